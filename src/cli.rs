@@ -1,0 +1,39 @@
+//! The command line, as clap sees it. Nothing here reaches the library: each
+//! subcommand turns its flags into a plain options struct first.
+
+use clap::{Parser, Subcommand};
+
+use crate::cmd;
+
+/// levelmap turns a corpus of policy articles into an evidenced timeline and argument map.
+#[derive(Debug, Parser)]
+#[command(name = "levelmap", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands; each lives in `src/cmd/<name>.rs`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read and validate the corpus, and summarise it.
+    ///
+    /// Example: levelmap check --corpus graph
+    Check(cmd::check::Args),
+    /// Validate the corpus, build the graph and write out/graph.{json,dot,svg}.
+    ///
+    /// Example: levelmap build --corpus graph --out out
+    Build(cmd::build::Args),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,43 @@
+//! One module per subcommand, each with `Args` (clap) and `run(args) -> Result<ExitCode>`,
+//! plus what several commands share.
+
+pub mod build;
+pub mod check;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use levelmap::read::{read_corpus, Reading};
+
+use crate::cli::{Cli, Command};
+
+/// Run the chosen subcommand.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args),
+    }
+}
+
+/// Read the corpus and print every diagnostic to stderr; fail if any is an error.
+pub fn read_checked(corpus: &Path) -> Result<Reading> {
+    let reading = read_corpus(corpus);
+    print_diagnostics(&reading);
+    if reading.has_errors() {
+        anyhow::bail!(
+            "the corpus in {} has {} error(s) and {} warning(s); nothing was written",
+            corpus.display(),
+            reading.error_count(),
+            reading.warning_count()
+        );
+    }
+    Ok(reading)
+}
+
+/// Print diagnostics to stderr, one blank line apart.
+pub fn print_diagnostics(reading: &Reading) {
+    for d in &reading.diagnostics {
+        eprintln!("{d}\n");
+    }
+}

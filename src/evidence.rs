@@ -1,0 +1,169 @@
+//! Finding a quote in an article: normalisation of whitespace, quote marks and dashes,
+//! and the closest passage when a quote is not found.
+
+/// Normalise text for quote matching: whitespace runs become one space, curly quotes
+/// become straight, dashes become '-', '…' becomes "...", and ends are trimmed.
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let mapped: &str = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => "'",
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+            '\u{2026}' => "...",
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => "",
+            c if c.is_whitespace() => {
+                space = true;
+                continue;
+            }
+            _ => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+                continue;
+            }
+        };
+        if mapped.is_empty() {
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push_str(mapped);
+    }
+    out
+}
+
+/// A normalised article text, ready for many quote look-ups.
+#[derive(Debug, Clone)]
+pub struct QuoteIndex {
+    norm: String,
+    lower: String,
+}
+
+/// The result of looking for a quote.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuoteMatch {
+    /// Found verbatim (after normalisation).
+    Found,
+    /// Found only when case is ignored; with the passage as the text has it.
+    CaseOnly(String),
+    /// Not found; with the closest passage, if any.
+    Missing(Option<String>),
+}
+
+impl QuoteIndex {
+    /// Index an article's text.
+    pub fn new(text: &str) -> Self {
+        let norm = normalise(text);
+        let lower = norm.to_lowercase();
+        QuoteIndex { norm, lower }
+    }
+
+    /// The normalised text.
+    pub fn text(&self) -> &str {
+        &self.norm
+    }
+
+    /// Whether the quote occurs (after normalisation).
+    pub fn contains(&self, quote: &str) -> bool {
+        let q = normalise(quote);
+        !q.is_empty() && self.norm.contains(&q)
+    }
+
+    /// Look a quote up, and explain a miss.
+    pub fn find(&self, quote: &str) -> QuoteMatch {
+        let q = normalise(quote);
+        if q.is_empty() {
+            return QuoteMatch::Missing(None);
+        }
+        if self.norm.contains(&q) {
+            return QuoteMatch::Found;
+        }
+        let ql = q.to_lowercase();
+        // Lowercasing can change byte lengths for some scripts; only map back when it did not.
+        if self.lower.len() == self.norm.len() {
+            if let Some(i) = self.lower.find(&ql) {
+                if self.norm.is_char_boundary(i) && self.norm.is_char_boundary(i + ql.len()) {
+                    return QuoteMatch::CaseOnly(self.norm[i..i + ql.len()].to_string());
+                }
+            }
+        }
+        QuoteMatch::Missing(closest_passage(&self.norm, &q))
+    }
+}
+
+/// The window of `text`, about as many words long as `quote`, that reads most like it.
+pub fn closest_passage(text: &str, quote: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let qwords: Vec<String> = quote.split(' ').map(simplify).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || qwords.is_empty() {
+        return None;
+    }
+    let n = qwords.len().min(words.len());
+    let simple: Vec<String> = words.iter().map(|w| simplify(w)).collect();
+    // Score every window by shared words (cheap), then re-rank the best by edit distance.
+    let mut scored: Vec<(usize, usize)> = (0..=words.len() - n)
+        .map(|start| {
+            let hits = simple[start..start + n].iter().filter(|w| qwords.contains(w)).count();
+            (hits, start)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let best_hits = scored.first()?.0;
+    if best_hits == 0 {
+        return None;
+    }
+    scored
+        .iter()
+        .take(8)
+        .map(|&(_, start)| {
+            let passage = words[start..start + n].join(" ");
+            let sim = strsim::normalized_levenshtein(&passage, quote);
+            (passage, sim)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(p, _)| p)
+}
+
+fn simplify(w: &str) -> String {
+    w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_quotes_dashes_and_space() {
+        assert_eq!(normalise("  Labour’s ‘securonomics’\n\n agenda – “new” "), "Labour's 'securonomics' agenda - \"new\"");
+        assert_eq!(normalise("a\u{00A0}b…"), "a b...");
+    }
+
+    #[test]
+    fn finds_quotes_across_line_breaks_and_curly_marks() {
+        let idx = QuoteIndex::new("the Party’s ‘securonomics’\nagenda could offer the basis");
+        assert_eq!(idx.find("the Party's 'securonomics' agenda could"), QuoteMatch::Found);
+        assert_eq!(
+            idx.find("The party's 'securonomics'"),
+            QuoteMatch::CaseOnly("the Party's 'securonomics'".into())
+        );
+    }
+
+    #[test]
+    fn explains_a_miss_with_the_closest_passage() {
+        let idx = QuoteIndex::new(
+            "Before the election, Labour had intimated that they would seek to position themselves as the new party of levelling up.",
+        );
+        match idx.find("Labour had indicated that they would position themselves") {
+            QuoteMatch::Missing(Some(p)) => assert!(p.starts_with("Labour had intimated"), "{p}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(idx.find("zzz qqq"), QuoteMatch::Missing(None));
+        assert_eq!(idx.find("   "), QuoteMatch::Missing(None));
+    }
+}

@@ -1,0 +1,186 @@
+//! Computed `mentions` edges: every lexicon name or alias found in an article's text,
+//! evidenced by the sentence it occurs in.
+//!
+//! Names with a capital letter match case-sensitively ("Labour" is not "labour
+//! market"); all-lowercase names match in any case ("levelling up", "Levelling Up").
+//! Matches must sit on word boundaries.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::evidence::normalise;
+use crate::model::{Corpus, EdgeKind, Entity, Evidence, NodeKind, Origin, Relation};
+
+/// A compiled matcher over entity names and aliases.
+pub struct Matcher {
+    exact: Option<AhoCorasick>,
+    folded: Option<AhoCorasick>,
+    exact_ids: Vec<String>,
+    folded_ids: Vec<String>,
+}
+
+/// One match: the entity id and the byte range in the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Entity id.
+    pub id: String,
+    /// Start byte in the normalised text.
+    pub start: usize,
+    /// End byte in the normalised text.
+    pub end: usize,
+}
+
+impl Matcher {
+    /// Build a matcher for the given entities (their names and aliases).
+    pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Self {
+        let mut exact: Vec<(String, String)> = Vec::new();
+        let mut folded: Vec<(String, String)> = Vec::new();
+        for e in entities {
+            for name in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                let n = normalise(name);
+                if n.chars().count() < 3 {
+                    continue;
+                }
+                if n.chars().any(char::is_uppercase) {
+                    exact.push((n, e.id.clone()));
+                } else {
+                    folded.push((n, e.id.clone()));
+                }
+            }
+        }
+        exact.sort();
+        exact.dedup();
+        folded.sort();
+        folded.dedup();
+        let build = |pats: &[(String, String)], ci: bool| {
+            (!pats.is_empty()).then(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(ci)
+                    .build(pats.iter().map(|p| p.0.as_str()))
+                    .expect("patterns are plain strings")
+            })
+        };
+        Matcher {
+            exact: build(&exact, false),
+            folded: build(&folded, true),
+            exact_ids: exact.into_iter().map(|p| p.1).collect(),
+            folded_ids: folded.into_iter().map(|p| p.1).collect(),
+        }
+    }
+
+    /// Every match in `norm` (already [`normalise`]d), on word boundaries, in text order.
+    pub fn find(&self, norm: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (ac, ids) in [(&self.exact, &self.exact_ids), (&self.folded, &self.folded_ids)] {
+            let Some(ac) = ac else { continue };
+            for m in ac.find_iter(norm) {
+                if is_boundary(norm, m.start(), m.end()) {
+                    hits.push(Hit { id: ids[m.pattern().as_usize()].clone(), start: m.start(), end: m.end() });
+                }
+            }
+        }
+        hits.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+        hits
+    }
+}
+
+fn is_boundary(s: &str, start: usize, end: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The sentence of `norm` around byte range `start..end`, at most about 300 bytes.
+pub fn sentence_around(norm: &str, start: usize, end: usize) -> &str {
+    let is_stop = |w: &[u8]| matches!(w, [b'.' | b'?' | b'!', b' ']);
+    let bytes = norm.as_bytes();
+    let mut s = start;
+    while s > 0 && !(s >= 2 && is_stop(&bytes[s - 2..s])) && start - s < 200 {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < bytes.len() && !(e >= 1 && matches!(bytes[e - 1], b'.' | b'?' | b'!') && bytes.get(e) == Some(&b' ')) && e - end < 200 {
+        e += 1;
+    }
+    while !norm.is_char_boundary(s) {
+        s += 1;
+    }
+    while !norm.is_char_boundary(e) {
+        e -= 1;
+    }
+    // Cut at spaces so that no word is broken.
+    if s > 0 && !(s >= 2 && is_stop(&bytes[s - 2..s])) {
+        if let Some(i) = norm[s..start].find(' ') {
+            s += i + 1;
+        }
+    }
+    if e < bytes.len() && bytes[e] != b' ' {
+        if let Some(i) = norm[end..e].rfind(' ') {
+            e = end + i;
+        }
+    }
+    norm[s..e].trim()
+}
+
+/// `mentions` edges for every article: one per (article, actor or policy) found,
+/// evidenced by the first sentence that names it.
+pub fn find_mentions(corpus: &Corpus) -> Vec<Relation> {
+    let entities = corpus.entities.values().filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy));
+    let matcher = Matcher::new(entities);
+    let mut out = Vec::new();
+    for (stem, article) in &corpus.articles {
+        let norm = normalise(&article.text);
+        let mut first: BTreeMap<String, &str> = BTreeMap::new();
+        for hit in matcher.find(&norm) {
+            first.entry(hit.id.clone()).or_insert_with(|| sentence_around(&norm, hit.start, hit.end));
+        }
+        for (id, quote) in first {
+            out.push(Relation {
+                from: crate::model::article_node_id(stem),
+                kind: EdgeKind::Mentions,
+                to: id,
+                evidence: Evidence { article: stem.clone(), quote: quote.to_string() },
+                stance: None,
+                note: None,
+                origin: Origin::Derived,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ent(id: &str, name: &str, aliases: &[&str]) -> Entity {
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            node_kind: NodeKind::Actor,
+            kind: "party".into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            description: None,
+            date: None,
+            roles: vec![],
+            origin: Origin::Curated,
+        }
+    }
+
+    #[test]
+    fn capitalised_names_match_case_sensitively_on_word_boundaries() {
+        let es = [ent("actor:labour-party", "Labour", &[]), ent("policy:levelling-up", "levelling up", &[])];
+        let m = Matcher::new(es.iter());
+        let ids: Vec<String> = m.find("the labour market. Labour's plan. Levelling Up matters; Labourite").into_iter().map(|h| h.id).collect();
+        assert_eq!(ids, ["actor:labour-party", "policy:levelling-up"]);
+    }
+
+    #[test]
+    fn sentence_is_cut_at_sentence_ends() {
+        let t = "First one. Labour won the election in July. Then more.";
+        let i = t.find("Labour").unwrap();
+        assert_eq!(sentence_around(t, i, i + 6), "Labour won the election in July.");
+    }
+}

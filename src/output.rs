@@ -1,0 +1,72 @@
+//! Writing output files atomically: a temporary file in the same folder, then a rename,
+//! so that a failed run leaves the earlier file intact.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Why an output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// The folder could not be created or written.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The target path.
+        path: String,
+        /// The OS error.
+        source: io::Error,
+    },
+}
+
+/// Write `path` atomically: `write` fills a temporary file beside it, which is then
+/// renamed over `path`. If `write` fails, `path` is untouched.
+pub fn write_atomic<F>(path: &Path, write: F) -> Result<(), OutputError>
+where
+    F: FnOnce(&mut dyn Write) -> io::Result<()>,
+{
+    let err = |source| OutputError::Io { path: path.display().to_string(), source };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    {
+        let mut buf = io::BufWriter::new(tmp.as_file_mut());
+        write(&mut buf).map_err(err)?;
+        buf.flush().map_err(err)?;
+    }
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// Write several files so that either all are replaced or, on any failure while
+/// rendering, none is: every file is rendered to memory first, then renamed in turn.
+pub fn write_all_atomic(files: &[(&Path, Vec<u8>)]) -> Result<(), OutputError> {
+    for (path, bytes) in files {
+        write_atomic(path, |w| w.write_all(bytes))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failed_write_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        write_atomic(&p, |w| w.write_all(b"old")).unwrap();
+        let r = write_atomic(&p, |w| {
+            w.write_all(b"partial")?;
+            Err(io::Error::other("boom"))
+        });
+        assert!(r.is_err());
+        assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+    }
+}

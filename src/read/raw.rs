@@ -1,0 +1,275 @@
+//! The corpus files as written: serde structs with spans, before any validation.
+//!
+//! Unknown fields are refused so that a typo ("qoute = ...") is reported, not ignored.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A string with its byte span in the file.
+pub type S = Spanned<String>;
+
+/// `lexicon/actors.toml`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ActorsFile {
+    /// `[[actor]]` entries.
+    #[serde(default)]
+    pub actor: Vec<RawEntity>,
+}
+
+/// `lexicon/policies.toml`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PoliciesFile {
+    /// `[[policy]]` entries.
+    #[serde(default)]
+    pub policy: Vec<RawEntity>,
+}
+
+/// `lexicon/events.toml`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct EventsFile {
+    /// `[[event]]` entries.
+    #[serde(default)]
+    pub event: Vec<RawEntity>,
+}
+
+/// One lexicon entry (actor, policy or event).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntity {
+    /// `kind:slug`.
+    pub id: S,
+    /// Display name.
+    pub name: S,
+    /// Sub-kind.
+    pub kind: S,
+    /// Other names.
+    #[serde(default)]
+    pub aliases: Vec<S>,
+    /// Free text.
+    pub description: Option<String>,
+    /// Events only.
+    pub date: Option<S>,
+    /// Actors only.
+    #[serde(default)]
+    pub role: Vec<RawRole>,
+    /// Actors only: member-of edges.
+    #[serde(default)]
+    pub affiliation: Vec<RawLink>,
+    /// Policies only: evolves-into / replaces / part-of edges.
+    #[serde(default)]
+    pub lineage: Vec<RawLink>,
+    /// Drafted by `levelmap extract`.
+    #[serde(default)]
+    pub extracted: bool,
+    /// The extractor's confidence.
+    pub confidence: Option<f64>,
+}
+
+/// A role with dates.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRole {
+    /// Title of the role.
+    pub title: S,
+    /// The body.
+    pub of: Option<S>,
+    /// Start.
+    pub from: Option<S>,
+    /// End.
+    pub to: Option<S>,
+    /// Where this is known from (free text).
+    pub source: Option<String>,
+}
+
+/// An evidenced edge written in the lexicon.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLink {
+    /// Edge kind (lineage only; affiliations are member-of).
+    pub kind: Option<S>,
+    /// Target id.
+    pub to: S,
+    /// Article stem holding the quote.
+    pub article: S,
+    /// The quote.
+    pub quote: S,
+    /// Curator's note.
+    pub note: Option<String>,
+    /// Drafted by `levelmap extract`.
+    #[serde(default)]
+    pub extracted: bool,
+    /// The extractor's confidence.
+    pub confidence: Option<f64>,
+}
+
+/// `articles/<id>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawArticle {
+    /// Title.
+    pub title: S,
+    /// Source URL.
+    pub url: Option<String>,
+    /// The date table.
+    pub date: Spanned<RawDate>,
+    /// Authored edges.
+    #[serde(default)]
+    pub author: Vec<RawActorRef>,
+    /// Published-by edge.
+    pub outlet: Option<RawActorRef>,
+    /// Refers-to edges.
+    #[serde(default)]
+    pub refers_to: Vec<RawEventRef>,
+    /// Claims.
+    #[serde(default)]
+    pub claim: Vec<RawClaim>,
+    /// Other edges.
+    #[serde(default)]
+    pub relation: Vec<RawRelation>,
+    /// Lexicon additions proposed by `levelmap extract`, for review.
+    #[serde(default)]
+    pub candidate: Vec<RawCandidate>,
+    /// The whole file was drafted by `levelmap extract`.
+    #[serde(default)]
+    pub extracted: bool,
+    /// The extractor's confidence in the metadata.
+    pub confidence: Option<f64>,
+}
+
+/// `[date]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDate {
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    pub value: S,
+    /// stated | inferred.
+    pub provenance: S,
+    /// Quote it rests on.
+    pub evidence: Option<S>,
+    /// Reasoning for an inferred date.
+    pub reasoning: Option<String>,
+    /// Drafted by `levelmap extract`.
+    #[serde(default)]
+    pub extracted: bool,
+    /// The extractor's confidence.
+    pub confidence: Option<f64>,
+}
+
+/// `[[author]]` or `[outlet]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActorRef {
+    /// Actor id.
+    pub actor: S,
+    /// The quote.
+    pub quote: S,
+    /// Drafted by `levelmap extract`.
+    #[serde(default)]
+    pub extracted: bool,
+    /// The extractor's confidence.
+    pub confidence: Option<f64>,
+}
+
+/// `[[refers_to]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEventRef {
+    /// Event id.
+    pub event: S,
+    /// The quote.
+    pub quote: S,
+    /// Drafted by `levelmap extract`.
+    #[serde(default)]
+    pub extracted: bool,
+    /// The extractor's confidence.
+    pub confidence: Option<f64>,
+}
+
+/// `[[claim]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClaim {
+    /// `claim:...`.
+    pub id: S,
+    /// Paraphrase.
+    pub text: S,
+    /// Verbatim quote.
+    pub quote: S,
+    /// recommendation | evaluation | prediction | description.
+    pub kind: Option<S>,
+    /// Reported speaker.
+    pub speaker: Option<S>,
+    /// Hedged.
+    #[serde(default)]
+    pub hedged: bool,
+    /// Policies and stances.
+    #[serde(default)]
+    pub about: Vec<RawAbout>,
+    /// Supported claims.
+    #[serde(default)]
+    pub supports: Vec<S>,
+    /// Attacked claims.
+    #[serde(default)]
+    pub attacks: Vec<S>,
+    /// Echoed (earlier) claims.
+    #[serde(default)]
+    pub echoes: Vec<S>,
+    /// Drafted by `levelmap extract`.
+    #[serde(default)]
+    pub extracted: bool,
+    /// The extractor's confidence.
+    pub confidence: Option<f64>,
+}
+
+/// `{ policy = "...", stance = "..." }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAbout {
+    /// Policy id.
+    pub policy: S,
+    /// for | against | mixed | neutral.
+    pub stance: S,
+}
+
+/// `[[relation]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelation {
+    /// Source id.
+    pub from: S,
+    /// Edge kind.
+    pub kind: S,
+    /// Target id.
+    pub to: S,
+    /// The quote.
+    pub quote: S,
+    /// Curator's note.
+    pub note: Option<String>,
+    /// Drafted by `levelmap extract`.
+    #[serde(default)]
+    pub extracted: bool,
+    /// The extractor's confidence.
+    pub confidence: Option<f64>,
+}
+
+/// `[[candidate]]`: a proposed lexicon entry, not yet in the lexicon.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCandidate {
+    /// Proposed id.
+    pub id: S,
+    /// Name as found.
+    pub name: String,
+    /// Proposed sub-kind.
+    pub kind: Option<String>,
+    /// Other surface forms found.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Where it was found.
+    pub quote: S,
+    /// The extractor's confidence.
+    pub confidence: Option<f64>,
+}
