@@ -31,6 +31,11 @@ pub struct Args {
 /// Run `build`.
 pub fn run(args: Args) -> Result<ExitCode> {
     let start = Instant::now();
+    // Taken before reading, so that an edit made while building leaves the query cache stale.
+    let fingerprint = match &args.from_json {
+        Some(_) => None,
+        None => levelmap::read::stamp::fingerprint(&args.corpus).ok(),
+    };
     let (g, warnings) = match &args.from_json {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -46,6 +51,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let targets: Vec<(PathBuf, Vec<u8>)> = files.into_iter().map(|(name, bytes)| (args.out.join(name), bytes)).collect();
     let refs: Vec<(&std::path::Path, Vec<u8>)> = targets.iter().map(|(p, b)| (p.as_path(), b.clone())).collect();
     write_all_atomic(&refs)?;
+    if let Some(fp) = fingerprint {
+        super::load::write_after_build(&args.out, fp, &g);
+    }
     let mut out = std::io::stdout().lock();
     writeln!(out, "built {} nodes, {} edges", g.node_count(), g.edge_count())?;
     for (kind, n) in g.count_nodes() {

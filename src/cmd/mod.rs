@@ -1,8 +1,18 @@
 //! One module per subcommand, each with `Args` (clap) and `run(args) -> Result<ExitCode>`,
 //! plus what several commands share.
 
+pub mod answer;
 pub mod build;
 pub mod check;
+pub mod load;
+pub mod neighbors;
+pub mod path;
+pub mod search;
+pub mod show;
+pub mod stance;
+pub mod stats;
+pub mod table;
+pub mod timeline;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -17,6 +27,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Neighbors(args) => neighbors::run(args),
+        Command::Path(args) => path::run(args),
+        Command::Timeline(args) => timeline::run(args),
+        Command::Stance(args) => stance::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Stats(args) => stats::run(args),
     }
 }
 

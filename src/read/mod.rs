@@ -6,6 +6,7 @@
 
 pub mod error;
 pub mod raw;
+pub mod stamp;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -191,10 +192,8 @@ impl Reader {
         match read_text(path) {
             Ok(text) => {
                 if let Some(h) = self.hasher.as_mut() {
-                    h.update(path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default());
-                    h.update([0]);
-                    h.update(text.as_bytes());
-                    h.update([0]);
+                    let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+                    stamp::hash_file(h, &name, text.as_bytes());
                 }
                 self.sources.push(Source { path: path.to_path_buf(), text });
                 Some(self.sources.len() - 1)
@@ -319,10 +318,7 @@ impl Reader {
         let text = match read_text(txt) {
             Ok(t) => {
                 if let Some(h) = self.hasher.as_mut() {
-                    h.update(stem.as_bytes());
-                    h.update(b".txt\0");
-                    h.update(t.as_bytes());
-                    h.update([0]);
+                    stamp::hash_file(h, &format!("{stem}.txt"), t.as_bytes());
                 }
                 t
             }
