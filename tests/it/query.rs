@@ -41,10 +41,12 @@ impl Built {
         serde_json::from_str(&d.stdout).unwrap_or_else(|e| panic!("{e}\n{}", d.stdout))
     }
 
-    /// Run and return the raw JSON value (for snapshots).
-    pub fn value(&self, args: &[&str]) -> serde_json::Value {
+    /// Run and return the JSON answer exactly as printed (for snapshots, which pin
+    /// field order and formatting too).
+    pub fn raw_json(&self, args: &[&str]) -> String {
         let d = self.run(args).arg("--format").arg("json").ok();
-        serde_json::from_str(&d.stdout).unwrap()
+        serde_json::from_str::<serde_json::Value>(&d.stdout).expect("valid JSON");
+        d.stdout
     }
 }
 
@@ -181,13 +183,13 @@ fn stats_counts_and_ranks() {
 #[test]
 fn json_answers_are_pinned() {
     let b = mini();
-    insta::assert_json_snapshot!("show", b.value(&["show", "securonomics"]));
-    insta::assert_json_snapshot!("neighbors", b.value(&["neighbors", "Rachel Reeves", "--depth", "2"]));
-    insta::assert_json_snapshot!("path", b.value(&["path", "Conservative Party", "Labour Party"]));
-    insta::assert_json_snapshot!("timeline", b.value(&["timeline", "--about", "policy:levelling-up"]));
-    insta::assert_json_snapshot!("stance", b.value(&["stance", "policy:levelling-up"]));
-    insta::assert_json_snapshot!("search", b.value(&["search", "securonomics"]));
-    insta::assert_json_snapshot!("stats", b.value(&["stats", "--top", "3"]));
+    insta::assert_snapshot!("show", b.raw_json(&["show", "securonomics"]));
+    insta::assert_snapshot!("neighbors", b.raw_json(&["neighbors", "Rachel Reeves", "--depth", "2"]));
+    insta::assert_snapshot!("path", b.raw_json(&["path", "Conservative Party", "Labour Party"]));
+    insta::assert_snapshot!("timeline", b.raw_json(&["timeline", "--about", "policy:levelling-up"]));
+    insta::assert_snapshot!("stance", b.raw_json(&["stance", "policy:levelling-up"]));
+    insta::assert_snapshot!("search", b.raw_json(&["search", "securonomics"]));
+    insta::assert_snapshot!("stats", b.raw_json(&["stats", "--top", "3"]));
 }
 
 #[test]
