@@ -17,34 +17,45 @@ use std::path::Path;
 /// How many of each thing per article (means), and how large the lexicon is.
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
-    /// Actors in the lexicon per article (plus a fixed base).
-    pub actors_per_article: f64,
-    /// Policies in the lexicon per article (plus a fixed base).
-    pub policies_per_article: f64,
-    /// Events per article (plus a fixed base).
-    pub events_per_article: f64,
+    /// Lexicon actors: a base plus this many per article.
+    pub actors: (usize, f64),
+    /// Lexicon policies: a base plus this many per article.
+    pub policies: (usize, f64),
+    /// Lexicon events: a base plus this many per article.
+    pub events: (usize, f64),
     /// Claims per article.
     pub claims: usize,
-    /// Extra relations per article (proposes, criticises, member-of, lineage).
-    pub relations: usize,
-    /// Filler sentences per article (the text around the claims).
-    pub filler: usize,
+    /// Chance that a claim is about a second policy too.
+    pub second_policy: f64,
     /// Chance that a claim reports a speaker other than the author.
     pub speaker: f64,
-    /// Chance that a claim supports, attacks or echoes an earlier claim.
-    pub link: f64,
+    /// Chances that a claim supports, echoes and attacks an earlier claim.
+    pub links: (f64, f64, f64),
+    /// Relations per article: proposes, part-of, member-of, evolves-into/replaces, criticises.
+    pub relations: (usize, usize, usize, usize, usize),
+    /// Events referred to per article.
+    pub refers: usize,
+    /// Filler sentences per article (the text around the claims).
+    pub filler: usize,
 }
 
-/// The default shape, measured on the bundled corpus (rounded).
+/// The shape of the bundled corpus (graph/, 5 articles, 2024): per article 17 claims,
+/// each about 1.8 policies, 19% with a reported speaker, 0.9 links to other claims;
+/// 18 relations (7 proposes, 7 part-of, 2 member-of, 2 evolves-into, 1 criticises in
+/// 2); 5 events referred to; about 22 mentions; 6 kB of text. The lexicon grows more
+/// slowly than the articles (new articles mostly name known actors): 37 actors, 54
+/// policies and 15 events for 5 articles, about 6,000, 3,000 and 1,000 for 10,000.
 pub const SHAPE: Shape = Shape {
-    actors_per_article: 1.6,
-    policies_per_article: 0.9,
-    events_per_article: 0.35,
-    claims: 6,
-    relations: 4,
-    filler: 40,
-    speaker: 0.35,
-    link: 0.3,
+    actors: (37, 0.6),
+    policies: (54, 0.3),
+    events: (15, 0.1),
+    claims: 17,
+    second_policy: 0.8,
+    speaker: 0.19,
+    links: (0.5, 0.37, 0.06),
+    relations: (7, 7, 2, 2, 1),
+    refers: 5,
+    filler: 34,
 };
 
 /// What was written.
@@ -253,9 +264,8 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
     std::fs::create_dir_all(&art)?;
     let mut w = Written { articles: n_articles, ..Written::default() };
 
-    let n_actors = 12 + (shape.actors_per_article * n_articles as f64) as usize;
-    let n_policies = 8 + (shape.policies_per_article * n_articles as f64) as usize;
-    let n_events = 4 + (shape.events_per_article * n_articles as f64) as usize;
+    let size = |(base, per): (usize, f64)| base + (per * n_articles as f64) as usize;
+    let (n_actors, n_policies, n_events) = (size(shape.actors), size(shape.policies), size(shape.events));
 
     // Lexicon: the first actors are parties and think tanks (the popular ones).
     let mut actors = Vec::with_capacity(n_actors);
@@ -281,10 +291,7 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
         events.push(Event { id: format!("event:e{i}"), name: format!("{} Summit {}", capital(&syllables(i, 2)), i), date: d });
     }
 
-    // Articles, in date order. Collect lexicon edges (affiliations, lineage) as we go,
-    // since their evidence must come from some article.
-    let mut affiliations: Vec<Vec<(String, String, String)>> = (0..n_actors).map(|_| Vec::new()).collect();
-    let mut lineage: Vec<Vec<(String, String, String, &'static str)>> = (0..n_policies).map(|_| Vec::new()).collect();
+    // Articles, in date order.
     let mut claim_ids: Vec<String> = Vec::new();
     // Claims of articles before the current month: safe targets for echoes.
     let (mut month, mut before_month) = ((0, 0), 0);
@@ -305,7 +312,13 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
         });
         let mut text = String::new();
         let mut toml = String::new();
-        let title = format!("On {} and {}", policies[rng.zipf(n_policies)].name, TOPIC[rng.below(TOPIC.len())]);
+        // An article is about a few policies and actors: most of what it says is drawn
+        // from these (as in the bundled corpus, about 22 distinct names per article).
+        let topic_p: Vec<usize> = (0..6).map(|_| rng.zipf(n_policies)).collect();
+        let topic_a: Vec<usize> = (0..5).map(|_| rng.zipf(n_actors)).collect();
+        let pol = |rng: &mut Rng| if rng.chance(0.85) { *rng.pick(&topic_p) } else { rng.zipf(n_policies) };
+        let act = |rng: &mut Rng| if rng.chance(0.85) { *rng.pick(&topic_a) } else { rng.zipf(n_actors) };
+        let title = format!("On {} and {}", policies[topic_p[0]].name, TOPIC[rng.below(TOPIC.len())]);
         let _ = writeln!(text, "{title}\n");
         let stated = rng.chance(0.85);
         let date_line = if stated {
@@ -335,9 +348,13 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
 
         let mut body: Vec<String> = Vec::new();
         // Events referred to.
-        if !events.is_empty() && rng.chance(0.5) {
-            let e = &events[rng.zipf(events.len())];
-            let line = format!("This follows the {}.", e.name);
+        let mut referred = std::collections::BTreeSet::new();
+        for _ in 0..shape.refers {
+            referred.insert(rng.zipf(events.len()));
+        }
+        for e in referred {
+            let e = &events[e];
+            let line = format!("This follows the {} ({a}).", e.name);
             body.push(line.clone());
             let _ = writeln!(toml, "\n[[refers_to]]\nevent = \"{}\"\nquote = {}", e.id, q(&line));
         }
@@ -345,8 +362,8 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
         let first_claim_of_article = claim_ids.len();
         for k in 0..shape.claims {
             let cid = format!("claim:a{a:05}-{k}");
-            let p = rng.zipf(n_policies);
-            let speaker = rng.chance(shape.speaker).then(|| rng.zipf(n_actors));
+            let p = pol(&mut rng);
+            let speaker = rng.chance(shape.speaker).then(|| act(&mut rng));
             let who = speaker.unwrap_or(author);
             let roll = rng.unit();
             let lean = actors[who].lean;
@@ -378,82 +395,81 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
                 let _ = writeln!(toml, "speaker = \"{}\"", actors[s].id);
             }
             let mut about = format!("{{ policy = \"{}\", stance = \"{stance}\" }}", policies[p].id);
-            if rng.chance(0.2) {
-                let p2 = rng.zipf(n_policies);
+            if rng.chance(shape.second_policy) {
+                let p2 = pol(&mut rng);
                 if p2 != p {
                     let _ = write!(about, ", {{ policy = \"{}\", stance = \"{stance}\" }}", policies[p2].id);
                 }
             }
             let _ = writeln!(toml, "about = [{about}]");
-            // Links to claims of earlier articles (never the same article).
-            if first_claim_of_article > 0 && rng.chance(shape.link) {
-                let target = &claim_ids[first_claim_of_article - 1 - rng.zipf(first_claim_of_article)];
-                let field = match rng.below(3) {
-                    0 => "supports",
-                    1 => "attacks",
-                    _ if before_month > 0 => "echoes",
-                    _ => "supports",
-                };
-                let target = if field == "echoes" { &claim_ids[before_month - 1 - rng.zipf(before_month)] } else { target };
-                let _ = writeln!(toml, "{field} = [\"{target}\"]");
+            // Links to claims of earlier articles (never the same article); echoes only
+            // to articles of an earlier month, so that they point back in time.
+            let (sup, echo, att) = shape.links;
+            if first_claim_of_article > 0 {
+                if rng.chance(sup) {
+                    let t = &claim_ids[first_claim_of_article - 1 - rng.zipf(first_claim_of_article)];
+                    let _ = writeln!(toml, "supports = [\"{t}\"]");
+                }
+                if rng.chance(att) {
+                    let t = &claim_ids[first_claim_of_article - 1 - rng.zipf(first_claim_of_article)];
+                    let _ = writeln!(toml, "attacks = [\"{t}\"]");
+                }
+            }
+            if before_month > 0 && rng.chance(echo) {
+                let t = &claim_ids[before_month - 1 - rng.zipf(before_month)];
+                let _ = writeln!(toml, "echoes = [\"{t}\"]");
             }
             w.claims += 1;
             claim_ids.push(cid);
         }
         // Relations.
-        for r in 0..shape.relations {
-            let x = rng.zipf(n_actors);
-            let p = rng.zipf(n_policies);
-            match rng.below(5) {
-                0 | 1 => {
-                    let line = format!("{} backed the {} ({a}.r{r}).", actors[x].name, policies[p].name);
-                    body.push(line.clone());
-                    let _ = writeln!(
-                        toml,
-                        "\n[[relation]]\nfrom = \"{}\"\nkind = \"proposes\"\nto = \"{}\"\nquote = {}",
-                        actors[x].id,
-                        policies[p].id,
-                        q(&line)
-                    );
-                }
-                2 => {
-                    let line = format!("{} attacked the {} ({a}.r{r}).", actors[x].name, policies[p].name);
-                    body.push(line.clone());
-                    let _ = writeln!(
-                        toml,
-                        "\n[[relation]]\nfrom = \"{}\"\nkind = \"criticises\"\nto = \"{}\"\nquote = {}",
-                        actors[x].id,
-                        policies[p].id,
-                        q(&line)
-                    );
-                }
-                3 => {
-                    let org = (x / 10) * 10 + 1;
-                    if org < n_actors && org != x {
-                        let line = format!("{} works with the {} ({a}.r{r}).", actors[x].name, actors[org].name);
-                        body.push(line.clone());
-                        affiliations[x].push((actors[org].id.clone(), stem.clone(), line));
-                    }
-                }
-                _ => {
-                    let p2 = p + 1 + rng.zipf(8);
-                    if p2 < n_policies {
-                        let kind = *rng.pick(&["evolves-into", "replaces", "part-of"]);
-                        let line = format!("The {} led on to the {} ({a}.r{r}).", policies[p].name, policies[p2].name);
-                        body.push(line.clone());
-                        lineage[p].push((policies[p2].id.clone(), stem.clone(), line, kind));
-                    }
+        let (proposes, part_of, member_of, lineage_n, criticises) = shape.relations;
+        let relation = |body: &mut Vec<String>, toml: &mut String, from: &str, kind: &str, to: &str, line: String| {
+            body.push(line.clone());
+            let _ = writeln!(toml, "\n[[relation]]\nfrom = \"{from}\"\nkind = \"{kind}\"\nto = \"{to}\"\nquote = {}", q(&line));
+        };
+        let mut r = 0;
+        for _ in 0..proposes {
+            let (x, p) = (act(&mut rng), pol(&mut rng));
+            r += 1;
+            let line = format!("{} backed the {} ({a}.r{r}).", actors[x].name, policies[p].name);
+            relation(&mut body, &mut toml, &actors[x].id, "proposes", &policies[p].id, line);
+        }
+        for _ in 0..criticises {
+            let (x, p) = (act(&mut rng), pol(&mut rng));
+            r += 1;
+            let line = format!("{} attacked the {} ({a}.r{r}).", actors[x].name, policies[p].name);
+            relation(&mut body, &mut toml, &actors[x].id, "criticises", &policies[p].id, line);
+        }
+        for _ in 0..member_of {
+            let x = act(&mut rng);
+            let org = (x / 10) * 10 + 1;
+            if org < n_actors && org != x {
+                r += 1;
+                let line = format!("{} works with the {} ({a}.r{r}).", actors[x].name, actors[org].name);
+                relation(&mut body, &mut toml, &actors[x].id, "member-of", &actors[org].id, line);
+            }
+        }
+        for (n, kinds) in [(part_of, &["part-of"][..]), (lineage_n, &["evolves-into", "evolves-into", "replaces"][..])] {
+            for _ in 0..n {
+                let p = pol(&mut rng);
+                let p2 = p + 1 + rng.zipf(8);
+                if p2 < n_policies {
+                    r += 1;
+                    let kind = *rng.pick(kinds);
+                    let line = format!("The {} fed into the {} ({a}.r{r}).", policies[p].name, policies[p2].name);
+                    relation(&mut body, &mut toml, &policies[p].id, kind, &policies[p2].id, line);
                 }
             }
-            w.relations += 1;
         }
+        w.relations += r;
         // Filler, mentioning popular names now and then, mixed through the body.
         for f in 0..shape.filler {
             let mut s = rng.pick(FILLER).to_string();
-            if f % 4 == 0 {
+            if f % 12 == 0 {
                 s.push_str(&format!(" So says {}.", actors[rng.zipf(n_actors)].name));
             }
-            if f % 5 == 0 {
+            if f % 17 == 0 {
                 s.push_str(&format!(" Consider {}.", policies[rng.zipf(n_policies)].alias));
             }
             let at = rng.below(body.len() + 1);
@@ -471,18 +487,12 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
     for (i, x) in actors.iter().enumerate() {
         let _ = writeln!(s, "[[actor]]\nid = \"{}\"\nname = {}\nkind = \"{}\"", x.id, q(&x.name), x.kind);
         let _ = writeln!(s, "description = {}\n", q(&format!("Synthetic {} number {i}.", x.kind)));
-        for (to, article, quote) in &affiliations[i] {
-            let _ = writeln!(s, "[[actor.affiliation]]\nto = \"{to}\"\narticle = \"{article}\"\nquote = {}\n", q(quote));
-        }
     }
     std::fs::write(lex.join("actors.toml"), s)?;
     let mut s = String::new();
-    for (i, p) in policies.iter().enumerate() {
+    for p in &policies {
         let _ = writeln!(s, "[[policy]]\nid = \"{}\"\nname = {}\nkind = \"programme\"", p.id, q(&p.name));
         let _ = writeln!(s, "aliases = [{}]\n", q(&p.alias));
-        for (to, article, quote, kind) in &lineage[i] {
-            let _ = writeln!(s, "[[policy.lineage]]\nkind = \"{kind}\"\nto = \"{to}\"\narticle = \"{article}\"\nquote = {}\n", q(quote));
-        }
     }
     std::fs::write(lex.join("policies.toml"), s)?;
     let mut s = String::new();

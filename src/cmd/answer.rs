@@ -10,9 +10,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use levelmap::graph::LevelGraph;
 use levelmap::output::write_atomic;
-use levelmap::query::{Answer, EvidenceRef, NodeRef};
+use levelmap::query::{Answer, EvidenceRef, NodeRef, QueryError};
 use petgraph::graph::NodeIndex;
 
+use super::load::Loaded;
 use super::table::{Term, Tone};
 
 /// The output format.
@@ -47,6 +48,19 @@ pub trait Render: Answer {
     fn table(&self, term: &Term, w: &mut dyn Write) -> io::Result<()>;
     /// The CSV header and rows.
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>);
+}
+
+/// Answer a query whose choices do not depend on evidence (path, neighbors): run it,
+/// fill in the evidence of the answer's subgraph, and run it again so that the
+/// answer carries that evidence. On a whole graph it runs once.
+pub fn two_pass<A: Answer>(loaded: &mut Loaded, query: impl Fn(&LevelGraph) -> Result<A, QueryError>) -> Result<A> {
+    let first = query(&loaded.graph)?;
+    if loaded.is_whole() {
+        return Ok(first);
+    }
+    let nodes = first.nodes(&loaded.graph);
+    loaded.fill_among(&nodes);
+    Ok(query(&loaded.graph)?)
 }
 
 /// Print an answer in the chosen format and draw its subgraph if asked.

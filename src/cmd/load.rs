@@ -3,29 +3,35 @@
 //! from stale data.
 //!
 //! Parsing graph.json dominates a query on a large corpus (10,000 articles give a
-//! 200 MB file and about 2 s of parsing), so the first query after a build stores the
-//! graph in `graph.cache`: a compact binary form with a string table, which loads
-//! more than ten times faster. `levelmap build` writes it too. The cache records the
-//! corpus fingerprint (names, sizes and modification times of the corpus files) and
-//! the size and time of the graph.json it stands for; it is used only when both
-//! still match, and is otherwise rebuilt. It is safe to delete.
+//! graph.json of several hundred megabytes and seconds of parsing), so queries read
+//! `graph.cache` instead: a compact binary form of the same graph with a shared
+//! string table, written by `levelmap build` and by the first query after a build.
+//! Most of a graph's text is the evidence of its edges (a quote on each of a
+//! million edges), and an answer shows only a few of them, so edge evidence is left
+//! in the cache's string table until a command asks for it ([`Loaded::fill`]):
+//! commands fill exactly the edges their answer shows before printing it.
 //!
+//! The cache records the corpus fingerprint (names, sizes and modification times of
+//! the corpus files) and the size and time of the graph.json it stands for; it is
+//! used only when both still match, and is otherwise rebuilt. It is safe to delete.
 //! When the corpus has changed since the build (its sha-256 digest differs from the
 //! one in graph.json), the graph is rebuilt from the corpus in memory, a one-line
 //! note says so on stderr, and the answer reflects the corpus as it is now.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use anyhow::{Context, Result};
 use levelmap::date::PartialDate;
-use petgraph::graph::NodeIndex;
 use levelmap::export::json;
 use levelmap::graph::{build, BuildOptions, Edge, LevelGraph, Node, NodeData};
 use levelmap::model::{ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Role, Stance};
 use levelmap::output::write_atomic;
 use levelmap::read::stamp;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
 
 /// Where the graph comes from: the flags every query command shares.
 #[derive(Debug, Clone, clap::Args)]
@@ -42,7 +48,7 @@ pub struct Source {
 pub const CACHE_FILE: &str = "graph.cache";
 const MAGIC: &[u8; 8] = b"LMQCACHE";
 /// Bump on any change to the layout below.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What a cache stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +63,116 @@ struct Header {
     json_fresh: bool,
 }
 
+/// A graph whose nodes are loaded and whose edges are not yet: resolve the nodes a
+/// question names on [`Pending::graph`], then load just the edges the question can
+/// touch with [`Pending::edges`]. A graph read whole (from graph.json or the corpus)
+/// keeps all its edges.
+pub struct Pending {
+    graph: LevelGraph,
+    lazy: Option<Lazy>,
+}
+
+impl Pending {
+    /// The nodes, for resolving references (and, for a graph read whole, its edges).
+    pub fn graph(&self) -> &LevelGraph {
+        &self.graph
+    }
+
+    /// Load the edges that `keep(from, to, kind)` selects (a whole graph keeps all its
+    /// edges). The selection must hold every edge the question reads: the answer is
+    /// then the one the whole graph gives (tests/it/query.rs checks every command).
+    pub fn edges(self, keep: impl Fn(NodeIndex, NodeIndex, EdgeKind) -> bool) -> Loaded {
+        let Pending { mut graph, lazy } = self;
+        let lazy = lazy.map(|mut lazy| {
+            lazy.add_edges(&mut graph, keep);
+            lazy
+        });
+        Loaded { graph, lazy }
+    }
+
+    /// Load every edge.
+    pub fn all_edges(self) -> Loaded {
+        self.edges(|_, _, _| true)
+    }
+
+    /// Load the edges of these kinds.
+    pub fn edges_of(self, kinds: &[EdgeKind]) -> Loaded {
+        self.edges(|_, _, k| kinds.contains(&k))
+    }
+}
+
+/// A loaded graph, whose edge evidence may still be waiting in the cache.
+pub struct Loaded {
+    /// The graph. Until [`Loaded::fill`] is called for an edge, its evidence (article,
+    /// quote) and note may be empty.
+    pub graph: LevelGraph,
+    lazy: Option<Lazy>,
+}
+
+impl Loaded {
+
+    /// Fill in the evidence of the edges `keep` selects (nothing to do when the graph
+    /// came whole from graph.json or the corpus).
+    pub fn fill(&mut self, keep: impl Fn(&LevelGraph, EdgeIndex) -> bool) {
+        if self.lazy.is_none() {
+            return;
+        }
+        let chosen: Vec<EdgeIndex> = self.graph.graph.edge_indices().filter(|&e| keep(&self.graph, e)).collect();
+        self.fill_edges(chosen);
+    }
+
+    fn fill_edges(&mut self, edges: impl IntoIterator<Item = EdgeIndex>) {
+        let Some(lazy) = &self.lazy else { return };
+        for e in edges {
+            if !self.graph.edge(e).evidence.article.is_empty() {
+                continue;
+            }
+            let record = lazy.records.get(e.index()).map(|&i| i as usize);
+            if let Some((evidence, note)) = record.and_then(|i| lazy.evidence(i)) {
+                let w = &mut self.graph.graph[e];
+                w.evidence = evidence;
+                w.note = note;
+            }
+        }
+    }
+
+    /// Fill the edges that touch any of `nodes`.
+    pub fn fill_touching(&mut self, nodes: &[NodeIndex]) {
+        if self.lazy.is_none() {
+            return;
+        }
+        let g = &self.graph.graph;
+        let edges: Vec<EdgeIndex> = nodes
+            .iter()
+            .flat_map(|&n| g.edges_directed(n, Direction::Outgoing).chain(g.edges_directed(n, Direction::Incoming)).map(|e| e.id()))
+            .collect();
+        self.fill_edges(edges);
+    }
+
+    /// Fill the edges between two of `nodes` (the edges of an answer's subgraph).
+    pub fn fill_among(&mut self, nodes: &BTreeSet<NodeIndex>) {
+        if self.lazy.is_none() {
+            return;
+        }
+        let g = &self.graph.graph;
+        let edges: Vec<EdgeIndex> = nodes
+            .iter()
+            .flat_map(|&n| g.edges_directed(n, Direction::Outgoing).filter(|e| nodes.contains(&e.target())).map(|e| e.id()))
+            .collect();
+        self.fill_edges(edges);
+    }
+
+    /// Fill the edges of these kinds.
+    pub fn fill_kinds(&mut self, kinds: &[EdgeKind]) {
+        self.fill(|g, e| kinds.contains(&g.edge(e).kind));
+    }
+
+    /// Whether every edge's evidence is present.
+    pub fn is_whole(&self) -> bool {
+        self.lazy.is_none()
+    }
+}
+
 fn json_stamp(path: &Path) -> Option<(u64, u128)> {
     let m = std::fs::metadata(path).ok()?;
     let t = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
@@ -64,7 +180,7 @@ fn json_stamp(path: &Path) -> Option<(u64, u128)> {
 }
 
 /// Load the graph for a query, as described in the module documentation.
-pub fn load(src: &Source) -> Result<LevelGraph> {
+pub fn load(src: &Source) -> Result<Pending> {
     let json_path = src.out.join("graph.json");
     let cache_path = src.out.join(CACHE_FILE);
     let has_corpus = src.corpus.is_dir();
@@ -77,15 +193,15 @@ pub fn load(src: &Source) -> Result<LevelGraph> {
     let wanted = |json_fresh| Header { writer: env!("CARGO_PKG_VERSION").into(), fingerprint: fingerprint.clone(), json, json_fresh };
 
     if let Ok(bytes) = std::fs::read(&cache_path) {
-        if let Some((header, g)) = decode(&bytes, |h| *h == wanted(h.json_fresh)) {
+        if let Some((header, pending)) = decode(bytes, |h| *h == wanted(h.json_fresh)) {
             if !header.json_fresh {
                 stale_note(&json_path, json.is_some());
             }
-            return Ok(g);
+            return Ok(pending);
         }
     }
 
-    match (has_corpus, json.is_some()) {
+    let g = match (has_corpus, json.is_some()) {
         (false, false) => anyhow::bail!(
             "no graph to query: neither the corpus folder {} nor {} exists; run `levelmap build --corpus DIR --out DIR` or give --corpus and --out",
             src.corpus.display(),
@@ -99,35 +215,37 @@ pub fn load(src: &Source) -> Result<LevelGraph> {
             );
             let g = read_json(&json_path)?;
             save(&cache_path, &wanted(true), &g);
-            Ok(g)
+            g
         }
         (true, true) => {
             let g = read_json(&json_path)?;
             let digest = stamp::corpus_digest(&src.corpus).with_context(|| format!("cannot read the corpus in {}", src.corpus.display()))?;
             if g.digest == digest {
                 save(&cache_path, &wanted(true), &g);
-                return Ok(g);
+                g
+            } else {
+                stale_note(&json_path, true);
+                let auto = g.graph.node_weights().any(|n| matches!(n.origin, Origin::Extracted(_)));
+                let g = rebuild(&src.corpus, auto)?;
+                save(&cache_path, &wanted(false), &g);
+                g
             }
-            stale_note(&json_path, true);
-            let auto = g.graph.node_weights().any(|n| matches!(n.origin, Origin::Extracted(_)));
-            let g = rebuild(&src.corpus, auto)?;
-            save(&cache_path, &wanted(false), &g);
-            Ok(g)
         }
         (true, false) => {
             stale_note(&json_path, false);
             let g = rebuild(&src.corpus, false)?;
             save(&cache_path, &wanted(false), &g);
-            Ok(g)
+            g
         }
-    }
+    };
+    Ok(Pending { graph: g, lazy: None })
 }
 
 /// Let go of a graph at the end of a command without freeing it piece by piece:
-/// the process is about to exit, and freeing a large graph's million strings takes
+/// the process is about to exit, and freeing a large graph's many strings takes
 /// longer than answering the query did.
-pub fn release(g: LevelGraph) {
-    std::mem::forget(g);
+pub fn release(loaded: Loaded) {
+    std::mem::forget(loaded);
 }
 
 fn stale_note(json_path: &Path, exists: bool) {
@@ -151,9 +269,10 @@ fn rebuild(corpus: &Path, auto: bool) -> Result<LevelGraph> {
     Ok(build(&reading.corpus, BuildOptions { include_extracted: auto }))
 }
 
-/// Write the cache for a graph just built from `corpus` and written to `out/graph.json`
-/// (called by `levelmap build`). `fingerprint` is taken before the corpus was read, so
-/// that an edit made while building makes the cache stale rather than wrong.
+/// Write the cache for a graph just built from a corpus and written to
+/// `out/graph.json` (called by `levelmap build`). `fingerprint` is taken before the
+/// corpus was read, so that an edit made while building makes the cache stale
+/// rather than wrong.
 pub fn write_after_build(out: &Path, fingerprint: String, g: &LevelGraph) {
     let header =
         Header { writer: env!("CARGO_PKG_VERSION").into(), fingerprint, json: json_stamp(&out.join("graph.json")), json_fresh: true };
@@ -170,11 +289,16 @@ fn save(path: &Path, header: &Header, g: &LevelGraph) {
 
 // ---- The binary layout -------------------------------------------------------------
 //
-// MAGIC, u32 FORMAT, header, string table, nodes, edges. Integers are little-endian;
-// strings are indices into the table (u32::MAX for none). Decoding checks every bound
-// and returns None on anything unexpected, so a damaged cache is simply rebuilt.
+// MAGIC, u32 FORMAT, the header, the digest; the string table (count, count + 1
+// offsets, the UTF-8 blob); the nodes; the edges as fixed-size records (so that the
+// evidence of edge i can be found without reading the others). Integers are
+// little-endian; strings are indices into the table (u32::MAX for none). Decoding
+// checks every bound and returns None on anything unexpected, so a damaged cache is
+// simply rebuilt.
 
 const NONE: u32 = u32::MAX;
+/// from, to, kind, stance, origin tag, confidence, article, quote, note.
+const EDGE_RECORD: usize = 4 + 4 + 1 + 1 + 1 + 8 + 4 + 4 + 4;
 
 struct Enc<'a> {
     buf: Vec<u8>,
@@ -194,9 +318,6 @@ impl<'a> Enc<'a> {
     }
     fn u128(&mut self, v: u128) {
         self.buf.extend_from_slice(&v.to_le_bytes());
-    }
-    fn f64(&mut self, v: f64) {
-        self.u64(v.to_bits());
     }
     fn raw_str(&mut self, s: &str) {
         self.u32(s.len() as u32);
@@ -228,14 +349,13 @@ impl<'a> Enc<'a> {
         }
     }
     fn origin(&mut self, o: Origin) {
-        match o {
-            Origin::Curated => self.u8(0),
-            Origin::Derived => self.u8(1),
-            Origin::Extracted(c) => {
-                self.u8(2);
-                self.f64(c);
-            }
-        }
+        let (tag, c) = match o {
+            Origin::Curated => (0, 0.0),
+            Origin::Derived => (1, 0.0),
+            Origin::Extracted(c) => (2, c),
+        };
+        self.u8(tag);
+        self.u64(f64::to_bits(c));
     }
 }
 
@@ -245,6 +365,7 @@ fn pos<T: PartialEq>(all: &[T], v: &T) -> u8 {
 
 fn encode(h: &Header, g: &LevelGraph) -> Vec<u8> {
     let mut e = Enc { buf: Vec::new(), strings: Vec::new(), index: HashMap::new() };
+    e.u32(g.node_count() as u32);
     for n in g.graph.node_weights() {
         e.s(&n.id);
         e.u8(pos(NodeKind::ALL, &n.kind));
@@ -289,20 +410,21 @@ fn encode(h: &Header, g: &LevelGraph) -> Vec<u8> {
             }
         }
     }
+    e.u32(g.edge_count() as u32);
     for ei in g.graph.edge_indices() {
         let (a, b) = g.graph.edge_endpoints(ei).expect("edge exists");
         let w = &g.graph[ei];
         e.u32(a.index() as u32);
         e.u32(b.index() as u32);
         e.u8(pos(EdgeKind::ALL, &w.kind));
+        e.u8(w.stance.map_or(0, |s| pos(Stance::ALL, &s) + 1));
+        e.origin(w.origin);
         e.s(&w.evidence.article);
         e.s(&w.evidence.quote);
-        e.u8(w.stance.map_or(0, |s| pos(Stance::ALL, &s) + 1));
         e.opt(w.note.as_deref());
-        e.origin(w.origin);
     }
     let body = std::mem::take(&mut e.buf);
-    // Now the front: magic, format, header, digest, counts, string table; then the body.
+    let strings = std::mem::take(&mut e.strings);
     e.buf.extend_from_slice(MAGIC);
     e.u32(FORMAT);
     e.raw_str(&h.writer);
@@ -317,12 +439,12 @@ fn encode(h: &Header, g: &LevelGraph) -> Vec<u8> {
     }
     e.u8(u8::from(h.json_fresh));
     e.raw_str(&g.digest);
-    e.u32(g.node_count() as u32);
-    e.u32(g.edge_count() as u32);
-    let strings = std::mem::take(&mut e.strings);
     e.u32(strings.len() as u32);
+    let mut at = 0u32;
+    e.u32(at);
     for s in &strings {
-        e.u32(s.len() as u32);
+        at += s.len() as u32;
+        e.u32(at);
     }
     for s in &strings {
         e.buf.extend_from_slice(s.as_bytes());
@@ -331,10 +453,81 @@ fn encode(h: &Header, g: &LevelGraph) -> Vec<u8> {
     e.buf
 }
 
+/// The cache bytes and where its parts are, for filling evidence later.
+struct Lazy {
+    bytes: Vec<u8>,
+    /// Where the string offsets start, and how many strings there are.
+    offsets_at: usize,
+    n_strings: usize,
+    /// Where the string blob starts.
+    blob_at: usize,
+    /// Where the edge records start, and how many there are.
+    edges_at: usize,
+    n_edges: usize,
+    /// The record of each graph edge (edges may be left out).
+    records: Vec<u32>,
+}
+
+impl Lazy {
+    /// Add the edges `keep` selects to `g`, in record order. A damaged record ends
+    /// the loading (the cache was checked when decoded, so this does not happen).
+    fn add_edges(&mut self, g: &mut LevelGraph, keep: impl Fn(NodeIndex, NodeIndex, EdgeKind) -> bool) {
+        for r in 0..self.n_edges {
+            let at = self.edges_at + r * EDGE_RECORD;
+            let Some(rec) = self.bytes.get(at..at + EDGE_RECORD) else { return };
+            let u32_of = |i: usize| u32::from_le_bytes([rec[i], rec[i + 1], rec[i + 2], rec[i + 3]]) as usize;
+            let (a, b) = (NodeIndex::new(u32_of(0)), NodeIndex::new(u32_of(4)));
+            let (Some(&kind), stance) = (EdgeKind::ALL.get(rec[8] as usize), rec[9]) else { return };
+            if !keep(a, b, kind) {
+                continue;
+            }
+            let stance = stance.checked_sub(1).and_then(|s| Stance::ALL.get(s as usize).copied());
+            let c = f64::from_bits(u64::from_le_bytes(rec[11..19].try_into().unwrap_or_default()));
+            let origin = match rec[10] {
+                1 => Origin::Derived,
+                2 => Origin::Extracted(c),
+                _ => Origin::Curated,
+            };
+            let evidence = Evidence { article: String::new(), quote: String::new() };
+            g.graph.add_edge(a, b, Edge { kind, evidence, stance, note: None, origin });
+            self.records.push(r as u32);
+        }
+    }
+
+    fn u32_at(&self, at: usize) -> Option<u32> {
+        Some(u32::from_le_bytes(self.bytes.get(at..at + 4)?.try_into().ok()?))
+    }
+
+    fn string(&self, i: u32) -> Option<&str> {
+        let i = i as usize;
+        if i >= self.n_strings {
+            return None;
+        }
+        let (a, b) = (self.u32_at(self.offsets_at + 4 * i)? as usize, self.u32_at(self.offsets_at + 4 * i + 4)? as usize);
+        std::str::from_utf8(self.bytes.get(self.blob_at + a..self.blob_at + b)?).ok()
+    }
+
+    /// Edge `i`'s evidence and note.
+    fn evidence(&self, i: usize) -> Option<(Evidence, Option<String>)> {
+        if i >= self.n_edges {
+            return None;
+        }
+        let at = self.edges_at + i * EDGE_RECORD + 4 + 4 + 1 + 1 + 1 + 8;
+        let article = self.string(self.u32_at(at)?)?.to_string();
+        let quote = self.string(self.u32_at(at + 4)?)?.to_string();
+        let note = match self.u32_at(at + 8)? {
+            NONE => None,
+            n => Some(self.string(n)?.to_string()),
+        };
+        Some((Evidence { article, quote }, note))
+    }
+}
+
 struct Dec<'a> {
     buf: &'a [u8],
     at: usize,
     strings: Vec<&'a str>,
+    dates: HashMap<u32, Option<PartialDate>>,
 }
 
 impl<'a> Dec<'a> {
@@ -375,19 +568,26 @@ impl<'a> Dec<'a> {
         if v == NONE {
             return Some(None);
         }
+        if let Some(d) = self.dates.get(&v) {
+            return d.map(Some);
+        }
         let (y, m, d) = (v >> 16, (v >> 8) & 0xff, v & 0xff);
         let text = match (m, d) {
             (0, _) => format!("{y:04}"),
             (m, 0) => format!("{y:04}-{m:02}"),
             (m, d) => format!("{y:04}-{m:02}-{d:02}"),
         };
-        Some(Some(PartialDate::parse(&text).ok()?))
+        let parsed = PartialDate::parse(&text).ok();
+        self.dates.insert(v, parsed);
+        Some(Some(parsed?))
     }
     fn origin(&mut self) -> Option<Origin> {
-        Some(match self.u8()? {
+        let tag = self.u8()?;
+        let c = f64::from_bits(self.u64()?);
+        Some(match tag {
             0 => Origin::Curated,
             1 => Origin::Derived,
-            2 => Origin::Extracted(f64::from_bits(self.u64()?)),
+            2 => Origin::Extracted(c),
             _ => return None,
         })
     }
@@ -396,9 +596,11 @@ impl<'a> Dec<'a> {
     }
 }
 
-/// Decode a cache whose header `accept`s; None if it is not one, is damaged or is refused.
-fn decode(buf: &[u8], accept: impl Fn(&Header) -> bool) -> Option<(Header, LevelGraph)> {
-    let mut d = Dec { buf, at: 0, strings: Vec::new() };
+/// Decode a cache whose header `accept`s; None if it is not one, is damaged or is
+/// refused. The nodes are loaded; the edges are checked and left in the bytes for
+/// [`Pending::edges`], their evidence for [`Loaded::fill`].
+fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, Pending)> {
+    let mut d = Dec { buf: &bytes, at: 0, strings: Vec::new(), dates: HashMap::new() };
     if d.take(8)? != MAGIC || d.u32()? != FORMAT {
         return None;
     }
@@ -414,23 +616,23 @@ fn decode(buf: &[u8], accept: impl Fn(&Header) -> bool) -> Option<(Header, Level
         return None;
     }
     let digest = d.raw_str()?.to_string();
-    let (n_nodes, n_edges) = (d.u32()? as usize, d.u32()? as usize);
+
     let n_strings = d.u32()? as usize;
-    let lens: Vec<usize> = (0..n_strings).map(|_| d.u32().map(|l| l as usize)).collect::<Option<_>>()?;
-    let total: usize = lens.iter().sum();
+    let offsets_at = d.at;
+    let offsets: Vec<usize> = (0..=n_strings).map(|_| d.u32().map(|o| o as usize)).collect::<Option<_>>()?;
+    let blob_at = d.at;
+    let total = *offsets.last()?;
     let blob = std::str::from_utf8(d.take(total)?).ok()?;
-    let mut at = 0;
-    for l in lens {
-        d.strings.push(blob.get(at..at + l)?);
-        at += l;
+    for w in offsets.windows(2) {
+        d.strings.push(blob.get(w[0]..w[1])?);
     }
 
     let mut g = LevelGraph::new();
     g.digest = digest;
-    // Every node and edge takes well over 16 bytes, so a damaged count cannot ask for
-    // more memory than the file could describe.
-    g.graph.reserve_nodes(n_nodes.min(buf.len() / 16));
-    g.graph.reserve_edges(n_edges.min(buf.len() / 16));
+    let n_nodes = d.u32()? as usize;
+    // Every node takes well over 16 bytes, so a damaged count cannot ask for more
+    // memory than the file could describe.
+    g.graph.reserve_nodes(n_nodes.min(bytes.len() / 16));
     for _ in 0..n_nodes {
         let id = d.s()?;
         let kind = d.pick(NodeKind::ALL)?;
@@ -472,22 +674,34 @@ fn decode(buf: &[u8], accept: impl Fn(&Header) -> bool) -> Option<(Header, Level
     if g.node_count() != n_nodes {
         return None;
     }
+    let n_edges = d.u32()? as usize;
+    let edges_at = d.at;
+    if bytes.len().checked_sub(edges_at)? != n_edges.checked_mul(EDGE_RECORD)? {
+        return None;
+    }
+    // Check every record now, so that loading edges later cannot fail.
     for _ in 0..n_edges {
         let (a, b) = (d.u32()? as usize, d.u32()? as usize);
-        if a >= n_nodes || b >= n_nodes {
+        let kind = d.u8()?;
+        let stance = d.u8()?;
+        let origin = d.u8()?;
+        d.u64()?;
+        let (article, quote, note) = (d.u32()? as usize, d.u32()? as usize, d.u32()?);
+        let bad_string = |i: usize| i >= n_strings;
+        if a >= n_nodes
+            || b >= n_nodes
+            || kind as usize >= EdgeKind::ALL.len()
+            || stance as usize > Stance::ALL.len()
+            || origin > 2
+            || bad_string(article)
+            || bad_string(quote)
+            || (note != NONE && bad_string(note as usize))
+        {
             return None;
         }
-        let kind = d.pick(EdgeKind::ALL)?;
-        let evidence = Evidence { article: d.s()?, quote: d.s()? };
-        let stance = match d.u8()? {
-            0 => None,
-            s => Some(*Stance::ALL.get(s as usize - 1)?),
-        };
-        let note = d.opt()?;
-        let origin = d.origin()?;
-        g.graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), Edge { kind, evidence, stance, note, origin });
     }
-    (d.at == buf.len()).then_some((header, g))
+    let lazy = Lazy { bytes, offsets_at, n_strings, blob_at, edges_at, n_edges, records: Vec::new() };
+    Some((header, Pending { graph: g, lazy: Some(lazy) }))
 }
 
 #[cfg(test)]
@@ -504,27 +718,67 @@ mod tests {
         Header { writer: "0".into(), fingerprint: "f".into(), json: Some((1, 2)), json_fresh: true }
     }
 
+    fn json_of(g: &LevelGraph) -> String {
+        let mut v = Vec::new();
+        json::write_json(g, &mut v).unwrap();
+        String::from_utf8(v).unwrap()
+    }
+
     #[test]
-    fn cache_round_trips_to_the_same_json() {
+    fn cache_round_trips_to_the_same_json_once_filled() {
         let g = mini();
         let bytes = encode(&header(), &g);
-        let (h, back) = decode(&bytes, |_| true).expect("decodes");
+        let (h, pending) = decode(bytes, |_| true).expect("decodes");
         assert_eq!(h, header());
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        json::write_json(&g, &mut a).unwrap();
-        json::write_json(&back, &mut b).unwrap();
-        assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+        assert_eq!(pending.graph().edge_count(), 0, "edges wait");
+        let mut back = pending.all_edges();
+        assert!(!back.is_whole());
+        assert!(back.graph.graph.edge_weights().all(|e| e.evidence.quote.is_empty()), "evidence waits");
+        back.fill(|_, _| true);
+        assert_eq!(json_of(&g), json_of(&back.graph));
+    }
+
+    #[test]
+    fn fill_touching_fills_only_those_edges() {
+        let g = mini();
+        let mut back = decode(encode(&header(), &g), |_| true).unwrap().1.all_edges();
+        let i = back.graph.find("actor:rachel-reeves").unwrap();
+        back.fill_touching(&[i]);
+        for e in back.graph.graph.edge_indices() {
+            let (a, b) = back.graph.graph.edge_endpoints(e).unwrap();
+            let filled = !back.graph.edge(e).evidence.quote.is_empty();
+            assert_eq!(filled, a == i || b == i);
+            if filled {
+                assert_eq!(back.graph.edge(e).evidence, g.edge(e).evidence);
+            }
+        }
+    }
+
+    #[test]
+    fn edges_can_be_left_out() {
+        let g = mini();
+        let mut back = decode(encode(&header(), &g), |_| true).unwrap().1.edges(|_, _, k| k != EdgeKind::Mentions);
+        assert!(back.graph.graph.edge_weights().all(|e| e.kind != EdgeKind::Mentions));
+        back.fill(|_, _| true);
+        let kept: Vec<&Edge> = g.graph.edge_weights().filter(|e| e.kind != EdgeKind::Mentions).collect();
+        let loaded: Vec<&Edge> = back.graph.graph.edge_weights().collect();
+        assert_eq!(kept, loaded, "the other edges keep their order and evidence");
     }
 
     #[test]
     fn damaged_or_refused_cache_is_not_used() {
         let g = mini();
         let bytes = encode(&header(), &g);
-        assert!(decode(&bytes, |h| h.fingerprint == "other").is_none());
-        assert!(decode(&bytes[..bytes.len() - 1], |_| true).is_none());
-        assert!(decode(b"LMQCACHE", |_| true).is_none());
+        assert!(decode(bytes.clone(), |h| h.fingerprint == "other").is_none());
+        assert!(decode(bytes[..bytes.len() - 1].to_vec(), |_| true).is_none());
+        assert!(decode(b"LMQCACHE".to_vec(), |_| true).is_none());
         let mut flipped = bytes.clone();
         flipped[8] ^= 0xff;
-        assert!(decode(&flipped, |_| true).is_none(), "another format version");
+        assert!(decode(flipped, |_| true).is_none(), "another format version");
+        // A string index out of range in the last edge record.
+        let mut bad = bytes.clone();
+        let n = bad.len();
+        bad[n - 12..n - 8].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(decode(bad, |_| true).is_none());
     }
 }

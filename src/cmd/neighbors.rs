@@ -8,7 +8,7 @@ use levelmap::model::{EdgeKind, NodeKind};
 use levelmap::query::neighbors::{neighbors, Direction, NeighborOptions, NeighborsAnswer};
 use levelmap::query::{resolve, Hop};
 
-use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
+use super::answer::{date_text, emit, two_pass, evidence_text, node_cell, Output, Render};
 use super::load::{load, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
@@ -59,11 +59,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if opts.depth == 0 {
         return Err(levelmap::query::QueryError::BadDepth { depth: 0 }.into());
     }
-    let g = load(&args.source)?;
-    let i = resolve(&g, &args.node)?;
-    let answer = neighbors(&g, i, &opts)?;
-    let code = emit(&g, &answer, &args.output)?;
-    release(g);
+    let pending = load(&args.source)?;
+    let i = resolve(pending.graph(), &args.node)?;
+    let mut loaded = pending.edges(|_, _, k| opts.edges.is_empty() || opts.edges.contains(&k));
+    let answer = two_pass(&mut loaded, |g| neighbors(g, i, &opts))?;
+    let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(loaded);
     Ok(code)
 }
 

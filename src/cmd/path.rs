@@ -9,7 +9,7 @@ use levelmap::model::{EdgeKind, NodeKind};
 use levelmap::query::path::{default_edges, path, PathAnswer, PathOptions};
 use levelmap::query::{resolve, QueryError};
 
-use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
+use super::answer::{date_text, emit, two_pass, evidence_text, node_cell, Output, Render};
 use super::load::{load, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
@@ -42,12 +42,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.max == 0 {
         return Err(QueryError::BadCount { flag: "max".into() }.into());
     }
-    let g = load(&args.source)?;
-    let a = resolve(&g, &args.from)?;
-    let b = resolve(&g, &args.to)?;
-    let answer = path(&g, a, b, &PathOptions { max: args.max, edges: args.edges, avoid: args.avoid })?;
-    let code = emit(&g, &answer, &args.output)?;
-    release(g);
+    let pending = load(&args.source)?;
+    let a = resolve(pending.graph(), &args.from)?;
+    let b = resolve(pending.graph(), &args.to)?;
+    let walked = if args.edges.is_empty() { default_edges() } else { args.edges.clone() };
+    let mut loaded = pending.edges_of(&walked);
+    let opts = PathOptions { max: args.max, edges: args.edges, avoid: args.avoid };
+    let answer = two_pass(&mut loaded, |g| path(g, a, b, &opts))?;
+    let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(loaded);
     Ok(code)
 }
 

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::model::NodeKind;
-use levelmap::query::search::{search, Hit, SearchAnswer, SearchOptions};
+use levelmap::model::{EdgeKind, NodeKind};
+use levelmap::query::search::{search, Hit, SearchAnswer, SearchOptions, SEARCHED_EDGES};
 use levelmap::query::QueryError;
 
 use super::answer::{date_text, emit, labels, node_cell, Output, Render};
@@ -39,10 +39,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Err(QueryError::BadCount { flag: "limit".into() }.into());
     }
     let opts = SearchOptions { text: args.text.join(" "), limit: args.limit, kinds: args.kinds };
-    let g = load(&args.source)?;
-    let answer = search(&g, &opts)?;
-    let code = emit(&g, &answer, &args.output)?;
-    release(g);
+    // What `search` reads: the relations whose quotes it searches, and who said what.
+    let speakers = [EdgeKind::AttributedTo, EdgeKind::Authored, EdgeKind::PublishedBy, EdgeKind::Makes];
+    let mut loaded = load(&args.source)?.edges(|_, _, k| SEARCHED_EDGES.contains(&k) || speakers.contains(&k));
+    loaded.fill_kinds(SEARCHED_EDGES);
+    let answer = search(&loaded.graph, &opts)?;
+    let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(loaded);
     Ok(code)
 }
 

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
+use levelmap::model::EdgeKind;
 use levelmap::query::show::{show, ShowAnswer, ShowOptions};
 use levelmap::query::{resolve, Walk};
 
@@ -30,12 +31,15 @@ pub struct Args {
 
 /// Run `show`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let g = load(&args.source)?;
-    let i = resolve(&g, &args.node)?;
+    let pending = load(&args.source)?;
+    let i = resolve(pending.graph(), &args.node)?;
+    // What `show` reads: the node's own edges, and who said a claim.
+    let mut loaded = pending.edges(|a, b, k| a == i || b == i || matches!(k, EdgeKind::AttributedTo | EdgeKind::Authored | EdgeKind::PublishedBy));
+    loaded.fill_touching(&[i]);
     let limit = (args.limit > 0).then_some(args.limit);
-    let answer = show(&g, i, ShowOptions { limit });
-    let code = emit(&g, &answer, &args.output)?;
-    release(g);
+    let answer = show(&loaded.graph, i, ShowOptions { limit });
+    let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(loaded);
     Ok(code)
 }
 

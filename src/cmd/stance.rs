@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::model::NodeKind;
+use levelmap::model::{EdgeKind, NodeKind};
 use levelmap::query::resolve::resolve_kind;
 use levelmap::query::stance::{stance, ActorStance, StanceAnswer};
 use levelmap::query::StanceCounts;
@@ -29,11 +29,17 @@ pub struct Args {
 
 /// Run `stance`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let g = load(&args.source)?;
-    let p = resolve_kind(&g, &args.policy, NodeKind::Policy)?;
-    let answer = stance(&g, p);
-    let code = emit(&g, &answer, &args.output)?;
-    release(g);
+    let pending = load(&args.source)?;
+    let p = resolve_kind(pending.graph(), &args.policy, NodeKind::Policy)?;
+    // What `stance` reads: statements about the policy, and who made them.
+    let mut loaded = pending.edges(|_, b, k| {
+        (b == p && matches!(k, EdgeKind::About | EdgeKind::Proposes | EdgeKind::Criticises))
+            || matches!(k, EdgeKind::AttributedTo | EdgeKind::Authored | EdgeKind::PublishedBy)
+    });
+    loaded.fill_touching(&[p]);
+    let answer = stance(&loaded.graph, p);
+    let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(loaded);
     Ok(code)
 }
 

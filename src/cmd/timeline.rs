@@ -5,12 +5,17 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
+use levelmap::model::EdgeKind;
 use levelmap::query::timeline::{timeline, Entry, EntryKind, TimelineAnswer, TimelineOptions};
 use levelmap::query::{parse_date, resolve, QueryError};
 
 use super::answer::{date_text, emit, evidence_text, labels, Output, Render};
 use super::load::{load, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
+
+/// Edge kinds a timeline reads wherever they are.
+const TIMELINE_EDGES: &[EdgeKind] =
+    &[EdgeKind::AttributedTo, EdgeKind::Authored, EdgeKind::PublishedBy, EdgeKind::Makes, EdgeKind::About, EdgeKind::RefersTo];
 
 /// Flags of `levelmap timeline`.
 #[derive(Debug, clap::Args)]
@@ -44,12 +49,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
             return Err(QueryError::BadRange { from: f, to: t }.into());
         }
     }
-    let g = load(&args.source)?;
-    let about = args.about.as_deref().map(|s| resolve(&g, s)).transpose()?;
-    let actor = args.actor.as_deref().map(|s| resolve(&g, s)).transpose()?;
-    let answer = timeline(&g, &TimelineOptions { about, actor, from, to })?;
-    let code = emit(&g, &answer, &args.output)?;
-    release(g);
+    let pending = load(&args.source)?;
+    let about = args.about.as_deref().map(|s| resolve(pending.graph(), s)).transpose()?;
+    let actor = args.actor.as_deref().map(|s| resolve(pending.graph(), s)).transpose()?;
+    let focus: Vec<_> = about.into_iter().chain(actor).collect();
+    // What a timeline reads: the edges at the nodes asked about (mentions aside), who
+    // wrote and said what, what claims are about, and which articles refer to events.
+    let mut loaded = pending.edges(|a, b, k| {
+        k != EdgeKind::Mentions && (focus.contains(&a) || focus.contains(&b) || TIMELINE_EDGES.contains(&k))
+    });
+    // The evidence it shows: edges at the nodes asked about, and, for events, the
+    // articles that refer to them.
+    loaded.fill_touching(&focus);
+    if focus.is_empty() {
+        loaded.fill_kinds(&[EdgeKind::RefersTo]);
+    }
+    let answer = timeline(&loaded.graph, &TimelineOptions { about, actor, from, to })?;
+    let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(loaded);
     Ok(code)
 }
 

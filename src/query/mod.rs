@@ -263,6 +263,48 @@ pub fn origin_name(o: Origin) -> &'static str {
     }
 }
 
+/// Who said a claim: its attributed speaker, else the article's authors, else (for an
+/// article with no named author, such as a think tank's report) the article's outlet.
+pub fn who_said(g: &LevelGraph, claim: NodeIndex) -> Vec<NodeIndex> {
+    let speakers = g.speakers(claim);
+    if !speakers.is_empty() {
+        return speakers;
+    }
+    let Some(article) = g.article_of(claim) else { return vec![] };
+    let mut outlets: Vec<NodeIndex> = g
+        .graph
+        .edges_directed(article, petgraph::Direction::Outgoing)
+        .filter(|e| e.weight().kind == EdgeKind::PublishedBy)
+        .map(|e| petgraph::visit::EdgeRef::target(&e))
+        .collect();
+    outlets.sort();
+    outlets
+}
+
+/// The claims whose [`who_said`] includes actor `x`.
+pub fn claims_by(g: &LevelGraph, x: NodeIndex) -> BTreeSet<NodeIndex> {
+    use petgraph::visit::EdgeRef;
+    use petgraph::Direction::{Incoming, Outgoing};
+    let mut candidates: BTreeSet<NodeIndex> = BTreeSet::new();
+    for e in g.graph.edges_directed(x, Incoming) {
+        match e.weight().kind {
+            EdgeKind::AttributedTo => {
+                candidates.insert(e.source());
+            }
+            EdgeKind::PublishedBy => {
+                candidates.extend(g.graph.edges_directed(e.source(), Outgoing).filter(|m| m.weight().kind == EdgeKind::Makes).map(|m| m.target()));
+            }
+            _ => {}
+        }
+    }
+    for e in g.graph.edges_directed(x, Outgoing) {
+        if e.weight().kind == EdgeKind::Authored {
+            candidates.extend(g.graph.edges_directed(e.target(), Outgoing).filter(|m| m.weight().kind == EdgeKind::Makes).map(|m| m.target()));
+        }
+    }
+    candidates.into_iter().filter(|&c| who_said(g, c).contains(&x)).collect()
+}
+
 /// How well an edge kind explains a connection: lower is better. Curated, meaningful
 /// edges first, then the bookkeeping of who wrote what, then computed mentions.
 pub fn explain_rank(kind: EdgeKind) -> u8 {

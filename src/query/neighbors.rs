@@ -5,7 +5,7 @@
 //! direction. `--kind` filters which nodes are listed, not which are walked through,
 //! so `--depth 2 --kind policy` from an actor finds the policies of its claims. When
 //! several edges reach a node at the same distance, the hop that explains best is
-//! kept (see [`super::explain_rank`]), then the earliest.
+//! kept (see [`super::explain_rank`]), then the first in graph order.
 
 use std::collections::BTreeSet;
 
@@ -98,9 +98,10 @@ impl Answer for NeighborsAnswer {
 }
 
 /// The edges at `i` that `edges` and `direction` allow, as (edge, other end), best
-/// explanation first.
+/// explanation first, then in graph order. The order depends on the topology and
+/// edge kinds only, never on evidence text.
 pub(crate) fn incident(g: &LevelGraph, i: NodeIndex, edges: &[EdgeKind], direction: Direction) -> Vec<(EdgeIndex, NodeIndex)> {
-    let mut out: Vec<(u8, Option<PartialDate>, NodeIndex, EdgeIndex)> = Vec::new();
+    let mut out: Vec<(u8, NodeIndex, EdgeIndex)> = Vec::new();
     let dirs: &[petgraph::Direction] = match direction {
         Direction::Out => &[petgraph::Direction::Outgoing],
         Direction::In => &[petgraph::Direction::Incoming],
@@ -116,11 +117,11 @@ pub(crate) fn incident(g: &LevelGraph, i: NodeIndex, edges: &[EdgeKind], directi
             if other == i {
                 continue;
             }
-            out.push((explain_rank(w.kind), g.evidence_date(w), other, e.id()));
+            out.push((explain_rank(w.kind), other, e.id()));
         }
     }
-    out.sort();
-    out.into_iter().map(|(_, _, o, e)| (e, o)).collect()
+    out.sort_unstable();
+    out.into_iter().map(|(_, o, e)| (e, o)).collect()
 }
 
 /// How a node was reached: its distance, and the edge and node it was reached from.

@@ -8,7 +8,7 @@
 //! b = 0.75) and a node's score is the weighted sum over its fields: names count
 //! most, then aliases and titles, claim paraphrases, quotes, and the speakers' names
 //! (so "Work Foundation skills" ranks the Work Foundation's claims about skills
-//! first). A field holding the whole query as a phrase counts half again.
+//! first; the speaker field is scored with the collection statistics of the others). A field holding the whole query as a phrase counts half again.
 //! `mentions` quotes are not searched: they are computed, and say only that a name
 //! occurs. A document's length is its number of whitespace-separated words.
 
@@ -22,6 +22,11 @@ use super::{Answer, NodeRef, QueryError, VERSION};
 use crate::date::PartialDate;
 use crate::graph::{LevelGraph, NodeData};
 use crate::model::{EdgeKind, NodeKind};
+
+/// The edge kinds whose quotes are searched: the curated relations (claim edges share
+/// their claim's quote, and mentions are computed).
+pub const SEARCHED_EDGES: &[EdgeKind] =
+    &[EdgeKind::Proposes, EdgeKind::Criticises, EdgeKind::MemberOf, EdgeKind::EvolvesInto, EdgeKind::Replaces, EdgeKind::PartOf];
 
 /// Options of `search`.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,7 +123,7 @@ pub struct Hit {
     /// The node's date, or the relation's evidence date.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date: Option<PartialDate>,
-    /// For claims: who said it.
+    /// For claims: who said it ([`super::who_said`]).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub speakers: Vec<NodeRef>,
     /// For claims and relations: the article (`article:<stem>`).
@@ -243,11 +248,7 @@ fn documents(g: &LevelGraph) -> Vec<Doc<'_>> {
         }
     }
     for e in g.graph.edge_references() {
-        let kind = e.weight().kind;
-        if matches!(
-            kind,
-            EdgeKind::Proposes | EdgeKind::Criticises | EdgeKind::MemberOf | EdgeKind::EvolvesInto | EdgeKind::Replaces | EdgeKind::PartOf
-        ) {
+        if SEARCHED_EDGES.contains(&e.weight().kind) {
             docs.push(Doc { owner: Owner::Edge(e.id()), field: Field::Quote, text: &e.weight().evidence.quote });
         }
     }
@@ -266,17 +267,7 @@ pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, Quer
     if q.is_empty() {
         return Err(QueryError::EmptySearch { query: opts.text.clone() });
     }
-    let mut docs = documents(g);
-    // Speakers' names, as a field of their claims.
-    let speaker_names: Vec<(NodeIndex, String)> = g
-        .graph
-        .node_indices()
-        .filter(|&i| g.node(i).kind == NodeKind::Claim)
-        .map(|i| (i, g.speakers(i).into_iter().map(|s| g.node(s).label.clone()).collect::<Vec<_>>().join(", ")))
-        .filter(|(_, s)| !s.is_empty())
-        .collect();
-    docs.extend(speaker_names.iter().map(|(i, s)| Doc { owner: Owner::Node(*i), field: Field::Speaker, text: s }));
-
+    let docs = documents(g);
     // One pass: document lengths (in words), and the frequencies of the query terms.
     // Most documents contain none of the terms; a case-insensitive scan for the
     // terms' stems finds the few worth splitting into words.
@@ -311,6 +302,35 @@ pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, Quer
     }
     let n = docs.len() as f64;
     let avg = lens.iter().map(|&l| f64::from(l)).sum::<f64>() / n.max(1.0);
+
+    // Speakers' names, as a field of their claims: only for claims whose speakers'
+    // names hold a query term, scored with the statistics of the fields above.
+    let mut speaker_docs: Vec<(NodeIndex, String)> = Vec::new();
+    let named: Vec<NodeIndex> =
+        g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Actor && scan.is_match(&g.node(i).label)).collect();
+    let mut credited: BTreeSet<NodeIndex> = BTreeSet::new();
+    for &x in &named {
+        credited.extend(super::claims_by(g, x));
+    }
+    for c in credited {
+        let names: Vec<&str> = super::who_said(g, c).into_iter().map(|s| g.node(s).label.as_str()).collect();
+        speaker_docs.push((c, names.join(", ")));
+    }
+    let first_speaker_doc = docs.len();
+    let mut docs = docs;
+    docs.extend(speaker_docs.iter().map(|(c, text)| Doc { owner: Owner::Node(*c), field: Field::Speaker, text }));
+    for (d, doc) in docs.iter().enumerate().skip(first_speaker_doc) {
+        lens.push(doc.text.split_whitespace().count().max(1) as u32);
+        let mut tf = vec![0u32; q.len()];
+        for (_, w) in words(doc.text) {
+            if let Some(k) = q.iter().position(|t| *t == stem(&w)) {
+                tf[k] += 1;
+            }
+        }
+        if tf.iter().any(|&t| t > 0) {
+            tfs.push((d, tf));
+        }
+    }
     let idf: Vec<f64> = df.iter().map(|&d| ((n - d as f64 + 0.5) / (d as f64 + 0.5) + 1.0).ln()).collect();
     let phrase = crate::suggest::fold(&opts.text);
     let (k1, b) = (1.2, 0.75);
@@ -382,7 +402,7 @@ pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, Quer
                     hit.node = NodeRef::of(g, i);
                     hit.date = n.date();
                     if let NodeData::Claim { evidence, .. } = &n.data {
-                        hit.speakers = g.speakers(i).into_iter().map(|s| NodeRef::of(g, s)).collect();
+                        hit.speakers = super::who_said(g, i).into_iter().map(|s| NodeRef::of(g, s)).collect();
                         hit.article = Some(crate::model::article_node_id(&evidence.article));
                     }
                 }
@@ -459,6 +479,16 @@ mod tests {
         let ranks: Vec<usize> = a.hits.iter().map(|h| h.rank).collect();
         assert_eq!(ranks, (1..=a.hits.len()).collect::<Vec<_>>());
         assert!(a.hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+
+    #[test]
+    fn speakers_names_count_for_their_claims() {
+        let g = mini();
+        let a = search(&g, &SearchOptions { kinds: vec![NodeKind::Claim], ..opts("Ann Alpha devolve") }).unwrap();
+        assert_eq!(a.hits[0].node.id, "claim:alpha-2020-devolve-to-towns");
+        assert!(a.hits[0].why.iter().any(|w| w.field == Field::Speaker && w.snippet == "Ann Alpha"), "{:?}", a.hits[0].why);
+        let others = a.hits.iter().filter(|h| h.speakers.iter().all(|s| s.id != "actor:ann-alpha"));
+        assert!(others.clone().all(|h| h.why.iter().all(|w| w.field != Field::Speaker)));
     }
 
     #[test]

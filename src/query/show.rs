@@ -103,7 +103,7 @@ pub struct ClaimDetail {
     pub claim_kind: ClaimKind,
     /// Hedged ("could", "may").
     pub hedged: bool,
-    /// Who said it: the attributed speaker, else the article's authors.
+    /// Who said it: the attributed speaker, else the article's authors, else its outlet.
     pub speakers: Vec<NodeRef>,
     /// The quote and article.
     pub evidence: EvidenceRef,
@@ -178,7 +178,7 @@ pub fn show(g: &LevelGraph, i: NodeIndex, opts: ShowOptions) -> ShowAnswer {
             detail.claim = Some(ClaimDetail {
                 claim_kind: *claim_kind,
                 hedged: *hedged,
-                speakers: g.speakers(i).into_iter().map(|s| NodeRef::of(g, s)).collect(),
+                speakers: super::who_said(g, i).into_iter().map(|s| NodeRef::of(g, s)).collect(),
                 evidence: EvidenceRef::quote(g, &evidence.article, &evidence.quote),
             });
         }

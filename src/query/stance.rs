@@ -1,9 +1,8 @@
 //! `stance`: who is for, against and mixed on a policy, when, and on what evidence:
 //! Discourse Network Analyzer's actor-by-concept view, computed from the graph.
 //!
-//! Statements are the claims about the policy (their `about` stance, credited to the
-//! claim's speakers: the attributed speaker, else the article's authors, else its
-//! outlet) and the actors' direct relations to it (`proposes` counts as for,
+//! Statements are the claims about the policy (their `about` stance, credited to
+//! whoever said them, see [`super::who_said`]) and the actors' direct relations to it (`proposes` counts as for,
 //! `criticises` as against). An actor's position is for or against when all their
 //! non-neutral statements agree, mixed when they disagree or any is mixed, and neutral
 //! when they only describe. Claims with nobody to credit are listed apart.
@@ -16,7 +15,7 @@ use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
 use super::timeline::relation_stance;
-use super::{Answer, EvidenceRef, NodeRef, StanceCounts, VERSION};
+use super::{who_said, Answer, EvidenceRef, NodeRef, StanceCounts, VERSION};
 use crate::date::PartialDate;
 use crate::graph::{LevelGraph, NodeData};
 use crate::model::{EdgeKind, Stance};
@@ -99,20 +98,6 @@ impl Answer for StanceAnswer {
     }
 }
 
-/// Who credits a claim: its speakers, else the article's outlet.
-fn credited(g: &LevelGraph, claim: NodeIndex) -> Vec<NodeIndex> {
-    let speakers = g.speakers(claim);
-    if !speakers.is_empty() {
-        return speakers;
-    }
-    let Some(article) = g.article_of(claim) else { return vec![] };
-    g.graph
-        .edges_directed(article, Direction::Outgoing)
-        .filter(|e| e.weight().kind == EdgeKind::PublishedBy)
-        .map(|e| e.target())
-        .collect()
-}
-
 /// The stances on policy `p`.
 pub fn stance(g: &LevelGraph, p: NodeIndex) -> StanceAnswer {
     let mut by_actor: BTreeMap<NodeIndex, Vec<Statement>> = BTreeMap::new();
@@ -137,7 +122,7 @@ pub fn stance(g: &LevelGraph, p: NodeIndex) -> StanceAnswer {
                     text: n.label.clone(),
                     evidence,
                 };
-                (stance, credited(g, src), s)
+                (stance, who_said(g, src), s)
             }
             kind => match relation_stance(kind) {
                 Some(stance) => {

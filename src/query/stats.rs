@@ -11,6 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+
 use petgraph::graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
@@ -160,9 +161,11 @@ pub fn stats(g: &LevelGraph, opts: StatsOptions) -> Result<StatsAnswer, QueryErr
     let nodes = NodeKind::ALL.iter().map(|&k| Count { kind: k, count: node_counts.get(&k).copied().unwrap_or(0) }).collect();
     let edges = EdgeKind::ALL.iter().map(|&k| Count { kind: k, count: edge_counts.get(&k).copied().unwrap_or(0) }).collect();
 
-    let mut connected: Vec<Connected> = Vec::new();
+    // Rank first on plain numbers, then name only the top nodes.
+    let mut ranked: Vec<(usize, usize, usize, NodeIndex)> = Vec::with_capacity(g.node_count());
+    let mut others: Vec<NodeIndex> = Vec::new();
     for i in g.graph.node_indices() {
-        let mut others = BTreeSet::new();
+        others.clear();
         let (mut edges, mut mentioned_in) = (0, 0);
         for (dir, out) in [(Direction::Outgoing, true), (Direction::Incoming, false)] {
             for e in g.graph.edges_directed(i, dir) {
@@ -171,41 +174,70 @@ pub fn stats(g: &LevelGraph, opts: StatsOptions) -> Result<StatsAnswer, QueryErr
                     continue;
                 }
                 edges += 1;
-                others.insert(if out { e.target() } else { e.source() });
+                others.push(if out { e.target() } else { e.source() });
             }
         }
-        connected.push(Connected { node: NodeRef::of(g, i), neighbors: others.len(), edges, mentioned_in });
+        others.sort_unstable();
+        others.dedup();
+        ranked.push((others.len(), edges, mentioned_in, i));
     }
-    connected.sort_by(|a, b| (b.neighbors, b.edges, b.mentioned_in).cmp(&(a.neighbors, a.edges, a.mentioned_in)).then_with(|| a.node.id.cmp(&b.node.id)));
-    connected.truncate(opts.top);
+    let by_rank = |a: &(usize, usize, usize, NodeIndex), b: &(usize, usize, usize, NodeIndex)| {
+        (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)).then_with(|| g.node(a.3).id.cmp(&g.node(b.3).id))
+    };
+    let top = opts.top.min(ranked.len());
+    if top > 0 && top < ranked.len() {
+        ranked.select_nth_unstable_by(top - 1, by_rank);
+    }
+    ranked.truncate(top);
+    ranked.sort_by(by_rank);
+    let connected: Vec<Connected> = ranked
+        .into_iter()
+        .map(|(neighbors, edges, mentioned_in, i)| Connected { node: NodeRef::of(g, i), neighbors, edges, mentioned_in })
+        .collect();
 
-    let mut contested: Vec<Contested> = Vec::new();
+    // Count statements for every policy; credit actors only for the most contested.
+    let mut contested: Vec<(StanceCounts, NodeIndex)> = Vec::new();
     for p in g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Policy) {
-        let mut claims = StanceCounts::default();
-        let (mut pro, mut con) = (BTreeSet::new(), BTreeSet::new());
+        let mut counts = StanceCounts::default();
         for e in g.graph.edges_directed(p, Direction::Incoming) {
-            let kind = e.weight().kind;
-            let (s, who) = match kind {
-                EdgeKind::About => (e.weight().stance.unwrap_or(Stance::Neutral), g.speakers(e.source())),
-                _ => match relation_stance(kind) {
-                    Some(s) => (s, vec![e.source()]),
-                    None => continue,
-                },
-            };
-            claims.add(s);
-            match s {
-                Stance::For => pro.extend(who),
-                Stance::Against => con.extend(who),
-                _ => {}
+            match e.weight().kind {
+                EdgeKind::About => counts.add(e.weight().stance.unwrap_or(Stance::Neutral)),
+                kind => {
+                    if let Some(s) = relation_stance(kind) {
+                        counts.add(s);
+                    }
+                }
             }
         }
-        if claims.for_ > 0 && claims.against > 0 {
-            contested.push(Contested { policy: NodeRef::of(g, p), statements: claims, actors_for: pro.len(), actors_against: con.len() });
+        if counts.for_ > 0 && counts.against > 0 {
+            contested.push((counts, p));
         }
     }
-    let key = |c: &Contested| (c.statements.for_.min(c.statements.against), c.statements.total());
-    contested.sort_by(|a, b| key(b).cmp(&key(a)).then_with(|| a.policy.id.cmp(&b.policy.id)));
+    let key = |c: &StanceCounts| (c.for_.min(c.against), c.total());
+    contested.sort_by(|a, b| key(&b.0).cmp(&key(&a.0)).then_with(|| g.node(a.1).id.cmp(&g.node(b.1).id)));
     contested.truncate(opts.top);
+    let contested: Vec<Contested> = contested
+        .into_iter()
+        .map(|(statements, p)| {
+            let (mut pro, mut con) = (BTreeSet::new(), BTreeSet::new());
+            for e in g.graph.edges_directed(p, Direction::Incoming) {
+                let kind = e.weight().kind;
+                let (s, who) = match kind {
+                    EdgeKind::About => (e.weight().stance.unwrap_or(Stance::Neutral), super::who_said(g, e.source())),
+                    _ => match relation_stance(kind) {
+                        Some(s) => (s, vec![e.source()]),
+                        None => continue,
+                    },
+                };
+                match s {
+                    Stance::For => pro.extend(who),
+                    Stance::Against => con.extend(who),
+                    _ => {}
+                }
+            }
+            Contested { policy: NodeRef::of(g, p), statements, actors_for: pro.len(), actors_against: con.len() }
+        })
+        .collect();
 
     Ok(StatsAnswer {
         schema: StatsAnswer::SCHEMA.into(),

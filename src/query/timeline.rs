@@ -21,7 +21,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
-use super::{Answer, EvidenceRef, NodeRef, QueryError, StanceCounts, VERSION};
+use super::{claims_by, who_said, Answer, EvidenceRef, NodeRef, QueryError, StanceCounts, VERSION};
 use crate::date::PartialDate;
 use crate::graph::{LevelGraph, NodeData};
 use crate::model::{EdgeKind, NodeKind, Stance};
@@ -89,7 +89,8 @@ pub struct Entry {
     pub date: Option<PartialDate>,
     /// event | article | claim | relation.
     pub kind: EntryKind,
-    /// Who: a claim's speakers, an article's authors, a relation's source.
+    /// Who: whoever said a claim ([`super::who_said`]), an article's authors, a
+    /// relation's source.
     pub who: Vec<NodeRef>,
     /// What, in words: the claim, "proposes Levelling up", the title, the event.
     pub what: String,
@@ -246,7 +247,7 @@ fn claim_entry(g: &LevelGraph, c: NodeIndex, toward: Option<NodeIndex>) -> Entry
     Entry {
         date: n.date(),
         kind: EntryKind::Claim,
-        who: refs(g, g.speakers(c)),
+        who: refs(g, who_said(g, c)),
         what: n.label.clone(),
         node: NodeRef::of(g, c),
         edge: None,
@@ -286,26 +287,6 @@ pub(crate) fn relation_stance(kind: EdgeKind) -> Option<Stance> {
 
 /// Edge kinds that a timeline shows as entries of their own at an actor.
 const ACTOR_RELATIONS: [EdgeKind; 3] = [EdgeKind::Proposes, EdgeKind::Criticises, EdgeKind::MemberOf];
-
-/// Claims whose speakers include actor `x`.
-fn claims_of(g: &LevelGraph, x: NodeIndex) -> BTreeSet<NodeIndex> {
-    let mut candidates: BTreeSet<NodeIndex> = BTreeSet::new();
-    for e in g.graph.edges_directed(x, Direction::Incoming) {
-        if e.weight().kind == EdgeKind::AttributedTo {
-            candidates.insert(e.source());
-        }
-    }
-    for e in g.graph.edges_directed(x, Direction::Outgoing) {
-        if e.weight().kind == EdgeKind::Authored {
-            for m in g.graph.edges_directed(e.target(), Direction::Outgoing) {
-                if m.weight().kind == EdgeKind::Makes {
-                    candidates.insert(m.target());
-                }
-            }
-        }
-    }
-    candidates.into_iter().filter(|&c| g.speakers(c).contains(&x)).collect()
-}
 
 /// Build the timeline.
 pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer, QueryError> {
@@ -362,7 +343,7 @@ pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer
                 }
             }
             for c in claims {
-                if actor.is_none_or(|x| g.speakers(c).contains(&x)) {
+                if actor.is_none_or(|x| who_said(g, c).contains(&x)) {
                     entries.push(claim_entry(g, c, policy));
                 }
             }
@@ -385,7 +366,7 @@ pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer
                 }
             }
             entries.extend(articles.into_iter().map(|a| article_entry(g, a)));
-            entries.extend(claims_of(g, x).into_iter().map(|c| claim_entry(g, c, None)));
+            entries.extend(claims_by(g, x).into_iter().map(|c| claim_entry(g, c, None)));
         }
     }
     entries.retain(|e| match e.date {
