@@ -29,7 +29,7 @@ use levelmap::graph::{build, BuildOptions, Edge, LevelGraph, Node, NodeData};
 use levelmap::model::{ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Role, Stance};
 use levelmap::output::write_atomic;
 use levelmap::read::stamp;
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
@@ -184,16 +184,23 @@ pub fn load(src: &Source) -> Result<Pending> {
     let json_path = src.out.join("graph.json");
     let cache_path = src.out.join(CACHE_FILE);
     let has_corpus = src.corpus.is_dir();
-    let fingerprint = if has_corpus {
-        stamp::fingerprint(&src.corpus).with_context(|| format!("cannot list the corpus in {}", src.corpus.display()))?
-    } else {
-        String::new()
-    };
     let json = json_stamp(&json_path);
+    // Listing a large corpus (a stat per file) takes as long as decoding the cache:
+    // do both at once, and check the fingerprint when both are done.
+    let (fingerprint, cached) = std::thread::scope(|scope| {
+        let listing = scope.spawn(|| if has_corpus { stamp::fingerprint(&src.corpus).map(Some) } else { Ok(None) });
+        let cached = std::fs::read(&cache_path).ok().and_then(|bytes| {
+            decode(bytes, |h| h.writer == env!("CARGO_PKG_VERSION") && h.json == json)
+        });
+        (listing.join(), cached)
+    });
+    let fingerprint = fingerprint
+        .map_err(|_| anyhow::anyhow!("listing the corpus failed"))?
+        .with_context(|| format!("cannot list the corpus in {}", src.corpus.display()))?
+        .unwrap_or_default();
     let wanted = |json_fresh| Header { writer: env!("CARGO_PKG_VERSION").into(), fingerprint: fingerprint.clone(), json, json_fresh };
-
-    if let Ok(bytes) = std::fs::read(&cache_path) {
-        if let Some((header, pending)) = decode(bytes, |h| *h == wanted(h.json_fresh)) {
+    if let Some((header, pending)) = cached {
+        if header == wanted(header.json_fresh) {
             if !header.json_fresh {
                 stale_note(&json_path, json.is_some());
             }
@@ -627,12 +634,11 @@ fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, P
         d.strings.push(blob.get(w[0]..w[1])?);
     }
 
-    let mut g = LevelGraph::new();
-    g.digest = digest;
+    let mut graph: DiGraph<Node, Edge> = DiGraph::new();
     let n_nodes = d.u32()? as usize;
     // Every node takes well over 16 bytes, so a damaged count cannot ask for more
     // memory than the file could describe.
-    g.graph.reserve_nodes(n_nodes.min(bytes.len() / 16));
+    graph.reserve_nodes(n_nodes.min(bytes.len() / 16));
     for _ in 0..n_nodes {
         let id = d.s()?;
         let kind = d.pick(NodeKind::ALL)?;
@@ -669,11 +675,9 @@ fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, P
             },
             _ => return None,
         };
-        g.add_node(Node { id, kind, label, data, origin });
+        graph.add_node(Node { id, kind, label, data, origin });
     }
-    if g.node_count() != n_nodes {
-        return None;
-    }
+    let g = LevelGraph::from_graph(graph, digest)?;
     let n_edges = d.u32()? as usize;
     let edges_at = d.at;
     if bytes.len().checked_sub(edges_at)? != n_edges.checked_mul(EDGE_RECORD)? {

@@ -161,58 +161,71 @@ pub fn stats(g: &LevelGraph, opts: StatsOptions) -> Result<StatsAnswer, QueryErr
     let nodes = NodeKind::ALL.iter().map(|&k| Count { kind: k, count: node_counts.get(&k).copied().unwrap_or(0) }).collect();
     let edges = EdgeKind::ALL.iter().map(|&k| Count { kind: k, count: edge_counts.get(&k).copied().unwrap_or(0) }).collect();
 
-    // Rank first on plain numbers, then name only the top nodes.
-    let mut ranked: Vec<(usize, usize, usize, NodeIndex)> = Vec::with_capacity(g.node_count());
+    // One pass over the edges, in memory order, counts each node's edges; distinct
+    // neighbours (at most its edges) are then counted only for the nodes that can
+    // still make the top.
+    let n = g.node_count();
+    let (mut edges_of, mut mentioned) = (vec![0usize; n], vec![0usize; n]);
+    for e in g.graph.raw_edges() {
+        if e.weight.kind == EdgeKind::Mentions {
+            mentioned[e.target().index()] += 1;
+        } else {
+            edges_of[e.source().index()] += 1;
+            edges_of[e.target().index()] += 1;
+        }
+    }
+    let mut by_edges: Vec<NodeIndex> = g.graph.node_indices().collect();
+    by_edges.sort_by(|a, b| edges_of[b.index()].cmp(&edges_of[a.index()]).then(a.cmp(b)));
+    let mut ranked: Vec<(usize, usize, usize, NodeIndex)> = Vec::new();
     let mut others: Vec<NodeIndex> = Vec::new();
-    for i in g.graph.node_indices() {
+    let by_rank = |a: &(usize, usize, usize, NodeIndex), b: &(usize, usize, usize, NodeIndex)| {
+        (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)).then_with(|| g.node(a.3).id.cmp(&g.node(b.3).id))
+    };
+    for i in by_edges {
+        let edges = edges_of[i.index()];
+        // Neighbours never exceed edges: once the top is full and this node's edges are
+        // below its last neighbour count, no later node can enter.
+        if ranked.len() >= opts.top && edges < ranked[opts.top - 1].0 {
+            break;
+        }
         others.clear();
-        let (mut edges, mut mentioned_in) = (0, 0);
         for (dir, out) in [(Direction::Outgoing, true), (Direction::Incoming, false)] {
             for e in g.graph.edges_directed(i, dir) {
-                if e.weight().kind == EdgeKind::Mentions {
-                    mentioned_in += usize::from(!out);
-                    continue;
+                if e.weight().kind != EdgeKind::Mentions {
+                    others.push(if out { e.target() } else { e.source() });
                 }
-                edges += 1;
-                others.push(if out { e.target() } else { e.source() });
             }
         }
         others.sort_unstable();
         others.dedup();
-        ranked.push((others.len(), edges, mentioned_in, i));
+        ranked.push((others.len(), edges, mentioned[i.index()], i));
+        ranked.sort_by(by_rank);
+        ranked.truncate(opts.top);
     }
-    let by_rank = |a: &(usize, usize, usize, NodeIndex), b: &(usize, usize, usize, NodeIndex)| {
-        (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)).then_with(|| g.node(a.3).id.cmp(&g.node(b.3).id))
-    };
-    let top = opts.top.min(ranked.len());
-    if top > 0 && top < ranked.len() {
-        ranked.select_nth_unstable_by(top - 1, by_rank);
-    }
-    ranked.truncate(top);
-    ranked.sort_by(by_rank);
+    ranked.truncate(opts.top);
     let connected: Vec<Connected> = ranked
         .into_iter()
         .map(|(neighbors, edges, mentioned_in, i)| Connected { node: NodeRef::of(g, i), neighbors, edges, mentioned_in })
         .collect();
 
     // Count statements for every policy; credit actors only for the most contested.
-    let mut contested: Vec<(StanceCounts, NodeIndex)> = Vec::new();
-    for p in g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Policy) {
-        let mut counts = StanceCounts::default();
-        for e in g.graph.edges_directed(p, Direction::Incoming) {
-            match e.weight().kind {
-                EdgeKind::About => counts.add(e.weight().stance.unwrap_or(Stance::Neutral)),
-                kind => {
-                    if let Some(s) = relation_stance(kind) {
-                        counts.add(s);
-                    }
-                }
-            }
-        }
-        if counts.for_ > 0 && counts.against > 0 {
-            contested.push((counts, p));
+    let mut counts: Vec<StanceCounts> = vec![StanceCounts::default(); n];
+    for e in g.graph.raw_edges() {
+        let stance = match e.weight.kind {
+            EdgeKind::About => Some(e.weight.stance.unwrap_or(Stance::Neutral)),
+            kind => relation_stance(kind),
+        };
+        if let Some(s) = stance {
+            counts[e.target().index()].add(s);
         }
     }
+    let mut contested: Vec<(StanceCounts, NodeIndex)> = g
+        .graph
+        .node_indices()
+        .filter(|&i| g.node(i).kind == NodeKind::Policy)
+        .map(|p| (counts[p.index()], p))
+        .filter(|(c, _)| c.for_ > 0 && c.against > 0)
+        .collect();
     let key = |c: &StanceCounts| (c.for_.min(c.against), c.total());
     contested.sort_by(|a, b| key(&b.0).cmp(&key(&a.0)).then_with(|| g.node(a.1).id.cmp(&g.node(b.1).id)));
     contested.truncate(opts.top);
