@@ -8,8 +8,10 @@
 //! string table, written by `levelmap build` and by the first query after a build.
 //! Most of a graph's text is the evidence of its edges (a quote on each of a
 //! million edges), and an answer shows only a few of them, so edge evidence is left
-//! in the cache's string table until a command asks for it ([`Loaded::fill`]):
-//! commands fill exactly the edges their answer shows before printing it.
+//! in the cache's string table until a command asks for it ([`Loaded::fill`]), and
+//! so are claims' paraphrases and quotes ([`Loaded::fill_claims`]): commands fill
+//! exactly what their answer shows before printing it. Likewise a command loads only
+//! the edges its question can read ([`Pending::edges`]).
 //!
 //! The cache records the corpus fingerprint (names, sizes and modification times of
 //! the corpus files) and the size and time of the graph.json it stands for; it is
@@ -104,7 +106,8 @@ impl Pending {
 /// A loaded graph, whose edge evidence may still be waiting in the cache.
 pub struct Loaded {
     /// The graph. Until [`Loaded::fill`] is called for an edge, its evidence (article,
-    /// quote) and note may be empty.
+    /// quote) and note may be empty; until [`Loaded::fill_claims`] is called for a
+    /// claim, its paraphrase (but not its label) and quote may be empty.
     pub graph: LevelGraph,
     lazy: Option<Lazy>,
 }
@@ -119,6 +122,27 @@ impl Loaded {
         }
         let chosen: Vec<EdgeIndex> = self.graph.graph.edge_indices().filter(|&e| keep(&self.graph, e)).collect();
         self.fill_edges(chosen);
+    }
+
+    /// Fill in the paraphrase and quote of these claims (other nodes are whole).
+    pub fn fill_claims(&mut self, nodes: impl IntoIterator<Item = NodeIndex>) {
+        let Some(lazy) = &self.lazy else { return };
+        for n in nodes {
+            let Ok(k) = lazy.claims.binary_search_by_key(&(n.index() as u32), |c| c.0) else { continue };
+            let (_, text, quote) = lazy.claims[k];
+            if let NodeData::Claim { text: t, evidence, .. } = &mut self.graph.graph[n].data {
+                if t.is_empty() {
+                    *t = lazy.string(text).unwrap_or_default().to_string();
+                    evidence.quote = lazy.string(quote).unwrap_or_default().to_string();
+                }
+            }
+        }
+    }
+
+    /// Fill in every claim's paraphrase and quote.
+    pub fn fill_all_claims(&mut self) {
+        let nodes: Vec<NodeIndex> = self.lazy.as_ref().map_or(vec![], |l| l.claims.iter().map(|c| NodeIndex::new(c.0 as usize)).collect());
+        self.fill_claims(nodes);
     }
 
     fn fill_edges(&mut self, edges: impl IntoIterator<Item = EdgeIndex>) {
@@ -248,11 +272,11 @@ pub fn load(src: &Source) -> Result<Pending> {
     Ok(Pending { graph: g, lazy: None })
 }
 
-/// Let go of a graph at the end of a command without freeing it piece by piece:
-/// the process is about to exit, and freeing a large graph's many strings takes
-/// longer than answering the query did.
-pub fn release(loaded: Loaded) {
-    std::mem::forget(loaded);
+/// Let go of a graph (or an answer) at the end of a command without freeing it piece
+/// by piece: the process is about to exit, and freeing a large graph's many strings
+/// takes longer than answering the query did.
+pub fn release<T>(value: T) {
+    std::mem::forget(value);
 }
 
 fn stale_note(json_path: &Path, exists: bool) {
@@ -473,6 +497,8 @@ struct Lazy {
     n_edges: usize,
     /// The record of each graph edge (edges may be left out).
     records: Vec<u32>,
+    /// Claims: (node, paraphrase string, quote string), by node.
+    claims: Vec<(u32, u32, u32)>,
 }
 
 impl Lazy {
@@ -639,6 +665,7 @@ fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, P
     // Every node takes well over 16 bytes, so a damaged count cannot ask for more
     // memory than the file could describe.
     graph.reserve_nodes(n_nodes.min(bytes.len() / 16));
+    let mut claim_text: Vec<(u32, u32, u32)> = Vec::new();
     for _ in 0..n_nodes {
         let id = d.s()?;
         let kind = d.pick(NodeKind::ALL)?;
@@ -665,14 +692,22 @@ fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, P
                     .collect::<Option<_>>()?;
                 NodeData::Entity { subkind, aliases, description, date, roles }
             }
-            2 => NodeData::Claim {
-                text: d.s()?,
-                evidence: Evidence { article: d.s()?, quote: d.s()? },
-                claim_kind: d.pick(ClaimKind::ALL)?,
-                speaker: d.opt()?,
-                hedged: d.u8()? == 1,
-                date: d.date()?,
-            },
+            2 => {
+                // A claim's paraphrase (its label, loaded) and quote wait like edge evidence.
+                let (text, article, quote) = (d.u32()?, d.s()?, d.u32()?);
+                if text as usize >= n_strings || quote as usize >= n_strings {
+                    return None;
+                }
+                claim_text.push((graph.node_count() as u32, text, quote));
+                NodeData::Claim {
+                    text: String::new(),
+                    evidence: Evidence { article, quote: String::new() },
+                    claim_kind: d.pick(ClaimKind::ALL)?,
+                    speaker: d.opt()?,
+                    hedged: d.u8()? == 1,
+                    date: d.date()?,
+                }
+            }
             _ => return None,
         };
         graph.add_node(Node { id, kind, label, data, origin });
@@ -704,7 +739,7 @@ fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, P
             return None;
         }
     }
-    let lazy = Lazy { bytes, offsets_at, n_strings, blob_at, edges_at, n_edges, records: Vec::new() };
+    let lazy = Lazy { bytes, offsets_at, n_strings, blob_at, edges_at, n_edges, records: Vec::new(), claims: claim_text };
     Some((header, Pending { graph: g, lazy: Some(lazy) }))
 }
 
@@ -739,6 +774,8 @@ mod tests {
         assert!(!back.is_whole());
         assert!(back.graph.graph.edge_weights().all(|e| e.evidence.quote.is_empty()), "evidence waits");
         back.fill(|_, _| true);
+        assert_ne!(json_of(&g), json_of(&back.graph), "claims' quotes wait too");
+        back.fill_all_claims();
         assert_eq!(json_of(&g), json_of(&back.graph));
     }
 

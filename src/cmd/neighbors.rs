@@ -64,6 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut loaded = pending.edges(|_, _, k| opts.edges.is_empty() || opts.edges.contains(&k));
     let answer = two_pass(&mut loaded, |g| neighbors(g, i, &opts))?;
     let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(answer);
     release(loaded);
     Ok(code)
 }

@@ -50,6 +50,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let opts = PathOptions { max: args.max, edges: args.edges, avoid: args.avoid };
     let answer = two_pass(&mut loaded, |g| path(g, a, b, &opts))?;
     let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(answer);
     release(loaded);
     Ok(code)
 }

@@ -43,8 +43,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let speakers = [EdgeKind::AttributedTo, EdgeKind::Authored, EdgeKind::PublishedBy, EdgeKind::Makes];
     let mut loaded = load(&args.source)?.edges(|_, _, k| SEARCHED_EDGES.contains(&k) || speakers.contains(&k));
     loaded.fill_kinds(SEARCHED_EDGES);
+    loaded.fill_all_claims();
     let answer = search(&loaded.graph, &opts)?;
     let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(answer);
     release(loaded);
     Ok(code)
 }

@@ -36,9 +36,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // What `show` reads: the node's own edges, and who said a claim.
     let mut loaded = pending.edges(|a, b, k| a == i || b == i || matches!(k, EdgeKind::AttributedTo | EdgeKind::Authored | EdgeKind::PublishedBy));
     loaded.fill_touching(&[i]);
+    loaded.fill_claims([i]);
     let limit = (args.limit > 0).then_some(args.limit);
     let answer = show(&loaded.graph, i, ShowOptions { limit });
     let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(answer);
     release(loaded);
     Ok(code)
 }

@@ -37,8 +37,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             || matches!(k, EdgeKind::AttributedTo | EdgeKind::Authored | EdgeKind::PublishedBy)
     });
     loaded.fill_touching(&[p]);
+    let claims: Vec<_> = loaded.graph.graph.neighbors_directed(p, petgraph::Direction::Incoming).collect();
+    loaded.fill_claims(claims);
     let answer = stance(&loaded.graph, p);
     let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(answer);
     release(loaded);
     Ok(code)
 }

@@ -35,6 +35,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = load(&args.source)?.all_edges();
     let answer = stats(&loaded.graph, StatsOptions { top: args.top })?;
     let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(answer);
     release(loaded);
     Ok(code)
 }

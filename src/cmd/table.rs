@@ -173,14 +173,15 @@ const MIN_WRAP: usize = 16;
 /// The narrowest a wrapping column ever gets.
 const MIN_SQUEEZED: usize = 6;
 
-/// Wrap text to `width` columns (words longer than that are broken).
+/// Wrap text to `width` columns, greedily (words longer than that are broken).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     for line in text.split('\n') {
         if line.width() <= width {
             out.push(line.to_string());
         } else {
-            out.extend(textwrap::wrap(line, textwrap::Options::new(width.max(1)).break_words(true)).into_iter().map(|c| c.into_owned()));
+            let opts = textwrap::Options::new(width.max(1)).break_words(true).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+            out.extend(textwrap::wrap(line, opts).into_iter().map(|c| c.into_owned()));
         }
     }
     out

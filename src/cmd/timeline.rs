@@ -61,11 +61,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // The evidence it shows: edges at the nodes asked about, and, for events, the
     // articles that refer to them.
     loaded.fill_touching(&focus);
+    // And the claims it lists: those next to the nodes asked about, and the actor's.
+    let g = &loaded.graph.graph;
+    let mut claims: Vec<_> = focus.iter().flat_map(|&f| g.neighbors_undirected(f).chain([f])).collect();
+    if let Some(x) = actor {
+        claims.extend(levelmap::query::claims_by(&loaded.graph, x));
+    }
+    loaded.fill_claims(claims);
     if focus.is_empty() {
         loaded.fill_kinds(&[EdgeKind::RefersTo]);
     }
     let answer = timeline(&loaded.graph, &TimelineOptions { about, actor, from, to })?;
     let code = emit(&loaded.graph, &answer, &args.output)?;
+    release(answer);
     release(loaded);
     Ok(code)
 }
