@@ -58,7 +58,7 @@ pub enum Command {
     ///
     /// Example: levelmap timeline --about 'levelling up'
     ///
-    /// Example: levelmap timeline --actor 'Rachel Reeves' --from 2021 --to 2024-06
+    /// Example: levelmap timeline --actor 'Work Foundation' --from 2021 --to 2023
     Timeline(cmd::timeline::Args),
     /// Who is for, against and mixed on a policy, when, and on what evidence.
     ///

@@ -32,13 +32,13 @@ pub enum Format {
 #[derive(Debug, Clone, clap::Args)]
 pub struct Output {
     /// How to print the answer.
-    #[arg(long, value_enum, default_value_t = Format::Table, global = true)]
+    #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Also write the answer's subgraph (its nodes and the edges between them) as DOT to FILE.
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(long, value_name = "FILE")]
     pub dot: Option<PathBuf>,
     /// Also draw the answer's subgraph as SVG to FILE.
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
 }
 

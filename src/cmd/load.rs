@@ -39,10 +39,10 @@ use petgraph::Direction;
 #[derive(Debug, Clone, clap::Args)]
 pub struct Source {
     /// The corpus folder (with lexicon/ and articles/), checked for changes since the build.
-    #[arg(long, default_value = "graph", global = true)]
+    #[arg(long, default_value = "graph")]
     pub corpus: PathBuf,
     /// The folder `levelmap build` wrote graph.json to.
-    #[arg(long, default_value = "out", global = true)]
+    #[arg(long, default_value = "out")]
     pub out: PathBuf,
 }
 
@@ -505,6 +505,8 @@ impl Lazy {
     /// Add the edges `keep` selects to `g`, in record order. A damaged record ends
     /// the loading (the cache was checked when decoded, so this does not happen).
     fn add_edges(&mut self, g: &mut LevelGraph, keep: impl Fn(NodeIndex, NodeIndex, EdgeKind) -> bool) {
+        // Room for every edge: pages of the part left unused are never touched.
+        g.graph.reserve_edges(self.n_edges);
         for r in 0..self.n_edges {
             let at = self.edges_at + r * EDGE_RECORD;
             let Some(rec) = self.bytes.get(at..at + EDGE_RECORD) else { return };
