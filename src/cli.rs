@@ -25,6 +25,10 @@ pub enum Command {
     ///
     /// Example: levelmap build --corpus graph --out out
     Build(cmd::build::Args),
+    /// Draw the time-layered views: the timeline, the evolution of one idea, yearly maps.
+    ///
+    /// Example: levelmap render timeline --lanes 8 -o out/timeline.svg
+    Render(cmd::render::Args),
 }
 
 #[cfg(test)]

@@ -14,3 +14,4 @@ pub mod output;
 pub mod read;
 pub mod style;
 pub mod suggest;
+pub mod timeline;
