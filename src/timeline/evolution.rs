@@ -159,7 +159,8 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
         }
     }
     links.sort_by(|a, b| a.id.cmp(&b.id));
-    let names: BTreeMap<String, String> = members.iter().map(|&m| (g.node(m).id.clone(), g.node(m).label.clone())).collect();
+    let names: BTreeMap<String, String> =
+        members.iter().map(|&m| (g.node(m).id.clone(), g.node(m).label.clone())).collect();
 
     let mut blocks = Vec::new();
     for &m in &members {
@@ -176,7 +177,10 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
             if who.is_empty() {
                 let article = g.article_of(c);
                 let outlet = article.and_then(|a| {
-                    g.graph.edges_directed(a, Direction::Outgoing).find(|e| e.weight().kind == EdgeKind::PublishedBy).map(|e| e.target())
+                    g.graph
+                        .edges_directed(a, Direction::Outgoing)
+                        .find(|e| e.weight().kind == EdgeKind::PublishedBy)
+                        .map(|e| e.target())
                 });
                 who.push(match (outlet, article) {
                     (Some(o), _) => g.node(o).label.clone(),
@@ -294,7 +298,13 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
                 let linked: Vec<f64> = links
                     .iter()
                     .filter_map(|l| {
-                        let other = if l.from == blocks[b].id { &l.to } else if l.to == blocks[b].id { &l.from } else { return None };
+                        let other = if l.from == blocks[b].id {
+                            &l.to
+                        } else if l.to == blocks[b].id {
+                            &l.from
+                        } else {
+                            return None;
+                        };
                         row.get(&pos[other]).copied()
                     })
                     .collect();
@@ -323,12 +333,14 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
         };
     }
 
-    let all_dates: Vec<PartialDate> = blocks.iter().flat_map(|b| b.groups.iter().flat_map(|g| g.1.iter().filter_map(|c| c.date))).collect();
+    let all_dates: Vec<PartialDate> =
+        blocks.iter().flat_map(|b| b.groups.iter().flat_map(|g| g.1.iter().filter_map(|c| c.date))).collect();
     let span = match (all_dates.iter().min(), all_dates.iter().max()) {
         (Some(a), Some(b)) => format!(" from {} to {}", human_date(a), human_date(b)),
         _ => String::new(),
     };
-    let n_claims: BTreeSet<&str> = blocks.iter().flat_map(|b| b.groups.iter().flat_map(|g| g.1.iter().map(|c| c.id.as_str()))).collect();
+    let n_claims: BTreeSet<&str> =
+        blocks.iter().flat_map(|b| b.groups.iter().flat_map(|g| g.1.iter().map(|c| c.id.as_str()))).collect();
     Ok(Evolution {
         focus: pn.id.clone(),
         title: format!("How “{}” evolved", pn.label),
@@ -351,6 +363,21 @@ pub const BLOCK_W: f64 = 330.0;
 const COL_GAP: f64 = 120.0;
 const PAD: f64 = 10.0;
 
+/// A claim placed in a block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimPlace {
+    /// Index of its stance group.
+    pub group: usize,
+    /// Index in the group.
+    pub index: usize,
+    /// Marker centre.
+    pub marker: (f64, f64),
+    /// Text and byline.
+    pub lines: Vec<Line>,
+    /// Its box.
+    pub rect: Rect,
+}
+
 /// A placed block.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlockPlace {
@@ -366,8 +393,8 @@ pub struct BlockPlace {
     pub tally: (f64, f64, Vec<(Option<Stance>, f64)>),
     /// Group headings.
     pub group_lines: Vec<Line>,
-    /// Claims: (group, index, marker centre, lines, box).
-    pub claims: Vec<(usize, usize, (f64, f64), Vec<Line>, Rect)>,
+    /// Claims.
+    pub claims: Vec<ClaimPlace>,
     /// "and N more": (group, line).
     pub more: Vec<(usize, Line)>,
 }
@@ -466,7 +493,8 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
             let mut claims = Vec::new();
             let mut more = Vec::new();
             if total == 0 {
-                let (ls, _, h) = stack(x + PAD, cy, &[("No claim in the corpus is about it.".to_string(), "block-meta")]);
+                let (ls, _, h) =
+                    stack(x + PAD, cy, &[("No claim in the corpus is about it.".to_string(), "block-meta")]);
                 group_lines.extend(ls);
                 cy += h + 4.0;
             }
@@ -476,11 +504,19 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
                 group_lines.extend(ls);
                 cy += h + 2.0;
                 for (ci, c) in list.iter().enumerate().take(PER_STANCE) {
-                    let mut rows: Vec<(String, &'static str)> =
-                        wrap_in(&c.text, "claim-text", inner - 16.0, 3).into_iter().map(|l| (l, "claim-text")).collect();
+                    let mut rows: Vec<(String, &'static str)> = wrap_in(&c.text, "claim-text", inner - 16.0, 3)
+                        .into_iter()
+                        .map(|l| (l, "claim-text"))
+                        .collect();
                     rows.push((shorten_in(&c.byline, "speaker", inner - 16.0), "speaker"));
                     let (ls, _, h) = stack(x + PAD + 16.0, cy, &rows);
-                    claims.push((gi, ci, (x + PAD + 5.0, cy + 7.0), ls, Rect { x: x + PAD, y: cy, w: inner, h }));
+                    claims.push(ClaimPlace {
+                        group: gi,
+                        index: ci,
+                        marker: (x + PAD + 5.0, cy + 7.0),
+                        lines: ls,
+                        rect: Rect { x: x + PAD, y: cy, w: inner, h },
+                    });
                     cy += h + 5.0;
                 }
                 if list.len() > PER_STANCE {
@@ -527,7 +563,17 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
             *n += 1;
             let x = pa.rect.x;
             let bend = x - 14.0 - 9.0 * (*n as f64 % 8.0);
-            format!("M{} {} C{} {} {} {} {} {}", num(x), num(ya), num(bend), num(ya), num(bend), num(yb), num(x), num(yb))
+            format!(
+                "M{} {} C{} {} {} {} {} {}",
+                num(x),
+                num(ya),
+                num(bend),
+                num(ya),
+                num(bend),
+                num(yb),
+                num(x),
+                num(yb)
+            )
         } else {
             let fwd = cb > ca;
             let x1 = if fwd { pa.rect.right() } else { pa.rect.x };
@@ -543,7 +589,17 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
                 rounded(&[(x1, ya), (xa, ya), (xa, cy), (xb, cy), (xb, yb), (x2, yb)], 8.0)
             } else {
                 let c = (x2 - x1) * 0.5;
-                format!("M{} {} C{} {} {} {} {} {}", num(x1), num(ya), num(x1 + c), num(ya), num(x2 - c), num(yb), num(x2), num(yb))
+                format!(
+                    "M{} {} C{} {} {} {} {} {}",
+                    num(x1),
+                    num(ya),
+                    num(x1 + c),
+                    num(ya),
+                    num(x2 - c),
+                    num(yb),
+                    num(x2),
+                    num(yb)
+                )
             }
         };
         arrows.push((k, d));
@@ -593,8 +649,12 @@ pub fn draw(ev: &Evolution, lay: &EvolutionLayout) -> String {
     kinds.sort();
     kinds.dedup();
     svg::defs(&mut w, &kinds);
-    w.empty("rect", &[("x", "0"), ("y", "0"), ("width", &num(g.width)), ("height", &num(g.height)), ("fill", "#ffffff")]);
+    w.empty(
+        "rect",
+        &[("x", "0"), ("y", "0"), ("width", &num(g.width)), ("height", &num(g.height)), ("fill", "#ffffff")],
+    );
     w.open("g", &[("class", "heading")]);
+    w.title(&format!("{}\n{}", ev.title, ev.subtitle));
     svg::lines(&mut w, &lay.heading);
     w.close("g");
     w.open("g", &[("class", "columns")]);
@@ -602,8 +662,26 @@ pub fn draw(ev: &Evolution, lay: &EvolutionLayout) -> String {
         let (x0, x1, y) = (MARGIN, g.width - MARGIN, lay.time_y);
         w.open("g", &[("class", "time-arrow")]);
         w.title("Time runs left to right");
-        w.empty("line", &[("x1", &num(x0)), ("y1", &num(y)), ("x2", &num(x1 - 8.0)), ("y2", &num(y)), ("stroke", "#b0bec5"), ("stroke-width", "2")]);
-        let head = format!("M{} {} L{} {} L{} {}Z", num(x1), num(y), num(x1 - 10.0), num(y - 5.0), num(x1 - 10.0), num(y + 5.0));
+        w.empty(
+            "line",
+            &[
+                ("x1", &num(x0)),
+                ("y1", &num(y)),
+                ("x2", &num(x1 - 8.0)),
+                ("y2", &num(y)),
+                ("stroke", "#b0bec5"),
+                ("stroke-width", "2"),
+            ],
+        );
+        let head = format!(
+            "M{} {} L{} {} L{} {}Z",
+            num(x1),
+            num(y),
+            num(x1 - 10.0),
+            num(y - 5.0),
+            num(x1 - 10.0),
+            num(y + 5.0)
+        );
         w.empty("path", &[("d", &head), ("fill", "#b0bec5")]);
         w.close("g");
     }
@@ -617,9 +695,29 @@ pub fn draw(ev: &Evolution, lay: &EvolutionLayout) -> String {
         w.open("g", &[("id", &b.id), ("class", cl)]);
         w.title(&b.tooltip);
         let r = p.rect;
-        w.empty("rect", &[("class", "body"), ("x", &num(r.x)), ("y", &num(r.y)), ("width", &num(r.w)), ("height", &num(r.h)), ("rx", "6")]);
+        w.empty(
+            "rect",
+            &[
+                ("class", "body"),
+                ("x", &num(r.x)),
+                ("y", &num(r.y)),
+                ("width", &num(r.w)),
+                ("height", &num(r.h)),
+                ("rx", "6"),
+            ],
+        );
         let h = p.head;
-        w.empty("rect", &[("class", "head"), ("x", &num(h.x)), ("y", &num(h.y)), ("width", &num(h.w)), ("height", &num(h.h)), ("rx", "6")]);
+        w.empty(
+            "rect",
+            &[
+                ("class", "head"),
+                ("x", &num(h.x)),
+                ("y", &num(h.y)),
+                ("width", &num(h.w)),
+                ("height", &num(h.h)),
+                ("rx", "6"),
+            ],
+        );
         svg::lines(&mut w, &p.head_lines);
         let (mut tx, ty, parts) = (p.tally.0, p.tally.1, &p.tally.2);
         for (st, pw) in parts {
@@ -630,14 +728,19 @@ pub fn draw(ev: &Evolution, lay: &EvolutionLayout) -> String {
             tx += pw;
         }
         svg::lines(&mut w, &p.group_lines);
-        for (gi, ci, (mx, my), ls, _) in &p.claims {
-            let c = &b.groups[*gi].1[*ci];
-            let cl = format!("node claim block-claim stance-{}{}", stance_word(c.stance), if c.hedged { " hedged" } else { "" });
+        for cp in &p.claims {
+            let c = &b.groups[cp.group].1[cp.index];
+            let (mx, my) = cp.marker;
+            let cl = format!(
+                "node claim block-claim stance-{}{}",
+                stance_word(c.stance),
+                if c.hedged { " hedged" } else { "" }
+            );
             let id = format!("{}@{}", c.id, b.id);
             w.open("g", &[("id", &id), ("class", &cl)]);
             w.title(&c.tooltip);
-            w.empty("circle", &[("class", "marker"), ("cx", &num(*mx)), ("cy", &num(*my)), ("r", &num(MARKER_R))]);
-            svg::lines(&mut w, ls);
+            w.empty("circle", &[("class", "marker"), ("cx", &num(mx)), ("cy", &num(my)), ("r", &num(MARKER_R))]);
+            svg::lines(&mut w, &cp.lines);
             w.close("g");
         }
         for (gi, l) in &p.more {

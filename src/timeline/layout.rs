@@ -124,7 +124,12 @@ impl Geometry {
     pub fn out_of_bounds(&self) -> Vec<&LabelBox> {
         self.boxes
             .iter()
-            .filter(|b| b.rect.x < -EPS || b.rect.y < -EPS || b.rect.right() > self.width + EPS || b.rect.bottom() > self.height + EPS)
+            .filter(|b| {
+                b.rect.x < -EPS
+                    || b.rect.y < -EPS
+                    || b.rect.right() > self.width + EPS
+                    || b.rect.bottom() > self.height + EPS
+            })
             .collect()
     }
 }
@@ -591,9 +596,13 @@ fn pack_pinned(items: &[Pin], lo: f64, hi: f64, gap: f64) -> Vec<(f64, f64)> {
         let mut cands: Vec<f64> = std::iter::once(0.0).chain(placed.iter().map(|p| p.d + p.h + gap)).collect();
         cands.sort_by(f64::total_cmp);
         cands.dedup();
-        let fits = |d: f64| placed.iter().all(|p| !(l < p.r + gap && p.l < r + gap && d < p.d + p.h + gap && p.d < d + it.h + gap));
+        let fits = |d: f64| {
+            placed.iter().all(|p| !(l < p.r + gap && p.l < r + gap && d < p.d + p.h + gap && p.d < d + it.h + gap))
+        };
         let stem_clear = |d: f64| {
-            placed.iter().all(|p| !(p.l - 2.0 <= it.anchor && it.anchor <= p.r + 2.0 && p.d < d && (p.anchor - it.anchor).abs() > 0.5))
+            placed.iter().all(|p| {
+                !(p.l - 2.0 <= it.anchor && it.anchor <= p.r + 2.0 && p.d < d && (p.anchor - it.anchor).abs() > 0.5)
+            })
         };
         let covers_no_stem = |d: f64| placed.iter().all(|p| !(l - 2.0 <= p.anchor && p.anchor <= r + 2.0 && p.d > d));
         let d = cands
@@ -697,7 +706,8 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     let mut ev_pins = Vec::new();
     let mut ev_rows = Vec::new();
     for e in &tl.events {
-        let mut rows: Vec<(String, &'static str)> = wrap_in(&e.name, "ev-name", 170.0, 2).into_iter().map(|l| (l, "ev-name")).collect();
+        let mut rows: Vec<(String, &'static str)> =
+            wrap_in(&e.name, "ev-name", 170.0, 2).into_iter().map(|l| (l, "ev-name")).collect();
         rows.push((format!("{} · {}", human_date(&e.date), e.subkind), "ev-date"));
         let (_, w, h) = stack(0.0, 0.0, &rows);
         ev_pins.push(Pin { anchor: scale.x(e.date.mid_days()), w: w + 2.0 * ev_pad, h: h + 2.0 * ev_pad });
@@ -739,7 +749,11 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
             None
         }
     };
-    let year_step = if scale.px_per_day() * 365.0 >= 60.0 { 1 } else { ((60.0 / (scale.px_per_day() * 365.0)).ceil() as i64).max(1) };
+    let year_step = if scale.px_per_day() * 365.0 >= 60.0 {
+        1
+    } else {
+        ((60.0 / (scale.px_per_day() * 365.0)).ceil() as i64).max(1)
+    };
     for yr in y0..=y1 {
         let ys = year_start(yr);
         if ys >= tl.domain.0 && ys < tl.domain.1 {
@@ -782,7 +796,8 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     let mut card_pins = Vec::new();
     let mut card_rows = Vec::new();
     for a in &tl.articles {
-        let mut rows: Vec<(String, &'static str)> = wrap_in(&a.title, "card-title", 230.0, 3).into_iter().map(|l| (l, "card-title")).collect();
+        let mut rows: Vec<(String, &'static str)> =
+            wrap_in(&a.title, "card-title", 230.0, 3).into_iter().map(|l| (l, "card-title")).collect();
         if let Some(o) = &a.outlet {
             rows.push((shorten_in(o, "card-meta", 230.0), "card-meta"));
         }
@@ -890,7 +905,17 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
                 seen.insert(c.id.as_str(), chips.len());
             }
             occurrences.entry(c.id.as_str()).or_default().push(chips.len());
-            chips.push(ChipPlace { lane: li, claim: ci, id, primary, flipped: flip, cx: ax, cy: ty + 6.5, rect, lines });
+            chips.push(ChipPlace {
+                lane: li,
+                claim: ci,
+                id,
+                primary,
+                flipped: flip,
+                cx: ax,
+                cy: ty + 6.5,
+                rect,
+                lines,
+            });
         }
         let h = (content + 16.0).max(lh + 16.0).max(44.0);
         lanes.push(LanePlace { lane: li, y, h, label, lines });
@@ -909,7 +934,12 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
         let label = yr.to_string();
         let lw = width_of(&label, "year");
         if lx + lw <= px1 {
-            push_box(&mut boxes, &format!("year-bottom-{yr}"), BoxKind::Axis, Rect { x: lx, y: lanes_bottom + 4.0, w: lw, h: 15.0 });
+            push_box(
+                &mut boxes,
+                &format!("year-bottom-{yr}"),
+                BoxKind::Axis,
+                Rect { x: lx, y: lanes_bottom + 4.0, w: lw, h: 15.0 },
+            );
             axis.labels.push(Line { text: label, x: lx, y: lanes_bottom + 16.0, class: "year", end: false });
         }
     }
@@ -955,7 +985,17 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
         let x = gx - 2.0;
         arcs.push(CurvePlace {
             link: k,
-            d: format!("M{} {} C{} {} {} {} {} {}", num(x), num(ya), num(bend), num(ya), num(bend), num(yb), num(x), num(yb)),
+            d: format!(
+                "M{} {} C{} {} {} {} {} {}",
+                num(x),
+                num(ya),
+                num(bend),
+                num(ya),
+                num(bend),
+                num(yb),
+                num(x),
+                num(yb)
+            ),
         });
     }
 
@@ -1045,7 +1085,17 @@ pub fn claim_curve(from: &ChipPlace, to: &ChipPlace) -> String {
         y1 = from.cy;
         y2 = to.cy;
         let c = (x2 - x1) * 0.45;
-        return format!("M{} {} C{} {} {} {} {} {}", num(x1), num(y1), num(x1 + c), num(y1), num(x2 - c), num(y2), num(x2), num(y2));
+        return format!(
+            "M{} {} C{} {} {} {} {} {}",
+            num(x1),
+            num(y1),
+            num(x1 + c),
+            num(y1),
+            num(x2 - c),
+            num(y2),
+            num(x2),
+            num(y2)
+        );
     }
     let side = if from.flipped && to.flipped { 1.0 } else { -1.0 };
     x1 = from.cx + side * rim;
@@ -1085,6 +1135,38 @@ mod tests {
         assert!(lay.geometry.boxes.iter().filter(|b| b.kind == BoxKind::Claim).count() >= 6);
         assert_eq!(lay.cards.len(), 2);
         assert_clean(&lay);
+    }
+
+    #[test]
+    fn no_labels_overlap_in_any_view_of_the_fixtures_and_the_bundled_corpus() {
+        use crate::timeline::{evolution, slices};
+        for rel in [
+            "tests/fixtures/mini",
+            "tests/fixtures/one-article",
+            "tests/fixtures/same-date",
+            "tests/fixtures/scripts",
+            "graph",
+        ] {
+            let g = crate::timeline::tests::corpus(rel);
+            let mut tl = extract(&g, &TimelineOptions::default()).unwrap();
+            order_lanes(&mut tl);
+            let lay = lay_out(&tl, &LayoutOptions::default());
+            assert!(!lay.cards.is_empty(), "{rel}");
+            assert_clean(&lay);
+            let mut full = tl.clone();
+            order_lanes(&mut full);
+            for a in &tl.articles {
+                let cut = slices::cut(&full, a.date.end_days(), a.date.start_days());
+                assert_clean(&lay_out(&cut, &LayoutOptions::default()));
+            }
+            for p in g.graph.node_indices().filter(|&i| g.node(i).kind == crate::model::NodeKind::Policy) {
+                let ev = evolution::extract(&g, &g.node(p).id).unwrap();
+                let lay = evolution::lay_out(&ev);
+                let c = lay.geometry.collisions();
+                assert!(c.is_empty(), "{rel} {}: {:?}", g.node(p).id, c.first());
+                assert!(lay.geometry.out_of_bounds().is_empty(), "{rel} {}", g.node(p).id);
+            }
+        }
     }
 
     #[test]
@@ -1161,7 +1243,8 @@ mod tests {
 
     #[test]
     fn packing_pinned_labels_never_overlaps() {
-        let pins: Vec<Pin> = (0..40).map(|i| Pin { anchor: 100.0 + (i % 7) as f64 * 30.0, w: 120.0, h: 30.0 }).collect();
+        let pins: Vec<Pin> =
+            (0..40).map(|i| Pin { anchor: 100.0 + (i % 7) as f64 * 30.0, w: 120.0, h: 30.0 }).collect();
         let placed = pack_pinned(&pins, 0.0, 600.0, 4.0);
         for i in 0..pins.len() {
             for j in i + 1..pins.len() {

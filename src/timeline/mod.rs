@@ -135,7 +135,8 @@ pub fn resolve(g: &LevelGraph, query: &str) -> Result<NodeIndex, TimelineError> 
             }
         }
     }
-    best.map(|(_, i)| i).ok_or_else(|| TimelineError::UnknownNode { query: q.to_string(), suggestions: suggestions(g, q, None) })
+    best.map(|(_, i)| i)
+        .ok_or_else(|| TimelineError::UnknownNode { query: q.to_string(), suggestions: suggestions(g, q, None) })
 }
 
 /// Ids of nodes whose id, name or alias is close to `query`, optionally of one kind.
@@ -186,7 +187,11 @@ fn summary(tl: &model::Timeline, lay: &layout::TimelineLayout, order: Option<lay
         crate::export::svgw::num(lay.geometry.height)
     );
     if let Some(o) = order {
-        s.push_str(&format!("; lane crossings {} -> {}", crate::export::svgw::num(o.before), crate::export::svgw::num(o.after)));
+        s.push_str(&format!(
+            "; lane crossings {} -> {}",
+            crate::export::svgw::num(o.before),
+            crate::export::svgw::num(o.after)
+        ));
     }
     s
 }
@@ -196,11 +201,16 @@ mod tests {
     use super::*;
     use crate::graph::{build, BuildOptions};
 
-    pub(crate) fn mini() -> LevelGraph {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    /// The graph of a corpus under the repository root ("tests/fixtures/mini", "graph").
+    pub(crate) fn corpus(rel: &str) -> LevelGraph {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
         let r = crate::read::read_corpus(&dir);
-        assert!(!r.has_errors());
+        assert!(!r.has_errors(), "{rel}: {:?}", r.diagnostics);
         build(&r.corpus, BuildOptions::default())
+    }
+
+    pub(crate) fn mini() -> LevelGraph {
+        corpus("tests/fixtures/mini")
     }
 
     #[test]
@@ -232,8 +242,13 @@ mod tests {
             "--from 2024 is after --to 2020: give the earlier date first"
         );
         assert_eq!(
-            TimelineError::NothingMatches { what: "no article from 2030 to 2031".into(), articles: 2, first: d("2020-09"), last: d("2024-07-08") }
-                .to_string(),
+            TimelineError::NothingMatches {
+                what: "no article from 2030 to 2031".into(),
+                articles: 2,
+                first: d("2020-09"),
+                last: d("2024-07-08")
+            }
+            .to_string(),
             "nothing to draw: no article from 2030 to 2031; the corpus has 2 article(s) dated 2020-09 to 2024-07-08"
         );
         let e = TimelineError::NotAPolicy {
@@ -242,6 +257,9 @@ mod tests {
             kind: NodeKind::Actor,
             suggestions: vec![],
         };
-        assert_eq!(e.to_string(), "'Reeves' is actor:rachel-reeves, not a policy: the evolution view follows the lineage of a policy");
+        assert_eq!(
+            e.to_string(),
+            "'Reeves' is actor:rachel-reeves, not a policy: the evolution view follows the lineage of a policy"
+        );
     }
 }

@@ -312,7 +312,14 @@ fn event_item(g: &LevelGraph, e: NodeIndex) -> Option<EventItem> {
         tip.push('\n');
         tip.push_str(d);
     }
-    Some(EventItem { id: n.id.clone(), name: n.label.clone(), date: *date, subkind: subkind.clone(), tooltip: tip, new: false })
+    Some(EventItem {
+        id: n.id.clone(),
+        name: n.label.clone(),
+        date: *date,
+        subkind: subkind.clone(),
+        tooltip: tip,
+        new: false,
+    })
 }
 
 /// The tooltip of an edge: what it says, its quote and its source.
@@ -385,7 +392,8 @@ fn month_ceil(days: i64) -> i64 {
 
 /// Extract the timeline of `g` under `opts`.
 pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, TimelineError> {
-    let all_articles: Vec<NodeIndex> = g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Article).collect();
+    let all_articles: Vec<NodeIndex> =
+        g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Article).collect();
     let dates: Vec<PartialDate> = all_articles.iter().filter_map(|&a| date_of(g, a)).collect();
     let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) else {
         return Err(TimelineError::NoArticles);
@@ -493,24 +501,25 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
     selected.sort_by_key(|p| rank(p));
     let lane_set: BTreeSet<NodeIndex> = selected.iter().copied().collect();
 
-    let claim_item = |c: NodeIndex, about: Option<(NodeIndex, Option<Stance>)>, prefix: Option<String>| -> Option<LaneClaim> {
-        let n = g.node(c);
-        let NodeData::Claim { text, hedged, date: Some(date), .. } = &n.data else { return None };
-        Some(LaneClaim {
-            id: n.id.clone(),
-            text: match prefix {
-                Some(p) => format!("{p} {text}"),
-                None => text.clone(),
-            },
-            stance: about.and_then(|a| a.1),
-            date: *date,
-            article: g.article_of(c).map(|a| g.node(a).id.clone()).unwrap_or_default(),
-            hedged: *hedged,
-            extracted: matches!(n.origin, Origin::Extracted(_)),
-            tooltip: claim_tooltip(g, c, about),
-            new: false,
-        })
-    };
+    let claim_item =
+        |c: NodeIndex, about: Option<(NodeIndex, Option<Stance>)>, prefix: Option<String>| -> Option<LaneClaim> {
+            let n = g.node(c);
+            let NodeData::Claim { text, hedged, date: Some(date), .. } = &n.data else { return None };
+            Some(LaneClaim {
+                id: n.id.clone(),
+                text: match prefix {
+                    Some(p) => format!("{p} {text}"),
+                    None => text.clone(),
+                },
+                stance: about.and_then(|a| a.1),
+                date: *date,
+                article: g.article_of(c).map(|a| g.node(a).id.clone()).unwrap_or_default(),
+                hedged: *hedged,
+                extracted: matches!(n.origin, Origin::Extracted(_)),
+                tooltip: claim_tooltip(g, c, about),
+                new: false,
+            })
+        };
 
     let claim_set: BTreeSet<NodeIndex> = claims.iter().copied().collect();
     let mut lanes = Vec::new();
@@ -618,7 +627,10 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
             tooltip: edge_tooltip(g, e),
             new: false,
         };
-        if CLAIM_LINKS.contains(&w.kind) && shown.contains(g.node(a).id.as_str()) && shown.contains(g.node(b).id.as_str()) {
+        if CLAIM_LINKS.contains(&w.kind)
+            && shown.contains(g.node(a).id.as_str())
+            && shown.contains(g.node(b).id.as_str())
+        {
             // The timeline shows how ideas travel between articles; links inside one
             // article belong to the map.
             if g.article_of(a) == g.article_of(b) {
@@ -701,11 +713,14 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
         notes.push("Dates marked “inferred” were worked out from the text (hover a card for the reasoning); the bar on the axis spans every day the date allows.".to_string());
     }
 
-    let span = format!(
-        "{} – {}",
-        human_date(&article_items.first().map(|a| a.date).unwrap_or(first)),
-        human_date(&article_items.last().map(|a| a.date).unwrap_or(last))
-    );
+    let (a, b) = (article_items.first().map_or(first, |a| a.date), article_items.last().map_or(last, |a| a.date));
+    let span = if b.within(&a) {
+        human_date(&a)
+    } else if a.within(&b) {
+        human_date(&b)
+    } else {
+        format!("{} – {}", human_date(&a), human_date(&b))
+    };
     let title = match &focus {
         Some(f) => format!("Timeline of {}, {span}", f.label),
         None => format!("Timeline of the debate, {span}"),
@@ -808,7 +823,10 @@ mod tests {
             e.to_string(),
             "nothing to draw: no article dated 2030 or later; the corpus has 2 article(s) dated 2020-09 to 2024-07-08"
         );
-        assert!(matches!(extract(&g, &TimelineOptions { from: d("2024"), to: d("2020"), ..opts() }), Err(TimelineError::BadRange { .. })));
+        assert!(matches!(
+            extract(&g, &TimelineOptions { from: d("2024"), to: d("2020"), ..opts() }),
+            Err(TimelineError::BadRange { .. })
+        ));
     }
 
     #[test]
@@ -819,9 +837,21 @@ mod tests {
         assert_eq!(lanes, ["policy:levelling-up", "policy:securonomics"]);
         let tl = extract(&g, &TimelineOptions { about: Some("Rachel Reeves".into()), ..opts() }).unwrap();
         assert_eq!(tl.articles.len(), 1);
-        let e = extract(&g, &TimelineOptions { about: Some("Rachel Reeves".into()), to: Some(PartialDate::parse("2021").unwrap()), ..opts() })
-            .unwrap_err();
-        assert!(e.to_string().starts_with("nothing to draw: no article about Rachel Reeves (actor:rachel-reeves) dated 2021 or earlier"), "{e}");
+        let e = extract(
+            &g,
+            &TimelineOptions {
+                about: Some("Rachel Reeves".into()),
+                to: Some(PartialDate::parse("2021").unwrap()),
+                ..opts()
+            },
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().starts_with(
+                "nothing to draw: no article about Rachel Reeves (actor:rachel-reeves) dated 2021 or earlier"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

@@ -53,7 +53,11 @@ pub fn cut(full: &Timeline, end: i64, new_since: i64) -> Timeline {
         lane.stats = if lane.id == super::model::OTHER_LANE {
             count(lane.claims.len(), "claim", "claims")
         } else {
-            format!("{} · {}", count(lane.claims.len(), "claim", "claims"), count(articles.len(), "article", "articles"))
+            format!(
+                "{} · {}",
+                count(lane.claims.len(), "claim", "claims"),
+                count(articles.len(), "article", "articles")
+            )
         };
     }
     tl.lanes.retain(|l| !l.claims.is_empty());
@@ -80,13 +84,8 @@ pub fn yearly(g: &LevelGraph) -> Result<Vec<Page>, TimelineError> {
     let opts = TimelineOptions::default();
     let mut full = extract(g, &opts)?;
     order_lanes(&mut full);
-    let years: Vec<i64> = full
-        .articles
-        .iter()
-        .map(|a| i64::from(a.date.year_num()))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let years: Vec<i64> =
+        full.articles.iter().map(|a| i64::from(a.date.year_num())).collect::<BTreeSet<_>>().into_iter().collect();
     let file = |y: i64| format!("map-{y}.svg");
     let mut pages = Vec::new();
     for (k, &y) in years.iter().enumerate() {
@@ -124,7 +123,10 @@ pub fn yearly(g: &LevelGraph) -> Result<Vec<Page>, TimelineError> {
             period: y.to_string(),
             file: file(y),
             svg,
-            summary: format!("end of {y}: {} so far; new in {period}: {news}", count(tl.articles.len(), "article", "articles")),
+            summary: format!(
+                "end of {y}: {} so far; new in {period}: {news}",
+                count(tl.articles.len(), "article", "articles")
+            ),
         });
     }
     Ok(pages)
@@ -158,7 +160,8 @@ mod tests {
         let early = cut(&full, year_start(2021), i64::MIN);
         assert!(early.lineage.is_empty(), "the evolves-into link is evidenced in 2024");
         assert!(early.links.is_empty(), "echoes come from the 2024 article");
-        let order: Vec<&str> = full.lanes.iter().map(|l| l.id.as_str()).filter(|id| early.lanes.iter().any(|l| l.id == *id)).collect();
+        let order: Vec<&str> =
+            full.lanes.iter().map(|l| l.id.as_str()).filter(|id| early.lanes.iter().any(|l| l.id == *id)).collect();
         assert_eq!(order, early.lanes.iter().map(|l| l.id.as_str()).collect::<Vec<_>>());
         assert_eq!(early.domain, full.domain, "every page shares the axis");
     }

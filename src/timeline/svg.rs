@@ -46,12 +46,19 @@ pub fn css() -> String {
     ];
     for (class, fill) in colours {
         let (size, _, bold) = font(class);
-        let _ = write!(s, ".{class}{{font-size:{}px;fill:{fill}{}}}", num(size), if bold { ";font-weight:700" } else { "" });
+        let _ = write!(
+            s,
+            ".{class}{{font-size:{}px;fill:{fill}{}}}",
+            num(size),
+            if bold { ";font-weight:700" } else { "" }
+        );
     }
     s.push_str(".speaker{font-style:italic}");
     s.push_str(".claim text,.block-claim text{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}");
     s.push_str(".claim.repeat text{fill:#546e7a}.backing{fill:#ffffff;opacity:.82}");
-    s.push_str(".axis-line{stroke:#37474f;stroke-width:1.2}.mtick{stroke:#90a4ae}.ytick{stroke:#37474f;stroke-width:1.2}");
+    s.push_str(
+        ".axis-line{stroke:#37474f;stroke-width:1.2}.mtick{stroke:#90a4ae}.ytick{stroke:#37474f;stroke-width:1.2}",
+    );
     s.push_str(".grid{stroke:#cfd8dc}.lane-bg{fill:#f5f7f8}.lane-bg.odd{fill:#ffffff}.lane-sep{stroke:#e0e6e9}");
     let art = node_style(NodeKind::Article);
     let ev = node_style(NodeKind::Event);
@@ -59,10 +66,22 @@ pub fn css() -> String {
     let _ = write!(s, ".event-line{{stroke:{};stroke-dasharray:3 3;opacity:.5}}", ev.stroke);
     let _ = write!(s, ".event rect{{fill:{};stroke:{}}}.event .diamond{{fill:{}}}", ev.fill, ev.stroke, ev.stroke);
     let _ = write!(s, ".bar-event{{fill:{};opacity:.5}}", ev.stroke);
-    let _ = write!(s, ".article rect.card{{fill:{};stroke:{}}}.article.inferred rect.card{{stroke-dasharray:5 3}}", art.fill, art.stroke);
-    let _ = write!(s, ".bar-article{{fill:{};opacity:.45}}.stem{{stroke:{}}}.pin{{fill:{}}}", art.stroke, art.stroke, art.stroke);
+    let _ = write!(
+        s,
+        ".article rect.card{{fill:{};stroke:{}}}.article.inferred rect.card{{stroke-dasharray:5 3}}",
+        art.fill, art.stroke
+    );
+    let _ = write!(
+        s,
+        ".bar-article{{fill:{};opacity:.45}}.stem{{stroke:{}}}.pin{{fill:{}}}",
+        art.stroke, art.stroke, art.stroke
+    );
     let _ = write!(s, ".date-band{{fill:{};opacity:.06}}.date-line{{stroke:{};opacity:.3}}", art.stroke, art.stroke);
-    let _ = write!(s, ".block rect.head{{fill:{};stroke:{}}}.block.focus rect.head{{stroke-width:3}}", pol.fill, pol.stroke);
+    let _ = write!(
+        s,
+        ".block rect.head{{fill:{};stroke:{}}}.block.focus rect.head{{stroke-width:3}}",
+        pol.fill, pol.stroke
+    );
     s.push_str(".block rect.body{fill:#ffffff;stroke:#b0bec5}");
     s.push_str(".edge path{fill:none}");
     for k in EdgeKind::ALL {
@@ -78,7 +97,8 @@ pub fn css() -> String {
         let c = stance_color(Some(*st));
         let _ = write!(s, ".stance-{} .marker{{fill:{c};stroke:{c}}}", st.as_str());
     }
-    let _ = write!(s, ".marker{{fill:{0};stroke:{0};stroke-width:1.5}}.hedged .marker{{fill:#ffffff}}", stance_color(None));
+    let _ =
+        write!(s, ".marker{{fill:{0};stroke:{0};stroke-width:1.5}}.hedged .marker{{fill:#ffffff}}", stance_color(None));
     let _ = write!(s, ".new-ring{{fill:#fff8e1;stroke:{NEW_COLOR};stroke-width:1.5}}");
     let _ = write!(s, ".new rect.card,.new rect.label{{stroke:{NEW_COLOR};stroke-width:2.5;stroke-dasharray:none}}");
     s.push_str(".later{fill:#eceff1;opacity:.75}.later-edge{stroke:#b0bec5;stroke-dasharray:4 3}");
@@ -126,7 +146,14 @@ pub fn lines(w: &mut SvgWriter, ls: &[Line]) {
 fn rect(w: &mut SvgWriter, class: &str, x: f64, y: f64, wd: f64, h: f64, rx: f64) {
     w.empty(
         "rect",
-        &[("class", class), ("x", &num(x)), ("y", &num(y)), ("width", &num(wd.max(0.0))), ("height", &num(h.max(0.0))), ("rx", &num(rx))],
+        &[
+            ("class", class),
+            ("x", &num(x)),
+            ("y", &num(y)),
+            ("width", &num(wd.max(0.0))),
+            ("height", &num(h.max(0.0))),
+            ("rx", &num(rx)),
+        ],
     );
 }
 
@@ -163,7 +190,10 @@ pub fn swatch(w: &mut SvgWriter, key: LegendKey, x: f64, y: f64) {
             let c = format!("edge {}", class_name(k.as_str()));
             w.open("g", &[("class", &c)]);
             let m = format!("url(#arrow-{})", class_name(k.as_str()));
-            w.empty("path", &[("d", &format!("M{} {} L{} {}", num(x), num(y), num(x + 28.0), num(y))), ("marker-end", &m)]);
+            w.empty(
+                "path",
+                &[("d", &format!("M{} {} L{} {}", num(x), num(y), num(x + 28.0), num(y))), ("marker-end", &m)],
+            );
             w.close("g");
         }
         LegendKey::Event => {
@@ -179,7 +209,17 @@ pub fn swatch(w: &mut SvgWriter, key: LegendKey, x: f64, y: f64) {
 }
 
 fn diamond(w: &mut SvgWriter, x: f64, y: f64) {
-    let d = format!("M{} {} L{} {} L{} {} L{} {}Z", num(x), num(y - 5.0), num(x + 5.0), num(y), num(x), num(y + 5.0), num(x - 5.0), num(y));
+    let d = format!(
+        "M{} {} L{} {} L{} {} L{} {}Z",
+        num(x),
+        num(y - 5.0),
+        num(x + 5.0),
+        num(y),
+        num(x),
+        num(y + 5.0),
+        num(x - 5.0),
+        num(y)
+    );
     w.empty("path", &[("class", "diamond"), ("d", &d)]);
 }
 
@@ -191,7 +231,10 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
     kinds.sort();
     kinds.dedup();
     defs(&mut w, &kinds);
-    w.empty("rect", &[("x", "0"), ("y", "0"), ("width", &num(g.width)), ("height", &num(g.height)), ("fill", "#ffffff")]);
+    w.empty(
+        "rect",
+        &[("x", "0"), ("y", "0"), ("width", &num(g.width)), ("height", &num(g.height)), ("fill", "#ffffff")],
+    );
     let (px0, px1) = (lay.scale.x0, lay.scale.x1);
     let (top, bottom) = lay.lanes_span;
 
@@ -223,6 +266,7 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
 
     // Heading and page links.
     w.open("g", &[("class", "heading")]);
+    w.title(&format!("{}\n{}", tl.title, tl.subtitle));
     lines(&mut w, &lay.heading);
     for (r, label, href) in &lay.nav {
         w.open("a", &[("href", href), ("class", "nav")]);
@@ -283,7 +327,8 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
     w.open("g", &[("class", "lanes")]);
     for l in &lay.lanes {
         let lane = &tl.lanes[l.lane];
-        let cl = classes(if lane.id.starts_with("policy:") { "lane policy" } else { "lane other" }, &[(lane.new, "new")]);
+        let cl =
+            classes(if lane.id.starts_with("policy:") { "lane policy" } else { "lane other" }, &[(lane.new, "new")]);
         w.open("g", &[("id", &lane.id), ("class", &cl)]);
         w.title(&lane.tooltip);
         lines(&mut w, &l.lines);

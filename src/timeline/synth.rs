@@ -54,11 +54,46 @@ impl Rng {
 }
 
 const WORDS: [&str; 40] = [
-    "regional", "growth", "towns", "devolution", "skills", "investment", "productivity", "funding", "mayors",
-    "infrastructure", "inequality", "north", "councils", "strategy", "missions", "security", "jobs", "housing",
-    "transport", "levelling", "local", "power", "Treasury", "bids", "competition", "evidence", "metrics", "places",
-    "innovation", "research", "wages", "pride", "high streets", "deal", "accountability", "capacity", "long-term",
-    "short-term", "rhetoric", "delivery",
+    "regional",
+    "growth",
+    "towns",
+    "devolution",
+    "skills",
+    "investment",
+    "productivity",
+    "funding",
+    "mayors",
+    "infrastructure",
+    "inequality",
+    "north",
+    "councils",
+    "strategy",
+    "missions",
+    "security",
+    "jobs",
+    "housing",
+    "transport",
+    "levelling",
+    "local",
+    "power",
+    "Treasury",
+    "bids",
+    "competition",
+    "evidence",
+    "metrics",
+    "places",
+    "innovation",
+    "research",
+    "wages",
+    "pride",
+    "high streets",
+    "deal",
+    "accountability",
+    "capacity",
+    "long-term",
+    "short-term",
+    "rhetoric",
+    "delivery",
 ];
 
 fn sentence(r: &mut Rng, min: usize, max: usize) -> String {
@@ -99,7 +134,10 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
                 (false, 6..=8) => format!("{y:04}-{m:02}"),
                 _ => format!("{y:04}"),
             };
-            (PartialDate::parse(&text).unwrap_or_else(|_| PartialDate::year(2015).expect("2015 is a year")), format!("a{k:04}"))
+            (
+                PartialDate::parse(&text).unwrap_or_else(|_| PartialDate::year(2015).expect("2015 is a year")),
+                format!("a{k:04}"),
+            )
         })
         .collect();
     arts.sort();
@@ -145,7 +183,8 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
     }
 
     // Claims, spread over the articles; ideas drawn with a long tail.
-    let mut claims: Vec<(usize, String)> = (0..o.claims).map(|k| (r.below(arts.len()), format!("claim:c{k:05}"))).collect();
+    let mut claims: Vec<(usize, String)> =
+        (0..o.claims).map(|k| (r.below(arts.len()), format!("claim:c{k:05}"))).collect();
     claims.sort();
     let stances = [Stance::For, Stance::Against, Stance::Mixed, Stance::Neutral];
     let mut edges: Vec<(String, String, Edge)> = Vec::new();
@@ -187,11 +226,19 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
         }
     }
     for (k, (_, stem)) in arts.iter().enumerate() {
-        edges.push((format!("actor:person-{:02}", k % n_actors), format!("article:{stem}"), edge(EdgeKind::Authored, stem, None)));
+        edges.push((
+            format!("actor:person-{:02}", k % n_actors),
+            format!("article:{stem}"),
+            edge(EdgeKind::Authored, stem, None),
+        ));
     }
     for k in (1..o.policies).step_by(3) {
         let stem = &arts[r.below(arts.len())].1;
-        edges.push((format!("policy:idea-{:02}", k - 1), format!("policy:idea-{k:02}"), edge(EdgeKind::EvolvesInto, stem, None)));
+        edges.push((
+            format!("policy:idea-{:02}", k - 1),
+            format!("policy:idea-{k:02}"),
+            edge(EdgeKind::EvolvesInto, stem, None),
+        ));
     }
     edges.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     for (a, b, e) in edges {
