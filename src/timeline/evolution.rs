@@ -500,7 +500,13 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
             }
             for (gi, (stance, list)) in bl.groups.iter().enumerate() {
                 let head_text = format!("{} ({})", stance_word(*stance).to_uppercase(), list.len());
-                let (ls, _, h) = stack(x + PAD, cy, &[(head_text, "stance-head")]);
+                let class = match stance {
+                    Some(Stance::For) => "stance-head sh-for",
+                    Some(Stance::Against) => "stance-head sh-against",
+                    Some(Stance::Mixed) => "stance-head sh-mixed",
+                    _ => "stance-head",
+                };
+                let (ls, _, h) = stack(x + PAD, cy, &[(head_text, class)]);
                 group_lines.extend(ls);
                 cy += h + 2.0;
                 for (ci, c) in list.iter().enumerate().take(PER_STANCE) {

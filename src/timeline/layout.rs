@@ -151,7 +151,7 @@ pub struct Line {
 
 /// Font sizes and line heights per CSS class (px), shared with the style sheet.
 pub fn font(class: &str) -> (f64, f64, bool) {
-    match class {
+    match class.split(' ').next().unwrap_or(class) {
         "title" => (20.0, 24.0, true),
         "subtitle" => (12.5, 16.0, false),
         "year" => (13.0, 15.0, true),
@@ -495,10 +495,18 @@ pub fn order_lanes(tl: &mut Timeline) -> OrderStats {
         }
         v
     };
+    // Ties go to the order that keeps the most discussed ideas near the top: a
+    // penalty far smaller than one crossing.
+    let total: usize = tl.lanes.iter().map(|l| l.claims.len()).sum::<usize>().max(1);
+    let share: Vec<f64> = tl.lanes.iter().map(|l| l.claims.len() as f64 / total as f64).collect();
+    let cost = |order: &[usize]| -> f64 {
+        let tie: f64 = order.iter().enumerate().map(|(k, &l)| k as f64 * share[l]).sum();
+        crossings(&full(order), &links) + 1e-3 * tie / n.max(1) as f64
+    };
     let start: Vec<usize> = (0..movable).collect();
     let before = crossings(&full(&start), &links);
     let mut best = start.clone();
-    let mut best_cost = before;
+    let mut best_cost = cost(&start);
     let mut cur = start;
     let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     for (&(a, b), &w) in &links {
@@ -524,8 +532,8 @@ pub fn order_lanes(tl: &mut Timeline) -> OrderStats {
             break;
         }
         cur = next;
-        let c = crossings(&full(&cur), &links);
-        if c < best_cost - 1e-9 {
+        let c = cost(&cur);
+        if c < best_cost - 1e-12 {
             best_cost = c;
             best = cur.clone();
         }
@@ -538,8 +546,8 @@ pub fn order_lanes(tl: &mut Timeline) -> OrderStats {
         passes += 1;
         for k in 0..movable.saturating_sub(1) {
             best.swap(k, k + 1);
-            let c = crossings(&full(&best), &links);
-            if c < best_cost - 1e-9 {
+            let c = cost(&best);
+            if c < best_cost - 1e-12 {
                 best_cost = c;
                 improved = true;
             } else {
@@ -547,10 +555,15 @@ pub fn order_lanes(tl: &mut Timeline) -> OrderStats {
             }
         }
     }
+    // The mirror image crosses as much; keep the one with the busier ideas on top.
+    let mirror: Vec<usize> = best.iter().rev().copied().collect();
+    if cost(&mirror) < best_cost {
+        best = mirror;
+    }
     let order = full(&best);
     let mut old: Vec<Option<super::model::Lane>> = std::mem::take(&mut tl.lanes).into_iter().map(Some).collect();
     tl.lanes = order.iter().filter_map(|&i| old.get_mut(i).and_then(Option::take)).collect();
-    OrderStats { before, after: best_cost }
+    OrderStats { before, after: crossings(&order, &links) }
 }
 
 // ---------------------------------------------------------------------------------

@@ -63,8 +63,9 @@ pub fn css() -> String {
     let art = node_style(NodeKind::Article);
     let ev = node_style(NodeKind::Event);
     let pol = node_style(NodeKind::Policy);
-    let _ = write!(s, ".event-line{{stroke:{};stroke-dasharray:3 3;opacity:.5}}", ev.stroke);
-    let _ = write!(s, ".event rect{{fill:{};stroke:{}}}.event .diamond{{fill:{}}}", ev.fill, ev.stroke, ev.stroke);
+    let _ = write!(s, ".event-line{{stroke:{};stroke-dasharray:3 3;opacity:.4}}", ev.stroke);
+    let _ =
+        write!(s, ".event rect.label{{fill:{};stroke:{}}}.event .diamond{{fill:{}}}", ev.fill, ev.stroke, ev.stroke);
     let _ = write!(s, ".bar-event{{fill:{};opacity:.5}}", ev.stroke);
     let _ = write!(
         s,
@@ -97,6 +98,12 @@ pub fn css() -> String {
         let c = stance_color(Some(*st));
         let _ = write!(s, ".stance-{} .marker{{fill:{c};stroke:{c}}}", st.as_str());
     }
+    let _ = write!(
+        s,
+        ".sh-for{{fill:{}}}.sh-against{{fill:{}}}.sh-mixed{{fill:#c17900}}",
+        stance_color(Some(Stance::For)),
+        stance_color(Some(Stance::Against))
+    );
     let _ =
         write!(s, ".marker{{fill:{0};stroke:{0};stroke-width:1.5}}.hedged .marker{{fill:#ffffff}}", stance_color(None));
     let _ = write!(s, ".new-ring{{fill:#fff8e1;stroke:{NEW_COLOR};stroke-width:1.5}}");
