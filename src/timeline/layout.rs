@@ -589,8 +589,9 @@ struct PinPlaced {
 /// Place pinned labels away from a base line (distance `d` from it), right to left so
 /// that boxes reaching right never hide an earlier stem: first fit that overlaps no
 /// box, crosses no other label with its stem and covers no other stem; failing that,
-/// the first fit that overlaps no box. Returns (left x, d) per item, in input order.
-fn pack_pinned(items: &[Pin], lo: f64, hi: f64, gap: f64) -> Vec<(f64, f64)> {
+/// the first fit that overlaps no box. Fits deeper than `max_d` are taken only when
+/// nothing shallower overlaps no box. Returns (left x, d) per item, in input order.
+fn pack_pinned(items: &[Pin], lo: f64, hi: f64, gap: f64, max_d: f64) -> Vec<(f64, f64)> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&a, &b| items[b].anchor.total_cmp(&items[a].anchor).then(a.cmp(&b)));
     let mut placed: Vec<PinPlaced> = Vec::new();
@@ -618,11 +619,13 @@ fn pack_pinned(items: &[Pin], lo: f64, hi: f64, gap: f64) -> Vec<(f64, f64)> {
             })
         };
         let covers_no_stem = |d: f64| placed.iter().all(|p| !(l - 2.0 <= p.anchor && p.anchor <= r + 2.0 && p.d > d));
+        // A staircase deeper than `max_d` costs more than a stem passing behind a card.
+        let within = |d: f64| d <= max_d;
         let d = cands
             .iter()
             .copied()
-            .find(|&d| fits(d) && stem_clear(d) && covers_no_stem(d))
-            .or_else(|| cands.iter().copied().find(|&d| fits(d) && covers_no_stem(d)))
+            .find(|&d| within(d) && fits(d) && stem_clear(d) && covers_no_stem(d))
+            .or_else(|| cands.iter().copied().find(|&d| within(d) && fits(d) && covers_no_stem(d)))
             .or_else(|| cands.iter().copied().find(|&d| fits(d)))
             .unwrap_or_else(|| cands.last().copied().unwrap_or(0.0));
         placed.push(PinPlaced { l, r, d, h: it.h, anchor: it.anchor });
@@ -726,7 +729,7 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
         ev_pins.push(Pin { anchor: scale.x(e.date.mid_days()), w: w + 2.0 * ev_pad, h: h + 2.0 * ev_pad });
         ev_rows.push(rows);
     }
-    let ev_place = pack_pinned(&ev_pins, gx, width - MARGIN, 4.0);
+    let ev_place = pack_pinned(&ev_pins, gx, width - MARGIN, 4.0, 260.0);
     let band = ev_place.iter().zip(&ev_pins).map(|((_, d), p)| d + p.h).fold(0.0, f64::max);
     let ev_base = y + band;
     let mut events = Vec::new();
@@ -830,7 +833,7 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
         card_pins.push(Pin { anchor: scale.x(a.date.mid_days()), w: w + 2.0 * card_pad, h: h + 2.0 * card_pad - 2.0 });
         card_rows.push(rows);
     }
-    let card_place = pack_pinned(&card_pins, gx, width - MARGIN, 8.0);
+    let card_place = pack_pinned(&card_pins, gx, width - MARGIN, 8.0, 300.0);
     let mut cards = Vec::new();
     let mut bottom = card_base;
     for (k, a) in tl.articles.iter().enumerate() {
@@ -1258,7 +1261,7 @@ mod tests {
     fn packing_pinned_labels_never_overlaps() {
         let pins: Vec<Pin> =
             (0..40).map(|i| Pin { anchor: 100.0 + (i % 7) as f64 * 30.0, w: 120.0, h: 30.0 }).collect();
-        let placed = pack_pinned(&pins, 0.0, 600.0, 4.0);
+        let placed = pack_pinned(&pins, 0.0, 600.0, 4.0, 100.0);
         for i in 0..pins.len() {
             for j in i + 1..pins.len() {
                 let a = Rect { x: placed[i].0, y: placed[i].1, w: pins[i].w, h: pins[i].h };
