@@ -1032,8 +1032,16 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     }
     keys.push((LegendKey::Uncertain, "range a date allows".into()));
     if tl.cutoff.is_some() {
-        keys.push((LegendKey::New, "new in this period".into()));
-        keys.push((LegendKey::Later, "not yet written".into()));
+        let any_new = tl.articles.iter().any(|a| a.new)
+            || tl.events.iter().any(|e| e.new)
+            || tl.lanes.iter().any(|l| l.new || l.claims.iter().any(|c| c.new))
+            || tl.links.iter().chain(&tl.lineage).any(|l| l.new);
+        if any_new {
+            keys.push((LegendKey::New, "new in this period".into()));
+        }
+        if tl.cutoff.is_some_and(|c| c < tl.domain.1) {
+            keys.push((LegendKey::Later, "not yet written".into()));
+        }
     }
     let mut legend = Vec::new();
     let mut lx = gx;
@@ -1059,7 +1067,7 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     let mut notes = Vec::new();
     for (k, n) in tl.notes.iter().enumerate() {
         let rows: Vec<(String, &'static str)> =
-            wrap_in(n, "note", width - gx - MARGIN, 4).into_iter().map(|l| (l, "note")).collect();
+            wrap_in(&n.text(), "note", width - gx - MARGIN, 4).into_iter().map(|l| (l, "note")).collect();
         let (lines, w, h) = stack(gx, y, &rows);
         push_box(&mut boxes, &format!("note-{k}"), BoxKind::Note, Rect { x: gx, y, w, h });
         notes.extend(lines);

@@ -38,11 +38,53 @@ pub struct Timeline {
     /// Idea-to-idea links whose two ideas have lanes.
     pub lineage: Vec<Link>,
     /// Footnotes (events off the axis, what the lanes leave out).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// For a time slice: the first day after the slice; later time is shaded.
     pub cutoff: Option<i64>,
     /// For a time slice: links to the previous and next pages (file names).
     pub nav: Option<Nav>,
+}
+
+/// A footnote, kept structured so that a time slice can restate it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// Events referred to but outside the axis: label, and the ids of the articles
+    /// that refer to it.
+    OffAxis(Vec<(String, BTreeSet<String>)>),
+    /// Ideas without a lane of their own (how many, if known), and whether `--lanes`
+    /// was given.
+    Unlaned(Option<usize>, bool),
+    /// Links between claims of one article, not drawn (how many, if known).
+    Within(Option<usize>),
+    /// Some article dates are inferred.
+    Inferred,
+}
+
+impl Note {
+    /// The footnote in words.
+    pub fn text(&self) -> String {
+        match self {
+            Note::OffAxis(v) => {
+                let names: Vec<&str> = v.iter().map(|(n, _)| n.as_str()).collect();
+                format!("Also referred to, outside this axis: {}.", names.join("; "))
+            }
+            Note::Unlaned(n, lanes_given) => format!(
+                "{} without a lane of their own {} in “Other ideas”, each claim labelled with its ideas{}.",
+                n.map_or("Ideas".to_string(), |n| plural(n, "idea", "ideas")),
+                if *n == Some(1) { "is" } else { "are" },
+                if *lanes_given { "" } else { " (use --lanes N for the N most discussed)" }
+            ),
+            Note::Within(n) => format!(
+                "Curves join claims in different articles; {} not drawn here (hover a claim, or see the map).",
+                match n {
+                    Some(1) => "1 link between claims of the same article is".to_string(),
+                    Some(n) => format!("{n} links between claims of the same article are"),
+                    None => "links between claims of the same article are".to_string(),
+                }
+            ),
+            Note::Inferred => "Dates marked “inferred” were worked out from the text (hover a card for the reasoning); the bar on the axis spans every day the date allows.".to_string(),
+        }
+    }
 }
 
 /// Links between the pages of a sliced map.
@@ -691,26 +733,29 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
     let article_items: Vec<ArticleItem> = articles.iter().filter_map(|&a| article_item(g, a)).collect();
     let mut notes = Vec::new();
     if !off_axis.is_empty() {
-        let v: Vec<String> = off_axis.iter().map(|e| format!("{} ({})", e.name, human_date(&e.date))).collect();
-        notes.push(format!("Also referred to, outside this axis: {}.", v.join("; ")));
+        let v = off_axis
+            .iter()
+            .filter_map(|e| {
+                let n = g.find(&e.id)?;
+                let by: BTreeSet<String> = targets(g, n, &[EdgeKind::RefersTo], Direction::Incoming)
+                    .into_iter()
+                    .filter(|a| article_set.contains(a))
+                    .map(|a| g.node(a).id.clone())
+                    .collect();
+                Some((format!("{} ({})", e.name, human_date(&e.date)), by))
+            })
+            .collect();
+        notes.push(Note::OffAxis(v));
     }
     let unlaned = stats.iter().filter(|(p, s)| !lane_set.contains(p) && !s.0.is_empty()).count();
     if unlaned > 0 {
-        notes.push(format!(
-            "{} without a lane of their own are in “Other ideas”, each claim labelled with its ideas{}.",
-            plural(unlaned, "idea", "ideas"),
-            if opts.lanes.is_some() { "" } else { " (use --lanes N for the N most discussed)" }
-        ));
+        notes.push(Note::Unlaned(Some(unlaned), opts.lanes.is_some()));
     }
     if within > 0 {
-        notes.push(format!(
-            "Curves join claims in different articles; {} between claims of the same article {} not drawn here (hover a claim, or see the map).",
-            plural(within, "link", "links"),
-            if within == 1 { "is" } else { "are" }
-        ));
+        notes.push(Note::Within(Some(within)));
     }
     if article_items.iter().any(|a| a.inferred) {
-        notes.push("Dates marked “inferred” were worked out from the text (hover a card for the reasoning); the bar on the axis spans every day the date allows.".to_string());
+        notes.push(Note::Inferred);
     }
 
     let (a, b) = (article_items.first().map_or(first, |a| a.date), article_items.last().map_or(last, |a| a.date));

@@ -9,7 +9,7 @@ use crate::date::days_from_civil;
 use crate::graph::LevelGraph;
 
 use super::layout::{lay_out, order_lanes, LayoutOptions};
-use super::model::{count, extract, label_lineage, Nav, Timeline};
+use super::model::{count, extract, label_lineage, Nav, Note, Timeline};
 use super::{svg, TimelineError, TimelineOptions};
 
 /// One page of a sliced map.
@@ -48,7 +48,7 @@ pub fn cut(full: &Timeline, end: i64, new_since: i64) -> Timeline {
         for c in &mut lane.claims {
             c.new = is_new(&c.date);
         }
-        lane.new = !lane.claims.is_empty() && lane.claims.iter().all(|c| c.new);
+        lane.new = lane.id != super::model::OTHER_LANE && !lane.claims.is_empty() && lane.claims.iter().all(|c| c.new);
         let articles: BTreeSet<&str> = lane.claims.iter().map(|c| c.article.as_str()).collect();
         lane.stats = if lane.id == super::model::OTHER_LANE {
             count(lane.claims.len(), "claim", "claims")
@@ -74,8 +74,35 @@ pub fn cut(full: &Timeline, end: i64, new_since: i64) -> Timeline {
         l.new = l.date.is_some_and(|d| is_new(&d));
     }
     label_lineage(&mut tl);
+    // Footnotes about this page, not the whole corpus.
+    let articles: BTreeSet<String> = tl.articles.iter().map(|a| a.id.clone()).collect();
+    let any_inferred = tl.articles.iter().any(|a| a.inferred);
+    let other = tl.lanes.iter().any(|l| l.id == super::model::OTHER_LANE);
+    tl.notes = std::mem::take(&mut tl.notes)
+        .into_iter()
+        .filter_map(|n| match n {
+            Note::OffAxis(v) => {
+                let v: Vec<(String, BTreeSet<String>)> =
+                    v.into_iter().filter(|(_, by)| by.iter().any(|a| articles.contains(a))).collect();
+                (!v.is_empty()).then_some(Note::OffAxis(v))
+            }
+            Note::Unlaned(_, given) => other.then_some(Note::Unlaned(None, given)),
+            Note::Within(_) => Some(Note::Within(None)),
+            Note::Inferred => any_inferred.then_some(Note::Inferred),
+        })
+        .collect();
     tl.cutoff = Some(end);
     tl
+}
+
+fn clear_new(tl: &mut Timeline) {
+    tl.articles.iter_mut().for_each(|a| a.new = false);
+    tl.events.iter_mut().for_each(|e| e.new = false);
+    for l in &mut tl.lanes {
+        l.new = false;
+        l.claims.iter_mut().for_each(|c| c.new = false);
+    }
+    tl.links.iter_mut().chain(tl.lineage.iter_mut()).for_each(|l| l.new = false);
 }
 
 /// One page per calendar year with articles, each showing the debate at the end of
@@ -106,13 +133,19 @@ pub fn yearly(g: &LevelGraph) -> Result<Vec<Page>, TimelineError> {
             count(new_lanes, "idea", "ideas"),
             count(new_links, "link", "links")
         );
-        tl.subtitle = format!(
-            "New in {period} (outlined in orange): {news} · so far {} and {} · page {} of {}",
-            count(tl.articles.len(), "article", "articles"),
-            count(all_claims.len(), "claim", "claims"),
-            k + 1,
-            years.len()
-        );
+        tl.subtitle = if k == 0 {
+            // Everything on the first page is new: it is the starting point, unmarked.
+            clear_new(&mut tl);
+            format!("Where the corpus starts, in {period}: {news} · page 1 of {}", years.len())
+        } else {
+            format!(
+                "New in {period} (outlined in orange): {news} · so far {} and {} · page {} of {}",
+                count(tl.articles.len(), "article", "articles"),
+                count(all_claims.len(), "claim", "claims"),
+                k + 1,
+                years.len()
+            )
+        };
         tl.nav = Some(Nav {
             prev: k.checked_sub(1).map(|p| (years[p].to_string(), file(years[p]))),
             next: years.get(k + 1).map(|&n| (n.to_string(), file(n))),
@@ -149,6 +182,15 @@ mod tests {
         assert!(pages[1].svg.contains("id=\"article:2020-09-alpha-towns\" class=\"node article inferred\""));
         assert!(pages[1].summary.contains("new in 2021–2024: 1 article"), "{}", pages[1].summary);
         assert!(pages[0].svg.contains("href=\"map-2024.svg\""));
+        // The first page is the starting point: nothing on it is marked new.
+        let marked = |svg: &str| {
+            svg.split("class=\"")
+                .skip(1)
+                .filter(|c| c.split('"').next().is_some_and(|c| c.split(' ').any(|w| w == "new")))
+                .count()
+        };
+        assert_eq!(marked(&pages[0].svg), 0);
+        assert!(marked(&pages[1].svg) > 3);
         assert!(pages[1].svg.contains("href=\"map-2020.svg\""));
     }
 
@@ -164,5 +206,14 @@ mod tests {
             full.lanes.iter().map(|l| l.id.as_str()).filter(|id| early.lanes.iter().any(|l| l.id == *id)).collect();
         assert_eq!(order, early.lanes.iter().map(|l| l.id.as_str()).collect::<Vec<_>>());
         assert_eq!(early.domain, full.domain, "every page shares the axis");
+        let all_new = cut(&full, year_start(2025), i64::MIN);
+        for l in &all_new.lanes {
+            assert_eq!(
+                l.new,
+                l.id != crate::timeline::model::OTHER_LANE,
+                "{}: “other ideas” is never a new idea",
+                l.id
+            );
+        }
     }
 }
