@@ -15,6 +15,10 @@ pub struct Args {
     /// The bundled corpus: its lexicon is the one extraction uses.
     #[arg(long, default_value = "graph")]
     pub corpus: PathBuf,
+    /// Take the lexicon for extraction from this corpus instead of --corpus (e.g. an
+    /// empty corpus, to measure how far candidates alone go).
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
     /// Gold corpora to measure against (default: the corpus itself, and
     /// tests/fixtures/heldout when it exists).
     #[arg(long, value_name = "DIR")]
@@ -22,6 +26,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
     pub format: String,
+    /// Keep claims with at least this confidence (0 to 1), as `extract` does.
+    #[arg(long, default_value_t = extract::claims::DEFAULT_MIN_CONFIDENCE)]
+    pub min_claim_confidence: f64,
     /// Also list, per article, the actors and policies missed and the spurious ones.
     #[arg(long)]
     pub verbose: bool,
@@ -49,7 +56,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if bundled.corpus.articles.is_empty() && bundled.corpus.entities.is_empty() {
         anyhow::bail!("no corpus found in {}: pass --corpus DIR", args.corpus.display());
     }
-    let lex = extract::lexicon(&bundled.corpus);
+    let lex = match &args.lexicon {
+        Some(dir) => {
+            if !dir.is_dir() {
+                anyhow::bail!("no corpus folder {} for --lexicon", dir.display());
+            }
+            extract::lexicon(&read_corpus(dir).corpus)
+        }
+        None => extract::lexicon(&bundled.corpus),
+    };
+    let lex_dir = args.lexicon.clone().unwrap_or_else(|| args.corpus.clone());
     let golds: Vec<PathBuf> = if args.gold.is_empty() {
         let mut v = vec![args.corpus.clone()];
         let held = PathBuf::from("tests/fixtures/heldout");
@@ -60,10 +76,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.gold.clone()
     };
-    let opts = ExtractOptions::default();
+    let opts = ExtractOptions { min_claim_confidence: args.min_claim_confidence, ..Default::default() };
     let mut reports = Vec::new();
     for dir in &golds {
-        let (name, protocol, reading) = if same_dir(dir, &args.corpus) {
+        let (name, protocol, reading) = if args.lexicon.is_some() {
+            (
+                format!("gold {}", dir.display()),
+                format!("Extraction uses the lexicon of {} only.", lex_dir.display()),
+                read_corpus(dir),
+            )
+        } else if same_dir(dir, &args.corpus) {
             (
                 "bundled".to_string(),
                 format!(

@@ -15,7 +15,7 @@ use crate::date::PartialDate;
 use crate::model::{ClaimKind, NodeKind, Stance};
 
 /// Claims below this confidence are not drafted.
-pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.5;
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.4;
 
 /// What a cue phrase signals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -61,6 +61,7 @@ const CUES: &[(&str, &[Cue])] = {
         ("is needed", &[Deontic]),
         ("are needed", &[Deontic]),
         ("it is important", &[Deontic, Evaluative]),
+        ("it is important to note", &[Evaluative]),
         ("it is critical", &[Deontic, Evaluative]),
         ("it is essential", &[Deontic, Evaluative]),
         ("it is vital", &[Deontic, Evaluative]),
@@ -168,6 +169,40 @@ const CUES: &[(&str, &[Cue])] = {
         ("cancellation", &[Negative]),
         ("pressure", &[Evaluative]),
         ("more than just", &[Evaluative]),
+        ("clear", &[Evaluative]),
+        ("clearly", &[Evaluative]),
+        ("real", &[Evaluative]),
+        ("genuine", &[Evaluative, Positive]),
+        ("radical", &[Evaluative]),
+        ("brave", &[Evaluative, Positive]),
+        ("bold", &[Evaluative, Positive]),
+        ("modest", &[Evaluative, Negative]),
+        ("disappointing", &[Evaluative, Negative]),
+        ("excellent", &[Evaluative, Positive]),
+        ("wonderful", &[Evaluative, Positive]),
+        ("concern", &[Evaluative, Negative]),
+        ("concerns", &[Evaluative, Negative]),
+        ("worrying", &[Evaluative, Negative]),
+        ("unfortunately", &[Evaluative, Negative]),
+        ("sadly", &[Evaluative, Negative]),
+        ("rightly", &[Evaluative, Positive]),
+        ("simply", &[Evaluative]),
+        ("merely", &[Evaluative, Negative]),
+        ("enough", &[Evaluative]),
+        ("not enough", &[Evaluative, Negative]),
+        ("too little", &[Evaluative, Negative]),
+        ("hope", &[Evaluative]),
+        ("fear", &[Evaluative, Negative]),
+        ("surely", &[Evaluative]),
+        ("obvious", &[Evaluative]),
+        ("inadequate", &[Evaluative, Negative]),
+        ("damaging", &[Evaluative, Negative]),
+        ("setback", &[Evaluative, Negative]),
+        ("setbacks", &[Evaluative, Negative]),
+        ("slammed", &[Evaluative, Negative, Report]),
+        ("criticism", &[Evaluative, Negative]),
+        ("praised", &[Evaluative, Positive, Report]),
+        ("enthusiasm", &[Evaluative, Positive]),
         ("go further", &[Evaluative, Negative]),
         ("much further", &[Evaluative, Negative]),
         ("just another", &[Evaluative, Negative]),
@@ -370,7 +405,7 @@ fn speaker(norm: &str, report_at: usize, found: &Found, si: usize, lex: &Lexicon
         .filter(|m| {
             let gap = &norm[m.end..report_at];
             let gap = gap.trim_start_matches("'s").trim();
-            gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.'])
+            gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '-', '(', ')']) && !gap.split_whitespace().any(|w| w == "and" || w == "MP")
         })
         .last()
         .map(|m| m.id.clone())
@@ -465,12 +500,27 @@ pub fn find(
             kind: r.kind,
             speaker: sp,
             hedged: r.hedged,
-            about: policies.into_iter().map(|p| (p, r.stance)).collect(),
+            about: policies.into_iter().map(|p| (p.clone(), policy_stance(&r, &s.norm, found, si, &p))).collect(),
             echoes: vec![],
             confidence: conf,
         });
     }
     out
+}
+
+/// The stance toward one policy: in a recommendation, a policy named after the
+/// "should"/"need" is what is recommended; otherwise the sentence's stance.
+fn policy_stance(r: &Reading, norm: &str, found: &Found, si: usize, policy: &str) -> Stance {
+    if r.kind == ClaimKind::Recommendation {
+        let deontic_at = cues(norm).into_iter().find(|c| c.2.contains(&Cue::Deontic)).map(|c| c.0);
+        let at = found.in_sentence(si).find(|m| m.id == policy).map(|m| m.start);
+        if let (Some(d), Some(a)) = (deontic_at, at) {
+            if a > d {
+                return Stance::For;
+            }
+        }
+    }
+    r.stance
 }
 
 /// The claim id prefix for an article: its author (or outlet) and year, "hickson-2024".

@@ -526,26 +526,32 @@ fn scan_sentence(
         let mut person: Vec<Tok> = person.iter().copied().filter(|t| !person_titles().contains(t.s)).collect();
         let titled = person.len() < run.len() || toks[..i.saturating_sub(run.len())].last().is_some_and(|p| person_titles().contains(p.s));
         let mp = norm[b..].starts_with(" MP");
+        let next_word: &str = norm[b..].trim_start_matches(|c: char| c == ' ' || c == ',').split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let reported = words::REPORTING_VERBS.contains(&next_word);
         while person.last().is_some_and(|t| t.s == "MP") {
             person.pop();
         }
-        if (2..=3).contains(&person.len()) && person.iter().all(|t| !is_allcaps(t.s) && !stopwords().contains(t.s.to_lowercase().as_str())) {
+        let name_like = person.iter().all(|t| {
+            !is_allcaps(t.s) && !stopwords().contains(t.s.to_lowercase().as_str()) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime"
+        });
+        if (2..=3).contains(&person.len()) && name_like {
             let first = strip_possessive(person[0].s);
             let given = given_names().contains(first);
             // Role before, after a comma: "Chancellor of the Exchequer, Rachel Reeves".
             let comma_role = comma_role_before(norm, person[0].start);
             let bracket_role = role_after(norm, strip_end(&person));
             let role = role.or(comma_role).or(bracket_role);
-            if given || titled || mp || role.is_some() {
+            if given || titled || mp || role.is_some() || (reported && person.len() == 2) {
                 let pname = norm[person[0].start..strip_end(&person)].to_string();
                 if lex.id_for_name(&pname).is_some() || overlaps(person[0].start, strip_end(&person)) {
                     continue;
                 }
-                let conf = if given && (role.is_some() || mp || titled) { 0.85 } else if given { 0.7 } else { 0.6 };
+                let conf = if given && (role.is_some() || mp || titled || reported) { 0.85 } else if given { 0.7 } else { 0.6 };
                 let why = match &role {
                     Some(r) => format!("a person's name with the role '{r}'"),
                     None if mp => "a person's name followed by MP".into(),
                     None if titled => "a person's name after a title".into(),
+                    None if reported => format!("a name followed by '{next_word}'"),
                     None => "a given name and surname".into(),
                 };
                 let id = add(cands, mentions, pname, NodeKind::Actor, "person", conf, why, person[0].start, strip_end(&person));
@@ -555,6 +561,29 @@ fn scan_sentence(
                     }
                     roles.push((r, id));
                 }
+            }
+        }
+    }
+
+    // 3. UK parties and institutions under their usual names.
+    for (ti, t) in toks.iter().enumerate() {
+        if !is_cap(t.s) {
+            continue;
+        }
+        for &(surface, canonical, kind) in words::GAZETTEER {
+            let n = surface.split(' ').count();
+            if ti + n > toks.len() {
+                continue;
+            }
+            let (a, b) = (t.start, toks[ti + n - 1].end);
+            let text = &norm[a..b];
+            let bare = text.strip_suffix("'s").unwrap_or(text);
+            if bare != surface || overlaps(a, a + bare.len()) {
+                continue;
+            }
+            let id = add(cands, mentions, canonical.to_string(), NodeKind::Actor, kind, 0.7, format!("'{surface}' names {canonical}"), a, a + bare.len());
+            if surface != canonical {
+                add_alias(cands, &id, Some(surface));
             }
         }
     }

@@ -18,7 +18,7 @@ use crate::model::{EdgeKind, NodeKind};
 /// Chosen on data: `levelmap eval` sweeps thresholds over every cross-article pair of
 /// curated claims and prints the F1 of each against the curated `echoes`; this is
 /// the best threshold found on the bundled corpus (see the eval output).
-pub const ECHO_THRESHOLD: f64 = 0.22;
+pub const ECHO_THRESHOLD: f64 = 0.16;
 
 /// At most this many echoes per claim.
 pub const MAX_ECHOES: usize = 2;

@@ -135,7 +135,7 @@ fn first_date(s: &str) -> Option<PartialDate> {
     parse_dates(s).first().map(|d| d.0)
 }
 
-const DATE_CUES: &[&str] = &["posted", "published", "updated", "date", "written", "released", "first appeared"];
+const DATE_CUES: &[&str] = &["posted", "published", "date", "written", "released", "first appeared"];
 
 /// The stated date: a date next to "Posted on", "Published" and the like anywhere,
 /// or a date on a short line at the top or bottom of the page. Dates inside running
@@ -150,11 +150,13 @@ pub fn stated_date(text: &str, layout: &Layout) -> Option<DraftDate> {
         for (d, start, _) in parse_dates(&s.norm) {
             let before = s.norm[..start].to_lowercase();
             let near = &before[before.len().saturating_sub(40)..];
-            let cue = DATE_CUES.iter().any(|c| near.contains(c));
+            // "Updated" dates are later edits: the publication date is the one to keep.
+            let updated = near.contains("updated") || near.contains("modified") || near.contains("revised");
+            let cue = DATE_CUES.iter().any(|c| near.contains(c)) && !updated;
             if !cue && !(edge && short) {
                 continue;
             }
-            let mut score = if cue { 3.0 } else { 0.0 };
+            let mut score = if cue { 3.0 } else if updated { -1.0 } else { 0.0 };
             if short {
                 score += 1.5;
             }
@@ -392,7 +394,7 @@ fn fallback_date(text: &str, layout: &Layout) -> DraftDate {
     for (si, s) in layout.sentences.iter().enumerate() {
         for c in re.captures_iter(&s.norm) {
             let before = s.norm[..c.get(0).map_or(0, |m| m.start())].to_lowercase();
-            if before.ends_with("by ") || before.ends_with("to ") {
+            if ["by ", "to ", "for ", "until ", "before "].iter().any(|p| before.ends_with(p)) {
                 continue;
             }
             if let Ok(y) = c[2].parse::<i16>() {
