@@ -541,7 +541,8 @@ fn scan_sentence(
             let comma_role = comma_role_before(norm, person[0].start);
             let bracket_role = role_after(norm, strip_end(&person));
             let role = role.or(comma_role).or(bracket_role);
-            if given || titled || mp || role.is_some() || (reported && person.len() == 2) {
+            let at_start = norm[..person[0].start].trim().is_empty();
+            if given || titled || mp || role.is_some() || (reported && person.len() == 2 && !at_start) {
                 let pname = norm[person[0].start..strip_end(&person)].to_string();
                 if lex.id_for_name(&pname).is_some() || overlaps(person[0].start, strip_end(&person)) {
                     continue;
