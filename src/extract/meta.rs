@@ -393,8 +393,9 @@ fn fallback_date(text: &str, layout: &Layout) -> DraftDate {
     let mut best: Option<(i16, usize)> = None;
     for (si, s) in layout.sentences.iter().enumerate() {
         for c in re.captures_iter(&s.norm) {
-            let before = s.norm[..c.get(0).map_or(0, |m| m.start())].to_lowercase();
-            if ["by ", "to ", "for ", "until ", "before "].iter().any(|p| before.ends_with(p)) {
+            let before = s.norm[..c.get(2).map_or(0, |m| m.start())].trim_end().to_lowercase();
+            let last = before.rsplit(' ').next().unwrap_or("");
+            if ["by", "to", "for", "until", "before", "-"].contains(&last) {
                 continue;
             }
             if let Ok(y) = c[2].parse::<i16>() {
