@@ -59,6 +59,9 @@ pub struct Lexicon {
     pub entities: BTreeMap<String, Entity>,
     matcher: Matcher,
     event_matcher: Matcher,
+    /// Event name subjects ("levelling up taskforce"), case-insensitive; pattern i is `core_events[i]`.
+    core_matcher: Option<aho_corasick::AhoCorasick>,
+    core_events: Vec<usize>,
     names: HashMap<String, String>,
     /// Events, prepared.
     pub events: Vec<EventInfo>,
@@ -66,6 +69,8 @@ pub struct Lexicon {
     pub claims: Vec<KnownClaim>,
     /// Document frequency of content words over the corpus' claims.
     pub claim_df: HashMap<String, usize>,
+    /// TF-IDF vectors of the corpus' claims (same order as `claims`).
+    pub claim_vectors: Vec<super::links::Vector>,
     /// Every id defined in the corpus (entities, candidates, claims, articles).
     pub ids: BTreeSet<String>,
 }
@@ -110,7 +115,15 @@ impl Lexicon {
         let mut ids: BTreeSet<String> = corpus.entities.keys().cloned().collect();
         ids.extend(corpus.claims.keys().cloned());
         ids.extend(corpus.articles.keys().map(|a| crate::model::article_node_id(a)));
-        Lexicon { entities, matcher, event_matcher, names, events, claims, claim_df, ids }
+        let claim_vectors = claims.iter().map(|c| super::links::tfidf(&c.words, &claim_df, claims.len())).collect();
+        let core_events: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.core.is_some()).map(|(i, _)| i).collect();
+        let core_matcher = (!core_events.is_empty()).then(|| {
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(core_events.iter().map(|&i| events[i].core.as_ref().map_or("", |c| c.0.as_str())))
+                .expect("plain patterns")
+        });
+        Lexicon { entities, matcher, event_matcher, core_matcher, core_events, names, events, claims, claim_df, claim_vectors, ids }
     }
 
     /// The lexicon id for a name (folded comparison of names and aliases).
@@ -201,16 +214,18 @@ pub fn find_events(layout: &Layout, lex: &Lexicon) -> Vec<EventRef> {
                 out.push(EventRef { id: h.id, sentence: si, confidence: 0.8 });
             }
         }
-        let lower = s.norm.to_lowercase();
-        for e in &lex.events {
-            let Some((subject, verb)) = &e.core else { continue };
-            if let Some(p) = find_word(&lower, subject) {
-                let after = &lower[p..];
-                let before = &lower[..p];
-                let has_verb = after.split(|c: char| !c.is_alphanumeric()).chain(before.split(|c: char| !c.is_alphanumeric())).any(|w| w.starts_with(verb.as_str()));
-                if has_verb && seen.insert((e.id.clone(), si)) {
-                    out.push(EventRef { id: e.id.clone(), sentence: si, confidence: 0.7 });
-                }
+        let Some(ac) = &lex.core_matcher else { continue };
+        for m in ac.find_overlapping_iter(&s.norm) {
+            let e = &lex.events[lex.core_events[m.pattern().as_usize()]];
+            let Some((_, verb)) = &e.core else { continue };
+            let ok_before = !s.norm[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+            let ok_after = !s.norm[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            if !(ok_before && ok_after) {
+                continue;
+            }
+            let has_verb = s.norm.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= verb.len() && w[..verb.len()].eq_ignore_ascii_case(verb));
+            if has_verb && seen.insert((e.id.clone(), si)) {
+                out.push(EventRef { id: e.id.clone(), sentence: si, confidence: 0.7 });
             }
         }
     }
@@ -349,9 +364,8 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header) -> Foun
         if kind == BlockKind::Heading || header.boilerplate.contains(&s.block) {
             continue;
         }
-        let q = quote(text, s.start, s.end);
         let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
-        scan_sentence(si, &s.norm, &q, &spans, &vocab, lex, &mut cands, &mut cand_mentions, &mut found.roles);
+        scan_sentence(si, &s.norm, (text, s.start, s.end), &spans, &vocab, lex, &mut cands, &mut cand_mentions, &mut found.roles);
     }
     // Candidates named in the lexicon under the same folded name are lexicon mentions.
     let mut final_cands = Vec::new();
@@ -385,7 +399,7 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header) -> Foun
 fn scan_sentence(
     si: usize,
     norm: &str,
-    q: &str,
+    q: (&str, usize, usize),
     hit_spans: &[(usize, usize)],
     vocab: &HashSet<&str>,
     lex: &Lexicon,
@@ -416,7 +430,7 @@ fn scan_sentence(
             kind: kind.to_string(),
             aliases: vec![],
             role: None,
-            quote: q.to_string(),
+            quote: quote(q.0, q.1, q.2),
             count: 0,
             confidence: conf,
             evidence: why,
@@ -571,7 +585,11 @@ fn scan_sentence(
         if !is_cap(t.s) {
             continue;
         }
+        let w0 = strip_possessive(t.s);
         for &(surface, canonical, kind) in words::GAZETTEER {
+            if !surface.starts_with(w0) {
+                continue;
+            }
             let n = surface.split(' ').count();
             if ti + n > toks.len() {
                 continue;

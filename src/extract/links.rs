@@ -62,12 +62,12 @@ pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDa
         return;
     }
     let n = lex.claims.len();
-    let earlier: Vec<(usize, Vector)> = lex
+    let earlier: Vec<(usize, &Vector)> = lex
         .claims
         .iter()
         .enumerate()
         .filter(|(_, c)| c.date.is_some_and(|d| d.start_days() <= date.start_days()))
-        .map(|(i, c)| (i, tfidf(&c.words, &lex.claim_df, n)))
+        .map(|(i, _)| (i, &lex.claim_vectors[i]))
         .collect();
     for c in claims.iter_mut() {
         let v = tfidf(&content_words(&c.quote), &lex.claim_df, n);
@@ -112,6 +112,23 @@ const EVOLVE_CUES: &[(&str, bool)] = &[
     ("build on", false),
 ];
 
+fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
+    static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = A.get_or_init(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(EVOLVE_CUES.iter().map(|c| c.0))
+            .expect("plain patterns")
+    });
+    ac.find_iter(norm)
+        .find(|m| {
+            !norm[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !norm[m.end()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| &EVOLVE_CUES[m.pattern().as_usize()])
+}
+
 /// Propose `evolves-into` relations from cue sentences. With two policies in the
 /// sentence, the cue's direction orders them; with one ("this agenda ... reshaping"),
 /// the other end is the policy the article dwells on most.
@@ -127,8 +144,7 @@ pub fn evolves_into(text: &str, layout: &Layout, found: &Found) -> Vec<DraftRela
     };
     let mut out: Vec<DraftRelation> = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
-        let lower = s.norm.to_lowercase();
-        let Some((cue, old_first)) = EVOLVE_CUES.iter().find(|(c, _)| super::entities::find_word(&lower, c).is_some()) else { continue };
+        let Some((cue, old_first)) = evolve_cue(&s.norm) else { continue };
         let mut pols: Vec<String> = Vec::new();
         for m in found.in_sentence(si) {
             if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !pols.contains(&m.id) {

@@ -236,10 +236,26 @@ fn ago_regex() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"\b(a|an|one|two|three|four|five|six|\d+) (year|month|week)s? ago\b").expect("valid regex"))
 }
 
+const SAME: &[&str] = &["this week", "today", "yesterday", "this morning", "last week", "this month", "earlier this week"];
+const SOON: &[&str] = &["due in the next", "in the next few", "next week", "next month", "later this year", "forthcoming", "upcoming", "due to be", "will be published", "ahead of the"];
+const RECENT: &[&str] = &["recently", "recent ", "newly", "just been", "has just", "last month"];
+
+fn time_cues() -> &'static aho_corasick::AhoCorasick {
+    static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    A.get_or_init(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(SAME.iter().chain(SOON).chain(RECENT).chain([" ago"].iter()))
+            .expect("plain patterns")
+    })
+}
+
+/// Whether a sentence has any time cue at all (cheap test before [`relation`]).
+fn has_time_cue(norm: &str) -> bool {
+    time_cues().is_match(norm)
+}
+
 fn relation(lower: &str) -> Rel {
-    const SAME: &[&str] = &["this week", "today", "yesterday", "this morning", "last week", "this month", "earlier this week"];
-    const SOON: &[&str] = &["due in the next", "in the next few", "next week", "next month", "later this year", "forthcoming", "upcoming", "due to be", "will be published", "ahead of the"];
-    const RECENT: &[&str] = &["recently", "recent ", "newly", "just been", "has just", "last month"];
     if let Some(c) = ago_regex().captures(lower) {
         let n = match &c[1] {
             "a" | "an" | "one" => 1,
@@ -309,7 +325,7 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
     }
     // Anchor sentences that name no event: "released new plans ... this week".
     for (si, s) in layout.sentences.iter().enumerate() {
-        if events.iter().any(|r| r.sentence == si) {
+        if !has_time_cue(&s.norm) || events.iter().any(|r| r.sentence == si) {
             continue;
         }
         let lower = s.norm.to_lowercase();
