@@ -461,8 +461,7 @@ pub fn find(
         if block.kind == BlockKind::Heading || s.words < 6 {
             continue;
         }
-        let lower = s.norm.to_lowercase();
-        if ["opinions expressed", "responsibility for the accuracy", "all rights reserved", "cookie"].iter().any(|b| lower.contains(b)) {
+        if super::meta::is_boilerplate(&s.norm) {
             continue;
         }
         let policies: Vec<String> = {

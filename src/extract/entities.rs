@@ -345,7 +345,7 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header) -> Foun
     let mut found = Found::default();
     // Lowercase vocabulary of the article: a capitalised word whose lowercase form is
     // used elsewhere is a common word, not a name, at the start of a sentence.
-    let mut vocab: HashSet<&str> = HashSet::new();
+    let mut vocab: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for s in &layout.sentences {
         for t in s.norm.split(|c: char| !c.is_alphanumeric()) {
             if t.starts_with(|c: char| c.is_lowercase()) {
@@ -401,7 +401,7 @@ fn scan_sentence(
     norm: &str,
     q: (&str, usize, usize),
     hit_spans: &[(usize, usize)],
-    vocab: &HashSet<&str>,
+    vocab: &rustc_hash::FxHashSet<&str>,
     lex: &Lexicon,
     cands: &mut BTreeMap<String, Candidate>,
     mentions: &mut Vec<Mention>,

@@ -23,36 +23,58 @@ pub const ECHO_THRESHOLD: f64 = 0.16;
 /// At most this many echoes per claim.
 pub const MAX_ECHOES: usize = 2;
 
-/// A sparse TF-IDF vector, unit length.
-pub type Vector = BTreeMap<String, f64>;
+/// A sparse TF-IDF vector, unit length: (word hash, weight), sorted by hash.
+pub type Vector = Vec<(u64, f64)>;
+
+/// FNV-1a: a fixed, fast hash of a word (the same on every run and machine).
+fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in w.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 
 /// TF-IDF vector of `words` given document frequencies over `n` documents.
 pub fn tfidf(words: &[String], df: &HashMap<String, usize>, n: usize) -> Vector {
-    let mut tf: BTreeMap<String, f64> = BTreeMap::new();
+    let mut tf: BTreeMap<&str, f64> = BTreeMap::new();
     for w in words {
-        *tf.entry(w.clone()).or_insert(0.0) += 1.0;
+        *tf.entry(w.as_str()).or_insert(0.0) += 1.0;
     }
     let mut v: Vector = tf
         .into_iter()
         .map(|(w, c)| {
-            let d = df.get(&w).copied().unwrap_or(0) as f64;
+            let d = df.get(w).copied().unwrap_or(0) as f64;
             let idf = ((1.0 + n as f64) / (1.0 + d)).ln() + 1.0;
-            (w, (1.0 + c.ln()) * idf)
+            (word_hash(w), (1.0 + c.ln()) * idf)
         })
         .collect();
-    let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
     if norm > 0.0 {
-        for x in v.values_mut() {
-            *x /= norm;
+        for x in v.iter_mut() {
+            x.1 /= norm;
         }
     }
     v
 }
 
-/// Cosine of two unit vectors.
+/// Cosine of two unit vectors (a merge over the sorted entries).
 pub fn cosine(a: &Vector, b: &Vector) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small.iter().filter_map(|(k, x)| large.get(k).map(|y| x * y)).sum()
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 /// Propose `echoes` from each drafted claim to earlier corpus claims (from articles

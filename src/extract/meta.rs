@@ -34,12 +34,17 @@ const BOILERPLATE: &[&str] = &[
     "sign up", "read more", "follow us", "tags:", "print this", "newsletter", "privacy policy", "terms of use", "log in",
 ];
 
+/// Whether a passage is page furniture (navigation, disclaimers, sharing links).
+pub fn is_boilerplate(s: &str) -> bool {
+    static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    A.get_or_init(|| aho_corasick::AhoCorasickBuilder::new().ascii_case_insensitive(true).build(BOILERPLATE).expect("plain patterns")).is_match(s)
+}
+
 /// Read the title and find page furniture.
 pub fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header {
     let mut h = Header::default();
     for (i, b) in layout.blocks.iter().enumerate() {
-        let lower = text[b.start..b.end].to_lowercase();
-        if BOILERPLATE.iter().any(|p| lower.contains(p)) && b.words <= 60 {
+        if b.words <= 60 && is_boilerplate(&text[b.start..b.end]) {
             h.boilerplate.insert(i);
         }
     }
@@ -669,7 +674,13 @@ pub fn outlet(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, found
             .map(|m| m.id.clone())
             .next()
     };
+    let nblocks = layout.blocks.len();
     for (si, s) in layout.sentences.iter().enumerate() {
+        // Outlets are named at the top or bottom of a page, or in short lines.
+        let edge = s.block < 8 || s.block + 6 >= nblocks || s.words <= 30;
+        if !edge {
+            continue;
+        }
         for (re, conf) in outlet_regexes() {
             for c in re.captures_iter(&s.norm) {
                 if let Some(id) = c.get(1).and_then(|m| org_id(m.as_str(), si)) {

@@ -4,7 +4,7 @@
 //! These are general English and UK-politics vocabulary, not phrases taken from any
 //! one article.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// Abbreviations after which a period never ends a sentence ("Dr.", "e.g.").
@@ -284,7 +284,9 @@ pub const EVENT_VERBS: &[(&str, &str)] = &[
 ];
 
 fn set(list: &'static [&'static str]) -> HashSet<&'static str> {
-    list.iter().copied().collect()
+    let mut s = HashSet::default();
+    s.extend(list.iter().copied());
+    s
 }
 
 macro_rules! lazy_set {
