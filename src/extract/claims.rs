@@ -285,7 +285,7 @@ const CUES: &[(&str, &[Cue])] = {
 fn automaton() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
-        AhoCorasickBuilder::new()
+        AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(CUES.iter().map(|c| c.0))
@@ -474,7 +474,11 @@ pub fn find(
             v
         };
         let pre = read_sentence(&s.norm, !policies.is_empty(), false);
+        // Only a sentence with a reporting verb can have a reported speaker: read it again as reported.
         let sp = pre.report_at.and_then(|at| speaker(&s.norm, at, found, si, lex)).filter(|id| !authors.contains(id));
+        if sp.is_none() && confidence(pre.score + 1.2) < opts.min_claim_confidence {
+            continue;
+        }
         let r = if sp.is_some() { read_sentence(&s.norm, !policies.is_empty(), true) } else { pre };
         let conf = confidence(r.score);
         if conf < opts.min_claim_confidence {

@@ -118,7 +118,7 @@ impl Lexicon {
         let claim_vectors = claims.iter().map(|c| super::links::tfidf(&c.words, &claim_df, claims.len())).collect();
         let core_events: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.core.is_some()).map(|(i, _)| i).collect();
         let core_matcher = (!core_events.is_empty()).then(|| {
-            aho_corasick::AhoCorasickBuilder::new()
+            aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .build(core_events.iter().map(|&i| events[i].core.as_ref().map_or("", |c| c.0.as_str())))
                 .expect("plain patterns")

@@ -137,7 +137,7 @@ const EVOLVE_CUES: &[(&str, bool)] = &[
 fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
     static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let ac = A.get_or_init(|| {
-        aho_corasick::AhoCorasickBuilder::new()
+        aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(EVOLVE_CUES.iter().map(|c| c.0))

@@ -37,7 +37,7 @@ const BOILERPLATE: &[&str] = &[
 /// Whether a passage is page furniture (navigation, disclaimers, sharing links).
 pub fn is_boilerplate(s: &str) -> bool {
     static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    A.get_or_init(|| aho_corasick::AhoCorasickBuilder::new().ascii_case_insensitive(true).build(BOILERPLATE).expect("plain patterns")).is_match(s)
+    A.get_or_init(|| aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA)).ascii_case_insensitive(true).build(BOILERPLATE).expect("plain patterns")).is_match(s)
 }
 
 /// Read the title and find page furniture.
@@ -248,7 +248,7 @@ const RECENT: &[&str] = &["recently", "recent ", "newly", "just been", "has just
 fn time_cues() -> &'static aho_corasick::AhoCorasick {
     static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
-        aho_corasick::AhoCorasickBuilder::new()
+        aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(SAME.iter().chain(SOON).chain(RECENT).chain([" ago"].iter()))
             .expect("plain patterns")
