@@ -307,8 +307,7 @@ fn tokens(norm: &str) -> Vec<Tok<'_>> {
         }
         let start = i;
         let mut j = i;
-        loop {
-            let Some(c) = norm[j..].chars().next() else { break };
+        while let Some(c) = norm[j..].chars().next() {
             if c.is_alphanumeric() {
                 j += c.len_utf8();
             } else if matches!(c, '\'' | '-' | '&' | '.') && j + 1 < n && norm[j + 1..].starts_with(char::is_alphanumeric) {
@@ -540,7 +539,7 @@ fn scan_sentence(
         let mut person: Vec<Tok> = person.iter().copied().filter(|t| !person_titles().contains(t.s)).collect();
         let titled = person.len() < run.len() || toks[..i.saturating_sub(run.len())].last().is_some_and(|p| person_titles().contains(p.s));
         let mp = norm[b..].starts_with(" MP");
-        let next_word: &str = norm[b..].trim_start_matches(|c: char| c == ' ' || c == ',').split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let next_word: &str = norm[b..].trim_start_matches([' ', ',']).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         let reported = words::REPORTING_VERBS.contains(&next_word);
         while person.last().is_some_and(|t| t.s == "MP") {
             person.pop();
@@ -619,7 +618,7 @@ fn scan_sentence(
         let head = words::LOWER_POLICY_HEADS.iter().find(|(h, _)| *h == next_word);
         let introduced = before.first().is_some_and(|w| words::COINAGE_INTRO.contains(w) && *w != "of")
             || (before.first() == Some(&"of") && before.get(1) == Some(&"idea"));
-        if before.first() == Some(&"so-called") || before.iter().any(|w| *w == "so") {
+        if before.first() == Some(&"so-called") || before.contains(&"so") {
             continue;
         }
         let single_rare = words_in.len() == 1 && inner.chars().all(|c| c.is_lowercase()) && inner.len() >= 6 && !stopwords().contains(inner);

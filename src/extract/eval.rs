@@ -221,6 +221,7 @@ fn gold_entities(g: &crate::graph::LevelGraph, stem: &str, kind: NodeKind) -> BT
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn entity_score(gold: &Corpus, g: &crate::graph::LevelGraph, stem: &str, draft: &Draft, lex: &Lexicon, kind: NodeKind, missed: &mut Vec<String>, spurious: &mut Vec<String>) -> Score {
     let gold_ids = gold_entities(g, stem, kind);
     let gold_keys: Vec<(String, BTreeSet<String>)> = gold_ids

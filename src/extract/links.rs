@@ -50,7 +50,7 @@ pub fn tfidf(words: &[String], df: &HashMap<String, usize>, n: usize) -> Vector 
             (word_hash(w), (1.0 + c.ln()) * idf)
         })
         .collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v.sort_by_key(|x| x.0);
     let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
     if norm > 0.0 {
         for x in v.iter_mut() {

@@ -158,7 +158,7 @@ pub fn stated_date(text: &str, layout: &Layout) -> Option<DraftDate> {
             // "Updated" dates are later edits: the publication date is the one to keep.
             let updated = near.contains("updated") || near.contains("modified") || near.contains("revised");
             let cue = DATE_CUES.iter().any(|c| near.contains(c)) && !updated;
-            if !cue && !(edge && short) {
+            if !(cue || edge && short) {
                 continue;
             }
             let mut score = if cue { 3.0 } else if updated { -1.0 } else { 0.0 };
@@ -732,7 +732,7 @@ pub fn derive_stem(date: &PartialDate, authors: &[DraftRef], candidates: &[Candi
         .first()
         .and_then(|a| {
             let n = name_of(&a.id)?;
-            let is_person = lex.entities.get(&a.id).map_or(true, |e| e.kind == "person");
+            let is_person = lex.entities.get(&a.id).is_none_or(|e| e.kind == "person");
             Some(if is_person { n.split_whitespace().last().unwrap_or("").to_string() } else { n })
         })
         .or_else(|| outlet.and_then(|o| name_of(&o.id)))
