@@ -6,3 +6,4 @@ mod support;
 mod check;
 mod build;
 mod render;
+mod extract;
