@@ -79,6 +79,22 @@ pub enum Command {
     ///
     /// Example: levelmap stats --top 5 --format json
     Stats(cmd::stats::Args),
+    /// Draw the time-layered views: the timeline, the evolution of one idea, yearly maps.
+    ///
+    /// Example: levelmap render timeline --lanes 8 -o out/timeline.svg
+    Render(cmd::render::Args),
+    /// Draft annotation files from raw article texts (plain text, Markdown or HTML).
+    ///
+    /// Example: levelmap extract graph/articles/2024-07-hickson-labour-levelling-up.txt
+    Extract(cmd::extract::Args),
+    /// Add an article to the corpus: its text and a drafted annotation.
+    ///
+    /// Example: levelmap add ~/Downloads/new-article.html --corpus graph
+    Add(cmd::add::Args),
+    /// Measure extraction against curated annotations (bundled and held-apart corpora).
+    ///
+    /// Example: levelmap eval --corpus graph --gold graph --gold tests/fixtures/heldout
+    Eval(cmd::eval::Args),
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 pub mod date;
 pub mod evidence;
 pub mod export;
+pub mod extract;
 pub mod graph;
 pub mod mentions;
 pub mod model;
@@ -15,3 +16,4 @@ pub mod query;
 pub mod read;
 pub mod style;
 pub mod suggest;
+pub mod timeline;

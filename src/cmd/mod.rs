@@ -1,12 +1,16 @@
 //! One module per subcommand, each with `Args` (clap) and `run(args) -> Result<ExitCode>`,
 //! plus what several commands share.
 
+pub mod add;
 pub mod answer;
 pub mod build;
 pub mod check;
+pub mod eval;
+pub mod extract;
 pub mod load;
 pub mod neighbors;
 pub mod path;
+pub mod render;
 pub mod search;
 pub mod show;
 pub mod stance;
@@ -34,6 +38,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stance(args) => stance::run(args),
         Command::Search(args) => search::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Render(args) => render::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Add(args) => add::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 

@@ -6,3 +6,5 @@ mod support;
 mod check;
 mod build;
 mod query;
+mod render;
+mod extract;
