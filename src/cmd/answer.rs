@@ -42,6 +42,14 @@ pub struct Output {
     pub svg: Option<PathBuf>,
 }
 
+impl Output {
+    /// Whether a picture of the answer's subgraph is asked for (it needs every edge
+    /// between the answer's nodes, so the command loads them all).
+    pub fn draws(&self) -> bool {
+        self.dot.is_some() || self.svg.is_some()
+    }
+}
+
 /// How an answer prints as a table and as CSV.
 pub trait Render: Answer {
     /// Print for people.
@@ -64,9 +72,12 @@ pub fn two_pass<A: Answer>(loaded: &mut Loaded, query: impl Fn(&LevelGraph) -> R
 }
 
 /// Print an answer in the chosen format and draw its subgraph if asked.
-pub fn emit<A: Render>(g: &LevelGraph, answer: &A, out: &Output) -> Result<ExitCode> {
-    if out.dot.is_some() || out.svg.is_some() {
-        let nodes = answer.nodes(g);
+pub fn emit<A: Render>(loaded: &mut Loaded, answer: &A, out: &Output) -> Result<ExitCode> {
+    if out.draws() {
+        let nodes = answer.nodes(&loaded.graph);
+        loaded.fill_among(&nodes);
+        loaded.fill_claims(nodes.iter().copied());
+        let g = &loaded.graph;
         if let Some(p) = &out.dot {
             draw(g, &nodes, p, Picture::Dot)?;
         }
@@ -113,12 +124,25 @@ pub enum Picture {
     Svg,
 }
 
-/// Draw the subgraph of `g` on `nodes` to `path`.
+/// Draw the subgraph of `g` on `nodes` to `path`. `emit` has loaded every edge between
+/// the nodes and their evidence first, so the subgraph is the one the whole graph has.
 ///
-/// MERGE NOTE: the DOT and SVG writers (`export::dot::write_dot`, `export::svg`) and
-/// `view::subgraph` are being written on another branch. Until they are merged, this
-/// writes the subgraph as `levelmap/graph` JSON and says so; connect it here (one
-/// match) when they land.
+/// MERGE NOTE: the DOT and SVG writers (`export::dot::write_dot`, `export::svg::write_svg`)
+/// and `view::subgraph` are on the `export` branch. Until they are merged this writes the
+/// subgraph as `levelmap/graph` JSON and says so on stderr. To connect them, replace the
+/// body with:
+///
+/// ```text
+/// let sub = levelmap::view::subgraph(g, nodes);
+/// let mut bytes = Vec::new();
+/// match picture {
+///     Picture::Dot => levelmap::export::dot::write_dot(&sub, &Default::default(), &mut bytes)?,
+///     Picture::Svg => { levelmap::export::svg::write_svg(&sub, &Default::default(), &mut bytes)?; }
+/// }
+/// write_atomic(path, |w| w.write_all(&bytes)).with_context(|| format!("cannot write {}", path.display()))?;
+/// ```
+///
+/// and delete [`subgraph`] below (and the note).
 pub fn draw(g: &LevelGraph, nodes: &BTreeSet<NodeIndex>, path: &Path, picture: Picture) -> Result<()> {
     let sub = subgraph(g, nodes);
     let flag = match picture {

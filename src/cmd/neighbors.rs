@@ -61,9 +61,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let pending = load(&args.source)?;
     let i = resolve(pending.graph(), &args.node)?;
-    let mut loaded = pending.edges(|_, _, k| opts.edges.is_empty() || opts.edges.contains(&k));
+    let mut loaded = pending.edges(|_, _, k| args.output.draws() || opts.edges.is_empty() || opts.edges.contains(&k));
     let answer = two_pass(&mut loaded, |g| neighbors(g, i, &opts))?;
-    let code = emit(&loaded.graph, &answer, &args.output)?;
+    let code = emit(&mut loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

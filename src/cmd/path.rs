@@ -46,10 +46,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let a = resolve(pending.graph(), &args.from)?;
     let b = resolve(pending.graph(), &args.to)?;
     let walked = if args.edges.is_empty() { default_edges() } else { args.edges.clone() };
-    let mut loaded = pending.edges_of(&walked);
+    let mut loaded = if args.output.draws() { pending.all_edges() } else { pending.edges_of(&walked) };
     let opts = PathOptions { max: args.max, edges: args.edges, avoid: args.avoid };
     let answer = two_pass(&mut loaded, |g| path(g, a, b, &opts))?;
-    let code = emit(&loaded.graph, &answer, &args.output)?;
+    let code = emit(&mut loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

@@ -41,11 +41,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let opts = SearchOptions { text: args.text.join(" "), limit: args.limit, kinds: args.kinds };
     // What `search` reads: the relations whose quotes it searches, and who said what.
     let speakers = [EdgeKind::AttributedTo, EdgeKind::Authored, EdgeKind::PublishedBy, EdgeKind::Makes];
-    let mut loaded = load(&args.source)?.edges(|_, _, k| SEARCHED_EDGES.contains(&k) || speakers.contains(&k));
+    let mut loaded = load(&args.source)?.edges(|_, _, k| args.output.draws() || SEARCHED_EDGES.contains(&k) || speakers.contains(&k));
     loaded.fill_kinds(SEARCHED_EDGES);
     loaded.fill_all_claims();
     let answer = search(&loaded.graph, &opts)?;
-    let code = emit(&loaded.graph, &answer, &args.output)?;
+    let code = emit(&mut loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

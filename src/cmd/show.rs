@@ -34,12 +34,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let pending = load(&args.source)?;
     let i = resolve(pending.graph(), &args.node)?;
     // What `show` reads: the node's own edges, and who said a claim.
-    let mut loaded = pending.edges(|a, b, k| a == i || b == i || matches!(k, EdgeKind::AttributedTo | EdgeKind::Authored | EdgeKind::PublishedBy));
+    let mut loaded = pending.edges(|a, b, k| args.output.draws() || a == i || b == i || matches!(k, EdgeKind::AttributedTo | EdgeKind::Authored | EdgeKind::PublishedBy));
     loaded.fill_touching(&[i]);
     loaded.fill_claims([i]);
     let limit = (args.limit > 0).then_some(args.limit);
     let answer = show(&loaded.graph, i, ShowOptions { limit });
-    let code = emit(&loaded.graph, &answer, &args.output)?;
+    let code = emit(&mut loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

@@ -33,14 +33,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let p = resolve_kind(pending.graph(), &args.policy, NodeKind::Policy)?;
     // What `stance` reads: statements about the policy, and who made them.
     let mut loaded = pending.edges(|_, b, k| {
-        (b == p && matches!(k, EdgeKind::About | EdgeKind::Proposes | EdgeKind::Criticises))
+        args.output.draws()
+            || (b == p && matches!(k, EdgeKind::About | EdgeKind::Proposes | EdgeKind::Criticises))
             || matches!(k, EdgeKind::AttributedTo | EdgeKind::Authored | EdgeKind::PublishedBy)
     });
     loaded.fill_touching(&[p]);
     let claims: Vec<_> = loaded.graph.graph.neighbors_directed(p, petgraph::Direction::Incoming).collect();
     loaded.fill_claims(claims);
     let answer = stance(&loaded.graph, p);
-    let code = emit(&loaded.graph, &answer, &args.output)?;
+    let code = emit(&mut loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

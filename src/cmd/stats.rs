@@ -32,9 +32,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Err(QueryError::BadCount { flag: "top".into() }.into());
     }
     // Statistics show no evidence: nothing to fill in.
-    let loaded = load(&args.source)?.all_edges();
+    let mut loaded = load(&args.source)?.all_edges();
     let answer = stats(&loaded.graph, StatsOptions { top: args.top })?;
-    let code = emit(&loaded.graph, &answer, &args.output)?;
+    let code = emit(&mut loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // What a timeline reads: the edges at the nodes asked about (mentions aside), who
     // wrote and said what, what claims are about, and which articles refer to events.
     let mut loaded = pending.edges(|a, b, k| {
-        k != EdgeKind::Mentions && (focus.contains(&a) || focus.contains(&b) || TIMELINE_EDGES.contains(&k))
+        args.output.draws() || k != EdgeKind::Mentions && (focus.contains(&a) || focus.contains(&b) || TIMELINE_EDGES.contains(&k))
     });
     // The evidence it shows: edges at the nodes asked about, and, for events, the
     // articles that refer to them.
@@ -72,7 +72,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         loaded.fill_kinds(&[EdgeKind::RefersTo]);
     }
     let answer = timeline(&loaded.graph, &TimelineOptions { about, actor, from, to })?;
-    let code = emit(&loaded.graph, &answer, &args.output)?;
+    let code = emit(&mut loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

@@ -549,12 +549,18 @@ fn answers_from_the_cache_equal_answers_from_the_whole_graph() {
         vec!["search", "Work", "Foundation", "job", "quality"],
         vec!["stats"],
     ];
-    for args in commands {
+    let pictures = b.out.path().join("pictures");
+    for (k, args) in commands.iter().enumerate() {
         std::fs::remove_file(&cache).unwrap();
-        let whole = b.run(&args).arg("--format").arg("json").ok();
+        let whole_dot = pictures.join(format!("{k}-whole.dot"));
+        let cached_dot = pictures.join(format!("{k}-cached.dot"));
+        let whole = b.run(args).arg("--format").arg("json").arg("--dot").arg(&whole_dot).ok();
         assert!(cache.exists(), "the first query writes the cache");
-        let cached = b.run(&args).arg("--format").arg("json").ok();
+        let cached = b.run(args).arg("--format").arg("json").ok();
         assert_eq!(whole.stdout, cached.stdout, "{args:?}");
         assert!(!cached.stdout.contains("\"quote\": \"\""), "{args:?}: an empty quote");
+        // The answer's picture too: every edge between its nodes, with evidence.
+        b.run(args).arg("--dot").arg(&cached_dot).ok();
+        assert_eq!(std::fs::read(&whole_dot).unwrap(), std::fs::read(&cached_dot).unwrap(), "{args:?}: the pictures differ");
     }
 }
