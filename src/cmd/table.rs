@@ -214,20 +214,33 @@ impl Table {
         if total <= width {
             return natural;
         }
-        // Fixed columns keep their width; the wrapping ones share the rest, narrow ones
-        // first getting all they need, wide ones an equal share of what is left.
+        // Fixed columns keep their width; the wrapping ones share the rest: narrow ones
+        // get all they need, and what is left goes to the wide ones in proportion to
+        // their natural width (a long quote gets more room than a name).
         let fixed: usize = self.columns.iter().zip(&natural).filter(|(c, _)| !c.wrap).map(|(_, w)| w).sum();
         let mut room = width.saturating_sub(fixed + GAP * natural.len().saturating_sub(1));
         let mut wrapping: Vec<usize> = (0..natural.len()).filter(|&c| self.columns[c].wrap).collect();
         wrapping.sort_by_key(|&c| natural[c]);
         let mut widths = natural.clone();
-        let mut left = wrapping.len();
-        let floor = (room / left.max(1)).clamp(MIN_SQUEEZED, MIN_WRAP);
-        for c in wrapping {
-            let share = room / left.max(1);
-            widths[c] = natural[c].min(share).max(floor.min(natural[c]));
-            room = room.saturating_sub(widths[c]);
-            left -= 1;
+        let floor = (room / wrapping.len().max(1)).clamp(MIN_SQUEEZED, MIN_WRAP);
+        let mut rest: usize = wrapping.iter().map(|&c| natural[c]).sum();
+        for (k, &c) in wrapping.iter().enumerate() {
+            let fair = room * natural[c] / rest.max(1);
+            if natural[c] <= fair {
+                widths[c] = natural[c];
+                room -= natural[c];
+                rest -= natural[c];
+                continue;
+            }
+            // Every wider column gets its proportional share.
+            let (mut left, mut left_natural) = (room, rest);
+            for &d in &wrapping[k..] {
+                let share = (left * natural[d] / left_natural.max(1)).max(floor.min(natural[d]));
+                widths[d] = share.min(natural[d]);
+                left = left.saturating_sub(widths[d]);
+                left_natural -= natural[d];
+            }
+            break;
         }
         widths
     }
