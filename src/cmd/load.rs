@@ -50,7 +50,7 @@ pub struct Source {
 pub const CACHE_FILE: &str = "graph.cache";
 const MAGIC: &[u8; 8] = b"LMQCACHE";
 /// Bump on any change to the layout below.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// What a cache stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,15 +126,21 @@ impl Loaded {
 
     /// Fill in the paraphrase and quote of these claims (other nodes are whole).
     pub fn fill_claims(&mut self, nodes: impl IntoIterator<Item = NodeIndex>) {
-        let Some(lazy) = &self.lazy else { return };
+        let Some(lazy) = &mut self.lazy else { return };
+        let mut wanted: Vec<(NodeIndex, u32, u32)> = Vec::new();
         for n in nodes {
             let Ok(k) = lazy.claims.binary_search_by_key(&(n.index() as u32), |c| c.0) else { continue };
-            let (_, text, quote) = lazy.claims[k];
+            if matches!(&self.graph.graph[n].data, NodeData::Claim { text, .. } if text.is_empty()) {
+                wanted.push((n, lazy.claims[k].1, lazy.claims[k].2));
+            }
+        }
+        if wanted.len() * 2 > BULK {
+            lazy.cold.read_whole();
+        }
+        for (n, text, quote) in wanted {
             if let NodeData::Claim { text: t, evidence, .. } = &mut self.graph.graph[n].data {
-                if t.is_empty() {
-                    *t = lazy.string(text).unwrap_or_default().to_string();
-                    evidence.quote = lazy.string(quote).unwrap_or_default().to_string();
-                }
+                *t = lazy.cold.string(text).unwrap_or_default();
+                evidence.quote = lazy.cold.string(quote).unwrap_or_default();
             }
         }
     }
@@ -146,13 +152,17 @@ impl Loaded {
     }
 
     fn fill_edges(&mut self, edges: impl IntoIterator<Item = EdgeIndex>) {
-        let Some(lazy) = &self.lazy else { return };
-        for e in edges {
-            if !self.graph.edge(e).evidence.article.is_empty() {
-                continue;
-            }
-            let record = lazy.records.get(e.index()).map(|&i| i as usize);
-            if let Some((evidence, note)) = record.and_then(|i| lazy.evidence(i)) {
+        let Some(lazy) = &mut self.lazy else { return };
+        let wanted: Vec<(EdgeIndex, usize)> = edges
+            .into_iter()
+            .filter(|&e| self.graph.edge(e).evidence.article.is_empty())
+            .filter_map(|e| Some((e, *lazy.records.get(e.index())? as usize)))
+            .collect();
+        if wanted.len() * 3 > BULK {
+            lazy.cold.read_whole();
+        }
+        for (e, r) in wanted {
+            if let Some((evidence, note)) = lazy.cold.evidence(r) {
                 let w = &mut self.graph.graph[e];
                 w.evidence = evidence;
                 w.note = note;
@@ -213,9 +223,7 @@ pub fn load(src: &Source) -> Result<Pending> {
     // do both at once, and check the fingerprint when both are done.
     let (fingerprint, cached) = std::thread::scope(|scope| {
         let listing = scope.spawn(|| if has_corpus { stamp::fingerprint(&src.corpus).map(Some) } else { Ok(None) });
-        let cached = std::fs::read(&cache_path).ok().and_then(|bytes| {
-            decode(bytes, |h| h.writer == env!("CARGO_PKG_VERSION") && h.json == json)
-        });
+        let cached = read_cache(&cache_path, |h| h.writer == env!("CARGO_PKG_VERSION") && h.json == json);
         (listing.join(), cached)
     });
     let fingerprint = fingerprint
@@ -320,21 +328,63 @@ fn save(path: &Path, header: &Header, g: &LevelGraph) {
 
 // ---- The binary layout -------------------------------------------------------------
 //
-// MAGIC, u32 FORMAT, the header, the digest; the string table (count, count + 1
-// offsets, the UTF-8 blob); the nodes; the edges as fixed-size records (so that the
-// evidence of edge i can be found without reading the others). Integers are
-// little-endian; strings are indices into the table (u32::MAX for none). Decoding
-// checks every bound and returns None on anything unexpected, so a damaged cache is
-// simply rebuilt.
+// Two parts. The hot part is read whole when a query starts: MAGIC, u32 FORMAT, u64
+// length of the hot part, the header, the digest, the hot string table (count,
+// count + 1 offsets, the UTF-8 blob), the nodes, and the edges' topology as
+// fixed-size records. The cold part is read only as needed (a few reads at given
+// offsets, or all of it when much is wanted): the cold string table, then each
+// edge's evidence as a fixed-size record. Edge evidence and claims' paraphrases and
+// quotes are cold strings; everything else is hot. Integers are little-endian;
+// strings are indices into their table (u32::MAX for none). Decoding checks every
+// bound of the hot part and the sizes of the cold part, and returns None on anything
+// unexpected, so a damaged cache is simply rebuilt.
 
 const NONE: u32 = u32::MAX;
-/// from, to, kind, stance, origin tag, confidence, article, quote, note.
-const EDGE_RECORD: usize = 4 + 4 + 1 + 1 + 1 + 8 + 4 + 4 + 4;
+/// Topology: from, to, kind, stance, origin tag, confidence.
+const EDGE_RECORD: usize = 4 + 4 + 1 + 1 + 1 + 8;
+/// Evidence: article, quote, note.
+const EVIDENCE_RECORD: usize = 4 + 4 + 4;
+/// The fixed start: magic, format, hot length.
+const PREFIX: usize = 8 + 4 + 8;
+/// Fetching more cold strings than this reads the whole cold part at once.
+const BULK: usize = 4096;
+
+/// Interned strings: each distinct string once, by first appearance.
+#[derive(Default)]
+struct Table<'a> {
+    strings: Vec<&'a str>,
+    index: HashMap<&'a str, u32>,
+}
+
+impl<'a> Table<'a> {
+    fn intern(&mut self, s: &'a str) -> u32 {
+        let n = self.strings.len() as u32;
+        let i = *self.index.entry(s).or_insert(n);
+        if i == n {
+            self.strings.push(s);
+        }
+        i
+    }
+
+    /// count, count + 1 offsets, blob.
+    fn write(&self, buf: &mut Vec<u8>) {
+        buf.extend_from_slice(&(self.strings.len() as u32).to_le_bytes());
+        let mut at = 0u32;
+        buf.extend_from_slice(&at.to_le_bytes());
+        for s in &self.strings {
+            at += s.len() as u32;
+            buf.extend_from_slice(&at.to_le_bytes());
+        }
+        for s in &self.strings {
+            buf.extend_from_slice(s.as_bytes());
+        }
+    }
+}
 
 struct Enc<'a> {
     buf: Vec<u8>,
-    strings: Vec<&'a str>,
-    index: HashMap<&'a str, u32>,
+    hot: Table<'a>,
+    cold: Table<'a>,
 }
 
 impl<'a> Enc<'a> {
@@ -355,11 +405,7 @@ impl<'a> Enc<'a> {
         self.buf.extend_from_slice(s.as_bytes());
     }
     fn s(&mut self, s: &'a str) {
-        let n = self.strings.len() as u32;
-        let i = *self.index.entry(s).or_insert(n);
-        if i == n {
-            self.strings.push(s);
-        }
+        let i = self.hot.intern(s);
         self.u32(i);
     }
     fn opt(&mut self, s: Option<&'a str>) {
@@ -367,6 +413,10 @@ impl<'a> Enc<'a> {
             Some(s) => self.s(s),
             None => self.u32(NONE),
         }
+    }
+    fn cold(&mut self, s: &'a str) {
+        let i = self.cold.intern(s);
+        self.u32(i);
     }
     fn date(&mut self, d: Option<PartialDate>) {
         match d {
@@ -395,7 +445,7 @@ fn pos<T: PartialEq>(all: &[T], v: &T) -> u8 {
 }
 
 fn encode(h: &Header, g: &LevelGraph) -> Vec<u8> {
-    let mut e = Enc { buf: Vec::new(), strings: Vec::new(), index: HashMap::new() };
+    let mut e = Enc { buf: Vec::new(), hot: Table::default(), cold: Table::default() };
     e.u32(g.node_count() as u32);
     for n in g.graph.node_weights() {
         e.s(&n.id);
@@ -431,9 +481,9 @@ fn encode(h: &Header, g: &LevelGraph) -> Vec<u8> {
             }
             NodeData::Claim { text, evidence, claim_kind, speaker, hedged, date } => {
                 e.u8(2);
-                e.s(text);
+                e.cold(text);
                 e.s(&evidence.article);
-                e.s(&evidence.quote);
+                e.cold(&evidence.quote);
                 e.u8(pos(ClaimKind::ALL, claim_kind));
                 e.opt(speaker.as_deref());
                 e.u8(u8::from(*hedged));
@@ -442,6 +492,7 @@ fn encode(h: &Header, g: &LevelGraph) -> Vec<u8> {
         }
     }
     e.u32(g.edge_count() as u32);
+    let mut evidence: Vec<u8> = Vec::with_capacity(g.edge_count() * EVIDENCE_RECORD);
     for ei in g.graph.edge_indices() {
         let (a, b) = g.graph.edge_endpoints(ei).expect("edge exists");
         let w = &g.graph[ei];
@@ -450,14 +501,17 @@ fn encode(h: &Header, g: &LevelGraph) -> Vec<u8> {
         e.u8(pos(EdgeKind::ALL, &w.kind));
         e.u8(w.stance.map_or(0, |s| pos(Stance::ALL, &s) + 1));
         e.origin(w.origin);
-        e.s(&w.evidence.article);
-        e.s(&w.evidence.quote);
-        e.opt(w.note.as_deref());
+        let note = w.note.as_deref().map_or(NONE, |n| e.cold.intern(n));
+        for i in [e.cold.intern(&w.evidence.article), e.cold.intern(&w.evidence.quote), note] {
+            evidence.extend_from_slice(&i.to_le_bytes());
+        }
     }
     let body = std::mem::take(&mut e.buf);
-    let strings = std::mem::take(&mut e.strings);
-    e.buf.extend_from_slice(MAGIC);
-    e.u32(FORMAT);
+    // The hot part.
+    let mut out = Vec::with_capacity(body.len() * 2);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&0u64.to_le_bytes()); // the hot length, set below
     e.raw_str(&h.writer);
     e.raw_str(&h.fingerprint);
     match h.json {
@@ -470,54 +524,141 @@ fn encode(h: &Header, g: &LevelGraph) -> Vec<u8> {
     }
     e.u8(u8::from(h.json_fresh));
     e.raw_str(&g.digest);
-    e.u32(strings.len() as u32);
-    let mut at = 0u32;
-    e.u32(at);
-    for s in &strings {
-        at += s.len() as u32;
-        e.u32(at);
-    }
-    for s in &strings {
-        e.buf.extend_from_slice(s.as_bytes());
-    }
-    e.buf.extend_from_slice(&body);
-    e.buf
+    out.append(&mut e.buf);
+    e.hot.write(&mut out);
+    out.extend_from_slice(&body);
+    let hot_len = out.len() as u64;
+    out[12..20].copy_from_slice(&hot_len.to_le_bytes());
+    // The cold part.
+    e.cold.write(&mut out);
+    out.extend_from_slice(&evidence);
+    out
 }
 
-/// The cache bytes and where its parts are, for filling evidence later.
-struct Lazy {
-    bytes: Vec<u8>,
-    /// Where the string offsets start, and how many strings there are.
-    offsets_at: usize,
+/// The cold part of a cache: read piece by piece, or whole once much is wanted.
+struct Cold {
+    file: std::fs::File,
+    /// Where the cold part starts in the file, and how long it is.
+    at: u64,
+    len: u64,
+    /// Offsets within the cold part: the string offsets, the blob, the evidence records.
     n_strings: usize,
-    /// Where the string blob starts.
-    blob_at: usize,
-    /// Where the edge records start, and how many there are.
+    offsets_at: u64,
+    blob_at: u64,
+    evidence_at: u64,
+    /// The whole cold part, once read.
+    whole: Option<Vec<u8>>,
+}
+
+impl Cold {
+    /// Open the cold part at `at` and check that its sizes agree with the file.
+    fn open(file: std::fs::File, at: u64, n_edges: usize) -> Option<Cold> {
+        let len = file.metadata().ok()?.len().checked_sub(at)?;
+        let mut cold = Cold { file, at, len, n_strings: 0, offsets_at: 4, blob_at: 0, evidence_at: 0, whole: None };
+        cold.n_strings = cold.u32_at(0)? as usize;
+        cold.blob_at = cold.offsets_at + 4 * (cold.n_strings as u64 + 1);
+        let blob_len = u64::from(cold.u32_at(cold.blob_at - 4)?);
+        cold.evidence_at = cold.blob_at + blob_len;
+        (cold.evidence_at + (n_edges * EVIDENCE_RECORD) as u64 == len).then_some(cold)
+    }
+
+    /// Read the whole cold part now (many strings are about to be wanted).
+    fn read_whole(&mut self) {
+        if self.whole.is_none() {
+            let mut buf = vec![0; self.len as usize];
+            if read_at(&self.file, &mut buf, self.at).is_some() {
+                self.whole = Some(buf);
+            }
+        }
+    }
+
+    fn bytes(&self, at: u64, n: usize) -> Option<std::borrow::Cow<'_, [u8]>> {
+        if at.checked_add(n as u64)? > self.len {
+            return None;
+        }
+        match &self.whole {
+            Some(w) => Some(std::borrow::Cow::Borrowed(w.get(at as usize..at as usize + n)?)),
+            None => {
+                let mut buf = vec![0; n];
+                read_at(&self.file, &mut buf, self.at + at)?;
+                Some(std::borrow::Cow::Owned(buf))
+            }
+        }
+    }
+
+    fn u32_at(&self, at: u64) -> Option<u32> {
+        Some(u32::from_le_bytes(self.bytes(at, 4)?.as_ref().try_into().ok()?))
+    }
+
+    fn string(&self, i: u32) -> Option<String> {
+        if i as usize >= self.n_strings {
+            return None;
+        }
+        let o = self.bytes(self.offsets_at + 4 * u64::from(i), 8)?;
+        let (a, b) = (u32::from_le_bytes(o[0..4].try_into().ok()?), u32::from_le_bytes(o[4..8].try_into().ok()?));
+        let s = self.bytes(self.blob_at + u64::from(a), b.checked_sub(a)? as usize)?;
+        String::from_utf8(s.into_owned()).ok()
+    }
+
+    /// Edge record `r`'s evidence and note.
+    fn evidence(&self, r: usize) -> Option<(Evidence, Option<String>)> {
+        let rec = self.bytes(self.evidence_at + (r * EVIDENCE_RECORD) as u64, EVIDENCE_RECORD)?;
+        let field = |k: usize| u32::from_le_bytes([rec[k], rec[k + 1], rec[k + 2], rec[k + 3]]);
+        let (article, quote, note) = (field(0), field(4), field(8));
+        let note = match note {
+            NONE => None,
+            n => Some(self.string(n)?),
+        };
+        Some((Evidence { article: self.string(article)?, quote: self.string(quote)? }, note))
+    }
+}
+
+/// Read exactly `buf.len()` bytes at `offset`.
+fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> Option<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        file.read_exact_at(buf, offset).ok()
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut f = file.try_clone().ok()?;
+        f.seek(SeekFrom::Start(offset)).ok()?;
+        f.read_exact(buf).ok()
+    }
+}
+
+/// The cache behind a partly loaded graph, for loading edges and filling evidence.
+struct Lazy {
+    /// The hot part (the edge topology is read from it when edges are loaded).
+    hot: Vec<u8>,
+    /// Where the edge topology starts, and how many edges there are.
     edges_at: usize,
     n_edges: usize,
     /// The record of each graph edge (edges may be left out).
     records: Vec<u32>,
-    /// Claims: (node, paraphrase string, quote string), by node.
+    /// Claims: (node, paraphrase, quote) with cold string indices, by node.
     claims: Vec<(u32, u32, u32)>,
+    cold: Cold,
 }
 
 impl Lazy {
-    /// Add the edges `keep` selects to `g`, in record order. A damaged record ends
-    /// the loading (the cache was checked when decoded, so this does not happen).
+    /// Add the edges `keep` selects to `g`, in record order (checked when decoded).
     fn add_edges(&mut self, g: &mut LevelGraph, keep: impl Fn(NodeIndex, NodeIndex, EdgeKind) -> bool) {
         // Room for every edge: pages of the part left unused are never touched.
         g.graph.reserve_edges(self.n_edges);
         for r in 0..self.n_edges {
             let at = self.edges_at + r * EDGE_RECORD;
-            let Some(rec) = self.bytes.get(at..at + EDGE_RECORD) else { return };
+            let Some(rec) = self.hot.get(at..at + EDGE_RECORD) else { return };
             let u32_of = |i: usize| u32::from_le_bytes([rec[i], rec[i + 1], rec[i + 2], rec[i + 3]]) as usize;
             let (a, b) = (NodeIndex::new(u32_of(0)), NodeIndex::new(u32_of(4)));
-            let (Some(&kind), stance) = (EdgeKind::ALL.get(rec[8] as usize), rec[9]) else { return };
+            let Some(&kind) = EdgeKind::ALL.get(rec[8] as usize) else { return };
             if !keep(a, b, kind) {
                 continue;
             }
-            let stance = stance.checked_sub(1).and_then(|s| Stance::ALL.get(s as usize).copied());
-            let c = f64::from_bits(u64::from_le_bytes(rec[11..19].try_into().unwrap_or_default()));
+            let stance = rec[9].checked_sub(1).and_then(|s| Stance::ALL.get(s as usize).copied());
+            let c = f64::from_bits(u64::from_le_bytes([rec[11], rec[12], rec[13], rec[14], rec[15], rec[16], rec[17], rec[18]]));
             let origin = match rec[10] {
                 1 => Origin::Derived,
                 2 => Origin::Extracted(c),
@@ -527,34 +668,6 @@ impl Lazy {
             g.graph.add_edge(a, b, Edge { kind, evidence, stance, note: None, origin });
             self.records.push(r as u32);
         }
-    }
-
-    fn u32_at(&self, at: usize) -> Option<u32> {
-        Some(u32::from_le_bytes(self.bytes.get(at..at + 4)?.try_into().ok()?))
-    }
-
-    fn string(&self, i: u32) -> Option<&str> {
-        let i = i as usize;
-        if i >= self.n_strings {
-            return None;
-        }
-        let (a, b) = (self.u32_at(self.offsets_at + 4 * i)? as usize, self.u32_at(self.offsets_at + 4 * i + 4)? as usize);
-        std::str::from_utf8(self.bytes.get(self.blob_at + a..self.blob_at + b)?).ok()
-    }
-
-    /// Edge `i`'s evidence and note.
-    fn evidence(&self, i: usize) -> Option<(Evidence, Option<String>)> {
-        if i >= self.n_edges {
-            return None;
-        }
-        let at = self.edges_at + i * EDGE_RECORD + 4 + 4 + 1 + 1 + 1 + 8;
-        let article = self.string(self.u32_at(at)?)?.to_string();
-        let quote = self.string(self.u32_at(at + 4)?)?.to_string();
-        let note = match self.u32_at(at + 8)? {
-            NONE => None,
-            n => Some(self.string(n)?.to_string()),
-        };
-        Some((Evidence { article, quote }, note))
     }
 }
 
@@ -631,14 +744,31 @@ impl<'a> Dec<'a> {
     }
 }
 
-/// Decode a cache whose header `accept`s; None if it is not one, is damaged or is
-/// refused. The nodes are loaded; the edges are checked and left in the bytes for
-/// [`Pending::edges`], their evidence for [`Loaded::fill`].
-fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, Pending)> {
-    let mut d = Dec { buf: &bytes, at: 0, strings: Vec::new(), dates: HashMap::new() };
-    if d.take(8)? != MAGIC || d.u32()? != FORMAT {
+/// Read the hot part of the cache at `path` and decode it, if its header `accept`s;
+/// None if it is not a cache of this format, is damaged or is refused. The nodes
+/// are loaded; the edges are checked and left for [`Pending::edges`], their evidence
+/// and the claims' texts in the cold part for [`Loaded::fill`] and
+/// [`Loaded::fill_claims`].
+fn read_cache(path: &Path, accept: impl Fn(&Header) -> bool) -> Option<(Header, Pending)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut prefix = [0u8; PREFIX];
+    file.read_exact(&mut prefix).ok()?;
+    if &prefix[..8] != MAGIC || prefix[8..12] != FORMAT.to_le_bytes() {
         return None;
     }
+    let hot_len = u64::from_le_bytes(prefix[12..20].try_into().ok()?);
+    if hot_len < PREFIX as u64 || hot_len > file.metadata().ok()?.len() {
+        return None;
+    }
+    let mut hot = vec![0u8; hot_len as usize];
+    hot[..PREFIX].copy_from_slice(&prefix);
+    file.read_exact(&mut hot[PREFIX..]).ok()?;
+    decode(hot, file, accept)
+}
+
+fn decode(hot: Vec<u8>, file: std::fs::File, accept: impl Fn(&Header) -> bool) -> Option<(Header, Pending)> {
+    let mut d = Dec { buf: &hot, at: PREFIX, strings: Vec::new(), dates: HashMap::new() };
     let writer = d.raw_str()?.to_string();
     let fingerprint = d.raw_str()?.to_string();
     let json = match d.u8()? {
@@ -653,11 +783,8 @@ fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, P
     let digest = d.raw_str()?.to_string();
 
     let n_strings = d.u32()? as usize;
-    let offsets_at = d.at;
     let offsets: Vec<usize> = (0..=n_strings).map(|_| d.u32().map(|o| o as usize)).collect::<Option<_>>()?;
-    let blob_at = d.at;
-    let total = *offsets.last()?;
-    let blob = std::str::from_utf8(d.take(total)?).ok()?;
+    let blob = std::str::from_utf8(d.take(*offsets.last()?)?).ok()?;
     for w in offsets.windows(2) {
         d.strings.push(blob.get(w[0]..w[1])?);
     }
@@ -666,8 +793,8 @@ fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, P
     let n_nodes = d.u32()? as usize;
     // Every node takes well over 16 bytes, so a damaged count cannot ask for more
     // memory than the file could describe.
-    graph.reserve_nodes(n_nodes.min(bytes.len() / 16));
-    let mut claim_text: Vec<(u32, u32, u32)> = Vec::new();
+    graph.reserve_nodes(n_nodes.min(hot.len() / 16));
+    let mut claims: Vec<(u32, u32, u32)> = Vec::new();
     for _ in 0..n_nodes {
         let id = d.s()?;
         let kind = d.pick(NodeKind::ALL)?;
@@ -695,12 +822,9 @@ fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, P
                 NodeData::Entity { subkind, aliases, description, date, roles }
             }
             2 => {
-                // A claim's paraphrase (its label, loaded) and quote wait like edge evidence.
+                // A claim's paraphrase (its label is loaded) and quote wait in the cold part.
                 let (text, article, quote) = (d.u32()?, d.s()?, d.u32()?);
-                if text as usize >= n_strings || quote as usize >= n_strings {
-                    return None;
-                }
-                claim_text.push((graph.node_count() as u32, text, quote));
+                claims.push((graph.node_count() as u32, text, quote));
                 NodeData::Claim {
                     text: String::new(),
                     evidence: Evidence { article, quote: String::new() },
@@ -717,31 +841,23 @@ fn decode(bytes: Vec<u8>, accept: impl Fn(&Header) -> bool) -> Option<(Header, P
     let g = LevelGraph::from_graph(graph, digest)?;
     let n_edges = d.u32()? as usize;
     let edges_at = d.at;
-    if bytes.len().checked_sub(edges_at)? != n_edges.checked_mul(EDGE_RECORD)? {
+    if hot.len().checked_sub(edges_at)? != n_edges.checked_mul(EDGE_RECORD)? {
         return None;
     }
     // Check every record now, so that loading edges later cannot fail.
     for _ in 0..n_edges {
         let (a, b) = (d.u32()? as usize, d.u32()? as usize);
-        let kind = d.u8()?;
-        let stance = d.u8()?;
-        let origin = d.u8()?;
+        let (kind, stance, origin) = (d.u8()?, d.u8()?, d.u8()?);
         d.u64()?;
-        let (article, quote, note) = (d.u32()? as usize, d.u32()? as usize, d.u32()?);
-        let bad_string = |i: usize| i >= n_strings;
-        if a >= n_nodes
-            || b >= n_nodes
-            || kind as usize >= EdgeKind::ALL.len()
-            || stance as usize > Stance::ALL.len()
-            || origin > 2
-            || bad_string(article)
-            || bad_string(quote)
-            || (note != NONE && bad_string(note as usize))
-        {
+        if a >= n_nodes || b >= n_nodes || kind as usize >= EdgeKind::ALL.len() || stance as usize > Stance::ALL.len() || origin > 2 {
             return None;
         }
     }
-    let lazy = Lazy { bytes, offsets_at, n_strings, blob_at, edges_at, n_edges, records: Vec::new(), claims: claim_text };
+    let cold = Cold::open(file, hot.len() as u64, n_edges)?;
+    if claims.iter().any(|&(_, t, q)| t as usize >= cold.n_strings || q as usize >= cold.n_strings) {
+        return None;
+    }
+    let lazy = Lazy { hot, edges_at, n_edges, records: Vec::new(), claims, cold };
     Some((header, Pending { graph: g, lazy: Some(lazy) }))
 }
 
@@ -765,11 +881,18 @@ mod tests {
         String::from_utf8(v).unwrap()
     }
 
+    /// Write `bytes` as a cache file and read it back.
+    fn read_back(bytes: &[u8], accept: impl Fn(&Header) -> bool) -> Option<(Header, Pending)> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CACHE_FILE);
+        std::fs::write(&path, bytes).unwrap();
+        read_cache(&path, accept)
+    }
+
     #[test]
     fn cache_round_trips_to_the_same_json_once_filled() {
         let g = mini();
-        let bytes = encode(&header(), &g);
-        let (h, pending) = decode(bytes, |_| true).expect("decodes");
+        let (h, pending) = read_back(&encode(&header(), &g), |_| true).expect("decodes");
         assert_eq!(h, header());
         assert_eq!(pending.graph().edge_count(), 0, "edges wait");
         let mut back = pending.all_edges();
@@ -784,7 +907,7 @@ mod tests {
     #[test]
     fn fill_touching_fills_only_those_edges() {
         let g = mini();
-        let mut back = decode(encode(&header(), &g), |_| true).unwrap().1.all_edges();
+        let mut back = read_back(&encode(&header(), &g), |_| true).unwrap().1.all_edges();
         let i = back.graph.find("actor:rachel-reeves").unwrap();
         back.fill_touching(&[i]);
         for e in back.graph.graph.edge_indices() {
@@ -800,7 +923,7 @@ mod tests {
     #[test]
     fn edges_can_be_left_out() {
         let g = mini();
-        let mut back = decode(encode(&header(), &g), |_| true).unwrap().1.edges(|_, _, k| k != EdgeKind::Mentions);
+        let mut back = read_back(&encode(&header(), &g), |_| true).unwrap().1.edges(|_, _, k| k != EdgeKind::Mentions);
         assert!(back.graph.graph.edge_weights().all(|e| e.kind != EdgeKind::Mentions));
         back.fill(|_, _| true);
         let kept: Vec<&Edge> = g.graph.edge_weights().filter(|e| e.kind != EdgeKind::Mentions).collect();
@@ -809,19 +932,34 @@ mod tests {
     }
 
     #[test]
+    fn many_at_once_reads_the_cold_part_whole() {
+        let g = mini();
+        let mut back = read_back(&encode(&header(), &g), |_| true).unwrap().1.all_edges();
+        back.lazy.as_mut().unwrap().cold.read_whole();
+        assert!(back.lazy.as_ref().unwrap().cold.whole.is_some());
+        back.fill(|_, _| true);
+        back.fill_all_claims();
+        assert_eq!(json_of(&g), json_of(&back.graph));
+    }
+
+    #[test]
     fn damaged_or_refused_cache_is_not_used() {
         let g = mini();
         let bytes = encode(&header(), &g);
-        assert!(decode(bytes.clone(), |h| h.fingerprint == "other").is_none());
-        assert!(decode(bytes[..bytes.len() - 1].to_vec(), |_| true).is_none());
-        assert!(decode(b"LMQCACHE".to_vec(), |_| true).is_none());
+        assert!(read_back(&bytes, |h| h.fingerprint == "other").is_none());
+        assert!(read_back(&bytes[..bytes.len() - 1], |_| true).is_none(), "the cold part is short");
+        assert!(read_back(b"LMQCACHE", |_| true).is_none());
         let mut flipped = bytes.clone();
         flipped[8] ^= 0xff;
-        assert!(decode(flipped, |_| true).is_none(), "another format version");
-        // A string index out of range in the last edge record.
+        assert!(read_back(&flipped, |_| true).is_none(), "another format version");
+        let mut long = bytes.clone();
+        long[12..20].copy_from_slice(&(bytes.len() as u64 * 2).to_le_bytes());
+        assert!(read_back(&long, |_| true).is_none(), "a hot part longer than the file");
+        // An edge whose end is out of range, in the last topology record.
+        let hot_len = u64::from_le_bytes(bytes[12..20].try_into().unwrap()) as usize;
         let mut bad = bytes.clone();
-        let n = bad.len();
-        bad[n - 12..n - 8].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert!(decode(bad, |_| true).is_none());
+        let last = hot_len - EDGE_RECORD;
+        bad[last..last + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(read_back(&bad, |_| true).is_none());
     }
 }
