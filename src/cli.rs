@@ -25,6 +25,11 @@ pub enum Command {
     ///
     /// Example: levelmap build --corpus graph --out out
     Build(cmd::build::Args),
+    /// Write a view of the graph as DOT, SVG or JSON, filtered by kind, edge, dates or
+    /// neighbourhood.
+    ///
+    /// Example: levelmap export --format svg --around 'Rachel Reeves' --depth 2 -o reeves.svg
+    Export(cmd::export::Args),
 }
 
 #[cfg(test)]

@@ -14,3 +14,5 @@ pub mod output;
 pub mod read;
 pub mod style;
 pub mod suggest;
+pub mod synth;
+pub mod view;

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod export;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -17,6 +18,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
+        Command::Export(args) => export::run(args),
     }
 }
 
