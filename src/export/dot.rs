@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use crate::export::layout::layer;
-use crate::export::scene::{scene, DrawOptions, Scene, SceneEdge, SceneNode};
+use crate::export::scene::{articles, scene, DrawOptions, Scene, SceneEdge, SceneNode};
 use crate::graph::LevelGraph;
 use crate::model::{EdgeKind, NodeKind};
 use crate::style;
@@ -61,7 +61,7 @@ pub fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
     let mut title = s.title.clone();
     if let (Some(first), Some(last)) = (s.timeline.first(), s.timeline.last()) {
         if let (Some(a), Some(b)) = (s.nodes[*first].date, s.nodes[*last].date) {
-            title.push_str(&format!(" \u{2014} {} articles, {a} to {b}", s.timeline.len()));
+            title.push_str(&format!(" \u{2014} {}, {a} to {b}", articles(s.timeline.len())));
         }
     }
     writeln!(

@@ -178,6 +178,15 @@ impl Scene {
     }
 }
 
+/// "1 article", "5 articles".
+pub fn articles(n: usize) -> String {
+    if n == 1 {
+        "1 article".to_string()
+    } else {
+        format!("{n} articles")
+    }
+}
+
 /// One row of a legend's edge samples.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EdgeSample {

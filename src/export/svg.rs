@@ -11,7 +11,7 @@ use ::layout::core::geometry::Point;
 use ::layout::core::style::StyleAttr;
 
 use crate::export::layout::{self, Engine, Layering, LayoutError, LayoutLimits, LayoutStats};
-use crate::export::scene::{scene, DrawOptions, Scene, FONT_PX};
+use crate::export::scene::{articles, scene, DrawOptions, Scene, FONT_PX};
 use crate::export::svgw::{num, SvgWriter};
 use crate::export::text;
 use crate::graph::LevelGraph;
@@ -445,7 +445,7 @@ impl SvgBackend {
         let mut title = s.title.clone();
         if let (Some(a), Some(b)) = (s.timeline.first(), s.timeline.last()) {
             if let (Some(da), Some(db)) = (s.nodes[*a].date, s.nodes[*b].date) {
-                title.push_str(&format!(" \u{2014} {} articles, {da} to {db}", s.timeline.len()));
+                title.push_str(&format!(" \u{2014} {}, {da} to {db}", articles(s.timeline.len())));
             }
         }
         w.text("text", &[("class", "title"), ("x", &num(MARGIN)), ("y", &num(MARGIN + 18.0))], &title);
