@@ -30,6 +30,22 @@ pub enum Command {
     ///
     /// Example: levelmap export --format svg --around 'Rachel Reeves' --depth 2 -o reeves.svg
     Export(cmd::export::Args),
+    /// Draw the time-layered views: the timeline, the evolution of one idea, yearly maps.
+    ///
+    /// Example: levelmap render timeline --lanes 8 -o out/timeline.svg
+    Render(cmd::render::Args),
+    /// Draft annotation files from raw article texts (plain text, Markdown or HTML).
+    ///
+    /// Example: levelmap extract graph/articles/2024-07-hickson-labour-levelling-up.txt
+    Extract(cmd::extract::Args),
+    /// Add an article to the corpus: its text and a drafted annotation.
+    ///
+    /// Example: levelmap add ~/Downloads/new-article.html --corpus graph
+    Add(cmd::add::Args),
+    /// Measure extraction against curated annotations (bundled and held-apart corpora).
+    ///
+    /// Example: levelmap eval --corpus graph --gold graph --gold tests/fixtures/heldout
+    Eval(cmd::eval::Args),
 }
 
 #[cfg(test)]

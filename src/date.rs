@@ -258,6 +258,21 @@ pub fn days_from_civil(y: i16, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The civil date (year, month, day) of a day count since 1970-01-01; the inverse of
+/// [`days_from_civil`] (Howard Hinnant's algorithm).
+pub fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,5 +319,13 @@ mod tests {
         assert_eq!(m.end_days() - m.start_days(), 31);
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11017);
+    }
+
+    #[test]
+    fn civil_from_days_inverts_days_from_civil() {
+        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2024, 7, 8), (2019, 12, 31), (1969, 12, 31)] {
+            let n = days_from_civil(y, m, d);
+            assert_eq!(civil_from_days(n), (i64::from(y), m, d));
+        }
     }
 }

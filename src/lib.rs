@@ -7,6 +7,7 @@
 pub mod date;
 pub mod evidence;
 pub mod export;
+pub mod extract;
 pub mod graph;
 pub mod mentions;
 pub mod model;
@@ -15,4 +16,5 @@ pub mod read;
 pub mod style;
 pub mod suggest;
 pub mod synth;
+pub mod timeline;
 pub mod view;

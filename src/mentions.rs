@@ -131,17 +131,20 @@ pub fn find_mentions(corpus: &Corpus) -> Vec<Relation> {
     let matcher = Matcher::new(entities);
     let mut out = Vec::new();
     for (stem, article) in &corpus.articles {
-        let norm = normalise(&article.text);
-        let mut first: BTreeMap<String, &str> = BTreeMap::new();
-        for hit in matcher.find(&norm) {
-            first.entry(hit.id.clone()).or_insert_with(|| sentence_around(&norm, hit.start, hit.end));
+        // Match line by line, so that a quote never runs across a heading or paragraph.
+        let mut first: BTreeMap<String, String> = BTreeMap::new();
+        for line in article.text.lines() {
+            let norm = normalise(line);
+            for hit in matcher.find(&norm) {
+                first.entry(hit.id.clone()).or_insert_with(|| sentence_around(&norm, hit.start, hit.end).to_string());
+            }
         }
         for (id, quote) in first {
             out.push(Relation {
                 from: crate::model::article_node_id(stem),
                 kind: EdgeKind::Mentions,
                 to: id,
-                evidence: Evidence { article: stem.clone(), quote: quote.to_string() },
+                evidence: Evidence { article: stem.clone(), quote },
                 stance: None,
                 note: None,
                 origin: Origin::Derived,
@@ -175,6 +178,36 @@ mod tests {
         let m = Matcher::new(es.iter());
         let ids: Vec<String> = m.find("the labour market. Labour's plan. Levelling Up matters; Labourite").into_iter().map(|h| h.id).collect();
         assert_eq!(ids, ["actor:labour-party", "policy:levelling-up"]);
+    }
+
+    #[test]
+    fn mention_quotes_stay_within_their_paragraph_and_occur_in_the_text() {
+        let mut corpus = Corpus::default();
+        let text = "Levelling Up through job quality\n\nPosted on\n\nThe Labour Party won.\n";
+        corpus.articles.insert(
+            "a".into(),
+            crate::model::Article {
+                id: "a".into(),
+                title: "t".into(),
+                url: None,
+                date: crate::model::ArticleDate {
+                    value: "2020".parse().unwrap(),
+                    provenance: crate::model::DateProvenance::Stated,
+                    evidence: None,
+                    reasoning: None,
+                },
+                text: text.into(),
+                text_path: "a.txt".into(),
+                origin: Origin::Curated,
+            },
+        );
+        let mut lu = ent("policy:levelling-up", "levelling up", &[]);
+        lu.node_kind = NodeKind::Policy;
+        corpus.entities.insert(lu.id.clone(), lu);
+        let m = find_mentions(&corpus);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].evidence.quote, "Levelling Up through job quality");
+        assert!(crate::evidence::QuoteIndex::new(text).contains(&m[0].evidence.quote));
     }
 
     #[test]

@@ -34,6 +34,12 @@ where
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(err)?;
+    // Temporary files are private (0600); an output is an ordinary file (0644).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(err)?;
+    }
     {
         let mut buf = io::BufWriter::new(tmp.as_file_mut());
         write(&mut buf).map_err(err)?;
@@ -68,5 +74,15 @@ mod tests {
         assert!(r.is_err());
         assert_eq!(std::fs::read(&p).unwrap(), b"old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_are_readable_by_all_like_ordinary_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.svg");
+        write_atomic(&p, |w| w.write_all(b"<svg/>")).unwrap();
+        assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o644);
     }
 }

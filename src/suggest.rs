@@ -22,7 +22,7 @@ pub fn fold(s: &str) -> String {
 ///
 /// Each candidate is `(key, payload)`; keys are compared after [`fold`], and a
 /// candidate is kept when its similarity is at least 0.6 or one folded key contains the other.
-pub fn closest<'a, T: Clone>(query: &str, candidates: impl IntoIterator<Item = (&'a str, T)>, max: usize) -> Vec<T> {
+pub fn closest<'a, T: Clone + PartialEq>(query: &str, candidates: impl IntoIterator<Item = (&'a str, T)>, max: usize) -> Vec<T> {
     let q = fold(query);
     let q_slug = fold(query.split_once(':').map_or(query, |(_, s)| s));
     let mut scored: Vec<(f64, String, T)> = candidates
@@ -30,7 +30,7 @@ pub fn closest<'a, T: Clone>(query: &str, candidates: impl IntoIterator<Item = (
         .filter_map(|(key, payload)| {
             let k = fold(key);
             let k_slug = fold(key.split_once(':').map_or(key, |(_, s)| s));
-            let sim = strsim::jaro_winkler(&q, &k)
+            let sim = strsim::jaro_winkler(&q_slug, &k_slug)
                 .max(strsim::normalized_levenshtein(&q, &k))
                 .max(strsim::normalized_levenshtein(&q_slug, &k_slug));
             let contains = !q_slug.is_empty() && q_slug.len() >= 3 && (k_slug.contains(&q_slug) || q_slug.contains(&k_slug));
@@ -39,13 +39,13 @@ pub fn closest<'a, T: Clone>(query: &str, candidates: impl IntoIterator<Item = (
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let mut seen = Vec::new();
-    let mut out = Vec::new();
-    for (_, key, payload) in scored {
-        if seen.contains(&key) {
+    // Keep only those close to the best, so a clear winner is not diluted.
+    let best = scored.first().map_or(0.0, |s| s.0);
+    let mut out: Vec<T> = Vec::new();
+    for (score, _, payload) in scored {
+        if score < best - 0.12 || out.contains(&payload) {
             continue;
         }
-        seen.push(key);
         out.push(payload);
         if out.len() == max {
             break;

@@ -1,9 +1,13 @@
 //! One module per subcommand, each with `Args` (clap) and `run(args) -> Result<ExitCode>`,
 //! plus what several commands share.
 
+pub mod add;
 pub mod build;
 pub mod check;
 pub mod export;
+pub mod eval;
+pub mod extract;
+pub mod render;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -19,6 +23,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Export(args) => export::run(args),
+        Command::Render(args) => render::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Add(args) => add::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 

@@ -61,6 +61,7 @@ pub fn read_corpus(dir: &Path) -> Reading {
 }
 
 /// Read one file as UTF-8 text; on failure, a located diagnostic.
+#[allow(clippy::result_large_err)]
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(Location::file(path), ReadError::Io { path: path.display().to_string(), reason: e.to_string() })

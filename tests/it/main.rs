@@ -6,3 +6,5 @@ mod support;
 mod check;
 mod build;
 mod export;
+mod render;
+mod extract;

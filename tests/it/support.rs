@@ -1,4 +1,5 @@
 //! A small builder around the `levelmap` binary, and fixture helpers.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,0 +1,96 @@
+//! `levelmap add FILE`: put an article into the corpus with a drafted annotation:
+//! its text as articles/<id>.txt and the draft as articles/<id>.toml.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use levelmap::extract::{self, draft, ExtractOptions};
+use levelmap::model::is_valid_id;
+use levelmap::output::write_atomic;
+use levelmap::read::read_corpus;
+
+use super::extract::{load_lexicon, parse_format, prepare};
+
+/// Flags of `levelmap add`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The article: .txt, .md or .html.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The corpus to add it to.
+    #[arg(long, default_value = "graph")]
+    pub corpus: PathBuf,
+    /// The article id (file stem); by default made from its date, author and title.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Read the file as this format instead of guessing from the extension.
+    #[arg(long, value_parser = ["text", "markdown", "html"])]
+    pub format: Option<String>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, default_value_t = extract::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+}
+
+/// Run `add`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(id) = &args.id {
+        if !is_valid_id(&format!("article:{id}")) {
+            anyhow::bail!("'{id}' is not a valid article id: use lowercase letters, digits and hyphens, e.g. 2024-07-hickson-labour-levelling-up");
+        }
+    }
+    let articles = args.corpus.join("articles");
+    if !articles.is_dir() {
+        anyhow::bail!("{} is not a corpus folder (no articles/ inside); pass --corpus DIR", args.corpus.display());
+    }
+    let opts = ExtractOptions { max_bytes: args.max_bytes, ..Default::default() };
+    let (text, _) = match prepare(&args.file, parse_format(args.format.as_deref()), &opts) {
+        Ok(t) => t,
+        Err(e) => {
+            e.report();
+            anyhow::bail!("{} was not added", args.file.display());
+        }
+    };
+    let lex = load_lexicon(&args.corpus);
+    let name = args.file.display().to_string();
+    let mut d = match extract::extract(&name, &text, args.id.as_deref(), &lex, &opts) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}\n  = help: {}", e.help());
+            anyhow::bail!("{} was not added", args.file.display());
+        }
+    };
+    // A derived id that is taken gets a number.
+    if args.id.is_none() {
+        let base = d.stem.clone();
+        let mut n = 2;
+        while articles.join(format!("{}.txt", d.stem)).exists() || articles.join(format!("{}.toml", d.stem)).exists() {
+            d.stem = format!("{base}-{n}");
+            n += 1;
+        }
+    }
+    let txt = articles.join(format!("{}.txt", d.stem));
+    let toml_path = articles.join(format!("{}.toml", d.stem));
+    if txt.exists() || toml_path.exists() {
+        anyhow::bail!("article '{}' is already in {}; choose another --id", d.stem, args.corpus.display());
+    }
+    extract::dedupe_across(std::slice::from_mut(&mut d), &lex);
+    write_atomic(&txt, |w| w.write_all(d.text.as_bytes())).with_context(|| format!("writing {}", txt.display()))?;
+    write_atomic(&toml_path, |w| draft::write(&d, &name, w)).with_context(|| format!("writing {}", toml_path.display()))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "added {} as article '{}'", args.file.display(), d.stem)?;
+    writeln!(out, "  wrote {}", txt.display())?;
+    writeln!(out, "  wrote {} (draft: date {} ({}), {} author(s), {} claim(s), {} candidate(s))", toml_path.display(), d.date.value, d.date.provenance, d.authors.len(), d.claims.len(), d.candidates.iter().filter(|c| !c.known).count())?;
+    let reading = read_corpus(&args.corpus);
+    let stem_file = format!("{}.toml", d.stem);
+    let own: Vec<_> = reading.diagnostics.iter().filter(|x| x.location.file.ends_with(&stem_file)).collect();
+    for diag in &own {
+        eprintln!("{diag}\n");
+    }
+    if own.iter().any(|x| x.is_error()) {
+        anyhow::bail!("the draft for '{}' has errors (see above); please report this as a bug", d.stem);
+    }
+    writeln!(out, "review the draft, then run `levelmap check --corpus {}`", args.corpus.display())?;
+    Ok(ExitCode::SUCCESS)
+}

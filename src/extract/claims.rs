@@ -1,0 +1,571 @@
+//! Claims: argumentative sentences (recommendations, evaluations, predictions) told
+//! apart from plain description by weighted cue phrases, and reported commitments of
+//! named actors; each with its speaker, the policies it is about, its stance toward
+//! them and whether it is hedged.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::entities::{Found, Lexicon};
+use super::sentences::{quote, BlockKind, Layout};
+use super::{slug, DraftClaim, ExtractOptions};
+use crate::date::PartialDate;
+use crate::model::{ClaimKind, NodeKind, Stance};
+
+/// Claims below this confidence are not drafted.
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.4;
+
+/// What a cue phrase signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Cue {
+    /// Says what should be done ("should", "needs to").
+    Deontic,
+    /// Judges ("critical", "welcome", "fails to").
+    Evaluative,
+    /// Contrasts ("however", "but").
+    Contrast,
+    /// Looks ahead ("will", "likely").
+    Predictive,
+    /// Softens ("could", "may", "perhaps").
+    Hedge,
+    /// Reports someone's words or commitments ("argues", "has promised").
+    Report,
+    /// Speaks well of something.
+    Positive,
+    /// Speaks ill of something.
+    Negative,
+    /// Turns what follows around ("not", "fails to").
+    Negator,
+    /// Describes method or the text itself ("we use", "this series").
+    Method,
+}
+
+const CUES: &[(&str, &[Cue])] = {
+    use Cue::*;
+    &[
+        ("should", &[Deontic]),
+        ("must", &[Deontic]),
+        ("need to", &[Deontic]),
+        ("needs to", &[Deontic]),
+        ("we need", &[Deontic]),
+        ("will need", &[Deontic]),
+        ("ought to", &[Deontic]),
+        ("have to", &[Deontic]),
+        ("has to", &[Deontic]),
+        ("will require", &[Deontic]),
+        ("requires", &[Deontic]),
+        ("is required", &[Deontic]),
+        ("are required", &[Deontic]),
+        ("is needed", &[Deontic]),
+        ("are needed", &[Deontic]),
+        ("it is important", &[Deontic, Evaluative]),
+        ("it is important to note", &[Evaluative]),
+        ("it is critical", &[Deontic, Evaluative]),
+        ("it is essential", &[Deontic, Evaluative]),
+        ("it is vital", &[Deontic, Evaluative]),
+        ("it is necessary", &[Deontic, Evaluative]),
+        ("it will be critical", &[Deontic, Evaluative]),
+        ("calls for", &[Deontic]),
+        ("call for", &[Deontic]),
+        ("recommend", &[Deontic]),
+        ("worth considering", &[Deontic, Positive]),
+        ("key aim", &[Deontic]),
+        ("priority", &[Deontic]),
+        ("prioritise", &[Deontic]),
+        ("could prioritise", &[Deontic, Hedge]),
+        ("critical", &[Evaluative]),
+        ("crucial", &[Evaluative]),
+        ("crucially", &[Evaluative]),
+        ("vital", &[Evaluative]),
+        ("essential", &[Evaluative]),
+        ("key to", &[Evaluative, Positive]),
+        ("necessary", &[Evaluative]),
+        ("important", &[Evaluative]),
+        ("significant", &[Evaluative]),
+        ("welcome", &[Evaluative, Positive]),
+        ("promising", &[Evaluative, Positive]),
+        ("positive", &[Evaluative, Positive]),
+        ("effective", &[Evaluative, Positive]),
+        ("successful", &[Evaluative, Positive]),
+        ("successfully", &[Evaluative, Positive]),
+        ("success", &[Evaluative, Positive]),
+        ("opportunity", &[Evaluative, Positive]),
+        ("opportunities", &[Evaluative, Positive]),
+        ("benefit", &[Evaluative, Positive]),
+        ("benefits", &[Evaluative, Positive]),
+        ("valuable", &[Evaluative, Positive]),
+        ("helpful", &[Evaluative, Positive]),
+        ("useful", &[Evaluative, Positive]),
+        ("will help", &[Predictive, Positive]),
+        ("help to", &[Positive]),
+        ("helped", &[Positive]),
+        ("strengthen", &[Positive]),
+        ("boost", &[Positive]),
+        ("improve", &[Positive]),
+        ("support", &[Positive]),
+        ("offer the basis", &[Evaluative, Positive]),
+        ("basis for", &[Positive]),
+        ("credible", &[Evaluative, Positive]),
+        ("ambitious", &[Evaluative, Positive]),
+        ("good", &[Evaluative, Positive]),
+        ("better", &[Evaluative, Positive]),
+        ("best", &[Evaluative, Positive]),
+        ("strong", &[Evaluative, Positive]),
+        ("fails to", &[Evaluative, Negative, Negator]),
+        ("failed to", &[Evaluative, Negative, Negator]),
+        ("failure", &[Evaluative, Negative]),
+        ("undermined", &[Evaluative, Negative]),
+        ("undermine", &[Evaluative, Negative]),
+        ("elusive", &[Evaluative, Negative]),
+        ("vague", &[Evaluative, Negative]),
+        ("vaguely", &[Evaluative, Negative]),
+        ("ill defined", &[Evaluative, Negative]),
+        ("ill-defined", &[Evaluative, Negative]),
+        ("questionable", &[Evaluative, Negative]),
+        ("criticised", &[Evaluative, Negative]),
+        ("lack of", &[Evaluative, Negative]),
+        ("lacks", &[Evaluative, Negative]),
+        ("limited", &[Evaluative, Negative]),
+        ("risk", &[Evaluative, Negative]),
+        ("risks", &[Evaluative, Negative]),
+        ("problem", &[Evaluative, Negative]),
+        ("problems", &[Evaluative, Negative]),
+        ("challenge", &[Evaluative]),
+        ("challenging", &[Evaluative, Negative]),
+        ("struggle", &[Evaluative, Negative]),
+        ("struggling", &[Evaluative, Negative]),
+        ("difficult", &[Evaluative, Negative]),
+        ("not easy", &[Evaluative, Negative]),
+        ("harder", &[Evaluative, Negative]),
+        ("falls short", &[Evaluative, Negative]),
+        ("short of", &[Evaluative, Negative]),
+        ("scandal", &[Evaluative, Negative]),
+        ("empty", &[Evaluative, Negative]),
+        ("slogan", &[Evaluative, Negative]),
+        ("naive", &[Evaluative, Negative]),
+        ("naïve", &[Evaluative, Negative]),
+        ("insufficient", &[Evaluative, Negative]),
+        ("sufficient", &[Evaluative]),
+        ("unclear", &[Evaluative, Hedge, Negative]),
+        ("uncertainty", &[Evaluative, Hedge]),
+        ("corrosive", &[Evaluative, Negative]),
+        ("stark", &[Evaluative, Negative]),
+        ("scarred", &[Evaluative, Negative]),
+        ("stagnation", &[Evaluative, Negative]),
+        ("stubborn", &[Evaluative, Negative]),
+        ("enormous", &[Evaluative]),
+        ("inevitably", &[Evaluative]),
+        ("too often", &[Evaluative, Negative]),
+        ("only limited", &[Evaluative, Negative]),
+        ("poor", &[Evaluative, Negative]),
+        ("weak", &[Evaluative, Negative]),
+        ("mistake", &[Evaluative, Negative]),
+        ("wrong", &[Evaluative, Negative]),
+        ("unfair", &[Evaluative, Negative]),
+        ("credibility", &[Evaluative]),
+        ("ditched", &[Evaluative, Negative]),
+        ("cancellation", &[Negative]),
+        ("pressure", &[Evaluative]),
+        ("more than just", &[Evaluative]),
+        ("clear", &[Evaluative]),
+        ("clearly", &[Evaluative]),
+        ("real", &[Evaluative]),
+        ("genuine", &[Evaluative, Positive]),
+        ("radical", &[Evaluative]),
+        ("brave", &[Evaluative, Positive]),
+        ("bold", &[Evaluative, Positive]),
+        ("modest", &[Evaluative, Negative]),
+        ("disappointing", &[Evaluative, Negative]),
+        ("excellent", &[Evaluative, Positive]),
+        ("wonderful", &[Evaluative, Positive]),
+        ("concern", &[Evaluative, Negative]),
+        ("concerns", &[Evaluative, Negative]),
+        ("worrying", &[Evaluative, Negative]),
+        ("unfortunately", &[Evaluative, Negative]),
+        ("sadly", &[Evaluative, Negative]),
+        ("rightly", &[Evaluative, Positive]),
+        ("simply", &[Evaluative]),
+        ("merely", &[Evaluative, Negative]),
+        ("enough", &[Evaluative]),
+        ("not enough", &[Evaluative, Negative]),
+        ("too little", &[Evaluative, Negative]),
+        ("hope", &[Evaluative]),
+        ("fear", &[Evaluative, Negative]),
+        ("surely", &[Evaluative]),
+        ("obvious", &[Evaluative]),
+        ("inadequate", &[Evaluative, Negative]),
+        ("damaging", &[Evaluative, Negative]),
+        ("setback", &[Evaluative, Negative]),
+        ("setbacks", &[Evaluative, Negative]),
+        ("slammed", &[Evaluative, Negative, Report]),
+        ("criticism", &[Evaluative, Negative]),
+        ("praised", &[Evaluative, Positive, Report]),
+        ("enthusiasm", &[Evaluative, Positive]),
+        ("go further", &[Evaluative, Negative]),
+        ("much further", &[Evaluative, Negative]),
+        ("just another", &[Evaluative, Negative]),
+        ("worth", &[Evaluative, Positive]),
+        ("remains", &[Evaluative]),
+        ("rather than", &[Contrast]),
+        ("however", &[Contrast]),
+        ("but", &[Contrast]),
+        ("yet", &[Contrast]),
+        ("although", &[Contrast]),
+        ("though", &[Contrast]),
+        ("despite", &[Contrast]),
+        ("nevertheless", &[Contrast]),
+        ("nonetheless", &[Contrast]),
+        ("will", &[Predictive]),
+        ("would", &[Predictive, Hedge]),
+        ("likely", &[Predictive, Hedge]),
+        ("unlikely", &[Predictive, Hedge, Negative]),
+        ("is expected to", &[Predictive]),
+        ("are expected to", &[Predictive]),
+        ("are anticipated", &[Predictive]),
+        ("set to", &[Predictive]),
+        ("going to", &[Predictive]),
+        ("could", &[Predictive, Hedge]),
+        ("may", &[Predictive, Hedge]),
+        ("might", &[Predictive, Hedge]),
+        ("perhaps", &[Hedge]),
+        ("possibly", &[Hedge]),
+        ("probably", &[Hedge]),
+        ("seems", &[Hedge]),
+        ("seem", &[Hedge]),
+        ("appears", &[Hedge]),
+        ("suggests", &[Hedge, Report]),
+        ("arguably", &[Hedge]),
+        ("potentially", &[Hedge]),
+        ("potential", &[Hedge, Positive]),
+        ("to some extent", &[Hedge]),
+        ("argues", &[Report]),
+        ("argued", &[Report]),
+        ("said", &[Report]),
+        ("says", &[Report]),
+        ("stressed", &[Report]),
+        ("suggested", &[Report]),
+        ("warned", &[Report, Negative]),
+        ("claimed", &[Report]),
+        ("insisted", &[Report]),
+        ("believes", &[Report]),
+        ("promised", &[Report, Positive]),
+        ("has promised", &[Report, Positive]),
+        ("have promised", &[Report, Positive]),
+        ("pledged", &[Report, Positive]),
+        ("committed to", &[Report, Positive]),
+        ("commitment to", &[Report, Positive]),
+        ("set out", &[Report]),
+        ("plans to", &[Report, Positive]),
+        ("announced", &[Report]),
+        ("intends", &[Report]),
+        ("vowed", &[Report]),
+        ("hinted", &[Report]),
+        ("according to", &[Report]),
+        ("aims to", &[Report, Positive]),
+        ("wants to", &[Report, Positive]),
+        ("proposed", &[Report]),
+        ("not", &[Negator]),
+        ("no", &[Negator]),
+        ("never", &[Negator]),
+        ("little", &[Negator, Negative]),
+        ("nor", &[Negator, Negative]),
+        ("without", &[Negator]),
+        ("we use", &[Method]),
+        ("we look", &[Method]),
+        ("we find", &[Method]),
+        ("this series", &[Method]),
+        ("in this blog", &[Method]),
+        ("below, we", &[Method]),
+        ("areas that we", &[Method]),
+    ]
+};
+
+fn automaton() -> &'static AhoCorasick {
+    static A: OnceLock<AhoCorasick> = OnceLock::new();
+    A.get_or_init(|| {
+        AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(CUES.iter().map(|c| c.0))
+            .expect("cue patterns are plain strings")
+    })
+}
+
+/// The cues found in a sentence, with their byte ranges, on word boundaries.
+pub fn cues(norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
+    let mut out = Vec::new();
+    for m in automaton().find_iter(norm) {
+        let ok_before = !norm[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+        let ok_after = !norm[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+        if ok_before && ok_after {
+            out.push((m.start(), m.end(), CUES[m.pattern().as_usize()].1));
+        }
+    }
+    out
+}
+
+/// How a sentence reads: scores per cue and the claim decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// Is it a claim at all, and how sure.
+    pub score: f64,
+    /// Kind of claim.
+    pub kind: ClaimKind,
+    /// Hedged.
+    pub hedged: bool,
+    /// Stance toward what it is about.
+    pub stance: Stance,
+    /// Byte offset of a reporting verb, if any.
+    pub report_at: Option<usize>,
+}
+
+/// Read one sentence (normalised text): claim score, kind, hedging and stance.
+pub fn read_sentence(norm: &str, mentions_policy: bool, reported: bool) -> Reading {
+    let found = cues(norm);
+    let mut n: BTreeMap<Cue, f64> = BTreeMap::new();
+    let (mut pos, mut neg) = (0.0, 0.0);
+    let mut negate_until = 0usize;
+    let mut report_at = None;
+    for &(s, e, kinds) in &found {
+        let negated = s < negate_until;
+        for &k in kinds {
+            *n.entry(k).or_insert(0.0) += 1.0;
+            match k {
+                Cue::Positive if negated => neg += 1.0,
+                Cue::Positive => pos += 1.0,
+                Cue::Negative => neg += 1.0,
+                Cue::Negator => negate_until = e + 30,
+                Cue::Report => {
+                    report_at.get_or_insert(s);
+                }
+                _ => {}
+            }
+        }
+    }
+    let get = |k: Cue| n.get(&k).copied().unwrap_or(0.0);
+    let words = norm.split(' ').count();
+    let mut score = 2.0 * get(Cue::Deontic).min(2.0) + 1.2 * get(Cue::Evaluative).min(3.0) + 0.6 * get(Cue::Contrast).min(1.0) + 0.5 * get(Cue::Predictive).min(2.0) + 0.3 * get(Cue::Hedge).min(2.0);
+    if mentions_policy {
+        score += 0.8;
+    }
+    if reported {
+        score += 1.2;
+    }
+    if get(Cue::Method) > 0.0 {
+        score -= 1.5;
+    }
+    if words < 8 {
+        score -= 1.0;
+    }
+    if norm.trim_end().ends_with('?') {
+        score -= 1.0;
+    }
+    let kind = if get(Cue::Deontic) > 0.0 {
+        ClaimKind::Recommendation
+    } else if get(Cue::Evaluative) > 0.0 {
+        ClaimKind::Evaluation
+    } else if get(Cue::Predictive) > 0.0 && !reported {
+        ClaimKind::Prediction
+    } else {
+        ClaimKind::Description
+    };
+    let hedged = get(Cue::Hedge) > 0.0;
+    let stance = if pos > 0.0 && neg > 0.0 {
+        Stance::Mixed
+    } else if pos > 0.0 || (kind == ClaimKind::Recommendation && neg == 0.0) || (reported && neg == 0.0) {
+        Stance::For
+    } else if neg > 0.0 {
+        Stance::Against
+    } else {
+        Stance::Neutral
+    };
+    Reading { score, kind, hedged, stance, report_at }
+}
+
+/// The threshold on a sentence's score for it to be a claim (confidence 0.5).
+pub const CLAIM_THRESHOLD: f64 = 2.4;
+
+fn confidence(score: f64) -> f64 {
+    let c = 1.0 / (1.0 + (-(score - CLAIM_THRESHOLD)).exp());
+    (c * 100.0).round() / 100.0
+}
+
+/// Who is reported: an actor named within a few words before the reporting verb, or
+/// after "according to".
+fn speaker(norm: &str, report_at: usize, found: &Found, si: usize, lex: &Lexicon) -> Option<String> {
+    let is_actor = |id: &str| crate::model::kind_of_id(id) == Some(NodeKind::Actor) && lex.kind_of(id).is_none_or(|k| k == NodeKind::Actor);
+    if norm[report_at..].to_lowercase().starts_with("according to") {
+        return found.in_sentence(si).find(|m| m.start > report_at && m.start < report_at + 40 && is_actor(&m.id)).map(|m| m.id.clone());
+    }
+    found
+        .in_sentence(si)
+        .filter(|m| m.end <= report_at && is_actor(&m.id))
+        .filter(|m| {
+            let gap = &norm[m.end..report_at];
+            let gap = gap.trim_start_matches("'s").trim();
+            gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '-', '(', ')']) && !gap.split_whitespace().any(|w| w == "and" || w == "MP")
+        })
+        .last()
+        .map(|m| m.id.clone())
+}
+
+/// Strip discourse markers and cut a sentence into a short label.
+pub fn label(norm: &str) -> String {
+    const OPENERS: &[&str] = &[
+        "However, ", "Moreover, ", "Indeed, ", "In particular, ", "Crucially, ", "Yet, ", "Yet ", "Likewise, ", "For example, ",
+        "For instance, ", "Firstly, ", "Secondly, ", "First, ", "Second, ", "Third, ", "Finally, ", "In short, ", "Of course, ",
+        "And ", "But ", "So ", "Similarly, ", "Furthermore, ", "Meanwhile, ", "Here ", "To sum up, ",
+    ];
+    let mut s = norm.trim();
+    for o in OPENERS {
+        if let Some(r) = s.strip_prefix(o) {
+            s = r;
+        }
+    }
+    let s = s.trim_end_matches(['.', ';', ':', ' ']);
+    let mut out = String::new();
+    for w in s.split(' ') {
+        if out.len() + w.len() > 110 {
+            out.push_str("...");
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    let mut c = out.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => out,
+    }
+}
+
+/// Draft the article's claims.
+#[allow(clippy::too_many_arguments)]
+pub fn find(
+    text: &str,
+    layout: &Layout,
+    lex: &Lexicon,
+    found: &Found,
+    authors: &BTreeSet<String>,
+    prefix: &str,
+    opts: &ExtractOptions,
+) -> Vec<DraftClaim> {
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        let block = &layout.blocks[s.block];
+        if block.kind == BlockKind::Heading || s.words < 6 {
+            continue;
+        }
+        if super::meta::is_boilerplate(&s.norm) {
+            continue;
+        }
+        let policies: Vec<String> = {
+            let mut v: Vec<String> = Vec::new();
+            for m in found.in_sentence(si) {
+                if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !v.contains(&m.id) {
+                    v.push(m.id.clone());
+                }
+            }
+            v
+        };
+        let pre = read_sentence(&s.norm, !policies.is_empty(), false);
+        // Only a sentence with a reporting verb can have a reported speaker: read it again as reported.
+        let sp = pre.report_at.and_then(|at| speaker(&s.norm, at, found, si, lex)).filter(|id| !authors.contains(id));
+        if sp.is_none() && confidence(pre.score + 1.2) < opts.min_claim_confidence {
+            continue;
+        }
+        let r = if sp.is_some() { read_sentence(&s.norm, !policies.is_empty(), true) } else { pre };
+        let conf = confidence(r.score);
+        if conf < opts.min_claim_confidence {
+            continue;
+        }
+        let lab = label(&s.norm);
+        let words: Vec<String> = super::words::content_words(&lab).into_iter().take(4).collect();
+        let base = format!("claim:{prefix}-{}", slug(&words.join(" ")));
+        let base = base.trim_end_matches('-').to_string();
+        let mut id = base.clone();
+        let mut k = 2;
+        while used.contains(&id) || lex.ids.contains(&id) {
+            id = format!("{base}-{k}");
+            k += 1;
+        }
+        used.insert(id.clone());
+        out.push(DraftClaim {
+            id,
+            text: lab,
+            quote: quote(text, s.start, s.end),
+            sentence: si,
+            kind: r.kind,
+            speaker: sp,
+            hedged: r.hedged,
+            about: policies.into_iter().map(|p| (p.clone(), policy_stance(&r, &s.norm, found, si, &p))).collect(),
+            echoes: vec![],
+            confidence: conf,
+        });
+    }
+    out
+}
+
+/// The stance toward one policy: in a recommendation, a policy named after the
+/// "should"/"need" is what is recommended; otherwise the sentence's stance.
+fn policy_stance(r: &Reading, norm: &str, found: &Found, si: usize, policy: &str) -> Stance {
+    if r.kind == ClaimKind::Recommendation {
+        let deontic_at = cues(norm).into_iter().find(|c| c.2.contains(&Cue::Deontic)).map(|c| c.0);
+        let at = found.in_sentence(si).find(|m| m.id == policy).map(|m| m.start);
+        if let (Some(d), Some(a)) = (deontic_at, at) {
+            if a > d {
+                return Stance::For;
+            }
+        }
+    }
+    r.stance
+}
+
+/// The claim id prefix for an article: its author (or outlet) and year, "hickson-2024".
+pub fn claim_prefix(stem: &str, date: &PartialDate) -> String {
+    // "2024-07-hickson-labour-levelling-up" -> "hickson-2024".
+    let parts: Vec<&str> = stem.split('-').collect();
+    let who = parts.iter().find(|p| !p.chars().all(|c| c.is_ascii_digit())).copied().unwrap_or("x");
+    format!("{who}-{}", date.year_num())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recommendations_evaluations_predictions_and_descriptions() {
+        let r = read_sentence("Local Skills Advisory Panels will therefore need to work closely with local employers.", false, false);
+        assert_eq!(r.kind, ClaimKind::Recommendation);
+        assert!(r.score >= CLAIM_THRESHOLD);
+        let r = read_sentence("However, levelling up as a policy goal remains elusive.", true, false);
+        assert_eq!((r.kind, r.stance), (ClaimKind::Evaluation, Stance::Against));
+        let r = read_sentence("These technologies will be disruptive and spur fundamental changes in production.", false, false);
+        assert_eq!(r.kind, ClaimKind::Prediction);
+        let r = read_sentence("We find 14 characteristics across the 862 towns we look at.", false, false);
+        assert!(r.score < CLAIM_THRESHOLD, "{r:?}");
+    }
+
+    #[test]
+    fn stance_and_hedging() {
+        let r = read_sentence("The 'Made Smarter' programme is a welcome start in this direction, but policy needs to go much further.", true, false);
+        assert_eq!(r.stance, Stance::Mixed);
+        assert!(!r.hedged);
+        let r = read_sentence("The securonomics agenda could offer the basis for a new approach to regional inequality.", true, false);
+        assert_eq!(r.stance, Stance::For);
+        assert!(r.hedged);
+        let r = read_sentence("The plan is not effective and never successful in towns.", true, false);
+        assert_eq!(r.stance, Stance::Against);
+    }
+
+    #[test]
+    fn labels_drop_openers_and_stay_short() {
+        assert_eq!(label("However, levelling up as a policy goal remains elusive."), "Levelling up as a policy goal remains elusive");
+        assert!(label(&"word ".repeat(60)).ends_with("..."));
+    }
+}

@@ -1,0 +1,905 @@
+//! Actors, policies and events in an article: every lexicon name and alias (one
+//! aho-corasick pass per sentence, with English case and word-boundary rules), new
+//! candidates the lexicon lacks (people with their roles, organisations,
+//! programmes, quoted coinages), and short forms resolved within the article
+//! ("Reeves" after "Rachel Reeves", "the Chancellor" when one known actor held
+//! that role at the time).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+use super::meta::Header;
+use super::sentences::{quote, BlockKind, Layout};
+use super::words::{self, content_words, given_names, not_name, person_titles, role_heads, stopwords};
+use super::{slug, Candidate, Mention, MentionHow};
+use crate::date::PartialDate;
+use crate::mentions::Matcher;
+use crate::model::{Corpus, Entity, NodeKind, Origin};
+use crate::suggest::fold;
+
+/// Candidates below this confidence are not written (unless a claim or edge uses them).
+pub const DEFAULT_MIN_CANDIDATE_CONFIDENCE: f64 = 0.5;
+
+/// A dated event of the lexicon, prepared for finding references to it.
+#[derive(Debug, Clone)]
+pub struct EventInfo {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Kind (election, publication, ...).
+    pub kind: String,
+    /// Date.
+    pub date: PartialDate,
+    /// The name without its verb, lowercase ("levelling up taskforce"), and the verb stem ("launch").
+    pub core: Option<(String, String)>,
+    /// Content words of name, aliases and description, with weights.
+    pub bag: BTreeMap<String, f64>,
+}
+
+/// An earlier claim of the corpus, for proposing echoes.
+#[derive(Debug, Clone)]
+pub struct KnownClaim {
+    /// Id.
+    pub id: String,
+    /// Its article.
+    pub article: String,
+    /// Its article's date.
+    pub date: Option<PartialDate>,
+    /// Content words of its quote and label.
+    pub words: Vec<String>,
+}
+
+/// The corpus as the extractor needs it: lexicon entries and a matcher over their
+/// names, events, roles, earlier claims and every id already used.
+pub struct Lexicon {
+    /// Curated actors, policies and events by id.
+    pub entities: BTreeMap<String, Entity>,
+    matcher: Matcher,
+    event_matcher: Matcher,
+    /// Event name subjects ("levelling up taskforce"), case-insensitive; pattern i is `core_events[i]`.
+    core_matcher: Option<aho_corasick::AhoCorasick>,
+    core_events: Vec<usize>,
+    names: HashMap<String, String>,
+    /// Events, prepared.
+    pub events: Vec<EventInfo>,
+    /// Claims of the corpus.
+    pub claims: Vec<KnownClaim>,
+    /// Document frequency of content words over the corpus' claims.
+    pub claim_df: HashMap<String, usize>,
+    /// TF-IDF vectors of the corpus' claims (same order as `claims`).
+    pub claim_vectors: Vec<super::links::Vector>,
+    /// Every id defined in the corpus (entities, candidates, claims, articles).
+    pub ids: BTreeSet<String>,
+}
+
+impl Lexicon {
+    /// Prepare a corpus's lexicon. Only curated entries count as lexicon; candidates
+    /// proposed by other drafts are known ids, so that they are not proposed twice.
+    pub fn new(corpus: &Corpus) -> Self {
+        let entities: BTreeMap<String, Entity> = corpus
+            .entities
+            .iter()
+            .filter(|(_, e)| !matches!(e.origin, Origin::Extracted(_)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let ap = entities.values().filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy));
+        let matcher = Matcher::new(ap.clone());
+        let ev = entities.values().filter(|e| e.node_kind == NodeKind::Event);
+        let event_matcher = Matcher::new(ev.clone());
+        let mut names = HashMap::new();
+        for e in ap {
+            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                names.entry(fold(n)).or_insert_with(|| e.id.clone());
+            }
+            names.entry(fold(e.id.split_once(':').map_or("", |p| p.1))).or_insert_with(|| e.id.clone());
+        }
+        let events = prepare_events(ev);
+        let mut claims = Vec::new();
+        let mut claim_df: HashMap<String, usize> = HashMap::new();
+        for c in corpus.claims.values().filter(|c| !matches!(c.origin, Origin::Extracted(_))) {
+            let words = content_words(&c.evidence.quote);
+            let uniq: HashSet<&String> = words.iter().collect();
+            for w in uniq {
+                *claim_df.entry(w.clone()).or_insert(0) += 1;
+            }
+            claims.push(KnownClaim {
+                id: c.id.clone(),
+                article: c.evidence.article.clone(),
+                date: corpus.article_date(&c.evidence.article),
+                words,
+            });
+        }
+        let mut ids: BTreeSet<String> = corpus.entities.keys().cloned().collect();
+        ids.extend(corpus.claims.keys().cloned());
+        ids.extend(corpus.articles.keys().map(|a| crate::model::article_node_id(a)));
+        let claim_vectors = claims.iter().map(|c| super::links::tfidf(&c.words, &claim_df, claims.len())).collect();
+        let core_events: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.core.is_some()).map(|(i, _)| i).collect();
+        let core_matcher = (!core_events.is_empty()).then(|| {
+            aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .ascii_case_insensitive(true)
+                .build(core_events.iter().map(|&i| events[i].core.as_ref().map_or("", |c| c.0.as_str())))
+                .expect("plain patterns")
+        });
+        Lexicon { entities, matcher, event_matcher, core_matcher, core_events, names, events, claims, claim_df, claim_vectors, ids }
+    }
+
+    /// The lexicon id for a name (folded comparison of names and aliases).
+    pub fn id_for_name(&self, name: &str) -> Option<&str> {
+        self.names.get(&fold(name)).map(String::as_str)
+    }
+
+    /// The node kind of a known id.
+    pub fn kind_of(&self, id: &str) -> Option<NodeKind> {
+        self.entities.get(id).map(|e| e.node_kind)
+    }
+}
+
+fn prepare_events<'a>(events: impl Iterator<Item = &'a Entity>) -> Vec<EventInfo> {
+    let events: Vec<&Entity> = events.filter(|e| e.date.is_some()).collect();
+    let bags: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            let mut t = e.name.clone();
+            for a in &e.aliases {
+                t.push(' ');
+                t.push_str(a);
+            }
+            if let Some(d) = &e.description {
+                t.push(' ');
+                t.push_str(d);
+            }
+            content_words(&t)
+        })
+        .collect();
+    let n = events.len().max(1) as f64;
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for b in &bags {
+        let u: HashSet<&str> = b.iter().map(String::as_str).collect();
+        for w in u {
+            *df.entry(w).or_insert(0) += 1;
+        }
+    }
+    events
+        .iter()
+        .zip(&bags)
+        .map(|(e, b)| {
+            let bag = b.iter().map(|w| (w.clone(), (1.0 + n / df[w.as_str()] as f64).ln())).collect();
+            EventInfo {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind.clone(),
+                date: e.date.expect("filtered"),
+                core: event_core(&e.name),
+                bag,
+            }
+        })
+        .collect()
+}
+
+/// Split an event name at its verb: "Levelling Up Taskforce launched" -> ("levelling up taskforce", "launch").
+fn event_core(name: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (i, stem) = words.iter().enumerate().find_map(|(i, w)| {
+        let lw = w.to_lowercase();
+        words::EVENT_VERBS.iter().find(|(v, _)| *v == lw).map(|(_, s)| (i, *s))
+    })?;
+    let subject = words[..i].join(" ").to_lowercase();
+    let subject = subject.trim_end_matches("'s").to_string();
+    let ok = subject.split_whitespace().count() >= 2 || subject.len() >= 6;
+    ok.then(|| (subject, stem.to_string()))
+}
+
+/// A reference to a lexicon event from one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRef {
+    /// Event id.
+    pub id: String,
+    /// Sentence index.
+    pub sentence: usize,
+    /// How sure the reference is.
+    pub confidence: f64,
+}
+
+/// Find references to lexicon events: their names and aliases, or the subject of the
+/// name with a form of its verb ("launching a Levelling Up Taskforce").
+pub fn find_events(layout: &Layout, lex: &Lexicon) -> Vec<EventRef> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        for h in lex.event_matcher.find(&s.norm) {
+            if seen.insert((h.id.clone(), si)) {
+                out.push(EventRef { id: h.id, sentence: si, confidence: 0.8 });
+            }
+        }
+        let Some(ac) = &lex.core_matcher else { continue };
+        for m in ac.find_overlapping_iter(&s.norm) {
+            let e = &lex.events[lex.core_events[m.pattern().as_usize()]];
+            let Some((_, verb)) = &e.core else { continue };
+            let ok_before = !s.norm[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+            let ok_after = !s.norm[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            if !(ok_before && ok_after) {
+                continue;
+            }
+            let has_verb = s.norm.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= verb.len() && w[..verb.len()].eq_ignore_ascii_case(verb));
+            if has_verb && seen.insert((e.id.clone(), si)) {
+                out.push(EventRef { id: e.id.clone(), sentence: si, confidence: 0.7 });
+            }
+        }
+    }
+    out
+}
+
+/// Byte position of `needle` in `hay` on word boundaries.
+pub fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let s = from + i;
+        let e = s + needle.len();
+        let ok_before = !hay[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+        let ok_after = !hay[e..].chars().next().is_some_and(char::is_alphanumeric);
+        if ok_before && ok_after {
+            return Some(s);
+        }
+        from = s + needle.len().max(1);
+        while !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+/// What [`find`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Mentions of lexicon entries and candidates.
+    pub mentions: Vec<Mention>,
+    /// New candidates.
+    pub candidates: Vec<Candidate>,
+    /// Person roles found beside names: role text -> person id.
+    pub roles: Vec<(String, String)>,
+}
+
+impl Found {
+    /// Ids mentioned in sentence `si`, in text order.
+    pub fn in_sentence(&self, si: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| m.sentence == si)
+    }
+
+    /// Mention counts per id.
+    pub fn counts(&self) -> BTreeMap<&str, usize> {
+        let mut m = BTreeMap::new();
+        for x in &self.mentions {
+            *m.entry(x.id.as_str()).or_insert(0) += 1;
+        }
+        m
+    }
+
+    /// The node kind of an id found here (lexicon or candidate).
+    pub fn kind_of(&self, id: &str) -> Option<NodeKind> {
+        crate::model::kind_of_id(id)
+    }
+}
+
+/// A word of a sentence's normalised text.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    s: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(norm: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let b = norm.as_bytes();
+    let mut i = 0;
+    let n = norm.len();
+    while i < n {
+        let c = norm[i..].chars().next().unwrap_or(' ');
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while let Some(c) = norm[j..].chars().next() {
+            if c.is_alphanumeric() {
+                j += c.len_utf8();
+            } else if matches!(c, '\'' | '-' | '&' | '.') && j + 1 < n && norm[j + 1..].starts_with(char::is_alphanumeric) {
+                // "O'Brien", "co-operation", "R&D", "U.K"; but a trailing "'s" stays in.
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let _ = b;
+        out.push(Tok { s: &norm[start..j], start, end: j });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn is_cap(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase()) || (w.starts_with(|c: char| c.is_ascii_digit()) && w.chars().any(char::is_uppercase))
+}
+
+fn is_allcaps(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s").unwrap_or(w)
+}
+
+const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "upon", "to"];
+
+/// Find lexicon mentions and new candidates in every sentence.
+pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header) -> Found {
+    let mut found = Found::default();
+    // Lowercase vocabulary of the article: a capitalised word whose lowercase form is
+    // used elsewhere is a common word, not a name, at the start of a sentence.
+    let mut vocab: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for s in &layout.sentences {
+        for t in s.norm.split(|c: char| !c.is_alphanumeric()) {
+            if t.starts_with(|c: char| c.is_lowercase()) {
+                vocab.insert(t);
+            }
+        }
+    }
+    let mut cands: BTreeMap<String, Candidate> = BTreeMap::new();
+    let mut cand_mentions: Vec<Mention> = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        let hits = lex.matcher.find(&s.norm);
+        for h in &hits {
+            found.mentions.push(Mention { id: h.id.clone(), sentence: si, start: h.start, end: h.end, how: MentionHow::Lexicon });
+        }
+        let kind = layout.blocks[s.block].kind;
+        if kind == BlockKind::Heading || header.boilerplate.contains(&s.block) {
+            continue;
+        }
+        let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        scan_sentence(si, &s.norm, (text, s.start, s.end), &spans, &vocab, lex, &mut cands, &mut cand_mentions, &mut found.roles);
+    }
+    // Candidates named in the lexicon under the same folded name are lexicon mentions.
+    let mut final_cands = Vec::new();
+    for (_, mut c) in cands {
+        if let Some(id) = lex.id_for_name(&c.name) {
+            let id = id.to_string();
+            for m in cand_mentions.iter_mut().filter(|m| m.id == c.id) {
+                m.id = id.clone();
+                m.how = MentionHow::Lexicon;
+            }
+            continue;
+        }
+        if lex.ids.contains(&c.id) && lex.entities.contains_key(&c.id) {
+            continue;
+        }
+        if c.count >= 2 {
+            c.confidence = (c.confidence + 0.1).min(0.95);
+        }
+        c.known = lex.ids.contains(&c.id);
+        final_cands.push(c);
+    }
+    found.mentions.extend(cand_mentions);
+    found.candidates = final_cands;
+    resolve_short_forms(layout, lex, &mut found);
+    found.mentions.sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
+    found.mentions.dedup_by(|a, b| a.sentence == b.sentence && a.start == b.start && a.id == b.id);
+    found
+}
+
+#[allow(clippy::too_many_arguments)]
+fn scan_sentence(
+    si: usize,
+    norm: &str,
+    q: (&str, usize, usize),
+    hit_spans: &[(usize, usize)],
+    vocab: &rustc_hash::FxHashSet<&str>,
+    lex: &Lexicon,
+    cands: &mut BTreeMap<String, Candidate>,
+    mentions: &mut Vec<Mention>,
+    roles: &mut Vec<(String, String)>,
+) {
+    let toks = tokens(norm);
+    let overlaps = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s < b && a < e);
+    let covered = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s <= a && b <= e);
+    let adjacent = |x: &Tok, y: &Tok| norm[x.end..y.start] == *" ";
+    let add = |cands: &mut BTreeMap<String, Candidate>,
+                   mentions: &mut Vec<Mention>,
+                   name: String,
+                   node_kind: NodeKind,
+                   kind: &str,
+                   conf: f64,
+                   why: String,
+                   start: usize,
+                   end: usize|
+     -> String {
+        let prefix = if node_kind == NodeKind::Policy { "policy" } else { "actor" };
+        let id = format!("{prefix}:{}", slug(&name));
+        let e = cands.entry(id.clone()).or_insert_with(|| Candidate {
+            id: id.clone(),
+            name: name.clone(),
+            node_kind,
+            kind: kind.to_string(),
+            aliases: vec![],
+            role: None,
+            quote: quote(q.0, q.1, q.2),
+            count: 0,
+            confidence: conf,
+            evidence: why,
+            known: false,
+        });
+        e.count += 1;
+        e.confidence = e.confidence.max(conf);
+        mentions.push(Mention { id: id.clone(), sentence: si, start, end, how: MentionHow::Candidate });
+        id
+    };
+
+    // 1. Capitalised runs.
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !is_cap(t.s) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        let mut k = i + 1;
+        while k < toks.len() {
+            if strip_possessive(toks[k - 1].s) != toks[k - 1].s {
+                break;
+            }
+            if is_cap(toks[k].s) && adjacent(&toks[k - 1], &toks[k]) {
+                last = k;
+                k += 1;
+            } else if CONNECTORS.contains(&toks[k].s) && adjacent(&toks[k - 1], &toks[k]) && k + 1 < toks.len() {
+                // "of the Nations", "for Cities": up to two connectors before a capital.
+                let mut m = k + 1;
+                if CONNECTORS.contains(&toks[m].s) && m + 1 < toks.len() && adjacent(&toks[k], &toks[m]) {
+                    m += 1;
+                }
+                if is_cap(toks[m].s) && adjacent(&toks[m - 1], &toks[m]) && !(toks[k].s == "and" && i == last && !is_org_like(&toks[i..=last])) {
+                    last = m;
+                    k = m + 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let mut run: Vec<Tok> = toks[i..=last].to_vec();
+        let next_i = last + 1;
+        // Drop a common word opening a sentence ("The", "Securonomics" stays if unknown).
+        while let Some(f) = run.first() {
+            let lw = f.s.to_lowercase();
+            let sentence_start = f.start == 0 || norm[..f.start].trim_end().ends_with(['"', '\'', '(', ':', '-']) && f.start < 3;
+            if stopwords().contains(lw.as_str()) || (sentence_start && vocab.contains(lw.as_str())) || not_name().contains(f.s) {
+                run.remove(0);
+            } else {
+                break;
+            }
+        }
+        while run.last().is_some_and(|t| CONNECTORS.contains(&t.s) || not_name().contains(strip_possessive(t.s))) {
+            run.pop();
+        }
+        i = next_i;
+        if run.is_empty() {
+            continue;
+        }
+        let (a, b) = (run[0].start, strip_end(&run));
+        let name = norm[a..b].to_string();
+        let words: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
+        if words.iter().any(|w| not_name().contains(w) && words.len() <= 2) {
+            continue;
+        }
+        let head = *words.last().unwrap_or(&"");
+        let policy_kind = words::policy_head(&name);
+        let org_kind = words::org_head(head).or_else(|| {
+            (words.len() >= 3 && words::org_head(words[0]).is_some() && matches!(words[1], "of" | "for")).then(|| words::org_head(words[0]).unwrap_or("organisation"))
+        });
+        if covered(a, b) {
+            continue;
+        }
+        // A run that only extends a lexicon hit is new only if its head is a name head.
+        if overlaps(a, b) {
+            let head_span = run.last().map(|t| (t.start, t.end)).unwrap_or((a, b));
+            if (policy_kind.is_none() && org_kind.is_none()) || overlaps(head_span.0, head_span.1) {
+                continue;
+            }
+        }
+        // Acronym defined in brackets right after: "Local Enterprise Partnerships (LEPs)".
+        let acronym = norm[b..].strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(x, _)| x).filter(|x| is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8);
+        if let Some(pk) = policy_kind {
+            if words.len() >= 2 && !role_heads().contains(words[0]) {
+                let id = add(cands, mentions, name.clone(), NodeKind::Policy, pk, 0.6, format!("a name ending in '{head}'"), a, b);
+                add_alias(cands, &id, acronym);
+            }
+            continue;
+        }
+        if let Some(ok) = org_kind {
+            if words.len() >= 2 && !is_role_phrase(&words) {
+                let id = add(cands, mentions, name.clone(), NodeKind::Actor, ok, 0.6, format!("an organisation name ending in '{head}'"), a, b);
+                add_alias(cands, &id, acronym);
+            }
+            continue;
+        }
+        // People: role + name, title + name, given name + surname, name + MP.
+        let role_split = words.iter().rposition(|w| role_heads().contains(w) || *w == "MP");
+        let (role, person): (Option<String>, &[Tok]) = match role_split {
+            Some(r) if r + 1 < run.len() && words[r] != "MP" => (Some(norm[run[0].start..run[r].end].to_string()), &run[r + 1..]),
+            _ => (None, &run[..]),
+        };
+        let mut person: Vec<Tok> = person.iter().copied().filter(|t| !person_titles().contains(t.s)).collect();
+        let titled = person.len() < run.len() || toks[..i.saturating_sub(run.len())].last().is_some_and(|p| person_titles().contains(p.s));
+        let mp = norm[b..].starts_with(" MP");
+        let next_word: &str = norm[b..].trim_start_matches([' ', ',']).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let reported = words::REPORTING_VERBS.contains(&next_word);
+        while person.last().is_some_and(|t| t.s == "MP") {
+            person.pop();
+        }
+        let name_like = person.iter().all(|t| {
+            !is_allcaps(t.s) && !stopwords().contains(t.s.to_lowercase().as_str()) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime"
+        });
+        if (2..=3).contains(&person.len()) && name_like {
+            let first = strip_possessive(person[0].s);
+            let given = given_names().contains(first);
+            // Role before, after a comma: "Chancellor of the Exchequer, Rachel Reeves".
+            let comma_role = comma_role_before(norm, person[0].start);
+            let bracket_role = role_after(norm, strip_end(&person));
+            let role = role.or(comma_role).or(bracket_role);
+            let at_start = norm[..person[0].start].trim().is_empty();
+            if given || titled || mp || role.is_some() || (reported && person.len() == 2 && !at_start) {
+                let pname = norm[person[0].start..strip_end(&person)].to_string();
+                if lex.id_for_name(&pname).is_some() || overlaps(person[0].start, strip_end(&person)) {
+                    continue;
+                }
+                let conf = if given && (role.is_some() || mp || titled || reported) { 0.85 } else if given { 0.7 } else { 0.6 };
+                let why = match &role {
+                    Some(r) => format!("a person's name with the role '{r}'"),
+                    None if mp => "a person's name followed by MP".into(),
+                    None if titled => "a person's name after a title".into(),
+                    None if reported => format!("a name followed by '{next_word}'"),
+                    None => "a given name and surname".into(),
+                };
+                let id = add(cands, mentions, pname, NodeKind::Actor, "person", conf, why, person[0].start, strip_end(&person));
+                if let Some(r) = role {
+                    if let Some(c) = cands.get_mut(&id) {
+                        c.role.get_or_insert(r.clone());
+                    }
+                    roles.push((r, id));
+                }
+            }
+        }
+    }
+
+    // 3. UK parties and institutions under their usual names.
+    for (ti, t) in toks.iter().enumerate() {
+        if !is_cap(t.s) {
+            continue;
+        }
+        let w0 = strip_possessive(t.s);
+        for &(surface, canonical, kind) in words::GAZETTEER {
+            if !surface.starts_with(w0) {
+                continue;
+            }
+            let n = surface.split(' ').count();
+            if ti + n > toks.len() {
+                continue;
+            }
+            let (a, b) = (t.start, toks[ti + n - 1].end);
+            let text = &norm[a..b];
+            let bare = text.strip_suffix("'s").unwrap_or(text);
+            if bare != surface || overlaps(a, a + bare.len()) {
+                continue;
+            }
+            let id = add(cands, mentions, canonical.to_string(), NodeKind::Actor, kind, 0.7, format!("'{surface}' names {canonical}"), a, a + bare.len());
+            if surface != canonical {
+                add_alias(cands, &id, Some(surface));
+            }
+        }
+    }
+
+    // 2. Quoted names and coinages: 'securonomics', the 'Made Smarter' programme.
+    for (qs, qe, inner) in quoted_spans(norm) {
+        let words_in: Vec<&str> = inner.split_whitespace().collect();
+        if words_in.is_empty() || words_in.len() > 4 || covered(qs, qe) || overlaps(qs + 1, qe - 1) {
+            continue;
+        }
+        let before: Vec<&str> = norm[..qs].split_whitespace().rev().take(2).collect();
+        let after = norm[qe..].trim_start();
+        let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        let head = words::LOWER_POLICY_HEADS.iter().find(|(h, _)| *h == next_word);
+        let introduced = before.first().is_some_and(|w| words::COINAGE_INTRO.contains(w) && *w != "of")
+            || (before.first() == Some(&"of") && before.get(1) == Some(&"idea"));
+        if before.first() == Some(&"so-called") || before.contains(&"so") {
+            continue;
+        }
+        let single_rare = words_in.len() == 1 && inner.chars().all(|c| c.is_lowercase()) && inner.len() >= 6 && !stopwords().contains(inner);
+        if let Some((h, pk)) = head {
+            if inner.chars().next().is_some_and(char::is_uppercase) || introduced {
+                let name = inner.to_string();
+                let id = add(cands, mentions, name, NodeKind::Policy, pk, 0.65, format!("a quoted name followed by '{h}'"), qs + 1, qe - 1);
+                add_alias(cands, &id, Some(&format!("{inner} {h}")));
+            }
+        } else if introduced && single_rare {
+            add(cands, mentions, inner.to_string(), NodeKind::Policy, "agenda", 0.7, "a quoted coinage".into(), qs + 1, qe - 1);
+        }
+    }
+}
+
+fn is_org_like(run: &[Tok]) -> bool {
+    run.last().is_some_and(|t| words::org_head(t.s).is_some())
+}
+
+fn is_role_phrase(words: &[&str]) -> bool {
+    words.first().is_some_and(|w| role_heads().contains(w) || *w == "Secretary" || *w == "Prime")
+}
+
+fn strip_end(run: &[Tok]) -> usize {
+    let t = run[run.len() - 1];
+    if t.s.ends_with("'s") {
+        t.end - 2
+    } else {
+        t.end
+    }
+}
+
+fn add_alias(cands: &mut BTreeMap<String, Candidate>, id: &str, alias: Option<&str>) {
+    if let (Some(c), Some(a)) = (cands.get_mut(id), alias) {
+        if !c.aliases.iter().any(|x| x == a) && a != c.name {
+            c.aliases.push(a.to_string());
+        }
+    }
+}
+
+/// A role written before a name and a comma: "Chancellor of the Exchequer, Rachel Reeves".
+fn comma_role_before(norm: &str, at: usize) -> Option<String> {
+    let before = norm[..at].strip_suffix(", ")?;
+    let start = before.rfind([',', '(', '-', '.', ';']).map_or(0, |i| i + 1);
+    let phrase = before[start..].trim();
+    let phrase = phrase.rsplit(" by ").next().unwrap_or(phrase).trim();
+    let phrase = phrase.strip_prefix("the ").unwrap_or(phrase);
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    (ws.len() <= 8 && ws.first().is_some_and(|w| is_cap(w)) && ws.iter().any(|w| role_heads().contains(w))).then(|| phrase.to_string())
+}
+
+/// A role in brackets or after a comma right after a name: "Angela Rayner (as both Deputy Prime Minister ...)".
+fn role_after(norm: &str, at: usize) -> Option<String> {
+    let rest = &norm[at..];
+    let inner = if let Some(r) = rest.strip_prefix(" (") {
+        r.split_once(')')?.0
+    } else if let Some(r) = rest.strip_prefix(", the ") {
+        r.split([',', '.']).next()?
+    } else {
+        return None;
+    };
+    let inner = inner.trim_start_matches("as ").trim_start_matches("both ");
+    let ws: Vec<&str> = inner.split_whitespace().collect();
+    let r = ws.iter().position(|w| role_heads().contains(w))?;
+    let end = ws.iter().skip(r).position(|w| *w == "and").map_or(ws.len(), |p| r + p);
+    let start = ws[..r].iter().rposition(|w| !is_cap(w)).map_or(0, |p| p + 1);
+    (end - start <= 10).then(|| ws[start..end].join(" "))
+}
+
+/// Spans of single-quoted phrases: (start of opening quote, end after closing quote, inner text).
+fn quoted_spans(norm: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let b = norm.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\'' && (i == 0 || !norm[..i].chars().next_back().is_some_and(char::is_alphanumeric)) {
+            if let Some(rel) = norm[i + 1..].find('\'') {
+                let j = i + 1 + rel;
+                let after_ok = !norm[j + 1..].chars().next().is_some_and(char::is_alphanumeric);
+                let inner = &norm[i + 1..j];
+                if after_ok && !inner.is_empty() && !inner.starts_with(' ') && !inner.ends_with(' ') && inner.len() <= 60 {
+                    out.push((i, j + 1, inner));
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// "Reeves" after "Rachel Reeves": a lone surname of a person found earlier in the
+/// article is that person.
+fn resolve_short_forms(layout: &Layout, lex: &Lexicon, found: &mut Found) {
+    let mut persons: BTreeMap<String, String> = BTreeMap::new(); // surname -> id
+    let mut ambiguous: BTreeSet<String> = BTreeSet::new();
+    for c in found.candidates.iter().filter(|c| c.kind == "person") {
+        if let Some(last) = c.name.split_whitespace().last() {
+            if persons.insert(last.to_string(), c.id.clone()).is_some_and(|prev| prev != c.id) {
+                ambiguous.insert(last.to_string());
+            }
+        }
+    }
+    let lex_persons: BTreeSet<&str> = found
+        .mentions
+        .iter()
+        .filter(|m| lex.entities.get(&m.id).is_some_and(|e| e.kind == "person"))
+        .map(|m| m.id.as_str())
+        .collect();
+    for id in lex_persons {
+        if let Some(last) = lex.entities[id].name.split_whitespace().last() {
+            if persons.insert(last.to_string(), id.to_string()).is_some_and(|prev| prev != id) {
+                ambiguous.insert(last.to_string());
+            }
+        }
+    }
+    if persons.is_empty() {
+        return;
+    }
+    let mut add = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        for t in tokens(&s.norm) {
+            let w = strip_possessive(t.s);
+            let Some(id) = persons.get(w) else { continue };
+            if ambiguous.contains(w) {
+                continue;
+            }
+            let end = t.start + w.len();
+            let already = found.mentions.iter().any(|m| m.sentence == si && m.start <= t.start && end <= m.end);
+            if !already {
+                add.push(Mention { id: id.clone(), sentence: si, start: t.start, end, how: MentionHow::ShortForm });
+                if let Some(c) = found.candidates.iter_mut().find(|c| &c.id == id) {
+                    if !c.aliases.iter().any(|a| a == w) {
+                        c.aliases.push(w.to_string());
+                    }
+                }
+            }
+        }
+    }
+    found.mentions.extend(add);
+}
+
+fn role_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"\b[Tt]he (?:new |current |incoming )?((?:Deputy )?Prime Minister|Chancellor(?: of the Exchequer)?|Chief Secretary to the Treasury|Secretary of State for [A-Z][A-Za-z]+(?:(?:,| and)? [A-Z][A-Za-z]+)*|(?:Home|Foreign|Business|Health|Levelling Up|Communities|Housing) Secretary|Mayor of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Leader of the Opposition)",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// "the Chancellor", "the new Prime Minister": resolved to the one actor known to
+/// hold that role at `date` (from lexicon roles or roles found beside names in this article).
+pub fn resolve_roles(layout: &Layout, lex: &Lexicon, date: Option<PartialDate>, found: &mut Found) {
+    let mut add = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        for cap in role_regex().captures_iter(&s.norm) {
+            let Some(m) = cap.get(1) else { continue };
+            let role = m.as_str().to_lowercase();
+            let whole = cap.get(0).map_or(m.start()..m.end(), |w| w.start()..w.end());
+            if found.mentions.iter().any(|x| x.sentence == si && x.start < whole.end && whole.start < x.end) {
+                continue;
+            }
+            // Followed directly by a name: "the Chancellor, Rachel Reeves" is already a mention.
+            let mut holders: BTreeSet<String> = BTreeSet::new();
+            for e in lex.entities.values().filter(|e| e.node_kind == NodeKind::Actor) {
+                for r in &e.roles {
+                    let t = r.title.to_lowercase();
+                    let matches = t == role || t.starts_with(&format!("{role} ")) || role.starts_with(&format!("{t} "));
+                    let active = match date {
+                        Some(d) => r.from.is_none_or(|f| f.start_days() <= d.end_days()) && r.to.is_none_or(|t| d.start_days() <= t.end_days()),
+                        None => true,
+                    };
+                    if matches && active {
+                        holders.insert(e.id.clone());
+                    }
+                }
+            }
+            for (r, id) in &found.roles {
+                let t = r.to_lowercase();
+                if t == role || t.starts_with(&format!("{role} ")) || t.ends_with(&format!(" {role}")) {
+                    holders.insert(id.clone());
+                }
+            }
+            if holders.len() == 1 {
+                let id = holders.into_iter().next().unwrap_or_default();
+                add.push(Mention { id, sentence: si, start: whole.start, end: whole.end, how: MentionHow::Role });
+            }
+        }
+    }
+    found.mentions.extend(add);
+    found.mentions.sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Role;
+
+    pub(crate) fn ent(id: &str, name: &str, kind: &str, aliases: &[&str]) -> Entity {
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            node_kind: crate::model::kind_of_id(id).unwrap(),
+            kind: kind.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            description: None,
+            date: None,
+            roles: vec![],
+            origin: Origin::Curated,
+        }
+    }
+
+    fn lex_of(es: Vec<Entity>) -> Lexicon {
+        let mut c = Corpus::default();
+        for e in es {
+            c.entities.insert(e.id.clone(), e);
+        }
+        Lexicon::new(&c)
+    }
+
+    fn run(text: &str, lex: &Lexicon) -> Found {
+        let layout = Layout::new(text);
+        let header = Header::default();
+        let mut f = find(text, &layout, lex, &header);
+        resolve_roles(&layout, lex, PartialDate::parse("2024-07-08").ok(), &mut f);
+        f
+    }
+
+    #[test]
+    fn finds_people_with_roles_and_resolves_short_forms() {
+        let lex = lex_of(vec![ent("actor:labour-party", "Labour Party", "party", &["Labour"])]);
+        let t = "Labour's approach was dubbed 'securonomics' by Chancellor of the Exchequer, Rachel Reeves, this week. Later Reeves said more.";
+        let f = run(t, &lex);
+        let ids: Vec<&str> = f.candidates.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["actor:rachel-reeves", "policy:securonomics"]);
+        let rr = &f.candidates[0];
+        assert_eq!(rr.role.as_deref(), Some("Chancellor of the Exchequer"));
+        assert_eq!(rr.aliases, ["Reeves"]);
+        assert!(f.mentions.iter().any(|m| m.id == "actor:rachel-reeves" && m.how == MentionHow::ShortForm));
+        assert!(f.mentions.iter().any(|m| m.id == "actor:labour-party"));
+    }
+
+    #[test]
+    fn finds_organisations_and_programmes() {
+        let lex = lex_of(vec![ent("policy:levelling-up", "levelling up", "agenda", &[])]);
+        let t = "A new Council of the Nations and Regions will be set up. The Resolution Foundation backs the Levelling Up Fund and the 'Made Smarter' programme, with Local Enterprise Partnerships (LEPs).";
+        let f = run(t, &lex);
+        let got: Vec<(String, String)> = f.candidates.iter().map(|c| (c.id.clone(), c.kind.clone())).collect();
+        assert!(got.contains(&("actor:council-of-the-nations-and-regions".into(), "government-body".into())), "{got:?}");
+        assert!(got.contains(&("actor:resolution-foundation".into(), "think-tank".into())), "{got:?}");
+        assert!(got.contains(&("policy:levelling-up-fund".into(), "fund".into())), "{got:?}");
+        assert!(got.contains(&("policy:made-smarter".into(), "programme".into())), "{got:?}");
+        let lep = f.candidates.iter().find(|c| c.id == "actor:local-enterprise-partnerships").unwrap();
+        assert_eq!(lep.aliases, ["LEPs"]);
+    }
+
+    #[test]
+    fn the_chancellor_resolves_by_role_and_date() {
+        let mut rr = ent("actor:rachel-reeves", "Rachel Reeves", "person", &["Reeves"]);
+        rr.roles.push(Role { title: "Chancellor of the Exchequer".into(), of: None, from: PartialDate::parse("2024-07").ok(), to: None });
+        let mut js = ent("actor:jeremy-hunt", "Jeremy Hunt", "person", &[]);
+        js.roles.push(Role { title: "Chancellor of the Exchequer".into(), of: None, from: PartialDate::parse("2022-10").ok(), to: PartialDate::parse("2024-07").ok() });
+        let lex = lex_of(vec![rr, js]);
+        let f = run("Growth matters. The Chancellor set out a plan today.", &lex);
+        let roles: Vec<&str> = f.mentions.iter().filter(|m| m.how == MentionHow::Role).map(|m| m.id.as_str()).collect();
+        // Both held the role in July 2024: ambiguous, so not resolved.
+        assert!(roles.is_empty(), "{roles:?}");
+        let layout = Layout::new("The Chancellor set out a plan.");
+        let mut f = Found::default();
+        resolve_roles(&layout, &lex, PartialDate::parse("2025-01").ok(), &mut f);
+        assert_eq!(f.mentions.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["actor:rachel-reeves"]);
+    }
+
+    #[test]
+    fn event_core_and_word_search() {
+        assert_eq!(event_core("Levelling Up Taskforce launched"), Some(("levelling up taskforce".into(), "launch".into())));
+        assert_eq!(event_core("2019 general election"), None);
+        assert_eq!(find_word("the taskforce, a taskforces", "taskforce"), Some(4));
+        assert_eq!(find_word("taskforces", "taskforce"), None);
+    }
+}

@@ -1,0 +1,220 @@
+//! Links across articles: `echoes` proposed between claims that restate one another
+//! (TF-IDF cosine over content words, with a threshold chosen on the curated
+//! echoes), and `evolves-into` between policies that an article presents as
+//! replacing or reshaping another ("reshaping and redefining this agenda", "quietly
+//! ditched", "morph into").
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::entities::{Found, Lexicon};
+use super::sentences::{quote, Layout};
+use super::words::content_words;
+use super::{DraftClaim, DraftRelation};
+use crate::date::PartialDate;
+use crate::model::{EdgeKind, NodeKind};
+
+/// Cosine similarity at or above which a claim is proposed as echoing an earlier one.
+///
+/// Chosen on data: `levelmap eval` sweeps thresholds over every cross-article pair of
+/// curated claims and prints the F1 of each against the curated `echoes`; this is
+/// the best threshold found on the bundled corpus (see the eval output).
+pub const ECHO_THRESHOLD: f64 = 0.16;
+
+/// At most this many echoes per claim.
+pub const MAX_ECHOES: usize = 2;
+
+/// A sparse TF-IDF vector, unit length: (word hash, weight), sorted by hash.
+pub type Vector = Vec<(u64, f64)>;
+
+/// FNV-1a: a fixed, fast hash of a word (the same on every run and machine).
+fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in w.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// TF-IDF vector of `words` given document frequencies over `n` documents.
+pub fn tfidf(words: &[String], df: &HashMap<String, usize>, n: usize) -> Vector {
+    let mut tf: BTreeMap<&str, f64> = BTreeMap::new();
+    for w in words {
+        *tf.entry(w.as_str()).or_insert(0.0) += 1.0;
+    }
+    let mut v: Vector = tf
+        .into_iter()
+        .map(|(w, c)| {
+            let d = df.get(w).copied().unwrap_or(0) as f64;
+            let idf = ((1.0 + n as f64) / (1.0 + d)).ln() + 1.0;
+            (word_hash(w), (1.0 + c.ln()) * idf)
+        })
+        .collect();
+    v.sort_by_key(|x| x.0);
+    let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for x in v.iter_mut() {
+            x.1 /= norm;
+        }
+    }
+    v
+}
+
+/// Cosine of two unit vectors (a merge over the sorted entries).
+pub fn cosine(a: &Vector, b: &Vector) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Propose `echoes` from each drafted claim to earlier corpus claims (from articles
+/// dated no later than this one) whose cosine is at least [`ECHO_THRESHOLD`].
+pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDate) {
+    if lex.claims.is_empty() {
+        return;
+    }
+    let n = lex.claims.len();
+    let earlier: Vec<(usize, &Vector)> = lex
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.date.is_some_and(|d| d.start_days() <= date.start_days()))
+        .map(|(i, _)| (i, &lex.claim_vectors[i]))
+        .collect();
+    for c in claims.iter_mut() {
+        let v = tfidf(&content_words(&c.quote), &lex.claim_df, n);
+        let mut scored: Vec<(f64, &str)> = earlier
+            .iter()
+            .map(|(i, w)| (cosine(&v, w), lex.claims[*i].id.as_str()))
+            .filter(|(s, _)| *s >= ECHO_THRESHOLD)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        c.echoes = scored.into_iter().take(MAX_ECHOES).map(|(_, id)| id.to_string()).collect();
+    }
+}
+
+/// Cue phrases that present one policy as becoming or replacing another, and
+/// whether the sentence names the old policy first ("X morphs into Y") or last
+/// ("Y replaces X").
+const EVOLVE_CUES: &[(&str, bool)] = &[
+    ("reshaping", true),
+    ("redefining", true),
+    ("rebranding", true),
+    ("rebranded", true),
+    ("recast", true),
+    ("repackaged", true),
+    ("replaced by", true),
+    ("superseded by", true),
+    ("morph into", true),
+    ("morphs into", true),
+    ("evolve into", true),
+    ("evolves into", true),
+    ("evolved into", true),
+    ("gave way to", true),
+    ("became", true),
+    ("renamed", true),
+    ("ditched", true),
+    ("scrapped", true),
+    ("abandoned", true),
+    ("dropped", true),
+    ("replaces", false),
+    ("replaced", false),
+    ("successor to", false),
+    ("builds on", false),
+    ("build on", false),
+];
+
+fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
+    static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = A.get_or_init(|| {
+        aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(EVOLVE_CUES.iter().map(|c| c.0))
+            .expect("plain patterns")
+    });
+    ac.find_iter(norm)
+        .find(|m| {
+            !norm[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !norm[m.end()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| &EVOLVE_CUES[m.pattern().as_usize()])
+}
+
+/// Propose `evolves-into` relations from cue sentences. With two policies in the
+/// sentence, the cue's direction orders them; with one ("this agenda ... reshaping"),
+/// the other end is the policy the article dwells on most.
+pub fn evolves_into(text: &str, layout: &Layout, found: &Found) -> Vec<DraftRelation> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &found.mentions {
+        if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) {
+            *counts.entry(m.id.as_str()).or_insert(0) += 1;
+        }
+    }
+    let dominant = |not: &str| -> Option<String> {
+        counts.iter().filter(|(id, c)| **id != not && **c >= 3).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(id, _)| id.to_string())
+    };
+    let mut out: Vec<DraftRelation> = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        let Some((cue, old_first)) = evolve_cue(&s.norm) else { continue };
+        let mut pols: Vec<String> = Vec::new();
+        for m in found.in_sentence(si) {
+            if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !pols.contains(&m.id) {
+                pols.push(m.id.clone());
+            }
+        }
+        let (from, to, conf, how) = match pols.len() {
+            0 => continue,
+            1 => {
+                let Some(other) = dominant(&pols[0]) else { continue };
+                (pols[0].clone(), other, 0.35, "the sentence presents it as reshaped or dropped; the other end is the policy the article discusses most")
+            }
+            _ => {
+                let (a, b) = (pols[0].clone(), pols[pols.len() - 1].clone());
+                if *old_first {
+                    (a, b, 0.55, "the sentence names both, old first")
+                } else {
+                    (b, a, 0.55, "the sentence names both, new first")
+                }
+            }
+        };
+        if from == to || out.iter().any(|r| r.from == from && r.to == to) {
+            continue;
+        }
+        out.push(DraftRelation {
+            from,
+            kind: EdgeKind::EvolvesInto,
+            to,
+            quote: quote(text, s.start, s.end),
+            note: format!("proposed from the cue '{cue}': {how}"),
+            confidence: conf,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cosine_of_restatements_is_high_and_of_strangers_low() {
+        let df = HashMap::new();
+        let a = tfidf(&content_words("Levelling up remains a vague slogan without clear policy"), &df, 10);
+        let b = tfidf(&content_words("levelling up is only vaguely defined, a slogan not a policy"), &df, 10);
+        let c = tfidf(&content_words("Green sectors are expected to grow by 11% per annum"), &df, 10);
+        assert!(cosine(&a, &b) > 0.4, "{}", cosine(&a, &b));
+        assert!(cosine(&a, &c) < 0.05);
+        assert!((cosine(&a, &a) - 1.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,351 @@
+//! Layout and sentences: an article's text cut into blocks (headings, bullets,
+//! paragraphs) and each block into sentences, aware of abbreviations and initials
+//! ("Dr.", "U.K.", "e.g.", "J. Smith").
+//!
+//! Every block and sentence is a byte range of the original text, so that a quote
+//! taken from it is found by `levelmap check`.
+
+use super::words::{sentence_starters, MAYBE_END, NEVER_END};
+use crate::evidence::normalise;
+
+/// What a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A short line without a closing period: a title, a heading, a byline, navigation.
+    Heading,
+    /// A list item.
+    Bullet,
+    /// Running prose.
+    Paragraph,
+}
+
+/// A block: one line, or lines joined where a sentence runs on across a break.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Start byte in the text (after any bullet marker).
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// Its kind.
+    pub kind: BlockKind,
+    /// Number of words.
+    pub words: usize,
+}
+
+/// A sentence: a byte range of the text with its normalised form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Start byte in the text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// Index of its block.
+    pub block: usize,
+    /// The sentence after [`normalise`]: straight quotes, '-' dashes, single spaces.
+    pub norm: String,
+    /// Number of words.
+    pub words: usize,
+}
+
+/// An article's text, cut into blocks and sentences.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Blocks in text order.
+    pub blocks: Vec<Block>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Layout {
+    /// Cut `text` into blocks and sentences.
+    pub fn new(text: &str) -> Self {
+        let blocks = blocks(text);
+        let mut sentences = Vec::new();
+        let mut spans = Vec::new();
+        for (bi, b) in blocks.iter().enumerate() {
+            spans.clear();
+            if b.kind == BlockKind::Paragraph {
+                split_sentences(text, b.start, b.end, &mut spans);
+            } else {
+                spans.push((b.start, b.end));
+            }
+            for &(s, e) in &spans {
+                let norm = normalise(&text[s..e]);
+                let words = count_words(&norm);
+                if words > 0 {
+                    sentences.push(Sentence { start: s, end: e, block: bi, norm, words });
+                }
+            }
+        }
+        Layout { blocks, sentences }
+    }
+
+    /// The sentences of block `b`.
+    pub fn sentences_of(&self, b: usize) -> impl Iterator<Item = (usize, &Sentence)> {
+        self.sentences.iter().enumerate().filter(move |(_, s)| s.block == b)
+    }
+
+    /// The index of the sentence that contains byte `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
+    }
+}
+
+/// The quote for a byte range: the text as written, with each run of whitespace
+/// made one space (which `levelmap check` treats as the same).
+pub fn quote(text: &str, start: usize, end: usize) -> String {
+    let mut out = String::with_capacity(end - start);
+    let mut space = false;
+    for c in text[start..end].trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn count_words(s: &str) -> usize {
+    s.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+const BULLETS: &[char] = &['•', '·', '▪', '‣', '◦', '*', '-', '–', '—', '●', '■', '►', '○'];
+
+/// The byte length of a list marker at the start of `line` ("• ", "- ", "1. ", "a) "), if any.
+fn bullet_len(line: &str) -> Option<usize> {
+    let mut chars = line.char_indices();
+    let (_, c) = chars.next()?;
+    if BULLETS.contains(&c) {
+        let rest = &line[c.len_utf8()..];
+        return rest.starts_with(|c: char| c.is_whitespace()).then(|| c.len_utf8() + (rest.len() - rest.trim_start().len()));
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &line[digits..];
+        if (rest.starts_with(". ") || rest.starts_with(") ")) && rest[2..].starts_with(|c: char| c.is_uppercase()) {
+            return Some(digits + 2);
+        }
+    }
+    None
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+        .ends_with(['.', '?', '!', ':', ';', '…'])
+}
+
+/// Cut the text into blocks: lines, joined where a sentence runs on across a line
+/// break; short unpunctuated standalone lines are headings.
+pub fn blocks(text: &str) -> Vec<Block> {
+    struct Line {
+        start: usize,
+        end: usize,
+        bullet: bool,
+        blank_before: bool,
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut offset = 0;
+    let mut blank = true;
+    for raw in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += raw.len();
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let lead = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            blank = true;
+            continue;
+        }
+        let mut start = line_start + lead;
+        let end = start + trimmed.len();
+        let bullet = match bullet_len(trimmed) {
+            Some(n) if n < trimmed.len() => {
+                start += n;
+                true
+            }
+            _ => false,
+        };
+        lines.push(Line { start, end, bullet, blank_before: blank });
+        blank = false;
+    }
+    // Join run-on lines.
+    let mut merged: Vec<(usize, usize, bool, bool, bool)> = Vec::new(); // start, end, bullet, standalone-before, joined
+    for l in &lines {
+        if let Some(last) = merged.last_mut() {
+            let prev = &text[last.0..last.1];
+            let this = &text[l.start..l.end];
+            let lower = this.starts_with(|c: char| c.is_lowercase());
+            let prev_words = prev.split_whitespace().count();
+            let run_on = (lower && prev_words >= 4) || (!l.blank_before && prev_words >= 8 && prev.len() >= 50);
+            if !l.bullet && !ends_sentence(prev) && run_on {
+                last.1 = l.end;
+                last.4 = true;
+                continue;
+            }
+        }
+        merged.push((l.start, l.end, l.bullet, l.blank_before, false));
+    }
+    merged
+        .into_iter()
+        .map(|(start, end, bullet, _, _)| {
+            let s = &text[start..end];
+            let words = s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            let kind = if bullet {
+                BlockKind::Bullet
+            } else if words <= 14 && !ends_with_period(s) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            };
+            Block { start, end, kind, words }
+        })
+        .collect()
+}
+
+fn ends_with_period(s: &str) -> bool {
+    s.trim_end().trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']).ends_with(['.', '!', ':', ';', ','])
+}
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '.', '?', '!', '…'];
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«'];
+
+/// Split `text[start..end]` into sentences, pushing their byte ranges.
+pub fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[start..end];
+    let mut sent_start = 0;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '?' | '!' | '…') {
+            continue;
+        }
+        // Take in further terminal marks and closing quotes or brackets.
+        let mut j = i + c.len_utf8();
+        while let Some(&(k, n)) = iter.peek() {
+            if CLOSERS.contains(&n) {
+                j = k + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &s[j..];
+        if rest.is_empty() {
+            break;
+        }
+        if !rest.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let next = rest.trim_start();
+        let next_at = j + (rest.len() - next.len());
+        let first = next.trim_start_matches(OPENERS);
+        let starts_upper = first.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit());
+        if !starts_upper {
+            continue;
+        }
+        if c == '.' && !period_ends_sentence(&s[sent_start..i], first) {
+            continue;
+        }
+        push_trimmed(s, start, sent_start, j, out);
+        sent_start = next_at;
+    }
+    push_trimmed(s, start, sent_start, s.len(), out);
+}
+
+fn push_trimmed(s: &str, base: usize, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &s[a..b];
+    let lead = piece.len() - piece.trim_start().len();
+    let t = piece.trim();
+    if !t.is_empty() {
+        out.push((base + a + lead, base + a + lead + t.len()));
+    }
+}
+
+/// Whether a period after `before` (the sentence so far) ends the sentence, given the
+/// text that follows (`next`, starting with an uppercase letter or digit).
+fn period_ends_sentence(before: &str, next: &str) -> bool {
+    let token = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[').next().unwrap_or("");
+    let token = token.trim_start_matches(OPENERS);
+    if token.is_empty() {
+        return true;
+    }
+    let lower = token.to_lowercase();
+    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let starter = sentence_starters().contains(next_word.as_str());
+    if NEVER_END.contains(&lower.as_str()) {
+        return false;
+    }
+    if MAYBE_END.contains(&lower.as_str()) {
+        return starter;
+    }
+    let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
+    // An initial ("J.") or a dotted acronym ("U.K", "e.t.c").
+    let is_initial = letters.len() == 1 && letters[0].is_uppercase();
+    let is_dotted = token.contains('.') && token.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+    if is_initial || is_dotted {
+        return starter;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        split_sentences(s, 0, s.len(), &mut v);
+        v.into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            split("Dr. Smith met J. R. Jones in the U.K. Government offices. They talked, e.g. About towns. Then left."),
+            ["Dr. Smith met J. R. Jones in the U.K. Government offices.", "They talked, e.g. About towns.", "Then left."]
+        );
+    }
+
+    #[test]
+    fn acronym_before_a_sentence_starter_ends_the_sentence() {
+        assert_eq!(split("Growth is weak in the U.K. The regions lag."), ["Growth is weak in the U.K.", "The regions lag."]);
+        assert_eq!(split("It costs £14.1 billion. Next year more."), ["It costs £14.1 billion.", "Next year more."]);
+    }
+
+    #[test]
+    fn quotes_and_questions() {
+        assert_eq!(
+            split("He said “it is not like flicking a switch.” But why? Almost certainly not!"),
+            ["He said “it is not like flicking a switch.”", "But why?", "Almost certainly not!"]
+        );
+        assert_eq!(split("Is it ‘level up’? asked nobody."), ["Is it ‘level up’? asked nobody."]);
+    }
+
+    #[test]
+    fn blocks_find_headings_bullets_and_run_on_lines() {
+        let t = "Some Priorities\n\nThe West Midlands project in which local\n\nauthorities trialled cars is good.\n\n  • More security at work, with plans.\n";
+        let b = blocks(t);
+        assert_eq!(b.len(), 3);
+        assert_eq!(b[0].kind, BlockKind::Heading);
+        assert_eq!(b[1].kind, BlockKind::Paragraph);
+        assert!(t[b[1].start..b[1].end].ends_with("cars is good."));
+        assert_eq!(b[2].kind, BlockKind::Bullet);
+        assert_eq!(&t[b[2].start..b[2].end], "More security at work, with plans.");
+        assert_eq!(quote(t, b[1].start, b[1].end), "The West Midlands project in which local authorities trialled cars is good.");
+    }
+
+    #[test]
+    fn layout_sentences_are_normalised() {
+        let t = "Title here\n\nLabour’s ‘securonomics’ could work. It is new.\n";
+        let l = Layout::new(t);
+        assert_eq!(l.sentences.len(), 3);
+        assert_eq!(l.sentences[1].norm, "Labour's 'securonomics' could work.");
+        assert_eq!(l.sentence_at(t.find("It is").unwrap()), Some(2));
+    }
+}

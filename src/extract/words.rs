@@ -1,0 +1,383 @@
+//! Word lists the extractor relies on: abbreviations, sentence starters, function
+//! words, given names, organisation and policy head nouns, and claim cue phrases.
+//!
+//! These are general English and UK-politics vocabulary, not phrases taken from any
+//! one article.
+
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::OnceLock;
+
+/// Abbreviations after which a period never ends a sentence ("Dr.", "e.g.").
+pub const NEVER_END: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "rt", "hon", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cllr",
+    "rev", "fr", "mt", "e.g", "i.e", "cf", "viz", "vs", "v", "approx", "ca", "fig", "figs", "vol", "pp", "no", "nos",
+    "para", "paras", "sec", "ch", "art", "eg", "ie",
+];
+
+/// Abbreviations after which a period ends a sentence only before a clear sentence starter.
+pub const MAYBE_END: &[&str] = &[
+    "etc", "inc", "ltd", "co", "corp", "plc", "jr", "sr", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "bros", "dept", "est", "univ",
+];
+
+/// Capitalised words that very often open a sentence; after an ambiguous period
+/// (an initial, an acronym like "U.K.", "etc.") they show that a new sentence began.
+pub const SENTENCE_STARTERS: &[&str] = &[
+    "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "But", "And", "Yet", "So", "However",
+    "We", "They", "He", "She", "I", "You", "Our", "Their", "His", "Her", "A", "An", "There", "Here", "As", "If", "When",
+    "While", "Whilst", "What", "How", "Why", "Where", "Who", "Which", "Such", "Some", "Many", "Most", "Moreover",
+    "Meanwhile", "Indeed", "Despite", "Although", "Though", "After", "Before", "Since", "Today", "Now", "Then", "Thus",
+    "Hence", "Also", "Both", "Each", "Every", "All", "One", "Not", "Nor", "Or", "With", "By", "From", "To", "Under",
+    "Over", "Instead", "Furthermore", "Finally", "First", "Second", "Third", "Similarly", "Likewise", "Crucially",
+];
+
+/// English function words and very common words (lowercase).
+pub const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "across", "after", "again", "against", "all", "almost", "along", "also", "although", "always",
+    "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "back", "be", "because", "been", "before",
+    "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during",
+    "each", "either", "else", "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having",
+    "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself",
+    "just", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my",
+    "neither", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others",
+    "our", "ours", "out", "over", "own", "per", "perhaps", "quite", "rather", "same", "shall", "she", "should", "since",
+    "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+    "those", "though", "through", "thus", "to", "too", "towards", "under", "until", "up", "upon", "us", "very", "was",
+    "we", "well", "were", "what", "whatever", "when", "where", "whether", "which", "while", "whilst", "who", "whom",
+    "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "also", "already",
+    "new", "way", "ways", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second",
+    "third", "last", "next", "still", "therefore", "indeed", "moreover", "yes", "get", "got", "say", "says", "said",
+    "take", "taken", "put", "set", "see", "seen", "use", "used", "using", "need", "needs", "able", "cannot", "can't",
+    "don't", "won't", "it's", "that's", "there's", "let", "lets", "via", "onto", "whereas", "nevertheless",
+    "nonetheless", "instead", "including", "particularly", "especially", "given", "far", "around", "amongst",
+];
+
+/// Common English given names (for spotting person names that the lexicon lacks).
+pub const GIVEN_NAMES: &[&str] = &[
+    "Aaron", "Adam", "Adrian", "Aidan", "Alan", "Alastair", "Alex", "Alexander", "Alexandra", "Alice", "Alison",
+    "Alistair", "Amanda", "Amber", "Amy", "Andrea", "Andrew", "Andy", "Angela", "Ann", "Anna", "Anne", "Anneliese",
+    "Anthony", "Antony", "Arthur", "Barbara", "Barry", "Ben", "Benjamin", "Bernard", "Beth", "Bill", "Bob", "Boris",
+    "Brendan", "Brian", "Bridget", "Caroline", "Catherine", "Charles", "Charlie", "Charlotte", "Chris", "Christine",
+    "Christopher", "Chuka", "Claire", "Clare", "Colin", "Craig", "Dan", "Daniel", "Darren", "Dave", "David", "Dawn",
+    "Dean", "Deborah", "Dennis", "Diane", "Dominic", "Donald", "Douglas", "Ed", "Eddie", "Edward", "Eleanor", "Elizabeth",
+    "Ellie", "Emily", "Emma", "Eric", "Esther", "Fiona", "Frances", "Francis", "Frank", "Gareth", "Gary", "Gavin",
+    "Geoff", "Geoffrey", "George", "Gerald", "Gillian", "Gordon", "Grace", "Graham", "Grant", "Greg", "Gregory", "Hannah",
+    "Harriet", "Harry", "Heather", "Helen", "Henry", "Hilary", "Hugh", "Iain", "Ian", "Isabel", "Jack", "Jacob",
+    "James", "Jamie", "Jane", "Janet", "Jason", "Jeff", "Jennifer", "Jenny", "Jeremy", "Jess", "Jessica", "Jill", "Jim",
+    "Jo", "Joan", "Joanna", "Joe", "John", "Jon", "Jonathan", "Jonny", "Joseph", "Josh", "Judith", "Julia", "Julian",
+    "Julie", "Justin", "Karen", "Kate", "Katherine", "Kathryn", "Katie", "Keir", "Keith", "Kelly", "Kemi", "Ken",
+    "Kenneth", "Kevin", "Kim", "Kirsty", "Laura", "Lauren", "Leo", "Lewis", "Liam", "Lisa", "Liz", "Louise", "Lucy",
+    "Luke", "Lynn", "Maria", "Mark", "Martin", "Mary", "Matt", "Matthew", "Michael", "Michelle", "Mike", "Natalie",
+    "Neil", "Nicholas", "Nick", "Nicola", "Nigel", "Oliver", "Owen", "Patricia", "Patrick", "Paul", "Peter", "Philip",
+    "Phil", "Priti", "Rachel", "Ralph", "Rebecca", "Richard", "Rishi", "Rob", "Robert", "Robin", "Roger", "Ronald",
+    "Rosie", "Ruth", "Ryan", "Sadiq", "Sajid", "Sam", "Samuel", "Sandra", "Sarah", "Scott", "Sean", "Sharon", "Simon",
+    "Sophie", "Stephen", "Steve", "Steven", "Stuart", "Sue", "Susan", "Suella", "Theresa", "Thomas", "Tim", "Timothy",
+    "Tom", "Tony", "Tracy", "Victoria", "Vince", "Wendy", "William", "Yvette", "Zoe", "Liz", "Jacob", "Dominic",
+    "Grant", "Jeremy", "Gordon", "Harold", "Margaret", "Nadhim", "Kwasi", "Michael", "Andy", "Ben", "Lisa", "Wes",
+    "Jonathan", "Kit", "Lucy", "Jim", "Jesse", "Tracy", "Torsten", "Diane", "Henri", "Philippe", "Raj", "Anoop",
+];
+
+/// Person titles that may precede a name.
+pub const PERSON_TITLES: &[&str] = &[
+    "Dr", "Dr.", "Prof", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron", "Mr", "Mr.", "Mrs",
+    "Mrs.", "Ms", "Ms.", "Cllr", "Councillor", "Rt", "Hon",
+];
+
+/// Role words: a capitalised run ending in one of these names a role ("Chancellor of the Exchequer").
+pub const ROLE_HEADS: &[&str] = &[
+    "Chancellor", "Minister", "Secretary", "Mayor", "Leader", "Chair", "Chairman", "Chairwoman", "Director", "Executive",
+    "President", "Governor", "Researcher", "Professor", "Economist", "Adviser", "Advisor", "Spokesperson", "Spokesman",
+    "Spokeswoman", "Fellow", "Lecturer", "Editor", "Officer", "Commissioner", "Head", "Founder", "Analyst", "Deputy",
+    "Premier", "Treasurer", "Chief",
+];
+
+/// Head nouns that make a capitalised name an organisation, with its actor kind.
+pub const ORG_HEADS: &[(&str, &str)] = &[
+    ("Institute", "think-tank"),
+    ("Foundation", "think-tank"),
+    ("Think Tank", "think-tank"),
+    ("Centre", "think-tank"),
+    ("Center", "think-tank"),
+    ("Observatory", "think-tank"),
+    ("Commission", "government-body"),
+    ("Council", "government-body"),
+    ("Councils", "government-body"),
+    ("Authority", "government-body"),
+    ("Authorities", "government-body"),
+    ("Department", "government-body"),
+    ("Ministry", "government-body"),
+    ("Treasury", "government-body"),
+    ("Office", "government-body"),
+    ("Committee", "government-body"),
+    ("Agency", "government-body"),
+    ("Executive", "government-body"),
+    ("Assembly", "government-body"),
+    ("Parliament", "government-body"),
+    ("Government", "government-body"),
+    ("Cabinet", "government-body"),
+    ("Partnership", "government-body"),
+    ("Partnerships", "government-body"),
+    ("Panel", "government-body"),
+    ("Panels", "government-body"),
+    ("Board", "government-body"),
+    ("Party", "party"),
+    ("University", "organisation"),
+    ("College", "organisation"),
+    ("Colleges", "organisation"),
+    ("School", "organisation"),
+    ("Trust", "organisation"),
+    ("Alliance", "organisation"),
+    ("Association", "organisation"),
+    ("Union", "organisation"),
+    ("Unions", "organisation"),
+    ("Federation", "organisation"),
+    ("Confederation", "organisation"),
+    ("Society", "organisation"),
+    ("Network", "organisation"),
+    ("Forum", "organisation"),
+    ("Group", "organisation"),
+    ("Taskforce", "organisation"),
+    ("Bank", "organisation"),
+    ("Company", "organisation"),
+    ("Corporation", "organisation"),
+    ("Ltd", "organisation"),
+    ("plc", "organisation"),
+];
+
+/// Head nouns that make a name a policy, with its policy kind.
+pub const POLICY_HEADS: &[(&str, &str)] = &[
+    ("White Paper", "white-paper"),
+    ("Green Paper", "white-paper"),
+    ("Fund", "fund"),
+    ("Funds", "fund"),
+    ("Plan", "strategy"),
+    ("Plans", "strategy"),
+    ("Strategy", "strategy"),
+    ("Strategies", "strategy"),
+    ("Framework", "strategy"),
+    ("Guarantee", "measure"),
+    ("Programme", "programme"),
+    ("Program", "programme"),
+    ("Scheme", "programme"),
+    ("Initiative", "programme"),
+    ("Deal", "programme"),
+    ("Deals", "programme"),
+    ("Agenda", "agenda"),
+    ("Powerhouse", "agenda"),
+    ("Engine", "agenda"),
+    ("Mission", "measure"),
+    ("Missions", "measure"),
+    ("Act", "measure"),
+    ("Bill", "measure"),
+    ("Levy", "measure"),
+    ("Grant", "measure"),
+    ("Zone", "programme"),
+    ("Zones", "programme"),
+    ("Review", "measure"),
+    ("Compact", "measure"),
+    ("Pledge", "measure"),
+    ("Charter", "measure"),
+    ("Settlement", "measure"),
+];
+
+/// Lowercase head nouns after a quoted or capitalised name that make it a programme or agenda.
+pub const LOWER_POLICY_HEADS: &[(&str, &str)] = &[
+    ("programme", "programme"),
+    ("program", "programme"),
+    ("scheme", "programme"),
+    ("initiative", "programme"),
+    ("agenda", "agenda"),
+    ("strategy", "strategy"),
+    ("plan", "strategy"),
+    ("plans", "strategy"),
+    ("fund", "fund"),
+    ("deal", "programme"),
+    ("model", "programme"),
+    ("policy", "measure"),
+    ("pledge", "measure"),
+    ("framework", "strategy"),
+    ("project", "programme"),
+    ("approach", "agenda"),
+];
+
+/// Words that introduce a coinage ("dubbed 'securonomics'").
+pub const COINAGE_INTRO: &[&str] = &["dubbed", "called", "termed", "branded", "labelled", "labeled", "named", "of"];
+
+/// Capitalised words that are never names on their own (days, months, generic words).
+pub const NOT_NAME: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Posted", "Published",
+    "Updated", "Read", "More", "Share", "Keywords", "Related", "Introduction", "Conclusion", "Summary", "Figure",
+    "Table", "Chart", "Source", "Note", "Notes", "Blog", "Blogs", "Back", "Home", "Menu", "Search", "Skip", "Print",
+    "Email", "Tweet", "Comments", "Comment", "Tags", "Category", "Categories", "Contents", "Top", "Bottom", "Page",
+    "Image", "Photo", "Credit", "Copyright", "Yes", "No", "Covid", "COVID", "Brexit",
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "MP", "MPs",
+];
+
+/// Reporting verbs: a two-word capitalised name right before one is a person ("Jane Doe said").
+pub const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "argued", "argues", "added", "told", "warned", "wrote", "writes", "believes", "claimed", "claims",
+    "stressed", "suggested", "insisted", "explained", "noted", "commented", "announced",
+];
+
+/// UK parties and central institutions under the names articles use: general
+/// knowledge of the domain, so that they are found even with an empty lexicon.
+/// (surface form, canonical name, actor kind)
+pub const GAZETTEER: &[(&str, &str, &str)] = &[
+    ("Labour", "Labour Party", "party"),
+    ("Labour Party", "Labour Party", "party"),
+    ("Conservative Party", "Conservative Party", "party"),
+    ("Conservatives", "Conservative Party", "party"),
+    ("Tory", "Conservative Party", "party"),
+    ("Tories", "Conservative Party", "party"),
+    ("Liberal Democrats", "Liberal Democrats", "party"),
+    ("Lib Dems", "Liberal Democrats", "party"),
+    ("Scottish National Party", "Scottish National Party", "party"),
+    ("SNP", "Scottish National Party", "party"),
+    ("Plaid Cymru", "Plaid Cymru", "party"),
+    ("Green Party", "Green Party", "party"),
+    ("Reform UK", "Reform UK", "party"),
+    ("UKIP", "UK Independence Party", "party"),
+    ("Treasury", "HM Treasury", "government-body"),
+    ("HM Treasury", "HM Treasury", "government-body"),
+    ("Downing Street", "Downing Street", "government-body"),
+    ("Whitehall", "Whitehall", "government-body"),
+    ("Westminster", "Westminster", "government-body"),
+    ("House of Commons", "House of Commons", "government-body"),
+    ("House of Lords", "House of Lords", "government-body"),
+    ("Cabinet Office", "Cabinet Office", "government-body"),
+    ("Bank of England", "Bank of England", "organisation"),
+    ("Office for National Statistics", "Office for National Statistics", "government-body"),
+    ("ONS", "Office for National Statistics", "government-body"),
+    ("Office for Budget Responsibility", "Office for Budget Responsibility", "government-body"),
+    ("OBR", "Office for Budget Responsibility", "government-body"),
+    ("OECD", "OECD", "organisation"),
+    ("European Union", "European Union", "organisation"),
+];
+
+/// Event verbs in event names ("Levelling Up Taskforce launched"), with the stem that
+/// finds their other forms in text ("launching").
+pub const EVENT_VERBS: &[(&str, &str)] = &[
+    ("published", "publish"),
+    ("launched", "launch"),
+    ("announced", "announc"),
+    ("appointed", "appoint"),
+    ("dropped", "drop"),
+    ("replaced", "replac"),
+    ("elected", "elect"),
+    ("resigned", "resign"),
+    ("resigns", "resign"),
+    ("signed", "sign"),
+    ("passed", "pass"),
+    ("abolished", "abolish"),
+    ("scrapped", "scrap"),
+    ("created", "creat"),
+    ("established", "establish"),
+    ("introduced", "introduc"),
+    ("unveiled", "unveil"),
+    ("released", "releas"),
+    ("opened", "open"),
+    ("closed", "clos"),
+    ("cancelled", "cancel"),
+    ("agreed", "agree"),
+    ("speech", "speech"),
+];
+
+fn set(list: &'static [&'static str]) -> HashSet<&'static str> {
+    let mut s = HashSet::default();
+    s.extend(list.iter().copied());
+    s
+}
+
+macro_rules! lazy_set {
+    ($(#[$m:meta])* $name:ident, $list:expr) => {
+        $(#[$m])*
+        pub fn $name() -> &'static HashSet<&'static str> {
+            static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            S.get_or_init(|| set($list))
+        }
+    };
+}
+
+lazy_set!(
+    /// [`STOPWORDS`] as a set.
+    stopwords,
+    STOPWORDS
+);
+lazy_set!(
+    /// [`GIVEN_NAMES`] as a set.
+    given_names,
+    GIVEN_NAMES
+);
+lazy_set!(
+    /// [`SENTENCE_STARTERS`] as a set.
+    sentence_starters,
+    SENTENCE_STARTERS
+);
+lazy_set!(
+    /// [`NOT_NAME`] as a set.
+    not_name,
+    NOT_NAME
+);
+lazy_set!(
+    /// [`ROLE_HEADS`] as a set.
+    role_heads,
+    ROLE_HEADS
+);
+lazy_set!(
+    /// [`PERSON_TITLES`] as a set.
+    person_titles,
+    PERSON_TITLES
+);
+
+/// The kind for an organisation head noun, if `word` is one.
+pub fn org_head(word: &str) -> Option<&'static str> {
+    ORG_HEADS.iter().find(|(h, _)| *h == word).map(|(_, k)| *k)
+}
+
+/// The kind for a policy head noun, if the name ends in one.
+pub fn policy_head(name: &str) -> Option<&'static str> {
+    POLICY_HEADS
+        .iter()
+        .find(|(h, _)| name.ends_with(h) && (name.len() == h.len() || name.as_bytes()[name.len() - h.len() - 1] == b' '))
+        .map(|(_, k)| *k)
+}
+
+/// Lowercase, with common inflections stripped, for comparing content words.
+pub fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    for (suf, rep) in [("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
+        if w.len() > suf.len() + 3 && w.ends_with(suf) && !(suf == "s" && w.ends_with("ss")) {
+            return format!("{}{}", &w[..w.len() - suf.len()], rep);
+        }
+    }
+    w
+}
+
+/// The content words of a text: lowercase stems of words that are not stopwords.
+pub fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| w.len() >= 3 || w.chars().all(|c| c.is_ascii_digit()) && w.len() == 4)
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty() && !stopwords().contains(w.to_lowercase().as_str()))
+        .map(stem)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_and_stems() {
+        assert_eq!(org_head("Institute"), Some("think-tank"));
+        assert_eq!(policy_head("Levelling Up White Paper"), Some("white-paper"));
+        assert_eq!(policy_head("Shared Prosperity Fund"), Some("fund"));
+        assert_eq!(policy_head("Refund"), None);
+        assert_eq!(stem("missions"), "mission");
+        assert_eq!(stem("policies"), "policy");
+        assert_eq!(stem("class"), "class");
+        assert_eq!(content_words("The twelve key missions for 2030"), ["twelve", "key", "mission", "2030"]);
+    }
+}

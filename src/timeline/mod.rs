@@ -1,0 +1,265 @@
+//! Time-layered views of the debate: the timeline (articles, events and one lane per
+//! recurring idea on a proportional time axis), the evolution view of one policy's
+//! lineage, and yearly slices of the map.
+//!
+//! Pipeline, each step a pure function: [`model`] extracts what to draw from a
+//! [`LevelGraph`]; [`layout`] places it (x from the date, lanes ordered by barycentre
+//! sweeps, labels packed so that none collide, every label's box recorded in a
+//! [`layout::Geometry`]); [`svg`] draws it through [`crate::export::svgw::SvgWriter`]
+//! with the colours of [`crate::style`]. [`evolution`] and [`slices`] reuse the same
+//! pieces.
+
+pub mod evolution;
+pub mod layout;
+pub mod model;
+pub mod slices;
+pub mod svg;
+pub mod synth;
+pub mod text;
+
+use petgraph::graph::NodeIndex;
+
+use crate::date::PartialDate;
+use crate::graph::LevelGraph;
+use crate::model::NodeKind;
+use crate::suggest;
+
+/// What the timeline shows; the command line turns its flags into this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineOptions {
+    /// Show only what concerns this node (id, name or alias, any case).
+    pub about: Option<String>,
+    /// Show only articles dated on or after the start of this date.
+    pub from: Option<PartialDate>,
+    /// Show only articles dated on or before the end of this date.
+    pub to: Option<PartialDate>,
+    /// One lane for each of the N most discussed ideas; `None`: every recurring idea
+    /// (discussed in at least two articles) and the ideas it evolved from or into.
+    pub lanes: Option<usize>,
+    /// Width of the time axis in px.
+    pub width: f64,
+}
+
+impl Default for TimelineOptions {
+    fn default() -> Self {
+        TimelineOptions { about: None, from: None, to: None, lanes: None, width: 1500.0 }
+    }
+}
+
+/// Why a time-layered view could not be drawn.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TimelineError {
+    /// The graph has no article, so there is no time to draw.
+    #[error("the corpus has no articles: there is nothing to place on a time axis")]
+    NoArticles,
+    /// A node named on the command line does not exist.
+    #[error("no node matches '{query}'{}", did_you_mean(.suggestions))]
+    UnknownNode {
+        /// What was asked for.
+        query: String,
+        /// Close ids, best first.
+        suggestions: Vec<String>,
+    },
+    /// `render evolution` was given something that is not a policy.
+    #[error("'{query}' is {id}, not a policy: the evolution view follows the lineage of a policy{}", did_you_mean(.suggestions))]
+    NotAPolicy {
+        /// What was asked for.
+        query: String,
+        /// The node it resolved to.
+        id: String,
+        /// Its kind.
+        kind: NodeKind,
+        /// Policies with a close name.
+        suggestions: Vec<String>,
+    },
+    /// `--from` is after `--to`.
+    #[error("--from {from} is after --to {to}: give the earlier date first")]
+    BadRange {
+        /// The start given.
+        from: PartialDate,
+        /// The end given.
+        to: PartialDate,
+    },
+    /// The filters leave nothing to draw.
+    #[error("nothing to draw: {what}; the corpus has {articles} article(s) dated {first} to {last}")]
+    NothingMatches {
+        /// The filters, in words ("no article about policy:x between 2030 and 2031").
+        what: String,
+        /// Articles in the corpus.
+        articles: usize,
+        /// The earliest article date.
+        first: PartialDate,
+        /// The latest article date.
+        last: PartialDate,
+    },
+    /// `--lanes 0`.
+    #[error("--lanes must be at least 1 (it is the number of ideas to give a lane)")]
+    ZeroLanes,
+}
+
+fn did_you_mean(s: &[String]) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", s.iter().map(|x| format!("'{x}'")).collect::<Vec<_>>().join(", "))
+    }
+}
+
+/// Find a node by id, by id without its `kind:` prefix, by name or by alias, ignoring
+/// case and punctuation. When several nodes share a name, a policy wins, then an
+/// actor, an event, an article and a claim.
+pub fn resolve(g: &LevelGraph, query: &str) -> Result<NodeIndex, TimelineError> {
+    let q = query.trim();
+    if let Some(i) = g.find(q) {
+        return Ok(i);
+    }
+    let folded = suggest::fold(q);
+    let rank = |k: NodeKind| match k {
+        NodeKind::Policy => 0,
+        NodeKind::Actor => 1,
+        NodeKind::Event => 2,
+        NodeKind::Article => 3,
+        NodeKind::Claim => 4,
+    };
+    let mut best: Option<(usize, NodeIndex)> = None;
+    if !folded.is_empty() {
+        for i in g.graph.node_indices() {
+            let n = g.node(i);
+            let slug = n.id.split_once(':').map_or(n.id.as_str(), |(_, s)| s);
+            let hit = suggest::fold(&n.id) == folded
+                || suggest::fold(slug) == folded
+                || suggest::fold(&n.label) == folded
+                || n.aliases().iter().any(|a| suggest::fold(a) == folded);
+            if hit && best.is_none_or(|(r, _)| rank(n.kind) < r) {
+                best = Some((rank(n.kind), i));
+            }
+        }
+    }
+    best.map(|(_, i)| i)
+        .ok_or_else(|| TimelineError::UnknownNode { query: q.to_string(), suggestions: suggestions(g, q, None) })
+}
+
+/// Ids of nodes whose id, name or alias is close to `query`, optionally of one kind.
+pub fn suggestions(g: &LevelGraph, query: &str, kind: Option<NodeKind>) -> Vec<String> {
+    let mut keys: Vec<(String, String)> = Vec::new();
+    for n in g.graph.node_weights() {
+        if kind.is_some_and(|k| k != n.kind) || n.kind == NodeKind::Claim {
+            continue;
+        }
+        keys.push((n.id.clone(), n.id.clone()));
+        keys.push((n.label.clone(), n.id.clone()));
+        for a in n.aliases() {
+            keys.push((a.clone(), n.id.clone()));
+        }
+    }
+    suggest::closest(query, keys.iter().map(|(k, id)| (k.as_str(), id.clone())), 3)
+}
+
+/// Lay out and draw the timeline of a graph as an SVG document.
+pub fn render_timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<Rendered, TimelineError> {
+    let mut tl = model::extract(g, opts)?;
+    let order = layout::order_lanes(&mut tl);
+    let lay = layout::lay_out(&tl, &layout::LayoutOptions { width: opts.width });
+    let svg = svg::draw(&tl, &lay);
+    Ok(Rendered { svg, summary: summary(&tl, &lay, Some(order)) })
+}
+
+/// A drawing and what it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    /// The SVG document.
+    pub svg: String,
+    /// One line saying what was drawn, for the command to print.
+    pub summary: String,
+}
+
+fn summary(tl: &model::Timeline, lay: &layout::TimelineLayout, order: Option<layout::OrderStats>) -> String {
+    let claims: std::collections::BTreeSet<&str> =
+        tl.lanes.iter().flat_map(|l| l.claims.iter().map(|c| c.id.as_str())).collect();
+    let mut s = format!(
+        "{} article(s), {} event(s), {} claim(s) in {} lane(s), {} link(s); {} x {} px",
+        tl.articles.len(),
+        tl.events.len(),
+        claims.len(),
+        tl.lanes.len(),
+        tl.links.len() + tl.lineage.len(),
+        crate::export::svgw::num(lay.geometry.width),
+        crate::export::svgw::num(lay.geometry.height)
+    );
+    if let Some(o) = order {
+        s.push_str(&format!(
+            "; lane crossings {} -> {}",
+            crate::export::svgw::num(o.before),
+            crate::export::svgw::num(o.after)
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{build, BuildOptions};
+
+    /// The graph of a corpus under the repository root ("tests/fixtures/mini", "graph").
+    pub(crate) fn corpus(rel: &str) -> LevelGraph {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+        let r = crate::read::read_corpus(&dir);
+        assert!(!r.has_errors(), "{rel}: {:?}", r.diagnostics);
+        build(&r.corpus, BuildOptions::default())
+    }
+
+    pub(crate) fn mini() -> LevelGraph {
+        corpus("tests/fixtures/mini")
+    }
+
+    #[test]
+    fn resolves_ids_names_and_aliases_ignoring_case() {
+        let g = mini();
+        let id = |q: &str| g.node(resolve(&g, q).unwrap()).id.clone();
+        assert_eq!(id("policy:securonomics"), "policy:securonomics");
+        assert_eq!(id("SECURONOMICS"), "policy:securonomics");
+        assert_eq!(id("industrial-strategy"), "policy:industrial-strategy");
+        assert_eq!(id("Industrial Strategy"), "policy:industrial-strategy");
+        assert_eq!(id("Reeves"), "actor:rachel-reeves");
+        assert_eq!(id("level up"), "policy:levelling-up");
+    }
+
+    #[test]
+    fn unknown_node_suggests_close_ids() {
+        let g = mini();
+        let e = resolve(&g, "securonomcs").unwrap_err();
+        assert_eq!(e.to_string(), "no node matches 'securonomcs'; did you mean 'policy:securonomics'?");
+        let e = resolve(&g, "zzzz").unwrap_err();
+        assert_eq!(e.to_string(), "no node matches 'zzzz'");
+    }
+
+    #[test]
+    fn error_messages_say_what_to_do() {
+        let d = |s: &str| PartialDate::parse(s).unwrap();
+        assert_eq!(
+            TimelineError::BadRange { from: d("2024"), to: d("2020") }.to_string(),
+            "--from 2024 is after --to 2020: give the earlier date first"
+        );
+        assert_eq!(
+            TimelineError::NothingMatches {
+                what: "no article from 2030 to 2031".into(),
+                articles: 2,
+                first: d("2020-09"),
+                last: d("2024-07-08")
+            }
+            .to_string(),
+            "nothing to draw: no article from 2030 to 2031; the corpus has 2 article(s) dated 2020-09 to 2024-07-08"
+        );
+        let e = TimelineError::NotAPolicy {
+            query: "Reeves".into(),
+            id: "actor:rachel-reeves".into(),
+            kind: NodeKind::Actor,
+            suggestions: vec![],
+        };
+        assert_eq!(
+            e.to_string(),
+            "'Reeves' is actor:rachel-reeves, not a policy: the evolution view follows the lineage of a policy"
+        );
+    }
+}
