@@ -1,5 +1,10 @@
 //! Timing of `build` on the bundled corpus and of drawing generated argument maps of
-//! 100, 500 and 2000 nodes, with Graphviz `dot` on the same DOT where it is installed.
+//! 100, 500 and 2000 nodes, with Graphviz `dot -Tsvg` on the same graph's DOT where it
+//! is installed, and the ratio (levelmap's SVG time / dot's).
+//!
+//! Columns: graph nodes and edges; what the SVG draws (nodes with occurrences, edges);
+//! dummies (bends routed by layout-rs); long edges drawn straight; the placement
+//! engine; whether layout-rs's crossing optimiser ran; seconds.
 //!
 //! Run: `cargo bench --bench render` (set `LEVELMAP_BENCH_CORPUS` to time another
 //! corpus folder; `LEVELMAP_BENCH_SIZES=100,500` to choose sizes).
@@ -75,7 +80,7 @@ fn main() {
             svg::write_svg(&g, &Default::default(), &mut s).expect("svg")
         });
         println!(
-            "build {} ({} nodes, {} edges): read+build+json+dot+svg {} s (svg alone {} s); layout {} nodes + {} dummies, {} ranks, {} crossings, optimiser {}",
+            "build {} ({} nodes, {} edges): read+build+json+dot+svg {} s (svg alone {} s); layout {} nodes + {} dummies, {} ranks, {} crossings, layout-rs optimiser {}",
             corpus.display(),
             g.node_count(),
             g.edge_count(),
@@ -99,7 +104,10 @@ fn main() {
         .ok()
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![100, 500, 2000]);
-    println!("{:>6} {:>6} {:>7} {:>8} {:>7} {:>9} {:>10} {:>9} {:>9} {:>7}", "nodes", "edges", "drawn", "dummies", "optim", "crossings", "levelmap", "dot", "ratio", "dot-file");
+    println!(
+        "{:>6} {:>6} {:>6} {:>6} {:>7} {:>8} {:>9} {:>9} {:>10} {:>9} {:>9}",
+        "nodes", "edges", "drawn", "edges", "dummies", "straight", "engine", "optimiser", "levelmap", "dot", "lm/dot"
+    );
     for n in sizes {
         let g = argument_map(&SynthOptions { nodes: n, seed: 42, cycles: true });
         let runs = if n <= 500 { 3 } else { 1 };
@@ -113,17 +121,18 @@ fn main() {
         std::fs::write(&dot_file, &d).expect("write dot");
         let dt = time_dot(&dot_file, runs);
         println!(
-            "{:>6} {:>6} {:>7} {:>8} {:>7} {:>9} {:>10} {:>9} {:>9} {:>7}",
+            "{:>6} {:>6} {:>6} {:>6} {:>7} {:>8} {:>9} {:>9} {:>10} {:>9} {:>9}",
             n,
             g.edge_count(),
+            rep.stats.nodes,
             rep.stats.edges,
             rep.stats.dummies,
+            rep.stats.unrouted,
+            format!("{:?}", rep.stats.engine),
             if rep.stats.optimised { "on" } else { "off" },
-            rep.stats.crossings,
             secs(t),
             dt.map_or("-".to_string(), secs),
-            dt.map_or("-".to_string(), |d| format!("{:.2}", t.as_secs_f64() / d.as_secs_f64())),
-            format!("{}K", d.len() / 1024)
+            dt.map_or("-".to_string(), |d| format!("{:.2}", t.as_secs_f64() / d.as_secs_f64()))
         );
     }
 }

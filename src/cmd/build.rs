@@ -67,7 +67,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     show_if_long(&pb, &g);
     pb.inc(1);
-    let (files, notes) = render_all(&g, &pb)?;
+    let (files, report) = render_all(&g, &pb)?;
     pb.set_message("writing");
     let targets: Vec<(PathBuf, Vec<u8>)> = files.into_iter().map(|(name, bytes)| (args.out.join(name), bytes)).collect();
     let refs: Vec<(&std::path::Path, Vec<u8>)> = targets.iter().map(|(p, b)| (p.as_path(), b.clone())).collect();
@@ -75,10 +75,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     pb.inc(1);
     pb.finish_and_clear();
 
-    for n in &notes {
-        eprintln!("warning: {n}");
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
     }
-    warnings += notes.len();
+    warnings += report.warnings.len();
     let mut out = std::io::stdout().lock();
     writeln!(out, "built {} nodes, {} edges", g.node_count(), g.edge_count())?;
     for (kind, n) in g.count_nodes() {
@@ -90,6 +90,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for (p, _) in &targets {
         writeln!(out, "wrote {}", p.display())?;
     }
+    writeln!(out, "graph.svg: {}", report.note)?;
     writeln!(out, "{warnings} warning(s); {:.0} ms", start.elapsed().as_secs_f64() * 1000.0)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -98,8 +99,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
 type Rendered = (&'static str, Vec<u8>);
 
 /// Render every output file to memory first, so that nothing is written unless all
-/// succeed. Returns the files and the warnings about them.
-fn render_all(g: &LevelGraph, pb: &ProgressBar) -> Result<(Vec<Rendered>, Vec<String>)> {
+/// succeed. Returns the files and what drawing the SVG did.
+fn render_all(g: &LevelGraph, pb: &ProgressBar) -> Result<(Vec<Rendered>, svg::SvgReport)> {
     pb.set_message("graph.json");
     let mut json_bytes = Vec::new();
     json::write_json(g, &mut json_bytes)?;
@@ -112,5 +113,5 @@ fn render_all(g: &LevelGraph, pb: &ProgressBar) -> Result<(Vec<Rendered>, Vec<St
     let mut svg_bytes = Vec::new();
     let report = svg::write_svg(g, &svg::SvgOptions::default(), &mut svg_bytes).context("cannot draw graph.svg")?;
     pb.inc(1);
-    Ok((vec![("graph.json", json_bytes), ("graph.dot", dot_bytes), ("graph.svg", svg_bytes)], report.warnings))
+    Ok((vec![("graph.json", json_bytes), ("graph.dot", dot_bytes), ("graph.svg", svg_bytes)], report))
 }

@@ -37,9 +37,9 @@ use crate::model::NodeKind;
 /// Bounds on layout work, so that no drawing makes anyone wait minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutLimits {
-    /// Run layout-rs's own crossing optimiser (about cubic in the width of a rank)
-    /// only when the layout has at most this many nodes, dummies included.
-    pub optimise_up_to: usize,
+    /// Run layout-rs's own crossing optimiser only when its estimated work (see
+    /// [`optimiser_work`]) is at most this; above, the barycentre order stands.
+    pub optimiser_work: u64,
     /// Above this many nodes and edges, use fewer ordering sweeps.
     pub full_sweeps_up_to: usize,
     /// Split long edges into invisible dummies (so that layout-rs routes them round
@@ -47,6 +47,9 @@ pub struct LayoutLimits {
     /// coordinate assignment is worse than quadratic. Longer edges beyond it are
     /// drawn straight from end to end.
     pub layout_nodes: usize,
+    /// At most this many dummies per two nodes: layout-rs spreads a graph with many
+    /// long routed edges far apart, so the longest edges beyond this are drawn straight.
+    pub dummies_per_node_x2: usize,
     /// Views with more nodes than this are placed by levelmap's own linear-time
     /// placement instead of layout-rs's (whose scheduler is worse than quadratic:
     /// about 5 s at 3800 nodes here).
@@ -57,7 +60,7 @@ pub struct LayoutLimits {
 
 impl Default for LayoutLimits {
     fn default() -> Self {
-        LayoutLimits { optimise_up_to: 300, full_sweeps_up_to: 4000, layout_nodes: 1500, layout_rs_up_to: 2500, fast_dummies: 30_000 }
+        LayoutLimits { optimiser_work: 10_000_000, dummies_per_node_x2: 3, full_sweeps_up_to: 4000, layout_nodes: 1500, layout_rs_up_to: 2500, fast_dummies: 30_000 }
     }
 }
 
@@ -66,8 +69,10 @@ impl Default for LayoutLimits {
 pub struct LayoutStats {
     /// Nodes drawn.
     pub nodes: usize,
-    /// Edges drawn.
+    /// Edges drawn (threads apart).
     pub edges: usize,
+    /// Threads drawn between occurrences of one node.
+    pub threads: usize,
     /// Ranks (columns).
     pub ranks: usize,
     /// Invisible nodes that long edges are split into.
@@ -76,6 +81,8 @@ pub struct LayoutStats {
     pub unrouted: usize,
     /// Edge crossings after ordering (between adjacent ranks, routed edges).
     pub crossings: usize,
+    /// Estimated work of layout-rs's crossing optimiser ([`optimiser_work`]).
+    pub optimiser_work: u64,
     /// Whether layout-rs's crossing optimiser ran.
     pub optimised: bool,
     /// Which placement drew it.
@@ -105,6 +112,19 @@ pub enum LayoutError {
     /// There is nothing to lay out (layout-rs cannot lay out an empty graph).
     #[error("there is nothing to draw: the view has no nodes")]
     Empty,
+}
+
+/// The work layout-rs's crossing optimiser would do on these ranks: for each rank, the
+/// pairs of its items times the items of the ranks beside it (its crossing count is
+/// cubic in the width of a rank), times its 50 rounds.
+pub fn optimiser_work(rows: &[Vec<impl Sized>]) -> u64 {
+    let n: Vec<u64> = rows.iter().map(|r| r.len() as u64).collect();
+    let mut work = 0u64;
+    for (i, &len) in n.iter().enumerate() {
+        let beside = if i > 0 { n[i - 1] } else { 0 } + n.get(i + 1).copied().unwrap_or(0);
+        work = work.saturating_add(len * len * beside);
+    }
+    work.saturating_mul(50)
 }
 
 /// The property string that tells the backend which scene node a shape belongs to.
@@ -571,18 +591,24 @@ pub fn run(
     }
     let quick = scene.nodes.len() + scene.edges.len() > limits.full_sweeps_up_to;
     let fast = scene.nodes.len() > limits.layout_rs_up_to;
-    let budget = if fast { limits.fast_dummies } else { limits.layout_nodes.saturating_sub(scene.nodes.len()) };
+    let budget = if fast {
+        limits.fast_dummies
+    } else {
+        limits.layout_nodes.saturating_sub(scene.nodes.len()).min(scene.nodes.len() * limits.dummies_per_node_x2 / 2)
+    };
     let l = layer(scene, if quick { 4 } else { 12 }, budget);
     let stats = LayoutStats {
         nodes: scene.nodes.len(),
-        edges: scene.edges.len(),
+        edges: scene.edges.iter().filter(|e| !e.is_thread()).count(),
+        threads: scene.edges.iter().filter(|e| e.is_thread()).count(),
         ranks: l.rows.len(),
         dummies: l.dummies,
         unrouted: (0..scene.edges.len())
             .filter(|&k| l.hops[k] == 0 && scene.edges[k].from != scene.edges[k].to && !scene.edges[k].is_thread())
             .count(),
         crossings: l.crossings,
-        optimised: !fast && scene.nodes.len() + l.dummies <= limits.optimise_up_to,
+        optimiser_work: optimiser_work(&l.rows),
+        optimised: !fast && optimiser_work(&l.rows) <= limits.optimiser_work,
         engine: if fast { Engine::Fast } else { Engine::LayoutRs },
     };
     if fast {

@@ -43,9 +43,15 @@ pub enum SvgError {
 pub struct SvgReport {
     /// The layout's statistics.
     pub stats: LayoutStats,
-    /// Things the reader should know (the layout was simplified).
+    /// Things the reader should know: the layout of a large view was simplified.
     pub warnings: Vec<String>,
+    /// What the layout did, in one line, for a summary.
+    pub note: String,
 }
+
+/// Views with more nodes than this are large: skipping the crossing optimiser on
+/// them is worth a warning.
+const LARGE_VIEW: usize = 1000;
 
 const LINE_H: f64 = 15.0;
 const PAD_X: f64 = 9.0;
@@ -224,19 +230,34 @@ pub fn render_scene(s: &Scene, limits: &LayoutLimits) -> Result<(String, SvgRepo
     let mut warnings = Vec::new();
     if stats.engine == Engine::Fast {
         warnings.push(format!(
-            "the SVG has {} nodes, more than layout-rs lays out in reasonable time ({}): it was placed by levelmap's fast placement; draw a smaller view (export --around, --kind, --from/--to) or render graph.dot with Graphviz for a finer drawing",
+            "the SVG has {} nodes, more than layout-rs lays out in reasonable time ({}): it was placed by levelmap's fast placement; draw a smaller view (export --around, --kind, --from/--to) or render the DOT with Graphviz for a finer drawing",
             stats.nodes, limits.layout_rs_up_to
         ));
-    } else if stats.unrouted > 0 {
+    } else if !stats.optimised && stats.nodes > LARGE_VIEW {
         warnings.push(format!(
-            "the SVG layout has {} nodes; to keep it fast, {} long edges were drawn straight instead of routed round nodes, and layout-rs's crossing optimiser was skipped (it runs up to {} nodes)",
-            stats.layout_nodes(),
-            stats.unrouted,
-            limits.optimise_up_to
+            "the SVG has {} nodes: layout-rs's crossing optimiser was skipped (estimated work {} > {}); ranks keep levelmap's barycentre order",
+            stats.nodes, stats.optimiser_work, limits.optimiser_work
         ));
     }
+    let mut note = format!(
+        "{} nodes in {} columns, {} edges ({} routed through {} bends",
+        stats.nodes,
+        stats.ranks,
+        stats.edges,
+        stats.edges - stats.unrouted,
+        stats.dummies
+    );
+    if stats.unrouted > 0 {
+        note.push_str(&format!(", {} long ones drawn straight", stats.unrouted));
+    }
+    note.push_str(&format!(
+        ") and {} threads, {}, {}",
+        stats.threads,
+        if stats.engine == Engine::Fast { "fast placement" } else { "laid out by layout-rs" },
+        if stats.optimised { "crossing optimiser on" } else { "barycentre order (crossing optimiser skipped: too much work)" }
+    ));
     let doc = backend.finish(s, &layering, &warnings);
-    Ok((doc, SvgReport { stats, warnings }))
+    Ok((doc, SvgReport { stats, warnings, note }))
 }
 
 /// A marker id for an arrowhead of a colour (open for `about`).
@@ -408,7 +429,8 @@ impl SvgBackend {
         }
         notes.push("Hover over a node or an edge for its full text, quote and source.".to_string());
         notes.extend(warnings.iter().cloned());
-        let col_w = 150.0;
+        let longest = samples.iter().map(|x| text::width(&x.label, 11.0)).chain(kinds.iter().map(|k| text::width(k.as_str(), 11.0))).fold(0.0, f64::max);
+        let col_w = (48.0 + longest + 18.0).max(150.0).ceil();
         let per_row = 6usize;
         let legend_rows = 1 + samples.len().div_ceil(per_row);
         let legend_h = 26.0 + legend_rows as f64 * 30.0 + notes.len() as f64 * 16.0 + 8.0;
@@ -594,6 +616,40 @@ mod tests {
         let r = reverse(&c);
         assert_eq!(r[0][0], p(6., 2.));
         assert_eq!(r[1][3], p(0., 0.));
+    }
+
+    fn render(nodes: usize, limits: LayoutLimits) -> (String, SvgReport) {
+        let g = crate::synth::argument_map(&crate::synth::SynthOptions { nodes, seed: 9, cycles: true });
+        render_scene(&scene(&g, &DrawOptions::default()), &limits).unwrap()
+    }
+
+    #[test]
+    fn rendering_is_deterministic() {
+        // layout-rs keeps hash sets inside; each has its own random seed.
+        let (a, _) = render(150, LayoutLimits::default());
+        let (b, _) = render(150, LayoutLimits::default());
+        assert!(a == b, "two renderings differ");
+    }
+
+    #[test]
+    fn large_views_get_the_fast_placement_and_a_warning() {
+        let limits = LayoutLimits { layout_rs_up_to: 50, ..Default::default() };
+        let (doc, report) = render(100, limits);
+        assert_eq!(report.stats.engine, Engine::Fast);
+        assert!(report.warnings[0].contains("fast placement"), "{:?}", report.warnings);
+        assert!(doc.contains("<g id=\"claim:claim-0\" class=\"node claim"), "every node is still drawn");
+        let (_, normal) = render(100, LayoutLimits::default());
+        assert_eq!(normal.stats.engine, Engine::LayoutRs);
+        assert!(normal.warnings.is_empty(), "{:?}", normal.warnings);
+    }
+
+    #[test]
+    fn the_dummy_budget_bounds_layout_work() {
+        let limits = LayoutLimits { dummies_per_node_x2: 0, ..Default::default() };
+        let (_, report) = render(100, limits);
+        assert_eq!(report.stats.dummies, 0);
+        assert!(report.stats.unrouted > 0);
+        assert!(report.note.contains("drawn straight"), "{}", report.note);
     }
 
     #[test]

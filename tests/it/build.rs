@@ -50,6 +50,22 @@ fn two_builds_give_byte_identical_files() {
 }
 
 #[test]
+fn bundled_corpus_builds_identically_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    let d = build(&corpus(), &a);
+    assert!(d.stdout.contains("graph.svg: ") && d.stdout.contains("laid out by layout-rs"), "{}", d.stdout);
+    build(&corpus(), &b);
+    for f in OUTPUTS {
+        assert!(std::fs::read(a.join(f)).unwrap() == std::fs::read(b.join(f)).unwrap(), "{f} differs between builds");
+    }
+    if let Some(svg) = graphviz_svg(&a.join("graph.dot")) {
+        parse_xml(&svg);
+    }
+    parse_xml(&std::fs::read_to_string(a.join("graph.svg")).unwrap());
+}
+
+#[test]
 fn failed_build_leaves_out_untouched() {
     let c = TempCorpus::of("mini");
     build(&c.path(), &c.out());
