@@ -30,7 +30,7 @@ pub struct Args {
 }
 
 /// Graphs larger than this (nodes + edges) get a progress bar on a terminal.
-const LONG_WORK: usize = 400;
+const LONG_WORK: usize = 2000;
 
 /// A progress bar on stderr, shown only when stdout and stderr are terminals and the
 /// work is long; hidden otherwise (pipes and tests see nothing).
