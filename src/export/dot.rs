@@ -69,7 +69,6 @@ pub fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
         "  graph {};",
         attrs(&[
             ("rankdir", "LR"),
-            ("newrank", "true"),
             ("fontname", FONT),
             ("fontsize", "16"),
             ("label", &title),
@@ -125,22 +124,17 @@ pub fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
         }
     }
 
-    // Columns: the same ranks as the SVG layout, pinned by an invisible spine, so
-    // that articles run left to right in date order.
+    // Time runs left to right: every edge points the way the SVG layout lays it
+    // (from the earlier column to the later), and an invisible chain joins consecutive
+    // articles. Pinning columns exactly (rank=same groups, or long minimum lengths on
+    // the chain) makes dot slow: 18 s and 4.6 s instead of 0.5 s on a 500-node map.
     let l = layer(s, 0, 0);
-    let ranks = l.rank.iter().copied().max().map_or(0, |m| m + 1);
-    if ranks > 1 {
+    if s.timeline.len() > 1 {
         writeln!(w)?;
-        let mut by_rank: Vec<Vec<String>> = vec![Vec::new(); ranks];
-        for (k, n) in s.nodes.iter().enumerate() {
-            by_rank[l.rank[k]].push(q(&n.id));
+        for pair in s.timeline.windows(2) {
+            let gap = l.rank[pair[1]].saturating_sub(l.rank[pair[0]]).max(1);
+            writeln!(w, "  {} -> {} [style=\"invis\", weight=\"2\", minlen=\"{gap}\"];", q(&s.nodes[pair[0]].id), q(&s.nodes[pair[1]].id))?;
         }
-        for (r, ids) in by_rank.iter().enumerate() {
-            writeln!(w, "  {} [style=invis, shape=point, width=0, height=0, label=\"\"];", q(&format!("rank:{r}")))?;
-            writeln!(w, "  {{ rank=same; {}; {}; }}", q(&format!("rank:{r}")), ids.join("; "))?;
-        }
-        let spine: Vec<String> = (0..ranks).map(|r| q(&format!("rank:{r}"))).collect();
-        writeln!(w, "  {} [style=invis];", spine.join(" -> "))?;
     }
 
     writeln!(w)?;
