@@ -79,6 +79,11 @@ pub enum Command {
     ///
     /// Example: levelmap stats --top 5 --format json
     Stats(cmd::stats::Args),
+    /// Write a view of the graph as DOT, SVG or JSON, filtered by kind, edge, dates or
+    /// neighbourhood.
+    ///
+    /// Example: levelmap export --format svg --around 'Rachel Reeves' --depth 2 -o reeves.svg
+    Export(cmd::export::Args),
     /// Draw the time-layered views: the timeline, the evolution of one idea, yearly maps.
     ///
     /// Example: levelmap render timeline --lanes 8 -o out/timeline.svg

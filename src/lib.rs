@@ -16,4 +16,6 @@ pub mod query;
 pub mod read;
 pub mod style;
 pub mod suggest;
+pub mod synth;
 pub mod timeline;
+pub mod view;

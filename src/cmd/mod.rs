@@ -5,6 +5,7 @@ pub mod add;
 pub mod answer;
 pub mod build;
 pub mod check;
+pub mod export;
 pub mod eval;
 pub mod extract;
 pub mod load;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stance(args) => stance::run(args),
         Command::Search(args) => search::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Add(args) => add::run(args),

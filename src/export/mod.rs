@@ -1,5 +1,11 @@
 //! Exporters: the graph (or a view of it) as JSON, DOT and SVG, each written to any
-//! `io::Write`.
+//! `io::Write`. DOT and SVG draw the same [`scene::Scene`]; the SVG is laid out by
+//! layout-rs in [`layout`].
 
+pub mod dot;
 pub mod json;
+pub mod layout;
+pub mod scene;
+pub mod svg;
 pub mod svgw;
+pub mod text;

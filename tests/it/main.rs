@@ -6,5 +6,6 @@ mod support;
 mod check;
 mod build;
 mod query;
+mod export;
 mod render;
 mod extract;

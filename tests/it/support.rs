@@ -141,3 +141,124 @@ impl Run {
         d
     }
 }
+
+/// Run Graphviz `dot -Tsvg` on a file and return its SVG. When `dot` is not installed
+/// the check is skipped (None), except on CI (`CI` set), where that is a failure.
+pub fn graphviz_svg(dot_file: &Path) -> Option<String> {
+    match Command::new("dot").arg("-Tsvg").arg(dot_file).output() {
+        Ok(out) => {
+            assert!(out.status.success(), "dot refused {}:\n{}", dot_file.display(), String::from_utf8_lossy(&out.stderr));
+            let warnings = String::from_utf8_lossy(&out.stderr);
+            assert!(!warnings.contains("Error") && !warnings.contains("syntax"), "dot complained:\n{warnings}");
+            Some(String::from_utf8(out.stdout).expect("dot writes UTF-8"))
+        }
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "Graphviz dot is required on CI: {e}");
+            eprintln!("skipped: Graphviz dot is not installed ({e})");
+            None
+        }
+    }
+}
+
+/// An element with an id, as a reader of the SVG sees it.
+#[derive(Debug, Default, Clone)]
+pub struct XmlElement {
+    /// Its tag.
+    pub tag: String,
+    /// Its id.
+    pub id: Option<String>,
+    /// Its class attribute.
+    pub class: String,
+    /// Text of its `<title>` child (the tooltip), unescaped.
+    pub title: String,
+    /// All other text inside it, unescaped, pieces joined by spaces.
+    pub text: String,
+}
+
+/// A parsed XML document: fails the test if it is not well-formed.
+#[derive(Debug, Default)]
+pub struct XmlDoc {
+    /// Every id (must be unique).
+    pub ids: std::collections::BTreeSet<String>,
+    /// Every tag name used.
+    pub tags: std::collections::BTreeSet<String>,
+    /// Elements with an id, in document order.
+    pub elements: Vec<XmlElement>,
+}
+
+/// Parse `text` with quick-xml; panics on malformed XML or a repeated id.
+pub fn parse_xml(text: &str) -> XmlDoc {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let mut doc = XmlDoc::default();
+    // Open elements: (tag, index into doc.elements if it has an id).
+    let mut stack: Vec<(String, Option<usize>)> = Vec::new();
+    let add_text = |doc: &mut XmlDoc, stack: &[(String, Option<usize>)], s: &str| {
+        let in_title = stack.last().is_some_and(|(t, _)| t == "title");
+        if let Some(i) = stack.iter().rev().find_map(|(_, i)| *i) {
+            let el = &mut doc.elements[i];
+            let target = if in_title { &mut el.title } else { &mut el.text };
+            target.push_str(s);
+        }
+    };
+    loop {
+        match reader.read_event() {
+            Err(e) => panic!("malformed XML at {}: {e}", reader.buffer_position()),
+            Ok(Event::Eof) => break,
+            Ok(ev @ (Event::Start(_) | Event::Empty(_))) => {
+                let (e, open) = match &ev {
+                    Event::Start(e) => (e, true),
+                    Event::Empty(e) => (e, false),
+                    _ => unreachable!(),
+                };
+                let tag = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                doc.tags.insert(tag.clone());
+                let mut el = XmlElement { tag: tag.clone(), ..Default::default() };
+                for a in e.attributes() {
+                    let a = a.expect("well-formed attribute");
+                    let v = a.unescape_value().expect("attribute value unescapes").into_owned();
+                    match a.key.as_ref() {
+                        b"id" => el.id = Some(v),
+                        b"class" => el.class = v,
+                        _ => {}
+                    }
+                }
+                let idx = el.id.clone().map(|id| {
+                    assert!(doc.ids.insert(id.clone()), "id {id} is repeated");
+                    doc.elements.push(el);
+                    doc.elements.len() - 1
+                });
+                if open {
+                    stack.push((tag, idx));
+                }
+            }
+            Ok(Event::End(_)) => {
+                stack.pop();
+            }
+            Ok(Event::Text(t)) => {
+                let s = t.decode().expect("UTF-8 text").into_owned();
+                if !s.trim().is_empty() || stack.last().is_some_and(|(t, _)| t == "title" || t == "tspan" || t == "text") {
+                    add_text(&mut doc, &stack, &s);
+                }
+            }
+            Ok(Event::GeneralRef(r)) => {
+                let s = match r.resolve_char_ref().expect("valid character reference") {
+                    Some(c) => c.to_string(),
+                    None => match r.decode().expect("UTF-8").as_ref() {
+                        "amp" => "&".into(),
+                        "lt" => "<".into(),
+                        "gt" => ">".into(),
+                        "quot" => "\"".into(),
+                        "apos" => "'".into(),
+                        other => panic!("unknown entity &{other};"),
+                    },
+                };
+                add_text(&mut doc, &stack, &s);
+            }
+            Ok(_) => {}
+        }
+    }
+    assert!(stack.is_empty(), "unclosed elements: {stack:?}");
+    doc
+}
