@@ -126,54 +126,23 @@ pub enum Picture {
 
 /// Draw the subgraph of `g` on `nodes` to `path`. `emit` has loaded every edge between
 /// the nodes and their evidence first, so the subgraph is the one the whole graph has.
-///
-/// MERGE NOTE: the DOT and SVG writers (`export::dot::write_dot`, `export::svg::write_svg`)
-/// and `view::subgraph` are on the `export` branch. Until they are merged this writes the
-/// subgraph as `levelmap/graph` JSON and says so on stderr. To connect them, replace the
-/// body with:
-///
-/// ```text
-/// let sub = levelmap::view::subgraph(g, nodes);
-/// let mut bytes = Vec::new();
-/// match picture {
-///     Picture::Dot => levelmap::export::dot::write_dot(&sub, &Default::default(), &mut bytes)?,
-///     Picture::Svg => { levelmap::export::svg::write_svg(&sub, &Default::default(), &mut bytes)?; }
-/// }
-/// write_atomic(path, |w| w.write_all(&bytes)).with_context(|| format!("cannot write {}", path.display()))?;
-/// ```
-///
-/// and delete [`subgraph`] below (and the note).
 pub fn draw(g: &LevelGraph, nodes: &BTreeSet<NodeIndex>, path: &Path, picture: Picture) -> Result<()> {
-    let sub = subgraph(g, nodes);
-    let flag = match picture {
-        Picture::Dot => "--dot",
-        Picture::Svg => "--svg",
-    };
-    eprintln!(
-        "note: {flag} wrote the answer's subgraph ({} nodes, {} edges) to {} as levelmap/graph JSON: the drawing writers are not in this build yet",
-        sub.node_count(),
-        sub.edge_count(),
-        path.display()
-    );
-    write_atomic(path, |mut w| levelmap::export::json::write_json(&sub, &mut w)).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
-}
-
-/// The subgraph induced by `nodes`, in the original order. (Stand-in for
-/// `view::subgraph`, which replaces it on merge.)
-fn subgraph(g: &LevelGraph, nodes: &BTreeSet<NodeIndex>) -> LevelGraph {
-    let mut sub = LevelGraph::new();
-    sub.digest = g.digest.clone();
-    for &i in nodes {
-        sub.add_node(g.node(i).clone());
+    let sub = levelmap::view::subgraph(g, nodes);
+    if sub.node_count() == 0 {
+        anyhow::bail!("the answer has no nodes to draw; {} was not written", path.display());
     }
-    for e in g.graph.edge_indices() {
-        let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
-        if nodes.contains(&a) && nodes.contains(&b) {
-            sub.add_edge(&g.node(a).id, &g.node(b).id, g.edge(e).clone());
+    let mut bytes = Vec::new();
+    match picture {
+        Picture::Dot => levelmap::export::dot::write_dot(&sub, &Default::default(), &mut bytes)?,
+        Picture::Svg => {
+            let report = levelmap::export::svg::write_svg(&sub, &Default::default(), &mut bytes)?;
+            for w in &report.warnings {
+                eprintln!("warning: {w}");
+            }
         }
     }
-    sub
+    write_atomic(path, |w| w.write_all(&bytes)).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 // ---- Small helpers for the renderers ----------------------------------------------

@@ -311,6 +311,20 @@ fn dot_and_svg_write_the_answers_subgraph() {
         }
         assert!(!s.contains("actor:ann-alpha"), "only the answer's nodes");
     }
+    assert!(std::fs::read_to_string(&dot).unwrap().starts_with("digraph"), "a DOT drawing, not JSON");
+    let svg_text = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg_text.contains("<svg") && svg_text.contains("<title>"), "an SVG drawing with tooltips");
+    let mut reader = quick_xml::Reader::from_str(&svg_text);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("the SVG is not well-formed: {e}"),
+        }
+    }
+    if let Ok(out) = std::process::Command::new("dot").arg("-Tsvg").arg(&dot).output() {
+        assert!(out.status.success(), "graphviz refused the answer's DOT: {}", String::from_utf8_lossy(&out.stderr));
+    }
 }
 
 #[test]
