@@ -153,7 +153,12 @@ fn node_attrs<'a>(n: &'a SceneNode, label: &'a str) -> Vec<(&'static str, String
     if n.classes.contains("hedged") {
         node_style.push_str(",dashed");
     }
-    vec![
+    // Drafted by `levelmap extract`, not reviewed: a dotted border and greyed text.
+    let extracted = n.classes.split(' ').any(|c| c == "extracted");
+    if extracted {
+        node_style.push_str(",dotted");
+    }
+    let mut list = vec![
         ("id", n.id.clone()),
         ("class", n.classes.clone()),
         ("label", label.to_string()),
@@ -162,7 +167,11 @@ fn node_attrs<'a>(n: &'a SceneNode, label: &'a str) -> Vec<(&'static str, String
         ("style", node_style),
         ("fillcolor", st.fill.to_string()),
         ("color", st.stroke.to_string()),
-    ]
+    ];
+    if extracted {
+        list.push(("fontcolor", "#616161".to_string()));
+    }
+    list
 }
 
 fn write_node(w: &mut impl Write, indent: &str, n: &SceneNode) -> io::Result<()> {
@@ -210,6 +219,14 @@ fn write_edge(w: &mut impl Write, s: &Scene, e: &SceneEdge, forward: bool) -> io
     let (tail, head) = if forward { (e.from, e.to) } else { (e.to, e.from) };
     let mut list: Vec<(&str, String)> = vec![("id", e.id.clone()), ("class", e.classes.clone()), ("tooltip", e.tooltip.clone())];
     list.extend(edge_style_attrs(e.kind, e.color));
+    if e.classes.split(' ').any(|c| c == "extracted") {
+        // Drafted by `levelmap extract`, not reviewed.
+        if let Some(style) = list.iter_mut().find(|(k, _)| *k == "style") {
+            style.1 = "dotted".to_string();
+        } else {
+            list.push(("style", "dotted".to_string()));
+        }
+    }
     if !forward && !e.is_thread() {
         list.push(("dir", "back".to_string()));
     }

@@ -118,6 +118,12 @@ fn build_auto_includes_extracted_items_marked_as_such() {
     let json = std::fs::read_to_string(t.out().join("graph.json")).unwrap();
     assert!(json.contains("\"origin\": \"extracted\""), "{json}");
     assert!(json.contains("\"confidence\""));
+    // Marked visibly in the drawings too: a class, a dotted border, a tooltip saying so.
+    let dot = std::fs::read_to_string(t.out().join("graph.dot")).unwrap();
+    assert!(dot.contains("extracted") && dot.contains("dotted"), "DOT marks drafts");
+    let svg = std::fs::read_to_string(t.out().join("graph.svg")).unwrap();
+    assert!(svg.contains(" extracted"), "SVG elements carry the extracted class");
+    assert!(svg.contains("drafted by levelmap extract"), "SVG tooltips say the item is a draft");
 }
 
 #[test]
