@@ -1,5 +1,6 @@
 //! `levelmap build`: the main job. Validate the corpus, build the graph, write
-//! out/graph.json, out/graph.dot and out/graph.svg, print a summary.
+//! out/graph.json, out/graph.dot and out/graph.svg, the timeline views (timeline.svg,
+//! map-<year>.svg, evolution-<idea>.svg), and print a summary.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -10,6 +11,9 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use levelmap::export::{dot, json, svg};
 use levelmap::graph::{build, BuildOptions, LevelGraph};
+use levelmap::model::{EdgeKind, NodeKind};
+use levelmap::timeline::{self, evolution, slices};
+use petgraph::Direction;
 use levelmap::output::write_all_atomic;
 
 /// Flags of `levelmap build`.
@@ -18,7 +22,7 @@ pub struct Args {
     /// The corpus folder (with lexicon/ and articles/).
     #[arg(long, default_value = "graph")]
     pub corpus: PathBuf,
-    /// Where to write graph.json, graph.dot and graph.svg.
+    /// Where to write graph.json, graph.dot, graph.svg and the timeline views.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
     /// Rebuild from a graph.json instead of the corpus (a round trip gives identical bytes).
@@ -104,7 +108,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// A file name and its bytes.
-type Rendered = (&'static str, Vec<u8>);
+type Rendered = (String, Vec<u8>);
 
 /// Render every output file to memory first, so that nothing is written unless all
 /// succeed. Returns the files and what drawing the SVG did.
@@ -121,5 +125,44 @@ fn render_all(g: &LevelGraph, pb: &ProgressBar) -> Result<(Vec<Rendered>, svg::S
     let mut svg_bytes = Vec::new();
     let report = svg::write_svg(g, &svg::SvgOptions::default(), &mut svg_bytes).context("cannot draw graph.svg")?;
     pb.inc(1);
-    Ok((vec![("graph.json", json_bytes), ("graph.dot", dot_bytes), ("graph.svg", svg_bytes)], report))
+    let mut files: Vec<Rendered> =
+        vec![("graph.json".into(), json_bytes), ("graph.dot".into(), dot_bytes), ("graph.svg".into(), svg_bytes)];
+    if g.count_nodes().contains_key(&NodeKind::Article) {
+        pb.set_message("timeline views");
+        files.extend(render_views(g)?);
+    }
+    Ok((files, report))
+}
+
+/// The time-layered views: the timeline, one page per year, and the evolution of
+/// every idea that starts a lineage (a policy that evolves into or is replaced by
+/// another, and evolved from none).
+fn render_views(g: &LevelGraph) -> Result<Vec<Rendered>> {
+    let mut files = Vec::new();
+    let t = timeline::render_timeline(g, &timeline::TimelineOptions::default()).context("cannot draw timeline.svg")?;
+    files.push(("timeline.svg".to_string(), t.svg.into_bytes()));
+    for page in slices::yearly(g).context("cannot draw the yearly maps")? {
+        files.push((page.file, page.svg.into_bytes()));
+    }
+    for root in lineage_roots(g) {
+        let v = evolution::render_evolution(g, &root).with_context(|| format!("cannot draw the evolution of {root}"))?;
+        files.push((format!("evolution-{}.svg", v.slug), v.svg.into_bytes()));
+    }
+    Ok(files)
+}
+
+/// Policies that evolve into (or are replaced by) another and evolved from none, by id.
+fn lineage_roots(g: &LevelGraph) -> Vec<String> {
+    let lineage = |k: EdgeKind| matches!(k, EdgeKind::EvolvesInto | EdgeKind::Replaces);
+    let mut roots: Vec<String> = g
+        .graph
+        .node_indices()
+        .filter(|&i| {
+            g.graph.edges_directed(i, Direction::Outgoing).any(|e| lineage(e.weight().kind))
+                && !g.graph.edges_directed(i, Direction::Incoming).any(|e| lineage(e.weight().kind))
+        })
+        .map(|i| g.node(i).id.clone())
+        .collect();
+    roots.sort();
+    roots
 }
