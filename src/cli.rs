@@ -25,6 +25,60 @@ pub enum Command {
     ///
     /// Example: levelmap build --corpus graph --out out
     Build(cmd::build::Args),
+    /// Everything about one node: kind, names, dates, and every edge with its evidence.
+    ///
+    /// The node may be given by id, name or alias; case and punctuation are ignored.
+    ///
+    /// Example: levelmap show 'Rachel Reeves'
+    ///
+    /// Example: levelmap show policy:levelling-up --limit 5 --format json
+    Show(cmd::show::Args),
+    /// The nodes within N steps of a node, each with the evidenced hops that reach it.
+    ///
+    /// Example: levelmap neighbors securonomics
+    ///
+    /// Example: levelmap neighbors 'Labour Party' --depth 2 --kind policy --direction out
+    #[command(visible_alias = "neighbours")]
+    Neighbors(cmd::neighbors::Args),
+    /// The shortest connections between two nodes, each hop with its evidence.
+    ///
+    /// Edges count whichever way they point, and each hop reads in its direction
+    /// ("proposes", "proposed by"). Every edge kind but mentions is walked unless
+    /// --edge says otherwise. "No connection" is an answer, not an error.
+    ///
+    /// Example: levelmap path 'Conservative Party' securonomics
+    ///
+    /// Example: levelmap path 'Conservative Party' 'Labour Party' --max 5 --avoid-kind article
+    Path(cmd::path::Args),
+    /// A chronological account, with evidence on every line.
+    ///
+    /// About a policy: every claim with speaker and stance, where stances shifted, and a
+    /// tally by year. For an actor: what they said and did. With no filter: the articles
+    /// and events in order. Dates keep their precision ("2021-09", "2021").
+    ///
+    /// Example: levelmap timeline --about 'levelling up'
+    ///
+    /// Example: levelmap timeline --actor 'Work Foundation' --from 2021 --to 2023
+    Timeline(cmd::timeline::Args),
+    /// Who is for, against and mixed on a policy, when, and on what evidence.
+    ///
+    /// Example: levelmap stance 'levelling up'
+    ///
+    /// Example: levelmap stance policy:securonomics --format csv
+    Stance(cmd::stance::Args),
+    /// Ranked text search over names, aliases, claims and quotes, with why each hit matched.
+    ///
+    /// Example: levelmap search skills
+    ///
+    /// Example: levelmap search Work Foundation skills --kind claim
+    Search(cmd::search::Args),
+    /// Counts by kind, the date span, the most connected nodes, the most contested
+    /// policies and the connected components.
+    ///
+    /// Example: levelmap stats
+    ///
+    /// Example: levelmap stats --top 5 --format json
+    Stats(cmd::stats::Args),
     /// Write a view of the graph as DOT, SVG or JSON, filtered by kind, edge, dates or
     /// neighbourhood.
     ///

@@ -138,6 +138,13 @@ impl LevelGraph {
         Self::default()
     }
 
+    /// A graph from a petgraph graph whose node ids are unique (a cache read back),
+    /// with the id index built in one pass; None if two nodes share an id.
+    pub fn from_graph(graph: DiGraph<Node, Edge>, digest: String) -> Option<Self> {
+        let index: BTreeMap<String, NodeIndex> = graph.node_indices().map(|i| (graph[i].id.clone(), i)).collect();
+        (index.len() == graph.node_count()).then_some(LevelGraph { graph, index, digest })
+    }
+
     /// Add a node; ids must be unique (a repeated id returns the existing index).
     pub fn add_node(&mut self, node: Node) -> NodeIndex {
         if let Some(&i) = self.index.get(&node.id) {

@@ -12,6 +12,7 @@ pub mod graph;
 pub mod mentions;
 pub mod model;
 pub mod output;
+pub mod query;
 pub mod read;
 pub mod style;
 pub mod suggest;

@@ -52,6 +52,11 @@ fn show_if_long(pb: &ProgressBar, g: &LevelGraph) {
 /// Run `build`.
 pub fn run(args: Args) -> Result<ExitCode> {
     let start = Instant::now();
+    // Taken before reading, so that an edit made while building leaves the query cache stale.
+    let fingerprint = match &args.from_json {
+        Some(_) => None,
+        None => levelmap::read::stamp::fingerprint(&args.corpus).ok(),
+    };
     let pb = progress(5);
     pb.set_message("reading the corpus");
     let (g, mut warnings) = match &args.from_json {
@@ -72,6 +77,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let targets: Vec<(PathBuf, Vec<u8>)> = files.into_iter().map(|(name, bytes)| (args.out.join(name), bytes)).collect();
     let refs: Vec<(&std::path::Path, Vec<u8>)> = targets.iter().map(|(p, b)| (p.as_path(), b.clone())).collect();
     write_all_atomic(&refs)?;
+    if let Some(fp) = fingerprint {
+        super::load::write_after_build(&args.out, fp, &g);
+    }
     pb.inc(1);
     pb.finish_and_clear();
 

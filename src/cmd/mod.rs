@@ -2,12 +2,22 @@
 //! plus what several commands share.
 
 pub mod add;
+pub mod answer;
 pub mod build;
 pub mod check;
 pub mod export;
 pub mod eval;
 pub mod extract;
+pub mod load;
+pub mod neighbors;
+pub mod path;
 pub mod render;
+pub mod search;
+pub mod show;
+pub mod stance;
+pub mod stats;
+pub mod table;
+pub mod timeline;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -22,6 +32,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Neighbors(args) => neighbors::run(args),
+        Command::Path(args) => path::run(args),
+        Command::Timeline(args) => timeline::run(args),
+        Command::Stance(args) => stance::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Stats(args) => stats::run(args),
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
         Command::Extract(args) => extract::run(args),

@@ -6,6 +6,7 @@
 
 pub mod error;
 pub mod raw;
+pub mod stamp;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -80,10 +81,13 @@ struct Source {
     text: String,
 }
 
+/// A definition; its location is computed only when a message needs it, since
+/// computing a line number scans the file.
 struct Def {
     kind: NodeKind,
     name: String,
-    loc: Location,
+    src: usize,
+    offset: usize,
 }
 
 #[derive(Default)]
@@ -192,10 +196,8 @@ impl Reader {
         match read_text(path) {
             Ok(text) => {
                 if let Some(h) = self.hasher.as_mut() {
-                    h.update(path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default());
-                    h.update([0]);
-                    h.update(text.as_bytes());
-                    h.update([0]);
+                    let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+                    stamp::hash_file(h, &name, text.as_bytes());
                 }
                 self.sources.push(Source { path: path.to_path_buf(), text });
                 Some(self.sources.len() - 1)
@@ -320,10 +322,7 @@ impl Reader {
         let text = match read_text(txt) {
             Ok(t) => {
                 if let Some(h) = self.hasher.as_mut() {
-                    h.update(stem.as_bytes());
-                    h.update(b".txt\0");
-                    h.update(t.as_bytes());
-                    h.update([0]);
+                    stamp::hash_file(h, &format!("{stem}.txt"), t.as_bytes());
                 }
                 t
             }
@@ -381,8 +380,8 @@ impl Reader {
 
     fn define(&mut self, id: &S, kind: NodeKind, name: &str, src: usize) -> bool {
         let raw = id.get_ref();
-        let loc = self.loc(src, id.span().start);
         if !crate::model::is_valid_id(raw) {
+            let loc = self.loc(src, id.span().start);
             self.diags.push(Diagnostic::error(
                 loc,
                 ReadError::BadId { id: raw.clone(), reason: "not of the form kind:slug".into() },
@@ -390,6 +389,7 @@ impl Reader {
             return false;
         }
         if kind_of_id(raw) != Some(kind) {
+            let loc = self.loc(src, id.span().start);
             self.diags.push(Diagnostic::error(
                 loc,
                 ReadError::BadId { id: raw.clone(), reason: format!("this entry is a {kind}, so its id starts with '{kind}:'") },
@@ -397,11 +397,12 @@ impl Reader {
             return false;
         }
         if let Some(first) = self.defs.get(raw) {
-            let first = first.loc.to_string();
+            let first = self.loc(first.src, first.offset).to_string();
+            let loc = self.loc(src, id.span().start);
             self.diags.push(Diagnostic::error(loc, ReadError::DuplicateId { id: raw.clone(), first }));
             return false;
         }
-        self.defs.insert(raw.clone(), Def { kind, name: name.to_string(), loc });
+        self.defs.insert(raw.clone(), Def { kind, name: name.to_string(), src, offset: id.span().start });
         true
     }
 
@@ -421,8 +422,7 @@ impl Reader {
             if let Some(h) = &a.head {
                 let id = crate::model::article_node_id(&stem);
                 let title = h.title.get_ref().clone();
-                let loc = self.loc(src, 0);
-                self.defs.insert(id, Def { kind: NodeKind::Article, name: title, loc });
+                self.defs.insert(id, Def { kind: NodeKind::Article, name: title, src, offset: 0 });
             }
             a.candidate.retain(|c| {
                 let kind = kind_of_id(c.id.get_ref()).unwrap_or(NodeKind::Actor);
@@ -694,7 +694,7 @@ impl Reader {
             }
         }
         for (id, message) in late {
-            let loc = self.defs.get(&id).map(|d| d.loc.clone()).unwrap_or_default();
+            let loc = self.defs.get(&id).map(|d| self.loc(d.src, d.offset)).unwrap_or_default();
             self.diags.push(Diagnostic::warning(loc, ReadError::Invalid { message }));
         }
     }

@@ -5,6 +5,7 @@ mod support;
 
 mod check;
 mod build;
+mod query;
 mod export;
 mod render;
 mod extract;

@@ -1,0 +1,172 @@
+//! Printing a query's answer: a table for people, JSON (the versioned schema of
+//! `levelmap::query`) or CSV, and optionally a picture of just the answer's subgraph.
+//! Shared by every query command.
+
+use std::collections::BTreeSet;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use levelmap::graph::LevelGraph;
+use levelmap::output::write_atomic;
+use levelmap::query::{Answer, EvidenceRef, NodeRef, QueryError};
+use petgraph::graph::NodeIndex;
+
+use super::load::Loaded;
+use super::table::{Term, Tone};
+
+/// The output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned tables for people.
+    #[default]
+    Table,
+    /// JSON with a stable, versioned schema (docs/query.md).
+    Json,
+    /// CSV, one row per line of the answer.
+    Csv,
+}
+
+/// The output flags every query command shares.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Output {
+    /// How to print the answer.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Also write the answer's subgraph (its nodes and the edges between them) as DOT to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub dot: Option<PathBuf>,
+    /// Also draw the answer's subgraph as SVG to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
+impl Output {
+    /// Whether a picture of the answer's subgraph is asked for (it needs every edge
+    /// between the answer's nodes, so the command loads them all).
+    pub fn draws(&self) -> bool {
+        self.dot.is_some() || self.svg.is_some()
+    }
+}
+
+/// How an answer prints as a table and as CSV.
+pub trait Render: Answer {
+    /// Print for people.
+    fn table(&self, term: &Term, w: &mut dyn Write) -> io::Result<()>;
+    /// The CSV header and rows.
+    fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>);
+}
+
+/// Answer a query whose choices do not depend on evidence (path, neighbors): run it,
+/// fill in the evidence of the answer's subgraph, and run it again so that the
+/// answer carries that evidence. On a whole graph it runs once.
+pub fn two_pass<A: Answer>(loaded: &mut Loaded, query: impl Fn(&LevelGraph) -> Result<A, QueryError>) -> Result<A> {
+    let first = query(&loaded.graph)?;
+    if loaded.is_whole() {
+        return Ok(first);
+    }
+    let nodes = first.nodes(&loaded.graph);
+    loaded.fill_among(&nodes);
+    Ok(query(&loaded.graph)?)
+}
+
+/// Print an answer in the chosen format and draw its subgraph if asked.
+pub fn emit<A: Render>(loaded: &mut Loaded, answer: &A, out: &Output) -> Result<ExitCode> {
+    if out.draws() {
+        let nodes = answer.nodes(&loaded.graph);
+        loaded.fill_among(&nodes);
+        loaded.fill_claims(nodes.iter().copied());
+        let g = &loaded.graph;
+        if let Some(p) = &out.dot {
+            draw(g, &nodes, p, Picture::Dot)?;
+        }
+        if let Some(p) = &out.svg {
+            draw(g, &nodes, p, Picture::Svg)?;
+        }
+    }
+    let stdout = io::stdout();
+    let mut w = BufWriter::new(stdout.lock());
+    match out.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut w, answer).map_err(io::Error::from)?;
+            writeln!(w)?;
+        }
+        Format::Csv => {
+            let (header, rows) = answer.csv();
+            let mut c = csv::Writer::from_writer(&mut w);
+            c.write_record(&header).map_err(csv_io)?;
+            for r in rows {
+                c.write_record(&r).map_err(csv_io)?;
+            }
+            c.flush()?;
+        }
+        Format::Table => answer.table(&Term::detect(), &mut w)?,
+    }
+    w.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The I/O error inside a CSV error (so that a broken pipe is still recognised).
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// A picture format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    /// Graphviz DOT.
+    Dot,
+    /// SVG.
+    Svg,
+}
+
+/// Draw the subgraph of `g` on `nodes` to `path`. `emit` has loaded every edge between
+/// the nodes and their evidence first, so the subgraph is the one the whole graph has.
+pub fn draw(g: &LevelGraph, nodes: &BTreeSet<NodeIndex>, path: &Path, picture: Picture) -> Result<()> {
+    let sub = levelmap::view::subgraph(g, nodes);
+    if sub.node_count() == 0 {
+        anyhow::bail!("the answer has no nodes to draw; {} was not written", path.display());
+    }
+    let mut bytes = Vec::new();
+    match picture {
+        Picture::Dot => levelmap::export::dot::write_dot(&sub, &Default::default(), &mut bytes)?,
+        Picture::Svg => {
+            let report = levelmap::export::svg::write_svg(&sub, &Default::default(), &mut bytes)?;
+            for w in &report.warnings {
+                eprintln!("warning: {w}");
+            }
+        }
+    }
+    write_atomic(path, |w| w.write_all(&bytes)).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+// ---- Small helpers for the renderers ----------------------------------------------
+
+/// "“quote” — Title (2021-09)".
+pub fn evidence_text(e: &EvidenceRef) -> String {
+    if e.title.is_empty() {
+        format!("“{}” — {}", e.quote, e.article)
+    } else {
+        format!("“{}” — {}", e.quote, e.title)
+    }
+}
+
+/// A date or "undated".
+pub fn date_text<D: ToString>(d: Option<D>) -> String {
+    d.map_or_else(|| "undated".to_string(), |d| d.to_string())
+}
+
+/// A node's label, coloured by kind.
+pub fn node_cell(n: &NodeRef) -> super::table::Cell {
+    super::table::Cell::tone(n.label.clone(), Tone::Kind(n.kind))
+}
+
+/// Node labels joined with commas.
+pub fn labels(v: &[NodeRef]) -> String {
+    v.iter().map(|n| n.label.as_str()).collect::<Vec<_>>().join(", ")
+}

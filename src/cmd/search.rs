@@ -1,0 +1,120 @@
+//! `levelmap search TEXT`: ranked matches over names, aliases, claims and quotes, each
+//! with why it matched.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use levelmap::model::{EdgeKind, NodeKind};
+use levelmap::query::search::{search, Hit, SearchAnswer, SearchOptions, SEARCHED_EDGES};
+use levelmap::query::QueryError;
+
+use super::answer::{date_text, emit, labels, node_cell, Output, Render};
+use super::load::{load, release, Source};
+use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
+
+/// Flags of `levelmap search`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The words to look for (several words need no quotes).
+    #[arg(required = true, num_args = 1..)]
+    pub text: Vec<String>,
+    /// List at most N hits.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Only hits on nodes of this kind (repeatable): article, actor, policy, claim, event.
+    #[arg(long = "kind", value_name = "K")]
+    pub kinds: Vec<NodeKind>,
+    /// Where the graph comes from.
+    #[command(flatten)]
+    pub source: Source,
+    /// How to print the answer.
+    #[command(flatten)]
+    pub output: Output,
+}
+
+/// Run `search`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    if args.limit == 0 {
+        return Err(QueryError::BadCount { flag: "limit".into() }.into());
+    }
+    let opts = SearchOptions { text: args.text.join(" "), limit: args.limit, kinds: args.kinds };
+    // What `search` reads: the relations whose quotes it searches, and who said what.
+    let speakers = [EdgeKind::AttributedTo, EdgeKind::Authored, EdgeKind::PublishedBy, EdgeKind::Makes];
+    let mut loaded = load(&args.source)?.edges(|_, _, k| args.output.draws() || SEARCHED_EDGES.contains(&k) || speakers.contains(&k));
+    loaded.fill_kinds(SEARCHED_EDGES);
+    loaded.fill_all_claims();
+    let answer = search(&loaded.graph, &opts)?;
+    let code = emit(&mut loaded, &answer, &args.output)?;
+    release(answer);
+    release(loaded);
+    Ok(code)
+}
+
+/// What a hit is, in words: a node's label, or "A proposes B".
+fn hit_label(h: &Hit) -> String {
+    match (&h.edge, &h.target) {
+        (Some(e), Some(t)) => format!("{} {} {}", h.node.label, e.phrase(), t.label),
+        _ => h.node.label.clone(),
+    }
+}
+
+fn why_text(h: &Hit) -> String {
+    h.why.iter().map(|w| format!("{} [{}]: {}", w.field.as_str(), w.terms.join(", "), w.snippet)).collect::<Vec<_>>().join("\n")
+}
+
+impl Render for SearchAnswer {
+    fn table(&self, term: &Term, w: &mut dyn Write) -> io::Result<()> {
+        let shown = self.hits.len();
+        let more = if self.total > shown { format!(", best {shown} shown") } else { String::new() };
+        term.heading(w, &format!("Search: {} ({} match{}{more})", self.terms.join(" "), self.total, if self.total == 1 { "" } else { "es" }))?;
+        if self.hits.is_empty() {
+            writeln!(w, "No matches. Words are matched whole (plurals aside); try fewer or other words.")?;
+            return Ok(());
+        }
+        let mut t = Table::new(vec![fixed("#"), fixed("score"), fixed("kind"), wrapping("match"), fixed("date"), wrapping("why")]);
+        for h in &self.hits {
+            let mut what = node_cell(&h.node);
+            what.text = hit_label(h);
+            if !h.speakers.is_empty() {
+                what.text.push_str(&format!("\n— {}", labels(&h.speakers)));
+            }
+            what.text.push_str(&format!("\n{}", h.node.id));
+            let kind = if h.edge.is_some() { "relation".to_string() } else { h.node.kind.to_string() };
+            t.row(vec![
+                Cell::plain(h.rank.to_string()),
+                Cell::tone(format!("{:.2}", h.score), Tone::Dim),
+                Cell::tone(kind, Tone::Kind(h.node.kind)),
+                what,
+                Cell::plain(date_text(h.date)),
+                Cell::tone(why_text(h), Tone::Quote),
+            ]);
+        }
+        t.print(term, w)
+    }
+
+    fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let header = vec!["rank", "score", "id", "kind", "label", "edge", "target", "date", "speakers", "article", "fields", "why"];
+        let rows = self
+            .hits
+            .iter()
+            .map(|h| {
+                vec![
+                    h.rank.to_string(),
+                    h.score.to_string(),
+                    h.node.id.clone(),
+                    h.node.kind.to_string(),
+                    hit_label(h),
+                    h.edge.map(|e| e.to_string()).unwrap_or_default(),
+                    h.target.as_ref().map(|t| t.id.clone()).unwrap_or_default(),
+                    h.date.map(|d| d.to_string()).unwrap_or_default(),
+                    h.speakers.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(" "),
+                    h.article.clone().unwrap_or_default(),
+                    h.why.iter().map(|w| w.field.as_str()).collect::<Vec<_>>().join(" "),
+                    why_text(h),
+                ]
+            })
+            .collect();
+        (header, rows)
+    }
+}

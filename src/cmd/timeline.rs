@@ -1,0 +1,191 @@
+//! `levelmap timeline`: a chronological account with evidence on every line; about a
+//! policy, where stances shifted.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use levelmap::model::EdgeKind;
+use levelmap::query::timeline::{timeline, Entry, EntryKind, TimelineAnswer, TimelineOptions};
+use levelmap::query::{parse_date, resolve, QueryError};
+
+use super::answer::{date_text, emit, evidence_text, labels, Output, Render};
+use super::load::{load, release, Source};
+use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
+
+/// Edge kinds a timeline reads wherever they are.
+const TIMELINE_EDGES: &[EdgeKind] =
+    &[EdgeKind::AttributedTo, EdgeKind::Authored, EdgeKind::PublishedBy, EdgeKind::Makes, EdgeKind::About, EdgeKind::RefersTo];
+
+/// Flags of `levelmap timeline`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only what is about this node (usually a policy): claims with their stance, relations.
+    #[arg(long, value_name = "NODE")]
+    pub about: Option<String>,
+    /// Only what this actor said and did.
+    #[arg(long, value_name = "NODE")]
+    pub actor: Option<String>,
+    /// From this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Up to this date (inclusive, at its precision: --to 2021 includes December 2021).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Where the graph comes from.
+    #[command(flatten)]
+    pub source: Source,
+    /// How to print the answer.
+    #[command(flatten)]
+    pub output: Output,
+}
+
+/// Run `timeline`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let from = args.from.as_deref().map(|s| parse_date("from", s)).transpose()?;
+    let to = args.to.as_deref().map(|s| parse_date("to", s)).transpose()?;
+    if let (Some(f), Some(t)) = (from, to) {
+        if f.start_days() >= t.end_days() {
+            return Err(QueryError::BadRange { from: f, to: t }.into());
+        }
+    }
+    let pending = load(&args.source)?;
+    let about = args.about.as_deref().map(|s| resolve(pending.graph(), s)).transpose()?;
+    let actor = args.actor.as_deref().map(|s| resolve(pending.graph(), s)).transpose()?;
+    let focus: Vec<_> = about.into_iter().chain(actor).collect();
+    // What a timeline reads: the edges at the nodes asked about (mentions aside), who
+    // wrote and said what, what claims are about, and which articles refer to events.
+    let mut loaded = pending.edges(|a, b, k| {
+        args.output.draws() || k != EdgeKind::Mentions && (focus.contains(&a) || focus.contains(&b) || TIMELINE_EDGES.contains(&k))
+    });
+    // The evidence it shows: edges at the nodes asked about, and, for events, the
+    // articles that refer to them.
+    loaded.fill_touching(&focus);
+    // And the claims it lists: those next to the nodes asked about, and the actor's.
+    let g = &loaded.graph.graph;
+    let mut claims: Vec<_> = focus.iter().flat_map(|&f| g.neighbors_undirected(f).chain([f])).collect();
+    if let Some(x) = actor {
+        claims.extend(levelmap::query::claims_by(&loaded.graph, x));
+    }
+    loaded.fill_claims(claims);
+    if focus.is_empty() {
+        loaded.fill_kinds(&[EdgeKind::RefersTo]);
+    }
+    let answer = timeline(&loaded.graph, &TimelineOptions { about, actor, from, to })?;
+    let code = emit(&mut loaded, &answer, &args.output)?;
+    release(answer);
+    release(loaded);
+    Ok(code)
+}
+
+fn stance_cell(e: &Entry) -> Cell {
+    let Some(s) = e.stance.or_else(|| (e.about.len() == 1).then(|| e.about[0].stance)) else {
+        return Cell::default();
+    };
+    match e.shifts.first() {
+        Some(sh) => Cell::tone(format!("{} → {}", sh.from, sh.to), Tone::Alert),
+        None => Cell::tone(s.as_str(), Tone::Stance(s)),
+    }
+}
+
+fn what(e: &Entry, about_known: bool) -> String {
+    let mut s = e.what.clone();
+    if e.kind == EntryKind::Claim && !(about_known && e.stance.is_some()) && !e.about.is_empty() {
+        let on: Vec<String> = e.about.iter().map(|a| format!("{} ({})", a.policy.label, a.stance)).collect();
+        s.push_str(&format!("\n[on {}]", on.join(", ")));
+    }
+    for sh in &e.shifts {
+        s.push_str(&format!("\n[{} shifts from {} (since {}) to {} on {}]", sh.who.label, sh.from, date_text(sh.since), sh.to, sh.policy.label));
+    }
+    s
+}
+
+impl Render for TimelineAnswer {
+    fn table(&self, term: &Term, w: &mut dyn Write) -> io::Result<()> {
+        let mut title = match (&self.about, &self.actor) {
+            (Some(p), Some(a)) => format!("Timeline of {} on {}", a.label, p.label),
+            (Some(p), None) => format!("Timeline of {}", p.label),
+            (None, Some(a)) => format!("Timeline of {}", a.label),
+            (None, None) => "Timeline of articles and events".to_string(),
+        };
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => title.push_str(&format!(", {f} to {t}")),
+            (Some(f), None) => title.push_str(&format!(", from {f}")),
+            (None, Some(t)) => title.push_str(&format!(", up to {t}")),
+            (None, None) => {}
+        }
+        term.heading(w, &format!("{title} ({} entries)", self.entries.len()))?;
+        if self.entries.is_empty() {
+            writeln!(w, "Nothing in this period.")?;
+            return Ok(());
+        }
+        let stances = self.entries.iter().any(|e| e.stance.is_some() || !e.about.is_empty());
+        let mut t = Table::new(vec![fixed("date"), fixed("kind"), wrapping("who"), fixed("stance"), wrapping("what"), wrapping("evidence")]);
+        if !stances {
+            t.columns.remove(3);
+        }
+        for e in &self.entries {
+            let mut row = vec![
+                Cell::plain(date_text(e.date)),
+                Cell::tone(format!("{:?}", e.kind).to_lowercase(), Tone::Dim),
+                Cell::plain(labels(&e.who)),
+                Cell::plain(what(e, self.about.is_some())),
+                Cell::tone(e.evidence.as_ref().map(evidence_text).unwrap_or_else(|| "(no article refers to it)".into()), Tone::Quote),
+            ];
+            if stances {
+                row.insert(3, stance_cell(e));
+            }
+            t.row(row);
+        }
+        t.print(term, w)?;
+        if !self.years.is_empty() {
+            writeln!(w)?;
+            term.heading(w, "Stances by year")?;
+            let mut t = Table::new(vec![fixed("year"), fixed("for"), fixed("against"), fixed("mixed"), fixed("neutral"), fixed("prevailing")]);
+            for y in &self.years {
+                let prevailing = match (y.prevailing, y.shift) {
+                    (Some(s), true) => Cell::tone(format!("{s} (shift)"), Tone::Alert),
+                    (Some(s), false) => Cell::tone(s.as_str(), Tone::Stance(s)),
+                    (None, _) => Cell::tone("even", Tone::Dim),
+                };
+                t.row(vec![
+                    Cell::plain(y.year.to_string()),
+                    Cell::plain(y.counts.for_.to_string()),
+                    Cell::plain(y.counts.against.to_string()),
+                    Cell::plain(y.counts.mixed.to_string()),
+                    Cell::plain(y.counts.neutral.to_string()),
+                    prevailing,
+                ]);
+            }
+            t.print(term, w)?;
+        }
+        Ok(())
+    }
+
+    fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let header = vec!["date", "kind", "who", "who_ids", "what", "node", "edge", "stance", "about", "shift", "article", "title", "quote"];
+        let rows = self
+            .entries
+            .iter()
+            .map(|e| {
+                let ev = e.evidence.as_ref();
+                vec![
+                    e.date.map(|d| d.to_string()).unwrap_or_default(),
+                    format!("{:?}", e.kind).to_lowercase(),
+                    labels(&e.who),
+                    e.who.iter().map(|n| n.id.as_str()).collect::<Vec<_>>().join(" "),
+                    e.what.clone(),
+                    e.node.id.clone(),
+                    e.edge.map(|k| k.to_string()).unwrap_or_default(),
+                    e.stance.map(|s| s.to_string()).unwrap_or_default(),
+                    e.about.iter().map(|a| format!("{}={}", a.policy.id, a.stance)).collect::<Vec<_>>().join(" "),
+                    e.shifts.iter().map(|s| format!("{}:{}->{}", s.who.id, s.from, s.to)).collect::<Vec<_>>().join(" "),
+                    ev.map(|v| v.article.clone()).unwrap_or_default(),
+                    ev.map(|v| v.title.clone()).unwrap_or_default(),
+                    ev.map(|v| v.quote.clone()).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        (header, rows)
+    }
+}
