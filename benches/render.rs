@@ -100,6 +100,7 @@ fn main() {
         println!("build: no corpus at {} (set LEVELMAP_BENCH_CORPUS)", corpus.display());
     }
 
+    let mut largest = None;
     let sizes: Vec<usize> = std::env::var("LEVELMAP_BENCH_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
@@ -110,6 +111,7 @@ fn main() {
     );
     for n in sizes {
         let g = argument_map(&SynthOptions { nodes: n, seed: 42, cycles: true });
+        largest = Some(g.clone());
         let runs = if n <= 500 { 3 } else { 1 };
         let (t, rep) = time(runs, || {
             let mut s = Vec::new();
@@ -133,6 +135,23 @@ fn main() {
             secs(t),
             dt.map_or("-".to_string(), secs),
             dt.map_or("-".to_string(), |d| format!("{:.2}", t.as_secs_f64() / d.as_secs_f64()))
+        );
+    }
+    // What layout-rs itself costs on the largest view (levelmap switches to its fast
+    // placement above `layout_rs_up_to` scene nodes).
+    if let Some(g) = largest {
+        let mut opts = svg::SvgOptions::default();
+        opts.limits.layout_rs_up_to = usize::MAX;
+        let (t, rep) = time(1, || {
+            let mut s = Vec::new();
+            svg::write_svg(&g, &opts, &mut s).expect("svg")
+        });
+        println!(
+            "largest view forced through layout-rs: {} s ({} nodes, {} dummies, {} long edges drawn straight)",
+            secs(t),
+            rep.stats.nodes,
+            rep.stats.dummies,
+            rep.stats.unrouted
         );
     }
 }

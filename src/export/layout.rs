@@ -317,7 +317,10 @@ fn columns(scene: &Scene) -> (Vec<usize>, Vec<usize>) {
     let mut col = vec![0usize; n];
     let mut fixed = vec![false; n];
     if scene.timeline.is_empty() {
-        // No time axis: longest path over the scene's own layout direction.
+        if let Some(cols) = date_columns(scene) {
+            return (cols.clone(), cols);
+        }
+        // No dates at all: longest path over the scene's own layout direction.
         let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
         for k in scene.layout_edge_order() {
             let (t, h) = scene.edges[k].layout_ends();
@@ -399,6 +402,73 @@ fn columns(scene: &Scene) -> (Vec<usize>, Vec<usize>) {
             _ => {}
         }
     }
+    place_rest(scene, &mut col, &fixed, &gaps, next);
+    let mut lower = col.clone();
+    for (k, node) in scene.nodes.iter().enumerate() {
+        if let (NodeKind::Policy, Some(a)) = (node.kind, node.slot) {
+            lower[k] = col[a] + 1;
+        }
+    }
+    (col, lower)
+}
+
+/// Columns for a view without articles whose claims are dated: one group of columns
+/// per claim date, in date order (claims that support one another on the same date
+/// side by side), entities placed by their neighbours. None without dated claims.
+fn date_columns(scene: &Scene) -> Option<Vec<usize>> {
+    let n = scene.nodes.len();
+    let mut dates: Vec<crate::date::PartialDate> = scene.nodes.iter().filter(|x| x.kind == NodeKind::Claim).filter_map(|x| x.date).collect();
+    dates.sort();
+    dates.dedup();
+    if dates.is_empty() {
+        return None;
+    }
+    let group = |k: usize| match (scene.nodes[k].kind, scene.nodes[k].date) {
+        (NodeKind::Claim, Some(d)) => dates.binary_search(&d).ok(),
+        _ => None,
+    };
+    let mut depth = vec![0usize; n];
+    for k in scene.layout_edge_order() {
+        let (t, h) = scene.edges[k].layout_ends();
+        if t != h && group(t).is_some() && group(t) == group(h) {
+            depth[h] = depth[h].max(depth[t] + 1);
+        }
+    }
+    let mut width = vec![1usize; dates.len()];
+    for (k, d) in depth.iter().enumerate() {
+        if let Some(g) = group(k) {
+            width[g] = width[g].max(d + 1);
+        }
+    }
+    // Per date: a gap column, then its claims.
+    let mut gaps = Vec::with_capacity(dates.len() + 1);
+    let mut next = 0usize;
+    for w in &width {
+        gaps.push(next);
+        next += 1 + w;
+    }
+    gaps.push(next);
+    let mut col = vec![0usize; n];
+    let mut fixed = vec![false; n];
+    for k in 0..n {
+        if let Some(g) = group(k) {
+            col[k] = gaps[g] + 1 + depth[k];
+            fixed[k] = true;
+        } else if let (NodeKind::Event, Some(d)) = (scene.nodes[k].kind, scene.nodes[k].date) {
+            col[k] = gaps[dates.partition_point(|x| *x < d)];
+            fixed[k] = true;
+        }
+    }
+    place_rest(scene, &mut col, &fixed, &gaps, next);
+    Some(col)
+}
+
+/// Place the nodes not fixed to a column (actors, policies, events without an
+/// article): the median column of their neighbours, a few rounds so that positions
+/// spread along chains of entities, snapped to a gap column: policies after the
+/// median, actors and events before it.
+fn place_rest(scene: &Scene, col: &mut [usize], fixed: &[bool], gaps: &[usize], next: usize) {
+    let n = scene.nodes.len();
     // Other nodes: the median column of their neighbours, a few rounds so that
     // positions spread along chains of entities.
     let mut nb: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -408,7 +478,7 @@ fn columns(scene: &Scene) -> (Vec<usize>, Vec<usize>) {
             nb[e.to].push(e.from);
         }
     }
-    let mut known = fixed.clone();
+    let mut known = fixed.to_vec();
     let mut raw: Vec<f64> = col.iter().map(|&c| c as f64).collect();
     for _ in 0..4 {
         let prev = raw.clone();
@@ -438,13 +508,6 @@ fn columns(scene: &Scene) -> (Vec<usize>, Vec<usize>) {
             gaps.iter().copied().rev().find(|&g| g as f64 <= r).unwrap_or(0)
         };
     }
-    let mut lower = col.clone();
-    for (k, node) in scene.nodes.iter().enumerate() {
-        if let (NodeKind::Policy, Some(a)) = (node.kind, node.slot) {
-            lower[k] = col[a] + 1;
-        }
-    }
-    (col, lower)
 }
 
 /// A topological order of `n` nodes under `edges` (which must be acyclic; nodes
@@ -828,6 +891,22 @@ mod tests {
         for (k, n) in s.nodes.iter().enumerate() {
             if let (NodeKind::Claim, Some(a)) = (n.kind, n.slot) {
                 assert!(l.rank[k] > l.rank[a]);
+            }
+        }
+    }
+
+    #[test]
+    fn claims_without_articles_run_left_to_right_by_date() {
+        let g = argument_map(&SynthOptions { nodes: 200, seed: 4, cycles: false });
+        let keep: std::collections::BTreeSet<_> = g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Claim).collect();
+        let s = scene(&crate::view::subgraph(&g, &keep), &DrawOptions::default());
+        assert!(s.timeline.is_empty());
+        let l = layer(&s, 4, usize::MAX);
+        for a in 0..s.nodes.len() {
+            for b in 0..s.nodes.len() {
+                if s.nodes[a].date < s.nodes[b].date {
+                    assert!(l.rank[a] < l.rank[b], "{} ({:?}) is not left of {} ({:?})", s.nodes[a].id, s.nodes[a].date, s.nodes[b].id, s.nodes[b].date);
+                }
             }
         }
     }

@@ -357,7 +357,40 @@ fn as_refs<'a>(v: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
     v.iter().map(|(k, x)| (*k, x.as_str())).collect()
 }
 
+/// A band of the time axis: what is drawn for one article, or one claim date.
+struct Column {
+    id: String,
+    label: String,
+    x0: f64,
+    x1: f64,
+}
+
 impl SvgBackend {
+    /// The bands of the time axis, left to right, in layout coordinates: one per
+    /// article (its claims and the entities in its column), or without articles one
+    /// per date of the claims drawn.
+    fn columns(&self, s: &Scene) -> Vec<Column> {
+        let mut span: BTreeMap<(Option<crate::date::PartialDate>, String), (f64, f64)> = BTreeMap::new();
+        for (k, n) in s.nodes.iter().enumerate() {
+            let key = match (s.timeline.is_empty(), n.slot, n.kind, n.date) {
+                (false, Some(a), _, _) => (s.nodes[a].date, format!("column-{}", s.nodes[a].id)),
+                (true, _, NodeKind::Claim, Some(d)) => (Some(d), format!("column-{d}")),
+                _ => continue,
+            };
+            if let Some(d) = self.nodes.get(&k) {
+                let e = span.entry(key).or_insert((f64::INFINITY, f64::NEG_INFINITY));
+                e.0 = e.0.min(d.xy.x);
+                e.1 = e.1.max(d.xy.x + d.size.x);
+            }
+        }
+        let mut out: Vec<Column> = span
+            .into_iter()
+            .map(|((date, id), (x0, x1))| Column { id, label: date.map(|d| d.to_string()).unwrap_or_default(), x0, x1 })
+            .collect();
+        out.sort_by(|a, b| a.x0.total_cmp(&b.x0).then_with(|| a.id.cmp(&b.id)));
+        out
+    }
+
     /// The path of scene edge `k` from its source to its target: layout-rs's curve for
     /// an edge between adjacent ranks, a Catmull-Rom spline through the hops of a
     /// longer one.
@@ -438,7 +471,8 @@ impl SvgBackend {
             notes.iter().map(|n| text::width(n, 11.0)).fold(0.0, f64::max) + 24.0,
         );
         let title_h = 34.0;
-        let axis_h = if s.timeline.is_empty() { 0.0 } else { 44.0 };
+        let columns = self.columns(s);
+        let axis_h = if columns.is_empty() { 0.0 } else { 44.0 };
         let top = MARGIN + title_h + legend_h + 16.0 + axis_h;
         let shift = Point::new(MARGIN - lo.x, top - lo.y);
         let width = (hi.x - lo.x + 2.0 * MARGIN).max(legend_w + 2.0 * MARGIN).ceil();
@@ -509,28 +543,19 @@ impl SvgBackend {
         }
         w.close("g");
 
-        // Time axis: a column band for each article and what is drawn in its column,
-        // dated at the top.
-        if !s.timeline.is_empty() {
+        // Time axis: a column band for each article and what is drawn in its column
+        // (or, in a view without articles, for each claim date), dated at the top.
+        if !columns.is_empty() {
             let ay = top - axis_h + 14.0;
             w.open("g", &[("id", "time-axis"), ("class", "axis")]);
-            let mut span: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
-            for (k, n) in s.nodes.iter().enumerate() {
-                if let (Some(a), Some(d)) = (n.slot, self.nodes.get(&k)) {
-                    let e = span.entry(a).or_insert((f64::INFINITY, f64::NEG_INFINITY));
-                    e.0 = e.0.min(d.xy.x + shift.x);
-                    e.1 = e.1.max(d.xy.x + d.size.x + shift.x);
-                }
-            }
             let mut last_x = f64::NEG_INFINITY;
-            for (i, &a) in s.timeline.iter().enumerate() {
-                let Some(&(x0, x1)) = span.get(&a) else { continue };
-                let (x0, x1) = (x0 - 12.0, x1 + 12.0);
+            for (i, c) in columns.iter().enumerate() {
+                let (x0, x1) = (c.x0 + shift.x - 12.0, c.x1 + shift.x + 12.0);
                 let fill = if i % 2 == 0 { "#fdf8ef" } else { "#f6f8fb" };
                 w.empty(
                     "rect",
                     &[
-                        ("id", &format!("column-{}", s.nodes[a].id)),
+                        ("id", &c.id),
                         ("class", "column"),
                         ("x", &num(x0)),
                         ("y", &num(ay + 8.0)),
@@ -543,8 +568,7 @@ impl SvgBackend {
                 );
                 let x = (x0 + x1) / 2.0;
                 if x - last_x > 70.0 {
-                    let d = s.nodes[a].date.map(|d| d.to_string()).unwrap_or_default();
-                    w.text("text", &[("class", "axis-label"), ("x", &num(x)), ("y", &num(ay)), ("text-anchor", "middle")], &d);
+                    w.text("text", &[("class", "axis-label"), ("x", &num(x)), ("y", &num(ay)), ("text-anchor", "middle")], &c.label);
                     last_x = x;
                 }
             }
