@@ -175,3 +175,30 @@ fn json_schema_is_pinned() {
     assert_eq!(g.version, levelmap::export::json::VERSION);
     assert_eq!(g.nodes.len(), 19);
 }
+
+/// The committed out/ is what `levelmap build` writes for the bundled corpus today.
+#[test]
+fn committed_outputs_are_not_stale() {
+    let tmp = tempfile::tempdir().unwrap();
+    levelmap(["build", "--corpus"]).arg(corpus()).arg("--out").arg(tmp.path()).ok();
+    let committed = root().join("out");
+    let mut written: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "graph.cache")
+        .collect();
+    written.sort();
+    assert!(written.len() >= 8, "build writes the map, the JSON and the views: {written:?}");
+    for name in &written {
+        let fresh = std::fs::read(tmp.path().join(name)).unwrap();
+        let old = std::fs::read(committed.join(name)).unwrap_or_default();
+        assert!(fresh == old, "out/{name} is stale: run `cargo run --release -- build` and commit out/");
+    }
+    for entry in std::fs::read_dir(&committed).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            name == "graph.cache" || written.contains(&name),
+            "out/{name} is no longer written by build: delete it"
+        );
+    }
+}
