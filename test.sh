@@ -15,4 +15,6 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "warning: ${need[*]} missing and cannot be installed here; the tests that need them will fail" >&2
   fi
 fi
-cargo test --release --all-targets "$@"
+# Benchmarks are compiled (so they cannot rot) but not run: they take minutes.
+cargo bench --no-run --quiet
+cargo test --release "$@"
