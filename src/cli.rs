@@ -21,7 +21,7 @@ pub enum Command {
     ///
     /// Example: levelmap check --corpus graph
     Check(cmd::check::Args),
-    /// Validate the corpus, build the graph and write out/graph.{json,dot,svg}.
+    /// Validate the corpus, build the graph, write out/graph.{json,dot,svg} and the timeline views.
     ///
     /// Example: levelmap build --corpus graph --out out
     Build(cmd::build::Args),
