@@ -9,3 +9,4 @@ mod query;
 mod export;
 mod render;
 mod extract;
+mod screenshot;

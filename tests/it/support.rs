@@ -262,3 +262,48 @@ pub fn parse_xml(text: &str) -> XmlDoc {
     assert!(stack.is_empty(), "unclosed elements: {stack:?}");
     doc
 }
+
+/// A screenshot of an SVG file in headless Chromium, decoded to RGBA pixels, with its
+/// width and height. When Chromium is not installed the check is skipped (None), except
+/// on CI (`CI` set), where that is a failure.
+pub fn screenshot(svg: &Path, width: u32, height: u32) -> Option<(Vec<u8>, u32, u32)> {
+    let bin = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()));
+    let Some(bin) = bin else {
+        assert!(std::env::var_os("CI").is_none(), "Chromium is required on CI for the screenshot tests");
+        eprintln!("skipped: Chromium is not installed");
+        return None;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("shot.png");
+    let out = Command::new(bin)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!("--window-size={width},{height}"))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", svg.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(png.exists(), "chromium wrote no screenshot:\n{}", String::from_utf8_lossy(&out.stderr));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    let rgba: Vec<u8> = match info.color_type {
+        png::ColorType::Rgba => buf,
+        png::ColorType::Rgb => buf.chunks(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect(),
+        other => panic!("unexpected PNG colour type {other:?}"),
+    };
+    Some((rgba, info.width, info.height))
+}
