@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::evidence::normalise;
 use crate::model::{Corpus, EdgeKind, Entity, Evidence, NodeKind, Origin, Relation};
@@ -18,6 +18,17 @@ pub struct Matcher {
     folded: Option<AhoCorasick>,
     exact_ids: Vec<String>,
     folded_ids: Vec<String>,
+}
+
+/// One match, borrowing the entity id from the matcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HitRef<'m> {
+    /// Entity id.
+    pub id: &'m str,
+    /// Start byte in the normalised text.
+    pub start: usize,
+    /// End byte in the normalised text.
+    pub end: usize,
 }
 
 /// One match: the entity id and the byte range in the normalised text.
@@ -56,6 +67,7 @@ impl Matcher {
         let build = |pats: &[(String, String)], ci: bool| {
             (!pats.is_empty()).then(|| {
                 AhoCorasickBuilder::new()
+                    .kind(Some(AhoCorasickKind::DFA))
                     .match_kind(MatchKind::LeftmostLongest)
                     .ascii_case_insensitive(ci)
                     .build(pats.iter().map(|p| p.0.as_str()))
@@ -72,17 +84,23 @@ impl Matcher {
 
     /// Every match in `norm` (already [`normalise`]d), on word boundaries, in text order.
     pub fn find(&self, norm: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut refs = Vec::new();
+        self.find_into(norm, &mut refs);
+        refs.into_iter().map(|h| Hit { id: h.id.to_string(), start: h.start, end: h.end }).collect()
+    }
+
+    /// Like [`Matcher::find`], into `out` (cleared first), without allocating ids.
+    pub fn find_into<'m>(&'m self, norm: &str, out: &mut Vec<HitRef<'m>>) {
+        out.clear();
         for (ac, ids) in [(&self.exact, &self.exact_ids), (&self.folded, &self.folded_ids)] {
             let Some(ac) = ac else { continue };
             for m in ac.find_iter(norm) {
                 if is_boundary(norm, m.start(), m.end()) {
-                    hits.push(Hit { id: ids[m.pattern().as_usize()].clone(), start: m.start(), end: m.end() });
+                    out.push(HitRef { id: &ids[m.pattern().as_usize()], start: m.start(), end: m.end() });
                 }
             }
         }
-        hits.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
-        hits
+        out.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
     }
 }
 

@@ -71,6 +71,8 @@ pub struct Lexicon {
     pub claim_df: HashMap<String, usize>,
     /// TF-IDF vectors of the corpus' claims (same order as `claims`).
     pub claim_vectors: Vec<super::links::Vector>,
+    /// The claims' vectors as an inverted index, for proposing echoes.
+    pub echo_index: super::links::EchoIndex,
     /// Every id defined in the corpus (entities, candidates, claims, articles).
     pub ids: BTreeSet<String>,
 }
@@ -115,7 +117,9 @@ impl Lexicon {
         let mut ids: BTreeSet<String> = corpus.entities.keys().cloned().collect();
         ids.extend(corpus.claims.keys().cloned());
         ids.extend(corpus.articles.keys().map(|a| crate::model::article_node_id(a)));
-        let claim_vectors = claims.iter().map(|c| super::links::tfidf(&c.words, &claim_df, claims.len())).collect();
+        let claim_vectors: Vec<super::links::Vector> = claims.iter().map(|c| super::links::tfidf(&c.words, &claim_df, claims.len())).collect();
+        let claim_dates: Vec<Option<PartialDate>> = claims.iter().map(|c| c.date).collect();
+        let echo_index = super::links::EchoIndex::new(&claim_vectors, &claim_df, &claim_dates);
         let core_events: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.core.is_some()).map(|(i, _)| i).collect();
         let core_matcher = (!core_events.is_empty()).then(|| {
             aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -123,7 +127,7 @@ impl Lexicon {
                 .build(core_events.iter().map(|&i| events[i].core.as_ref().map_or("", |c| c.0.as_str())))
                 .expect("plain patterns")
         });
-        Lexicon { entities, matcher, event_matcher, core_matcher, core_events, names, events, claims, claim_df, claim_vectors, ids }
+        Lexicon { entities, matcher, event_matcher, core_matcher, core_events, names, events, claims, claim_df, claim_vectors, echo_index, ids }
     }
 
     /// The lexicon id for a name (folded comparison of names and aliases).
@@ -266,9 +270,20 @@ pub struct Found {
 }
 
 impl Found {
-    /// Ids mentioned in sentence `si`, in text order.
+    /// Ids mentioned in sentence `si`, in the order of `mentions` (text order, then
+    /// mentions added later). `mentions` is kept sorted by sentence: add to it with
+    /// [`Found::push_mention`].
     pub fn in_sentence(&self, si: usize) -> impl Iterator<Item = &Mention> {
-        self.mentions.iter().filter(move |m| m.sentence == si)
+        debug_assert!(self.mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence), "mentions are sorted by sentence");
+        let a = self.mentions.partition_point(|m| m.sentence < si);
+        let b = a + self.mentions[a..].partition_point(|m| m.sentence == si);
+        self.mentions[a..b].iter()
+    }
+
+    /// Add a mention after every mention of its sentence (keeps `mentions` sorted by sentence).
+    pub fn push_mention(&mut self, m: Mention) {
+        let at = self.mentions.partition_point(|x| x.sentence <= m.sentence);
+        self.mentions.insert(at, m);
     }
 
     /// Mention counts per id.
@@ -294,34 +309,81 @@ struct Tok<'a> {
     end: usize,
 }
 
-fn tokens(norm: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+/// Whether the character at byte `at` is alphanumeric, and its length.
+#[inline]
+fn alnum_at(s: &str, at: usize) -> (bool, usize) {
+    let b = s.as_bytes()[at];
+    if b < 0x80 {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        let c = s[at..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+/// The words of `norm`, appended to `out`: runs of letters and digits, joined by an
+/// apostrophe, hyphen, ampersand or period that a letter or digit follows ("O'Brien",
+/// "co-operation", "R&D", "U.K"; a trailing "'s" stays in).
+fn tokens_into<'a>(norm: &'a str, out: &mut Vec<Tok<'a>>) {
     let b = norm.as_bytes();
-    let mut i = 0;
     let n = norm.len();
+    let mut i = 0;
     while i < n {
-        let c = norm[i..].chars().next().unwrap_or(' ');
-        if !c.is_alphanumeric() {
-            i += c.len_utf8();
+        let (an, len) = alnum_at(norm, i);
+        if !an {
+            i += len;
             continue;
         }
         let start = i;
         let mut j = i;
-        while let Some(c) = norm[j..].chars().next() {
-            if c.is_alphanumeric() {
-                j += c.len_utf8();
-            } else if matches!(c, '\'' | '-' | '&' | '.') && j + 1 < n && norm[j + 1..].starts_with(char::is_alphanumeric) {
-                // "O'Brien", "co-operation", "R&D", "U.K"; but a trailing "'s" stays in.
+        while j < n {
+            let (an, len) = alnum_at(norm, j);
+            if an {
+                j += len;
+            } else if matches!(b[j], b'\'' | b'-' | b'&' | b'.') && j + 1 < n && alnum_at(norm, j + 1).0 {
                 j += 1;
             } else {
                 break;
             }
         }
-        let _ = b;
         out.push(Tok { s: &norm[start..j], start, end: j });
         i = j.max(i + 1);
     }
-    out
+}
+
+/// Every sentence's words, computed once: sentence `i` has `toks[off[i]..off[i + 1]]`.
+struct Words<'a> {
+    toks: Vec<Tok<'a>>,
+    off: Vec<usize>,
+}
+
+impl<'a> Words<'a> {
+    fn new(layout: &'a Layout) -> Self {
+        let mut toks = Vec::with_capacity(layout.sentences.iter().map(|s| s.words + 4).sum());
+        let mut off = Vec::with_capacity(layout.sentences.len() + 1);
+        off.push(0);
+        for s in &layout.sentences {
+            tokens_into(&s.norm, &mut toks);
+            off.push(toks.len());
+        }
+        Words { toks, off }
+    }
+
+    fn of(&self, si: usize) -> &[Tok<'a>] {
+        &self.toks[self.off[si]..self.off[si + 1]]
+    }
+}
+
+/// `w` in lowercase, in `buf` when it is ASCII (no allocation), else newly allocated.
+fn lower<'b>(w: &str, buf: &'b mut String) -> std::borrow::Cow<'b, str> {
+    if w.is_ascii() {
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(buf.as_str())
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
 }
 
 fn is_cap(w: &str) -> bool {
@@ -354,17 +416,23 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header) -> Foun
     }
     let mut cands: BTreeMap<String, Candidate> = BTreeMap::new();
     let mut cand_mentions: Vec<Mention> = Vec::new();
+    let wtoks = Words::new(layout);
+    let mut hits = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut scratch = Scratch::default();
     for (si, s) in layout.sentences.iter().enumerate() {
-        let hits = lex.matcher.find(&s.norm);
+        lex.matcher.find_into(&s.norm, &mut hits);
         for h in &hits {
-            found.mentions.push(Mention { id: h.id.clone(), sentence: si, start: h.start, end: h.end, how: MentionHow::Lexicon });
+            found.mentions.push(Mention { id: h.id.to_string(), sentence: si, start: h.start, end: h.end, how: MentionHow::Lexicon });
         }
         let kind = layout.blocks[s.block].kind;
         if kind == BlockKind::Heading || header.boilerplate.contains(&s.block) {
             continue;
         }
-        let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
-        scan_sentence(si, &s.norm, (text, s.start, s.end), &spans, &vocab, lex, &mut cands, &mut cand_mentions, &mut found.roles);
+        spans.clear();
+        spans.extend(hits.iter().map(|h| (h.start, h.end)));
+        let ctx = SentenceCtx { si, norm: &s.norm, toks: wtoks.of(si), q: (text, s.start, s.end), hit_spans: &spans };
+        scan_sentence(&ctx, &vocab, lex, &mut cands, &mut cand_mentions, &mut found.roles, &mut scratch);
     }
     // Candidates named in the lexicon under the same folded name are lexicon mentions.
     let mut final_cands = Vec::new();
@@ -388,25 +456,39 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header) -> Foun
     }
     found.mentions.extend(cand_mentions);
     found.candidates = final_cands;
-    resolve_short_forms(layout, lex, &mut found);
+    resolve_short_forms(layout, &wtoks, lex, &mut found);
     found.mentions.sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
     found.mentions.dedup_by(|a, b| a.sentence == b.sentence && a.start == b.start && a.id == b.id);
     found
 }
 
-#[allow(clippy::too_many_arguments)]
-fn scan_sentence(
+/// One sentence as [`scan_sentence`] reads it.
+struct SentenceCtx<'a, 's> {
     si: usize,
-    norm: &str,
-    q: (&str, usize, usize),
-    hit_spans: &[(usize, usize)],
+    norm: &'a str,
+    toks: &'s [Tok<'a>],
+    /// The article text and the sentence's byte range in it (for quotes).
+    q: (&'a str, usize, usize),
+    /// Lexicon hits in the sentence.
+    hit_spans: &'s [(usize, usize)],
+}
+
+/// Buffers [`scan_sentence`] reuses from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+}
+
+fn scan_sentence(
+    ctx: &SentenceCtx<'_, '_>,
     vocab: &rustc_hash::FxHashSet<&str>,
     lex: &Lexicon,
     cands: &mut BTreeMap<String, Candidate>,
     mentions: &mut Vec<Mention>,
     roles: &mut Vec<(String, String)>,
+    scratch: &mut Scratch,
 ) {
-    let toks = tokens(norm);
+    let &SentenceCtx { si, norm, toks, q, hit_spans } = ctx;
     let overlaps = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s < b && a < e);
     let covered = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s <= a && b <= e);
     let adjacent = |x: &Tok, y: &Tok| norm[x.end..y.start] == *" ";
@@ -474,33 +556,33 @@ fn scan_sentence(
                 break;
             }
         }
-        let mut run: Vec<Tok> = toks[i..=last].to_vec();
         let next_i = last + 1;
+        let mut run: &[Tok] = &toks[i..=last];
         // Drop a common word opening a sentence ("The", "Securonomics" stays if unknown).
         while let Some(f) = run.first() {
-            let lw = f.s.to_lowercase();
+            let lw = lower(f.s, &mut scratch.lower);
             let sentence_start = f.start == 0 || norm[..f.start].trim_end().ends_with(['"', '\'', '(', ':', '-']) && f.start < 3;
-            if stopwords().contains(lw.as_str()) || (sentence_start && vocab.contains(lw.as_str())) || not_name().contains(f.s) {
-                run.remove(0);
+            if stopwords().contains(&*lw) || (sentence_start && vocab.contains(&*lw)) || not_name().contains(f.s) {
+                run = &run[1..];
             } else {
                 break;
             }
         }
         while run.last().is_some_and(|t| CONNECTORS.contains(&t.s) || not_name().contains(strip_possessive(t.s))) {
-            run.pop();
+            run = &run[..run.len() - 1];
         }
         i = next_i;
         if run.is_empty() {
             continue;
         }
-        let (a, b) = (run[0].start, strip_end(&run));
-        let name = norm[a..b].to_string();
+        let (a, b) = (run[0].start, strip_end(run));
+        let name = &norm[a..b];
         let words: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
         if words.iter().any(|w| not_name().contains(w) && words.len() <= 2) {
             continue;
         }
         let head = *words.last().unwrap_or(&"");
-        let policy_kind = words::policy_head(&name);
+        let policy_kind = words::policy_head(name);
         let org_kind = words::org_head(head).or_else(|| {
             (words.len() >= 3 && words::org_head(words[0]).is_some() && matches!(words[1], "of" | "for")).then(|| words::org_head(words[0]).unwrap_or("organisation"))
         });
@@ -518,14 +600,14 @@ fn scan_sentence(
         let acronym = norm[b..].strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(x, _)| x).filter(|x| is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8);
         if let Some(pk) = policy_kind {
             if words.len() >= 2 && !role_heads().contains(words[0]) {
-                let id = add(cands, mentions, name.clone(), NodeKind::Policy, pk, 0.6, format!("a name ending in '{head}'"), a, b);
+                let id = add(cands, mentions, name.to_string(), NodeKind::Policy, pk, 0.6, format!("a name ending in '{head}'"), a, b);
                 add_alias(cands, &id, acronym);
             }
             continue;
         }
         if let Some(ok) = org_kind {
             if words.len() >= 2 && !is_role_phrase(&words) {
-                let id = add(cands, mentions, name.clone(), NodeKind::Actor, ok, 0.6, format!("an organisation name ending in '{head}'"), a, b);
+                let id = add(cands, mentions, name.to_string(), NodeKind::Actor, ok, 0.6, format!("an organisation name ending in '{head}'"), a, b);
                 add_alias(cands, &id, acronym);
             }
             continue;
@@ -534,7 +616,7 @@ fn scan_sentence(
         let role_split = words.iter().rposition(|w| role_heads().contains(w) || *w == "MP");
         let (role, person): (Option<String>, &[Tok]) = match role_split {
             Some(r) if r + 1 < run.len() && words[r] != "MP" => (Some(norm[run[0].start..run[r].end].to_string()), &run[r + 1..]),
-            _ => (None, &run[..]),
+            _ => (None, run),
         };
         let mut person: Vec<Tok> = person.iter().copied().filter(|t| !person_titles().contains(t.s)).collect();
         let titled = person.len() < run.len() || toks[..i.saturating_sub(run.len())].last().is_some_and(|p| person_titles().contains(p.s));
@@ -545,7 +627,7 @@ fn scan_sentence(
             person.pop();
         }
         let name_like = person.iter().all(|t| {
-            !is_allcaps(t.s) && !stopwords().contains(t.s.to_lowercase().as_str()) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime"
+            !is_allcaps(t.s) && !stopwords().contains(&*lower(t.s, &mut scratch.lower)) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime"
         });
         if (2..=3).contains(&person.len()) && name_like {
             let first = strip_possessive(person[0].s);
@@ -713,7 +795,7 @@ fn quoted_spans(norm: &str) -> Vec<(usize, usize, &str)> {
 
 /// "Reeves" after "Rachel Reeves": a lone surname of a person found earlier in the
 /// article is that person.
-fn resolve_short_forms(layout: &Layout, lex: &Lexicon, found: &mut Found) {
+fn resolve_short_forms(layout: &Layout, words: &Words<'_>, lex: &Lexicon, found: &mut Found) {
     let mut persons: BTreeMap<String, String> = BTreeMap::new(); // surname -> id
     let mut ambiguous: BTreeSet<String> = BTreeSet::new();
     for c in found.candidates.iter().filter(|c| c.kind == "person") {
@@ -740,8 +822,8 @@ fn resolve_short_forms(layout: &Layout, lex: &Lexicon, found: &mut Found) {
         return;
     }
     let mut add = Vec::new();
-    for (si, s) in layout.sentences.iter().enumerate() {
-        for t in tokens(&s.norm) {
+    for si in 0..layout.sentences.len() {
+        for &t in words.of(si) {
             let w = strip_possessive(t.s);
             let Some(id) = persons.get(w) else { continue };
             if ambiguous.contains(w) {

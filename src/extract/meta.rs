@@ -612,7 +612,7 @@ fn resolve_person(name: &str, si: usize, norm: &str, lex: &Lexicon, found: &mut 
     }
     let id = format!("actor:{}", slug(&bare));
     let at = norm.find(&bare).unwrap_or(0);
-    found.mentions.push(Mention { id: id.clone(), sentence: si, start: at, end: at + bare.len(), how: MentionHow::Candidate });
+    found.push_mention(Mention { id: id.clone(), sentence: si, start: at, end: at + bare.len(), how: MentionHow::Candidate });
     if let Some(c) = found.candidates.iter_mut().find(|c| c.id == id) {
         c.confidence = c.confidence.max(0.85);
         return id;

@@ -369,6 +369,33 @@ pub fn extract(file: &str, text: &str, stem: Option<&str>, lex: &Lexicon, opts: 
     })
 }
 
+/// One article to extract with [`extract_all`].
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// Names the input in errors.
+    pub file: &'a str,
+    /// Plain text (markup already stripped).
+    pub text: &'a str,
+    /// The article id to use, or `None` to derive one.
+    pub stem: Option<&'a str>,
+}
+
+/// From this many articles on, [`extract_all`] spreads them across cores.
+pub const PARALLEL_MIN_ARTICLES: usize = 4;
+
+/// Extract many articles, in input order: across cores with rayon when there are at
+/// least [`PARALLEL_MIN_ARTICLES`] (each article is independent, so the drafts are
+/// the same as one by one), on the calling thread otherwise.
+pub fn extract_all(inputs: &[Input<'_>], lex: &Lexicon, opts: &ExtractOptions) -> Vec<Result<Draft, ExtractError>> {
+    use rayon::prelude::*;
+    let one = |i: &Input<'_>| extract(i.file, i.text, i.stem, lex, opts);
+    if inputs.len() >= PARALLEL_MIN_ARTICLES {
+        inputs.par_iter().map(one).collect()
+    } else {
+        inputs.iter().map(one).collect()
+    }
+}
+
 fn is_used(id: &str, claims: &[DraftClaim], relations: &[DraftRelation], authors: &[DraftRef], outlet: &Option<DraftRef>) -> bool {
     claims.iter().any(|c| c.speaker.as_deref() == Some(id) || c.about.iter().any(|(p, _)| p == id))
         || relations.iter().any(|r| r.from == id || r.to == id)

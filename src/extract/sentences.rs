@@ -111,8 +111,39 @@ pub fn quote(text: &str, start: usize, end: usize) -> String {
     out
 }
 
+/// Words of a normalised text: pieces between single spaces that hold a letter or digit.
 fn count_words(s: &str) -> usize {
-    s.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    let (mut n, mut has) = (0, false);
+    for &b in s.as_bytes() {
+        if b == b' ' {
+            n += usize::from(has);
+            has = false;
+        } else if !has && b.is_ascii_alphanumeric() {
+            has = true;
+        }
+    }
+    if !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
+        // A non-ASCII letter may be a piece's only one: count the slow way.
+        return s.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    }
+    n + usize::from(has)
+}
+
+/// Words of a text: whitespace-separated pieces that hold a letter or digit.
+fn count_words_ws(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    }
+    let (mut n, mut has) = (0, false);
+    for &b in s.as_bytes() {
+        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            n += usize::from(has);
+            has = false;
+        } else if !has && b.is_ascii_alphanumeric() {
+            has = true;
+        }
+    }
+    n + usize::from(has)
 }
 
 const BULLETS: &[char] = &['•', '·', '▪', '‣', '◦', '*', '-', '–', '—', '●', '■', '►', '○'];
@@ -182,9 +213,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
             let prev = &text[last.0..last.1];
             let this = &text[l.start..l.end];
             let lower = this.starts_with(|c: char| c.is_lowercase());
-            let prev_words = prev.split_whitespace().count();
-            let run_on = (lower && prev_words >= 4) || (!l.blank_before && prev_words >= 8 && prev.len() >= 50);
-            if !l.bullet && !ends_sentence(prev) && run_on {
+            // Cheap tests first: the word count of what came before is rarely needed.
+            let run_on = || {
+                let prev_words = prev.split_whitespace().count();
+                (lower && prev_words >= 4) || (!l.blank_before && prev_words >= 8 && prev.len() >= 50)
+            };
+            if !l.bullet && (lower || !l.blank_before) && !ends_sentence(prev) && run_on() {
                 last.1 = l.end;
                 last.4 = true;
                 continue;
@@ -196,7 +230,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .into_iter()
         .map(|(start, end, bullet, _, _)| {
             let s = &text[start..end];
-            let words = s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            let words = count_words_ws(s);
             let kind = if bullet {
                 BlockKind::Bullet
             } else if words <= 14 && !ends_with_period(s) {
@@ -219,22 +253,29 @@ const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«'];
 /// Split `text[start..end]` into sentences, pushing their byte ranges.
 pub fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let s = &text[start..end];
+    let bytes = s.as_bytes();
     let mut sent_start = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '?' | '!' | '…') {
-            continue;
-        }
+    let mut at = 0;
+    while at < bytes.len() {
+        // The next terminal mark: '.', '?', '!' or '…' (E2 80 A6).
+        let Some(off) = bytes[at..].iter().position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2)) else { break };
+        let i = at + off;
+        let c = if bytes[i] == 0xE2 {
+            if !s[i..].starts_with('…') {
+                // Another character: skip its lead byte (continuation bytes never match).
+                at = i + 1;
+                continue;
+            }
+            '…'
+        } else {
+            bytes[i] as char
+        };
         // Take in further terminal marks and closing quotes or brackets.
         let mut j = i + c.len_utf8();
-        while let Some(&(k, n)) = iter.peek() {
-            if CLOSERS.contains(&n) {
-                j = k + n.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
+        while let Some(n) = s[j..].chars().next().filter(|n| CLOSERS.contains(n)) {
+            j += n.len_utf8();
         }
+        at = j;
         let rest = &s[j..];
         if rest.is_empty() {
             break;
@@ -275,21 +316,32 @@ fn period_ends_sentence(before: &str, next: &str) -> bool {
     if token.is_empty() {
         return true;
     }
-    let lower = token.to_lowercase();
-    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-    let starter = sentence_starters().contains(next_word.as_str());
-    if NEVER_END.contains(&lower.as_str()) {
+    // The abbreviation lists are ASCII, and only 'İ' and 'K' (Kelvin) lowercase to
+    // something with ASCII in it: other tokens compare without lowercasing.
+    let in_list = |list: &[&str]| {
+        if token.is_ascii() {
+            list.iter().any(|a| a.eq_ignore_ascii_case(token))
+        } else if token.contains(['\u{130}', '\u{212A}']) {
+            list.contains(&token.to_lowercase().as_str())
+        } else {
+            false
+        }
+    };
+    let next_word = &next[..next.find(|c: char| !c.is_alphanumeric()).unwrap_or(next.len())];
+    let starter = || sentence_starters().contains(next_word);
+    if in_list(NEVER_END) {
         return false;
     }
-    if MAYBE_END.contains(&lower.as_str()) {
-        return starter;
+    if in_list(MAYBE_END) {
+        return starter();
     }
-    let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
+    let mut letters = token.chars().filter(|c| *c != '.');
+    let (first, second) = (letters.next(), letters.next());
     // An initial ("J.") or a dotted acronym ("U.K", "e.t.c").
-    let is_initial = letters.len() == 1 && letters[0].is_uppercase();
+    let is_initial = second.is_none() && first.is_some_and(char::is_uppercase);
     let is_dotted = token.contains('.') && token.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
     if is_initial || is_dotted {
-        return starter;
+        return starter();
     }
     true
 }
