@@ -8,8 +8,20 @@ pub fn normalise(s: &str) -> String {
     let mut space = false;
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
-        // A run of visible ASCII other than '`' is copied as it is.
-        let run = rest.bytes().take_while(|&b| b > b' ' && b < 0x7f && b != b'`').count();
+        // A run of visible ASCII other than '`', with single spaces inside it, is
+        // copied as it is.
+        let vis = |b: u8| b > b' ' && b < 0x7f && b != b'`';
+        let bytes = rest.as_bytes();
+        let mut run = 0;
+        while run < bytes.len() {
+            if vis(bytes[run]) {
+                run += 1;
+            } else if run > 0 && bytes[run] == b' ' && bytes.get(run + 1).is_some_and(|&b| vis(b)) {
+                run += 2;
+            } else {
+                break;
+            }
+        }
         if run > 0 {
             if space && !out.is_empty() {
                 out.push(' ');
@@ -201,6 +213,8 @@ mod tests {
             "",
             " \u{200b} ",
             "£3.6bn — «quoted» ‚low‘ café",
+            "a b  c \t d e` f ` g h\u{a0}i j ",
+            "x y",
         ] {
             assert_eq!(normalise(t), normalise_reference(t), "{t:?}");
         }

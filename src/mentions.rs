@@ -20,6 +20,51 @@ pub struct Matcher {
     folded_ids: Vec<String>,
 }
 
+/// The patterns a [`Matcher`] looks for, in its pattern order: (normalised name, id).
+#[derive(Debug, Clone, Default)]
+pub struct NamePatterns {
+    /// Names with a capital letter, matched case-sensitively.
+    pub exact: Vec<(String, String)>,
+    /// All-lowercase names, matched in any ASCII case.
+    pub folded: Vec<(String, String)>,
+}
+
+impl NamePatterns {
+    /// The names and aliases of the entities (three characters or more), sorted.
+    pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Self {
+        let mut exact: Vec<(String, String)> = Vec::new();
+        let mut folded: Vec<(String, String)> = Vec::new();
+        for e in entities {
+            for name in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                let n = normalise(name);
+                if n.chars().count() < 3 {
+                    continue;
+                }
+                if n.chars().any(char::is_uppercase) {
+                    exact.push((n, e.id.clone()));
+                } else {
+                    folded.push((n, e.id.clone()));
+                }
+            }
+        }
+        exact.sort();
+        exact.dedup();
+        folded.sort();
+        folded.dedup();
+        NamePatterns { exact, folded }
+    }
+
+    /// (name, id) pairs of the case-sensitive names.
+    pub fn exact_pairs(&self) -> Vec<(&str, &str)> {
+        self.exact.iter().map(|(n, id)| (n.as_str(), id.as_str())).collect()
+    }
+
+    /// (name, id) pairs of the any-case names.
+    pub fn folded_pairs(&self) -> Vec<(&str, &str)> {
+        self.folded.iter().map(|(n, id)| (n.as_str(), id.as_str())).collect()
+    }
+}
+
 /// One match, borrowing the entity id from the matcher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HitRef<'m> {
@@ -45,25 +90,7 @@ pub struct Hit {
 impl Matcher {
     /// Build a matcher for the given entities (their names and aliases).
     pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Self {
-        let mut exact: Vec<(String, String)> = Vec::new();
-        let mut folded: Vec<(String, String)> = Vec::new();
-        for e in entities {
-            for name in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                let n = normalise(name);
-                if n.chars().count() < 3 {
-                    continue;
-                }
-                if n.chars().any(char::is_uppercase) {
-                    exact.push((n, e.id.clone()));
-                } else {
-                    folded.push((n, e.id.clone()));
-                }
-            }
-        }
-        exact.sort();
-        exact.dedup();
-        folded.sort();
-        folded.dedup();
+        let NamePatterns { exact, folded } = NamePatterns::new(entities);
         let build = |pats: &[(String, String)], ci: bool| {
             (!pats.is_empty()).then(|| {
                 AhoCorasickBuilder::new()
@@ -104,7 +131,9 @@ impl Matcher {
     }
 }
 
-fn is_boundary(s: &str, start: usize, end: usize) -> bool {
+/// Whether `start..end` of `s` sits on word boundaries (no letter or digit just
+/// before or after).
+pub fn is_boundary(s: &str, start: usize, end: usize) -> bool {
     let before = s[..start].chars().next_back();
     let after = s[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::entities::{Found, Lexicon};
+use super::scan::{Scan, Set};
 use super::sentences::{quote, Layout};
 use super::words::for_each_content_word;
 use rustc_hash::FxHashMap;
@@ -216,7 +217,22 @@ const EVOLVE_CUES: &[(&str, bool)] = &[
     ("build on", false),
 ];
 
-fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
+/// The evolves-into cue phrases, in automaton order.
+pub fn evolve_phrases() -> impl Iterator<Item = &'static str> {
+    EVOLVE_CUES.iter().map(|c| c.0)
+}
+
+/// The first evolves-into cue of sentence `si` on word boundaries, from the combined scan.
+pub(crate) fn evolve_cue_scanned(scan: &Scan, si: usize, norm: &str) -> Option<&'static (&'static str, bool)> {
+    scan.leftmost_longest(si, Set::Evolve)
+        .find(|o| crate::mentions::is_boundary(norm, o.start as usize, o.end as usize))
+        .map(|o| &EVOLVE_CUES[o.idx as usize])
+}
+
+/// The first evolves-into cue of a sentence, by a standalone automaton (what the
+/// combined scan replaced).
+#[cfg(test)]
+pub(crate) fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
     static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let ac = A.get_or_init(|| {
         aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -236,7 +252,7 @@ fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
 /// Propose `evolves-into` relations from cue sentences. With two policies in the
 /// sentence, the cue's direction orders them; with one ("this agenda ... reshaping"),
 /// the other end is the policy the article dwells on most.
-pub fn evolves_into(text: &str, layout: &Layout, found: &Found) -> Vec<DraftRelation> {
+pub fn evolves_into(text: &str, layout: &Layout, found: &Found, scan: &Scan) -> Vec<DraftRelation> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &found.mentions {
         if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) {
@@ -248,7 +264,7 @@ pub fn evolves_into(text: &str, layout: &Layout, found: &Found) -> Vec<DraftRela
     };
     let mut out: Vec<DraftRelation> = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
-        let Some((cue, old_first)) = evolve_cue(&s.norm) else { continue };
+        let Some((cue, old_first)) = evolve_cue_scanned(scan, si, &s.norm) else { continue };
         let mut pols: Vec<String> = Vec::new();
         for m in found.in_sentence(si) {
             if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !pols.contains(&m.id) {

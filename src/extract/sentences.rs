@@ -95,53 +95,63 @@ impl Layout {
 /// The quote for a byte range: the text as written, with each run of whitespace
 /// made one space (which `levelmap check` treats as the same).
 pub fn quote(text: &str, start: usize, end: usize) -> String {
-    let mut out = String::with_capacity(end - start);
-    let mut space = false;
-    for c in text[start..end].trim().chars() {
-        if c.is_whitespace() {
-            space = true;
+    let t = text[start..end].trim();
+    let b = t.as_bytes();
+    let mut out = String::with_capacity(t.len());
+    // Copy stretches as they are; a whitespace run other than one plain space (never at
+    // the ends, which are trimmed) becomes one space.
+    let (mut from, mut i) = (0, 0);
+    let ws_at = |i: usize| -> Option<usize> {
+        if b[i] < 0x80 {
+            matches!(b[i], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ').then_some(1)
         } else {
-            if space {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
+            t[i..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8)
         }
+    };
+    while i < b.len() {
+        let Some(len) = ws_at(i) else {
+            i += if b[i] < 0x80 { 1 } else { t[i..].chars().next().map_or(1, char::len_utf8) };
+            continue;
+        };
+        let mut j = i + len;
+        while let Some(l) = (j < b.len()).then(|| ws_at(j)).flatten() {
+            j += l;
+        }
+        if !(j == i + 1 && b[i] == b' ') {
+            out.push_str(&t[from..i]);
+            out.push(' ');
+            from = j;
+        }
+        i = j;
     }
+    out.push_str(&t[from..]);
     out
 }
 
 /// Words of a normalised text: pieces between single spaces that hold a letter or digit.
 fn count_words(s: &str) -> usize {
-    let (mut n, mut has) = (0, false);
-    for &b in s.as_bytes() {
-        if b == b' ' {
-            n += usize::from(has);
-            has = false;
-        } else if !has && b.is_ascii_alphanumeric() {
-            has = true;
-        }
-    }
-    if !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
-        // A non-ASCII letter may be a piece's only one: count the slow way.
-        return s.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
-    }
-    n + usize::from(has)
+    count_pieces(s, |c| c == ' ')
 }
 
 /// Words of a text: whitespace-separated pieces that hold a letter or digit.
 fn count_words_ws(s: &str) -> usize {
-    if !s.is_ascii() {
-        return s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-    }
-    let (mut n, mut has) = (0, false);
-    for &b in s.as_bytes() {
-        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+    count_pieces(s, char::is_whitespace)
+}
+
+/// Pieces of `s` between separators (`sep`) that hold a letter or digit; ASCII bytes
+/// are read without decoding.
+fn count_pieces(s: &str, sep: impl Fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut has, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (c, len) = if b[i] < 0x80 { (b[i] as char, 1) } else { s[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())) };
+        if sep(c) {
             n += usize::from(has);
             has = false;
-        } else if !has && b.is_ascii_alphanumeric() {
+        } else if !has && (if len == 1 { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }) {
             has = true;
         }
+        i += len;
     }
     n + usize::from(has)
 }
@@ -390,6 +400,34 @@ mod tests {
         assert_eq!(b[2].kind, BlockKind::Bullet);
         assert_eq!(&t[b[2].start..b[2].end], "More security at work, with plans.");
         assert_eq!(quote(t, b[1].start, b[1].end), "The West Midlands project in which local authorities trialled cars is good.");
+    }
+
+    #[test]
+    fn quotes_collapse_whitespace_like_the_definition() {
+        for t in ["", " a ", "a  b\n\nc\u{a0}d\u{2003} e", "Labour’s\t‘plan’ —  x", "x", " \u{3000} "] {
+            let mut want = String::new();
+            let mut space = false;
+            for c in t.trim().chars() {
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    if space {
+                        want.push(' ');
+                    }
+                    space = false;
+                    want.push(c);
+                }
+            }
+            assert_eq!(quote(t, 0, t.len()), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn word_counts_match_their_definitions() {
+        for t in ["", " ", "a", "  two  words ", "- – 3 £ é x\u{a0}y\u{2003}z", "Labour’s ‘securonomics’ — could work…", "\t\nx\u{b}y"] {
+            assert_eq!(count_words(t), t.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count(), "{t:?}");
+            assert_eq!(count_words_ws(t), t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count(), "{t:?}");
+        }
     }
 
     #[test]

@@ -369,8 +369,33 @@ fn stem_cut(w: &str) -> (usize, &'static str) {
 /// allocating for ASCII words (`buf` is scratch space).
 pub fn for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     let stop = stopwords();
-    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
-        if !(w.len() >= 3 || w.chars().all(|c| c.is_ascii_digit()) && w.len() == 4) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // The next piece: a run of letters, digits and apostrophes.
+        let start = i;
+        while i < b.len() {
+            let c = b[i];
+            if c < 0x80 {
+                if c.is_ascii_alphanumeric() || c == b'\'' {
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else {
+                match text[i..].chars().next() {
+                    Some(ch) if ch.is_alphanumeric() => i += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        let w = &text[start..i];
+        // Step over the separator after it.
+        if i < b.len() {
+            i += if b[i] < 0x80 { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
+        }
+        // (Four ASCII digits are three bytes or more too.)
+        if w.len() < 3 {
             continue;
         }
         let w = w.trim_matches('\'');
