@@ -1,15 +1,21 @@
 //! Extraction throughput: a synthetic corpus of 10,000 articles made by recombining
 //! real sentences of the bundled articles, extracted on one core and across cores
-//! with rayon; prints MB/s of article text.
+//! with rayon; prints MB/s of article text (the median of several runs) and a
+//! digest of every draft, so that an optimisation that changes any output shows.
 //!
-//! Run: `cargo bench --bench extract` (set LEVELMAP_BENCH_ARTICLES to change the count).
+//! Run: `cargo bench --bench extract`. Environment:
+//! - `LEVELMAP_BENCH_ARTICLES` (default 10000): number of synthetic articles;
+//! - `LEVELMAP_BENCH_RUNS` (default 3): timed runs per mode, the median is printed;
+//! - `LEVELMAP_BENCH_MODE` (`both`, `single` or `rayon`; default `both`);
+//! - `LEVELMAP_BENCH_DIGEST` (`0` to skip the digest of the drafts).
 
 use std::path::Path;
 use std::time::Instant;
 
-use levelmap::extract::{self, ExtractOptions, Layout};
+use levelmap::extract::{self, draft, ExtractOptions, Layout};
 use levelmap::read::read_corpus;
 use rayon::prelude::*;
+use sha2::{Digest, Sha256};
 
 /// A small deterministic generator (xorshift), so that every run builds the same corpus.
 struct Rng(u64);
@@ -24,6 +30,15 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
+}
+
+fn env_num(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
 }
 
 fn main() {
@@ -44,7 +59,9 @@ fn main() {
         }
     }
     assert!(!sentences.is_empty(), "the bundled corpus has sentences");
-    let n: usize = std::env::var("LEVELMAP_BENCH_ARTICLES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let n = env_num("LEVELMAP_BENCH_ARTICLES", 10_000);
+    let runs = env_num("LEVELMAP_BENCH_RUNS", 3).max(1);
+    let mode = std::env::var("LEVELMAP_BENCH_MODE").unwrap_or_else(|_| "both".into());
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let articles: Vec<String> = (0..n)
         .map(|_| {
@@ -67,22 +84,59 @@ fn main() {
         .collect();
     let bytes: usize = articles.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
-    println!("synthetic corpus: {n} articles, {mb:.1} MB, from {} real sentences", sentences.len());
     let opts = ExtractOptions::default();
+    println!("levelmap extract benchmark");
+    println!("  corpus:   {n} synthetic articles, {mb:.1} MB ({bytes} bytes) of plain text, recombined from {} real sentences of the bundled corpus", sentences.len());
+    println!("  measures: extract::extract on each article (layout, metadata, date, entities and candidates, events, claims,");
+    println!(
+        "            evolves-into relations), with echo proposal included (each drafted claim scored against the {} curated",
+        lex.claims.len()
+    );
+    println!("            claims of the lexicon through an inverted index); not measured: reading files, markup, writing TOML");
+    println!("  timing:   median of {runs} run(s) per mode; MB = 10^6 bytes of article text");
     let run = |a: &String| extract::extract("bench", a, Some("bench-article"), &lex, &opts).map(|d| d.claims.len()).unwrap_or(0);
 
-    // Warm up.
+    // Warm up (lazy automata and regexes are built on first use).
     let _: usize = articles.iter().take(50).map(run).sum();
 
-    let t = Instant::now();
-    let claims: usize = articles.iter().map(run).sum();
-    let single = t.elapsed().as_secs_f64();
-    println!("one core:   {:>7.2} s  {:>7.1} MB/s  ({claims} claims drafted)", single, mb / single);
-
-    let threads = rayon::current_num_threads();
-    let t = Instant::now();
-    let claims_par: usize = articles.par_iter().map(run).sum();
-    let par = t.elapsed().as_secs_f64();
-    assert_eq!(claims, claims_par, "parallel extraction gives the same drafts");
-    println!("rayon ({threads} threads): {:>7.2} s  {:>7.1} MB/s", par, mb / par);
+    let mut claims = None;
+    if mode == "both" || mode == "single" {
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            let c: usize = articles.iter().map(run).sum();
+            times.push(t.elapsed().as_secs_f64());
+            claims = Some(c);
+        }
+        let s = median(times);
+        println!("  one core:            {s:>7.3} s  {:>7.1} MB/s  ({} claims drafted)", mb / s, claims.unwrap_or(0));
+    }
+    if mode == "both" || mode == "rayon" {
+        let inputs: Vec<extract::Input<'_>> = articles.iter().map(|a| extract::Input { file: "bench", text: a, stem: Some("bench-article") }).collect();
+        let threads = rayon::current_num_threads();
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            let drafts = extract::extract_all(&inputs, &lex, &opts);
+            let c: usize = drafts.iter().map(|d| d.as_ref().map_or(0, |d| d.claims.len())).sum();
+            times.push(t.elapsed().as_secs_f64());
+            if let Some(single) = claims {
+                assert_eq!(single, c, "parallel extraction gives the same drafts");
+            }
+            claims = Some(c);
+        }
+        let p = median(times);
+        println!("  rayon ({threads} threads):   {p:>7.3} s  {:>7.1} MB/s  (extract::extract_all)", mb / p);
+    }
+    if std::env::var("LEVELMAP_BENCH_DIGEST").as_deref() != Ok("0") {
+        // Not timed: every draft rendered as TOML and hashed, to compare builds.
+        let rendered: Vec<String> =
+            articles.par_iter().map(|a| extract::extract("bench", a, None, &lex, &opts).map(|d| draft::render(&d, "bench")).unwrap_or_default()).collect();
+        let mut h = Sha256::new();
+        for r in &rendered {
+            h.update(r.as_bytes());
+        }
+        let digest: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+        println!("  drafts digest: {digest} (sha256 of every draft as TOML; must not change when only speed changes)");
+    }
 }

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::evidence::normalise;
 use crate::model::{Corpus, EdgeKind, Entity, Evidence, NodeKind, Origin, Relation};
@@ -20,19 +20,17 @@ pub struct Matcher {
     folded_ids: Vec<String>,
 }
 
-/// One match: the entity id and the byte range in the normalised text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    /// Entity id.
-    pub id: String,
-    /// Start byte in the normalised text.
-    pub start: usize,
-    /// End byte in the normalised text.
-    pub end: usize,
+/// The patterns a [`Matcher`] looks for, in its pattern order: (normalised name, id).
+#[derive(Debug, Clone, Default)]
+pub struct NamePatterns {
+    /// Names with a capital letter, matched case-sensitively.
+    pub exact: Vec<(String, String)>,
+    /// All-lowercase names, matched in any ASCII case.
+    pub folded: Vec<(String, String)>,
 }
 
-impl Matcher {
-    /// Build a matcher for the given entities (their names and aliases).
+impl NamePatterns {
+    /// The names and aliases of the entities (three characters or more), sorted.
     pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Self {
         let mut exact: Vec<(String, String)> = Vec::new();
         let mut folded: Vec<(String, String)> = Vec::new();
@@ -53,9 +51,50 @@ impl Matcher {
         exact.dedup();
         folded.sort();
         folded.dedup();
+        NamePatterns { exact, folded }
+    }
+
+    /// (name, id) pairs of the case-sensitive names.
+    pub fn exact_pairs(&self) -> Vec<(&str, &str)> {
+        self.exact.iter().map(|(n, id)| (n.as_str(), id.as_str())).collect()
+    }
+
+    /// (name, id) pairs of the any-case names.
+    pub fn folded_pairs(&self) -> Vec<(&str, &str)> {
+        self.folded.iter().map(|(n, id)| (n.as_str(), id.as_str())).collect()
+    }
+}
+
+/// One match, borrowing the entity id from the matcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HitRef<'m> {
+    /// Entity id.
+    pub id: &'m str,
+    /// Start byte in the normalised text.
+    pub start: usize,
+    /// End byte in the normalised text.
+    pub end: usize,
+}
+
+/// One match: the entity id and the byte range in the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Entity id.
+    pub id: String,
+    /// Start byte in the normalised text.
+    pub start: usize,
+    /// End byte in the normalised text.
+    pub end: usize,
+}
+
+impl Matcher {
+    /// Build a matcher for the given entities (their names and aliases).
+    pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Self {
+        let NamePatterns { exact, folded } = NamePatterns::new(entities);
         let build = |pats: &[(String, String)], ci: bool| {
             (!pats.is_empty()).then(|| {
                 AhoCorasickBuilder::new()
+                    .kind(Some(AhoCorasickKind::DFA))
                     .match_kind(MatchKind::LeftmostLongest)
                     .ascii_case_insensitive(ci)
                     .build(pats.iter().map(|p| p.0.as_str()))
@@ -72,21 +111,29 @@ impl Matcher {
 
     /// Every match in `norm` (already [`normalise`]d), on word boundaries, in text order.
     pub fn find(&self, norm: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut refs = Vec::new();
+        self.find_into(norm, &mut refs);
+        refs.into_iter().map(|h| Hit { id: h.id.to_string(), start: h.start, end: h.end }).collect()
+    }
+
+    /// Like [`Matcher::find`], into `out` (cleared first), without allocating ids.
+    pub fn find_into<'m>(&'m self, norm: &str, out: &mut Vec<HitRef<'m>>) {
+        out.clear();
         for (ac, ids) in [(&self.exact, &self.exact_ids), (&self.folded, &self.folded_ids)] {
             let Some(ac) = ac else { continue };
             for m in ac.find_iter(norm) {
                 if is_boundary(norm, m.start(), m.end()) {
-                    hits.push(Hit { id: ids[m.pattern().as_usize()].clone(), start: m.start(), end: m.end() });
+                    out.push(HitRef { id: &ids[m.pattern().as_usize()], start: m.start(), end: m.end() });
                 }
             }
         }
-        hits.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
-        hits
+        out.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
     }
 }
 
-fn is_boundary(s: &str, start: usize, end: usize) -> bool {
+/// Whether `start..end` of `s` sits on word boundaries (no letter or digit just
+/// before or after).
+pub fn is_boundary(s: &str, start: usize, end: usize) -> bool {
     let before = s[..start].chars().next_back();
     let after = s[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)

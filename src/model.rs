@@ -439,7 +439,15 @@ pub fn kind_of_id(id: &str) -> Option<NodeKind> {
     if rest.is_empty() {
         return None;
     }
-    NodeKind::parse(prefix)
+    // The usual spellings without allocating; anything else as `parse` reads it.
+    match prefix {
+        "actor" => Some(NodeKind::Actor),
+        "policy" => Some(NodeKind::Policy),
+        "claim" => Some(NodeKind::Claim),
+        "event" => Some(NodeKind::Event),
+        "article" => Some(NodeKind::Article),
+        _ => NodeKind::parse(prefix),
+    }
 }
 
 /// Whether `id` is `kind:slug` with a lowercase ASCII slug of letters, digits and hyphens.

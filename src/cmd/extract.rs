@@ -9,7 +9,6 @@ use anyhow::{Context, Result};
 use levelmap::extract::{self, draft, Draft, ExtractError, ExtractOptions, Format, Lexicon};
 use levelmap::output::write_atomic;
 use levelmap::read::read_corpus;
-use rayon::prelude::*;
 
 /// Flags of `levelmap extract`.
 #[derive(Debug, clap::Args)]
@@ -137,11 +136,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
     }
-    let results: Vec<std::result::Result<Draft, ExtractError>> = if inputs.len() > 1 {
-        inputs.par_iter().map(|p| extract::extract(&p.path.display().to_string(), &p.text, Some(&p.stem), &lex, &opts)).collect()
-    } else {
-        inputs.iter().map(|p| extract::extract(&p.path.display().to_string(), &p.text, Some(&p.stem), &lex, &opts)).collect()
-    };
+    let names: Vec<String> = inputs.iter().map(|p| p.path.display().to_string()).collect();
+    let batch: Vec<extract::Input<'_>> =
+        inputs.iter().zip(&names).map(|(p, file)| extract::Input { file, text: &p.text, stem: Some(&p.stem) }).collect();
+    let results: Vec<std::result::Result<Draft, ExtractError>> = extract::extract_all(&batch, &lex, &opts);
     let mut drafts: Vec<(&Prepared, Draft)> = Vec::new();
     for (p, r) in inputs.iter().zip(results) {
         match r {

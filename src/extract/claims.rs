@@ -3,12 +3,13 @@
 //! named actors; each with its speaker, the policies it is about, its stance toward
 //! them and whether it is hedged.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::entities::{Found, Lexicon};
+use super::scan::{Scan, Set};
 use super::sentences::{quote, BlockKind, Layout};
 use super::{slug, DraftClaim, ExtractOptions};
 use crate::date::PartialDate;
@@ -293,6 +294,20 @@ fn automaton() -> &'static AhoCorasick {
     })
 }
 
+/// The cue phrases, in the order of the cue automaton.
+pub fn cue_phrases() -> impl Iterator<Item = &'static str> {
+    CUES.iter().map(|c| c.0)
+}
+
+/// The cues of sentence `si` from the combined scan: what [`cues`] gives.
+pub fn cues_scanned(scan: &Scan, si: usize, norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
+    scan.leftmost_longest(si, Set::Cue)
+        .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
+        .filter(|&(s, e, _)| crate::mentions::is_boundary(norm, s, e))
+        .map(|(s, e, i)| (s, e, CUES[i].1))
+        .collect()
+}
+
 /// The cues found in a sentence, with their byte ranges, on word boundaries.
 pub fn cues(norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
     let mut out = Vec::new();
@@ -323,15 +338,19 @@ pub struct Reading {
 
 /// Read one sentence (normalised text): claim score, kind, hedging and stance.
 pub fn read_sentence(norm: &str, mentions_policy: bool, reported: bool) -> Reading {
-    let found = cues(norm);
-    let mut n: BTreeMap<Cue, f64> = BTreeMap::new();
+    read_cues(norm, &cues(norm), mentions_policy, reported)
+}
+
+/// [`read_sentence`] with the sentence's cues already found.
+pub fn read_cues(norm: &str, found: &[(usize, usize, &'static [Cue])], mentions_policy: bool, reported: bool) -> Reading {
+    let mut n = [0.0f64; Cue::Method as usize + 1];
     let (mut pos, mut neg) = (0.0, 0.0);
     let mut negate_until = 0usize;
     let mut report_at = None;
-    for &(s, e, kinds) in &found {
+    for &(s, e, kinds) in found {
         let negated = s < negate_until;
         for &k in kinds {
-            *n.entry(k).or_insert(0.0) += 1.0;
+            n[k as usize] += 1.0;
             match k {
                 Cue::Positive if negated => neg += 1.0,
                 Cue::Positive => pos += 1.0,
@@ -344,7 +363,7 @@ pub fn read_sentence(norm: &str, mentions_policy: bool, reported: bool) -> Readi
             }
         }
     }
-    let get = |k: Cue| n.get(&k).copied().unwrap_or(0.0);
+    let get = |k: Cue| n[k as usize];
     let words = norm.split(' ').count();
     let mut score = 2.0 * get(Cue::Deontic).min(2.0) + 1.2 * get(Cue::Evaluative).min(3.0) + 0.6 * get(Cue::Contrast).min(1.0) + 0.5 * get(Cue::Predictive).min(2.0) + 0.3 * get(Cue::Hedge).min(2.0);
     if mentions_policy {
@@ -425,7 +444,7 @@ pub fn label(norm: &str) -> String {
         }
     }
     let s = s.trim_end_matches(['.', ';', ':', ' ']);
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len().min(116));
     for w in s.split(' ') {
         if out.len() + w.len() > 110 {
             out.push_str("...");
@@ -436,9 +455,16 @@ pub fn label(norm: &str) -> String {
         }
         out.push_str(w);
     }
-    let mut c = out.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+    match out.as_bytes().first() {
+        Some(b) if b.is_ascii() => {
+            out[..1].make_ascii_uppercase();
+            out
+        }
+        Some(_) => {
+            let mut c = out.chars();
+            let f = c.next().map(|f| f.to_uppercase().collect::<String>()).unwrap_or_default();
+            f + c.as_str()
+        }
         None => out,
     }
 }
@@ -453,6 +479,7 @@ pub fn find(
     authors: &BTreeSet<String>,
     prefix: &str,
     opts: &ExtractOptions,
+    scan: &Scan,
 ) -> Vec<DraftClaim> {
     let mut used: BTreeSet<String> = BTreeSet::new();
     let mut out = Vec::new();
@@ -461,7 +488,7 @@ pub fn find(
         if block.kind == BlockKind::Heading || s.words < 6 {
             continue;
         }
-        if super::meta::is_boilerplate(&s.norm) {
+        if scan.any(si, Set::Boilerplate) {
             continue;
         }
         let policies: Vec<String> = {
@@ -473,13 +500,14 @@ pub fn find(
             }
             v
         };
-        let pre = read_sentence(&s.norm, !policies.is_empty(), false);
+        let cue_list = cues_scanned(scan, si, &s.norm);
+        let pre = read_cues(&s.norm, &cue_list, !policies.is_empty(), false);
         // Only a sentence with a reporting verb can have a reported speaker: read it again as reported.
         let sp = pre.report_at.and_then(|at| speaker(&s.norm, at, found, si, lex)).filter(|id| !authors.contains(id));
         if sp.is_none() && confidence(pre.score + 1.2) < opts.min_claim_confidence {
             continue;
         }
-        let r = if sp.is_some() { read_sentence(&s.norm, !policies.is_empty(), true) } else { pre };
+        let r = if sp.is_some() { read_cues(&s.norm, &cue_list, !policies.is_empty(), true) } else { pre };
         let conf = confidence(r.score);
         if conf < opts.min_claim_confidence {
             continue;
@@ -503,7 +531,7 @@ pub fn find(
             kind: r.kind,
             speaker: sp,
             hedged: r.hedged,
-            about: policies.into_iter().map(|p| (p.clone(), policy_stance(&r, &s.norm, found, si, &p))).collect(),
+            about: policies.into_iter().map(|p| (p.clone(), policy_stance(&r, &cue_list, found, si, &p))).collect(),
             echoes: vec![],
             confidence: conf,
         });
@@ -513,9 +541,9 @@ pub fn find(
 
 /// The stance toward one policy: in a recommendation, a policy named after the
 /// "should"/"need" is what is recommended; otherwise the sentence's stance.
-fn policy_stance(r: &Reading, norm: &str, found: &Found, si: usize, policy: &str) -> Stance {
+fn policy_stance(r: &Reading, cue_list: &[(usize, usize, &'static [Cue])], found: &Found, si: usize, policy: &str) -> Stance {
     if r.kind == ClaimKind::Recommendation {
-        let deontic_at = cues(norm).into_iter().find(|c| c.2.contains(&Cue::Deontic)).map(|c| c.0);
+        let deontic_at = cue_list.iter().find(|c| c.2.contains(&Cue::Deontic)).map(|c| c.0);
         let at = found.in_sentence(si).find(|m| m.id == policy).map(|m| m.start);
         if let (Some(d), Some(a)) = (deontic_at, at) {
             if a > d {

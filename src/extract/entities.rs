@@ -15,7 +15,8 @@ use super::sentences::{quote, BlockKind, Layout};
 use super::words::{self, content_words, given_names, not_name, person_titles, role_heads, stopwords};
 use super::{slug, Candidate, Mention, MentionHow};
 use crate::date::PartialDate;
-use crate::mentions::Matcher;
+use super::scan::{Scan, Scanner, Set};
+use crate::mentions::{is_boundary, HitRef, NamePatterns};
 use crate::model::{Corpus, Entity, NodeKind, Origin};
 use crate::suggest::fold;
 
@@ -57,10 +58,8 @@ pub struct KnownClaim {
 pub struct Lexicon {
     /// Curated actors, policies and events by id.
     pub entities: BTreeMap<String, Entity>,
-    matcher: Matcher,
-    event_matcher: Matcher,
-    /// Event name subjects ("levelling up taskforce"), case-insensitive; pattern i is `core_events[i]`.
-    core_matcher: Option<aho_corasick::AhoCorasick>,
+    /// The events (indices into `events`) whose names have a subject and verb; the
+    /// subjects are the [`Set::EventCore`] phrases of the scanner, in this order.
     core_events: Vec<usize>,
     names: HashMap<String, String>,
     /// Events, prepared.
@@ -71,8 +70,12 @@ pub struct Lexicon {
     pub claim_df: HashMap<String, usize>,
     /// TF-IDF vectors of the corpus' claims (same order as `claims`).
     pub claim_vectors: Vec<super::links::Vector>,
+    /// The claims' vectors as an inverted index, for proposing echoes.
+    pub echo_index: super::links::EchoIndex,
     /// Every id defined in the corpus (entities, candidates, claims, articles).
     pub ids: BTreeSet<String>,
+    /// One automaton over every phrase list read sentence by sentence.
+    pub scanner: Scanner,
 }
 
 impl Lexicon {
@@ -86,9 +89,9 @@ impl Lexicon {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         let ap = entities.values().filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy));
-        let matcher = Matcher::new(ap.clone());
+        let lex_names = NamePatterns::new(ap.clone());
         let ev = entities.values().filter(|e| e.node_kind == NodeKind::Event);
-        let event_matcher = Matcher::new(ev.clone());
+        let event_names = NamePatterns::new(ev.clone());
         let mut names = HashMap::new();
         for e in ap {
             for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
@@ -115,15 +118,22 @@ impl Lexicon {
         let mut ids: BTreeSet<String> = corpus.entities.keys().cloned().collect();
         ids.extend(corpus.claims.keys().cloned());
         ids.extend(corpus.articles.keys().map(|a| crate::model::article_node_id(a)));
-        let claim_vectors = claims.iter().map(|c| super::links::tfidf(&c.words, &claim_df, claims.len())).collect();
+        let claim_vectors: Vec<super::links::Vector> = claims.iter().map(|c| super::links::tfidf(&c.words, &claim_df, claims.len())).collect();
+        let claim_dates: Vec<Option<PartialDate>> = claims.iter().map(|c| c.date).collect();
+        let echo_index = super::links::EchoIndex::new(&claim_vectors, &claim_df, &claim_dates);
         let core_events: Vec<usize> = events.iter().enumerate().filter(|(_, e)| e.core.is_some()).map(|(i, _)| i).collect();
-        let core_matcher = (!core_events.is_empty()).then(|| {
-            aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .build(core_events.iter().map(|&i| events[i].core.as_ref().map_or("", |c| c.0.as_str())))
-                .expect("plain patterns")
-        });
-        Lexicon { entities, matcher, event_matcher, core_matcher, core_events, names, events, claims, claim_df, claim_vectors, ids }
+        let scanner = Scanner::labelled([
+            (Set::LexExact, lex_names.exact_pairs()),
+            (Set::LexFolded, lex_names.folded_pairs()),
+            (Set::EventExact, event_names.exact_pairs()),
+            (Set::EventFolded, event_names.folded_pairs()),
+            (Set::EventCore, core_events.iter().map(|&i| (events[i].core.as_ref().map_or("", |c| c.0.as_str()), events[i].id.as_str())).collect()),
+            (Set::Cue, super::claims::cue_phrases().map(|p| (p, "")).collect()),
+            (Set::Evolve, super::links::evolve_phrases().map(|p| (p, "")).collect()),
+            (Set::Boilerplate, super::meta::boilerplate_phrases().map(|p| (p, "")).collect()),
+            (Set::Time, super::meta::time_phrases().map(|p| (p, "")).collect()),
+        ]);
+        Lexicon { entities, core_events, names, events, claims, claim_df, claim_vectors, echo_index, ids, scanner }
     }
 
     /// The lexicon id for a name (folded comparison of names and aliases).
@@ -205,21 +215,26 @@ pub struct EventRef {
 
 /// Find references to lexicon events: their names and aliases, or the subject of the
 /// name with a form of its verb ("launching a Levelling Up Taskforce").
-pub fn find_events(layout: &Layout, lex: &Lexicon) -> Vec<EventRef> {
+pub fn find_events(layout: &Layout, lex: &Lexicon, scan: &Scan) -> Vec<EventRef> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
+    let mut hits = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
-        for h in lex.event_matcher.find(&s.norm) {
-            if seen.insert((h.id.clone(), si)) {
-                out.push(EventRef { id: h.id, sentence: si, confidence: 0.8 });
+        lexicon_hits(&lex.scanner, scan, si, &s.norm, [Set::EventExact, Set::EventFolded], &mut hits);
+        for h in &hits {
+            if seen.insert((h.id.to_string(), si)) {
+                out.push(EventRef { id: h.id.to_string(), sentence: si, confidence: 0.8 });
             }
         }
-        let Some(ac) = &lex.core_matcher else { continue };
-        for m in ac.find_overlapping_iter(&s.norm) {
-            let e = &lex.events[lex.core_events[m.pattern().as_usize()]];
+        if !scan.any(si, Set::EventCore) {
+            continue;
+        }
+        for m in scan.overlapping(si, Set::EventCore) {
+            let (start, end) = (m.start as usize, m.end as usize);
+            let e = &lex.events[lex.core_events[m.idx as usize]];
             let Some((_, verb)) = &e.core else { continue };
-            let ok_before = !s.norm[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
-            let ok_after = !s.norm[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            let ok_before = !s.norm[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+            let ok_after = !s.norm[end..].chars().next().is_some_and(char::is_alphanumeric);
             if !(ok_before && ok_after) {
                 continue;
             }
@@ -230,6 +245,21 @@ pub fn find_events(layout: &Layout, lex: &Lexicon) -> Vec<EventRef> {
         }
     }
     out
+}
+
+/// The matches of a lexicon [`Matcher`] (its case-sensitive and its any-case names)
+/// in sentence `si`, from the combined scan: what `Matcher::find_into` gives.
+pub(crate) fn lexicon_hits<'m>(scanner: &'m Scanner, scan: &Scan, si: usize, norm: &str, sets: [Set; 2], out: &mut Vec<HitRef<'m>>) {
+    out.clear();
+    for set in sets {
+        for o in scan.leftmost_longest(si, set) {
+            let (start, end) = (o.start as usize, o.end as usize);
+            if is_boundary(norm, start, end) {
+                out.push(HitRef { id: scanner.label(set, o.idx), start, end });
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
 }
 
 /// Byte position of `needle` in `hay` on word boundaries.
@@ -266,9 +296,20 @@ pub struct Found {
 }
 
 impl Found {
-    /// Ids mentioned in sentence `si`, in text order.
+    /// Ids mentioned in sentence `si`, in the order of `mentions` (text order, then
+    /// mentions added later). `mentions` is kept sorted by sentence: add to it with
+    /// [`Found::push_mention`].
     pub fn in_sentence(&self, si: usize) -> impl Iterator<Item = &Mention> {
-        self.mentions.iter().filter(move |m| m.sentence == si)
+        debug_assert!(self.mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence), "mentions are sorted by sentence");
+        let a = self.mentions.partition_point(|m| m.sentence < si);
+        let b = a + self.mentions[a..].partition_point(|m| m.sentence == si);
+        self.mentions[a..b].iter()
+    }
+
+    /// Add a mention after every mention of its sentence (keeps `mentions` sorted by sentence).
+    pub fn push_mention(&mut self, m: Mention) {
+        let at = self.mentions.partition_point(|x| x.sentence <= m.sentence);
+        self.mentions.insert(at, m);
     }
 
     /// Mention counts per id.
@@ -294,11 +335,99 @@ struct Tok<'a> {
     end: usize,
 }
 
-fn tokens(norm: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let b = norm.as_bytes();
+/// Whether the character at byte `at` is alphanumeric, and its length.
+#[inline]
+fn alnum_at(s: &str, at: usize) -> (bool, usize) {
+    let b = s.as_bytes()[at];
+    if b < 0x80 {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        let c = s[at..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+/// The words of `norm`, appended to `out`: runs of letters and digits, joined by an
+/// apostrophe, hyphen, ampersand or period that a letter or digit follows ("O'Brien",
+/// "co-operation", "R&D", "U.K"; a trailing "'s" stays in).
+/// Byte classes for [`tokens_into`]: ASCII letters and digits, the joiners `'-&.`,
+/// bytes of non-ASCII characters, and the rest.
+const ALNUM: u8 = 1;
+const JOINER: u8 = 2;
+const NON_ASCII: u8 = 3;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b'\'' | b'-' | b'&' | b'.') {
+            JOINER
+        } else if b >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The words of `norm`, appended to `out`: runs of letters and digits, joined by an
+/// apostrophe, hyphen, ampersand or period that a letter or digit follows ("O'Brien",
+/// "co-operation", "R&D", "U.K"; a trailing "'s" stays in).
+fn tokens_into<'a>(norm: &'a str, out: &mut Vec<Tok<'a>>) {
+    let b = norm.as_bytes();
     let n = norm.len();
+    let mut i = 0;
+    while i < n {
+        match CLASS[b[i] as usize] {
+            ALNUM => {}
+            NON_ASCII => {
+                let (an, len) = alnum_at(norm, i);
+                if !an {
+                    i += len;
+                    continue;
+                }
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        let start = i;
+        let mut j = i;
+        loop {
+            while j < n && CLASS[b[j] as usize] == ALNUM {
+                j += 1;
+            }
+            if j >= n {
+                break;
+            }
+            match CLASS[b[j] as usize] {
+                NON_ASCII => {
+                    let (an, len) = alnum_at(norm, j);
+                    if !an {
+                        break;
+                    }
+                    j += len;
+                }
+                JOINER if j + 1 < n && alnum_at(norm, j + 1).0 => j += 1,
+                _ => break,
+            }
+        }
+        out.push(Tok { s: &norm[start..j], start, end: j });
+        i = j.max(i + 1);
+    }
+}
+
+/// The definition [`tokens_into`] implements, character by character.
+#[cfg(test)]
+fn tokens_reference(norm: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let n = norm.len();
+    let mut i = 0;
     while i < n {
         let c = norm[i..].chars().next().unwrap_or(' ');
         if !c.is_alphanumeric() {
@@ -311,19 +440,53 @@ fn tokens(norm: &str) -> Vec<Tok<'_>> {
             if c.is_alphanumeric() {
                 j += c.len_utf8();
             } else if matches!(c, '\'' | '-' | '&' | '.') && j + 1 < n && norm[j + 1..].starts_with(char::is_alphanumeric) {
-                // "O'Brien", "co-operation", "R&D", "U.K"; but a trailing "'s" stays in.
                 j += 1;
             } else {
                 break;
             }
         }
-        let _ = b;
         out.push(Tok { s: &norm[start..j], start, end: j });
         i = j.max(i + 1);
     }
     out
 }
 
+/// Every sentence's words, computed once: sentence `i` has `toks[off[i]..off[i + 1]]`.
+struct Words<'a> {
+    toks: Vec<Tok<'a>>,
+    off: Vec<usize>,
+}
+
+impl<'a> Words<'a> {
+    fn new(layout: &'a Layout) -> Self {
+        let mut toks = Vec::with_capacity(layout.sentences.iter().map(|s| s.words + 4).sum());
+        let mut off = Vec::with_capacity(layout.sentences.len() + 1);
+        off.push(0);
+        for s in &layout.sentences {
+            tokens_into(&s.norm, &mut toks);
+            off.push(toks.len());
+        }
+        Words { toks, off }
+    }
+
+    fn of(&self, si: usize) -> &[Tok<'a>] {
+        &self.toks[self.off[si]..self.off[si + 1]]
+    }
+}
+
+/// `w` in lowercase, in `buf` when it is ASCII (no allocation), else newly allocated.
+fn lower<'b>(w: &str, buf: &'b mut String) -> std::borrow::Cow<'b, str> {
+    if w.is_ascii() {
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(buf.as_str())
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
+}
+
+#[inline]
 fn is_cap(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase()) || (w.starts_with(|c: char| c.is_ascii_digit()) && w.chars().any(char::is_uppercase))
 }
@@ -339,32 +502,48 @@ fn strip_possessive(w: &str) -> &str {
 
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "upon", "to"];
 
+/// The article's lowercase vocabulary: whether `w` is used as a word (a run of
+/// letters and digits) that starts with a lowercase letter. Asked for a few words per
+/// article, so searched for rather than indexed.
+struct Vocab<'a> {
+    layout: &'a Layout,
+}
+
+impl Vocab<'_> {
+    fn contains(&self, w: &str) -> bool {
+        if !w.starts_with(|c: char| c.is_lowercase()) || !w.chars().all(char::is_alphanumeric) {
+            return false;
+        }
+        let finder = memchr::memmem::Finder::new(w.as_bytes());
+        self.layout.sentences.iter().any(|s| finder.find_iter(s.norm.as_bytes()).any(|at| crate::mentions::is_boundary(&s.norm, at, at + w.len())))
+    }
+}
+
 /// Find lexicon mentions and new candidates in every sentence.
-pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header) -> Found {
+pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &Scan) -> Found {
     let mut found = Found::default();
     // Lowercase vocabulary of the article: a capitalised word whose lowercase form is
     // used elsewhere is a common word, not a name, at the start of a sentence.
-    let mut vocab: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    for s in &layout.sentences {
-        for t in s.norm.split(|c: char| !c.is_alphanumeric()) {
-            if t.starts_with(|c: char| c.is_lowercase()) {
-                vocab.insert(t);
-            }
-        }
-    }
+    let vocab = Vocab { layout };
     let mut cands: BTreeMap<String, Candidate> = BTreeMap::new();
     let mut cand_mentions: Vec<Mention> = Vec::new();
+    let wtoks = Words::new(layout);
+    let mut hits = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut scratch = Scratch::default();
     for (si, s) in layout.sentences.iter().enumerate() {
-        let hits = lex.matcher.find(&s.norm);
+        lexicon_hits(&lex.scanner, scan, si, &s.norm, [Set::LexExact, Set::LexFolded], &mut hits);
         for h in &hits {
-            found.mentions.push(Mention { id: h.id.clone(), sentence: si, start: h.start, end: h.end, how: MentionHow::Lexicon });
+            found.mentions.push(Mention { id: h.id.to_string(), sentence: si, start: h.start, end: h.end, how: MentionHow::Lexicon });
         }
         let kind = layout.blocks[s.block].kind;
         if kind == BlockKind::Heading || header.boilerplate.contains(&s.block) {
             continue;
         }
-        let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
-        scan_sentence(si, &s.norm, (text, s.start, s.end), &spans, &vocab, lex, &mut cands, &mut cand_mentions, &mut found.roles);
+        spans.clear();
+        spans.extend(hits.iter().map(|h| (h.start, h.end)));
+        let ctx = SentenceCtx { si, norm: &s.norm, toks: wtoks.of(si), q: (text, s.start, s.end), hit_spans: &spans };
+        scan_sentence(&ctx, &vocab, lex, &mut cands, &mut cand_mentions, &mut found.roles, &mut scratch);
     }
     // Candidates named in the lexicon under the same folded name are lexicon mentions.
     let mut final_cands = Vec::new();
@@ -388,25 +567,39 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header) -> Foun
     }
     found.mentions.extend(cand_mentions);
     found.candidates = final_cands;
-    resolve_short_forms(layout, lex, &mut found);
+    resolve_short_forms(layout, &wtoks, lex, &mut found);
     found.mentions.sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
     found.mentions.dedup_by(|a, b| a.sentence == b.sentence && a.start == b.start && a.id == b.id);
     found
 }
 
-#[allow(clippy::too_many_arguments)]
-fn scan_sentence(
+/// One sentence as [`scan_sentence`] reads it.
+struct SentenceCtx<'a, 's> {
     si: usize,
-    norm: &str,
-    q: (&str, usize, usize),
-    hit_spans: &[(usize, usize)],
-    vocab: &rustc_hash::FxHashSet<&str>,
+    norm: &'a str,
+    toks: &'s [Tok<'a>],
+    /// The article text and the sentence's byte range in it (for quotes).
+    q: (&'a str, usize, usize),
+    /// Lexicon hits in the sentence.
+    hit_spans: &'s [(usize, usize)],
+}
+
+/// Buffers [`scan_sentence`] reuses from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+}
+
+fn scan_sentence(
+    ctx: &SentenceCtx<'_, '_>,
+    vocab: &Vocab<'_>,
     lex: &Lexicon,
     cands: &mut BTreeMap<String, Candidate>,
     mentions: &mut Vec<Mention>,
     roles: &mut Vec<(String, String)>,
+    scratch: &mut Scratch,
 ) {
-    let toks = tokens(norm);
+    let &SentenceCtx { si, norm, toks, q, hit_spans } = ctx;
     let overlaps = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s < b && a < e);
     let covered = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s <= a && b <= e);
     let adjacent = |x: &Tok, y: &Tok| norm[x.end..y.start] == *" ";
@@ -474,33 +667,33 @@ fn scan_sentence(
                 break;
             }
         }
-        let mut run: Vec<Tok> = toks[i..=last].to_vec();
         let next_i = last + 1;
+        let mut run: &[Tok] = &toks[i..=last];
         // Drop a common word opening a sentence ("The", "Securonomics" stays if unknown).
         while let Some(f) = run.first() {
-            let lw = f.s.to_lowercase();
+            let lw = lower(f.s, &mut scratch.lower);
             let sentence_start = f.start == 0 || norm[..f.start].trim_end().ends_with(['"', '\'', '(', ':', '-']) && f.start < 3;
-            if stopwords().contains(lw.as_str()) || (sentence_start && vocab.contains(lw.as_str())) || not_name().contains(f.s) {
-                run.remove(0);
+            if stopwords().contains(&*lw) || (sentence_start && vocab.contains(&lw)) || not_name().contains(f.s) {
+                run = &run[1..];
             } else {
                 break;
             }
         }
         while run.last().is_some_and(|t| CONNECTORS.contains(&t.s) || not_name().contains(strip_possessive(t.s))) {
-            run.pop();
+            run = &run[..run.len() - 1];
         }
         i = next_i;
         if run.is_empty() {
             continue;
         }
-        let (a, b) = (run[0].start, strip_end(&run));
-        let name = norm[a..b].to_string();
+        let (a, b) = (run[0].start, strip_end(run));
+        let name = &norm[a..b];
         let words: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
         if words.iter().any(|w| not_name().contains(w) && words.len() <= 2) {
             continue;
         }
         let head = *words.last().unwrap_or(&"");
-        let policy_kind = words::policy_head(&name);
+        let policy_kind = words::policy_head(name);
         let org_kind = words::org_head(head).or_else(|| {
             (words.len() >= 3 && words::org_head(words[0]).is_some() && matches!(words[1], "of" | "for")).then(|| words::org_head(words[0]).unwrap_or("organisation"))
         });
@@ -518,14 +711,14 @@ fn scan_sentence(
         let acronym = norm[b..].strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(x, _)| x).filter(|x| is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8);
         if let Some(pk) = policy_kind {
             if words.len() >= 2 && !role_heads().contains(words[0]) {
-                let id = add(cands, mentions, name.clone(), NodeKind::Policy, pk, 0.6, format!("a name ending in '{head}'"), a, b);
+                let id = add(cands, mentions, name.to_string(), NodeKind::Policy, pk, 0.6, format!("a name ending in '{head}'"), a, b);
                 add_alias(cands, &id, acronym);
             }
             continue;
         }
         if let Some(ok) = org_kind {
             if words.len() >= 2 && !is_role_phrase(&words) {
-                let id = add(cands, mentions, name.clone(), NodeKind::Actor, ok, 0.6, format!("an organisation name ending in '{head}'"), a, b);
+                let id = add(cands, mentions, name.to_string(), NodeKind::Actor, ok, 0.6, format!("an organisation name ending in '{head}'"), a, b);
                 add_alias(cands, &id, acronym);
             }
             continue;
@@ -534,7 +727,7 @@ fn scan_sentence(
         let role_split = words.iter().rposition(|w| role_heads().contains(w) || *w == "MP");
         let (role, person): (Option<String>, &[Tok]) = match role_split {
             Some(r) if r + 1 < run.len() && words[r] != "MP" => (Some(norm[run[0].start..run[r].end].to_string()), &run[r + 1..]),
-            _ => (None, &run[..]),
+            _ => (None, run),
         };
         let mut person: Vec<Tok> = person.iter().copied().filter(|t| !person_titles().contains(t.s)).collect();
         let titled = person.len() < run.len() || toks[..i.saturating_sub(run.len())].last().is_some_and(|p| person_titles().contains(p.s));
@@ -545,7 +738,7 @@ fn scan_sentence(
             person.pop();
         }
         let name_like = person.iter().all(|t| {
-            !is_allcaps(t.s) && !stopwords().contains(t.s.to_lowercase().as_str()) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime"
+            !is_allcaps(t.s) && !stopwords().contains(&*lower(t.s, &mut scratch.lower)) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime"
         });
         if (2..=3).contains(&person.len()) && name_like {
             let first = strip_possessive(person[0].s);
@@ -585,7 +778,9 @@ fn scan_sentence(
             continue;
         }
         let w0 = strip_possessive(t.s);
-        for &(surface, canonical, kind) in words::GAZETTEER {
+        // Only entries whose first word is this word can match (the whole surface must
+        // equal the tokens' text); the rest of the loop checks exactly that.
+        for &(surface, canonical, kind) in gazetteer_by_first_word(w0) {
             if !surface.starts_with(w0) {
                 continue;
             }
@@ -632,6 +827,21 @@ fn scan_sentence(
             add(cands, mentions, inner.to_string(), NodeKind::Policy, "agenda", 0.7, "a quoted coinage".into(), qs + 1, qe - 1);
         }
     }
+}
+
+/// The [`words::GAZETTEER`] entries whose surface's first word is `w`, in list order.
+fn gazetteer_by_first_word(w: &str) -> &'static [(&'static str, &'static str, &'static str)] {
+    type Entries = Vec<(&'static str, &'static str, &'static str)>;
+    static M: OnceLock<rustc_hash::FxHashMap<&'static str, Entries>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, Entries> = rustc_hash::FxHashMap::default();
+        for &e in words::GAZETTEER {
+            m.entry(e.0.split(' ').next().unwrap_or("")).or_default().push(e);
+        }
+        m
+    })
+    .get(w)
+    .map_or(&[], Vec::as_slice)
 }
 
 fn is_org_like(run: &[Tok]) -> bool {
@@ -713,9 +923,9 @@ fn quoted_spans(norm: &str) -> Vec<(usize, usize, &str)> {
 
 /// "Reeves" after "Rachel Reeves": a lone surname of a person found earlier in the
 /// article is that person.
-fn resolve_short_forms(layout: &Layout, lex: &Lexicon, found: &mut Found) {
-    let mut persons: BTreeMap<String, String> = BTreeMap::new(); // surname -> id
-    let mut ambiguous: BTreeSet<String> = BTreeSet::new();
+fn resolve_short_forms(layout: &Layout, words: &Words<'_>, lex: &Lexicon, found: &mut Found) {
+    let mut persons: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default(); // surname -> id
+    let mut ambiguous: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for c in found.candidates.iter().filter(|c| c.kind == "person") {
         if let Some(last) = c.name.split_whitespace().last() {
             if persons.insert(last.to_string(), c.id.clone()).is_some_and(|prev| prev != c.id) {
@@ -740,8 +950,8 @@ fn resolve_short_forms(layout: &Layout, lex: &Lexicon, found: &mut Found) {
         return;
     }
     let mut add = Vec::new();
-    for (si, s) in layout.sentences.iter().enumerate() {
-        for t in tokens(&s.norm) {
+    for si in 0..layout.sentences.len() {
+        for &t in words.of(si) {
             let w = strip_possessive(t.s);
             let Some(id) = persons.get(w) else { continue };
             if ambiguous.contains(w) {
@@ -845,7 +1055,8 @@ mod tests {
     fn run(text: &str, lex: &Lexicon) -> Found {
         let layout = Layout::new(text);
         let header = Header::default();
-        let mut f = find(text, &layout, lex, &header);
+        let scan = lex.scanner.scan(&layout);
+        let mut f = find(text, &layout, lex, &header, &scan);
         resolve_roles(&layout, lex, PartialDate::parse("2024-07-08").ok(), &mut f);
         f
     }
@@ -893,6 +1104,17 @@ mod tests {
         let mut f = Found::default();
         resolve_roles(&layout, &lex, PartialDate::parse("2025-01").ok(), &mut f);
         assert_eq!(f.mentions.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["actor:rachel-reeves"]);
+    }
+
+    #[test]
+    fn fast_tokens_match_the_reference() {
+        for t in ["O'Brien's co-operation on R&D in the U.K. - 'quoted' -x x- a.b. ", "Café naïve ÉCOLE ’twas £3.6bn 2019/20 x&", "", "'", "a"] {
+            let mut got = Vec::new();
+            tokens_into(t, &mut got);
+            let got: Vec<(usize, usize)> = got.iter().map(|t| (t.start, t.end)).collect();
+            let want: Vec<(usize, usize)> = tokens_reference(t).iter().map(|t| (t.start, t.end)).collect();
+            assert_eq!(got, want, "{t}");
+        }
     }
 
     #[test]

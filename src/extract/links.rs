@@ -7,8 +7,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::entities::{Found, Lexicon};
+use super::scan::{Scan, Set};
 use super::sentences::{quote, Layout};
-use super::words::content_words;
+use super::words::for_each_content_word;
+use rustc_hash::FxHashMap;
 use super::{DraftClaim, DraftRelation};
 use crate::date::PartialDate;
 use crate::model::{EdgeKind, NodeKind};
@@ -77,27 +79,108 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
     sum
 }
 
+/// The corpus's claims as an inverted index for [`propose_echoes`]: for each word
+/// (by hash), the claims whose vector holds it with its weight. Scoring a drafted
+/// claim then touches only the claims that share a word with it, and gives exactly
+/// the cosine of [`cosine`] (the same products, added in the same order).
+#[derive(Debug, Clone, Default)]
+pub struct EchoIndex {
+    /// Document frequency by word hash.
+    df: FxHashMap<u64, usize>,
+    /// Postings by word hash: (claim index, weight).
+    postings: FxHashMap<u64, Vec<(u32, f64)>>,
+    /// Each claim's article date, as its first day (None when the article is undated).
+    start_days: Vec<Option<i64>>,
+    /// Number of claims.
+    n: usize,
+}
+
+impl EchoIndex {
+    /// Index claims by their vectors (see [`tfidf`]), with their document frequencies and dates.
+    pub fn new(vectors: &[Vector], df: &HashMap<String, usize>, dates: &[Option<PartialDate>]) -> Self {
+        let mut postings: FxHashMap<u64, Vec<(u32, f64)>> = FxHashMap::default();
+        for (i, v) in vectors.iter().enumerate() {
+            for &(h, w) in v {
+                postings.entry(h).or_default().push((i as u32, w));
+            }
+        }
+        EchoIndex {
+            df: df.iter().map(|(w, d)| (word_hash(w), *d)).collect(),
+            postings,
+            start_days: dates.iter().map(|d| d.map(|d| d.start_days())).collect(),
+            n: vectors.len(),
+        }
+    }
+}
+
+/// Scratch space for [`propose_echoes`], reused across claims.
+#[derive(Default)]
+struct EchoScratch {
+    buf: String,
+    terms: Vec<(u64, f64)>,
+    scores: Vec<f64>,
+    touched: Vec<u32>,
+}
+
+/// The TF-IDF vector of a text's content words, as [`tfidf`] makes it, into `s.terms`.
+fn tfidf_hashed(text: &str, index: &EchoIndex, s: &mut EchoScratch) {
+    s.terms.clear();
+    let terms = &mut s.terms;
+    for_each_content_word(text, &mut s.buf, |w| terms.push((word_hash(w), 1.0)));
+    // Count each word: sort by hash, merge equal hashes (tf as a float count, like tfidf).
+    terms.sort_unstable_by_key(|t| t.0);
+    terms.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 += 1.0;
+            true
+        } else {
+            false
+        }
+    });
+    let n = index.n as f64;
+    for t in terms.iter_mut() {
+        let d = index.df.get(&t.0).copied().unwrap_or(0) as f64;
+        let idf = ((1.0 + n) / (1.0 + d)).ln() + 1.0;
+        t.1 = (1.0 + t.1.ln()) * idf;
+    }
+    let norm = terms.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for x in terms.iter_mut() {
+            x.1 /= norm;
+        }
+    }
+}
+
 /// Propose `echoes` from each drafted claim to earlier corpus claims (from articles
 /// dated no later than this one) whose cosine is at least [`ECHO_THRESHOLD`].
 pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDate) {
-    if lex.claims.is_empty() {
+    let index = &lex.echo_index;
+    if index.n == 0 {
         return;
     }
-    let n = lex.claims.len();
-    let earlier: Vec<(usize, &Vector)> = lex
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.date.is_some_and(|d| d.start_days() <= date.start_days()))
-        .map(|(i, _)| (i, &lex.claim_vectors[i]))
-        .collect();
+    let day = date.start_days();
+    let mut s = EchoScratch { scores: vec![0.0; index.n], ..Default::default() };
     for c in claims.iter_mut() {
-        let v = tfidf(&content_words(&c.quote), &lex.claim_df, n);
-        let mut scored: Vec<(f64, &str)> = earlier
-            .iter()
-            .map(|(i, w)| (cosine(&v, w), lex.claims[*i].id.as_str()))
-            .filter(|(s, _)| *s >= ECHO_THRESHOLD)
-            .collect();
+        tfidf_hashed(&c.quote, index, &mut s);
+        for &(h, w) in &s.terms {
+            let Some(list) = index.postings.get(&h) else { continue };
+            for &(i, x) in list {
+                let acc = &mut s.scores[i as usize];
+                if *acc == 0.0 {
+                    s.touched.push(i);
+                }
+                *acc += w * x;
+            }
+        }
+        let mut scored: Vec<(f64, &str)> = Vec::new();
+        for &i in &s.touched {
+            let i = i as usize;
+            let score = std::mem::replace(&mut s.scores[i], 0.0);
+            if score >= ECHO_THRESHOLD && index.start_days[i].is_some_and(|d| d <= day) {
+                scored.push((score, lex.claims[i].id.as_str()));
+            }
+        }
+        s.touched.clear();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         c.echoes = scored.into_iter().take(MAX_ECHOES).map(|(_, id)| id.to_string()).collect();
     }
@@ -134,7 +217,22 @@ const EVOLVE_CUES: &[(&str, bool)] = &[
     ("build on", false),
 ];
 
-fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
+/// The evolves-into cue phrases, in automaton order.
+pub fn evolve_phrases() -> impl Iterator<Item = &'static str> {
+    EVOLVE_CUES.iter().map(|c| c.0)
+}
+
+/// The first evolves-into cue of sentence `si` on word boundaries, from the combined scan.
+pub(crate) fn evolve_cue_scanned(scan: &Scan, si: usize, norm: &str) -> Option<&'static (&'static str, bool)> {
+    scan.leftmost_longest(si, Set::Evolve)
+        .find(|o| crate::mentions::is_boundary(norm, o.start as usize, o.end as usize))
+        .map(|o| &EVOLVE_CUES[o.idx as usize])
+}
+
+/// The first evolves-into cue of a sentence, by a standalone automaton (what the
+/// combined scan replaced).
+#[cfg(test)]
+pub(crate) fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
     static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let ac = A.get_or_init(|| {
         aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -154,7 +252,7 @@ fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
 /// Propose `evolves-into` relations from cue sentences. With two policies in the
 /// sentence, the cue's direction orders them; with one ("this agenda ... reshaping"),
 /// the other end is the policy the article dwells on most.
-pub fn evolves_into(text: &str, layout: &Layout, found: &Found) -> Vec<DraftRelation> {
+pub fn evolves_into(text: &str, layout: &Layout, found: &Found, scan: &Scan) -> Vec<DraftRelation> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &found.mentions {
         if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) {
@@ -166,7 +264,7 @@ pub fn evolves_into(text: &str, layout: &Layout, found: &Found) -> Vec<DraftRela
     };
     let mut out: Vec<DraftRelation> = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
-        let Some((cue, old_first)) = evolve_cue(&s.norm) else { continue };
+        let Some((cue, old_first)) = evolve_cue_scanned(scan, si, &s.norm) else { continue };
         let mut pols: Vec<String> = Vec::new();
         for m in found.in_sentence(si) {
             if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !pols.contains(&m.id) {
@@ -206,6 +304,7 @@ pub fn evolves_into(text: &str, layout: &Layout, found: &Found) -> Vec<DraftRela
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::words::content_words;
 
     #[test]
     fn cosine_of_restatements_is_high_and_of_strangers_low() {

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::entities::{EventRef, Found, Lexicon};
+use super::scan::{Scan, Set};
 use super::sentences::{quote, BlockKind, Layout};
 use super::words::{content_words, given_names, role_heads};
 use super::{slug, Candidate, DraftDate, DraftRef, Mention, MentionHow};
@@ -33,6 +34,16 @@ const BOILERPLATE: &[&str] = &[
     "share this", "opinions expressed", "responsibility for the accuracy", "all rights reserved", "cookie", "subscribe",
     "sign up", "read more", "follow us", "tags:", "print this", "newsletter", "privacy policy", "terms of use", "log in",
 ];
+
+/// The boilerplate phrases, in automaton order.
+pub fn boilerplate_phrases() -> impl Iterator<Item = &'static str> {
+    BOILERPLATE.iter().copied()
+}
+
+/// The time phrases ("this week", "recently", " ago"), in automaton order.
+pub fn time_phrases() -> impl Iterator<Item = &'static str> {
+    SAME.iter().chain(SOON).chain(RECENT).chain([" ago"].iter()).copied()
+}
 
 /// Whether a passage is page furniture (navigation, disclaimers, sharing links).
 pub fn is_boilerplate(s: &str) -> bool {
@@ -245,6 +256,8 @@ const SAME: &[&str] = &["this week", "today", "yesterday", "this morning", "last
 const SOON: &[&str] = &["due in the next", "in the next few", "next week", "next month", "later this year", "forthcoming", "upcoming", "due to be", "will be published", "ahead of the"];
 const RECENT: &[&str] = &["recently", "recent ", "newly", "just been", "has just", "last month"];
 
+/// The standalone automaton over [`time_phrases`] that the combined scan replaced.
+#[cfg(test)]
 fn time_cues() -> &'static aho_corasick::AhoCorasick {
     static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
@@ -256,7 +269,8 @@ fn time_cues() -> &'static aho_corasick::AhoCorasick {
 }
 
 /// Whether a sentence has any time cue at all (cheap test before [`relation`]).
-fn has_time_cue(norm: &str) -> bool {
+#[cfg(test)]
+pub(crate) fn has_time_cue(norm: &str) -> bool {
     time_cues().is_match(norm)
 }
 
@@ -317,7 +331,7 @@ struct Constraint {
 
 /// The article's date: stated if the text states one, else inferred from the events
 /// it refers to; as a last resort the latest year it mentions, with low confidence.
-pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _header: &Header) -> DraftDate {
+pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _header: &Header, scan: &Scan) -> DraftDate {
     if let Some(d) = stated_date(text, layout) {
         return d;
     }
@@ -330,7 +344,7 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
     }
     // Anchor sentences that name no event: "released new plans ... this week".
     for (si, s) in layout.sentences.iter().enumerate() {
-        if !has_time_cue(&s.norm) || events.iter().any(|r| r.sentence == si) {
+        if !scan.any(si, Set::Time) || events.iter().any(|r| r.sentence == si) {
             continue;
         }
         let lower = s.norm.to_lowercase();
@@ -612,7 +626,7 @@ fn resolve_person(name: &str, si: usize, norm: &str, lex: &Lexicon, found: &mut 
     }
     let id = format!("actor:{}", slug(&bare));
     let at = norm.find(&bare).unwrap_or(0);
-    found.mentions.push(Mention { id: id.clone(), sentence: si, start: at, end: at + bare.len(), how: MentionHow::Candidate });
+    found.push_mention(Mention { id: id.clone(), sentence: si, start: at, end: at + bare.len(), how: MentionHow::Candidate });
     if let Some(c) = found.candidates.iter_mut().find(|c| c.id == id) {
         c.confidence = c.confidence.max(0.85);
         return id;

@@ -14,6 +14,7 @@ pub mod eval;
 pub mod links;
 pub mod markup;
 pub mod meta;
+pub mod scan;
 pub mod sentences;
 pub mod words;
 
@@ -331,9 +332,10 @@ pub fn extract(file: &str, text: &str, stem: Option<&str>, lex: &Lexicon, opts: 
         return Err(ExtractError::NoSentences { file: file.into() });
     }
     let header = meta::read_header(text, &layout, lex);
-    let mut found = entities::find(text, &layout, lex, &header);
-    let events = entities::find_events(&layout, lex);
-    let date = meta::date(text, &layout, lex, &events, &header);
+    let scan = lex.scanner.scan(&layout);
+    let mut found = entities::find(text, &layout, lex, &header, &scan);
+    let events = entities::find_events(&layout, lex, &scan);
+    let date = meta::date(text, &layout, lex, &events, &header, &scan);
     entities::resolve_roles(&layout, lex, Some(date.value), &mut found);
     let authors = meta::authors(text, &layout, lex, &header, &mut found);
     let outlet = meta::outlet(text, &layout, lex, &header, &found);
@@ -341,11 +343,11 @@ pub fn extract(file: &str, text: &str, stem: Option<&str>, lex: &Lexicon, opts: 
     let derived = meta::derive_stem(&date.value, &authors, &found.candidates, lex, outlet.as_ref(), &header.title);
     let prefix = claims::claim_prefix(&derived, &date.value);
     let stem = stem.map_or(derived, str::to_string);
-    let mut claims = claims::find(text, &layout, lex, &found, &author_ids, &prefix, opts);
+    let mut claims = claims::find(text, &layout, lex, &found, &author_ids, &prefix, opts, &scan);
     if opts.propose_echoes {
         links::propose_echoes(&mut claims, lex, &date.value);
     }
-    let relations = links::evolves_into(text, &layout, &found);
+    let relations = links::evolves_into(text, &layout, &found, &scan);
     let refers_to = meta::refers_to(text, &layout, &events);
     found.candidates.retain(|c| c.confidence >= opts.min_candidate_confidence || is_used(&c.id, &claims, &relations, &authors, &outlet));
     let kept: BTreeSet<String> = found.candidates.iter().map(|c| c.id.clone()).collect();
@@ -367,6 +369,33 @@ pub fn extract(file: &str, text: &str, stem: Option<&str>, lex: &Lexicon, opts: 
         mentions: found.mentions,
         sentence_count: layout.sentences.len(),
     })
+}
+
+/// One article to extract with [`extract_all`].
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// Names the input in errors.
+    pub file: &'a str,
+    /// Plain text (markup already stripped).
+    pub text: &'a str,
+    /// The article id to use, or `None` to derive one.
+    pub stem: Option<&'a str>,
+}
+
+/// From this many articles on, [`extract_all`] spreads them across cores.
+pub const PARALLEL_MIN_ARTICLES: usize = 4;
+
+/// Extract many articles, in input order: across cores with rayon when there are at
+/// least [`PARALLEL_MIN_ARTICLES`] (each article is independent, so the drafts are
+/// the same as one by one), on the calling thread otherwise.
+pub fn extract_all(inputs: &[Input<'_>], lex: &Lexicon, opts: &ExtractOptions) -> Vec<Result<Draft, ExtractError>> {
+    use rayon::prelude::*;
+    let one = |i: &Input<'_>| extract(i.file, i.text, i.stem, lex, opts);
+    if inputs.len() >= PARALLEL_MIN_ARTICLES {
+        inputs.par_iter().map(one).collect()
+    } else {
+        inputs.iter().map(one).collect()
+    }
 }
 
 fn is_used(id: &str, claims: &[DraftClaim], relations: &[DraftRelation], authors: &[DraftRef], outlet: &Option<DraftRef>) -> bool {
@@ -413,6 +442,24 @@ pub fn origin(confidence: f64) -> Origin {
 
 /// A lowercase ASCII slug of letters, digits and hyphens.
 pub fn slug(s: &str) -> String {
+    if s.is_ascii() {
+        // What the general path gives for ASCII: letters and digits lowercased, any
+        // other run between them (apostrophes aside) one hyphen.
+        let mut out = String::with_capacity(s.len());
+        let mut gap = false;
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push('-');
+                }
+                gap = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else if b != b'\'' {
+                gap = true;
+            }
+        }
+        return out;
+    }
     let mut out = String::new();
     for c in crate::suggest::fold(&deunicode_basic(s)).chars() {
         if c.is_ascii_alphanumeric() {
@@ -483,8 +530,52 @@ mod tests {
         assert_eq!(e, ExtractError::NoSentences { file: "x.txt".into() });
     }
 
+    /// Every reader of the combined scan gets, on every sentence of the bundled and
+    /// held-apart corpora, what its own automaton gave before.
+    #[test]
+    fn combined_scan_matches_the_separate_automata_on_real_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let bundled = crate::read::read_corpus(&root.join("graph")).corpus;
+        let lex = Lexicon::new(&bundled);
+        let mut ap = bundled.entities.values().filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy)).peekable();
+        assert!(ap.peek().is_some(), "the bundled lexicon has entries");
+        let matcher = crate::mentions::Matcher::new(ap);
+        let mut texts: Vec<String> = bundled.articles.values().map(|a| a.text.clone()).collect();
+        texts.extend(crate::read::read_corpus(&root.join("tests/fixtures/heldout")).corpus.articles.values().map(|a| a.text.clone()));
+        let mut sentences = 0;
+        for t in &texts {
+            let layout = Layout::new(t);
+            let scan = lex.scanner.scan(&layout);
+            let mut hits = Vec::new();
+            for (si, s) in layout.sentences.iter().enumerate() {
+                sentences += 1;
+                let n = &s.norm;
+                entities::lexicon_hits(&lex.scanner, &scan, si, n, [scan::Set::LexExact, scan::Set::LexFolded], &mut hits);
+                let got: Vec<(String, usize, usize)> = hits.iter().map(|h| (h.id.to_string(), h.start, h.end)).collect();
+                let want: Vec<(String, usize, usize)> = matcher.find(n).into_iter().map(|h| (h.id, h.start, h.end)).collect();
+                assert_eq!(got, want, "lexicon names in {n:?}");
+                assert_eq!(claims::cues_scanned(&scan, si, n), claims::cues(n), "cues in {n:?}");
+                assert_eq!(links::evolve_cue_scanned(&scan, si, n), links::evolve_cue(n), "evolve cue in {n:?}");
+                assert_eq!(scan.any(si, scan::Set::Boilerplate), meta::is_boilerplate(n), "boilerplate in {n:?}");
+                assert_eq!(scan.any(si, scan::Set::Time), meta::has_time_cue(n), "time cue in {n:?}");
+            }
+        }
+        assert!(sentences > 300, "{sentences} sentences read");
+    }
+
     #[test]
     fn slugs() {
+        for t in ["Neil O'Brien", "R&D, 'the' -- plan_2030!", "'x'", "", "  a  ", "A&B", "-a-b-"] {
+            let mut general = String::new();
+            for c in crate::suggest::fold(&deunicode_basic(t)).chars() {
+                if c.is_ascii_alphanumeric() {
+                    general.push(c);
+                } else if !general.ends_with('-') && !general.is_empty() {
+                    general.push('-');
+                }
+            }
+            assert_eq!(slug(t), general.trim_matches('-'), "{t:?}");
+        }
         assert_eq!(slug("Neil O'Brien"), "neil-obrien");
         assert_eq!(slug("Café Society & Co."), "cafe-society-co");
     }

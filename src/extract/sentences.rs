@@ -95,24 +95,65 @@ impl Layout {
 /// The quote for a byte range: the text as written, with each run of whitespace
 /// made one space (which `levelmap check` treats as the same).
 pub fn quote(text: &str, start: usize, end: usize) -> String {
-    let mut out = String::with_capacity(end - start);
-    let mut space = false;
-    for c in text[start..end].trim().chars() {
-        if c.is_whitespace() {
-            space = true;
+    let t = text[start..end].trim();
+    let b = t.as_bytes();
+    let mut out = String::with_capacity(t.len());
+    // Copy stretches as they are; a whitespace run other than one plain space (never at
+    // the ends, which are trimmed) becomes one space.
+    let (mut from, mut i) = (0, 0);
+    let ws_at = |i: usize| -> Option<usize> {
+        if b[i] < 0x80 {
+            matches!(b[i], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ').then_some(1)
         } else {
-            if space {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
+            t[i..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8)
         }
+    };
+    while i < b.len() {
+        let Some(len) = ws_at(i) else {
+            i += if b[i] < 0x80 { 1 } else { t[i..].chars().next().map_or(1, char::len_utf8) };
+            continue;
+        };
+        let mut j = i + len;
+        while let Some(l) = (j < b.len()).then(|| ws_at(j)).flatten() {
+            j += l;
+        }
+        if !(j == i + 1 && b[i] == b' ') {
+            out.push_str(&t[from..i]);
+            out.push(' ');
+            from = j;
+        }
+        i = j;
     }
+    out.push_str(&t[from..]);
     out
 }
 
+/// Words of a normalised text: pieces between single spaces that hold a letter or digit.
 fn count_words(s: &str) -> usize {
-    s.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    count_pieces(s, |c| c == ' ')
+}
+
+/// Words of a text: whitespace-separated pieces that hold a letter or digit.
+fn count_words_ws(s: &str) -> usize {
+    count_pieces(s, char::is_whitespace)
+}
+
+/// Pieces of `s` between separators (`sep`) that hold a letter or digit; ASCII bytes
+/// are read without decoding.
+fn count_pieces(s: &str, sep: impl Fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut has, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (c, len) = if b[i] < 0x80 { (b[i] as char, 1) } else { s[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())) };
+        if sep(c) {
+            n += usize::from(has);
+            has = false;
+        } else if !has && (if len == 1 { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }) {
+            has = true;
+        }
+        i += len;
+    }
+    n + usize::from(has)
 }
 
 const BULLETS: &[char] = &['•', '·', '▪', '‣', '◦', '*', '-', '–', '—', '●', '■', '►', '○'];
@@ -182,9 +223,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
             let prev = &text[last.0..last.1];
             let this = &text[l.start..l.end];
             let lower = this.starts_with(|c: char| c.is_lowercase());
-            let prev_words = prev.split_whitespace().count();
-            let run_on = (lower && prev_words >= 4) || (!l.blank_before && prev_words >= 8 && prev.len() >= 50);
-            if !l.bullet && !ends_sentence(prev) && run_on {
+            // Cheap tests first: the word count of what came before is rarely needed.
+            let run_on = || {
+                let prev_words = prev.split_whitespace().count();
+                (lower && prev_words >= 4) || (!l.blank_before && prev_words >= 8 && prev.len() >= 50)
+            };
+            if !l.bullet && (lower || !l.blank_before) && !ends_sentence(prev) && run_on() {
                 last.1 = l.end;
                 last.4 = true;
                 continue;
@@ -196,7 +240,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .into_iter()
         .map(|(start, end, bullet, _, _)| {
             let s = &text[start..end];
-            let words = s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            let words = count_words_ws(s);
             let kind = if bullet {
                 BlockKind::Bullet
             } else if words <= 14 && !ends_with_period(s) {
@@ -219,22 +263,29 @@ const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«'];
 /// Split `text[start..end]` into sentences, pushing their byte ranges.
 pub fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let s = &text[start..end];
+    let bytes = s.as_bytes();
     let mut sent_start = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '?' | '!' | '…') {
-            continue;
-        }
+    let mut at = 0;
+    while at < bytes.len() {
+        // The next terminal mark: '.', '?', '!' or '…' (E2 80 A6).
+        let Some(off) = bytes[at..].iter().position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2)) else { break };
+        let i = at + off;
+        let c = if bytes[i] == 0xE2 {
+            if !s[i..].starts_with('…') {
+                // Another character: skip its lead byte (continuation bytes never match).
+                at = i + 1;
+                continue;
+            }
+            '…'
+        } else {
+            bytes[i] as char
+        };
         // Take in further terminal marks and closing quotes or brackets.
         let mut j = i + c.len_utf8();
-        while let Some(&(k, n)) = iter.peek() {
-            if CLOSERS.contains(&n) {
-                j = k + n.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
+        while let Some(n) = s[j..].chars().next().filter(|n| CLOSERS.contains(n)) {
+            j += n.len_utf8();
         }
+        at = j;
         let rest = &s[j..];
         if rest.is_empty() {
             break;
@@ -275,21 +326,32 @@ fn period_ends_sentence(before: &str, next: &str) -> bool {
     if token.is_empty() {
         return true;
     }
-    let lower = token.to_lowercase();
-    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-    let starter = sentence_starters().contains(next_word.as_str());
-    if NEVER_END.contains(&lower.as_str()) {
+    // The abbreviation lists are ASCII, and only 'İ' and 'K' (Kelvin) lowercase to
+    // something with ASCII in it: other tokens compare without lowercasing.
+    let in_list = |list: &[&str]| {
+        if token.is_ascii() {
+            list.iter().any(|a| a.eq_ignore_ascii_case(token))
+        } else if token.contains(['\u{130}', '\u{212A}']) {
+            list.contains(&token.to_lowercase().as_str())
+        } else {
+            false
+        }
+    };
+    let next_word = &next[..next.find(|c: char| !c.is_alphanumeric()).unwrap_or(next.len())];
+    let starter = || sentence_starters().contains(next_word);
+    if in_list(NEVER_END) {
         return false;
     }
-    if MAYBE_END.contains(&lower.as_str()) {
-        return starter;
+    if in_list(MAYBE_END) {
+        return starter();
     }
-    let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
+    let mut letters = token.chars().filter(|c| *c != '.');
+    let (first, second) = (letters.next(), letters.next());
     // An initial ("J.") or a dotted acronym ("U.K", "e.t.c").
-    let is_initial = letters.len() == 1 && letters[0].is_uppercase();
+    let is_initial = second.is_none() && first.is_some_and(char::is_uppercase);
     let is_dotted = token.contains('.') && token.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
     if is_initial || is_dotted {
-        return starter;
+        return starter();
     }
     true
 }
@@ -338,6 +400,34 @@ mod tests {
         assert_eq!(b[2].kind, BlockKind::Bullet);
         assert_eq!(&t[b[2].start..b[2].end], "More security at work, with plans.");
         assert_eq!(quote(t, b[1].start, b[1].end), "The West Midlands project in which local authorities trialled cars is good.");
+    }
+
+    #[test]
+    fn quotes_collapse_whitespace_like_the_definition() {
+        for t in ["", " a ", "a  b\n\nc\u{a0}d\u{2003} e", "Labour’s\t‘plan’ —  x", "x", " \u{3000} "] {
+            let mut want = String::new();
+            let mut space = false;
+            for c in t.trim().chars() {
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    if space {
+                        want.push(' ');
+                    }
+                    space = false;
+                    want.push(c);
+                }
+            }
+            assert_eq!(quote(t, 0, t.len()), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn word_counts_match_their_definitions() {
+        for t in ["", " ", "a", "  two  words ", "- – 3 £ é x\u{a0}y\u{2003}z", "Labour’s ‘securonomics’ — could work…", "\t\nx\u{b}y"] {
+            assert_eq!(count_words(t), t.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count(), "{t:?}");
+            assert_eq!(count_words_ws(t), t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count(), "{t:?}");
+        }
     }
 
     #[test]

@@ -347,22 +347,89 @@ pub fn policy_head(name: &str) -> Option<&'static str> {
 pub fn stem(word: &str) -> String {
     let w = word.to_lowercase();
     let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let (keep, rep) = stem_cut(&w);
+    if keep == w.len() {
+        w
+    } else {
+        format!("{}{rep}", &w[..keep])
+    }
+}
+
+/// Where [`stem`] cuts a lowercase word and what it puts in place: (bytes kept, replacement).
+fn stem_cut(w: &str) -> (usize, &'static str) {
     for (suf, rep) in [("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
         if w.len() > suf.len() + 3 && w.ends_with(suf) && !(suf == "s" && w.ends_with("ss")) {
-            return format!("{}{}", &w[..w.len() - suf.len()], rep);
+            return (w.len() - suf.len(), rep);
         }
     }
-    w
+    (w.len(), "")
+}
+
+/// Call `f` with each content word of `text`, as [`content_words`] lists them, without
+/// allocating for ASCII words (`buf` is scratch space).
+pub fn for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let stop = stopwords();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // The next piece: a run of letters, digits and apostrophes.
+        let start = i;
+        while i < b.len() {
+            let c = b[i];
+            if c < 0x80 {
+                if c.is_ascii_alphanumeric() || c == b'\'' {
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else {
+                match text[i..].chars().next() {
+                    Some(ch) if ch.is_alphanumeric() => i += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        let w = &text[start..i];
+        // Step over the separator after it.
+        if i < b.len() {
+            i += if b[i] < 0x80 { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
+        }
+        // (Four ASCII digits are three bytes or more too.)
+        if w.len() < 3 {
+            continue;
+        }
+        let w = w.trim_matches('\'');
+        if w.is_empty() {
+            continue;
+        }
+        if w.is_ascii() {
+            // Lowercased ASCII stays alphanumeric or an apostrophe, and both ends are
+            // alphanumeric after the trim: the general path's trim changes nothing.
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            if stop.contains(buf.as_str()) {
+                continue;
+            }
+            let (keep, rep) = stem_cut(buf);
+            buf.truncate(keep);
+            buf.push_str(rep);
+            f(buf);
+        } else {
+            if stop.contains(w.to_lowercase().as_str()) {
+                continue;
+            }
+            f(&stem(w));
+        }
+    }
 }
 
 /// The content words of a text: lowercase stems of words that are not stopwords.
 pub fn content_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| w.len() >= 3 || w.chars().all(|c| c.is_ascii_digit()) && w.len() == 4)
-        .map(|w| w.trim_matches('\''))
-        .filter(|w| !w.is_empty() && !stopwords().contains(w.to_lowercase().as_str()))
-        .map(stem)
-        .collect()
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for_each_content_word(text, &mut buf, |w| out.push(w.to_string()));
+    out
 }
 
 #[cfg(test)]
@@ -379,5 +446,26 @@ mod tests {
         assert_eq!(stem("policies"), "policy");
         assert_eq!(stem("class"), "class");
         assert_eq!(content_words("The twelve key missions for 2030"), ["twelve", "key", "mission", "2030"]);
+    }
+
+    /// The allocating definition the fast [`content_words`] replaced.
+    fn content_words_reference(text: &str) -> Vec<String> {
+        text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| w.len() >= 3 || w.chars().all(|c| c.is_ascii_digit()) && w.len() == 4)
+            .map(|w| w.trim_matches('\''))
+            .filter(|w| !w.is_empty() && !stopwords().contains(w.to_lowercase().as_str()))
+            .map(stem)
+            .collect()
+    }
+
+    #[test]
+    fn fast_content_words_match_the_reference() {
+        for t in [
+            "The twelve key missions for 2030, 'levelling up' and O'Brien's plans; Don't STOP the Policies!",
+            "Café society’s naïve ‘rebranding’ of İstanbul and the ǅungla ÉCOLES, 1999 '99 ''' x's KELVINS",
+            "Towns Fund: £3.6bn ... councils' bids — succeeded (or failed) – in 2019/20 the INSTITUTES' Studies",
+        ] {
+            assert_eq!(content_words(t), content_words_reference(t), "{t}");
+        }
     }
 }

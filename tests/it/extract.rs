@@ -209,3 +209,18 @@ fn eval_prints_both_tables_with_sane_numbers() {
     let held = &reports[1];
     assert!(held["articles"].as_array().unwrap().len() >= 6, "the held-apart corpus has at least six articles");
 }
+
+/// The drafts of one seed article and one held-apart article, pinned whole: the
+/// extractor's speed work (combined automata, caches, inverted echo index) must not
+/// change a byte of its output. When a deliberate change to extraction or to the
+/// bundled lexicon (graph/lexicon) changes them, review the diff and accept it.
+#[test]
+fn drafts_stay_byte_identical_under_speed_work() {
+    for (name, file) in [
+        ("draft_seed_hickson", "graph/articles/2024-07-hickson-labour-levelling-up.txt"),
+        ("draft_heldout_roberts", "tests/fixtures/heldout/articles/2014-11-roberts-devo-manc-mayor.txt"),
+    ] {
+        let out = levelmap(["extract", "--stdout", file]).ok().stdout;
+        insta::assert_snapshot!(name, out);
+    }
+}

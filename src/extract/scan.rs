@@ -1,0 +1,257 @@
+//! One pass per sentence for every phrase list the extractor looks for: lexicon and
+//! event names, event subjects, claim cues, evolves-into cues, boilerplate and time
+//! words go into one aho-corasick automaton that reports every occurrence
+//! (overlapping). Each reader then takes its own matches from that list with the
+//! semantics its own automaton had (case-sensitive or not, leftmost-longest,
+//! overlapping or any-match), so the results are the same as separate passes.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::sentences::Layout;
+
+/// A phrase list in the combined automaton.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Set {
+    /// Lexicon names with a capital letter (case-sensitive).
+    LexExact,
+    /// All-lowercase lexicon names (any ASCII case).
+    LexFolded,
+    /// Event names with a capital letter (case-sensitive).
+    EventExact,
+    /// All-lowercase event names (any ASCII case).
+    EventFolded,
+    /// Event subjects ("levelling up taskforce"), any ASCII case.
+    EventCore,
+    /// Claim cue phrases ([`super::claims`]).
+    Cue,
+    /// Evolves-into cue phrases ([`super::links`]).
+    Evolve,
+    /// Page furniture phrases ([`super::meta::is_boilerplate`]).
+    Boilerplate,
+    /// Time words ("this week", "recently", " ago").
+    Time,
+}
+
+impl Set {
+    fn case_sensitive(self) -> bool {
+        matches!(self, Set::LexExact | Set::EventExact)
+    }
+}
+
+/// One occurrence of a phrase: its byte range in the sentence's normalised text, its
+/// list and its index in that list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occ {
+    /// Start byte.
+    pub start: u32,
+    /// End byte (exclusive).
+    pub end: u32,
+    /// The phrase list.
+    pub set: Set,
+    /// Index of the phrase in its list.
+    pub idx: u32,
+}
+
+/// The combined automaton.
+pub struct Scanner {
+    ac: Option<AhoCorasick>,
+    /// For each pattern of the automaton: its list, index in the list, and text.
+    pats: Vec<(Set, u32)>,
+    texts: Vec<String>,
+    /// Per list (by `Set as usize`), each phrase's label (an entity id), if given.
+    labels: Vec<Vec<String>>,
+}
+
+impl Scanner {
+    /// Build the automaton over phrase lists (each list in its order; every pattern is
+    /// matched in any ASCII case, and case-sensitive lists are checked afterwards).
+    pub fn new<'a>(lists: impl IntoIterator<Item = (Set, Vec<&'a str>)>) -> Self {
+        Self::labelled(lists.into_iter().map(|(s, l)| (s, l.into_iter().map(|p| (p, "")).collect())))
+    }
+
+    /// Like [`Scanner::new`], each phrase with a label (the entity id it names).
+    pub fn labelled<'a>(lists: impl IntoIterator<Item = (Set, Vec<(&'a str, &'a str)>)>) -> Self {
+        let mut pats = Vec::new();
+        let mut texts = Vec::new();
+        let mut labels: Vec<Vec<String>> = vec![Vec::new(); Set::Time as usize + 1];
+        let mut all: Vec<(Set, Vec<(&str, &str)>)> = lists.into_iter().collect();
+        all.sort_by_key(|(s, _)| *s);
+        for (set, list) in all {
+            for (i, (p, label)) in list.into_iter().enumerate() {
+                pats.push((set, i as u32));
+                texts.push(p.to_string());
+                labels[set as usize].push(label.to_string());
+            }
+        }
+        let ac = (!texts.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .build(&texts)
+                .expect("phrases are plain strings")
+        });
+        Scanner { ac, pats, texts, labels }
+    }
+
+    /// The label of phrase `idx` of `set`.
+    pub fn label(&self, set: Set, idx: u32) -> &str {
+        &self.labels[set as usize][idx as usize]
+    }
+
+    /// Every occurrence in every sentence of the layout.
+    pub fn scan(&self, layout: &Layout) -> Scan {
+        let mut occ = Vec::new();
+        let mut off = Vec::with_capacity(layout.sentences.len() + 1);
+        off.push(0);
+        for s in &layout.sentences {
+            self.scan_into(&s.norm, &mut occ);
+            off.push(occ.len());
+        }
+        Scan { occ, off }
+    }
+
+    /// Append the occurrences in `norm` to `out`, sorted by start, longest first, then
+    /// by list and index.
+    pub fn scan_into(&self, norm: &str, out: &mut Vec<Occ>) {
+        let Some(ac) = &self.ac else { return };
+        let from = out.len();
+        for m in ac.find_overlapping_iter(norm) {
+            let p = m.pattern().as_usize();
+            let (set, idx) = self.pats[p];
+            if set.case_sensitive() && norm.as_bytes()[m.start()..m.end()] != *self.texts[p].as_bytes() {
+                continue;
+            }
+            out.push(Occ { start: m.start() as u32, end: m.end() as u32, set, idx });
+        }
+        out[from..].sort_unstable_by_key(|o| (o.start, std::cmp::Reverse(o.end), o.set, o.idx));
+    }
+}
+
+/// The occurrences in each sentence of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    occ: Vec<Occ>,
+    off: Vec<usize>,
+}
+
+impl Scan {
+    /// The occurrences in sentence `si`.
+    pub fn of(&self, si: usize) -> &[Occ] {
+        &self.occ[self.off[si]..self.off[si + 1]]
+    }
+
+    /// Whether a phrase of `set` occurs in sentence `si` (any-match semantics).
+    pub fn any(&self, si: usize, set: Set) -> bool {
+        self.of(si).iter().any(|o| o.set == set)
+    }
+
+    /// The matches of `set` in sentence `si` as a leftmost-longest automaton over that
+    /// list alone finds them, in text order (see [`leftmost_longest`]).
+    pub fn leftmost_longest(&self, si: usize, set: Set) -> impl Iterator<Item = Occ> + '_ {
+        leftmost_longest(self.of(si), set)
+    }
+
+    /// The matches of `set` in sentence `si` in the order an overlapping search over that
+    /// list alone reports them: by end, longest first, then by index.
+    pub fn overlapping(&self, si: usize, set: Set) -> Vec<Occ> {
+        let mut v: Vec<Occ> = self.of(si).iter().copied().filter(|o| o.set == set).collect();
+        v.sort_by_key(|o| (o.end, std::cmp::Reverse(o.end - o.start), o.idx));
+        v
+    }
+}
+
+/// From every occurrence (sorted by start, longest first, then index), the matches a
+/// leftmost-longest search over `set` alone reports: the longest match at the leftmost
+/// start (the lowest index among equals), then the same again from its end.
+pub fn leftmost_longest(occs: &[Occ], set: Set) -> impl Iterator<Item = Occ> + '_ {
+    let mut pos = 0u32;
+    occs.iter().copied().filter(move |o| {
+        if o.set == set && o.start >= pos {
+            pos = o.end;
+            true
+        } else {
+            false
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The separate automata the combined one stands in for, on tricky text: matches
+    /// that fail a case check, overlapping phrases, phrases inside words, duplicates.
+    #[test]
+    fn combined_pass_gives_what_separate_automata_give() {
+        let cues = ["not", "not easy", "we need", "needs to", "need to", "will", "will need", "no", "set to", "set"];
+        let exact = ["Labour", "Labour Party", "Levelling Up Fund", "Fund", "LUF", "LUF"];
+        let folded = ["levelling up", "levelling up fund", "fund"];
+        let boiler = ["read more", "cookie"];
+        let sc = Scanner::new([(Set::Cue, cues.to_vec()), (Set::LexExact, exact.to_vec()), (Set::LexFolded, folded.to_vec()), (Set::Boilerplate, boiler.to_vec())]);
+        let ll = |pats: &[&str], ci: bool| {
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(ci).build(pats).unwrap()
+        };
+        let texts = [
+            "Geoffrey Howe needs to act; it is not easygoing and we need to, Not Easy.",
+            "The labour market and the Labour Party's LABOUR plan: the Levelling Up Fund (LUF), levelling up FUND, LUF.",
+            "Twill needs will need no nothing now; reset to zero, set to go. Read More cookies",
+            "",
+        ];
+        for t in texts {
+            let mut occ = Vec::new();
+            sc.scan_into(t, &mut occ);
+            for (set, pats, ci) in [(Set::Cue, &cues[..], true), (Set::LexExact, &exact[..], false), (Set::LexFolded, &folded[..], true)] {
+                let want: Vec<(usize, usize, usize)> = ll(pats, ci).find_iter(t).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
+                let got: Vec<(usize, usize, usize)> = leftmost_longest(&occ, set).map(|o| (o.start as usize, o.end as usize, o.idx as usize)).collect();
+                assert_eq!(got, want, "{set:?} in {t:?}");
+            }
+            let std = AhoCorasickBuilder::new().ascii_case_insensitive(true).build(boiler).unwrap();
+            assert_eq!(occ.iter().any(|o| o.set == Set::Boilerplate), std.is_match(t), "{t:?}");
+            let ov: Vec<(usize, usize, usize)> = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(cues)
+                .unwrap()
+                .find_overlapping_iter(t)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            let scan = Scan { off: vec![0, occ.len()], occ };
+            let got: Vec<(usize, usize, usize)> = scan.overlapping(0, Set::Cue).into_iter().map(|o| (o.start as usize, o.end as usize, o.idx as usize)).collect();
+            assert_eq!(got, ov, "overlapping in {t:?}");
+        }
+    }
+
+    /// The same on many random texts made of pieces of the phrases.
+    #[test]
+    fn combined_pass_agrees_on_random_texts() {
+        let cues = ["no", "not", "not easy", "now", "we need", "need to", "needs to", "ed to", "set", "set to", "to set", "a", "ab", "abc", "bc"];
+        let exact = ["No", "Not Easy", "Set To", "AB", "AB"];
+        let sc = Scanner::new([(Set::Cue, cues.to_vec()), (Set::LexExact, exact.to_vec())]);
+        let ll = |pats: &[&str], ci: bool| {
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(ci).build(pats).unwrap()
+        };
+        let (a, b) = (ll(&cues, true), ll(&exact, false));
+        let pieces = ["no", "No", "t ", "easy", "EASY", " ", "we", "need", "s to", "set", "Set", " To", "x", "a", "A", "b", "B", "c", "ed", ",", "é"];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..(x % 12) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut occ = Vec::new();
+            sc.scan_into(&t, &mut occ);
+            for (set, ac) in [(Set::Cue, &a), (Set::LexExact, &b)] {
+                let want: Vec<(usize, usize, usize)> = ac.find_iter(&t).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
+                let got: Vec<(usize, usize, usize)> = leftmost_longest(&occ, set).map(|o| (o.start as usize, o.end as usize, o.idx as usize)).collect();
+                assert_eq!(got, want, "{set:?} in {t:?}");
+            }
+        }
+    }
+}
