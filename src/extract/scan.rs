@@ -31,12 +31,65 @@ pub enum Set {
     Boilerplate,
     /// Time words ("this week", "recently", " ago").
     Time,
+    /// Words that mark a date as the article's ("posted", "published"), any ASCII case.
+    DateCue,
+    /// Phrases by which an article names its own organisation ("our research").
+    OutletSelf,
+    /// Literals every copyright-line pattern needs: "©", "(c)", "Copyright".
+    CopyrightGate,
+    /// "published ", which every published-by pattern needs.
+    PublishedGate,
+    /// "opinions of", "views of".
+    ViewsGate,
+    /// "is a", "was a", "is the", "was the": every biography-line pattern needs one.
+    IsAGate,
+    /// " at ", " with ".
+    AtGate,
+    /// Role words every "the Chancellor" pattern needs.
+    RoleGate,
+    /// "by", "By", "BY", "Author": every byline pattern needs one.
+    BylineGate,
 }
 
 impl Set {
     fn case_sensitive(self) -> bool {
-        matches!(self, Set::LexExact | Set::EventExact)
+        matches!(
+            self,
+            Set::LexExact
+                | Set::EventExact
+                | Set::CopyrightGate
+                | Set::PublishedGate
+                | Set::ViewsGate
+                | Set::IsAGate
+                | Set::AtGate
+                | Set::RoleGate
+                | Set::BylineGate
+        )
     }
+}
+
+const _: () = assert!((Set::BylineGate as u32) < 32, "a Scan keeps one bit per list");
+
+/// Literal phrases that the extractor's regexes need, each list one [`Set`]: a
+/// sentence without any phrase of a list cannot match the regexes it guards, which
+/// then need not run.
+pub const GATES: &[(Set, &[&str])] = &[
+    (Set::CopyrightGate, &["©", "(c)", "Copyright"]),
+    (Set::PublishedGate, &["published "]),
+    (Set::ViewsGate, &["opinions of", "views of"]),
+    (Set::IsAGate, &["is a", "was a", "is the", "was the"]),
+    (Set::AtGate, &[" at ", " with "]),
+    (Set::RoleGate, &["Minister", "Chancellor", "Secretary", "Mayor of ", "Leader of the Opposition"]),
+    (Set::BylineGate, &["by", "By", "BY", "Author"]),
+];
+
+/// Whether ASCII-case-insensitive search in `s` finds exactly what a search in
+/// `s.to_lowercase()` finds, for ASCII phrases: true unless `s` holds 'İ' or the Kelvin
+/// sign, the only characters whose lowercase has ASCII in it.
+pub fn ascii_fold_is_lowercase(s: &str) -> bool {
+    // 'İ' is C4 B0 and the Kelvin sign E2 84 AA in UTF-8.
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xC4, 0xE2, b).all(|i| !(b[i..].starts_with(&[0xC4, 0xB0]) || b[i..].starts_with(&[0xE2, 0x84, 0xAA])))
 }
 
 /// One occurrence of a phrase: its byte range in the sentence's normalised text, its
@@ -74,7 +127,7 @@ impl Scanner {
     pub fn labelled<'a>(lists: impl IntoIterator<Item = (Set, Vec<(&'a str, &'a str)>)>) -> Self {
         let mut pats = Vec::new();
         let mut texts = Vec::new();
-        let mut labels: Vec<Vec<String>> = vec![Vec::new(); Set::Time as usize + 1];
+        let mut labels: Vec<Vec<String>> = vec![Vec::new(); Set::BylineGate as usize + 1];
         let mut all: Vec<(Set, Vec<(&str, &str)>)> = lists.into_iter().collect();
         all.sort_by_key(|(s, _)| *s);
         for (set, list) in all {
@@ -109,7 +162,8 @@ impl Scanner {
             self.scan_into(&s.norm, &mut occ);
             off.push(occ.len());
         }
-        Scan { occ, off }
+        let present = (0..layout.sentences.len()).map(|si| occ[off[si]..off[si + 1]].iter().fold(0u32, |m, o| m | 1 << o.set as u32)).collect();
+        Scan { occ, off, present }
     }
 
     /// Append the occurrences in `norm` to `out`, sorted by start, longest first, then
@@ -134,6 +188,8 @@ impl Scanner {
 pub struct Scan {
     occ: Vec<Occ>,
     off: Vec<usize>,
+    /// Per sentence, a bit for each list with an occurrence (bit `Set as u32`).
+    present: Vec<u32>,
 }
 
 impl Scan {
@@ -144,7 +200,7 @@ impl Scan {
 
     /// Whether a phrase of `set` occurs in sentence `si` (any-match semantics).
     pub fn any(&self, si: usize, set: Set) -> bool {
-        self.of(si).iter().any(|o| o.set == set)
+        self.present[si] & (1 << set as u32) != 0
     }
 
     /// The matches of `set` in sentence `si` as a leftmost-longest automaton over that
@@ -216,7 +272,8 @@ mod tests {
                 .find_overlapping_iter(t)
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
                 .collect();
-            let scan = Scan { off: vec![0, occ.len()], occ };
+            let present = vec![occ.iter().fold(0u32, |m, o| m | 1 << o.set as u32)];
+            let scan = Scan { off: vec![0, occ.len()], occ, present };
             let got: Vec<(usize, usize, usize)> = scan.overlapping(0, Set::Cue).into_iter().map(|o| (o.start as usize, o.end as usize, o.idx as usize)).collect();
             assert_eq!(got, ov, "overlapping in {t:?}");
         }
