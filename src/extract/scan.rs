@@ -5,7 +5,11 @@
 //! semantics its own automaton had (case-sensitive or not, leftmost-longest,
 //! overlapping or any-match), so the results are the same as separate passes.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
+#[cfg(test)]
+use aho_corasick::AhoCorasickBuilder;
 
 use super::sentences::Layout;
 
@@ -108,7 +112,7 @@ pub struct Occ {
 
 /// The combined automaton.
 pub struct Scanner {
-    ac: Option<AhoCorasick>,
+    dfa: Option<DFA>,
     /// For each pattern of the automaton: its list, index in the list, and text.
     pats: Vec<(Set, u32)>,
     texts: Vec<String>,
@@ -137,15 +141,16 @@ impl Scanner {
                 labels[set as usize].push(label.to_string());
             }
         }
-        let ac = (!texts.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::DFA))
+        let dfa = (!texts.is_empty()).then(|| {
+            DFA::builder()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
+                .prefilter(false)
+                .start_kind(StartKind::Unanchored)
                 .build(&texts)
                 .expect("phrases are plain strings")
         });
-        Scanner { ac, pats, texts, labels }
+        Scanner { dfa, pats, texts, labels }
     }
 
     /// The label of phrase `idx` of `set`.
@@ -169,15 +174,37 @@ impl Scanner {
     /// Append the occurrences in `norm` to `out`, sorted by start, longest first, then
     /// by list and index.
     pub fn scan_into(&self, norm: &str, out: &mut Vec<Occ>) {
-        let Some(ac) = &self.ac else { return };
+        let Some(dfa) = &self.dfa else { return };
         let from = out.len();
-        for m in ac.find_overlapping_iter(norm) {
-            let p = m.pattern().as_usize();
-            let (set, idx) = self.pats[p];
-            if set.case_sensitive() && norm.as_bytes()[m.start()..m.end()] != *self.texts[p].as_bytes() {
-                continue;
+        let hay = norm.as_bytes();
+        // The overlapping search of aho-corasick, written out over its DFA: every match
+        // state reports all its patterns, in order, at the position after the byte.
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return };
+        let report = |sid, end: usize, out: &mut Vec<Occ>| {
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                let p = pid.as_usize();
+                let start = end - dfa.pattern_len(pid);
+                let (set, idx) = self.pats[p];
+                if set.case_sensitive() && hay[start..end] != *self.texts[p].as_bytes() {
+                    continue;
+                }
+                out.push(Occ { start: start as u32, end: end as u32, set, idx });
             }
-            out.push(Occ { start: m.start() as u32, end: m.end() as u32, set, idx });
+        };
+        if dfa.is_match(sid) {
+            report(sid, 0, out);
+        }
+        for (i, &b) in hay.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    report(sid, i + 1, out);
+                }
+            }
         }
         out[from..].sort_unstable_by_key(|o| (o.start, std::cmp::Reverse(o.end), o.set, o.idx));
     }

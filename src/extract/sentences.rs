@@ -6,7 +6,6 @@
 //! taken from it is found by `levelmap check`.
 
 use super::words::{sentence_starters, MAYBE_END, NEVER_END};
-use crate::evidence::normalise;
 
 /// What a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,8 +74,7 @@ impl Layout {
                 spans.push((b.start, b.end));
             }
             for &(s, e) in &spans {
-                let norm = normalise(&text[s..e]);
-                let words = count_words(&norm);
+                let (norm, words) = normalise_counting(&text[s..e]);
                 if words > 0 {
                     sentences.push(Sentence { start: s, end: e, block: bi, norm, words });
                 }
@@ -139,6 +137,87 @@ pub fn quote(text: &str, start: usize, end: usize) -> String {
     out
 }
 
+/// [`normalise`] and [`count_words`] of its result, in one pass.
+fn normalise_counting(s: &str) -> (String, usize) {
+    // Byte classes: visible ASCII other than '`' (a letter or digit, or not), the
+    // space, and the rest (read as characters, as `normalise` does).
+    const PUNCT: u8 = 0;
+    const ALNUM: u8 = 1;
+    const SPACE: u8 = 2;
+    const OTHER: u8 = 3;
+    static CLS: [u8; 256] = {
+        let mut t = [OTHER; 256];
+        let mut i = 0x21;
+        while i < 0x7f {
+            t[i] = if (i as u8).is_ascii_alphanumeric() { ALNUM } else { PUNCT };
+            i += 1;
+        }
+        t[b'`' as usize] = OTHER;
+        t[b' ' as usize] = SPACE;
+        t
+    };
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut words, mut has, mut space) = (0usize, false, false);
+    let mut i = 0;
+    while i < b.len() {
+        if CLS[b[i] as usize] <= ALNUM {
+            // A run of visible ASCII with single spaces inside, copied as it is.
+            if space && !out.is_empty() {
+                out.push(' ');
+                words += usize::from(has);
+                has = false;
+            }
+            space = false;
+            let from = i;
+            while i < b.len() {
+                match CLS[b[i] as usize] {
+                    PUNCT => i += 1,
+                    ALNUM => {
+                        has = true;
+                        i += 1;
+                    }
+                    SPACE if i + 1 < b.len() && CLS[b[i + 1] as usize] <= ALNUM => {
+                        words += usize::from(has);
+                        has = false;
+                        i += 1;
+                    }
+                    _ => break,
+                }
+            }
+            out.push_str(&s[from..i]);
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        let mapped: &str = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => "'",
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+            '\u{2026}' => "...",
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            c if c.is_whitespace() => {
+                space = true;
+                continue;
+            }
+            _ => "",
+        };
+        if space && !out.is_empty() {
+            out.push(' ');
+            words += usize::from(has);
+            has = false;
+        }
+        space = false;
+        if mapped.is_empty() {
+            out.push(c);
+            has |= c.is_alphanumeric();
+        } else {
+            out.push_str(mapped);
+        }
+    }
+    (out, words + usize::from(has))
+}
+
 /// Whether a trimmed text's only whitespace is single plain spaces (so that a quote
 /// of it is the text itself).
 fn single_spaced(b: &[u8]) -> bool {
@@ -177,10 +256,13 @@ const fn word_classes(ws_all: bool) -> [u8; 256] {
     t
 }
 
+#[cfg(test)]
 static SPACE_CLASSES: [u8; 256] = word_classes(false);
 static WS_CLASSES: [u8; 256] = word_classes(true);
 
-/// Words of a normalised text: pieces between single spaces that hold a letter or digit.
+/// Words of a normalised text: pieces between single spaces that hold a letter or digit
+/// (what [`normalise_counting`] counts in passing).
+#[cfg(test)]
 fn count_words(s: &str) -> usize {
     count_pieces(s, &SPACE_CLASSES, |c| c == ' ', usize::MAX)
 }
@@ -447,6 +529,7 @@ fn period_ends_sentence(before: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evidence::normalise;
 
     fn split(s: &str) -> Vec<&str> {
         let mut v = Vec::new();
@@ -518,6 +601,21 @@ mod tests {
             assert_eq!(single_spaced(t.as_bytes()), want, "U+{:04X}", c as u32);
         }
         assert!(!single_spaced(b"a  b"));
+    }
+
+    #[test]
+    fn one_pass_normalising_and_counting_matches_the_two_passes() {
+        for t in [
+            "",
+            " ",
+            "  Labour’s ‘securonomics’\n\n agenda – “new” ",
+            "a\u{00A0}b… – — x ` y`z \u{200b} \u{200b}w",
+            "£3.6bn — «quoted» ‚low‘ café, naïve ÉCOLE 2019/20; e.g. U.K.",
+            "- & - | 12 x\ty\r\nz\u{7f}\u{1}q ",
+        ] {
+            let n = normalise(t);
+            assert_eq!(normalise_counting(t), (n.clone(), count_words(&n)), "{t:?}");
+        }
     }
 
     #[test]
