@@ -364,7 +364,7 @@ pub fn read_cues(norm: &str, found: &[(usize, usize, &'static [Cue])], mentions_
         }
     }
     let get = |k: Cue| n[k as usize];
-    let words = norm.split(' ').count();
+    let words = memchr::memchr_iter(b' ', norm.as_bytes()).count() + 1;
     let mut score = 2.0 * get(Cue::Deontic).min(2.0) + 1.2 * get(Cue::Evaluative).min(3.0) + 0.6 * get(Cue::Contrast).min(1.0) + 0.5 * get(Cue::Predictive).min(2.0) + 0.3 * get(Cue::Hedge).min(2.0);
     if mentions_policy {
         score += 0.8;
@@ -444,16 +444,32 @@ pub fn label(norm: &str) -> String {
         }
     }
     let s = s.trim_end_matches(['.', ';', ':', ' ']);
-    let mut out = String::with_capacity(s.len().min(116));
-    for w in s.split(' ') {
-        if out.len() + w.len() > 110 {
-            out.push_str("...");
+    // Whole space-separated words while the label stays within 110 bytes. Joining the
+    // words with spaces rebuilds `s` from its first non-empty word, so the label is a
+    // slice of `s` (and "..." when cut short).
+    let (mut len, mut first, mut end, mut cut, mut from) = (0usize, None, 0, false, 0);
+    for to in memchr::memchr_iter(b' ', s.as_bytes()).chain(std::iter::once(s.len())) {
+        let w = to - from;
+        if len + w > 110 {
+            cut = true;
             break;
         }
-        if !out.is_empty() {
-            out.push(' ');
+        if len > 0 {
+            len += 1;
         }
-        out.push_str(w);
+        len += w;
+        if w > 0 && first.is_none() {
+            first = Some(from);
+        }
+        end = to;
+        from = to + 1;
+    }
+    let mut out = String::with_capacity(len + 3);
+    if let Some(k) = first {
+        out.push_str(&s[k..end]);
+    }
+    if cut {
+        out.push_str("...");
     }
     match out.as_bytes().first() {
         Some(b) if b.is_ascii() => {
@@ -513,7 +529,7 @@ pub fn find(
             continue;
         }
         let lab = label(&s.norm);
-        let words: Vec<String> = super::words::content_words(&lab).into_iter().take(4).collect();
+        let words: Vec<String> = super::words::first_content_words(&lab, 4);
         let base = format!("claim:{prefix}-{}", slug(&words.join(" ")));
         let base = base.trim_end_matches('-').to_string();
         let mut id = base.clone();
@@ -589,6 +605,34 @@ mod tests {
         assert!(r.hedged);
         let r = read_sentence("The plan is not effective and never successful in towns.", true, false);
         assert_eq!(r.stance, Stance::Against);
+    }
+
+    /// The word-by-word definition of the label's length cut.
+    fn cut_reference(s: &str) -> String {
+        let mut out = String::new();
+        for w in s.split(' ') {
+            if out.len() + w.len() > 110 {
+                out.push_str("...");
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
+    }
+
+    #[test]
+    fn label_cut_matches_the_word_by_word_definition() {
+        let long = "word ".repeat(30);
+        let cases = [long.trim(), "a", "", "x".repeat(120).as_str(), &format!("{} tail", "y".repeat(108)), "a  b", "and the ~ end", &format!("{}  z", "q".repeat(109))]
+            .map(str::to_string);
+        for c in cases {
+            let want = cut_reference(c.trim_end_matches(['.', ';', ':', ' ']));
+            let got = label(&c);
+            assert_eq!(got.to_lowercase(), want.to_lowercase(), "{c:?}");
+        }
     }
 
     #[test]

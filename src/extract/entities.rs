@@ -132,7 +132,11 @@ impl Lexicon {
             (Set::Evolve, super::links::evolve_phrases().map(|p| (p, "")).collect()),
             (Set::Boilerplate, super::meta::boilerplate_phrases().map(|p| (p, "")).collect()),
             (Set::Time, super::meta::time_phrases().map(|p| (p, "")).collect()),
-        ]);
+            (Set::DateCue, super::meta::DATE_CUES.iter().map(|p| (*p, "")).collect()),
+            (Set::OutletSelf, super::meta::OUTLET_SELF.iter().map(|p| (*p, "")).collect()),
+        ]
+        .into_iter()
+        .chain(super::scan::GATES.iter().map(|(set, list)| (*set, list.iter().map(|p| (*p, "")).collect()))));
         Lexicon { entities, core_events, names, events, claims, claim_df, claim_vectors, echo_index, ids, scanner }
     }
 
@@ -399,9 +403,7 @@ fn tokens_into<'a>(norm: &'a str, out: &mut Vec<Tok<'a>>) {
         let start = i;
         let mut j = i;
         loop {
-            while j < n && CLASS[b[j] as usize] == ALNUM {
-                j += 1;
-            }
+            j += b[j..].iter().position(|&c| CLASS[c as usize] != ALNUM).unwrap_or(n - j);
             if j >= n {
                 break;
             }
@@ -486,21 +488,36 @@ fn lower<'b>(w: &str, buf: &'b mut String) -> std::borrow::Cow<'b, str> {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn is_cap(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_uppercase()) || (w.starts_with(|c: char| c.is_ascii_digit()) && w.chars().any(char::is_uppercase))
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b) if b.is_ascii_digit() => w.chars().any(char::is_uppercase),
+        Some(b) if b.is_ascii() => false,
+        _ => w.starts_with(|c: char| c.is_uppercase()),
+    }
 }
 
 fn is_allcaps(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// Words that may join the capitalised words of a name ("Council of the Nations").
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "and" | "the" | "on" | "in" | "&" | "upon" | "to")
 }
 
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").unwrap_or(w)
 }
 
-const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&", "upon", "to"];
 
 /// The article's lowercase vocabulary: whether `w` is used as a word (a run of
 /// letters and digits) that starts with a lowercase letter. Asked for a few words per
@@ -651,10 +668,10 @@ fn scan_sentence(
             if is_cap(toks[k].s) && adjacent(&toks[k - 1], &toks[k]) {
                 last = k;
                 k += 1;
-            } else if CONNECTORS.contains(&toks[k].s) && adjacent(&toks[k - 1], &toks[k]) && k + 1 < toks.len() {
+            } else if is_connector(toks[k].s) && adjacent(&toks[k - 1], &toks[k]) && k + 1 < toks.len() {
                 // "of the Nations", "for Cities": up to two connectors before a capital.
                 let mut m = k + 1;
-                if CONNECTORS.contains(&toks[m].s) && m + 1 < toks.len() && adjacent(&toks[k], &toks[m]) {
+                if is_connector(toks[m].s) && m + 1 < toks.len() && adjacent(&toks[k], &toks[m]) {
                     m += 1;
                 }
                 if is_cap(toks[m].s) && adjacent(&toks[m - 1], &toks[m]) && !(toks[k].s == "and" && i == last && !is_org_like(&toks[i..=last])) {
@@ -679,7 +696,7 @@ fn scan_sentence(
                 break;
             }
         }
-        while run.last().is_some_and(|t| CONNECTORS.contains(&t.s) || not_name().contains(strip_possessive(t.s))) {
+        while run.last().is_some_and(|t| is_connector(t.s) || not_name().contains(strip_possessive(t.s))) {
             run = &run[..run.len() - 1];
         }
         i = next_i;
@@ -903,8 +920,9 @@ fn quoted_spans(norm: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
     let b = norm.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\'' && (i == 0 || !norm[..i].chars().next_back().is_some_and(char::is_alphanumeric)) {
+    while let Some(q) = memchr::memchr(b'\'', &b[i..]) {
+        i += q;
+        if i == 0 || !norm[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
             if let Some(rel) = norm[i + 1..].find('\'') {
                 let j = i + 1 + rel;
                 let after_ok = !norm[j + 1..].chars().next().is_some_and(char::is_alphanumeric);
@@ -972,7 +990,7 @@ fn resolve_short_forms(layout: &Layout, words: &Words<'_>, lex: &Lexicon, found:
     found.mentions.extend(add);
 }
 
-fn role_regex() -> &'static Regex {
+pub(crate) fn role_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
@@ -984,9 +1002,12 @@ fn role_regex() -> &'static Regex {
 
 /// "the Chancellor", "the new Prime Minister": resolved to the one actor known to
 /// hold that role at `date` (from lexicon roles or roles found beside names in this article).
-pub fn resolve_roles(layout: &Layout, lex: &Lexicon, date: Option<PartialDate>, found: &mut Found) {
+pub fn resolve_roles(layout: &Layout, lex: &Lexicon, date: Option<PartialDate>, found: &mut Found, scan: &Scan) {
     let mut add = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
+        if !scan.any(si, Set::RoleGate) {
+            continue;
+        }
         for cap in role_regex().captures_iter(&s.norm) {
             let Some(m) = cap.get(1) else { continue };
             let role = m.as_str().to_lowercase();
@@ -1057,7 +1078,7 @@ mod tests {
         let header = Header::default();
         let scan = lex.scanner.scan(&layout);
         let mut f = find(text, &layout, lex, &header, &scan);
-        resolve_roles(&layout, lex, PartialDate::parse("2024-07-08").ok(), &mut f);
+        resolve_roles(&layout, lex, PartialDate::parse("2024-07-08").ok(), &mut f, &scan);
         f
     }
 
@@ -1102,7 +1123,7 @@ mod tests {
         assert!(roles.is_empty(), "{roles:?}");
         let layout = Layout::new("The Chancellor set out a plan.");
         let mut f = Found::default();
-        resolve_roles(&layout, &lex, PartialDate::parse("2025-01").ok(), &mut f);
+        resolve_roles(&layout, &lex, PartialDate::parse("2025-01").ok(), &mut f, &lex.scanner.scan(&layout));
         assert_eq!(f.mentions.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["actor:rachel-reeves"]);
     }
 

@@ -85,8 +85,10 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
 /// the cosine of [`cosine`] (the same products, added in the same order).
 #[derive(Debug, Clone, Default)]
 pub struct EchoIndex {
-    /// Document frequency by word hash.
-    df: FxHashMap<u64, usize>,
+    /// Inverse document frequency by word hash, as [`tfidf`] computes it.
+    idf: FxHashMap<u64, f64>,
+    /// The inverse document frequency of a word no claim has.
+    idf_unseen: f64,
     /// Postings by word hash: (claim index, weight).
     postings: FxHashMap<u64, Vec<(u32, f64)>>,
     /// Each claim's article date, as its first day (None when the article is undated).
@@ -104,11 +106,14 @@ impl EchoIndex {
                 postings.entry(h).or_default().push((i as u32, w));
             }
         }
+        let n = vectors.len();
+        let idf_of = |d: usize| ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0;
         EchoIndex {
-            df: df.iter().map(|(w, d)| (word_hash(w), *d)).collect(),
+            idf: df.iter().map(|(w, d)| (word_hash(w), idf_of(*d))).collect(),
+            idf_unseen: idf_of(0),
             postings,
             start_days: dates.iter().map(|d| d.map(|d| d.start_days())).collect(),
-            n: vectors.len(),
+            n,
         }
     }
 }
@@ -137,10 +142,8 @@ fn tfidf_hashed(text: &str, index: &EchoIndex, s: &mut EchoScratch) {
             false
         }
     });
-    let n = index.n as f64;
     for t in terms.iter_mut() {
-        let d = index.df.get(&t.0).copied().unwrap_or(0) as f64;
-        let idf = ((1.0 + n) / (1.0 + d)).ln() + 1.0;
+        let idf = index.idf.get(&t.0).copied().unwrap_or(index.idf_unseen);
         t.1 = (1.0 + t.1.ln()) * idf;
     }
     let norm = terms.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();

@@ -151,18 +151,43 @@ fn first_date(s: &str) -> Option<PartialDate> {
     parse_dates(s).first().map(|d| d.0)
 }
 
-const DATE_CUES: &[&str] = &["posted", "published", "date", "written", "released", "first appeared"];
+/// Words before a date that make it the article's date.
+pub(crate) const DATE_CUES: &[&str] = &["posted", "published", "date", "written", "released", "first appeared"];
+
+/// Whether a sentence may hold a date [`parse_dates`] reads: every form has four
+/// digits in a row (a non-ASCII numeral counts as maybe).
+pub(crate) fn may_hold_date(s: &str) -> bool {
+    let mut run = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else if b >= 0xC0 && s[i..].chars().next().is_some_and(char::is_numeric) {
+            return true;
+        } else if !(0x80..0xC0).contains(&b) {
+            run = 0;
+        }
+    }
+    false
+}
 
 /// The stated date: a date next to "Posted on", "Published" and the like anywhere,
 /// or a date on a short line at the top or bottom of the page. Dates inside running
 /// prose are about events, not the article, and are not used.
-pub fn stated_date(text: &str, layout: &Layout) -> Option<DraftDate> {
+pub fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<DraftDate> {
     let nblocks = layout.blocks.len();
     let mut best: Option<(f64, usize, PartialDate)> = None;
     for (si, s) in layout.sentences.iter().enumerate() {
         let b = &layout.blocks[s.block];
         let edge = s.block < 8 || s.block + 4 >= nblocks;
         let short = b.kind != BlockKind::Paragraph || b.words <= 25;
+        // Away from the page's edge only a cue word makes a date the article's.
+        let no_cue = !scan.any(si, Set::DateCue) && super::scan::ascii_fold_is_lowercase(&s.norm);
+        if (!(edge && short) && no_cue) || !may_hold_date(&s.norm) {
+            continue;
+        }
         for (d, start, _) in parse_dates(&s.norm) {
             let before = s.norm[..start].to_lowercase();
             let near = &before[before.len().saturating_sub(40)..];
@@ -332,7 +357,7 @@ struct Constraint {
 /// The article's date: stated if the text states one, else inferred from the events
 /// it refers to; as a last resort the latest year it mentions, with low confidence.
 pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _header: &Header, scan: &Scan) -> DraftDate {
-    if let Some(d) = stated_date(text, layout) {
+    if let Some(d) = stated_date(text, layout, scan) {
         return d;
     }
     let mut cons: Vec<Constraint> = Vec::new();
@@ -493,7 +518,7 @@ pub fn refers_to(text: &str, layout: &Layout, events: &[EventRef]) -> Vec<DraftR
     out
 }
 
-fn byline_regex() -> &'static Regex {
+pub(crate) fn byline_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         let name = r"(?:(?:Dr|Prof|Professor|Sir|Dame)\.? )?[A-Z][\p{L}'.-]+(?: [A-Z][\p{L}'.-]+){1,3}";
@@ -501,7 +526,7 @@ fn byline_regex() -> &'static Regex {
     })
 }
 
-fn role_line_regex() -> &'static Regex {
+pub(crate) fn role_line_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"^((?:(?:Dr|Prof|Professor)\.? )?[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){1,2}) (?:is|was) (?:a|an|the) ((?:[A-Za-z-]+ ){0,5}?[A-Za-z-]+) (?:at|with|of|for|in) (?:the )?([A-Z][^.,;(]*)")
@@ -532,7 +557,7 @@ struct AuthorHit {
 /// Authors from bylines ("by X", "Posted on: ... by X in Blog"), author lines under
 /// the title ("David Bailey (Birmingham) and Philip Tomlinson") and biography lines
 /// ("X is a Policy Researcher at Y"). Unknown authors become person candidates.
-pub fn authors(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, found: &mut Found) -> Vec<DraftRef> {
+pub fn authors(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, found: &mut Found, scan: &Scan) -> Vec<DraftRef> {
     let mut hits: Vec<AuthorHit> = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
         let b = &layout.blocks[s.block];
@@ -540,7 +565,7 @@ pub fn authors(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, foun
         if !short {
             continue;
         }
-        for c in byline_regex().captures_iter(&s.norm) {
+        for c in byline_may_match(scan, si, &s.norm).then(|| byline_regex().captures_iter(&s.norm)).into_iter().flatten() {
             let list = c.get(1).map_or("", |m| m.as_str());
             for part in split_names(list) {
                 if !looks_like_person(&part) {
@@ -550,7 +575,7 @@ pub fn authors(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, foun
             }
         }
         if s.words <= 30 {
-            if let Some(c) = role_line_regex().captures(&s.norm) {
+            if let Some(c) = role_line_may_match(scan, si, &s.norm).then(|| role_line_regex().captures(&s.norm)).flatten() {
                 let role = c[2].to_lowercase();
                 if ROLE_LINE_WORDS.iter().any(|w| role.split_whitespace().any(|x| x == *w)) && looks_like_person(&c[1]) {
                     hits.push(AuthorHit { name: c[1].to_string(), sentence: si, confidence: 0.85 });
@@ -648,7 +673,42 @@ fn resolve_person(name: &str, si: usize, norm: &str, lex: &Lexicon, found: &mut 
     id
 }
 
-fn outlet_regexes() -> &'static [(Regex, f64)] {
+/// Phrases by which an article presents an organisation as its own ("our research").
+pub(crate) const OUTLET_SELF: &[&str] = &["our research", "our work", "our new report", "this series", "this blog", "our report", " research has ", "'s three research"];
+
+/// Whether the byline pattern may match sentence `si`: it needs "by", "By", "BY" or
+/// "Author(s)", then an optional colon, a space and a capital letter.
+pub(crate) fn byline_may_match(scan: &Scan, si: usize, norm: &str) -> bool {
+    scan.of(si).iter().filter(|o| o.set == Set::BylineGate).any(|o| {
+        let rest = &norm.as_bytes()[o.end as usize..];
+        let rest = if o.idx == 3 { rest.strip_prefix(b"s").unwrap_or(rest) } else { rest };
+        let rest = rest.strip_prefix(b":").unwrap_or(rest);
+        rest.len() >= 2 && rest[0] == b' ' && rest[1].is_ascii_uppercase()
+    })
+}
+
+/// Whether the biography-line pattern may match: it opens with a capital letter and
+/// needs "is a", "was the" or the like.
+pub(crate) fn role_line_may_match(scan: &Scan, si: usize, norm: &str) -> bool {
+    norm.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && scan.any(si, Set::IsAGate)
+}
+
+/// Which outlet patterns ([`outlet_regexes`], in order) may match sentence `si`, from
+/// the literals each needs.
+pub(crate) fn outlet_gates(scan: &Scan, si: usize, norm: &str) -> [bool; 4] {
+    let occ = scan.of(si);
+    // "is a ... at X": an "is a" before an " at "/" with " that "the " or a capital follows.
+    let first_is_a = occ.iter().filter(|o| o.set == Set::IsAGate).map(|o| o.start).min();
+    let at_org = first_is_a.is_some_and(|p| {
+        occ.iter().filter(|o| o.set == Set::AtGate && o.start > p).any(|o| {
+            let rest = &norm.as_bytes()[o.end as usize..];
+            rest.starts_with(b"the ") || rest.first().is_some_and(u8::is_ascii_uppercase)
+        })
+    });
+    [scan.any(si, Set::CopyrightGate), scan.any(si, Set::PublishedGate), scan.any(si, Set::ViewsGate), at_org]
+}
+
+pub(crate) fn outlet_regexes() -> &'static [(Regex, f64)] {
     static R: OnceLock<Vec<(Regex, f64)>> = OnceLock::new();
     R.get_or_init(|| {
         let org = r"(?:the )?([A-Z][\p{L}'&-]*(?: (?:of|for|and|the|not|on|&|[A-Z][\p{L}'&-]*))*)";
@@ -668,7 +728,7 @@ fn outlet_regexes() -> &'static [(Regex, f64)] {
 /// the publisher, the author's organisation in a biography line, a site name at the
 /// top of the page, or an organisation the article calls its own ("as our research",
 /// "X research has highlighted").
-pub fn outlet(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, found: &Found) -> Option<DraftRef> {
+pub fn outlet(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, found: &Found, scan: &Scan) -> Option<DraftRef> {
     let mut best: Option<(f64, String, usize)> = None;
     let consider = |conf: f64, id: String, si: usize, best: &mut Option<(f64, String, usize)>| {
         if best.as_ref().is_none_or(|b| conf > b.0) {
@@ -695,18 +755,23 @@ pub fn outlet(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, found
         if !edge {
             continue;
         }
-        for (re, conf) in outlet_regexes() {
+        for ((re, conf), open) in outlet_regexes().iter().zip(outlet_gates(scan, si, &s.norm)) {
+            if !open {
+                continue;
+            }
             for c in re.captures_iter(&s.norm) {
                 if let Some(id) = c.get(1).and_then(|m| org_id(m.as_str(), si)) {
                     consider(*conf, id, si, &mut best);
                 }
             }
         }
-        let lower = s.norm.to_lowercase();
-        if ["our research", "our work", "our new report", "this series", "this blog", "our report"].iter().any(|p| lower.contains(p))
-            || lower.contains(" research has ")
-            || lower.contains("'s three research")
-        {
+        let names_itself = if super::scan::ascii_fold_is_lowercase(&s.norm) {
+            scan.any(si, Set::OutletSelf)
+        } else {
+            let lower = s.norm.to_lowercase();
+            OUTLET_SELF.iter().any(|p| lower.contains(p))
+        };
+        if names_itself {
             let orgs: BTreeSet<&str> = found.in_sentence(si).filter(|m| is_org(&m.id, lex, found)).map(|m| m.id.as_str()).collect();
             if orgs.len() == 1 {
                 consider(0.45, orgs.into_iter().next().unwrap_or_default().to_string(), si, &mut best);
@@ -796,11 +861,13 @@ mod tests {
     fn stated_date_needs_a_cue_or_the_page_edge() {
         let t = "Title of the piece\n\nPosted on: 8 July 2024 by James Hickson in Blog\n\nThe election on 4 July 2024 was won by a party that had promised a great many things to many people across the country.\n";
         let l = Layout::new(t);
-        let d = stated_date(t, &l).unwrap();
+        let lx = lex();
+        let d = stated_date(t, &l, &lx.scanner.scan(&l)).unwrap();
         assert_eq!(d.value.to_string(), "2024-07-08");
         assert_eq!(d.evidence, "Posted on: 8 July 2024 by James Hickson in Blog");
         let t2 = "A title here\n\nIntro text.\n\nOne\n\nTwo\n\nThree\n\nFour\n\nFive\n\nSix\n\nThe election on 4 July 2024 was won by a party that had promised a great many things to many people across the country and more.\n\nSeven\n\nEight\n\nNine\n\nTen\n\nEleven\n";
-        assert!(stated_date(t2, &Layout::new(t2)).is_none());
+        let l2 = Layout::new(t2);
+        assert!(stated_date(t2, &l2, &lx.scanner.scan(&l2)).is_none());
     }
 
     #[test]
@@ -816,13 +883,53 @@ mod tests {
             let lx = lex();
             let h = read_header(t, &l, &lx);
             let mut f = Found::default();
-            let a = authors(t, &l, &lx, &h, &mut f);
+            let a = authors(t, &l, &lx, &h, &mut f, &lx.scanner.scan(&l));
             let ids: Vec<&str> = a.iter().map(|a| a.id.as_str()).collect();
             assert_eq!(ids, want, "{t}");
             for r in &a {
                 assert!(crate::evidence::QuoteIndex::new(t).contains(&r.quote), "{}", r.quote);
             }
         }
+    }
+
+    #[test]
+    fn regex_gates_open_on_what_the_regexes_match() {
+        let lx = lex();
+        let texts = [
+            "By Ann Alpha, Policy Researcher at the Towns Institute.",
+            "Authors: Bob Beta and Cy Gamma",
+            "Written by: Dr. Xavier Young",
+            "BY JO Kay",
+            "© 2024 the Towns Institute. Copyright Foo Bar.",
+            "This blog was first published by the Towns Institute and (c) Foo.",
+            "The views of the Bar Institute are not the opinions of Baz Trust.",
+            "Jane Doe is a senior fellow at the Foo Institute.",
+            "He was the director with Bar Group, and is an adviser at the Qux Centre.",
+            "Growth matters, the Chancellor said; the Home Secretary, the Mayor of London and the Leader of the Opposition agreed with the Prime Minister.",
+        ];
+        for t in texts {
+            let l = Layout::new(t);
+            let scan = lx.scanner.scan(&l);
+            for (si, s) in l.sentences.iter().enumerate() {
+                let n = &s.norm;
+                for ((re, _), open) in outlet_regexes().iter().zip(outlet_gates(&scan, si, n)) {
+                    assert!(open || !re.is_match(n), "{re} on {n:?}");
+                }
+                assert!(byline_may_match(&scan, si, n) || !byline_regex().is_match(n), "{n:?}");
+                assert!(role_line_may_match(&scan, si, n) || !role_line_regex().is_match(n), "{n:?}");
+                assert!(scan.any(si, Set::RoleGate) || !crate::extract::entities::role_regex().is_match(n), "{n:?}");
+                assert!(may_hold_date(n) || parse_dates(n).is_empty(), "{n:?}");
+            }
+        }
+        let opened: usize = texts
+            .iter()
+            .map(|t| {
+                let l = Layout::new(t);
+                let scan = lx.scanner.scan(&l);
+                (0..l.sentences.len()).filter(|&si| byline_may_match(&scan, si, &l.sentences[si].norm)).count()
+            })
+            .sum();
+        assert!(opened >= 4, "the byline gate opens on bylines ({opened})");
     }
 
     #[test]

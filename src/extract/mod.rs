@@ -336,9 +336,9 @@ pub fn extract(file: &str, text: &str, stem: Option<&str>, lex: &Lexicon, opts: 
     let mut found = entities::find(text, &layout, lex, &header, &scan);
     let events = entities::find_events(&layout, lex, &scan);
     let date = meta::date(text, &layout, lex, &events, &header, &scan);
-    entities::resolve_roles(&layout, lex, Some(date.value), &mut found);
-    let authors = meta::authors(text, &layout, lex, &header, &mut found);
-    let outlet = meta::outlet(text, &layout, lex, &header, &found);
+    entities::resolve_roles(&layout, lex, Some(date.value), &mut found, &scan);
+    let authors = meta::authors(text, &layout, lex, &header, &mut found, &scan);
+    let outlet = meta::outlet(text, &layout, lex, &header, &found, &scan);
     let author_ids: BTreeSet<String> = authors.iter().map(|a| a.id.clone()).collect();
     let derived = meta::derive_stem(&date.value, &authors, &found.candidates, lex, outlet.as_ref(), &header.title);
     let prefix = claims::claim_prefix(&derived, &date.value);
@@ -545,6 +545,7 @@ mod tests {
         let mut sentences = 0;
         for t in &texts {
             let layout = Layout::new(t);
+            assert_eq!(layout.blocks, sentences::blocks(t), "block word counts");
             let scan = lex.scanner.scan(&layout);
             let mut hits = Vec::new();
             for (si, s) in layout.sentences.iter().enumerate() {
@@ -558,6 +559,14 @@ mod tests {
                 assert_eq!(links::evolve_cue_scanned(&scan, si, n), links::evolve_cue(n), "evolve cue in {n:?}");
                 assert_eq!(scan.any(si, scan::Set::Boilerplate), meta::is_boilerplate(n), "boilerplate in {n:?}");
                 assert_eq!(scan.any(si, scan::Set::Time), meta::has_time_cue(n), "time cue in {n:?}");
+                // A regex runs only when the literals it needs are there.
+                for ((re, _), open) in meta::outlet_regexes().iter().zip(meta::outlet_gates(&scan, si, n)) {
+                    assert!(open || !re.is_match(n), "{re} on {n:?}");
+                }
+                assert!(meta::byline_may_match(&scan, si, n) || !meta::byline_regex().is_match(n), "{n:?}");
+                assert!(meta::role_line_may_match(&scan, si, n) || !meta::role_line_regex().is_match(n), "{n:?}");
+                assert!(scan.any(si, scan::Set::RoleGate) || !entities::role_regex().is_match(n), "{n:?}");
+                assert!(meta::may_hold_date(n) || meta::parse_dates(n).is_empty(), "{n:?}");
             }
         }
         assert!(sentences > 300, "{sentences} sentences read");

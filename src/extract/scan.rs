@@ -5,7 +5,11 @@
 //! semantics its own automaton had (case-sensitive or not, leftmost-longest,
 //! overlapping or any-match), so the results are the same as separate passes.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
+#[cfg(test)]
+use aho_corasick::AhoCorasickBuilder;
 
 use super::sentences::Layout;
 
@@ -31,12 +35,65 @@ pub enum Set {
     Boilerplate,
     /// Time words ("this week", "recently", " ago").
     Time,
+    /// Words that mark a date as the article's ("posted", "published"), any ASCII case.
+    DateCue,
+    /// Phrases by which an article names its own organisation ("our research").
+    OutletSelf,
+    /// Literals every copyright-line pattern needs: "©", "(c)", "Copyright".
+    CopyrightGate,
+    /// "published ", which every published-by pattern needs.
+    PublishedGate,
+    /// "opinions of", "views of".
+    ViewsGate,
+    /// "is a", "was a", "is the", "was the": every biography-line pattern needs one.
+    IsAGate,
+    /// " at ", " with ".
+    AtGate,
+    /// Role words every "the Chancellor" pattern needs.
+    RoleGate,
+    /// "by", "By", "BY", "Author": every byline pattern needs one.
+    BylineGate,
 }
 
 impl Set {
     fn case_sensitive(self) -> bool {
-        matches!(self, Set::LexExact | Set::EventExact)
+        matches!(
+            self,
+            Set::LexExact
+                | Set::EventExact
+                | Set::CopyrightGate
+                | Set::PublishedGate
+                | Set::ViewsGate
+                | Set::IsAGate
+                | Set::AtGate
+                | Set::RoleGate
+                | Set::BylineGate
+        )
     }
+}
+
+const _: () = assert!((Set::BylineGate as u32) < 32, "a Scan keeps one bit per list");
+
+/// Literal phrases that the extractor's regexes need, each list one [`Set`]: a
+/// sentence without any phrase of a list cannot match the regexes it guards, which
+/// then need not run.
+pub const GATES: &[(Set, &[&str])] = &[
+    (Set::CopyrightGate, &["©", "(c)", "Copyright"]),
+    (Set::PublishedGate, &["published "]),
+    (Set::ViewsGate, &["opinions of", "views of"]),
+    (Set::IsAGate, &["is a", "was a", "is the", "was the"]),
+    (Set::AtGate, &[" at ", " with "]),
+    (Set::RoleGate, &["Minister", "Chancellor", "Secretary", "Mayor of ", "Leader of the Opposition"]),
+    (Set::BylineGate, &["by", "By", "BY", "Author"]),
+];
+
+/// Whether ASCII-case-insensitive search in `s` finds exactly what a search in
+/// `s.to_lowercase()` finds, for ASCII phrases: true unless `s` holds 'İ' or the Kelvin
+/// sign, the only characters whose lowercase has ASCII in it.
+pub fn ascii_fold_is_lowercase(s: &str) -> bool {
+    // 'İ' is C4 B0 and the Kelvin sign E2 84 AA in UTF-8.
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xC4, 0xE2, b).all(|i| !(b[i..].starts_with(&[0xC4, 0xB0]) || b[i..].starts_with(&[0xE2, 0x84, 0xAA])))
 }
 
 /// One occurrence of a phrase: its byte range in the sentence's normalised text, its
@@ -55,7 +112,7 @@ pub struct Occ {
 
 /// The combined automaton.
 pub struct Scanner {
-    ac: Option<AhoCorasick>,
+    dfa: Option<DFA>,
     /// For each pattern of the automaton: its list, index in the list, and text.
     pats: Vec<(Set, u32)>,
     texts: Vec<String>,
@@ -74,7 +131,7 @@ impl Scanner {
     pub fn labelled<'a>(lists: impl IntoIterator<Item = (Set, Vec<(&'a str, &'a str)>)>) -> Self {
         let mut pats = Vec::new();
         let mut texts = Vec::new();
-        let mut labels: Vec<Vec<String>> = vec![Vec::new(); Set::Time as usize + 1];
+        let mut labels: Vec<Vec<String>> = vec![Vec::new(); Set::BylineGate as usize + 1];
         let mut all: Vec<(Set, Vec<(&str, &str)>)> = lists.into_iter().collect();
         all.sort_by_key(|(s, _)| *s);
         for (set, list) in all {
@@ -84,15 +141,16 @@ impl Scanner {
                 labels[set as usize].push(label.to_string());
             }
         }
-        let ac = (!texts.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::DFA))
+        let dfa = (!texts.is_empty()).then(|| {
+            DFA::builder()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
+                .prefilter(false)
+                .start_kind(StartKind::Unanchored)
                 .build(&texts)
                 .expect("phrases are plain strings")
         });
-        Scanner { ac, pats, texts, labels }
+        Scanner { dfa, pats, texts, labels }
     }
 
     /// The label of phrase `idx` of `set`.
@@ -109,21 +167,44 @@ impl Scanner {
             self.scan_into(&s.norm, &mut occ);
             off.push(occ.len());
         }
-        Scan { occ, off }
+        let present = (0..layout.sentences.len()).map(|si| occ[off[si]..off[si + 1]].iter().fold(0u32, |m, o| m | 1 << o.set as u32)).collect();
+        Scan { occ, off, present }
     }
 
     /// Append the occurrences in `norm` to `out`, sorted by start, longest first, then
     /// by list and index.
     pub fn scan_into(&self, norm: &str, out: &mut Vec<Occ>) {
-        let Some(ac) = &self.ac else { return };
+        let Some(dfa) = &self.dfa else { return };
         let from = out.len();
-        for m in ac.find_overlapping_iter(norm) {
-            let p = m.pattern().as_usize();
-            let (set, idx) = self.pats[p];
-            if set.case_sensitive() && norm.as_bytes()[m.start()..m.end()] != *self.texts[p].as_bytes() {
-                continue;
+        let hay = norm.as_bytes();
+        // The overlapping search of aho-corasick, written out over its DFA: every match
+        // state reports all its patterns, in order, at the position after the byte.
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return };
+        let report = |sid, end: usize, out: &mut Vec<Occ>| {
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                let p = pid.as_usize();
+                let start = end - dfa.pattern_len(pid);
+                let (set, idx) = self.pats[p];
+                if set.case_sensitive() && hay[start..end] != *self.texts[p].as_bytes() {
+                    continue;
+                }
+                out.push(Occ { start: start as u32, end: end as u32, set, idx });
             }
-            out.push(Occ { start: m.start() as u32, end: m.end() as u32, set, idx });
+        };
+        if dfa.is_match(sid) {
+            report(sid, 0, out);
+        }
+        for (i, &b) in hay.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    report(sid, i + 1, out);
+                }
+            }
         }
         out[from..].sort_unstable_by_key(|o| (o.start, std::cmp::Reverse(o.end), o.set, o.idx));
     }
@@ -134,6 +215,8 @@ impl Scanner {
 pub struct Scan {
     occ: Vec<Occ>,
     off: Vec<usize>,
+    /// Per sentence, a bit for each list with an occurrence (bit `Set as u32`).
+    present: Vec<u32>,
 }
 
 impl Scan {
@@ -144,7 +227,7 @@ impl Scan {
 
     /// Whether a phrase of `set` occurs in sentence `si` (any-match semantics).
     pub fn any(&self, si: usize, set: Set) -> bool {
-        self.of(si).iter().any(|o| o.set == set)
+        self.present[si] & (1 << set as u32) != 0
     }
 
     /// The matches of `set` in sentence `si` as a leftmost-longest automaton over that
@@ -216,7 +299,8 @@ mod tests {
                 .find_overlapping_iter(t)
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
                 .collect();
-            let scan = Scan { off: vec![0, occ.len()], occ };
+            let present = vec![occ.iter().fold(0u32, |m, o| m | 1 << o.set as u32)];
+            let scan = Scan { off: vec![0, occ.len()], occ, present };
             let got: Vec<(usize, usize, usize)> = scan.overlapping(0, Set::Cue).into_iter().map(|o| (o.start as usize, o.end as usize, o.idx as usize)).collect();
             assert_eq!(got, ov, "overlapping in {t:?}");
         }

@@ -6,7 +6,6 @@
 //! taken from it is found by `levelmap check`.
 
 use super::words::{sentence_starters, MAYBE_END, NEVER_END};
-use crate::evidence::normalise;
 
 /// What a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,10 +58,15 @@ pub struct Layout {
 impl Layout {
     /// Cut `text` into blocks and sentences.
     pub fn new(text: &str) -> Self {
-        let blocks = blocks(text);
+        // Block word counts are only read up to HEADING_WORDS + 1 here (enough to tell a
+        // heading); a longer block's count is the sum of its sentences' counts, the same
+        // number (sentences are cut at whitespace, and normalising keeps every piece's
+        // letters and digits).
+        let mut blocks = cut_blocks(text, Some(HEADING_WORDS + 1));
         let mut sentences = Vec::new();
         let mut spans = Vec::new();
-        for (bi, b) in blocks.iter().enumerate() {
+        for (bi, b) in blocks.iter_mut().enumerate() {
+            let first = sentences.len();
             spans.clear();
             if b.kind == BlockKind::Paragraph {
                 split_sentences(text, b.start, b.end, &mut spans);
@@ -70,11 +74,13 @@ impl Layout {
                 spans.push((b.start, b.end));
             }
             for &(s, e) in &spans {
-                let norm = normalise(&text[s..e]);
-                let words = count_words(&norm);
+                let (norm, words) = normalise_counting(&text[s..e]);
                 if words > 0 {
                     sentences.push(Sentence { start: s, end: e, block: bi, norm, words });
                 }
+            }
+            if b.words > HEADING_WORDS {
+                b.words = sentences[first..].iter().map(|s| s.words).sum();
             }
         }
         Layout { blocks, sentences }
@@ -97,6 +103,9 @@ impl Layout {
 pub fn quote(text: &str, start: usize, end: usize) -> String {
     let t = text[start..end].trim();
     let b = t.as_bytes();
+    if single_spaced(b) {
+        return t.to_string();
+    }
     let mut out = String::with_capacity(t.len());
     // Copy stretches as they are; a whitespace run other than one plain space (never at
     // the ends, which are trimmed) becomes one space.
@@ -128,32 +137,175 @@ pub fn quote(text: &str, start: usize, end: usize) -> String {
     out
 }
 
-/// Words of a normalised text: pieces between single spaces that hold a letter or digit.
+/// [`normalise`] and [`count_words`] of its result, in one pass.
+fn normalise_counting(s: &str) -> (String, usize) {
+    // Byte classes: visible ASCII other than '`' (a letter or digit, or not), the
+    // space, and the rest (read as characters, as `normalise` does).
+    const PUNCT: u8 = 0;
+    const ALNUM: u8 = 1;
+    const SPACE: u8 = 2;
+    const OTHER: u8 = 3;
+    static CLS: [u8; 256] = {
+        let mut t = [OTHER; 256];
+        let mut i = 0x21;
+        while i < 0x7f {
+            t[i] = if (i as u8).is_ascii_alphanumeric() { ALNUM } else { PUNCT };
+            i += 1;
+        }
+        t[b'`' as usize] = OTHER;
+        t[b' ' as usize] = SPACE;
+        t
+    };
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut words, mut has, mut space) = (0usize, false, false);
+    let mut i = 0;
+    while i < b.len() {
+        if CLS[b[i] as usize] <= ALNUM {
+            // A run of visible ASCII with single spaces inside, copied as it is.
+            if space && !out.is_empty() {
+                out.push(' ');
+                words += usize::from(has);
+                has = false;
+            }
+            space = false;
+            let from = i;
+            while i < b.len() {
+                match CLS[b[i] as usize] {
+                    PUNCT => i += 1,
+                    ALNUM => {
+                        has = true;
+                        i += 1;
+                    }
+                    SPACE if i + 1 < b.len() && CLS[b[i + 1] as usize] <= ALNUM => {
+                        words += usize::from(has);
+                        has = false;
+                        i += 1;
+                    }
+                    _ => break,
+                }
+            }
+            out.push_str(&s[from..i]);
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        let mapped: &str = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => "'",
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+            '\u{2026}' => "...",
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            c if c.is_whitespace() => {
+                space = true;
+                continue;
+            }
+            _ => "",
+        };
+        if space && !out.is_empty() {
+            out.push(' ');
+            words += usize::from(has);
+            has = false;
+        }
+        space = false;
+        if mapped.is_empty() {
+            out.push(c);
+            has |= c.is_alphanumeric();
+        } else {
+            out.push_str(mapped);
+        }
+    }
+    (out, words + usize::from(has))
+}
+
+/// Whether a trimmed text's only whitespace is single plain spaces (so that a quote
+/// of it is the text itself).
+fn single_spaced(b: &[u8]) -> bool {
+    // ASCII control whitespace, two spaces in a row, or a non-ASCII space character
+    // ('\u{85}' and '\u{a0}' start with C2, '\u{1680}' E1, '\u{2000}'.. E2, '\u{3000}' E3).
+    let controls = b.iter().fold(false, |acc, &c| acc | (c.wrapping_sub(9) < 5));
+    !controls
+        && memchr::memmem::find(b, b"  ").is_none()
+        && memchr::memchr3_iter(0xC2, 0xE1, 0xE3, b)
+            .all(|i| !matches!(b.get(i..i + 2), Some([0xC2, 0x85 | 0xA0])) && !b[i..].starts_with(&[0xE1, 0x9A, 0x80]) && !b[i..].starts_with(&[0xE3, 0x80, 0x80]))
+        && memchr::memchr_iter(0xE2, b).all(|i| !matches!(b.get(i + 1..i + 3), Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]) | Some([0x81, 0x9F])))
+}
+
+/// Byte classes for counting words: a separator, a letter or digit, a non-ASCII byte
+/// (read the character), anything else.
+const SEP: u8 = 1;
+const WORD: u8 = 2;
+const DECODE: u8 = 3;
+
+const fn word_classes(ws_all: bool) -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b == b' ' || (ws_all && matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')) {
+            SEP
+        } else if b.is_ascii_alphanumeric() {
+            WORD
+        } else if b >= 0x80 {
+            DECODE
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+}
+
+#[cfg(test)]
+static SPACE_CLASSES: [u8; 256] = word_classes(false);
+static WS_CLASSES: [u8; 256] = word_classes(true);
+
+/// Words of a normalised text: pieces between single spaces that hold a letter or digit
+/// (what [`normalise_counting`] counts in passing).
+#[cfg(test)]
 fn count_words(s: &str) -> usize {
-    count_pieces(s, |c| c == ' ')
+    count_pieces(s, &SPACE_CLASSES, |c| c == ' ', usize::MAX)
 }
 
-/// Words of a text: whitespace-separated pieces that hold a letter or digit.
-fn count_words_ws(s: &str) -> usize {
-    count_pieces(s, char::is_whitespace)
+/// Words of a text: whitespace-separated pieces that hold a letter or digit (counted
+/// up to `cap`).
+fn count_words_ws(s: &str, cap: usize) -> usize {
+    count_pieces(s, &WS_CLASSES, char::is_whitespace, cap)
 }
 
-/// Pieces of `s` between separators (`sep`) that hold a letter or digit; ASCII bytes
-/// are read without decoding.
-fn count_pieces(s: &str, sep: impl Fn(char) -> bool) -> usize {
+/// Pieces of `s` between separators that hold a letter or digit, up to `cap`: ASCII
+/// bytes are classed by `classes`, other characters decoded and tested with `sep`.
+fn count_pieces(s: &str, classes: &[u8; 256], sep: impl Fn(char) -> bool, cap: usize) -> usize {
     let b = s.as_bytes();
     let (mut n, mut has, mut i) = (0, false, 0);
     while i < b.len() {
-        let (c, len) = if b[i] < 0x80 { (b[i] as char, 1) } else { s[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())) };
-        if sep(c) {
-            n += usize::from(has);
-            has = false;
-        } else if !has && (if len == 1 { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }) {
-            has = true;
+        match classes[b[i] as usize] {
+            SEP => {
+                n += usize::from(has);
+                if n >= cap {
+                    return cap;
+                }
+                has = false;
+                i += 1;
+            }
+            WORD => {
+                has = true;
+                i += 1;
+            }
+            DECODE => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if sep(c) {
+                    n += usize::from(has);
+                    has = false;
+                } else if c.is_alphanumeric() {
+                    has = true;
+                }
+                i += c.len_utf8();
+            }
+            _ => i += 1,
         }
-        i += len;
     }
-    n + usize::from(has)
+    (n + usize::from(has)).min(cap)
 }
 
 const BULLETS: &[char] = &['•', '·', '▪', '‣', '◦', '*', '-', '–', '—', '●', '■', '►', '○'];
@@ -182,9 +334,17 @@ fn ends_sentence(line: &str) -> bool {
         .ends_with(['.', '?', '!', ':', ';', '…'])
 }
 
+/// A block of at most this many words without a closing period is a heading.
+const HEADING_WORDS: usize = 14;
+
 /// Cut the text into blocks: lines, joined where a sentence runs on across a line
 /// break; short unpunctuated standalone lines are headings.
 pub fn blocks(text: &str) -> Vec<Block> {
+    cut_blocks(text, None)
+}
+
+/// [`blocks`], with word counts read at most up to `cap` when given.
+fn cut_blocks(text: &str, cap: Option<usize>) -> Vec<Block> {
     struct Line {
         start: usize,
         end: usize,
@@ -240,10 +400,10 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .into_iter()
         .map(|(start, end, bullet, _, _)| {
             let s = &text[start..end];
-            let words = count_words_ws(s);
+            let words = count_words_ws(s, cap.unwrap_or(usize::MAX));
             let kind = if bullet {
                 BlockKind::Bullet
-            } else if words <= 14 && !ends_with_period(s) {
+            } else if words <= HEADING_WORDS && !ends_with_period(s) {
                 BlockKind::Heading
             } else {
                 BlockKind::Paragraph
@@ -266,10 +426,20 @@ pub fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usiz
     let bytes = s.as_bytes();
     let mut sent_start = 0;
     let mut at = 0;
+    // The next byte E2 (which starts '…', E2 80 A6) at or after `at`.
+    let mut e2 = memchr::memchr(0xE2, bytes);
     while at < bytes.len() {
-        // The next terminal mark: '.', '?', '!' or '…' (E2 80 A6).
-        let Some(off) = bytes[at..].iter().position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2)) else { break };
-        let i = at + off;
+        // The next terminal mark: '.', '?', '!' or '…'.
+        while let Some(p) = e2.filter(|&p| p < at) {
+            e2 = memchr::memchr(0xE2, &bytes[p + 1..]).map(|q| p + 1 + q);
+        }
+        let mark = memchr::memchr3(b'.', b'?', b'!', &bytes[at..]).map(|q| at + q);
+        let Some(i) = (match (mark, e2) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }) else {
+            break;
+        };
         let c = if bytes[i] == 0xE2 {
             if !s[i..].starts_with('…') {
                 // Another character: skip its lead byte (continuation bytes never match).
@@ -359,6 +529,7 @@ fn period_ends_sentence(before: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evidence::normalise;
 
     fn split(s: &str) -> Vec<&str> {
         let mut v = Vec::new();
@@ -423,11 +594,45 @@ mod tests {
     }
 
     #[test]
+    fn single_spacing_is_told_for_every_character() {
+        for c in (0..0x11000u32).chain(0x1F000..0x1F100).filter_map(char::from_u32) {
+            let t = format!("a{c}b");
+            let want = !t.chars().any(char::is_whitespace) || c == ' ';
+            assert_eq!(single_spaced(t.as_bytes()), want, "U+{:04X}", c as u32);
+        }
+        assert!(!single_spaced(b"a  b"));
+    }
+
+    #[test]
+    fn one_pass_normalising_and_counting_matches_the_two_passes() {
+        for t in [
+            "",
+            " ",
+            "  Labour’s ‘securonomics’\n\n agenda – “new” ",
+            "a\u{00A0}b… – — x ` y`z \u{200b} \u{200b}w",
+            "£3.6bn — «quoted» ‚low‘ café, naïve ÉCOLE 2019/20; e.g. U.K.",
+            "- & - | 12 x\ty\r\nz\u{7f}\u{1}q ",
+        ] {
+            let n = normalise(t);
+            assert_eq!(normalise_counting(t), (n.clone(), count_words(&n)), "{t:?}");
+        }
+    }
+
+    #[test]
     fn word_counts_match_their_definitions() {
         for t in ["", " ", "a", "  two  words ", "- – 3 £ é x\u{a0}y\u{2003}z", "Labour’s ‘securonomics’ — could work…", "\t\nx\u{b}y"] {
             assert_eq!(count_words(t), t.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count(), "{t:?}");
-            assert_eq!(count_words_ws(t), t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count(), "{t:?}");
+            assert_eq!(count_words_ws(t, usize::MAX), t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn layout_block_word_counts_are_exact() {
+        let t = "A heading of a few words\n\nOne two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen. And a second \u{200b} sentence — with “quotes”, 3.5 per cent and e.g. abbreviations.\n\n• a bullet of words\n";
+        let l = Layout::new(t);
+        let exact = blocks(t);
+        assert_eq!(l.blocks, exact);
+        assert!(l.blocks[1].words > HEADING_WORDS);
     }
 
     #[test]

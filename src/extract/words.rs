@@ -332,11 +332,45 @@ lazy_set!(
 
 /// The kind for an organisation head noun, if `word` is one.
 pub fn org_head(word: &str) -> Option<&'static str> {
-    ORG_HEADS.iter().find(|(h, _)| *h == word).map(|(_, k)| *k)
+    static M: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for &(h, k) in ORG_HEADS {
+            m.entry(h).or_insert(k);
+        }
+        m
+    })
+    .get(word)
+    .copied()
 }
 
-/// The kind for a policy head noun, if the name ends in one.
+/// The kind for a policy head noun, if the name ends in one (the first head of
+/// [`POLICY_HEADS`] that the name ends in, after a space or as the whole name).
 pub fn policy_head(name: &str) -> Option<&'static str> {
+    // Heads are one or two words: look up the name's last word and last two words.
+    static M: OnceLock<rustc_hash::FxHashMap<&'static str, (usize, &'static str)>> = OnceLock::new();
+    let m = M.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (i, &(h, k)) in POLICY_HEADS.iter().enumerate() {
+            debug_assert!(h.split(' ').count() <= 2, "policy heads are one or two words");
+            m.entry(h).or_insert((i, k));
+        }
+        m
+    });
+    let last_space = name.rfind(' ');
+    let last = &name[last_space.map_or(0, |i| i + 1)..];
+    let two = last_space.map(|i| &name[name[..i].rfind(' ').map_or(0, |j| j + 1)..]);
+    let one = m.get(last);
+    let two = two.and_then(|t| m.get(t));
+    match (one, two) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    }
+}
+
+/// The definition [`policy_head`] implements: a scan of the list.
+#[cfg(test)]
+fn policy_head_reference(name: &str) -> Option<&'static str> {
     POLICY_HEADS
         .iter()
         .find(|(h, _)| name.ends_with(h) && (name.len() == h.len() || name.as_bytes()[name.len() - h.len() - 1] == b' '))
@@ -368,6 +402,27 @@ fn stem_cut(w: &str) -> (usize, &'static str) {
 /// Call `f` with each content word of `text`, as [`content_words`] lists them, without
 /// allocating for ASCII words (`buf` is scratch space).
 pub fn for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    try_for_each_content_word(text, buf, |w| {
+        f(w);
+        true
+    });
+}
+
+/// The first `n` content words of a text (what `content_words(text)[..n]` holds).
+pub fn first_content_words(text: &str, n: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(n);
+    let mut buf = String::new();
+    if n > 0 {
+        try_for_each_content_word(text, &mut buf, |w| {
+            out.push(w.to_string());
+            out.len() < n
+        });
+    }
+    out
+}
+
+/// [`for_each_content_word`], stopping when `f` returns false.
+fn try_for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) {
     let stop = stopwords();
     let b = text.as_bytes();
     let mut i = 0;
@@ -414,12 +469,16 @@ pub fn for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&st
             let (keep, rep) = stem_cut(buf);
             buf.truncate(keep);
             buf.push_str(rep);
-            f(buf);
+            if !f(buf) {
+                return;
+            }
         } else {
             if stop.contains(w.to_lowercase().as_str()) {
                 continue;
             }
-            f(&stem(w));
+            if !f(&stem(w)) {
+                return;
+            }
         }
     }
 }
@@ -456,6 +515,18 @@ mod tests {
             .filter(|w| !w.is_empty() && !stopwords().contains(w.to_lowercase().as_str()))
             .map(stem)
             .collect()
+    }
+
+    #[test]
+    fn policy_heads_by_lookup_match_the_list_scan() {
+        for n in ["Levelling Up White Paper", "White Paper", "Paper", "Shared Prosperity Fund", "Fund", "Refund", "Post-Fund", "the Towns Fund Plan", "Green Paper Act", "A  Deal", "", " ", "Fund ", "Levy"] {
+            assert_eq!(policy_head(n), policy_head_reference(n), "{n:?}");
+        }
+        for (h, _) in POLICY_HEADS {
+            for n in [h.to_string(), format!("New {h}"), format!("X{h}")] {
+                assert_eq!(policy_head(&n), policy_head_reference(&n), "{n:?}");
+            }
+        }
     }
 
     #[test]
