@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod query;
 pub mod read;
+pub mod store;
 pub mod style;
 pub mod suggest;
 pub mod synth;

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use levelmap::graph::LevelGraph;
 use levelmap::output::write_atomic;
-use levelmap::query::{Answer, EvidenceRef, NodeRef, QueryError};
+use levelmap::query::{Answer, EvidenceRef, NodeRef};
 use petgraph::graph::NodeIndex;
 
 use super::load::Loaded;
@@ -58,26 +58,11 @@ pub trait Render: Answer {
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>);
 }
 
-/// Answer a query whose choices do not depend on evidence (path, neighbors): run it,
-/// fill in the evidence of the answer's subgraph, and run it again so that the
-/// answer carries that evidence. On a whole graph it runs once.
-pub fn two_pass<A: Answer>(loaded: &mut Loaded, query: impl Fn(&LevelGraph) -> Result<A, QueryError>) -> Result<A> {
-    let first = query(&loaded.graph)?;
-    if loaded.is_whole() {
-        return Ok(first);
-    }
-    let nodes = first.nodes(&loaded.graph);
-    loaded.fill_among(&nodes);
-    Ok(query(&loaded.graph)?)
-}
-
 /// Print an answer in the chosen format and draw its subgraph if asked.
-pub fn emit<A: Render>(loaded: &mut Loaded, answer: &A, out: &Output) -> Result<ExitCode> {
+pub fn emit<A: Render>(loaded: &Loaded, answer: &A, out: &Output) -> Result<ExitCode> {
     if out.draws() {
-        let nodes = answer.nodes(&loaded.graph);
-        loaded.fill_among(&nodes);
-        loaded.fill_claims(nodes.iter().copied());
-        let g = &loaded.graph;
+        let (g, nodes) = loaded.with_edges_among(&answer.nodes(&loaded.graph))?;
+        let g = &*g;
         if let Some(p) = &out.dot {
             draw(g, &nodes, p, Picture::Dot)?;
         }

@@ -31,7 +31,26 @@ pub struct Args {
     /// Include items drafted by `levelmap extract`, marked as extracted.
     #[arg(long)]
     pub auto: bool,
+    /// Draw graph.svg and the timeline views: auto (when the graph has at most
+    /// 20,000 nodes and edges; larger drawings cannot be read, and take minutes and
+    /// gigabytes), always, or never.
+    #[arg(long, value_enum, default_value_t = Draw::Auto, value_name = "WHEN")]
+    pub draw: Draw,
 }
+
+/// When `build` draws the whole-graph pictures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Draw {
+    /// When the graph is small enough to read in one picture.
+    Auto,
+    /// Always.
+    Always,
+    /// Never (graph.json, graph.dot and the query cache only).
+    Never,
+}
+
+/// The largest graph (nodes + edges) that `--draw auto` draws.
+const DRAWABLE: usize = 20_000;
 
 /// Graphs larger than this (nodes + edges) get a progress bar on a terminal.
 const LONG_WORK: usize = 2000;
@@ -76,7 +95,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     show_if_long(&pb, &g);
     pb.inc(1);
-    let (files, report) = render_all(&g, &pb)?;
+    let size = g.node_count() + g.edge_count();
+    let draw = match args.draw {
+        Draw::Always => true,
+        Draw::Never => false,
+        Draw::Auto => size <= DRAWABLE,
+    };
+    let (files, report) = render_all(&g, &pb, draw)?;
     pb.set_message("writing");
     let targets: Vec<(PathBuf, Vec<u8>)> = files.into_iter().map(|(name, bytes)| (args.out.join(name), bytes)).collect();
     let refs: Vec<(&std::path::Path, Vec<u8>)> = targets.iter().map(|(p, b)| (p.as_path(), b.clone())).collect();
@@ -87,10 +112,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     pb.inc(1);
     pb.finish_and_clear();
 
-    for w in &report.warnings {
+    let svg_warnings: &[String] = report.as_ref().map_or(&[], |r| &r.warnings);
+    for w in svg_warnings {
         eprintln!("warning: {w}");
     }
-    warnings += report.warnings.len();
+    warnings += svg_warnings.len();
     let mut out = std::io::stdout().lock();
     writeln!(out, "built {} nodes, {} edges", g.node_count(), g.edge_count())?;
     for (kind, n) in g.count_nodes() {
@@ -102,7 +128,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for (p, _) in &targets {
         writeln!(out, "wrote {}", p.display())?;
     }
-    writeln!(out, "graph.svg: {}", report.note)?;
+    match report {
+        Some(report) => writeln!(out, "graph.svg: {}", report.note)?,
+        None if args.draw == Draw::Auto => writeln!(
+            out,
+            "graph.svg and the timeline views not drawn: {size} nodes and edges are too many to read in one picture \
+             (draw parts with `levelmap export --around NODE --depth 2 -o part.svg` or `levelmap render timeline --about NODE`, \
+             or force it with --draw always)"
+        )?,
+        None => writeln!(out, "graph.svg and the timeline views not drawn (--draw never)")?,
+    }
     writeln!(out, "{warnings} warning(s); {:.0} ms", start.elapsed().as_secs_f64() * 1000.0)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -112,7 +147,7 @@ type Rendered = (String, Vec<u8>);
 
 /// Render every output file to memory first, so that nothing is written unless all
 /// succeed. Returns the files and what drawing the SVG did.
-fn render_all(g: &LevelGraph, pb: &ProgressBar) -> Result<(Vec<Rendered>, svg::SvgReport)> {
+fn render_all(g: &LevelGraph, pb: &ProgressBar, draw: bool) -> Result<(Vec<Rendered>, Option<svg::SvgReport>)> {
     pb.set_message("graph.json");
     let mut json_bytes = Vec::new();
     json::write_json(g, &mut json_bytes)?;
@@ -121,17 +156,20 @@ fn render_all(g: &LevelGraph, pb: &ProgressBar) -> Result<(Vec<Rendered>, svg::S
     let mut dot_bytes = Vec::new();
     dot::write_dot(g, &dot::DotOptions::default(), &mut dot_bytes)?;
     pb.inc(1);
+    let mut files: Vec<Rendered> = vec![("graph.json".into(), json_bytes), ("graph.dot".into(), dot_bytes)];
+    if !draw {
+        return Ok((files, None));
+    }
     pb.set_message("graph.svg (layout)");
     let mut svg_bytes = Vec::new();
     let report = svg::write_svg(g, &svg::SvgOptions::default(), &mut svg_bytes).context("cannot draw graph.svg")?;
     pb.inc(1);
-    let mut files: Vec<Rendered> =
-        vec![("graph.json".into(), json_bytes), ("graph.dot".into(), dot_bytes), ("graph.svg".into(), svg_bytes)];
+    files.push(("graph.svg".into(), svg_bytes));
     if g.count_nodes().contains_key(&NodeKind::Article) {
         pb.set_message("timeline views");
         files.extend(render_views(g)?);
     }
-    Ok((files, report))
+    Ok((files, Some(report)))
 }
 
 /// The time-layered views: the timeline, one page per year, and the evolution of

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 use levelmap::model::{EdgeKind, NodeKind};
 use levelmap::query::neighbors::{neighbors, Direction, NeighborOptions, NeighborsAnswer};
+use levelmap::query::region::within;
 use levelmap::query::{resolve, Hop};
 
-use super::answer::{date_text, emit, two_pass, evidence_text, node_cell, Output, Render};
+use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
 use super::load::{load, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
@@ -60,10 +61,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Err(levelmap::query::QueryError::BadDepth { depth: 0 }.into());
     }
     let pending = load(&args.source)?;
-    let i = resolve(pending.graph(), &args.node)?;
-    let mut loaded = pending.edges(|_, _, k| args.output.draws() || opts.edges.is_empty() || opts.edges.contains(&k));
-    let answer = two_pass(&mut loaded, |g| neighbors(g, i, &opts))?;
-    let code = emit(&mut loaded, &answer, &args.output)?;
+    let i = resolve(pending.names(), &args.node)?;
+    // What `neighbors` reads: the nodes within the depth, and the walked edges between them.
+    let walks = |k: EdgeKind| opts.edges.is_empty() || opts.edges.contains(&k);
+    let loaded = pending.region(|store, r| {
+        for n in within(store, i.index() as u32, opts.depth, opts.direction, walks) {
+            r.node(n);
+        }
+        r.among(walks);
+    })?;
+    let answer = neighbors(&loaded.graph, loaded.local(i)?, &opts)?;
+    let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

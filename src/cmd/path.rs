@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 use levelmap::model::{EdgeKind, NodeKind};
 use levelmap::query::path::{default_edges, path, PathAnswer, PathOptions};
+use levelmap::query::region::shortest_path_nodes;
 use levelmap::query::{resolve, QueryError};
 
-use super::answer::{date_text, emit, two_pass, evidence_text, node_cell, Output, Render};
+use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
 use super::load::{load, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
@@ -43,13 +44,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Err(QueryError::BadCount { flag: "max".into() }.into());
     }
     let pending = load(&args.source)?;
-    let a = resolve(pending.graph(), &args.from)?;
-    let b = resolve(pending.graph(), &args.to)?;
+    let a = resolve(pending.names(), &args.from)?;
+    let b = resolve(pending.names(), &args.to)?;
     let walked = if args.edges.is_empty() { default_edges() } else { args.edges.clone() };
-    let mut loaded = if args.output.draws() { pending.all_edges() } else { pending.edges_of(&walked) };
+    // What `path` reads: the nodes on the shortest paths, and the walked edges between them.
+    let loaded = pending.region(|store, r| {
+        for n in shortest_path_nodes(store, a.index() as u32, b.index() as u32, &walked, &args.avoid) {
+            r.node(n);
+        }
+        r.among(|k| walked.contains(&k));
+    })?;
     let opts = PathOptions { max: args.max, edges: args.edges, avoid: args.avoid };
-    let answer = two_pass(&mut loaded, |g| path(g, a, b, &opts))?;
-    let code = emit(&mut loaded, &answer, &args.output)?;
+    let answer = path(&loaded.graph, loaded.local(a)?, loaded.local(b)?, &opts)?;
+    let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

@@ -5,8 +5,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::model::{EdgeKind, NodeKind};
-use levelmap::query::search::{search, Hit, SearchAnswer, SearchOptions, SEARCHED_EDGES};
+use levelmap::model::NodeKind;
+use levelmap::query::region::claims_by_candidates;
+use levelmap::query::search::{query_terms, search, search_in, DocText, Hit, Owner, Postings, SearchAnswer, SearchOptions};
 use levelmap::query::QueryError;
 
 use super::answer::{date_text, emit, labels, node_cell, Output, Render};
@@ -39,13 +40,35 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Err(QueryError::BadCount { flag: "limit".into() }.into());
     }
     let opts = SearchOptions { text: args.text.join(" "), limit: args.limit, kinds: args.kinds };
-    // What `search` reads: the relations whose quotes it searches, and who said what.
-    let speakers = [EdgeKind::AttributedTo, EdgeKind::Authored, EdgeKind::PublishedBy, EdgeKind::Makes];
-    let mut loaded = load(&args.source)?.edges(|_, _, k| args.output.draws() || SEARCHED_EDGES.contains(&k) || speakers.contains(&k));
-    loaded.fill_kinds(SEARCHED_EDGES);
-    loaded.fill_all_claims();
-    let answer = search(&loaded.graph, &opts)?;
-    let code = emit(&mut loaded, &answer, &args.output)?;
+    let terms = query_terms(&opts)?;
+    // What `search` reads: the owners of the documents that hold a term (with every
+    // edge between a matching relation's ends, which its id counts), and the claims
+    // of the actors whose names hold one (and, as every answer, who said what).
+    let loaded = load(&args.source)?.region(|store, r| {
+        for t in &terms {
+            for d in store.postings(t) {
+                match store.doc(d).map(|d| (d.owner, d.text)) {
+                    Some((Owner::Node(n), text)) => {
+                        r.node(n);
+                        if text == DocText::Name && store.kind(n) == Some(NodeKind::Actor) {
+                            claims_by_candidates(store, n).into_iter().for_each(|c| r.node(c));
+                        }
+                    }
+                    Some((Owner::Edge(e), _)) => {
+                        if let Some(ends) = store.ends(e) {
+                            store.out_edges(ends.from).filter(|&x| store.ends(x).is_some_and(|x| x.to == ends.to)).for_each(|x| r.edge(x));
+                        }
+                    }
+                    None => {}
+                }
+            }
+        }
+    })?;
+    let answer = match loaded.store() {
+        Some(store) => search_in(&loaded.graph, store, |o| loaded.owner(o), &opts)?,
+        None => search(&loaded.graph, &opts)?,
+    };
+    let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

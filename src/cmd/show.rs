@@ -4,7 +4,6 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::model::EdgeKind;
 use levelmap::query::show::{show, ShowAnswer, ShowOptions};
 use levelmap::query::{resolve, Walk};
 
@@ -32,14 +31,12 @@ pub struct Args {
 /// Run `show`.
 pub fn run(args: Args) -> Result<ExitCode> {
     let pending = load(&args.source)?;
-    let i = resolve(pending.graph(), &args.node)?;
-    // What `show` reads: the node's own edges, and who said a claim.
-    let mut loaded = pending.edges(|a, b, k| args.output.draws() || a == i || b == i || matches!(k, EdgeKind::AttributedTo | EdgeKind::Authored | EdgeKind::PublishedBy));
-    loaded.fill_touching(&[i]);
-    loaded.fill_claims([i]);
+    let i = resolve(pending.names(), &args.node)?;
+    // What `show` reads: the node's own edges (and, as every answer, who said what).
+    let loaded = pending.region(|_, r| r.incident(i.index() as u32, |_| true))?;
     let limit = (args.limit > 0).then_some(args.limit);
-    let answer = show(&loaded.graph, i, ShowOptions { limit });
-    let code = emit(&mut loaded, &answer, &args.output)?;
+    let answer = show(&loaded.graph, loaded.local(i)?, ShowOptions { limit });
+    let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

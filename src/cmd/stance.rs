@@ -30,18 +30,11 @@ pub struct Args {
 /// Run `stance`.
 pub fn run(args: Args) -> Result<ExitCode> {
     let pending = load(&args.source)?;
-    let p = resolve_kind(pending.graph(), &args.policy, NodeKind::Policy)?;
-    // What `stance` reads: statements about the policy, and who made them.
-    let mut loaded = pending.edges(|_, b, k| {
-        args.output.draws()
-            || (b == p && matches!(k, EdgeKind::About | EdgeKind::Proposes | EdgeKind::Criticises))
-            || matches!(k, EdgeKind::AttributedTo | EdgeKind::Authored | EdgeKind::PublishedBy)
-    });
-    loaded.fill_touching(&[p]);
-    let claims: Vec<_> = loaded.graph.graph.neighbors_directed(p, petgraph::Direction::Incoming).collect();
-    loaded.fill_claims(claims);
-    let answer = stance(&loaded.graph, p);
-    let code = emit(&mut loaded, &answer, &args.output)?;
+    let p = resolve_kind(pending.names(), &args.policy, NodeKind::Policy)?;
+    // What `stance` reads: statements about the policy (and, as every answer, who made them).
+    let loaded = pending.region(|_, r| r.incident(p.index() as u32, |k| matches!(k, EdgeKind::About | EdgeKind::Proposes | EdgeKind::Criticises)))?;
+    let answer = stance(&loaded.graph, loaded.local(p)?);
+    let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

@@ -9,7 +9,7 @@ use levelmap::query::stats::{stats, Components, StatsAnswer, StatsOptions};
 use levelmap::query::QueryError;
 
 use super::answer::{emit, node_cell, Output, Render};
-use super::load::{load, release, Source};
+use super::load::{load, release, Pending, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap stats`.
@@ -31,10 +31,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.top == 0 {
         return Err(QueryError::BadCount { flag: "top".into() }.into());
     }
-    // Statistics show no evidence: nothing to fill in.
-    let mut loaded = load(&args.source)?.all_edges();
-    let answer = stats(&loaded.graph, StatsOptions { top: args.top })?;
-    let code = emit(&mut loaded, &answer, &args.output)?;
+    let pending = load(&args.source)?;
+    // The store keeps the statistics of the whole graph, computed when it was written.
+    let kept = match &pending {
+        Pending::Stored(store, _) => store.stats(args.top),
+        Pending::Whole(_) => None,
+    };
+    let (loaded, answer) = match kept {
+        Some(answer) => {
+            // Only a drawing reads the graph: the nodes the answer names.
+            let ids: Vec<String> = answer.most_connected.iter().map(|c| c.node.id.clone()).chain(answer.most_contested.iter().map(|c| c.policy.id.clone())).collect();
+            let loaded = pending.region(|store, r| ids.iter().filter_map(|id| store.find(id)).for_each(|n| r.node(n)))?;
+            (loaded, answer)
+        }
+        None => {
+            let loaded = pending.whole()?;
+            let answer = stats(&loaded.graph, StatsOptions { top: args.top })?;
+            (loaded, answer)
+        }
+    };
+    let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

@@ -5,17 +5,15 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::model::EdgeKind;
+use levelmap::model::{EdgeKind, NodeKind};
+use levelmap::query::region::claims_by_candidates;
+use petgraph::graph::NodeIndex;
 use levelmap::query::timeline::{timeline, Entry, EntryKind, TimelineAnswer, TimelineOptions};
 use levelmap::query::{parse_date, resolve, QueryError};
 
 use super::answer::{date_text, emit, evidence_text, labels, Output, Render};
 use super::load::{load, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
-
-/// Edge kinds a timeline reads wherever they are.
-const TIMELINE_EDGES: &[EdgeKind] =
-    &[EdgeKind::AttributedTo, EdgeKind::Authored, EdgeKind::PublishedBy, EdgeKind::Makes, EdgeKind::About, EdgeKind::RefersTo];
 
 /// Flags of `levelmap timeline`.
 #[derive(Debug, clap::Args)]
@@ -50,29 +48,34 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     let pending = load(&args.source)?;
-    let about = args.about.as_deref().map(|s| resolve(pending.graph(), s)).transpose()?;
-    let actor = args.actor.as_deref().map(|s| resolve(pending.graph(), s)).transpose()?;
+    let about = args.about.as_deref().map(|s| resolve(pending.names(), s)).transpose()?;
+    let actor = args.actor.as_deref().map(|s| resolve(pending.names(), s)).transpose()?;
     let focus: Vec<_> = about.into_iter().chain(actor).collect();
-    // What a timeline reads: the edges at the nodes asked about (mentions aside), who
-    // wrote and said what, what claims are about, and which articles refer to events.
-    let mut loaded = pending.edges(|a, b, k| {
-        args.output.draws() || k != EdgeKind::Mentions && (focus.contains(&a) || focus.contains(&b) || TIMELINE_EDGES.contains(&k))
-    });
-    // The evidence it shows: edges at the nodes asked about, and, for events, the
-    // articles that refer to them.
-    loaded.fill_touching(&focus);
-    // And the claims it lists: those next to the nodes asked about, and the actor's.
-    let g = &loaded.graph.graph;
-    let mut claims: Vec<_> = focus.iter().flat_map(|&f| g.neighbors_undirected(f).chain([f])).collect();
-    if let Some(x) = actor {
-        claims.extend(levelmap::query::claims_by(&loaded.graph, x));
-    }
-    loaded.fill_claims(claims);
-    if focus.is_empty() {
-        loaded.fill_kinds(&[EdgeKind::RefersTo]);
-    }
-    let answer = timeline(&loaded.graph, &TimelineOptions { about, actor, from, to })?;
-    let code = emit(&mut loaded, &answer, &args.output)?;
+    // What a timeline reads: the edges at the nodes asked about (mentions aside) and
+    // the actor's claims; with no focus, the articles and events and which articles
+    // refer to which events. (And, as every answer, who wrote and said what.)
+    let loaded = pending.region(|store, r| {
+        for f in &focus {
+            r.incident(f.index() as u32, |k| k != EdgeKind::Mentions);
+        }
+        if let Some(x) = actor {
+            for c in claims_by_candidates(store, x.index() as u32) {
+                r.node(c);
+            }
+        }
+        if focus.is_empty() {
+            for n in 0..store.node_count() as u32 {
+                match store.kind(n) {
+                    Some(NodeKind::Article) => r.node(n),
+                    Some(NodeKind::Event) => r.incident(n, |k| k == EdgeKind::RefersTo),
+                    _ => {}
+                }
+            }
+        }
+    })?;
+    let local = |i: Option<NodeIndex>| i.map(|i| loaded.local(i)).transpose();
+    let answer = timeline(&loaded.graph, &TimelineOptions { about: local(about)?, actor: local(actor)?, from, to })?;
+    let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)

@@ -11,6 +11,7 @@
 
 pub mod neighbors;
 pub mod path;
+pub mod region;
 pub mod resolve;
 pub mod search;
 pub mod show;

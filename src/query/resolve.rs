@@ -6,33 +6,101 @@
 //! id (or its slug), then the name, then an alias; the first tier with a match wins.
 //! Several matches in that tier are ambiguous, unless the caller prefers some kinds
 //! and exactly one match is of those kinds. A miss suggests the closest nodes.
+//!
+//! Resolving reads only names, so it runs on anything that has them ([`Names`]): a
+//! [`LevelGraph`], or the query store read in place.
 
 use petgraph::graph::NodeIndex;
 
 use super::{NodeRef, QueryError};
 use crate::graph::LevelGraph;
 use crate::model::{kind_of_id, NodeKind};
+use crate::store::Store;
 use crate::suggest;
 
 /// How many suggestions a miss offers.
 const SUGGESTIONS: usize = 3;
 
+/// What resolving reads: each node's id, name, aliases and kind.
+pub trait Names {
+    /// Number of nodes (numbered from 0).
+    fn count(&self) -> usize;
+    /// The node with exactly this id.
+    fn find_id(&self, id: &str) -> Option<NodeIndex>;
+    /// Node `i`'s id.
+    fn id_of(&self, i: NodeIndex) -> &str;
+    /// Node `i`'s name, title or paraphrase.
+    fn label_of(&self, i: NodeIndex) -> &str;
+    /// Node `i`'s kind.
+    fn kind_of(&self, i: NodeIndex) -> NodeKind;
+    /// Node `i`'s other names.
+    fn aliases_of(&self, i: NodeIndex) -> Vec<&str>;
+    /// A reference to node `i`, for messages.
+    fn node_ref(&self, i: NodeIndex) -> NodeRef {
+        NodeRef { id: self.id_of(i).to_string(), kind: self.kind_of(i), label: self.label_of(i).to_string() }
+    }
+}
+
+impl Names for LevelGraph {
+    fn count(&self) -> usize {
+        self.node_count()
+    }
+    fn find_id(&self, id: &str) -> Option<NodeIndex> {
+        self.find(id)
+    }
+    fn id_of(&self, i: NodeIndex) -> &str {
+        &self.node(i).id
+    }
+    fn label_of(&self, i: NodeIndex) -> &str {
+        &self.node(i).label
+    }
+    fn kind_of(&self, i: NodeIndex) -> NodeKind {
+        self.node(i).kind
+    }
+    fn aliases_of(&self, i: NodeIndex) -> Vec<&str> {
+        self.node(i).aliases().iter().map(String::as_str).collect()
+    }
+}
+
+/// A damaged store reads as nodes without names (and the query falls back to the
+/// graph when it materialises what it needs).
+impl Names for Store {
+    fn count(&self) -> usize {
+        self.node_count()
+    }
+    fn find_id(&self, id: &str) -> Option<NodeIndex> {
+        self.find(id).map(|n| NodeIndex::new(n as usize))
+    }
+    fn id_of(&self, i: NodeIndex) -> &str {
+        self.id(i.index() as u32).unwrap_or_default()
+    }
+    fn label_of(&self, i: NodeIndex) -> &str {
+        self.label(i.index() as u32).unwrap_or_default()
+    }
+    fn kind_of(&self, i: NodeIndex) -> NodeKind {
+        self.kind(i.index() as u32).unwrap_or(NodeKind::Claim)
+    }
+    fn aliases_of(&self, i: NodeIndex) -> Vec<&str> {
+        self.aliases(i.index() as u32)
+    }
+}
+
 /// Resolve a reference to one node.
-pub fn resolve(g: &LevelGraph, text: &str) -> Result<NodeIndex, QueryError> {
+pub fn resolve<G: Names + ?Sized>(g: &G, text: &str) -> Result<NodeIndex, QueryError> {
     resolve_as(g, text, &[])
 }
 
 /// Resolve a reference, preferring nodes of the kinds in `prefer` when several match
 /// (`stance` prefers policies: "levelling up" is the policy, not an event of that name).
-pub fn resolve_as(g: &LevelGraph, text: &str, prefer: &[NodeKind]) -> Result<NodeIndex, QueryError> {
+pub fn resolve_as<G: Names + ?Sized>(g: &G, text: &str, prefer: &[NodeKind]) -> Result<NodeIndex, QueryError> {
     let t = text.trim();
-    if let Some(i) = g.find(t) {
+    if let Some(i) = g.find_id(t) {
         return Ok(i);
     }
     if let Some((prefix, rest)) = t.split_once(':') {
         if let Some(kind) = kind_of_id(t).or_else(|| NodeKind::parse(prefix)) {
             let id = format!("{kind}:{}", rest.trim().to_lowercase().replace([' ', '_'], "-"));
-            if let Some(i) = g.find(&id) {
+            if let Some(i) = g.find_id(&id) {
                 return Ok(i);
             }
         }
@@ -43,14 +111,14 @@ pub fn resolve_as(g: &LevelGraph, text: &str, prefer: &[NodeKind]) -> Result<Nod
     }
     // Tiers: 0 id or slug, 1 name, 2 alias.
     let mut tiers: [Vec<NodeIndex>; 3] = Default::default();
-    for i in g.graph.node_indices() {
-        let n = g.node(i);
-        let slug = n.id.split_once(':').map_or(n.id.as_str(), |(_, s)| s);
-        if folds_to(&n.id, &q) || folds_to(slug, &q) {
+    for i in (0..g.count()).map(NodeIndex::new) {
+        let id = g.id_of(i);
+        let slug = id.split_once(':').map_or(id, |(_, s)| s);
+        if folds_to(id, &q) || folds_to(slug, &q) {
             tiers[0].push(i);
-        } else if folds_to(&n.label, &q) {
+        } else if folds_to(g.label_of(i), &q) {
             tiers[1].push(i);
-        } else if n.aliases().iter().any(|a| folds_to(a, &q)) {
+        } else if g.aliases_of(i).iter().any(|a| folds_to(a, &q)) {
             tiers[2].push(i);
         }
     }
@@ -58,38 +126,37 @@ pub fn resolve_as(g: &LevelGraph, text: &str, prefer: &[NodeKind]) -> Result<Nod
         if let [one] = found[..] {
             return Ok(one);
         }
-        let preferred: Vec<NodeIndex> = found.iter().copied().filter(|i| prefer.contains(&g.node(*i).kind)).collect();
+        let preferred: Vec<NodeIndex> = found.iter().copied().filter(|i| prefer.contains(&g.kind_of(*i))).collect();
         if let [one] = preferred[..] {
             return Ok(one);
         }
-        return Err(QueryError::Ambiguous { query: t.to_string(), candidates: found.iter().map(|&i| NodeRef::of(g, i)).collect() });
+        return Err(QueryError::Ambiguous { query: t.to_string(), candidates: found.iter().map(|&i| g.node_ref(i)).collect() });
     }
     Err(QueryError::UnknownNode { query: t.to_string(), suggestions: suggestions(g, t, None) })
 }
 
 /// Resolve a reference that must be of kind `kind` (a policy for `stance`).
-pub fn resolve_kind(g: &LevelGraph, text: &str, kind: NodeKind) -> Result<NodeIndex, QueryError> {
+pub fn resolve_kind<G: Names + ?Sized>(g: &G, text: &str, kind: NodeKind) -> Result<NodeIndex, QueryError> {
     let i = resolve_as(g, text, &[kind])?;
-    let n = g.node(i);
-    if n.kind != kind {
-        return Err(QueryError::WrongKind { node: NodeRef::of(g, i), expected: kind, suggestions: suggestions(g, text, Some(kind)) });
+    if g.kind_of(i) != kind {
+        return Err(QueryError::WrongKind { node: g.node_ref(i), expected: kind, suggestions: suggestions(g, text, Some(kind)) });
     }
     Ok(i)
 }
 
 /// The nodes closest to `text` (optionally only of one kind), best first. Claims are
 /// offered by id only: their labels are sentences.
-pub fn suggestions(g: &LevelGraph, text: &str, kind: Option<NodeKind>) -> Vec<NodeRef> {
+pub fn suggestions<G: Names + ?Sized>(g: &G, text: &str, kind: Option<NodeKind>) -> Vec<NodeRef> {
     let mut keys: Vec<(&str, NodeIndex)> = Vec::new();
-    for i in g.graph.node_indices() {
-        let n = g.node(i);
-        if kind.is_some_and(|k| k != n.kind) {
+    for i in (0..g.count()).map(NodeIndex::new) {
+        let k = g.kind_of(i);
+        if kind.is_some_and(|want| want != k) {
             continue;
         }
-        keys.push((n.id.as_str(), i));
-        if n.kind != NodeKind::Claim {
-            keys.push((n.label.as_str(), i));
-            keys.extend(n.aliases().iter().map(|a| (a.as_str(), i)));
+        keys.push((g.id_of(i), i));
+        if k != NodeKind::Claim {
+            keys.push((g.label_of(i), i));
+            keys.extend(g.aliases_of(i).into_iter().map(|a| (a, i)));
         }
     }
     // Keep only suggestions nearly as close as the best one.
@@ -110,7 +177,7 @@ pub fn suggestions(g: &LevelGraph, text: &str, kind: Option<NodeKind>) -> Vec<No
             break;
         }
     }
-    out.into_iter().map(|i| NodeRef::of(g, i)).collect()
+    out.into_iter().map(|i| g.node_ref(i)).collect()
 }
 
 fn similarity(a: &str, b: &str) -> f64 {

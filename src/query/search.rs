@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
@@ -213,53 +213,174 @@ pub fn terms(text: &str) -> Vec<String> {
     seen
 }
 
-/// What a document belongs to.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Owner {
-    Node(NodeIndex),
-    Edge(petgraph::graph::EdgeIndex),
+/// What a document belongs to: a node, or a relation (by index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Owner {
+    /// A node.
+    Node(u32),
+    /// An edge.
+    Edge(u32),
 }
 
-struct Doc<'a> {
-    owner: Owner,
-    field: Field,
-    text: &'a str,
+/// Which text of its owner a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocText {
+    /// An article's title.
+    Title,
+    /// An entity's name.
+    Name,
+    /// An entity's alias, by position.
+    Alias(u32),
+    /// An entity's description.
+    Description,
+    /// A claim's paraphrase.
+    Text,
+    /// A claim's quote, or a relation's.
+    Quote,
 }
 
-/// Every searchable field.
-fn documents(g: &LevelGraph) -> Vec<Doc<'_>> {
-    let mut docs = Vec::new();
-    for i in g.graph.node_indices() {
-        let n = g.node(i);
-        let owner = Owner::Node(i);
-        match &n.data {
-            NodeData::Article { title, .. } => docs.push(Doc { owner, field: Field::Title, text: title }),
-            NodeData::Entity { aliases, description, .. } => {
-                docs.push(Doc { owner, field: Field::Name, text: &n.label });
-                docs.extend(aliases.iter().map(|a| Doc { owner, field: Field::Alias, text: a }));
-                if let Some(d) = description {
-                    docs.push(Doc { owner, field: Field::Description, text: d });
+impl DocText {
+    /// The field this text is.
+    pub fn field(self) -> Field {
+        match self {
+            DocText::Title => Field::Title,
+            DocText::Name => Field::Name,
+            DocText::Alias(_) => Field::Alias,
+            DocText::Description => Field::Description,
+            DocText::Text => Field::Text,
+            DocText::Quote => Field::Quote,
+        }
+    }
+}
+
+/// One searchable document: whose text it is, which text, and its length in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocInfo {
+    /// Its node or relation.
+    pub owner: Owner,
+    /// Which of its texts.
+    pub text: DocText,
+    /// Whitespace-separated words (at least 1).
+    pub len: u32,
+}
+
+/// What a search reads besides the graph: the documents, their total length, and
+/// for each term the documents that hold it (a word whose stem it is). Built in
+/// memory for a whole graph ([`SearchIndex`]), or read from the query store.
+pub trait Postings {
+    /// Number of documents.
+    fn doc_count(&self) -> usize;
+    /// Sum of the documents' lengths.
+    fn total_len(&self) -> u64;
+    /// Document `d`.
+    fn doc(&self, d: u32) -> Option<DocInfo>;
+    /// The documents holding `term`, ascending.
+    fn postings(&self, term: &str) -> Vec<u32>;
+}
+
+/// The inverted index of a graph's documents, in memory.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// Every document, in a fixed order: nodes in graph order (each node's texts in
+    /// the order of [`DocText`]), then the searched relations in graph order.
+    pub docs: Vec<DocInfo>,
+    /// Each term's documents, ascending.
+    pub terms: BTreeMap<String, Vec<u32>>,
+    /// Sum of the documents' lengths.
+    pub total_len: u64,
+}
+
+impl SearchIndex {
+    /// Index every searchable text of `g`.
+    pub fn build(g: &LevelGraph) -> SearchIndex {
+        let mut ix = SearchIndex::default();
+        let add = |ix: &mut SearchIndex, owner: Owner, text: DocText, body: &str| {
+            let d = ix.docs.len() as u32;
+            let len = body.split_whitespace().count().max(1) as u32;
+            ix.docs.push(DocInfo { owner, text, len });
+            ix.total_len += u64::from(len);
+            for (_, w) in words(body) {
+                if STOP.contains(&w.as_str()) {
+                    continue;
+                }
+                let list = ix.terms.entry(stem(&w)).or_default();
+                if list.last() != Some(&d) {
+                    list.push(d);
                 }
             }
-            NodeData::Claim { text, evidence, .. } => {
-                docs.push(Doc { owner, field: Field::Text, text });
-                docs.push(Doc { owner, field: Field::Quote, text: &evidence.quote });
+        };
+        for i in g.graph.node_indices() {
+            let owner = Owner::Node(i.index() as u32);
+            for (text, body) in texts(g.node(i)) {
+                add(&mut ix, owner, text, body);
             }
         }
-    }
-    for e in g.graph.edge_references() {
-        if SEARCHED_EDGES.contains(&e.weight().kind) {
-            docs.push(Doc { owner: Owner::Edge(e.id()), field: Field::Quote, text: &e.weight().evidence.quote });
+        for e in g.graph.edge_references() {
+            if SEARCHED_EDGES.contains(&e.weight().kind) {
+                add(&mut ix, Owner::Edge(e.id().index() as u32), DocText::Quote, &e.weight().evidence.quote);
+            }
         }
+        ix
     }
-    docs
 }
 
-/// A matching document's score, its index, and the query terms it holds.
-type FieldScore = (f64, usize, Vec<String>);
+impl Postings for SearchIndex {
+    fn doc_count(&self) -> usize {
+        self.docs.len()
+    }
+    fn total_len(&self) -> u64 {
+        self.total_len
+    }
+    fn doc(&self, d: u32) -> Option<DocInfo> {
+        self.docs.get(d as usize).copied()
+    }
+    fn postings(&self, term: &str) -> Vec<u32> {
+        self.terms.get(term).cloned().unwrap_or_default()
+    }
+}
+
+/// A node's searchable texts, in index order.
+fn texts(n: &crate::graph::Node) -> Vec<(DocText, &str)> {
+    match &n.data {
+        NodeData::Article { title, .. } => vec![(DocText::Title, title.as_str())],
+        NodeData::Entity { aliases, description, .. } => {
+            let mut v = vec![(DocText::Name, n.label.as_str())];
+            v.extend(aliases.iter().enumerate().map(|(k, a)| (DocText::Alias(k as u32), a.as_str())));
+            if let Some(d) = description {
+                v.push((DocText::Description, d.as_str()));
+            }
+            v
+        }
+        NodeData::Claim { text, evidence, .. } => vec![(DocText::Text, text.as_str()), (DocText::Quote, evidence.quote.as_str())],
+    }
+}
+
+/// The text of a document of `g` (whose owner is given in `g`'s indices).
+fn text_of(g: &LevelGraph, owner: Owner, which: DocText) -> Option<&str> {
+    match owner {
+        Owner::Node(i) => {
+            let i = NodeIndex::new(i as usize);
+            (i.index() < g.node_count()).then_some(())?;
+            texts(g.node(i)).into_iter().find(|(t, _)| *t == which).map(|(_, s)| s)
+        }
+        Owner::Edge(e) => {
+            let e = EdgeIndex::new(e as usize);
+            (e.index() < g.edge_count()).then(|| g.edge(e).evidence.quote.as_str())
+        }
+    }
+}
+
+/// A matching document's score, its number, the query terms it holds, and its field
+/// and text.
+type FieldScore<'a> = (f64, u32, Vec<String>, Field, &'a str);
 
 /// Search the graph.
 pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, QueryError> {
+    search_in(g, &SearchIndex::build(g), |o| Some(o), opts)
+}
+
+/// The query terms of a search, checked.
+pub fn query_terms(opts: &SearchOptions) -> Result<Vec<String>, QueryError> {
     if opts.limit == 0 {
         return Err(QueryError::BadCount { flag: "limit".into() });
     }
@@ -267,68 +388,65 @@ pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, Quer
     if q.is_empty() {
         return Err(QueryError::EmptySearch { query: opts.text.clone() });
     }
-    let docs = documents(g);
-    // One pass: document lengths (in words), and the frequencies of the query terms.
-    // Most documents contain none of the terms; a case-insensitive scan for the
-    // terms' stems finds the few worth splitting into words.
-    let prefixes: Vec<&str> = q.iter().map(|t| if t.len() > 3 { t.strip_suffix('y').unwrap_or(t) } else { t.as_str() }).collect();
-    let scan = aho_corasick::AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .build(&prefixes)
-        .expect("plain strings");
-    let mut lens = Vec::with_capacity(docs.len());
-    let mut tfs: Vec<(usize, Vec<u32>)> = Vec::new();
+    Ok(q)
+}
+
+/// Search `g` with the collection statistics and postings of `ix`, whose owners
+/// `local` maps to `g`'s indices (None: not in `g`). `g` must hold every owner of
+/// a document that holds a term, every actor whose name does, and what answers
+/// read about them; it then gives the answer the whole graph gives.
+pub fn search_in(g: &LevelGraph, ix: &dyn Postings, local: impl Fn(Owner) -> Option<Owner>, opts: &SearchOptions) -> Result<SearchAnswer, QueryError> {
+    let q = query_terms(opts)?;
+    let n = ix.doc_count() as f64;
+    let avg = ix.total_len() as f64 / n.max(1.0);
+    // Matching documents, and each term's document frequency.
     let mut df = vec![0usize; q.len()];
-    for (d, doc) in docs.iter().enumerate() {
-        let len = doc.text.split_whitespace().count().max(1) as u32;
-        lens.push(len);
-        if !scan.is_match(doc.text) {
-            continue;
-        }
+    let mut matching: BTreeSet<u32> = BTreeSet::new();
+    for (k, t) in q.iter().enumerate() {
+        let p = ix.postings(t);
+        df[k] = p.len();
+        matching.extend(p);
+    }
+    let term_freqs = |text: &str| {
         let mut tf = vec![0u32; q.len()];
-        for (_, w) in words(doc.text) {
+        for (_, w) in words(text) {
             if let Some(k) = q.iter().position(|t| *t == stem(&w)) {
                 tf[k] += 1;
             }
         }
-        if tf.iter().any(|&t| t > 0) {
-            for (k, &t) in tf.iter().enumerate() {
-                if t > 0 {
-                    df[k] += 1;
-                }
+        tf
+    };
+    // (document number, owner in g, field, text, length, term frequencies)
+    let mut found: Vec<(u32, Owner, Field, &str, u32, Vec<u32>)> = Vec::new();
+    let mut named: BTreeSet<NodeIndex> = BTreeSet::new();
+    for &d in &matching {
+        let Some(doc) = ix.doc(d) else { continue };
+        let Some(owner) = local(doc.owner) else { continue };
+        let Some(text) = text_of(g, owner, doc.text) else { continue };
+        if let (Owner::Node(i), DocText::Name) = (owner, doc.text) {
+            if g.node(NodeIndex::new(i as usize)).kind == NodeKind::Actor {
+                named.insert(NodeIndex::new(i as usize));
             }
-            tfs.push((d, tf));
         }
+        found.push((d, owner, doc.text.field(), text, doc.len, term_freqs(text)));
     }
-    let n = docs.len() as f64;
-    let avg = lens.iter().map(|&l| f64::from(l)).sum::<f64>() / n.max(1.0);
 
     // Speakers' names, as a field of their claims: only for claims whose speakers'
     // names hold a query term, scored with the statistics of the fields above.
-    let mut speaker_docs: Vec<(NodeIndex, String)> = Vec::new();
-    let named: Vec<NodeIndex> =
-        g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Actor && scan.is_match(&g.node(i).label)).collect();
     let mut credited: BTreeSet<NodeIndex> = BTreeSet::new();
     for &x in &named {
         credited.extend(super::claims_by(g, x));
     }
-    for c in credited {
-        let names: Vec<&str> = super::who_said(g, c).into_iter().map(|s| g.node(s).label.as_str()).collect();
-        speaker_docs.push((c, names.join(", ")));
-    }
-    let first_speaker_doc = docs.len();
-    let mut docs = docs;
-    docs.extend(speaker_docs.iter().map(|(c, text)| Doc { owner: Owner::Node(*c), field: Field::Speaker, text }));
-    for (d, doc) in docs.iter().enumerate().skip(first_speaker_doc) {
-        lens.push(doc.text.split_whitespace().count().max(1) as u32);
-        let mut tf = vec![0u32; q.len()];
-        for (_, w) in words(doc.text) {
-            if let Some(k) = q.iter().position(|t| *t == stem(&w)) {
-                tf[k] += 1;
-            }
-        }
+    let speaker_texts: Vec<(NodeIndex, String)> = credited
+        .into_iter()
+        .map(|c| (c, super::who_said(g, c).into_iter().map(|s| g.node(s).label.as_str()).collect::<Vec<_>>().join(", ")))
+        .collect();
+    let first_speaker_doc = ix.doc_count() as u32;
+    for (k, (c, text)) in speaker_texts.iter().enumerate() {
+        let tf = term_freqs(text);
         if tf.iter().any(|&t| t > 0) {
-            tfs.push((d, tf));
+            let len = text.split_whitespace().count().max(1) as u32;
+            found.push((first_speaker_doc + k as u32, Owner::Node(c.index() as u32), Field::Speaker, text, len, tf));
         }
     }
     let idf: Vec<f64> = df.iter().map(|&d| ((n - d as f64 + 0.5) / (d as f64 + 0.5) + 1.0).ln()).collect();
@@ -336,43 +454,43 @@ pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, Quer
     let (k1, b) = (1.2, 0.75);
 
     let mut scores: BTreeMap<Owner, (f64, Vec<FieldScore>)> = BTreeMap::new();
-    for (d, tf) in tfs {
-        let doc = &docs[d];
-        let len = f64::from(lens[d]);
+    for (d, owner, field, text, len, tf) in found {
+        let len = f64::from(len);
         let mut s = 0.0;
-        let mut found = Vec::new();
+        let mut terms_found = Vec::new();
         for (k, &t) in tf.iter().enumerate() {
             if t == 0 {
                 continue;
             }
             let t = f64::from(t);
             s += idf[k] * t * (k1 + 1.0) / (t + k1 * (1.0 - b + b * len / avg));
-            found.push(q[k].clone());
+            terms_found.push(q[k].clone());
         }
-        if q.len() > 1 && crate::suggest::fold(doc.text).contains(&phrase) {
+        if terms_found.is_empty() {
+            continue;
+        }
+        if q.len() > 1 && crate::suggest::fold(text).contains(&phrase) {
             s *= 1.5;
         }
-        let s = s * doc.field.weight();
-        let entry = scores.entry(doc.owner).or_insert((0.0, Vec::new()));
+        let s = s * field.weight();
+        let entry = scores.entry(owner).or_insert((0.0, Vec::new()));
         entry.0 += s;
-        entry.1.push((s, d, found));
+        entry.1.push((s, d, terms_found, field, text));
     }
 
+    let kind_of = |o: &Owner| match *o {
+        Owner::Node(i) => g.node(NodeIndex::new(i as usize)).kind,
+        Owner::Edge(e) => g.node(g.graph.edge_endpoints(EdgeIndex::new(e as usize)).expect("edge").0).kind,
+    };
     let mut ranked: Vec<(f64, Owner, Vec<FieldScore>)> = scores
         .into_iter()
-        .filter(|(owner, _)| {
-            opts.kinds.is_empty()
-                || opts.kinds.contains(&match owner {
-                    Owner::Node(i) => g.node(*i).kind,
-                    Owner::Edge(e) => g.node(g.graph.edge_endpoints(*e).expect("edge").0).kind,
-                })
-        })
+        .filter(|(owner, _)| opts.kinds.is_empty() || opts.kinds.contains(&kind_of(owner)))
         .map(|(o, (s, why))| (s, o, why))
         .collect();
     let total = ranked.len();
-    let key = |o: &Owner| match o {
-        Owner::Node(i) => g.node(*i).id.clone(),
-        Owner::Edge(e) => g.edge_id(*e),
+    let key = |o: &Owner| match *o {
+        Owner::Node(i) => g.node(NodeIndex::new(i as usize)).id.clone(),
+        Owner::Edge(e) => g.edge_id(EdgeIndex::new(e as usize)),
     };
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| key(&a.1).cmp(&key(&b.1))));
     let hits = ranked
@@ -381,10 +499,7 @@ pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, Quer
         .enumerate()
         .map(|(rank, (score, owner, mut why))| {
             why.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            let why = why
-                .into_iter()
-                .map(|(_, d, terms)| Why { field: docs[d].field, snippet: snippet(docs[d].text, &terms), terms })
-                .collect();
+            let why = why.into_iter().map(|(_, _, terms, field, text)| Why { field, snippet: snippet(text, &terms), terms }).collect();
             let mut hit = Hit {
                 rank: rank + 1,
                 score: (score * 1000.0).round() / 1000.0,
@@ -398,6 +513,7 @@ pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, Quer
             };
             match owner {
                 Owner::Node(i) => {
+                    let i = NodeIndex::new(i as usize);
                     let n = g.node(i);
                     hit.node = NodeRef::of(g, i);
                     hit.date = n.date();
@@ -407,6 +523,7 @@ pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, Quer
                     }
                 }
                 Owner::Edge(e) => {
+                    let e = EdgeIndex::new(e as usize);
                     let (a, b) = g.graph.edge_endpoints(e).expect("edge");
                     let w = g.edge(e);
                     hit.node = NodeRef::of(g, a);

@@ -72,14 +72,25 @@ pub fn fingerprint(dir: &Path) -> std::io::Result<String> {
             files.push((format!("lexicon/{name}"), len, t));
         }
     }
+    // The stat calls dominate (the kernel's work, not ours): spread them over threads.
+    use rayon::prelude::*;
+    let mut entries: Vec<(String, std::fs::DirEntry)> = Vec::new();
     for entry in std::fs::read_dir(dir.join("articles"))? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.ends_with(".txt") || name.ends_with(".toml") {
-            let (len, t) = stamp(entry.metadata()?);
-            files.push((name, len, t));
+            entries.push((name, entry));
         }
     }
+    let stamped: Vec<(String, u64, u128)> = entries
+        .into_par_iter()
+        .with_min_len(512)
+        .map(|(name, entry)| entry.metadata().map(|m| {
+            let (len, t) = stamp(m);
+            (name, len, t)
+        }))
+        .collect::<std::io::Result<_>>()?;
+    files.extend(stamped);
     files.sort_unstable();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |bytes: &[u8]| {

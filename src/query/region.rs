@@ -1,0 +1,174 @@
+//! What a question reads from the query store: walks over the store's adjacency, read
+//! in place, that find the nodes a question's answer can depend on, with the same
+//! rules as the queries themselves (directions, edge kinds, avoided kinds). The
+//! command then materialises just those nodes ([`crate::store::Region`]) and runs the
+//! query on them.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use super::neighbors::Direction;
+use crate::model::{EdgeKind, NodeKind};
+use crate::store::Store;
+
+/// The other ends of the edges at `n` that `walks` and `direction` allow (self-loops
+/// aside), as [`super::neighbors`] walks them.
+fn steps(store: &Store, n: u32, direction: Direction, walks: &impl Fn(EdgeKind) -> bool) -> Vec<u32> {
+    let mut out = Vec::new();
+    if matches!(direction, Direction::Out | Direction::Both) {
+        out.extend(store.out_edges(n).filter_map(|r| store.ends(r)).filter(|e| walks(e.kind)).map(|e| e.to));
+    }
+    if matches!(direction, Direction::In | Direction::Both) {
+        out.extend(store.in_edges(n).filter_map(|r| store.ends(r)).filter(|e| walks(e.kind)).map(|e| e.from));
+    }
+    out.retain(|&o| o != n);
+    out
+}
+
+/// Distances from `start` by breadth-first search, at most `depth` steps, through
+/// nodes that `passable` allows (the start always is); None where unreached.
+fn distances(store: &Store, start: u32, depth: u32, direction: Direction, walks: &impl Fn(EdgeKind) -> bool, passable: &impl Fn(u32) -> bool) -> Vec<Option<u32>> {
+    let mut dist = vec![None; store.node_count()];
+    let Some(d0) = dist.get_mut(start as usize) else { return dist };
+    *d0 = Some(0);
+    let mut queue = VecDeque::from([start]);
+    while let Some(u) = queue.pop_front() {
+        let du = dist[u as usize].unwrap_or(0);
+        if du >= depth || (u != start && !passable(u)) {
+            continue;
+        }
+        for v in steps(store, u, direction, walks) {
+            if let Some(slot) = dist.get_mut(v as usize) {
+                if slot.is_none() && passable(v) {
+                    *slot = Some(du + 1);
+                    queue.push_back(v);
+                }
+            }
+        }
+    }
+    dist
+}
+
+/// The nodes within `depth` steps of `start` (itself included).
+pub fn within(store: &Store, start: u32, depth: usize, direction: Direction, walks: impl Fn(EdgeKind) -> bool) -> BTreeSet<u32> {
+    let depth = u32::try_from(depth).unwrap_or(u32::MAX);
+    let dist = distances(store, start, depth, direction, &walks, &|_| true);
+    dist.iter().enumerate().filter(|(_, d)| d.is_some()).map(|(n, _)| n as u32).collect()
+}
+
+/// The nodes on the shortest paths between `a` and `b` over the `walked` edge kinds
+/// in either direction, passing through no node of an `avoid`ed kind (the ends
+/// aside): those whose distances from `a` and from `b` add up to the shortest
+/// length. Just `a` and `b` when there is no path.
+pub fn shortest_path_nodes(store: &Store, a: u32, b: u32, walked: &[EdgeKind], avoid: &[NodeKind]) -> BTreeSet<u32> {
+    let mut nodes = BTreeSet::from([a, b]);
+    if a == b {
+        return nodes;
+    }
+    let walks = |k: EdgeKind| walked.contains(&k);
+    let passable = |v: u32| v == a || v == b || store.kind(v).is_some_and(|k| !avoid.contains(&k));
+    // From `a`, level by level until `b` is reached.
+    let mut from_a: Vec<Option<u32>> = vec![None; store.node_count()];
+    let Some(slot) = from_a.get_mut(a as usize) else { return nodes };
+    *slot = Some(0);
+    let mut queue = VecDeque::from([a]);
+    let mut length = None;
+    while let Some(u) = queue.pop_front() {
+        let du = from_a[u as usize].unwrap_or(0);
+        if length.is_some_and(|l| du >= l) {
+            break;
+        }
+        if u != a && !passable(u) {
+            continue;
+        }
+        for v in steps(store, u, Direction::Both, &walks) {
+            if let Some(slot) = from_a.get_mut(v as usize) {
+                if slot.is_none() && passable(v) {
+                    *slot = Some(du + 1);
+                    queue.push_back(v);
+                    if v == b {
+                        length = Some(du + 1);
+                    }
+                }
+            }
+        }
+    }
+    let Some(length) = length else { return nodes };
+    let from_b = distances(store, b, length, Direction::Both, &walks, &passable);
+    for (n, (x, y)) in from_a.iter().zip(&from_b).enumerate() {
+        if let (Some(x), Some(y)) = (x, y) {
+            if x + y == length {
+                nodes.insert(n as u32);
+            }
+        }
+    }
+    nodes
+}
+
+/// The claims that actor `x` may have said ([`super::claims_by`] picks those it did):
+/// the claims attributed to it, and those of the articles it wrote or published.
+pub fn claims_by_candidates(store: &Store, x: u32) -> BTreeSet<u32> {
+    let mut articles = Vec::new();
+    let mut claims = BTreeSet::new();
+    for e in store.in_edges(x).filter_map(|r| store.ends(r)) {
+        match e.kind {
+            EdgeKind::AttributedTo => {
+                claims.insert(e.from);
+            }
+            EdgeKind::PublishedBy => articles.push(e.from),
+            _ => {}
+        }
+    }
+    articles.extend(store.out_edges(x).filter_map(|r| store.ends(r)).filter(|e| e.kind == EdgeKind::Authored).map(|e| e.to));
+    for a in articles {
+        claims.extend(store.out_edges(a).filter_map(|r| store.ends(r)).filter(|e| e.kind == EdgeKind::Makes).map(|e| e.to));
+    }
+    claims
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::path::{default_edges, path, PathOptions};
+    use crate::query::testutil::mini;
+    use crate::store::{encode, StoreHeader};
+    use petgraph::graph::NodeIndex;
+
+    fn store() -> Store {
+        let h = StoreHeader { writer: "0".into(), fingerprint: String::new(), json: None, json_fresh: true };
+        Store::open(Box::new(encode(&h, &mini())), |_| true).unwrap().1
+    }
+
+    #[test]
+    fn within_agrees_with_neighbors() {
+        let g = mini();
+        let s = store();
+        let i = g.find("policy:levelling-up").unwrap();
+        for depth in 1..=3 {
+            let opts = crate::query::neighbors::NeighborOptions { depth, ..Default::default() };
+            let answer = crate::query::neighbors::neighbors(&g, i, &opts).unwrap();
+            let mut expected: BTreeSet<u32> = answer.neighbors.iter().map(|n| g.find(&n.node.id).unwrap().index() as u32).collect();
+            expected.insert(i.index() as u32);
+            assert_eq!(within(&s, i.index() as u32, depth, Direction::Both, |_| true), expected, "depth {depth}");
+        }
+    }
+
+    #[test]
+    fn shortest_path_nodes_hold_every_shortest_path() {
+        let g = mini();
+        let s = store();
+        let ids: Vec<NodeIndex> = g.graph.node_indices().collect();
+        for &a in &ids {
+            for &b in &ids {
+                let nodes = shortest_path_nodes(&s, a.index() as u32, b.index() as u32, &default_edges(), &[]);
+                let answer = path(&g, a, b, &PathOptions { max: 50, ..Default::default() }).unwrap();
+                for p in &answer.paths {
+                    for h in &p.hops {
+                        for id in [&h.from.id, &h.to.id] {
+                            assert!(nodes.contains(&(g.find(id).unwrap().index() as u32)), "{id} on a path from {a:?} to {b:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
