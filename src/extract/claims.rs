@@ -301,11 +301,20 @@ pub fn cue_phrases() -> impl Iterator<Item = &'static str> {
 
 /// The cues of sentence `si` from the combined scan: what [`cues`] gives.
 pub fn cues_scanned(scan: &Scan, si: usize, norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
-    scan.leftmost_longest(si, Set::Cue)
-        .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
-        .filter(|&(s, e, _)| crate::mentions::is_boundary(norm, s, e))
-        .map(|(s, e, i)| (s, e, CUES[i].1))
-        .collect()
+    let mut out = Vec::new();
+    cues_scanned_into(scan, si, norm, &mut out);
+    out
+}
+
+/// [`cues_scanned`] into `out` (cleared first).
+fn cues_scanned_into(scan: &Scan, si: usize, norm: &str, out: &mut Vec<(usize, usize, &'static [Cue])>) {
+    out.clear();
+    out.extend(
+        scan.leftmost_longest(si, Set::Cue)
+            .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
+            .filter(|&(s, e, _)| crate::mentions::is_boundary(norm, s, e))
+            .map(|(s, e, i)| (s, e, CUES[i].1)),
+    );
 }
 
 /// The cues found in a sentence, with their byte ranges, on word boundaries.
@@ -415,7 +424,9 @@ fn confidence(score: f64) -> f64 {
 /// after "according to".
 fn speaker(norm: &str, report_at: usize, found: &Found, si: usize, lex: &Lexicon) -> Option<String> {
     let is_actor = |id: &str| crate::model::kind_of_id(id) == Some(NodeKind::Actor) && lex.kind_of(id).is_none_or(|k| k == NodeKind::Actor);
-    if norm[report_at..].to_lowercase().starts_with("according to") {
+    // (Lowercasing could only turn non-ASCII into 'k' or "i\u{307}", which cannot make
+    // "according to": an ASCII comparison of the bytes is the same test.)
+    if norm.as_bytes()[report_at..].get(..12).is_some_and(|p| p.eq_ignore_ascii_case(b"according to")) {
         return found.in_sentence(si).find(|m| m.start > report_at && m.start < report_at + 40 && is_actor(&m.id)).map(|m| m.id.clone());
     }
     found
@@ -499,6 +510,7 @@ pub fn find(
 ) -> Vec<DraftClaim> {
     let mut used: BTreeSet<String> = BTreeSet::new();
     let mut out = Vec::new();
+    let mut cue_list = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
         let block = &layout.blocks[s.block];
         if block.kind == BlockKind::Heading || s.words < 6 {
@@ -516,7 +528,7 @@ pub fn find(
             }
             v
         };
-        let cue_list = cues_scanned(scan, si, &s.norm);
+        cues_scanned_into(scan, si, &s.norm, &mut cue_list);
         let pre = read_cues(&s.norm, &cue_list, !policies.is_empty(), false);
         // Only a sentence with a reporting verb can have a reported speaker: read it again as reported.
         let sp = pre.report_at.and_then(|at| speaker(&s.norm, at, found, si, lex)).filter(|id| !authors.contains(id));
