@@ -541,9 +541,7 @@ pub fn find(
             continue;
         }
         let lab = label(&s.norm);
-        let words: Vec<String> = super::words::first_content_words(&lab, 4);
-        let base = format!("claim:{prefix}-{}", slug(&words.join(" ")));
-        let base = base.trim_end_matches('-').to_string();
+        let base = claim_base(prefix, &lab);
         let mut id = base.clone();
         let mut k = 2;
         while used.contains(&id) || lex.ids.contains(&id) {
@@ -564,6 +562,36 @@ pub fn find(
             confidence: conf,
         });
     }
+    out
+}
+
+/// A claim's id before de-duplication: `claim:<prefix>-<slug of the label's first
+/// four content words>`.
+fn claim_base(prefix: &str, label: &str) -> String {
+    let mut out = format!("claim:{prefix}-");
+    let mut ascii = true;
+    let mut n = 0;
+    let mut buf = String::new();
+    // The slug of ASCII words joined by spaces: each word without its apostrophes,
+    // hyphens between.
+    super::words::try_for_each_content_word(label, &mut buf, |w| {
+        if !w.is_ascii() {
+            ascii = false;
+            return false;
+        }
+        if n > 0 {
+            out.push('-');
+        }
+        out.extend(w.iter().filter(|&&c| c != b'\'').map(|&c| c as char));
+        n += 1;
+        n < 4
+    });
+    if !ascii {
+        let words: Vec<String> = super::words::first_content_words(label, 4);
+        out = format!("claim:{prefix}-{}", slug(&words.join(" ")));
+    }
+    let keep = out.trim_end_matches('-').len();
+    out.truncate(keep);
     out
 }
 
@@ -644,6 +672,15 @@ mod tests {
             let want = cut_reference(c.trim_end_matches(['.', ';', ':', ' ']));
             let got = label(&c);
             assert_eq!(got.to_lowercase(), want.to_lowercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn claim_ids_are_the_slug_of_the_first_content_words() {
+        for l in ["Levelling up remains a vague slogan", "O'Brien's plans for the North's towns", "The the of", "Café naïve plans", "", "Local Enterprise Partnerships' (LEPs) role in growth"] {
+            let words = crate::extract::words::first_content_words(l, 4);
+            let want = format!("claim:x-2024-{}", slug(&words.join(" ")));
+            assert_eq!(claim_base("x-2024", l), want.trim_end_matches('-'), "{l:?}");
         }
     }
 

@@ -696,6 +696,12 @@ fn scan_sentence(
             }
         }
         let next_i = last + 1;
+        if last == i {
+            // One capitalised word alone names nothing here: policies and organisations
+            // take two words or more, and people a given name and surname.
+            i = next_i;
+            continue;
+        }
         let mut run: &[Tok] = &toks[i..=last];
         // Drop a common word opening a sentence ("The", "Securonomics" stays if unknown).
         while let Some(f) = run.first() {
@@ -711,7 +717,7 @@ fn scan_sentence(
             run = &run[..run.len() - 1];
         }
         i = next_i;
-        if run.is_empty() {
+        if run.len() < 2 {
             continue;
         }
         let (a, b) = (run[0].start, strip_end(run));

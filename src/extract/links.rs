@@ -149,7 +149,9 @@ fn tfidf_hashed(text: &str, index: &EchoIndex, s: &mut EchoScratch) {
     });
     for t in terms.iter_mut() {
         let idf = index.idf.get(&t.0).copied().unwrap_or(index.idf_unseen);
-        t.1 = (1.0 + t.1.ln()) * idf;
+        // (1 + ln 1 is exactly 1.)
+        let tf = if t.1 == 1.0 { 1.0 } else { 1.0 + t.1.ln() };
+        t.1 = tf * idf;
     }
     let norm = terms.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
     if norm > 0.0 {

@@ -481,8 +481,8 @@ pub fn first_content_words(text: &str, n: usize) -> Vec<String> {
     out
 }
 
-/// [`for_each_content_word`], stopping when `f` returns false.
-fn try_for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&[u8]) -> bool) {
+/// [`for_each_content_word`] with words as bytes, stopping when `f` returns false.
+pub(crate) fn try_for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&[u8]) -> bool) {
     // Bytes that continue a piece: ASCII letters, digits and the apostrophe (1), and
     // the bytes of other characters (2, read as characters).
     static PIECE: [u8; 256] = {
