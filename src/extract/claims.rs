@@ -519,26 +519,25 @@ pub fn find(
         if scan.any(si, Set::Boilerplate) {
             continue;
         }
-        let policies: Vec<String> = {
-            let mut v: Vec<String> = Vec::new();
-            for m in found.in_sentence(si) {
-                if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !v.contains(&m.id) {
-                    v.push(m.id.clone());
-                }
-            }
-            v
-        };
+        let is_policy = |m: &&super::Mention| crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy);
+        let mentions_policy = found.in_sentence(si).any(|m| is_policy(&m));
         cues_scanned_into(scan, si, &s.norm, &mut cue_list);
-        let pre = read_cues(&s.norm, &cue_list, !policies.is_empty(), false);
+        let pre = read_cues(&s.norm, &cue_list, mentions_policy, false);
         // Only a sentence with a reporting verb can have a reported speaker: read it again as reported.
         let sp = pre.report_at.and_then(|at| speaker(&s.norm, at, found, si, lex)).filter(|id| !authors.contains(id));
         if sp.is_none() && confidence(pre.score + 1.2) < opts.min_claim_confidence {
             continue;
         }
-        let r = if sp.is_some() { read_cues(&s.norm, &cue_list, !policies.is_empty(), true) } else { pre };
+        let r = if sp.is_some() { read_cues(&s.norm, &cue_list, mentions_policy, true) } else { pre };
         let conf = confidence(r.score);
         if conf < opts.min_claim_confidence {
             continue;
+        }
+        let mut policies: Vec<String> = Vec::new();
+        for m in found.in_sentence(si).filter(is_policy) {
+            if !policies.contains(&m.id) {
+                policies.push(m.id.clone());
+            }
         }
         let lab = label(&s.norm);
         let base = claim_base(prefix, &lab);

@@ -341,29 +341,71 @@ fn pack(w: &[u8]) -> Option<u128> {
 #[inline]
 fn pack16(buf: &[u8], n: usize) -> u128 {
     let word = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().unwrap_or([0; 8]));
-    let mask = |k: usize| if k >= 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 };
+    // (Branch-free: word lengths vary too much to predict.)
+    let mask = |k: usize| ((1u128 << (8 * k.min(8))) - 1) as u64;
     let lo = word(0) & mask(n);
     let hi = word(8) & mask(n.saturating_sub(8));
     u128::from(lo) | u128::from(hi) << 64
 }
 
-fn packed_stopwords() -> &'static rustc_hash::FxHashSet<u128> {
-    static S: OnceLock<rustc_hash::FxHashSet<u128>> = OnceLock::new();
-    S.get_or_init(|| {
-        STOPWORDS
-            .iter()
-            .map(|s| {
-                debug_assert!(s.len() <= 16 && !s.contains('\0'), "stopwords are short");
-                pack(s.as_bytes()).unwrap_or(0)
-            })
-            .collect()
-    })
+/// The packed [`STOPWORDS`] in an open-addressing table, with a filter on (length,
+/// first byte) that turns most other words away before the table is read.
+struct PackedStopwords {
+    /// Bit `first byte % 64` of entry `len` is set when a stopword has that length and first byte.
+    starts: [u64; 17],
+    /// Keys (0 for an empty slot); the slot of a key is [`PackedStopwords::slot`].
+    table: Vec<u128>,
+}
+
+impl PackedStopwords {
+    const BITS: u32 = 10;
+
+    fn slot(k: u128) -> usize {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn new() -> Self {
+        let mut p = PackedStopwords { starts: [0; 17], table: vec![0; 1 << Self::BITS] };
+        for s in STOPWORDS {
+            debug_assert!(s.len() <= 16 && !s.is_empty() && !s.contains('\0'), "stopwords are short");
+            let Some(k) = pack(s.as_bytes()) else { continue };
+            p.starts[s.len()] |= 1 << (s.as_bytes()[0] % 64);
+            let mut i = Self::slot(k);
+            while p.table[i] != 0 && p.table[i] != k {
+                i = (i + 1) & ((1 << Self::BITS) - 1);
+            }
+            p.table[i] = k;
+        }
+        p
+    }
+
+    /// Whether the packed word `k` of `len` bytes, starting with `first`, is a stopword.
+    #[inline]
+    fn contains(&self, k: u128, len: usize, first: u8) -> bool {
+        if len == 0 || len > 16 || self.starts[len] & (1 << (first % 64)) == 0 {
+            return false;
+        }
+        let mut i = Self::slot(k);
+        loop {
+            match self.table[i] {
+                0 => return false,
+                x if x == k => return true,
+                _ => i = (i + 1) & ((1 << Self::BITS) - 1),
+            }
+        }
+    }
+}
+
+fn packed_stopwords() -> &'static PackedStopwords {
+    static S: OnceLock<PackedStopwords> = OnceLock::new();
+    S.get_or_init(PackedStopwords::new)
 }
 
 /// Whether `w` is one of the [`STOPWORDS`] (exact, lowercase): a lookup of the packed
 /// word, since every stopword is short and has no NUL byte.
 pub fn is_stopword(w: &str) -> bool {
-    !w.contains('\0') && pack(w.as_bytes()).is_some_and(|k| packed_stopwords().contains(&k))
+    !w.contains('\0') && pack(w.as_bytes()).is_some_and(|k| packed_stopwords().contains(k, w.len(), w.as_bytes().first().copied().unwrap_or(0)))
 }
 
 /// The kind for an organisation head noun, if `word` is one.
@@ -545,7 +587,7 @@ pub(crate) fn try_for_each_content_word(text: &str, buf: &mut String, mut f: imp
                 *l = c.to_ascii_lowercase();
             }
             // (Pieces hold letters, digits and apostrophes only: no NUL.)
-            if n <= 16 && stop.contains(&pack16(&low, n)) {
+            if n <= 16 && stop.contains(pack16(&low, n), n, low[0]) {
                 continue;
             }
             let (keep, rep) = stem_cut_bytes(&low[..n]);
