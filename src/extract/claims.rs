@@ -301,11 +301,20 @@ pub fn cue_phrases() -> impl Iterator<Item = &'static str> {
 
 /// The cues of sentence `si` from the combined scan: what [`cues`] gives.
 pub fn cues_scanned(scan: &Scan, si: usize, norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
-    scan.leftmost_longest(si, Set::Cue)
-        .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
-        .filter(|&(s, e, _)| crate::mentions::is_boundary(norm, s, e))
-        .map(|(s, e, i)| (s, e, CUES[i].1))
-        .collect()
+    let mut out = Vec::new();
+    cues_scanned_into(scan, si, norm, &mut out);
+    out
+}
+
+/// [`cues_scanned`] into `out` (cleared first).
+fn cues_scanned_into(scan: &Scan, si: usize, norm: &str, out: &mut Vec<(usize, usize, &'static [Cue])>) {
+    out.clear();
+    out.extend(
+        scan.leftmost_longest(si, Set::Cue)
+            .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
+            .filter(|&(s, e, _)| crate::mentions::is_boundary(norm, s, e))
+            .map(|(s, e, i)| (s, e, CUES[i].1)),
+    );
 }
 
 /// The cues found in a sentence, with their byte ranges, on word boundaries.
@@ -415,7 +424,9 @@ fn confidence(score: f64) -> f64 {
 /// after "according to".
 fn speaker(norm: &str, report_at: usize, found: &Found, si: usize, lex: &Lexicon) -> Option<String> {
     let is_actor = |id: &str| crate::model::kind_of_id(id) == Some(NodeKind::Actor) && lex.kind_of(id).is_none_or(|k| k == NodeKind::Actor);
-    if norm[report_at..].to_lowercase().starts_with("according to") {
+    // (Lowercasing could only turn non-ASCII into 'k' or "i\u{307}", which cannot make
+    // "according to": an ASCII comparison of the bytes is the same test.)
+    if norm.as_bytes()[report_at..].get(..12).is_some_and(|p| p.eq_ignore_ascii_case(b"according to")) {
         return found.in_sentence(si).find(|m| m.start > report_at && m.start < report_at + 40 && is_actor(&m.id)).map(|m| m.id.clone());
     }
     found
@@ -499,6 +510,7 @@ pub fn find(
 ) -> Vec<DraftClaim> {
     let mut used: BTreeSet<String> = BTreeSet::new();
     let mut out = Vec::new();
+    let mut cue_list = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
         let block = &layout.blocks[s.block];
         if block.kind == BlockKind::Heading || s.words < 6 {
@@ -507,31 +519,28 @@ pub fn find(
         if scan.any(si, Set::Boilerplate) {
             continue;
         }
-        let policies: Vec<String> = {
-            let mut v: Vec<String> = Vec::new();
-            for m in found.in_sentence(si) {
-                if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !v.contains(&m.id) {
-                    v.push(m.id.clone());
-                }
-            }
-            v
-        };
-        let cue_list = cues_scanned(scan, si, &s.norm);
-        let pre = read_cues(&s.norm, &cue_list, !policies.is_empty(), false);
+        let is_policy = |m: &&super::Mention| crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy);
+        let mentions_policy = found.in_sentence(si).any(|m| is_policy(&m));
+        cues_scanned_into(scan, si, &s.norm, &mut cue_list);
+        let pre = read_cues(&s.norm, &cue_list, mentions_policy, false);
         // Only a sentence with a reporting verb can have a reported speaker: read it again as reported.
         let sp = pre.report_at.and_then(|at| speaker(&s.norm, at, found, si, lex)).filter(|id| !authors.contains(id));
         if sp.is_none() && confidence(pre.score + 1.2) < opts.min_claim_confidence {
             continue;
         }
-        let r = if sp.is_some() { read_cues(&s.norm, &cue_list, !policies.is_empty(), true) } else { pre };
+        let r = if sp.is_some() { read_cues(&s.norm, &cue_list, mentions_policy, true) } else { pre };
         let conf = confidence(r.score);
         if conf < opts.min_claim_confidence {
             continue;
         }
+        let mut policies: Vec<String> = Vec::new();
+        for m in found.in_sentence(si).filter(is_policy) {
+            if !policies.contains(&m.id) {
+                policies.push(m.id.clone());
+            }
+        }
         let lab = label(&s.norm);
-        let words: Vec<String> = super::words::first_content_words(&lab, 4);
-        let base = format!("claim:{prefix}-{}", slug(&words.join(" ")));
-        let base = base.trim_end_matches('-').to_string();
+        let base = claim_base(prefix, &lab);
         let mut id = base.clone();
         let mut k = 2;
         while used.contains(&id) || lex.ids.contains(&id) {
@@ -552,6 +561,36 @@ pub fn find(
             confidence: conf,
         });
     }
+    out
+}
+
+/// A claim's id before de-duplication: `claim:<prefix>-<slug of the label's first
+/// four content words>`.
+fn claim_base(prefix: &str, label: &str) -> String {
+    let mut out = format!("claim:{prefix}-");
+    let mut ascii = true;
+    let mut n = 0;
+    let mut buf = String::new();
+    // The slug of ASCII words joined by spaces: each word without its apostrophes,
+    // hyphens between.
+    super::words::try_for_each_content_word(label, &mut buf, |w| {
+        if !w.is_ascii() {
+            ascii = false;
+            return false;
+        }
+        if n > 0 {
+            out.push('-');
+        }
+        out.extend(w.iter().filter(|&&c| c != b'\'').map(|&c| c as char));
+        n += 1;
+        n < 4
+    });
+    if !ascii {
+        let words: Vec<String> = super::words::first_content_words(label, 4);
+        out = format!("claim:{prefix}-{}", slug(&words.join(" ")));
+    }
+    let keep = out.trim_end_matches('-').len();
+    out.truncate(keep);
     out
 }
 
@@ -632,6 +671,15 @@ mod tests {
             let want = cut_reference(c.trim_end_matches(['.', ';', ':', ' ']));
             let got = label(&c);
             assert_eq!(got.to_lowercase(), want.to_lowercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn claim_ids_are_the_slug_of_the_first_content_words() {
+        for l in ["Levelling up remains a vague slogan", "O'Brien's plans for the North's towns", "The the of", "Café naïve plans", "", "Local Enterprise Partnerships' (LEPs) role in growth"] {
+            let words = crate::extract::words::first_content_words(l, 4);
+            let want = format!("claim:x-2024-{}", slug(&words.join(" ")));
+            assert_eq!(claim_base("x-2024", l), want.trim_end_matches('-'), "{l:?}");
         }
     }
 

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use super::meta::Header;
 use super::sentences::{quote, BlockKind, Layout};
-use super::words::{self, content_words, given_names, not_name, person_titles, role_heads, stopwords};
+use super::words::{self, content_words, given_names, not_name, person_titles, role_heads};
 use super::{slug, Candidate, Mention, MentionHow};
 use crate::date::PartialDate;
 use super::scan::{Scan, Scanner, Set};
@@ -524,15 +524,26 @@ fn strip_possessive(w: &str) -> &str {
 /// article, so searched for rather than indexed.
 struct Vocab<'a> {
     layout: &'a Layout,
+    /// Words asked about already.
+    known: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>>,
 }
 
-impl Vocab<'_> {
+impl<'a> Vocab<'a> {
+    fn new(layout: &'a Layout) -> Self {
+        Vocab { layout, known: Default::default() }
+    }
+
     fn contains(&self, w: &str) -> bool {
         if !w.starts_with(|c: char| c.is_lowercase()) || !w.chars().all(char::is_alphanumeric) {
             return false;
         }
+        if let Some(&k) = self.known.borrow().get(w) {
+            return k;
+        }
         let finder = memchr::memmem::Finder::new(w.as_bytes());
-        self.layout.sentences.iter().any(|s| finder.find_iter(s.norm.as_bytes()).any(|at| crate::mentions::is_boundary(&s.norm, at, at + w.len())))
+        let found = self.layout.sentences.iter().any(|s| finder.find_iter(s.norm.as_bytes()).any(|at| crate::mentions::is_boundary(&s.norm, at, at + w.len())));
+        self.known.borrow_mut().insert(w.to_string(), found);
+        found
     }
 }
 
@@ -541,7 +552,7 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &
     let mut found = Found::default();
     // Lowercase vocabulary of the article: a capitalised word whose lowercase form is
     // used elsewhere is a common word, not a name, at the start of a sentence.
-    let vocab = Vocab { layout };
+    let vocab = Vocab::new(layout);
     let mut cands: BTreeMap<String, Candidate> = BTreeMap::new();
     let mut cand_mentions: Vec<Mention> = Vec::new();
     let wtoks = Words::new(layout);
@@ -685,12 +696,18 @@ fn scan_sentence(
             }
         }
         let next_i = last + 1;
+        if last == i {
+            // One capitalised word alone names nothing here: policies and organisations
+            // take two words or more, and people a given name and surname.
+            i = next_i;
+            continue;
+        }
         let mut run: &[Tok] = &toks[i..=last];
         // Drop a common word opening a sentence ("The", "Securonomics" stays if unknown).
         while let Some(f) = run.first() {
             let lw = lower(f.s, &mut scratch.lower);
             let sentence_start = f.start == 0 || norm[..f.start].trim_end().ends_with(['"', '\'', '(', ':', '-']) && f.start < 3;
-            if stopwords().contains(&*lw) || (sentence_start && vocab.contains(&lw)) || not_name().contains(f.s) {
+            if words::is_stopword(&lw) || (sentence_start && vocab.contains(&lw)) || not_name().contains(f.s) {
                 run = &run[1..];
             } else {
                 break;
@@ -700,7 +717,7 @@ fn scan_sentence(
             run = &run[..run.len() - 1];
         }
         i = next_i;
-        if run.is_empty() {
+        if run.len() < 2 {
             continue;
         }
         let (a, b) = (run[0].start, strip_end(run));
@@ -755,7 +772,7 @@ fn scan_sentence(
             person.pop();
         }
         let name_like = person.iter().all(|t| {
-            !is_allcaps(t.s) && !stopwords().contains(&*lower(t.s, &mut scratch.lower)) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime"
+            !is_allcaps(t.s) && !words::is_stopword(&lower(t.s, &mut scratch.lower)) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime"
         });
         if (2..=3).contains(&person.len()) && name_like {
             let first = strip_possessive(person[0].s);
@@ -833,7 +850,7 @@ fn scan_sentence(
         if before.first() == Some(&"so-called") || before.contains(&"so") {
             continue;
         }
-        let single_rare = words_in.len() == 1 && inner.chars().all(|c| c.is_lowercase()) && inner.len() >= 6 && !stopwords().contains(inner);
+        let single_rare = words_in.len() == 1 && inner.chars().all(|c| c.is_lowercase()) && inner.len() >= 6 && !words::is_stopword(inner);
         if let Some((h, pk)) = head {
             if inner.chars().next().is_some_and(char::is_uppercase) || introduced {
                 let name = inner.to_string();
@@ -849,6 +866,17 @@ fn scan_sentence(
 /// The [`words::GAZETTEER`] entries whose surface's first word is `w`, in list order.
 fn gazetteer_by_first_word(w: &str) -> &'static [(&'static str, &'static str, &'static str)] {
     type Entries = Vec<(&'static str, &'static str, &'static str)>;
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut t = [false; 256];
+        for (s, _, _) in words::GAZETTEER {
+            t[s.as_bytes()[0] as usize] = true;
+        }
+        t
+    });
+    if !w.as_bytes().first().is_some_and(|&b| first[b as usize]) {
+        return &[];
+    }
     static M: OnceLock<rustc_hash::FxHashMap<&'static str, Entries>> = OnceLock::new();
     M.get_or_init(|| {
         let mut m: rustc_hash::FxHashMap<&'static str, Entries> = rustc_hash::FxHashMap::default();
@@ -967,10 +995,23 @@ fn resolve_short_forms(layout: &Layout, words: &Words<'_>, lex: &Lexicon, found:
     if persons.is_empty() {
         return;
     }
+    // Cheap tests before the map: a surname's first byte and length.
+    let mut first_bytes = [false; 256];
+    let (mut shortest, mut longest) = (usize::MAX, 0);
+    for k in persons.keys() {
+        if let Some(&b) = k.as_bytes().first() {
+            first_bytes[b as usize] = true;
+        }
+        shortest = shortest.min(k.len());
+        longest = longest.max(k.len());
+    }
     let mut add = Vec::new();
     for si in 0..layout.sentences.len() {
         for &t in words.of(si) {
             let w = strip_possessive(t.s);
+            if w.len() < shortest || w.len() > longest || !w.as_bytes().first().is_some_and(|&b| first_bytes[b as usize]) {
+                continue;
+            }
             let Some(id) = persons.get(w) else { continue };
             if ambiguous.contains(w) {
                 continue;

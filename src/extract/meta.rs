@@ -300,7 +300,8 @@ pub(crate) fn has_time_cue(norm: &str) -> bool {
 }
 
 fn relation(lower: &str) -> Rel {
-    if let Some(c) = ago_regex().captures(lower) {
+    // Every "... ago" the regex reads has " ago" in it.
+    if let Some(c) = lower.contains(" ago").then(|| ago_regex().captures(lower)).flatten() {
         let n = match &c[1] {
             "a" | "an" | "one" => 1,
             "two" => 2,
@@ -333,7 +334,7 @@ const ELECTION_CUES: &[&str] = &["power", "election", "elected", "office", "won 
 
 /// An anchor sentence with no event name: score lexicon events by shared words.
 fn best_event_by_words<'a>(lex: &'a Lexicon, sentence: &str, kinds: &[&str]) -> Option<(&'a super::entities::EventInfo, f64)> {
-    let words: BTreeSet<String> = content_words(sentence).into_iter().collect();
+    let words: rustc_hash::FxHashSet<String> = content_words(sentence).into_iter().collect();
     lex.events
         .iter()
         .filter(|e| kinds.is_empty() || kinds.contains(&e.kind.as_str()))
