@@ -39,6 +39,9 @@ pub enum Cue {
     Negative,
     /// Turns what follows around ("not", "fails to").
     Negator,
+    /// Argues: gives a consequence, a reason or the writer's own view ("will lead to",
+    /// "therefore", "I believe").
+    Argument,
     /// Describes method or the text itself ("we use", "this series").
     Method,
 }
@@ -209,6 +212,122 @@ const CUES: &[(&str, &[Cue])] = {
         ("just another", &[Evaluative, Negative]),
         ("worth", &[Evaluative, Positive]),
         ("remains", &[Evaluative]),
+        // General evaluative vocabulary of English (judgement words, not topic words).
+        ("terrible", &[Evaluative, Negative]),
+        ("awful", &[Evaluative, Negative]),
+        ("dreadful", &[Evaluative, Negative]),
+        ("sham", &[Evaluative, Negative]),
+        ("dubious", &[Evaluative, Negative]),
+        ("flawed", &[Evaluative, Negative]),
+        ("failing", &[Evaluative, Negative]),
+        ("hollow", &[Evaluative, Negative]),
+        ("meaningless", &[Evaluative, Negative]),
+        ("piecemeal", &[Evaluative, Negative]),
+        ("patchy", &[Evaluative, Negative]),
+        ("incoherent", &[Evaluative, Negative]),
+        ("confusing", &[Evaluative, Negative]),
+        ("pathetic", &[Evaluative, Negative]),
+        ("pathetically", &[Evaluative, Negative]),
+        ("paltry", &[Evaluative, Negative]),
+        ("meagre", &[Evaluative, Negative]),
+        ("disappointment", &[Evaluative, Negative]),
+        ("disappointed", &[Evaluative, Negative]),
+        ("unacceptable", &[Evaluative, Negative]),
+        ("unjust", &[Evaluative, Negative]),
+        ("misguided", &[Evaluative, Negative]),
+        ("mistakes", &[Evaluative, Negative]),
+        ("misappropriated", &[Evaluative, Negative]),
+        ("eroded", &[Evaluative, Negative]),
+        ("erode", &[Evaluative, Negative]),
+        ("wasted", &[Evaluative, Negative]),
+        ("threat", &[Evaluative, Negative]),
+        ("threatens", &[Evaluative, Negative]),
+        ("dangerous", &[Evaluative, Negative]),
+        ("malaise", &[Evaluative, Negative]),
+        ("neglected", &[Evaluative, Negative]),
+        ("ignored", &[Evaluative, Negative]),
+        ("overlooked", &[Evaluative, Negative]),
+        ("insecure", &[Evaluative, Negative]),
+        ("insecurity", &[Evaluative, Negative]),
+        ("precarious", &[Evaluative, Negative]),
+        ("centralised", &[Evaluative, Negative]),
+        ("underfunded", &[Evaluative, Negative]),
+        ("underperform", &[Evaluative, Negative]),
+        ("unequal", &[Evaluative, Negative]),
+        ("far from", &[Evaluative, Negative]),
+        ("sceptics", &[Evaluative, Negative]),
+        ("sceptical", &[Evaluative, Negative]),
+        ("questioned", &[Evaluative, Negative]),
+        ("dismissed", &[Evaluative, Negative, Report]),
+        ("serious", &[Evaluative]),
+        ("severe", &[Evaluative, Negative]),
+        ("deeply", &[Evaluative]),
+        ("uncertain", &[Evaluative, Hedge]),
+        ("commendable", &[Evaluative, Positive]),
+        ("reasonable", &[Evaluative, Positive]),
+        ("impressive", &[Evaluative, Positive]),
+        ("remarkable", &[Evaluative, Positive]),
+        ("fairer", &[Evaluative, Positive]),
+        ("accountable", &[Evaluative, Positive]),
+        ("innovative", &[Evaluative, Positive]),
+        ("applaud", &[Evaluative, Positive]),
+        ("commend", &[Evaluative, Positive]),
+        ("welcomed", &[Evaluative, Positive]),
+        ("achievement", &[Evaluative, Positive]),
+        ("tangible", &[Evaluative, Positive]),
+        ("unprecedented", &[Evaluative]),
+        ("huge", &[Evaluative]),
+        ("major", &[Evaluative]),
+        ("substantial", &[Evaluative]),
+        ("considerable", &[Evaluative]),
+        ("dramatic", &[Evaluative]),
+        ("imperative", &[Evaluative, Deontic]),
+        ("is key", &[Evaluative, Positive]),
+        ("are key", &[Evaluative, Positive]),
+        // Degree: superlatives and excess ("one of the most", "too many").
+        ("one of the most", &[Evaluative]),
+        ("the most", &[Evaluative]),
+        ("the biggest", &[Evaluative]),
+        ("the largest", &[Evaluative]),
+        ("the worst", &[Evaluative, Negative]),
+        ("more than any", &[Evaluative]),
+        ("too many", &[Evaluative, Negative]),
+        ("too much", &[Evaluative, Negative]),
+        ("too few", &[Evaluative, Negative]),
+        ("too long", &[Evaluative, Negative]),
+        ("even further", &[Evaluative]),
+        ("just the start", &[Evaluative]),
+        ("only the start", &[Evaluative]),
+        ("so-called", &[Evaluative, Negative]),
+        ("no stranger", &[Evaluative, Negative]),
+        ("can deny", &[Evaluative]),
+        ("described as", &[Evaluative, Report]),
+        ("called it", &[Evaluative, Report]),
+        // Argument: consequences, reasons, the writer's own view.
+        ("will lead to", &[Predictive, Argument]),
+        ("lead to", &[Argument]),
+        ("leads to", &[Argument]),
+        ("led to", &[Argument]),
+        ("will mean", &[Predictive, Argument]),
+        ("will limit", &[Predictive, Argument, Negative]),
+        ("will make", &[Predictive, Argument]),
+        ("will see", &[Predictive, Argument]),
+        ("result in", &[Argument]),
+        ("implications", &[Argument]),
+        ("therefore", &[Argument]),
+        ("because", &[Argument]),
+        ("as a result", &[Argument]),
+        ("in short", &[Argument]),
+        ("i think", &[Argument]),
+        ("we think", &[Argument]),
+        ("i believe", &[Argument]),
+        ("we believe", &[Argument]),
+        ("in my view", &[Argument]),
+        ("for me", &[Argument]),
+        ("i would", &[Argument, Hedge]),
+        ("hopefully", &[Argument, Hedge]),
+        ("we can", &[Argument]),
+        ("the evidence shows", &[Argument]),
         ("rather than", &[Contrast]),
         ("however", &[Contrast]),
         ("but", &[Contrast]),
@@ -374,7 +493,7 @@ pub fn read_cues(norm: &str, found: &[(usize, usize, &'static [Cue])], mentions_
     }
     let get = |k: Cue| n[k as usize];
     let words = memchr::memchr_iter(b' ', norm.as_bytes()).count() + 1;
-    let mut score = 2.0 * get(Cue::Deontic).min(2.0) + 1.2 * get(Cue::Evaluative).min(3.0) + 0.6 * get(Cue::Contrast).min(1.0) + 0.5 * get(Cue::Predictive).min(2.0) + 0.3 * get(Cue::Hedge).min(2.0);
+    let mut score = 2.0 * get(Cue::Deontic).min(2.0) + 1.2 * get(Cue::Evaluative).min(3.0) + 0.6 * get(Cue::Contrast).min(1.0) + 0.5 * get(Cue::Predictive).min(2.0) + 0.3 * get(Cue::Hedge).min(2.0) + 0.8 * get(Cue::Argument).min(2.0);
     if mentions_policy {
         score += 0.8;
     }
@@ -435,7 +554,14 @@ fn speaker(norm: &str, report_at: usize, found: &Found, si: usize, lex: &Lexicon
         .filter(|m| {
             let gap = &norm[m.end..report_at];
             let gap = gap.trim_start_matches("'s").trim();
-            gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '-', '(', ')']) && !gap.split_whitespace().any(|w| w == "and" || w == "MP")
+            let near = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '-', '(', ')']) && !gap.split_whitespace().any(|w| w == "and" || w == "MP");
+            // An appositive between commas: "Adam Lent, director of NLGN, said".
+            let appositive = gap.len() > 2
+                && gap.starts_with(',')
+                && gap.ends_with(',')
+                && !gap[1..gap.len() - 1].contains([',', ';', '.', '(', ')', '"', '\u{201c}'])
+                && gap.split_whitespace().count() <= 12;
+            near || appositive
         })
         .last()
         .map(|m| m.id.clone())
