@@ -761,6 +761,20 @@ mod tests {
     }
 
     #[test]
+    fn general_evaluative_and_argument_cues_make_claims() {
+        for t in [
+            "England is one of the most centralised countries in the developed world.",
+            "The fund is a sham and a dubious use of public money.",
+            "Streamlined governance through unitary councils will lead to better accountability and savings.",
+        ] {
+            let r = read_sentence(t, false, false);
+            assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{t}: {r:?}");
+        }
+        let r = read_sentence("The report was published on Tuesday by the department in London.", false, false);
+        assert!(confidence(r.score) < DEFAULT_MIN_CONFIDENCE, "{r:?}");
+    }
+
+    #[test]
     fn stance_and_hedging() {
         let r = read_sentence("The 'Made Smarter' programme is a welcome start in this direction, but policy needs to go much further.", true, false);
         assert_eq!(r.stance, Stance::Mixed);

@@ -570,7 +570,7 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &
         }
         spans.clear();
         spans.extend(hits.iter().map(|h| (h.start, h.end)));
-        let ctx = SentenceCtx { si, norm: &s.norm, toks: wtoks.of(si), q: (text, s.start, s.end), hit_spans: &spans };
+        let ctx = SentenceCtx { si, norm: &s.norm, toks: wtoks.of(si), q: (text, s.start, s.end), hit_spans: &spans, org_gate: scan.any(si, Set::OrgGate) };
         scan_sentence(&ctx, &vocab, lex, &mut cands, &mut cand_mentions, &mut found.roles, &mut scratch);
     }
     // Candidates named in the lexicon under the same folded name are lexicon mentions.
@@ -610,6 +610,8 @@ struct SentenceCtx<'a, 's> {
     q: (&'a str, usize, usize),
     /// Lexicon hits in the sentence.
     hit_spans: &'s [(usize, usize)],
+    /// Whether the sentence has a lowercase organisation head or ", we ".
+    org_gate: bool,
 }
 
 /// Buffers [`scan_sentence`] reuses from sentence to sentence.
@@ -627,7 +629,7 @@ fn scan_sentence(
     roles: &mut Vec<(String, String)>,
     scratch: &mut Scratch,
 ) {
-    let &SentenceCtx { si, norm, toks, q, hit_spans } = ctx;
+    let &SentenceCtx { si, norm, toks, q, hit_spans, org_gate } = ctx;
     let overlaps = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s < b && a < e);
     let covered = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s <= a && b <= e);
     let adjacent = |x: &Tok, y: &Tok| norm[x.end..y.start] == *" ";
@@ -685,7 +687,7 @@ fn scan_sentence(
                 if is_connector(toks[m].s) && m + 1 < toks.len() && adjacent(&toks[k], &toks[m]) {
                     m += 1;
                 }
-                if is_cap(toks[m].s) && adjacent(&toks[m - 1], &toks[m]) && !(toks[k].s == "and" && i == last && !is_org_like(&toks[i..=last])) {
+                if is_cap(toks[m].s) && adjacent(&toks[m - 1], &toks[m]) && !(toks[k].s == "and" && ((i == last && !is_org_like(&toks[i..=last])) || given_names().contains(toks[i].s))) {
                     last = m;
                     k = m + 1;
                 } else {
@@ -704,16 +706,23 @@ fn scan_sentence(
         }
         let mut run: &[Tok] = &toks[i..=last];
         // Drop a common word opening a sentence ("The", "Securonomics" stays if unknown).
+        let headed = run.len() >= 2 && (words::org_head(strip_possessive(run[run.len() - 1].s)).is_some() || words::policy_head(&norm[run[0].start..strip_end(run)]).is_some());
         while let Some(f) = run.first() {
             let lw = lower(f.s, &mut scratch.lower);
             let sentence_start = f.start == 0 || norm[..f.start].trim_end().ends_with(['"', '\'', '(', ':', '-']) && f.start < 3;
-            if words::is_stopword(&lw) || (sentence_start && vocab.contains(&lw)) || not_name().contains(f.s) {
+            // "New" opens many names ("New Local Government Network"); a given name
+            // that is also a word ("Will Tanner") is a name inside a sentence.
+            let keeps = run.len() >= 2 && !sentence_start && ((f.s == "New" && headed) || given_names().contains(f.s));
+            if !keeps && (words::is_stopword(&lw) || (sentence_start && vocab.contains(&lw)) || not_name().contains(f.s)) {
                 run = &run[1..];
             } else {
                 break;
             }
         }
-        while run.last().is_some_and(|t| is_connector(t.s) || not_name().contains(strip_possessive(t.s))) {
+        let month_surname = |run: &[Tok]| {
+            run.len() >= 2 && words::MONTH_SURNAMES.contains(&strip_possessive(run[run.len() - 1].s)) && given_names().contains(run[run.len() - 2].s)
+        };
+        while run.last().is_some_and(|t| is_connector(t.s) || not_name().contains(strip_possessive(t.s))) && !month_surname(run) {
             run = &run[..run.len() - 1];
         }
         i = next_i;
@@ -723,7 +732,7 @@ fn scan_sentence(
         let (a, b) = (run[0].start, strip_end(run));
         let name = &norm[a..b];
         let words: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
-        if words.iter().any(|w| not_name().contains(w) && words.len() <= 2) {
+        if words.iter().any(|w| not_name().contains(w) && words.len() <= 2) && !month_surname(run) {
             continue;
         }
         let head = *words.last().unwrap_or(&"");
@@ -772,8 +781,15 @@ fn scan_sentence(
             person.pop();
         }
         let name_like = person.iter().all(|t| {
-            !is_allcaps(t.s) && !words::is_stopword(&lower(t.s, &mut scratch.lower)) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime"
+            given_names().contains(t.s)
+                || (t.end == run[run.len() - 1].end && month_surname(run))
+                || (!is_allcaps(t.s) && !words::is_stopword(&lower(t.s, &mut scratch.lower)) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime")
         });
+        // A byline or report with the verb first: "..., writes Terina Hine".
+        let prev_word = norm[..run[0].start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let after_verb = matches!(prev_word, "writes" | "wrote" | "says" | "said" | "argues" | "argued" | "warns" | "warned" | "adds" | "added")
+            && norm[strip_end(run)..].trim_start().chars().next().is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'));
+        let reported = reported || after_verb;
         if (2..=3).contains(&person.len()) && name_like {
             let first = strip_possessive(person[0].s);
             let given = given_names().contains(first);
@@ -782,7 +798,7 @@ fn scan_sentence(
             let bracket_role = role_after(norm, strip_end(&person));
             let role = role.or(comma_role).or(bracket_role);
             let at_start = norm[..person[0].start].trim().is_empty();
-            if given || titled || mp || role.is_some() || (reported && person.len() == 2 && !at_start) {
+            if given || titled || mp || role.is_some() || (reported && person.len() == 2 && (!at_start || after_verb)) {
                 let pname = norm[person[0].start..strip_end(&person)].to_string();
                 if lex.id_for_name(&pname).is_some() || overlaps(person[0].start, strip_end(&person)) {
                     continue;
@@ -792,6 +808,7 @@ fn scan_sentence(
                     Some(r) => format!("a person's name with the role '{r}'"),
                     None if mp => "a person's name followed by MP".into(),
                     None if titled => "a person's name after a title".into(),
+                    None if after_verb => format!("a name after '{prev_word}'"),
                     None if reported => format!("a name followed by '{next_word}'"),
                     None => "a given name and surname".into(),
                 };
@@ -807,11 +824,18 @@ fn scan_sentence(
     }
 
     // 3. UK parties and institutions under their usual names.
+    let mut gaz_until = 0;
     for (ti, t) in toks.iter().enumerate() {
-        if !is_cap(t.s) {
+        if !is_cap(t.s) || t.start < gaz_until {
             continue;
         }
         let w0 = strip_possessive(t.s);
+        // "the Government" (capitalised, alone) is the national government.
+        if w0 == "Government" && ti > 0 && matches!(toks[ti - 1].s, "the" | "The" | "this" | "This" | "new" | "current") && adjacent(&toks[ti - 1], t) && toks.get(ti + 1).is_none_or(|n| !is_cap(n.s)) && !overlaps(t.start, t.start + w0.len()) {
+            let id = add(cands, mentions, "UK Government".into(), NodeKind::Actor, "government-body", 0.6, "'the Government' names the UK Government".into(), t.start, t.start + w0.len());
+            add_alias(cands, &id, Some("the Government"));
+            continue;
+        }
         // Only entries whose first word is this word can match (the whole surface must
         // equal the tokens' text); the rest of the loop checks exactly that.
         for &(surface, canonical, kind) in gazetteer_by_first_word(w0) {
@@ -828,10 +852,55 @@ fn scan_sentence(
             if bare != surface || overlaps(a, a + bare.len()) {
                 continue;
             }
-            let id = add(cands, mentions, canonical.to_string(), NodeKind::Actor, kind, 0.7, format!("'{surface}' names {canonical}"), a, a + bare.len());
+            gaz_until = a + bare.len();
+            let node_kind = if crate::model::PolicyKind::parse(kind).is_some() { NodeKind::Policy } else { NodeKind::Actor };
+            let id = add(cands, mentions, canonical.to_string(), node_kind, kind, 0.7, format!("'{surface}' names {canonical}"), a, a + bare.len());
             if surface != canonical {
                 add_alias(cands, &id, Some(surface));
             }
+        }
+    }
+
+    // 4. A capitalised name before a lowercase organisation head ("the Localis
+    // think-tank"), or the writer's own organisation ("At IPPR North, we ...").
+    if org_gate {
+        let cap_run_before = |end: usize| -> Option<(usize, usize)> {
+            let last = toks.iter().rposition(|t| t.end <= end)?;
+            if toks[last].end != end || !is_cap(toks[last].s) {
+                return None;
+            }
+            let mut first = last;
+            while first > 0 && adjacent(&toks[first - 1], &toks[first]) && (is_cap(toks[first - 1].s) || (is_connector(toks[first - 1].s) && first >= 2 && is_cap(toks[first - 2].s))) {
+                first -= 1;
+            }
+            while first < last && (is_connector(toks[first].s) || words::is_stopword(&toks[first].s.to_lowercase())) {
+                first += 1;
+            }
+            Some((toks[first].start, toks[last].end))
+        };
+        for &(h, kind) in words::LOWER_ORG_HEADS {
+            let mut from = 0;
+            while let Some(p) = norm[from..].find(h).map(|p| p + from) {
+                from = p + h.len();
+                if !is_boundary(norm, p, p + h.len()) || !norm[..p].ends_with(' ') {
+                    continue;
+                }
+                let Some((a, b)) = cap_run_before(p - 1) else { continue };
+                if covered(a, b) || a == 0 && norm[a..b].split(' ').count() == 1 && vocab.contains(&norm[a..b].to_lowercase()) {
+                    continue;
+                }
+                add(cands, mentions, norm[a..b].to_string(), NodeKind::Actor, kind, 0.65, format!("a name before '{h}'"), a, b);
+            }
+        }
+        let mut from = 0;
+        while let Some(p) = norm[from..].find(", we ").map(|p| p + from) {
+            from = p + 5;
+            let Some((a, b)) = cap_run_before(p) else { continue };
+            let before = norm[..a].trim_end();
+            if !(before.ends_with(" at") || before == "At" || before.ends_with(" At") || before == "at") || covered(a, b) {
+                continue;
+            }
+            add(cands, mentions, norm[a..b].to_string(), NodeKind::Actor, "organisation", 0.6, "the writers' organisation ('At ..., we')".into(), a, b);
         }
     }
 
@@ -1185,5 +1254,45 @@ mod tests {
         assert_eq!(event_core("2019 general election"), None);
         assert_eq!(find_word("the taskforce, a taskforces", "taskforce"), Some(4));
         assert_eq!(find_word("taskforces", "taskforce"), None);
+    }
+
+    fn candidate_names(f: &Found) -> Vec<(String, String)> {
+        f.candidates.iter().map(|c| (c.name.clone(), c.kind.clone())).collect()
+    }
+
+    #[test]
+    fn names_that_are_also_words_months_or_bylines() {
+        let lex = lex_of(vec![]);
+        let t = "As Will Tanner wrote, the deal between Theresa May and the DUP was costly. The fund is a sham, writes Jo Bloggs.";
+        let got = candidate_names(&run(t, &lex));
+        for (name, kind) in [("Will Tanner", "person"), ("Theresa May", "person"), ("Democratic Unionist Party", "party"), ("Jo Bloggs", "person")] {
+            assert!(got.contains(&(name.into(), kind.into())), "{name}: {got:?}");
+        }
+        // A month alone, or after a word that is no given name, is still no name.
+        let got = candidate_names(&run("In May the Budget Office reported. Next May Labour won.", &lex));
+        assert!(!got.iter().any(|(n, _)| n.contains("May")), "{got:?}");
+    }
+
+    #[test]
+    fn organisations_by_lowercase_head_by_we_and_by_new() {
+        let lex = lex_of(vec![]);
+        let t = "It was dismissed by the New Local Government Network think-tank and by the Localis think-tank. At Northern Futures North, we believe in devolution.";
+        let got = candidate_names(&run(t, &lex));
+        for (name, kind) in [("New Local Government Network", "organisation"), ("Localis", "think-tank"), ("Northern Futures North", "organisation")] {
+            assert!(got.contains(&(name.into(), kind.into())), "{name}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn nations_regions_and_the_government() {
+        let lex = lex_of(vec![]);
+        let t = "Powers move from the Government to the East Midlands and to Scotland, says the Bank of England.";
+        let f = run(t, &lex);
+        let got = candidate_names(&f);
+        for (name, kind) in [("UK Government", "government-body"), ("East Midlands", "place"), ("Scotland", "place"), ("Bank of England", "organisation")] {
+            assert!(got.contains(&(name.into(), kind.into())), "{name}: {got:?}");
+        }
+        // No nested matches: "Midlands" inside "East Midlands", "England" inside "Bank of England".
+        assert!(!got.iter().any(|(n, _)| n == "Midlands" || n == "England"), "{got:?}");
     }
 }

@@ -75,6 +75,24 @@ pub const GIVEN_NAMES: &[&str] = &[
     "Tom", "Tony", "Tracy", "Victoria", "Vince", "Wendy", "William", "Yvette", "Zoe", "Liz", "Jacob", "Dominic",
     "Grant", "Jeremy", "Gordon", "Harold", "Margaret", "Nadhim", "Kwasi", "Michael", "Andy", "Ben", "Lisa", "Wes",
     "Jonathan", "Kit", "Lucy", "Jim", "Jesse", "Tracy", "Torsten", "Diane", "Henri", "Philippe", "Raj", "Anoop",
+    "Will", "Terry", "Gerry", "Carol", "Caroline", "Shirley", "Sally", "Nadine", "Oliver", "Penny", "Rupert", "Ruth",
+];
+
+/// Words that are months or other never-name words but also common surnames: a
+/// name after a given name ("Theresa May").
+pub const MONTH_SURNAMES: &[&str] = &["May", "June", "August", "April", "March"];
+
+/// Lowercase head nouns that make the capitalised name before them an organisation
+/// ("the Localis think-tank").
+pub const LOWER_ORG_HEADS: &[(&str, &str)] = &[
+    ("think-tank", "think-tank"),
+    ("think tank", "think-tank"),
+    ("thinktank", "think-tank"),
+    ("charity", "organisation"),
+    ("campaign group", "organisation"),
+    ("pressure group", "organisation"),
+    ("lobby group", "organisation"),
+    ("trade body", "organisation"),
 ];
 
 /// Person titles that may precede a name.
@@ -137,6 +155,7 @@ pub const ORG_HEADS: &[(&str, &str)] = &[
     ("Forum", "organisation"),
     ("Group", "organisation"),
     ("Taskforce", "organisation"),
+    ("Campaign", "organisation"),
     ("Bank", "organisation"),
     ("Company", "organisation"),
     ("Corporation", "organisation"),
@@ -253,6 +272,44 @@ pub const GAZETTEER: &[(&str, &str, &str)] = &[
     ("OBR", "Office for Budget Responsibility", "government-body"),
     ("OECD", "OECD", "organisation"),
     ("European Union", "European Union", "organisation"),
+    ("NHS", "National Health Service", "government-body"),
+    ("National Health Service", "National Health Service", "government-body"),
+    ("DUP", "Democratic Unionist Party", "party"),
+    ("Democratic Unionist Party", "Democratic Unionist Party", "party"),
+    ("Sinn Féin", "Sinn Féin", "party"),
+    ("Number 10", "Number 10", "government-body"),
+    ("No 10", "Number 10", "government-body"),
+    ("DCLG", "Department for Communities and Local Government", "government-body"),
+    ("MHCLG", "Ministry of Housing, Communities and Local Government", "government-body"),
+    ("DLUHC", "Department for Levelling Up, Housing and Communities", "government-body"),
+    ("BEIS", "Department for Business, Energy and Industrial Strategy", "government-body"),
+    ("DWP", "Department for Work and Pensions", "government-body"),
+    ("DfE", "Department for Education", "government-body"),
+    ("DfT", "Department for Transport", "government-body"),
+    // The nations of the UK and its regions, which act in regional policy as places.
+    ("United Kingdom", "United Kingdom", "place"),
+    ("England", "England", "place"),
+    ("Scotland", "Scotland", "place"),
+    ("Wales", "Wales", "place"),
+    ("Northern Ireland", "Northern Ireland", "place"),
+    ("North East", "North East England", "place"),
+    ("North West", "North West England", "place"),
+    ("Yorkshire and the Humber", "Yorkshire and the Humber", "place"),
+    ("East Midlands", "East Midlands", "place"),
+    ("West Midlands", "West Midlands", "place"),
+    ("Midlands", "Midlands", "place"),
+    ("East of England", "East of England", "place"),
+    ("South East", "South East England", "place"),
+    ("South West", "South West England", "place"),
+    ("Greater Manchester", "Greater Manchester", "place"),
+    ("Liverpool City Region", "Liverpool City Region", "place"),
+    ("West Yorkshire", "West Yorkshire", "place"),
+    ("South Yorkshire", "South Yorkshire", "place"),
+    ("Tees Valley", "Tees Valley", "place"),
+    ("Greater London", "London", "place"),
+    ("London", "London", "place"),
+    // Policies every text of the field refers to by one name.
+    ("Brexit", "Brexit", "agenda"),
 ];
 
 /// Event verbs in event names ("Levelling Up Taskforce launched"), with the stem that
