@@ -750,6 +750,20 @@ fn scan_sentence(
                 continue;
             }
         }
+        // A proposal named in quotes after "a": "a 'Devolution Parliament'".
+        if (norm[..a].ends_with(" a '") || norm[..a].ends_with(" an '")) && norm[b..].starts_with('\'') {
+            add(cands, mentions, name.to_string(), NodeKind::Policy, "institution", 0.6, "a capitalised name in quotes after 'a'".into(), a, b);
+            continue;
+        }
+        // An organisation's role-holder: "Active Profile's Managing Director Anna Heyes".
+        if run.last().is_some_and(|t| t.s.ends_with("'s")) && !overlaps(a, b) && !given_names().contains(words[0]) {
+            let after = &toks[i..];
+            let role_next = after.iter().take(3).take_while(|t| is_cap(t.s)).any(|t| role_heads().contains(t.s));
+            if role_next && after.first().is_some_and(|t| t.start == run[run.len() - 1].end + 1) {
+                add(cands, mentions, name.to_string(), NodeKind::Actor, "organisation", 0.6, "a name whose role-holder follows ('X's Director')".into(), a, b);
+                continue;
+            }
+        }
         // Acronym defined in brackets right after: "Local Enterprise Partnerships (LEPs)".
         let acronym = norm[b..].strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(x, _)| x).filter(|x| is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8);
         if let Some(pk) = policy_kind {
