@@ -402,20 +402,65 @@ const CUES: &[(&str, &[Cue])] = {
     ]
 };
 
+/// The inflected forms of a one-word cue of four letters or more: "prioritise" ->
+/// "prioritises", "prioritised", "prioritising"; "risk" -> "risks", "risked",
+/// "risking". Forms that are not words never occur, so no harm is done by them.
+fn inflections(w: &str) -> Vec<String> {
+    if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    if let Some(stem) = w.strip_suffix('e') {
+        out.push(format!("{w}s"));
+        out.push(format!("{w}d"));
+        out.push(format!("{stem}ing"));
+    } else if w.ends_with('s') {
+        out.push(format!("{w}es"));
+    } else if let Some(stem) = w.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+        out.push(format!("{w}ing"));
+    } else {
+        out.push(format!("{w}s"));
+        out.push(format!("{w}ed"));
+        out.push(format!("{w}ing"));
+    }
+    out
+}
+
+/// Every cue phrase with its signals: the phrases of [`CUES`], then the inflected
+/// forms of its one-word cues that the list does not hold itself.
+fn cue_table() -> &'static [(String, &'static [Cue])] {
+    static T: OnceLock<Vec<(String, &'static [Cue])>> = OnceLock::new();
+    T.get_or_init(|| {
+        let listed: BTreeSet<&str> = CUES.iter().map(|c| c.0).collect();
+        let mut t: Vec<(String, &'static [Cue])> = CUES.iter().map(|&(p, k)| (p.to_string(), k)).collect();
+        let mut added = BTreeSet::new();
+        for &(p, k) in CUES {
+            for f in inflections(p) {
+                if !listed.contains(f.as_str()) && added.insert(f.clone()) {
+                    t.push((f, k));
+                }
+            }
+        }
+        t
+    })
+}
+
 fn automaton() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
         AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .build(CUES.iter().map(|c| c.0))
+            .build(cue_table().iter().map(|c| c.0.as_str()))
             .expect("cue patterns are plain strings")
     })
 }
 
 /// The cue phrases, in the order of the cue automaton.
 pub fn cue_phrases() -> impl Iterator<Item = &'static str> {
-    CUES.iter().map(|c| c.0)
+    cue_table().iter().map(|c| c.0.as_str())
 }
 
 /// The cues of sentence `si` from the combined scan: what [`cues`] gives.
@@ -432,7 +477,7 @@ fn cues_scanned_into(scan: &Scan, si: usize, norm: &str, out: &mut Vec<(usize, u
         scan.leftmost_longest(si, Set::Cue)
             .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
             .filter(|&(s, e, _)| crate::mentions::is_boundary(norm, s, e))
-            .map(|(s, e, i)| (s, e, CUES[i].1)),
+            .map(|(s, e, i)| (s, e, cue_table()[i].1)),
     );
 }
 
@@ -443,7 +488,7 @@ pub fn cues(norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
         let ok_before = !norm[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
         let ok_after = !norm[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
         if ok_before && ok_after {
-            out.push((m.start(), m.end(), CUES[m.pattern().as_usize()].1));
+            out.push((m.start(), m.end(), cue_table()[m.pattern().as_usize()].1));
         }
     }
     out

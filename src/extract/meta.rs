@@ -147,6 +147,21 @@ pub fn parse_dates(s: &str) -> Vec<(PartialDate, usize, usize)> {
     out
 }
 
+/// A line that is only a day, a month name and a two-digit year ("4 Mar 19",
+/// "14 July 16"), as news pages print dates: the year read as 19xx from 70 on.
+pub fn short_year_date(line: &str) -> Option<PartialDate> {
+    let mut parts = line.trim().trim_end_matches('.').split([' ', '-']).filter(|p| !p.is_empty());
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 2 || !(1..=2).contains(&d.len()) {
+        return None;
+    }
+    let m = m.trim_end_matches([',', '.']);
+    let month = MONTHS.split('|').any(|n| n.eq_ignore_ascii_case(m)).then(|| month_num(m)).flatten()?;
+    let (d, y): (u32, u32) = (d.parse().ok()?, y.parse().ok()?);
+    let year = if y >= 70 { 1900 + y } else { 2000 + y };
+    PartialDate::parse(&format!("{year:04}-{month:02}-{d:02}")).ok()
+}
+
 fn first_date(s: &str) -> Option<PartialDate> {
     parse_dates(s).first().map(|d| d.0)
 }
@@ -185,6 +200,16 @@ pub fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<DraftDate
         let short = b.kind != BlockKind::Paragraph || b.words <= 25;
         // Away from the page's edge only a cue word makes a date the article's.
         let no_cue = !scan.any(si, Set::DateCue) && super::scan::ascii_fold_is_lowercase(&s.norm);
+        // A line that is only a date with a two-digit year: "4 Mar 19".
+        if edge && s.norm.len() <= 18 {
+            if let Some(d) = short_year_date(&s.norm) {
+                let score = 2.5 + if d.precision() == Precision::Day { 0.5 } else { 0.0 };
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, si, d));
+                }
+                continue;
+            }
+        }
         if (!(edge && short) && no_cue) || !may_hold_date(&s.norm) {
             continue;
         }
@@ -856,6 +881,15 @@ mod tests {
 
     fn lex() -> Lexicon {
         Lexicon::new(&Corpus::default())
+    }
+
+    #[test]
+    fn two_digit_year_date_lines() {
+        assert_eq!(short_year_date("4 Mar 19").map(|d| d.to_string()).as_deref(), Some("2019-03-04"));
+        assert_eq!(short_year_date("14 July 98").map(|d| d.to_string()).as_deref(), Some("1998-07-14"));
+        assert_eq!(short_year_date("4 Mar 19 people"), None);
+        assert_eq!(short_year_date("4 Mars 19"), None);
+        assert_eq!(short_year_date("31 Feb 19"), None);
     }
 
     #[test]
