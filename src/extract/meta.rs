@@ -259,6 +259,8 @@ enum Rel {
     Soon,
     /// "a year ago": that long after.
     Ago(i64),
+    /// "yesterday": exactly that many days after.
+    Day(i64),
     /// Mentioned as past: some time after.
     After,
 }
@@ -266,7 +268,7 @@ enum Rel {
 impl Rel {
     fn priority(self) -> u8 {
         match self {
-            Rel::Same | Rel::Ago(_) => 3,
+            Rel::Same | Rel::Ago(_) | Rel::Day(_) => 3,
             Rel::Soon | Rel::Recent => 2,
             Rel::After => 1,
         }
@@ -282,6 +284,7 @@ impl Rel {
                 let slack = (days / 8).clamp(7, 60);
                 (s + days - slack, e + days + slack)
             }
+            Rel::Day(n) => (s + n, e + n),
             Rel::After => (s, i64::MAX / 4),
         }
     }
@@ -292,6 +295,7 @@ impl Rel {
             Rel::Recent => "as recent",
             Rel::Soon => "as still to come, shortly",
             Rel::Ago(_) => "as a stated time ago",
+            Rel::Day(_) => "as yesterday's",
             Rel::After => "as past",
         }
     }
@@ -343,7 +347,9 @@ fn relation(lower: &str) -> Rel {
         };
         return Rel::Ago(n * unit);
     }
-    if SAME.iter().any(|c| lower.contains(c)) {
+    if lower.contains("yesterday") {
+        Rel::Day(1)
+    } else if SAME.iter().any(|c| lower.contains(c)) {
         Rel::Same
     } else if SOON.iter().any(|c| lower.contains(c)) {
         Rel::Soon
@@ -401,7 +407,7 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
         let lower = s.norm.to_lowercase();
         let rel = relation(&lower);
         let kinds: &[&str] = match rel {
-            Rel::Same | Rel::Soon if PUB_VERBS.iter().any(|v| lower.contains(v)) || rel == Rel::Soon => &["publication", "announcement"],
+            Rel::Same | Rel::Day(_) | Rel::Soon if PUB_VERBS.iter().any(|v| lower.contains(v)) || rel == Rel::Soon => &["publication", "announcement"],
             Rel::Ago(_) if ELECTION_CUES.iter().any(|c| lower.contains(c)) => &["election"],
             Rel::Ago(_) => &[],
             _ => continue,
@@ -433,7 +439,10 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
     } else {
         let mid = lo + (hi - lo) / 2;
         let (y, m, _) = civil_from_days(mid);
-        if hi - lo <= 62 {
+        if hi - lo <= 1 && main.date.precision() == Precision::Day {
+            let (y, m, d) = civil_from_days(lo);
+            (PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok(), "day", 0.75)
+        } else if hi - lo <= 62 {
             (PartialDate::parse(&format!("{y:04}-{m:02}")).ok(), "month", 0.7)
         } else if hi - lo <= 400 {
             (PartialDate::year(y).ok(), "year", 0.5)
@@ -978,6 +987,7 @@ mod tests {
     #[test]
     fn relations_from_time_words() {
         assert_eq!(relation("it was announced this week that"), Rel::Same);
+        assert_eq!(relation("sadly, yesterday's strategy fails"), Rel::Day(1));
         assert_eq!(relation("a white paper (due in the next few weeks)"), Rel::Soon);
         assert_eq!(relation("on coming to power a year ago"), Rel::Ago(365));
         assert_eq!(relation("the recently announced guarantee"), Rel::Recent);
