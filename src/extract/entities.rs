@@ -593,6 +593,9 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &
         c.known = lex.ids.contains(&c.id);
         final_cands.push(c);
     }
+    if !scratch.superseded.is_empty() {
+        found.mentions.retain(|m| !(m.how == MentionHow::Lexicon && scratch.superseded.contains(&(m.sentence, m.start, m.end))));
+    }
     found.mentions.extend(cand_mentions);
     found.candidates = final_cands;
     resolve_short_forms(layout, &wtoks, lex, &mut found);
@@ -618,6 +621,9 @@ struct SentenceCtx<'a, 's> {
 #[derive(Default)]
 struct Scratch {
     lower: String,
+    /// Lexicon hits of a bare head ("White Paper") that a longer name in the same
+    /// sentence ("Devolution White Paper") supersedes: (sentence, start, end).
+    superseded: Vec<(usize, usize, usize)>,
 }
 
 fn scan_sentence(
@@ -743,10 +749,20 @@ fn scan_sentence(
         if covered(a, b) {
             continue;
         }
-        // A run that only extends a lexicon hit is new only if its head is a name head.
+        // A run that only extends a lexicon hit is new only if its head is a name head;
+        // a lexicon hit that is only a bare head ("White Paper", an alias of one white
+        // paper) gives way to the longer name it ends ("Devolution White Paper").
         if overlaps(a, b) {
             let head_span = run.last().map(|t| (t.start, t.end)).unwrap_or((a, b));
-            if (policy_kind.is_none() && org_kind.is_none()) || overlaps(head_span.0, head_span.1) {
+            let bare_head = hit_spans.iter().find(|&&(s, e)| {
+                e == b && s > a && !norm[a..s].trim().is_empty() && {
+                    let h = &norm[s..e];
+                    words::POLICY_HEADS.iter().any(|(p, _)| *p == h) || words::ORG_HEADS.iter().any(|(o, _)| *o == h)
+                }
+            });
+            if let Some(&(s, e)) = bare_head.filter(|_| policy_kind.is_some() || org_kind.is_some()) {
+                scratch.superseded.push((si, s, e));
+            } else if (policy_kind.is_none() && org_kind.is_none()) || overlaps(head_span.0, head_span.1) {
                 continue;
             }
         }
@@ -1308,5 +1324,16 @@ mod tests {
         }
         // No nested matches: "Midlands" inside "East Midlands", "England" inside "Bank of England".
         assert!(!got.iter().any(|(n, _)| n == "Midlands" || n == "England"), "{got:?}");
+    }
+
+    #[test]
+    fn a_longer_name_supersedes_a_bare_head_alias() {
+        let lex = lex_of(vec![ent("policy:lu-white-paper", "Levelling Up the United Kingdom", "white-paper", &["white paper"])]);
+        let f = run("The forthcoming budget and Devolution White Paper should include a new commitment.", &lex);
+        assert!(candidate_names(&f).contains(&("Devolution White Paper".into(), "white-paper".into())), "{:?}", f.candidates);
+        assert!(!f.mentions.iter().any(|m| m.id == "policy:lu-white-paper"), "{:?}", f.mentions);
+        // Alone, the alias still names the lexicon entry.
+        let f = run("The White Paper should include a new commitment to towns.", &lex);
+        assert!(f.mentions.iter().any(|m| m.id == "policy:lu-white-paper"), "{:?}", f.mentions);
     }
 }
