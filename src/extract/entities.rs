@@ -559,6 +559,7 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &
     let mut hits = Vec::new();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut scratch = Scratch::default();
+    let mut org_hits: Vec<(usize, usize)> = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
         lexicon_hits(&lex.scanner, scan, si, &s.norm, [Set::LexExact, Set::LexFolded], &mut hits);
         for h in &hits {
@@ -570,7 +571,13 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &
         }
         spans.clear();
         spans.extend(hits.iter().map(|h| (h.start, h.end)));
-        let ctx = SentenceCtx { si, norm: &s.norm, toks: wtoks.of(si), q: (text, s.start, s.end), hit_spans: &spans, org_gate: scan.any(si, Set::OrgGate) };
+        org_hits.clear();
+        if scan.any(si, Set::OrgGate) {
+            // In the order of separate searches: phrase by phrase, each in text order.
+            org_hits.extend(scan.overlapping(si, Set::OrgGate).into_iter().map(|o| (o.idx as usize, o.start as usize)));
+            org_hits.sort_unstable();
+        }
+        let ctx = SentenceCtx { si, norm: &s.norm, toks: wtoks.of(si), q: (text, s.start, s.end), hit_spans: &spans, org_hits: &org_hits };
         scan_sentence(&ctx, &vocab, lex, &mut cands, &mut cand_mentions, &mut found.roles, &mut scratch);
     }
     // Candidates named in the lexicon under the same folded name are lexicon mentions.
@@ -613,8 +620,9 @@ struct SentenceCtx<'a, 's> {
     q: (&'a str, usize, usize),
     /// Lexicon hits in the sentence.
     hit_spans: &'s [(usize, usize)],
-    /// Whether the sentence has a lowercase organisation head or ", we ".
-    org_gate: bool,
+    /// Where the sentence has a lowercase organisation head or ", we ": (index in the
+    /// [`Set::OrgGate`] list, start byte), by index then start.
+    org_hits: &'s [(usize, usize)],
 }
 
 /// Buffers [`scan_sentence`] reuses from sentence to sentence.
@@ -635,7 +643,7 @@ fn scan_sentence(
     roles: &mut Vec<(String, String)>,
     scratch: &mut Scratch,
 ) {
-    let &SentenceCtx { si, norm, toks, q, hit_spans, org_gate } = ctx;
+    let &SentenceCtx { si, norm, toks, q, hit_spans, org_hits } = ctx;
     let overlaps = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s < b && a < e);
     let covered = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s <= a && b <= e);
     let adjacent = |x: &Tok, y: &Tok| norm[x.end..y.start] == *" ";
@@ -712,13 +720,15 @@ fn scan_sentence(
         }
         let mut run: &[Tok] = &toks[i..=last];
         // Drop a common word opening a sentence ("The", "Securonomics" stays if unknown).
-        let headed = run.len() >= 2 && (words::org_head(strip_possessive(run[run.len() - 1].s)).is_some() || words::policy_head(&norm[run[0].start..strip_end(run)]).is_some());
         while let Some(f) = run.first() {
             let lw = lower(f.s, &mut scratch.lower);
             let sentence_start = f.start == 0 || norm[..f.start].trim_end().ends_with(['"', '\'', '(', ':', '-']) && f.start < 3;
             // "New" opens many names ("New Local Government Network"); a given name
             // that is also a word ("Will Tanner") is a name inside a sentence.
-            let keeps = run.len() >= 2 && !sentence_start && ((f.s == "New" && headed) || given_names().contains(f.s));
+            let keeps = run.len() >= 2
+                && !sentence_start
+                && ((f.s == "New" && (words::org_head(strip_possessive(run[run.len() - 1].s)).is_some() || words::policy_head(&norm[run[0].start..strip_end(run)]).is_some()))
+                    || given_names().contains(f.s));
             if !keeps && (words::is_stopword(&lw) || (sentence_start && vocab.contains(&lw)) || not_name().contains(f.s)) {
                 run = &run[1..];
             } else {
@@ -893,7 +903,7 @@ fn scan_sentence(
 
     // 4. A capitalised name before a lowercase organisation head ("the Localis
     // think-tank"), or the writer's own organisation ("At IPPR North, we ...").
-    if org_gate {
+    if !org_hits.is_empty() {
         let cap_run_before = |end: usize| -> Option<(usize, usize)> {
             let last = toks.iter().rposition(|t| t.end <= end)?;
             if toks[last].end != end || !is_cap(toks[last].s) {
@@ -908,10 +918,9 @@ fn scan_sentence(
             }
             Some((toks[first].start, toks[last].end))
         };
-        for &(h, kind) in words::LOWER_ORG_HEADS {
-            let mut from = 0;
-            while let Some(p) = norm[from..].find(h).map(|p| p + from) {
-                from = p + h.len();
+        for &(idx, p) in org_hits {
+            let Some(&(h, kind)) = words::LOWER_ORG_HEADS.get(idx) else { continue };
+            {
                 if !is_boundary(norm, p, p + h.len()) || !norm[..p].ends_with(' ') {
                     continue;
                 }
@@ -922,9 +931,7 @@ fn scan_sentence(
                 add(cands, mentions, norm[a..b].to_string(), NodeKind::Actor, kind, 0.65, format!("a name before '{h}'"), a, b);
             }
         }
-        let mut from = 0;
-        while let Some(p) = norm[from..].find(", we ").map(|p| p + from) {
-            from = p + 5;
+        for &(_, p) in org_hits.iter().filter(|h| h.0 == words::LOWER_ORG_HEADS.len()) {
             let Some((a, b)) = cap_run_before(p) else { continue };
             let before = norm[..a].trim_end();
             if !(before.ends_with(" at") || before == "At" || before.ends_with(" At") || before == "at") || covered(a, b) {
@@ -1335,5 +1342,13 @@ mod tests {
         // Alone, the alias still names the lexicon entry.
         let f = run("The White Paper should include a new commitment to towns.", &lex);
         assert!(f.mentions.iter().any(|m| m.id == "policy:lu-white-paper"), "{:?}", f.mentions);
+    }
+
+    #[test]
+    fn the_org_gate_lists_the_lowercase_heads_then_we() {
+        let gate = crate::extract::scan::GATES.iter().find(|g| g.0 == Set::OrgGate).map(|g| g.1).unwrap_or(&[]);
+        let mut want: Vec<&str> = words::LOWER_ORG_HEADS.iter().map(|h| h.0).collect();
+        want.push(", we ");
+        assert_eq!(gate, want.as_slice());
     }
 }
