@@ -435,6 +435,12 @@ pub fn article_node_id(stem: &str) -> String {
 
 /// The kind named by an id's prefix (`actor:x` -> Actor).
 pub fn kind_of_id(id: &str) -> Option<NodeKind> {
+    // The usual prefixes first, compared as bytes (this runs for every mention).
+    for (p, k) in [("actor:", NodeKind::Actor), ("policy:", NodeKind::Policy), ("claim:", NodeKind::Claim)] {
+        if id.len() > p.len() && id.as_bytes().starts_with(p.as_bytes()) {
+            return Some(k);
+        }
+    }
     let (prefix, rest) = id.split_once(':')?;
     if rest.is_empty() {
         return None;

@@ -29,8 +29,9 @@ pub struct Args {
     /// Keep claims with at least this confidence (0 to 1), as `extract` does.
     #[arg(long, default_value_t = extract::claims::DEFAULT_MIN_CONFIDENCE)]
     pub min_claim_confidence: f64,
-    /// Also list, per article, the actors and policies missed and the spurious ones.
-    #[arg(long)]
+    /// Also list, per article, what was missed and what is spurious: actors and
+    /// policies by id, claims by quote.
+    #[arg(long, visible_alias = "misses")]
     pub verbose: bool,
 }
 

@@ -39,6 +39,9 @@ pub enum Cue {
     Negative,
     /// Turns what follows around ("not", "fails to").
     Negator,
+    /// Argues: gives a consequence, a reason or the writer's own view ("will lead to",
+    /// "therefore", "I believe").
+    Argument,
     /// Describes method or the text itself ("we use", "this series").
     Method,
 }
@@ -209,6 +212,122 @@ const CUES: &[(&str, &[Cue])] = {
         ("just another", &[Evaluative, Negative]),
         ("worth", &[Evaluative, Positive]),
         ("remains", &[Evaluative]),
+        // General evaluative vocabulary of English (judgement words, not topic words).
+        ("terrible", &[Evaluative, Negative]),
+        ("awful", &[Evaluative, Negative]),
+        ("dreadful", &[Evaluative, Negative]),
+        ("sham", &[Evaluative, Negative]),
+        ("dubious", &[Evaluative, Negative]),
+        ("flawed", &[Evaluative, Negative]),
+        ("failing", &[Evaluative, Negative]),
+        ("hollow", &[Evaluative, Negative]),
+        ("meaningless", &[Evaluative, Negative]),
+        ("piecemeal", &[Evaluative, Negative]),
+        ("patchy", &[Evaluative, Negative]),
+        ("incoherent", &[Evaluative, Negative]),
+        ("confusing", &[Evaluative, Negative]),
+        ("pathetic", &[Evaluative, Negative]),
+        ("pathetically", &[Evaluative, Negative]),
+        ("paltry", &[Evaluative, Negative]),
+        ("meagre", &[Evaluative, Negative]),
+        ("disappointment", &[Evaluative, Negative]),
+        ("disappointed", &[Evaluative, Negative]),
+        ("unacceptable", &[Evaluative, Negative]),
+        ("unjust", &[Evaluative, Negative]),
+        ("misguided", &[Evaluative, Negative]),
+        ("mistakes", &[Evaluative, Negative]),
+        ("misappropriated", &[Evaluative, Negative]),
+        ("eroded", &[Evaluative, Negative]),
+        ("erode", &[Evaluative, Negative]),
+        ("wasted", &[Evaluative, Negative]),
+        ("threat", &[Evaluative, Negative]),
+        ("threatens", &[Evaluative, Negative]),
+        ("dangerous", &[Evaluative, Negative]),
+        ("malaise", &[Evaluative, Negative]),
+        ("neglected", &[Evaluative, Negative]),
+        ("ignored", &[Evaluative, Negative]),
+        ("overlooked", &[Evaluative, Negative]),
+        ("insecure", &[Evaluative, Negative]),
+        ("insecurity", &[Evaluative, Negative]),
+        ("precarious", &[Evaluative, Negative]),
+        ("centralised", &[Evaluative, Negative]),
+        ("underfunded", &[Evaluative, Negative]),
+        ("underperform", &[Evaluative, Negative]),
+        ("unequal", &[Evaluative, Negative]),
+        ("far from", &[Evaluative, Negative]),
+        ("sceptics", &[Evaluative, Negative]),
+        ("sceptical", &[Evaluative, Negative]),
+        ("questioned", &[Evaluative, Negative]),
+        ("dismissed", &[Evaluative, Negative, Report]),
+        ("serious", &[Evaluative]),
+        ("severe", &[Evaluative, Negative]),
+        ("deeply", &[Evaluative]),
+        ("uncertain", &[Evaluative, Hedge]),
+        ("commendable", &[Evaluative, Positive]),
+        ("reasonable", &[Evaluative, Positive]),
+        ("impressive", &[Evaluative, Positive]),
+        ("remarkable", &[Evaluative, Positive]),
+        ("fairer", &[Evaluative, Positive]),
+        ("accountable", &[Evaluative, Positive]),
+        ("innovative", &[Evaluative, Positive]),
+        ("applaud", &[Evaluative, Positive]),
+        ("commend", &[Evaluative, Positive]),
+        ("welcomed", &[Evaluative, Positive]),
+        ("achievement", &[Evaluative, Positive]),
+        ("tangible", &[Evaluative, Positive]),
+        ("unprecedented", &[Evaluative]),
+        ("huge", &[Evaluative]),
+        ("major", &[Evaluative]),
+        ("substantial", &[Evaluative]),
+        ("considerable", &[Evaluative]),
+        ("dramatic", &[Evaluative]),
+        ("imperative", &[Evaluative, Deontic]),
+        ("is key", &[Evaluative, Positive]),
+        ("are key", &[Evaluative, Positive]),
+        // Degree: superlatives and excess ("one of the most", "too many").
+        ("one of the most", &[Evaluative]),
+        ("the most", &[Evaluative]),
+        ("the biggest", &[Evaluative]),
+        ("the largest", &[Evaluative]),
+        ("the worst", &[Evaluative, Negative]),
+        ("more than any", &[Evaluative]),
+        ("too many", &[Evaluative, Negative]),
+        ("too much", &[Evaluative, Negative]),
+        ("too few", &[Evaluative, Negative]),
+        ("too long", &[Evaluative, Negative]),
+        ("even further", &[Evaluative]),
+        ("just the start", &[Evaluative]),
+        ("only the start", &[Evaluative]),
+        ("so-called", &[Evaluative, Negative]),
+        ("no stranger", &[Evaluative, Negative]),
+        ("can deny", &[Evaluative]),
+        ("described as", &[Evaluative, Report]),
+        ("called it", &[Evaluative, Report]),
+        // Argument: consequences, reasons, the writer's own view.
+        ("will lead to", &[Predictive, Argument]),
+        ("lead to", &[Argument]),
+        ("leads to", &[Argument]),
+        ("led to", &[Argument]),
+        ("will mean", &[Predictive, Argument]),
+        ("will limit", &[Predictive, Argument, Negative]),
+        ("will make", &[Predictive, Argument]),
+        ("will see", &[Predictive, Argument]),
+        ("result in", &[Argument]),
+        ("implications", &[Argument]),
+        ("therefore", &[Argument]),
+        ("because", &[Argument]),
+        ("as a result", &[Argument]),
+        ("in short", &[Argument]),
+        ("i think", &[Argument]),
+        ("we think", &[Argument]),
+        ("i believe", &[Argument]),
+        ("we believe", &[Argument]),
+        ("in my view", &[Argument]),
+        ("for me", &[Argument]),
+        ("i would", &[Argument, Hedge]),
+        ("hopefully", &[Argument, Hedge]),
+        ("we can", &[Argument]),
+        ("the evidence shows", &[Argument]),
         ("rather than", &[Contrast]),
         ("however", &[Contrast]),
         ("but", &[Contrast]),
@@ -283,29 +402,83 @@ const CUES: &[(&str, &[Cue])] = {
     ]
 };
 
+/// The inflected forms of a one-word cue of four letters or more: "prioritise" ->
+/// "prioritises", "prioritised", "prioritising"; "risk" -> "risks", "risked",
+/// "risking". Forms that are not words never occur, so no harm is done by them.
+fn inflections(w: &str) -> Vec<String> {
+    if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    if let Some(stem) = w.strip_suffix('e') {
+        out.push(format!("{w}s"));
+        out.push(format!("{w}d"));
+        out.push(format!("{stem}ing"));
+    } else if w.ends_with('s') {
+        out.push(format!("{w}es"));
+    } else if let Some(stem) = w.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+        out.push(format!("{w}ing"));
+    } else {
+        out.push(format!("{w}s"));
+        out.push(format!("{w}ed"));
+        out.push(format!("{w}ing"));
+    }
+    out
+}
+
+/// Every cue phrase with its signals: the phrases of [`CUES`], then the inflected
+/// forms of its one-word cues that the list does not hold itself.
+fn cue_table() -> &'static [(String, &'static [Cue])] {
+    static T: OnceLock<Vec<(String, &'static [Cue])>> = OnceLock::new();
+    T.get_or_init(|| {
+        let listed: BTreeSet<&str> = CUES.iter().map(|c| c.0).collect();
+        let mut t: Vec<(String, &'static [Cue])> = CUES.iter().map(|&(p, k)| (p.to_string(), k)).collect();
+        let mut added = BTreeSet::new();
+        for &(p, k) in CUES {
+            for f in inflections(p) {
+                if !listed.contains(f.as_str()) && added.insert(f.clone()) {
+                    t.push((f, k));
+                }
+            }
+        }
+        t
+    })
+}
+
 fn automaton() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
         AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .build(CUES.iter().map(|c| c.0))
+            .build(cue_table().iter().map(|c| c.0.as_str()))
             .expect("cue patterns are plain strings")
     })
 }
 
 /// The cue phrases, in the order of the cue automaton.
 pub fn cue_phrases() -> impl Iterator<Item = &'static str> {
-    CUES.iter().map(|c| c.0)
+    cue_table().iter().map(|c| c.0.as_str())
 }
 
 /// The cues of sentence `si` from the combined scan: what [`cues`] gives.
 pub fn cues_scanned(scan: &Scan, si: usize, norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
-    scan.leftmost_longest(si, Set::Cue)
-        .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
-        .filter(|&(s, e, _)| crate::mentions::is_boundary(norm, s, e))
-        .map(|(s, e, i)| (s, e, CUES[i].1))
-        .collect()
+    let mut out = Vec::new();
+    cues_scanned_into(scan, si, norm, &mut out);
+    out
+}
+
+/// [`cues_scanned`] into `out` (cleared first).
+fn cues_scanned_into(scan: &Scan, si: usize, norm: &str, out: &mut Vec<(usize, usize, &'static [Cue])>) {
+    out.clear();
+    out.extend(
+        scan.leftmost_longest(si, Set::Cue)
+            .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
+            .filter(|&(s, e, _)| crate::mentions::is_boundary(norm, s, e))
+            .map(|(s, e, i)| (s, e, cue_table()[i].1)),
+    );
 }
 
 /// The cues found in a sentence, with their byte ranges, on word boundaries.
@@ -315,7 +488,7 @@ pub fn cues(norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
         let ok_before = !norm[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
         let ok_after = !norm[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
         if ok_before && ok_after {
-            out.push((m.start(), m.end(), CUES[m.pattern().as_usize()].1));
+            out.push((m.start(), m.end(), cue_table()[m.pattern().as_usize()].1));
         }
     }
     out
@@ -365,7 +538,7 @@ pub fn read_cues(norm: &str, found: &[(usize, usize, &'static [Cue])], mentions_
     }
     let get = |k: Cue| n[k as usize];
     let words = memchr::memchr_iter(b' ', norm.as_bytes()).count() + 1;
-    let mut score = 2.0 * get(Cue::Deontic).min(2.0) + 1.2 * get(Cue::Evaluative).min(3.0) + 0.6 * get(Cue::Contrast).min(1.0) + 0.5 * get(Cue::Predictive).min(2.0) + 0.3 * get(Cue::Hedge).min(2.0);
+    let mut score = 2.0 * get(Cue::Deontic).min(2.0) + 1.2 * get(Cue::Evaluative).min(3.0) + 0.6 * get(Cue::Contrast).min(1.0) + 0.5 * get(Cue::Predictive).min(2.0) + 0.3 * get(Cue::Hedge).min(2.0) + 0.8 * get(Cue::Argument).min(2.0);
     if mentions_policy {
         score += 0.8;
     }
@@ -415,7 +588,9 @@ fn confidence(score: f64) -> f64 {
 /// after "according to".
 fn speaker(norm: &str, report_at: usize, found: &Found, si: usize, lex: &Lexicon) -> Option<String> {
     let is_actor = |id: &str| crate::model::kind_of_id(id) == Some(NodeKind::Actor) && lex.kind_of(id).is_none_or(|k| k == NodeKind::Actor);
-    if norm[report_at..].to_lowercase().starts_with("according to") {
+    // (Lowercasing could only turn non-ASCII into 'k' or "i\u{307}", which cannot make
+    // "according to": an ASCII comparison of the bytes is the same test.)
+    if norm.as_bytes()[report_at..].get(..12).is_some_and(|p| p.eq_ignore_ascii_case(b"according to")) {
         return found.in_sentence(si).find(|m| m.start > report_at && m.start < report_at + 40 && is_actor(&m.id)).map(|m| m.id.clone());
     }
     found
@@ -424,7 +599,14 @@ fn speaker(norm: &str, report_at: usize, found: &Found, si: usize, lex: &Lexicon
         .filter(|m| {
             let gap = &norm[m.end..report_at];
             let gap = gap.trim_start_matches("'s").trim();
-            gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '-', '(', ')']) && !gap.split_whitespace().any(|w| w == "and" || w == "MP")
+            let near = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '-', '(', ')']) && !gap.split_whitespace().any(|w| w == "and" || w == "MP");
+            // An appositive between commas: "Adam Lent, director of NLGN, said".
+            let appositive = gap.len() > 2
+                && gap.starts_with(',')
+                && gap.ends_with(',')
+                && !gap[1..gap.len() - 1].contains([',', ';', '.', '(', ')', '"', '\u{201c}'])
+                && gap.split_whitespace().count() <= 12;
+            near || appositive
         })
         .last()
         .map(|m| m.id.clone())
@@ -499,6 +681,7 @@ pub fn find(
 ) -> Vec<DraftClaim> {
     let mut used: BTreeSet<String> = BTreeSet::new();
     let mut out = Vec::new();
+    let mut cue_list = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
         let block = &layout.blocks[s.block];
         if block.kind == BlockKind::Heading || s.words < 6 {
@@ -507,31 +690,28 @@ pub fn find(
         if scan.any(si, Set::Boilerplate) {
             continue;
         }
-        let policies: Vec<String> = {
-            let mut v: Vec<String> = Vec::new();
-            for m in found.in_sentence(si) {
-                if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !v.contains(&m.id) {
-                    v.push(m.id.clone());
-                }
-            }
-            v
-        };
-        let cue_list = cues_scanned(scan, si, &s.norm);
-        let pre = read_cues(&s.norm, &cue_list, !policies.is_empty(), false);
+        let is_policy = |m: &&super::Mention| crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy);
+        let mentions_policy = found.in_sentence(si).any(|m| is_policy(&m));
+        cues_scanned_into(scan, si, &s.norm, &mut cue_list);
+        let pre = read_cues(&s.norm, &cue_list, mentions_policy, false);
         // Only a sentence with a reporting verb can have a reported speaker: read it again as reported.
         let sp = pre.report_at.and_then(|at| speaker(&s.norm, at, found, si, lex)).filter(|id| !authors.contains(id));
         if sp.is_none() && confidence(pre.score + 1.2) < opts.min_claim_confidence {
             continue;
         }
-        let r = if sp.is_some() { read_cues(&s.norm, &cue_list, !policies.is_empty(), true) } else { pre };
+        let r = if sp.is_some() { read_cues(&s.norm, &cue_list, mentions_policy, true) } else { pre };
         let conf = confidence(r.score);
         if conf < opts.min_claim_confidence {
             continue;
         }
+        let mut policies: Vec<String> = Vec::new();
+        for m in found.in_sentence(si).filter(is_policy) {
+            if !policies.contains(&m.id) {
+                policies.push(m.id.clone());
+            }
+        }
         let lab = label(&s.norm);
-        let words: Vec<String> = super::words::first_content_words(&lab, 4);
-        let base = format!("claim:{prefix}-{}", slug(&words.join(" ")));
-        let base = base.trim_end_matches('-').to_string();
+        let base = claim_base(prefix, &lab);
         let mut id = base.clone();
         let mut k = 2;
         while used.contains(&id) || lex.ids.contains(&id) {
@@ -552,6 +732,36 @@ pub fn find(
             confidence: conf,
         });
     }
+    out
+}
+
+/// A claim's id before de-duplication: `claim:<prefix>-<slug of the label's first
+/// four content words>`.
+fn claim_base(prefix: &str, label: &str) -> String {
+    let mut out = format!("claim:{prefix}-");
+    let mut ascii = true;
+    let mut n = 0;
+    let mut buf = String::new();
+    // The slug of ASCII words joined by spaces: each word without its apostrophes,
+    // hyphens between.
+    super::words::try_for_each_content_word(label, &mut buf, |w| {
+        if !w.is_ascii() {
+            ascii = false;
+            return false;
+        }
+        if n > 0 {
+            out.push('-');
+        }
+        out.extend(w.iter().filter(|&&c| c != b'\'').map(|&c| c as char));
+        n += 1;
+        n < 4
+    });
+    if !ascii {
+        let words: Vec<String> = super::words::first_content_words(label, 4);
+        out = format!("claim:{prefix}-{}", slug(&words.join(" ")));
+    }
+    let keep = out.trim_end_matches('-').len();
+    out.truncate(keep);
     out
 }
 
@@ -596,6 +806,20 @@ mod tests {
     }
 
     #[test]
+    fn general_evaluative_and_argument_cues_make_claims() {
+        for t in [
+            "England is one of the most centralised countries in the developed world.",
+            "The fund is a sham and a dubious use of public money.",
+            "Streamlined governance through unitary councils will lead to better accountability and savings.",
+        ] {
+            let r = read_sentence(t, false, false);
+            assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{t}: {r:?}");
+        }
+        let r = read_sentence("The report was published on Tuesday by the department in London.", false, false);
+        assert!(confidence(r.score) < DEFAULT_MIN_CONFIDENCE, "{r:?}");
+    }
+
+    #[test]
     fn stance_and_hedging() {
         let r = read_sentence("The 'Made Smarter' programme is a welcome start in this direction, but policy needs to go much further.", true, false);
         assert_eq!(r.stance, Stance::Mixed);
@@ -632,6 +856,15 @@ mod tests {
             let want = cut_reference(c.trim_end_matches(['.', ';', ':', ' ']));
             let got = label(&c);
             assert_eq!(got.to_lowercase(), want.to_lowercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn claim_ids_are_the_slug_of_the_first_content_words() {
+        for l in ["Levelling up remains a vague slogan", "O'Brien's plans for the North's towns", "The the of", "Café naïve plans", "", "Local Enterprise Partnerships' (LEPs) role in growth"] {
+            let words = crate::extract::words::first_content_words(l, 4);
+            let want = format!("claim:x-2024-{}", slug(&words.join(" ")));
+            assert_eq!(claim_base("x-2024", l), want.trim_end_matches('-'), "{l:?}");
         }
     }
 

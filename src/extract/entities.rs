@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use super::meta::Header;
 use super::sentences::{quote, BlockKind, Layout};
-use super::words::{self, content_words, given_names, not_name, person_titles, role_heads, stopwords};
+use super::words::{self, content_words, given_names, not_name, person_titles, role_heads};
 use super::{slug, Candidate, Mention, MentionHow};
 use crate::date::PartialDate;
 use super::scan::{Scan, Scanner, Set};
@@ -524,15 +524,26 @@ fn strip_possessive(w: &str) -> &str {
 /// article, so searched for rather than indexed.
 struct Vocab<'a> {
     layout: &'a Layout,
+    /// Words asked about already.
+    known: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>>,
 }
 
-impl Vocab<'_> {
+impl<'a> Vocab<'a> {
+    fn new(layout: &'a Layout) -> Self {
+        Vocab { layout, known: Default::default() }
+    }
+
     fn contains(&self, w: &str) -> bool {
         if !w.starts_with(|c: char| c.is_lowercase()) || !w.chars().all(char::is_alphanumeric) {
             return false;
         }
+        if let Some(&k) = self.known.borrow().get(w) {
+            return k;
+        }
         let finder = memchr::memmem::Finder::new(w.as_bytes());
-        self.layout.sentences.iter().any(|s| finder.find_iter(s.norm.as_bytes()).any(|at| crate::mentions::is_boundary(&s.norm, at, at + w.len())))
+        let found = self.layout.sentences.iter().any(|s| finder.find_iter(s.norm.as_bytes()).any(|at| crate::mentions::is_boundary(&s.norm, at, at + w.len())));
+        self.known.borrow_mut().insert(w.to_string(), found);
+        found
     }
 }
 
@@ -541,13 +552,14 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &
     let mut found = Found::default();
     // Lowercase vocabulary of the article: a capitalised word whose lowercase form is
     // used elsewhere is a common word, not a name, at the start of a sentence.
-    let vocab = Vocab { layout };
+    let vocab = Vocab::new(layout);
     let mut cands: BTreeMap<String, Candidate> = BTreeMap::new();
     let mut cand_mentions: Vec<Mention> = Vec::new();
     let wtoks = Words::new(layout);
     let mut hits = Vec::new();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut scratch = Scratch::default();
+    let mut org_hits: Vec<(usize, usize)> = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
         lexicon_hits(&lex.scanner, scan, si, &s.norm, [Set::LexExact, Set::LexFolded], &mut hits);
         for h in &hits {
@@ -559,7 +571,13 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &
         }
         spans.clear();
         spans.extend(hits.iter().map(|h| (h.start, h.end)));
-        let ctx = SentenceCtx { si, norm: &s.norm, toks: wtoks.of(si), q: (text, s.start, s.end), hit_spans: &spans };
+        org_hits.clear();
+        if scan.any(si, Set::OrgGate) {
+            // In the order of separate searches: phrase by phrase, each in text order.
+            org_hits.extend(scan.overlapping(si, Set::OrgGate).into_iter().map(|o| (o.idx as usize, o.start as usize)));
+            org_hits.sort_unstable();
+        }
+        let ctx = SentenceCtx { si, norm: &s.norm, toks: wtoks.of(si), q: (text, s.start, s.end), hit_spans: &spans, org_hits: &org_hits };
         scan_sentence(&ctx, &vocab, lex, &mut cands, &mut cand_mentions, &mut found.roles, &mut scratch);
     }
     // Candidates named in the lexicon under the same folded name are lexicon mentions.
@@ -582,6 +600,9 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &
         c.known = lex.ids.contains(&c.id);
         final_cands.push(c);
     }
+    if !scratch.superseded.is_empty() {
+        found.mentions.retain(|m| !(m.how == MentionHow::Lexicon && scratch.superseded.contains(&(m.sentence, m.start, m.end))));
+    }
     found.mentions.extend(cand_mentions);
     found.candidates = final_cands;
     resolve_short_forms(layout, &wtoks, lex, &mut found);
@@ -599,12 +620,18 @@ struct SentenceCtx<'a, 's> {
     q: (&'a str, usize, usize),
     /// Lexicon hits in the sentence.
     hit_spans: &'s [(usize, usize)],
+    /// Where the sentence has a lowercase organisation head or ", we ": (index in the
+    /// [`Set::OrgGate`] list, start byte), by index then start.
+    org_hits: &'s [(usize, usize)],
 }
 
 /// Buffers [`scan_sentence`] reuses from sentence to sentence.
 #[derive(Default)]
 struct Scratch {
     lower: String,
+    /// Lexicon hits of a bare head ("White Paper") that a longer name in the same
+    /// sentence ("Devolution White Paper") supersedes: (sentence, start, end).
+    superseded: Vec<(usize, usize, usize)>,
 }
 
 fn scan_sentence(
@@ -616,7 +643,7 @@ fn scan_sentence(
     roles: &mut Vec<(String, String)>,
     scratch: &mut Scratch,
 ) {
-    let &SentenceCtx { si, norm, toks, q, hit_spans } = ctx;
+    let &SentenceCtx { si, norm, toks, q, hit_spans, org_hits } = ctx;
     let overlaps = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s < b && a < e);
     let covered = |a: usize, b: usize| hit_spans.iter().any(|&(s, e)| s <= a && b <= e);
     let adjacent = |x: &Tok, y: &Tok| norm[x.end..y.start] == *" ";
@@ -674,7 +701,7 @@ fn scan_sentence(
                 if is_connector(toks[m].s) && m + 1 < toks.len() && adjacent(&toks[k], &toks[m]) {
                     m += 1;
                 }
-                if is_cap(toks[m].s) && adjacent(&toks[m - 1], &toks[m]) && !(toks[k].s == "and" && i == last && !is_org_like(&toks[i..=last])) {
+                if is_cap(toks[m].s) && adjacent(&toks[m - 1], &toks[m]) && !(toks[k].s == "and" && ((i == last && !is_org_like(&toks[i..=last])) || given_names().contains(toks[i].s))) {
                     last = m;
                     k = m + 1;
                 } else {
@@ -685,28 +712,43 @@ fn scan_sentence(
             }
         }
         let next_i = last + 1;
+        if last == i {
+            // One capitalised word alone names nothing here: policies and organisations
+            // take two words or more, and people a given name and surname.
+            i = next_i;
+            continue;
+        }
         let mut run: &[Tok] = &toks[i..=last];
         // Drop a common word opening a sentence ("The", "Securonomics" stays if unknown).
         while let Some(f) = run.first() {
             let lw = lower(f.s, &mut scratch.lower);
             let sentence_start = f.start == 0 || norm[..f.start].trim_end().ends_with(['"', '\'', '(', ':', '-']) && f.start < 3;
-            if stopwords().contains(&*lw) || (sentence_start && vocab.contains(&lw)) || not_name().contains(f.s) {
+            // "New" opens many names ("New Local Government Network"); a given name
+            // that is also a word ("Will Tanner") is a name inside a sentence.
+            let keeps = run.len() >= 2
+                && !sentence_start
+                && ((f.s == "New" && (words::org_head(strip_possessive(run[run.len() - 1].s)).is_some() || words::policy_head(&norm[run[0].start..strip_end(run)]).is_some()))
+                    || given_names().contains(f.s));
+            if !keeps && (words::is_stopword(&lw) || (sentence_start && vocab.contains(&lw)) || not_name().contains(f.s)) {
                 run = &run[1..];
             } else {
                 break;
             }
         }
-        while run.last().is_some_and(|t| is_connector(t.s) || not_name().contains(strip_possessive(t.s))) {
+        let month_surname = |run: &[Tok]| {
+            run.len() >= 2 && words::MONTH_SURNAMES.contains(&strip_possessive(run[run.len() - 1].s)) && given_names().contains(run[run.len() - 2].s)
+        };
+        while run.last().is_some_and(|t| is_connector(t.s) || not_name().contains(strip_possessive(t.s))) && !month_surname(run) {
             run = &run[..run.len() - 1];
         }
         i = next_i;
-        if run.is_empty() {
+        if run.len() < 2 {
             continue;
         }
         let (a, b) = (run[0].start, strip_end(run));
         let name = &norm[a..b];
         let words: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
-        if words.iter().any(|w| not_name().contains(w) && words.len() <= 2) {
+        if words.iter().any(|w| not_name().contains(w) && words.len() <= 2) && !month_surname(run) {
             continue;
         }
         let head = *words.last().unwrap_or(&"");
@@ -717,10 +759,34 @@ fn scan_sentence(
         if covered(a, b) {
             continue;
         }
-        // A run that only extends a lexicon hit is new only if its head is a name head.
+        // A run that only extends a lexicon hit is new only if its head is a name head;
+        // a lexicon hit that is only a bare head ("White Paper", an alias of one white
+        // paper) gives way to the longer name it ends ("Devolution White Paper").
         if overlaps(a, b) {
             let head_span = run.last().map(|t| (t.start, t.end)).unwrap_or((a, b));
-            if (policy_kind.is_none() && org_kind.is_none()) || overlaps(head_span.0, head_span.1) {
+            let bare_head = hit_spans.iter().find(|&&(s, e)| {
+                e == b && s > a && !norm[a..s].trim().is_empty() && {
+                    let h = &norm[s..e];
+                    words::POLICY_HEADS.iter().any(|(p, _)| *p == h) || words::ORG_HEADS.iter().any(|(o, _)| *o == h)
+                }
+            });
+            if let Some(&(s, e)) = bare_head.filter(|_| policy_kind.is_some() || org_kind.is_some()) {
+                scratch.superseded.push((si, s, e));
+            } else if (policy_kind.is_none() && org_kind.is_none()) || overlaps(head_span.0, head_span.1) {
+                continue;
+            }
+        }
+        // A proposal named in quotes after "a": "a 'Devolution Parliament'".
+        if (norm[..a].ends_with(" a '") || norm[..a].ends_with(" an '")) && norm[b..].starts_with('\'') {
+            add(cands, mentions, name.to_string(), NodeKind::Policy, "institution", 0.6, "a capitalised name in quotes after 'a'".into(), a, b);
+            continue;
+        }
+        // An organisation's role-holder: "Active Profile's Managing Director Anna Heyes".
+        if run.last().is_some_and(|t| t.s.ends_with("'s")) && !overlaps(a, b) && !given_names().contains(words[0]) {
+            let after = &toks[i..];
+            let role_next = after.iter().take(3).take_while(|t| is_cap(t.s)).any(|t| role_heads().contains(t.s));
+            if role_next && after.first().is_some_and(|t| t.start == run[run.len() - 1].end + 1) {
+                add(cands, mentions, name.to_string(), NodeKind::Actor, "organisation", 0.6, "a name whose role-holder follows ('X's Director')".into(), a, b);
                 continue;
             }
         }
@@ -755,8 +821,15 @@ fn scan_sentence(
             person.pop();
         }
         let name_like = person.iter().all(|t| {
-            !is_allcaps(t.s) && !stopwords().contains(&*lower(t.s, &mut scratch.lower)) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime"
+            given_names().contains(t.s)
+                || (t.end == run[run.len() - 1].end && month_surname(run))
+                || (!is_allcaps(t.s) && !words::is_stopword(&lower(t.s, &mut scratch.lower)) && !role_heads().contains(strip_possessive(t.s)) && t.s != "Prime")
         });
+        // A byline or report with the verb first: "..., writes Terina Hine".
+        let prev_word = norm[..run[0].start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let after_verb = matches!(prev_word, "writes" | "wrote" | "says" | "said" | "argues" | "argued" | "warns" | "warned" | "adds" | "added")
+            && norm[strip_end(run)..].trim_start().chars().next().is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'));
+        let reported = reported || after_verb;
         if (2..=3).contains(&person.len()) && name_like {
             let first = strip_possessive(person[0].s);
             let given = given_names().contains(first);
@@ -765,7 +838,7 @@ fn scan_sentence(
             let bracket_role = role_after(norm, strip_end(&person));
             let role = role.or(comma_role).or(bracket_role);
             let at_start = norm[..person[0].start].trim().is_empty();
-            if given || titled || mp || role.is_some() || (reported && person.len() == 2 && !at_start) {
+            if given || titled || mp || role.is_some() || (reported && person.len() == 2 && (!at_start || after_verb)) {
                 let pname = norm[person[0].start..strip_end(&person)].to_string();
                 if lex.id_for_name(&pname).is_some() || overlaps(person[0].start, strip_end(&person)) {
                     continue;
@@ -775,6 +848,7 @@ fn scan_sentence(
                     Some(r) => format!("a person's name with the role '{r}'"),
                     None if mp => "a person's name followed by MP".into(),
                     None if titled => "a person's name after a title".into(),
+                    None if after_verb => format!("a name after '{prev_word}'"),
                     None if reported => format!("a name followed by '{next_word}'"),
                     None => "a given name and surname".into(),
                 };
@@ -790,11 +864,18 @@ fn scan_sentence(
     }
 
     // 3. UK parties and institutions under their usual names.
+    let mut gaz_until = 0;
     for (ti, t) in toks.iter().enumerate() {
-        if !is_cap(t.s) {
+        if !is_cap(t.s) || t.start < gaz_until {
             continue;
         }
         let w0 = strip_possessive(t.s);
+        // "the Government" (capitalised, alone) is the national government.
+        if w0 == "Government" && ti > 0 && matches!(toks[ti - 1].s, "the" | "The" | "this" | "This" | "new" | "current") && adjacent(&toks[ti - 1], t) && toks.get(ti + 1).is_none_or(|n| !is_cap(n.s)) && !overlaps(t.start, t.start + w0.len()) {
+            let id = add(cands, mentions, "UK Government".into(), NodeKind::Actor, "government-body", 0.6, "'the Government' names the UK Government".into(), t.start, t.start + w0.len());
+            add_alias(cands, &id, Some("the Government"));
+            continue;
+        }
         // Only entries whose first word is this word can match (the whole surface must
         // equal the tokens' text); the rest of the loop checks exactly that.
         for &(surface, canonical, kind) in gazetteer_by_first_word(w0) {
@@ -811,10 +892,52 @@ fn scan_sentence(
             if bare != surface || overlaps(a, a + bare.len()) {
                 continue;
             }
-            let id = add(cands, mentions, canonical.to_string(), NodeKind::Actor, kind, 0.7, format!("'{surface}' names {canonical}"), a, a + bare.len());
+            gaz_until = a + bare.len();
+            let node_kind = if crate::model::PolicyKind::parse(kind).is_some() { NodeKind::Policy } else { NodeKind::Actor };
+            let id = add(cands, mentions, canonical.to_string(), node_kind, kind, 0.7, format!("'{surface}' names {canonical}"), a, a + bare.len());
             if surface != canonical {
                 add_alias(cands, &id, Some(surface));
             }
+        }
+    }
+
+    // 4. A capitalised name before a lowercase organisation head ("the Localis
+    // think-tank"), or the writer's own organisation ("At IPPR North, we ...").
+    if !org_hits.is_empty() {
+        let cap_run_before = |end: usize| -> Option<(usize, usize)> {
+            let last = toks.iter().rposition(|t| t.end <= end)?;
+            if toks[last].end != end || !is_cap(toks[last].s) {
+                return None;
+            }
+            let mut first = last;
+            while first > 0 && adjacent(&toks[first - 1], &toks[first]) && (is_cap(toks[first - 1].s) || (is_connector(toks[first - 1].s) && first >= 2 && is_cap(toks[first - 2].s))) {
+                first -= 1;
+            }
+            while first < last && (is_connector(toks[first].s) || words::is_stopword(&toks[first].s.to_lowercase())) {
+                first += 1;
+            }
+            Some((toks[first].start, toks[last].end))
+        };
+        for &(idx, p) in org_hits {
+            let Some(&(h, kind)) = words::LOWER_ORG_HEADS.get(idx) else { continue };
+            {
+                if !is_boundary(norm, p, p + h.len()) || !norm[..p].ends_with(' ') {
+                    continue;
+                }
+                let Some((a, b)) = cap_run_before(p - 1) else { continue };
+                if covered(a, b) || a == 0 && norm[a..b].split(' ').count() == 1 && vocab.contains(&norm[a..b].to_lowercase()) {
+                    continue;
+                }
+                add(cands, mentions, norm[a..b].to_string(), NodeKind::Actor, kind, 0.65, format!("a name before '{h}'"), a, b);
+            }
+        }
+        for &(_, p) in org_hits.iter().filter(|h| h.0 == words::LOWER_ORG_HEADS.len()) {
+            let Some((a, b)) = cap_run_before(p) else { continue };
+            let before = norm[..a].trim_end();
+            if !(before.ends_with(" at") || before == "At" || before.ends_with(" At") || before == "at") || covered(a, b) {
+                continue;
+            }
+            add(cands, mentions, norm[a..b].to_string(), NodeKind::Actor, "organisation", 0.6, "the writers' organisation ('At ..., we')".into(), a, b);
         }
     }
 
@@ -833,7 +956,7 @@ fn scan_sentence(
         if before.first() == Some(&"so-called") || before.contains(&"so") {
             continue;
         }
-        let single_rare = words_in.len() == 1 && inner.chars().all(|c| c.is_lowercase()) && inner.len() >= 6 && !stopwords().contains(inner);
+        let single_rare = words_in.len() == 1 && inner.chars().all(|c| c.is_lowercase()) && inner.len() >= 6 && !words::is_stopword(inner);
         if let Some((h, pk)) = head {
             if inner.chars().next().is_some_and(char::is_uppercase) || introduced {
                 let name = inner.to_string();
@@ -849,6 +972,17 @@ fn scan_sentence(
 /// The [`words::GAZETTEER`] entries whose surface's first word is `w`, in list order.
 fn gazetteer_by_first_word(w: &str) -> &'static [(&'static str, &'static str, &'static str)] {
     type Entries = Vec<(&'static str, &'static str, &'static str)>;
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut t = [false; 256];
+        for (s, _, _) in words::GAZETTEER {
+            t[s.as_bytes()[0] as usize] = true;
+        }
+        t
+    });
+    if !w.as_bytes().first().is_some_and(|&b| first[b as usize]) {
+        return &[];
+    }
     static M: OnceLock<rustc_hash::FxHashMap<&'static str, Entries>> = OnceLock::new();
     M.get_or_init(|| {
         let mut m: rustc_hash::FxHashMap<&'static str, Entries> = rustc_hash::FxHashMap::default();
@@ -967,10 +1101,23 @@ fn resolve_short_forms(layout: &Layout, words: &Words<'_>, lex: &Lexicon, found:
     if persons.is_empty() {
         return;
     }
+    // Cheap tests before the map: a surname's first byte and length.
+    let mut first_bytes = [false; 256];
+    let (mut shortest, mut longest) = (usize::MAX, 0);
+    for k in persons.keys() {
+        if let Some(&b) = k.as_bytes().first() {
+            first_bytes[b as usize] = true;
+        }
+        shortest = shortest.min(k.len());
+        longest = longest.max(k.len());
+    }
     let mut add = Vec::new();
     for si in 0..layout.sentences.len() {
         for &t in words.of(si) {
             let w = strip_possessive(t.s);
+            if w.len() < shortest || w.len() > longest || !w.as_bytes().first().is_some_and(|&b| first_bytes[b as usize]) {
+                continue;
+            }
             let Some(id) = persons.get(w) else { continue };
             if ambiguous.contains(w) {
                 continue;
@@ -1144,5 +1291,64 @@ mod tests {
         assert_eq!(event_core("2019 general election"), None);
         assert_eq!(find_word("the taskforce, a taskforces", "taskforce"), Some(4));
         assert_eq!(find_word("taskforces", "taskforce"), None);
+    }
+
+    fn candidate_names(f: &Found) -> Vec<(String, String)> {
+        f.candidates.iter().map(|c| (c.name.clone(), c.kind.clone())).collect()
+    }
+
+    #[test]
+    fn names_that_are_also_words_months_or_bylines() {
+        let lex = lex_of(vec![]);
+        let t = "As Will Tanner wrote, the deal between Theresa May and the DUP was costly. The fund is a sham, writes Jo Bloggs.";
+        let got = candidate_names(&run(t, &lex));
+        for (name, kind) in [("Will Tanner", "person"), ("Theresa May", "person"), ("Democratic Unionist Party", "party"), ("Jo Bloggs", "person")] {
+            assert!(got.contains(&(name.into(), kind.into())), "{name}: {got:?}");
+        }
+        // A month alone, or after a word that is no given name, is still no name.
+        let got = candidate_names(&run("In May the Budget Office reported. Next May Labour won.", &lex));
+        assert!(!got.iter().any(|(n, _)| n.contains("May")), "{got:?}");
+    }
+
+    #[test]
+    fn organisations_by_lowercase_head_by_we_and_by_new() {
+        let lex = lex_of(vec![]);
+        let t = "It was dismissed by the New Local Government Network think-tank and by the Localis think-tank. At Northern Futures North, we believe in devolution.";
+        let got = candidate_names(&run(t, &lex));
+        for (name, kind) in [("New Local Government Network", "organisation"), ("Localis", "think-tank"), ("Northern Futures North", "organisation")] {
+            assert!(got.contains(&(name.into(), kind.into())), "{name}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn nations_regions_and_the_government() {
+        let lex = lex_of(vec![]);
+        let t = "Powers move from the Government to the East Midlands and to Scotland, says the Bank of England.";
+        let f = run(t, &lex);
+        let got = candidate_names(&f);
+        for (name, kind) in [("UK Government", "government-body"), ("East Midlands", "place"), ("Scotland", "place"), ("Bank of England", "organisation")] {
+            assert!(got.contains(&(name.into(), kind.into())), "{name}: {got:?}");
+        }
+        // No nested matches: "Midlands" inside "East Midlands", "England" inside "Bank of England".
+        assert!(!got.iter().any(|(n, _)| n == "Midlands" || n == "England"), "{got:?}");
+    }
+
+    #[test]
+    fn a_longer_name_supersedes_a_bare_head_alias() {
+        let lex = lex_of(vec![ent("policy:lu-white-paper", "Levelling Up the United Kingdom", "white-paper", &["white paper"])]);
+        let f = run("The forthcoming budget and Devolution White Paper should include a new commitment.", &lex);
+        assert!(candidate_names(&f).contains(&("Devolution White Paper".into(), "white-paper".into())), "{:?}", f.candidates);
+        assert!(!f.mentions.iter().any(|m| m.id == "policy:lu-white-paper"), "{:?}", f.mentions);
+        // Alone, the alias still names the lexicon entry.
+        let f = run("The White Paper should include a new commitment to towns.", &lex);
+        assert!(f.mentions.iter().any(|m| m.id == "policy:lu-white-paper"), "{:?}", f.mentions);
+    }
+
+    #[test]
+    fn the_org_gate_lists_the_lowercase_heads_then_we() {
+        let gate = crate::extract::scan::GATES.iter().find(|g| g.0 == Set::OrgGate).map(|g| g.1).unwrap_or(&[]);
+        let mut want: Vec<&str> = words::LOWER_ORG_HEADS.iter().map(|h| h.0).collect();
+        want.push(", we ");
+        assert_eq!(gate, want.as_slice());
     }
 }

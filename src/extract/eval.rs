@@ -103,6 +103,10 @@ pub struct ArticleEval {
     pub missed: Vec<String>,
     /// Extracted actors and policies that match nothing (for review).
     pub spurious: Vec<String>,
+    /// Quotes of gold claims that no extracted claim overlaps (for review).
+    pub missed_claims: Vec<String>,
+    /// Quotes of extracted claims that overlap no gold claim (for review).
+    pub spurious_claims: Vec<String>,
     /// Why extraction failed, if it did.
     pub error: Option<String>,
 }
@@ -253,20 +257,29 @@ fn entity_score(gold: &Corpus, g: &crate::graph::LevelGraph, stem: &str, draft: 
     Score { correct, extracted: got.len(), found, gold: gold_keys.len() }
 }
 
-fn claim_score(gold: &Corpus, stem: &str, text: &str, draft: &Draft) -> Score {
+fn claim_score(gold: &Corpus, stem: &str, text: &str, draft: &Draft, missed: &mut Vec<String>, spurious: &mut Vec<String>) -> Score {
     let norm = normalise(text);
     let span = |q: &str| -> Option<(usize, usize)> {
         let q = normalise(q);
         (!q.is_empty()).then(|| norm.find(&q).map(|s| (s, s + q.len()))).flatten()
     };
-    let gold_spans: Vec<(usize, usize)> = gold
+    let gold_claims: Vec<((usize, usize), &str)> = gold
         .claims
         .values()
         .filter(|c| c.evidence.article == stem && !matches!(c.origin, Origin::Extracted(_)))
-        .filter_map(|c| span(&c.evidence.quote))
+        .filter_map(|c| span(&c.evidence.quote).map(|s| (s, c.evidence.quote.as_str())))
         .collect();
-    let got: Vec<(usize, usize)> = draft.claims.iter().filter_map(|c| span(&c.quote)).collect();
+    let gold_spans: Vec<(usize, usize)> = gold_claims.iter().map(|(s, _)| *s).collect();
+    let got_claims: Vec<((usize, usize), &str)> = draft.claims.iter().filter_map(|c| span(&c.quote).map(|s| (s, c.quote.as_str()))).collect();
+    let got: Vec<(usize, usize)> = got_claims.iter().map(|(s, _)| *s).collect();
     let overlap = |a: &(usize, usize), b: &(usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let by_place = |list: &[((usize, usize), &str)], other: &[(usize, usize)], out: &mut Vec<String>| {
+        let mut v: Vec<&((usize, usize), &str)> = list.iter().filter(|(x, _)| !other.iter().any(|o| overlap(x, o))).collect();
+        v.sort();
+        out.extend(v.into_iter().map(|(_, q)| q.to_string()));
+    };
+    by_place(&gold_claims, &got, missed);
+    by_place(&got_claims, &gold_spans, spurious);
     Score {
         correct: got.iter().filter(|x| gold_spans.iter().any(|g| overlap(x, g))).count(),
         extracted: draft.claims.len(),
@@ -313,6 +326,8 @@ pub fn evaluate(name: &str, gold_dir: &str, protocol: &str, gold: &Corpus, gold_
             date_within: false,
             missed: vec![],
             spurious: vec![],
+            missed_claims: vec![],
+            spurious_claims: vec![],
             error: None,
         };
         match extract(&a.text_path, &a.text, Some(stem), lex, &opts) {
@@ -320,7 +335,7 @@ pub fn evaluate(name: &str, gold_dir: &str, protocol: &str, gold: &Corpus, gold_
                 let (mut missed, mut spurious) = (vec![], vec![]);
                 ae.actors = entity_score(gold, &g, stem, &d, lex, NodeKind::Actor, &mut missed, &mut spurious);
                 ae.policies = entity_score(gold, &g, stem, &d, lex, NodeKind::Policy, &mut missed, &mut spurious);
-                ae.claims = claim_score(gold, stem, &a.text, &d);
+                ae.claims = claim_score(gold, stem, &a.text, &d, &mut ae.missed_claims, &mut ae.spurious_claims);
                 ae.missed = missed;
                 ae.spurious = spurious;
                 let (exact, within) = dates_match(&d.date.value, &a.date.value);
@@ -487,8 +502,23 @@ pub fn render_details(r: &EvalReport) -> String {
         let _ = writeln!(w, "  {}:", a.article);
         let _ = writeln!(w, "    missed:   {}", a.missed.join(", "));
         let _ = writeln!(w, "    spurious: {}", a.spurious.join(", "));
+        for q in &a.missed_claims {
+            let _ = writeln!(w, "    claim missed:   {}", one_line(q));
+        }
+        for q in &a.spurious_claims {
+            let _ = writeln!(w, "    claim spurious: {}", one_line(q));
+        }
     }
     w
+}
+
+/// A quote on one line, cut to 160 characters.
+fn one_line(q: &str) -> String {
+    let q: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
+    match q.char_indices().nth(160) {
+        Some((i, _)) => format!("{}...", &q[..i]),
+        None => q,
+    }
 }
 
 /// Totals as a map, for quick checks.

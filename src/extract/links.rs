@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::entities::{Found, Lexicon};
 use super::scan::{Scan, Set};
 use super::sentences::{quote, Layout};
-use super::words::for_each_content_word;
+use super::words::for_each_content_word_bytes;
 use rustc_hash::FxHashMap;
 use super::{DraftClaim, DraftRelation};
 use crate::date::PartialDate;
@@ -30,8 +30,13 @@ pub type Vector = Vec<(u64, f64)>;
 
 /// FNV-1a: a fixed, fast hash of a word (the same on every run and machine).
 fn word_hash(w: &str) -> u64 {
+    word_hash_bytes(w.as_bytes())
+}
+
+/// [`word_hash`] of a word's bytes.
+fn word_hash_bytes(w: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in w.bytes() {
+    for &b in w {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -131,7 +136,7 @@ struct EchoScratch {
 fn tfidf_hashed(text: &str, index: &EchoIndex, s: &mut EchoScratch) {
     s.terms.clear();
     let terms = &mut s.terms;
-    for_each_content_word(text, &mut s.buf, |w| terms.push((word_hash(w), 1.0)));
+    for_each_content_word_bytes(text, &mut s.buf, |w| terms.push((word_hash_bytes(w), 1.0)));
     // Count each word: sort by hash, merge equal hashes (tf as a float count, like tfidf).
     terms.sort_unstable_by_key(|t| t.0);
     terms.dedup_by(|b, a| {
@@ -144,7 +149,9 @@ fn tfidf_hashed(text: &str, index: &EchoIndex, s: &mut EchoScratch) {
     });
     for t in terms.iter_mut() {
         let idf = index.idf.get(&t.0).copied().unwrap_or(index.idf_unseen);
-        t.1 = (1.0 + t.1.ln()) * idf;
+        // (1 + ln 1 is exactly 1.)
+        let tf = if t.1 == 1.0 { 1.0 } else { 1.0 + t.1.ln() };
+        t.1 = tf * idf;
     }
     let norm = terms.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
     if norm > 0.0 {

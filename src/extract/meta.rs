@@ -147,6 +147,21 @@ pub fn parse_dates(s: &str) -> Vec<(PartialDate, usize, usize)> {
     out
 }
 
+/// A line that is only a day, a month name and a two-digit year ("4 Mar 19",
+/// "14 July 16"), as news pages print dates: the year read as 19xx from 70 on.
+pub fn short_year_date(line: &str) -> Option<PartialDate> {
+    let mut parts = line.trim().trim_end_matches('.').split([' ', '-']).filter(|p| !p.is_empty());
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 2 || !(1..=2).contains(&d.len()) {
+        return None;
+    }
+    let m = m.trim_end_matches([',', '.']);
+    let month = MONTHS.split('|').any(|n| n.eq_ignore_ascii_case(m)).then(|| month_num(m)).flatten()?;
+    let (d, y): (u32, u32) = (d.parse().ok()?, y.parse().ok()?);
+    let year = if y >= 70 { 1900 + y } else { 2000 + y };
+    PartialDate::parse(&format!("{year:04}-{month:02}-{d:02}")).ok()
+}
+
 fn first_date(s: &str) -> Option<PartialDate> {
     parse_dates(s).first().map(|d| d.0)
 }
@@ -185,6 +200,16 @@ pub fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<DraftDate
         let short = b.kind != BlockKind::Paragraph || b.words <= 25;
         // Away from the page's edge only a cue word makes a date the article's.
         let no_cue = !scan.any(si, Set::DateCue) && super::scan::ascii_fold_is_lowercase(&s.norm);
+        // A line that is only a date with a two-digit year: "4 Mar 19".
+        if edge && s.norm.len() <= 18 {
+            if let Some(d) = short_year_date(&s.norm) {
+                let score = 2.5 + if d.precision() == Precision::Day { 0.5 } else { 0.0 };
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, si, d));
+                }
+                continue;
+            }
+        }
         if (!(edge && short) && no_cue) || !may_hold_date(&s.norm) {
             continue;
         }
@@ -234,6 +259,8 @@ enum Rel {
     Soon,
     /// "a year ago": that long after.
     Ago(i64),
+    /// "yesterday": exactly that many days after.
+    Day(i64),
     /// Mentioned as past: some time after.
     After,
 }
@@ -241,7 +268,7 @@ enum Rel {
 impl Rel {
     fn priority(self) -> u8 {
         match self {
-            Rel::Same | Rel::Ago(_) => 3,
+            Rel::Same | Rel::Ago(_) | Rel::Day(_) => 3,
             Rel::Soon | Rel::Recent => 2,
             Rel::After => 1,
         }
@@ -257,6 +284,7 @@ impl Rel {
                 let slack = (days / 8).clamp(7, 60);
                 (s + days - slack, e + days + slack)
             }
+            Rel::Day(n) => (s + n, e + n),
             Rel::After => (s, i64::MAX / 4),
         }
     }
@@ -267,6 +295,7 @@ impl Rel {
             Rel::Recent => "as recent",
             Rel::Soon => "as still to come, shortly",
             Rel::Ago(_) => "as a stated time ago",
+            Rel::Day(_) => "as yesterday's",
             Rel::After => "as past",
         }
     }
@@ -300,7 +329,8 @@ pub(crate) fn has_time_cue(norm: &str) -> bool {
 }
 
 fn relation(lower: &str) -> Rel {
-    if let Some(c) = ago_regex().captures(lower) {
+    // Every "... ago" the regex reads has " ago" in it.
+    if let Some(c) = lower.contains(" ago").then(|| ago_regex().captures(lower)).flatten() {
         let n = match &c[1] {
             "a" | "an" | "one" => 1,
             "two" => 2,
@@ -317,7 +347,9 @@ fn relation(lower: &str) -> Rel {
         };
         return Rel::Ago(n * unit);
     }
-    if SAME.iter().any(|c| lower.contains(c)) {
+    if lower.contains("yesterday") {
+        Rel::Day(1)
+    } else if SAME.iter().any(|c| lower.contains(c)) {
         Rel::Same
     } else if SOON.iter().any(|c| lower.contains(c)) {
         Rel::Soon
@@ -333,7 +365,7 @@ const ELECTION_CUES: &[&str] = &["power", "election", "elected", "office", "won 
 
 /// An anchor sentence with no event name: score lexicon events by shared words.
 fn best_event_by_words<'a>(lex: &'a Lexicon, sentence: &str, kinds: &[&str]) -> Option<(&'a super::entities::EventInfo, f64)> {
-    let words: BTreeSet<String> = content_words(sentence).into_iter().collect();
+    let words: rustc_hash::FxHashSet<String> = content_words(sentence).into_iter().collect();
     lex.events
         .iter()
         .filter(|e| kinds.is_empty() || kinds.contains(&e.kind.as_str()))
@@ -375,7 +407,7 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
         let lower = s.norm.to_lowercase();
         let rel = relation(&lower);
         let kinds: &[&str] = match rel {
-            Rel::Same | Rel::Soon if PUB_VERBS.iter().any(|v| lower.contains(v)) || rel == Rel::Soon => &["publication", "announcement"],
+            Rel::Same | Rel::Day(_) | Rel::Soon if PUB_VERBS.iter().any(|v| lower.contains(v)) || rel == Rel::Soon => &["publication", "announcement"],
             Rel::Ago(_) if ELECTION_CUES.iter().any(|c| lower.contains(c)) => &["election"],
             Rel::Ago(_) => &[],
             _ => continue,
@@ -407,7 +439,10 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
     } else {
         let mid = lo + (hi - lo) / 2;
         let (y, m, _) = civil_from_days(mid);
-        if hi - lo <= 62 {
+        if hi - lo <= 1 && main.date.precision() == Precision::Day {
+            let (y, m, d) = civil_from_days(lo);
+            (PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok(), "day", 0.75)
+        } else if hi - lo <= 62 {
             (PartialDate::parse(&format!("{y:04}-{m:02}")).ok(), "month", 0.7)
         } else if hi - lo <= 400 {
             (PartialDate::year(y).ok(), "year", 0.5)
@@ -858,6 +893,15 @@ mod tests {
     }
 
     #[test]
+    fn two_digit_year_date_lines() {
+        assert_eq!(short_year_date("4 Mar 19").map(|d| d.to_string()).as_deref(), Some("2019-03-04"));
+        assert_eq!(short_year_date("14 July 98").map(|d| d.to_string()).as_deref(), Some("1998-07-14"));
+        assert_eq!(short_year_date("4 Mar 19 people"), None);
+        assert_eq!(short_year_date("4 Mars 19"), None);
+        assert_eq!(short_year_date("31 Feb 19"), None);
+    }
+
+    #[test]
     fn stated_date_needs_a_cue_or_the_page_edge() {
         let t = "Title of the piece\n\nPosted on: 8 July 2024 by James Hickson in Blog\n\nThe election on 4 July 2024 was won by a party that had promised a great many things to many people across the country.\n";
         let l = Layout::new(t);
@@ -943,6 +987,7 @@ mod tests {
     #[test]
     fn relations_from_time_words() {
         assert_eq!(relation("it was announced this week that"), Rel::Same);
+        assert_eq!(relation("sadly, yesterday's strategy fails"), Rel::Day(1));
         assert_eq!(relation("a white paper (due in the next few weeks)"), Rel::Soon);
         assert_eq!(relation("on coming to power a year ago"), Rel::Ago(365));
         assert_eq!(relation("the recently announced guarantee"), Rel::Recent);

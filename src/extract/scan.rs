@@ -53,6 +53,8 @@ pub enum Set {
     RoleGate,
     /// "by", "By", "BY", "Author": every byline pattern needs one.
     BylineGate,
+    /// Lowercase organisation heads ("think-tank") and ", we " ("At IPPR North, we").
+    OrgGate,
 }
 
 impl Set {
@@ -68,11 +70,12 @@ impl Set {
                 | Set::AtGate
                 | Set::RoleGate
                 | Set::BylineGate
+                | Set::OrgGate
         )
     }
 }
 
-const _: () = assert!((Set::BylineGate as u32) < 32, "a Scan keeps one bit per list");
+const _: () = assert!((Set::OrgGate as u32) < 32, "a Scan keeps one bit per list");
 
 /// Literal phrases that the extractor's regexes need, each list one [`Set`]: a
 /// sentence without any phrase of a list cannot match the regexes it guards, which
@@ -85,6 +88,7 @@ pub const GATES: &[(Set, &[&str])] = &[
     (Set::AtGate, &[" at ", " with "]),
     (Set::RoleGate, &["Minister", "Chancellor", "Secretary", "Mayor of ", "Leader of the Opposition"]),
     (Set::BylineGate, &["by", "By", "BY", "Author"]),
+    (Set::OrgGate, &["think-tank", "think tank", "thinktank", "charity", "campaign group", "pressure group", "lobby group", "trade body", ", we "]),
 ];
 
 /// Whether ASCII-case-insensitive search in `s` finds exactly what a search in
@@ -131,7 +135,7 @@ impl Scanner {
     pub fn labelled<'a>(lists: impl IntoIterator<Item = (Set, Vec<(&'a str, &'a str)>)>) -> Self {
         let mut pats = Vec::new();
         let mut texts = Vec::new();
-        let mut labels: Vec<Vec<String>> = vec![Vec::new(); Set::BylineGate as usize + 1];
+        let mut labels: Vec<Vec<String>> = vec![Vec::new(); Set::OrgGate as usize + 1];
         let mut all: Vec<(Set, Vec<(&str, &str)>)> = lists.into_iter().collect();
         all.sort_by_key(|(s, _)| *s);
         for (set, list) in all {

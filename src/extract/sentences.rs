@@ -170,19 +170,17 @@ fn normalise_counting(s: &str) -> (String, usize) {
             }
             space = false;
             let from = i;
-            while i < b.len() {
-                match CLS[b[i] as usize] {
-                    PUNCT => i += 1,
-                    ALNUM => {
-                        has = true;
-                        i += 1;
-                    }
-                    SPACE if i + 1 < b.len() && CLS[b[i + 1] as usize] <= ALNUM => {
-                        words += usize::from(has);
-                        has = false;
-                        i += 1;
-                    }
-                    _ => break,
+            loop {
+                // A word (visible bytes), then one space if a visible byte follows.
+                let run = b[i..].iter().position(|&c| CLS[c as usize] > ALNUM).unwrap_or(b.len() - i);
+                has = has || b[i..i + run].iter().any(|&c| CLS[c as usize] == ALNUM);
+                i += run;
+                if i + 1 < b.len() && b[i] == b' ' && CLS[b[i + 1] as usize] <= ALNUM {
+                    words += usize::from(has);
+                    has = false;
+                    i += 1;
+                } else {
+                    break;
                 }
             }
             out.push_str(&s[from..i]);

@@ -75,6 +75,24 @@ pub const GIVEN_NAMES: &[&str] = &[
     "Tom", "Tony", "Tracy", "Victoria", "Vince", "Wendy", "William", "Yvette", "Zoe", "Liz", "Jacob", "Dominic",
     "Grant", "Jeremy", "Gordon", "Harold", "Margaret", "Nadhim", "Kwasi", "Michael", "Andy", "Ben", "Lisa", "Wes",
     "Jonathan", "Kit", "Lucy", "Jim", "Jesse", "Tracy", "Torsten", "Diane", "Henri", "Philippe", "Raj", "Anoop",
+    "Will", "Terry", "Gerry", "Carol", "Caroline", "Shirley", "Sally", "Nadine", "Oliver", "Penny", "Rupert", "Ruth",
+];
+
+/// Words that are months or other never-name words but also common surnames: a
+/// name after a given name ("Theresa May").
+pub const MONTH_SURNAMES: &[&str] = &["May", "June", "August", "April", "March"];
+
+/// Lowercase head nouns that make the capitalised name before them an organisation
+/// ("the Localis think-tank").
+pub const LOWER_ORG_HEADS: &[(&str, &str)] = &[
+    ("think-tank", "think-tank"),
+    ("think tank", "think-tank"),
+    ("thinktank", "think-tank"),
+    ("charity", "organisation"),
+    ("campaign group", "organisation"),
+    ("pressure group", "organisation"),
+    ("lobby group", "organisation"),
+    ("trade body", "organisation"),
 ];
 
 /// Person titles that may precede a name.
@@ -137,6 +155,7 @@ pub const ORG_HEADS: &[(&str, &str)] = &[
     ("Forum", "organisation"),
     ("Group", "organisation"),
     ("Taskforce", "organisation"),
+    ("Campaign", "organisation"),
     ("Bank", "organisation"),
     ("Company", "organisation"),
     ("Corporation", "organisation"),
@@ -253,6 +272,44 @@ pub const GAZETTEER: &[(&str, &str, &str)] = &[
     ("OBR", "Office for Budget Responsibility", "government-body"),
     ("OECD", "OECD", "organisation"),
     ("European Union", "European Union", "organisation"),
+    ("NHS", "National Health Service", "government-body"),
+    ("National Health Service", "National Health Service", "government-body"),
+    ("DUP", "Democratic Unionist Party", "party"),
+    ("Democratic Unionist Party", "Democratic Unionist Party", "party"),
+    ("Sinn Féin", "Sinn Féin", "party"),
+    ("Number 10", "Number 10", "government-body"),
+    ("No 10", "Number 10", "government-body"),
+    ("DCLG", "Department for Communities and Local Government", "government-body"),
+    ("MHCLG", "Ministry of Housing, Communities and Local Government", "government-body"),
+    ("DLUHC", "Department for Levelling Up, Housing and Communities", "government-body"),
+    ("BEIS", "Department for Business, Energy and Industrial Strategy", "government-body"),
+    ("DWP", "Department for Work and Pensions", "government-body"),
+    ("DfE", "Department for Education", "government-body"),
+    ("DfT", "Department for Transport", "government-body"),
+    // The nations of the UK and its regions, which act in regional policy as places.
+    ("United Kingdom", "United Kingdom", "place"),
+    ("England", "England", "place"),
+    ("Scotland", "Scotland", "place"),
+    ("Wales", "Wales", "place"),
+    ("Northern Ireland", "Northern Ireland", "place"),
+    ("North East", "North East England", "place"),
+    ("North West", "North West England", "place"),
+    ("Yorkshire and the Humber", "Yorkshire and the Humber", "place"),
+    ("East Midlands", "East Midlands", "place"),
+    ("West Midlands", "West Midlands", "place"),
+    ("Midlands", "Midlands", "place"),
+    ("East of England", "East of England", "place"),
+    ("South East", "South East England", "place"),
+    ("South West", "South West England", "place"),
+    ("Greater Manchester", "Greater Manchester", "place"),
+    ("Liverpool City Region", "Liverpool City Region", "place"),
+    ("West Yorkshire", "West Yorkshire", "place"),
+    ("South Yorkshire", "South Yorkshire", "place"),
+    ("Tees Valley", "Tees Valley", "place"),
+    ("Greater London", "London", "place"),
+    ("London", "London", "place"),
+    // Policies every text of the field refers to by one name.
+    ("Brexit", "Brexit", "agenda"),
 ];
 
 /// Event verbs in event names ("Levelling Up Taskforce launched"), with the stem that
@@ -330,6 +387,84 @@ lazy_set!(
     PERSON_TITLES
 );
 
+/// A word of at most 16 bytes packed into a number (zero-padded), for quick lookup.
+#[inline]
+fn pack(w: &[u8]) -> Option<u128> {
+    (w.len() <= 16).then(|| w.iter().enumerate().fold(0u128, |k, (i, &c)| k | u128::from(c) << (8 * i)))
+}
+
+/// [`pack`] of the first `n` (at most 16) bytes of a buffer of 16 bytes or more,
+/// without a loop: two little-endian words, masked.
+#[inline]
+fn pack16(buf: &[u8], n: usize) -> u128 {
+    let word = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().unwrap_or([0; 8]));
+    // (Branch-free: word lengths vary too much to predict.)
+    let mask = |k: usize| ((1u128 << (8 * k.min(8))) - 1) as u64;
+    let lo = word(0) & mask(n);
+    let hi = word(8) & mask(n.saturating_sub(8));
+    u128::from(lo) | u128::from(hi) << 64
+}
+
+/// The packed [`STOPWORDS`] in an open-addressing table, with a filter on (length,
+/// first byte) that turns most other words away before the table is read.
+struct PackedStopwords {
+    /// Bit `first byte % 64` of entry `len` is set when a stopword has that length and first byte.
+    starts: [u64; 17],
+    /// Keys (0 for an empty slot); the slot of a key is [`PackedStopwords::slot`].
+    table: Vec<u128>,
+}
+
+impl PackedStopwords {
+    const BITS: u32 = 10;
+
+    fn slot(k: u128) -> usize {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn new() -> Self {
+        let mut p = PackedStopwords { starts: [0; 17], table: vec![0; 1 << Self::BITS] };
+        for s in STOPWORDS {
+            debug_assert!(s.len() <= 16 && !s.is_empty() && !s.contains('\0'), "stopwords are short");
+            let Some(k) = pack(s.as_bytes()) else { continue };
+            p.starts[s.len()] |= 1 << (s.as_bytes()[0] % 64);
+            let mut i = Self::slot(k);
+            while p.table[i] != 0 && p.table[i] != k {
+                i = (i + 1) & ((1 << Self::BITS) - 1);
+            }
+            p.table[i] = k;
+        }
+        p
+    }
+
+    /// Whether the packed word `k` of `len` bytes, starting with `first`, is a stopword.
+    #[inline]
+    fn contains(&self, k: u128, len: usize, first: u8) -> bool {
+        if len == 0 || len > 16 || self.starts[len] & (1 << (first % 64)) == 0 {
+            return false;
+        }
+        let mut i = Self::slot(k);
+        loop {
+            match self.table[i] {
+                0 => return false,
+                x if x == k => return true,
+                _ => i = (i + 1) & ((1 << Self::BITS) - 1),
+            }
+        }
+    }
+}
+
+fn packed_stopwords() -> &'static PackedStopwords {
+    static S: OnceLock<PackedStopwords> = OnceLock::new();
+    S.get_or_init(PackedStopwords::new)
+}
+
+/// Whether `w` is one of the [`STOPWORDS`] (exact, lowercase): a lookup of the packed
+/// word, since every stopword is short and has no NUL byte.
+pub fn is_stopword(w: &str) -> bool {
+    !w.contains('\0') && pack(w.as_bytes()).is_some_and(|k| packed_stopwords().contains(k, w.len(), w.as_bytes().first().copied().unwrap_or(0)))
+}
+
 /// The kind for an organisation head noun, if `word` is one.
 pub fn org_head(word: &str) -> Option<&'static str> {
     static M: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
@@ -389,6 +524,22 @@ pub fn stem(word: &str) -> String {
     }
 }
 
+/// [`stem_cut`] on bytes.
+fn stem_cut_bytes(w: &[u8]) -> (usize, &'static str) {
+    let n = w.len();
+    if n > 6 && w.ends_with(b"ies") {
+        (n - 3, "y")
+    } else if n > 6 && w.ends_with(b"ing") {
+        (n - 3, "")
+    } else if n > 5 && (w.ends_with(b"ed") || w.ends_with(b"es")) {
+        (n - 2, "")
+    } else if n > 4 && w.ends_with(b"s") && !w.ends_with(b"ss") {
+        (n - 1, "")
+    } else {
+        (n, "")
+    }
+}
+
 /// Where [`stem`] cuts a lowercase word and what it puts in place: (bytes kept, replacement).
 fn stem_cut(w: &str) -> (usize, &'static str) {
     for (suf, rep) in [("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
@@ -403,6 +554,14 @@ fn stem_cut(w: &str) -> (usize, &'static str) {
 /// allocating for ASCII words (`buf` is scratch space).
 pub fn for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     try_for_each_content_word(text, buf, |w| {
+        f(std::str::from_utf8(w).unwrap_or_default());
+        true
+    });
+}
+
+/// [`for_each_content_word`] with each word as bytes (UTF-8), without checking them.
+pub fn for_each_content_word_bytes(text: &str, buf: &mut String, mut f: impl FnMut(&[u8])) {
+    try_for_each_content_word(text, buf, |w| {
         f(w);
         true
     });
@@ -414,69 +573,103 @@ pub fn first_content_words(text: &str, n: usize) -> Vec<String> {
     let mut buf = String::new();
     if n > 0 {
         try_for_each_content_word(text, &mut buf, |w| {
-            out.push(w.to_string());
+            out.push(String::from_utf8_lossy(w).into_owned());
             out.len() < n
         });
     }
     out
 }
 
-/// [`for_each_content_word`], stopping when `f` returns false.
-fn try_for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&str) -> bool) {
-    let stop = stopwords();
+/// [`for_each_content_word`] with words as bytes, stopping when `f` returns false.
+pub(crate) fn try_for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&[u8]) -> bool) {
+    // Bytes that continue a piece: ASCII letters, digits and the apostrophe (1), and
+    // the bytes of other characters (2, read as characters).
+    static PIECE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            let c = i as u8;
+            t[i] = if c.is_ascii_alphanumeric() || c == b'\'' {
+                1
+            } else if c >= 0x80 {
+                2
+            } else {
+                0
+            };
+            i += 1;
+        }
+        t
+    };
+    let stop = packed_stopwords();
     let b = text.as_bytes();
+    // A short ASCII word is lowercased here, on the stack.
+    let mut low = [0u8; 48];
     let mut i = 0;
     while i < b.len() {
         // The next piece: a run of letters, digits and apostrophes.
         let start = i;
+        let mut ascii = true;
         while i < b.len() {
-            let c = b[i];
-            if c < 0x80 {
-                if c.is_ascii_alphanumeric() || c == b'\'' {
-                    i += 1;
-                } else {
-                    break;
-                }
-            } else {
-                match text[i..].chars().next() {
-                    Some(ch) if ch.is_alphanumeric() => i += ch.len_utf8(),
+            match PIECE[b[i] as usize] {
+                1 => i += 1,
+                0 => break,
+                _ => match text[i..].chars().next() {
+                    Some(ch) if ch.is_alphanumeric() => {
+                        ascii = false;
+                        i += ch.len_utf8();
+                    }
                     _ => break,
-                }
+                },
             }
         }
-        let w = &text[start..i];
+        let end = i;
         // Step over the separator after it.
         if i < b.len() {
             i += if b[i] < 0x80 { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
         }
         // (Four ASCII digits are three bytes or more too.)
-        if w.len() < 3 {
+        if end - start < 3 {
             continue;
         }
-        let w = w.trim_matches('\'');
+        let w = &text[start..end];
+        let w = if w.starts_with('\'') || w.ends_with('\'') { w.trim_matches('\'') } else { w };
         if w.is_empty() {
             continue;
         }
-        if w.is_ascii() {
+        if ascii && w.len() <= low.len() {
             // Lowercased ASCII stays alphanumeric or an apostrophe, and both ends are
             // alphanumeric after the trim: the general path's trim changes nothing.
+            let n = w.len();
+            for (l, c) in low.iter_mut().zip(w.bytes()) {
+                *l = c.to_ascii_lowercase();
+            }
+            // (Pieces hold letters, digits and apostrophes only: no NUL.)
+            if n <= 16 && stop.contains(pack16(&low, n), n, low[0]) {
+                continue;
+            }
+            let (keep, rep) = stem_cut_bytes(&low[..n]);
+            low[keep..keep + rep.len()].copy_from_slice(rep.as_bytes());
+            if !f(&low[..keep + rep.len()]) {
+                return;
+            }
+        } else if ascii {
             buf.clear();
             buf.push_str(w);
             buf.make_ascii_lowercase();
-            if stop.contains(buf.as_str()) {
+            if is_stopword(buf) {
                 continue;
             }
             let (keep, rep) = stem_cut(buf);
             buf.truncate(keep);
             buf.push_str(rep);
-            if !f(buf) {
+            if !f(buf.as_bytes()) {
                 return;
             }
         } else {
-            if stop.contains(w.to_lowercase().as_str()) {
+            if is_stopword(&w.to_lowercase()) {
                 continue;
             }
-            if !f(&stem(w)) {
+            if !f(stem(w).as_bytes()) {
                 return;
             }
         }
@@ -494,6 +687,28 @@ pub fn content_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pack16_matches_pack() {
+        let buf = *b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for n in 0..=16 {
+            assert_eq!(Some(pack16(&buf, n)), pack(&buf[..n]), "{n}");
+        }
+    }
+
+    #[test]
+    fn byte_stem_cut_matches_the_str_one() {
+        for w in ["policies", "ies", "aies", "making", "ing", "funded", "boxes", "bus", "class", "runs", "ss", "s", "", "levelling", "towns"] {
+            assert_eq!(stem_cut_bytes(w.as_bytes()), stem_cut(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn packed_stopword_lookup_matches_the_set() {
+        for w in STOPWORDS.iter().copied().chain(["", "levelling", "the\0", "nevertheless", "nevertheles", "particularly", "it's", "x", "abcdefghijklmnopq"]) {
+            assert_eq!(is_stopword(w), stopwords().contains(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn heads_and_stems() {
@@ -535,6 +750,7 @@ mod tests {
             "The twelve key missions for 2030, 'levelling up' and O'Brien's plans; Don't STOP the Policies!",
             "Café society’s naïve ‘rebranding’ of İstanbul and the ǅungla ÉCOLES, 1999 '99 ''' x's KELVINS",
             "Towns Fund: £3.6bn ... councils' bids — succeeded (or failed) – in 2019/20 the INSTITUTES' Studies",
+            "Supercalifragilisticexpialidociousnesses and counter-revolutionaries' internationalisations, ies ings eds ess less s'",
         ] {
             assert_eq!(content_words(t), content_words_reference(t), "{t}");
         }
