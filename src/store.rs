@@ -820,6 +820,9 @@ pub struct Region<'s> {
     store: &'s Store,
     nodes: BTreeSet<u32>,
     edges: BTreeSet<u32>,
+    /// Complete every node with who said what (else only those in `full`).
+    speakers: bool,
+    full: BTreeSet<u32>,
 }
 
 /// A materialised region: the graph, and each of its nodes' number in the store.
@@ -843,7 +846,7 @@ impl Materialised {
 impl<'s> Region<'s> {
     /// An empty region of `store`.
     pub fn new(store: &'s Store) -> Self {
-        Region { store, nodes: BTreeSet::new(), edges: BTreeSet::new() }
+        Region { store, nodes: BTreeSet::new(), edges: BTreeSet::new(), speakers: true, full: BTreeSet::new() }
     }
 
     /// Add a node.
@@ -888,44 +891,63 @@ impl<'s> Region<'s> {
         &self.nodes
     }
 
+    /// Complete only the nodes given to [`Region::speakers_of`] with who said what
+    /// (see [`Region::materialise`]); the others get just their articles. For
+    /// questions that name no speakers but those of the nodes they ask about (show,
+    /// neighbors, path), this keeps a hub's region small.
+    pub fn without_speakers(&mut self) {
+        self.speakers = false;
+    }
+
+    /// Complete node `n` with who said what, even [`Region::without_speakers`].
+    pub fn speakers_of(&mut self, n: u32) {
+        self.nodes.insert(n);
+        self.full.insert(n);
+    }
+
     /// Complete the region with what answers read about its nodes, then build its
-    /// graph. What every answer reads beyond the nodes and edges a question walks:
-    /// the article of each claim and of each edge's evidence (for dates and titles);
-    /// for a claim, who it is attributed to, what it is about and the article that
-    /// makes it; for an article, its authors and outlet (who said its claims). None
-    /// if the store is damaged.
+    /// graph. What answers read beyond the nodes and edges a question walks: the
+    /// article of each claim and of each edge's evidence (for dates and titles); and
+    /// who said what: for a claim, who it is attributed to, what it is about and the
+    /// article that makes it; for an article, its authors and outlet. None if the
+    /// store is damaged.
     pub fn materialise(mut self) -> Option<Materialised> {
         let st = self.store;
-        let mut todo: Vec<u32> = self.nodes.iter().copied().collect();
+        let full_mode = self.speakers;
+        // (node, whether it needs who said what)
+        let mut todo: Vec<(u32, bool)> = self.nodes.iter().map(|&n| (n, full_mode || self.full.contains(&n))).collect();
         let mut fresh: Vec<u32> = self.edges.iter().copied().collect();
-        let mut done: BTreeSet<u32> = BTreeSet::new();
+        let mut done: BTreeSet<(u32, bool)> = BTreeSet::new();
         loop {
             // Edges added so far bring their articles.
             while let Some(r) = fresh.pop() {
                 if let Some(a) = st.edge_article(r) {
                     if self.nodes.insert(a) {
-                        todo.push(a);
+                        todo.push((a, full_mode));
                     }
                 }
             }
-            let Some(n) = todo.pop() else { break };
-            if !done.insert(n) {
+            let Some((n, full)) = todo.pop() else { break };
+            if !done.insert((n, full)) || (!full && done.contains(&(n, true))) {
                 continue;
             }
-            let mut add = |r: u32, other: u32, this: &mut Self, todo: &mut Vec<u32>| {
+            let mut add = |r: u32, other: u32, this: &mut Self, todo: &mut Vec<(u32, bool)>| {
                 if this.edges.insert(r) {
                     fresh.push(r);
                 }
-                if this.nodes.insert(other) {
-                    todo.push(other);
+                if this.nodes.insert(other) || full {
+                    todo.push((other, full));
                 }
             };
             match st.kind(n)? {
                 NodeKind::Claim => {
                     if let Some(a) = st.article_of(n) {
-                        if self.nodes.insert(a) {
-                            todo.push(a);
+                        if self.nodes.insert(a) || full {
+                            todo.push((a, full));
                         }
+                    }
+                    if !full {
+                        continue;
                     }
                     for r in st.out_edges(n) {
                         let e = st.ends(r)?;
@@ -940,7 +962,7 @@ impl<'s> Region<'s> {
                         }
                     }
                 }
-                NodeKind::Article => {
+                NodeKind::Article if full => {
                     for r in st.in_edges(n) {
                         let e = st.ends(r)?;
                         if e.kind == EdgeKind::Authored {

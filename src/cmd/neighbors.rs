@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use levelmap::model::{EdgeKind, NodeKind};
 use levelmap::query::neighbors::{neighbors, Direction, NeighborOptions, NeighborsAnswer};
-use levelmap::query::region::within;
+use levelmap::query::region::reaching_edges;
 use levelmap::query::{resolve, Hop};
 
 use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
@@ -62,13 +62,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let pending = load(&args.source)?;
     let i = resolve(pending.names(), &args.node)?;
-    // What `neighbors` reads: the nodes within the depth, and the walked edges between them.
+    // What `neighbors` reads: the edge by which each node within the depth is first reached.
     let walks = |k: EdgeKind| opts.edges.is_empty() || opts.edges.contains(&k);
     let loaded = pending.region(|store, r| {
-        for n in within(store, i.index() as u32, opts.depth, opts.direction, walks) {
-            r.node(n);
+        r.without_speakers();
+        r.node(i.index() as u32);
+        for e in reaching_edges(store, i.index() as u32, opts.depth, opts.direction, walks) {
+            r.edge(e);
         }
-        r.among(walks);
     })?;
     let answer = neighbors(&loaded.graph, loaded.local(i)?, &opts)?;
     let code = emit(&loaded, &answer, &args.output)?;

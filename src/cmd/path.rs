@@ -49,6 +49,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let walked = if args.edges.is_empty() { default_edges() } else { args.edges.clone() };
     // What `path` reads: the nodes on the shortest paths, and the walked edges between them.
     let loaded = pending.region(|store, r| {
+        r.without_speakers();
         for n in shortest_path_nodes(store, a.index() as u32, b.index() as u32, &walked, &args.avoid) {
             r.node(n);
         }

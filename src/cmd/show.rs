@@ -33,7 +33,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let pending = load(&args.source)?;
     let i = resolve(pending.names(), &args.node)?;
     // What `show` reads: the node's own edges (and, as every answer, who said what).
-    let loaded = pending.region(|_, r| r.incident(i.index() as u32, |_| true))?;
+    let loaded = pending.region(|_, r| {
+        r.without_speakers();
+        r.speakers_of(i.index() as u32);
+        r.incident(i.index() as u32, |_| true);
+    })?;
     let limit = (args.limit > 0).then_some(args.limit);
     let answer = show(&loaded.graph, loaded.local(i)?, ShowOptions { limit });
     let code = emit(&loaded, &answer, &args.output)?;
