@@ -1066,6 +1066,25 @@ mod tests {
     }
 
     #[test]
+    fn the_search_index_and_statistics_are_kept() {
+        let g = mini();
+        let s = open(encode(&header(), &g)).unwrap();
+        let ix = SearchIndex::build(&g);
+        assert_eq!((s.doc_count(), s.total_len()), (ix.docs.len(), ix.total_len));
+        for (d, doc) in ix.docs.iter().enumerate() {
+            assert_eq!(s.doc(d as u32), Some(*doc));
+        }
+        for (term, list) in &ix.terms {
+            assert_eq!(&s.postings(term), list, "{term}");
+        }
+        assert!(s.postings("zzzz").is_empty() && s.postings("").is_empty());
+        for top in [1, 3, STATS_TOP] {
+            assert_eq!(s.stats(top), Some(stats(&g, StatsOptions { top }).unwrap()), "top {top}");
+        }
+        assert_eq!(s.stats(STATS_TOP + 1), None, "beyond what is kept: computed from the graph");
+    }
+
+    #[test]
     fn damaged_stores_are_refused() {
         let g = mini();
         let bytes = encode(&header(), &g);

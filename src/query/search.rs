@@ -374,9 +374,13 @@ fn text_of(g: &LevelGraph, owner: Owner, which: DocText) -> Option<&str> {
 /// and text.
 type FieldScore<'a> = (f64, u32, Vec<String>, Field, &'a str);
 
+/// A document that may match: its number, owner in the graph searched, field, text,
+/// length, and query term frequencies.
+type Found<'a> = (u32, Owner, Field, &'a str, u32, Vec<u32>);
+
 /// Search the graph.
 pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, QueryError> {
-    search_in(g, &SearchIndex::build(g), |o| Some(o), opts)
+    search_in(g, &SearchIndex::build(g), Some, opts)
 }
 
 /// The query terms of a search, checked.
@@ -416,8 +420,7 @@ pub fn search_in(g: &LevelGraph, ix: &dyn Postings, local: impl Fn(Owner) -> Opt
         }
         tf
     };
-    // (document number, owner in g, field, text, length, term frequencies)
-    let mut found: Vec<(u32, Owner, Field, &str, u32, Vec<u32>)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     let mut named: BTreeSet<NodeIndex> = BTreeSet::new();
     for &d in &matching {
         let Some(doc) = ix.doc(d) else { continue };

@@ -202,3 +202,18 @@ fn committed_outputs_are_not_stale() {
         );
     }
 }
+
+#[test]
+fn draw_never_writes_the_data_but_no_pictures_and_says_so() {
+    let c = TempCorpus::of("mini");
+    let d = levelmap(["build", "--draw", "never", "--corpus"]).arg(c.path()).arg("--out").arg(c.out()).ok();
+    assert!(c.out().join("graph.json").is_file() && c.out().join("graph.dot").is_file());
+    assert!(!c.out().join("graph.svg").exists() && !c.out().join("timeline.svg").exists());
+    assert!(d.stdout.contains("graph.svg and the timeline views not drawn (--draw never)"), "{}", d.stdout);
+    // Queries answer from what it wrote.
+    let q = levelmap(["show", "Rachel Reeves", "--corpus"]).arg(c.path()).arg("--out").arg(c.out()).ok();
+    assert!(q.stdout.contains("actor:rachel-reeves"), "{}", q.stdout);
+    // A small graph is drawn by default.
+    build(&c.path(), &c.out());
+    assert!(c.out().join("graph.svg").is_file() && c.out().join("timeline.svg").is_file());
+}
