@@ -18,7 +18,6 @@
 //! in a table after the header. Every read is bounds-checked: a damaged store gives
 //! `None`, never a panic, and the caller rebuilds it.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -816,79 +815,117 @@ impl Postings for Store {
 /// A part of a store that a question reads: nodes and edges by their numbers in the
 /// store. [`Region::materialise`] completes it with what every answer reads about
 /// the nodes in it (see there) and turns it into a [`LevelGraph`].
+///
+/// Membership is kept in arrays over the whole store (a byte per node, a bit per
+/// edge): a region of a hub holds tens of thousands of nodes, and sets would cost
+/// more than the rest of the query.
 pub struct Region<'s> {
     store: &'s Store,
-    nodes: BTreeSet<u32>,
-    edges: BTreeSet<u32>,
-    /// Complete every node with who said what (else only those in `full`).
+    /// Per node: [`IN`], [`FULL`] (complete with who said what), [`DONE`], [`DONE_FULL`].
+    state: Vec<u8>,
+    nodes: Vec<u32>,
+    /// A bit per edge record.
+    edge_bits: Vec<u64>,
+    edges: Vec<u32>,
+    /// Complete every node with who said what (else only those marked [`FULL`]).
     speakers: bool,
-    full: BTreeSet<u32>,
 }
+
+const IN: u8 = 1;
+const FULL: u8 = 2;
+const DONE: u8 = 4;
+const DONE_FULL: u8 = 8;
 
 /// A materialised region: the graph, and each of its nodes' number in the store.
 pub struct Materialised {
     /// The graph of the region, nodes and edges in store order.
     pub graph: LevelGraph,
-    /// Store number of each local node.
+    /// Store number of each local node, ascending.
     pub global: Vec<u32>,
-    /// Store record of each local edge.
+    /// Store record of each local edge, ascending.
     pub edges: Vec<u32>,
-    local: BTreeMap<u32, NodeIndex>,
 }
 
 impl Materialised {
     /// The local index of a store node, if it is in the region.
     pub fn local(&self, n: u32) -> Option<NodeIndex> {
-        self.local.get(&n).copied()
+        self.global.binary_search(&n).ok().map(NodeIndex::new)
     }
 }
 
 impl<'s> Region<'s> {
     /// An empty region of `store`.
     pub fn new(store: &'s Store) -> Self {
-        Region { store, nodes: BTreeSet::new(), edges: BTreeSet::new(), speakers: true, full: BTreeSet::new() }
+        Region {
+            store,
+            state: vec![0; store.node_count()],
+            nodes: Vec::new(),
+            edge_bits: vec![0; store.edge_count().div_ceil(64)],
+            edges: Vec::new(),
+            speakers: true,
+        }
+    }
+
+    /// Add a node (false if it was there already or does not exist).
+    fn insert(&mut self, n: u32) -> bool {
+        match self.state.get_mut(n as usize) {
+            Some(s) if *s & IN == 0 => {
+                *s |= IN;
+                self.nodes.push(n);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Add an edge record (false if it was there already).
+    fn insert_edge(&mut self, r: u32) -> bool {
+        let (w, bit) = (r as usize / 64, 1u64 << (r % 64));
+        match self.edge_bits.get_mut(w) {
+            Some(word) if *word & bit == 0 => {
+                *word |= bit;
+                self.edges.push(r);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Add a node.
     pub fn node(&mut self, n: u32) {
-        self.nodes.insert(n);
+        self.insert(n);
     }
 
     /// Add an edge and its two ends.
     pub fn edge(&mut self, r: u32) {
         if let Some(e) = self.store.ends(r) {
-            self.edges.insert(r);
-            self.nodes.insert(e.from);
-            self.nodes.insert(e.to);
+            self.insert_edge(r);
+            self.insert(e.from);
+            self.insert(e.to);
         }
     }
 
     /// Add the edges at `n` of the kinds `keep` selects, and their other ends.
     pub fn incident(&mut self, n: u32, keep: impl Fn(EdgeKind) -> bool) {
-        self.nodes.insert(n);
-        for (r, _, _) in self.store.incident(n, keep) {
-            self.edge(r);
+        self.insert(n);
+        for (r, other, _) in self.store.incident(n, keep) {
+            self.insert_edge(r);
+            self.insert(other);
         }
     }
 
     /// Add every edge between two nodes of the region of the kinds `keep` selects.
     pub fn among(&mut self, keep: impl Fn(EdgeKind) -> bool) {
-        let mut add = Vec::new();
-        for &n in &self.nodes {
-            for r in self.store.out_edges(n) {
-                if let Some(e) = self.store.ends(r) {
-                    if keep(e.kind) && self.nodes.contains(&e.to) {
-                        add.push(r);
+        let st = self.store;
+        for k in 0..self.nodes.len() {
+            for r in st.out_edges(self.nodes[k]) {
+                if let Some(e) = st.ends(r) {
+                    if keep(e.kind) && self.state.get(e.to as usize).is_some_and(|s| s & IN != 0) {
+                        self.insert_edge(r);
                     }
                 }
             }
         }
-        self.edges.extend(add);
-    }
-
-    /// The nodes in the region so far.
-    pub fn nodes(&self) -> &BTreeSet<u32> {
-        &self.nodes
     }
 
     /// Complete only the nodes given to [`Region::speakers_of`] with who said what
@@ -901,8 +938,10 @@ impl<'s> Region<'s> {
 
     /// Complete node `n` with who said what, even [`Region::without_speakers`].
     pub fn speakers_of(&mut self, n: u32) {
-        self.nodes.insert(n);
-        self.full.insert(n);
+        self.insert(n);
+        if let Some(s) = self.state.get_mut(n as usize) {
+            *s |= FULL;
+        }
     }
 
     /// Complete the region with what answers read about its nodes, then build its
@@ -913,36 +952,38 @@ impl<'s> Region<'s> {
     /// store is damaged.
     pub fn materialise(mut self) -> Option<Materialised> {
         let st = self.store;
-        let full_mode = self.speakers;
-        // (node, whether it needs who said what)
-        let mut todo: Vec<(u32, bool)> = self.nodes.iter().map(|&n| (n, full_mode || self.full.contains(&n))).collect();
-        let mut fresh: Vec<u32> = self.edges.iter().copied().collect();
-        let mut done: BTreeSet<(u32, bool)> = BTreeSet::new();
+        let all = self.speakers;
+        // (node, whether it needs who said what), and edges whose articles are due.
+        let mut todo: Vec<(u32, bool)> = self.nodes.iter().map(|&n| (n, all || self.state[n as usize] & FULL != 0)).collect();
+        let mut fresh = 0usize;
         loop {
             // Edges added so far bring their articles.
-            while let Some(r) = fresh.pop() {
+            while fresh < self.edges.len() {
+                let r = self.edges[fresh];
+                fresh += 1;
                 if let Some(a) = st.edge_article(r) {
-                    if self.nodes.insert(a) {
-                        todo.push((a, full_mode));
+                    if self.insert(a) {
+                        todo.push((a, all));
                     }
                 }
             }
             let Some((n, full)) = todo.pop() else { break };
-            if !done.insert((n, full)) || (!full && done.contains(&(n, true))) {
+            let s = self.state.get_mut(n as usize)?;
+            if *s & DONE_FULL != 0 || (!full && *s & DONE != 0) {
                 continue;
             }
-            let mut add = |r: u32, other: u32, this: &mut Self, todo: &mut Vec<(u32, bool)>| {
-                if this.edges.insert(r) {
-                    fresh.push(r);
-                }
-                if this.nodes.insert(other) || full {
+            *s |= if full { DONE | DONE_FULL } else { DONE };
+            // Nodes reached from a node that needs who said what need it too.
+            let add = |this: &mut Self, todo: &mut Vec<(u32, bool)>, r: u32, other: u32| {
+                this.insert_edge(r);
+                if this.insert(other) || full {
                     todo.push((other, full));
                 }
             };
             match st.kind(n)? {
                 NodeKind::Claim => {
                     if let Some(a) = st.article_of(n) {
-                        if self.nodes.insert(a) || full {
+                        if self.insert(a) || full {
                             todo.push((a, full));
                         }
                     }
@@ -952,13 +993,13 @@ impl<'s> Region<'s> {
                     for r in st.out_edges(n) {
                         let e = st.ends(r)?;
                         if matches!(e.kind, EdgeKind::AttributedTo | EdgeKind::About) {
-                            add(r, e.to, &mut self, &mut todo);
+                            add(&mut self, &mut todo, r, e.to);
                         }
                     }
                     for r in st.in_edges(n) {
                         let e = st.ends(r)?;
                         if e.kind == EdgeKind::Makes {
-                            add(r, e.from, &mut self, &mut todo);
+                            add(&mut self, &mut todo, r, e.from);
                         }
                     }
                 }
@@ -966,32 +1007,32 @@ impl<'s> Region<'s> {
                     for r in st.in_edges(n) {
                         let e = st.ends(r)?;
                         if e.kind == EdgeKind::Authored {
-                            add(r, e.from, &mut self, &mut todo);
+                            add(&mut self, &mut todo, r, e.from);
                         }
                     }
                     for r in st.out_edges(n) {
                         let e = st.ends(r)?;
                         if e.kind == EdgeKind::PublishedBy {
-                            add(r, e.to, &mut self, &mut todo);
+                            add(&mut self, &mut todo, r, e.to);
                         }
                     }
                 }
                 _ => {}
             }
         }
+        self.nodes.sort_unstable();
+        self.edges.sort_unstable();
         let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(self.nodes.len(), self.edges.len());
-        let mut local = BTreeMap::new();
-        let mut global = Vec::with_capacity(self.nodes.len());
         for &n in &self.nodes {
-            local.insert(n, graph.add_node(st.node(n)?));
-            global.push(n);
+            graph.add_node(st.node(n)?);
         }
+        let local = |n: u32| self.nodes.binary_search(&n).ok().map(NodeIndex::new);
         for &r in &self.edges {
             let e = st.ends(r)?;
-            graph.add_edge(*local.get(&e.from)?, *local.get(&e.to)?, st.edge(r)?);
+            graph.add_edge(local(e.from)?, local(e.to)?, st.edge(r)?);
         }
         let graph = LevelGraph::from_graph(graph, st.digest.clone())?;
-        Some(Materialised { graph, global, edges: self.edges.into_iter().collect(), local })
+        Some(Materialised { graph, global: self.nodes, edges: self.edges })
     }
 }
 
