@@ -258,13 +258,36 @@ impl Table {
             let rule: Vec<Cell> = widths.iter().map(|&n| Cell::plain("-".repeat(n))).collect();
             self.print_row(term, w, &rule, &widths, last)?;
         }
-        for r in &self.rows {
-            self.print_row(term, w, r, &widths, last)?;
+        // Wrapping is most of the work on a long answer (tens of thousands of rows):
+        // lay out blocks of rows on all cores, and write them in order.
+        use rayon::prelude::*;
+        const BLOCK: usize = 256;
+        for blocks in self.rows.chunks(BLOCK * 16) {
+            let texts: Vec<String> = blocks
+                .par_chunks(BLOCK)
+                .map(|rows| {
+                    let mut out = String::new();
+                    for r in rows {
+                        Self::layout_row(term, &mut out, r, &widths, last);
+                    }
+                    out
+                })
+                .collect();
+            for t in texts {
+                w.write_all(t.as_bytes())?;
+            }
         }
         Ok(())
     }
 
     fn print_row(&self, term: &Term, w: &mut dyn Write, cells: &[Cell], widths: &[usize], last: usize) -> io::Result<()> {
+        let mut out = String::new();
+        Self::layout_row(term, &mut out, cells, widths, last);
+        w.write_all(out.as_bytes())
+    }
+
+    /// A row's lines, each ending in a newline, appended to `out`.
+    fn layout_row(term: &Term, buf: &mut String, cells: &[Cell], widths: &[usize], last: usize) {
         let lines: Vec<Vec<String>> = cells.iter().zip(widths).map(|(c, &n)| wrap(&c.text, n)).collect();
         let height = lines.iter().map(Vec::len).max().unwrap_or(1);
         for l in 0..height {
@@ -278,9 +301,9 @@ impl Table {
                     out.push_str(&" ".repeat(widths[c] - text.width().min(widths[c]) + GAP));
                 }
             }
-            writeln!(w, "{out}")?;
+            buf.push_str(&out);
+            buf.push('\n');
         }
-        Ok(())
     }
 }
 
