@@ -7,6 +7,9 @@
 //!   --sizes 1000,10000   synthetic corpus sizes (0 for none)
 //!   --runs 9             timed runs per command (after one warm-up run)
 //!   --generate DIR N     only write a synthetic corpus of N articles to DIR
+//!   --check              instead of timing, check that every command answers the
+//!                        same from the query store as from the whole graph
+//!                        (graph.json), byte for byte, in JSON
 //!
 //! Synthetic corpora are generated and built once into target/bench-corpora/ and
 //! reused. The warm-up run also makes sure the query cache (out/graph.cache) exists,
@@ -115,6 +118,35 @@ fn synthetic(n: usize) -> Corpus {
     }
 }
 
+/// Run a command for its JSON answer.
+fn answer(c: &Corpus, a: &[String]) -> Vec<u8> {
+    let out = Command::new(bin())
+        .args(a)
+        .args(["--format", "json", "--corpus"])
+        .arg(&c.corpus)
+        .arg("--out")
+        .arg(&c.out)
+        .stderr(Stdio::null())
+        .output()
+        .expect("levelmap runs");
+    assert!(out.status.success(), "{a:?} failed");
+    out.stdout
+}
+
+/// Each command answered from the whole graph (the store removed: the query reads
+/// graph.json and writes the store again) and then from the store must agree.
+fn check(corpora: &[Corpus]) {
+    for c in corpora {
+        for (label, a) in &c.commands {
+            let _ = std::fs::remove_file(c.out.join("graph.cache"));
+            let whole = answer(c, a);
+            let stored = answer(c, a);
+            assert_eq!(whole, stored, "{}: {label} differs between the whole graph and the store", c.name);
+            println!("{}: {label}: the same {} bytes from the whole graph and from the store", c.name, whole.len());
+        }
+    }
+}
+
 /// Run once; the wall-clock time from spawning the process to its exit.
 fn time(c: &Corpus, a: &[String]) -> Duration {
     let t = Instant::now();
@@ -154,6 +186,10 @@ fn main() {
 
     let mut corpora = vec![bundled()];
     corpora.extend(sizes.iter().map(|&n| synthetic(n)));
+    if argv.iter().any(|a| a == "--check") {
+        check(&corpora);
+        return;
+    }
 
     // results[command][corpus] = (median, fastest)
     let labels: Vec<String> = corpora[0].commands.iter().map(|(l, _)| l.clone()).collect();

@@ -136,6 +136,21 @@ impl Loaded {
         }
     }
 
+    /// Load another region of the same store instead (a whole graph stays whole).
+    pub fn reload(self, plan: impl FnOnce(&Store, &mut Region)) -> Result<Loaded> {
+        match self.stored {
+            None => Ok(self),
+            Some(s) => {
+                let mut r = Region::new(&s.store);
+                plan(&s.store, &mut r);
+                let m = r.materialise().context("the query cache is damaged; delete it and ask again")?;
+                let local = m.global.iter().enumerate().map(|(k, &n)| (n, NodeIndex::new(k))).collect();
+                let local_edges = m.edges.iter().enumerate().map(|(k, &r)| (r, k as u32)).collect();
+                Ok(Loaded { graph: m.graph, stored: Some(Stored { store: s.store, global: m.global, local, local_edges }) })
+            }
+        }
+    }
+
     /// The store the region came from (None for a whole graph).
     pub fn store(&self) -> Option<&Store> {
         self.stored.as_ref().map(|s| &s.store)

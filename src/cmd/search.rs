@@ -6,7 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use levelmap::model::NodeKind;
+use std::collections::BTreeSet;
+
+use anyhow::Context;
 use levelmap::query::region::claims_by_candidates;
+use levelmap::store::{Region, Store};
 use levelmap::query::search::{query_terms, search, search_in, DocText, Hit, Owner, Postings, SearchAnswer, SearchOptions};
 use levelmap::query::QueryError;
 
@@ -41,37 +45,80 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let opts = SearchOptions { text: args.text.join(" "), limit: args.limit, kinds: args.kinds };
     let terms = query_terms(&opts)?;
-    // What `search` reads: the owners of the documents that hold a term (with every
+    // What `search` ranks: the owners of the documents that hold a term (with every
     // edge between a matching relation's ends, which its id counts), and the claims
-    // of the actors whose names hold one (and, as every answer, who said what).
-    let loaded = load(&args.source)?.region(|store, r| {
+    // of the actors whose names hold one, with who said them (their speakers' names
+    // are a field). Ranking reads no other speakers, so the region leaves them out.
+    let rank = |store: &Store, r: &mut Region, only: Option<&BTreeSet<Owner>>| {
         for t in &terms {
             for d in store.postings(t) {
                 match store.doc(d).map(|d| (d.owner, d.text)) {
                     Some((Owner::Node(n), text)) => {
-                        r.node(n);
+                        if only.is_none_or(|o| o.contains(&Owner::Node(n))) {
+                            r.node(n);
+                        }
                         if text == DocText::Name && store.kind(n) == Some(NodeKind::Actor) {
-                            claims_by_candidates(store, n).into_iter().for_each(|c| r.node(c));
+                            r.node(n);
+                            claims_by_candidates(store, n).into_iter().for_each(|c| r.speakers_of(c));
                         }
                     }
-                    Some((Owner::Edge(e), _)) => {
+                    Some((Owner::Edge(e), _)) if only.is_none_or(|o| o.contains(&Owner::Edge(e))) => {
                         if let Some(ends) = store.ends(e) {
                             store.out_edges(ends.from).filter(|&x| store.ends(x).is_some_and(|x| x.to == ends.to)).for_each(|x| r.edge(x));
                         }
                     }
-                    None => {}
+                    _ => {}
                 }
             }
         }
+    };
+    let loaded = load(&args.source)?.region(|store, r| {
+        r.without_speakers();
+        rank(store, r, None);
     })?;
     let answer = match loaded.store() {
-        Some(store) => search_in(&loaded.graph, store, |o| loaded.owner(o), &opts)?,
         None => search(&loaded.graph, &opts)?,
+        Some(store) => {
+            let ranked = search_in(&loaded.graph, store, |o| loaded.owner(o), &opts)?;
+            // Then the hits with who said them: their owners, with the speakers' claims
+            // again (a smaller region whose ranking keeps the same top hits).
+            let hits: BTreeSet<Owner> = ranked.hits.iter().flat_map(|h| hit_owners(store, h)).collect();
+            let loaded_hits = loaded.reload(|store, r| {
+                r.without_speakers();
+                rank(store, r, Some(&hits));
+                for &h in &hits {
+                    if let Owner::Node(n) = h {
+                        r.speakers_of(n);
+                    }
+                }
+            })?;
+            let store = loaded_hits.store().context("a region of the store")?;
+            let mut answer = search_in(&loaded_hits.graph, store, |o| loaded_hits.owner(o), &opts)?;
+            anyhow::ensure!(answer.hits.len() == ranked.hits.len() && answer.hits.iter().zip(&ranked.hits).all(|(a, b)| a.node == b.node && a.score == b.score), "internal error: the hits changed between the two passes of search");
+            answer.total = ranked.total;
+            let code = emit(&loaded_hits, &answer, &args.output)?;
+            release(answer);
+            release(loaded_hits);
+            return Ok(code);
+        }
     };
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
     Ok(code)
+}
+
+/// The store owners a hit may be: its node, or every edge of its relation's kind
+/// between its two ends.
+fn hit_owners(store: &Store, h: &Hit) -> Vec<Owner> {
+    let Some(n) = store.find(&h.node.id) else { return vec![] };
+    match (&h.edge, &h.target) {
+        (Some(kind), Some(t)) => {
+            let Some(to) = store.find(&t.id) else { return vec![] };
+            store.out_edges(n).filter(|&r| store.ends(r).is_some_and(|e| e.to == to && e.kind == *kind)).map(Owner::Edge).collect()
+        }
+        _ => vec![Owner::Node(n)],
+    }
 }
 
 /// What a hit is, in words: a node's label, or "A proposes B".
