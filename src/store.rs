@@ -344,6 +344,10 @@ pub type Bytes = Box<dyn Deref<Target = [u8]> + Send + Sync>;
 pub struct Store {
     bytes: Bytes,
     s: Sections,
+    /// Set when a read finds the store inconsistent (an index out of range, a bad
+    /// tag): the region being read is then refused ([`Region::materialise`] gives
+    /// None) rather than answered from in part.
+    damaged: std::sync::atomic::AtomicBool,
     /// Digest of the corpus the graph was built from.
     pub digest: String,
 }
@@ -502,7 +506,20 @@ impl Store {
         {
             return None;
         }
-        Some((header, Store { bytes, s, digest }))
+        Some((header, Store { bytes, s, damaged: Default::default(), digest }))
+    }
+
+    /// Note a failed read.
+    fn flag<T>(&self, v: Option<T>) -> Option<T> {
+        if v.is_none() {
+            self.damaged.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        v
+    }
+
+    /// Whether a read has found the store inconsistent.
+    pub fn is_damaged(&self) -> bool {
+        self.damaged.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     fn buf(&self) -> &[u8] {
@@ -519,8 +536,12 @@ impl Store {
         self.s.n_edges
     }
 
-    /// String `i` of the table.
     fn string(&self, i: u32) -> Option<&str> {
+        self.flag(self.string_unchecked(i))
+    }
+
+    /// String `i` of the table.
+    fn string_unchecked(&self, i: u32) -> Option<&str> {
         let i = i as usize;
         if i >= self.s.n_strings {
             return None;
@@ -539,6 +560,11 @@ impl Store {
 
     /// The kind of node `n`.
     pub fn kind(&self, n: u32) -> Option<NodeKind> {
+        self.flag(self.kind_unchecked(n))
+    }
+
+    /// The kind of node `n`.
+    fn kind_unchecked(&self, n: u32) -> Option<NodeKind> {
         if n as usize >= self.s.n_nodes {
             return None;
         }
@@ -546,6 +572,10 @@ impl Store {
     }
 
     fn record(&self, n: u32) -> Option<&[u8]> {
+        self.flag(self.record_unchecked(n))
+    }
+
+    fn record_unchecked(&self, n: u32) -> Option<&[u8]> {
         if n as usize >= self.s.n_nodes {
             return None;
         }
@@ -592,12 +622,20 @@ impl Store {
 
     /// The article node of node `n`: itself for an article, a claim's article.
     pub fn article_of(&self, n: u32) -> Option<u32> {
-        let a = u32_at(self.buf(), self.s.article_of + 4 * n as usize)?;
-        (a != NONE && (a as usize) < self.s.n_nodes).then_some(a)
+        let a = self.flag(u32_at(self.buf(), self.s.article_of + 4 * n as usize))?;
+        if a == NONE {
+            return None;
+        }
+        self.flag(((a as usize) < self.s.n_nodes).then_some(a))
     }
 
     /// Decode node `n` whole.
     pub fn node(&self, n: u32) -> Option<Node> {
+        self.flag(self.node_unchecked(n))
+    }
+
+    /// Decode node `n` whole.
+    fn node_unchecked(&self, n: u32) -> Option<Node> {
         let rec = self.record(n)?;
         let mut c = Cursor { buf: rec, at: 0 };
         let s = |i: u32| self.string(i).map(str::to_string);
@@ -656,6 +694,11 @@ impl Store {
 
     /// The ends and kind of edge `r`.
     pub fn ends(&self, r: u32) -> Option<EdgeEnds> {
+        self.flag(self.ends_unchecked(r))
+    }
+
+    /// The ends and kind of edge `r`.
+    fn ends_unchecked(&self, r: u32) -> Option<EdgeEnds> {
         let rec = self.edge_record(r)?;
         let (from, to) = (u32_at(rec, 0)?, u32_at(rec, 4)?);
         if from as usize >= self.s.n_nodes || to as usize >= self.s.n_nodes {
@@ -666,12 +709,20 @@ impl Store {
 
     /// The article node edge `r`'s evidence comes from.
     pub fn edge_article(&self, r: u32) -> Option<u32> {
-        let a = u32_at(self.edge_record(r)?, 32)?;
-        (a != NONE && (a as usize) < self.s.n_nodes).then_some(a)
+        let a = self.flag(self.edge_record(r).and_then(|rec| u32_at(rec, 32)))?;
+        if a == NONE {
+            return None;
+        }
+        self.flag(((a as usize) < self.s.n_nodes).then_some(a))
     }
 
     /// Decode edge `r` whole.
     pub fn edge(&self, r: u32) -> Option<Edge> {
+        self.flag(self.edge_unchecked(r))
+    }
+
+    /// Decode edge `r` whole.
+    fn edge_unchecked(&self, r: u32) -> Option<Edge> {
         let rec = self.edge_record(r)?;
         let kind = *EdgeKind::ALL.get(rec[8] as usize)?;
         let stance = match rec[9] {
@@ -689,9 +740,12 @@ impl Store {
         if n as usize >= self.s.n_nodes {
             return &[];
         }
-        let a = u32_at(self.buf(), offsets + 4 * n as usize).unwrap_or(0) as usize;
-        let b = u32_at(self.buf(), offsets + 4 * n as usize + 4).unwrap_or(0) as usize;
-        self.buf().get(list + 4 * a..list + 4 * b).unwrap_or(&[])
+        let range = (|| {
+            let a = u32_at(self.buf(), offsets + 4 * n as usize)? as usize;
+            let b = u32_at(self.buf(), offsets + 4 * n as usize + 4)? as usize;
+            (a <= b && b <= self.s.n_edges).then_some(list + 4 * a..list + 4 * b)
+        })();
+        self.flag(range.and_then(|r| self.buf().get(r))).unwrap_or(&[])
     }
 
     /// The records of the edges out of node `n`, in record order.
@@ -1031,6 +1085,9 @@ impl<'s> Region<'s> {
             let e = st.ends(r)?;
             graph.add_edge(local(e.from)?, local(e.to)?, st.edge(r)?);
         }
+        if st.is_damaged() {
+            return None;
+        }
         let graph = LevelGraph::from_graph(graph, st.digest.clone())?;
         Some(Materialised { graph, global: self.nodes, edges: self.edges })
     }
@@ -1141,7 +1198,14 @@ mod tests {
         let mut bad = bytes;
         bad[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         let s = open(bad).unwrap();
+        let to = g.graph.edge_endpoints(petgraph::graph::EdgeIndex::new(0)).unwrap().1.index() as u32;
+        assert!(!s.is_damaged());
         assert!(s.ends(0).is_none());
+        assert!(s.is_damaged(), "a failed read is noted");
         assert!(s.whole().is_none());
+        // A region that reads the damaged edge is refused, not answered in part.
+        let mut r = Region::new(&s);
+        r.incident(to, |_| true);
+        assert!(r.materialise().is_none(), "regression: a damaged edge was silently left out of show's answer");
     }
 }
