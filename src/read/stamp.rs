@@ -82,14 +82,18 @@ pub fn fingerprint(dir: &Path) -> std::io::Result<String> {
             entries.push((name, entry));
         }
     }
-    let stamped: Vec<(String, u64, u128)> = entries
-        .into_par_iter()
-        .with_min_len(512)
-        .map(|(name, entry)| entry.metadata().map(|m| {
+    let stat = |(name, entry): (String, std::fs::DirEntry)| {
+        entry.metadata().map(|m| {
             let (len, t) = stamp(m);
             (name, len, t)
-        }))
-        .collect::<std::io::Result<_>>()?;
+        })
+    };
+    // Threads only pay on a large corpus (starting them costs about a millisecond).
+    let stamped: Vec<(String, u64, u128)> = if entries.len() < 2048 {
+        entries.into_iter().map(stat).collect::<std::io::Result<_>>()?
+    } else {
+        entries.into_par_iter().with_min_len(512).map(stat).collect::<std::io::Result<_>>()?
+    };
     files.extend(stamped);
     files.sort_unstable();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
