@@ -262,6 +262,13 @@ impl Table {
         // lay out blocks of rows on all cores, and write them in order.
         use rayon::prelude::*;
         const BLOCK: usize = 256;
+        if self.rows.len() <= BLOCK {
+            // Not worth starting threads for.
+            for r in &self.rows {
+                self.print_row(term, w, r, &widths, last)?;
+            }
+            return Ok(());
+        }
         for blocks in self.rows.chunks(BLOCK * 16) {
             let texts: Vec<String> = blocks
                 .par_chunks(BLOCK)
