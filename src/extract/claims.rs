@@ -621,6 +621,10 @@ pub fn label(norm: &str) -> String {
     ];
     let mut s = norm.trim();
     for o in OPENERS {
+        // (The first byte turns most openers away without comparing the rest.)
+        if s.as_bytes().first() != o.as_bytes().first() {
+            continue;
+        }
         if let Some(r) = s.strip_prefix(o) {
             s = r;
         }

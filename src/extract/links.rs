@@ -170,6 +170,7 @@ pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDa
     }
     let day = date.start_days();
     let mut s = EchoScratch { scores: vec![0.0; index.n], ..Default::default() };
+    let mut scored: Vec<(f64, &str)> = Vec::new();
     for c in claims.iter_mut() {
         tfidf_hashed(&c.quote, index, &mut s);
         for &(h, w) in &s.terms {
@@ -182,7 +183,7 @@ pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDa
                 *acc += w * x;
             }
         }
-        let mut scored: Vec<(f64, &str)> = Vec::new();
+        scored.clear();
         for &i in &s.touched {
             let i = i as usize;
             let score = std::mem::replace(&mut s.scores[i], 0.0);
@@ -192,7 +193,7 @@ pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDa
         }
         s.touched.clear();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        c.echoes = scored.into_iter().take(MAX_ECHOES).map(|(_, id)| id.to_string()).collect();
+        c.echoes = scored.iter().take(MAX_ECHOES).map(|&(_, id)| id.to_string()).collect();
     }
 }
 

@@ -351,7 +351,7 @@ pub fn extract(file: &str, text: &str, stem: Option<&str>, lex: &Lexicon, opts: 
     let refers_to = meta::refers_to(text, &layout, &events);
     found.candidates.retain(|c| c.confidence >= opts.min_candidate_confidence || is_used(&c.id, &claims, &relations, &authors, &outlet));
     let kept: BTreeSet<String> = found.candidates.iter().map(|c| c.id.clone()).collect();
-    found.mentions.retain(|m| !m.id.starts_with("candidate") && (lex.entities.contains_key(&m.id) || kept.contains(&m.id)));
+    found.mentions.retain(|m| !m.id.starts_with("candidate") && (lex.entity_ids.contains(&m.id) || kept.contains(&m.id)));
     let confidence = (date.confidence + if authors.is_empty() { 0.4 } else { 0.8 }) / 2.0;
     Ok(Draft {
         stem,
