@@ -756,7 +756,10 @@ fn claim_base(prefix: &str, label: &str) -> String {
         if n > 0 {
             out.push('-');
         }
-        out.extend(w.iter().filter(|&&c| c != b'\'').map(|&c| c as char));
+        // (ASCII, so every piece between apostrophes is UTF-8.)
+        for piece in w.split(|&c| c == b'\'') {
+            out.push_str(std::str::from_utf8(piece).unwrap_or_default());
+        }
         n += 1;
         n < 4
     });

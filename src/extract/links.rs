@@ -90,36 +90,53 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
 /// the cosine of [`cosine`] (the same products, added in the same order).
 #[derive(Debug, Clone, Default)]
 pub struct EchoIndex {
-    /// Inverse document frequency by word hash, as [`tfidf`] computes it.
-    idf: FxHashMap<u64, f64>,
+    /// By word hash: the word's inverse document frequency (as [`tfidf`] computes it)
+    /// and its postings, a range of `postings`. One look-up per word gives both.
+    words: FxHashMap<u64, IndexedWord>,
     /// The inverse document frequency of a word no claim has.
     idf_unseen: f64,
-    /// Postings by word hash: (claim index, weight).
-    postings: FxHashMap<u64, Vec<(u32, f64)>>,
+    /// Postings of every word, word after word: (claim index, weight).
+    postings: Vec<(u32, f64)>,
     /// Each claim's article date, as its first day (None when the article is undated).
     start_days: Vec<Option<i64>>,
     /// Number of claims.
     n: usize,
 }
 
+/// A word of the [`EchoIndex`].
+#[derive(Debug, Clone, Copy)]
+struct IndexedWord {
+    idf: f64,
+    /// Its postings: `postings[from..to]`.
+    from: u32,
+    to: u32,
+}
+
 impl EchoIndex {
     /// Index claims by their vectors (see [`tfidf`]), with their document frequencies and dates.
     pub fn new(vectors: &[Vector], df: &HashMap<String, usize>, dates: &[Option<PartialDate>]) -> Self {
-        let mut postings: FxHashMap<u64, Vec<(u32, f64)>> = FxHashMap::default();
+        let mut lists: FxHashMap<u64, Vec<(u32, f64)>> = FxHashMap::default();
         for (i, v) in vectors.iter().enumerate() {
             for &(h, w) in v {
-                postings.entry(h).or_default().push((i as u32, w));
+                lists.entry(h).or_default().push((i as u32, w));
             }
         }
         let n = vectors.len();
         let idf_of = |d: usize| ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0;
-        EchoIndex {
-            idf: df.iter().map(|(w, d)| (word_hash(w), idf_of(*d))).collect(),
-            idf_unseen: idf_of(0),
-            postings,
-            start_days: dates.iter().map(|d| d.map(|d| d.start_days())).collect(),
-            n,
+        let idf_unseen = idf_of(0);
+        let mut words: FxHashMap<u64, IndexedWord> = df.iter().map(|(w, d)| (word_hash(w), IndexedWord { idf: idf_of(*d), from: 0, to: 0 })).collect();
+        // Postings laid out in hash order (any fixed order would do: each word reads its own range).
+        let mut hashes: Vec<u64> = lists.keys().copied().collect();
+        hashes.sort_unstable();
+        let mut postings = Vec::with_capacity(lists.values().map(Vec::len).sum());
+        for h in hashes {
+            let from = postings.len() as u32;
+            postings.extend_from_slice(&lists[&h]);
+            let e = words.entry(h).or_insert(IndexedWord { idf: idf_unseen, from: 0, to: 0 });
+            e.from = from;
+            e.to = postings.len() as u32;
         }
+        EchoIndex { words, idf_unseen, postings, start_days: dates.iter().map(|d| d.map(|d| d.start_days())).collect(), n }
     }
 }
 
@@ -127,16 +144,18 @@ impl EchoIndex {
 #[derive(Default)]
 struct EchoScratch {
     buf: String,
-    terms: Vec<(u64, f64)>,
+    /// (word hash, weight, postings range).
+    terms: Vec<(u64, f64, (u32, u32))>,
     scores: Vec<f64>,
     touched: Vec<u32>,
 }
 
-/// The TF-IDF vector of a text's content words, as [`tfidf`] makes it, into `s.terms`.
+/// The TF-IDF vector of a text's content words, as [`tfidf`] makes it, into `s.terms`
+/// (each with its postings in the index).
 fn tfidf_hashed(text: &str, index: &EchoIndex, s: &mut EchoScratch) {
     s.terms.clear();
     let terms = &mut s.terms;
-    for_each_content_word_bytes(text, &mut s.buf, |w| terms.push((word_hash_bytes(w), 1.0)));
+    for_each_content_word_bytes(text, &mut s.buf, |w| terms.push((word_hash_bytes(w), 1.0, (0, 0))));
     // Count each word: sort by hash, merge equal hashes (tf as a float count, like tfidf).
     terms.sort_unstable_by_key(|t| t.0);
     terms.dedup_by(|b, a| {
@@ -148,10 +167,11 @@ fn tfidf_hashed(text: &str, index: &EchoIndex, s: &mut EchoScratch) {
         }
     });
     for t in terms.iter_mut() {
-        let idf = index.idf.get(&t.0).copied().unwrap_or(index.idf_unseen);
+        let (idf, range) = index.words.get(&t.0).map_or((index.idf_unseen, (0, 0)), |e| (e.idf, (e.from, e.to)));
         // (1 + ln 1 is exactly 1.)
         let tf = if t.1 == 1.0 { 1.0 } else { 1.0 + t.1.ln() };
         t.1 = tf * idf;
+        t.2 = range;
     }
     let norm = terms.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
     if norm > 0.0 {
@@ -173,9 +193,8 @@ pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDa
     let mut scored: Vec<(f64, &str)> = Vec::new();
     for c in claims.iter_mut() {
         tfidf_hashed(&c.quote, index, &mut s);
-        for &(h, w) in &s.terms {
-            let Some(list) = index.postings.get(&h) else { continue };
-            for &(i, x) in list {
+        for &(_, w, (from, to)) in &s.terms {
+            for &(i, x) in &index.postings[from as usize..to as usize] {
                 let acc = &mut s.scores[i as usize];
                 if *acc == 0.0 {
                     s.touched.push(i);
