@@ -559,6 +559,10 @@ mod tests {
                 assert_eq!(links::evolve_cue_scanned(&scan, si, n), links::evolve_cue(n), "evolve cue in {n:?}");
                 assert_eq!(scan.any(si, scan::Set::Boilerplate), meta::is_boilerplate(n), "boilerplate in {n:?}");
                 assert_eq!(scan.any(si, scan::Set::Time), meta::has_time_cue(n), "time cue in {n:?}");
+                // `meta::date` skips `relation` for such sentences.
+                if !scan.any(si, scan::Set::Time) && scan::ascii_fold_is_lowercase(n) {
+                    assert!(meta::relation_is_after(&n.to_lowercase()), "{n:?}");
+                }
                 // A regex runs only when the literals it needs are there.
                 for ((re, _), open) in meta::outlet_regexes().iter().zip(meta::outlet_gates(&scan, si, n)) {
                     assert!(open || !re.is_match(n), "{re} on {n:?}");
