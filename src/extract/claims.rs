@@ -742,7 +742,12 @@ pub fn find(
 /// A claim's id before de-duplication: `claim:<prefix>-<slug of the label's first
 /// four content words>`.
 fn claim_base(prefix: &str, label: &str) -> String {
-    let mut out = format!("claim:{prefix}-");
+    // Built as bytes: the prefix, then ASCII words (checked one by one), so the whole
+    // is UTF-8 and is checked once at the end.
+    let mut out: Vec<u8> = Vec::with_capacity(prefix.len() + 48);
+    out.extend_from_slice(b"claim:");
+    out.extend_from_slice(prefix.as_bytes());
+    out.push(b'-');
     let mut ascii = true;
     let mut n = 0;
     let mut buf = String::new();
@@ -754,19 +759,22 @@ fn claim_base(prefix: &str, label: &str) -> String {
             return false;
         }
         if n > 0 {
-            out.push('-');
+            out.push(b'-');
         }
-        // (ASCII, so every piece between apostrophes is UTF-8.)
-        for piece in w.split(|&c| c == b'\'') {
-            out.push_str(std::str::from_utf8(piece).unwrap_or_default());
+        if w.contains(&b'\'') {
+            out.extend(w.iter().filter(|&&c| c != b'\''));
+        } else {
+            out.extend_from_slice(w);
         }
         n += 1;
         n < 4
     });
-    if !ascii {
+    let mut out = if ascii {
+        String::from_utf8(out).unwrap_or_default()
+    } else {
         let words: Vec<String> = super::words::first_content_words(label, 4);
-        out = format!("claim:{prefix}-{}", slug(&words.join(" ")));
-    }
+        format!("claim:{prefix}-{}", slug(&words.join(" ")))
+    };
     let keep = out.trim_end_matches('-').len();
     out.truncate(keep);
     out

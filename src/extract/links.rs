@@ -144,6 +144,8 @@ impl EchoIndex {
 #[derive(Default)]
 struct EchoScratch {
     buf: String,
+    /// The hash of each content word, in text order, then sorted.
+    hashes: Vec<u64>,
     /// (word hash, weight, postings range).
     terms: Vec<(u64, f64, (u32, u32))>,
     scores: Vec<f64>,
@@ -154,18 +156,19 @@ struct EchoScratch {
 /// (each with its postings in the index).
 fn tfidf_hashed(text: &str, index: &EchoIndex, s: &mut EchoScratch) {
     s.terms.clear();
+    s.hashes.clear();
+    let hashes = &mut s.hashes;
+    for_each_content_word_bytes(text, &mut s.buf, |w| hashes.push(word_hash_bytes(w)));
+    // Count each word: sort the hashes, one term per run of equal hashes (tf as a float
+    // count, like tfidf).
+    hashes.sort_unstable();
     let terms = &mut s.terms;
-    for_each_content_word_bytes(text, &mut s.buf, |w| terms.push((word_hash_bytes(w), 1.0, (0, 0))));
-    // Count each word: sort by hash, merge equal hashes (tf as a float count, like tfidf).
-    terms.sort_unstable_by_key(|t| t.0);
-    terms.dedup_by(|b, a| {
-        if a.0 == b.0 {
-            a.1 += 1.0;
-            true
-        } else {
-            false
+    for &h in hashes.iter() {
+        match terms.last_mut() {
+            Some(t) if t.0 == h => t.1 += 1.0,
+            _ => terms.push((h, 1.0, (0, 0))),
         }
-    });
+    }
     for t in terms.iter_mut() {
         let (idf, range) = index.words.get(&t.0).map_or((index.idf_unseen, (0, 0)), |e| (e.idf, (e.from, e.to)));
         // (1 + ln 1 is exactly 1.)
