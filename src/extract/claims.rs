@@ -683,8 +683,7 @@ pub fn find(
     opts: &ExtractOptions,
     scan: &Scan,
 ) -> Vec<DraftClaim> {
-    let mut used: BTreeSet<String> = BTreeSet::new();
-    let mut out = Vec::new();
+    let mut out: Vec<DraftClaim> = Vec::new();
     let mut cue_list = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
         let block = &layout.blocks[s.block];
@@ -715,14 +714,19 @@ pub fn find(
             }
         }
         let lab = label(&s.norm);
-        let base = claim_base(prefix, &lab);
-        let mut id = base.clone();
-        let mut k = 2;
-        while used.contains(&id) || lex.ids.contains(&id) {
+        // The first free id: the base, or the base with -2, -3, ... (taken: the claims
+        // drafted so far here, and every id of the corpus).
+        let taken = |id: &str, out: &[DraftClaim]| out.iter().any(|c| c.id == id) || lex.id_set.contains(id);
+        let mut id = claim_base(prefix, &lab);
+        if taken(&id, &out) {
+            let base = id;
+            let mut k = 2;
             id = format!("{base}-{k}");
-            k += 1;
+            while taken(&id, &out) {
+                k += 1;
+                id = format!("{base}-{k}");
+            }
         }
-        used.insert(id.clone());
         out.push(DraftClaim {
             id,
             text: lab,
@@ -731,7 +735,13 @@ pub fn find(
             kind: r.kind,
             speaker: sp,
             hedged: r.hedged,
-            about: policies.into_iter().map(|p| (p.clone(), policy_stance(&r, &cue_list, found, si, &p))).collect(),
+            about: policies
+                .into_iter()
+                .map(|p| {
+                    let stance = policy_stance(&r, &cue_list, found, si, &p);
+                    (p, stance)
+                })
+                .collect(),
             echoes: vec![],
             confidence: conf,
         });

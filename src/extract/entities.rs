@@ -78,6 +78,8 @@ pub struct Lexicon {
     pub echo_index: super::links::EchoIndex,
     /// Every id defined in the corpus (entities, candidates, claims, articles).
     pub ids: BTreeSet<String>,
+    /// `ids` in a hash set, for membership tests in hot loops.
+    pub id_set: rustc_hash::FxHashSet<String>,
     /// One automaton over every phrase list read sentence by sentence.
     pub scanner: Scanner,
 }
@@ -143,7 +145,8 @@ impl Lexicon {
         .chain(super::scan::GATES.iter().map(|(set, list)| (*set, list.iter().map(|p| (*p, "")).collect()))));
         let entity_ids = entities.keys().cloned().collect();
         let person_ids = entities.iter().filter(|(_, e)| e.kind == "person").map(|(id, _)| id.clone()).collect();
-        Lexicon { entities, entity_ids, person_ids, core_events, names, events, claims, claim_df, claim_vectors, echo_index, ids, scanner }
+        let id_set = ids.iter().cloned().collect();
+        Lexicon { entities, entity_ids, person_ids, core_events, names, events, claims, claim_df, claim_vectors, echo_index, ids, id_set, scanner }
     }
 
     /// The lexicon id for a name (folded comparison of names and aliases).
@@ -597,13 +600,13 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &
             }
             continue;
         }
-        if lex.ids.contains(&c.id) && lex.entities.contains_key(&c.id) {
+        if lex.id_set.contains(&c.id) && lex.entity_ids.contains(&c.id) {
             continue;
         }
         if c.count >= 2 {
             c.confidence = (c.confidence + 0.1).min(0.95);
         }
-        c.known = lex.ids.contains(&c.id);
+        c.known = lex.id_set.contains(&c.id);
         final_cands.push(c);
     }
     if !scratch.superseded.is_empty() {
