@@ -17,6 +17,11 @@ use levelmap::read::read_corpus;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+/// The allocator the `levelmap` binary uses (src/main.rs), so that the benchmark
+/// measures what `levelmap extract` runs.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A small deterministic generator (xorshift), so that every run builds the same corpus.
 struct Rng(u64);
 

@@ -621,6 +621,10 @@ pub fn label(norm: &str) -> String {
     ];
     let mut s = norm.trim();
     for o in OPENERS {
+        // (The first byte turns most openers away without comparing the rest.)
+        if s.as_bytes().first() != o.as_bytes().first() {
+            continue;
+        }
         if let Some(r) = s.strip_prefix(o) {
             s = r;
         }
@@ -679,8 +683,7 @@ pub fn find(
     opts: &ExtractOptions,
     scan: &Scan,
 ) -> Vec<DraftClaim> {
-    let mut used: BTreeSet<String> = BTreeSet::new();
-    let mut out = Vec::new();
+    let mut out: Vec<DraftClaim> = Vec::new();
     let mut cue_list = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
         let block = &layout.blocks[s.block];
@@ -711,14 +714,19 @@ pub fn find(
             }
         }
         let lab = label(&s.norm);
-        let base = claim_base(prefix, &lab);
-        let mut id = base.clone();
-        let mut k = 2;
-        while used.contains(&id) || lex.ids.contains(&id) {
+        // The first free id: the base, or the base with -2, -3, ... (taken: the claims
+        // drafted so far here, and every id of the corpus).
+        let taken = |id: &str, out: &[DraftClaim]| out.iter().any(|c| c.id == id) || lex.id_set.contains(id);
+        let mut id = claim_base(prefix, &lab);
+        if taken(&id, &out) {
+            let base = id;
+            let mut k = 2;
             id = format!("{base}-{k}");
-            k += 1;
+            while taken(&id, &out) {
+                k += 1;
+                id = format!("{base}-{k}");
+            }
         }
-        used.insert(id.clone());
         out.push(DraftClaim {
             id,
             text: lab,
@@ -727,7 +735,13 @@ pub fn find(
             kind: r.kind,
             speaker: sp,
             hedged: r.hedged,
-            about: policies.into_iter().map(|p| (p.clone(), policy_stance(&r, &cue_list, found, si, &p))).collect(),
+            about: policies
+                .into_iter()
+                .map(|p| {
+                    let stance = policy_stance(&r, &cue_list, found, si, &p);
+                    (p, stance)
+                })
+                .collect(),
             echoes: vec![],
             confidence: conf,
         });
@@ -738,7 +752,12 @@ pub fn find(
 /// A claim's id before de-duplication: `claim:<prefix>-<slug of the label's first
 /// four content words>`.
 fn claim_base(prefix: &str, label: &str) -> String {
-    let mut out = format!("claim:{prefix}-");
+    // Built as bytes: the prefix, then ASCII words (checked one by one), so the whole
+    // is UTF-8 and is checked once at the end.
+    let mut out: Vec<u8> = Vec::with_capacity(prefix.len() + 48);
+    out.extend_from_slice(b"claim:");
+    out.extend_from_slice(prefix.as_bytes());
+    out.push(b'-');
     let mut ascii = true;
     let mut n = 0;
     let mut buf = String::new();
@@ -750,16 +769,22 @@ fn claim_base(prefix: &str, label: &str) -> String {
             return false;
         }
         if n > 0 {
-            out.push('-');
+            out.push(b'-');
         }
-        out.extend(w.iter().filter(|&&c| c != b'\'').map(|&c| c as char));
+        if w.contains(&b'\'') {
+            out.extend(w.iter().filter(|&&c| c != b'\''));
+        } else {
+            out.extend_from_slice(w);
+        }
         n += 1;
         n < 4
     });
-    if !ascii {
+    let mut out = if ascii {
+        String::from_utf8(out).unwrap_or_default()
+    } else {
         let words: Vec<String> = super::words::first_content_words(label, 4);
-        out = format!("claim:{prefix}-{}", slug(&words.join(" ")));
-    }
+        format!("claim:{prefix}-{}", slug(&words.join(" ")))
+    };
     let keep = out.trim_end_matches('-').len();
     out.truncate(keep);
     out

@@ -58,6 +58,10 @@ pub struct KnownClaim {
 pub struct Lexicon {
     /// Curated actors, policies and events by id.
     pub entities: BTreeMap<String, Entity>,
+    /// The keys of `entities` in a hash set, for membership tests in hot loops.
+    pub entity_ids: rustc_hash::FxHashSet<String>,
+    /// The ids of the entities of kind `person`, for the same.
+    pub person_ids: rustc_hash::FxHashSet<String>,
     /// The events (indices into `events`) whose names have a subject and verb; the
     /// subjects are the [`Set::EventCore`] phrases of the scanner, in this order.
     core_events: Vec<usize>,
@@ -74,6 +78,8 @@ pub struct Lexicon {
     pub echo_index: super::links::EchoIndex,
     /// Every id defined in the corpus (entities, candidates, claims, articles).
     pub ids: BTreeSet<String>,
+    /// `ids` in a hash set, for membership tests in hot loops.
+    pub id_set: rustc_hash::FxHashSet<String>,
     /// One automaton over every phrase list read sentence by sentence.
     pub scanner: Scanner,
 }
@@ -137,7 +143,10 @@ impl Lexicon {
         ]
         .into_iter()
         .chain(super::scan::GATES.iter().map(|(set, list)| (*set, list.iter().map(|p| (*p, "")).collect()))));
-        Lexicon { entities, core_events, names, events, claims, claim_df, claim_vectors, echo_index, ids, scanner }
+        let entity_ids = entities.keys().cloned().collect();
+        let person_ids = entities.iter().filter(|(_, e)| e.kind == "person").map(|(id, _)| id.clone()).collect();
+        let id_set = ids.iter().cloned().collect();
+        Lexicon { entities, entity_ids, person_ids, core_events, names, events, claims, claim_df, claim_vectors, echo_index, ids, id_set, scanner }
     }
 
     /// The lexicon id for a name (folded comparison of names and aliases).
@@ -591,13 +600,13 @@ pub fn find(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, scan: &
             }
             continue;
         }
-        if lex.ids.contains(&c.id) && lex.entities.contains_key(&c.id) {
+        if lex.id_set.contains(&c.id) && lex.entity_ids.contains(&c.id) {
             continue;
         }
         if c.count >= 2 {
             c.confidence = (c.confidence + 0.1).min(0.95);
         }
-        c.known = lex.ids.contains(&c.id);
+        c.known = lex.id_set.contains(&c.id);
         final_cands.push(c);
     }
     if !scratch.superseded.is_empty() {
@@ -1085,12 +1094,10 @@ fn resolve_short_forms(layout: &Layout, words: &Words<'_>, lex: &Lexicon, found:
             }
         }
     }
-    let lex_persons: BTreeSet<&str> = found
-        .mentions
-        .iter()
-        .filter(|m| lex.entities.get(&m.id).is_some_and(|e| e.kind == "person"))
-        .map(|m| m.id.as_str())
-        .collect();
+    // The lexicon persons mentioned, in id order (a sorted, deduplicated list).
+    let mut lex_persons: Vec<&str> = found.mentions.iter().filter(|m| lex.person_ids.contains(&m.id)).map(|m| m.id.as_str()).collect();
+    lex_persons.sort_unstable();
+    lex_persons.dedup();
     for id in lex_persons {
         if let Some(last) = lex.entities[id].name.split_whitespace().last() {
             if persons.insert(last.to_string(), id.to_string()).is_some_and(|prev| prev != id) {

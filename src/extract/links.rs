@@ -90,36 +90,53 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
 /// the cosine of [`cosine`] (the same products, added in the same order).
 #[derive(Debug, Clone, Default)]
 pub struct EchoIndex {
-    /// Inverse document frequency by word hash, as [`tfidf`] computes it.
-    idf: FxHashMap<u64, f64>,
+    /// By word hash: the word's inverse document frequency (as [`tfidf`] computes it)
+    /// and its postings, a range of `postings`. One look-up per word gives both.
+    words: FxHashMap<u64, IndexedWord>,
     /// The inverse document frequency of a word no claim has.
     idf_unseen: f64,
-    /// Postings by word hash: (claim index, weight).
-    postings: FxHashMap<u64, Vec<(u32, f64)>>,
+    /// Postings of every word, word after word: (claim index, weight).
+    postings: Vec<(u32, f64)>,
     /// Each claim's article date, as its first day (None when the article is undated).
     start_days: Vec<Option<i64>>,
     /// Number of claims.
     n: usize,
 }
 
+/// A word of the [`EchoIndex`].
+#[derive(Debug, Clone, Copy)]
+struct IndexedWord {
+    idf: f64,
+    /// Its postings: `postings[from..to]`.
+    from: u32,
+    to: u32,
+}
+
 impl EchoIndex {
     /// Index claims by their vectors (see [`tfidf`]), with their document frequencies and dates.
     pub fn new(vectors: &[Vector], df: &HashMap<String, usize>, dates: &[Option<PartialDate>]) -> Self {
-        let mut postings: FxHashMap<u64, Vec<(u32, f64)>> = FxHashMap::default();
+        let mut lists: FxHashMap<u64, Vec<(u32, f64)>> = FxHashMap::default();
         for (i, v) in vectors.iter().enumerate() {
             for &(h, w) in v {
-                postings.entry(h).or_default().push((i as u32, w));
+                lists.entry(h).or_default().push((i as u32, w));
             }
         }
         let n = vectors.len();
         let idf_of = |d: usize| ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0;
-        EchoIndex {
-            idf: df.iter().map(|(w, d)| (word_hash(w), idf_of(*d))).collect(),
-            idf_unseen: idf_of(0),
-            postings,
-            start_days: dates.iter().map(|d| d.map(|d| d.start_days())).collect(),
-            n,
+        let idf_unseen = idf_of(0);
+        let mut words: FxHashMap<u64, IndexedWord> = df.iter().map(|(w, d)| (word_hash(w), IndexedWord { idf: idf_of(*d), from: 0, to: 0 })).collect();
+        // Postings laid out in hash order (any fixed order would do: each word reads its own range).
+        let mut hashes: Vec<u64> = lists.keys().copied().collect();
+        hashes.sort_unstable();
+        let mut postings = Vec::with_capacity(lists.values().map(Vec::len).sum());
+        for h in hashes {
+            let from = postings.len() as u32;
+            postings.extend_from_slice(&lists[&h]);
+            let e = words.entry(h).or_insert(IndexedWord { idf: idf_unseen, from: 0, to: 0 });
+            e.from = from;
+            e.to = postings.len() as u32;
         }
+        EchoIndex { words, idf_unseen, postings, start_days: dates.iter().map(|d| d.map(|d| d.start_days())).collect(), n }
     }
 }
 
@@ -127,31 +144,37 @@ impl EchoIndex {
 #[derive(Default)]
 struct EchoScratch {
     buf: String,
-    terms: Vec<(u64, f64)>,
+    /// The hash of each content word, in text order, then sorted.
+    hashes: Vec<u64>,
+    /// (word hash, weight, postings range).
+    terms: Vec<(u64, f64, (u32, u32))>,
     scores: Vec<f64>,
     touched: Vec<u32>,
 }
 
-/// The TF-IDF vector of a text's content words, as [`tfidf`] makes it, into `s.terms`.
+/// The TF-IDF vector of a text's content words, as [`tfidf`] makes it, into `s.terms`
+/// (each with its postings in the index).
 fn tfidf_hashed(text: &str, index: &EchoIndex, s: &mut EchoScratch) {
     s.terms.clear();
+    s.hashes.clear();
+    let hashes = &mut s.hashes;
+    for_each_content_word_bytes(text, &mut s.buf, |w| hashes.push(word_hash_bytes(w)));
+    // Count each word: sort the hashes, one term per run of equal hashes (tf as a float
+    // count, like tfidf).
+    hashes.sort_unstable();
     let terms = &mut s.terms;
-    for_each_content_word_bytes(text, &mut s.buf, |w| terms.push((word_hash_bytes(w), 1.0)));
-    // Count each word: sort by hash, merge equal hashes (tf as a float count, like tfidf).
-    terms.sort_unstable_by_key(|t| t.0);
-    terms.dedup_by(|b, a| {
-        if a.0 == b.0 {
-            a.1 += 1.0;
-            true
-        } else {
-            false
+    for &h in hashes.iter() {
+        match terms.last_mut() {
+            Some(t) if t.0 == h => t.1 += 1.0,
+            _ => terms.push((h, 1.0, (0, 0))),
         }
-    });
+    }
     for t in terms.iter_mut() {
-        let idf = index.idf.get(&t.0).copied().unwrap_or(index.idf_unseen);
+        let (idf, range) = index.words.get(&t.0).map_or((index.idf_unseen, (0, 0)), |e| (e.idf, (e.from, e.to)));
         // (1 + ln 1 is exactly 1.)
         let tf = if t.1 == 1.0 { 1.0 } else { 1.0 + t.1.ln() };
         t.1 = tf * idf;
+        t.2 = range;
     }
     let norm = terms.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
     if norm > 0.0 {
@@ -170,11 +193,11 @@ pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDa
     }
     let day = date.start_days();
     let mut s = EchoScratch { scores: vec![0.0; index.n], ..Default::default() };
+    let mut scored: Vec<(f64, &str)> = Vec::new();
     for c in claims.iter_mut() {
         tfidf_hashed(&c.quote, index, &mut s);
-        for &(h, w) in &s.terms {
-            let Some(list) = index.postings.get(&h) else { continue };
-            for &(i, x) in list {
+        for &(_, w, (from, to)) in &s.terms {
+            for &(i, x) in &index.postings[from as usize..to as usize] {
                 let acc = &mut s.scores[i as usize];
                 if *acc == 0.0 {
                     s.touched.push(i);
@@ -182,7 +205,7 @@ pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDa
                 *acc += w * x;
             }
         }
-        let mut scored: Vec<(f64, &str)> = Vec::new();
+        scored.clear();
         for &i in &s.touched {
             let i = i as usize;
             let score = std::mem::replace(&mut s.scores[i], 0.0);
@@ -192,7 +215,7 @@ pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDa
         }
         s.touched.clear();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        c.echoes = scored.into_iter().take(MAX_ECHOES).map(|(_, id)| id.to_string()).collect();
+        c.echoes = scored.iter().take(MAX_ECHOES).map(|&(_, id)| id.to_string()).collect();
     }
 }
 

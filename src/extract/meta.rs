@@ -328,6 +328,12 @@ pub(crate) fn has_time_cue(norm: &str) -> bool {
     time_cues().is_match(norm)
 }
 
+/// Whether [`relation`] places a lowercase sentence after its event (no time phrase).
+#[cfg(test)]
+pub(crate) fn relation_is_after(lower: &str) -> bool {
+    relation(lower) == Rel::After
+}
+
 fn relation(lower: &str) -> Rel {
     // Every "... ago" the regex reads has " ago" in it.
     if let Some(c) = lower.contains(" ago").then(|| ago_regex().captures(lower)).flatten() {
@@ -396,8 +402,11 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
     let by_id = |id: &str| lex.events.iter().find(|e| e.id == id);
     for r in events {
         let Some(e) = by_id(&r.id) else { continue };
-        let lower = layout.sentences[r.sentence].norm.to_lowercase();
-        cons.push(Constraint { name: e.name.clone(), date: e.date, rel: relation(&lower), sentence: r.sentence, how: "names" });
+        let norm = &layout.sentences[r.sentence].norm;
+        // Every phrase `relation` looks for is a time phrase of the scan: without one
+        // (and when ASCII case folding finds what lowercasing finds), it is `After`.
+        let rel = if !scan.any(r.sentence, Set::Time) && super::scan::ascii_fold_is_lowercase(norm) { Rel::After } else { relation(&norm.to_lowercase()) };
+        cons.push(Constraint { name: e.name.clone(), date: e.date, rel, sentence: r.sentence, how: "names" });
     }
     // Anchor sentences that name no event: "released new plans ... this week".
     for (si, s) in layout.sentences.iter().enumerate() {

@@ -172,9 +172,12 @@ fn normalise_counting(s: &str) -> (String, usize) {
             let from = i;
             loop {
                 // A word (visible bytes), then one space if a visible byte follows.
-                let run = b[i..].iter().position(|&c| CLS[c as usize] > ALNUM).unwrap_or(b.len() - i);
-                has = has || b[i..i + run].iter().any(|&c| CLS[c as usize] == ALNUM);
-                i += run;
+                // (A word starts at a visible byte: usually a letter or digit, checked first.)
+                let word = i;
+                while i < b.len() && CLS[b[i] as usize] <= ALNUM {
+                    i += 1;
+                }
+                has = has || CLS[b[word] as usize] == ALNUM || b[word..i].iter().any(|&c| CLS[c as usize] == ALNUM);
                 if i + 1 < b.len() && b[i] == b' ' && CLS[b[i + 1] as usize] <= ALNUM {
                     words += usize::from(has);
                     has = false;

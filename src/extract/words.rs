@@ -405,6 +405,19 @@ fn pack16(buf: &[u8], n: usize) -> u128 {
     u128::from(lo) | u128::from(hi) << 64
 }
 
+/// [`pack16`] of the lowercase of the first `n` (at most 16) bytes of `buf`, which
+/// are ASCII letters, digits or apostrophes: for those, lowercasing is setting bit
+/// 0x20 (digits and the apostrophe have it already).
+#[inline]
+fn pack16_lower(buf: &[u8], n: usize) -> u128 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let word = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().unwrap_or([0; 8])) | LOWER;
+    let mask = |k: usize| ((1u128 << (8 * k.min(8))) - 1) as u64;
+    let lo = word(0) & mask(n);
+    let hi = word(8) & mask(n.saturating_sub(8));
+    u128::from(lo) | u128::from(hi) << 64
+}
+
 /// The packed [`STOPWORDS`] in an open-addressing table, with a filter on (length,
 /// first byte) that turns most other words away before the table is read.
 struct PackedStopwords {
@@ -525,6 +538,7 @@ pub fn stem(word: &str) -> String {
 }
 
 /// [`stem_cut`] on bytes.
+#[inline]
 fn stem_cut_bytes(w: &[u8]) -> (usize, &'static str) {
     let n = w.len();
     if n > 6 && w.ends_with(b"ies") {
@@ -602,59 +616,106 @@ pub(crate) fn try_for_each_content_word(text: &str, buf: &mut String, mut f: imp
     };
     let stop = packed_stopwords();
     let b = text.as_bytes();
+    let n = b.len();
     // A short ASCII word is lowercased here, on the stack.
     let mut low = [0u8; 48];
     let mut i = 0;
-    while i < b.len() {
-        // The next piece: a run of letters, digits and apostrophes.
+    while i < n {
+        // The next piece: a run of letters, digits and apostrophes. Its ASCII stretch
+        // first, in a tight loop; characters beyond ASCII are read as characters.
         let start = i;
+        while i < n && PIECE[b[i] as usize] == 1 {
+            i += 1;
+        }
         let mut ascii = true;
-        while i < b.len() {
-            match PIECE[b[i] as usize] {
-                1 => i += 1,
-                0 => break,
-                _ => match text[i..].chars().next() {
-                    Some(ch) if ch.is_alphanumeric() => {
-                        ascii = false;
-                        i += ch.len_utf8();
-                    }
-                    _ => break,
-                },
+        if i < n && PIECE[b[i] as usize] == 2 {
+            while i < n {
+                match PIECE[b[i] as usize] {
+                    1 => i += 1,
+                    0 => break,
+                    _ => match text[i..].chars().next() {
+                        Some(ch) if ch.is_alphanumeric() => {
+                            ascii = false;
+                            i += ch.len_utf8();
+                        }
+                        _ => break,
+                    },
+                }
             }
         }
         let end = i;
         // Step over the separator after it.
-        if i < b.len() {
+        if i < n {
             i += if b[i] < 0x80 { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
         }
         // (Four ASCII digits are three bytes or more too.)
         if end - start < 3 {
             continue;
         }
-        let w = &text[start..end];
-        let w = if w.starts_with('\'') || w.ends_with('\'') { w.trim_matches('\'') } else { w };
-        if w.is_empty() {
+        // Apostrophes trimmed from both ends (an ASCII byte, so always at a character boundary).
+        let (mut ws, mut we) = (start, end);
+        while ws < we && b[ws] == b'\'' {
+            ws += 1;
+        }
+        while we > ws && b[we - 1] == b'\'' {
+            we -= 1;
+        }
+        if ws == we {
             continue;
         }
-        if ascii && w.len() <= low.len() {
+        let w = &b[ws..we];
+        if ascii && w.len() <= 16 {
+            // Every byte of an ASCII piece is a letter, a digit or an apostrophe, and for
+            // those setting bit 0x20 lowercases (digits and the apostrophe have it
+            // already): the word is lowercased and packed eight bytes at a time.
+            let len = w.len();
+            let mut padded = [0u8; 16];
+            let src: &[u8] = if ws + 16 <= n {
+                &b[ws..ws + 16]
+            } else {
+                padded[..len].copy_from_slice(w);
+                &padded
+            };
+            let k = pack16_lower(src, len);
+            low[..8].copy_from_slice(&(k as u64).to_le_bytes());
+            low[8..16].copy_from_slice(&((k >> 64) as u64).to_le_bytes());
+            if stop.contains(k, len, low[0]) {
+                continue;
+            }
+            let (keep, rep) = stem_cut_bytes(&low[..len]);
+            // (The replacement is at most one byte: written without a copy call.)
+            let mut m = keep;
+            for &r in rep.as_bytes() {
+                low[m] = r;
+                m += 1;
+            }
+            if !f(&low[..m]) {
+                return;
+            }
+        } else if ascii && w.len() <= low.len() {
             // Lowercased ASCII stays alphanumeric or an apostrophe, and both ends are
             // alphanumeric after the trim: the general path's trim changes nothing.
-            let n = w.len();
-            for (l, c) in low.iter_mut().zip(w.bytes()) {
+            let len = w.len();
+            for (l, c) in low.iter_mut().zip(w) {
                 *l = c.to_ascii_lowercase();
             }
             // (Pieces hold letters, digits and apostrophes only: no NUL.)
-            if n <= 16 && stop.contains(pack16(&low, n), n, low[0]) {
+            if len <= 16 && stop.contains(pack16(&low, len), len, low[0]) {
                 continue;
             }
-            let (keep, rep) = stem_cut_bytes(&low[..n]);
-            low[keep..keep + rep.len()].copy_from_slice(rep.as_bytes());
-            if !f(&low[..keep + rep.len()]) {
+            let (keep, rep) = stem_cut_bytes(&low[..len]);
+            // (The replacement is at most one byte: written without a copy call.)
+            let mut m = keep;
+            for &r in rep.as_bytes() {
+                low[m] = r;
+                m += 1;
+            }
+            if !f(&low[..m]) {
                 return;
             }
         } else if ascii {
             buf.clear();
-            buf.push_str(w);
+            buf.push_str(&text[ws..we]);
             buf.make_ascii_lowercase();
             if is_stopword(buf) {
                 continue;
@@ -666,6 +727,7 @@ pub(crate) fn try_for_each_content_word(text: &str, buf: &mut String, mut f: imp
                 return;
             }
         } else {
+            let w = &text[ws..we];
             if is_stopword(&w.to_lowercase()) {
                 continue;
             }
@@ -687,6 +749,18 @@ pub fn content_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pack16_lower_matches_pack_of_the_lowercase() {
+        for w in ["Levelling", "UP", "o'brien", "2030", "ABCDEFGHIJKLMNOP", "x", "Don't", "a1B2c3D4e5F6g7H8"] {
+            let mut buf = [0u8; 16];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            assert_eq!(Some(pack16_lower(&buf, w.len())), pack(w.to_ascii_lowercase().as_bytes()), "{w}");
+            // Bytes after the word do not count.
+            let long = format!("{w}XYZ'09abcdefghijklmnop");
+            assert_eq!(Some(pack16_lower(long.as_bytes(), w.len())), pack(w.to_ascii_lowercase().as_bytes()), "{w}");
+        }
+    }
 
     #[test]
     fn pack16_matches_pack() {
