@@ -273,7 +273,9 @@ impl Table {
             let texts: Vec<String> = blocks
                 .par_chunks(BLOCK)
                 .map(|rows| {
-                    let mut out = String::new();
+                    // Room for about two lines a row, so the text is not copied as it grows.
+                    let line: usize = widths.iter().sum::<usize>() + GAP * widths.len() + 1;
+                    let mut out = String::with_capacity(rows.len() * line * 2);
                     for r in rows {
                         Self::layout_row(term, &mut out, r, &widths, last);
                     }
@@ -298,17 +300,20 @@ impl Table {
         let lines: Vec<Vec<String>> = cells.iter().zip(widths).map(|(c, &n)| wrap(&c.text, n)).collect();
         let height = lines.iter().map(Vec::len).max().unwrap_or(1);
         for l in 0..height {
-            let mut out = String::new();
             // Trailing empty cells are not padded.
             let end = (0..=last).rev().find(|&c| lines[c].get(l).is_some_and(|s| !s.is_empty())).unwrap_or(0);
             for c in 0..=end {
                 let text = lines[c].get(l).map_or("", String::as_str);
-                out.push_str(&term.paint(text, cells[c].tone));
+                if term.color {
+                    buf.push_str(&term.paint(text, cells[c].tone));
+                } else {
+                    buf.push_str(text);
+                }
                 if c < end {
-                    out.push_str(&" ".repeat(widths[c] - text.width().min(widths[c]) + GAP));
+                    let pad = widths[c] - text.width().min(widths[c]) + GAP;
+                    buf.extend(std::iter::repeat_n(' ', pad));
                 }
             }
-            buf.push_str(&out);
             buf.push('\n');
         }
     }
