@@ -174,14 +174,15 @@ const MIN_WRAP: usize = 16;
 const MIN_SQUEEZED: usize = 6;
 
 /// Wrap text to `width` columns, greedily (words longer than that are broken).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+/// Lines that fit are borrowed, not copied.
+pub fn wrap(text: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
     let mut out = Vec::new();
     for line in text.split('\n') {
         if line.width() <= width {
-            out.push(line.to_string());
+            out.push(std::borrow::Cow::Borrowed(line));
         } else {
             let opts = textwrap::Options::new(width.max(1)).break_words(true).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-            out.extend(textwrap::wrap(line, opts).into_iter().map(|c| c.into_owned()));
+            out.extend(textwrap::wrap(line, opts));
         }
     }
     out
@@ -297,13 +298,13 @@ impl Table {
 
     /// A row's lines, each ending in a newline, appended to `out`.
     fn layout_row(term: &Term, buf: &mut String, cells: &[Cell], widths: &[usize], last: usize) {
-        let lines: Vec<Vec<String>> = cells.iter().zip(widths).map(|(c, &n)| wrap(&c.text, n)).collect();
+        let lines: Vec<Vec<std::borrow::Cow<'_, str>>> = cells.iter().zip(widths).map(|(c, &n)| wrap(&c.text, n)).collect();
         let height = lines.iter().map(Vec::len).max().unwrap_or(1);
         for l in 0..height {
             // Trailing empty cells are not padded.
             let end = (0..=last).rev().find(|&c| lines[c].get(l).is_some_and(|s| !s.is_empty())).unwrap_or(0);
             for c in 0..=end {
-                let text = lines[c].get(l).map_or("", String::as_str);
+                let text = lines[c].get(l).map_or("", |s| s.as_ref());
                 if term.color {
                     buf.push_str(&term.paint(text, cells[c].tone));
                 } else {
