@@ -38,7 +38,10 @@ impl Rng {
 }
 
 fn env_num(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -103,8 +106,14 @@ fn main() {
         lex.claims.len()
     );
     println!("            claims of the lexicon through an inverted index); not measured: reading files, markup, writing TOML");
-    println!("  timing:   median (and best) of {runs} run(s) per mode; MB = 10^6 bytes of article text");
-    let run = |a: &String| extract::extract("bench", a, Some("bench-article"), &lex, &opts).map(|d| d.claims.len()).unwrap_or(0);
+    println!(
+        "  timing:   median (and best) of {runs} run(s) per mode; MB = 10^6 bytes of article text"
+    );
+    let run = |a: &String| {
+        extract::extract("bench", a, Some("bench-article"), &lex, &opts)
+            .map(|d| d.claims.len())
+            .unwrap_or(0)
+    };
 
     // Warm up (lazy automata and regexes are built on first use).
     let _: usize = articles.iter().take(50).map(run).sum();
@@ -120,16 +129,31 @@ fn main() {
         }
         let b = best(&times);
         let s = median(times);
-        println!("  one core:            {s:>7.3} s  {:>7.1} MB/s  (best {:.1} MB/s; {} claims drafted)", mb / s, mb / b, claims.unwrap_or(0));
+        println!(
+            "  one core:            {s:>7.3} s  {:>7.1} MB/s  (best {:.1} MB/s; {} claims drafted)",
+            mb / s,
+            mb / b,
+            claims.unwrap_or(0)
+        );
     }
     if mode == "both" || mode == "rayon" {
-        let inputs: Vec<extract::Input<'_>> = articles.iter().map(|a| extract::Input { file: "bench", text: a, stem: Some("bench-article") }).collect();
+        let inputs: Vec<extract::Input<'_>> = articles
+            .iter()
+            .map(|a| extract::Input {
+                file: "bench",
+                text: a,
+                stem: Some("bench-article"),
+            })
+            .collect();
         let threads = rayon::current_num_threads();
         let mut times = Vec::new();
         for _ in 0..runs {
             let t = Instant::now();
             let drafts = extract::extract_all(&inputs, &lex, &opts);
-            let c: usize = drafts.iter().map(|d| d.as_ref().map_or(0, |d| d.claims.len())).sum();
+            let c: usize = drafts
+                .iter()
+                .map(|d| d.as_ref().map_or(0, |d| d.claims.len()))
+                .sum();
             times.push(t.elapsed().as_secs_f64());
             if let Some(single) = claims {
                 assert_eq!(single, c, "parallel extraction gives the same drafts");
@@ -142,13 +166,24 @@ fn main() {
     }
     if std::env::var("LEVELMAP_BENCH_DIGEST").as_deref() != Ok("0") {
         // Not timed: every draft rendered as TOML and hashed, to compare builds.
-        let rendered: Vec<String> =
-            articles.par_iter().map(|a| extract::extract("bench", a, None, &lex, &opts).map(|d| draft::render(&d, "bench")).unwrap_or_default()).collect();
+        let rendered: Vec<String> = articles
+            .par_iter()
+            .map(|a| {
+                extract::extract("bench", a, None, &lex, &opts)
+                    .map(|d| draft::render(&d, "bench"))
+                    .unwrap_or_default()
+            })
+            .collect();
         let mut h = Sha256::new();
         for r in &rendered {
             h.update(r.as_bytes());
         }
-        let digest: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let digest: String = h
+            .finalize()
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
         println!("  drafts digest: {digest} (sha256 of every draft as TOML; must not change when only speed changes)");
     }
 }

@@ -70,10 +70,19 @@ fn bundled() -> Corpus {
         commands: vec![
             c("show", &["show", "Rachel Reeves"]),
             c("show (hub)", &["show", "levelling up"]),
-            c("neighbors --depth 2", &["neighbors", "securonomics", "--depth", "2"]),
+            c(
+                "neighbors --depth 2",
+                &["neighbors", "securonomics", "--depth", "2"],
+            ),
             c("path", &["path", "Conservative Party", "securonomics"]),
-            c("timeline --about", &["timeline", "--about", "Lifetime Skills Guarantee"]),
-            c("timeline --about (hub)", &["timeline", "--about", "levelling up"]),
+            c(
+                "timeline --about",
+                &["timeline", "--about", "Lifetime Skills Guarantee"],
+            ),
+            c(
+                "timeline --about (hub)",
+                &["timeline", "--about", "levelling up"],
+            ),
             c("timeline", &["timeline"]),
             c("stance", &["stance", "Lifetime Skills Guarantee"]),
             c("search", &["search", "skills"]),
@@ -83,7 +92,9 @@ fn bundled() -> Corpus {
 }
 
 fn synthetic(n: usize) -> Corpus {
-    let dir = root().join(format!("target/bench-corpora/synth-{n}-g{GENERATOR}-s{SEED}"));
+    let dir = root().join(format!(
+        "target/bench-corpora/synth-{n}-g{GENERATOR}-s{SEED}"
+    ));
     let (corpus, out) = (dir.join("corpus"), dir.join("out"));
     let done = dir.join("built");
     if !done.exists() {
@@ -97,7 +108,11 @@ fn synthetic(n: usize) -> Corpus {
         std::fs::write(&done, "").expect("marker written");
     }
     // Nodes of typical popularity (the draw is Zipf-like: p0 and a0 are the hubs).
-    let (p, a, a2) = (format!("policy:p{}", n / 20 + 3), format!("actor:a{}", n / 20 + 5), format!("actor:a{}", n / 10 + 8));
+    let (p, a, a2) = (
+        format!("policy:p{}", n / 20 + 3),
+        format!("actor:a{}", n / 20 + 5),
+        format!("actor:a{}", n / 10 + 8),
+    );
     let c = |label: &str, a: Vec<String>| (label.to_string(), a);
     Corpus {
         name: format!("synthetic {n}"),
@@ -106,10 +121,16 @@ fn synthetic(n: usize) -> Corpus {
         commands: vec![
             c("show", args(&["show", &a])),
             c("show (hub)", args(&["show", "policy:p0"])),
-            c("neighbors --depth 2", args(&["neighbors", &p, "--depth", "2"])),
+            c(
+                "neighbors --depth 2",
+                args(&["neighbors", &p, "--depth", "2"]),
+            ),
             c("path", args(&["path", &a, &a2])),
             c("timeline --about", args(&["timeline", "--about", &p])),
-            c("timeline --about (hub)", args(&["timeline", "--about", "policy:p0"])),
+            c(
+                "timeline --about (hub)",
+                args(&["timeline", "--about", "policy:p0"]),
+            ),
             c("timeline", args(&["timeline"])),
             c("stance", args(&["stance", &p])),
             c("search", args(&["search", "skills"])),
@@ -141,8 +162,16 @@ fn check(corpora: &[Corpus]) {
             let _ = std::fs::remove_file(c.out.join("graph.cache"));
             let whole = answer(c, a);
             let stored = answer(c, a);
-            assert_eq!(whole, stored, "{}: {label} differs between the whole graph and the store", c.name);
-            println!("{}: {label}: the same {} bytes from the whole graph and from the store", c.name, whole.len());
+            assert_eq!(
+                whole, stored,
+                "{}: {label} differs between the whole graph and the store",
+                c.name
+            );
+            println!(
+                "{}: {label}: the same {} bytes from the whole graph and from the store",
+                c.name,
+                whole.len()
+            );
         }
     }
 }
@@ -162,7 +191,11 @@ fn time(c: &Corpus, a: &[String]) -> Duration {
         .output()
         .expect("levelmap runs");
     let d = t.elapsed();
-    assert!(out.status.success(), "{a:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{a:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     d
 }
 
@@ -174,15 +207,34 @@ fn main() {
     let argv: Vec<String> = std::env::args().collect();
     if let Some(i) = argv.iter().position(|a| a == "--generate") {
         let dir = PathBuf::from(argv.get(i + 1).expect("--generate DIR N"));
-        let n: usize = argv.get(i + 2).and_then(|s| s.parse().ok()).expect("--generate DIR N");
-        println!("{:?}", synth::generate(&dir, n, SEED).expect("corpus written"));
+        let n: usize = argv
+            .get(i + 2)
+            .and_then(|s| s.parse().ok())
+            .expect("--generate DIR N");
+        println!(
+            "{:?}",
+            synth::generate(&dir, n, SEED).expect("corpus written")
+        );
         return;
     }
-    let flag = |name: &str| argv.iter().position(|a| a == name).and_then(|i| argv.get(i + 1)).cloned();
+    let flag = |name: &str| {
+        argv.iter()
+            .position(|a| a == name)
+            .and_then(|i| argv.get(i + 1))
+            .cloned()
+    };
     let sizes: Vec<usize> = flag("--sizes")
-        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).filter(|&n| n > 0).collect())
+        .map(|s| {
+            s.split(',')
+                .filter_map(|x| x.trim().parse().ok())
+                .filter(|&n| n > 0)
+                .collect()
+        })
         .unwrap_or_else(|| vec![1000, 10_000]);
-    let runs: usize = flag("--runs").and_then(|s| s.parse().ok()).unwrap_or(9).max(1);
+    let runs: usize = flag("--runs")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(9)
+        .max(1);
 
     let mut corpora = vec![bundled()];
     corpora.extend(sizes.iter().map(|&n| synthetic(n)));
@@ -195,8 +247,14 @@ fn main() {
     let labels: Vec<String> = corpora[0].commands.iter().map(|(l, _)| l.clone()).collect();
     let mut results: Vec<Vec<(f64, f64)>> = vec![Vec::new(); labels.len()];
     for c in &corpora {
-        let cache = std::fs::metadata(c.out.join("graph.cache")).map(|m| m.len()).unwrap_or(0);
-        eprintln!("timing {} (graph.cache {:.1} MB) …", c.name, cache as f64 / 1e6);
+        let cache = std::fs::metadata(c.out.join("graph.cache"))
+            .map(|m| m.len())
+            .unwrap_or(0);
+        eprintln!(
+            "timing {} (graph.cache {:.1} MB) …",
+            c.name,
+            cache as f64 / 1e6
+        );
         for (k, (_, a)) in c.commands.iter().enumerate() {
             time(c, a); // warm-up: page cache, query cache
             let mut t: Vec<f64> = (0..runs).map(|_| ms(time(c, a))).collect();
@@ -222,6 +280,14 @@ fn main() {
     println!();
     println!("Targets: under 20 ms on the bundled corpus, under 200 ms on 10,000 articles.");
     for c in &corpora {
-        println!("{}: {}", c.name, c.commands.iter().map(|(l, a)| format!("{l} = `levelmap {}`", a.join(" "))).collect::<Vec<_>>().join("; "));
+        println!(
+            "{}: {}",
+            c.name,
+            c.commands
+                .iter()
+                .map(|(l, a)| format!("{l} = `levelmap {}`", a.join(" ")))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
     }
 }

@@ -46,7 +46,11 @@ fn time_dot(file: &Path, runs: usize) -> Option<Duration> {
         let t = Instant::now();
         let out = Command::new("dot").arg("-Tsvg").arg(file).output().ok()?;
         if !out.status.success() {
-            eprintln!("dot failed on {}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+            eprintln!(
+                "dot failed on {}: {}",
+                file.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
             return None;
         }
         times.push(t.elapsed());
@@ -56,7 +60,9 @@ fn time_dot(file: &Path, runs: usize) -> Option<Duration> {
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let corpus = std::env::var_os("LEVELMAP_BENCH_CORPUS").map(PathBuf::from).unwrap_or_else(|| root.join("graph"));
+    let corpus = std::env::var_os("LEVELMAP_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("graph"));
     let tmp = tempfile::tempdir().expect("temporary folder");
 
     println!("levelmap render bench (median of runs; seconds)");
@@ -93,11 +99,18 @@ fn main() {
             if stats.optimised { "on" } else { "off" }
         );
         match time_dot(&dot_file, 3) {
-            Some(d) => println!("  dot -Tsvg on graph.dot: {} s; levelmap svg / dot = {:.2}", secs(d), svg_only.as_secs_f64() / d.as_secs_f64()),
+            Some(d) => println!(
+                "  dot -Tsvg on graph.dot: {} s; levelmap svg / dot = {:.2}",
+                secs(d),
+                svg_only.as_secs_f64() / d.as_secs_f64()
+            ),
             None => println!("  dot not installed: no comparison"),
         }
     } else {
-        println!("build: no corpus at {} (set LEVELMAP_BENCH_CORPUS)", corpus.display());
+        println!(
+            "build: no corpus at {} (set LEVELMAP_BENCH_CORPUS)",
+            corpus.display()
+        );
     }
 
     let mut largest = None;
@@ -107,10 +120,24 @@ fn main() {
         .unwrap_or_else(|| vec![100, 500, 2000]);
     println!(
         "{:>6} {:>6} {:>6} {:>6} {:>7} {:>8} {:>9} {:>9} {:>10} {:>9} {:>9}",
-        "nodes", "edges", "drawn", "edges", "dummies", "straight", "engine", "optimiser", "levelmap", "dot", "lm/dot"
+        "nodes",
+        "edges",
+        "drawn",
+        "edges",
+        "dummies",
+        "straight",
+        "engine",
+        "optimiser",
+        "levelmap",
+        "dot",
+        "lm/dot"
     );
     for n in sizes {
-        let g = argument_map(&SynthOptions { nodes: n, seed: 42, cycles: true });
+        let g = argument_map(&SynthOptions {
+            nodes: n,
+            seed: 42,
+            cycles: true,
+        });
         largest = Some(g.clone());
         let runs = if n <= 500 { 3 } else { 1 };
         let (t, rep) = time(runs, || {
@@ -134,7 +161,10 @@ fn main() {
             if rep.stats.optimised { "on" } else { "off" },
             secs(t),
             dt.map_or("-".to_string(), secs),
-            dt.map_or("-".to_string(), |d| format!("{:.2}", t.as_secs_f64() / d.as_secs_f64()))
+            dt.map_or("-".to_string(), |d| format!(
+                "{:.2}",
+                t.as_secs_f64() / d.as_secs_f64()
+            ))
         );
     }
     // What layout-rs itself costs on the largest view (levelmap switches to its fast

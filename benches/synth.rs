@@ -124,17 +124,51 @@ impl Rng {
 }
 
 const FIRST: &[&str] = &[
-    "Alice", "Bilal", "Carys", "Dev", "Eilidh", "Femi", "Grace", "Hamza", "Isla", "Jonah", "Kiran", "Lena", "Mared",
-    "Niall", "Oona", "Priya", "Quentin", "Rhian", "Samir", "Tess", "Umar", "Vera", "Wyn", "Yusuf", "Zara",
+    "Alice", "Bilal", "Carys", "Dev", "Eilidh", "Femi", "Grace", "Hamza", "Isla", "Jonah", "Kiran",
+    "Lena", "Mared", "Niall", "Oona", "Priya", "Quentin", "Rhian", "Samir", "Tess", "Umar", "Vera",
+    "Wyn", "Yusuf", "Zara",
 ];
 const SYLL: &[&str] = &[
-    "bar", "den", "fil", "gor", "hal", "kem", "lor", "mid", "nor", "pel", "ros", "tan", "vel", "wic", "yar", "zen",
+    "bar", "den", "fil", "gor", "hal", "kem", "lor", "mid", "nor", "pel", "ros", "tan", "vel",
+    "wic", "yar", "zen",
 ];
-const ORG: &[&str] = &["Institute", "Foundation", "Trust", "Centre", "Council", "Commission", "Network", "Forum"];
-const POLICY: &[&str] = &["Fund", "Programme", "Strategy", "Deal", "Plan", "Guarantee", "Agenda", "Partnership"];
+const ORG: &[&str] = &[
+    "Institute",
+    "Foundation",
+    "Trust",
+    "Centre",
+    "Council",
+    "Commission",
+    "Network",
+    "Forum",
+];
+const POLICY: &[&str] = &[
+    "Fund",
+    "Programme",
+    "Strategy",
+    "Deal",
+    "Plan",
+    "Guarantee",
+    "Agenda",
+    "Partnership",
+];
 const TOPIC: &[&str] = &[
-    "skills", "transport", "housing", "productivity", "health", "devolution", "investment", "research", "towns",
-    "high streets", "energy", "jobs", "schools", "broadband", "regeneration", "pride in place",
+    "skills",
+    "transport",
+    "housing",
+    "productivity",
+    "health",
+    "devolution",
+    "investment",
+    "research",
+    "towns",
+    "high streets",
+    "energy",
+    "jobs",
+    "schools",
+    "broadband",
+    "regeneration",
+    "pride in place",
 ];
 const VERB_FOR: &[&str] = &[
     "will raise productivity in the regions",
@@ -173,7 +207,17 @@ const FILLER: &[&str] = &[
     "Metro mayors have become more visible since the pandemic.",
 ];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -256,39 +300,70 @@ pub fn generate(dir: &Path, articles: usize, seed: u64) -> io::Result<Written> {
 }
 
 /// [`generate`] with an explicit shape.
-pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> io::Result<Written> {
+pub fn generate_with(
+    dir: &Path,
+    n_articles: usize,
+    seed: u64,
+    shape: Shape,
+) -> io::Result<Written> {
     let mut rng = Rng::new(seed);
     let lex = dir.join("lexicon");
     let art = dir.join("articles");
     std::fs::create_dir_all(&lex)?;
     std::fs::create_dir_all(&art)?;
-    let mut w = Written { articles: n_articles, ..Written::default() };
+    let mut w = Written {
+        articles: n_articles,
+        ..Written::default()
+    };
 
     let size = |(base, per): (usize, f64)| base + (per * n_articles as f64) as usize;
-    let (n_actors, n_policies, n_events) = (size(shape.actors), size(shape.policies), size(shape.events));
+    let (n_actors, n_policies, n_events) =
+        (size(shape.actors), size(shape.policies), size(shape.events));
 
     // Lexicon: the first actors are parties and think tanks (the popular ones).
     let mut actors = Vec::with_capacity(n_actors);
     for i in 0..n_actors {
         let (name, kind) = match i % 10 {
             0 if i < 40 => (format!("{} Party", capital(&syllables(i, 2))), "party"),
-            1 | 5 => (format!("{} {}", capital(&syllables(i, 2)), ORG[i % ORG.len()]), "think-tank"),
-            7 => (format!("Department for {}", capital(&syllables(i, 2))), "government-body"),
-            _ => (format!("{} {}", FIRST[i % FIRST.len()], capital(&syllables(i, 2))), "person"),
+            1 | 5 => (
+                format!("{} {}", capital(&syllables(i, 2)), ORG[i % ORG.len()]),
+                "think-tank",
+            ),
+            7 => (
+                format!("Department for {}", capital(&syllables(i, 2))),
+                "government-body",
+            ),
+            _ => (
+                format!("{} {}", FIRST[i % FIRST.len()], capital(&syllables(i, 2))),
+                "person",
+            ),
         };
-        actors.push(Actor { id: format!("actor:a{i}"), name, kind, lean: rng.unit() });
+        actors.push(Actor {
+            id: format!("actor:a{i}"),
+            name,
+            kind,
+            lean: rng.unit(),
+        });
     }
     let mut policies = Vec::with_capacity(n_policies);
     for i in 0..n_policies {
         let word = capital(&syllables(i, 2));
         let name = format!("{word} {}", POLICY[i % POLICY.len()]);
         let alias = format!("{} {}", word.to_lowercase(), TOPIC[i % TOPIC.len()]);
-        policies.push(Policy { id: format!("policy:p{i}"), name, alias });
+        policies.push(Policy {
+            id: format!("policy:p{i}"),
+            name,
+            alias,
+        });
     }
     let mut events = Vec::with_capacity(n_events);
     for i in 0..n_events {
         let d = date_from_index(rng.below(n_articles.max(1)), n_articles.max(1));
-        events.push(Event { id: format!("event:e{i}"), name: format!("{} Summit {}", capital(&syllables(i, 2)), i), date: d });
+        events.push(Event {
+            id: format!("event:e{i}"),
+            name: format!("{} Summit {}", capital(&syllables(i, 2)), i),
+            date: d,
+        });
     }
 
     // Articles, in date order.
@@ -316,9 +391,25 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
         // from these (as in the bundled corpus, about 22 distinct names per article).
         let topic_p: Vec<usize> = (0..6).map(|_| rng.zipf(n_policies)).collect();
         let topic_a: Vec<usize> = (0..5).map(|_| rng.zipf(n_actors)).collect();
-        let pol = |rng: &mut Rng| if rng.chance(0.85) { *rng.pick(&topic_p) } else { rng.zipf(n_policies) };
-        let act = |rng: &mut Rng| if rng.chance(0.85) { *rng.pick(&topic_a) } else { rng.zipf(n_actors) };
-        let title = format!("On {} and {}", policies[topic_p[0]].name, TOPIC[rng.below(TOPIC.len())]);
+        let pol = |rng: &mut Rng| {
+            if rng.chance(0.85) {
+                *rng.pick(&topic_p)
+            } else {
+                rng.zipf(n_policies)
+            }
+        };
+        let act = |rng: &mut Rng| {
+            if rng.chance(0.85) {
+                *rng.pick(&topic_a)
+            } else {
+                rng.zipf(n_actors)
+            }
+        };
+        let title = format!(
+            "On {} and {}",
+            policies[topic_p[0]].name,
+            TOPIC[rng.below(TOPIC.len())]
+        );
         let _ = writeln!(text, "{title}\n");
         let stated = rng.chance(0.85);
         let date_line = if stated {
@@ -331,7 +422,11 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
         let _ = writeln!(toml, "title = {}", q(&title));
         let _ = writeln!(toml, "\n[date]");
         if stated {
-            let _ = writeln!(toml, "value = \"{y:04}-{m:02}-{d:02}\"\nprovenance = \"stated\"\nevidence = {}", q(&date_line));
+            let _ = writeln!(
+                toml,
+                "value = \"{y:04}-{m:02}-{d:02}\"\nprovenance = \"stated\"\nevidence = {}",
+                q(&date_line)
+            );
         } else {
             let _ = writeln!(
                 toml,
@@ -339,11 +434,21 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
                 q(&date_line)
             );
         }
-        let _ = writeln!(toml, "\n[[author]]\nactor = \"{}\"\nquote = {}", actors[author].id, q(&by));
+        let _ = writeln!(
+            toml,
+            "\n[[author]]\nactor = \"{}\"\nquote = {}",
+            actors[author].id,
+            q(&by)
+        );
         if let Some(o) = outlet {
             let line = format!("Published by {}.", actors[o].name);
             let _ = writeln!(text, "{line}\n");
-            let _ = writeln!(toml, "\n[outlet]\nactor = \"{}\"\nquote = {}", actors[o].id, q(&line));
+            let _ = writeln!(
+                toml,
+                "\n[outlet]\nactor = \"{}\"\nquote = {}",
+                actors[o].id,
+                q(&line)
+            );
         }
 
         let mut body: Vec<String> = Vec::new();
@@ -356,7 +461,12 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
             let e = &events[e];
             let line = format!("This follows the {} ({a}).", e.name);
             body.push(line.clone());
-            let _ = writeln!(toml, "\n[[refers_to]]\nevent = \"{}\"\nquote = {}", e.id, q(&line));
+            let _ = writeln!(
+                toml,
+                "\n[[refers_to]]\nevent = \"{}\"\nquote = {}",
+                e.id,
+                q(&line)
+            );
         }
         // Claims.
         let first_claim_of_article = claim_ids.len();
@@ -378,15 +488,26 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
             };
             let verb = rng.pick(verbs);
             let sentence = match speaker {
-                Some(s) => format!("According to {}, the {} {verb} ({a}.{k}).", actors[s].name, policies[p].name),
+                Some(s) => format!(
+                    "According to {}, the {} {verb} ({a}.{k}).",
+                    actors[s].name, policies[p].name
+                ),
                 None => format!("The {} {verb} ({a}.{k}).", policies[p].name),
             };
             body.push(sentence.clone());
             let hedged = verb.starts_with("could") || verb.starts_with("should");
             let _ = writeln!(toml, "\n[[claim]]\nid = \"{cid}\"");
-            let _ = writeln!(toml, "text = {}", q(&format!("{} {verb}.", policies[p].name)));
+            let _ = writeln!(
+                toml,
+                "text = {}",
+                q(&format!("{} {verb}.", policies[p].name))
+            );
             let _ = writeln!(toml, "quote = {}", q(&sentence));
-            let kind = if hedged { "recommendation" } else { "evaluation" };
+            let kind = if hedged {
+                "recommendation"
+            } else {
+                "evaluation"
+            };
             let _ = writeln!(toml, "kind = \"{kind}\"");
             if hedged {
                 let _ = writeln!(toml, "hedged = true");
@@ -394,11 +515,18 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
             if let Some(s) = speaker {
                 let _ = writeln!(toml, "speaker = \"{}\"", actors[s].id);
             }
-            let mut about = format!("{{ policy = \"{}\", stance = \"{stance}\" }}", policies[p].id);
+            let mut about = format!(
+                "{{ policy = \"{}\", stance = \"{stance}\" }}",
+                policies[p].id
+            );
             if rng.chance(shape.second_policy) {
                 let p2 = pol(&mut rng);
                 if p2 != p {
-                    let _ = write!(about, ", {{ policy = \"{}\", stance = \"{stance}\" }}", policies[p2].id);
+                    let _ = write!(
+                        about,
+                        ", {{ policy = \"{}\", stance = \"{stance}\" }}",
+                        policies[p2].id
+                    );
                 }
             }
             let _ = writeln!(toml, "about = [{about}]");
@@ -407,11 +535,13 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
             let (sup, echo, att) = shape.links;
             if first_claim_of_article > 0 {
                 if rng.chance(sup) {
-                    let t = &claim_ids[first_claim_of_article - 1 - rng.zipf(first_claim_of_article)];
+                    let t =
+                        &claim_ids[first_claim_of_article - 1 - rng.zipf(first_claim_of_article)];
                     let _ = writeln!(toml, "supports = [\"{t}\"]");
                 }
                 if rng.chance(att) {
-                    let t = &claim_ids[first_claim_of_article - 1 - rng.zipf(first_claim_of_article)];
+                    let t =
+                        &claim_ids[first_claim_of_article - 1 - rng.zipf(first_claim_of_article)];
                     let _ = writeln!(toml, "attacks = [\"{t}\"]");
                 }
             }
@@ -424,41 +554,93 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
         }
         // Relations.
         let (proposes, part_of, member_of, lineage_n, criticises) = shape.relations;
-        let relation = |body: &mut Vec<String>, toml: &mut String, from: &str, kind: &str, to: &str, line: String| {
+        let relation = |body: &mut Vec<String>,
+                        toml: &mut String,
+                        from: &str,
+                        kind: &str,
+                        to: &str,
+                        line: String| {
             body.push(line.clone());
-            let _ = writeln!(toml, "\n[[relation]]\nfrom = \"{from}\"\nkind = \"{kind}\"\nto = \"{to}\"\nquote = {}", q(&line));
+            let _ = writeln!(
+                toml,
+                "\n[[relation]]\nfrom = \"{from}\"\nkind = \"{kind}\"\nto = \"{to}\"\nquote = {}",
+                q(&line)
+            );
         };
         let mut r = 0;
         for _ in 0..proposes {
             let (x, p) = (act(&mut rng), pol(&mut rng));
             r += 1;
-            let line = format!("{} backed the {} ({a}.r{r}).", actors[x].name, policies[p].name);
-            relation(&mut body, &mut toml, &actors[x].id, "proposes", &policies[p].id, line);
+            let line = format!(
+                "{} backed the {} ({a}.r{r}).",
+                actors[x].name, policies[p].name
+            );
+            relation(
+                &mut body,
+                &mut toml,
+                &actors[x].id,
+                "proposes",
+                &policies[p].id,
+                line,
+            );
         }
         for _ in 0..criticises {
             let (x, p) = (act(&mut rng), pol(&mut rng));
             r += 1;
-            let line = format!("{} attacked the {} ({a}.r{r}).", actors[x].name, policies[p].name);
-            relation(&mut body, &mut toml, &actors[x].id, "criticises", &policies[p].id, line);
+            let line = format!(
+                "{} attacked the {} ({a}.r{r}).",
+                actors[x].name, policies[p].name
+            );
+            relation(
+                &mut body,
+                &mut toml,
+                &actors[x].id,
+                "criticises",
+                &policies[p].id,
+                line,
+            );
         }
         for _ in 0..member_of {
             let x = act(&mut rng);
             let org = (x / 10) * 10 + 1;
             if org < n_actors && org != x {
                 r += 1;
-                let line = format!("{} works with the {} ({a}.r{r}).", actors[x].name, actors[org].name);
-                relation(&mut body, &mut toml, &actors[x].id, "member-of", &actors[org].id, line);
+                let line = format!(
+                    "{} works with the {} ({a}.r{r}).",
+                    actors[x].name, actors[org].name
+                );
+                relation(
+                    &mut body,
+                    &mut toml,
+                    &actors[x].id,
+                    "member-of",
+                    &actors[org].id,
+                    line,
+                );
             }
         }
-        for (n, kinds) in [(part_of, &["part-of"][..]), (lineage_n, &["evolves-into", "evolves-into", "replaces"][..])] {
+        for (n, kinds) in [
+            (part_of, &["part-of"][..]),
+            (lineage_n, &["evolves-into", "evolves-into", "replaces"][..]),
+        ] {
             for _ in 0..n {
                 let p = pol(&mut rng);
                 let p2 = p + 1 + rng.zipf(8);
                 if p2 < n_policies {
                     r += 1;
                     let kind = *rng.pick(kinds);
-                    let line = format!("The {} fed into the {} ({a}.r{r}).", policies[p].name, policies[p2].name);
-                    relation(&mut body, &mut toml, &policies[p].id, kind, &policies[p2].id, line);
+                    let line = format!(
+                        "The {} fed into the {} ({a}.r{r}).",
+                        policies[p].name, policies[p2].name
+                    );
+                    relation(
+                        &mut body,
+                        &mut toml,
+                        &policies[p].id,
+                        kind,
+                        &policies[p2].id,
+                        line,
+                    );
                 }
             }
         }
@@ -470,7 +652,10 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
                 s.push_str(&format!(" So says {}.", actors[rng.zipf(n_actors)].name));
             }
             if f % 17 == 0 {
-                s.push_str(&format!(" Consider {}.", policies[rng.zipf(n_policies)].alias));
+                s.push_str(&format!(
+                    " Consider {}.",
+                    policies[rng.zipf(n_policies)].alias
+                ));
             }
             let at = rng.below(body.len() + 1);
             body.insert(at, s);
@@ -485,13 +670,28 @@ pub fn generate_with(dir: &Path, n_articles: usize, seed: u64, shape: Shape) -> 
 
     let mut s = String::new();
     for (i, x) in actors.iter().enumerate() {
-        let _ = writeln!(s, "[[actor]]\nid = \"{}\"\nname = {}\nkind = \"{}\"", x.id, q(&x.name), x.kind);
-        let _ = writeln!(s, "description = {}\n", q(&format!("Synthetic {} number {i}.", x.kind)));
+        let _ = writeln!(
+            s,
+            "[[actor]]\nid = \"{}\"\nname = {}\nkind = \"{}\"",
+            x.id,
+            q(&x.name),
+            x.kind
+        );
+        let _ = writeln!(
+            s,
+            "description = {}\n",
+            q(&format!("Synthetic {} number {i}.", x.kind))
+        );
     }
     std::fs::write(lex.join("actors.toml"), s)?;
     let mut s = String::new();
     for p in &policies {
-        let _ = writeln!(s, "[[policy]]\nid = \"{}\"\nname = {}\nkind = \"programme\"", p.id, q(&p.name));
+        let _ = writeln!(
+            s,
+            "[[policy]]\nid = \"{}\"\nname = {}\nkind = \"programme\"",
+            p.id,
+            q(&p.name)
+        );
         let _ = writeln!(s, "aliases = [{}]\n", q(&p.alias));
     }
     std::fs::write(lex.join("policies.toml"), s)?;

@@ -72,13 +72,31 @@ fn bench_timeline(name: &str, g: &LevelGraph) {
 
 fn main() {
     let t = Instant::now();
-    let g = synthetic(&SynthOptions { claims: 2000, years: 10, ..SynthOptions::default() });
-    println!("synthetic graph: {} nodes, {} edges, generated in {:.1} ms", g.node_count(), g.edge_count(), ms(t));
+    let g = synthetic(&SynthOptions {
+        claims: 2000,
+        years: 10,
+        ..SynthOptions::default()
+    });
+    println!(
+        "synthetic graph: {} nodes, {} edges, generated in {:.1} ms",
+        g.node_count(),
+        g.edge_count(),
+        ms(t)
+    );
     bench_timeline("timeline: 2,000 claims over 10 years", &g);
 
-    let dense =
-        synthetic(&SynthOptions { claims: 2000, years: 1, articles: 40, policies: 8, same_date: true, seed: 3 });
-    bench_timeline("timeline: 2,000 claims all on one date (worst case for packing)", &dense);
+    let dense = synthetic(&SynthOptions {
+        claims: 2000,
+        years: 1,
+        articles: 40,
+        policies: 8,
+        same_date: true,
+        seed: 3,
+    });
+    bench_timeline(
+        "timeline: 2,000 claims all on one date (worst case for packing)",
+        &dense,
+    );
 
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph");
     if corpus.join("articles").is_dir() {
@@ -94,6 +112,9 @@ fn main() {
             let _ = slices::yearly(&g).expect("the slices render");
             times.push(ms(t));
         }
-        println!("bundled corpus: two evolution views and the yearly slices: median {:.1} ms", median(times));
+        println!(
+            "bundled corpus: two evolution views and the yearly slices: median {:.1} ms",
+            median(times)
+        );
     }
 }

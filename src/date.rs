@@ -152,7 +152,11 @@ impl PartialDate {
     /// Last possible day, as (year, month, day).
     pub fn last_day(&self) -> (i16, u8, u8) {
         let m = self.month.unwrap_or(12);
-        (self.year, m, self.day.unwrap_or_else(|| days_in_month(self.year, m)))
+        (
+            self.year,
+            m,
+            self.day.unwrap_or_else(|| days_in_month(self.year, m)),
+        )
     }
 
     /// Days since 1970-01-01 of the first possible day.
@@ -186,8 +190,16 @@ impl PartialDate {
     /// Truncate to a coarser precision.
     pub fn truncate(&self, p: Precision) -> PartialDate {
         match p {
-            Precision::Year => PartialDate { year: self.year, month: None, day: None },
-            Precision::Month => PartialDate { year: self.year, month: self.month, day: None },
+            Precision::Year => PartialDate {
+                year: self.year,
+                month: None,
+                day: None,
+            },
+            Precision::Month => PartialDate {
+                year: self.year,
+                month: self.month,
+                day: None,
+            },
             Precision::Day => *self,
         }
     }
@@ -279,24 +291,48 @@ mod tests {
 
     #[test]
     fn parses_three_precisions() {
-        assert_eq!(PartialDate::parse("2021").unwrap().precision(), Precision::Year);
-        assert_eq!(PartialDate::parse("2021-09").unwrap().precision(), Precision::Month);
-        assert_eq!(PartialDate::parse("2021-09-14").unwrap().precision(), Precision::Day);
-        assert_eq!(PartialDate::parse("2021-09").unwrap().to_string(), "2021-09");
+        assert_eq!(
+            PartialDate::parse("2021").unwrap().precision(),
+            Precision::Year
+        );
+        assert_eq!(
+            PartialDate::parse("2021-09").unwrap().precision(),
+            Precision::Month
+        );
+        assert_eq!(
+            PartialDate::parse("2021-09-14").unwrap().precision(),
+            Precision::Day
+        );
+        assert_eq!(
+            PartialDate::parse("2021-09").unwrap().to_string(),
+            "2021-09"
+        );
     }
 
     #[test]
     fn refuses_impossible_dates() {
         let e = PartialDate::parse("2021-02-29").unwrap_err();
-        assert_eq!(e.to_string(), "'2021-02-29' is impossible: 2021-02 has 28 days");
+        assert_eq!(
+            e.to_string(),
+            "'2021-02-29' is impossible: 2021-02 has 28 days"
+        );
         assert!(PartialDate::parse("2024-02-29").is_ok());
         assert_eq!(
             PartialDate::parse("2021-13").unwrap_err().to_string(),
             "'2021-13' has no month 13: months run from 01 to 12"
         );
-        assert!(matches!(PartialDate::parse("Sept 2021"), Err(DateError::Malformed(_))));
-        assert!(matches!(PartialDate::parse("21-09"), Err(DateError::Malformed(_))));
-        assert!(matches!(PartialDate::parse("2021-9"), Err(DateError::Malformed(_))));
+        assert!(matches!(
+            PartialDate::parse("Sept 2021"),
+            Err(DateError::Malformed(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("21-09"),
+            Err(DateError::Malformed(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("2021-9"),
+            Err(DateError::Malformed(_))
+        ));
     }
 
     #[test]
@@ -307,7 +343,10 @@ mod tests {
             .collect();
         v.sort();
         let s: Vec<String> = v.iter().map(|d| d.to_string()).collect();
-        assert_eq!(s, ["2020-12", "2021", "2021-01", "2021-01-01", "2021-09-14"]);
+        assert_eq!(
+            s,
+            ["2020-12", "2021", "2021-01", "2021-01-01", "2021-09-14"]
+        );
     }
 
     #[test]
@@ -323,7 +362,13 @@ mod tests {
 
     #[test]
     fn civil_from_days_inverts_days_from_civil() {
-        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2024, 7, 8), (2019, 12, 31), (1969, 12, 31)] {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (2024, 7, 8),
+            (2019, 12, 31),
+            (1969, 12, 31),
+        ] {
             let n = days_from_civil(y, m, d);
             assert_eq!(civil_from_days(n), (i64::from(y), m, d));
         }

@@ -33,9 +33,13 @@ pub fn normalise(s: &str) -> String {
         }
         rest = &rest[c.len_utf8()..];
         let mapped: &str = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => "'",
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
+                "'"
+            }
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+            | '\u{00BB}' => "\"",
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => "-",
             '\u{2026}' => "...",
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => "",
             c if c.is_whitespace() => {
@@ -125,7 +129,11 @@ impl QuoteIndex {
 /// The window of `text`, about as many words long as `quote`, that reads most like it.
 pub fn closest_passage(text: &str, quote: &str) -> Option<String> {
     let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-    let qwords: Vec<String> = quote.split(' ').map(simplify).filter(|w| !w.is_empty()).collect();
+    let qwords: Vec<String> = quote
+        .split(' ')
+        .map(simplify)
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() || qwords.is_empty() {
         return None;
     }
@@ -134,7 +142,10 @@ pub fn closest_passage(text: &str, quote: &str) -> Option<String> {
     // Score every window by shared words (cheap), then re-rank the best by edit distance.
     let mut scored: Vec<(usize, usize)> = (0..=words.len() - n)
         .map(|start| {
-            let hits = simple[start..start + n].iter().filter(|w| qwords.contains(w)).count();
+            let hits = simple[start..start + n]
+                .iter()
+                .filter(|w| qwords.contains(w))
+                .count();
             (hits, start)
         })
         .collect();
@@ -156,7 +167,10 @@ pub fn closest_passage(text: &str, quote: &str) -> Option<String> {
 }
 
 fn simplify(w: &str) -> String {
-    w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    w.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -165,7 +179,10 @@ mod tests {
 
     #[test]
     fn normalises_quotes_dashes_and_space() {
-        assert_eq!(normalise("  Labour’s ‘securonomics’\n\n agenda – “new” "), "Labour's 'securonomics' agenda - \"new\"");
+        assert_eq!(
+            normalise("  Labour’s ‘securonomics’\n\n agenda – “new” "),
+            "Labour's 'securonomics' agenda - \"new\""
+        );
         assert_eq!(normalise("a\u{00A0}b…"), "a b...");
     }
 
@@ -175,9 +192,12 @@ mod tests {
         let mut space = false;
         for c in s.chars() {
             let mapped: &str = match c {
-                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => "'",
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
-                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`'
+                | '\u{00B4}' => "'",
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+                | '\u{00BB}' => "\"",
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+                | '\u{2212}' => "-",
                 '\u{2026}' => "...",
                 '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => "",
                 c if c.is_whitespace() => {
@@ -223,7 +243,10 @@ mod tests {
     #[test]
     fn finds_quotes_across_line_breaks_and_curly_marks() {
         let idx = QuoteIndex::new("the Party’s ‘securonomics’\nagenda could offer the basis");
-        assert_eq!(idx.find("the Party's 'securonomics' agenda could"), QuoteMatch::Found);
+        assert_eq!(
+            idx.find("the Party's 'securonomics' agenda could"),
+            QuoteMatch::Found
+        );
         assert_eq!(
             idx.find("The party's 'securonomics'"),
             QuoteMatch::CaseOnly("the Party's 'securonomics'".into())

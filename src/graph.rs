@@ -13,7 +13,8 @@ use petgraph::Direction;
 
 use crate::date::PartialDate;
 use crate::model::{
-    article_node_id, ArticleDate, ClaimKind, Corpus, EdgeKind, Evidence, NodeKind, Origin, Relation, Role, Stance,
+    article_node_id, ArticleDate, ClaimKind, Corpus, EdgeKind, Evidence, NodeKind, Origin,
+    Relation, Role, Stance,
 };
 
 /// What a node holds besides its id, kind and label.
@@ -141,8 +142,15 @@ impl LevelGraph {
     /// A graph from a petgraph graph whose node ids are unique (a cache read back),
     /// with the id index built in one pass; None if two nodes share an id.
     pub fn from_graph(graph: DiGraph<Node, Edge>, digest: String) -> Option<Self> {
-        let index: BTreeMap<String, NodeIndex> = graph.node_indices().map(|i| (graph[i].id.clone(), i)).collect();
-        (index.len() == graph.node_count()).then_some(LevelGraph { graph, index, digest })
+        let index: BTreeMap<String, NodeIndex> = graph
+            .node_indices()
+            .map(|i| (graph[i].id.clone(), i))
+            .collect();
+        (index.len() == graph.node_count()).then_some(LevelGraph {
+            graph,
+            index,
+            digest,
+        })
     }
 
     /// Add a node; ids must be unique (a repeated id returns the existing index).
@@ -232,7 +240,8 @@ impl LevelGraph {
 
     /// The date of the article an edge's evidence comes from.
     pub fn evidence_date(&self, e: &Edge) -> Option<PartialDate> {
-        self.find(&article_node_id(&e.evidence.article)).and_then(|i| self.graph[i].date())
+        self.find(&article_node_id(&e.evidence.article))
+            .and_then(|i| self.graph[i].date())
     }
 
     /// Who said a claim: its attributed speaker, else the article's authors.
@@ -246,7 +255,9 @@ impl LevelGraph {
         if !attributed.is_empty() {
             return attributed;
         }
-        let Some(article) = self.article_of(claim) else { return vec![] };
+        let Some(article) = self.article_of(claim) else {
+            return vec![];
+        };
         let mut authors: Vec<NodeIndex> = self
             .graph
             .edges_directed(article, Direction::Incoming)
@@ -281,19 +292,31 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
     let mut g = LevelGraph::new();
     g.digest = corpus.digest.clone();
 
-    let mut articles: Vec<_> = corpus.articles.values().filter(|a| keep(&a.origin)).collect();
+    let mut articles: Vec<_> = corpus
+        .articles
+        .values()
+        .filter(|a| keep(&a.origin))
+        .collect();
     articles.sort_by(|a, b| (a.date.value, &a.id).cmp(&(b.date.value, &b.id)));
     for a in &articles {
         g.add_node(Node {
             id: article_node_id(&a.id),
             kind: NodeKind::Article,
             label: a.title.clone(),
-            data: NodeData::Article { title: a.title.clone(), date: a.date.clone(), url: a.url.clone() },
+            data: NodeData::Article {
+                title: a.title.clone(),
+                date: a.date.clone(),
+                url: a.url.clone(),
+            },
             origin: a.origin,
         });
     }
     for kind in [NodeKind::Actor, NodeKind::Policy, NodeKind::Event] {
-        for e in corpus.entities.values().filter(|e| e.node_kind == kind && keep(&e.origin)) {
+        for e in corpus
+            .entities
+            .values()
+            .filter(|e| e.node_kind == kind && keep(&e.origin))
+        {
             g.add_node(Node {
                 id: e.id.clone(),
                 kind,
@@ -314,7 +337,13 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
         .values()
         .filter(|c| keep(&c.origin) && g.find(&article_node_id(&c.evidence.article)).is_some())
         .collect();
-    claims.sort_by_key(|c| (corpus.article_date(&c.evidence.article), c.evidence.article.clone(), c.id.clone()));
+    claims.sort_by_key(|c| {
+        (
+            corpus.article_date(&c.evidence.article),
+            c.evidence.article.clone(),
+            c.id.clone(),
+        )
+    });
     for c in claims {
         g.add_node(Node {
             id: c.id.clone(),
@@ -332,7 +361,12 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
         });
     }
 
-    let mut relations: Vec<Relation> = corpus.relations.iter().filter(|r| keep(&r.origin)).cloned().collect();
+    let mut relations: Vec<Relation> = corpus
+        .relations
+        .iter()
+        .filter(|r| keep(&r.origin))
+        .cloned()
+        .collect();
     for c in corpus.claims.values().filter(|c| keep(&c.origin)) {
         relations.push(Relation {
             from: article_node_id(&c.evidence.article),
@@ -350,11 +384,29 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
         .filter_map(|r| Some((g.find(&r.from)?, g.find(&r.to)?, r)))
         .collect();
     keyed.sort_by(|a, b| {
-        (a.0, a.1, a.2.kind, &a.2.evidence, a.2.stance).cmp(&(b.0, b.1, b.2.kind, &b.2.evidence, b.2.stance))
+        (a.0, a.1, a.2.kind, &a.2.evidence, a.2.stance).cmp(&(
+            b.0,
+            b.1,
+            b.2.kind,
+            &b.2.evidence,
+            b.2.stance,
+        ))
     });
-    keyed.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind && a.2.evidence == b.2.evidence);
+    keyed.dedup_by(|a, b| {
+        a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind && a.2.evidence == b.2.evidence
+    });
     for (a, b, r) in keyed {
-        g.graph.add_edge(a, b, Edge { kind: r.kind, evidence: r.evidence, stance: r.stance, note: r.note, origin: r.origin });
+        g.graph.add_edge(
+            a,
+            b,
+            Edge {
+                kind: r.kind,
+                evidence: r.evidence,
+                stance: r.stance,
+                note: r.note,
+                origin: r.origin,
+            },
+        );
     }
     g
 }

@@ -56,12 +56,18 @@ impl NamePatterns {
 
     /// (name, id) pairs of the case-sensitive names.
     pub fn exact_pairs(&self) -> Vec<(&str, &str)> {
-        self.exact.iter().map(|(n, id)| (n.as_str(), id.as_str())).collect()
+        self.exact
+            .iter()
+            .map(|(n, id)| (n.as_str(), id.as_str()))
+            .collect()
     }
 
     /// (name, id) pairs of the any-case names.
     pub fn folded_pairs(&self) -> Vec<(&str, &str)> {
-        self.folded.iter().map(|(n, id)| (n.as_str(), id.as_str())).collect()
+        self.folded
+            .iter()
+            .map(|(n, id)| (n.as_str(), id.as_str()))
+            .collect()
     }
 }
 
@@ -113,17 +119,30 @@ impl Matcher {
     pub fn find(&self, norm: &str) -> Vec<Hit> {
         let mut refs = Vec::new();
         self.find_into(norm, &mut refs);
-        refs.into_iter().map(|h| Hit { id: h.id.to_string(), start: h.start, end: h.end }).collect()
+        refs.into_iter()
+            .map(|h| Hit {
+                id: h.id.to_string(),
+                start: h.start,
+                end: h.end,
+            })
+            .collect()
     }
 
     /// Like [`Matcher::find`], into `out` (cleared first), without allocating ids.
     pub fn find_into<'m>(&'m self, norm: &str, out: &mut Vec<HitRef<'m>>) {
         out.clear();
-        for (ac, ids) in [(&self.exact, &self.exact_ids), (&self.folded, &self.folded_ids)] {
+        for (ac, ids) in [
+            (&self.exact, &self.exact_ids),
+            (&self.folded, &self.folded_ids),
+        ] {
             let Some(ac) = ac else { continue };
             for m in ac.find_iter(norm) {
                 if is_boundary(norm, m.start(), m.end()) {
-                    out.push(HitRef { id: &ids[m.pattern().as_usize()], start: m.start(), end: m.end() });
+                    out.push(HitRef {
+                        id: &ids[m.pattern().as_usize()],
+                        start: m.start(),
+                        end: m.end(),
+                    });
                 }
             }
         }
@@ -148,7 +167,10 @@ pub fn sentence_around(norm: &str, start: usize, end: usize) -> &str {
         s -= 1;
     }
     let mut e = end;
-    while e < bytes.len() && !(e >= 1 && matches!(bytes[e - 1], b'.' | b'?' | b'!') && bytes.get(e) == Some(&b' ')) && e - end < 200 {
+    while e < bytes.len()
+        && !(e >= 1 && matches!(bytes[e - 1], b'.' | b'?' | b'!') && bytes.get(e) == Some(&b' '))
+        && e - end < 200
+    {
         e += 1;
     }
     while !norm.is_char_boundary(s) {
@@ -174,7 +196,10 @@ pub fn sentence_around(norm: &str, start: usize, end: usize) -> &str {
 /// `mentions` edges for every article: one per (article, actor or policy) found,
 /// evidenced by the first sentence that names it.
 pub fn find_mentions(corpus: &Corpus) -> Vec<Relation> {
-    let entities = corpus.entities.values().filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy));
+    let entities = corpus
+        .entities
+        .values()
+        .filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy));
     let matcher = Matcher::new(entities);
     let mut out = Vec::new();
     for (stem, article) in &corpus.articles {
@@ -183,7 +208,9 @@ pub fn find_mentions(corpus: &Corpus) -> Vec<Relation> {
         for line in article.text.lines() {
             let norm = normalise(line);
             for hit in matcher.find(&norm) {
-                first.entry(hit.id.clone()).or_insert_with(|| sentence_around(&norm, hit.start, hit.end).to_string());
+                first
+                    .entry(hit.id.clone())
+                    .or_insert_with(|| sentence_around(&norm, hit.start, hit.end).to_string());
             }
         }
         for (id, quote) in first {
@@ -191,7 +218,10 @@ pub fn find_mentions(corpus: &Corpus) -> Vec<Relation> {
                 from: crate::model::article_node_id(stem),
                 kind: EdgeKind::Mentions,
                 to: id,
-                evidence: Evidence { article: stem.clone(), quote },
+                evidence: Evidence {
+                    article: stem.clone(),
+                    quote,
+                },
                 stance: None,
                 note: None,
                 origin: Origin::Derived,
@@ -221,9 +251,16 @@ mod tests {
 
     #[test]
     fn capitalised_names_match_case_sensitively_on_word_boundaries() {
-        let es = [ent("actor:labour-party", "Labour", &[]), ent("policy:levelling-up", "levelling up", &[])];
+        let es = [
+            ent("actor:labour-party", "Labour", &[]),
+            ent("policy:levelling-up", "levelling up", &[]),
+        ];
         let m = Matcher::new(es.iter());
-        let ids: Vec<String> = m.find("the labour market. Labour's plan. Levelling Up matters; Labourite").into_iter().map(|h| h.id).collect();
+        let ids: Vec<String> = m
+            .find("the labour market. Labour's plan. Levelling Up matters; Labourite")
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
         assert_eq!(ids, ["actor:labour-party", "policy:levelling-up"]);
     }
 
@@ -261,6 +298,9 @@ mod tests {
     fn sentence_is_cut_at_sentence_ends() {
         let t = "First one. Labour won the election in July. Then more.";
         let i = t.find("Labour").unwrap();
-        assert_eq!(sentence_around(t, i, i + 6), "Labour won the election in July.");
+        assert_eq!(
+            sentence_around(t, i, i + 6),
+            "Labour won the election in July."
+        );
     }
 }

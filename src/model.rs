@@ -436,7 +436,11 @@ pub fn article_node_id(stem: &str) -> String {
 /// The kind named by an id's prefix (`actor:x` -> Actor).
 pub fn kind_of_id(id: &str) -> Option<NodeKind> {
     // The usual prefixes first, compared as bytes (this runs for every mention).
-    for (p, k) in [("actor:", NodeKind::Actor), ("policy:", NodeKind::Policy), ("claim:", NodeKind::Claim)] {
+    for (p, k) in [
+        ("actor:", NodeKind::Actor),
+        ("policy:", NodeKind::Policy),
+        ("claim:", NodeKind::Claim),
+    ] {
         if id.len() > p.len() && id.as_bytes().starts_with(p.as_bytes()) {
             return Some(k);
         }

@@ -23,14 +23,22 @@ pub fn write_atomic<F>(path: &Path, write: F) -> Result<(), OutputError>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
 {
-    let err = |source| OutputError::Io { path: path.display().to_string(), source };
+    let err = |source| OutputError::Io {
+        path: path.display().to_string(),
+        source,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).map_err(err)?;
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{}.", path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()))
+        .prefix(&format!(
+            ".{}.",
+            path.file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(err)?;
@@ -38,7 +46,9 @@ where
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(err)?;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(err)?;
     }
     {
         let mut buf = io::BufWriter::new(tmp.as_file_mut());
@@ -73,7 +83,11 @@ mod tests {
         });
         assert!(r.is_err());
         assert_eq!(std::fs::read(&p).unwrap(), b"old");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left behind"
+        );
     }
 
     #[cfg(unix)]
@@ -83,6 +97,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.svg");
         write_atomic(&p, |w| w.write_all(b"<svg/>")).unwrap();
-        assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o644);
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
     }
 }

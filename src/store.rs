@@ -24,9 +24,12 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::date::PartialDate;
 use crate::graph::{Edge, LevelGraph, Node, NodeData};
+use crate::model::{
+    article_node_id, ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin,
+    Role, Stance,
+};
 use crate::query::search::{DocInfo, DocText, Owner, Postings, SearchIndex};
 use crate::query::stats::{stats, StatsAnswer, StatsOptions};
-use crate::model::{article_node_id, ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Role, Stance};
 
 const MAGIC: &[u8; 8] = b"LMSTORE\0";
 /// The layout version; bump on any change to the layout.
@@ -172,7 +175,13 @@ pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
                 put_u32(b, st.opt(date.reasoning.as_deref()));
                 put_u32(b, st.opt(url.as_deref()));
             }
-            NodeData::Entity { subkind, aliases, description, date, roles } => {
+            NodeData::Entity {
+                subkind,
+                aliases,
+                description,
+                date,
+                roles,
+            } => {
                 b.push(1);
                 put_u32(b, st.intern(subkind));
                 put_u32(b, aliases.len() as u32);
@@ -189,7 +198,14 @@ pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
                     put_u32(b, date_bits(r.to));
                 }
             }
-            NodeData::Claim { text, evidence, claim_kind, speaker, hedged, date } => {
+            NodeData::Claim {
+                text,
+                evidence,
+                claim_kind,
+                speaker,
+                hedged,
+                date,
+            } => {
                 b.push(2);
                 put_u32(b, st.intern(text));
                 put_u32(b, st.intern(&evidence.article));
@@ -203,7 +219,11 @@ pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
     }
     node_offsets.push(node_bytes.len() as u32);
     let mut by_id: Vec<u32> = (0..n_nodes as u32).collect();
-    by_id.sort_by(|&a, &b| g.node(NodeIndex::new(a as usize)).id.cmp(&g.node(NodeIndex::new(b as usize)).id));
+    by_id.sort_by(|&a, &b| {
+        g.node(NodeIndex::new(a as usize))
+            .id
+            .cmp(&g.node(NodeIndex::new(b as usize)).id)
+    });
 
     // Edges, fixed-size, and the adjacency.
     let mut edges: Vec<u8> = Vec::with_capacity(n_edges * EDGE);
@@ -223,7 +243,11 @@ pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
         put_u32(&mut edges, st.intern(&w.evidence.article));
         put_u32(&mut edges, st.intern(&w.evidence.quote));
         put_u32(&mut edges, st.opt(w.note.as_deref()));
-        put_u32(&mut edges, g.find(&article_node_id(&w.evidence.article)).map_or(NONE, |i| i.index() as u32));
+        put_u32(
+            &mut edges,
+            g.find(&article_node_id(&w.evidence.article))
+                .map_or(NONE, |i| i.index() as u32),
+        );
         outs[a.index()].push(r as u32);
         ins[b.index()].push(r as u32);
     }
@@ -244,25 +268,35 @@ pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
     out.push(u8::from(h.json_fresh));
     put_str(&mut out, &g.digest);
     // What `stats` and `search` read about the whole graph.
-    let stats_json = stats(g, StatsOptions { top: STATS_TOP }).ok().and_then(|s| serde_json::to_vec(&s).ok()).unwrap_or_default();
+    let stats_json = stats(g, StatsOptions { top: STATS_TOP })
+        .ok()
+        .and_then(|s| serde_json::to_vec(&s).ok())
+        .unwrap_or_default();
     let ix = SearchIndex::build(g);
     let mut docs: Vec<u8> = Vec::with_capacity(ix.docs.len() * DOC);
     for d in &ix.docs {
-        put_u32(&mut docs, match d.owner {
-            Owner::Node(n) => n,
-            Owner::Edge(r) => r | 1 << 31,
-        });
-        put_u32(&mut docs, match d.text {
-            DocText::Title => 0,
-            DocText::Name => 1,
-            DocText::Description => 2,
-            DocText::Text => 3,
-            DocText::Quote => 4,
-            DocText::Alias(k) => 16 + k,
-        });
+        put_u32(
+            &mut docs,
+            match d.owner {
+                Owner::Node(n) => n,
+                Owner::Edge(r) => r | 1 << 31,
+            },
+        );
+        put_u32(
+            &mut docs,
+            match d.text {
+                DocText::Title => 0,
+                DocText::Name => 1,
+                DocText::Description => 2,
+                DocText::Text => 3,
+                DocText::Quote => 4,
+                DocText::Alias(k) => 16 + k,
+            },
+        );
         put_u32(&mut docs, d.len);
     }
-    let (mut term_offsets, mut term_blob, mut post_offsets, mut postings) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut term_offsets, mut term_blob, mut post_offsets, mut postings) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     put_u32(&mut term_offsets, 0);
     put_u32(&mut post_offsets, 0);
     let mut n_postings = 0u32;
@@ -275,7 +309,13 @@ pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
         n_postings += list.len() as u32;
         put_u32(&mut post_offsets, n_postings);
     }
-    for n in [n_nodes, n_edges, st.list.len(), ix.docs.len(), ix.terms.len()] {
+    for n in [
+        n_nodes,
+        n_edges,
+        st.list.len(),
+        ix.docs.len(),
+        ix.terms.len(),
+    ] {
         put_u32(&mut out, n as u32);
     }
     out.extend_from_slice(&ix.total_len.to_le_bytes());
@@ -303,7 +343,11 @@ pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
     };
     let (out_offsets, out_edges) = csr(&outs);
     let (in_offsets, in_edges) = csr(&ins);
-    let blob: Vec<u8> = st.list.iter().flat_map(|s| s.as_bytes().iter().copied()).collect();
+    let blob: Vec<u8> = st
+        .list
+        .iter()
+        .flat_map(|s| s.as_bytes().iter().copied())
+        .collect();
     let parts: [&[u8]; SECTIONS] = [
         &string_offsets,
         &blob,
@@ -394,7 +438,9 @@ impl<'a> Cursor<'a> {
 }
 
 fn u32_at(buf: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(buf.get(at..at.checked_add(4)?)?.try_into().ok()?))
+    Some(u32::from_le_bytes(
+        buf.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
 }
 
 fn date_of(v: u32) -> Option<Option<PartialDate>> {
@@ -422,7 +468,10 @@ fn origin_of(tag: u8, c: u64) -> Option<Origin> {
 impl Store {
     /// Open a store whose header `accept`s; None if the bytes are not a store of
     /// this format, are damaged, or are refused.
-    pub fn open(bytes: Bytes, accept: impl Fn(&StoreHeader) -> bool) -> Option<(StoreHeader, Store)> {
+    pub fn open(
+        bytes: Bytes,
+        accept: impl Fn(&StoreHeader) -> bool,
+    ) -> Option<(StoreHeader, Store)> {
         let buf: &[u8] = &bytes;
         if buf.get(..8)? != MAGIC || u32_at(buf, 8)? != FORMAT {
             return None;
@@ -435,12 +484,18 @@ impl Store {
             _ => None,
         };
         let json_fresh = c.u8()? == 1;
-        let header = StoreHeader { writer, fingerprint, json, json_fresh };
+        let header = StoreHeader {
+            writer,
+            fingerprint,
+            json,
+            json_fresh,
+        };
         if !accept(&header) {
             return None;
         }
         let digest = c.raw_str()?.to_string();
-        let (n_nodes, n_edges, n_strings) = (c.u32()? as usize, c.u32()? as usize, c.u32()? as usize);
+        let (n_nodes, n_edges, n_strings) =
+            (c.u32()? as usize, c.u32()? as usize, c.u32()? as usize);
         let (n_docs, n_terms) = (c.u32()? as usize, c.u32()? as usize);
         let total_len = c.u64()?;
         let mut at = [0usize; SECTIONS];
@@ -490,12 +545,17 @@ impl Store {
             (s.term_offsets, 4 * (n_terms + 1), s.term_blob),
             (s.post_offsets, 4 * (n_terms + 1), s.postings),
         ];
-        if sizes.iter().any(|&(start, len, next)| start.checked_add(len) != Some(next)) {
+        if sizes
+            .iter()
+            .any(|&(start, len, next)| start.checked_add(len) != Some(next))
+        {
             return None;
         }
         let blob_len = u32_at(buf, s.blob - 4)? as usize;
         let node_len = u32_at(buf, s.node_bytes - 4)? as usize;
-        if s.blob.checked_add(blob_len)? != s.node_offsets || s.node_bytes.checked_add(node_len)? != s.kinds {
+        if s.blob.checked_add(blob_len)? != s.node_offsets
+            || s.node_bytes.checked_add(node_len)? != s.kinds
+        {
             return None;
         }
         let term_len = u32_at(buf, s.term_blob - 4)? as usize;
@@ -506,13 +566,22 @@ impl Store {
         {
             return None;
         }
-        Some((header, Store { bytes, s, damaged: Default::default(), digest }))
+        Some((
+            header,
+            Store {
+                bytes,
+                s,
+                damaged: Default::default(),
+                digest,
+            },
+        ))
     }
 
     /// Note a failed read.
     fn flag<T>(&self, v: Option<T>) -> Option<T> {
         if v.is_none() {
-            self.damaged.store(true, std::sync::atomic::Ordering::Relaxed);
+            self.damaged
+                .store(true, std::sync::atomic::Ordering::Relaxed);
         }
         v
     }
@@ -568,7 +637,9 @@ impl Store {
         if n as usize >= self.s.n_nodes {
             return None;
         }
-        NodeKind::ALL.get(*self.buf().get(self.s.kinds + n as usize)? as usize).copied()
+        NodeKind::ALL
+            .get(*self.buf().get(self.s.kinds + n as usize)? as usize)
+            .copied()
     }
 
     fn record(&self, n: u32) -> Option<&[u8]> {
@@ -596,13 +667,17 @@ impl Store {
 
     /// The aliases of node `n` (entities only).
     pub fn aliases(&self, n: u32) -> Vec<&str> {
-        let Some(rec) = self.record(n) else { return vec![] };
+        let Some(rec) = self.record(n) else {
+            return vec![];
+        };
         // id, label, origin (9 bytes), tag, subkind, alias count, aliases.
         if rec.get(17) != Some(&1) {
             return vec![];
         }
         let count = u32_at(rec, 22).unwrap_or(0) as usize;
-        (0..count.min(rec.len() / 4)).filter_map(|k| self.string(u32_at(rec, 26 + 4 * k)?)).collect()
+        (0..count.min(rec.len() / 4))
+            .filter_map(|k| self.string(u32_at(rec, 26 + 4 * k)?))
+            .collect()
     }
 
     /// The node with this id.
@@ -669,11 +744,20 @@ impl Store {
                         })
                     })
                     .collect::<Option<_>>()?;
-                NodeData::Entity { subkind, aliases, description, date, roles }
+                NodeData::Entity {
+                    subkind,
+                    aliases,
+                    description,
+                    date,
+                    roles,
+                }
             }
             2 => NodeData::Claim {
                 text: s(c.u32()?)?,
-                evidence: Evidence { article: s(c.u32()?)?, quote: s(c.u32()?)? },
+                evidence: Evidence {
+                    article: s(c.u32()?)?,
+                    quote: s(c.u32()?)?,
+                },
                 claim_kind: *ClaimKind::ALL.get(c.u8()? as usize)?,
                 speaker: self.opt_string(c.u32()?)?,
                 hedged: c.u8()? == 1,
@@ -681,7 +765,13 @@ impl Store {
             },
             _ => return None,
         };
-        Some(Node { id, kind, label, data, origin })
+        Some(Node {
+            id,
+            kind,
+            label,
+            data,
+            origin,
+        })
     }
 
     fn edge_record(&self, r: u32) -> Option<&[u8]> {
@@ -704,7 +794,11 @@ impl Store {
         if from as usize >= self.s.n_nodes || to as usize >= self.s.n_nodes {
             return None;
         }
-        Some(EdgeEnds { from, to, kind: *EdgeKind::ALL.get(rec[8] as usize)? })
+        Some(EdgeEnds {
+            from,
+            to,
+            kind: *EdgeKind::ALL.get(rec[8] as usize)?,
+        })
     }
 
     /// The article node edge `r`'s evidence comes from.
@@ -730,10 +824,18 @@ impl Store {
             s => Some(*Stance::ALL.get(s as usize - 1)?),
         };
         let origin = origin_of(rec[10], u64::from_le_bytes(rec[12..20].try_into().ok()?))?;
-        let evidence =
-            Evidence { article: self.string(u32_at(rec, 20)?)?.to_string(), quote: self.string(u32_at(rec, 24)?)?.to_string() };
+        let evidence = Evidence {
+            article: self.string(u32_at(rec, 20)?)?.to_string(),
+            quote: self.string(u32_at(rec, 24)?)?.to_string(),
+        };
         let note = self.opt_string(u32_at(rec, 28)?)?;
-        Some(Edge { kind, evidence, stance, note, origin })
+        Some(Edge {
+            kind,
+            evidence,
+            stance,
+            note,
+            origin,
+        })
     }
 
     fn adjacency(&self, offsets: usize, list: usize, n: u32) -> &[u8] {
@@ -745,22 +847,32 @@ impl Store {
             let b = u32_at(self.buf(), offsets + 4 * n as usize + 4)? as usize;
             (a <= b && b <= self.s.n_edges).then_some(list + 4 * a..list + 4 * b)
         })();
-        self.flag(range.and_then(|r| self.buf().get(r))).unwrap_or(&[])
+        self.flag(range.and_then(|r| self.buf().get(r)))
+            .unwrap_or(&[])
     }
 
     /// The records of the edges out of node `n`, in record order.
     pub fn out_edges(&self, n: u32) -> impl Iterator<Item = u32> + '_ {
-        self.adjacency(self.s.out_offsets, self.s.out_edges, n).chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        self.adjacency(self.s.out_offsets, self.s.out_edges, n)
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
     }
 
     /// The records of the edges into node `n`, in record order.
     pub fn in_edges(&self, n: u32) -> impl Iterator<Item = u32> + '_ {
-        self.adjacency(self.s.in_offsets, self.s.in_edges, n).chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        self.adjacency(self.s.in_offsets, self.s.in_edges, n)
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
     }
 
     /// The out- and in-degree of node `n`.
     pub fn degree(&self, n: u32) -> (usize, usize) {
-        (self.adjacency(self.s.out_offsets, self.s.out_edges, n).len() / 4, self.adjacency(self.s.in_offsets, self.s.in_edges, n).len() / 4)
+        (
+            self.adjacency(self.s.out_offsets, self.s.out_edges, n)
+                .len()
+                / 4,
+            self.adjacency(self.s.in_offsets, self.s.in_edges, n).len() / 4,
+        )
     }
 
     /// The edges at node `n` (out then in) as (record, other end, kind), the ones
@@ -788,7 +900,11 @@ impl Store {
         }
         for r in 0..self.s.n_edges as u32 {
             let e = self.ends(r)?;
-            graph.add_edge(NodeIndex::new(e.from as usize), NodeIndex::new(e.to as usize), self.edge(r)?);
+            graph.add_edge(
+                NodeIndex::new(e.from as usize),
+                NodeIndex::new(e.to as usize),
+                self.edge(r)?,
+            );
         }
         LevelGraph::from_graph(graph, self.digest.clone())
     }
@@ -799,7 +915,8 @@ impl Store {
         if top == 0 || top > STATS_TOP {
             return None;
         }
-        let mut answer: StatsAnswer = serde_json::from_slice(self.buf().get(self.s.stats..self.s.docs)?).ok()?;
+        let mut answer: StatsAnswer =
+            serde_json::from_slice(self.buf().get(self.s.stats..self.s.docs)?).ok()?;
         answer.most_connected.truncate(top);
         answer.most_contested.truncate(top);
         Some(answer)
@@ -827,8 +944,16 @@ impl Postings for Store {
             return None;
         }
         let at = self.s.docs + DOC * d as usize;
-        let (owner, text, len) = (u32_at(self.buf(), at)?, u32_at(self.buf(), at + 4)?, u32_at(self.buf(), at + 8)?);
-        let owner = if owner & 1 << 31 != 0 { Owner::Edge(owner & !(1 << 31)) } else { Owner::Node(owner) };
+        let (owner, text, len) = (
+            u32_at(self.buf(), at)?,
+            u32_at(self.buf(), at + 4)?,
+            u32_at(self.buf(), at + 8)?,
+        );
+        let owner = if owner & 1 << 31 != 0 {
+            Owner::Edge(owner & !(1 << 31))
+        } else {
+            Owner::Node(owner)
+        };
         let text = match text {
             0 => DocText::Title,
             1 => DocText::Name,
@@ -845,13 +970,16 @@ impl Postings for Store {
         let (mut lo, mut hi) = (0usize, self.s.n_terms);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let Some(t) = self.term(mid) else { return vec![] };
+            let Some(t) = self.term(mid) else {
+                return vec![];
+            };
             match t.cmp(term.as_bytes()) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
                     let a = u32_at(self.buf(), self.s.post_offsets + 4 * mid).unwrap_or(0) as usize;
-                    let b = u32_at(self.buf(), self.s.post_offsets + 4 * mid + 4).unwrap_or(0) as usize;
+                    let b =
+                        u32_at(self.buf(), self.s.post_offsets + 4 * mid + 4).unwrap_or(0) as usize;
                     return self
                         .buf()
                         .get(self.s.postings + 4 * a..self.s.postings + 4 * b)
@@ -1008,7 +1136,11 @@ impl<'s> Region<'s> {
         let st = self.store;
         let all = self.speakers;
         // (node, whether it needs who said what), and edges whose articles are due.
-        let mut todo: Vec<(u32, bool)> = self.nodes.iter().map(|&n| (n, all || self.state[n as usize] & FULL != 0)).collect();
+        let mut todo: Vec<(u32, bool)> = self
+            .nodes
+            .iter()
+            .map(|&n| (n, all || self.state[n as usize] & FULL != 0))
+            .collect();
         let mut fresh = 0usize;
         loop {
             // Edges added so far bring their articles.
@@ -1076,7 +1208,8 @@ impl<'s> Region<'s> {
         }
         self.nodes.sort_unstable();
         self.edges.sort_unstable();
-        let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(self.nodes.len(), self.edges.len());
+        let mut graph: DiGraph<Node, Edge> =
+            DiGraph::with_capacity(self.nodes.len(), self.edges.len());
         for &n in &self.nodes {
             graph.add_node(st.node(n)?);
         }
@@ -1089,7 +1222,11 @@ impl<'s> Region<'s> {
             return None;
         }
         let graph = LevelGraph::from_graph(graph, st.digest.clone())?;
-        Some(Materialised { graph, global: self.nodes, edges: self.edges })
+        Some(Materialised {
+            graph,
+            global: self.nodes,
+            edges: self.edges,
+        })
     }
 }
 
@@ -1100,11 +1237,19 @@ mod tests {
 
     fn mini() -> LevelGraph {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-        build(&crate::read::read_corpus(&dir).corpus, BuildOptions::default())
+        build(
+            &crate::read::read_corpus(&dir).corpus,
+            BuildOptions::default(),
+        )
     }
 
     fn header() -> StoreHeader {
-        StoreHeader { writer: "0".into(), fingerprint: "f".into(), json: Some((1, 2)), json_fresh: true }
+        StoreHeader {
+            writer: "0".into(),
+            fingerprint: "f".into(),
+            json: Some((1, 2)),
+            json_fresh: true,
+        }
     }
 
     fn open(bytes: Vec<u8>) -> Option<Store> {
@@ -1135,7 +1280,14 @@ mod tests {
             assert_eq!(n as usize, i.index());
             assert_eq!(s.node(n).as_ref(), Some(g.node(i)));
             assert_eq!(s.label(n), Some(g.node(i).label.as_str()));
-            assert_eq!(s.aliases(n), g.node(i).aliases().iter().map(String::as_str).collect::<Vec<_>>());
+            assert_eq!(
+                s.aliases(n),
+                g.node(i)
+                    .aliases()
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+            );
         }
         assert_eq!(s.find("actor:nobody"), None);
     }
@@ -1148,10 +1300,16 @@ mod tests {
         let mut r = Region::new(&s);
         r.incident(reeves, |_| true);
         let m = r.materialise().unwrap();
-        assert!(m.global.windows(2).all(|w| w[0] < w[1]), "nodes in store order");
+        assert!(
+            m.global.windows(2).all(|w| w[0] < w[1]),
+            "nodes in store order"
+        );
         // Every edge's evidence article and every claim's article are there.
         for e in m.graph.graph.edge_weights() {
-            assert!(m.graph.find(&article_node_id(&e.evidence.article)).is_some());
+            assert!(m
+                .graph
+                .find(&article_node_id(&e.evidence.article))
+                .is_some());
         }
         for i in m.graph.graph.node_indices() {
             if m.graph.node(i).kind == NodeKind::Claim {
@@ -1160,7 +1318,15 @@ mod tests {
         }
         let local = m.local(reeves).unwrap();
         let whole = g.find("actor:rachel-reeves").unwrap();
-        assert_eq!(m.graph.graph.edges_directed(local, petgraph::Direction::Outgoing).count(), g.graph.edges_directed(whole, petgraph::Direction::Outgoing).count());
+        assert_eq!(
+            m.graph
+                .graph
+                .edges_directed(local, petgraph::Direction::Outgoing)
+                .count(),
+            g.graph
+                .edges_directed(whole, petgraph::Direction::Outgoing)
+                .count()
+        );
     }
 
     #[test]
@@ -1168,7 +1334,10 @@ mod tests {
         let g = mini();
         let s = open(encode(&header(), &g)).unwrap();
         let ix = SearchIndex::build(&g);
-        assert_eq!((s.doc_count(), s.total_len()), (ix.docs.len(), ix.total_len));
+        assert_eq!(
+            (s.doc_count(), s.total_len()),
+            (ix.docs.len(), ix.total_len)
+        );
         for (d, doc) in ix.docs.iter().enumerate() {
             assert_eq!(s.doc(d as u32), Some(*doc));
         }
@@ -1177,9 +1346,17 @@ mod tests {
         }
         assert!(s.postings("zzzz").is_empty() && s.postings("").is_empty());
         for top in [1, 3, STATS_TOP] {
-            assert_eq!(s.stats(top), Some(stats(&g, StatsOptions { top }).unwrap()), "top {top}");
+            assert_eq!(
+                s.stats(top),
+                Some(stats(&g, StatsOptions { top }).unwrap()),
+                "top {top}"
+            );
         }
-        assert_eq!(s.stats(STATS_TOP + 1), None, "beyond what is kept: computed from the graph");
+        assert_eq!(
+            s.stats(STATS_TOP + 1),
+            None,
+            "beyond what is kept: computed from the graph"
+        );
     }
 
     #[test]
@@ -1191,14 +1368,22 @@ mod tests {
         let mut other = bytes.clone();
         other[8] ^= 0xff;
         assert!(open(other).is_none(), "another format");
-        assert!(Store::open(Box::new(bytes.clone()), |h| h.fingerprint == "other").is_none(), "refused");
+        assert!(
+            Store::open(Box::new(bytes.clone()), |h| h.fingerprint == "other").is_none(),
+            "refused"
+        );
         // An edge whose end is out of range is reported, not followed.
         let s = open(bytes.clone()).unwrap();
         let at = s.s.edges;
         let mut bad = bytes;
         bad[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         let s = open(bad).unwrap();
-        let to = g.graph.edge_endpoints(petgraph::graph::EdgeIndex::new(0)).unwrap().1.index() as u32;
+        let to = g
+            .graph
+            .edge_endpoints(petgraph::graph::EdgeIndex::new(0))
+            .unwrap()
+            .1
+            .index() as u32;
         assert!(!s.is_damaged());
         assert!(s.ends(0).is_none());
         assert!(s.is_damaged(), "a failed read is noted");
@@ -1206,6 +1391,9 @@ mod tests {
         // A region that reads the damaged edge is refused, not answered in part.
         let mut r = Region::new(&s);
         r.incident(to, |_| true);
-        assert!(r.materialise().is_none(), "regression: a damaged edge was silently left out of show's answer");
+        assert!(
+            r.materialise().is_none(),
+            "regression: a damaged edge was silently left out of show's answer"
+        );
     }
 }

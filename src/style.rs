@@ -17,11 +17,31 @@ pub struct NodeStyle {
 /// The style of a node kind.
 pub fn node_style(kind: NodeKind) -> NodeStyle {
     match kind {
-        NodeKind::Article => NodeStyle { fill: "#fdf6e3", stroke: "#8a6d3b", dot_shape: "note" },
-        NodeKind::Actor => NodeStyle { fill: "#e3f2fd", stroke: "#1565c0", dot_shape: "ellipse" },
-        NodeKind::Policy => NodeStyle { fill: "#ede7f6", stroke: "#5e35b1", dot_shape: "hexagon" },
-        NodeKind::Claim => NodeStyle { fill: "#ffffff", stroke: "#546e7a", dot_shape: "box" },
-        NodeKind::Event => NodeStyle { fill: "#fff3e0", stroke: "#ef6c00", dot_shape: "cds" },
+        NodeKind::Article => NodeStyle {
+            fill: "#fdf6e3",
+            stroke: "#8a6d3b",
+            dot_shape: "note",
+        },
+        NodeKind::Actor => NodeStyle {
+            fill: "#e3f2fd",
+            stroke: "#1565c0",
+            dot_shape: "ellipse",
+        },
+        NodeKind::Policy => NodeStyle {
+            fill: "#ede7f6",
+            stroke: "#5e35b1",
+            dot_shape: "hexagon",
+        },
+        NodeKind::Claim => NodeStyle {
+            fill: "#ffffff",
+            stroke: "#546e7a",
+            dot_shape: "box",
+        },
+        NodeKind::Event => NodeStyle {
+            fill: "#fff3e0",
+            stroke: "#ef6c00",
+            dot_shape: "cds",
+        },
     }
 }
 
@@ -41,7 +61,12 @@ pub struct EdgeStyle {
 /// The style of an edge kind: attacks red, supports green, echoes dashed,
 /// evolves-into bold, mentions faint.
 pub fn edge_style(kind: EdgeKind) -> EdgeStyle {
-    let s = |color, width, dash, dot_style| EdgeStyle { color, width, dash, dot_style };
+    let s = |color, width, dash, dot_style| EdgeStyle {
+        color,
+        width,
+        dash,
+        dot_style,
+    };
     match kind {
         EdgeKind::Attacks => s("#c62828", 2.0, "", "solid"),
         EdgeKind::Supports => s("#2e7d32", 2.0, "", "solid"),
@@ -53,7 +78,9 @@ pub fn edge_style(kind: EdgeKind) -> EdgeStyle {
         EdgeKind::Proposes => s("#1565c0", 1.6, "", "solid"),
         EdgeKind::Criticises => s("#d84315", 1.6, "", "solid"),
         EdgeKind::About => s("#78909c", 1.2, "", "solid"),
-        EdgeKind::Authored | EdgeKind::PublishedBy | EdgeKind::Makes => s("#90a4ae", 1.0, "", "solid"),
+        EdgeKind::Authored | EdgeKind::PublishedBy | EdgeKind::Makes => {
+            s("#90a4ae", 1.0, "", "solid")
+        }
         EdgeKind::AttributedTo => s("#0277bd", 1.2, "4 2", "dashed"),
         EdgeKind::MemberOf => s("#90a4ae", 1.0, "4 2", "dashed"),
         EdgeKind::RefersTo => s("#ef6c00", 1.0, "3 3", "dashed"),
@@ -72,5 +99,13 @@ pub fn stance_color(stance: Option<Stance>) -> &'static str {
 
 /// A CSS-safe class name for a kind ("evolves-into" stays as is).
 pub fn class_name(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }

@@ -22,7 +22,11 @@ pub fn fold(s: &str) -> String {
 ///
 /// Each candidate is `(key, payload)`; keys are compared after [`fold`], and a
 /// candidate is kept when its similarity is at least 0.6 or one folded key contains the other.
-pub fn closest<'a, T: Clone + PartialEq>(query: &str, candidates: impl IntoIterator<Item = (&'a str, T)>, max: usize) -> Vec<T> {
+pub fn closest<'a, T: Clone + PartialEq>(
+    query: &str,
+    candidates: impl IntoIterator<Item = (&'a str, T)>,
+    max: usize,
+) -> Vec<T> {
     let q = fold(query);
     let q_slug = fold(query.split_once(':').map_or(query, |(_, s)| s));
     let mut scored: Vec<(f64, String, T)> = candidates
@@ -33,7 +37,9 @@ pub fn closest<'a, T: Clone + PartialEq>(query: &str, candidates: impl IntoItera
             let sim = strsim::jaro_winkler(&q_slug, &k_slug)
                 .max(strsim::normalized_levenshtein(&q, &k))
                 .max(strsim::normalized_levenshtein(&q_slug, &k_slug));
-            let contains = !q_slug.is_empty() && q_slug.len() >= 3 && (k_slug.contains(&q_slug) || q_slug.contains(&k_slug));
+            let contains = !q_slug.is_empty()
+                && q_slug.len() >= 3
+                && (k_slug.contains(&q_slug) || q_slug.contains(&k_slug));
             let score = if contains { sim.max(0.75) } else { sim };
             (score >= 0.6).then(|| (score, key.to_string(), payload))
         })
@@ -66,7 +72,11 @@ mod tests {
 
     #[test]
     fn suggests_near_ids() {
-        let ids = ["actor:rachel-reeves", "actor:keir-starmer", "policy:securonomics"];
+        let ids = [
+            "actor:rachel-reeves",
+            "actor:keir-starmer",
+            "policy:securonomics",
+        ];
         let got = closest("actor:rachel-reves", ids.iter().map(|s| (*s, *s)), 3);
         assert_eq!(got.first(), Some(&"actor:rachel-reeves"));
         assert!(closest("zzzz", ids.iter().map(|s| (*s, *s)), 3).is_empty());

@@ -4,7 +4,9 @@
 
 use crate::date::PartialDate;
 use crate::graph::{Edge, LevelGraph, Node, NodeData};
-use crate::model::{ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Stance};
+use crate::model::{
+    ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Stance,
+};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,9 +43,36 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "levelling", "up", "towns", "funding", "devolution", "mayors", "productivity", "skills", "transport", "regional",
-    "inequality", "growth", "deal", "investment", "local", "government", "powers", "north", "fund", "strategy",
-    "councils", "housing", "missions", "white", "paper", "jobs", "quality", "pride", "in", "place",
+    "levelling",
+    "up",
+    "towns",
+    "funding",
+    "devolution",
+    "mayors",
+    "productivity",
+    "skills",
+    "transport",
+    "regional",
+    "inequality",
+    "growth",
+    "deal",
+    "investment",
+    "local",
+    "government",
+    "powers",
+    "north",
+    "fund",
+    "strategy",
+    "councils",
+    "housing",
+    "missions",
+    "white",
+    "paper",
+    "jobs",
+    "quality",
+    "pride",
+    "in",
+    "place",
 ];
 
 fn words(rng: &mut Rng, n: usize) -> String {
@@ -54,12 +83,24 @@ fn words(rng: &mut Rng, n: usize) -> String {
     s.join(" ")
 }
 
-fn entity(id: String, kind: NodeKind, label: String, subkind: &str, date: Option<PartialDate>) -> Node {
+fn entity(
+    id: String,
+    kind: NodeKind,
+    label: String,
+    subkind: &str,
+    date: Option<PartialDate>,
+) -> Node {
     Node {
         id,
         kind,
         label,
-        data: NodeData::Entity { subkind: subkind.to_string(), aliases: vec![], description: None, date, roles: vec![] },
+        data: NodeData::Entity {
+            subkind: subkind.to_string(),
+            aliases: vec![],
+            description: None,
+            date,
+            roles: vec![],
+        },
         origin: Origin::Curated,
     }
 }
@@ -86,7 +127,8 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
         let month = 1 + (a * 60 / n_articles) as u32;
         let (y, m) = (2020 + (month - 1) / 12, 1 + (month - 1) % 12);
         let d = 1 + rng.below(28);
-        let date = PartialDate::parse(&format!("{y}-{m:02}-{d:02}")).unwrap_or(PartialDate::parse("2020").expect("valid"));
+        let date = PartialDate::parse(&format!("{y}-{m:02}-{d:02}"))
+            .unwrap_or(PartialDate::parse("2020").expect("valid"));
         let stem = format!("{y}-{m:02}-article-{a}");
         let k = 4 + rng.below(6);
         let title = words(&mut rng, k);
@@ -96,7 +138,12 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
             label: title.clone(),
             data: NodeData::Article {
                 title,
-                date: ArticleDate { value: date, provenance: DateProvenance::Stated, evidence: None, reasoning: None },
+                date: ArticleDate {
+                    value: date,
+                    provenance: DateProvenance::Stated,
+                    evidence: None,
+                    reasoning: None,
+                },
                 url: None,
             },
             origin: Origin::Curated,
@@ -107,14 +154,29 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
         .map(|i| {
             let id = format!("actor:actor-{i}");
             let sub = ["person", "party", "think-tank", "government-body"][i % 4];
-            g.add_node(entity(id.clone(), NodeKind::Actor, format!("Actor {} {i}", words(&mut rng, 1)), sub, None));
+            g.add_node(entity(
+                id.clone(),
+                NodeKind::Actor,
+                format!("Actor {} {i}", words(&mut rng, 1)),
+                sub,
+                None,
+            ));
             id
         })
         .collect();
     let policies: Vec<String> = (0..n_policies)
         .map(|i| {
             let id = format!("policy:policy-{i}");
-            g.add_node(entity(id.clone(), NodeKind::Policy, { let k = 2 + rng.below(3); words(&mut rng, k) }, "programme", None));
+            g.add_node(entity(
+                id.clone(),
+                NodeKind::Policy,
+                {
+                    let k = 2 + rng.below(3);
+                    words(&mut rng, k)
+                },
+                "programme",
+                None,
+            ));
             id
         })
         .collect();
@@ -122,7 +184,13 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
         .map(|i| {
             let id = format!("event:event-{i}");
             let date = PartialDate::parse(&format!("{}-{:02}", 2020 + i % 5, 1 + i % 12)).ok();
-            g.add_node(entity(id.clone(), NodeKind::Event, words(&mut rng, 3), "announcement", date));
+            g.add_node(entity(
+                id.clone(),
+                NodeKind::Event,
+                words(&mut rng, 3),
+                "announcement",
+                date,
+            ));
             id
         })
         .collect();
@@ -139,7 +207,10 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
             label: text.clone(),
             data: NodeData::Claim {
                 text,
-                evidence: Evidence { article: articles[a].0.clone(), quote: words(&mut rng, 10) },
+                evidence: Evidence {
+                    article: articles[a].0.clone(),
+                    quote: words(&mut rng, 10),
+                },
                 claim_kind: ClaimKind::Evaluation,
                 speaker: None,
                 hedged: rng.chance(20),
@@ -150,10 +221,18 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
         claims.push((id, a));
     }
 
-    let edge = |g: &mut LevelGraph, from: &str, kind: EdgeKind, to: &str, article: usize, stance: Option<Stance>| {
+    let edge = |g: &mut LevelGraph,
+                from: &str,
+                kind: EdgeKind,
+                to: &str,
+                article: usize,
+                stance: Option<Stance>| {
         let e = Edge {
             kind,
-            evidence: Evidence { article: articles[article].0.clone(), quote: format!("{from} {kind} {to}") },
+            evidence: Evidence {
+                article: articles[article].0.clone(),
+                quote: format!("{from} {kind} {to}"),
+            },
             stance,
             note: None,
             origin: Origin::Curated,
@@ -172,7 +251,11 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
             let outlet = pick(&mut rng, &actors);
             edge(&mut g, &id, EdgeKind::PublishedBy, &outlet, a, None);
             for _ in 0..6 {
-                let m = if rng.chance(50) { pick(&mut rng, &actors) } else { pick(&mut rng, &policies) };
+                let m = if rng.chance(50) {
+                    pick(&mut rng, &actors)
+                } else {
+                    pick(&mut rng, &policies)
+                };
                 edge(&mut g, &id, EdgeKind::Mentions, &m, a, None);
             }
         }
@@ -213,7 +296,11 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
             }
         }
         if rng.chance(30) && !policies.is_empty() {
-            let kind = if rng.chance(60) { EdgeKind::Proposes } else { EdgeKind::Criticises };
+            let kind = if rng.chance(60) {
+                EdgeKind::Proposes
+            } else {
+                EdgeKind::Criticises
+            };
             let pol = pick(&mut rng, &policies);
             edge(&mut g, p, kind, &pol, a, None);
         }
@@ -221,7 +308,14 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
     for i in 1..policies.len() {
         let a = rng.below(articles.len());
         if rng.chance(20) {
-            edge(&mut g, &policies[i - 1], EdgeKind::EvolvesInto, &policies[i], a, None);
+            edge(
+                &mut g,
+                &policies[i - 1],
+                EdgeKind::EvolvesInto,
+                &policies[i],
+                a,
+                None,
+            );
         } else if rng.chance(10) {
             let parent = pick(&mut rng, &policies);
             if parent != policies[i] {
@@ -229,7 +323,14 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
             }
         }
         if opts.cycles && i >= 3 && rng.chance(10) {
-            edge(&mut g, &policies[i], EdgeKind::EvolvesInto, &policies[i - 3], a, None);
+            edge(
+                &mut g,
+                &policies[i],
+                EdgeKind::EvolvesInto,
+                &policies[i - 3],
+                a,
+                None,
+            );
         }
     }
     g
@@ -242,13 +343,24 @@ mod tests {
     #[test]
     fn sizes_and_determinism() {
         for n in [20, 100, 500] {
-            let a = argument_map(&SynthOptions { nodes: n, seed: 5, cycles: true });
+            let a = argument_map(&SynthOptions {
+                nodes: n,
+                seed: 5,
+                cycles: true,
+            });
             assert_eq!(a.node_count(), n);
-            let b = argument_map(&SynthOptions { nodes: n, seed: 5, cycles: true });
+            let b = argument_map(&SynthOptions {
+                nodes: n,
+                seed: 5,
+                cycles: true,
+            });
             assert_eq!(a.graph.edge_count(), b.graph.edge_count());
             assert_eq!(a.ids().collect::<Vec<_>>(), b.ids().collect::<Vec<_>>());
             let kinds = a.count_edges();
-            assert!(kinds.contains_key(&EdgeKind::About) && kinds.contains_key(&EdgeKind::Mentions), "{kinds:?}");
+            assert!(
+                kinds.contains_key(&EdgeKind::About) && kinds.contains_key(&EdgeKind::Mentions),
+                "{kinds:?}"
+            );
         }
     }
 }

@@ -76,14 +76,24 @@ fn did_you_mean(s: &[String]) -> String {
     if s.is_empty() {
         "; give a node id such as actor:rachel-reeves, or a name".to_string()
     } else {
-        format!("; did you mean {}?", s.iter().map(|x| format!("'{x}'")).collect::<Vec<_>>().join(", "))
+        format!(
+            "; did you mean {}?",
+            s.iter()
+                .map(|x| format!("'{x}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 }
 
 impl ViewOptions {
     /// Whether these options keep the whole graph.
     pub fn is_everything(&self) -> bool {
-        self.kinds.is_empty() && self.edges.is_empty() && self.from.is_none() && self.to.is_none() && self.around.is_none()
+        self.kinds.is_empty()
+            && self.edges.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.around.is_none()
     }
 
     /// The filters in words, for messages ("kind claim; from 2030").
@@ -144,7 +154,10 @@ pub fn resolve(g: &LevelGraph, query: &str) -> Result<NodeIndex, ViewError> {
             suggestions.push(s);
         }
     }
-    Err(ViewError::UnknownNode { query: query.to_string(), suggestions })
+    Err(ViewError::UnknownNode {
+        query: query.to_string(),
+        suggestions,
+    })
 }
 
 /// The view of `g` that `opts` selects, as a graph of its own: nodes and edges keep
@@ -161,21 +174,34 @@ pub fn view(g: &LevelGraph, opts: &ViewOptions) -> Result<LevelGraph, ViewError>
             return Err(ViewError::BadRange { from, to });
         }
     }
-    let centre = opts.around.as_ref().map(|a| resolve(g, &a.node)).transpose()?;
+    let centre = opts
+        .around
+        .as_ref()
+        .map(|a| resolve(g, &a.node))
+        .transpose()?;
     let dated = opts.from.is_some() || opts.to.is_some();
     let in_range = |d: Option<PartialDate>| match d {
         None => true,
         Some(d) => {
-            opts.from.is_none_or(|f| d.end_days() > f.start_days()) && opts.to.is_none_or(|t| d.start_days() < t.end_days())
+            opts.from.is_none_or(|f| d.end_days() > f.start_days())
+                && opts.to.is_none_or(|t| d.start_days() < t.end_days())
         }
     };
     // Nodes that survive the date filter, and edges that count.
-    let alive: Vec<bool> = g.graph.node_indices().map(|i| in_range(g.node(i).date())).collect();
-    let edge_counts = |e: &Edge| (opts.edges.is_empty() || opts.edges.contains(&e.kind)) && in_range(g.evidence_date(e));
+    let alive: Vec<bool> = g
+        .graph
+        .node_indices()
+        .map(|i| in_range(g.node(i).date()))
+        .collect();
+    let edge_counts = |e: &Edge| {
+        (opts.edges.is_empty() || opts.edges.contains(&e.kind)) && in_range(g.evidence_date(e))
+    };
     let counted: BTreeSet<EdgeIndex> = g
         .graph
         .edge_references()
-        .filter(|e| alive[e.source().index()] && alive[e.target().index()] && edge_counts(e.weight()))
+        .filter(|e| {
+            alive[e.source().index()] && alive[e.target().index()] && edge_counts(e.weight())
+        })
         .map(|e| e.id())
         .collect();
 
@@ -183,11 +209,16 @@ pub fn view(g: &LevelGraph, opts: &ViewOptions) -> Result<LevelGraph, ViewError>
         Some(c) => {
             let depth = opts.around.as_ref().map_or(0, |a| a.depth);
             let follow = |e: EdgeIndex| {
-                counted.contains(&e) && !(opts.collapse_mentions && g.edge(e).kind == EdgeKind::Mentions)
+                counted.contains(&e)
+                    && !(opts.collapse_mentions && g.edge(e).kind == EdgeKind::Mentions)
             };
             neighbourhood(g, c, depth, follow)
         }
-        None => g.graph.node_indices().filter(|i| alive[i.index()]).collect(),
+        None => g
+            .graph
+            .node_indices()
+            .filter(|i| alive[i.index()])
+            .collect(),
     };
     if !opts.kinds.is_empty() {
         keep.retain(|&i| Some(i) == centre || opts.kinds.contains(&g.node(i).kind));
@@ -203,7 +234,9 @@ pub fn view(g: &LevelGraph, opts: &ViewOptions) -> Result<LevelGraph, ViewError>
         keep.retain(|&i| Some(i) == centre || g.node(i).date().is_some() || linked.contains(&i));
     }
     if keep.is_empty() {
-        return Err(ViewError::EmptyView { filters: opts.describe() });
+        return Err(ViewError::EmptyView {
+            filters: opts.describe(),
+        });
     }
     Ok(subgraph_edges(g, &keep, |e| counted.contains(&e)))
 }
@@ -227,7 +260,12 @@ pub fn neighbourhood(
             .edges_directed(n, petgraph::Direction::Outgoing)
             .filter(|e| follow(e.id()))
             .map(|e| e.target())
-            .chain(g.graph.edges_directed(n, petgraph::Direction::Incoming).filter(|e| follow(e.id())).map(|e| e.source()))
+            .chain(
+                g.graph
+                    .edges_directed(n, petgraph::Direction::Incoming)
+                    .filter(|e| follow(e.id()))
+                    .map(|e| e.source()),
+            )
             .collect();
         next.sort();
         for m in next {
@@ -246,7 +284,11 @@ pub fn subgraph(g: &LevelGraph, nodes: &BTreeSet<NodeIndex>) -> LevelGraph {
 }
 
 /// Like [`subgraph`], keeping only the edges that `keep_edge` accepts.
-pub fn subgraph_edges(g: &LevelGraph, nodes: &BTreeSet<NodeIndex>, keep_edge: impl Fn(EdgeIndex) -> bool) -> LevelGraph {
+pub fn subgraph_edges(
+    g: &LevelGraph,
+    nodes: &BTreeSet<NodeIndex>,
+    keep_edge: impl Fn(EdgeIndex) -> bool,
+) -> LevelGraph {
     let mut out = LevelGraph::new();
     out.digest = g.digest.clone();
     for &i in nodes {
@@ -256,7 +298,11 @@ pub fn subgraph_edges(g: &LevelGraph, nodes: &BTreeSet<NodeIndex>, keep_edge: im
     }
     for e in g.graph.edge_references() {
         if nodes.contains(&e.source()) && nodes.contains(&e.target()) && keep_edge(e.id()) {
-            out.add_edge(&g.node(e.source()).id, &g.node(e.target()).id, e.weight().clone());
+            out.add_edge(
+                &g.node(e.source()).id,
+                &g.node(e.target()).id,
+                e.weight().clone(),
+            );
         }
     }
     out
@@ -282,7 +328,10 @@ mod tests {
             },
             (NodeKind::Claim, d) => NodeData::Claim {
                 text: id.to_string(),
-                evidence: Evidence { article: "a".into(), quote: "q".into() },
+                evidence: Evidence {
+                    article: "a".into(),
+                    quote: "q".into(),
+                },
                 claim_kind: ClaimKind::Evaluation,
                 speaker: None,
                 hedged: false,
@@ -296,13 +345,22 @@ mod tests {
                 roles: vec![],
             },
         };
-        Node { id: id.to_string(), kind, label: format!("Label {id}"), data, origin: Origin::Curated }
+        Node {
+            id: id.to_string(),
+            kind,
+            label: format!("Label {id}"),
+            data,
+            origin: Origin::Curated,
+        }
     }
 
     fn edge(kind: EdgeKind, article: &str) -> Edge {
         Edge {
             kind,
-            evidence: Evidence { article: article.into(), quote: "q".into() },
+            evidence: Evidence {
+                article: article.into(),
+                quote: "q".into(),
+            },
             stance: None,
             note: None,
             origin: Origin::Curated,
@@ -337,59 +395,134 @@ mod tests {
         let v = view(&g, &ViewOptions::default()).unwrap();
         assert_eq!(ids(&v), ids(&g));
         assert_eq!(v.edge_count(), g.edge_count());
-        let e = v.graph.edge_indices().map(|e| v.edge_id(e)).collect::<Vec<_>>();
-        let f = g.graph.edge_indices().map(|e| g.edge_id(e)).collect::<Vec<_>>();
+        let e = v
+            .graph
+            .edge_indices()
+            .map(|e| v.edge_id(e))
+            .collect::<Vec<_>>();
+        let f = g
+            .graph
+            .edge_indices()
+            .map(|e| g.edge_id(e))
+            .collect::<Vec<_>>();
         assert_eq!(e, f);
     }
 
     #[test]
     fn kinds_and_edges_filter() {
         let g = sample();
-        let opts = ViewOptions { kinds: BTreeSet::from([NodeKind::Claim]), ..Default::default() };
+        let opts = ViewOptions {
+            kinds: BTreeSet::from([NodeKind::Claim]),
+            ..Default::default()
+        };
         let v = view(&g, &opts).unwrap();
         assert_eq!(ids(&v), ["claim:c1", "claim:c2"]);
         assert_eq!(v.edge_count(), 1);
-        let opts = ViewOptions { edges: BTreeSet::from([EdgeKind::Makes]), ..Default::default() };
+        let opts = ViewOptions {
+            edges: BTreeSet::from([EdgeKind::Makes]),
+            ..Default::default()
+        };
         assert_eq!(view(&g, &opts).unwrap().edge_count(), 2);
     }
 
     #[test]
     fn dates_keep_the_range_and_linked_undated_nodes() {
         let g = sample();
-        let opts = ViewOptions { to: Some(PartialDate::parse("2021").unwrap()), ..Default::default() };
+        let opts = ViewOptions {
+            to: Some(PartialDate::parse("2021").unwrap()),
+            ..Default::default()
+        };
         let v = view(&g, &opts).unwrap();
         assert_eq!(ids(&v), ["article:a1", "actor:x", "policy:p", "claim:c1"]);
-        let opts = ViewOptions { from: Some(PartialDate::parse("2024-07").unwrap()), ..Default::default() };
+        let opts = ViewOptions {
+            from: Some(PartialDate::parse("2024-07").unwrap()),
+            ..Default::default()
+        };
         let v = view(&g, &opts).unwrap();
-        assert_eq!(ids(&v), ["article:a2", "policy:p", "claim:c2"], "the 2020 author is not linked in 2024");
+        assert_eq!(
+            ids(&v),
+            ["article:a2", "policy:p", "claim:c2"],
+            "the 2020 author is not linked in 2024"
+        );
     }
 
     #[test]
     fn around_walks_both_directions_and_skips_mentions_when_collapsed() {
         let g = sample();
-        let around = |depth| Some(Around { node: "claim:c1".into(), depth });
-        let v = view(&g, &ViewOptions { around: around(1), ..Default::default() }).unwrap();
+        let around = |depth| {
+            Some(Around {
+                node: "claim:c1".into(),
+                depth,
+            })
+        };
+        let v = view(
+            &g,
+            &ViewOptions {
+                around: around(1),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(ids(&v), ["article:a1", "claim:c1", "claim:c2"]);
-        let v = view(&g, &ViewOptions { around: around(2), collapse_mentions: true, ..Default::default() }).unwrap();
-        assert_eq!(ids(&v), ["article:a1", "article:a2", "actor:x", "claim:c1", "claim:c2"]);
-        let v = view(&g, &ViewOptions { around: around(2), ..Default::default() }).unwrap();
+        let v = view(
+            &g,
+            &ViewOptions {
+                around: around(2),
+                collapse_mentions: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            ids(&v),
+            [
+                "article:a1",
+                "article:a2",
+                "actor:x",
+                "claim:c1",
+                "claim:c2"
+            ]
+        );
+        let v = view(
+            &g,
+            &ViewOptions {
+                around: around(2),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert!(ids(&v).contains(&"policy:p"));
     }
 
     #[test]
     fn around_accepts_names_and_aliases() {
         let g = sample();
-        assert_eq!(resolve(&g, "Label actor:x").unwrap(), g.find("actor:x").unwrap());
-        assert_eq!(resolve(&g, "alias one").unwrap(), g.find("actor:x").unwrap());
+        assert_eq!(
+            resolve(&g, "Label actor:x").unwrap(),
+            g.find("actor:x").unwrap()
+        );
+        assert_eq!(
+            resolve(&g, "alias one").unwrap(),
+            g.find("actor:x").unwrap()
+        );
     }
 
     #[test]
     fn unknown_node_suggests_close_ids() {
         let g = sample();
         let err = resolve(&g, "claim:c3").unwrap_err();
-        let ViewError::UnknownNode { suggestions, .. } = &err else { panic!("{err:?}") };
-        assert!(suggestions.contains(&"claim:c1".to_string()), "{suggestions:?}");
-        assert!(err.to_string().starts_with("no node is called 'claim:c3'; did you mean 'claim:c"), "{err}");
+        let ViewError::UnknownNode { suggestions, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert!(
+            suggestions.contains(&"claim:c1".to_string()),
+            "{suggestions:?}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("no node is called 'claim:c3'; did you mean 'claim:c"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -416,13 +549,20 @@ mod tests {
             to: Some(PartialDate::parse("2020").unwrap()),
             ..Default::default()
         };
-        assert_eq!(view(&sample(), &opts).unwrap_err().to_string(), "the date range is empty: 2024 is after 2020");
+        assert_eq!(
+            view(&sample(), &opts).unwrap_err().to_string(),
+            "the date range is empty: 2024 is after 2020"
+        );
     }
 
     #[test]
     fn subgraph_keeps_order_and_edges_between_kept_nodes() {
         let g = sample();
-        let keep = BTreeSet::from([g.find("claim:c2").unwrap(), g.find("claim:c1").unwrap(), g.find("article:a2").unwrap()]);
+        let keep = BTreeSet::from([
+            g.find("claim:c2").unwrap(),
+            g.find("claim:c1").unwrap(),
+            g.find("article:a2").unwrap(),
+        ]);
         let s = subgraph(&g, &keep);
         assert_eq!(ids(&s), ["article:a2", "claim:c1", "claim:c2"]);
         assert_eq!(s.edge_count(), 2);

@@ -42,9 +42,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let articles = args.corpus.join("articles");
     if !articles.is_dir() {
-        anyhow::bail!("{} is not a corpus folder (no articles/ inside); pass --corpus DIR", args.corpus.display());
+        anyhow::bail!(
+            "{} is not a corpus folder (no articles/ inside); pass --corpus DIR",
+            args.corpus.display()
+        );
     }
-    let opts = ExtractOptions { max_bytes: args.max_bytes, ..Default::default() };
+    let opts = ExtractOptions {
+        max_bytes: args.max_bytes,
+        ..Default::default()
+    };
     let (text, _) = match prepare(&args.file, parse_format(args.format.as_deref()), &opts) {
         Ok(t) => t,
         Err(e) => {
@@ -65,7 +71,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.id.is_none() {
         let base = d.stem.clone();
         let mut n = 2;
-        while articles.join(format!("{}.txt", d.stem)).exists() || articles.join(format!("{}.toml", d.stem)).exists() {
+        while articles.join(format!("{}.txt", d.stem)).exists()
+            || articles.join(format!("{}.toml", d.stem)).exists()
+        {
             d.stem = format!("{base}-{n}");
             n += 1;
         }
@@ -73,24 +81,50 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let txt = articles.join(format!("{}.txt", d.stem));
     let toml_path = articles.join(format!("{}.toml", d.stem));
     if txt.exists() || toml_path.exists() {
-        anyhow::bail!("article '{}' is already in {}; choose another --id", d.stem, args.corpus.display());
+        anyhow::bail!(
+            "article '{}' is already in {}; choose another --id",
+            d.stem,
+            args.corpus.display()
+        );
     }
     extract::dedupe_across(std::slice::from_mut(&mut d), &lex);
-    write_atomic(&txt, |w| w.write_all(d.text.as_bytes())).with_context(|| format!("writing {}", txt.display()))?;
-    write_atomic(&toml_path, |w| draft::write(&d, &name, w)).with_context(|| format!("writing {}", toml_path.display()))?;
+    write_atomic(&txt, |w| w.write_all(d.text.as_bytes()))
+        .with_context(|| format!("writing {}", txt.display()))?;
+    write_atomic(&toml_path, |w| draft::write(&d, &name, w))
+        .with_context(|| format!("writing {}", toml_path.display()))?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "added {} as article '{}'", args.file.display(), d.stem)?;
     writeln!(out, "  wrote {}", txt.display())?;
-    writeln!(out, "  wrote {} (draft: date {} ({}), {} author(s), {} claim(s), {} candidate(s))", toml_path.display(), d.date.value, d.date.provenance, d.authors.len(), d.claims.len(), d.candidates.iter().filter(|c| !c.known).count())?;
+    writeln!(
+        out,
+        "  wrote {} (draft: date {} ({}), {} author(s), {} claim(s), {} candidate(s))",
+        toml_path.display(),
+        d.date.value,
+        d.date.provenance,
+        d.authors.len(),
+        d.claims.len(),
+        d.candidates.iter().filter(|c| !c.known).count()
+    )?;
     let reading = read_corpus(&args.corpus);
     let stem_file = format!("{}.toml", d.stem);
-    let own: Vec<_> = reading.diagnostics.iter().filter(|x| x.location.file.ends_with(&stem_file)).collect();
+    let own: Vec<_> = reading
+        .diagnostics
+        .iter()
+        .filter(|x| x.location.file.ends_with(&stem_file))
+        .collect();
     for diag in &own {
         eprintln!("{diag}\n");
     }
     if own.iter().any(|x| x.is_error()) {
-        anyhow::bail!("the draft for '{}' has errors (see above); please report this as a bug", d.stem);
+        anyhow::bail!(
+            "the draft for '{}' has errors (see above); please report this as a bug",
+            d.stem
+        );
     }
-    writeln!(out, "review the draft, then run `levelmap check --corpus {}`", args.corpus.display())?;
+    writeln!(
+        out,
+        "review the draft, then run `levelmap check --corpus {}`",
+        args.corpus.display()
+    )?;
     Ok(ExitCode::SUCCESS)
 }

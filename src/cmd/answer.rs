@@ -111,10 +111,18 @@ pub enum Picture {
 
 /// Draw the subgraph of `g` on `nodes` to `path`. `emit` has loaded every edge between
 /// the nodes and their evidence first, so the subgraph is the one the whole graph has.
-pub fn draw(g: &LevelGraph, nodes: &BTreeSet<NodeIndex>, path: &Path, picture: Picture) -> Result<()> {
+pub fn draw(
+    g: &LevelGraph,
+    nodes: &BTreeSet<NodeIndex>,
+    path: &Path,
+    picture: Picture,
+) -> Result<()> {
     let sub = levelmap::view::subgraph(g, nodes);
     if sub.node_count() == 0 {
-        anyhow::bail!("the answer has no nodes to draw; {} was not written", path.display());
+        anyhow::bail!(
+            "the answer has no nodes to draw; {} was not written",
+            path.display()
+        );
     }
     let mut bytes = Vec::new();
     match picture {
@@ -126,7 +134,8 @@ pub fn draw(g: &LevelGraph, nodes: &BTreeSet<NodeIndex>, path: &Path, picture: P
             }
         }
     }
-    write_atomic(path, |w| w.write_all(&bytes)).with_context(|| format!("cannot write {}", path.display()))?;
+    write_atomic(path, |w| w.write_all(&bytes))
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 
@@ -153,5 +162,8 @@ pub fn node_cell(n: &NodeRef) -> super::table::Cell {
 
 /// Node labels joined with commas.
 pub fn labels(v: &[NodeRef]) -> String {
-    v.iter().map(|n| n.label.as_str()).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|n| n.label.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -12,9 +12,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use levelmap::export::{dot, json, svg};
 use levelmap::graph::{build, BuildOptions, LevelGraph};
 use levelmap::model::{EdgeKind, NodeKind};
+use levelmap::output::write_all_atomic;
 use levelmap::timeline::{self, evolution, slices};
 use petgraph::Direction;
-use levelmap::output::write_all_atomic;
 
 /// Flags of `levelmap build`.
 #[derive(Debug, clap::Args)]
@@ -59,14 +59,19 @@ const LONG_WORK: usize = 2000;
 /// work is long; hidden otherwise (pipes and tests see nothing).
 fn progress(steps: u64) -> ProgressBar {
     let pb = ProgressBar::with_draw_target(Some(steps), ProgressDrawTarget::hidden());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} [{bar:24}] {pos}/{len} {msg} ({elapsed})") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} [{bar:24}] {pos}/{len} {msg} ({elapsed})")
+    {
         pb.set_style(style.progress_chars("=> "));
     }
     pb
 }
 
 fn show_if_long(pb: &ProgressBar, g: &LevelGraph) {
-    if g.node_count() + g.edge_count() > LONG_WORK && std::io::stdout().is_terminal() && std::io::stderr().is_terminal() {
+    if g.node_count() + g.edge_count() > LONG_WORK
+        && std::io::stdout().is_terminal()
+        && std::io::stderr().is_terminal()
+    {
         pb.set_draw_target(ProgressDrawTarget::stderr());
         pb.enable_steady_tick(Duration::from_millis(120));
     }
@@ -84,12 +89,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     pb.set_message("reading the corpus");
     let (g, mut warnings) = match &args.from_json {
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
             (json::from_json(&text, &path.display().to_string())?, 0)
         }
         None => {
             let reading = super::read_checked(&args.corpus)?;
-            let g = build(&reading.corpus, BuildOptions { include_extracted: args.auto });
+            let g = build(
+                &reading.corpus,
+                BuildOptions {
+                    include_extracted: args.auto,
+                },
+            );
             (g, reading.warning_count())
         }
     };
@@ -103,8 +114,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let (files, report) = render_all(&g, &pb, draw)?;
     pb.set_message("writing");
-    let targets: Vec<(PathBuf, Vec<u8>)> = files.into_iter().map(|(name, bytes)| (args.out.join(name), bytes)).collect();
-    let refs: Vec<(&std::path::Path, Vec<u8>)> = targets.iter().map(|(p, b)| (p.as_path(), b.clone())).collect();
+    let targets: Vec<(PathBuf, Vec<u8>)> = files
+        .into_iter()
+        .map(|(name, bytes)| (args.out.join(name), bytes))
+        .collect();
+    let refs: Vec<(&std::path::Path, Vec<u8>)> = targets
+        .iter()
+        .map(|(p, b)| (p.as_path(), b.clone()))
+        .collect();
     write_all_atomic(&refs)?;
     if let Some(fp) = fingerprint {
         super::load::write_after_build(&args.out, fp, &g);
@@ -118,7 +135,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     warnings += svg_warnings.len();
     let mut out = std::io::stdout().lock();
-    writeln!(out, "built {} nodes, {} edges", g.node_count(), g.edge_count())?;
+    writeln!(
+        out,
+        "built {} nodes, {} edges",
+        g.node_count(),
+        g.edge_count()
+    )?;
     for (kind, n) in g.count_nodes() {
         writeln!(out, "  {:<14} {n:>5}", kind.plural())?;
     }
@@ -138,7 +160,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )?,
         None => writeln!(out, "graph.svg and the timeline views not drawn (--draw never)")?,
     }
-    writeln!(out, "{warnings} warning(s); {:.0} ms", start.elapsed().as_secs_f64() * 1000.0)?;
+    writeln!(
+        out,
+        "{warnings} warning(s); {:.0} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -147,7 +173,11 @@ type Rendered = (String, Vec<u8>);
 
 /// Render every output file to memory first, so that nothing is written unless all
 /// succeed. Returns the files and what drawing the SVG did.
-fn render_all(g: &LevelGraph, pb: &ProgressBar, draw: bool) -> Result<(Vec<Rendered>, Option<svg::SvgReport>)> {
+fn render_all(
+    g: &LevelGraph,
+    pb: &ProgressBar,
+    draw: bool,
+) -> Result<(Vec<Rendered>, Option<svg::SvgReport>)> {
     pb.set_message("graph.json");
     let mut json_bytes = Vec::new();
     json::write_json(g, &mut json_bytes)?;
@@ -156,13 +186,17 @@ fn render_all(g: &LevelGraph, pb: &ProgressBar, draw: bool) -> Result<(Vec<Rende
     let mut dot_bytes = Vec::new();
     dot::write_dot(g, &dot::DotOptions::default(), &mut dot_bytes)?;
     pb.inc(1);
-    let mut files: Vec<Rendered> = vec![("graph.json".into(), json_bytes), ("graph.dot".into(), dot_bytes)];
+    let mut files: Vec<Rendered> = vec![
+        ("graph.json".into(), json_bytes),
+        ("graph.dot".into(), dot_bytes),
+    ];
     if !draw {
         return Ok((files, None));
     }
     pb.set_message("graph.svg (layout)");
     let mut svg_bytes = Vec::new();
-    let report = svg::write_svg(g, &svg::SvgOptions::default(), &mut svg_bytes).context("cannot draw graph.svg")?;
+    let report = svg::write_svg(g, &svg::SvgOptions::default(), &mut svg_bytes)
+        .context("cannot draw graph.svg")?;
     pb.inc(1);
     files.push(("graph.svg".into(), svg_bytes));
     if g.count_nodes().contains_key(&NodeKind::Article) {
@@ -177,13 +211,15 @@ fn render_all(g: &LevelGraph, pb: &ProgressBar, draw: bool) -> Result<(Vec<Rende
 /// another, and evolved from none).
 fn render_views(g: &LevelGraph) -> Result<Vec<Rendered>> {
     let mut files = Vec::new();
-    let t = timeline::render_timeline(g, &timeline::TimelineOptions::default()).context("cannot draw timeline.svg")?;
+    let t = timeline::render_timeline(g, &timeline::TimelineOptions::default())
+        .context("cannot draw timeline.svg")?;
     files.push(("timeline.svg".to_string(), t.svg.into_bytes()));
     for page in slices::yearly(g).context("cannot draw the yearly maps")? {
         files.push((page.file, page.svg.into_bytes()));
     }
     for root in lineage_roots(g) {
-        let v = evolution::render_evolution(g, &root).with_context(|| format!("cannot draw the evolution of {root}"))?;
+        let v = evolution::render_evolution(g, &root)
+            .with_context(|| format!("cannot draw the evolution of {root}"))?;
         files.push((format!("evolution-{}.svg", v.slug), v.svg.into_bytes()));
     }
     Ok(files)
@@ -196,8 +232,13 @@ fn lineage_roots(g: &LevelGraph) -> Vec<String> {
         .graph
         .node_indices()
         .filter(|&i| {
-            g.graph.edges_directed(i, Direction::Outgoing).any(|e| lineage(e.weight().kind))
-                && !g.graph.edges_directed(i, Direction::Incoming).any(|e| lineage(e.weight().kind))
+            g.graph
+                .edges_directed(i, Direction::Outgoing)
+                .any(|e| lineage(e.weight().kind))
+                && !g
+                    .graph
+                    .edges_directed(i, Direction::Incoming)
+                    .any(|e| lineage(e.weight().kind))
         })
         .map(|i| g.node(i).id.clone())
         .collect();

@@ -20,7 +20,12 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let reading = read_corpus(&args.corpus);
     super::print_diagnostics(&reading);
-    let g = build(&reading.corpus, BuildOptions { include_extracted: true });
+    let g = build(
+        &reading.corpus,
+        BuildOptions {
+            include_extracted: true,
+        },
+    );
     let mut out = std::io::stdout().lock();
     writeln!(out, "corpus {}", args.corpus.display())?;
     for (kind, n) in g.count_nodes() {
@@ -33,9 +38,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some((a, b)) = g.date_span() {
         writeln!(out, "  dates          {a} to {b}")?;
     }
-    writeln!(out, "{} error(s), {} warning(s)", reading.error_count(), reading.warning_count())?;
+    writeln!(
+        out,
+        "{} error(s), {} warning(s)",
+        reading.error_count(),
+        reading.warning_count()
+    )?;
     if reading.has_errors() {
-        anyhow::bail!("the corpus in {} is refused: fix the errors above", args.corpus.display());
+        anyhow::bail!(
+            "the corpus in {} is refused: fix the errors above",
+            args.corpus.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -35,7 +35,8 @@ pub struct Args {
     pub verbose: bool,
 }
 
-const HEADER: &str = "levelmap eval: drafts from `levelmap extract` measured against curated annotations.
+const HEADER: &str =
+    "levelmap eval: drafts from `levelmap extract` measured against curated annotations.
 Protocol: each curated article's text is extracted afresh, with the lexicon of --corpus only.
   actors/policies: those tied to the article by any curated edge (mentions from the gold lexicon,
     authors, outlet, speakers, topics, relations) against those extracted (lexicon mentions,
@@ -55,7 +56,10 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 pub fn run(args: Args) -> Result<ExitCode> {
     let bundled = read_corpus(&args.corpus);
     if bundled.corpus.articles.is_empty() && bundled.corpus.entities.is_empty() {
-        anyhow::bail!("no corpus found in {}: pass --corpus DIR", args.corpus.display());
+        anyhow::bail!(
+            "no corpus found in {}: pass --corpus DIR",
+            args.corpus.display()
+        );
     }
     let lex = match &args.lexicon {
         Some(dir) => {
@@ -77,7 +81,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.gold.clone()
     };
-    let opts = ExtractOptions { min_claim_confidence: args.min_claim_confidence, ..Default::default() };
+    let opts = ExtractOptions {
+        min_claim_confidence: args.min_claim_confidence,
+        ..Default::default()
+    };
     let mut reports = Vec::new();
     for dir in &golds {
         let (name, protocol, reading) = if args.lexicon.is_some() {
@@ -106,9 +113,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
             )
         };
         if !dir.join("articles").is_dir() {
-            anyhow::bail!("{} is not a corpus folder (no articles/ inside)", dir.display());
+            anyhow::bail!(
+                "{} is not a corpus folder (no articles/ inside)",
+                dir.display()
+            );
         }
-        let r = eval::evaluate(&name, &dir.display().to_string(), &protocol, &reading.corpus, reading.diagnostics.len(), &lex, &opts);
+        let r = eval::evaluate(
+            &name,
+            &dir.display().to_string(),
+            &protocol,
+            &reading.corpus,
+            reading.diagnostics.len(),
+            &lex,
+            &opts,
+        );
         reports.push(r);
     }
     let mut out = std::io::stdout().lock();

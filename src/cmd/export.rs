@@ -70,7 +70,12 @@ fn format_of(args: &Args) -> Result<Format> {
     if let Some(f) = args.format {
         return Ok(f);
     }
-    let ext = args.output.as_deref().and_then(Path::extension).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = args
+        .output
+        .as_deref()
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("dot" | "gv") => Ok(Format::Dot),
         Some("svg") => Ok(Format::Svg),
@@ -86,7 +91,10 @@ pub fn view_options(args: &Args) -> ViewOptions {
         edges: args.edge.iter().copied().collect::<BTreeSet<_>>(),
         from: args.from,
         to: args.to,
-        around: args.around.as_ref().map(|node| Around { node: node.clone(), depth: args.depth }),
+        around: args.around.as_ref().map(|node| Around {
+            node: node.clone(),
+            depth: args.depth,
+        }),
         collapse_mentions: !args.edge.contains(&EdgeKind::Mentions),
     }
 }
@@ -95,12 +103,18 @@ pub fn view_options(args: &Args) -> ViewOptions {
 pub fn load(corpus: &Path, from_json: Option<&Path>, auto: bool) -> Result<LevelGraph> {
     match from_json {
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
             Ok(json::from_json(&text, &path.display().to_string())?)
         }
         None => {
             let reading = super::read_checked(corpus)?;
-            Ok(build(&reading.corpus, BuildOptions { include_extracted: auto }))
+            Ok(build(
+                &reading.corpus,
+                BuildOptions {
+                    include_extracted: auto,
+                },
+            ))
         }
     }
 }
@@ -112,7 +126,14 @@ pub fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Result<Vec<u
         Format::Json => json::write_json(g, &mut out)?,
         Format::Dot => dot::write_dot(g, &dot::DotOptions { draw }, &mut out)?,
         Format::Svg => {
-            let report = svg::write_svg(g, &svg::SvgOptions { draw, ..Default::default() }, &mut out)?;
+            let report = svg::write_svg(
+                g,
+                &svg::SvgOptions {
+                    draw,
+                    ..Default::default()
+                },
+                &mut out,
+            )?;
             for w in report.warnings {
                 eprintln!("warning: {w}");
             }
@@ -127,12 +148,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let g = load(&args.corpus, args.from_json.as_deref(), args.auto)?;
     let opts = view_options(&args);
     let v = view(&g, &opts)?;
-    let title = if opts.is_everything() { "levelmap".to_string() } else { format!("levelmap: {}", opts.describe()) };
-    let bytes = render(&v, format, DrawOptions { collapse_mentions: opts.collapse_mentions, title })?;
+    let title = if opts.is_everything() {
+        "levelmap".to_string()
+    } else {
+        format!("levelmap: {}", opts.describe())
+    };
+    let bytes = render(
+        &v,
+        format,
+        DrawOptions {
+            collapse_mentions: opts.collapse_mentions,
+            title,
+        },
+    )?;
     match &args.output {
         Some(path) => {
             write_atomic(path, |w| w.write_all(&bytes))?;
-            eprintln!("wrote {} ({} nodes, {} edges)", path.display(), v.node_count(), v.edge_count());
+            eprintln!(
+                "wrote {} ({} nodes, {} edges)",
+                path.display(),
+                v.node_count(),
+                v.edge_count()
+            );
         }
         None => {
             let mut out = std::io::stdout().lock();

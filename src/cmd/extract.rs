@@ -54,17 +54,31 @@ pub struct Prepared {
 
 /// Read and decode one input file, refusing oversized, empty and binary files
 /// before reading much of them.
-pub fn prepare(path: &Path, format: Option<Format>, opts: &ExtractOptions) -> std::result::Result<(String, Format), PrepareError> {
+pub fn prepare(
+    path: &Path,
+    format: Option<Format>,
+    opts: &ExtractOptions,
+) -> std::result::Result<(String, Format), PrepareError> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| PrepareError::Io(format!("cannot read {name}: {e}")))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| PrepareError::Io(format!("cannot read {name}: {e}")))?;
     if meta.is_dir() {
-        return Err(PrepareError::Io(format!("{name} is a folder, not an article file")));
+        return Err(PrepareError::Io(format!(
+            "{name} is a folder, not an article file"
+        )));
     }
     extract::check_size(&name, meta.len(), opts).map_err(PrepareError::Extract)?;
-    let bytes = std::fs::read(path).map_err(|e| PrepareError::Io(format!("cannot read {name}: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| PrepareError::Io(format!("cannot read {name}: {e}")))?;
     let raw = extract::decode(&name, &bytes, opts).map_err(PrepareError::Extract)?;
-    let format = format.or_else(|| Format::from_path(path)).unwrap_or_else(|| Format::sniff(&raw));
-    let format = if format == Format::Plain && Format::sniff(&raw) == Format::Html { Format::Html } else { format };
+    let format = format
+        .or_else(|| Format::from_path(path))
+        .unwrap_or_else(|| Format::sniff(&raw));
+    let format = if format == Format::Plain && Format::sniff(&raw) == Format::Html {
+        Format::Html
+    } else {
+        format
+    };
     let text = extract::markup::to_plain(&raw, format);
     if text.trim().is_empty() {
         return Err(PrepareError::Extract(ExtractError::Empty { file: name }));
@@ -116,7 +130,11 @@ pub fn load_lexicon(corpus: &Path) -> Lexicon {
 
 /// Run `extract`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let opts = ExtractOptions { max_bytes: args.max_bytes, min_claim_confidence: args.min_claim_confidence, ..Default::default() };
+    let opts = ExtractOptions {
+        max_bytes: args.max_bytes,
+        min_claim_confidence: args.min_claim_confidence,
+        ..Default::default()
+    };
     let format = parse_format(args.format.as_deref());
     let lex = load_lexicon(&args.corpus);
     let mut failed = 0usize;
@@ -124,11 +142,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for path in &args.files {
         match prepare(path, format, &opts) {
             Ok((text, fmt)) => {
-                let file_stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let file_stem = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 let stem = extract::slug(&file_stem);
-                let stem = if stem.is_empty() { "article".to_string() } else { stem };
+                let stem = if stem.is_empty() {
+                    "article".to_string()
+                } else {
+                    stem
+                };
                 let write_text = fmt != Format::Plain || stem != file_stem || args.out.is_some();
-                inputs.push(Prepared { path: path.clone(), stem, text, write_text });
+                inputs.push(Prepared {
+                    path: path.clone(),
+                    stem,
+                    text,
+                    write_text,
+                });
             }
             Err(e) => {
                 e.report();
@@ -136,10 +166,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
     }
-    let names: Vec<String> = inputs.iter().map(|p| p.path.display().to_string()).collect();
-    let batch: Vec<extract::Input<'_>> =
-        inputs.iter().zip(&names).map(|(p, file)| extract::Input { file, text: &p.text, stem: Some(&p.stem) }).collect();
-    let results: Vec<std::result::Result<Draft, ExtractError>> = extract::extract_all(&batch, &lex, &opts);
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|p| p.path.display().to_string())
+        .collect();
+    let batch: Vec<extract::Input<'_>> = inputs
+        .iter()
+        .zip(&names)
+        .map(|(p, file)| extract::Input {
+            file,
+            text: &p.text,
+            stem: Some(&p.stem),
+        })
+        .collect();
+    let results: Vec<std::result::Result<Draft, ExtractError>> =
+        extract::extract_all(&batch, &lex, &opts);
     let mut drafts: Vec<(&Prepared, Draft)> = Vec::new();
     for (p, r) in inputs.iter().zip(results) {
         match r {
@@ -161,7 +202,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         let dir = match &args.out {
             Some(o) => o.clone(),
-            None => p.path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")),
+            None => p
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(".")),
         };
         let toml_path = dir.join(format!("{}.toml", d.stem));
         if toml_path.exists() && !args.force {
@@ -172,10 +217,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         if p.write_text {
             let txt = dir.join(format!("{}.txt", d.stem));
             if txt != p.path {
-                write_atomic(&txt, |w| w.write_all(d.text.as_bytes())).with_context(|| format!("writing {}", txt.display()))?;
+                write_atomic(&txt, |w| w.write_all(d.text.as_bytes()))
+                    .with_context(|| format!("writing {}", txt.display()))?;
             }
         }
-        write_atomic(&toml_path, |w| draft::write(&d, &source, w)).with_context(|| format!("writing {}", toml_path.display()))?;
+        write_atomic(&toml_path, |w| draft::write(&d, &source, w))
+            .with_context(|| format!("writing {}", toml_path.display()))?;
         writeln!(
             out,
             "drafted {}: date {} ({}), {} author(s), {} claim(s), {} candidate(s), {} event(s)",
@@ -189,7 +236,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )?;
     }
     if failed > 0 {
-        anyhow::bail!("{failed} of {} file(s) could not be drafted", args.files.len());
+        anyhow::bail!(
+            "{failed} of {} file(s) could not be drafted",
+            args.files.len()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

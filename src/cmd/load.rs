@@ -73,15 +73,36 @@ impl Pending {
     /// A whole graph is kept whole.
     pub fn region(self, plan: impl FnOnce(&Store, &mut Region)) -> Result<Loaded> {
         match self {
-            Pending::Whole(g) => Ok(Loaded { graph: g, stored: None }),
+            Pending::Whole(g) => Ok(Loaded {
+                graph: g,
+                stored: None,
+            }),
             Pending::Stored(store, src) => {
                 let mut r = Region::new(&store);
                 plan(&store, &mut r);
                 match r.materialise() {
                     Some(m) => {
-                        let local = m.global.iter().enumerate().map(|(k, &n)| (n, NodeIndex::new(k))).collect();
-                        let local_edges = m.edges.iter().enumerate().map(|(k, &r)| (r, k as u32)).collect();
-                        Ok(Loaded { graph: m.graph, stored: Some(Stored { store, global: m.global, local, local_edges }) })
+                        let local = m
+                            .global
+                            .iter()
+                            .enumerate()
+                            .map(|(k, &n)| (n, NodeIndex::new(k)))
+                            .collect();
+                        let local_edges = m
+                            .edges
+                            .iter()
+                            .enumerate()
+                            .map(|(k, &r)| (r, k as u32))
+                            .collect();
+                        Ok(Loaded {
+                            graph: m.graph,
+                            stored: Some(Stored {
+                                store,
+                                global: m.global,
+                                local,
+                                local_edges,
+                            }),
+                        })
                     }
                     None => damaged(&src),
                 }
@@ -92,9 +113,15 @@ impl Pending {
     /// Load the whole graph (a question that reads everything).
     pub fn whole(self) -> Result<Loaded> {
         match self {
-            Pending::Whole(g) => Ok(Loaded { graph: g, stored: None }),
+            Pending::Whole(g) => Ok(Loaded {
+                graph: g,
+                stored: None,
+            }),
             Pending::Stored(store, src) => match store.whole() {
-                Some(g) => Ok(Loaded { graph: g, stored: None }),
+                Some(g) => Ok(Loaded {
+                    graph: g,
+                    stored: None,
+                }),
                 None => damaged(&src),
             },
         }
@@ -104,11 +131,20 @@ impl Pending {
 /// A store that proved damaged while reading: remove it and answer from graph.json
 /// or the corpus, whose node order is the store's.
 fn damaged(src: &Source) -> Result<Loaded> {
-    eprintln!("note: the query cache {} is damaged; answering without it", src.out.join(CACHE_FILE).display());
+    eprintln!(
+        "note: the query cache {} is damaged; answering without it",
+        src.out.join(CACHE_FILE).display()
+    );
     let _ = std::fs::remove_file(src.out.join(CACHE_FILE));
     match load(src)? {
-        Pending::Whole(g) => Ok(Loaded { graph: g, stored: None }),
-        Pending::Stored(..) => anyhow::bail!("the query cache {} cannot be read", src.out.join(CACHE_FILE).display()),
+        Pending::Whole(g) => Ok(Loaded {
+            graph: g,
+            stored: None,
+        }),
+        Pending::Stored(..) => anyhow::bail!(
+            "the query cache {} cannot be read",
+            src.out.join(CACHE_FILE).display()
+        ),
     }
 }
 
@@ -132,7 +168,11 @@ impl Loaded {
     pub fn local(&self, i: NodeIndex) -> Result<NodeIndex> {
         match &self.stored {
             None => Ok(i),
-            Some(s) => s.local.get(&(i.index() as u32)).copied().context("internal error: a node the question names was not loaded"),
+            Some(s) => s
+                .local
+                .get(&(i.index() as u32))
+                .copied()
+                .context("internal error: a node the question names was not loaded"),
         }
     }
 
@@ -143,10 +183,30 @@ impl Loaded {
             Some(s) => {
                 let mut r = Region::new(&s.store);
                 plan(&s.store, &mut r);
-                let m = r.materialise().context("the query cache is damaged; delete it and ask again")?;
-                let local = m.global.iter().enumerate().map(|(k, &n)| (n, NodeIndex::new(k))).collect();
-                let local_edges = m.edges.iter().enumerate().map(|(k, &r)| (r, k as u32)).collect();
-                Ok(Loaded { graph: m.graph, stored: Some(Stored { store: s.store, global: m.global, local, local_edges }) })
+                let m = r
+                    .materialise()
+                    .context("the query cache is damaged; delete it and ask again")?;
+                let local = m
+                    .global
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &n)| (n, NodeIndex::new(k)))
+                    .collect();
+                let local_edges = m
+                    .edges
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &r)| (r, k as u32))
+                    .collect();
+                Ok(Loaded {
+                    graph: m.graph,
+                    stored: Some(Stored {
+                        store: s.store,
+                        global: m.global,
+                        local,
+                        local_edges,
+                    }),
+                })
             }
         }
     }
@@ -158,7 +218,9 @@ impl Loaded {
 
     /// A search document's owner (numbered in the whole graph) in [`Loaded::graph`].
     pub fn owner(&self, o: Owner) -> Option<Owner> {
-        let Some(s) = &self.stored else { return Some(o) };
+        let Some(s) = &self.stored else {
+            return Some(o);
+        };
         match o {
             Owner::Node(n) => s.local.get(&n).map(|i| Owner::Node(i.index() as u32)),
             Owner::Edge(r) => s.local_edges.get(&r).map(|&e| Owner::Edge(e)),
@@ -167,15 +229,25 @@ impl Loaded {
 
     /// The graph holding `nodes` (of [`Loaded::graph`]) with every edge between them,
     /// and their indices in it: what a drawing of an answer's subgraph needs.
-    pub fn with_edges_among(&self, nodes: &BTreeSet<NodeIndex>) -> Result<(std::borrow::Cow<'_, LevelGraph>, BTreeSet<NodeIndex>)> {
-        let Some(s) = &self.stored else { return Ok((std::borrow::Cow::Borrowed(&self.graph), nodes.clone())) };
+    pub fn with_edges_among(
+        &self,
+        nodes: &BTreeSet<NodeIndex>,
+    ) -> Result<(std::borrow::Cow<'_, LevelGraph>, BTreeSet<NodeIndex>)> {
+        let Some(s) = &self.stored else {
+            return Ok((std::borrow::Cow::Borrowed(&self.graph), nodes.clone()));
+        };
         let mut r = Region::new(&s.store);
-        let globals: Vec<u32> = nodes.iter().filter_map(|i| s.global.get(i.index()).copied()).collect();
+        let globals: Vec<u32> = nodes
+            .iter()
+            .filter_map(|i| s.global.get(i.index()).copied())
+            .collect();
         for &n in &globals {
             r.node(n);
         }
         r.among(|_| true);
-        let m = r.materialise().context("the query cache is damaged; delete it and ask again")?;
+        let m = r
+            .materialise()
+            .context("the query cache is damaged; delete it and ask again")?;
         let mapped = globals.iter().filter_map(|&n| m.local(n)).collect();
         Ok((std::borrow::Cow::Owned(m.graph), mapped))
     }
@@ -183,7 +255,12 @@ impl Loaded {
 
 fn json_stamp(path: &Path) -> Option<(u64, u128)> {
     let m = std::fs::metadata(path).ok()?;
-    let t = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+    let t = m
+        .modified()
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
     Some((m.len(), t))
 }
 
@@ -196,15 +273,28 @@ pub fn load(src: &Source) -> Result<Pending> {
     // Listing a large corpus (a stat per file) takes as long as decoding the cache:
     // do both at once, and check the fingerprint when both are done.
     let (fingerprint, cached) = std::thread::scope(|scope| {
-        let listing = scope.spawn(|| if has_corpus { stamp::fingerprint(&src.corpus).map(Some) } else { Ok(None) });
-        let cached = read_store(&cache_path, |h| h.writer == env!("CARGO_PKG_VERSION") && h.json == json);
+        let listing = scope.spawn(|| {
+            if has_corpus {
+                stamp::fingerprint(&src.corpus).map(Some)
+            } else {
+                Ok(None)
+            }
+        });
+        let cached = read_store(&cache_path, |h| {
+            h.writer == env!("CARGO_PKG_VERSION") && h.json == json
+        });
         (listing.join(), cached)
     });
     let fingerprint = fingerprint
         .map_err(|_| anyhow::anyhow!("listing the corpus failed"))?
         .with_context(|| format!("cannot list the corpus in {}", src.corpus.display()))?
         .unwrap_or_default();
-    let wanted = |json_fresh| StoreHeader { writer: env!("CARGO_PKG_VERSION").into(), fingerprint: fingerprint.clone(), json, json_fresh };
+    let wanted = |json_fresh| StoreHeader {
+        writer: env!("CARGO_PKG_VERSION").into(),
+        fingerprint: fingerprint.clone(),
+        json,
+        json_fresh,
+    };
     if let Some((header, store)) = cached {
         if header == wanted(header.json_fresh) {
             if !header.json_fresh {
@@ -268,18 +358,28 @@ fn stale_note(json_path: &Path, exists: bool) {
             json_path.display()
         );
     } else {
-        eprintln!("note: {} does not exist; answering from the corpus (run `levelmap build` to save it)", json_path.display());
+        eprintln!(
+            "note: {} does not exist; answering from the corpus (run `levelmap build` to save it)",
+            json_path.display()
+        );
     }
 }
 
 fn read_json(path: &Path) -> Result<LevelGraph> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(json::from_json(&text, &path.display().to_string())?)
 }
 
 fn rebuild(corpus: &Path, auto: bool) -> Result<LevelGraph> {
-    let reading = super::read_checked(corpus).context("cannot answer from the corpus as it is now")?;
-    Ok(build(&reading.corpus, BuildOptions { include_extracted: auto }))
+    let reading =
+        super::read_checked(corpus).context("cannot answer from the corpus as it is now")?;
+    Ok(build(
+        &reading.corpus,
+        BuildOptions {
+            include_extracted: auto,
+        },
+    ))
 }
 
 /// Write the cache for a graph just built from a corpus and written to
@@ -287,8 +387,12 @@ fn rebuild(corpus: &Path, auto: bool) -> Result<LevelGraph> {
 /// corpus was read, so that an edit made while building makes the cache stale
 /// rather than wrong.
 pub fn write_after_build(out: &Path, fingerprint: String, g: &LevelGraph) {
-    let header =
-        StoreHeader { writer: env!("CARGO_PKG_VERSION").into(), fingerprint, json: json_stamp(&out.join("graph.json")), json_fresh: true };
+    let header = StoreHeader {
+        writer: env!("CARGO_PKG_VERSION").into(),
+        fingerprint,
+        json: json_stamp(&out.join("graph.json")),
+        json_fresh: true,
+    };
     save(&out.join(CACHE_FILE), &header, g);
 }
 

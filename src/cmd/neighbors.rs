@@ -56,7 +56,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Dir::Out => Direction::Out,
         Dir::Both => Direction::Both,
     };
-    let opts = NeighborOptions { depth: args.depth, kinds: args.kinds, edges: args.edges, direction };
+    let opts = NeighborOptions {
+        depth: args.depth,
+        kinds: args.kinds,
+        edges: args.edges,
+        direction,
+    };
     if opts.depth == 0 {
         return Err(levelmap::query::QueryError::BadDepth { depth: 0 }.into());
     }
@@ -92,13 +97,32 @@ pub fn route(via: &[Hop]) -> String {
 
 impl Render for NeighborsAnswer {
     fn table(&self, term: &Term, w: &mut dyn Write) -> io::Result<()> {
-        let steps = if self.depth == 1 { "1 step".to_string() } else { format!("{} steps", self.depth) };
-        term.heading(w, &format!("{} ({}): {} neighbours within {steps}", self.center.label, self.center.id, self.neighbors.len()))?;
+        let steps = if self.depth == 1 {
+            "1 step".to_string()
+        } else {
+            format!("{} steps", self.depth)
+        };
+        term.heading(
+            w,
+            &format!(
+                "{} ({}): {} neighbours within {steps}",
+                self.center.label,
+                self.center.id,
+                self.neighbors.len()
+            ),
+        )?;
         if self.neighbors.is_empty() {
             writeln!(w, "No neighbours with these filters.")?;
             return Ok(());
         }
-        let mut t = Table::new(vec![fixed("dist"), fixed("kind"), wrapping("node"), wrapping("id"), wrapping("how"), wrapping("evidence")]);
+        let mut t = Table::new(vec![
+            fixed("dist"),
+            fixed("kind"),
+            wrapping("node"),
+            wrapping("id"),
+            wrapping("how"),
+            wrapping("evidence"),
+        ]);
         if self.depth == 1 {
             t.columns.remove(0);
         }
@@ -109,7 +133,17 @@ impl Render for NeighborsAnswer {
                 node_cell(&n.node),
                 Cell::tone(n.node.id.clone(), Tone::Dim),
                 Cell::plain(route(&n.via)),
-                Cell::tone(last.map(|h| format!("{} {}", date_text(h.evidence.date), evidence_text(&h.evidence))).unwrap_or_default(), Tone::Quote),
+                Cell::tone(
+                    last.map(|h| {
+                        format!(
+                            "{} {}",
+                            date_text(h.evidence.date),
+                            evidence_text(&h.evidence)
+                        )
+                    })
+                    .unwrap_or_default(),
+                    Tone::Quote,
+                ),
             ];
             if self.depth > 1 {
                 row.insert(0, Cell::plain(n.distance.to_string()));
@@ -120,7 +154,20 @@ impl Render for NeighborsAnswer {
     }
 
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let header = vec!["center", "distance", "id", "kind", "label", "date", "how", "edge", "walk", "evidence_date", "article", "quote"];
+        let header = vec![
+            "center",
+            "distance",
+            "id",
+            "kind",
+            "label",
+            "date",
+            "how",
+            "edge",
+            "walk",
+            "evidence_date",
+            "article",
+            "quote",
+        ];
         let rows = self
             .neighbors
             .iter()
@@ -135,8 +182,11 @@ impl Render for NeighborsAnswer {
                     n.date.map(|d| d.to_string()).unwrap_or_default(),
                     route(&n.via),
                     last.map(|h| h.edge.to_string()).unwrap_or_default(),
-                    last.map(|h| format!("{:?}", h.walk).to_lowercase()).unwrap_or_default(),
-                    last.and_then(|h| h.evidence.date).map(|d| d.to_string()).unwrap_or_default(),
+                    last.map(|h| format!("{:?}", h.walk).to_lowercase())
+                        .unwrap_or_default(),
+                    last.and_then(|h| h.evidence.date)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
                     last.map(|h| h.evidence.article.clone()).unwrap_or_default(),
                     last.map(|h| h.evidence.quote.clone()).unwrap_or_default(),
                 ]

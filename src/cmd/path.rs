@@ -46,16 +46,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let pending = load(&args.source)?;
     let a = resolve(pending.names(), &args.from)?;
     let b = resolve(pending.names(), &args.to)?;
-    let walked = if args.edges.is_empty() { default_edges() } else { args.edges.clone() };
+    let walked = if args.edges.is_empty() {
+        default_edges()
+    } else {
+        args.edges.clone()
+    };
     // What `path` reads: the nodes on the shortest paths, and the walked edges between them.
     let loaded = pending.region(|store, r| {
         r.without_speakers();
-        for n in shortest_path_nodes(store, a.index() as u32, b.index() as u32, &walked, &args.avoid) {
+        for n in shortest_path_nodes(
+            store,
+            a.index() as u32,
+            b.index() as u32,
+            &walked,
+            &args.avoid,
+        ) {
             r.node(n);
         }
         r.among(|k| walked.contains(&k));
     })?;
-    let opts = PathOptions { max: args.max, edges: args.edges, avoid: args.avoid };
+    let opts = PathOptions {
+        max: args.max,
+        edges: args.edges,
+        avoid: args.avoid,
+    };
     let answer = path(&loaded.graph, loaded.local(a)?, loaded.local(b)?, &opts)?;
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
@@ -68,17 +82,32 @@ fn walked(a: &PathAnswer) -> String {
     if a.edges == default_edges() {
         "every edge kind but mentions".to_string()
     } else {
-        a.edges.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(", ")
+        a.edges
+            .iter()
+            .map(|e| e.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
 impl Render for PathAnswer {
     fn table(&self, term: &Term, w: &mut dyn Write) -> io::Result<()> {
         if !self.connected {
-            writeln!(w, "No connection between {} ({}) and {} ({}).", self.from.label, self.from.id, self.to.label, self.to.id)?;
+            writeln!(
+                w,
+                "No connection between {} ({}) and {} ({}).",
+                self.from.label, self.from.id, self.to.label, self.to.id
+            )?;
             let mut hint = format!("Edges walked: {}", walked(self));
             if !self.avoid.is_empty() {
-                hint.push_str(&format!("; avoiding {}", self.avoid.iter().map(|k| k.plural()).collect::<Vec<_>>().join(", ")));
+                hint.push_str(&format!(
+                    "; avoiding {}",
+                    self.avoid
+                        .iter()
+                        .map(|k| k.plural())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
             }
             hint.push_str(". Try --edge mentions to connect through articles that name both, or drop --avoid-kind.");
             writeln!(w, "{}", term.paint(&hint, Tone::Dim))?;
@@ -93,11 +122,23 @@ impl Render for PathAnswer {
             let title = if n == 1 && !self.more {
                 format!("Path ({hops} hop{})", if hops == 1 { "" } else { "s" })
             } else {
-                format!("Path {} of {}{} ({hops} hops)", k + 1, n, if self.more { "+" } else { "" })
+                format!(
+                    "Path {} of {}{} ({hops} hops)",
+                    k + 1,
+                    n,
+                    if self.more { "+" } else { "" }
+                )
             };
             term.heading(w, &title)?;
             writeln!(w, "{}", p.explanation)?;
-            let mut t = Table::new(vec![fixed("#"), wrapping("from"), wrapping("link"), wrapping("to"), fixed("date"), wrapping("evidence")]);
+            let mut t = Table::new(vec![
+                fixed("#"),
+                wrapping("from"),
+                wrapping("link"),
+                wrapping("to"),
+                fixed("date"),
+                wrapping("evidence"),
+            ]);
             for (s, h) in p.hops.iter().enumerate() {
                 let link = match h.stance {
                     Some(st) => format!("{} ({st})", h.phrase),
@@ -115,13 +156,37 @@ impl Render for PathAnswer {
             t.print(term, w)?;
         }
         if self.more {
-            writeln!(w, "{}", term.paint(&format!("More shortest paths tie; --max {} lists more.", self.paths.len() * 2), Tone::Dim))?;
+            writeln!(
+                w,
+                "{}",
+                term.paint(
+                    &format!(
+                        "More shortest paths tie; --max {} lists more.",
+                        self.paths.len() * 2
+                    ),
+                    Tone::Dim
+                )
+            )?;
         }
         Ok(())
     }
 
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let header = vec!["path", "step", "from_id", "from_label", "phrase", "edge", "walk", "stance", "to_id", "to_label", "date", "article", "quote"];
+        let header = vec![
+            "path",
+            "step",
+            "from_id",
+            "from_label",
+            "phrase",
+            "edge",
+            "walk",
+            "stance",
+            "to_id",
+            "to_label",
+            "date",
+            "article",
+            "quote",
+        ];
         let mut rows = Vec::new();
         for (k, p) in self.paths.iter().enumerate() {
             for (s, h) in p.hops.iter().enumerate() {

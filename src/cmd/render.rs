@@ -124,7 +124,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 fn load(input: &Input) -> Result<LevelGraph> {
     let reading = super::read_checked(&input.corpus)?;
-    Ok(build(&reading.corpus, BuildOptions { include_extracted: input.auto }))
+    Ok(build(
+        &reading.corpus,
+        BuildOptions {
+            include_extracted: input.auto,
+        },
+    ))
 }
 
 fn write_one(path: &Path, svg: &str) -> Result<()> {
@@ -134,11 +139,20 @@ fn write_one(path: &Path, svg: &str) -> Result<()> {
 
 fn run_timeline(a: TimelineArgs) -> Result<ExitCode> {
     if !(a.width.is_finite() && (400.0..=20_000.0).contains(&a.width)) {
-        anyhow::bail!("--width {} is out of range: give a width in px from 400 to 20000", a.width);
+        anyhow::bail!(
+            "--width {} is out of range: give a width in px from 400 to 20000",
+            a.width
+        );
     }
     let g = load(&a.input)?;
     let start = Instant::now();
-    let opts = TimelineOptions { about: a.about, from: a.from, to: a.to, lanes: a.lanes, width: a.width };
+    let opts = TimelineOptions {
+        about: a.about,
+        from: a.from,
+        to: a.to,
+        lanes: a.lanes,
+        width: a.width,
+    };
     let r = timeline::render_timeline(&g, &opts)?;
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let path = a.output.unwrap_or_else(|| a.input.out.join("timeline.svg"));
@@ -152,7 +166,9 @@ fn run_evolution(a: EvolutionArgs) -> Result<ExitCode> {
     let start = Instant::now();
     let r = evolution::render_evolution(&g, &a.policy)?;
     let ms = start.elapsed().as_secs_f64() * 1000.0;
-    let path = a.output.unwrap_or_else(|| a.input.out.join(format!("evolution-{}.svg", r.slug)));
+    let path = a
+        .output
+        .unwrap_or_else(|| a.input.out.join(format!("evolution-{}.svg", r.slug)));
     write_one(&path, &r.svg)?;
     println!("wrote {}: {}; {ms:.0} ms", path.display(), r.summary);
     Ok(ExitCode::SUCCESS)
@@ -165,9 +181,14 @@ fn run_map(a: MapArgs) -> Result<ExitCode> {
         Slice::Year => slices::yearly(&g)?,
     };
     let ms = start.elapsed().as_secs_f64() * 1000.0;
-    let files: Vec<(PathBuf, Vec<u8>)> =
-        pages.iter().map(|p| (a.input.out.join(&p.file), p.svg.clone().into_bytes())).collect();
-    let refs: Vec<(&Path, Vec<u8>)> = files.iter().map(|(p, b)| (p.as_path(), b.clone())).collect();
+    let files: Vec<(PathBuf, Vec<u8>)> = pages
+        .iter()
+        .map(|p| (a.input.out.join(&p.file), p.svg.clone().into_bytes()))
+        .collect();
+    let refs: Vec<(&Path, Vec<u8>)> = files
+        .iter()
+        .map(|(p, b)| (p.as_path(), b.clone()))
+        .collect();
     write_all_atomic(&refs)?;
     let mut out = std::io::stdout().lock();
     for (p, page) in files.iter().zip(&pages) {

@@ -10,9 +10,11 @@ use std::collections::BTreeSet;
 
 use anyhow::Context;
 use levelmap::query::region::claims_by_candidates;
-use levelmap::store::{Region, Store};
-use levelmap::query::search::{query_terms, search, search_in, DocText, Hit, Owner, Postings, SearchAnswer, SearchOptions};
+use levelmap::query::search::{
+    query_terms, search, search_in, DocText, Hit, Owner, Postings, SearchAnswer, SearchOptions,
+};
 use levelmap::query::QueryError;
+use levelmap::store::{Region, Store};
 
 use super::answer::{date_text, emit, labels, node_cell, Output, Render};
 use super::load::{load, release, Source};
@@ -41,9 +43,16 @@ pub struct Args {
 /// Run `search`.
 pub fn run(args: Args) -> Result<ExitCode> {
     if args.limit == 0 {
-        return Err(QueryError::BadCount { flag: "limit".into() }.into());
+        return Err(QueryError::BadCount {
+            flag: "limit".into(),
+        }
+        .into());
     }
-    let opts = SearchOptions { text: args.text.join(" "), limit: args.limit, kinds: args.kinds };
+    let opts = SearchOptions {
+        text: args.text.join(" "),
+        limit: args.limit,
+        kinds: args.kinds,
+    };
     let terms = query_terms(&opts)?;
     // What `search` ranks: the owners of the documents that hold a term (with every
     // edge between a matching relation's ends, which its id counts), and the claims
@@ -59,12 +68,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         }
                         if text == DocText::Name && store.kind(n) == Some(NodeKind::Actor) {
                             r.node(n);
-                            claims_by_candidates(store, n).into_iter().for_each(|c| r.speakers_of(c));
+                            claims_by_candidates(store, n)
+                                .into_iter()
+                                .for_each(|c| r.speakers_of(c));
                         }
                     }
-                    Some((Owner::Edge(e), _)) if only.is_none_or(|o| o.contains(&Owner::Edge(e))) => {
+                    Some((Owner::Edge(e), _))
+                        if only.is_none_or(|o| o.contains(&Owner::Edge(e))) =>
+                    {
                         if let Some(ends) = store.ends(e) {
-                            store.out_edges(ends.from).filter(|&x| store.ends(x).is_some_and(|x| x.to == ends.to)).for_each(|x| r.edge(x));
+                            store
+                                .out_edges(ends.from)
+                                .filter(|&x| store.ends(x).is_some_and(|x| x.to == ends.to))
+                                .for_each(|x| r.edge(x));
                         }
                     }
                     _ => {}
@@ -82,7 +98,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let ranked = search_in(&loaded.graph, store, |o| loaded.owner(o), &opts)?;
             // Then the hits with who said them: their owners, with the speakers' claims
             // again (a smaller region whose ranking keeps the same top hits).
-            let hits: BTreeSet<Owner> = ranked.hits.iter().flat_map(|h| hit_owners(store, h)).collect();
+            let hits: BTreeSet<Owner> = ranked
+                .hits
+                .iter()
+                .flat_map(|h| hit_owners(store, h))
+                .collect();
             let loaded_hits = loaded.reload(|store, r| {
                 r.without_speakers();
                 rank(store, r, Some(&hits));
@@ -94,7 +114,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             })?;
             let store = loaded_hits.store().context("a region of the store")?;
             let mut answer = search_in(&loaded_hits.graph, store, |o| loaded_hits.owner(o), &opts)?;
-            anyhow::ensure!(answer.hits.len() == ranked.hits.len() && answer.hits.iter().zip(&ranked.hits).all(|(a, b)| a.node == b.node && a.score == b.score), "internal error: the hits changed between the two passes of search");
+            anyhow::ensure!(
+                answer.hits.len() == ranked.hits.len()
+                    && answer
+                        .hits
+                        .iter()
+                        .zip(&ranked.hits)
+                        .all(|(a, b)| a.node == b.node && a.score == b.score),
+                "internal error: the hits changed between the two passes of search"
+            );
             answer.total = ranked.total;
             let code = emit(&loaded_hits, &answer, &args.output)?;
             release(answer);
@@ -111,11 +139,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// The store owners a hit may be: its node, or every edge of its relation's kind
 /// between its two ends.
 fn hit_owners(store: &Store, h: &Hit) -> Vec<Owner> {
-    let Some(n) = store.find(&h.node.id) else { return vec![] };
+    let Some(n) = store.find(&h.node.id) else {
+        return vec![];
+    };
     match (&h.edge, &h.target) {
         (Some(kind), Some(t)) => {
-            let Some(to) = store.find(&t.id) else { return vec![] };
-            store.out_edges(n).filter(|&r| store.ends(r).is_some_and(|e| e.to == to && e.kind == *kind)).map(Owner::Edge).collect()
+            let Some(to) = store.find(&t.id) else {
+                return vec![];
+            };
+            store
+                .out_edges(n)
+                .filter(|&r| store.ends(r).is_some_and(|e| e.to == to && e.kind == *kind))
+                .map(Owner::Edge)
+                .collect()
         }
         _ => vec![Owner::Node(n)],
     }
@@ -130,19 +166,52 @@ fn hit_label(h: &Hit) -> String {
 }
 
 fn why_text(h: &Hit) -> String {
-    h.why.iter().map(|w| format!("{} [{}]: {}", w.field.as_str(), w.terms.join(", "), w.snippet)).collect::<Vec<_>>().join("\n")
+    h.why
+        .iter()
+        .map(|w| {
+            format!(
+                "{} [{}]: {}",
+                w.field.as_str(),
+                w.terms.join(", "),
+                w.snippet
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl Render for SearchAnswer {
     fn table(&self, term: &Term, w: &mut dyn Write) -> io::Result<()> {
         let shown = self.hits.len();
-        let more = if self.total > shown { format!(", best {shown} shown") } else { String::new() };
-        term.heading(w, &format!("Search: {} ({} match{}{more})", self.terms.join(" "), self.total, if self.total == 1 { "" } else { "es" }))?;
+        let more = if self.total > shown {
+            format!(", best {shown} shown")
+        } else {
+            String::new()
+        };
+        term.heading(
+            w,
+            &format!(
+                "Search: {} ({} match{}{more})",
+                self.terms.join(" "),
+                self.total,
+                if self.total == 1 { "" } else { "es" }
+            ),
+        )?;
         if self.hits.is_empty() {
-            writeln!(w, "No matches. Words are matched whole (plurals aside); try fewer or other words.")?;
+            writeln!(
+                w,
+                "No matches. Words are matched whole (plurals aside); try fewer or other words."
+            )?;
             return Ok(());
         }
-        let mut t = Table::new(vec![fixed("#"), fixed("score"), fixed("kind"), wrapping("match"), fixed("date"), wrapping("why")]);
+        let mut t = Table::new(vec![
+            fixed("#"),
+            fixed("score"),
+            fixed("kind"),
+            wrapping("match"),
+            fixed("date"),
+            wrapping("why"),
+        ]);
         for h in &self.hits {
             let mut what = node_cell(&h.node);
             what.text = hit_label(h);
@@ -150,7 +219,11 @@ impl Render for SearchAnswer {
                 what.text.push_str(&format!("\n— {}", labels(&h.speakers)));
             }
             what.text.push_str(&format!("\n{}", h.node.id));
-            let kind = if h.edge.is_some() { "relation".to_string() } else { h.node.kind.to_string() };
+            let kind = if h.edge.is_some() {
+                "relation".to_string()
+            } else {
+                h.node.kind.to_string()
+            };
             t.row(vec![
                 Cell::plain(h.rank.to_string()),
                 Cell::tone(format!("{:.2}", h.score), Tone::Dim),
@@ -164,7 +237,10 @@ impl Render for SearchAnswer {
     }
 
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let header = vec!["rank", "score", "id", "kind", "label", "edge", "target", "date", "speakers", "article", "fields", "why"];
+        let header = vec![
+            "rank", "score", "id", "kind", "label", "edge", "target", "date", "speakers",
+            "article", "fields", "why",
+        ];
         let rows = self
             .hits
             .iter()
@@ -178,9 +254,17 @@ impl Render for SearchAnswer {
                     h.edge.map(|e| e.to_string()).unwrap_or_default(),
                     h.target.as_ref().map(|t| t.id.clone()).unwrap_or_default(),
                     h.date.map(|d| d.to_string()).unwrap_or_default(),
-                    h.speakers.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(" "),
+                    h.speakers
+                        .iter()
+                        .map(|s| s.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     h.article.clone().unwrap_or_default(),
-                    h.why.iter().map(|w| w.field.as_str()).collect::<Vec<_>>().join(" "),
+                    h.why
+                        .iter()
+                        .map(|w| w.field.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     why_text(h),
                 ]
             })

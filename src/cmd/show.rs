@@ -73,16 +73,30 @@ impl Render for ShowAnswer {
             if let Some(of) = &r.of {
                 s.push_str(&format!(" ({of})"));
             }
-            s.push_str(&format!(", {} to {}", date_text(r.from), r.to.map_or("now".into(), |d| d.to_string())));
+            s.push_str(&format!(
+                ", {} to {}",
+                date_text(r.from),
+                r.to.map_or("now".into(), |d| d.to_string())
+            ));
             pairs.push(("role", s));
         }
         if let Some(c) = &n.claim {
-            pairs.push(("claim", format!("{}{}", c.claim_kind, if c.hedged { ", hedged" } else { "" })));
+            pairs.push((
+                "claim",
+                format!("{}{}", c.claim_kind, if c.hedged { ", hedged" } else { "" }),
+            ));
             pairs.push(("said by", labels(&c.speakers)));
             pairs.push(("quote", evidence_text(&c.evidence)));
         }
         if let (Some(a), Some(b)) = (self.first_seen, self.last_seen) {
-            pairs.push(("seen", if a == b { a.to_string() } else { format!("{a} to {b}") }));
+            pairs.push((
+                "seen",
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a} to {b}")
+                },
+            ));
         }
         pairs.push(("edges", self.degree.to_string()));
         if n.origin != "curated" {
@@ -92,7 +106,12 @@ impl Render for ShowAnswer {
         for group in &self.groups {
             writeln!(w)?;
             term.heading(w, &format!("{} ({})", group.phrase, group.total))?;
-            let mut t = Table::new(vec![fixed("date"), wrapping("node"), fixed("stance"), wrapping("evidence")]);
+            let mut t = Table::new(vec![
+                fixed("date"),
+                wrapping("node"),
+                fixed("stance"),
+                wrapping("evidence"),
+            ]);
             let any_stance = group.edges.iter().any(|e| e.stance.is_some());
             if !any_stance {
                 t.columns.remove(2);
@@ -100,7 +119,11 @@ impl Render for ShowAnswer {
             for e in &group.edges {
                 let mut row = vec![Cell::plain(date_text(e.evidence.date)), node_cell(&e.other)];
                 if any_stance {
-                    row.push(e.stance.map_or_else(Cell::default, |s| Cell::tone(s.as_str(), Tone::Stance(s))));
+                    row.push(
+                        e.stance.map_or_else(Cell::default, |s| {
+                            Cell::tone(s.as_str(), Tone::Stance(s))
+                        }),
+                    );
                 }
                 let mut ev = evidence_text(&e.evidence);
                 if let Some(note) = &e.note {
@@ -111,14 +134,36 @@ impl Render for ShowAnswer {
             }
             t.print(term, w)?;
             if group.total > group.edges.len() {
-                writeln!(w, "{}", term.paint(&format!("… and {} more (--limit 0 lists all)", group.total - group.edges.len()), Tone::Dim))?;
+                writeln!(
+                    w,
+                    "{}",
+                    term.paint(
+                        &format!(
+                            "… and {} more (--limit 0 lists all)",
+                            group.total - group.edges.len()
+                        ),
+                        Tone::Dim
+                    )
+                )?;
             }
         }
         Ok(())
     }
 
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let header = vec!["node", "edge", "direction", "phrase", "other_id", "other_kind", "other_label", "stance", "date", "article", "quote"];
+        let header = vec![
+            "node",
+            "edge",
+            "direction",
+            "phrase",
+            "other_id",
+            "other_kind",
+            "other_label",
+            "stance",
+            "date",
+            "article",
+            "quote",
+        ];
         let rows = self
             .groups
             .iter()

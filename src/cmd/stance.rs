@@ -32,7 +32,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let pending = load(&args.source)?;
     let p = resolve_kind(pending.names(), &args.policy, NodeKind::Policy)?;
     // What `stance` reads: statements about the policy (and, as every answer, who made them).
-    let loaded = pending.region(|_, r| r.incident(p.index() as u32, |k| matches!(k, EdgeKind::About | EdgeKind::Proposes | EdgeKind::Criticises)))?;
+    let loaded = pending.region(|_, r| {
+        r.incident(p.index() as u32, |k| {
+            matches!(
+                k,
+                EdgeKind::About | EdgeKind::Proposes | EdgeKind::Criticises
+            )
+        })
+    })?;
     let answer = stance(&loaded.graph, loaded.local(p)?);
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
@@ -42,11 +49,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 /// "2 for, 1 against".
 pub fn counts_text(c: &StanceCounts) -> String {
-    let parts: Vec<String> = [(c.for_, "for"), (c.against, "against"), (c.mixed, "mixed"), (c.neutral, "neutral")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, s)| format!("{n} {s}"))
-        .collect();
+    let parts: Vec<String> = [
+        (c.for_, "for"),
+        (c.against, "against"),
+        (c.mixed, "mixed"),
+        (c.neutral, "neutral"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, s)| format!("{n} {s}"))
+    .collect();
     if parts.is_empty() {
         "none".into()
     } else {
@@ -56,20 +68,46 @@ pub fn counts_text(c: &StanceCounts) -> String {
 
 /// The four groups, named.
 fn groups(a: &StanceAnswer) -> [(&'static str, &Vec<ActorStance>); 4] {
-    [("For", &a.for_), ("Against", &a.against), ("Mixed", &a.mixed), ("Neutral", &a.neutral)]
+    [
+        ("For", &a.for_),
+        ("Against", &a.against),
+        ("Mixed", &a.mixed),
+        ("Neutral", &a.neutral),
+    ]
 }
 
 impl Render for StanceAnswer {
     fn table(&self, term: &Term, w: &mut dyn Write) -> io::Result<()> {
-        term.heading(w, &format!("Stances on {} ({})", self.policy.label, self.policy.id))?;
-        writeln!(w, "{} statement(s): {}", self.counts.total(), counts_text(&self.counts))?;
+        term.heading(
+            w,
+            &format!("Stances on {} ({})", self.policy.label, self.policy.id),
+        )?;
+        writeln!(
+            w,
+            "{} statement(s): {}",
+            self.counts.total(),
+            counts_text(&self.counts)
+        )?;
         for (name, group) in groups(self) {
             if group.is_empty() {
                 continue;
             }
             writeln!(w)?;
-            term.heading(w, &format!("{name} ({} actor{})", group.len(), if group.len() == 1 { "" } else { "s" }))?;
-            let mut t = Table::new(vec![wrapping("actor"), fixed("date"), fixed("stance"), wrapping("statement"), wrapping("evidence")]);
+            term.heading(
+                w,
+                &format!(
+                    "{name} ({} actor{})",
+                    group.len(),
+                    if group.len() == 1 { "" } else { "s" }
+                ),
+            )?;
+            let mut t = Table::new(vec![
+                wrapping("actor"),
+                fixed("date"),
+                fixed("stance"),
+                wrapping("statement"),
+                wrapping("evidence"),
+            ]);
             for a in group {
                 for (k, s) in a.statements.iter().enumerate() {
                     let actor = if k == 0 {
@@ -95,7 +133,12 @@ impl Render for StanceAnswer {
         if !self.unattributed.is_empty() {
             writeln!(w)?;
             term.heading(w, &format!("Unattributed ({})", self.unattributed.len()))?;
-            let mut t = Table::new(vec![fixed("date"), fixed("stance"), wrapping("statement"), wrapping("evidence")]);
+            let mut t = Table::new(vec![
+                fixed("date"),
+                fixed("stance"),
+                wrapping("statement"),
+                wrapping("evidence"),
+            ]);
             for s in &self.unattributed {
                 t.row(vec![
                     Cell::plain(date_text(s.date)),
@@ -110,9 +153,14 @@ impl Render for StanceAnswer {
     }
 
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let header = vec!["policy", "position", "actor_id", "actor", "date", "stance", "via", "claim", "text", "article", "quote"];
+        let header = vec![
+            "policy", "position", "actor_id", "actor", "date", "stance", "via", "claim", "text",
+            "article", "quote",
+        ];
         let mut rows = Vec::new();
-        let mut push = |position: &str, actor: Option<&levelmap::query::NodeRef>, s: &levelmap::query::stance::Statement| {
+        let mut push = |position: &str,
+                        actor: Option<&levelmap::query::NodeRef>,
+                        s: &levelmap::query::stance::Statement| {
             rows.push(vec![
                 self.policy.id.clone(),
                 position.to_string(),

@@ -40,8 +40,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (loaded, answer) = match kept {
         Some(answer) => {
             // Only a drawing reads the graph: the nodes the answer names.
-            let ids: Vec<String> = answer.most_connected.iter().map(|c| c.node.id.clone()).chain(answer.most_contested.iter().map(|c| c.policy.id.clone())).collect();
-            let loaded = pending.region(|store, r| ids.iter().filter_map(|id| store.find(id)).for_each(|n| r.node(n)))?;
+            let ids: Vec<String> = answer
+                .most_connected
+                .iter()
+                .map(|c| c.node.id.clone())
+                .chain(answer.most_contested.iter().map(|c| c.policy.id.clone()))
+                .collect();
+            let loaded = pending.region(|store, r| {
+                ids.iter()
+                    .filter_map(|id| store.find(id))
+                    .for_each(|n| r.node(n))
+            })?;
             (loaded, answer)
         }
         None => {
@@ -58,7 +67,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 fn components_text(c: &Components) -> String {
     let sizes: Vec<String> = c.largest.iter().map(|n| n.to_string()).collect();
-    format!("{} (largest: {}; {} isolated node{})", c.count, sizes.join(", "), c.isolated, if c.isolated == 1 { "" } else { "s" })
+    format!(
+        "{} (largest: {}; {} isolated node{})",
+        c.count,
+        sizes.join(", "),
+        c.isolated,
+        if c.isolated == 1 { "" } else { "s" }
+    )
 }
 
 impl Render for StatsAnswer {
@@ -71,17 +86,27 @@ impl Render for StatsAnswer {
             pairs.push(("dates", format!("{} to {}", s.first, s.last)));
         }
         pairs.push(("components", components_text(&self.components)));
-        pairs.push(("without mentions", components_text(&self.components_without_mentions)));
+        pairs.push((
+            "without mentions",
+            components_text(&self.components_without_mentions),
+        ));
         term.pairs(w, &pairs)?;
 
         writeln!(w)?;
-        let mut t = Table::new(vec![fixed("node kind"), fixed("count"), fixed("edge kind"), fixed("count")]);
+        let mut t = Table::new(vec![
+            fixed("node kind"),
+            fixed("count"),
+            fixed("edge kind"),
+            fixed("count"),
+        ]);
         let rows = self.nodes.len().max(self.edges.len());
         for r in 0..rows {
             let n = self.nodes.get(r);
             let e = self.edges.get(r);
             t.row(vec![
-                n.map_or_else(Cell::default, |c| Cell::tone(c.kind.plural(), Tone::Kind(c.kind))),
+                n.map_or_else(Cell::default, |c| {
+                    Cell::tone(c.kind.plural(), Tone::Kind(c.kind))
+                }),
                 Cell::plain(n.map(|c| format!("{:>5}", c.count)).unwrap_or_default()),
                 Cell::plain(e.map(|c| c.kind.to_string()).unwrap_or_default()),
                 Cell::plain(e.map(|c| format!("{:>5}", c.count)).unwrap_or_default()),
@@ -91,7 +116,15 @@ impl Render for StatsAnswer {
 
         writeln!(w)?;
         term.heading(w, "Most connected (distinct neighbours, mentions aside)")?;
-        let mut t = Table::new(vec![fixed("#"), wrapping("node"), fixed("kind"), fixed("neighbours"), fixed("edges"), fixed("mentioned in"), wrapping("id")]);
+        let mut t = Table::new(vec![
+            fixed("#"),
+            wrapping("node"),
+            fixed("kind"),
+            fixed("neighbours"),
+            fixed("edges"),
+            fixed("mentioned in"),
+            wrapping("id"),
+        ]);
         for (k, c) in self.most_connected.iter().enumerate() {
             t.row(vec![
                 Cell::plain((k + 1).to_string()),
@@ -136,7 +169,9 @@ impl Render for StatsAnswer {
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
         let header = vec!["section", "key", "label", "metric", "value"];
         let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut row = |a: &str, b: &str, c: &str, d: &str, e: String| rows.push(vec![a.into(), b.into(), c.into(), d.into(), e]);
+        let mut row = |a: &str, b: &str, c: &str, d: &str, e: String| {
+            rows.push(vec![a.into(), b.into(), c.into(), d.into(), e])
+        };
         for c in &self.nodes {
             row("nodes", c.kind.as_str(), "", "count", c.count.to_string());
         }
@@ -148,21 +183,64 @@ impl Render for StatsAnswer {
             row("span", "last", "", "date", s.last.to_string());
         }
         for c in &self.most_connected {
-            row("most_connected", &c.node.id, &c.node.label, "neighbors", c.neighbors.to_string());
-            row("most_connected", &c.node.id, &c.node.label, "edges", c.edges.to_string());
-            row("most_connected", &c.node.id, &c.node.label, "mentioned_in", c.mentioned_in.to_string());
+            row(
+                "most_connected",
+                &c.node.id,
+                &c.node.label,
+                "neighbors",
+                c.neighbors.to_string(),
+            );
+            row(
+                "most_connected",
+                &c.node.id,
+                &c.node.label,
+                "edges",
+                c.edges.to_string(),
+            );
+            row(
+                "most_connected",
+                &c.node.id,
+                &c.node.label,
+                "mentioned_in",
+                c.mentioned_in.to_string(),
+            );
         }
         for c in &self.most_contested {
             let s = &c.statements;
-            for (m, v) in [("for", s.for_), ("against", s.against), ("mixed", s.mixed), ("neutral", s.neutral), ("actors_for", c.actors_for), ("actors_against", c.actors_against)] {
-                row("most_contested", &c.policy.id, &c.policy.label, m, v.to_string());
+            for (m, v) in [
+                ("for", s.for_),
+                ("against", s.against),
+                ("mixed", s.mixed),
+                ("neutral", s.neutral),
+                ("actors_for", c.actors_for),
+                ("actors_against", c.actors_against),
+            ] {
+                row(
+                    "most_contested",
+                    &c.policy.id,
+                    &c.policy.label,
+                    m,
+                    v.to_string(),
+                );
             }
         }
-        for (name, comp) in [("components", &self.components), ("components_without_mentions", &self.components_without_mentions)] {
+        for (name, comp) in [
+            ("components", &self.components),
+            (
+                "components_without_mentions",
+                &self.components_without_mentions,
+            ),
+        ] {
             row(name, "count", "", "count", comp.count.to_string());
             row(name, "isolated", "", "count", comp.isolated.to_string());
             for (k, n) in comp.largest.iter().enumerate() {
-                row(name, &format!("largest_{}", k + 1), "", "nodes", n.to_string());
+                row(
+                    name,
+                    &format!("largest_{}", k + 1),
+                    "",
+                    "nodes",
+                    n.to_string(),
+                );
             }
         }
         (header, rows)

@@ -28,9 +28,15 @@ impl Term {
             .ok()
             .and_then(|c| c.trim().parse::<usize>().ok())
             .filter(|&w| w >= 20)
-            .or_else(|| tty.then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize)).flatten())
+            .or_else(|| {
+                tty.then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
+                    .flatten()
+            })
             .unwrap_or(100);
-        Term { color, width: width.clamp(40, 400) }
+        Term {
+            color,
+            width: width.clamp(40, 400),
+        }
     }
 
     /// `text` in `tone`, if colouring.
@@ -54,7 +60,12 @@ impl Term {
         for (k, v) in pairs {
             for (n, line) in wrap(v, vw).iter().enumerate() {
                 let key = if n == 0 { *k } else { "" };
-                writeln!(w, "  {}{}  {line}", self.paint(key, Tone::Dim), " ".repeat(kw - key.width()))?;
+                writeln!(
+                    w,
+                    "  {}{}  {line}",
+                    self.paint(key, Tone::Dim),
+                    " ".repeat(kw - key.width())
+                )?;
             }
         }
         Ok(())
@@ -118,12 +129,18 @@ pub struct Cell {
 impl Cell {
     /// A plain cell.
     pub fn plain(text: impl Into<String>) -> Self {
-        Cell { text: text.into(), tone: Tone::Plain }
+        Cell {
+            text: text.into(),
+            tone: Tone::Plain,
+        }
     }
 
     /// A coloured cell.
     pub fn tone(text: impl Into<String>, tone: Tone) -> Self {
-        Cell { text: text.into(), tone }
+        Cell {
+            text: text.into(),
+            tone,
+        }
     }
 }
 
@@ -150,7 +167,10 @@ pub struct Column {
 
 /// A fixed-width column.
 pub fn fixed(header: &'static str) -> Column {
-    Column { header, wrap: false }
+    Column {
+        header,
+        wrap: false,
+    }
 }
 
 /// A column whose text wraps.
@@ -181,7 +201,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
         if line.width() <= width {
             out.push(std::borrow::Cow::Borrowed(line));
         } else {
-            let opts = textwrap::Options::new(width.max(1)).break_words(true).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+            let opts = textwrap::Options::new(width.max(1))
+                .break_words(true)
+                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
             out.extend(textwrap::wrap(line, opts));
         }
     }
@@ -191,7 +213,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
 impl Table {
     /// A table with these columns.
     pub fn new(columns: Vec<Column>) -> Self {
-        Table { columns, rows: Vec::new() }
+        Table {
+            columns,
+            rows: Vec::new(),
+        }
     }
 
     /// Add a row.
@@ -207,7 +232,13 @@ impl Table {
             .iter()
             .enumerate()
             .map(|(c, col)| {
-                let cells = self.rows.iter().map(|r| r[c].text.split('\n').map(UnicodeWidthStr::width).max().unwrap_or(0));
+                let cells = self.rows.iter().map(|r| {
+                    r[c].text
+                        .split('\n')
+                        .map(UnicodeWidthStr::width)
+                        .max()
+                        .unwrap_or(0)
+                });
                 cells.chain([col.header.width()]).max().unwrap_or(0)
             })
             .collect();
@@ -218,9 +249,17 @@ impl Table {
         // Fixed columns keep their width; the wrapping ones share the rest: narrow ones
         // get all they need, and what is left goes to the wide ones in proportion to
         // their natural width (a long quote gets more room than a name).
-        let fixed: usize = self.columns.iter().zip(&natural).filter(|(c, _)| !c.wrap).map(|(_, w)| w).sum();
+        let fixed: usize = self
+            .columns
+            .iter()
+            .zip(&natural)
+            .filter(|(c, _)| !c.wrap)
+            .map(|(_, w)| w)
+            .sum();
         let mut room = width.saturating_sub(fixed + GAP * natural.len().saturating_sub(1));
-        let mut wrapping: Vec<usize> = (0..natural.len()).filter(|&c| self.columns[c].wrap).collect();
+        let mut wrapping: Vec<usize> = (0..natural.len())
+            .filter(|&c| self.columns[c].wrap)
+            .collect();
         wrapping.sort_by_key(|&c| natural[c]);
         let mut widths = natural.clone();
         let floor = (room / wrapping.len().max(1)).clamp(MIN_SQUEEZED, MIN_WRAP);
@@ -253,7 +292,11 @@ impl Table {
         }
         let widths = self.widths(term.width);
         let last = self.columns.len() - 1;
-        let header: Vec<Cell> = self.columns.iter().map(|c| Cell::tone(c.header, Tone::Strong)).collect();
+        let header: Vec<Cell> = self
+            .columns
+            .iter()
+            .map(|c| Cell::tone(c.header, Tone::Strong))
+            .collect();
         self.print_row(term, w, &header, &widths, last)?;
         if !term.color {
             let rule: Vec<Cell> = widths.iter().map(|&n| Cell::plain("-".repeat(n))).collect();
@@ -290,7 +333,14 @@ impl Table {
         Ok(())
     }
 
-    fn print_row(&self, term: &Term, w: &mut dyn Write, cells: &[Cell], widths: &[usize], last: usize) -> io::Result<()> {
+    fn print_row(
+        &self,
+        term: &Term,
+        w: &mut dyn Write,
+        cells: &[Cell],
+        widths: &[usize],
+        last: usize,
+    ) -> io::Result<()> {
         let mut out = String::new();
         Self::layout_row(term, &mut out, cells, widths, last);
         w.write_all(out.as_bytes())
@@ -298,11 +348,18 @@ impl Table {
 
     /// A row's lines, each ending in a newline, appended to `out`.
     fn layout_row(term: &Term, buf: &mut String, cells: &[Cell], widths: &[usize], last: usize) {
-        let lines: Vec<Vec<std::borrow::Cow<'_, str>>> = cells.iter().zip(widths).map(|(c, &n)| wrap(&c.text, n)).collect();
+        let lines: Vec<Vec<std::borrow::Cow<'_, str>>> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, &n)| wrap(&c.text, n))
+            .collect();
         let height = lines.iter().map(Vec::len).max().unwrap_or(1);
         for l in 0..height {
             // Trailing empty cells are not padded.
-            let end = (0..=last).rev().find(|&c| lines[c].get(l).is_some_and(|s| !s.is_empty())).unwrap_or(0);
+            let end = (0..=last)
+                .rev()
+                .find(|&c| lines[c].get(l).is_some_and(|s| !s.is_empty()))
+                .unwrap_or(0);
             for c in 0..=end {
                 let text = lines[c].get(l).map_or("", |s| s.as_ref());
                 if term.color {
@@ -325,7 +382,10 @@ mod tests {
     use super::*;
 
     fn plain(width: usize) -> Term {
-        Term { color: false, width }
+        Term {
+            color: false,
+            width,
+        }
     }
 
     fn render(t: &Table, term: Term) -> String {
@@ -338,13 +398,27 @@ mod tests {
     fn aligns_and_wraps_to_the_width() {
         let mut t = Table::new(vec![fixed("date"), wrapping("quote")]);
         t.row(vec!["2021-09".into(), "short".into()]);
-        t.row(vec!["2021".into(), "a long quote that will not fit in a narrow terminal at all".into()]);
+        t.row(vec![
+            "2021".into(),
+            "a long quote that will not fit in a narrow terminal at all".into(),
+        ]);
         let s = render(&t, plain(40));
         assert!(s.lines().all(|l| l.width() <= 40), "{s}");
         assert!(s.starts_with("date     quote\n-------  "), "{s}");
         assert!(s.contains("2021     a long quote"), "{s}");
-        assert!(s.lines().all(|l| !l.ends_with(' ')), "no trailing spaces:\n{s}");
-        let narrow = Table { columns: vec![fixed("date"), wrapping("a"), wrapping("b"), wrapping("c")], rows: vec![vec!["2021-09-14".into(), "x ".repeat(30).into(), "y ".repeat(30).into(), "z ".repeat(30).into()]] };
+        assert!(
+            s.lines().all(|l| !l.ends_with(' ')),
+            "no trailing spaces:\n{s}"
+        );
+        let narrow = Table {
+            columns: vec![fixed("date"), wrapping("a"), wrapping("b"), wrapping("c")],
+            rows: vec![vec![
+                "2021-09-14".into(),
+                "x ".repeat(30).into(),
+                "y ".repeat(30).into(),
+                "z ".repeat(30).into(),
+            ]],
+        };
         let s = render(&narrow, plain(44));
         assert!(s.lines().all(|l| l.width() <= 44), "{s}");
         let wide = render(&t, plain(200));
@@ -356,7 +430,13 @@ mod tests {
         let mut t = Table::new(vec![fixed("stance")]);
         t.row(vec![Cell::tone("for", Tone::Stance(Stance::For))]);
         assert!(!render(&t, plain(80)).contains('\x1b'));
-        let coloured = render(&t, Term { color: true, width: 80 });
+        let coloured = render(
+            &t,
+            Term {
+                color: true,
+                width: 80,
+            },
+        );
         assert!(coloured.contains("\x1b["), "{coloured:?}");
     }
 
@@ -366,7 +446,11 @@ mod tests {
         t.row(vec!["日本".into(), "x".into()]);
         t.row(vec!["ab".into(), "y".into()]);
         let s = render(&t, plain(80));
-        let cols: Vec<usize> = s.lines().skip(2).map(|l| l.find(['x', 'y']).map(|i| l[..i].width()).unwrap()).collect();
+        let cols: Vec<usize> = s
+            .lines()
+            .skip(2)
+            .map(|l| l.find(['x', 'y']).map(|i| l[..i].width()).unwrap())
+            .collect();
         assert_eq!(cols[0], cols[1], "{s}");
     }
 }

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use levelmap::model::{EdgeKind, NodeKind};
 use levelmap::query::region::claims_by_candidates;
-use petgraph::graph::NodeIndex;
 use levelmap::query::timeline::{timeline, Entry, EntryKind, TimelineAnswer, TimelineOptions};
 use levelmap::query::{parse_date, resolve, QueryError};
+use petgraph::graph::NodeIndex;
 
 use super::answer::{date_text, emit, evidence_text, labels, Output, Render};
 use super::load::{load, release, Source};
@@ -40,16 +40,32 @@ pub struct Args {
 
 /// Run `timeline`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let from = args.from.as_deref().map(|s| parse_date("from", s)).transpose()?;
-    let to = args.to.as_deref().map(|s| parse_date("to", s)).transpose()?;
+    let from = args
+        .from
+        .as_deref()
+        .map(|s| parse_date("from", s))
+        .transpose()?;
+    let to = args
+        .to
+        .as_deref()
+        .map(|s| parse_date("to", s))
+        .transpose()?;
     if let (Some(f), Some(t)) = (from, to) {
         if f.start_days() >= t.end_days() {
             return Err(QueryError::BadRange { from: f, to: t }.into());
         }
     }
     let pending = load(&args.source)?;
-    let about = args.about.as_deref().map(|s| resolve(pending.names(), s)).transpose()?;
-    let actor = args.actor.as_deref().map(|s| resolve(pending.names(), s)).transpose()?;
+    let about = args
+        .about
+        .as_deref()
+        .map(|s| resolve(pending.names(), s))
+        .transpose()?;
+    let actor = args
+        .actor
+        .as_deref()
+        .map(|s| resolve(pending.names(), s))
+        .transpose()?;
     let focus: Vec<_> = about.into_iter().chain(actor).collect();
     // What a timeline reads: the edges at the nodes asked about (mentions aside) and
     // the actor's claims; with no focus, the articles and events and which articles
@@ -74,7 +90,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     })?;
     let local = |i: Option<NodeIndex>| i.map(|i| loaded.local(i)).transpose();
-    let answer = timeline(&loaded.graph, &TimelineOptions { about: local(about)?, actor: local(actor)?, from, to })?;
+    let answer = timeline(
+        &loaded.graph,
+        &TimelineOptions {
+            about: local(about)?,
+            actor: local(actor)?,
+            from,
+            to,
+        },
+    )?;
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
@@ -82,7 +106,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 fn stance_cell(e: &Entry) -> Cell {
-    let Some(s) = e.stance.or_else(|| (e.about.len() == 1).then(|| e.about[0].stance)) else {
+    let Some(s) = e
+        .stance
+        .or_else(|| (e.about.len() == 1).then(|| e.about[0].stance))
+    else {
         return Cell::default();
     };
     match e.shifts.first() {
@@ -94,11 +121,22 @@ fn stance_cell(e: &Entry) -> Cell {
 fn what(e: &Entry, about_known: bool) -> String {
     let mut s = e.what.clone();
     if e.kind == EntryKind::Claim && !(about_known && e.stance.is_some()) && !e.about.is_empty() {
-        let on: Vec<String> = e.about.iter().map(|a| format!("{} ({})", a.policy.label, a.stance)).collect();
+        let on: Vec<String> = e
+            .about
+            .iter()
+            .map(|a| format!("{} ({})", a.policy.label, a.stance))
+            .collect();
         s.push_str(&format!("\n[on {}]", on.join(", ")));
     }
     for sh in &e.shifts {
-        s.push_str(&format!("\n[{} shifts from {} (since {}) to {} on {}]", sh.who.label, sh.from, date_text(sh.since), sh.to, sh.policy.label));
+        s.push_str(&format!(
+            "\n[{} shifts from {} (since {}) to {} on {}]",
+            sh.who.label,
+            sh.from,
+            date_text(sh.since),
+            sh.to,
+            sh.policy.label
+        ));
     }
     s
 }
@@ -122,8 +160,18 @@ impl Render for TimelineAnswer {
             writeln!(w, "Nothing in this period.")?;
             return Ok(());
         }
-        let stances = self.entries.iter().any(|e| e.stance.is_some() || !e.about.is_empty());
-        let mut t = Table::new(vec![fixed("date"), fixed("kind"), wrapping("who"), fixed("stance"), wrapping("what"), wrapping("evidence")]);
+        let stances = self
+            .entries
+            .iter()
+            .any(|e| e.stance.is_some() || !e.about.is_empty());
+        let mut t = Table::new(vec![
+            fixed("date"),
+            fixed("kind"),
+            wrapping("who"),
+            fixed("stance"),
+            wrapping("what"),
+            wrapping("evidence"),
+        ]);
         if !stances {
             t.columns.remove(3);
         }
@@ -133,7 +181,13 @@ impl Render for TimelineAnswer {
                 Cell::tone(format!("{:?}", e.kind).to_lowercase(), Tone::Dim),
                 Cell::plain(labels(&e.who)),
                 Cell::plain(what(e, self.about.is_some())),
-                Cell::tone(e.evidence.as_ref().map(evidence_text).unwrap_or_else(|| "(no article refers to it)".into()), Tone::Quote),
+                Cell::tone(
+                    e.evidence
+                        .as_ref()
+                        .map(evidence_text)
+                        .unwrap_or_else(|| "(no article refers to it)".into()),
+                    Tone::Quote,
+                ),
             ];
             if stances {
                 row.insert(3, stance_cell(e));
@@ -144,7 +198,14 @@ impl Render for TimelineAnswer {
         if !self.years.is_empty() {
             writeln!(w)?;
             term.heading(w, "Stances by year")?;
-            let mut t = Table::new(vec![fixed("year"), fixed("for"), fixed("against"), fixed("mixed"), fixed("neutral"), fixed("prevailing")]);
+            let mut t = Table::new(vec![
+                fixed("year"),
+                fixed("for"),
+                fixed("against"),
+                fixed("mixed"),
+                fixed("neutral"),
+                fixed("prevailing"),
+            ]);
             for y in &self.years {
                 let prevailing = match (y.prevailing, y.shift) {
                     (Some(s), true) => Cell::tone(format!("{s} (shift)"), Tone::Alert),
@@ -166,7 +227,10 @@ impl Render for TimelineAnswer {
     }
 
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let header = vec!["date", "kind", "who", "who_ids", "what", "node", "edge", "stance", "about", "shift", "article", "title", "quote"];
+        let header = vec![
+            "date", "kind", "who", "who_ids", "what", "node", "edge", "stance", "about", "shift",
+            "article", "title", "quote",
+        ];
         let rows = self
             .entries
             .iter()
@@ -176,13 +240,25 @@ impl Render for TimelineAnswer {
                     e.date.map(|d| d.to_string()).unwrap_or_default(),
                     format!("{:?}", e.kind).to_lowercase(),
                     labels(&e.who),
-                    e.who.iter().map(|n| n.id.as_str()).collect::<Vec<_>>().join(" "),
+                    e.who
+                        .iter()
+                        .map(|n| n.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     e.what.clone(),
                     e.node.id.clone(),
                     e.edge.map(|k| k.to_string()).unwrap_or_default(),
                     e.stance.map(|s| s.to_string()).unwrap_or_default(),
-                    e.about.iter().map(|a| format!("{}={}", a.policy.id, a.stance)).collect::<Vec<_>>().join(" "),
-                    e.shifts.iter().map(|s| format!("{}:{}->{}", s.who.id, s.from, s.to)).collect::<Vec<_>>().join(" "),
+                    e.about
+                        .iter()
+                        .map(|a| format!("{}={}", a.policy.id, a.stance))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    e.shifts
+                        .iter()
+                        .map(|s| format!("{}:{}->{}", s.who.id, s.from, s.to))
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     ev.map(|v| v.article.clone()).unwrap_or_default(),
                     ev.map(|v| v.title.clone()).unwrap_or_default(),
                     ev.map(|v| v.quote.clone()).unwrap_or_default(),

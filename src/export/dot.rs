@@ -61,7 +61,10 @@ pub fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
     let mut title = s.title.clone();
     if let (Some(first), Some(last)) = (s.timeline.first(), s.timeline.last()) {
         if let (Some(a), Some(b)) = (s.nodes[*first].date, s.nodes[*last].date) {
-            title.push_str(&format!(" \u{2014} {}, {a} to {b}", articles(s.timeline.len())));
+            title.push_str(&format!(
+                " \u{2014} {}, {a} to {b}",
+                articles(s.timeline.len())
+            ));
         }
     }
     writeln!(
@@ -82,8 +85,21 @@ pub fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
             ("class", "levelmap"),
         ])
     )?;
-    writeln!(w, "  node {};", attrs(&[("fontname", FONT), ("fontsize", "11"), ("style", "filled"), ("penwidth", "1.2")]))?;
-    writeln!(w, "  edge {};", attrs(&[("fontname", FONT), ("fontsize", "9"), ("arrowsize", "0.7")]))?;
+    writeln!(
+        w,
+        "  node {};",
+        attrs(&[
+            ("fontname", FONT),
+            ("fontsize", "11"),
+            ("style", "filled"),
+            ("penwidth", "1.2")
+        ])
+    )?;
+    writeln!(
+        w,
+        "  edge {};",
+        attrs(&[("fontname", FONT), ("fontsize", "9"), ("arrowsize", "0.7")])
+    )?;
     write_legend(s, w)?;
 
     // Articles with their claims, one cluster each, in date order.
@@ -133,7 +149,12 @@ pub fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
         writeln!(w)?;
         for pair in s.timeline.windows(2) {
             let gap = l.rank[pair[1]].saturating_sub(l.rank[pair[0]]).max(1);
-            writeln!(w, "  {} -> {} [style=\"invis\", weight=\"2\", minlen=\"{gap}\"];", q(&s.nodes[pair[0]].id), q(&s.nodes[pair[1]].id))?;
+            writeln!(
+                w,
+                "  {} -> {} [style=\"invis\", weight=\"2\", minlen=\"{gap}\"];",
+                q(&s.nodes[pair[0]].id),
+                q(&s.nodes[pair[1]].id)
+            )?;
         }
     }
 
@@ -177,9 +198,16 @@ fn node_attrs<'a>(n: &'a SceneNode, label: &'a str) -> Vec<(&'static str, String
 fn write_node(w: &mut impl Write, indent: &str, n: &SceneNode) -> io::Result<()> {
     // Claims read as left-justified paragraphs (`\l` ends each line); names are centred.
     let label = if n.kind == NodeKind::Claim {
-        n.lines.iter().map(|l| format!("{}\\l", escape(l))).collect::<String>()
+        n.lines
+            .iter()
+            .map(|l| format!("{}\\l", escape(l)))
+            .collect::<String>()
     } else {
-        n.lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("\\n")
+        n.lines
+            .iter()
+            .map(|l| escape(l))
+            .collect::<Vec<_>>()
+            .join("\\n")
     };
     let list = node_attrs(n, "");
     let mut parts: Vec<String> = Vec::new();
@@ -216,8 +244,16 @@ fn edge_style_attrs(kind: Option<EdgeKind>, color: &str) -> Vec<(&'static str, S
 }
 
 fn write_edge(w: &mut impl Write, s: &Scene, e: &SceneEdge, forward: bool) -> io::Result<()> {
-    let (tail, head) = if forward { (e.from, e.to) } else { (e.to, e.from) };
-    let mut list: Vec<(&str, String)> = vec![("id", e.id.clone()), ("class", e.classes.clone()), ("tooltip", e.tooltip.clone())];
+    let (tail, head) = if forward {
+        (e.from, e.to)
+    } else {
+        (e.to, e.from)
+    };
+    let mut list: Vec<(&str, String)> = vec![
+        ("id", e.id.clone()),
+        ("class", e.classes.clone()),
+        ("tooltip", e.tooltip.clone()),
+    ];
     list.extend(edge_style_attrs(e.kind, e.color));
     if e.classes.split(' ').any(|c| c == "extracted") {
         // Drafted by `levelmap extract`, not reviewed.
@@ -231,7 +267,13 @@ fn write_edge(w: &mut impl Write, s: &Scene, e: &SceneEdge, forward: bool) -> io
         list.push(("dir", "back".to_string()));
     }
     let refs: Vec<(&str, &str)> = list.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    writeln!(w, "  {} -> {} {};", q(&s.nodes[tail].id), q(&s.nodes[head].id), attrs(&refs))
+    writeln!(
+        w,
+        "  {} -> {} {};",
+        q(&s.nodes[tail].id),
+        q(&s.nodes[head].id),
+        attrs(&refs)
+    )
 }
 
 /// What each node and edge kind means, for the legend's tooltips.
@@ -250,7 +292,10 @@ fn write_legend(s: &Scene, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "  subgraph cluster_legend {{")?;
     let mut note = String::from("Legend");
     if s.collapsed_mentions > 0 {
-        note.push_str(&format!("\n{} mentions in article tooltips", s.collapsed_mentions));
+        note.push_str(&format!(
+            "\n{} mentions in article tooltips",
+            s.collapsed_mentions
+        ));
     }
     writeln!(
         w,
@@ -279,7 +324,10 @@ fn write_legend(s: &Scene, w: &mut impl Write) -> io::Result<()> {
             q(&id),
             attrs(&[
                 ("id", &format!("legend-{kind}")),
-                ("class", &format!("legend node {}", style::class_name(kind.as_str()))),
+                (
+                    "class",
+                    &format!("legend node {}", style::class_name(kind.as_str()))
+                ),
                 ("label", kind.as_str()),
                 ("tooltip", kind_help(kind)),
                 ("shape", st.dot_shape),
@@ -303,16 +351,34 @@ fn write_legend(s: &Scene, w: &mut impl Write) -> io::Result<()> {
             w,
             "    {} {};",
             q(&a),
-            attrs(&[("id", &format!("legend-{key}")), ("class", "legend label"), ("label", label), ("shape", "plaintext"), ("style", ""), ("fontsize", "10"), ("height", "0.2"), ("margin", "0.02")])
+            attrs(&[
+                ("id", &format!("legend-{key}")),
+                ("class", "legend label"),
+                ("label", label),
+                ("shape", "plaintext"),
+                ("style", ""),
+                ("fontsize", "10"),
+                ("height", "0.2"),
+                ("margin", "0.02")
+            ])
         )?;
         writeln!(
             w,
             "    {} {};",
             q(&b),
-            attrs(&[("id", &format!("legend-{key}-to")), ("label", ""), ("shape", "point"), ("width", "0.04"), ("color", "#9e9e9e")])
+            attrs(&[
+                ("id", &format!("legend-{key}-to")),
+                ("label", ""),
+                ("shape", "point"),
+                ("width", "0.04"),
+                ("color", "#9e9e9e")
+            ])
         )?;
-        let class = kind.map_or("legend thread".to_string(), |k| format!("legend edge {}", style::class_name(k.as_str())));
-        let mut list: Vec<(&str, String)> = vec![("id", format!("legend-{key}-edge")), ("class", class)];
+        let class = kind.map_or("legend thread".to_string(), |k| {
+            format!("legend edge {}", style::class_name(k.as_str()))
+        });
+        let mut list: Vec<(&str, String)> =
+            vec![("id", format!("legend-{key}-edge")), ("class", class)];
         list.extend(edge_style_attrs(*kind, color));
         let refs: Vec<(&str, &str)> = list.iter().map(|(k, v)| (*k, v.as_str())).collect();
         writeln!(w, "    {} -> {} {};", q(&a), q(&b), attrs(&refs))?;
@@ -339,11 +405,17 @@ mod tests {
 
     #[test]
     fn escapes_quotes_backslashes_newlines_and_ampersands() {
-        assert_eq!(escape("say \"hi\"\\n\nR&D <b>\u{1}é"), "say \\\"hi\\\"\\\\n\\nR&amp;D <b>é");
+        assert_eq!(
+            escape("say \"hi\"\\n\nR&D <b>\u{1}é"),
+            "say \\\"hi\\\"\\\\n\\nR&amp;D <b>é"
+        );
     }
 
     #[test]
     fn attributes_are_quoted() {
-        assert_eq!(attrs(&[("label", "a\"b"), ("id", "x")]), "[label=\"a\\\"b\", id=\"x\"]");
+        assert_eq!(
+            attrs(&[("label", "a\"b"), ("id", "x")]),
+            "[label=\"a\\\"b\", id=\"x\"]"
+        );
     }
 }

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
 use crate::graph::{Edge, LevelGraph, Node, NodeData};
-use crate::model::{ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Role, Stance};
+use crate::model::{
+    ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Role, Stance,
+};
 
 /// The schema name written in every file.
 pub const SCHEMA: &str = "levelmap/graph";
@@ -219,16 +221,29 @@ fn origin_from(s: &str, c: Option<f64>) -> Origin {
 }
 
 fn date_json(d: PartialDate) -> DateJson {
-    DateJson { value: d, precision: d.precision().as_str().into(), provenance: None, evidence: None, reasoning: None }
+    DateJson {
+        value: d,
+        precision: d.precision().as_str().into(),
+        provenance: None,
+        evidence: None,
+        reasoning: None,
+    }
 }
 
 fn ev(e: &Evidence) -> EvidenceJson {
-    EvidenceJson { article: e.article.clone(), quote: e.quote.clone() }
+    EvidenceJson {
+        article: e.article.clone(),
+        quote: e.quote.clone(),
+    }
 }
 
 /// The export structs for a graph.
 pub fn to_export(g: &LevelGraph) -> GraphJson {
-    let nodes = g.graph.node_indices().map(|i| node_json(&g.graph[i])).collect();
+    let nodes = g
+        .graph
+        .node_indices()
+        .map(|i| node_json(&g.graph[i]))
+        .collect();
     let edges = g
         .graph
         .edge_indices()
@@ -249,7 +264,13 @@ pub fn to_export(g: &LevelGraph) -> GraphJson {
             }
         })
         .collect();
-    GraphJson { schema: SCHEMA.into(), version: VERSION, digest: g.digest.clone(), nodes, edges }
+    GraphJson {
+        schema: SCHEMA.into(),
+        version: VERSION,
+        digest: g.digest.clone(),
+        nodes,
+        edges,
+    }
 }
 
 fn node_json(n: &Node) -> NodeJson {
@@ -272,7 +293,11 @@ fn node_json(n: &Node) -> NodeJson {
         hedged: false,
     };
     match &n.data {
-        NodeData::Article { title: _, date, url } => {
+        NodeData::Article {
+            title: _,
+            date,
+            url,
+        } => {
             j.date = Some(DateJson {
                 value: date.value,
                 precision: date.value.precision().as_str().into(),
@@ -282,17 +307,35 @@ fn node_json(n: &Node) -> NodeJson {
             });
             j.url = url.clone();
         }
-        NodeData::Entity { subkind, aliases, description, date, roles } => {
+        NodeData::Entity {
+            subkind,
+            aliases,
+            description,
+            date,
+            roles,
+        } => {
             j.subkind = Some(subkind.clone());
             j.aliases = aliases.clone();
             j.description = description.clone();
             j.date = date.map(date_json);
             j.roles = roles
                 .iter()
-                .map(|r| RoleJson { title: r.title.clone(), of: r.of.clone(), from: r.from, to: r.to })
+                .map(|r| RoleJson {
+                    title: r.title.clone(),
+                    of: r.of.clone(),
+                    from: r.from,
+                    to: r.to,
+                })
                 .collect();
         }
-        NodeData::Claim { text: _, evidence, claim_kind, speaker, hedged, date } => {
+        NodeData::Claim {
+            text: _,
+            evidence,
+            claim_kind,
+            speaker,
+            hedged,
+            date,
+        } => {
             j.evidence = Some(ev(evidence));
             j.claim_kind = Some(*claim_kind);
             j.speaker = speaker.clone();
@@ -318,12 +361,20 @@ pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
         message: e.to_string(),
     })?;
     if j.schema != SCHEMA || j.version != VERSION {
-        return Err(ImportError::Version { path: path.into(), schema: j.schema, version: j.version });
+        return Err(ImportError::Version {
+            path: path.into(),
+            schema: j.schema,
+            version: j.version,
+        });
     }
     let mut g = LevelGraph::new();
     g.digest = j.digest;
     for n in j.nodes {
-        let missing = |field: &str| ImportError::MissingField { path: path.into(), node: n.id.clone(), field: field.into() };
+        let missing = |field: &str| ImportError::MissingField {
+            path: path.into(),
+            node: n.id.clone(),
+            field: field.into(),
+        };
         let data = match n.kind {
             NodeKind::Article => {
                 let d = n.date.as_ref().ok_or_else(|| missing("date"))?;
@@ -342,7 +393,10 @@ pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
                 let e = n.evidence.as_ref().ok_or_else(|| missing("evidence"))?;
                 NodeData::Claim {
                     text: n.label.clone(),
-                    evidence: Evidence { article: e.article.clone(), quote: e.quote.clone() },
+                    evidence: Evidence {
+                        article: e.article.clone(),
+                        quote: e.quote.clone(),
+                    },
                     claim_kind: n.claim_kind.unwrap_or(ClaimKind::Evaluation),
                     speaker: n.speaker.clone(),
                     hedged: n.hedged,
@@ -354,22 +408,48 @@ pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
                 aliases: n.aliases.clone(),
                 description: n.description.clone(),
                 date: n.date.as_ref().map(|d| d.value),
-                roles: n.roles.iter().map(|r| Role { title: r.title.clone(), of: r.of.clone(), from: r.from, to: r.to }).collect(),
+                roles: n
+                    .roles
+                    .iter()
+                    .map(|r| Role {
+                        title: r.title.clone(),
+                        of: r.of.clone(),
+                        from: r.from,
+                        to: r.to,
+                    })
+                    .collect(),
             },
         };
-        g.add_node(Node { id: n.id, kind: n.kind, label: n.label, data, origin: origin_from(&n.origin, n.confidence) });
+        g.add_node(Node {
+            id: n.id,
+            kind: n.kind,
+            label: n.label,
+            data,
+            origin: origin_from(&n.origin, n.confidence),
+        });
     }
     for e in j.edges {
         let edge = Edge {
             kind: e.kind,
-            evidence: Evidence { article: e.evidence.article, quote: e.evidence.quote },
+            evidence: Evidence {
+                article: e.evidence.article,
+                quote: e.evidence.quote,
+            },
             stance: e.stance,
             note: e.note,
             origin: origin_from(&e.origin, e.confidence),
         };
         if !g.add_edge(&e.from, &e.to, edge) {
-            let node = if g.find(&e.from).is_none() { e.from } else { e.to };
-            return Err(ImportError::Dangling { path: path.into(), edge: e.id, node });
+            let node = if g.find(&e.from).is_none() {
+                e.from
+            } else {
+                e.to
+            };
+            return Err(ImportError::Dangling {
+                path: path.into(),
+                edge: e.id,
+                node,
+            });
         }
     }
     Ok(g)

@@ -60,7 +60,14 @@ pub struct LayoutLimits {
 
 impl Default for LayoutLimits {
     fn default() -> Self {
-        LayoutLimits { optimiser_work: 10_000_000, dummies_per_node_x2: 3, full_sweeps_up_to: 4000, layout_nodes: 1500, layout_rs_up_to: 2500, fast_dummies: 30_000 }
+        LayoutLimits {
+            optimiser_work: 10_000_000,
+            dummies_per_node_x2: 3,
+            full_sweeps_up_to: 4000,
+            layout_nodes: 1500,
+            layout_rs_up_to: 2500,
+            fast_dummies: 30_000,
+        }
     }
 }
 
@@ -215,7 +222,10 @@ pub fn layer(scene: &Scene, sweeps: usize, max_dummies: usize) -> Layering {
     // Longest path, each node no further left than its lower bound ...
     let mut rank = vec![0usize; n];
     for &k in &order {
-        rank[k] = pred[k].iter().map(|&p| rank[p] + 1).fold(lower[k], usize::max);
+        rank[k] = pred[k]
+            .iter()
+            .map(|&p| rank[p] + 1)
+            .fold(lower[k], usize::max);
     }
     // ... then actors and events move right, next to what they point to (a speaker
     // beside their claim, a proposer beside the policy).
@@ -234,7 +244,10 @@ pub fn layer(scene: &Scene, sweeps: usize, max_dummies: usize) -> Layering {
         let mut prev_max: Option<usize> = None;
         for &a in &scene.timeline {
             let members: Vec<usize> = (0..n).filter(|&k| scene.nodes[k].slot == Some(a)).collect();
-            let (Some(lo), Some(gap)) = (members.iter().map(|&k| rank[k]).min(), members.iter().map(|&k| col[k]).min()) else {
+            let (Some(lo), Some(gap)) = (
+                members.iter().map(|&k| rank[k]).min(),
+                members.iter().map(|&k| col[k]).min(),
+            ) else {
                 continue;
             };
             if let Some(pm) = prev_max {
@@ -253,7 +266,8 @@ pub fn layer(scene: &Scene, sweeps: usize, max_dummies: usize) -> Layering {
 
     // Drop empty columns, so that every rank has a node to pin the next one to.
     let used: std::collections::BTreeSet<usize> = rank.iter().copied().collect();
-    let renumber: std::collections::BTreeMap<usize, usize> = used.iter().enumerate().map(|(i, &r)| (r, i)).collect();
+    let renumber: std::collections::BTreeMap<usize, usize> =
+        used.iter().enumerate().map(|(i, &r)| (r, i)).collect();
     for r in rank.iter_mut() {
         *r = renumber[r];
     }
@@ -266,7 +280,13 @@ pub fn layer(scene: &Scene, sweeps: usize, max_dummies: usize) -> Layering {
     }
     // Route long edges through dummies within the budget, shorter before longer. The
     // rest are drawn straight from end to end.
-    let ends = |i: usize| if forward[i] { (scene.edges[i].from, scene.edges[i].to) } else { (scene.edges[i].to, scene.edges[i].from) };
+    let ends = |i: usize| {
+        if forward[i] {
+            (scene.edges[i].from, scene.edges[i].to)
+        } else {
+            (scene.edges[i].to, scene.edges[i].from)
+        }
+    };
     let span = |i: usize| {
         let (t, h) = ends(i);
         rank[h].saturating_sub(rank[t])
@@ -304,7 +324,16 @@ pub fn layer(scene: &Scene, sweeps: usize, max_dummies: usize) -> Layering {
         paths.push(p);
     }
     let ends_all: Vec<(usize, usize)> = (0..scene.edges.len()).map(ends).collect();
-    let mut l = Layering { rank, forward, hops, rows, paths, ends: ends_all, dummies, crossings: 0 };
+    let mut l = Layering {
+        rank,
+        forward,
+        hops,
+        rows,
+        paths,
+        ends: ends_all,
+        dummies,
+        crossings: 0,
+    };
     debug_assert_eq!(l.hops.len(), routed.len());
     l.order(sweeps);
     l
@@ -328,13 +357,21 @@ fn columns(scene: &Scene) -> (Vec<usize>, Vec<usize>) {
                 pred[h].push(t);
             }
         }
-        for k in topo(n, &scene.edges.iter().map(|e| e.layout_ends()).collect::<Vec<_>>()) {
+        for k in topo(
+            n,
+            &scene
+                .edges
+                .iter()
+                .map(|e| e.layout_ends())
+                .collect::<Vec<_>>(),
+        ) {
             col[k] = pred[k].iter().map(|&p| col[p] + 1).max().unwrap_or(0);
         }
         return (col.clone(), col);
     }
     // Claim depth inside each article: longest run of edges between its claims.
-    let in_article = |x: usize| scene.nodes[x].kind == NodeKind::Claim && scene.nodes[x].slot.is_some();
+    let in_article =
+        |x: usize| scene.nodes[x].kind == NodeKind::Claim && scene.nodes[x].slot.is_some();
     let mut depth = vec![0usize; n];
     for k in scene.layout_edge_order() {
         let (t, h) = scene.edges[k].layout_ends();
@@ -363,8 +400,17 @@ fn columns(scene: &Scene) -> (Vec<usize>, Vec<usize>) {
         next = policy_col[a] + 1;
     }
     gaps.push(next);
-    let gap_of: std::collections::BTreeMap<usize, usize> = scene.timeline.iter().zip(&gaps).map(|(&a, &g)| (a, g)).collect();
-    let dates: Vec<_> = scene.timeline.iter().map(|&a| scene.nodes[a].date).collect();
+    let gap_of: std::collections::BTreeMap<usize, usize> = scene
+        .timeline
+        .iter()
+        .zip(&gaps)
+        .map(|(&a, &g)| (a, g))
+        .collect();
+    let dates: Vec<_> = scene
+        .timeline
+        .iter()
+        .map(|&a| scene.nodes[a].date)
+        .collect();
     // Index of the last article dated on or before `d` (the first if none).
     let article_at = |d: crate::date::PartialDate| {
         let i = dates.partition_point(|x| x.is_some_and(|x| x <= d));
@@ -417,7 +463,12 @@ fn columns(scene: &Scene) -> (Vec<usize>, Vec<usize>) {
 /// side by side), entities placed by their neighbours. None without dated claims.
 fn date_columns(scene: &Scene) -> Option<Vec<usize>> {
     let n = scene.nodes.len();
-    let mut dates: Vec<crate::date::PartialDate> = scene.nodes.iter().filter(|x| x.kind == NodeKind::Claim).filter_map(|x| x.date).collect();
+    let mut dates: Vec<crate::date::PartialDate> = scene
+        .nodes
+        .iter()
+        .filter(|x| x.kind == NodeKind::Claim)
+        .filter_map(|x| x.date)
+        .collect();
     dates.sort();
     dates.dedup();
     if dates.is_empty() {
@@ -487,12 +538,20 @@ fn place_rest(scene: &Scene, col: &mut [usize], fixed: &[bool], gaps: &[usize], 
             if fixed[k] {
                 continue;
             }
-            let mut v: Vec<f64> = nb[k].iter().filter(|&&m| prev_known[m]).map(|&m| prev[m]).collect();
+            let mut v: Vec<f64> = nb[k]
+                .iter()
+                .filter(|&&m| prev_known[m])
+                .map(|&m| prev[m])
+                .collect();
             if v.is_empty() {
                 continue;
             }
             v.sort_by(f64::total_cmp);
-            raw[k] = if v.len() % 2 == 1 { v[v.len() / 2] } else { (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0 };
+            raw[k] = if v.len() % 2 == 1 {
+                v[v.len() / 2]
+            } else {
+                (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0
+            };
             known[k] = true;
         }
     }
@@ -503,9 +562,16 @@ fn place_rest(scene: &Scene, col: &mut [usize], fixed: &[bool], gaps: &[usize], 
         }
         let r = raw[k];
         col[k] = if scene.nodes[k].kind == NodeKind::Policy {
-            gaps.iter().copied().find(|&g| g as f64 >= r).unwrap_or(next)
+            gaps.iter()
+                .copied()
+                .find(|&g| g as f64 >= r)
+                .unwrap_or(next)
         } else {
-            gaps.iter().copied().rev().find(|&g| g as f64 <= r).unwrap_or(0)
+            gaps.iter()
+                .copied()
+                .rev()
+                .find(|&g| g as f64 <= r)
+                .unwrap_or(0)
         };
     }
 }
@@ -554,7 +620,6 @@ fn item_index(it: Item, n_nodes: usize) -> usize {
 }
 
 impl Layering {
-
     /// Order each rank by barycentre sweeps, keeping the order with fewest crossings.
     fn order(&mut self, sweeps: usize) {
         let n_nodes = self.rank.len();
@@ -578,7 +643,11 @@ impl Layering {
         let mut best_x = crossings(&self.rows, &down, &pos, n_nodes);
         for s in 0..sweeps {
             let downward = s % 2 == 0;
-            let ranks: Vec<usize> = if downward { (1..self.rows.len()).collect() } else { (0..self.rows.len().saturating_sub(1)).rev().collect() };
+            let ranks: Vec<usize> = if downward {
+                (1..self.rows.len()).collect()
+            } else {
+                (0..self.rows.len().saturating_sub(1)).rev().collect()
+            };
             for r in ranks {
                 let nb = if downward { &up } else { &down };
                 let mut keyed: Vec<(f64, usize, Item)> = self.rows[r]
@@ -586,7 +655,11 @@ impl Layering {
                     .enumerate()
                     .map(|(i, &it)| {
                         let ns = &nb[item_index(it, n_nodes)];
-                        let b = if ns.is_empty() { i as f64 } else { ns.iter().map(|&m| pos[m] as f64).sum::<f64>() / ns.len() as f64 };
+                        let b = if ns.is_empty() {
+                            i as f64
+                        } else {
+                            ns.iter().map(|&m| pos[m] as f64).sum::<f64>() / ns.len() as f64
+                        };
                         (b, i, it)
                     })
                     .collect();
@@ -657,7 +730,10 @@ pub fn run(
     let budget = if fast {
         limits.fast_dummies
     } else {
-        limits.layout_nodes.saturating_sub(scene.nodes.len()).min(scene.nodes.len() * limits.dummies_per_node_x2 / 2)
+        limits
+            .layout_nodes
+            .saturating_sub(scene.nodes.len())
+            .min(scene.nodes.len() * limits.dummies_per_node_x2 / 2)
     };
     let l = layer(scene, if quick { 4 } else { 12 }, budget);
     let stats = LayoutStats {
@@ -667,7 +743,11 @@ pub fn run(
         ranks: l.rows.len(),
         dummies: l.dummies,
         unrouted: (0..scene.edges.len())
-            .filter(|&k| l.hops[k] == 0 && scene.edges[k].from != scene.edges[k].to && !scene.edges[k].is_thread())
+            .filter(|&k| {
+                l.hops[k] == 0
+                    && scene.edges[k].from != scene.edges[k].to
+                    && !scene.edges[k].is_thread()
+            })
             .count(),
         crossings: l.crossings,
         optimiser_work: optimiser_work(&l.rows),
@@ -695,13 +775,34 @@ pub fn run(
                         NodeKind::Actor => ShapeKind::Circle(labels[k].clone()),
                         _ => ShapeKind::Box(labels[k].clone()),
                     };
-                    let mut e = Element::create_with_properties(shape, look.clone(), dir, Point::new(w, h), node_key(k));
-                    e.pos = Position::new(Point::zero(), Point::new(w, h), Point::zero(), Point::new(HALO.0, HALO.1));
+                    let mut e = Element::create_with_properties(
+                        shape,
+                        look.clone(),
+                        dir,
+                        Point::new(w, h),
+                        node_key(k),
+                    );
+                    e.pos = Position::new(
+                        Point::zero(),
+                        Point::new(w, h),
+                        Point::zero(),
+                        Point::new(HALO.0, HALO.1),
+                    );
                     e
                 }
                 Item::Dummy(_) => {
-                    let mut e = Element::create(ShapeKind::Box(String::new()), look.clone(), dir, Point::new(1.0, 1.0));
-                    e.pos = Position::new(Point::zero(), Point::new(1.0, 1.0), Point::zero(), Point::new(HALO.0, 10.0));
+                    let mut e = Element::create(
+                        ShapeKind::Box(String::new()),
+                        look.clone(),
+                        dir,
+                        Point::new(1.0, 1.0),
+                    );
+                    e.pos = Position::new(
+                        Point::zero(),
+                        Point::new(1.0, 1.0),
+                        Point::zero(),
+                        Point::new(HALO.0, 10.0),
+                    );
                     e
                 }
             };
@@ -770,7 +871,13 @@ const FAST_GAP: (f64, f64) = (70.0, 14.0);
 /// side by side, each column stacked in its order, then a few passes that move each
 /// node toward the mean height of its neighbours without breaking the order. It
 /// draws into the same backend as layout-rs would.
-fn place_fast(scene: &Scene, l: &Layering, sizes: &[(f64, f64)], labels: &[String], backend: &mut dyn RenderBackend) {
+fn place_fast(
+    scene: &Scene,
+    l: &Layering,
+    sizes: &[(f64, f64)],
+    labels: &[String],
+    backend: &mut dyn RenderBackend,
+) {
     let n_nodes = scene.nodes.len();
     let total = n_nodes + l.dummies;
     let size = |it: Item| match it {
@@ -828,7 +935,8 @@ fn place_fast(scene: &Scene, l: &Layering, sizes: &[(f64, f64)], labels: &[Strin
                 placed.push(v);
                 floor = v + h / 2.0 + FAST_GAP.1;
             }
-            let shift = (0..row.len()).map(|j| want[j] - placed[j]).sum::<f64>() / row.len().max(1) as f64;
+            let shift =
+                (0..row.len()).map(|j| want[j] - placed[j]).sum::<f64>() / row.len().max(1) as f64;
             for (j, &it) in row.iter().enumerate() {
                 y[item_index(it, n_nodes)] = placed[j] + shift.min(0.0);
             }
@@ -845,7 +953,13 @@ fn place_fast(scene: &Scene, l: &Layering, sizes: &[(f64, f64)], labels: &[Strin
                 if scene.nodes[k].kind == NodeKind::Actor {
                     backend.draw_circle(c, Point::new(w, h), &look, props);
                 } else {
-                    backend.draw_rect(Point::new(c.x - w / 2.0, c.y - h / 2.0), Point::new(w, h), &look, props, None);
+                    backend.draw_rect(
+                        Point::new(c.x - w / 2.0, c.y - h / 2.0),
+                        Point::new(w, h),
+                        &look,
+                        props,
+                        None,
+                    );
                 }
                 backend.draw_text(c, &labels[k], &look);
             }
@@ -854,13 +968,31 @@ fn place_fast(scene: &Scene, l: &Layering, sizes: &[(f64, f64)], labels: &[Strin
     for (k, p) in l.paths.iter().enumerate() {
         for (hop, w) in p.windows(2).enumerate() {
             let (a, b) = (item_index(w[0], n_nodes), item_index(w[1], n_nodes));
-            let wa = if let Item::Node(t) = w[0] { sizes[t].0 / 2.0 } else { 0.0 };
-            let wb = if let Item::Node(t) = w[1] { sizes[t].0 / 2.0 } else { 0.0 };
+            let wa = if let Item::Node(t) = w[0] {
+                sizes[t].0 / 2.0
+            } else {
+                0.0
+            };
+            let wb = if let Item::Node(t) = w[1] {
+                sizes[t].0 / 2.0
+            } else {
+                0.0
+            };
             let p0 = Point::new(x[a] + wa, y[a]);
             let p1 = Point::new(x[b] - wb, y[b]);
             let d = (p1.x - p0.x) / 2.0;
-            let path = [(p0, Point::new(p0.x + d, p0.y)), (Point::new(p1.x - d, p1.y), p1)];
-            backend.draw_arrow(&path, false, (false, false), &look, Some(hop_key(k, hop)), "");
+            let path = [
+                (p0, Point::new(p0.x + d, p0.y)),
+                (Point::new(p1.x - d, p1.y), p1),
+            ];
+            backend.draw_arrow(
+                &path,
+                false,
+                (false, false),
+                &look,
+                Some(hop_key(k, hop)),
+                "",
+            );
         }
     }
 }
@@ -873,15 +1005,27 @@ mod tests {
 
     #[test]
     fn every_layout_edge_goes_one_rank_right_and_articles_keep_date_order() {
-        let g = argument_map(&SynthOptions { nodes: 300, seed: 11, cycles: true });
+        let g = argument_map(&SynthOptions {
+            nodes: 300,
+            seed: 11,
+            cycles: true,
+        });
         let s = scene(&g, &DrawOptions::default());
         let l = layer(&s, 6, usize::MAX);
         for (k, e) in s.edges.iter().enumerate() {
-            let (t, h) = if l.forward[k] { (e.from, e.to) } else { (e.to, e.from) };
+            let (t, h) = if l.forward[k] {
+                (e.from, e.to)
+            } else {
+                (e.to, e.from)
+            };
             if t != h {
                 assert!(l.rank[t] < l.rank[h], "edge {} goes left", e.id);
                 if !e.is_thread() {
-                    assert_eq!(l.hops[k], l.rank[h] - l.rank[t], "unlimited dummies route every edge");
+                    assert_eq!(
+                        l.hops[k],
+                        l.rank[h] - l.rank[t],
+                        "unlimited dummies route every edge"
+                    );
                 }
             }
         }
@@ -897,15 +1041,30 @@ mod tests {
 
     #[test]
     fn claims_without_articles_run_left_to_right_by_date() {
-        let g = argument_map(&SynthOptions { nodes: 200, seed: 4, cycles: false });
-        let keep: std::collections::BTreeSet<_> = g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Claim).collect();
+        let g = argument_map(&SynthOptions {
+            nodes: 200,
+            seed: 4,
+            cycles: false,
+        });
+        let keep: std::collections::BTreeSet<_> = g
+            .graph
+            .node_indices()
+            .filter(|&i| g.node(i).kind == NodeKind::Claim)
+            .collect();
         let s = scene(&crate::view::subgraph(&g, &keep), &DrawOptions::default());
         assert!(s.timeline.is_empty());
         let l = layer(&s, 4, usize::MAX);
         for a in 0..s.nodes.len() {
             for b in 0..s.nodes.len() {
                 if s.nodes[a].date < s.nodes[b].date {
-                    assert!(l.rank[a] < l.rank[b], "{} ({:?}) is not left of {} ({:?})", s.nodes[a].id, s.nodes[a].date, s.nodes[b].id, s.nodes[b].date);
+                    assert!(
+                        l.rank[a] < l.rank[b],
+                        "{} ({:?}) is not left of {} ({:?})",
+                        s.nodes[a].id,
+                        s.nodes[a].date,
+                        s.nodes[b].id,
+                        s.nodes[b].date
+                    );
                 }
             }
         }
@@ -913,17 +1072,29 @@ mod tests {
 
     #[test]
     fn sweeps_do_not_add_crossings() {
-        let g = argument_map(&SynthOptions { nodes: 200, seed: 2, cycles: false });
+        let g = argument_map(&SynthOptions {
+            nodes: 200,
+            seed: 2,
+            cycles: false,
+        });
         let s = scene(&g, &DrawOptions::default());
         let none = layer(&s, 0, usize::MAX);
         let some = layer(&s, 8, usize::MAX);
-        assert!(some.crossings <= none.crossings, "{} > {}", some.crossings, none.crossings);
+        assert!(
+            some.crossings <= none.crossings,
+            "{} > {}",
+            some.crossings,
+            none.crossings
+        );
     }
 
     #[test]
     fn crossings_are_counted() {
         // Two edges a->d and b->c between two rows of two: one crossing.
-        let rows = vec![vec![Item::Node(0), Item::Node(1)], vec![Item::Node(2), Item::Node(3)]];
+        let rows = vec![
+            vec![Item::Node(0), Item::Node(1)],
+            vec![Item::Node(2), Item::Node(3)],
+        ];
         let down = vec![vec![3], vec![2], vec![], vec![]];
         let pos = vec![0, 1, 0, 1];
         assert_eq!(crossings(&rows, &down, &pos, 4), 1);

@@ -37,7 +37,10 @@ pub struct DrawOptions {
 
 impl Default for DrawOptions {
     fn default() -> Self {
-        DrawOptions { collapse_mentions: true, title: "levelmap".to_string() }
+        DrawOptions {
+            collapse_mentions: true,
+            title: "levelmap".to_string(),
+        }
     }
 }
 
@@ -205,21 +208,52 @@ impl Scene {
     /// `about`), and threads.
     pub fn edge_samples(&self) -> Vec<EdgeSample> {
         let mut out = Vec::new();
-        let mut push = |key: String, label: String, kind: Option<EdgeKind>, color| out.push(EdgeSample { key, label, kind, color });
+        let mut push = |key: String, label: String, kind: Option<EdgeKind>, color| {
+            out.push(EdgeSample {
+                key,
+                label,
+                kind,
+                color,
+            })
+        };
         for kind in self.edge_kinds() {
             if kind == EdgeKind::About {
                 for st in self.stances() {
-                    push(format!("about-{st}"), format!("about ({st})"), Some(kind), style::stance_color(Some(st)));
+                    push(
+                        format!("about-{st}"),
+                        format!("about ({st})"),
+                        Some(kind),
+                        style::stance_color(Some(st)),
+                    );
                 }
-                if self.edges.iter().any(|e| e.kind == Some(kind) && e.stance.is_none()) {
-                    push("about".into(), "about".into(), Some(kind), style::stance_color(None));
+                if self
+                    .edges
+                    .iter()
+                    .any(|e| e.kind == Some(kind) && e.stance.is_none())
+                {
+                    push(
+                        "about".into(),
+                        "about".into(),
+                        Some(kind),
+                        style::stance_color(None),
+                    );
                 }
             } else {
-                push(kind.as_str().into(), kind.phrase().into(), Some(kind), style::edge_style(kind).color);
+                push(
+                    kind.as_str().into(),
+                    kind.phrase().into(),
+                    Some(kind),
+                    style::edge_style(kind).color,
+                );
             }
         }
         if self.has_threads() {
-            push("thread".into(), "same name, next article".into(), None, THREAD_COLOR);
+            push(
+                "thread".into(),
+                "same name, next article".into(),
+                None,
+                THREAD_COLOR,
+            );
         }
         out
     }
@@ -250,14 +284,24 @@ pub fn scene(g: &LevelGraph, opts: &DrawOptions) -> Scene {
     for e in g.graph.edge_references() {
         if !drawn_edge(e.weight()) {
             collapsed += 1;
-            mentions.entry(e.source()).or_default().push(g.node(e.target()).label.as_str());
+            mentions
+                .entry(e.source())
+                .or_default()
+                .push(g.node(e.target()).label.as_str());
         }
     }
 
     // Articles in date order are the slots of the time axis.
-    let mut articles: Vec<NodeIndex> = g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Article).collect();
-    articles.sort_by(|&a, &b| (g.node(a).date(), &g.node(a).id).cmp(&(g.node(b).date(), &g.node(b).id)));
-    let time_of: BTreeMap<NodeIndex, usize> = articles.iter().enumerate().map(|(t, &a)| (a, t)).collect();
+    let mut articles: Vec<NodeIndex> = g
+        .graph
+        .node_indices()
+        .filter(|&i| g.node(i).kind == NodeKind::Article)
+        .collect();
+    articles.sort_by(|&a, &b| {
+        (g.node(a).date(), &g.node(a).id).cmp(&(g.node(b).date(), &g.node(b).id))
+    });
+    let time_of: BTreeMap<NodeIndex, usize> =
+        articles.iter().enumerate().map(|(t, &a)| (a, t)).collect();
     // The slot (article node) of a node that has one of its own.
     let own_slot = |i: NodeIndex| match g.node(i).kind {
         NodeKind::Article | NodeKind::Claim => g.article_of(i).filter(|a| time_of.contains_key(a)),
@@ -273,12 +317,19 @@ pub fn scene(g: &LevelGraph, opts: &DrawOptions) -> Scene {
         if !drawn_edge(e.weight()) || hidden.contains(&e.source()) || hidden.contains(&e.target()) {
             continue;
         }
-        let ev = g.find(&article_node_id(&e.weight().evidence.article)).filter(|a| time_of.contains_key(a));
-        let slot = ev.or_else(|| own_slot(e.source())).or_else(|| own_slot(e.target()));
+        let ev = g
+            .find(&article_node_id(&e.weight().evidence.article))
+            .filter(|a| time_of.contains_key(a));
+        let slot = ev
+            .or_else(|| own_slot(e.source()))
+            .or_else(|| own_slot(e.target()));
         edge_slot.insert(e.id(), slot);
         for end in [e.source(), e.target()] {
             if is_entity(end) {
-                occurrences.entry(end).or_default().insert((slot.map(|s| time_of[&s]), slot));
+                occurrences
+                    .entry(end)
+                    .or_default()
+                    .insert((slot.map(|s| time_of[&s]), slot));
             }
         }
     }
@@ -307,12 +358,20 @@ pub fn scene(g: &LevelGraph, opts: &DrawOptions) -> Scene {
             slot: None,
         };
         if is_entity(i) {
-            let list: Vec<Option<NodeIndex>> = occurrences.get(&i).map(|s| s.iter().map(|x| x.1).collect()).unwrap_or_else(|| vec![None]);
+            let list: Vec<Option<NodeIndex>> = occurrences
+                .get(&i)
+                .map(|s| s.iter().map(|x| x.1).collect())
+                .unwrap_or_else(|| vec![None]);
             for (j, slot) in list.into_iter().enumerate() {
                 let mut node = base.clone();
                 if j > 0 {
                     if let Some(a) = slot {
-                        let stem = g.node(a).id.strip_prefix("article:").unwrap_or(&g.node(a).id).to_string();
+                        let stem = g
+                            .node(a)
+                            .id
+                            .strip_prefix("article:")
+                            .unwrap_or(&g.node(a).id)
+                            .to_string();
                         node.id = format!("{}@{stem}", n.id);
                     }
                 }
@@ -332,15 +391,32 @@ pub fn scene(g: &LevelGraph, opts: &DrawOptions) -> Scene {
     for (k, slot) in pending_slots {
         nodes[k].slot = slot.and_then(|a| slot_of_article.get(&a).copied());
     }
-    let timeline: Vec<usize> = articles.iter().filter_map(|a| slot_of_article.get(a).copied()).collect();
+    let timeline: Vec<usize> = articles
+        .iter()
+        .filter_map(|a| slot_of_article.get(a).copied())
+        .collect();
 
     let mut edges = Vec::new();
     for e in g.graph.edge_references() {
         let w = e.weight();
-        let Some(&slot) = edge_slot.get(&e.id()) else { continue };
-        let end = |i: NodeIndex| if is_entity(i) { occ.get(&(i, slot)).copied() } else { single.get(&i).copied() };
-        let (Some(from), Some(to)) = (end(e.source()), end(e.target())) else { continue };
-        let color = if w.kind == EdgeKind::About { style::stance_color(w.stance) } else { style::edge_style(w.kind).color };
+        let Some(&slot) = edge_slot.get(&e.id()) else {
+            continue;
+        };
+        let end = |i: NodeIndex| {
+            if is_entity(i) {
+                occ.get(&(i, slot)).copied()
+            } else {
+                single.get(&i).copied()
+            }
+        };
+        let (Some(from), Some(to)) = (end(e.source()), end(e.target())) else {
+            continue;
+        };
+        let color = if w.kind == EdgeKind::About {
+            style::stance_color(w.stance)
+        } else {
+            style::edge_style(w.kind).color
+        };
         let mut classes = format!("edge {}", style::class_name(w.kind.as_str()));
         if let Some(s) = w.stance {
             classes.push(' ');
@@ -361,7 +437,14 @@ pub fn scene(g: &LevelGraph, opts: &DrawOptions) -> Scene {
             reversed: lay_backwards(w.kind, &nodes[from], &nodes[to]),
         });
     }
-    let mut s = Scene { title: opts.title.clone(), nodes, edges, timeline, collapsed_mentions: collapsed, hidden_nodes: hidden.len() };
+    let mut s = Scene {
+        title: opts.title.clone(),
+        nodes,
+        edges,
+        timeline,
+        collapsed_mentions: collapsed,
+        hidden_nodes: hidden.len(),
+    };
     add_threads(&mut s);
     break_cycles(&mut s);
     s
@@ -377,7 +460,15 @@ fn add_threads(s: &mut Scene) {
         for (j, w) in list.windows(2).enumerate() {
             let (a, b) = (w[0], w[1]);
             let n = &s.nodes[a];
-            let when = |k: usize| s.nodes[k].slot.map(|t| format!("{} ({})", text::one_line(&s.nodes[t].lines.join(" ")), s.nodes[t].date.map(|d| d.to_string()).unwrap_or_default()));
+            let when = |k: usize| {
+                s.nodes[k].slot.map(|t| {
+                    format!(
+                        "{} ({})",
+                        text::one_line(&s.nodes[t].lines.join(" ")),
+                        s.nodes[t].date.map(|d| d.to_string()).unwrap_or_default()
+                    )
+                })
+            };
             let tooltip = format!(
                 "{}: again in {}{}",
                 text::one_line(s.nodes[a].tooltip.lines().next().unwrap_or_default()),
@@ -495,7 +586,9 @@ fn cite(g: &LevelGraph, article: &str, quote: &str) -> String {
 
 fn origin_note(o: Origin) -> Option<String> {
     match o {
-        Origin::Extracted(c) => Some(format!("drafted by levelmap extract (confidence {c:.2}), not reviewed")),
+        Origin::Extracted(c) => Some(format!(
+            "drafted by levelmap extract (confidence {c:.2}), not reviewed"
+        )),
         _ => None,
     }
 }
@@ -517,10 +610,23 @@ fn node_tooltip(g: &LevelGraph, n: &Node, mentions: &[&str]) -> String {
                 let mut m: Vec<&str> = mentions.to_vec();
                 m.sort();
                 m.dedup();
-                t.push(format!("mentions ({}): {}", m.len(), m.iter().map(|s| text::one_line(s)).collect::<Vec<_>>().join(", ")));
+                t.push(format!(
+                    "mentions ({}): {}",
+                    m.len(),
+                    m.iter()
+                        .map(|s| text::one_line(s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
             }
         }
-        NodeData::Claim { evidence, claim_kind, speaker, hedged, .. } => {
+        NodeData::Claim {
+            evidence,
+            claim_kind,
+            speaker,
+            hedged,
+            ..
+        } => {
             t.push(cite(g, &evidence.article, &evidence.quote));
             let mut k = claim_kind.to_string();
             if *hedged {
@@ -532,7 +638,13 @@ fn node_tooltip(g: &LevelGraph, n: &Node, mentions: &[&str]) -> String {
             }
             t.push(k);
         }
-        NodeData::Entity { subkind, aliases, description, date, roles } => {
+        NodeData::Entity {
+            subkind,
+            aliases,
+            description,
+            date,
+            roles,
+        } => {
             let mut k = subkind.clone();
             if let Some(d) = date {
                 k.push_str(&format!(", {d}"));
@@ -542,7 +654,14 @@ fn node_tooltip(g: &LevelGraph, n: &Node, mentions: &[&str]) -> String {
                 t.push(text::one_line(d));
             }
             if !aliases.is_empty() {
-                t.push(format!("also: {}", aliases.iter().map(|a| text::one_line(a)).collect::<Vec<_>>().join(", ")));
+                t.push(format!(
+                    "also: {}",
+                    aliases
+                        .iter()
+                        .map(|a| text::one_line(a))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
             }
             for r in roles {
                 let mut s = text::one_line(&r.title);
@@ -562,7 +681,12 @@ fn node_tooltip(g: &LevelGraph, n: &Node, mentions: &[&str]) -> String {
 }
 
 fn edge_tooltip(g: &LevelGraph, from: &Node, to: &Node, e: &Edge) -> String {
-    let mut head = format!("{} \u{2014} {} \u{2192} {}", text::one_line(&from.label), e.kind.phrase(), text::one_line(&to.label));
+    let mut head = format!(
+        "{} \u{2014} {} \u{2192} {}",
+        text::one_line(&from.label),
+        e.kind.phrase(),
+        text::one_line(&to.label)
+    );
     if let Some(s) = e.stance {
         head.push_str(&format!(" ({s})"));
     }
@@ -581,7 +705,11 @@ mod tests {
 
     #[test]
     fn reading_directions_are_acyclic() {
-        let g = synth::argument_map(&synth::SynthOptions { nodes: 300, seed: 7, cycles: true });
+        let g = synth::argument_map(&synth::SynthOptions {
+            nodes: 300,
+            seed: 7,
+            cycles: true,
+        });
         let s = scene(&g, &DrawOptions::default());
         let mut pg = petgraph::graph::DiGraph::<(), ()>::new();
         let ids: Vec<_> = (0..s.nodes.len()).map(|_| pg.add_node(())).collect();
@@ -595,20 +723,48 @@ mod tests {
 
     #[test]
     fn collapsed_mentions_hide_mention_only_names() {
-        let g = synth::argument_map(&synth::SynthOptions { nodes: 120, seed: 1, cycles: false });
-        let all = scene(&g, &DrawOptions { collapse_mentions: false, ..Default::default() });
+        let g = synth::argument_map(&synth::SynthOptions {
+            nodes: 120,
+            seed: 1,
+            cycles: false,
+        });
+        let all = scene(
+            &g,
+            &DrawOptions {
+                collapse_mentions: false,
+                ..Default::default()
+            },
+        );
         let collapsed = scene(&g, &DrawOptions::default());
-        let count = |s: &Scene| s.edges.iter().filter(|e| e.kind == Some(EdgeKind::Mentions)).count();
+        let count = |s: &Scene| {
+            s.edges
+                .iter()
+                .filter(|e| e.kind == Some(EdgeKind::Mentions))
+                .count()
+        };
         assert!(count(&all) > 0);
         assert_eq!(count(&collapsed), 0);
         assert_eq!(collapsed.collapsed_mentions, count(&all));
-        let distinct = |s: &Scene| s.nodes.iter().map(|n| n.index).collect::<BTreeSet<_>>().len();
-        assert_eq!(distinct(&collapsed) + collapsed.hidden_nodes, distinct(&all));
+        let distinct = |s: &Scene| {
+            s.nodes
+                .iter()
+                .map(|n| n.index)
+                .collect::<BTreeSet<_>>()
+                .len()
+        };
+        assert_eq!(
+            distinct(&collapsed) + collapsed.hidden_nodes,
+            distinct(&all)
+        );
     }
 
     #[test]
     fn entities_appear_once_per_article_and_threads_join_them() {
-        let g = synth::argument_map(&synth::SynthOptions { nodes: 200, seed: 3, cycles: false });
+        let g = synth::argument_map(&synth::SynthOptions {
+            nodes: 200,
+            seed: 3,
+            cycles: false,
+        });
         let s = scene(&g, &DrawOptions::default());
         let ids: BTreeSet<&str> = s.nodes.iter().map(|n| n.id.as_str()).collect();
         assert_eq!(ids.len(), s.nodes.len(), "element ids are unique");
@@ -621,8 +777,16 @@ mod tests {
                 }
             }
         }
-        let occurrences = s.nodes.len() - s.nodes.iter().map(|n| n.index).collect::<BTreeSet<_>>().len();
-        assert_eq!(s.edges.iter().filter(|e| e.is_thread()).count(), occurrences);
+        let occurrences = s.nodes.len()
+            - s.nodes
+                .iter()
+                .map(|n| n.index)
+                .collect::<BTreeSet<_>>()
+                .len();
+        assert_eq!(
+            s.edges.iter().filter(|e| e.is_thread()).count(),
+            occurrences
+        );
         let dates: Vec<_> = s.timeline.iter().map(|&k| s.nodes[k].date).collect();
         assert!(dates.windows(2).all(|w| w[0] <= w[1]));
     }

@@ -66,7 +66,10 @@ fn node_size(n: &crate::export::scene::SceneNode) -> (f64, f64) {
             lines.insert(0, (d.to_string(), FONT_PX));
         }
     }
-    let w = lines.iter().map(|(l, f)| text::width(l, *f)).fold(0.0, f64::max);
+    let w = lines
+        .iter()
+        .map(|(l, f)| text::width(l, *f))
+        .fold(0.0, f64::max);
     let h = lines.len().max(1) as f64 * LINE_H;
     let (extra_w, extra_h) = match n.kind {
         NodeKind::Actor => (26.0, 10.0),
@@ -75,7 +78,10 @@ fn node_size(n: &crate::export::scene::SceneNode) -> (f64, f64) {
         NodeKind::Article => (10.0, 0.0),
         NodeKind::Claim => (0.0, 0.0),
     };
-    ((w + 2.0 * PAD_X + extra_w).max(48.0).ceil(), (h + 2.0 * PAD_Y + extra_h).ceil())
+    (
+        (w + 2.0 * PAD_X + extra_w).max(48.0).ceil(),
+        (h + 2.0 * PAD_Y + extra_h).ceil(),
+    )
 }
 
 /// One node as drawn by layout-rs: its box and its label.
@@ -105,21 +111,52 @@ impl SvgBackend {
     fn shape(&mut self, xy: Point, size: Point, properties: &Option<String>) {
         self.current = layout::parse_node_key(properties);
         if let Some(k) = self.current {
-            self.nodes.insert(k, NodeDraw { xy, size, text: String::new() });
+            self.nodes.insert(
+                k,
+                NodeDraw {
+                    xy,
+                    size,
+                    text: String::new(),
+                },
+            );
         }
     }
 }
 
 impl RenderBackend for SvgBackend {
-    fn draw_rect(&mut self, xy: Point, size: Point, _look: &StyleAttr, properties: Option<String>, _clip: Option<ClipHandle>) {
+    fn draw_rect(
+        &mut self,
+        xy: Point,
+        size: Point,
+        _look: &StyleAttr,
+        properties: Option<String>,
+        _clip: Option<ClipHandle>,
+    ) {
         self.shape(xy, size, &properties);
     }
 
-    fn draw_line(&mut self, _start: Point, _stop: Point, _look: &StyleAttr, _properties: Option<String>) {}
+    fn draw_line(
+        &mut self,
+        _start: Point,
+        _stop: Point,
+        _look: &StyleAttr,
+        _properties: Option<String>,
+    ) {
+    }
 
-    fn draw_circle(&mut self, xy: Point, size: Point, _look: &StyleAttr, properties: Option<String>) {
+    fn draw_circle(
+        &mut self,
+        xy: Point,
+        size: Point,
+        _look: &StyleAttr,
+        properties: Option<String>,
+    ) {
         // layout-rs gives the centre of an ellipse.
-        self.shape(Point::new(xy.x - size.x / 2.0, xy.y - size.y / 2.0), size, &properties);
+        self.shape(
+            Point::new(xy.x - size.x / 2.0, xy.y - size.y / 2.0),
+            size,
+            &properties,
+        );
     }
 
     fn draw_text(&mut self, _xy: Point, text: &str, _look: &StyleAttr) {
@@ -128,7 +165,15 @@ impl RenderBackend for SvgBackend {
         }
     }
 
-    fn draw_arrow(&mut self, path: &[(Point, Point)], _dashed: bool, _head: (bool, bool), _look: &StyleAttr, properties: Option<String>, _text: &str) {
+    fn draw_arrow(
+        &mut self,
+        path: &[(Point, Point)],
+        _dashed: bool,
+        _head: (bool, bool),
+        _look: &StyleAttr,
+        properties: Option<String>,
+        _text: &str,
+    ) {
         self.current = None;
         if let Some(key) = layout::parse_hop_key(&properties) {
             if path.len() >= 2 {
@@ -187,7 +232,11 @@ fn shorten_end(segs: &mut [Cubic], by: f64) {
 }
 
 /// The drawn boxes of an edge's layout tail and head.
-fn l_edge_ends<'a>(l: &Layering, k: usize, b: &'a SvgBackend) -> Option<(&'a NodeDraw, &'a NodeDraw)> {
+fn l_edge_ends<'a>(
+    l: &Layering,
+    k: usize,
+    b: &'a SvgBackend,
+) -> Option<(&'a NodeDraw, &'a NodeDraw)> {
     let (t, h) = l.ends(k)?;
     if t == h {
         return None;
@@ -210,11 +259,18 @@ fn catmull_rom(pts: &[Point]) -> Vec<Cubic> {
 }
 
 fn reverse(segs: &[Cubic]) -> Vec<Cubic> {
-    segs.iter().rev().map(|s| [s[3], s[2], s[1], s[0]]).collect()
+    segs.iter()
+        .rev()
+        .map(|s| [s[3], s[2], s[1], s[0]])
+        .collect()
 }
 
 /// Write `g` as SVG.
-pub fn write_svg(g: &LevelGraph, opts: &SvgOptions, w: &mut impl Write) -> Result<SvgReport, SvgError> {
+pub fn write_svg(
+    g: &LevelGraph,
+    opts: &SvgOptions,
+    w: &mut impl Write,
+) -> Result<SvgReport, SvgError> {
     let s = scene(g, &opts.draw);
     let (doc, report) = render_scene(&s, &opts.limits)?;
     w.write_all(doc.as_bytes())?;
@@ -253,16 +309,35 @@ pub fn render_scene(s: &Scene, limits: &LayoutLimits) -> Result<(String, SvgRepo
     note.push_str(&format!(
         ") and {} threads, {}, {}",
         stats.threads,
-        if stats.engine == Engine::Fast { "fast placement" } else { "laid out by layout-rs" },
-        if stats.optimised { "crossing optimiser on" } else { "barycentre order (crossing optimiser skipped: too much work)" }
+        if stats.engine == Engine::Fast {
+            "fast placement"
+        } else {
+            "laid out by layout-rs"
+        },
+        if stats.optimised {
+            "crossing optimiser on"
+        } else {
+            "barycentre order (crossing optimiser skipped: too much work)"
+        }
     ));
     let doc = backend.finish(s, &layering, &warnings);
-    Ok((doc, SvgReport { stats, warnings, note }))
+    Ok((
+        doc,
+        SvgReport {
+            stats,
+            warnings,
+            note,
+        },
+    ))
 }
 
 /// A marker id for an arrowhead of a colour (open for `about`).
 fn marker_id(color: &str, open: bool) -> String {
-    format!("{}{}", if open { "head-open-" } else { "head-" }, color.trim_start_matches('#'))
+    format!(
+        "{}{}",
+        if open { "head-open-" } else { "head-" },
+        color.trim_start_matches('#')
+    )
 }
 
 fn css() -> String {
@@ -276,7 +351,12 @@ fn css() -> String {
     );
     for kind in NodeKind::ALL {
         let st = style::node_style(*kind);
-        c.push_str(&format!(".node.{} .shape{{fill:{};stroke:{}}}", style::class_name(kind.as_str()), st.fill, st.stroke));
+        c.push_str(&format!(
+            ".node.{} .shape{{fill:{};stroke:{}}}",
+            style::class_name(kind.as_str()),
+            st.fill,
+            st.stroke
+        ));
     }
     c
 }
@@ -284,8 +364,12 @@ fn css() -> String {
 /// The outline of a node kind's shape in a box.
 fn shape(w: &mut SvgWriter, kind: NodeKind, x: f64, y: f64, wd: f64, h: f64, hedged: bool) {
     let st = style::node_style(kind);
-    let mut a: Vec<(&'static str, String)> =
-        vec![("class", "shape".into()), ("fill", st.fill.into()), ("stroke", st.stroke.into()), ("stroke-width", "1.2".into())];
+    let mut a: Vec<(&'static str, String)> = vec![
+        ("class", "shape".into()),
+        ("fill", st.fill.into()),
+        ("stroke", st.stroke.into()),
+        ("stroke-width", "1.2".into()),
+    ];
     if hedged {
         a.push(("stroke-dasharray", "4 3".into()));
     }
@@ -300,19 +384,39 @@ fn shape(w: &mut SvgWriter, kind: NodeKind, x: f64, y: f64, wd: f64, h: f64, hed
         NodeKind::Actor => emit(
             w,
             "ellipse",
-            refs(vec![("cx", num(x + wd / 2.0)), ("cy", num(y + h / 2.0)), ("rx", num(wd / 2.0)), ("ry", num(h / 2.0))]),
+            refs(vec![
+                ("cx", num(x + wd / 2.0)),
+                ("cy", num(y + h / 2.0)),
+                ("rx", num(wd / 2.0)),
+                ("ry", num(h / 2.0)),
+            ]),
         ),
         NodeKind::Claim => emit(
             w,
             "rect",
-            refs(vec![("x", num(x)), ("y", num(y)), ("width", num(wd)), ("height", num(h)), ("rx", "6".into())]),
+            refs(vec![
+                ("x", num(x)),
+                ("y", num(y)),
+                ("width", num(wd)),
+                ("height", num(h)),
+                ("rx", "6".into()),
+            ]),
         ),
         NodeKind::Article => {
             let f = 10.0_f64.min(h / 3.0);
             let d = format!(
                 "M{},{} H{} L{},{} V{} H{} Z M{},{} V{} H{}",
-                num(x), num(y), num(x + wd - f), num(x + wd), num(y + f), num(y + h), num(x),
-                num(x + wd - f), num(y), num(y + f), num(x + wd)
+                num(x),
+                num(y),
+                num(x + wd - f),
+                num(x + wd),
+                num(y + f),
+                num(y + h),
+                num(x),
+                num(x + wd - f),
+                num(y),
+                num(y + f),
+                num(x + wd)
             );
             emit(w, "path", refs(vec![("d", d)]));
         }
@@ -320,8 +424,18 @@ fn shape(w: &mut SvgWriter, kind: NodeKind, x: f64, y: f64, wd: f64, h: f64, hed
             let i = 11.0_f64.min(wd / 4.0);
             let pts = format!(
                 "{},{} {},{} {},{} {},{} {},{} {},{}",
-                num(x + i), num(y), num(x + wd - i), num(y), num(x + wd), num(y + h / 2.0),
-                num(x + wd - i), num(y + h), num(x + i), num(y + h), num(x), num(y + h / 2.0)
+                num(x + i),
+                num(y),
+                num(x + wd - i),
+                num(y),
+                num(x + wd),
+                num(y + h / 2.0),
+                num(x + wd - i),
+                num(y + h),
+                num(x + i),
+                num(y + h),
+                num(x),
+                num(y + h / 2.0)
             );
             emit(w, "polygon", refs(vec![("points", pts)]));
         }
@@ -329,7 +443,16 @@ fn shape(w: &mut SvgWriter, kind: NodeKind, x: f64, y: f64, wd: f64, h: f64, hed
             let i = 10.0_f64.min(wd / 4.0);
             let pts = format!(
                 "{},{} {},{} {},{} {},{} {},{}",
-                num(x), num(y), num(x + wd - i), num(y), num(x + wd), num(y + h / 2.0), num(x + wd - i), num(y + h), num(x), num(y + h)
+                num(x),
+                num(y),
+                num(x + wd - i),
+                num(y),
+                num(x + wd),
+                num(y + h / 2.0),
+                num(x + wd - i),
+                num(y + h),
+                num(x),
+                num(y + h)
             );
             emit(w, "polygon", refs(vec![("points", pts)]));
         }
@@ -341,7 +464,11 @@ fn stroke_attrs(kind: Option<EdgeKind>, color: &str) -> Vec<(&'static str, Strin
         Some(k) => (style::edge_style(k).width, style::edge_style(k).dash),
         None => (1.2, "1 3"),
     };
-    let mut v = vec![("stroke", color.to_string()), ("stroke-width", num(width)), ("fill", "none".to_string())];
+    let mut v = vec![
+        ("stroke", color.to_string()),
+        ("stroke-width", num(width)),
+        ("fill", "none".to_string()),
+    ];
     if !dash.is_empty() {
         v.push(("stroke-dasharray", dash.to_string()));
     }
@@ -370,7 +497,8 @@ impl SvgBackend {
     /// article (its claims and the entities in its column), or without articles one
     /// per date of the claims drawn.
     fn columns(&self, s: &Scene) -> Vec<Column> {
-        let mut span: BTreeMap<(Option<crate::date::PartialDate>, String), (f64, f64)> = BTreeMap::new();
+        let mut span: BTreeMap<(Option<crate::date::PartialDate>, String), (f64, f64)> =
+            BTreeMap::new();
         for (k, n) in s.nodes.iter().enumerate() {
             let key = match (s.timeline.is_empty(), n.slot, n.kind, n.date) {
                 (false, Some(a), _, _) => (s.nodes[a].date, format!("column-{}", s.nodes[a].id)),
@@ -378,14 +506,21 @@ impl SvgBackend {
                 _ => continue,
             };
             if let Some(d) = self.nodes.get(&k) {
-                let e = span.entry(key).or_insert((f64::INFINITY, f64::NEG_INFINITY));
+                let e = span
+                    .entry(key)
+                    .or_insert((f64::INFINITY, f64::NEG_INFINITY));
                 e.0 = e.0.min(d.xy.x);
                 e.1 = e.1.max(d.xy.x + d.size.x);
             }
         }
         let mut out: Vec<Column> = span
             .into_iter()
-            .map(|((date, id), (x0, x1))| Column { id, label: date.map(|d| d.to_string()).unwrap_or_default(), x0, x1 })
+            .map(|((date, id), (x0, x1))| Column {
+                id,
+                label: date.map(|d| d.to_string()).unwrap_or_default(),
+                x0,
+                x1,
+            })
             .collect();
         out.sort_by(|a, b| a.x0.total_cmp(&b.x0).then_with(|| a.id.cmp(&b.id)));
         out
@@ -414,7 +549,12 @@ impl SvgBackend {
             let start = Point::new(t.xy.x + t.size.x, t.xy.y + t.size.y / 2.0);
             let end = Point::new(h.xy.x, h.xy.y + h.size.y / 2.0);
             let d = ((end.x - start.x) / 2.0).max(20.0);
-            vec![[start, Point::new(start.x + d, start.y), Point::new(end.x - d, end.y), end]]
+            vec![[
+                start,
+                Point::new(start.x + d, start.y),
+                Point::new(end.x - d, end.y),
+                end,
+            ]]
         };
         if segs.is_empty() {
             return None;
@@ -425,7 +565,8 @@ impl SvgBackend {
     /// Write the document: title, legend, time axis, edges, then nodes (so that labels
     /// stay on top), each in scene order.
     pub fn finish(&self, s: &Scene, l: &Layering, warnings: &[String]) -> String {
-        let edge_paths: Vec<Option<Vec<Cubic>>> = (0..s.edges.len()).map(|k| self.edge_path(k, l)).collect();
+        let edge_paths: Vec<Option<Vec<Cubic>>> =
+            (0..s.edges.len()).map(|k| self.edge_path(k, l)).collect();
         // Bounds of what layout-rs placed.
         let mut lo = Point::new(f64::INFINITY, f64::INFINITY);
         let mut hi = Point::new(f64::NEG_INFINITY, f64::NEG_INFINITY);
@@ -454,33 +595,54 @@ impl SvgBackend {
         let samples = s.edge_samples();
         let mut notes: Vec<String> = Vec::new();
         if s.collapsed_mentions > 0 {
-            let mut n = format!("{} mentions are listed in the articles' tooltips, not drawn", s.collapsed_mentions);
+            let mut n = format!(
+                "{} mentions are listed in the articles' tooltips, not drawn",
+                s.collapsed_mentions
+            );
             if s.hidden_nodes > 0 {
-                n.push_str(&format!("; {} names that are only mentioned are left out", s.hidden_nodes));
+                n.push_str(&format!(
+                    "; {} names that are only mentioned are left out",
+                    s.hidden_nodes
+                ));
             }
             notes.push(n);
         }
         notes.push("Hover over a node or an edge for its full text, quote and source.".to_string());
         notes.extend(warnings.iter().cloned());
-        let longest = samples.iter().map(|x| text::width(&x.label, 11.0)).chain(kinds.iter().map(|k| text::width(k.as_str(), 11.0))).fold(0.0, f64::max);
+        let longest = samples
+            .iter()
+            .map(|x| text::width(&x.label, 11.0))
+            .chain(kinds.iter().map(|k| text::width(k.as_str(), 11.0)))
+            .fold(0.0, f64::max);
         let col_w = (48.0 + longest + 18.0).max(150.0).ceil();
         let per_row = 6usize;
         let legend_rows = 1 + samples.len().div_ceil(per_row);
         let legend_h = 26.0 + legend_rows as f64 * 30.0 + notes.len() as f64 * 16.0 + 8.0;
         let legend_w = (col_w * per_row.min(samples.len().max(kinds.len())) as f64 + 24.0).max(
-            notes.iter().map(|n| text::width(n, 11.0)).fold(0.0, f64::max) + 24.0,
+            notes
+                .iter()
+                .map(|n| text::width(n, 11.0))
+                .fold(0.0, f64::max)
+                + 24.0,
         );
         let title_h = 34.0;
         let columns = self.columns(s);
         let axis_h = if columns.is_empty() { 0.0 } else { 44.0 };
         let top = MARGIN + title_h + legend_h + 16.0 + axis_h;
         let shift = Point::new(MARGIN - lo.x, top - lo.y);
-        let width = (hi.x - lo.x + 2.0 * MARGIN).max(legend_w + 2.0 * MARGIN).ceil();
+        let width = (hi.x - lo.x + 2.0 * MARGIN)
+            .max(legend_w + 2.0 * MARGIN)
+            .ceil();
         let height = (top + hi.y - lo.y + MARGIN).ceil();
 
         let mut w = SvgWriter::new(width, height, &css());
         let mut defs = BTreeSet::new();
-        for (kind, color) in s.edges.iter().map(|e| (e.kind, e.color)).chain(samples.iter().map(|x| (x.kind, x.color))) {
+        for (kind, color) in s
+            .edges
+            .iter()
+            .map(|e| (e.kind, e.color))
+            .chain(samples.iter().map(|x| (x.kind, x.color)))
+        {
             if let Some(k) = kind {
                 defs.insert((color, k == EdgeKind::About));
             }
@@ -490,55 +652,134 @@ impl SvgBackend {
             let id = marker_id(color, *open);
             w.open(
                 "marker",
-                &[("id", &id), ("viewBox", "0 0 10 8"), ("refX", "9"), ("refY", "4"), ("markerWidth", "9"), ("markerHeight", "7"), ("markerUnits", "userSpaceOnUse"), ("orient", "auto")],
+                &[
+                    ("id", &id),
+                    ("viewBox", "0 0 10 8"),
+                    ("refX", "9"),
+                    ("refY", "4"),
+                    ("markerWidth", "9"),
+                    ("markerHeight", "7"),
+                    ("markerUnits", "userSpaceOnUse"),
+                    ("orient", "auto"),
+                ],
             );
             let fill = if *open { "white" } else { color };
-            w.empty("path", &[("d", "M0,0 L10,4 L0,8 Z"), ("fill", fill), ("stroke", color), ("stroke-width", "1")]);
+            w.empty(
+                "path",
+                &[
+                    ("d", "M0,0 L10,4 L0,8 Z"),
+                    ("fill", fill),
+                    ("stroke", color),
+                    ("stroke-width", "1"),
+                ],
+            );
             w.close("marker");
         }
         w.close("defs");
-        w.empty("rect", &[("width", "100%"), ("height", "100%"), ("fill", "white")]);
+        w.empty(
+            "rect",
+            &[("width", "100%"), ("height", "100%"), ("fill", "white")],
+        );
         let mut title = s.title.clone();
         if let (Some(a), Some(b)) = (s.timeline.first(), s.timeline.last()) {
             if let (Some(da), Some(db)) = (s.nodes[*a].date, s.nodes[*b].date) {
-                title.push_str(&format!(" \u{2014} {}, {da} to {db}", articles(s.timeline.len())));
+                title.push_str(&format!(
+                    " \u{2014} {}, {da} to {db}",
+                    articles(s.timeline.len())
+                ));
             }
         }
-        w.text("text", &[("class", "title"), ("x", &num(MARGIN)), ("y", &num(MARGIN + 18.0))], &title);
+        w.text(
+            "text",
+            &[
+                ("class", "title"),
+                ("x", &num(MARGIN)),
+                ("y", &num(MARGIN + 18.0)),
+            ],
+            &title,
+        );
 
         // Legend.
         let (lx, ly) = (MARGIN, MARGIN + title_h);
         w.open("g", &[("id", "legend"), ("class", "legend")]);
         w.empty(
             "rect",
-            &[("x", &num(lx)), ("y", &num(ly)), ("width", &num(legend_w)), ("height", &num(legend_h)), ("rx", "6"), ("fill", "#fafafa"), ("stroke", "#bdbdbd")],
+            &[
+                ("x", &num(lx)),
+                ("y", &num(ly)),
+                ("width", &num(legend_w)),
+                ("height", &num(legend_h)),
+                ("rx", "6"),
+                ("fill", "#fafafa"),
+                ("stroke", "#bdbdbd"),
+            ],
         );
-        w.text("text", &[("class", "legend-label"), ("x", &num(lx + 12.0)), ("y", &num(ly + 17.0)), ("font-weight", "bold")], "Legend");
+        w.text(
+            "text",
+            &[
+                ("class", "legend-label"),
+                ("x", &num(lx + 12.0)),
+                ("y", &num(ly + 17.0)),
+                ("font-weight", "bold"),
+            ],
+            "Legend",
+        );
         for (i, kind) in kinds.iter().enumerate() {
             let x = lx + 12.0 + i as f64 * col_w;
             let y = ly + 28.0;
-            w.open("g", &[("id", &format!("legend-{kind}")), ("class", &format!("legend-item node {}", style::class_name(kind.as_str())))]);
+            w.open(
+                "g",
+                &[
+                    ("id", &format!("legend-{kind}")),
+                    (
+                        "class",
+                        &format!("legend-item node {}", style::class_name(kind.as_str())),
+                    ),
+                ],
+            );
             w.title(crate::export::dot::kind_help(*kind));
             shape(&mut w, *kind, x, y, 44.0, 20.0, false);
-            w.text("text", &[("class", "legend-label"), ("x", &num(x + 52.0)), ("y", &num(y + 14.0))], kind.as_str());
+            w.text(
+                "text",
+                &[
+                    ("class", "legend-label"),
+                    ("x", &num(x + 52.0)),
+                    ("y", &num(y + 14.0)),
+                ],
+                kind.as_str(),
+            );
             w.close("g");
         }
         for (i, sample) in samples.iter().enumerate() {
             let (key, label, kind, color) = (&sample.key, &sample.label, sample.kind, sample.color);
             let x = lx + 12.0 + (i % per_row) as f64 * col_w;
             let y = ly + 28.0 + 30.0 * (1 + i / per_row) as f64 + 10.0;
-            let class = kind.map_or("legend-item thread".to_string(), |k| format!("legend-item edge {}", style::class_name(k.as_str())));
+            let class = kind.map_or("legend-item thread".to_string(), |k| {
+                format!("legend-item edge {}", style::class_name(k.as_str()))
+            });
             w.open("g", &[("id", &format!("legend-{key}")), ("class", &class)]);
             let mut a = stroke_attrs(kind, color);
             a.push(("d", format!("M{},{} H{}", num(x), num(y), num(x + 40.0))));
             a.extend(marker_for(kind, color).map(|m| ("marker-end", m)));
             w.empty("path", &as_refs(&a));
-            w.text("text", &[("class", "legend-label"), ("x", &num(x + 48.0)), ("y", &num(y + 4.0))], label);
+            w.text(
+                "text",
+                &[
+                    ("class", "legend-label"),
+                    ("x", &num(x + 48.0)),
+                    ("y", &num(y + 4.0)),
+                ],
+                label,
+            );
             w.close("g");
         }
         let mut ny = ly + 28.0 + 30.0 * legend_rows as f64 + 8.0;
         for n in &notes {
-            w.text("text", &[("class", "note"), ("x", &num(lx + 12.0)), ("y", &num(ny))], n);
+            w.text(
+                "text",
+                &[("class", "note"), ("x", &num(lx + 12.0)), ("y", &num(ny))],
+                n,
+            );
             ny += 16.0;
         }
         w.close("g");
@@ -568,7 +809,16 @@ impl SvgBackend {
                 );
                 let x = (x0 + x1) / 2.0;
                 if x - last_x > 70.0 {
-                    w.text("text", &[("class", "axis-label"), ("x", &num(x)), ("y", &num(ay)), ("text-anchor", "middle")], &c.label);
+                    w.text(
+                        "text",
+                        &[
+                            ("class", "axis-label"),
+                            ("x", &num(x)),
+                            ("y", &num(ay)),
+                            ("text-anchor", "middle"),
+                        ],
+                        &c.label,
+                    );
                     last_x = x;
                 }
             }
@@ -588,7 +838,17 @@ impl SvgBackend {
             a.push(("d", path_d(&line, shift)));
             a.extend(marker_for(e.kind, e.color).map(|m| ("marker-end", m)));
             w.empty("path", &as_refs(&a));
-            w.empty("path", &[("class", "hit"), ("d", &path_d(segs, shift)), ("fill", "none"), ("stroke", "#000"), ("stroke-opacity", "0"), ("stroke-width", "9")]);
+            w.empty(
+                "path",
+                &[
+                    ("class", "hit"),
+                    ("d", &path_d(segs, shift)),
+                    ("fill", "none"),
+                    ("stroke", "#000"),
+                    ("stroke-opacity", "0"),
+                    ("stroke-width", "9"),
+                ],
+            );
             w.close("g");
         }
         w.close("g");
@@ -596,12 +856,27 @@ impl SvgBackend {
         // Nodes, with their labels inside their groups.
         w.open("g", &[("id", "nodes")]);
         for (k, n) in s.nodes.iter().enumerate() {
-            let Some(d) = self.nodes.get(&k) else { continue };
+            let Some(d) = self.nodes.get(&k) else {
+                continue;
+            };
             let (x, y) = (d.xy.x + shift.x, d.xy.y + shift.y);
             w.open("g", &[("id", &n.id), ("class", &n.classes)]);
             w.title(&n.tooltip);
-            shape(&mut w, n.kind, x, y, d.size.x, d.size.y, n.classes.contains("hedged"));
-            let mut lines: Vec<(String, bool)> = d.text.split('\n').filter(|l| !l.is_empty()).map(|l| (l.to_string(), false)).collect();
+            shape(
+                &mut w,
+                n.kind,
+                x,
+                y,
+                d.size.x,
+                d.size.y,
+                n.classes.contains("hedged"),
+            );
+            let mut lines: Vec<(String, bool)> = d
+                .text
+                .split('\n')
+                .filter(|l| !l.is_empty())
+                .map(|l| (l.to_string(), false))
+                .collect();
             if n.kind == NodeKind::Article {
                 if let Some(date) = n.date {
                     lines.insert(0, (date.to_string(), true));
@@ -610,11 +885,22 @@ impl SvgBackend {
             let left = n.kind == NodeKind::Claim;
             let block = lines.len() as f64 * LINE_H;
             let mut ty = y + (d.size.y - block) / 2.0 + LINE_H * 0.78;
-            let (tx, anchor) = if left { (x + PAD_X, "start") } else { (x + d.size.x / 2.0 - if n.kind == NodeKind::Event { 4.0 } else { 0.0 }, "middle") };
+            let (tx, anchor) = if left {
+                (x + PAD_X, "start")
+            } else {
+                (
+                    x + d.size.x / 2.0 - if n.kind == NodeKind::Event { 4.0 } else { 0.0 },
+                    "middle",
+                )
+            };
             w.open("text", &[("x", &num(tx)), ("text-anchor", anchor)]);
             for (line, is_date) in &lines {
                 let class = if *is_date { "date" } else { "label" };
-                w.text("tspan", &[("class", class), ("x", &num(tx)), ("y", &num(ty))], line);
+                w.text(
+                    "tspan",
+                    &[("class", class), ("x", &num(tx)), ("y", &num(ty))],
+                    line,
+                );
                 ty += LINE_H;
             }
             w.close("text");
@@ -632,7 +918,11 @@ mod tests {
     #[test]
     fn s_segments_become_explicit_cubics() {
         let p = |x, y| Point::new(x, y);
-        let path = vec![(p(0., 0.), p(1., 0.)), (p(2., 1.), p(3., 1.)), (p(5., 1.), p(6., 2.))];
+        let path = vec![
+            (p(0., 0.), p(1., 0.)),
+            (p(2., 1.), p(3., 1.)),
+            (p(5., 1.), p(6., 2.)),
+        ];
         let c = cubics(&path);
         assert_eq!(c.len(), 2);
         assert_eq!(c[1][0], p(3., 1.));
@@ -643,7 +933,11 @@ mod tests {
     }
 
     fn render(nodes: usize, limits: LayoutLimits) -> (String, SvgReport) {
-        let g = crate::synth::argument_map(&crate::synth::SynthOptions { nodes, seed: 9, cycles: true });
+        let g = crate::synth::argument_map(&crate::synth::SynthOptions {
+            nodes,
+            seed: 9,
+            cycles: true,
+        });
         render_scene(&scene(&g, &DrawOptions::default()), &limits).unwrap()
     }
 
@@ -657,11 +951,21 @@ mod tests {
 
     #[test]
     fn large_views_get_the_fast_placement_and_a_warning() {
-        let limits = LayoutLimits { layout_rs_up_to: 50, ..Default::default() };
+        let limits = LayoutLimits {
+            layout_rs_up_to: 50,
+            ..Default::default()
+        };
         let (doc, report) = render(100, limits);
         assert_eq!(report.stats.engine, Engine::Fast);
-        assert!(report.warnings[0].contains("fast placement"), "{:?}", report.warnings);
-        assert!(doc.contains("<g id=\"claim:claim-0\" class=\"node claim"), "every node is still drawn");
+        assert!(
+            report.warnings[0].contains("fast placement"),
+            "{:?}",
+            report.warnings
+        );
+        assert!(
+            doc.contains("<g id=\"claim:claim-0\" class=\"node claim"),
+            "every node is still drawn"
+        );
         let (_, normal) = render(100, LayoutLimits::default());
         assert_eq!(normal.stats.engine, Engine::LayoutRs);
         assert!(normal.warnings.is_empty(), "{:?}", normal.warnings);
@@ -669,7 +973,10 @@ mod tests {
 
     #[test]
     fn the_dummy_budget_bounds_layout_work() {
-        let limits = LayoutLimits { dummies_per_node_x2: 0, ..Default::default() };
+        let limits = LayoutLimits {
+            dummies_per_node_x2: 0,
+            ..Default::default()
+        };
         let (_, report) = render(100, limits);
         assert_eq!(report.stats.dummies, 0);
         assert!(report.stats.unrouted > 0);
@@ -680,6 +987,9 @@ mod tests {
     fn empty_scene_is_an_error_not_a_panic() {
         let s = scene(&LevelGraph::new(), &DrawOptions::default());
         let err = render_scene(&s, &LayoutLimits::default()).unwrap_err();
-        assert_eq!(err.to_string(), "there is nothing to draw: the view has no nodes");
+        assert_eq!(
+            err.to_string(),
+            "there is nothing to draw: the view has no nodes"
+        );
     }
 }

@@ -42,7 +42,8 @@ impl SvgWriter {
     /// Start a document of the given size, with a CSS style sheet.
     pub fn new(width: f64, height: f64, css: &str) -> Self {
         let mut w = SvgWriter::default();
-        w.buf.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        w.buf
+            .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         let _ = writeln!(
             w.buf,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" font-family=\"Helvetica, Arial, sans-serif\">",
@@ -125,7 +126,10 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_control_characters() {
-        assert_eq!(escape("a<b & \"c\" 'd'>\u{1}é"), "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;é");
+        assert_eq!(
+            escape("a<b & \"c\" 'd'>\u{1}é"),
+            "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;é"
+        );
     }
 
     #[test]

@@ -12,7 +12,10 @@ pub fn width(s: &str, font_px: f64) -> f64 {
 /// One line: control characters (newlines, tabs) become spaces and runs of
 /// whitespace one space.
 pub fn one_line(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Wrap `s` into lines at most `max_px` wide at `font_px`, breaking at spaces (and
@@ -28,12 +31,20 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces_within_the_width() {
-        let lines = wrap("Levelling up was undermined by government instability.", 12.0, 150.0, 5);
+        let lines = wrap(
+            "Levelling up was undermined by government instability.",
+            12.0,
+            150.0,
+            5,
+        );
         assert!(lines.len() > 1, "{lines:?}");
         for l in &lines {
             assert!(width(l, 12.0) <= 150.0, "{l}");
         }
-        assert_eq!(lines.join(" "), "Levelling up was undermined by government instability.");
+        assert_eq!(
+            lines.join(" "),
+            "Levelling up was undermined by government instability."
+        );
     }
 
     #[test]

@@ -406,7 +406,12 @@ const CUES: &[(&str, &[Cue])] = {
 /// "prioritises", "prioritised", "prioritising"; "risk" -> "risks", "risked",
 /// "risking". Forms that are not words never occur, so no harm is done by them.
 fn inflections(w: &str) -> Vec<String> {
-    if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") {
+    if w.len() < 4
+        || !w.bytes().all(|b| b.is_ascii_lowercase())
+        || w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with("ly")
+    {
         return vec![];
     }
     let mut out = Vec::new();
@@ -416,7 +421,10 @@ fn inflections(w: &str) -> Vec<String> {
         out.push(format!("{stem}ing"));
     } else if w.ends_with('s') {
         out.push(format!("{w}es"));
-    } else if let Some(stem) = w.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+    } else if let Some(stem) = w
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
         out.push(format!("{stem}ies"));
         out.push(format!("{stem}ied"));
         out.push(format!("{w}ing"));
@@ -434,7 +442,8 @@ fn cue_table() -> &'static [(String, &'static [Cue])] {
     static T: OnceLock<Vec<(String, &'static [Cue])>> = OnceLock::new();
     T.get_or_init(|| {
         let listed: BTreeSet<&str> = CUES.iter().map(|c| c.0).collect();
-        let mut t: Vec<(String, &'static [Cue])> = CUES.iter().map(|&(p, k)| (p.to_string(), k)).collect();
+        let mut t: Vec<(String, &'static [Cue])> =
+            CUES.iter().map(|&(p, k)| (p.to_string(), k)).collect();
         let mut added = BTreeSet::new();
         for &(p, k) in CUES {
             for f in inflections(p) {
@@ -450,7 +459,8 @@ fn cue_table() -> &'static [(String, &'static [Cue])] {
 fn automaton() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
-        AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(cue_table().iter().map(|c| c.0.as_str()))
@@ -471,7 +481,12 @@ pub fn cues_scanned(scan: &Scan, si: usize, norm: &str) -> Vec<(usize, usize, &'
 }
 
 /// [`cues_scanned`] into `out` (cleared first).
-fn cues_scanned_into(scan: &Scan, si: usize, norm: &str, out: &mut Vec<(usize, usize, &'static [Cue])>) {
+fn cues_scanned_into(
+    scan: &Scan,
+    si: usize,
+    norm: &str,
+    out: &mut Vec<(usize, usize, &'static [Cue])>,
+) {
     out.clear();
     out.extend(
         scan.leftmost_longest(si, Set::Cue)
@@ -485,8 +500,14 @@ fn cues_scanned_into(scan: &Scan, si: usize, norm: &str, out: &mut Vec<(usize, u
 pub fn cues(norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
     let mut out = Vec::new();
     for m in automaton().find_iter(norm) {
-        let ok_before = !norm[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
-        let ok_after = !norm[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+        let ok_before = !norm[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let ok_after = !norm[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
         if ok_before && ok_after {
             out.push((m.start(), m.end(), cue_table()[m.pattern().as_usize()].1));
         }
@@ -515,7 +536,12 @@ pub fn read_sentence(norm: &str, mentions_policy: bool, reported: bool) -> Readi
 }
 
 /// [`read_sentence`] with the sentence's cues already found.
-pub fn read_cues(norm: &str, found: &[(usize, usize, &'static [Cue])], mentions_policy: bool, reported: bool) -> Reading {
+pub fn read_cues(
+    norm: &str,
+    found: &[(usize, usize, &'static [Cue])],
+    mentions_policy: bool,
+    reported: bool,
+) -> Reading {
     let mut n = [0.0f64; Cue::Method as usize + 1];
     let (mut pos, mut neg) = (0.0, 0.0);
     let mut negate_until = 0usize;
@@ -538,7 +564,12 @@ pub fn read_cues(norm: &str, found: &[(usize, usize, &'static [Cue])], mentions_
     }
     let get = |k: Cue| n[k as usize];
     let words = memchr::memchr_iter(b' ', norm.as_bytes()).count() + 1;
-    let mut score = 2.0 * get(Cue::Deontic).min(2.0) + 1.2 * get(Cue::Evaluative).min(3.0) + 0.6 * get(Cue::Contrast).min(1.0) + 0.5 * get(Cue::Predictive).min(2.0) + 0.3 * get(Cue::Hedge).min(2.0) + 0.8 * get(Cue::Argument).min(2.0);
+    let mut score = 2.0 * get(Cue::Deontic).min(2.0)
+        + 1.2 * get(Cue::Evaluative).min(3.0)
+        + 0.6 * get(Cue::Contrast).min(1.0)
+        + 0.5 * get(Cue::Predictive).min(2.0)
+        + 0.3 * get(Cue::Hedge).min(2.0)
+        + 0.8 * get(Cue::Argument).min(2.0);
     if mentions_policy {
         score += 0.8;
     }
@@ -566,14 +597,23 @@ pub fn read_cues(norm: &str, found: &[(usize, usize, &'static [Cue])], mentions_
     let hedged = get(Cue::Hedge) > 0.0;
     let stance = if pos > 0.0 && neg > 0.0 {
         Stance::Mixed
-    } else if pos > 0.0 || (kind == ClaimKind::Recommendation && neg == 0.0) || (reported && neg == 0.0) {
+    } else if pos > 0.0
+        || (kind == ClaimKind::Recommendation && neg == 0.0)
+        || (reported && neg == 0.0)
+    {
         Stance::For
     } else if neg > 0.0 {
         Stance::Against
     } else {
         Stance::Neutral
     };
-    Reading { score, kind, hedged, stance, report_at }
+    Reading {
+        score,
+        kind,
+        hedged,
+        stance,
+        report_at,
+    }
 }
 
 /// The threshold on a sentence's score for it to be a claim (confidence 0.5).
@@ -586,12 +626,27 @@ fn confidence(score: f64) -> f64 {
 
 /// Who is reported: an actor named within a few words before the reporting verb, or
 /// after "according to".
-fn speaker(norm: &str, report_at: usize, found: &Found, si: usize, lex: &Lexicon) -> Option<String> {
-    let is_actor = |id: &str| crate::model::kind_of_id(id) == Some(NodeKind::Actor) && lex.kind_of(id).is_none_or(|k| k == NodeKind::Actor);
+fn speaker(
+    norm: &str,
+    report_at: usize,
+    found: &Found,
+    si: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    let is_actor = |id: &str| {
+        crate::model::kind_of_id(id) == Some(NodeKind::Actor)
+            && lex.kind_of(id).is_none_or(|k| k == NodeKind::Actor)
+    };
     // (Lowercasing could only turn non-ASCII into 'k' or "i\u{307}", which cannot make
     // "according to": an ASCII comparison of the bytes is the same test.)
-    if norm.as_bytes()[report_at..].get(..12).is_some_and(|p| p.eq_ignore_ascii_case(b"according to")) {
-        return found.in_sentence(si).find(|m| m.start > report_at && m.start < report_at + 40 && is_actor(&m.id)).map(|m| m.id.clone());
+    if norm.as_bytes()[report_at..]
+        .get(..12)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"according to"))
+    {
+        return found
+            .in_sentence(si)
+            .find(|m| m.start > report_at && m.start < report_at + 40 && is_actor(&m.id))
+            .map(|m| m.id.clone());
     }
     found
         .in_sentence(si)
@@ -599,7 +654,9 @@ fn speaker(norm: &str, report_at: usize, found: &Found, si: usize, lex: &Lexicon
         .filter(|m| {
             let gap = &norm[m.end..report_at];
             let gap = gap.trim_start_matches("'s").trim();
-            let near = gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.', '-', '(', ')']) && !gap.split_whitespace().any(|w| w == "and" || w == "MP");
+            let near = gap.split_whitespace().count() <= 3
+                && !gap.contains([',', ';', '.', '-', '(', ')'])
+                && !gap.split_whitespace().any(|w| w == "and" || w == "MP");
             // An appositive between commas: "Adam Lent, director of NLGN, said".
             let appositive = gap.len() > 2
                 && gap.starts_with(',')
@@ -615,9 +672,32 @@ fn speaker(norm: &str, report_at: usize, found: &Found, si: usize, lex: &Lexicon
 /// Strip discourse markers and cut a sentence into a short label.
 pub fn label(norm: &str) -> String {
     const OPENERS: &[&str] = &[
-        "However, ", "Moreover, ", "Indeed, ", "In particular, ", "Crucially, ", "Yet, ", "Yet ", "Likewise, ", "For example, ",
-        "For instance, ", "Firstly, ", "Secondly, ", "First, ", "Second, ", "Third, ", "Finally, ", "In short, ", "Of course, ",
-        "And ", "But ", "So ", "Similarly, ", "Furthermore, ", "Meanwhile, ", "Here ", "To sum up, ",
+        "However, ",
+        "Moreover, ",
+        "Indeed, ",
+        "In particular, ",
+        "Crucially, ",
+        "Yet, ",
+        "Yet ",
+        "Likewise, ",
+        "For example, ",
+        "For instance, ",
+        "Firstly, ",
+        "Secondly, ",
+        "First, ",
+        "Second, ",
+        "Third, ",
+        "Finally, ",
+        "In short, ",
+        "Of course, ",
+        "And ",
+        "But ",
+        "So ",
+        "Similarly, ",
+        "Furthermore, ",
+        "Meanwhile, ",
+        "Here ",
+        "To sum up, ",
     ];
     let mut s = norm.trim();
     for o in OPENERS {
@@ -664,7 +744,10 @@ pub fn label(norm: &str) -> String {
         }
         Some(_) => {
             let mut c = out.chars();
-            let f = c.next().map(|f| f.to_uppercase().collect::<String>()).unwrap_or_default();
+            let f = c
+                .next()
+                .map(|f| f.to_uppercase().collect::<String>())
+                .unwrap_or_default();
             f + c.as_str()
         }
         None => out,
@@ -693,16 +776,24 @@ pub fn find(
         if scan.any(si, Set::Boilerplate) {
             continue;
         }
-        let is_policy = |m: &&super::Mention| crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy);
+        let is_policy =
+            |m: &&super::Mention| crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy);
         let mentions_policy = found.in_sentence(si).any(|m| is_policy(&m));
         cues_scanned_into(scan, si, &s.norm, &mut cue_list);
         let pre = read_cues(&s.norm, &cue_list, mentions_policy, false);
         // Only a sentence with a reporting verb can have a reported speaker: read it again as reported.
-        let sp = pre.report_at.and_then(|at| speaker(&s.norm, at, found, si, lex)).filter(|id| !authors.contains(id));
+        let sp = pre
+            .report_at
+            .and_then(|at| speaker(&s.norm, at, found, si, lex))
+            .filter(|id| !authors.contains(id));
         if sp.is_none() && confidence(pre.score + 1.2) < opts.min_claim_confidence {
             continue;
         }
-        let r = if sp.is_some() { read_cues(&s.norm, &cue_list, mentions_policy, true) } else { pre };
+        let r = if sp.is_some() {
+            read_cues(&s.norm, &cue_list, mentions_policy, true)
+        } else {
+            pre
+        };
         let conf = confidence(r.score);
         if conf < opts.min_claim_confidence {
             continue;
@@ -716,7 +807,9 @@ pub fn find(
         let lab = label(&s.norm);
         // The first free id: the base, or the base with -2, -3, ... (taken: the claims
         // drafted so far here, and every id of the corpus).
-        let taken = |id: &str, out: &[DraftClaim]| out.iter().any(|c| c.id == id) || lex.id_set.contains(id);
+        let taken = |id: &str, out: &[DraftClaim]| {
+            out.iter().any(|c| c.id == id) || lex.id_set.contains(id)
+        };
         let mut id = claim_base(prefix, &lab);
         if taken(&id, &out) {
             let base = id;
@@ -792,10 +885,22 @@ fn claim_base(prefix: &str, label: &str) -> String {
 
 /// The stance toward one policy: in a recommendation, a policy named after the
 /// "should"/"need" is what is recommended; otherwise the sentence's stance.
-fn policy_stance(r: &Reading, cue_list: &[(usize, usize, &'static [Cue])], found: &Found, si: usize, policy: &str) -> Stance {
+fn policy_stance(
+    r: &Reading,
+    cue_list: &[(usize, usize, &'static [Cue])],
+    found: &Found,
+    si: usize,
+    policy: &str,
+) -> Stance {
     if r.kind == ClaimKind::Recommendation {
-        let deontic_at = cue_list.iter().find(|c| c.2.contains(&Cue::Deontic)).map(|c| c.0);
-        let at = found.in_sentence(si).find(|m| m.id == policy).map(|m| m.start);
+        let deontic_at = cue_list
+            .iter()
+            .find(|c| c.2.contains(&Cue::Deontic))
+            .map(|c| c.0);
+        let at = found
+            .in_sentence(si)
+            .find(|m| m.id == policy)
+            .map(|m| m.start);
         if let (Some(d), Some(a)) = (deontic_at, at) {
             if a > d {
                 return Stance::For;
@@ -809,7 +914,11 @@ fn policy_stance(r: &Reading, cue_list: &[(usize, usize, &'static [Cue])], found
 pub fn claim_prefix(stem: &str, date: &PartialDate) -> String {
     // "2024-07-hickson-labour-levelling-up" -> "hickson-2024".
     let parts: Vec<&str> = stem.split('-').collect();
-    let who = parts.iter().find(|p| !p.chars().all(|c| c.is_ascii_digit())).copied().unwrap_or("x");
+    let who = parts
+        .iter()
+        .find(|p| !p.chars().all(|c| c.is_ascii_digit()))
+        .copied()
+        .unwrap_or("x");
     format!("{who}-{}", date.year_num())
 }
 
@@ -822,11 +931,23 @@ mod tests {
         let r = read_sentence("Local Skills Advisory Panels will therefore need to work closely with local employers.", false, false);
         assert_eq!(r.kind, ClaimKind::Recommendation);
         assert!(r.score >= CLAIM_THRESHOLD);
-        let r = read_sentence("However, levelling up as a policy goal remains elusive.", true, false);
+        let r = read_sentence(
+            "However, levelling up as a policy goal remains elusive.",
+            true,
+            false,
+        );
         assert_eq!((r.kind, r.stance), (ClaimKind::Evaluation, Stance::Against));
-        let r = read_sentence("These technologies will be disruptive and spur fundamental changes in production.", false, false);
+        let r = read_sentence(
+            "These technologies will be disruptive and spur fundamental changes in production.",
+            false,
+            false,
+        );
         assert_eq!(r.kind, ClaimKind::Prediction);
-        let r = read_sentence("We find 14 characteristics across the 862 towns we look at.", false, false);
+        let r = read_sentence(
+            "We find 14 characteristics across the 862 towns we look at.",
+            false,
+            false,
+        );
         assert!(r.score < CLAIM_THRESHOLD, "{r:?}");
     }
 
@@ -840,7 +961,11 @@ mod tests {
             let r = read_sentence(t, false, false);
             assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{t}: {r:?}");
         }
-        let r = read_sentence("The report was published on Tuesday by the department in London.", false, false);
+        let r = read_sentence(
+            "The report was published on Tuesday by the department in London.",
+            false,
+            false,
+        );
         assert!(confidence(r.score) < DEFAULT_MIN_CONFIDENCE, "{r:?}");
     }
 
@@ -852,7 +977,11 @@ mod tests {
         let r = read_sentence("The securonomics agenda could offer the basis for a new approach to regional inequality.", true, false);
         assert_eq!(r.stance, Stance::For);
         assert!(r.hedged);
-        let r = read_sentence("The plan is not effective and never successful in towns.", true, false);
+        let r = read_sentence(
+            "The plan is not effective and never successful in towns.",
+            true,
+            false,
+        );
         assert_eq!(r.stance, Stance::Against);
     }
 
@@ -875,8 +1004,17 @@ mod tests {
     #[test]
     fn label_cut_matches_the_word_by_word_definition() {
         let long = "word ".repeat(30);
-        let cases = [long.trim(), "a", "", "x".repeat(120).as_str(), &format!("{} tail", "y".repeat(108)), "a  b", "and the ~ end", &format!("{}  z", "q".repeat(109))]
-            .map(str::to_string);
+        let cases = [
+            long.trim(),
+            "a",
+            "",
+            "x".repeat(120).as_str(),
+            &format!("{} tail", "y".repeat(108)),
+            "a  b",
+            "and the ~ end",
+            &format!("{}  z", "q".repeat(109)),
+        ]
+        .map(str::to_string);
         for c in cases {
             let want = cut_reference(c.trim_end_matches(['.', ';', ':', ' ']));
             let got = label(&c);
@@ -886,7 +1024,14 @@ mod tests {
 
     #[test]
     fn claim_ids_are_the_slug_of_the_first_content_words() {
-        for l in ["Levelling up remains a vague slogan", "O'Brien's plans for the North's towns", "The the of", "Café naïve plans", "", "Local Enterprise Partnerships' (LEPs) role in growth"] {
+        for l in [
+            "Levelling up remains a vague slogan",
+            "O'Brien's plans for the North's towns",
+            "The the of",
+            "Café naïve plans",
+            "",
+            "Local Enterprise Partnerships' (LEPs) role in growth",
+        ] {
             let words = crate::extract::words::first_content_words(l, 4);
             let want = format!("claim:x-2024-{}", slug(&words.join(" ")));
             assert_eq!(claim_base("x-2024", l), want.trim_end_matches('-'), "{l:?}");
@@ -895,7 +1040,10 @@ mod tests {
 
     #[test]
     fn labels_drop_openers_and_stay_short() {
-        assert_eq!(label("However, levelling up as a policy goal remains elusive."), "Levelling up as a policy goal remains elusive");
+        assert_eq!(
+            label("However, levelling up as a policy goal remains elusive."),
+            "Levelling up as a policy goal remains elusive"
+        );
         assert!(label(&"word ".repeat(60)).ends_with("..."));
     }
 }

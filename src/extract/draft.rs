@@ -40,10 +40,26 @@ fn comment(s: &str) -> String {
 pub fn render(d: &Draft, source: &str) -> String {
     let mut o = String::new();
     let w = &mut o;
-    let _ = writeln!(w, "# Drafted by `levelmap extract` from {}.", comment(source));
-    let _ = writeln!(w, "# Every item is marked `extracted = true` with a confidence (0 to 1): review each one,");
-    let _ = writeln!(w, "# correct it, then delete its `extracted` and `confidence` lines. See graph/README.md.");
-    let _ = writeln!(w, "# Read {} sentences; {} claims, {} candidate lexicon entries.", d.sentence_count, d.claims.len(), d.candidates.iter().filter(|c| !c.known).count());
+    let _ = writeln!(
+        w,
+        "# Drafted by `levelmap extract` from {}.",
+        comment(source)
+    );
+    let _ = writeln!(
+        w,
+        "# Every item is marked `extracted = true` with a confidence (0 to 1): review each one,"
+    );
+    let _ = writeln!(
+        w,
+        "# correct it, then delete its `extracted` and `confidence` lines. See graph/README.md."
+    );
+    let _ = writeln!(
+        w,
+        "# Read {} sentences; {} claims, {} candidate lexicon entries.",
+        d.sentence_count,
+        d.claims.len(),
+        d.candidates.iter().filter(|c| !c.known).count()
+    );
     let _ = writeln!(w);
     let _ = writeln!(w, "title = {}", toml_str(&d.title));
     let _ = writeln!(w, "extracted = true");
@@ -85,10 +101,19 @@ pub fn render(d: &Draft, source: &str) -> String {
     for c in &d.candidates {
         let _ = writeln!(w);
         if c.known {
-            let _ = writeln!(w, "# {} ({}) is already proposed elsewhere in the corpus; referenced here.", c.id, comment(&c.name));
+            let _ = writeln!(
+                w,
+                "# {} ({}) is already proposed elsewhere in the corpus; referenced here.",
+                c.id,
+                comment(&c.name)
+            );
             continue;
         }
-        let mut why = format!("# candidate: {}; found {} time(s)", comment(&c.evidence), c.count);
+        let mut why = format!(
+            "# candidate: {}; found {} time(s)",
+            comment(&c.evidence),
+            c.count
+        );
         if let Some(r) = &c.role {
             let _ = write!(why, "; role: {}", comment(r));
         }
@@ -118,8 +143,17 @@ pub fn render(d: &Draft, source: &str) -> String {
             let _ = writeln!(w, "hedged = true");
         }
         if !c.about.is_empty() {
-            let list: Vec<String> =
-                c.about.iter().map(|(p, s)| format!("{{ policy = {}, stance = {} }}", toml_str(p), toml_str(s.as_str()))).collect();
+            let list: Vec<String> = c
+                .about
+                .iter()
+                .map(|(p, s)| {
+                    format!(
+                        "{{ policy = {}, stance = {} }}",
+                        toml_str(p),
+                        toml_str(s.as_str())
+                    )
+                })
+                .collect();
             let _ = writeln!(w, "about = [{}]", list.join(", "));
         }
         if !c.echoes.is_empty() {

@@ -131,12 +131,18 @@ pub struct DateScore {
 impl DateScore {
     /// Exact over all articles.
     pub fn exact(&self) -> f64 {
-        ratio(self.stated_exact + self.inferred_exact, self.stated + self.inferred)
+        ratio(
+            self.stated_exact + self.inferred_exact,
+            self.stated + self.inferred,
+        )
     }
 
     /// Within precision over all articles.
     pub fn within(&self) -> f64 {
-        ratio(self.stated_within + self.inferred_within, self.stated + self.inferred)
+        ratio(
+            self.stated_within + self.inferred_within,
+            self.stated + self.inferred,
+        )
     }
 }
 
@@ -214,7 +220,9 @@ fn gold_entities(g: &crate::graph::LevelGraph, stem: &str, kind: NodeKind) -> BT
         if w.evidence.article != stem {
             continue;
         }
-        let Some((a, b)) = g.graph.edge_endpoints(e) else { continue };
+        let Some((a, b)) = g.graph.edge_endpoints(e) else {
+            continue;
+        };
         for i in [a, b] {
             let n = g.node(i);
             if n.kind == kind && n.origin != Origin::Derived {
@@ -226,12 +234,24 @@ fn gold_entities(g: &crate::graph::LevelGraph, stem: &str, kind: NodeKind) -> BT
 }
 
 #[allow(clippy::too_many_arguments)]
-fn entity_score(gold: &Corpus, g: &crate::graph::LevelGraph, stem: &str, draft: &Draft, lex: &Lexicon, kind: NodeKind, missed: &mut Vec<String>, spurious: &mut Vec<String>) -> Score {
+fn entity_score(
+    gold: &Corpus,
+    g: &crate::graph::LevelGraph,
+    stem: &str,
+    draft: &Draft,
+    lex: &Lexicon,
+    kind: NodeKind,
+    missed: &mut Vec<String>,
+    spurious: &mut Vec<String>,
+) -> Score {
     let gold_ids = gold_entities(g, stem, kind);
     let gold_keys: Vec<(String, BTreeSet<String>)> = gold_ids
         .iter()
         .map(|id| {
-            let k = gold.entities.get(id).map_or_else(|| keys(id, "", &[]), |e| keys(id, &e.name, &e.aliases));
+            let k = gold
+                .entities
+                .get(id)
+                .map_or_else(|| keys(id, "", &[]), |e| keys(id, &e.name, &e.aliases));
             (id.clone(), k)
         })
         .collect();
@@ -250,18 +270,47 @@ fn entity_score(gold: &Corpus, g: &crate::graph::LevelGraph, stem: &str, draft: 
         })
         .collect();
     let meets = |a: &BTreeSet<String>, b: &BTreeSet<String>| a.intersection(b).next().is_some();
-    let correct = got.iter().filter(|(_, k)| gold_keys.iter().any(|(_, gk)| meets(k, gk))).count();
-    let found = gold_keys.iter().filter(|(_, gk)| got.iter().any(|(_, k)| meets(k, gk))).count();
-    missed.extend(gold_keys.iter().filter(|(_, gk)| !got.iter().any(|(_, k)| meets(k, gk))).map(|(id, _)| id.clone()));
-    spurious.extend(got.iter().filter(|(_, k)| !gold_keys.iter().any(|(_, gk)| meets(k, gk))).map(|(id, _)| id.clone()));
-    Score { correct, extracted: got.len(), found, gold: gold_keys.len() }
+    let correct = got
+        .iter()
+        .filter(|(_, k)| gold_keys.iter().any(|(_, gk)| meets(k, gk)))
+        .count();
+    let found = gold_keys
+        .iter()
+        .filter(|(_, gk)| got.iter().any(|(_, k)| meets(k, gk)))
+        .count();
+    missed.extend(
+        gold_keys
+            .iter()
+            .filter(|(_, gk)| !got.iter().any(|(_, k)| meets(k, gk)))
+            .map(|(id, _)| id.clone()),
+    );
+    spurious.extend(
+        got.iter()
+            .filter(|(_, k)| !gold_keys.iter().any(|(_, gk)| meets(k, gk)))
+            .map(|(id, _)| id.clone()),
+    );
+    Score {
+        correct,
+        extracted: got.len(),
+        found,
+        gold: gold_keys.len(),
+    }
 }
 
-fn claim_score(gold: &Corpus, stem: &str, text: &str, draft: &Draft, missed: &mut Vec<String>, spurious: &mut Vec<String>) -> Score {
+fn claim_score(
+    gold: &Corpus,
+    stem: &str,
+    text: &str,
+    draft: &Draft,
+    missed: &mut Vec<String>,
+    spurious: &mut Vec<String>,
+) -> Score {
     let norm = normalise(text);
     let span = |q: &str| -> Option<(usize, usize)> {
         let q = normalise(q);
-        (!q.is_empty()).then(|| norm.find(&q).map(|s| (s, s + q.len()))).flatten()
+        (!q.is_empty())
+            .then(|| norm.find(&q).map(|s| (s, s + q.len())))
+            .flatten()
     };
     let gold_claims: Vec<((usize, usize), &str)> = gold
         .claims
@@ -270,20 +319,34 @@ fn claim_score(gold: &Corpus, stem: &str, text: &str, draft: &Draft, missed: &mu
         .filter_map(|c| span(&c.evidence.quote).map(|s| (s, c.evidence.quote.as_str())))
         .collect();
     let gold_spans: Vec<(usize, usize)> = gold_claims.iter().map(|(s, _)| *s).collect();
-    let got_claims: Vec<((usize, usize), &str)> = draft.claims.iter().filter_map(|c| span(&c.quote).map(|s| (s, c.quote.as_str()))).collect();
+    let got_claims: Vec<((usize, usize), &str)> = draft
+        .claims
+        .iter()
+        .filter_map(|c| span(&c.quote).map(|s| (s, c.quote.as_str())))
+        .collect();
     let got: Vec<(usize, usize)> = got_claims.iter().map(|(s, _)| *s).collect();
     let overlap = |a: &(usize, usize), b: &(usize, usize)| a.0 < b.1 && b.0 < a.1;
-    let by_place = |list: &[((usize, usize), &str)], other: &[(usize, usize)], out: &mut Vec<String>| {
-        let mut v: Vec<&((usize, usize), &str)> = list.iter().filter(|(x, _)| !other.iter().any(|o| overlap(x, o))).collect();
-        v.sort();
-        out.extend(v.into_iter().map(|(_, q)| q.to_string()));
-    };
+    let by_place =
+        |list: &[((usize, usize), &str)], other: &[(usize, usize)], out: &mut Vec<String>| {
+            let mut v: Vec<&((usize, usize), &str)> = list
+                .iter()
+                .filter(|(x, _)| !other.iter().any(|o| overlap(x, o)))
+                .collect();
+            v.sort();
+            out.extend(v.into_iter().map(|(_, q)| q.to_string()));
+        };
     by_place(&gold_claims, &got, missed);
     by_place(&got_claims, &gold_spans, spurious);
     Score {
-        correct: got.iter().filter(|x| gold_spans.iter().any(|g| overlap(x, g))).count(),
+        correct: got
+            .iter()
+            .filter(|x| gold_spans.iter().any(|g| overlap(x, g)))
+            .count(),
         extracted: draft.claims.len(),
-        found: gold_spans.iter().filter(|g| got.iter().any(|x| overlap(x, g))).count(),
+        found: gold_spans
+            .iter()
+            .filter(|g| got.iter().any(|x| overlap(x, g)))
+            .count(),
         gold: gold_spans.len(),
     }
 }
@@ -294,9 +357,25 @@ fn dates_match(got: &PartialDate, gold: &PartialDate) -> (bool, bool) {
 }
 
 /// Measure extraction with `lex` against the curated articles of `gold`.
-pub fn evaluate(name: &str, gold_dir: &str, protocol: &str, gold: &Corpus, gold_diagnostics: usize, lex: &Lexicon, opts: &ExtractOptions) -> EvalReport {
-    let g = build(gold, BuildOptions { include_extracted: false });
-    let opts = ExtractOptions { propose_echoes: false, ..opts.clone() };
+pub fn evaluate(
+    name: &str,
+    gold_dir: &str,
+    protocol: &str,
+    gold: &Corpus,
+    gold_diagnostics: usize,
+    lex: &Lexicon,
+    opts: &ExtractOptions,
+) -> EvalReport {
+    let g = build(
+        gold,
+        BuildOptions {
+            include_extracted: false,
+        },
+    );
+    let opts = ExtractOptions {
+        propose_echoes: false,
+        ..opts.clone()
+    };
     let mut report = EvalReport {
         name: name.to_string(),
         gold_dir: gold_dir.to_string(),
@@ -333,9 +412,34 @@ pub fn evaluate(name: &str, gold_dir: &str, protocol: &str, gold: &Corpus, gold_
         match extract(&a.text_path, &a.text, Some(stem), lex, &opts) {
             Ok(d) => {
                 let (mut missed, mut spurious) = (vec![], vec![]);
-                ae.actors = entity_score(gold, &g, stem, &d, lex, NodeKind::Actor, &mut missed, &mut spurious);
-                ae.policies = entity_score(gold, &g, stem, &d, lex, NodeKind::Policy, &mut missed, &mut spurious);
-                ae.claims = claim_score(gold, stem, &a.text, &d, &mut ae.missed_claims, &mut ae.spurious_claims);
+                ae.actors = entity_score(
+                    gold,
+                    &g,
+                    stem,
+                    &d,
+                    lex,
+                    NodeKind::Actor,
+                    &mut missed,
+                    &mut spurious,
+                );
+                ae.policies = entity_score(
+                    gold,
+                    &g,
+                    stem,
+                    &d,
+                    lex,
+                    NodeKind::Policy,
+                    &mut missed,
+                    &mut spurious,
+                );
+                ae.claims = claim_score(
+                    gold,
+                    stem,
+                    &a.text,
+                    &d,
+                    &mut ae.missed_claims,
+                    &mut ae.spurious_claims,
+                );
                 ae.missed = missed;
                 ae.spurious = spurious;
                 let (exact, within) = dates_match(&d.date.value, &a.date.value);
@@ -371,8 +475,15 @@ pub fn evaluate(name: &str, gold_dir: &str, protocol: &str, gold: &Corpus, gold_
 
 /// Sweep the echo threshold over every cross-article pair of curated claims.
 pub fn echo_eval(gold: &Corpus) -> EchoEval {
-    let claims: Vec<_> = gold.claims.values().filter(|c| !matches!(c.origin, Origin::Extracted(_))).collect();
-    let words: Vec<Vec<String>> = claims.iter().map(|c| content_words(&c.evidence.quote)).collect();
+    let claims: Vec<_> = gold
+        .claims
+        .values()
+        .filter(|c| !matches!(c.origin, Origin::Extracted(_)))
+        .collect();
+    let words: Vec<Vec<String>> = claims
+        .iter()
+        .map(|c| content_words(&c.evidence.quote))
+        .collect();
     let mut df: HashMap<String, usize> = HashMap::new();
     for w in &words {
         for x in w.iter().collect::<HashSet<_>>() {
@@ -384,7 +495,13 @@ pub fn echo_eval(gold: &Corpus) -> EchoEval {
         .relations
         .iter()
         .filter(|r| r.kind == EdgeKind::Echoes && !matches!(r.origin, Origin::Extracted(_)))
-        .map(|r| if r.from < r.to { (r.from.clone(), r.to.clone()) } else { (r.to.clone(), r.from.clone()) })
+        .map(|r| {
+            if r.from < r.to {
+                (r.from.clone(), r.to.clone())
+            } else {
+                (r.to.clone(), r.from.clone())
+            }
+        })
         .collect();
     let mut pairs: Vec<(f64, bool)> = Vec::new();
     for i in 0..claims.len() {
@@ -392,7 +509,11 @@ pub fn echo_eval(gold: &Corpus) -> EchoEval {
             if claims[i].evidence.article == claims[j].evidence.article {
                 continue;
             }
-            let key = if claims[i].id < claims[j].id { (claims[i].id.clone(), claims[j].id.clone()) } else { (claims[j].id.clone(), claims[i].id.clone()) };
+            let key = if claims[i].id < claims[j].id {
+                (claims[i].id.clone(), claims[j].id.clone())
+            } else {
+                (claims[j].id.clone(), claims[i].id.clone())
+            };
             pairs.push((cosine(&vecs[i], &vecs[j]), positives.contains(&key)));
         }
     }
@@ -400,7 +521,12 @@ pub fn echo_eval(gold: &Corpus) -> EchoEval {
     let at = |t: f64| {
         let predicted = pairs.iter().filter(|p| p.0 >= t).count();
         let correct = pairs.iter().filter(|p| p.0 >= t && p.1).count();
-        Score { correct, extracted: predicted, found: correct, gold: gold_n }
+        Score {
+            correct,
+            extracted: predicted,
+            found: correct,
+            gold: gold_n,
+        }
     };
     let mut best = (0.0, Score::default());
     for k in 5..=60 {
@@ -410,7 +536,14 @@ pub fn echo_eval(gold: &Corpus) -> EchoEval {
             best = (t, s);
         }
     }
-    EchoEval { pairs: pairs.len(), gold: gold_n, best_threshold: best.0, best: best.1, threshold: ECHO_THRESHOLD, at_threshold: at(ECHO_THRESHOLD) }
+    EchoEval {
+        pairs: pairs.len(),
+        gold: gold_n,
+        best_threshold: best.0,
+        best: best.1,
+        threshold: ECHO_THRESHOLD,
+        at_threshold: at(ECHO_THRESHOLD),
+    }
 }
 
 fn row(w: &mut String, label: &str, s: &Score) {
@@ -431,12 +564,24 @@ fn row(w: &mut String, label: &str, s: &Score) {
 pub fn render(r: &EvalReport) -> String {
     let mut w = String::new();
     let n = r.articles.len();
-    let _ = writeln!(w, "== {} : {} ({n} curated article(s)) ==", r.name, r.gold_dir);
+    let _ = writeln!(
+        w,
+        "== {} : {} ({n} curated article(s)) ==",
+        r.name, r.gold_dir
+    );
     let _ = writeln!(w, "   {}", r.protocol);
     if r.gold_diagnostics > 0 {
-        let _ = writeln!(w, "   note: the gold corpus has {} diagnostic(s); only its valid records are used", r.gold_diagnostics);
+        let _ = writeln!(
+            w,
+            "   note: the gold corpus has {} diagnostic(s); only its valid records are used",
+            r.gold_diagnostics
+        );
     }
-    let _ = writeln!(w, "  {:<10} {:>9} {:>7} {:>6}   {:>9} {:>9}", "", "precision", "recall", "F1", "correct", "found");
+    let _ = writeln!(
+        w,
+        "  {:<10} {:>9} {:>7} {:>6}   {:>9} {:>9}",
+        "", "precision", "recall", "F1", "correct", "found"
+    );
     row(&mut w, "actors", &r.actors);
     row(&mut w, "policies", &r.policies);
     row(&mut w, "claims", &r.claims);
@@ -471,11 +616,20 @@ pub fn render(r: &EvalReport) -> String {
             e.best.f1()
         );
     } else {
-        let _ = writeln!(w, "  echoes     no curated echoes between articles to measure against");
+        let _ = writeln!(
+            w,
+            "  echoes     no curated echoes between articles to measure against"
+        );
     }
     let _ = writeln!(w, "  per article:");
     for a in &r.articles {
-        let mark = if a.date_exact { "exact" } else if a.date_within { "within" } else { "wrong" };
+        let mark = if a.date_exact {
+            "exact"
+        } else if a.date_within {
+            "within"
+        } else {
+            "wrong"
+        };
         let _ = writeln!(
             w,
             "    {:<48} actors {:.2}  policies {:.2}  claims {:.2}  date {} {} (gold {} {}) {mark}",
@@ -538,7 +692,12 @@ mod tests {
 
     #[test]
     fn scores() {
-        let s = Score { correct: 3, extracted: 4, found: 3, gold: 6 };
+        let s = Score {
+            correct: 3,
+            extracted: 4,
+            found: 3,
+            gold: 6,
+        };
         assert!((s.precision() - 0.75).abs() < 1e-9);
         assert!((s.recall() - 0.5).abs() < 1e-9);
         assert!((s.f1() - 0.6).abs() < 1e-9);

@@ -10,10 +10,10 @@ use super::entities::{Found, Lexicon};
 use super::scan::{Scan, Set};
 use super::sentences::{quote, Layout};
 use super::words::for_each_content_word_bytes;
-use rustc_hash::FxHashMap;
 use super::{DraftClaim, DraftRelation};
 use crate::date::PartialDate;
 use crate::model::{EdgeKind, NodeKind};
+use rustc_hash::FxHashMap;
 
 /// Cosine similarity at or above which a claim is proposed as echoing an earlier one.
 ///
@@ -114,7 +114,11 @@ struct IndexedWord {
 
 impl EchoIndex {
     /// Index claims by their vectors (see [`tfidf`]), with their document frequencies and dates.
-    pub fn new(vectors: &[Vector], df: &HashMap<String, usize>, dates: &[Option<PartialDate>]) -> Self {
+    pub fn new(
+        vectors: &[Vector],
+        df: &HashMap<String, usize>,
+        dates: &[Option<PartialDate>],
+    ) -> Self {
         let mut lists: FxHashMap<u64, Vec<(u32, f64)>> = FxHashMap::default();
         for (i, v) in vectors.iter().enumerate() {
             for &(h, w) in v {
@@ -124,7 +128,19 @@ impl EchoIndex {
         let n = vectors.len();
         let idf_of = |d: usize| ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0;
         let idf_unseen = idf_of(0);
-        let mut words: FxHashMap<u64, IndexedWord> = df.iter().map(|(w, d)| (word_hash(w), IndexedWord { idf: idf_of(*d), from: 0, to: 0 })).collect();
+        let mut words: FxHashMap<u64, IndexedWord> = df
+            .iter()
+            .map(|(w, d)| {
+                (
+                    word_hash(w),
+                    IndexedWord {
+                        idf: idf_of(*d),
+                        from: 0,
+                        to: 0,
+                    },
+                )
+            })
+            .collect();
         // Postings laid out in hash order (any fixed order would do: each word reads its own range).
         let mut hashes: Vec<u64> = lists.keys().copied().collect();
         hashes.sort_unstable();
@@ -132,11 +148,21 @@ impl EchoIndex {
         for h in hashes {
             let from = postings.len() as u32;
             postings.extend_from_slice(&lists[&h]);
-            let e = words.entry(h).or_insert(IndexedWord { idf: idf_unseen, from: 0, to: 0 });
+            let e = words.entry(h).or_insert(IndexedWord {
+                idf: idf_unseen,
+                from: 0,
+                to: 0,
+            });
             e.from = from;
             e.to = postings.len() as u32;
         }
-        EchoIndex { words, idf_unseen, postings, start_days: dates.iter().map(|d| d.map(|d| d.start_days())).collect(), n }
+        EchoIndex {
+            words,
+            idf_unseen,
+            postings,
+            start_days: dates.iter().map(|d| d.map(|d| d.start_days())).collect(),
+            n,
+        }
     }
 }
 
@@ -170,7 +196,10 @@ fn tfidf_hashed(text: &str, index: &EchoIndex, s: &mut EchoScratch) {
         }
     }
     for t in terms.iter_mut() {
-        let (idf, range) = index.words.get(&t.0).map_or((index.idf_unseen, (0, 0)), |e| (e.idf, (e.from, e.to)));
+        let (idf, range) = index
+            .words
+            .get(&t.0)
+            .map_or((index.idf_unseen, (0, 0)), |e| (e.idf, (e.from, e.to)));
         // (1 + ln 1 is exactly 1.)
         let tf = if t.1 == 1.0 { 1.0 } else { 1.0 + t.1.ln() };
         t.1 = tf * idf;
@@ -192,7 +221,10 @@ pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDa
         return;
     }
     let day = date.start_days();
-    let mut s = EchoScratch { scores: vec![0.0; index.n], ..Default::default() };
+    let mut s = EchoScratch {
+        scores: vec![0.0; index.n],
+        ..Default::default()
+    };
     let mut scored: Vec<(f64, &str)> = Vec::new();
     for c in claims.iter_mut() {
         tfidf_hashed(&c.quote, index, &mut s);
@@ -215,7 +247,11 @@ pub fn propose_echoes(claims: &mut [DraftClaim], lex: &Lexicon, date: &PartialDa
         }
         s.touched.clear();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        c.echoes = scored.iter().take(MAX_ECHOES).map(|&(_, id)| id.to_string()).collect();
+        c.echoes = scored
+            .iter()
+            .take(MAX_ECHOES)
+            .map(|&(_, id)| id.to_string())
+            .collect();
     }
 }
 
@@ -256,7 +292,11 @@ pub fn evolve_phrases() -> impl Iterator<Item = &'static str> {
 }
 
 /// The first evolves-into cue of sentence `si` on word boundaries, from the combined scan.
-pub(crate) fn evolve_cue_scanned(scan: &Scan, si: usize, norm: &str) -> Option<&'static (&'static str, bool)> {
+pub(crate) fn evolve_cue_scanned(
+    scan: &Scan,
+    si: usize,
+    norm: &str,
+) -> Option<&'static (&'static str, bool)> {
     scan.leftmost_longest(si, Set::Evolve)
         .find(|o| crate::mentions::is_boundary(norm, o.start as usize, o.end as usize))
         .map(|o| &EVOLVE_CUES[o.idx as usize])
@@ -268,7 +308,8 @@ pub(crate) fn evolve_cue_scanned(scan: &Scan, si: usize, norm: &str) -> Option<&
 pub(crate) fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
     static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let ac = A.get_or_init(|| {
-        aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        aho_corasick::AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(EVOLVE_CUES.iter().map(|c| c.0))
@@ -276,8 +317,14 @@ pub(crate) fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
     });
     ac.find_iter(norm)
         .find(|m| {
-            !norm[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !norm[m.end()..].chars().next().is_some_and(char::is_alphanumeric)
+            !norm[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !norm[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
         })
         .map(|m| &EVOLVE_CUES[m.pattern().as_usize()])
 }
@@ -293,11 +340,17 @@ pub fn evolves_into(text: &str, layout: &Layout, found: &Found, scan: &Scan) -> 
         }
     }
     let dominant = |not: &str| -> Option<String> {
-        counts.iter().filter(|(id, c)| **id != not && **c >= 3).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(id, _)| id.to_string())
+        counts
+            .iter()
+            .filter(|(id, c)| **id != not && **c >= 3)
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(id, _)| id.to_string())
     };
     let mut out: Vec<DraftRelation> = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
-        let Some((cue, old_first)) = evolve_cue_scanned(scan, si, &s.norm) else { continue };
+        let Some((cue, old_first)) = evolve_cue_scanned(scan, si, &s.norm) else {
+            continue;
+        };
         let mut pols: Vec<String> = Vec::new();
         for m in found.in_sentence(si) {
             if crate::model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !pols.contains(&m.id) {
@@ -307,7 +360,9 @@ pub fn evolves_into(text: &str, layout: &Layout, found: &Found, scan: &Scan) -> 
         let (from, to, conf, how) = match pols.len() {
             0 => continue,
             1 => {
-                let Some(other) = dominant(&pols[0]) else { continue };
+                let Some(other) = dominant(&pols[0]) else {
+                    continue;
+                };
                 (pols[0].clone(), other, 0.35, "the sentence presents it as reshaped or dropped; the other end is the policy the article discusses most")
             }
             _ => {
@@ -342,9 +397,21 @@ mod tests {
     #[test]
     fn cosine_of_restatements_is_high_and_of_strangers_low() {
         let df = HashMap::new();
-        let a = tfidf(&content_words("Levelling up remains a vague slogan without clear policy"), &df, 10);
-        let b = tfidf(&content_words("levelling up is only vaguely defined, a slogan not a policy"), &df, 10);
-        let c = tfidf(&content_words("Green sectors are expected to grow by 11% per annum"), &df, 10);
+        let a = tfidf(
+            &content_words("Levelling up remains a vague slogan without clear policy"),
+            &df,
+            10,
+        );
+        let b = tfidf(
+            &content_words("levelling up is only vaguely defined, a slogan not a policy"),
+            &df,
+            10,
+        );
+        let c = tfidf(
+            &content_words("Green sectors are expected to grow by 11% per annum"),
+            &df,
+            10,
+        );
         assert!(cosine(&a, &b) > 0.4, "{}", cosine(&a, &b));
         assert!(cosine(&a, &c) < 0.05);
         assert!((cosine(&a, &a) - 1.0).abs() < 1e-9);

@@ -33,8 +33,16 @@ impl Format {
     /// Guess the format from the text: HTML if it opens with a doctype or an `<html>`,
     /// `<head>` or `<body>` tag; otherwise plain text.
     pub fn sniff(text: &str) -> Format {
-        let head: String = text.trim_start().chars().take(200).collect::<String>().to_ascii_lowercase();
-        if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head") || head.starts_with("<body")
+        let head: String = text
+            .trim_start()
+            .chars()
+            .take(200)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if head.starts_with("<!doctype html")
+            || head.starts_with("<html")
+            || head.starts_with("<head")
+            || head.starts_with("<body")
         {
             Format::Html
         } else {
@@ -72,10 +80,40 @@ fn tidy(s: &str) -> String {
     out
 }
 
-const SKIP_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "nav", "iframe", "object", "button", "select", "form"];
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "nav", "iframe", "object", "button",
+    "select", "form",
+];
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote", "pre", "h1", "h2", "h3", "h4",
-    "h5", "h6", "ul", "ol", "table", "tr", "dl", "dt", "dd", "figure", "figcaption", "hr", "address", "details", "summary",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "details",
+    "summary",
 ];
 
 fn html_to_plain(html: &str) -> String {
@@ -171,19 +209,30 @@ fn html_to_plain(html: &str) -> String {
 fn markdown_to_plain(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     let mut image = 0usize;
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES | Options::ENABLE_SMART_PUNCTUATION;
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION;
     for ev in Parser::new_ext(md, opts) {
         match ev {
             Event::Start(Tag::Image { .. }) => image += 1,
             Event::End(TagEnd::Image) => image = image.saturating_sub(1),
             _ if image > 0 => {}
             Event::Start(Tag::Item) => out.push_str("\n• "),
-            Event::Start(Tag::Heading { .. } | Tag::Paragraph | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_)) => {
-                out.push_str("\n\n")
-            }
-            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::Table) => {
-                out.push_str("\n\n")
-            }
+            Event::Start(
+                Tag::Heading { .. }
+                | Tag::Paragraph
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::Table(_),
+            ) => out.push_str("\n\n"),
+            Event::End(
+                TagEnd::Heading(_)
+                | TagEnd::Paragraph
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::Table,
+            ) => out.push_str("\n\n"),
             Event::End(TagEnd::TableRow | TagEnd::TableHead | TagEnd::Item) => out.push('\n'),
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::Html(h) | Event::InlineHtml(h) => out.push_str(&strip_tags(&h)),
@@ -234,7 +283,10 @@ mod tests {
     #[test]
     fn formats_from_paths_and_sniffing() {
         assert_eq!(Format::from_path(Path::new("a/b.HTML")), Some(Format::Html));
-        assert_eq!(Format::from_path(Path::new("a/b.md")), Some(Format::Markdown));
+        assert_eq!(
+            Format::from_path(Path::new("a/b.md")),
+            Some(Format::Markdown)
+        );
         assert_eq!(Format::from_path(Path::new("a/b")), None);
         assert_eq!(Format::sniff("  <!doctype html><p>x"), Format::Html);
         assert_eq!(Format::sniff("Plain <b> text"), Format::Plain);

@@ -30,9 +30,29 @@ pub struct Header {
 }
 
 const BOILERPLATE: &[&str] = &[
-    "top of page", "bottom of page", "skip to", "back to", "related blogs", "related posts", "related articles", "keywords:",
-    "share this", "opinions expressed", "responsibility for the accuracy", "all rights reserved", "cookie", "subscribe",
-    "sign up", "read more", "follow us", "tags:", "print this", "newsletter", "privacy policy", "terms of use", "log in",
+    "top of page",
+    "bottom of page",
+    "skip to",
+    "back to",
+    "related blogs",
+    "related posts",
+    "related articles",
+    "keywords:",
+    "share this",
+    "opinions expressed",
+    "responsibility for the accuracy",
+    "all rights reserved",
+    "cookie",
+    "subscribe",
+    "sign up",
+    "read more",
+    "follow us",
+    "tags:",
+    "print this",
+    "newsletter",
+    "privacy policy",
+    "terms of use",
+    "log in",
 ];
 
 /// The boilerplate phrases, in automaton order.
@@ -42,13 +62,24 @@ pub fn boilerplate_phrases() -> impl Iterator<Item = &'static str> {
 
 /// The time phrases ("this week", "recently", " ago"), in automaton order.
 pub fn time_phrases() -> impl Iterator<Item = &'static str> {
-    SAME.iter().chain(SOON).chain(RECENT).chain([" ago"].iter()).copied()
+    SAME.iter()
+        .chain(SOON)
+        .chain(RECENT)
+        .chain([" ago"].iter())
+        .copied()
 }
 
 /// Whether a passage is page furniture (navigation, disclaimers, sharing links).
 pub fn is_boilerplate(s: &str) -> bool {
     static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    A.get_or_init(|| aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA)).ascii_case_insensitive(true).build(BOILERPLATE).expect("plain patterns")).is_match(s)
+    A.get_or_init(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .build(BOILERPLATE)
+            .expect("plain patterns")
+    })
+    .is_match(s)
 }
 
 /// Read the title and find page furniture.
@@ -59,7 +90,11 @@ pub fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header {
             h.boilerplate.insert(i);
         }
     }
-    h.body_start = layout.blocks.iter().position(|b| b.kind == BlockKind::Paragraph && b.words >= 20).unwrap_or(0);
+    h.body_start = layout
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Paragraph && b.words >= 20)
+        .unwrap_or(0);
     for (i, b) in layout.blocks.iter().enumerate().take(8) {
         let s = &text[b.start..b.end];
         let words = b.words;
@@ -76,16 +111,28 @@ pub fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header {
         break;
     }
     if h.title.is_empty() {
-        let first = layout.sentences.iter().find(|s| s.words >= 3).map(|s| s.norm.as_str()).unwrap_or("Untitled");
+        let first = layout
+            .sentences
+            .iter()
+            .find(|s| s.words >= 3)
+            .map(|s| s.norm.as_str())
+            .unwrap_or("Untitled");
         let ws: Vec<&str> = first.split(' ').collect();
-        h.title = if ws.len() > 12 { format!("{}...", ws[..12].join(" ")) } else { first.to_string() };
+        h.title = if ws.len() > 12 {
+            format!("{}...", ws[..12].join(" "))
+        } else {
+            first.to_string()
+        };
     }
     h
 }
 
 fn is_byline(s: &str) -> bool {
     let l = s.trim_start().to_lowercase();
-    l.starts_with("by ") || l.starts_with("posted") || l.starts_with("published") || l.starts_with("written by")
+    l.starts_with("by ")
+        || l.starts_with("posted")
+        || l.starts_with("published")
+        || l.starts_with("written by")
 }
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
@@ -103,8 +150,13 @@ fn date_regex() -> &'static Regex {
 
 fn month_num(m: &str) -> Option<u32> {
     let l = m.to_ascii_lowercase();
-    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    names.iter().position(|n| l.starts_with(n)).map(|i| i as u32 + 1)
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    names
+        .iter()
+        .position(|n| l.starts_with(n))
+        .map(|i| i as u32 + 1)
 }
 
 /// Every date written in `s`, as (date, start, end).
@@ -150,13 +202,21 @@ pub fn parse_dates(s: &str) -> Vec<(PartialDate, usize, usize)> {
 /// A line that is only a day, a month name and a two-digit year ("4 Mar 19",
 /// "14 July 16"), as news pages print dates: the year read as 19xx from 70 on.
 pub fn short_year_date(line: &str) -> Option<PartialDate> {
-    let mut parts = line.trim().trim_end_matches('.').split([' ', '-']).filter(|p| !p.is_empty());
+    let mut parts = line
+        .trim()
+        .trim_end_matches('.')
+        .split([' ', '-'])
+        .filter(|p| !p.is_empty());
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || y.len() != 2 || !(1..=2).contains(&d.len()) {
         return None;
     }
     let m = m.trim_end_matches([',', '.']);
-    let month = MONTHS.split('|').any(|n| n.eq_ignore_ascii_case(m)).then(|| month_num(m)).flatten()?;
+    let month = MONTHS
+        .split('|')
+        .any(|n| n.eq_ignore_ascii_case(m))
+        .then(|| month_num(m))
+        .flatten()?;
     let (d, y): (u32, u32) = (d.parse().ok()?, y.parse().ok()?);
     let year = if y >= 70 { 1900 + y } else { 2000 + y };
     PartialDate::parse(&format!("{year:04}-{month:02}-{d:02}")).ok()
@@ -167,7 +227,14 @@ fn first_date(s: &str) -> Option<PartialDate> {
 }
 
 /// Words before a date that make it the article's date.
-pub(crate) const DATE_CUES: &[&str] = &["posted", "published", "date", "written", "released", "first appeared"];
+pub(crate) const DATE_CUES: &[&str] = &[
+    "posted",
+    "published",
+    "date",
+    "written",
+    "released",
+    "first appeared",
+];
 
 /// Whether a sentence may hold a date [`parse_dates`] reads: every form has four
 /// digits in a row (a non-ASCII numeral counts as maybe).
@@ -203,7 +270,12 @@ pub fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<DraftDate
         // A line that is only a date with a two-digit year: "4 Mar 19".
         if edge && s.norm.len() <= 18 {
             if let Some(d) = short_year_date(&s.norm) {
-                let score = 2.5 + if d.precision() == Precision::Day { 0.5 } else { 0.0 };
+                let score = 2.5
+                    + if d.precision() == Precision::Day {
+                        0.5
+                    } else {
+                        0.0
+                    };
                 if best.as_ref().is_none_or(|b| score > b.0) {
                     best = Some((score, si, d));
                 }
@@ -217,12 +289,19 @@ pub fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<DraftDate
             let before = s.norm[..start].to_lowercase();
             let near = &before[before.len().saturating_sub(40)..];
             // "Updated" dates are later edits: the publication date is the one to keep.
-            let updated = near.contains("updated") || near.contains("modified") || near.contains("revised");
+            let updated =
+                near.contains("updated") || near.contains("modified") || near.contains("revised");
             let cue = DATE_CUES.iter().any(|c| near.contains(c)) && !updated;
             if !(cue || edge && short) {
                 continue;
             }
-            let mut score = if cue { 3.0 } else if updated { -1.0 } else { 0.0 };
+            let mut score = if cue {
+                3.0
+            } else if updated {
+                -1.0
+            } else {
+                0.0
+            };
             if short {
                 score += 1.5;
             }
@@ -303,19 +382,49 @@ impl Rel {
 
 fn ago_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\b(a|an|one|two|three|four|five|six|\d+) (year|month|week)s? ago\b").expect("valid regex"))
+    R.get_or_init(|| {
+        Regex::new(r"\b(a|an|one|two|three|four|five|six|\d+) (year|month|week)s? ago\b")
+            .expect("valid regex")
+    })
 }
 
-const SAME: &[&str] = &["this week", "today", "yesterday", "this morning", "last week", "this month", "earlier this week"];
-const SOON: &[&str] = &["due in the next", "in the next few", "next week", "next month", "later this year", "forthcoming", "upcoming", "due to be", "will be published", "ahead of the"];
-const RECENT: &[&str] = &["recently", "recent ", "newly", "just been", "has just", "last month"];
+const SAME: &[&str] = &[
+    "this week",
+    "today",
+    "yesterday",
+    "this morning",
+    "last week",
+    "this month",
+    "earlier this week",
+];
+const SOON: &[&str] = &[
+    "due in the next",
+    "in the next few",
+    "next week",
+    "next month",
+    "later this year",
+    "forthcoming",
+    "upcoming",
+    "due to be",
+    "will be published",
+    "ahead of the",
+];
+const RECENT: &[&str] = &[
+    "recently",
+    "recent ",
+    "newly",
+    "just been",
+    "has just",
+    "last month",
+];
 
 /// The standalone automaton over [`time_phrases`] that the combined scan replaced.
 #[cfg(test)]
 fn time_cues() -> &'static aho_corasick::AhoCorasick {
     static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
-        aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        aho_corasick::AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(SAME.iter().chain(SOON).chain(RECENT).chain([" ago"].iter()))
             .expect("plain patterns")
@@ -336,7 +445,11 @@ pub(crate) fn relation_is_after(lower: &str) -> bool {
 
 fn relation(lower: &str) -> Rel {
     // Every "... ago" the regex reads has " ago" in it.
-    if let Some(c) = lower.contains(" ago").then(|| ago_regex().captures(lower)).flatten() {
+    if let Some(c) = lower
+        .contains(" ago")
+        .then(|| ago_regex().captures(lower))
+        .flatten()
+    {
         let n = match &c[1] {
             "a" | "an" | "one" => 1,
             "two" => 2,
@@ -366,17 +479,46 @@ fn relation(lower: &str) -> Rel {
     }
 }
 
-const PUB_VERBS: &[&str] = &["released", "published", "announced", "launched", "unveiled", "set out", "revealed", "presented", "launching", "announcing", "publishing"];
-const ELECTION_CUES: &[&str] = &["power", "election", "elected", "office", "won the", "landslide", "majority"];
+const PUB_VERBS: &[&str] = &[
+    "released",
+    "published",
+    "announced",
+    "launched",
+    "unveiled",
+    "set out",
+    "revealed",
+    "presented",
+    "launching",
+    "announcing",
+    "publishing",
+];
+const ELECTION_CUES: &[&str] = &[
+    "power",
+    "election",
+    "elected",
+    "office",
+    "won the",
+    "landslide",
+    "majority",
+];
 
 /// An anchor sentence with no event name: score lexicon events by shared words.
-fn best_event_by_words<'a>(lex: &'a Lexicon, sentence: &str, kinds: &[&str]) -> Option<(&'a super::entities::EventInfo, f64)> {
+fn best_event_by_words<'a>(
+    lex: &'a Lexicon,
+    sentence: &str,
+    kinds: &[&str],
+) -> Option<(&'a super::entities::EventInfo, f64)> {
     let words: rustc_hash::FxHashSet<String> = content_words(sentence).into_iter().collect();
     lex.events
         .iter()
         .filter(|e| kinds.is_empty() || kinds.contains(&e.kind.as_str()))
         .map(|e| {
-            let score: f64 = e.bag.iter().filter(|(w, _)| words.contains(*w)).map(|(_, v)| *v).sum();
+            let score: f64 = e
+                .bag
+                .iter()
+                .filter(|(w, _)| words.contains(*w))
+                .map(|(_, v)| *v)
+                .sum();
             let shared = e.bag.keys().filter(|w| words.contains(*w)).count();
             (e, if shared >= 1 { score } else { 0.0 })
         })
@@ -394,7 +536,14 @@ struct Constraint {
 
 /// The article's date: stated if the text states one, else inferred from the events
 /// it refers to; as a last resort the latest year it mentions, with low confidence.
-pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _header: &Header, scan: &Scan) -> DraftDate {
+pub fn date(
+    text: &str,
+    layout: &Layout,
+    lex: &Lexicon,
+    events: &[EventRef],
+    _header: &Header,
+    scan: &Scan,
+) -> DraftDate {
     if let Some(d) = stated_date(text, layout, scan) {
         return d;
     }
@@ -405,8 +554,19 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
         let norm = &layout.sentences[r.sentence].norm;
         // Every phrase `relation` looks for is a time phrase of the scan: without one
         // (and when ASCII case folding finds what lowercasing finds), it is `After`.
-        let rel = if !scan.any(r.sentence, Set::Time) && super::scan::ascii_fold_is_lowercase(norm) { Rel::After } else { relation(&norm.to_lowercase()) };
-        cons.push(Constraint { name: e.name.clone(), date: e.date, rel, sentence: r.sentence, how: "names" });
+        let rel = if !scan.any(r.sentence, Set::Time) && super::scan::ascii_fold_is_lowercase(norm)
+        {
+            Rel::After
+        } else {
+            relation(&norm.to_lowercase())
+        };
+        cons.push(Constraint {
+            name: e.name.clone(),
+            date: e.date,
+            rel,
+            sentence: r.sentence,
+            how: "names",
+        });
     }
     // Anchor sentences that name no event: "released new plans ... this week".
     for (si, s) in layout.sentences.iter().enumerate() {
@@ -416,18 +576,34 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
         let lower = s.norm.to_lowercase();
         let rel = relation(&lower);
         let kinds: &[&str] = match rel {
-            Rel::Same | Rel::Day(_) | Rel::Soon if PUB_VERBS.iter().any(|v| lower.contains(v)) || rel == Rel::Soon => &["publication", "announcement"],
+            Rel::Same | Rel::Day(_) | Rel::Soon
+                if PUB_VERBS.iter().any(|v| lower.contains(v)) || rel == Rel::Soon =>
+            {
+                &["publication", "announcement"]
+            }
             Rel::Ago(_) if ELECTION_CUES.iter().any(|c| lower.contains(c)) => &["election"],
             Rel::Ago(_) => &[],
             _ => continue,
         };
         if let Some((e, score)) = best_event_by_words(lex, &s.norm, kinds) {
             if score >= 1.5 || (matches!(rel, Rel::Ago(_)) && kinds == ["election"]) {
-                cons.push(Constraint { name: e.name.clone(), date: e.date, rel, sentence: si, how: "matches the description of" });
+                cons.push(Constraint {
+                    name: e.name.clone(),
+                    date: e.date,
+                    rel,
+                    sentence: si,
+                    how: "matches the description of",
+                });
             }
         }
     }
-    cons.sort_by(|a, b| b.rel.priority().cmp(&a.rel.priority()).then(b.date.cmp(&a.date)).then(a.sentence.cmp(&b.sentence)));
+    cons.sort_by(|a, b| {
+        b.rel
+            .priority()
+            .cmp(&a.rel.priority())
+            .then(b.date.cmp(&a.date))
+            .then(a.sentence.cmp(&b.sentence))
+    });
     let (mut lo, mut hi) = (i64::MIN / 4, i64::MAX / 4);
     let mut used: Vec<&Constraint> = Vec::new();
     for c in &cons {
@@ -439,8 +615,13 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
             used.push(c);
         }
     }
-    let strongest = used.iter().copied().max_by_key(|c| (c.rel.priority(), c.date));
-    let Some(main) = strongest else { return fallback_date(text, layout) };
+    let strongest = used
+        .iter()
+        .copied()
+        .max_by_key(|c| (c.rel.priority(), c.date));
+    let Some(main) = strongest else {
+        return fallback_date(text, layout);
+    };
     let open = hi >= i64::MAX / 8;
     let (value, precision_note, confidence) = if open {
         let y = civil_from_days(lo).0;
@@ -450,16 +631,26 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
         let (y, m, _) = civil_from_days(mid);
         if hi - lo <= 1 && main.date.precision() == Precision::Day {
             let (y, m, d) = civil_from_days(lo);
-            (PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok(), "day", 0.75)
+            (
+                PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok(),
+                "day",
+                0.75,
+            )
         } else if hi - lo <= 62 {
-            (PartialDate::parse(&format!("{y:04}-{m:02}")).ok(), "month", 0.7)
+            (
+                PartialDate::parse(&format!("{y:04}-{m:02}")).ok(),
+                "month",
+                0.7,
+            )
         } else if hi - lo <= 400 {
             (PartialDate::year(y).ok(), "year", 0.5)
         } else {
             (PartialDate::year(y).ok(), "year", 0.3)
         }
     };
-    let Some(value) = value else { return fallback_date(text, layout) };
+    let Some(value) = value else {
+        return fallback_date(text, layout);
+    };
     let s = &layout.sentences[main.sentence];
     let mut reasoning = format!(
         "No date is stated. The text {} {} ({}) {}",
@@ -479,25 +670,39 @@ pub fn date(text: &str, layout: &Layout, lex: &Lexicon, events: &[EventRef], _he
     }
     let (a, b) = (civil_from_days(lo), civil_from_days(hi));
     if open {
-        reasoning.push_str(&format!(". So the article is from {:04}-{:02} or later; given as the year.", a.0, a.1));
+        reasoning.push_str(&format!(
+            ". So the article is from {:04}-{:02} or later; given as the year.",
+            a.0, a.1
+        ));
     } else {
         reasoning.push_str(&format!(
             ". Together these place the article between {:04}-{:02}-{:02} and {:04}-{:02}-{:02}; given to the {precision_note}.",
             a.0, a.1, a.2, b.0, b.1, b.2
         ));
     }
-    DraftDate { value, provenance: DateProvenance::Inferred, evidence: quote(text, s.start, s.end), reasoning: Some(reasoning), confidence }
+    DraftDate {
+        value,
+        provenance: DateProvenance::Inferred,
+        evidence: quote(text, s.start, s.end),
+        reasoning: Some(reasoning),
+        confidence,
+    }
 }
 
 /// Neither stated nor inferable: the latest year the text mentions that is not a
 /// target ("by 2030"), else a placeholder for the reviewer.
 fn fallback_date(text: &str, layout: &Layout) -> DraftDate {
     static Y: OnceLock<Regex> = OnceLock::new();
-    let re = Y.get_or_init(|| Regex::new(r"\b(in|since|of|from|during|until|after|before)?\s?((?:19|20)\d\d)\b").expect("valid regex"));
+    let re = Y.get_or_init(|| {
+        Regex::new(r"\b(in|since|of|from|during|until|after|before)?\s?((?:19|20)\d\d)\b")
+            .expect("valid regex")
+    });
     let mut best: Option<(i16, usize)> = None;
     for (si, s) in layout.sentences.iter().enumerate() {
         for c in re.captures_iter(&s.norm) {
-            let before = s.norm[..c.get(2).map_or(0, |m| m.start())].trim_end().to_lowercase();
+            let before = s.norm[..c.get(2).map_or(0, |m| m.start())]
+                .trim_end()
+                .to_lowercase();
             let last = before.rsplit(' ').next().unwrap_or("");
             if ["by", "to", "for", "until", "before", "-"].contains(&last) {
                 continue;
@@ -521,7 +726,11 @@ fn fallback_date(text: &str, layout: &Layout) -> DraftDate {
             }
         }
         None => {
-            let s = layout.sentences.iter().find(|s| s.words >= 3).unwrap_or(&layout.sentences[0]);
+            let s = layout
+                .sentences
+                .iter()
+                .find(|s| s.words >= 3)
+                .unwrap_or(&layout.sentences[0]);
             DraftDate {
                 value: PartialDate::parse("2000").expect("valid"),
                 provenance: DateProvenance::Inferred,
@@ -556,7 +765,11 @@ pub fn refers_to(text: &str, layout: &Layout, events: &[EventRef]) -> Vec<DraftR
     for r in events {
         if seen.insert(r.id.clone()) {
             let s = &layout.sentences[r.sentence];
-            out.push(DraftRef { id: r.id.clone(), quote: quote(text, s.start, s.end), confidence: r.confidence });
+            out.push(DraftRef {
+                id: r.id.clone(),
+                quote: quote(text, s.start, s.end),
+                confidence: r.confidence,
+            });
         }
     }
     out
@@ -565,8 +778,12 @@ pub fn refers_to(text: &str, layout: &Layout, events: &[EventRef]) -> Vec<DraftR
 pub(crate) fn byline_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        let name = r"(?:(?:Dr|Prof|Professor|Sir|Dame)\.? )?[A-Z][\p{L}'.-]+(?: [A-Z][\p{L}'.-]+){1,3}";
-        Regex::new(&format!(r"(?:^|\b)(?:[Bb]y|BY|Author|Authors|Written by):? ({name}(?:(?:,| and| &) {name})*)")).expect("valid regex")
+        let name =
+            r"(?:(?:Dr|Prof|Professor|Sir|Dame)\.? )?[A-Z][\p{L}'.-]+(?: [A-Z][\p{L}'.-]+){1,3}";
+        Regex::new(&format!(
+            r"(?:^|\b)(?:[Bb]y|BY|Author|Authors|Written by):? ({name}(?:(?:,| and| &) {name})*)"
+        ))
+        .expect("valid regex")
     })
 }
 
@@ -579,16 +796,55 @@ pub(crate) fn role_line_regex() -> &'static Regex {
 }
 
 const ROLE_LINE_WORDS: &[&str] = &[
-    "researcher", "fellow", "director", "professor", "lecturer", "economist", "analyst", "officer", "head", "chief",
-    "editor", "manager", "associate", "adviser", "advisor", "student", "candidate", "scientist", "consultant", "writer",
-    "journalist", "correspondent", "chair", "founder", "member", "reader", "policy", "research", "senior", "executive",
+    "researcher",
+    "fellow",
+    "director",
+    "professor",
+    "lecturer",
+    "economist",
+    "analyst",
+    "officer",
+    "head",
+    "chief",
+    "editor",
+    "manager",
+    "associate",
+    "adviser",
+    "advisor",
+    "student",
+    "candidate",
+    "scientist",
+    "consultant",
+    "writer",
+    "journalist",
+    "correspondent",
+    "chair",
+    "founder",
+    "member",
+    "reader",
+    "policy",
+    "research",
+    "senior",
+    "executive",
 ];
 
 fn looks_like_person(name: &str) -> bool {
-    let ws: Vec<&str> = name.split_whitespace().filter(|w| !matches!(*w, "Dr" | "Dr." | "Prof" | "Prof." | "Professor" | "Sir" | "Dame")).collect();
+    let ws: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "Dr" | "Dr." | "Prof" | "Prof." | "Professor" | "Sir" | "Dame"
+            )
+        })
+        .collect();
     (2..=4).contains(&ws.len())
         && ws.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && !ws.iter().any(|w| role_heads().contains(w) || super::words::org_head(w).is_some() || super::words::not_name().contains(w))
+        && !ws.iter().any(|w| {
+            role_heads().contains(w)
+                || super::words::org_head(w).is_some()
+                || super::words::not_name().contains(w)
+        })
 }
 
 /// One author found: name, sentence, confidence.
@@ -601,7 +857,14 @@ struct AuthorHit {
 /// Authors from bylines ("by X", "Posted on: ... by X in Blog"), author lines under
 /// the title ("David Bailey (Birmingham) and Philip Tomlinson") and biography lines
 /// ("X is a Policy Researcher at Y"). Unknown authors become person candidates.
-pub fn authors(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, found: &mut Found, scan: &Scan) -> Vec<DraftRef> {
+pub fn authors(
+    text: &str,
+    layout: &Layout,
+    lex: &Lexicon,
+    header: &Header,
+    found: &mut Found,
+    scan: &Scan,
+) -> Vec<DraftRef> {
     let mut hits: Vec<AuthorHit> = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
         let b = &layout.blocks[s.block];
@@ -609,20 +872,39 @@ pub fn authors(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, foun
         if !short {
             continue;
         }
-        for c in byline_may_match(scan, si, &s.norm).then(|| byline_regex().captures_iter(&s.norm)).into_iter().flatten() {
+        for c in byline_may_match(scan, si, &s.norm)
+            .then(|| byline_regex().captures_iter(&s.norm))
+            .into_iter()
+            .flatten()
+        {
             let list = c.get(1).map_or("", |m| m.as_str());
             for part in split_names(list) {
                 if !looks_like_person(&part) {
                     break;
                 }
-                hits.push(AuthorHit { name: part, sentence: si, confidence: 0.9 });
+                hits.push(AuthorHit {
+                    name: part,
+                    sentence: si,
+                    confidence: 0.9,
+                });
             }
         }
         if s.words <= 30 {
-            if let Some(c) = role_line_may_match(scan, si, &s.norm).then(|| role_line_regex().captures(&s.norm)).flatten() {
+            if let Some(c) = role_line_may_match(scan, si, &s.norm)
+                .then(|| role_line_regex().captures(&s.norm))
+                .flatten()
+            {
                 let role = c[2].to_lowercase();
-                if ROLE_LINE_WORDS.iter().any(|w| role.split_whitespace().any(|x| x == *w)) && looks_like_person(&c[1]) {
-                    hits.push(AuthorHit { name: c[1].to_string(), sentence: si, confidence: 0.85 });
+                if ROLE_LINE_WORDS
+                    .iter()
+                    .any(|w| role.split_whitespace().any(|x| x == *w))
+                    && looks_like_person(&c[1])
+                {
+                    hits.push(AuthorHit {
+                        name: c[1].to_string(),
+                        sentence: si,
+                        confidence: 0.85,
+                    });
                 }
             }
         }
@@ -634,15 +916,25 @@ pub fn authors(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, foun
             if b.kind != BlockKind::Heading || b.words > 14 {
                 continue;
             }
-            let Some((si, s)) = layout.sentences_of(bi).next() else { continue };
+            let Some((si, s)) = layout.sentences_of(bi).next() else {
+                continue;
+            };
             let stripped = strip_brackets(&s.norm);
             let parts = split_names(&stripped);
             let ok = !parts.is_empty()
                 && parts.iter().all(|p| looks_like_person(p))
-                && (parts.len() > 1 || stripped.len() < s.norm.len() || parts.iter().any(|p| given_names().contains(p.split_whitespace().next().unwrap_or(""))));
+                && (parts.len() > 1
+                    || stripped.len() < s.norm.len()
+                    || parts.iter().any(|p| {
+                        given_names().contains(p.split_whitespace().next().unwrap_or(""))
+                    }));
             if ok {
                 for p in parts {
-                    hits.push(AuthorHit { name: p, sentence: si, confidence: 0.75 });
+                    hits.push(AuthorHit {
+                        name: p,
+                        sentence: si,
+                        confidence: 0.75,
+                    });
                 }
                 break;
             }
@@ -651,9 +943,15 @@ pub fn authors(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, foun
     let mut out: Vec<DraftRef> = Vec::new();
     for h in hits {
         let s = &layout.sentences[h.sentence];
-        let id = resolve_person(&h.name, h.sentence, &s.norm, lex, found, text, s.start, s.end);
+        let id = resolve_person(
+            &h.name, h.sentence, &s.norm, lex, found, text, s.start, s.end,
+        );
         if !out.iter().any(|a| a.id == id) {
-            out.push(DraftRef { id, quote: quote(text, s.start, s.end), confidence: h.confidence });
+            out.push(DraftRef {
+                id,
+                quote: quote(text, s.start, s.end),
+                confidence: h.confidence,
+            });
         }
     }
     out
@@ -684,10 +982,24 @@ fn split_names(list: &str) -> Vec<String> {
 
 /// The id for a person's name: a lexicon entry, a candidate found already, or a new candidate.
 #[allow(clippy::too_many_arguments)]
-fn resolve_person(name: &str, si: usize, norm: &str, lex: &Lexicon, found: &mut Found, text: &str, start: usize, end: usize) -> String {
+fn resolve_person(
+    name: &str,
+    si: usize,
+    norm: &str,
+    lex: &Lexicon,
+    found: &mut Found,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> String {
     let bare: String = name
         .split_whitespace()
-        .filter(|w| !matches!(*w, "Dr" | "Dr." | "Prof" | "Prof." | "Professor" | "Sir" | "Dame"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "Dr" | "Dr." | "Prof" | "Prof." | "Professor" | "Sir" | "Dame"
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ");
     if let Some(id) = lex.id_for_name(&bare) {
@@ -695,7 +1007,13 @@ fn resolve_person(name: &str, si: usize, norm: &str, lex: &Lexicon, found: &mut 
     }
     let id = format!("actor:{}", slug(&bare));
     let at = norm.find(&bare).unwrap_or(0);
-    found.push_mention(Mention { id: id.clone(), sentence: si, start: at, end: at + bare.len(), how: MentionHow::Candidate });
+    found.push_mention(Mention {
+        id: id.clone(),
+        sentence: si,
+        start: at,
+        end: at + bare.len(),
+        how: MentionHow::Candidate,
+    });
     if let Some(c) = found.candidates.iter_mut().find(|c| c.id == id) {
         c.confidence = c.confidence.max(0.85);
         return id;
@@ -718,17 +1036,33 @@ fn resolve_person(name: &str, si: usize, norm: &str, lex: &Lexicon, found: &mut 
 }
 
 /// Phrases by which an article presents an organisation as its own ("our research").
-pub(crate) const OUTLET_SELF: &[&str] = &["our research", "our work", "our new report", "this series", "this blog", "our report", " research has ", "'s three research"];
+pub(crate) const OUTLET_SELF: &[&str] = &[
+    "our research",
+    "our work",
+    "our new report",
+    "this series",
+    "this blog",
+    "our report",
+    " research has ",
+    "'s three research",
+];
 
 /// Whether the byline pattern may match sentence `si`: it needs "by", "By", "BY" or
 /// "Author(s)", then an optional colon, a space and a capital letter.
 pub(crate) fn byline_may_match(scan: &Scan, si: usize, norm: &str) -> bool {
-    scan.of(si).iter().filter(|o| o.set == Set::BylineGate).any(|o| {
-        let rest = &norm.as_bytes()[o.end as usize..];
-        let rest = if o.idx == 3 { rest.strip_prefix(b"s").unwrap_or(rest) } else { rest };
-        let rest = rest.strip_prefix(b":").unwrap_or(rest);
-        rest.len() >= 2 && rest[0] == b' ' && rest[1].is_ascii_uppercase()
-    })
+    scan.of(si)
+        .iter()
+        .filter(|o| o.set == Set::BylineGate)
+        .any(|o| {
+            let rest = &norm.as_bytes()[o.end as usize..];
+            let rest = if o.idx == 3 {
+                rest.strip_prefix(b"s").unwrap_or(rest)
+            } else {
+                rest
+            };
+            let rest = rest.strip_prefix(b":").unwrap_or(rest);
+            rest.len() >= 2 && rest[0] == b' ' && rest[1].is_ascii_uppercase()
+        })
 }
 
 /// Whether the biography-line pattern may match: it opens with a capital letter and
@@ -742,14 +1076,25 @@ pub(crate) fn role_line_may_match(scan: &Scan, si: usize, norm: &str) -> bool {
 pub(crate) fn outlet_gates(scan: &Scan, si: usize, norm: &str) -> [bool; 4] {
     let occ = scan.of(si);
     // "is a ... at X": an "is a" before an " at "/" with " that "the " or a capital follows.
-    let first_is_a = occ.iter().filter(|o| o.set == Set::IsAGate).map(|o| o.start).min();
+    let first_is_a = occ
+        .iter()
+        .filter(|o| o.set == Set::IsAGate)
+        .map(|o| o.start)
+        .min();
     let at_org = first_is_a.is_some_and(|p| {
-        occ.iter().filter(|o| o.set == Set::AtGate && o.start > p).any(|o| {
-            let rest = &norm.as_bytes()[o.end as usize..];
-            rest.starts_with(b"the ") || rest.first().is_some_and(u8::is_ascii_uppercase)
-        })
+        occ.iter()
+            .filter(|o| o.set == Set::AtGate && o.start > p)
+            .any(|o| {
+                let rest = &norm.as_bytes()[o.end as usize..];
+                rest.starts_with(b"the ") || rest.first().is_some_and(u8::is_ascii_uppercase)
+            })
     });
-    [scan.any(si, Set::CopyrightGate), scan.any(si, Set::PublishedGate), scan.any(si, Set::ViewsGate), at_org]
+    [
+        scan.any(si, Set::CopyrightGate),
+        scan.any(si, Set::PublishedGate),
+        scan.any(si, Set::ViewsGate),
+        at_org,
+    ]
 }
 
 pub(crate) fn outlet_regexes() -> &'static [(Regex, f64)] {
@@ -772,7 +1117,14 @@ pub(crate) fn outlet_regexes() -> &'static [(Regex, f64)] {
 /// the publisher, the author's organisation in a biography line, a site name at the
 /// top of the page, or an organisation the article calls its own ("as our research",
 /// "X research has highlighted").
-pub fn outlet(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, found: &Found, scan: &Scan) -> Option<DraftRef> {
+pub fn outlet(
+    text: &str,
+    layout: &Layout,
+    lex: &Lexicon,
+    header: &Header,
+    found: &Found,
+    scan: &Scan,
+) -> Option<DraftRef> {
     let mut best: Option<(f64, String, usize)> = None;
     let consider = |conf: f64, id: String, si: usize, best: &mut Option<(f64, String, usize)>| {
         if best.as_ref().is_none_or(|b| conf > b.0) {
@@ -816,9 +1168,18 @@ pub fn outlet(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, found
             OUTLET_SELF.iter().any(|p| lower.contains(p))
         };
         if names_itself {
-            let orgs: BTreeSet<&str> = found.in_sentence(si).filter(|m| is_org(&m.id, lex, found)).map(|m| m.id.as_str()).collect();
+            let orgs: BTreeSet<&str> = found
+                .in_sentence(si)
+                .filter(|m| is_org(&m.id, lex, found))
+                .map(|m| m.id.as_str())
+                .collect();
             if orgs.len() == 1 {
-                consider(0.45, orgs.into_iter().next().unwrap_or_default().to_string(), si, &mut best);
+                consider(
+                    0.45,
+                    orgs.into_iter().next().unwrap_or_default().to_string(),
+                    si,
+                    &mut best,
+                );
             }
         }
     }
@@ -829,39 +1190,70 @@ pub fn outlet(text: &str, layout: &Layout, lex: &Lexicon, header: &Header, found
         }
         if let Some((si, s)) = layout.sentences_of(bi).next() {
             let ms: Vec<&Mention> = found.in_sentence(si).collect();
-            if ms.len() == 1 && ms[0].end - ms[0].start + 2 >= s.norm.len() && is_org(&ms[0].id, lex, found) {
+            if ms.len() == 1
+                && ms[0].end - ms[0].start + 2 >= s.norm.len()
+                && is_org(&ms[0].id, lex, found)
+            {
                 consider(0.55, ms[0].id.clone(), si, &mut best);
             }
         }
     }
     let (conf, id, si) = best?;
     let s = &layout.sentences[si];
-    Some(DraftRef { id, quote: quote(text, s.start, s.end), confidence: conf })
+    Some(DraftRef {
+        id,
+        quote: quote(text, s.start, s.end),
+        confidence: conf,
+    })
 }
 
 fn is_org(id: &str, lex: &Lexicon, found: &Found) -> bool {
     if let Some(e) = lex.entities.get(id) {
-        return e.node_kind == NodeKind::Actor && matches!(e.kind.as_str(), "think-tank" | "organisation");
+        return e.node_kind == NodeKind::Actor
+            && matches!(e.kind.as_str(), "think-tank" | "organisation");
     }
-    found.candidates.iter().any(|c| c.id == id && matches!(c.kind.as_str(), "think-tank" | "organisation"))
+    found
+        .candidates
+        .iter()
+        .any(|c| c.id == id && matches!(c.kind.as_str(), "think-tank" | "organisation"))
 }
 
 /// An article id: `<year>-<month>-<author or outlet>-<topic>`.
-pub fn derive_stem(date: &PartialDate, authors: &[DraftRef], candidates: &[Candidate], lex: &Lexicon, outlet: Option<&DraftRef>, title: &str) -> String {
+pub fn derive_stem(
+    date: &PartialDate,
+    authors: &[DraftRef],
+    candidates: &[Candidate],
+    lex: &Lexicon,
+    outlet: Option<&DraftRef>,
+    title: &str,
+) -> String {
     let name_of = |id: &str| -> Option<String> {
-        lex.entities.get(id).map(|e| e.name.clone()).or_else(|| candidates.iter().find(|c| c.id == id).map(|c| c.name.clone()))
+        lex.entities.get(id).map(|e| e.name.clone()).or_else(|| {
+            candidates
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name.clone())
+        })
     };
     let who = authors
         .first()
         .and_then(|a| {
             let n = name_of(&a.id)?;
             let is_person = lex.entities.get(&a.id).is_none_or(|e| e.kind == "person");
-            Some(if is_person { n.split_whitespace().last().unwrap_or("").to_string() } else { n })
+            Some(if is_person {
+                n.split_whitespace().last().unwrap_or("").to_string()
+            } else {
+                n
+            })
         })
         .or_else(|| outlet.and_then(|o| name_of(&o.id)))
         .map(|n| slug(&n))
         .filter(|s| !s.is_empty());
-    let topic: Vec<String> = content_words(title).into_iter().filter(|w| w.chars().all(|c| c.is_alphanumeric())).take(3).collect();
+    let topic: Vec<String> = content_words(title)
+        .into_iter()
+        .filter(|w| w.chars().all(|c| c.is_alphanumeric()))
+        .take(3)
+        .collect();
     let mut parts = vec![format!("{:04}", date.year_num())];
     if let Some(m) = date.month_num() {
         parts.push(format!("{m:02}"));
@@ -884,7 +1276,12 @@ mod tests {
 
     #[test]
     fn parses_common_date_forms() {
-        let d = |s: &str| parse_dates(s).into_iter().map(|d| d.0.to_string()).collect::<Vec<_>>();
+        let d = |s: &str| {
+            parse_dates(s)
+                .into_iter()
+                .map(|d| d.0.to_string())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(d("Posted on: 8 July 2024 by James"), ["2024-07-08"]);
         assert_eq!(d("Jul 9th 2020"), ["2020-07-09"]);
         assert_eq!(d("July 9, 2020"), ["2020-07-09"]);
@@ -903,8 +1300,18 @@ mod tests {
 
     #[test]
     fn two_digit_year_date_lines() {
-        assert_eq!(short_year_date("4 Mar 19").map(|d| d.to_string()).as_deref(), Some("2019-03-04"));
-        assert_eq!(short_year_date("14 July 98").map(|d| d.to_string()).as_deref(), Some("1998-07-14"));
+        assert_eq!(
+            short_year_date("4 Mar 19")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2019-03-04")
+        );
+        assert_eq!(
+            short_year_date("14 July 98")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("1998-07-14")
+        );
         assert_eq!(short_year_date("4 Mar 19 people"), None);
         assert_eq!(short_year_date("4 Mars 19"), None);
         assert_eq!(short_year_date("31 Feb 19"), None);
@@ -917,7 +1324,10 @@ mod tests {
         let lx = lex();
         let d = stated_date(t, &l, &lx.scanner.scan(&l)).unwrap();
         assert_eq!(d.value.to_string(), "2024-07-08");
-        assert_eq!(d.evidence, "Posted on: 8 July 2024 by James Hickson in Blog");
+        assert_eq!(
+            d.evidence,
+            "Posted on: 8 July 2024 by James Hickson in Blog"
+        );
         let t2 = "A title here\n\nIntro text.\n\nOne\n\nTwo\n\nThree\n\nFour\n\nFive\n\nSix\n\nThe election on 4 July 2024 was won by a party that had promised a great many things to many people across the country and more.\n\nSeven\n\nEight\n\nNine\n\nTen\n\nEleven\n";
         let l2 = Layout::new(t2);
         assert!(stated_date(t2, &l2, &lx.scanner.scan(&l2)).is_none());
@@ -940,7 +1350,11 @@ mod tests {
             let ids: Vec<&str> = a.iter().map(|a| a.id.as_str()).collect();
             assert_eq!(ids, want, "{t}");
             for r in &a {
-                assert!(crate::evidence::QuoteIndex::new(t).contains(&r.quote), "{}", r.quote);
+                assert!(
+                    crate::evidence::QuoteIndex::new(t).contains(&r.quote),
+                    "{}",
+                    r.quote
+                );
             }
         }
     }
@@ -968,9 +1382,19 @@ mod tests {
                 for ((re, _), open) in outlet_regexes().iter().zip(outlet_gates(&scan, si, n)) {
                     assert!(open || !re.is_match(n), "{re} on {n:?}");
                 }
-                assert!(byline_may_match(&scan, si, n) || !byline_regex().is_match(n), "{n:?}");
-                assert!(role_line_may_match(&scan, si, n) || !role_line_regex().is_match(n), "{n:?}");
-                assert!(scan.any(si, Set::RoleGate) || !crate::extract::entities::role_regex().is_match(n), "{n:?}");
+                assert!(
+                    byline_may_match(&scan, si, n) || !byline_regex().is_match(n),
+                    "{n:?}"
+                );
+                assert!(
+                    role_line_may_match(&scan, si, n) || !role_line_regex().is_match(n),
+                    "{n:?}"
+                );
+                assert!(
+                    scan.any(si, Set::RoleGate)
+                        || !crate::extract::entities::role_regex().is_match(n),
+                    "{n:?}"
+                );
                 assert!(may_hold_date(n) || parse_dates(n).is_empty(), "{n:?}");
             }
         }
@@ -979,7 +1403,9 @@ mod tests {
             .map(|t| {
                 let l = Layout::new(t);
                 let scan = lx.scanner.scan(&l);
-                (0..l.sentences.len()).filter(|&si| byline_may_match(&scan, si, &l.sentences[si].norm)).count()
+                (0..l.sentences.len())
+                    .filter(|&si| byline_may_match(&scan, si, &l.sentences[si].norm))
+                    .count()
             })
             .sum();
         assert!(opened >= 4, "the byline gate opens on bylines ({opened})");
@@ -997,7 +1423,10 @@ mod tests {
     fn relations_from_time_words() {
         assert_eq!(relation("it was announced this week that"), Rel::Same);
         assert_eq!(relation("sadly, yesterday's strategy fails"), Rel::Day(1));
-        assert_eq!(relation("a white paper (due in the next few weeks)"), Rel::Soon);
+        assert_eq!(
+            relation("a white paper (due in the next few weeks)"),
+            Rel::Soon
+        );
         assert_eq!(relation("on coming to power a year ago"), Rel::Ago(365));
         assert_eq!(relation("the recently announced guarantee"), Rel::Recent);
         assert_eq!(relation("since the 2019 general election"), Rel::After);

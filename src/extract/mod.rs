@@ -113,7 +113,11 @@ impl ExtractError {
 /// Check an input's size before reading it.
 pub fn check_size(file: &str, size: u64, opts: &ExtractOptions) -> Result<(), ExtractError> {
     if size > opts.max_bytes as u64 {
-        return Err(ExtractError::TooLarge { file: file.to_string(), size, limit: opts.max_bytes });
+        return Err(ExtractError::TooLarge {
+            file: file.to_string(),
+            size,
+            limit: opts.max_bytes,
+        });
     }
     Ok(())
 }
@@ -122,7 +126,11 @@ pub fn check_size(file: &str, size: u64, opts: &ExtractOptions) -> Result<(), Ex
 pub fn decode(file: &str, bytes: &[u8], opts: &ExtractOptions) -> Result<String, ExtractError> {
     check_size(file, bytes.len() as u64, opts)?;
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(ExtractError::Binary { file: file.into(), offset, reason: "a NUL byte".into() });
+        return Err(ExtractError::Binary {
+            file: file.into(),
+            offset,
+            reason: "a NUL byte".into(),
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| ExtractError::Binary {
         file: file.into(),
@@ -323,7 +331,13 @@ impl Draft {
 ///
 /// `file` names the input in errors; `stem` is the article id to use, or `None` to
 /// derive one from the date, author and title.
-pub fn extract(file: &str, text: &str, stem: Option<&str>, lex: &Lexicon, opts: &ExtractOptions) -> Result<Draft, ExtractError> {
+pub fn extract(
+    file: &str,
+    text: &str,
+    stem: Option<&str>,
+    lex: &Lexicon,
+    opts: &ExtractOptions,
+) -> Result<Draft, ExtractError> {
     if text.trim().is_empty() {
         return Err(ExtractError::Empty { file: file.into() });
     }
@@ -340,24 +354,47 @@ pub fn extract(file: &str, text: &str, stem: Option<&str>, lex: &Lexicon, opts: 
     let authors = meta::authors(text, &layout, lex, &header, &mut found, &scan);
     let outlet = meta::outlet(text, &layout, lex, &header, &found, &scan);
     let author_ids: BTreeSet<String> = authors.iter().map(|a| a.id.clone()).collect();
-    let derived = meta::derive_stem(&date.value, &authors, &found.candidates, lex, outlet.as_ref(), &header.title);
+    let derived = meta::derive_stem(
+        &date.value,
+        &authors,
+        &found.candidates,
+        lex,
+        outlet.as_ref(),
+        &header.title,
+    );
     let prefix = claims::claim_prefix(&derived, &date.value);
     let stem = stem.map_or(derived, str::to_string);
-    let mut claims = claims::find(text, &layout, lex, &found, &author_ids, &prefix, opts, &scan);
+    let mut claims = claims::find(
+        text,
+        &layout,
+        lex,
+        &found,
+        &author_ids,
+        &prefix,
+        opts,
+        &scan,
+    );
     if opts.propose_echoes {
         links::propose_echoes(&mut claims, lex, &date.value);
     }
     let relations = links::evolves_into(text, &layout, &found, &scan);
     let refers_to = meta::refers_to(text, &layout, &events);
-    found.candidates.retain(|c| c.confidence >= opts.min_candidate_confidence || is_used(&c.id, &claims, &relations, &authors, &outlet));
+    found.candidates.retain(|c| {
+        c.confidence >= opts.min_candidate_confidence
+            || is_used(&c.id, &claims, &relations, &authors, &outlet)
+    });
     let kept: BTreeSet<String> = found.candidates.iter().map(|c| c.id.clone()).collect();
-    found.mentions.retain(|m| !m.id.starts_with("candidate") && (lex.entity_ids.contains(&m.id) || kept.contains(&m.id)));
+    found.mentions.retain(|m| {
+        !m.id.starts_with("candidate") && (lex.entity_ids.contains(&m.id) || kept.contains(&m.id))
+    });
     let confidence = (date.confidence + if authors.is_empty() { 0.4 } else { 0.8 }) / 2.0;
     Ok(Draft {
         stem,
         text: text.to_string(),
         title: header.title.clone(),
-        title_quote: header.title_block.map(|b| sentences::quote(text, layout.blocks[b].start, layout.blocks[b].end)),
+        title_quote: header
+            .title_block
+            .map(|b| sentences::quote(text, layout.blocks[b].start, layout.blocks[b].end)),
         confidence,
         date,
         authors,
@@ -388,7 +425,11 @@ pub const PARALLEL_MIN_ARTICLES: usize = 4;
 /// Extract many articles, in input order: across cores with rayon when there are at
 /// least [`PARALLEL_MIN_ARTICLES`] (each article is independent, so the drafts are
 /// the same as one by one), on the calling thread otherwise.
-pub fn extract_all(inputs: &[Input<'_>], lex: &Lexicon, opts: &ExtractOptions) -> Vec<Result<Draft, ExtractError>> {
+pub fn extract_all(
+    inputs: &[Input<'_>],
+    lex: &Lexicon,
+    opts: &ExtractOptions,
+) -> Vec<Result<Draft, ExtractError>> {
     use rayon::prelude::*;
     let one = |i: &Input<'_>| extract(i.file, i.text, i.stem, lex, opts);
     if inputs.len() >= PARALLEL_MIN_ARTICLES {
@@ -398,8 +439,16 @@ pub fn extract_all(inputs: &[Input<'_>], lex: &Lexicon, opts: &ExtractOptions) -
     }
 }
 
-fn is_used(id: &str, claims: &[DraftClaim], relations: &[DraftRelation], authors: &[DraftRef], outlet: &Option<DraftRef>) -> bool {
-    claims.iter().any(|c| c.speaker.as_deref() == Some(id) || c.about.iter().any(|(p, _)| p == id))
+fn is_used(
+    id: &str,
+    claims: &[DraftClaim],
+    relations: &[DraftRelation],
+    authors: &[DraftRef],
+    outlet: &Option<DraftRef>,
+) -> bool {
+    claims
+        .iter()
+        .any(|c| c.speaker.as_deref() == Some(id) || c.about.iter().any(|(p, _)| p == id))
         || relations.iter().any(|r| r.from == id || r.to == id)
         || authors.iter().any(|a| a.id == id)
         || outlet.as_ref().is_some_and(|o| o.id == id)
@@ -509,25 +558,57 @@ mod tests {
     fn decode_refuses_bad_input_with_clear_messages() {
         let o = ExtractOptions::default();
         let e = decode("a.txt", b"", &o).unwrap_err();
-        assert_eq!(e.to_string(), "a.txt: the file is empty (no text to extract)");
+        assert_eq!(
+            e.to_string(),
+            "a.txt: the file is empty (no text to extract)"
+        );
         let e = decode("a.txt", b"  \n\t ", &o).unwrap_err();
         assert!(matches!(e, ExtractError::Empty { .. }));
         let e = decode("a.bin", b"PK\x03\x04\x00\x01", &o).unwrap_err();
-        assert_eq!(e.to_string(), "a.bin: this looks like a binary file, not text (a NUL byte at byte 4)");
+        assert_eq!(
+            e.to_string(),
+            "a.bin: this looks like a binary file, not text (a NUL byte at byte 4)"
+        );
         let e = decode("a.txt", b"caf\xe9 au lait", &o).unwrap_err();
-        assert_eq!(e.to_string(), "a.txt: this looks like a binary file, not text (invalid UTF-8 at byte 3)");
+        assert_eq!(
+            e.to_string(),
+            "a.txt: this looks like a binary file, not text (invalid UTF-8 at byte 3)"
+        );
         assert!(e.help().contains("iconv"));
         let small = ExtractOptions { max_bytes: 4, ..o };
         let e = decode("big.txt", b"hello", &small).unwrap_err();
-        assert_eq!(e.to_string(), "big.txt: the file is 5 bytes, over the limit of 4 bytes for one article");
-        assert_eq!(decode("a.txt", "\u{feff}Hi there".as_bytes(), &ExtractOptions::default()).unwrap(), "Hi there");
+        assert_eq!(
+            e.to_string(),
+            "big.txt: the file is 5 bytes, over the limit of 4 bytes for one article"
+        );
+        assert_eq!(
+            decode(
+                "a.txt",
+                "\u{feff}Hi there".as_bytes(),
+                &ExtractOptions::default()
+            )
+            .unwrap(),
+            "Hi there"
+        );
     }
 
     #[test]
     fn text_without_sentences_is_refused() {
         let lex = Lexicon::new(&Corpus::default());
-        let e = extract("x.txt", "a\nb\n\n12\n", None, &lex, &ExtractOptions::default()).unwrap_err();
-        assert_eq!(e, ExtractError::NoSentences { file: "x.txt".into() });
+        let e = extract(
+            "x.txt",
+            "a\nb\n\n12\n",
+            None,
+            &lex,
+            &ExtractOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            ExtractError::NoSentences {
+                file: "x.txt".into()
+            }
+        );
     }
 
     /// Every reader of the combined scan gets, on every sentence of the bundled and
@@ -537,11 +618,21 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let bundled = crate::read::read_corpus(&root.join("graph")).corpus;
         let lex = Lexicon::new(&bundled);
-        let mut ap = bundled.entities.values().filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy)).peekable();
+        let mut ap = bundled
+            .entities
+            .values()
+            .filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy))
+            .peekable();
         assert!(ap.peek().is_some(), "the bundled lexicon has entries");
         let matcher = crate::mentions::Matcher::new(ap);
         let mut texts: Vec<String> = bundled.articles.values().map(|a| a.text.clone()).collect();
-        texts.extend(crate::read::read_corpus(&root.join("tests/fixtures/heldout")).corpus.articles.values().map(|a| a.text.clone()));
+        texts.extend(
+            crate::read::read_corpus(&root.join("tests/fixtures/heldout"))
+                .corpus
+                .articles
+                .values()
+                .map(|a| a.text.clone()),
+        );
         let mut sentences = 0;
         for t in &texts {
             let layout = Layout::new(t);
@@ -551,26 +642,71 @@ mod tests {
             for (si, s) in layout.sentences.iter().enumerate() {
                 sentences += 1;
                 let n = &s.norm;
-                entities::lexicon_hits(&lex.scanner, &scan, si, n, [scan::Set::LexExact, scan::Set::LexFolded], &mut hits);
-                let got: Vec<(String, usize, usize)> = hits.iter().map(|h| (h.id.to_string(), h.start, h.end)).collect();
-                let want: Vec<(String, usize, usize)> = matcher.find(n).into_iter().map(|h| (h.id, h.start, h.end)).collect();
+                entities::lexicon_hits(
+                    &lex.scanner,
+                    &scan,
+                    si,
+                    n,
+                    [scan::Set::LexExact, scan::Set::LexFolded],
+                    &mut hits,
+                );
+                let got: Vec<(String, usize, usize)> = hits
+                    .iter()
+                    .map(|h| (h.id.to_string(), h.start, h.end))
+                    .collect();
+                let want: Vec<(String, usize, usize)> = matcher
+                    .find(n)
+                    .into_iter()
+                    .map(|h| (h.id, h.start, h.end))
+                    .collect();
                 assert_eq!(got, want, "lexicon names in {n:?}");
-                assert_eq!(claims::cues_scanned(&scan, si, n), claims::cues(n), "cues in {n:?}");
-                assert_eq!(links::evolve_cue_scanned(&scan, si, n), links::evolve_cue(n), "evolve cue in {n:?}");
-                assert_eq!(scan.any(si, scan::Set::Boilerplate), meta::is_boilerplate(n), "boilerplate in {n:?}");
-                assert_eq!(scan.any(si, scan::Set::Time), meta::has_time_cue(n), "time cue in {n:?}");
+                assert_eq!(
+                    claims::cues_scanned(&scan, si, n),
+                    claims::cues(n),
+                    "cues in {n:?}"
+                );
+                assert_eq!(
+                    links::evolve_cue_scanned(&scan, si, n),
+                    links::evolve_cue(n),
+                    "evolve cue in {n:?}"
+                );
+                assert_eq!(
+                    scan.any(si, scan::Set::Boilerplate),
+                    meta::is_boilerplate(n),
+                    "boilerplate in {n:?}"
+                );
+                assert_eq!(
+                    scan.any(si, scan::Set::Time),
+                    meta::has_time_cue(n),
+                    "time cue in {n:?}"
+                );
                 // `meta::date` skips `relation` for such sentences.
                 if !scan.any(si, scan::Set::Time) && scan::ascii_fold_is_lowercase(n) {
                     assert!(meta::relation_is_after(&n.to_lowercase()), "{n:?}");
                 }
                 // A regex runs only when the literals it needs are there.
-                for ((re, _), open) in meta::outlet_regexes().iter().zip(meta::outlet_gates(&scan, si, n)) {
+                for ((re, _), open) in meta::outlet_regexes()
+                    .iter()
+                    .zip(meta::outlet_gates(&scan, si, n))
+                {
                     assert!(open || !re.is_match(n), "{re} on {n:?}");
                 }
-                assert!(meta::byline_may_match(&scan, si, n) || !meta::byline_regex().is_match(n), "{n:?}");
-                assert!(meta::role_line_may_match(&scan, si, n) || !meta::role_line_regex().is_match(n), "{n:?}");
-                assert!(scan.any(si, scan::Set::RoleGate) || !entities::role_regex().is_match(n), "{n:?}");
-                assert!(meta::may_hold_date(n) || meta::parse_dates(n).is_empty(), "{n:?}");
+                assert!(
+                    meta::byline_may_match(&scan, si, n) || !meta::byline_regex().is_match(n),
+                    "{n:?}"
+                );
+                assert!(
+                    meta::role_line_may_match(&scan, si, n) || !meta::role_line_regex().is_match(n),
+                    "{n:?}"
+                );
+                assert!(
+                    scan.any(si, scan::Set::RoleGate) || !entities::role_regex().is_match(n),
+                    "{n:?}"
+                );
+                assert!(
+                    meta::may_hold_date(n) || meta::parse_dates(n).is_empty(),
+                    "{n:?}"
+                );
             }
         }
         assert!(sentences > 300, "{sentences} sentences read");
@@ -578,7 +714,15 @@ mod tests {
 
     #[test]
     fn slugs() {
-        for t in ["Neil O'Brien", "R&D, 'the' -- plan_2030!", "'x'", "", "  a  ", "A&B", "-a-b-"] {
+        for t in [
+            "Neil O'Brien",
+            "R&D, 'the' -- plan_2030!",
+            "'x'",
+            "",
+            "  a  ",
+            "A&B",
+            "-a-b-",
+        ] {
             let mut general = String::new();
             for c in crate::suggest::fold(&deunicode_basic(t)).chars() {
                 if c.is_ascii_alphanumeric() {

@@ -7,9 +7,9 @@
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
 #[cfg(test)]
 use aho_corasick::AhoCorasickBuilder;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use super::sentences::Layout;
 
@@ -86,9 +86,31 @@ pub const GATES: &[(Set, &[&str])] = &[
     (Set::ViewsGate, &["opinions of", "views of"]),
     (Set::IsAGate, &["is a", "was a", "is the", "was the"]),
     (Set::AtGate, &[" at ", " with "]),
-    (Set::RoleGate, &["Minister", "Chancellor", "Secretary", "Mayor of ", "Leader of the Opposition"]),
+    (
+        Set::RoleGate,
+        &[
+            "Minister",
+            "Chancellor",
+            "Secretary",
+            "Mayor of ",
+            "Leader of the Opposition",
+        ],
+    ),
     (Set::BylineGate, &["by", "By", "BY", "Author"]),
-    (Set::OrgGate, &["think-tank", "think tank", "thinktank", "charity", "campaign group", "pressure group", "lobby group", "trade body", ", we "]),
+    (
+        Set::OrgGate,
+        &[
+            "think-tank",
+            "think tank",
+            "thinktank",
+            "charity",
+            "campaign group",
+            "pressure group",
+            "lobby group",
+            "trade body",
+            ", we ",
+        ],
+    ),
 ];
 
 /// Whether ASCII-case-insensitive search in `s` finds exactly what a search in
@@ -97,7 +119,8 @@ pub const GATES: &[(Set, &[&str])] = &[
 pub fn ascii_fold_is_lowercase(s: &str) -> bool {
     // 'İ' is C4 B0 and the Kelvin sign E2 84 AA in UTF-8.
     let b = s.as_bytes();
-    memchr::memchr2_iter(0xC4, 0xE2, b).all(|i| !(b[i..].starts_with(&[0xC4, 0xB0]) || b[i..].starts_with(&[0xE2, 0x84, 0xAA])))
+    memchr::memchr2_iter(0xC4, 0xE2, b)
+        .all(|i| !(b[i..].starts_with(&[0xC4, 0xB0]) || b[i..].starts_with(&[0xE2, 0x84, 0xAA])))
 }
 
 /// One occurrence of a phrase: its byte range in the sentence's normalised text, its
@@ -128,7 +151,11 @@ impl Scanner {
     /// Build the automaton over phrase lists (each list in its order; every pattern is
     /// matched in any ASCII case, and case-sensitive lists are checked afterwards).
     pub fn new<'a>(lists: impl IntoIterator<Item = (Set, Vec<&'a str>)>) -> Self {
-        Self::labelled(lists.into_iter().map(|(s, l)| (s, l.into_iter().map(|p| (p, "")).collect())))
+        Self::labelled(
+            lists
+                .into_iter()
+                .map(|(s, l)| (s, l.into_iter().map(|p| (p, "")).collect())),
+        )
     }
 
     /// Like [`Scanner::new`], each phrase with a label (the entity id it names).
@@ -154,7 +181,12 @@ impl Scanner {
                 .build(&texts)
                 .expect("phrases are plain strings")
         });
-        Scanner { dfa, pats, texts, labels }
+        Scanner {
+            dfa,
+            pats,
+            texts,
+            labels,
+        }
     }
 
     /// The label of phrase `idx` of `set`.
@@ -171,7 +203,13 @@ impl Scanner {
             self.scan_into(&s.norm, &mut occ);
             off.push(occ.len());
         }
-        let present = (0..layout.sentences.len()).map(|si| occ[off[si]..off[si + 1]].iter().fold(0u32, |m, o| m | 1 << o.set as u32)).collect();
+        let present = (0..layout.sentences.len())
+            .map(|si| {
+                occ[off[si]..off[si + 1]]
+                    .iter()
+                    .fold(0u32, |m, o| m | 1 << o.set as u32)
+            })
+            .collect();
         Scan { occ, off, present }
     }
 
@@ -183,7 +221,9 @@ impl Scanner {
         let hay = norm.as_bytes();
         // The overlapping search of aho-corasick, written out over its DFA: every match
         // state reports all its patterns, in order, at the position after the byte.
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return };
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return;
+        };
         let report = |sid, end: usize, out: &mut Vec<Occ>| {
             for k in 0..dfa.match_len(sid) {
                 let pid = dfa.match_pattern(sid, k);
@@ -193,7 +233,12 @@ impl Scanner {
                 if set.case_sensitive() && hay[start..end] != *self.texts[p].as_bytes() {
                     continue;
                 }
-                out.push(Occ { start: start as u32, end: end as u32, set, idx });
+                out.push(Occ {
+                    start: start as u32,
+                    end: end as u32,
+                    set,
+                    idx,
+                });
             }
         };
         if dfa.is_match(sid) {
@@ -243,7 +288,12 @@ impl Scan {
     /// The matches of `set` in sentence `si` in the order an overlapping search over that
     /// list alone reports them: by end, longest first, then by index.
     pub fn overlapping(&self, si: usize, set: Set) -> Vec<Occ> {
-        let mut v: Vec<Occ> = self.of(si).iter().copied().filter(|o| o.set == set).collect();
+        let mut v: Vec<Occ> = self
+            .of(si)
+            .iter()
+            .copied()
+            .filter(|o| o.set == set)
+            .collect();
         v.sort_by_key(|o| (o.end, std::cmp::Reverse(o.end - o.start), o.idx));
         v
     }
@@ -272,13 +322,40 @@ mod tests {
     /// that fail a case check, overlapping phrases, phrases inside words, duplicates.
     #[test]
     fn combined_pass_gives_what_separate_automata_give() {
-        let cues = ["not", "not easy", "we need", "needs to", "need to", "will", "will need", "no", "set to", "set"];
-        let exact = ["Labour", "Labour Party", "Levelling Up Fund", "Fund", "LUF", "LUF"];
+        let cues = [
+            "not",
+            "not easy",
+            "we need",
+            "needs to",
+            "need to",
+            "will",
+            "will need",
+            "no",
+            "set to",
+            "set",
+        ];
+        let exact = [
+            "Labour",
+            "Labour Party",
+            "Levelling Up Fund",
+            "Fund",
+            "LUF",
+            "LUF",
+        ];
         let folded = ["levelling up", "levelling up fund", "fund"];
         let boiler = ["read more", "cookie"];
-        let sc = Scanner::new([(Set::Cue, cues.to_vec()), (Set::LexExact, exact.to_vec()), (Set::LexFolded, folded.to_vec()), (Set::Boilerplate, boiler.to_vec())]);
+        let sc = Scanner::new([
+            (Set::Cue, cues.to_vec()),
+            (Set::LexExact, exact.to_vec()),
+            (Set::LexFolded, folded.to_vec()),
+            (Set::Boilerplate, boiler.to_vec()),
+        ]);
         let ll = |pats: &[&str], ci: bool| {
-            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(ci).build(pats).unwrap()
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(ci)
+                .build(pats)
+                .unwrap()
         };
         let texts = [
             "Geoffrey Howe needs to act; it is not easygoing and we need to, Not Easy.",
@@ -289,13 +366,29 @@ mod tests {
         for t in texts {
             let mut occ = Vec::new();
             sc.scan_into(t, &mut occ);
-            for (set, pats, ci) in [(Set::Cue, &cues[..], true), (Set::LexExact, &exact[..], false), (Set::LexFolded, &folded[..], true)] {
-                let want: Vec<(usize, usize, usize)> = ll(pats, ci).find_iter(t).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
-                let got: Vec<(usize, usize, usize)> = leftmost_longest(&occ, set).map(|o| (o.start as usize, o.end as usize, o.idx as usize)).collect();
+            for (set, pats, ci) in [
+                (Set::Cue, &cues[..], true),
+                (Set::LexExact, &exact[..], false),
+                (Set::LexFolded, &folded[..], true),
+            ] {
+                let want: Vec<(usize, usize, usize)> = ll(pats, ci)
+                    .find_iter(t)
+                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                    .collect();
+                let got: Vec<(usize, usize, usize)> = leftmost_longest(&occ, set)
+                    .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
+                    .collect();
                 assert_eq!(got, want, "{set:?} in {t:?}");
             }
-            let std = AhoCorasickBuilder::new().ascii_case_insensitive(true).build(boiler).unwrap();
-            assert_eq!(occ.iter().any(|o| o.set == Set::Boilerplate), std.is_match(t), "{t:?}");
+            let std = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(boiler)
+                .unwrap();
+            assert_eq!(
+                occ.iter().any(|o| o.set == Set::Boilerplate),
+                std.is_match(t),
+                "{t:?}"
+            );
             let ov: Vec<(usize, usize, usize)> = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .build(cues)
@@ -304,8 +397,16 @@ mod tests {
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
                 .collect();
             let present = vec![occ.iter().fold(0u32, |m, o| m | 1 << o.set as u32)];
-            let scan = Scan { off: vec![0, occ.len()], occ, present };
-            let got: Vec<(usize, usize, usize)> = scan.overlapping(0, Set::Cue).into_iter().map(|o| (o.start as usize, o.end as usize, o.idx as usize)).collect();
+            let scan = Scan {
+                off: vec![0, occ.len()],
+                occ,
+                present,
+            };
+            let got: Vec<(usize, usize, usize)> = scan
+                .overlapping(0, Set::Cue)
+                .into_iter()
+                .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
+                .collect();
             assert_eq!(got, ov, "overlapping in {t:?}");
         }
     }
@@ -313,14 +414,24 @@ mod tests {
     /// The same on many random texts made of pieces of the phrases.
     #[test]
     fn combined_pass_agrees_on_random_texts() {
-        let cues = ["no", "not", "not easy", "now", "we need", "need to", "needs to", "ed to", "set", "set to", "to set", "a", "ab", "abc", "bc"];
+        let cues = [
+            "no", "not", "not easy", "now", "we need", "need to", "needs to", "ed to", "set",
+            "set to", "to set", "a", "ab", "abc", "bc",
+        ];
         let exact = ["No", "Not Easy", "Set To", "AB", "AB"];
         let sc = Scanner::new([(Set::Cue, cues.to_vec()), (Set::LexExact, exact.to_vec())]);
         let ll = |pats: &[&str], ci: bool| {
-            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(ci).build(pats).unwrap()
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(ci)
+                .build(pats)
+                .unwrap()
         };
         let (a, b) = (ll(&cues, true), ll(&exact, false));
-        let pieces = ["no", "No", "t ", "easy", "EASY", " ", "we", "need", "s to", "set", "Set", " To", "x", "a", "A", "b", "B", "c", "ed", ",", "é"];
+        let pieces = [
+            "no", "No", "t ", "easy", "EASY", " ", "we", "need", "s to", "set", "Set", " To", "x",
+            "a", "A", "b", "B", "c", "ed", ",", "é",
+        ];
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         for _ in 0..3000 {
             let mut t = String::new();
@@ -336,8 +447,13 @@ mod tests {
             let mut occ = Vec::new();
             sc.scan_into(&t, &mut occ);
             for (set, ac) in [(Set::Cue, &a), (Set::LexExact, &b)] {
-                let want: Vec<(usize, usize, usize)> = ac.find_iter(&t).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
-                let got: Vec<(usize, usize, usize)> = leftmost_longest(&occ, set).map(|o| (o.start as usize, o.end as usize, o.idx as usize)).collect();
+                let want: Vec<(usize, usize, usize)> = ac
+                    .find_iter(&t)
+                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                    .collect();
+                let got: Vec<(usize, usize, usize)> = leftmost_longest(&occ, set)
+                    .map(|o| (o.start as usize, o.end as usize, o.idx as usize))
+                    .collect();
                 assert_eq!(got, want, "{set:?} in {t:?}");
             }
         }

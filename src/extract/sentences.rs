@@ -76,7 +76,13 @@ impl Layout {
             for &(s, e) in &spans {
                 let (norm, words) = normalise_counting(&text[s..e]);
                 if words > 0 {
-                    sentences.push(Sentence { start: s, end: e, block: bi, norm, words });
+                    sentences.push(Sentence {
+                        start: s,
+                        end: e,
+                        block: bi,
+                        norm,
+                        words,
+                    });
                 }
             }
             if b.words > HEADING_WORDS {
@@ -88,7 +94,10 @@ impl Layout {
 
     /// The sentences of block `b`.
     pub fn sentences_of(&self, b: usize) -> impl Iterator<Item = (usize, &Sentence)> {
-        self.sentences.iter().enumerate().filter(move |(_, s)| s.block == b)
+        self.sentences
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| s.block == b)
     }
 
     /// The index of the sentence that contains byte `at`, if any.
@@ -114,12 +123,20 @@ pub fn quote(text: &str, start: usize, end: usize) -> String {
         if b[i] < 0x80 {
             matches!(b[i], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ').then_some(1)
         } else {
-            t[i..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8)
+            t[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map(char::len_utf8)
         }
     };
     while i < b.len() {
         let Some(len) = ws_at(i) else {
-            i += if b[i] < 0x80 { 1 } else { t[i..].chars().next().map_or(1, char::len_utf8) };
+            i += if b[i] < 0x80 {
+                1
+            } else {
+                t[i..].chars().next().map_or(1, char::len_utf8)
+            };
             continue;
         };
         let mut j = i + len;
@@ -149,7 +166,11 @@ fn normalise_counting(s: &str) -> (String, usize) {
         let mut t = [OTHER; 256];
         let mut i = 0x21;
         while i < 0x7f {
-            t[i] = if (i as u8).is_ascii_alphanumeric() { ALNUM } else { PUNCT };
+            t[i] = if (i as u8).is_ascii_alphanumeric() {
+                ALNUM
+            } else {
+                PUNCT
+            };
             i += 1;
         }
         t[b'`' as usize] = OTHER;
@@ -177,7 +198,9 @@ fn normalise_counting(s: &str) -> (String, usize) {
                 while i < b.len() && CLS[b[i] as usize] <= ALNUM {
                     i += 1;
                 }
-                has = has || CLS[b[word] as usize] == ALNUM || b[word..i].iter().any(|&c| CLS[c as usize] == ALNUM);
+                has = has
+                    || CLS[b[word] as usize] == ALNUM
+                    || b[word..i].iter().any(|&c| CLS[c as usize] == ALNUM);
                 if i + 1 < b.len() && b[i] == b' ' && CLS[b[i + 1] as usize] <= ALNUM {
                     words += usize::from(has);
                     has = false;
@@ -192,9 +215,13 @@ fn normalise_counting(s: &str) -> (String, usize) {
         let c = s[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
         let mapped: &str = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => "'",
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
+                "'"
+            }
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+            | '\u{00BB}' => "\"",
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => "-",
             '\u{2026}' => "...",
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
             c if c.is_whitespace() => {
@@ -224,12 +251,22 @@ fn normalise_counting(s: &str) -> (String, usize) {
 fn single_spaced(b: &[u8]) -> bool {
     // ASCII control whitespace, two spaces in a row, or a non-ASCII space character
     // ('\u{85}' and '\u{a0}' start with C2, '\u{1680}' E1, '\u{2000}'.. E2, '\u{3000}' E3).
-    let controls = b.iter().fold(false, |acc, &c| acc | (c.wrapping_sub(9) < 5));
+    let controls = b
+        .iter()
+        .fold(false, |acc, &c| acc | (c.wrapping_sub(9) < 5));
     !controls
         && memchr::memmem::find(b, b"  ").is_none()
-        && memchr::memchr3_iter(0xC2, 0xE1, 0xE3, b)
-            .all(|i| !matches!(b.get(i..i + 2), Some([0xC2, 0x85 | 0xA0])) && !b[i..].starts_with(&[0xE1, 0x9A, 0x80]) && !b[i..].starts_with(&[0xE3, 0x80, 0x80]))
-        && memchr::memchr_iter(0xE2, b).all(|i| !matches!(b.get(i + 1..i + 3), Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]) | Some([0x81, 0x9F])))
+        && memchr::memchr3_iter(0xC2, 0xE1, 0xE3, b).all(|i| {
+            !matches!(b.get(i..i + 2), Some([0xC2, 0x85 | 0xA0]))
+                && !b[i..].starts_with(&[0xE1, 0x9A, 0x80])
+                && !b[i..].starts_with(&[0xE3, 0x80, 0x80])
+        })
+        && memchr::memchr_iter(0xE2, b).all(|i| {
+            !matches!(
+                b.get(i + 1..i + 3),
+                Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]) | Some([0x81, 0x9F])
+            )
+        })
 }
 
 /// Byte classes for counting words: a separator, a letter or digit, a non-ASCII byte
@@ -309,7 +346,9 @@ fn count_pieces(s: &str, classes: &[u8; 256], sep: impl Fn(char) -> bool, cap: u
     (n + usize::from(has)).min(cap)
 }
 
-const BULLETS: &[char] = &['•', '·', '▪', '‣', '◦', '*', '-', '–', '—', '●', '■', '►', '○'];
+const BULLETS: &[char] = &[
+    '•', '·', '▪', '‣', '◦', '*', '-', '–', '—', '●', '■', '►', '○',
+];
 
 /// The byte length of a list marker at the start of `line` ("• ", "- ", "1. ", "a) "), if any.
 fn bullet_len(line: &str) -> Option<usize> {
@@ -317,12 +356,16 @@ fn bullet_len(line: &str) -> Option<usize> {
     let (_, c) = chars.next()?;
     if BULLETS.contains(&c) {
         let rest = &line[c.len_utf8()..];
-        return rest.starts_with(|c: char| c.is_whitespace()).then(|| c.len_utf8() + (rest.len() - rest.trim_start().len()));
+        return rest
+            .starts_with(|c: char| c.is_whitespace())
+            .then(|| c.len_utf8() + (rest.len() - rest.trim_start().len()));
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         let rest = &line[digits..];
-        if (rest.starts_with(". ") || rest.starts_with(") ")) && rest[2..].starts_with(|c: char| c.is_uppercase()) {
+        if (rest.starts_with(". ") || rest.starts_with(") "))
+            && rest[2..].starts_with(|c: char| c.is_uppercase())
+        {
             return Some(digits + 2);
         }
     }
@@ -374,7 +417,12 @@ fn cut_blocks(text: &str, cap: Option<usize>) -> Vec<Block> {
             }
             _ => false,
         };
-        lines.push(Line { start, end, bullet, blank_before: blank });
+        lines.push(Line {
+            start,
+            end,
+            bullet,
+            blank_before: blank,
+        });
         blank = false;
     }
     // Join run-on lines.
@@ -387,7 +435,8 @@ fn cut_blocks(text: &str, cap: Option<usize>) -> Vec<Block> {
             // Cheap tests first: the word count of what came before is rarely needed.
             let run_on = || {
                 let prev_words = prev.split_whitespace().count();
-                (lower && prev_words >= 4) || (!l.blank_before && prev_words >= 8 && prev.len() >= 50)
+                (lower && prev_words >= 4)
+                    || (!l.blank_before && prev_words >= 8 && prev.len() >= 50)
             };
             if !l.bullet && (lower || !l.blank_before) && !ends_sentence(prev) && run_on() {
                 last.1 = l.end;
@@ -409,13 +458,20 @@ fn cut_blocks(text: &str, cap: Option<usize>) -> Vec<Block> {
             } else {
                 BlockKind::Paragraph
             };
-            Block { start, end, kind, words }
+            Block {
+                start,
+                end,
+                kind,
+                words,
+            }
         })
         .collect()
 }
 
 fn ends_with_period(s: &str) -> bool {
-    s.trim_end().trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']).ends_with(['.', '!', ':', ';', ','])
+    s.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+        .ends_with(['.', '!', ':', ';', ','])
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '.', '?', '!', '…'];
@@ -492,7 +548,10 @@ fn push_trimmed(s: &str, base: usize, a: usize, b: usize, out: &mut Vec<(usize, 
 /// Whether a period after `before` (the sentence so far) ends the sentence, given the
 /// text that follows (`next`, starting with an uppercase letter or digit).
 fn period_ends_sentence(before: &str, next: &str) -> bool {
-    let token = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[').next().unwrap_or("");
+    let token = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[')
+        .next()
+        .unwrap_or("");
     let token = token.trim_start_matches(OPENERS);
     if token.is_empty() {
         return true;
@@ -508,7 +567,9 @@ fn period_ends_sentence(before: &str, next: &str) -> bool {
             false
         }
     };
-    let next_word = &next[..next.find(|c: char| !c.is_alphanumeric()).unwrap_or(next.len())];
+    let next_word = &next[..next
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(next.len())];
     let starter = || sentence_starters().contains(next_word);
     if in_list(NEVER_END) {
         return false;
@@ -520,7 +581,10 @@ fn period_ends_sentence(before: &str, next: &str) -> bool {
     let (first, second) = (letters.next(), letters.next());
     // An initial ("J.") or a dotted acronym ("U.K", "e.t.c").
     let is_initial = second.is_none() && first.is_some_and(char::is_uppercase);
-    let is_dotted = token.contains('.') && token.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+    let is_dotted = token.contains('.')
+        && token
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
     if is_initial || is_dotted {
         return starter();
     }
@@ -548,17 +612,30 @@ mod tests {
 
     #[test]
     fn acronym_before_a_sentence_starter_ends_the_sentence() {
-        assert_eq!(split("Growth is weak in the U.K. The regions lag."), ["Growth is weak in the U.K.", "The regions lag."]);
-        assert_eq!(split("It costs £14.1 billion. Next year more."), ["It costs £14.1 billion.", "Next year more."]);
+        assert_eq!(
+            split("Growth is weak in the U.K. The regions lag."),
+            ["Growth is weak in the U.K.", "The regions lag."]
+        );
+        assert_eq!(
+            split("It costs £14.1 billion. Next year more."),
+            ["It costs £14.1 billion.", "Next year more."]
+        );
     }
 
     #[test]
     fn quotes_and_questions() {
         assert_eq!(
             split("He said “it is not like flicking a switch.” But why? Almost certainly not!"),
-            ["He said “it is not like flicking a switch.”", "But why?", "Almost certainly not!"]
+            [
+                "He said “it is not like flicking a switch.”",
+                "But why?",
+                "Almost certainly not!"
+            ]
         );
-        assert_eq!(split("Is it ‘level up’? asked nobody."), ["Is it ‘level up’? asked nobody."]);
+        assert_eq!(
+            split("Is it ‘level up’? asked nobody."),
+            ["Is it ‘level up’? asked nobody."]
+        );
     }
 
     #[test]
@@ -570,13 +647,26 @@ mod tests {
         assert_eq!(b[1].kind, BlockKind::Paragraph);
         assert!(t[b[1].start..b[1].end].ends_with("cars is good."));
         assert_eq!(b[2].kind, BlockKind::Bullet);
-        assert_eq!(&t[b[2].start..b[2].end], "More security at work, with plans.");
-        assert_eq!(quote(t, b[1].start, b[1].end), "The West Midlands project in which local authorities trialled cars is good.");
+        assert_eq!(
+            &t[b[2].start..b[2].end],
+            "More security at work, with plans."
+        );
+        assert_eq!(
+            quote(t, b[1].start, b[1].end),
+            "The West Midlands project in which local authorities trialled cars is good."
+        );
     }
 
     #[test]
     fn quotes_collapse_whitespace_like_the_definition() {
-        for t in ["", " a ", "a  b\n\nc\u{a0}d\u{2003} e", "Labour’s\t‘plan’ —  x", "x", " \u{3000} "] {
+        for t in [
+            "",
+            " a ",
+            "a  b\n\nc\u{a0}d\u{2003} e",
+            "Labour’s\t‘plan’ —  x",
+            "x",
+            " \u{3000} ",
+        ] {
             let mut want = String::new();
             let mut space = false;
             for c in t.trim().chars() {
@@ -596,7 +686,10 @@ mod tests {
 
     #[test]
     fn single_spacing_is_told_for_every_character() {
-        for c in (0..0x11000u32).chain(0x1F000..0x1F100).filter_map(char::from_u32) {
+        for c in (0..0x11000u32)
+            .chain(0x1F000..0x1F100)
+            .filter_map(char::from_u32)
+        {
             let t = format!("a{c}b");
             let want = !t.chars().any(char::is_whitespace) || c == ' ';
             assert_eq!(single_spaced(t.as_bytes()), want, "U+{:04X}", c as u32);
@@ -621,9 +714,29 @@ mod tests {
 
     #[test]
     fn word_counts_match_their_definitions() {
-        for t in ["", " ", "a", "  two  words ", "- – 3 £ é x\u{a0}y\u{2003}z", "Labour’s ‘securonomics’ — could work…", "\t\nx\u{b}y"] {
-            assert_eq!(count_words(t), t.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count(), "{t:?}");
-            assert_eq!(count_words_ws(t, usize::MAX), t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count(), "{t:?}");
+        for t in [
+            "",
+            " ",
+            "a",
+            "  two  words ",
+            "- – 3 £ é x\u{a0}y\u{2003}z",
+            "Labour’s ‘securonomics’ — could work…",
+            "\t\nx\u{b}y",
+        ] {
+            assert_eq!(
+                count_words(t),
+                t.split(' ')
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count(),
+                "{t:?}"
+            );
+            assert_eq!(
+                count_words_ws(t, usize::MAX),
+                t.split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count(),
+                "{t:?}"
+            );
         }
     }
 

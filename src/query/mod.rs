@@ -60,7 +60,10 @@ pub enum QueryError {
         suggestions: Vec<NodeRef>,
     },
     /// Several nodes have this name or alias.
-    #[error("'{query}' is ambiguous: it could be {}; give the id instead", list_candidates(candidates))]
+    #[error(
+        "'{query}' is ambiguous: it could be {}; give the id instead",
+        list_candidates(candidates)
+    )]
     Ambiguous {
         /// What was asked for.
         query: String,
@@ -134,12 +137,18 @@ fn did_you_mean(s: &[NodeRef]) -> String {
 }
 
 fn list_candidates(c: &[NodeRef]) -> String {
-    c.iter().map(|n| format!("{} ({}, {})", n.id, n.label, n.kind)).collect::<Vec<_>>().join(", ")
+    c.iter()
+        .map(|n| format!("{} ({}, {})", n.id, n.label, n.kind))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Parse a date given to a flag (`flag` without dashes), as a typed error.
 pub fn parse_date(flag: &str, text: &str) -> Result<PartialDate, QueryError> {
-    PartialDate::parse(text).map_err(|source| QueryError::BadDate { flag: flag.into(), source })
+    PartialDate::parse(text).map_err(|source| QueryError::BadDate {
+        flag: flag.into(),
+        source,
+    })
 }
 
 /// A node, as answers name it.
@@ -158,7 +167,11 @@ impl NodeRef {
     /// The reference to node `i`.
     pub fn of(g: &LevelGraph, i: NodeIndex) -> Self {
         let n = g.node(i);
-        NodeRef { id: n.id.clone(), kind: n.kind, label: n.label.clone() }
+        NodeRef {
+            id: n.id.clone(),
+            kind: n.kind,
+            label: n.label.clone(),
+        }
     }
 
     /// `actor:rachel-reeves (Rachel Reeves)`.
@@ -195,7 +208,12 @@ impl EvidenceRef {
             Some(i) => (g.node(i).label.clone(), g.node(i).date()),
             None => (String::new(), None),
         };
-        EvidenceRef { article: id, title, date, quote: quote.to_string() }
+        EvidenceRef {
+            article: id,
+            title,
+            date,
+            quote: quote.to_string(),
+        }
     }
 }
 
@@ -237,7 +255,11 @@ impl Hop {
     pub fn along(g: &LevelGraph, e: EdgeIndex, from: NodeIndex) -> Self {
         let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
         let w = g.edge(e);
-        let (walk, to) = if a == from { (Walk::Forward, b) } else { (Walk::Backward, a) };
+        let (walk, to) = if a == from {
+            (Walk::Forward, b)
+        } else {
+            (Walk::Backward, a)
+        };
         let phrase = match walk {
             Walk::Forward => w.kind.phrase(),
             Walk::Backward => w.kind.inverse_phrase(),
@@ -271,7 +293,9 @@ pub fn who_said(g: &LevelGraph, claim: NodeIndex) -> Vec<NodeIndex> {
     if !speakers.is_empty() {
         return speakers;
     }
-    let Some(article) = g.article_of(claim) else { return vec![] };
+    let Some(article) = g.article_of(claim) else {
+        return vec![];
+    };
     let mut outlets: Vec<NodeIndex> = g
         .graph
         .edges_directed(article, petgraph::Direction::Outgoing)
@@ -293,24 +317,41 @@ pub fn claims_by(g: &LevelGraph, x: NodeIndex) -> BTreeSet<NodeIndex> {
                 candidates.insert(e.source());
             }
             EdgeKind::PublishedBy => {
-                candidates.extend(g.graph.edges_directed(e.source(), Outgoing).filter(|m| m.weight().kind == EdgeKind::Makes).map(|m| m.target()));
+                candidates.extend(
+                    g.graph
+                        .edges_directed(e.source(), Outgoing)
+                        .filter(|m| m.weight().kind == EdgeKind::Makes)
+                        .map(|m| m.target()),
+                );
             }
             _ => {}
         }
     }
     for e in g.graph.edges_directed(x, Outgoing) {
         if e.weight().kind == EdgeKind::Authored {
-            candidates.extend(g.graph.edges_directed(e.target(), Outgoing).filter(|m| m.weight().kind == EdgeKind::Makes).map(|m| m.target()));
+            candidates.extend(
+                g.graph
+                    .edges_directed(e.target(), Outgoing)
+                    .filter(|m| m.weight().kind == EdgeKind::Makes)
+                    .map(|m| m.target()),
+            );
         }
     }
-    candidates.into_iter().filter(|&c| who_said(g, c).contains(&x)).collect()
+    candidates
+        .into_iter()
+        .filter(|&c| who_said(g, c).contains(&x))
+        .collect()
 }
 
 /// How well an edge kind explains a connection: lower is better. Curated, meaningful
 /// edges first, then the bookkeeping of who wrote what, then computed mentions.
 pub fn explain_rank(kind: EdgeKind) -> u8 {
     match kind {
-        EdgeKind::Proposes | EdgeKind::Criticises | EdgeKind::EvolvesInto | EdgeKind::Replaces | EdgeKind::PartOf => 0,
+        EdgeKind::Proposes
+        | EdgeKind::Criticises
+        | EdgeKind::EvolvesInto
+        | EdgeKind::Replaces
+        | EdgeKind::PartOf => 0,
         EdgeKind::About | EdgeKind::AttributedTo | EdgeKind::MemberOf => 1,
         EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Echoes => 2,
         EdgeKind::Authored | EdgeKind::PublishedBy | EdgeKind::RefersTo | EdgeKind::Makes => 3,
@@ -369,7 +410,11 @@ mod tests {
     use super::*;
 
     fn r(id: &str, kind: NodeKind, label: &str) -> NodeRef {
-        NodeRef { id: id.into(), kind, label: label.into() }
+        NodeRef {
+            id: id.into(),
+            kind,
+            label: label.into(),
+        }
     }
 
     #[test]
@@ -378,17 +423,36 @@ mod tests {
             query: "Rachel Reves".into(),
             suggestions: vec![r("actor:rachel-reeves", NodeKind::Actor, "Rachel Reeves")],
         };
-        assert_eq!(e.to_string(), "no node 'Rachel Reves'; did you mean actor:rachel-reeves (Rachel Reeves)?");
+        assert_eq!(
+            e.to_string(),
+            "no node 'Rachel Reves'; did you mean actor:rachel-reeves (Rachel Reeves)?"
+        );
         let e = QueryError::UnknownNode {
             query: "x".into(),
-            suggestions: vec![r("actor:a", NodeKind::Actor, "A"), r("actor:b", NodeKind::Actor, "B"), r("policy:c", NodeKind::Policy, "C")],
+            suggestions: vec![
+                r("actor:a", NodeKind::Actor, "A"),
+                r("actor:b", NodeKind::Actor, "B"),
+                r("policy:c", NodeKind::Policy, "C"),
+            ],
         };
-        assert_eq!(e.to_string(), "no node 'x'; did you mean actor:a (A), actor:b (B) or policy:c (C)?");
-        let e = QueryError::UnknownNode { query: "zzz".into(), suggestions: vec![] };
-        assert_eq!(e.to_string(), "no node 'zzz'; try `levelmap search` with a word from its name");
+        assert_eq!(
+            e.to_string(),
+            "no node 'x'; did you mean actor:a (A), actor:b (B) or policy:c (C)?"
+        );
+        let e = QueryError::UnknownNode {
+            query: "zzz".into(),
+            suggestions: vec![],
+        };
+        assert_eq!(
+            e.to_string(),
+            "no node 'zzz'; try `levelmap search` with a word from its name"
+        );
         let e = QueryError::Ambiguous {
             query: "Labour".into(),
-            candidates: vec![r("actor:labour-party", NodeKind::Actor, "Labour Party"), r("policy:labour", NodeKind::Policy, "Labour")],
+            candidates: vec![
+                r("actor:labour-party", NodeKind::Actor, "Labour Party"),
+                r("policy:labour", NodeKind::Policy, "Labour"),
+            ],
         };
         assert_eq!(
             e.to_string(),
@@ -399,19 +463,35 @@ mod tests {
             expected: NodeKind::Policy,
             suggestions: vec![],
         };
-        assert!(e.to_string().starts_with("actor:rachel-reeves is an actor, not a policy; try"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("actor:rachel-reeves is an actor, not a policy; try"),
+            "{e}"
+        );
         assert_eq!(
             parse_date("from", "2021-13").unwrap_err().to_string(),
             "--from: '2021-13' has no month 13: months run from 01 to 12"
         );
-        assert!(parse_date("to", "Sept 2021").unwrap_err().to_string().starts_with("--to: 'Sept 2021' is not a date"));
+        assert!(parse_date("to", "Sept 2021")
+            .unwrap_err()
+            .to_string()
+            .starts_with("--to: 'Sept 2021' is not a date"));
         assert_eq!(
             QueryError::BadDepth { depth: 0 }.to_string(),
             "--depth must be at least 1 (got 0): depth 1 lists the direct neighbours, 2 their neighbours too"
         );
-        let (a, b) = (PartialDate::parse("2023").unwrap(), PartialDate::parse("2021-09").unwrap());
-        assert_eq!(QueryError::BadRange { from: a, to: b }.to_string(), "--from 2023 is after --to 2021-09: nothing can fall between them");
-        assert_eq!(QueryError::BadCount { flag: "max".into() }.to_string(), "--max must be at least 1 (got 0)");
+        let (a, b) = (
+            PartialDate::parse("2023").unwrap(),
+            PartialDate::parse("2021-09").unwrap(),
+        );
+        assert_eq!(
+            QueryError::BadRange { from: a, to: b }.to_string(),
+            "--from 2023 is after --to 2021-09: nothing can fall between them"
+        );
+        assert_eq!(
+            QueryError::BadCount { flag: "max".into() }.to_string(),
+            "--max must be at least 1 (got 0)"
+        );
         assert_eq!(
             QueryError::EmptySearch { query: "--".into() }.to_string(),
             "nothing to search for in '--': give at least one word of letters or digits"

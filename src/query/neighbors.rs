@@ -46,7 +46,12 @@ pub struct NeighborOptions {
 
 impl Default for NeighborOptions {
     fn default() -> Self {
-        NeighborOptions { depth: 1, kinds: vec![], edges: vec![], direction: Direction::Both }
+        NeighborOptions {
+            depth: 1,
+            kinds: vec![],
+            edges: vec![],
+            direction: Direction::Both,
+        }
     }
 }
 
@@ -91,8 +96,11 @@ impl Answer for NeighborsAnswer {
     const SCHEMA: &'static str = "levelmap/neighbors";
 
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
-        let ids = std::iter::once(self.center.id.as_str())
-            .chain(self.neighbors.iter().flat_map(|n| n.via.iter().map(|h| h.to.id.as_str())));
+        let ids = std::iter::once(self.center.id.as_str()).chain(
+            self.neighbors
+                .iter()
+                .flat_map(|n| n.via.iter().map(|h| h.to.id.as_str())),
+        );
         super::indices(g, ids)
     }
 }
@@ -100,7 +108,12 @@ impl Answer for NeighborsAnswer {
 /// The edges at `i` that `edges` and `direction` allow, as (edge, other end), best
 /// explanation first, then in graph order. The order depends on the topology and
 /// edge kinds only, never on evidence text.
-pub(crate) fn incident(g: &LevelGraph, i: NodeIndex, edges: &[EdgeKind], direction: Direction) -> Vec<(EdgeIndex, NodeIndex)> {
+pub(crate) fn incident(
+    g: &LevelGraph,
+    i: NodeIndex,
+    edges: &[EdgeKind],
+    direction: Direction,
+) -> Vec<(EdgeIndex, NodeIndex)> {
     let mut out: Vec<(u8, NodeIndex, EdgeIndex)> = Vec::new();
     let dirs: &[petgraph::Direction] = match direction {
         Direction::Out => &[petgraph::Direction::Outgoing],
@@ -113,7 +126,11 @@ pub(crate) fn incident(g: &LevelGraph, i: NodeIndex, edges: &[EdgeKind], directi
             if !edges.is_empty() && !edges.contains(&w.kind) {
                 continue;
             }
-            let other = if d == petgraph::Direction::Outgoing { e.target() } else { e.source() };
+            let other = if d == petgraph::Direction::Outgoing {
+                e.target()
+            } else {
+                e.source()
+            };
             if other == i {
                 continue;
             }
@@ -128,7 +145,11 @@ pub(crate) fn incident(g: &LevelGraph, i: NodeIndex, edges: &[EdgeKind], directi
 type Reached = (usize, Option<(EdgeIndex, NodeIndex)>);
 
 /// The neighbours of node `i`.
-pub fn neighbors(g: &LevelGraph, i: NodeIndex, opts: &NeighborOptions) -> Result<NeighborsAnswer, QueryError> {
+pub fn neighbors(
+    g: &LevelGraph,
+    i: NodeIndex,
+    opts: &NeighborOptions,
+) -> Result<NeighborsAnswer, QueryError> {
     if opts.depth == 0 {
         return Err(QueryError::BadDepth { depth: 0 });
     }
@@ -166,10 +187,17 @@ pub fn neighbors(g: &LevelGraph, i: NodeIndex, opts: &NeighborOptions) -> Result
             }
             via.reverse();
             let (distance, _) = reached[v.index()].expect("reached");
-            Neighbor { node: NodeRef::of(g, v), distance, date: g.node(v).date(), via }
+            Neighbor {
+                node: NodeRef::of(g, v),
+                distance,
+                date: g.node(v).date(),
+                via,
+            }
         })
         .collect();
-    neighbors.sort_by(|a, b| (a.distance, a.node.kind, &a.node.id).cmp(&(b.distance, b.node.kind, &b.node.id)));
+    neighbors.sort_by(|a, b| {
+        (a.distance, a.node.kind, &a.node.id).cmp(&(b.distance, b.node.kind, &b.node.id))
+    });
     Ok(NeighborsAnswer {
         schema: NeighborsAnswer::SCHEMA.into(),
         version: VERSION,
@@ -191,8 +219,14 @@ mod tests {
     #[test]
     fn depth_zero_is_refused() {
         let g = mini();
-        let opts = NeighborOptions { depth: 0, ..Default::default() };
-        assert_eq!(neighbors(&g, g.find("policy:securonomics").unwrap(), &opts).unwrap_err(), QueryError::BadDepth { depth: 0 });
+        let opts = NeighborOptions {
+            depth: 0,
+            ..Default::default()
+        };
+        assert_eq!(
+            neighbors(&g, g.find("policy:securonomics").unwrap(), &opts).unwrap_err(),
+            QueryError::BadDepth { depth: 0 }
+        );
     }
 
     #[test]
@@ -201,27 +235,54 @@ mod tests {
         let i = g.find("policy:securonomics").unwrap();
         let a = neighbors(&g, i, &NeighborOptions::default()).unwrap();
         let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_str()).collect();
-        assert!(ids.contains(&"actor:labour-party") && ids.contains(&"policy:levelling-up"), "{ids:?}");
-        assert!(a.neighbors.iter().all(|n| n.distance == 1 && n.via.len() == 1));
-        let labour = a.neighbors.iter().find(|n| n.node.id == "actor:labour-party").unwrap();
+        assert!(
+            ids.contains(&"actor:labour-party") && ids.contains(&"policy:levelling-up"),
+            "{ids:?}"
+        );
+        assert!(a
+            .neighbors
+            .iter()
+            .all(|n| n.distance == 1 && n.via.len() == 1));
+        let labour = a
+            .neighbors
+            .iter()
+            .find(|n| n.node.id == "actor:labour-party")
+            .unwrap();
         assert_eq!(labour.via[0].phrase, "proposed by");
         assert_eq!(labour.via[0].walk, Walk::Backward);
 
-        let out = NeighborOptions { direction: Direction::Out, ..Default::default() };
-        assert!(neighbors(&g, i, &out).unwrap().neighbors.is_empty(), "securonomics points nowhere");
+        let out = NeighborOptions {
+            direction: Direction::Out,
+            ..Default::default()
+        };
+        assert!(
+            neighbors(&g, i, &out).unwrap().neighbors.is_empty(),
+            "securonomics points nowhere"
+        );
     }
 
     #[test]
     fn kind_filters_listing_not_walking() {
         let g = mini();
         let i = g.find("actor:rachel-reeves").unwrap();
-        let opts = NeighborOptions { depth: 2, kinds: vec![NodeKind::Policy], ..Default::default() };
+        let opts = NeighborOptions {
+            depth: 2,
+            kinds: vec![NodeKind::Policy],
+            ..Default::default()
+        };
         let a = neighbors(&g, i, &opts).unwrap();
         let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_str()).collect();
         assert!(ids.contains(&"policy:devolution"), "{ids:?}");
-        let dev = a.neighbors.iter().find(|n| n.node.id == "policy:devolution").unwrap();
+        let dev = a
+            .neighbors
+            .iter()
+            .find(|n| n.node.id == "policy:devolution")
+            .unwrap();
         assert_eq!(dev.distance, 2);
-        assert_eq!(dev.via[0].phrase, "said", "Reeves said the claim, which is about devolution");
+        assert_eq!(
+            dev.via[0].phrase, "said",
+            "Reeves said the claim, which is about devolution"
+        );
         assert!(a.neighbors.iter().all(|n| n.node.kind == NodeKind::Policy));
     }
 
@@ -229,7 +290,10 @@ mod tests {
     fn edge_filter() {
         let g = mini();
         let i = g.find("policy:levelling-up").unwrap();
-        let opts = NeighborOptions { edges: vec![EdgeKind::EvolvesInto], ..Default::default() };
+        let opts = NeighborOptions {
+            edges: vec![EdgeKind::EvolvesInto],
+            ..Default::default()
+        };
         let a = neighbors(&g, i, &opts).unwrap();
         let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_str()).collect();
         assert_eq!(ids, ["policy:securonomics"]);

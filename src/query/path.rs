@@ -26,7 +26,11 @@ use crate::model::{EdgeKind, NodeKind};
 
 /// The edge kinds a path walks when none are given: all but `mentions`.
 pub fn default_edges() -> Vec<EdgeKind> {
-    EdgeKind::ALL.iter().copied().filter(|k| *k != EdgeKind::Mentions).collect()
+    EdgeKind::ALL
+        .iter()
+        .copied()
+        .filter(|k| *k != EdgeKind::Mentions)
+        .collect()
 }
 
 /// Options of `path`.
@@ -42,7 +46,11 @@ pub struct PathOptions {
 
 impl Default for PathOptions {
     fn default() -> Self {
-        PathOptions { max: 3, edges: vec![], avoid: vec![] }
+        PathOptions {
+            max: 3,
+            edges: vec![],
+            avoid: vec![],
+        }
     }
 }
 
@@ -89,7 +97,11 @@ impl Answer for PathAnswer {
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
         let ids = [self.from.id.as_str(), self.to.id.as_str()]
             .into_iter()
-            .chain(self.paths.iter().flat_map(|p| p.hops.iter().map(|h| h.to.id.as_str())));
+            .chain(
+                self.paths
+                    .iter()
+                    .flat_map(|p| p.hops.iter().map(|h| h.to.id.as_str())),
+            );
         super::indices(g, ids)
     }
 }
@@ -98,11 +110,20 @@ impl Answer for PathAnswer {
 const ENUMERATE: usize = 200;
 
 /// The shortest paths from `a` to `b`.
-pub fn path(g: &LevelGraph, a: NodeIndex, b: NodeIndex, opts: &PathOptions) -> Result<PathAnswer, QueryError> {
+pub fn path(
+    g: &LevelGraph,
+    a: NodeIndex,
+    b: NodeIndex,
+    opts: &PathOptions,
+) -> Result<PathAnswer, QueryError> {
     if opts.max == 0 {
         return Err(QueryError::BadCount { flag: "max".into() });
     }
-    let edges = if opts.edges.is_empty() { default_edges() } else { opts.edges.clone() };
+    let edges = if opts.edges.is_empty() {
+        default_edges()
+    } else {
+        opts.edges.clone()
+    };
     let mut answer = PathAnswer {
         schema: PathAnswer::SCHEMA.into(),
         version: VERSION,
@@ -118,7 +139,10 @@ pub fn path(g: &LevelGraph, a: NodeIndex, b: NodeIndex, opts: &PathOptions) -> R
     if a == b {
         answer.connected = true;
         answer.length = Some(0);
-        answer.paths.push(PathOut { explanation: g.node(a).label.clone(), hops: vec![] });
+        answer.paths.push(PathOut {
+            explanation: g.node(a).label.clone(),
+            hops: vec![],
+        });
         return Ok(answer);
     }
     let passable = |v: NodeIndex| v == a || v == b || !opts.avoid.contains(&g.node(v).kind);
@@ -156,11 +180,15 @@ pub fn path(g: &LevelGraph, a: NodeIndex, b: NodeIndex, opts: &PathOptions) -> R
             .or_insert_with(|| {
                 let mut best: BTreeMap<NodeIndex, (u8, EdgeIndex)> = BTreeMap::new();
                 for (e, u) in incident(g, v, &edges, Direction::Both) {
-                    if dist[u.index()] != u32::MAX && dist[u.index()] + 1 == dist[v.index()] && (u == a || passable(u)) {
+                    if dist[u.index()] != u32::MAX
+                        && dist[u.index()] + 1 == dist[v.index()]
+                        && (u == a || passable(u))
+                    {
                         best.entry(u).or_insert((explain_rank(g.edge(e).kind), e));
                     }
                 }
-                let mut list: Vec<(u8, NodeIndex, EdgeIndex)> = best.into_iter().map(|(u, (r, e))| (r, u, e)).collect();
+                let mut list: Vec<(u8, NodeIndex, EdgeIndex)> =
+                    best.into_iter().map(|(u, (r, e))| (r, u, e)).collect();
                 list.sort();
                 list
             })
@@ -186,7 +214,12 @@ pub fn path(g: &LevelGraph, a: NodeIndex, b: NodeIndex, opts: &PathOptions) -> R
         }
     }
     let score = |p: &Vec<(NodeIndex, EdgeIndex)>| -> (u32, Vec<NodeIndex>) {
-        (p.iter().map(|&(_, e)| u32::from(explain_rank(g.edge(e).kind))).sum(), p.iter().rev().map(|&(u, _)| u).collect())
+        (
+            p.iter()
+                .map(|&(_, e)| u32::from(explain_rank(g.edge(e).kind)))
+                .sum(),
+            p.iter().rev().map(|&(u, _)| u).collect(),
+        )
     };
     found.sort_by_cached_key(score);
     answer.connected = true;
@@ -206,7 +239,10 @@ pub fn path(g: &LevelGraph, a: NodeIndex, b: NodeIndex, opts: &PathOptions) -> R
                 words.push(h.phrase.clone());
                 words.push(h.to.label.clone());
             }
-            PathOut { explanation: words.join(", "), hops }
+            PathOut {
+                explanation: words.join(", "),
+                hops,
+            }
         })
         .collect();
     Ok(answer)
@@ -224,7 +260,10 @@ mod tests {
     #[test]
     fn conservatives_to_labour_reads_as_an_explanation() {
         let g = mini();
-        let (a, b) = (g.find("actor:conservative-party").unwrap(), g.find("actor:labour-party").unwrap());
+        let (a, b) = (
+            g.find("actor:conservative-party").unwrap(),
+            g.find("actor:labour-party").unwrap(),
+        );
         let ans = path(&g, a, b, &PathOptions::default()).unwrap();
         assert!(ans.connected);
         assert_eq!(ans.length, Some(3));
@@ -234,7 +273,9 @@ mod tests {
         );
         let hops = &ans.paths[0].hops;
         assert_eq!(hops[2].walk, Walk::Backward);
-        assert!(hops.iter().all(|h| !h.evidence.quote.is_empty() && h.evidence.date.is_some()));
+        assert!(hops
+            .iter()
+            .all(|h| !h.evidence.quote.is_empty() && h.evidence.date.is_some()));
         // Hops chain.
         for w in hops.windows(2) {
             assert_eq!(w[0].to, w[1].from);
@@ -244,8 +285,14 @@ mod tests {
     #[test]
     fn no_connection_is_an_answer() {
         let g = mini();
-        let (a, b) = (g.find("actor:conservative-party").unwrap(), g.find("actor:labour-party").unwrap());
-        let opts = PathOptions { edges: vec![EdgeKind::Authored], ..Default::default() };
+        let (a, b) = (
+            g.find("actor:conservative-party").unwrap(),
+            g.find("actor:labour-party").unwrap(),
+        );
+        let opts = PathOptions {
+            edges: vec![EdgeKind::Authored],
+            ..Default::default()
+        };
         let ans = path(&g, a, b, &opts).unwrap();
         assert!(!ans.connected);
         assert!(ans.paths.is_empty());
@@ -255,19 +302,57 @@ mod tests {
     #[test]
     fn avoid_kind_and_ties() {
         let g = mini();
-        let (a, b) = (g.find("actor:conservative-party").unwrap(), g.find("policy:securonomics").unwrap());
-        let ans = path(&g, a, b, &PathOptions { avoid: vec![NodeKind::Policy], max: 10, ..Default::default() }).unwrap();
+        let (a, b) = (
+            g.find("actor:conservative-party").unwrap(),
+            g.find("policy:securonomics").unwrap(),
+        );
+        let ans = path(
+            &g,
+            a,
+            b,
+            &PathOptions {
+                avoid: vec![NodeKind::Policy],
+                max: 10,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         // The Conservatives' only curated edge is to levelling up, a policy.
         assert!(!ans.connected);
         assert!(path(&g, a, b, &PathOptions::default()).unwrap().connected);
 
         // Bob Beta wrote two claims about levelling up: two tied paths.
-        let (a, b) = (g.find("policy:levelling-up").unwrap(), g.find("actor:bob-beta").unwrap());
-        let ans = path(&g, a, b, &PathOptions { max: 10, ..Default::default() }).unwrap();
-        assert!(ans.paths.len() >= 2, "{:#?}", ans.paths.iter().map(|p| &p.explanation).collect::<Vec<_>>());
+        let (a, b) = (
+            g.find("policy:levelling-up").unwrap(),
+            g.find("actor:bob-beta").unwrap(),
+        );
+        let ans = path(
+            &g,
+            a,
+            b,
+            &PathOptions {
+                max: 10,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(
+            ans.paths.len() >= 2,
+            "{:#?}",
+            ans.paths.iter().map(|p| &p.explanation).collect::<Vec<_>>()
+        );
         let lens: BTreeSet<usize> = ans.paths.iter().map(|p| p.hops.len()).collect();
         assert_eq!(lens.len(), 1, "all listed paths are shortest");
-        let one = path(&g, a, b, &PathOptions { max: 1, ..Default::default() }).unwrap();
+        let one = path(
+            &g,
+            a,
+            b,
+            &PathOptions {
+                max: 1,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(one.paths.len(), 1);
         assert!(one.more);
         assert_eq!(one.paths[0], ans.paths[0]);
@@ -277,7 +362,19 @@ mod tests {
     fn max_zero_is_refused() {
         let g = mini();
         let a = g.find("actor:conservative-party").unwrap();
-        assert!(path(&g, a, a, &PathOptions { max: 0, ..Default::default() }).is_err());
-        assert_eq!(path(&g, a, a, &PathOptions::default()).unwrap().length, Some(0));
+        assert!(path(
+            &g,
+            a,
+            a,
+            &PathOptions {
+                max: 0,
+                ..Default::default()
+            }
+        )
+        .is_err());
+        assert_eq!(
+            path(&g, a, a, &PathOptions::default()).unwrap().length,
+            Some(0)
+        );
     }
 }

@@ -12,13 +12,30 @@ use crate::store::Store;
 
 /// The other ends of the edges at `n` that `walks` and `direction` allow (self-loops
 /// aside), as [`super::neighbors`] walks them.
-fn steps(store: &Store, n: u32, direction: Direction, walks: &impl Fn(EdgeKind) -> bool) -> Vec<u32> {
+fn steps(
+    store: &Store,
+    n: u32,
+    direction: Direction,
+    walks: &impl Fn(EdgeKind) -> bool,
+) -> Vec<u32> {
     let mut out = Vec::new();
     if matches!(direction, Direction::Out | Direction::Both) {
-        out.extend(store.out_edges(n).filter_map(|r| store.ends(r)).filter(|e| walks(e.kind)).map(|e| e.to));
+        out.extend(
+            store
+                .out_edges(n)
+                .filter_map(|r| store.ends(r))
+                .filter(|e| walks(e.kind))
+                .map(|e| e.to),
+        );
     }
     if matches!(direction, Direction::In | Direction::Both) {
-        out.extend(store.in_edges(n).filter_map(|r| store.ends(r)).filter(|e| walks(e.kind)).map(|e| e.from));
+        out.extend(
+            store
+                .in_edges(n)
+                .filter_map(|r| store.ends(r))
+                .filter(|e| walks(e.kind))
+                .map(|e| e.from),
+        );
     }
     out.retain(|&o| o != n);
     out
@@ -26,9 +43,18 @@ fn steps(store: &Store, n: u32, direction: Direction, walks: &impl Fn(EdgeKind) 
 
 /// Distances from `start` by breadth-first search, at most `depth` steps, through
 /// nodes that `passable` allows (the start always is); None where unreached.
-fn distances(store: &Store, start: u32, depth: u32, direction: Direction, walks: &impl Fn(EdgeKind) -> bool, passable: &impl Fn(u32) -> bool) -> Vec<Option<u32>> {
+fn distances(
+    store: &Store,
+    start: u32,
+    depth: u32,
+    direction: Direction,
+    walks: &impl Fn(EdgeKind) -> bool,
+    passable: &impl Fn(u32) -> bool,
+) -> Vec<Option<u32>> {
     let mut dist = vec![None; store.node_count()];
-    let Some(d0) = dist.get_mut(start as usize) else { return dist };
+    let Some(d0) = dist.get_mut(start as usize) else {
+        return dist;
+    };
     *d0 = Some(0);
     let mut queue = VecDeque::from([start]);
     while let Some(u) = queue.pop_front() {
@@ -53,9 +79,17 @@ fn distances(store: &Store, start: u32, depth: u32, direction: Direction, walks:
 /// order of edges at a node (best explanation first, then the other end, then the
 /// edge, all of which keep their order in a region). A region of these edges gives
 /// the neighbours' answer exactly: on a tree, every node is reached by its own edge.
-pub fn reaching_edges(store: &Store, start: u32, depth: usize, direction: Direction, walks: impl Fn(EdgeKind) -> bool) -> Vec<u32> {
+pub fn reaching_edges(
+    store: &Store,
+    start: u32,
+    depth: usize,
+    direction: Direction,
+    walks: impl Fn(EdgeKind) -> bool,
+) -> Vec<u32> {
     let mut reached = vec![false; store.node_count()];
-    let Some(r) = reached.get_mut(start as usize) else { return vec![] };
+    let Some(r) = reached.get_mut(start as usize) else {
+        return vec![];
+    };
     *r = true;
     let mut frontier = vec![start];
     let mut tree = Vec::new();
@@ -64,10 +98,22 @@ pub fn reaching_edges(store: &Store, start: u32, depth: usize, direction: Direct
         for &u in &frontier {
             let mut at: Vec<(u8, u32, u32)> = Vec::new();
             if matches!(direction, Direction::Out | Direction::Both) {
-                at.extend(store.out_edges(u).filter_map(|r| store.ends(r).map(|e| (r, e))).filter(|(_, e)| walks(e.kind)).map(|(r, e)| (super::explain_rank(e.kind), e.to, r)));
+                at.extend(
+                    store
+                        .out_edges(u)
+                        .filter_map(|r| store.ends(r).map(|e| (r, e)))
+                        .filter(|(_, e)| walks(e.kind))
+                        .map(|(r, e)| (super::explain_rank(e.kind), e.to, r)),
+                );
             }
             if matches!(direction, Direction::In | Direction::Both) {
-                at.extend(store.in_edges(u).filter_map(|r| store.ends(r).map(|e| (r, e))).filter(|(_, e)| walks(e.kind)).map(|(r, e)| (super::explain_rank(e.kind), e.from, r)));
+                at.extend(
+                    store
+                        .in_edges(u)
+                        .filter_map(|r| store.ends(r).map(|e| (r, e)))
+                        .filter(|(_, e)| walks(e.kind))
+                        .map(|(r, e)| (super::explain_rank(e.kind), e.from, r)),
+                );
             }
             at.retain(|&(_, v, _)| v != u);
             at.sort_unstable();
@@ -90,17 +136,33 @@ pub fn reaching_edges(store: &Store, start: u32, depth: usize, direction: Direct
 }
 
 /// The nodes within `depth` steps of `start` (itself included).
-pub fn within(store: &Store, start: u32, depth: usize, direction: Direction, walks: impl Fn(EdgeKind) -> bool) -> BTreeSet<u32> {
+pub fn within(
+    store: &Store,
+    start: u32,
+    depth: usize,
+    direction: Direction,
+    walks: impl Fn(EdgeKind) -> bool,
+) -> BTreeSet<u32> {
     let depth = u32::try_from(depth).unwrap_or(u32::MAX);
     let dist = distances(store, start, depth, direction, &walks, &|_| true);
-    dist.iter().enumerate().filter(|(_, d)| d.is_some()).map(|(n, _)| n as u32).collect()
+    dist.iter()
+        .enumerate()
+        .filter(|(_, d)| d.is_some())
+        .map(|(n, _)| n as u32)
+        .collect()
 }
 
 /// The nodes on the shortest paths between `a` and `b` over the `walked` edge kinds
 /// in either direction, passing through no node of an `avoid`ed kind (the ends
 /// aside): those whose distances from `a` and from `b` add up to the shortest
 /// length. Just `a` and `b` when there is no path.
-pub fn shortest_path_nodes(store: &Store, a: u32, b: u32, walked: &[EdgeKind], avoid: &[NodeKind]) -> BTreeSet<u32> {
+pub fn shortest_path_nodes(
+    store: &Store,
+    a: u32,
+    b: u32,
+    walked: &[EdgeKind],
+    avoid: &[NodeKind],
+) -> BTreeSet<u32> {
     let mut nodes = BTreeSet::from([a, b]);
     if a == b {
         return nodes;
@@ -109,7 +171,9 @@ pub fn shortest_path_nodes(store: &Store, a: u32, b: u32, walked: &[EdgeKind], a
     let passable = |v: u32| v == a || v == b || store.kind(v).is_some_and(|k| !avoid.contains(&k));
     // From `a`, level by level until `b` is reached.
     let mut from_a: Vec<Option<u32>> = vec![None; store.node_count()];
-    let Some(slot) = from_a.get_mut(a as usize) else { return nodes };
+    let Some(slot) = from_a.get_mut(a as usize) else {
+        return nodes;
+    };
     *slot = Some(0);
     let mut queue = VecDeque::from([a]);
     let mut length = None;
@@ -159,9 +223,21 @@ pub fn claims_by_candidates(store: &Store, x: u32) -> BTreeSet<u32> {
             _ => {}
         }
     }
-    articles.extend(store.out_edges(x).filter_map(|r| store.ends(r)).filter(|e| e.kind == EdgeKind::Authored).map(|e| e.to));
+    articles.extend(
+        store
+            .out_edges(x)
+            .filter_map(|r| store.ends(r))
+            .filter(|e| e.kind == EdgeKind::Authored)
+            .map(|e| e.to),
+    );
     for a in articles {
-        claims.extend(store.out_edges(a).filter_map(|r| store.ends(r)).filter(|e| e.kind == EdgeKind::Makes).map(|e| e.to));
+        claims.extend(
+            store
+                .out_edges(a)
+                .filter_map(|r| store.ends(r))
+                .filter(|e| e.kind == EdgeKind::Makes)
+                .map(|e| e.to),
+        );
     }
     claims
 }
@@ -175,8 +251,15 @@ mod tests {
     use petgraph::graph::NodeIndex;
 
     fn store() -> Store {
-        let h = StoreHeader { writer: "0".into(), fingerprint: String::new(), json: None, json_fresh: true };
-        Store::open(Box::new(encode(&h, &mini())), |_| true).unwrap().1
+        let h = StoreHeader {
+            writer: "0".into(),
+            fingerprint: String::new(),
+            json: None,
+            json_fresh: true,
+        };
+        Store::open(Box::new(encode(&h, &mini())), |_| true)
+            .unwrap()
+            .1
     }
 
     #[test]
@@ -185,10 +268,23 @@ mod tests {
         use crate::store::Region;
         let g = mini();
         let s = store();
-        for id in ["policy:levelling-up", "actor:rachel-reeves", "article:2020-09-alpha-towns"] {
+        for id in [
+            "policy:levelling-up",
+            "actor:rachel-reeves",
+            "article:2020-09-alpha-towns",
+        ] {
             let i = g.find(id).unwrap();
-            for (depth, direction) in [(1, Direction::Both), (2, Direction::Both), (3, Direction::Out), (2, Direction::In)] {
-                let opts = NeighborOptions { depth, direction, ..Default::default() };
+            for (depth, direction) in [
+                (1, Direction::Both),
+                (2, Direction::Both),
+                (3, Direction::Out),
+                (2, Direction::In),
+            ] {
+                let opts = NeighborOptions {
+                    depth,
+                    direction,
+                    ..Default::default()
+                };
                 let whole = neighbors(&g, i, &opts).unwrap();
                 let mut r = Region::new(&s);
                 r.without_speakers();
@@ -209,11 +305,22 @@ mod tests {
         let s = store();
         let i = g.find("policy:levelling-up").unwrap();
         for depth in 1..=3 {
-            let opts = crate::query::neighbors::NeighborOptions { depth, ..Default::default() };
+            let opts = crate::query::neighbors::NeighborOptions {
+                depth,
+                ..Default::default()
+            };
             let answer = crate::query::neighbors::neighbors(&g, i, &opts).unwrap();
-            let mut expected: BTreeSet<u32> = answer.neighbors.iter().map(|n| g.find(&n.node.id).unwrap().index() as u32).collect();
+            let mut expected: BTreeSet<u32> = answer
+                .neighbors
+                .iter()
+                .map(|n| g.find(&n.node.id).unwrap().index() as u32)
+                .collect();
             expected.insert(i.index() as u32);
-            assert_eq!(within(&s, i.index() as u32, depth, Direction::Both, |_| true), expected, "depth {depth}");
+            assert_eq!(
+                within(&s, i.index() as u32, depth, Direction::Both, |_| true),
+                expected,
+                "depth {depth}"
+            );
         }
     }
 
@@ -224,12 +331,30 @@ mod tests {
         let ids: Vec<NodeIndex> = g.graph.node_indices().collect();
         for &a in &ids {
             for &b in &ids {
-                let nodes = shortest_path_nodes(&s, a.index() as u32, b.index() as u32, &default_edges(), &[]);
-                let answer = path(&g, a, b, &PathOptions { max: 50, ..Default::default() }).unwrap();
+                let nodes = shortest_path_nodes(
+                    &s,
+                    a.index() as u32,
+                    b.index() as u32,
+                    &default_edges(),
+                    &[],
+                );
+                let answer = path(
+                    &g,
+                    a,
+                    b,
+                    &PathOptions {
+                        max: 50,
+                        ..Default::default()
+                    },
+                )
+                .unwrap();
                 for p in &answer.paths {
                     for h in &p.hops {
                         for id in [&h.from.id, &h.to.id] {
-                            assert!(nodes.contains(&(g.find(id).unwrap().index() as u32)), "{id} on a path from {a:?} to {b:?}");
+                            assert!(
+                                nodes.contains(&(g.find(id).unwrap().index() as u32)),
+                                "{id} on a path from {a:?} to {b:?}"
+                            );
                         }
                     }
                 }

@@ -37,7 +37,11 @@ pub trait Names {
     fn aliases_of(&self, i: NodeIndex) -> Vec<&str>;
     /// A reference to node `i`, for messages.
     fn node_ref(&self, i: NodeIndex) -> NodeRef {
-        NodeRef { id: self.id_of(i).to_string(), kind: self.kind_of(i), label: self.label_of(i).to_string() }
+        NodeRef {
+            id: self.id_of(i).to_string(),
+            kind: self.kind_of(i),
+            label: self.label_of(i).to_string(),
+        }
     }
 }
 
@@ -92,14 +96,21 @@ pub fn resolve<G: Names + ?Sized>(g: &G, text: &str) -> Result<NodeIndex, QueryE
 
 /// Resolve a reference, preferring nodes of the kinds in `prefer` when several match
 /// (`stance` prefers policies: "levelling up" is the policy, not an event of that name).
-pub fn resolve_as<G: Names + ?Sized>(g: &G, text: &str, prefer: &[NodeKind]) -> Result<NodeIndex, QueryError> {
+pub fn resolve_as<G: Names + ?Sized>(
+    g: &G,
+    text: &str,
+    prefer: &[NodeKind],
+) -> Result<NodeIndex, QueryError> {
     let t = text.trim();
     if let Some(i) = g.find_id(t) {
         return Ok(i);
     }
     if let Some((prefix, rest)) = t.split_once(':') {
         if let Some(kind) = kind_of_id(t).or_else(|| NodeKind::parse(prefix)) {
-            let id = format!("{kind}:{}", rest.trim().to_lowercase().replace([' ', '_'], "-"));
+            let id = format!(
+                "{kind}:{}",
+                rest.trim().to_lowercase().replace([' ', '_'], "-")
+            );
             if let Some(i) = g.find_id(&id) {
                 return Ok(i);
             }
@@ -107,7 +118,10 @@ pub fn resolve_as<G: Names + ?Sized>(g: &G, text: &str, prefer: &[NodeKind]) -> 
     }
     let q = suggest::fold(t);
     if q.is_empty() {
-        return Err(QueryError::UnknownNode { query: t.to_string(), suggestions: vec![] });
+        return Err(QueryError::UnknownNode {
+            query: t.to_string(),
+            suggestions: vec![],
+        });
     }
     // Tiers: 0 id or slug, 1 name, 2 alias.
     let mut tiers: [Vec<NodeIndex>; 3] = Default::default();
@@ -126,20 +140,38 @@ pub fn resolve_as<G: Names + ?Sized>(g: &G, text: &str, prefer: &[NodeKind]) -> 
         if let [one] = found[..] {
             return Ok(one);
         }
-        let preferred: Vec<NodeIndex> = found.iter().copied().filter(|i| prefer.contains(&g.kind_of(*i))).collect();
+        let preferred: Vec<NodeIndex> = found
+            .iter()
+            .copied()
+            .filter(|i| prefer.contains(&g.kind_of(*i)))
+            .collect();
         if let [one] = preferred[..] {
             return Ok(one);
         }
-        return Err(QueryError::Ambiguous { query: t.to_string(), candidates: found.iter().map(|&i| g.node_ref(i)).collect() });
+        return Err(QueryError::Ambiguous {
+            query: t.to_string(),
+            candidates: found.iter().map(|&i| g.node_ref(i)).collect(),
+        });
     }
-    Err(QueryError::UnknownNode { query: t.to_string(), suggestions: suggestions(g, t, None) })
+    Err(QueryError::UnknownNode {
+        query: t.to_string(),
+        suggestions: suggestions(g, t, None),
+    })
 }
 
 /// Resolve a reference that must be of kind `kind` (a policy for `stance`).
-pub fn resolve_kind<G: Names + ?Sized>(g: &G, text: &str, kind: NodeKind) -> Result<NodeIndex, QueryError> {
+pub fn resolve_kind<G: Names + ?Sized>(
+    g: &G,
+    text: &str,
+    kind: NodeKind,
+) -> Result<NodeIndex, QueryError> {
     let i = resolve_as(g, text, &[kind])?;
     if g.kind_of(i) != kind {
-        return Err(QueryError::WrongKind { node: g.node_ref(i), expected: kind, suggestions: suggestions(g, text, Some(kind)) });
+        return Err(QueryError::WrongKind {
+            node: g.node_ref(i),
+            expected: kind,
+            suggestions: suggestions(g, text, Some(kind)),
+        });
     }
     Ok(i)
 }
@@ -217,7 +249,16 @@ mod tests {
 
     #[test]
     fn folds_to_agrees_with_fold() {
-        for s in ["O'Brien,  Neil", "actor:rachel-reeves", "  Levelling Up! ", "", "--", "Ünïcode Straße", "a.b.c", "Labour’s"] {
+        for s in [
+            "O'Brien,  Neil",
+            "actor:rachel-reeves",
+            "  Levelling Up! ",
+            "",
+            "--",
+            "Ünïcode Straße",
+            "a.b.c",
+            "Labour’s",
+        ] {
             let f = suggest::fold(s);
             assert!(folds_to(s, &f), "{s:?} -> {f:?}");
             assert!(!folds_to(s, &format!("{f}x")), "{s:?}");
@@ -231,26 +272,58 @@ mod tests {
     fn resolves_by_id_name_alias_and_slug() {
         let g = mini();
         let id = |i| g.node(i).id.clone();
-        assert_eq!(id(resolve(&g, "actor:rachel-reeves").unwrap()), "actor:rachel-reeves");
-        assert_eq!(id(resolve(&g, "Rachel Reeves").unwrap()), "actor:rachel-reeves");
-        assert_eq!(id(resolve(&g, "  rachel   REEVES ").unwrap()), "actor:rachel-reeves");
+        assert_eq!(
+            id(resolve(&g, "actor:rachel-reeves").unwrap()),
+            "actor:rachel-reeves"
+        );
+        assert_eq!(
+            id(resolve(&g, "Rachel Reeves").unwrap()),
+            "actor:rachel-reeves"
+        );
+        assert_eq!(
+            id(resolve(&g, "  rachel   REEVES ").unwrap()),
+            "actor:rachel-reeves"
+        );
         assert_eq!(id(resolve(&g, "reeves").unwrap()), "actor:rachel-reeves");
-        assert_eq!(id(resolve(&g, "rachel-reeves").unwrap()), "actor:rachel-reeves");
-        assert_eq!(id(resolve(&g, "Actor:Rachel Reeves").unwrap()), "actor:rachel-reeves");
+        assert_eq!(
+            id(resolve(&g, "rachel-reeves").unwrap()),
+            "actor:rachel-reeves"
+        );
+        assert_eq!(
+            id(resolve(&g, "Actor:Rachel Reeves").unwrap()),
+            "actor:rachel-reeves"
+        );
         assert_eq!(id(resolve(&g, "Tory").unwrap()), "actor:conservative-party");
-        assert_eq!(id(resolve(&g, "levelling-up").unwrap()), "policy:levelling-up");
-        assert_eq!(id(resolve(&g, "Levelling Up").unwrap()), "policy:levelling-up");
-        assert_eq!(id(resolve(&g, "article:2020-09-alpha-towns").unwrap()), "article:2020-09-alpha-towns");
-        assert_eq!(id(resolve(&g, "Towns first").unwrap()), "article:2020-09-alpha-towns");
+        assert_eq!(
+            id(resolve(&g, "levelling-up").unwrap()),
+            "policy:levelling-up"
+        );
+        assert_eq!(
+            id(resolve(&g, "Levelling Up").unwrap()),
+            "policy:levelling-up"
+        );
+        assert_eq!(
+            id(resolve(&g, "article:2020-09-alpha-towns").unwrap()),
+            "article:2020-09-alpha-towns"
+        );
+        assert_eq!(
+            id(resolve(&g, "Towns first").unwrap()),
+            "article:2020-09-alpha-towns"
+        );
     }
 
     #[test]
     fn a_miss_suggests_the_closest() {
         let g = mini();
         let e = resolve(&g, "Rachel Reves").unwrap_err();
-        assert_eq!(e.to_string(), "no node 'Rachel Reves'; did you mean actor:rachel-reeves (Rachel Reeves)?");
+        assert_eq!(
+            e.to_string(),
+            "no node 'Rachel Reves'; did you mean actor:rachel-reeves (Rachel Reeves)?"
+        );
         match resolve(&g, "securonomix").unwrap_err() {
-            QueryError::UnknownNode { suggestions, .. } => assert_eq!(suggestions[0].id, "policy:securonomics"),
+            QueryError::UnknownNode { suggestions, .. } => {
+                assert_eq!(suggestions[0].id, "policy:securonomics")
+            }
             e => panic!("{e}"),
         }
     }
@@ -261,7 +334,11 @@ mod tests {
         // A second node named like an alias of another.
         let i = g.find("event:general-election-2024").unwrap();
         g.graph[i].label = "Labour".into();
-        assert_eq!(g.node(resolve(&g, "labour").unwrap()).id, "event:general-election-2024", "a name beats an alias");
+        assert_eq!(
+            g.node(resolve(&g, "labour").unwrap()).id,
+            "event:general-election-2024",
+            "a name beats an alias"
+        );
         let j = g.find("actor:labour-party").unwrap();
         g.graph[j].label = "Labour".into();
         let e = resolve(&g, "labour").unwrap_err();
@@ -269,14 +346,22 @@ mod tests {
             e.to_string(),
             "'labour' is ambiguous: it could be actor:labour-party (Labour, actor), event:general-election-2024 (Labour, event); give the id instead"
         );
-        assert_eq!(g.node(resolve_as(&g, "labour", &[NodeKind::Event]).unwrap()).id, "event:general-election-2024");
+        assert_eq!(
+            g.node(resolve_as(&g, "labour", &[NodeKind::Event]).unwrap())
+                .id,
+            "event:general-election-2024"
+        );
     }
 
     #[test]
     fn wrong_kind_is_refused() {
         let g = mini();
         let e = resolve_kind(&g, "Rachel Reeves", NodeKind::Policy).unwrap_err();
-        assert!(e.to_string().starts_with("actor:rachel-reeves is an actor, not a policy"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("actor:rachel-reeves is an actor, not a policy"),
+            "{e}"
+        );
         assert!(resolve_kind(&g, "securonomics", NodeKind::Policy).is_ok());
     }
 }

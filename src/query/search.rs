@@ -25,8 +25,14 @@ use crate::model::{EdgeKind, NodeKind};
 
 /// The edge kinds whose quotes are searched: the curated relations (claim edges share
 /// their claim's quote, and mentions are computed).
-pub const SEARCHED_EDGES: &[EdgeKind] =
-    &[EdgeKind::Proposes, EdgeKind::Criticises, EdgeKind::MemberOf, EdgeKind::EvolvesInto, EdgeKind::Replaces, EdgeKind::PartOf];
+pub const SEARCHED_EDGES: &[EdgeKind] = &[
+    EdgeKind::Proposes,
+    EdgeKind::Criticises,
+    EdgeKind::MemberOf,
+    EdgeKind::EvolvesInto,
+    EdgeKind::Replaces,
+    EdgeKind::PartOf,
+];
 
 /// Options of `search`.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,16 +156,18 @@ impl Answer for SearchAnswer {
 
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
         let ids = self.hits.iter().flat_map(|h| {
-            std::iter::once(h.node.id.as_str()).chain(h.target.iter().map(|t| t.id.as_str())).chain(h.speakers.iter().map(|s| s.id.as_str()))
+            std::iter::once(h.node.id.as_str())
+                .chain(h.target.iter().map(|t| t.id.as_str()))
+                .chain(h.speakers.iter().map(|s| s.id.as_str()))
         });
         super::indices(g, ids)
     }
 }
 
 const STOP: &[&str] = &[
-    "a", "about", "an", "and", "are", "as", "at", "be", "by", "did", "do", "for", "from", "has", "have", "how", "in", "is",
-    "it", "its", "of", "on", "or", "say", "said", "that", "the", "their", "this", "to", "was", "were", "what", "when",
-    "which", "who", "why", "will", "with",
+    "a", "about", "an", "and", "are", "as", "at", "be", "by", "did", "do", "for", "from", "has",
+    "have", "how", "in", "is", "it", "its", "of", "on", "or", "say", "said", "that", "the",
+    "their", "this", "to", "was", "were", "what", "when", "which", "who", "why", "will", "with",
 ];
 
 /// Reduce a folded word to its stem: plurals and possessives only.
@@ -317,7 +325,12 @@ impl SearchIndex {
         }
         for e in g.graph.edge_references() {
             if SEARCHED_EDGES.contains(&e.weight().kind) {
-                add(&mut ix, Owner::Edge(e.id().index() as u32), DocText::Quote, &e.weight().evidence.quote);
+                add(
+                    &mut ix,
+                    Owner::Edge(e.id().index() as u32),
+                    DocText::Quote,
+                    &e.weight().evidence.quote,
+                );
             }
         }
         ix
@@ -343,15 +356,27 @@ impl Postings for SearchIndex {
 fn texts(n: &crate::graph::Node) -> Vec<(DocText, &str)> {
     match &n.data {
         NodeData::Article { title, .. } => vec![(DocText::Title, title.as_str())],
-        NodeData::Entity { aliases, description, .. } => {
+        NodeData::Entity {
+            aliases,
+            description,
+            ..
+        } => {
             let mut v = vec![(DocText::Name, n.label.as_str())];
-            v.extend(aliases.iter().enumerate().map(|(k, a)| (DocText::Alias(k as u32), a.as_str())));
+            v.extend(
+                aliases
+                    .iter()
+                    .enumerate()
+                    .map(|(k, a)| (DocText::Alias(k as u32), a.as_str())),
+            );
             if let Some(d) = description {
                 v.push((DocText::Description, d.as_str()));
             }
             v
         }
-        NodeData::Claim { text, evidence, .. } => vec![(DocText::Text, text.as_str()), (DocText::Quote, evidence.quote.as_str())],
+        NodeData::Claim { text, evidence, .. } => vec![
+            (DocText::Text, text.as_str()),
+            (DocText::Quote, evidence.quote.as_str()),
+        ],
     }
 }
 
@@ -361,7 +386,10 @@ fn text_of(g: &LevelGraph, owner: Owner, which: DocText) -> Option<&str> {
         Owner::Node(i) => {
             let i = NodeIndex::new(i as usize);
             (i.index() < g.node_count()).then_some(())?;
-            texts(g.node(i)).into_iter().find(|(t, _)| *t == which).map(|(_, s)| s)
+            texts(g.node(i))
+                .into_iter()
+                .find(|(t, _)| *t == which)
+                .map(|(_, s)| s)
         }
         Owner::Edge(e) => {
             let e = EdgeIndex::new(e as usize);
@@ -386,11 +414,15 @@ pub fn search(g: &LevelGraph, opts: &SearchOptions) -> Result<SearchAnswer, Quer
 /// The query terms of a search, checked.
 pub fn query_terms(opts: &SearchOptions) -> Result<Vec<String>, QueryError> {
     if opts.limit == 0 {
-        return Err(QueryError::BadCount { flag: "limit".into() });
+        return Err(QueryError::BadCount {
+            flag: "limit".into(),
+        });
     }
     let q = terms(&opts.text);
     if q.is_empty() {
-        return Err(QueryError::EmptySearch { query: opts.text.clone() });
+        return Err(QueryError::EmptySearch {
+            query: opts.text.clone(),
+        });
     }
     Ok(q)
 }
@@ -399,7 +431,12 @@ pub fn query_terms(opts: &SearchOptions) -> Result<Vec<String>, QueryError> {
 /// `local` maps to `g`'s indices (None: not in `g`). `g` must hold every owner of
 /// a document that holds a term, every actor whose name does, and what answers
 /// read about them; it then gives the answer the whole graph gives.
-pub fn search_in(g: &LevelGraph, ix: &dyn Postings, local: impl Fn(Owner) -> Option<Owner>, opts: &SearchOptions) -> Result<SearchAnswer, QueryError> {
+pub fn search_in(
+    g: &LevelGraph,
+    ix: &dyn Postings,
+    local: impl Fn(Owner) -> Option<Owner>,
+    opts: &SearchOptions,
+) -> Result<SearchAnswer, QueryError> {
     let q = query_terms(opts)?;
     let n = ix.doc_count() as f64;
     let avg = ix.total_len() as f64 / n.max(1.0);
@@ -424,8 +461,12 @@ pub fn search_in(g: &LevelGraph, ix: &dyn Postings, local: impl Fn(Owner) -> Opt
     let mut named: BTreeSet<NodeIndex> = BTreeSet::new();
     for &d in &matching {
         let Some(doc) = ix.doc(d) else { continue };
-        let Some(owner) = local(doc.owner) else { continue };
-        let Some(text) = text_of(g, owner, doc.text) else { continue };
+        let Some(owner) = local(doc.owner) else {
+            continue;
+        };
+        let Some(text) = text_of(g, owner, doc.text) else {
+            continue;
+        };
         if let (Owner::Node(i), DocText::Name) = (owner, doc.text) {
             if g.node(NodeIndex::new(i as usize)).kind == NodeKind::Actor {
                 named.insert(NodeIndex::new(i as usize));
@@ -442,17 +483,36 @@ pub fn search_in(g: &LevelGraph, ix: &dyn Postings, local: impl Fn(Owner) -> Opt
     }
     let speaker_texts: Vec<(NodeIndex, String)> = credited
         .into_iter()
-        .map(|c| (c, super::who_said(g, c).into_iter().map(|s| g.node(s).label.as_str()).collect::<Vec<_>>().join(", ")))
+        .map(|c| {
+            (
+                c,
+                super::who_said(g, c)
+                    .into_iter()
+                    .map(|s| g.node(s).label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        })
         .collect();
     let first_speaker_doc = ix.doc_count() as u32;
     for (k, (c, text)) in speaker_texts.iter().enumerate() {
         let tf = term_freqs(text);
         if tf.iter().any(|&t| t > 0) {
             let len = text.split_whitespace().count().max(1) as u32;
-            found.push((first_speaker_doc + k as u32, Owner::Node(c.index() as u32), Field::Speaker, text, len, tf));
+            found.push((
+                first_speaker_doc + k as u32,
+                Owner::Node(c.index() as u32),
+                Field::Speaker,
+                text,
+                len,
+                tf,
+            ));
         }
     }
-    let idf: Vec<f64> = df.iter().map(|&d| ((n - d as f64 + 0.5) / (d as f64 + 0.5) + 1.0).ln()).collect();
+    let idf: Vec<f64> = df
+        .iter()
+        .map(|&d| ((n - d as f64 + 0.5) / (d as f64 + 0.5) + 1.0).ln())
+        .collect();
     let phrase = crate::suggest::fold(&opts.text);
     let (k1, b) = (1.2, 0.75);
 
@@ -483,7 +543,15 @@ pub fn search_in(g: &LevelGraph, ix: &dyn Postings, local: impl Fn(Owner) -> Opt
 
     let kind_of = |o: &Owner| match *o {
         Owner::Node(i) => g.node(NodeIndex::new(i as usize)).kind,
-        Owner::Edge(e) => g.node(g.graph.edge_endpoints(EdgeIndex::new(e as usize)).expect("edge").0).kind,
+        Owner::Edge(e) => {
+            g.node(
+                g.graph
+                    .edge_endpoints(EdgeIndex::new(e as usize))
+                    .expect("edge")
+                    .0,
+            )
+            .kind
+        }
     };
     let mut ranked: Vec<(f64, Owner, Vec<FieldScore>)> = scores
         .into_iter()
@@ -502,7 +570,14 @@ pub fn search_in(g: &LevelGraph, ix: &dyn Postings, local: impl Fn(Owner) -> Opt
         .enumerate()
         .map(|(rank, (score, owner, mut why))| {
             why.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            let why = why.into_iter().map(|(_, _, terms, field, text)| Why { field, snippet: snippet(text, &terms), terms }).collect();
+            let why = why
+                .into_iter()
+                .map(|(_, _, terms, field, text)| Why {
+                    field,
+                    snippet: snippet(text, &terms),
+                    terms,
+                })
+                .collect();
             let mut hit = Hit {
                 rank: rank + 1,
                 score: (score * 1000.0).round() / 1000.0,
@@ -521,7 +596,10 @@ pub fn search_in(g: &LevelGraph, ix: &dyn Postings, local: impl Fn(Owner) -> Opt
                     hit.node = NodeRef::of(g, i);
                     hit.date = n.date();
                     if let NodeData::Claim { evidence, .. } = &n.data {
-                        hit.speakers = super::who_said(g, i).into_iter().map(|s| NodeRef::of(g, s)).collect();
+                        hit.speakers = super::who_said(g, i)
+                            .into_iter()
+                            .map(|s| NodeRef::of(g, s))
+                            .collect();
                         hit.article = Some(crate::model::article_node_id(&evidence.article));
                     }
                 }
@@ -539,7 +617,14 @@ pub fn search_in(g: &LevelGraph, ix: &dyn Postings, local: impl Fn(Owner) -> Opt
             hit
         })
         .collect();
-    Ok(SearchAnswer { schema: SearchAnswer::SCHEMA.into(), version: VERSION, query: opts.text.clone(), terms: q, total, hits })
+    Ok(SearchAnswer {
+        schema: SearchAnswer::SCHEMA.into(),
+        version: VERSION,
+        query: opts.text.clone(),
+        terms: q,
+        total,
+        hits,
+    })
 }
 
 /// The text, or a window of about 200 characters around the first matched term.
@@ -548,7 +633,9 @@ fn snippet(text: &str, terms: &[String]) -> String {
     if text.chars().count() <= WIDTH {
         return text.to_string();
     }
-    let at = words(text).find(|(_, w)| terms.contains(&stem(w))).map_or(0, |(i, _)| i);
+    let at = words(text)
+        .find(|(_, w)| terms.contains(&stem(w)))
+        .map_or(0, |(i, _)| i);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let pos = chars.iter().position(|(i, _)| *i >= at).unwrap_or(0);
     let start = pos.saturating_sub(WIDTH / 3);
@@ -575,13 +662,23 @@ mod tests {
     use crate::query::testutil::mini;
 
     fn opts(text: &str) -> SearchOptions {
-        SearchOptions { text: text.into(), limit: 10, kinds: vec![] }
+        SearchOptions {
+            text: text.into(),
+            limit: 10,
+            kinds: vec![],
+        }
     }
 
     #[test]
     fn terms_fold_stop_and_stem() {
-        assert_eq!(terms("What did the Work Foundation say about skills?"), ["work", "foundation", "skill"]);
-        assert_eq!(terms("policies, Labour's towns"), ["policy", "labour", "town"]);
+        assert_eq!(
+            terms("What did the Work Foundation say about skills?"),
+            ["work", "foundation", "skill"]
+        );
+        assert_eq!(
+            terms("policies, Labour's towns"),
+            ["policy", "labour", "town"]
+        );
         assert_eq!(stem("business"), "business");
         assert_eq!(stem("bus"), "bus");
     }
@@ -592,8 +689,15 @@ mod tests {
         let a = search(&g, &opts("securonomics")).unwrap();
         assert_eq!(a.hits[0].node.id, "policy:securonomics");
         assert_eq!(a.hits[0].why[0].field, Field::Name);
-        assert!(a.hits.iter().any(|h| h.node.id == "claim:beta-2024-securonomics-basis"));
-        let claim = a.hits.iter().find(|h| h.node.id == "claim:beta-2024-securonomics-basis").unwrap();
+        assert!(a
+            .hits
+            .iter()
+            .any(|h| h.node.id == "claim:beta-2024-securonomics-basis"));
+        let claim = a
+            .hits
+            .iter()
+            .find(|h| h.node.id == "claim:beta-2024-securonomics-basis")
+            .unwrap();
         assert_eq!(claim.speakers[0].id, "actor:bob-beta");
         assert!(claim.why.iter().all(|w| w.terms == ["securonomic"]));
         let ranks: Vec<usize> = a.hits.iter().map(|h| h.rank).collect();
@@ -604,11 +708,30 @@ mod tests {
     #[test]
     fn speakers_names_count_for_their_claims() {
         let g = mini();
-        let a = search(&g, &SearchOptions { kinds: vec![NodeKind::Claim], ..opts("Ann Alpha devolve") }).unwrap();
+        let a = search(
+            &g,
+            &SearchOptions {
+                kinds: vec![NodeKind::Claim],
+                ..opts("Ann Alpha devolve")
+            },
+        )
+        .unwrap();
         assert_eq!(a.hits[0].node.id, "claim:alpha-2020-devolve-to-towns");
-        assert!(a.hits[0].why.iter().any(|w| w.field == Field::Speaker && w.snippet == "Ann Alpha"), "{:?}", a.hits[0].why);
-        let others = a.hits.iter().filter(|h| h.speakers.iter().all(|s| s.id != "actor:ann-alpha"));
-        assert!(others.clone().all(|h| h.why.iter().all(|w| w.field != Field::Speaker)));
+        assert!(
+            a.hits[0]
+                .why
+                .iter()
+                .any(|w| w.field == Field::Speaker && w.snippet == "Ann Alpha"),
+            "{:?}",
+            a.hits[0].why
+        );
+        let others = a
+            .hits
+            .iter()
+            .filter(|h| h.speakers.iter().all(|s| s.id != "actor:ann-alpha"));
+        assert!(others
+            .clone()
+            .all(|h| h.why.iter().all(|w| w.field != Field::Speaker)));
     }
 
     #[test]
@@ -624,17 +747,34 @@ mod tests {
     #[test]
     fn kinds_and_errors() {
         let g = mini();
-        let a = search(&g, &SearchOptions { kinds: vec![NodeKind::Claim], ..opts("levelling") }).unwrap();
+        let a = search(
+            &g,
+            &SearchOptions {
+                kinds: vec![NodeKind::Claim],
+                ..opts("levelling")
+            },
+        )
+        .unwrap();
         assert!(!a.hits.is_empty() && a.hits.iter().all(|h| h.node.kind == NodeKind::Claim));
-        assert!(matches!(search(&g, &opts("the of ?")), Err(QueryError::EmptySearch { .. })));
+        assert!(matches!(
+            search(&g, &opts("the of ?")),
+            Err(QueryError::EmptySearch { .. })
+        ));
         assert!(search(&g, &opts("zzzqqq")).unwrap().hits.is_empty());
     }
 
     #[test]
     fn snippets_cut_long_text_around_the_match() {
-        let text = format!("{} skills matter {}", "word ".repeat(100), "tail ".repeat(100));
+        let text = format!(
+            "{} skills matter {}",
+            "word ".repeat(100),
+            "tail ".repeat(100)
+        );
         let s = snippet(&text, &["skill".to_string()]);
-        assert!(s.contains("skills matter") && s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert!(
+            s.contains("skills matter") && s.starts_with('…') && s.ends_with('…'),
+            "{s}"
+        );
         assert!(s.chars().count() <= 202);
     }
 }

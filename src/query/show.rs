@@ -147,7 +147,11 @@ impl Answer for ShowAnswer {
     const SCHEMA: &'static str = "levelmap/show";
 
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
-        let ids = std::iter::once(self.node.id.as_str()).chain(self.groups.iter().flat_map(|gr| gr.edges.iter().map(|e| e.other.id.as_str())));
+        let ids = std::iter::once(self.node.id.as_str()).chain(
+            self.groups
+                .iter()
+                .flat_map(|gr| gr.edges.iter().map(|e| e.other.id.as_str())),
+        );
         super::indices(g, ids)
     }
 }
@@ -170,15 +174,33 @@ pub fn show(g: &LevelGraph, i: NodeIndex, opts: ShowOptions) -> ShowAnswer {
     };
     match &n.data {
         NodeData::Article { url, .. } => detail.url = url.clone(),
-        NodeData::Entity { description, roles, .. } => {
+        NodeData::Entity {
+            description, roles, ..
+        } => {
             detail.description = description.clone();
-            detail.roles = roles.iter().map(|r| RoleOut { title: r.title.clone(), of: r.of.clone(), from: r.from, to: r.to }).collect();
+            detail.roles = roles
+                .iter()
+                .map(|r| RoleOut {
+                    title: r.title.clone(),
+                    of: r.of.clone(),
+                    from: r.from,
+                    to: r.to,
+                })
+                .collect();
         }
-        NodeData::Claim { evidence, claim_kind, hedged, .. } => {
+        NodeData::Claim {
+            evidence,
+            claim_kind,
+            hedged,
+            ..
+        } => {
             detail.claim = Some(ClaimDetail {
                 claim_kind: *claim_kind,
                 hedged: *hedged,
-                speakers: super::who_said(g, i).into_iter().map(|s| NodeRef::of(g, s)).collect(),
+                speakers: super::who_said(g, i)
+                    .into_iter()
+                    .map(|s| NodeRef::of(g, s))
+                    .collect(),
                 evidence: EvidenceRef::quote(g, &evidence.article, &evidence.quote),
             });
         }
@@ -187,32 +209,58 @@ pub fn show(g: &LevelGraph, i: NodeIndex, opts: ShowOptions) -> ShowAnswer {
     let mut groups: BTreeMap<(bool, EdgeKind, Walk), Vec<EdgeItem>> = BTreeMap::new();
     let mut dates: Vec<PartialDate> = n.date().into_iter().collect();
     let mut degree = 0;
-    for (dir, walk) in [(Direction::Outgoing, Walk::Forward), (Direction::Incoming, Walk::Backward)] {
+    for (dir, walk) in [
+        (Direction::Outgoing, Walk::Forward),
+        (Direction::Incoming, Walk::Backward),
+    ] {
         for e in g.graph.edges_directed(i, dir) {
             degree += 1;
             let w = e.weight();
-            let other = if walk == Walk::Forward { e.target() } else { e.source() };
+            let other = if walk == Walk::Forward {
+                e.target()
+            } else {
+                e.source()
+            };
             let evidence = EvidenceRef::of(g, w);
             dates.extend(evidence.date);
-            groups.entry((w.kind == EdgeKind::Mentions, w.kind, walk)).or_default().push(EdgeItem {
-                other: NodeRef::of(g, other),
-                stance: w.stance,
-                note: w.note.clone(),
-                origin: origin_name(w.origin).into(),
-                evidence,
-            });
+            groups
+                .entry((w.kind == EdgeKind::Mentions, w.kind, walk))
+                .or_default()
+                .push(EdgeItem {
+                    other: NodeRef::of(g, other),
+                    stance: w.stance,
+                    note: w.note.clone(),
+                    origin: origin_name(w.origin).into(),
+                    evidence,
+                });
         }
     }
     let groups = groups
         .into_iter()
         .map(|((_, kind, walk), mut edges)| {
-            edges.sort_by(|a, b| (a.evidence.date, &a.other.id, &a.evidence.quote).cmp(&(b.evidence.date, &b.other.id, &b.evidence.quote)));
+            edges.sort_by(|a, b| {
+                (a.evidence.date, &a.other.id, &a.evidence.quote).cmp(&(
+                    b.evidence.date,
+                    &b.other.id,
+                    &b.evidence.quote,
+                ))
+            });
             let total = edges.len();
             if let Some(l) = opts.limit {
                 edges.truncate(l);
             }
-            let phrase = if walk == Walk::Forward { kind.phrase() } else { kind.inverse_phrase() };
-            EdgeGroup { edge: kind, walk, phrase: phrase.into(), total, edges }
+            let phrase = if walk == Walk::Forward {
+                kind.phrase()
+            } else {
+                kind.inverse_phrase()
+            };
+            EdgeGroup {
+                edge: kind,
+                walk,
+                phrase: phrase.into(),
+                total,
+                edges,
+            }
         })
         .collect();
     ShowAnswer {
@@ -234,7 +282,11 @@ mod tests {
     #[test]
     fn shows_a_policy_with_grouped_evidenced_edges() {
         let g = mini();
-        let a = show(&g, g.find("policy:levelling-up").unwrap(), ShowOptions::default());
+        let a = show(
+            &g,
+            g.find("policy:levelling-up").unwrap(),
+            ShowOptions::default(),
+        );
         assert_eq!(a.node.label, "Levelling up");
         assert_eq!(a.node.aliases, ["level up", "levelling up"]);
         assert_eq!(a.first_seen.unwrap().to_string(), "2020-09");
@@ -242,8 +294,15 @@ mod tests {
         let phrases: Vec<&str> = a.groups.iter().map(|g| g.phrase.as_str()).collect();
         assert_eq!(phrases.first(), Some(&"discussed in"));
         assert_eq!(phrases.last(), Some(&"mentioned in"), "mentions come last");
-        assert!(phrases.contains(&"proposed by") && phrases.contains(&"evolves into"), "{phrases:?}");
-        let evolves = a.groups.iter().find(|g| g.edge == EdgeKind::EvolvesInto).unwrap();
+        assert!(
+            phrases.contains(&"proposed by") && phrases.contains(&"evolves into"),
+            "{phrases:?}"
+        );
+        let evolves = a
+            .groups
+            .iter()
+            .find(|g| g.edge == EdgeKind::EvolvesInto)
+            .unwrap();
         assert_eq!(evolves.edges[0].other.id, "policy:securonomics");
         assert!(!evolves.edges[0].evidence.quote.is_empty());
         assert_eq!(a.degree, a.groups.iter().map(|g| g.total).sum::<usize>());
@@ -252,7 +311,11 @@ mod tests {
     #[test]
     fn limit_keeps_the_total() {
         let g = mini();
-        let a = show(&g, g.find("policy:levelling-up").unwrap(), ShowOptions { limit: Some(1) });
+        let a = show(
+            &g,
+            g.find("policy:levelling-up").unwrap(),
+            ShowOptions { limit: Some(1) },
+        );
         let about = a.groups.iter().find(|g| g.edge == EdgeKind::About).unwrap();
         assert_eq!(about.edges.len(), 1);
         assert_eq!(about.total, 3);
@@ -261,7 +324,11 @@ mod tests {
     #[test]
     fn shows_a_claim_with_its_speaker() {
         let g = mini();
-        let a = show(&g, g.find("claim:beta-2024-devolution-further").unwrap(), ShowOptions::default());
+        let a = show(
+            &g,
+            g.find("claim:beta-2024-devolution-further").unwrap(),
+            ShowOptions::default(),
+        );
         let c = a.node.claim.unwrap();
         assert_eq!(c.speakers[0].id, "actor:rachel-reeves");
         assert_eq!(c.evidence.article, "article:2024-07-beta-labour");

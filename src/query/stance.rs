@@ -91,10 +91,22 @@ impl Answer for StanceAnswer {
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
         let groups = [&self.for_, &self.against, &self.mixed, &self.neutral];
         let actors = groups.into_iter().flatten().flat_map(|a| {
-            std::iter::once(a.actor.id.as_str()).chain(a.statements.iter().filter_map(|s| s.claim.as_ref().map(|c| c.id.as_str())))
+            std::iter::once(a.actor.id.as_str()).chain(
+                a.statements
+                    .iter()
+                    .filter_map(|s| s.claim.as_ref().map(|c| c.id.as_str())),
+            )
         });
-        let loose = self.unattributed.iter().filter_map(|s| s.claim.as_ref().map(|c| c.id.as_str()));
-        super::indices(g, std::iter::once(self.policy.id.as_str()).chain(actors).chain(loose))
+        let loose = self
+            .unattributed
+            .iter()
+            .filter_map(|s| s.claim.as_ref().map(|c| c.id.as_str()));
+        super::indices(
+            g,
+            std::iter::once(self.policy.id.as_str())
+                .chain(actors)
+                .chain(loose),
+        )
     }
 }
 
@@ -111,7 +123,9 @@ pub fn stance(g: &LevelGraph, p: NodeIndex) -> StanceAnswer {
                 let stance = w.stance.unwrap_or(Stance::Neutral);
                 let n = g.node(src);
                 let evidence = match &n.data {
-                    NodeData::Claim { evidence, .. } => EvidenceRef::quote(g, &evidence.article, &evidence.quote),
+                    NodeData::Claim { evidence, .. } => {
+                        EvidenceRef::quote(g, &evidence.article, &evidence.quote)
+                    }
                     _ => EvidenceRef::of(g, w),
                 };
                 let s = Statement {
@@ -132,7 +146,12 @@ pub fn stance(g: &LevelGraph, p: NodeIndex) -> StanceAnswer {
                         stance,
                         via: kind.as_str().into(),
                         claim: None,
-                        text: format!("{} {} {}", g.node(src).label, kind.phrase(), g.node(p).label),
+                        text: format!(
+                            "{} {} {}",
+                            g.node(src).label,
+                            kind.phrase(),
+                            g.node(p).label
+                        ),
                         evidence,
                     };
                     (stance, vec![src], s)
@@ -149,7 +168,14 @@ pub fn stance(g: &LevelGraph, p: NodeIndex) -> StanceAnswer {
             }
         }
     }
-    let key = |s: &Statement| (s.date, s.evidence.article.clone(), s.claim.as_ref().map(|c| c.id.clone()), s.via.clone());
+    let key = |s: &Statement| {
+        (
+            s.date,
+            s.evidence.article.clone(),
+            s.claim.as_ref().map(|c| c.id.clone()),
+            s.via.clone(),
+        )
+    };
     unattributed.sort_by_key(key);
     let mut answer = StanceAnswer {
         schema: StanceAnswer::SCHEMA.into(),
@@ -190,8 +216,19 @@ pub fn stance(g: &LevelGraph, p: NodeIndex) -> StanceAnswer {
         }
     }
     // Most statements first, then by name.
-    for group in [&mut answer.for_, &mut answer.against, &mut answer.mixed, &mut answer.neutral] {
-        group.sort_by(|a, b| b.counts.total().cmp(&a.counts.total()).then_with(|| a.actor.label.cmp(&b.actor.label)).then_with(|| a.actor.id.cmp(&b.actor.id)));
+    for group in [
+        &mut answer.for_,
+        &mut answer.against,
+        &mut answer.mixed,
+        &mut answer.neutral,
+    ] {
+        group.sort_by(|a, b| {
+            b.counts
+                .total()
+                .cmp(&a.counts.total())
+                .then_with(|| a.actor.label.cmp(&b.actor.label))
+                .then_with(|| a.actor.id.cmp(&b.actor.id))
+        });
     }
     answer
 }
@@ -206,9 +243,17 @@ mod tests {
         let g = mini();
         let a = stance(&g, g.find("policy:levelling-up").unwrap());
         let ids = |v: &[ActorStance]| v.iter().map(|x| x.actor.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(&a.for_), ["actor:conservative-party"], "proposes counts as for");
+        assert_eq!(
+            ids(&a.for_),
+            ["actor:conservative-party"],
+            "proposes counts as for"
+        );
         assert_eq!(ids(&a.against), ["actor:ann-alpha"]);
-        assert_eq!(ids(&a.mixed), ["actor:bob-beta"], "Bob Beta wrote one mixed and one against claim");
+        assert_eq!(
+            ids(&a.mixed),
+            ["actor:bob-beta"],
+            "Bob Beta wrote one mixed and one against claim"
+        );
         assert_eq!(a.counts.total(), 4);
         let bob = &a.mixed[0];
         assert_eq!(bob.counts.against, 1);

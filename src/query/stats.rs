@@ -11,7 +11,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-
 use petgraph::graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
@@ -126,7 +125,11 @@ impl Answer for StatsAnswer {
     const SCHEMA: &'static str = "levelmap/stats";
 
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
-        let ids = self.most_connected.iter().map(|c| c.node.id.as_str()).chain(self.most_contested.iter().map(|c| c.policy.id.as_str()));
+        let ids = self
+            .most_connected
+            .iter()
+            .map(|c| c.node.id.as_str())
+            .chain(self.most_contested.iter().map(|c| c.policy.id.as_str()));
         super::indices(g, ids)
     }
 }
@@ -148,7 +151,11 @@ fn components(g: &LevelGraph, keep: impl Fn(EdgeKind) -> bool) -> Components {
     let mut largest: Vec<usize> = sizes.values().copied().collect();
     largest.sort_unstable_by(|a, b| b.cmp(a));
     largest.truncate(5);
-    Components { count: sizes.len(), largest, isolated: touched.iter().filter(|t| !**t).count() }
+    Components {
+        count: sizes.len(),
+        largest,
+        isolated: touched.iter().filter(|t| !**t).count(),
+    }
 }
 
 /// Compute the statistics.
@@ -158,8 +165,20 @@ pub fn stats(g: &LevelGraph, opts: StatsOptions) -> Result<StatsAnswer, QueryErr
     }
     let node_counts = g.count_nodes();
     let edge_counts = g.count_edges();
-    let nodes = NodeKind::ALL.iter().map(|&k| Count { kind: k, count: node_counts.get(&k).copied().unwrap_or(0) }).collect();
-    let edges = EdgeKind::ALL.iter().map(|&k| Count { kind: k, count: edge_counts.get(&k).copied().unwrap_or(0) }).collect();
+    let nodes = NodeKind::ALL
+        .iter()
+        .map(|&k| Count {
+            kind: k,
+            count: node_counts.get(&k).copied().unwrap_or(0),
+        })
+        .collect();
+    let edges = EdgeKind::ALL
+        .iter()
+        .map(|&k| Count {
+            kind: k,
+            count: edge_counts.get(&k).copied().unwrap_or(0),
+        })
+        .collect();
 
     // One pass over the edges, in memory order, counts each node's edges; distinct
     // neighbours (at most its edges) are then counted only for the nodes that can
@@ -179,7 +198,9 @@ pub fn stats(g: &LevelGraph, opts: StatsOptions) -> Result<StatsAnswer, QueryErr
     let mut ranked: Vec<(usize, usize, usize, NodeIndex)> = Vec::new();
     let mut others: Vec<NodeIndex> = Vec::new();
     let by_rank = |a: &(usize, usize, usize, NodeIndex), b: &(usize, usize, usize, NodeIndex)| {
-        (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)).then_with(|| g.node(a.3).id.cmp(&g.node(b.3).id))
+        (b.0, b.1, b.2)
+            .cmp(&(a.0, a.1, a.2))
+            .then_with(|| g.node(a.3).id.cmp(&g.node(b.3).id))
     };
     for i in by_edges {
         let edges = edges_of[i.index()];
@@ -205,7 +226,12 @@ pub fn stats(g: &LevelGraph, opts: StatsOptions) -> Result<StatsAnswer, QueryErr
     ranked.truncate(opts.top);
     let connected: Vec<Connected> = ranked
         .into_iter()
-        .map(|(neighbors, edges, mentioned_in, i)| Connected { node: NodeRef::of(g, i), neighbors, edges, mentioned_in })
+        .map(|(neighbors, edges, mentioned_in, i)| Connected {
+            node: NodeRef::of(g, i),
+            neighbors,
+            edges,
+            mentioned_in,
+        })
         .collect();
 
     // Count statements for every policy; credit actors only for the most contested.
@@ -227,7 +253,11 @@ pub fn stats(g: &LevelGraph, opts: StatsOptions) -> Result<StatsAnswer, QueryErr
         .filter(|(c, _)| c.for_ > 0 && c.against > 0)
         .collect();
     let key = |c: &StanceCounts| (c.for_.min(c.against), c.total());
-    contested.sort_by(|a, b| key(&b.0).cmp(&key(&a.0)).then_with(|| g.node(a.1).id.cmp(&g.node(b.1).id)));
+    contested.sort_by(|a, b| {
+        key(&b.0)
+            .cmp(&key(&a.0))
+            .then_with(|| g.node(a.1).id.cmp(&g.node(b.1).id))
+    });
     contested.truncate(opts.top);
     let contested: Vec<Contested> = contested
         .into_iter()
@@ -236,7 +266,10 @@ pub fn stats(g: &LevelGraph, opts: StatsOptions) -> Result<StatsAnswer, QueryErr
             for e in g.graph.edges_directed(p, Direction::Incoming) {
                 let kind = e.weight().kind;
                 let (s, who) = match kind {
-                    EdgeKind::About => (e.weight().stance.unwrap_or(Stance::Neutral), super::who_said(g, e.source())),
+                    EdgeKind::About => (
+                        e.weight().stance.unwrap_or(Stance::Neutral),
+                        super::who_said(g, e.source()),
+                    ),
                     _ => match relation_stance(kind) {
                         Some(s) => (s, vec![e.source()]),
                         None => continue,
@@ -248,7 +281,12 @@ pub fn stats(g: &LevelGraph, opts: StatsOptions) -> Result<StatsAnswer, QueryErr
                     _ => {}
                 }
             }
-            Contested { policy: NodeRef::of(g, p), statements, actors_for: pro.len(), actors_against: con.len() }
+            Contested {
+                policy: NodeRef::of(g, p),
+                statements,
+                actors_for: pro.len(),
+                actors_against: con.len(),
+            }
         })
         .collect();
 
@@ -274,11 +312,20 @@ mod tests {
     fn mini_stats() {
         let g = mini();
         let s = stats(&g, StatsOptions { top: 3 }).unwrap();
-        assert_eq!(s.nodes.iter().map(|c| c.count).sum::<usize>(), g.node_count());
-        assert_eq!(s.edges.iter().map(|c| c.count).sum::<usize>(), g.edge_count());
+        assert_eq!(
+            s.nodes.iter().map(|c| c.count).sum::<usize>(),
+            g.node_count()
+        );
+        assert_eq!(
+            s.edges.iter().map(|c| c.count).sum::<usize>(),
+            g.edge_count()
+        );
         assert_eq!(s.span.unwrap().first.to_string(), "2020-09");
         assert_eq!(s.most_connected.len(), 3);
-        assert!(s.most_connected.windows(2).all(|w| w[0].neighbors >= w[1].neighbors));
+        assert!(s
+            .most_connected
+            .windows(2)
+            .all(|w| w[0].neighbors >= w[1].neighbors));
         assert_eq!(s.most_contested[0].policy.id, "policy:levelling-up");
         assert_eq!(s.most_contested[0].statements.against, 2);
         assert_eq!(s.most_contested[0].actors_for, 1);

@@ -160,9 +160,14 @@ impl Answer for TimelineAnswer {
     const SCHEMA: &'static str = "levelmap/timeline";
 
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
-        let ids = self.about.iter().chain(&self.actor).map(|n| n.id.as_str()).chain(
-            self.entries.iter().flat_map(|e| std::iter::once(e.node.id.as_str()).chain(e.who.iter().map(|w| w.id.as_str()))),
-        );
+        let ids = self
+            .about
+            .iter()
+            .chain(&self.actor)
+            .map(|n| n.id.as_str())
+            .chain(self.entries.iter().flat_map(|e| {
+                std::iter::once(e.node.id.as_str()).chain(e.who.iter().map(|w| w.id.as_str()))
+            }));
         super::indices(g, ids)
     }
 }
@@ -241,7 +246,9 @@ fn claim_entry(g: &LevelGraph, c: NodeIndex, toward: Option<NodeIndex>) -> Entry
     about.sort();
     let stance = toward.and_then(|p| about.iter().find(|(q, _)| *q == p).map(|(_, s)| *s));
     let evidence = match &n.data {
-        NodeData::Claim { evidence, .. } => Some(EvidenceRef::quote(g, &evidence.article, &evidence.quote)),
+        NodeData::Claim { evidence, .. } => {
+            Some(EvidenceRef::quote(g, &evidence.article, &evidence.quote))
+        }
         _ => None,
     };
     Entry {
@@ -252,7 +259,13 @@ fn claim_entry(g: &LevelGraph, c: NodeIndex, toward: Option<NodeIndex>) -> Entry
         node: NodeRef::of(g, c),
         edge: None,
         stance,
-        about: about.into_iter().map(|(p, s)| StanceOn { policy: NodeRef::of(g, p), stance: s }).collect(),
+        about: about
+            .into_iter()
+            .map(|(p, s)| StanceOn {
+                policy: NodeRef::of(g, p),
+                stance: s,
+            })
+            .collect(),
         shifts: vec![],
         evidence,
     }
@@ -286,7 +299,8 @@ pub(crate) fn relation_stance(kind: EdgeKind) -> Option<Stance> {
 }
 
 /// Edge kinds that a timeline shows as entries of their own at an actor.
-const ACTOR_RELATIONS: [EdgeKind; 3] = [EdgeKind::Proposes, EdgeKind::Criticises, EdgeKind::MemberOf];
+const ACTOR_RELATIONS: [EdgeKind; 3] =
+    [EdgeKind::Proposes, EdgeKind::Criticises, EdgeKind::MemberOf];
 
 /// Build the timeline.
 pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer, QueryError> {
@@ -370,11 +384,22 @@ pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer
         }
     }
     entries.retain(|e| match e.date {
-        Some(d) => opts.from.is_none_or(|f| d.end_days() > f.start_days()) && opts.to.is_none_or(|t| d.start_days() < t.end_days()),
+        Some(d) => {
+            opts.from.is_none_or(|f| d.end_days() > f.start_days())
+                && opts.to.is_none_or(|t| d.start_days() < t.end_days())
+        }
         None => opts.from.is_none() && opts.to.is_none(),
     });
     entries.sort_by(|a, b| {
-        let key = |e: &Entry| (e.date.is_none(), e.date, e.kind, e.node.id.clone(), e.who.first().map(|w| w.id.clone()));
+        let key = |e: &Entry| {
+            (
+                e.date.is_none(),
+                e.date,
+                e.kind,
+                e.node.id.clone(),
+                e.who.first().map(|w| w.id.clone()),
+            )
+        };
         key(a).cmp(&key(b))
     });
     mark_shifts(&mut entries, policy.map(|p| g.node(p).id.as_str()));
@@ -400,7 +425,11 @@ fn mark_shifts(entries: &mut [Entry], only: Option<&str>) {
     let mut last: BTreeMap<(String, String), (Stance, Option<PartialDate>)> = BTreeMap::new();
     for e in entries.iter_mut() {
         let stances: Vec<(NodeRef, Stance)> = match e.kind {
-            EntryKind::Claim => e.about.iter().map(|s| (s.policy.clone(), s.stance)).collect(),
+            EntryKind::Claim => e
+                .about
+                .iter()
+                .map(|s| (s.policy.clone(), s.stance))
+                .collect(),
             EntryKind::Relation => match e.stance {
                 Some(s) if e.node.kind == NodeKind::Policy => vec![(e.node.clone(), s)],
                 _ => vec![],
@@ -417,7 +446,13 @@ fn mark_shifts(entries: &mut [Entry], only: Option<&str>) {
                 // position, not a shift.
                 if let Some((prev, since)) = last.get(&key) {
                     if *prev != stance && *since < e.date {
-                        e.shifts.push(Shift { who: who.clone(), policy: policy.clone(), from: *prev, to: stance, since: *since });
+                        e.shifts.push(Shift {
+                            who: who.clone(),
+                            policy: policy.clone(),
+                            from: *prev,
+                            to: stance,
+                            since: *since,
+                        });
                     }
                 }
                 last.insert(key, (stance, e.date));
@@ -437,15 +472,32 @@ fn tally_years(entries: &[Entry]) -> Vec<YearStances> {
     years
         .into_iter()
         .map(|(year, counts)| {
-            let ranked = [(counts.for_, Stance::For), (counts.against, Stance::Against), (counts.mixed, Stance::Mixed)];
+            let ranked = [
+                (counts.for_, Stance::For),
+                (counts.against, Stance::Against),
+                (counts.mixed, Stance::Mixed),
+            ];
             let top = ranked.iter().map(|r| r.0).max().unwrap_or(0);
-            let leaders: Vec<Stance> = ranked.iter().filter(|r| r.0 == top && top > 0).map(|r| r.1).collect();
-            let prevailing = if let [one] = leaders[..] { Some(one) } else { None };
+            let leaders: Vec<Stance> = ranked
+                .iter()
+                .filter(|r| r.0 == top && top > 0)
+                .map(|r| r.1)
+                .collect();
+            let prevailing = if let [one] = leaders[..] {
+                Some(one)
+            } else {
+                None
+            };
             let shift = matches!((previous, prevailing), (Some(a), Some(b)) if a != b);
             if prevailing.is_some() {
                 previous = prevailing;
             }
-            YearStances { year, counts, prevailing, shift }
+            YearStances {
+                year,
+                counts,
+                prevailing,
+                shift,
+            }
         })
         .collect()
 }
@@ -463,7 +515,11 @@ mod tests {
     fn unfiltered_lists_articles_and_events_in_order() {
         let g = mini();
         let t = timeline(&g, &TimelineOptions::default()).unwrap();
-        let lines: Vec<(String, EntryKind)> = t.entries.iter().map(|e| (e.date.unwrap().to_string(), e.kind)).collect();
+        let lines: Vec<(String, EntryKind)> = t
+            .entries
+            .iter()
+            .map(|e| (e.date.unwrap().to_string(), e.kind))
+            .collect();
         assert_eq!(
             lines,
             [
@@ -473,23 +529,44 @@ mod tests {
             ]
         );
         assert!(t.entries.iter().all(|e| e.evidence.is_some()));
-        assert_eq!(t.entries[0].evidence.as_ref().unwrap().quote, "The Conservative Party promised to ‘level up’ every part of the country.");
+        assert_eq!(
+            t.entries[0].evidence.as_ref().unwrap().quote,
+            "The Conservative Party promised to ‘level up’ every part of the country."
+        );
     }
 
     #[test]
     fn about_a_policy_shows_claims_stances_and_relations() {
         let g = mini();
         let p = g.find("policy:levelling-up").unwrap();
-        let t = timeline(&g, &TimelineOptions { about: Some(p), ..Default::default() }).unwrap();
+        let t = timeline(
+            &g,
+            &TimelineOptions {
+                about: Some(p),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         let kinds: Vec<EntryKind> = t.entries.iter().map(|e| e.kind).collect();
-        assert!(kinds.contains(&EntryKind::Claim) && kinds.contains(&EntryKind::Relation), "{kinds:?}");
-        assert!(t.entries.iter().all(|e| e.evidence.as_ref().is_some_and(|ev| !ev.quote.is_empty())));
+        assert!(
+            kinds.contains(&EntryKind::Claim) && kinds.contains(&EntryKind::Relation),
+            "{kinds:?}"
+        );
+        assert!(t
+            .entries
+            .iter()
+            .all(|e| e.evidence.as_ref().is_some_and(|ev| !ev.quote.is_empty())));
         let first = &t.entries[0];
         assert_eq!(first.date, Some(d("2020-09")));
-        let pencil = t.entries.iter().find(|e| e.node.id == "claim:alpha-2020-pencil-sketch").unwrap();
+        let pencil = t
+            .entries
+            .iter()
+            .find(|e| e.node.id == "claim:alpha-2020-pencil-sketch")
+            .unwrap();
         assert_eq!(pencil.stance, Some(Stance::Against));
         assert_eq!(pencil.who[0].id, "actor:ann-alpha");
-        let years: Vec<(i16, Option<Stance>)> = t.years.iter().map(|y| (y.year, y.prevailing)).collect();
+        let years: Vec<(i16, Option<Stance>)> =
+            t.years.iter().map(|y| (y.year, y.prevailing)).collect();
         assert_eq!(years[0].0, 2020);
         assert_eq!(years[1].0, 2024);
     }
@@ -497,8 +574,17 @@ mod tests {
     #[test]
     fn shifts_are_marked_per_speaker() {
         let mut entries = vec![];
-        let r = |id: &str, kind| NodeRef { id: id.into(), kind, label: id.into() };
-        for (date, stance) in [("2020", Stance::For), ("2021", Stance::Neutral), ("2022", Stance::Against), ("2023", Stance::Against)] {
+        let r = |id: &str, kind| NodeRef {
+            id: id.into(),
+            kind,
+            label: id.into(),
+        };
+        for (date, stance) in [
+            ("2020", Stance::For),
+            ("2021", Stance::Neutral),
+            ("2022", Stance::Against),
+            ("2023", Stance::Against),
+        ] {
             entries.push(Entry {
                 date: Some(d(date)),
                 kind: EntryKind::Claim,
@@ -507,7 +593,10 @@ mod tests {
                 node: r("claim:c", NodeKind::Claim),
                 edge: None,
                 stance: Some(stance),
-                about: vec![StanceOn { policy: r("policy:p", NodeKind::Policy), stance }],
+                about: vec![StanceOn {
+                    policy: r("policy:p", NodeKind::Policy),
+                    stance,
+                }],
                 shifts: vec![],
                 evidence: None,
             });
@@ -519,30 +608,74 @@ mod tests {
         mark_shifts(&mut entries, None);
         assert!(entries[4].shifts.is_empty());
         entries.pop();
-        let shifted: Vec<usize> = entries.iter().enumerate().filter(|(_, e)| !e.shifts.is_empty()).map(|(i, _)| i).collect();
+        let shifted: Vec<usize> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.shifts.is_empty())
+            .map(|(i, _)| i)
+            .collect();
         assert_eq!(shifted, [2]);
         assert_eq!(entries[2].shifts[0].from, Stance::For);
         assert_eq!(entries[2].shifts[0].since, Some(d("2020")));
         let years = tally_years(&entries);
-        assert_eq!(years.iter().map(|y| y.shift).collect::<Vec<_>>(), [false, false, true, false]);
+        assert_eq!(
+            years.iter().map(|y| y.shift).collect::<Vec<_>>(),
+            [false, false, true, false]
+        );
     }
 
     #[test]
     fn actor_timeline_and_date_range() {
         let g = mini();
         let x = g.find("actor:rachel-reeves").unwrap();
-        let t = timeline(&g, &TimelineOptions { actor: Some(x), ..Default::default() }).unwrap();
+        let t = timeline(
+            &g,
+            &TimelineOptions {
+                actor: Some(x),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         let ids: Vec<&str> = t.entries.iter().map(|e| e.node.id.as_str()).collect();
         assert_eq!(ids, ["claim:beta-2024-devolution-further"]);
 
         let a = g.find("actor:ann-alpha").unwrap();
-        let t = timeline(&g, &TimelineOptions { actor: Some(a), ..Default::default() }).unwrap();
+        let t = timeline(
+            &g,
+            &TimelineOptions {
+                actor: Some(a),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(t.entries[0].kind, EntryKind::Article);
-        assert_eq!(t.entries.iter().filter(|e| e.kind == EntryKind::Claim).count(), 3);
+        assert_eq!(
+            t.entries
+                .iter()
+                .filter(|e| e.kind == EntryKind::Claim)
+                .count(),
+            3
+        );
 
-        let t = timeline(&g, &TimelineOptions { from: Some(d("2020-09-15")), to: Some(d("2021")), ..Default::default() }).unwrap();
+        let t = timeline(
+            &g,
+            &TimelineOptions {
+                from: Some(d("2020-09-15")),
+                to: Some(d("2021")),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(t.entries.len(), 1, "2020-09 overlaps from 2020-09-15");
-        let e = timeline(&g, &TimelineOptions { from: Some(d("2023")), to: Some(d("2021")), ..Default::default() }).unwrap_err();
+        let e = timeline(
+            &g,
+            &TimelineOptions {
+                from: Some(d("2023")),
+                to: Some(d("2021")),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert!(matches!(e, QueryError::BadRange { .. }));
     }
 }

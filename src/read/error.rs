@@ -157,12 +157,20 @@ impl ReadError {
     /// How to fix it, where there is something useful to say.
     pub fn help(&self) -> Option<String> {
         match self {
-            ReadError::UnknownId { suggestions, expected, .. } => {
+            ReadError::UnknownId {
+                suggestions,
+                expected,
+                ..
+            } => {
                 if suggestions.is_empty() {
-                    Some(format!("add the {expected} to the lexicon (graph/lexicon/) or fix the id"))
+                    Some(format!(
+                        "add the {expected} to the lexicon (graph/lexicon/) or fix the id"
+                    ))
                 } else {
-                    let list: Vec<String> =
-                        suggestions.iter().map(|(id, name)| format!("{id} ({name})")).collect();
+                    let list: Vec<String> = suggestions
+                        .iter()
+                        .map(|(id, name)| format!("{id} ({name})"))
+                        .collect();
                     Some(format!("did you mean {}?", list.join(", or ")))
                 }
             }
@@ -173,7 +181,9 @@ impl ReadError {
                     Some(format!("did you mean {}?", suggestions.join(", or ")))
                 }
             }
-            ReadError::QuoteNotFound { closest, case_only, .. } => match (closest, case_only) {
+            ReadError::QuoteNotFound {
+                closest, case_only, ..
+            } => match (closest, case_only) {
                 (Some(c), true) => Some(format!("the text has it with different case: \"{c}\"")),
                 (Some(c), false) => Some(format!("the closest passage is: \"{c}\"")),
                 (None, _) => Some("copy the quote from the article's .txt file".into()),
@@ -181,9 +191,9 @@ impl ReadError {
             ReadError::MissingAnnotation { stem } => Some(format!(
                 "create articles/{stem}.toml (`levelmap extract articles/{stem}.txt` drafts one)"
             )),
-            ReadError::MissingText { stem } => {
-                Some(format!("save the article's text as articles/{stem}.txt, or remove the .toml"))
-            }
+            ReadError::MissingText { stem } => Some(format!(
+                "save the article's text as articles/{stem}.txt, or remove the .toml"
+            )),
             ReadError::NotUtf8 { .. } => {
                 Some("convert the file to UTF-8 (e.g. `iconv -f latin1 -t utf-8`)".into())
             }
@@ -194,9 +204,9 @@ impl ReadError {
             ReadError::WrongEndpoints { .. } => {
                 Some("check the edge kind and the direction (from, to) in graph/README.md".into())
             }
-            ReadError::BadId { .. } => {
-                Some("ids are kind:slug, e.g. actor:rachel-reeves (lowercase, digits, hyphens)".into())
-            }
+            ReadError::BadId { .. } => Some(
+                "ids are kind:slug, e.g. actor:rachel-reeves (lowercase, digits, hyphens)".into(),
+            ),
             _ => None,
         }
     }
@@ -227,7 +237,10 @@ pub struct Location {
 impl Location {
     /// A location for a whole file.
     pub fn file(file: impl Into<PathBuf>) -> Self {
-        Location { file: file.into(), ..Default::default() }
+        Location {
+            file: file.into(),
+            ..Default::default()
+        }
     }
 
     /// A location from a byte offset into `source`.
@@ -237,12 +250,18 @@ impl Location {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let col = before[line_start..].chars().count() + 1;
-        let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
+        let line_end = source[line_start..]
+            .find('\n')
+            .map_or(source.len(), |i| line_start + i);
         Location {
             file: file.into(),
             line: Some(line),
             col: Some(col),
-            line_text: Some(source[line_start..line_end].trim_end_matches('\r').to_string()),
+            line_text: Some(
+                source[line_start..line_end]
+                    .trim_end_matches('\r')
+                    .to_string(),
+            ),
         }
     }
 }
@@ -281,12 +300,20 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at a location.
     pub fn error(location: Location, error: ReadError) -> Self {
-        Diagnostic { severity: Severity::Error, location, error }
+        Diagnostic {
+            severity: Severity::Error,
+            location,
+            error,
+        }
     }
 
     /// A warning at a location.
     pub fn warning(location: Location, error: ReadError) -> Self {
-        Diagnostic { severity: Severity::Warning, location, error }
+        Diagnostic {
+            severity: Severity::Warning,
+            location,
+            error,
+        }
     }
 
     /// Whether this refuses the corpus.
@@ -339,7 +366,10 @@ mod tests {
             suggestions: vec![("actor:rachel-reeves".into(), "Rachel Reeves".into())],
         };
         assert_eq!(e.to_string(), "unknown actor id 'actor:rachel-reves'");
-        assert_eq!(e.help().unwrap(), "did you mean actor:rachel-reeves (Rachel Reeves)?");
+        assert_eq!(
+            e.help().unwrap(),
+            "did you mean actor:rachel-reeves (Rachel Reeves)?"
+        );
     }
 
     #[test]
@@ -347,10 +377,19 @@ mod tests {
         let src = "title = \"x\"\nspeaker = \"actor:nobody\"\n";
         let d = Diagnostic::error(
             Location::at("a.toml", src, src.find("\"actor").unwrap()),
-            ReadError::UnknownId { id: "actor:nobody".into(), expected: "actor".into(), suggestions: vec![] },
+            ReadError::UnknownId {
+                id: "actor:nobody".into(),
+                expected: "actor".into(),
+                suggestions: vec![],
+            },
         );
         let s = d.to_string();
-        assert!(s.starts_with("error[unknown-id]: unknown actor id 'actor:nobody'\n  --> a.toml:2:11\n"), "{s}");
+        assert!(
+            s.starts_with(
+                "error[unknown-id]: unknown actor id 'actor:nobody'\n  --> a.toml:2:11\n"
+            ),
+            "{s}"
+        );
         assert!(s.contains("2 | speaker = \"actor:nobody\""), "{s}");
         assert!(s.contains("= help: add the actor to the lexicon"), "{s}");
     }

@@ -22,8 +22,8 @@ pub use error::{Diagnostic, Location, ReadError, Severity};
 use crate::date::PartialDate;
 use crate::evidence::{QuoteIndex, QuoteMatch};
 use crate::model::{
-    kind_of_id, ActorKind, Article, ArticleDate, Claim, ClaimKind, Corpus, DateProvenance, EdgeKind, Entity,
-    EventKind, Evidence, NodeKind, Origin, PolicyKind, Relation, Role, Stance,
+    kind_of_id, ActorKind, Article, ArticleDate, Claim, ClaimKind, Corpus, DateProvenance,
+    EdgeKind, Entity, EventKind, Evidence, NodeKind, Origin, PolicyKind, Relation, Role, Stance,
 };
 use crate::suggest;
 use raw::*;
@@ -65,7 +65,13 @@ pub fn read_corpus(dir: &Path) -> Reading {
 #[allow(clippy::result_large_err)]
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(Location::file(path), ReadError::Io { path: path.display().to_string(), reason: e.to_string() })
+        Diagnostic::error(
+            Location::file(path),
+            ReadError::Io {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            },
+        )
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -145,14 +151,18 @@ impl Reader {
         if !dir.is_dir() {
             self.diags.push(Diagnostic::error(
                 Location::file(dir),
-                ReadError::Missing { what: format!("corpus folder '{}'", dir.display()) },
+                ReadError::Missing {
+                    what: format!("corpus folder '{}'", dir.display()),
+                },
             ));
             return;
         }
         if !lexicon.is_dir() {
             self.diags.push(Diagnostic::error(
                 Location::file(&lexicon),
-                ReadError::Missing { what: format!("lexicon folder '{}'", lexicon.display()) },
+                ReadError::Missing {
+                    what: format!("lexicon folder '{}'", lexicon.display()),
+                },
             ));
         }
         for (file, key, kind) in [
@@ -168,7 +178,9 @@ impl Reader {
         if !articles.is_dir() {
             self.diags.push(Diagnostic::error(
                 Location::file(&articles),
-                ReadError::Missing { what: format!("articles folder '{}'", articles.display()) },
+                ReadError::Missing {
+                    what: format!("articles folder '{}'", articles.display()),
+                },
             ));
         } else {
             self.read_articles(&articles);
@@ -189,17 +201,26 @@ impl Reader {
                 b.location.col,
             ))
         });
-        Reading { corpus: self.corpus, diagnostics: self.diags }
+        Reading {
+            corpus: self.corpus,
+            diagnostics: self.diags,
+        }
     }
 
     fn add_source(&mut self, path: &Path) -> Option<usize> {
         match read_text(path) {
             Ok(text) => {
                 if let Some(h) = self.hasher.as_mut() {
-                    let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+                    let name = path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_default();
                     stamp::hash_file(h, &name, text.as_bytes());
                 }
-                self.sources.push(Source { path: path.to_path_buf(), text });
+                self.sources.push(Source {
+                    path: path.to_path_buf(),
+                    text,
+                });
                 Some(self.sources.len() - 1)
             }
             Err(d) => {
@@ -221,7 +242,13 @@ impl Reader {
 
     fn toml_error(&mut self, src: usize, e: &toml::de::Error) {
         let offset = e.span().map_or(0, |s| s.start);
-        self.err(src, offset, ReadError::Toml { message: e.message().trim().to_string() });
+        self.err(
+            src,
+            offset,
+            ReadError::Toml {
+                message: e.message().trim().to_string(),
+            },
+        );
     }
 
     /// Parse a document; a syntax error is reported and yields `None`.
@@ -237,7 +264,12 @@ impl Reader {
 
     /// Deserialize each element of an array of tables on its own, so one bad record
     /// does not hide the others.
-    fn each<'i, T: DeserializeOwned>(&mut self, src: usize, key: &str, value: Spanned<DeValue<'i>>) -> Vec<T> {
+    fn each<'i, T: DeserializeOwned>(
+        &mut self,
+        src: usize,
+        key: &str,
+        value: Spanned<DeValue<'i>>,
+    ) -> Vec<T> {
         let span = value.span();
         match value.into_inner() {
             DeValue::Array(items) => items
@@ -254,7 +286,9 @@ impl Reader {
                 self.err(
                     src,
                     span.start,
-                    ReadError::Toml { message: format!("'{key}' must be an array of tables: write [[{key}]]") },
+                    ReadError::Toml {
+                        message: format!("'{key}' must be an array of tables: write [[{key}]]"),
+                    },
                 );
                 Vec::new()
             }
@@ -262,19 +296,28 @@ impl Reader {
     }
 
     fn read_lexicon_file(&mut self, path: &Path, key: &str, kind: NodeKind) {
-        let Some(src) = self.add_source(path) else { return };
+        let Some(src) = self.add_source(path) else {
+            return;
+        };
         let text = self.sources[src].text.clone();
-        let Some(doc) = self.parse_doc(src, &text) else { return };
+        let Some(doc) = self.parse_doc(src, &text) else {
+            return;
+        };
         for (k, v) in doc {
             if k.get_ref().as_ref() == key {
                 let items: Vec<RawEntity> = self.each(src, key, v);
-                self.entities.extend(items.into_iter().map(|e| (src, kind, e)));
+                self.entities
+                    .extend(items.into_iter().map(|e| (src, kind, e)));
             } else {
                 let name = k.get_ref().to_string();
                 self.err(
                     src,
                     k.span().start,
-                    ReadError::Toml { message: format!("unexpected key '{name}': this file holds [[{key}]] entries") },
+                    ReadError::Toml {
+                        message: format!(
+                            "unexpected key '{name}': this file holds [[{key}]] entries"
+                        ),
+                    },
                 );
             }
         }
@@ -287,14 +330,19 @@ impl Reader {
             Err(e) => {
                 self.diags.push(Diagnostic::error(
                     Location::file(dir),
-                    ReadError::Io { path: dir.display().to_string(), reason: e.to_string() },
+                    ReadError::Io {
+                        path: dir.display().to_string(),
+                        reason: e.to_string(),
+                    },
                 ));
                 return;
             }
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            let (Some(stem), Some(ext)) = (path.file_stem(), path.extension()) else { continue };
+            let (Some(stem), Some(ext)) = (path.file_stem(), path.extension()) else {
+                continue;
+            };
             let stem = stem.to_string_lossy().into_owned();
             match ext.to_string_lossy().as_ref() {
                 "txt" => stems.entry(stem).or_default().0 = Some(path),
@@ -336,11 +384,14 @@ impl Reader {
                 Location::file(ann),
                 ReadError::BadId {
                     id: stem.to_string(),
-                    reason: "an article's file name must be lowercase letters, digits and hyphens".into(),
+                    reason: "an article's file name must be lowercase letters, digits and hyphens"
+                        .into(),
                 },
             ));
         }
-        let Some(src) = self.add_source(ann) else { return };
+        let Some(src) = self.add_source(ann) else {
+            return;
+        };
         let mut pending = PendingArticle {
             src,
             text,
@@ -374,7 +425,8 @@ impl Reader {
                 Err(e) => self.toml_error(src, &e),
             }
         }
-        self.quote_index.insert(stem.to_string(), QuoteIndex::new(&pending.text));
+        self.quote_index
+            .insert(stem.to_string(), QuoteIndex::new(&pending.text));
         self.articles.insert(stem.to_string(), pending);
     }
 
@@ -384,7 +436,10 @@ impl Reader {
             let loc = self.loc(src, id.span().start);
             self.diags.push(Diagnostic::error(
                 loc,
-                ReadError::BadId { id: raw.clone(), reason: "not of the form kind:slug".into() },
+                ReadError::BadId {
+                    id: raw.clone(),
+                    reason: "not of the form kind:slug".into(),
+                },
             ));
             return false;
         }
@@ -392,17 +447,34 @@ impl Reader {
             let loc = self.loc(src, id.span().start);
             self.diags.push(Diagnostic::error(
                 loc,
-                ReadError::BadId { id: raw.clone(), reason: format!("this entry is a {kind}, so its id starts with '{kind}:'") },
+                ReadError::BadId {
+                    id: raw.clone(),
+                    reason: format!("this entry is a {kind}, so its id starts with '{kind}:'"),
+                },
             ));
             return false;
         }
         if let Some(first) = self.defs.get(raw) {
             let first = self.loc(first.src, first.offset).to_string();
             let loc = self.loc(src, id.span().start);
-            self.diags.push(Diagnostic::error(loc, ReadError::DuplicateId { id: raw.clone(), first }));
+            self.diags.push(Diagnostic::error(
+                loc,
+                ReadError::DuplicateId {
+                    id: raw.clone(),
+                    first,
+                },
+            ));
             return false;
         }
-        self.defs.insert(raw.clone(), Def { kind, name: name.to_string(), src, offset: id.span().start });
+        self.defs.insert(
+            raw.clone(),
+            Def {
+                kind,
+                name: name.to_string(),
+                src,
+                offset: id.span().start,
+            },
+        );
         true
     }
 
@@ -422,13 +494,22 @@ impl Reader {
             if let Some(h) = &a.head {
                 let id = crate::model::article_node_id(&stem);
                 let title = h.title.get_ref().clone();
-                self.defs.insert(id, Def { kind: NodeKind::Article, name: title, src, offset: 0 });
+                self.defs.insert(
+                    id,
+                    Def {
+                        kind: NodeKind::Article,
+                        name: title,
+                        src,
+                        offset: 0,
+                    },
+                );
             }
             a.candidate.retain(|c| {
                 let kind = kind_of_id(c.id.get_ref()).unwrap_or(NodeKind::Actor);
                 self.define(&c.id, kind, &c.name, src)
             });
-            a.claim.retain(|c| self.define(&c.id, NodeKind::Claim, c.text.get_ref(), src));
+            a.claim
+                .retain(|c| self.define(&c.id, NodeKind::Claim, c.text.get_ref(), src));
             self.articles.insert(stem, a);
         }
     }
@@ -447,7 +528,11 @@ impl Reader {
                         id: raw.clone(),
                         reason: format!(
                             "this is a {kind}, but a {} is expected here",
-                            kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ")
+                            kinds
+                                .iter()
+                                .map(|k| k.as_str())
+                                .collect::<Vec<_>>()
+                                .join(" or ")
                         ),
                     },
                 );
@@ -458,10 +543,27 @@ impl Reader {
                     .defs
                     .iter()
                     .filter(|(_, d)| kinds.contains(&d.kind))
-                    .flat_map(|(k, d)| [(k.as_str(), (k.clone(), d.name.clone())), (d.name.as_str(), (k.clone(), d.name.clone()))]);
+                    .flat_map(|(k, d)| {
+                        [
+                            (k.as_str(), (k.clone(), d.name.clone())),
+                            (d.name.as_str(), (k.clone(), d.name.clone())),
+                        ]
+                    });
                 let suggestions = suggest::closest(raw, candidates, 3);
-                let expected = kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ");
-                self.err(src, id.span().start, ReadError::UnknownId { id: raw.clone(), expected, suggestions });
+                let expected = kinds
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                self.err(
+                    src,
+                    id.span().start,
+                    ReadError::UnknownId {
+                        id: raw.clone(),
+                        expected,
+                        suggestions,
+                    },
+                );
                 false
             }
         }
@@ -470,8 +572,19 @@ impl Reader {
     /// Check that a quote occurs in `article`; report otherwise.
     fn check_quote(&mut self, src: usize, article: &str, quote: &S) -> bool {
         let Some(idx) = self.quote_index.get(article) else {
-            let suggestions = suggest::closest(article, self.quote_index.keys().map(|k| (k.as_str(), k.clone())), 3);
-            self.err(src, quote.span().start, ReadError::UnknownArticle { id: article.to_string(), suggestions });
+            let suggestions = suggest::closest(
+                article,
+                self.quote_index.keys().map(|k| (k.as_str(), k.clone())),
+                3,
+            );
+            self.err(
+                src,
+                quote.span().start,
+                ReadError::UnknownArticle {
+                    id: article.to_string(),
+                    suggestions,
+                },
+            );
             return false;
         };
         match idx.find(quote.get_ref()) {
@@ -509,20 +622,37 @@ impl Reader {
         match PartialDate::parse(s.get_ref()) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.err(src, s.span().start, ReadError::BadDate { message: e.to_string() });
+                self.err(
+                    src,
+                    s.span().start,
+                    ReadError::BadDate {
+                        message: e.to_string(),
+                    },
+                );
                 None
             }
         }
     }
 
-    fn parse_enum<T>(&mut self, src: usize, field: &str, s: &S, parse: fn(&str) -> Option<T>, names: String) -> Option<T> {
+    fn parse_enum<T>(
+        &mut self,
+        src: usize,
+        field: &str,
+        s: &S,
+        parse: fn(&str) -> Option<T>,
+        names: String,
+    ) -> Option<T> {
         match parse(s.get_ref()) {
             Some(v) => Some(v),
             None => {
                 self.err(
                     src,
                     s.span().start,
-                    ReadError::BadKind { field: field.into(), value: s.get_ref().clone(), expected: names },
+                    ReadError::BadKind {
+                        field: field.into(),
+                        value: s.get_ref().clone(),
+                        expected: names,
+                    },
                 );
                 None
             }
@@ -531,7 +661,13 @@ impl Reader {
 
     fn non_empty(&mut self, src: usize, field: &str, s: &S) -> bool {
         if s.get_ref().trim().is_empty() {
-            self.err(src, s.span().start, ReadError::Invalid { message: format!("'{field}' is empty") });
+            self.err(
+                src,
+                s.span().start,
+                ReadError::Invalid {
+                    message: format!("'{field}' is empty"),
+                },
+            );
             false
         } else {
             true
@@ -561,7 +697,12 @@ impl Reader {
         let fk = self.defs[from.get_ref()].kind;
         let tk = self.defs[to.get_ref()].kind;
         if !allowed_from.contains(&fk) || !allowed_to.contains(&tk) {
-            let list = |ks: &[NodeKind]| ks.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ");
+            let list = |ks: &[NodeKind]| {
+                ks.iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            };
             self.err(
                 src,
                 from.span().start,
@@ -584,7 +725,10 @@ impl Reader {
             from: from.get_ref().clone(),
             kind,
             to: to.get_ref().clone(),
-            evidence: Evidence { article: article.to_string(), quote: quote.get_ref().clone() },
+            evidence: Evidence {
+                article: article.to_string(),
+                quote: quote.get_ref().clone(),
+            },
             stance,
             note,
             origin,
@@ -596,27 +740,78 @@ impl Reader {
         for (src, node_kind, e) in entities {
             self.non_empty(src, "name", &e.name);
             let kind_ok = match node_kind {
-                NodeKind::Actor => self.parse_enum(src, "actor kind", &e.kind, ActorKind::parse, ActorKind::names()).is_some(),
-                NodeKind::Policy => self.parse_enum(src, "policy kind", &e.kind, PolicyKind::parse, PolicyKind::names()).is_some(),
-                _ => self.parse_enum(src, "event kind", &e.kind, EventKind::parse, EventKind::names()).is_some(),
+                NodeKind::Actor => self
+                    .parse_enum(
+                        src,
+                        "actor kind",
+                        &e.kind,
+                        ActorKind::parse,
+                        ActorKind::names(),
+                    )
+                    .is_some(),
+                NodeKind::Policy => self
+                    .parse_enum(
+                        src,
+                        "policy kind",
+                        &e.kind,
+                        PolicyKind::parse,
+                        PolicyKind::names(),
+                    )
+                    .is_some(),
+                _ => self
+                    .parse_enum(
+                        src,
+                        "event kind",
+                        &e.kind,
+                        EventKind::parse,
+                        EventKind::names(),
+                    )
+                    .is_some(),
             };
             let date = match (&e.date, node_kind) {
                 (Some(d), NodeKind::Event) => self.parse_date(src, d),
                 (None, NodeKind::Event) => {
-                    self.err(src, e.id.span().start, ReadError::Invalid { message: format!("event '{}' has no date", e.id.get_ref()) });
+                    self.err(
+                        src,
+                        e.id.span().start,
+                        ReadError::Invalid {
+                            message: format!("event '{}' has no date", e.id.get_ref()),
+                        },
+                    );
                     None
                 }
                 (Some(d), _) => {
-                    self.err(src, d.span().start, ReadError::Invalid { message: "only events have a date; actors have roles".into() });
+                    self.err(
+                        src,
+                        d.span().start,
+                        ReadError::Invalid {
+                            message: "only events have a date; actors have roles".into(),
+                        },
+                    );
                     None
                 }
                 (None, _) => None,
             };
             if node_kind != NodeKind::Actor && (!e.role.is_empty() || !e.affiliation.is_empty()) {
-                self.err(src, e.id.span().start, ReadError::Invalid { message: format!("only actors have roles and affiliations ('{}')", e.id.get_ref()) });
+                self.err(
+                    src,
+                    e.id.span().start,
+                    ReadError::Invalid {
+                        message: format!(
+                            "only actors have roles and affiliations ('{}')",
+                            e.id.get_ref()
+                        ),
+                    },
+                );
             }
             if node_kind != NodeKind::Policy && !e.lineage.is_empty() {
-                self.err(src, e.id.span().start, ReadError::Invalid { message: format!("only policies have a lineage ('{}')", e.id.get_ref()) });
+                self.err(
+                    src,
+                    e.id.span().start,
+                    ReadError::Invalid {
+                        message: format!("only policies have a lineage ('{}')", e.id.get_ref()),
+                    },
+                );
             }
             let mut roles = Vec::new();
             for r in &e.role {
@@ -627,22 +822,62 @@ impl Reader {
                 let to = r.to.as_ref().and_then(|d| self.parse_date(src, d));
                 if let (Some(f), Some(t)) = (from, to) {
                     if t < f {
-                        self.err(src, r.title.span().start, ReadError::BadDate { message: format!("role '{}' ends ({t}) before it starts ({f})", r.title.get_ref()) });
+                        self.err(
+                            src,
+                            r.title.span().start,
+                            ReadError::BadDate {
+                                message: format!(
+                                    "role '{}' ends ({t}) before it starts ({f})",
+                                    r.title.get_ref()
+                                ),
+                            },
+                        );
                     }
                 }
-                roles.push(Role { title: r.title.get_ref().clone(), of: r.of.as_ref().map(|o| o.get_ref().clone()), from, to });
+                roles.push(Role {
+                    title: r.title.get_ref().clone(),
+                    of: r.of.as_ref().map(|o| o.get_ref().clone()),
+                    from,
+                    to,
+                });
             }
             for link in &e.affiliation {
                 let o = origin(link.extracted, link.confidence);
                 let article = link.article.get_ref().clone();
-                self.edge(src, &e.id, EdgeKind::MemberOf, &link.to, &article, &link.quote, None, link.note.clone(), o);
+                self.edge(
+                    src,
+                    &e.id,
+                    EdgeKind::MemberOf,
+                    &link.to,
+                    &article,
+                    &link.quote,
+                    None,
+                    link.note.clone(),
+                    o,
+                );
             }
             for link in &e.lineage {
                 let kind = match &link.kind {
-                    Some(k) => match self.parse_enum(src, "lineage kind", k, EdgeKind::parse, "evolves-into | replaces | part-of".into()) {
-                        Some(k @ (EdgeKind::EvolvesInto | EdgeKind::Replaces | EdgeKind::PartOf)) => k,
+                    Some(k) => match self.parse_enum(
+                        src,
+                        "lineage kind",
+                        k,
+                        EdgeKind::parse,
+                        "evolves-into | replaces | part-of".into(),
+                    ) {
+                        Some(
+                            k @ (EdgeKind::EvolvesInto | EdgeKind::Replaces | EdgeKind::PartOf),
+                        ) => k,
                         Some(_) => {
-                            self.err(src, k.span().start, ReadError::BadKind { field: "lineage kind".into(), value: k.get_ref().clone(), expected: "evolves-into | replaces | part-of".into() });
+                            self.err(
+                                src,
+                                k.span().start,
+                                ReadError::BadKind {
+                                    field: "lineage kind".into(),
+                                    value: k.get_ref().clone(),
+                                    expected: "evolves-into | replaces | part-of".into(),
+                                },
+                            );
                             continue;
                         }
                         None => continue,
@@ -651,7 +886,17 @@ impl Reader {
                 };
                 let o = origin(link.extracted, link.confidence);
                 let article = link.article.get_ref().clone();
-                self.edge(src, &e.id, kind, &link.to, &article, &link.quote, None, link.note.clone(), o);
+                self.edge(
+                    src,
+                    &e.id,
+                    kind,
+                    &link.to,
+                    &article,
+                    &link.quote,
+                    None,
+                    link.note.clone(),
+                    o,
+                );
             }
             if !kind_ok {
                 continue;
@@ -663,8 +908,18 @@ impl Reader {
                     id,
                     name: e.name.get_ref().clone(),
                     node_kind,
-                    kind: e.kind.get_ref().trim().to_ascii_lowercase().replace('_', "-"),
-                    aliases: e.aliases.iter().map(|a| a.get_ref().clone()).filter(|a| !a.trim().is_empty()).collect(),
+                    kind: e
+                        .kind
+                        .get_ref()
+                        .trim()
+                        .to_ascii_lowercase()
+                        .replace('_', "-"),
+                    aliases: e
+                        .aliases
+                        .iter()
+                        .map(|a| a.get_ref().clone())
+                        .filter(|a| !a.trim().is_empty())
+                        .collect(),
                     description: e.description.clone(),
                     date,
                     roles,
@@ -685,17 +940,38 @@ impl Reader {
             if r.kind != EdgeKind::Echoes {
                 continue;
             }
-            let (Some(fc), Some(tc)) = (self.corpus.claims.get(&r.from), self.corpus.claims.get(&r.to)) else { continue };
-            let (Some(fd), Some(td)) = (self.corpus.article_date(&fc.evidence.article), self.corpus.article_date(&tc.evidence.article)) else { continue };
+            let (Some(fc), Some(tc)) = (
+                self.corpus.claims.get(&r.from),
+                self.corpus.claims.get(&r.to),
+            ) else {
+                continue;
+            };
+            let (Some(fd), Some(td)) = (
+                self.corpus.article_date(&fc.evidence.article),
+                self.corpus.article_date(&tc.evidence.article),
+            ) else {
+                continue;
+            };
             if fc.evidence.article == tc.evidence.article {
-                late.push((r.from.clone(), format!("'{}' echoes '{}' from the same article; use supports instead", r.from, r.to)));
+                late.push((
+                    r.from.clone(),
+                    format!(
+                        "'{}' echoes '{}' from the same article; use supports instead",
+                        r.from, r.to
+                    ),
+                ));
             } else if td > fd {
                 late.push((r.from.clone(), format!("'{}' ({fd}) echoes '{}', which is later ({td}); echoes point to an earlier claim", r.from, r.to)));
             }
         }
         for (id, message) in late {
-            let loc = self.defs.get(&id).map(|d| self.loc(d.src, d.offset)).unwrap_or_default();
-            self.diags.push(Diagnostic::warning(loc, ReadError::Invalid { message }));
+            let loc = self
+                .defs
+                .get(&id)
+                .map(|d| self.loc(d.src, d.offset))
+                .unwrap_or_default();
+            self.diags
+                .push(Diagnostic::warning(loc, ReadError::Invalid { message }));
         }
     }
 
@@ -707,13 +983,26 @@ impl Reader {
         // Date.
         let d = h.date.get_ref();
         let value = self.parse_date(src, &d.value);
-        let provenance = self.parse_enum(src, "date provenance", &d.provenance, DateProvenance::parse, DateProvenance::names());
+        let provenance = self.parse_enum(
+            src,
+            "date provenance",
+            &d.provenance,
+            DateProvenance::parse,
+            DateProvenance::names(),
+        );
         if let Some(ev) = &d.evidence {
             self.check_quote(src, stem, ev);
         }
         if provenance == Some(DateProvenance::Inferred) {
             if d.reasoning.as_deref().is_none_or(|r| r.trim().is_empty()) {
-                self.err(src, h.date.span().start, ReadError::Invalid { message: "an inferred date needs its reasoning: add reasoning = \"...\"".into() });
+                self.err(
+                    src,
+                    h.date.span().start,
+                    ReadError::Invalid {
+                        message: "an inferred date needs its reasoning: add reasoning = \"...\""
+                            .into(),
+                    },
+                );
             }
             if d.evidence.is_none() {
                 self.err(src, h.date.span().start, ReadError::Invalid { message: "an inferred date needs the sentence it rests on: add evidence = \"...\"".into() });
@@ -721,15 +1010,45 @@ impl Reader {
         }
         for au in &a.author {
             let o = origin(au.extracted, au.confidence);
-            self.edge(src, &au.actor, EdgeKind::Authored, &art_id, stem, &au.quote, None, None, o);
+            self.edge(
+                src,
+                &au.actor,
+                EdgeKind::Authored,
+                &art_id,
+                stem,
+                &au.quote,
+                None,
+                None,
+                o,
+            );
         }
         if let Some(out) = &h.outlet {
             let o = origin(out.extracted, out.confidence);
-            self.edge(src, &art_id, EdgeKind::PublishedBy, &out.actor, stem, &out.quote, None, None, o);
+            self.edge(
+                src,
+                &art_id,
+                EdgeKind::PublishedBy,
+                &out.actor,
+                stem,
+                &out.quote,
+                None,
+                None,
+                o,
+            );
         }
         for r in &a.refers_to {
             let o = origin(r.extracted, r.confidence);
-            self.edge(src, &art_id, EdgeKind::RefersTo, &r.event, stem, &r.quote, None, None, o);
+            self.edge(
+                src,
+                &art_id,
+                EdgeKind::RefersTo,
+                &r.event,
+                stem,
+                &r.quote,
+                None,
+                None,
+                o,
+            );
         }
         for c in &a.candidate {
             self.check_quote(src, stem, &c.quote);
@@ -742,7 +1061,10 @@ impl Reader {
                     node_kind,
                     kind: c.kind.clone().unwrap_or_else(|| "organisation".into()),
                     aliases: c.aliases.clone(),
-                    description: Some(format!("candidate found in {stem}: \"{}\"", c.quote.get_ref())),
+                    description: Some(format!(
+                        "candidate found in {stem}: \"{}\"",
+                        c.quote.get_ref()
+                    )),
                     date: None,
                     roles: vec![],
                     origin: Origin::Extracted(c.confidence.unwrap_or(0.5)),
@@ -754,7 +1076,9 @@ impl Reader {
             self.non_empty(src, "text", &c.text);
             let quote_ok = self.check_quote(src, stem, &c.quote);
             let kind = match &c.kind {
-                Some(k) => self.parse_enum(src, "claim kind", k, ClaimKind::parse, ClaimKind::names()).unwrap_or(ClaimKind::Evaluation),
+                Some(k) => self
+                    .parse_enum(src, "claim kind", k, ClaimKind::parse, ClaimKind::names())
+                    .unwrap_or(ClaimKind::Evaluation),
                 None => ClaimKind::Evaluation,
             };
             if let Some(sp) = &c.speaker {
@@ -763,7 +1087,10 @@ impl Reader {
                         from: c.id.get_ref().clone(),
                         kind: EdgeKind::AttributedTo,
                         to: sp.get_ref().clone(),
-                        evidence: Evidence { article: stem.into(), quote: c.quote.get_ref().clone() },
+                        evidence: Evidence {
+                            article: stem.into(),
+                            quote: c.quote.get_ref().clone(),
+                        },
                         stance: None,
                         note: None,
                         origin: o,
@@ -772,9 +1099,16 @@ impl Reader {
             }
             let mut seen = BTreeSet::new();
             for ab in &c.about {
-                let stance = self.parse_enum(src, "stance", &ab.stance, Stance::parse, Stance::names());
+                let stance =
+                    self.parse_enum(src, "stance", &ab.stance, Stance::parse, Stance::names());
                 if !seen.insert(ab.policy.get_ref().clone()) {
-                    self.err(src, ab.policy.span().start, ReadError::Invalid { message: format!("'{}' is listed twice in about", ab.policy.get_ref()) });
+                    self.err(
+                        src,
+                        ab.policy.span().start,
+                        ReadError::Invalid {
+                            message: format!("'{}' is listed twice in about", ab.policy.get_ref()),
+                        },
+                    );
                     continue;
                 }
                 if self.resolve(src, &ab.policy, &[NodeKind::Policy]) && quote_ok {
@@ -782,17 +1116,30 @@ impl Reader {
                         from: c.id.get_ref().clone(),
                         kind: EdgeKind::About,
                         to: ab.policy.get_ref().clone(),
-                        evidence: Evidence { article: stem.into(), quote: c.quote.get_ref().clone() },
+                        evidence: Evidence {
+                            article: stem.into(),
+                            quote: c.quote.get_ref().clone(),
+                        },
                         stance,
                         note: None,
                         origin: o,
                     });
                 }
             }
-            for (list, kind) in [(&c.supports, EdgeKind::Supports), (&c.attacks, EdgeKind::Attacks), (&c.echoes, EdgeKind::Echoes)] {
+            for (list, kind) in [
+                (&c.supports, EdgeKind::Supports),
+                (&c.attacks, EdgeKind::Attacks),
+                (&c.echoes, EdgeKind::Echoes),
+            ] {
                 for target in list {
                     if target.get_ref() == c.id.get_ref() {
-                        self.err(src, target.span().start, ReadError::Invalid { message: format!("claim '{}' {} itself", target.get_ref(), kind) });
+                        self.err(
+                            src,
+                            target.span().start,
+                            ReadError::Invalid {
+                                message: format!("claim '{}' {} itself", target.get_ref(), kind),
+                            },
+                        );
                         continue;
                     }
                     if self.resolve(src, target, &[NodeKind::Claim]) && quote_ok {
@@ -800,7 +1147,10 @@ impl Reader {
                             from: c.id.get_ref().clone(),
                             kind,
                             to: target.get_ref().clone(),
-                            evidence: Evidence { article: stem.into(), quote: c.quote.get_ref().clone() },
+                            evidence: Evidence {
+                                article: stem.into(),
+                                quote: c.quote.get_ref().clone(),
+                            },
                             stance: None,
                             note: None,
                             origin: o,
@@ -814,7 +1164,10 @@ impl Reader {
                     Claim {
                         id: c.id.get_ref().clone(),
                         text: c.text.get_ref().clone(),
-                        evidence: Evidence { article: stem.into(), quote: c.quote.get_ref().clone() },
+                        evidence: Evidence {
+                            article: stem.into(),
+                            quote: c.quote.get_ref().clone(),
+                        },
                         kind,
                         speaker: c.speaker.as_ref().map(|s| s.get_ref().clone()),
                         hedged: c.hedged,
@@ -824,13 +1177,42 @@ impl Reader {
             }
         }
         for r in &a.relation {
-            let Some(kind) = self.parse_enum(src, "edge kind", &r.kind, EdgeKind::parse, EdgeKind::names()) else { continue };
-            if matches!(kind, EdgeKind::Makes | EdgeKind::About | EdgeKind::AttributedTo) {
-                self.err(src, r.kind.span().start, ReadError::Invalid { message: format!("'{kind}' edges are written in a [[claim]], not as a [[relation]]") });
+            let Some(kind) = self.parse_enum(
+                src,
+                "edge kind",
+                &r.kind,
+                EdgeKind::parse,
+                EdgeKind::names(),
+            ) else {
+                continue;
+            };
+            if matches!(
+                kind,
+                EdgeKind::Makes | EdgeKind::About | EdgeKind::AttributedTo
+            ) {
+                self.err(
+                    src,
+                    r.kind.span().start,
+                    ReadError::Invalid {
+                        message: format!(
+                            "'{kind}' edges are written in a [[claim]], not as a [[relation]]"
+                        ),
+                    },
+                );
                 continue;
             }
             let o = origin(r.extracted, r.confidence);
-            self.edge(src, &r.from, kind, &r.to, stem, &r.quote, None, r.note.clone(), o);
+            self.edge(
+                src,
+                &r.from,
+                kind,
+                &r.to,
+                stem,
+                &r.quote,
+                None,
+                r.note.clone(),
+                o,
+            );
         }
         if let (Some(value), Some(provenance)) = (value, provenance) {
             self.corpus.articles.insert(

@@ -24,7 +24,9 @@ fn article_pairs(articles: &Path) -> std::io::Result<Vec<String>> {
     let mut toml = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(articles)? {
         let path = entry?.path();
-        let (Some(stem), Some(ext)) = (path.file_stem(), path.extension()) else { continue };
+        let (Some(stem), Some(ext)) = (path.file_stem(), path.extension()) else {
+            continue;
+        };
         let stem = stem.to_string_lossy().into_owned();
         match ext.to_string_lossy().as_ref() {
             "txt" => txt.insert(stem),
@@ -64,7 +66,15 @@ pub fn fingerprint(dir: &Path) -> std::io::Result<String> {
     // entries, and hash with FNV-1a rather than sha-256 (this detects change, it does
     // not need to resist tampering).
     let mut files: Vec<(String, u64, u128)> = Vec::new();
-    let stamp = |m: std::fs::Metadata| (m.len(), m.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos()));
+    let stamp = |m: std::fs::Metadata| {
+        (
+            m.len(),
+            m.modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos()),
+        )
+    };
     let lexicon = dir.join("lexicon");
     for name in LEXICON_FILES {
         if let Ok(m) = std::fs::metadata(lexicon.join(name)) {
@@ -90,9 +100,16 @@ pub fn fingerprint(dir: &Path) -> std::io::Result<String> {
     };
     // Threads only pay on a large corpus (starting them costs about a millisecond).
     let stamped: Vec<(String, u64, u128)> = if entries.len() < 2048 {
-        entries.into_iter().map(stat).collect::<std::io::Result<_>>()?
+        entries
+            .into_iter()
+            .map(stat)
+            .collect::<std::io::Result<_>>()?
     } else {
-        entries.into_par_iter().with_min_len(512).map(stat).collect::<std::io::Result<_>>()?
+        entries
+            .into_par_iter()
+            .with_min_len(512)
+            .map(stat)
+            .collect::<std::io::Result<_>>()?
     };
     files.extend(stamped);
     files.sort_unstable();

@@ -16,7 +16,9 @@ use crate::graph::{LevelGraph, NodeData};
 use crate::model::{EdgeKind, NodeKind, Stance};
 use crate::style::{class_name, stance_color};
 
-use super::layout::{shorten_in, stack, wrap_in, BoxKind, Geometry, LabelBox, Line, Rect, MARGIN, MARKER_R};
+use super::layout::{
+    shorten_in, stack, wrap_in, BoxKind, Geometry, LabelBox, Line, Rect, MARGIN, MARKER_R,
+};
 use super::model::{count, edge_tooltip, human_date, Link, LINEAGE};
 use super::{svg, TimelineError};
 
@@ -28,23 +30,30 @@ pub fn lineage(g: &LevelGraph, p: NodeIndex) -> BTreeSet<NodeIndex> {
         g.graph
             .edges_directed(i, dir)
             .filter(|e| kinds.contains(&e.weight().kind))
-            .map(|e| if dir == Direction::Outgoing { e.target() } else { e.source() })
+            .map(|e| {
+                if dir == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                }
+            })
             .collect()
     };
-    let closure = |start: Vec<NodeIndex>, kinds: &[EdgeKind], dirs: &[Direction]| -> BTreeSet<NodeIndex> {
-        let mut seen: BTreeSet<NodeIndex> = start.iter().copied().collect();
-        let mut todo = start;
-        while let Some(i) = todo.pop() {
-            for &d in dirs {
-                for j in step(i, kinds, d) {
-                    if seen.insert(j) {
-                        todo.push(j);
+    let closure =
+        |start: Vec<NodeIndex>, kinds: &[EdgeKind], dirs: &[Direction]| -> BTreeSet<NodeIndex> {
+            let mut seen: BTreeSet<NodeIndex> = start.iter().copied().collect();
+            let mut todo = start;
+            while let Some(i) = todo.pop() {
+                for &d in dirs {
+                    for j in step(i, kinds, d) {
+                        if seen.insert(j) {
+                            todo.push(j);
+                        }
                     }
                 }
             }
-        }
-        seen
-    };
+            seen
+        };
     let ancestors = closure(vec![p], &[EdgeKind::PartOf], &[Direction::Outgoing]);
     let descendants = closure(vec![p], &[EdgeKind::PartOf], &[Direction::Incoming]);
     let evolved = closure(
@@ -52,7 +61,11 @@ pub fn lineage(g: &LevelGraph, p: NodeIndex) -> BTreeSet<NodeIndex> {
         &[EdgeKind::EvolvesInto, EdgeKind::Replaces],
         &[Direction::Outgoing, Direction::Incoming],
     );
-    ancestors.into_iter().chain(descendants).chain(evolved).collect()
+    ancestors
+        .into_iter()
+        .chain(descendants)
+        .chain(evolved)
+        .collect()
 }
 
 /// A claim listed in a block.
@@ -159,21 +172,38 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
         }
     }
     links.sort_by(|a, b| a.id.cmp(&b.id));
-    let names: BTreeMap<String, String> =
-        members.iter().map(|&m| (g.node(m).id.clone(), g.node(m).label.clone())).collect();
+    let names: BTreeMap<String, String> = members
+        .iter()
+        .map(|&m| (g.node(m).id.clone(), g.node(m).label.clone()))
+        .collect();
 
     let mut blocks = Vec::new();
     for &m in &members {
         let n = g.node(m);
         let mut claims: Vec<BlockClaim> = Vec::new();
         for e in g.graph.edges_directed(m, Direction::Incoming) {
-            if e.weight().kind != EdgeKind::About || claims.iter().any(|c| c.id == g.node(e.source()).id) {
+            if e.weight().kind != EdgeKind::About
+                || claims.iter().any(|c| c.id == g.node(e.source()).id)
+            {
                 continue;
             }
             let c = e.source();
             let cn = g.node(c);
-            let NodeData::Claim { text, hedged, date, evidence, .. } = &cn.data else { continue };
-            let mut who: Vec<String> = g.speakers(c).iter().map(|&s| g.node(s).label.clone()).collect();
+            let NodeData::Claim {
+                text,
+                hedged,
+                date,
+                evidence,
+                ..
+            } = &cn.data
+            else {
+                continue;
+            };
+            let mut who: Vec<String> = g
+                .speakers(c)
+                .iter()
+                .map(|&s| g.node(s).label.clone())
+                .collect();
             if who.is_empty() {
                 let article = g.article_of(c);
                 let outlet = article.and_then(|a| {
@@ -189,7 +219,10 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
                 });
             }
             let when = date.map(|d| human_date(&d)).unwrap_or_default();
-            let article = g.article_of(c).map(|a| g.node(a).label.clone()).unwrap_or_default();
+            let article = g
+                .article_of(c)
+                .map(|a| g.node(a).label.clone())
+                .unwrap_or_default();
             let stance = e.weight().stance;
             claims.push(BlockClaim {
                 id: cn.id.clone(),
@@ -209,7 +242,9 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
                 ),
             });
         }
-        claims.sort_by(|a, b| (stance_rank(a.stance), a.date, &a.id).cmp(&(stance_rank(b.stance), b.date, &b.id)));
+        claims.sort_by(|a, b| {
+            (stance_rank(a.stance), a.date, &a.id).cmp(&(stance_rank(b.stance), b.date, &b.id))
+        });
         let mut groups: Vec<(Option<Stance>, Vec<BlockClaim>)> = Vec::new();
         for c in claims.iter().cloned() {
             match groups.last_mut() {
@@ -218,20 +253,37 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
             }
         }
         let dates: Vec<PartialDate> = claims.iter().filter_map(|c| c.date).collect();
-        let link_dates: Vec<PartialDate> =
-            links.iter().filter(|l| l.from == n.id || l.to == n.id).filter_map(|l| l.date).collect();
+        let link_dates: Vec<PartialDate> = links
+            .iter()
+            .filter(|l| l.from == n.id || l.to == n.id)
+            .filter_map(|l| l.date)
+            .collect();
         let first = dates.iter().min().or(link_dates.iter().min()).copied();
-        let mut meta = vec![n.subkind().unwrap_or("policy").to_string(), count(claims.len(), "claim", "claims")];
+        let mut meta = vec![
+            n.subkind().unwrap_or("policy").to_string(),
+            count(claims.len(), "claim", "claims"),
+        ];
         if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
-            meta.push(if a == b { human_date(a) } else { format!("{} – {}", human_date(a), human_date(b)) });
+            meta.push(if a == b {
+                human_date(a)
+            } else {
+                format!("{} – {}", human_date(a), human_date(b))
+            });
         }
         let mut relations = Vec::new();
         let mut tip = vec![format!("{} ({})", n.label, n.id)];
-        if let NodeData::Entity { description: Some(d), .. } = &n.data {
+        if let NodeData::Entity {
+            description: Some(d),
+            ..
+        } = &n.data
+        {
             tip.push(d.clone());
         }
         for l in &links {
-            let when = l.date.map(|d| format!(" ({})", d.year_num())).unwrap_or_default();
+            let when = l
+                .date
+                .map(|d| format!(" ({})", d.year_num()))
+                .unwrap_or_default();
             if l.from == n.id {
                 let verb = match l.kind {
                     EdgeKind::PartOf => "⊂ part of",
@@ -240,7 +292,11 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
                 };
                 relations.push(format!("{verb} {}{when}", names[&l.to]));
             } else if l.to == n.id && l.kind != EdgeKind::PartOf {
-                let verb = if l.kind == EdgeKind::Replaces { "← replaced by" } else { "← evolved from" };
+                let verb = if l.kind == EdgeKind::Replaces {
+                    "← replaced by"
+                } else {
+                    "← evolved from"
+                };
                 relations.push(format!("{verb} {}{when}", names[&l.from]));
             }
         }
@@ -259,9 +315,15 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
 
     // Columns by time: the year each idea was first discussed; within a year, an idea
     // stands right of what it evolved from (a column per generation).
-    let pos: BTreeMap<String, usize> = blocks.iter().enumerate().map(|(i, b)| (b.id.clone(), i)).collect();
-    let mut key: Vec<(i32, usize)> =
-        blocks.iter().map(|b| (b.first.map_or(i32::MAX, |d| i32::from(d.year_num())), 0)).collect();
+    let pos: BTreeMap<String, usize> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.clone(), i))
+        .collect();
+    let mut key: Vec<(i32, usize)> = blocks
+        .iter()
+        .map(|b| (b.first.map_or(i32::MAX, |d| i32::from(d.year_num())), 0))
+        .collect();
     for _ in 0..blocks.len() {
         let mut changed = false;
         for l in &links {
@@ -281,7 +343,8 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
     }
     let col: Vec<(i32, usize)> = key;
     let used: BTreeSet<(i32, usize)> = col.iter().copied().collect();
-    let renumber: BTreeMap<(i32, usize), usize> = used.iter().enumerate().map(|(k, &c)| (c, k)).collect();
+    let renumber: BTreeMap<(i32, usize), usize> =
+        used.iter().enumerate().map(|(k, &c)| (c, k)).collect();
     let mut columns: Vec<(String, Vec<usize>)> = vec![(String::new(), Vec::new()); used.len()];
     let mut order: Vec<usize> = (0..blocks.len()).collect();
     order.sort_by(|&a, &b| (blocks[a].first, &blocks[a].id).cmp(&(blocks[b].first, &blocks[b].id)));
@@ -325,7 +388,10 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
         }
     }
     for (label, members) in &mut columns {
-        let ys: BTreeSet<i16> = members.iter().filter_map(|&b| blocks[b].first.map(|d| d.year_num())).collect();
+        let ys: BTreeSet<i16> = members
+            .iter()
+            .filter_map(|&b| blocks[b].first.map(|d| d.year_num()))
+            .collect();
         *label = match (ys.first(), ys.last()) {
             (Some(a), Some(b)) if a == b => format!("first discussed {a}"),
             (Some(a), Some(b)) => format!("first discussed {a}–{b}"),
@@ -333,14 +399,26 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
         };
     }
 
-    let all_dates: Vec<PartialDate> =
-        blocks.iter().flat_map(|b| b.groups.iter().flat_map(|g| g.1.iter().filter_map(|c| c.date))).collect();
+    let all_dates: Vec<PartialDate> = blocks
+        .iter()
+        .flat_map(|b| {
+            b.groups
+                .iter()
+                .flat_map(|g| g.1.iter().filter_map(|c| c.date))
+        })
+        .collect();
     let span = match (all_dates.iter().min(), all_dates.iter().max()) {
         (Some(a), Some(b)) => format!(" from {} to {}", human_date(a), human_date(b)),
         _ => String::new(),
     };
-    let n_claims: BTreeSet<&str> =
-        blocks.iter().flat_map(|b| b.groups.iter().flat_map(|g| g.1.iter().map(|c| c.id.as_str()))).collect();
+    let n_claims: BTreeSet<&str> = blocks
+        .iter()
+        .flat_map(|b| {
+            b.groups
+                .iter()
+                .flat_map(|g| g.1.iter().map(|c| c.id.as_str()))
+        })
+        .collect();
     Ok(Evolution {
         focus: pn.id.clone(),
         title: format!("How “{}” evolved", pn.label),
@@ -421,14 +499,38 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
     let ncols = ev.columns.len().max(1) as f64;
     let width = (2.0 * MARGIN + ncols * BLOCK_W + (ncols - 1.0) * COL_GAP).max(760.0);
     let mut boxes = Vec::new();
-    let push = |boxes: &mut Vec<LabelBox>, id: String, kind, rect| boxes.push(LabelBox { id, kind, rect });
+    let push =
+        |boxes: &mut Vec<LabelBox>, id: String, kind, rect| boxes.push(LabelBox { id, kind, rect });
     let title = shorten_in(&ev.title, "title", width - 2.0 * MARGIN);
     let (mut heading, tw, th) = stack(MARGIN, MARGIN, &[(title, "title")]);
-    push(&mut boxes, "title".into(), BoxKind::Heading, Rect { x: MARGIN, y: MARGIN, w: tw, h: th });
+    push(
+        &mut boxes,
+        "title".into(),
+        BoxKind::Heading,
+        Rect {
+            x: MARGIN,
+            y: MARGIN,
+            w: tw,
+            h: th,
+        },
+    );
     let sub_rows: Vec<(String, &'static str)> =
-        wrap_in(&ev.subtitle, "subtitle", width - 2.0 * MARGIN, 3).into_iter().map(|l| (l, "subtitle")).collect();
+        wrap_in(&ev.subtitle, "subtitle", width - 2.0 * MARGIN, 3)
+            .into_iter()
+            .map(|l| (l, "subtitle"))
+            .collect();
     let (sub, sw, sh) = stack(MARGIN, MARGIN + th + 2.0, &sub_rows);
-    push(&mut boxes, "subtitle".into(), BoxKind::Heading, Rect { x: MARGIN, y: MARGIN + th + 2.0, w: sw, h: sh });
+    push(
+        &mut boxes,
+        "subtitle".into(),
+        BoxKind::Heading,
+        Rect {
+            x: MARGIN,
+            y: MARGIN + th + 2.0,
+            w: sw,
+            h: sh,
+        },
+    );
     heading.extend(sub);
     let mut y = MARGIN + th + sh + 18.0;
 
@@ -440,13 +542,28 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
     for (c, (label, _)) in ev.columns.iter().enumerate() {
         let t = shorten_in(label, "col-head", BLOCK_W);
         let (ls, w, h) = stack(col_x(c), y, &[(t, "col-head")]);
-        push(&mut boxes, format!("column-{c}"), BoxKind::Block, Rect { x: col_x(c), y, w, h });
+        push(
+            &mut boxes,
+            format!("column-{c}"),
+            BoxKind::Block,
+            Rect {
+                x: col_x(c),
+                y,
+                w,
+                h,
+            },
+        );
         columns.extend(ls);
     }
     y += 26.0;
 
     // Links that skip columns run in channels above the blocks.
-    let pos: BTreeMap<&str, usize> = ev.blocks.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
+    let pos: BTreeMap<&str, usize> = ev
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
     let mut col_of = vec![0usize; ev.blocks.len()];
     for (c, (_, m)) in ev.columns.iter().enumerate() {
         for &b in m {
@@ -472,29 +589,48 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
         let mut by = blocks_top;
         for &b in members {
             let bl = &ev.blocks[b];
-            let mut rows: Vec<(String, &'static str)> =
-                wrap_in(&bl.name, "block-name", inner, 2).into_iter().map(|l| (l, "block-name")).collect();
+            let mut rows: Vec<(String, &'static str)> = wrap_in(&bl.name, "block-name", inner, 2)
+                .into_iter()
+                .map(|l| (l, "block-name"))
+                .collect();
             rows.push((shorten_in(&bl.meta, "block-meta", inner), "block-meta"));
             for r in bl.relations.iter().take(6) {
                 rows.push((shorten_in(r, "lane-link", inner), "lane-link"));
             }
             if bl.relations.len() > 6 {
-                rows.push((format!("and {} more links", bl.relations.len() - 6), "lane-link"));
+                rows.push((
+                    format!("and {} more links", bl.relations.len() - 6),
+                    "lane-link",
+                ));
             }
             let (head_lines, _, hh) = stack(x + PAD, by + PAD, &rows);
             let total: usize = bl.groups.iter().map(|g| g.1.len()).sum();
             let tally_y = by + PAD + hh + 4.0;
-            let tally: Vec<(Option<Stance>, f64)> =
-                bl.groups.iter().map(|g| (g.0, inner * g.1.len() as f64 / total.max(1) as f64)).collect();
+            let tally: Vec<(Option<Stance>, f64)> = bl
+                .groups
+                .iter()
+                .map(|g| (g.0, inner * g.1.len() as f64 / total.max(1) as f64))
+                .collect();
             let head_h = PAD + hh + if total > 0 { 18.0 } else { 6.0 };
-            let head = Rect { x, y: by, w: BLOCK_W, h: head_h };
+            let head = Rect {
+                x,
+                y: by,
+                w: BLOCK_W,
+                h: head_h,
+            };
             let mut cy = by + head_h + 8.0;
             let mut group_lines = Vec::new();
             let mut claims = Vec::new();
             let mut more = Vec::new();
             if total == 0 {
-                let (ls, _, h) =
-                    stack(x + PAD, cy, &[("No claim in the corpus is about it.".to_string(), "block-meta")]);
+                let (ls, _, h) = stack(
+                    x + PAD,
+                    cy,
+                    &[(
+                        "No claim in the corpus is about it.".to_string(),
+                        "block-meta",
+                    )],
+                );
                 group_lines.extend(ls);
                 cy += h + 4.0;
             }
@@ -510,10 +646,11 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
                 group_lines.extend(ls);
                 cy += h + 2.0;
                 for (ci, c) in list.iter().enumerate().take(PER_STANCE) {
-                    let mut rows: Vec<(String, &'static str)> = wrap_in(&c.text, "claim-text", inner - 16.0, 3)
-                        .into_iter()
-                        .map(|l| (l, "claim-text"))
-                        .collect();
+                    let mut rows: Vec<(String, &'static str)> =
+                        wrap_in(&c.text, "claim-text", inner - 16.0, 3)
+                            .into_iter()
+                            .map(|l| (l, "claim-text"))
+                            .collect();
                     rows.push((shorten_in(&c.byline, "speaker", inner - 16.0), "speaker"));
                     let (ls, _, h) = stack(x + PAD + 16.0, cy, &rows);
                     claims.push(ClaimPlace {
@@ -521,12 +658,21 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
                         index: ci,
                         marker: (x + PAD + 5.0, cy + 7.0),
                         lines: ls,
-                        rect: Rect { x: x + PAD, y: cy, w: inner, h },
+                        rect: Rect {
+                            x: x + PAD,
+                            y: cy,
+                            w: inner,
+                            h,
+                        },
                     });
                     cy += h + 5.0;
                 }
                 if list.len() > PER_STANCE {
-                    let t = format!("and {} more {} (hover for all)", list.len() - PER_STANCE, stance_word(*stance));
+                    let t = format!(
+                        "and {} more {} (hover for all)",
+                        list.len() - PER_STANCE,
+                        stance_word(*stance)
+                    );
                     let (mut ls, _, h) = stack(x + PAD + 16.0, cy, &[(t, "block-meta")]);
                     if let Some(l) = ls.pop() {
                         more.push((gi, l));
@@ -535,7 +681,12 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
                 }
                 cy += 4.0;
             }
-            let rect = Rect { x, y: by, w: BLOCK_W, h: cy - by + 4.0 };
+            let rect = Rect {
+                x,
+                y: by,
+                w: BLOCK_W,
+                h: cy - by + 4.0,
+            };
             push(&mut boxes, bl.id.clone(), BoxKind::Block, rect);
             places[b] = Some(BlockPlace {
                 block: b,
@@ -552,7 +703,11 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
         bottom = bottom.max(by);
     }
     let blocks: Vec<BlockPlace> = places.into_iter().flatten().collect();
-    let at: BTreeMap<usize, usize> = blocks.iter().enumerate().map(|(k, p)| (p.block, k)).collect();
+    let at: BTreeMap<usize, usize> = blocks
+        .iter()
+        .enumerate()
+        .map(|(k, p)| (p.block, k))
+        .collect();
 
     // Arrows between headers.
     let mut arrows = Vec::new();
@@ -592,7 +747,10 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
                 let off = 12.0 + 7.0 * (channel % 12) as f64;
                 channel += 1;
                 let (xa, xb) = (x1 + s * off, x2 - s * (COL_GAP - off));
-                rounded(&[(x1, ya), (xa, ya), (xa, cy), (xb, cy), (xb, yb), (x2, yb)], 8.0)
+                rounded(
+                    &[(x1, ya), (xa, ya), (xa, cy), (xb, cy), (xb, yb), (x2, yb)],
+                    8.0,
+                )
             } else {
                 let c = (x2 - x1) * 0.5;
                 format!(
@@ -611,13 +769,26 @@ pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
         arrows.push((k, d));
     }
     let height = bottom + MARGIN - 26.0 + 10.0;
-    EvolutionLayout { geometry: Geometry { width, height, boxes }, heading, columns, time_y, blocks, arrows }
+    EvolutionLayout {
+        geometry: Geometry {
+            width,
+            height,
+            boxes,
+        },
+        heading,
+        columns,
+        time_y,
+        blocks,
+        arrows,
+    }
 }
 
 /// A polyline with rounded corners, as SVG path data.
 pub fn rounded(points: &[(f64, f64)], r: f64) -> String {
     let mut d = String::new();
-    let Some(&(x0, y0)) = points.first() else { return d };
+    let Some(&(x0, y0)) = points.first() else {
+        return d;
+    };
     d.push_str(&format!("M{} {}", num(x0), num(y0)));
     for k in 1..points.len() {
         let (x, y) = points[k];
@@ -657,7 +828,13 @@ pub fn draw(ev: &Evolution, lay: &EvolutionLayout) -> String {
     svg::defs(&mut w, &kinds);
     w.empty(
         "rect",
-        &[("x", "0"), ("y", "0"), ("width", &num(g.width)), ("height", &num(g.height)), ("fill", "#ffffff")],
+        &[
+            ("x", "0"),
+            ("y", "0"),
+            ("width", &num(g.width)),
+            ("height", &num(g.height)),
+            ("fill", "#ffffff"),
+        ],
     );
     w.open("g", &[("class", "heading")]);
     w.title(&format!("{}\n{}", ev.title, ev.subtitle));
@@ -697,7 +874,11 @@ pub fn draw(ev: &Evolution, lay: &EvolutionLayout) -> String {
     w.open("g", &[("class", "blocks")]);
     for p in &lay.blocks {
         let b = &ev.blocks[p.block];
-        let cl = if b.focus { "node policy block focus" } else { "node policy block" };
+        let cl = if b.focus {
+            "node policy block focus"
+        } else {
+            "node policy block"
+        };
         w.open("g", &[("id", &b.id), ("class", cl)]);
         w.title(&b.tooltip);
         let r = p.rect;
@@ -729,7 +910,13 @@ pub fn draw(ev: &Evolution, lay: &EvolutionLayout) -> String {
         for (st, pw) in parts {
             w.empty(
                 "rect",
-                &[("x", &num(tx)), ("y", &num(ty)), ("width", &num(*pw)), ("height", "8"), ("fill", stance_color(*st))],
+                &[
+                    ("x", &num(tx)),
+                    ("y", &num(ty)),
+                    ("width", &num(*pw)),
+                    ("height", "8"),
+                    ("fill", stance_color(*st)),
+                ],
             );
             tx += pw;
         }
@@ -745,12 +932,24 @@ pub fn draw(ev: &Evolution, lay: &EvolutionLayout) -> String {
             let id = format!("{}@{}", c.id, b.id);
             w.open("g", &[("id", &id), ("class", &cl)]);
             w.title(&c.tooltip);
-            w.empty("circle", &[("class", "marker"), ("cx", &num(mx)), ("cy", &num(my)), ("r", &num(MARKER_R))]);
+            w.empty(
+                "circle",
+                &[
+                    ("class", "marker"),
+                    ("cx", &num(mx)),
+                    ("cy", &num(my)),
+                    ("r", &num(MARKER_R)),
+                ],
+            );
             svg::lines(&mut w, &cp.lines);
             w.close("g");
         }
         for (gi, l) in &p.more {
-            let all: Vec<String> = b.groups[*gi].1.iter().map(|c| format!("• {} {}", c.text, c.byline)).collect();
+            let all: Vec<String> = b.groups[*gi]
+                .1
+                .iter()
+                .map(|c| format!("• {} {}", c.text, c.byline))
+                .collect();
             w.open("g", &[("class", "more")]);
             w.title(&all.join("\n"));
             svg::lines(&mut w, std::slice::from_ref(l));
@@ -784,7 +983,11 @@ pub fn render_evolution(g: &LevelGraph, query: &str) -> Result<EvolutionView, Ti
     let ev = extract(g, query)?;
     let lay = lay_out(&ev);
     let svg = draw(&ev, &lay);
-    let slug = class_name(ev.focus.split_once(':').map_or(ev.focus.as_str(), |(_, s)| s));
+    let slug = class_name(
+        ev.focus
+            .split_once(':')
+            .map_or(ev.focus.as_str(), |(_, s)| s),
+    );
     let summary = format!(
         "{} in {} column(s), {} link(s); {} x {} px",
         count(ev.blocks.len(), "idea", "ideas"),
@@ -807,13 +1010,27 @@ mod tests {
         let ev = extract(&g, "securonomics").unwrap();
         let ids: Vec<&str> = ev.blocks.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(ids, ["policy:levelling-up", "policy:securonomics"]);
-        assert_eq!(ev.columns.len(), 2, "levelling up stands left of what it evolved into");
+        assert_eq!(
+            ev.columns.len(),
+            2,
+            "levelling up stands left of what it evolved into"
+        );
         assert_eq!(ev.columns[0].1, [0]);
         let lu = &ev.blocks[0];
         let stances: Vec<Option<Stance>> = lu.groups.iter().map(|g| g.0).collect();
         assert_eq!(stances, [Some(Stance::Against), Some(Stance::Mixed)]);
-        assert!(lu.groups[0].1.iter().any(|c| c.byline.starts_with("— Ann Alpha")), "{:?}", lu.groups[0].1);
-        assert!(lu.relations.iter().any(|r| r.starts_with("→ evolves into Securonomics")));
+        assert!(
+            lu.groups[0]
+                .1
+                .iter()
+                .any(|c| c.byline.starts_with("— Ann Alpha")),
+            "{:?}",
+            lu.groups[0].1
+        );
+        assert!(lu
+            .relations
+            .iter()
+            .any(|r| r.starts_with("→ evolves into Securonomics")));
     }
 
     #[test]
@@ -821,7 +1038,11 @@ mod tests {
         let g = mini();
         let e = extract(&g, "Rachel Reeves").unwrap_err();
         assert!(matches!(e, TimelineError::NotAPolicy { .. }));
-        assert!(e.to_string().starts_with("'Rachel Reeves' is actor:rachel-reeves, not a policy"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("'Rachel Reeves' is actor:rachel-reeves, not a policy"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -830,7 +1051,11 @@ mod tests {
         for p in ["levelling-up", "devolution", "industrial strategy"] {
             let ev = extract(&g, p).unwrap();
             let lay = lay_out(&ev);
-            assert!(lay.geometry.collisions().is_empty(), "{p}: {:?}", lay.geometry.collisions());
+            assert!(
+                lay.geometry.collisions().is_empty(),
+                "{p}: {:?}",
+                lay.geometry.collisions()
+            );
             assert!(lay.geometry.out_of_bounds().is_empty(), "{p}");
         }
     }

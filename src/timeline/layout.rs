@@ -50,7 +50,10 @@ impl Rect {
 
     /// Whether the two rectangles share any area (touching edges do not count).
     pub fn overlaps(&self, o: &Rect) -> bool {
-        self.x < o.right() - EPS && o.x < self.right() - EPS && self.y < o.bottom() - EPS && o.y < self.bottom() - EPS
+        self.x < o.right() - EPS
+            && o.x < self.right() - EPS
+            && self.y < o.bottom() - EPS
+            && o.y < self.bottom() - EPS
     }
 }
 
@@ -203,7 +206,13 @@ pub fn stack(x: f64, y: f64, rows: &[(String, &'static str)]) -> (Vec<Line>, f64
     for (text, class) in rows {
         let (size, lh, _) = font(class);
         // Baseline sits ~0.8 em below the top of the line box.
-        out.push(Line { text: text.clone(), x, y: y + h + size * 0.8 + (lh - size) / 2.0, class, end: false });
+        out.push(Line {
+            text: text.clone(),
+            x,
+            y: y + h + size * 0.8 + (lh - size) / 2.0,
+            class,
+            end: false,
+        });
         h += lh;
         w = w.max(width_of(text, class));
     }
@@ -455,7 +464,12 @@ pub fn lane_links(tl: &Timeline) -> BTreeMap<(usize, usize), f64> {
             }
         }
     }
-    let pos: BTreeMap<&str, usize> = tl.lanes.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+    let pos: BTreeMap<&str, usize> = tl
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
     for l in &tl.lineage {
         if let (Some(&a), Some(&b)) = (pos.get(l.from.as_str()), pos.get(l.to.as_str())) {
             add(a, b, if l.kind == EdgeKind::PartOf { 1.0 } else { 2.0 });
@@ -497,10 +511,23 @@ pub fn order_lanes(tl: &mut Timeline) -> OrderStats {
     };
     // Ties go to the order that keeps the most discussed ideas near the top: a
     // penalty far smaller than one crossing.
-    let total: usize = tl.lanes.iter().map(|l| l.claims.len()).sum::<usize>().max(1);
-    let share: Vec<f64> = tl.lanes.iter().map(|l| l.claims.len() as f64 / total as f64).collect();
+    let total: usize = tl
+        .lanes
+        .iter()
+        .map(|l| l.claims.len())
+        .sum::<usize>()
+        .max(1);
+    let share: Vec<f64> = tl
+        .lanes
+        .iter()
+        .map(|l| l.claims.len() as f64 / total as f64)
+        .collect();
     let cost = |order: &[usize]| -> f64 {
-        let tie: f64 = order.iter().enumerate().map(|(k, &l)| k as f64 * share[l]).sum();
+        let tie: f64 = order
+            .iter()
+            .enumerate()
+            .map(|(k, &l)| k as f64 * share[l])
+            .sum();
         crossings(&full(order), &links) + 1e-3 * tie / n.max(1) as f64
     };
     let start: Vec<usize> = (0..movable).collect();
@@ -522,7 +549,9 @@ pub fn order_lanes(tl: &mut Timeline) -> OrderStats {
         let mut keyed: Vec<(f64, f64, usize)> = cur
             .iter()
             .map(|&l| {
-                let (s, w) = adj[l].iter().fold((0.5 * pos[l], 0.5), |(s, w), &(o, x)| (s + x * pos[o], w + x));
+                let (s, w) = adj[l].iter().fold((0.5 * pos[l], 0.5), |(s, w), &(o, x)| {
+                    (s + x * pos[o], w + x)
+                });
                 (s / w, pos[l], l)
             })
             .collect();
@@ -561,9 +590,18 @@ pub fn order_lanes(tl: &mut Timeline) -> OrderStats {
         best = mirror;
     }
     let order = full(&best);
-    let mut old: Vec<Option<super::model::Lane>> = std::mem::take(&mut tl.lanes).into_iter().map(Some).collect();
-    tl.lanes = order.iter().filter_map(|&i| old.get_mut(i).and_then(Option::take)).collect();
-    OrderStats { before, after: crossings(&order, &links) }
+    let mut old: Vec<Option<super::model::Lane>> = std::mem::take(&mut tl.lanes)
+        .into_iter()
+        .map(Some)
+        .collect();
+    tl.lanes = order
+        .iter()
+        .filter_map(|&i| old.get_mut(i).and_then(Option::take))
+        .collect();
+    OrderStats {
+        before,
+        after: crossings(&order, &links),
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -607,28 +645,50 @@ fn pack_pinned(items: &[Pin], lo: f64, hi: f64, gap: f64, max_d: f64) -> Vec<(f6
         }
         l = l.max(lo);
         let r = l + it.w;
-        let mut cands: Vec<f64> = std::iter::once(0.0).chain(placed.iter().map(|p| p.d + p.h + gap)).collect();
+        let mut cands: Vec<f64> = std::iter::once(0.0)
+            .chain(placed.iter().map(|p| p.d + p.h + gap))
+            .collect();
         cands.sort_by(f64::total_cmp);
         cands.dedup();
         let fits = |d: f64| {
-            placed.iter().all(|p| !(l < p.r + gap && p.l < r + gap && d < p.d + p.h + gap && p.d < d + it.h + gap))
+            placed.iter().all(|p| {
+                !(l < p.r + gap && p.l < r + gap && d < p.d + p.h + gap && p.d < d + it.h + gap)
+            })
         };
         let stem_clear = |d: f64| {
             placed.iter().all(|p| {
-                !(p.l - 2.0 <= it.anchor && it.anchor <= p.r + 2.0 && p.d < d && (p.anchor - it.anchor).abs() > 0.5)
+                !(p.l - 2.0 <= it.anchor
+                    && it.anchor <= p.r + 2.0
+                    && p.d < d
+                    && (p.anchor - it.anchor).abs() > 0.5)
             })
         };
-        let covers_no_stem = |d: f64| placed.iter().all(|p| !(l - 2.0 <= p.anchor && p.anchor <= r + 2.0 && p.d > d));
+        let covers_no_stem = |d: f64| {
+            placed
+                .iter()
+                .all(|p| !(l - 2.0 <= p.anchor && p.anchor <= r + 2.0 && p.d > d))
+        };
         // A staircase deeper than `max_d` costs more than a stem passing behind a card.
         let within = |d: f64| d <= max_d;
         let d = cands
             .iter()
             .copied()
             .find(|&d| within(d) && fits(d) && stem_clear(d) && covers_no_stem(d))
-            .or_else(|| cands.iter().copied().find(|&d| within(d) && fits(d) && covers_no_stem(d)))
+            .or_else(|| {
+                cands
+                    .iter()
+                    .copied()
+                    .find(|&d| within(d) && fits(d) && covers_no_stem(d))
+            })
             .or_else(|| cands.iter().copied().find(|&d| fits(d)))
             .unwrap_or_else(|| cands.last().copied().unwrap_or(0.0));
-        placed.push(PinPlaced { l, r, d, h: it.h, anchor: it.anchor });
+        placed.push(PinPlaced {
+            l,
+            r,
+            d,
+            h: it.h,
+            anchor: it.anchor,
+        });
         out[i] = (l, d);
     }
     out
@@ -679,10 +739,19 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     let px0 = gx + GUTTER + 20.0;
     let px1 = px0 + plot_w;
     let width = px1 + MARGIN;
-    let scale = Scale { d0: tl.domain.0 as f64, d1: tl.domain.1.max(tl.domain.0 + 1) as f64, x0: px0, x1: px1 };
+    let scale = Scale {
+        d0: tl.domain.0 as f64,
+        d1: tl.domain.1.max(tl.domain.0 + 1) as f64,
+        x0: px0,
+        x1: px1,
+    };
     let mut boxes: Vec<LabelBox> = Vec::new();
     let push_box = |boxes: &mut Vec<LabelBox>, id: &str, kind: BoxKind, rect: Rect| {
-        boxes.push(LabelBox { id: id.to_string(), kind, rect });
+        boxes.push(LabelBox {
+            id: id.to_string(),
+            kind,
+            rect,
+        });
     };
 
     // Heading and page links.
@@ -691,15 +760,24 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     if let Some(n) = &tl.nav {
         let mut x = width - MARGIN;
         for (label, href, id) in [
-            n.next.as_ref().map(|(l, h)| (format!("{l} →"), h.clone(), "nav-next")),
-            n.prev.as_ref().map(|(l, h)| (format!("← {l}"), h.clone(), "nav-prev")),
+            n.next
+                .as_ref()
+                .map(|(l, h)| (format!("{l} →"), h.clone(), "nav-next")),
+            n.prev
+                .as_ref()
+                .map(|(l, h)| (format!("← {l}"), h.clone(), "nav-prev")),
         ]
         .into_iter()
         .flatten()
         {
             let w = width_of(&label, "nav") + 16.0;
             x -= w;
-            let r = Rect { x, y: MARGIN, w, h: 22.0 };
+            let r = Rect {
+                x,
+                y: MARGIN,
+                w,
+                h: 22.0,
+            };
             push_box(&mut boxes, id, BoxKind::Heading, r);
             nav.push((r, label, href));
             x -= 8.0;
@@ -710,9 +788,29 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     let title = shorten_in(&tl.title, "title", head_w);
     let subtitle = shorten_in(&tl.subtitle, "subtitle", width - 2.0 * MARGIN);
     let (heading, hw, hh) = stack(MARGIN, MARGIN, &[(title.clone(), "title")]);
-    push_box(&mut boxes, "title", BoxKind::Heading, Rect { x: MARGIN, y: MARGIN, w: hw, h: hh });
+    push_box(
+        &mut boxes,
+        "title",
+        BoxKind::Heading,
+        Rect {
+            x: MARGIN,
+            y: MARGIN,
+            w: hw,
+            h: hh,
+        },
+    );
     let (sub, sw, sh) = stack(MARGIN, MARGIN + hh + 2.0, &[(subtitle, "subtitle")]);
-    push_box(&mut boxes, "subtitle", BoxKind::Heading, Rect { x: MARGIN, y: MARGIN + hh + 2.0, w: sw, h: sh });
+    push_box(
+        &mut boxes,
+        "subtitle",
+        BoxKind::Heading,
+        Rect {
+            x: MARGIN,
+            y: MARGIN + hh + 2.0,
+            w: sw,
+            h: sh,
+        },
+    );
     let mut heading = heading;
     heading.extend(sub);
     let mut y = MARGIN + hh + 2.0 + sh + 14.0;
@@ -722,27 +820,48 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     let mut ev_pins = Vec::new();
     let mut ev_rows = Vec::new();
     for e in &tl.events {
-        let mut rows: Vec<(String, &'static str)> =
-            wrap_in(&e.name, "ev-name", 170.0, 2).into_iter().map(|l| (l, "ev-name")).collect();
-        rows.push((format!("{} · {}", human_date(&e.date), e.subkind), "ev-date"));
+        let mut rows: Vec<(String, &'static str)> = wrap_in(&e.name, "ev-name", 170.0, 2)
+            .into_iter()
+            .map(|l| (l, "ev-name"))
+            .collect();
+        rows.push((
+            format!("{} · {}", human_date(&e.date), e.subkind),
+            "ev-date",
+        ));
         let (_, w, h) = stack(0.0, 0.0, &rows);
-        ev_pins.push(Pin { anchor: scale.x(e.date.mid_days()), w: w + 2.0 * ev_pad, h: h + 2.0 * ev_pad });
+        ev_pins.push(Pin {
+            anchor: scale.x(e.date.mid_days()),
+            w: w + 2.0 * ev_pad,
+            h: h + 2.0 * ev_pad,
+        });
         ev_rows.push(rows);
     }
     let ev_place = pack_pinned(&ev_pins, gx, width - MARGIN, 4.0, 260.0);
-    let band = ev_place.iter().zip(&ev_pins).map(|((_, d), p)| d + p.h).fold(0.0, f64::max);
+    let band = ev_place
+        .iter()
+        .zip(&ev_pins)
+        .map(|((_, d), p)| d + p.h)
+        .fold(0.0, f64::max);
     let ev_base = y + band;
     let mut events = Vec::new();
     for (k, e) in tl.events.iter().enumerate() {
         let (l, d) = ev_place[k];
         let p = ev_pins[k];
-        let rect = Rect { x: l, y: ev_base - d - p.h, w: p.w, h: p.h };
+        let rect = Rect {
+            x: l,
+            y: ev_base - d - p.h,
+            w: p.w,
+            h: p.h,
+        };
         let (lines, _, _) = stack(l + ev_pad, rect.y + ev_pad, &ev_rows[k]);
         push_box(&mut boxes, &e.id, BoxKind::Event, rect);
         events.push(EventPlace {
             item: k,
             x: p.anchor,
-            span: (scale.x(e.date.start_days() as f64), scale.x(e.date.end_days() as f64)),
+            span: (
+                scale.x(e.date.start_days() as f64),
+                scale.x(e.date.end_days() as f64),
+            ),
             rect,
             lines,
         });
@@ -752,7 +871,10 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     // The axis.
     let axis_top = y;
     let line_y = axis_top + 36.0;
-    let mut axis = AxisLayout { line_y, ..Default::default() };
+    let mut axis = AxisLayout {
+        line_y,
+        ..Default::default()
+    };
     let (y0, _, _) = civil_from_days(tl.domain.0);
     let (y1, _, _) = civil_from_days(tl.domain.1);
     let ppm = scale.px_per_day() * 30.44;
@@ -780,16 +902,37 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
         let next = scale.x(year_start(yr + 1).min(tl.domain.1) as f64);
         let label = yr.to_string();
         let lw = width_of(&label, "year");
-        if (yr - y0) % year_step == 0 && lx + lw <= px1 && (ys >= tl.domain.0 || next - lx >= lw + 4.0) {
-            let rect = Rect { x: lx, y: axis_top, w: lw, h: 15.0 };
-            if !boxes.iter().any(|b| b.kind == BoxKind::Axis && b.rect.overlaps(&rect)) {
+        if (yr - y0) % year_step == 0
+            && lx + lw <= px1
+            && (ys >= tl.domain.0 || next - lx >= lw + 4.0)
+        {
+            let rect = Rect {
+                x: lx,
+                y: axis_top,
+                w: lw,
+                h: 15.0,
+            };
+            if !boxes
+                .iter()
+                .any(|b| b.kind == BoxKind::Axis && b.rect.overlaps(&rect))
+            {
                 push_box(&mut boxes, &format!("year-{yr}"), BoxKind::Axis, rect);
-                axis.labels.push(Line { text: label, x: lx, y: axis_top + 12.0, class: "year", end: false });
+                axis.labels.push(Line {
+                    text: label,
+                    x: lx,
+                    y: axis_top + 12.0,
+                    class: "year",
+                    end: false,
+                });
             }
         }
         for m in 1..=12u8 {
             let ms = days_from_civil(yr.clamp(1, 9999) as i16, m, 1);
-            let me = if m == 12 { year_start(yr + 1) } else { days_from_civil(yr.clamp(1, 9999) as i16, m + 1, 1) };
+            let me = if m == 12 {
+                year_start(yr + 1)
+            } else {
+                days_from_civil(yr.clamp(1, 9999) as i16, m + 1, 1)
+            };
             if ms < tl.domain.0 || ms >= tl.domain.1 {
                 continue;
             }
@@ -797,10 +940,26 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
             if let Some(t) = month_fmt(usize::from(m - 1)) {
                 let cx = scale.x((ms + me) as f64 / 2.0);
                 let w = width_of(&t, "month");
-                let rect = Rect { x: cx - w / 2.0, y: axis_top + 17.0, w, h: 11.0 };
+                let rect = Rect {
+                    x: cx - w / 2.0,
+                    y: axis_top + 17.0,
+                    w,
+                    h: 11.0,
+                };
                 if rect.right() <= px1 {
-                    push_box(&mut boxes, &format!("month-{yr}-{m:02}"), BoxKind::Axis, rect);
-                    axis.labels.push(Line { text: t, x: cx - w / 2.0, y: axis_top + 26.0, class: "month", end: false });
+                    push_box(
+                        &mut boxes,
+                        &format!("month-{yr}-{m:02}"),
+                        BoxKind::Axis,
+                        rect,
+                    );
+                    axis.labels.push(Line {
+                        text: t,
+                        x: cx - w / 2.0,
+                        y: axis_top + 26.0,
+                        class: "month",
+                        end: false,
+                    });
                 }
             }
         }
@@ -812,25 +971,38 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     let mut card_pins = Vec::new();
     let mut card_rows = Vec::new();
     for a in &tl.articles {
-        let mut rows: Vec<(String, &'static str)> =
-            wrap_in(&a.title, "card-title", 230.0, 3).into_iter().map(|l| (l, "card-title")).collect();
+        let mut rows: Vec<(String, &'static str)> = wrap_in(&a.title, "card-title", 230.0, 3)
+            .into_iter()
+            .map(|l| (l, "card-title"))
+            .collect();
         if let Some(o) = &a.outlet {
             rows.push((shorten_in(o, "card-meta", 230.0), "card-meta"));
         }
         if !a.authors.is_empty() {
-            rows.push((shorten_in(&format!("By {}", a.authors.join(", ")), "card-meta", 230.0), "card-meta"));
+            rows.push((
+                shorten_in(&format!("By {}", a.authors.join(", ")), "card-meta", 230.0),
+                "card-meta",
+            ));
         }
         let mut date = human_date(&a.date);
         if a.inferred {
             date.push_str(" (inferred)");
         }
-        date.push_str(&format!(" · {} claim{}", a.claims, if a.claims == 1 { "" } else { "s" }));
+        date.push_str(&format!(
+            " · {} claim{}",
+            a.claims,
+            if a.claims == 1 { "" } else { "s" }
+        ));
         if a.new {
             date.push_str(" · NEW");
         }
         rows.push((shorten_in(&date, "card-meta", 230.0), "card-meta"));
         let (_, w, h) = stack(0.0, 0.0, &rows);
-        card_pins.push(Pin { anchor: scale.x(a.date.mid_days()), w: w + 2.0 * card_pad, h: h + 2.0 * card_pad - 2.0 });
+        card_pins.push(Pin {
+            anchor: scale.x(a.date.mid_days()),
+            w: w + 2.0 * card_pad,
+            h: h + 2.0 * card_pad - 2.0,
+        });
         card_rows.push(rows);
     }
     let card_place = pack_pinned(&card_pins, gx, width - MARGIN, 8.0, 300.0);
@@ -839,14 +1011,22 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     for (k, a) in tl.articles.iter().enumerate() {
         let (l, d) = card_place[k];
         let p = card_pins[k];
-        let rect = Rect { x: l, y: card_base + d, w: p.w, h: p.h };
+        let rect = Rect {
+            x: l,
+            y: card_base + d,
+            w: p.w,
+            h: p.h,
+        };
         let (lines, _, _) = stack(l + card_pad, rect.y + card_pad - 1.0, &card_rows[k]);
         push_box(&mut boxes, &a.id, BoxKind::Article, rect);
         bottom = bottom.max(rect.bottom());
         cards.push(CardPlace {
             item: k,
             x: p.anchor,
-            span: (scale.x(a.date.start_days() as f64), scale.x(a.date.end_days() as f64)),
+            span: (
+                scale.x(a.date.start_days() as f64),
+                scale.x(a.date.end_days() as f64),
+            ),
             rect,
             lines,
         });
@@ -863,8 +1043,14 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     let chip_hi = width - MARGIN;
     for (li, lane) in tl.lanes.iter().enumerate() {
         let mut rows: Vec<(String, &'static str)> =
-            wrap_in(&lane.name, "lane-name", GUTTER - 14.0, 3).into_iter().map(|l| (l, "lane-name")).collect();
-        rows.push((shorten_in(&lane.stats, "lane-stats", GUTTER - 14.0), "lane-stats"));
+            wrap_in(&lane.name, "lane-name", GUTTER - 14.0, 3)
+                .into_iter()
+                .map(|l| (l, "lane-name"))
+                .collect();
+        rows.push((
+            shorten_in(&lane.stats, "lane-stats", GUTTER - 14.0),
+            "lane-stats",
+        ));
         for (k, l) in lane.lineage.iter().enumerate() {
             if k == 3 && lane.lineage.len() > 4 {
                 rows.push((format!("and {} more", lane.lineage.len() - 3), "lane-link"));
@@ -876,13 +1062,27 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
             rows.push(("NEW IDEA".to_string(), "badge"));
         }
         let (lines, lw, lh) = stack(gx + 8.0, y + 8.0, &rows);
-        let label = Rect { x: gx + 8.0, y: y + 8.0, w: lw, h: lh };
-        push_box(&mut boxes, &format!("lane-label:{}", lane.id), BoxKind::Lane, label);
+        let label = Rect {
+            x: gx + 8.0,
+            y: y + 8.0,
+            w: lw,
+            h: lh,
+        };
+        push_box(
+            &mut boxes,
+            &format!("lane-label:{}", lane.id),
+            BoxKind::Lane,
+            label,
+        );
 
         // Claims: first fit, in date order.
         let mut sky = Skyline::default();
         let mut order: Vec<usize> = (0..lane.claims.len()).collect();
-        let anchors: Vec<f64> = lane.claims.iter().map(|c| scale.x(c.date.mid_days())).collect();
+        let anchors: Vec<f64> = lane
+            .claims
+            .iter()
+            .map(|c| scale.x(c.date.mid_days()))
+            .collect();
         order.sort_by(|&a, &b| anchors[a].total_cmp(&anchors[b]).then(a.cmp(&b)));
         let base = y + 8.0;
         let mut content: f64 = 0.0;
@@ -891,8 +1091,16 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
             let ax = anchors[ci];
             let primary = !seen.contains_key(c.id.as_str());
             // A claim in several lanes is written in full once, then on one line.
-            let text_lines = wrap_in(&c.text, "claim-text", CLAIM_W, if primary { CLAIM_LINES } else { 1 });
-            let tw = text_lines.iter().map(|l| width_of(l, "claim-text")).fold(0.0, f64::max);
+            let text_lines = wrap_in(
+                &c.text,
+                "claim-text",
+                CLAIM_W,
+                if primary { CLAIM_LINES } else { 1 },
+            );
+            let tw = text_lines
+                .iter()
+                .map(|l| width_of(l, "claim-text"))
+                .fold(0.0, f64::max);
             let h = text_lines.len() as f64 * 13.0 + 2.0;
             let w = MARKER_R + 1.0 + 8.5 + tw + 1.0;
             let right = (ax - MARKER_R - 1.0, ax - MARKER_R - 1.0 + w);
@@ -908,19 +1116,35 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
                 .enumerate()
                 .map(|(k, t)| Line {
                     text: t,
-                    x: if flip { ax - MARKER_R - 4.0 } else { ax + MARKER_R + 4.0 },
+                    x: if flip {
+                        ax - MARKER_R - 4.0
+                    } else {
+                        ax + MARKER_R + 4.0
+                    },
                     y: ty + 10.0 + k as f64 * 13.0,
                     class: "claim-text",
                     end: flip,
                 })
                 .collect();
-            let id = if primary { c.id.clone() } else { format!("{}@{}", c.id, lane.id) };
-            let rect = Rect { x: l, y: ty, w: r - l, h };
+            let id = if primary {
+                c.id.clone()
+            } else {
+                format!("{}@{}", c.id, lane.id)
+            };
+            let rect = Rect {
+                x: l,
+                y: ty,
+                w: r - l,
+                h,
+            };
             push_box(&mut boxes, &id, BoxKind::Claim, rect);
             if primary {
                 seen.insert(c.id.as_str(), chips.len());
             }
-            occurrences.entry(c.id.as_str()).or_default().push(chips.len());
+            occurrences
+                .entry(c.id.as_str())
+                .or_default()
+                .push(chips.len());
             chips.push(ChipPlace {
                 lane: li,
                 claim: ci,
@@ -934,7 +1158,13 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
             });
         }
         let h = (content + 16.0).max(lh + 16.0).max(44.0);
-        lanes.push(LanePlace { lane: li, y, h, label, lines });
+        lanes.push(LanePlace {
+            lane: li,
+            y,
+            h,
+            label,
+            lines,
+        });
         y += h;
     }
     let lanes_bottom = y;
@@ -954,9 +1184,20 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
                 &mut boxes,
                 &format!("year-bottom-{yr}"),
                 BoxKind::Axis,
-                Rect { x: lx, y: lanes_bottom + 4.0, w: lw, h: 15.0 },
+                Rect {
+                    x: lx,
+                    y: lanes_bottom + 4.0,
+                    w: lw,
+                    h: 15.0,
+                },
             );
-            axis.labels.push(Line { text: label, x: lx, y: lanes_bottom + 16.0, class: "year", end: false });
+            axis.labels.push(Line {
+                text: label,
+                x: lx,
+                y: lanes_bottom + 16.0,
+                class: "year",
+                end: false,
+            });
         }
     }
     y = lanes_bottom + 34.0;
@@ -964,26 +1205,45 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     // Claim links and lineage arcs.
     let mut links = Vec::new();
     for (k, l) in tl.links.iter().enumerate() {
-        let (Some(fa), Some(fb)) = (occurrences.get(l.from.as_str()), occurrences.get(l.to.as_str())) else { continue };
+        let (Some(fa), Some(fb)) = (
+            occurrences.get(l.from.as_str()),
+            occurrences.get(l.to.as_str()),
+        ) else {
+            continue;
+        };
         // Join the two occurrences closest to each other: in one lane when possible.
         let mut best: Option<((usize, f64), usize, usize)> = None;
         for &a in fa {
             for &b in fb {
-                let key = (chips[a].lane.abs_diff(chips[b].lane), (chips[a].cy - chips[b].cy).abs());
+                let key = (
+                    chips[a].lane.abs_diff(chips[b].lane),
+                    (chips[a].cy - chips[b].cy).abs(),
+                );
                 if best.is_none_or(|(k0, _, _)| key.0 < k0.0 || (key.0 == k0.0 && key.1 < k0.1)) {
                     best = Some((key, a, b));
                 }
             }
         }
         if let Some((_, a, b)) = best {
-            links.push(CurvePlace { link: k, d: claim_curve(&chips[a], &chips[b]) });
+            links.push(CurvePlace {
+                link: k,
+                d: claim_curve(&chips[a], &chips[b]),
+            });
         }
     }
     let mut arcs = Vec::new();
-    let lane_pos: BTreeMap<&str, usize> = tl.lanes.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+    let lane_pos: BTreeMap<&str, usize> = tl
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
     let mut ports: BTreeMap<usize, usize> = BTreeMap::new();
     for (k, l) in tl.lineage.iter().enumerate() {
-        let (Some(&a), Some(&b)) = (lane_pos.get(l.from.as_str()), lane_pos.get(l.to.as_str())) else { continue };
+        let (Some(&a), Some(&b)) = (lane_pos.get(l.from.as_str()), lane_pos.get(l.to.as_str()))
+        else {
+            continue;
+        };
         let pa = {
             let p = ports.entry(a).or_insert(0);
             *p += 1;
@@ -1023,7 +1283,8 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
         (LegendKey::Stance(Some(Stance::Neutral)), "neutral".into()),
         (LegendKey::Hedged, "hedged claim".into()),
     ];
-    let kinds: std::collections::BTreeSet<EdgeKind> = tl.links.iter().chain(&tl.lineage).map(|l| l.kind).collect();
+    let kinds: std::collections::BTreeSet<EdgeKind> =
+        tl.links.iter().chain(&tl.lineage).map(|l| l.kind).collect();
     for k in kinds {
         keys.push((LegendKey::Edge(k), k.phrase().to_string()));
     }
@@ -1034,7 +1295,10 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     if tl.cutoff.is_some() {
         let any_new = tl.articles.iter().any(|a| a.new)
             || tl.events.iter().any(|e| e.new)
-            || tl.lanes.iter().any(|l| l.new || l.claims.iter().any(|c| c.new))
+            || tl
+                .lanes
+                .iter()
+                .any(|l| l.new || l.claims.iter().any(|c| c.new))
             || tl.links.iter().chain(&tl.lineage).any(|l| l.new);
         if any_new {
             keys.push((LegendKey::New, "new in this period".into()));
@@ -1053,11 +1317,27 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
             lx = gx;
             y += 22.0;
         }
-        push_box(&mut boxes, &format!("legend-{text}"), BoxKind::Legend, Rect { x: lx, y, w, h: 16.0 });
+        push_box(
+            &mut boxes,
+            &format!("legend-{text}"),
+            BoxKind::Legend,
+            Rect {
+                x: lx,
+                y,
+                w,
+                h: 16.0,
+            },
+        );
         legend.push(LegendPlace {
             key,
             swatch: (lx, y + 8.0),
-            line: Line { text, x: lx + 34.0, y: y + 8.0 + lsize * 0.35, class: "legend", end: false },
+            line: Line {
+                text,
+                x: lx + 34.0,
+                y: y + 8.0 + lsize * 0.35,
+                class: "legend",
+                end: false,
+            },
         });
         lx += w + 20.0;
     }
@@ -1066,10 +1346,17 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     // Footnotes.
     let mut notes = Vec::new();
     for (k, n) in tl.notes.iter().enumerate() {
-        let rows: Vec<(String, &'static str)> =
-            wrap_in(&n.text(), "note", width - gx - MARGIN, 4).into_iter().map(|l| (l, "note")).collect();
+        let rows: Vec<(String, &'static str)> = wrap_in(&n.text(), "note", width - gx - MARGIN, 4)
+            .into_iter()
+            .map(|l| (l, "note"))
+            .collect();
         let (lines, w, h) = stack(gx, y, &rows);
-        push_box(&mut boxes, &format!("note-{k}"), BoxKind::Note, Rect { x: gx, y, w, h });
+        push_box(
+            &mut boxes,
+            &format!("note-{k}"),
+            BoxKind::Note,
+            Rect { x: gx, y, w, h },
+        );
         notes.extend(lines);
         y += h + 4.0;
     }
@@ -1077,7 +1364,11 @@ pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
 
     let cutoff_x = tl.cutoff.map(|c| scale.x(c as f64)).filter(|&x| x < px1);
     TimelineLayout {
-        geometry: Geometry { width, height, boxes },
+        geometry: Geometry {
+            width,
+            height,
+            boxes,
+        },
         scale,
         heading,
         nav,
@@ -1104,7 +1395,11 @@ pub fn claim_curve(from: &ChipPlace, to: &ChipPlace) -> String {
     let (x1, y1, x2, y2);
     if (to.cx - from.cx).abs() >= 24.0 {
         let forward = to.cx > from.cx;
-        x1 = if forward { from.rect.right() } else { from.rect.x };
+        x1 = if forward {
+            from.rect.right()
+        } else {
+            from.rect.x
+        };
         x2 = if forward { to.rect.x } else { to.rect.right() };
         y1 = from.cy;
         y2 = to.cy;
@@ -1121,13 +1416,28 @@ pub fn claim_curve(from: &ChipPlace, to: &ChipPlace) -> String {
             num(y2)
         );
     }
-    let side = if from.flipped && to.flipped { 1.0 } else { -1.0 };
+    let side = if from.flipped && to.flipped {
+        1.0
+    } else {
+        -1.0
+    };
     x1 = from.cx + side * rim;
     x2 = to.cx + side * rim;
     y1 = from.cy;
     y2 = to.cy;
-    let bend = if side < 0.0 { x1.min(x2) } else { x1.max(x2) } + side * (16.0 + (0.22 * (y2 - y1).abs()).min(110.0));
-    format!("M{} {} C{} {} {} {} {} {}", num(x1), num(y1), num(bend), num(y1), num(bend), num(y2), num(x2), num(y2))
+    let bend = if side < 0.0 { x1.min(x2) } else { x1.max(x2) }
+        + side * (16.0 + (0.22 * (y2 - y1).abs()).min(110.0));
+    format!(
+        "M{} {} C{} {} {} {} {} {}",
+        num(x1),
+        num(y1),
+        num(bend),
+        num(y1),
+        num(bend),
+        num(y2),
+        num(x2),
+        num(y2)
+    )
 }
 
 #[cfg(test)]
@@ -1144,10 +1454,17 @@ mod tests {
             c.is_empty(),
             "{} overlapping label pairs, e.g. {:?}",
             c.len(),
-            c.iter().take(3).map(|(a, b)| (&a.id, a.rect, &b.id, b.rect)).collect::<Vec<_>>()
+            c.iter()
+                .take(3)
+                .map(|(a, b)| (&a.id, a.rect, &b.id, b.rect))
+                .collect::<Vec<_>>()
         );
         let o = lay.geometry.out_of_bounds();
-        assert!(o.is_empty(), "labels outside the drawing: {:?}", o.iter().take(3).collect::<Vec<_>>());
+        assert!(
+            o.is_empty(),
+            "labels outside the drawing: {:?}",
+            o.iter().take(3).collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -1156,7 +1473,14 @@ mod tests {
         let mut tl = extract(&g, &TimelineOptions::default()).unwrap();
         order_lanes(&mut tl);
         let lay = lay_out(&tl, &LayoutOptions::default());
-        assert!(lay.geometry.boxes.iter().filter(|b| b.kind == BoxKind::Claim).count() >= 6);
+        assert!(
+            lay.geometry
+                .boxes
+                .iter()
+                .filter(|b| b.kind == BoxKind::Claim)
+                .count()
+                >= 6
+        );
         assert_eq!(lay.cards.len(), 2);
         assert_clean(&lay);
     }
@@ -1183,12 +1507,20 @@ mod tests {
                 let cut = slices::cut(&full, a.date.end_days(), a.date.start_days());
                 assert_clean(&lay_out(&cut, &LayoutOptions::default()));
             }
-            for p in g.graph.node_indices().filter(|&i| g.node(i).kind == crate::model::NodeKind::Policy) {
+            for p in g
+                .graph
+                .node_indices()
+                .filter(|&i| g.node(i).kind == crate::model::NodeKind::Policy)
+            {
                 let ev = evolution::extract(&g, &g.node(p).id).unwrap();
                 let lay = evolution::lay_out(&ev);
                 let c = lay.geometry.collisions();
                 assert!(c.is_empty(), "{rel} {}: {:?}", g.node(p).id, c.first());
-                assert!(lay.geometry.out_of_bounds().is_empty(), "{rel} {}", g.node(p).id);
+                assert!(
+                    lay.geometry.out_of_bounds().is_empty(),
+                    "{rel} {}",
+                    g.node(p).id
+                );
             }
         }
     }
@@ -1196,19 +1528,40 @@ mod tests {
     #[test]
     fn no_labels_overlap_when_many_claims_share_a_date() {
         // 300 claims from 12 articles that all carry the same date, 4 ideas.
-        let g = synthetic(&SynthOptions { claims: 300, years: 1, articles: 12, policies: 4, same_date: true, seed: 7 });
-        let mut tl = extract(&g, &TimelineOptions { lanes: Some(4), ..Default::default() }).unwrap();
+        let g = synthetic(&SynthOptions {
+            claims: 300,
+            years: 1,
+            articles: 12,
+            policies: 4,
+            same_date: true,
+            seed: 7,
+        });
+        let mut tl = extract(
+            &g,
+            &TimelineOptions {
+                lanes: Some(4),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         order_lanes(&mut tl);
         let lay = lay_out(&tl, &LayoutOptions::default());
         assert!(lay.chips.len() >= 300);
         let x0 = lay.chips[0].cx;
-        assert!(lay.chips.iter().all(|c| (c.cx - x0).abs() < 1e-9), "all claims at one x");
+        assert!(
+            lay.chips.iter().all(|c| (c.cx - x0).abs() < 1e-9),
+            "all claims at one x"
+        );
         assert_clean(&lay);
     }
 
     #[test]
     fn no_labels_overlap_on_a_dense_decade() {
-        let g = synthetic(&SynthOptions { claims: 2000, years: 10, ..SynthOptions::default() });
+        let g = synthetic(&SynthOptions {
+            claims: 2000,
+            years: 10,
+            ..SynthOptions::default()
+        });
         let mut tl = extract(&g, &TimelineOptions::default()).unwrap();
         order_lanes(&mut tl);
         let lay = lay_out(&tl, &LayoutOptions::default());
@@ -1225,11 +1578,17 @@ mod tests {
         let a = s.x(days_from_civil(2021, 1, 1) as f64);
         let b = s.x(days_from_civil(2022, 1, 1) as f64);
         let c = s.x(days_from_civil(2023, 1, 1) as f64);
-        assert!((b - a - (c - b)).abs() < 1.0, "a year is a year: {a} {b} {c}");
+        assert!(
+            (b - a - (c - b)).abs() < 1.0,
+            "a year is a year: {a} {b} {c}"
+        );
         // The 2024-07-08 article sits right of the 2020-09 one, in proportion.
         assert!(lay.cards[1].x > lay.cards[0].x);
         let month = |c: &CardPlace| c.span.1 - c.span.0;
-        assert!(month(&lay.cards[0]) > 10.0 * month(&lay.cards[1]), "a month-precise date spans a month, a day a day");
+        assert!(
+            month(&lay.cards[0]) > 10.0 * month(&lay.cards[1]),
+            "a month-precise date spans a month, a day a day"
+        );
     }
 
     #[test]
@@ -1262,18 +1621,36 @@ mod tests {
         assert!(stats.after < stats.before, "{stats:?}");
         let ids: Vec<&str> = tl.lanes.iter().map(|l| l.id.as_str()).collect();
         assert_eq!(ids.len(), 6);
-        assert_eq!(crossings(&[0, 1, 2, 3, 4, 5], &lane_links(&tl)), stats.after);
+        assert_eq!(
+            crossings(&[0, 1, 2, 3, 4, 5], &lane_links(&tl)),
+            stats.after
+        );
     }
 
     #[test]
     fn packing_pinned_labels_never_overlaps() {
-        let pins: Vec<Pin> =
-            (0..40).map(|i| Pin { anchor: 100.0 + (i % 7) as f64 * 30.0, w: 120.0, h: 30.0 }).collect();
+        let pins: Vec<Pin> = (0..40)
+            .map(|i| Pin {
+                anchor: 100.0 + (i % 7) as f64 * 30.0,
+                w: 120.0,
+                h: 30.0,
+            })
+            .collect();
         let placed = pack_pinned(&pins, 0.0, 600.0, 4.0, 100.0);
         for i in 0..pins.len() {
             for j in i + 1..pins.len() {
-                let a = Rect { x: placed[i].0, y: placed[i].1, w: pins[i].w, h: pins[i].h };
-                let b = Rect { x: placed[j].0, y: placed[j].1, w: pins[j].w, h: pins[j].h };
+                let a = Rect {
+                    x: placed[i].0,
+                    y: placed[i].1,
+                    w: pins[i].w,
+                    h: pins[i].h,
+                };
+                let b = Rect {
+                    x: placed[j].0,
+                    y: placed[j].1,
+                    w: pins[j].w,
+                    h: pins[j].h,
+                };
                 assert!(!a.overlaps(&b), "{i} {j}");
             }
         }

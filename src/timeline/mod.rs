@@ -42,7 +42,13 @@ pub struct TimelineOptions {
 
 impl Default for TimelineOptions {
     fn default() -> Self {
-        TimelineOptions { about: None, from: None, to: None, lanes: None, width: 1500.0 }
+        TimelineOptions {
+            about: None,
+            from: None,
+            to: None,
+            lanes: None,
+            width: 1500.0,
+        }
     }
 }
 
@@ -81,7 +87,9 @@ pub enum TimelineError {
         to: PartialDate,
     },
     /// The filters leave nothing to draw.
-    #[error("nothing to draw: {what}; the corpus has {articles} article(s) dated {first} to {last}")]
+    #[error(
+        "nothing to draw: {what}; the corpus has {articles} article(s) dated {first} to {last}"
+    )]
     NothingMatches {
         /// The filters, in words ("no article about policy:x between 2030 and 2031").
         what: String,
@@ -101,7 +109,13 @@ fn did_you_mean(s: &[String]) -> String {
     if s.is_empty() {
         String::new()
     } else {
-        format!("; did you mean {}?", s.iter().map(|x| format!("'{x}'")).collect::<Vec<_>>().join(", "))
+        format!(
+            "; did you mean {}?",
+            s.iter()
+                .map(|x| format!("'{x}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 }
 
@@ -136,7 +150,10 @@ pub fn resolve(g: &LevelGraph, query: &str) -> Result<NodeIndex, TimelineError> 
         }
     }
     best.map(|(_, i)| i)
-        .ok_or_else(|| TimelineError::UnknownNode { query: q.to_string(), suggestions: suggestions(g, q, None) })
+        .ok_or_else(|| TimelineError::UnknownNode {
+            query: q.to_string(),
+            suggestions: suggestions(g, q, None),
+        })
 }
 
 /// Ids of nodes whose id, name or alias is close to `query`, optionally of one kind.
@@ -152,7 +169,11 @@ pub fn suggestions(g: &LevelGraph, query: &str, kind: Option<NodeKind>) -> Vec<S
             keys.push((a.clone(), n.id.clone()));
         }
     }
-    suggest::closest(query, keys.iter().map(|(k, id)| (k.as_str(), id.clone())), 3)
+    suggest::closest(
+        query,
+        keys.iter().map(|(k, id)| (k.as_str(), id.clone())),
+        3,
+    )
 }
 
 /// Lay out and draw the timeline of a graph as an SVG document.
@@ -161,7 +182,10 @@ pub fn render_timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<Rendere
     let order = layout::order_lanes(&mut tl);
     let lay = layout::lay_out(&tl, &layout::LayoutOptions { width: opts.width });
     let svg = svg::draw(&tl, &lay);
-    Ok(Rendered { svg, summary: summary(&tl, &lay, Some(order)) })
+    Ok(Rendered {
+        svg,
+        summary: summary(&tl, &lay, Some(order)),
+    })
 }
 
 /// A drawing and what it shows.
@@ -173,9 +197,16 @@ pub struct Rendered {
     pub summary: String,
 }
 
-fn summary(tl: &model::Timeline, lay: &layout::TimelineLayout, order: Option<layout::OrderStats>) -> String {
-    let claims: std::collections::BTreeSet<&str> =
-        tl.lanes.iter().flat_map(|l| l.claims.iter().map(|c| c.id.as_str())).collect();
+fn summary(
+    tl: &model::Timeline,
+    lay: &layout::TimelineLayout,
+    order: Option<layout::OrderStats>,
+) -> String {
+    let claims: std::collections::BTreeSet<&str> = tl
+        .lanes
+        .iter()
+        .flat_map(|l| l.claims.iter().map(|c| c.id.as_str()))
+        .collect();
     let mut s = format!(
         "{} article(s), {} event(s), {} claim(s) in {} lane(s), {} link(s); {} x {} px",
         tl.articles.len(),
@@ -229,7 +260,10 @@ mod tests {
     fn unknown_node_suggests_close_ids() {
         let g = mini();
         let e = resolve(&g, "securonomcs").unwrap_err();
-        assert_eq!(e.to_string(), "no node matches 'securonomcs'; did you mean 'policy:securonomics'?");
+        assert_eq!(
+            e.to_string(),
+            "no node matches 'securonomcs'; did you mean 'policy:securonomics'?"
+        );
         let e = resolve(&g, "zzzz").unwrap_err();
         assert_eq!(e.to_string(), "no node matches 'zzzz'");
     }
@@ -238,7 +272,11 @@ mod tests {
     fn error_messages_say_what_to_do() {
         let d = |s: &str| PartialDate::parse(s).unwrap();
         assert_eq!(
-            TimelineError::BadRange { from: d("2024"), to: d("2020") }.to_string(),
+            TimelineError::BadRange {
+                from: d("2024"),
+                to: d("2020")
+            }
+            .to_string(),
             "--from 2024 is after --to 2020: give the earlier date first"
         );
         assert_eq!(

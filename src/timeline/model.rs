@@ -198,11 +198,15 @@ pub struct Link {
 }
 
 /// Month names for labels.
-pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+pub const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// A date for people: "2020", "Sep 2020", "8 Jul 2024".
 pub fn human_date(d: &PartialDate) -> String {
-    let m = d.month_num().map(|m| MONTHS[usize::from(m.clamp(1, 12)) - 1]);
+    let m = d
+        .month_num()
+        .map(|m| MONTHS[usize::from(m.clamp(1, 12)) - 1]);
     match (d.day_num(), m) {
         (Some(day), Some(m)) => format!("{day} {m} {}", d.year_num()),
         (None, Some(m)) => format!("{m} {}", d.year_num()),
@@ -224,7 +228,13 @@ fn targets(g: &LevelGraph, i: NodeIndex, kinds: &[EdgeKind], dir: Direction) -> 
         .graph
         .edges_directed(i, dir)
         .filter(|e| kinds.contains(&e.weight().kind))
-        .map(|e| if dir == Direction::Outgoing { e.target() } else { e.source() })
+        .map(|e| {
+            if dir == Direction::Outgoing {
+                e.target()
+            } else {
+                e.source()
+            }
+        })
         .collect();
     v.sort();
     v.dedup();
@@ -254,13 +264,22 @@ fn focus(g: &LevelGraph, node: NodeIndex) -> Focus {
             lanes = Some(family);
         }
         NodeKind::Actor => {
-            for c in g.graph.node_indices().filter(|&c| g.node(c).kind == NodeKind::Claim) {
+            for c in g
+                .graph
+                .node_indices()
+                .filter(|&c| g.node(c).kind == NodeKind::Claim)
+            {
                 if g.speakers(c).contains(&node) {
                     claims.insert(c);
                 }
             }
             let mut own = targets(g, node, &[EdgeKind::Authored], Direction::Outgoing);
-            own.extend(targets(g, node, &[EdgeKind::PublishedBy], Direction::Incoming));
+            own.extend(targets(
+                g,
+                node,
+                &[EdgeKind::PublishedBy],
+                Direction::Incoming,
+            ));
             for a in own {
                 articles.insert(a);
                 claims.extend(targets(g, a, &[EdgeKind::Makes], Direction::Outgoing));
@@ -287,7 +306,12 @@ fn focus(g: &LevelGraph, node: NodeIndex) -> Focus {
     for &c in &claims {
         articles.extend(g.article_of(c));
     }
-    Focus { claims, articles, lanes, label: format!("{} ({})", n.label, n.id) }
+    Focus {
+        claims,
+        articles,
+        lanes,
+        label: format!("{} ({})", n.label, n.id),
+    }
 }
 
 fn names(g: &LevelGraph, v: &[NodeIndex]) -> Vec<String> {
@@ -309,9 +333,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// The article facts shown on a card.
 fn article_item(g: &LevelGraph, a: NodeIndex) -> Option<ArticleItem> {
     let n = g.node(a);
-    let NodeData::Article { title, date, url } = &n.data else { return None };
-    let authors = names(g, &targets(g, a, &[EdgeKind::Authored], Direction::Incoming));
-    let outlet = targets(g, a, &[EdgeKind::PublishedBy], Direction::Outgoing).first().map(|&o| g.node(o).label.clone());
+    let NodeData::Article { title, date, url } = &n.data else {
+        return None;
+    };
+    let authors = names(
+        g,
+        &targets(g, a, &[EdgeKind::Authored], Direction::Incoming),
+    );
+    let outlet = targets(g, a, &[EdgeKind::PublishedBy], Direction::Outgoing)
+        .first()
+        .map(|&o| g.node(o).label.clone());
     let claims = targets(g, a, &[EdgeKind::Makes], Direction::Outgoing).len();
     let inferred = date.provenance == DateProvenance::Inferred;
     let mut tip = vec![title.clone()];
@@ -321,7 +352,12 @@ fn article_item(g: &LevelGraph, a: NodeIndex) -> Option<ArticleItem> {
     if !authors.is_empty() {
         tip.push(format!("By {}", join_and(&authors)));
     }
-    let mut dated = format!("Dated {} ({}, to the {})", date.value, date.provenance, date.value.precision().as_str());
+    let mut dated = format!(
+        "Dated {} ({}, to the {})",
+        date.value,
+        date.provenance,
+        date.value.precision().as_str()
+    );
     if let Some(e) = &date.evidence {
         dated.push_str(&format!(": “{e}”"));
     }
@@ -348,7 +384,15 @@ fn article_item(g: &LevelGraph, a: NodeIndex) -> Option<ArticleItem> {
 
 fn event_item(g: &LevelGraph, e: NodeIndex) -> Option<EventItem> {
     let n = g.node(e);
-    let NodeData::Entity { subkind, description, date: Some(date), .. } = &n.data else { return None };
+    let NodeData::Entity {
+        subkind,
+        description,
+        date: Some(date),
+        ..
+    } = &n.data
+    else {
+        return None;
+    };
     let mut tip = format!("{} ({}, {})", n.label, date, subkind);
     if let Some(d) = description {
         tip.push('\n');
@@ -366,9 +410,16 @@ fn event_item(g: &LevelGraph, e: NodeIndex) -> Option<EventItem> {
 
 /// The tooltip of an edge: what it says, its quote and its source.
 pub fn edge_tooltip(g: &LevelGraph, e: petgraph::graph::EdgeIndex) -> String {
-    let Some((a, b)) = g.graph.edge_endpoints(e) else { return String::new() };
+    let Some((a, b)) = g.graph.edge_endpoints(e) else {
+        return String::new();
+    };
     let w = g.edge(e);
-    let mut s = format!("{} — {} — {}", g.node(a).label, w.kind.phrase(), g.node(b).label);
+    let mut s = format!(
+        "{} — {} — {}",
+        g.node(a).label,
+        w.kind.phrase(),
+        g.node(b).label
+    );
     if let Some(st) = w.stance {
         s.push_str(&format!(" ({st})"));
     }
@@ -389,24 +440,50 @@ pub fn edge_tooltip(g: &LevelGraph, e: petgraph::graph::EdgeIndex) -> String {
     s
 }
 
-fn claim_tooltip(g: &LevelGraph, c: NodeIndex, about: Option<(NodeIndex, Option<Stance>)>) -> String {
+fn claim_tooltip(
+    g: &LevelGraph,
+    c: NodeIndex,
+    about: Option<(NodeIndex, Option<Stance>)>,
+) -> String {
     let n = g.node(c);
-    let NodeData::Claim { text, evidence, claim_kind, hedged, date, .. } = &n.data else { return n.label.clone() };
+    let NodeData::Claim {
+        text,
+        evidence,
+        claim_kind,
+        hedged,
+        date,
+        ..
+    } = &n.data
+    else {
+        return n.label.clone();
+    };
     let mut s = format!("{text}\n“{}”", evidence.quote);
     let speakers = join_and(&names(g, &g.speakers(c)));
-    let article = g.article_of(c).map(|a| g.node(a).label.clone()).unwrap_or_else(|| evidence.article.clone());
+    let article = g
+        .article_of(c)
+        .map(|a| g.node(a).label.clone())
+        .unwrap_or_else(|| evidence.article.clone());
     let when = date.map(|d| format!(" ({d})")).unwrap_or_default();
     if speakers.is_empty() {
         s.push_str(&format!("\n— {article}{when}"));
     } else {
         s.push_str(&format!("\n— {speakers}, in {article}{when}"));
     }
-    s.push_str(&format!("\n{claim_kind}{}", if *hedged { ", hedged" } else { "" }));
+    s.push_str(&format!(
+        "\n{claim_kind}{}",
+        if *hedged { ", hedged" } else { "" }
+    ));
     if let Some((p, st)) = about {
-        s.push_str(&format!("; {} {}", st.map_or("about", |s| s.as_str()), g.node(p).label));
+        s.push_str(&format!(
+            "; {} {}",
+            st.map_or("about", |s| s.as_str()),
+            g.node(p).label
+        ));
     }
     if let Origin::Extracted(conf) = n.origin {
-        s.push_str(&format!("\nDrafted by levelmap extract (confidence {conf:.2}), not reviewed"));
+        s.push_str(&format!(
+            "\nDrafted by levelmap extract (confidence {conf:.2}), not reviewed"
+        ));
     }
     s
 }
@@ -434,8 +511,11 @@ fn month_ceil(days: i64) -> i64 {
 
 /// Extract the timeline of `g` under `opts`.
 pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, TimelineError> {
-    let all_articles: Vec<NodeIndex> =
-        g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Article).collect();
+    let all_articles: Vec<NodeIndex> = g
+        .graph
+        .node_indices()
+        .filter(|&i| g.node(i).kind == NodeKind::Article)
+        .collect();
     let dates: Vec<PartialDate> = all_articles.iter().filter_map(|&a| date_of(g, a)).collect();
     let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) else {
         return Err(TimelineError::NoArticles);
@@ -450,7 +530,9 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
     }
     let lo = opts.from.map(|d| d.start_days());
     let hi = opts.to.map(|d| d.end_days());
-    let in_range = |d: PartialDate| lo.is_none_or(|l| d.end_days() > l) && hi.is_none_or(|h| d.start_days() < h);
+    let in_range = |d: PartialDate| {
+        lo.is_none_or(|l| d.end_days() > l) && hi.is_none_or(|h| d.start_days() < h)
+    };
 
     let focus = match &opts.about {
         Some(q) => Some(focus(g, resolve(g, q)?)),
@@ -473,7 +555,12 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
             (None, Some(t)) => what.push_str(&format!(" dated {t} or earlier")),
             (None, None) => {}
         }
-        return Err(TimelineError::NothingMatches { what, articles: all_articles.len(), first, last });
+        return Err(TimelineError::NothingMatches {
+            what,
+            articles: all_articles.len(),
+            first,
+            last,
+        });
     }
     let article_set: BTreeSet<NodeIndex> = articles.iter().copied().collect();
     let claims: Vec<NodeIndex> = g
@@ -485,7 +572,8 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
         .collect();
 
     // Ideas discussed by the kept claims: claims and articles per policy.
-    let mut stats: BTreeMap<NodeIndex, (BTreeSet<NodeIndex>, BTreeSet<NodeIndex>)> = BTreeMap::new();
+    let mut stats: BTreeMap<NodeIndex, (BTreeSet<NodeIndex>, BTreeSet<NodeIndex>)> =
+        BTreeMap::new();
     for &c in &claims {
         for p in targets(g, c, &[EdgeKind::About], Direction::Outgoing) {
             let s = stats.entry(p).or_default();
@@ -501,7 +589,11 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
     }
     let rank = |p: &NodeIndex| {
         let (c, a) = &stats[p];
-        (std::cmp::Reverse(c.len()), std::cmp::Reverse(a.len()), g.node(*p).id.clone())
+        (
+            std::cmp::Reverse(c.len()),
+            std::cmp::Reverse(a.len()),
+            g.node(*p).id.clone(),
+        )
     };
     let mut candidates: Vec<NodeIndex> = stats.keys().copied().collect();
     candidates.sort_by_key(|p| rank(p));
@@ -513,15 +605,25 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
     };
     let (mut selected, rule): (Vec<NodeIndex>, String) = match opts.lanes {
         Some(n) => {
-            let v: Vec<NodeIndex> = candidates.iter().copied().filter(|p| !stats[p].0.is_empty()).take(n).collect();
+            let v: Vec<NodeIndex> = candidates
+                .iter()
+                .copied()
+                .filter(|p| !stats[p].0.is_empty())
+                .take(n)
+                .collect();
             let rule = format!("the {} most discussed", plural(v.len(), "idea", "ideas"));
             (v, rule)
         }
-        None if focus.as_ref().is_some_and(|f| f.lanes.is_some()) => {
-            (candidates.clone(), "its lineage: the ideas it evolved from, into, or is part of".to_string())
-        }
+        None if focus.as_ref().is_some_and(|f| f.lanes.is_some()) => (
+            candidates.clone(),
+            "its lineage: the ideas it evolved from, into, or is part of".to_string(),
+        ),
         None => {
-            let mut sel: BTreeSet<NodeIndex> = candidates.iter().copied().filter(|p| stats[p].1.len() >= 2).collect();
+            let mut sel: BTreeSet<NodeIndex> = candidates
+                .iter()
+                .copied()
+                .filter(|p| stats[p].1.len() >= 2)
+                .collect();
             let rule;
             if sel.is_empty() {
                 sel = candidates.iter().copied().take(12).collect();
@@ -535,33 +637,55 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
                         }
                     }
                 }
-                rule = "ideas discussed in two or more articles, and what they evolved from or into".to_string();
+                rule =
+                    "ideas discussed in two or more articles, and what they evolved from or into"
+                        .to_string();
             }
-            (candidates.iter().copied().filter(|p| sel.contains(p)).collect(), rule)
+            (
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|p| sel.contains(p))
+                    .collect(),
+                rule,
+            )
         }
     };
     selected.sort_by_key(|p| rank(p));
     let lane_set: BTreeSet<NodeIndex> = selected.iter().copied().collect();
 
-    let claim_item =
-        |c: NodeIndex, about: Option<(NodeIndex, Option<Stance>)>, prefix: Option<String>| -> Option<LaneClaim> {
-            let n = g.node(c);
-            let NodeData::Claim { text, hedged, date: Some(date), .. } = &n.data else { return None };
-            Some(LaneClaim {
-                id: n.id.clone(),
-                text: match prefix {
-                    Some(p) => format!("{p} {text}"),
-                    None => text.clone(),
-                },
-                stance: about.and_then(|a| a.1),
-                date: *date,
-                article: g.article_of(c).map(|a| g.node(a).id.clone()).unwrap_or_default(),
-                hedged: *hedged,
-                extracted: matches!(n.origin, Origin::Extracted(_)),
-                tooltip: claim_tooltip(g, c, about),
-                new: false,
-            })
+    let claim_item = |c: NodeIndex,
+                      about: Option<(NodeIndex, Option<Stance>)>,
+                      prefix: Option<String>|
+     -> Option<LaneClaim> {
+        let n = g.node(c);
+        let NodeData::Claim {
+            text,
+            hedged,
+            date: Some(date),
+            ..
+        } = &n.data
+        else {
+            return None;
         };
+        Some(LaneClaim {
+            id: n.id.clone(),
+            text: match prefix {
+                Some(p) => format!("{p} {text}"),
+                None => text.clone(),
+            },
+            stance: about.and_then(|a| a.1),
+            date: *date,
+            article: g
+                .article_of(c)
+                .map(|a| g.node(a).id.clone())
+                .unwrap_or_default(),
+            hedged: *hedged,
+            extracted: matches!(n.origin, Origin::Extracted(_)),
+            tooltip: claim_tooltip(g, c, about),
+            new: false,
+        })
+    };
 
     let claim_set: BTreeSet<NodeIndex> = claims.iter().copied().collect();
     let mut lanes = Vec::new();
@@ -573,7 +697,10 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
             if e.weight().kind != EdgeKind::About || !claim_set.contains(&e.source()) {
                 continue;
             }
-            if lane_claims.iter().any(|(c, _): &(NodeIndex, LaneClaim)| *c == e.source()) {
+            if lane_claims
+                .iter()
+                .any(|(c, _): &(NodeIndex, LaneClaim)| *c == e.source())
+            {
                 continue;
             }
             if let Some(item) = claim_item(e.source(), Some((p, e.weight().stance)), None) {
@@ -583,11 +710,23 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
         }
         lane_claims.sort_by(|a, b| (a.1.date, &a.1.id).cmp(&(b.1.date, &b.1.id)));
         let (nc, na) = (stats[&p].0.len(), stats[&p].1.len());
-        let mut tip = vec![format!("{} ({})", pn.label, pn.subkind().unwrap_or("policy"))];
-        if let NodeData::Entity { description: Some(d), .. } = &pn.data {
+        let mut tip = vec![format!(
+            "{} ({})",
+            pn.label,
+            pn.subkind().unwrap_or("policy")
+        )];
+        if let NodeData::Entity {
+            description: Some(d),
+            ..
+        } = &pn.data
+        {
             tip.push(d.clone());
         }
-        tip.push(format!("{} in {}", plural(nc, "claim", "claims"), plural(na, "article", "articles")));
+        tip.push(format!(
+            "{} in {}",
+            plural(nc, "claim", "claims"),
+            plural(na, "article", "articles")
+        ));
         for e in g.graph.edges_directed(p, Direction::Outgoing) {
             if LINEAGE.contains(&e.weight().kind) {
                 let t = g.node(e.target());
@@ -603,7 +742,11 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
         lanes.push(Lane {
             id: pn.id.clone(),
             name: pn.label.clone(),
-            stats: format!("{} · {}", plural(nc, "claim", "claims"), plural(na, "article", "articles")),
+            stats: format!(
+                "{} · {}",
+                plural(nc, "claim", "claims"),
+                plural(na, "article", "articles")
+            ),
             lineage: vec![],
             claims: lane_claims.into_iter().map(|(_, c)| c).collect(),
             tooltip: tip.join("\n"),
@@ -652,12 +795,17 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
     }
 
     // Links between drawn claims, and lineage between ideas with lanes.
-    let shown: BTreeSet<&str> = lanes.iter().flat_map(|l| l.claims.iter().map(|c| c.id.as_str())).collect();
+    let shown: BTreeSet<&str> = lanes
+        .iter()
+        .flat_map(|l| l.claims.iter().map(|c| c.id.as_str()))
+        .collect();
     let mut within = 0;
     let mut links = Vec::new();
     let mut lineage = Vec::new();
     for e in g.graph.edge_indices() {
-        let Some((a, b)) = g.graph.edge_endpoints(e) else { continue };
+        let Some((a, b)) = g.graph.edge_endpoints(e) else {
+            continue;
+        };
         let w = g.edge(e);
         let date = g.evidence_date(w);
         let link = |from: String, to: String| Link {
@@ -690,16 +838,44 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
     }
 
     // The axis: the articles' span, widened to nearby events, or the range asked for.
-    let a0 = articles.iter().filter_map(|&a| date_of(g, a)).map(|d| d.start_days()).min().unwrap_or(0);
-    let a1 = articles.iter().filter_map(|&a| date_of(g, a)).map(|d| d.end_days()).max().unwrap_or(1);
-    let event_nodes: Vec<NodeIndex> = g.graph.node_indices().filter(|&i| g.node(i).kind == NodeKind::Event).collect();
+    let a0 = articles
+        .iter()
+        .filter_map(|&a| date_of(g, a))
+        .map(|d| d.start_days())
+        .min()
+        .unwrap_or(0);
+    let a1 = articles
+        .iter()
+        .filter_map(|&a| date_of(g, a))
+        .map(|d| d.end_days())
+        .max()
+        .unwrap_or(1);
+    let event_nodes: Vec<NodeIndex> = g
+        .graph
+        .node_indices()
+        .filter(|&i| g.node(i).kind == NodeKind::Event)
+        .collect();
     let near: Vec<PartialDate> = event_nodes
         .iter()
         .filter_map(|&e| date_of(g, e))
         .filter(|d| d.end_days() > a0 - 400 && d.start_days() < a1 + 200)
         .collect();
-    let mut d0 = lo.unwrap_or_else(|| near.iter().map(|d| d.start_days()).min().unwrap_or(a0).min(a0) - 15);
-    let mut d1 = hi.unwrap_or_else(|| near.iter().map(|d| d.end_days()).max().unwrap_or(a1).max(a1) + 15);
+    let mut d0 = lo.unwrap_or_else(|| {
+        near.iter()
+            .map(|d| d.start_days())
+            .min()
+            .unwrap_or(a0)
+            .min(a0)
+            - 15
+    });
+    let mut d1 = hi.unwrap_or_else(|| {
+        near.iter()
+            .map(|d| d.end_days())
+            .max()
+            .unwrap_or(a1)
+            .max(a1)
+            + 15
+    });
     if d1 - d0 < 240 {
         // Too short to read: widen the ends that were not asked for.
         let missing = 240 - (d1 - d0);
@@ -717,10 +893,14 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
 
     let mut events: Vec<EventItem> = Vec::new();
     let mut off_axis: Vec<EventItem> = Vec::new();
-    let referred: BTreeSet<NodeIndex> =
-        articles.iter().flat_map(|&a| targets(g, a, &[EdgeKind::RefersTo], Direction::Outgoing)).collect();
+    let referred: BTreeSet<NodeIndex> = articles
+        .iter()
+        .flat_map(|&a| targets(g, a, &[EdgeKind::RefersTo], Direction::Outgoing))
+        .collect();
     for &e in &event_nodes {
-        let Some(item) = event_item(g, e) else { continue };
+        let Some(item) = event_item(g, e) else {
+            continue;
+        };
         if item.date.end_days() > domain.0 && item.date.start_days() < domain.1 {
             events.push(item);
         } else if referred.contains(&e) {
@@ -730,24 +910,31 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
     events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     off_axis.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
 
-    let article_items: Vec<ArticleItem> = articles.iter().filter_map(|&a| article_item(g, a)).collect();
+    let article_items: Vec<ArticleItem> = articles
+        .iter()
+        .filter_map(|&a| article_item(g, a))
+        .collect();
     let mut notes = Vec::new();
     if !off_axis.is_empty() {
         let v = off_axis
             .iter()
             .filter_map(|e| {
                 let n = g.find(&e.id)?;
-                let by: BTreeSet<String> = targets(g, n, &[EdgeKind::RefersTo], Direction::Incoming)
-                    .into_iter()
-                    .filter(|a| article_set.contains(a))
-                    .map(|a| g.node(a).id.clone())
-                    .collect();
+                let by: BTreeSet<String> =
+                    targets(g, n, &[EdgeKind::RefersTo], Direction::Incoming)
+                        .into_iter()
+                        .filter(|a| article_set.contains(a))
+                        .map(|a| g.node(a).id.clone())
+                        .collect();
                 Some((format!("{} ({})", e.name, human_date(&e.date)), by))
             })
             .collect();
         notes.push(Note::OffAxis(v));
     }
-    let unlaned = stats.iter().filter(|(p, s)| !lane_set.contains(p) && !s.0.is_empty()).count();
+    let unlaned = stats
+        .iter()
+        .filter(|(p, s)| !lane_set.contains(p) && !s.0.is_empty())
+        .count();
     if unlaned > 0 {
         notes.push(Note::Unlaned(Some(unlaned), opts.lanes.is_some()));
     }
@@ -758,7 +945,10 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
         notes.push(Note::Inferred);
     }
 
-    let (a, b) = (article_items.first().map_or(first, |a| a.date), article_items.last().map_or(last, |a| a.date));
+    let (a, b) = (
+        article_items.first().map_or(first, |a| a.date),
+        article_items.last().map_or(last, |a| a.date),
+    );
     let span = if b.within(&a) {
         human_date(&a)
     } else if a.within(&b) {
@@ -797,14 +987,32 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
 /// Write each lane's lineage in words ("→ Securonomics", "← Levelling up") from the
 /// evolves-into and replaces links between lanes.
 pub fn label_lineage(tl: &mut Timeline) {
-    let names: BTreeMap<String, String> = tl.lanes.iter().map(|l| (l.id.clone(), l.name.clone())).collect();
+    let names: BTreeMap<String, String> = tl
+        .lanes
+        .iter()
+        .map(|l| (l.id.clone(), l.name.clone()))
+        .collect();
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for l in tl.lineage.iter().filter(|l| l.kind != EdgeKind::PartOf) {
-        let (Some(a), Some(b)) = (names.get(&l.from), names.get(&l.to)) else { continue };
-        let verb = if l.kind == EdgeKind::Replaces { "replaces" } else { "into" };
-        let back = if l.kind == EdgeKind::Replaces { "replaced by" } else { "from" };
-        out.entry(l.from.clone()).or_default().push(format!("→ {verb} {b}"));
-        out.entry(l.to.clone()).or_default().push(format!("← {back} {a}"));
+        let (Some(a), Some(b)) = (names.get(&l.from), names.get(&l.to)) else {
+            continue;
+        };
+        let verb = if l.kind == EdgeKind::Replaces {
+            "replaces"
+        } else {
+            "into"
+        };
+        let back = if l.kind == EdgeKind::Replaces {
+            "replaced by"
+        } else {
+            "from"
+        };
+        out.entry(l.from.clone())
+            .or_default()
+            .push(format!("→ {verb} {b}"));
+        out.entry(l.to.clone())
+            .or_default()
+            .push(format!("← {back} {a}"));
     }
     for lane in &mut tl.lanes {
         lane.lineage = out.remove(&lane.id).unwrap_or_default();
@@ -836,40 +1044,99 @@ mod tests {
         assert!(lanes.contains(&"policy:levelling-up"), "{lanes:?}");
         assert!(lanes.contains(&"policy:devolution"), "{lanes:?}");
         assert!(lanes.contains(&"policy:securonomics"), "{lanes:?}");
-        assert_eq!(lanes.last(), Some(&OTHER_LANE), "industrial strategy is discussed once: {lanes:?}");
+        assert_eq!(
+            lanes.last(),
+            Some(&OTHER_LANE),
+            "industrial strategy is discussed once: {lanes:?}"
+        );
         assert_eq!(tl.lineage.len(), 1);
         assert_eq!(tl.lineage[0].kind, EdgeKind::EvolvesInto);
         assert!(tl.links.iter().any(|l| l.kind == EdgeKind::Echoes));
-        assert!(tl.events.iter().any(|e| e.id == "event:general-election-2024"));
-        let lu = tl.lanes.iter().find(|l| l.id == "policy:levelling-up").unwrap();
+        assert!(tl
+            .events
+            .iter()
+            .any(|e| e.id == "event:general-election-2024"));
+        let lu = tl
+            .lanes
+            .iter()
+            .find(|l| l.id == "policy:levelling-up")
+            .unwrap();
         assert!(lu.claims.windows(2).all(|w| w[0].date <= w[1].date));
     }
 
     #[test]
     fn lanes_n_keeps_the_most_discussed() {
         let g = mini();
-        let tl = extract(&g, &TimelineOptions { lanes: Some(1), ..opts() }).unwrap();
+        let tl = extract(
+            &g,
+            &TimelineOptions {
+                lanes: Some(1),
+                ..opts()
+            },
+        )
+        .unwrap();
         assert_eq!(tl.lanes[0].id, "policy:levelling-up");
         assert_eq!(tl.lanes.len(), 2, "one lane and the other ideas");
-        assert_eq!(extract(&g, &TimelineOptions { lanes: Some(0), ..opts() }), Err(TimelineError::ZeroLanes));
+        assert_eq!(
+            extract(
+                &g,
+                &TimelineOptions {
+                    lanes: Some(0),
+                    ..opts()
+                }
+            ),
+            Err(TimelineError::ZeroLanes)
+        );
     }
 
     #[test]
     fn date_filters_keep_overlapping_articles() {
         let g = mini();
         let d = |s: &str| Some(PartialDate::parse(s).unwrap());
-        let tl = extract(&g, &TimelineOptions { from: d("2024"), ..opts() }).unwrap();
+        let tl = extract(
+            &g,
+            &TimelineOptions {
+                from: d("2024"),
+                ..opts()
+            },
+        )
+        .unwrap();
         assert_eq!(tl.articles.len(), 1);
         assert!(tl.domain.0 >= PartialDate::parse("2024-01").unwrap().start_days());
-        let tl = extract(&g, &TimelineOptions { to: d("2020-09-15"), ..opts() }).unwrap();
-        assert_eq!(tl.articles.len(), 1, "a month-precise date overlaps a day inside it");
-        let e = extract(&g, &TimelineOptions { from: d("2030"), ..opts() }).unwrap_err();
+        let tl = extract(
+            &g,
+            &TimelineOptions {
+                to: d("2020-09-15"),
+                ..opts()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            tl.articles.len(),
+            1,
+            "a month-precise date overlaps a day inside it"
+        );
+        let e = extract(
+            &g,
+            &TimelineOptions {
+                from: d("2030"),
+                ..opts()
+            },
+        )
+        .unwrap_err();
         assert_eq!(
             e.to_string(),
             "nothing to draw: no article dated 2030 or later; the corpus has 2 article(s) dated 2020-09 to 2024-07-08"
         );
         assert!(matches!(
-            extract(&g, &TimelineOptions { from: d("2024"), to: d("2020"), ..opts() }),
+            extract(
+                &g,
+                &TimelineOptions {
+                    from: d("2024"),
+                    to: d("2020"),
+                    ..opts()
+                }
+            ),
             Err(TimelineError::BadRange { .. })
         ));
     }
@@ -877,10 +1144,24 @@ mod tests {
     #[test]
     fn about_a_policy_keeps_its_lineage() {
         let g = mini();
-        let tl = extract(&g, &TimelineOptions { about: Some("securonomics".into()), ..opts() }).unwrap();
+        let tl = extract(
+            &g,
+            &TimelineOptions {
+                about: Some("securonomics".into()),
+                ..opts()
+            },
+        )
+        .unwrap();
         let lanes: Vec<&str> = tl.lanes.iter().map(|l| l.id.as_str()).collect();
         assert_eq!(lanes, ["policy:levelling-up", "policy:securonomics"]);
-        let tl = extract(&g, &TimelineOptions { about: Some("Rachel Reeves".into()), ..opts() }).unwrap();
+        let tl = extract(
+            &g,
+            &TimelineOptions {
+                about: Some("Rachel Reeves".into()),
+                ..opts()
+            },
+        )
+        .unwrap();
         assert_eq!(tl.articles.len(), 1);
         let e = extract(
             &g,

@@ -48,7 +48,9 @@ pub fn cut(full: &Timeline, end: i64, new_since: i64) -> Timeline {
         for c in &mut lane.claims {
             c.new = is_new(&c.date);
         }
-        lane.new = lane.id != super::model::OTHER_LANE && !lane.claims.is_empty() && lane.claims.iter().all(|c| c.new);
+        lane.new = lane.id != super::model::OTHER_LANE
+            && !lane.claims.is_empty()
+            && lane.claims.iter().all(|c| c.new);
         let articles: BTreeSet<&str> = lane.claims.iter().map(|c| c.article.as_str()).collect();
         lane.stats = if lane.id == super::model::OTHER_LANE {
             count(lane.claims.len(), "claim", "claims")
@@ -61,15 +63,27 @@ pub fn cut(full: &Timeline, end: i64, new_since: i64) -> Timeline {
         };
     }
     tl.lanes.retain(|l| !l.claims.is_empty());
-    let claims: BTreeSet<String> = tl.lanes.iter().flat_map(|l| l.claims.iter().map(|c| c.id.clone())).collect();
-    let fresh: BTreeSet<String> =
-        tl.lanes.iter().flat_map(|l| l.claims.iter().filter(|c| c.new).map(|c| c.id.clone())).collect();
-    tl.links.retain(|l| claims.contains(&l.from) && claims.contains(&l.to) && l.date.is_none_or(|d| before(&d)));
+    let claims: BTreeSet<String> = tl
+        .lanes
+        .iter()
+        .flat_map(|l| l.claims.iter().map(|c| c.id.clone()))
+        .collect();
+    let fresh: BTreeSet<String> = tl
+        .lanes
+        .iter()
+        .flat_map(|l| l.claims.iter().filter(|c| c.new).map(|c| c.id.clone()))
+        .collect();
+    tl.links.retain(|l| {
+        claims.contains(&l.from) && claims.contains(&l.to) && l.date.is_none_or(|d| before(&d))
+    });
     for l in &mut tl.links {
-        l.new = l.date.is_some_and(|d| is_new(&d)) || fresh.contains(&l.from) || fresh.contains(&l.to);
+        l.new =
+            l.date.is_some_and(|d| is_new(&d)) || fresh.contains(&l.from) || fresh.contains(&l.to);
     }
     let lanes: BTreeSet<String> = tl.lanes.iter().map(|l| l.id.clone()).collect();
-    tl.lineage.retain(|l| lanes.contains(&l.from) && lanes.contains(&l.to) && l.date.is_none_or(|d| before(&d)));
+    tl.lineage.retain(|l| {
+        lanes.contains(&l.from) && lanes.contains(&l.to) && l.date.is_none_or(|d| before(&d))
+    });
     for l in &mut tl.lineage {
         l.new = l.date.is_some_and(|d| is_new(&d));
     }
@@ -82,8 +96,10 @@ pub fn cut(full: &Timeline, end: i64, new_since: i64) -> Timeline {
         .into_iter()
         .filter_map(|n| match n {
             Note::OffAxis(v) => {
-                let v: Vec<(String, BTreeSet<String>)> =
-                    v.into_iter().filter(|(_, by)| by.iter().any(|a| articles.contains(a))).collect();
+                let v: Vec<(String, BTreeSet<String>)> = v
+                    .into_iter()
+                    .filter(|(_, by)| by.iter().any(|a| articles.contains(a)))
+                    .collect();
                 (!v.is_empty()).then_some(Note::OffAxis(v))
             }
             Note::Unlaned(_, given) => other.then_some(Note::Unlaned(None, given)),
@@ -102,7 +118,10 @@ fn clear_new(tl: &mut Timeline) {
         l.new = false;
         l.claims.iter_mut().for_each(|c| c.new = false);
     }
-    tl.links.iter_mut().chain(tl.lineage.iter_mut()).for_each(|l| l.new = false);
+    tl.links
+        .iter_mut()
+        .chain(tl.lineage.iter_mut())
+        .for_each(|l| l.new = false);
 }
 
 /// One page per calendar year with articles, each showing the debate at the end of
@@ -111,19 +130,43 @@ pub fn yearly(g: &LevelGraph) -> Result<Vec<Page>, TimelineError> {
     let opts = TimelineOptions::default();
     let mut full = extract(g, &opts)?;
     order_lanes(&mut full);
-    let years: Vec<i64> =
-        full.articles.iter().map(|a| i64::from(a.date.year_num())).collect::<BTreeSet<_>>().into_iter().collect();
+    let years: Vec<i64> = full
+        .articles
+        .iter()
+        .map(|a| i64::from(a.date.year_num()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let file = |y: i64| format!("map-{y}.svg");
     let mut pages = Vec::new();
     for (k, &y) in years.iter().enumerate() {
-        let since = if k == 0 { i64::MIN } else { year_start(years[k - 1] + 1) };
+        let since = if k == 0 {
+            i64::MIN
+        } else {
+            year_start(years[k - 1] + 1)
+        };
         let mut tl = cut(&full, year_start(y + 1), since);
-        let period = if k > 0 && years[k - 1] + 1 < y { format!("{}–{y}", years[k - 1] + 1) } else { y.to_string() };
+        let period = if k > 0 && years[k - 1] + 1 < y {
+            format!("{}–{y}", years[k - 1] + 1)
+        } else {
+            y.to_string()
+        };
         let new_articles = tl.articles.iter().filter(|a| a.new).count();
-        let all_claims: BTreeSet<&str> = tl.lanes.iter().flat_map(|l| l.claims.iter().map(|c| c.id.as_str())).collect();
-        let new_claims: BTreeSet<&str> =
-            tl.lanes.iter().flat_map(|l| l.claims.iter().filter(|c| c.new).map(|c| c.id.as_str())).collect();
-        let new_lanes = tl.lanes.iter().filter(|l| l.new && l.id.starts_with("policy:")).count();
+        let all_claims: BTreeSet<&str> = tl
+            .lanes
+            .iter()
+            .flat_map(|l| l.claims.iter().map(|c| c.id.as_str()))
+            .collect();
+        let new_claims: BTreeSet<&str> = tl
+            .lanes
+            .iter()
+            .flat_map(|l| l.claims.iter().filter(|c| c.new).map(|c| c.id.as_str()))
+            .collect();
+        let new_lanes = tl
+            .lanes
+            .iter()
+            .filter(|l| l.new && l.id.starts_with("policy:"))
+            .count();
         let new_links = tl.links.iter().chain(&tl.lineage).filter(|l| l.new).count();
         tl.title = format!("The debate as it stood at the end of {y}");
         let news = format!(
@@ -136,7 +179,10 @@ pub fn yearly(g: &LevelGraph) -> Result<Vec<Page>, TimelineError> {
         tl.subtitle = if k == 0 {
             // Everything on the first page is new: it is the starting point, unmarked.
             clear_new(&mut tl);
-            format!("Where the corpus starts, in {period}: {news} · page 1 of {}", years.len())
+            format!(
+                "Where the corpus starts, in {period}: {news} · page 1 of {}",
+                years.len()
+            )
         } else {
             format!(
                 "New in {period} (outlined in orange): {news} · so far {} and {} · page {} of {}",
@@ -147,7 +193,9 @@ pub fn yearly(g: &LevelGraph) -> Result<Vec<Page>, TimelineError> {
             )
         };
         tl.nav = Some(Nav {
-            prev: k.checked_sub(1).map(|p| (years[p].to_string(), file(years[p]))),
+            prev: k
+                .checked_sub(1)
+                .map(|p| (years[p].to_string(), file(years[p]))),
             next: years.get(k + 1).map(|&n| (n.to_string(), file(n))),
         });
         let lay = lay_out(&tl, &LayoutOptions { width: opts.width });
@@ -178,15 +226,27 @@ mod tests {
         assert_eq!(files, ["map-2020.svg", "map-2024.svg"]);
         // 2020 shows the first article only; 2024 adds the second, marked new.
         assert!(!pages[0].svg.contains("article:2024-07-beta-labour"));
-        assert!(pages[1].svg.contains("id=\"article:2024-07-beta-labour\" class=\"node article new\""));
-        assert!(pages[1].svg.contains("id=\"article:2020-09-alpha-towns\" class=\"node article inferred\""));
-        assert!(pages[1].summary.contains("new in 2021–2024: 1 article"), "{}", pages[1].summary);
+        assert!(pages[1]
+            .svg
+            .contains("id=\"article:2024-07-beta-labour\" class=\"node article new\""));
+        assert!(pages[1]
+            .svg
+            .contains("id=\"article:2020-09-alpha-towns\" class=\"node article inferred\""));
+        assert!(
+            pages[1].summary.contains("new in 2021–2024: 1 article"),
+            "{}",
+            pages[1].summary
+        );
         assert!(pages[0].svg.contains("href=\"map-2024.svg\""));
         // The first page is the starting point: nothing on it is marked new.
         let marked = |svg: &str| {
             svg.split("class=\"")
                 .skip(1)
-                .filter(|c| c.split('"').next().is_some_and(|c| c.split(' ').any(|w| w == "new")))
+                .filter(|c| {
+                    c.split('"')
+                        .next()
+                        .is_some_and(|c| c.split(' ').any(|w| w == "new"))
+                })
                 .count()
         };
         assert_eq!(marked(&pages[0].svg), 0);
@@ -200,11 +260,25 @@ mod tests {
         let mut full = extract(&g, &TimelineOptions::default()).unwrap();
         order_lanes(&mut full);
         let early = cut(&full, year_start(2021), i64::MIN);
-        assert!(early.lineage.is_empty(), "the evolves-into link is evidenced in 2024");
+        assert!(
+            early.lineage.is_empty(),
+            "the evolves-into link is evidenced in 2024"
+        );
         assert!(early.links.is_empty(), "echoes come from the 2024 article");
-        let order: Vec<&str> =
-            full.lanes.iter().map(|l| l.id.as_str()).filter(|id| early.lanes.iter().any(|l| l.id == *id)).collect();
-        assert_eq!(order, early.lanes.iter().map(|l| l.id.as_str()).collect::<Vec<_>>());
+        let order: Vec<&str> = full
+            .lanes
+            .iter()
+            .map(|l| l.id.as_str())
+            .filter(|id| early.lanes.iter().any(|l| l.id == *id))
+            .collect();
+        assert_eq!(
+            order,
+            early
+                .lanes
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect::<Vec<_>>()
+        );
         assert_eq!(early.domain, full.domain, "every page shares the axis");
         let all_new = cut(&full, year_start(2025), i64::MIN);
         for l in &all_new.lanes {

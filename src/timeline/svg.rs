@@ -63,9 +63,16 @@ pub fn css() -> String {
     let art = node_style(NodeKind::Article);
     let ev = node_style(NodeKind::Event);
     let pol = node_style(NodeKind::Policy);
-    let _ = write!(s, ".event-line{{stroke:{};stroke-dasharray:3 3;opacity:.4}}", ev.stroke);
-    let _ =
-        write!(s, ".event rect.label{{fill:{};stroke:{}}}.event .diamond{{fill:{}}}", ev.fill, ev.stroke, ev.stroke);
+    let _ = write!(
+        s,
+        ".event-line{{stroke:{};stroke-dasharray:3 3;opacity:.4}}",
+        ev.stroke
+    );
+    let _ = write!(
+        s,
+        ".event rect.label{{fill:{};stroke:{}}}.event .diamond{{fill:{}}}",
+        ev.fill, ev.stroke, ev.stroke
+    );
     let _ = write!(s, ".bar-event{{fill:{};opacity:.5}}", ev.stroke);
     let _ = write!(
         s,
@@ -77,7 +84,11 @@ pub fn css() -> String {
         ".bar-article{{fill:{};opacity:.45}}.stem{{stroke:{}}}.pin{{fill:{}}}",
         art.stroke, art.stroke, art.stroke
     );
-    let _ = write!(s, ".date-band{{fill:{};opacity:.06}}.date-line{{stroke:{};opacity:.3}}", art.stroke, art.stroke);
+    let _ = write!(
+        s,
+        ".date-band{{fill:{};opacity:.06}}.date-line{{stroke:{};opacity:.3}}",
+        art.stroke, art.stroke
+    );
     let _ = write!(
         s,
         ".block rect.head{{fill:{};stroke:{}}}.block.focus rect.head{{stroke-width:3}}",
@@ -87,7 +98,13 @@ pub fn css() -> String {
     s.push_str(".edge path{fill:none}");
     for k in EdgeKind::ALL {
         let e = edge_style(*k);
-        let _ = write!(s, ".edge.{} path{{stroke:{};stroke-width:{}", class_name(k.as_str()), e.color, num(e.width));
+        let _ = write!(
+            s,
+            ".edge.{} path{{stroke:{};stroke-width:{}",
+            class_name(k.as_str()),
+            e.color,
+            num(e.width)
+        );
         if !e.dash.is_empty() {
             let _ = write!(s, ";stroke-dasharray:{}", e.dash);
         }
@@ -104,9 +121,15 @@ pub fn css() -> String {
         stance_color(Some(Stance::For)),
         stance_color(Some(Stance::Against))
     );
-    let _ =
-        write!(s, ".marker{{fill:{0};stroke:{0};stroke-width:1.5}}.hedged .marker{{fill:#ffffff}}", stance_color(None));
-    let _ = write!(s, ".new-ring{{fill:#fff8e1;stroke:{NEW_COLOR};stroke-width:1.5}}");
+    let _ = write!(
+        s,
+        ".marker{{fill:{0};stroke:{0};stroke-width:1.5}}.hedged .marker{{fill:#ffffff}}",
+        stance_color(None)
+    );
+    let _ = write!(
+        s,
+        ".new-ring{{fill:#fff8e1;stroke:{NEW_COLOR};stroke-width:1.5}}"
+    );
     let _ = write!(s, ".new rect.card,.new rect.label{{stroke:{NEW_COLOR};stroke-width:2.5;stroke-dasharray:none}}");
     s.push_str(".later{fill:#eceff1;opacity:.75}.later-edge{stroke:#b0bec5;stroke-dasharray:4 3}");
     s.push_str(".nav rect{fill:#e3f2fd;stroke:#1565c0}");
@@ -143,7 +166,16 @@ pub fn lines(w: &mut SvgWriter, ls: &[Line]) {
     for l in ls {
         let (x, y) = (num(l.x), num(l.y));
         if l.end {
-            w.text("text", &[("x", &x), ("y", &y), ("class", l.class), ("text-anchor", "end")], &l.text);
+            w.text(
+                "text",
+                &[
+                    ("x", &x),
+                    ("y", &y),
+                    ("class", l.class),
+                    ("text-anchor", "end"),
+                ],
+                &l.text,
+            );
         } else {
             w.text("text", &[("x", &x), ("y", &y), ("class", l.class)], &l.text);
         }
@@ -165,7 +197,16 @@ fn rect(w: &mut SvgWriter, class: &str, x: f64, y: f64, wd: f64, h: f64, rx: f64
 }
 
 fn line(w: &mut SvgWriter, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
-    w.empty("line", &[("class", class), ("x1", &num(x1)), ("y1", &num(y1)), ("x2", &num(x2)), ("y2", &num(y2))]);
+    w.empty(
+        "line",
+        &[
+            ("class", class),
+            ("x1", &num(x1)),
+            ("y1", &num(y1)),
+            ("x2", &num(x2)),
+            ("y2", &num(y2)),
+        ],
+    );
 }
 
 fn classes(base: &str, extra: &[(bool, &str)]) -> String {
@@ -185,12 +226,28 @@ pub fn swatch(w: &mut SvgWriter, key: LegendKey, x: f64, y: f64) {
         LegendKey::Stance(st) => {
             let c = format!("claim stance-{}", st.map_or("none", |s| s.as_str()));
             w.open("g", &[("class", &c)]);
-            w.empty("circle", &[("class", "marker"), ("cx", &num(x + 12.0)), ("cy", &num(y)), ("r", &num(MARKER_R))]);
+            w.empty(
+                "circle",
+                &[
+                    ("class", "marker"),
+                    ("cx", &num(x + 12.0)),
+                    ("cy", &num(y)),
+                    ("r", &num(MARKER_R)),
+                ],
+            );
             w.close("g");
         }
         LegendKey::Hedged => {
             w.open("g", &[("class", "claim hedged stance-for")]);
-            w.empty("circle", &[("class", "marker"), ("cx", &num(x + 12.0)), ("cy", &num(y)), ("r", &num(MARKER_R))]);
+            w.empty(
+                "circle",
+                &[
+                    ("class", "marker"),
+                    ("cx", &num(x + 12.0)),
+                    ("cy", &num(y)),
+                    ("r", &num(MARKER_R)),
+                ],
+            );
             w.close("g");
         }
         LegendKey::Edge(k) => {
@@ -199,7 +256,13 @@ pub fn swatch(w: &mut SvgWriter, key: LegendKey, x: f64, y: f64) {
             let m = format!("url(#arrow-{})", class_name(k.as_str()));
             w.empty(
                 "path",
-                &[("d", &format!("M{} {} L{} {}", num(x), num(y), num(x + 28.0), num(y))), ("marker-end", &m)],
+                &[
+                    (
+                        "d",
+                        &format!("M{} {} L{} {}", num(x), num(y), num(x + 28.0), num(y)),
+                    ),
+                    ("marker-end", &m),
+                ],
             );
             w.close("g");
         }
@@ -240,7 +303,13 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
     defs(&mut w, &kinds);
     w.empty(
         "rect",
-        &[("x", "0"), ("y", "0"), ("width", &num(g.width)), ("height", &num(g.height)), ("fill", "#ffffff")],
+        &[
+            ("x", "0"),
+            ("y", "0"),
+            ("width", &num(g.width)),
+            ("height", &num(g.height)),
+            ("fill", "#ffffff"),
+        ],
     );
     let (px0, px1) = (lay.scale.x0, lay.scale.x1);
     let (top, bottom) = lay.lanes_span;
@@ -249,7 +318,15 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
     w.open("g", &[("class", "background")]);
     for (k, l) in lay.lanes.iter().enumerate() {
         let c = if k % 2 == 0 { "lane-bg" } else { "lane-bg odd" };
-        rect(&mut w, c, lay.gutter_x, l.y, g.width - 24.0 - lay.gutter_x, l.h, 0.0);
+        rect(
+            &mut w,
+            c,
+            lay.gutter_x,
+            l.y,
+            g.width - 24.0 - lay.gutter_x,
+            l.h,
+            0.0,
+        );
         line(&mut w, "lane-sep", lay.gutter_x, l.y, g.width - 24.0, l.y);
     }
     for &x in &lay.axis.year_ticks {
@@ -267,7 +344,15 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
         line(&mut w, "event-line", e.x, e.rect.bottom(), e.x, bottom);
     }
     if let Some(x) = lay.cutoff_x {
-        rect(&mut w, "later", x, lay.axis.line_y - 36.0, px1 - x, bottom - lay.axis.line_y + 36.0, 0.0);
+        rect(
+            &mut w,
+            "later",
+            x,
+            lay.axis.line_y - 36.0,
+            px1 - x,
+            bottom - lay.axis.line_y + 36.0,
+            0.0,
+        );
     }
     w.close("g");
 
@@ -278,20 +363,56 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
     for (r, label, href) in &lay.nav {
         w.open("a", &[("href", href), ("class", "nav")]);
         rect(&mut w, "", r.x, r.y, r.w, r.h, 4.0);
-        w.text("text", &[("x", &num(r.x + 8.0)), ("y", &num(r.y + 15.5)), ("class", "nav")], label);
+        w.text(
+            "text",
+            &[
+                ("x", &num(r.x + 8.0)),
+                ("y", &num(r.y + 15.5)),
+                ("class", "nav"),
+            ],
+            label,
+        );
         w.close("a");
     }
     w.close("g");
 
     // The axis.
     w.open("g", &[("class", "axis")]);
-    line(&mut w, "axis-line", px0, lay.axis.line_y, px1, lay.axis.line_y);
-    line(&mut w, "axis-line", px0, lay.axis.bottom_y, px1, lay.axis.bottom_y);
+    line(
+        &mut w,
+        "axis-line",
+        px0,
+        lay.axis.line_y,
+        px1,
+        lay.axis.line_y,
+    );
+    line(
+        &mut w,
+        "axis-line",
+        px0,
+        lay.axis.bottom_y,
+        px1,
+        lay.axis.bottom_y,
+    );
     for &x in &lay.axis.month_ticks {
-        line(&mut w, "mtick", x, lay.axis.line_y, x, lay.axis.line_y + 4.0);
+        line(
+            &mut w,
+            "mtick",
+            x,
+            lay.axis.line_y,
+            x,
+            lay.axis.line_y + 4.0,
+        );
     }
     for &x in &lay.axis.year_ticks {
-        line(&mut w, "ytick", x, lay.axis.line_y - 8.0, x, lay.axis.line_y + 8.0);
+        line(
+            &mut w,
+            "ytick",
+            x,
+            lay.axis.line_y - 8.0,
+            x,
+            lay.axis.line_y + 8.0,
+        );
     }
     lines(&mut w, &lay.axis.labels);
     w.close("g");
@@ -300,13 +421,31 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
     w.open("g", &[("class", "events")]);
     for e in &lay.events {
         let item = &tl.events[e.item];
-        let c = classes(&format!("node event {}", class_name(&item.subkind)), &[(item.new, "new")]);
+        let c = classes(
+            &format!("node event {}", class_name(&item.subkind)),
+            &[(item.new, "new")],
+        );
         w.open("g", &[("id", &item.id), ("class", &c)]);
         w.title(&item.tooltip);
         if e.span.1 - e.span.0 >= 3.0 {
-            rect(&mut w, "bar-event", e.span.0, lay.axis.line_y - 7.0, e.span.1 - e.span.0, 6.0, 1.0);
+            rect(
+                &mut w,
+                "bar-event",
+                e.span.0,
+                lay.axis.line_y - 7.0,
+                e.span.1 - e.span.0,
+                6.0,
+                1.0,
+            );
         }
-        line(&mut w, "event-line", e.x, e.rect.bottom(), e.x, lay.axis.line_y);
+        line(
+            &mut w,
+            "event-line",
+            e.x,
+            e.rect.bottom(),
+            e.x,
+            lay.axis.line_y,
+        );
         rect(&mut w, "label", e.rect.x, e.rect.y, e.rect.w, e.rect.h, 3.0);
         lines(&mut w, &e.lines);
         diamond(&mut w, e.x, lay.axis.line_y);
@@ -321,9 +460,25 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
         let cl = classes("node article", &[(a.inferred, "inferred"), (a.new, "new")]);
         w.open("g", &[("id", &a.id), ("class", &cl)]);
         w.title(&a.tooltip);
-        rect(&mut w, "bar-article", c.span.0, lay.axis.line_y + 1.0, (c.span.1 - c.span.0).max(2.0), 6.0, 1.0);
+        rect(
+            &mut w,
+            "bar-article",
+            c.span.0,
+            lay.axis.line_y + 1.0,
+            (c.span.1 - c.span.0).max(2.0),
+            6.0,
+            1.0,
+        );
         line(&mut w, "stem", c.x, lay.axis.line_y, c.x, c.rect.y);
-        w.empty("circle", &[("class", "pin"), ("cx", &num(c.x)), ("cy", &num(lay.axis.line_y)), ("r", "3")]);
+        w.empty(
+            "circle",
+            &[
+                ("class", "pin"),
+                ("cx", &num(c.x)),
+                ("cy", &num(lay.axis.line_y)),
+                ("r", "3"),
+            ],
+        );
         rect(&mut w, "card", c.rect.x, c.rect.y, c.rect.w, c.rect.h, 4.0);
         lines(&mut w, &c.lines);
         w.close("g");
@@ -334,8 +489,14 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
     w.open("g", &[("class", "lanes")]);
     for l in &lay.lanes {
         let lane = &tl.lanes[l.lane];
-        let cl =
-            classes(if lane.id.starts_with("policy:") { "lane policy" } else { "lane other" }, &[(lane.new, "new")]);
+        let cl = classes(
+            if lane.id.starts_with("policy:") {
+                "lane policy"
+            } else {
+                "lane other"
+            },
+            &[(lane.new, "new")],
+        );
         w.open("g", &[("id", &lane.id), ("class", &cl)]);
         w.title(&lane.tooltip);
         lines(&mut w, &l.lines);
@@ -362,13 +523,26 @@ pub fn draw(tl: &Timeline, lay: &TimelineLayout) -> String {
         let st = claim.stance.map_or("none", |s| s.as_str());
         let cl = classes(
             &format!("node claim stance-{st}"),
-            &[(claim.hedged, "hedged"), (!c.primary, "repeat"), (claim.new, "new"), (claim.extracted, "extracted")],
+            &[
+                (claim.hedged, "hedged"),
+                (!c.primary, "repeat"),
+                (claim.new, "new"),
+                (claim.extracted, "extracted"),
+            ],
         );
         w.open("g", &[("id", &c.id), ("class", &cl)]);
         w.title(&claim.tooltip);
         let back = if claim.new { "new-ring" } else { "backing" };
         rect(&mut w, back, c.rect.x, c.rect.y, c.rect.w, c.rect.h, 3.0);
-        w.empty("circle", &[("class", "marker"), ("cx", &num(c.cx)), ("cy", &num(c.cy)), ("r", &num(MARKER_R))]);
+        w.empty(
+            "circle",
+            &[
+                ("class", "marker"),
+                ("cx", &num(c.cx)),
+                ("cy", &num(c.cy)),
+                ("r", &num(MARKER_R)),
+            ],
+        );
         lines(&mut w, &c.lines);
         w.close("g");
     }

@@ -4,7 +4,9 @@
 
 use crate::date::{civil_from_days, days_from_civil, PartialDate};
 use crate::graph::{Edge, LevelGraph, Node, NodeData};
-use crate::model::{ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Stance};
+use crate::model::{
+    ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Stance,
+};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,7 +27,14 @@ pub struct SynthOptions {
 
 impl Default for SynthOptions {
     fn default() -> Self {
-        SynthOptions { claims: 2000, years: 10, articles: 0, policies: 24, same_date: false, seed: 42 }
+        SynthOptions {
+            claims: 2000,
+            years: 10,
+            articles: 0,
+            policies: 24,
+            same_date: false,
+            seed: 42,
+        }
     }
 }
 
@@ -98,10 +107,15 @@ const WORDS: [&str; 40] = [
 
 fn sentence(r: &mut Rng, min: usize, max: usize) -> String {
     let n = min + r.below(max - min + 1);
-    let mut s: Vec<String> = (0..n).map(|_| WORDS[r.below(WORDS.len())].to_string()).collect();
+    let mut s: Vec<String> = (0..n)
+        .map(|_| WORDS[r.below(WORDS.len())].to_string())
+        .collect();
     if let Some(f) = s.first_mut() {
         let mut c = f.chars();
-        *f = c.next().map(|x| x.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default();
+        *f = c
+            .next()
+            .map(|x| x.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default();
     }
     s.join(" ") + "."
 }
@@ -109,7 +123,10 @@ fn sentence(r: &mut Rng, min: usize, max: usize) -> String {
 fn edge(kind: EdgeKind, article: &str, stance: Option<Stance>) -> Edge {
     Edge {
         kind,
-        evidence: Evidence { article: article.to_string(), quote: "synthetic quote".to_string() },
+        evidence: Evidence {
+            article: article.to_string(),
+            quote: "synthetic quote".to_string(),
+        },
         stance,
         note: None,
         origin: Origin::Curated,
@@ -120,14 +137,22 @@ fn edge(kind: EdgeKind, article: &str, stance: Option<Stance>) -> Edge {
 pub fn synthetic(o: &SynthOptions) -> LevelGraph {
     let mut r = Rng(o.seed.wrapping_mul(2_654_435_761).max(1));
     let mut g = LevelGraph::new();
-    let n_articles = if o.articles == 0 { (o.claims / 8).max(1) } else { o.articles };
+    let n_articles = if o.articles == 0 {
+        (o.claims / 8).max(1)
+    } else {
+        o.articles
+    };
     let start = days_from_civil(2015, 1, 1);
     let span = i64::from(o.years.max(1)) * 365;
 
     // Articles, added in date order as the graph builder does.
     let mut arts: Vec<(PartialDate, String)> = (0..n_articles)
         .map(|k| {
-            let day = if o.same_date { start + span / 2 } else { start + (r.below(span as usize) as i64) };
+            let day = if o.same_date {
+                start + span / 2
+            } else {
+                start + (r.below(span as usize) as i64)
+            };
             let (y, m, d) = civil_from_days(day);
             let text = match (o.same_date, r.below(10)) {
                 (true, _) | (false, 0..=5) => format!("{y:04}-{m:02}-{d:02}"),
@@ -135,7 +160,8 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
                 _ => format!("{y:04}"),
             };
             (
-                PartialDate::parse(&text).unwrap_or_else(|_| PartialDate::year(2015).expect("2015 is a year")),
+                PartialDate::parse(&text)
+                    .unwrap_or_else(|_| PartialDate::year(2015).expect("2015 is a year")),
                 format!("a{k:04}"),
             )
         })
@@ -151,7 +177,11 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
                 title: sentence(&mut r, 4, 12),
                 date: ArticleDate {
                     value: *date,
-                    provenance: if inferred { DateProvenance::Inferred } else { DateProvenance::Stated },
+                    provenance: if inferred {
+                        DateProvenance::Inferred
+                    } else {
+                        DateProvenance::Stated
+                    },
                     evidence: None,
                     reasoning: None,
                 },
@@ -160,31 +190,57 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
             origin: Origin::Curated,
         });
     }
-    let entity = |id: String, kind: NodeKind, label: String, sub: &str, date: Option<PartialDate>| Node {
-        id,
-        kind,
-        label,
-        data: NodeData::Entity { subkind: sub.to_string(), aliases: vec![], description: None, date, roles: vec![] },
-        origin: Origin::Curated,
-    };
+    let entity =
+        |id: String, kind: NodeKind, label: String, sub: &str, date: Option<PartialDate>| Node {
+            id,
+            kind,
+            label,
+            data: NodeData::Entity {
+                subkind: sub.to_string(),
+                aliases: vec![],
+                description: None,
+                date,
+                roles: vec![],
+            },
+            origin: Origin::Curated,
+        };
     let n_actors = 40;
     for k in 0..n_actors {
-        g.add_node(entity(format!("actor:person-{k:02}"), NodeKind::Actor, format!("Person {k}"), "person", None));
+        g.add_node(entity(
+            format!("actor:person-{k:02}"),
+            NodeKind::Actor,
+            format!("Person {k}"),
+            "person",
+            None,
+        ));
     }
     for k in 0..o.policies {
         let name = format!("Idea {k}: {}", sentence(&mut r, 1, 4).trim_end_matches('.'));
-        g.add_node(entity(format!("policy:idea-{k:02}"), NodeKind::Policy, name, "agenda", None));
+        g.add_node(entity(
+            format!("policy:idea-{k:02}"),
+            NodeKind::Policy,
+            name,
+            "agenda",
+            None,
+        ));
     }
     for k in 0..(o.years as usize * 2) {
         let day = start + r.below(span as usize) as i64;
         let (y, m, d) = civil_from_days(day);
         let date = PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok();
-        g.add_node(entity(format!("event:e{k:02}"), NodeKind::Event, sentence(&mut r, 2, 6), "announcement", date));
+        g.add_node(entity(
+            format!("event:e{k:02}"),
+            NodeKind::Event,
+            sentence(&mut r, 2, 6),
+            "announcement",
+            date,
+        ));
     }
 
     // Claims, spread over the articles; ideas drawn with a long tail.
-    let mut claims: Vec<(usize, String)> =
-        (0..o.claims).map(|k| (r.below(arts.len()), format!("claim:c{k:05}"))).collect();
+    let mut claims: Vec<(usize, String)> = (0..o.claims)
+        .map(|k| (r.below(arts.len()), format!("claim:c{k:05}")))
+        .collect();
     claims.sort();
     let stances = [Stance::For, Stance::Against, Stance::Mixed, Stance::Neutral];
     let mut edges: Vec<(String, String, Edge)> = Vec::new();
@@ -196,7 +252,10 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
             label: sentence(&mut r, 5, 18),
             data: NodeData::Claim {
                 text: sentence(&mut r, 5, 18),
-                evidence: Evidence { article: stem.clone(), quote: "synthetic quote".to_string() },
+                evidence: Evidence {
+                    article: stem.clone(),
+                    quote: "synthetic quote".to_string(),
+                },
                 claim_kind: ClaimKind::Evaluation,
                 speaker: None,
                 hedged: r.chance(0.2),
@@ -204,21 +263,33 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
             },
             origin: Origin::Curated,
         });
-        edges.push((format!("article:{stem}"), id.clone(), edge(EdgeKind::Makes, stem, None)));
+        edges.push((
+            format!("article:{stem}"),
+            id.clone(),
+            edge(EdgeKind::Makes, stem, None),
+        ));
         let n_about = 1 + r.below(2);
         for _ in 0..n_about {
             // Squared uniform: low-numbered ideas are discussed most.
             let u = r.below(1000) as f64 / 1000.0;
             let p = ((u * u) * o.policies.max(1) as f64) as usize;
             let st = stances[r.below(4)];
-            edges.push((id.clone(), format!("policy:idea-{p:02}"), edge(EdgeKind::About, stem, Some(st))));
+            edges.push((
+                id.clone(),
+                format!("policy:idea-{p:02}"),
+                edge(EdgeKind::About, stem, Some(st)),
+            ));
         }
         if k > 0 && r.chance(0.25) {
             let t = &claims[r.below(k)].1;
             edges.push((id.clone(), t.clone(), edge(EdgeKind::Echoes, stem, None)));
         }
         if k > 0 && r.chance(0.15) && claims[k - 1].0 == *a {
-            edges.push((id.clone(), claims[k - 1].1.clone(), edge(EdgeKind::Supports, stem, None)));
+            edges.push((
+                id.clone(),
+                claims[k - 1].1.clone(),
+                edge(EdgeKind::Supports, stem, None),
+            ));
         }
         if k > 0 && r.chance(0.05) {
             let t = &claims[r.below(k)].1;
@@ -253,7 +324,10 @@ mod tests {
 
     #[test]
     fn is_deterministic_and_sized() {
-        let o = SynthOptions { claims: 200, ..SynthOptions::default() };
+        let o = SynthOptions {
+            claims: 200,
+            ..SynthOptions::default()
+        };
         let a = synthetic(&o);
         let b = synthetic(&o);
         assert_eq!(a.count_nodes()[&NodeKind::Claim], 200);

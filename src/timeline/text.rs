@@ -91,7 +91,10 @@ pub fn shorten(s: &str, max_w: f64, font_px: f64, bold: bool) -> String {
         w += cw;
         out.push(c);
     }
-    let mut out = out.trim_end().trim_end_matches([',', ';', ':', '-']).to_string();
+    let mut out = out
+        .trim_end()
+        .trim_end_matches([',', ';', ':', '-'])
+        .to_string();
     out.push(ELLIPSIS);
     out
 }
@@ -119,7 +122,11 @@ pub fn wrap(s: &str, max_w: f64, font_px: f64, bold: bool, max_lines: usize) -> 
     let mut prev_wide = false;
     for tok in tokens(s) {
         let wide = is_wide_token(&tok);
-        let glue = if cur.is_empty() || (wide && prev_wide) { 0.0 } else { space };
+        let glue = if cur.is_empty() || (wide && prev_wide) {
+            0.0
+        } else {
+            space
+        };
         let t_w = tw(&tok);
         if cur_w + glue + t_w <= max_w {
             if glue > 0.0 {
@@ -165,7 +172,11 @@ pub fn wrap(s: &str, max_w: f64, font_px: f64, bold: bool, max_lines: usize) -> 
         lines.push(String::new());
     }
     let width = lines.iter().map(|l| tw(l)).fold(0.0, f64::max);
-    Wrapped { lines, shortened, width }
+    Wrapped {
+        lines,
+        shortened,
+        width,
+    }
 }
 
 #[cfg(test)]
@@ -177,7 +188,10 @@ mod tests {
         let latin = text_width("abcd", 10.0, false);
         let cjk = text_width("平衡発展", 10.0, false);
         assert!(cjk > latin * 1.6, "{cjk} vs {latin}");
-        assert_eq!(text_width("e\u{301}", 10.0, false), text_width("e", 10.0, false));
+        assert_eq!(
+            text_width("e\u{301}", 10.0, false),
+            text_width("e", 10.0, false)
+        );
     }
 
     #[test]
@@ -197,10 +211,22 @@ mod tests {
 
     #[test]
     fn breaks_unspaced_scripts_and_long_words() {
-        let w = wrap("地域間の格差を是正するための長期的な政策が必要である", 80.0, 11.0, false, 9);
+        let w = wrap(
+            "地域間の格差を是正するための長期的な政策が必要である",
+            80.0,
+            11.0,
+            false,
+            9,
+        );
         assert!(w.lines.len() > 2, "{:?}", w.lines);
         assert!(w.lines.iter().all(|l| text_width(l, 11.0, false) <= 80.0));
-        let w = wrap("Supercalifragilisticexpialidocious-and-then-some", 60.0, 11.0, false, 9);
+        let w = wrap(
+            "Supercalifragilisticexpialidocious-and-then-some",
+            60.0,
+            11.0,
+            false,
+            9,
+        );
         assert!(w.lines.len() > 1);
         assert!(w.lines.iter().all(|l| text_width(l, 11.0, false) <= 60.0));
     }
@@ -208,7 +234,12 @@ mod tests {
     #[test]
     fn shorten_keeps_short_text() {
         assert_eq!(shorten("Devolution", 200.0, 11.0, false), "Devolution");
-        let s = shorten("Internationally competitive green industries", 90.0, 11.0, true);
+        let s = shorten(
+            "Internationally competitive green industries",
+            90.0,
+            11.0,
+            true,
+        );
         assert!(s.ends_with(ELLIPSIS));
         assert!(text_width(&s, 11.0, true) <= 90.0);
     }

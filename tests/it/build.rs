@@ -9,7 +9,11 @@ use crate::support::*;
 const OUTPUTS: [&str; 3] = ["graph.json", "graph.dot", "graph.svg"];
 
 fn build(corpus: &Path, out: &Path) -> Done {
-    levelmap(["build", "--corpus"]).arg(corpus).arg("--out").arg(out).ok()
+    levelmap(["build", "--corpus"])
+        .arg(corpus)
+        .arg("--out")
+        .arg(out)
+        .ok()
 }
 
 #[test]
@@ -18,7 +22,11 @@ fn json_round_trips_to_identical_bytes() {
     build(&c.path(), &c.out());
     let first = std::fs::read(c.out().join("graph.json")).unwrap();
     let again = c.dir.path().join("again");
-    levelmap(["build", "--from-json"]).arg(c.out().join("graph.json")).arg("--out").arg(&again).ok();
+    levelmap(["build", "--from-json"])
+        .arg(c.out().join("graph.json"))
+        .arg("--out")
+        .arg(&again)
+        .ok();
     assert_eq!(first, std::fs::read(again.join("graph.json")).unwrap());
 }
 
@@ -28,12 +36,21 @@ fn build_writes_json_dot_and_svg_and_a_summary() {
     let d = build(&c.path(), &c.out());
     for f in OUTPUTS {
         assert!(c.out().join(f).is_file(), "{f} missing");
-        assert!(d.stdout.contains(&format!("wrote {}", c.out().join(f).display())), "{}", d.stdout);
+        assert!(
+            d.stdout
+                .contains(&format!("wrote {}", c.out().join(f).display())),
+            "{}",
+            d.stdout
+        );
     }
     assert!(d.stdout.contains("built 19 nodes"), "{}", d.stdout);
     assert!(d.stdout.contains("claims             6"), "{}", d.stdout);
     assert!(d.stdout.contains("evolves-into"), "{}", d.stdout);
-    assert!(d.stdout.contains("warning(s);") && d.stdout.contains(" ms"), "{}", d.stdout);
+    assert!(
+        d.stdout.contains("warning(s);") && d.stdout.contains(" ms"),
+        "{}",
+        d.stdout
+    );
     // No progress bar when not on a terminal.
     assert!(!d.stderr.contains('['), "{}", d.stderr);
 }
@@ -45,7 +62,11 @@ fn two_builds_give_byte_identical_files() {
     build(&c.path(), &a);
     build(&c.path(), &b);
     for f in OUTPUTS {
-        assert_eq!(std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap(), "{f} differs between builds");
+        assert_eq!(
+            std::fs::read(a.join(f)).unwrap(),
+            std::fs::read(b.join(f)).unwrap(),
+            "{f} differs between builds"
+        );
     }
 }
 
@@ -54,10 +75,17 @@ fn bundled_corpus_builds_identically_twice() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     let d = build(&corpus(), &a);
-    assert!(d.stdout.contains("graph.svg: ") && d.stdout.contains("laid out by layout-rs"), "{}", d.stdout);
+    assert!(
+        d.stdout.contains("graph.svg: ") && d.stdout.contains("laid out by layout-rs"),
+        "{}",
+        d.stdout
+    );
     build(&corpus(), &b);
     for f in OUTPUTS {
-        assert!(std::fs::read(a.join(f)).unwrap() == std::fs::read(b.join(f)).unwrap(), "{f} differs between builds");
+        assert!(
+            std::fs::read(a.join(f)).unwrap() == std::fs::read(b.join(f)).unwrap(),
+            "{f} differs between builds"
+        );
     }
     if let Some(svg) = graphviz_svg(&a.join("graph.dot")) {
         parse_xml(&svg);
@@ -69,15 +97,35 @@ fn bundled_corpus_builds_identically_twice() {
 fn failed_build_leaves_out_untouched() {
     let c = TempCorpus::of("mini");
     build(&c.path(), &c.out());
-    let before: Vec<Vec<u8>> = OUTPUTS.iter().map(|f| std::fs::read(c.out().join(f)).unwrap()).collect();
+    let before: Vec<Vec<u8>> = OUTPUTS
+        .iter()
+        .map(|f| std::fs::read(c.out().join(f)).unwrap())
+        .collect();
     // Break the corpus: a quote that is not in the article, and an unknown id.
-    c.edit("articles/2020-09-alpha-towns.toml", "not a blueprint\"", "not a blueprint at all\"");
-    let d = levelmap(["build", "--corpus"]).arg(c.path()).arg("--out").arg(c.out()).fails();
+    c.edit(
+        "articles/2020-09-alpha-towns.toml",
+        "not a blueprint\"",
+        "not a blueprint at all\"",
+    );
+    let d = levelmap(["build", "--corpus"])
+        .arg(c.path())
+        .arg("--out")
+        .arg(c.out())
+        .fails();
     assert!(d.stderr.contains("nothing was written"), "{}", d.stderr);
-    let after: Vec<Vec<u8>> = OUTPUTS.iter().map(|f| std::fs::read(c.out().join(f)).unwrap()).collect();
+    let after: Vec<Vec<u8>> = OUTPUTS
+        .iter()
+        .map(|f| std::fs::read(c.out().join(f)).unwrap())
+        .collect();
     assert_eq!(before, after);
-    let names: Vec<String> = std::fs::read_dir(c.out()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "no temporary file left: {names:?}");
+    let names: Vec<String> = std::fs::read_dir(c.out())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.ends_with(".tmp")),
+        "no temporary file left: {names:?}"
+    );
     for f in OUTPUTS {
         assert!(names.iter().any(|n| n == f), "{f} still there: {names:?}");
     }
@@ -88,7 +136,9 @@ fn dot_is_accepted_by_graphviz() {
     for name in ["mini", "hostile"] {
         let c = TempCorpus::of(name);
         build(&c.path(), &c.out());
-        let Some(svg) = graphviz_svg(&c.out().join("graph.dot")) else { return };
+        let Some(svg) = graphviz_svg(&c.out().join("graph.dot")) else {
+            return;
+        };
         let doc = parse_xml(&svg);
         assert!(doc.ids.contains("legend"), "the legend is drawn");
     }
@@ -101,24 +151,75 @@ fn svg_is_well_formed_with_ids_classes_titles_and_labels() {
     let svg = std::fs::read_to_string(c.out().join("graph.svg")).unwrap();
     let doc = parse_xml(&svg);
     // Every node and edge of the graph is drawn under its own id, with a tooltip.
-    let g: levelmap::export::json::GraphJson = serde_json::from_slice(&std::fs::read(c.out().join("graph.json")).unwrap()).unwrap();
+    let g: levelmap::export::json::GraphJson =
+        serde_json::from_slice(&std::fs::read(c.out().join("graph.json")).unwrap()).unwrap();
     for n in &g.nodes {
-        if matches!(n.kind, levelmap::model::NodeKind::Article | levelmap::model::NodeKind::Claim) || n.id == "policy:levelling-up" {
-            let el = doc.elements.iter().find(|e| e.id.as_deref() == Some(n.id.as_str())).unwrap_or_else(|| panic!("no element {}", n.id));
-            assert!(el.class.starts_with(&format!("node {}", n.kind)), "{}: {}", n.id, el.class);
+        if matches!(
+            n.kind,
+            levelmap::model::NodeKind::Article | levelmap::model::NodeKind::Claim
+        ) || n.id == "policy:levelling-up"
+        {
+            let el = doc
+                .elements
+                .iter()
+                .find(|e| e.id.as_deref() == Some(n.id.as_str()))
+                .unwrap_or_else(|| panic!("no element {}", n.id));
+            assert!(
+                el.class.starts_with(&format!("node {}", n.kind)),
+                "{}: {}",
+                n.id,
+                el.class
+            );
             assert!(el.title.contains(&n.label), "{}: {}", n.id, el.title);
-            assert!(!el.text.is_empty(), "{} has its label inside its group", n.id);
+            assert!(
+                !el.text.is_empty(),
+                "{} has its label inside its group",
+                n.id
+            );
         }
     }
-    for e in g.edges.iter().filter(|e| e.kind != levelmap::model::EdgeKind::Mentions) {
-        let el = doc.elements.iter().find(|x| x.id.as_deref() == Some(e.id.as_str())).unwrap_or_else(|| panic!("no edge {}", e.id));
-        assert!(el.class.starts_with(&format!("edge {}", e.kind)), "{}", el.class);
-        assert!(el.title.contains(&e.evidence.quote.replace('\n', " ")) || el.title.contains('\u{201c}'), "{}", el.title);
+    for e in g
+        .edges
+        .iter()
+        .filter(|e| e.kind != levelmap::model::EdgeKind::Mentions)
+    {
+        let el = doc
+            .elements
+            .iter()
+            .find(|x| x.id.as_deref() == Some(e.id.as_str()))
+            .unwrap_or_else(|| panic!("no edge {}", e.id));
+        assert!(
+            el.class.starts_with(&format!("edge {}", e.kind)),
+            "{}",
+            el.class
+        );
+        assert!(
+            el.title.contains(&e.evidence.quote.replace('\n', " "))
+                || el.title.contains('\u{201c}'),
+            "{}",
+            el.title
+        );
     }
     // The claim tooltip carries the full text and the quote.
-    let claim = doc.elements.iter().find(|e| e.id.as_deref() == Some("claim:beta-2024-instability")).unwrap();
-    assert!(claim.title.contains("Levelling up was undermined by government instability."), "{}", claim.title);
-    assert!(claim.title.contains("\u{201c}levelling up was undermined by government instability\u{201d}"), "{}", claim.title);
+    let claim = doc
+        .elements
+        .iter()
+        .find(|e| e.id.as_deref() == Some("claim:beta-2024-instability"))
+        .unwrap();
+    assert!(
+        claim
+            .title
+            .contains("Levelling up was undermined by government instability."),
+        "{}",
+        claim.title
+    );
+    assert!(
+        claim
+            .title
+            .contains("\u{201c}levelling up was undermined by government instability\u{201d}"),
+        "{}",
+        claim.title
+    );
     assert!(doc.ids.contains("legend") && doc.ids.contains("time-axis"));
 }
 
@@ -130,26 +231,71 @@ fn hostile_labels_give_valid_dot_and_well_formed_svg() {
     let doc = parse_xml(&svg);
     // No markup got in: the only elements are the ones we write.
     for tag in &doc.tags {
-        assert!(["svg", "style", "defs", "marker", "path", "rect", "g", "title", "text", "tspan", "ellipse", "polygon"].contains(&tag.as_str()), "unexpected <{tag}>");
+        assert!(
+            [
+                "svg", "style", "defs", "marker", "path", "rect", "g", "title", "text", "tspan",
+                "ellipse", "polygon"
+            ]
+            .contains(&tag.as_str()),
+            "unexpected <{tag}>"
+        );
     }
     // Text comes back exactly (after XML unescaping), newlines folded to spaces.
-    let claim = doc.elements.iter().find(|e| e.id.as_deref() == Some("claim:hostile-2021-towns")).unwrap();
-    assert!(claim.title.starts_with("Towns & cities \"deserve\" <more> \\ back\\slash over two lines; 東京 🚀\n"), "{:?}", claim.title);
+    let claim = doc
+        .elements
+        .iter()
+        .find(|e| e.id.as_deref() == Some("claim:hostile-2021-towns"))
+        .unwrap();
+    assert!(
+        claim.title.starts_with(
+            "Towns & cities \"deserve\" <more> \\ back\\slash over two lines; 東京 🚀\n"
+        ),
+        "{:?}",
+        claim.title
+    );
     assert!(claim.text.contains("<more>"), "{:?}", claim.text);
-    let actor = doc.elements.iter().find(|e| e.id.as_deref() == Some("actor:zoe")).unwrap();
-    assert!(actor.title.starts_with("Zoë \"Zed\" O'Brien <b>&amp;</b> \\ Łukasz"), "{:?}", actor.title);
+    let actor = doc
+        .elements
+        .iter()
+        .find(|e| e.id.as_deref() == Some("actor:zoe"))
+        .unwrap();
+    assert!(
+        actor
+            .title
+            .starts_with("Zoë \"Zed\" O'Brien <b>&amp;</b> \\ Łukasz"),
+        "{:?}",
+        actor.title
+    );
     // DOT: every string is closed, and Graphviz reads the labels back.
     let dot = std::fs::read_to_string(c.out().join("graph.dot")).unwrap();
     for line in dot.lines() {
-        let unescaped_quotes = line.replace("\\\\", "").replace("\\\"", "").matches('"').count();
+        let unescaped_quotes = line
+            .replace("\\\\", "")
+            .replace("\\\"", "")
+            .matches('"')
+            .count();
         assert_eq!(unescaped_quotes % 2, 0, "unbalanced quotes in {line}");
     }
-    assert!(dot.contains("Towns &amp; cities \\\"deserve\\\" <more> \\\\"), "{dot}");
+    assert!(
+        dot.contains("Towns &amp; cities \\\"deserve\\\" <more> \\\\"),
+        "{dot}"
+    );
     if let Some(out) = graphviz_svg(&c.out().join("graph.dot")) {
         let d = parse_xml(&out);
-        let all_text = d.elements.iter().map(|e| e.text.as_str()).collect::<Vec<_>>().join(" ");
-        assert!(all_text.contains("Towns & cities \"deserve\" <more>"), "{all_text}");
-        assert!(all_text.contains("back\\slash over two lines"), "{all_text}");
+        let all_text = d
+            .elements
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            all_text.contains("Towns & cities \"deserve\" <more>"),
+            "{all_text}"
+        );
+        assert!(
+            all_text.contains("back\\slash over two lines"),
+            "{all_text}"
+        );
         assert!(all_text.contains("</text><script>x</script>"), "{all_text}");
     }
 }
@@ -170,7 +316,8 @@ fn json_schema_is_pinned() {
     let c = TempCorpus::of("mini");
     build(&c.path(), &c.out());
     let text = std::fs::read_to_string(c.out().join("graph.json")).unwrap();
-    let g: levelmap::export::json::GraphJson = serde_json::from_str(&text).expect("graph.json matches GraphJson");
+    let g: levelmap::export::json::GraphJson =
+        serde_json::from_str(&text).expect("graph.json matches GraphJson");
     assert_eq!(g.schema, levelmap::export::json::SCHEMA);
     assert_eq!(g.version, levelmap::export::json::VERSION);
     assert_eq!(g.nodes.len(), 19);
@@ -180,7 +327,11 @@ fn json_schema_is_pinned() {
 #[test]
 fn committed_outputs_are_not_stale() {
     let tmp = tempfile::tempdir().unwrap();
-    levelmap(["build", "--corpus"]).arg(corpus()).arg("--out").arg(tmp.path()).ok();
+    levelmap(["build", "--corpus"])
+        .arg(corpus())
+        .arg("--out")
+        .arg(tmp.path())
+        .ok();
     let committed = root().join("out");
     let mut written: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()
@@ -188,11 +339,17 @@ fn committed_outputs_are_not_stale() {
         .filter(|n| n != "graph.cache")
         .collect();
     written.sort();
-    assert!(written.len() >= 8, "build writes the map, the JSON and the views: {written:?}");
+    assert!(
+        written.len() >= 8,
+        "build writes the map, the JSON and the views: {written:?}"
+    );
     for name in &written {
         let fresh = std::fs::read(tmp.path().join(name)).unwrap();
         let old = std::fs::read(committed.join(name)).unwrap_or_default();
-        assert!(fresh == old, "out/{name} is stale: run `cargo run --release -- build` and commit out/");
+        assert!(
+            fresh == old,
+            "out/{name} is stale: run `cargo run --release -- build` and commit out/"
+        );
     }
     for entry in std::fs::read_dir(&committed).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
@@ -206,12 +363,25 @@ fn committed_outputs_are_not_stale() {
 #[test]
 fn draw_never_writes_the_data_but_no_pictures_and_says_so() {
     let c = TempCorpus::of("mini");
-    let d = levelmap(["build", "--draw", "never", "--corpus"]).arg(c.path()).arg("--out").arg(c.out()).ok();
+    let d = levelmap(["build", "--draw", "never", "--corpus"])
+        .arg(c.path())
+        .arg("--out")
+        .arg(c.out())
+        .ok();
     assert!(c.out().join("graph.json").is_file() && c.out().join("graph.dot").is_file());
     assert!(!c.out().join("graph.svg").exists() && !c.out().join("timeline.svg").exists());
-    assert!(d.stdout.contains("graph.svg and the timeline views not drawn (--draw never)"), "{}", d.stdout);
+    assert!(
+        d.stdout
+            .contains("graph.svg and the timeline views not drawn (--draw never)"),
+        "{}",
+        d.stdout
+    );
     // Queries answer from what it wrote.
-    let q = levelmap(["show", "Rachel Reeves", "--corpus"]).arg(c.path()).arg("--out").arg(c.out()).ok();
+    let q = levelmap(["show", "Rachel Reeves", "--corpus"])
+        .arg(c.path())
+        .arg("--out")
+        .arg(c.out())
+        .ok();
     assert!(q.stdout.contains("actor:rachel-reeves"), "{}", q.stdout);
     // A small graph is drawn by default.
     build(&c.path(), &c.out());

@@ -13,55 +13,129 @@ fn check(c: &TempCorpus) -> Done {
 #[test]
 fn mini_fixture_passes() {
     let d = levelmap(["check", "--corpus"]).arg(fixture("mini")).ok();
-    assert!(d.stdout.contains("0 error(s), 0 warning(s)"), "{}", d.stdout);
+    assert!(
+        d.stdout.contains("0 error(s), 0 warning(s)"),
+        "{}",
+        d.stdout
+    );
     assert!(d.stdout.contains("evolves-into"), "{}", d.stdout);
-    assert!(d.stdout.contains("dates          2020-09 to 2024-07-08"), "{}", d.stdout);
+    assert!(
+        d.stdout.contains("dates          2020-09 to 2024-07-08"),
+        "{}",
+        d.stdout
+    );
 }
 
 #[test]
 fn malformed_toml_names_file_line_column_and_shows_the_line() {
     let c = TempCorpus::of("mini");
-    c.edit(BETA, "title = \"Labour and the regions\"", "title = \"Labour and the regions");
+    c.edit(
+        BETA,
+        "title = \"Labour and the regions\"",
+        "title = \"Labour and the regions",
+    );
     let d = check(&c);
-    assert!(d.stderr.contains("error[toml]: malformed TOML"), "{}", d.stderr);
-    assert!(d.stderr.contains("2024-07-beta-labour.toml:1:"), "{}", d.stderr);
-    assert!(d.stderr.contains("1 | title = \"Labour and the regions"), "{}", d.stderr);
+    assert!(
+        d.stderr.contains("error[toml]: malformed TOML"),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains("2024-07-beta-labour.toml:1:"),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains("1 | title = \"Labour and the regions"),
+        "{}",
+        d.stderr
+    );
 }
 
 #[test]
 fn misspelt_field_is_reported_not_ignored() {
     let c = TempCorpus::of("mini");
-    c.edit(ALPHA, "kind = \"recommendation\"", "knid = \"recommendation\"");
+    c.edit(
+        ALPHA,
+        "kind = \"recommendation\"",
+        "knid = \"recommendation\"",
+    );
     let d = check(&c);
     assert!(d.stderr.contains("unknown field `knid`"), "{}", d.stderr);
-    assert!(d.stderr.contains("2020-09-alpha-towns.toml:"), "{}", d.stderr);
+    assert!(
+        d.stderr.contains("2020-09-alpha-towns.toml:"),
+        "{}",
+        d.stderr
+    );
 }
 
 #[test]
 fn unknown_id_suggests_the_closest_known_ids() {
     let c = TempCorpus::of("mini");
-    c.edit(BETA, "speaker = \"actor:rachel-reeves\"", "speaker = \"actor:rachel-reves\"");
+    c.edit(
+        BETA,
+        "speaker = \"actor:rachel-reeves\"",
+        "speaker = \"actor:rachel-reves\"",
+    );
     let d = check(&c);
-    assert!(d.stderr.contains("error[unknown-id]: unknown actor id 'actor:rachel-reves'"), "{}", d.stderr);
-    assert!(d.stderr.contains("help: did you mean actor:rachel-reeves (Rachel Reeves)?"), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("error[unknown-id]: unknown actor id 'actor:rachel-reves'"),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr
+            .contains("help: did you mean actor:rachel-reeves (Rachel Reeves)?"),
+        "{}",
+        d.stderr
+    );
     // Located at the reference: line and column of the value.
-    let line = std::fs::read_to_string(c.file(BETA)).unwrap().lines().position(|l| l.contains("rachel-reves")).unwrap() + 1;
-    assert!(d.stderr.contains(&format!("2024-07-beta-labour.toml:{line}:11")), "{}", d.stderr);
+    let line = std::fs::read_to_string(c.file(BETA))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("rachel-reves"))
+        .unwrap()
+        + 1;
+    assert!(
+        d.stderr
+            .contains(&format!("2024-07-beta-labour.toml:{line}:11")),
+        "{}",
+        d.stderr
+    );
 }
 
 #[test]
 fn duplicate_id_points_to_the_first_definition() {
     let c = TempCorpus::of("mini");
-    c.edit(ALPHA, "id = \"claim:alpha-2020-devolve-to-towns\"", "id = \"claim:alpha-2020-pencil-sketch\"");
+    c.edit(
+        ALPHA,
+        "id = \"claim:alpha-2020-devolve-to-towns\"",
+        "id = \"claim:alpha-2020-pencil-sketch\"",
+    );
     let d = check(&c);
-    assert!(d.stderr.contains("error[duplicate-id]: duplicate id 'claim:alpha-2020-pencil-sketch' (first defined at"), "{}", d.stderr);
-    assert!(d.stderr.contains("2020-09-alpha-towns.toml:"), "{}", d.stderr);
+    assert!(
+        d.stderr.contains(
+            "error[duplicate-id]: duplicate id 'claim:alpha-2020-pencil-sketch' (first defined at"
+        ),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains("2020-09-alpha-towns.toml:"),
+        "{}",
+        d.stderr
+    );
 }
 
 #[test]
 fn quote_not_found_shows_the_quote_and_the_closest_passage() {
     let c = TempCorpus::of("mini");
-    c.edit(BETA, "quote = \"levelling up was undermined by government instability\"", "quote = \"levelling up was undermined by the instability of government\"");
+    c.edit(
+        BETA,
+        "quote = \"levelling up was undermined by government instability\"",
+        "quote = \"levelling up was undermined by the instability of government\"",
+    );
     let d = check(&c);
     assert!(
         d.stderr.contains("error[quote-not-found]: quote not found in article '2024-07-beta-labour': \"levelling up was undermined by the instability of government\""),
@@ -74,16 +148,29 @@ fn quote_not_found_shows_the_quote_and_the_closest_passage() {
 #[test]
 fn quote_differing_only_in_case_says_so() {
     let c = TempCorpus::of("mini");
-    c.edit(BETA, "quote = \"levelling up was undermined by government instability\"", "quote = \"Levelling Up was undermined by government instability\"");
+    c.edit(
+        BETA,
+        "quote = \"levelling up was undermined by government instability\"",
+        "quote = \"Levelling Up was undermined by government instability\"",
+    );
     let d = check(&c);
-    assert!(d.stderr.contains("help: the text has it with different case: \"levelling up was undermined"), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("help: the text has it with different case: \"levelling up was undermined"),
+        "{}",
+        d.stderr
+    );
 }
 
 #[test]
 fn quote_matching_needs_only_normalised_whitespace_and_quote_marks() {
     let c = TempCorpus::of("mini");
     // Straight quotes and a line break stand for the curly quotes and space of the text.
-    c.edit(BETA, "quote = \"Labour’s ‘securonomics’ agenda\"", "quote = \"\"\"Labour's 'securonomics'\n   agenda\"\"\"");
+    c.edit(
+        BETA,
+        "quote = \"Labour’s ‘securonomics’ agenda\"",
+        "quote = \"\"\"Labour's 'securonomics'\n   agenda\"\"\"",
+    );
     levelmap(["check", "--corpus"]).arg(c.path()).ok();
 }
 
@@ -94,7 +181,12 @@ fn article_text_without_annotation_and_annotation_without_text() {
     std::fs::copy(c.file(ALPHA), c.file("articles/2025-02-no-text.toml")).unwrap();
     let d = check(&c);
     assert!(d.stderr.contains("error[missing-annotation]: article text '2025-01-orphan.txt' has no annotation file '2025-01-orphan.toml'"), "{}", d.stderr);
-    assert!(d.stderr.contains("help: create articles/2025-01-orphan.toml (`levelmap extract"), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("help: create articles/2025-01-orphan.toml (`levelmap extract"),
+        "{}",
+        d.stderr
+    );
     assert!(d.stderr.contains("error[missing-text]: annotation '2025-02-no-text.toml' has no article text '2025-02-no-text.txt'"), "{}", d.stderr);
 }
 
@@ -106,8 +198,17 @@ fn text_that_is_not_utf8_is_located() {
     bytes.extend_from_slice(b"\nCaf\xe9 culture\n");
     std::fs::write(&p, bytes).unwrap();
     let d = check(&c);
-    assert!(d.stderr.contains("error[utf8]: not UTF-8: invalid byte sequence at byte"), "{}", d.stderr);
-    assert!(d.stderr.contains("2020-09-alpha-towns.txt:9:4"), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("error[utf8]: not UTF-8: invalid byte sequence at byte"),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains("2020-09-alpha-towns.txt:9:4"),
+        "{}",
+        d.stderr
+    );
     assert!(d.stderr.contains("iconv"), "{}", d.stderr);
 }
 
@@ -117,7 +218,12 @@ fn impossible_and_malformed_dates() {
     c.edit(BETA, "value = \"2024-07-08\"", "value = \"2024-02-30\"");
     c.edit(ALPHA, "value = \"2020-09\"", "value = \"Sept 2020\"");
     let d = check(&c);
-    assert!(d.stderr.contains("error[bad-date]: bad date: '2024-02-30' is impossible: 2024-02 has 29 days"), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("error[bad-date]: bad date: '2024-02-30' is impossible: 2024-02 has 29 days"),
+        "{}",
+        d.stderr
+    );
     assert!(d.stderr.contains("error[bad-date]: bad date: 'Sept 2020' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"), "{}", d.stderr);
 }
 
@@ -149,11 +255,24 @@ fn unknown_edge_kind_lists_the_kinds() {
 #[test]
 fn every_problem_is_reported_in_one_run() {
     let c = TempCorpus::of("mini");
-    c.edit(BETA, "speaker = \"actor:rachel-reeves\"", "speaker = \"actor:nobody\"");
+    c.edit(
+        BETA,
+        "speaker = \"actor:rachel-reeves\"",
+        "speaker = \"actor:nobody\"",
+    );
     c.edit(ALPHA, "value = \"2020-09\"", "value = \"2020-13\"");
-    c.edit(BETA, "quote = \"by Bob Beta\"", "quote = \"by Robert Beta\"");
+    c.edit(
+        BETA,
+        "quote = \"by Bob Beta\"",
+        "quote = \"by Robert Beta\"",
+    );
     let d = check(&c);
-    assert!(d.stdout.contains("3 error(s)"), "{}\n{}", d.stdout, d.stderr);
+    assert!(
+        d.stdout.contains("3 error(s)"),
+        "{}\n{}",
+        d.stdout,
+        d.stderr
+    );
     for needle in ["actor:nobody", "no month 13", "by Robert Beta"] {
         assert!(d.stderr.contains(needle), "missing {needle}: {}", d.stderr);
     }
@@ -169,11 +288,21 @@ fn echo_pointing_forward_in_time_is_a_warning() {
     );
     let d = levelmap(["check", "--corpus"]).arg(c.path()).ok();
     assert!(d.stderr.contains("warning[invalid]"), "{}", d.stderr);
-    assert!(d.stderr.contains("which is later (2024-07-08); echoes point to an earlier claim"), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("which is later (2024-07-08); echoes point to an earlier claim"),
+        "{}",
+        d.stderr
+    );
 }
 
 #[test]
 fn missing_corpus_folder_is_a_clear_error() {
     let d = levelmap(["check", "--corpus", "/nonexistent/corpus"]).fails();
-    assert!(d.stderr.contains("corpus folder '/nonexistent/corpus' not found"), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("corpus folder '/nonexistent/corpus' not found"),
+        "{}",
+        d.stderr
+    );
 }

@@ -20,7 +20,11 @@ fn bare_bundled() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 fn txts(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     v.sort();
     v
 }
@@ -29,20 +33,32 @@ fn txts(dir: &Path) -> Vec<std::path::PathBuf> {
 fn drafts_of_the_seed_articles_pass_check() {
     let (_d, c) = bare_bundled();
     let files = txts(&c.join("articles"));
-    assert!(files.len() >= 5, "the bundled corpus has the five seed articles");
+    assert!(
+        files.len() >= 5,
+        "the bundled corpus has the five seed articles"
+    );
     let mut run = levelmap(["extract", "--corpus"]).arg(&c);
     for f in &files {
         run = run.arg(f);
     }
     let done = run.ok();
-    assert_eq!(done.stdout.matches("drafted ").count(), files.len(), "{}", done.stdout);
+    assert_eq!(
+        done.stdout.matches("drafted ").count(),
+        files.len(),
+        "{}",
+        done.stdout
+    );
     let check = levelmap(["check", "--corpus"]).arg(&c).ok();
     assert!(check.stdout.contains("0 error(s)"), "{}", check.stdout);
     for f in &files {
         let toml = std::fs::read_to_string(f.with_extension("toml")).unwrap();
         assert!(toml.contains("extracted = true"), "{toml}");
         assert!(toml.contains("[date]"));
-        assert!(toml.contains("[[claim]]"), "every seed has argumentative sentences: {}", f.display());
+        assert!(
+            toml.contains("[[claim]]"),
+            "every seed has argumentative sentences: {}",
+            f.display()
+        );
     }
 }
 
@@ -61,7 +77,11 @@ fn each_seed_alone_drafts_a_file_check_accepts() {
         let check = levelmap(["check", "--corpus"]).arg(&c).run();
         // The lexicon's lineage quotes cite the other seed articles, which are gone:
         // only those may fail, never the draft.
-        let draft_errors: Vec<&str> = check.stderr.lines().filter(|l| l.contains("-->") && l.contains(".toml") && !l.contains("lexicon")).collect();
+        let draft_errors: Vec<&str> = check
+            .stderr
+            .lines()
+            .filter(|l| l.contains("-->") && l.contains(".toml") && !l.contains("lexicon"))
+            .collect();
         assert!(draft_errors.is_empty(), "{}: {}", f.display(), check.stderr);
     }
 }
@@ -72,9 +92,15 @@ fn extraction_is_deterministic() {
     let a = levelmap(["extract", "--stdout"]).arg(&f).ok().stdout;
     let b = levelmap(["extract", "--stdout"]).arg(&f).ok().stdout;
     assert_eq!(a, b);
-    assert!(a.contains("value = \"2024-07-08\""), "the stated date is read: {a}");
+    assert!(
+        a.contains("value = \"2024-07-08\""),
+        "the stated date is read: {a}"
+    );
     assert!(a.contains("provenance = \"stated\""));
-    assert!(a.contains("actor = \"actor:james-hickson\""), "the byline is read");
+    assert!(
+        a.contains("actor = \"actor:james-hickson\""),
+        "the byline is read"
+    );
 }
 
 #[test]
@@ -93,9 +119,18 @@ fn markdown_and_html_are_stripped_and_drafted() {
     )
     .unwrap();
     let out = t.path().join("articles");
-    levelmap(["extract", "--corpus"]).arg(t.path()).arg("-o").arg(&out).arg(inbox.join("towns-note.md")).arg(inbox.join("labour.html")).ok();
+    levelmap(["extract", "--corpus"])
+        .arg(t.path())
+        .arg("-o")
+        .arg(&out)
+        .arg(inbox.join("towns-note.md"))
+        .arg(inbox.join("labour.html"))
+        .ok();
     let html_txt = std::fs::read_to_string(out.join("labour.txt")).unwrap();
-    assert!(!html_txt.contains('<') && !html_txt.contains("alert"), "{html_txt}");
+    assert!(
+        !html_txt.contains('<') && !html_txt.contains("alert"),
+        "{html_txt}"
+    );
     assert!(html_txt.contains("Labour & the regions"));
     let md_toml = std::fs::read_to_string(out.join("towns-note.toml")).unwrap();
     assert!(md_toml.contains("value = \"2021-03-03\""), "{md_toml}");
@@ -111,19 +146,40 @@ fn build_auto_includes_extracted_items_marked_as_such() {
     let f = t.dir.path().join("new.txt");
     std::fs::write(&f, "Regions and Labour\n\nPosted on: 8 July 2024 by Carol Gamma\n\nDevolution must go further, and the Treasury should let go of growth funding across the regions.\n").unwrap();
     levelmap(["add", "--corpus"]).arg(t.path()).arg(&f).ok();
-    let plain = levelmap(["build", "--corpus"]).arg(t.path()).arg("--out").arg(t.out()).ok();
+    let plain = levelmap(["build", "--corpus"])
+        .arg(t.path())
+        .arg("--out")
+        .arg(t.out())
+        .ok();
     let json_plain = std::fs::read_to_string(t.out().join("graph.json")).unwrap();
-    assert!(!json_plain.contains("\"extracted\""), "build without --auto leaves drafts out: {}", plain.stdout);
-    levelmap(["build", "--auto", "--corpus"]).arg(t.path()).arg("--out").arg(t.out()).ok();
+    assert!(
+        !json_plain.contains("\"extracted\""),
+        "build without --auto leaves drafts out: {}",
+        plain.stdout
+    );
+    levelmap(["build", "--auto", "--corpus"])
+        .arg(t.path())
+        .arg("--out")
+        .arg(t.out())
+        .ok();
     let json = std::fs::read_to_string(t.out().join("graph.json")).unwrap();
     assert!(json.contains("\"origin\": \"extracted\""), "{json}");
     assert!(json.contains("\"confidence\""));
     // Marked visibly in the drawings too: a class, a dotted border, a tooltip saying so.
     let dot = std::fs::read_to_string(t.out().join("graph.dot")).unwrap();
-    assert!(dot.contains("extracted") && dot.contains("dotted"), "DOT marks drafts");
+    assert!(
+        dot.contains("extracted") && dot.contains("dotted"),
+        "DOT marks drafts"
+    );
     let svg = std::fs::read_to_string(t.out().join("graph.svg")).unwrap();
-    assert!(svg.contains(" extracted"), "SVG elements carry the extracted class");
-    assert!(svg.contains("drafted by levelmap extract"), "SVG tooltips say the item is a draft");
+    assert!(
+        svg.contains(" extracted"),
+        "SVG elements carry the extracted class"
+    );
+    assert!(
+        svg.contains("drafted by levelmap extract"),
+        "SVG tooltips say the item is a draft"
+    );
 }
 
 #[test]
@@ -133,13 +189,31 @@ fn add_puts_text_and_draft_into_the_corpus_and_refuses_a_taken_id() {
     std::fs::write(&f, "Towns and the state\n\nBy Carol Gamma\n\nPosted on 2 May 2022\n\nThe Government must fund towns properly, or levelling up will remain an empty slogan.\n").unwrap();
     let d = levelmap(["add", "--corpus"]).arg(t.path()).arg(&f).ok();
     assert!(d.stdout.contains("added"), "{}", d.stdout);
-    let added: Vec<_> = std::fs::read_dir(t.path().join("articles")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.starts_with("2022-05")).collect();
+    let added: Vec<_> = std::fs::read_dir(t.path().join("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("2022-05"))
+        .collect();
     assert_eq!(added.len(), 2, "{added:?}");
     levelmap(["check", "--corpus"]).arg(t.path()).ok();
-    let again = levelmap(["add", "--corpus"]).arg(t.path()).arg("--id").arg("2020-09-alpha-towns").arg(&f).fails();
+    let again = levelmap(["add", "--corpus"])
+        .arg(t.path())
+        .arg("--id")
+        .arg("2020-09-alpha-towns")
+        .arg(&f)
+        .fails();
     assert!(again.stderr.contains("already in"), "{}", again.stderr);
-    let bad = levelmap(["add", "--corpus"]).arg(t.path()).arg("--id").arg("Bad Id").arg(&f).fails();
-    assert!(bad.stderr.contains("not a valid article id"), "{}", bad.stderr);
+    let bad = levelmap(["add", "--corpus"])
+        .arg(t.path())
+        .arg("--id")
+        .arg("Bad Id")
+        .arg(&f)
+        .fails();
+    assert!(
+        bad.stderr.contains("not a valid article id"),
+        "{}",
+        bad.stderr
+    );
 }
 
 #[test]
@@ -147,9 +221,15 @@ fn extract_does_not_overwrite_an_annotation() {
     let t = TempCorpus::of("mini");
     let txt = t.file("articles/2020-09-alpha-towns.txt");
     let before = std::fs::read_to_string(t.file("articles/2020-09-alpha-towns.toml")).unwrap();
-    let d = levelmap(["extract", "--corpus"]).arg(t.path()).arg(&txt).fails();
+    let d = levelmap(["extract", "--corpus"])
+        .arg(t.path())
+        .arg(&txt)
+        .fails();
     assert!(d.stderr.contains("not overwriting"), "{}", d.stderr);
-    assert_eq!(std::fs::read_to_string(t.file("articles/2020-09-alpha-towns.toml")).unwrap(), before);
+    assert_eq!(
+        std::fs::read_to_string(t.file("articles/2020-09-alpha-towns.toml")).unwrap(),
+        before
+    );
 }
 
 #[test]
@@ -167,22 +247,38 @@ fn bad_inputs_get_clear_errors_and_no_panic() {
     let cases = [
         ("empty.txt", "the file is empty"),
         ("blank.txt", "the file is empty"),
-        ("binary.txt", "looks like a binary file, not text (a NUL byte at byte 8)"),
+        (
+            "binary.txt",
+            "looks like a binary file, not text (a NUL byte at byte 8)",
+        ),
         ("latin1.txt", "invalid UTF-8 at byte 3"),
         ("nosentences.txt", "no sentences found"),
         ("big.txt", "over the limit of 20971520 bytes"),
         ("missing.txt", "cannot read"),
     ];
     for (name, msg) in cases {
-        let d = levelmap(["extract", "--corpus", "tests/fixtures/mini", "--stdout"]).arg(p(name)).fails();
+        let d = levelmap(["extract", "--corpus", "tests/fixtures/mini", "--stdout"])
+            .arg(p(name))
+            .fails();
         assert!(d.stderr.contains(msg), "{name}: {}", d.stderr);
-        assert!(d.stderr.contains(name), "the message names the file: {}", d.stderr);
+        assert!(
+            d.stderr.contains(name),
+            "the message names the file: {}",
+            d.stderr
+        );
     }
     // One bad file does not stop the others, but the run fails.
     let ok = corpus().join("articles/2024-07-hickson-labour-levelling-up.txt");
-    let d = levelmap(["extract", "--stdout"]).arg(p("empty.txt")).arg(&ok).fails();
+    let d = levelmap(["extract", "--stdout"])
+        .arg(p("empty.txt"))
+        .arg(&ok)
+        .fails();
     assert!(d.stdout.contains("[[claim]]"), "{}", d.stdout);
-    assert!(d.stderr.contains("1 of 2 file(s) could not be drafted"), "{}", d.stderr);
+    assert!(
+        d.stderr.contains("1 of 2 file(s) could not be drafted"),
+        "{}",
+        d.stderr
+    );
 }
 
 #[test]
@@ -192,7 +288,15 @@ fn eval_prints_both_tables_with_sane_numbers() {
     assert!(d.stdout.contains("== held apart"), "{}", d.stdout);
     assert!(d.stdout.contains("Protocol:"));
     for label in ["actors", "policies", "claims", "dates"] {
-        assert!(d.stdout.lines().filter(|l| l.trim_start().starts_with(label)).count() >= 2, "{label}: {}", d.stdout);
+        assert!(
+            d.stdout
+                .lines()
+                .filter(|l| l.trim_start().starts_with(label))
+                .count()
+                >= 2,
+            "{label}: {}",
+            d.stdout
+        );
     }
     let j = levelmap(["eval", "--format", "json"]).ok();
     let v: serde_json::Value = serde_json::from_str(&j.stdout).unwrap();
@@ -201,13 +305,21 @@ fn eval_prints_both_tables_with_sane_numbers() {
     for r in reports {
         for k in ["actors", "policies", "claims"] {
             let s = &r[k];
-            let (c, e, f, g) = (s["correct"].as_u64().unwrap(), s["extracted"].as_u64().unwrap(), s["found"].as_u64().unwrap(), s["gold"].as_u64().unwrap());
+            let (c, e, f, g) = (
+                s["correct"].as_u64().unwrap(),
+                s["extracted"].as_u64().unwrap(),
+                s["found"].as_u64().unwrap(),
+                s["gold"].as_u64().unwrap(),
+            );
             assert!(c <= e && f <= g && g > 0, "{k}: {s}");
         }
         assert!(r["articles"].as_array().unwrap().len() >= 5);
     }
     let held = &reports[1];
-    assert!(held["articles"].as_array().unwrap().len() >= 6, "the held-apart corpus has at least six articles");
+    assert!(
+        held["articles"].as_array().unwrap().len() >= 6,
+        "the held-apart corpus has at least six articles"
+    );
 }
 
 /// The drafts of one seed article and one held-apart article, pinned whole: the
@@ -217,8 +329,14 @@ fn eval_prints_both_tables_with_sane_numbers() {
 #[test]
 fn drafts_stay_byte_identical_under_speed_work() {
     for (name, file) in [
-        ("draft_seed_hickson", "graph/articles/2024-07-hickson-labour-levelling-up.txt"),
-        ("draft_heldout_roberts", "tests/fixtures/heldout/articles/2014-11-roberts-devo-manc-mayor.txt"),
+        (
+            "draft_seed_hickson",
+            "graph/articles/2024-07-hickson-labour-levelling-up.txt",
+        ),
+        (
+            "draft_heldout_roberts",
+            "tests/fixtures/heldout/articles/2014-11-roberts-devo-manc-mayor.txt",
+        ),
     ] {
         let out = levelmap(["extract", "--stdout", file]).ok().stdout;
         insta::assert_snapshot!(name, out);

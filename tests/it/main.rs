@@ -3,10 +3,10 @@
 
 mod support;
 
-mod check;
 mod build;
-mod query;
+mod check;
 mod export;
-mod render;
 mod extract;
+mod query;
+mod render;
 mod screenshot;

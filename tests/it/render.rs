@@ -43,7 +43,13 @@ fn tmp() -> tempfile::TempDir {
 fn render(corpus: &Path, view: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tmp();
     let out = dir.path().join("out");
-    levelmap(["render"]).args(view).arg("--corpus").arg(corpus).arg("--out").arg(&out).ok();
+    levelmap(["render"])
+        .args(view)
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--out")
+        .arg(&out)
+        .ok();
     (dir, out)
 }
 
@@ -63,7 +69,10 @@ impl Args for Run {
 fn no_temp_files(dir: &Path) {
     for e in std::fs::read_dir(dir).unwrap() {
         let name = e.unwrap().file_name().to_string_lossy().into_owned();
-        assert!(!name.ends_with(".tmp"), "temporary file left behind: {name}");
+        assert!(
+            !name.ends_with(".tmp"),
+            "temporary file left behind: {name}"
+        );
     }
 }
 
@@ -90,7 +99,11 @@ fn timeline_of_the_mini_corpus_is_well_formed_and_deterministic() {
     );
     no_temp_files(&out);
     let (_d2, out2) = render(&fixture("mini"), &["timeline"]);
-    assert_eq!(a, read(&out2.join("timeline.svg")), "two runs give the same bytes");
+    assert_eq!(
+        a,
+        read(&out2.join("timeline.svg")),
+        "two runs give the same bytes"
+    );
 }
 
 #[test]
@@ -103,13 +116,18 @@ fn evolution_and_slices_are_deterministic_and_named_by_policy_and_year() {
     assert_eq!(ev, read(&out2.join("evolution-levelling-up.svg")));
 
     let (_d, out) = render(&fixture("mini"), &["map", "--slice", "year"]);
-    let mut names: Vec<String> =
-        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     assert_eq!(names, ["map-2020.svg", "map-2024.svg"]);
     let p2024 = read(&out.join("map-2024.svg"));
     well_formed(&p2024);
-    assert!(p2024.contains("class=\"node article new\""), "the 2024 article is marked new");
+    assert!(
+        p2024.contains("class=\"node article new\""),
+        "the 2024 article is marked new"
+    );
     let (_d2, out2) = render(&fixture("mini"), &["map", "--slice", "year"]);
     assert_eq!(p2024, read(&out2.join("map-2024.svg")));
 }
@@ -117,7 +135,13 @@ fn evolution_and_slices_are_deterministic_and_named_by_policy_and_year() {
 #[test]
 fn filters_matching_nothing_fail_with_a_clear_message() {
     let run = |extra: &[&str]| {
-        levelmap(["render"]).args(extra).arg("--corpus").arg(fixture("mini")).arg("--out").arg(tmp().path()).fails()
+        levelmap(["render"])
+            .args(extra)
+            .arg("--corpus")
+            .arg(fixture("mini"))
+            .arg("--out")
+            .arg(tmp().path())
+            .fails()
     };
     let d = run(&["timeline", "--from", "2030"]);
     assert!(
@@ -128,23 +152,51 @@ fn filters_matching_nothing_fail_with_a_clear_message() {
         d.stderr
     );
     let d = run(&["timeline", "--about", "securonomcs"]);
-    assert!(d.stderr.contains("no node matches 'securonomcs'; did you mean 'policy:securonomics'?"), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("no node matches 'securonomcs'; did you mean 'policy:securonomics'?"),
+        "{}",
+        d.stderr
+    );
     let d = run(&["timeline", "--about", "Rachel Reeves", "--to", "2021"]);
     assert!(
-        d.stderr.contains("no article about Rachel Reeves (actor:rachel-reeves) dated 2021 or earlier"),
+        d.stderr
+            .contains("no article about Rachel Reeves (actor:rachel-reeves) dated 2021 or earlier"),
         "{}",
         d.stderr
     );
     let d = run(&["timeline", "--from", "2024", "--to", "2020"]);
-    assert!(d.stderr.contains("--from 2024 is after --to 2020"), "{}", d.stderr);
+    assert!(
+        d.stderr.contains("--from 2024 is after --to 2020"),
+        "{}",
+        d.stderr
+    );
     let d = run(&["timeline", "--from", "2021-02-30"]);
-    assert!(d.stderr.contains("'2021-02-30' is impossible: 2021-02 has 28 days"), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("'2021-02-30' is impossible: 2021-02 has 28 days"),
+        "{}",
+        d.stderr
+    );
     let d = run(&["timeline", "--lanes", "0"]);
-    assert!(d.stderr.contains("--lanes must be at least 1"), "{}", d.stderr);
+    assert!(
+        d.stderr.contains("--lanes must be at least 1"),
+        "{}",
+        d.stderr
+    );
     let d = run(&["evolution", "Rachel Reeves"]);
-    assert!(d.stderr.contains("'Rachel Reeves' is actor:rachel-reeves, not a policy"), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("'Rachel Reeves' is actor:rachel-reeves, not a policy"),
+        "{}",
+        d.stderr
+    );
     let d = run(&["evolution", "nothing-like-it"]);
-    assert!(d.stderr.contains("no node matches 'nothing-like-it'"), "{}", d.stderr);
+    assert!(
+        d.stderr.contains("no node matches 'nothing-like-it'"),
+        "{}",
+        d.stderr
+    );
     let d = run(&["map"]);
     assert!(d.stderr.contains("--slice"), "{}", d.stderr);
 }
@@ -153,9 +205,17 @@ fn filters_matching_nothing_fail_with_a_clear_message() {
 fn a_failed_render_leaves_the_earlier_file_intact() {
     let dir = tmp();
     let file = dir.path().join("t.svg");
-    levelmap(["render", "timeline", "--corpus"]).arg(fixture("mini")).arg("-o").arg(&file).ok();
+    levelmap(["render", "timeline", "--corpus"])
+        .arg(fixture("mini"))
+        .arg("-o")
+        .arg(&file)
+        .ok();
     let before = read(&file);
-    levelmap(["render", "timeline", "--from", "2030", "--corpus"]).arg(fixture("mini")).arg("-o").arg(&file).fails();
+    levelmap(["render", "timeline", "--from", "2030", "--corpus"])
+        .arg(fixture("mini"))
+        .arg("-o")
+        .arg(&file)
+        .fails();
     assert_eq!(before, read(&file));
     no_temp_files(dir.path());
 }
@@ -167,8 +227,14 @@ fn a_single_article_without_events_gives_every_view() {
     let t = read(&out.join("timeline.svg"));
     well_formed(&t);
     assert!(t.contains("id=\"article:2021-03-solo-towns\""));
-    assert!(!t.contains("class=\"node event"), "no events, no event markers");
-    assert!(t.contains("Timeline of the debate, 3 Mar 2021"), "one date, not a range");
+    assert!(
+        !t.contains("class=\"node event"),
+        "no events, no event markers"
+    );
+    assert!(
+        t.contains("Timeline of the debate, 3 Mar 2021"),
+        "one date, not a range"
+    );
     let (_d, out) = render(&c, &["evolution", "towns fund"]);
     well_formed(&read(&out.join("evolution-towns-fund.svg")));
     let (_d, out) = render(&c, &["map", "--slice", "year"]);
@@ -183,7 +249,11 @@ fn articles_sharing_a_date_each_get_a_card_and_their_claims() {
     for a in ["2022-02-a-missions", "2022-02-b-money", "2022-02-c-metrics"] {
         assert!(t.contains(&format!("id=\"article:{a}\"")), "{a}");
     }
-    for c in ["claim:a-2022-heart", "claim:b-2022-heart", "claim:c-2022-heart"] {
+    for c in [
+        "claim:a-2022-heart",
+        "claim:b-2022-heart",
+        "claim:c-2022-heart",
+    ] {
         assert!(t.contains(&format!("id=\"{c}\"")), "{c}");
     }
     assert!(
@@ -198,8 +268,13 @@ fn labels_in_any_script_are_kept_and_markup_is_escaped() {
     let (_d, out) = render(&c, &["timeline"]);
     let t = read(&out.join("timeline.svg"));
     well_formed(&t);
-    for s in ["地方創生", "اللامركزية", "Децентрализация", "Ἡ Ἐφημερίς", "αποκέντρωση"]
-    {
+    for s in [
+        "地方創生",
+        "اللامركزية",
+        "Децентрализация",
+        "Ἡ Ἐφημερίς",
+        "αποκέντρωση",
+    ] {
         assert!(t.contains(s), "{s} missing");
     }
     assert!(!t.contains("<script"), "markup in labels is escaped");
@@ -226,14 +301,32 @@ fn bundled_corpus_timeline_shows_the_articles_on_a_time_axis_with_lanes_and_evol
         .collect();
     assert!(articles.len() >= 5);
     for a in &articles {
-        assert!(t.contains(&format!("id=\"article:{a}\"")), "{a} has no card");
+        assert!(
+            t.contains(&format!("id=\"article:{a}\"")),
+            "{a} has no card"
+        );
     }
-    for lane in ["policy:levelling-up", "policy:securonomics", "policy:devolution"] {
-        assert!(t.contains(&format!("id=\"{lane}\" class=\"lane policy\"")), "{lane} has no lane");
+    for lane in [
+        "policy:levelling-up",
+        "policy:securonomics",
+        "policy:devolution",
+    ] {
+        assert!(
+            t.contains(&format!("id=\"{lane}\" class=\"lane policy\"")),
+            "{lane} has no lane"
+        );
     }
     assert!(t.contains("id=\"policy:levelling-up-evolves-into-&gt;policy:securonomics\""));
-    let d =
-        levelmap(["render", "evolution", "industrial strategy", "--corpus"]).arg(corpus()).arg("--out").arg(&out).ok();
-    assert!(d.stdout.contains("evolution-industrial-strategy.svg"), "{}", d.stdout);
-    assert!(read(&out.join("evolution-industrial-strategy.svg")).contains("id=\"policy:local-growth-plans\""));
+    let d = levelmap(["render", "evolution", "industrial strategy", "--corpus"])
+        .arg(corpus())
+        .arg("--out")
+        .arg(&out)
+        .ok();
+    assert!(
+        d.stdout.contains("evolution-industrial-strategy.svg"),
+        "{}",
+        d.stdout
+    );
+    assert!(read(&out.join("evolution-industrial-strategy.svg"))
+        .contains("id=\"policy:local-growth-plans\""));
 }

@@ -83,7 +83,10 @@ where
     S: AsRef<std::ffi::OsStr>,
 {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_levelmap"));
-    cmd.args(args).current_dir(root()).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    cmd.args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE");
     Run { cmd }
 }
 
@@ -118,7 +121,11 @@ impl Run {
 
     /// Run to completion.
     pub fn run(mut self) -> Done {
-        let Output { status, stdout, stderr } = self.cmd.output().expect("levelmap runs");
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = self.cmd.output().expect("levelmap runs");
         Done {
             stdout: String::from_utf8_lossy(&stdout).into_owned(),
             stderr: String::from_utf8_lossy(&stderr).into_owned(),
@@ -129,14 +136,25 @@ impl Run {
     /// Run and expect success.
     pub fn ok(self) -> Done {
         let d = self.run();
-        assert_eq!(d.code, Some(0), "expected success\nstdout:\n{}\nstderr:\n{}", d.stdout, d.stderr);
+        assert_eq!(
+            d.code,
+            Some(0),
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            d.stdout,
+            d.stderr
+        );
         d
     }
 
     /// Run and expect failure with a non-zero exit code (not a panic).
     pub fn fails(self) -> Done {
         let d = self.run();
-        assert!(matches!(d.code, Some(c) if c != 0), "expected failure\nstdout:\n{}\nstderr:\n{}", d.stdout, d.stderr);
+        assert!(
+            matches!(d.code, Some(c) if c != 0),
+            "expected failure\nstdout:\n{}\nstderr:\n{}",
+            d.stdout,
+            d.stderr
+        );
         assert!(!d.stderr.contains("panicked"), "panicked:\n{}", d.stderr);
         d
     }
@@ -147,13 +165,24 @@ impl Run {
 pub fn graphviz_svg(dot_file: &Path) -> Option<String> {
     match Command::new("dot").arg("-Tsvg").arg(dot_file).output() {
         Ok(out) => {
-            assert!(out.status.success(), "dot refused {}:\n{}", dot_file.display(), String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "dot refused {}:\n{}",
+                dot_file.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
             let warnings = String::from_utf8_lossy(&out.stderr);
-            assert!(!warnings.contains("Error") && !warnings.contains("syntax"), "dot complained:\n{warnings}");
+            assert!(
+                !warnings.contains("Error") && !warnings.contains("syntax"),
+                "dot complained:\n{warnings}"
+            );
             Some(String::from_utf8(out.stdout).expect("dot writes UTF-8"))
         }
         Err(e) => {
-            assert!(std::env::var_os("CI").is_none(), "Graphviz dot is required on CI: {e}");
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "Graphviz dot is required on CI: {e}"
+            );
             eprintln!("skipped: Graphviz dot is not installed ({e})");
             None
         }
@@ -198,7 +227,11 @@ pub fn parse_xml(text: &str) -> XmlDoc {
         let in_title = stack.last().is_some_and(|(t, _)| t == "title");
         if let Some(i) = stack.iter().rev().find_map(|(_, i)| *i) {
             let el = &mut doc.elements[i];
-            let target = if in_title { &mut el.title } else { &mut el.text };
+            let target = if in_title {
+                &mut el.title
+            } else {
+                &mut el.text
+            };
             target.push_str(s);
         }
     };
@@ -214,10 +247,16 @@ pub fn parse_xml(text: &str) -> XmlDoc {
                 };
                 let tag = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
                 doc.tags.insert(tag.clone());
-                let mut el = XmlElement { tag: tag.clone(), ..Default::default() };
+                let mut el = XmlElement {
+                    tag: tag.clone(),
+                    ..Default::default()
+                };
                 for a in e.attributes() {
                     let a = a.expect("well-formed attribute");
-                    let v = a.unescape_value().expect("attribute value unescapes").into_owned();
+                    let v = a
+                        .unescape_value()
+                        .expect("attribute value unescapes")
+                        .into_owned();
                     match a.key.as_ref() {
                         b"id" => el.id = Some(v),
                         b"class" => el.class = v,
@@ -238,7 +277,11 @@ pub fn parse_xml(text: &str) -> XmlDoc {
             }
             Ok(Event::Text(t)) => {
                 let s = t.decode().expect("UTF-8 text").into_owned();
-                if !s.trim().is_empty() || stack.last().is_some_and(|(t, _)| t == "title" || t == "tspan" || t == "text") {
+                if !s.trim().is_empty()
+                    || stack
+                        .last()
+                        .is_some_and(|(t, _)| t == "title" || t == "tspan" || t == "text")
+                {
                     add_text(&mut doc, &stack, &s);
                 }
             }
@@ -269,9 +312,17 @@ pub fn parse_xml(text: &str) -> XmlDoc {
 pub fn screenshot(svg: &Path, width: u32, height: u32) -> Option<(Vec<u8>, u32, u32)> {
     let bin = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()));
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
     let Some(bin) = bin else {
-        assert!(std::env::var_os("CI").is_none(), "Chromium is required on CI for the screenshot tests");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is required on CI for the screenshot tests"
+        );
         eprintln!("skipped: Chromium is not installed");
         return None;
     };
@@ -288,13 +339,20 @@ pub fn screenshot(svg: &Path, width: u32, height: u32) -> Option<(Vec<u8>, u32, 
             "--no-first-run",
             "--hide-scrollbars",
         ])
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
         .arg(format!("--window-size={width},{height}"))
         .arg(format!("--screenshot={}", png.display()))
         .arg(format!("file://{}", svg.display()))
         .output()
         .expect("chromium runs");
-    assert!(png.exists(), "chromium wrote no screenshot:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        png.exists(),
+        "chromium wrote no screenshot:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size()];
@@ -302,7 +360,10 @@ pub fn screenshot(svg: &Path, width: u32, height: u32) -> Option<(Vec<u8>, u32, 
     buf.truncate(info.buffer_size());
     let rgba: Vec<u8> = match info.color_type {
         png::ColorType::Rgba => buf,
-        png::ColorType::Rgb => buf.chunks(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect(),
+        png::ColorType::Rgb => buf
+            .chunks(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
         other => panic!("unexpected PNG colour type {other:?}"),
     };
     Some((rgba, info.width, info.height))
