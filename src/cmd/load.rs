@@ -19,7 +19,7 @@
 //! one in graph.json), the graph is rebuilt from the corpus in memory, a one-line
 //! note says so on stderr, and the answer reflects the corpus as it is now.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -77,36 +77,10 @@ impl Pending {
                 graph: g,
                 stored: None,
             }),
-            Pending::Stored(store, src) => {
-                let mut r = Region::new(&store);
-                plan(&store, &mut r);
-                match r.materialise() {
-                    Some(m) => {
-                        let local = m
-                            .global
-                            .iter()
-                            .enumerate()
-                            .map(|(k, &n)| (n, NodeIndex::new(k)))
-                            .collect();
-                        let local_edges = m
-                            .edges
-                            .iter()
-                            .enumerate()
-                            .map(|(k, &r)| (r, k as u32))
-                            .collect();
-                        Ok(Loaded {
-                            graph: m.graph,
-                            stored: Some(Stored {
-                                store,
-                                global: m.global,
-                                local,
-                                local_edges,
-                            }),
-                        })
-                    }
-                    None => damaged(&src),
-                }
-            }
+            Pending::Stored(store, src) => match stored_region(store, plan) {
+                Some(loaded) => Ok(loaded),
+                None => damaged(&src),
+            },
         }
     }
 
@@ -150,9 +124,26 @@ fn damaged(src: &Source) -> Result<Loaded> {
 
 struct Stored {
     store: Store,
+    /// The store number of each node and edge of the region, ascending (their local
+    /// indices are their positions).
     global: Vec<u32>,
-    local: BTreeMap<u32, NodeIndex>,
-    local_edges: BTreeMap<u32, u32>,
+    edges: Vec<u32>,
+}
+
+/// Materialise the region of `store` that `plan` describes; None if the store proves
+/// damaged.
+fn stored_region(store: Store, plan: impl FnOnce(&Store, &mut Region)) -> Option<Loaded> {
+    let mut r = Region::new(&store);
+    plan(&store, &mut r);
+    let m = r.materialise()?;
+    Some(Loaded {
+        graph: m.graph,
+        stored: Some(Stored {
+            store,
+            global: m.global,
+            edges: m.edges,
+        }),
+    })
 }
 
 /// The graph a question reads: the whole graph, or the region of the store it needs.
@@ -169,9 +160,10 @@ impl Loaded {
         match &self.stored {
             None => Ok(i),
             Some(s) => s
-                .local
-                .get(&(i.index() as u32))
-                .copied()
+                .global
+                .binary_search(&(i.index() as u32))
+                .map(NodeIndex::new)
+                .ok()
                 .context("internal error: a node the question names was not loaded"),
         }
     }
@@ -180,34 +172,8 @@ impl Loaded {
     pub fn reload(self, plan: impl FnOnce(&Store, &mut Region)) -> Result<Loaded> {
         match self.stored {
             None => Ok(self),
-            Some(s) => {
-                let mut r = Region::new(&s.store);
-                plan(&s.store, &mut r);
-                let m = r
-                    .materialise()
-                    .context("the query cache is damaged; delete it and ask again")?;
-                let local = m
-                    .global
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &n)| (n, NodeIndex::new(k)))
-                    .collect();
-                let local_edges = m
-                    .edges
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &r)| (r, k as u32))
-                    .collect();
-                Ok(Loaded {
-                    graph: m.graph,
-                    stored: Some(Stored {
-                        store: s.store,
-                        global: m.global,
-                        local,
-                        local_edges,
-                    }),
-                })
-            }
+            Some(s) => stored_region(s.store, plan)
+                .context("the query cache is damaged; delete it and ask again"),
         }
     }
 
@@ -222,8 +188,16 @@ impl Loaded {
             return Some(o);
         };
         match o {
-            Owner::Node(n) => s.local.get(&n).map(|i| Owner::Node(i.index() as u32)),
-            Owner::Edge(r) => s.local_edges.get(&r).map(|&e| Owner::Edge(e)),
+            Owner::Node(n) => s
+                .global
+                .binary_search(&n)
+                .ok()
+                .map(|i| Owner::Node(i as u32)),
+            Owner::Edge(r) => s
+                .edges
+                .binary_search(&r)
+                .ok()
+                .map(|e| Owner::Edge(e as u32)),
         }
     }
 

@@ -10,44 +10,46 @@ use super::neighbors::Direction;
 use crate::model::{EdgeKind, NodeKind};
 use crate::store::Store;
 
-/// The other ends of the edges at `n` that `walks` and `direction` allow (self-loops
-/// aside), as [`super::neighbors`] walks them.
-fn steps(
+/// The edges at `n` that `walks` and `direction` allow (self-loops aside), as
+/// (explanation rank, other end, record): the query's order of edges at a node
+/// once sorted, as [`super::neighbors`] walks them.
+fn edges_at(
     store: &Store,
     n: u32,
     direction: Direction,
     walks: &impl Fn(EdgeKind) -> bool,
-) -> Vec<u32> {
-    let mut out = Vec::new();
+) -> Vec<(u8, u32, u32)> {
+    let mut at = Vec::new();
+    let mut add = |r: u32, other: u32, kind: EdgeKind| {
+        if walks(kind) && other != n {
+            at.push((super::explain_rank(kind), other, r));
+        }
+    };
     if matches!(direction, Direction::Out | Direction::Both) {
-        out.extend(
-            store
-                .out_edges(n)
-                .filter_map(|r| store.ends(r))
-                .filter(|e| walks(e.kind))
-                .map(|e| e.to),
-        );
+        for r in store.out_edges(n) {
+            if let Some(e) = store.ends(r) {
+                add(r, e.to, e.kind);
+            }
+        }
     }
     if matches!(direction, Direction::In | Direction::Both) {
-        out.extend(
-            store
-                .in_edges(n)
-                .filter_map(|r| store.ends(r))
-                .filter(|e| walks(e.kind))
-                .map(|e| e.from),
-        );
+        for r in store.in_edges(n) {
+            if let Some(e) = store.ends(r) {
+                add(r, e.from, e.kind);
+            }
+        }
     }
-    out.retain(|&o| o != n);
-    out
+    at
 }
 
-/// Distances from `start` by breadth-first search, at most `depth` steps, through
-/// nodes that `passable` allows (the start always is); None where unreached.
+/// Distances from `start` by breadth-first search through nodes that `passable`
+/// allows (the start always is), at most `depth` steps, and no further than `stop`'s
+/// level once `stop` is reached; None where unreached.
 fn distances(
     store: &Store,
     start: u32,
     depth: u32,
-    direction: Direction,
+    stop: Option<u32>,
     walks: &impl Fn(EdgeKind) -> bool,
     passable: &impl Fn(u32) -> bool,
 ) -> Vec<Option<u32>> {
@@ -59,10 +61,13 @@ fn distances(
     let mut queue = VecDeque::from([start]);
     while let Some(u) = queue.pop_front() {
         let du = dist[u as usize].unwrap_or(0);
-        if du >= depth || (u != start && !passable(u)) {
+        let limit = stop
+            .and_then(|s| dist.get(s as usize).copied().flatten())
+            .unwrap_or(depth);
+        if du >= limit || (u != start && !passable(u)) {
             continue;
         }
-        for v in steps(store, u, direction, walks) {
+        for (_, v, _) in edges_at(store, u, Direction::Both, walks) {
             if let Some(slot) = dist.get_mut(v as usize) {
                 if slot.is_none() && passable(v) {
                     *slot = Some(du + 1);
@@ -96,26 +101,7 @@ pub fn reaching_edges(
     for _ in 0..depth {
         let mut next = Vec::new();
         for &u in &frontier {
-            let mut at: Vec<(u8, u32, u32)> = Vec::new();
-            if matches!(direction, Direction::Out | Direction::Both) {
-                at.extend(
-                    store
-                        .out_edges(u)
-                        .filter_map(|r| store.ends(r).map(|e| (r, e)))
-                        .filter(|(_, e)| walks(e.kind))
-                        .map(|(r, e)| (super::explain_rank(e.kind), e.to, r)),
-                );
-            }
-            if matches!(direction, Direction::In | Direction::Both) {
-                at.extend(
-                    store
-                        .in_edges(u)
-                        .filter_map(|r| store.ends(r).map(|e| (r, e)))
-                        .filter(|(_, e)| walks(e.kind))
-                        .map(|(r, e)| (super::explain_rank(e.kind), e.from, r)),
-                );
-            }
-            at.retain(|&(_, v, _)| v != u);
+            let mut at = edges_at(store, u, direction, &walks);
             at.sort_unstable();
             for (_, v, r) in at {
                 if let Some(seen) = reached.get_mut(v as usize) {
@@ -135,23 +121,6 @@ pub fn reaching_edges(
     tree
 }
 
-/// The nodes within `depth` steps of `start` (itself included).
-pub fn within(
-    store: &Store,
-    start: u32,
-    depth: usize,
-    direction: Direction,
-    walks: impl Fn(EdgeKind) -> bool,
-) -> BTreeSet<u32> {
-    let depth = u32::try_from(depth).unwrap_or(u32::MAX);
-    let dist = distances(store, start, depth, direction, &walks, &|_| true);
-    dist.iter()
-        .enumerate()
-        .filter(|(_, d)| d.is_some())
-        .map(|(n, _)| n as u32)
-        .collect()
-}
-
 /// The nodes on the shortest paths between `a` and `b` over the `walked` edge kinds
 /// in either direction, passing through no node of an `avoid`ed kind (the ends
 /// aside): those whose distances from `a` and from `b` add up to the shortest
@@ -169,36 +138,11 @@ pub fn shortest_path_nodes(
     }
     let walks = |k: EdgeKind| walked.contains(&k);
     let passable = |v: u32| v == a || v == b || store.kind(v).is_some_and(|k| !avoid.contains(&k));
-    // From `a`, level by level until `b` is reached.
-    let mut from_a: Vec<Option<u32>> = vec![None; store.node_count()];
-    let Some(slot) = from_a.get_mut(a as usize) else {
+    let from_a = distances(store, a, u32::MAX, Some(b), &walks, &passable);
+    let Some(length) = from_a.get(b as usize).copied().flatten() else {
         return nodes;
     };
-    *slot = Some(0);
-    let mut queue = VecDeque::from([a]);
-    let mut length = None;
-    while let Some(u) = queue.pop_front() {
-        let du = from_a[u as usize].unwrap_or(0);
-        if length.is_some_and(|l| du >= l) {
-            break;
-        }
-        if u != a && !passable(u) {
-            continue;
-        }
-        for v in steps(store, u, Direction::Both, &walks) {
-            if let Some(slot) = from_a.get_mut(v as usize) {
-                if slot.is_none() && passable(v) {
-                    *slot = Some(du + 1);
-                    queue.push_back(v);
-                    if v == b {
-                        length = Some(du + 1);
-                    }
-                }
-            }
-        }
-    }
-    let Some(length) = length else { return nodes };
-    let from_b = distances(store, b, length, Direction::Both, &walks, &passable);
+    let from_b = distances(store, b, length, None, &walks, &passable);
     for (n, (x, y)) in from_a.iter().zip(&from_b).enumerate() {
         if let (Some(x), Some(y)) = (x, y) {
             if x + y == length {
@@ -296,31 +240,6 @@ mod tests {
                 let part = neighbors(&m.graph, m.local(i.index() as u32).unwrap(), &opts).unwrap();
                 assert_eq!(whole, part, "{id} depth {depth} {direction:?}");
             }
-        }
-    }
-
-    #[test]
-    fn within_agrees_with_neighbors() {
-        let g = mini();
-        let s = store();
-        let i = g.find("policy:levelling-up").unwrap();
-        for depth in 1..=3 {
-            let opts = crate::query::neighbors::NeighborOptions {
-                depth,
-                ..Default::default()
-            };
-            let answer = crate::query::neighbors::neighbors(&g, i, &opts).unwrap();
-            let mut expected: BTreeSet<u32> = answer
-                .neighbors
-                .iter()
-                .map(|n| g.find(&n.node.id).unwrap().index() as u32)
-                .collect();
-            expected.insert(i.index() as u32);
-            assert_eq!(
-                within(&s, i.index() as u32, depth, Direction::Both, |_| true),
-                expected,
-                "depth {depth}"
-            );
         }
     }
 
