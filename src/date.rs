@@ -72,6 +72,22 @@ impl PartialDate {
         Self::parse(&format!("{year:04}"))
     }
 
+    /// The date of these parts, if they make one: a year in 1..=9999, a month in
+    /// 1..=12, a day in its month, and no day without a month.
+    pub fn from_parts(year: i16, month: Option<u8>, day: Option<u8>) -> Option<Self> {
+        let month_ok = month.is_none_or(|m| (1..=12).contains(&m));
+        let day_ok = match (month, day) {
+            (_, None) => true,
+            (Some(m), Some(d)) => d >= 1 && d <= days_in_month(year, m),
+            (None, Some(_)) => false,
+        };
+        ((1..=9999).contains(&year) && month_ok && day_ok).then_some(PartialDate {
+            year,
+            month,
+            day,
+        })
+    }
+
     /// Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD".
     pub fn parse(s: &str) -> Result<Self, DateError> {
         let t = s.trim();
@@ -307,6 +323,28 @@ mod tests {
             PartialDate::parse("2021-09").unwrap().to_string(),
             "2021-09"
         );
+    }
+
+    #[test]
+    fn from_parts_accepts_what_parse_accepts_and_nothing_else() {
+        for s in ["2021", "2021-09", "2024-02-29", "0001-01-01", "9999-12-31"] {
+            let d = PartialDate::parse(s).unwrap();
+            assert_eq!(
+                PartialDate::from_parts(d.year_num(), d.month_num(), d.day_num()),
+                Some(d)
+            );
+        }
+        for (y, m, d) in [
+            (2021, Some(2), Some(29)),
+            (2021, Some(13), None),
+            (2021, Some(0), None),
+            (2021, None, Some(3)),
+            (0, None, None),
+            (10000, None, None),
+            (2021, Some(4), Some(0)),
+        ] {
+            assert_eq!(PartialDate::from_parts(y, m, d), None, "{y} {m:?} {d:?}");
+        }
     }
 
     #[test]

@@ -448,12 +448,8 @@ fn date_of(v: u32) -> Option<Option<PartialDate>> {
         return Some(None);
     }
     let (y, m, d) = ((v >> 16) as i16, ((v >> 8) & 0xff) as u8, (v & 0xff) as u8);
-    let text = match (m, d) {
-        (0, _) => format!("{y:04}"),
-        (m, 0) => format!("{y:04}-{m:02}"),
-        (m, d) => format!("{y:04}-{m:02}-{d:02}"),
-    };
-    PartialDate::parse(&text).ok().map(Some)
+    let part = |x: u8| (x != 0).then_some(x);
+    PartialDate::from_parts(y, part(m), part(d)).map(Some)
 }
 
 fn origin_of(tag: u8, c: u64) -> Option<Origin> {
@@ -1208,15 +1204,20 @@ impl<'s> Region<'s> {
         }
         self.nodes.sort_unstable();
         self.edges.sort_unstable();
-        let mut graph: DiGraph<Node, Edge> =
-            DiGraph::with_capacity(self.nodes.len(), self.edges.len());
-        for &n in &self.nodes {
-            graph.add_node(st.node(n)?);
-        }
+        // Decoding copies every string a large region holds (a hub's timeline has tens
+        // of thousands of claims): on all cores when there is enough of it.
+        let nodes: Vec<Node> = in_parallel(&self.nodes, |&n| st.node(n))?;
         let local = |n: u32| self.nodes.binary_search(&n).ok().map(NodeIndex::new);
-        for &r in &self.edges {
+        let edges = in_parallel(&self.edges, |&r| {
             let e = st.ends(r)?;
-            graph.add_edge(local(e.from)?, local(e.to)?, st.edge(r)?);
+            Some((local(e.from)?, local(e.to)?, st.edge(r)?))
+        })?;
+        let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(nodes.len(), edges.len());
+        for n in nodes {
+            graph.add_node(n);
+        }
+        for (a, b, e) in edges {
+            graph.add_edge(a, b, e);
         }
         if st.is_damaged() {
             return None;
@@ -1227,6 +1228,21 @@ impl<'s> Region<'s> {
             global: self.nodes,
             edges: self.edges,
         })
+    }
+}
+
+/// `f` of every item, in order, on all cores when there are enough items to be worth
+/// it; None if any is None.
+fn in_parallel<T: Sync, U: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Option<U> + Sync + Send,
+) -> Option<Vec<U>> {
+    use rayon::prelude::*;
+    const WORTH_IT: usize = 4096;
+    if items.len() < WORTH_IT {
+        items.iter().map(f).collect()
+    } else {
+        items.par_iter().with_min_len(1024).map(f).collect()
     }
 }
 

@@ -14,7 +14,7 @@
 //! `--from 2021-09-14` keeps an entry dated "2021-09". Dates keep their precision
 //! when sorted and printed ("2021" sorts before "2021-01").
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -391,15 +391,15 @@ pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer
         None => opts.from.is_none() && opts.to.is_none(),
     });
     entries.sort_by(|a, b| {
-        let key = |e: &Entry| {
+        fn key(e: &Entry) -> (bool, Option<PartialDate>, EntryKind, &str, Option<&str>) {
             (
                 e.date.is_none(),
                 e.date,
                 e.kind,
-                e.node.id.clone(),
-                e.who.first().map(|w| w.id.clone()),
+                e.node.id.as_str(),
+                e.who.first().map(|w| w.id.as_str()),
             )
-        };
+        }
         key(a).cmp(&key(b))
     });
     mark_shifts(&mut entries, policy.map(|p| g.node(p).id.as_str()));
@@ -422,42 +422,51 @@ pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer
 /// Mark where someone's stance on a policy changes from one date to a later one
 /// (neutral stances are passed over). With `only`, just stances on that policy count.
 fn mark_shifts(entries: &mut [Entry], only: Option<&str>) {
-    let mut last: BTreeMap<(String, String), (Stance, Option<PartialDate>)> = BTreeMap::new();
-    for e in entries.iter_mut() {
-        let stances: Vec<(NodeRef, Stance)> = match e.kind {
-            EntryKind::Claim => e
+    // Found first, with the entries borrowed, then added: a long timeline (tens of
+    // thousands of claims) has few shifts, and copies nothing for the rest.
+    let mut found: Vec<(usize, Shift)> = Vec::new();
+    {
+        let mut last: HashMap<(&str, &str), (Stance, Option<PartialDate>)> = HashMap::new();
+        for (k, e) in entries.iter().enumerate() {
+            let relation = match e.stance {
+                Some(s) if e.kind == EntryKind::Relation && e.node.kind == NodeKind::Policy => {
+                    Some((&e.node, s))
+                }
+                _ => None,
+            };
+            let claims = e
                 .about
                 .iter()
-                .map(|s| (s.policy.clone(), s.stance))
-                .collect(),
-            EntryKind::Relation => match e.stance {
-                Some(s) if e.node.kind == NodeKind::Policy => vec![(e.node.clone(), s)],
-                _ => vec![],
-            },
-            _ => vec![],
-        };
-        for (policy, stance) in stances {
-            if stance == Stance::Neutral || only.is_some_and(|p| p != policy.id) {
-                continue;
-            }
-            for who in &e.who {
-                let key = (who.id.clone(), policy.id.clone());
-                // Two stances in the same article (or on the same date) are one mixed
-                // position, not a shift.
-                if let Some((prev, since)) = last.get(&key) {
-                    if *prev != stance && *since < e.date {
-                        e.shifts.push(Shift {
-                            who: who.clone(),
-                            policy: policy.clone(),
-                            from: *prev,
-                            to: stance,
-                            since: *since,
-                        });
+                .filter(|_| e.kind == EntryKind::Claim)
+                .map(|s| (&s.policy, s.stance));
+            for (policy, stance) in claims.chain(relation) {
+                if stance == Stance::Neutral || only.is_some_and(|p| p != policy.id) {
+                    continue;
+                }
+                for who in &e.who {
+                    let key = (who.id.as_str(), policy.id.as_str());
+                    // Two stances in the same article (or on the same date) are one
+                    // mixed position, not a shift.
+                    if let Some((prev, since)) = last.insert(key, (stance, e.date)) {
+                        if prev != stance && since < e.date {
+                            found.push((
+                                k,
+                                Shift {
+                                    who: who.clone(),
+                                    policy: policy.clone(),
+                                    from: prev,
+                                    to: stance,
+                                    since,
+                                },
+                            ));
+                        }
                     }
                 }
-                last.insert(key, (stance, e.date));
             }
         }
+    }
+    for (k, shift) in found {
+        entries[k].shifts.push(shift);
     }
 }
 
