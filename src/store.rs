@@ -1242,7 +1242,14 @@ fn in_parallel<T: Sync, U: Send>(
     if items.len() < WORTH_IT {
         items.iter().map(f).collect()
     } else {
-        items.par_iter().with_min_len(1024).map(f).collect()
+        // Collected at its exact size first (collecting into an Option would grow
+        // vectors piece by piece), then unwrapped.
+        let all: Vec<Option<U>> = items.par_iter().with_min_len(1024).map(f).collect();
+        let mut out = Vec::with_capacity(all.len());
+        for x in all {
+            out.push(x?);
+        }
+        Some(out)
     }
 }
 

@@ -156,8 +156,8 @@ pub fn date_text<D: ToString>(d: Option<D>) -> String {
 }
 
 /// A node's label, coloured by kind.
-pub fn node_cell(n: &NodeRef) -> super::table::Cell {
-    super::table::Cell::tone(n.label.clone(), Tone::Kind(n.kind))
+pub fn node_cell(n: &NodeRef) -> super::table::Cell<'_> {
+    super::table::Cell::tone(n.label.as_str(), Tone::Kind(n.kind))
 }
 
 /// Node labels joined with commas.
@@ -166,4 +166,12 @@ pub fn labels(v: &[NodeRef]) -> String {
         .map(|n| n.label.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Node labels joined with commas, borrowed when there is only one.
+pub fn labels_cow(v: &[NodeRef]) -> std::borrow::Cow<'_, str> {
+    match v {
+        [one] => one.label.as_str().into(),
+        more => labels(more).into(),
+    }
 }

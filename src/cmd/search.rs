@@ -214,11 +214,13 @@ impl Render for SearchAnswer {
         ]);
         for h in &self.hits {
             let mut what = node_cell(&h.node);
-            what.text = hit_label(h);
+            what.text = hit_label(h).into();
             if !h.speakers.is_empty() {
-                what.text.push_str(&format!("\n— {}", labels(&h.speakers)));
+                what.text
+                    .to_mut()
+                    .push_str(&format!("\n— {}", labels(&h.speakers)));
             }
-            what.text.push_str(&format!("\n{}", h.node.id));
+            what.text.to_mut().push_str(&format!("\n{}", h.node.id));
             let kind = if h.edge.is_some() {
                 "relation".to_string()
             } else {

@@ -113,7 +113,9 @@ impl Render for StanceAnswer {
                     let actor = if k == 0 {
                         let mut c = node_cell(&a.actor);
                         if a.statements.len() > 1 {
-                            c.text.push_str(&format!("\n({})", counts_text(&a.counts)));
+                            c.text
+                                .to_mut()
+                                .push_str(&format!("\n({})", counts_text(&a.counts)));
                         }
                         c
                     } else {

@@ -1,6 +1,7 @@
 //! `levelmap timeline`: a chronological account with evidence on every line; about a
 //! policy, where stances shifted.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -11,9 +12,9 @@ use levelmap::query::timeline::{timeline, Entry, EntryKind, TimelineAnswer, Time
 use levelmap::query::{parse_date, resolve, QueryError};
 use petgraph::graph::NodeIndex;
 
-use super::answer::{date_text, emit, evidence_text, labels, Output, Render};
+use super::answer::{date_text, emit, evidence_text, labels, labels_cow, Output, Render};
 use super::load::{load, release, Source};
-use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
+use super::table::{fixed, print_made, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap timeline`.
 #[derive(Debug, clap::Args)]
@@ -105,7 +106,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(code)
 }
 
-fn stance_cell(e: &Entry) -> Cell {
+fn stance_cell(e: &Entry) -> Cell<'static> {
     let Some(s) = e
         .stance
         .or_else(|| (e.about.len() == 1).then(|| e.about[0].stance))
@@ -118,9 +119,14 @@ fn stance_cell(e: &Entry) -> Cell {
     }
 }
 
-fn what(e: &Entry, about_known: bool) -> String {
+fn what(e: &Entry, about_known: bool) -> Cow<'_, str> {
+    let on =
+        e.kind == EntryKind::Claim && !(about_known && e.stance.is_some()) && !e.about.is_empty();
+    if !on && e.shifts.is_empty() {
+        return Cow::Borrowed(&e.what);
+    }
     let mut s = e.what.clone();
-    if e.kind == EntryKind::Claim && !(about_known && e.stance.is_some()) && !e.about.is_empty() {
+    if on {
         let on: Vec<String> = e
             .about
             .iter()
@@ -138,7 +144,7 @@ fn what(e: &Entry, about_known: bool) -> String {
             sh.policy.label
         ));
     }
-    s
+    Cow::Owned(s)
 }
 
 impl Render for TimelineAnswer {
@@ -164,22 +170,25 @@ impl Render for TimelineAnswer {
             .entries
             .iter()
             .any(|e| e.stance.is_some() || !e.about.is_empty());
-        let mut t = Table::new(vec![
+        let mut columns = vec![
             fixed("date"),
             fixed("kind"),
             wrapping("who"),
             fixed("stance"),
             wrapping("what"),
             wrapping("evidence"),
-        ]);
+        ];
         if !stances {
-            t.columns.remove(3);
+            columns.remove(3);
         }
-        for e in &self.entries {
+        // A hub's timeline has tens of thousands of entries: its rows are made as
+        // they are printed, not kept.
+        let row = |i: usize| {
+            let e = &self.entries[i];
             let mut row = vec![
                 Cell::plain(date_text(e.date)),
-                Cell::tone(format!("{:?}", e.kind).to_lowercase(), Tone::Dim),
-                Cell::plain(labels(&e.who)),
+                Cell::tone(e.kind.as_str(), Tone::Dim),
+                Cell::plain(labels_cow(&e.who)),
                 Cell::plain(what(e, self.about.is_some())),
                 Cell::tone(
                     e.evidence
@@ -192,9 +201,9 @@ impl Render for TimelineAnswer {
             if stances {
                 row.insert(3, stance_cell(e));
             }
-            t.row(row);
-        }
-        t.print(term, w)?;
+            row
+        };
+        print_made(&columns, self.entries.len(), row, term, w)?;
         if !self.years.is_empty() {
             writeln!(w)?;
             term.heading(w, "Stances by year")?;
@@ -238,7 +247,7 @@ impl Render for TimelineAnswer {
                 let ev = e.evidence.as_ref();
                 vec![
                     e.date.map(|d| d.to_string()).unwrap_or_default(),
-                    format!("{:?}", e.kind).to_lowercase(),
+                    e.kind.as_str().to_string(),
                     labels(&e.who),
                     e.who
                         .iter()

@@ -156,6 +156,18 @@ pub struct YearStances {
     pub shift: bool,
 }
 
+impl EntryKind {
+    /// Its name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Event => "event",
+            EntryKind::Article => "article",
+            EntryKind::Claim => "claim",
+            EntryKind::Relation => "relation",
+        }
+    }
+}
+
 impl Answer for TimelineAnswer {
     const SCHEMA: &'static str = "levelmap/timeline";
 
@@ -518,6 +530,21 @@ mod tests {
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()
+    }
+
+    #[test]
+    fn entry_kind_names_are_the_json_names() {
+        for k in [
+            EntryKind::Event,
+            EntryKind::Article,
+            EntryKind::Claim,
+            EntryKind::Relation,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
     }
 
     #[test]
