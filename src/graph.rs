@@ -14,7 +14,7 @@ use petgraph::Direction;
 use crate::date::PartialDate;
 use crate::model::{
     article_node_id, ArticleDate, ClaimKind, Corpus, EdgeKind, Evidence, NodeKind, Origin,
-    Relation, Role, Stance,
+    Relation, Role, Stance, Text,
 };
 
 /// What a node holds besides its id, kind and label.
@@ -63,11 +63,11 @@ pub enum NodeData {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// `kind:slug`.
-    pub id: String,
+    pub id: Text,
     /// Node kind.
     pub kind: NodeKind,
     /// Display label (name, title or claim paraphrase).
-    pub label: String,
+    pub label: Text,
     /// Kind-specific data.
     pub data: NodeData,
     /// Curated, derived or extracted.
@@ -121,7 +121,7 @@ pub struct Edge {
 pub struct LevelGraph {
     /// The petgraph graph.
     pub graph: DiGraph<Node, Edge>,
-    index: BTreeMap<String, NodeIndex>,
+    index: BTreeMap<Text, NodeIndex>,
     /// Digest of the corpus files it was built from.
     pub digest: String,
 }
@@ -142,7 +142,7 @@ impl LevelGraph {
     /// A graph from a petgraph graph whose node ids are unique (a cache read back),
     /// with the id index built in one pass; None if two nodes share an id.
     pub fn from_graph(graph: DiGraph<Node, Edge>, digest: String) -> Option<Self> {
-        let index: BTreeMap<String, NodeIndex> = graph
+        let index: BTreeMap<Text, NodeIndex> = graph
             .node_indices()
             .map(|i| (graph[i].id.clone(), i))
             .collect();
@@ -155,7 +155,7 @@ impl LevelGraph {
 
     /// Add a node; ids must be unique (a repeated id returns the existing index).
     pub fn add_node(&mut self, node: Node) -> NodeIndex {
-        if let Some(&i) = self.index.get(&node.id) {
+        if let Some(&i) = self.index.get(&*node.id) {
             return i;
         }
         let id = node.id.clone();
@@ -192,7 +192,7 @@ impl LevelGraph {
 
     /// Ids in index order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.graph.node_indices().map(|i| self.graph[i].id.as_str())
+        self.graph.node_indices().map(|i| self.graph[i].id.as_ref())
     }
 
     /// Number of nodes.
@@ -300,9 +300,9 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
     articles.sort_by(|a, b| (a.date.value, &a.id).cmp(&(b.date.value, &b.id)));
     for a in &articles {
         g.add_node(Node {
-            id: article_node_id(&a.id),
+            id: article_node_id(&a.id).into(),
             kind: NodeKind::Article,
-            label: a.title.clone(),
+            label: a.title.clone().into(),
             data: NodeData::Article {
                 title: a.title.clone(),
                 date: a.date.clone(),
@@ -318,9 +318,9 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
             .filter(|e| e.node_kind == kind && keep(&e.origin))
         {
             g.add_node(Node {
-                id: e.id.clone(),
+                id: e.id.clone().into(),
                 kind,
-                label: e.name.clone(),
+                label: e.name.clone().into(),
                 data: NodeData::Entity {
                     subkind: e.kind.clone(),
                     aliases: e.aliases.clone(),
@@ -346,9 +346,9 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
     });
     for c in claims {
         g.add_node(Node {
-            id: c.id.clone(),
+            id: c.id.clone().into(),
             kind: NodeKind::Claim,
-            label: c.text.clone(),
+            label: c.text.clone().into(),
             data: NodeData::Claim {
                 text: c.text.clone(),
                 evidence: c.evidence.clone(),

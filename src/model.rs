@@ -291,6 +291,11 @@ pub enum Origin {
     Extracted(f64),
 }
 
+/// Shared, immutable text: cloning it copies a pointer, not the text. Node ids, labels
+/// and quotes are named again and again in answers (a hub's timeline names the same
+/// policy tens of thousands of times).
+pub type Text = std::sync::Arc<str>;
+
 /// A verbatim quote from an article.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Evidence {

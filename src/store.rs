@@ -762,9 +762,9 @@ impl Store {
             _ => return None,
         };
         Some(Node {
-            id,
+            id: id.into(),
             kind,
-            label,
+            label: label.into(),
             data,
             origin,
         })
@@ -1302,7 +1302,7 @@ mod tests {
             let n = s.find(&g.node(i).id).unwrap();
             assert_eq!(n as usize, i.index());
             assert_eq!(s.node(n).as_ref(), Some(g.node(i)));
-            assert_eq!(s.label(n), Some(g.node(i).label.as_str()));
+            assert_eq!(s.label(n), Some(g.node(i).label.as_ref()));
             assert_eq!(
                 s.aliases(n),
                 g.node(i)

@@ -91,9 +91,9 @@ fn entity(
     date: Option<PartialDate>,
 ) -> Node {
     Node {
-        id,
+        id: id.into(),
         kind,
-        label,
+        label: label.into(),
         data: NodeData::Entity {
             subkind: subkind.to_string(),
             aliases: vec![],
@@ -133,9 +133,9 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
         let k = 4 + rng.below(6);
         let title = words(&mut rng, k);
         g.add_node(Node {
-            id: format!("article:{stem}"),
+            id: format!("article:{stem}").into(),
             kind: NodeKind::Article,
-            label: title.clone(),
+            label: title.clone().into(),
             data: NodeData::Article {
                 title,
                 date: ArticleDate {
@@ -202,9 +202,9 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
         let k = 6 + rng.below(12);
         let text = words(&mut rng, k);
         g.add_node(Node {
-            id: id.clone(),
+            id: id.clone().into(),
             kind: NodeKind::Claim,
-            label: text.clone(),
+            label: text.clone().into(),
             data: NodeData::Claim {
                 text,
                 evidence: Evidence {

@@ -142,10 +142,10 @@ pub fn resolve(g: &LevelGraph, query: &str) -> Result<NodeIndex, ViewError> {
     }
     let mut candidates: Vec<(&str, String)> = Vec::new();
     for n in g.graph.node_weights() {
-        candidates.push((n.id.as_str(), n.id.clone()));
-        candidates.push((n.label.as_str(), n.id.clone()));
+        candidates.push((n.id.as_ref(), n.id.to_string()));
+        candidates.push((n.label.as_ref(), n.id.to_string()));
         for a in n.aliases() {
-            candidates.push((a.as_str(), n.id.clone()));
+            candidates.push((a.as_str(), n.id.to_string()));
         }
     }
     let mut suggestions: Vec<String> = Vec::new();
@@ -346,9 +346,9 @@ mod tests {
             },
         };
         Node {
-            id: id.to_string(),
+            id: id.to_string().into(),
             kind,
-            label: format!("Label {id}"),
+            label: format!("Label {id}").into(),
             data,
             origin: Origin::Curated,
         }

@@ -157,13 +157,13 @@ pub fn date_text<D: ToString>(d: Option<D>) -> String {
 
 /// A node's label, coloured by kind.
 pub fn node_cell(n: &NodeRef) -> super::table::Cell<'_> {
-    super::table::Cell::tone(n.label.as_str(), Tone::Kind(n.kind))
+    super::table::Cell::tone(n.label.as_ref(), Tone::Kind(n.kind))
 }
 
 /// Node labels joined with commas.
 pub fn labels(v: &[NodeRef]) -> String {
     v.iter()
-        .map(|n| n.label.as_str())
+        .map(|n| n.label.as_ref())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -171,7 +171,7 @@ pub fn labels(v: &[NodeRef]) -> String {
 /// Node labels joined with commas, borrowed when there is only one.
 pub fn labels_cow(v: &[NodeRef]) -> std::borrow::Cow<'_, str> {
     match v {
-        [one] => one.label.as_str().into(),
+        [one] => one.label.as_ref().into(),
         more => labels(more).into(),
     }
 }

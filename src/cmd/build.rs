@@ -240,7 +240,7 @@ fn lineage_roots(g: &LevelGraph) -> Vec<String> {
                     .edges_directed(i, Direction::Incoming)
                     .any(|e| lineage(e.weight().kind))
         })
-        .map(|i| g.node(i).id.clone())
+        .map(|i| g.node(i).id.to_string())
         .collect();
     roots.sort();
     roots

@@ -88,9 +88,9 @@ pub fn route(via: &[Hop]) -> String {
     let mut parts = Vec::new();
     for (n, h) in via.iter().enumerate() {
         if n > 0 {
-            parts.push(h.from.label.clone());
+            parts.push(&*h.from.label);
         }
-        parts.push(h.phrase.clone());
+        parts.push(&h.phrase);
     }
     parts.join(" › ")
 }
@@ -131,7 +131,7 @@ impl Render for NeighborsAnswer {
             let mut row = vec![
                 Cell::tone(n.node.kind.as_str(), Tone::Kind(n.node.kind)),
                 node_cell(&n.node),
-                Cell::tone(n.node.id.clone(), Tone::Dim),
+                Cell::tone(&*n.node.id, Tone::Dim),
                 Cell::plain(route(&n.via)),
                 Cell::tone(
                     last.map(|h| {
@@ -174,11 +174,11 @@ impl Render for NeighborsAnswer {
             .map(|n| {
                 let last = n.via.last();
                 vec![
-                    self.center.id.clone(),
+                    self.center.id.to_string(),
                     n.distance.to_string(),
-                    n.node.id.clone(),
+                    n.node.id.to_string(),
                     n.node.kind.to_string(),
-                    n.node.label.clone(),
+                    n.node.label.to_string(),
                     n.date.map(|d| d.to_string()).unwrap_or_default(),
                     route(&n.via),
                     last.map(|h| h.edge.to_string()).unwrap_or_default(),
@@ -187,8 +187,8 @@ impl Render for NeighborsAnswer {
                     last.and_then(|h| h.evidence.date)
                         .map(|d| d.to_string())
                         .unwrap_or_default(),
-                    last.map(|h| h.evidence.article.clone()).unwrap_or_default(),
-                    last.map(|h| h.evidence.quote.clone()).unwrap_or_default(),
+                    last.map(|h| h.evidence.article.to_string()).unwrap_or_default(),
+                    last.map(|h| h.evidence.quote.to_string()).unwrap_or_default(),
                 ]
             })
             .collect();

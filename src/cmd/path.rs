@@ -193,17 +193,17 @@ impl Render for PathAnswer {
                 rows.push(vec![
                     (k + 1).to_string(),
                     (s + 1).to_string(),
-                    h.from.id.clone(),
-                    h.from.label.clone(),
+                    h.from.id.to_string(),
+                    h.from.label.to_string(),
                     h.phrase.clone(),
                     h.edge.to_string(),
                     format!("{:?}", h.walk).to_lowercase(),
                     h.stance.map(|s| s.to_string()).unwrap_or_default(),
-                    h.to.id.clone(),
-                    h.to.label.clone(),
+                    h.to.id.to_string(),
+                    h.to.label.to_string(),
                     h.evidence.date.map(|d| d.to_string()).unwrap_or_default(),
-                    h.evidence.article.clone(),
-                    h.evidence.quote.clone(),
+                    h.evidence.article.to_string(),
+                    h.evidence.quote.to_string(),
                 ]);
             }
         }

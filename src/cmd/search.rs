@@ -161,7 +161,7 @@ fn hit_owners(store: &Store, h: &Hit) -> Vec<Owner> {
 fn hit_label(h: &Hit) -> String {
     match (&h.edge, &h.target) {
         (Some(e), Some(t)) => format!("{} {} {}", h.node.label, e.phrase(), t.label),
-        _ => h.node.label.clone(),
+        _ => h.node.label.to_string(),
     }
 }
 
@@ -250,15 +250,15 @@ impl Render for SearchAnswer {
                 vec![
                     h.rank.to_string(),
                     h.score.to_string(),
-                    h.node.id.clone(),
+                    h.node.id.to_string(),
                     h.node.kind.to_string(),
                     hit_label(h),
                     h.edge.map(|e| e.to_string()).unwrap_or_default(),
-                    h.target.as_ref().map(|t| t.id.clone()).unwrap_or_default(),
+                    h.target.as_ref().map(|t| t.id.to_string()).unwrap_or_default(),
                     h.date.map(|d| d.to_string()).unwrap_or_default(),
                     h.speakers
                         .iter()
-                        .map(|s| s.id.as_str())
+                        .map(|s| s.id.as_ref())
                         .collect::<Vec<_>>()
                         .join(" "),
                     h.article.clone().unwrap_or_default(),

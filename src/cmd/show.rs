@@ -170,20 +170,20 @@ impl Render for ShowAnswer {
             .flat_map(|g| {
                 g.edges.iter().map(move |e| {
                     vec![
-                        self.node.id.clone(),
+                        self.node.id.to_string(),
                         g.edge.to_string(),
                         match g.walk {
                             Walk::Forward => "out".into(),
                             Walk::Backward => "in".into(),
                         },
                         g.phrase.clone(),
-                        e.other.id.clone(),
+                        e.other.id.to_string(),
                         e.other.kind.to_string(),
-                        e.other.label.clone(),
+                        e.other.label.to_string(),
                         e.stance.map(|s| s.to_string()).unwrap_or_default(),
                         e.evidence.date.map(|d| d.to_string()).unwrap_or_default(),
-                        e.evidence.article.clone(),
-                        e.evidence.quote.clone(),
+                        e.evidence.article.to_string(),
+                        e.evidence.quote.to_string(),
                     ]
                 })
             })

@@ -164,17 +164,17 @@ impl Render for StanceAnswer {
                         actor: Option<&levelmap::query::NodeRef>,
                         s: &levelmap::query::stance::Statement| {
             rows.push(vec![
-                self.policy.id.clone(),
+                self.policy.id.to_string(),
                 position.to_string(),
-                actor.map(|a| a.id.clone()).unwrap_or_default(),
-                actor.map(|a| a.label.clone()).unwrap_or_default(),
+                actor.map(|a| a.id.to_string()).unwrap_or_default(),
+                actor.map(|a| a.label.to_string()).unwrap_or_default(),
                 s.date.map(|d| d.to_string()).unwrap_or_default(),
                 s.stance.to_string(),
                 s.via.clone(),
-                s.claim.as_ref().map(|c| c.id.clone()).unwrap_or_default(),
+                s.claim.as_ref().map(|c| c.id.to_string()).unwrap_or_default(),
                 s.text.clone(),
-                s.evidence.article.clone(),
-                s.evidence.quote.clone(),
+                s.evidence.article.to_string(),
+                s.evidence.quote.to_string(),
             ]);
         };
         for (_, group) in groups(self) {

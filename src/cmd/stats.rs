@@ -43,8 +43,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let ids: Vec<String> = answer
                 .most_connected
                 .iter()
-                .map(|c| c.node.id.clone())
-                .chain(answer.most_contested.iter().map(|c| c.policy.id.clone()))
+                .map(|c| c.node.id.to_string())
+                .chain(answer.most_contested.iter().map(|c| c.policy.id.to_string()))
                 .collect();
             let loaded = pending.region(|store, r| {
                 ids.iter()
@@ -133,7 +133,7 @@ impl Render for StatsAnswer {
                 Cell::plain(c.neighbors.to_string()),
                 Cell::plain(c.edges.to_string()),
                 Cell::plain(c.mentioned_in.to_string()),
-                Cell::tone(c.node.id.clone(), Tone::Dim),
+                Cell::tone(&*c.node.id, Tone::Dim),
             ]);
         }
         t.print(term, w)?;

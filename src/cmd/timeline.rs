@@ -251,11 +251,11 @@ impl Render for TimelineAnswer {
                     labels(&e.who),
                     e.who
                         .iter()
-                        .map(|n| n.id.as_str())
+                        .map(|n| n.id.as_ref())
                         .collect::<Vec<_>>()
                         .join(" "),
                     e.what.clone(),
-                    e.node.id.clone(),
+                    e.node.id.to_string(),
                     e.edge.map(|k| k.to_string()).unwrap_or_default(),
                     e.stance.map(|s| s.to_string()).unwrap_or_default(),
                     e.about
@@ -268,9 +268,9 @@ impl Render for TimelineAnswer {
                         .map(|s| format!("{}:{}->{}", s.who.id, s.from, s.to))
                         .collect::<Vec<_>>()
                         .join(" "),
-                    ev.map(|v| v.article.clone()).unwrap_or_default(),
-                    ev.map(|v| v.title.clone()).unwrap_or_default(),
-                    ev.map(|v| v.quote.clone()).unwrap_or_default(),
+                    ev.map(|v| v.article.to_string()).unwrap_or_default(),
+                    ev.map(|v| v.title.to_string()).unwrap_or_default(),
+                    ev.map(|v| v.quote.to_string()).unwrap_or_default(),
                 ]
             })
             .collect();

@@ -254,8 +254,8 @@ pub fn to_export(g: &LevelGraph) -> GraphJson {
             EdgeJson {
                 id: g.edge_id(e),
                 kind: w.kind,
-                from: g.graph[a].id.clone(),
-                to: g.graph[b].id.clone(),
+                from: g.graph[a].id.to_string(),
+                to: g.graph[b].id.to_string(),
                 stance: w.stance,
                 evidence: ev(&w.evidence),
                 note: w.note.clone(),
@@ -276,9 +276,9 @@ pub fn to_export(g: &LevelGraph) -> GraphJson {
 fn node_json(n: &Node) -> NodeJson {
     let (origin, confidence) = origin_str(n.origin);
     let mut j = NodeJson {
-        id: n.id.clone(),
+        id: n.id.to_string(),
         kind: n.kind,
-        label: n.label.clone(),
+        label: n.label.to_string(),
         origin,
         confidence,
         subkind: None,
@@ -421,9 +421,9 @@ pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
             },
         };
         g.add_node(Node {
-            id: n.id,
+            id: n.id.into(),
             kind: n.kind,
-            label: n.label,
+            label: n.label.into(),
             data,
             origin: origin_from(&n.origin, n.confidence),
         });

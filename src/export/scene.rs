@@ -287,7 +287,7 @@ pub fn scene(g: &LevelGraph, opts: &DrawOptions) -> Scene {
             mentions
                 .entry(e.source())
                 .or_default()
-                .push(g.node(e.target()).label.as_str());
+                .push(g.node(e.target()).label.as_ref());
         }
     }
 
@@ -348,8 +348,8 @@ pub fn scene(g: &LevelGraph, opts: &DrawOptions) -> Scene {
         let ms = mentions.get(&i).map(Vec::as_slice).unwrap_or(&[]);
         let base = SceneNode {
             index: i,
-            id: n.id.clone(),
-            node_id: n.id.clone(),
+            id: n.id.to_string(),
+            node_id: n.id.to_string(),
             kind: n.kind,
             lines: label_lines(n),
             tooltip: node_tooltip(g, n, ms),
@@ -633,7 +633,7 @@ fn node_tooltip(g: &LevelGraph, n: &Node, mentions: &[&str]) -> String {
                 k.push_str(", hedged");
             }
             if let Some(s) = speaker {
-                let name = g.find(s).map_or(s.as_str(), |i| g.node(i).label.as_str());
+                let name = g.find(s).map_or(s.as_str(), |i| g.node(i).label.as_ref());
                 k.push_str(&format!(", said by {}", text::one_line(name)));
             }
             t.push(k);
@@ -676,7 +676,7 @@ fn node_tooltip(g: &LevelGraph, n: &Node, mentions: &[&str]) -> String {
         }
     }
     t.extend(origin_note(n.origin));
-    t.push(n.id.clone());
+    t.push(n.id.to_string());
     t.join("\n")
 }
 

@@ -226,7 +226,7 @@ fn gold_entities(g: &crate::graph::LevelGraph, stem: &str, kind: NodeKind) -> BT
         for i in [a, b] {
             let n = g.node(i);
             if n.kind == kind && n.origin != Origin::Derived {
-                out.insert(n.id.clone());
+                out.insert(n.id.to_string());
             }
         }
     }

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::{DateError, PartialDate};
 use crate::graph::{Edge, LevelGraph};
-use crate::model::{article_node_id, EdgeKind, NodeKind, Origin, Stance};
+use crate::model::{article_node_id, EdgeKind, NodeKind, Origin, Stance, Text};
 
 pub use resolve::{resolve, resolve_as};
 
@@ -156,11 +156,11 @@ pub fn parse_date(flag: &str, text: &str) -> Result<PartialDate, QueryError> {
 #[serde(deny_unknown_fields)]
 pub struct NodeRef {
     /// `kind:slug`.
-    pub id: String,
+    pub id: Text,
     /// article | actor | policy | claim | event.
     pub kind: NodeKind,
     /// Name, title or claim paraphrase.
-    pub label: String,
+    pub label: Text,
 }
 
 impl NodeRef {
@@ -185,14 +185,14 @@ impl NodeRef {
 #[serde(deny_unknown_fields)]
 pub struct EvidenceRef {
     /// Article id (`article:<stem>`).
-    pub article: String,
+    pub article: Text,
     /// The article's title.
-    pub title: String,
+    pub title: Text,
     /// The article's date, at its precision.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date: Option<PartialDate>,
     /// The quote, verbatim.
-    pub quote: String,
+    pub quote: Text,
 }
 
 impl EvidenceRef {
@@ -206,13 +206,13 @@ impl EvidenceRef {
         let id = article_node_id(stem);
         let (title, date) = match g.find(&id) {
             Some(i) => (g.node(i).label.clone(), g.node(i).date()),
-            None => (String::new(), None),
+            None => (Text::from(""), None),
         };
         EvidenceRef {
-            article: id,
+            article: id.into(),
             title,
             date,
-            quote: quote.to_string(),
+            quote: quote.to_string().into(),
         }
     }
 }

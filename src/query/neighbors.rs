@@ -96,10 +96,10 @@ impl Answer for NeighborsAnswer {
     const SCHEMA: &'static str = "levelmap/neighbors";
 
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
-        let ids = std::iter::once(self.center.id.as_str()).chain(
+        let ids = std::iter::once(self.center.id.as_ref()).chain(
             self.neighbors
                 .iter()
-                .flat_map(|n| n.via.iter().map(|h| h.to.id.as_str())),
+                .flat_map(|n| n.via.iter().map(|h| h.to.id.as_ref())),
         );
         super::indices(g, ids)
     }
@@ -234,7 +234,7 @@ mod tests {
         let g = mini();
         let i = g.find("policy:securonomics").unwrap();
         let a = neighbors(&g, i, &NeighborOptions::default()).unwrap();
-        let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_str()).collect();
+        let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_ref()).collect();
         assert!(
             ids.contains(&"actor:labour-party") && ids.contains(&"policy:levelling-up"),
             "{ids:?}"
@@ -246,7 +246,7 @@ mod tests {
         let labour = a
             .neighbors
             .iter()
-            .find(|n| n.node.id == "actor:labour-party")
+            .find(|n| n.node.id == "actor:labour-party".into())
             .unwrap();
         assert_eq!(labour.via[0].phrase, "proposed by");
         assert_eq!(labour.via[0].walk, Walk::Backward);
@@ -271,12 +271,12 @@ mod tests {
             ..Default::default()
         };
         let a = neighbors(&g, i, &opts).unwrap();
-        let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_str()).collect();
+        let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_ref()).collect();
         assert!(ids.contains(&"policy:devolution"), "{ids:?}");
         let dev = a
             .neighbors
             .iter()
-            .find(|n| n.node.id == "policy:devolution")
+            .find(|n| n.node.id == "policy:devolution".into())
             .unwrap();
         assert_eq!(dev.distance, 2);
         assert_eq!(
@@ -295,7 +295,7 @@ mod tests {
             ..Default::default()
         };
         let a = neighbors(&g, i, &opts).unwrap();
-        let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_str()).collect();
+        let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_ref()).collect();
         assert_eq!(ids, ["policy:securonomics"]);
     }
 }

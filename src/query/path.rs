@@ -95,12 +95,12 @@ impl Answer for PathAnswer {
     const SCHEMA: &'static str = "levelmap/path";
 
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
-        let ids = [self.from.id.as_str(), self.to.id.as_str()]
+        let ids = [self.from.id.as_ref(), self.to.id.as_ref()]
             .into_iter()
             .chain(
                 self.paths
                     .iter()
-                    .flat_map(|p| p.hops.iter().map(|h| h.to.id.as_str())),
+                    .flat_map(|p| p.hops.iter().map(|h| h.to.id.as_ref())),
             );
         super::indices(g, ids)
     }
@@ -140,7 +140,7 @@ pub fn path(
         answer.connected = true;
         answer.length = Some(0);
         answer.paths.push(PathOut {
-            explanation: g.node(a).label.clone(),
+            explanation: g.node(a).label.to_string(),
             hops: vec![],
         });
         return Ok(answer);
@@ -236,7 +236,7 @@ pub fn path(
             }
             let mut words = vec![g.node(a).label.clone()];
             for h in &hops {
-                words.push(h.phrase.clone());
+                words.push(h.phrase.clone().into());
                 words.push(h.to.label.clone());
             }
             PathOut {

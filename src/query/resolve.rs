@@ -38,9 +38,9 @@ pub trait Names {
     /// A reference to node `i`, for messages.
     fn node_ref(&self, i: NodeIndex) -> NodeRef {
         NodeRef {
-            id: self.id_of(i).to_string(),
+            id: self.id_of(i).to_string().into(),
             kind: self.kind_of(i),
-            label: self.label_of(i).to_string(),
+            label: self.label_of(i).to_string().into(),
         }
     }
 }
@@ -274,41 +274,41 @@ mod tests {
         let id = |i| g.node(i).id.clone();
         assert_eq!(
             id(resolve(&g, "actor:rachel-reeves").unwrap()),
-            "actor:rachel-reeves"
+            "actor:rachel-reeves".into()
         );
         assert_eq!(
             id(resolve(&g, "Rachel Reeves").unwrap()),
-            "actor:rachel-reeves"
+            "actor:rachel-reeves".into()
         );
         assert_eq!(
             id(resolve(&g, "  rachel   REEVES ").unwrap()),
-            "actor:rachel-reeves"
+            "actor:rachel-reeves".into()
         );
-        assert_eq!(id(resolve(&g, "reeves").unwrap()), "actor:rachel-reeves");
+        assert_eq!(id(resolve(&g, "reeves").unwrap()), "actor:rachel-reeves".into());
         assert_eq!(
             id(resolve(&g, "rachel-reeves").unwrap()),
-            "actor:rachel-reeves"
+            "actor:rachel-reeves".into()
         );
         assert_eq!(
             id(resolve(&g, "Actor:Rachel Reeves").unwrap()),
-            "actor:rachel-reeves"
+            "actor:rachel-reeves".into()
         );
-        assert_eq!(id(resolve(&g, "Tory").unwrap()), "actor:conservative-party");
+        assert_eq!(id(resolve(&g, "Tory").unwrap()), "actor:conservative-party".into());
         assert_eq!(
             id(resolve(&g, "levelling-up").unwrap()),
-            "policy:levelling-up"
+            "policy:levelling-up".into()
         );
         assert_eq!(
             id(resolve(&g, "Levelling Up").unwrap()),
-            "policy:levelling-up"
+            "policy:levelling-up".into()
         );
         assert_eq!(
             id(resolve(&g, "article:2020-09-alpha-towns").unwrap()),
-            "article:2020-09-alpha-towns"
+            "article:2020-09-alpha-towns".into()
         );
         assert_eq!(
             id(resolve(&g, "Towns first").unwrap()),
-            "article:2020-09-alpha-towns"
+            "article:2020-09-alpha-towns".into()
         );
     }
 
@@ -322,7 +322,7 @@ mod tests {
         );
         match resolve(&g, "securonomix").unwrap_err() {
             QueryError::UnknownNode { suggestions, .. } => {
-                assert_eq!(suggestions[0].id, "policy:securonomics")
+                assert_eq!(suggestions[0].id, "policy:securonomics".into())
             }
             e => panic!("{e}"),
         }
@@ -336,7 +336,7 @@ mod tests {
         g.graph[i].label = "Labour".into();
         assert_eq!(
             g.node(resolve(&g, "labour").unwrap()).id,
-            "event:general-election-2024",
+            "event:general-election-2024".into(),
             "a name beats an alias"
         );
         let j = g.find("actor:labour-party").unwrap();
@@ -349,7 +349,7 @@ mod tests {
         assert_eq!(
             g.node(resolve_as(&g, "labour", &[NodeKind::Event]).unwrap())
                 .id,
-            "event:general-election-2024"
+            "event:general-election-2024".into()
         );
     }
 

@@ -156,9 +156,9 @@ impl Answer for SearchAnswer {
 
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
         let ids = self.hits.iter().flat_map(|h| {
-            std::iter::once(h.node.id.as_str())
-                .chain(h.target.iter().map(|t| t.id.as_str()))
-                .chain(h.speakers.iter().map(|s| s.id.as_str()))
+            std::iter::once(h.node.id.as_ref())
+                .chain(h.target.iter().map(|t| t.id.as_ref()))
+                .chain(h.speakers.iter().map(|s| s.id.as_ref()))
         });
         super::indices(g, ids)
     }
@@ -361,7 +361,7 @@ fn texts(n: &crate::graph::Node) -> Vec<(DocText, &str)> {
             description,
             ..
         } => {
-            let mut v = vec![(DocText::Name, n.label.as_str())];
+            let mut v = vec![(DocText::Name, n.label.as_ref())];
             v.extend(
                 aliases
                     .iter()
@@ -488,7 +488,7 @@ pub fn search_in(
                 c,
                 super::who_said(g, c)
                     .into_iter()
-                    .map(|s| g.node(s).label.as_str())
+                    .map(|s| g.node(s).label.as_ref())
                     .collect::<Vec<_>>()
                     .join(", "),
             )
@@ -561,7 +561,7 @@ pub fn search_in(
     let total = ranked.len();
     let key = |o: &Owner| match *o {
         Owner::Node(i) => g.node(NodeIndex::new(i as usize)).id.clone(),
-        Owner::Edge(e) => g.edge_id(EdgeIndex::new(e as usize)),
+        Owner::Edge(e) => g.edge_id(EdgeIndex::new(e as usize)).into(),
     };
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| key(&a.1).cmp(&key(&b.1))));
     let hits = ranked
@@ -687,18 +687,18 @@ mod tests {
     fn names_rank_above_quotes_and_why_is_given() {
         let g = mini();
         let a = search(&g, &opts("securonomics")).unwrap();
-        assert_eq!(a.hits[0].node.id, "policy:securonomics");
+        assert_eq!(a.hits[0].node.id, "policy:securonomics".into());
         assert_eq!(a.hits[0].why[0].field, Field::Name);
         assert!(a
             .hits
             .iter()
-            .any(|h| h.node.id == "claim:beta-2024-securonomics-basis"));
+            .any(|h| h.node.id == "claim:beta-2024-securonomics-basis".into()));
         let claim = a
             .hits
             .iter()
-            .find(|h| h.node.id == "claim:beta-2024-securonomics-basis")
+            .find(|h| h.node.id == "claim:beta-2024-securonomics-basis".into())
             .unwrap();
-        assert_eq!(claim.speakers[0].id, "actor:bob-beta");
+        assert_eq!(claim.speakers[0].id, "actor:bob-beta".into());
         assert!(claim.why.iter().all(|w| w.terms == ["securonomic"]));
         let ranks: Vec<usize> = a.hits.iter().map(|h| h.rank).collect();
         assert_eq!(ranks, (1..=a.hits.len()).collect::<Vec<_>>());
@@ -716,7 +716,7 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(a.hits[0].node.id, "claim:alpha-2020-devolve-to-towns");
+        assert_eq!(a.hits[0].node.id, "claim:alpha-2020-devolve-to-towns".into());
         assert!(
             a.hits[0]
                 .why
@@ -728,7 +728,7 @@ mod tests {
         let others = a
             .hits
             .iter()
-            .filter(|h| h.speakers.iter().all(|s| s.id != "actor:ann-alpha"));
+            .filter(|h| h.speakers.iter().all(|s| s.id != "actor:ann-alpha".into()));
         assert!(others
             .clone()
             .all(|h| h.why.iter().all(|w| w.field != Field::Speaker)));
@@ -740,8 +740,8 @@ mod tests {
         let a = search(&g, &opts("promised every part")).unwrap();
         let h = &a.hits[0];
         assert_eq!(h.edge, Some(EdgeKind::Proposes));
-        assert_eq!(h.node.id, "actor:conservative-party");
-        assert_eq!(h.target.as_ref().unwrap().id, "policy:levelling-up");
+        assert_eq!(h.node.id, "actor:conservative-party".into());
+        assert_eq!(h.target.as_ref().unwrap().id, "policy:levelling-up".into());
     }
 
     #[test]

@@ -150,7 +150,7 @@ impl Answer for ShowAnswer {
         let ids = std::iter::once(self.node.id.as_str()).chain(
             self.groups
                 .iter()
-                .flat_map(|gr| gr.edges.iter().map(|e| e.other.id.as_str())),
+                .flat_map(|gr| gr.edges.iter().map(|e| e.other.id.as_ref())),
         );
         super::indices(g, ids)
     }
@@ -160,9 +160,9 @@ impl Answer for ShowAnswer {
 pub fn show(g: &LevelGraph, i: NodeIndex, opts: ShowOptions) -> ShowAnswer {
     let n = g.node(i);
     let mut detail = NodeDetail {
-        id: n.id.clone(),
+        id: n.id.to_string(),
         kind: n.kind,
-        label: n.label.clone(),
+        label: n.label.to_string(),
         subkind: n.subkind().map(str::to_string),
         aliases: n.aliases().to_vec(),
         description: None,
@@ -303,7 +303,7 @@ mod tests {
             .iter()
             .find(|g| g.edge == EdgeKind::EvolvesInto)
             .unwrap();
-        assert_eq!(evolves.edges[0].other.id, "policy:securonomics");
+        assert_eq!(evolves.edges[0].other.id, "policy:securonomics".into());
         assert!(!evolves.edges[0].evidence.quote.is_empty());
         assert_eq!(a.degree, a.groups.iter().map(|g| g.total).sum::<usize>());
     }
@@ -330,8 +330,8 @@ mod tests {
             ShowOptions::default(),
         );
         let c = a.node.claim.unwrap();
-        assert_eq!(c.speakers[0].id, "actor:rachel-reeves");
-        assert_eq!(c.evidence.article, "article:2024-07-beta-labour");
+        assert_eq!(c.speakers[0].id, "actor:rachel-reeves".into());
+        assert_eq!(c.evidence.article, "article:2024-07-beta-labour".into());
         assert_eq!(c.evidence.date.unwrap().to_string(), "2024-07-08");
     }
 }

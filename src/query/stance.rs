@@ -91,19 +91,19 @@ impl Answer for StanceAnswer {
     fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
         let groups = [&self.for_, &self.against, &self.mixed, &self.neutral];
         let actors = groups.into_iter().flatten().flat_map(|a| {
-            std::iter::once(a.actor.id.as_str()).chain(
+            std::iter::once(a.actor.id.as_ref()).chain(
                 a.statements
                     .iter()
-                    .filter_map(|s| s.claim.as_ref().map(|c| c.id.as_str())),
+                    .filter_map(|s| s.claim.as_ref().map(|c| c.id.as_ref())),
             )
         });
         let loose = self
             .unattributed
             .iter()
-            .filter_map(|s| s.claim.as_ref().map(|c| c.id.as_str()));
+            .filter_map(|s| s.claim.as_ref().map(|c| c.id.as_ref()));
         super::indices(
             g,
-            std::iter::once(self.policy.id.as_str())
+            std::iter::once(self.policy.id.as_ref())
                 .chain(actors)
                 .chain(loose),
         )
@@ -133,7 +133,7 @@ pub fn stance(g: &LevelGraph, p: NodeIndex) -> StanceAnswer {
                     stance,
                     via: "claim".into(),
                     claim: Some(NodeRef::of(g, src)),
-                    text: n.label.clone(),
+                    text: n.label.to_string(),
                     evidence,
                 };
                 (stance, who_said(g, src), s)
@@ -242,7 +242,7 @@ mod tests {
     fn levelling_up_in_the_mini_corpus() {
         let g = mini();
         let a = stance(&g, g.find("policy:levelling-up").unwrap());
-        let ids = |v: &[ActorStance]| v.iter().map(|x| x.actor.id.clone()).collect::<Vec<_>>();
+        let ids = |v: &[ActorStance]| v.iter().map(|x| x.actor.id.to_string()).collect::<Vec<_>>();
         assert_eq!(
             ids(&a.for_),
             ["actor:conservative-party"],

@@ -128,8 +128,8 @@ impl Answer for StatsAnswer {
         let ids = self
             .most_connected
             .iter()
-            .map(|c| c.node.id.as_str())
-            .chain(self.most_contested.iter().map(|c| c.policy.id.as_str()));
+            .map(|c| c.node.id.as_ref())
+            .chain(self.most_contested.iter().map(|c| c.policy.id.as_ref()));
         super::indices(g, ids)
     }
 }
@@ -326,7 +326,7 @@ mod tests {
             .most_connected
             .windows(2)
             .all(|w| w[0].neighbors >= w[1].neighbors));
-        assert_eq!(s.most_contested[0].policy.id, "policy:levelling-up");
+        assert_eq!(s.most_contested[0].policy.id, "policy:levelling-up".into());
         assert_eq!(s.most_contested[0].statements.against, 2);
         assert_eq!(s.most_contested[0].actors_for, 1);
         assert!(s.components.count <= s.components_without_mentions.count);

@@ -176,9 +176,9 @@ impl Answer for TimelineAnswer {
             .about
             .iter()
             .chain(&self.actor)
-            .map(|n| n.id.as_str())
+            .map(|n| n.id.as_ref())
             .chain(self.entries.iter().flat_map(|e| {
-                std::iter::once(e.node.id.as_str()).chain(e.who.iter().map(|w| w.id.as_str()))
+                std::iter::once(e.node.id.as_ref()).chain(e.who.iter().map(|w| w.id.as_ref()))
             }));
         super::indices(g, ids)
     }
@@ -202,15 +202,15 @@ fn authors(g: &LevelGraph, article: NodeIndex) -> Vec<NodeIndex> {
 fn article_entry(g: &LevelGraph, i: NodeIndex) -> Entry {
     let n = g.node(i);
     let quote = match &n.data {
-        NodeData::Article { date, .. } => date.evidence.clone().unwrap_or_else(|| n.label.clone()),
-        _ => n.label.clone(),
+        NodeData::Article { date, .. } => date.evidence.clone().unwrap_or_else(|| n.label.to_string()),
+        _ => n.label.to_string(),
     };
     let stem = n.id.strip_prefix("article:").unwrap_or(&n.id);
     Entry {
         date: n.date(),
         kind: EntryKind::Article,
         who: refs(g, authors(g, i)),
-        what: n.label.clone(),
+        what: n.label.to_string(),
         node: NodeRef::of(g, i),
         edge: None,
         stance: None,
@@ -231,7 +231,7 @@ fn event_entry(g: &LevelGraph, i: NodeIndex) -> Entry {
         .min_by(|a, b| (a.date, &a.article).cmp(&(b.date, &b.article)));
     let what = match n.subkind() {
         Some(k) => format!("{} ({k})", n.label),
-        None => n.label.clone(),
+        None => n.label.to_string(),
     };
     Entry {
         date: n.date(),
@@ -267,7 +267,7 @@ fn claim_entry(g: &LevelGraph, c: NodeIndex, toward: Option<NodeIndex>) -> Entry
         date: n.date(),
         kind: EntryKind::Claim,
         who: refs(g, who_said(g, c)),
-        what: n.label.clone(),
+        what: n.label.to_string(),
         node: NodeRef::of(g, c),
         edge: None,
         stance,
@@ -408,13 +408,13 @@ pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer
                 e.date.is_none(),
                 e.date,
                 e.kind,
-                e.node.id.as_str(),
-                e.who.first().map(|w| w.id.as_str()),
+                e.node.id.as_ref(),
+                e.who.first().map(|w| w.id.as_ref()),
             )
         }
         key(a).cmp(&key(b))
     });
-    mark_shifts(&mut entries, policy.map(|p| g.node(p).id.as_str()));
+    mark_shifts(&mut entries, policy.map(|p| g.node(p).id.as_ref()));
     let years = match policy {
         Some(_) => tally_years(&entries),
         None => vec![],
@@ -452,11 +452,11 @@ fn mark_shifts(entries: &mut [Entry], only: Option<&str>) {
                 .filter(|_| e.kind == EntryKind::Claim)
                 .map(|s| (&s.policy, s.stance));
             for (policy, stance) in claims.chain(relation) {
-                if stance == Stance::Neutral || only.is_some_and(|p| p != policy.id) {
+                if stance == Stance::Neutral || only.is_some_and(|p| p != &*policy.id) {
                     continue;
                 }
                 for who in &e.who {
-                    let key = (who.id.as_str(), policy.id.as_str());
+                    let key = (who.id.as_ref(), policy.id.as_ref());
                     // Two stances in the same article (or on the same date) are one
                     // mixed position, not a shift.
                     if let Some((prev, since)) = last.insert(key, (stance, e.date)) {
@@ -567,7 +567,7 @@ mod tests {
         assert!(t.entries.iter().all(|e| e.evidence.is_some()));
         assert_eq!(
             t.entries[0].evidence.as_ref().unwrap().quote,
-            "The Conservative Party promised to ‘level up’ every part of the country."
+            "The Conservative Party promised to ‘level up’ every part of the country.".into()
         );
     }
 
@@ -597,10 +597,10 @@ mod tests {
         let pencil = t
             .entries
             .iter()
-            .find(|e| e.node.id == "claim:alpha-2020-pencil-sketch")
+            .find(|e| e.node.id == "claim:alpha-2020-pencil-sketch".into())
             .unwrap();
         assert_eq!(pencil.stance, Some(Stance::Against));
-        assert_eq!(pencil.who[0].id, "actor:ann-alpha");
+        assert_eq!(pencil.who[0].id, "actor:ann-alpha".into());
         let years: Vec<(i16, Option<Stance>)> =
             t.years.iter().map(|y| (y.year, y.prevailing)).collect();
         assert_eq!(years[0].0, 2020);
@@ -672,7 +672,7 @@ mod tests {
             },
         )
         .unwrap();
-        let ids: Vec<&str> = t.entries.iter().map(|e| e.node.id.as_str()).collect();
+        let ids: Vec<&str> = t.entries.iter().map(|e| e.node.id.as_ref()).collect();
         assert_eq!(ids, ["claim:beta-2024-devolution-further"]);
 
         let a = g.find("actor:ann-alpha").unwrap();

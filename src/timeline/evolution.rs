@@ -149,7 +149,7 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
     if pn.kind != NodeKind::Policy {
         return Err(TimelineError::NotAPolicy {
             query: query.to_string(),
-            id: pn.id.clone(),
+            id: pn.id.to_string(),
             kind: pn.kind,
             suggestions: super::suggestions(g, query, Some(NodeKind::Policy)),
         });
@@ -162,8 +162,8 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
                 links.push(Link {
                     id: g.edge_id(e.id()),
                     kind: e.weight().kind,
-                    from: g.node(m).id.clone(),
-                    to: g.node(e.target()).id.clone(),
+                    from: g.node(m).id.to_string(),
+                    to: g.node(e.target()).id.to_string(),
                     date: g.evidence_date(e.weight()),
                     tooltip: edge_tooltip(g, e.id()),
                     new: false,
@@ -174,7 +174,7 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
     links.sort_by(|a, b| a.id.cmp(&b.id));
     let names: BTreeMap<String, String> = members
         .iter()
-        .map(|&m| (g.node(m).id.clone(), g.node(m).label.clone()))
+        .map(|&m| (g.node(m).id.to_string(), g.node(m).label.to_string()))
         .collect();
 
     let mut blocks = Vec::new();
@@ -183,7 +183,7 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
         let mut claims: Vec<BlockClaim> = Vec::new();
         for e in g.graph.edges_directed(m, Direction::Incoming) {
             if e.weight().kind != EdgeKind::About
-                || claims.iter().any(|c| c.id == g.node(e.source()).id)
+                || claims.iter().any(|c| *c.id == *g.node(e.source()).id)
             {
                 continue;
             }
@@ -202,7 +202,7 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
             let mut who: Vec<String> = g
                 .speakers(c)
                 .iter()
-                .map(|&s| g.node(s).label.clone())
+                .map(|&s| g.node(s).label.to_string())
                 .collect();
             if who.is_empty() {
                 let article = g.article_of(c);
@@ -213,8 +213,8 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
                         .map(|e| e.target())
                 });
                 who.push(match (outlet, article) {
-                    (Some(o), _) => g.node(o).label.clone(),
-                    (None, Some(a)) => g.node(a).label.clone(),
+                    (Some(o), _) => g.node(o).label.to_string(),
+                    (None, Some(a)) => g.node(a).label.to_string(),
                     (None, None) => evidence.article.clone(),
                 });
             }
@@ -225,7 +225,7 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
                 .unwrap_or_default();
             let stance = e.weight().stance;
             claims.push(BlockClaim {
-                id: cn.id.clone(),
+                id: cn.id.to_string(),
                 text: text.clone(),
                 byline: format!("— {} · {when}", who.join(", ")),
                 stance,
@@ -255,7 +255,7 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
         let dates: Vec<PartialDate> = claims.iter().filter_map(|c| c.date).collect();
         let link_dates: Vec<PartialDate> = links
             .iter()
-            .filter(|l| l.from == n.id || l.to == n.id)
+            .filter(|l| *l.from == *n.id || *l.to == *n.id)
             .filter_map(|l| l.date)
             .collect();
         let first = dates.iter().min().or(link_dates.iter().min()).copied();
@@ -284,14 +284,14 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
                 .date
                 .map(|d| format!(" ({})", d.year_num()))
                 .unwrap_or_default();
-            if l.from == n.id {
+            if *l.from == *n.id {
                 let verb = match l.kind {
                     EdgeKind::PartOf => "⊂ part of",
                     EdgeKind::Replaces => "→ replaces",
                     _ => "→ evolves into",
                 };
                 relations.push(format!("{verb} {}{when}", names[&l.to]));
-            } else if l.to == n.id && l.kind != EdgeKind::PartOf {
+            } else if *l.to == *n.id && l.kind != EdgeKind::PartOf {
                 let verb = if l.kind == EdgeKind::Replaces {
                     "← replaced by"
                 } else {
@@ -302,8 +302,8 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
         }
         tip.extend(relations.iter().cloned());
         blocks.push(Block {
-            id: n.id.clone(),
-            name: n.label.clone(),
+            id: n.id.to_string(),
+            name: n.label.to_string(),
             meta: meta.join(" · "),
             relations,
             focus: m == p,
@@ -420,7 +420,7 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
         })
         .collect();
     Ok(Evolution {
-        focus: pn.id.clone(),
+        focus: pn.id.to_string(),
         title: format!("How “{}” evolved", pn.label),
         subtitle: format!(
             "Its lineage: {} and {}{span}, in columns by when each was first discussed · bold arrows evolve, dotted ones are part of · hover for quotes",

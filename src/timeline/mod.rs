@@ -139,7 +139,7 @@ pub fn resolve(g: &LevelGraph, query: &str) -> Result<NodeIndex, TimelineError> 
     if !folded.is_empty() {
         for i in g.graph.node_indices() {
             let n = g.node(i);
-            let slug = n.id.split_once(':').map_or(n.id.as_str(), |(_, s)| s);
+            let slug = n.id.split_once(':').map_or(n.id.as_ref(), |(_, s)| s);
             let hit = suggest::fold(&n.id) == folded
                 || suggest::fold(slug) == folded
                 || suggest::fold(&n.label) == folded
@@ -163,10 +163,10 @@ pub fn suggestions(g: &LevelGraph, query: &str, kind: Option<NodeKind>) -> Vec<S
         if kind.is_some_and(|k| k != n.kind) || n.kind == NodeKind::Claim {
             continue;
         }
-        keys.push((n.id.clone(), n.id.clone()));
-        keys.push((n.label.clone(), n.id.clone()));
+        keys.push((n.id.to_string(), n.id.to_string()));
+        keys.push((n.label.to_string(), n.id.to_string()));
         for a in n.aliases() {
-            keys.push((a.clone(), n.id.clone()));
+            keys.push((a.clone(), n.id.to_string()));
         }
     }
     suggest::closest(
@@ -248,12 +248,12 @@ mod tests {
     fn resolves_ids_names_and_aliases_ignoring_case() {
         let g = mini();
         let id = |q: &str| g.node(resolve(&g, q).unwrap()).id.clone();
-        assert_eq!(id("policy:securonomics"), "policy:securonomics");
-        assert_eq!(id("SECURONOMICS"), "policy:securonomics");
-        assert_eq!(id("industrial-strategy"), "policy:industrial-strategy");
-        assert_eq!(id("Industrial Strategy"), "policy:industrial-strategy");
-        assert_eq!(id("Reeves"), "actor:rachel-reeves");
-        assert_eq!(id("level up"), "policy:levelling-up");
+        assert_eq!(id("policy:securonomics"), "policy:securonomics".into());
+        assert_eq!(id("SECURONOMICS"), "policy:securonomics".into());
+        assert_eq!(id("industrial-strategy"), "policy:industrial-strategy".into());
+        assert_eq!(id("Industrial Strategy"), "policy:industrial-strategy".into());
+        assert_eq!(id("Reeves"), "actor:rachel-reeves".into());
+        assert_eq!(id("level up"), "policy:levelling-up".into());
     }
 
     #[test]

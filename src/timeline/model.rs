@@ -315,7 +315,7 @@ fn focus(g: &LevelGraph, node: NodeIndex) -> Focus {
 }
 
 fn names(g: &LevelGraph, v: &[NodeIndex]) -> Vec<String> {
-    v.iter().map(|&i| g.node(i).label.clone()).collect()
+    v.iter().map(|&i| g.node(i).label.to_string()).collect()
 }
 
 fn join_and(v: &[String]) -> String {
@@ -342,12 +342,12 @@ fn article_item(g: &LevelGraph, a: NodeIndex) -> Option<ArticleItem> {
     );
     let outlet = targets(g, a, &[EdgeKind::PublishedBy], Direction::Outgoing)
         .first()
-        .map(|&o| g.node(o).label.clone());
+        .map(|&o| g.node(o).label.to_string());
     let claims = targets(g, a, &[EdgeKind::Makes], Direction::Outgoing).len();
     let inferred = date.provenance == DateProvenance::Inferred;
     let mut tip = vec![title.clone()];
     if let Some(o) = &outlet {
-        tip.push(o.clone());
+        tip.push(o.to_string());
     }
     if !authors.is_empty() {
         tip.push(format!("By {}", join_and(&authors)));
@@ -370,7 +370,7 @@ fn article_item(g: &LevelGraph, a: NodeIndex) -> Option<ArticleItem> {
         tip.push(u.clone());
     }
     Some(ArticleItem {
-        id: n.id.clone(),
+        id: n.id.to_string(),
         title: title.clone(),
         outlet,
         authors,
@@ -399,8 +399,8 @@ fn event_item(g: &LevelGraph, e: NodeIndex) -> Option<EventItem> {
         tip.push_str(d);
     }
     Some(EventItem {
-        id: n.id.clone(),
-        name: n.label.clone(),
+        id: n.id.to_string(),
+        name: n.label.to_string(),
         date: *date,
         subkind: subkind.clone(),
         tooltip: tip,
@@ -429,7 +429,7 @@ pub fn edge_tooltip(g: &LevelGraph, e: petgraph::graph::EdgeIndex) -> String {
             let n = g.node(i);
             match n.date() {
                 Some(d) => format!("{} ({d})", n.label),
-                None => n.label.clone(),
+                None => n.label.to_string(),
             }
         })
         .unwrap_or_else(|| w.evidence.article.clone());
@@ -455,14 +455,14 @@ fn claim_tooltip(
         ..
     } = &n.data
     else {
-        return n.label.clone();
+        return n.label.to_string();
     };
     let mut s = format!("{text}\n“{}”", evidence.quote);
     let speakers = join_and(&names(g, &g.speakers(c)));
     let article = g
         .article_of(c)
         .map(|a| g.node(a).label.clone())
-        .unwrap_or_else(|| evidence.article.clone());
+        .unwrap_or_else(|| evidence.article.clone().into());
     let when = date.map(|d| format!(" ({d})")).unwrap_or_default();
     if speakers.is_empty() {
         s.push_str(&format!("\n— {article}{when}"));
@@ -669,7 +669,7 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
             return None;
         };
         Some(LaneClaim {
-            id: n.id.clone(),
+            id: n.id.to_string(),
             text: match prefix {
                 Some(p) => format!("{p} {text}"),
                 None => text.clone(),
@@ -679,7 +679,7 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
             article: g
                 .article_of(c)
                 .map(|a| g.node(a).id.clone())
-                .unwrap_or_default(),
+                .unwrap_or_default().to_string(),
             hedged: *hedged,
             extracted: matches!(n.origin, Origin::Extracted(_)),
             tooltip: claim_tooltip(g, c, about),
@@ -740,8 +740,8 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
             }
         }
         lanes.push(Lane {
-            id: pn.id.clone(),
-            name: pn.label.clone(),
+            id: pn.id.to_string(),
+            name: pn.label.to_string(),
             stats: format!(
                 "{} · {}",
                 plural(nc, "claim", "claims"),
@@ -818,22 +818,22 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
             new: false,
         };
         if CLAIM_LINKS.contains(&w.kind)
-            && shown.contains(g.node(a).id.as_str())
-            && shown.contains(g.node(b).id.as_str())
+            && shown.contains(g.node(a).id.as_ref())
+            && shown.contains(g.node(b).id.as_ref())
         {
             // The timeline shows how ideas travel between articles; links inside one
             // article belong to the map.
             if g.article_of(a) == g.article_of(b) {
                 within += 1;
             } else {
-                links.push(link(g.node(a).id.clone(), g.node(b).id.clone()));
+                links.push(link(g.node(a).id.to_string(), g.node(b).id.to_string()));
             }
         } else if LINEAGE.contains(&w.kind)
             && lane_set.contains(&a)
             && lane_set.contains(&b)
             && date.is_none_or(|d| hi.is_none_or(|h| d.start_days() < h))
         {
-            lineage.push(link(g.node(a).id.clone(), g.node(b).id.clone()));
+            lineage.push(link(g.node(a).id.to_string(), g.node(b).id.to_string()));
         }
     }
 
@@ -924,7 +924,7 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
                     targets(g, n, &[EdgeKind::RefersTo], Direction::Incoming)
                         .into_iter()
                         .filter(|a| article_set.contains(a))
-                        .map(|a| g.node(a).id.clone())
+                        .map(|a| g.node(a).id.to_string())
                         .collect();
                 Some((format!("{} ({})", e.name, human_date(&e.date)), by))
             })

@@ -170,9 +170,9 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
     for (date, stem) in &arts {
         let inferred = date.precision() != crate::date::Precision::Day;
         g.add_node(Node {
-            id: format!("article:{stem}"),
+            id: format!("article:{stem}").into(),
             kind: NodeKind::Article,
-            label: sentence(&mut r, 4, 12),
+            label: sentence(&mut r, 4, 12).into(),
             data: NodeData::Article {
                 title: sentence(&mut r, 4, 12),
                 date: ArticleDate {
@@ -192,9 +192,9 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
     }
     let entity =
         |id: String, kind: NodeKind, label: String, sub: &str, date: Option<PartialDate>| Node {
-            id,
+            id: id.into(),
             kind,
-            label,
+            label: label.into(),
             data: NodeData::Entity {
                 subkind: sub.to_string(),
                 aliases: vec![],
@@ -247,9 +247,9 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
     for (k, (a, id)) in claims.iter().enumerate() {
         let (date, stem) = &arts[*a];
         g.add_node(Node {
-            id: id.clone(),
+            id: id.clone().into(),
             kind: NodeKind::Claim,
-            label: sentence(&mut r, 5, 18),
+            label: sentence(&mut r, 5, 18).into(),
             data: NodeData::Claim {
                 text: sentence(&mut r, 5, 18),
                 evidence: Evidence {

@@ -157,12 +157,12 @@ fn svg_is_well_formed_with_ids_classes_titles_and_labels() {
         if matches!(
             n.kind,
             levelmap::model::NodeKind::Article | levelmap::model::NodeKind::Claim
-        ) || n.id == "policy:levelling-up"
+        ) || &*n.id == "policy:levelling-up"
         {
             let el = doc
                 .elements
                 .iter()
-                .find(|e| e.id.as_deref() == Some(n.id.as_str()))
+                .find(|e| e.id.as_deref() == Some(n.id.as_ref()))
                 .unwrap_or_else(|| panic!("no element {}", n.id));
             assert!(
                 el.class.starts_with(&format!("node {}", n.kind)),
@@ -186,7 +186,7 @@ fn svg_is_well_formed_with_ids_classes_titles_and_labels() {
         let el = doc
             .elements
             .iter()
-            .find(|x| x.id.as_deref() == Some(e.id.as_str()))
+            .find(|x| x.id.as_deref() == Some(e.id.as_ref()))
             .unwrap_or_else(|| panic!("no edge {}", e.id));
         assert!(
             el.class.starts_with(&format!("edge {}", e.kind)),

@@ -88,13 +88,13 @@ fn dates_filter_by_article_date() {
     assert!(g
         .nodes
         .iter()
-        .any(|n| n.id == "article:2024-07-beta-labour"));
+        .any(|n| &*n.id == "article:2024-07-beta-labour"));
     assert!(!g
         .nodes
         .iter()
-        .any(|n| n.id == "article:2020-09-alpha-towns"));
+        .any(|n| &*n.id == "article:2020-09-alpha-towns"));
     assert!(
-        !g.nodes.iter().any(|n| n.id == "actor:ann-alpha"),
+        !g.nodes.iter().any(|n| &*n.id == "actor:ann-alpha"),
         "the 2020 author has no 2024 link"
     );
     let d = export(&["--format", "json", "--from", "2024", "--to", "2020"]).fails();

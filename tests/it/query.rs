@@ -82,7 +82,7 @@ fn show_prints_kind_names_dates_and_evidenced_edges() {
     );
     let a: ShowAnswer = b.json(&["show", "policy:levelling-up"]);
     assert_eq!(a.schema, "levelmap/show");
-    assert_eq!(a.node.id, "policy:levelling-up");
+    assert_eq!(&*a.node.id, "policy:levelling-up");
     assert_eq!(a.first_seen.unwrap().to_string(), "2020-09");
     assert!(a
         .groups
@@ -107,7 +107,7 @@ fn neighbors_with_depth_kind_edge_and_direction() {
     let b = mini();
     let a: NeighborsAnswer = b.json(&["neighbors", "reeves", "--depth", "2", "--kind", "policy"]);
     assert_eq!(a.schema, "levelmap/neighbors");
-    let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_str()).collect();
+    let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_ref()).collect();
     assert!(ids.contains(&"policy:devolution"), "{ids:?}");
     assert!(a
         .neighbors
@@ -121,7 +121,7 @@ fn neighbors_with_depth_kind_edge_and_direction() {
         "--direction",
         "in",
     ]);
-    let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_str()).collect();
+    let ids: Vec<&str> = a.neighbors.iter().map(|n| n.node.id.as_ref()).collect();
     assert_eq!(ids, ["policy:levelling-up"]);
     let t = b.run(&["neighbours", "securonomics"]).ok().stdout;
     assert!(t.contains("proposed by"), "{t}");
@@ -231,8 +231,8 @@ fn stance_groups_actors_with_dated_evidence() {
     let b = mini();
     let a: StanceAnswer = b.json(&["stance", "levelling up"]);
     assert_eq!(a.schema, "levelmap/stance");
-    assert_eq!(a.against[0].actor.id, "actor:ann-alpha");
-    assert_eq!(a.for_[0].actor.id, "actor:conservative-party");
+    assert_eq!(&*a.against[0].actor.id, "actor:ann-alpha");
+    assert_eq!(&*a.for_[0].actor.id, "actor:conservative-party");
     let t = b.run(&["stance", "levelling up"]).ok().stdout;
     assert!(
         t.contains("For (1 actor)")
@@ -263,17 +263,16 @@ fn search_ranks_and_says_why() {
     let a: SearchAnswer = b.json(&["search", "devolution", "towns"]);
     assert_eq!(a.schema, "levelmap/search");
     assert_eq!(a.terms, ["devolution", "town"]);
-    assert_eq!(
-        a.hits[0].node.id, "policy:devolution",
+    assert_eq!(&*a.hits[0].node.id, "policy:devolution",
         "a name counts most: {:#?}",
         a.hits[0]
     );
     assert!(a
         .hits
         .iter()
-        .any(|h| h.node.id == "claim:alpha-2020-devolve-to-towns"));
+        .any(|h| &*h.node.id == "claim:alpha-2020-devolve-to-towns"));
     let a: SearchAnswer = b.json(&["search", "a pencil sketch"]);
-    assert_eq!(a.hits[0].node.id, "claim:alpha-2020-pencil-sketch");
+    assert_eq!(&*a.hits[0].node.id, "claim:alpha-2020-pencil-sketch");
     assert!(a.hits.iter().all(|h| !h.why.is_empty()));
     let t = b
         .run(&["search", "instability"])
@@ -306,7 +305,7 @@ fn stats_counts_and_ranks() {
         2
     );
     assert_eq!(a.most_connected.len(), 3);
-    assert_eq!(a.most_contested[0].policy.id, "policy:levelling-up");
+    assert_eq!(&*a.most_contested[0].policy.id, "policy:levelling-up");
     let t = b.run(&["stats"]).ok().stdout;
     assert!(
         t.lines()
@@ -756,7 +755,7 @@ fn bundled_path_from_the_conservatives_to_securonomics_is_evidenced_hop_by_hop()
     let b = Bundled::new();
     let a: PathAnswer = b.json(&["path", "Conservative Party", "securonomics"]);
     assert!(a.connected);
-    assert_eq!(a.to.id, "policy:securonomics");
+    assert_eq!(&*a.to.id, "policy:securonomics");
     for p in &a.paths {
         assert!(
             p.explanation.starts_with("Conservative Party, "),
@@ -791,12 +790,12 @@ fn bundled_stance_on_the_lifetime_skills_guarantee() {
     // "Who argued against the Lifetime Skills Guarantee, and when?"
     let b = Bundled::new();
     let a: StanceAnswer = b.json(&["stance", "Lifetime Skills Guarantee"]);
-    assert_eq!(a.policy.id, "policy:lifetime-skills-guarantee");
+    assert_eq!(&*a.policy.id, "policy:lifetime-skills-guarantee");
     let critics: Vec<&str> = a
         .against
         .iter()
         .chain(&a.mixed)
-        .map(|s| s.actor.id.as_str())
+        .map(|s| s.actor.id.as_ref())
         .collect();
     assert!(
         critics.contains(&"actor:david-bailey") && critics.contains(&"actor:philip-tomlinson"),
@@ -826,7 +825,7 @@ fn bundled_stance_on_the_lifetime_skills_guarantee() {
 fn bundled_timeline_of_levelling_up() {
     let b = Bundled::new();
     let a: TimelineAnswer = b.json(&["timeline", "--about", "levelling up"]);
-    assert_eq!(a.about.as_ref().unwrap().id, "policy:levelling-up");
+    assert_eq!(&*a.about.as_ref().unwrap().id, "policy:levelling-up");
     assert!(a.entries.len() > 20, "{}", a.entries.len());
     let dates: Vec<_> = a.entries.iter().map(|e| e.date.unwrap()).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "chronological");
@@ -871,7 +870,7 @@ fn bundled_search_for_skills_finds_the_work_foundation() {
     let wf: Vec<&levelmap::query::search::Hit> = a
         .hits
         .iter()
-        .filter(|h| h.speakers.iter().any(|s| s.id == "actor:work-foundation"))
+        .filter(|h| h.speakers.iter().any(|s| &*s.id == "actor:work-foundation"))
         .collect();
     assert!(wf.len() >= 2, "{:#?}", a.hits);
     assert!(wf
@@ -882,7 +881,7 @@ fn bundled_search_for_skills_finds_the_work_foundation() {
         a.hits[0]
             .speakers
             .iter()
-            .any(|s| s.id == "actor:work-foundation"),
+            .any(|s| &*s.id == "actor:work-foundation"),
         "{:#?}",
         a.hits[0]
     );
@@ -892,7 +891,7 @@ fn bundled_search_for_skills_finds_the_work_foundation() {
 fn bundled_show_neighbors_and_stats() {
     let b = Bundled::new();
     let a: ShowAnswer = b.json(&["show", "Rachel Reeves"]);
-    assert_eq!(a.node.id, "actor:rachel-reeves");
+    assert_eq!(&*a.node.id, "actor:rachel-reeves");
     assert!(a
         .groups
         .iter()
@@ -901,7 +900,7 @@ fn bundled_show_neighbors_and_stats() {
     assert!(
         n.neighbors
             .iter()
-            .any(|x| x.node.id == "actor:labour-party"),
+            .any(|x| &*x.node.id == "actor:labour-party"),
         "{:?}",
         n.neighbors
     );
