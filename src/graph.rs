@@ -45,7 +45,7 @@ pub enum NodeData {
     /// A claim.
     Claim {
         /// Paraphrase.
-        text: String,
+        text: Text,
         /// Quote and article.
         evidence: Evidence,
         /// Claim kind.
@@ -345,12 +345,13 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
         )
     });
     for c in claims {
+        let text: Text = c.text.as_str().into();
         g.add_node(Node {
-            id: c.id.clone().into(),
+            id: c.id.as_str().into(),
             kind: NodeKind::Claim,
-            label: c.text.clone().into(),
+            label: text.clone(),
             data: NodeData::Claim {
-                text: c.text.clone(),
+                text,
                 evidence: c.evidence.clone(),
                 claim_kind: c.kind,
                 speaker: c.speaker.clone(),

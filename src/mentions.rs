@@ -219,8 +219,8 @@ pub fn find_mentions(corpus: &Corpus) -> Vec<Relation> {
                 kind: EdgeKind::Mentions,
                 to: id,
                 evidence: Evidence {
-                    article: stem.clone(),
-                    quote,
+                    article: stem.clone().into(),
+                    quote: quote.into(),
                 },
                 stance: None,
                 note: None,
@@ -290,7 +290,10 @@ mod tests {
         corpus.entities.insert(lu.id.clone(), lu);
         let m = find_mentions(&corpus);
         assert_eq!(m.len(), 1);
-        assert_eq!(m[0].evidence.quote, "Levelling Up through job quality");
+        assert_eq!(
+            m[0].evidence.quote,
+            "Levelling Up through job quality".into()
+        );
         assert!(crate::evidence::QuoteIndex::new(text).contains(&m[0].evidence.quote));
     }
 

@@ -300,9 +300,9 @@ pub type Text = std::sync::Arc<str>;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Evidence {
     /// The article id (file stem, without the `article:` prefix).
-    pub article: String,
+    pub article: Text,
     /// The quote, verbatim as written by the curator.
-    pub quote: String,
+    pub quote: Text,
 }
 
 /// An article's date with its provenance.

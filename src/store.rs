@@ -26,7 +26,7 @@ use crate::date::PartialDate;
 use crate::graph::{Edge, LevelGraph, Node, NodeData};
 use crate::model::{
     article_node_id, ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin,
-    Role, Stance,
+    Role, Stance, Text,
 };
 use crate::query::search::{DocInfo, DocText, Owner, Postings, SearchIndex};
 use crate::query::stats::{stats, StatsAnswer, StatsOptions};
@@ -702,16 +702,20 @@ impl Store {
 
     /// Decode node `n` whole.
     pub fn node(&self, n: u32) -> Option<Node> {
-        self.flag(self.node_unchecked(n))
+        self.flag(self.node_unchecked(n)).map(|(node, _)| node)
     }
 
-    /// Decode node `n` whole.
-    fn node_unchecked(&self, n: u32) -> Option<Node> {
+    /// Decode node `n` whole; for a claim, also the string numbers of its evidence's
+    /// article and quote, so that edges carrying the same evidence can share its text.
+    fn node_unchecked(&self, n: u32) -> Option<(Node, Option<[u32; 2]>)> {
         let rec = self.record(n)?;
         let mut c = Cursor { buf: rec, at: 0 };
         let s = |i: u32| self.string(i).map(str::to_string);
-        let id = s(c.u32()?)?;
-        let label = s(c.u32()?)?;
+        let t = |i: u32| self.string(i).map(Text::from);
+        let id = t(c.u32()?)?;
+        let label_at = c.u32()?;
+        let label = t(label_at)?;
+        let mut shared = None;
         let origin = origin_of(c.u8()?, c.u64()?)?;
         let kind = self.kind(n)?;
         let data = match c.u8()? {
@@ -749,10 +753,18 @@ impl Store {
                 }
             }
             2 => NodeData::Claim {
-                text: s(c.u32()?)?,
-                evidence: Evidence {
-                    article: s(c.u32()?)?,
-                    quote: s(c.u32()?)?,
+                // A claim's label is its text.
+                text: match c.u32()? {
+                    i if i == label_at => label.clone(),
+                    i => t(i)?,
+                },
+                evidence: {
+                    let (article, quote) = (c.u32()?, c.u32()?);
+                    shared = Some([article, quote]);
+                    Evidence {
+                        article: t(article)?,
+                        quote: t(quote)?,
+                    }
                 },
                 claim_kind: *ClaimKind::ALL.get(c.u8()? as usize)?,
                 speaker: self.opt_string(c.u32()?)?,
@@ -761,13 +773,16 @@ impl Store {
             },
             _ => return None,
         };
-        Some(Node {
-            id: id.into(),
-            kind,
-            label: label.into(),
-            data,
-            origin,
-        })
+        Some((
+            Node {
+                id,
+                kind,
+                label,
+                data,
+                origin,
+            },
+            shared,
+        ))
     }
 
     fn edge_record(&self, r: u32) -> Option<&[u8]> {
@@ -808,12 +823,14 @@ impl Store {
 
     /// Decode edge `r` whole.
     pub fn edge(&self, r: u32) -> Option<Edge> {
-        self.flag(self.edge_unchecked(r))
+        self.flag(self.edge_unchecked(r, |_| None))
     }
 
-    /// Decode edge `r` whole.
-    fn edge_unchecked(&self, r: u32) -> Option<Edge> {
+    /// Decode edge `r` whole, taking the text of string `i` from `known(i)` when it
+    /// has it.
+    fn edge_unchecked(&self, r: u32, known: impl Fn(u32) -> Option<Text>) -> Option<Edge> {
         let rec = self.edge_record(r)?;
+        let t = |i: u32| known(i).or_else(|| self.string(i).map(Text::from));
         let kind = *EdgeKind::ALL.get(rec[8] as usize)?;
         let stance = match rec[9] {
             0 => None,
@@ -821,8 +838,8 @@ impl Store {
         };
         let origin = origin_of(rec[10], u64::from_le_bytes(rec[12..20].try_into().ok()?))?;
         let evidence = Evidence {
-            article: self.string(u32_at(rec, 20)?)?.to_string(),
-            quote: self.string(u32_at(rec, 24)?)?.to_string(),
+            article: t(u32_at(rec, 20)?)?,
+            quote: t(u32_at(rec, 24)?)?,
         };
         let note = self.opt_string(u32_at(rec, 28)?)?;
         Some(Edge {
@@ -1206,14 +1223,30 @@ impl<'s> Region<'s> {
         self.edges.sort_unstable();
         // Decoding copies every string a large region holds (a hub's timeline has tens
         // of thousands of claims): on all cores when there is enough of it.
-        let nodes: Vec<Node> = in_parallel(&self.nodes, |&n| st.node(n))?;
+        let nodes = in_parallel(&self.nodes, |&n| st.flag(st.node_unchecked(n)))?;
         let local = |n: u32| self.nodes.binary_search(&n).ok().map(NodeIndex::new);
+        // Most edges of a claim (what it is about, who it is attributed to, the
+        // article making it) carry the claim's own quote: they share its text.
         let edges = in_parallel(&self.edges, |&r| {
             let e = st.ends(r)?;
-            Some((local(e.from)?, local(e.to)?, st.edge(r)?))
+            let (a, b) = (local(e.from)?, local(e.to)?);
+            let known = |i: u32| {
+                [a, b].into_iter().find_map(|x| {
+                    let (node, shared) = &nodes[x.index()];
+                    let NodeData::Claim { evidence, .. } = &node.data else {
+                        return None;
+                    };
+                    match shared {
+                        Some([article, _]) if *article == i => Some(evidence.article.clone()),
+                        Some([_, quote]) if *quote == i => Some(evidence.quote.clone()),
+                        _ => None,
+                    }
+                })
+            };
+            Some((a, b, st.flag(st.edge_unchecked(r, known))?))
         })?;
         let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(nodes.len(), edges.len());
-        for n in nodes {
+        for (n, _) in nodes {
             graph.add_node(n);
         }
         for (a, b, e) in edges {

@@ -206,10 +206,10 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
             kind: NodeKind::Claim,
             label: text.clone().into(),
             data: NodeData::Claim {
-                text,
+                text: text.into(),
                 evidence: Evidence {
-                    article: articles[a].0.clone(),
-                    quote: words(&mut rng, 10),
+                    article: articles[a].0.clone().into(),
+                    quote: words(&mut rng, 10).into(),
                 },
                 claim_kind: ClaimKind::Evaluation,
                 speaker: None,
@@ -230,8 +230,8 @@ pub fn argument_map(opts: &SynthOptions) -> LevelGraph {
         let e = Edge {
             kind,
             evidence: Evidence {
-                article: articles[article].0.clone(),
-                quote: format!("{from} {kind} {to}"),
+                article: articles[article].0.clone().into(),
+                quote: format!("{from} {kind} {to}").into(),
             },
             stance,
             note: None,

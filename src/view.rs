@@ -327,7 +327,7 @@ mod tests {
                 url: None,
             },
             (NodeKind::Claim, d) => NodeData::Claim {
-                text: id.to_string(),
+                text: id.to_string().into(),
                 evidence: Evidence {
                     article: "a".into(),
                     quote: "q".into(),
@@ -346,7 +346,7 @@ mod tests {
             },
         };
         Node {
-            id: id.to_string().into(),
+            id: id.into(),
             kind,
             label: format!("Label {id}").into(),
             data,

@@ -187,8 +187,10 @@ impl Render for NeighborsAnswer {
                     last.and_then(|h| h.evidence.date)
                         .map(|d| d.to_string())
                         .unwrap_or_default(),
-                    last.map(|h| h.evidence.article.to_string()).unwrap_or_default(),
-                    last.map(|h| h.evidence.quote.to_string()).unwrap_or_default(),
+                    last.map(|h| h.evidence.article.to_string())
+                        .unwrap_or_default(),
+                    last.map(|h| h.evidence.quote.to_string())
+                        .unwrap_or_default(),
                 ]
             })
             .collect();

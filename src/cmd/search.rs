@@ -254,7 +254,10 @@ impl Render for SearchAnswer {
                     h.node.kind.to_string(),
                     hit_label(h),
                     h.edge.map(|e| e.to_string()).unwrap_or_default(),
-                    h.target.as_ref().map(|t| t.id.to_string()).unwrap_or_default(),
+                    h.target
+                        .as_ref()
+                        .map(|t| t.id.to_string())
+                        .unwrap_or_default(),
                     h.date.map(|d| d.to_string()).unwrap_or_default(),
                     h.speakers
                         .iter()

@@ -171,7 +171,10 @@ impl Render for StanceAnswer {
                 s.date.map(|d| d.to_string()).unwrap_or_default(),
                 s.stance.to_string(),
                 s.via.clone(),
-                s.claim.as_ref().map(|c| c.id.to_string()).unwrap_or_default(),
+                s.claim
+                    .as_ref()
+                    .map(|c| c.id.to_string())
+                    .unwrap_or_default(),
                 s.text.clone(),
                 s.evidence.article.to_string(),
                 s.evidence.quote.to_string(),

@@ -44,7 +44,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .most_connected
                 .iter()
                 .map(|c| c.node.id.to_string())
-                .chain(answer.most_contested.iter().map(|c| c.policy.id.to_string()))
+                .chain(
+                    answer
+                        .most_contested
+                        .iter()
+                        .map(|c| c.policy.id.to_string()),
+                )
                 .collect();
             let loaded = pending.region(|store, r| {
                 ids.iter()

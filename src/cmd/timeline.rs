@@ -125,7 +125,7 @@ fn what(e: &Entry, about_known: bool) -> Cow<'_, str> {
     if !on && e.shifts.is_empty() {
         return Cow::Borrowed(&e.what);
     }
-    let mut s = e.what.clone();
+    let mut s = e.what.to_string();
     if on {
         let on: Vec<String> = e
             .about
@@ -254,7 +254,7 @@ impl Render for TimelineAnswer {
                         .map(|n| n.id.as_ref())
                         .collect::<Vec<_>>()
                         .join(" "),
-                    e.what.clone(),
+                    e.what.to_string(),
                     e.node.id.to_string(),
                     e.edge.map(|k| k.to_string()).unwrap_or_default(),
                     e.stance.map(|s| s.to_string()).unwrap_or_default(),

@@ -14,6 +14,7 @@ use crate::date::PartialDate;
 use crate::graph::{Edge, LevelGraph, Node, NodeData};
 use crate::model::{
     ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Role, Stance,
+    Text,
 };
 
 /// The schema name written in every file.
@@ -232,8 +233,8 @@ fn date_json(d: PartialDate) -> DateJson {
 
 fn ev(e: &Evidence) -> EvidenceJson {
     EvidenceJson {
-        article: e.article.clone(),
-        quote: e.quote.clone(),
+        article: e.article.to_string(),
+        quote: e.quote.to_string(),
     }
 }
 
@@ -370,6 +371,7 @@ pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
     let mut g = LevelGraph::new();
     g.digest = j.digest;
     for n in j.nodes {
+        let label: Text = n.label.as_str().into();
         let missing = |field: &str| ImportError::MissingField {
             path: path.into(),
             node: n.id.clone(),
@@ -392,10 +394,10 @@ pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
             NodeKind::Claim => {
                 let e = n.evidence.as_ref().ok_or_else(|| missing("evidence"))?;
                 NodeData::Claim {
-                    text: n.label.clone(),
+                    text: label.clone(),
                     evidence: Evidence {
-                        article: e.article.clone(),
-                        quote: e.quote.clone(),
+                        article: e.article.as_str().into(),
+                        quote: e.quote.as_str().into(),
                     },
                     claim_kind: n.claim_kind.unwrap_or(ClaimKind::Evaluation),
                     speaker: n.speaker.clone(),
@@ -423,7 +425,7 @@ pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
         g.add_node(Node {
             id: n.id.into(),
             kind: n.kind,
-            label: n.label.into(),
+            label,
             data,
             origin: origin_from(&n.origin, n.confidence),
         });
@@ -432,8 +434,8 @@ pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
         let edge = Edge {
             kind: e.kind,
             evidence: Evidence {
-                article: e.evidence.article,
-                quote: e.evidence.quote,
+                article: e.evidence.article.into(),
+                quote: e.evidence.quote.into(),
             },
             stance: e.stance,
             note: e.note,

@@ -124,7 +124,7 @@ impl Lexicon {
             }
             claims.push(KnownClaim {
                 id: c.id.clone(),
-                article: c.evidence.article.clone(),
+                article: c.evidence.article.to_string(),
                 date: corpus.article_date(&c.evidence.article),
                 words,
             });

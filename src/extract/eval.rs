@@ -217,7 +217,7 @@ fn gold_entities(g: &crate::graph::LevelGraph, stem: &str, kind: NodeKind) -> BT
     let mut out = BTreeSet::new();
     for e in g.graph.edge_indices() {
         let w = g.edge(e);
-        if w.evidence.article != stem {
+        if *w.evidence.article != *stem {
             continue;
         }
         let Some((a, b)) = g.graph.edge_endpoints(e) else {
@@ -315,8 +315,8 @@ fn claim_score(
     let gold_claims: Vec<((usize, usize), &str)> = gold
         .claims
         .values()
-        .filter(|c| c.evidence.article == stem && !matches!(c.origin, Origin::Extracted(_)))
-        .filter_map(|c| span(&c.evidence.quote).map(|s| (s, c.evidence.quote.as_str())))
+        .filter(|c| *c.evidence.article == *stem && !matches!(c.origin, Origin::Extracted(_)))
+        .filter_map(|c| span(&c.evidence.quote).map(|s| (s, c.evidence.quote.as_ref())))
         .collect();
     let gold_spans: Vec<(usize, usize)> = gold_claims.iter().map(|(s, _)| *s).collect();
     let got_claims: Vec<((usize, usize), &str)> = draft

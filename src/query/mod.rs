@@ -202,17 +202,20 @@ impl EvidenceRef {
     }
 
     /// A quote from the article with stem `stem`.
-    pub fn quote(g: &LevelGraph, stem: &str, quote: &str) -> Self {
+    pub fn quote(g: &LevelGraph, stem: &str, quote: &Text) -> Self {
         let id = article_node_id(stem);
-        let (title, date) = match g.find(&id) {
-            Some(i) => (g.node(i).label.clone(), g.node(i).date()),
-            None => (Text::from(""), None),
+        let (article, title, date) = match g.find(&id) {
+            Some(i) => {
+                let n = g.node(i);
+                (n.id.clone(), n.label.clone(), n.date())
+            }
+            None => (id.into(), Text::from(""), None),
         };
         EvidenceRef {
-            article: id.into(),
+            article,
             title,
             date,
-            quote: quote.to_string().into(),
+            quote: quote.clone(),
         }
     }
 }

@@ -38,9 +38,9 @@ pub trait Names {
     /// A reference to node `i`, for messages.
     fn node_ref(&self, i: NodeIndex) -> NodeRef {
         NodeRef {
-            id: self.id_of(i).to_string().into(),
+            id: self.id_of(i).into(),
             kind: self.kind_of(i),
-            label: self.label_of(i).to_string().into(),
+            label: self.label_of(i).into(),
         }
     }
 }
@@ -284,7 +284,10 @@ mod tests {
             id(resolve(&g, "  rachel   REEVES ").unwrap()),
             "actor:rachel-reeves".into()
         );
-        assert_eq!(id(resolve(&g, "reeves").unwrap()), "actor:rachel-reeves".into());
+        assert_eq!(
+            id(resolve(&g, "reeves").unwrap()),
+            "actor:rachel-reeves".into()
+        );
         assert_eq!(
             id(resolve(&g, "rachel-reeves").unwrap()),
             "actor:rachel-reeves".into()
@@ -293,7 +296,10 @@ mod tests {
             id(resolve(&g, "Actor:Rachel Reeves").unwrap()),
             "actor:rachel-reeves".into()
         );
-        assert_eq!(id(resolve(&g, "Tory").unwrap()), "actor:conservative-party".into());
+        assert_eq!(
+            id(resolve(&g, "Tory").unwrap()),
+            "actor:conservative-party".into()
+        );
         assert_eq!(
             id(resolve(&g, "levelling-up").unwrap()),
             "policy:levelling-up".into()

@@ -374,8 +374,8 @@ fn texts(n: &crate::graph::Node) -> Vec<(DocText, &str)> {
             v
         }
         NodeData::Claim { text, evidence, .. } => vec![
-            (DocText::Text, text.as_str()),
-            (DocText::Quote, evidence.quote.as_str()),
+            (DocText::Text, text.as_ref()),
+            (DocText::Quote, evidence.quote.as_ref()),
         ],
     }
 }
@@ -393,7 +393,7 @@ fn text_of(g: &LevelGraph, owner: Owner, which: DocText) -> Option<&str> {
         }
         Owner::Edge(e) => {
             let e = EdgeIndex::new(e as usize);
-            (e.index() < g.edge_count()).then(|| g.edge(e).evidence.quote.as_str())
+            (e.index() < g.edge_count()).then(|| g.edge(e).evidence.quote.as_ref())
         }
     }
 }
@@ -716,7 +716,10 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(a.hits[0].node.id, "claim:alpha-2020-devolve-to-towns".into());
+        assert_eq!(
+            a.hits[0].node.id,
+            "claim:alpha-2020-devolve-to-towns".into()
+        );
         assert!(
             a.hits[0]
                 .why

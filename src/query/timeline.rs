@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::{claims_by, who_said, Answer, EvidenceRef, NodeRef, QueryError, StanceCounts, VERSION};
 use crate::date::PartialDate;
 use crate::graph::{LevelGraph, NodeData};
-use crate::model::{EdgeKind, NodeKind, Stance};
+use crate::model::{EdgeKind, NodeKind, Stance, Text};
 
 /// Options of `timeline`.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -93,7 +93,7 @@ pub struct Entry {
     /// relation's source.
     pub who: Vec<NodeRef>,
     /// What, in words: the claim, "proposes Levelling up", the title, the event.
-    pub what: String,
+    pub what: Text,
     /// The node the entry is about: the claim, article or event, or a relation's target.
     pub node: NodeRef,
     /// Relations: the edge kind.
@@ -202,15 +202,18 @@ fn authors(g: &LevelGraph, article: NodeIndex) -> Vec<NodeIndex> {
 fn article_entry(g: &LevelGraph, i: NodeIndex) -> Entry {
     let n = g.node(i);
     let quote = match &n.data {
-        NodeData::Article { date, .. } => date.evidence.clone().unwrap_or_else(|| n.label.to_string()),
-        _ => n.label.to_string(),
+        NodeData::Article { date, .. } => date
+            .evidence
+            .as_deref()
+            .map_or_else(|| n.label.clone(), Text::from),
+        _ => n.label.clone(),
     };
     let stem = n.id.strip_prefix("article:").unwrap_or(&n.id);
     Entry {
         date: n.date(),
         kind: EntryKind::Article,
         who: refs(g, authors(g, i)),
-        what: n.label.to_string(),
+        what: n.label.clone(),
         node: NodeRef::of(g, i),
         edge: None,
         stance: None,
@@ -237,7 +240,7 @@ fn event_entry(g: &LevelGraph, i: NodeIndex) -> Entry {
         date: n.date(),
         kind: EntryKind::Event,
         who: vec![],
-        what,
+        what: what.into(),
         node: NodeRef::of(g, i),
         edge: None,
         stance: None,
@@ -267,7 +270,7 @@ fn claim_entry(g: &LevelGraph, c: NodeIndex, toward: Option<NodeIndex>) -> Entry
         date: n.date(),
         kind: EntryKind::Claim,
         who: refs(g, who_said(g, c)),
-        what: n.label.to_string(),
+        what: n.label.clone(),
         node: NodeRef::of(g, c),
         edge: None,
         stance,
@@ -291,7 +294,7 @@ fn relation_entry(g: &LevelGraph, e: petgraph::graph::EdgeIndex) -> Entry {
         date: evidence.date,
         kind: EntryKind::Relation,
         who: vec![NodeRef::of(g, a)],
-        what: format!("{} {}", w.kind.phrase(), g.node(b).label),
+        what: format!("{} {}", w.kind.phrase(), g.node(b).label).into(),
         node: NodeRef::of(g, b),
         edge: Some(w.kind),
         stance: relation_stance(w.kind),
@@ -625,7 +628,7 @@ mod tests {
                 date: Some(d(date)),
                 kind: EntryKind::Claim,
                 who: vec![r("actor:x", NodeKind::Actor)],
-                what: String::new(),
+                what: "".into(),
                 node: r("claim:c", NodeKind::Claim),
                 edge: None,
                 stance: Some(stance),

@@ -726,8 +726,8 @@ impl Reader {
             kind,
             to: to.get_ref().clone(),
             evidence: Evidence {
-                article: article.to_string(),
-                quote: quote.get_ref().clone(),
+                article: article.into(),
+                quote: quote.get_ref().clone().into(),
             },
             stance,
             note,
@@ -1089,7 +1089,7 @@ impl Reader {
                         to: sp.get_ref().clone(),
                         evidence: Evidence {
                             article: stem.into(),
-                            quote: c.quote.get_ref().clone(),
+                            quote: c.quote.get_ref().clone().into(),
                         },
                         stance: None,
                         note: None,
@@ -1118,7 +1118,7 @@ impl Reader {
                         to: ab.policy.get_ref().clone(),
                         evidence: Evidence {
                             article: stem.into(),
-                            quote: c.quote.get_ref().clone(),
+                            quote: c.quote.get_ref().clone().into(),
                         },
                         stance,
                         note: None,
@@ -1149,7 +1149,7 @@ impl Reader {
                             to: target.get_ref().clone(),
                             evidence: Evidence {
                                 article: stem.into(),
-                                quote: c.quote.get_ref().clone(),
+                                quote: c.quote.get_ref().clone().into(),
                             },
                             stance: None,
                             note: None,
@@ -1166,7 +1166,7 @@ impl Reader {
                         text: c.text.get_ref().clone(),
                         evidence: Evidence {
                             article: stem.into(),
-                            quote: c.quote.get_ref().clone(),
+                            quote: c.quote.get_ref().clone().into(),
                         },
                         kind,
                         speaker: c.speaker.as_ref().map(|s| s.get_ref().clone()),

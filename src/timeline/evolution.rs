@@ -215,7 +215,7 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
                 who.push(match (outlet, article) {
                     (Some(o), _) => g.node(o).label.to_string(),
                     (None, Some(a)) => g.node(a).label.to_string(),
-                    (None, None) => evidence.article.clone(),
+                    (None, None) => evidence.article.to_string(),
                 });
             }
             let when = date.map(|d| human_date(&d)).unwrap_or_default();
@@ -226,7 +226,7 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
             let stance = e.weight().stance;
             claims.push(BlockClaim {
                 id: cn.id.to_string(),
-                text: text.clone(),
+                text: text.clone().to_string(),
                 byline: format!("— {} · {when}", who.join(", ")),
                 stance,
                 hedged: *hedged,

@@ -250,8 +250,14 @@ mod tests {
         let id = |q: &str| g.node(resolve(&g, q).unwrap()).id.clone();
         assert_eq!(id("policy:securonomics"), "policy:securonomics".into());
         assert_eq!(id("SECURONOMICS"), "policy:securonomics".into());
-        assert_eq!(id("industrial-strategy"), "policy:industrial-strategy".into());
-        assert_eq!(id("Industrial Strategy"), "policy:industrial-strategy".into());
+        assert_eq!(
+            id("industrial-strategy"),
+            "policy:industrial-strategy".into()
+        );
+        assert_eq!(
+            id("Industrial Strategy"),
+            "policy:industrial-strategy".into()
+        );
         assert_eq!(id("Reeves"), "actor:rachel-reeves".into());
         assert_eq!(id("level up"), "policy:levelling-up".into());
     }

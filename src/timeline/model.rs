@@ -432,7 +432,7 @@ pub fn edge_tooltip(g: &LevelGraph, e: petgraph::graph::EdgeIndex) -> String {
                 None => n.label.to_string(),
             }
         })
-        .unwrap_or_else(|| w.evidence.article.clone());
+        .unwrap_or_else(|| w.evidence.article.to_string());
     s.push_str(&format!("\n“{}”\n— {}", w.evidence.quote, source));
     if let Some(n) = &w.note {
         s.push_str(&format!("\nNote: {n}"));
@@ -672,14 +672,15 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
             id: n.id.to_string(),
             text: match prefix {
                 Some(p) => format!("{p} {text}"),
-                None => text.clone(),
+                None => text.to_string(),
             },
             stance: about.and_then(|a| a.1),
             date: *date,
             article: g
                 .article_of(c)
                 .map(|a| g.node(a).id.clone())
-                .unwrap_or_default().to_string(),
+                .unwrap_or_default()
+                .to_string(),
             hedged: *hedged,
             extracted: matches!(n.origin, Origin::Extracted(_)),
             tooltip: claim_tooltip(g, c, about),

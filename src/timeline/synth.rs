@@ -124,8 +124,8 @@ fn edge(kind: EdgeKind, article: &str, stance: Option<Stance>) -> Edge {
     Edge {
         kind,
         evidence: Evidence {
-            article: article.to_string(),
-            quote: "synthetic quote".to_string(),
+            article: article.into(),
+            quote: "synthetic quote".into(),
         },
         stance,
         note: None,
@@ -251,10 +251,10 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
             kind: NodeKind::Claim,
             label: sentence(&mut r, 5, 18).into(),
             data: NodeData::Claim {
-                text: sentence(&mut r, 5, 18),
+                text: sentence(&mut r, 5, 18).into(),
                 evidence: Evidence {
-                    article: stem.clone(),
-                    quote: "synthetic quote".to_string(),
+                    article: stem.clone().into(),
+                    quote: "synthetic quote".into(),
                 },
                 claim_kind: ClaimKind::Evaluation,
                 speaker: None,

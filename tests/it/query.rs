@@ -263,7 +263,8 @@ fn search_ranks_and_says_why() {
     let a: SearchAnswer = b.json(&["search", "devolution", "towns"]);
     assert_eq!(a.schema, "levelmap/search");
     assert_eq!(a.terms, ["devolution", "town"]);
-    assert_eq!(&*a.hits[0].node.id, "policy:devolution",
+    assert_eq!(
+        &*a.hits[0].node.id, "policy:devolution",
         "a name counts most: {:#?}",
         a.hits[0]
     );
