@@ -462,7 +462,7 @@ fn claim_tooltip(
     let article = g
         .article_of(c)
         .map(|a| g.node(a).label.clone())
-        .unwrap_or_else(|| evidence.article.clone().into());
+        .unwrap_or_else(|| evidence.article.clone());
     let when = date.map(|d| format!(" ({d})")).unwrap_or_default();
     if speakers.is_empty() {
         s.push_str(&format!("\n— {article}{when}"));
