@@ -1223,7 +1223,7 @@ impl<'s> Region<'s> {
         self.edges.sort_unstable();
         // Decoding copies every string a large region holds (a hub's timeline has tens
         // of thousands of claims): on all cores when there is enough of it.
-        let nodes = in_parallel(&self.nodes, |&n| st.flag(st.node_unchecked(n)))?;
+        let nodes = in_parallel(&self.nodes, |&n| st.flag(st.node_unchecked(n)));
         let local = |n: u32| self.nodes.binary_search(&n).ok().map(NodeIndex::new);
         // Most edges of a claim (what it is about, who it is attributed to, the
         // article making it) carry the claim's own quote: they share its text.
@@ -1232,7 +1232,7 @@ impl<'s> Region<'s> {
             let (a, b) = (local(e.from)?, local(e.to)?);
             let known = |i: u32| {
                 [a, b].into_iter().find_map(|x| {
-                    let (node, shared) = &nodes[x.index()];
+                    let (node, shared) = nodes[x.index()].as_ref()?;
                     let NodeData::Claim { evidence, .. } = &node.data else {
                         return None;
                     };
@@ -1244,12 +1244,13 @@ impl<'s> Region<'s> {
                 })
             };
             Some((a, b, st.flag(st.edge_unchecked(r, known))?))
-        })?;
+        });
         let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(nodes.len(), edges.len());
-        for (n, _) in nodes {
-            graph.add_node(n);
+        for n in nodes {
+            graph.add_node(n?.0);
         }
-        for (a, b, e) in edges {
+        for e in edges {
+            let (a, b, e) = e?;
             graph.add_edge(a, b, e);
         }
         if st.is_damaged() {
@@ -1265,24 +1266,19 @@ impl<'s> Region<'s> {
 }
 
 /// `f` of every item, in order, on all cores when there are enough items to be worth
-/// it; None if any is None.
+/// it. Collected at its exact size, and not unwrapped here: the values go straight to
+/// where they are kept (copying tens of megabytes of fresh memory costs more than the
+/// decoding).
 fn in_parallel<T: Sync, U: Send>(
     items: &[T],
     f: impl Fn(&T) -> Option<U> + Sync + Send,
-) -> Option<Vec<U>> {
+) -> Vec<Option<U>> {
     use rayon::prelude::*;
     const WORTH_IT: usize = 4096;
     if items.len() < WORTH_IT {
         items.iter().map(f).collect()
     } else {
-        // Collected at its exact size first (collecting into an Option would grow
-        // vectors piece by piece), then unwrapped.
-        let all: Vec<Option<U>> = items.par_iter().with_min_len(1024).map(f).collect();
-        let mut out = Vec::with_capacity(all.len());
-        for x in all {
-            out.push(x?);
-        }
-        Some(out)
+        items.par_iter().with_min_len(1024).map(f).collect()
     }
 }
 

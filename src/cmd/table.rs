@@ -210,7 +210,7 @@ const BLOCK: usize = 256;
 pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
     for line in text.split('\n') {
-        if line.width() <= width {
+        if self::width(line) <= width {
             out.push(Cow::Borrowed(line));
         } else if line.contains('\x1b') {
             // textwrap measures around escape sequences.
@@ -223,6 +223,16 @@ pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
         }
     }
     out
+}
+
+/// The display width of a line of text: its length when it is printable ASCII (most
+/// text, measured without looking characters up), else as unicode-width measures it.
+pub fn width(text: &str) -> usize {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// The display width of a character, as textwrap counts it.
@@ -512,7 +522,7 @@ fn layout_row(term: &Term, buf: &mut String, cells: &[Cell], widths: &[usize], l
                 buf.push_str(text);
             }
             if c < end {
-                let pad = widths[c] - text.width().min(widths[c]) + GAP;
+                let pad = widths[c] - width(text).min(widths[c]) + GAP;
                 buf.extend(std::iter::repeat_n(' ', pad));
             }
         }
@@ -635,6 +645,20 @@ mod tests {
                     .collect();
                 assert_eq!(ours, textwrap_lines(&line, width), "{line:?} at {width}");
             }
+        }
+    }
+
+    #[test]
+    fn ascii_widths_are_what_unicode_width_says() {
+        for t in [
+            "",
+            "plain words",
+            "~!@#$%^&*()_+{}|:<>?",
+            "tab\there",
+            "日本",
+            "é e\u{301}",
+        ] {
+            assert_eq!(width(t), t.width(), "{t:?}");
         }
     }
 

@@ -371,6 +371,7 @@ pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer
                     }
                 }
             }
+            entries.reserve(claims.len() + articles.len());
             for c in claims {
                 if actor.is_none_or(|x| who_said(g, c).contains(&x)) {
                     entries.push(claim_entry(g, c, policy));
