@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 use crate::cmd;
 
 /// levelmap turns a corpus of policy articles into an evidenced timeline and argument map.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 #[command(name = "levelmap", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     /// What to do.
@@ -15,7 +15,7 @@ pub struct Cli {
 }
 
 /// The subcommands; each lives in `src/cmd/<name>.rs`.
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Read and validate the corpus, and summarise it.
     ///

@@ -14,7 +14,7 @@ use levelmap::read::read_corpus;
 use super::extract::{load_lexicon, parse_format, prepare};
 
 /// Flags of `levelmap add`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The article: .txt, .md or .html.
     #[arg(value_name = "FILE")]

@@ -60,6 +60,8 @@ pub trait Render: Answer {
 
 /// Print an answer in the chosen format and draw its subgraph if asked.
 pub fn emit<A: Render>(loaded: &Loaded, answer: &A, out: &Output) -> Result<ExitCode> {
+    // An answer from a stale store is never printed (the command runs again).
+    super::load::confirm()?;
     if out.draws() {
         let (g, nodes) = loaded.with_edges_among(&answer.nodes(&loaded.graph))?;
         let g = &*g;

@@ -17,7 +17,7 @@ use levelmap::timeline::{self, evolution, slices};
 use petgraph::Direction;
 
 /// Flags of `levelmap build`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The corpus folder (with lexicon/ and articles/).
     #[arg(long, default_value = "graph")]

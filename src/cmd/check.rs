@@ -9,7 +9,7 @@ use levelmap::graph::{build, BuildOptions};
 use levelmap::read::read_corpus;
 
 /// Flags of `levelmap check`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The corpus folder (with lexicon/ and articles/).
     #[arg(long, default_value = "graph")]

@@ -10,7 +10,7 @@ use levelmap::extract::{self, eval, ExtractOptions};
 use levelmap::read::read_corpus;
 
 /// Flags of `levelmap eval`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The bundled corpus: its lexicon is the one extraction uses.
     #[arg(long, default_value = "graph")]

@@ -27,7 +27,7 @@ pub enum Format {
 }
 
 /// Flags of `levelmap export`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The corpus folder (with lexicon/ and articles/).
     #[arg(long, default_value = "graph")]

@@ -11,7 +11,7 @@ use levelmap::output::write_atomic;
 use levelmap::read::read_corpus;
 
 /// Flags of `levelmap extract`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Article files: .txt, .md or .html.
     #[arg(required = true, value_name = "FILE")]

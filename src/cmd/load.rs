@@ -21,6 +21,8 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 
 use anyhow::{Context, Result};
@@ -238,28 +240,89 @@ fn json_stamp(path: &Path) -> Option<(u64, u128)> {
     Some((m.len(), t))
 }
 
+/// The corpus check of a query answered from the store, still running: the listing of
+/// the corpus (a stat per file takes as long as the rest of a query on a large
+/// corpus, so it runs while the query is answered), and the fingerprint the store was
+/// written for. [`confirm`] finishes it before the answer is printed.
+struct Deferred {
+    listing: std::thread::JoinHandle<std::io::Result<Option<String>>>,
+    corpus: PathBuf,
+    expected: String,
+}
+
+static DEFERRED: Mutex<Option<Deferred>> = Mutex::new(None);
+
+/// Set once a query has found its store stale: the command runs again, and this time
+/// the corpus is checked before the store is used.
+static CHECK_FIRST: AtomicBool = AtomicBool::new(false);
+
+/// What [`confirm`] says when the corpus has changed since the store was written: the
+/// answer is not printed, and the command runs again ([`check_first`]).
+#[derive(Debug, thiserror::Error)]
+#[error("the corpus has changed since the query store was written")]
+pub struct Stale;
+
+/// Finish the corpus check of a query answered from the store (nothing to do for any
+/// other): `Stale` if the corpus has changed since the store was written.
+pub fn confirm() -> Result<()> {
+    let deferred = DEFERRED.lock().unwrap_or_else(|e| e.into_inner()).take();
+    let Some(d) = deferred else {
+        return Ok(());
+    };
+    let fingerprint = d
+        .listing
+        .join()
+        .map_err(|_| anyhow::anyhow!("listing the corpus failed"))?
+        .with_context(|| format!("cannot list the corpus in {}", d.corpus.display()))?
+        .unwrap_or_default();
+    if fingerprint == d.expected {
+        Ok(())
+    } else {
+        Err(Stale.into())
+    }
+}
+
+/// From now on, check the corpus before using a store (for the second run of a
+/// command whose store proved stale).
+pub fn check_first() {
+    CHECK_FIRST.store(true, Ordering::Relaxed);
+}
+
 /// Load the graph for a query, as described in the module documentation.
 pub fn load(src: &Source) -> Result<Pending> {
     let json_path = src.out.join("graph.json");
     let cache_path = src.out.join(CACHE_FILE);
     let has_corpus = src.corpus.is_dir();
     let json = json_stamp(&json_path);
-    // Listing a large corpus (a stat per file) takes as long as decoding the cache:
-    // do both at once, and check the fingerprint when both are done.
-    let (fingerprint, cached) = std::thread::scope(|scope| {
-        let listing = scope.spawn(|| {
-            if has_corpus {
-                stamp::fingerprint(&src.corpus).map(Some)
-            } else {
-                Ok(None)
-            }
-        });
-        let cached = read_store(&cache_path, |h| {
-            h.writer == env!("CARGO_PKG_VERSION") && h.json == json
-        });
-        (listing.join(), cached)
+    let corpus = src.corpus.clone();
+    let listing = std::thread::spawn(move || {
+        if has_corpus {
+            stamp::fingerprint(&corpus).map(Some)
+        } else {
+            Ok(None)
+        }
     });
-    let fingerprint = fingerprint
+    let cached = read_store(&cache_path, |h| {
+        h.writer == env!("CARGO_PKG_VERSION") && h.json == json
+    });
+    let cached = match cached {
+        // The store stands for this graph.json: answer from it while the corpus is
+        // listed, and check the listing before printing (`confirm`).
+        Some((header, store)) if !CHECK_FIRST.load(Ordering::Relaxed) => {
+            if !header.json_fresh {
+                stale_note(&json_path, json.is_some());
+            }
+            *DEFERRED.lock().unwrap_or_else(|e| e.into_inner()) = Some(Deferred {
+                listing,
+                corpus: src.corpus.clone(),
+                expected: header.fingerprint,
+            });
+            return Ok(Pending::Stored(store, src.clone()));
+        }
+        other => other,
+    };
+    let fingerprint = listing
+        .join()
         .map_err(|_| anyhow::anyhow!("listing the corpus failed"))?
         .with_context(|| format!("cannot list the corpus in {}", src.corpus.display()))?
         .unwrap_or_default();

@@ -25,7 +25,7 @@ pub enum Dir {
 }
 
 /// Flags of `levelmap neighbors`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The node: an id, a name or an alias.
     pub node: String,

@@ -15,7 +15,7 @@ use super::load::{load, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap path`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Where to start: an id, a name or an alias.
     pub from: String,

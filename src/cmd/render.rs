@@ -15,7 +15,7 @@ use levelmap::output::{write_all_atomic, write_atomic};
 use levelmap::timeline::{self, evolution, slices, TimelineOptions};
 
 /// Flags of `levelmap render`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Which view to draw.
     #[command(subcommand)]
@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 /// The views.
-#[derive(Debug, clap::Subcommand)]
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum View {
     /// Articles, events and one lane per recurring idea on a proportional time axis.
     ///
@@ -41,7 +41,7 @@ pub enum View {
 }
 
 /// Where the corpus is and where drawings go.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Input {
     /// The corpus folder (with lexicon/ and articles/).
     #[arg(long, default_value = "graph")]
@@ -55,7 +55,7 @@ pub struct Input {
 }
 
 /// Flags of `render timeline`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct TimelineArgs {
     /// Corpus and output folder.
     #[command(flatten)]
@@ -83,7 +83,7 @@ pub struct TimelineArgs {
 }
 
 /// Flags of `render evolution`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct EvolutionArgs {
     /// The policy: id, name or alias, any case (e.g. levelling-up, 'Industrial strategy').
     pub policy: String,
@@ -103,7 +103,7 @@ pub enum Slice {
 }
 
 /// Flags of `render map`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct MapArgs {
     /// Corpus and output folder.
     #[command(flatten)]

@@ -21,7 +21,7 @@ use super::load::{load, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap search`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The words to look for (several words need no quotes).
     #[arg(required = true, num_args = 1..)]

@@ -12,7 +12,7 @@ use super::load::{load, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap show`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The node: an id (actor:rachel-reeves), a name ("Rachel Reeves") or an alias ("Reeves");
     /// case and punctuation are ignored.

@@ -15,7 +15,7 @@ use super::load::{load, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap stance`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The policy: an id (policy:levelling-up), a name or an alias.
     pub policy: String,

@@ -13,7 +13,7 @@ use super::load::{load, release, Pending, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap stats`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// List the N most connected nodes and most contested policies.
     #[arg(long, default_value_t = 10, value_name = "N")]

@@ -17,7 +17,7 @@ use super::load::{load, release, Source};
 use super::table::{fixed, print_made, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap timeline`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Only what is about this node (usually a policy): claims with their stance, relations.
     #[arg(long, value_name = "NODE")]

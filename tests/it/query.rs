@@ -461,6 +461,34 @@ fn stale_build_is_rebuilt_with_a_note() {
     assert!(d.stdout.starts_with("Securonomics Agenda"), "{}", d.stdout);
 }
 
+/// Queries answer from the store while the corpus is listed, and check the listing
+/// before printing. A query that failed on a stale store (here: a name only the
+/// changed corpus has) must not print that failure: it runs again on the corpus.
+#[test]
+fn a_name_only_the_changed_corpus_has_is_found() {
+    let b = mini();
+    b.run(&["stats"]).ok();
+    b.c.edit(
+        "lexicon/policies.toml",
+        "name = \"Securonomics\"",
+        "name = \"Securonomics Agenda\"",
+    );
+    let d = b.run(&["show", "Securonomics Agenda"]).ok();
+    assert!(
+        d.stdout
+            .starts_with("Securonomics Agenda (policy:securonomics)"),
+        "{}",
+        d.stdout
+    );
+    assert!(!d.stderr.contains("no node"), "{}", d.stderr);
+    // And an answer the stale store could give is not printed either.
+    let d = b
+        .run(&["stance", "policy:securonomics", "--format", "json"])
+        .ok();
+    assert!(d.stdout.contains("\"Securonomics Agenda\""), "{}", d.stdout);
+    assert_eq!(d.stdout.matches("\"schema\"").count(), 1, "printed once");
+}
+
 #[test]
 fn touched_corpus_is_not_stale() {
     let b = mini();
