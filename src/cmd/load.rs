@@ -15,6 +15,10 @@
 //! The store records the corpus fingerprint (names, sizes and modification times of
 //! the corpus files) and the size and time of the graph.json it stands for; it is
 //! used only when both still match, and is otherwise rebuilt. It is safe to delete.
+//! Listing a large corpus takes as long as answering, so a query answers from the
+//! store while the corpus is listed and [`confirm`]s the listing before it prints;
+//! if the corpus has changed, nothing is printed and the command runs again
+//! ([`check_first`]), from the corpus as it is now.
 //! When the corpus has changed since the build (its sha-256 digest differs from the
 //! one in graph.json), the graph is rebuilt from the corpus in memory, a one-line
 //! note says so on stderr, and the answer reflects the corpus as it is now.
