@@ -40,7 +40,7 @@ pub struct Sentence {
     pub end: usize,
     /// Index of its block.
     pub block: usize,
-    /// The sentence after [`normalise`]: straight quotes, '-' dashes, single spaces.
+    /// The sentence after [`crate::evidence::normalise`]: straight quotes, '-' dashes, single spaces.
     pub norm: String,
     /// Number of words.
     pub words: usize,
