@@ -1222,36 +1222,52 @@ impl<'s> Region<'s> {
         self.nodes.sort_unstable();
         self.edges.sort_unstable();
         // Decoding copies every string a large region holds (a hub's timeline has tens
-        // of thousands of claims): on all cores when there is enough of it.
-        let nodes = in_parallel(&self.nodes, |&n| st.flag(st.node_unchecked(n)));
-        let local = |n: u32| self.nodes.binary_search(&n).ok().map(NodeIndex::new);
-        // Most edges of a claim (what it is about, who it is attributed to, the
-        // article making it) carry the claim's own quote: they share its text.
-        let edges = in_parallel(&self.edges, |&r| {
-            let e = st.ends(r)?;
-            let (a, b) = (local(e.from)?, local(e.to)?);
-            let known = |i: u32| {
-                [a, b].into_iter().find_map(|x| {
-                    let (node, shared) = nodes[x.index()].as_ref()?;
-                    let NodeData::Claim { evidence, .. } = &node.data else {
-                        return None;
-                    };
-                    match shared {
-                        Some([article, _]) if *article == i => Some(evidence.article.clone()),
-                        Some([_, quote]) if *quote == i => Some(evidence.quote.clone()),
-                        _ => None,
-                    }
-                })
-            };
-            Some((a, b, st.flag(st.edge_unchecked(r, known))?))
-        });
-        let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(nodes.len(), edges.len());
-        for n in nodes {
-            graph.add_node(n?.0);
+        // of thousands of claims): on all cores, a round at a time into one buffer
+        // that is emptied into the graph after each round (fresh memory costs more
+        // than the decoding, so nothing is held twice).
+        let mut graph: DiGraph<Node, Edge> =
+            DiGraph::with_capacity(self.nodes.len(), self.edges.len());
+        // For each node, the string numbers of a claim's evidence (article, quote).
+        let mut evidence_at: Vec<Option<[u32; 2]>> = Vec::with_capacity(self.nodes.len());
+        let mut nodes = Vec::new();
+        for round in self.nodes.chunks(ROUND) {
+            in_parallel(&mut nodes, round, |&n| st.flag(st.node_unchecked(n)));
+            for decoded in nodes.drain(..) {
+                let (node, evidence) = decoded?;
+                graph.add_node(node);
+                evidence_at.push(evidence);
+            }
         }
-        for e in edges {
-            let (a, b, e) = e?;
-            graph.add_edge(a, b, e);
+        let local = |n: u32| self.nodes.binary_search(&n).ok().map(NodeIndex::new);
+        let mut edges = Vec::new();
+        for round in self.edges.chunks(ROUND) {
+            let g = &graph;
+            let evidence_at = &evidence_at;
+            in_parallel(&mut edges, round, |&r| {
+                let e = st.ends(r)?;
+                let (a, b) = (local(e.from)?, local(e.to)?);
+                // Most edges of a claim (what it is about, who it is attributed to,
+                // the article making it) carry the claim's own quote: they share its
+                // text.
+                let known = |i: u32| {
+                    [a, b].into_iter().find_map(|x| {
+                        let shared = (*evidence_at.get(x.index())?)?;
+                        let NodeData::Claim { evidence, .. } = &g.node_weight(x)?.data else {
+                            return None;
+                        };
+                        match shared {
+                            [article, _] if article == i => Some(evidence.article.clone()),
+                            [_, quote] if quote == i => Some(evidence.quote.clone()),
+                            _ => None,
+                        }
+                    })
+                };
+                Some((a, b, st.flag(st.edge_unchecked(r, known))?))
+            });
+            for decoded in edges.drain(..) {
+                let (a, b, e) = decoded?;
+                graph.add_edge(a, b, e);
+            }
         }
         if st.is_damaged() {
             return None;
@@ -1265,20 +1281,22 @@ impl<'s> Region<'s> {
     }
 }
 
-/// `f` of every item, in order, on all cores when there are enough items to be worth
-/// it. Collected at its exact size, and not unwrapped here: the values go straight to
-/// where they are kept (copying tens of megabytes of fresh memory costs more than the
-/// decoding).
+/// How many records a region decodes at a time.
+const ROUND: usize = 8192;
+
+/// Append `f` of every item to `out`, in order: on all cores when there are enough
+/// items to be worth it.
 fn in_parallel<T: Sync, U: Send>(
+    out: &mut Vec<Option<U>>,
     items: &[T],
     f: impl Fn(&T) -> Option<U> + Sync + Send,
-) -> Vec<Option<U>> {
+) {
     use rayon::prelude::*;
-    const WORTH_IT: usize = 4096;
+    const WORTH_IT: usize = 2048;
     if items.len() < WORTH_IT {
-        items.iter().map(f).collect()
+        out.extend(items.iter().map(f));
     } else {
-        items.par_iter().with_min_len(1024).map(f).collect()
+        out.par_extend(items.par_iter().with_min_len(512).map(f));
     }
 }
 

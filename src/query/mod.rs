@@ -309,6 +309,54 @@ pub fn who_said(g: &LevelGraph, claim: NodeIndex) -> Vec<NodeIndex> {
     outlets
 }
 
+/// Lists longer than this are worked on all cores (a hub's answer has tens of
+/// thousands of entries); shorter ones are not worth starting threads for.
+const PARALLEL: usize = 2048;
+
+/// Append `f` of every item to `out`, in order: on all cores for a long list, written
+/// straight into `out` (reserve room first, and nothing is copied).
+pub(crate) fn extend_in_order<T: Sync, U: Send>(
+    out: &mut Vec<U>,
+    items: &[T],
+    f: impl Fn(&T) -> U + Sync + Send,
+) {
+    use rayon::prelude::*;
+    if items.len() < PARALLEL {
+        out.extend(items.iter().map(f));
+    } else {
+        out.par_extend(items.par_iter().with_min_len(256).map(f));
+    }
+}
+
+/// A stable sort. A long list's order is found on all cores, on a list of positions,
+/// and then applied in place: sorting the items themselves would take a buffer as
+/// large as they are.
+pub(crate) fn sort_stable<T>(items: &mut [T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering + Sync)
+where
+    T: Sync,
+{
+    use rayon::prelude::*;
+    if items.len() < PARALLEL {
+        items.sort_by(cmp);
+        return;
+    }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.par_sort_by(|&a, &b| cmp(&items[a], &items[b]));
+    // Position k takes the item at order[k]: follow each cycle, swapping.
+    for start in 0..items.len() {
+        let mut at = start;
+        loop {
+            let from = order[at];
+            order[at] = at;
+            if from == start || from == at {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
 /// The claims whose [`who_said`] includes actor `x`.
 pub fn claims_by(g: &LevelGraph, x: NodeIndex) -> BTreeSet<NodeIndex> {
     use petgraph::visit::EdgeRef;
@@ -411,6 +459,25 @@ pub(crate) mod testutil {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_stable_is_the_standard_stable_sort_at_every_length() {
+        let mut seed: u64 = 7;
+        for n in [0, 1, 2, 5, PARALLEL - 1, PARALLEL, PARALLEL + 1, 10_000] {
+            // (key, original position): many ties, so stability shows.
+            let items: Vec<(u64, usize)> = (0..n)
+                .map(|k| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    ((seed >> 33) % 97, k)
+                })
+                .collect();
+            let mut ours = items.clone();
+            sort_stable(&mut ours, |a, b| a.0.cmp(&b.0));
+            let mut std = items;
+            std.sort_by_key(|a| a.0);
+            assert_eq!(ours, std, "n = {n}");
+        }
+    }
 
     fn r(id: &str, kind: NodeKind, label: &str) -> NodeRef {
         NodeRef {

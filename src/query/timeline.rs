@@ -371,12 +371,12 @@ pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer
                     }
                 }
             }
+            let claims: Vec<NodeIndex> = claims
+                .into_iter()
+                .filter(|&c| actor.is_none_or(|x| who_said(g, c).contains(&x)))
+                .collect();
             entries.reserve(claims.len() + articles.len());
-            for c in claims {
-                if actor.is_none_or(|x| who_said(g, c).contains(&x)) {
-                    entries.push(claim_entry(g, c, policy));
-                }
-            }
+            super::extend_in_order(&mut entries, &claims, |&c| claim_entry(g, c, policy));
             for a in articles {
                 if actor.is_none_or(|x| authors(g, a).contains(&x)) {
                     entries.push(article_entry(g, a));
@@ -406,7 +406,7 @@ pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer
         }
         None => opts.from.is_none() && opts.to.is_none(),
     });
-    entries.sort_by(|a, b| {
+    super::sort_stable(&mut entries, |a, b| {
         fn key(e: &Entry) -> (bool, Option<PartialDate>, EntryKind, &str, Option<&str>) {
             (
                 e.date.is_none(),
