@@ -151,7 +151,7 @@ pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> 
             query: query.to_string(),
             id: pn.id.to_string(),
             kind: pn.kind,
-            suggestions: super::suggestions(g, query, Some(NodeKind::Policy)),
+            suggestions: super::policy_suggestions(g, query),
         });
     }
     let members = lineage(g, p);

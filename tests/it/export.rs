@@ -48,8 +48,9 @@ fn around_a_name_draws_its_neighbourhood_as_svg() {
 fn unknown_around_node_suggests_the_closest() {
     let d = export(&["--format", "dot", "--around", "actor:rachel-reves"]).fails();
     assert!(
-        d.stderr
-            .contains("no node is called 'actor:rachel-reves'; did you mean 'actor:rachel-reeves'"),
+        d.stderr.contains(
+            "no node 'actor:rachel-reves'; did you mean actor:rachel-reeves (Rachel Reeves)?"
+        ),
         "{}",
         d.stderr
     );

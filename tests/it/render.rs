@@ -154,7 +154,7 @@ fn filters_matching_nothing_fail_with_a_clear_message() {
     let d = run(&["timeline", "--about", "securonomcs"]);
     assert!(
         d.stderr
-            .contains("no node matches 'securonomcs'; did you mean 'policy:securonomics'?"),
+            .contains("no node 'securonomcs'; did you mean policy:securonomics (Securonomics)?"),
         "{}",
         d.stderr
     );
@@ -193,7 +193,7 @@ fn filters_matching_nothing_fail_with_a_clear_message() {
     );
     let d = run(&["evolution", "nothing-like-it"]);
     assert!(
-        d.stderr.contains("no node matches 'nothing-like-it'"),
+        d.stderr.contains("no node 'nothing-like-it'"),
         "{}",
         d.stderr
     );
