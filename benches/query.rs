@@ -67,7 +67,7 @@ fn bundled() -> Corpus {
         name: "bundled (5 articles)".into(),
         corpus: root().join("graph"),
         out,
-        commands: vec![
+        commands: with_formats(vec![
             c("show", &["show", "Rachel Reeves"]),
             c("show (hub)", &["show", "levelling up"]),
             c(
@@ -87,7 +87,7 @@ fn bundled() -> Corpus {
             c("stance", &["stance", "Lifetime Skills Guarantee"]),
             c("search", &["search", "skills"]),
             c("stats", &["stats"]),
-        ],
+        ]),
     }
 }
 
@@ -118,7 +118,7 @@ fn synthetic(n: usize) -> Corpus {
         name: format!("synthetic {n}"),
         corpus,
         out,
-        commands: vec![
+        commands: with_formats(vec![
             c("show", args(&["show", &a])),
             c("show (hub)", args(&["show", "policy:p0"])),
             c(
@@ -135,8 +135,26 @@ fn synthetic(n: usize) -> Corpus {
             c("stance", args(&["stance", &p])),
             c("search", args(&["search", "skills"])),
             c("stats", args(&["stats"])),
-        ],
+        ]),
     }
+}
+
+/// The two longest answers again, as JSON and as CSV (the tables above are the
+/// default output, for people).
+fn with_formats(mut commands: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
+    let long: Vec<(String, Vec<String>)> = commands
+        .iter()
+        .filter(|(l, _)| l == "neighbors --depth 2" || l == "timeline --about (hub)")
+        .cloned()
+        .collect();
+    for format in ["json", "csv"] {
+        for (l, a) in &long {
+            let mut a = a.clone();
+            a.extend(["--format".to_string(), format.to_string()]);
+            commands.push((format!("{l} {format}"), a));
+        }
+    }
+    commands
 }
 
 /// Run a command for its JSON answer.
@@ -158,7 +176,12 @@ fn answer(c: &Corpus, a: &[String]) -> Vec<u8> {
 /// graph.json and writes the store again) and then from the store must agree.
 fn check(corpora: &[Corpus]) {
     for c in corpora {
-        for (label, a) in &c.commands {
+        // (The format variants print the same answers.)
+        for (label, a) in c
+            .commands
+            .iter()
+            .filter(|(_, a)| !a.contains(&"--format".to_string()))
+        {
             let _ = std::fs::remove_file(c.out.join("graph.cache"));
             let whole = answer(c, a);
             let stored = answer(c, a);
@@ -265,13 +288,13 @@ fn main() {
 
     println!();
     println!("End-to-end latency per command (process start to exit), median of {runs} runs (fastest in brackets), ms");
-    print!("{:<24}", "command");
+    print!("{:<32}", "command");
     for c in &corpora {
         print!("  {:>22}", c.name);
     }
     println!();
     for (k, label) in labels.iter().enumerate() {
-        print!("{label:<24}");
+        print!("{label:<32}");
         for (median, fastest) in &results[k] {
             print!("  {:>22}", format!("{median:.1} ({fastest:.1})"));
         }
