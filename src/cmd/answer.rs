@@ -73,10 +73,10 @@ pub fn emit<A: Render>(loaded: &Loaded, answer: &A, out: &Output) -> Result<Exit
         }
     }
     let stdout = io::stdout();
-    let mut w = BufWriter::new(stdout.lock());
+    let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
     match out.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut w, answer).map_err(io::Error::from)?;
+            levelmap::export::json::write_pretty(&mut w, answer).map_err(io::Error::from)?;
             writeln!(w)?;
         }
         Format::Csv => {
