@@ -428,16 +428,22 @@ fn malformed_dates_and_bad_counts_are_refused() {
     assert!(d.stderr.contains("'likes' is not one of"), "{}", d.stderr);
 }
 
-#[test]
-fn stale_build_is_rebuilt_with_a_note() {
+/// The mini corpus, built and its query store written, then changed: Securonomics
+/// is renamed "Securonomics Agenda".
+fn mini_changed_after_build() -> Built {
     let b = mini();
-    // Warm the cache, then change the corpus.
     b.run(&["stats"]).ok();
     b.c.edit(
         "lexicon/policies.toml",
         "name = \"Securonomics\"",
         "name = \"Securonomics Agenda\"",
     );
+    b
+}
+
+#[test]
+fn stale_build_is_rebuilt_with_a_note() {
+    let b = mini_changed_after_build();
     let d = b.run(&["show", "policy:securonomics"]).ok();
     assert!(
         d.stderr.contains("note: the corpus has changed since"),
@@ -466,13 +472,7 @@ fn stale_build_is_rebuilt_with_a_note() {
 /// changed corpus has) must not print that failure: it runs again on the corpus.
 #[test]
 fn a_name_only_the_changed_corpus_has_is_found() {
-    let b = mini();
-    b.run(&["stats"]).ok();
-    b.c.edit(
-        "lexicon/policies.toml",
-        "name = \"Securonomics\"",
-        "name = \"Securonomics Agenda\"",
-    );
+    let b = mini_changed_after_build();
     let d = b.run(&["show", "Securonomics Agenda"]).ok();
     assert!(
         d.stdout
