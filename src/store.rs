@@ -28,6 +28,7 @@ use crate::model::{
     article_node_id, ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin,
     Role, Stance, Text,
 };
+use crate::query::extend_in_order;
 use crate::query::search::{DocInfo, DocText, Owner, Postings, SearchIndex};
 use crate::query::stats::{stats, StatsAnswer, StatsOptions};
 
@@ -1231,7 +1232,7 @@ impl<'s> Region<'s> {
         let mut evidence_at: Vec<Option<[u32; 2]>> = Vec::with_capacity(self.nodes.len());
         let mut nodes = Vec::new();
         for round in self.nodes.chunks(ROUND) {
-            in_parallel(&mut nodes, round, |&n| st.flag(st.node_unchecked(n)));
+            extend_in_order(&mut nodes, round, |&n| st.flag(st.node_unchecked(n)));
             for decoded in nodes.drain(..) {
                 let (node, evidence) = decoded?;
                 graph.add_node(node);
@@ -1243,7 +1244,7 @@ impl<'s> Region<'s> {
         for round in self.edges.chunks(ROUND) {
             let g = &graph;
             let evidence_at = &evidence_at;
-            in_parallel(&mut edges, round, |&r| {
+            extend_in_order(&mut edges, round, |&r| {
                 let e = st.ends(r)?;
                 let (a, b) = (local(e.from)?, local(e.to)?);
                 // Most edges of a claim (what it is about, who it is attributed to,
@@ -1283,22 +1284,6 @@ impl<'s> Region<'s> {
 
 /// How many records a region decodes at a time.
 const ROUND: usize = 8192;
-
-/// Append `f` of every item to `out`, in order: on all cores when there are enough
-/// items to be worth it.
-fn in_parallel<T: Sync, U: Send>(
-    out: &mut Vec<Option<U>>,
-    items: &[T],
-    f: impl Fn(&T) -> Option<U> + Sync + Send,
-) {
-    use rayon::prelude::*;
-    const WORTH_IT: usize = 2048;
-    if items.len() < WORTH_IT {
-        out.extend(items.iter().map(f));
-    } else {
-        out.par_extend(items.par_iter().with_min_len(512).map(f));
-    }
-}
 
 #[cfg(test)]
 mod tests {

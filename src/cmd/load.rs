@@ -244,12 +244,16 @@ fn json_stamp(path: &Path) -> Option<(u64, u128)> {
     Some((m.len(), t))
 }
 
+/// The corpus being listed, on a thread of its own: its fingerprint, or None without a
+/// corpus folder.
+type Listing = std::thread::JoinHandle<std::io::Result<Option<String>>>;
+
 /// The corpus check of a query answered from the store, still running: the listing of
 /// the corpus (a stat per file takes as long as the rest of a query on a large
 /// corpus, so it runs while the query is answered), and the fingerprint the store was
 /// written for. [`confirm`] finishes it before the answer is printed.
 struct Deferred {
-    listing: std::thread::JoinHandle<std::io::Result<Option<String>>>,
+    listing: Listing,
     corpus: PathBuf,
     expected: String,
 }
@@ -273,17 +277,20 @@ pub fn confirm() -> Result<()> {
     let Some(d) = deferred else {
         return Ok(());
     };
-    let fingerprint = d
-        .listing
-        .join()
-        .map_err(|_| anyhow::anyhow!("listing the corpus failed"))?
-        .with_context(|| format!("cannot list the corpus in {}", d.corpus.display()))?
-        .unwrap_or_default();
-    if fingerprint == d.expected {
+    if finish(d.listing, &d.corpus)? == d.expected {
         Ok(())
     } else {
         Err(Stale.into())
     }
+}
+
+/// The fingerprint the listing of `corpus` found ("" without a corpus folder).
+fn finish(listing: Listing, corpus: &Path) -> Result<String> {
+    Ok(listing
+        .join()
+        .map_err(|_| anyhow::anyhow!("listing the corpus failed"))?
+        .with_context(|| format!("cannot list the corpus in {}", corpus.display()))?
+        .unwrap_or_default())
 }
 
 /// From now on, check the corpus before using a store (for the second run of a
@@ -325,11 +332,7 @@ pub fn load(src: &Source) -> Result<Pending> {
         }
         other => other,
     };
-    let fingerprint = listing
-        .join()
-        .map_err(|_| anyhow::anyhow!("listing the corpus failed"))?
-        .with_context(|| format!("cannot list the corpus in {}", src.corpus.display()))?
-        .unwrap_or_default();
+    let fingerprint = finish(listing, &src.corpus)?;
     let wanted = |json_fresh| StoreHeader {
         writer: env!("CARGO_PKG_VERSION").into(),
         fingerprint: fingerprint.clone(),

@@ -146,11 +146,7 @@ impl<'a> Cell<'a> {
 
     /// The display width of its widest line.
     fn width(&self) -> usize {
-        self.text
-            .split('\n')
-            .map(UnicodeWidthStr::width)
-            .max()
-            .unwrap_or(0)
+        self.text.split('\n').map(width).max().unwrap_or(0)
     }
 }
 
