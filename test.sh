@@ -17,4 +17,4 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 # Benchmarks are compiled (so they cannot rot) but not run: they take minutes.
 cargo bench --no-run --quiet
-cargo test --release "$@"
+cargo test --workspace --release "$@"

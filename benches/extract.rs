@@ -12,8 +12,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use levelmap::extract::{self, draft, ExtractOptions, Layout};
-use levelmap::read::read_corpus;
+use levelmap_extract::{self as extract, draft, ExtractOptions, Layout};
+use levelmap_read::read_corpus;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 

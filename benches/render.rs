@@ -13,10 +13,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use levelmap::export::{dot, json, svg};
-use levelmap::graph::{build, BuildOptions};
-use levelmap::read::read_corpus;
-use levelmap::synth::{argument_map, SynthOptions};
+use levelmap_draw::map::{dot, svg};
+use levelmap_model::json;
+use levelmap_model::graph::{build, BuildOptions};
+use levelmap_read::read_corpus;
+use levelmap_testkit::map::{argument_map, SynthOptions};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();

@@ -5,10 +5,10 @@
 
 use std::time::Instant;
 
-use levelmap::graph::{build, BuildOptions, LevelGraph};
-use levelmap::timeline::layout::{lay_out, order_lanes, LayoutOptions};
-use levelmap::timeline::synth::{synthetic, SynthOptions};
-use levelmap::timeline::{evolution, model, slices, svg, TimelineOptions};
+use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+use levelmap_draw::timeline::layout::{lay_out, order_lanes, LayoutOptions};
+use levelmap_testkit::timeline::{synthetic, SynthOptions};
+use levelmap_draw::timeline::{evolution, model, slices, svg, TimelineOptions};
 
 const RUNS: usize = 15;
 
@@ -100,7 +100,7 @@ fn main() {
 
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph");
     if corpus.join("articles").is_dir() {
-        let r = levelmap::read::read_corpus(&corpus);
+        let r = levelmap_read::read_corpus(&corpus);
         let g = build(&r.corpus, BuildOptions::default());
         bench_timeline("timeline: bundled corpus (graph/)", &g);
         let mut times = vec![];

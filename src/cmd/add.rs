@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use levelmap::extract::{self, draft, ExtractOptions};
-use levelmap::model::is_valid_id;
-use levelmap::output::write_atomic;
-use levelmap::read::read_corpus;
+use levelmap_extract::{self as extract, draft, ExtractOptions};
+use levelmap_model::is_valid_id;
+use crate::output::write_atomic;
+use levelmap_read::read_corpus;
 
 use super::extract::{load_lexicon, parse_format, prepare};
 

@@ -1,5 +1,5 @@
 //! Printing a query's answer: a table for people, JSON (the versioned schema of
-//! `levelmap::query`) or CSV, and optionally a picture of just the answer's subgraph.
+//! `levelmap_query`) or CSV, and optionally a picture of just the answer's subgraph.
 //! Shared by every query command.
 
 use std::collections::BTreeSet;
@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use levelmap::graph::LevelGraph;
-use levelmap::output::write_atomic;
-use levelmap::query::{Answer, EvidenceRef, NodeRef};
+use levelmap_model::graph::LevelGraph;
+use crate::output::write_atomic;
+use levelmap_query::{Answer, EvidenceRef, NodeRef};
 use petgraph::graph::NodeIndex;
 
 use super::load::Loaded;
@@ -76,7 +76,7 @@ pub fn emit<A: Render>(loaded: &Loaded, answer: &A, out: &Output) -> Result<Exit
     let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
     match out.format {
         Format::Json => {
-            levelmap::export::json::write_pretty(&mut w, answer).map_err(io::Error::from)?;
+            levelmap_model::json::write_pretty(&mut w, answer).map_err(io::Error::from)?;
             writeln!(w)?;
         }
         Format::Csv => {
@@ -119,7 +119,7 @@ pub fn draw(
     path: &Path,
     picture: Picture,
 ) -> Result<()> {
-    let sub = levelmap::view::subgraph(g, nodes);
+    let sub = levelmap_query::view::subgraph(g, nodes);
     if sub.node_count() == 0 {
         anyhow::bail!(
             "the answer has no nodes to draw; {} was not written",
@@ -128,9 +128,9 @@ pub fn draw(
     }
     let mut bytes = Vec::new();
     match picture {
-        Picture::Dot => levelmap::export::dot::write_dot(&sub, &Default::default(), &mut bytes)?,
+        Picture::Dot => levelmap_draw::map::dot::write_dot(&sub, &Default::default(), &mut bytes)?,
         Picture::Svg => {
-            let report = levelmap::export::svg::write_svg(&sub, &Default::default(), &mut bytes)?;
+            let report = levelmap_draw::map::svg::write_svg(&sub, &Default::default(), &mut bytes)?;
             for w in &report.warnings {
                 eprintln!("warning: {w}");
             }

@@ -9,11 +9,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use levelmap::export::{dot, json, svg};
-use levelmap::graph::{build, BuildOptions, LevelGraph};
-use levelmap::model::{EdgeKind, NodeKind};
-use levelmap::output::write_all_atomic;
-use levelmap::timeline::{self, evolution, slices};
+use levelmap_draw::map::{dot, svg};
+use levelmap_model::json;
+use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+use levelmap_model::{EdgeKind, NodeKind};
+use crate::output::write_all_atomic;
+use levelmap_draw::timeline::{self, evolution, slices};
 use petgraph::Direction;
 
 /// Flags of `levelmap build`.
@@ -83,7 +84,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Taken before reading, so that an edit made while building leaves the query cache stale.
     let fingerprint = match &args.from_json {
         Some(_) => None,
-        None => levelmap::read::stamp::fingerprint(&args.corpus).ok(),
+        None => levelmap_read::stamp::fingerprint(&args.corpus).ok(),
     };
     let pb = progress(5);
     pb.set_message("reading the corpus");

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::graph::{build, BuildOptions};
-use levelmap::read::read_corpus;
+use levelmap_model::graph::{build, BuildOptions};
+use levelmap_read::read_corpus;
 
 /// Flags of `levelmap check`.
 #[derive(Debug, Clone, clap::Args)]

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::extract::{self, eval, ExtractOptions};
-use levelmap::read::read_corpus;
+use levelmap_extract::{self as extract, eval, ExtractOptions};
+use levelmap_read::read_corpus;
 
 /// Flags of `levelmap eval`.
 #[derive(Debug, Clone, clap::Args)]

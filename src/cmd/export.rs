@@ -7,13 +7,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use levelmap::date::PartialDate;
-use levelmap::export::scene::DrawOptions;
-use levelmap::export::{dot, json, svg};
-use levelmap::graph::{build, BuildOptions, LevelGraph};
-use levelmap::model::{EdgeKind, NodeKind};
-use levelmap::output::write_atomic;
-use levelmap::view::{view, Around, ViewOptions};
+use levelmap_model::date::PartialDate;
+use levelmap_draw::map::scene::DrawOptions;
+use levelmap_draw::map::{dot, svg};
+use levelmap_model::json;
+use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+use levelmap_model::{EdgeKind, NodeKind};
+use crate::output::write_atomic;
+use levelmap_query::view::{view, Around, ViewOptions};
 
 /// What to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

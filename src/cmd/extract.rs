@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use levelmap::extract::{self, draft, Draft, ExtractError, ExtractOptions, Format, Lexicon};
-use levelmap::output::write_atomic;
-use levelmap::read::read_corpus;
+use levelmap_extract::{self as extract, draft, Draft, ExtractError, ExtractOptions, Format, Lexicon};
+use crate::output::write_atomic;
+use levelmap_read::read_corpus;
 
 /// Flags of `levelmap extract`.
 #[derive(Debug, Clone, clap::Args)]

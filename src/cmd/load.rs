@@ -1,6 +1,6 @@
 //! Loading the graph for the query commands: from what `levelmap build` wrote
 //! (`out/graph.json`), through the query store beside it (`out/graph.cache`, see
-//! [`levelmap::store`]), never from stale data.
+//! [`levelmap_store`]), never from stale data.
 //!
 //! Parsing graph.json dominates a query on a large corpus (10,000 articles give a
 //! graph.json of several hundred megabytes and seconds of parsing), and even
@@ -30,14 +30,14 @@ use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 
 use anyhow::{Context, Result};
-use levelmap::export::json;
-use levelmap::graph::{build, BuildOptions, LevelGraph};
-use levelmap::model::Origin;
-use levelmap::output::write_atomic;
-use levelmap::query::resolve::Names;
-use levelmap::query::search::Owner;
-use levelmap::read::stamp;
-use levelmap::store::{encode, Region, Store, StoreHeader};
+use levelmap_model::json;
+use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+use levelmap_model::Origin;
+use crate::output::write_atomic;
+use levelmap_query::resolve::Names;
+use levelmap_query::search::Owner;
+use levelmap_read::stamp;
+use levelmap_store::{encode, Region, Store, StoreHeader};
 use petgraph::graph::NodeIndex;
 
 /// Where the graph comes from: the flags every query command shares.
@@ -313,7 +313,7 @@ pub fn load(src: &Source) -> Result<Pending> {
             Ok(None)
         }
     });
-    let cached = read_store(&cache_path, |h| {
+    let cached = levelmap_store::map::open_file(&cache_path, |h| {
         h.writer == env!("CARGO_PKG_VERSION") && h.json == json
     });
     let cached = match cached {
@@ -446,16 +446,4 @@ fn save(path: &Path, header: &StoreHeader, g: &LevelGraph) {
     if let Err(e) = write_atomic(path, |w| w.write_all(&bytes)) {
         eprintln!("note: could not write the query cache ({e}); queries will be slower");
     }
-}
-
-/// Read the store at `path` if its header `accept`s; None if it is missing, not a
-/// store of this format, damaged or refused.
-#[allow(unsafe_code)]
-fn read_store(path: &Path, accept: impl Fn(&StoreHeader) -> bool) -> Option<(StoreHeader, Store)> {
-    let file = std::fs::File::open(path).ok()?;
-    // SAFETY: the store is replaced only by renaming a new file over it (never written
-    // in place), so the mapped file does not change while it is mapped; and every read
-    // of it is bounds-checked.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    Store::open(Box::new(map), accept)
 }

@@ -23,7 +23,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::read::{read_corpus, Reading};
+use levelmap_read::{read_corpus, Reading};
 
 use crate::cli::{Cli, Command};
 

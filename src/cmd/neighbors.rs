@@ -4,10 +4,10 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::model::{EdgeKind, NodeKind};
-use levelmap::query::neighbors::{neighbors, Direction, NeighborOptions, NeighborsAnswer};
-use levelmap::query::region::reaching_edges;
-use levelmap::query::{resolve, Hop};
+use levelmap_model::{EdgeKind, NodeKind};
+use levelmap_query::neighbors::{neighbors, Direction, NeighborOptions, NeighborsAnswer};
+use levelmap_store::region::reaching_edges;
+use levelmap_query::{resolve, Hop};
 
 use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
 use super::load::{load, release, Source};
@@ -63,7 +63,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         direction,
     };
     if opts.depth == 0 {
-        return Err(levelmap::query::QueryError::BadDepth { depth: 0 }.into());
+        return Err(levelmap_query::QueryError::BadDepth { depth: 0 }.into());
     }
     let pending = load(&args.source)?;
     let i = resolve(pending.names(), &args.node)?;

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Result;
-use levelmap::date::PartialDate;
-use levelmap::graph::{build, BuildOptions, LevelGraph};
-use levelmap::output::{write_all_atomic, write_atomic};
-use levelmap::timeline::{self, evolution, slices, TimelineOptions};
+use levelmap_model::date::PartialDate;
+use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+use crate::output::{write_all_atomic, write_atomic};
+use levelmap_draw::timeline::{self, evolution, slices, TimelineOptions};
 
 /// Flags of `levelmap render`.
 #[derive(Debug, Clone, clap::Args)]

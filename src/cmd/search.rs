@@ -5,16 +5,16 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::model::NodeKind;
+use levelmap_model::NodeKind;
 use std::collections::BTreeSet;
 
 use anyhow::Context;
-use levelmap::query::region::claims_by_candidates;
-use levelmap::query::search::{
+use levelmap_store::region::claims_by_candidates;
+use levelmap_query::search::{
     query_terms, search, search_in, DocText, Hit, Owner, Postings, SearchAnswer, SearchOptions,
 };
-use levelmap::query::QueryError;
-use levelmap::store::{Region, Store};
+use levelmap_query::QueryError;
+use levelmap_store::{Region, Store};
 
 use super::answer::{date_text, emit, labels, node_cell, Output, Render};
 use super::load::{load, release, Source};

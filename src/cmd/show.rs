@@ -4,8 +4,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::query::show::{show, ShowAnswer, ShowOptions};
-use levelmap::query::{resolve, Walk};
+use levelmap_query::show::{show, ShowAnswer, ShowOptions};
+use levelmap_query::{resolve, Walk};
 
 use super::answer::{date_text, emit, evidence_text, labels, node_cell, Output, Render};
 use super::load::{load, release, Source};

@@ -5,10 +5,10 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::model::{EdgeKind, NodeKind};
-use levelmap::query::resolve::resolve_kind;
-use levelmap::query::stance::{stance, ActorStance, StanceAnswer};
-use levelmap::query::StanceCounts;
+use levelmap_model::{EdgeKind, NodeKind};
+use levelmap_query::resolve::resolve_kind;
+use levelmap_query::stance::{stance, ActorStance, StanceAnswer};
+use levelmap_query::StanceCounts;
 
 use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
 use super::load::{load, release, Source};
@@ -161,8 +161,8 @@ impl Render for StanceAnswer {
         ];
         let mut rows = Vec::new();
         let mut push = |position: &str,
-                        actor: Option<&levelmap::query::NodeRef>,
-                        s: &levelmap::query::stance::Statement| {
+                        actor: Option<&levelmap_query::NodeRef>,
+                        s: &levelmap_query::stance::Statement| {
             rows.push(vec![
                 self.policy.id.to_string(),
                 position.to_string(),

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::query::stats::{stats, Components, StatsAnswer, StatsOptions};
-use levelmap::query::QueryError;
+use levelmap_query::stats::{stats, Components, StatsAnswer, StatsOptions};
+use levelmap_query::QueryError;
 
 use super::answer::{emit, node_cell, Output, Render};
 use super::load::{load, release, Pending, Source};

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 use anstyle::{AnsiColor, Color, Effects, Style};
-use levelmap::model::{NodeKind, Stance};
+use levelmap_model::{NodeKind, Stance};
 use unicode_width::UnicodeWidthStr;
 
 /// How to print: with colour or not, and how wide.

@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use levelmap::model::{EdgeKind, NodeKind};
-use levelmap::query::region::claims_by_candidates;
-use levelmap::query::timeline::{timeline, Entry, EntryKind, TimelineAnswer, TimelineOptions};
-use levelmap::query::{parse_date, resolve, QueryError};
+use levelmap_model::{EdgeKind, NodeKind};
+use levelmap_store::region::claims_by_candidates;
+use levelmap_query::timeline::{timeline, Entry, EntryKind, TimelineAnswer, TimelineOptions};
+use levelmap_query::{parse_date, resolve, QueryError};
 use petgraph::graph::NodeIndex;
 
 use super::answer::{date_text, emit, evidence_text, labels, labels_cow, Output, Render};

@@ -151,12 +151,12 @@ fn svg_is_well_formed_with_ids_classes_titles_and_labels() {
     let svg = std::fs::read_to_string(c.out().join("graph.svg")).unwrap();
     let doc = parse_xml(&svg);
     // Every node and edge of the graph is drawn under its own id, with a tooltip.
-    let g: levelmap::export::json::GraphJson =
+    let g: levelmap_model::json::GraphJson =
         serde_json::from_slice(&std::fs::read(c.out().join("graph.json")).unwrap()).unwrap();
     for n in &g.nodes {
         if matches!(
             n.kind,
-            levelmap::model::NodeKind::Article | levelmap::model::NodeKind::Claim
+            levelmap_model::NodeKind::Article | levelmap_model::NodeKind::Claim
         ) || &*n.id == "policy:levelling-up"
         {
             let el = doc
@@ -181,7 +181,7 @@ fn svg_is_well_formed_with_ids_classes_titles_and_labels() {
     for e in g
         .edges
         .iter()
-        .filter(|e| e.kind != levelmap::model::EdgeKind::Mentions)
+        .filter(|e| e.kind != levelmap_model::EdgeKind::Mentions)
     {
         let el = doc
             .elements
@@ -316,10 +316,10 @@ fn json_schema_is_pinned() {
     let c = TempCorpus::of("mini");
     build(&c.path(), &c.out());
     let text = std::fs::read_to_string(c.out().join("graph.json")).unwrap();
-    let g: levelmap::export::json::GraphJson =
+    let g: levelmap_model::json::GraphJson =
         serde_json::from_str(&text).expect("graph.json matches GraphJson");
-    assert_eq!(g.schema, levelmap::export::json::SCHEMA);
-    assert_eq!(g.version, levelmap::export::json::VERSION);
+    assert_eq!(g.schema, levelmap_model::json::SCHEMA);
+    assert_eq!(g.version, levelmap_model::json::VERSION);
     assert_eq!(g.nodes.len(), 19);
 }
 

@@ -2,8 +2,8 @@
 //! JSON; clear messages for unknown nodes and empty views.
 
 use crate::support::*;
-use levelmap::export::json::GraphJson;
-use levelmap::model::NodeKind;
+use levelmap_model::json::GraphJson;
+use levelmap_model::NodeKind;
 
 fn export(args: &[&str]) -> Run {
     levelmap(["export", "--corpus"])

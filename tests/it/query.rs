@@ -3,13 +3,13 @@
 
 use std::process::{Command, Stdio};
 
-use levelmap::query::neighbors::NeighborsAnswer;
-use levelmap::query::path::PathAnswer;
-use levelmap::query::search::SearchAnswer;
-use levelmap::query::show::ShowAnswer;
-use levelmap::query::stance::StanceAnswer;
-use levelmap::query::stats::StatsAnswer;
-use levelmap::query::timeline::{EntryKind, TimelineAnswer};
+use levelmap_query::neighbors::NeighborsAnswer;
+use levelmap_query::path::PathAnswer;
+use levelmap_query::search::SearchAnswer;
+use levelmap_query::show::ShowAnswer;
+use levelmap_query::stance::StanceAnswer;
+use levelmap_query::stats::StatsAnswer;
+use levelmap_query::timeline::{EntryKind, TimelineAnswer};
 
 use crate::support::*;
 
@@ -300,7 +300,7 @@ fn stats_counts_and_ranks() {
     assert_eq!(
         a.nodes
             .iter()
-            .find(|c| c.kind == levelmap::model::NodeKind::Article)
+            .find(|c| c.kind == levelmap_model::NodeKind::Article)
             .unwrap()
             .count,
         2
@@ -769,14 +769,14 @@ fn article_text(article_id: &str) -> String {
     let stem = article_id.strip_prefix("article:").unwrap();
     let text =
         std::fs::read_to_string(corpus().join("articles").join(format!("{stem}.txt"))).unwrap();
-    levelmap::evidence::normalise(&text)
+    levelmap_model::evidence::normalise(&text)
 }
 
-fn quoted_in_article(e: &levelmap::query::EvidenceRef) -> bool {
+fn quoted_in_article(e: &levelmap_query::EvidenceRef) -> bool {
     !e.quote.is_empty()
         && e.date.is_some()
         && !e.title.is_empty()
-        && article_text(&e.article).contains(&levelmap::evidence::normalise(&e.quote))
+        && article_text(&e.article).contains(&levelmap_model::evidence::normalise(&e.quote))
 }
 
 #[test]
@@ -896,7 +896,7 @@ fn bundled_search_for_skills_finds_the_work_foundation() {
     // "What did the Work Foundation say about skills?"
     let b = Bundled::new();
     let a: SearchAnswer = b.json(&["search", "skills", "--limit", "30"]);
-    let wf: Vec<&levelmap::query::search::Hit> = a
+    let wf: Vec<&levelmap_query::search::Hit> = a
         .hits
         .iter()
         .filter(|h| h.speakers.iter().any(|s| &*s.id == "actor:work-foundation"))

@@ -1,0 +1,739 @@
+//! Drafting annotations from raw article text: metadata, actors, policies, claims and
+//! links, each marked extracted with a confidence, for a person to review.
+//!
+//! The pipeline is pure and deterministic: [`decode`] checks the bytes, [`markup`]
+//! strips HTML or Markdown, [`sentences`] cuts the text, then [`meta`], [`entities`],
+//! [`claims`] and [`links`] read it against a [`Lexicon`] built from the corpus, and
+//! [`draft`] writes the result in the corpus format. [`eval`] measures drafts against
+//! curated annotations.
+
+pub mod claims;
+pub mod draft;
+pub mod entities;
+pub mod eval;
+pub mod links;
+pub mod markup;
+pub mod meta;
+pub mod scan;
+pub mod sentences;
+pub mod words;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use levelmap_model::date::PartialDate;
+use levelmap_model::{ClaimKind, Corpus, DateProvenance, EdgeKind, NodeKind, Origin, Stance};
+
+pub use entities::Lexicon;
+pub use markup::Format;
+pub use sentences::Layout;
+
+/// The default size limit for one article: 20 MB.
+pub const DEFAULT_MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// How to extract.
+#[derive(Debug, Clone)]
+pub struct ExtractOptions {
+    /// Refuse inputs larger than this many bytes.
+    pub max_bytes: usize,
+    /// Keep claims with at least this confidence.
+    pub min_claim_confidence: f64,
+    /// Keep candidate lexicon entries with at least this confidence.
+    pub min_candidate_confidence: f64,
+    /// Propose echoes to earlier claims of the corpus.
+    pub propose_echoes: bool,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+            min_claim_confidence: claims::DEFAULT_MIN_CONFIDENCE,
+            min_candidate_confidence: entities::DEFAULT_MIN_CANDIDATE_CONFIDENCE,
+            propose_echoes: true,
+        }
+    }
+}
+
+/// Why an input cannot be extracted.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ExtractError {
+    /// The file has no text.
+    #[error("{file}: the file is empty (no text to extract)")]
+    Empty {
+        /// The file.
+        file: String,
+    },
+    /// The file holds NUL bytes or is not UTF-8: not an article text.
+    #[error("{file}: this looks like a binary file, not text ({reason} at byte {offset})")]
+    Binary {
+        /// The file.
+        file: String,
+        /// Byte offset of the first offending byte.
+        offset: usize,
+        /// What was found there.
+        reason: String,
+    },
+    /// The file is larger than the limit.
+    #[error("{file}: the file is {size} bytes, over the limit of {limit} bytes for one article")]
+    TooLarge {
+        /// The file.
+        file: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: usize,
+    },
+    /// The text has no sentence to read.
+    #[error("{file}: no sentences found (the text has no line of three or more words)")]
+    NoSentences {
+        /// The file.
+        file: String,
+    },
+}
+
+impl ExtractError {
+    /// How to fix it.
+    pub fn help(&self) -> String {
+        match self {
+            ExtractError::Empty { .. } => "save the article's text in the file first".into(),
+            ExtractError::Binary { .. } => {
+                "give a plain text, Markdown or HTML file in UTF-8 (convert with `iconv -f latin1 -t utf-8`; \
+                 PDF or Word files need converting to text first)"
+                    .into()
+            }
+            ExtractError::TooLarge { .. } => {
+                "one article is rarely over a few hundred kB: split the file into articles, or raise the limit with --max-bytes"
+                    .into()
+            }
+            ExtractError::NoSentences { .. } => "check that the file holds the article's running text".into(),
+        }
+    }
+}
+
+/// Check an input's size before reading it.
+pub fn check_size(file: &str, size: u64, opts: &ExtractOptions) -> Result<(), ExtractError> {
+    if size > opts.max_bytes as u64 {
+        return Err(ExtractError::TooLarge {
+            file: file.to_string(),
+            size,
+            limit: opts.max_bytes,
+        });
+    }
+    Ok(())
+}
+
+/// Decode an input file's bytes as text: refuses oversized, empty and binary input.
+pub fn decode(file: &str, bytes: &[u8], opts: &ExtractOptions) -> Result<String, ExtractError> {
+    check_size(file, bytes.len() as u64, opts)?;
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(ExtractError::Binary {
+            file: file.into(),
+            offset,
+            reason: "a NUL byte".into(),
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ExtractError::Binary {
+        file: file.into(),
+        offset: e.valid_up_to(),
+        reason: "invalid UTF-8".into(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty { file: file.into() });
+    }
+    Ok(text.to_string())
+}
+
+/// A reference from the article to an actor or event, with its quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftRef {
+    /// Actor or event id.
+    pub id: String,
+    /// Verbatim quote.
+    pub quote: String,
+    /// Confidence (0..1).
+    pub confidence: f64,
+}
+
+/// The article's date as drafted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftDate {
+    /// The date, at its precision.
+    pub value: PartialDate,
+    /// Stated in the text or inferred.
+    pub provenance: DateProvenance,
+    /// The sentence it rests on (verbatim).
+    pub evidence: String,
+    /// For an inferred date: how it follows.
+    pub reasoning: Option<String>,
+    /// Confidence (0..1).
+    pub confidence: f64,
+}
+
+/// A drafted claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftClaim {
+    /// `claim:...`.
+    pub id: String,
+    /// Short label.
+    pub text: String,
+    /// Verbatim quote (a sentence).
+    pub quote: String,
+    /// Index of its sentence in the layout.
+    pub sentence: usize,
+    /// What it does.
+    pub kind: ClaimKind,
+    /// The reported speaker, when not the author.
+    pub speaker: Option<String>,
+    /// Hedged.
+    pub hedged: bool,
+    /// Policies and stances.
+    pub about: Vec<(String, Stance)>,
+    /// Earlier claims it restates.
+    pub echoes: Vec<String>,
+    /// Confidence (0..1).
+    pub confidence: f64,
+}
+
+/// A drafted relation (evolves-into, proposes, ...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftRelation {
+    /// Source id.
+    pub from: String,
+    /// Edge kind.
+    pub kind: EdgeKind,
+    /// Target id.
+    pub to: String,
+    /// Verbatim quote.
+    pub quote: String,
+    /// Why it was proposed.
+    pub note: String,
+    /// Confidence (0..1).
+    pub confidence: f64,
+}
+
+/// A proposed lexicon addition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Proposed id.
+    pub id: String,
+    /// Name as found.
+    pub name: String,
+    /// Actor or policy.
+    pub node_kind: NodeKind,
+    /// Sub-kind (person, think-tank, fund, ...).
+    pub kind: String,
+    /// Other surface forms found (short forms, acronyms).
+    pub aliases: Vec<String>,
+    /// A role found beside the name ("Chancellor of the Exchequer").
+    pub role: Option<String>,
+    /// The sentence it was first found in (verbatim).
+    pub quote: String,
+    /// Times found in the article.
+    pub count: usize,
+    /// Confidence (0..1).
+    pub confidence: f64,
+    /// Why it was proposed.
+    pub evidence: String,
+    /// Already proposed elsewhere in the corpus: referenced, not redefined.
+    pub known: bool,
+}
+
+/// Something found in one sentence: a lexicon entry, a candidate, or a resolved short form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Entity id (lexicon or candidate).
+    pub id: String,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Byte range in the sentence's normalised text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// How it was found.
+    pub how: MentionHow,
+}
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionHow {
+    /// A lexicon name or alias.
+    Lexicon,
+    /// A new candidate's name.
+    Candidate,
+    /// A short form of a name found earlier ("Reeves").
+    ShortForm,
+    /// A role that only one known actor held at the time ("the Chancellor").
+    Role,
+}
+
+/// Everything drafted for one article.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The article id (file stem).
+    pub stem: String,
+    /// The article text the quotes come from (markup stripped).
+    pub text: String,
+    /// Title.
+    pub title: String,
+    /// Where the title came from.
+    pub title_quote: Option<String>,
+    /// Confidence in the metadata as a whole.
+    pub confidence: f64,
+    /// Date.
+    pub date: DraftDate,
+    /// Authors.
+    pub authors: Vec<DraftRef>,
+    /// Outlet.
+    pub outlet: Option<DraftRef>,
+    /// Events referred to.
+    pub refers_to: Vec<DraftRef>,
+    /// Claims.
+    pub claims: Vec<DraftClaim>,
+    /// Other edges (evolves-into).
+    pub relations: Vec<DraftRelation>,
+    /// Proposed lexicon additions.
+    pub candidates: Vec<Candidate>,
+    /// Every mention found, for evaluation and review.
+    pub mentions: Vec<Mention>,
+    /// Number of sentences read.
+    pub sentence_count: usize,
+}
+
+impl Draft {
+    /// Ids of the actors (or policies) this draft ties to the article: mentions,
+    /// candidates, authors, outlet, speakers, claim topics and relation ends.
+    pub fn entity_ids(&self, kind: NodeKind) -> BTreeSet<String> {
+        let mut ids: BTreeSet<String> = BTreeSet::new();
+        ids.extend(self.mentions.iter().map(|m| m.id.clone()));
+        ids.extend(self.candidates.iter().map(|c| c.id.clone()));
+        ids.extend(self.authors.iter().map(|a| a.id.clone()));
+        ids.extend(self.outlet.iter().map(|a| a.id.clone()));
+        for c in &self.claims {
+            ids.extend(c.speaker.iter().cloned());
+            ids.extend(c.about.iter().map(|(p, _)| p.clone()));
+        }
+        for r in &self.relations {
+            ids.insert(r.from.clone());
+            ids.insert(r.to.clone());
+        }
+        ids.retain(|id| levelmap_model::kind_of_id(id) == Some(kind));
+        ids
+    }
+
+    /// The candidate with this id, if the draft proposes it.
+    pub fn candidate(&self, id: &str) -> Option<&Candidate> {
+        self.candidates.iter().find(|c| c.id == id)
+    }
+}
+
+/// Extract a draft from an article's plain text (markup already stripped).
+///
+/// `file` names the input in errors; `stem` is the article id to use, or `None` to
+/// derive one from the date, author and title.
+pub fn extract(
+    file: &str,
+    text: &str,
+    stem: Option<&str>,
+    lex: &Lexicon,
+    opts: &ExtractOptions,
+) -> Result<Draft, ExtractError> {
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty { file: file.into() });
+    }
+    let layout = Layout::new(text);
+    if !layout.sentences.iter().any(|s| s.words >= 3) {
+        return Err(ExtractError::NoSentences { file: file.into() });
+    }
+    let header = meta::read_header(text, &layout, lex);
+    let scan = lex.scanner.scan(&layout);
+    let mut found = entities::find(text, &layout, lex, &header, &scan);
+    let events = entities::find_events(&layout, lex, &scan);
+    let date = meta::date(text, &layout, lex, &events, &header, &scan);
+    entities::resolve_roles(&layout, lex, Some(date.value), &mut found, &scan);
+    let authors = meta::authors(text, &layout, lex, &header, &mut found, &scan);
+    let outlet = meta::outlet(text, &layout, lex, &header, &found, &scan);
+    let author_ids: BTreeSet<String> = authors.iter().map(|a| a.id.clone()).collect();
+    let derived = meta::derive_stem(
+        &date.value,
+        &authors,
+        &found.candidates,
+        lex,
+        outlet.as_ref(),
+        &header.title,
+    );
+    let prefix = claims::claim_prefix(&derived, &date.value);
+    let stem = stem.map_or(derived, str::to_string);
+    let mut claims = claims::find(
+        text,
+        &layout,
+        lex,
+        &found,
+        &author_ids,
+        &prefix,
+        opts,
+        &scan,
+    );
+    if opts.propose_echoes {
+        links::propose_echoes(&mut claims, lex, &date.value);
+    }
+    let relations = links::evolves_into(text, &layout, &found, &scan);
+    let refers_to = meta::refers_to(text, &layout, &events);
+    found.candidates.retain(|c| {
+        c.confidence >= opts.min_candidate_confidence
+            || is_used(&c.id, &claims, &relations, &authors, &outlet)
+    });
+    let kept: BTreeSet<String> = found.candidates.iter().map(|c| c.id.clone()).collect();
+    found.mentions.retain(|m| {
+        !m.id.starts_with("candidate") && (lex.entity_ids.contains(&m.id) || kept.contains(&m.id))
+    });
+    let confidence = (date.confidence + if authors.is_empty() { 0.4 } else { 0.8 }) / 2.0;
+    Ok(Draft {
+        stem,
+        text: text.to_string(),
+        title: header.title.clone(),
+        title_quote: header
+            .title_block
+            .map(|b| sentences::quote(text, layout.blocks[b].start, layout.blocks[b].end)),
+        confidence,
+        date,
+        authors,
+        outlet,
+        refers_to,
+        claims,
+        relations,
+        candidates: found.candidates,
+        mentions: found.mentions,
+        sentence_count: layout.sentences.len(),
+    })
+}
+
+/// One article to extract with [`extract_all`].
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// Names the input in errors.
+    pub file: &'a str,
+    /// Plain text (markup already stripped).
+    pub text: &'a str,
+    /// The article id to use, or `None` to derive one.
+    pub stem: Option<&'a str>,
+}
+
+/// From this many articles on, [`extract_all`] spreads them across cores.
+pub const PARALLEL_MIN_ARTICLES: usize = 4;
+
+/// Extract many articles, in input order: across cores with rayon when there are at
+/// least [`PARALLEL_MIN_ARTICLES`] (each article is independent, so the drafts are
+/// the same as one by one), on the calling thread otherwise.
+pub fn extract_all(
+    inputs: &[Input<'_>],
+    lex: &Lexicon,
+    opts: &ExtractOptions,
+) -> Vec<Result<Draft, ExtractError>> {
+    use rayon::prelude::*;
+    let one = |i: &Input<'_>| extract(i.file, i.text, i.stem, lex, opts);
+    if inputs.len() >= PARALLEL_MIN_ARTICLES {
+        inputs.par_iter().map(one).collect()
+    } else {
+        inputs.iter().map(one).collect()
+    }
+}
+
+fn is_used(
+    id: &str,
+    claims: &[DraftClaim],
+    relations: &[DraftRelation],
+    authors: &[DraftRef],
+    outlet: &Option<DraftRef>,
+) -> bool {
+    claims
+        .iter()
+        .any(|c| c.speaker.as_deref() == Some(id) || c.about.iter().any(|(p, _)| p == id))
+        || relations.iter().any(|r| r.from == id || r.to == id)
+        || authors.iter().any(|a| a.id == id)
+        || outlet.as_ref().is_some_and(|o| o.id == id)
+}
+
+/// Make ids unique across drafts extracted together into one corpus: a candidate
+/// proposed by an earlier draft (or already in the corpus) is referenced, not
+/// proposed again, and claim ids never repeat.
+pub fn dedupe_across(drafts: &mut [Draft], lex: &Lexicon) {
+    let mut defined: BTreeSet<String> = lex.ids.clone();
+    let mut renames: BTreeMap<String, String> = BTreeMap::new();
+    for d in drafts.iter_mut() {
+        for c in d.candidates.iter_mut() {
+            if defined.contains(&c.id) {
+                c.known = true;
+            } else {
+                defined.insert(c.id.clone());
+            }
+        }
+        renames.clear();
+        for c in d.claims.iter_mut() {
+            if defined.contains(&c.id) {
+                let base = c.id.clone();
+                let mut n = 2;
+                while defined.contains(&format!("{base}-{n}")) {
+                    n += 1;
+                }
+                c.id = format!("{base}-{n}");
+                renames.insert(base, c.id.clone());
+            }
+            defined.insert(c.id.clone());
+        }
+    }
+}
+
+/// The origin recorded for drafted items.
+pub fn origin(confidence: f64) -> Origin {
+    Origin::Extracted(confidence)
+}
+
+/// A lowercase ASCII slug of letters, digits and hyphens.
+pub fn slug(s: &str) -> String {
+    if s.is_ascii() {
+        // What the general path gives for ASCII: letters and digits lowercased, any
+        // other run between them (apostrophes aside) one hyphen.
+        let mut out = String::with_capacity(s.len());
+        let mut gap = false;
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push('-');
+                }
+                gap = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else if b != b'\'' {
+                gap = true;
+            }
+        }
+        return out;
+    }
+    let mut out = String::new();
+    for c in levelmap_model::suggest::fold(&deunicode_basic(s)).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// Replace common accented Latin letters by their ASCII base ("é" -> "e").
+fn deunicode_basic(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+            'Ç' => 'C',
+            'È' | 'É' | 'Ê' | 'Ë' => 'E',
+            'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+            'Ñ' => 'N',
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
+            'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+            '&' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// Build a lexicon from a corpus (its curated actors, policies, events and claims).
+pub fn lexicon(corpus: &Corpus) -> Lexicon {
+    Lexicon::new(corpus)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_refuses_bad_input_with_clear_messages() {
+        let o = ExtractOptions::default();
+        let e = decode("a.txt", b"", &o).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.txt: the file is empty (no text to extract)"
+        );
+        let e = decode("a.txt", b"  \n\t ", &o).unwrap_err();
+        assert!(matches!(e, ExtractError::Empty { .. }));
+        let e = decode("a.bin", b"PK\x03\x04\x00\x01", &o).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.bin: this looks like a binary file, not text (a NUL byte at byte 4)"
+        );
+        let e = decode("a.txt", b"caf\xe9 au lait", &o).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.txt: this looks like a binary file, not text (invalid UTF-8 at byte 3)"
+        );
+        assert!(e.help().contains("iconv"));
+        let small = ExtractOptions { max_bytes: 4, ..o };
+        let e = decode("big.txt", b"hello", &small).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "big.txt: the file is 5 bytes, over the limit of 4 bytes for one article"
+        );
+        assert_eq!(
+            decode(
+                "a.txt",
+                "\u{feff}Hi there".as_bytes(),
+                &ExtractOptions::default()
+            )
+            .unwrap(),
+            "Hi there"
+        );
+    }
+
+    #[test]
+    fn text_without_sentences_is_refused() {
+        let lex = Lexicon::new(&Corpus::default());
+        let e = extract(
+            "x.txt",
+            "a\nb\n\n12\n",
+            None,
+            &lex,
+            &ExtractOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            ExtractError::NoSentences {
+                file: "x.txt".into()
+            }
+        );
+    }
+
+    /// Every reader of the combined scan gets, on every sentence of the bundled and
+    /// held-apart corpora, what its own automaton gave before.
+    #[test]
+    fn combined_scan_matches_the_separate_automata_on_real_text() {
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+        let bundled = levelmap_read::read_corpus(&root.join("graph")).corpus;
+        let lex = Lexicon::new(&bundled);
+        let mut ap = bundled
+            .entities
+            .values()
+            .filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy))
+            .peekable();
+        assert!(ap.peek().is_some(), "the bundled lexicon has entries");
+        let matcher = levelmap_model::mentions::Matcher::new(ap);
+        let mut texts: Vec<String> = bundled.articles.values().map(|a| a.text.clone()).collect();
+        texts.extend(
+            levelmap_read::read_corpus(&root.join("tests/fixtures/heldout"))
+                .corpus
+                .articles
+                .values()
+                .map(|a| a.text.clone()),
+        );
+        let mut sentences = 0;
+        for t in &texts {
+            let layout = Layout::new(t);
+            assert_eq!(layout.blocks, sentences::blocks(t), "block word counts");
+            let scan = lex.scanner.scan(&layout);
+            let mut hits = Vec::new();
+            for (si, s) in layout.sentences.iter().enumerate() {
+                sentences += 1;
+                let n = &s.norm;
+                entities::lexicon_hits(
+                    &lex.scanner,
+                    &scan,
+                    si,
+                    n,
+                    [scan::Set::LexExact, scan::Set::LexFolded],
+                    &mut hits,
+                );
+                let got: Vec<(String, usize, usize)> = hits
+                    .iter()
+                    .map(|h| (h.id.to_string(), h.start, h.end))
+                    .collect();
+                let want: Vec<(String, usize, usize)> = matcher
+                    .find(n)
+                    .into_iter()
+                    .map(|h| (h.id, h.start, h.end))
+                    .collect();
+                assert_eq!(got, want, "lexicon names in {n:?}");
+                assert_eq!(
+                    claims::cues_scanned(&scan, si, n),
+                    claims::cues(n),
+                    "cues in {n:?}"
+                );
+                assert_eq!(
+                    links::evolve_cue_scanned(&scan, si, n),
+                    links::evolve_cue(n),
+                    "evolve cue in {n:?}"
+                );
+                assert_eq!(
+                    scan.any(si, scan::Set::Boilerplate),
+                    meta::is_boilerplate(n),
+                    "boilerplate in {n:?}"
+                );
+                assert_eq!(
+                    scan.any(si, scan::Set::Time),
+                    meta::has_time_cue(n),
+                    "time cue in {n:?}"
+                );
+                // `meta::date` skips `relation` for such sentences.
+                if !scan.any(si, scan::Set::Time) && scan::ascii_fold_is_lowercase(n) {
+                    assert!(meta::relation_is_after(&n.to_lowercase()), "{n:?}");
+                }
+                // A regex runs only when the literals it needs are there.
+                for ((re, _), open) in meta::outlet_regexes()
+                    .iter()
+                    .zip(meta::outlet_gates(&scan, si, n))
+                {
+                    assert!(open || !re.is_match(n), "{re} on {n:?}");
+                }
+                assert!(
+                    meta::byline_may_match(&scan, si, n) || !meta::byline_regex().is_match(n),
+                    "{n:?}"
+                );
+                assert!(
+                    meta::role_line_may_match(&scan, si, n) || !meta::role_line_regex().is_match(n),
+                    "{n:?}"
+                );
+                assert!(
+                    scan.any(si, scan::Set::RoleGate) || !entities::role_regex().is_match(n),
+                    "{n:?}"
+                );
+                assert!(
+                    meta::may_hold_date(n) || meta::parse_dates(n).is_empty(),
+                    "{n:?}"
+                );
+            }
+        }
+        assert!(sentences > 300, "{sentences} sentences read");
+    }
+
+    #[test]
+    fn slugs() {
+        for t in [
+            "Neil O'Brien",
+            "R&D, 'the' -- plan_2030!",
+            "'x'",
+            "",
+            "  a  ",
+            "A&B",
+            "-a-b-",
+        ] {
+            let mut general = String::new();
+            for c in levelmap_model::suggest::fold(&deunicode_basic(t)).chars() {
+                if c.is_ascii_alphanumeric() {
+                    general.push(c);
+                } else if !general.ends_with('-') && !general.is_empty() {
+                    general.push('-');
+                }
+            }
+            assert_eq!(slug(t), general.trim_matches('-'), "{t:?}");
+        }
+        assert_eq!(slug("Neil O'Brien"), "neil-obrien");
+        assert_eq!(slug("Café Society & Co."), "cafe-society-co");
+    }
+}

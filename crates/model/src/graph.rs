@@ -1,0 +1,413 @@
+//! The typed, evidenced graph: petgraph nodes and edges built from a validated
+//! [`Corpus`], in a stable order.
+//!
+//! Node order: articles by (date, id), then actors, policies and events by id, then
+//! claims by (article date, article, id). Edge order: by (source, target, kind,
+//! evidence). The same corpus always gives the same graph, index for index.
+
+use std::collections::BTreeMap;
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+use crate::date::PartialDate;
+use crate::{
+    article_node_id, ArticleDate, ClaimKind, Corpus, EdgeKind, Evidence, NodeKind, Origin,
+    Relation, Role, Stance, Text,
+};
+
+/// What a node holds besides its id, kind and label.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeData {
+    /// An article.
+    Article {
+        /// Title.
+        title: String,
+        /// Date with precision and provenance.
+        date: ArticleDate,
+        /// URL.
+        url: Option<String>,
+    },
+    /// An actor, policy or event from the lexicon.
+    Entity {
+        /// Sub-kind (person, agenda, election…).
+        subkind: String,
+        /// Other names.
+        aliases: Vec<String>,
+        /// Description.
+        description: Option<String>,
+        /// Events: the date.
+        date: Option<PartialDate>,
+        /// Actors: roles.
+        roles: Vec<Role>,
+    },
+    /// A claim.
+    Claim {
+        /// Paraphrase.
+        text: Text,
+        /// Quote and article.
+        evidence: Evidence,
+        /// Claim kind.
+        claim_kind: ClaimKind,
+        /// Reported speaker.
+        speaker: Option<String>,
+        /// Hedged.
+        hedged: bool,
+        /// The article's date.
+        date: Option<PartialDate>,
+    },
+}
+
+/// A node of the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// `kind:slug`.
+    pub id: Text,
+    /// Node kind.
+    pub kind: NodeKind,
+    /// Display label (name, title or claim paraphrase).
+    pub label: Text,
+    /// Kind-specific data.
+    pub data: NodeData,
+    /// Curated, derived or extracted.
+    pub origin: Origin,
+}
+
+impl Node {
+    /// The node's own date: an article's or event's date, or a claim's article date.
+    pub fn date(&self) -> Option<PartialDate> {
+        match &self.data {
+            NodeData::Article { date, .. } => Some(date.value),
+            NodeData::Entity { date, .. } => *date,
+            NodeData::Claim { date, .. } => *date,
+        }
+    }
+
+    /// Aliases (entities only).
+    pub fn aliases(&self) -> &[String] {
+        match &self.data {
+            NodeData::Entity { aliases, .. } => aliases,
+            _ => &[],
+        }
+    }
+
+    /// The sub-kind of an entity (person, agenda…), if any.
+    pub fn subkind(&self) -> Option<&str> {
+        match &self.data {
+            NodeData::Entity { subkind, .. } => Some(subkind),
+            _ => None,
+        }
+    }
+}
+
+/// An edge of the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    /// Edge kind.
+    pub kind: EdgeKind,
+    /// Article and quote.
+    pub evidence: Evidence,
+    /// For `about`.
+    pub stance: Option<Stance>,
+    /// Curator's note.
+    pub note: Option<String>,
+    /// Curated, derived or extracted.
+    pub origin: Origin,
+}
+
+/// The graph with an id index.
+#[derive(Debug, Clone, Default)]
+pub struct LevelGraph {
+    /// The petgraph graph.
+    pub graph: DiGraph<Node, Edge>,
+    index: BTreeMap<Text, NodeIndex>,
+    /// Digest of the corpus files it was built from.
+    pub digest: String,
+}
+
+/// How to build.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    /// Include items drafted by `levelmap extract` (`build --auto`).
+    pub include_extracted: bool,
+}
+
+impl LevelGraph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A graph from a petgraph graph whose node ids are unique (a cache read back),
+    /// with the id index built in one pass; None if two nodes share an id.
+    pub fn from_graph(graph: DiGraph<Node, Edge>, digest: String) -> Option<Self> {
+        let index: BTreeMap<Text, NodeIndex> = graph
+            .node_indices()
+            .map(|i| (graph[i].id.clone(), i))
+            .collect();
+        (index.len() == graph.node_count()).then_some(LevelGraph {
+            graph,
+            index,
+            digest,
+        })
+    }
+
+    /// Add a node; ids must be unique (a repeated id returns the existing index).
+    pub fn add_node(&mut self, node: Node) -> NodeIndex {
+        if let Some(&i) = self.index.get(&*node.id) {
+            return i;
+        }
+        let id = node.id.clone();
+        let i = self.graph.add_node(node);
+        self.index.insert(id, i);
+        i
+    }
+
+    /// Add an edge between two existing ids; false if either is unknown.
+    pub fn add_edge(&mut self, from: &str, to: &str, edge: Edge) -> bool {
+        match (self.index.get(from), self.index.get(to)) {
+            (Some(&a), Some(&b)) => {
+                self.graph.add_edge(a, b, edge);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The index of a node by id.
+    pub fn find(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// The node at an index.
+    pub fn node(&self, i: NodeIndex) -> &Node {
+        &self.graph[i]
+    }
+
+    /// The edge at an index.
+    pub fn edge(&self, e: EdgeIndex) -> &Edge {
+        &self.graph[e]
+    }
+
+    /// Ids in index order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.graph.node_indices().map(|i| self.graph[i].id.as_ref())
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Nodes by kind, in a fixed order of kinds.
+    pub fn count_nodes(&self) -> BTreeMap<NodeKind, usize> {
+        let mut m = BTreeMap::new();
+        for n in self.graph.node_weights() {
+            *m.entry(n.kind).or_insert(0) += 1;
+        }
+        m
+    }
+
+    /// Edges by kind.
+    pub fn count_edges(&self) -> BTreeMap<EdgeKind, usize> {
+        let mut m = BTreeMap::new();
+        for e in self.graph.edge_weights() {
+            *m.entry(e.kind).or_insert(0) += 1;
+        }
+        m
+    }
+
+    /// Earliest and latest dated node.
+    pub fn date_span(&self) -> Option<(PartialDate, PartialDate)> {
+        let dates: Vec<PartialDate> = self.graph.node_weights().filter_map(Node::date).collect();
+        Some((*dates.iter().min()?, *dates.iter().max()?))
+    }
+
+    /// The article a node belongs to: itself, or a claim's article.
+    pub fn article_of(&self, i: NodeIndex) -> Option<NodeIndex> {
+        match &self.graph[i].data {
+            NodeData::Article { .. } => Some(i),
+            NodeData::Claim { evidence, .. } => self.find(&article_node_id(&evidence.article)),
+            _ => None,
+        }
+    }
+
+    /// The date of the article an edge's evidence comes from.
+    pub fn evidence_date(&self, e: &Edge) -> Option<PartialDate> {
+        self.find(&article_node_id(&e.evidence.article))
+            .and_then(|i| self.graph[i].date())
+    }
+
+    /// Who said a claim: its attributed speaker, else the article's authors.
+    pub fn speakers(&self, claim: NodeIndex) -> Vec<NodeIndex> {
+        let attributed: Vec<NodeIndex> = self
+            .graph
+            .edges_directed(claim, Direction::Outgoing)
+            .filter(|e| e.weight().kind == EdgeKind::AttributedTo)
+            .map(|e| e.target())
+            .collect();
+        if !attributed.is_empty() {
+            return attributed;
+        }
+        let Some(article) = self.article_of(claim) else {
+            return vec![];
+        };
+        let mut authors: Vec<NodeIndex> = self
+            .graph
+            .edges_directed(article, Direction::Incoming)
+            .filter(|e| e.weight().kind == EdgeKind::Authored)
+            .map(|e| e.source())
+            .collect();
+        authors.sort();
+        authors
+    }
+
+    /// A stable id for an edge: `from -kind-> to`, with `#n` for repeats.
+    pub fn edge_id(&self, e: EdgeIndex) -> String {
+        let (a, b) = self.graph.edge_endpoints(e).expect("edge exists");
+        let w = &self.graph[e];
+        let base = format!("{}-{}->{}", self.graph[a].id, w.kind, self.graph[b].id);
+        let n = self
+            .graph
+            .edges_connecting(a, b)
+            .filter(|x| x.weight().kind == w.kind && x.id() < e)
+            .count();
+        if n == 0 {
+            base
+        } else {
+            format!("{base}#{}", n + 1)
+        }
+    }
+}
+
+/// Build the graph from a corpus (which should be free of errors).
+pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
+    let keep = |o: &Origin| opts.include_extracted || !matches!(o, Origin::Extracted(_));
+    let mut g = LevelGraph::new();
+    g.digest = corpus.digest.clone();
+
+    let mut articles: Vec<_> = corpus
+        .articles
+        .values()
+        .filter(|a| keep(&a.origin))
+        .collect();
+    articles.sort_by(|a, b| (a.date.value, &a.id).cmp(&(b.date.value, &b.id)));
+    for a in &articles {
+        g.add_node(Node {
+            id: article_node_id(&a.id).into(),
+            kind: NodeKind::Article,
+            label: a.title.clone().into(),
+            data: NodeData::Article {
+                title: a.title.clone(),
+                date: a.date.clone(),
+                url: a.url.clone(),
+            },
+            origin: a.origin,
+        });
+    }
+    for kind in [NodeKind::Actor, NodeKind::Policy, NodeKind::Event] {
+        for e in corpus
+            .entities
+            .values()
+            .filter(|e| e.node_kind == kind && keep(&e.origin))
+        {
+            g.add_node(Node {
+                id: e.id.clone().into(),
+                kind,
+                label: e.name.clone().into(),
+                data: NodeData::Entity {
+                    subkind: e.kind.clone(),
+                    aliases: e.aliases.clone(),
+                    description: e.description.clone(),
+                    date: e.date,
+                    roles: e.roles.clone(),
+                },
+                origin: e.origin,
+            });
+        }
+    }
+    let mut claims: Vec<_> = corpus
+        .claims
+        .values()
+        .filter(|c| keep(&c.origin) && g.find(&article_node_id(&c.evidence.article)).is_some())
+        .collect();
+    claims.sort_by_key(|c| {
+        (
+            corpus.article_date(&c.evidence.article),
+            c.evidence.article.clone(),
+            c.id.clone(),
+        )
+    });
+    for c in claims {
+        let text: Text = c.text.as_str().into();
+        g.add_node(Node {
+            id: c.id.as_str().into(),
+            kind: NodeKind::Claim,
+            label: text.clone(),
+            data: NodeData::Claim {
+                text,
+                evidence: c.evidence.clone(),
+                claim_kind: c.kind,
+                speaker: c.speaker.clone(),
+                hedged: c.hedged,
+                date: corpus.article_date(&c.evidence.article),
+            },
+            origin: c.origin,
+        });
+    }
+
+    let mut relations: Vec<Relation> = corpus
+        .relations
+        .iter()
+        .filter(|r| keep(&r.origin))
+        .cloned()
+        .collect();
+    for c in corpus.claims.values().filter(|c| keep(&c.origin)) {
+        relations.push(Relation {
+            from: article_node_id(&c.evidence.article),
+            kind: EdgeKind::Makes,
+            to: c.id.clone(),
+            evidence: c.evidence.clone(),
+            stance: None,
+            note: None,
+            origin: Origin::Derived,
+        });
+    }
+    relations.extend(crate::mentions::find_mentions(corpus));
+    let mut keyed: Vec<(NodeIndex, NodeIndex, Relation)> = relations
+        .into_iter()
+        .filter_map(|r| Some((g.find(&r.from)?, g.find(&r.to)?, r)))
+        .collect();
+    keyed.sort_by(|a, b| {
+        (a.0, a.1, a.2.kind, &a.2.evidence, a.2.stance).cmp(&(
+            b.0,
+            b.1,
+            b.2.kind,
+            &b.2.evidence,
+            b.2.stance,
+        ))
+    });
+    keyed.dedup_by(|a, b| {
+        a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind && a.2.evidence == b.2.evidence
+    });
+    for (a, b, r) in keyed {
+        g.graph.add_edge(
+            a,
+            b,
+            Edge {
+                kind: r.kind,
+                evidence: r.evidence,
+                stance: r.stance,
+                note: r.note,
+                origin: r.origin,
+            },
+        );
+    }
+    g
+}

@@ -1,0 +1,594 @@
+//! `graph.json`: the lossless, versioned JSON form of the graph, built from dedicated
+//! export structs (never from internal types), and read back by [`from_json`].
+//!
+//! Schema `levelmap/graph` version 1 (documented in ARCHITECTURE.md):
+//! `{schema, version, digest, nodes: [...], edges: [...]}` with nodes and edges in
+//! graph order. Optional fields are omitted when empty, so a round trip gives the
+//! same bytes.
+
+use std::io;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::PartialDate;
+use crate::graph::{Edge, LevelGraph, Node, NodeData};
+use crate::{
+    ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Role, Stance,
+    Text,
+};
+
+/// The schema name written in every file.
+pub const SCHEMA: &str = "levelmap/graph";
+/// The schema version; bump it on any incompatible change.
+pub const VERSION: u32 = 1;
+
+/// The whole file.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GraphJson {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// Digest of the corpus files (sha-256), to detect a stale build.
+    pub digest: String,
+    /// Nodes in graph order.
+    pub nodes: Vec<NodeJson>,
+    /// Edges in graph order.
+    pub edges: Vec<EdgeJson>,
+}
+
+/// A date with its precision (and, for articles, provenance).
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DateJson {
+    /// "2021", "2021-09" or "2021-09-14".
+    pub value: PartialDate,
+    /// year | month | day.
+    pub precision: String,
+    /// stated | inferred (articles only).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub provenance: Option<DateProvenance>,
+    /// The sentence it rests on.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub evidence: Option<String>,
+    /// How it was inferred.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reasoning: Option<String>,
+}
+
+/// A role.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RoleJson {
+    /// Title.
+    pub title: String,
+    /// Body.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub of: Option<String>,
+    /// Start.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from: Option<PartialDate>,
+    /// End.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to: Option<PartialDate>,
+}
+
+/// Evidence.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceJson {
+    /// Article stem.
+    pub article: String,
+    /// Verbatim quote.
+    pub quote: String,
+}
+
+/// A node.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct NodeJson {
+    /// `kind:slug`.
+    pub id: String,
+    /// article | actor | policy | claim | event.
+    pub kind: NodeKind,
+    /// Display label.
+    pub label: String,
+    /// curated | derived | extracted.
+    pub origin: String,
+    /// Extracted items: the extractor's confidence.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub confidence: Option<f64>,
+    /// Sub-kind of actors, policies and events.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub subkind: Option<String>,
+    /// Articles, events and claims.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<DateJson>,
+    /// Articles.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub url: Option<String>,
+    /// Entities.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub aliases: Vec<String>,
+    /// Entities.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub description: Option<String>,
+    /// Actors.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub roles: Vec<RoleJson>,
+    /// Claims: quote and article.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub evidence: Option<EvidenceJson>,
+    /// Claims.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub claim_kind: Option<ClaimKind>,
+    /// Claims: reported speaker.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker: Option<String>,
+    /// Claims.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub hedged: bool,
+}
+
+/// An edge.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EdgeJson {
+    /// Stable id: `from-kind->to`.
+    pub id: String,
+    /// Edge kind.
+    pub kind: EdgeKind,
+    /// Source id.
+    pub from: String,
+    /// Target id.
+    pub to: String,
+    /// For `about`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub stance: Option<Stance>,
+    /// Quote and article.
+    pub evidence: EvidenceJson,
+    /// Curator's note.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub note: Option<String>,
+    /// curated | derived | extracted.
+    pub origin: String,
+    /// Extracted: confidence.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub confidence: Option<f64>,
+}
+
+/// Why a JSON file could not be read back.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// Not JSON of this schema.
+    #[error("{path}:{line}:{column}: not a levelmap graph: {message}")]
+    Parse {
+        /// File.
+        path: String,
+        /// Line.
+        line: usize,
+        /// Column.
+        column: usize,
+        /// serde's message.
+        message: String,
+    },
+    /// Another schema or version.
+    #[error("{path}: schema '{schema}' version {version} is not supported (expected '{SCHEMA}' version {VERSION}); rebuild it with `levelmap build`")]
+    Version {
+        /// File.
+        path: String,
+        /// Its schema.
+        schema: String,
+        /// Its version.
+        version: u32,
+    },
+    /// An edge names a node that is not in the file.
+    #[error("{path}: edge '{edge}' names unknown node '{node}'")]
+    Dangling {
+        /// File.
+        path: String,
+        /// Edge id.
+        edge: String,
+        /// Missing node.
+        node: String,
+    },
+    /// A node lacks a field its kind requires.
+    #[error("{path}: node '{node}' lacks '{field}'")]
+    MissingField {
+        /// File.
+        path: String,
+        /// Node id.
+        node: String,
+        /// Field.
+        field: String,
+    },
+}
+
+fn origin_str(o: Origin) -> (String, Option<f64>) {
+    match o {
+        Origin::Curated => ("curated".into(), None),
+        Origin::Derived => ("derived".into(), None),
+        Origin::Extracted(c) => ("extracted".into(), Some(c)),
+    }
+}
+
+fn origin_from(s: &str, c: Option<f64>) -> Origin {
+    match s {
+        "derived" => Origin::Derived,
+        "extracted" => Origin::Extracted(c.unwrap_or(0.5)),
+        _ => Origin::Curated,
+    }
+}
+
+fn date_json(d: PartialDate) -> DateJson {
+    DateJson {
+        value: d,
+        precision: d.precision().as_str().into(),
+        provenance: None,
+        evidence: None,
+        reasoning: None,
+    }
+}
+
+fn ev(e: &Evidence) -> EvidenceJson {
+    EvidenceJson {
+        article: e.article.to_string(),
+        quote: e.quote.to_string(),
+    }
+}
+
+/// The export structs for a graph.
+pub fn to_export(g: &LevelGraph) -> GraphJson {
+    let nodes = g
+        .graph
+        .node_indices()
+        .map(|i| node_json(&g.graph[i]))
+        .collect();
+    let edges = g
+        .graph
+        .edge_indices()
+        .map(|e| {
+            let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
+            let w = &g.graph[e];
+            let (origin, confidence) = origin_str(w.origin);
+            EdgeJson {
+                id: g.edge_id(e),
+                kind: w.kind,
+                from: g.graph[a].id.to_string(),
+                to: g.graph[b].id.to_string(),
+                stance: w.stance,
+                evidence: ev(&w.evidence),
+                note: w.note.clone(),
+                origin,
+                confidence,
+            }
+        })
+        .collect();
+    GraphJson {
+        schema: SCHEMA.into(),
+        version: VERSION,
+        digest: g.digest.clone(),
+        nodes,
+        edges,
+    }
+}
+
+fn node_json(n: &Node) -> NodeJson {
+    let (origin, confidence) = origin_str(n.origin);
+    let mut j = NodeJson {
+        id: n.id.to_string(),
+        kind: n.kind,
+        label: n.label.to_string(),
+        origin,
+        confidence,
+        subkind: None,
+        date: None,
+        url: None,
+        aliases: vec![],
+        description: None,
+        roles: vec![],
+        evidence: None,
+        claim_kind: None,
+        speaker: None,
+        hedged: false,
+    };
+    match &n.data {
+        NodeData::Article {
+            title: _,
+            date,
+            url,
+        } => {
+            j.date = Some(DateJson {
+                value: date.value,
+                precision: date.value.precision().as_str().into(),
+                provenance: Some(date.provenance),
+                evidence: date.evidence.clone(),
+                reasoning: date.reasoning.clone(),
+            });
+            j.url = url.clone();
+        }
+        NodeData::Entity {
+            subkind,
+            aliases,
+            description,
+            date,
+            roles,
+        } => {
+            j.subkind = Some(subkind.clone());
+            j.aliases = aliases.clone();
+            j.description = description.clone();
+            j.date = date.map(date_json);
+            j.roles = roles
+                .iter()
+                .map(|r| RoleJson {
+                    title: r.title.clone(),
+                    of: r.of.clone(),
+                    from: r.from,
+                    to: r.to,
+                })
+                .collect();
+        }
+        NodeData::Claim {
+            text: _,
+            evidence,
+            claim_kind,
+            speaker,
+            hedged,
+            date,
+        } => {
+            j.evidence = Some(ev(evidence));
+            j.claim_kind = Some(*claim_kind);
+            j.speaker = speaker.clone();
+            j.hedged = *hedged;
+            j.date = date.map(date_json);
+        }
+    }
+    j
+}
+
+/// Write the graph as pretty JSON with a final newline.
+pub fn write_json(g: &LevelGraph, w: &mut impl io::Write) -> io::Result<()> {
+    write_pretty(&mut *w, &to_export(g))?;
+    w.write_all(b"\n")
+}
+
+/// Write `value` as serde_json's `to_writer_pretty` does, byte for byte, faster: each
+/// line break and its indentation is one write, not one per level. (A hub's answer
+/// is tens of megabytes of JSON, most of it indentation and keys.)
+pub fn write_pretty<W: io::Write, T: serde::Serialize + ?Sized>(
+    w: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(w, Pretty::default());
+    value.serialize(&mut ser)
+}
+
+/// serde_json's pretty formatter (two spaces a level), writing a line break and its
+/// indentation at once.
+#[derive(Debug, Default)]
+pub struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    /// A line break (after a comma unless `first`) and the indentation of the depth.
+    fn new_line<W: ?Sized + io::Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        const SPACES: &[u8] =
+            b",\n                                                                ";
+        let start = if first { 1 } else { 0 };
+        let end = 2 + 2 * self.depth;
+        if end <= SPACES.len() {
+            w.write_all(&SPACES[start..end])
+        } else {
+            w.write_all(&SPACES[start..2])?;
+            for _ in 0..self.depth {
+                w.write_all(b"  ")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+impl Pretty {
+    /// Open an array or object.
+    fn open<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    /// Close an array or object: on a line of its own if it held anything.
+    fn close<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(w, true)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.new_line(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.new_line(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Read a graph back from its JSON; `path` is used in messages.
+pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
+    let j: GraphJson = serde_json::from_str(text).map_err(|e| ImportError::Parse {
+        path: path.into(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    if j.schema != SCHEMA || j.version != VERSION {
+        return Err(ImportError::Version {
+            path: path.into(),
+            schema: j.schema,
+            version: j.version,
+        });
+    }
+    let mut g = LevelGraph::new();
+    g.digest = j.digest;
+    for n in j.nodes {
+        let label: Text = n.label.as_str().into();
+        let missing = |field: &str| ImportError::MissingField {
+            path: path.into(),
+            node: n.id.clone(),
+            field: field.into(),
+        };
+        let data = match n.kind {
+            NodeKind::Article => {
+                let d = n.date.as_ref().ok_or_else(|| missing("date"))?;
+                NodeData::Article {
+                    title: n.label.clone(),
+                    date: ArticleDate {
+                        value: d.value,
+                        provenance: d.provenance.unwrap_or(DateProvenance::Stated),
+                        evidence: d.evidence.clone(),
+                        reasoning: d.reasoning.clone(),
+                    },
+                    url: n.url.clone(),
+                }
+            }
+            NodeKind::Claim => {
+                let e = n.evidence.as_ref().ok_or_else(|| missing("evidence"))?;
+                NodeData::Claim {
+                    text: label.clone(),
+                    evidence: Evidence {
+                        article: e.article.as_str().into(),
+                        quote: e.quote.as_str().into(),
+                    },
+                    claim_kind: n.claim_kind.unwrap_or(ClaimKind::Evaluation),
+                    speaker: n.speaker.clone(),
+                    hedged: n.hedged,
+                    date: n.date.as_ref().map(|d| d.value),
+                }
+            }
+            _ => NodeData::Entity {
+                subkind: n.subkind.clone().ok_or_else(|| missing("subkind"))?,
+                aliases: n.aliases.clone(),
+                description: n.description.clone(),
+                date: n.date.as_ref().map(|d| d.value),
+                roles: n
+                    .roles
+                    .iter()
+                    .map(|r| Role {
+                        title: r.title.clone(),
+                        of: r.of.clone(),
+                        from: r.from,
+                        to: r.to,
+                    })
+                    .collect(),
+            },
+        };
+        g.add_node(Node {
+            id: n.id.into(),
+            kind: n.kind,
+            label,
+            data,
+            origin: origin_from(&n.origin, n.confidence),
+        });
+    }
+    for e in j.edges {
+        let edge = Edge {
+            kind: e.kind,
+            evidence: Evidence {
+                article: e.evidence.article.into(),
+                quote: e.evidence.quote.into(),
+            },
+            stance: e.stance,
+            note: e.note,
+            origin: origin_from(&e.origin, e.confidence),
+        };
+        if !g.add_edge(&e.from, &e.to, edge) {
+            let node = if g.find(&e.from).is_none() {
+                e.from
+            } else {
+                e.to
+            };
+            return Err(ImportError::Dangling {
+                path: path.into(),
+                edge: e.id,
+                node,
+            });
+        }
+    }
+    Ok(g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pretty(v: &serde_json::Value) -> String {
+        let mut out = Vec::new();
+        write_pretty(&mut out, v).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn write_pretty_is_serde_jsons_pretty_printing() {
+        // Empty and nested arrays and objects, strings that need escaping, and a
+        // nesting deeper than the prepared indentation.
+        let mut deep = serde_json::json!({"leaf": [1, {}, []]});
+        for k in 0..40 {
+            deep = serde_json::json!({ format!("level {k}"): [deep, "x\n\"y\""] });
+        }
+        let values = [
+            serde_json::json!(null),
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!([[], {}, [[]], {"a": {}}]),
+            serde_json::json!({"schema": "levelmap/x", "n": 1.5, "list": ["<&>", "é", "\\"]}),
+            deep,
+        ];
+        for v in &values {
+            assert_eq!(pretty(v), serde_json::to_string_pretty(v).unwrap());
+        }
+    }
+}

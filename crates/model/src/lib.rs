@@ -1,0 +1,15 @@
+//! The levelmap graph and everything it is made of: partial dates, the kinds of
+//! nodes and edges and the corpus records ([`Corpus`]), evidence (the one quote
+//! normalisation), lexicon mentions, "did you mean" suggestions, the graph and its
+//! build from a corpus, and its lossless JSON form. Every other crate depends on this
+//! one; it depends on none of them.
+
+pub mod date;
+pub mod evidence;
+pub mod graph;
+pub mod json;
+pub mod mentions;
+mod model;
+pub mod suggest;
+
+pub use model::*;

@@ -1,0 +1,337 @@
+//! `show`: everything about one node: its kind, names, dates (own, and first and last
+//! seen in the corpus), and its edges grouped by kind and direction, each with the
+//! node at the other end and the evidence.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::{Deserialize, Serialize};
+
+use super::{origin_name, Answer, EvidenceRef, NodeRef, Walk, VERSION};
+use levelmap_model::date::PartialDate;
+use levelmap_model::graph::{LevelGraph, NodeData};
+use levelmap_model::{ClaimKind, EdgeKind, NodeKind, Stance};
+
+/// Options of `show`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ShowOptions {
+    /// At most this many edges per group (the rest are counted); None for all.
+    pub limit: Option<usize>,
+}
+
+/// The answer of `show` (schema `levelmap/show`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShowAnswer {
+    /// `levelmap/show`.
+    pub schema: String,
+    /// [`VERSION`].
+    pub version: u32,
+    /// The node.
+    pub node: NodeDetail,
+    /// The earliest date of the node or any of its evidence.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub first_seen: Option<PartialDate>,
+    /// The latest such date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_seen: Option<PartialDate>,
+    /// Number of edges, all groups together.
+    pub degree: usize,
+    /// Edges grouped by kind and direction: curated kinds first, `mentions` last.
+    pub groups: Vec<EdgeGroup>,
+}
+
+/// What a node is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeDetail {
+    /// `kind:slug`.
+    pub id: String,
+    /// Node kind.
+    pub kind: NodeKind,
+    /// Name, title or paraphrase.
+    pub label: String,
+    /// Sub-kind of actors, policies and events (person, agenda, election…).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub subkind: Option<String>,
+    /// Other names.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub aliases: Vec<String>,
+    /// Description from the lexicon.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub description: Option<String>,
+    /// Own date: an article's, an event's, a claim's article date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<PartialDate>,
+    /// Articles: the URL.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub url: Option<String>,
+    /// Actors: roles held.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub roles: Vec<RoleOut>,
+    /// Claims: the quote, kind, speakers.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub claim: Option<ClaimDetail>,
+    /// curated | derived | extracted.
+    pub origin: String,
+}
+
+/// A role an actor held.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleOut {
+    /// Title.
+    pub title: String,
+    /// Body.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub of: Option<String>,
+    /// Start.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from: Option<PartialDate>,
+    /// End.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to: Option<PartialDate>,
+}
+
+/// Claim details.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimDetail {
+    /// recommendation | evaluation | prediction | description.
+    pub claim_kind: ClaimKind,
+    /// Hedged ("could", "may").
+    pub hedged: bool,
+    /// Who said it: the attributed speaker, else the article's authors, else its outlet.
+    pub speakers: Vec<NodeRef>,
+    /// The quote and article.
+    pub evidence: EvidenceRef,
+}
+
+/// The edges of one kind and direction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EdgeGroup {
+    /// Edge kind.
+    pub edge: EdgeKind,
+    /// forward: this node is the source; backward: the target.
+    pub walk: Walk,
+    /// How the edges read from this node ("proposes", "proposed by").
+    pub phrase: String,
+    /// How many edges the group has (more than listed when limited).
+    pub total: usize,
+    /// The edges, by date then by the other node's id.
+    pub edges: Vec<EdgeItem>,
+}
+
+/// One edge from this node's point of view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EdgeItem {
+    /// The node at the other end.
+    pub other: NodeRef,
+    /// `about`: the stance.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub stance: Option<Stance>,
+    /// Curator's note.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub note: Option<String>,
+    /// curated | derived | extracted.
+    pub origin: String,
+    /// Article, date and quote.
+    pub evidence: EvidenceRef,
+}
+
+impl Answer for ShowAnswer {
+    const SCHEMA: &'static str = "levelmap/show";
+
+    fn nodes(&self, g: &LevelGraph) -> BTreeSet<NodeIndex> {
+        let ids = std::iter::once(self.node.id.as_str()).chain(
+            self.groups
+                .iter()
+                .flat_map(|gr| gr.edges.iter().map(|e| e.other.id.as_ref())),
+        );
+        super::indices(g, ids)
+    }
+}
+
+/// Show node `i`.
+pub fn show(g: &LevelGraph, i: NodeIndex, opts: ShowOptions) -> ShowAnswer {
+    let n = g.node(i);
+    let mut detail = NodeDetail {
+        id: n.id.to_string(),
+        kind: n.kind,
+        label: n.label.to_string(),
+        subkind: n.subkind().map(str::to_string),
+        aliases: n.aliases().to_vec(),
+        description: None,
+        date: n.date(),
+        url: None,
+        roles: vec![],
+        claim: None,
+        origin: origin_name(n.origin).into(),
+    };
+    match &n.data {
+        NodeData::Article { url, .. } => detail.url = url.clone(),
+        NodeData::Entity {
+            description, roles, ..
+        } => {
+            detail.description = description.clone();
+            detail.roles = roles
+                .iter()
+                .map(|r| RoleOut {
+                    title: r.title.clone(),
+                    of: r.of.clone(),
+                    from: r.from,
+                    to: r.to,
+                })
+                .collect();
+        }
+        NodeData::Claim {
+            evidence,
+            claim_kind,
+            hedged,
+            ..
+        } => {
+            detail.claim = Some(ClaimDetail {
+                claim_kind: *claim_kind,
+                hedged: *hedged,
+                speakers: super::who_said(g, i)
+                    .into_iter()
+                    .map(|s| NodeRef::of(g, s))
+                    .collect(),
+                evidence: EvidenceRef::quote(g, &evidence.article, &evidence.quote),
+            });
+        }
+    }
+
+    let mut groups: BTreeMap<(bool, EdgeKind, Walk), Vec<EdgeItem>> = BTreeMap::new();
+    let mut dates: Vec<PartialDate> = n.date().into_iter().collect();
+    let mut degree = 0;
+    for (dir, walk) in [
+        (Direction::Outgoing, Walk::Forward),
+        (Direction::Incoming, Walk::Backward),
+    ] {
+        for e in g.graph.edges_directed(i, dir) {
+            degree += 1;
+            let w = e.weight();
+            let other = if walk == Walk::Forward {
+                e.target()
+            } else {
+                e.source()
+            };
+            let evidence = EvidenceRef::of(g, w);
+            dates.extend(evidence.date);
+            groups
+                .entry((w.kind == EdgeKind::Mentions, w.kind, walk))
+                .or_default()
+                .push(EdgeItem {
+                    other: NodeRef::of(g, other),
+                    stance: w.stance,
+                    note: w.note.clone(),
+                    origin: origin_name(w.origin).into(),
+                    evidence,
+                });
+        }
+    }
+    let groups = groups
+        .into_iter()
+        .map(|((_, kind, walk), mut edges)| {
+            edges.sort_by(|a, b| {
+                (a.evidence.date, &a.other.id, &a.evidence.quote).cmp(&(
+                    b.evidence.date,
+                    &b.other.id,
+                    &b.evidence.quote,
+                ))
+            });
+            let total = edges.len();
+            if let Some(l) = opts.limit {
+                edges.truncate(l);
+            }
+            let phrase = if walk == Walk::Forward {
+                kind.phrase()
+            } else {
+                kind.inverse_phrase()
+            };
+            EdgeGroup {
+                edge: kind,
+                walk,
+                phrase: phrase.into(),
+                total,
+                edges,
+            }
+        })
+        .collect();
+    ShowAnswer {
+        schema: ShowAnswer::SCHEMA.into(),
+        version: VERSION,
+        node: detail,
+        first_seen: dates.iter().min().copied(),
+        last_seen: dates.iter().max().copied(),
+        degree,
+        groups,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use levelmap_testkit::mini;
+
+    #[test]
+    fn shows_a_policy_with_grouped_evidenced_edges() {
+        let g = mini();
+        let a = show(
+            &g,
+            g.find("policy:levelling-up").unwrap(),
+            ShowOptions::default(),
+        );
+        assert_eq!(a.node.label, "Levelling up");
+        assert_eq!(a.node.aliases, ["level up", "levelling up"]);
+        assert_eq!(a.first_seen.unwrap().to_string(), "2020-09");
+        assert_eq!(a.last_seen.unwrap().to_string(), "2024-07-08");
+        let phrases: Vec<&str> = a.groups.iter().map(|g| g.phrase.as_str()).collect();
+        assert_eq!(phrases.first(), Some(&"discussed in"));
+        assert_eq!(phrases.last(), Some(&"mentioned in"), "mentions come last");
+        assert!(
+            phrases.contains(&"proposed by") && phrases.contains(&"evolves into"),
+            "{phrases:?}"
+        );
+        let evolves = a
+            .groups
+            .iter()
+            .find(|g| g.edge == EdgeKind::EvolvesInto)
+            .unwrap();
+        assert_eq!(evolves.edges[0].other.id, "policy:securonomics".into());
+        assert!(!evolves.edges[0].evidence.quote.is_empty());
+        assert_eq!(a.degree, a.groups.iter().map(|g| g.total).sum::<usize>());
+    }
+
+    #[test]
+    fn limit_keeps_the_total() {
+        let g = mini();
+        let a = show(
+            &g,
+            g.find("policy:levelling-up").unwrap(),
+            ShowOptions { limit: Some(1) },
+        );
+        let about = a.groups.iter().find(|g| g.edge == EdgeKind::About).unwrap();
+        assert_eq!(about.edges.len(), 1);
+        assert_eq!(about.total, 3);
+    }
+
+    #[test]
+    fn shows_a_claim_with_its_speaker() {
+        let g = mini();
+        let a = show(
+            &g,
+            g.find("claim:beta-2024-devolution-further").unwrap(),
+            ShowOptions::default(),
+        );
+        let c = a.node.claim.unwrap();
+        assert_eq!(c.speakers[0].id, "actor:rachel-reeves".into());
+        assert_eq!(c.evidence.article, "article:2024-07-beta-labour".into());
+        assert_eq!(c.evidence.date.unwrap().to_string(), "2024-07-08");
+    }
+}

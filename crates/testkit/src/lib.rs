@@ -1,0 +1,26 @@
+//! Test and benchmark support, never shipped in the binary: the small fixtures,
+//! the synthetic argument maps ([`map`]) and timelines ([`timeline`]).
+
+use std::path::{Path, PathBuf};
+
+use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+
+pub mod map;
+pub mod timeline;
+
+/// The workspace root (where `graph/` and `tests/fixtures/` are).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A fixture folder of `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+/// The graph of tests/fixtures/mini.
+pub fn mini() -> LevelGraph {
+    let reading = levelmap_read::read_corpus(&fixture("mini"));
+    assert!(!reading.has_errors(), "{:?}", reading.diagnostics);
+    build(&reading.corpus, BuildOptions::default())
+}
