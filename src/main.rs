@@ -5,8 +5,8 @@
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod cli;
-mod output;
 mod cmd;
+mod output;
 
 use std::process::ExitCode;
 

@@ -5,10 +5,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::output::write_atomic;
 use anyhow::{Context, Result};
 use levelmap_extract::{self as extract, draft, ExtractOptions};
 use levelmap_model::is_valid_id;
-use crate::output::write_atomic;
 use levelmap_read::read_corpus;
 
 use super::extract::{load_lexicon, parse_format, prepare};

@@ -7,9 +7,9 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::output::write_atomic;
 use anyhow::{Context, Result};
 use levelmap_model::graph::LevelGraph;
-use crate::output::write_atomic;
 use levelmap_query::{Answer, EvidenceRef, NodeRef};
 use petgraph::graph::NodeIndex;
 
@@ -60,8 +60,6 @@ pub trait Render: Answer {
 
 /// Print an answer in the chosen format and draw its subgraph if asked.
 pub fn emit<A: Render>(loaded: &Loaded, answer: &A, out: &Output) -> Result<ExitCode> {
-    // An answer from a stale store is never printed (the command runs again).
-    super::load::confirm()?;
     if out.draws() {
         let (g, nodes) = loaded.with_edges_among(&answer.nodes(&loaded.graph))?;
         let g = &*g;

@@ -7,14 +7,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use crate::output::write_all_atomic;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use levelmap_draw::map::{dot, svg};
-use levelmap_model::json;
-use levelmap_model::graph::{build, BuildOptions, LevelGraph};
-use levelmap_model::{EdgeKind, NodeKind};
-use crate::output::write_all_atomic;
 use levelmap_draw::timeline::{self, evolution, slices};
+use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+use levelmap_model::json;
+use levelmap_model::{EdgeKind, NodeKind};
 use petgraph::Direction;
 
 /// Flags of `levelmap build`.
@@ -125,7 +125,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .collect();
     write_all_atomic(&refs)?;
     if let Some(fp) = fingerprint {
-        super::load::write_after_build(&args.out, fp, &g);
+        let header = levelmap_store::cache::header_after_build(&args.out, fp);
+        super::load::save(&args.out, &header, &g);
     }
     pb.inc(1);
     pb.finish_and_clear();

@@ -5,9 +5,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use levelmap_extract::{self as extract, draft, Draft, ExtractError, ExtractOptions, Format, Lexicon};
 use crate::output::write_atomic;
+use anyhow::{Context, Result};
+use levelmap_extract::{
+    self as extract, draft, Draft, ExtractError, ExtractOptions, Format, Lexicon,
+};
 use levelmap_read::read_corpus;
 
 /// Flags of `levelmap extract`.

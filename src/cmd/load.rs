@@ -15,29 +15,30 @@
 //! The store records the corpus fingerprint (names, sizes and modification times of
 //! the corpus files) and the size and time of the graph.json it stands for; it is
 //! used only when both still match, and is otherwise rebuilt. It is safe to delete.
-//! Listing a large corpus takes as long as answering, so a query answers from the
-//! store while the corpus is listed and [`confirm`]s the listing before it prints;
-//! if the corpus has changed, nothing is printed and the command runs again
-//! ([`check_first`]), from the corpus as it is now.
+//! Listing a large corpus takes as long as answering, so [`ask`] answers from the
+//! store while the corpus is listed ([`Check::WhileAnswering`]) and confirms the
+//! listing before it returns the answer; if the corpus has changed, the answer is
+//! dropped and the question asked again with [`Check::First`], from the corpus as it
+//! is now. The check is a value passed along, never a global.
 //! When the corpus has changed since the build (its sha-256 digest differs from the
 //! one in graph.json), the graph is rebuilt from the corpus in memory, a one-line
 //! note says so on stderr, and the answer reflects the corpus as it is now.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
-use std::time::UNIX_EPOCH;
 
 use anyhow::{Context, Result};
-use levelmap_model::json;
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+use levelmap_model::json;
 use levelmap_model::Origin;
-use crate::output::write_atomic;
 use levelmap_query::resolve::Names;
 use levelmap_query::search::Owner;
 use levelmap_read::stamp;
+use levelmap_store::cache::{self, cache_path, json_stamp, WRITER};
+use levelmap_store::fresh::{Check, Deferred, Freshness, Listing};
 use levelmap_store::{encode, Region, Store, StoreHeader};
+
+use crate::output::write_atomic;
 use petgraph::graph::NodeIndex;
 
 /// Where the graph comes from: the flags every query command shares.
@@ -50,9 +51,6 @@ pub struct Source {
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
 }
-
-/// The query store's file name, beside graph.json.
-pub const CACHE_FILE: &str = "graph.cache";
 
 /// A graph ready for a question: whole in memory (read from graph.json or the
 /// corpus), or a query store read in place. Resolve the nodes the question names on
@@ -113,17 +111,17 @@ impl Pending {
 fn damaged(src: &Source) -> Result<Loaded> {
     eprintln!(
         "note: the query cache {} is damaged; answering without it",
-        src.out.join(CACHE_FILE).display()
+        cache_path(&src.out).display()
     );
-    let _ = std::fs::remove_file(src.out.join(CACHE_FILE));
-    match load(src)? {
+    let _ = std::fs::remove_file(cache_path(&src.out));
+    match open(src, Check::First)?.0 {
         Pending::Whole(g) => Ok(Loaded {
             graph: g,
             stored: None,
         }),
         Pending::Stored(..) => anyhow::bail!(
             "the query cache {} cannot be read",
-            src.out.join(CACHE_FILE).display()
+            cache_path(&src.out).display()
         ),
     }
 }
@@ -233,108 +231,51 @@ impl Loaded {
     }
 }
 
-fn json_stamp(path: &Path) -> Option<(u64, u128)> {
-    let m = std::fs::metadata(path).ok()?;
-    let t = m
-        .modified()
-        .ok()?
-        .duration_since(UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some((m.len(), t))
-}
-
-/// The corpus being listed, on a thread of its own: its fingerprint, or None without a
-/// corpus folder.
-type Listing = std::thread::JoinHandle<std::io::Result<Option<String>>>;
-
-/// The corpus check of a query answered from the store, still running: the listing of
-/// the corpus (a stat per file takes as long as the rest of a query on a large
-/// corpus, so it runs while the query is answered), and the fingerprint the store was
-/// written for. [`confirm`] finishes it before the answer is printed.
-struct Deferred {
-    listing: Listing,
-    corpus: PathBuf,
-    expected: String,
-}
-
-static DEFERRED: Mutex<Option<Deferred>> = Mutex::new(None);
-
-/// Set once a query has found its store stale: the command runs again, and this time
-/// the corpus is checked before the store is used.
-static CHECK_FIRST: AtomicBool = AtomicBool::new(false);
-
-/// What [`confirm`] says when the corpus has changed since the store was written: the
-/// answer is not printed, and the command runs again ([`check_first`]).
-#[derive(Debug, thiserror::Error)]
-#[error("the corpus has changed since the query store was written")]
-pub struct Stale;
-
-/// Finish the corpus check of a query answered from the store (nothing to do for any
-/// other): `Stale` if the corpus has changed since the store was written.
-pub fn confirm() -> Result<()> {
-    let deferred = DEFERRED.lock().unwrap_or_else(|e| e.into_inner()).take();
-    let Some(d) = deferred else {
-        return Ok(());
+/// Answer `question` from the freshest graph there is, as the module documentation
+/// describes: from the store while the corpus is listed, and again from the corpus
+/// as it is now if the listing finds it changed since the store was written (also
+/// when the question failed: a name the store does not know may be in the corpus
+/// now). What it returns is current; only then may it be printed.
+pub fn ask<T>(src: &Source, question: impl Fn(Pending) -> Result<T>) -> Result<T> {
+    let (pending, deferred) = open(src, Check::WhileAnswering)?;
+    let answer = question(pending);
+    let Some(check) = deferred else {
+        return answer;
     };
-    if finish(d.listing, &d.corpus)? == d.expected {
-        Ok(())
-    } else {
-        Err(Stale.into())
+    match check.confirm() {
+        Ok(Freshness::Fresh) => answer,
+        Ok(Freshness::Stale) => question(open(src, Check::First)?.0),
+        Err(e) => answer.and(Err(e.into())),
     }
 }
 
-/// The fingerprint the listing of `corpus` found ("" without a corpus folder).
-fn finish(listing: Listing, corpus: &Path) -> Result<String> {
-    Ok(listing
-        .join()
-        .map_err(|_| anyhow::anyhow!("listing the corpus failed"))?
-        .with_context(|| format!("cannot list the corpus in {}", corpus.display()))?
-        .unwrap_or_default())
-}
-
-/// From now on, check the corpus before using a store (for the second run of a
-/// command whose store proved stale).
-pub fn check_first() {
-    CHECK_FIRST.store(true, Ordering::Relaxed);
-}
-
-/// Load the graph for a query, as described in the module documentation.
-pub fn load(src: &Source) -> Result<Pending> {
+/// Open the graph for a query: the store if it stands for this graph.json (with the
+/// corpus check still running under [`Check::WhileAnswering`]), else the whole graph
+/// from graph.json or the corpus, writing the store for the next query.
+fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
     let json_path = src.out.join("graph.json");
-    let cache_path = src.out.join(CACHE_FILE);
     let has_corpus = src.corpus.is_dir();
     let json = json_stamp(&json_path);
-    let corpus = src.corpus.clone();
-    let listing = std::thread::spawn(move || {
-        if has_corpus {
-            stamp::fingerprint(&corpus).map(Some)
-        } else {
-            Ok(None)
-        }
-    });
-    let cached = levelmap_store::map::open_file(&cache_path, |h| {
-        h.writer == env!("CARGO_PKG_VERSION") && h.json == json
-    });
+    let listing = Listing::start(&src.corpus);
+    let cached = cache::open_current(&src.out, json);
     let cached = match cached {
         // The store stands for this graph.json: answer from it while the corpus is
-        // listed, and check the listing before printing (`confirm`).
-        Some((header, store)) if !CHECK_FIRST.load(Ordering::Relaxed) => {
+        // listed, and check the listing before printing.
+        Some((header, store)) if check == Check::WhileAnswering => {
             if !header.json_fresh {
                 stale_note(&json_path, json.is_some());
             }
-            *DEFERRED.lock().unwrap_or_else(|e| e.into_inner()) = Some(Deferred {
+            let deferred = Deferred {
                 listing,
-                corpus: src.corpus.clone(),
                 expected: header.fingerprint,
-            });
-            return Ok(Pending::Stored(store, src.clone()));
+            };
+            return Ok((Pending::Stored(store, src.clone()), Some(deferred)));
         }
         other => other,
     };
-    let fingerprint = finish(listing, &src.corpus)?;
+    let fingerprint = listing.finish()?;
     let wanted = |json_fresh| StoreHeader {
-        writer: env!("CARGO_PKG_VERSION").into(),
+        writer: WRITER.into(),
         fingerprint: fingerprint.clone(),
         json,
         json_fresh,
@@ -344,7 +285,7 @@ pub fn load(src: &Source) -> Result<Pending> {
             if !header.json_fresh {
                 stale_note(&json_path, json.is_some());
             }
-            return Ok(Pending::Stored(store, src.clone()));
+            return Ok((Pending::Stored(store, src.clone()), None));
         }
     }
 
@@ -361,31 +302,31 @@ pub fn load(src: &Source) -> Result<Pending> {
                 json_path.display()
             );
             let g = read_json(&json_path)?;
-            save(&cache_path, &wanted(true), &g);
+            save(&src.out, &wanted(true), &g);
             g
         }
         (true, true) => {
             let g = read_json(&json_path)?;
             let digest = stamp::corpus_digest(&src.corpus).with_context(|| format!("cannot read the corpus in {}", src.corpus.display()))?;
             if g.digest == digest {
-                save(&cache_path, &wanted(true), &g);
+                save(&src.out, &wanted(true), &g);
                 g
             } else {
                 stale_note(&json_path, true);
                 let auto = g.graph.node_weights().any(|n| matches!(n.origin, Origin::Extracted(_)));
                 let g = rebuild(&src.corpus, auto)?;
-                save(&cache_path, &wanted(false), &g);
+                save(&src.out, &wanted(false), &g);
                 g
             }
         }
         (true, false) => {
             stale_note(&json_path, false);
             let g = rebuild(&src.corpus, false)?;
-            save(&cache_path, &wanted(false), &g);
+            save(&src.out, &wanted(false), &g);
             g
         }
     };
-    Ok(Pending::Whole(g))
+    Ok((Pending::Whole(g), None))
 }
 
 /// Let go of a graph (or an answer) at the end of a command without freeing it piece
@@ -426,24 +367,10 @@ fn rebuild(corpus: &Path, auto: bool) -> Result<LevelGraph> {
     ))
 }
 
-/// Write the cache for a graph just built from a corpus and written to
-/// `out/graph.json` (called by `levelmap build`). `fingerprint` is taken before the
-/// corpus was read, so that an edit made while building makes the cache stale
-/// rather than wrong.
-pub fn write_after_build(out: &Path, fingerprint: String, g: &LevelGraph) {
-    let header = StoreHeader {
-        writer: env!("CARGO_PKG_VERSION").into(),
-        fingerprint,
-        json: json_stamp(&out.join("graph.json")),
-        json_fresh: true,
-    };
-    save(&out.join(CACHE_FILE), &header, g);
-}
-
 /// Write the cache; a failure only costs speed, so it is reported, not fatal.
-fn save(path: &Path, header: &StoreHeader, g: &LevelGraph) {
+pub fn save(out: &Path, header: &StoreHeader, g: &LevelGraph) {
     let bytes = encode(header, g);
-    if let Err(e) = write_atomic(path, |w| w.write_all(&bytes)) {
+    if let Err(e) = write_atomic(&cache_path(out), |w| w.write_all(&bytes)) {
         eprintln!("note: could not write the query cache ({e}); queries will be slower");
     }
 }

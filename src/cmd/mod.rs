@@ -27,24 +27,8 @@ use levelmap_read::{read_corpus, Reading};
 
 use crate::cli::{Cli, Command};
 
-/// Run the chosen subcommand. A query answered from a query store that proves stale
-/// (the corpus changed since it was written) prints nothing and runs again, checking
-/// the corpus first; so does one that failed, if its store was stale (a name the
-/// store does not know may be in the corpus now).
+/// Run the chosen subcommand.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let again = cli.clone();
-    match run_once(cli) {
-        Err(e)
-            if e.is::<load::Stale>() || load::confirm().is_err_and(|c| c.is::<load::Stale>()) =>
-        {
-            load::check_first();
-            run_once(again)
-        }
-        done => done,
-    }
-}
-
-fn run_once(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),

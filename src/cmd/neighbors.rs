@@ -6,11 +6,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use levelmap_model::{EdgeKind, NodeKind};
 use levelmap_query::neighbors::{neighbors, Direction, NeighborOptions, NeighborsAnswer};
-use levelmap_store::region::reaching_edges;
 use levelmap_query::{resolve, Hop};
+use levelmap_store::region::reaching_edges;
 
 use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
-use super::load::{load, release, Source};
+use super::load::{ask, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Which way edges are followed.
@@ -65,18 +65,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if opts.depth == 0 {
         return Err(levelmap_query::QueryError::BadDepth { depth: 0 }.into());
     }
-    let pending = load(&args.source)?;
-    let i = resolve(pending.names(), &args.node)?;
-    // What `neighbors` reads: the edge by which each node within the depth is first reached.
-    let walks = |k: EdgeKind| opts.edges.is_empty() || opts.edges.contains(&k);
-    let loaded = pending.region(|store, r| {
-        r.without_speakers();
-        r.node(i.index() as u32);
-        for e in reaching_edges(store, i.index() as u32, opts.depth, opts.direction, walks) {
-            r.edge(e);
-        }
+    let (loaded, answer) = ask(&args.source, |pending| {
+        let i = resolve(pending.names(), &args.node)?;
+        // What `neighbors` reads: the edge by which each node within the depth is first reached.
+        let walks = |k: EdgeKind| opts.edges.is_empty() || opts.edges.contains(&k);
+        let loaded = pending.region(|store, r| {
+            r.without_speakers();
+            r.node(i.index() as u32);
+            for e in reaching_edges(store, i.index() as u32, opts.depth, opts.direction, walks) {
+                r.edge(e);
+            }
+        })?;
+        let answer = neighbors(&loaded.graph, loaded.local(i)?, &opts)?;
+        Ok((loaded, answer))
     })?;
-    let answer = neighbors(&loaded.graph, loaded.local(i)?, &opts)?;
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);

@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use levelmap_model::{EdgeKind, NodeKind};
 use levelmap_query::path::{default_edges, path, PathAnswer, PathOptions};
-use levelmap_store::region::shortest_path_nodes;
 use levelmap_query::{resolve, QueryError};
+use levelmap_store::region::shortest_path_nodes;
 
 use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
-use super::load::{load, release, Source};
+use super::load::{ask, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap path`.
@@ -43,34 +43,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.max == 0 {
         return Err(QueryError::BadCount { flag: "max".into() }.into());
     }
-    let pending = load(&args.source)?;
-    let a = resolve(pending.names(), &args.from)?;
-    let b = resolve(pending.names(), &args.to)?;
     let walked = if args.edges.is_empty() {
         default_edges()
     } else {
         args.edges.clone()
     };
-    // What `path` reads: the nodes on the shortest paths, and the walked edges between them.
-    let loaded = pending.region(|store, r| {
-        r.without_speakers();
-        for n in shortest_path_nodes(
-            store,
-            a.index() as u32,
-            b.index() as u32,
-            &walked,
-            &args.avoid,
-        ) {
-            r.node(n);
-        }
-        r.among(|k| walked.contains(&k));
-    })?;
     let opts = PathOptions {
         max: args.max,
         edges: args.edges,
         avoid: args.avoid,
     };
-    let answer = path(&loaded.graph, loaded.local(a)?, loaded.local(b)?, &opts)?;
+    let (loaded, answer) = ask(&args.source, |pending| {
+        let a = resolve(pending.names(), &args.from)?;
+        let b = resolve(pending.names(), &args.to)?;
+        // What `path` reads: the nodes on the shortest paths, and the walked edges between them.
+        let loaded = pending.region(|store, r| {
+            r.without_speakers();
+            for n in shortest_path_nodes(
+                store,
+                a.index() as u32,
+                b.index() as u32,
+                &walked,
+                &opts.avoid,
+            ) {
+                r.node(n);
+            }
+            r.among(|k| walked.contains(&k));
+        })?;
+        let answer = path(&loaded.graph, loaded.local(a)?, loaded.local(b)?, &opts)?;
+        Ok((loaded, answer))
+    })?;
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use crate::output::{write_all_atomic, write_atomic};
 use anyhow::Result;
+use levelmap_draw::timeline::{self, evolution, slices, TimelineOptions};
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
-use crate::output::{write_all_atomic, write_atomic};
-use levelmap_draw::timeline::{self, evolution, slices, TimelineOptions};
 
 /// Flags of `levelmap render`.
 #[derive(Debug, Clone, clap::Args)]

@@ -9,15 +9,15 @@ use levelmap_model::NodeKind;
 use std::collections::BTreeSet;
 
 use anyhow::Context;
-use levelmap_store::region::claims_by_candidates;
 use levelmap_query::search::{
     query_terms, search, search_in, DocText, Hit, Owner, Postings, SearchAnswer, SearchOptions,
 };
 use levelmap_query::QueryError;
+use levelmap_store::region::claims_by_candidates;
 use levelmap_store::{Region, Store};
 
 use super::answer::{date_text, emit, labels, node_cell, Output, Render};
-use super::load::{load, release, Source};
+use super::load::{ask, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap search`.
@@ -88,48 +88,51 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
     };
-    let loaded = load(&args.source)?.region(|store, r| {
-        r.without_speakers();
-        rank(store, r, None);
-    })?;
-    let answer = match loaded.store() {
-        None => search(&loaded.graph, &opts)?,
-        Some(store) => {
-            let ranked = search_in(&loaded.graph, store, |o| loaded.owner(o), &opts)?;
-            // Then the hits with who said them: their owners, with the speakers' claims
-            // again (a smaller region whose ranking keeps the same top hits).
-            let hits: BTreeSet<Owner> = ranked
-                .hits
-                .iter()
-                .flat_map(|h| hit_owners(store, h))
-                .collect();
-            let loaded_hits = loaded.reload(|store, r| {
-                r.without_speakers();
-                rank(store, r, Some(&hits));
-                for &h in &hits {
-                    if let Owner::Node(n) = h {
-                        r.speakers_of(n);
+    let (loaded, answer) = ask(&args.source, |pending| {
+        let loaded = pending.region(|store, r| {
+            r.without_speakers();
+            rank(store, r, None);
+        })?;
+        match loaded.store() {
+            None => {
+                let answer = search(&loaded.graph, &opts)?;
+                Ok((loaded, answer))
+            }
+            Some(store) => {
+                let ranked = search_in(&loaded.graph, store, |o| loaded.owner(o), &opts)?;
+                // Then the hits with who said them: their owners, with the speakers'
+                // claims again (a smaller region whose ranking keeps the same top hits).
+                let hits: BTreeSet<Owner> = ranked
+                    .hits
+                    .iter()
+                    .flat_map(|h| hit_owners(store, h))
+                    .collect();
+                let loaded_hits = loaded.reload(|store, r| {
+                    r.without_speakers();
+                    rank(store, r, Some(&hits));
+                    for &h in &hits {
+                        if let Owner::Node(n) = h {
+                            r.speakers_of(n);
+                        }
                     }
-                }
-            })?;
-            let store = loaded_hits.store().context("a region of the store")?;
-            let mut answer = search_in(&loaded_hits.graph, store, |o| loaded_hits.owner(o), &opts)?;
-            anyhow::ensure!(
-                answer.hits.len() == ranked.hits.len()
-                    && answer
-                        .hits
-                        .iter()
-                        .zip(&ranked.hits)
-                        .all(|(a, b)| a.node == b.node && a.score == b.score),
-                "internal error: the hits changed between the two passes of search"
-            );
-            answer.total = ranked.total;
-            let code = emit(&loaded_hits, &answer, &args.output)?;
-            release(answer);
-            release(loaded_hits);
-            return Ok(code);
+                })?;
+                let store = loaded_hits.store().context("a region of the store")?;
+                let mut answer =
+                    search_in(&loaded_hits.graph, store, |o| loaded_hits.owner(o), &opts)?;
+                anyhow::ensure!(
+                    answer.hits.len() == ranked.hits.len()
+                        && answer
+                            .hits
+                            .iter()
+                            .zip(&ranked.hits)
+                            .all(|(a, b)| a.node == b.node && a.score == b.score),
+                    "internal error: the hits changed between the two passes of search"
+                );
+                answer.total = ranked.total;
+                Ok((loaded_hits, answer))
+            }
         }
-    };
+    })?;
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);

@@ -8,7 +8,7 @@ use levelmap_query::show::{show, ShowAnswer, ShowOptions};
 use levelmap_query::{resolve, Walk};
 
 use super::answer::{date_text, emit, evidence_text, labels, node_cell, Output, Render};
-use super::load::{load, release, Source};
+use super::load::{ask, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap show`.
@@ -30,16 +30,18 @@ pub struct Args {
 
 /// Run `show`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pending = load(&args.source)?;
-    let i = resolve(pending.names(), &args.node)?;
-    // What `show` reads: the node's own edges (and, as every answer, who said what).
-    let loaded = pending.region(|_, r| {
-        r.without_speakers();
-        r.speakers_of(i.index() as u32);
-        r.incident(i.index() as u32, |_| true);
+    let (loaded, answer) = ask(&args.source, |pending| {
+        let i = resolve(pending.names(), &args.node)?;
+        // What `show` reads: the node's own edges (and, as every answer, who said what).
+        let loaded = pending.region(|_, r| {
+            r.without_speakers();
+            r.speakers_of(i.index() as u32);
+            r.incident(i.index() as u32, |_| true);
+        })?;
+        let limit = (args.limit > 0).then_some(args.limit);
+        let answer = show(&loaded.graph, loaded.local(i)?, ShowOptions { limit });
+        Ok((loaded, answer))
     })?;
-    let limit = (args.limit > 0).then_some(args.limit);
-    let answer = show(&loaded.graph, loaded.local(i)?, ShowOptions { limit });
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);

@@ -11,7 +11,7 @@ use levelmap_query::stance::{stance, ActorStance, StanceAnswer};
 use levelmap_query::StanceCounts;
 
 use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
-use super::load::{load, release, Source};
+use super::load::{ask, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap stance`.
@@ -29,18 +29,20 @@ pub struct Args {
 
 /// Run `stance`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pending = load(&args.source)?;
-    let p = resolve_kind(pending.names(), &args.policy, NodeKind::Policy)?;
-    // What `stance` reads: statements about the policy (and, as every answer, who made them).
-    let loaded = pending.region(|_, r| {
-        r.incident(p.index() as u32, |k| {
-            matches!(
-                k,
-                EdgeKind::About | EdgeKind::Proposes | EdgeKind::Criticises
-            )
-        })
+    let (loaded, answer) = ask(&args.source, |pending| {
+        let p = resolve_kind(pending.names(), &args.policy, NodeKind::Policy)?;
+        // What `stance` reads: statements about the policy (and, as every answer, who made them).
+        let loaded = pending.region(|_, r| {
+            r.incident(p.index() as u32, |k| {
+                matches!(
+                    k,
+                    EdgeKind::About | EdgeKind::Proposes | EdgeKind::Criticises
+                )
+            })
+        })?;
+        let answer = stance(&loaded.graph, loaded.local(p)?);
+        Ok((loaded, answer))
     })?;
-    let answer = stance(&loaded.graph, loaded.local(p)?);
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);

@@ -9,7 +9,7 @@ use levelmap_query::stats::{stats, Components, StatsAnswer, StatsOptions};
 use levelmap_query::QueryError;
 
 use super::answer::{emit, node_cell, Output, Render};
-use super::load::{load, release, Pending, Source};
+use super::load::{ask, release, Pending, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap stats`.
@@ -31,39 +31,40 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.top == 0 {
         return Err(QueryError::BadCount { flag: "top".into() }.into());
     }
-    let pending = load(&args.source)?;
-    // The store keeps the statistics of the whole graph, computed when it was written.
-    let kept = match &pending {
-        Pending::Stored(store, _) => store.stats(args.top),
-        Pending::Whole(_) => None,
-    };
-    let (loaded, answer) = match kept {
-        Some(answer) => {
-            // Only a drawing reads the graph: the nodes the answer names.
-            let ids: Vec<String> = answer
-                .most_connected
-                .iter()
-                .map(|c| c.node.id.to_string())
-                .chain(
-                    answer
-                        .most_contested
-                        .iter()
-                        .map(|c| c.policy.id.to_string()),
-                )
-                .collect();
-            let loaded = pending.region(|store, r| {
-                ids.iter()
-                    .filter_map(|id| store.find(id))
-                    .for_each(|n| r.node(n))
-            })?;
-            (loaded, answer)
+    let (loaded, answer) = ask(&args.source, |pending| {
+        // The store keeps the statistics of the whole graph, computed when it was written.
+        let kept = match &pending {
+            Pending::Stored(store, _) => store.stats(args.top),
+            Pending::Whole(_) => None,
+        };
+        match kept {
+            Some(answer) => {
+                // Only a drawing reads the graph: the nodes the answer names.
+                let ids: Vec<String> = answer
+                    .most_connected
+                    .iter()
+                    .map(|c| c.node.id.to_string())
+                    .chain(
+                        answer
+                            .most_contested
+                            .iter()
+                            .map(|c| c.policy.id.to_string()),
+                    )
+                    .collect();
+                let loaded = pending.region(|store, r| {
+                    ids.iter()
+                        .filter_map(|id| store.find(id))
+                        .for_each(|n| r.node(n))
+                })?;
+                Ok((loaded, answer))
+            }
+            None => {
+                let loaded = pending.whole()?;
+                let answer = stats(&loaded.graph, StatsOptions { top: args.top })?;
+                Ok((loaded, answer))
+            }
         }
-        None => {
-            let loaded = pending.whole()?;
-            let answer = stats(&loaded.graph, StatsOptions { top: args.top })?;
-            (loaded, answer)
-        }
-    };
+    })?;
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);

@@ -7,13 +7,13 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use levelmap_model::{EdgeKind, NodeKind};
-use levelmap_store::region::claims_by_candidates;
 use levelmap_query::timeline::{timeline, Entry, EntryKind, TimelineAnswer, TimelineOptions};
 use levelmap_query::{parse_date, resolve, QueryError};
+use levelmap_store::region::claims_by_candidates;
 use petgraph::graph::NodeIndex;
 
 use super::answer::{date_text, emit, evidence_text, labels, labels_cow, Output, Render};
-use super::load::{load, release, Source};
+use super::load::{ask, release, Source};
 use super::table::{fixed, print_made, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap timeline`.
@@ -56,50 +56,52 @@ pub fn run(args: Args) -> Result<ExitCode> {
             return Err(QueryError::BadRange { from: f, to: t }.into());
         }
     }
-    let pending = load(&args.source)?;
-    let about = args
-        .about
-        .as_deref()
-        .map(|s| resolve(pending.names(), s))
-        .transpose()?;
-    let actor = args
-        .actor
-        .as_deref()
-        .map(|s| resolve(pending.names(), s))
-        .transpose()?;
-    let focus: Vec<_> = about.into_iter().chain(actor).collect();
-    // What a timeline reads: the edges at the nodes asked about (mentions aside) and
-    // the actor's claims; with no focus, the articles and events and which articles
-    // refer to which events. (And, as every answer, who wrote and said what.)
-    let loaded = pending.region(|store, r| {
-        for f in &focus {
-            r.incident(f.index() as u32, |k| k != EdgeKind::Mentions);
-        }
-        if let Some(x) = actor {
-            for c in claims_by_candidates(store, x.index() as u32) {
-                r.node(c);
+    let (loaded, answer) = ask(&args.source, |pending| {
+        let about = args
+            .about
+            .as_deref()
+            .map(|s| resolve(pending.names(), s))
+            .transpose()?;
+        let actor = args
+            .actor
+            .as_deref()
+            .map(|s| resolve(pending.names(), s))
+            .transpose()?;
+        let focus: Vec<_> = about.into_iter().chain(actor).collect();
+        // What a timeline reads: the edges at the nodes asked about (mentions aside) and
+        // the actor's claims; with no focus, the articles and events and which articles
+        // refer to which events. (And, as every answer, who wrote and said what.)
+        let loaded = pending.region(|store, r| {
+            for f in &focus {
+                r.incident(f.index() as u32, |k| k != EdgeKind::Mentions);
             }
-        }
-        if focus.is_empty() {
-            for n in 0..store.node_count() as u32 {
-                match store.kind(n) {
-                    Some(NodeKind::Article) => r.node(n),
-                    Some(NodeKind::Event) => r.incident(n, |k| k == EdgeKind::RefersTo),
-                    _ => {}
+            if let Some(x) = actor {
+                for c in claims_by_candidates(store, x.index() as u32) {
+                    r.node(c);
                 }
             }
-        }
+            if focus.is_empty() {
+                for n in 0..store.node_count() as u32 {
+                    match store.kind(n) {
+                        Some(NodeKind::Article) => r.node(n),
+                        Some(NodeKind::Event) => r.incident(n, |k| k == EdgeKind::RefersTo),
+                        _ => {}
+                    }
+                }
+            }
+        })?;
+        let local = |i: Option<NodeIndex>| i.map(|i| loaded.local(i)).transpose();
+        let answer = timeline(
+            &loaded.graph,
+            &TimelineOptions {
+                about: local(about)?,
+                actor: local(actor)?,
+                from,
+                to,
+            },
+        )?;
+        Ok((loaded, answer))
     })?;
-    let local = |i: Option<NodeIndex>| i.map(|i| loaded.local(i)).transpose();
-    let answer = timeline(
-        &loaded.graph,
-        &TimelineOptions {
-            about: local(about)?,
-            actor: local(actor)?,
-            from,
-            to,
-        },
-    )?;
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);

@@ -17,8 +17,8 @@ use super::words::{self, content_words, given_names, not_name, person_titles, ro
 use super::{slug, Candidate, Mention, MentionHow};
 use levelmap_model::date::PartialDate;
 use levelmap_model::mentions::{is_boundary, HitRef, NamePatterns};
-use levelmap_model::{Corpus, Entity, NodeKind, Origin};
 use levelmap_model::suggest::fold;
+use levelmap_model::{Corpus, Entity, NodeKind, Origin};
 
 /// Candidates below this confidence are not written (unless a claim or edge uses them).
 pub const DEFAULT_MIN_CANDIDATE_CONFIDENCE: f64 = 0.5;

@@ -353,7 +353,8 @@ pub fn evolves_into(text: &str, layout: &Layout, found: &Found, scan: &Scan) -> 
         };
         let mut pols: Vec<String> = Vec::new();
         for m in found.in_sentence(si) {
-            if levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !pols.contains(&m.id) {
+            if levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy) && !pols.contains(&m.id)
+            {
                 pols.push(m.id.clone());
             }
         }

@@ -1391,8 +1391,7 @@ mod tests {
                     "{n:?}"
                 );
                 assert!(
-                    scan.any(si, Set::RoleGate)
-                        || !crate::entities::role_regex().is_match(n),
+                    scan.any(si, Set::RoleGate) || !crate::entities::role_regex().is_match(n),
                     "{n:?}"
                 );
                 assert!(may_hold_date(n) || parse_dates(n).is_empty(), "{n:?}");

@@ -21,11 +21,11 @@ pub use error::{Diagnostic, Location, ReadError, Severity};
 
 use levelmap_model::date::PartialDate;
 use levelmap_model::evidence::{QuoteIndex, QuoteMatch};
+use levelmap_model::suggest;
 use levelmap_model::{
     kind_of_id, ActorKind, Article, ArticleDate, Claim, ClaimKind, Corpus, DateProvenance,
     EdgeKind, Entity, EventKind, Evidence, NodeKind, Origin, PolicyKind, Relation, Role, Stance,
 };
-use levelmap_model::suggest;
 use raw::*;
 
 /// What reading produced: the corpus (with whatever was valid) and the diagnostics.

@@ -7,7 +7,10 @@ use crate::{Store, StoreHeader};
 /// Read the store at `path` if its header `accept`s; None if it is missing, not a
 /// store of this format, damaged or refused.
 #[allow(unsafe_code)]
-pub fn open_file(path: &Path, accept: impl Fn(&StoreHeader) -> bool) -> Option<(StoreHeader, Store)> {
+pub fn open_file(
+    path: &Path,
+    accept: impl Fn(&StoreHeader) -> bool,
+) -> Option<(StoreHeader, Store)> {
     let file = std::fs::File::open(path).ok()?;
     // SAFETY: the store is replaced only by renaming a new file over it (never written
     // in place), so the mapped file does not change while it is mapped; and every read

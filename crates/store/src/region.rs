@@ -6,9 +6,9 @@
 
 use std::collections::{BTreeSet, VecDeque};
 
-use levelmap_query::neighbors::Direction;
-use levelmap_model::{EdgeKind, NodeKind};
 use crate::Store;
+use levelmap_model::{EdgeKind, NodeKind};
+use levelmap_query::neighbors::Direction;
 
 /// The edges at `n` that `walks` and `direction` allow (self-loops aside), as
 /// (explanation rank, other end, record): the query's order of edges at a node
@@ -189,9 +189,9 @@ pub fn claims_by_candidates(store: &Store, x: u32) -> BTreeSet<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{encode, StoreHeader};
     use levelmap_query::path::{default_edges, path, PathOptions};
     use levelmap_testkit::mini;
-    use crate::{encode, StoreHeader};
     use petgraph::graph::NodeIndex;
 
     fn store() -> Store {
@@ -208,8 +208,8 @@ mod tests {
 
     #[test]
     fn the_reaching_tree_gives_the_neighbours_answer() {
-        use levelmap_query::neighbors::{neighbors, NeighborOptions};
         use crate::Region;
+        use levelmap_query::neighbors::{neighbors, NeighborOptions};
         let g = mini();
         let s = store();
         for id in [

@@ -13,11 +13,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use levelmap_model::date::PartialDate;
 use crate::map::text;
+use crate::style;
+use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{Edge, LevelGraph, Node, NodeData};
 use levelmap_model::{article_node_id, EdgeKind, NodeKind, Origin, Stance};
-use crate::style;
 
 /// Font size of node labels, in px (SVG) or points (DOT).
 pub const FONT_PX: f64 = 12.0;

@@ -12,11 +12,11 @@ use ::layout::core::style::StyleAttr;
 
 use crate::map::layout::{self, Engine, Layering, LayoutError, LayoutLimits, LayoutStats};
 use crate::map::scene::{articles, scene, DrawOptions, Scene, FONT_PX};
-use crate::svgw::{num, SvgWriter};
 use crate::map::text;
+use crate::style;
+use crate::svgw::{num, SvgWriter};
 use levelmap_model::graph::LevelGraph;
 use levelmap_model::{EdgeKind, NodeKind};
-use crate::style;
 
 /// How to write SVG.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -10,11 +10,11 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use levelmap_model::date::PartialDate;
+use crate::style::{class_name, stance_color};
 use crate::svgw::{num, SvgWriter};
+use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, NodeData};
 use levelmap_model::{EdgeKind, NodeKind, Stance};
-use crate::style::{class_name, stance_color};
 
 use super::layout::{
     shorten_in, stack, wrap_in, BoxKind, Geometry, LabelBox, Line, Rect, MARGIN, MARKER_R,

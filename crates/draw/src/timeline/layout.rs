@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use levelmap_model::date::{civil_from_days, days_from_civil};
 use crate::svgw::num;
+use levelmap_model::date::{civil_from_days, days_from_civil};
 use levelmap_model::{EdgeKind, Stance};
 
 use super::model::{human_date, Timeline, MONTHS, OTHER_LANE};
@@ -1444,9 +1444,9 @@ pub fn claim_curve(from: &ChipPlace, to: &ChipPlace) -> String {
 mod tests {
     use super::*;
     use crate::timeline::model::extract;
-    use levelmap_testkit::timeline::{synthetic, SynthOptions};
     use crate::timeline::tests::mini;
     use crate::timeline::TimelineOptions;
+    use levelmap_testkit::timeline::{synthetic, SynthOptions};
 
     fn assert_clean(lay: &TimelineLayout) {
         let c = lay.geometry.collisions();

@@ -1,0 +1,51 @@
+//! The store as a file beside graph.json (`out/graph.cache`): what it stands for,
+//! and opening it when it still does. (The command line writes it, atomically: a
+//! temporary file renamed over the old one, which the memory map relies on.)
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use crate::{Store, StoreHeader};
+
+/// The query store's file name, beside graph.json.
+pub const CACHE_FILE: &str = "graph.cache";
+
+/// The store file of an output folder.
+pub fn cache_path(out: &Path) -> PathBuf {
+    out.join(CACHE_FILE)
+}
+
+/// The crate version written into every store: a store written by another version is
+/// not used.
+pub const WRITER: &str = env!("CARGO_PKG_VERSION");
+
+/// A file's (size, modification time in ns), to tell whether graph.json is the one a
+/// store was written beside; None if it does not exist.
+pub fn json_stamp(path: &Path) -> Option<(u64, u128)> {
+    let m = std::fs::metadata(path).ok()?;
+    let t = m
+        .modified()
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some((m.len(), t))
+}
+
+/// The store in `out` if this version wrote it beside the graph.json stamped `json`;
+/// None if it is missing, of another format or version, or damaged.
+pub fn open_current(out: &Path, json: Option<(u64, u128)>) -> Option<(StoreHeader, Store)> {
+    crate::map::open_file(&cache_path(out), |h| h.writer == WRITER && h.json == json)
+}
+
+/// The header of the store for a graph `levelmap build` has just built and written
+/// to `out/graph.json`. `fingerprint` is taken before the corpus was read, so that an
+/// edit made while building makes the store stale rather than wrong.
+pub fn header_after_build(out: &Path, fingerprint: String) -> StoreHeader {
+    StoreHeader {
+        writer: WRITER.into(),
+        fingerprint,
+        json: json_stamp(&out.join("graph.json")),
+        json_fresh: true,
+    }
+}

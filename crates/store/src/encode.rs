@@ -1,0 +1,384 @@
+//! Writing a store: a graph encoded as the sections the module documentation of
+//! the crate describes.
+
+use petgraph::graph::NodeIndex;
+
+use levelmap_model::date::PartialDate;
+use levelmap_model::graph::{LevelGraph, Node, NodeData};
+use levelmap_model::{
+    article_node_id, ClaimKind, DateProvenance, EdgeKind, NodeKind, Origin, Stance,
+};
+use levelmap_query::search::{DocText, Owner, SearchIndex};
+use levelmap_query::stats::{stats, StatsOptions};
+
+use crate::*;
+
+#[derive(Default)]
+struct Strings<'a> {
+    index: std::collections::HashMap<&'a str, u32>,
+    list: Vec<&'a str>,
+}
+
+impl<'a> Strings<'a> {
+    fn intern(&mut self, s: &'a str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.index.insert(s, i);
+        self.list.push(s);
+        i
+    }
+    fn opt(&mut self, s: Option<&'a str>) -> u32 {
+        s.map_or(NONE, |s| self.intern(s))
+    }
+}
+
+fn put_u32(buf: &mut Vec<u8>, v: u32) {
+    buf.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_str(buf: &mut Vec<u8>, s: &str) {
+    put_u32(buf, s.len() as u32);
+    buf.extend_from_slice(s.as_bytes());
+}
+
+fn date_bits(d: Option<PartialDate>) -> u32 {
+    match d {
+        None => NONE,
+        Some(d) => {
+            let y = d.year_num() as u16 as u32;
+            let m = u32::from(d.month_num().unwrap_or(0));
+            let day = u32::from(d.day_num().unwrap_or(0));
+            y << 16 | m << 8 | day
+        }
+    }
+}
+
+fn pos<T: PartialEq>(all: &[T], v: &T) -> u8 {
+    all.iter().position(|x| x == v).unwrap_or(0) as u8
+}
+
+fn origin_bits(o: Origin) -> (u8, f64) {
+    match o {
+        Origin::Curated => (0, 0.0),
+        Origin::Derived => (1, 0.0),
+        Origin::Extracted(c) => (2, c),
+    }
+}
+
+/// Encode a graph as a store: the nodes, the edges with their adjacency, the header,
+/// what `stats` and `search` read, then every section after the section table.
+pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
+    let mut st = Strings::default();
+    let nodes = encode_nodes(g, &mut st);
+    let edges = encode_edges(g, &mut st);
+    let mut out = Vec::with_capacity(nodes.bytes.len() + edges.records.len() * 2);
+    write_header(&mut out, h, g);
+    // What `stats` and `search` read about the whole graph.
+    let stats_json = stats(g, StatsOptions { top: STATS_TOP })
+        .ok()
+        .and_then(|s| serde_json::to_vec(&s).ok())
+        .unwrap_or_default();
+    let ix = SearchIndex::build(g);
+    let search = encode_search(&ix);
+    for n in [
+        g.node_count(),
+        g.edge_count(),
+        st.list.len(),
+        ix.docs.len(),
+        ix.terms.len(),
+    ] {
+        put_u32(&mut out, n as u32);
+    }
+    out.extend_from_slice(&ix.total_len.to_le_bytes());
+    let string_offsets = string_offsets(&st);
+    let (out_offsets, out_edges) = csr(&edges.outs);
+    let (in_offsets, in_edges) = csr(&edges.ins);
+    let blob: Vec<u8> = st
+        .list
+        .iter()
+        .flat_map(|s| s.as_bytes().iter().copied())
+        .collect();
+    write_sections(
+        &mut out,
+        [
+            &string_offsets,
+            &blob,
+            &u32s(&nodes.offsets),
+            &nodes.bytes,
+            &nodes.kinds,
+            &u32s(&nodes.article_of),
+            &u32s(&nodes.by_id),
+            &edges.records,
+            &out_offsets,
+            &out_edges,
+            &in_offsets,
+            &in_edges,
+            &stats_json,
+            &search.docs,
+            &search.term_offsets,
+            &search.term_blob,
+            &search.post_offsets,
+            &search.postings,
+        ],
+    );
+    out
+}
+
+/// The node sections: a record per node, where each starts, kinds, articles, ids in order.
+struct Nodes {
+    bytes: Vec<u8>,
+    offsets: Vec<u32>,
+    kinds: Vec<u8>,
+    article_of: Vec<u32>,
+    by_id: Vec<u32>,
+}
+
+/// Nodes, each a record of its own.
+fn encode_nodes<'a>(g: &'a LevelGraph, st: &mut Strings<'a>) -> Nodes {
+    let n_nodes = g.node_count();
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut offsets: Vec<u32> = Vec::with_capacity(n_nodes + 1);
+    let mut kinds: Vec<u8> = Vec::with_capacity(n_nodes);
+    let mut article_of: Vec<u32> = Vec::with_capacity(n_nodes);
+    for i in g.graph.node_indices() {
+        let n = g.node(i);
+        offsets.push(bytes.len() as u32);
+        kinds.push(pos(NodeKind::ALL, &n.kind));
+        article_of.push(g.article_of(i).map_or(NONE, |a| a.index() as u32));
+        node_record(&mut bytes, st, n);
+    }
+    offsets.push(bytes.len() as u32);
+    let mut by_id: Vec<u32> = (0..n_nodes as u32).collect();
+    by_id.sort_by(|&a, &b| {
+        g.node(NodeIndex::new(a as usize))
+            .id
+            .cmp(&g.node(NodeIndex::new(b as usize)).id)
+    });
+    Nodes {
+        bytes,
+        offsets,
+        kinds,
+        article_of,
+        by_id,
+    }
+}
+
+/// One node's record.
+fn node_record<'a>(b: &mut Vec<u8>, st: &mut Strings<'a>, n: &'a Node) {
+    put_u32(b, st.intern(&n.id));
+    put_u32(b, st.intern(&n.label));
+    let (tag, c) = origin_bits(n.origin);
+    b.push(tag);
+    b.extend_from_slice(&c.to_bits().to_le_bytes());
+    match &n.data {
+        NodeData::Article { title, date, url } => {
+            b.push(0);
+            put_u32(b, st.intern(title));
+            put_u32(b, date_bits(Some(date.value)));
+            b.push(pos(DateProvenance::ALL, &date.provenance));
+            put_u32(b, st.opt(date.evidence.as_deref()));
+            put_u32(b, st.opt(date.reasoning.as_deref()));
+            put_u32(b, st.opt(url.as_deref()));
+        }
+        NodeData::Entity {
+            subkind,
+            aliases,
+            description,
+            date,
+            roles,
+        } => {
+            b.push(1);
+            put_u32(b, st.intern(subkind));
+            put_u32(b, aliases.len() as u32);
+            for a in aliases {
+                put_u32(b, st.intern(a));
+            }
+            put_u32(b, st.opt(description.as_deref()));
+            put_u32(b, date_bits(*date));
+            put_u32(b, roles.len() as u32);
+            for r in roles {
+                put_u32(b, st.intern(&r.title));
+                put_u32(b, st.opt(r.of.as_deref()));
+                put_u32(b, date_bits(r.from));
+                put_u32(b, date_bits(r.to));
+            }
+        }
+        NodeData::Claim {
+            text,
+            evidence,
+            claim_kind,
+            speaker,
+            hedged,
+            date,
+        } => {
+            b.push(2);
+            put_u32(b, st.intern(text));
+            put_u32(b, st.intern(&evidence.article));
+            put_u32(b, st.intern(&evidence.quote));
+            b.push(pos(ClaimKind::ALL, claim_kind));
+            put_u32(b, st.opt(speaker.as_deref()));
+            b.push(u8::from(*hedged));
+            put_u32(b, date_bits(*date));
+        }
+    }
+}
+
+/// The edge records (fixed-size) and, per node, the records out of and into it.
+struct Edges {
+    records: Vec<u8>,
+    outs: Vec<Vec<u32>>,
+    ins: Vec<Vec<u32>>,
+}
+
+/// Edges, fixed-size, and the adjacency.
+fn encode_edges<'a>(g: &'a LevelGraph, st: &mut Strings<'a>) -> Edges {
+    let (n_nodes, n_edges) = (g.node_count(), g.edge_count());
+    let mut edges: Vec<u8> = Vec::with_capacity(n_edges * EDGE);
+    let mut outs: Vec<Vec<u32>> = vec![Vec::new(); n_nodes];
+    let mut ins: Vec<Vec<u32>> = vec![Vec::new(); n_nodes];
+    for (r, ei) in g.graph.edge_indices().enumerate() {
+        let (a, b) = g.graph.edge_endpoints(ei).expect("edge exists");
+        let w = g.edge(ei);
+        put_u32(&mut edges, a.index() as u32);
+        put_u32(&mut edges, b.index() as u32);
+        edges.push(pos(EdgeKind::ALL, &w.kind));
+        edges.push(w.stance.map_or(0, |s| pos(Stance::ALL, &s) + 1));
+        let (tag, c) = origin_bits(w.origin);
+        edges.push(tag);
+        edges.push(0);
+        edges.extend_from_slice(&c.to_bits().to_le_bytes());
+        put_u32(&mut edges, st.intern(&w.evidence.article));
+        put_u32(&mut edges, st.intern(&w.evidence.quote));
+        put_u32(&mut edges, st.opt(w.note.as_deref()));
+        put_u32(
+            &mut edges,
+            g.find(&article_node_id(&w.evidence.article))
+                .map_or(NONE, |i| i.index() as u32),
+        );
+        outs[a.index()].push(r as u32);
+        ins[b.index()].push(r as u32);
+    }
+    Edges {
+        records: edges,
+        outs,
+        ins,
+    }
+}
+
+/// The magic, the format and the header ([`StoreHeader`] and the graph's digest).
+fn write_header(out: &mut Vec<u8>, h: &StoreHeader, g: &LevelGraph) {
+    out.extend_from_slice(MAGIC);
+    put_u32(out, FORMAT);
+    put_str(out, &h.writer);
+    put_str(out, &h.fingerprint);
+    match h.json {
+        Some((len, t)) => {
+            out.push(1);
+            out.extend_from_slice(&len.to_le_bytes());
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        None => out.push(0),
+    }
+    out.push(u8::from(h.json_fresh));
+    put_str(out, &g.digest);
+}
+
+/// The search index's sections: documents, then terms with their postings.
+struct Search {
+    docs: Vec<u8>,
+    term_offsets: Vec<u8>,
+    term_blob: Vec<u8>,
+    post_offsets: Vec<u8>,
+    postings: Vec<u8>,
+}
+
+/// The search index as sections.
+fn encode_search(ix: &SearchIndex) -> Search {
+    let mut docs: Vec<u8> = Vec::with_capacity(ix.docs.len() * DOC);
+    for d in &ix.docs {
+        put_u32(
+            &mut docs,
+            match d.owner {
+                Owner::Node(n) => n,
+                Owner::Edge(r) => r | 1 << 31,
+            },
+        );
+        put_u32(
+            &mut docs,
+            match d.text {
+                DocText::Title => 0,
+                DocText::Name => 1,
+                DocText::Description => 2,
+                DocText::Text => 3,
+                DocText::Quote => 4,
+                DocText::Alias(k) => 16 + k,
+            },
+        );
+        put_u32(&mut docs, d.len);
+    }
+    let (mut term_offsets, mut term_blob, mut post_offsets, mut postings) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    put_u32(&mut term_offsets, 0);
+    put_u32(&mut post_offsets, 0);
+    let mut n_postings = 0u32;
+    for (term, list) in &ix.terms {
+        term_blob.extend_from_slice(term.as_bytes());
+        put_u32(&mut term_offsets, term_blob.len() as u32);
+        for &d in list {
+            put_u32(&mut postings, d);
+        }
+        n_postings += list.len() as u32;
+        put_u32(&mut post_offsets, n_postings);
+    }
+    Search {
+        docs,
+        term_offsets,
+        term_blob,
+        post_offsets,
+        postings,
+    }
+}
+
+/// Where each string of the table ends in the blob (from 0).
+fn string_offsets(st: &Strings) -> Vec<u8> {
+    let mut string_offsets: Vec<u8> = Vec::with_capacity(4 * (st.list.len() + 1));
+    let mut o = 0u32;
+    put_u32(&mut string_offsets, 0);
+    for s in &st.list {
+        o += s.len() as u32;
+        put_u32(&mut string_offsets, o);
+    }
+    string_offsets
+}
+
+fn u32s(v: &[u32]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>()
+}
+
+/// Lists as compressed sparse rows: where each list starts, then every list.
+fn csr(lists: &[Vec<u32>]) -> (Vec<u8>, Vec<u8>) {
+    let mut offsets = Vec::with_capacity(lists.len() + 1);
+    let mut flat = Vec::new();
+    offsets.push(0u32);
+    for l in lists {
+        flat.extend_from_slice(l);
+        offsets.push(flat.len() as u32);
+    }
+    (u32s(&offsets), u32s(&flat))
+}
+
+/// The section table, then the sections, each at the offset the table gives.
+fn write_sections(out: &mut Vec<u8>, parts: [&[u8]; SECTIONS]) {
+    let table_at = out.len();
+    out.resize(table_at + 8 * SECTIONS, 0);
+    let mut at: Vec<u64> = Vec::with_capacity(SECTIONS);
+    for p in parts {
+        at.push(out.len() as u64);
+        out.extend_from_slice(p);
+    }
+    for (k, a) in at.iter().enumerate() {
+        out[table_at + 8 * k..table_at + 8 * k + 8].copy_from_slice(&a.to_le_bytes());
+    }
+}
