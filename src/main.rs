@@ -1,4 +1,5 @@
 //! The `levelmap` command: parse the command line, run one subcommand, report errors.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // the command line reads and writes every file the user names
 
 /// A faster allocator: loading a large graph makes a million small allocations.
 #[global_allocator]

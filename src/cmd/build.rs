@@ -126,7 +126,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     write_all_atomic(&refs)?;
     if let Some(fp) = fingerprint {
         let header = levelmap_store::cache::header_after_build(&args.out, fp);
-        super::load::save(&args.out, &header, &g);
+        crate::output::write_store(&args.out, &header, &g);
     }
     pb.inc(1);
     pb.finish_and_clear();

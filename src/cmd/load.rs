@@ -36,9 +36,9 @@ use levelmap_query::search::Owner;
 use levelmap_read::stamp;
 use levelmap_store::cache::{self, cache_path, json_stamp, WRITER};
 use levelmap_store::fresh::{Check, Deferred, Freshness, Listing};
-use levelmap_store::{encode, Region, Store, StoreHeader};
+use levelmap_store::{Region, Store, StoreHeader};
 
-use crate::output::write_atomic;
+use crate::output::write_store;
 use petgraph::graph::NodeIndex;
 
 /// Where the graph comes from: the flags every query command shares.
@@ -302,27 +302,27 @@ fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
                 json_path.display()
             );
             let g = read_json(&json_path)?;
-            save(&src.out, &wanted(true), &g);
+            write_store(&src.out, &wanted(true), &g);
             g
         }
         (true, true) => {
             let g = read_json(&json_path)?;
             let digest = stamp::corpus_digest(&src.corpus).with_context(|| format!("cannot read the corpus in {}", src.corpus.display()))?;
             if g.digest == digest {
-                save(&src.out, &wanted(true), &g);
+                write_store(&src.out, &wanted(true), &g);
                 g
             } else {
                 stale_note(&json_path, true);
                 let auto = g.graph.node_weights().any(|n| matches!(n.origin, Origin::Extracted(_)));
                 let g = rebuild(&src.corpus, auto)?;
-                save(&src.out, &wanted(false), &g);
+                write_store(&src.out, &wanted(false), &g);
                 g
             }
         }
         (true, false) => {
             stale_note(&json_path, false);
             let g = rebuild(&src.corpus, false)?;
-            save(&src.out, &wanted(false), &g);
+            write_store(&src.out, &wanted(false), &g);
             g
         }
     };
@@ -365,12 +365,4 @@ fn rebuild(corpus: &Path, auto: bool) -> Result<LevelGraph> {
             include_extracted: auto,
         },
     ))
-}
-
-/// Write the cache; a failure only costs speed, so it is reported, not fatal.
-pub fn save(out: &Path, header: &StoreHeader, g: &LevelGraph) {
-    let bytes = encode(header, g);
-    if let Err(e) = write_atomic(&cache_path(out), |w| w.write_all(&bytes)) {
-        eprintln!("note: could not write the query cache ({e}); queries will be slower");
-    }
 }
