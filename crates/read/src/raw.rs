@@ -1,6 +1,6 @@
 //! The corpus files as written: serde structs with spans, before any validation.
 //!
-//! Unknown fields are refused so that a typo ("qoute = ...") is reported, not ignored.
+//! Only the reader uses them (the module is private). Unknown fields are refused so that a typo ("qoute = ...") is reported, not ignored.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -8,34 +8,8 @@ use toml::Spanned;
 /// A string with its byte span in the file.
 pub type S = Spanned<String>;
 
-/// `lexicon/actors.toml`.
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct ActorsFile {
-    /// `[[actor]]` entries.
-    #[serde(default)]
-    pub actor: Vec<RawEntity>,
-}
-
-/// `lexicon/policies.toml`.
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct PoliciesFile {
-    /// `[[policy]]` entries.
-    #[serde(default)]
-    pub policy: Vec<RawEntity>,
-}
-
-/// `lexicon/events.toml`.
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct EventsFile {
-    /// `[[event]]` entries.
-    #[serde(default)]
-    pub event: Vec<RawEntity>,
-}
-
-/// One lexicon entry (actor, policy or event).
+/// One lexicon entry (actor, policy or event): an `[[actor]]` of `lexicon/actors.toml`,
+/// a `[[policy]]` of `lexicon/policies.toml` or an `[[event]]` of `lexicon/events.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntity {
@@ -80,7 +54,8 @@ pub struct RawRole {
     pub from: Option<S>,
     /// End.
     pub to: Option<S>,
-    /// Where this is known from (free text).
+    /// Where this is known from (free text): accepted, for the curator, not used.
+    #[allow(dead_code)]
     pub source: Option<String>,
 }
 
@@ -105,33 +80,20 @@ pub struct RawLink {
     pub confidence: Option<f64>,
 }
 
-/// `articles/<id>.toml`.
+/// The top of `articles/<id>.toml`, without its arrays of tables (`[[author]]`,
+/// `[[refers_to]]`, `[[claim]]`, `[[relation]]`, `[[candidate]]`), which are read one
+/// record at a time.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawArticle {
+pub struct RawArticleHead {
     /// Title.
     pub title: S,
     /// Source URL.
     pub url: Option<String>,
     /// The date table.
     pub date: Spanned<RawDate>,
-    /// Authored edges.
-    #[serde(default)]
-    pub author: Vec<RawActorRef>,
     /// Published-by edge.
     pub outlet: Option<RawActorRef>,
-    /// Refers-to edges.
-    #[serde(default)]
-    pub refers_to: Vec<RawEventRef>,
-    /// Claims.
-    #[serde(default)]
-    pub claim: Vec<RawClaim>,
-    /// Other edges.
-    #[serde(default)]
-    pub relation: Vec<RawRelation>,
-    /// Lexicon additions proposed by `levelmap extract`, for review.
-    #[serde(default)]
-    pub candidate: Vec<RawCandidate>,
     /// The whole file was drafted by `levelmap extract`.
     #[serde(default)]
     pub extracted: bool,
@@ -151,10 +113,12 @@ pub struct RawDate {
     pub evidence: Option<S>,
     /// Reasoning for an inferred date.
     pub reasoning: Option<String>,
-    /// Drafted by `levelmap extract`.
+    /// Drafted by `levelmap extract`: accepted, not used (the article's own flag is).
     #[serde(default)]
+    #[allow(dead_code)]
     pub extracted: bool,
-    /// The extractor's confidence.
+    /// The extractor's confidence: accepted, not used (the article's own is).
+    #[allow(dead_code)]
     pub confidence: Option<f64>,
 }
 
