@@ -213,8 +213,8 @@ pub fn neighbors(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use levelmap_testkit::mini;
     use crate::Walk;
+    use levelmap_testkit::mini;
 
     #[test]
     fn depth_zero_is_refused() {

@@ -14,8 +14,8 @@ use petgraph::graph::NodeIndex;
 
 use super::{NodeRef, QueryError};
 use levelmap_model::graph::LevelGraph;
-use levelmap_model::{kind_of_id, NodeKind};
 use levelmap_model::suggest;
+use levelmap_model::{kind_of_id, NodeKind};
 
 /// How many suggestions a miss offers.
 const SUGGESTIONS: usize = 3;

@@ -468,8 +468,7 @@ mod tests {
     fn unknown_node_suggests_close_ids() {
         let g = sample();
         let err = resolve(&g, "claim:c3").unwrap_err();
-        let ViewError::Node(crate::QueryError::UnknownNode { suggestions, .. }) = &err
-        else {
+        let ViewError::Node(crate::QueryError::UnknownNode { suggestions, .. }) = &err else {
             panic!("{err:?}")
         };
         assert!(
