@@ -372,7 +372,7 @@ pub fn write_pretty<W: io::Write, T: serde::Serialize + ?Sized>(
 /// serde_json's pretty formatter (two spaces a level), writing a line break and its
 /// indentation at once.
 #[derive(Debug, Default)]
-pub struct Pretty {
+pub(crate) struct Pretty {
     depth: usize,
     has_value: bool,
 }
