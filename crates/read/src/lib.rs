@@ -96,7 +96,7 @@ mod tests {
         let path = c.path().join("articles/a.txt");
         std::fs::write(&path, b"ok\ncaf\xe9").unwrap();
         let d = super::read_text(&path).unwrap_err();
-        assert_eq!(d.to_string().contains("not UTF-8"), true, "{d}");
+        assert!(d.to_string().contains("not UTF-8"), "{d}");
         assert_eq!(d.location.line, Some(2));
     }
 
