@@ -161,12 +161,12 @@ impl PartialDate {
     }
 
     /// First possible day, as (year, month, day).
-    pub fn first_day(&self) -> (i16, u8, u8) {
+    pub(crate) fn first_day(&self) -> (i16, u8, u8) {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
     /// Last possible day, as (year, month, day).
-    pub fn last_day(&self) -> (i16, u8, u8) {
+    pub(crate) fn last_day(&self) -> (i16, u8, u8) {
         let m = self.month.unwrap_or(12);
         (
             self.year,
@@ -269,7 +269,7 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
 }
 
 /// Days in a month, leap years included (checked with jiff).
-pub fn days_in_month(year: i16, month: u8) -> u8 {
+pub(crate) fn days_in_month(year: i16, month: u8) -> u8 {
     jiff::civil::Date::new(year, month as i8, 1)
         .map(|d| d.days_in_month() as u8)
         .unwrap_or(31)

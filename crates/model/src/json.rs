@@ -38,7 +38,9 @@ pub struct GraphJson {
     pub edges: Vec<EdgeJson>,
 }
 
-/// A date with its precision (and, for articles, provenance).
+/// A date with its precision (and, for articles, provenance). The query answers write
+/// a bare [`PartialDate`] instead, on purpose: their schemas (`levelmap/show`,
+/// `levelmap/timeline`…) give a date at its precision, without provenance.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DateJson {
@@ -57,8 +59,8 @@ pub struct DateJson {
     pub reasoning: Option<String>,
 }
 
-/// A role.
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
+/// A role, as written in the graph JSON and in `show`'s answer (the one struct for both).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RoleJson {
     /// Title.
@@ -72,6 +74,17 @@ pub struct RoleJson {
     /// End.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub to: Option<PartialDate>,
+}
+
+impl From<&Role> for RoleJson {
+    fn from(r: &Role) -> Self {
+        RoleJson {
+            title: r.title.clone(),
+            of: r.of.clone(),
+            from: r.from,
+            to: r.to,
+        }
+    }
 }
 
 /// Evidence.
@@ -319,15 +332,7 @@ fn node_json(n: &Node) -> NodeJson {
             j.aliases = aliases.clone();
             j.description = description.clone();
             j.date = date.map(date_json);
-            j.roles = roles
-                .iter()
-                .map(|r| RoleJson {
-                    title: r.title.clone(),
-                    of: r.of.clone(),
-                    from: r.from,
-                    to: r.to,
-                })
-                .collect();
+            j.roles = roles.iter().map(RoleJson::from).collect();
         }
         NodeData::Claim {
             text: _,
@@ -367,7 +372,7 @@ pub fn write_pretty<W: io::Write, T: serde::Serialize + ?Sized>(
 /// serde_json's pretty formatter (two spaces a level), writing a line break and its
 /// indentation at once.
 #[derive(Debug, Default)]
-pub struct Pretty {
+pub(crate) struct Pretty {
     depth: usize,
     has_value: bool,
 }

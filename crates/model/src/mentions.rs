@@ -159,7 +159,7 @@ pub fn is_boundary(s: &str, start: usize, end: usize) -> bool {
 }
 
 /// The sentence of `norm` around byte range `start..end`, at most about 300 bytes.
-pub fn sentence_around(norm: &str, start: usize, end: usize) -> &str {
+pub(crate) fn sentence_around(norm: &str, start: usize, end: usize) -> &str {
     let is_stop = |w: &[u8]| matches!(w, [b'.' | b'?' | b'!', b' ']);
     let bytes = norm.as_bytes();
     let mut s = start;
@@ -195,7 +195,7 @@ pub fn sentence_around(norm: &str, start: usize, end: usize) -> &str {
 
 /// `mentions` edges for every article: one per (article, actor or policy) found,
 /// evidenced by the first sentence that names it.
-pub fn find_mentions(corpus: &Corpus) -> Vec<Relation> {
+pub(crate) fn find_mentions(corpus: &Corpus) -> Vec<Relation> {
     let entities = corpus
         .entities
         .values()

@@ -175,7 +175,7 @@ impl NodeRef {
     }
 
     /// `actor:rachel-reeves (Rachel Reeves)`.
-    pub fn brief(&self) -> String {
+    pub(crate) fn brief(&self) -> String {
         format!("{} ({})", self.id, self.label)
     }
 }
@@ -281,7 +281,7 @@ impl Hop {
 }
 
 /// `curated`, `derived` or `extracted`.
-pub fn origin_name(o: Origin) -> &'static str {
+pub(crate) fn origin_name(o: Origin) -> &'static str {
     match o {
         Origin::Curated => "curated",
         Origin::Derived => "derived",
@@ -291,7 +291,7 @@ pub fn origin_name(o: Origin) -> &'static str {
 
 /// Who said a claim: its attributed speaker, else the article's authors, else (for an
 /// article with no named author, such as a think tank's report) the article's outlet.
-pub fn who_said(g: &LevelGraph, claim: NodeIndex) -> Vec<NodeIndex> {
+pub(crate) fn who_said(g: &LevelGraph, claim: NodeIndex) -> Vec<NodeIndex> {
     let speakers = g.speakers(claim);
     if !speakers.is_empty() {
         return speakers;

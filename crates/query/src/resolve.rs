@@ -195,7 +195,7 @@ fn similarity(a: &str, b: &str) -> f64 {
 /// Whether `raw` folds (as [`suggest::fold`]) to exactly `folded`, without allocating:
 /// the folded characters are compared as they are produced, stopping at the first
 /// difference.
-pub fn folds_to(raw: &str, folded: &str) -> bool {
+pub(crate) fn folds_to(raw: &str, folded: &str) -> bool {
     let mut want = folded.chars();
     let mut started = false;
     let mut gap = false;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{origin_name, Answer, EvidenceRef, NodeRef, Walk, VERSION};
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, NodeData};
+use levelmap_model::json::RoleJson;
 use levelmap_model::{ClaimKind, EdgeKind, NodeKind, Stance};
 
 /// Options of `show`.
@@ -62,37 +63,21 @@ pub struct NodeDetail {
     /// Description from the lexicon.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
-    /// Own date: an article's, an event's, a claim's article date.
+    /// Own date: an article's, an event's, a claim's article date (a bare date, unlike
+    /// the graph JSON's [`levelmap_model::json::DateJson`]).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date: Option<PartialDate>,
     /// Articles: the URL.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub url: Option<String>,
-    /// Actors: roles held.
+    /// Actors: roles held (the graph JSON's role struct).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub roles: Vec<RoleOut>,
+    pub roles: Vec<RoleJson>,
     /// Claims: the quote, kind, speakers.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub claim: Option<ClaimDetail>,
     /// curated | derived | extracted.
     pub origin: String,
-}
-
-/// A role an actor held.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RoleOut {
-    /// Title.
-    pub title: String,
-    /// Body.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub of: Option<String>,
-    /// Start.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub from: Option<PartialDate>,
-    /// End.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub to: Option<PartialDate>,
 }
 
 /// Claim details.
@@ -178,15 +163,7 @@ pub fn show(g: &LevelGraph, i: NodeIndex, opts: ShowOptions) -> ShowAnswer {
             description, roles, ..
         } => {
             detail.description = description.clone();
-            detail.roles = roles
-                .iter()
-                .map(|r| RoleOut {
-                    title: r.title.clone(),
-                    of: r.of.clone(),
-                    from: r.from,
-                    to: r.to,
-                })
-                .collect();
+            detail.roles = roles.iter().map(RoleJson::from).collect();
         }
         NodeData::Claim {
             evidence,

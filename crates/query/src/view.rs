@@ -237,7 +237,7 @@ pub fn subgraph(g: &LevelGraph, nodes: &BTreeSet<NodeIndex>) -> LevelGraph {
 }
 
 /// Like [`subgraph`], keeping only the edges that `keep_edge` accepts.
-pub fn subgraph_edges(
+pub(crate) fn subgraph_edges(
     g: &LevelGraph,
     nodes: &BTreeSet<NodeIndex>,
     keep_edge: impl Fn(EdgeIndex) -> bool,

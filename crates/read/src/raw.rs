@@ -1,275 +1,239 @@
 //! The corpus files as written: serde structs with spans, before any validation.
 //!
-//! Unknown fields are refused so that a typo ("qoute = ...") is reported, not ignored.
+//! Only the reader uses them (the module is private). Unknown fields are refused so that a typo ("qoute = ...") is reported, not ignored.
 
 use serde::Deserialize;
 use toml::Spanned;
 
 /// A string with its byte span in the file.
-pub type S = Spanned<String>;
+pub(crate) type S = Spanned<String>;
 
-/// `lexicon/actors.toml`.
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct ActorsFile {
-    /// `[[actor]]` entries.
-    #[serde(default)]
-    pub actor: Vec<RawEntity>,
-}
-
-/// `lexicon/policies.toml`.
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct PoliciesFile {
-    /// `[[policy]]` entries.
-    #[serde(default)]
-    pub policy: Vec<RawEntity>,
-}
-
-/// `lexicon/events.toml`.
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct EventsFile {
-    /// `[[event]]` entries.
-    #[serde(default)]
-    pub event: Vec<RawEntity>,
-}
-
-/// One lexicon entry (actor, policy or event).
+/// One lexicon entry (actor, policy or event): an `[[actor]]` of `lexicon/actors.toml`,
+/// a `[[policy]]` of `lexicon/policies.toml` or an `[[event]]` of `lexicon/events.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEntity {
+pub(crate) struct RawEntity {
     /// `kind:slug`.
-    pub id: S,
+    pub(crate) id: S,
     /// Display name.
-    pub name: S,
+    pub(crate) name: S,
     /// Sub-kind.
-    pub kind: S,
+    pub(crate) kind: S,
     /// Other names.
     #[serde(default)]
-    pub aliases: Vec<S>,
+    pub(crate) aliases: Vec<S>,
     /// Free text.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Events only.
-    pub date: Option<S>,
+    pub(crate) date: Option<S>,
     /// Actors only.
     #[serde(default)]
-    pub role: Vec<RawRole>,
+    pub(crate) role: Vec<RawRole>,
     /// Actors only: member-of edges.
     #[serde(default)]
-    pub affiliation: Vec<RawLink>,
+    pub(crate) affiliation: Vec<RawLink>,
     /// Policies only: evolves-into / replaces / part-of edges.
     #[serde(default)]
-    pub lineage: Vec<RawLink>,
+    pub(crate) lineage: Vec<RawLink>,
     /// Drafted by `levelmap extract`.
     #[serde(default)]
-    pub extracted: bool,
+    pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub confidence: Option<f64>,
+    pub(crate) confidence: Option<f64>,
 }
 
 /// A role with dates.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawRole {
+pub(crate) struct RawRole {
     /// Title of the role.
-    pub title: S,
+    pub(crate) title: S,
     /// The body.
-    pub of: Option<S>,
+    pub(crate) of: Option<S>,
     /// Start.
-    pub from: Option<S>,
+    pub(crate) from: Option<S>,
     /// End.
-    pub to: Option<S>,
-    /// Where this is known from (free text).
-    pub source: Option<String>,
+    pub(crate) to: Option<S>,
+    /// Where this is known from (free text): accepted, for the curator, not used.
+    #[allow(dead_code)]
+    pub(crate) source: Option<String>,
 }
 
 /// An evidenced edge written in the lexicon.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawLink {
+pub(crate) struct RawLink {
     /// Edge kind (lineage only; affiliations are member-of).
-    pub kind: Option<S>,
+    pub(crate) kind: Option<S>,
     /// Target id.
-    pub to: S,
+    pub(crate) to: S,
     /// Article stem holding the quote.
-    pub article: S,
+    pub(crate) article: S,
     /// The quote.
-    pub quote: S,
+    pub(crate) quote: S,
     /// Curator's note.
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
     /// Drafted by `levelmap extract`.
     #[serde(default)]
-    pub extracted: bool,
+    pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub confidence: Option<f64>,
+    pub(crate) confidence: Option<f64>,
 }
 
-/// `articles/<id>.toml`.
+/// The top of `articles/<id>.toml`, without its arrays of tables (`[[author]]`,
+/// `[[refers_to]]`, `[[claim]]`, `[[relation]]`, `[[candidate]]`), which are read one
+/// record at a time.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawArticle {
+pub(crate) struct RawArticleHead {
     /// Title.
-    pub title: S,
+    pub(crate) title: S,
     /// Source URL.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// The date table.
-    pub date: Spanned<RawDate>,
-    /// Authored edges.
-    #[serde(default)]
-    pub author: Vec<RawActorRef>,
+    pub(crate) date: Spanned<RawDate>,
     /// Published-by edge.
-    pub outlet: Option<RawActorRef>,
-    /// Refers-to edges.
-    #[serde(default)]
-    pub refers_to: Vec<RawEventRef>,
-    /// Claims.
-    #[serde(default)]
-    pub claim: Vec<RawClaim>,
-    /// Other edges.
-    #[serde(default)]
-    pub relation: Vec<RawRelation>,
-    /// Lexicon additions proposed by `levelmap extract`, for review.
-    #[serde(default)]
-    pub candidate: Vec<RawCandidate>,
+    pub(crate) outlet: Option<RawActorRef>,
     /// The whole file was drafted by `levelmap extract`.
     #[serde(default)]
-    pub extracted: bool,
+    pub(crate) extracted: bool,
     /// The extractor's confidence in the metadata.
-    pub confidence: Option<f64>,
+    pub(crate) confidence: Option<f64>,
 }
 
 /// `[date]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawDate {
+pub(crate) struct RawDate {
     /// YYYY, YYYY-MM or YYYY-MM-DD.
-    pub value: S,
+    pub(crate) value: S,
     /// stated | inferred.
-    pub provenance: S,
+    pub(crate) provenance: S,
     /// Quote it rests on.
-    pub evidence: Option<S>,
+    pub(crate) evidence: Option<S>,
     /// Reasoning for an inferred date.
-    pub reasoning: Option<String>,
-    /// Drafted by `levelmap extract`.
+    pub(crate) reasoning: Option<String>,
+    /// Drafted by `levelmap extract`: accepted, not used (the article's own flag is).
     #[serde(default)]
-    pub extracted: bool,
-    /// The extractor's confidence.
-    pub confidence: Option<f64>,
+    #[allow(dead_code)]
+    pub(crate) extracted: bool,
+    /// The extractor's confidence: accepted, not used (the article's own is).
+    #[allow(dead_code)]
+    pub(crate) confidence: Option<f64>,
 }
 
 /// `[[author]]` or `[outlet]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawActorRef {
+pub(crate) struct RawActorRef {
     /// Actor id.
-    pub actor: S,
+    pub(crate) actor: S,
     /// The quote.
-    pub quote: S,
+    pub(crate) quote: S,
     /// Drafted by `levelmap extract`.
     #[serde(default)]
-    pub extracted: bool,
+    pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub confidence: Option<f64>,
+    pub(crate) confidence: Option<f64>,
 }
 
 /// `[[refers_to]]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEventRef {
+pub(crate) struct RawEventRef {
     /// Event id.
-    pub event: S,
+    pub(crate) event: S,
     /// The quote.
-    pub quote: S,
+    pub(crate) quote: S,
     /// Drafted by `levelmap extract`.
     #[serde(default)]
-    pub extracted: bool,
+    pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub confidence: Option<f64>,
+    pub(crate) confidence: Option<f64>,
 }
 
 /// `[[claim]]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawClaim {
+pub(crate) struct RawClaim {
     /// `claim:...`.
-    pub id: S,
+    pub(crate) id: S,
     /// Paraphrase.
-    pub text: S,
+    pub(crate) text: S,
     /// Verbatim quote.
-    pub quote: S,
+    pub(crate) quote: S,
     /// recommendation | evaluation | prediction | description.
-    pub kind: Option<S>,
+    pub(crate) kind: Option<S>,
     /// Reported speaker.
-    pub speaker: Option<S>,
+    pub(crate) speaker: Option<S>,
     /// Hedged.
     #[serde(default)]
-    pub hedged: bool,
+    pub(crate) hedged: bool,
     /// Policies and stances.
     #[serde(default)]
-    pub about: Vec<RawAbout>,
+    pub(crate) about: Vec<RawAbout>,
     /// Supported claims.
     #[serde(default)]
-    pub supports: Vec<S>,
+    pub(crate) supports: Vec<S>,
     /// Attacked claims.
     #[serde(default)]
-    pub attacks: Vec<S>,
+    pub(crate) attacks: Vec<S>,
     /// Echoed (earlier) claims.
     #[serde(default)]
-    pub echoes: Vec<S>,
+    pub(crate) echoes: Vec<S>,
     /// Drafted by `levelmap extract`.
     #[serde(default)]
-    pub extracted: bool,
+    pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub confidence: Option<f64>,
+    pub(crate) confidence: Option<f64>,
 }
 
 /// `{ policy = "...", stance = "..." }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawAbout {
+pub(crate) struct RawAbout {
     /// Policy id.
-    pub policy: S,
+    pub(crate) policy: S,
     /// for | against | mixed | neutral.
-    pub stance: S,
+    pub(crate) stance: S,
 }
 
 /// `[[relation]]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawRelation {
+pub(crate) struct RawRelation {
     /// Source id.
-    pub from: S,
+    pub(crate) from: S,
     /// Edge kind.
-    pub kind: S,
+    pub(crate) kind: S,
     /// Target id.
-    pub to: S,
+    pub(crate) to: S,
     /// The quote.
-    pub quote: S,
+    pub(crate) quote: S,
     /// Curator's note.
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
     /// Drafted by `levelmap extract`.
     #[serde(default)]
-    pub extracted: bool,
+    pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub confidence: Option<f64>,
+    pub(crate) confidence: Option<f64>,
 }
 
 /// `[[candidate]]`: a proposed lexicon entry, not yet in the lexicon.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCandidate {
+pub(crate) struct RawCandidate {
     /// Proposed id.
-    pub id: S,
+    pub(crate) id: S,
     /// Name as found.
-    pub name: String,
+    pub(crate) name: String,
     /// Proposed sub-kind.
-    pub kind: Option<String>,
+    pub(crate) kind: Option<String>,
     /// Other surface forms found.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
     /// Where it was found.
-    pub quote: S,
+    pub(crate) quote: S,
     /// The extractor's confidence.
-    pub confidence: Option<f64>,
+    pub(crate) confidence: Option<f64>,
 }

@@ -7,8 +7,7 @@ use std::time::UNIX_EPOCH;
 
 use sha2::{Digest, Sha256};
 
-/// The lexicon files, in the order they are read (and hashed).
-pub(crate) const LEXICON_FILES: [&str; 3] = ["actors.toml", "policies.toml", "events.toml"];
+use crate::layout::{self, ArticlePart, LEXICON_DIR, LEXICON_FILES};
 
 /// Feed one file into the corpus digest: its name, a NUL, its text, a NUL.
 pub(crate) fn hash_file(h: &mut Sha256, name: &str, text: &[u8]) {
@@ -24,14 +23,12 @@ fn article_pairs(articles: &Path) -> std::io::Result<Vec<String>> {
     let mut toml = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(articles)? {
         let path = entry?.path();
-        let (Some(stem), Some(ext)) = (path.file_stem(), path.extension()) else {
+        let Some((stem, part)) = layout::article_part(&path) else {
             continue;
         };
-        let stem = stem.to_string_lossy().into_owned();
-        match ext.to_string_lossy().as_ref() {
-            "txt" => txt.insert(stem),
-            "toml" => toml.insert(stem),
-            _ => false,
+        match part {
+            ArticlePart::Text => txt.insert(stem),
+            ArticlePart::Annotation => toml.insert(stem),
         };
     }
     Ok(txt.intersection(&toml).cloned().collect())
@@ -41,17 +38,19 @@ fn article_pairs(articles: &Path) -> std::io::Result<Vec<String>> {
 /// validating anything: it reads every file once and hashes it.
 pub fn corpus_digest(dir: &Path) -> std::io::Result<String> {
     let mut h = Sha256::new();
-    let lexicon = dir.join("lexicon");
+    let lexicon = layout::lexicon_dir(dir);
     for name in LEXICON_FILES {
         let path = lexicon.join(name);
         if path.exists() {
             hash_file(&mut h, name, &std::fs::read(&path)?);
         }
     }
-    let articles = dir.join("articles");
+    let articles = layout::articles_dir(dir);
     for stem in article_pairs(&articles)? {
-        for ext in ["txt", "toml"] {
-            let name = format!("{stem}.{ext}");
+        for name in [
+            layout::text_file_name(&stem),
+            layout::annotation_file_name(&stem),
+        ] {
             hash_file(&mut h, &name, &std::fs::read(articles.join(&name))?);
         }
     }
@@ -75,20 +74,20 @@ pub fn fingerprint(dir: &Path) -> std::io::Result<String> {
                 .map_or(0, |d| d.as_nanos()),
         )
     };
-    let lexicon = dir.join("lexicon");
+    let lexicon = layout::lexicon_dir(dir);
     for name in LEXICON_FILES {
         if let Ok(m) = std::fs::metadata(lexicon.join(name)) {
             let (len, t) = stamp(m);
-            files.push((format!("lexicon/{name}"), len, t));
+            files.push((format!("{LEXICON_DIR}/{name}"), len, t));
         }
     }
     // The stat calls dominate (the kernel's work, not ours): spread them over threads.
     use rayon::prelude::*;
     let mut entries: Vec<(String, std::fs::DirEntry)> = Vec::new();
-    for entry in std::fs::read_dir(dir.join("articles"))? {
+    for entry in std::fs::read_dir(layout::articles_dir(dir))? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".txt") || name.ends_with(".toml") {
+        if layout::is_article_file_name(&name) {
             entries.push((name, entry));
         }
     }

@@ -431,6 +431,11 @@ pub fn query_terms(opts: &SearchOptions) -> Result<Vec<String>, QueryError> {
 /// `local` maps to `g`'s indices (None: not in `g`). `g` must hold every owner of
 /// a document that holds a term, every actor whose name does, and what answers
 /// read about them; it then gives the answer the whole graph gives.
+///
+/// The steps: the documents holding a query term (`matching_docs`), the speakers'
+/// names of the claims of actors named (`speaker_texts`, `speaker_docs`), each
+/// document's BM25 score summed per owner (`score`), the owners ranked (`rank`),
+/// and the best made hits (`hit`).
 pub fn search_in(
     g: &LevelGraph,
     ix: &dyn Postings,
@@ -438,9 +443,60 @@ pub fn search_in(
     opts: &SearchOptions,
 ) -> Result<SearchAnswer, QueryError> {
     let q = query_terms(opts)?;
-    let n = ix.doc_count() as f64;
-    let avg = ix.total_len() as f64 / n.max(1.0);
-    // Matching documents, and each term's document frequency.
+    let Matching {
+        df,
+        mut found,
+        named,
+    } = matching_docs(g, ix, local, &q);
+    let speakers = speaker_texts(g, &named);
+    found.extend(speaker_docs(ix, &speakers, &q));
+    let scores = score(ix, &q, &df, &opts.text, found);
+    let ranked = rank(g, scores, &opts.kinds);
+    let total = ranked.len();
+    let hits = ranked
+        .into_iter()
+        .take(opts.limit)
+        .enumerate()
+        .map(|(rank, (score, owner, why))| hit(g, rank, score, owner, why))
+        .collect();
+    Ok(SearchAnswer {
+        schema: SearchAnswer::SCHEMA.into(),
+        version: VERSION,
+        query: opts.text.clone(),
+        terms: q,
+        total,
+        hits,
+    })
+}
+
+/// How often each query term occurs in `text`.
+fn term_freqs(q: &[String], text: &str) -> Vec<u32> {
+    let mut tf = vec![0u32; q.len()];
+    for (_, w) in words(text) {
+        if let Some(k) = q.iter().position(|t| *t == stem(&w)) {
+            tf[k] += 1;
+        }
+    }
+    tf
+}
+
+/// The documents holding a query term.
+struct Matching<'a> {
+    /// Each term's document frequency.
+    df: Vec<usize>,
+    /// The documents found in `g`.
+    found: Vec<Found<'a>>,
+    /// The actors whose name holds a term.
+    named: BTreeSet<NodeIndex>,
+}
+
+/// The documents of `ix` holding a query term, with their text in `g`.
+fn matching_docs<'a>(
+    g: &'a LevelGraph,
+    ix: &dyn Postings,
+    local: impl Fn(Owner) -> Option<Owner>,
+    q: &[String],
+) -> Matching<'a> {
     let mut df = vec![0usize; q.len()];
     let mut matching: BTreeSet<u32> = BTreeSet::new();
     for (k, t) in q.iter().enumerate() {
@@ -448,15 +504,6 @@ pub fn search_in(
         df[k] = p.len();
         matching.extend(p);
     }
-    let term_freqs = |text: &str| {
-        let mut tf = vec![0u32; q.len()];
-        for (_, w) in words(text) {
-            if let Some(k) = q.iter().position(|t| *t == stem(&w)) {
-                tf[k] += 1;
-            }
-        }
-        tf
-    };
     let mut found: Vec<Found> = Vec::new();
     let mut named: BTreeSet<NodeIndex> = BTreeSet::new();
     for &d in &matching {
@@ -472,16 +519,26 @@ pub fn search_in(
                 named.insert(NodeIndex::new(i as usize));
             }
         }
-        found.push((d, owner, doc.text.field(), text, doc.len, term_freqs(text)));
+        found.push((
+            d,
+            owner,
+            doc.text.field(),
+            text,
+            doc.len,
+            term_freqs(q, text),
+        ));
     }
+    Matching { df, found, named }
+}
 
-    // Speakers' names, as a field of their claims: only for claims whose speakers'
-    // names hold a query term, scored with the statistics of the fields above.
+/// Speakers' names, as a field of their claims: the claims of the actors `named`,
+/// each with its speakers' names.
+fn speaker_texts(g: &LevelGraph, named: &BTreeSet<NodeIndex>) -> Vec<(NodeIndex, String)> {
     let mut credited: BTreeSet<NodeIndex> = BTreeSet::new();
-    for &x in &named {
+    for &x in named {
         credited.extend(super::claims_by(g, x));
     }
-    let speaker_texts: Vec<(NodeIndex, String)> = credited
+    credited
         .into_iter()
         .map(|c| {
             (
@@ -493,27 +550,51 @@ pub fn search_in(
                     .join(", "),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The speaker documents holding a query term, numbered after `ix`'s documents
+/// (they are scored with the statistics of the fields above).
+fn speaker_docs<'a>(
+    ix: &dyn Postings,
+    speakers: &'a [(NodeIndex, String)],
+    q: &[String],
+) -> Vec<Found<'a>> {
     let first_speaker_doc = ix.doc_count() as u32;
-    for (k, (c, text)) in speaker_texts.iter().enumerate() {
-        let tf = term_freqs(text);
+    let mut found = Vec::new();
+    for (k, (c, text)) in speakers.iter().enumerate() {
+        let tf = term_freqs(q, text);
         if tf.iter().any(|&t| t > 0) {
             let len = text.split_whitespace().count().max(1) as u32;
             found.push((
                 first_speaker_doc + k as u32,
                 Owner::Node(c.index() as u32),
                 Field::Speaker,
-                text,
+                text.as_str(),
                 len,
                 tf,
             ));
         }
     }
+    found
+}
+
+/// Each owner's score (BM25, k1 = 1.2, b = 0.75, weighted by field; a field holding
+/// the whole query as a phrase counts half again), with its fields' scores.
+fn score<'a>(
+    ix: &dyn Postings,
+    q: &[String],
+    df: &[usize],
+    text: &str,
+    found: Vec<Found<'a>>,
+) -> BTreeMap<Owner, (f64, Vec<FieldScore<'a>>)> {
+    let n = ix.doc_count() as f64;
+    let avg = ix.total_len() as f64 / n.max(1.0);
     let idf: Vec<f64> = df
         .iter()
         .map(|&d| ((n - d as f64 + 0.5) / (d as f64 + 0.5) + 1.0).ln())
         .collect();
-    let phrase = levelmap_model::suggest::fold(&opts.text);
+    let phrase = levelmap_model::suggest::fold(text);
     let (k1, b) = (1.2, 0.75);
 
     let mut scores: BTreeMap<Owner, (f64, Vec<FieldScore>)> = BTreeMap::new();
@@ -540,7 +621,16 @@ pub fn search_in(
         entry.0 += s;
         entry.1.push((s, d, terms_found, field, text));
     }
+    scores
+}
 
+/// The owners of the `kinds` asked for (a relation counts as its source's kind), best
+/// first, then by id.
+fn rank<'a>(
+    g: &LevelGraph,
+    scores: BTreeMap<Owner, (f64, Vec<FieldScore<'a>>)>,
+    kinds: &[NodeKind],
+) -> Vec<(f64, Owner, Vec<FieldScore<'a>>)> {
     let kind_of = |o: &Owner| match *o {
         Owner::Node(i) => g.node(NodeIndex::new(i as usize)).kind,
         Owner::Edge(e) => {
@@ -555,76 +645,66 @@ pub fn search_in(
     };
     let mut ranked: Vec<(f64, Owner, Vec<FieldScore>)> = scores
         .into_iter()
-        .filter(|(owner, _)| opts.kinds.is_empty() || opts.kinds.contains(&kind_of(owner)))
+        .filter(|(owner, _)| kinds.is_empty() || kinds.contains(&kind_of(owner)))
         .map(|(o, (s, why))| (s, o, why))
         .collect();
-    let total = ranked.len();
     let key = |o: &Owner| match *o {
         Owner::Node(i) => g.node(NodeIndex::new(i as usize)).id.clone(),
         Owner::Edge(e) => g.edge_id(EdgeIndex::new(e as usize)).into(),
     };
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| key(&a.1).cmp(&key(&b.1))));
-    let hits = ranked
+    ranked
+}
+
+/// The hit ranked `rank` (from 0): its node or relation, and why it matched, best
+/// field first.
+fn hit(g: &LevelGraph, rank: usize, score: f64, owner: Owner, mut why: Vec<FieldScore>) -> Hit {
+    why.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let why = why
         .into_iter()
-        .take(opts.limit)
-        .enumerate()
-        .map(|(rank, (score, owner, mut why))| {
-            why.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            let why = why
-                .into_iter()
-                .map(|(_, _, terms, field, text)| Why {
-                    field,
-                    snippet: snippet(text, &terms),
-                    terms,
-                })
-                .collect();
-            let mut hit = Hit {
-                rank: rank + 1,
-                score: (score * 1000.0).round() / 1000.0,
-                node: NodeRef::of(g, NodeIndex::new(0)),
-                edge: None,
-                target: None,
-                date: None,
-                speakers: vec![],
-                article: None,
-                why,
-            };
-            match owner {
-                Owner::Node(i) => {
-                    let i = NodeIndex::new(i as usize);
-                    let n = g.node(i);
-                    hit.node = NodeRef::of(g, i);
-                    hit.date = n.date();
-                    if let NodeData::Claim { evidence, .. } = &n.data {
-                        hit.speakers = super::who_said(g, i)
-                            .into_iter()
-                            .map(|s| NodeRef::of(g, s))
-                            .collect();
-                        hit.article = Some(levelmap_model::article_node_id(&evidence.article));
-                    }
-                }
-                Owner::Edge(e) => {
-                    let e = EdgeIndex::new(e as usize);
-                    let (a, b) = g.graph.edge_endpoints(e).expect("edge");
-                    let w = g.edge(e);
-                    hit.node = NodeRef::of(g, a);
-                    hit.edge = Some(w.kind);
-                    hit.target = Some(NodeRef::of(g, b));
-                    hit.date = g.evidence_date(w);
-                    hit.article = Some(levelmap_model::article_node_id(&w.evidence.article));
-                }
-            }
-            hit
+        .map(|(_, _, terms, field, text)| Why {
+            field,
+            snippet: snippet(text, &terms),
+            terms,
         })
         .collect();
-    Ok(SearchAnswer {
-        schema: SearchAnswer::SCHEMA.into(),
-        version: VERSION,
-        query: opts.text.clone(),
-        terms: q,
-        total,
-        hits,
-    })
+    let mut hit = Hit {
+        rank: rank + 1,
+        score: (score * 1000.0).round() / 1000.0,
+        node: NodeRef::of(g, NodeIndex::new(0)),
+        edge: None,
+        target: None,
+        date: None,
+        speakers: vec![],
+        article: None,
+        why,
+    };
+    match owner {
+        Owner::Node(i) => {
+            let i = NodeIndex::new(i as usize);
+            let n = g.node(i);
+            hit.node = NodeRef::of(g, i);
+            hit.date = n.date();
+            if let NodeData::Claim { evidence, .. } = &n.data {
+                hit.speakers = super::who_said(g, i)
+                    .into_iter()
+                    .map(|s| NodeRef::of(g, s))
+                    .collect();
+                hit.article = Some(levelmap_model::article_node_id(&evidence.article));
+            }
+        }
+        Owner::Edge(e) => {
+            let e = EdgeIndex::new(e as usize);
+            let (a, b) = g.graph.edge_endpoints(e).expect("edge");
+            let w = g.edge(e);
+            hit.node = NodeRef::of(g, a);
+            hit.edge = Some(w.kind);
+            hit.target = Some(NodeRef::of(g, b));
+            hit.date = g.evidence_date(w);
+            hit.article = Some(levelmap_model::article_node_id(&w.evidence.article));
+        }
+    }
+    hit
 }
 
 /// The text, or a window of about 200 characters around the first matched term.
@@ -657,127 +737,4 @@ fn snippet(text: &str, terms: &[String]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use levelmap_testkit::mini;
-
-    fn opts(text: &str) -> SearchOptions {
-        SearchOptions {
-            text: text.into(),
-            limit: 10,
-            kinds: vec![],
-        }
-    }
-
-    #[test]
-    fn terms_fold_stop_and_stem() {
-        assert_eq!(
-            terms("What did the Work Foundation say about skills?"),
-            ["work", "foundation", "skill"]
-        );
-        assert_eq!(
-            terms("policies, Labour's towns"),
-            ["policy", "labour", "town"]
-        );
-        assert_eq!(stem("business"), "business");
-        assert_eq!(stem("bus"), "bus");
-    }
-
-    #[test]
-    fn names_rank_above_quotes_and_why_is_given() {
-        let g = mini();
-        let a = search(&g, &opts("securonomics")).unwrap();
-        assert_eq!(a.hits[0].node.id, "policy:securonomics".into());
-        assert_eq!(a.hits[0].why[0].field, Field::Name);
-        assert!(a
-            .hits
-            .iter()
-            .any(|h| h.node.id == "claim:beta-2024-securonomics-basis".into()));
-        let claim = a
-            .hits
-            .iter()
-            .find(|h| h.node.id == "claim:beta-2024-securonomics-basis".into())
-            .unwrap();
-        assert_eq!(claim.speakers[0].id, "actor:bob-beta".into());
-        assert!(claim.why.iter().all(|w| w.terms == ["securonomic"]));
-        let ranks: Vec<usize> = a.hits.iter().map(|h| h.rank).collect();
-        assert_eq!(ranks, (1..=a.hits.len()).collect::<Vec<_>>());
-        assert!(a.hits.windows(2).all(|w| w[0].score >= w[1].score));
-    }
-
-    #[test]
-    fn speakers_names_count_for_their_claims() {
-        let g = mini();
-        let a = search(
-            &g,
-            &SearchOptions {
-                kinds: vec![NodeKind::Claim],
-                ..opts("Ann Alpha devolve")
-            },
-        )
-        .unwrap();
-        assert_eq!(
-            a.hits[0].node.id,
-            "claim:alpha-2020-devolve-to-towns".into()
-        );
-        assert!(
-            a.hits[0]
-                .why
-                .iter()
-                .any(|w| w.field == Field::Speaker && w.snippet == "Ann Alpha"),
-            "{:?}",
-            a.hits[0].why
-        );
-        let others = a
-            .hits
-            .iter()
-            .filter(|h| h.speakers.iter().all(|s| s.id != "actor:ann-alpha".into()));
-        assert!(others
-            .clone()
-            .all(|h| h.why.iter().all(|w| w.field != Field::Speaker)));
-    }
-
-    #[test]
-    fn relation_quotes_are_searched() {
-        let g = mini();
-        let a = search(&g, &opts("promised every part")).unwrap();
-        let h = &a.hits[0];
-        assert_eq!(h.edge, Some(EdgeKind::Proposes));
-        assert_eq!(h.node.id, "actor:conservative-party".into());
-        assert_eq!(h.target.as_ref().unwrap().id, "policy:levelling-up".into());
-    }
-
-    #[test]
-    fn kinds_and_errors() {
-        let g = mini();
-        let a = search(
-            &g,
-            &SearchOptions {
-                kinds: vec![NodeKind::Claim],
-                ..opts("levelling")
-            },
-        )
-        .unwrap();
-        assert!(!a.hits.is_empty() && a.hits.iter().all(|h| h.node.kind == NodeKind::Claim));
-        assert!(matches!(
-            search(&g, &opts("the of ?")),
-            Err(QueryError::EmptySearch { .. })
-        ));
-        assert!(search(&g, &opts("zzzqqq")).unwrap().hits.is_empty());
-    }
-
-    #[test]
-    fn snippets_cut_long_text_around_the_match() {
-        let text = format!(
-            "{} skills matter {}",
-            "word ".repeat(100),
-            "tail ".repeat(100)
-        );
-        let s = snippet(&text, &["skill".to_string()]);
-        assert!(
-            s.contains("skills matter") && s.starts_with('…') && s.ends_with('…'),
-            "{s}"
-        );
-        assert!(s.chars().count() <= 202);
-    }
-}
+mod tests;

@@ -1,0 +1,199 @@
+//! Validating the records once every id is defined: each field's value (dates, kinds,
+//! non-empty text), then the lexicon entries ([`entities`]) and the articles
+//! ([`article`]), which become the corpus' entities, articles, claims and relations;
+//! last, the checks across articles (echoes point back in time).
+
+mod article;
+mod entities;
+
+use levelmap_model::date::PartialDate;
+use levelmap_model::EdgeKind;
+
+use crate::raw::S;
+use crate::reader::Reader;
+use crate::{Diagnostic, ReadError};
+
+impl Reader {
+    /// Parse a date field; report a bad one.
+    pub(crate) fn parse_date(&mut self, src: usize, s: &S) -> Option<PartialDate> {
+        match PartialDate::parse(s.get_ref()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.err(
+                    src,
+                    s.span().start,
+                    ReadError::BadDate {
+                        message: e.to_string(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// Parse a kind-like field with `parse`; report a value not among `names`.
+    pub(crate) fn parse_enum<T>(
+        &mut self,
+        src: usize,
+        field: &str,
+        s: &S,
+        parse: fn(&str) -> Option<T>,
+        names: String,
+    ) -> Option<T> {
+        match parse(s.get_ref()) {
+            Some(v) => Some(v),
+            None => {
+                self.err(
+                    src,
+                    s.span().start,
+                    ReadError::BadKind {
+                        field: field.into(),
+                        value: s.get_ref().clone(),
+                        expected: names,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// Report a field with nothing but blanks.
+    pub(crate) fn non_empty(&mut self, src: usize, field: &str, s: &S) -> bool {
+        if s.get_ref().trim().is_empty() {
+            self.err(
+                src,
+                s.span().start,
+                ReadError::Invalid {
+                    message: format!("'{field}' is empty"),
+                },
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Validate every article, then check the echoes across them.
+    pub(crate) fn validate_articles(&mut self) {
+        let articles = std::mem::take(&mut self.articles);
+        for (stem, a) in &articles {
+            self.validate_article(stem, a);
+        }
+        self.check_echoes();
+    }
+
+    /// Echoes should point back in time: warn about one to a later claim, or to a
+    /// claim of the same article.
+    fn check_echoes(&mut self) {
+        let mut late = Vec::new();
+        for r in &self.corpus.relations {
+            if r.kind != EdgeKind::Echoes {
+                continue;
+            }
+            let (Some(fc), Some(tc)) = (
+                self.corpus.claims.get(&r.from),
+                self.corpus.claims.get(&r.to),
+            ) else {
+                continue;
+            };
+            let (Some(fd), Some(td)) = (
+                self.corpus.article_date(&fc.evidence.article),
+                self.corpus.article_date(&tc.evidence.article),
+            ) else {
+                continue;
+            };
+            if fc.evidence.article == tc.evidence.article {
+                late.push((
+                    r.from.clone(),
+                    format!(
+                        "'{}' echoes '{}' from the same article; use supports instead",
+                        r.from, r.to
+                    ),
+                ));
+            } else if td > fd {
+                late.push((r.from.clone(), format!("'{}' ({fd}) echoes '{}', which is later ({td}); echoes point to an earlier claim", r.from, r.to)));
+            }
+        }
+        for (id, message) in late {
+            let loc = self
+                .defs
+                .get(&id)
+                .map(|d| self.loc(d.src, d.offset))
+                .unwrap_or_default();
+            self.diags
+                .push(Diagnostic::warning(loc, ReadError::Invalid { message }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use toml::Spanned;
+
+    use crate::reader::Reader;
+    use crate::testing::{messages, Corpus, LEXICON};
+    use crate::Severity;
+
+    fn s(v: &str) -> Spanned<String> {
+        Spanned::new(0..v.len(), v.to_string())
+    }
+
+    #[test]
+    fn field_values_are_checked() {
+        let mut r = Reader::default();
+        let src = r.push_source(Path::new("a.toml"), "x\n".into());
+        assert!(r.parse_date(src, &s("2021-02")).is_some());
+        assert!(r.parse_date(src, &s("2021-02-30")).is_none());
+        assert!(r
+            .parse_enum(
+                src,
+                "stance",
+                &s("sideways"),
+                levelmap_model::Stance::parse,
+                "for | against".into()
+            )
+            .is_none());
+        assert!(!r.non_empty(src, "title", &s("  ")));
+        let m = messages(&r.finish());
+        assert!(m[0].starts_with("bad date"), "{m:?}");
+        assert_eq!(
+            m[1],
+            "unknown stance 'sideways': expected one of for | against"
+        );
+        assert_eq!(m[2], "'title' is empty");
+    }
+
+    fn article(date: &str, claim: &str, echoes: &str) -> String {
+        format!(
+            "title = \"T\"\n[date]\nvalue = \"{date}\"\nprovenance = \"stated\"\n\
+             [[claim]]\nid = \"claim:{claim}\"\ntext = \"t\"\nquote = \"Ann said\"\n{echoes}"
+        )
+    }
+
+    #[test]
+    fn an_echo_of_a_later_claim_is_a_warning() {
+        let mut c = Corpus::new();
+        for (path, text) in LEXICON {
+            c = c.file(path, text);
+        }
+        let reading = c
+            .article(
+                "2020-01-a",
+                "Ann said so.",
+                &article("2020-01", "early", "echoes = [\"claim:late\"]\n"),
+            )
+            .article(
+                "2022-01-b",
+                "Ann said it again.",
+                &article("2022-01", "late", ""),
+            )
+            .read();
+        assert_eq!(reading.error_count(), 0, "{:?}", messages(&reading));
+        assert_eq!(reading.diagnostics.len(), 1);
+        assert_eq!(reading.diagnostics[0].severity, Severity::Warning);
+        assert!(messages(&reading)[0].contains("which is later (2022-01)"));
+        assert_eq!(reading.diagnostics[0].location.line, Some(6));
+    }
+}

@@ -1,0 +1,164 @@
+//! Walking the corpus folder: checking its sub-folders are there, reading the lexicon
+//! files in their order, and pairing each article's text with its annotation.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use levelmap_model::NodeKind;
+
+use crate::layout::{self, ArticlePart};
+use crate::reader::Reader;
+use crate::{Diagnostic, Location, ReadError};
+
+/// Each lexicon file with the key of its array of tables and the kind of its entries.
+const LEXICON: [(&str, &str, NodeKind); 3] = [
+    (layout::ACTORS_FILE, "actor", NodeKind::Actor),
+    (layout::POLICIES_FILE, "policy", NodeKind::Policy),
+    (layout::EVENTS_FILE, "event", NodeKind::Event),
+];
+
+impl Reader {
+    /// Read the corpus in `dir`: every step, in order (walk and parse, define, validate).
+    pub(crate) fn read(&mut self, dir: &Path) {
+        self.hasher = Some(Sha256::new());
+        if !self.walk(dir) {
+            return;
+        }
+        self.define_all();
+        self.validate_entities();
+        self.validate_articles();
+    }
+
+    /// Read and parse every file of the corpus; false when `dir` is not a folder.
+    fn walk(&mut self, dir: &Path) -> bool {
+        let lexicon = layout::lexicon_dir(dir);
+        let articles = layout::articles_dir(dir);
+        if !dir.is_dir() {
+            self.missing(dir, format!("corpus folder '{}'", dir.display()));
+            return false;
+        }
+        if !lexicon.is_dir() {
+            self.missing(&lexicon, format!("lexicon folder '{}'", lexicon.display()));
+        }
+        for (file, key, kind) in LEXICON {
+            let path = lexicon.join(file);
+            if path.exists() {
+                self.read_lexicon_file(&path, key, kind);
+            }
+        }
+        if !articles.is_dir() {
+            self.missing(
+                &articles,
+                format!("articles folder '{}'", articles.display()),
+            );
+        } else {
+            self.read_articles(&articles);
+        }
+        true
+    }
+
+    fn missing(&mut self, path: &Path, what: String) {
+        self.diags.push(Diagnostic::error(
+            Location::file(path),
+            ReadError::Missing { what },
+        ));
+    }
+
+    /// Pair the texts and annotations in `dir` by stem and read each pair; a half
+    /// without the other is reported.
+    fn read_articles(&mut self, dir: &Path) {
+        let mut stems: BTreeMap<String, (Option<PathBuf>, Option<PathBuf>)> = BTreeMap::new();
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.diags.push(Diagnostic::error(
+                    Location::file(dir),
+                    ReadError::Io {
+                        path: dir.display().to_string(),
+                        reason: e.to_string(),
+                    },
+                ));
+                return;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Some((stem, part)) = layout::article_part(&path) else {
+                continue;
+            };
+            match part {
+                ArticlePart::Text => stems.entry(stem).or_default().0 = Some(path),
+                ArticlePart::Annotation => stems.entry(stem).or_default().1 = Some(path),
+            }
+        }
+        for (stem, (txt, toml_path)) in stems {
+            match (txt, toml_path) {
+                (Some(t), None) => self.diags.push(Diagnostic::error(
+                    Location::file(&t),
+                    ReadError::MissingAnnotation { stem: stem.clone() },
+                )),
+                (None, Some(a)) => self.diags.push(Diagnostic::error(
+                    Location::file(&a),
+                    ReadError::MissingText { stem: stem.clone() },
+                )),
+                (Some(t), Some(a)) => self.read_article(&stem, &t, &a),
+                (None, None) => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Corpus;
+    use crate::ReadError;
+
+    #[test]
+    fn a_missing_corpus_folder_is_the_only_diagnostic() {
+        let dir = tempfile::tempdir().unwrap();
+        let reading = crate::read_corpus(&dir.path().join("nope"));
+        assert_eq!(reading.diagnostics.len(), 1);
+        assert!(matches!(
+            reading.diagnostics[0].error,
+            ReadError::Missing { ref what } if what.starts_with("corpus folder")
+        ));
+    }
+
+    #[test]
+    fn missing_sub_folders_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let reading = crate::read_corpus(dir.path());
+        let what: Vec<_> = reading
+            .diagnostics
+            .iter()
+            .map(|d| match &d.error {
+                ReadError::Missing { what } => what.split(' ').next().unwrap().to_string(),
+                e => panic!("{e}"),
+            })
+            .collect();
+        assert_eq!(what, ["articles", "lexicon"]);
+    }
+
+    #[test]
+    fn an_article_half_without_the_other_is_reported() {
+        let reading = Corpus::new()
+            .file("articles/only-text.txt", "Some text.")
+            .file("articles/only-notes.toml", "title = \"x\"")
+            .file("articles/notes.md", "ignored")
+            .read();
+        let errors: Vec<_> = reading.diagnostics.iter().map(|d| &d.error).collect();
+        assert_eq!(
+            errors,
+            [
+                &ReadError::MissingText {
+                    stem: "only-notes".into()
+                },
+                &ReadError::MissingAnnotation {
+                    stem: "only-text".into()
+                },
+            ]
+        );
+    }
+}
