@@ -9,7 +9,7 @@ use crate::output::write_atomic;
 use anyhow::{Context, Result};
 use levelmap_extract::{self as extract, draft, ExtractOptions};
 use levelmap_model::is_valid_id;
-use levelmap_read::read_corpus;
+use levelmap_read::{layout, read_corpus};
 
 use super::extract::{load_lexicon, parse_format, prepare};
 
@@ -40,7 +40,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             anyhow::bail!("'{id}' is not a valid article id: use lowercase letters, digits and hyphens, e.g. 2024-07-hickson-labour-levelling-up");
         }
     }
-    let articles = args.corpus.join("articles");
+    let articles = layout::articles_dir(&args.corpus);
     if !articles.is_dir() {
         anyhow::bail!(
             "{} is not a corpus folder (no articles/ inside); pass --corpus DIR",
@@ -71,15 +71,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.id.is_none() {
         let base = d.stem.clone();
         let mut n = 2;
-        while articles.join(format!("{}.txt", d.stem)).exists()
-            || articles.join(format!("{}.toml", d.stem)).exists()
+        while articles.join(layout::text_file_name(&d.stem)).exists()
+            || articles.join(layout::annotation_file_name(&d.stem)).exists()
         {
             d.stem = format!("{base}-{n}");
             n += 1;
         }
     }
-    let txt = articles.join(format!("{}.txt", d.stem));
-    let toml_path = articles.join(format!("{}.toml", d.stem));
+    let txt = articles.join(layout::text_file_name(&d.stem));
+    let toml_path = articles.join(layout::annotation_file_name(&d.stem));
     if txt.exists() || toml_path.exists() {
         anyhow::bail!(
             "article '{}' is already in {}; choose another --id",
@@ -106,7 +106,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         d.candidates.iter().filter(|c| !c.known).count()
     )?;
     let reading = read_corpus(&args.corpus);
-    let stem_file = format!("{}.toml", d.stem);
+    let stem_file = layout::annotation_file_name(&d.stem);
     let own: Vec<_> = reading
         .diagnostics
         .iter()

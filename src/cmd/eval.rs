@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use levelmap_extract::{self as extract, eval, ExtractOptions};
-use levelmap_read::read_corpus;
+use levelmap_read::{layout, read_corpus};
 
 /// Flags of `levelmap eval`.
 #[derive(Debug, Clone, clap::Args)]
@@ -74,7 +74,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let golds: Vec<PathBuf> = if args.gold.is_empty() {
         let mut v = vec![args.corpus.clone()];
         let held = PathBuf::from("tests/fixtures/heldout");
-        if held.join("articles").is_dir() {
+        if layout::articles_dir(&held).is_dir() {
             v.push(held);
         }
         v
@@ -112,7 +112,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 read_corpus(dir),
             )
         };
-        if !dir.join("articles").is_dir() {
+        if !layout::articles_dir(&dir).is_dir() {
             anyhow::bail!(
                 "{} is not a corpus folder (no articles/ inside)",
                 dir.display()

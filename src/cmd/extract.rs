@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use levelmap_extract::{
     self as extract, draft, Draft, ExtractError, ExtractOptions, Format, Lexicon,
 };
-use levelmap_read::read_corpus;
+use levelmap_read::{layout, read_corpus};
 
 /// Flags of `levelmap extract`.
 #[derive(Debug, Clone, clap::Args)]
@@ -210,14 +210,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| PathBuf::from(".")),
         };
-        let toml_path = dir.join(format!("{}.toml", d.stem));
+        let toml_path = dir.join(layout::annotation_file_name(&d.stem));
         if toml_path.exists() && !args.force {
             eprintln!("error: {} exists; not overwriting an annotation file\n  = help: pass --force to replace it, or -o DIR to write elsewhere", toml_path.display());
             failed += 1;
             continue;
         }
         if p.write_text {
-            let txt = dir.join(format!("{}.txt", d.stem));
+            let txt = dir.join(layout::text_file_name(&d.stem));
             if txt != p.path {
                 write_atomic(&txt, |w| w.write_all(d.text.as_bytes()))
                     .with_context(|| format!("writing {}", txt.display()))?;
