@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use levelmap_extract::{self as extract, draft, ExtractOptions, Layout};
 use levelmap_read::read_corpus;
+use levelmap_testkit::rng::Rng;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -22,19 +23,29 @@ use sha2::{Digest, Sha256};
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// A small deterministic generator (xorshift), so that every run builds the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
+/// `n` synthetic articles, each a header line then 4 to 9 paragraphs of 2 to 6
+/// sentences, drawn from the given ones (always the same, from a fixed seed).
+fn recombine(headers: &[String], sentences: &[String], n: usize) -> Vec<String> {
+    let mut rng = Rng::xorshift(0x9E37_79B9_7F4A_7C15);
+    (0..n)
+        .map(|_| {
+            let mut t = String::new();
+            t.push_str(&headers[rng.below(headers.len())]);
+            t.push_str("\n\n");
+            let paras = 4 + rng.below(6);
+            for _ in 0..paras {
+                let k = 2 + rng.below(5);
+                for j in 0..k {
+                    if j > 0 {
+                        t.push(' ');
+                    }
+                    t.push_str(&sentences[rng.below(sentences.len())]);
+                }
+                t.push_str("\n\n");
+            }
+            t
+        })
+        .collect()
 }
 
 fn env_num(name: &str, default: usize) -> usize {
@@ -75,26 +86,7 @@ fn main() {
     let n = env_num("LEVELMAP_BENCH_ARTICLES", 10_000);
     let runs = env_num("LEVELMAP_BENCH_RUNS", 3).max(1);
     let mode = std::env::var("LEVELMAP_BENCH_MODE").unwrap_or_else(|_| "both".into());
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let articles: Vec<String> = (0..n)
-        .map(|_| {
-            let mut t = String::new();
-            t.push_str(&headers[rng.below(headers.len())]);
-            t.push_str("\n\n");
-            let paras = 4 + rng.below(6);
-            for _ in 0..paras {
-                let k = 2 + rng.below(5);
-                for j in 0..k {
-                    if j > 0 {
-                        t.push(' ');
-                    }
-                    t.push_str(&sentences[rng.below(sentences.len())]);
-                }
-                t.push_str("\n\n");
-            }
-            t
-        })
-        .collect();
+    let articles = recombine(&headers, &sentences, n);
     let bytes: usize = articles.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
     let opts = ExtractOptions::default();

@@ -1,7 +1,7 @@
 //! End-to-end latency of the query commands: each is run as a process, from start to
 //! exit, several times, and the median and fastest wall-clock times are printed, for
 //! the bundled corpus and for synthetic corpora of 1,000 and 10,000 articles with the
-//! bundled corpus' proportions (see `synth.rs`).
+//! bundled corpus' proportions (see `levelmap_testkit::corpus`).
 //!
 //! Run with `cargo bench --bench query`. Options (after `--`):
 //!   --sizes 1000,10000   synthetic corpus sizes (0 for none)
@@ -14,8 +14,6 @@
 //! Synthetic corpora are generated and built once into target/bench-corpora/ and
 //! reused. The warm-up run also makes sure the query cache (out/graph.cache) exists,
 //! as it does after `levelmap build`; the timed runs are what a user sees from then on.
-
-mod synth;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -101,7 +99,7 @@ fn synthetic(n: usize) -> Corpus {
         let _ = std::fs::remove_dir_all(&dir);
         eprintln!("generating {n} synthetic articles in {} …", dir.display());
         let t = Instant::now();
-        let w = synth::generate(&corpus, n, SEED).expect("corpus written");
+        let w = levelmap_testkit::corpus::generate(&corpus, n, SEED).expect("corpus written");
         eprintln!("  {w:?} in {:.1} s", t.elapsed().as_secs_f64());
         let b = build(&corpus, &out);
         eprintln!("  levelmap build: {:.1} s", b.as_secs_f64());
@@ -236,7 +234,7 @@ fn main() {
             .expect("--generate DIR N");
         println!(
             "{:?}",
-            synth::generate(&dir, n, SEED).expect("corpus written")
+            levelmap_testkit::corpus::generate(&dir, n, SEED).expect("corpus written")
         );
         return;
     }

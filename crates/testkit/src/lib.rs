@@ -1,11 +1,15 @@
 //! Test and benchmark support, never shipped in the binary: the small fixtures,
-//! the synthetic argument maps ([`map`]) and timelines ([`timeline`]).
+//! the synthetic argument maps ([`map`]) and timelines ([`timeline`]), the
+//! synthetic corpora on disk ([`corpus`]), and the one random generator they all
+//! draw from ([`rng`]).
 
 use std::path::{Path, PathBuf};
 
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
 
+pub mod corpus;
 pub mod map;
+pub mod rng;
 pub mod timeline;
 
 /// The workspace root (where `graph/` and `tests/fixtures/` are).

@@ -8,6 +8,8 @@ use levelmap_model::{
     ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Stance,
 };
 
+use crate::rng::Rng;
+
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SynthOptions {
@@ -35,30 +37,6 @@ impl Default for SynthOptions {
             same_date: false,
             seed: 42,
         }
-    }
-}
-
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() % 10_000) as f64 / 10_000.0 < p
     }
 }
 
@@ -133,19 +111,44 @@ fn edge(kind: EdgeKind, article: &str, stance: Option<Stance>) -> Edge {
     }
 }
 
+/// How many actors there are (each article is authored by one of them in turn).
+const N_ACTORS: usize = 40;
+
+/// An edge to add once every node is in: from, to, the edge.
+type Pending = (String, String, Edge);
+
 /// Build a synthetic graph.
 pub fn synthetic(o: &SynthOptions) -> LevelGraph {
-    let mut r = Rng(o.seed.wrapping_mul(2_654_435_761).max(1));
+    let mut r = Rng::xorshift_star(o.seed.wrapping_mul(2_654_435_761).max(1));
     let mut g = LevelGraph::new();
+    let start = days_from_civil(2015, 1, 1);
+    let span = i64::from(o.years.max(1)) * 365;
+    let arts = article_dates(o, &mut r, start, span);
+    add_articles(&mut g, &mut r, &arts);
+    add_lexicon(&mut g, &mut r, o, start, span);
+    let mut edges = add_claims(&mut g, &mut r, o, &arts);
+    link_authors_and_lineage(&mut edges, &mut r, o, &arts);
+    // Edges in a fixed order, whatever order they were drawn in.
+    edges.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    for (a, b, e) in edges {
+        g.add_edge(&a, &b, e);
+    }
+    g
+}
+
+/// The articles' dates (a day, a month or a year) and stems, in date order as the
+/// graph builder adds them.
+fn article_dates(
+    o: &SynthOptions,
+    r: &mut Rng,
+    start: i64,
+    span: i64,
+) -> Vec<(PartialDate, String)> {
     let n_articles = if o.articles == 0 {
         (o.claims / 8).max(1)
     } else {
         o.articles
     };
-    let start = days_from_civil(2015, 1, 1);
-    let span = i64::from(o.years.max(1)) * 365;
-
-    // Articles, added in date order as the graph builder does.
     let mut arts: Vec<(PartialDate, String)> = (0..n_articles)
         .map(|k| {
             let day = if o.same_date {
@@ -167,14 +170,19 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
         })
         .collect();
     arts.sort();
-    for (date, stem) in &arts {
+    arts
+}
+
+/// The article nodes, with titles (dates other than a day are inferred).
+fn add_articles(g: &mut LevelGraph, r: &mut Rng, arts: &[(PartialDate, String)]) {
+    for (date, stem) in arts {
         let inferred = date.precision() != levelmap_model::date::Precision::Day;
         g.add_node(Node {
             id: format!("article:{stem}").into(),
             kind: NodeKind::Article,
-            label: sentence(&mut r, 4, 12).into(),
+            label: sentence(r, 4, 12).into(),
             data: NodeData::Article {
-                title: sentence(&mut r, 4, 12),
+                title: sentence(r, 4, 12),
                 date: ArticleDate {
                     value: *date,
                     provenance: if inferred {
@@ -190,22 +198,28 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
             origin: Origin::Curated,
         });
     }
-    let entity =
-        |id: String, kind: NodeKind, label: String, sub: &str, date: Option<PartialDate>| Node {
-            id: id.into(),
-            kind,
-            label: label.into(),
-            data: NodeData::Entity {
-                subkind: sub.to_string(),
-                aliases: vec![],
-                description: None,
-                date,
-                roles: vec![],
-            },
-            origin: Origin::Curated,
-        };
-    let n_actors = 40;
-    for k in 0..n_actors {
+}
+
+/// An entity node.
+fn entity(id: String, kind: NodeKind, label: String, sub: &str, date: Option<PartialDate>) -> Node {
+    Node {
+        id: id.into(),
+        kind,
+        label: label.into(),
+        data: NodeData::Entity {
+            subkind: sub.to_string(),
+            aliases: vec![],
+            description: None,
+            date,
+            roles: vec![],
+        },
+        origin: Origin::Curated,
+    }
+}
+
+/// The actors (people), the ideas (policies) and two dated events a year.
+fn add_lexicon(g: &mut LevelGraph, r: &mut Rng, o: &SynthOptions, start: i64, span: i64) {
+    for k in 0..N_ACTORS {
         g.add_node(entity(
             format!("actor:person-{k:02}"),
             NodeKind::Actor,
@@ -215,7 +229,7 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
         ));
     }
     for k in 0..o.policies {
-        let name = format!("Idea {k}: {}", sentence(&mut r, 1, 4).trim_end_matches('.'));
+        let name = format!("Idea {k}: {}", sentence(r, 1, 4).trim_end_matches('.'));
         g.add_node(entity(
             format!("policy:idea-{k:02}"),
             NodeKind::Policy,
@@ -231,34 +245,43 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
         g.add_node(entity(
             format!("event:e{k:02}"),
             NodeKind::Event,
-            sentence(&mut r, 2, 6),
+            sentence(r, 2, 6),
             "announcement",
             date,
         ));
     }
+}
 
-    // Claims, spread over the articles; ideas drawn with a long tail.
+/// Claims, spread over the articles; ideas drawn with a long tail. Returns the
+/// claims' edges: made by their article, about ideas, and now and then echoing,
+/// supporting or attacking an earlier claim.
+fn add_claims(
+    g: &mut LevelGraph,
+    r: &mut Rng,
+    o: &SynthOptions,
+    arts: &[(PartialDate, String)],
+) -> Vec<Pending> {
     let mut claims: Vec<(usize, String)> = (0..o.claims)
         .map(|k| (r.below(arts.len()), format!("claim:c{k:05}")))
         .collect();
     claims.sort();
     let stances = [Stance::For, Stance::Against, Stance::Mixed, Stance::Neutral];
-    let mut edges: Vec<(String, String, Edge)> = Vec::new();
+    let mut edges: Vec<Pending> = Vec::new();
     for (k, (a, id)) in claims.iter().enumerate() {
         let (date, stem) = &arts[*a];
         g.add_node(Node {
             id: id.clone().into(),
             kind: NodeKind::Claim,
-            label: sentence(&mut r, 5, 18).into(),
+            label: sentence(r, 5, 18).into(),
             data: NodeData::Claim {
-                text: sentence(&mut r, 5, 18).into(),
+                text: sentence(r, 5, 18).into(),
                 evidence: Evidence {
                     article: stem.clone().into(),
                     quote: "synthetic quote".into(),
                 },
                 claim_kind: ClaimKind::Evaluation,
                 speaker: None,
-                hedged: r.chance(0.2),
+                hedged: r.odds(2_000, 10_000),
                 date: Some(*date),
             },
             origin: Origin::Curated,
@@ -280,25 +303,36 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
                 edge(EdgeKind::About, stem, Some(st)),
             ));
         }
-        if k > 0 && r.chance(0.25) {
+        if k > 0 && r.odds(2_500, 10_000) {
             let t = &claims[r.below(k)].1;
             edges.push((id.clone(), t.clone(), edge(EdgeKind::Echoes, stem, None)));
         }
-        if k > 0 && r.chance(0.15) && claims[k - 1].0 == *a {
+        if k > 0 && r.odds(1_500, 10_000) && claims[k - 1].0 == *a {
             edges.push((
                 id.clone(),
                 claims[k - 1].1.clone(),
                 edge(EdgeKind::Supports, stem, None),
             ));
         }
-        if k > 0 && r.chance(0.05) {
+        if k > 0 && r.odds(500, 10_000) {
             let t = &claims[r.below(k)].1;
             edges.push((id.clone(), t.clone(), edge(EdgeKind::Attacks, stem, None)));
         }
     }
+    edges
+}
+
+/// Every article authored by an actor in turn; every third idea evolving from the
+/// one before.
+fn link_authors_and_lineage(
+    edges: &mut Vec<Pending>,
+    r: &mut Rng,
+    o: &SynthOptions,
+    arts: &[(PartialDate, String)],
+) {
     for (k, (_, stem)) in arts.iter().enumerate() {
         edges.push((
-            format!("actor:person-{:02}", k % n_actors),
+            format!("actor:person-{:02}", k % N_ACTORS),
             format!("article:{stem}"),
             edge(EdgeKind::Authored, stem, None),
         ));
@@ -311,11 +345,6 @@ pub fn synthetic(o: &SynthOptions) -> LevelGraph {
             edge(EdgeKind::EvolvesInto, stem, None),
         ));
     }
-    edges.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    for (a, b, e) in edges {
-        g.add_edge(&a, &b, e);
-    }
-    g
 }
 
 #[cfg(test)]
