@@ -67,7 +67,7 @@ fn main() {
     let tmp = tempfile::tempdir().expect("temporary folder");
 
     println!("levelmap render bench (median of runs; seconds)");
-    if corpus.join("articles").is_dir() {
+    if levelmap_read::layout::articles_dir(&corpus).is_dir() {
         let runs = 5;
         let (total, (g, sizes, stats)) = time(runs, || {
             let reading = read_corpus(&corpus);

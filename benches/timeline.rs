@@ -99,7 +99,7 @@ fn main() {
     );
 
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph");
-    if corpus.join("articles").is_dir() {
+    if levelmap_read::layout::articles_dir(&corpus).is_dir() {
         let r = levelmap_read::read_corpus(&corpus);
         let g = build(&r.corpus, BuildOptions::default());
         bench_timeline("timeline: bundled corpus (graph/)", &g);

@@ -13,6 +13,7 @@ use super::text::{
 };
 use super::Shape;
 use crate::rng::Rng;
+use levelmap_read::layout;
 
 /// The claims written so far, which later claims may link to.
 #[derive(Default)]
@@ -78,8 +79,8 @@ pub(super) fn write(
     article.filler(rng, shape);
     let (text, toml) = article.finish();
     let text_bytes = text.len();
-    std::fs::write(dir.join(format!("{stem}.txt")), text)?;
-    std::fs::write(dir.join(format!("{stem}.toml")), toml)?;
+    std::fs::write(dir.join(layout::text_file_name(&stem)), text)?;
+    std::fs::write(dir.join(layout::annotation_file_name(&stem)), toml)?;
     Ok(Counts {
         claims: n_claims,
         relations,

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::text::{capital, date_from_index, q, syllables, FIRST, ORG, POLICY, TOPIC};
 use super::Shape;
 use crate::rng::Rng;
+use levelmap_read::layout;
 
 /// An actor of the lexicon.
 pub(super) struct Actor {
@@ -83,7 +84,7 @@ impl Lexicon {
                 q(&format!("Synthetic {} number {i}.", x.kind))
             );
         }
-        std::fs::write(lex.join("actors.toml"), s)?;
+        std::fs::write(lex.join(layout::ACTORS_FILE), s)?;
         let mut s = String::new();
         for p in &self.policies {
             let _ = writeln!(
@@ -94,13 +95,13 @@ impl Lexicon {
             );
             let _ = writeln!(s, "aliases = [{}]\n", q(&p.alias));
         }
-        std::fs::write(lex.join("policies.toml"), s)?;
+        std::fs::write(lex.join(layout::POLICIES_FILE), s)?;
         let mut s = String::new();
         for e in &self.events {
             let (y, m, d) = e.date;
             let _ = writeln!(s, "[[event]]\nid = \"{}\"\nname = {}\nkind = \"other\"\ndate = \"{y:04}-{m:02}-{d:02}\"\n", e.id, q(&e.name));
         }
-        std::fs::write(lex.join("events.toml"), s)
+        std::fs::write(lex.join(layout::EVENTS_FILE), s)
     }
 }
 

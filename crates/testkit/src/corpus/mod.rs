@@ -16,6 +16,7 @@ use std::io;
 use std::path::Path;
 
 use crate::rng::Rng;
+use levelmap_read::layout;
 
 mod article;
 mod lexicon;
@@ -97,8 +98,8 @@ pub fn generate_with(
     shape: Shape,
 ) -> io::Result<Written> {
     let mut rng = Rng::new(seed);
-    let lex = dir.join("lexicon");
-    let art = dir.join("articles");
+    let lex = layout::lexicon_dir(dir);
+    let art = layout::articles_dir(dir);
     std::fs::create_dir_all(&lex)?;
     std::fs::create_dir_all(&art)?;
     let mut w = Written {
