@@ -8,10 +8,12 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::entities::{Found, Lexicon};
+use super::found::Found;
+use super::items::{DraftClaim, Mention};
+use super::lexicon::Lexicon;
 use super::scan::{Scan, Set};
 use super::sentences::{quote, BlockKind, Layout};
-use super::{slug, DraftClaim, ExtractOptions};
+use super::slug::slug;
 use levelmap_model::date::PartialDate;
 use levelmap_model::{ClaimKind, NodeKind, Stance};
 
@@ -754,7 +756,7 @@ pub fn label(norm: &str) -> String {
     }
 }
 
-/// Draft the article's claims.
+/// Draft the article's claims: those of at least `min_confidence`.
 #[allow(clippy::too_many_arguments)]
 pub fn find(
     text: &str,
@@ -763,7 +765,7 @@ pub fn find(
     found: &Found,
     authors: &BTreeSet<String>,
     prefix: &str,
-    opts: &ExtractOptions,
+    min_confidence: f64,
     scan: &Scan,
 ) -> Vec<DraftClaim> {
     let mut out: Vec<DraftClaim> = Vec::new();
@@ -776,8 +778,7 @@ pub fn find(
         if scan.any(si, Set::Boilerplate) {
             continue;
         }
-        let is_policy =
-            |m: &&super::Mention| levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy);
+        let is_policy = |m: &&Mention| levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy);
         let mentions_policy = found.in_sentence(si).any(|m| is_policy(&m));
         cues_scanned_into(scan, si, &s.norm, &mut cue_list);
         let pre = read_cues(&s.norm, &cue_list, mentions_policy, false);
@@ -786,7 +787,7 @@ pub fn find(
             .report_at
             .and_then(|at| speaker(&s.norm, at, found, si, lex))
             .filter(|id| !authors.contains(id));
-        if sp.is_none() && confidence(pre.score + 1.2) < opts.min_claim_confidence {
+        if sp.is_none() && confidence(pre.score + 1.2) < min_confidence {
             continue;
         }
         let r = if sp.is_some() {
@@ -795,7 +796,7 @@ pub fn find(
             pre
         };
         let conf = confidence(r.score);
-        if conf < opts.min_claim_confidence {
+        if conf < min_confidence {
             continue;
         }
         let mut policies: Vec<String> = Vec::new();

@@ -5,308 +5,24 @@
 //! ("Reeves" after "Rachel Reeves", "the Chancellor" when one known actor held
 //! that role at the time).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use regex::Regex;
 use std::sync::OnceLock;
 
-use super::meta::Header;
+use super::found::{EventRef, Found, Header};
+use super::items::{Candidate, Mention, MentionHow};
+use super::lexicon::Lexicon;
 use super::scan::{Scan, Scanner, Set};
 use super::sentences::{quote, BlockKind, Layout};
-use super::words::{self, content_words, given_names, not_name, person_titles, role_heads};
-use super::{slug, Candidate, Mention, MentionHow};
+use super::slug::slug;
+use super::words::{self, given_names, not_name, person_titles, role_heads};
 use levelmap_model::date::PartialDate;
-use levelmap_model::mentions::{is_boundary, HitRef, NamePatterns};
-use levelmap_model::{Corpus, Entity, NodeKind, Origin};
-use levelmap_model::suggest::fold;
+use levelmap_model::mentions::{is_boundary, HitRef};
+use levelmap_model::NodeKind;
 
 /// Candidates below this confidence are not written (unless a claim or edge uses them).
 pub const DEFAULT_MIN_CANDIDATE_CONFIDENCE: f64 = 0.5;
-
-/// A dated event of the lexicon, prepared for finding references to it.
-#[derive(Debug, Clone)]
-pub struct EventInfo {
-    /// Id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Kind (election, publication, ...).
-    pub kind: String,
-    /// Date.
-    pub date: PartialDate,
-    /// The name without its verb, lowercase ("levelling up taskforce"), and the verb stem ("launch").
-    pub core: Option<(String, String)>,
-    /// Content words of name, aliases and description, with weights.
-    pub bag: BTreeMap<String, f64>,
-}
-
-/// An earlier claim of the corpus, for proposing echoes.
-#[derive(Debug, Clone)]
-pub struct KnownClaim {
-    /// Id.
-    pub id: String,
-    /// Its article.
-    pub article: String,
-    /// Its article's date.
-    pub date: Option<PartialDate>,
-    /// Content words of its quote and label.
-    pub words: Vec<String>,
-}
-
-/// The corpus as the extractor needs it: lexicon entries and a matcher over their
-/// names, events, roles, earlier claims and every id already used.
-pub struct Lexicon {
-    /// Curated actors, policies and events by id.
-    pub entities: BTreeMap<String, Entity>,
-    /// The keys of `entities` in a hash set, for membership tests in hot loops.
-    pub entity_ids: rustc_hash::FxHashSet<String>,
-    /// The ids of the entities of kind `person`, for the same.
-    pub person_ids: rustc_hash::FxHashSet<String>,
-    /// The events (indices into `events`) whose names have a subject and verb; the
-    /// subjects are the [`Set::EventCore`] phrases of the scanner, in this order.
-    core_events: Vec<usize>,
-    names: HashMap<String, String>,
-    /// Events, prepared.
-    pub events: Vec<EventInfo>,
-    /// Claims of the corpus.
-    pub claims: Vec<KnownClaim>,
-    /// Document frequency of content words over the corpus' claims.
-    pub claim_df: HashMap<String, usize>,
-    /// TF-IDF vectors of the corpus' claims (same order as `claims`).
-    pub claim_vectors: Vec<super::links::Vector>,
-    /// The claims' vectors as an inverted index, for proposing echoes.
-    pub echo_index: super::links::EchoIndex,
-    /// Every id defined in the corpus (entities, candidates, claims, articles).
-    pub ids: BTreeSet<String>,
-    /// `ids` in a hash set, for membership tests in hot loops.
-    pub id_set: rustc_hash::FxHashSet<String>,
-    /// One automaton over every phrase list read sentence by sentence.
-    pub scanner: Scanner,
-}
-
-impl Lexicon {
-    /// Prepare a corpus's lexicon. Only curated entries count as lexicon; candidates
-    /// proposed by other drafts are known ids, so that they are not proposed twice.
-    pub fn new(corpus: &Corpus) -> Self {
-        let entities: BTreeMap<String, Entity> = corpus
-            .entities
-            .iter()
-            .filter(|(_, e)| !matches!(e.origin, Origin::Extracted(_)))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        let ap = entities
-            .values()
-            .filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy));
-        let lex_names = NamePatterns::new(ap.clone());
-        let ev = entities.values().filter(|e| e.node_kind == NodeKind::Event);
-        let event_names = NamePatterns::new(ev.clone());
-        let mut names = HashMap::new();
-        for e in ap {
-            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                names.entry(fold(n)).or_insert_with(|| e.id.clone());
-            }
-            names
-                .entry(fold(e.id.split_once(':').map_or("", |p| p.1)))
-                .or_insert_with(|| e.id.clone());
-        }
-        let events = prepare_events(ev);
-        let mut claims = Vec::new();
-        let mut claim_df: HashMap<String, usize> = HashMap::new();
-        for c in corpus
-            .claims
-            .values()
-            .filter(|c| !matches!(c.origin, Origin::Extracted(_)))
-        {
-            let words = content_words(&c.evidence.quote);
-            let uniq: HashSet<&String> = words.iter().collect();
-            for w in uniq {
-                *claim_df.entry(w.clone()).or_insert(0) += 1;
-            }
-            claims.push(KnownClaim {
-                id: c.id.clone(),
-                article: c.evidence.article.to_string(),
-                date: corpus.article_date(&c.evidence.article),
-                words,
-            });
-        }
-        let mut ids: BTreeSet<String> = corpus.entities.keys().cloned().collect();
-        ids.extend(corpus.claims.keys().cloned());
-        ids.extend(
-            corpus
-                .articles
-                .keys()
-                .map(|a| levelmap_model::article_node_id(a)),
-        );
-        let claim_vectors: Vec<super::links::Vector> = claims
-            .iter()
-            .map(|c| super::links::tfidf(&c.words, &claim_df, claims.len()))
-            .collect();
-        let claim_dates: Vec<Option<PartialDate>> = claims.iter().map(|c| c.date).collect();
-        let echo_index = super::links::EchoIndex::new(&claim_vectors, &claim_df, &claim_dates);
-        let core_events: Vec<usize> = events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.core.is_some())
-            .map(|(i, _)| i)
-            .collect();
-        let scanner = Scanner::labelled(
-            [
-                (Set::LexExact, lex_names.exact_pairs()),
-                (Set::LexFolded, lex_names.folded_pairs()),
-                (Set::EventExact, event_names.exact_pairs()),
-                (Set::EventFolded, event_names.folded_pairs()),
-                (
-                    Set::EventCore,
-                    core_events
-                        .iter()
-                        .map(|&i| {
-                            (
-                                events[i].core.as_ref().map_or("", |c| c.0.as_str()),
-                                events[i].id.as_str(),
-                            )
-                        })
-                        .collect(),
-                ),
-                (
-                    Set::Cue,
-                    super::claims::cue_phrases().map(|p| (p, "")).collect(),
-                ),
-                (
-                    Set::Evolve,
-                    super::links::evolve_phrases().map(|p| (p, "")).collect(),
-                ),
-                (
-                    Set::Boilerplate,
-                    super::meta::boilerplate_phrases()
-                        .map(|p| (p, ""))
-                        .collect(),
-                ),
-                (
-                    Set::Time,
-                    super::meta::time_phrases().map(|p| (p, "")).collect(),
-                ),
-                (
-                    Set::DateCue,
-                    super::meta::DATE_CUES.iter().map(|p| (*p, "")).collect(),
-                ),
-                (
-                    Set::OutletSelf,
-                    super::meta::OUTLET_SELF.iter().map(|p| (*p, "")).collect(),
-                ),
-            ]
-            .into_iter()
-            .chain(
-                super::scan::GATES
-                    .iter()
-                    .map(|(set, list)| (*set, list.iter().map(|p| (*p, "")).collect())),
-            ),
-        );
-        let entity_ids = entities.keys().cloned().collect();
-        let person_ids = entities
-            .iter()
-            .filter(|(_, e)| e.kind == "person")
-            .map(|(id, _)| id.clone())
-            .collect();
-        let id_set = ids.iter().cloned().collect();
-        Lexicon {
-            entities,
-            entity_ids,
-            person_ids,
-            core_events,
-            names,
-            events,
-            claims,
-            claim_df,
-            claim_vectors,
-            echo_index,
-            ids,
-            id_set,
-            scanner,
-        }
-    }
-
-    /// The lexicon id for a name (folded comparison of names and aliases).
-    pub fn id_for_name(&self, name: &str) -> Option<&str> {
-        self.names.get(&fold(name)).map(String::as_str)
-    }
-
-    /// The node kind of a known id.
-    pub fn kind_of(&self, id: &str) -> Option<NodeKind> {
-        self.entities.get(id).map(|e| e.node_kind)
-    }
-}
-
-fn prepare_events<'a>(events: impl Iterator<Item = &'a Entity>) -> Vec<EventInfo> {
-    let events: Vec<&Entity> = events.filter(|e| e.date.is_some()).collect();
-    let bags: Vec<Vec<String>> = events
-        .iter()
-        .map(|e| {
-            let mut t = e.name.clone();
-            for a in &e.aliases {
-                t.push(' ');
-                t.push_str(a);
-            }
-            if let Some(d) = &e.description {
-                t.push(' ');
-                t.push_str(d);
-            }
-            content_words(&t)
-        })
-        .collect();
-    let n = events.len().max(1) as f64;
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for b in &bags {
-        let u: HashSet<&str> = b.iter().map(String::as_str).collect();
-        for w in u {
-            *df.entry(w).or_insert(0) += 1;
-        }
-    }
-    events
-        .iter()
-        .zip(&bags)
-        .map(|(e, b)| {
-            let bag = b
-                .iter()
-                .map(|w| (w.clone(), (1.0 + n / df[w.as_str()] as f64).ln()))
-                .collect();
-            EventInfo {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                kind: e.kind.clone(),
-                date: e.date.expect("filtered"),
-                core: event_core(&e.name),
-                bag,
-            }
-        })
-        .collect()
-}
-
-/// Split an event name at its verb: "Levelling Up Taskforce launched" -> ("levelling up taskforce", "launch").
-fn event_core(name: &str) -> Option<(String, String)> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let (i, stem) = words.iter().enumerate().find_map(|(i, w)| {
-        let lw = w.to_lowercase();
-        words::EVENT_VERBS
-            .iter()
-            .find(|(v, _)| *v == lw)
-            .map(|(_, s)| (i, *s))
-    })?;
-    let subject = words[..i].join(" ").to_lowercase();
-    let subject = subject.trim_end_matches("'s").to_string();
-    let ok = subject.split_whitespace().count() >= 2 || subject.len() >= 6;
-    ok.then(|| (subject, stem.to_string()))
-}
-
-/// A reference to a lexicon event from one sentence.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventRef {
-    /// Event id.
-    pub id: String,
-    /// Sentence index.
-    pub sentence: usize,
-    /// How sure the reference is.
-    pub confidence: f64,
-}
 
 /// Find references to lexicon events: their names and aliases, or the subject of the
 /// name with a form of its verb ("launching a Levelling Up Taskforce").
@@ -390,79 +106,6 @@ pub(crate) fn lexicon_hits<'m>(
         }
     }
     out.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
-}
-
-/// Byte position of `needle` in `hay` on word boundaries.
-pub fn find_word(hay: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let s = from + i;
-        let e = s + needle.len();
-        let ok_before = !hay[..s]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        let ok_after = !hay[e..].chars().next().is_some_and(char::is_alphanumeric);
-        if ok_before && ok_after {
-            return Some(s);
-        }
-        from = s + needle.len().max(1);
-        while !hay.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    None
-}
-
-/// What [`find`] found.
-#[derive(Debug, Clone, Default)]
-pub struct Found {
-    /// Mentions of lexicon entries and candidates.
-    pub mentions: Vec<Mention>,
-    /// New candidates.
-    pub candidates: Vec<Candidate>,
-    /// Person roles found beside names: role text -> person id.
-    pub roles: Vec<(String, String)>,
-}
-
-impl Found {
-    /// Ids mentioned in sentence `si`, in the order of `mentions` (text order, then
-    /// mentions added later). `mentions` is kept sorted by sentence: add to it with
-    /// [`Found::push_mention`].
-    pub fn in_sentence(&self, si: usize) -> impl Iterator<Item = &Mention> {
-        debug_assert!(
-            self.mentions
-                .windows(2)
-                .all(|w| w[0].sentence <= w[1].sentence),
-            "mentions are sorted by sentence"
-        );
-        let a = self.mentions.partition_point(|m| m.sentence < si);
-        let b = a + self.mentions[a..].partition_point(|m| m.sentence == si);
-        self.mentions[a..b].iter()
-    }
-
-    /// Add a mention after every mention of its sentence (keeps `mentions` sorted by sentence).
-    pub fn push_mention(&mut self, m: Mention) {
-        let at = self.mentions.partition_point(|x| x.sentence <= m.sentence);
-        self.mentions.insert(at, m);
-    }
-
-    /// Mention counts per id.
-    pub fn counts(&self) -> BTreeMap<&str, usize> {
-        let mut m = BTreeMap::new();
-        for x in &self.mentions {
-            *m.entry(x.id.as_str()).or_insert(0) += 1;
-        }
-        m
-    }
-
-    /// The node kind of an id found here (lexicon or candidate).
-    pub fn kind_of(&self, id: &str) -> Option<NodeKind> {
-        levelmap_model::kind_of_id(id)
-    }
 }
 
 /// A word of a sentence's normalised text.
@@ -1753,7 +1396,7 @@ pub fn resolve_roles(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use levelmap_model::Role;
+    use levelmap_model::{Corpus, Entity, Origin, Role};
 
     pub(crate) fn ent(id: &str, name: &str, kind: &str, aliases: &[&str]) -> Entity {
         Entity {
@@ -1774,7 +1417,7 @@ mod tests {
         for e in es {
             c.entities.insert(e.id.clone(), e);
         }
-        Lexicon::new(&c)
+        crate::lexicon(&c)
     }
 
     fn run(text: &str, lex: &Lexicon) -> Found {
@@ -1920,20 +1563,6 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{t}");
         }
-    }
-
-    #[test]
-    fn event_core_and_word_search() {
-        assert_eq!(
-            event_core("Levelling Up Taskforce launched"),
-            Some(("levelling up taskforce".into(), "launch".into()))
-        );
-        assert_eq!(event_core("2019 general election"), None);
-        assert_eq!(
-            find_word("the taskforce, a taskforces", "taskforce"),
-            Some(4)
-        );
-        assert_eq!(find_word("taskforces", "taskforce"), None);
     }
 
     fn candidate_names(f: &Found) -> Vec<(String, String)> {

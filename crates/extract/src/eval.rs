@@ -17,14 +17,15 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::links::{cosine, tfidf, ECHO_THRESHOLD};
+use super::links::ECHO_THRESHOLD;
+use super::tfidf::{cosine, tfidf};
 use super::words::content_words;
 use super::{extract, Draft, ExtractOptions, Lexicon};
 use levelmap_model::date::PartialDate;
 use levelmap_model::evidence::normalise;
 use levelmap_model::graph::{build, BuildOptions};
-use levelmap_model::{Corpus, DateProvenance, EdgeKind, NodeKind, Origin};
 use levelmap_model::suggest::fold;
+use levelmap_model::{Corpus, DateProvenance, EdgeKind, NodeKind, Origin};
 
 /// Matched and total counts, both ways.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -213,7 +214,11 @@ fn keys(id: &str, name: &str, aliases: &[String]) -> BTreeSet<String> {
 }
 
 /// The actors or policies the curated annotation ties to `stem`.
-fn gold_entities(g: &levelmap_model::graph::LevelGraph, stem: &str, kind: NodeKind) -> BTreeSet<String> {
+fn gold_entities(
+    g: &levelmap_model::graph::LevelGraph,
+    stem: &str,
+    kind: NodeKind,
+) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for e in g.graph.edge_indices() {
         let w = g.edge(e);

@@ -8,26 +8,15 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::entities::{EventRef, Found, Lexicon};
+use super::found::{EventRef, Found, Header};
+use super::items::{Candidate, DraftDate, DraftRef, Mention, MentionHow};
+use super::lexicon::{EventInfo, Lexicon};
 use super::scan::{Scan, Set};
 use super::sentences::{quote, BlockKind, Layout};
+use super::slug::slug;
 use super::words::{content_words, given_names, role_heads};
-use super::{slug, Candidate, DraftDate, DraftRef, Mention, MentionHow};
 use levelmap_model::date::{days_from_civil, PartialDate, Precision};
 use levelmap_model::{DateProvenance, NodeKind};
-
-/// The top of the article: title, where the body starts, boilerplate blocks.
-#[derive(Debug, Clone, Default)]
-pub struct Header {
-    /// The title (or a stand-in made from the first sentence).
-    pub title: String,
-    /// The block the title was taken from.
-    pub title_block: Option<usize>,
-    /// Index of the first block of running prose.
-    pub body_start: usize,
-    /// Navigation, disclaimers and other page furniture.
-    pub boilerplate: BTreeSet<usize>,
-}
 
 const BOILERPLATE: &[&str] = &[
     "top of page",
@@ -507,7 +496,7 @@ fn best_event_by_words<'a>(
     lex: &'a Lexicon,
     sentence: &str,
     kinds: &[&str],
-) -> Option<(&'a super::entities::EventInfo, f64)> {
+) -> Option<(&'a EventInfo, f64)> {
     let words: rustc_hash::FxHashSet<String> = content_words(sentence).into_iter().collect();
     lex.events
         .iter()
@@ -1295,7 +1284,7 @@ mod tests {
     }
 
     fn lex() -> Lexicon {
-        Lexicon::new(&Corpus::default())
+        crate::lexicon(&Corpus::default())
     }
 
     #[test]
@@ -1391,8 +1380,7 @@ mod tests {
                     "{n:?}"
                 );
                 assert!(
-                    scan.any(si, Set::RoleGate)
-                        || !crate::entities::role_regex().is_match(n),
+                    scan.any(si, Set::RoleGate) || !crate::entities::role_regex().is_match(n),
                     "{n:?}"
                 );
                 assert!(may_hold_date(n) || parse_dates(n).is_empty(), "{n:?}");

@@ -148,9 +148,9 @@ pub struct Scanner {
 }
 
 impl Scanner {
-    /// Build the automaton over phrase lists (each list in its order; every pattern is
-    /// matched in any ASCII case, and case-sensitive lists are checked afterwards).
-    pub fn new<'a>(lists: impl IntoIterator<Item = (Set, Vec<&'a str>)>) -> Self {
+    /// Build the automaton over phrase lists, unlabelled (see [`Scanner::labelled`]).
+    #[cfg(test)]
+    pub(crate) fn new<'a>(lists: impl IntoIterator<Item = (Set, Vec<&'a str>)>) -> Self {
         Self::labelled(
             lists
                 .into_iter()
@@ -158,7 +158,9 @@ impl Scanner {
         )
     }
 
-    /// Like [`Scanner::new`], each phrase with a label (the entity id it names).
+    /// Build the automaton over phrase lists, each phrase with a label (the entity id
+    /// it names, or ""): each list in its order; every pattern is matched in any ASCII
+    /// case, and case-sensitive lists are checked afterwards.
     pub fn labelled<'a>(lists: impl IntoIterator<Item = (Set, Vec<(&'a str, &'a str)>)>) -> Self {
         let mut pats = Vec::new();
         let mut texts = Vec::new();

@@ -1061,7 +1061,8 @@ macro_rules! lazy_set {
 }
 
 lazy_set!(
-    /// [`STOPWORDS`] as a set.
+    /// [`STOPWORDS`] as a set (the definition [`is_stopword`] is checked against).
+    #[cfg(test)]
     stopwords,
     STOPWORDS
 );
