@@ -1,7 +1,7 @@
 //! Tests of finding actors, policies and events.
 
-use super::*;
 use super::tokens::{tokens_into, tokens_reference};
+use super::*;
 use crate::words;
 use levelmap_model::date::PartialDate;
 use levelmap_model::{Corpus, Entity, Origin, Role};
