@@ -6,6 +6,7 @@
 //! taken from it is found by `levelmap check`.
 
 use super::words::{sentence_starters, MAYBE_END, NEVER_END};
+use levelmap_model::evidence::normalised_char;
 
 /// What a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,7 +155,8 @@ pub fn quote(text: &str, start: usize, end: usize) -> String {
     out
 }
 
-/// [`normalise`] and [`count_words`] of its result, in one pass.
+/// [`levelmap_model::evidence::normalise`] (with its table of replaced characters,
+/// [`normalised_char`]) and [`count_words`] of its result, in one pass.
 fn normalise_counting(s: &str) -> (String, usize) {
     // Byte classes: visible ASCII other than '`' (a letter or digit, or not), the
     // space, and the rest (read as characters, as `normalise` does).
@@ -214,21 +216,14 @@ fn normalise_counting(s: &str) -> (String, usize) {
         }
         let c = s[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
-        let mapped: &str = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
-                "'"
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-            | '\u{00BB}' => "\"",
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-            | '\u{2212}' => "-",
-            '\u{2026}' => "...",
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
-            c if c.is_whitespace() => {
+        let mapped: &str = match normalised_char(c) {
+            Some("") => continue,
+            Some(m) => m,
+            None if c.is_whitespace() => {
                 space = true;
                 continue;
             }
-            _ => "",
+            None => "",
         };
         if space && !out.is_empty() {
             out.push(' ');
