@@ -9,7 +9,7 @@ use regex::Regex;
 use crate::items::DraftDate;
 use crate::scan::{ascii_fold_is_lowercase, Scan, Set};
 use crate::sentences::{quote, BlockKind, Layout};
-use levelmap_model::date::{days_from_civil, PartialDate, Precision};
+use levelmap_model::date::{PartialDate, Precision};
 use levelmap_model::DateProvenance;
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
@@ -204,18 +204,8 @@ pub fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<DraftDate
     })
 }
 
-/// Civil date (y, m, d) from days since 1970-01-01.
-pub fn civil_from_days(z: i64) -> (i16, u8, u8) {
-    let z = z + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = if m <= 2 { y + 1 } else { y };
-    let _ = days_from_civil;
-    (y.clamp(1, 9999) as i16, m as u8, d as u8)
+/// Civil date (y, m, d) from days since 1970-01-01, the year kept within 1..=9999.
+pub(super) fn civil_from_days(z: i64) -> (i16, u8, u8) {
+    let (y, m, d) = levelmap_model::date::civil_from_days(z);
+    (y.clamp(1, 9999) as i16, m, d)
 }
