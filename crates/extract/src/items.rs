@@ -1,6 +1,6 @@
 //! The drafted items: the draft of one article and its parts (date, authors and
 //! outlet, claims, relations, candidates, mentions), as the detectors produce them
-//! and [`crate::draft`] writes them.
+//! and `draft` writes them.
 
 use std::collections::BTreeSet;
 

@@ -1,11 +1,22 @@
 //! Drafting annotations from raw article text: metadata, actors, policies, claims and
 //! links, each marked extracted with a confidence, for a person to review.
 //!
-//! The pipeline is pure and deterministic: [`decode`] checks the bytes, [`markup`]
-//! strips HTML or Markdown, [`sentences`] cuts the text, then [`meta`], [`entities`],
-//! [`claims`] and [`links`] read it against a [`Lexicon`] built from the corpus, and
-//! [`draft`] writes the result in the corpus format. [`eval`] measures drafts against
-//! curated annotations.
+//! The pipeline ([`extract`]) is pure and deterministic: [`decode`] checks the bytes,
+//! [`markup`] strips HTML or Markdown, [`sentences`] cuts the text, then the
+//! detectors read it against a [`Lexicon`] built from the corpus, and [`draft`]
+//! writes the result in the corpus format. [`eval`] measures drafts against curated
+//! annotations.
+//!
+//! Modules depend only downward, in three layers:
+//! - low level: `words` (word lists and content words), `sentences`, `markup`, `scan`
+//!   (one automaton pass per sentence for every phrase list), `slug`, `tfidf` (claim
+//!   similarity), `lexicon` (the corpus as the extractor reads it), `items` (what a
+//!   draft holds) and `found` (what one reading step hands to the next);
+//! - detectors: `meta` (title, date, authors, outlet), `entities` (actors, policies,
+//!   events, candidates), `claims` and `links` (echoes, evolves-into), each reading
+//!   the laid-out text with the lexicon, none using another;
+//! - this file, the pipeline, which runs the detectors in order and hands their
+//!   phrase lists to the lexicon's scanner; then `draft` and `eval`, which use it.
 
 // Low level: text, words and phrase scanning, the lexicon, the items drafted.
 mod found;
@@ -250,10 +261,10 @@ pub struct Input<'a> {
 }
 
 /// From this many articles on, [`extract_all`] spreads them across cores.
-pub const PARALLEL_MIN_ARTICLES: usize = 4;
+pub(crate) const PARALLEL_MIN_ARTICLES: usize = 4;
 
 /// Extract many articles, in input order: across cores with rayon when there are at
-/// least [`PARALLEL_MIN_ARTICLES`] (each article is independent, so the drafts are
+/// least `PARALLEL_MIN_ARTICLES` (four) articles (each is independent, so the drafts are
 /// the same as one by one), on the calling thread otherwise.
 pub fn extract_all(
     inputs: &[Input<'_>],

@@ -20,10 +20,10 @@ use levelmap_model::{EdgeKind, NodeKind};
 /// Chosen on data: `levelmap eval` sweeps thresholds over every cross-article pair of
 /// curated claims and prints the F1 of each against the curated `echoes`; this is
 /// the best threshold found on the bundled corpus (see the eval output).
-pub const ECHO_THRESHOLD: f64 = 0.16;
+pub(crate) const ECHO_THRESHOLD: f64 = 0.16;
 
 /// At most this many echoes per claim.
-pub const MAX_ECHOES: usize = 2;
+pub(crate) const MAX_ECHOES: usize = 2;
 
 /// Propose `echoes` from each drafted claim to earlier corpus claims (from articles
 /// dated no later than this one) whose cosine is at least [`ECHO_THRESHOLD`].
@@ -83,7 +83,7 @@ const EVOLVE_CUES: &[(&str, bool)] = &[
 ];
 
 /// The evolves-into cue phrases, in automaton order.
-pub fn evolve_phrases() -> impl Iterator<Item = &'static str> {
+pub(crate) fn evolve_phrases() -> impl Iterator<Item = &'static str> {
     EVOLVE_CUES.iter().map(|c| c.0)
 }
 
@@ -128,7 +128,12 @@ pub(crate) fn evolve_cue(norm: &str) -> Option<&'static (&'static str, bool)> {
 /// Propose `evolves-into` relations from cue sentences. With two policies in the
 /// sentence, the cue's direction orders them; with one ("this agenda ... reshaping"),
 /// the other end is the policy the article dwells on most.
-pub fn evolves_into(text: &str, layout: &Layout, found: &Found, scan: &Scan) -> Vec<DraftRelation> {
+pub(crate) fn evolves_into(
+    text: &str,
+    layout: &Layout,
+    found: &Found,
+    scan: &Scan,
+) -> Vec<DraftRelation> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &found.mentions {
         if levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy) {

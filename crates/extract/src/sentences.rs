@@ -10,7 +10,7 @@ use levelmap_model::evidence::normalised_char;
 
 /// What a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// A short line without a closing period: a title, a heading, a byline, navigation.
     Heading,
     /// A list item.
@@ -21,15 +21,15 @@ pub enum BlockKind {
 
 /// A block: one line, or lines joined where a sentence runs on across a break.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub(crate) struct Block {
     /// Start byte in the text (after any bullet marker).
-    pub start: usize,
+    pub(crate) start: usize,
     /// End byte (exclusive).
-    pub end: usize,
+    pub(crate) end: usize,
     /// Its kind.
-    pub kind: BlockKind,
+    pub(crate) kind: BlockKind,
     /// Number of words.
-    pub words: usize,
+    pub(crate) words: usize,
 }
 
 /// A sentence: a byte range of the text with its normalised form.
@@ -40,18 +40,18 @@ pub struct Sentence {
     /// End byte (exclusive).
     pub end: usize,
     /// Index of its block.
-    pub block: usize,
+    pub(crate) block: usize,
     /// The sentence after [`levelmap_model::evidence::normalise`]: straight quotes, '-' dashes, single spaces.
-    pub norm: String,
+    pub(crate) norm: String,
     /// Number of words.
-    pub words: usize,
+    pub(crate) words: usize,
 }
 
 /// An article's text, cut into blocks and sentences.
 #[derive(Debug, Clone)]
 pub struct Layout {
     /// Blocks in text order.
-    pub blocks: Vec<Block>,
+    pub(crate) blocks: Vec<Block>,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
 }
@@ -94,7 +94,7 @@ impl Layout {
     }
 
     /// The sentences of block `b`.
-    pub fn sentences_of(&self, b: usize) -> impl Iterator<Item = (usize, &Sentence)> {
+    pub(crate) fn sentences_of(&self, b: usize) -> impl Iterator<Item = (usize, &Sentence)> {
         self.sentences
             .iter()
             .enumerate()
@@ -102,7 +102,8 @@ impl Layout {
     }
 
     /// The index of the sentence that contains byte `at`, if any.
-    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+    #[cfg(test)]
+    pub(crate) fn sentence_at(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= at);
         (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
     }
@@ -378,7 +379,8 @@ const HEADING_WORDS: usize = 14;
 
 /// Cut the text into blocks: lines, joined where a sentence runs on across a line
 /// break; short unpunctuated standalone lines are headings.
-pub fn blocks(text: &str) -> Vec<Block> {
+#[cfg(test)]
+pub(crate) fn blocks(text: &str) -> Vec<Block> {
     cut_blocks(text, None)
 }
 
@@ -473,7 +475,7 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '.', '?', '!
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«'];
 
 /// Split `text[start..end]` into sentences, pushing their byte ranges.
-pub fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+pub(crate) fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let s = &text[start..end];
     let bytes = s.as_bytes();
     let mut sent_start = 0;

@@ -9,7 +9,7 @@ use levelmap_model::date::PartialDate;
 use rustc_hash::FxHashMap;
 
 /// A sparse TF-IDF vector, unit length: (word hash, weight), sorted by hash.
-pub type Vector = Vec<(u64, f64)>;
+pub(crate) type Vector = Vec<(u64, f64)>;
 
 /// FNV-1a: a fixed, fast hash of a word (the same on every run and machine).
 fn word_hash(w: &str) -> u64 {
@@ -27,7 +27,7 @@ fn word_hash_bytes(w: &[u8]) -> u64 {
 }
 
 /// TF-IDF vector of `words` given document frequencies over `n` documents.
-pub fn tfidf(words: &[String], df: &HashMap<String, usize>, n: usize) -> Vector {
+pub(crate) fn tfidf(words: &[String], df: &HashMap<String, usize>, n: usize) -> Vector {
     let mut tf: BTreeMap<&str, f64> = BTreeMap::new();
     for w in words {
         *tf.entry(w.as_str()).or_insert(0.0) += 1.0;
@@ -51,7 +51,7 @@ pub fn tfidf(words: &[String], df: &HashMap<String, usize>, n: usize) -> Vector 
 }
 
 /// Cosine of two unit vectors (a merge over the sorted entries).
-pub fn cosine(a: &Vector, b: &Vector) -> f64 {
+pub(crate) fn cosine(a: &Vector, b: &Vector) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -67,12 +67,12 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
     sum
 }
 
-/// The corpus's claims as an inverted index for [`crate::links::propose_echoes`]: for each word
+/// The corpus's claims as an inverted index for `links::propose_echoes`: for each word
 /// (by hash), the claims whose vector holds it with its weight. Scoring a drafted
 /// claim then touches only the claims that share a word with it, and gives exactly
 /// the cosine of [`cosine`] (the same products, added in the same order).
 #[derive(Debug, Clone, Default)]
-pub struct EchoIndex {
+pub(crate) struct EchoIndex {
     /// By word hash: the word's inverse document frequency (as [`tfidf`] computes it)
     /// and its postings, a range of `postings`. One look-up per word gives both.
     words: FxHashMap<u64, IndexedWord>,
@@ -97,7 +97,7 @@ struct IndexedWord {
 
 impl EchoIndex {
     /// Index claims by their vectors (see [`tfidf`]), with their document frequencies and dates.
-    pub fn new(
+    pub(crate) fn new(
         vectors: &[Vector],
         df: &HashMap<String, usize>,
         dates: &[Option<PartialDate>],

@@ -6,13 +6,14 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+#[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::scan::{Scan, Set};
 
 /// What a cue phrase signals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Cue {
+pub(crate) enum Cue {
     /// Says what should be done ("should", "needs to").
     Deontic,
     /// Judges ("critical", "welcome", "fails to").
@@ -448,6 +449,7 @@ fn cue_table() -> &'static [(String, &'static [Cue])] {
     })
 }
 
+#[cfg(test)]
 fn automaton() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
@@ -461,7 +463,7 @@ fn automaton() -> &'static AhoCorasick {
 }
 
 /// The cue phrases, in the order of the cue automaton.
-pub fn cue_phrases() -> impl Iterator<Item = &'static str> {
+pub(crate) fn cue_phrases() -> impl Iterator<Item = &'static str> {
     cue_table().iter().map(|c| c.0.as_str())
 }
 
@@ -493,8 +495,10 @@ pub(super) fn cues_scanned_into(
     );
 }
 
-/// The cues found in a sentence, with their byte ranges, on word boundaries.
-pub fn cues(norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
+/// The cues found in a sentence, with their byte ranges, on word boundaries (by a
+/// standalone automaton: what the combined scan replaced).
+#[cfg(test)]
+pub(crate) fn cues(norm: &str) -> Vec<(usize, usize, &'static [Cue])> {
     let mut out = Vec::new();
     for m in automaton().find_iter(norm) {
         let ok_before = !norm[..m.start()]

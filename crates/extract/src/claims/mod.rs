@@ -28,26 +28,27 @@ pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.4;
 
 /// How a sentence reads: scores per cue and the claim decision.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Reading {
+pub(crate) struct Reading {
     /// Is it a claim at all, and how sure.
-    pub score: f64,
+    pub(crate) score: f64,
     /// Kind of claim.
-    pub kind: ClaimKind,
+    pub(crate) kind: ClaimKind,
     /// Hedged.
-    pub hedged: bool,
+    pub(crate) hedged: bool,
     /// Stance toward what it is about.
-    pub stance: Stance,
+    pub(crate) stance: Stance,
     /// Byte offset of a reporting verb, if any.
-    pub report_at: Option<usize>,
+    pub(crate) report_at: Option<usize>,
 }
 
 /// Read one sentence (normalised text): claim score, kind, hedging and stance.
-pub fn read_sentence(norm: &str, mentions_policy: bool, reported: bool) -> Reading {
+#[cfg(test)]
+pub(crate) fn read_sentence(norm: &str, mentions_policy: bool, reported: bool) -> Reading {
     read_cues(norm, &cues::cues(norm), mentions_policy, reported)
 }
 
 /// [`read_sentence`] with the sentence's cues already found.
-pub fn read_cues(
+pub(crate) fn read_cues(
     norm: &str,
     found: &[(usize, usize, &'static [Cue])],
     mentions_policy: bool,
@@ -128,7 +129,7 @@ pub fn read_cues(
 }
 
 /// The threshold on a sentence's score for it to be a claim (confidence 0.5).
-pub const CLAIM_THRESHOLD: f64 = 2.4;
+pub(crate) const CLAIM_THRESHOLD: f64 = 2.4;
 
 fn confidence(score: f64) -> f64 {
     let c = 1.0 / (1.0 + (-(score - CLAIM_THRESHOLD)).exp());
@@ -181,7 +182,7 @@ fn speaker(
 }
 
 /// Strip discourse markers and cut a sentence into a short label.
-pub fn label(norm: &str) -> String {
+pub(crate) fn label(norm: &str) -> String {
     const OPENERS: &[&str] = &[
         "However, ",
         "Moreover, ",
@@ -267,7 +268,7 @@ pub fn label(norm: &str) -> String {
 
 /// Draft the article's claims: those of at least `min_confidence`.
 #[allow(clippy::too_many_arguments)]
-pub fn find(
+pub(crate) fn find(
     text: &str,
     layout: &Layout,
     lex: &Lexicon,
@@ -366,7 +367,7 @@ fn claim_base(prefix: &str, label: &str) -> String {
     let mut buf = String::new();
     // The slug of ASCII words joined by spaces: each word without its apostrophes,
     // hyphens between.
-    super::words::try_for_each_content_word(label, &mut buf, |w| {
+    crate::words::try_for_each_content_word(label, &mut buf, |w| {
         if !w.is_ascii() {
             ascii = false;
             return false;
@@ -385,7 +386,7 @@ fn claim_base(prefix: &str, label: &str) -> String {
     let mut out = if ascii {
         String::from_utf8(out).unwrap_or_default()
     } else {
-        let words: Vec<String> = super::words::first_content_words(label, 4);
+        let words: Vec<String> = crate::words::first_content_words(label, 4);
         format!("claim:{prefix}-{}", slug(&words.join(" ")))
     };
     let keep = out.trim_end_matches('-').len();
@@ -421,7 +422,7 @@ fn policy_stance(
 }
 
 /// The claim id prefix for an article: its author (or outlet) and year, "hickson-2024".
-pub fn claim_prefix(stem: &str, date: &PartialDate) -> String {
+pub(crate) fn claim_prefix(stem: &str, date: &PartialDate) -> String {
     // "2024-07-hickson-labour-levelling-up" -> "hickson-2024".
     let parts: Vec<&str> = stem.split('-').collect();
     let who = parts

@@ -26,7 +26,7 @@ use crate::scan::{Scan, Scanner, Set};
 use crate::sentences::{BlockKind, Layout};
 use levelmap_model::mentions::{is_boundary, HitRef};
 use resolve::resolve_short_forms;
-use sentence::{scan_sentence, Finds, Scratch, SentenceCtx};
+use sentence::{Finds, Scratch, SentenceCtx, SentenceScan};
 use tokens::{Vocab, Words};
 
 pub(crate) use resolve::resolve_roles;
@@ -34,7 +34,7 @@ pub(crate) use resolve::resolve_roles;
 pub(crate) use resolve::role_regex;
 
 /// Candidates below this confidence are not written (unless a claim or edge uses them).
-pub const DEFAULT_MIN_CANDIDATE_CONFIDENCE: f64 = 0.5;
+pub(crate) const DEFAULT_MIN_CANDIDATE_CONFIDENCE: f64 = 0.5;
 
 /// Find references to lexicon events: their names and aliases, or the subject of the
 /// name with a form of its verb ("launching a Levelling Up Taskforce").
@@ -237,4 +237,21 @@ fn settle_candidates(
         final_cands.push(c);
     }
     final_cands
+}
+
+/// Find new candidates in one sentence, step after step (the order matters: a
+/// candidate keeps the quote and evidence of its first find).
+fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, out: Finds<'_>) {
+    let mut s = SentenceScan {
+        c: ctx,
+        vocab,
+        lex,
+        out,
+    };
+    s.capitalised_runs();
+    s.usual_names();
+    if !ctx.org_hits.is_empty() {
+        s.before_org_heads();
+    }
+    s.quoted_names();
 }

@@ -1,7 +1,8 @@
 //! New candidates in one sentence: what reading a sentence shares (its words, its
-//! lexicon hits, the candidates found so far) and the steps run in order over it:
-//! capitalised runs ([`super::runs`]), UK parties and institutions under their usual
-//! names, names before a lowercase organisation head, and quoted names and coinages.
+//! lexicon hits, the candidates found so far, proposing a candidate), and the steps
+//! after the capitalised runs (`runs`): UK parties and institutions under their
+//! usual names, names before a lowercase organisation head, and quoted names and
+//! coinages.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -15,7 +16,7 @@ use crate::words;
 use levelmap_model::mentions::is_boundary;
 use levelmap_model::NodeKind;
 
-/// One sentence as [`scan_sentence`] reads it.
+/// One sentence as `scan_sentence` reads it.
 pub(super) struct SentenceCtx<'a, 's> {
     pub(super) si: usize,
     pub(super) norm: &'a str,
@@ -29,7 +30,7 @@ pub(super) struct SentenceCtx<'a, 's> {
     pub(super) org_hits: &'s [(usize, usize)],
 }
 
-/// Buffers [`scan_sentence`] reuses from sentence to sentence.
+/// Buffers `scan_sentence` reuses from sentence to sentence.
 #[derive(Default)]
 pub(super) struct Scratch {
     pub(super) lower: String,
@@ -51,34 +52,12 @@ pub(super) struct Finds<'f> {
 }
 
 /// One sentence being read: its context, the article's vocabulary, the lexicon and
-/// the finds to add to. The steps are methods (here and in [`super::runs`]).
+/// the finds to add to. The steps are methods (here and in `runs`).
 pub(super) struct SentenceScan<'r, 'a, 's> {
     pub(super) c: &'r SentenceCtx<'a, 's>,
     pub(super) vocab: &'r Vocab<'a>,
     pub(super) lex: &'r Lexicon,
     pub(super) out: Finds<'r>,
-}
-
-/// Find new candidates in one sentence, step after step (the order matters: a
-/// candidate keeps the quote and evidence of its first find).
-pub(super) fn scan_sentence(
-    ctx: &SentenceCtx<'_, '_>,
-    vocab: &Vocab<'_>,
-    lex: &Lexicon,
-    out: Finds<'_>,
-) {
-    let mut s = SentenceScan {
-        c: ctx,
-        vocab,
-        lex,
-        out,
-    };
-    s.capitalised_runs();
-    s.usual_names();
-    if !ctx.org_hits.is_empty() {
-        s.before_org_heads();
-    }
-    s.quoted_names();
 }
 
 /// Whether token `y` follows token `x` after exactly one space.
@@ -157,7 +136,7 @@ impl SentenceScan<'_, '_, '_> {
 
     /// UK parties and institutions under their usual names ("the Government",
     /// "Labour", "the Treasury"), from the gazetteer.
-    fn usual_names(&mut self) {
+    pub(super) fn usual_names(&mut self) {
         let (norm, toks) = (self.c.norm, self.c.toks);
         let mut gaz_until = 0;
         for (ti, t) in toks.iter().enumerate() {
@@ -228,7 +207,7 @@ impl SentenceScan<'_, '_, '_> {
 
     /// A capitalised name before a lowercase organisation head ("the Localis
     /// think-tank"), or the writer's own organisation ("At IPPR North, we ...").
-    fn before_org_heads(&mut self) {
+    pub(super) fn before_org_heads(&mut self) {
         let (norm, toks, org_hits) = (self.c.norm, self.c.toks, self.c.org_hits);
         for &(idx, p) in org_hits {
             let Some(&(h, kind)) = words::LOWER_ORG_HEADS.get(idx) else {
@@ -286,7 +265,7 @@ impl SentenceScan<'_, '_, '_> {
     }
 
     /// Quoted names and coinages: 'securonomics', the 'Made Smarter' programme.
-    fn quoted_names(&mut self) {
+    pub(super) fn quoted_names(&mut self) {
         let norm = self.c.norm;
         for (qs, qe, inner) in quoted_spans(norm) {
             let words_in: Vec<&str> = inner.split_whitespace().collect();

@@ -97,7 +97,7 @@ struct AuthorHit {
 /// Authors from bylines ("by X", "Posted on: ... by X in Blog"), author lines under
 /// the title ("David Bailey (Birmingham) and Philip Tomlinson") and biography lines
 /// ("X is a Policy Researcher at Y"). Unknown authors become person candidates.
-pub fn authors(
+pub(crate) fn authors(
     text: &str,
     layout: &Layout,
     lex: &Lexicon,

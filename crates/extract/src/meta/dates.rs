@@ -37,7 +37,7 @@ fn month_num(m: &str) -> Option<u32> {
 }
 
 /// Every date written in `s`, as (date, start, end).
-pub fn parse_dates(s: &str) -> Vec<(PartialDate, usize, usize)> {
+pub(crate) fn parse_dates(s: &str) -> Vec<(PartialDate, usize, usize)> {
     let mut out = Vec::new();
     for c in date_regex().captures_iter(s) {
         let whole = c.get(0).expect("group 0");
@@ -78,7 +78,7 @@ pub fn parse_dates(s: &str) -> Vec<(PartialDate, usize, usize)> {
 
 /// A line that is only a day, a month name and a two-digit year ("4 Mar 19",
 /// "14 July 16"), as news pages print dates: the year read as 19xx from 70 on.
-pub fn short_year_date(line: &str) -> Option<PartialDate> {
+pub(crate) fn short_year_date(line: &str) -> Option<PartialDate> {
     let mut parts = line
         .trim()
         .trim_end_matches('.')
@@ -135,7 +135,7 @@ pub(crate) fn may_hold_date(s: &str) -> bool {
 /// The stated date: a date next to "Posted on", "Published" and the like anywhere,
 /// or a date on a short line at the top or bottom of the page. Dates inside running
 /// prose are about events, not the article, and are not used.
-pub fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<DraftDate> {
+pub(crate) fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<DraftDate> {
     let nblocks = layout.blocks.len();
     let mut best: Option<(f64, usize, PartialDate)> = None;
     for (si, s) in layout.sentences.iter().enumerate() {

@@ -36,12 +36,12 @@ const BOILERPLATE: &[&str] = &[
 ];
 
 /// The boilerplate phrases, in automaton order.
-pub fn boilerplate_phrases() -> impl Iterator<Item = &'static str> {
+pub(crate) fn boilerplate_phrases() -> impl Iterator<Item = &'static str> {
     BOILERPLATE.iter().copied()
 }
 
 /// Whether a passage is page furniture (navigation, disclaimers, sharing links).
-pub fn is_boilerplate(s: &str) -> bool {
+pub(crate) fn is_boilerplate(s: &str) -> bool {
     static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
         aho_corasick::AhoCorasickBuilder::new()
@@ -54,7 +54,7 @@ pub fn is_boilerplate(s: &str) -> bool {
 }
 
 /// Read the title and find page furniture.
-pub fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header {
+pub(crate) fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header {
     let mut h = Header::default();
     for (i, b) in layout.blocks.iter().enumerate() {
         if b.words <= 60 && is_boilerplate(&text[b.start..b.end]) {

@@ -18,7 +18,7 @@ use levelmap_model::date::{PartialDate, Precision};
 use levelmap_model::DateProvenance;
 
 /// The time phrases ("this week", "recently", " ago"), in automaton order.
-pub fn time_phrases() -> impl Iterator<Item = &'static str> {
+pub(crate) fn time_phrases() -> impl Iterator<Item = &'static str> {
     SAME.iter()
         .chain(SOON)
         .chain(RECENT)

@@ -36,7 +36,7 @@ pub(crate) use {
 };
 
 /// `[[refers_to]]`: each event once, at its first reference.
-pub fn refers_to(text: &str, layout: &Layout, events: &[EventRef]) -> Vec<DraftRef> {
+pub(crate) fn refers_to(text: &str, layout: &Layout, events: &[EventRef]) -> Vec<DraftRef> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for r in events {
@@ -53,7 +53,7 @@ pub fn refers_to(text: &str, layout: &Layout, events: &[EventRef]) -> Vec<DraftR
 }
 
 /// An article id: `<year>-<month>-<author or outlet>-<topic>`.
-pub fn derive_stem(
+pub(crate) fn derive_stem(
     date: &PartialDate,
     authors: &[DraftRef],
     candidates: &[Candidate],

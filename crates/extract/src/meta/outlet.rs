@@ -72,7 +72,7 @@ pub(crate) fn outlet_regexes() -> &'static [(Regex, f64)] {
 /// the publisher, the author's organisation in a biography line, a site name at the
 /// top of the page, or an organisation the article calls its own ("as our research",
 /// "X research has highlighted").
-pub fn outlet(
+pub(crate) fn outlet(
     text: &str,
     layout: &Layout,
     lex: &Lexicon,

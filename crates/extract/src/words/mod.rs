@@ -23,7 +23,7 @@ fn set(list: &'static [&'static str]) -> HashSet<&'static str> {
 macro_rules! lazy_set {
     ($(#[$m:meta])* $name:ident, $list:expr) => {
         $(#[$m])*
-        pub fn $name() -> &'static HashSet<&'static str> {
+        pub(crate) fn $name() -> &'static HashSet<&'static str> {
             static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
             S.get_or_init(|| set($list))
         }
@@ -161,7 +161,7 @@ fn packed_stopwords() -> &'static PackedStopwords {
 
 /// Whether `w` is one of the [`STOPWORDS`] (exact, lowercase): a lookup of the packed
 /// word, since every stopword is short and has no NUL byte.
-pub fn is_stopword(w: &str) -> bool {
+pub(crate) fn is_stopword(w: &str) -> bool {
     !w.contains('\0')
         && pack(w.as_bytes()).is_some_and(|k| {
             packed_stopwords().contains(k, w.len(), w.as_bytes().first().copied().unwrap_or(0))
@@ -169,7 +169,7 @@ pub fn is_stopword(w: &str) -> bool {
 }
 
 /// The kind for an organisation head noun, if `word` is one.
-pub fn org_head(word: &str) -> Option<&'static str> {
+pub(crate) fn org_head(word: &str) -> Option<&'static str> {
     static M: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
     M.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
@@ -184,7 +184,7 @@ pub fn org_head(word: &str) -> Option<&'static str> {
 
 /// The kind for a policy head noun, if the name ends in one (the first head of
 /// [`POLICY_HEADS`] that the name ends in, after a space or as the whole name).
-pub fn policy_head(name: &str) -> Option<&'static str> {
+pub(crate) fn policy_head(name: &str) -> Option<&'static str> {
     // Heads are one or two words: look up the name's last word and last two words.
     static M: OnceLock<rustc_hash::FxHashMap<&'static str, (usize, &'static str)>> =
         OnceLock::new();
@@ -223,7 +223,7 @@ fn policy_head_reference(name: &str) -> Option<&'static str> {
 }
 
 /// Lowercase, with common inflections stripped, for comparing content words.
-pub fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     let w = word.to_lowercase();
     let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let (keep, rep) = stem_cut(&w);
@@ -263,7 +263,7 @@ fn stem_cut(w: &str) -> (usize, &'static str) {
 
 /// Call `f` with each content word of `text`, as [`content_words`] lists them, without
 /// allocating for ASCII words (`buf` is scratch space).
-pub fn for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+pub(crate) fn for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     try_for_each_content_word(text, buf, |w| {
         f(std::str::from_utf8(w).unwrap_or_default());
         true
@@ -271,7 +271,7 @@ pub fn for_each_content_word(text: &str, buf: &mut String, mut f: impl FnMut(&st
 }
 
 /// [`for_each_content_word`] with each word as bytes (UTF-8), without checking them.
-pub fn for_each_content_word_bytes(text: &str, buf: &mut String, mut f: impl FnMut(&[u8])) {
+pub(crate) fn for_each_content_word_bytes(text: &str, buf: &mut String, mut f: impl FnMut(&[u8])) {
     try_for_each_content_word(text, buf, |w| {
         f(w);
         true
@@ -279,7 +279,7 @@ pub fn for_each_content_word_bytes(text: &str, buf: &mut String, mut f: impl FnM
 }
 
 /// The first `n` content words of a text (what `content_words(text)[..n]` holds).
-pub fn first_content_words(text: &str, n: usize) -> Vec<String> {
+pub(crate) fn first_content_words(text: &str, n: usize) -> Vec<String> {
     let mut out = Vec::with_capacity(n);
     let mut buf = String::new();
     if n > 0 {
@@ -456,7 +456,7 @@ pub(crate) fn try_for_each_content_word(
 }
 
 /// The content words of a text: lowercase stems of words that are not stopwords.
-pub fn content_words(text: &str) -> Vec<String> {
+pub(crate) fn content_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut buf = String::new();
     for_each_content_word(text, &mut buf, |w| out.push(w.to_string()));
