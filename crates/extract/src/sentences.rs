@@ -44,7 +44,7 @@ pub struct Sentence {
     /// The sentence after [`levelmap_model::evidence::normalise`]: straight quotes, '-' dashes, single spaces.
     pub(crate) norm: String,
     /// Number of words.
-    pub(crate) words: usize,
+    pub words: usize,
 }
 
 /// An article's text, cut into blocks and sentences.
