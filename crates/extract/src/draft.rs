@@ -8,7 +8,7 @@ use std::io;
 use super::Draft;
 
 /// A TOML basic string, escaped.
-pub fn toml_str(s: &str) -> String {
+pub(crate) fn toml_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -12,12 +12,13 @@
 //! claim's quote overlaps its quote; an extracted claim is correct when it overlaps
 //! some gold claim.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::links::{cosine, tfidf, ECHO_THRESHOLD};
+use super::links::ECHO_THRESHOLD;
+use super::tfidf::{cosine, tfidf};
 use super::words::content_words;
 use super::{extract, Draft, ExtractOptions, Lexicon};
 use levelmap_model::date::PartialDate;
@@ -28,20 +29,20 @@ use levelmap_model::{Corpus, DateProvenance, EdgeKind, NodeKind, Origin};
 
 /// Matched and total counts, both ways.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct Score {
+pub(crate) struct Score {
     /// Extracted items that match a gold item.
-    pub correct: usize,
+    pub(crate) correct: usize,
     /// Extracted items.
-    pub extracted: usize,
+    pub(crate) extracted: usize,
     /// Gold items matched by an extracted one.
-    pub found: usize,
+    pub(crate) found: usize,
     /// Gold items.
-    pub gold: usize,
+    pub(crate) gold: usize,
 }
 
 impl Score {
     /// Precision (1 when nothing was extracted).
-    pub fn precision(&self) -> f64 {
+    pub(crate) fn precision(&self) -> f64 {
         if self.extracted == 0 {
             1.0
         } else {
@@ -50,7 +51,7 @@ impl Score {
     }
 
     /// Recall (1 when there is no gold).
-    pub fn recall(&self) -> f64 {
+    pub(crate) fn recall(&self) -> f64 {
         if self.gold == 0 {
             1.0
         } else {
@@ -59,7 +60,7 @@ impl Score {
     }
 
     /// Harmonic mean of precision and recall.
-    pub fn f1(&self) -> f64 {
+    pub(crate) fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {
             0.0
@@ -78,59 +79,59 @@ impl Score {
 
 /// One article's result.
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleEval {
+pub(crate) struct ArticleEval {
     /// Article id.
-    pub article: String,
+    pub(crate) article: String,
     /// Actors.
-    pub actors: Score,
+    pub(crate) actors: Score,
     /// Policies.
-    pub policies: Score,
+    pub(crate) policies: Score,
     /// Claims.
-    pub claims: Score,
+    pub(crate) claims: Score,
     /// Gold date.
-    pub gold_date: String,
+    pub(crate) gold_date: String,
     /// Gold provenance.
-    pub gold_provenance: String,
+    pub(crate) gold_provenance: String,
     /// Extracted date.
-    pub date: String,
+    pub(crate) date: String,
     /// Extracted provenance.
-    pub provenance: String,
+    pub(crate) provenance: String,
     /// Same value and precision.
-    pub date_exact: bool,
+    pub(crate) date_exact: bool,
     /// One date lies within the other's range.
-    pub date_within: bool,
+    pub(crate) date_within: bool,
     /// Gold actors and policies not found (for review).
-    pub missed: Vec<String>,
+    pub(crate) missed: Vec<String>,
     /// Extracted actors and policies that match nothing (for review).
-    pub spurious: Vec<String>,
+    pub(crate) spurious: Vec<String>,
     /// Quotes of gold claims that no extracted claim overlaps (for review).
-    pub missed_claims: Vec<String>,
+    pub(crate) missed_claims: Vec<String>,
     /// Quotes of extracted claims that overlap no gold claim (for review).
-    pub spurious_claims: Vec<String>,
+    pub(crate) spurious_claims: Vec<String>,
     /// Why extraction failed, if it did.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
 }
 
 /// Date accuracy, split by how the gold date was obtained.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct DateScore {
+pub(crate) struct DateScore {
     /// Articles whose gold date is stated.
-    pub stated: usize,
+    pub(crate) stated: usize,
     /// ... of which extracted exactly.
-    pub stated_exact: usize,
+    pub(crate) stated_exact: usize,
     /// ... of which within precision.
-    pub stated_within: usize,
+    pub(crate) stated_within: usize,
     /// Articles whose gold date is inferred.
-    pub inferred: usize,
+    pub(crate) inferred: usize,
     /// ... of which extracted exactly.
-    pub inferred_exact: usize,
+    pub(crate) inferred_exact: usize,
     /// ... of which within precision.
-    pub inferred_within: usize,
+    pub(crate) inferred_within: usize,
 }
 
 impl DateScore {
     /// Exact over all articles.
-    pub fn exact(&self) -> f64 {
+    pub(crate) fn exact(&self) -> f64 {
         ratio(
             self.stated_exact + self.inferred_exact,
             self.stated + self.inferred,
@@ -138,7 +139,7 @@ impl DateScore {
     }
 
     /// Within precision over all articles.
-    pub fn within(&self) -> f64 {
+    pub(crate) fn within(&self) -> f64 {
         ratio(
             self.stated_within + self.inferred_within,
             self.stated + self.inferred,
@@ -156,44 +157,44 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Echo proposals measured on curated claim pairs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct EchoEval {
+pub(crate) struct EchoEval {
     /// Cross-article claim pairs compared.
-    pub pairs: usize,
+    pub(crate) pairs: usize,
     /// Curated echoes among them.
-    pub gold: usize,
+    pub(crate) gold: usize,
     /// The threshold with the best F1 on this corpus.
-    pub best_threshold: f64,
+    pub(crate) best_threshold: f64,
     /// Its score.
-    pub best: Score,
+    pub(crate) best: Score,
     /// The built-in threshold.
-    pub threshold: f64,
+    pub(crate) threshold: f64,
     /// Score at the built-in threshold.
-    pub at_threshold: Score,
+    pub(crate) at_threshold: Score,
 }
 
 /// The result for one gold corpus.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvalReport {
     /// A short name ("bundled", "held apart").
-    pub name: String,
+    pub(crate) name: String,
     /// The gold folder.
-    pub gold_dir: String,
+    pub(crate) gold_dir: String,
     /// How extraction was run for it.
-    pub protocol: String,
+    pub(crate) protocol: String,
     /// Problems found reading the gold corpus.
-    pub gold_diagnostics: usize,
+    pub(crate) gold_diagnostics: usize,
     /// Actors, summed over articles.
-    pub actors: Score,
+    pub(crate) actors: Score,
     /// Policies.
-    pub policies: Score,
+    pub(crate) policies: Score,
     /// Claims.
-    pub claims: Score,
+    pub(crate) claims: Score,
     /// Dates.
-    pub dates: DateScore,
+    pub(crate) dates: DateScore,
     /// Echo threshold check.
-    pub echoes: EchoEval,
+    pub(crate) echoes: EchoEval,
     /// Per article.
-    pub articles: Vec<ArticleEval>,
+    pub(crate) articles: Vec<ArticleEval>,
 }
 
 fn keys(id: &str, name: &str, aliases: &[String]) -> BTreeSet<String> {
@@ -478,7 +479,7 @@ pub fn evaluate(
 }
 
 /// Sweep the echo threshold over every cross-article pair of curated claims.
-pub fn echo_eval(gold: &Corpus) -> EchoEval {
+pub(crate) fn echo_eval(gold: &Corpus) -> EchoEval {
     let claims: Vec<_> = gold
         .claims
         .values()
@@ -677,17 +678,6 @@ fn one_line(q: &str) -> String {
         Some((i, _)) => format!("{}...", &q[..i]),
         None => q,
     }
-}
-
-/// Totals as a map, for quick checks.
-pub fn summary(r: &EvalReport) -> BTreeMap<&'static str, f64> {
-    BTreeMap::from([
-        ("actors_f1", r.actors.f1()),
-        ("policies_f1", r.policies.f1()),
-        ("claims_f1", r.claims.f1()),
-        ("dates_exact", r.dates.exact()),
-        ("dates_within", r.dates.within()),
-    ])
 }
 
 #[cfg(test)]

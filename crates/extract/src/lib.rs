@@ -1,31 +1,55 @@
 //! Drafting annotations from raw article text: metadata, actors, policies, claims and
 //! links, each marked extracted with a confidence, for a person to review.
 //!
-//! The pipeline is pure and deterministic: [`decode`] checks the bytes, [`markup`]
-//! strips HTML or Markdown, [`sentences`] cuts the text, then [`meta`], [`entities`],
-//! [`claims`] and [`links`] read it against a [`Lexicon`] built from the corpus, and
-//! [`draft`] writes the result in the corpus format. [`eval`] measures drafts against
-//! curated annotations.
+//! The pipeline ([`extract`]) is pure and deterministic: [`decode`] checks the bytes,
+//! [`markup`] strips HTML or Markdown, [`sentences`] cuts the text, then the
+//! detectors read it against a [`Lexicon`] built from the corpus, and [`draft`]
+//! writes the result in the corpus format. [`eval`] measures drafts against curated
+//! annotations.
+//!
+//! Modules depend only downward, in three layers:
+//! - low level: `words` (word lists and content words), `sentences`, `markup`, `scan`
+//!   (one automaton pass per sentence for every phrase list), `slug`, `tfidf` (claim
+//!   similarity), `lexicon` (the corpus as the extractor reads it), `items` (what a
+//!   draft holds) and `found` (what one reading step hands to the next);
+//! - detectors: `meta` (title, date, authors, outlet), `entities` (actors, policies,
+//!   events, candidates), `claims` and `links` (echoes, evolves-into), each reading
+//!   the laid-out text with the lexicon, none using another;
+//! - this file, the pipeline, which runs the detectors in order and hands their
+//!   phrase lists to the lexicon's scanner; then `draft` and `eval`, which use it.
 
-pub mod claims;
-pub mod draft;
-pub mod entities;
-pub mod eval;
-pub mod links;
+// Low level: text, words and phrase scanning, the lexicon, the items drafted.
+mod found;
+mod items;
+mod lexicon;
 pub mod markup;
-pub mod meta;
-pub mod scan;
+mod scan;
 pub mod sentences;
-pub mod words;
+mod slug;
+mod tfidf;
+mod words;
+// Detectors: each reads the laid-out text against the lexicon.
+pub mod claims;
+mod entities;
+mod links;
+mod meta;
+// After the pipeline (this file): writing drafts and measuring them.
+pub mod draft;
+pub mod eval;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use levelmap_model::date::PartialDate;
-use levelmap_model::{ClaimKind, Corpus, DateProvenance, EdgeKind, NodeKind, Origin, Stance};
+use levelmap_model::Corpus;
 
-pub use entities::Lexicon;
+use scan::Set;
+
+pub use items::{
+    Candidate, Draft, DraftClaim, DraftDate, DraftRef, DraftRelation, Mention, MentionHow,
+};
+pub use lexicon::{KnownClaim, Lexicon};
 pub use markup::Format;
 pub use sentences::Layout;
+pub use slug::slug;
 
 /// The default size limit for one article: 20 MB.
 pub const DEFAULT_MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -144,189 +168,6 @@ pub fn decode(file: &str, bytes: &[u8], opts: &ExtractOptions) -> Result<String,
     Ok(text.to_string())
 }
 
-/// A reference from the article to an actor or event, with its quote.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DraftRef {
-    /// Actor or event id.
-    pub id: String,
-    /// Verbatim quote.
-    pub quote: String,
-    /// Confidence (0..1).
-    pub confidence: f64,
-}
-
-/// The article's date as drafted.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DraftDate {
-    /// The date, at its precision.
-    pub value: PartialDate,
-    /// Stated in the text or inferred.
-    pub provenance: DateProvenance,
-    /// The sentence it rests on (verbatim).
-    pub evidence: String,
-    /// For an inferred date: how it follows.
-    pub reasoning: Option<String>,
-    /// Confidence (0..1).
-    pub confidence: f64,
-}
-
-/// A drafted claim.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DraftClaim {
-    /// `claim:...`.
-    pub id: String,
-    /// Short label.
-    pub text: String,
-    /// Verbatim quote (a sentence).
-    pub quote: String,
-    /// Index of its sentence in the layout.
-    pub sentence: usize,
-    /// What it does.
-    pub kind: ClaimKind,
-    /// The reported speaker, when not the author.
-    pub speaker: Option<String>,
-    /// Hedged.
-    pub hedged: bool,
-    /// Policies and stances.
-    pub about: Vec<(String, Stance)>,
-    /// Earlier claims it restates.
-    pub echoes: Vec<String>,
-    /// Confidence (0..1).
-    pub confidence: f64,
-}
-
-/// A drafted relation (evolves-into, proposes, ...).
-#[derive(Debug, Clone, PartialEq)]
-pub struct DraftRelation {
-    /// Source id.
-    pub from: String,
-    /// Edge kind.
-    pub kind: EdgeKind,
-    /// Target id.
-    pub to: String,
-    /// Verbatim quote.
-    pub quote: String,
-    /// Why it was proposed.
-    pub note: String,
-    /// Confidence (0..1).
-    pub confidence: f64,
-}
-
-/// A proposed lexicon addition.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    /// Proposed id.
-    pub id: String,
-    /// Name as found.
-    pub name: String,
-    /// Actor or policy.
-    pub node_kind: NodeKind,
-    /// Sub-kind (person, think-tank, fund, ...).
-    pub kind: String,
-    /// Other surface forms found (short forms, acronyms).
-    pub aliases: Vec<String>,
-    /// A role found beside the name ("Chancellor of the Exchequer").
-    pub role: Option<String>,
-    /// The sentence it was first found in (verbatim).
-    pub quote: String,
-    /// Times found in the article.
-    pub count: usize,
-    /// Confidence (0..1).
-    pub confidence: f64,
-    /// Why it was proposed.
-    pub evidence: String,
-    /// Already proposed elsewhere in the corpus: referenced, not redefined.
-    pub known: bool,
-}
-
-/// Something found in one sentence: a lexicon entry, a candidate, or a resolved short form.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
-    /// Entity id (lexicon or candidate).
-    pub id: String,
-    /// Sentence index.
-    pub sentence: usize,
-    /// Byte range in the sentence's normalised text.
-    pub start: usize,
-    /// End of that range.
-    pub end: usize,
-    /// How it was found.
-    pub how: MentionHow,
-}
-
-/// How a mention was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentionHow {
-    /// A lexicon name or alias.
-    Lexicon,
-    /// A new candidate's name.
-    Candidate,
-    /// A short form of a name found earlier ("Reeves").
-    ShortForm,
-    /// A role that only one known actor held at the time ("the Chancellor").
-    Role,
-}
-
-/// Everything drafted for one article.
-#[derive(Debug, Clone)]
-pub struct Draft {
-    /// The article id (file stem).
-    pub stem: String,
-    /// The article text the quotes come from (markup stripped).
-    pub text: String,
-    /// Title.
-    pub title: String,
-    /// Where the title came from.
-    pub title_quote: Option<String>,
-    /// Confidence in the metadata as a whole.
-    pub confidence: f64,
-    /// Date.
-    pub date: DraftDate,
-    /// Authors.
-    pub authors: Vec<DraftRef>,
-    /// Outlet.
-    pub outlet: Option<DraftRef>,
-    /// Events referred to.
-    pub refers_to: Vec<DraftRef>,
-    /// Claims.
-    pub claims: Vec<DraftClaim>,
-    /// Other edges (evolves-into).
-    pub relations: Vec<DraftRelation>,
-    /// Proposed lexicon additions.
-    pub candidates: Vec<Candidate>,
-    /// Every mention found, for evaluation and review.
-    pub mentions: Vec<Mention>,
-    /// Number of sentences read.
-    pub sentence_count: usize,
-}
-
-impl Draft {
-    /// Ids of the actors (or policies) this draft ties to the article: mentions,
-    /// candidates, authors, outlet, speakers, claim topics and relation ends.
-    pub fn entity_ids(&self, kind: NodeKind) -> BTreeSet<String> {
-        let mut ids: BTreeSet<String> = BTreeSet::new();
-        ids.extend(self.mentions.iter().map(|m| m.id.clone()));
-        ids.extend(self.candidates.iter().map(|c| c.id.clone()));
-        ids.extend(self.authors.iter().map(|a| a.id.clone()));
-        ids.extend(self.outlet.iter().map(|a| a.id.clone()));
-        for c in &self.claims {
-            ids.extend(c.speaker.iter().cloned());
-            ids.extend(c.about.iter().map(|(p, _)| p.clone()));
-        }
-        for r in &self.relations {
-            ids.insert(r.from.clone());
-            ids.insert(r.to.clone());
-        }
-        ids.retain(|id| levelmap_model::kind_of_id(id) == Some(kind));
-        ids
-    }
-
-    /// The candidate with this id, if the draft proposes it.
-    pub fn candidate(&self, id: &str) -> Option<&Candidate> {
-        self.candidates.iter().find(|c| c.id == id)
-    }
-}
-
 /// Extract a draft from an article's plain text (markup already stripped).
 ///
 /// `file` names the input in errors; `stem` is the article id to use, or `None` to
@@ -371,7 +212,7 @@ pub fn extract(
         &found,
         &author_ids,
         &prefix,
-        opts,
+        opts.min_claim_confidence,
         &scan,
     );
     if opts.propose_echoes {
@@ -420,10 +261,10 @@ pub struct Input<'a> {
 }
 
 /// From this many articles on, [`extract_all`] spreads them across cores.
-pub const PARALLEL_MIN_ARTICLES: usize = 4;
+pub(crate) const PARALLEL_MIN_ARTICLES: usize = 4;
 
 /// Extract many articles, in input order: across cores with rayon when there are at
-/// least [`PARALLEL_MIN_ARTICLES`] (each article is independent, so the drafts are
+/// least `PARALLEL_MIN_ARTICLES` (four) articles (each is independent, so the drafts are
 /// the same as one by one), on the calling thread otherwise.
 pub fn extract_all(
     inputs: &[Input<'_>],
@@ -484,75 +325,29 @@ pub fn dedupe_across(drafts: &mut [Draft], lex: &Lexicon) {
     }
 }
 
-/// The origin recorded for drafted items.
-pub fn origin(confidence: f64) -> Origin {
-    Origin::Extracted(confidence)
-}
-
-/// A lowercase ASCII slug of letters, digits and hyphens.
-pub fn slug(s: &str) -> String {
-    if s.is_ascii() {
-        // What the general path gives for ASCII: letters and digits lowercased, any
-        // other run between them (apostrophes aside) one hyphen.
-        let mut out = String::with_capacity(s.len());
-        let mut gap = false;
-        for b in s.bytes() {
-            if b.is_ascii_alphanumeric() {
-                if gap && !out.is_empty() {
-                    out.push('-');
-                }
-                gap = false;
-                out.push(b.to_ascii_lowercase() as char);
-            } else if b != b'\'' {
-                gap = true;
-            }
-        }
-        return out;
-    }
-    let mut out = String::new();
-    for c in levelmap_model::suggest::fold(&deunicode_basic(s)).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_string()
-}
-
-/// Replace common accented Latin letters by their ASCII base ("é" -> "e").
-fn deunicode_basic(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
-            'Ç' => 'C',
-            'È' | 'É' | 'Ê' | 'Ë' => 'E',
-            'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
-            'Ñ' => 'N',
-            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
-            'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
-            '&' => ' ',
-            c => c,
-        })
-        .collect()
-}
-
 /// Build a lexicon from a corpus (its curated actors, policies, events and claims).
 pub fn lexicon(corpus: &Corpus) -> Lexicon {
-    Lexicon::new(corpus)
+    Lexicon::new(corpus, detector_phrases())
+}
+
+/// The phrase lists the detectors look for in every sentence, for the lexicon's
+/// scanner: claim cues, evolves-into cues, page furniture, time words, date cues
+/// and an outlet's names for itself.
+fn detector_phrases() -> [(Set, Vec<&'static str>); 6] {
+    [
+        (Set::Cue, claims::cue_phrases().collect()),
+        (Set::Evolve, links::evolve_phrases().collect()),
+        (Set::Boilerplate, meta::boilerplate_phrases().collect()),
+        (Set::Time, meta::time_phrases().collect()),
+        (Set::DateCue, meta::DATE_CUES.to_vec()),
+        (Set::OutletSelf, meta::OUTLET_SELF.to_vec()),
+    ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use levelmap_model::NodeKind;
 
     #[test]
     fn decode_refuses_bad_input_with_clear_messages() {
@@ -594,7 +389,7 @@ mod tests {
 
     #[test]
     fn text_without_sentences_is_refused() {
-        let lex = Lexicon::new(&Corpus::default());
+        let lex = lexicon(&Corpus::default());
         let e = extract(
             "x.txt",
             "a\nb\n\n12\n",
@@ -617,7 +412,7 @@ mod tests {
     fn combined_scan_matches_the_separate_automata_on_real_text() {
         let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
         let bundled = levelmap_read::read_corpus(&root.join("graph")).corpus;
-        let lex = Lexicon::new(&bundled);
+        let lex = lexicon(&bundled);
         let mut ap = bundled
             .entities
             .values()
@@ -710,30 +505,5 @@ mod tests {
             }
         }
         assert!(sentences > 300, "{sentences} sentences read");
-    }
-
-    #[test]
-    fn slugs() {
-        for t in [
-            "Neil O'Brien",
-            "R&D, 'the' -- plan_2030!",
-            "'x'",
-            "",
-            "  a  ",
-            "A&B",
-            "-a-b-",
-        ] {
-            let mut general = String::new();
-            for c in levelmap_model::suggest::fold(&deunicode_basic(t)).chars() {
-                if c.is_ascii_alphanumeric() {
-                    general.push(c);
-                } else if !general.ends_with('-') && !general.is_empty() {
-                    general.push('-');
-                }
-            }
-            assert_eq!(slug(t), general.trim_matches('-'), "{t:?}");
-        }
-        assert_eq!(slug("Neil O'Brien"), "neil-obrien");
-        assert_eq!(slug("Café Society & Co."), "cafe-society-co");
     }
 }

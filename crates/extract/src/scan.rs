@@ -16,7 +16,7 @@ use super::sentences::Layout;
 /// A phrase list in the combined automaton.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[repr(u8)]
-pub enum Set {
+pub(crate) enum Set {
     /// Lexicon names with a capital letter (case-sensitive).
     LexExact,
     /// All-lowercase lexicon names (any ASCII case).
@@ -27,11 +27,11 @@ pub enum Set {
     EventFolded,
     /// Event subjects ("levelling up taskforce"), any ASCII case.
     EventCore,
-    /// Claim cue phrases ([`super::claims`]).
+    /// Claim cue phrases (`claims`).
     Cue,
-    /// Evolves-into cue phrases ([`super::links`]).
+    /// Evolves-into cue phrases (`links`).
     Evolve,
-    /// Page furniture phrases ([`super::meta::is_boilerplate`]).
+    /// Page furniture phrases (`meta::is_boilerplate`).
     Boilerplate,
     /// Time words ("this week", "recently", " ago").
     Time,
@@ -80,7 +80,7 @@ const _: () = assert!((Set::OrgGate as u32) < 32, "a Scan keeps one bit per list
 /// Literal phrases that the extractor's regexes need, each list one [`Set`]: a
 /// sentence without any phrase of a list cannot match the regexes it guards, which
 /// then need not run.
-pub const GATES: &[(Set, &[&str])] = &[
+pub(crate) const GATES: &[(Set, &[&str])] = &[
     (Set::CopyrightGate, &["©", "(c)", "Copyright"]),
     (Set::PublishedGate, &["published "]),
     (Set::ViewsGate, &["opinions of", "views of"]),
@@ -116,7 +116,7 @@ pub const GATES: &[(Set, &[&str])] = &[
 /// Whether ASCII-case-insensitive search in `s` finds exactly what a search in
 /// `s.to_lowercase()` finds, for ASCII phrases: true unless `s` holds 'İ' or the Kelvin
 /// sign, the only characters whose lowercase has ASCII in it.
-pub fn ascii_fold_is_lowercase(s: &str) -> bool {
+pub(crate) fn ascii_fold_is_lowercase(s: &str) -> bool {
     // 'İ' is C4 B0 and the Kelvin sign E2 84 AA in UTF-8.
     let b = s.as_bytes();
     memchr::memchr2_iter(0xC4, 0xE2, b)
@@ -126,19 +126,19 @@ pub fn ascii_fold_is_lowercase(s: &str) -> bool {
 /// One occurrence of a phrase: its byte range in the sentence's normalised text, its
 /// list and its index in that list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Occ {
+pub(crate) struct Occ {
     /// Start byte.
-    pub start: u32,
+    pub(crate) start: u32,
     /// End byte (exclusive).
-    pub end: u32,
+    pub(crate) end: u32,
     /// The phrase list.
-    pub set: Set,
+    pub(crate) set: Set,
     /// Index of the phrase in its list.
-    pub idx: u32,
+    pub(crate) idx: u32,
 }
 
 /// The combined automaton.
-pub struct Scanner {
+pub(crate) struct Scanner {
     dfa: Option<DFA>,
     /// For each pattern of the automaton: its list, index in the list, and text.
     pats: Vec<(Set, u32)>,
@@ -148,9 +148,9 @@ pub struct Scanner {
 }
 
 impl Scanner {
-    /// Build the automaton over phrase lists (each list in its order; every pattern is
-    /// matched in any ASCII case, and case-sensitive lists are checked afterwards).
-    pub fn new<'a>(lists: impl IntoIterator<Item = (Set, Vec<&'a str>)>) -> Self {
+    /// Build the automaton over phrase lists, unlabelled (see [`Scanner::labelled`]).
+    #[cfg(test)]
+    pub(crate) fn new<'a>(lists: impl IntoIterator<Item = (Set, Vec<&'a str>)>) -> Self {
         Self::labelled(
             lists
                 .into_iter()
@@ -158,8 +158,12 @@ impl Scanner {
         )
     }
 
-    /// Like [`Scanner::new`], each phrase with a label (the entity id it names).
-    pub fn labelled<'a>(lists: impl IntoIterator<Item = (Set, Vec<(&'a str, &'a str)>)>) -> Self {
+    /// Build the automaton over phrase lists, each phrase with a label (the entity id
+    /// it names, or ""): each list in its order; every pattern is matched in any ASCII
+    /// case, and case-sensitive lists are checked afterwards.
+    pub(crate) fn labelled<'a>(
+        lists: impl IntoIterator<Item = (Set, Vec<(&'a str, &'a str)>)>,
+    ) -> Self {
         let mut pats = Vec::new();
         let mut texts = Vec::new();
         let mut labels: Vec<Vec<String>> = vec![Vec::new(); Set::OrgGate as usize + 1];
@@ -190,12 +194,12 @@ impl Scanner {
     }
 
     /// The label of phrase `idx` of `set`.
-    pub fn label(&self, set: Set, idx: u32) -> &str {
+    pub(crate) fn label(&self, set: Set, idx: u32) -> &str {
         &self.labels[set as usize][idx as usize]
     }
 
     /// Every occurrence in every sentence of the layout.
-    pub fn scan(&self, layout: &Layout) -> Scan {
+    pub(crate) fn scan(&self, layout: &Layout) -> Scan {
         let mut occ = Vec::new();
         let mut off = Vec::with_capacity(layout.sentences.len() + 1);
         off.push(0);
@@ -215,7 +219,7 @@ impl Scanner {
 
     /// Append the occurrences in `norm` to `out`, sorted by start, longest first, then
     /// by list and index.
-    pub fn scan_into(&self, norm: &str, out: &mut Vec<Occ>) {
+    pub(crate) fn scan_into(&self, norm: &str, out: &mut Vec<Occ>) {
         let Some(dfa) = &self.dfa else { return };
         let from = out.len();
         let hay = norm.as_bytes();
@@ -261,7 +265,7 @@ impl Scanner {
 
 /// The occurrences in each sentence of one article.
 #[derive(Debug, Clone, Default)]
-pub struct Scan {
+pub(crate) struct Scan {
     occ: Vec<Occ>,
     off: Vec<usize>,
     /// Per sentence, a bit for each list with an occurrence (bit `Set as u32`).
@@ -270,24 +274,24 @@ pub struct Scan {
 
 impl Scan {
     /// The occurrences in sentence `si`.
-    pub fn of(&self, si: usize) -> &[Occ] {
+    pub(crate) fn of(&self, si: usize) -> &[Occ] {
         &self.occ[self.off[si]..self.off[si + 1]]
     }
 
     /// Whether a phrase of `set` occurs in sentence `si` (any-match semantics).
-    pub fn any(&self, si: usize, set: Set) -> bool {
+    pub(crate) fn any(&self, si: usize, set: Set) -> bool {
         self.present[si] & (1 << set as u32) != 0
     }
 
     /// The matches of `set` in sentence `si` as a leftmost-longest automaton over that
     /// list alone finds them, in text order (see [`leftmost_longest`]).
-    pub fn leftmost_longest(&self, si: usize, set: Set) -> impl Iterator<Item = Occ> + '_ {
+    pub(crate) fn leftmost_longest(&self, si: usize, set: Set) -> impl Iterator<Item = Occ> + '_ {
         leftmost_longest(self.of(si), set)
     }
 
     /// The matches of `set` in sentence `si` in the order an overlapping search over that
     /// list alone reports them: by end, longest first, then by index.
-    pub fn overlapping(&self, si: usize, set: Set) -> Vec<Occ> {
+    pub(crate) fn overlapping(&self, si: usize, set: Set) -> Vec<Occ> {
         let mut v: Vec<Occ> = self
             .of(si)
             .iter()
@@ -302,7 +306,7 @@ impl Scan {
 /// From every occurrence (sorted by start, longest first, then index), the matches a
 /// leftmost-longest search over `set` alone reports: the longest match at the leftmost
 /// start (the lowest index among equals), then the same again from its end.
-pub fn leftmost_longest(occs: &[Occ], set: Set) -> impl Iterator<Item = Occ> + '_ {
+pub(crate) fn leftmost_longest(occs: &[Occ], set: Set) -> impl Iterator<Item = Occ> + '_ {
     let mut pos = 0u32;
     occs.iter().copied().filter(move |o| {
         if o.set == set && o.start >= pos {

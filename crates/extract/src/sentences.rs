@@ -6,10 +6,11 @@
 //! taken from it is found by `levelmap check`.
 
 use super::words::{sentence_starters, MAYBE_END, NEVER_END};
+use levelmap_model::evidence::normalised_char;
 
 /// What a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// A short line without a closing period: a title, a heading, a byline, navigation.
     Heading,
     /// A list item.
@@ -20,15 +21,15 @@ pub enum BlockKind {
 
 /// A block: one line, or lines joined where a sentence runs on across a break.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub(crate) struct Block {
     /// Start byte in the text (after any bullet marker).
-    pub start: usize,
+    pub(crate) start: usize,
     /// End byte (exclusive).
-    pub end: usize,
+    pub(crate) end: usize,
     /// Its kind.
-    pub kind: BlockKind,
+    pub(crate) kind: BlockKind,
     /// Number of words.
-    pub words: usize,
+    pub(crate) words: usize,
 }
 
 /// A sentence: a byte range of the text with its normalised form.
@@ -39,9 +40,9 @@ pub struct Sentence {
     /// End byte (exclusive).
     pub end: usize,
     /// Index of its block.
-    pub block: usize,
+    pub(crate) block: usize,
     /// The sentence after [`levelmap_model::evidence::normalise`]: straight quotes, '-' dashes, single spaces.
-    pub norm: String,
+    pub(crate) norm: String,
     /// Number of words.
     pub words: usize,
 }
@@ -50,7 +51,7 @@ pub struct Sentence {
 #[derive(Debug, Clone)]
 pub struct Layout {
     /// Blocks in text order.
-    pub blocks: Vec<Block>,
+    pub(crate) blocks: Vec<Block>,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
 }
@@ -93,7 +94,7 @@ impl Layout {
     }
 
     /// The sentences of block `b`.
-    pub fn sentences_of(&self, b: usize) -> impl Iterator<Item = (usize, &Sentence)> {
+    pub(crate) fn sentences_of(&self, b: usize) -> impl Iterator<Item = (usize, &Sentence)> {
         self.sentences
             .iter()
             .enumerate()
@@ -101,7 +102,8 @@ impl Layout {
     }
 
     /// The index of the sentence that contains byte `at`, if any.
-    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+    #[cfg(test)]
+    pub(crate) fn sentence_at(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= at);
         (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
     }
@@ -154,7 +156,8 @@ pub fn quote(text: &str, start: usize, end: usize) -> String {
     out
 }
 
-/// [`normalise`] and [`count_words`] of its result, in one pass.
+/// [`levelmap_model::evidence::normalise`] (with its table of replaced characters,
+/// [`normalised_char`]) and [`count_words`] of its result, in one pass.
 fn normalise_counting(s: &str) -> (String, usize) {
     // Byte classes: visible ASCII other than '`' (a letter or digit, or not), the
     // space, and the rest (read as characters, as `normalise` does).
@@ -214,21 +217,14 @@ fn normalise_counting(s: &str) -> (String, usize) {
         }
         let c = s[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
-        let mapped: &str = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
-                "'"
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-            | '\u{00BB}' => "\"",
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-            | '\u{2212}' => "-",
-            '\u{2026}' => "...",
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
-            c if c.is_whitespace() => {
+        let mapped: &str = match normalised_char(c) {
+            Some("") => continue,
+            Some(m) => m,
+            None if c.is_whitespace() => {
                 space = true;
                 continue;
             }
-            _ => "",
+            None => "",
         };
         if space && !out.is_empty() {
             out.push(' ');
@@ -383,7 +379,8 @@ const HEADING_WORDS: usize = 14;
 
 /// Cut the text into blocks: lines, joined where a sentence runs on across a line
 /// break; short unpunctuated standalone lines are headings.
-pub fn blocks(text: &str) -> Vec<Block> {
+#[cfg(test)]
+pub(crate) fn blocks(text: &str) -> Vec<Block> {
     cut_blocks(text, None)
 }
 
@@ -478,7 +475,7 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '.', '?', '!
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«'];
 
 /// Split `text[start..end]` into sentences, pushing their byte ranges.
-pub fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+pub(crate) fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let s = &text[start..end];
     let bytes = s.as_bytes();
     let mut sent_start = 0;

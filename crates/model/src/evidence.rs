@@ -32,21 +32,13 @@ pub fn normalise(s: &str) -> String {
             continue;
         }
         rest = &rest[c.len_utf8()..];
-        let mapped: &str = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
-                "'"
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-            | '\u{00BB}' => "\"",
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-            | '\u{2212}' => "-",
-            '\u{2026}' => "...",
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => "",
-            c if c.is_whitespace() => {
+        let mapped: &str = match normalised_char(c) {
+            Some(m) => m,
+            None if c.is_whitespace() => {
                 space = true;
                 continue;
             }
-            _ => {
+            None => {
                 if space && !out.is_empty() {
                     out.push(' ');
                 }
@@ -65,6 +57,27 @@ pub fn normalise(s: &str) -> String {
         out.push_str(mapped);
     }
     out
+}
+
+/// How [`normalise`] writes a character it replaces: curly quotes, primes and
+/// accents as straight quotes, dashes and the minus sign as '-', '…' as "...", and
+/// zero-width characters and the soft hyphen as nothing. `None` for every other
+/// character (kept as it is, or, if whitespace, folded into a single space). The one
+/// table of these replacements: the extractor's sentence layout uses it too.
+#[inline]
+pub fn normalised_char(c: char) -> Option<&'static str> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
+            Some("'")
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => Some("\""),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => Some("-"),
+        '\u{2026}' => Some("..."),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => Some(""),
+        _ => None,
+    }
 }
 
 /// A normalised article text, ready for many quote look-ups.

@@ -1,0 +1,434 @@
+//! Claims: argumentative sentences (recommendations, evaluations, predictions) told
+//! apart from plain description by weighted cue phrases, and reported commitments of
+//! named actors; each with its speaker, the policies it is about, its stance toward
+//! them and whether it is hedged.
+
+mod cues;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeSet;
+
+use crate::found::Found;
+use crate::items::{DraftClaim, Mention};
+use crate::lexicon::Lexicon;
+use crate::scan::{Scan, Set};
+use crate::sentences::{quote, BlockKind, Layout};
+use crate::slug::slug;
+use levelmap_model::date::PartialDate;
+use levelmap_model::{ClaimKind, NodeKind, Stance};
+
+use cues::cues_scanned_into;
+pub(crate) use cues::{cue_phrases, Cue};
+#[cfg(test)]
+pub(crate) use cues::{cues, cues_scanned};
+
+/// Claims below this confidence are not drafted.
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.4;
+
+/// How a sentence reads: scores per cue and the claim decision.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Reading {
+    /// Is it a claim at all, and how sure.
+    pub(crate) score: f64,
+    /// Kind of claim.
+    pub(crate) kind: ClaimKind,
+    /// Hedged.
+    pub(crate) hedged: bool,
+    /// Stance toward what it is about.
+    pub(crate) stance: Stance,
+    /// Byte offset of a reporting verb, if any.
+    pub(crate) report_at: Option<usize>,
+}
+
+/// Read one sentence (normalised text): claim score, kind, hedging and stance.
+#[cfg(test)]
+pub(crate) fn read_sentence(norm: &str, mentions_policy: bool, reported: bool) -> Reading {
+    read_cues(norm, &cues::cues(norm), mentions_policy, reported)
+}
+
+/// [`read_sentence`] with the sentence's cues already found.
+pub(crate) fn read_cues(
+    norm: &str,
+    found: &[(usize, usize, &'static [Cue])],
+    mentions_policy: bool,
+    reported: bool,
+) -> Reading {
+    let mut n = [0.0f64; Cue::Method as usize + 1];
+    let (mut pos, mut neg) = (0.0, 0.0);
+    let mut negate_until = 0usize;
+    let mut report_at = None;
+    for &(s, e, kinds) in found {
+        let negated = s < negate_until;
+        for &k in kinds {
+            n[k as usize] += 1.0;
+            match k {
+                Cue::Positive if negated => neg += 1.0,
+                Cue::Positive => pos += 1.0,
+                Cue::Negative => neg += 1.0,
+                Cue::Negator => negate_until = e + 30,
+                Cue::Report => {
+                    report_at.get_or_insert(s);
+                }
+                _ => {}
+            }
+        }
+    }
+    let get = |k: Cue| n[k as usize];
+    let words = memchr::memchr_iter(b' ', norm.as_bytes()).count() + 1;
+    let mut score = 2.0 * get(Cue::Deontic).min(2.0)
+        + 1.2 * get(Cue::Evaluative).min(3.0)
+        + 0.6 * get(Cue::Contrast).min(1.0)
+        + 0.5 * get(Cue::Predictive).min(2.0)
+        + 0.3 * get(Cue::Hedge).min(2.0)
+        + 0.8 * get(Cue::Argument).min(2.0);
+    if mentions_policy {
+        score += 0.8;
+    }
+    if reported {
+        score += 1.2;
+    }
+    if get(Cue::Method) > 0.0 {
+        score -= 1.5;
+    }
+    if words < 8 {
+        score -= 1.0;
+    }
+    if norm.trim_end().ends_with('?') {
+        score -= 1.0;
+    }
+    let kind = if get(Cue::Deontic) > 0.0 {
+        ClaimKind::Recommendation
+    } else if get(Cue::Evaluative) > 0.0 {
+        ClaimKind::Evaluation
+    } else if get(Cue::Predictive) > 0.0 && !reported {
+        ClaimKind::Prediction
+    } else {
+        ClaimKind::Description
+    };
+    let hedged = get(Cue::Hedge) > 0.0;
+    let stance = if pos > 0.0 && neg > 0.0 {
+        Stance::Mixed
+    } else if pos > 0.0
+        || (kind == ClaimKind::Recommendation && neg == 0.0)
+        || (reported && neg == 0.0)
+    {
+        Stance::For
+    } else if neg > 0.0 {
+        Stance::Against
+    } else {
+        Stance::Neutral
+    };
+    Reading {
+        score,
+        kind,
+        hedged,
+        stance,
+        report_at,
+    }
+}
+
+/// The threshold on a sentence's score for it to be a claim (confidence 0.5).
+pub(crate) const CLAIM_THRESHOLD: f64 = 2.4;
+
+fn confidence(score: f64) -> f64 {
+    let c = 1.0 / (1.0 + (-(score - CLAIM_THRESHOLD)).exp());
+    (c * 100.0).round() / 100.0
+}
+
+/// Who is reported: an actor named within a few words before the reporting verb, or
+/// after "according to".
+fn speaker(
+    norm: &str,
+    report_at: usize,
+    found: &Found,
+    si: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    let is_actor = |id: &str| {
+        levelmap_model::kind_of_id(id) == Some(NodeKind::Actor)
+            && lex.kind_of(id).is_none_or(|k| k == NodeKind::Actor)
+    };
+    // (Lowercasing could only turn non-ASCII into 'k' or "i\u{307}", which cannot make
+    // "according to": an ASCII comparison of the bytes is the same test.)
+    if norm.as_bytes()[report_at..]
+        .get(..12)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"according to"))
+    {
+        return found
+            .in_sentence(si)
+            .find(|m| m.start > report_at && m.start < report_at + 40 && is_actor(&m.id))
+            .map(|m| m.id.clone());
+    }
+    found
+        .in_sentence(si)
+        .filter(|m| m.end <= report_at && is_actor(&m.id))
+        .filter(|m| {
+            let gap = &norm[m.end..report_at];
+            let gap = gap.trim_start_matches("'s").trim();
+            let near = gap.split_whitespace().count() <= 3
+                && !gap.contains([',', ';', '.', '-', '(', ')'])
+                && !gap.split_whitespace().any(|w| w == "and" || w == "MP");
+            // An appositive between commas: "Adam Lent, director of NLGN, said".
+            let appositive = gap.len() > 2
+                && gap.starts_with(',')
+                && gap.ends_with(',')
+                && !gap[1..gap.len() - 1].contains([',', ';', '.', '(', ')', '"', '\u{201c}'])
+                && gap.split_whitespace().count() <= 12;
+            near || appositive
+        })
+        .last()
+        .map(|m| m.id.clone())
+}
+
+/// Strip discourse markers and cut a sentence into a short label.
+pub(crate) fn label(norm: &str) -> String {
+    const OPENERS: &[&str] = &[
+        "However, ",
+        "Moreover, ",
+        "Indeed, ",
+        "In particular, ",
+        "Crucially, ",
+        "Yet, ",
+        "Yet ",
+        "Likewise, ",
+        "For example, ",
+        "For instance, ",
+        "Firstly, ",
+        "Secondly, ",
+        "First, ",
+        "Second, ",
+        "Third, ",
+        "Finally, ",
+        "In short, ",
+        "Of course, ",
+        "And ",
+        "But ",
+        "So ",
+        "Similarly, ",
+        "Furthermore, ",
+        "Meanwhile, ",
+        "Here ",
+        "To sum up, ",
+    ];
+    let mut s = norm.trim();
+    for o in OPENERS {
+        // (The first byte turns most openers away without comparing the rest.)
+        if s.as_bytes().first() != o.as_bytes().first() {
+            continue;
+        }
+        if let Some(r) = s.strip_prefix(o) {
+            s = r;
+        }
+    }
+    let s = s.trim_end_matches(['.', ';', ':', ' ']);
+    // Whole space-separated words while the label stays within 110 bytes. Joining the
+    // words with spaces rebuilds `s` from its first non-empty word, so the label is a
+    // slice of `s` (and "..." when cut short).
+    let (mut len, mut first, mut end, mut cut, mut from) = (0usize, None, 0, false, 0);
+    for to in memchr::memchr_iter(b' ', s.as_bytes()).chain(std::iter::once(s.len())) {
+        let w = to - from;
+        if len + w > 110 {
+            cut = true;
+            break;
+        }
+        if len > 0 {
+            len += 1;
+        }
+        len += w;
+        if w > 0 && first.is_none() {
+            first = Some(from);
+        }
+        end = to;
+        from = to + 1;
+    }
+    let mut out = String::with_capacity(len + 3);
+    if let Some(k) = first {
+        out.push_str(&s[k..end]);
+    }
+    if cut {
+        out.push_str("...");
+    }
+    match out.as_bytes().first() {
+        Some(b) if b.is_ascii() => {
+            out[..1].make_ascii_uppercase();
+            out
+        }
+        Some(_) => {
+            let mut c = out.chars();
+            let f = c
+                .next()
+                .map(|f| f.to_uppercase().collect::<String>())
+                .unwrap_or_default();
+            f + c.as_str()
+        }
+        None => out,
+    }
+}
+
+/// Draft the article's claims: those of at least `min_confidence`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn find(
+    text: &str,
+    layout: &Layout,
+    lex: &Lexicon,
+    found: &Found,
+    authors: &BTreeSet<String>,
+    prefix: &str,
+    min_confidence: f64,
+    scan: &Scan,
+) -> Vec<DraftClaim> {
+    let mut out: Vec<DraftClaim> = Vec::new();
+    let mut cue_list = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        let block = &layout.blocks[s.block];
+        if block.kind == BlockKind::Heading || s.words < 6 {
+            continue;
+        }
+        if scan.any(si, Set::Boilerplate) {
+            continue;
+        }
+        let is_policy = |m: &&Mention| levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy);
+        let mentions_policy = found.in_sentence(si).any(|m| is_policy(&m));
+        cues_scanned_into(scan, si, &s.norm, &mut cue_list);
+        let pre = read_cues(&s.norm, &cue_list, mentions_policy, false);
+        // Only a sentence with a reporting verb can have a reported speaker: read it again as reported.
+        let sp = pre
+            .report_at
+            .and_then(|at| speaker(&s.norm, at, found, si, lex))
+            .filter(|id| !authors.contains(id));
+        if sp.is_none() && confidence(pre.score + 1.2) < min_confidence {
+            continue;
+        }
+        let r = if sp.is_some() {
+            read_cues(&s.norm, &cue_list, mentions_policy, true)
+        } else {
+            pre
+        };
+        let conf = confidence(r.score);
+        if conf < min_confidence {
+            continue;
+        }
+        let mut policies: Vec<String> = Vec::new();
+        for m in found.in_sentence(si).filter(is_policy) {
+            if !policies.contains(&m.id) {
+                policies.push(m.id.clone());
+            }
+        }
+        let lab = label(&s.norm);
+        // The first free id: the base, or the base with -2, -3, ... (taken: the claims
+        // drafted so far here, and every id of the corpus).
+        let taken = |id: &str, out: &[DraftClaim]| {
+            out.iter().any(|c| c.id == id) || lex.id_set.contains(id)
+        };
+        let mut id = claim_base(prefix, &lab);
+        if taken(&id, &out) {
+            let base = id;
+            let mut k = 2;
+            id = format!("{base}-{k}");
+            while taken(&id, &out) {
+                k += 1;
+                id = format!("{base}-{k}");
+            }
+        }
+        out.push(DraftClaim {
+            id,
+            text: lab,
+            quote: quote(text, s.start, s.end),
+            sentence: si,
+            kind: r.kind,
+            speaker: sp,
+            hedged: r.hedged,
+            about: policies
+                .into_iter()
+                .map(|p| {
+                    let stance = policy_stance(&r, &cue_list, found, si, &p);
+                    (p, stance)
+                })
+                .collect(),
+            echoes: vec![],
+            confidence: conf,
+        });
+    }
+    out
+}
+
+/// A claim's id before de-duplication: `claim:<prefix>-<slug of the label's first
+/// four content words>`.
+fn claim_base(prefix: &str, label: &str) -> String {
+    // Built as bytes: the prefix, then ASCII words (checked one by one), so the whole
+    // is UTF-8 and is checked once at the end.
+    let mut out: Vec<u8> = Vec::with_capacity(prefix.len() + 48);
+    out.extend_from_slice(b"claim:");
+    out.extend_from_slice(prefix.as_bytes());
+    out.push(b'-');
+    let mut ascii = true;
+    let mut n = 0;
+    let mut buf = String::new();
+    // The slug of ASCII words joined by spaces: each word without its apostrophes,
+    // hyphens between.
+    crate::words::try_for_each_content_word(label, &mut buf, |w| {
+        if !w.is_ascii() {
+            ascii = false;
+            return false;
+        }
+        if n > 0 {
+            out.push(b'-');
+        }
+        if w.contains(&b'\'') {
+            out.extend(w.iter().filter(|&&c| c != b'\''));
+        } else {
+            out.extend_from_slice(w);
+        }
+        n += 1;
+        n < 4
+    });
+    let mut out = if ascii {
+        String::from_utf8(out).unwrap_or_default()
+    } else {
+        let words: Vec<String> = crate::words::first_content_words(label, 4);
+        format!("claim:{prefix}-{}", slug(&words.join(" ")))
+    };
+    let keep = out.trim_end_matches('-').len();
+    out.truncate(keep);
+    out
+}
+
+/// The stance toward one policy: in a recommendation, a policy named after the
+/// "should"/"need" is what is recommended; otherwise the sentence's stance.
+fn policy_stance(
+    r: &Reading,
+    cue_list: &[(usize, usize, &'static [Cue])],
+    found: &Found,
+    si: usize,
+    policy: &str,
+) -> Stance {
+    if r.kind == ClaimKind::Recommendation {
+        let deontic_at = cue_list
+            .iter()
+            .find(|c| c.2.contains(&Cue::Deontic))
+            .map(|c| c.0);
+        let at = found
+            .in_sentence(si)
+            .find(|m| m.id == policy)
+            .map(|m| m.start);
+        if let (Some(d), Some(a)) = (deontic_at, at) {
+            if a > d {
+                return Stance::For;
+            }
+        }
+    }
+    r.stance
+}
+
+/// The claim id prefix for an article: its author (or outlet) and year, "hickson-2024".
+pub(crate) fn claim_prefix(stem: &str, date: &PartialDate) -> String {
+    // "2024-07-hickson-labour-levelling-up" -> "hickson-2024".
+    let parts: Vec<&str> = stem.split('-').collect();
+    let who = parts
+        .iter()
+        .find(|p| !p.chars().all(|c| c.is_ascii_digit()))
+        .copied()
+        .unwrap_or("x");
+    format!("{who}-{}", date.year_num())
+}

@@ -1,0 +1,132 @@
+//! Tests of reading claims.
+
+use super::*;
+
+#[test]
+fn recommendations_evaluations_predictions_and_descriptions() {
+    let r = read_sentence(
+        "Local Skills Advisory Panels will therefore need to work closely with local employers.",
+        false,
+        false,
+    );
+    assert_eq!(r.kind, ClaimKind::Recommendation);
+    assert!(r.score >= CLAIM_THRESHOLD);
+    let r = read_sentence(
+        "However, levelling up as a policy goal remains elusive.",
+        true,
+        false,
+    );
+    assert_eq!((r.kind, r.stance), (ClaimKind::Evaluation, Stance::Against));
+    let r = read_sentence(
+        "These technologies will be disruptive and spur fundamental changes in production.",
+        false,
+        false,
+    );
+    assert_eq!(r.kind, ClaimKind::Prediction);
+    let r = read_sentence(
+        "We find 14 characteristics across the 862 towns we look at.",
+        false,
+        false,
+    );
+    assert!(r.score < CLAIM_THRESHOLD, "{r:?}");
+}
+
+#[test]
+fn general_evaluative_and_argument_cues_make_claims() {
+    for t in [
+        "England is one of the most centralised countries in the developed world.",
+        "The fund is a sham and a dubious use of public money.",
+        "Streamlined governance through unitary councils will lead to better accountability and savings.",
+    ] {
+        let r = read_sentence(t, false, false);
+        assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{t}: {r:?}");
+    }
+    let r = read_sentence(
+        "The report was published on Tuesday by the department in London.",
+        false,
+        false,
+    );
+    assert!(confidence(r.score) < DEFAULT_MIN_CONFIDENCE, "{r:?}");
+}
+
+#[test]
+fn stance_and_hedging() {
+    let r = read_sentence("The 'Made Smarter' programme is a welcome start in this direction, but policy needs to go much further.", true, false);
+    assert_eq!(r.stance, Stance::Mixed);
+    assert!(!r.hedged);
+    let r = read_sentence(
+        "The securonomics agenda could offer the basis for a new approach to regional inequality.",
+        true,
+        false,
+    );
+    assert_eq!(r.stance, Stance::For);
+    assert!(r.hedged);
+    let r = read_sentence(
+        "The plan is not effective and never successful in towns.",
+        true,
+        false,
+    );
+    assert_eq!(r.stance, Stance::Against);
+}
+
+/// The word-by-word definition of the label's length cut.
+fn cut_reference(s: &str) -> String {
+    let mut out = String::new();
+    for w in s.split(' ') {
+        if out.len() + w.len() > 110 {
+            out.push_str("...");
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[test]
+fn label_cut_matches_the_word_by_word_definition() {
+    let long = "word ".repeat(30);
+    let cases = [
+        long.trim(),
+        "a",
+        "",
+        "x".repeat(120).as_str(),
+        &format!("{} tail", "y".repeat(108)),
+        "a  b",
+        "and the ~ end",
+        &format!("{}  z", "q".repeat(109)),
+    ]
+    .map(str::to_string);
+    for c in cases {
+        let want = cut_reference(c.trim_end_matches(['.', ';', ':', ' ']));
+        let got = label(&c);
+        assert_eq!(got.to_lowercase(), want.to_lowercase(), "{c:?}");
+    }
+}
+
+#[test]
+fn claim_ids_are_the_slug_of_the_first_content_words() {
+    for l in [
+        "Levelling up remains a vague slogan",
+        "O'Brien's plans for the North's towns",
+        "The the of",
+        "Café naïve plans",
+        "",
+        "Local Enterprise Partnerships' (LEPs) role in growth",
+    ] {
+        let words = crate::words::first_content_words(l, 4);
+        let want = format!("claim:x-2024-{}", slug(&words.join(" ")));
+        assert_eq!(claim_base("x-2024", l), want.trim_end_matches('-'), "{l:?}");
+    }
+}
+
+#[test]
+fn labels_drop_openers_and_stay_short() {
+    assert_eq!(
+        label("However, levelling up as a policy goal remains elusive."),
+        "Levelling up as a policy goal remains elusive"
+    );
+    assert!(label(&"word ".repeat(60)).ends_with("..."));
+}

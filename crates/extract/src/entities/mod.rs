@@ -1,0 +1,257 @@
+//! Actors, policies and events in an article: every lexicon name and alias (one
+//! aho-corasick pass per sentence, with English case and word-boundary rules), new
+//! candidates the lexicon lacks (people with their roles, organisations,
+//! programmes, quoted coinages), and short forms resolved within the article
+//! ("Reeves" after "Rachel Reeves", "the Chancellor" when one known actor held
+//! that role at the time).
+
+//!
+//! [`find`] reads each sentence: lexicon hits, then new candidates
+//! ([`sentence`], with capitalised [`runs`]) over the sentence's [`tokens`]; then
+//! short forms are resolved ([`resolve`]). [`find_events`] finds event references.
+
+mod resolve;
+mod runs;
+mod sentence;
+#[cfg(test)]
+mod tests;
+mod tokens;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::found::{EventRef, Found, Header};
+use crate::items::{Candidate, Mention, MentionHow};
+use crate::lexicon::Lexicon;
+use crate::scan::{Scan, Scanner, Set};
+use crate::sentences::{BlockKind, Layout};
+use levelmap_model::mentions::{is_boundary, HitRef};
+use resolve::resolve_short_forms;
+use sentence::{Finds, Scratch, SentenceCtx, SentenceScan};
+use tokens::{Vocab, Words};
+
+pub(crate) use resolve::resolve_roles;
+#[cfg(test)]
+pub(crate) use resolve::role_regex;
+
+/// Candidates below this confidence are not written (unless a claim or edge uses them).
+pub(crate) const DEFAULT_MIN_CANDIDATE_CONFIDENCE: f64 = 0.5;
+
+/// Find references to lexicon events: their names and aliases, or the subject of the
+/// name with a form of its verb ("launching a Levelling Up Taskforce").
+pub(crate) fn find_events(layout: &Layout, lex: &Lexicon, scan: &Scan) -> Vec<EventRef> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut hits = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        lexicon_hits(
+            &lex.scanner,
+            scan,
+            si,
+            &s.norm,
+            [Set::EventExact, Set::EventFolded],
+            &mut hits,
+        );
+        for h in &hits {
+            if seen.insert((h.id.to_string(), si)) {
+                out.push(EventRef {
+                    id: h.id.to_string(),
+                    sentence: si,
+                    confidence: 0.8,
+                });
+            }
+        }
+        if !scan.any(si, Set::EventCore) {
+            continue;
+        }
+        for m in scan.overlapping(si, Set::EventCore) {
+            let (start, end) = (m.start as usize, m.end as usize);
+            let e = &lex.events[lex.core_events[m.idx as usize]];
+            let Some((_, verb)) = &e.core else { continue };
+            let ok_before = !s.norm[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let ok_after = !s.norm[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if !(ok_before && ok_after) {
+                continue;
+            }
+            let has_verb = s
+                .norm
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.len() >= verb.len() && w[..verb.len()].eq_ignore_ascii_case(verb));
+            if has_verb && seen.insert((e.id.clone(), si)) {
+                out.push(EventRef {
+                    id: e.id.clone(),
+                    sentence: si,
+                    confidence: 0.7,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The matches of a lexicon [`Matcher`] (its case-sensitive and its any-case names)
+/// in sentence `si`, from the combined scan: what `Matcher::find_into` gives.
+pub(crate) fn lexicon_hits<'m>(
+    scanner: &'m Scanner,
+    scan: &Scan,
+    si: usize,
+    norm: &str,
+    sets: [Set; 2],
+    out: &mut Vec<HitRef<'m>>,
+) {
+    out.clear();
+    for set in sets {
+        for o in scan.leftmost_longest(si, set) {
+            let (start, end) = (o.start as usize, o.end as usize);
+            if is_boundary(norm, start, end) {
+                out.push(HitRef {
+                    id: scanner.label(set, o.idx),
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
+}
+
+/// Find lexicon mentions and new candidates in every sentence.
+pub(crate) fn find(
+    text: &str,
+    layout: &Layout,
+    lex: &Lexicon,
+    header: &Header,
+    scan: &Scan,
+) -> Found {
+    let mut found = Found::default();
+    // Lowercase vocabulary of the article: a capitalised word whose lowercase form is
+    // used elsewhere is a common word, not a name, at the start of a sentence.
+    let vocab = Vocab::new(layout);
+    let mut cands: BTreeMap<String, Candidate> = BTreeMap::new();
+    let mut cand_mentions: Vec<Mention> = Vec::new();
+    let wtoks = Words::new(layout);
+    let mut hits = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut org_hits: Vec<(usize, usize)> = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        lexicon_hits(
+            &lex.scanner,
+            scan,
+            si,
+            &s.norm,
+            [Set::LexExact, Set::LexFolded],
+            &mut hits,
+        );
+        for h in &hits {
+            found.mentions.push(Mention {
+                id: h.id.to_string(),
+                sentence: si,
+                start: h.start,
+                end: h.end,
+                how: MentionHow::Lexicon,
+            });
+        }
+        let kind = layout.blocks[s.block].kind;
+        if kind == BlockKind::Heading || header.boilerplate.contains(&s.block) {
+            continue;
+        }
+        spans.clear();
+        spans.extend(hits.iter().map(|h| (h.start, h.end)));
+        org_hits.clear();
+        if scan.any(si, Set::OrgGate) {
+            // In the order of separate searches: phrase by phrase, each in text order.
+            org_hits.extend(
+                scan.overlapping(si, Set::OrgGate)
+                    .into_iter()
+                    .map(|o| (o.idx as usize, o.start as usize)),
+            );
+            org_hits.sort_unstable();
+        }
+        let ctx = SentenceCtx {
+            si,
+            norm: &s.norm,
+            toks: wtoks.of(si),
+            q: (text, s.start, s.end),
+            hit_spans: &spans,
+            org_hits: &org_hits,
+        };
+        let out = Finds {
+            cands: &mut cands,
+            mentions: &mut cand_mentions,
+            roles: &mut found.roles,
+            scratch: &mut scratch,
+        };
+        scan_sentence(&ctx, &vocab, lex, out);
+    }
+    let final_cands = settle_candidates(cands, &mut cand_mentions, lex);
+    if !scratch.superseded.is_empty() {
+        found.mentions.retain(|m| {
+            !(m.how == MentionHow::Lexicon
+                && scratch.superseded.contains(&(m.sentence, m.start, m.end)))
+        });
+    }
+    found.mentions.extend(cand_mentions);
+    found.candidates = final_cands;
+    resolve_short_forms(layout, &wtoks, lex, &mut found);
+    found
+        .mentions
+        .sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
+    found
+        .mentions
+        .dedup_by(|a, b| a.sentence == b.sentence && a.start == b.start && a.id == b.id);
+    found
+}
+
+/// The candidates to propose: a candidate named in the lexicon under the same folded
+/// name is a lexicon mention (its mentions are renamed), one whose id is a lexicon
+/// entry's is dropped; one found twice or more gains confidence, and one already
+/// proposed elsewhere in the corpus is marked known.
+fn settle_candidates(
+    cands: BTreeMap<String, Candidate>,
+    cand_mentions: &mut [Mention],
+    lex: &Lexicon,
+) -> Vec<Candidate> {
+    let mut final_cands = Vec::new();
+    for (_, mut c) in cands {
+        if let Some(id) = lex.id_for_name(&c.name) {
+            let id = id.to_string();
+            for m in cand_mentions.iter_mut().filter(|m| m.id == c.id) {
+                m.id = id.clone();
+                m.how = MentionHow::Lexicon;
+            }
+            continue;
+        }
+        if lex.id_set.contains(&c.id) && lex.entity_ids.contains(&c.id) {
+            continue;
+        }
+        if c.count >= 2 {
+            c.confidence = (c.confidence + 0.1).min(0.95);
+        }
+        c.known = lex.id_set.contains(&c.id);
+        final_cands.push(c);
+    }
+    final_cands
+}
+
+/// Find new candidates in one sentence, step after step (the order matters: a
+/// candidate keeps the quote and evidence of its first find).
+fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, out: Finds<'_>) {
+    let mut s = SentenceScan {
+        c: ctx,
+        vocab,
+        lex,
+        out,
+    };
+    s.capitalised_runs();
+    s.usual_names();
+    if !ctx.org_hits.is_empty() {
+        s.before_org_heads();
+    }
+    s.quoted_names();
+}

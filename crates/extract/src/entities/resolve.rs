@@ -1,0 +1,199 @@
+//! Mentions resolved within the article: a lone surname of a person named earlier
+//! ("Reeves" after "Rachel Reeves"), and a role that one known actor held at the
+//! time ("the Chancellor").
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::tokens::{strip_possessive, Words};
+use crate::found::Found;
+use crate::items::{Mention, MentionHow};
+use crate::lexicon::Lexicon;
+use crate::scan::{Scan, Set};
+use crate::sentences::Layout;
+use levelmap_model::date::PartialDate;
+use levelmap_model::NodeKind;
+
+/// "Reeves" after "Rachel Reeves": a lone surname of a person found earlier in the
+/// article is that person.
+pub(super) fn resolve_short_forms(
+    layout: &Layout,
+    words: &Words<'_>,
+    lex: &Lexicon,
+    found: &mut Found,
+) {
+    let mut persons: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default(); // surname -> id
+    let mut ambiguous: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    for c in found.candidates.iter().filter(|c| c.kind == "person") {
+        if let Some(last) = c.name.split_whitespace().last() {
+            if persons
+                .insert(last.to_string(), c.id.clone())
+                .is_some_and(|prev| prev != c.id)
+            {
+                ambiguous.insert(last.to_string());
+            }
+        }
+    }
+    // The lexicon persons mentioned, in id order (a sorted, deduplicated list).
+    let mut lex_persons: Vec<&str> = found
+        .mentions
+        .iter()
+        .filter(|m| lex.person_ids.contains(&m.id))
+        .map(|m| m.id.as_str())
+        .collect();
+    lex_persons.sort_unstable();
+    lex_persons.dedup();
+    for id in lex_persons {
+        if let Some(last) = lex.entities[id].name.split_whitespace().last() {
+            if persons
+                .insert(last.to_string(), id.to_string())
+                .is_some_and(|prev| prev != id)
+            {
+                ambiguous.insert(last.to_string());
+            }
+        }
+    }
+    if persons.is_empty() {
+        return;
+    }
+    // Cheap tests before the map: a surname's first byte and length.
+    let mut first_bytes = [false; 256];
+    let (mut shortest, mut longest) = (usize::MAX, 0);
+    for k in persons.keys() {
+        if let Some(&b) = k.as_bytes().first() {
+            first_bytes[b as usize] = true;
+        }
+        shortest = shortest.min(k.len());
+        longest = longest.max(k.len());
+    }
+    let mut add = Vec::new();
+    for si in 0..layout.sentences.len() {
+        for &t in words.of(si) {
+            let w = strip_possessive(t.s);
+            if w.len() < shortest
+                || w.len() > longest
+                || !w
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| first_bytes[b as usize])
+            {
+                continue;
+            }
+            let Some(id) = persons.get(w) else { continue };
+            if ambiguous.contains(w) {
+                continue;
+            }
+            let end = t.start + w.len();
+            let already = found
+                .mentions
+                .iter()
+                .any(|m| m.sentence == si && m.start <= t.start && end <= m.end);
+            if !already {
+                add.push(Mention {
+                    id: id.clone(),
+                    sentence: si,
+                    start: t.start,
+                    end,
+                    how: MentionHow::ShortForm,
+                });
+                if let Some(c) = found.candidates.iter_mut().find(|c| &c.id == id) {
+                    if !c.aliases.iter().any(|a| a == w) {
+                        c.aliases.push(w.to_string());
+                    }
+                }
+            }
+        }
+    }
+    found.mentions.extend(add);
+}
+
+/// The roles "the Chancellor" may name, each with an optional "new", "current" or "incoming".
+pub(crate) fn role_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"\b[Tt]he (?:new |current |incoming )?((?:Deputy )?Prime Minister|Chancellor(?: of the Exchequer)?|Chief Secretary to the Treasury|Secretary of State for [A-Z][A-Za-z]+(?:(?:,| and)? [A-Z][A-Za-z]+)*|(?:Home|Foreign|Business|Health|Levelling Up|Communities|Housing) Secretary|Mayor of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Leader of the Opposition)",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// "the Chancellor", "the new Prime Minister": resolved to the one actor known to
+/// hold that role at `date` (from lexicon roles or roles found beside names in this article).
+pub(crate) fn resolve_roles(
+    layout: &Layout,
+    lex: &Lexicon,
+    date: Option<PartialDate>,
+    found: &mut Found,
+    scan: &Scan,
+) {
+    let mut add = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        if !scan.any(si, Set::RoleGate) {
+            continue;
+        }
+        for cap in role_regex().captures_iter(&s.norm) {
+            let Some(m) = cap.get(1) else { continue };
+            let role = m.as_str().to_lowercase();
+            let whole = cap
+                .get(0)
+                .map_or(m.start()..m.end(), |w| w.start()..w.end());
+            if found
+                .mentions
+                .iter()
+                .any(|x| x.sentence == si && x.start < whole.end && whole.start < x.end)
+            {
+                continue;
+            }
+            // Followed directly by a name: "the Chancellor, Rachel Reeves" is already a mention.
+            let mut holders: BTreeSet<String> = BTreeSet::new();
+            for e in lex
+                .entities
+                .values()
+                .filter(|e| e.node_kind == NodeKind::Actor)
+            {
+                for r in &e.roles {
+                    let t = r.title.to_lowercase();
+                    let matches = t == role
+                        || t.starts_with(&format!("{role} "))
+                        || role.starts_with(&format!("{t} "));
+                    let active = match date {
+                        Some(d) => {
+                            r.from.is_none_or(|f| f.start_days() <= d.end_days())
+                                && r.to.is_none_or(|t| d.start_days() <= t.end_days())
+                        }
+                        None => true,
+                    };
+                    if matches && active {
+                        holders.insert(e.id.clone());
+                    }
+                }
+            }
+            for (r, id) in &found.roles {
+                let t = r.to_lowercase();
+                if t == role
+                    || t.starts_with(&format!("{role} "))
+                    || t.ends_with(&format!(" {role}"))
+                {
+                    holders.insert(id.clone());
+                }
+            }
+            if holders.len() == 1 {
+                let id = holders.into_iter().next().unwrap_or_default();
+                add.push(Mention {
+                    id,
+                    sentence: si,
+                    start: whole.start,
+                    end: whole.end,
+                    how: MentionHow::Role,
+                });
+            }
+        }
+    }
+    found.mentions.extend(add);
+    found
+        .mentions
+        .sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
+}

@@ -1,0 +1,468 @@
+//! Names in runs of capitalised words, the first step of reading a sentence:
+//! scanning a run ("Council of the Nations", up to two connectors before a capital),
+//! trimming it (a common word opening a sentence, connectors and non-names at its
+//! end), then classifying it: a proposal in quotes, an organisation whose
+//! role-holder follows, a policy or organisation by its head word, or a person
+//! (with a role, a title, "MP", a given name or a reporting verb).
+
+use super::sentence::{adjacent, SentenceScan};
+use super::tokens::{is_allcaps, is_cap, is_connector, lower, strip_end, strip_possessive, Tok};
+use crate::words::{self, given_names, not_name, person_titles, role_heads};
+use levelmap_model::NodeKind;
+
+impl<'a, 's> SentenceScan<'_, 'a, 's> {
+    /// Every run of two capitalised words or more, in text order.
+    pub(super) fn capitalised_runs(&mut self) {
+        let toks = self.c.toks;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if !is_cap(t.s) {
+                i += 1;
+                continue;
+            }
+            let last = run_end(self.c.norm, toks, i);
+            let next_i = last + 1;
+            if last == i {
+                // One capitalised word alone names nothing here: policies and organisations
+                // take two words or more, and people a given name and surname.
+                i = next_i;
+                continue;
+            }
+            let run = self.trimmed(&toks[i..=last]);
+            i = next_i;
+            if run.len() < 2 {
+                continue;
+            }
+            self.classify(run, i);
+        }
+    }
+
+    /// The run without a common word opening a sentence ("The"; "Securonomics" stays
+    /// if unknown) and without connectors or non-names at its end.
+    fn trimmed(&mut self, mut run: &'s [Tok<'a>]) -> &'s [Tok<'a>] {
+        let norm = self.c.norm;
+        while let Some(f) = run.first() {
+            let lw = lower(f.s, &mut self.out.scratch.lower);
+            let sentence_start = f.start == 0
+                || norm[..f.start]
+                    .trim_end()
+                    .ends_with(['"', '\'', '(', ':', '-'])
+                    && f.start < 3;
+            // "New" opens many names ("New Local Government Network"); a given name
+            // that is also a word ("Will Tanner") is a name inside a sentence.
+            let keeps = run.len() >= 2
+                && !sentence_start
+                && ((f.s == "New"
+                    && (words::org_head(strip_possessive(run[run.len() - 1].s)).is_some()
+                        || words::policy_head(&norm[run[0].start..strip_end(run)]).is_some()))
+                    || given_names().contains(f.s));
+            if !keeps
+                && (words::is_stopword(&lw)
+                    || (sentence_start && self.vocab.contains(&lw))
+                    || not_name().contains(f.s))
+            {
+                run = &run[1..];
+            } else {
+                break;
+            }
+        }
+        while run
+            .last()
+            .is_some_and(|t| is_connector(t.s) || not_name().contains(strip_possessive(t.s)))
+            && !month_surname(run)
+        {
+            run = &run[..run.len() - 1];
+        }
+        run
+    }
+
+    /// Propose what a trimmed run names; `i` is the index of the token after the
+    /// untrimmed run.
+    fn classify(&mut self, run: &'s [Tok<'a>], i: usize) {
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        let (a, b) = (run[0].start, strip_end(run));
+        let name = &norm[a..b];
+        let words: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
+        if words
+            .iter()
+            .any(|w| not_name().contains(w) && words.len() <= 2)
+            && !month_surname(run)
+        {
+            return;
+        }
+        let head = *words.last().unwrap_or(&"");
+        let policy_kind = words::policy_head(name);
+        let org_kind = words::org_head(head).or_else(|| {
+            (words.len() >= 3
+                && words::org_head(words[0]).is_some()
+                && matches!(words[1], "of" | "for"))
+            .then(|| words::org_head(words[0]).unwrap_or("organisation"))
+        });
+        if self.covered(a, b) {
+            return;
+        }
+        // A run that only extends a lexicon hit is new only if its head is a name head;
+        // a lexicon hit that is only a bare head ("White Paper", an alias of one white
+        // paper) gives way to the longer name it ends ("Devolution White Paper").
+        if self.overlaps(a, b) {
+            let head_span = run.last().map(|t| (t.start, t.end)).unwrap_or((a, b));
+            let bare_head = self.c.hit_spans.iter().find(|&&(s, e)| {
+                e == b && s > a && !norm[a..s].trim().is_empty() && {
+                    let h = &norm[s..e];
+                    words::POLICY_HEADS.iter().any(|(p, _)| *p == h)
+                        || words::ORG_HEADS.iter().any(|(o, _)| *o == h)
+                }
+            });
+            if let Some(&(s, e)) = bare_head.filter(|_| policy_kind.is_some() || org_kind.is_some())
+            {
+                self.out.scratch.superseded.push((self.c.si, s, e));
+            } else if (policy_kind.is_none() && org_kind.is_none())
+                || self.overlaps(head_span.0, head_span.1)
+            {
+                return;
+            }
+        }
+        // A proposal named in quotes after "a": "a 'Devolution Parliament'".
+        if (norm[..a].ends_with(" a '") || norm[..a].ends_with(" an '"))
+            && norm[b..].starts_with('\'')
+        {
+            self.add(
+                name.to_string(),
+                NodeKind::Policy,
+                "institution",
+                0.6,
+                "a capitalised name in quotes after 'a'".into(),
+                a,
+                b,
+            );
+            return;
+        }
+        // An organisation's role-holder: "Active Profile's Managing Director Anna Heyes".
+        if run.last().is_some_and(|t| t.s.ends_with("'s"))
+            && !self.overlaps(a, b)
+            && !given_names().contains(words[0])
+        {
+            let after = &toks[i..];
+            let role_next = after
+                .iter()
+                .take(3)
+                .take_while(|t| is_cap(t.s))
+                .any(|t| role_heads().contains(t.s));
+            if role_next
+                && after
+                    .first()
+                    .is_some_and(|t| t.start == run[run.len() - 1].end + 1)
+            {
+                self.add(
+                    name.to_string(),
+                    NodeKind::Actor,
+                    "organisation",
+                    0.6,
+                    "a name whose role-holder follows ('X's Director')".into(),
+                    a,
+                    b,
+                );
+                return;
+            }
+        }
+        // Acronym defined in brackets right after: "Local Enterprise Partnerships (LEPs)".
+        let acronym = norm[b..]
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .map(|(x, _)| x)
+            .filter(|x| {
+                is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8
+            });
+        if let Some(pk) = policy_kind {
+            if words.len() >= 2 && !role_heads().contains(words[0]) {
+                let id = self.add(
+                    name.to_string(),
+                    NodeKind::Policy,
+                    pk,
+                    0.6,
+                    format!("a name ending in '{head}'"),
+                    a,
+                    b,
+                );
+                self.add_alias(&id, acronym);
+            }
+            return;
+        }
+        if let Some(ok) = org_kind {
+            if words.len() >= 2 && !is_role_phrase(&words) {
+                let id = self.add(
+                    name.to_string(),
+                    NodeKind::Actor,
+                    ok,
+                    0.6,
+                    format!("an organisation name ending in '{head}'"),
+                    a,
+                    b,
+                );
+                self.add_alias(&id, acronym);
+            }
+            return;
+        }
+        self.person(run, i, &words);
+    }
+
+    /// People: role + name, title + name, given name + surname, name + MP.
+    fn person(&mut self, run: &'s [Tok<'a>], i: usize, words: &[&str]) {
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        let b = strip_end(run);
+        let role_split = words
+            .iter()
+            .rposition(|w| role_heads().contains(w) || *w == "MP");
+        let (role, person): (Option<String>, &[Tok]) = match role_split {
+            Some(r) if r + 1 < run.len() && words[r] != "MP" => (
+                Some(norm[run[0].start..run[r].end].to_string()),
+                &run[r + 1..],
+            ),
+            _ => (None, run),
+        };
+        let mut person: Vec<Tok> = person
+            .iter()
+            .copied()
+            .filter(|t| !person_titles().contains(t.s))
+            .collect();
+        let titled = person.len() < run.len()
+            || toks[..i.saturating_sub(run.len())]
+                .last()
+                .is_some_and(|p| person_titles().contains(p.s));
+        let mp = norm[b..].starts_with(" MP");
+        let next_word: &str = norm[b..]
+            .trim_start_matches([' ', ','])
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let reported = words::REPORTING_VERBS.contains(&next_word);
+        while person.last().is_some_and(|t| t.s == "MP") {
+            person.pop();
+        }
+        let name_like = person.iter().all(|t| {
+            given_names().contains(t.s)
+                || (t.end == run[run.len() - 1].end && month_surname(run))
+                || (!is_allcaps(t.s)
+                    && !words::is_stopword(&lower(t.s, &mut self.out.scratch.lower))
+                    && !role_heads().contains(strip_possessive(t.s))
+                    && t.s != "Prime")
+        });
+        // A byline or report with the verb first: "..., writes Terina Hine".
+        let prev_word = norm[..run[0].start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let after_verb = matches!(
+            prev_word,
+            "writes"
+                | "wrote"
+                | "says"
+                | "said"
+                | "argues"
+                | "argued"
+                | "warns"
+                | "warned"
+                | "adds"
+                | "added"
+        ) && norm[strip_end(run)..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'));
+        let reported = reported || after_verb;
+        if (2..=3).contains(&person.len()) && name_like {
+            let signs = PersonSigns {
+                role,
+                titled,
+                mp,
+                reported,
+                after_verb,
+                prev_word,
+                next_word,
+            };
+            self.propose_person(&person, signs);
+        }
+    }
+
+    /// Propose a person's name of two or three words, if a sign makes it one.
+    fn propose_person(&mut self, person: &[Tok], signs: PersonSigns<'_>) {
+        let norm = self.c.norm;
+        let PersonSigns {
+            role,
+            titled,
+            mp,
+            reported,
+            after_verb,
+            prev_word,
+            next_word,
+        } = signs;
+        let first = strip_possessive(person[0].s);
+        let given = given_names().contains(first);
+        // Role before, after a comma: "Chancellor of the Exchequer, Rachel Reeves".
+        let comma_role = comma_role_before(norm, person[0].start);
+        let bracket_role = role_after(norm, strip_end(person));
+        let role = role.or(comma_role).or(bracket_role);
+        let at_start = norm[..person[0].start].trim().is_empty();
+        if given
+            || titled
+            || mp
+            || role.is_some()
+            || (reported && person.len() == 2 && (!at_start || after_verb))
+        {
+            let pname = norm[person[0].start..strip_end(person)].to_string();
+            if self.lex.id_for_name(&pname).is_some()
+                || self.overlaps(person[0].start, strip_end(person))
+            {
+                return;
+            }
+            let conf = if given && (role.is_some() || mp || titled || reported) {
+                0.85
+            } else if given {
+                0.7
+            } else {
+                0.6
+            };
+            let why = match &role {
+                Some(r) => format!("a person's name with the role '{r}'"),
+                None if mp => "a person's name followed by MP".into(),
+                None if titled => "a person's name after a title".into(),
+                None if after_verb => format!("a name after '{prev_word}'"),
+                None if reported => format!("a name followed by '{next_word}'"),
+                None => "a given name and surname".into(),
+            };
+            let id = self.add(
+                pname,
+                NodeKind::Actor,
+                "person",
+                conf,
+                why,
+                person[0].start,
+                strip_end(person),
+            );
+            if let Some(r) = role {
+                if let Some(c) = self.out.cands.get_mut(&id) {
+                    c.role.get_or_insert(r.clone());
+                }
+                self.out.roles.push((r, id));
+            }
+        }
+    }
+}
+
+/// What marks a run of words as a person's name.
+struct PersonSigns<'a> {
+    /// A role written in the run before the name ("Chancellor Rachel Reeves").
+    role: Option<String>,
+    /// A title in or before the run ("Dr", "Sir").
+    titled: bool,
+    /// "MP" after the name.
+    mp: bool,
+    /// A reporting verb after the name, or before it (`after_verb`).
+    reported: bool,
+    /// A reporting verb before the name, which ends a clause ("..., writes Terina Hine.").
+    after_verb: bool,
+    /// The word before the run.
+    prev_word: &'a str,
+    /// The word after the run.
+    next_word: &'a str,
+}
+
+/// The last token of the capitalised run starting at token `i`: capitalised words
+/// one space apart, and up to two connectors before a capital ("of the Nations",
+/// "for Cities"); an "and" joins only organisation-like runs and not after a given name.
+fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
+    let mut last = i;
+    let mut k = i + 1;
+    while k < toks.len() {
+        if strip_possessive(toks[k - 1].s) != toks[k - 1].s {
+            break;
+        }
+        if is_cap(toks[k].s) && adjacent(norm, &toks[k - 1], &toks[k]) {
+            last = k;
+            k += 1;
+        } else if is_connector(toks[k].s)
+            && adjacent(norm, &toks[k - 1], &toks[k])
+            && k + 1 < toks.len()
+        {
+            // "of the Nations", "for Cities": up to two connectors before a capital.
+            let mut m = k + 1;
+            if is_connector(toks[m].s) && m + 1 < toks.len() && adjacent(norm, &toks[k], &toks[m]) {
+                m += 1;
+            }
+            if is_cap(toks[m].s)
+                && adjacent(norm, &toks[m - 1], &toks[m])
+                && !(toks[k].s == "and"
+                    && ((i == last && !is_org_like(&toks[i..=last]))
+                        || given_names().contains(toks[i].s)))
+            {
+                last = m;
+                k = m + 1;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// A run ending in a month that is also a surname after a given name ("Theresa May").
+fn month_surname(run: &[Tok]) -> bool {
+    run.len() >= 2
+        && words::MONTH_SURNAMES.contains(&strip_possessive(run[run.len() - 1].s))
+        && given_names().contains(run[run.len() - 2].s)
+}
+
+/// Whether the run ends in an organisation head ("Council").
+fn is_org_like(run: &[Tok]) -> bool {
+    run.last().is_some_and(|t| words::org_head(t.s).is_some())
+}
+
+/// Whether the words open with a role ("Secretary of State for ...").
+fn is_role_phrase(words: &[&str]) -> bool {
+    words
+        .first()
+        .is_some_and(|w| role_heads().contains(w) || *w == "Secretary" || *w == "Prime")
+}
+
+/// A role written before a name and a comma: "Chancellor of the Exchequer, Rachel Reeves".
+fn comma_role_before(norm: &str, at: usize) -> Option<String> {
+    let before = norm[..at].strip_suffix(", ")?;
+    let start = before.rfind([',', '(', '-', '.', ';']).map_or(0, |i| i + 1);
+    let phrase = before[start..].trim();
+    let phrase = phrase.rsplit(" by ").next().unwrap_or(phrase).trim();
+    let phrase = phrase.strip_prefix("the ").unwrap_or(phrase);
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    (ws.len() <= 8
+        && ws.first().is_some_and(|w| is_cap(w))
+        && ws.iter().any(|w| role_heads().contains(w)))
+    .then(|| phrase.to_string())
+}
+
+/// A role in brackets or after a comma right after a name: "Angela Rayner (as both Deputy Prime Minister ...)".
+fn role_after(norm: &str, at: usize) -> Option<String> {
+    let rest = &norm[at..];
+    let inner = if let Some(r) = rest.strip_prefix(" (") {
+        r.split_once(')')?.0
+    } else if let Some(r) = rest.strip_prefix(", the ") {
+        r.split([',', '.']).next()?
+    } else {
+        return None;
+    };
+    let inner = inner.trim_start_matches("as ").trim_start_matches("both ");
+    let ws: Vec<&str> = inner.split_whitespace().collect();
+    let r = ws.iter().position(|w| role_heads().contains(w))?;
+    let end = ws
+        .iter()
+        .skip(r)
+        .position(|w| *w == "and")
+        .map_or(ws.len(), |p| r + p);
+    let start = ws[..r]
+        .iter()
+        .rposition(|w| !is_cap(w))
+        .map_or(0, |p| p + 1);
+    (end - start <= 10).then(|| ws[start..end].join(" "))
+}

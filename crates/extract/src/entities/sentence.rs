@@ -1,0 +1,411 @@
+//! New candidates in one sentence: what reading a sentence shares (its words, its
+//! lexicon hits, the candidates found so far, proposing a candidate), and the steps
+//! after the capitalised runs (`runs`): UK parties and institutions under their
+//! usual names, names before a lowercase organisation head, and quoted names and
+//! coinages.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use super::tokens::{is_cap, is_connector, strip_possessive, Tok, Vocab};
+use crate::items::{Candidate, Mention, MentionHow};
+use crate::lexicon::Lexicon;
+use crate::sentences::quote;
+use crate::slug::slug;
+use crate::words;
+use levelmap_model::mentions::is_boundary;
+use levelmap_model::NodeKind;
+
+/// One sentence as `scan_sentence` reads it.
+pub(super) struct SentenceCtx<'a, 's> {
+    pub(super) si: usize,
+    pub(super) norm: &'a str,
+    pub(super) toks: &'s [Tok<'a>],
+    /// The article text and the sentence's byte range in it (for quotes).
+    pub(super) q: (&'a str, usize, usize),
+    /// Lexicon hits in the sentence.
+    pub(super) hit_spans: &'s [(usize, usize)],
+    /// Where the sentence has a lowercase organisation head or ", we ": (index in the
+    /// [`crate::scan::Set::OrgGate`] list, start byte), by index then start.
+    pub(super) org_hits: &'s [(usize, usize)],
+}
+
+/// Buffers `scan_sentence` reuses from sentence to sentence.
+#[derive(Default)]
+pub(super) struct Scratch {
+    pub(super) lower: String,
+    /// Lexicon hits of a bare head ("White Paper") that a longer name in the same
+    /// sentence ("Devolution White Paper") supersedes: (sentence, start, end).
+    pub(super) superseded: Vec<(usize, usize, usize)>,
+}
+
+/// What the article has found so far, which each sentence adds to.
+pub(super) struct Finds<'f> {
+    /// Candidates by id.
+    pub(super) cands: &'f mut BTreeMap<String, Candidate>,
+    /// Their mentions.
+    pub(super) mentions: &'f mut Vec<Mention>,
+    /// Roles found beside names: (role, person id).
+    pub(super) roles: &'f mut Vec<(String, String)>,
+    /// Buffers.
+    pub(super) scratch: &'f mut Scratch,
+}
+
+/// One sentence being read: its context, the article's vocabulary, the lexicon and
+/// the finds to add to. The steps are methods (here and in `runs`).
+pub(super) struct SentenceScan<'r, 'a, 's> {
+    pub(super) c: &'r SentenceCtx<'a, 's>,
+    pub(super) vocab: &'r Vocab<'a>,
+    pub(super) lex: &'r Lexicon,
+    pub(super) out: Finds<'r>,
+}
+
+/// Whether token `y` follows token `x` after exactly one space.
+pub(super) fn adjacent(norm: &str, x: &Tok, y: &Tok) -> bool {
+    norm[x.end..y.start] == *" "
+}
+
+impl SentenceScan<'_, '_, '_> {
+    /// Whether `a..b` overlaps a lexicon hit.
+    pub(super) fn overlaps(&self, a: usize, b: usize) -> bool {
+        self.c.hit_spans.iter().any(|&(s, e)| s < b && a < e)
+    }
+
+    /// Whether `a..b` lies within a lexicon hit.
+    pub(super) fn covered(&self, a: usize, b: usize) -> bool {
+        self.c.hit_spans.iter().any(|&(s, e)| s <= a && b <= e)
+    }
+
+    /// Propose a candidate (or count one more find of it) with its mention at
+    /// `start..end`; gives its id.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn add(
+        &mut self,
+        name: String,
+        node_kind: NodeKind,
+        kind: &str,
+        conf: f64,
+        why: String,
+        start: usize,
+        end: usize,
+    ) -> String {
+        let q = self.c.q;
+        let prefix = if node_kind == NodeKind::Policy {
+            "policy"
+        } else {
+            "actor"
+        };
+        let id = format!("{prefix}:{}", slug(&name));
+        let e = self
+            .out
+            .cands
+            .entry(id.clone())
+            .or_insert_with(|| Candidate {
+                id: id.clone(),
+                name: name.clone(),
+                node_kind,
+                kind: kind.to_string(),
+                aliases: vec![],
+                role: None,
+                quote: quote(q.0, q.1, q.2),
+                count: 0,
+                confidence: conf,
+                evidence: why,
+                known: false,
+            });
+        e.count += 1;
+        e.confidence = e.confidence.max(conf);
+        self.out.mentions.push(Mention {
+            id: id.clone(),
+            sentence: self.c.si,
+            start,
+            end,
+            how: MentionHow::Candidate,
+        });
+        id
+    }
+
+    /// Give candidate `id` another surface form.
+    pub(super) fn add_alias(&mut self, id: &str, alias: Option<&str>) {
+        if let (Some(c), Some(a)) = (self.out.cands.get_mut(id), alias) {
+            if !c.aliases.iter().any(|x| x == a) && a != c.name {
+                c.aliases.push(a.to_string());
+            }
+        }
+    }
+
+    /// UK parties and institutions under their usual names ("the Government",
+    /// "Labour", "the Treasury"), from the gazetteer.
+    pub(super) fn usual_names(&mut self) {
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        let mut gaz_until = 0;
+        for (ti, t) in toks.iter().enumerate() {
+            if !is_cap(t.s) || t.start < gaz_until {
+                continue;
+            }
+            let w0 = strip_possessive(t.s);
+            // "the Government" (capitalised, alone) is the national government.
+            if w0 == "Government"
+                && ti > 0
+                && matches!(
+                    toks[ti - 1].s,
+                    "the" | "The" | "this" | "This" | "new" | "current"
+                )
+                && adjacent(norm, &toks[ti - 1], t)
+                && toks.get(ti + 1).is_none_or(|n| !is_cap(n.s))
+                && !self.overlaps(t.start, t.start + w0.len())
+            {
+                let id = self.add(
+                    "UK Government".into(),
+                    NodeKind::Actor,
+                    "government-body",
+                    0.6,
+                    "'the Government' names the UK Government".into(),
+                    t.start,
+                    t.start + w0.len(),
+                );
+                self.add_alias(&id, Some("the Government"));
+                continue;
+            }
+            // Only entries whose first word is this word can match (the whole surface must
+            // equal the tokens' text); the rest of the loop checks exactly that.
+            for &(surface, canonical, kind) in gazetteer_by_first_word(w0) {
+                if !surface.starts_with(w0) {
+                    continue;
+                }
+                let n = surface.split(' ').count();
+                if ti + n > toks.len() {
+                    continue;
+                }
+                let (a, b) = (t.start, toks[ti + n - 1].end);
+                let text = &norm[a..b];
+                let bare = text.strip_suffix("'s").unwrap_or(text);
+                if bare != surface || self.overlaps(a, a + bare.len()) {
+                    continue;
+                }
+                gaz_until = a + bare.len();
+                let node_kind = if levelmap_model::PolicyKind::parse(kind).is_some() {
+                    NodeKind::Policy
+                } else {
+                    NodeKind::Actor
+                };
+                let id = self.add(
+                    canonical.to_string(),
+                    node_kind,
+                    kind,
+                    0.7,
+                    format!("'{surface}' names {canonical}"),
+                    a,
+                    a + bare.len(),
+                );
+                if surface != canonical {
+                    self.add_alias(&id, Some(surface));
+                }
+            }
+        }
+    }
+
+    /// A capitalised name before a lowercase organisation head ("the Localis
+    /// think-tank"), or the writer's own organisation ("At IPPR North, we ...").
+    pub(super) fn before_org_heads(&mut self) {
+        let (norm, toks, org_hits) = (self.c.norm, self.c.toks, self.c.org_hits);
+        for &(idx, p) in org_hits {
+            let Some(&(h, kind)) = words::LOWER_ORG_HEADS.get(idx) else {
+                continue;
+            };
+            if !is_boundary(norm, p, p + h.len()) || !norm[..p].ends_with(' ') {
+                continue;
+            }
+            let Some((a, b)) = cap_run_before(norm, toks, p - 1) else {
+                continue;
+            };
+            if self.covered(a, b)
+                || a == 0
+                    && norm[a..b].split(' ').count() == 1
+                    && self.vocab.contains(&norm[a..b].to_lowercase())
+            {
+                continue;
+            }
+            self.add(
+                norm[a..b].to_string(),
+                NodeKind::Actor,
+                kind,
+                0.65,
+                format!("a name before '{h}'"),
+                a,
+                b,
+            );
+        }
+        for &(_, p) in org_hits
+            .iter()
+            .filter(|h| h.0 == words::LOWER_ORG_HEADS.len())
+        {
+            let Some((a, b)) = cap_run_before(norm, toks, p) else {
+                continue;
+            };
+            let before = norm[..a].trim_end();
+            if !(before.ends_with(" at")
+                || before == "At"
+                || before.ends_with(" At")
+                || before == "at")
+                || self.covered(a, b)
+            {
+                continue;
+            }
+            self.add(
+                norm[a..b].to_string(),
+                NodeKind::Actor,
+                "organisation",
+                0.6,
+                "the writers' organisation ('At ..., we')".into(),
+                a,
+                b,
+            );
+        }
+    }
+
+    /// Quoted names and coinages: 'securonomics', the 'Made Smarter' programme.
+    pub(super) fn quoted_names(&mut self) {
+        let norm = self.c.norm;
+        for (qs, qe, inner) in quoted_spans(norm) {
+            let words_in: Vec<&str> = inner.split_whitespace().collect();
+            if words_in.is_empty()
+                || words_in.len() > 4
+                || self.covered(qs, qe)
+                || self.overlaps(qs + 1, qe - 1)
+            {
+                continue;
+            }
+            let before: Vec<&str> = norm[..qs].split_whitespace().rev().take(2).collect();
+            let after = norm[qe..].trim_start();
+            let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            let head = words::LOWER_POLICY_HEADS
+                .iter()
+                .find(|(h, _)| *h == next_word);
+            let introduced = before
+                .first()
+                .is_some_and(|w| words::COINAGE_INTRO.contains(w) && *w != "of")
+                || (before.first() == Some(&"of") && before.get(1) == Some(&"idea"));
+            if before.first() == Some(&"so-called") || before.contains(&"so") {
+                continue;
+            }
+            let single_rare = words_in.len() == 1
+                && inner.chars().all(|c| c.is_lowercase())
+                && inner.len() >= 6
+                && !words::is_stopword(inner);
+            if let Some((h, pk)) = head {
+                if inner.chars().next().is_some_and(char::is_uppercase) || introduced {
+                    let name = inner.to_string();
+                    let id = self.add(
+                        name,
+                        NodeKind::Policy,
+                        pk,
+                        0.65,
+                        format!("a quoted name followed by '{h}'"),
+                        qs + 1,
+                        qe - 1,
+                    );
+                    self.add_alias(&id, Some(&format!("{inner} {h}")));
+                }
+            } else if introduced && single_rare {
+                self.add(
+                    inner.to_string(),
+                    NodeKind::Policy,
+                    "agenda",
+                    0.7,
+                    "a quoted coinage".into(),
+                    qs + 1,
+                    qe - 1,
+                );
+            }
+        }
+    }
+}
+
+/// The capitalised run of words that ends at byte `end` ("Localis", "IPPR North",
+/// "Centre for Cities"), without connectors or common words opening it.
+fn cap_run_before(norm: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let last = toks.iter().rposition(|t| t.end <= end)?;
+    if toks[last].end != end || !is_cap(toks[last].s) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0
+        && adjacent(norm, &toks[first - 1], &toks[first])
+        && (is_cap(toks[first - 1].s)
+            || (is_connector(toks[first - 1].s) && first >= 2 && is_cap(toks[first - 2].s)))
+    {
+        first -= 1;
+    }
+    while first < last
+        && (is_connector(toks[first].s) || words::is_stopword(&toks[first].s.to_lowercase()))
+    {
+        first += 1;
+    }
+    Some((toks[first].start, toks[last].end))
+}
+
+/// The [`words::GAZETTEER`] entries whose surface's first word is `w`, in list order.
+fn gazetteer_by_first_word(w: &str) -> &'static [(&'static str, &'static str, &'static str)] {
+    type Entries = Vec<(&'static str, &'static str, &'static str)>;
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut t = [false; 256];
+        for (s, _, _) in words::GAZETTEER {
+            t[s.as_bytes()[0] as usize] = true;
+        }
+        t
+    });
+    if !w.as_bytes().first().is_some_and(|&b| first[b as usize]) {
+        return &[];
+    }
+    static M: OnceLock<rustc_hash::FxHashMap<&'static str, Entries>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, Entries> = rustc_hash::FxHashMap::default();
+        for &e in words::GAZETTEER {
+            m.entry(e.0.split(' ').next().unwrap_or(""))
+                .or_default()
+                .push(e);
+        }
+        m
+    })
+    .get(w)
+    .map_or(&[], Vec::as_slice)
+}
+
+/// Spans of single-quoted phrases: (start of opening quote, end after closing quote, inner text).
+fn quoted_spans(norm: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let b = norm.as_bytes();
+    let mut i = 0;
+    while let Some(q) = memchr::memchr(b'\'', &b[i..]) {
+        i += q;
+        if i == 0
+            || !norm[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            if let Some(rel) = norm[i + 1..].find('\'') {
+                let j = i + 1 + rel;
+                let after_ok = !norm[j + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                let inner = &norm[i + 1..j];
+                if after_ok
+                    && !inner.is_empty()
+                    && !inner.starts_with(' ')
+                    && !inner.ends_with(' ')
+                    && inner.len() <= 60
+                {
+                    out.push((i, j + 1, inner));
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,283 @@
+//! Tests of finding actors, policies and events.
+
+use super::tokens::{tokens_into, tokens_reference};
+use super::*;
+use crate::words;
+use levelmap_model::date::PartialDate;
+use levelmap_model::{Corpus, Entity, Origin, Role};
+
+pub(crate) fn ent(id: &str, name: &str, kind: &str, aliases: &[&str]) -> Entity {
+    Entity {
+        id: id.into(),
+        name: name.into(),
+        node_kind: levelmap_model::kind_of_id(id).unwrap(),
+        kind: kind.into(),
+        aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        description: None,
+        date: None,
+        roles: vec![],
+        origin: Origin::Curated,
+    }
+}
+
+fn lex_of(es: Vec<Entity>) -> Lexicon {
+    let mut c = Corpus::default();
+    for e in es {
+        c.entities.insert(e.id.clone(), e);
+    }
+    crate::lexicon(&c)
+}
+
+fn run(text: &str, lex: &Lexicon) -> Found {
+    let layout = Layout::new(text);
+    let header = Header::default();
+    let scan = lex.scanner.scan(&layout);
+    let mut f = find(text, &layout, lex, &header, &scan);
+    resolve_roles(
+        &layout,
+        lex,
+        PartialDate::parse("2024-07-08").ok(),
+        &mut f,
+        &scan,
+    );
+    f
+}
+
+#[test]
+fn finds_people_with_roles_and_resolves_short_forms() {
+    let lex = lex_of(vec![ent(
+        "actor:labour-party",
+        "Labour Party",
+        "party",
+        &["Labour"],
+    )]);
+    let t = "Labour's approach was dubbed 'securonomics' by Chancellor of the Exchequer, Rachel Reeves, this week. Later Reeves said more.";
+    let f = run(t, &lex);
+    let ids: Vec<&str> = f.candidates.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["actor:rachel-reeves", "policy:securonomics"]);
+    let rr = &f.candidates[0];
+    assert_eq!(rr.role.as_deref(), Some("Chancellor of the Exchequer"));
+    assert_eq!(rr.aliases, ["Reeves"]);
+    assert!(f
+        .mentions
+        .iter()
+        .any(|m| m.id == "actor:rachel-reeves" && m.how == MentionHow::ShortForm));
+    assert!(f.mentions.iter().any(|m| m.id == "actor:labour-party"));
+}
+
+#[test]
+fn finds_organisations_and_programmes() {
+    let lex = lex_of(vec![ent(
+        "policy:levelling-up",
+        "levelling up",
+        "agenda",
+        &[],
+    )]);
+    let t = "A new Council of the Nations and Regions will be set up. The Resolution Foundation backs the Levelling Up Fund and the 'Made Smarter' programme, with Local Enterprise Partnerships (LEPs).";
+    let f = run(t, &lex);
+    let got: Vec<(String, String)> = f
+        .candidates
+        .iter()
+        .map(|c| (c.id.clone(), c.kind.clone()))
+        .collect();
+    assert!(
+        got.contains(&(
+            "actor:council-of-the-nations-and-regions".into(),
+            "government-body".into()
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("actor:resolution-foundation".into(), "think-tank".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("policy:levelling-up-fund".into(), "fund".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("policy:made-smarter".into(), "programme".into())),
+        "{got:?}"
+    );
+    let lep = f
+        .candidates
+        .iter()
+        .find(|c| c.id == "actor:local-enterprise-partnerships")
+        .unwrap();
+    assert_eq!(lep.aliases, ["LEPs"]);
+}
+
+#[test]
+fn the_chancellor_resolves_by_role_and_date() {
+    let mut rr = ent(
+        "actor:rachel-reeves",
+        "Rachel Reeves",
+        "person",
+        &["Reeves"],
+    );
+    rr.roles.push(Role {
+        title: "Chancellor of the Exchequer".into(),
+        of: None,
+        from: PartialDate::parse("2024-07").ok(),
+        to: None,
+    });
+    let mut js = ent("actor:jeremy-hunt", "Jeremy Hunt", "person", &[]);
+    js.roles.push(Role {
+        title: "Chancellor of the Exchequer".into(),
+        of: None,
+        from: PartialDate::parse("2022-10").ok(),
+        to: PartialDate::parse("2024-07").ok(),
+    });
+    let lex = lex_of(vec![rr, js]);
+    let f = run("Growth matters. The Chancellor set out a plan today.", &lex);
+    let roles: Vec<&str> = f
+        .mentions
+        .iter()
+        .filter(|m| m.how == MentionHow::Role)
+        .map(|m| m.id.as_str())
+        .collect();
+    // Both held the role in July 2024: ambiguous, so not resolved.
+    assert!(roles.is_empty(), "{roles:?}");
+    let layout = Layout::new("The Chancellor set out a plan.");
+    let mut f = Found::default();
+    resolve_roles(
+        &layout,
+        &lex,
+        PartialDate::parse("2025-01").ok(),
+        &mut f,
+        &lex.scanner.scan(&layout),
+    );
+    assert_eq!(
+        f.mentions.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
+        ["actor:rachel-reeves"]
+    );
+}
+
+#[test]
+fn fast_tokens_match_the_reference() {
+    for t in [
+        "O'Brien's co-operation on R&D in the U.K. - 'quoted' -x x- a.b. ",
+        "Café naïve ÉCOLE ’twas £3.6bn 2019/20 x&",
+        "",
+        "'",
+        "a",
+    ] {
+        let mut got = Vec::new();
+        tokens_into(t, &mut got);
+        let got: Vec<(usize, usize)> = got.iter().map(|t| (t.start, t.end)).collect();
+        let want: Vec<(usize, usize)> = tokens_reference(t)
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
+        assert_eq!(got, want, "{t}");
+    }
+}
+
+fn candidate_names(f: &Found) -> Vec<(String, String)> {
+    f.candidates
+        .iter()
+        .map(|c| (c.name.clone(), c.kind.clone()))
+        .collect()
+}
+
+#[test]
+fn names_that_are_also_words_months_or_bylines() {
+    let lex = lex_of(vec![]);
+    let t = "As Will Tanner wrote, the deal between Theresa May and the DUP was costly. The fund is a sham, writes Jo Bloggs.";
+    let got = candidate_names(&run(t, &lex));
+    for (name, kind) in [
+        ("Will Tanner", "person"),
+        ("Theresa May", "person"),
+        ("Democratic Unionist Party", "party"),
+        ("Jo Bloggs", "person"),
+    ] {
+        assert!(got.contains(&(name.into(), kind.into())), "{name}: {got:?}");
+    }
+    // A month alone, or after a word that is no given name, is still no name.
+    let got = candidate_names(&run(
+        "In May the Budget Office reported. Next May Labour won.",
+        &lex,
+    ));
+    assert!(!got.iter().any(|(n, _)| n.contains("May")), "{got:?}");
+}
+
+#[test]
+fn organisations_by_lowercase_head_by_we_and_by_new() {
+    let lex = lex_of(vec![]);
+    let t = "It was dismissed by the New Local Government Network think-tank and by the Localis think-tank. At Northern Futures North, we believe in devolution.";
+    let got = candidate_names(&run(t, &lex));
+    for (name, kind) in [
+        ("New Local Government Network", "organisation"),
+        ("Localis", "think-tank"),
+        ("Northern Futures North", "organisation"),
+    ] {
+        assert!(got.contains(&(name.into(), kind.into())), "{name}: {got:?}");
+    }
+}
+
+#[test]
+fn nations_regions_and_the_government() {
+    let lex = lex_of(vec![]);
+    let t = "Powers move from the Government to the East Midlands and to Scotland, says the Bank of England.";
+    let f = run(t, &lex);
+    let got = candidate_names(&f);
+    for (name, kind) in [
+        ("UK Government", "government-body"),
+        ("East Midlands", "place"),
+        ("Scotland", "place"),
+        ("Bank of England", "organisation"),
+    ] {
+        assert!(got.contains(&(name.into(), kind.into())), "{name}: {got:?}");
+    }
+    // No nested matches: "Midlands" inside "East Midlands", "England" inside "Bank of England".
+    assert!(
+        !got.iter().any(|(n, _)| n == "Midlands" || n == "England"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_longer_name_supersedes_a_bare_head_alias() {
+    let lex = lex_of(vec![ent(
+        "policy:lu-white-paper",
+        "Levelling Up the United Kingdom",
+        "white-paper",
+        &["white paper"],
+    )]);
+    let f = run(
+        "The forthcoming budget and Devolution White Paper should include a new commitment.",
+        &lex,
+    );
+    assert!(
+        candidate_names(&f).contains(&("Devolution White Paper".into(), "white-paper".into())),
+        "{:?}",
+        f.candidates
+    );
+    assert!(
+        !f.mentions.iter().any(|m| m.id == "policy:lu-white-paper"),
+        "{:?}",
+        f.mentions
+    );
+    // Alone, the alias still names the lexicon entry.
+    let f = run(
+        "The White Paper should include a new commitment to towns.",
+        &lex,
+    );
+    assert!(
+        f.mentions.iter().any(|m| m.id == "policy:lu-white-paper"),
+        "{:?}",
+        f.mentions
+    );
+}
+
+#[test]
+fn the_org_gate_lists_the_lowercase_heads_then_we() {
+    let gate = crate::scan::GATES
+        .iter()
+        .find(|g| g.0 == Set::OrgGate)
+        .map(|g| g.1)
+        .unwrap_or(&[]);
+    let mut want: Vec<&str> = words::LOWER_ORG_HEADS.iter().map(|h| h.0).collect();
+    want.push(", we ");
+    assert_eq!(gate, want.as_slice());
+}

@@ -1,0 +1,305 @@
+//! The corpus as the extractor reads it: curated actors, policies and events with
+//! their names, dated events prepared for finding references to them, the corpus'
+//! earlier claims (indexed for proposing echoes), every id already used, and one
+//! [`Scanner`] over every phrase list read sentence by sentence. The detectors'
+//! own phrase lists are handed in by the pipeline ([`crate::lexicon`]).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use super::scan::{Scanner, Set, GATES};
+use super::tfidf::{tfidf, EchoIndex, Vector};
+use super::words::{content_words, EVENT_VERBS};
+use levelmap_model::date::PartialDate;
+use levelmap_model::mentions::NamePatterns;
+use levelmap_model::suggest::fold;
+use levelmap_model::{Corpus, Entity, NodeKind, Origin};
+
+/// A dated event of the lexicon, prepared for finding references to it.
+#[derive(Debug, Clone)]
+pub(crate) struct EventInfo {
+    /// Id.
+    pub(crate) id: String,
+    /// Name.
+    pub(crate) name: String,
+    /// Kind (election, publication, ...).
+    pub(crate) kind: String,
+    /// Date.
+    pub(crate) date: PartialDate,
+    /// The name without its verb, lowercase ("levelling up taskforce"), and the verb stem ("launch").
+    pub(crate) core: Option<(String, String)>,
+    /// Content words of name, aliases and description, with weights.
+    pub(crate) bag: BTreeMap<String, f64>,
+}
+
+/// An earlier claim of the corpus, for proposing echoes.
+#[derive(Debug, Clone)]
+pub struct KnownClaim {
+    /// Id.
+    pub(crate) id: String,
+    /// Its article's date.
+    pub(crate) date: Option<PartialDate>,
+    /// Content words of its quote and label.
+    pub(crate) words: Vec<String>,
+}
+
+/// The corpus as the extractor needs it: lexicon entries and a matcher over their
+/// names, events, roles, earlier claims and every id already used.
+pub struct Lexicon {
+    /// Curated actors, policies and events by id.
+    pub(crate) entities: BTreeMap<String, Entity>,
+    /// The keys of `entities` in a hash set, for membership tests in hot loops.
+    pub(crate) entity_ids: rustc_hash::FxHashSet<String>,
+    /// The ids of the entities of kind `person`, for the same.
+    pub(crate) person_ids: rustc_hash::FxHashSet<String>,
+    /// The events (indices into `events`) whose names have a subject and verb; the
+    /// subjects are the [`Set::EventCore`] phrases of the scanner, in this order.
+    pub(crate) core_events: Vec<usize>,
+    names: HashMap<String, String>,
+    /// Events, prepared.
+    pub(crate) events: Vec<EventInfo>,
+    /// Claims of the corpus (public for their count, which the extract benchmark prints).
+    pub claims: Vec<KnownClaim>,
+    /// The claims' vectors as an inverted index, for proposing echoes.
+    pub(crate) echo_index: EchoIndex,
+    /// Every id defined in the corpus (entities, candidates, claims, articles).
+    pub(crate) ids: BTreeSet<String>,
+    /// `ids` in a hash set, for membership tests in hot loops.
+    pub(crate) id_set: rustc_hash::FxHashSet<String>,
+    /// One automaton over every phrase list read sentence by sentence.
+    pub(crate) scanner: Scanner,
+}
+
+impl Lexicon {
+    /// Prepare a corpus's lexicon, with the phrase lists of the detectors (each list
+    /// one [`Set`]) for its scanner. Only curated entries count as lexicon; candidates
+    /// proposed by other drafts are known ids, so that they are not proposed twice.
+    pub(crate) fn new<'p>(
+        corpus: &Corpus,
+        phrases: impl IntoIterator<Item = (Set, Vec<&'p str>)>,
+    ) -> Self {
+        let entities: BTreeMap<String, Entity> = corpus
+            .entities
+            .iter()
+            .filter(|(_, e)| !matches!(e.origin, Origin::Extracted(_)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let events = prepare_events(entities.values().filter(|e| e.node_kind == NodeKind::Event));
+        let core_events: Vec<usize> = events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.core.is_some())
+            .map(|(i, _)| i)
+            .collect();
+        let scanner = scanner(&entities, &events, &core_events, phrases);
+        let (claims, claim_df) = known_claims(corpus);
+        let claim_vectors: Vec<Vector> = claims
+            .iter()
+            .map(|c| tfidf(&c.words, &claim_df, claims.len()))
+            .collect();
+        let claim_dates: Vec<Option<PartialDate>> = claims.iter().map(|c| c.date).collect();
+        let echo_index = EchoIndex::new(&claim_vectors, &claim_df, &claim_dates);
+        let mut ids: BTreeSet<String> = corpus.entities.keys().cloned().collect();
+        ids.extend(corpus.claims.keys().cloned());
+        ids.extend(
+            corpus
+                .articles
+                .keys()
+                .map(|a| levelmap_model::article_node_id(a)),
+        );
+        let entity_ids = entities.keys().cloned().collect();
+        let person_ids = entities
+            .iter()
+            .filter(|(_, e)| e.kind == "person")
+            .map(|(id, _)| id.clone())
+            .collect();
+        let id_set = ids.iter().cloned().collect();
+        Lexicon {
+            names: name_index(&entities),
+            entities,
+            entity_ids,
+            person_ids,
+            core_events,
+            events,
+            claims,
+            echo_index,
+            ids,
+            id_set,
+            scanner,
+        }
+    }
+
+    /// The lexicon id for a name (folded comparison of names and aliases).
+    pub(crate) fn id_for_name(&self, name: &str) -> Option<&str> {
+        self.names.get(&fold(name)).map(String::as_str)
+    }
+
+    /// The node kind of a known id.
+    pub(crate) fn kind_of(&self, id: &str) -> Option<NodeKind> {
+        self.entities.get(id).map(|e| e.node_kind)
+    }
+}
+
+/// Actors and policies, the ones [`Set::LexExact`] and [`Set::LexFolded`] match.
+fn actors_and_policies(
+    entities: &BTreeMap<String, Entity>,
+) -> impl Iterator<Item = &Entity> + Clone {
+    entities
+        .values()
+        .filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy))
+}
+
+/// Folded name, alias and id tail of every actor and policy -> its id (the first
+/// entry, in id order, wins).
+fn name_index(entities: &BTreeMap<String, Entity>) -> HashMap<String, String> {
+    let mut names = HashMap::new();
+    for e in actors_and_policies(entities) {
+        for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            names.entry(fold(n)).or_insert_with(|| e.id.clone());
+        }
+        names
+            .entry(fold(e.id.split_once(':').map_or("", |p| p.1)))
+            .or_insert_with(|| e.id.clone());
+    }
+    names
+}
+
+/// The curated claims of the corpus, with the document frequency of their content words.
+fn known_claims(corpus: &Corpus) -> (Vec<KnownClaim>, HashMap<String, usize>) {
+    let mut claims = Vec::new();
+    let mut claim_df: HashMap<String, usize> = HashMap::new();
+    for c in corpus
+        .claims
+        .values()
+        .filter(|c| !matches!(c.origin, Origin::Extracted(_)))
+    {
+        let words = content_words(&c.evidence.quote);
+        let uniq: HashSet<&String> = words.iter().collect();
+        for w in uniq {
+            *claim_df.entry(w.clone()).or_insert(0) += 1;
+        }
+        claims.push(KnownClaim {
+            id: c.id.clone(),
+            date: corpus.article_date(&c.evidence.article),
+            words,
+        });
+    }
+    (claims, claim_df)
+}
+
+/// The one automaton over the lexicon's names (actors and policies, events, event
+/// subjects), the detectors' `phrases` and the regex [`GATES`].
+fn scanner<'p>(
+    entities: &BTreeMap<String, Entity>,
+    events: &[EventInfo],
+    core_events: &[usize],
+    phrases: impl IntoIterator<Item = (Set, Vec<&'p str>)>,
+) -> Scanner {
+    let lex_names = NamePatterns::new(actors_and_policies(entities));
+    let event_names =
+        NamePatterns::new(entities.values().filter(|e| e.node_kind == NodeKind::Event));
+    let core_subjects = core_events
+        .iter()
+        .map(|&i| {
+            (
+                events[i].core.as_ref().map_or("", |c| c.0.as_str()),
+                events[i].id.as_str(),
+            )
+        })
+        .collect();
+    let unlabelled = |list: Vec<&'p str>| list.into_iter().map(|p| (p, "")).collect::<Vec<_>>();
+    Scanner::labelled(
+        [
+            (Set::LexExact, lex_names.exact_pairs()),
+            (Set::LexFolded, lex_names.folded_pairs()),
+            (Set::EventExact, event_names.exact_pairs()),
+            (Set::EventFolded, event_names.folded_pairs()),
+            (Set::EventCore, core_subjects),
+        ]
+        .into_iter()
+        .chain(
+            phrases
+                .into_iter()
+                .map(|(set, list)| (set, unlabelled(list))),
+        )
+        .chain(
+            GATES
+                .iter()
+                .map(|(set, list)| (*set, list.iter().map(|p| (*p, "")).collect())),
+        ),
+    )
+}
+
+fn prepare_events<'a>(events: impl Iterator<Item = &'a Entity>) -> Vec<EventInfo> {
+    let events: Vec<&Entity> = events.filter(|e| e.date.is_some()).collect();
+    let bags: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            let mut t = e.name.clone();
+            for a in &e.aliases {
+                t.push(' ');
+                t.push_str(a);
+            }
+            if let Some(d) = &e.description {
+                t.push(' ');
+                t.push_str(d);
+            }
+            content_words(&t)
+        })
+        .collect();
+    let n = events.len().max(1) as f64;
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for b in &bags {
+        let u: HashSet<&str> = b.iter().map(String::as_str).collect();
+        for w in u {
+            *df.entry(w).or_insert(0) += 1;
+        }
+    }
+    events
+        .iter()
+        .zip(&bags)
+        .map(|(e, b)| {
+            let bag = b
+                .iter()
+                .map(|w| (w.clone(), (1.0 + n / df[w.as_str()] as f64).ln()))
+                .collect();
+            EventInfo {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind.clone(),
+                date: e.date.expect("filtered"),
+                core: event_core(&e.name),
+                bag,
+            }
+        })
+        .collect()
+}
+
+/// Split an event name at its verb: "Levelling Up Taskforce launched" -> ("levelling up taskforce", "launch").
+fn event_core(name: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (i, stem) = words.iter().enumerate().find_map(|(i, w)| {
+        let lw = w.to_lowercase();
+        EVENT_VERBS
+            .iter()
+            .find(|(v, _)| *v == lw)
+            .map(|(_, s)| (i, *s))
+    })?;
+    let subject = words[..i].join(" ").to_lowercase();
+    let subject = subject.trim_end_matches("'s").to_string();
+    let ok = subject.split_whitespace().count() >= 2 || subject.len() >= 6;
+    ok.then(|| (subject, stem.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_core_splits_a_name_at_its_verb() {
+        assert_eq!(
+            event_core("Levelling Up Taskforce launched"),
+            Some(("levelling up taskforce".into(), "launch".into()))
+        );
+        assert_eq!(event_core("2019 general election"), None);
+    }
+}

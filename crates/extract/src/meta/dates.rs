@@ -1,0 +1,211 @@
+//! Dates written in the text ("8 July 2024", "Jul 9th 2020", "2024-07-08",
+//! "July 2024", "4 Mar 19") and the article's stated date: one next to "Posted on",
+//! "Published" and the like, or on a short line at the top or bottom of the page.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::items::DraftDate;
+use crate::scan::{ascii_fold_is_lowercase, Scan, Set};
+use crate::sentences::{quote, BlockKind, Layout};
+use levelmap_model::date::{PartialDate, Precision};
+use levelmap_model::DateProvenance;
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+fn date_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        let m = MONTHS;
+        Regex::new(&format!(
+            r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})|(?P<d4>\d{{1,2}})/(?P<m4>\d{{1,2}})/(?P<y4>\d{{4}})|(?P<m5>{m})\.?,?\s+(?P<y5>\d{{4}}))\b"
+        ))
+        .expect("valid regex")
+    })
+}
+
+fn month_num(m: &str) -> Option<u32> {
+    let l = m.to_ascii_lowercase();
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    names
+        .iter()
+        .position(|n| l.starts_with(n))
+        .map(|i| i as u32 + 1)
+}
+
+/// Every date written in `s`, as (date, start, end).
+pub(crate) fn parse_dates(s: &str) -> Vec<(PartialDate, usize, usize)> {
+    let mut out = Vec::new();
+    for c in date_regex().captures_iter(s) {
+        let whole = c.get(0).expect("group 0");
+        let g = |n: &str| c.name(n).map(|m| m.as_str());
+        let num = |n: &str| g(n).and_then(|x| x.parse::<u32>().ok());
+        let (y, m, d) = if let Some(y) = num("y1") {
+            (y, g("m1").and_then(month_num), num("d1"))
+        } else if let Some(y) = num("y2") {
+            (y, g("m2").and_then(month_num), num("d2"))
+        } else if let Some(y) = num("y3") {
+            (y, num("m3"), num("d3"))
+        } else if let Some(y) = num("y4") {
+            // Day first (British usage), unless that cannot be.
+            let (a, b) = (num("d4").unwrap_or(0), num("m4").unwrap_or(0));
+            if a <= 12 && b > 12 {
+                (y, Some(a), Some(b))
+            } else {
+                (y, Some(b), Some(a))
+            }
+        } else if let Some(y) = num("y5") {
+            (y, g("m5").and_then(month_num), None)
+        } else {
+            continue;
+        };
+        let text = match (m, d) {
+            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{y:04}-{m:02}"),
+            _ => continue,
+        };
+        if let Ok(pd) = PartialDate::parse(&text) {
+            if (1900..=2100).contains(&y) {
+                out.push((pd, whole.start(), whole.end()));
+            }
+        }
+    }
+    out
+}
+
+/// A line that is only a day, a month name and a two-digit year ("4 Mar 19",
+/// "14 July 16"), as news pages print dates: the year read as 19xx from 70 on.
+pub(crate) fn short_year_date(line: &str) -> Option<PartialDate> {
+    let mut parts = line
+        .trim()
+        .trim_end_matches('.')
+        .split([' ', '-'])
+        .filter(|p| !p.is_empty());
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 2 || !(1..=2).contains(&d.len()) {
+        return None;
+    }
+    let m = m.trim_end_matches([',', '.']);
+    let month = MONTHS
+        .split('|')
+        .any(|n| n.eq_ignore_ascii_case(m))
+        .then(|| month_num(m))
+        .flatten()?;
+    let (d, y): (u32, u32) = (d.parse().ok()?, y.parse().ok()?);
+    let year = if y >= 70 { 1900 + y } else { 2000 + y };
+    PartialDate::parse(&format!("{year:04}-{month:02}-{d:02}")).ok()
+}
+
+pub(super) fn first_date(s: &str) -> Option<PartialDate> {
+    parse_dates(s).first().map(|d| d.0)
+}
+
+/// Words before a date that make it the article's date.
+pub(crate) const DATE_CUES: &[&str] = &[
+    "posted",
+    "published",
+    "date",
+    "written",
+    "released",
+    "first appeared",
+];
+
+/// Whether a sentence may hold a date [`parse_dates`] reads: every form has four
+/// digits in a row (a non-ASCII numeral counts as maybe).
+pub(crate) fn may_hold_date(s: &str) -> bool {
+    let mut run = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else if b >= 0xC0 && s[i..].chars().next().is_some_and(char::is_numeric) {
+            return true;
+        } else if !(0x80..0xC0).contains(&b) {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// The stated date: a date next to "Posted on", "Published" and the like anywhere,
+/// or a date on a short line at the top or bottom of the page. Dates inside running
+/// prose are about events, not the article, and are not used.
+pub(crate) fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<DraftDate> {
+    let nblocks = layout.blocks.len();
+    let mut best: Option<(f64, usize, PartialDate)> = None;
+    for (si, s) in layout.sentences.iter().enumerate() {
+        let b = &layout.blocks[s.block];
+        let edge = s.block < 8 || s.block + 4 >= nblocks;
+        let short = b.kind != BlockKind::Paragraph || b.words <= 25;
+        // Away from the page's edge only a cue word makes a date the article's.
+        let no_cue = !scan.any(si, Set::DateCue) && ascii_fold_is_lowercase(&s.norm);
+        // A line that is only a date with a two-digit year: "4 Mar 19".
+        if edge && s.norm.len() <= 18 {
+            if let Some(d) = short_year_date(&s.norm) {
+                let score = 2.5
+                    + if d.precision() == Precision::Day {
+                        0.5
+                    } else {
+                        0.0
+                    };
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, si, d));
+                }
+                continue;
+            }
+        }
+        if (!(edge && short) && no_cue) || !may_hold_date(&s.norm) {
+            continue;
+        }
+        for (d, start, _) in parse_dates(&s.norm) {
+            let before = s.norm[..start].to_lowercase();
+            let near = &before[before.len().saturating_sub(40)..];
+            // "Updated" dates are later edits: the publication date is the one to keep.
+            let updated =
+                near.contains("updated") || near.contains("modified") || near.contains("revised");
+            let cue = DATE_CUES.iter().any(|c| near.contains(c)) && !updated;
+            if !(cue || edge && short) {
+                continue;
+            }
+            let mut score = if cue {
+                3.0
+            } else if updated {
+                -1.0
+            } else {
+                0.0
+            };
+            if short {
+                score += 1.5;
+            }
+            if edge {
+                score += 1.0;
+            }
+            if d.precision() == Precision::Day {
+                score += 0.5;
+            }
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, si, d));
+            }
+        }
+    }
+    let (score, si, d) = best?;
+    let s = &layout.sentences[si];
+    Some(DraftDate {
+        value: d,
+        provenance: DateProvenance::Stated,
+        evidence: quote(text, s.start, s.end),
+        reasoning: None,
+        confidence: if score >= 4.0 { 0.95 } else { 0.75 },
+    })
+}
+
+/// Civil date (y, m, d) from days since 1970-01-01, the year kept within 1..=9999.
+pub(super) fn civil_from_days(z: i64) -> (i16, u8, u8) {
+    let (y, m, d) = levelmap_model::date::civil_from_days(z);
+    (y.clamp(1, 9999) as i16, m, d)
+}

@@ -1,0 +1,174 @@
+//! The article's outlet, when stated: a copyright or "published by" line, a
+//! disclaimer naming the publisher, the author's organisation in a biography line,
+//! a site name at the top of the page, or an organisation the article calls its own.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::found::{Found, Header};
+use crate::items::{DraftRef, Mention};
+use crate::lexicon::Lexicon;
+use crate::scan::{Scan, Set};
+use crate::sentences::{quote, BlockKind, Layout};
+use levelmap_model::NodeKind;
+
+/// Phrases by which an article presents an organisation as its own ("our research").
+pub(crate) const OUTLET_SELF: &[&str] = &[
+    "our research",
+    "our work",
+    "our new report",
+    "this series",
+    "this blog",
+    "our report",
+    " research has ",
+    "'s three research",
+];
+
+/// Which outlet patterns ([`outlet_regexes`], in order) may match sentence `si`, from
+/// the literals each needs.
+pub(crate) fn outlet_gates(scan: &Scan, si: usize, norm: &str) -> [bool; 4] {
+    let occ = scan.of(si);
+    // "is a ... at X": an "is a" before an " at "/" with " that "the " or a capital follows.
+    let first_is_a = occ
+        .iter()
+        .filter(|o| o.set == Set::IsAGate)
+        .map(|o| o.start)
+        .min();
+    let at_org = first_is_a.is_some_and(|p| {
+        occ.iter()
+            .filter(|o| o.set == Set::AtGate && o.start > p)
+            .any(|o| {
+                let rest = &norm.as_bytes()[o.end as usize..];
+                rest.starts_with(b"the ") || rest.first().is_some_and(u8::is_ascii_uppercase)
+            })
+    });
+    [
+        scan.any(si, Set::CopyrightGate),
+        scan.any(si, Set::PublishedGate),
+        scan.any(si, Set::ViewsGate),
+        at_org,
+    ]
+}
+
+pub(crate) fn outlet_regexes() -> &'static [(Regex, f64)] {
+    static R: OnceLock<Vec<(Regex, f64)>> = OnceLock::new();
+    R.get_or_init(|| {
+        let org = r"(?:the )?([A-Z][\p{L}'&-]*(?: (?:of|for|and|the|not|on|&|[A-Z][\p{L}'&-]*))*)";
+        [
+            (format!(r"(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?{org}"), 0.8),
+            (format!(r"(?:first |originally )?published (?:by|on|in) {org}"), 0.7),
+            (format!(r"(?:opinions|views) of {org}"), 0.6),
+            (format!(r"\b(?:is|was) (?:a|an|the) (?:[A-Za-z-]+ ){{0,5}}?(?:[A-Za-z-]+) (?:at|with) {org}"), 0.6),
+        ]
+        .into_iter()
+        .map(|(r, c)| (Regex::new(&r).expect("valid regex"), c))
+        .collect()
+    })
+}
+
+/// The outlet, when stated: a copyright or "published by" line, a disclaimer naming
+/// the publisher, the author's organisation in a biography line, a site name at the
+/// top of the page, or an organisation the article calls its own ("as our research",
+/// "X research has highlighted").
+pub(crate) fn outlet(
+    text: &str,
+    layout: &Layout,
+    lex: &Lexicon,
+    header: &Header,
+    found: &Found,
+    scan: &Scan,
+) -> Option<DraftRef> {
+    let mut best: Option<(f64, String, usize)> = None;
+    let consider = |conf: f64, id: String, si: usize, best: &mut Option<(f64, String, usize)>| {
+        if best.as_ref().is_none_or(|b| conf > b.0) {
+            *best = Some((conf, id, si));
+        }
+    };
+    let org_id = |name: &str, si: usize| -> Option<String> {
+        let name = name.trim().trim_end_matches(['.', ',', ';']);
+        if let Some(id) = lex.id_for_name(name) {
+            return Some(id.to_string());
+        }
+        let s = &layout.sentences[si];
+        let at = s.norm.find(name)?;
+        found
+            .in_sentence(si)
+            .filter(|m| m.start >= at && m.end <= at + name.len() + 1 && is_org(&m.id, lex, found))
+            .map(|m| m.id.clone())
+            .next()
+    };
+    let nblocks = layout.blocks.len();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        // Outlets are named at the top or bottom of a page, or in short lines.
+        let edge = s.block < 8 || s.block + 6 >= nblocks || s.words <= 30;
+        if !edge {
+            continue;
+        }
+        for ((re, conf), open) in outlet_regexes().iter().zip(outlet_gates(scan, si, &s.norm)) {
+            if !open {
+                continue;
+            }
+            for c in re.captures_iter(&s.norm) {
+                if let Some(id) = c.get(1).and_then(|m| org_id(m.as_str(), si)) {
+                    consider(*conf, id, si, &mut best);
+                }
+            }
+        }
+        let names_itself = if crate::scan::ascii_fold_is_lowercase(&s.norm) {
+            scan.any(si, Set::OutletSelf)
+        } else {
+            let lower = s.norm.to_lowercase();
+            OUTLET_SELF.iter().any(|p| lower.contains(p))
+        };
+        if names_itself {
+            let orgs: BTreeSet<&str> = found
+                .in_sentence(si)
+                .filter(|m| is_org(&m.id, lex, found))
+                .map(|m| m.id.as_str())
+                .collect();
+            if orgs.len() == 1 {
+                consider(
+                    0.45,
+                    orgs.into_iter().next().unwrap_or_default().to_string(),
+                    si,
+                    &mut best,
+                );
+            }
+        }
+    }
+    // A site name alone on a line at the top of the page.
+    for (bi, b) in layout.blocks.iter().enumerate().take(4) {
+        if b.kind == BlockKind::Paragraph || Some(bi) == header.title_block {
+            continue;
+        }
+        if let Some((si, s)) = layout.sentences_of(bi).next() {
+            let ms: Vec<&Mention> = found.in_sentence(si).collect();
+            if ms.len() == 1
+                && ms[0].end - ms[0].start + 2 >= s.norm.len()
+                && is_org(&ms[0].id, lex, found)
+            {
+                consider(0.55, ms[0].id.clone(), si, &mut best);
+            }
+        }
+    }
+    let (conf, id, si) = best?;
+    let s = &layout.sentences[si];
+    Some(DraftRef {
+        id,
+        quote: quote(text, s.start, s.end),
+        confidence: conf,
+    })
+}
+
+fn is_org(id: &str, lex: &Lexicon, found: &Found) -> bool {
+    if let Some(e) = lex.entities.get(id) {
+        return e.node_kind == NodeKind::Actor
+            && matches!(e.kind.as_str(), "think-tank" | "organisation");
+    }
+    found
+        .candidates
+        .iter()
+        .any(|c| c.id == id && matches!(c.kind.as_str(), "think-tank" | "organisation"))
+}
