@@ -8,6 +8,7 @@
 //! - `LEVELMAP_BENCH_RUNS` (default 3): timed runs per mode, the median is printed;
 //! - `LEVELMAP_BENCH_MODE` (`both`, `single` or `rayon`; default `both`);
 //! - `LEVELMAP_BENCH_DIGEST` (`0` to skip the digest of the drafts).
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // benchmarks set up corpora and outputs on disk
 
 use std::path::Path;
 use std::time::Instant;

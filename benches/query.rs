@@ -14,6 +14,7 @@
 //! Synthetic corpora are generated and built once into target/bench-corpora/ and
 //! reused. The warm-up run also makes sure the query cache (out/graph.cache) exists,
 //! as it does after `levelmap build`; the timed runs are what a user sees from then on.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // benchmarks set up corpora and outputs on disk
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -8,6 +8,7 @@
 //!
 //! Run: `cargo bench --bench render` (set `LEVELMAP_BENCH_CORPUS` to time another
 //! corpus folder; `LEVELMAP_BENCH_SIZES=100,500` to choose sizes).
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // benchmarks set up corpora and outputs on disk
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

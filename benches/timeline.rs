@@ -2,6 +2,7 @@
 //! bundled corpus, when present), timed phase by phase. Prints milliseconds.
 //!
 //! Run: cargo bench --bench timeline
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // benchmarks set up corpora and outputs on disk
 
 use std::time::Instant;
 

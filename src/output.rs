@@ -68,6 +68,20 @@ pub fn write_all_atomic(files: &[(&Path, Vec<u8>)]) -> Result<(), OutputError> {
     Ok(())
 }
 
+/// Write the query store of `g` into the output folder `out`, atomically. A failure
+/// only costs speed (queries read graph.json instead), so it is reported, not fatal.
+pub fn write_store(
+    out: &Path,
+    header: &levelmap_store::StoreHeader,
+    g: &levelmap_model::graph::LevelGraph,
+) {
+    let bytes = levelmap_store::encode(header, g);
+    let path = levelmap_store::cache::cache_path(out);
+    if let Err(e) = write_atomic(&path, |w| w.write_all(&bytes)) {
+        eprintln!("note: could not write the query cache ({e}); queries will be slower");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,19 +115,5 @@ mod tests {
             std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
             0o644
         );
-    }
-}
-
-/// Write the query store of `g` into the output folder `out`, atomically. A failure
-/// only costs speed (queries read graph.json instead), so it is reported, not fatal.
-pub fn write_store(
-    out: &Path,
-    header: &levelmap_store::StoreHeader,
-    g: &levelmap_model::graph::LevelGraph,
-) {
-    let bytes = levelmap_store::encode(header, g);
-    let path = levelmap_store::cache::cache_path(out);
-    if let Err(e) = write_atomic(&path, |w| w.write_all(&bytes)) {
-        eprintln!("note: could not write the query cache ({e}); queries will be slower");
     }
 }

@@ -112,7 +112,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 read_corpus(dir),
             )
         };
-        if !layout::articles_dir(&dir).is_dir() {
+        if !layout::articles_dir(dir).is_dir() {
             anyhow::bail!(
                 "{} is not a corpus folder (no articles/ inside)",
                 dir.display()

@@ -1,5 +1,6 @@
 //! All integration tests, in one binary: one module per feature, each driving the
 //! real `levelmap` binary through the small builder in `support`.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // the integration tests set up and inspect files around the real binary
 
 mod support;
 

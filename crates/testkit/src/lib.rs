@@ -2,6 +2,7 @@
 //! the synthetic argument maps ([`map`]) and timelines ([`timeline`]), the
 //! synthetic corpora on disk ([`corpus`]), and the one random generator they all
 //! draw from ([`rng`]).
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // the test kit writes generated corpora for tests and benchmarks
 
 use std::path::{Path, PathBuf};
 
