@@ -8,15 +8,15 @@ use crate::cmd;
 /// levelmap turns a corpus of policy articles into an evidenced timeline and argument map.
 #[derive(Debug, Clone, Parser)]
 #[command(name = "levelmap", version, about, long_about = None, propagate_version = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The subcommands; each lives in `src/cmd/<name>.rs`.
 #[derive(Debug, Clone, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Read and validate the corpus, and summarise it.
     ///
     /// Example: levelmap check --corpus graph

@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// Why an output could not be written.
 #[derive(Debug, thiserror::Error)]
-pub enum OutputError {
+pub(crate) enum OutputError {
     /// The folder could not be created or written.
     #[error("cannot write {path}: {source}")]
     Io {
@@ -19,7 +19,7 @@ pub enum OutputError {
 
 /// Write `path` atomically: `write` fills a temporary file beside it, which is then
 /// renamed over `path`. If `write` fails, `path` is untouched.
-pub fn write_atomic<F>(path: &Path, write: F) -> Result<(), OutputError>
+pub(crate) fn write_atomic<F>(path: &Path, write: F) -> Result<(), OutputError>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
 {
@@ -61,7 +61,7 @@ where
 
 /// Write several files so that either all are replaced or, on any failure while
 /// rendering, none is: every file is rendered to memory first, then renamed in turn.
-pub fn write_all_atomic(files: &[(&Path, Vec<u8>)]) -> Result<(), OutputError> {
+pub(crate) fn write_all_atomic(files: &[(&Path, Vec<u8>)]) -> Result<(), OutputError> {
     for (path, bytes) in files {
         write_atomic(path, |w| w.write_all(bytes))?;
     }
@@ -70,7 +70,7 @@ pub fn write_all_atomic(files: &[(&Path, Vec<u8>)]) -> Result<(), OutputError> {
 
 /// Write the query store of `g` into the output folder `out`, atomically. A failure
 /// only costs speed (queries read graph.json instead), so it is reported, not fatal.
-pub fn write_store(
+pub(crate) fn write_store(
     out: &Path,
     header: &levelmap_store::StoreHeader,
     g: &levelmap_model::graph::LevelGraph,

@@ -15,26 +15,26 @@ use super::extract::{load_lexicon, parse_format, prepare};
 
 /// Flags of `levelmap add`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The article: .txt, .md or .html.
     #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// The corpus to add it to.
     #[arg(long, default_value = "graph")]
-    pub corpus: PathBuf,
+    pub(crate) corpus: PathBuf,
     /// The article id (file stem); by default made from its date, author and title.
     #[arg(long)]
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     /// Read the file as this format instead of guessing from the extension.
     #[arg(long, value_parser = ["text", "markdown", "html"])]
-    pub format: Option<String>,
+    pub(crate) format: Option<String>,
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = extract::DEFAULT_MAX_BYTES)]
-    pub max_bytes: usize,
+    pub(crate) max_bytes: usize,
 }
 
 /// Run `add`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     if let Some(id) = &args.id {
         if !is_valid_id(&format!("article:{id}")) {
             anyhow::bail!("'{id}' is not a valid article id: use lowercase letters, digits and hyphens, e.g. 2024-07-hickson-labour-levelling-up");

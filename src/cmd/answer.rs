@@ -18,7 +18,7 @@ use super::table::{Term, Tone};
 
 /// The output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Aligned tables for people.
     #[default]
     Table,
@@ -30,28 +30,28 @@ pub enum Format {
 
 /// The output flags every query command shares.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Output {
+pub(crate) struct Output {
     /// How to print the answer.
     #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Also write the answer's subgraph (its nodes and the edges between them) as DOT to FILE.
     #[arg(long, value_name = "FILE")]
-    pub dot: Option<PathBuf>,
+    pub(crate) dot: Option<PathBuf>,
     /// Also draw the answer's subgraph as SVG to FILE.
     #[arg(long, value_name = "FILE")]
-    pub svg: Option<PathBuf>,
+    pub(crate) svg: Option<PathBuf>,
 }
 
 impl Output {
     /// Whether a picture of the answer's subgraph is asked for (it needs every edge
     /// between the answer's nodes, so the command loads them all).
-    pub fn draws(&self) -> bool {
+    pub(crate) fn draws(&self) -> bool {
         self.dot.is_some() || self.svg.is_some()
     }
 }
 
 /// How an answer prints as a table and as CSV.
-pub trait Render: Answer {
+pub(crate) trait Render: Answer {
     /// Print for people.
     fn table(&self, term: &Term, w: &mut dyn Write) -> io::Result<()>;
     /// The CSV header and rows.
@@ -59,7 +59,7 @@ pub trait Render: Answer {
 }
 
 /// Print an answer in the chosen format and draw its subgraph if asked.
-pub fn emit<A: Render>(loaded: &Loaded, answer: &A, out: &Output) -> Result<ExitCode> {
+pub(crate) fn emit<A: Render>(loaded: &Loaded, answer: &A, out: &Output) -> Result<ExitCode> {
     if out.draws() {
         let (g, nodes) = loaded.with_edges_among(&answer.nodes(&loaded.graph))?;
         let g = &*g;
@@ -102,7 +102,7 @@ fn csv_io(e: csv::Error) -> io::Error {
 
 /// A picture format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Picture {
+pub(crate) enum Picture {
     /// Graphviz DOT.
     Dot,
     /// SVG.
@@ -111,7 +111,7 @@ pub enum Picture {
 
 /// Draw the subgraph of `g` on `nodes` to `path`. `emit` has loaded every edge between
 /// the nodes and their evidence first, so the subgraph is the one the whole graph has.
-pub fn draw(
+pub(crate) fn draw(
     g: &LevelGraph,
     nodes: &BTreeSet<NodeIndex>,
     path: &Path,
@@ -142,7 +142,7 @@ pub fn draw(
 // ---- Small helpers for the renderers ----------------------------------------------
 
 /// "“quote” — Title (2021-09)".
-pub fn evidence_text(e: &EvidenceRef) -> String {
+pub(crate) fn evidence_text(e: &EvidenceRef) -> String {
     if e.title.is_empty() {
         format!("“{}” — {}", e.quote, e.article)
     } else {
@@ -151,17 +151,17 @@ pub fn evidence_text(e: &EvidenceRef) -> String {
 }
 
 /// A date or "undated".
-pub fn date_text<D: ToString>(d: Option<D>) -> String {
+pub(crate) fn date_text<D: ToString>(d: Option<D>) -> String {
     d.map_or_else(|| "undated".to_string(), |d| d.to_string())
 }
 
 /// A node's label, coloured by kind.
-pub fn node_cell(n: &NodeRef) -> super::table::Cell<'_> {
+pub(crate) fn node_cell(n: &NodeRef) -> super::table::Cell<'_> {
     super::table::Cell::tone(n.label.as_ref(), Tone::Kind(n.kind))
 }
 
 /// Node labels joined with commas.
-pub fn labels(v: &[NodeRef]) -> String {
+pub(crate) fn labels(v: &[NodeRef]) -> String {
     v.iter()
         .map(|n| n.label.as_ref())
         .collect::<Vec<_>>()
@@ -169,7 +169,7 @@ pub fn labels(v: &[NodeRef]) -> String {
 }
 
 /// Node labels joined with commas, borrowed when there is only one.
-pub fn labels_cow(v: &[NodeRef]) -> std::borrow::Cow<'_, str> {
+pub(crate) fn labels_cow(v: &[NodeRef]) -> std::borrow::Cow<'_, str> {
     match v {
         [one] => one.label.as_ref().into(),
         more => labels(more).into(),

@@ -10,14 +10,14 @@ use levelmap_read::read_corpus;
 
 /// Flags of `levelmap check`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The corpus folder (with lexicon/ and articles/).
     #[arg(long, default_value = "graph")]
-    pub corpus: PathBuf,
+    pub(crate) corpus: PathBuf,
 }
 
 /// Run `check`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let reading = read_corpus(&args.corpus);
     super::print_diagnostics(&reading);
     let g = build(

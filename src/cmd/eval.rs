@@ -11,28 +11,28 @@ use levelmap_read::{layout, read_corpus};
 
 /// Flags of `levelmap eval`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The bundled corpus: its lexicon is the one extraction uses.
     #[arg(long, default_value = "graph")]
-    pub corpus: PathBuf,
+    pub(crate) corpus: PathBuf,
     /// Take the lexicon for extraction from this corpus instead of --corpus (e.g. an
     /// empty corpus, to measure how far candidates alone go).
     #[arg(long, value_name = "DIR")]
-    pub lexicon: Option<PathBuf>,
+    pub(crate) lexicon: Option<PathBuf>,
     /// Gold corpora to measure against (default: the corpus itself, and
     /// tests/fixtures/heldout when it exists).
     #[arg(long, value_name = "DIR")]
-    pub gold: Vec<PathBuf>,
+    pub(crate) gold: Vec<PathBuf>,
     /// Output format.
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
-    pub format: String,
+    pub(crate) format: String,
     /// Keep claims with at least this confidence (0 to 1), as `extract` does.
     #[arg(long, default_value_t = extract::claims::DEFAULT_MIN_CONFIDENCE)]
-    pub min_claim_confidence: f64,
+    pub(crate) min_claim_confidence: f64,
     /// Also list, per article, what was missed and what is spurious: actors and
     /// policies by id, claims by quote.
     #[arg(long, visible_alias = "misses")]
-    pub verbose: bool,
+    pub(crate) verbose: bool,
 }
 
 const HEADER: &str =
@@ -53,7 +53,7 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 }
 
 /// Run `eval`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let bundled = read_corpus(&args.corpus);
     if bundled.corpus.articles.is_empty() && bundled.corpus.entities.is_empty() {
         anyhow::bail!(

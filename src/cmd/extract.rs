@@ -14,49 +14,49 @@ use levelmap_read::{layout, read_corpus};
 
 /// Flags of `levelmap extract`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Article files: .txt, .md or .html.
     #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// The corpus whose lexicon (actors, policies, events) and claims are matched.
     #[arg(long, default_value = "graph")]
-    pub corpus: PathBuf,
+    pub(crate) corpus: PathBuf,
     /// Write the drafts (and stripped texts) into this folder instead of beside each file.
     #[arg(short = 'o', long, value_name = "DIR", conflicts_with = "stdout")]
-    pub out: Option<PathBuf>,
+    pub(crate) out: Option<PathBuf>,
     /// Print the drafts to standard output instead of writing files.
     #[arg(long)]
-    pub stdout: bool,
+    pub(crate) stdout: bool,
     /// Replace an existing annotation file (by default a curated .toml is never overwritten).
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// Read the files as this format instead of guessing from the extension.
     #[arg(long, value_parser = ["text", "markdown", "html"])]
-    pub format: Option<String>,
+    pub(crate) format: Option<String>,
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = extract::DEFAULT_MAX_BYTES)]
-    pub max_bytes: usize,
+    pub(crate) max_bytes: usize,
     /// Keep claims with at least this confidence (0 to 1).
     #[arg(long, default_value_t = extract::claims::DEFAULT_MIN_CONFIDENCE)]
-    pub min_claim_confidence: f64,
+    pub(crate) min_claim_confidence: f64,
 }
 
 /// One input made ready: its text and where its outputs go.
-pub struct Prepared {
+pub(crate) struct Prepared {
     /// The input as given.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The article id for its draft.
-    pub stem: String,
+    pub(crate) stem: String,
     /// Plain text (markup stripped).
-    pub text: String,
+    pub(crate) text: String,
     /// Whether the plain text must be written beside the draft (markup was stripped,
     /// or the file name was not a valid id, or the output goes elsewhere).
-    pub write_text: bool,
+    pub(crate) write_text: bool,
 }
 
 /// Read and decode one input file, refusing oversized, empty and binary files
 /// before reading much of them.
-pub fn prepare(
+pub(crate) fn prepare(
     path: &Path,
     format: Option<Format>,
     opts: &ExtractOptions,
@@ -90,7 +90,7 @@ pub fn prepare(
 
 /// Why an input could not be prepared.
 #[derive(Debug)]
-pub enum PrepareError {
+pub(crate) enum PrepareError {
     /// The file could not be read.
     Io(String),
     /// The content is refused.
@@ -99,7 +99,7 @@ pub enum PrepareError {
 
 impl PrepareError {
     /// Print to stderr as an error with help.
-    pub fn report(&self) {
+    pub(crate) fn report(&self) {
         match self {
             PrepareError::Io(m) => eprintln!("error: {m}"),
             PrepareError::Extract(e) => eprintln!("error: {e}\n  = help: {}", e.help()),
@@ -108,7 +108,7 @@ impl PrepareError {
 }
 
 /// Parse the `--format` flag.
-pub fn parse_format(s: Option<&str>) -> Option<Format> {
+pub(crate) fn parse_format(s: Option<&str>) -> Option<Format> {
     match s {
         Some("markdown") => Some(Format::Markdown),
         Some("html") => Some(Format::Html),
@@ -118,7 +118,7 @@ pub fn parse_format(s: Option<&str>) -> Option<Format> {
 }
 
 /// Read the corpus for its lexicon; a missing or broken corpus gives a smaller lexicon, with a warning.
-pub fn load_lexicon(corpus: &Path) -> Lexicon {
+pub(crate) fn load_lexicon(corpus: &Path) -> Lexicon {
     let reading = read_corpus(corpus);
     if reading.has_errors() {
         eprintln!(
@@ -131,7 +131,7 @@ pub fn load_lexicon(corpus: &Path) -> Lexicon {
 }
 
 /// Run `extract`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let opts = ExtractOptions {
         max_bytes: args.max_bytes,
         min_claim_confidence: args.min_claim_confidence,

@@ -43,20 +43,20 @@ use petgraph::graph::NodeIndex;
 
 /// Where the graph comes from: the flags every query command shares.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Source {
+pub(crate) struct Source {
     /// The corpus folder (with lexicon/ and articles/), checked for changes since the build.
     #[arg(long, default_value = "graph")]
-    pub corpus: PathBuf,
+    pub(crate) corpus: PathBuf,
     /// The folder `levelmap build` wrote graph.json to.
     #[arg(long, default_value = "out")]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
 }
 
 /// A graph ready for a question: whole in memory (read from graph.json or the
 /// corpus), or a query store read in place. Resolve the nodes the question names on
 /// [`Pending::names`], then load what it reads with [`Pending::region`] or
 /// [`Pending::whole`]. Node indices from `names` are the whole graph's.
-pub enum Pending {
+pub(crate) enum Pending {
     /// The whole graph.
     Whole(LevelGraph),
     /// The store, and where a whole graph can be had if the store proves damaged.
@@ -65,7 +65,7 @@ pub enum Pending {
 
 impl Pending {
     /// The nodes' names, for resolving references.
-    pub fn names(&self) -> &dyn Names {
+    pub(crate) fn names(&self) -> &dyn Names {
         match self {
             Pending::Whole(g) => g,
             Pending::Stored(s, _) => s,
@@ -75,7 +75,7 @@ impl Pending {
     /// Load the region `plan` describes (the nodes and edges the question walks, by
     /// their numbers in the whole graph, completed as [`Region::materialise`] says).
     /// A whole graph is kept whole.
-    pub fn region(self, plan: impl FnOnce(&Store, &mut Region)) -> Result<Loaded> {
+    pub(crate) fn region(self, plan: impl FnOnce(&Store, &mut Region)) -> Result<Loaded> {
         match self {
             Pending::Whole(g) => Ok(Loaded {
                 graph: g,
@@ -89,7 +89,7 @@ impl Pending {
     }
 
     /// Load the whole graph (a question that reads everything).
-    pub fn whole(self) -> Result<Loaded> {
+    pub(crate) fn whole(self) -> Result<Loaded> {
         match self {
             Pending::Whole(g) => Ok(Loaded {
                 graph: g,
@@ -151,16 +151,16 @@ fn stored_region(store: Store, plan: impl FnOnce(&Store, &mut Region)) -> Option
 }
 
 /// The graph a question reads: the whole graph, or the region of the store it needs.
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// The graph the question runs on.
-    pub graph: LevelGraph,
+    pub(crate) graph: LevelGraph,
     stored: Option<Stored>,
 }
 
 impl Loaded {
     /// The index in [`Loaded::graph`] of a node resolved on [`Pending::names`] (which
     /// the region must hold).
-    pub fn local(&self, i: NodeIndex) -> Result<NodeIndex> {
+    pub(crate) fn local(&self, i: NodeIndex) -> Result<NodeIndex> {
         match &self.stored {
             None => Ok(i),
             Some(s) => s
@@ -173,7 +173,7 @@ impl Loaded {
     }
 
     /// Load another region of the same store instead (a whole graph stays whole).
-    pub fn reload(self, plan: impl FnOnce(&Store, &mut Region)) -> Result<Loaded> {
+    pub(crate) fn reload(self, plan: impl FnOnce(&Store, &mut Region)) -> Result<Loaded> {
         match self.stored {
             None => Ok(self),
             Some(s) => stored_region(s.store, plan)
@@ -182,12 +182,12 @@ impl Loaded {
     }
 
     /// The store the region came from (None for a whole graph).
-    pub fn store(&self) -> Option<&Store> {
+    pub(crate) fn store(&self) -> Option<&Store> {
         self.stored.as_ref().map(|s| &s.store)
     }
 
     /// A search document's owner (numbered in the whole graph) in [`Loaded::graph`].
-    pub fn owner(&self, o: Owner) -> Option<Owner> {
+    pub(crate) fn owner(&self, o: Owner) -> Option<Owner> {
         let Some(s) = &self.stored else {
             return Some(o);
         };
@@ -207,7 +207,7 @@ impl Loaded {
 
     /// The graph holding `nodes` (of [`Loaded::graph`]) with every edge between them,
     /// and their indices in it: what a drawing of an answer's subgraph needs.
-    pub fn with_edges_among(
+    pub(crate) fn with_edges_among(
         &self,
         nodes: &BTreeSet<NodeIndex>,
     ) -> Result<(std::borrow::Cow<'_, LevelGraph>, BTreeSet<NodeIndex>)> {
@@ -236,7 +236,7 @@ impl Loaded {
 /// as it is now if the listing finds it changed since the store was written (also
 /// when the question failed: a name the store does not know may be in the corpus
 /// now). What it returns is current; only then may it be printed.
-pub fn ask<T>(src: &Source, question: impl Fn(Pending) -> Result<T>) -> Result<T> {
+pub(crate) fn ask<T>(src: &Source, question: impl Fn(Pending) -> Result<T>) -> Result<T> {
     let (pending, deferred) = open(src, Check::WhileAnswering)?;
     let answer = question(pending);
     let Some(check) = deferred else {
@@ -332,7 +332,7 @@ fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
 /// Let go of a graph (or an answer) at the end of a command without freeing it piece
 /// by piece: the process is about to exit, and freeing a large graph's many strings
 /// takes longer than answering the query did.
-pub fn release<T>(value: T) {
+pub(crate) fn release<T>(value: T) {
     std::mem::forget(value);
 }
 

@@ -1,23 +1,23 @@
 //! One module per subcommand, each with `Args` (clap) and `run(args) -> Result<ExitCode>`,
 //! plus what several commands share.
 
-pub mod add;
-pub mod answer;
-pub mod build;
-pub mod check;
-pub mod eval;
-pub mod export;
-pub mod extract;
-pub mod load;
-pub mod neighbors;
-pub mod path;
-pub mod render;
-pub mod search;
-pub mod show;
-pub mod stance;
-pub mod stats;
-pub mod table;
-pub mod timeline;
+pub(crate) mod add;
+pub(crate) mod answer;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod eval;
+pub(crate) mod export;
+pub(crate) mod extract;
+pub(crate) mod load;
+pub(crate) mod neighbors;
+pub(crate) mod path;
+pub(crate) mod render;
+pub(crate) mod search;
+pub(crate) mod show;
+pub(crate) mod stance;
+pub(crate) mod stats;
+pub(crate) mod table;
+pub(crate) mod timeline;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -28,7 +28,7 @@ use levelmap_read::{read_corpus, Reading};
 use crate::cli::{Cli, Command};
 
 /// Run the chosen subcommand.
-pub fn run(cli: Cli) -> Result<ExitCode> {
+pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
@@ -48,7 +48,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Read the corpus and print every diagnostic to stderr; fail if any is an error.
-pub fn read_checked(corpus: &Path) -> Result<Reading> {
+pub(crate) fn read_checked(corpus: &Path) -> Result<Reading> {
     let reading = read_corpus(corpus);
     print_diagnostics(&reading);
     if reading.has_errors() {
@@ -63,7 +63,7 @@ pub fn read_checked(corpus: &Path) -> Result<Reading> {
 }
 
 /// Print diagnostics to stderr, one blank line apart.
-pub fn print_diagnostics(reading: &Reading) {
+pub(crate) fn print_diagnostics(reading: &Reading) {
     for d in &reading.diagnostics {
         eprintln!("{d}\n");
     }

@@ -15,7 +15,7 @@ use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Which way edges are followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Dir {
+pub(crate) enum Dir {
     /// Edges pointing at the node ("proposed by").
     In,
     /// Edges leaving the node ("proposes").
@@ -26,31 +26,31 @@ pub enum Dir {
 
 /// Flags of `levelmap neighbors`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The node: an id, a name or an alias.
-    pub node: String,
+    pub(crate) node: String,
     /// How many steps out (1: direct neighbours).
     #[arg(long, default_value_t = 1, value_name = "N")]
-    pub depth: usize,
+    pub(crate) depth: usize,
     /// List only nodes of this kind (repeatable): article, actor, policy, claim, event.
     #[arg(long = "kind", value_name = "K")]
-    pub kinds: Vec<NodeKind>,
+    pub(crate) kinds: Vec<NodeKind>,
     /// Follow only edges of this kind (repeatable), e.g. proposes, about, evolves-into.
     #[arg(long = "edge", value_name = "E")]
-    pub edges: Vec<EdgeKind>,
+    pub(crate) edges: Vec<EdgeKind>,
     /// Follow edges pointing in, out, or both ways.
     #[arg(long, value_enum, default_value_t = Dir::Both)]
-    pub direction: Dir,
+    pub(crate) direction: Dir,
     /// Where the graph comes from.
     #[command(flatten)]
-    pub source: Source,
+    pub(crate) source: Source,
     /// How to print the answer.
     #[command(flatten)]
-    pub output: Output,
+    pub(crate) output: Output,
 }
 
 /// Run `neighbors`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let direction = match args.direction {
         Dir::In => Direction::In,
         Dir::Out => Direction::Out,
@@ -86,7 +86,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// "said › Devolution must go further. › about": the hops' phrases with the nodes between.
-pub fn route(via: &[Hop]) -> String {
+pub(crate) fn route(via: &[Hop]) -> String {
     let mut parts = Vec::new();
     for (n, h) in via.iter().enumerate() {
         if n > 0 {

@@ -16,30 +16,30 @@ use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap path`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Where to start: an id, a name or an alias.
-    pub from: String,
+    pub(crate) from: String,
     /// Where to end.
-    pub to: String,
+    pub(crate) to: String,
     /// List at most N of the tied shortest paths.
     #[arg(long, default_value_t = 3, value_name = "N")]
-    pub max: usize,
+    pub(crate) max: usize,
     /// Walk only edges of this kind (repeatable). Default: every kind but mentions.
     #[arg(long = "edge", value_name = "E")]
-    pub edges: Vec<EdgeKind>,
+    pub(crate) edges: Vec<EdgeKind>,
     /// Do not pass through nodes of this kind (repeatable), e.g. article.
     #[arg(long = "avoid-kind", value_name = "K")]
-    pub avoid: Vec<NodeKind>,
+    pub(crate) avoid: Vec<NodeKind>,
     /// Where the graph comes from.
     #[command(flatten)]
-    pub source: Source,
+    pub(crate) source: Source,
     /// How to print the answer.
     #[command(flatten)]
-    pub output: Output,
+    pub(crate) output: Output,
 }
 
 /// Run `path`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     if args.max == 0 {
         return Err(QueryError::BadCount { flag: "max".into() }.into());
     }

@@ -22,26 +22,26 @@ use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap search`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The words to look for (several words need no quotes).
     #[arg(required = true, num_args = 1..)]
-    pub text: Vec<String>,
+    pub(crate) text: Vec<String>,
     /// List at most N hits.
     #[arg(long, default_value_t = 10, value_name = "N")]
-    pub limit: usize,
+    pub(crate) limit: usize,
     /// Only hits on nodes of this kind (repeatable): article, actor, policy, claim, event.
     #[arg(long = "kind", value_name = "K")]
-    pub kinds: Vec<NodeKind>,
+    pub(crate) kinds: Vec<NodeKind>,
     /// Where the graph comes from.
     #[command(flatten)]
-    pub source: Source,
+    pub(crate) source: Source,
     /// How to print the answer.
     #[command(flatten)]
-    pub output: Output,
+    pub(crate) output: Output,
 }
 
 /// Run `search`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     if args.limit == 0 {
         return Err(QueryError::BadCount {
             flag: "limit".into(),

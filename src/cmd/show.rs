@@ -13,23 +13,23 @@ use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap show`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The node: an id (actor:rachel-reeves), a name ("Rachel Reeves") or an alias ("Reeves");
     /// case and punctuation are ignored.
-    pub node: String,
+    pub(crate) node: String,
     /// List at most N edges of each kind (0: all).
     #[arg(long, default_value_t = 20, value_name = "N")]
-    pub limit: usize,
+    pub(crate) limit: usize,
     /// Where the graph comes from.
     #[command(flatten)]
-    pub source: Source,
+    pub(crate) source: Source,
     /// How to print the answer.
     #[command(flatten)]
-    pub output: Output,
+    pub(crate) output: Output,
 }
 
 /// Run `show`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let (loaded, answer) = ask(&args.source, |pending| {
         let i = resolve(pending.names(), &args.node)?;
         // What `show` reads: the node's own edges (and, as every answer, who said what).

@@ -16,19 +16,19 @@ use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap stance`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The policy: an id (policy:levelling-up), a name or an alias.
-    pub policy: String,
+    pub(crate) policy: String,
     /// Where the graph comes from.
     #[command(flatten)]
-    pub source: Source,
+    pub(crate) source: Source,
     /// How to print the answer.
     #[command(flatten)]
-    pub output: Output,
+    pub(crate) output: Output,
 }
 
 /// Run `stance`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let (loaded, answer) = ask(&args.source, |pending| {
         let p = resolve_kind(pending.names(), &args.policy, NodeKind::Policy)?;
         // What `stance` reads: statements about the policy (and, as every answer, who made them).
@@ -50,7 +50,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// "2 for, 1 against".
-pub fn counts_text(c: &StanceCounts) -> String {
+pub(crate) fn counts_text(c: &StanceCounts) -> String {
     let parts: Vec<String> = [
         (c.for_, "for"),
         (c.against, "against"),

@@ -14,20 +14,20 @@ use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap stats`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// List the N most connected nodes and most contested policies.
     #[arg(long, default_value_t = 10, value_name = "N")]
-    pub top: usize,
+    pub(crate) top: usize,
     /// Where the graph comes from.
     #[command(flatten)]
-    pub source: Source,
+    pub(crate) source: Source,
     /// How to print the answer.
     #[command(flatten)]
-    pub output: Output,
+    pub(crate) output: Output,
 }
 
 /// Run `stats`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     if args.top == 0 {
         return Err(QueryError::BadCount { flag: "top".into() }.into());
     }

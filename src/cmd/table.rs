@@ -11,16 +11,16 @@ use unicode_width::UnicodeWidthStr;
 
 /// How to print: with colour or not, and how wide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Term {
+pub(crate) struct Term {
     /// Whether to colour.
-    pub color: bool,
+    pub(crate) color: bool,
     /// Columns available.
-    pub width: usize,
+    pub(crate) width: usize,
 }
 
 impl Term {
     /// Decide from the environment and standard output.
-    pub fn detect() -> Self {
+    pub(crate) fn detect() -> Self {
         let tty = io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let force = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
@@ -41,7 +41,7 @@ impl Term {
     }
 
     /// `text` in `tone`, if colouring.
-    pub fn paint(&self, text: &str, tone: Tone) -> String {
+    pub(crate) fn paint(&self, text: &str, tone: Tone) -> String {
         let style = tone.style();
         if !self.color || style == Style::new() || text.is_empty() {
             return text.to_string();
@@ -50,12 +50,12 @@ impl Term {
     }
 
     /// A heading line.
-    pub fn heading(&self, w: &mut dyn Write, text: &str) -> io::Result<()> {
+    pub(crate) fn heading(&self, w: &mut dyn Write, text: &str) -> io::Result<()> {
         writeln!(w, "{}", self.paint(text, Tone::Heading))
     }
 
     /// `key  value` lines, keys aligned, values wrapped.
-    pub fn pairs(&self, w: &mut dyn Write, pairs: &[(&str, String)]) -> io::Result<()> {
+    pub(crate) fn pairs(&self, w: &mut dyn Write, pairs: &[(&str, String)]) -> io::Result<()> {
         let kw = pairs.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
         let vw = self.width.saturating_sub(kw + 4).max(20);
         for (k, v) in pairs {
@@ -75,7 +75,7 @@ impl Term {
 
 /// What a piece of text means, for colouring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tone {
+pub(crate) enum Tone {
     /// Nothing special.
     #[default]
     Plain,
@@ -120,16 +120,16 @@ impl Tone {
 
 /// A table cell.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Cell<'a> {
+pub(crate) struct Cell<'a> {
     /// The text (may hold newlines); borrowed from the answer where it can be.
-    pub text: Cow<'a, str>,
+    pub(crate) text: Cow<'a, str>,
     /// How to colour it.
-    pub tone: Tone,
+    pub(crate) tone: Tone,
 }
 
 impl<'a> Cell<'a> {
     /// A plain cell.
-    pub fn plain(text: impl Into<Cow<'a, str>>) -> Self {
+    pub(crate) fn plain(text: impl Into<Cow<'a, str>>) -> Self {
         Cell {
             text: text.into(),
             tone: Tone::Plain,
@@ -137,7 +137,7 @@ impl<'a> Cell<'a> {
     }
 
     /// A coloured cell.
-    pub fn tone(text: impl Into<Cow<'a, str>>, tone: Tone) -> Self {
+    pub(crate) fn tone(text: impl Into<Cow<'a, str>>, tone: Tone) -> Self {
         Cell {
             text: text.into(),
             tone,
@@ -164,15 +164,15 @@ impl<'a> From<&'a str> for Cell<'a> {
 
 /// A column: its header, and whether its text may wrap (else it keeps its width).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Column {
+pub(crate) struct Column {
     /// Header.
-    pub header: &'static str,
+    pub(crate) header: &'static str,
     /// Wraps when the table is too wide.
-    pub wrap: bool,
+    pub(crate) wrap: bool,
 }
 
 /// A fixed-width column.
-pub fn fixed(header: &'static str) -> Column {
+pub(crate) fn fixed(header: &'static str) -> Column {
     Column {
         header,
         wrap: false,
@@ -180,17 +180,17 @@ pub fn fixed(header: &'static str) -> Column {
 }
 
 /// A column whose text wraps.
-pub fn wrapping(header: &'static str) -> Column {
+pub(crate) fn wrapping(header: &'static str) -> Column {
     Column { header, wrap: true }
 }
 
 /// An aligned table.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Table<'a> {
+pub(crate) struct Table<'a> {
     /// Columns.
-    pub columns: Vec<Column>,
+    pub(crate) columns: Vec<Column>,
     /// Rows, each with one cell per column.
-    pub rows: Vec<Vec<Cell<'a>>>,
+    pub(crate) rows: Vec<Vec<Cell<'a>>>,
 }
 
 const GAP: usize = 2;
@@ -203,7 +203,7 @@ const BLOCK: usize = 256;
 
 /// Wrap text to `width` columns, greedily (words longer than that are broken).
 /// Lines that fit are borrowed, not copied.
-pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
     for line in text.split('\n') {
         if self::width(line) <= width {
@@ -223,7 +223,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
 
 /// The display width of a line of text: its length when it is printable ASCII (most
 /// text, measured without looking characters up), else as unicode-width measures it.
-pub fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
         text.len()
     } else {
@@ -343,7 +343,7 @@ impl<'a, F: Fn(usize) -> Vec<Cell<'a>> + Sync> Rows for Made<F> {
 
 impl<'a> Table<'a> {
     /// A table with these columns.
-    pub fn new(columns: Vec<Column>) -> Self {
+    pub(crate) fn new(columns: Vec<Column>) -> Self {
         Table {
             columns,
             rows: Vec::new(),
@@ -351,13 +351,13 @@ impl<'a> Table<'a> {
     }
 
     /// Add a row.
-    pub fn row(&mut self, cells: Vec<Cell<'a>>) {
+    pub(crate) fn row(&mut self, cells: Vec<Cell<'a>>) {
         debug_assert_eq!(cells.len(), self.columns.len());
         self.rows.push(cells);
     }
 
     /// Print the table.
-    pub fn print(&self, term: &Term, w: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn print(&self, term: &Term, w: &mut dyn Write) -> io::Result<()> {
         print_rows(&self.columns, self.rows.as_slice(), term, w)
     }
 }
@@ -365,7 +365,7 @@ impl<'a> Table<'a> {
 /// Print a table of `count` rows, with row `i` made by `make(i)` when it is needed
 /// (twice: once to measure it, once to lay it out), so that a long answer's rows are
 /// never all held at once. Prints what [`Table::print`] prints for the same rows.
-pub fn print_made<'a>(
+pub(crate) fn print_made<'a>(
     columns: &[Column],
     count: usize,
     make: impl Fn(usize) -> Vec<Cell<'a>> + Sync,

@@ -18,29 +18,29 @@ use super::table::{fixed, print_made, wrapping, Cell, Table, Term, Tone};
 
 /// Flags of `levelmap timeline`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Only what is about this node (usually a policy): claims with their stance, relations.
     #[arg(long, value_name = "NODE")]
-    pub about: Option<String>,
+    pub(crate) about: Option<String>,
     /// Only what this actor said and did.
     #[arg(long, value_name = "NODE")]
-    pub actor: Option<String>,
+    pub(crate) actor: Option<String>,
     /// From this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    pub(crate) from: Option<String>,
     /// Up to this date (inclusive, at its precision: --to 2021 includes December 2021).
     #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    pub(crate) to: Option<String>,
     /// Where the graph comes from.
     #[command(flatten)]
-    pub source: Source,
+    pub(crate) source: Source,
     /// How to print the answer.
     #[command(flatten)]
-    pub output: Output,
+    pub(crate) output: Output,
 }
 
 /// Run `timeline`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let from = args
         .from
         .as_deref()
