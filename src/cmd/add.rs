@@ -72,7 +72,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         let base = d.stem.clone();
         let mut n = 2;
         while articles.join(layout::text_file_name(&d.stem)).exists()
-            || articles.join(layout::annotation_file_name(&d.stem)).exists()
+            || articles
+                .join(layout::annotation_file_name(&d.stem))
+                .exists()
         {
             d.stem = format!("{base}-{n}");
             n += 1;

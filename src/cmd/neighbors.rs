@@ -7,7 +7,7 @@ use anyhow::Result;
 use levelmap_model::{EdgeKind, NodeKind};
 use levelmap_query::neighbors::{neighbors, Direction, NeighborOptions, NeighborsAnswer};
 use levelmap_query::{resolve, Hop};
-use levelmap_store::region::reaching_edges;
+use levelmap_store::walk::reaching_edges;
 
 use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
 use super::load::{ask, release, Source};

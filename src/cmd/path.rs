@@ -8,7 +8,7 @@ use anyhow::Result;
 use levelmap_model::{EdgeKind, NodeKind};
 use levelmap_query::path::{default_edges, path, PathAnswer, PathOptions};
 use levelmap_query::{resolve, QueryError};
-use levelmap_store::region::shortest_path_nodes;
+use levelmap_store::walk::shortest_path_nodes;
 
 use super::answer::{date_text, emit, evidence_text, node_cell, Output, Render};
 use super::load::{ask, release, Source};

@@ -13,7 +13,7 @@ use levelmap_query::search::{
     query_terms, search, search_in, DocText, Hit, Owner, Postings, SearchAnswer, SearchOptions,
 };
 use levelmap_query::QueryError;
-use levelmap_store::region::claims_by_candidates;
+use levelmap_store::walk::claims_by_candidates;
 use levelmap_store::{Region, Store};
 
 use super::answer::{date_text, emit, labels, node_cell, Output, Render};

@@ -9,7 +9,7 @@ use anyhow::Result;
 use levelmap_model::{EdgeKind, NodeKind};
 use levelmap_query::timeline::{timeline, Entry, EntryKind, TimelineAnswer, TimelineOptions};
 use levelmap_query::{parse_date, resolve, QueryError};
-use levelmap_store::region::claims_by_candidates;
+use levelmap_store::walk::claims_by_candidates;
 use petgraph::graph::NodeIndex;
 
 use super::answer::{date_text, emit, evidence_text, labels, labels_cow, Output, Render};

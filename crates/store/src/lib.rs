@@ -25,9 +25,9 @@ pub mod fresh;
 pub mod map;
 mod materialise;
 mod read;
-pub mod region;
 #[cfg(test)]
 mod tests;
+pub mod walk;
 
 pub use encode::encode;
 pub use materialise::{Materialised, Region};
