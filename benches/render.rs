@@ -14,8 +14,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use levelmap_draw::map::{dot, svg};
-use levelmap_model::json;
 use levelmap_model::graph::{build, BuildOptions};
+use levelmap_model::json;
 use levelmap_read::read_corpus;
 use levelmap_testkit::map::{argument_map, SynthOptions};
 

@@ -7,14 +7,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use crate::output::write_all_atomic;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use levelmap_draw::map::{dot, svg};
-use levelmap_model::json;
+use levelmap_draw::views::{self, evolution, slices};
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+use levelmap_model::json;
 use levelmap_model::{EdgeKind, NodeKind};
-use crate::output::write_all_atomic;
-use levelmap_draw::timeline::{self, evolution, slices};
 use petgraph::Direction;
 
 /// Flags of `levelmap build`.
@@ -212,7 +212,7 @@ fn render_all(
 /// another, and evolved from none).
 fn render_views(g: &LevelGraph) -> Result<Vec<Rendered>> {
     let mut files = Vec::new();
-    let t = timeline::render_timeline(g, &timeline::TimelineOptions::default())
+    let t = views::render_timeline(g, &views::TimelineOptions::default())
         .context("cannot draw timeline.svg")?;
     files.push(("timeline.svg".to_string(), t.svg.into_bytes()));
     for page in slices::yearly(g).context("cannot draw the yearly maps")? {

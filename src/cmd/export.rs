@@ -6,14 +6,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::output::write_atomic;
 use anyhow::{bail, Context, Result};
-use levelmap_model::date::PartialDate;
 use levelmap_draw::map::scene::DrawOptions;
 use levelmap_draw::map::{dot, svg};
-use levelmap_model::json;
+use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+use levelmap_model::json;
 use levelmap_model::{EdgeKind, NodeKind};
-use crate::output::write_atomic;
 use levelmap_query::view::{view, Around, ViewOptions};
 
 /// What to write.

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use crate::output::{write_all_atomic, write_atomic};
 use anyhow::Result;
+use levelmap_draw::views::{self, evolution, slices, TimelineOptions};
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
-use crate::output::{write_all_atomic, write_atomic};
-use levelmap_draw::timeline::{self, evolution, slices, TimelineOptions};
 
 /// Flags of `levelmap render`.
 #[derive(Debug, Clone, clap::Args)]
@@ -153,7 +153,7 @@ fn run_timeline(a: TimelineArgs) -> Result<ExitCode> {
         lanes: a.lanes,
         width: a.width,
     };
-    let r = timeline::render_timeline(&g, &opts)?;
+    let r = views::render_timeline(&g, &opts)?;
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let path = a.output.unwrap_or_else(|| a.input.out.join("timeline.svg"));
     write_one(&path, &r.svg)?;

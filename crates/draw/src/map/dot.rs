@@ -7,9 +7,9 @@ use std::io::{self, Write};
 
 use crate::map::layout::layer;
 use crate::map::scene::{articles, scene, DrawOptions, Scene, SceneEdge, SceneNode};
+use crate::style;
 use levelmap_model::graph::LevelGraph;
 use levelmap_model::{EdgeKind, NodeKind};
-use crate::style;
 
 /// How to write DOT.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1051,7 +1051,10 @@ mod tests {
             .node_indices()
             .filter(|&i| g.node(i).kind == NodeKind::Claim)
             .collect();
-        let s = scene(&levelmap_query::view::subgraph(&g, &keep), &DrawOptions::default());
+        let s = scene(
+            &levelmap_query::view::subgraph(&g, &keep),
+            &DrawOptions::default(),
+        );
         assert!(s.timeline.is_empty());
         let l = layer(&s, 4, usize::MAX);
         for a in 0..s.nodes.len() {

@@ -6,4 +6,3 @@ pub mod dot;
 pub mod layout;
 pub mod scene;
 pub mod svg;
-pub mod text;

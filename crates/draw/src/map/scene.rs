@@ -13,11 +13,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
+use crate::style;
+use crate::text;
 use levelmap_model::date::PartialDate;
-use crate::map::text;
 use levelmap_model::graph::{Edge, LevelGraph, Node, NodeData};
 use levelmap_model::{article_node_id, EdgeKind, NodeKind, Origin, Stance};
-use crate::style;
 
 /// Font size of node labels, in px (SVG) or points (DOT).
 pub const FONT_PX: f64 = 12.0;
@@ -548,7 +548,7 @@ fn break_cycles(s: &mut Scene) {
 
 /// Label lines for a node: dates first on the time axis, names wrapped.
 fn label_lines(n: &Node) -> Vec<String> {
-    let wrap = |s: &str, px: f64, lines: usize| text::wrap(s, FONT_PX, px, lines);
+    let wrap = |s: &str, px: f64, lines: usize| text::wrap_label(s, FONT_PX, px, lines);
     match (&n.data, n.kind) {
         (NodeData::Article { title, .. }, _) => wrap(title, 170.0, 4),
         (NodeData::Claim { text, .. }, _) => wrap(text, 190.0, 6),

@@ -12,11 +12,11 @@ use ::layout::core::style::StyleAttr;
 
 use crate::map::layout::{self, Engine, Layering, LayoutError, LayoutLimits, LayoutStats};
 use crate::map::scene::{articles, scene, DrawOptions, Scene, FONT_PX};
+use crate::style;
 use crate::svgw::{num, SvgWriter};
-use crate::map::text;
+use crate::text;
 use levelmap_model::graph::LevelGraph;
 use levelmap_model::{EdgeKind, NodeKind};
-use crate::style;
 
 /// How to write SVG.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -68,7 +68,7 @@ fn node_size(n: &crate::map::scene::SceneNode) -> (f64, f64) {
     }
     let w = lines
         .iter()
-        .map(|(l, f)| text::width(l, *f))
+        .map(|(l, f)| text::label_width(l, *f))
         .fold(0.0, f64::max);
     let h = lines.len().max(1) as f64 * LINE_H;
     let (extra_w, extra_h) = match n.kind {
@@ -611,8 +611,8 @@ impl SvgBackend {
         notes.extend(warnings.iter().cloned());
         let longest = samples
             .iter()
-            .map(|x| text::width(&x.label, 11.0))
-            .chain(kinds.iter().map(|k| text::width(k.as_str(), 11.0)))
+            .map(|x| text::label_width(&x.label, 11.0))
+            .chain(kinds.iter().map(|k| text::label_width(k.as_str(), 11.0)))
             .fold(0.0, f64::max);
         let col_w = (48.0 + longest + 18.0).max(150.0).ceil();
         let per_row = 6usize;
@@ -621,7 +621,7 @@ impl SvgBackend {
         let legend_w = (col_w * per_row.min(samples.len().max(kinds.len())) as f64 + 24.0).max(
             notes
                 .iter()
-                .map(|n| text::width(n, 11.0))
+                .map(|n| text::label_width(n, 11.0))
                 .fold(0.0, f64::max)
                 + 24.0,
         );

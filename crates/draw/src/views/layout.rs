@@ -6,11 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use levelmap_model::date::{civil_from_days, days_from_civil};
 use crate::svgw::num;
+use levelmap_model::date::{civil_from_days, days_from_civil};
 use levelmap_model::{EdgeKind, Stance};
 
-use super::model::{human_date, Timeline, MONTHS, OTHER_LANE};
+use super::model::{Timeline, OTHER_LANE};
+use crate::dates::{human_date, year_start, MONTHS};
 use crate::text::{shorten, text_width, wrap};
 
 /// Outer margin, px.
@@ -727,10 +728,6 @@ impl Skyline {
 const CLAIM_W: f64 = 200.0;
 const CLAIM_LINES: usize = 4;
 
-fn year_start(y: i64) -> i64 {
-    days_from_civil(y.clamp(1, 9999) as i16, 1, 1)
-}
-
 /// Lay out a timeline whose lanes are already in drawing order.
 pub fn lay_out(tl: &Timeline, opts: &LayoutOptions) -> TimelineLayout {
     let plot_w = opts.width.max(400.0);
@@ -1443,10 +1440,10 @@ pub fn claim_curve(from: &ChipPlace, to: &ChipPlace) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::model::extract;
+    use crate::views::model::extract;
+    use crate::views::tests::mini;
+    use crate::views::TimelineOptions;
     use levelmap_testkit::timeline::{synthetic, SynthOptions};
-    use crate::timeline::tests::mini;
-    use crate::timeline::TimelineOptions;
 
     fn assert_clean(lay: &TimelineLayout) {
         let c = lay.geometry.collisions();
@@ -1487,7 +1484,7 @@ mod tests {
 
     #[test]
     fn no_labels_overlap_in_any_view_of_the_fixtures_and_the_bundled_corpus() {
-        use crate::timeline::{evolution, slices};
+        use crate::views::{evolution, slices};
         for rel in [
             "tests/fixtures/mini",
             "tests/fixtures/one-article",
@@ -1495,7 +1492,7 @@ mod tests {
             "tests/fixtures/scripts",
             "graph",
         ] {
-            let g = crate::timeline::tests::corpus(rel);
+            let g = crate::views::tests::corpus(rel);
             let mut tl = extract(&g, &TimelineOptions::default()).unwrap();
             order_lanes(&mut tl);
             let lay = lay_out(&tl, &LayoutOptions::default());

@@ -10,17 +10,18 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use levelmap_model::date::PartialDate;
+use crate::style::{class_name, stance_color};
 use crate::svgw::{num, SvgWriter};
+use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, NodeData};
 use levelmap_model::{EdgeKind, NodeKind, Stance};
-use crate::style::{class_name, stance_color};
 
 use super::layout::{
     shorten_in, stack, wrap_in, BoxKind, Geometry, LabelBox, Line, Rect, MARGIN, MARKER_R,
 };
-use super::model::{count, edge_tooltip, human_date, Link, LINEAGE};
+use super::model::{count, edge_tooltip, Link, LINEAGE};
 use super::{svg, TimelineError};
+use crate::dates::human_date;
 
 /// The lineage of policy `p`: itself, what it is part of and what is part of it
 /// (transitively), and every policy joined to it or its parts by evolves-into or
@@ -1002,7 +1003,7 @@ pub fn render_evolution(g: &LevelGraph, query: &str) -> Result<EvolutionView, Ti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::tests::mini;
+    use crate::views::tests::mini;
 
     #[test]
     fn lineage_follows_evolution_both_ways() {

@@ -14,6 +14,7 @@ use levelmap_model::graph::{LevelGraph, NodeData};
 use levelmap_model::{DateProvenance, EdgeKind, NodeKind, Origin, Stance};
 
 use super::{resolve, TimelineError, TimelineOptions};
+use crate::dates::human_date;
 
 /// The id of the lane that holds claims about no idea with a lane of its own.
 pub const OTHER_LANE: &str = "lane:other";
@@ -195,23 +196,6 @@ pub struct Link {
     pub tooltip: String,
     /// New in the current slice.
     pub new: bool,
-}
-
-/// Month names for labels.
-pub const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A date for people: "2020", "Sep 2020", "8 Jul 2024".
-pub fn human_date(d: &PartialDate) -> String {
-    let m = d
-        .month_num()
-        .map(|m| MONTHS[usize::from(m.clamp(1, 12)) - 1]);
-    match (d.day_num(), m) {
-        (Some(day), Some(m)) => format!("{day} {m} {}", d.year_num()),
-        (None, Some(m)) => format!("{m} {}", d.year_num()),
-        _ => d.year_num().to_string(),
-    }
 }
 
 /// What `--about` keeps.
@@ -1028,7 +1012,7 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::tests::mini;
+    use crate::views::tests::mini;
 
     fn opts() -> TimelineOptions {
         TimelineOptions::default()
@@ -1179,13 +1163,5 @@ mod tests {
             ),
             "{e}"
         );
-    }
-
-    #[test]
-    fn human_dates() {
-        let d = |s: &str| human_date(&PartialDate::parse(s).unwrap());
-        assert_eq!(d("2020"), "2020");
-        assert_eq!(d("2020-09"), "Sep 2020");
-        assert_eq!(d("2024-07-08"), "8 Jul 2024");
     }
 }

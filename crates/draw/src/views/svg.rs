@@ -7,9 +7,9 @@
 
 use std::fmt::Write as _;
 
+use crate::style::{class_name, edge_style, node_style, stance_color};
 use crate::svgw::{num, SvgWriter};
 use levelmap_model::{EdgeKind, NodeKind, Stance};
-use crate::style::{class_name, edge_style, node_style, stance_color};
 
 use super::layout::{font, LegendKey, Line, TimelineLayout, MARKER_R};
 use super::model::Timeline;

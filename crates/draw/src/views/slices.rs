@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use levelmap_model::date::days_from_civil;
+use crate::dates::year_start;
 use levelmap_model::graph::LevelGraph;
 
 use super::layout::{lay_out, order_lanes, LayoutOptions};
@@ -23,10 +23,6 @@ pub struct Page {
     pub svg: String,
     /// What the page shows, in one line.
     pub summary: String,
-}
-
-fn year_start(y: i64) -> i64 {
-    days_from_civil(y.clamp(1, 9999) as i16, 1, 1)
 }
 
 /// The timeline cut at day `end` (exclusive): only what was written before it, with
@@ -216,7 +212,7 @@ pub fn yearly(g: &LevelGraph) -> Result<Vec<Page>, TimelineError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::tests::mini;
+    use crate::views::tests::mini;
 
     #[test]
     fn one_page_per_year_with_articles_and_new_items_marked() {
@@ -284,7 +280,7 @@ mod tests {
         for l in &all_new.lanes {
             assert_eq!(
                 l.new,
-                l.id != crate::timeline::model::OTHER_LANE,
+                l.id != crate::views::model::OTHER_LANE,
                 "{}: “other ideas” is never a new idea",
                 l.id
             );
