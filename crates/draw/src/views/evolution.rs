@@ -6,7 +6,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
@@ -19,55 +18,9 @@ use levelmap_model::{EdgeKind, NodeKind, Stance};
 use super::layout::{
     shorten_in, stack, wrap_in, BoxKind, Geometry, LabelBox, Line, Rect, MARGIN, MARKER_R,
 };
-use super::model::{count, edge_tooltip, Link, LINEAGE};
+use super::model::{count, edge_tooltip, lineage, Link, LINEAGE};
 use super::{svg, TimelineError};
 use crate::dates::human_date;
-
-/// The lineage of policy `p`: itself, what it is part of and what is part of it
-/// (transitively), and every policy joined to it or its parts by evolves-into or
-/// replaces links (transitively, both ways).
-pub fn lineage(g: &LevelGraph, p: NodeIndex) -> BTreeSet<NodeIndex> {
-    let step = |i: NodeIndex, kinds: &[EdgeKind], dir: Direction| -> Vec<NodeIndex> {
-        g.graph
-            .edges_directed(i, dir)
-            .filter(|e| kinds.contains(&e.weight().kind))
-            .map(|e| {
-                if dir == Direction::Outgoing {
-                    e.target()
-                } else {
-                    e.source()
-                }
-            })
-            .collect()
-    };
-    let closure =
-        |start: Vec<NodeIndex>, kinds: &[EdgeKind], dirs: &[Direction]| -> BTreeSet<NodeIndex> {
-            let mut seen: BTreeSet<NodeIndex> = start.iter().copied().collect();
-            let mut todo = start;
-            while let Some(i) = todo.pop() {
-                for &d in dirs {
-                    for j in step(i, kinds, d) {
-                        if seen.insert(j) {
-                            todo.push(j);
-                        }
-                    }
-                }
-            }
-            seen
-        };
-    let ancestors = closure(vec![p], &[EdgeKind::PartOf], &[Direction::Outgoing]);
-    let descendants = closure(vec![p], &[EdgeKind::PartOf], &[Direction::Incoming]);
-    let evolved = closure(
-        descendants.iter().copied().collect(),
-        &[EdgeKind::EvolvesInto, EdgeKind::Replaces],
-        &[Direction::Outgoing, Direction::Incoming],
-    );
-    ancestors
-        .into_iter()
-        .chain(descendants)
-        .chain(evolved)
-        .collect()
-}
 
 /// A claim listed in a block.
 #[derive(Debug, Clone, PartialEq)]
