@@ -15,10 +15,10 @@ use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, NodeData};
 use levelmap_model::{EdgeKind, NodeKind, Stance};
 
-use super::layout::{
+use super::model::{count, edge_tooltip, lineage, Link, LINEAGE};
+use super::page::{
     shorten_in, stack, wrap_in, BoxKind, Geometry, LabelBox, Line, Rect, MARGIN, MARKER_R,
 };
-use super::model::{count, edge_tooltip, lineage, Link, LINEAGE};
 use super::{svg, TimelineError};
 use crate::dates::human_date;
 

@@ -12,6 +12,7 @@
 pub mod evolution;
 pub mod layout;
 pub mod model;
+pub mod page;
 pub mod slices;
 pub mod svg;
 

@@ -11,8 +11,9 @@ use crate::style::{class_name, edge_style, node_style, stance_color};
 use crate::svgw::{num, SvgWriter};
 use levelmap_model::{EdgeKind, NodeKind, Stance};
 
-use super::layout::{font, LegendKey, Line, TimelineLayout, MARKER_R};
+use super::layout::{LegendKey, TimelineLayout};
 use super::model::Timeline;
+use super::page::{font, Line, MARKER_R};
 
 /// Colour that marks what is new in a time slice.
 pub const NEW_COLOR: &str = "#ff6f00";
