@@ -13,6 +13,7 @@ pub mod evolution;
 pub mod layout;
 pub mod model;
 pub mod page;
+mod paint;
 pub mod slices;
 pub mod svg;
 
