@@ -10,7 +10,8 @@ use levelmap_model::graph::LevelGraph;
 
 use super::layout::{lay_out, order_lanes, LayoutOptions};
 use super::model::{count, extract, label_lineage, Nav, Note, Timeline};
-use super::{svg, TimelineError, TimelineOptions};
+use super::request::{TimelineError, TimelineOptions};
+use super::svg;
 
 /// One page of a sliced map.
 #[derive(Debug, Clone, PartialEq)]

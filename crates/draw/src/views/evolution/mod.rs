@@ -16,7 +16,7 @@ use crate::svgw::num;
 use levelmap_model::graph::LevelGraph;
 
 use super::model::count;
-use super::TimelineError;
+use crate::views::request::TimelineError;
 
 pub use layout::{lay_out, EvolutionLayout};
 pub use model::{extract, Evolution};

@@ -14,7 +14,7 @@ use levelmap_model::{EdgeKind, NodeKind, Stance};
 
 use crate::dates::human_date;
 use crate::views::model::{count, edge_tooltip, lineage, Link, LINEAGE};
-use crate::views::{policy_suggestions, resolve, TimelineError};
+use crate::views::request::{policy_suggestions, resolve, TimelineError};
 
 /// A claim listed in a block.
 #[derive(Debug, Clone, PartialEq)]

@@ -17,7 +17,7 @@ use levelmap_model::date::PartialDate;
 use levelmap_model::graph::LevelGraph;
 use levelmap_model::{EdgeKind, NodeKind, Stance};
 
-use super::{resolve, TimelineError, TimelineOptions};
+use super::request::{resolve, TimelineError, TimelineOptions};
 use graph::{date_of, Focus};
 use items::{article_item, plural};
 
