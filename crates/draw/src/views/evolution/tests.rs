@@ -2,8 +2,8 @@
 //! and a layout without overlaps.
 
 use super::*;
-use levelmap_model::Stance;
 use crate::views::tests::mini;
+use levelmap_model::Stance;
 
 #[test]
 fn lineage_follows_evolution_both_ways() {
