@@ -4,12 +4,12 @@
 use levelmap_model::date::{days_from_civil, PartialDate};
 
 /// Month names for labels.
-pub const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
 /// A date for people: "2020", "Sep 2020", "8 Jul 2024".
-pub fn human_date(d: &PartialDate) -> String {
+pub(crate) fn human_date(d: &PartialDate) -> String {
     let m = d
         .month_num()
         .map(|m| MONTHS[usize::from(m.clamp(1, 12)) - 1]);

@@ -6,7 +6,7 @@
 
 mod dates;
 pub mod map;
-pub mod style;
-pub mod svgw;
-pub mod text;
+pub(crate) mod style;
+pub(crate) mod svgw;
+pub(crate) mod text;
 pub mod views;

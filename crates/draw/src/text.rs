@@ -10,10 +10,10 @@
 use unicode_width::UnicodeWidthChar;
 
 /// The ellipsis appended to shortened text.
-pub const ELLIPSIS: char = '…';
+pub(crate) const ELLIPSIS: char = '…';
 
 /// Estimated advance of one character, in px, at `font_px` (regular weight).
-pub fn char_width(c: char, font_px: f64) -> f64 {
+pub(crate) fn char_width(c: char, font_px: f64) -> f64 {
     let em = match c {
         ' ' => 0.30,
         'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | '’' | '‘' => 0.28,
@@ -36,7 +36,7 @@ pub fn char_width(c: char, font_px: f64) -> f64 {
 }
 
 /// Estimated width of `s` in px at `font_px`; `bold` widens it.
-pub fn text_width(s: &str, font_px: f64, bold: bool) -> f64 {
+pub(crate) fn text_width(s: &str, font_px: f64, bold: bool) -> f64 {
     let w: f64 = s.chars().map(|c| char_width(c, font_px)).sum();
     if bold {
         w * 1.08
@@ -77,7 +77,7 @@ fn is_wide_token(t: &str) -> bool {
 }
 
 /// Shorten `s` so that it fits in `max_w` px, ending with an ellipsis if anything was cut.
-pub fn shorten(s: &str, max_w: f64, font_px: f64, bold: bool) -> String {
+pub(crate) fn shorten(s: &str, max_w: f64, font_px: f64, bold: bool) -> String {
     if text_width(s, font_px, bold) <= max_w {
         return s.to_string();
     }
@@ -102,7 +102,7 @@ pub fn shorten(s: &str, max_w: f64, font_px: f64, bold: bool) -> String {
 
 /// Text broken into lines for a box.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Wrapped {
+pub(crate) struct Wrapped {
     /// The lines, each no wider than the limit.
     pub lines: Vec<String>,
     /// Whether text was cut (the last line then ends with an ellipsis).
@@ -113,7 +113,7 @@ pub struct Wrapped {
 
 /// Wrap `s` into at most `max_lines` lines of at most `max_w` px each. Words longer
 /// than a line are broken; text that does not fit is cut with an ellipsis.
-pub fn wrap(s: &str, max_w: f64, font_px: f64, bold: bool, max_lines: usize) -> Wrapped {
+pub(crate) fn wrap(s: &str, max_w: f64, font_px: f64, bold: bool, max_lines: usize) -> Wrapped {
     let max_lines = max_lines.max(1);
     let tw = |t: &str| text_width(t, font_px, bold);
     let space = tw(" ");

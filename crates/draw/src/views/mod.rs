@@ -12,14 +12,14 @@
 pub mod evolution;
 pub mod layout;
 pub mod model;
-pub mod page;
+pub(crate) mod page;
 mod paint;
 pub mod slices;
 pub mod svg;
 
 mod request;
 
-pub use request::{policy_suggestions, resolve, TimelineError, TimelineOptions};
+pub use request::{TimelineError, TimelineOptions};
 
 use levelmap_model::graph::LevelGraph;
 
@@ -80,6 +80,7 @@ mod tests {
     use levelmap_model::date::PartialDate;
     use levelmap_model::graph::{build, BuildOptions};
     use levelmap_model::NodeKind;
+    use request::resolve;
 
     /// The graph of a corpus under the repository root ("tests/fixtures/mini", "graph").
     pub(crate) fn corpus(rel: &str) -> LevelGraph {

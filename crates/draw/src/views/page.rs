@@ -7,9 +7,9 @@ use crate::svgw::num;
 use crate::text::{shorten, text_width, wrap};
 
 /// Outer margin, px.
-pub const MARGIN: f64 = 24.0;
+pub(crate) const MARGIN: f64 = 24.0;
 /// Radius of a claim marker.
-pub const MARKER_R: f64 = 4.5;
+pub(crate) const MARKER_R: f64 = 4.5;
 /// Tolerance when comparing boxes, px.
 const EPS: f64 = 0.01;
 
@@ -28,17 +28,17 @@ pub struct Rect {
 
 impl Rect {
     /// Right edge.
-    pub fn right(&self) -> f64 {
+    pub(crate) fn right(&self) -> f64 {
         self.x + self.w
     }
 
     /// Bottom edge.
-    pub fn bottom(&self) -> f64 {
+    pub(crate) fn bottom(&self) -> f64 {
         self.y + self.h
     }
 
     /// Whether the two rectangles share any area (touching edges do not count).
-    pub fn overlaps(&self, o: &Rect) -> bool {
+    pub(crate) fn overlaps(&self, o: &Rect) -> bool {
         self.x < o.right() - EPS
             && o.x < self.right() - EPS
             && self.y < o.bottom() - EPS
@@ -112,8 +112,9 @@ impl Geometry {
         out
     }
 
-    /// Label boxes that stick out of the drawing.
-    pub fn out_of_bounds(&self) -> Vec<&LabelBox> {
+    /// Label boxes that stick out of the drawing (the tests check there is none).
+    #[cfg(test)]
+    pub(crate) fn out_of_bounds(&self) -> Vec<&LabelBox> {
         self.boxes
             .iter()
             .filter(|b| {
@@ -142,7 +143,7 @@ pub struct Line {
 }
 
 /// Font sizes and line heights per CSS class (px), shared with the style sheet.
-pub fn font(class: &str) -> (f64, f64, bool) {
+pub(crate) fn font(class: &str) -> (f64, f64, bool) {
     match class.split(' ').next().unwrap_or(class) {
         "title" => (20.0, 24.0, true),
         "subtitle" => (12.5, 16.0, false),
@@ -170,25 +171,25 @@ pub fn font(class: &str) -> (f64, f64, bool) {
 }
 
 /// Width of `s` in the font of `class`.
-pub fn width_of(s: &str, class: &str) -> f64 {
+pub(crate) fn width_of(s: &str, class: &str) -> f64 {
     let (size, _, bold) = font(class);
     text_width(s, size, bold)
 }
 
 /// Wrap `s` in the font of `class`.
-pub fn wrap_in(s: &str, class: &str, max_w: f64, max_lines: usize) -> Vec<String> {
+pub(crate) fn wrap_in(s: &str, class: &str, max_w: f64, max_lines: usize) -> Vec<String> {
     let (size, _, bold) = font(class);
     wrap(s, max_w, size, bold, max_lines).lines
 }
 
 /// Shorten `s` to `max_w` in the font of `class`.
-pub fn shorten_in(s: &str, class: &str, max_w: f64) -> String {
+pub(crate) fn shorten_in(s: &str, class: &str, max_w: f64) -> String {
     let (size, _, bold) = font(class);
     shorten(s, max_w, size, bold)
 }
 
 /// A block of lines laid out top-down from (x, y); returns the lines and the height used.
-pub fn stack(x: f64, y: f64, rows: &[(String, &'static str)]) -> (Vec<Line>, f64, f64) {
+pub(crate) fn stack(x: f64, y: f64, rows: &[(String, &'static str)]) -> (Vec<Line>, f64, f64) {
     let mut out = Vec::new();
     let mut h = 0.0;
     let mut w: f64 = 0.0;

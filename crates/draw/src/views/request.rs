@@ -100,12 +100,12 @@ fn did_you_mean(s: &[String]) -> String {
 /// Find a node by id, name or alias, ignoring case and punctuation, as the queries do
 /// ([`levelmap_query::resolve_as`]); when a name is shared, a policy wins (the views
 /// are about ideas), and otherwise the candidates are listed.
-pub fn resolve(g: &LevelGraph, query: &str) -> Result<NodeIndex, TimelineError> {
+pub(crate) fn resolve(g: &LevelGraph, query: &str) -> Result<NodeIndex, TimelineError> {
     Ok(levelmap_query::resolve_as(g, query, &[NodeKind::Policy])?)
 }
 
 /// Ids of the policies whose id, name or alias is close to `query`.
-pub fn policy_suggestions(g: &LevelGraph, query: &str) -> Vec<String> {
+pub(crate) fn policy_suggestions(g: &LevelGraph, query: &str) -> Vec<String> {
     levelmap_query::resolve::suggestions(g, query, Some(NodeKind::Policy))
         .into_iter()
         .map(|n| n.id.to_string())

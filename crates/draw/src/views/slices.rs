@@ -28,7 +28,7 @@ pub struct Page {
 
 /// The timeline cut at day `end` (exclusive): only what was written before it, with
 /// everything dated on or after `new_since` marked new. Lanes keep their order.
-pub fn cut(full: &Timeline, end: i64, new_since: i64) -> Timeline {
+pub(crate) fn cut(full: &Timeline, end: i64, new_since: i64) -> Timeline {
     let mut tl = full.clone();
     let before = |d: &levelmap_model::date::PartialDate| d.start_days() < end;
     let is_new = |d: &levelmap_model::date::PartialDate| d.start_days() >= new_since;

@@ -27,8 +27,8 @@ mod order;
 mod place;
 mod rank;
 
-pub use place::run;
-pub use rank::layer;
+pub(crate) use place::run;
+pub(crate) use rank::layer;
 
 /// Bounds on layout work, so that no drawing makes anyone wait minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,13 +102,6 @@ pub enum Engine {
     Fast,
 }
 
-impl LayoutStats {
-    /// Nodes layout-rs works on, dummies included.
-    pub fn layout_nodes(&self) -> usize {
-        self.nodes + self.dummies
-    }
-}
-
 /// Why a layout could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LayoutError {
@@ -120,7 +113,7 @@ pub enum LayoutError {
 /// The work layout-rs's crossing optimiser would do on these ranks: for each rank, the
 /// pairs of its items times the items of the ranks beside it (its crossing count is
 /// cubic in the width of a rank), times its 50 rounds.
-pub fn optimiser_work(rows: &[Vec<impl Sized>]) -> u64 {
+pub(crate) fn optimiser_work(rows: &[Vec<impl Sized>]) -> u64 {
     let n: Vec<u64> = rows.iter().map(|r| r.len() as u64).collect();
     let mut work = 0u64;
     for (i, &len) in n.iter().enumerate() {
@@ -131,23 +124,23 @@ pub fn optimiser_work(rows: &[Vec<impl Sized>]) -> u64 {
 }
 
 /// The property string that tells the backend which scene node a shape belongs to.
-pub fn node_key(k: usize) -> String {
+pub(crate) fn node_key(k: usize) -> String {
     format!("n{k}")
 }
 
 /// The property string that tells the backend which hop of which scene edge a path
 /// belongs to.
-pub fn hop_key(edge: usize, hop: usize) -> String {
+pub(crate) fn hop_key(edge: usize, hop: usize) -> String {
     format!("e{edge}.{hop}")
 }
 
 /// Parse a node key.
-pub fn parse_node_key(props: &Option<String>) -> Option<usize> {
+pub(crate) fn parse_node_key(props: &Option<String>) -> Option<usize> {
     props.as_deref()?.strip_prefix('n')?.parse().ok()
 }
 
 /// Parse a hop key into (edge, hop).
-pub fn parse_hop_key(props: &Option<String>) -> Option<(usize, usize)> {
+pub(crate) fn parse_hop_key(props: &Option<String>) -> Option<(usize, usize)> {
     let (e, h) = props.as_deref()?.strip_prefix('e')?.split_once('.')?;
     Some((e.parse().ok()?, h.parse().ok()?))
 }
@@ -161,7 +154,7 @@ enum Item {
 
 /// Ranks and orders.
 #[derive(Debug, Clone, Default)]
-pub struct Layering {
+pub(crate) struct Layering {
     /// Rank of each scene node.
     pub rank: Vec<usize>,
     /// For each scene edge: whether it is laid out from its source (true) or from its
@@ -182,7 +175,7 @@ pub struct Layering {
 
 impl Layering {
     /// The (tail, head) scene nodes of edge `k` as laid out (tail to the left).
-    pub fn ends(&self, k: usize) -> Option<(usize, usize)> {
+    pub(crate) fn ends(&self, k: usize) -> Option<(usize, usize)> {
         let p = self.ends.get(k)?;
         Some(*p)
     }

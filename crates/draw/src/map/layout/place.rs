@@ -22,7 +22,7 @@ const HALO: (f64, f64) = (80.0, 16.0);
 
 /// Lay `scene` out left to right and render it into `backend`. `sizes` gives each
 /// node's width and height; `labels` the text handed to the backend with it.
-pub fn run(
+pub(crate) fn run(
     scene: &Scene,
     sizes: &[(f64, f64)],
     labels: &[String],

@@ -130,7 +130,7 @@ fn ranks(scene: &Scene, col: &[usize], lower: &[usize], o: &Oriented) -> Vec<usi
 
 /// Decide ranks, split long edges into at most `max_dummies` dummies, and order each
 /// rank with `sweeps` barycentre sweeps.
-pub fn layer(scene: &Scene, sweeps: usize, max_dummies: usize) -> Layering {
+pub(crate) fn layer(scene: &Scene, sweeps: usize, max_dummies: usize) -> Layering {
     let (col, lower) = columns(scene);
     let o = Oriented::of(scene, &col);
     let rank = ranks(scene, &col, &lower, &o);

@@ -283,7 +283,7 @@ impl Nodes {
 }
 
 /// Build the scene for `g`.
-pub fn scene(g: &LevelGraph, opts: &DrawOptions) -> Scene {
+pub(crate) fn scene(g: &LevelGraph, opts: &DrawOptions) -> Scene {
     let hidden = hidden_names(g, opts);
     let (mentions, collapsed) = collapsed_mentions(g, opts);
     let axis = Axis::of(g);

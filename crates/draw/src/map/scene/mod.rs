@@ -22,13 +22,13 @@ use crate::style;
 use levelmap_model::date::PartialDate;
 use levelmap_model::{EdgeKind, NodeKind, Stance};
 
-pub use build::scene;
+pub(crate) use build::scene;
 
 /// Font size of node labels, in px (SVG) or points (DOT).
-pub const FONT_PX: f64 = 12.0;
+pub(crate) const FONT_PX: f64 = 12.0;
 
 /// Colour of the threads that join a node's occurrences.
-pub const THREAD_COLOR: &str = "#90a4ae";
+pub(crate) const THREAD_COLOR: &str = "#90a4ae";
 
 /// How to turn a graph into a drawing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +51,7 @@ impl Default for DrawOptions {
 
 /// A node to draw: an article, a claim, or one occurrence of an actor, policy or event.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SceneNode {
+pub(crate) struct SceneNode {
     /// Its index in the graph the scene was made from.
     pub index: NodeIndex,
     /// The element id: the node id, with `@<article>` on an entity's later occurrences.
@@ -75,7 +75,7 @@ pub struct SceneNode {
 
 /// An edge to draw.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SceneEdge {
+pub(crate) struct SceneEdge {
     /// The stable element id: the edge id ([`LevelGraph::edge_id`]), or
     /// `thread:<node id>:<n>` for a thread.
     pub id: String,
@@ -100,7 +100,7 @@ pub struct SceneEdge {
 
 impl SceneEdge {
     /// The (tail, head) of the edge in its reading direction.
-    pub fn layout_ends(&self) -> (usize, usize) {
+    pub(crate) fn layout_ends(&self) -> (usize, usize) {
         if self.reversed {
             (self.to, self.from)
         } else {
@@ -109,14 +109,14 @@ impl SceneEdge {
     }
 
     /// Whether this is a thread between two occurrences of one node.
-    pub fn is_thread(&self) -> bool {
+    pub(crate) fn is_thread(&self) -> bool {
         self.kind.is_none()
     }
 }
 
 /// Everything a drawing shows.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Scene {
+pub(crate) struct Scene {
     /// The title.
     pub title: String,
     /// Nodes: graph order, an entity's occurrences in time order.
@@ -133,27 +133,27 @@ pub struct Scene {
 
 impl Scene {
     /// Node kinds drawn, in their fixed order.
-    pub fn node_kinds(&self) -> BTreeSet<NodeKind> {
+    pub(crate) fn node_kinds(&self) -> BTreeSet<NodeKind> {
         self.nodes.iter().map(|n| n.kind).collect()
     }
 
     /// Edge kinds drawn, in their fixed order.
-    pub fn edge_kinds(&self) -> BTreeSet<EdgeKind> {
+    pub(crate) fn edge_kinds(&self) -> BTreeSet<EdgeKind> {
         self.edges.iter().filter_map(|e| e.kind).collect()
     }
 
     /// Whether any thread is drawn.
-    pub fn has_threads(&self) -> bool {
+    pub(crate) fn has_threads(&self) -> bool {
         self.edges.iter().any(SceneEdge::is_thread)
     }
 
     /// Stances of the `about` edges drawn.
-    pub fn stances(&self) -> BTreeSet<Stance> {
+    pub(crate) fn stances(&self) -> BTreeSet<Stance> {
         self.edges.iter().filter_map(|e| e.stance).collect()
     }
 
     /// Edge indices in a topological order of their reading direction.
-    pub fn layout_edge_order(&self) -> Vec<usize> {
+    pub(crate) fn layout_edge_order(&self) -> Vec<usize> {
         let n = self.nodes.len();
         let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut indeg = vec![0usize; n];
@@ -187,7 +187,7 @@ impl Scene {
 }
 
 /// "1 article", "5 articles".
-pub fn articles(n: usize) -> String {
+pub(crate) fn articles(n: usize) -> String {
     if n == 1 {
         "1 article".to_string()
     } else {
@@ -197,7 +197,7 @@ pub fn articles(n: usize) -> String {
 
 /// One row of a legend's edge samples.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EdgeSample {
+pub(crate) struct EdgeSample {
     /// A key for element ids (`attacks`, `about-for`, `thread`).
     pub key: String,
     /// The words shown.
@@ -211,7 +211,7 @@ pub struct EdgeSample {
 impl Scene {
     /// The legend's edge samples: one per edge kind drawn (one per stance for
     /// `about`), and threads.
-    pub fn edge_samples(&self) -> Vec<EdgeSample> {
+    pub(crate) fn edge_samples(&self) -> Vec<EdgeSample> {
         let mut out = Vec::new();
         let mut push = |key: String, label: String, kind: Option<EdgeKind>, color| {
             out.push(EdgeSample {

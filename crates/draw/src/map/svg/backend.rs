@@ -31,7 +31,7 @@ type HopDraw = Vec<(Point, Point)>;
 /// edge's path, keyed by the scene index layout-rs hands back in the `properties`
 /// string, and then writes the document in a fixed order through [`SvgWriter`].
 #[derive(Debug, Default)]
-pub struct SvgBackend {
+pub(crate) struct SvgBackend {
     pub(super) nodes: BTreeMap<usize, NodeDraw>,
     hops: BTreeMap<(usize, usize), HopDraw>,
     current: Option<usize>,

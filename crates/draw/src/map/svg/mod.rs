@@ -11,6 +11,8 @@ mod finish;
 mod paint;
 mod paths;
 
+use backend::SvgBackend;
+
 use std::io::{self, Write};
 
 use crate::map::layout::{self, Engine, LayoutError, LayoutLimits, LayoutStats};
@@ -18,8 +20,6 @@ use crate::map::scene::{scene, DrawOptions, Scene, SceneNode, FONT_PX};
 use crate::text;
 use levelmap_model::graph::LevelGraph;
 use levelmap_model::NodeKind;
-
-pub use backend::SvgBackend;
 
 /// How to write SVG.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -104,7 +104,10 @@ pub fn write_svg(
 }
 
 /// Lay out and draw a scene; returns the document and the report.
-pub fn render_scene(s: &Scene, limits: &LayoutLimits) -> Result<(String, SvgReport), SvgError> {
+pub(crate) fn render_scene(
+    s: &Scene,
+    limits: &LayoutLimits,
+) -> Result<(String, SvgReport), SvgError> {
     let sizes: Vec<(f64, f64)> = s.nodes.iter().map(node_size).collect();
     let labels: Vec<String> = s.nodes.iter().map(|n| n.lines.join("\n")).collect();
     let mut backend = SvgBackend::default();

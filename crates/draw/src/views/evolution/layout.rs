@@ -74,7 +74,7 @@ pub struct EvolutionLayout {
 
 /// Lay out an evolution view: heading, column headings, channels for the links that
 /// skip columns, blocks, then the arrows.
-pub fn lay_out(ev: &Evolution) -> EvolutionLayout {
+pub(crate) fn lay_out(ev: &Evolution) -> EvolutionLayout {
     let ncols = ev.columns.len().max(1) as f64;
     let width = (2.0 * MARGIN + ncols * BLOCK_W + (ncols - 1.0) * COL_GAP).max(760.0);
     let mut boxes = Vec::new();

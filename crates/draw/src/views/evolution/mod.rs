@@ -7,9 +7,9 @@
 //! Pipeline, as for the timeline: [`model`] extracts the lineage, [`layout`] places
 //! it, [`svg`] draws it.
 
-pub mod layout;
-pub mod model;
-pub mod svg;
+mod layout;
+mod model;
+mod svg;
 
 use crate::style::class_name;
 use crate::svgw::num;
@@ -18,9 +18,9 @@ use levelmap_model::graph::LevelGraph;
 use super::model::count;
 use crate::views::request::TimelineError;
 
-pub use layout::{lay_out, EvolutionLayout};
-pub use model::{extract, Evolution};
-pub use svg::draw;
+pub(crate) use layout::lay_out;
+pub(crate) use model::extract;
+use svg::draw;
 
 /// A drawn evolution view.
 #[derive(Debug, Clone, PartialEq)]

@@ -95,7 +95,7 @@ pub(super) fn stance_word(s: Option<Stance>) -> &'static str {
 /// Extract the lineage of the policy named by `query`: find the policy, the links
 /// between the members of its lineage, a block per member, the columns, and the
 /// heading.
-pub fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> {
+pub(crate) fn extract(g: &LevelGraph, query: &str) -> Result<Evolution, TimelineError> {
     let p = policy(g, query)?;
     let pn = g.node(p);
     let members = lineage(g, p);

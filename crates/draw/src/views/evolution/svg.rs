@@ -11,7 +11,7 @@ use crate::views::page::{MARGIN, MARKER_R};
 use crate::views::paint::{edge, lines, open_heading, page};
 
 /// Draw an evolution view.
-pub fn draw(ev: &Evolution, lay: &EvolutionLayout) -> String {
+pub(crate) fn draw(ev: &Evolution, lay: &EvolutionLayout) -> String {
     let g = &lay.geometry;
     let kinds: Vec<EdgeKind> = ev.links.iter().map(|l| l.kind).collect();
     let mut w = page(g.width, g.height, kinds);

@@ -23,13 +23,13 @@ use levelmap_model::{EdgeKind, Stance};
 use super::model::Timeline;
 use super::page::{heading, label_box, shorten_in, width_of, BoxKind, LabelBox, Rect, MARGIN};
 
-pub use super::page::{Geometry, Line};
+use super::page::{Geometry, Line};
 pub use order::{order_lanes, OrderStats};
 
 /// Width of the lane-label gutter, px.
-pub const GUTTER: f64 = 200.0;
+pub(crate) const GUTTER: f64 = 200.0;
 /// Width of the rail where lineage arcs run, px.
-pub const RAIL: f64 = 64.0;
+pub(crate) const RAIL: f64 = 64.0;
 /// The linear time scale: days since 1970-01-01 to x in px.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scale {
@@ -45,13 +45,13 @@ pub struct Scale {
 
 impl Scale {
     /// x of a day (fractional days allowed).
-    pub fn x(&self, days: f64) -> f64 {
+    pub(crate) fn x(&self, days: f64) -> f64 {
         let span = (self.d1 - self.d0).max(1.0);
         self.x0 + (days - self.d0) / span * (self.x1 - self.x0)
     }
 
     /// Pixels per day.
-    pub fn px_per_day(&self) -> f64 {
+    pub(crate) fn px_per_day(&self) -> f64 {
         (self.x1 - self.x0) / (self.d1 - self.d0).max(1.0)
     }
 }

@@ -24,7 +24,7 @@ use items::{article_item, plural};
 pub(crate) use graph::{lineage, LINEAGE};
 pub(crate) use items::edge_tooltip;
 /// The id of the lane that holds claims about no idea with a lane of its own.
-pub const OTHER_LANE: &str = "lane:other";
+pub(crate) const OTHER_LANE: &str = "lane:other";
 
 /// Everything the timeline draws, in drawing order.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +70,7 @@ pub enum Note {
 
 impl Note {
     /// The footnote in words.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         match self {
             Note::OffAxis(v) => {
                 let names: Vec<&str> = v.iter().map(|(n, _)| n.as_str()).collect();
@@ -368,7 +368,7 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
 
 /// Write each lane's lineage in words ("→ Securonomics", "← Levelling up") from the
 /// evolves-into and replaces links between lanes.
-pub fn label_lineage(tl: &mut Timeline) {
+pub(crate) fn label_lineage(tl: &mut Timeline) {
     let names: BTreeMap<String, String> = tl
         .lanes
         .iter()
@@ -402,7 +402,7 @@ pub fn label_lineage(tl: &mut Timeline) {
 }
 
 /// Plural phrase: "1 claim", "3 claims".
-pub fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     plural(n, one, many)
 }
 
