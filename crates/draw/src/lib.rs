@@ -1,6 +1,6 @@
-//! Everything levelmap draws, on one shared base: the SVG writer ([`svgw`], where
-//! escaping lives), text measurement ([`text`]), dates for people (`dates`) and the
-//! visual language ([`style`]);
+//! Everything levelmap draws, on one shared base: the SVG writer (`svgw`, where
+//! escaping lives), text measurement (`text`), dates for people (`dates`) and the
+//! visual language (`style`);
 //! then the argument map ([`map`]: scene, DOT, layout, SVG) and the time-layered
 //! views ([`views`]: timeline, evolution, yearly maps).
 

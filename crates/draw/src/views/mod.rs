@@ -5,8 +5,8 @@
 //! Pipeline, each step a pure function: [`model`] extracts what to draw from a
 //! [`LevelGraph`]; [`layout`] places it (x from the date, lanes ordered by barycentre
 //! sweeps, labels packed so that none collide, every label's box recorded in a
-//! [`layout::Geometry`]); [`svg`] draws it through [`crate::svgw::SvgWriter`]
-//! with the colours of [`crate::style`]. [`evolution`] and [`slices`] reuse the same
+//! `page::Geometry`); [`svg`] draws it through `crate::svgw::SvgWriter`
+//! with the colours of `crate::style`. [`evolution`] and [`slices`] reuse the same
 //! pieces.
 
 pub mod evolution;

@@ -1,5 +1,5 @@
 //! Drawing a placed timeline as SVG, through the project's one SVG writer, with the
-//! colours of [`crate::style`]: stable ids (graph node ids, [`LevelGraph::edge_id`]
+//! colours of `crate::style`: stable ids (graph node ids, [`LevelGraph::edge_id`]
 //! for edges), a class per kind and stance, and a `<title>` tooltip on everything
 //! with the full text and its quote. [`draw`] paints the layers bottom-up, one step
 //! each: background, heading, axis, events, article cards, lane labels, curves,

@@ -1,4 +1,4 @@
-//! Laying out a [`Scene`] left to right with layout-rs, built through its builder API
+//! Laying out a `Scene` left to right with layout-rs, built through its builder API
 //! (not its DOT parser, which drops clusters, ranks, ids and tooltips).
 //!
 //! layout-rs ranks nodes by longest path, then sinks nodes toward their successors
@@ -34,7 +34,7 @@ pub(crate) use rank::layer;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutLimits {
     /// Run layout-rs's own crossing optimiser only when its estimated work (see
-    /// [`optimiser_work`]) is at most this; above, the barycentre order stands.
+    /// `optimiser_work`) is at most this; above, the barycentre order stands.
     pub optimiser_work: u64,
     /// Above this many nodes and edges, use fewer ordering sweeps.
     pub full_sweeps_up_to: usize,
@@ -84,7 +84,7 @@ pub struct LayoutStats {
     pub unrouted: usize,
     /// Edge crossings after ordering (between adjacent ranks, routed edges).
     pub crossings: usize,
-    /// Estimated work of layout-rs's crossing optimiser ([`optimiser_work`]).
+    /// Estimated work of layout-rs's crossing optimiser (`optimiser_work`).
     pub optimiser_work: u64,
     /// Whether layout-rs's crossing optimiser ran.
     pub optimised: bool,

@@ -8,8 +8,8 @@
 //! the next. Edges stay short, a policy's life can be read along its thread, and the
 //! drawing lays out fast. `mentions` edges are collapsed into the articles' tooltips.
 //!
-//! [`scene`] builds it in steps ([`build`]); the words of labels and tooltips are in
-//! [`labels`].
+//! `scene` builds it in steps (`build`); the words of labels and tooltips are in
+//! `labels`.
 
 mod build;
 mod labels;

@@ -1,10 +1,10 @@
 //! `graph.svg`: the drawing laid out in pure Rust by layout-rs, and written by our own
-//! [`RenderBackend`] through [`SvgWriter`]: stable ids (node ids and edge ids), a
+//! `RenderBackend` through `SvgWriter`: stable ids (node ids and edge ids), a
 //! class per node and edge kind, `<title>` tooltips with the full text and quote, the
 //! label inside each node's group, a legend and a time axis. No Graphviz needed.
 //!
-//! [`render_scene`] lays the scene out ([`crate::map::layout`]) into our [`backend`],
-//! then [`finish`] writes the document: title, legend, time axis, edges, nodes.
+//! `render_scene` lays the scene out ([`crate::map::layout`]) into our `backend`,
+//! then `finish` writes the document: title, legend, time axis, edges, nodes.
 
 mod backend;
 mod finish;

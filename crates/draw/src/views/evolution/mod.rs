@@ -4,8 +4,8 @@
 //! themselves, for and against, with their speakers. Bold arrows are evolves-into and
 //! replaces, dotted ones part-of.
 //!
-//! Pipeline, as for the timeline: [`model`] extracts the lineage, [`layout`] places
-//! it, [`svg`] draws it.
+//! Pipeline, as for the timeline: `model` extracts the lineage, `layout` places
+//! it, `svg` draws it.
 
 mod layout;
 mod model;

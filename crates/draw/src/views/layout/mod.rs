@@ -1,14 +1,14 @@
 //! The time-layered layout: x from the date on a linear scale over days, lanes ordered
-//! by barycentre sweeps to shorten the links between them ([`order`]), and every label
+//! by barycentre sweeps to shorten the links between them (`order`), and every label
 //! packed so that no two collide. The result is plain geometry: a [`TimelineLayout`]
-//! whose [`Geometry`] records the box of every piece of text, so that tests can check
+//! whose `Geometry` records the box of every piece of text, so that tests can check
 //! the drawing as a reader would (no overlaps, nothing off the page).
 //!
 //! [`lay_out`] goes top-down, one step per part of the page: the heading and page
-//! links, the events pinned above the axis and the axis itself ([`axis`]), the article
-//! cards pinned below it ([`pinned`], packed by [`pack`]), the lanes and their claims
-//! ([`lanes`]), the year labels under the lanes, the curves ([`curves`]), then the
-//! legend and the footnotes ([`foot`]).
+//! links, the events pinned above the axis and the axis itself (`axis`), the article
+//! cards pinned below it (`pinned`, packed by `pack`), the lanes and their claims
+//! (`lanes`), the year labels under the lanes, the curves (`curves`), then the
+//! legend and the footnotes (`foot`).
 
 mod axis;
 mod curves;

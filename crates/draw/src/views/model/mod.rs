@@ -147,7 +147,7 @@ pub struct EventItem {
 /// One lane: an idea (policy) and the claims about it, or the "other ideas" lane.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
-    /// The policy id, or [`OTHER_LANE`].
+    /// The policy id, or `OTHER_LANE`.
     pub id: String,
     /// Display name.
     pub name: String,
