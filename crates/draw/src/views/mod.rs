@@ -7,7 +7,12 @@
 //! sweeps, labels packed so that none collide, every label's box recorded in a
 //! `page::Geometry`); [`svg`] draws it through `crate::svgw::SvgWriter`
 //! with the colours of `crate::style`. [`evolution`] and [`slices`] reuse the same
-//! pieces.
+//! pieces: `page` (label boxes, lines of text in the class fonts, the heading block,
+//! curve paths) and `paint` (the style sheet, arrowheads, the start of a page).
+//! `request` holds the options and the errors of every view.
+//!
+//! Module imports run one way: `request` <- `model` <- `page` <- `layout` <- `paint`
+//! <- `svg` <- `evolution`, `slices` <- this module.
 
 pub mod evolution;
 pub mod layout;
