@@ -21,7 +21,9 @@ use levelmap_model::NodeKind;
 const HALO: (f64, f64) = (80.0, 16.0);
 
 /// Lay `scene` out left to right and render it into `backend`. `sizes` gives each
-/// node's width and height; `labels` the text handed to the backend with it.
+/// node's width and height; `labels` the text handed to the backend with it. Views
+/// too large for layout-rs get the fast placement; the others are handed to
+/// layout-rs node by node and edge by edge.
 pub(crate) fn run(
     scene: &Scene,
     sizes: &[(f64, f64)],
@@ -43,7 +45,25 @@ pub(crate) fn run(
             .min(scene.nodes.len() * limits.dummies_per_node_x2 / 2)
     };
     let l = layer(scene, if quick { 4 } else { 12 }, budget);
-    let stats = LayoutStats {
+    let stats = stats(scene, &l, limits, fast);
+    if fast {
+        place_fast(scene, &l, sizes, labels, backend);
+        return Ok((l, stats));
+    }
+
+    let dir = Orientation::LeftToRight;
+    let mut vg = VisualGraph::new(dir);
+    vg.dag.set_validate(false);
+    let look = StyleAttr::new(Color::fast("black"), 1, None, 0, 12);
+    let handle = add_nodes(&mut vg, scene, &l, sizes, labels, &look);
+    add_edges(&mut vg, &l, &handle, &look);
+    vg.do_it(false, !stats.optimised, false, backend);
+    Ok((l, stats))
+}
+
+/// What the layout of `l` does, and which engine places it.
+fn stats(scene: &Scene, l: &Layering, limits: &LayoutLimits, fast: bool) -> LayoutStats {
+    LayoutStats {
         nodes: scene.nodes.len(),
         edges: scene.edges.iter().filter(|e| !e.is_thread()).count(),
         threads: scene.edges.iter().filter(|e| e.is_thread()).count(),
@@ -60,16 +80,21 @@ pub(crate) fn run(
         optimiser_work: optimiser_work(&l.rows),
         optimised: !fast && optimiser_work(&l.rows) <= limits.optimiser_work,
         engine: if fast { Engine::Fast } else { Engine::LayoutRs },
-    };
-    if fast {
-        place_fast(scene, &l, sizes, labels, backend);
-        return Ok((l, stats));
     }
+}
 
+/// Hand every item to layout-rs, rank by rank and in order (layout-rs keeps that
+/// order in each rank): nodes with their size and label, dummies as 1 px boxes.
+/// Returns the handle of each item (by [`item_index`]).
+fn add_nodes(
+    vg: &mut VisualGraph,
+    scene: &Scene,
+    l: &Layering,
+    sizes: &[(f64, f64)],
+    labels: &[String],
+    look: &StyleAttr,
+) -> Vec<Option<NodeHandle>> {
     let dir = Orientation::LeftToRight;
-    let mut vg = VisualGraph::new(dir);
-    vg.dag.set_validate(false);
-    let look = StyleAttr::new(Color::fast("black"), 1, None, 0, 12);
     let n_nodes = scene.nodes.len();
     let mut handle: Vec<Option<NodeHandle>> = vec![None; n_nodes + l.dummies];
     // Nodes go in rank by rank, in order: layout-rs keeps that order in each rank.
@@ -116,12 +141,17 @@ pub(crate) fn run(
             handle[item_index(it, n_nodes)] = Some(vg.add_node(e));
         }
     }
-    let h = |it: Item| handle[item_index(it, n_nodes)].expect("every item has a handle");
+    handle
+}
 
-    // Edges, by the rank of their tail (so that layout-rs's reachability check never
-    // walks far): pins, then hops. A node with no routed edge from the rank before is
-    // pinned to its rank by an invisible edge from the item at the same relative place
-    // in that rank (ranks are never empty), which layout-rs may align it with.
+/// Hand the edges to layout-rs, by the rank of their tail (so that layout-rs's
+/// reachability check never walks far): pins, then hops. A node with no routed edge
+/// from the rank before is pinned to its rank by an invisible edge from the item at
+/// the same relative place in that rank (ranks are never empty), which layout-rs may
+/// align it with.
+fn add_edges(vg: &mut VisualGraph, l: &Layering, handle: &[Option<NodeHandle>], look: &StyleAttr) {
+    let n_nodes = l.rank.len();
+    let h = |it: Item| handle[item_index(it, n_nodes)].expect("every item has a handle");
     type LayoutEdge = (NodeHandle, NodeHandle, Option<(usize, usize)>);
     let mut by_rank: Vec<Vec<LayoutEdge>> = vec![Vec::new(); l.rows.len()];
     let mut has_pred = vec![false; n_nodes + l.dummies];
@@ -158,7 +188,7 @@ pub(crate) fn run(
                     LineEndKind::None,
                     LineStyleKind::Normal,
                     "",
-                    &look,
+                    look,
                     hop_key(k, hop),
                     &None,
                     &None,
@@ -167,8 +197,6 @@ pub(crate) fn run(
             vg.add_edge(arrow, a, b);
         }
     }
-    vg.do_it(false, !stats.optimised, false, backend);
-    Ok((l, stats))
 }
 
 /// Gap between columns and between nodes in a column, for the fast placement.
