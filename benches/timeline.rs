@@ -6,8 +6,8 @@
 
 use std::time::Instant;
 
-use levelmap_draw::timeline::layout::{lay_out, order_lanes, LayoutOptions};
-use levelmap_draw::timeline::{evolution, model, slices, svg, TimelineOptions};
+use levelmap_draw::views::layout::{lay_out, order_lanes, LayoutOptions};
+use levelmap_draw::views::{evolution, model, slices, svg, TimelineOptions};
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
 use levelmap_testkit::timeline::{synthetic, SynthOptions};
 

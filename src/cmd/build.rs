@@ -11,7 +11,7 @@ use crate::output::write_all_atomic;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use levelmap_draw::map::{dot, svg};
-use levelmap_draw::timeline::{self, evolution, slices};
+use levelmap_draw::views::{self, evolution, slices};
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
 use levelmap_model::json;
 use levelmap_model::{EdgeKind, NodeKind};
@@ -19,29 +19,29 @@ use petgraph::Direction;
 
 /// Flags of `levelmap build`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The corpus folder (with lexicon/ and articles/).
     #[arg(long, default_value = "graph")]
-    pub corpus: PathBuf,
+    pub(crate) corpus: PathBuf,
     /// Where to write graph.json, graph.dot, graph.svg and the timeline views.
     #[arg(long, default_value = "out")]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// Rebuild from a graph.json instead of the corpus (a round trip gives identical bytes).
     #[arg(long, value_name = "FILE")]
-    pub from_json: Option<PathBuf>,
+    pub(crate) from_json: Option<PathBuf>,
     /// Include items drafted by `levelmap extract`, marked as extracted.
     #[arg(long)]
-    pub auto: bool,
+    pub(crate) auto: bool,
     /// Draw graph.svg and the timeline views: auto (when the graph has at most
     /// 20,000 nodes and edges; larger drawings cannot be read, and take minutes and
     /// gigabytes), always, or never.
     #[arg(long, value_enum, default_value_t = Draw::Auto, value_name = "WHEN")]
-    pub draw: Draw,
+    pub(crate) draw: Draw,
 }
 
 /// When `build` draws the whole-graph pictures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Draw {
+pub(crate) enum Draw {
     /// When the graph is small enough to read in one picture.
     Auto,
     /// Always.
@@ -79,7 +79,7 @@ fn show_if_long(pb: &ProgressBar, g: &LevelGraph) {
 }
 
 /// Run `build`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let start = Instant::now();
     // Taken before reading, so that an edit made while building leaves the query cache stale.
     let fingerprint = match &args.from_json {
@@ -213,7 +213,7 @@ fn render_all(
 /// another, and evolved from none).
 fn render_views(g: &LevelGraph) -> Result<Vec<Rendered>> {
     let mut files = Vec::new();
-    let t = timeline::render_timeline(g, &timeline::TimelineOptions::default())
+    let t = views::render_timeline(g, &views::TimelineOptions::default())
         .context("cannot draw timeline.svg")?;
     files.push(("timeline.svg".to_string(), t.svg.into_bytes()));
     for page in slices::yearly(g).context("cannot draw the yearly maps")? {

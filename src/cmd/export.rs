@@ -18,7 +18,7 @@ use levelmap_query::view::{view, Around, ViewOptions};
 
 /// What to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Graphviz DOT (render with `dot -Tsvg`).
     Dot,
     /// SVG laid out by levelmap itself (no Graphviz needed).
@@ -29,41 +29,41 @@ pub enum Format {
 
 /// Flags of `levelmap export`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The corpus folder (with lexicon/ and articles/).
     #[arg(long, default_value = "graph")]
-    pub corpus: PathBuf,
+    pub(crate) corpus: PathBuf,
     /// Read the graph from a graph.json (from `levelmap build`) instead of the corpus.
     #[arg(long, value_name = "FILE")]
-    pub from_json: Option<PathBuf>,
+    pub(crate) from_json: Option<PathBuf>,
     /// Output format; guessed from the extension of -o when not given.
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub(crate) format: Option<Format>,
     /// Write to FILE (replaced atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Keep only these node kinds: article, actor, policy, claim, event (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
-    pub kind: Vec<NodeKind>,
+    pub(crate) kind: Vec<NodeKind>,
     /// Keep only these edge kinds, e.g. supports,attacks,echoes (comma-separated).
     /// Naming `mentions` draws mentions as edges instead of listing them in tooltips.
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
-    pub edge: Vec<EdgeKind>,
+    pub(crate) edge: Vec<EdgeKind>,
     /// Keep what is dated (or evidenced) from this date on: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
-    pub from: Option<PartialDate>,
+    pub(crate) from: Option<PartialDate>,
     /// Keep what is dated (or evidenced) up to this date, inclusive.
     #[arg(long, value_name = "DATE")]
-    pub to: Option<PartialDate>,
+    pub(crate) to: Option<PartialDate>,
     /// Keep only the neighbourhood of this node: an id (actor:rachel-reeves) or a name.
     #[arg(long, value_name = "NODE")]
-    pub around: Option<String>,
+    pub(crate) around: Option<String>,
     /// How many edges away from --around to go.
     #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
-    pub depth: usize,
+    pub(crate) depth: usize,
     /// Include items drafted by `levelmap extract`, marked as extracted.
     #[arg(long)]
-    pub auto: bool,
+    pub(crate) auto: bool,
 }
 
 /// The format to write: the flag, else the output file's extension.
@@ -86,7 +86,7 @@ fn format_of(args: &Args) -> Result<Format> {
 }
 
 /// The view options the flags ask for.
-pub fn view_options(args: &Args) -> ViewOptions {
+pub(crate) fn view_options(args: &Args) -> ViewOptions {
     ViewOptions {
         kinds: args.kind.iter().copied().collect(),
         edges: args.edge.iter().copied().collect::<BTreeSet<_>>(),
@@ -101,7 +101,7 @@ pub fn view_options(args: &Args) -> ViewOptions {
 }
 
 /// Load the graph from the corpus or a graph.json.
-pub fn load(corpus: &Path, from_json: Option<&Path>, auto: bool) -> Result<LevelGraph> {
+pub(crate) fn load(corpus: &Path, from_json: Option<&Path>, auto: bool) -> Result<LevelGraph> {
     match from_json {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -121,7 +121,7 @@ pub fn load(corpus: &Path, from_json: Option<&Path>, auto: bool) -> Result<Level
 }
 
 /// Render a graph in a format to memory; SVG layout warnings go to stderr.
-pub fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Result<Vec<u8>> {
+pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     match format {
         Format::Json => json::write_json(g, &mut out)?,
@@ -144,7 +144,7 @@ pub fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Result<Vec<u
 }
 
 /// Run `export`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let format = format_of(&args)?;
     let g = load(&args.corpus, args.from_json.as_deref(), args.auto)?;
     let opts = view_options(&args);

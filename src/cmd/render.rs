@@ -10,21 +10,21 @@ use std::time::Instant;
 
 use crate::output::{write_all_atomic, write_atomic};
 use anyhow::Result;
-use levelmap_draw::timeline::{self, evolution, slices, TimelineOptions};
+use levelmap_draw::views::{self, evolution, slices, TimelineOptions};
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
 
 /// Flags of `levelmap render`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Which view to draw.
     #[command(subcommand)]
-    pub view: View,
+    pub(crate) view: View,
 }
 
 /// The views.
 #[derive(Debug, Clone, clap::Subcommand)]
-pub enum View {
+pub(crate) enum View {
     /// Articles, events and one lane per recurring idea on a proportional time axis.
     ///
     /// Example: levelmap render timeline --about securonomics --from 2021 -o out/securonomics.svg
@@ -42,79 +42,79 @@ pub enum View {
 
 /// Where the corpus is and where drawings go.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Input {
+pub(crate) struct Input {
     /// The corpus folder (with lexicon/ and articles/).
     #[arg(long, default_value = "graph")]
-    pub corpus: PathBuf,
+    pub(crate) corpus: PathBuf,
     /// Folder for the drawings (when -o is not given).
     #[arg(long, default_value = "out")]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// Include items drafted by `levelmap extract`.
     #[arg(long)]
-    pub auto: bool,
+    pub(crate) auto: bool,
 }
 
 /// Flags of `render timeline`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct TimelineArgs {
+pub(crate) struct TimelineArgs {
     /// Corpus and output folder.
     #[command(flatten)]
-    pub input: Input,
+    pub(crate) input: Input,
     /// The SVG to write [default: <out>/timeline.svg].
     #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Only what concerns this node: a policy and its lineage, an actor's claims, a claim
     /// and the claims it links to, an article, or the articles referring to an event.
     #[arg(long, value_name = "NODE")]
-    pub about: Option<String>,
+    pub(crate) about: Option<String>,
     /// Only articles dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
-    pub from: Option<PartialDate>,
+    pub(crate) from: Option<PartialDate>,
     /// Only articles dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
-    pub to: Option<PartialDate>,
+    pub(crate) to: Option<PartialDate>,
     /// One lane for each of the N most discussed ideas [default: every idea discussed in
     /// two or more articles, and what it evolved from or into].
     #[arg(long, value_name = "N")]
-    pub lanes: Option<usize>,
+    pub(crate) lanes: Option<usize>,
     /// Width of the time axis in px.
     #[arg(long, value_name = "PX", default_value_t = 1500.0)]
-    pub width: f64,
+    pub(crate) width: f64,
 }
 
 /// Flags of `render evolution`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct EvolutionArgs {
+pub(crate) struct EvolutionArgs {
     /// The policy: id, name or alias, any case (e.g. levelling-up, 'Industrial strategy').
-    pub policy: String,
+    pub(crate) policy: String,
     /// Corpus and output folder.
     #[command(flatten)]
-    pub input: Input,
+    pub(crate) input: Input,
     /// The SVG to write [default: <out>/evolution-<policy>.svg].
     #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// How to slice the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Slice {
+pub(crate) enum Slice {
     /// One page per calendar year that has articles.
     Year,
 }
 
 /// Flags of `render map`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct MapArgs {
+pub(crate) struct MapArgs {
     /// Corpus and output folder.
     #[command(flatten)]
-    pub input: Input,
+    pub(crate) input: Input,
     /// Draw one map per period, as the debate stood at its end.
     #[arg(long, value_enum)]
-    pub slice: Slice,
+    pub(crate) slice: Slice,
 }
 
 /// Run `render`.
-pub fn run(args: Args) -> Result<ExitCode> {
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
     match args.view {
         View::Timeline(a) => run_timeline(a),
         View::Evolution(a) => run_evolution(a),
@@ -153,7 +153,7 @@ fn run_timeline(a: TimelineArgs) -> Result<ExitCode> {
         lanes: a.lanes,
         width: a.width,
     };
-    let r = timeline::render_timeline(&g, &opts)?;
+    let r = views::render_timeline(&g, &opts)?;
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let path = a.output.unwrap_or_else(|| a.input.out.join("timeline.svg"));
     write_one(&path, &r.svg)?;

@@ -1,10 +1,12 @@
-//! Everything levelmap draws, on one shared base: the SVG writer ([`svgw`], where
-//! escaping lives), text measurement ([`text`]) and the visual language ([`style`]);
+//! Everything levelmap draws, on one shared base: the SVG writer (`svgw`, where
+//! escaping lives), text measurement (`text`), dates for people (`dates`) and the
+//! visual language (`style`);
 //! then the argument map ([`map`]: scene, DOT, layout, SVG) and the time-layered
-//! views ([`timeline`]: timeline, evolution, yearly maps).
+//! views ([`views`]: timeline, evolution, yearly maps).
 
+mod dates;
 pub mod map;
-pub mod style;
-pub mod svgw;
-pub mod text;
-pub mod timeline;
+pub(crate) mod style;
+pub(crate) mod svgw;
+pub(crate) mod text;
+pub mod views;

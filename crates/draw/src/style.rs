@@ -15,7 +15,7 @@ pub struct NodeStyle {
 }
 
 /// The style of a node kind.
-pub fn node_style(kind: NodeKind) -> NodeStyle {
+pub(crate) fn node_style(kind: NodeKind) -> NodeStyle {
     match kind {
         NodeKind::Article => NodeStyle {
             fill: "#fdf6e3",
@@ -60,7 +60,7 @@ pub struct EdgeStyle {
 
 /// The style of an edge kind: attacks red, supports green, echoes dashed,
 /// evolves-into bold, mentions faint.
-pub fn edge_style(kind: EdgeKind) -> EdgeStyle {
+pub(crate) fn edge_style(kind: EdgeKind) -> EdgeStyle {
     let s = |color, width, dash, dot_style| EdgeStyle {
         color,
         width,
@@ -88,7 +88,7 @@ pub fn edge_style(kind: EdgeKind) -> EdgeStyle {
 }
 
 /// The colour of a stance.
-pub fn stance_color(stance: Option<Stance>) -> &'static str {
+pub(crate) fn stance_color(stance: Option<Stance>) -> &'static str {
     match stance {
         Some(Stance::For) => "#2e7d32",
         Some(Stance::Against) => "#c62828",
@@ -98,7 +98,7 @@ pub fn stance_color(stance: Option<Stance>) -> &'static str {
 }
 
 /// A CSS-safe class name for a kind ("evolves-into" stays as is).
-pub fn class_name(s: &str) -> String {
+pub(crate) fn class_name(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' {

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 /// Escape text for XML content and attribute values.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -24,13 +24,13 @@ pub fn escape(s: &str) -> String {
 
 /// Build an SVG document in memory.
 #[derive(Debug, Default)]
-pub struct SvgWriter {
+pub(crate) struct SvgWriter {
     buf: String,
     depth: usize,
 }
 
 /// Format a coordinate compactly and deterministically (two decimals, no "-0").
-pub fn num(v: f64) -> String {
+pub(crate) fn num(v: f64) -> String {
     let r = (v * 100.0).round() / 100.0;
     let r = if r == 0.0 { 0.0 } else { r };
     let s = format!("{r:.2}");
@@ -40,7 +40,7 @@ pub fn num(v: f64) -> String {
 
 impl SvgWriter {
     /// Start a document of the given size, with a CSS style sheet.
-    pub fn new(width: f64, height: f64, css: &str) -> Self {
+    pub(crate) fn new(width: f64, height: f64, css: &str) -> Self {
         let mut w = SvgWriter::default();
         w.buf
             .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -76,37 +76,37 @@ impl SvgWriter {
     }
 
     /// Open an element: `<tag a="v">`.
-    pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) {
+    pub(crate) fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) {
         let a = Self::attrs(attrs);
         self.line(&format!("<{tag}{a}>"));
         self.depth += 1;
     }
 
     /// Close an element.
-    pub fn close(&mut self, tag: &str) {
+    pub(crate) fn close(&mut self, tag: &str) {
         self.depth = self.depth.saturating_sub(1);
         self.line(&format!("</{tag}>"));
     }
 
     /// An empty element: `<tag a="v"/>`.
-    pub fn empty(&mut self, tag: &str, attrs: &[(&str, &str)]) {
+    pub(crate) fn empty(&mut self, tag: &str, attrs: &[(&str, &str)]) {
         let a = Self::attrs(attrs);
         self.line(&format!("<{tag}{a}/>"));
     }
 
     /// An element holding escaped text: `<tag a="v">text</tag>`.
-    pub fn text(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) {
+    pub(crate) fn text(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) {
         let a = Self::attrs(attrs);
         self.line(&format!("<{tag}{a}>{}</{tag}>", escape(text)));
     }
 
     /// A `<title>` tooltip for the enclosing element.
-    pub fn title(&mut self, tooltip: &str) {
+    pub(crate) fn title(&mut self, tooltip: &str) {
         self.text("title", &[], tooltip);
     }
 
     /// Finish the document and return it.
-    pub fn finish(mut self) -> String {
+    pub(crate) fn finish(mut self) -> String {
         while self.depth > 1 {
             self.close("g");
         }

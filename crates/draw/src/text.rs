@@ -1,5 +1,6 @@
-//! Text measurement for the time-layered drawings: an estimate of the width of a
-//! string in Helvetica-like fonts, wrapping to a width, and shortening with an ellipsis.
+//! Text measurement for every drawing: an estimate of the width of a string in
+//! Helvetica-like fonts, wrapping to a width, shortening with an ellipsis, and the
+//! one-line, regular-weight labels of the argument map.
 //!
 //! No font files are read: widths come from per-character classes (narrow Latin,
 //! wide Latin, digits, East Asian wide characters via `unicode-width`, zero-width
@@ -9,10 +10,10 @@
 use unicode_width::UnicodeWidthChar;
 
 /// The ellipsis appended to shortened text.
-pub const ELLIPSIS: char = '…';
+pub(crate) const ELLIPSIS: char = '…';
 
 /// Estimated advance of one character, in px, at `font_px` (regular weight).
-pub fn char_width(c: char, font_px: f64) -> f64 {
+pub(crate) fn char_width(c: char, font_px: f64) -> f64 {
     let em = match c {
         ' ' => 0.30,
         'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | '’' | '‘' => 0.28,
@@ -35,7 +36,7 @@ pub fn char_width(c: char, font_px: f64) -> f64 {
 }
 
 /// Estimated width of `s` in px at `font_px`; `bold` widens it.
-pub fn text_width(s: &str, font_px: f64, bold: bool) -> f64 {
+pub(crate) fn text_width(s: &str, font_px: f64, bold: bool) -> f64 {
     let w: f64 = s.chars().map(|c| char_width(c, font_px)).sum();
     if bold {
         w * 1.08
@@ -76,7 +77,7 @@ fn is_wide_token(t: &str) -> bool {
 }
 
 /// Shorten `s` so that it fits in `max_w` px, ending with an ellipsis if anything was cut.
-pub fn shorten(s: &str, max_w: f64, font_px: f64, bold: bool) -> String {
+pub(crate) fn shorten(s: &str, max_w: f64, font_px: f64, bold: bool) -> String {
     if text_width(s, font_px, bold) <= max_w {
         return s.to_string();
     }
@@ -101,7 +102,7 @@ pub fn shorten(s: &str, max_w: f64, font_px: f64, bold: bool) -> String {
 
 /// Text broken into lines for a box.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Wrapped {
+pub(crate) struct Wrapped {
     /// The lines, each no wider than the limit.
     pub lines: Vec<String>,
     /// Whether text was cut (the last line then ends with an ellipsis).
@@ -112,7 +113,7 @@ pub struct Wrapped {
 
 /// Wrap `s` into at most `max_lines` lines of at most `max_w` px each. Words longer
 /// than a line are broken; text that does not fit is cut with an ellipsis.
-pub fn wrap(s: &str, max_w: f64, font_px: f64, bold: bool, max_lines: usize) -> Wrapped {
+pub(crate) fn wrap(s: &str, max_w: f64, font_px: f64, bold: bool, max_lines: usize) -> Wrapped {
     let max_lines = max_lines.max(1);
     let tw = |t: &str| text_width(t, font_px, bold);
     let space = tw(" ");
@@ -179,6 +180,29 @@ pub fn wrap(s: &str, max_w: f64, font_px: f64, bold: bool, max_lines: usize) -> 
     }
 }
 
+/// One line: control characters (newlines, tabs) become spaces and runs of
+/// whitespace one space.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The argument map's labels (regular weight): the estimated width of `s` in pixels
+/// at `font_px`.
+pub(crate) fn label_width(s: &str, font_px: f64) -> f64 {
+    text_width(s, font_px, false)
+}
+
+/// The argument map's labels (regular weight): wrap `s` into lines at most `max_px`
+/// wide at `font_px`, breaking at spaces (and inside words longer than a line), with
+/// at most `max_lines` lines: a longer text ends with "…". Newlines and control
+/// characters in `s` are treated as spaces.
+pub(crate) fn wrap_label(s: &str, font_px: f64, max_px: f64, max_lines: usize) -> Vec<String> {
+    wrap(&one_line(s), max_px, font_px, false, max_lines).lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,5 +266,37 @@ mod tests {
         );
         assert!(s.ends_with(ELLIPSIS));
         assert!(text_width(&s, 11.0, true) <= 90.0);
+    }
+
+    #[test]
+    fn labels_wrap_at_spaces_within_the_width() {
+        let lines = wrap_label(
+            "Levelling up was undermined by government instability.",
+            12.0,
+            150.0,
+            5,
+        );
+        assert!(lines.len() > 1, "{lines:?}");
+        for l in &lines {
+            assert!(label_width(l, 12.0) <= 150.0, "{l}");
+        }
+        assert_eq!(
+            lines.join(" "),
+            "Levelling up was undermined by government instability."
+        );
+    }
+
+    #[test]
+    fn labels_are_cut_and_limited_in_lines() {
+        let lines = wrap_label(&"word ".repeat(100), 10.0, 80.0, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'), "{lines:?}");
+    }
+
+    #[test]
+    fn newlines_and_controls_become_spaces() {
+        assert_eq!(one_line("a\nb\t\u{1}c  d"), "a b c d");
+        assert!(wrap_label("", 12.0, 100.0, 3).iter().all(|l| l.is_empty()));
+        assert_eq!(wrap_label("a\nb", 12.0, 100.0, 3), vec!["a b"]);
     }
 }

@@ -24,7 +24,7 @@ const FONT: &str = "Helvetica,Arial,sans-serif";
 /// are escaped, a newline becomes the centred line break `\n`, other control
 /// characters are dropped, and `&` is written `&amp;` because Graphviz reads HTML
 /// entities in labels.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     for c in s.chars() {
         match c {
@@ -56,7 +56,7 @@ pub fn write_dot(g: &LevelGraph, opts: &DotOptions, w: &mut impl Write) -> io::R
 }
 
 /// Write a scene as DOT.
-pub fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
+pub(crate) fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "digraph {} {{", q(&s.title))?;
     let mut title = s.title.clone();
     if let (Some(first), Some(last)) = (s.timeline.first(), s.timeline.last()) {
@@ -277,7 +277,7 @@ fn write_edge(w: &mut impl Write, s: &Scene, e: &SceneEdge, forward: bool) -> io
 }
 
 /// What each node and edge kind means, for the legend's tooltips.
-pub fn kind_help(kind: NodeKind) -> &'static str {
+pub(crate) fn kind_help(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Article => "article: a published piece; its claims sit beside it",
         NodeKind::Actor => "actor: a person, party, body or organisation",

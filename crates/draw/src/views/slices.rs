@@ -5,12 +5,13 @@
 
 use std::collections::BTreeSet;
 
-use levelmap_model::date::days_from_civil;
+use crate::dates::year_start;
 use levelmap_model::graph::LevelGraph;
 
 use super::layout::{lay_out, order_lanes, LayoutOptions};
 use super::model::{count, extract, label_lineage, Nav, Note, Timeline};
-use super::{svg, TimelineError, TimelineOptions};
+use super::request::{TimelineError, TimelineOptions};
+use super::svg;
 
 /// One page of a sliced map.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,13 +26,9 @@ pub struct Page {
     pub summary: String,
 }
 
-fn year_start(y: i64) -> i64 {
-    days_from_civil(y.clamp(1, 9999) as i16, 1, 1)
-}
-
 /// The timeline cut at day `end` (exclusive): only what was written before it, with
 /// everything dated on or after `new_since` marked new. Lanes keep their order.
-pub fn cut(full: &Timeline, end: i64, new_since: i64) -> Timeline {
+pub(crate) fn cut(full: &Timeline, end: i64, new_since: i64) -> Timeline {
     let mut tl = full.clone();
     let before = |d: &levelmap_model::date::PartialDate| d.start_days() < end;
     let is_new = |d: &levelmap_model::date::PartialDate| d.start_days() >= new_since;
@@ -216,7 +213,7 @@ pub fn yearly(g: &LevelGraph) -> Result<Vec<Page>, TimelineError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::tests::mini;
+    use crate::views::tests::mini;
 
     #[test]
     fn one_page_per_year_with_articles_and_new_items_marked() {
@@ -284,7 +281,7 @@ mod tests {
         for l in &all_new.lanes {
             assert_eq!(
                 l.new,
-                l.id != crate::timeline::model::OTHER_LANE,
+                l.id != crate::views::model::OTHER_LANE,
                 "{}: “other ideas” is never a new idea",
                 l.id
             );
