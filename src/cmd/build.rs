@@ -133,7 +133,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
 
     let svg_warnings: &[String] = report.as_ref().map_or(&[], |r| &r.warnings);
     for w in svg_warnings {
-        eprintln!("warning: {w}");
+        note!("warning: {w}");
     }
     warnings += svg_warnings.len();
     let mut out = std::io::stdout().lock();
