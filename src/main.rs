@@ -12,6 +12,7 @@ mod stderr;
 mod cli;
 mod cmd;
 mod output;
+mod outset;
 
 use std::process::ExitCode;
 
