@@ -105,7 +105,10 @@ impl OutputSet {
         let (target, mode) = locate(out)?;
         let pid = std::process::id();
         let (lock_path, staging) = match mode {
-            Mode::Whole => (beside(&target, "lock"), beside(&target, &format!("staging-{pid}"))),
+            Mode::Whole => (
+                beside(&target, "lock"),
+                beside(&target, &format!("staging-{pid}")),
+            ),
             Mode::ByFile => (
                 target.join(".levelmap.lock"),
                 target.join(format!(".levelmap.staging-{pid}")),
@@ -176,9 +179,9 @@ impl OutputSet {
     fn fault_point(&self) -> Result<()> {
         let n = self.written.len();
         match self.fault {
-            Some(Fault::FailAfter(k)) if k == n => {
-                Err(anyhow!("injected failure after {n} file(s) (LEVELMAP_FAULT)"))
-            }
+            Some(Fault::FailAfter(k)) if k == n => Err(anyhow!(
+                "injected failure after {n} file(s) (LEVELMAP_FAULT)"
+            )),
             Some(Fault::KillAfter(k)) if k == n => die(),
             _ => Ok(()),
         }
@@ -194,7 +197,11 @@ impl OutputSet {
                     self.switch()?;
                 } else {
                     fs::rename(&self.staging, &self.target).with_context(|| {
-                        format!("cannot rename {} to {}", self.staging.display(), self.target.display())
+                        format!(
+                            "cannot rename {} to {}",
+                            self.staging.display(),
+                            self.target.display()
+                        )
                     })?;
                 }
                 self.done = true;
@@ -236,14 +243,23 @@ impl OutputSet {
             }
         }
         let aside = beside(&self.target, &format!("aside-{}", std::process::id()));
-        fs::rename(&self.target, &aside)
-            .with_context(|| format!("cannot move {} aside; it is unchanged", self.target.display()))?;
+        fs::rename(&self.target, &aside).with_context(|| {
+            format!(
+                "cannot move {} aside; it is unchanged",
+                self.target.display()
+            )
+        })?;
         if self.fault == Some(Fault::KillAside) {
             die();
         }
         if let Err(e) = fs::rename(&self.staging, &self.target) {
             let _ = fs::rename(&aside, &self.target);
-            return Err(e).with_context(|| format!("cannot switch the new output set in for {}", self.target.display()));
+            return Err(e).with_context(|| {
+                format!(
+                    "cannot switch the new output set in for {}",
+                    self.target.display()
+                )
+            });
         }
         self.done = true;
         remove_old(&aside);
@@ -276,7 +292,9 @@ impl OutputSet {
         let entries = match fs::read_dir(&self.target) {
             Ok(e) => e,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(e).with_context(|| format!("cannot list {}", self.target.display())),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot list {}", self.target.display()))
+            }
         };
         for entry in entries {
             let entry = entry?;
@@ -286,7 +304,10 @@ impl OutputSet {
                 continue;
             }
             link_tree(&entry.path(), &self.staging.join(&name)).with_context(|| {
-                format!("cannot carry {} over into the new output set", entry.path().display())
+                format!(
+                    "cannot carry {} over into the new output set",
+                    entry.path().display()
+                )
             })?;
         }
         Ok(())
@@ -305,7 +326,10 @@ impl Drop for OutputSet {
 fn locate(out: &Path) -> Result<(PathBuf, Mode)> {
     if out.exists() {
         if !out.is_dir() {
-            bail!("--out {} is not a folder; give the folder to write the outputs into", out.display());
+            bail!(
+                "--out {} is not a folder; give the folder to write the outputs into",
+                out.display()
+            );
         }
         let target = out
             .canonicalize()
@@ -335,7 +359,10 @@ fn locate(out: &Path) -> Result<(PathBuf, Mode)> {
 
 /// `.out.<what>` beside the folder `out`.
 fn beside(target: &Path, what: &str) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     target.with_file_name(format!(".{name}.{what}"))
 }
 
@@ -386,9 +413,16 @@ fn take_lock(path: &Path) -> Result<File> {
 fn clean_stale(target: &Path, mode: Mode) -> Result<()> {
     let (dir, staging, aside) = match mode {
         Mode::Whole => {
-            let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let dir = target.parent().unwrap_or(Path::new("/"));
-            (dir, format!(".{name}.staging-"), Some(format!(".{name}.aside-")))
+            (
+                dir,
+                format!(".{name}.staging-"),
+                Some(format!(".{name}.aside-")),
+            )
         }
         Mode::ByFile => (target, ".levelmap.staging-".to_string(), None),
     };
@@ -402,9 +436,16 @@ fn clean_stale(target: &Path, mode: Mode) -> Result<()> {
                 remove_old(&entry.path());
             } else {
                 fs::rename(entry.path(), target).with_context(|| {
-                    format!("cannot put {} back as {}", entry.path().display(), target.display())
+                    format!(
+                        "cannot put {} back as {}",
+                        entry.path().display(),
+                        target.display()
+                    )
                 })?;
-                note!("note: put back {} (a build died while switching it)", target.display());
+                note!(
+                    "note: put back {} (a build died while switching it)",
+                    target.display()
+                );
             }
         }
     }
@@ -415,7 +456,10 @@ fn clean_stale(target: &Path, mode: Mode) -> Result<()> {
 fn remove_old(dir: &Path) {
     if let Err(e) = fs::remove_dir_all(dir) {
         if e.kind() != io::ErrorKind::NotFound {
-            note!("note: could not remove {} ({e}); the next build will", dir.display());
+            note!(
+                "note: could not remove {} ({e}); the next build will",
+                dir.display()
+            );
         }
     }
 }
@@ -451,10 +495,22 @@ mod tests {
 
     #[test]
     fn the_set_is_the_names_build_writes() {
-        for n in ["graph.json", "graph.cache", "map-2021.svg", "evolution-x.svg", "timeline.svg"] {
+        for n in [
+            "graph.json",
+            "graph.cache",
+            "map-2021.svg",
+            "evolution-x.svg",
+            "timeline.svg",
+        ] {
             assert!(is_set_file(n), "{n}");
         }
-        for n in ["README.md", "part.svg", "securonomics.svg", "map-2021.png", ".lock"] {
+        for n in [
+            "README.md",
+            "part.svg",
+            "securonomics.svg",
+            "map-2021.png",
+            ".lock",
+        ] {
             assert!(!is_set_file(n), "{n}");
         }
     }
