@@ -1,13 +1,18 @@
 //! The `levelmap` command: parse the command line, run one subcommand, report errors.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)] // the command line reads and writes every file the user names
+#![deny(clippy::print_stderr)] // stderr is written through `note!` (stderr.rs), which never panics
 
 /// A faster allocator: loading a large graph makes a million small allocations.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+#[macro_use]
+mod stderr;
+
 mod cli;
 mod cmd;
 mod output;
+mod outset;
 
 use std::process::ExitCode;
 
@@ -21,9 +26,9 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err}");
+            note!("error: {err}");
             for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                note!("  caused by: {cause}");
             }
             ExitCode::FAILURE
         }

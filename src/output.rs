@@ -78,7 +78,7 @@ pub(crate) fn write_store(
     let bytes = levelmap_store::encode(header, g);
     let path = levelmap_store::cache::cache_path(out);
     if let Err(e) = write_atomic(&path, |w| w.write_all(&bytes)) {
-        eprintln!("note: could not write the query cache ({e}); queries will be slower");
+        note!("note: could not write the query cache ({e}); queries will be slower");
     }
 }
 

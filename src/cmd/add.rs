@@ -63,7 +63,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let mut d = match extract::extract(&name, &text, args.id.as_deref(), &lex, &opts) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("error: {e}\n  = help: {}", e.help());
+            note!("error: {e}\n  = help: {}", e.help());
             anyhow::bail!("{} was not added", args.file.display());
         }
     };
@@ -115,7 +115,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         .filter(|x| x.location.file.ends_with(&stem_file))
         .collect();
     for diag in &own {
-        eprintln!("{diag}\n");
+        note!("{diag}\n");
     }
     if own.iter().any(|x| x.is_error()) {
         anyhow::bail!(

@@ -130,7 +130,7 @@ pub(crate) fn draw(
         Picture::Svg => {
             let report = levelmap_draw::map::svg::write_svg(&sub, &Default::default(), &mut bytes)?;
             for w in &report.warnings {
-                eprintln!("warning: {w}");
+                note!("warning: {w}");
             }
         }
     }

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use crate::output::write_all_atomic;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use levelmap_draw::map::{dot, svg};
@@ -115,25 +114,25 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     };
     let (files, report) = render_all(&g, &pb, draw)?;
     pb.set_message("writing");
-    let targets: Vec<(PathBuf, Vec<u8>)> = files
-        .into_iter()
-        .map(|(name, bytes)| (args.out.join(name), bytes))
-        .collect();
-    let refs: Vec<(&std::path::Path, Vec<u8>)> = targets
-        .iter()
-        .map(|(p, b)| (p.as_path(), b.clone()))
-        .collect();
-    write_all_atomic(&refs)?;
-    if let Some(fp) = fingerprint {
-        let header = levelmap_store::cache::header_after_build(&args.out, fp);
-        crate::output::write_store(&args.out, &header, &g);
+    // The whole set is written beside the output folder and switched in at once.
+    let mut set = crate::outset::OutputSet::open(&args.out)?;
+    for (name, bytes) in &files {
+        set.write(name, bytes)?;
     }
+    if let Some(fp) = fingerprint {
+        // After graph.json, whose size and time the store records.
+        let header = levelmap_store::cache::header_after_build(set.dir(), fp);
+        let bytes = levelmap_store::encode(&header, &g);
+        set.write_optional(levelmap_store::cache::CACHE_FILE, &bytes, "the query cache")?;
+    }
+    set.commit()?;
+    let targets: Vec<PathBuf> = files.iter().map(|(name, _)| args.out.join(name)).collect();
     pb.inc(1);
     pb.finish_and_clear();
 
     let svg_warnings: &[String] = report.as_ref().map_or(&[], |r| &r.warnings);
     for w in svg_warnings {
-        eprintln!("warning: {w}");
+        note!("warning: {w}");
     }
     warnings += svg_warnings.len();
     let mut out = std::io::stdout().lock();
@@ -149,7 +148,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     for (kind, n) in g.count_edges() {
         writeln!(out, "  {:<14} {n:>5}", kind.as_str())?;
     }
-    for (p, _) in &targets {
+    for p in &targets {
         writeln!(out, "wrote {}", p.display())?;
     }
     match report {

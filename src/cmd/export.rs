@@ -136,7 +136,7 @@ pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Resul
                 &mut out,
             )?;
             for w in report.warnings {
-                eprintln!("warning: {w}");
+                note!("warning: {w}");
             }
         }
     }
@@ -165,7 +165,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     match &args.output {
         Some(path) => {
             write_atomic(path, |w| w.write_all(&bytes))?;
-            eprintln!(
+            note!(
                 "wrote {} ({} nodes, {} edges)",
                 path.display(),
                 v.node_count(),

@@ -101,8 +101,8 @@ impl PrepareError {
     /// Print to stderr as an error with help.
     pub(crate) fn report(&self) {
         match self {
-            PrepareError::Io(m) => eprintln!("error: {m}"),
-            PrepareError::Extract(e) => eprintln!("error: {e}\n  = help: {}", e.help()),
+            PrepareError::Io(m) => note!("error: {m}"),
+            PrepareError::Extract(e) => note!("error: {e}\n  = help: {}", e.help()),
         }
     }
 }
@@ -121,7 +121,7 @@ pub(crate) fn parse_format(s: Option<&str>) -> Option<Format> {
 pub(crate) fn load_lexicon(corpus: &Path) -> Lexicon {
     let reading = read_corpus(corpus);
     if reading.has_errors() {
-        eprintln!(
+        note!(
             "warning: the corpus in {} has {} error(s); its valid entries are used as the lexicon (run `levelmap check`)",
             corpus.display(),
             reading.error_count()
@@ -212,7 +212,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         };
         let toml_path = dir.join(layout::annotation_file_name(&d.stem));
         if toml_path.exists() && !args.force {
-            eprintln!("error: {} exists; not overwriting an annotation file\n  = help: pass --force to replace it, or -o DIR to write elsewhere", toml_path.display());
+            note!("error: {} exists; not overwriting an annotation file\n  = help: pass --force to replace it, or -o DIR to write elsewhere", toml_path.display());
             failed += 1;
             continue;
         }

@@ -109,7 +109,7 @@ impl Pending {
 /// A store that proved damaged while reading: remove it and answer from graph.json
 /// or the corpus, whose node order is the store's.
 fn damaged(src: &Source) -> Result<Loaded> {
-    eprintln!(
+    note!(
         "note: the query cache {} is damaged; answering without it",
         cache_path(&src.out).display()
     );
@@ -296,7 +296,7 @@ fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
             json_path.display()
         ),
         (false, true) => {
-            eprintln!(
+            note!(
                 "note: corpus folder {} not found; answering from {} without checking that it is current",
                 src.corpus.display(),
                 json_path.display()
@@ -338,12 +338,12 @@ pub(crate) fn release<T>(value: T) {
 
 fn stale_note(json_path: &Path, exists: bool) {
     if exists {
-        eprintln!(
+        note!(
             "note: the corpus has changed since {} was built; answering from the corpus as it is now (run `levelmap build` to update it)",
             json_path.display()
         );
     } else {
-        eprintln!(
+        note!(
             "note: {} does not exist; answering from the corpus (run `levelmap build` to save it)",
             json_path.display()
         );

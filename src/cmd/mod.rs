@@ -65,6 +65,6 @@ pub(crate) fn read_checked(corpus: &Path) -> Result<Reading> {
 /// Print diagnostics to stderr, one blank line apart.
 pub(crate) fn print_diagnostics(reading: &Reading) {
     for d in &reading.diagnostics {
-        eprintln!("{d}\n");
+        note!("{d}\n");
     }
 }

@@ -8,6 +8,8 @@ mod build;
 mod check;
 mod export;
 mod extract;
+mod outset;
 mod query;
 mod render;
 mod screenshot;
+mod stderr;

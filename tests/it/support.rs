@@ -133,6 +133,19 @@ impl Run {
         }
     }
 
+    /// Run with stderr a pipe whose reader is already gone (every write to it fails
+    /// with a broken pipe); the exit code (None if killed by a signal).
+    pub fn with_broken_stderr(mut self) -> Option<i32> {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        self.cmd
+            .stdout(std::process::Stdio::null())
+            .stderr(writer)
+            .status()
+            .expect("levelmap runs")
+            .code()
+    }
+
     /// Run and expect success.
     pub fn ok(self) -> Done {
         let d = self.run();

@@ -1,0 +1,77 @@
+//! Standard error broken (`levelmap check 2>&1 >/dev/null | true`): every command
+//! still ends with its normal exit code, never a panic (exit 101).
+
+use std::path::Path;
+
+use crate::support::*;
+
+/// One invocation of every subcommand that prints to stderr.
+fn invocations(bad: &Path, none: &Path) -> Vec<Vec<String>> {
+    let mini = fixture("mini").display().to_string();
+    let (bad, none) = (bad.display().to_string(), none.display().to_string());
+    let query = |args: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        v.extend([
+            "--corpus".into(),
+            mini.clone(),
+            "--out".into(),
+            none.clone(),
+        ]);
+        v
+    };
+    let of = |args: &[&str]| -> Vec<String> { args.iter().map(|s| s.to_string()).collect() };
+    vec![
+        of(&["check", "--corpus", &bad]),
+        of(&["build", "--corpus", &bad, "--out", &none]),
+        query(&["show", "nosuchthing"]),
+        query(&["neighbors", "nosuchthing"]),
+        query(&["path", "nosuchthing", "other"]),
+        query(&["stance", "nosuchthing"]),
+        query(&["timeline", "--about", "nosuchthing"]),
+        query(&["search", "levelling"]),
+        query(&["stats"]),
+        query(&["render", "timeline", "--width", "5"]),
+        of(&[
+            "export",
+            "--corpus",
+            &mini,
+            "--output",
+            &format!("{none}.svg"),
+            "--around",
+            "nosuchthing",
+        ]),
+        of(&["extract", "--stdout", "/nonexistent/article.txt"]),
+        of(&["add", "--corpus", &bad, "/nonexistent/draft.toml"]),
+        of(&["eval", "--gold", "/nonexistent"]),
+        of(&["nosuchcommand"]),
+    ]
+}
+
+#[test]
+fn no_command_panics_when_stderr_is_a_broken_pipe() {
+    let bad = TempCorpus::of("mini");
+    bad.edit(
+        "articles/2020-09-alpha-towns.toml",
+        "not a blueprint\"",
+        "not a blueprint at all\"",
+    );
+    let none = bad.dir.path().join("no-out");
+    for args in invocations(&bad.path(), &none) {
+        let normal = levelmap(&args).run();
+        assert!(
+            !normal.stderr.is_empty(),
+            "{args:?} prints nothing to stderr, so this would not test it"
+        );
+        assert!(
+            !normal.stderr.contains("panicked"),
+            "{args:?}: {}",
+            normal.stderr
+        );
+        let broken = levelmap(&args).with_broken_stderr();
+        assert_ne!(broken, Some(101), "{args:?} panicked with stderr broken");
+        assert_eq!(
+            broken, normal.code,
+            "{args:?}: exit code changed with stderr broken"
+        );
+    }
+}
