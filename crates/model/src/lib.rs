@@ -8,7 +8,7 @@ pub mod date;
 pub mod evidence;
 pub mod graph;
 pub mod json;
-
+pub mod json_check;
 pub mod mentions;
 mod model;
 pub mod rules;
