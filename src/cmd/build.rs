@@ -32,8 +32,8 @@ pub(crate) struct Args {
     #[arg(long)]
     pub(crate) auto: bool,
     /// Draw graph.svg and the timeline views: auto (when the graph has at most
-    /// 20,000 nodes and edges; larger drawings cannot be read, and take minutes and
-    /// gigabytes), always, or never.
+    /// 20,000 nodes and edges and its articles span at most 200 years; larger
+    /// drawings cannot be read, and take minutes and gigabytes), always, or never.
     #[arg(long, value_enum, default_value_t = Draw::Auto, value_name = "WHEN")]
     pub(crate) draw: Draw,
 }
@@ -51,6 +51,24 @@ pub(crate) enum Draw {
 
 /// The largest graph (nodes + edges) that `--draw auto` draws.
 const DRAWABLE: usize = 20_000;
+
+/// The longest span of article dates, in years, that `--draw auto` draws: the
+/// time-layered views are as wide as the articles' span (300 articles over 9,000
+/// years took a minute, 6 GB and wrote 2.7 GB), and a longer span is most likely a
+/// mistyped year (`0202`), which `check` warns about.
+const DRAWABLE_YEARS: i64 = 200;
+
+/// The years from the first article's to the last's (0 without articles).
+fn article_years(g: &LevelGraph) -> i64 {
+    let years = g
+        .graph
+        .node_weights()
+        .filter(|n| n.kind == NodeKind::Article)
+        .filter_map(|n| n.date())
+        .map(|d| i64::from(d.year_num()));
+    let (lo, hi) = years.fold((i64::MAX, i64::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+    (hi - lo).max(0)
+}
 
 /// Graphs larger than this (nodes + edges) get a progress bar on a terminal.
 const LONG_WORK: usize = 2000;
@@ -87,11 +105,12 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     };
     let pb = progress(5);
     pb.set_message("reading the corpus");
-    let (g, mut warnings) = match &args.from_json {
+    let (g, import_warnings, mut warnings) = match &args.from_json {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            (json::from_json(&text, &path.display().to_string())?, 0)
+            let (g, w) = json::from_json_with_warnings(&text, &path.display().to_string())?;
+            (g, w, 0)
         }
         None => {
             let reading = super::read_checked(&args.corpus)?;
@@ -101,16 +120,17 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
                     include_extracted: args.auto,
                 },
             );
-            (g, reading.warning_count())
+            (g, vec![], reading.warning_count())
         }
     };
     show_if_long(&pb, &g);
     pb.inc(1);
     let size = g.node_count() + g.edge_count();
+    let years = article_years(&g);
     let draw = match args.draw {
         Draw::Always => true,
         Draw::Never => false,
-        Draw::Auto => size <= DRAWABLE,
+        Draw::Auto => size <= DRAWABLE && years <= DRAWABLE_YEARS,
     };
     let (files, report) = render_all(&g, &pb, draw)?;
     pb.set_message("writing");
@@ -131,10 +151,10 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     pb.finish_and_clear();
 
     let svg_warnings: &[String] = report.as_ref().map_or(&[], |r| &r.warnings);
-    for w in svg_warnings {
+    for w in import_warnings.iter().chain(svg_warnings) {
         note!("warning: {w}");
     }
-    warnings += svg_warnings.len();
+    warnings += import_warnings.len() + svg_warnings.len();
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
@@ -153,6 +173,12 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     }
     match report {
         Some(report) => writeln!(out, "graph.svg: {}", report.note)?,
+        None if args.draw == Draw::Auto && years > DRAWABLE_YEARS => writeln!(
+            out,
+            "graph.svg and the timeline views not drawn: the articles span {years} years, more than \
+             {DRAWABLE_YEARS} (is a year mistyped? `levelmap check` warns about dates far from the others); \
+             the views would be as wide as the span (force it with --draw always)"
+        )?,
         None if args.draw == Draw::Auto => writeln!(
             out,
             "graph.svg and the timeline views not drawn: {size} nodes and edges are too many to read in one picture \

@@ -387,3 +387,105 @@ fn draw_never_writes_the_data_but_no_pictures_and_says_so() {
     build(&c.path(), &c.out());
     assert!(c.out().join("graph.svg").is_file() && c.out().join("timeline.svg").is_file());
 }
+
+/// The mini fixture built into `c.out()`, its graph.json as a JSON value.
+fn mini_json(c: &TempCorpus) -> serde_json::Value {
+    build(&c.path(), &c.out());
+    serde_json::from_slice(&std::fs::read(c.out().join("graph.json")).unwrap()).unwrap()
+}
+
+/// `build --from-json` of `g` into `out`.
+fn from_json(c: &TempCorpus, g: &serde_json::Value, out: &Path) -> Run {
+    let file = c.dir.path().join("edited.json");
+    std::fs::write(&file, serde_json::to_string_pretty(g).unwrap()).unwrap();
+    levelmap(["build", "--from-json"])
+        .arg(file)
+        .arg("--out")
+        .arg(out)
+}
+
+#[test]
+fn from_json_dropped_a_duplicated_node_id_silently() {
+    let c = TempCorpus::of("mini");
+    let mut g = mini_json(&c);
+    let dup = g["nodes"][3].clone();
+    let id = dup["id"].as_str().unwrap().to_string();
+    g["nodes"].as_array_mut().unwrap().push(dup);
+    let before = std::fs::read(c.out().join("graph.json")).unwrap();
+    let d = from_json(&c, &g, &c.out()).fails();
+    let n = g["nodes"].as_array().unwrap().len() - 1;
+    assert!(
+        d.stderr.contains(&format!(
+            "error[duplicate-id]: duplicate id '{id}' (first defined at"
+        )),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains(&format!("edited.json: nodes[{n}].id")),
+        "{}",
+        d.stderr
+    );
+    // Nothing was written: the earlier outputs are intact.
+    assert_eq!(before, std::fs::read(c.out().join("graph.json")).unwrap());
+}
+
+#[test]
+fn from_json_accepted_wrong_endpoints_self_loops_and_ids_with_path_characters() {
+    let c = TempCorpus::of("mini");
+    let mut g = mini_json(&c);
+    let edges = g["edges"].as_array_mut().unwrap();
+    let lineage = edges
+        .iter()
+        .position(|e| e["kind"] == "evolves-into")
+        .unwrap();
+    let from = edges[lineage]["from"].clone();
+    edges[lineage]["to"] = from;
+    let proposes = edges.iter().position(|e| e["kind"] == "proposes").unwrap();
+    let swapped = edges[proposes]["to"].clone();
+    edges[proposes]["to"] = edges[proposes]["from"].clone();
+    edges[proposes]["from"] = swapped;
+    g["nodes"][0]["id"] = serde_json::json!("article:../../etc/passwd");
+    let d = from_json(&c, &g, &c.dir.path().join("again")).fails();
+    for needle in [
+        "error[self-loop]: policy 'policy:levelling-up' has a 'evolves-into' edge to itself",
+        "error[wrong-endpoints]: 'proposes' cannot go from policy",
+        "error[bad-id]: bad id 'article:../../etc/passwd'",
+        "edited.json: nodes[0].id",
+    ] {
+        assert!(d.stderr.contains(needle), "missing {needle}: {}", d.stderr);
+    }
+    assert!(!c.dir.path().join("again").exists());
+}
+
+#[test]
+fn articles_over_thousands_of_years_were_drawn_for_minutes() {
+    // One article's year mistyped: the views would be as wide as 1,800 years.
+    let c = TempCorpus::of("mini");
+    let mut g = mini_json(&c);
+    let article = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|n| n["kind"] == "article")
+        .unwrap();
+    let date = g["nodes"][article]["date"]["value"].as_str().unwrap();
+    g["nodes"][article]["date"]["value"] = serde_json::json!(format!("0202{}", &date[4..]));
+    let out = c.dir.path().join("again");
+    let d = from_json(&c, &g, &out).ok();
+    assert!(
+        d.stderr.contains(&format!(
+            "warning: {}: nodes[{article}].date: date 0202",
+            c.dir.path().join("edited.json").display()
+        )),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stdout
+            .contains("graph.svg and the timeline views not drawn: the articles span"),
+        "{}",
+        d.stdout
+    );
+    assert!(out.join("graph.json").is_file() && !out.join("timeline.svg").exists());
+}

@@ -306,3 +306,105 @@ fn missing_corpus_folder_is_a_clear_error() {
         d.stderr
     );
 }
+
+#[test]
+fn lexicon_syntax_error_was_listed_after_the_unknown_ids_it_causes() {
+    // A lexicon file that does not parse leaves every reference to its actors
+    // unknown; the syntax error, their cause, is listed first.
+    let c = TempCorpus::of("mini");
+    c.edit(
+        "lexicon/actors.toml",
+        "name = \"Ann Alpha\"",
+        "name = \"Ann Alpha",
+    );
+    let d = check(&c);
+    let first = d.stderr.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("error[toml]: malformed TOML"),
+        "{}",
+        d.stderr
+    );
+    assert!(d.stderr.contains("error[unknown-id]"), "{}", d.stderr);
+    let toml_at = d.stderr.find("error[toml]").unwrap();
+    let unknown_at = d.stderr.find("error[unknown-id]").unwrap();
+    assert!(toml_at < unknown_at, "{}", d.stderr);
+}
+
+#[test]
+fn nan_confidence_was_accepted_and_broke_the_json_round_trip() {
+    let c = TempCorpus::of("mini");
+    c.edit(
+        "lexicon/policies.toml",
+        "aliases = [\"securonomics\"]",
+        "aliases = [\"securonomics\"]\nextracted = true\nconfidence = nan",
+    );
+    let d = check(&c);
+    assert!(
+        d.stderr
+            .contains("error[bad-number]: confidence nan is not a number from 0 to 1"),
+        "{}",
+        d.stderr
+    );
+    assert!(d.stderr.contains("policies.toml:19:14"), "{}", d.stderr);
+    assert!(
+        d.stderr.contains("= help: write the confidence"),
+        "{}",
+        d.stderr
+    );
+}
+
+#[test]
+fn year_typo_0202_silently_stretched_the_timeline_tenfold() {
+    let c = TempCorpus::of("mini");
+    c.edit(BETA, "value = \"2024-07-08\"", "value = \"0202-07-08\"");
+    // A warning, not an error: the corpus is still used, the span is named.
+    let d = levelmap(["check", "--corpus"]).arg(c.path()).ok();
+    assert!(
+        d.stderr.contains(
+            "warning[far-date]: date 0202-07-08 is more than 100 years from the articles' dates (2020-09)"
+        ),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains("2024-07-beta-labour.toml:4:9"),
+        "{}",
+        d.stderr
+    );
+}
+
+#[test]
+fn policy_evolving_into_itself_was_accepted() {
+    let c = TempCorpus::of("mini");
+    c.edit(
+        "lexicon/policies.toml",
+        "to = \"policy:securonomics\"",
+        "to = \"policy:levelling-up\"",
+    );
+    let d = check(&c);
+    assert!(
+        d.stderr.contains(
+            "error[self-loop]: policy 'policy:levelling-up' has a 'evolves-into' edge to itself"
+        ),
+        "{}",
+        d.stderr
+    );
+    assert!(d.stderr.contains("policies.toml:9:6"), "{}", d.stderr);
+}
+
+#[test]
+fn actor_member_of_itself_was_accepted() {
+    let c = TempCorpus::of("mini");
+    c.edit(
+        "lexicon/actors.toml",
+        "to = \"actor:towns-institute\"",
+        "to = \"actor:ann-alpha\"",
+    );
+    let d = check(&c);
+    assert!(
+        d.stderr
+            .contains("error[self-loop]: actor 'actor:ann-alpha' has a 'member-of' edge to itself"),
+        "{}",
+        d.stderr
+    );
+}

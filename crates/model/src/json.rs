@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
 use crate::graph::{Edge, LevelGraph, Node, NodeData};
+use crate::json_check;
 use crate::{
     ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Role, Stance,
     Text,
@@ -195,6 +196,15 @@ pub enum ImportError {
         schema: String,
         /// Its version.
         version: u32,
+    },
+    /// Values that break the corpus' rules (bad or duplicate ids, wrong endpoints,
+    /// self-loops, confidences out of range…), each located by its JSON path.
+    #[error("{path}: {} problem(s); the graph is refused\n{}", .problems.len(), json_check::render("error", .path, .problems))]
+    Invalid {
+        /// File.
+        path: String,
+        /// Every problem found.
+        problems: Vec<json_check::Problem>,
     },
     /// An edge names a node that is not in the file.
     #[error("{path}: edge '{edge}' names unknown node '{node}'")]
@@ -462,8 +472,19 @@ impl serde_json::ser::Formatter for Pretty {
     }
 }
 
-/// Read a graph back from its JSON; `path` is used in messages.
+/// Read a graph back from its JSON, checked as the corpus is; `path` is used in
+/// messages. Warnings (dates far from the articles') are dropped: see
+/// [`from_json_with_warnings`].
 pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
+    from_json_with_warnings(text, path).map(|(g, _)| g)
+}
+
+/// Read a graph back from its JSON, checked as the corpus is ([`json_check`]): any
+/// error refuses the file; the warnings come back rendered, one per problem.
+pub fn from_json_with_warnings(
+    text: &str,
+    path: &str,
+) -> Result<(LevelGraph, Vec<String>), ImportError> {
     let j: GraphJson = serde_json::from_str(text).map_err(|e| ImportError::Parse {
         path: path.into(),
         line: e.line(),
@@ -477,6 +498,18 @@ pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
             version: j.version,
         });
     }
+    let checked = json_check::check(&j, path);
+    if !checked.errors.is_empty() {
+        return Err(ImportError::Invalid {
+            path: path.into(),
+            problems: checked.errors,
+        });
+    }
+    let warnings = checked
+        .warnings
+        .iter()
+        .map(|p| format!("{path}: {p}"))
+        .collect();
     let mut g = LevelGraph::new();
     g.digest = j.digest;
     for n in j.nodes {
@@ -563,7 +596,7 @@ pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
             });
         }
     }
-    Ok(g)
+    Ok((g, warnings))
 }
 
 #[cfg(test)]

@@ -8,8 +8,10 @@ pub mod date;
 pub mod evidence;
 pub mod graph;
 pub mod json;
+pub mod json_check;
 pub mod mentions;
 mod model;
+pub mod rules;
 pub mod suggest;
 
 pub use model::*;

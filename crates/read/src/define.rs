@@ -5,7 +5,7 @@
 use levelmap_model::{kind_of_id, NodeKind};
 
 use crate::raw::S;
-use crate::reader::{Def, Reader};
+use crate::reader::{Def, Reader, Step};
 use crate::{Diagnostic, ReadError};
 
 impl Reader {
@@ -19,7 +19,7 @@ impl Reader {
                 loc,
                 ReadError::BadId {
                     id: raw.clone(),
-                    reason: "not of the form kind:slug".into(),
+                    reason: levelmap_model::rules::NOT_KIND_SLUG.into(),
                 },
             ));
             return false;
@@ -30,7 +30,7 @@ impl Reader {
                 loc,
                 ReadError::BadId {
                     id: raw.clone(),
-                    reason: format!("this entry is a {kind}, so its id starts with '{kind}:'"),
+                    reason: levelmap_model::rules::wrong_prefix(kind),
                 },
             ));
             return false;
@@ -62,6 +62,7 @@ impl Reader {
     /// Define every lexicon entry, then every article with its candidates and claims;
     /// records whose id could not be defined are dropped.
     pub(crate) fn define_all(&mut self) {
+        self.begin(Step::Define);
         let entities = std::mem::take(&mut self.entities);
         let mut kept = Vec::new();
         for (src, kind, e) in entities {

@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use levelmap_model::rules;
+
 /// What went wrong while reading the corpus.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ReadError {
@@ -46,7 +48,7 @@ pub enum ReadError {
         stem: String,
     },
     /// An id that is not of the form kind:slug, or of the wrong kind.
-    #[error("bad id '{id}': {reason}")]
+    #[error("{}", rules::bad_id(.id, .reason))]
     BadId {
         /// The id.
         id: String,
@@ -54,7 +56,7 @@ pub enum ReadError {
         reason: String,
     },
     /// An id defined twice.
-    #[error("duplicate id '{id}' (first defined at {first})")]
+    #[error("{}", rules::duplicate_id(.id, .first))]
     DuplicateId {
         /// The id.
         id: String,
@@ -62,7 +64,7 @@ pub enum ReadError {
         first: String,
     },
     /// A reference to an id nobody defines.
-    #[error("unknown {expected} id '{id}'")]
+    #[error("{}", rules::unknown_id(.expected, .id))]
     UnknownId {
         /// The id.
         id: String,
@@ -108,7 +110,7 @@ pub enum ReadError {
         expected: String,
     },
     /// An edge between the wrong kinds of node.
-    #[error("'{edge}' cannot go from {from_kind} '{from}' to {to_kind} '{to}': it goes from {allowed_from} to {allowed_to}")]
+    #[error("{}", rules::wrong_endpoints(.edge, (.from, .from_kind), (.to, .to_kind), (.allowed_from, .allowed_to)))]
     WrongEndpoints {
         /// The edge kind.
         edge: String,
@@ -124,6 +126,30 @@ pub enum ReadError {
         allowed_from: String,
         /// Allowed target kinds.
         allowed_to: String,
+    },
+    /// An edge from a node to itself.
+    #[error("{}", rules::self_loop(.kind, .id, .edge))]
+    SelfLoop {
+        /// The node's kind.
+        kind: String,
+        /// The node.
+        id: String,
+        /// The edge kind.
+        edge: String,
+    },
+    /// A confidence that is not a number from 0 to 1.
+    #[error("{}", rules::bad_confidence(.value))]
+    BadConfidence {
+        /// The value as written.
+        value: String,
+    },
+    /// A date far from the span of the corpus' articles (a warning).
+    #[error("{}", rules::far_date(.date, .span))]
+    FarDate {
+        /// The date.
+        date: String,
+        /// The span of the articles' dates.
+        span: String,
     },
     /// A field that must be present is not, or has no content.
     #[error("{message}")]
@@ -150,6 +176,9 @@ impl ReadError {
             ReadError::BadDate { .. } => "bad-date",
             ReadError::BadKind { .. } => "bad-kind",
             ReadError::WrongEndpoints { .. } => "wrong-endpoints",
+            ReadError::SelfLoop { .. } => "self-loop",
+            ReadError::BadConfidence { .. } => "bad-number",
+            ReadError::FarDate { .. } => "far-date",
             ReadError::Invalid { .. } => "invalid",
         }
     }
@@ -204,6 +233,17 @@ impl ReadError {
             ReadError::WrongEndpoints { .. } => {
                 Some("check the edge kind and the direction (from, to) in graph/README.md".into())
             }
+            ReadError::SelfLoop { .. } => {
+                Some("an edge joins two different nodes: fix the id it goes to".into())
+            }
+            ReadError::BadConfidence { .. } => {
+                Some("write the confidence as a number from 0 to 1, e.g. 0.8".into())
+            }
+            ReadError::FarDate { .. } => Some(
+                "a mistyped year (0202 for 2020) stretches the timeline and the yearly maps; \
+                 if the date is right, ignore this warning"
+                    .into(),
+            ),
             ReadError::BadId { .. } => Some(
                 "ids are kind:slug, e.g. actor:rachel-reeves (lowercase, digits, hyphens)".into(),
             ),

@@ -38,7 +38,8 @@ use reader::Reader;
 pub struct Reading {
     /// The corpus.
     pub corpus: Corpus,
-    /// Every problem found, in file order.
+    /// Every problem found, step by step (parsing, defining ids, validating), each
+    /// step's in file order: an error that causes others comes before them.
     pub diagnostics: Vec<Diagnostic>,
 }
 

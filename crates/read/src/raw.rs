@@ -8,6 +8,9 @@ use toml::Spanned;
 /// A string with its byte span in the file.
 pub(crate) type S = Spanned<String>;
 
+/// A number with its byte span in the file.
+pub(crate) type F = Spanned<f64>;
+
 /// One lexicon entry (actor, policy or event): an `[[actor]]` of `lexicon/actors.toml`,
 /// a `[[policy]]` of `lexicon/policies.toml` or an `[[event]]` of `lexicon/events.toml`.
 #[derive(Debug, Deserialize)]
@@ -39,7 +42,7 @@ pub(crate) struct RawEntity {
     #[serde(default)]
     pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub(crate) confidence: Option<f64>,
+    pub(crate) confidence: Option<F>,
 }
 
 /// A role with dates.
@@ -77,7 +80,7 @@ pub(crate) struct RawLink {
     #[serde(default)]
     pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub(crate) confidence: Option<f64>,
+    pub(crate) confidence: Option<F>,
 }
 
 /// The top of `articles/<id>.toml`, without its arrays of tables (`[[author]]`,
@@ -98,7 +101,7 @@ pub(crate) struct RawArticleHead {
     #[serde(default)]
     pub(crate) extracted: bool,
     /// The extractor's confidence in the metadata.
-    pub(crate) confidence: Option<f64>,
+    pub(crate) confidence: Option<F>,
 }
 
 /// `[date]`.
@@ -117,9 +120,8 @@ pub(crate) struct RawDate {
     #[serde(default)]
     #[allow(dead_code)]
     pub(crate) extracted: bool,
-    /// The extractor's confidence: accepted, not used (the article's own is).
-    #[allow(dead_code)]
-    pub(crate) confidence: Option<f64>,
+    /// The extractor's confidence: checked, not used (the article's own is).
+    pub(crate) confidence: Option<F>,
 }
 
 /// `[[author]]` or `[outlet]`.
@@ -134,7 +136,7 @@ pub(crate) struct RawActorRef {
     #[serde(default)]
     pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub(crate) confidence: Option<f64>,
+    pub(crate) confidence: Option<F>,
 }
 
 /// `[[refers_to]]`.
@@ -149,7 +151,7 @@ pub(crate) struct RawEventRef {
     #[serde(default)]
     pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub(crate) confidence: Option<f64>,
+    pub(crate) confidence: Option<F>,
 }
 
 /// `[[claim]]`.
@@ -185,7 +187,7 @@ pub(crate) struct RawClaim {
     #[serde(default)]
     pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub(crate) confidence: Option<f64>,
+    pub(crate) confidence: Option<F>,
 }
 
 /// `{ policy = "...", stance = "..." }`.
@@ -216,7 +218,7 @@ pub(crate) struct RawRelation {
     #[serde(default)]
     pub(crate) extracted: bool,
     /// The extractor's confidence.
-    pub(crate) confidence: Option<f64>,
+    pub(crate) confidence: Option<F>,
 }
 
 /// `[[candidate]]`: a proposed lexicon entry, not yet in the lexicon.
@@ -235,5 +237,5 @@ pub(crate) struct RawCandidate {
     /// Where it was found.
     pub(crate) quote: S,
     /// The extractor's confidence.
-    pub(crate) confidence: Option<f64>,
+    pub(crate) confidence: Option<F>,
 }

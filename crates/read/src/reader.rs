@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use levelmap_model::evidence::QuoteIndex;
-use levelmap_model::{Corpus, NodeKind, Origin};
+use levelmap_model::{rules, Corpus, NodeKind, Origin};
 use sha2::{Digest, Sha256};
 
 use crate::raw::{
-    RawActorRef, RawArticleHead, RawCandidate, RawClaim, RawEntity, RawEventRef, RawRelation,
+    RawActorRef, RawArticleHead, RawCandidate, RawClaim, RawEntity, RawEventRef, RawRelation, F,
 };
 use crate::{read_text, stamp, Diagnostic, Location, ReadError, Reading};
 
@@ -42,6 +42,33 @@ pub(crate) struct Reader {
     pub(crate) quote_index: BTreeMap<String, QuoteIndex>,
     pub(crate) corpus: Corpus,
     pub(crate) hasher: Option<Sha256>,
+    /// Where each step after the first began: (step, number of diagnostics then).
+    pub(crate) steps: Vec<(Step, usize)>,
+    /// Every date parsed, for the check of dates far from the others.
+    pub(crate) dates: Vec<DateField>,
+}
+
+/// The step that found a diagnostic. Diagnostics are listed step by step, because
+/// an error of an earlier step causes others later (a lexicon file that does not
+/// parse leaves every reference to its ids unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub(crate) enum Step {
+    /// Reading and parsing the files.
+    #[default]
+    Parse,
+    /// Defining the ids.
+    Define,
+    /// Validating values and resolving references.
+    Validate,
+}
+
+/// A date written in the corpus and where.
+pub(crate) struct DateField {
+    pub(crate) src: usize,
+    pub(crate) offset: usize,
+    pub(crate) date: levelmap_model::date::PartialDate,
+    /// An article's date (these set the corpus' span).
+    pub(crate) article: bool,
 }
 
 /// An article read and parsed, waiting for validation.
@@ -58,32 +85,72 @@ pub(crate) struct PendingArticle {
     pub(crate) candidate: Vec<RawCandidate>,
 }
 
-/// Curated, or drafted by the extractor with a confidence.
-pub(crate) fn origin(extracted: bool, confidence: Option<f64>) -> Origin {
-    if extracted {
-        Origin::Extracted(confidence.unwrap_or(0.5).clamp(0.0, 1.0))
-    } else {
-        Origin::Curated
-    }
-}
-
 impl Reader {
-    /// The corpus digest and the diagnostics in file order.
+    /// Mark the start of a step: the diagnostics reported from now on are its.
+    pub(crate) fn begin(&mut self, step: Step) {
+        self.steps.push((step, self.diags.len()));
+    }
+
+    /// The corpus digest and the diagnostics, step by step (parsing, defining,
+    /// validating), each step's in file order (file, line, column); the sort is stable.
     pub(crate) fn finish(mut self) -> Reading {
         if let Some(h) = self.hasher.take() {
             self.corpus.digest = format!("{:x}", h.finalize());
         }
-        self.diags.sort_by(|a, b| {
-            (a.location.file.clone(), a.location.line, a.location.col).cmp(&(
-                b.location.file.clone(),
+        let steps = &self.steps;
+        let step_of = |i: usize| {
+            steps
+                .iter()
+                .rev()
+                .find(|(_, start)| *start <= i)
+                .map_or(Step::Parse, |(s, _)| *s)
+        };
+        let mut keyed: Vec<(Step, Diagnostic)> = std::mem::take(&mut self.diags)
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| (step_of(i), d))
+            .collect();
+        keyed.sort_by(|(sa, a), (sb, b)| {
+            (sa, &a.location.file, a.location.line, a.location.col).cmp(&(
+                sb,
+                &b.location.file,
                 b.location.line,
                 b.location.col,
             ))
         });
         Reading {
             corpus: self.corpus,
-            diagnostics: self.diags,
+            diagnostics: keyed.into_iter().map(|(_, d)| d).collect(),
         }
+    }
+
+    /// Curated, or drafted by the extractor with a confidence (0.5 when not given);
+    /// a confidence that is not a number from 0 to 1 is reported.
+    pub(crate) fn origin(&mut self, src: usize, extracted: bool, confidence: &Option<F>) -> Origin {
+        let c = confidence.as_ref().and_then(|c| self.confidence(src, c));
+        if extracted {
+            Origin::Extracted(c.unwrap_or(0.5))
+        } else {
+            Origin::Curated
+        }
+    }
+
+    /// A confidence, if it is a number from 0 to 1 (`nan`, `inf` and 1.5 are reported).
+    pub(crate) fn confidence(&mut self, src: usize, c: &F) -> Option<f64> {
+        let v = *c.get_ref();
+        if rules::confidence_ok(v) {
+            return Some(v);
+        }
+        let written = self.sources[src]
+            .text
+            .get(c.span())
+            .map_or_else(|| v.to_string(), |t| t.trim().to_string());
+        self.err(
+            src,
+            c.span().start,
+            ReadError::BadConfidence { value: written },
+        );
+        None
     }
 
     /// Read a file, hash it into the digest under its file name and keep it as a source.
@@ -133,10 +200,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn origin_clamps_the_confidence() {
-        assert_eq!(origin(false, Some(0.9)), Origin::Curated);
-        assert_eq!(origin(true, None), Origin::Extracted(0.5));
-        assert_eq!(origin(true, Some(2.0)), Origin::Extracted(1.0));
+    fn a_nan_confidence_is_reported_not_clamped() {
+        let mut r = Reader::default();
+        let src = r.push_source(Path::new("a.toml"), "confidence = nan\n".into());
+        let c = |v: f64| Some(F::new(13..16, v));
+        assert_eq!(r.origin(src, false, &c(0.9)), Origin::Curated);
+        assert_eq!(r.origin(src, true, &None), Origin::Extracted(0.5));
+        assert_eq!(r.origin(src, true, &c(0.8)), Origin::Extracted(0.8));
+        assert_eq!(r.origin(src, true, &c(f64::NAN)), Origin::Extracted(0.5));
+        let reading = r.finish();
+        assert_eq!(reading.diagnostics.len(), 1);
+        assert_eq!(
+            reading.diagnostics[0].error.to_string(),
+            "confidence nan is not a number from 0 to 1"
+        );
+        assert_eq!(reading.diagnostics[0].location.col, Some(14));
     }
 
     #[test]
@@ -165,5 +243,26 @@ mod tests {
             ]
         );
         assert_eq!(reading.error_count(), 3);
+    }
+
+    #[test]
+    fn errors_of_an_earlier_step_come_first() {
+        let mut r = Reader::default();
+        let art = r.push_source(Path::new("articles/a.toml"), "x\n".into());
+        let lex = r.push_source(Path::new("lexicon/actors.toml"), "x\n".into());
+        let e = |m: &str| ReadError::Invalid { message: m.into() };
+        r.err(lex, 0, e("syntax"));
+        r.begin(Step::Define);
+        r.err(lex, 0, e("duplicate"));
+        r.begin(Step::Validate);
+        r.err(art, 0, e("unknown 2"));
+        r.err(art, 0, e("unknown 1"));
+        let m: Vec<String> = r
+            .finish()
+            .diagnostics
+            .iter()
+            .map(|d| d.error.to_string())
+            .collect();
+        assert_eq!(m, ["syntax", "duplicate", "unknown 2", "unknown 1"]);
     }
 }

@@ -3,20 +3,12 @@
 //! endpoints of the kinds its kind allows, with its evidence.
 
 use levelmap_model::evidence::QuoteMatch;
+use levelmap_model::rules::kind_list;
 use levelmap_model::{suggest, EdgeKind, Evidence, NodeKind, Origin, Relation, Stance};
 
 use crate::raw::S;
 use crate::reader::Reader;
 use crate::ReadError;
-
-/// "actor or policy".
-fn kind_list(kinds: &[NodeKind]) -> String {
-    kinds
-        .iter()
-        .map(|k| k.as_str())
-        .collect::<Vec<_>>()
-        .join(" or ")
-}
 
 impl Reader {
     /// Check that `id` is defined with one of `kinds`; report otherwise.
@@ -136,6 +128,18 @@ impl Reader {
                     to_kind: tk.as_str().into(),
                     allowed_from: kind_list(allowed_from),
                     allowed_to: kind_list(allowed_to),
+                },
+            );
+            return;
+        }
+        if from.get_ref() == to.get_ref() {
+            self.err(
+                src,
+                to.span().start,
+                ReadError::SelfLoop {
+                    kind: fk.as_str().into(),
+                    id: to.get_ref().clone(),
+                    edge: kind.as_str().into(),
                 },
             );
             return;

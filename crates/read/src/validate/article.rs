@@ -9,11 +9,11 @@ use toml::Spanned;
 use levelmap_model::date::PartialDate;
 use levelmap_model::{
     kind_of_id, Article, ArticleDate, Claim, ClaimKind, DateProvenance, EdgeKind, Entity, Evidence,
-    NodeKind, Origin, Relation, Stance,
+    NodeKind, Relation, Stance,
 };
 
 use crate::raw::{RawArticleHead, RawClaim, RawRelation, S};
-use crate::reader::{origin, PendingArticle, Reader};
+use crate::reader::{PendingArticle, Reader};
 use crate::ReadError;
 
 impl Reader {
@@ -24,6 +24,7 @@ impl Reader {
         self.non_empty(src, "title", &h.title);
         let art_id = Spanned::new(h.title.span(), levelmap_model::article_node_id(stem));
         let (value, provenance) = self.article_date(src, stem, h);
+        let o = self.origin(src, h.extracted, &h.confidence);
         self.article_edges(src, stem, &art_id, a, h);
         self.candidates(src, stem, a);
         for c in &a.claim {
@@ -48,7 +49,7 @@ impl Reader {
                     },
                     text: a.text.clone(),
                     text_path: a.text_path.display().to_string(),
-                    origin: origin(h.extracted, h.confidence),
+                    origin: o,
                 },
             );
         }
@@ -63,7 +64,7 @@ impl Reader {
         h: &RawArticleHead,
     ) -> (Option<PartialDate>, Option<DateProvenance>) {
         let d = h.date.get_ref();
-        let value = self.parse_date(src, &d.value);
+        let value = self.parse_date_of(src, &d.value, true);
         let provenance = self.parse_enum(
             src,
             "date provenance",
@@ -73,6 +74,9 @@ impl Reader {
         );
         if let Some(ev) = &d.evidence {
             self.check_quote(src, stem, ev);
+        }
+        if let Some(c) = &d.confidence {
+            self.confidence(src, c);
         }
         if provenance == Some(DateProvenance::Inferred) {
             if d.reasoning.as_deref().is_none_or(|r| r.trim().is_empty()) {
@@ -102,7 +106,7 @@ impl Reader {
         h: &RawArticleHead,
     ) {
         for au in &a.author {
-            let o = origin(au.extracted, au.confidence);
+            let o = self.origin(src, au.extracted, &au.confidence);
             self.edge(
                 src,
                 &au.actor,
@@ -116,7 +120,7 @@ impl Reader {
             );
         }
         if let Some(out) = &h.outlet {
-            let o = origin(out.extracted, out.confidence);
+            let o = self.origin(src, out.extracted, &out.confidence);
             self.edge(
                 src,
                 art_id,
@@ -130,7 +134,7 @@ impl Reader {
             );
         }
         for r in &a.refers_to {
-            let o = origin(r.extracted, r.confidence);
+            let o = self.origin(src, r.extracted, &r.confidence);
             self.edge(
                 src,
                 art_id,
@@ -149,6 +153,7 @@ impl Reader {
     fn candidates(&mut self, src: usize, stem: &str, a: &PendingArticle) {
         for c in &a.candidate {
             self.check_quote(src, stem, &c.quote);
+            let o = self.origin(src, true, &c.confidence);
             let node_kind = kind_of_id(c.id.get_ref()).unwrap_or(NodeKind::Actor);
             self.corpus.entities.insert(
                 c.id.get_ref().clone(),
@@ -164,7 +169,7 @@ impl Reader {
                     )),
                     date: None,
                     roles: vec![],
-                    origin: Origin::Extracted(c.confidence.unwrap_or(0.5)),
+                    origin: o,
                 },
             );
         }
@@ -173,7 +178,7 @@ impl Reader {
     /// A claim: its text, quote and kind, its speaker, the policies it is about and
     /// the claims it supports, attacks or echoes; with a quote found, it is recorded.
     fn claim(&mut self, src: usize, stem: &str, c: &RawClaim) {
-        let o = origin(c.extracted, c.confidence);
+        let o = self.origin(src, c.extracted, &c.confidence);
         self.non_empty(src, "text", &c.text);
         let quote_ok = self.check_quote(src, stem, &c.quote);
         let kind = match &c.kind {
@@ -263,8 +268,10 @@ impl Reader {
                     self.err(
                         src,
                         target.span().start,
-                        ReadError::Invalid {
-                            message: format!("claim '{}' {} itself", target.get_ref(), kind),
+                        ReadError::SelfLoop {
+                            kind: NodeKind::Claim.as_str().into(),
+                            id: target.get_ref().clone(),
+                            edge: kind.as_str().into(),
                         },
                     );
                     continue;
@@ -302,7 +309,7 @@ impl Reader {
             );
             return;
         }
-        let o = origin(r.extracted, r.confidence);
+        let o = self.origin(src, r.extracted, &r.confidence);
         self.edge(
             src,
             &r.from,
@@ -393,7 +400,7 @@ mod tests {
         assert_eq!(
             messages(&reading),
             [
-                "claim 'claim:x' supports itself",
+                "claim 'claim:x' has a 'supports' edge to itself",
                 "unknown claim id 'claim:nope'",
                 "'policy:towns' is listed twice in about",
                 "unknown stance 'up': expected one of for | against | mixed | neutral",

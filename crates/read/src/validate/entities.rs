@@ -6,7 +6,7 @@ use levelmap_model::date::PartialDate;
 use levelmap_model::{ActorKind, EdgeKind, Entity, EventKind, NodeKind, PolicyKind, Role};
 
 use crate::raw::{RawEntity, RawLink};
-use crate::reader::{origin, Reader};
+use crate::reader::{Reader, Step};
 use crate::ReadError;
 
 const LINEAGE_KINDS: &str = "evolves-into | replaces | part-of";
@@ -14,6 +14,7 @@ const LINEAGE_KINDS: &str = "evolves-into | replaces | part-of";
 impl Reader {
     /// Validate every lexicon entry in turn.
     pub(crate) fn validate_entities(&mut self) {
+        self.begin(Step::Validate);
         let entities = std::mem::take(&mut self.entities);
         for (src, node_kind, e) in entities {
             self.validate_entity(src, node_kind, &e);
@@ -35,6 +36,7 @@ impl Reader {
                 self.link(src, e, kind, link);
             }
         }
+        let o = self.origin(src, e.extracted, &e.confidence);
         if !kind_ok {
             return;
         }
@@ -60,7 +62,7 @@ impl Reader {
                 description: e.description.clone(),
                 date,
                 roles,
-                origin: origin(e.extracted, e.confidence),
+                origin: o,
             },
         );
     }
@@ -171,9 +173,10 @@ impl Reader {
                         src,
                         r.title.span().start,
                         ReadError::BadDate {
-                            message: format!(
-                                "role '{}' ends ({t}) before it starts ({f})",
-                                r.title.get_ref()
+                            message: levelmap_model::rules::role_ends_before_start(
+                                r.title.get_ref(),
+                                t,
+                                f,
                             ),
                         },
                     );
@@ -220,7 +223,7 @@ impl Reader {
 
     /// An evidenced edge written in the lexicon, from the entry.
     fn link(&mut self, src: usize, e: &RawEntity, kind: EdgeKind, link: &RawLink) {
-        let o = origin(link.extracted, link.confidence);
+        let o = self.origin(src, link.extracted, &link.confidence);
         let article = link.article.get_ref().clone();
         self.edge(
             src,
@@ -303,5 +306,57 @@ mod tests {
              [[event.lineage]]\nto = \"policy:towns\"\narticle = \"2021-05-a\"\nquote = \"Ann said\"\n",
         );
         assert!(m[0].starts_with("only policies have a lineage"), "{m:?}");
+    }
+
+    #[test]
+    fn a_policy_evolving_into_itself_and_an_actor_member_of_itself_are_errors() {
+        let m = read_lexicon(
+            "lexicon/policies.toml",
+            "[[policy]]\nid = \"policy:towns\"\nname = \"T\"\nkind = \"fund\"\n\
+             [[policy.lineage]]\nto = \"policy:towns\"\narticle = \"2021-05-a\"\nquote = \"Ann said\"\n",
+        );
+        assert_eq!(
+            m,
+            ["policy 'policy:towns' has a 'evolves-into' edge to itself"]
+        );
+        let m = read_lexicon(
+            "lexicon/actors.toml",
+            "[[actor]]\nid = \"actor:ann\"\nname = \"Ann\"\nkind = \"person\"\n\
+             [[actor.affiliation]]\nto = \"actor:ann\"\narticle = \"2021-05-a\"\nquote = \"Ann said\"\n",
+        );
+        assert_eq!(m, ["actor 'actor:ann' has a 'member-of' edge to itself"]);
+    }
+
+    #[test]
+    fn a_nan_or_out_of_range_confidence_is_an_error() {
+        let m = read_lexicon(
+            "lexicon/actors.toml",
+            "[[actor]]\nid = \"actor:ann\"\nname = \"Ann\"\nkind = \"person\"\n\
+             extracted = true\nconfidence = nan\n\
+             [[actor]]\nid = \"actor:party\"\nname = \"P\"\nkind = \"party\"\nconfidence = 1.5\n",
+        );
+        assert_eq!(
+            m,
+            [
+                "confidence nan is not a number from 0 to 1",
+                "confidence 1.5 is not a number from 0 to 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_year_typo_is_a_warning_naming_the_span() {
+        let reading = with_article(HEAD)
+            .file(
+                "lexicon/events.toml",
+                "[[event]]\nid = \"event:vote\"\nname = \"V\"\nkind = \"election\"\ndate = \"0202\"\n",
+            )
+            .read();
+        assert_eq!(reading.error_count(), 0, "{:?}", messages(&reading));
+        assert_eq!(
+            messages(&reading),
+            ["date 0202 is more than 100 years from the articles' dates (2021-05); is the year mistyped?"]
+        );
+        assert_eq!(reading.diagnostics[0].location.line, Some(5));
     }
 }

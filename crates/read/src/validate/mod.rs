@@ -7,17 +7,37 @@ mod article;
 mod entities;
 
 use levelmap_model::date::PartialDate;
+use levelmap_model::rules::DateSpan;
 use levelmap_model::EdgeKind;
 
 use crate::raw::S;
-use crate::reader::Reader;
+use crate::reader::{DateField, Reader};
 use crate::{Diagnostic, ReadError};
 
 impl Reader {
     /// Parse a date field; report a bad one.
     pub(crate) fn parse_date(&mut self, src: usize, s: &S) -> Option<PartialDate> {
+        self.parse_date_of(src, s, false)
+    }
+
+    /// Parse a date field, an article's when `article`; report a bad one, and keep a
+    /// good one for the check of dates far from the others.
+    pub(crate) fn parse_date_of(
+        &mut self,
+        src: usize,
+        s: &S,
+        article: bool,
+    ) -> Option<PartialDate> {
         match PartialDate::parse(s.get_ref()) {
-            Ok(d) => Some(d),
+            Ok(d) => {
+                self.dates.push(DateField {
+                    src,
+                    offset: s.span().start,
+                    date: d,
+                    article,
+                });
+                Some(d)
+            }
             Err(e) => {
                 self.err(
                     src,
@@ -80,6 +100,38 @@ impl Reader {
             self.validate_article(stem, a);
         }
         self.check_echoes();
+        self.check_far_dates();
+    }
+
+    /// Warn about each date more than [`levelmap_model::rules::FAR_YEARS`] years from the median year
+    /// of the articles' dates (of all dates, in a corpus without articles): a typo
+    /// such as `0202` for `2020` makes the time-layered drawings ten times wider.
+    fn check_far_dates(&mut self) {
+        let articles: Vec<PartialDate> = self
+            .dates
+            .iter()
+            .filter(|f| f.article)
+            .map(|f| f.date)
+            .collect();
+        let reference = if articles.is_empty() {
+            self.dates.iter().map(|f| f.date).collect()
+        } else {
+            articles
+        };
+        let Some(span) = DateSpan::of(&reference) else {
+            return;
+        };
+        let dates = std::mem::take(&mut self.dates);
+        for f in dates.iter().filter(|f| span.is_far(f.date)) {
+            let loc = self.loc(f.src, f.offset);
+            self.diags.push(Diagnostic::warning(
+                loc,
+                ReadError::FarDate {
+                    date: f.date.to_string(),
+                    span: span.to_string(),
+                },
+            ));
+        }
     }
 
     /// Echoes should point back in time: warn about one to a later claim, or to a
