@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod export;
 mod extract;
+mod inputs;
 mod query;
 mod render;
 mod screenshot;
