@@ -275,3 +275,26 @@ fn show_prints_escape_osc_and_bidi_characters_visibly_but_json_keeps_them() {
         "{text}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn extract_of_a_fifo_is_refused_instead_of_hanging() {
+    let c = TempCorpus::of("mini");
+    let fifo = c.dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let d = levelmap(["extract", "--stdout", "--corpus"])
+        .arg(c.path())
+        .arg(&fifo)
+        .run_within(HANG);
+    assert_ne!(d.code, Some(0), "{}", d.stderr);
+    assert!(
+        d.stderr
+            .contains("pipe.txt: not a regular file: it is a FIFO (named pipe)"),
+        "{}",
+        d.stderr
+    );
+}
