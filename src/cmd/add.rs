@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use crate::output::write_atomic;
 use anyhow::{Context, Result};
 use levelmap_extract::{self as extract, draft, ExtractOptions};
-use levelmap_model::is_valid_id;
+use levelmap_model::id_problem;
 use levelmap_read::{layout, read_corpus};
 
 use super::extract::{load_lexicon, parse_format, prepare};
@@ -33,12 +33,19 @@ pub(crate) struct Args {
     pub(crate) max_bytes: usize,
 }
 
+/// Refuse an article id (file stem) that breaks the id rule: it would make files the
+/// reader refuses, or hidden ones (`..`).
+fn check_stem(id: &str) -> Result<()> {
+    if let Some(problem) = id_problem(&format!("article:{id}")) {
+        anyhow::bail!("'{id}' is not a valid article id ({problem}): use lowercase letters, digits and hyphens, e.g. 2024-07-hickson-labour-levelling-up");
+    }
+    Ok(())
+}
+
 /// Run `add`.
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     if let Some(id) = &args.id {
-        if !is_valid_id(&format!("article:{id}")) {
-            anyhow::bail!("'{id}' is not a valid article id: use lowercase letters, digits and hyphens, e.g. 2024-07-hickson-labour-levelling-up");
-        }
+        check_stem(id)?;
     }
     let articles = layout::articles_dir(&args.corpus);
     if !articles.is_dir() {
@@ -80,6 +87,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             n += 1;
         }
     }
+    // The stem names two files: whatever made it, it keeps the id rule.
+    check_stem(&d.stem)?;
     let txt = articles.join(layout::text_file_name(&d.stem));
     let toml_path = articles.join(layout::annotation_file_name(&d.stem));
     if txt.exists() || toml_path.exists() {

@@ -244,12 +244,33 @@ fn render_views(g: &LevelGraph) -> Result<Vec<Rendered>> {
     for page in slices::yearly(g).context("cannot draw the yearly maps")? {
         files.push((page.file, page.svg.into_bytes()));
     }
+    // Which idea each evolution page is for: two ideas must not share a file name,
+    // or one page would silently overwrite the other.
+    let mut pages: std::collections::BTreeMap<String, String> = Default::default();
     for root in lineage_roots(g) {
         let v = evolution::render_evolution(g, &root)
             .with_context(|| format!("cannot draw the evolution of {root}"))?;
-        files.push((format!("evolution-{}.svg", v.slug), v.svg.into_bytes()));
+        let file = format!("evolution-{}.svg", v.slug);
+        claim_file_name(&mut pages, &file, &root)?;
+        files.push((file, v.svg.into_bytes()));
     }
     Ok(files)
+}
+
+/// Record that `file` draws `id`; an error naming both ids when another id already
+/// has that file name (compared without case, as some file systems do).
+fn claim_file_name(
+    pages: &mut std::collections::BTreeMap<String, String>,
+    file: &str,
+    id: &str,
+) -> Result<()> {
+    if let Some(first) = pages.insert(file.to_ascii_lowercase(), id.to_string()) {
+        anyhow::bail!(
+            "'{first}' and '{id}' would both be drawn to {file}, and one page would be lost; \
+             rename one of them (ids are lowercase letters, digits and hyphens)"
+        );
+    }
+    Ok(())
 }
 
 /// Policies that evolve into (or are replaced by) another and evolved from none, by id.
@@ -271,4 +292,25 @@ fn lineage_roots(g: &LevelGraph) -> Vec<String> {
         .collect();
     roots.sort();
     roots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_ideas_drawn_to_one_file_name_are_refused() {
+        let mut pages = Default::default();
+        claim_file_name(&mut pages, "evolution-plan-b.svg", "policy:plan-b").unwrap();
+        claim_file_name(&mut pages, "evolution-plan-c.svg", "policy:plan-c").unwrap();
+        let e = claim_file_name(&mut pages, "evolution-Plan-B.svg", "policy:Plan.B")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(
+                "'policy:plan-b' and 'policy:Plan.B' would both be drawn to evolution-Plan-B.svg"
+            ),
+            "{e}"
+        );
+    }
 }

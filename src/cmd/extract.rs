@@ -70,8 +70,19 @@ pub(crate) fn prepare(
         )));
     }
     extract::check_size(&name, meta.len(), opts).map_err(PrepareError::Extract)?;
-    let bytes =
-        std::fs::read(path).map_err(|e| PrepareError::Io(format!("cannot read {name}: {e}")))?;
+    // Only a regular file, and never more than the limit: a FIFO or a device would
+    // hang or never end.
+    let limit = opts.max_bytes as u64;
+    let bytes = match levelmap_read::file::read_limited(path, limit) {
+        Ok(c) => c.bytes,
+        Err(levelmap_read::file::Refusal::TooLarge { size, .. }) => {
+            let e = extract::check_size(&name, size, opts);
+            return Err(e.map_or_else(PrepareError::Extract, |()| {
+                PrepareError::Io(format!("{name} grew while it was read"))
+            }));
+        }
+        Err(e) => return Err(PrepareError::Io(format!("cannot read {name}: {e}"))),
+    };
     let raw = extract::decode(&name, &bytes, opts).map_err(PrepareError::Extract)?;
     let format = format
         .or_else(|| Format::from_path(path))

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
+use levelmap_model::visible::visible;
 use levelmap_model::{EdgeKind, NodeKind};
 use levelmap_query::path::{default_edges, path, PathAnswer, PathOptions};
 use levelmap_query::{resolve, QueryError};
@@ -98,7 +99,10 @@ impl Render for PathAnswer {
             writeln!(
                 w,
                 "No connection between {} ({}) and {} ({}).",
-                self.from.label, self.from.id, self.to.label, self.to.id
+                visible(&self.from.label),
+                self.from.id,
+                visible(&self.to.label),
+                self.to.id
             )?;
             let mut hint = format!("Edges walked: {}", walked(self));
             if !self.avoid.is_empty() {
@@ -132,7 +136,7 @@ impl Render for PathAnswer {
                 )
             };
             term.heading(w, &title)?;
-            writeln!(w, "{}", p.explanation)?;
+            writeln!(w, "{}", visible(&p.explanation))?;
             let mut t = Table::new(vec![
                 fixed("#"),
                 wrapping("from"),

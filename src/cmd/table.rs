@@ -1,11 +1,14 @@
 //! Text for people: aligned tables, headings and key-value blocks, with colour on a
 //! terminal (none when piped or when `NO_COLOR` is set) and long text wrapped to the
 //! terminal width (`COLUMNS` overrides it; 100 columns when not on a terminal).
+//! Control characters and bidirectional overrides in the data are printed visibly
+//! escaped (`levelmap_model::visible`): a label cannot drive the terminal.
 
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 use anstyle::{AnsiColor, Color, Effects, Style};
+use levelmap_model::visible::visible;
 use levelmap_model::{NodeKind, Stance};
 use unicode_width::UnicodeWidthStr;
 
@@ -42,6 +45,7 @@ impl Term {
 
     /// `text` in `tone`, if colouring.
     pub(crate) fn paint(&self, text: &str, tone: Tone) -> String {
+        let text = visible(text);
         let style = tone.style();
         if !self.color || style == Style::new() || text.is_empty() {
             return text.to_string();
@@ -59,7 +63,7 @@ impl Term {
         let kw = pairs.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
         let vw = self.width.saturating_sub(kw + 4).max(20);
         for (k, v) in pairs {
-            for (n, line) in wrap(v, vw).iter().enumerate() {
+            for (n, line) in wrap(&visible(v), vw).iter().enumerate() {
                 let key = if n == 0 { *k } else { "" };
                 writeln!(
                     w,
@@ -131,7 +135,7 @@ impl<'a> Cell<'a> {
     /// A plain cell.
     pub(crate) fn plain(text: impl Into<Cow<'a, str>>) -> Self {
         Cell {
-            text: text.into(),
+            text: shown(text.into()),
             tone: Tone::Plain,
         }
     }
@@ -139,7 +143,7 @@ impl<'a> Cell<'a> {
     /// A coloured cell.
     pub(crate) fn tone(text: impl Into<Cow<'a, str>>, tone: Tone) -> Self {
         Cell {
-            text: text.into(),
+            text: shown(text.into()),
             tone,
         }
     }
@@ -147,6 +151,15 @@ impl<'a> Cell<'a> {
     /// The display width of its widest line.
     fn width(&self) -> usize {
         self.text.split('\n').map(width).max().unwrap_or(0)
+    }
+}
+
+/// A cell's text as printed: control characters visibly escaped; still borrowed when
+/// there is none.
+fn shown(text: Cow<'_, str>) -> Cow<'_, str> {
+    match visible(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(escaped) => Cow::Owned(escaped),
     }
 }
 

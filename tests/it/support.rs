@@ -146,6 +146,49 @@ impl Run {
             .code()
     }
 
+    /// Run to completion, but kill it and fail the test after `secs` seconds: for inputs
+    /// that once made levelmap hang, so that a regression fails instead of hanging. The
+    /// limit is generous; it is a guard, not a timing.
+    pub fn run_within(mut self, secs: u64) -> Done {
+        use std::io::Read;
+        use std::process::Stdio;
+        let mut child = self
+            .cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("levelmap runs");
+        let drain = |mut r: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut b = Vec::new();
+                r.read_to_end(&mut b).ok();
+                String::from_utf8_lossy(&b).into_owned()
+            })
+        };
+        let out = drain(Box::new(child.stdout.take().unwrap()));
+        let err = drain(Box::new(child.stderr.take().unwrap()));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("waiting for levelmap") {
+                break status;
+            }
+            if std::time::Instant::now() > deadline {
+                child.kill().ok();
+                child.wait().ok();
+                panic!("levelmap did not finish within {secs} s: it hangs");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let d = Done {
+            stdout: out.join().unwrap(),
+            stderr: err.join().unwrap(),
+            code: status.code(),
+        };
+        assert!(!d.stderr.contains("panicked"), "panicked:\n{}", d.stderr);
+        d
+    }
+
     /// Run and expect success.
     pub fn ok(self) -> Done {
         let d = self.run();

@@ -1,7 +1,7 @@
 //! The levelmap graph and everything it is made of: partial dates, the kinds of
 //! nodes and edges and the corpus records ([`Corpus`]), evidence (the one quote
 //! normalisation), lexicon mentions, "did you mean" suggestions, the graph and its
-//! build from a corpus, and its lossless JSON form. Every other crate depends on this
+//! build from a corpus, its lossless JSON form, and text made safe to print. Every other crate depends on this
 //! one; it depends on none of them.
 
 pub mod date;
@@ -13,5 +13,6 @@ pub mod mentions;
 mod model;
 pub mod rules;
 pub mod suggest;
+pub mod visible;
 
 pub use model::*;

@@ -465,18 +465,44 @@ pub fn kind_of_id(id: &str) -> Option<NodeKind> {
     }
 }
 
-/// Whether `id` is `kind:slug` with a lowercase ASCII slug of letters, digits and hyphens.
+/// The longest id, in bytes: ids become file names (`articles/<stem>.toml`,
+/// `evolution-<slug>.svg`), which most file systems cap at 255 bytes.
+pub const MAX_ID_BYTES: usize = 200;
+
+/// Whether `id` is `kind:slug` with a lowercase ASCII slug of letters, digits and
+/// hyphens (graph/README.md), at most [`MAX_ID_BYTES`] long.
 pub fn is_valid_id(id: &str) -> bool {
-    match id.split_once(':') {
-        Some((p, slug)) => {
-            NodeKind::parse(p).is_some()
-                && !slug.is_empty()
-                && slug
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
-        }
-        None => false,
+    id_problem(id).is_none()
+}
+
+/// What is wrong with `id`, in words, or `None` when it is valid (see [`is_valid_id`]).
+pub fn id_problem(id: &str) -> Option<String> {
+    let Some((p, slug)) = id.split_once(':') else {
+        return Some("not of the form kind:slug".into());
+    };
+    if NodeKind::parse(p).is_none() {
+        return Some(format!(
+            "'{p}' is not a kind (actor, policy, event, claim, article)"
+        ));
     }
+    if slug.is_empty() {
+        return Some("the slug after ':' is empty".into());
+    }
+    if let Some(c) = slug
+        .chars()
+        .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+    {
+        return Some(format!(
+            "{c:?} is not allowed: a slug is lowercase letters, digits and hyphens"
+        ));
+    }
+    if id.len() > MAX_ID_BYTES {
+        return Some(format!(
+            "{} bytes long, over the limit of {MAX_ID_BYTES}",
+            id.len()
+        ));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -498,6 +524,25 @@ mod tests {
         assert!(is_valid_id("actor:rachel-reeves"));
         assert!(!is_valid_id("actor:Rachel"));
         assert!(!is_valid_id("person:x"));
+        assert!(!is_valid_id("actor:"));
+        assert!(
+            !is_valid_id("policy:plan.b"),
+            "dots make two ids share a file name"
+        );
+        assert!(!is_valid_id("article:.."), "a dot stem makes a hidden file");
+        assert!(!is_valid_id("actor:a_b") && !is_valid_id("actor:a b"));
+        assert!(is_valid_id(&format!(
+            "actor:{}",
+            "a".repeat(MAX_ID_BYTES - 6)
+        )));
+        assert!(!is_valid_id(&format!(
+            "actor:{}",
+            "a".repeat(MAX_ID_BYTES - 5)
+        )));
+        assert_eq!(
+            id_problem("policy:plan.b").unwrap(),
+            "'.' is not allowed: a slug is lowercase letters, digits and hyphens"
+        );
         assert_eq!(kind_of_id("policy:x"), Some(NodeKind::Policy));
     }
 }

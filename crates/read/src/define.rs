@@ -13,13 +13,13 @@ impl Reader {
     /// id is reported and not defined.
     pub(crate) fn define(&mut self, id: &S, kind: NodeKind, name: &str, src: usize) -> bool {
         let raw = id.get_ref();
-        if !levelmap_model::is_valid_id(raw) {
+        if let Some(reason) = levelmap_model::id_problem(raw) {
             let loc = self.loc(src, id.span().start);
             self.diags.push(Diagnostic::error(
                 loc,
                 ReadError::BadId {
                     id: raw.clone(),
-                    reason: levelmap_model::rules::NOT_KIND_SLUG.into(),
+                    reason,
                 },
             ));
             return false;

@@ -17,6 +17,30 @@ pub enum ReadError {
         /// The OS error.
         reason: String,
     },
+    /// A path that is not a regular file (a FIFO, a device, a folder...).
+    #[error("{path} is {what}, not a regular file")]
+    NotAFile {
+        /// The path.
+        path: String,
+        /// What it is.
+        what: String,
+    },
+    /// A file over the size limit.
+    #[error("{path} is too large: {size} bytes or more, over the limit of {limit} bytes")]
+    TooLarge {
+        /// The path.
+        path: String,
+        /// Its size, as far as it was read.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A file read through a symbolic link (allowed, and said).
+    #[error("read through a symbolic link to {target}")]
+    Symlink {
+        /// Where the link leads.
+        target: String,
+    },
     /// The corpus folder lacks a part.
     #[error("{what} not found")]
     Missing {
@@ -164,6 +188,9 @@ impl ReadError {
     pub fn code(&self) -> &'static str {
         match self {
             ReadError::Io { .. } => "io",
+            ReadError::NotAFile { .. } => "not-a-file",
+            ReadError::TooLarge { .. } => "too-large",
+            ReadError::Symlink { .. } => "symlink",
             ReadError::Missing { .. } => "missing",
             ReadError::Toml { .. } => "toml",
             ReadError::NotUtf8 { .. } => "utf8",
@@ -227,6 +254,15 @@ impl ReadError {
                 Some("convert the file to UTF-8 (e.g. `iconv -f latin1 -t utf-8`)".into())
             }
             ReadError::DuplicateId { .. } => Some("give each entry its own id".into()),
+            ReadError::NotAFile { .. } => Some(
+                "the corpus reads only regular files: put the file itself in its place".into(),
+            ),
+            ReadError::TooLarge { .. } => Some(
+                "one article is rarely over a few hundred kB: split the file, or remove what is not the article".into(),
+            ),
+            ReadError::Symlink { .. } => Some(
+                "the corpus then depends on a file outside it: copy the file in to keep it whole".into(),
+            ),
             ReadError::BadDate { .. } => {
                 Some("write the date as \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"".into())
             }
@@ -363,8 +399,17 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// Renders like rustc: a headline, the location, the offending line, a help line.
+    /// Renders like rustc: a headline, the location, the offending line, a help line;
+    /// control characters and bidirectional overrides from the corpus made visible.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.render(&mut text)?;
+        f.write_str(&levelmap_model::visible::visible(&text))
+    }
+}
+
+impl Diagnostic {
+    fn render(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

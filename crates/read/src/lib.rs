@@ -12,6 +12,7 @@
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)] // reading the corpus files is this crate's job
 
 pub mod error;
+pub mod file;
 pub mod layout;
 pub mod stamp;
 
@@ -67,25 +68,46 @@ pub fn read_corpus(dir: &Path) -> Reading {
     r.finish()
 }
 
-/// Read one file as UTF-8 text; on failure, a located diagnostic.
+/// Read one file as UTF-8 text (only a regular file, or a link to one, of at most
+/// [`file::MAX_FILE_BYTES`]); on failure, a located diagnostic. The second value is a
+/// warning when the file was read through a symbolic link.
 #[allow(clippy::result_large_err)]
-pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
+pub(crate) fn read_text(path: &Path) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+    let shown = path.display().to_string();
+    let contents = file::read_limited(path, file::MAX_FILE_BYTES).map_err(|r| {
+        let error = match r {
+            file::Refusal::Io(reason) => ReadError::Io {
+                path: shown.clone(),
+                reason,
+            },
+            file::Refusal::NotAFile(what) => ReadError::NotAFile {
+                path: shown.clone(),
+                what: what.to_string(),
+            },
+            file::Refusal::TooLarge { size, limit } => ReadError::TooLarge {
+                path: shown.clone(),
+                size,
+                limit,
+            },
+        };
+        Diagnostic::error(Location::file(path), error)
+    })?;
+    let note = contents.link_target.map(|t| {
+        Diagnostic::warning(
             Location::file(path),
-            ReadError::Io {
-                path: path.display().to_string(),
-                reason: e.to_string(),
+            ReadError::Symlink {
+                target: t.display().to_string(),
             },
         )
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
+    });
+    let text = String::from_utf8(contents.bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         let mut loc = Location::at(path, &prefix, prefix.len());
         loc.line_text = None;
         Diagnostic::error(loc, ReadError::NotUtf8 { offset: valid })
-    })
+    })?;
+    Ok((text, note))
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use levelmap_model::NodeKind;
 use crate::layout;
 use crate::raw::{RawArticleHead, RawEntity};
 use crate::reader::{PendingArticle, Reader};
-use crate::{read_text, stamp, Diagnostic, Location, ReadError};
+use crate::{stamp, Diagnostic, Location, ReadError};
 
 impl Reader {
     /// Report a TOML error (syntax or type) at its span.
@@ -104,25 +104,20 @@ impl Reader {
 
     /// Read an article's text and annotation; it waits for validation.
     pub(crate) fn read_article(&mut self, stem: &str, txt: &Path, ann: &Path) {
-        let text = match read_text(txt) {
-            Ok(t) => {
-                if let Some(h) = self.hasher.as_mut() {
-                    stamp::hash_file(h, &layout::text_file_name(stem), t.as_bytes());
-                }
-                t
-            }
-            Err(d) => {
-                self.diags.push(d);
-                return;
-            }
+        let Some(text) = self.read_file(txt) else {
+            return;
         };
-        if !levelmap_model::is_valid_id(&format!("article:{stem}")) {
+        if let Some(h) = self.hasher.as_mut() {
+            stamp::hash_file(h, &layout::text_file_name(stem), text.as_bytes());
+        }
+        if let Some(problem) = levelmap_model::id_problem(&format!("article:{stem}")) {
             self.diags.push(Diagnostic::error(
                 Location::file(ann),
                 ReadError::BadId {
                     id: stem.to_string(),
-                    reason: "an article's file name must be lowercase letters, digits and hyphens"
-                        .into(),
+                    reason: format!(
+                        "an article's file name must be lowercase letters, digits and hyphens ({problem})"
+                    ),
                 },
             ));
         }

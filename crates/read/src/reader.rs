@@ -153,10 +153,25 @@ impl Reader {
         None
     }
 
+    /// Read a file as text: a diagnostic when it cannot be, a warning when it is read
+    /// through a symbolic link.
+    pub(crate) fn read_file(&mut self, path: &Path) -> Option<String> {
+        match read_text(path) {
+            Ok((text, note)) => {
+                self.diags.extend(note);
+                Some(text)
+            }
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
     /// Read a file, hash it into the digest under its file name and keep it as a source.
     pub(crate) fn add_source(&mut self, path: &Path) -> Option<usize> {
-        match read_text(path) {
-            Ok(text) => {
+        match self.read_file(path) {
+            Some(text) => {
                 if let Some(h) = self.hasher.as_mut() {
                     let name = path
                         .file_name()
@@ -166,10 +181,7 @@ impl Reader {
                 }
                 Some(self.push_source(path, text))
             }
-            Err(d) => {
-                self.diags.push(d);
-                None
-            }
+            None => None,
         }
     }
 

@@ -17,6 +17,14 @@ pub(crate) fn hash_file(h: &mut Sha256, name: &str, text: &[u8]) {
     h.update([0]);
 }
 
+/// A corpus file's bytes, read as the reader reads them (only a regular file, within
+/// the size limit), so that a FIFO or a device cannot hang the digest.
+fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    crate::file::read_limited(path, crate::file::MAX_FILE_BYTES)
+        .map(|c| c.bytes)
+        .map_err(|r| std::io::Error::other(format!("{}: {r}", path.display())))
+}
+
 /// Article stems that have both a `.txt` and a `.toml`, sorted.
 fn article_pairs(articles: &Path) -> std::io::Result<Vec<String>> {
     let mut txt = std::collections::BTreeSet::new();
@@ -42,7 +50,7 @@ pub fn corpus_digest(dir: &Path) -> std::io::Result<String> {
     for name in LEXICON_FILES {
         let path = lexicon.join(name);
         if path.exists() {
-            hash_file(&mut h, name, &std::fs::read(&path)?);
+            hash_file(&mut h, name, &read_bytes(&path)?);
         }
     }
     let articles = layout::articles_dir(dir);
@@ -51,7 +59,7 @@ pub fn corpus_digest(dir: &Path) -> std::io::Result<String> {
             layout::text_file_name(&stem),
             layout::annotation_file_name(&stem),
         ] {
-            hash_file(&mut h, &name, &std::fs::read(articles.join(&name))?);
+            hash_file(&mut h, &name, &read_bytes(&articles.join(&name))?);
         }
     }
     Ok(format!("{:x}", h.finalize()))

@@ -39,9 +39,49 @@ pub(crate) fn escape(s: &str) -> String {
     out
 }
 
-/// A quoted DOT string.
+/// The longest DOT string we write, in bytes after escaping. Graphviz refuses a
+/// string longer than 16,384 bytes (its scanner's buffer); half of that leaves room
+/// for whatever Graphviz adds while reading it.
+pub(crate) const MAX_STRING_BYTES: usize = 8 * 1024;
+
+/// What ends a string cut to fit.
+const ELLIPSIS: &str = "\u{2026}";
+
+/// Cut escaped DOT text to at most [`MAX_STRING_BYTES`] bytes, ending with an ellipsis:
+/// at a character boundary, and never inside an escape (`\\x`, `&amp;`).
+pub(crate) fn fit(escaped: String) -> String {
+    if escaped.len() <= MAX_STRING_BYTES {
+        return escaped;
+    }
+    let budget = MAX_STRING_BYTES - ELLIPSIS.len();
+    let mut end = 0;
+    let mut it = escaped.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        // One escape is one piece: a backslash and the character after it, or `&amp;`.
+        let len = match c {
+            '\\' => 1 + it.next().map_or(0, |(_, n)| n.len_utf8()),
+            '&' if escaped[i..].starts_with("&amp;") => {
+                for _ in 0.."amp;".len() {
+                    it.next();
+                }
+                "&amp;".len()
+            }
+            c => c.len_utf8(),
+        };
+        if i + len > budget {
+            break;
+        }
+        end = i + len;
+    }
+    let mut out = escaped;
+    out.truncate(end);
+    out.push_str(ELLIPSIS);
+    out
+}
+
+/// A quoted DOT string, cut to fit Graphviz's limit.
 fn q(s: &str) -> String {
-    format!("\"{}\"", escape(s))
+    format!("\"{}\"", fit(escape(s)))
 }
 
 /// Attributes as `[k=v, ...]`; values are quoted and escaped.
@@ -209,6 +249,7 @@ fn write_node(w: &mut impl Write, indent: &str, n: &SceneNode) -> io::Result<()>
             .collect::<Vec<_>>()
             .join("\\n")
     };
+    let label = fit(label);
     let list = node_attrs(n, "");
     let mut parts: Vec<String> = Vec::new();
     for (k, v) in &list {
@@ -409,6 +450,24 @@ mod tests {
             escape("say \"hi\"\\n\nR&D <b>\u{1}é"),
             "say \\\"hi\\\"\\\\n\\nR&amp;D <b>é"
         );
+    }
+
+    #[test]
+    fn a_tooltip_over_graphviz_limit_is_cut_with_an_ellipsis() {
+        // Escapes (`\\"`, `&amp;`) and multi-byte characters at every offset: the cut
+        // never splits one, and the result stays within the limit.
+        for pad in 0..6 {
+            let s = format!("{}{}", "x".repeat(pad), "a\"é&\\\n€".repeat(4000));
+            let cut = fit(escape(&s));
+            assert!(cut.len() <= MAX_STRING_BYTES, "{}", cut.len());
+            assert!(cut.len() > MAX_STRING_BYTES - 16, "{}", cut.len());
+            let body = cut.strip_suffix('\u{2026}').expect("ends with an ellipsis");
+            assert!(escape(&s).starts_with(body));
+            assert!(!body.ends_with('\\') || body.ends_with("\\\\"), "{body:?}");
+            assert!(!body.ends_with('&'));
+        }
+        let short = "R&D \"x\"";
+        assert_eq!(fit(escape(short)), escape(short), "short strings are kept");
     }
 
     #[test]
