@@ -65,7 +65,7 @@ pub(crate) enum Pending {
     /// The whole graph.
     Whole(LevelGraph),
     /// The store, and where a whole graph can be had if the store proves damaged.
-    Stored(Store, Source),
+    Stored(Box<Store>, Source),
 }
 
 impl Pending {
@@ -73,7 +73,7 @@ impl Pending {
     pub(crate) fn names(&self) -> &dyn Names {
         match self {
             Pending::Whole(g) => g,
-            Pending::Stored(s, _) => s,
+            Pending::Stored(s, _) => &**s,
         }
     }
 
@@ -87,7 +87,7 @@ impl Pending {
                 stored: None,
             }),
             Pending::Stored(store, src) => {
-                stored_region(store, src, plan).ok_or_else(damaged_error)
+                stored_region(*store, src, plan).ok_or_else(damaged_error)
             }
         }
     }
@@ -307,7 +307,10 @@ fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
                 listing,
                 expected: header.fingerprint,
             };
-            return Ok((Pending::Stored(store, src.clone()), Some(deferred)));
+            return Ok((
+                Pending::Stored(Box::new(store), src.clone()),
+                Some(deferred),
+            ));
         }
         other => other,
     };
@@ -323,7 +326,7 @@ fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
             if !header.json_fresh {
                 stale_note(&json_path, json.is_some());
             }
-            return Ok((Pending::Stored(store, src.clone()), None));
+            return Ok((Pending::Stored(Box::new(store), src.clone()), None));
         }
     }
 
