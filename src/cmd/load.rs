@@ -23,6 +23,11 @@
 //! When the corpus has changed since the build (its sha-256 digest differs from the
 //! one in graph.json), the graph is rebuilt from the corpus in memory, a one-line
 //! note says so on stderr, and the answer reflects the corpus as it is now.
+//!
+//! A damaged store (a block or its header failing its checksum, see
+//! [`levelmap_store`]) never answers: a read that finds damage flags the store, [`ask`]
+//! drops whatever it answered, says so in one line on stderr, removes the store and
+//! asks again from graph.json or the corpus, writing the store anew.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -36,7 +41,7 @@ use levelmap_query::search::Owner;
 use levelmap_read::stamp;
 use levelmap_store::cache::{self, cache_path, json_stamp, WRITER};
 use levelmap_store::fresh::{Check, Deferred, Freshness, Listing};
-use levelmap_store::{Region, Store, StoreHeader};
+use levelmap_store::{Damage, Region, Store, StoreHeader, Unopened};
 
 use crate::output::write_store;
 use petgraph::graph::NodeIndex;
@@ -60,7 +65,7 @@ pub(crate) enum Pending {
     /// The whole graph.
     Whole(LevelGraph),
     /// The store, and where a whole graph can be had if the store proves damaged.
-    Stored(Store, Source),
+    Stored(Box<Store>, Source),
 }
 
 impl Pending {
@@ -68,7 +73,7 @@ impl Pending {
     pub(crate) fn names(&self) -> &dyn Names {
         match self {
             Pending::Whole(g) => g,
-            Pending::Stored(s, _) => s,
+            Pending::Stored(s, _) => &**s,
         }
     }
 
@@ -81,10 +86,9 @@ impl Pending {
                 graph: g,
                 stored: None,
             }),
-            Pending::Stored(store, src) => match stored_region(store, plan) {
-                Some(loaded) => Ok(loaded),
-                None => damaged(&src),
-            },
+            Pending::Stored(store, src) => {
+                stored_region(*store, src, plan).ok_or_else(damaged_error)
+            }
         }
     }
 
@@ -95,39 +99,45 @@ impl Pending {
                 graph: g,
                 stored: None,
             }),
-            Pending::Stored(store, src) => match store.whole() {
+            Pending::Stored(store, _) => match store.whole() {
                 Some(g) => Ok(Loaded {
                     graph: g,
                     stored: None,
                 }),
-                None => damaged(&src),
+                None => Err(damaged_error()),
             },
+        }
+    }
+
+    /// The store's damage flag, if the question is answered from a store.
+    fn damage(&self) -> Option<Damage> {
+        match self {
+            Pending::Whole(_) => None,
+            Pending::Stored(store, _) => Some(store.damage()),
         }
     }
 }
 
-/// A store that proved damaged while reading: remove it and answer from graph.json
-/// or the corpus, whose node order is the store's.
-fn damaged(src: &Source) -> Result<Loaded> {
+/// The error of a read that found the store damaged (the store is flagged, and
+/// [`ask`] answers again without it).
+fn damaged_error() -> anyhow::Error {
+    anyhow::anyhow!("the query cache is damaged")
+}
+
+/// Say, in one line, that the store in `out` is damaged, and remove it (the next
+/// load writes it anew).
+fn drop_damaged(out: &Path) {
     note!(
         "note: the query cache {} is damaged; answering without it",
-        cache_path(&src.out).display()
+        cache_path(out).display()
     );
-    let _ = std::fs::remove_file(cache_path(&src.out));
-    match open(src, Check::First)?.0 {
-        Pending::Whole(g) => Ok(Loaded {
-            graph: g,
-            stored: None,
-        }),
-        Pending::Stored(..) => anyhow::bail!(
-            "the query cache {} cannot be read",
-            cache_path(&src.out).display()
-        ),
-    }
+    let _ = std::fs::remove_file(cache_path(out));
 }
 
 struct Stored {
     store: Store,
+    /// Where the whole graph can be had if the store proves damaged.
+    src: Source,
     /// The store number of each node and edge of the region, ascending (their local
     /// indices are their positions).
     global: Vec<u32>,
@@ -136,7 +146,11 @@ struct Stored {
 
 /// Materialise the region of `store` that `plan` describes; None if the store proves
 /// damaged.
-fn stored_region(store: Store, plan: impl FnOnce(&Store, &mut Region)) -> Option<Loaded> {
+fn stored_region(
+    store: Store,
+    src: Source,
+    plan: impl FnOnce(&Store, &mut Region),
+) -> Option<Loaded> {
     let mut r = Region::new(&store);
     plan(&store, &mut r);
     let m = r.materialise()?;
@@ -144,6 +158,7 @@ fn stored_region(store: Store, plan: impl FnOnce(&Store, &mut Region)) -> Option
         graph: m.graph,
         stored: Some(Stored {
             store,
+            src,
             global: m.global,
             edges: m.edges,
         }),
@@ -176,8 +191,7 @@ impl Loaded {
     pub(crate) fn reload(self, plan: impl FnOnce(&Store, &mut Region)) -> Result<Loaded> {
         match self.stored {
             None => Ok(self),
-            Some(s) => stored_region(s.store, plan)
-                .context("the query cache is damaged; delete it and ask again"),
+            Some(s) => stored_region(s.store, s.src, plan).ok_or_else(damaged_error),
         }
     }
 
@@ -223,9 +237,19 @@ impl Loaded {
             r.node(n);
         }
         r.among(|_| true);
-        let m = r
-            .materialise()
-            .context("the query cache is damaged; delete it and ask again")?;
+        let Some(m) = r.materialise() else {
+            // The answer is sound (every block it read passed its check); the drawing
+            // reads the whole graph instead.
+            drop_damaged(&s.src.out);
+            let Pending::Whole(g) = open(&s.src, Check::First)?.0 else {
+                return Err(damaged_error());
+            };
+            let mapped = globals
+                .iter()
+                .map(|&n| NodeIndex::new(n as usize))
+                .collect();
+            return Ok((std::borrow::Cow::Owned(g), mapped));
+        };
         let mapped = globals.iter().filter_map(|&n| m.local(n)).collect();
         Ok((std::borrow::Cow::Owned(m.graph), mapped))
     }
@@ -238,7 +262,14 @@ impl Loaded {
 /// now). What it returns is current; only then may it be printed.
 pub(crate) fn ask<T>(src: &Source, question: impl Fn(Pending) -> Result<T>) -> Result<T> {
     let (pending, deferred) = open(src, Check::WhileAnswering)?;
+    let damage = pending.damage();
     let answer = question(pending);
+    if damage.is_some_and(|d| d.found()) {
+        // Whatever was answered read a damaged block: drop it, and the store.
+        release(answer);
+        drop_damaged(&src.out);
+        return question(open(src, Check::First)?.0);
+    }
     let Some(check) = deferred else {
         return answer;
     };
@@ -257,7 +288,14 @@ fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
     let has_corpus = src.corpus.is_dir();
     let json = json_stamp(&json_path);
     let listing = Listing::start(&src.corpus);
-    let cached = cache::open_current(&src.out, json);
+    let cached = match cache::open_current(&src.out, json) {
+        Ok(opened) => Some(opened),
+        Err(Unopened::Damaged) => {
+            drop_damaged(&src.out);
+            None
+        }
+        Err(Unopened::Missing | Unopened::OtherFormat | Unopened::Refused) => None,
+    };
     let cached = match cached {
         // The store stands for this graph.json: answer from it while the corpus is
         // listed, and check the listing before printing.
@@ -269,7 +307,10 @@ fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
                 listing,
                 expected: header.fingerprint,
             };
-            return Ok((Pending::Stored(store, src.clone()), Some(deferred)));
+            return Ok((
+                Pending::Stored(Box::new(store), src.clone()),
+                Some(deferred),
+            ));
         }
         other => other,
     };
@@ -285,7 +326,7 @@ fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
             if !header.json_fresh {
                 stale_note(&json_path, json.is_some());
             }
-            return Ok((Pending::Stored(store, src.clone()), None));
+            return Ok((Pending::Stored(Box::new(store), src.clone()), None));
         }
     }
 

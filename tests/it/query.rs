@@ -8,7 +8,8 @@
 //!   query store is damaged;
 //! - [`output`]: colour, wrapping, DOT and SVG pictures, broken pipes;
 //! - [`help`]: every command's help has an example that answers something;
-//! - [`bundled`]: questions about the bundled corpus, and the store against the graph.
+//! - [`bundled`]: questions about the bundled corpus, and the store against the graph;
+//! - [`damage`]: a damaged query store never gives a wrong answer.
 //!
 //! (The pinned answers stay in this file: their snapshots are named after it.)
 
@@ -16,6 +17,7 @@ use crate::support::*;
 
 mod answers;
 mod bundled;
+mod damage;
 mod failures;
 mod help;
 mod output;

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-use crate::{Store, StoreHeader};
+use crate::{Store, StoreHeader, Unopened};
 
 /// The query store's file name, beside graph.json.
 pub const CACHE_FILE: &str = "graph.cache";
@@ -33,8 +33,11 @@ pub fn json_stamp(path: &Path) -> Option<(u64, u128)> {
 }
 
 /// The store in `out` if this version wrote it beside the graph.json stamped `json`;
-/// None if it is missing, of another format or version, or damaged.
-pub fn open_current(out: &Path, json: Option<(u64, u128)>) -> Option<(StoreHeader, Store)> {
+/// else why not: missing, of another format, damaged, or of another version or graph.json.
+pub fn open_current(
+    out: &Path,
+    json: Option<(u64, u128)>,
+) -> Result<(StoreHeader, Store), Unopened> {
     crate::map::open_file(&cache_path(out), |h| h.writer == WRITER && h.json == json)
 }
 

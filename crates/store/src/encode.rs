@@ -11,6 +11,8 @@ use levelmap_model::{
 use levelmap_query::search::{DocText, Owner, SearchIndex};
 use levelmap_query::stats::{stats, StatsOptions};
 
+use xxhash_rust::xxh3::xxh3_64;
+
 use crate::*;
 
 #[derive(Default)]
@@ -70,6 +72,11 @@ fn origin_bits(o: Origin) -> (u8, f64) {
 /// Encode a graph as a store: the nodes, the edges with their adjacency, the header,
 /// what `stats` and `search` read, then every section after the section table.
 pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
+    encode_in_blocks(h, g, BLOCK)
+}
+
+/// [`encode`] with checked blocks of `block` bytes (tests use small ones).
+pub(crate) fn encode_in_blocks(h: &StoreHeader, g: &LevelGraph, block: usize) -> Vec<u8> {
     let mut st = Strings::default();
     let nodes = encode_nodes(g, &mut st);
     let edges = encode_edges(g, &mut st);
@@ -102,6 +109,7 @@ pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
         .collect();
     write_sections(
         &mut out,
+        block,
         [
             &string_offsets,
             &blob,
@@ -369,16 +377,30 @@ fn csr(lists: &[Vec<u32>]) -> (Vec<u8>, Vec<u8>) {
     (u32s(&offsets), u32s(&flat))
 }
 
-/// The section table, then the sections, each at the offset the table gives.
-fn write_sections(out: &mut Vec<u8>, parts: [&[u8]; SECTIONS]) {
-    let table_at = out.len();
-    out.resize(table_at + 8 * SECTIONS, 0);
-    let mut at: Vec<u64> = Vec::with_capacity(SECTIONS);
+/// The section table, the block checksums and the header's checksum, then the
+/// sections, each at the offset the table gives.
+fn write_sections(out: &mut Vec<u8>, block: usize, parts: [&[u8]; SECTIONS]) {
+    let data_len: usize = parts.iter().map(|p| p.len()).sum();
+    let n_blocks = data_len.div_ceil(block);
+    // The table, the block size and count, the block checksums, the header's checksum.
+    let data = out.len() + 8 * SECTIONS + 8 + 8 * n_blocks + 8;
+    let mut at = data;
     for p in parts {
-        at.push(out.len() as u64);
+        out.extend_from_slice(&(at as u64).to_le_bytes());
+        at += p.len();
+    }
+    put_u32(out, block as u32);
+    put_u32(out, n_blocks as u32);
+    let sums = out.len();
+    out.resize(data, 0);
+    out.reserve(data_len);
+    for p in parts {
         out.extend_from_slice(p);
     }
-    for (k, a) in at.iter().enumerate() {
-        out[table_at + 8 * k..table_at + 8 * k + 8].copy_from_slice(&a.to_le_bytes());
+    let (head, body) = out.split_at_mut(data);
+    for (k, block) in body.chunks(block).enumerate() {
+        head[sums + 8 * k..sums + 8 * k + 8].copy_from_slice(&xxh3_64(block).to_le_bytes());
     }
+    let check = xxh3_64(&head[..data - 8]);
+    head[data - 8..].copy_from_slice(&check.to_le_bytes());
 }

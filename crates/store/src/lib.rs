@@ -14,13 +14,26 @@
 //!
 //! Layout (integers little-endian; strings are indices into the string table,
 //! `u32::MAX` for none): `MAGIC`, u32 [`FORMAT`], the header (writer, fingerprint,
-//! graph.json stamp, freshness, digest), then the sections, each at an offset given
-//! in a table after the header. Every read is bounds-checked: a damaged store gives
-//! `None`, never a panic, and the caller rebuilds it.
+//! graph.json stamp, freshness, digest), the counts, a table of where each section
+//! starts, the block size and count, a checksum per block, and a checksum of all of that;
+//! then the sections.
+//!
+//! Integrity: a flipped byte anywhere must never change an answer unnoticed. The
+//! sections are cut into blocks ([`BLOCK`] bytes), each with an xxh3 checksum in the
+//! header, and the header (everything before the sections, the block checksums
+//! included) has one of its own. The header's is checked when the store is opened
+//! (a few hundred kilobytes at 10,000 articles); a block's the first time a read
+//! touches it, so a query pays only for the blocks it reads. Every read of a section
+//! goes through that check: a block that fails it sets the store's damage flag
+//! ([`Store::damage`]) and reads as `None`, the region being read is refused, and the
+//! caller answers without the store and rebuilds it. Every read is also
+//! bounds-checked: a damaged store never panics.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)] // the query store file is this crate's to open
 
 pub mod cache;
 mod encode;
+#[cfg(test)]
+mod flips;
 pub mod fresh;
 pub mod map;
 mod materialise;
@@ -31,11 +44,11 @@ pub mod walk;
 
 pub use encode::encode;
 pub use materialise::{Materialised, Region};
-pub use read::{Bytes, EdgeEnds, Store};
+pub use read::{Bytes, Damage, EdgeEnds, Store, Unopened};
 
 pub(crate) const MAGIC: &[u8; 8] = b"LMSTORE\0";
 /// The layout version; bump on any change to the layout.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 pub(crate) const NONE: u32 = u32::MAX;
 /// Bytes per edge record: from, to, kind, stance, origin, pad, confidence (f64),
 /// article (string), quote (string), note (string), article node.
@@ -46,6 +59,9 @@ pub(crate) const DOC: usize = 12;
 /// --top N` answers from the store up to this N.
 pub const STATS_TOP: usize = 100;
 pub(crate) const SECTIONS: usize = 18;
+/// Bytes per checked block of the sections (each store records its own): a query
+/// hashes each block it reads, once.
+pub const BLOCK: usize = 4096;
 
 /// What a store stands for: checked before it is used.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +101,13 @@ pub(crate) struct Sections {
     post_offsets: usize,
     postings: usize,
     end: usize,
+    /// Where the sections (and so the blocks) start.
+    data: usize,
+    /// Where the block checksums are.
+    sums: usize,
+    /// Bytes per checked block.
+    block: usize,
+    n_blocks: usize,
     n_docs: usize,
     n_terms: usize,
     total_len: u64,

@@ -146,8 +146,18 @@ impl<'s> Region<'s> {
     /// article of each claim and of each edge's evidence (for dates and titles); and
     /// who said what: for a claim, who it is attributed to, what it is about and the
     /// article that makes it; for an article, its authors and outlet. None if the
-    /// store is damaged.
-    pub fn materialise(mut self) -> Option<Materialised> {
+    /// store is damaged (and then the store is flagged so).
+    pub fn materialise(self) -> Option<Materialised> {
+        let st = self.store;
+        let m = self.build();
+        if m.is_none() {
+            st.mark_damaged();
+        }
+        m
+    }
+
+    /// [`Region::materialise`]'s work.
+    fn build(mut self) -> Option<Materialised> {
         let st = self.store;
         let all = self.speakers;
         // (node, whether it needs who said what), and edges whose articles are due.

@@ -1,6 +1,10 @@
 //! Reading a store in place: every accessor bounds-checked, `None` on damage.
 
-use std::ops::Deref;
+use std::ops::{Deref, Range};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+
+use xxhash_rust::xxh3::xxh3_64;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -25,12 +29,42 @@ pub type Bytes = Box<dyn Deref<Target = [u8]> + Send + Sync>;
 pub struct Store {
     bytes: Bytes,
     pub(crate) s: Sections,
-    /// Set when a read finds the store inconsistent (an index out of range, a bad
-    /// tag): the region being read is then refused ([`Region::materialise`] gives
-    /// None) rather than answered from in part.
-    pub(crate) damaged: std::sync::atomic::AtomicBool,
+    /// Set when a read finds the store damaged (a block whose checksum fails, an
+    /// index out of range, a bad tag): the region being read is then refused
+    /// ([`Region::materialise`] gives None) rather than answered from in part, and the
+    /// caller, holding a [`Damage`], answers without the store.
+    pub(crate) damaged: Arc<AtomicBool>,
+    /// A bit per block: its checksum has been checked.
+    checked: Vec<AtomicU64>,
     /// Digest of the corpus the graph was built from.
     pub digest: String,
+}
+
+/// Why a store file was not opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unopened {
+    /// There is no store file.
+    Missing,
+    /// Not a store of this format (another version's, or not a store): rebuilt
+    /// without a word.
+    OtherFormat,
+    /// A store of this format whose header fails its checksum or does not add up.
+    Damaged,
+    /// Its header stands for another graph or writer.
+    Refused,
+}
+
+/// A handle on a store's damage flag, kept by whoever answers from the store so as
+/// to learn, once the answer is in, whether any read found the store damaged (the
+/// answer is then dropped).
+#[derive(Debug, Clone)]
+pub struct Damage(Arc<AtomicBool>);
+
+impl Damage {
+    /// Whether a read has found the store damaged.
+    pub fn found(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
 }
 
 /// One edge's topology.
@@ -80,6 +114,102 @@ fn u32_at(buf: &[u8], at: usize) -> Option<u32> {
     ))
 }
 
+fn u64_at(buf: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(
+        buf.get(at..at.checked_add(8)?)?.try_into().ok()?,
+    ))
+}
+
+/// The header of a store of this format, its digest and where its sections are; None
+/// if it fails its checksum or does not add up.
+fn read_header(buf: &[u8]) -> Option<(StoreHeader, String, Sections)> {
+    let mut c = Cursor { buf, at: 12 };
+    let writer = c.raw_str()?.to_string();
+    let fingerprint = c.raw_str()?.to_string();
+    let json = match c.u8()? {
+        1 => Some((c.u64()?, c.u128()?)),
+        _ => None,
+    };
+    let json_fresh = c.u8()? == 1;
+    let header = StoreHeader {
+        writer,
+        fingerprint,
+        json,
+        json_fresh,
+    };
+    let digest = c.raw_str()?.to_string();
+    let (n_nodes, n_edges, n_strings) = (c.u32()? as usize, c.u32()? as usize, c.u32()? as usize);
+    let (n_docs, n_terms) = (c.u32()? as usize, c.u32()? as usize);
+    let total_len = c.u64()?;
+    let mut at = [0usize; SECTIONS];
+    for a in &mut at {
+        *a = usize::try_from(c.u64()?).ok()?;
+    }
+    let block = c.u32()? as usize;
+    let n_blocks = c.u32()? as usize;
+    let sums = c.at;
+    c.take(n_blocks.checked_mul(8)?)?;
+    let check_at = c.at;
+    if c.u64()? != xxh3_64(buf.get(..check_at)?) {
+        return None;
+    }
+    let data = c.at;
+    if block == 0 || at[0] != data || n_blocks != (buf.len() - data).div_ceil(block) {
+        return None;
+    }
+    let s = Sections {
+        n_nodes,
+        n_edges,
+        n_strings,
+        string_offsets: at[0],
+        blob: at[1],
+        node_offsets: at[2],
+        node_bytes: at[3],
+        kinds: at[4],
+        article_of: at[5],
+        by_id: at[6],
+        edges: at[7],
+        out_offsets: at[8],
+        out_edges: at[9],
+        in_offsets: at[10],
+        in_edges: at[11],
+        stats: at[12],
+        docs: at[13],
+        term_offsets: at[14],
+        term_blob: at[15],
+        post_offsets: at[16],
+        postings: at[17],
+        end: buf.len(),
+        data,
+        sums,
+        block,
+        n_blocks,
+        n_docs,
+        n_terms,
+        total_len,
+    };
+    // Every section must have the size its counts give.
+    let sizes = [
+        (s.string_offsets, 4 * (n_strings + 1), s.blob),
+        (s.node_offsets, 4 * (n_nodes + 1), s.node_bytes),
+        (s.kinds, n_nodes, s.article_of),
+        (s.article_of, 4 * n_nodes, s.by_id),
+        (s.by_id, 4 * n_nodes, s.edges),
+        (s.edges, EDGE * n_edges, s.out_offsets),
+        (s.out_offsets, 4 * (n_nodes + 1), s.out_edges),
+        (s.out_edges, 4 * n_edges, s.in_offsets),
+        (s.in_offsets, 4 * (n_nodes + 1), s.in_edges),
+        (s.in_edges, 4 * n_edges, s.stats),
+        (s.docs, DOC * n_docs, s.term_offsets),
+        (s.term_offsets, 4 * (n_terms + 1), s.term_blob),
+        (s.post_offsets, 4 * (n_terms + 1), s.postings),
+    ];
+    let fits = sizes
+        .iter()
+        .all(|&(start, len, next)| start.checked_add(len) == Some(next));
+    fits.then_some((header, digest, s))
+}
+
 fn date_of(v: u32) -> Option<Option<PartialDate>> {
     if v == NONE {
         return Some(None);
@@ -99,133 +229,109 @@ fn origin_of(tag: u8, c: u64) -> Option<Origin> {
 }
 
 impl Store {
-    /// Open a store whose header `accept`s; None if the bytes are not a store of
-    /// this format, are damaged, or are refused.
+    /// Open a store whose header `accept`s: checked against its checksum, and its
+    /// sections against the sizes its counts give. The blocks of the sections are
+    /// checked as reads first touch them.
     pub fn open(
         bytes: Bytes,
         accept: impl Fn(&StoreHeader) -> bool,
-    ) -> Option<(StoreHeader, Store)> {
+    ) -> Result<(StoreHeader, Store), Unopened> {
         let buf: &[u8] = &bytes;
-        if buf.get(..8)? != MAGIC || u32_at(buf, 8)? != FORMAT {
-            return None;
+        if buf.get(..8) != Some(MAGIC) || u32_at(buf, 8) != Some(FORMAT) {
+            return Err(Unopened::OtherFormat);
         }
-        let mut c = Cursor { buf, at: 12 };
-        let writer = c.raw_str()?.to_string();
-        let fingerprint = c.raw_str()?.to_string();
-        let json = match c.u8()? {
-            1 => Some((c.u64()?, c.u128()?)),
-            _ => None,
-        };
-        let json_fresh = c.u8()? == 1;
-        let header = StoreHeader {
-            writer,
-            fingerprint,
-            json,
-            json_fresh,
-        };
+        let (header, digest, s) = read_header(buf).ok_or(Unopened::Damaged)?;
         if !accept(&header) {
-            return None;
+            return Err(Unopened::Refused);
         }
-        let digest = c.raw_str()?.to_string();
-        let (n_nodes, n_edges, n_strings) =
-            (c.u32()? as usize, c.u32()? as usize, c.u32()? as usize);
-        let (n_docs, n_terms) = (c.u32()? as usize, c.u32()? as usize);
-        let total_len = c.u64()?;
-        let mut at = [0usize; SECTIONS];
-        for a in &mut at {
-            *a = usize::try_from(c.u64()?).ok()?;
-        }
-        let s = Sections {
-            n_nodes,
-            n_edges,
-            n_strings,
-            string_offsets: at[0],
-            blob: at[1],
-            node_offsets: at[2],
-            node_bytes: at[3],
-            kinds: at[4],
-            article_of: at[5],
-            by_id: at[6],
-            edges: at[7],
-            out_offsets: at[8],
-            out_edges: at[9],
-            in_offsets: at[10],
-            in_edges: at[11],
-            stats: at[12],
-            docs: at[13],
-            term_offsets: at[14],
-            term_blob: at[15],
-            post_offsets: at[16],
-            postings: at[17],
-            end: buf.len(),
-            n_docs,
-            n_terms,
-            total_len,
+        let store = Store {
+            checked: (0..s.n_blocks.div_ceil(64))
+                .map(|_| AtomicU64::new(0))
+                .collect(),
+            bytes,
+            s,
+            damaged: Default::default(),
+            digest,
         };
-        // Every section must have the size its counts give.
-        let sizes = [
-            (s.string_offsets, 4 * (n_strings + 1), s.blob),
-            (s.node_offsets, 4 * (n_nodes + 1), s.node_bytes),
-            (s.kinds, n_nodes, s.article_of),
-            (s.article_of, 4 * n_nodes, s.by_id),
-            (s.by_id, 4 * n_nodes, s.edges),
-            (s.edges, EDGE * n_edges, s.out_offsets),
-            (s.out_offsets, 4 * (n_nodes + 1), s.out_edges),
-            (s.out_edges, 4 * n_edges, s.in_offsets),
-            (s.in_offsets, 4 * (n_nodes + 1), s.in_edges),
-            (s.in_edges, 4 * n_edges, s.stats),
-            (s.docs, DOC * n_docs, s.term_offsets),
-            (s.term_offsets, 4 * (n_terms + 1), s.term_blob),
-            (s.post_offsets, 4 * (n_terms + 1), s.postings),
-        ];
-        if sizes
-            .iter()
-            .any(|&(start, len, next)| start.checked_add(len) != Some(next))
-        {
-            return None;
+        store.sizes_add_up().ok_or(Unopened::Damaged)?;
+        Ok((header, store))
+    }
+
+    /// Whether the sections have the sizes their counts give (reads the last offset
+    /// of each table of offsets).
+    fn sizes_add_up(&self) -> Option<()> {
+        let s = &self.s;
+        let last = |table_end: usize| Some(self.u32_at(table_end.checked_sub(4)?)? as usize);
+        let (blob_len, node_len) = (last(s.blob)?, last(s.node_bytes)?);
+        let (term_len, n_postings) = (last(s.term_blob)?, last(s.postings)?);
+        let fits = s.blob.checked_add(blob_len)? == s.node_offsets
+            && s.node_bytes.checked_add(node_len)? == s.kinds
+            && s.stats <= s.docs
+            && s.term_blob.checked_add(term_len)? == s.post_offsets
+            && s.postings.checked_add(4usize.checked_mul(n_postings)?)? == s.end;
+        fits.then_some(())
+    }
+
+    /// A handle on the damage flag (see [`Damage`]).
+    pub fn damage(&self) -> Damage {
+        Damage(self.damaged.clone())
+    }
+
+    /// Bytes `r` of a section, their blocks checked; None (and the store flagged
+    /// damaged) if a block fails its checksum, None if out of range.
+    pub(crate) fn get(&self, r: Range<usize>) -> Option<&[u8]> {
+        let bytes = self.bytes.get(r.clone())?;
+        if r.end > r.start.max(self.s.data) {
+            let first = (r.start.max(self.s.data) - self.s.data) / self.s.block;
+            let last = (r.end - 1 - self.s.data) / self.s.block;
+            if !(first..=last).all(|k| self.block_sound(k)) {
+                self.mark_damaged();
+                return None;
+            }
         }
-        let blob_len = u32_at(buf, s.blob - 4)? as usize;
-        let node_len = u32_at(buf, s.node_bytes - 4)? as usize;
-        if s.blob.checked_add(blob_len)? != s.node_offsets
-            || s.node_bytes.checked_add(node_len)? != s.kinds
-        {
-            return None;
+        Some(bytes)
+    }
+
+    /// Whether block `k` matches its checksum (hashed once, then remembered).
+    fn block_sound(&self, k: usize) -> bool {
+        let (word, bit) = (k / 64, 1u64 << (k % 64));
+        let Some(seen) = self.checked.get(word) else {
+            return false;
+        };
+        if seen.load(Ordering::Relaxed) & bit != 0 {
+            return true;
         }
-        let term_len = u32_at(buf, s.term_blob - 4)? as usize;
-        let n_postings = u32_at(buf, s.postings - 4)? as usize;
-        if s.stats > s.docs
-            || s.term_blob.checked_add(term_len)? != s.post_offsets
-            || s.postings.checked_add(4usize.checked_mul(n_postings)?)? != s.end
-        {
-            return None;
+        let at = self.s.data + k * self.s.block;
+        let block = &self.bytes[at..(at + self.s.block).min(self.bytes.len())];
+        let sound = u64_at(&self.bytes, self.s.sums + 8 * k) == Some(xxh3_64(block));
+        if sound {
+            seen.fetch_or(bit, Ordering::Relaxed);
         }
-        Some((
-            header,
-            Store {
-                bytes,
-                s,
-                damaged: Default::default(),
-                digest,
-            },
+        sound
+    }
+
+    /// The u32 at `at` of a section, its block checked.
+    pub(crate) fn u32_at(&self, at: usize) -> Option<u32> {
+        Some(u32::from_le_bytes(
+            self.get(at..at.checked_add(4)?)?.try_into().ok()?,
         ))
+    }
+
+    pub(crate) fn mark_damaged(&self) {
+        self.damaged.store(true, Ordering::Relaxed);
     }
 
     /// Note a failed read.
     pub(crate) fn flag<T>(&self, v: Option<T>) -> Option<T> {
         if v.is_none() {
-            self.damaged
-                .store(true, std::sync::atomic::Ordering::Relaxed);
+            self.mark_damaged();
         }
         v
     }
 
     /// Whether a read has found the store inconsistent.
     pub fn is_damaged(&self) -> bool {
-        self.damaged.load(std::sync::atomic::Ordering::Relaxed)
-    }
-
-    pub(crate) fn buf(&self) -> &[u8] {
-        &self.bytes
+        self.damaged.load(Ordering::Relaxed)
     }
 
     /// Number of nodes.
@@ -248,9 +354,9 @@ impl Store {
         if i >= self.s.n_strings {
             return None;
         }
-        let a = u32_at(self.buf(), self.s.string_offsets + 4 * i)? as usize;
-        let b = u32_at(self.buf(), self.s.string_offsets + 4 * i + 4)? as usize;
-        std::str::from_utf8(self.buf().get(self.s.blob + a..self.s.blob + b)?).ok()
+        let a = self.u32_at(self.s.string_offsets + 4 * i)? as usize;
+        let b = self.u32_at(self.s.string_offsets + 4 * i + 4)? as usize;
+        std::str::from_utf8(self.get(self.s.blob + a..self.s.blob + b)?).ok()
     }
 
     pub(crate) fn opt_string(&self, i: u32) -> Option<Option<String>> {
@@ -271,7 +377,7 @@ impl Store {
             return None;
         }
         NodeKind::ALL
-            .get(*self.buf().get(self.s.kinds + n as usize)? as usize)
+            .get(self.get(self.s.kinds + n as usize..self.s.kinds + n as usize + 1)?[0] as usize)
             .copied()
     }
 
@@ -283,9 +389,9 @@ impl Store {
         if n as usize >= self.s.n_nodes {
             return None;
         }
-        let a = u32_at(self.buf(), self.s.node_offsets + 4 * n as usize)? as usize;
-        let b = u32_at(self.buf(), self.s.node_offsets + 4 * n as usize + 4)? as usize;
-        self.buf().get(self.s.node_bytes + a..self.s.node_bytes + b)
+        let a = self.u32_at(self.s.node_offsets + 4 * n as usize)? as usize;
+        let b = self.u32_at(self.s.node_offsets + 4 * n as usize + 4)? as usize;
+        self.get(self.s.node_bytes + a..self.s.node_bytes + b)
     }
 
     /// The id of node `n`.
@@ -318,7 +424,7 @@ impl Store {
         let (mut lo, mut hi) = (0usize, self.s.n_nodes);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let n = u32_at(self.buf(), self.s.by_id + 4 * mid)?;
+            let n = self.u32_at(self.s.by_id + 4 * mid)?;
             match self.id(n)?.cmp(id) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
@@ -330,7 +436,7 @@ impl Store {
 
     /// The article node of node `n`: itself for an article, a claim's article.
     pub fn article_of(&self, n: u32) -> Option<u32> {
-        let a = self.flag(u32_at(self.buf(), self.s.article_of + 4 * n as usize))?;
+        let a = self.flag(self.u32_at(self.s.article_of + 4 * n as usize))?;
         if a == NONE {
             return None;
         }
@@ -427,7 +533,7 @@ impl Store {
             return None;
         }
         let at = self.s.edges + EDGE * r as usize;
-        self.buf().get(at..at + EDGE)
+        self.get(at..at + EDGE)
     }
 
     /// The ends and kind of edge `r`.
@@ -497,12 +603,11 @@ impl Store {
             return &[];
         }
         let range = (|| {
-            let a = u32_at(self.buf(), offsets + 4 * n as usize)? as usize;
-            let b = u32_at(self.buf(), offsets + 4 * n as usize + 4)? as usize;
+            let a = self.u32_at(offsets + 4 * n as usize)? as usize;
+            let b = self.u32_at(offsets + 4 * n as usize + 4)? as usize;
             (a <= b && b <= self.s.n_edges).then_some(list + 4 * a..list + 4 * b)
         })();
-        self.flag(range.and_then(|r| self.buf().get(r)))
-            .unwrap_or(&[])
+        self.flag(range.and_then(|r| self.get(r))).unwrap_or(&[])
     }
 
     /// The records of the edges out of node `n`, in record order.
@@ -560,7 +665,7 @@ impl Store {
                 self.edge(r)?,
             );
         }
-        LevelGraph::from_graph(graph, self.digest.clone())
+        self.flag(LevelGraph::from_graph(graph, self.digest.clone()))
     }
 
     /// The statistics of the whole graph with the `top` most connected and contested
@@ -570,16 +675,16 @@ impl Store {
             return None;
         }
         let mut answer: StatsAnswer =
-            serde_json::from_slice(self.buf().get(self.s.stats..self.s.docs)?).ok()?;
+            serde_json::from_slice(self.get(self.s.stats..self.s.docs)?).ok()?;
         answer.most_connected.truncate(top);
         answer.most_contested.truncate(top);
         Some(answer)
     }
 
     fn term(&self, k: usize) -> Option<&[u8]> {
-        let a = u32_at(self.buf(), self.s.term_offsets + 4 * k)? as usize;
-        let b = u32_at(self.buf(), self.s.term_offsets + 4 * k + 4)? as usize;
-        self.buf().get(self.s.term_blob + a..self.s.term_blob + b)
+        let a = self.u32_at(self.s.term_offsets + 4 * k)? as usize;
+        let b = self.u32_at(self.s.term_offsets + 4 * k + 4)? as usize;
+        self.get(self.s.term_blob + a..self.s.term_blob + b)
     }
 }
 
@@ -598,11 +703,7 @@ impl Postings for Store {
             return None;
         }
         let at = self.s.docs + DOC * d as usize;
-        let (owner, text, len) = (
-            u32_at(self.buf(), at)?,
-            u32_at(self.buf(), at + 4)?,
-            u32_at(self.buf(), at + 8)?,
-        );
+        let (owner, text, len) = (self.u32_at(at)?, self.u32_at(at + 4)?, self.u32_at(at + 8)?);
         let owner = if owner & 1 << 31 != 0 {
             Owner::Edge(owner & !(1 << 31))
         } else {
@@ -631,11 +732,9 @@ impl Postings for Store {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
-                    let a = u32_at(self.buf(), self.s.post_offsets + 4 * mid).unwrap_or(0) as usize;
-                    let b =
-                        u32_at(self.buf(), self.s.post_offsets + 4 * mid + 4).unwrap_or(0) as usize;
+                    let a = self.u32_at(self.s.post_offsets + 4 * mid).unwrap_or(0) as usize;
+                    let b = self.u32_at(self.s.post_offsets + 4 * mid + 4).unwrap_or(0) as usize;
                     return self
-                        .buf()
                         .get(self.s.postings + 4 * a..self.s.postings + 4 * b)
                         .unwrap_or(&[])
                         .chunks_exact(4)
