@@ -229,7 +229,7 @@ pub fn extract(
         !m.id.starts_with("candidate") && (lex.entity_ids.contains(&m.id) || kept.contains(&m.id))
     });
     let confidence = (date.confidence + if authors.is_empty() { 0.4 } else { 0.8 }) / 2.0;
-    Ok(Draft {
+    let mut draft = Draft {
         stem,
         text: text.to_string(),
         title: header.title.clone(),
@@ -246,7 +246,28 @@ pub fn extract(
         candidates: found.candidates,
         mentions: found.mentions,
         sentence_count: layout.sentences.len(),
-    })
+    };
+    keep_valid_ids(&mut draft);
+    Ok(draft)
+}
+
+/// Drop whatever would carry an id the corpus refuses (`levelmap_model::is_valid_id`):
+/// a name with no Latin letter slugs to nothing (`actor:`), a very long one past the
+/// length limit. The extractor never proposes an id that `check` would refuse.
+fn keep_valid_ids(d: &mut Draft) {
+    let ok = |id: &str| levelmap_model::is_valid_id(id);
+    d.candidates.retain(|c| ok(&c.id));
+    d.mentions.retain(|m| ok(&m.id));
+    d.authors.retain(|a| ok(&a.id));
+    d.outlet = d.outlet.take().filter(|o| ok(&o.id));
+    d.refers_to.retain(|e| ok(&e.id));
+    d.claims.retain(|c| ok(&c.id));
+    for c in &mut d.claims {
+        c.speaker = c.speaker.take().filter(|s| ok(s));
+        c.about.retain(|(id, _)| ok(id));
+        c.echoes.retain(|id| ok(id));
+    }
+    d.relations.retain(|r| ok(&r.from) && ok(&r.to));
 }
 
 /// One article to extract with [`extract_all`].
@@ -505,5 +526,51 @@ mod tests {
             }
         }
         assert!(sentences > 300, "{sentences} sentences read");
+    }
+
+    #[test]
+    fn a_name_without_latin_letters_drafted_the_empty_id_actor_colon() {
+        let lex = lexicon(&Corpus::default());
+        let text = "Levelling up in the regions\n\nBy Ярослав Петренко\n\n\
+            Ярослав Петренко said the Levelling Up Fund should be scrapped. \
+            The Северная Партия argued that devolution must go further. \
+            Олег Иванов of the Народный Совет warned that the fund will fail.";
+        let d = extract(
+            "x.txt",
+            text,
+            Some("2024-01-regions"),
+            &lex,
+            &ExtractOptions::default(),
+        )
+        .unwrap();
+        let mut ids: Vec<String> = d.candidates.iter().map(|c| c.id.clone()).collect();
+        ids.extend(d.mentions.iter().map(|m| m.id.clone()));
+        ids.extend(d.authors.iter().map(|a| a.id.clone()));
+        ids.extend(d.claims.iter().map(|c| c.id.clone()));
+        ids.extend(d.claims.iter().filter_map(|c| c.speaker.clone()));
+        ids.extend(
+            d.claims
+                .iter()
+                .flat_map(|c| c.about.iter().map(|(id, _)| id.clone())),
+        );
+        for id in &ids {
+            assert!(
+                levelmap_model::is_valid_id(id),
+                "drafted an invalid id {id:?}"
+            );
+        }
+        let long = format!("{} said the plan will fail.", "Verylongname ".repeat(40));
+        let d = extract(
+            "y.txt",
+            &long,
+            Some("2024-01-long"),
+            &lex,
+            &ExtractOptions::default(),
+        )
+        .unwrap();
+        assert!(d
+            .candidates
+            .iter()
+            .all(|c| levelmap_model::is_valid_id(&c.id)));
     }
 }
