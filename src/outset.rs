@@ -380,6 +380,27 @@ fn same_device(_: &Path, _: &Path) -> bool {
     true
 }
 
+/// Hold the lock of the output folder `file` is written into, when that folder holds
+/// a build's output set (a graph.json): `render` and `export` writing into `out/` wait
+/// for a build that is switching the set, and a build waits for them, so no file is
+/// written into a set about to be switched out. Anywhere else (a folder of the
+/// user's, the current folder), no lock file is made.
+pub(crate) fn lock_folder_of(file: &Path) -> Result<Option<File>> {
+    let dir = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.join("graph.json").is_file() {
+        return Ok(None);
+    }
+    let (target, mode) = locate(dir)?;
+    let lock_path = match mode {
+        Mode::Whole => beside(&target, "lock"),
+        Mode::ByFile => target.join(".levelmap.lock"),
+    };
+    take_lock(&lock_path).map(Some)
+}
+
 /// Take the lock at `path`, waiting (with a note naming the holder) if a build holds it.
 fn take_lock(path: &Path) -> Result<File> {
     let ctx = || format!("cannot lock {} (the output folder's lock)", path.display());

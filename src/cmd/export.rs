@@ -164,6 +164,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     )?;
     match &args.output {
         Some(path) => {
+            let _lock = crate::outset::lock_folder_of(path)?;
             write_atomic(path, |w| w.write_all(&bytes))?;
             note!(
                 "wrote {} ({} nodes, {} edges)",

@@ -133,6 +133,7 @@ fn load(input: &Input) -> Result<LevelGraph> {
 }
 
 fn write_one(path: &Path, svg: &str) -> Result<()> {
+    let _lock = crate::outset::lock_folder_of(path)?;
     write_atomic(path, |w| w.write_all(svg.as_bytes()))?;
     Ok(())
 }
@@ -189,6 +190,7 @@ fn run_map(a: MapArgs) -> Result<ExitCode> {
         .iter()
         .map(|(p, b)| (p.as_path(), b.clone()))
         .collect();
+    let _lock = crate::outset::lock_folder_of(&a.input.out.join("map.svg"))?;
     write_all_atomic(&refs)?;
     let mut out = std::io::stdout().lock();
     for (p, page) in files.iter().zip(&pages) {

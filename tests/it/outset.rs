@@ -293,3 +293,44 @@ fn a_full_disk_fails_the_build_and_leaves_the_old_set() {
     assert_eq!(snapshot(&out), Some(old));
     assert_eq!(leftovers(&out), Vec::<String>::new());
 }
+
+#[test]
+fn a_render_into_a_build_out_folder_waited_for_no_build_and_was_switched_out() {
+    // `render` writing into a build's output folder takes the folder's lock, so it
+    // waits for a build switching the set (and a build waits for it).
+    let dir = tempfile::tempdir().unwrap();
+    let out = with_old_set(dir.path(), "w");
+    let before = snapshot(&out);
+    let mut lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(dir.path().join("w/.out.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    lock.set_len(0).unwrap();
+    writeln!(lock, "4242").unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_levelmap"))
+        .args(["render", "timeline", "--corpus"])
+        .arg(fixture(NEW))
+        .arg("--out")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(
+        line.contains("waiting for build pid 4242 holding"),
+        "{line}"
+    );
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "render wrote while a build held the lock"
+    );
+    drop(lock);
+    assert!(child.wait().unwrap().success());
+    assert_ne!(snapshot(&out), before);
+}
