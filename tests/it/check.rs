@@ -373,6 +373,38 @@ fn year_typo_0202_silently_stretched_the_timeline_tenfold() {
     );
 }
 
+/// Issue 12: an article dated "2039" (from a "N years ago" tied to the wrong event)
+/// was accepted. A date after today is a located error; 2999 is after any today.
+#[test]
+fn an_article_dated_2039_was_accepted() {
+    let c = TempCorpus::of("mini");
+    c.edit(BETA, "value = \"2024-07-08\"", "value = \"2999-07-08\"");
+    let d = levelmap(["check", "--corpus"]).arg(c.path()).fails();
+    assert!(
+        d.stderr
+            .contains("error[future-date]: date 2999-07-08 is after today ("),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains("); is the year mistyped?"),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains("2024-07-beta-labour.toml:4:9"),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains("= help: an article, its events"),
+        "{}",
+        d.stderr
+    );
+    // Not also a far-date warning: one date, one message.
+    assert!(!d.stderr.contains("far-date"), "{}", d.stderr);
+}
+
 #[test]
 fn policy_evolving_into_itself_was_accepted() {
     let c = TempCorpus::of("mini");

@@ -65,6 +65,8 @@ pub struct ExtractOptions {
     pub min_candidate_confidence: f64,
     /// Propose echoes to earlier claims of the corpus.
     pub propose_echoes: bool,
+    /// Today: no draft is dated after it (the clock's date by default).
+    pub today: levelmap_model::date::PartialDate,
 }
 
 impl Default for ExtractOptions {
@@ -74,6 +76,7 @@ impl Default for ExtractOptions {
             min_claim_confidence: claims::DEFAULT_MIN_CONFIDENCE,
             min_candidate_confidence: entities::DEFAULT_MIN_CANDIDATE_CONFIDENCE,
             propose_echoes: true,
+            today: levelmap_model::date::today(),
         }
     }
 }
@@ -190,7 +193,7 @@ pub fn extract(
     let scan = lex.scanner.scan(&layout);
     let mut found = entities::find(text, &layout, lex, &header, &scan);
     let events = entities::find_events(&layout, lex, &scan);
-    let date = meta::date(text, &layout, lex, &events, &header, &scan);
+    let date = meta::date(text, &layout, lex, &events, &scan, opts.today);
     entities::resolve_roles(&layout, lex, Some(date.value), &mut found, &scan);
     let authors = meta::authors(text, &layout, lex, &header, &mut found, &scan);
     let outlet = meta::outlet(text, &layout, lex, &header, &found, &scan);

@@ -268,6 +268,27 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
     }
 }
 
+/// Today's date on this machine's clock (in its time zone), to the day: no date
+/// written about the past can be after it.
+pub fn today() -> PartialDate {
+    let now = jiff::Zoned::now().date();
+    PartialDate::from_parts(now.year(), Some(now.month() as u8), Some(now.day() as u8)).unwrap_or(
+        PartialDate {
+            year: 9999,
+            month: Some(12),
+            day: Some(31),
+        },
+    )
+}
+
+impl PartialDate {
+    /// Whether all of this date comes after `today`: its first possible day is later
+    /// ("2027" is after 2026-12-02; "2026" and "2026-12" are not).
+    pub fn is_after(&self, today: PartialDate) -> bool {
+        self.start_days() >= today.end_days()
+    }
+}
+
 /// Days in a month, leap years included (checked with jiff).
 pub(crate) fn days_in_month(year: i16, month: u8) -> u8 {
     jiff::civil::Date::new(year, month as i8, 1)
@@ -396,6 +417,19 @@ mod tests {
         assert_eq!(m.end_days() - m.start_days(), 31);
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11017);
+    }
+
+    #[test]
+    fn a_date_is_after_today_only_when_all_of_it_is() {
+        let today: PartialDate = "2026-12-02".parse().unwrap();
+        for s in ["2027", "2026-12-03", "2999"] {
+            assert!(s.parse::<PartialDate>().unwrap().is_after(today), "{s}");
+        }
+        for s in ["2026", "2026-12", "2026-12-02", "2019-03"] {
+            assert!(!s.parse::<PartialDate>().unwrap().is_after(today), "{s}");
+        }
+        let now = super::today();
+        assert!(!now.is_after(now) && "2999".parse::<PartialDate>().unwrap().is_after(now));
     }
 
     #[test]

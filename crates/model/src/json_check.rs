@@ -121,7 +121,31 @@ pub fn check(j: &GraphJson, path: &str) -> Checked {
         }
     }
     far_dates(&mut c, j);
+    future_dates(&mut c, j, crate::date::today());
     c
+}
+
+/// Refuse node and role dates after `today`, as the corpus reader does (a claim has
+/// its article's date: the article is the one to fix).
+fn future_dates(c: &mut Checked, j: &GraphJson, today: PartialDate) {
+    let mut refuse = |at: String, d: PartialDate| {
+        if d.is_after(today) {
+            let message = rules::after_today(&d.to_string(), &today.to_string());
+            c.errors.push(Problem::new("future-date", at, message));
+        }
+    };
+    for (i, n) in j.nodes.iter().enumerate() {
+        if let Some(d) = n.date.as_ref().filter(|_| n.kind != NodeKind::Claim) {
+            refuse(format!("nodes[{i}].date"), d.value);
+        }
+        for (k, r) in n.roles.iter().enumerate() {
+            for (field, d) in [("from", r.from), ("to", r.to)] {
+                if let Some(d) = d {
+                    refuse(format!("nodes[{i}].roles[{k}].{field}"), d);
+                }
+            }
+        }
+    }
 }
 
 /// Why a node's id is refused, if it is.
@@ -303,6 +327,20 @@ mod tests {
                 "nodes[1].confidence: confidence 1.5 is not a number from 0 to 1",
                 "edges[0].origin: unknown origin 'guessed': expected one of curated | derived | extracted",
             ]
+        );
+    }
+
+    #[test]
+    fn a_date_after_today_is_refused() {
+        let mut g = graph();
+        g["nodes"][0]["date"]["value"] = json!("2999");
+        let p = problems(&g);
+        assert!(
+            p.iter().any(
+                |m| m.starts_with("nodes[0].date: date 2999 is after today (")
+                    && m.ends_with("); is the year mistyped?")
+            ),
+            "{p:?}"
         );
     }
 

@@ -86,6 +86,12 @@ pub fn far_date(date: &str, span: &str) -> String {
     )
 }
 
+/// A date after today: an article, a claim or an event is written about what has
+/// happened, so a later date is a mistyped year or a wrong inference.
+pub fn after_today(date: &str, today: &str) -> String {
+    format!("date {date} is after today ({today}); is the year mistyped?")
+}
+
 /// The corpus' span of dates: the median year of its articles and the first and last
 /// article date not far from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

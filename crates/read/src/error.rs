@@ -123,6 +123,14 @@ pub enum ReadError {
         /// What is wrong.
         message: String,
     },
+    /// A date after today: what a corpus records has happened.
+    #[error("{}", rules::after_today(.date, .today))]
+    FutureDate {
+        /// The date.
+        date: String,
+        /// Today's date.
+        today: String,
+    },
     /// A kind value not in its list.
     #[error("unknown {field} '{value}': expected one of {expected}")]
     BadKind {
@@ -201,6 +209,7 @@ impl ReadError {
             ReadError::UnknownId { .. } | ReadError::UnknownArticle { .. } => "unknown-id",
             ReadError::QuoteNotFound { .. } => "quote-not-found",
             ReadError::BadDate { .. } => "bad-date",
+            ReadError::FutureDate { .. } => "future-date",
             ReadError::BadKind { .. } => "bad-kind",
             ReadError::WrongEndpoints { .. } => "wrong-endpoints",
             ReadError::SelfLoop { .. } => "self-loop",
@@ -266,6 +275,11 @@ impl ReadError {
             ReadError::BadDate { .. } => {
                 Some("write the date as \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"".into())
             }
+            ReadError::FutureDate { .. } => Some(
+                "an article, its events and its people's roles are dated on or before the day it is checked: \
+                 fix the year, or the inference that gave it"
+                    .into(),
+            ),
             ReadError::WrongEndpoints { .. } => {
                 Some("check the edge kind and the direction (from, to) in graph/README.md".into())
             }

@@ -46,6 +46,8 @@ pub(crate) struct Reader {
     pub(crate) steps: Vec<(Step, usize)>,
     /// Every date parsed, for the check of dates far from the others.
     pub(crate) dates: Vec<DateField>,
+    /// Today, past which no date may be; the clock's when not set (tests set it).
+    pub(crate) today: Option<levelmap_model::date::PartialDate>,
 }
 
 /// The step that found a diagnostic. Diagnostics are listed step by step, because

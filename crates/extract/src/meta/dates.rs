@@ -134,8 +134,14 @@ pub(crate) fn may_hold_date(s: &str) -> bool {
 
 /// The stated date: a date next to "Posted on", "Published" and the like anywhere,
 /// or a date on a short line at the top or bottom of the page. Dates inside running
-/// prose are about events, not the article, and are not used.
-pub(crate) fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<DraftDate> {
+/// prose are about events, not the article, and are not used; nor is a date after
+/// `today`, which no article has.
+pub(crate) fn stated_date(
+    text: &str,
+    layout: &Layout,
+    scan: &Scan,
+    today: PartialDate,
+) -> Option<DraftDate> {
     let nblocks = layout.blocks.len();
     let mut best: Option<(f64, usize, PartialDate)> = None;
     for (si, s) in layout.sentences.iter().enumerate() {
@@ -146,7 +152,7 @@ pub(crate) fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<Dr
         let no_cue = !scan.any(si, Set::DateCue) && ascii_fold_is_lowercase(&s.norm);
         // A line that is only a date with a two-digit year: "4 Mar 19".
         if edge && s.norm.len() <= 18 {
-            if let Some(d) = short_year_date(&s.norm) {
+            if let Some(d) = short_year_date(&s.norm).filter(|d| !d.is_after(today)) {
                 let score = 2.5
                     + if d.precision() == Precision::Day {
                         0.5
@@ -163,6 +169,9 @@ pub(crate) fn stated_date(text: &str, layout: &Layout, scan: &Scan) -> Option<Dr
             continue;
         }
         for (d, start, _) in parse_dates(&s.norm) {
+            if d.is_after(today) {
+                continue;
+            }
             let before = s.norm[..start].to_lowercase();
             let near = &before[before.len().saturating_sub(40)..];
             // "Updated" dates are later edits: the publication date is the one to keep.

@@ -1,14 +1,16 @@
 //! The article's date when none is stated: inferred from the dated lexicon events
 //! the text refers to and how it places itself against them ("this week", "a year
 //! ago", "forthcoming"), narrowed to the window all of them allow; as a last resort
-//! the latest year the text mentions.
+//! the latest year the text mentions. Never a date after today: a reference that
+//! would place the article later (a "20 years ago" tied to the wrong event) is left
+//! out.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
 use super::dates::{civil_from_days, stated_date};
-use crate::found::{EventRef, Header};
+use crate::found::EventRef;
 use crate::items::DraftDate;
 use crate::lexicon::{EventInfo, Lexicon};
 use crate::scan::{ascii_fold_is_lowercase, Scan, Set};
@@ -237,15 +239,16 @@ struct Constraint {
 
 /// The article's date: stated if the text states one, else inferred from the events
 /// it refers to; as a last resort the latest year it mentions, with low confidence.
+/// Never after `today`.
 pub(crate) fn date(
     text: &str,
     layout: &Layout,
     lex: &Lexicon,
     events: &[EventRef],
-    _header: &Header,
     scan: &Scan,
+    today: PartialDate,
 ) -> DraftDate {
-    if let Some(d) = stated_date(text, layout, scan) {
+    if let Some(d) = stated_date(text, layout, scan, today) {
         return d;
     }
     let mut cons = event_constraints(layout, lex, events, scan);
@@ -257,18 +260,23 @@ pub(crate) fn date(
             .then(b.date.cmp(&a.date))
             .then(a.sentence.cmp(&b.sentence))
     });
-    let (lo, hi, used) = narrow(&cons);
+    // The last day the article can be from.
+    let last = today.end_days() - 1;
+    let (lo, mut hi, used) = narrow(&cons, last);
     let strongest = used
         .iter()
         .copied()
         .max_by_key(|c| (c.rel.priority(), c.date));
     let Some(main) = strongest else {
-        return fallback_date(text, layout);
+        return fallback_date(text, layout, today);
     };
     let open = hi >= i64::MAX / 8;
+    if !open {
+        hi = hi.min(last);
+    }
     let (value, precision_note, confidence) = window_date(lo, hi, open, main);
-    let Some(value) = value else {
-        return fallback_date(text, layout);
+    let Some(value) = value.filter(|v| !v.is_after(today)) else {
+        return fallback_date(text, layout, today);
     };
     let s = &layout.sentences[main.sentence];
     DraftDate {
@@ -350,12 +358,16 @@ fn anchor_constraints(
 }
 
 /// The window of days (first, last) that the constraints allow, strongest first,
-/// and the constraints used (one that would empty the window is left out).
-fn narrow(cons: &[Constraint]) -> (i64, i64, Vec<&Constraint>) {
+/// and the constraints used (one that would empty the window, or place the article
+/// after `last`, today, is left out).
+fn narrow(cons: &[Constraint], last: i64) -> (i64, i64, Vec<&Constraint>) {
     let (mut lo, mut hi) = (i64::MIN / 4, i64::MAX / 4);
     let mut used: Vec<&Constraint> = Vec::new();
     for c in cons {
         let (a, b) = c.rel.interval(&c.date);
+        if a > last {
+            continue;
+        }
         let (nlo, nhi) = (lo.max(a), hi.min(b));
         if nlo <= nhi {
             lo = nlo;
@@ -443,8 +455,8 @@ fn reasoning(
 }
 
 /// Neither stated nor inferable: the latest year the text mentions that is not a
-/// target ("by 2030"), else a placeholder for the reviewer.
-fn fallback_date(text: &str, layout: &Layout) -> DraftDate {
+/// target ("by 2030") nor after `today`, else a placeholder for the reviewer.
+fn fallback_date(text: &str, layout: &Layout, today: PartialDate) -> DraftDate {
     static Y: OnceLock<Regex> = OnceLock::new();
     let re = Y.get_or_init(|| {
         Regex::new(r"\b(in|since|of|from|during|until|after|before)?\s?((?:19|20)\d\d)\b")
@@ -461,6 +473,9 @@ fn fallback_date(text: &str, layout: &Layout) -> DraftDate {
                 continue;
             }
             if let Ok(y) = c[2].parse::<i16>() {
+                if y > today.year_num() {
+                    continue;
+                }
                 if best.is_none_or(|b| y > b.0) {
                     best = Some((y, si));
                 }

@@ -59,7 +59,13 @@ fn stated_date_needs_a_cue_or_the_page_edge() {
     let t = "Title of the piece\n\nPosted on: 8 July 2024 by James Hickson in Blog\n\nThe election on 4 July 2024 was won by a party that had promised a great many things to many people across the country.\n";
     let l = Layout::new(t);
     let lx = lex();
-    let d = stated_date(t, &l, &lx.scanner.scan(&l)).unwrap();
+    let d = stated_date(
+        t,
+        &l,
+        &lx.scanner.scan(&l),
+        PartialDate::parse("2026-12-02").unwrap(),
+    )
+    .unwrap();
     assert_eq!(d.value.to_string(), "2024-07-08");
     assert_eq!(
         d.evidence,
@@ -67,7 +73,13 @@ fn stated_date_needs_a_cue_or_the_page_edge() {
     );
     let t2 = "A title here\n\nIntro text.\n\nOne\n\nTwo\n\nThree\n\nFour\n\nFive\n\nSix\n\nThe election on 4 July 2024 was won by a party that had promised a great many things to many people across the country and more.\n\nSeven\n\nEight\n\nNine\n\nTen\n\nEleven\n";
     let l2 = Layout::new(t2);
-    assert!(stated_date(t2, &l2, &lx.scanner.scan(&l2)).is_none());
+    assert!(stated_date(
+        t2,
+        &l2,
+        &lx.scanner.scan(&l2),
+        PartialDate::parse("2026-12-02").unwrap()
+    )
+    .is_none());
 }
 
 #[test]
@@ -166,4 +178,43 @@ fn relations_from_time_words() {
     assert_eq!(relation("on coming to power a year ago"), Rel::Ago(365));
     assert_eq!(relation("the recently announced guarantee"), Rel::Recent);
     assert_eq!(relation("since the 2019 general election"), Rel::After);
+}
+
+/// Issue 12: "N years ago" tied to an event gave a date after today (an article of
+/// "2039"). No candidate after today is kept: the draft falls back to the next one.
+#[test]
+fn an_article_n_years_ago_gave_a_date_in_the_future() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let lx = crate::lexicon(&levelmap_read::read_corpus(&root.join("graph")).corpus);
+    let text = "What the towns were promised\n\n\
+        The 2019 general election was won on a promise to the towns, and that was 20 years ago.\n\n\
+        Little of what was promised to the towns has been delivered since then.\n";
+    let day = |s: &str| PartialDate::parse(s).unwrap();
+    let draft_date = |today: PartialDate| {
+        let opts = crate::ExtractOptions {
+            today,
+            ..Default::default()
+        };
+        crate::extract("a.txt", text, None, &lx, &opts)
+            .unwrap()
+            .date
+    };
+    // Far enough on, "20 years ago" holds: the inference is the date.
+    let later = draft_date(day("2999-01-01"));
+    assert_eq!(later.value.year_num(), 2039, "{later:?}");
+    // Before then it cannot: the next candidate (the year the text names) is kept.
+    let today = day("2026-12-02");
+    let d = draft_date(today);
+    assert!(!d.value.is_after(today), "{d:?}");
+    assert_eq!(d.value.to_string(), "2019", "{d:?}");
+
+    // A stated date after today is not the article's either: the next date is.
+    let t = "Title of the piece\n\nPosted on: 8 July 2039 by James Hickson in Blog\n\n\
+        The election on 4 July 2024 was won by a party that had promised a great many things.\n";
+    let l = Layout::new(t);
+    let scan = lx.scanner.scan(&l);
+    let d = stated_date(t, &l, &scan, today).unwrap();
+    assert_eq!(d.value.to_string(), "2024-07-04", "{d:?}");
+    let later = stated_date(t, &l, &scan, day("2999-01-01")).unwrap();
+    assert_eq!(later.value.to_string(), "2039-07-08", "{later:?}");
 }

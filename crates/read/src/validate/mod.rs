@@ -20,8 +20,13 @@ impl Reader {
         self.parse_date_of(src, s, false)
     }
 
-    /// Parse a date field, an article's when `article`; report a bad one, and keep a
-    /// good one for the check of dates far from the others.
+    /// Today: the clock's date, read once per corpus.
+    pub(crate) fn today(&mut self) -> PartialDate {
+        *self.today.get_or_insert_with(levelmap_model::date::today)
+    }
+
+    /// Parse a date field, an article's when `article`; report a bad one or one after
+    /// today, and keep a good one for the check of dates far from the others.
     pub(crate) fn parse_date_of(
         &mut self,
         src: usize,
@@ -29,6 +34,18 @@ impl Reader {
         article: bool,
     ) -> Option<PartialDate> {
         match PartialDate::parse(s.get_ref()) {
+            Ok(d) if d.is_after(self.today()) => {
+                let today = self.today();
+                self.err(
+                    src,
+                    s.span().start,
+                    ReadError::FutureDate {
+                        date: d.to_string(),
+                        today: today.to_string(),
+                    },
+                );
+                None
+            }
             Ok(d) => {
                 self.dates.push(DateField {
                     src,
@@ -198,6 +215,9 @@ mod tests {
         let src = r.push_source(Path::new("a.toml"), "x\n".into());
         assert!(r.parse_date(src, &s("2021-02")).is_some());
         assert!(r.parse_date(src, &s("2021-02-30")).is_none());
+        r.today = Some("2026-12-02".parse().unwrap());
+        assert!(r.parse_date(src, &s("2026-12")).is_some());
+        assert!(r.parse_date(src, &s("2039")).is_none());
         assert!(r
             .parse_enum(
                 src,
@@ -212,9 +232,13 @@ mod tests {
         assert!(m[0].starts_with("bad date"), "{m:?}");
         assert_eq!(
             m[1],
+            "date 2039 is after today (2026-12-02); is the year mistyped?"
+        );
+        assert_eq!(
+            m[2],
             "unknown stance 'sideways': expected one of for | against"
         );
-        assert_eq!(m[2], "'title' is empty");
+        assert_eq!(m[3], "'title' is empty");
     }
 
     fn article(date: &str, claim: &str, echoes: &str) -> String {
