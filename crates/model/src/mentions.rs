@@ -1,9 +1,17 @@
 //! Computed `mentions` edges: every lexicon name or alias found in an article's text,
 //! evidenced by the sentence it occurs in.
 //!
-//! Names with a capital letter match case-sensitively ("Labour" is not "labour
-//! market"); all-lowercase names match in any case ("levelling up", "Levelling Up").
-//! Matches must sit on word boundaries.
+//! English case rules (`graph/README.md`, "How names match"): names and aliases match
+//! in any ASCII case ("Reeves", "REEVES", "whitehall", "big society"); a name with a
+//! capital must be written as in the lexicon or in one consistent case (lower, CAPS,
+//! Title or Sentence case: "new Labour" is not "New Labour"). Names that are also
+//! words keep their written case ("Labour" is not "labour market", "IFS" is not
+//! "ifs"): a single word that is a common lower-case English word ([`COMMON_WORDS`]),
+//! shorter than four letters or digits, or an acronym (two capitals in a row). In an
+//! all-caps run (a shouted headline or opening: the match and a neighbouring word both
+//! in capitals) those match in capitals too ("VOTE LABOUR NOW"). Matches must sit on
+//! word boundaries. The extractor uses the same rule ([`NamePatterns`],
+//! [`name_matches`]).
 
 use std::collections::BTreeMap;
 
@@ -16,14 +24,167 @@ use crate::{Corpus, EdgeKind, Entity, Evidence, NodeKind, Origin, Relation};
 pub struct Matcher {
     exact: Option<AhoCorasick>,
     folded: Option<AhoCorasick>,
+    exact_names: Vec<String>,
     exact_ids: Vec<String>,
     folded_ids: Vec<String>,
+}
+
+/// Lower-case English words that are also names or aliases (parties, surnames,
+/// places): a single-word name that is one of these keeps its written case. Sorted.
+pub const COMMON_WORDS: &[&str] = &[
+    "alliance",
+    "austerity",
+    "bank",
+    "bell",
+    "black",
+    "brown",
+    "bush",
+    "chancellor",
+    "church",
+    "city",
+    "coalition",
+    "common",
+    "commons",
+    "congress",
+    "conservative",
+    "conservatives",
+    "council",
+    "crown",
+    "democrat",
+    "democrats",
+    "devolution",
+    "english",
+    "field",
+    "foundation",
+    "frost",
+    "future",
+    "gold",
+    "government",
+    "grant",
+    "green",
+    "greens",
+    "hall",
+    "hill",
+    "hope",
+    "house",
+    "hunt",
+    "independent",
+    "independents",
+    "institute",
+    "king",
+    "labour",
+    "liberal",
+    "liberals",
+    "lord",
+    "lords",
+    "mayor",
+    "media",
+    "mill",
+    "miller",
+    "minister",
+    "moss",
+    "national",
+    "nationals",
+    "north",
+    "parliament",
+    "party",
+    "patel",
+    "people",
+    "place",
+    "policy",
+    "power",
+    "press",
+    "reed",
+    "reform",
+    "rich",
+    "royal",
+    "sharma",
+    "shelter",
+    "smith",
+    "south",
+    "state",
+    "stern",
+    "summit",
+    "truss",
+    "trust",
+    "union",
+    "unions",
+    "unite",
+    "ward",
+    "white",
+    "wood",
+    "work",
+    "young",
+];
+
+/// Whether a (normalised) name must be matched in its written case: a single word
+/// that is a [`COMMON_WORDS`] word, shorter than four letters or digits, or an
+/// acronym (two capitals in a row: "IFS", "LEPs"). All-lowercase names never need it.
+pub fn keeps_written_case(name: &str) -> bool {
+    if !name.chars().any(char::is_uppercase) || name.contains(' ') {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    name.chars().filter(|c| c.is_alphanumeric()).count() < 4
+        || COMMON_WORDS.binary_search(&lower.as_str()).is_ok()
+        || name
+            .chars()
+            .zip(name.chars().skip(1))
+            .any(|(a, b)| a.is_uppercase() && b.is_uppercase())
+}
+
+/// Whether `hay[start..end]`, which equals the name `name` in ASCII case, counts as a
+/// mention of it: an all-lowercase name in any case; a name that keeps its written
+/// case ([`keeps_written_case`]) written so, or in capitals within an all-caps run (a
+/// neighbouring word in capitals too); any other name written so or in one
+/// consistent case: all lower-case, all capitals, Title Case or Sentence case ("big
+/// society", "BORIS JOHNSON", but not "new Labour").
+pub fn name_matches(name: &str, hay: &str, start: usize, end: usize) -> bool {
+    let found = &hay[start..end];
+    if found == name || !name.chars().any(char::is_uppercase) {
+        return true;
+    }
+    if keeps_written_case(name) {
+        if !is_caps(found) {
+            return false;
+        }
+        let before = hay[..start].split_whitespace().next_back();
+        let after = hay[end..].split_whitespace().next();
+        return before.is_some_and(is_caps) || after.is_some_and(is_caps);
+    }
+    let lower = found.to_lowercase();
+    if found == lower || !found.chars().any(char::is_lowercase) {
+        return true;
+    }
+    let mut title = String::with_capacity(found.len());
+    let mut sentence = String::with_capacity(found.len());
+    let mut at_word = true;
+    for (i, c) in lower.chars().enumerate() {
+        if at_word {
+            title.extend(c.to_uppercase());
+        } else {
+            title.push(c);
+        }
+        if i == 0 {
+            sentence.extend(c.to_uppercase());
+        } else {
+            sentence.push(c);
+        }
+        at_word = c == ' ';
+    }
+    found == title || found == sentence
+}
+
+/// A word (or words) in capitals: two letters or more, none of them lower-case.
+fn is_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// The patterns a [`Matcher`] looks for, in its pattern order: (normalised name, id).
 #[derive(Debug, Clone, Default)]
 pub struct NamePatterns {
-    /// Names with a capital letter, matched case-sensitively.
+    /// Names with a capital letter, found in any ASCII case and then checked with
+    /// [`name_matches`].
     pub exact: Vec<(String, String)>,
     /// All-lowercase names, matched in any ASCII case.
     pub folded: Vec<(String, String)>,
@@ -54,7 +215,7 @@ impl NamePatterns {
         NamePatterns { exact, folded }
     }
 
-    /// (name, id) pairs of the case-sensitive names.
+    /// (name, id) pairs of the names with a capital letter.
     pub fn exact_pairs(&self) -> Vec<(&str, &str)> {
         self.exact
             .iter()
@@ -97,19 +258,20 @@ impl Matcher {
     /// Build a matcher for the given entities (their names and aliases).
     pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Self {
         let NamePatterns { exact, folded } = NamePatterns::new(entities);
-        let build = |pats: &[(String, String)], ci: bool| {
+        let build = |pats: &[(String, String)], kind: MatchKind| {
             (!pats.is_empty()).then(|| {
                 AhoCorasickBuilder::new()
                     .kind(Some(AhoCorasickKind::DFA))
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(ci)
+                    .match_kind(kind)
+                    .ascii_case_insensitive(true)
                     .build(pats.iter().map(|p| p.0.as_str()))
                     .expect("patterns are plain strings")
             })
         };
         Matcher {
-            exact: build(&exact, false),
-            folded: build(&folded, true),
+            exact: build(&exact, MatchKind::Standard),
+            folded: build(&folded, MatchKind::LeftmostLongest),
+            exact_names: exact.iter().map(|p| p.0.clone()).collect(),
             exact_ids: exact.into_iter().map(|p| p.1).collect(),
             folded_ids: folded.into_iter().map(|p| p.1).collect(),
         }
@@ -131,15 +293,41 @@ impl Matcher {
     /// Like [`Matcher::find`], into `out` (cleared first), without allocating ids.
     pub fn find_into<'m>(&'m self, norm: &str, out: &mut Vec<HitRef<'m>>) {
         out.clear();
-        for (ac, ids) in [
-            (&self.exact, &self.exact_ids),
-            (&self.folded, &self.folded_ids),
-        ] {
-            let Some(ac) = ac else { continue };
+        if let Some(ac) = &self.exact {
+            // Every occurrence in any case, those written acceptably, then leftmost-longest.
+            let mut occ: Vec<(usize, usize, usize)> = ac
+                .find_overlapping_iter(norm)
+                .filter(|m| {
+                    name_matches(
+                        &self.exact_names[m.pattern().as_usize()],
+                        norm,
+                        m.start(),
+                        m.end(),
+                    )
+                })
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            occ.sort_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+            let mut at = 0;
+            for (s, e, p) in occ {
+                if s < at {
+                    continue;
+                }
+                at = e;
+                if is_boundary(norm, s, e) {
+                    out.push(HitRef {
+                        id: &self.exact_ids[p],
+                        start: s,
+                        end: e,
+                    });
+                }
+            }
+        }
+        if let Some(ac) = &self.folded {
             for m in ac.find_iter(norm) {
                 if is_boundary(norm, m.start(), m.end()) {
                     out.push(HitRef {
-                        id: &ids[m.pattern().as_usize()],
+                        id: &self.folded_ids[m.pattern().as_usize()],
                         start: m.start(),
                         end: m.end(),
                     });
@@ -295,6 +483,83 @@ mod tests {
             "Levelling Up through job quality".into()
         );
         assert!(crate::evidence::QuoteIndex::new(text).contains(&m[0].evidence.quote));
+    }
+
+    fn ids_in(m: &Matcher, text: &str) -> Vec<String> {
+        m.find(text).into_iter().map(|h| h.id).collect()
+    }
+
+    fn issue_lexicon() -> [Entity; 5] {
+        [
+            ent("actor:rachel-reeves", "Rachel Reeves", &["Reeves"]),
+            ent("actor:uk-government", "UK Government", &["Whitehall"]),
+            ent("policy:big-society", "Big Society", &[]),
+            ent("actor:boris-johnson", "Boris Johnson", &[]),
+            ent("actor:reform-uk", "Reform UK", &["Reform", "IFS"]),
+        ]
+    }
+
+    #[test]
+    fn an_all_caps_or_lower_case_alias_was_not_linked() {
+        let es = issue_lexicon();
+        let m = Matcher::new(es.iter());
+        assert_eq!(ids_in(&m, "As REEVES said."), ["actor:rachel-reeves"]);
+        assert_eq!(
+            ids_in(&m, "inside whitehall today"),
+            ["actor:uk-government"]
+        );
+        assert_eq!(ids_in(&m, "the big society idea"), ["policy:big-society"]);
+        assert_eq!(
+            ids_in(&m, "BORIS JOHNSON PROMISED TO LEVEL UP"),
+            ["actor:boris-johnson"]
+        );
+        assert_eq!(
+            ids_in(&m, "Big society, Boris johnson"),
+            ["policy:big-society", "actor:boris-johnson"]
+        );
+        // A name that is also a word, in capitals within a shouted run.
+        assert_eq!(ids_in(&m, "VOTE REFORM NOW"), ["actor:reform-uk"]);
+    }
+
+    #[test]
+    fn a_name_that_is_also_a_word_is_not_linked_in_another_case() {
+        let es = issue_lexicon();
+        let m = Matcher::new(es.iter());
+        assert!(ids_in(&m, "welfare reform and planning reform").is_empty());
+        assert!(
+            ids_in(&m, "Vote REFORM now").is_empty(),
+            "capitals outside a run"
+        );
+        assert!(
+            ids_in(&m, "what ifs and maybes").is_empty(),
+            "acronyms keep their case"
+        );
+        assert!(
+            ids_in(&m, "the new big Society").is_empty(),
+            "mixed case is no name"
+        );
+        assert_eq!(ids_in(&m, "Reform won; IFS said"), ["actor:reform-uk"; 2]);
+        let labour = [
+            ent("actor:labour-party", "Labour Party", &["Labour"]),
+            ent("actor:new-labour", "New Labour", &[]),
+        ];
+        let m = Matcher::new(labour.iter());
+        assert_eq!(
+            ids_in(&m, "the new Labour government"),
+            ["actor:labour-party"]
+        );
+        assert_eq!(ids_in(&m, "under New Labour"), ["actor:new-labour"]);
+        assert!(ids_in(&m, "the labour market").is_empty());
+        assert!(keeps_written_case("Labour") && keeps_written_case("IFS"));
+        assert!(!keeps_written_case("Reeves") && !keeps_written_case("Big Society"));
+    }
+
+    #[test]
+    fn common_words_are_sorted_lowercase() {
+        assert!(COMMON_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(COMMON_WORDS
+            .iter()
+            .all(|w| !w.chars().any(char::is_uppercase)));
     }
 
     #[test]

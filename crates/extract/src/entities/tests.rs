@@ -281,3 +281,71 @@ fn the_org_gate_lists_the_lowercase_heads_then_we() {
     want.push(", we ");
     assert_eq!(gate, want.as_slice());
 }
+
+/// The lexicon ids the extractor finds by name in `text`, in text order.
+fn lexicon_ids(text: &str, lex: &Lexicon) -> Vec<String> {
+    let f = run(text, lex);
+    f.mentions
+        .iter()
+        .filter(|m| m.how == MentionHow::Lexicon)
+        .map(|m| m.id.clone())
+        .collect()
+}
+
+fn issue_lexicon() -> Lexicon {
+    lex_of(vec![
+        ent(
+            "actor:rachel-reeves",
+            "Rachel Reeves",
+            "person",
+            &["Reeves"],
+        ),
+        ent(
+            "actor:uk-government",
+            "UK Government",
+            "government-body",
+            &["Whitehall"],
+        ),
+        ent("policy:big-society", "Big Society", "policy", &[]),
+        ent("actor:boris-johnson", "Boris Johnson", "person", &[]),
+        ent("actor:reform-uk", "Reform UK", "party", &["Reform", "IFS"]),
+    ])
+}
+
+#[test]
+fn an_all_caps_or_lower_case_alias_was_not_linked() {
+    let lex = issue_lexicon();
+    assert_eq!(
+        lexicon_ids("As REEVES said, it was hard.", &lex),
+        ["actor:rachel-reeves"]
+    );
+    assert_eq!(
+        lexicon_ids("Power sits inside whitehall today.", &lex),
+        ["actor:uk-government"]
+    );
+    assert_eq!(
+        lexicon_ids("Recall the big society idea.", &lex),
+        ["policy:big-society"]
+    );
+    assert_eq!(
+        lexicon_ids("BORIS JOHNSON PROMISED TO LEVEL UP THE NORTH.", &lex),
+        ["actor:boris-johnson"]
+    );
+    assert_eq!(
+        lexicon_ids("THEY VOTE REFORM NOW.", &lex),
+        ["actor:reform-uk"]
+    );
+}
+
+#[test]
+fn a_name_that_is_also_a_word_is_not_linked_in_another_case() {
+    let lex = issue_lexicon();
+    assert!(lexicon_ids("We need welfare reform and planning reform.", &lex).is_empty());
+    assert!(lexicon_ids("They said Vote REFORM now.", &lex).is_empty());
+    assert!(lexicon_ids("No what ifs and maybes.", &lex).is_empty());
+    assert!(lexicon_ids("The new big Society is here.", &lex).is_empty());
+    assert_eq!(
+        lexicon_ids("Reform won the seat, the IFS said.", &lex),
+        ["actor:reform-uk"; 2]
+    );
+}
