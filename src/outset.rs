@@ -104,17 +104,11 @@ impl OutputSet {
     pub(crate) fn open(out: &Path) -> Result<OutputSet> {
         let (target, mode) = locate(out)?;
         let pid = std::process::id();
-        let (lock_path, staging) = match mode {
-            Mode::Whole => (
-                beside(&target, "lock"),
-                beside(&target, &format!("staging-{pid}")),
-            ),
-            Mode::ByFile => (
-                target.join(".levelmap.lock"),
-                target.join(format!(".levelmap.staging-{pid}")),
-            ),
+        let staging = match mode {
+            Mode::Whole => beside(&target, &format!("staging-{pid}")),
+            Mode::ByFile => target.join(format!(".levelmap.staging-{pid}")),
         };
-        let lock = take_lock(&lock_path)?;
+        let lock = take_lock(&lock_path(&target, mode))?;
         clean_stale(&target, mode)?;
         fs::create_dir(&staging)
             .with_context(|| format!("cannot create the staging folder {}", staging.display()))?;
@@ -394,11 +388,16 @@ pub(crate) fn lock_folder_of(file: &Path) -> Result<Option<File>> {
         return Ok(None);
     }
     let (target, mode) = locate(dir)?;
-    let lock_path = match mode {
-        Mode::Whole => beside(&target, "lock"),
+    take_lock(&lock_path(&target, mode)).map(Some)
+}
+
+/// Where the lock of the output folder `target` is: beside it, or inside it when the
+/// folder is replaced file by file.
+fn lock_path(target: &Path, mode: Mode) -> PathBuf {
+    match mode {
+        Mode::Whole => beside(target, "lock"),
         Mode::ByFile => target.join(".levelmap.lock"),
-    };
-    take_lock(&lock_path).map(Some)
+    }
 }
 
 /// Take the lock at `path`, waiting (with a note naming the holder) if a build holds it.

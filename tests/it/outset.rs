@@ -168,13 +168,7 @@ fn a_second_build_waits_for_the_lock_and_names_its_holder() {
     let dir = tempfile::tempdir().unwrap();
     let out = with_old_set(dir.path(), "w");
     let before = snapshot(&out);
-    let mut lock = std::fs::OpenOptions::new()
-        .write(true)
-        .open(dir.path().join("w/.out.lock"))
-        .unwrap();
-    lock.lock().unwrap();
-    lock.set_len(0).unwrap();
-    writeln!(lock, "4242").unwrap();
+    let lock = hold_lock_as_pid_4242(&dir.path().join("w/.out.lock"));
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_levelmap"))
         .args(["build", "--corpus"])
         .arg(fixture(NEW))
@@ -184,10 +178,7 @@ fn a_second_build_waits_for_the_lock_and_names_its_holder() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let line = first_stderr_line(&mut child);
     assert!(
         line.contains("waiting for build pid 4242 holding"),
         "{line}"
@@ -301,13 +292,7 @@ fn a_render_into_a_build_out_folder_waited_for_no_build_and_was_switched_out() {
     let dir = tempfile::tempdir().unwrap();
     let out = with_old_set(dir.path(), "w");
     let before = snapshot(&out);
-    let mut lock = std::fs::OpenOptions::new()
-        .write(true)
-        .open(dir.path().join("w/.out.lock"))
-        .unwrap();
-    lock.lock().unwrap();
-    lock.set_len(0).unwrap();
-    writeln!(lock, "4242").unwrap();
+    let lock = hold_lock_as_pid_4242(&dir.path().join("w/.out.lock"));
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_levelmap"))
         .args(["render", "timeline", "--corpus"])
         .arg(fixture(NEW))
@@ -317,10 +302,7 @@ fn a_render_into_a_build_out_folder_waited_for_no_build_and_was_switched_out() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let line = first_stderr_line(&mut child);
     assert!(
         line.contains("waiting for build pid 4242 holding"),
         "{line}"
@@ -333,4 +315,22 @@ fn a_render_into_a_build_out_folder_waited_for_no_build_and_was_switched_out() {
     drop(lock);
     assert!(child.wait().unwrap().success());
     assert_ne!(snapshot(&out), before);
+}
+
+/// Hold the output folder's lock at `path` as a build with pid 4242 would.
+fn hold_lock_as_pid_4242(path: &Path) -> std::fs::File {
+    let mut lock = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    lock.lock().unwrap();
+    lock.set_len(0).unwrap();
+    writeln!(lock, "4242").unwrap();
+    lock
+}
+
+/// The first line a running child prints to stderr.
+fn first_stderr_line(child: &mut std::process::Child) -> String {
+    let mut line = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    line
 }
