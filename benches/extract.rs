@@ -11,10 +11,14 @@
 //!
 //! Run: `cargo bench --bench extract`. Environment:
 //! - `LEVELMAP_BENCH_ARTICLES` (default 10000): number of synthetic articles;
-//! - `LEVELMAP_BENCH_RUNS` (default 3): timed runs per mode, the median is printed;
+//! - `LEVELMAP_BENCH_RUNS` (default 3): timed runs per mode, the median is printed
+//!   (and the best), by the wall clock and by the thread's time on a CPU (which leaves
+//!   out the time other work on a shared machine held the core);
 //! - `LEVELMAP_BENCH_MODE` (`both`, `single` or `rayon`; default `both`);
 //! - `LEVELMAP_BENCH_DIGEST` (`0` to skip the digest of the drafts);
-//! - `LEVELMAP_BENCH_TEXT` (`both`, `synthetic` or `real`; default `both`).
+//! - `LEVELMAP_BENCH_TEXT` (`both`, `synthetic` or `real`; default `both`);
+//! - `LEVELMAP_BENCH_REAL`: folders of `.txt` articles for the real-text mode instead
+//!   of the bundled and held-apart ones, separated by `:`.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)] // benchmarks set up corpora and outputs on disk
 
 use std::path::Path;
@@ -74,10 +78,48 @@ fn best(v: &[f64]) -> f64 {
     v.iter().copied().fold(f64::INFINITY, f64::min)
 }
 
+/// This thread's time on a CPU so far, in seconds (Linux: the first field of
+/// /proc/thread-self/schedstat, in nanoseconds): unlike the wall clock, it leaves out
+/// the time other work on a shared machine held the core. `None` where not available.
+fn thread_cpu_secs() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns as f64 / 1e9)
+}
+
+/// Runs `f` once, timed: (wall seconds, CPU seconds of this thread, if known).
+fn timed<T>(f: impl FnOnce() -> T) -> (T, f64, Option<f64>) {
+    let c0 = thread_cpu_secs();
+    let t = Instant::now();
+    let out = f();
+    let wall = t.elapsed().as_secs_f64();
+    let cpu = c0.zip(thread_cpu_secs()).map(|(a, b)| b - a);
+    (out, wall, cpu)
+}
+
+/// " cpu X MB/s (best Y)" for CPU times, or nothing without them.
+fn cpu_rate(mb: f64, cpu: &[f64]) -> String {
+    if cpu.is_empty() {
+        return String::new();
+    }
+    format!(
+        "; on-CPU {:.1} MB/s (best {:.1})",
+        mb / median(cpu),
+        mb / best(cpu)
+    )
+}
+
 /// The real articles: the bundled and held-apart texts as written, in file-name order.
 fn real_articles(root: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    for dir in ["graph/articles", "tests/fixtures/heldout/articles"] {
+    let dirs: Vec<String> = match std::env::var("LEVELMAP_BENCH_REAL") {
+        Ok(v) => v.split(':').map(str::to_string).collect(),
+        Err(_) => vec![
+            "graph/articles".into(),
+            "tests/fixtures/heldout/articles".into(),
+        ],
+    };
+    for dir in &dirs {
         let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
             .expect("the article folder")
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -125,12 +167,13 @@ fn bench_real(root: &Path, lex: &extract::Lexicon, opts: &ExtractOptions, runs: 
             .sum()
     };
     let _ = run(); // warm up
-    let mut times = Vec::new();
+    let (mut times, mut cpu) = (Vec::new(), Vec::new());
     let mut claims = 0;
     for _ in 0..runs {
-        let t = Instant::now();
-        claims = run();
-        times.push(t.elapsed().as_secs_f64());
+        let (c, wall, on_cpu) = timed(run);
+        claims = c;
+        times.push(wall);
+        cpu.extend(on_cpu);
     }
     let b = best(&times);
     let s = median(&times);
@@ -139,9 +182,10 @@ fn bench_real(root: &Path, lex: &extract::Lexicon, opts: &ExtractOptions, runs: 
         texts.len()
     );
     println!(
-        "  real, one core:      {s:>7.3} s  {:>7.1} MB/s  (best {:.1} MB/s; {claims} claims drafted)",
+        "  real, one core:      {s:>7.3} s  {:>7.1} MB/s  (best {:.1} MB/s{}; {claims} claims drafted)",
         mb / s,
-        mb / b
+        mb / b,
+        cpu_rate(mb, &cpu)
     );
     if std::env::var("LEVELMAP_BENCH_DIGEST").as_deref() != Ok("0") {
         let rendered: Vec<String> = texts
@@ -212,19 +256,20 @@ fn main() {
 
     let mut claims = None;
     if mode == "both" || mode == "single" {
-        let mut times = Vec::new();
+        let (mut times, mut cpu) = (Vec::new(), Vec::new());
         for _ in 0..runs {
-            let t = Instant::now();
-            let c: usize = articles.iter().map(run).sum();
-            times.push(t.elapsed().as_secs_f64());
+            let (c, wall, on_cpu) = timed(|| articles.iter().map(run).sum::<usize>());
+            times.push(wall);
+            cpu.extend(on_cpu);
             claims = Some(c);
         }
         let b = best(&times);
         let s = median(&times);
         println!(
-            "  one core:            {s:>7.3} s  {:>7.1} MB/s  (best {:.1} MB/s; {} claims drafted)",
+            "  one core:            {s:>7.3} s  {:>7.1} MB/s  (best {:.1} MB/s{}; {} claims drafted)",
             mb / s,
             mb / b,
+            cpu_rate(mb, &cpu),
             claims.unwrap_or(0)
         );
     }
