@@ -234,6 +234,10 @@ pub(crate) fn header_lines<'a>(
 /// Smith"], Some("The Courier")); "Dr Jane Smith (janesmith.org)" (["Dr Jane Smith"],
 /// None). A single name needs a title, brackets, an outlet or a known given name.
 pub(crate) fn author_line(line: &str) -> Option<(Vec<String>, Option<String>)> {
+    let line = ["By ", "BY ", "by ", "Written by ", "Author: ", "Words by "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(line);
     let stripped = strip_brackets(line);
     let bracketed = stripped.len() < line.len();
     let mut segments = stripped.split(", ");
@@ -250,6 +254,9 @@ pub(crate) fn author_line(line: &str) -> Option<(Vec<String>, Option<String>)> {
             && more.iter().all(|p| looks_like_person(p) && given(p))
         {
             names.extend(more);
+        } else if is_role(seg) {
+            // "Faisal Islam, Economics editor": a role, not an outlet.
+            continue;
         } else if outlet.is_none() && is_outlet_name(seg) {
             outlet = Some(seg.trim().to_string());
         } else {
@@ -261,10 +268,22 @@ pub(crate) fn author_line(line: &str) -> Option<(Vec<String>, Option<String>)> {
         .and_then(|n| n.split_whitespace().next())
         .is_some_and(is_title);
     let given = names.iter().any(given);
+    // One name alone needs a sign it is a person's: a known given name, a title, or
+    // brackets ("David Bailey (Birmingham)"); an outlet after it is no such sign.
     let ok = !names.is_empty()
         && names.iter().all(|p| looks_like_person(p))
-        && (names.len() > 1 || bracketed || outlet.is_some() || titled || given);
+        && (names.len() > 1 || bracketed || titled || given);
     ok.then_some((names, outlet))
+}
+
+/// Whether a byline's segment is the author's role ("Economics editor", "Political
+/// correspondent"): it holds a role word.
+fn is_role(seg: &str) -> bool {
+    seg.split_whitespace().any(|w| {
+        let l = w.to_lowercase();
+        ROLE_LINE_WORDS.contains(&l.as_str())
+            || matches!(l.as_str(), "reporter" | "columnist" | "commentator")
+    })
 }
 
 /// A name an outlet may have: one to six words, the first capitalised, no sentence

@@ -388,6 +388,20 @@ fn bylines_with_an_outlet_or_a_title_gave_no_author() {
         Some("actor:centre-for-towns")
     );
     assert_eq!(person_name("Lord Frost"), "Lord Frost");
+    // "By Name, Outlet": the author without the "By", the outlet after the comma; a
+    // role after the comma is no outlet; a place after a non-name is no author line.
+    assert_eq!(
+        author_line("By Jane Smithson, BBC News"),
+        Some((
+            vec!["Jane Smithson".to_string()],
+            Some("BBC News".to_string())
+        ))
+    );
+    assert_eq!(
+        author_line("Jane Smithson, Economics editor"),
+        Some((vec!["Jane Smithson".to_string()], None))
+    );
+    assert_eq!(author_line("Northern Powerhouse, Leeds"), None);
     assert_eq!(person_name("Professor Jane Smithson"), "Jane Smithson");
 }
 
