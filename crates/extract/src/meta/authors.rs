@@ -234,6 +234,10 @@ pub(crate) fn header_lines<'a>(
 /// Smith"], Some("The Courier")); "Dr Jane Smith (janesmith.org)" (["Dr Jane Smith"],
 /// None). A single name needs a title, brackets, an outlet or a known given name.
 pub(crate) fn author_line(line: &str) -> Option<(Vec<String>, Option<String>)> {
+    // Cheap tests first: an author line opens with a capital and is short.
+    if !line.starts_with(|c: char| c.is_uppercase()) || line.split(' ').nth(14).is_some() {
+        return None;
+    }
     let line = ["By ", "BY ", "by ", "Written by ", "Author: ", "Words by "]
         .iter()
         .find_map(|p| line.strip_prefix(p))

@@ -327,6 +327,10 @@ fn dated_constraints(layout: &Layout, scan: &Scan, cons: &mut Vec<Constraint>) {
         if !scan.any(si, Set::Time) || !super::dates::may_hold_date(&s.norm) {
             continue;
         }
+        let dates = super::dates::parse_dates(&s.norm);
+        if dates.is_empty() {
+            continue;
+        }
         let lower = s.norm.to_lowercase();
         let rel = relation(&lower);
         if matches!(rel, Rel::After | Rel::Soon) || lower.len() != s.norm.len() {
@@ -340,7 +344,7 @@ fn dated_constraints(layout: &Layout, scan: &Scan, cons: &mut Vec<Constraint>) {
             .chain([" ago"].iter())
             .flat_map(|p| lower.match_indices(p).map(|(i, m)| (i, i + m.len())))
             .collect();
-        for (date, a, b) in super::dates::parse_dates(&s.norm) {
+        for (date, a, b) in dates {
             let near = phrases
                 .iter()
                 .any(|&(x, y)| x.saturating_sub(b) <= 20 && a.saturating_sub(y) <= 20);
