@@ -13,7 +13,9 @@
 //! - `LEVELMAP_BENCH_ARTICLES` (default 10000): number of synthetic articles;
 //! - `LEVELMAP_BENCH_RUNS` (default 3): timed runs per mode, the median is printed
 //!   (and the best), by the wall clock and by the thread's time on a CPU (which leaves
-//!   out the time other work on a shared machine held the core);
+//!   out the time other work on a shared machine held the core; the kernel updates it
+//!   about once a scheduler tick, a few ms, so read it over many runs of the real
+//!   text, which take tens of ms each);
 //! - `LEVELMAP_BENCH_MODE` (`both`, `single` or `rayon`; default `both`);
 //! - `LEVELMAP_BENCH_DIGEST` (`0` to skip the digest of the drafts);
 //! - `LEVELMAP_BENCH_TEXT` (`both`, `synthetic` or `real`; default `both`);
