@@ -196,7 +196,7 @@ pub fn extract(
     let date = meta::date(text, &layout, lex, &events, &scan, opts.today);
     entities::resolve_roles(&layout, lex, Some(date.value), &mut found, &scan);
     let authors = meta::authors(text, &layout, lex, &header, &mut found, &scan);
-    let outlet = meta::outlet(text, &layout, lex, &header, &found, &scan);
+    let outlet = meta::outlet(text, &layout, lex, &header, &mut found, &scan);
     let author_ids: BTreeSet<String> = authors.iter().map(|a| a.id.clone()).collect();
     let derived = meta::derive_stem(
         &date.value,

@@ -377,6 +377,16 @@ fn ends_sentence(line: &str) -> bool {
 /// A block of at most this many words without a closing period is a heading.
 const HEADING_WORDS: usize = 14;
 
+/// The head of an article (where header lines are lines) is at most this many lines.
+const HEAD_LINES: usize = 12;
+
+/// Whether a line is running prose, which ends the article's head: a sentence of more
+/// than a heading's words that closes, or a line too long for any header.
+fn is_prose_line(line: &str) -> bool {
+    let words = count_words_ws(line, 31);
+    words > 30 || (words > HEADING_WORDS && ends_sentence(line))
+}
+
 /// Cut the text into blocks: lines, joined where a sentence runs on across a line
 /// break; short unpunctuated standalone lines are headings.
 #[cfg(test)]
@@ -422,13 +432,22 @@ fn cut_blocks(text: &str, cap: Option<usize>) -> Vec<Block> {
         });
         blank = false;
     }
-    // Join run-on lines.
+    // Join run-on lines. At the head of the article (before its first line of running
+    // prose) a line is its own block unless it continues in lower case: a title,
+    // standfirst, section line, dateline or byline has no closing punctuation, and
+    // joining them made one long pseudo-sentence.
     let mut merged: Vec<(usize, usize, bool, bool, bool)> = Vec::new(); // start, end, bullet, standalone-before, joined
-    for l in &lines {
-        if let Some(last) = merged.last_mut() {
+    let mut head = true;
+    for (li, l) in lines.iter().enumerate() {
+        let this = &text[l.start..l.end];
+        let lower = this.starts_with(|c: char| c.is_lowercase());
+        head = head && li < HEAD_LINES;
+        let in_head = head;
+        if head && is_prose_line(this) {
+            head = false;
+        }
+        if let Some(last) = merged.last_mut().filter(|_| !in_head || lower) {
             let prev = &text[last.0..last.1];
-            let this = &text[l.start..l.end];
-            let lower = this.starts_with(|c: char| c.is_lowercase());
             // Cheap tests first: the word count of what came before is rarely needed.
             let run_on = || {
                 let prev_words = prev.split_whitespace().count();
@@ -652,6 +671,27 @@ mod tests {
             quote(t, b[1].start, b[1].end),
             "The West Midlands project in which local authorities trialled cars is good."
         );
+    }
+
+    /// Issue 12: header lines without closing punctuation (headline, standfirst,
+    /// section line, dateline) were joined into one pseudo-sentence.
+    #[test]
+    fn a_date_line_under_a_headline_was_merged_into_one_sentence() {
+        let t = "Levelling up was never going to be a plan for the regions at all\n\
+                 A long standfirst that says what the piece argues about the towns fund\n\
+                 Politics\n\
+                 14 December 2018\n\
+                 The government promised a great deal to the towns of the north, and very little of it has been\n\
+                 delivered since then. Ministers say the fund will change that.\n";
+        let b = blocks(t);
+        let texts: Vec<&str> = b.iter().map(|b| &t[b.start..b.end]).collect();
+        assert_eq!(texts.len(), 5, "{texts:#?}");
+        assert_eq!(texts[3], "14 December 2018");
+        assert!(texts[4].ends_with("will change that."), "{texts:#?}");
+        // A hard-wrapped paragraph at the head still joins where it runs on in lower case.
+        let wrapped = "This Monday the government presented its English Devolution White Paper\n\
+                       which sets out its plans for local government in England.\n";
+        assert_eq!(blocks(wrapped).len(), 1);
     }
 
     #[test]

@@ -18,8 +18,7 @@ use levelmap_model::NodeKind;
 pub(crate) fn byline_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        let name =
-            r"(?:(?:Dr|Prof|Professor|Sir|Dame)\.? )?[A-Z][\p{L}'.-]+(?: [A-Z][\p{L}'.-]+){1,3}";
+        let name = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Lord|Baroness)\.? )?[A-Z][\p{L}'.-]+(?: [A-Z][\p{L}'.-]+){0,3}";
         Regex::new(&format!(
             r"(?:^|\b)(?:[Bb]y|BY|Author|Authors|Written by):? ({name}(?:(?:,| and| &) {name})*)"
         ))
@@ -68,17 +67,44 @@ const ROLE_LINE_WORDS: &[&str] = &[
     "executive",
 ];
 
+/// Titles before a person's name, kept out of the name (the lexicon names people
+/// without them: "Sadiq Khan"), except a peer known by the title alone ("Lord Frost").
+const TITLES: &[&str] = &[
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Baroness",
+    "Lady",
+];
+
+fn is_title(w: &str) -> bool {
+    TITLES.contains(&w)
+}
+
+/// A person's name as the lexicon writes it: titles dropped ("Dr Jane Smith" is
+/// "Jane Smith"), but a peerage with one name kept whole ("Lord Frost").
+pub(crate) fn person_name(name: &str) -> String {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let bare: Vec<&str> = ws.iter().copied().filter(|w| !is_title(w)).collect();
+    let peer = ws
+        .first()
+        .is_some_and(|w| matches!(*w, "Lord" | "Baroness" | "Lady"));
+    if bare.len() == 1 && peer {
+        return ws.join(" ");
+    }
+    bare.join(" ")
+}
+
 fn looks_like_person(name: &str) -> bool {
-    let ws: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| {
-            !matches!(
-                *w,
-                "Dr" | "Dr." | "Prof" | "Prof." | "Professor" | "Sir" | "Dame"
-            )
-        })
-        .collect();
-    (2..=4).contains(&ws.len())
+    let ws: Vec<&str> = name.split_whitespace().filter(|w| !is_title(w)).collect();
+    let peer = name.starts_with("Lord ") || name.starts_with("Baroness ");
+    let min = if peer { 1 } else { 2 };
+    (min..=4).contains(&ws.len())
         && ws.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
         && !ws.iter().any(|w| {
             role_heads().contains(w)
@@ -106,9 +132,13 @@ pub(crate) fn authors(
     scan: &Scan,
 ) -> Vec<DraftRef> {
     let mut hits: Vec<AuthorHit> = Vec::new();
+    let nblocks = layout.blocks.len();
     for (si, s) in layout.sentences.iter().enumerate() {
         let b = &layout.blocks[s.block];
-        let short = b.kind != BlockKind::Paragraph || b.words <= 30;
+        // A byline is a line of its own, or a short passage in the header (above the
+        // running prose, or the first block) or the footer; never the body.
+        let edge = s.block < header.body_start || s.block == 0 || s.block + 6 >= nblocks;
+        let short = b.kind != BlockKind::Paragraph || (edge && b.words <= 40);
         if !short {
             continue;
         }
@@ -117,6 +147,12 @@ pub(crate) fn authors(
             .into_iter()
             .flatten()
         {
+            // "by X" inside a sentence ("was broken by X") names no author: only a
+            // byline's words (a date, "Posted on") may come before it.
+            let at = c.get(0).map_or(0, |m| m.start());
+            if !is_byline_prefix(&s.norm[..at]) {
+                continue;
+            }
             let list = c.get(1).map_or("", |m| m.as_str());
             for part in split_names(list) {
                 if !looks_like_person(&part) {
@@ -149,35 +185,18 @@ pub(crate) fn authors(
             }
         }
     }
-    // An author line just under the title.
-    if let Some(tb) = header.title_block {
-        for bi in tb + 1..(tb + 3).min(layout.blocks.len()) {
-            let b = &layout.blocks[bi];
-            if b.kind != BlockKind::Heading || b.words > 14 {
-                continue;
+    // An author line under the title: "David Bailey (Birmingham) and Philip
+    // Tomlinson", "Jane Smith, The Courier (economics editor)", "Dr Jane Smith (site)".
+    for (si, line) in header_lines(layout, header) {
+        if let Some((names, _)) = author_line(&line.norm) {
+            for p in names {
+                hits.push(AuthorHit {
+                    name: p,
+                    sentence: si,
+                    confidence: 0.75,
+                });
             }
-            let Some((si, s)) = layout.sentences_of(bi).next() else {
-                continue;
-            };
-            let stripped = strip_brackets(&s.norm);
-            let parts = split_names(&stripped);
-            let ok = !parts.is_empty()
-                && parts.iter().all(|p| looks_like_person(p))
-                && (parts.len() > 1
-                    || stripped.len() < s.norm.len()
-                    || parts.iter().any(|p| {
-                        given_names().contains(p.split_whitespace().next().unwrap_or(""))
-                    }));
-            if ok {
-                for p in parts {
-                    hits.push(AuthorHit {
-                        name: p,
-                        sentence: si,
-                        confidence: 0.75,
-                    });
-                }
-                break;
-            }
+            break;
         }
     }
     let mut out: Vec<DraftRef> = Vec::new();
@@ -195,6 +214,167 @@ pub(crate) fn authors(
         }
     }
     out
+}
+
+/// The header's own lines after the title, as (sentence, sentence): up to four short
+/// lines (blocks of one sentence, without closing punctuation) above the running prose.
+pub(crate) fn header_lines<'a>(
+    layout: &'a Layout,
+    header: &Header,
+) -> impl Iterator<Item = (usize, &'a crate::sentences::Sentence)> {
+    let from = header.title_block.map_or(0, |t| t + 1);
+    let to = (from + 4).min(layout.blocks.len());
+    (from..to)
+        .filter(move |&bi| layout.blocks[bi].kind == BlockKind::Heading)
+        .filter_map(move |bi| layout.sentences_of(bi).next())
+}
+
+/// An author line: names (a list, with bracketed affiliations or roles), and the
+/// outlet after a comma: "Jane Smith, The Courier (economics editor)" gives (["Jane
+/// Smith"], Some("The Courier")); "Dr Jane Smith (janesmith.org)" (["Dr Jane Smith"],
+/// None). A single name needs a title, brackets, an outlet or a known given name.
+pub(crate) fn author_line(line: &str) -> Option<(Vec<String>, Option<String>)> {
+    // Cheap tests first: an author line opens with a capital and is short.
+    if !line.starts_with(|c: char| c.is_uppercase()) || line.split(' ').nth(14).is_some() {
+        return None;
+    }
+    let line = ["By ", "BY ", "by ", "Written by ", "Author: ", "Words by "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(line);
+    let stripped = strip_brackets(line);
+    let bracketed = stripped.len() < line.len();
+    let mut segments = stripped.split(", ");
+    let first = segments.next()?;
+    let mut names = split_names(first);
+    let mut outlet = None;
+    let given = |p: &String| given_names().contains(p.split_whitespace().next().unwrap_or(""));
+    for seg in segments {
+        let more = split_names(seg);
+        // After a comma, a further author needs a known given name ("Jane Smith, Tom
+        // Jones"); otherwise the words name the outlet ("Jane Smith, The Courier").
+        if outlet.is_none()
+            && !more.is_empty()
+            && more.iter().all(|p| looks_like_person(p) && given(p))
+        {
+            names.extend(more);
+        } else if is_role(seg) {
+            // "Faisal Islam, Economics editor": a role, not an outlet.
+            continue;
+        } else if outlet.is_none() && is_outlet_name(seg) {
+            outlet = Some(seg.trim().to_string());
+        } else {
+            return None;
+        }
+    }
+    let titled = names
+        .first()
+        .and_then(|n| n.split_whitespace().next())
+        .is_some_and(is_title);
+    let given = names.iter().any(given);
+    // One name alone needs a sign it is a person's: a known given name, a title, or
+    // brackets ("David Bailey (Birmingham)"); an outlet after it is no such sign.
+    let ok = !names.is_empty()
+        && names.iter().all(|p| looks_like_person(p))
+        && (names.len() > 1 || bracketed || titled || given);
+    ok.then_some((names, outlet))
+}
+
+/// Whether a byline's segment is the author's role ("Economics editor", "Political
+/// correspondent"): it holds a role word.
+fn is_role(seg: &str) -> bool {
+    seg.split_whitespace().any(|w| {
+        let l = w.to_lowercase();
+        ROLE_LINE_WORDS.contains(&l.as_str())
+            || matches!(l.as_str(), "reporter" | "columnist" | "commentator")
+    })
+}
+
+/// A name an outlet may have: one to six words, the first capitalised, no sentence
+/// punctuation ("The Courier", "Centre for Cities").
+fn is_outlet_name(s: &str) -> bool {
+    let s = s.trim();
+    let n = s.split_whitespace().count();
+    (1..=6).contains(&n)
+        && s.starts_with(|c: char| c.is_uppercase())
+        && !s.contains(['.', '?', '!', ':', ';'])
+        || is_site_name(s)
+}
+
+/// A web site's name: "janesmith.org", "www.example.co.uk".
+pub(crate) fn is_site_name(s: &str) -> bool {
+    let s = s.trim().trim_start_matches("www.");
+    let mut parts = s.split('.');
+    let host = parts.next().unwrap_or("");
+    let tld: Vec<&str> = parts.collect();
+    !host.is_empty()
+        && !tld.is_empty()
+        && tld.len() <= 2
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && tld
+            .iter()
+            .all(|t| (2..=6).contains(&t.len()) && t.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Words a byline may hold before its "by": "Posted on: 8 July 2024 by", "Words |
+/// 3 March 2020 | by"; anything else (a sentence's words) and the "by" is no byline's.
+fn is_byline_prefix(prefix: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "posted",
+        "published",
+        "written",
+        "updated",
+        "first",
+        "on",
+        "at",
+        "words",
+        "story",
+        "report",
+        "article",
+        "blog",
+        "post",
+        "opinion",
+        "comment",
+        "analysis",
+        "am",
+        "pm",
+        "bst",
+        "gmt",
+        "utc",
+        "and",
+        "photos",
+        "last",
+    ];
+    let mut rest = prefix.to_string();
+    for (_, a, b) in super::dates::parse_dates(prefix).into_iter().rev() {
+        rest.replace_range(a..b, " ");
+    }
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let l = w.to_lowercase();
+            w.chars().all(|c| c.is_ascii_digit()) || WORDS.contains(&l.as_str()) || is_day_name(&l)
+        })
+}
+
+fn is_day_name(w: &str) -> bool {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ]
+    .contains(&w)
 }
 
 fn strip_brackets(s: &str) -> String {
@@ -232,16 +412,10 @@ fn resolve_person(
     start: usize,
     end: usize,
 ) -> String {
-    let bare: String = name
-        .split_whitespace()
-        .filter(|w| {
-            !matches!(
-                *w,
-                "Dr" | "Dr." | "Prof" | "Prof." | "Professor" | "Sir" | "Dame"
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    if let Some(id) = lex.id_for_name(name) {
+        return id.to_string();
+    }
+    let bare = person_name(name);
     if let Some(id) = lex.id_for_name(&bare) {
         return id.to_string();
     }

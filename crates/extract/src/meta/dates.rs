@@ -1,5 +1,5 @@
 //! Dates written in the text ("8 July 2024", "Jul 9th 2020", "2024-07-08",
-//! "July 2024", "4 Mar 19") and the article's stated date: one next to "Posted on",
+//! "July 2024", "4 Mar 19", a Chinese-locale "5月 21, 2026") and the article's stated date: one next to "Posted on",
 //! "Published" and the like, or on a short line at the top or bottom of the page.
 
 use std::sync::OnceLock;
@@ -19,7 +19,7 @@ fn date_regex() -> &'static Regex {
     R.get_or_init(|| {
         let m = MONTHS;
         Regex::new(&format!(
-            r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})|(?P<d4>\d{{1,2}})/(?P<m4>\d{{1,2}})/(?P<y4>\d{{4}})|(?P<m5>{m})\.?,?\s+(?P<y5>\d{{4}}))\b"
+            r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})|(?P<d4>\d{{1,2}})/(?P<m4>\d{{1,2}})/(?P<y4>\d{{4}})|(?P<m6>\d{{1,2}})月\s*(?P<d6>\d{{1,2}})日?,?\s+(?P<y6>\d{{4}})|(?P<m5>{m})\.?,?\s+(?P<y5>\d{{4}}))\b"
         ))
         .expect("valid regex")
     })
@@ -57,6 +57,9 @@ pub(crate) fn parse_dates(s: &str) -> Vec<(PartialDate, usize, usize)> {
             } else {
                 (y, Some(b), Some(a))
             }
+        } else if let Some(y) = num("y6") {
+            // A Chinese-locale dateline: "5月 21, 2026" (month N月, then the day).
+            (y, num("m6"), num("d6"))
         } else if let Some(y) = num("y5") {
             (y, g("m5").and_then(month_num), None)
         } else {
@@ -143,10 +146,13 @@ pub(crate) fn stated_date(
     today: PartialDate,
 ) -> Option<DraftDate> {
     let nblocks = layout.blocks.len();
+    // The header: the lines above the first paragraph of running prose.
+    let body_start = super::header::body_start(text, layout);
     let mut best: Option<(f64, usize, PartialDate)> = None;
     for (si, s) in layout.sentences.iter().enumerate() {
         let b = &layout.blocks[s.block];
         let edge = s.block < 8 || s.block + 4 >= nblocks;
+        let in_header = s.block < body_start;
         let short = b.kind != BlockKind::Paragraph || b.words <= 25;
         // Away from the page's edge only a cue word makes a date the article's.
         let no_cue = !scan.any(si, Set::DateCue) && ascii_fold_is_lowercase(&s.norm);
@@ -172,12 +178,17 @@ pub(crate) fn stated_date(
             if d.is_after(today) {
                 continue;
             }
-            let before = s.norm[..start].to_lowercase();
-            let near = &before[before.len().saturating_sub(40)..];
-            // "Updated" dates are later edits: the publication date is the one to keep.
-            let updated =
-                near.contains("updated") || near.contains("modified") || near.contains("revised");
-            let cue = DATE_CUES.iter().any(|c| near.contains(c)) && !updated;
+            let (cue_at, updated) = cue_before(&s.norm[..start]);
+            // A cue word makes the date the article's on a line of its own (or a short
+            // one), or when it opens the sentence ("Published: ..."); not in running prose ("the
+            // commission published its report on ...").
+            let opens = |at: usize| {
+                s.norm
+                    .get(..at)
+                    .is_some_and(|p| p.split_whitespace().count() <= 1)
+            };
+            let own_line = b.kind != BlockKind::Paragraph || s.words <= 12;
+            let cue = cue_at.is_some_and(|at| own_line || opens(at));
             if !(cue || edge && short) {
                 continue;
             }
@@ -197,6 +208,10 @@ pub(crate) fn stated_date(
             if d.precision() == Precision::Day {
                 score += 0.5;
             }
+            // A date in the header beats one in the body.
+            if in_header {
+                score += 1.0;
+            }
             if best.as_ref().is_none_or(|b| score > b.0) {
                 best = Some((score, si, d));
             }
@@ -211,6 +226,39 @@ pub(crate) fn stated_date(
         reasoning: None,
         confidence: if score >= 4.0 { 0.95 } else { 0.75 },
     })
+}
+
+/// The cue nearest before a date (within its last 40 bytes): where a publication cue
+/// ("posted", "published", ...) starts in `before`, unless an edit cue ("updated",
+/// "modified", "revised") comes after it; and whether the nearest cue is an edit's.
+/// "Updated 5 May 2022 / First published 3 March 2022": the first date is an edit's,
+/// the second the publication's.
+fn cue_before(before: &str) -> (Option<usize>, bool) {
+    let mut from = before.len().saturating_sub(40);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let near = before[from..].to_lowercase();
+    const EDITS: [&str; 3] = ["updated", "modified", "revised"];
+    let edit = EDITS.iter().filter_map(|c| near.rfind(c)).max();
+    // "date" inside "updated" is no publication cue.
+    let plain = EDITS
+        .iter()
+        .fold(near.clone(), |n, e| n.replace(e, &" ".repeat(e.len())));
+    let publication = DATE_CUES.iter().filter_map(|c| plain.rfind(c)).max();
+    match (publication, edit) {
+        (Some(p), e) if e.is_none_or(|e| p > e) => {
+            // `near` lowercased may differ in length from `before[from..]`: an ASCII
+            // prefix is the common case; otherwise the cue is not at the opening.
+            let at = if near.len() == before.len() - from {
+                from + p
+            } else {
+                usize::MAX
+            };
+            (Some(at), false)
+        }
+        (_, e) => (None, e.is_some()),
+    }
 }
 
 /// Civil date (y, m, d) from days since 1970-01-01, the year kept within 1..=9999.

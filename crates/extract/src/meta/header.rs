@@ -53,6 +53,23 @@ pub(crate) fn is_boilerplate(s: &str) -> bool {
     .is_match(s)
 }
 
+/// The first block of running prose: a paragraph of twenty words or more that closes
+/// its sentence (a standfirst without closing punctuation is still the header).
+pub(crate) fn body_start(text: &str, layout: &Layout) -> usize {
+    layout
+        .blocks
+        .iter()
+        .position(|b| {
+            b.kind == BlockKind::Paragraph
+                && b.words >= 20
+                && text[b.start..b.end]
+                    .trim_end()
+                    .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+                    .ends_with(['.', '?', '!', ':', ';', '…'])
+        })
+        .unwrap_or(0)
+}
+
 /// Read the title and find page furniture.
 pub(crate) fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header {
     let mut h = Header::default();
@@ -61,25 +78,11 @@ pub(crate) fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header
             h.boilerplate.insert(i);
         }
     }
-    h.body_start = layout
-        .blocks
-        .iter()
-        .position(|b| b.kind == BlockKind::Paragraph && b.words >= 20)
-        .unwrap_or(0);
-    for (i, b) in layout.blocks.iter().enumerate().take(8) {
-        let s = &text[b.start..b.end];
-        let words = b.words;
-        let is_title_like = match b.kind {
-            BlockKind::Heading => words >= 3,
-            BlockKind::Paragraph => words <= 20 && s.trim_end().ends_with('?'),
-            BlockKind::Bullet => false,
-        };
-        if !is_title_like || h.boilerplate.contains(&i) || is_byline(s) || first_date(s).is_some() {
-            continue;
-        }
+    h.body_start = body_start(text, layout);
+    if let Some(i) = title_block(text, layout, &h) {
+        let b = &layout.blocks[i];
         h.title = quote(text, b.start, b.end);
         h.title_block = Some(i);
-        break;
     }
     if h.title.is_empty() {
         let first = layout
@@ -96,6 +99,41 @@ pub(crate) fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header
         };
     }
     h
+}
+
+/// Whether block `i` may be the title: a line of its own of three or more words
+/// (at most 25) without closing punctuation, or a question; not page furniture, a
+/// byline or a date line.
+fn is_title_like(text: &str, layout: &Layout, h: &Header, i: usize) -> bool {
+    let b = &layout.blocks[i];
+    let s = text[b.start..b.end].trim_end();
+    let like = match b.kind {
+        BlockKind::Heading => b.words >= 3,
+        BlockKind::Paragraph => {
+            let one_line = !s.contains('\n');
+            (b.words <= 20 && s.ends_with('?'))
+                || (one_line && b.words <= 25 && !s.ends_with(['.', '!', ':', ';', ',', '"', '”']))
+        }
+        BlockKind::Bullet => false,
+    };
+    like && !h.boilerplate.contains(&i) && !is_byline(s) && first_date(s).is_none()
+}
+
+/// The title: the first title-like block among the first eight, unless it is a short
+/// rubric (three words or fewer: "The phoenix city", "Local democracy") directly
+/// followed by a longer title-like line, the headline proper.
+fn title_block(text: &str, layout: &Layout, h: &Header) -> Option<usize> {
+    let n = layout.blocks.len().min(8);
+    let i = (0..n).find(|&i| is_title_like(text, layout, h, i))?;
+    let next = i + 1;
+    if layout.blocks[i].words <= 3
+        && next < n
+        && layout.blocks[next].words > layout.blocks[i].words
+        && is_title_like(text, layout, h, next)
+    {
+        return Some(next);
+    }
+    Some(i)
 }
 
 fn is_byline(s: &str) -> bool {

@@ -253,6 +253,7 @@ pub(crate) fn date(
     }
     let mut cons = event_constraints(layout, lex, events, scan);
     anchor_constraints(layout, lex, events, scan, &mut cons);
+    dated_constraints(layout, scan, &mut cons);
     cons.sort_by(|a, b| {
         b.rel
             .priority()
@@ -316,6 +317,49 @@ fn event_constraints(
         });
     }
     cons
+}
+
+/// Dates written beside a time phrase that places the article against them ("was
+/// published this week [16/12/2024]", "a year ago, on 3 March 2020"): each date is
+/// an event of its own. A date with no such phrase says nothing of the article's.
+fn dated_constraints(layout: &Layout, scan: &Scan, cons: &mut Vec<Constraint>) {
+    for (si, s) in layout.sentences.iter().enumerate() {
+        if !scan.any(si, Set::Time) || !super::dates::may_hold_date(&s.norm) {
+            continue;
+        }
+        let dates = super::dates::parse_dates(&s.norm);
+        if dates.is_empty() {
+            continue;
+        }
+        let lower = s.norm.to_lowercase();
+        let rel = relation(&lower);
+        if matches!(rel, Rel::After | Rel::Soon) || lower.len() != s.norm.len() {
+            continue;
+        }
+        // The phrase must be beside the date: "published this week [16/12/2024]", not
+        // "given the go-ahead on 10 January 2012, the project will today ...".
+        let phrases: Vec<(usize, usize)> = SAME
+            .iter()
+            .chain(RECENT)
+            .chain([" ago"].iter())
+            .flat_map(|p| lower.match_indices(p).map(|(i, m)| (i, i + m.len())))
+            .collect();
+        for (date, a, b) in dates {
+            let near = phrases
+                .iter()
+                .any(|&(x, y)| x.saturating_sub(b) <= 20 && a.saturating_sub(y) <= 20);
+            if !near {
+                continue;
+            }
+            cons.push(Constraint {
+                name: s.norm[a..b].to_string(),
+                date,
+                rel,
+                sentence: si,
+                how: "gives the date",
+            });
+        }
+    }
 }
 
 /// Anchor sentences that name no event: "released new plans ... this week", matched

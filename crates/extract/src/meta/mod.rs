@@ -18,7 +18,6 @@ use crate::items::{Candidate, DraftRef};
 use crate::lexicon::Lexicon;
 use crate::sentences::{quote, Layout};
 use crate::slug::slug;
-use crate::words::content_words;
 use levelmap_model::date::PartialDate;
 
 pub(crate) use authors::authors;
@@ -52,7 +51,49 @@ pub(crate) fn refers_to(text: &str, layout: &Layout, events: &[EventRef]) -> Vec
     out
 }
 
-/// An article id: `<year>-<month>-<author or outlet>-<topic>`.
+/// Words left out of an id: articles, prepositions, conjunctions, forms of "be".
+const ID_STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "is",
+    "are", "was", "were", "be", "as", "its", "it", "this", "that", "s",
+];
+
+/// The longest topic part of an id, in bytes: whole words up to this length.
+const ID_TOPIC_MAX: usize = 40;
+
+/// The topic part of an article id: whole words of the title, lowercase ASCII, joined
+/// by hyphens, stop words and the author's slug (`who`) left out, possessives dropped
+/// ("Britain's" is "britain"), cut at a word boundary within [`ID_TOPIC_MAX`] bytes.
+pub(crate) fn title_words(title: &str, who: Option<&str>) -> String {
+    let mut out = String::new();
+    let words = title
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '—' || c == '–')
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            slug(w).replace('-', "")
+        })
+        .filter(|w| {
+            !w.is_empty() && !ID_STOP_WORDS.contains(&w.as_str()) && Some(w.as_str()) != who
+        });
+    for w in words {
+        if out.len() + 1 + w.len() > ID_TOPIC_MAX {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+/// An article id: `<year>-<month>-<author or outlet>-<whole words of the title>`.
 pub(crate) fn derive_stem(
     date: &PartialDate,
     authors: &[DraftRef],
@@ -83,17 +124,12 @@ pub(crate) fn derive_stem(
         .or_else(|| outlet.and_then(|o| name_of(&o.id)))
         .map(|n| slug(&n))
         .filter(|s| !s.is_empty());
-    let topic: Vec<String> = content_words(title)
-        .into_iter()
-        .filter(|w| w.chars().all(|c| c.is_alphanumeric()))
-        .take(3)
-        .collect();
     let mut parts = vec![format!("{:04}", date.year_num())];
     if let Some(m) = date.month_num() {
         parts.push(format!("{m:02}"));
     }
+    let t = title_words(title, who.as_deref());
     parts.extend(who);
-    let t = slug(&topic.join(" "));
     if !t.is_empty() {
         parts.push(t);
     }

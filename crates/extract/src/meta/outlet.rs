@@ -1,17 +1,21 @@
-//! The article's outlet, when stated: a copyright or "published by" line, a
+//! The article's outlet, when stated: a copyright, "Published by" or "Source:" line,
+//! the outlet after the author's name in a byline ("Jane Smith, The Courier"), a
 //! disclaimer naming the publisher, the author's organisation in a biography line,
-//! a site name at the top of the page, or an organisation the article calls its own.
+//! a site name at the top or bottom of the page, or an organisation the article calls
+//! its own. An outlet the lexicon lacks becomes an organisation candidate.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::authors::{author_line, header_lines, is_site_name};
 use crate::found::{Found, Header};
-use crate::items::{DraftRef, Mention};
+use crate::items::{Candidate, DraftRef, Mention, MentionHow};
 use crate::lexicon::Lexicon;
 use crate::scan::{Scan, Set};
 use crate::sentences::{quote, BlockKind, Layout};
+use crate::slug::slug;
 use levelmap_model::NodeKind;
 
 /// Phrases by which an article presents an organisation as its own ("our research").
@@ -77,9 +81,134 @@ pub(crate) fn outlet(
     layout: &Layout,
     lex: &Lexicon,
     header: &Header,
-    found: &Found,
+    found: &mut Found,
     scan: &Scan,
 ) -> Option<DraftRef> {
+    let mut best = stated_outlet(layout, lex, header, found, scan);
+    // An outlet named on a line of its own, by name: a byline's, a publisher line's,
+    // a site's. Known names are their lexicon ids; others are drafted.
+    if let Some((conf, name, si)) = named_outlet(layout, header) {
+        if best.as_ref().is_none_or(|b| conf > b.0) {
+            best = Some((conf, outlet_actor(&name, si, text, layout, lex, found), si));
+        }
+    }
+    let (conf, id, si) = best?;
+    let s = &layout.sentences[si];
+    Some(DraftRef {
+        id,
+        quote: quote(text, s.start, s.end),
+        confidence: conf,
+    })
+}
+
+/// An outlet written by name on a header or footer line, as (confidence, name,
+/// sentence): after the author's name in a byline ("Jane Smith, The Courier
+/// (editor)"), on a publisher line ("Published by X", "Source: X", "Publisher: X"),
+/// or a web site's name alone or in brackets ("www.example.org", "(janesmith.org)").
+fn named_outlet(layout: &Layout, header: &Header) -> Option<(f64, String, usize)> {
+    for (si, line) in header_lines(layout, header) {
+        if let Some((_, Some(name))) = author_line(&line.norm) {
+            return Some((0.7, name, si));
+        }
+    }
+    let n = layout.blocks.len();
+    let edge = |bi: usize| bi < header.body_start.max(4) || bi + 4 >= n;
+    let mut site = None;
+    for (si, s) in layout.sentences.iter().enumerate() {
+        let b = &layout.blocks[s.block];
+        if !edge(s.block) || b.words > 12 {
+            continue;
+        }
+        if let Some(name) = publisher_line(&s.norm) {
+            return Some((0.75, name, si));
+        }
+        if site.is_none() {
+            site = site_in(&s.norm).map(|name| (0.5, name, si));
+        }
+    }
+    site
+}
+
+/// The publisher a line names: "Published by X", "Source: X", "Publisher: X".
+fn publisher_line(line: &str) -> Option<String> {
+    let rest = ["Published by ", "Publisher: ", "Source: ", "Published by: "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))?;
+    let name = rest
+        .split(['|', '(', ','])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('.');
+    let words = name.split_whitespace().count();
+    ((1..=6).contains(&words) && name.starts_with(|c: char| c.is_uppercase()) || is_site_name(name))
+        .then(|| name.to_string())
+}
+
+/// A web site's name alone on a line or in brackets: "www.example.org", "(janesmith.org)".
+fn site_in(line: &str) -> Option<String> {
+    let t = line.trim();
+    if is_site_name(t) {
+        return Some(t.trim_start_matches("www.").to_string());
+    }
+    let inner = t.rsplit_once('(')?.1.strip_suffix(')')?;
+    is_site_name(inner).then(|| inner.trim_start_matches("www.").to_string())
+}
+
+/// The actor for an outlet's name: its lexicon id, a candidate found already, or a
+/// new organisation candidate.
+fn outlet_actor(
+    name: &str,
+    si: usize,
+    text: &str,
+    layout: &Layout,
+    lex: &Lexicon,
+    found: &mut Found,
+) -> String {
+    let bare = name.strip_prefix("The ").unwrap_or(name);
+    if let Some(id) = lex.id_for_name(name).or_else(|| lex.id_for_name(bare)) {
+        return id.to_string();
+    }
+    let id = format!("actor:{}", slug(bare));
+    let s = &layout.sentences[si];
+    let at = s.norm.find(name).unwrap_or(0);
+    found.push_mention(Mention {
+        id: id.clone(),
+        sentence: si,
+        start: at,
+        end: at + name.len(),
+        how: MentionHow::Candidate,
+    });
+    if found.candidates.iter().any(|c| c.id == id) {
+        return id;
+    }
+    found.candidates.push(Candidate {
+        id: id.clone(),
+        name: name.to_string(),
+        node_kind: NodeKind::Actor,
+        kind: "organisation".into(),
+        aliases: vec![],
+        role: None,
+        quote: quote(text, s.start, s.end),
+        count: 1,
+        confidence: 0.7,
+        evidence: "named as the article's outlet".into(),
+        known: lex.ids.contains(&id),
+    });
+    found.candidates.sort_by(|a, b| a.id.cmp(&b.id));
+    id
+}
+
+/// The outlet as the text states it of an organisation already found: the pattern
+/// lines, self-naming, an organisation alone on a line at the top; as (confidence,
+/// id, sentence).
+fn stated_outlet(
+    layout: &Layout,
+    lex: &Lexicon,
+    header: &Header,
+    found: &Found,
+    scan: &Scan,
+) -> Option<(f64, String, usize)> {
     let mut best: Option<(f64, String, usize)> = None;
     let consider = |conf: f64, id: String, si: usize, best: &mut Option<(f64, String, usize)>| {
         if best.as_ref().is_none_or(|b| conf > b.0) {
@@ -153,13 +282,7 @@ pub(crate) fn outlet(
             }
         }
     }
-    let (conf, id, si) = best?;
-    let s = &layout.sentences[si];
-    Some(DraftRef {
-        id,
-        quote: quote(text, s.start, s.end),
-        confidence: conf,
-    })
+    best
 }
 
 fn is_org(id: &str, lex: &Lexicon, found: &Found) -> bool {

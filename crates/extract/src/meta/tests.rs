@@ -218,3 +218,228 @@ fn an_article_n_years_ago_gave_a_date_in_the_future() {
     let later = stated_date(t, &l, &scan, day("2999-01-01")).unwrap();
     assert_eq!(later.value.to_string(), "2039-07-08", "{later:?}");
 }
+
+/// Extract `text` with the bundled lexicon, today fixed at 2026-12-02.
+fn draft_of(text: &str) -> crate::Draft {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let lx = crate::lexicon(&levelmap_read::read_corpus(&root.join("graph")).corpus);
+    let opts = crate::ExtractOptions {
+        today: PartialDate::parse("2026-12-02").unwrap(),
+        ..Default::default()
+    };
+    crate::extract("a.txt", text, None, &lx, &opts).unwrap()
+}
+
+const BODY: &str = "The government promised a great deal to the towns of the north and the midlands, and very little of it has been delivered since then by anyone. \
+    Ministers say the new fund will change that, but councils are not convinced that it will.\n";
+
+/// Issue 12: a date line under a headline, standfirst and section line without
+/// closing punctuation was merged into one pseudo-sentence, and past about 100
+/// characters no longer read as stated.
+#[test]
+fn a_date_line_under_a_headline_was_merged_into_one_sentence() {
+    let text = format!(
+        "Levelling up was never going to be a plan for the regions at all\n\
+         A long standfirst that says what the piece argues about the towns fund and its many critics in the north\n\
+         Politics and the regions\n\
+         14 December 2018\n{BODY}"
+    );
+    let d = draft_of(&text);
+    assert_eq!(d.date.value.to_string(), "2018-12-14", "{:?}", d.date);
+    assert_eq!(d.date.provenance, levelmap_model::DateProvenance::Stated);
+    assert_eq!(d.date.evidence, "14 December 2018");
+    assert_eq!(
+        d.title,
+        "Levelling up was never going to be a plan for the regions at all"
+    );
+}
+
+/// Issue 12: the forms a publication date takes on real pages, each read to the day.
+#[test]
+fn stated_dates_in_every_dateline_form_are_read_to_the_day() {
+    for (line, want) in [
+        ("Feb 05, 2026 05:47 AM | MARGATE", "2026-02-05"),
+        ("5月 21, 2026 03:19 上午 | BIRMINGHAM", "2026-05-21"),
+        (
+            "Posted on: 8 July 2024 by James Hickson in Blog",
+            "2024-07-08",
+        ),
+        ("14 December 2018", "2018-12-14"),
+        ("Published: Thursday 3 March 2022", "2022-03-03"),
+        (
+            "Updated 5 May 2022 / First published 3 March 2022",
+            "2022-03-03",
+        ),
+        (
+            "First published 3 March 2022 / Updated 5 May 2022",
+            "2022-03-03",
+        ),
+        ("2022-02-02", "2022-02-02"),
+        ("3rd March 2020", "2020-03-03"),
+        ("March 3rd, 2020", "2020-03-03"),
+    ] {
+        let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
+        let d = draft_of(&text);
+        assert_eq!(d.date.value.to_string(), want, "{line}: {:?}", d.date);
+        assert_eq!(
+            d.date.provenance,
+            levelmap_model::DateProvenance::Stated,
+            "{line}"
+        );
+    }
+}
+
+/// Issue 12: a stated publication date in the header beats dates in the body, even
+/// one beside a cue word ("published") in running prose; no date after today.
+#[test]
+fn a_body_date_beside_published_beat_the_header_date() {
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n3 March 2022\n\n{BODY}\n\
+         The commission published its recommendations on 27th November 2014, giving a host of new powers to the Parliament without a vote.\n"
+    );
+    let d = draft_of(&text);
+    assert_eq!(d.date.value.to_string(), "2022-03-03", "{:?}", d.date);
+    let body_only = format!(
+        "Why the towns fund will not level up the north\n\n{BODY}\n\
+         These would form the basis of a bill. The commission published its recommendations on 27th November 2014, giving a host of new powers to the Parliament without a vote.\n"
+    );
+    let d = draft_of(&body_only);
+    assert_ne!(
+        d.date.provenance,
+        levelmap_model::DateProvenance::Stated,
+        "{:?}",
+        d.date
+    );
+    let future =
+        format!("Why the towns fund will not level up the north\n\n3 March 2029\n\n{BODY}");
+    let d = draft_of(&future);
+    assert!(
+        !d.date
+            .value
+            .is_after(PartialDate::parse("2026-12-02").unwrap()),
+        "{:?}",
+        d.date
+    );
+}
+
+/// Issue 12: a politician named after "by" in a body sentence ("was broken by X")
+/// was taken as the author with confidence 0.9.
+#[test]
+fn a_politician_named_after_by_in_a_body_sentence_was_taken_as_the_author() {
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n{BODY}\n\
+         The promise was broken by Boris Johnson.\n\n\
+         The deal was signed by Andy Burnham and Michael Gove in a hurry, and it shows.\n\n{BODY}"
+    );
+    let d = draft_of(&text);
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+    let bylined =
+        format!("Why the towns fund will not level up the north\n\nBy Jane Smithson\n\n{BODY}");
+    let d = draft_of(&bylined);
+    assert_eq!(
+        d.authors.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+        ["actor:jane-smithson"]
+    );
+}
+
+/// Issue 12: bylines "Name, Outlet (role)" and "Dr Name (site)" gave no author, and
+/// the outlet line was never read.
+#[test]
+fn bylines_with_an_outlet_or_a_title_gave_no_author() {
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n\
+         Jane Smithson, The Northern Courier (economics editor)\n\n{BODY}"
+    );
+    let d = draft_of(&text);
+    let ids: Vec<&str> = d.authors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["actor:jane-smithson"]);
+    let outlet = d.outlet.as_ref().expect("an outlet");
+    assert_eq!(outlet.id, "actor:northern-courier");
+    assert_eq!(
+        outlet.quote,
+        "Jane Smithson, The Northern Courier (economics editor)"
+    );
+    assert!(d
+        .candidates
+        .iter()
+        .any(|c| c.id == "actor:northern-courier" && c.kind == "organisation"));
+
+    let text = format!(
+        "Why the towns fund will not level up the north\n\nDr Jane Smithson (janesmithson.org)\n\n{BODY}"
+    );
+    let d = draft_of(&text);
+    let ids: Vec<&str> = d.authors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["actor:jane-smithson"],
+        "the title is not part of the name"
+    );
+    assert_eq!(
+        d.outlet.as_ref().map(|o| o.id.as_str()),
+        Some("actor:janesmithson-org")
+    );
+
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n{BODY}\nPublished by Centre for Towns\n"
+    );
+    let d = draft_of(&text);
+    assert_eq!(
+        d.outlet.as_ref().map(|o| o.id.as_str()),
+        Some("actor:centre-for-towns")
+    );
+    assert_eq!(person_name("Lord Frost"), "Lord Frost");
+    // "By Name, Outlet": the author without the "By", the outlet after the comma; a
+    // role after the comma is no outlet; a place after a non-name is no author line.
+    assert_eq!(
+        author_line("By Jane Smithson, BBC News"),
+        Some((
+            vec!["Jane Smithson".to_string()],
+            Some("BBC News".to_string())
+        ))
+    );
+    assert_eq!(
+        author_line("Jane Smithson, Economics editor"),
+        Some((vec!["Jane Smithson".to_string()], None))
+    );
+    assert_eq!(author_line("Northern Powerhouse, Leeds"), None);
+    assert_eq!(person_name("Professor Jane Smithson"), "Jane Smithson");
+}
+
+/// Issue 12: ids held stemmed or truncated words (`2020-05-reshap-region-post`) and
+/// titles swallowed the standfirst and byline. An id is whole words of the title; the
+/// title is the headline, after a short rubric.
+#[test]
+fn ids_held_stemmed_or_truncated_words() {
+    assert_eq!(
+        title_words(
+            "Reshaping regional policy after the post-pandemic recovery",
+            None
+        ),
+        "reshaping-regional-policy-after-post"
+    );
+    assert_eq!(
+        title_words(
+            "Levelling up Britain: Boris Johnson's big promise",
+            Some("johnson")
+        ),
+        "levelling-up-britain-boris-big-promise"
+    );
+    assert!(title_words(&"word ".repeat(40), None).len() <= 40);
+    let text = format!(
+        "Local democracy\n\nWhy lots of English towns are creating puny local governments\n\n\
+         Mad for parish councils\n\nFeb 05, 2026 05:47 AM | MARGATE\n\n{BODY}"
+    );
+    let d = draft_of(&text);
+    assert_eq!(
+        d.title,
+        "Why lots of English towns are creating puny local governments"
+    );
+    assert_eq!(d.stem, "2026-02-why-lots-english-towns-creating-puny");
+    let text = format!("Why the towns fund will not level up the north\n\nBy Jane Smithson\n\n3 March 2022\n\n{BODY}");
+    let d = draft_of(&text);
+    assert_eq!(d.title, "Why the towns fund will not level up the north");
+    assert_eq!(
+        d.stem,
+        "2022-03-smithson-why-towns-fund-will-not-level-up-north"
+    );
+}
