@@ -4,8 +4,9 @@
 //! digest of every draft, so that an optimisation that changes any output shows.
 //!
 //! A second corpus measures real text: every article of the bundled corpus
-//! (`graph/articles/*.txt`) and of the held-apart one
-//! (`tests/fixtures/heldout/articles/*.txt`), each extracted as a whole article with
+//! (`graph/articles/*.txt`), of the held-apart one
+//! (`tests/fixtures/heldout/articles/*.txt`) and of the gold set's dev part (full-length
+//! articles, `tests/fixtures/gold/dev/articles/*.txt`), each extracted as a whole article with
 //! its id derived, the set repeated until it holds at least 1 MB; it prints MB/s on
 //! one core and its own digest.
 //!
@@ -111,7 +112,7 @@ fn cpu_rate(mb: f64, cpu: &[f64]) -> String {
     )
 }
 
-/// The real articles: the bundled and held-apart texts as written, in file-name order.
+/// The real articles: the bundled, held-apart and gold dev texts as written, in file-name order.
 fn real_articles(root: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let dirs: Vec<String> = match std::env::var("LEVELMAP_BENCH_REAL") {
@@ -119,6 +120,7 @@ fn real_articles(root: &Path) -> Vec<String> {
         Err(_) => vec![
             "graph/articles".into(),
             "tests/fixtures/heldout/articles".into(),
+            "tests/fixtures/gold/dev/articles".into(),
         ],
     };
     for dir in &dirs {
