@@ -443,3 +443,26 @@ fn ids_held_stemmed_or_truncated_words() {
         "2022-03-smithson-why-towns-fund-will-not-level-up-north"
     );
 }
+
+/// Regression (issue 12): the article's own outlet was never drafted when the text
+/// names it only by its web address, as a page saved from the web keeps it
+/// ("This article was downloaded by calibre from https://www.economist.com/...").
+#[test]
+fn an_outlet_named_only_by_its_web_address_was_not_drafted() {
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n{BODY}\n\n\
+         This article was downloaded by calibre from https://www.economist.com/britain/2026/05/21/towns\n"
+    );
+    let d = draft_of(&text);
+    let outlet = d.outlet.as_ref().expect("an outlet from the address");
+    // The background lexicon's id when it knows the outlet, else a new candidate.
+    assert!(
+        ["actor:the-economist", "actor:economist"].contains(&outlet.id.as_str()),
+        "{}",
+        outlet.id
+    );
+    assert!(outlet.quote.contains("economist.com"));
+    // An address of no known outlet names none by this route.
+    let text = format!("Why the towns fund will not level up the north\n\n{BODY}\n\nSee https://example.org/a for more.\n");
+    assert!(draft_of(&text).outlet.is_none());
+}
