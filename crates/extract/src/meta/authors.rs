@@ -34,6 +34,16 @@ pub(crate) fn role_line_regex() -> &'static Regex {
     })
 }
 
+/// A biography line at the foot of a piece naming its writer: "Stephen Bailey is a
+/// pro-UK author who ...", "John Mortimer is the Leader of ...".
+pub(crate) fn bio_line_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^((?:(?:Dr|Prof|Professor)\.? )?[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){1,2}) (?:is|was) (?:(?:a|an|the) )?(?:[A-Za-z-]+ ){0,4}?(?:author|writer|journalist|columnist|commentator|blogger|leader|founder|co-founder|campaigner|editor|director|chair|convener)\b")
+            .expect("valid regex")
+    })
+}
+
 const ROLE_LINE_WORDS: &[&str] = &[
     "researcher",
     "fellow",
@@ -182,6 +192,21 @@ pub(crate) fn authors(
                         confidence: 0.85,
                     });
                 }
+            }
+        }
+    }
+    // A biography line in the last blocks: the writer introduced after the piece.
+    for (si, s) in layout.sentences.iter().enumerate() {
+        if s.block + 3 < nblocks || layout.blocks[s.block].words > 60 {
+            continue;
+        }
+        if let Some(c) = bio_line_regex().captures(&s.norm) {
+            if looks_like_person(&c[1]) {
+                hits.push(AuthorHit {
+                    name: c[1].to_string(),
+                    sentence: si,
+                    confidence: 0.8,
+                });
             }
         }
     }

@@ -466,3 +466,28 @@ fn an_outlet_named_only_by_its_web_address_was_not_drafted() {
     let text = format!("Why the towns fund will not level up the north\n\n{BODY}\n\nSee https://example.org/a for more.\n");
     assert!(draft_of(&text).outlet.is_none());
 }
+
+/// Regression (issue 12): a writer introduced in a biography line after the piece
+/// ("Stephen Bailey is a pro-UK author who ...") gave no author; the same words in
+/// the body name no author.
+#[test]
+fn a_biography_line_at_the_foot_gave_no_author() {
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n{BODY}\n\n\
+         Stephen Bailey is a pro-UK author who writes about devolution.\n"
+    );
+    let ids: Vec<String> = draft_of(&text)
+        .authors
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    assert_eq!(ids, ["actor:stephen-bailey"]);
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n\
+         Stephen Bailey is a pro-UK author who writes about devolution, and he is wrong.\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{BODY}\n"
+    );
+    assert!(draft_of(&text)
+        .authors
+        .iter()
+        .all(|a| a.id != "actor:stephen-bailey"));
+}
