@@ -10,26 +10,114 @@ use rustc_hash::FxHashMap;
 /// `word<TAB>mean polarity` lines (-4 to +4), `#` comments first.
 const VADER: &str = include_str!("data/vader_lexicon.tsv");
 
-/// Words longer than this are not looked up (no lexicon word is longer).
-const MAX_WORD: usize = 32;
+/// A word's flags in the table: rated at least 1 either way, -1 or below, at least 2
+/// either way; one of the narrated-past words.
+const POLAR: u8 = 1;
+const NEGATIVE: u8 = 2;
+const STRONG: u8 = 4;
+const PAST: u8 = 8;
 
-fn table() -> &'static FxHashMap<&'static str, f32> {
-    static T: OnceLock<FxHashMap<&'static str, f32>> = OnceLock::new();
+/// The words that narrate the past.
+const PAST_WORDS: [&str; 4] = ["was", "were", "had", "did"];
+
+/// The FNV-1a step over one lowercased byte: a word's key is built while it is read.
+fn step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn key(word: &str) -> u64 {
+    word.bytes().fold(FNV_START, step)
+}
+
+/// The words with a flag, by their 64-bit key (open addressing, linear probing; a key
+/// of 0 marks an empty slot). Two words sharing a key are as likely as a random 64-bit
+/// collision among a few thousand words: never, in practice.
+struct Table {
+    keys: Vec<u64>,
+    flags: Vec<u8>,
+    /// The lexicon's rating of each word (for tests and callers that want the value).
+    rated: FxHashMap<&'static str, f32>,
+}
+
+impl Table {
+    fn get(&self, k: u64) -> u8 {
+        let k = k.max(1);
+        let mask = self.keys.len() - 1;
+        let mut i = (k as usize) & mask;
+        loop {
+            match self.keys[i] {
+                0 => return 0,
+                x if x == k => return self.flags[i],
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn insert(&mut self, k: u64, f: u8) {
+        let k = k.max(1);
+        let mask = self.keys.len() - 1;
+        let mut i = (k as usize) & mask;
+        while self.keys[i] != 0 && self.keys[i] != k {
+            i = (i + 1) & mask;
+        }
+        self.keys[i] = k;
+        self.flags[i] |= f;
+    }
+}
+
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        VADER
+        // A later line for the same word replaces an earlier one (the file has a few
+        // repeats), as in the lexicon's own reader.
+        let rated: FxHashMap<&'static str, f32> = VADER
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let (w, v) = l.split_once('\t')?;
                 Some((w, v.trim().parse::<f32>().ok()?))
             })
-            .collect()
+            .collect();
+        let slots = ((rated.len() + PAST_WORDS.len()) * 2).next_power_of_two();
+        let mut t = Table {
+            keys: vec![0; slots],
+            flags: vec![0; slots],
+            rated,
+        };
+        let flagged: Vec<(u64, u8)> = t
+            .rated
+            .iter()
+            .map(|(w, &v)| {
+                let mut f = 0;
+                if v.abs() >= 1.0 {
+                    f |= POLAR;
+                }
+                if v <= -1.0 {
+                    f |= NEGATIVE;
+                }
+                if v.abs() >= 2.0 {
+                    f |= STRONG;
+                }
+                (key(w), f)
+            })
+            .filter(|&(_, f)| f != 0)
+            .collect();
+        for (k, f) in flagged {
+            t.insert(k, f);
+        }
+        for w in PAST_WORDS {
+            t.insert(key(w), PAST);
+        }
+        t
     })
 }
 
 /// The polarity of a lowercase word, if the lexicon rates it.
+#[cfg(test)]
 pub(crate) fn polarity(word: &str) -> Option<f32> {
-    table().get(word).copied()
+    table().rated.get(word).copied()
 }
 
 /// What a sentence shows besides its cue phrases.
@@ -55,29 +143,31 @@ pub(crate) struct Surface {
 /// bytes: a word is a run of ASCII letters, apostrophes and hyphens that starts with a
 /// letter, looked up lowercased.
 pub(crate) fn surface(norm: &str) -> Surface {
+    let t = table();
     let b = norm.as_bytes();
-    let mut out = Surface {
-        words: norm.split_ascii_whitespace().count() as u32,
-        ..Surface::default()
-    };
-    let mut buf = [0u8; MAX_WORD];
+    let mut out = Surface::default();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        // A piece starts where whitespace (or the start) meets anything else.
+        if !c.is_ascii_whitespace() && (i == 0 || b[i - 1].is_ascii_whitespace()) {
+            out.words += 1;
+        }
         if c.is_ascii_alphabetic() {
-            let start = i;
+            // The key up to the last letter: closing quotation marks and hyphens are
+            // not part of the word ("... dead' said").
+            let (mut h, mut trimmed) = (FNV_START, FNV_START);
             while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'\'' || b[i] == b'-') {
+                h = step(h, b[i]);
+                if b[i].is_ascii_alphabetic() {
+                    trimmed = h;
+                }
                 i += 1;
-            }
-            let mut w = &b[start..i];
-            // A closing quotation mark, not part of the word: "... dead' said".
-            while let [rest @ .., b'\'' | b'-'] = w {
-                w = rest;
             }
             if b[i - 1] == b'\'' && b.get(i).is_none_or(u8::is_ascii_whitespace) {
                 out.quoted = true;
             }
-            word(w, &mut buf, &mut out);
+            count(t.get(trimmed), &mut out);
             continue;
         }
         if c.is_ascii_digit() {
@@ -97,33 +187,12 @@ pub(crate) fn surface(norm: &str) -> Surface {
     out
 }
 
-/// Count one word (ASCII bytes) into `out`.
-fn word(w: &[u8], buf: &mut [u8; MAX_WORD], out: &mut Surface) {
-    if w.len() > MAX_WORD {
-        return;
-    }
-    let lower = &mut buf[..w.len()];
-    for (d, s) in lower.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
-    }
-    // (ASCII bytes: always UTF-8.)
-    let Ok(lower) = std::str::from_utf8(lower) else {
-        return;
-    };
-    if matches!(lower, "was" | "were" | "had" | "did") {
-        out.past += 1;
-    }
-    if let Some(v) = polarity(lower) {
-        if v.abs() >= 1.0 {
-            out.polar += 1;
-        }
-        if v <= -1.0 {
-            out.negative += 1;
-        }
-        if v.abs() >= 2.0 {
-            out.strong += 1;
-        }
-    }
+/// Count one word's flags into `out`.
+fn count(f: u8, out: &mut Surface) {
+    out.polar += u32::from(f & POLAR != 0);
+    out.negative += u32::from(f & NEGATIVE != 0);
+    out.strong += u32::from(f & STRONG != 0);
+    out.past += u32::from(f & PAST != 0);
 }
 
 #[cfg(test)]
@@ -137,6 +206,18 @@ mod tests {
         assert!(polarity("infuriating").is_some_and(|v| v < 0.0));
         assert_eq!(polarity("council"), None);
         assert_eq!(polarity("Disaster"), None, "looked up lowercased");
+    }
+
+    #[test]
+    fn every_rated_word_is_found_by_its_key_in_any_case() {
+        let t = table();
+        for (w, &v) in &t.rated {
+            let want = if v.abs() >= 1.0 { POLAR } else { 0 };
+            assert_eq!(t.get(key(w)) & POLAR, want, "{w}");
+            assert_eq!(t.get(key(&w.to_uppercase())) & POLAR, want, "{w}");
+        }
+        assert_eq!(t.get(key("council")), 0);
+        assert_eq!(t.get(key("Were")), PAST);
     }
 
     #[test]
@@ -155,8 +236,8 @@ mod tests {
 
     #[test]
     fn surface_takes_any_text() {
-        for t in ["", "'", "\"", "é'x", &"a".repeat(100), "x-'y 9"] {
-            let _ = surface(t);
+        for t in ["", "'", "\"", "é'x", &"a".repeat(100), "x-'y 9", " a  b ", "\u{a0}x y"] {
+            assert_eq!(surface(t).words as usize, t.split_ascii_whitespace().count(), "{t:?}");
         }
     }
 }
