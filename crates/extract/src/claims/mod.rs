@@ -4,6 +4,8 @@
 //! them and whether it is hedged.
 
 mod cues;
+mod model;
+mod polarity;
 #[cfg(test)]
 mod tests;
 
@@ -23,13 +25,14 @@ pub(crate) use cues::{cue_phrases, Cue};
 #[cfg(test)]
 pub(crate) use cues::{cues, cues_scanned};
 
-/// Claims below this confidence are not drafted.
-pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.4;
+/// Claims below this confidence (the claim model's probability) are not drafted: the
+/// operating point, chosen on the development gold set (see [`model`]).
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.6;
 
 /// How a sentence reads: scores per cue and the claim decision.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Reading {
-    /// Is it a claim at all, and how sure.
+    /// Is it a claim at all: the claim model's log-odds.
     pub(crate) score: f64,
     /// Kind of claim.
     pub(crate) kind: ClaimKind,
@@ -43,15 +46,14 @@ pub(crate) struct Reading {
 
 /// Read one sentence (normalised text): claim score, kind, hedging and stance.
 #[cfg(test)]
-pub(crate) fn read_sentence(norm: &str, mentions_policy: bool, reported: bool) -> Reading {
-    read_cues(norm, &cues::cues(norm), mentions_policy, reported)
+pub(crate) fn read_sentence(norm: &str, reported: bool) -> Reading {
+    read_cues(norm, &cues::cues(norm), reported)
 }
 
 /// [`read_sentence`] with the sentence's cues already found.
 pub(crate) fn read_cues(
     norm: &str,
     found: &[(usize, usize, &'static [Cue])],
-    mentions_policy: bool,
     reported: bool,
 ) -> Reading {
     let mut n = [0.0f64; Cue::Method as usize + 1];
@@ -75,38 +77,18 @@ pub(crate) fn read_cues(
         }
     }
     let get = |k: Cue| n[k as usize];
-    let words = memchr::memchr_iter(b' ', norm.as_bytes()).count() + 1;
-    let mut score = 2.0 * get(Cue::Deontic).min(2.0)
-        + 1.2 * get(Cue::Evaluative).min(3.0)
-        + 0.6 * get(Cue::Contrast).min(1.0)
-        + 0.5 * get(Cue::Predictive).min(2.0)
-        + 0.3 * get(Cue::Hedge).min(2.0)
-        + 0.8 * get(Cue::Argument).min(2.0);
-    if mentions_policy {
-        score += 0.8;
-    }
-    if reported {
-        score += 1.2;
-    }
-    if get(Cue::Method) > 0.0 {
-        score -= 1.5;
-    }
-    if words < 8 {
-        score -= 1.0;
-    }
-    if norm.trim_end().ends_with('?') {
-        score -= 1.0;
-    }
+    let question = norm.trim_end().ends_with('?');
+    let score = model::logit(&n, &polarity::surface(norm), question);
+    // The guide's order when cues of several kinds meet: recommendation, then
+    // prediction, then evaluation (a drafted claim is never a mere description).
     let kind = if get(Cue::Deontic) > 0.0 {
         ClaimKind::Recommendation
-    } else if get(Cue::Evaluative) > 0.0 {
-        ClaimKind::Evaluation
-    } else if get(Cue::Predictive) > 0.0 && !reported {
+    } else if get(Cue::Predictive) > 0.0 {
         ClaimKind::Prediction
     } else {
-        ClaimKind::Description
+        ClaimKind::Evaluation
     };
-    let hedged = get(Cue::Hedge) > 0.0;
+    let hedged = get(Cue::Hedge) > 0.0 || question;
     let stance = if pos > 0.0 && neg > 0.0 {
         Stance::Mixed
     } else if pos > 0.0
@@ -128,12 +110,9 @@ pub(crate) fn read_cues(
     }
 }
 
-/// The threshold on a sentence's score for it to be a claim (confidence 0.5).
-pub(crate) const CLAIM_THRESHOLD: f64 = 2.4;
-
+/// The confidence that a sentence read as `score` is a claim.
 fn confidence(score: f64) -> f64 {
-    let c = 1.0 / (1.0 + (-(score - CLAIM_THRESHOLD)).exp());
-    (c * 100.0).round() / 100.0
+    model::probability(score)
 }
 
 /// Who is reported: an actor named within a few words before the reporting verb, or
@@ -289,26 +268,23 @@ pub(crate) fn find(
             continue;
         }
         let is_policy = |m: &&Mention| levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy);
-        let mentions_policy = found.in_sentence(si).any(|m| is_policy(&m));
         cues_scanned_into(scan, si, &s.norm, &mut cue_list);
-        let pre = read_cues(&s.norm, &cue_list, mentions_policy, false);
-        // Only a sentence with a reporting verb can have a reported speaker: read it again as reported.
+        let pre = read_cues(&s.norm, &cue_list, false);
+        let conf = confidence(pre.score);
+        if conf < min_confidence {
+            continue;
+        }
+        // Only a sentence with a reporting verb can have a reported speaker: its stance
+        // is read again as reported.
         let sp = pre
             .report_at
             .and_then(|at| speaker(&s.norm, at, found, si, lex))
             .filter(|id| !authors.contains(id));
-        if sp.is_none() && confidence(pre.score + 1.2) < min_confidence {
-            continue;
-        }
         let r = if sp.is_some() {
-            read_cues(&s.norm, &cue_list, mentions_policy, true)
+            read_cues(&s.norm, &cue_list, true)
         } else {
             pre
         };
-        let conf = confidence(r.score);
-        if conf < min_confidence {
-            continue;
-        }
         let mut policies: Vec<String> = Vec::new();
         for m in found.in_sentence(si).filter(is_policy) {
             if !policies.contains(&m.id) {

@@ -1,0 +1,243 @@
+//! Evaluative words with their polarity: the VADER sentiment lexicon (C.J. Hutto,
+//! MIT licence; vendored in `data/` with its licence and source), parsed once into an
+//! immutable table, and the surface of a sentence the claim model reads besides its
+//! cue phrases (polar words, numbers, past-tense auxiliaries, quotation marks).
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+/// `word<TAB>mean polarity` lines (-4 to +4), `#` comments first.
+const VADER: &str = include_str!("data/vader_lexicon.tsv");
+
+/// A word's flags in the table: rated at least 1 either way, -1 or below, at least 2
+/// either way; one of the narrated-past words.
+const POLAR: u8 = 1;
+const NEGATIVE: u8 = 2;
+const STRONG: u8 = 4;
+const PAST: u8 = 8;
+
+/// The words that narrate the past.
+const PAST_WORDS: [&str; 4] = ["was", "were", "had", "did"];
+
+/// The FNV-1a step over one lowercased byte: a word's key is built while it is read.
+fn step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn key(word: &str) -> u64 {
+    word.bytes().fold(FNV_START, step)
+}
+
+/// The words with a flag, by their 64-bit key (open addressing, linear probing; a key
+/// of 0 marks an empty slot). Two words sharing a key are as likely as a random 64-bit
+/// collision among a few thousand words: never, in practice.
+struct Table {
+    keys: Vec<u64>,
+    flags: Vec<u8>,
+    /// The lexicon's rating of each word (for tests and callers that want the value).
+    rated: FxHashMap<&'static str, f32>,
+}
+
+impl Table {
+    fn get(&self, k: u64) -> u8 {
+        let k = k.max(1);
+        let mask = self.keys.len() - 1;
+        let mut i = (k as usize) & mask;
+        loop {
+            match self.keys[i] {
+                0 => return 0,
+                x if x == k => return self.flags[i],
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn insert(&mut self, k: u64, f: u8) {
+        let k = k.max(1);
+        let mask = self.keys.len() - 1;
+        let mut i = (k as usize) & mask;
+        while self.keys[i] != 0 && self.keys[i] != k {
+            i = (i + 1) & mask;
+        }
+        self.keys[i] = k;
+        self.flags[i] |= f;
+    }
+}
+
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| {
+        // A later line for the same word replaces an earlier one (the file has a few
+        // repeats), as in the lexicon's own reader.
+        let rated: FxHashMap<&'static str, f32> = VADER
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (w, v) = l.split_once('\t')?;
+                Some((w, v.trim().parse::<f32>().ok()?))
+            })
+            .collect();
+        let slots = ((rated.len() + PAST_WORDS.len()) * 2).next_power_of_two();
+        let mut t = Table {
+            keys: vec![0; slots],
+            flags: vec![0; slots],
+            rated,
+        };
+        let flagged: Vec<(u64, u8)> = t
+            .rated
+            .iter()
+            .map(|(w, &v)| {
+                let mut f = 0;
+                if v.abs() >= 1.0 {
+                    f |= POLAR;
+                }
+                if v <= -1.0 {
+                    f |= NEGATIVE;
+                }
+                if v.abs() >= 2.0 {
+                    f |= STRONG;
+                }
+                (key(w), f)
+            })
+            .filter(|&(_, f)| f != 0)
+            .collect();
+        for (k, f) in flagged {
+            t.insert(k, f);
+        }
+        for w in PAST_WORDS {
+            t.insert(key(w), PAST);
+        }
+        t
+    })
+}
+
+/// The polarity of a lowercase word, if the lexicon rates it.
+#[cfg(test)]
+pub(crate) fn polarity(word: &str) -> Option<f32> {
+    table().rated.get(word).copied()
+}
+
+/// What a sentence shows besides its cue phrases.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Surface {
+    /// Words of polarity at least 1 either way.
+    pub(crate) polar: u32,
+    /// Words of polarity -1 or below.
+    pub(crate) negative: u32,
+    /// Words of polarity at least 2 either way.
+    pub(crate) strong: u32,
+    /// Runs of digits (figures, years, dates).
+    pub(crate) numbers: u32,
+    /// "was", "were", "had", "did": a narrated past.
+    pub(crate) past: u32,
+    /// A quotation mark opens or closes at a word's edge: quoted speech.
+    pub(crate) quoted: bool,
+    /// Whitespace-separated pieces.
+    pub(crate) words: u32,
+}
+
+/// The [`Surface`] of a normalised sentence (straight quotes), in one pass over its
+/// bytes: a word is a run of ASCII letters, apostrophes and hyphens that starts with a
+/// letter, looked up lowercased.
+pub(crate) fn surface(norm: &str) -> Surface {
+    let t = table();
+    let b = norm.as_bytes();
+    let mut out = Surface::default();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // A piece starts where whitespace (or the start) meets anything else.
+        if !c.is_ascii_whitespace() && (i == 0 || b[i - 1].is_ascii_whitespace()) {
+            out.words += 1;
+        }
+        if c.is_ascii_alphabetic() {
+            // The key up to the last letter: closing quotation marks and hyphens are
+            // not part of the word ("... dead' said").
+            let (mut h, mut trimmed) = (FNV_START, FNV_START);
+            while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'\'' || b[i] == b'-') {
+                h = step(h, b[i]);
+                if b[i].is_ascii_alphabetic() {
+                    trimmed = h;
+                }
+                i += 1;
+            }
+            if b[i - 1] == b'\'' && b.get(i).is_none_or(u8::is_ascii_whitespace) {
+                out.quoted = true;
+            }
+            count(t.get(trimmed), &mut out);
+            continue;
+        }
+        if c.is_ascii_digit() {
+            out.numbers += 1;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            continue;
+        }
+        if c == b'\'' || c == b'"' {
+            let before = i == 0 || b[i - 1].is_ascii_whitespace();
+            let after = i + 1 == b.len() || b[i + 1].is_ascii_whitespace();
+            out.quoted |= before || after;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Count one word's flags into `out`.
+fn count(f: u8, out: &mut Surface) {
+    out.polar += u32::from(f & POLAR != 0);
+    out.negative += u32::from(f & NEGATIVE != 0);
+    out.strong += u32::from(f & STRONG != 0);
+    out.past += u32::from(f & PAST != 0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_rates_judgement_words_and_not_topic_words() {
+        assert!(polarity("disaster").is_some_and(|v| v <= -2.0));
+        assert!(polarity("excellent").is_some_and(|v| v >= 2.0));
+        assert!(polarity("infuriating").is_some_and(|v| v < 0.0));
+        assert_eq!(polarity("council"), None);
+        assert_eq!(polarity("Disaster"), None, "looked up lowercased");
+    }
+
+    #[test]
+    fn every_rated_word_is_found_by_its_key_in_any_case() {
+        let t = table();
+        for (w, &v) in &t.rated {
+            let want = if v.abs() >= 1.0 { POLAR } else { 0 };
+            assert_eq!(t.get(key(w)) & POLAR, want, "{w}");
+            assert_eq!(t.get(key(&w.to_uppercase())) & POLAR, want, "{w}");
+        }
+        assert_eq!(t.get(key("council")), 0);
+        assert_eq!(t.get(key("Were")), PAST);
+    }
+
+    #[test]
+    fn surface_counts_polar_words_numbers_past_and_quotes() {
+        let s = surface("But an independent Scotland would be an enduring disaster.");
+        assert_eq!((s.polar, s.negative, s.strong), (1, 1, 1));
+        assert!(!s.quoted);
+        let s = surface("In 2019 the area was expanded by 12% and renamed.");
+        assert_eq!((s.numbers, s.past, s.polar), (2, 1, 0));
+        let s = surface("He said 'devolution will kill nationalism stone dead'.");
+        assert!(s.quoted);
+        assert_eq!(s.words, 8);
+        let s = surface("Labour's plans aren't new.");
+        assert!(!s.quoted, "apostrophes inside words are not quotes");
+    }
+
+    #[test]
+    fn surface_takes_any_text() {
+        for t in ["", "'", "\"", "é'x", &"a".repeat(100), "x-'y 9", " a  b ", "\u{a0}x y"] {
+            assert_eq!(surface(t).words as usize, t.split_ascii_whitespace().count(), "{t:?}");
+        }
+    }
+}
