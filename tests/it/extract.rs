@@ -379,6 +379,10 @@ fn eval_printed_the_misses_of_a_frozen_part() {
     assert_eq!(v[0]["articles"].as_array().unwrap().len(), 0, "{}", v[0]);
     assert_eq!(v[0]["claims"]["gold"], 3);
     assert!(crate::support::fixture("gold/test/FROZEN").is_file());
+    // A run that names no gold does not measure the frozen part.
+    let d = levelmap(["eval"]).ok();
+    assert!(d.stdout.contains("== gold dev"), "{}", d.stdout);
+    assert!(!d.stdout.contains("gold test"), "{}", d.stdout);
 }
 
 /// A malformed judgement row is a located error with the fix, not a silent zero.
