@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use levelmap_extract::{self as extract, eval, ExtractOptions};
-use levelmap_read::{layout, read_corpus};
+use levelmap_read::{gold, layout, read_corpus};
 
 /// Flags of `levelmap eval`.
 #[derive(Debug, Clone, clap::Args)]
@@ -42,8 +42,67 @@ Protocol: each curated article's text is extracted afresh, with the lexicon of -
     authors, outlet, speakers, topics, relations) against those extracted (lexicon mentions,
     candidates, authors, outlet, speakers, topics); matched by id or by folded name or alias.
   claims: sentence level; a gold claim is found when an extracted claim's quote overlaps its quote.
+  judged articles (with <stem>.claims.tsv and <stem>.entities.tsv, docs/annotation-guide.md):
+    actors/policies are the ids of entities.tsv; every sentence is judged, and an extracted claim
+    is correct when its quote overlaps (contains, lies within, or shares half its words with) a
+    clear or borderline sentence; recall is over the clear sentences.
+  frozen parts (a FROZEN file in the folder) print totals only: nobody reads their misses.
   dates: exact (same value and precision), and within precision (one range inside the other).
 ";
+
+/// The gold folders measured when none is named: the corpus itself, then the
+/// held-apart corpus and the gold set's parts, where they exist.
+fn default_golds(corpus: &Path) -> Vec<PathBuf> {
+    let mut v = vec![corpus.to_path_buf()];
+    for dir in [
+        "tests/fixtures/heldout",
+        "tests/fixtures/gold/dev",
+        "tests/fixtures/gold/test",
+    ] {
+        let d = PathBuf::from(dir);
+        if layout::articles_dir(&d).is_dir() {
+            v.push(d);
+        }
+    }
+    v
+}
+
+/// A gold folder's short name and the protocol line printed under it.
+fn describe(args: &Args, lex_dir: &Path, dir: &Path, frozen: bool) -> (String, String) {
+    let folder = dir.file_name().map_or_else(
+        || dir.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if args.lexicon.is_some() {
+        return (
+            format!("gold {}", dir.display()),
+            format!("Extraction uses the lexicon of {} only.", lex_dir.display()),
+        );
+    }
+    if same_dir(dir, &args.corpus) {
+        return (
+            "bundled".to_string(),
+            format!(
+                "Extraction uses this corpus's own lexicon ({}/lexicon): lexicon entries are found by name, so actor and policy figures mostly measure candidate noise and resolution; claims and dates get no help from it.",
+                args.corpus.display()
+            ),
+        );
+    }
+    let name = if frozen {
+        format!("gold {folder} (frozen: totals only)")
+    } else if folder == "heldout" {
+        "held apart".to_string()
+    } else {
+        format!("gold {folder}")
+    };
+    (
+        name,
+        format!(
+            "Extraction uses only the bundled lexicon ({}/lexicon), not this corpus's, as `levelmap add` into the bundled corpus would: actors and policies it lacks must be found as new candidates.",
+            args.corpus.display()
+        ),
+    )
+}
 
 fn same_dir(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
@@ -72,12 +131,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     };
     let lex_dir = args.lexicon.clone().unwrap_or_else(|| args.corpus.clone());
     let golds: Vec<PathBuf> = if args.gold.is_empty() {
-        let mut v = vec![args.corpus.clone()];
-        let held = PathBuf::from("tests/fixtures/heldout");
-        if layout::articles_dir(&held).is_dir() {
-            v.push(held);
-        }
-        v
+        default_golds(&args.corpus)
     } else {
         args.gold.clone()
     };
@@ -87,47 +141,37 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     };
     let mut reports = Vec::new();
     for dir in &golds {
-        let (name, protocol, reading) = if args.lexicon.is_some() {
-            (
-                format!("gold {}", dir.display()),
-                format!("Extraction uses the lexicon of {} only.", lex_dir.display()),
-                read_corpus(dir),
-            )
-        } else if same_dir(dir, &args.corpus) {
-            (
-                "bundled".to_string(),
-                format!(
-                    "Extraction uses this corpus's own lexicon ({}/lexicon): lexicon entries are found by name, so actor and policy figures mostly measure candidate noise and resolution; claims and dates get no help from it.",
-                    args.corpus.display()
-                ),
-                bundled.clone(),
-            )
-        } else {
-            (
-                "held apart".to_string(),
-                format!(
-                    "Extraction uses only the bundled lexicon ({}/lexicon), not this corpus's: actors and policies it lacks must be found as new candidates.",
-                    args.corpus.display()
-                ),
-                read_corpus(dir),
-            )
-        };
         if !layout::articles_dir(dir).is_dir() {
             anyhow::bail!(
                 "{} is not a corpus folder (no articles/ inside)",
                 dir.display()
             );
         }
-        let r = eval::evaluate(
-            &name,
-            &dir.display().to_string(),
-            &protocol,
-            &reading.corpus,
-            reading.diagnostics.len(),
-            &lex,
-            &opts,
-        );
-        reports.push(r);
+        let (judged, errors) = gold::read_gold(dir);
+        if !errors.is_empty() {
+            let list: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
+            anyhow::bail!(
+                "the gold judgements in {} have {} problem(s); fix them (format: docs/annotation-guide.md section 8):\n{}",
+                dir.display(),
+                errors.len(),
+                list.join("\n")
+            );
+        }
+        let (name, protocol) = describe(&args, &lex_dir, dir, judged.frozen);
+        let reading = if same_dir(dir, &args.corpus) {
+            bundled.clone()
+        } else {
+            read_corpus(dir)
+        };
+        let set = eval::GoldSet {
+            name: &name,
+            dir: &dir.display().to_string(),
+            protocol: &protocol,
+            corpus: &reading.corpus,
+            diagnostics: reading.diagnostics.len(),
+            judged: &judged,
+        };
+        reports.push(eval::evaluate(&set, &lex, &opts));
     }
     let mut out = std::io::stdout().lock();
     if args.format == "json" {

@@ -298,7 +298,16 @@ fn eval_prints_both_tables_with_sane_numbers() {
             d.stdout
         );
     }
-    let j = levelmap(["eval", "--format", "json"]).ok();
+    let j = levelmap([
+        "eval",
+        "--format",
+        "json",
+        "--gold",
+        "graph",
+        "--gold",
+        "tests/fixtures/heldout",
+    ])
+    .ok();
     let v: serde_json::Value = serde_json::from_str(&j.stdout).unwrap();
     let reports = v.as_array().unwrap();
     assert_eq!(reports.len(), 2);
@@ -320,6 +329,72 @@ fn eval_prints_both_tables_with_sane_numbers() {
         held["articles"].as_array().unwrap().len() >= 6,
         "the held-apart corpus has at least six articles"
     );
+}
+
+fn eval_json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["eval", "--format", "json"];
+    all.extend_from_slice(args);
+    let d = levelmap(all).ok();
+    serde_json::from_str(&d.stdout).unwrap()
+}
+
+/// A judged article is scored by its judgement files: its gold actors are the rows
+/// of entities.tsv (the fixture's Margate is in the lexicon but does not act), and
+/// its claims are its clear sentences, found by overlap.
+#[test]
+fn eval_scores_a_judged_article_by_its_judgement_files() {
+    let v = eval_json(&["--gold", "tests/fixtures/judged"]);
+    let r = &v[0];
+    assert_eq!(r["judged_articles"], 1, "{r}");
+    assert_eq!(
+        r["actors"]["gold"], 2,
+        "entities.tsv, not computed mentions: {r}"
+    );
+    assert_eq!(r["policies"]["gold"], 1);
+    assert_eq!(r["claims"]["gold"], 3, "the clear sentences: {r}");
+    let kinds = r["claim_kinds"]["kinds"].as_array().unwrap();
+    let total: u64 = kinds.iter().map(|k| k[2].as_u64().unwrap()).sum();
+    assert_eq!(total, 3);
+}
+
+/// Regression: nothing stopped a developer from reading the frozen test part's
+/// misses; a folder with a FROZEN file gives totals only, in text and in JSON.
+#[test]
+fn eval_printed_the_misses_of_a_frozen_part() {
+    let c = TempCorpus::of("judged");
+    std::fs::write(c.file("FROZEN"), "frozen\n").unwrap();
+    let gold = c.path().display().to_string();
+    let d = levelmap(["eval", "--misses", "--gold", &gold]).ok();
+    assert!(d.stdout.contains("frozen: totals only"), "{}", d.stdout);
+    assert!(d.stdout.contains("claims "), "{}", d.stdout);
+    for hidden in [
+        "claim missed",
+        "claim spurious",
+        "2025-03-example-towns-fund",
+        "seaside",
+    ] {
+        assert!(!d.stdout.contains(hidden), "{hidden} shown: {}", d.stdout);
+    }
+    let v = eval_json(&["--misses", "--gold", &gold]);
+    assert_eq!(v[0]["articles"].as_array().unwrap().len(), 0, "{}", v[0]);
+    assert_eq!(v[0]["claims"]["gold"], 3);
+    assert!(crate::support::fixture("gold/test/FROZEN").is_file());
+}
+
+/// A malformed judgement row is a located error with the fix, not a silent zero.
+#[test]
+fn eval_refuses_a_malformed_judgement_file_with_its_line() {
+    let c = TempCorpus::of("judged");
+    let rel = "articles/2025-03-example-towns-fund.claims.tsv";
+    c.edit(rel, "\tborderline\t", "\tmaybe\t");
+    let gold = c.path().display().to_string();
+    let d = levelmap(["eval", "--gold", &gold]).fails();
+    assert!(
+        d.stderr.contains("claims.tsv:8: label \"maybe\""),
+        "{}",
+        d.stderr
+    );
+    assert!(d.stderr.contains("annotation-guide"), "{}", d.stderr);
 }
 
 /// The drafts of one seed article and one held-apart article, pinned whole: the

@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod export;
 mod extract;
+mod gold;
 mod inputs;
 mod outset;
 mod query;

@@ -13,6 +13,7 @@
 
 pub mod error;
 pub mod file;
+pub mod gold;
 pub mod layout;
 pub mod stamp;
 

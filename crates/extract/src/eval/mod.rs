@@ -11,21 +11,31 @@
 //! the id or a folded name or alias. A gold claim is recalled when an extracted
 //! claim's quote overlaps its quote; an extracted claim is correct when it overlaps
 //! some gold claim.
+//!
+//! Where a gold article has judgement files (docs/annotation-guide.md), they win:
+//! its actors and policies are exactly the ids of `<stem>.entities.tsv`, and its
+//! claims are scored against every judged sentence of `<stem>.claims.tsv` (an
+//! extracted claim is correct on a clear or borderline sentence; recall is over the
+//! clear ones). A frozen part reports totals only: its misses are never kept.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
-use std::fmt::Write as _;
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::links::ECHO_THRESHOLD;
-use super::tfidf::{cosine, tfidf};
-use super::words::content_words;
+mod claims;
+mod echo;
+mod render;
+
+pub use render::{render, render_details};
+
 use super::{extract, Draft, ExtractOptions, Lexicon};
+use claims::{claim_score, judged_score, ByKind};
+use echo::echo_eval;
 use levelmap_model::date::PartialDate;
-use levelmap_model::evidence::normalise;
+use levelmap_model::gold::{Gold, GoldArticle};
 use levelmap_model::graph::{build, BuildOptions};
 use levelmap_model::suggest::fold;
-use levelmap_model::{Corpus, DateProvenance, EdgeKind, NodeKind, Origin};
+use levelmap_model::{Corpus, DateProvenance, NodeKind, Origin};
 
 /// Matched and total counts, both ways.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -127,6 +137,8 @@ pub(crate) struct DateScore {
     pub(crate) inferred_exact: usize,
     /// ... of which within precision.
     pub(crate) inferred_within: usize,
+    /// Extracted dates after the day of the run (never right).
+    pub(crate) future: usize,
 }
 
 impl DateScore {
@@ -191,6 +203,14 @@ pub struct EvalReport {
     pub(crate) claims: Score,
     /// Dates.
     pub(crate) dates: DateScore,
+    /// Clear claims found, by kind (articles with judged sentences only).
+    pub(crate) claim_kinds: ByKind,
+    /// Curated articles measured.
+    pub(crate) article_count: usize,
+    /// Articles whose claims were scored against every judged sentence.
+    pub(crate) judged_articles: usize,
+    /// A frozen test part: per-article results and misses are not kept.
+    pub(crate) frozen: bool,
     /// Echo threshold check.
     pub(crate) echoes: EchoEval,
     /// Per article.
@@ -216,9 +236,17 @@ fn keys(id: &str, name: &str, aliases: &[String]) -> BTreeSet<String> {
 /// The actors or policies the curated annotation ties to `stem`.
 fn gold_entities(
     g: &levelmap_model::graph::LevelGraph,
+    judged: Option<&GoldArticle>,
     stem: &str,
     kind: NodeKind,
 ) -> BTreeSet<String> {
+    if let Some(ids) = judged.and_then(|j| j.entities.as_ref()) {
+        return ids
+            .iter()
+            .filter(|i| levelmap_model::kind_of_id(i) == Some(kind))
+            .cloned()
+            .collect();
+    }
     let mut out = BTreeSet::new();
     for e in g.graph.edge_indices() {
         let w = g.edge(e);
@@ -242,6 +270,7 @@ fn gold_entities(
 fn entity_score(
     gold: &Corpus,
     g: &levelmap_model::graph::LevelGraph,
+    judged: Option<&GoldArticle>,
     stem: &str,
     draft: &Draft,
     lex: &Lexicon,
@@ -249,7 +278,7 @@ fn entity_score(
     missed: &mut Vec<String>,
     spurious: &mut Vec<String>,
 ) -> Score {
-    let gold_ids = gold_entities(g, stem, kind);
+    let gold_ids = gold_entities(g, judged, stem, kind);
     let gold_keys: Vec<(String, BTreeSet<String>)> = gold_ids
         .iter()
         .map(|id| {
@@ -302,75 +331,109 @@ fn entity_score(
     }
 }
 
-fn claim_score(
-    gold: &Corpus,
-    stem: &str,
-    text: &str,
-    draft: &Draft,
-    missed: &mut Vec<String>,
-    spurious: &mut Vec<String>,
-) -> Score {
-    let norm = normalise(text);
-    let span = |q: &str| -> Option<(usize, usize)> {
-        let q = normalise(q);
-        (!q.is_empty())
-            .then(|| norm.find(&q).map(|s| (s, s + q.len())))
-            .flatten()
-    };
-    let gold_claims: Vec<((usize, usize), &str)> = gold
-        .claims
-        .values()
-        .filter(|c| *c.evidence.article == *stem && !matches!(c.origin, Origin::Extracted(_)))
-        .filter_map(|c| span(&c.evidence.quote).map(|s| (s, c.evidence.quote.as_ref())))
-        .collect();
-    let gold_spans: Vec<(usize, usize)> = gold_claims.iter().map(|(s, _)| *s).collect();
-    let got_claims: Vec<((usize, usize), &str)> = draft
-        .claims
-        .iter()
-        .filter_map(|c| span(&c.quote).map(|s| (s, c.quote.as_str())))
-        .collect();
-    let got: Vec<(usize, usize)> = got_claims.iter().map(|(s, _)| *s).collect();
-    let overlap = |a: &(usize, usize), b: &(usize, usize)| a.0 < b.1 && b.0 < a.1;
-    let by_place =
-        |list: &[((usize, usize), &str)], other: &[(usize, usize)], out: &mut Vec<String>| {
-            let mut v: Vec<&((usize, usize), &str)> = list
-                .iter()
-                .filter(|(x, _)| !other.iter().any(|o| overlap(x, o)))
-                .collect();
-            v.sort();
-            out.extend(v.into_iter().map(|(_, q)| q.to_string()));
-        };
-    by_place(&gold_claims, &got, missed);
-    by_place(&got_claims, &gold_spans, spurious);
-    Score {
-        correct: got
-            .iter()
-            .filter(|x| gold_spans.iter().any(|g| overlap(x, g)))
-            .count(),
-        extracted: draft.claims.len(),
-        found: gold_spans
-            .iter()
-            .filter(|g| got.iter().any(|x| overlap(x, g)))
-            .count(),
-        gold: gold_spans.len(),
-    }
-}
-
 fn dates_match(got: &PartialDate, gold: &PartialDate) -> (bool, bool) {
     let exact = got == gold;
     (exact, exact || got.within(gold) || gold.within(got))
 }
 
-/// Measure extraction with `lex` against the curated articles of `gold`.
-pub fn evaluate(
-    name: &str,
-    gold_dir: &str,
-    protocol: &str,
+/// Extract one curated article afresh and score the draft against its gold.
+#[allow(clippy::too_many_arguments)]
+fn article_eval(
     gold: &Corpus,
-    gold_diagnostics: usize,
+    g: &levelmap_model::graph::LevelGraph,
+    judged: Option<&GoldArticle>,
+    stem: &str,
+    a: &levelmap_model::Article,
     lex: &Lexicon,
     opts: &ExtractOptions,
-) -> EvalReport {
+    report: &mut EvalReport,
+) -> ArticleEval {
+    let mut ae = ArticleEval {
+        article: stem.to_string(),
+        actors: Score::default(),
+        policies: Score::default(),
+        claims: Score::default(),
+        gold_date: a.date.value.to_string(),
+        gold_provenance: a.date.provenance.as_str().into(),
+        date: String::new(),
+        provenance: String::new(),
+        date_exact: false,
+        date_within: false,
+        missed: vec![],
+        spurious: vec![],
+        missed_claims: vec![],
+        spurious_claims: vec![],
+        error: None,
+    };
+    let d = match extract(&a.text_path, &a.text, Some(stem), lex, opts) {
+        Ok(d) => d,
+        Err(e) => {
+            ae.error = Some(e.to_string());
+            let gold_ids = |k| gold_entities(g, judged, stem, k).len();
+            ae.actors.gold = gold_ids(NodeKind::Actor);
+            ae.policies.gold = gold_ids(NodeKind::Policy);
+            return ae;
+        }
+    };
+    let (mut missed, mut spurious) = (vec![], vec![]);
+    for kind in [NodeKind::Actor, NodeKind::Policy] {
+        let s = entity_score(
+            gold,
+            g,
+            judged,
+            stem,
+            &d,
+            lex,
+            kind,
+            &mut missed,
+            &mut spurious,
+        );
+        *(if kind == NodeKind::Actor {
+            &mut ae.actors
+        } else {
+            &mut ae.policies
+        }) = s;
+    }
+    ae.missed = missed;
+    ae.spurious = spurious;
+    let (mc, sc) = (&mut ae.missed_claims, &mut ae.spurious_claims);
+    ae.claims = match judged.and_then(|j| j.sentences.as_ref()) {
+        Some(rows) => {
+            report.judged_articles += 1;
+            judged_score(rows, &d, &mut report.claim_kinds, mc, sc)
+        }
+        None => claim_score(gold, stem, &a.text, &d, mc, sc),
+    };
+    let (exact, within) = dates_match(&d.date.value, &a.date.value);
+    ae.date = d.date.value.to_string();
+    ae.provenance = d.date.provenance.as_str().into();
+    ae.date_exact = exact;
+    ae.date_within = within;
+    if d.date.value.start_days() > opts.today.end_days() {
+        report.dates.future += 1;
+    }
+    ae
+}
+
+/// Where the gold is and what it holds.
+pub struct GoldSet<'a> {
+    /// A short name ("bundled", "gold dev").
+    pub name: &'a str,
+    /// The folder, as printed.
+    pub dir: &'a str,
+    /// How extraction was run for it.
+    pub protocol: &'a str,
+    /// The curated corpus.
+    pub corpus: &'a Corpus,
+    /// Problems found reading it.
+    pub diagnostics: usize,
+    /// Its judgement files (sentences, entities) and whether it is frozen.
+    pub judged: &'a Gold,
+}
+
+/// Measure extraction with `lex` against the curated articles of `set`.
+pub fn evaluate(set: &GoldSet<'_>, lex: &Lexicon, opts: &ExtractOptions) -> EvalReport {
+    let gold = set.corpus;
     let g = build(
         gold,
         BuildOptions {
@@ -382,10 +445,14 @@ pub fn evaluate(
         ..opts.clone()
     };
     let mut report = EvalReport {
-        name: name.to_string(),
-        gold_dir: gold_dir.to_string(),
-        protocol: protocol.to_string(),
-        gold_diagnostics,
+        name: set.name.to_string(),
+        gold_dir: set.dir.to_string(),
+        protocol: set.protocol.to_string(),
+        gold_diagnostics: set.diagnostics,
+        claim_kinds: ByKind::default(),
+        judged_articles: 0,
+        article_count: 0,
+        frozen: set.judged.frozen,
         actors: Score::default(),
         policies: Score::default(),
         claims: Score::default(),
@@ -397,69 +464,9 @@ pub fn evaluate(
         if matches!(a.origin, Origin::Extracted(_)) {
             continue;
         }
-        let mut ae = ArticleEval {
-            article: stem.clone(),
-            actors: Score::default(),
-            policies: Score::default(),
-            claims: Score::default(),
-            gold_date: a.date.value.to_string(),
-            gold_provenance: a.date.provenance.as_str().into(),
-            date: String::new(),
-            provenance: String::new(),
-            date_exact: false,
-            date_within: false,
-            missed: vec![],
-            spurious: vec![],
-            missed_claims: vec![],
-            spurious_claims: vec![],
-            error: None,
-        };
-        match extract(&a.text_path, &a.text, Some(stem), lex, &opts) {
-            Ok(d) => {
-                let (mut missed, mut spurious) = (vec![], vec![]);
-                ae.actors = entity_score(
-                    gold,
-                    &g,
-                    stem,
-                    &d,
-                    lex,
-                    NodeKind::Actor,
-                    &mut missed,
-                    &mut spurious,
-                );
-                ae.policies = entity_score(
-                    gold,
-                    &g,
-                    stem,
-                    &d,
-                    lex,
-                    NodeKind::Policy,
-                    &mut missed,
-                    &mut spurious,
-                );
-                ae.claims = claim_score(
-                    gold,
-                    stem,
-                    &a.text,
-                    &d,
-                    &mut ae.missed_claims,
-                    &mut ae.spurious_claims,
-                );
-                ae.missed = missed;
-                ae.spurious = spurious;
-                let (exact, within) = dates_match(&d.date.value, &a.date.value);
-                ae.date = d.date.value.to_string();
-                ae.provenance = d.date.provenance.as_str().into();
-                ae.date_exact = exact;
-                ae.date_within = within;
-            }
-            Err(e) => {
-                ae.error = Some(e.to_string());
-                let gold_ids = |k| gold_entities(&g, stem, k).len();
-                ae.actors.gold = gold_ids(NodeKind::Actor);
-                ae.policies.gold = gold_ids(NodeKind::Policy);
-            }
-        }
+        let judged = set.judged.articles.get(stem);
+        let ae = article_eval(gold, &g, judged, stem, a, lex, &opts, &mut report);
+        report.article_count += 1;
         report.actors.add(&ae.actors);
         report.policies.add(&ae.policies);
         report.claims.add(&ae.claims);
@@ -473,216 +480,17 @@ pub fn evaluate(
             d.inferred_exact += usize::from(ae.date_exact);
             d.inferred_within += usize::from(ae.date_within);
         }
-        report.articles.push(ae);
+        if !report.frozen {
+            report.articles.push(ae);
+        }
     }
     report
-}
-
-/// Sweep the echo threshold over every cross-article pair of curated claims.
-pub(crate) fn echo_eval(gold: &Corpus) -> EchoEval {
-    let claims: Vec<_> = gold
-        .claims
-        .values()
-        .filter(|c| !matches!(c.origin, Origin::Extracted(_)))
-        .collect();
-    let words: Vec<Vec<String>> = claims
-        .iter()
-        .map(|c| content_words(&c.evidence.quote))
-        .collect();
-    let mut df: HashMap<String, usize> = HashMap::new();
-    for w in &words {
-        for x in w.iter().collect::<HashSet<_>>() {
-            *df.entry(x.clone()).or_insert(0) += 1;
-        }
-    }
-    let vecs: Vec<_> = words.iter().map(|w| tfidf(w, &df, claims.len())).collect();
-    let positives: BTreeSet<(String, String)> = gold
-        .relations
-        .iter()
-        .filter(|r| r.kind == EdgeKind::Echoes && !matches!(r.origin, Origin::Extracted(_)))
-        .map(|r| {
-            if r.from < r.to {
-                (r.from.clone(), r.to.clone())
-            } else {
-                (r.to.clone(), r.from.clone())
-            }
-        })
-        .collect();
-    let mut pairs: Vec<(f64, bool)> = Vec::new();
-    for i in 0..claims.len() {
-        for j in i + 1..claims.len() {
-            if claims[i].evidence.article == claims[j].evidence.article {
-                continue;
-            }
-            let key = if claims[i].id < claims[j].id {
-                (claims[i].id.clone(), claims[j].id.clone())
-            } else {
-                (claims[j].id.clone(), claims[i].id.clone())
-            };
-            pairs.push((cosine(&vecs[i], &vecs[j]), positives.contains(&key)));
-        }
-    }
-    let gold_n = pairs.iter().filter(|p| p.1).count();
-    let at = |t: f64| {
-        let predicted = pairs.iter().filter(|p| p.0 >= t).count();
-        let correct = pairs.iter().filter(|p| p.0 >= t && p.1).count();
-        Score {
-            correct,
-            extracted: predicted,
-            found: correct,
-            gold: gold_n,
-        }
-    };
-    let mut best = (0.0, Score::default());
-    for k in 5..=60 {
-        let t = f64::from(k) / 100.0;
-        let s = at(t);
-        if s.f1() > best.1.f1() + 1e-12 || best.1.extracted == 0 && best.1.gold == 0 {
-            best = (t, s);
-        }
-    }
-    EchoEval {
-        pairs: pairs.len(),
-        gold: gold_n,
-        best_threshold: best.0,
-        best: best.1,
-        threshold: ECHO_THRESHOLD,
-        at_threshold: at(ECHO_THRESHOLD),
-    }
-}
-
-fn row(w: &mut String, label: &str, s: &Score) {
-    let _ = writeln!(
-        w,
-        "  {label:<10} {:>9.2} {:>7.2} {:>6.2}   {:>4}/{:<4} {:>4}/{:<4}",
-        s.precision(),
-        s.recall(),
-        s.f1(),
-        s.correct,
-        s.extracted,
-        s.found,
-        s.gold
-    );
-}
-
-/// Render one report as a text table.
-pub fn render(r: &EvalReport) -> String {
-    let mut w = String::new();
-    let n = r.articles.len();
-    let _ = writeln!(
-        w,
-        "== {} : {} ({n} curated article(s)) ==",
-        r.name, r.gold_dir
-    );
-    let _ = writeln!(w, "   {}", r.protocol);
-    if r.gold_diagnostics > 0 {
-        let _ = writeln!(
-            w,
-            "   note: the gold corpus has {} diagnostic(s); only its valid records are used",
-            r.gold_diagnostics
-        );
-    }
-    let _ = writeln!(
-        w,
-        "  {:<10} {:>9} {:>7} {:>6}   {:>9} {:>9}",
-        "", "precision", "recall", "F1", "correct", "found"
-    );
-    row(&mut w, "actors", &r.actors);
-    row(&mut w, "policies", &r.policies);
-    row(&mut w, "claims", &r.claims);
-    let d = &r.dates;
-    let _ = writeln!(
-        w,
-        "  {:<10} exact {:.2}, within precision {:.2}   (stated: {}/{} exact, {}/{} within; inferred: {}/{} exact, {}/{} within)",
-        "dates",
-        d.exact(),
-        d.within(),
-        d.stated_exact,
-        d.stated,
-        d.stated_within,
-        d.stated,
-        d.inferred_exact,
-        d.inferred,
-        d.inferred_within,
-        d.inferred
-    );
-    let e = &r.echoes;
-    if e.gold > 0 {
-        let _ = writeln!(
-            w,
-            "  echoes     curated pairs {}/{}: built-in threshold {:.2} gives P {:.2} R {:.2} F1 {:.2}; best here {:.2} gives F1 {:.2}",
-            e.gold,
-            e.pairs,
-            e.threshold,
-            e.at_threshold.precision(),
-            e.at_threshold.recall(),
-            e.at_threshold.f1(),
-            e.best_threshold,
-            e.best.f1()
-        );
-    } else {
-        let _ = writeln!(
-            w,
-            "  echoes     no curated echoes between articles to measure against"
-        );
-    }
-    let _ = writeln!(w, "  per article:");
-    for a in &r.articles {
-        let mark = if a.date_exact {
-            "exact"
-        } else if a.date_within {
-            "within"
-        } else {
-            "wrong"
-        };
-        let _ = writeln!(
-            w,
-            "    {:<48} actors {:.2}  policies {:.2}  claims {:.2}  date {} {} (gold {} {}) {mark}",
-            a.article,
-            a.actors.f1(),
-            a.policies.f1(),
-            a.claims.f1(),
-            if a.date.is_empty() { "-" } else { &a.date },
-            a.provenance,
-            a.gold_date,
-            a.gold_provenance
-        );
-        if let Some(e) = &a.error {
-            let _ = writeln!(w, "      error: {e}");
-        }
-    }
-    w
-}
-
-/// Lists of missed and spurious entities per article, for `--verbose`.
-pub fn render_details(r: &EvalReport) -> String {
-    let mut w = String::new();
-    for a in &r.articles {
-        let _ = writeln!(w, "  {}:", a.article);
-        let _ = writeln!(w, "    missed:   {}", a.missed.join(", "));
-        let _ = writeln!(w, "    spurious: {}", a.spurious.join(", "));
-        for q in &a.missed_claims {
-            let _ = writeln!(w, "    claim missed:   {}", one_line(q));
-        }
-        for q in &a.spurious_claims {
-            let _ = writeln!(w, "    claim spurious: {}", one_line(q));
-        }
-    }
-    w
-}
-
-/// A quote on one line, cut to 160 characters.
-fn one_line(q: &str) -> String {
-    let q: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
-    match q.char_indices().nth(160) {
-        Some((i, _)) => format!("{}...", &q[..i]),
-        None => q,
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use levelmap_model::date::PartialDate;
 
     #[test]
     fn scores() {
