@@ -78,6 +78,9 @@ pub struct Lexicon {
     bg_names: rustc_hash::FxHashMap<String, Vec<String>>,
     /// Generic aliases ("white paper" of a named white paper), folded: id -> aliases.
     pub(crate) generic: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// Every folded name of the background policies in the lexicon, including those a
+    /// corpus entry of another kind took: name -> policy id (see `entities::groups`).
+    pub(crate) bg_policy_names: rustc_hash::FxHashMap<String, String>,
 }
 
 /// Whether a lexicon is built with the background lexicon.
@@ -123,6 +126,11 @@ impl Lexicon {
                 )
             })
             .collect();
+        let bg_policy_names = if with == Background::On {
+            background_policy_names(&background, &entities)
+        } else {
+            rustc_hash::FxHashMap::default()
+        };
         let events = prepare_events(entities.values().filter(|e| e.node_kind == NodeKind::Event));
         let core_events: Vec<usize> = events
             .iter()
@@ -168,6 +176,7 @@ impl Lexicon {
             background,
             bg_names,
             generic,
+            bg_policy_names,
         }
     }
 
@@ -222,10 +231,16 @@ fn merge_background(
     let mut added = rustc_hash::FxHashMap::default();
     for b in entries {
         let names = || std::iter::once(&b.entity.name).chain(&b.entity.aliases);
+        // Only an entry of the same kind is the same thing: a corpus actor named
+        // "combined authorities" does not absorb the policy (the institution).
+        let kind = b.entity.node_kind;
         let same = if entities.contains_key(&b.entity.id) && !added.contains_key(&b.entity.id) {
             Some(b.entity.id.clone())
         } else {
-            names().find_map(|n| corpus_names.get(&fold(n)).cloned())
+            names()
+                .filter_map(|n| corpus_names.get(&fold(n)))
+                .find(|id| levelmap_model::kind_of_id(id) == Some(kind))
+                .cloned()
         };
         let fresh: Vec<String> = names()
             .filter(|n| !corpus_names.contains_key(&fold(n)))
@@ -244,7 +259,10 @@ fn merge_background(
                 let mut e = b.entity.clone();
                 e.aliases.retain(|a| fresh.contains(a));
                 if !fresh.contains(&e.name) {
-                    continue;
+                    match e.aliases.first() {
+                        Some(a) => e.name = a.clone(),
+                        None => continue,
+                    }
                 }
                 added.insert(e.id.clone(), b.source.clone());
                 entities.insert(e.id.clone(), e);
@@ -252,6 +270,27 @@ fn merge_background(
         }
     }
     added
+}
+
+/// Every folded name (as the background file gives it) of the background policies
+/// in `entities`: name -> id.
+fn background_policy_names(
+    background: &rustc_hash::FxHashMap<String, String>,
+    entities: &BTreeMap<String, Entity>,
+) -> rustc_hash::FxHashMap<String, String> {
+    let mut out = rustc_hash::FxHashMap::default();
+    for b in crate::background::entries() {
+        let e = &b.entity;
+        if e.node_kind != NodeKind::Policy
+            || !(background.contains_key(&e.id) || entities.contains_key(&e.id))
+        {
+            continue;
+        }
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            out.entry(fold(n)).or_insert_with(|| e.id.clone());
+        }
+    }
+    out
 }
 
 /// Words that alone name no one thing: an alias made only of these ("white paper",

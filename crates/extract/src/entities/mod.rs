@@ -9,10 +9,12 @@
 //! [`find`] reads each sentence: lexicon hits, then new candidates
 //! ([`sentence`], with capitalised [`runs`]) over the sentence's [`tokens`]; then
 //! short forms are resolved ([`resolve`]), mentions by a generic alias settled
-//! ([`generic`]), and places kept only where they act ([`places`]).
+//! ([`generic`]), generic groups ("local authorities") dropped or turned into the
+//! institution they name ([`groups`]), and places kept only where they act ([`places`]).
 //! [`find_events`] finds event references.
 
 mod generic;
+mod groups;
 mod places;
 mod resolve;
 mod runs;
@@ -205,6 +207,7 @@ pub(crate) fn find(
     found.candidates = final_cands;
     resolve_short_forms(layout, &wtoks, lex, &mut found);
     generic::settle_generic(layout, lex, &mut found);
+    groups::settle_groups(layout, lex, &mut found);
     places::keep_acting_places(layout, lex, &mut found);
     found
         .mentions

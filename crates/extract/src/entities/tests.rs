@@ -495,3 +495,45 @@ fn the_chancellor_resolves_by_the_background_roles_at_the_articles_date() {
     );
     assert_eq!(mentioned(&f), ["actor:george-osborne"]);
 }
+
+#[test]
+fn generic_groups_are_not_actors_and_institution_groups_name_their_policy() {
+    let lex = lex_bg(vec![
+        ent(
+            "actor:local-authorities",
+            "Local authorities",
+            "government-body",
+            &["local authorities", "councils"],
+        ),
+        ent(
+            "actor:combined-authorities",
+            "Combined authorities",
+            "government-body",
+            &["combined authorities"],
+        ),
+    ]);
+    let f = run(
+        "Local authorities want more money, and councils agree. Combined authorities were created in 2011.",
+        &lex,
+    );
+    let ids = mentioned(&f);
+    assert!(!ids.contains(&"actor:local-authorities"), "{ids:?}");
+    assert!(!ids.contains(&"actor:combined-authorities"), "{ids:?}");
+    assert!(ids.contains(&"policy:combined-authorities"), "{ids:?}");
+}
+
+#[test]
+fn a_background_policy_is_not_absorbed_by_a_corpus_actor_of_the_same_name() {
+    let lex = lex_bg(vec![ent(
+        "actor:combined-authorities",
+        "Combined authorities",
+        "government-body",
+        &["combined authorities"],
+    )]);
+    let corpus_actor = &lex.entities["actor:combined-authorities"];
+    assert!(!corpus_actor.aliases.iter().any(|a| a == "combined authority"));
+    assert_eq!(
+        lex.id_for_name("combined authority"),
+        Some("policy:combined-authorities")
+    );
+}
