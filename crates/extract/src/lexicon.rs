@@ -3,6 +3,11 @@
 //! earlier claims (indexed for proposing echoes), every id already used, and one
 //! [`Scanner`] over every phrase list read sentence by sentence. The detectors'
 //! own phrase lists are handed in by the pipeline ([`crate::lexicon`]).
+//!
+//! The background lexicon ([`crate::background`]) is merged in here: the corpus
+//! wins (a background entry naming a corpus entry only lends it its other names),
+//! the other background entries are matched like corpus entries but remembered
+//! apart (their sources), so that drafts propose them as lexicon additions.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -67,6 +72,24 @@ pub struct Lexicon {
     pub(crate) id_set: rustc_hash::FxHashSet<String>,
     /// One automaton over every phrase list read sentence by sentence.
     pub(crate) scanner: Scanner,
+    /// The background entries not in the corpus lexicon: id -> source.
+    pub(crate) background: rustc_hash::FxHashMap<String, String>,
+    /// The names of the background entries, normalised: id -> names (for [`Lexicon::case_ok`]).
+    bg_names: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// Generic aliases ("white paper" of a named white paper), folded: id -> aliases.
+    pub(crate) generic: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// Every folded name of the background policies in the lexicon, including those a
+    /// corpus entry of another kind took: name -> policy id (see `entities::groups`).
+    pub(crate) bg_policy_names: rustc_hash::FxHashMap<String, String>,
+}
+
+/// Whether a lexicon is built with the background lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Background {
+    /// The corpus lexicon and the background lexicon (what `extract` and `add` use).
+    On,
+    /// The corpus lexicon alone.
+    Off,
 }
 
 impl Lexicon {
@@ -76,13 +99,38 @@ impl Lexicon {
     pub(crate) fn new<'p>(
         corpus: &Corpus,
         phrases: impl IntoIterator<Item = (Set, Vec<&'p str>)>,
+        with: Background,
     ) -> Self {
-        let entities: BTreeMap<String, Entity> = corpus
+        let mut entities: BTreeMap<String, Entity> = corpus
             .entities
             .iter()
             .filter(|(_, e)| !matches!(e.origin, Origin::Extracted(_)))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        let background = if with == Background::On {
+            merge_background(&mut entities, crate::background::entries())
+        } else {
+            rustc_hash::FxHashMap::default()
+        };
+        let generic = generic_aliases(&entities);
+        let bg_names = background
+            .keys()
+            .filter_map(|id| entities.get(id))
+            .map(|e| {
+                let names = std::iter::once(&e.name).chain(&e.aliases);
+                (
+                    e.id.clone(),
+                    names
+                        .map(|n| levelmap_model::evidence::normalise(n))
+                        .collect(),
+                )
+            })
+            .collect();
+        let bg_policy_names = if with == Background::On {
+            background_policy_names(&background, &entities)
+        } else {
+            rustc_hash::FxHashMap::default()
+        };
         let events = prepare_events(entities.values().filter(|e| e.node_kind == NodeKind::Event));
         let core_events: Vec<usize> = events
             .iter()
@@ -125,7 +173,25 @@ impl Lexicon {
             ids,
             id_set,
             scanner,
+            background,
+            bg_names,
+            generic,
+            bg_policy_names,
         }
+    }
+
+    /// Whether `found`, a match of a name of `id`, is written as a background name
+    /// must be: a background name with a capital matches only as written or in
+    /// capitals ("The Times", not "the times"; "Onward", not "onward"); an
+    /// all-lowercase one in any case. Corpus names follow the corpus rule alone.
+    pub(crate) fn case_ok(&self, id: &str, found: &str) -> bool {
+        let Some(names) = self.bg_names.get(id) else {
+            return true;
+        };
+        !found.chars().any(char::is_lowercase)
+            || names.iter().any(|n| {
+                n == found || (!n.chars().any(char::is_uppercase) && n.eq_ignore_ascii_case(found))
+            })
     }
 
     /// The lexicon id for a name (folded comparison of names and aliases).
@@ -146,6 +212,132 @@ fn actors_and_policies(
     entities
         .values()
         .filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy))
+}
+
+/// Merge the background `entries` into the corpus `entities` (the corpus wins): an
+/// entry with a corpus entry's id, or one of its names, lends that entry its other
+/// names (those no corpus entry has); any other entry is added without the names a
+/// corpus entry has. Returns the added entries' ids with their sources.
+fn merge_background(
+    entities: &mut BTreeMap<String, Entity>,
+    entries: &[crate::background::Entry],
+) -> rustc_hash::FxHashMap<String, String> {
+    let mut corpus_names: HashMap<String, String> = HashMap::new();
+    for e in entities.values() {
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            corpus_names.entry(fold(n)).or_insert_with(|| e.id.clone());
+        }
+    }
+    let mut added = rustc_hash::FxHashMap::default();
+    for b in entries {
+        let names = || std::iter::once(&b.entity.name).chain(&b.entity.aliases);
+        // Only an entry of the same kind is the same thing: a corpus actor named
+        // "combined authorities" does not absorb the policy (the institution).
+        let kind = b.entity.node_kind;
+        let same = if entities.contains_key(&b.entity.id) && !added.contains_key(&b.entity.id) {
+            Some(b.entity.id.clone())
+        } else {
+            names()
+                .filter_map(|n| corpus_names.get(&fold(n)))
+                .find(|id| levelmap_model::kind_of_id(id) == Some(kind))
+                .cloned()
+        };
+        let fresh: Vec<String> = names()
+            .filter(|n| !corpus_names.contains_key(&fold(n)))
+            .cloned()
+            .collect();
+        match same {
+            Some(id) => {
+                if let Some(e) = entities.get_mut(&id) {
+                    for n in fresh {
+                        corpus_names.insert(fold(&n), id.clone());
+                        e.aliases.push(n);
+                    }
+                }
+            }
+            None => {
+                let mut e = b.entity.clone();
+                e.aliases.retain(|a| fresh.contains(a));
+                if !fresh.contains(&e.name) {
+                    match e.aliases.first() {
+                        Some(a) => e.name = a.clone(),
+                        None => continue,
+                    }
+                }
+                added.insert(e.id.clone(), b.source.clone());
+                entities.insert(e.id.clone(), e);
+            }
+        }
+    }
+    added
+}
+
+/// Every folded name (as the background file gives it) of the background policies
+/// in `entities`: name -> id.
+fn background_policy_names(
+    background: &rustc_hash::FxHashMap<String, String>,
+    entities: &BTreeMap<String, Entity>,
+) -> rustc_hash::FxHashMap<String, String> {
+    let mut out = rustc_hash::FxHashMap::default();
+    for b in crate::background::entries() {
+        let e = &b.entity;
+        if e.node_kind != NodeKind::Policy
+            || !(background.contains_key(&e.id) || entities.contains_key(&e.id))
+        {
+            continue;
+        }
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            out.entry(fold(n)).or_insert_with(|| e.id.clone());
+        }
+    }
+    out
+}
+
+/// Words that alone name no one thing: an alias made only of these ("white paper",
+/// "the fund") is generic when the entry's name says more.
+const GENERIC_WORDS: &[&str] = &[
+    "act",
+    "agenda",
+    "bill",
+    "deal",
+    "deals",
+    "framework",
+    "fund",
+    "funds",
+    "green",
+    "mission",
+    "missions",
+    "paper",
+    "papers",
+    "partnership",
+    "plan",
+    "plans",
+    "policy",
+    "programme",
+    "report",
+    "review",
+    "scheme",
+    "settlement",
+    "strategy",
+    "the",
+    "white",
+];
+
+/// The generic aliases of every actor and policy, folded.
+fn generic_aliases(
+    entities: &BTreeMap<String, Entity>,
+) -> rustc_hash::FxHashMap<String, Vec<String>> {
+    let mut out: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+    for e in actors_and_policies(entities) {
+        let name = fold(&e.name);
+        for a in &e.aliases {
+            let f = fold(a);
+            if f != name && f.split(' ').all(|w| GENERIC_WORDS.contains(&w)) {
+                out.entry(e.id.clone()).or_default().push(f);
+            }
+        }
+    }
+    out
 }
 
 /// Folded name, alias and id tail of every actor and policy -> its id (the first

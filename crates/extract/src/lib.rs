@@ -19,6 +19,7 @@
 //!   phrase lists to the lexicon's scanner; then `draft` and `eval`, which use it.
 
 // Low level: text, words and phrase scanning, the lexicon, the items drafted.
+mod background;
 mod found;
 mod items;
 mod lexicon;
@@ -46,7 +47,7 @@ use scan::Set;
 pub use items::{
     Candidate, Draft, DraftClaim, DraftDate, DraftRef, DraftRelation, Mention, MentionHow,
 };
-pub use lexicon::{KnownClaim, Lexicon};
+pub use lexicon::{Background, KnownClaim, Lexicon};
 pub use markup::Format;
 pub use sentences::Layout;
 pub use slug::slug;
@@ -250,6 +251,7 @@ pub fn extract(
         mentions: found.mentions,
         sentence_count: layout.sentences.len(),
     };
+    background::propose(&mut draft, &layout, lex);
     keep_valid_ids(&mut draft);
     Ok(draft)
 }
@@ -349,9 +351,15 @@ pub fn dedupe_across(drafts: &mut [Draft], lex: &Lexicon) {
     }
 }
 
-/// Build a lexicon from a corpus (its curated actors, policies, events and claims).
+/// Build a lexicon from a corpus (its curated actors, policies, events and claims)
+/// and the built-in background lexicon of UK public life.
 pub fn lexicon(corpus: &Corpus) -> Lexicon {
-    Lexicon::new(corpus, detector_phrases())
+    lexicon_with(corpus, Background::On)
+}
+
+/// Build a lexicon from a corpus, with or without the background lexicon.
+pub fn lexicon_with(corpus: &Corpus, with: Background) -> Lexicon {
+    Lexicon::new(corpus, detector_phrases(), with)
 }
 
 /// The phrase lists the detectors look for in every sentence, for the lexicon's
@@ -437,7 +445,8 @@ mod tests {
         let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
         let bundled = levelmap_read::read_corpus(&root.join("graph")).corpus;
         let lex = lexicon(&bundled);
-        let mut ap = bundled
+        // The lexicon's entries: the bundled ones and the background's.
+        let mut ap = lex
             .entities
             .values()
             .filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy))

@@ -8,8 +8,14 @@
 //!
 //! [`find`] reads each sentence: lexicon hits, then new candidates
 //! ([`sentence`], with capitalised [`runs`]) over the sentence's [`tokens`]; then
-//! short forms are resolved ([`resolve`]). [`find_events`] finds event references.
+//! short forms are resolved ([`resolve`]), mentions by a generic alias settled
+//! ([`generic`]), generic groups ("local authorities") dropped or turned into the
+//! institution they name ([`groups`]), and places kept only where they act ([`places`]).
+//! [`find_events`] finds event references.
 
+mod generic;
+mod groups;
+mod places;
 mod resolve;
 mod runs;
 mod sentence;
@@ -148,6 +154,7 @@ pub(crate) fn find(
             [Set::LexExact, Set::LexFolded],
             &mut hits,
         );
+        hits.retain(|h| lex.case_ok(h.id, &s.norm[h.start..h.end]));
         for h in &hits {
             found.mentions.push(Mention {
                 id: h.id.to_string(),
@@ -199,6 +206,9 @@ pub(crate) fn find(
     found.mentions.extend(cand_mentions);
     found.candidates = final_cands;
     resolve_short_forms(layout, &wtoks, lex, &mut found);
+    generic::settle_generic(layout, lex, &mut found);
+    groups::settle_groups(layout, lex, &mut found);
+    places::keep_acting_places(layout, lex, &mut found);
     found
         .mentions
         .sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));

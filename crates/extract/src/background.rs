@@ -1,0 +1,286 @@
+//! The background lexicon: what a researcher of UK regional policy knows before
+//! reading an article (departments and agencies with their former names, parties,
+//! devolved governments, combined authorities and metro mayors, think tanks,
+//! news outlets, ministers with dated roles, the funds, deals and strategies since
+//! 2010, and generic policy ideas). It lives in `crates/extract/data/background/`
+//! (see the README there), in the corpus lexicon format plus a `source` for every
+//! entry, is embedded in the binary and parsed once.
+//!
+//! It is kept apart from the corpus lexicon (`graph/lexicon`), which wins: a
+//! background entry with the id or a name of a corpus entry only lends that entry
+//! its other names ([`crate::lexicon::Lexicon`] merges them); the rest are matched
+//! like lexicon entries and proposed as lexicon additions in the drafts that use
+//! them ([`propose`]).
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::items::{Candidate, Draft};
+use crate::lexicon::Lexicon;
+use crate::sentences::{quote, Layout};
+use levelmap_model::date::PartialDate;
+use levelmap_model::{Entity, NodeKind, Origin, Role};
+
+/// The data files, embedded.
+const FILES: [(&str, &str); 2] = [
+    (
+        "actors.toml",
+        include_str!("../data/background/actors.toml"),
+    ),
+    (
+        "policies.toml",
+        include_str!("../data/background/policies.toml"),
+    ),
+];
+
+/// One background entry: a lexicon entity and where it is documented.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// The entity (origin curated, as a lexicon entry).
+    pub(crate) entity: Entity,
+    /// The URL of an official or reference page documenting it.
+    pub(crate) source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    actor: Vec<RawEntry>,
+    #[serde(default)]
+    policy: Vec<RawEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: String,
+    name: String,
+    kind: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    description: String,
+    source: String,
+    #[serde(default)]
+    role: Vec<RawRole>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    title: String,
+    of: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// Parse one data file; `Err` names the file and what is wrong.
+pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, String> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| format!("{file}: {e}"))?;
+    let date = |s: &Option<String>| -> Result<Option<PartialDate>, String> {
+        s.as_deref()
+            .map(|d| PartialDate::parse(d).map_err(|e| format!("{file}: date {d:?}: {e:?}")))
+            .transpose()
+    };
+    let mut out = Vec::new();
+    for (node_kind, list) in [(NodeKind::Actor, raw.actor), (NodeKind::Policy, raw.policy)] {
+        for r in list {
+            let mut roles = Vec::new();
+            for x in &r.role {
+                roles.push(Role {
+                    title: x.title.clone(),
+                    of: x.of.clone(),
+                    from: date(&x.from)?,
+                    to: date(&x.to)?,
+                });
+            }
+            out.push(Entry {
+                entity: Entity {
+                    id: r.id,
+                    name: r.name,
+                    node_kind,
+                    kind: r.kind,
+                    aliases: r.aliases,
+                    description: Some(r.description),
+                    date: None,
+                    roles,
+                    origin: Origin::Curated,
+                },
+                source: r.source,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Every background entry, parsed once (empty if a file does not parse: the tests
+/// below keep that from shipping).
+pub(crate) fn entries() -> &'static [Entry] {
+    static E: OnceLock<Vec<Entry>> = OnceLock::new();
+    E.get_or_init(|| {
+        let mut all = Vec::new();
+        for (file, text) in FILES {
+            all.extend(parse(file, text).unwrap_or_default());
+        }
+        all.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
+        all
+    })
+}
+
+/// Propose, as lexicon additions, the background entries the draft uses (by a
+/// mention, as speaker, topic or relation end) that the corpus lexicon lacks: with
+/// their kind, aliases, description and source, quoting their first mention.
+pub(crate) fn propose(draft: &mut Draft, layout: &Layout, lex: &Lexicon) {
+    let mut used: Vec<String> = draft
+        .entity_ids(NodeKind::Actor)
+        .into_iter()
+        .chain(draft.entity_ids(NodeKind::Policy))
+        .filter(|id| lex.background.contains_key(id) && draft.candidate(id).is_none())
+        .collect();
+    used.sort();
+    for id in used {
+        let (Some(e), Some(source)) = (lex.entities.get(&id), lex.background.get(&id)) else {
+            continue;
+        };
+        let mut ms = draft.mentions.iter().filter(|m| m.id == id);
+        let first = ms.next();
+        let count = 1 + ms.count();
+        let q = first
+            .and_then(|m| layout.sentences.get(m.sentence))
+            .map(|s| quote(&draft.text, s.start, s.end))
+            .or_else(|| draft.title_quote.clone());
+        let Some(q) = q else { continue };
+        draft.candidates.push(Candidate {
+            id: id.clone(),
+            name: e.name.clone(),
+            node_kind: e.node_kind,
+            kind: e.kind.clone(),
+            aliases: e.aliases.clone(),
+            role: None,
+            quote: q,
+            count,
+            confidence: 0.8,
+            evidence: format!(
+                "background lexicon of UK public life: {} Source: {source}",
+                e.description.as_deref().unwrap_or("")
+            ),
+            known: lex.id_set.contains(&id),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use levelmap_model::suggest::fold;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn every_background_file_parses() {
+        for (file, text) in FILES {
+            let got = parse(file, text);
+            assert!(got.as_ref().is_ok_and(|v| !v.is_empty()), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn every_entry_has_a_source_a_valid_id_and_kind_and_no_name_clash() {
+        let all = entries();
+        assert!(all.len() > 250, "{} entries", all.len());
+        let mut names: BTreeMap<String, &str> = BTreeMap::new();
+        let mut ids = std::collections::BTreeSet::new();
+        for e in all {
+            let x = &e.entity;
+            assert!(levelmap_model::is_valid_id(&x.id), "{}", x.id);
+            assert_eq!(levelmap_model::kind_of_id(&x.id), Some(x.node_kind));
+            assert!(ids.insert(x.id.clone()), "duplicate id {}", x.id);
+            assert!(e.source.starts_with("https://"), "{}: {}", x.id, e.source);
+            let kind_ok = match x.node_kind {
+                NodeKind::Actor => levelmap_model::ActorKind::parse(&x.kind).is_some(),
+                _ => levelmap_model::PolicyKind::parse(&x.kind).is_some(),
+            };
+            assert!(kind_ok, "{}: kind {}", x.id, x.kind);
+            assert!(x.description.as_deref().is_some_and(|d| !d.is_empty()));
+            for r in &x.roles {
+                if let (Some(a), Some(b)) = (r.from, r.to) {
+                    assert!(a.start_days() <= b.start_days(), "{}: {}", x.id, r.title);
+                }
+                if let Some(of) = &r.of {
+                    assert!(all.iter().any(|o| &o.entity.id == of), "{}: {of}", x.id);
+                }
+            }
+            for n in std::iter::once(&x.name).chain(&x.aliases) {
+                let f = fold(n);
+                assert!(!f.is_empty(), "{}: empty name", x.id);
+                if let Some(other) = names.insert(f.clone(), &x.id) {
+                    assert_eq!(other, x.id, "{n:?} names both {other} and {}", x.id);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod propose_tests {
+    use levelmap_model::Corpus;
+
+    #[test]
+    fn a_draft_proposes_the_background_entries_it_uses_with_their_source() {
+        let lex = crate::lexicon(&Corpus::default());
+        let text = "Funding cuts\n\nGeorge Osborne said the Northern Powerhouse will rebalance the economy. \
+            The Institute for Fiscal Studies warned that business rates must be reformed.";
+        let d = crate::extract(
+            "x.txt",
+            text,
+            Some("2015-01-x"),
+            &lex,
+            &crate::ExtractOptions::default(),
+        )
+        .unwrap();
+        for id in [
+            "actor:george-osborne",
+            "policy:northern-powerhouse",
+            "actor:institute-for-fiscal-studies",
+            "policy:business-rates",
+        ] {
+            let c = d
+                .candidate(id)
+                .unwrap_or_else(|| panic!("{id}: {:?}", d.candidates));
+            assert!(c.evidence.contains("Source: https://"), "{c:?}");
+            assert!(!c.known);
+        }
+        let ifs = d.candidate("actor:institute-for-fiscal-studies").unwrap();
+        assert_eq!(ifs.kind, "think-tank");
+        assert_eq!(ifs.aliases, ["IFS"]);
+        let toml = crate::draft::render(&d, "x.txt");
+        assert!(
+            toml.contains("id = \"policy:northern-powerhouse\""),
+            "{toml}"
+        );
+    }
+
+    #[test]
+    fn the_corpus_lexicon_wins_over_the_background() {
+        let mut c = Corpus::default();
+        let e = levelmap_model::Entity {
+            id: "actor:dluhc".into(),
+            name: "Department for Levelling Up, Housing and Communities".into(),
+            node_kind: levelmap_model::NodeKind::Actor,
+            kind: "government-body".into(),
+            aliases: vec![],
+            description: None,
+            date: None,
+            roles: vec![],
+            origin: levelmap_model::Origin::Curated,
+        };
+        c.entities.insert(e.id.clone(), e);
+        let lex = crate::lexicon(&c);
+        assert!(!lex.entities.contains_key("actor:mhclg"));
+        assert_eq!(lex.id_for_name("MHCLG"), Some("actor:dluhc"));
+        assert_eq!(
+            lex.entities["actor:dluhc"].name,
+            "Department for Levelling Up, Housing and Communities"
+        );
+    }
+}
