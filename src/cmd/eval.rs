@@ -29,6 +29,10 @@ pub(crate) struct Args {
     /// Keep claims with at least this confidence (0 to 1), as `extract` does.
     #[arg(long, default_value_t = extract::claims::DEFAULT_MIN_CONFIDENCE)]
     pub(crate) min_claim_confidence: f64,
+    /// Extract without the built-in background lexicon of UK public life (to measure
+    /// what it adds).
+    #[arg(long)]
+    pub(crate) no_background: bool,
     /// Also list, per article, what was missed and what is spurious: actors and
     /// policies by id, claims by quote.
     #[arg(long, visible_alias = "misses")]
@@ -119,14 +123,19 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             args.corpus.display()
         );
     }
+    let background = if args.no_background {
+        extract::Background::Off
+    } else {
+        extract::Background::On
+    };
     let lex = match &args.lexicon {
         Some(dir) => {
             if !dir.is_dir() {
                 anyhow::bail!("no corpus folder {} for --lexicon", dir.display());
             }
-            extract::lexicon(&read_corpus(dir).corpus)
+            extract::lexicon_with(&read_corpus(dir).corpus, background)
         }
-        None => extract::lexicon(&bundled.corpus),
+        None => extract::lexicon_with(&bundled.corpus, background),
     };
     let lex_dir = args.lexicon.clone().unwrap_or_else(|| args.corpus.clone());
     let golds: Vec<PathBuf> = if args.gold.is_empty() {

@@ -385,6 +385,19 @@ fn eval_printed_the_misses_of_a_frozen_part() {
     assert!(!d.stdout.contains("== gold test"), "{}", d.stdout);
 }
 
+/// The background lexicon of UK public life is what `eval --no-background` leaves
+/// out: on the dev part it finds policies the bundled lexicon alone does not.
+#[test]
+fn eval_measures_what_the_background_lexicon_adds() {
+    let found = |args: &[&str]| {
+        let v = eval_json(args);
+        v[0]["policies"]["found"].as_u64().unwrap()
+    };
+    let with = found(&["--gold", "tests/fixtures/gold/dev"]);
+    let without = found(&["--no-background", "--gold", "tests/fixtures/gold/dev"]);
+    assert!(with > without + 20, "with {with}, without {without}");
+}
+
 /// A malformed judgement row is a located error with the fix, not a silent zero.
 #[test]
 fn eval_refuses_a_malformed_judgement_file_with_its_line() {
