@@ -531,9 +531,50 @@ fn a_background_policy_is_not_absorbed_by_a_corpus_actor_of_the_same_name() {
         &["combined authorities"],
     )]);
     let corpus_actor = &lex.entities["actor:combined-authorities"];
-    assert!(!corpus_actor.aliases.iter().any(|a| a == "combined authority"));
+    assert!(!corpus_actor
+        .aliases
+        .iter()
+        .any(|a| a == "combined authority"));
     assert_eq!(
         lex.id_for_name("combined authority"),
         Some("policy:combined-authorities")
     );
+}
+
+fn place_names(f: &Found) -> Vec<&str> {
+    f.candidates
+        .iter()
+        .filter(|c| c.kind == "place")
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+#[test]
+fn places_the_lexicon_lacks_are_proposed_where_they_act() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Towns like Margate are rushing to create councils. Weymouth, on the south coast, approved a plan. Guildford is seeking a council.",
+        &lex,
+    );
+    assert_eq!(place_names(&f), ["Guildford", "Margate", "Weymouth"]);
+    let f = run(
+        "Some of the places trying to create them, like Guildford and St Albans, are wealthy.",
+        &lex,
+    );
+    assert_eq!(place_names(&f), ["Guildford", "St Albans"]);
+}
+
+#[test]
+fn places_merely_described_people_and_demonyms_are_not_acting_places() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "The old town hall in Margate is a creamy edifice. Big cities like Leeds are organised like this. A majority of Scots voted against Brexit. Shire voters will react with anger. Bring back Ruth Davidson.",
+        &lex,
+    );
+    assert!(place_names(&f).is_empty(), "{:?}", f.candidates);
+    let f = run(
+        "Andy Burnham, the mayor, spoke. Later Burnham backed the plan.",
+        &lex,
+    );
+    assert!(place_names(&f).is_empty(), "{:?}", f.candidates);
 }
