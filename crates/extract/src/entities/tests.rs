@@ -578,3 +578,48 @@ fn places_merely_described_people_and_demonyms_are_not_acting_places() {
     );
     assert!(place_names(&f).is_empty(), "{:?}", f.candidates);
 }
+
+fn people(f: &Found) -> Vec<&str> {
+    f.candidates
+        .iter()
+        .filter(|c| c.kind == "person")
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+#[test]
+fn people_named_with_a_role_beside_them_are_proposed() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Crispin Truman, chief executive of the countryside charity CPRE, also spoke out. Some were backed by a lawyer, Akhmed Yakoob, who has railed. Tory MP Bob Seely wrote. Malcolm Rifkind, a former Conservative Secretary of State for Scotland, agreed.",
+        &lex,
+    );
+    let mut names = people(&f);
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "Akhmed Yakoob",
+            "Bob Seely",
+            "Crispin Truman",
+            "Malcolm Rifkind"
+        ]
+    );
+}
+
+#[test]
+fn peers_and_people_of_an_organisation_are_proposed() {
+    let lex = lex_of(vec![ent(
+        "actor:labour-party",
+        "Labour Party",
+        "party",
+        &["Labour"],
+    )]);
+    let f = run(
+        "Lord Frost published an article. The Lord Advocate objected. Overall, concluded Richard Harris of the University of Bristol, it is growing. Former Labour First Minister Jack McConnell described it as a shambles.",
+        &lex,
+    );
+    let mut names = people(&f);
+    names.sort_unstable();
+    assert_eq!(names, ["Jack McConnell", "Lord Frost", "Richard Harris"]);
+}
