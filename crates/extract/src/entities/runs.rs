@@ -175,6 +175,12 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .filter(|x| {
                 is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8
             });
+        if (policy_kind.is_some() || org_kind.is_some())
+            && (self.fragment_or_generic(a, org_kind.is_some() && policy_kind.is_none())
+                || GENERIC_NOUNS.contains(&name))
+        {
+            return;
+        }
         if let Some(pk) = policy_kind {
             if words.len() >= 2 && !role_heads().contains(words[0]) {
                 let id = self.add(
@@ -209,6 +215,28 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             return;
         }
         self.person(run, i, &words);
+    }
+
+    /// Whether the organisation or policy name at byte `a` is no name: an
+    /// organisation (`org`) named generically after "a"/"an" and an adjective ("an
+    /// interim Economic Partnership"; "a new Council of the Nations" names the new
+    /// body), the tail of a longer name joined by a lowercase word ("Union with
+    /// England Act"), or the tail of a role ("secretary of State for Wales").
+    fn fragment_or_generic(&self, a: usize, org: bool) -> bool {
+        let before: Vec<&str> = self.c.norm[..a].split_whitespace().rev().take(3).collect();
+        let lw = |i: usize| before.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
+        let generic = org
+            && matches!(lw(1).as_str(), "a" | "an")
+            && before[0].chars().all(char::is_lowercase)
+            && !matches!(before[0], "new" | "proposed");
+        let joined_tail = matches!(before.first(), Some(&("with" | "between" | "against")))
+            && before.get(1).is_some_and(|w| is_cap(w));
+        let role_tail = matches!(before.first(), Some(&("of" | "for")))
+            && before.get(1).is_some_and(|w| {
+                let w = w.to_lowercase();
+                LOWER_ROLES.contains(&w.as_str()) || w == "secretary" || w == "minister"
+            });
+        generic || joined_tail || role_tail
     }
 
     /// A role and name after the last lexicon hit in the run: "Former Labour First
@@ -533,6 +561,14 @@ fn comma_role_before(norm: &str, at: usize) -> Option<String> {
     let lower_role = ws.last().is_some_and(|w| LOWER_ROLES.contains(w));
     (ws.len() <= 8 && (capital_role || lower_role)).then(|| phrase.to_string())
 }
+
+/// Capitalised generic nouns that name no one thing: "an Act of Parliament".
+const GENERIC_NOUNS: &[&str] = &[
+    "Act of Parliament",
+    "Acts of Parliament",
+    "Member of Parliament",
+    "Members of Parliament",
+];
 
 /// Members' titles written before or after a name: "Tory MP Bob Seely", "list-MSP Murdo Fraser".
 fn is_member_title(w: &str) -> bool {

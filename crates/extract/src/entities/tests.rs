@@ -623,3 +623,25 @@ fn peers_and_people_of_an_organisation_are_proposed() {
     names.sort_unstable();
     assert_eq!(names, ["Jack McConnell", "Lord Frost", "Richard Harris"]);
 }
+
+#[test]
+fn fragments_of_longer_names_and_generic_nouns_are_not_candidates() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "An Act of Parliament may allow it. After the Union with England Act, it ended. The secretary of State for Wales and the Welsh Office was responsible. We have established an interim Economic Partnership. DHCLG is developing an Integrated Communities Strategy.",
+        &lex,
+    );
+    let ids: Vec<&str> = f.candidates.iter().map(|c| c.id.as_str()).collect();
+    for bad in [
+        "actor:act-of-parliament",
+        "policy:england-act",
+        "actor:state-for-wales-and-the-welsh-office",
+        "actor:economic-partnership",
+    ] {
+        assert!(!ids.contains(&bad), "{bad} in {ids:?}");
+    }
+    assert!(
+        ids.contains(&"policy:integrated-communities-strategy"),
+        "{ids:?}"
+    );
+}
