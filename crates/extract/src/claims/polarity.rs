@@ -236,8 +236,21 @@ mod tests {
 
     #[test]
     fn surface_takes_any_text() {
-        for t in ["", "'", "\"", "é'x", &"a".repeat(100), "x-'y 9", " a  b ", "\u{a0}x y"] {
-            assert_eq!(surface(t).words as usize, t.split_ascii_whitespace().count(), "{t:?}");
+        for t in [
+            "",
+            "'",
+            "\"",
+            "é'x",
+            &"a".repeat(100),
+            "x-'y 9",
+            " a  b ",
+            "\u{a0}x y",
+        ] {
+            assert_eq!(
+                surface(t).words as usize,
+                t.split_ascii_whitespace().count(),
+                "{t:?}"
+            );
         }
     }
 }

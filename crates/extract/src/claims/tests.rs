@@ -4,14 +4,26 @@ use super::*;
 
 #[test]
 fn recommendations_evaluations_predictions_and_descriptions() {
-    let r = read_sentence("Local Skills Advisory Panels will therefore need to work closely with local employers.", false);
+    let r = read_sentence(
+        "Local Skills Advisory Panels will therefore need to work closely with local employers.",
+        false,
+    );
     assert_eq!(r.kind, ClaimKind::Recommendation);
     assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{r:?}");
-    let r = read_sentence("However, levelling up as a policy goal remains elusive.", false);
+    let r = read_sentence(
+        "However, levelling up as a policy goal remains elusive.",
+        false,
+    );
     assert_eq!((r.kind, r.stance), (ClaimKind::Evaluation, Stance::Against));
-    let r = read_sentence("These technologies will be disruptive and spur fundamental changes in production.", false);
+    let r = read_sentence(
+        "These technologies will be disruptive and spur fundamental changes in production.",
+        false,
+    );
     assert_eq!(r.kind, ClaimKind::Prediction);
-    let r = read_sentence("We find 14 characteristics across the 862 towns we look at.", false);
+    let r = read_sentence(
+        "We find 14 characteristics across the 862 towns we look at.",
+        false,
+    );
     assert!(confidence(r.score) < DEFAULT_MIN_CONFIDENCE, "{r:?}");
 }
 
@@ -25,7 +37,10 @@ fn general_evaluative_and_argument_cues_make_claims() {
         let r = read_sentence(t, false);
         assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{t}: {r:?}");
     }
-    let r = read_sentence("The report was published on Tuesday by the department in London.", false);
+    let r = read_sentence(
+        "The report was published on Tuesday by the department in London.",
+        false,
+    );
     assert!(confidence(r.score) < DEFAULT_MIN_CONFIDENCE, "{r:?}");
 }
 
@@ -34,10 +49,16 @@ fn stance_and_hedging() {
     let r = read_sentence("The 'Made Smarter' programme is a welcome start in this direction, but policy needs to go much further.", false);
     assert_eq!(r.stance, Stance::Mixed);
     assert!(!r.hedged);
-    let r = read_sentence("The securonomics agenda could offer the basis for a new approach to regional inequality.", false);
+    let r = read_sentence(
+        "The securonomics agenda could offer the basis for a new approach to regional inequality.",
+        false,
+    );
     assert_eq!(r.stance, Stance::For);
     assert!(r.hedged);
-    let r = read_sentence("The plan is not effective and never successful in towns.", false);
+    let r = read_sentence(
+        "The plan is not effective and never successful in towns.",
+        false,
+    );
     assert_eq!(r.stance, Stance::Against);
 }
 

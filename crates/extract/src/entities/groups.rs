@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn generic_groups_are_recognised_in_any_case_with_or_without_the() {
-        assert_eq!(group_of("local authorities").as_deref(), Some("local authorities"));
+        assert_eq!(
+            group_of("local authorities").as_deref(),
+            Some("local authorities")
+        );
         assert_eq!(group_of("The Councils").as_deref(), Some("councils"));
         assert_eq!(group_of("Kent County Council"), None);
         assert_eq!(group_of("the government"), None);

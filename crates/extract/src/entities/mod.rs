@@ -264,4 +264,5 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
         s.before_org_heads();
     }
     s.quoted_names();
+    s.acting_places();
 }

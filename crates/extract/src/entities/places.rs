@@ -1,20 +1,34 @@
 //! Places are actors only where they act: "Greater Manchester bid for the fund",
 //! "Scotland voted to remain", "Wales has demanded more powers". A mention of a
 //! place (an actor of kind `place`, from the lexicon or a new candidate) is kept
-//! only when a political verb follows it (after other names joined by "and", and
-//! auxiliaries such as "has", "will", "also"); a place candidate left with no
-//! mention is not proposed.
+//! only when a political verb follows it (after other names joined by "and",
+//! auxiliaries such as "has", "will", "also", and an aside between commas: "Weymouth,
+//! on the south coast, approved"), or when it is named in a list after a group of
+//! places that acts ("Towns like Margate are rushing to create councils", "areas ...
+//! such as Cornwall ... had voted to leave"); a place candidate left with no mention
+//! is not proposed.
+//!
+//! New place candidates ([`SentenceScan::acting_places`]): capitalised names the
+//! lexicon lacks ("Guildford", "St Albans", "Clacton-on-Sea") in such an acting
+//! position, alone only before a verb a place does ("approved", "voted", "is
+//! seeking", not "said"); a name that is a word of a person's name in the article
+//! is that person, not a place.
 
+use super::sentence::{adjacent, SentenceScan};
+use super::tokens::{is_allcaps, is_cap, lower, Tok};
 use crate::found::Found;
 use crate::items::MentionHow;
 use crate::lexicon::Lexicon;
 use crate::sentences::Layout;
+use crate::words::{self, given_names, not_name, person_titles, role_heads};
+use levelmap_model::NodeKind;
 
 /// Words that may stand between a place and its verb: auxiliaries and adverbs.
 const BETWEEN: &[&str] = &[
     "also",
     "already",
     "and",
+    "are",
     "could",
     "did",
     "does",
@@ -44,13 +58,62 @@ const ACTING: &[&str] = &[
     "accept", "agree", "announc", "approv", "argu", "ask", "back", "bid", "call", "campaign",
     "chose", "choos", "claim", "complain", "decid", "demand", "elect", "insist", "launch", "lobb",
     "negotiat", "object", "oppos", "pledg", "promis", "propos", "push", "refus", "reject",
-    "respond", "said", "say", "secur", "seek", "sign", "sought", "support", "threaten", "urg",
-    "veto", "vote", "voting", "want", "warn", "won",
+    "respond", "rush", "said", "say", "secur", "seek", "sign", "sought", "support", "switch",
+    "threaten", "tried", "tries", "trying", "urg", "veto", "vote", "voting", "want", "warn", "won",
 ];
+
+/// Beginnings of the verbs by which a capitalised word alone is taken for a place
+/// that acts: what places do and people rarely say of themselves ("said", "argued"
+/// are left out: a surname says).
+const PLACE_VERBS: &[&str] = &[
+    "approv", "backed", "backing", "backs", "bid", "demand", "elect", "lobb", "oppos", "propos",
+    "reject", "rush", "seek", "sought", "switch", "vote", "voting", "want",
+];
+
+/// Plural nouns for groups of places, which a list of places may follow ("towns like").
+const PLACE_GROUPS: &[&str] = &[
+    "areas",
+    "boroughs",
+    "cities",
+    "communities",
+    "counties",
+    "districts",
+    "nations",
+    "places",
+    "regions",
+    "towns",
+    "villages",
+];
+
+/// Words that open a list of examples: "towns like", "areas such as".
+const LIST_INTROS: &[&str] = &[" like ", " such as ", " including "];
 
 /// Whether the place named at `norm[..end]` acts: a political verb follows.
 pub(super) fn acts(norm: &str, end: usize) -> bool {
-    let rest = norm.get(end..).unwrap_or("");
+    verb_follows(norm, end, ACTING)
+}
+
+/// Whether the place named at `norm[start..end]` acts: a political verb follows
+/// it, or it is in a list of examples of a group of places that acts.
+pub(super) fn acts_at(norm: &str, start: usize, end: usize) -> bool {
+    acts(norm, end) || in_acting_list(norm, start, end)
+}
+
+/// `rest` without an aside between commas that opens it in lowercase
+/// (", on the south coast,"), as short as a phrase.
+fn skip_aside(rest: &str) -> &str {
+    let Some(r) = rest.strip_prefix(", ") else {
+        return rest;
+    };
+    match r.find(',') {
+        Some(i) if i <= 40 && r.starts_with(|c: char| c.is_lowercase()) => &r[i..],
+        _ => rest,
+    }
+}
+
+/// Whether one of `verbs` follows `norm[..end]`, after names, auxiliaries and an aside.
+fn verb_follows(norm: &str, end: usize, verbs: &[&str]) -> bool {
+    let rest = skip_aside(norm.get(end..).unwrap_or(""));
     if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
         return false;
     }
@@ -62,7 +125,7 @@ pub(super) fn acts(norm: &str, end: usize) -> bool {
         let lw = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if ACTING.iter().any(|v| lw.starts_with(v)) {
+        if verbs.iter().any(|v| lw.starts_with(v)) && !noun_ending(&lw) {
             return true;
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
@@ -71,6 +134,236 @@ pub(super) fn acts(norm: &str, end: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a word may be one of [`PLACE_VERBS`] (any case, a cheap first test).
+fn starts_like_verb(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first().is_some_and(|c| {
+        matches!(
+            c.to_ascii_lowercase(),
+            b'a' | b'b' | b'd' | b'e' | b'l' | b'o' | b'p' | b'r' | b's' | b'v' | b'w'
+        )
+    }) && PLACE_VERBS
+        .iter()
+        .any(|v| b.len() >= v.len() && b[..v.len()].eq_ignore_ascii_case(v.as_bytes()))
+}
+
+/// Whether a word that opens like a verb ends like a noun or adjective made from it
+/// ("voters", "election", "proposal", "supporters"): not the verb.
+fn noun_ending(w: &str) -> bool {
+    [
+        "er", "ers", "ion", "ions", "al", "als", "orate", "or", "ors",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+}
+
+/// Whether a capitalised word names people or a quality, not a place: a demonym
+/// ("Scots", "Londoners", "Mancunians") or an adjective ("Scottish-born", "Welsh").
+fn demonym(w: &str) -> bool {
+    matches!(
+        w,
+        "Scots" | "Brits" | "Welsh" | "Irish" | "English" | "British"
+    ) || ["ers", "ians", "ish", "ese", "-born", "ans"]
+        .iter()
+        .any(|e| w.ends_with(e) && w.len() > e.len() + 3)
+}
+
+/// Whether `w` may be a word of a place's name in a list ("St", "Clacton-on-Sea").
+fn list_word(w: &str) -> bool {
+    matches!(w, "and" | "the") || w.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Where the list of examples holding `norm[start..]` opens: the end of "like"
+/// (or "such as", "including") when only names, commas, "and" and "the" stand
+/// between.
+fn list_intro_before(norm: &str, start: usize) -> Option<usize> {
+    let before = norm.get(..start)?;
+    let (at, intro) = LIST_INTROS
+        .iter()
+        .filter_map(|i| before.rfind(i).map(|at| (at, *i)))
+        .max()?;
+    let between = &before[at + intro.len()..];
+    between
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .all(list_word)
+        .then_some(at)
+}
+
+/// The end of the list of names that goes on from `end` (", the South Wales
+/// Valleys and Northern England").
+fn list_end(norm: &str, mut end: usize) -> usize {
+    loop {
+        let rest = &norm[end..];
+        let Some(after) = [", and ", " and ", ", "]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))
+        else {
+            return end;
+        };
+        let item = after.strip_prefix("the ").unwrap_or(after);
+        let item_start = norm.len() - item.len();
+        let len = cap_words_len(item);
+        if len == 0 {
+            return end;
+        }
+        end = item_start + len;
+    }
+}
+
+/// The length of the capitalised words, one space apart, that open `s`.
+fn cap_words_len(s: &str) -> usize {
+    let mut len = 0;
+    let mut at = 0;
+    for w in s.split(' ') {
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        len = at + word.len();
+        if word.len() < w.len() {
+            break;
+        }
+        at += w.len() + 1;
+    }
+    len
+}
+
+/// Whether `norm[start..end]` is named in a list of examples of a group of places
+/// ("towns like ...") that acts: a political verb follows the list, or the group is
+/// trying, seeking or wanting something before it.
+fn in_acting_list(norm: &str, start: usize, end: usize) -> bool {
+    let Some(at) = list_intro_before(norm, start) else {
+        return false;
+    };
+    let clause = norm[..at]
+        .rsplit([';', '.', ':'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(g) = words
+        .iter()
+        .rev()
+        .take(12)
+        .position(|w| PLACE_GROUPS.contains(w))
+    else {
+        return false;
+    };
+    let after_group = &words[words.len() - g..];
+    acts(norm, list_end(norm, end))
+        || after_group
+            .iter()
+            .any(|w| ACTING.iter().any(|v| w.starts_with(v)) && w.ends_with("ing"))
+}
+
+impl SentenceScan<'_, '_, '_> {
+    /// Capitalised names the lexicon lacks where a place acts: propose them as
+    /// places ("Guildford is seeking ...", "Towns like Margate are rushing ...").
+    pub(super) fn acting_places(&mut self) {
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        let has_list = LIST_INTROS
+            .iter()
+            .any(|l| memchr::memmem::find(norm.as_bytes(), l.as_bytes()).is_some());
+        let last_verb = toks.iter().rposition(|t| starts_like_verb(t.s));
+        if !has_list && last_verb.is_none() {
+            return;
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(mut n) = place_name_len(norm, toks, i) else {
+                i += 1;
+                continue;
+            };
+            if i == 0 && n > 1 && self.opens_sentence_only(toks[0].s) {
+                // "Later Burnham backed ...": the common word opening the sentence is no part.
+                i += 1;
+                n -= 1;
+            }
+            let (a, b) = (toks[i].start, toks[i + n - 1].end);
+            i += n;
+            let verb_after = last_verb.is_some_and(|v| v >= i);
+            if !(verb_after || has_list) || self.overlaps(a, b) || !self.place_like(toks, i - n, n)
+            {
+                continue;
+            }
+            let rest_ok = verb_after && verb_follows(norm, b, PLACE_VERBS);
+            if !(rest_ok || (has_list && in_acting_list(norm, a, b))) {
+                continue;
+            }
+            self.add(
+                norm[a..b].to_string(),
+                NodeKind::Actor,
+                "place",
+                0.6,
+                "a place that acts ('Weymouth approved', 'towns like Margate')".into(),
+                a,
+                b,
+            );
+        }
+    }
+
+    /// Whether `w`, opening a sentence, is a common word there ("Later", "The").
+    fn opens_sentence_only(&mut self, w: &str) -> bool {
+        let lw = lower(w, &mut self.out.scratch.lower).into_owned();
+        words::sentence_starters().contains(w)
+            || words::is_stopword(&lw)
+            || self.vocab.contains(&lw)
+    }
+
+    /// Whether the `n` words from token `i` may name a place: no acronym, title,
+    /// given name, role or common word, no determiner before, no possessive after,
+    /// and not a word of the article's vocabulary opening the sentence.
+    fn place_like(&mut self, toks: &[Tok], i: usize, n: usize) -> bool {
+        let first = toks[i].s;
+        if i > 0
+            && matches!(
+                toks[i - 1].s,
+                "the" | "The" | "a" | "A" | "an" | "its" | "their" | "his" | "her" | "this"
+            )
+        {
+            return false;
+        }
+        if toks[i + n - 1].s.ends_with("'s") || given_names().contains(first) {
+            return false;
+        }
+        let sentence_start = i == 0;
+        toks[i..i + n].iter().all(|t| {
+            let lw = lower(t.s, &mut self.out.scratch.lower).into_owned();
+            !is_allcaps(t.s)
+                && !demonym(t.s)
+                && !words::is_stopword(&lw)
+                && !not_name().contains(t.s)
+                && !role_heads().contains(t.s)
+                && !PLACE_GROUPS.contains(&lw.as_str())
+                && !(sentence_start && self.vocab.contains(&lw))
+                && !(sentence_start && words::sentence_starters().contains(t.s))
+                && (t.s == "St" || !person_titles().contains(t.s))
+        })
+    }
+}
+
+/// The number of capitalised words (one to three, one space apart) of a name
+/// starting at token `i`, if it starts there (no capitalised word just before).
+fn place_name_len(norm: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    if !is_cap(toks[i].s)
+        || (i > 0 && is_cap(toks[i - 1].s) && adjacent(norm, &toks[i - 1], &toks[i]))
+    {
+        return None;
+    }
+    let mut n = 1;
+    while i + n < toks.len()
+        && is_cap(toks[i + n].s)
+        && adjacent(norm, &toks[i + n - 1], &toks[i + n])
+    {
+        n += 1;
+    }
+    (n <= 3).then_some(n)
 }
 
 /// Drop the mentions of places that do not act there, and place candidates left
@@ -89,12 +382,41 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
             || layout
                 .sentences
                 .get(m.sentence)
-                .is_some_and(|s| acts(&s.norm, m.end))
+                .is_some_and(|s| acts_at(&s.norm, m.start, m.end))
     });
+    let people = person_words(lex, found);
+    let surnames: Vec<String> = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "place" && c.name.split(' ').any(|w| people.contains(w)))
+        .map(|c| c.id.clone())
+        .collect();
+    found.mentions.retain(|m| !surnames.contains(&m.id));
     let mentions = &found.mentions;
     found
         .candidates
         .retain(|c| c.kind != "place" || mentions.iter().any(|m| m.id == c.id));
+}
+
+/// Every word of the names of the people of the article (candidates, and lexicon
+/// people it mentions): "Burnham" after "Andy Burnham" is not a place.
+fn person_words(lex: &Lexicon, found: &Found) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    let lexicon_people = found
+        .mentions
+        .iter()
+        .filter_map(|m| lex.entities.get(&m.id))
+        .filter(|e| e.kind == "person")
+        .map(|e| e.name.as_str());
+    let candidate_people = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "person")
+        .map(|c| c.name.as_str());
+    for name in lexicon_people.chain(candidate_people) {
+        out.extend(name.split(' ').map(str::to_string));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -122,5 +444,37 @@ mod tests {
             "Investment in Scotland and elsewhere fell.",
             "Scotland"
         ));
+        assert!(at(
+            "Weymouth, on the south coast, approved a plan.",
+            "Weymouth"
+        ));
+        assert!(!at("Wales, for example, has a parliament.", "Wales"));
+        assert!(!at("Scotland voters will react.", "Scotland"));
+    }
+
+    fn listed(s: &str, place: &str) -> bool {
+        let i = s.find(place).unwrap_or(0);
+        super::acts_at(s, i, i + place.len())
+    }
+
+    #[test]
+    fn a_place_in_a_list_acts_when_its_group_does() {
+        let s = "Areas which had been supported by EU funding, such as Cornwall, the South Wales Valleys and Northern England, had voted to leave.";
+        assert!(listed(s, "Cornwall"));
+        assert!(listed(s, "Northern England"));
+        assert!(listed(
+            "Towns like Margate are rushing to create councils.",
+            "Margate"
+        ));
+        assert!(listed(
+            "Some of the places trying to create them, like Guildford and St Albans, are wealthy.",
+            "St Albans"
+        ));
+        assert!(!listed(
+            "Big cities like London and Leeds are organised like this.",
+            "Leeds"
+        ));
+        let s = "People like Margate are rushing.";
+        assert!(!super::in_acting_list(s, 12, 19));
     }
 }

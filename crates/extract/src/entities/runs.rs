@@ -120,6 +120,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             } else if (policy_kind.is_none() && org_kind.is_none())
                 || self.overlaps(head_span.0, head_span.1)
             {
+                self.person_after_hit(run, i);
                 return;
             }
         }
@@ -174,6 +175,12 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .filter(|x| {
                 is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8
             });
+        if (policy_kind.is_some() || org_kind.is_some())
+            && (self.fragment_or_generic(a, org_kind.is_some() && policy_kind.is_none())
+                || GENERIC_NOUNS.contains(&name))
+        {
+            return;
+        }
         if let Some(pk) = policy_kind {
             if words.len() >= 2 && !role_heads().contains(words[0]) {
                 let id = self.add(
@@ -204,7 +211,88 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             }
             return;
         }
+        if self.person_of_org(run, &words) {
+            return;
+        }
         self.person(run, i, &words);
+    }
+
+    /// Whether the organisation or policy name at byte `a` is no name: an
+    /// organisation (`org`) named generically after "a"/"an" and an adjective ("an
+    /// interim Economic Partnership"; "a new Council of the Nations" names the new
+    /// body), the tail of a longer name joined by a lowercase word ("Union with
+    /// England Act"), or the tail of a role ("secretary of State for Wales").
+    fn fragment_or_generic(&self, a: usize, org: bool) -> bool {
+        let before: Vec<&str> = self.c.norm[..a].split_whitespace().rev().take(3).collect();
+        let lw = |i: usize| before.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
+        let generic = org
+            && matches!(lw(1).as_str(), "a" | "an")
+            && before[0].chars().all(char::is_lowercase)
+            && !matches!(before[0], "new" | "proposed");
+        let joined_tail = matches!(before.first(), Some(&("with" | "between" | "against")))
+            && before.get(1).is_some_and(|w| is_cap(w));
+        let role_tail = matches!(before.first(), Some(&("of" | "for")))
+            && before.get(1).is_some_and(|w| {
+                let w = w.to_lowercase();
+                LOWER_ROLES.contains(&w.as_str()) || w == "secretary" || w == "minister"
+            });
+        generic || joined_tail || role_tail
+    }
+
+    /// A role and name after the last lexicon hit in the run: "Former Labour First
+    /// Minister Jack McConnell", "Cabinet Office Minister Michael Gove".
+    fn person_after_hit(&mut self, run: &'s [Tok<'a>], i: usize) {
+        let Some(k) = run
+            .iter()
+            .rposition(|t| self.overlaps(t.start, t.end))
+            .map(|k| k + 1)
+        else {
+            return;
+        };
+        let rest = &run[k..];
+        let words: Vec<&str> = rest.iter().map(|t| strip_possessive(t.s)).collect();
+        let has_role = words
+            .iter()
+            .take(words.len().saturating_sub(1))
+            .any(|w| role_heads().contains(w) || is_member_title(w));
+        if rest.len() >= 3 && has_role {
+            self.person(rest, i, &words);
+        }
+    }
+
+    /// "Richard Harris of the University of Bristol": a person named with the
+    /// organisation they belong to; the organisation is read as a run of its own.
+    fn person_of_org(&mut self, run: &'s [Tok<'a>], words: &[&str]) -> bool {
+        let Some(p) = words.iter().position(|w| *w == "of") else {
+            return false;
+        };
+        if !(2..=3).contains(&p) || p + 1 >= run.len() {
+            return false;
+        }
+        let name = &run[..p];
+        let prev = self.c.norm[..run[0].start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let named = given_names().contains(words[0]) || words::REPORTING_VERBS.contains(&prev);
+        if !named || name.iter().any(|t| !is_cap(t.s) || is_allcaps(t.s)) {
+            return false;
+        }
+        let Some(at) = self.c.toks.iter().position(|t| t.start == run[0].start) else {
+            return false;
+        };
+        self.person(name, at + p, &words[..p]);
+        let org = &run[p + 1..];
+        let org = if org.first().is_some_and(|t| t.s == "the") {
+            &org[1..]
+        } else {
+            org
+        };
+        if org.len() >= 2 {
+            self.classify(org, at + run.len());
+        }
+        true
     }
 
     /// People: role + name, title + name, given name + surname, name + MP.
@@ -213,9 +301,9 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         let b = strip_end(run);
         let role_split = words
             .iter()
-            .rposition(|w| role_heads().contains(w) || *w == "MP");
+            .rposition(|w| role_heads().contains(w) || is_member_title(w));
         let (role, person): (Option<String>, &[Tok]) = match role_split {
-            Some(r) if r + 1 < run.len() && words[r] != "MP" => (
+            Some(r) if r + 1 < run.len() => (
                 Some(norm[run[0].start..run[r].end].to_string()),
                 &run[r + 1..],
             ),
@@ -226,10 +314,26 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .copied()
             .filter(|t| !person_titles().contains(t.s))
             .collect();
+        let before = toks[..i.saturating_sub(run.len())].last();
         let titled = person.len() < run.len()
-            || toks[..i.saturating_sub(run.len())]
-                .last()
-                .is_some_and(|p| person_titles().contains(p.s));
+            || before.is_some_and(|p| {
+                person_titles().contains(p.s)
+                    || is_member_title(p.s.rsplit('-').next().unwrap_or(p.s))
+                    || LOWER_ROLES.contains(&p.s)
+            });
+        let peer = run.len() == 2
+            && PEERAGES.contains(&run[0].s)
+            && !role_heads().contains(strip_possessive(run[1].s))
+            && !matches!(
+                strip_possessive(run[1].s),
+                "Advocate"
+                    | "Provost"
+                    | "Speaker"
+                    | "Lieutenant"
+                    | "Justice"
+                    | "Chief"
+                    | "Protector"
+            );
         let mp = norm[b..].starts_with(" MP");
         let next_word: &str = norm[b..]
             .trim_start_matches([' ', ','])
@@ -272,6 +376,22 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .next()
             .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'));
         let reported = reported || after_verb;
+        if peer && name_like && !is_allcaps(run[1].s) {
+            // "Lord Frost", "Baroness Chapman": a peer named by title only.
+            let (a, b) = (run[0].start, strip_end(run));
+            if !self.overlaps(a, b) && self.lex.id_for_name(&norm[a..b]).is_none() {
+                self.add(
+                    norm[a..b].to_string(),
+                    NodeKind::Actor,
+                    "person",
+                    0.7,
+                    format!("a peer named by title ('{}')", run[0].s),
+                    a,
+                    b,
+                );
+            }
+            return;
+        }
         if (2..=3).contains(&person.len()) && name_like {
             let signs = PersonSigns {
                 role,
@@ -436,25 +556,112 @@ fn comma_role_before(norm: &str, at: usize) -> Option<String> {
     let phrase = phrase.rsplit(" by ").next().unwrap_or(phrase).trim();
     let phrase = phrase.strip_prefix("the ").unwrap_or(phrase);
     let ws: Vec<&str> = phrase.split_whitespace().collect();
-    (ws.len() <= 8
-        && ws.first().is_some_and(|w| is_cap(w))
-        && ws.iter().any(|w| role_heads().contains(w)))
-    .then(|| phrase.to_string())
+    let capital_role =
+        ws.first().is_some_and(|w| is_cap(w)) && ws.iter().any(|w| role_heads().contains(w));
+    let lower_role = ws.last().is_some_and(|w| LOWER_ROLES.contains(w));
+    (ws.len() <= 8 && (capital_role || lower_role)).then(|| phrase.to_string())
 }
+
+/// Capitalised generic nouns that name no one thing: "an Act of Parliament".
+const GENERIC_NOUNS: &[&str] = &[
+    "Act of Parliament",
+    "Acts of Parliament",
+    "Member of Parliament",
+    "Members of Parliament",
+];
+
+/// Members' titles written before or after a name: "Tory MP Bob Seely", "list-MSP Murdo Fraser".
+fn is_member_title(w: &str) -> bool {
+    matches!(w, "MP" | "MSP" | "MEP" | "MS" | "AM")
+}
+
+/// Peerages, which name a person by title and surname alone ("Lord Frost").
+const PEERAGES: &[&str] = &["Lord", "Baroness", "Baron", "Lady", "Viscount", "Canon"];
+
+/// Capitalised words that open a role after a name and a comma ("Former", "Conservative").
+fn is_cap_role_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "Former"
+            | "Labour"
+            | "Conservative"
+            | "Tory"
+            | "Liberal"
+            | "Green"
+            | "Reform"
+            | "Shadow"
+            | "Deputy"
+    )
+}
+
+/// Lowercase nouns for what a person is, which name a role beside a name: "a lawyer,
+/// Akhmed Yakoob", "Crispin Truman, chief executive of CPRE", "the Labour politician Tam Dalyell".
+const LOWER_ROLES: &[&str] = &[
+    "academic",
+    "adviser",
+    "advisor",
+    "analyst",
+    "author",
+    "campaigner",
+    "candidate",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "colleague",
+    "columnist",
+    "commentator",
+    "councillor",
+    "director",
+    "economist",
+    "editor",
+    "executive",
+    "founder",
+    "governor",
+    "head",
+    "independent",
+    "journalist",
+    "lawyer",
+    "leader",
+    "lecturer",
+    "mayor",
+    "minister",
+    "politician",
+    "president",
+    "professor",
+    "researcher",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
 
 /// A role in brackets or after a comma right after a name: "Angela Rayner (as both Deputy Prime Minister ...)".
 fn role_after(norm: &str, at: usize) -> Option<String> {
     let rest = &norm[at..];
     let inner = if let Some(r) = rest.strip_prefix(" (") {
         r.split_once(')')?.0
-    } else if let Some(r) = rest.strip_prefix(", the ") {
-        r.split([',', '.']).next()?
+    } else if let Some(r) = rest.strip_prefix(", ") {
+        let r = ["the ", "a ", "an "]
+            .iter()
+            .find_map(|d| r.strip_prefix(d))
+            .unwrap_or(r);
+        r.split([',', '.', ';', '(']).next()?
     } else {
         return None;
     };
     let inner = inner.trim_start_matches("as ").trim_start_matches("both ");
     let ws: Vec<&str> = inner.split_whitespace().collect();
-    let r = ws.iter().position(|w| role_heads().contains(w))?;
+    if ws.len() > 12
+        || !rest.starts_with(" (")
+            && ws
+                .first()
+                .is_some_and(|w| is_cap(w) && !role_heads().contains(w) && !is_cap_role_opener(w))
+    {
+        return None;
+    }
+    let r = ws
+        .iter()
+        .position(|w| role_heads().contains(w) || LOWER_ROLES.contains(w) || is_member_title(w))?;
     let end = ws
         .iter()
         .skip(r)

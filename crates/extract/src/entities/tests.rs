@@ -531,9 +531,117 @@ fn a_background_policy_is_not_absorbed_by_a_corpus_actor_of_the_same_name() {
         &["combined authorities"],
     )]);
     let corpus_actor = &lex.entities["actor:combined-authorities"];
-    assert!(!corpus_actor.aliases.iter().any(|a| a == "combined authority"));
+    assert!(!corpus_actor
+        .aliases
+        .iter()
+        .any(|a| a == "combined authority"));
     assert_eq!(
         lex.id_for_name("combined authority"),
         Some("policy:combined-authorities")
+    );
+}
+
+fn place_names(f: &Found) -> Vec<&str> {
+    f.candidates
+        .iter()
+        .filter(|c| c.kind == "place")
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+#[test]
+fn places_the_lexicon_lacks_are_proposed_where_they_act() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Towns like Margate are rushing to create councils. Weymouth, on the south coast, approved a plan. Guildford is seeking a council.",
+        &lex,
+    );
+    assert_eq!(place_names(&f), ["Guildford", "Margate", "Weymouth"]);
+    let f = run(
+        "Some of the places trying to create them, like Guildford and St Albans, are wealthy.",
+        &lex,
+    );
+    assert_eq!(place_names(&f), ["Guildford", "St Albans"]);
+}
+
+#[test]
+fn places_merely_described_people_and_demonyms_are_not_acting_places() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "The old town hall in Margate is a creamy edifice. Big cities like Leeds are organised like this. A majority of Scots voted against Brexit. Shire voters will react with anger. Bring back Ruth Davidson.",
+        &lex,
+    );
+    assert!(place_names(&f).is_empty(), "{:?}", f.candidates);
+    let f = run(
+        "Andy Burnham, the mayor, spoke. Later Burnham backed the plan.",
+        &lex,
+    );
+    assert!(place_names(&f).is_empty(), "{:?}", f.candidates);
+}
+
+fn people(f: &Found) -> Vec<&str> {
+    f.candidates
+        .iter()
+        .filter(|c| c.kind == "person")
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+#[test]
+fn people_named_with_a_role_beside_them_are_proposed() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Crispin Truman, chief executive of the countryside charity CPRE, also spoke out. Some were backed by a lawyer, Akhmed Yakoob, who has railed. Tory MP Bob Seely wrote. Malcolm Rifkind, a former Conservative Secretary of State for Scotland, agreed.",
+        &lex,
+    );
+    let mut names = people(&f);
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "Akhmed Yakoob",
+            "Bob Seely",
+            "Crispin Truman",
+            "Malcolm Rifkind"
+        ]
+    );
+}
+
+#[test]
+fn peers_and_people_of_an_organisation_are_proposed() {
+    let lex = lex_of(vec![ent(
+        "actor:labour-party",
+        "Labour Party",
+        "party",
+        &["Labour"],
+    )]);
+    let f = run(
+        "Lord Frost published an article. The Lord Advocate objected. Overall, concluded Richard Harris of the University of Bristol, it is growing. Former Labour First Minister Jack McConnell described it as a shambles.",
+        &lex,
+    );
+    let mut names = people(&f);
+    names.sort_unstable();
+    assert_eq!(names, ["Jack McConnell", "Lord Frost", "Richard Harris"]);
+}
+
+#[test]
+fn fragments_of_longer_names_and_generic_nouns_are_not_candidates() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "An Act of Parliament may allow it. After the Union with England Act, it ended. The secretary of State for Wales and the Welsh Office was responsible. We have established an interim Economic Partnership. DHCLG is developing an Integrated Communities Strategy.",
+        &lex,
+    );
+    let ids: Vec<&str> = f.candidates.iter().map(|c| c.id.as_str()).collect();
+    for bad in [
+        "actor:act-of-parliament",
+        "policy:england-act",
+        "actor:state-for-wales-and-the-welsh-office",
+        "actor:economic-partnership",
+    ] {
+        assert!(!ids.contains(&bad), "{bad} in {ids:?}");
+    }
+    assert!(
+        ids.contains(&"policy:integrated-communities-strategy"),
+        "{ids:?}"
     );
 }
