@@ -12,6 +12,7 @@
 //! like lexicon entries and proposed as lexicon additions in the drafts that use
 //! them ([`propose`]).
 
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -132,22 +133,12 @@ pub(crate) fn entries() -> &'static [Entry] {
 /// mention, as speaker, topic or relation end) that the corpus lexicon lacks: with
 /// their kind, aliases, description and source, quoting their first mention.
 pub(crate) fn propose(draft: &mut Draft, layout: &Layout, lex: &Lexicon) {
-    let mut used: Vec<String> = draft
-        .entity_ids(NodeKind::Actor)
-        .into_iter()
-        .chain(draft.entity_ids(NodeKind::Policy))
-        .filter(|id| lex.background.contains_key(id) && draft.candidate(id).is_none())
-        .collect();
-    used.sort();
-    for id in used {
+    for (id, first, count) in used_background(draft, lex) {
         let (Some(e), Some(source)) = (lex.entities.get(&id), lex.background.get(&id)) else {
             continue;
         };
-        let mut ms = draft.mentions.iter().filter(|m| m.id == id);
-        let first = ms.next();
-        let count = 1 + ms.count();
         let q = first
-            .and_then(|m| layout.sentences.get(m.sentence))
+            .and_then(|si| layout.sentences.get(si))
             .map(|s| quote(&draft.text, s.start, s.end))
             .or_else(|| draft.title_quote.clone());
         let Some(q) = q else { continue };
@@ -168,6 +159,55 @@ pub(crate) fn propose(draft: &mut Draft, layout: &Layout, lex: &Lexicon) {
             known: lex.id_set.contains(&id),
         });
     }
+}
+
+/// Every id the draft uses, as `Draft::entity_ids` gathers them (with repeats, of
+/// any kind), borrowed.
+fn draft_ids(d: &Draft) -> impl Iterator<Item = &str> + '_ {
+    let claims = d.claims.iter().flat_map(|c| {
+        c.speaker
+            .iter()
+            .map(String::as_str)
+            .chain(c.about.iter().map(|(p, _)| p.as_str()))
+    });
+    let relations = d
+        .relations
+        .iter()
+        .flat_map(|r| [r.from.as_str(), r.to.as_str()]);
+    d.mentions
+        .iter()
+        .map(|m| m.id.as_str())
+        .chain(d.candidates.iter().map(|c| c.id.as_str()))
+        .chain(d.authors.iter().map(|a| a.id.as_str()))
+        .chain(d.outlet.iter().map(|a| a.id.as_str()))
+        .chain(claims)
+        .chain(relations)
+}
+
+/// The background actors and policies the draft uses and does not already propose, in
+/// id order, each with the sentence of its first mention and its number of mentions
+/// (at least 1): one pass over the draft's ids and one over its mentions.
+fn used_background(draft: &Draft, lex: &Lexicon) -> Vec<(String, Option<usize>, usize)> {
+    let proposed: HashSet<&str> = draft.candidates.iter().map(|c| c.id.as_str()).collect();
+    let mut used: BTreeMap<&str, (Option<usize>, usize)> = BTreeMap::new();
+    for id in draft_ids(draft) {
+        let kind = levelmap_model::kind_of_id(id);
+        if matches!(kind, Some(NodeKind::Actor | NodeKind::Policy))
+            && lex.background.contains_key(id)
+            && !proposed.contains(id)
+        {
+            used.insert(id, (None, 0));
+        }
+    }
+    for m in &draft.mentions {
+        if let Some((first, count)) = used.get_mut(m.id.as_str()) {
+            first.get_or_insert(m.sentence);
+            *count += 1;
+        }
+    }
+    used.into_iter()
+        .map(|(id, (first, count))| (id.to_string(), first, count.max(1)))
+        .collect()
 }
 
 #[cfg(test)]

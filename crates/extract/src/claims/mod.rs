@@ -47,14 +47,16 @@ pub(crate) struct Reading {
 /// Read one sentence (normalised text): claim score, kind, hedging and stance.
 #[cfg(test)]
 pub(crate) fn read_sentence(norm: &str, reported: bool) -> Reading {
-    read_cues(norm, &cues::cues(norm), reported)
+    read_cues(norm, &cues::cues(norm), reported, &polarity::surface(norm))
 }
 
-/// [`read_sentence`] with the sentence's cues already found.
+/// [`read_sentence`] with the sentence's cues and surface (`polarity::surface(norm)`)
+/// already found: a sentence read again as reported reuses them.
 pub(crate) fn read_cues(
     norm: &str,
     found: &[(usize, usize, &'static [Cue])],
     reported: bool,
+    surface: &polarity::Surface,
 ) -> Reading {
     let mut n = [0.0f64; Cue::Method as usize + 1];
     let (mut pos, mut neg) = (0.0, 0.0);
@@ -78,7 +80,7 @@ pub(crate) fn read_cues(
     }
     let get = |k: Cue| n[k as usize];
     let question = norm.trim_end().ends_with('?');
-    let score = model::logit(&n, &polarity::surface(norm), question);
+    let score = model::logit(&n, surface, question);
     // The guide's order when cues of several kinds meet: recommendation, then
     // prediction, then evaluation (a drafted claim is never a mere description).
     let kind = if get(Cue::Deontic) > 0.0 {
@@ -269,7 +271,8 @@ pub(crate) fn find(
         }
         let is_policy = |m: &&Mention| levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy);
         cues_scanned_into(scan, si, &s.norm, &mut cue_list);
-        let pre = read_cues(&s.norm, &cue_list, false);
+        let surface = polarity::surface(&s.norm);
+        let pre = read_cues(&s.norm, &cue_list, false, &surface);
         let conf = confidence(pre.score);
         if conf < min_confidence {
             continue;
@@ -281,7 +284,7 @@ pub(crate) fn find(
             .and_then(|at| speaker(&s.norm, at, found, si, lex))
             .filter(|id| !authors.contains(id));
         let r = if sp.is_some() {
-            read_cues(&s.norm, &cue_list, true)
+            read_cues(&s.norm, &cue_list, true, &surface)
         } else {
             pre
         };
