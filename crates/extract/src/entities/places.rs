@@ -122,18 +122,28 @@ fn verb_follows(norm: &str, end: usize, verbs: &[&str]) -> bool {
         .filter(|w| !w.is_empty())
         .take(6);
     for w in words {
-        let lw = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if verbs.iter().any(|v| lw.starts_with(v)) && !noun_ending(&lw) {
+        // Compared without allocating: the verbs and the words between are ASCII.
+        let lw = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let b = lw.as_bytes();
+        let starts =
+            |v: &&str| b.len() >= v.len() && b[..v.len()].eq_ignore_ascii_case(v.as_bytes());
+        if verbs.iter().any(starts) && !noun_ending_ci(b) {
             return true;
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if !(BETWEEN.contains(&lw.as_str()) || capital) {
+        if !(capital || BETWEEN.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(b))) {
             return false;
         }
     }
     false
+}
+
+/// Whether a word that opens like a verb ends like a noun or adjective made from it
+/// ("voters", "election", "proposal", "supporters"), in any ASCII case: not the verb.
+fn noun_ending_ci(b: &[u8]) -> bool {
+    NOUN_ENDINGS
+        .iter()
+        .any(|e| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
 
 /// Whether a word may be one of [`PLACE_VERBS`] (any case, a cheap first test).
@@ -149,15 +159,10 @@ fn starts_like_verb(w: &str) -> bool {
         .any(|v| b.len() >= v.len() && b[..v.len()].eq_ignore_ascii_case(v.as_bytes()))
 }
 
-/// Whether a word that opens like a verb ends like a noun or adjective made from it
-/// ("voters", "election", "proposal", "supporters"): not the verb.
-fn noun_ending(w: &str) -> bool {
-    [
-        "er", "ers", "ion", "ions", "al", "als", "orate", "or", "ors",
-    ]
-    .iter()
-    .any(|e| w.ends_with(e))
-}
+/// Endings of nouns and adjectives made from a verb ("voters", "election").
+const NOUN_ENDINGS: &[&str] = &[
+    "er", "ers", "ion", "ions", "al", "als", "orate", "or", "ors",
+];
 
 /// Whether a capitalised word names people or a quality, not a place: a demonym
 /// ("Scots", "Londoners", "Mancunians") or an adjective ("Scottish-born", "Welsh").
@@ -369,21 +374,28 @@ fn place_name_len(norm: &str, toks: &[Tok], i: usize) -> Option<usize> {
 /// Drop the mentions of places that do not act there, and place candidates left
 /// with none.
 pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Found) {
-    let is_place = |id: &str, cands: &[crate::items::Candidate]| {
-        lex.entities.get(id).map_or_else(
-            || cands.iter().any(|c| c.id == id && c.kind == "place"),
-            |e| e.kind == "place",
-        )
+    let place_cands: rustc_hash::FxHashSet<&str> = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "place")
+        .map(|c| c.id.as_str())
+        .collect();
+    let is_place = |id: &str| {
+        lex.entities
+            .get(id)
+            .map_or_else(|| place_cands.contains(id), |e| e.kind == "place")
     };
-    let cands = &found.candidates;
-    found.mentions.retain(|m| {
+    let mut kept = std::mem::take(&mut found.mentions);
+    kept.retain(|m| {
         m.how == MentionHow::Role
-            || !is_place(&m.id, cands)
+            || !is_place(&m.id)
             || layout
                 .sentences
                 .get(m.sentence)
                 .is_some_and(|s| acts_at(&s.norm, m.start, m.end))
     });
+    drop(place_cands);
+    found.mentions = kept;
     let people = person_words(lex, found);
     let surnames: Vec<String> = found
         .candidates
@@ -392,10 +404,16 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
         .map(|c| c.id.clone())
         .collect();
     found.mentions.retain(|m| !surnames.contains(&m.id));
-    let mentions = &found.mentions;
-    found
+    let mentioned: rustc_hash::FxHashSet<&str> =
+        found.mentions.iter().map(|m| m.id.as_str()).collect();
+    let keep: Vec<bool> = found
         .candidates
-        .retain(|c| c.kind != "place" || mentions.iter().any(|m| m.id == c.id));
+        .iter()
+        .map(|c| c.kind != "place" || mentioned.contains(c.id.as_str()))
+        .collect();
+    drop(mentioned);
+    let mut k = keep.into_iter();
+    found.candidates.retain(|_| k.next().unwrap_or(true));
 }
 
 /// Every word of the names of the people of the article (candidates, and lexicon
