@@ -402,8 +402,7 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
             .get(id)
             .map_or_else(|| place_cands.contains(id), |e| e.kind == "place")
     };
-    let mut kept = std::mem::take(&mut found.mentions);
-    kept.retain(|m| {
+    found.mentions.retain(|m| {
         m.how == MentionHow::Role
             || !is_place(&m.id)
             || layout
@@ -411,8 +410,6 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
                 .get(m.sentence)
                 .is_some_and(|s| acts_at(&s.norm, m.start, m.end))
     });
-    drop(place_cands);
-    found.mentions = kept;
     let people = person_words(lex, found);
     let surnames: Vec<String> = found
         .candidates
@@ -423,14 +420,9 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
     found.mentions.retain(|m| !surnames.contains(&m.id));
     let mentioned: rustc_hash::FxHashSet<&str> =
         found.mentions.iter().map(|m| m.id.as_str()).collect();
-    let keep: Vec<bool> = found
+    found
         .candidates
-        .iter()
-        .map(|c| c.kind != "place" || mentioned.contains(c.id.as_str()))
-        .collect();
-    drop(mentioned);
-    let mut k = keep.into_iter();
-    found.candidates.retain(|_| k.next().unwrap_or(true));
+        .retain(|c| c.kind != "place" || mentioned.contains(c.id.as_str()));
 }
 
 /// Every word of the names of the people of the article (candidates, and lexicon

@@ -98,12 +98,11 @@ pub(crate) struct ByKind {
 
 impl ByKind {
     pub(super) fn add(&mut self, kind: &str, found: bool) {
-        let i = match self.kinds.iter().position(|k| k.0 == kind) {
-            Some(i) => i,
-            None => {
-                self.kinds.push((kind.to_string(), 0, 0));
-                self.kinds.sort();
-                self.kinds.iter().position(|k| k.0 == kind).unwrap_or(0)
+        let i = match self.kinds.binary_search_by(|k| k.0.as_str().cmp(kind)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.kinds.insert(i, (kind.to_string(), 0, 0));
+                i
             }
         };
         self.kinds[i].1 += usize::from(found);

@@ -77,23 +77,11 @@ const ROLE_LINE_WORDS: &[&str] = &[
     "executive",
 ];
 
-/// Titles before a person's name, kept out of the name (the lexicon names people
-/// without them: "Sadiq Khan"), except a peer known by the title alone ("Lord Frost").
-const TITLES: &[&str] = &[
-    "Dr",
-    "Dr.",
-    "Prof",
-    "Prof.",
-    "Professor",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Baroness",
-    "Lady",
-];
-
+/// Whether a word is a title before a person's name, kept out of the name (the
+/// lexicon names people without them: "Sadiq Khan"), except a peer known by the
+/// title alone ("Lord Frost", see [`person_name`]).
 fn is_title(w: &str) -> bool {
-    TITLES.contains(&w)
+    words::person_titles().contains(w)
 }
 
 /// A person's name as the lexicon writes it: titles dropped ("Dr Jane Smith" is
@@ -196,8 +184,9 @@ pub(crate) fn authors(
         }
     }
     // A biography line in the last blocks: the writer introduced after the piece.
-    for (si, s) in layout.sentences.iter().enumerate() {
-        if s.block + 3 < nblocks || layout.blocks[s.block].words > 60 {
+    let last = layout.sentences.partition_point(|s| s.block + 3 < nblocks);
+    for (si, s) in layout.sentences.iter().enumerate().skip(last) {
+        if layout.blocks[s.block].words > 60 {
             continue;
         }
         if let Some(c) = bio_line_regex().captures(&s.norm) {

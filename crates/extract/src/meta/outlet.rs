@@ -197,7 +197,10 @@ fn known_site_in(line: &str) -> Option<&'static str> {
     let host = host.trim_start_matches("www.");
     KNOWN_SITES
         .iter()
-        .find(|(d, _)| host == *d || host.ends_with(&format!(".{d}")))
+        .find(|(d, _)| {
+            host.strip_suffix(d)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        })
         .map(|(_, name)| *name)
 }
 
