@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod evidence;
+pub mod exchange;
 pub mod gold;
 pub mod graph;
 pub mod json;
