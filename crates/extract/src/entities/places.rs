@@ -197,15 +197,26 @@ fn list_word(w: &str) -> bool {
     matches!(w, "and" | "the") || w.starts_with(|c: char| c.is_uppercase())
 }
 
+/// The last list intro in `s` (" like ", " such as ", " including "): its byte
+/// offset and text, as the greatest `s.rfind(intro)` over the intros gives it. Every
+/// intro opens with a space, so only spaces are tried, from the right; this builds no
+/// substring searcher per call (a sentence is tried once per place it names).
+fn last_list_intro(s: &str) -> Option<(usize, &'static str)> {
+    let b = s.as_bytes();
+    memchr::memrchr_iter(b' ', b).find_map(|at| {
+        LIST_INTROS
+            .iter()
+            .find(|i| b[at..].starts_with(i.as_bytes()))
+            .map(|i| (at, *i))
+    })
+}
+
 /// Where the list of examples holding `norm[start..]` opens: the end of "like"
 /// (or "such as", "including") when only names, commas, "and" and "the" stand
 /// between.
 fn list_intro_before(norm: &str, start: usize) -> Option<usize> {
     let before = norm.get(..start)?;
-    let (at, intro) = LIST_INTROS
-        .iter()
-        .filter_map(|i| before.rfind(i).map(|at| (at, *i)))
-        .max()?;
+    let (at, intro) = last_list_intro(before)?;
     let between = &before[at + intro.len()..];
     between
         .split([' ', ','])
@@ -289,9 +300,7 @@ impl SentenceScan<'_, '_, '_> {
     /// places ("Guildford is seeking ...", "Towns like Margate are rushing ...").
     pub(super) fn acting_places(&mut self) {
         let (norm, toks) = (self.c.norm, self.c.toks);
-        let has_list = LIST_INTROS
-            .iter()
-            .any(|l| memchr::memmem::find(norm.as_bytes(), l.as_bytes()).is_some());
+        let has_list = last_list_intro(norm).is_some();
         let last_verb = toks.iter().rposition(|t| starts_like_verb(t.s));
         if !has_list && last_verb.is_none() {
             return;
@@ -453,6 +462,24 @@ mod tests {
     fn at(s: &str, place: &str) -> bool {
         let i = s.find(place).unwrap_or(0);
         acts(s, i + place.len())
+    }
+
+    #[test]
+    fn last_list_intro_is_the_last_rfind_of_any_intro() {
+        for s in [
+            "Towns like Margate, such as Clacton, including Hull and",
+            "such as the North including Wigan like",
+            " like ",
+            "no intro here",
+            "",
+            "unlike Wigan, such asWigan",
+        ] {
+            let want = super::LIST_INTROS
+                .iter()
+                .filter_map(|i| s.rfind(i).map(|at| (at, *i)))
+                .max();
+            assert_eq!(super::last_list_intro(s), want, "{s:?}");
+        }
     }
 
     #[test]
