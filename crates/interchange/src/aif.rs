@@ -119,6 +119,62 @@ pub struct AifGraph {
     pub participants: Vec<AifParticipant>,
 }
 
+impl AifGraph {
+    /// What breaks AIF's structural rules, one line each (none for a sound document):
+    /// ids unique, edges between present nodes, no edge between two I-nodes, every
+    /// scheme node (RA, CA, MA) with at least one I-node in and exactly one I-node out,
+    /// every YA from one L-node to one I-node, every L-node with one locution whose
+    /// person is a participant.
+    pub fn structure_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let kind: BTreeMap<&str, &str> = self
+            .nodes
+            .iter()
+            .map(|n| (n.node_id.as_str(), n.kind.as_str()))
+            .collect();
+        if kind.len() != self.nodes.len() {
+            problems.push("two nodes share an id".to_string());
+        }
+        let mut ins: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut outs: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for e in &self.edges {
+            let (Some(f), Some(t)) = (kind.get(e.from_id.as_str()), kind.get(e.to_id.as_str()))
+            else {
+                problems.push(format!("edge {} names a missing node", e.edge_id));
+                continue;
+            };
+            if (*f, *t) == ("I", "I") {
+                problems.push(format!("edge {} joins two I-nodes", e.edge_id));
+            }
+            ins.entry(&e.to_id).or_default().push(f);
+            outs.entry(&e.from_id).or_default().push(t);
+        }
+        for n in &self.nodes {
+            let id = n.node_id.as_str();
+            let i = ins.get(id).cloned().unwrap_or_default();
+            let o = outs.get(id).cloned().unwrap_or_default();
+            let ok = match n.kind.as_str() {
+                "RA" | "CA" | "MA" => !i.is_empty() && i.iter().all(|k| *k == "I") && o == ["I"],
+                "YA" => i == ["L"] && o == ["I"],
+                "L" => {
+                    let locs: Vec<_> = self.locutions.iter().filter(|l| l.node_id == id).collect();
+                    locs.len() == 1
+                        && self
+                            .participants
+                            .iter()
+                            .any(|p| p.participant_id == locs[0].person_id)
+                }
+                "I" => true,
+                _ => false,
+            };
+            if !ok {
+                problems.push(format!("{} node {id}: in {i:?}, out {o:?}", n.kind));
+            }
+        }
+        problems
+    }
+}
+
 fn timestamp(d: Option<PartialDate>) -> String {
     d.map(|d| format!("{} 00:00:00", crate::xml::first_day(d)))
         .unwrap_or_default()
@@ -241,72 +297,41 @@ pub fn write_aif(g: &LevelGraph, w: &mut impl Write) -> Result<(), InterchangeEr
 mod tests {
     use super::*;
 
-    /// The structural rules of AIF every document here keeps: ids unique, edges
-    /// between present nodes, every scheme node (RA, CA, MA) with at least one I-node
-    /// in and exactly one I-node out, every YA from one L-node to one I-node, no edge
-    /// between two I-nodes, every L-node with one locution whose person is a participant.
-    pub(crate) fn assert_aif_structure(d: &AifGraph) {
-        let kind: BTreeMap<&str, &str> = d
-            .nodes
-            .iter()
-            .map(|n| (n.node_id.as_str(), n.kind.as_str()))
-            .collect();
-        assert_eq!(kind.len(), d.nodes.len(), "node ids are unique");
-        let mut ins: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        let mut outs: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for e in &d.edges {
-            let (f, t) = (kind[e.from_id.as_str()], kind[e.to_id.as_str()]);
-            assert!(
-                !(f == "I" && t == "I"),
-                "I-nodes connect only through scheme nodes"
-            );
-            ins.entry(&e.to_id).or_default().push(f);
-            outs.entry(&e.from_id).or_default().push(t);
-        }
-        for n in &d.nodes {
-            let i = ins.get(n.node_id.as_str()).cloned().unwrap_or_default();
-            let o = outs.get(n.node_id.as_str()).cloned().unwrap_or_default();
-            match n.kind.as_str() {
-                "RA" | "CA" | "MA" => {
-                    assert!(
-                        !i.is_empty() && i.iter().all(|k| *k == "I"),
-                        "{} in: {i:?}",
-                        n.node_id
-                    );
-                    assert_eq!(o, ["I"], "{} out", n.node_id);
-                }
-                "YA" => {
-                    assert_eq!(i, ["L"], "{} in", n.node_id);
-                    assert_eq!(o, ["I"], "{} out", n.node_id);
-                }
-                "L" => {
-                    let locs: Vec<_> = d
-                        .locutions
-                        .iter()
-                        .filter(|l| l.node_id == n.node_id)
-                        .collect();
-                    assert_eq!(locs.len(), 1, "{} has one locution", n.node_id);
-                    assert!(d
-                        .participants
-                        .iter()
-                        .any(|p| p.participant_id == locs[0].person_id));
-                }
-                "I" => {}
-                other => panic!("unexpected node type {other}"),
-            }
-        }
-    }
-
     #[test]
     fn the_mini_map_keeps_the_aif_structure() {
         let d = to_aif(&levelmap_testkit::mini());
-        assert_aif_structure(&d);
+        assert_eq!(d.structure_problems(), Vec::<String>::new());
         let count = |k: &str| d.nodes.iter().filter(|n| n.kind == k).count();
         assert_eq!(
             [count("I"), count("RA"), count("CA"), count("MA")],
             [6, 1, 1, 2]
         );
         assert_eq!(count("L"), d.locutions.len());
+    }
+
+    #[test]
+    fn a_broken_document_is_told_apart() {
+        let mut d = to_aif(&levelmap_testkit::mini());
+        // The RA node loses its conclusion; an edge joins two I-nodes; an L-node loses
+        // its locution.
+        let ra = d
+            .nodes
+            .iter()
+            .find(|n| n.kind == "RA")
+            .unwrap()
+            .node_id
+            .clone();
+        d.edges.retain(|e| e.from_id != ra);
+        d.edges.push(AifEdge {
+            edge_id: "x".into(),
+            from_id: "1".into(),
+            to_id: "2".into(),
+            form_edge_id: None,
+        });
+        d.locutions.pop();
+        let problems = d.structure_problems();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("joins two I-nodes")));
     }
 
     #[test]
