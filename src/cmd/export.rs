@@ -92,7 +92,7 @@ fn format_of(args: &Args) -> Result<Format> {
         Some("json") => Ok(Format::Json),
         Some("graphml") => Ok(Format::Graphml),
         Some("gexf") => Ok(Format::Gexf),
-        _ => bail!("give --format dot, svg, json, graphml, gexf, csv or aif (or an -o file ending in .dot, .svg, .json, .graphml or .gexf)"),
+        _ => bail!("give --format dot, svg or json (or an -o file ending in .dot, .svg or .json), or graphml, gexf, csv or aif for other tools"),
     }
 }
 

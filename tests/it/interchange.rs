@@ -633,3 +633,22 @@ fn csv_without_an_output_folder_is_a_clear_error() {
     assert!(d.stderr.contains("is a file"), "{}", d.stderr);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep me");
 }
+
+#[test]
+fn graphml_and_gexf_are_guessed_from_the_output_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, root) in [("m.graphml", "<graphml "), ("m.gexf", "<gexf ")] {
+        let file = dir.path().join(name);
+        levelmap(["export", "--corpus"])
+            .arg(fixture("mini"))
+            .arg("-o")
+            .arg(&file)
+            .ok();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.contains(root),
+            "{name}: {}",
+            &text[..200.min(text.len())]
+        );
+    }
+}
