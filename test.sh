@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Run every test. Installs Graphviz (the DOT tests run `dot`) and Chromium (the
-# screenshot tests) from Debian's packages first when they are missing and we are root.
+# Run every test. Installs Graphviz (the DOT tests run `dot`), Chromium (the
+# screenshot tests) and xmllint (libxml2-utils: the GraphML and GEXF schema checks) from
+# Debian's packages first when they are missing and we are root, and the Python readers
+# the interchange tests check exports with (networkx, igraph, pandas) when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need[*]}" >&2
@@ -14,6 +17,11 @@ if [ ${#need[@]} -gt 0 ]; then
   else
     echo "warning: ${need[*]} missing and cannot be installed here; the tests that need them will fail" >&2
   fi
+fi
+if ! python3 -c 'import networkx, igraph, pandas' >/dev/null 2>&1; then
+  echo "installing networkx, igraph and pandas (the interchange tests' readers)" >&2
+  python3 -m pip install --quiet networkx igraph pandas \
+    || echo "warning: networkx, igraph or pandas missing; the interchange tests will fail" >&2
 fi
 # The crate boundaries are enforced by lints, not hoped for: clippy.toml keeps std::fs
 # out of every crate whose job is not files; unsafe code is denied but in one module.

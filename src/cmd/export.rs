@@ -1,5 +1,6 @@
 //! `levelmap export`: write a view of the graph (filtered by kind, edge, dates or
-//! neighbourhood) as DOT, SVG or JSON, to a file or to standard output.
+//! neighbourhood) as DOT, SVG or JSON, or for other tools as GraphML, GEXF, CSV or AIF
+//! (`levelmap_interchange`, docs/interchange.md), to a file or to standard output.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -25,6 +26,14 @@ pub(crate) enum Format {
     Svg,
     /// The lossless JSON of graph.json, restricted to the view.
     Json,
+    /// GraphML with typed attributes (networkx, igraph, R, visone, yEd).
+    Graphml,
+    /// GEXF 1.3, dynamic: Gephi's timeline plays the debate.
+    Gexf,
+    /// nodes.csv and edges.csv in the folder -o names (spreadsheets, pandas, neo4j-admin import).
+    Csv,
+    /// The Argument Interchange Format as AIFdb's JSON (claims, supports, attacks, echoes, speakers).
+    Aif,
 }
 
 /// Flags of `levelmap export`.
@@ -81,7 +90,9 @@ fn format_of(args: &Args) -> Result<Format> {
         Some("dot" | "gv") => Ok(Format::Dot),
         Some("svg") => Ok(Format::Svg),
         Some("json") => Ok(Format::Json),
-        _ => bail!("give --format dot, svg or json (or an -o file ending in .dot, .svg or .json)"),
+        Some("graphml") => Ok(Format::Graphml),
+        Some("gexf") => Ok(Format::Gexf),
+        _ => bail!("give --format dot, svg or json (or an -o file ending in .dot, .svg or .json), or graphml, gexf, csv or aif for other tools"),
     }
 }
 
@@ -126,6 +137,16 @@ pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Resul
     match format {
         Format::Json => json::write_json(g, &mut out)?,
         Format::Dot => dot::write_dot(g, &dot::DotOptions { draw }, &mut out)?,
+        Format::Graphml => {
+            levelmap_interchange::write_graphml(&levelmap_interchange::from_graph(g), &mut out)?
+        }
+        Format::Gexf => {
+            levelmap_interchange::write_gexf(&levelmap_interchange::from_graph(g), &mut out)?
+        }
+        Format::Aif => levelmap_interchange::write_aif(g, &mut out)?,
+        Format::Csv => {
+            bail!("csv writes two files: give -o DIR, the folder for nodes.csv and edges.csv")
+        }
         Format::Svg => {
             let report = svg::write_svg(
                 g,
@@ -143,12 +164,40 @@ pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Resul
     Ok(out)
 }
 
+/// `--format csv`: nodes.csv and edges.csv into the folder `-o` names, both or neither.
+fn write_csv_folder(dir: Option<&Path>, v: &LevelGraph) -> Result<ExitCode> {
+    let Some(dir) = dir else {
+        bail!("csv writes two files: give -o DIR, the folder for nodes.csv and edges.csv");
+    };
+    if dir.is_file() {
+        bail!(
+            "{} is a file; csv writes a folder (nodes.csv, edges.csv): give -o DIR",
+            dir.display()
+        );
+    }
+    let files = levelmap_interchange::write_csv(&levelmap_interchange::from_graph(v))?;
+    let (nodes, edges) = (dir.join("nodes.csv"), dir.join("edges.csv"));
+    let _lock = crate::outset::lock_folder_of(&nodes)?;
+    crate::output::write_all_atomic(&[(&nodes, files.nodes), (&edges, files.edges)])?;
+    note!(
+        "wrote {} and {} ({} nodes, {} edges)",
+        nodes.display(),
+        edges.display(),
+        v.node_count(),
+        v.edge_count()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Run `export`.
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let format = format_of(&args)?;
     let g = load(&args.corpus, args.from_json.as_deref(), args.auto)?;
     let opts = view_options(&args);
     let v = view(&g, &opts)?;
+    if format == Format::Csv {
+        return write_csv_folder(args.output.as_deref(), &v);
+    }
     let title = if opts.is_everything() {
         "levelmap".to_string()
     } else {

@@ -10,6 +10,7 @@ mod export;
 mod extract;
 mod gold;
 mod inputs;
+mod interchange;
 mod outset;
 mod query;
 mod render;

@@ -1,0 +1,149 @@
+//! The graph in the formats other tools read: GraphML (networkx, igraph, R, visone,
+//! yEd), GEXF 1.3 with spells (Gephi's timeline), CSV (spreadsheets, pandas, Neo4j's
+//! bulk importer) and the Argument Interchange Format as AIFdb's JSON.
+//!
+//! GraphML, GEXF and CSV are written from one neutral shape, an
+//! [`Exchange`](levelmap_model::exchange::Exchange): the argument graph becomes one by
+//! [`from_graph`], an actor network by its own conversion. AIF is written from the
+//! argument graph itself, since it needs what claims are and who said them. Every
+//! writer takes values and an `io::Write` (or returns bytes): no files here.
+
+mod aif;
+mod csv;
+mod from_graph;
+mod gexf;
+mod graphml;
+mod xml;
+
+pub use aif::{to_aif, write_aif, AifEdge, AifGraph, AifLocution, AifNode, AifParticipant};
+pub use csv::{write_csv, CsvFiles};
+pub use from_graph::from_graph;
+pub use gexf::write_gexf;
+pub use graphml::write_graphml;
+
+use levelmap_model::exchange::{Exchange, ExchangeError};
+
+/// Why an interchange file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum InterchangeError {
+    /// The graph breaks a rule every writer relies on (a duplicate id, a dangling edge,
+    /// an undeclared attribute).
+    #[error("the graph cannot be exported: {0}")]
+    Invalid(#[from] ExchangeError),
+    /// An attribute name the formats cannot carry, or one they use themselves.
+    #[error("attribute `{name}` cannot be exported: {why}")]
+    BadKey {
+        /// The attribute's name.
+        name: String,
+        /// What is wrong with it, and what to do.
+        why: &'static str,
+    },
+    /// A weight or a float attribute that is not a finite number.
+    #[error(
+        "{what} `{id}`: {name} is {value}, which the formats cannot carry (give a finite number)"
+    )]
+    NotFinite {
+        /// `node` or `edge`.
+        what: &'static str,
+        /// The node or edge id.
+        id: String,
+        /// The attribute's name.
+        name: String,
+        /// The value.
+        value: f64,
+    },
+    /// Writing failed.
+    #[error("cannot write: {0}")]
+    Io(#[from] std::io::Error),
+    /// CSV writing failed.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+    /// JSON writing failed.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Names every format writes itself, so an attribute may not take them.
+const RESERVED_NODE: [&str; 3] = ["id", "label", "start"];
+const RESERVED_EDGE: [&str; 7] = ["id", "source", "target", "label", "weight", "start", "type"];
+
+/// The checks before any writer starts: the exchange's own invariants, attribute names
+/// that are identifiers and not reserved, finite numbers.
+pub(crate) fn check(x: &Exchange) -> Result<(), InterchangeError> {
+    x.check()?;
+    for (keys, reserved) in [
+        (&x.node_keys, &RESERVED_NODE[..]),
+        (&x.edge_keys, &RESERVED_EDGE[..]),
+    ] {
+        for k in keys {
+            let ident = !k.name.is_empty()
+                && k.name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                && !k.name.as_bytes()[0].is_ascii_digit();
+            if !ident {
+                return Err(InterchangeError::BadKey {
+                    name: k.name.clone(),
+                    why: "name attributes with letters, digits and `_` (not starting with a digit)",
+                });
+            }
+            if reserved.contains(&k.name.as_str()) {
+                return Err(InterchangeError::BadKey {
+                    name: k.name.clone(),
+                    why: "the formats write this name themselves; rename the attribute",
+                });
+            }
+        }
+        let mut names: Vec<&str> = keys.iter().map(|k| k.name.as_str()).collect();
+        names.sort_unstable();
+        if let Some(w) = names.windows(2).find(|w| w[0] == w[1]) {
+            return Err(InterchangeError::BadKey {
+                name: w[0].to_string(),
+                why: "declared twice; declare each attribute once",
+            });
+        }
+    }
+    let finite = |what, id: &str, name: &str, v: f64| {
+        if v.is_finite() {
+            Ok(())
+        } else {
+            Err(InterchangeError::NotFinite {
+                what,
+                id: id.to_string(),
+                name: name.to_string(),
+                value: v,
+            })
+        }
+    };
+    for n in &x.nodes {
+        for (name, v) in &n.attrs {
+            if let levelmap_model::exchange::Value::Float(f) = v {
+                finite("node", &n.id, name, *f)?;
+            }
+        }
+    }
+    for e in &x.edges {
+        finite("edge", &e.id, "weight", e.weight)?;
+        for (name, v) in &e.attrs {
+            if let levelmap_model::exchange::Value::Float(f) = v {
+                finite("edge", &e.id, name, *f)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A number as every format writes it: Rust's shortest round-trip form, always with a
+/// decimal point or an exponent (`1.0`, `0.25`, `1e20`), which Python's `float()`,
+/// pandas, Java's `Double.parseDouble` and `xs:double` all read as a float.
+pub(crate) fn number(f: f64) -> String {
+    // `-0.0` is a valid double, but keep zero plain.
+    if f == 0.0 {
+        "0.0".into()
+    } else {
+        format!("{f:?}")
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing;
