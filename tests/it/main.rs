@@ -10,6 +10,7 @@ mod export;
 mod extract;
 mod gold;
 mod inputs;
+mod mapcross;
 mod outset;
 mod query;
 mod render;

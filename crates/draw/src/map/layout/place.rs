@@ -44,7 +44,12 @@ pub(crate) fn run(
             .saturating_sub(scene.nodes.len())
             .min(scene.nodes.len() * limits.dummies_per_node_x2 / 2)
     };
-    let l = layer(scene, if quick { 4 } else { 12 }, budget);
+    let l = layer(
+        scene,
+        if quick { 4 } else { 12 },
+        budget,
+        limits.route_threads,
+    );
     let stats = stats(scene, &l, limits, fast);
     if fast {
         place_fast(scene, &l, sizes, labels, backend);
@@ -75,6 +80,9 @@ fn stats(scene: &Scene, l: &Layering, limits: &LayoutLimits, fast: bool) -> Layo
                     && scene.edges[k].from != scene.edges[k].to
                     && !scene.edges[k].is_thread()
             })
+            .count(),
+        threads_routed: (0..scene.edges.len())
+            .filter(|&k| l.hops[k] > 0 && scene.edges[k].is_thread())
             .count(),
         crossings: l.crossings,
         optimiser_work: optimiser_work(&l.rows),

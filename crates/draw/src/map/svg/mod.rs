@@ -120,7 +120,7 @@ pub(crate) fn render_scene(
         ));
     } else if !stats.optimised && stats.nodes > LARGE_VIEW {
         warnings.push(format!(
-            "the SVG has {} nodes: layout-rs's crossing optimiser was skipped (estimated work {} > {}); ranks keep levelmap's barycentre order",
+            "the SVG has {} nodes: layout-rs's crossing optimiser was skipped (estimated work {} > {}); ranks keep levelmap's order (barycentre sweeps and transposition)",
             stats.nodes, stats.optimiser_work, limits.optimiser_work
         ));
     }
@@ -136,17 +136,18 @@ pub(crate) fn render_scene(
         note.push_str(&format!(", {} long ones drawn straight", stats.unrouted));
     }
     note.push_str(&format!(
-        ") and {} threads, {}, {}",
+        ") and {} threads ({} routed), {}, {}",
         stats.threads,
+        stats.threads_routed,
         if stats.engine == Engine::Fast {
             "fast placement"
         } else {
             "laid out by layout-rs"
         },
         if stats.optimised {
-            "crossing optimiser on"
+            "layout-rs's crossing optimiser on"
         } else {
-            "barycentre order (crossing optimiser skipped: too much work)"
+            "ranks ordered by levelmap (barycentre sweeps and transposition)"
         }
     ));
     let doc = backend.finish(s, &layering, &warnings);
