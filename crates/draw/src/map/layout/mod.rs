@@ -48,15 +48,20 @@ pub struct LayoutLimits {
     /// At most this many dummies per two nodes: layout-rs spreads a graph with many
     /// long routed edges far apart, so the longest edges beyond this are drawn straight.
     /// Five per node routes every edge and thread of the bundled corpus (1,072
-    /// dummies for 221 nodes): 2,391 crossings against 3,365 with 1.5 per node and
-    /// 35 long edges drawn straight, and 3,531 for Graphviz `dot` on graph.dot
-    /// (`cargo bench --bench mapcross`).
+    /// dummies for 221 nodes) when layout-rs places it.
     pub dummies_per_node_x2: usize,
-    /// Views with more nodes than this are placed by levelmap's own linear-time
-    /// placement instead of layout-rs's (whose scheduler is worse than quadratic:
-    /// about 5 s at 3800 nodes here).
+    /// Views with more nodes than this are placed by levelmap's own placement
+    /// instead of layout-rs's. layout-rs spreads a map with many routed long edges
+    /// far apart (and its scheduler is worse than quadratic: about 5 s at 3800
+    /// nodes): on the bundled corpus (221 nodes, every edge routed) it drew
+    /// 9,751 x 9,475 px with 2,391 crossings, levelmap's placement 9,381 x 3,131 px
+    /// with 2,609 (Graphviz `dot`: 5,703 x 4,562 pt, 3,531); on generated maps of 136,
+    /// 339 and 723 nodes levelmap's placement takes 2.5, 2.6 and 1.9 times less
+    /// area. Small views keep layout-rs, which crosses less there (91 against 124
+    /// crossings at 49 nodes). `cargo bench --bench mapcross` measures the bundled map.
     pub layout_rs_up_to: usize,
-    /// Dummy budget of the fast placement.
+    /// Dummy budget of levelmap's placement (every edge and thread of the bundled
+    /// corpus is routed).
     pub fast_dummies: usize,
     /// Route threads (between occurrences of one node) through dummies too, after
     /// the edges, within the same budget; otherwise they are drawn straight.
@@ -70,7 +75,7 @@ impl Default for LayoutLimits {
             dummies_per_node_x2: 10,
             full_sweeps_up_to: 4000,
             layout_nodes: 1500,
-            layout_rs_up_to: 2500,
+            layout_rs_up_to: 150,
             fast_dummies: 30_000,
             route_threads: true,
         }
@@ -107,10 +112,11 @@ pub struct LayoutStats {
 /// Which placement assigned coordinates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Engine {
-    /// layout-rs (Brandes-Köpf), the normal case.
+    /// layout-rs (Brandes-Köpf), for small views.
     #[default]
     LayoutRs,
-    /// levelmap's own linear-time placement, for views too large for layout-rs.
+    /// levelmap's own placement (linear per pass, compact), for views above
+    /// `LayoutLimits::layout_rs_up_to` nodes.
     Fast,
 }
 
