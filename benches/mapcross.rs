@@ -54,7 +54,12 @@ fn main() {
     }
     let ours = measure::from_svg(&String::from_utf8(doc).expect("utf-8")).expect("measure svg");
     let ours_t = median(times);
-    println!("levelmap mapcross bench: {} ({} nodes, {} edges)", corpus.display(), g.node_count(), g.edge_count());
+    println!(
+        "levelmap mapcross bench: {} ({} nodes, {} edges)",
+        corpus.display(),
+        g.node_count(),
+        g.edge_count()
+    );
     println!("graph.svg: {note}");
     row("levelmap", &ours, ours_t);
 
@@ -68,7 +73,9 @@ fn main() {
     for _ in 0..runs {
         let t = Instant::now();
         match Command::new("dot").arg("-Tplain").arg(&file).output() {
-            Ok(out) if out.status.success() => plain = String::from_utf8(out.stdout).expect("utf-8"),
+            Ok(out) if out.status.success() => {
+                plain = String::from_utf8(out.stdout).expect("utf-8")
+            }
             Ok(out) => panic!("dot failed: {}", String::from_utf8_lossy(&out.stderr)),
             Err(e) => {
                 println!("dot: not installed ({e})");

@@ -135,8 +135,7 @@ fn intersection(a: Point, b: Point, c: Point, d: Point) -> Option<Point> {
     let q = (c.0 - a.0, c.1 - a.1);
     let t = (q.0 * s.1 - q.1 * s.0) / den;
     let u = (q.0 * r.1 - q.1 * r.0) / den;
-    ((0.0..1.0).contains(&t) && (0.0..1.0).contains(&u))
-        .then(|| (a.0 + t * r.0, a.1 + t * r.1))
+    ((0.0..1.0).contains(&t) && (0.0..1.0).contains(&u)).then(|| (a.0 + t * r.0, a.1 + t * r.1))
 }
 
 /// A cubic Bézier from `p0` to `p3`, flattened into `PIECES` pieces (appended to
@@ -262,8 +261,14 @@ fn path_points(d: &str) -> Result<Vec<Point>, String> {
             }
             ('Q', Some(p0)) => {
                 let (q, p3) = ((num(i)?, num(i + 1)?), (num(i + 2)?, num(i + 3)?));
-                let p1 = (p0.0 + 2.0 / 3.0 * (q.0 - p0.0), p0.1 + 2.0 / 3.0 * (q.1 - p0.1));
-                let p2 = (p3.0 + 2.0 / 3.0 * (q.0 - p3.0), p3.1 + 2.0 / 3.0 * (q.1 - p3.1));
+                let p1 = (
+                    p0.0 + 2.0 / 3.0 * (q.0 - p0.0),
+                    p0.1 + 2.0 / 3.0 * (q.1 - p0.1),
+                );
+                let p2 = (
+                    p3.0 + 2.0 / 3.0 * (q.0 - p3.0),
+                    p3.1 + 2.0 / 3.0 * (q.1 - p3.1),
+                );
                 flatten(p0, p1, p2, p3, &mut pts);
                 i += 4;
             }

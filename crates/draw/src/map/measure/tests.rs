@@ -10,7 +10,10 @@ fn count(lines: &[Vec<Point>]) -> usize {
 #[test]
 fn two_crossing_segments_cross_once() {
     assert_eq!(
-        count(&[vec![(0.0, 0.0), (10.0, 10.0)], vec![(0.0, 10.0), (10.0, 0.0)]]),
+        count(&[
+            vec![(0.0, 0.0), (10.0, 10.0)],
+            vec![(0.0, 10.0), (10.0, 0.0)]
+        ]),
         1
     );
 }
@@ -19,7 +22,10 @@ fn two_crossing_segments_cross_once() {
 fn touching_ends_are_not_crossings() {
     // Two edges out of one node, and one edge ending on another's middle.
     assert_eq!(
-        count(&[vec![(0.0, 0.0), (10.0, 10.0)], vec![(0.0, 0.0), (10.0, 0.0)]]),
+        count(&[
+            vec![(0.0, 0.0), (10.0, 10.0)],
+            vec![(0.0, 0.0), (10.0, 0.0)]
+        ]),
         0
     );
     assert_eq!(

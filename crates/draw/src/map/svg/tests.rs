@@ -39,7 +39,11 @@ fn rendering_is_deterministic() {
     for n in [40, 150] {
         let (a, ra) = render(n, LayoutLimits::default());
         let (b, _) = render(n, LayoutLimits::default());
-        assert!(a == b, "two renderings of {n} nodes ({:?}) differ", ra.stats.engine);
+        assert!(
+            a == b,
+            "two renderings of {n} nodes ({:?}) differ",
+            ra.stats.engine
+        );
     }
 }
 
@@ -52,7 +56,11 @@ fn views_above_the_layout_rs_bound_get_levelmaps_placement_and_large_ones_a_warn
     let (doc, report) = render(100, limits);
     assert_eq!(report.stats.engine, Engine::Fast);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
-    assert!(report.note.contains("placed by levelmap"), "{}", report.note);
+    assert!(
+        report.note.contains("placed by levelmap"),
+        "{}",
+        report.note
+    );
     assert!(
         doc.contains("<g id=\"claim:claim-0\" class=\"node claim"),
         "every node is still drawn"
