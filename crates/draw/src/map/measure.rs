@@ -135,7 +135,7 @@ fn intersection(a: Point, b: Point, c: Point, d: Point) -> Option<Point> {
     let q = (c.0 - a.0, c.1 - a.1);
     let t = (q.0 * s.1 - q.1 * s.0) / den;
     let u = (q.0 * r.1 - q.1 * r.0) / den;
-    ((0.0..1.0).contains(&t) && (0.0..1.0).contains(&u)).then(|| (a.0 + t * r.0, a.1 + t * r.1))
+    ((0.0..1.0).contains(&t) && (0.0..1.0).contains(&u)).then_some((a.0 + t * r.0, a.1 + t * r.1))
 }
 
 /// A cubic Bézier from `p0` to `p3`, flattened into `PIECES` pieces (appended to
@@ -308,7 +308,7 @@ pub fn from_plain(plain: &str) -> Result<Drawing, MeasureError> {
                 let ctrl: Vec<Point> = (0..count)
                     .map(|k| Ok((num(4 + 2 * k)? * 72.0, num(5 + 2 * k)? * 72.0)))
                     .collect::<Result<_, MeasureError>>()?;
-                if ctrl.len() < 4 || (ctrl.len() - 1) % 3 != 0 {
+                if ctrl.len() < 4 || !(ctrl.len() - 1).is_multiple_of(3) {
                     return Err(bad("a spline needs 3k+1 control points"));
                 }
                 let mut points = vec![ctrl[0]];
