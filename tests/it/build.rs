@@ -76,7 +76,7 @@ fn bundled_corpus_builds_identically_twice() {
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     let d = build(&corpus(), &a);
     assert!(
-        d.stdout.contains("graph.svg: ") && d.stdout.contains("laid out by layout-rs"),
+        d.stdout.contains("graph.svg: ") && d.stdout.contains("placed by levelmap"),
         "{}",
         d.stdout
     );

@@ -11,6 +11,7 @@ mod extract;
 mod gold;
 mod inputs;
 mod interchange;
+mod mapcross;
 mod outset;
 mod query;
 mod render;

@@ -184,7 +184,7 @@ pub(crate) fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
     // (from the earlier column to the later), and an invisible chain joins consecutive
     // articles. Pinning columns exactly (rank=same groups, or long minimum lengths on
     // the chain) makes dot slow: 18 s and 4.6 s instead of 0.5 s on a 500-node map.
-    let l = layer(s, 0, 0);
+    let l = layer(s, 0, 0, false);
     if s.timeline.len() > 1 {
         writeln!(w)?;
         for pair in s.timeline.windows(2) {

@@ -4,5 +4,6 @@
 
 pub mod dot;
 pub mod layout;
+pub mod measure;
 pub mod scene;
 pub mod svg;

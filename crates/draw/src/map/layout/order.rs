@@ -1,10 +1,13 @@
-//! Step 3 of the map layout: each rank ordered by barycentre sweeps, keeping the
-//! order with the fewest crossings (counted by inversions).
+//! Step 3 of the map layout: each rank ordered by barycentre sweeps, each sweep
+//! followed by transposition (neighbours swapped while that removes crossings with
+//! the ranks on both sides), keeping the order with the fewest crossings (counted by
+//! inversions).
 
 use super::{item_index, Item, Layering};
 
 impl Layering {
-    /// Order each rank by barycentre sweeps, keeping the order with fewest crossings.
+    /// Order each rank by barycentre sweeps and transposition, keeping the order with
+    /// fewest crossings.
     pub(super) fn order(&mut self, sweeps: usize) {
         let n_nodes = self.rank.len();
         let total = n_nodes + self.dummies;
@@ -53,6 +56,9 @@ impl Layering {
                     pos[item_index(*it, n_nodes)] = i;
                 }
             }
+            for row in &mut self.rows {
+                transpose(row, &up, &down, &mut pos, n_nodes);
+            }
             let x = crossings(&self.rows, &down, &pos, n_nodes);
             if x < best_x {
                 best_x = x;
@@ -61,6 +67,46 @@ impl Layering {
         }
         self.rows = best;
         self.crossings = best_x;
+    }
+}
+
+/// Swap neighbours in `row` while a swap removes crossings with the ranks on both
+/// sides (at most a few passes, so that the work stays linear in the edges).
+fn transpose(
+    row: &mut [Item],
+    up: &[Vec<usize>],
+    down: &[Vec<usize>],
+    pos: &mut [usize],
+    n_nodes: usize,
+) {
+    // Crossings among the edges of `u` and `v` (u left of v) toward one side.
+    let pair = |nb: &[Vec<usize>], u: usize, v: usize, pos: &[usize]| {
+        let mut c = 0usize;
+        for &a in &nb[u] {
+            for &b in &nb[v] {
+                if pos[a] > pos[b] {
+                    c += 1;
+                }
+            }
+        }
+        c
+    };
+    for _ in 0..4 {
+        let mut improved = false;
+        for i in 0..row.len().saturating_sub(1) {
+            let (u, v) = (item_index(row[i], n_nodes), item_index(row[i + 1], n_nodes));
+            let now = pair(up, u, v, pos) + pair(down, u, v, pos);
+            let swapped = pair(up, v, u, pos) + pair(down, v, u, pos);
+            if swapped < now {
+                row.swap(i, i + 1);
+                pos[u] = i + 1;
+                pos[v] = i;
+                improved = true;
+            }
+        }
+        if !improved {
+            break;
+        }
     }
 }
 

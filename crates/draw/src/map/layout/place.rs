@@ -22,8 +22,8 @@ const HALO: (f64, f64) = (80.0, 16.0);
 
 /// Lay `scene` out left to right and render it into `backend`. `sizes` gives each
 /// node's width and height; `labels` the text handed to the backend with it. Views
-/// too large for layout-rs get the fast placement; the others are handed to
-/// layout-rs node by node and edge by edge.
+/// above `layout_rs_up_to` nodes get levelmap's own placement; the others are handed
+/// to layout-rs node by node and edge by edge.
 pub(crate) fn run(
     scene: &Scene,
     sizes: &[(f64, f64)],
@@ -44,7 +44,12 @@ pub(crate) fn run(
             .saturating_sub(scene.nodes.len())
             .min(scene.nodes.len() * limits.dummies_per_node_x2 / 2)
     };
-    let l = layer(scene, if quick { 4 } else { 12 }, budget);
+    let l = layer(
+        scene,
+        if quick { 4 } else { 12 },
+        budget,
+        limits.route_threads,
+    );
     let stats = stats(scene, &l, limits, fast);
     if fast {
         place_fast(scene, &l, sizes, labels, backend);
@@ -75,6 +80,9 @@ fn stats(scene: &Scene, l: &Layering, limits: &LayoutLimits, fast: bool) -> Layo
                     && scene.edges[k].from != scene.edges[k].to
                     && !scene.edges[k].is_thread()
             })
+            .count(),
+        threads_routed: (0..scene.edges.len())
+            .filter(|&k| l.hops[k] > 0 && scene.edges[k].is_thread())
             .count(),
         crossings: l.crossings,
         optimiser_work: optimiser_work(&l.rows),
@@ -202,7 +210,7 @@ fn add_edges(vg: &mut VisualGraph, l: &Layering, handle: &[Option<NodeHandle>], 
 /// Gap between columns and between nodes in a column, for the fast placement.
 const FAST_GAP: (f64, f64) = (70.0, 14.0);
 
-/// levelmap's own placement for large views, linear in the layout per pass: columns
+/// levelmap's own placement for all but small views, linear in the layout per pass: columns
 /// side by side, each column stacked in its order, then a few passes that move each
 /// node toward the mean height of its neighbours without breaking the order. It
 /// draws into the same backend as layout-rs would.

@@ -128,9 +128,10 @@ fn ranks(scene: &Scene, col: &[usize], lower: &[usize], o: &Oriented) -> Vec<usi
     rank
 }
 
-/// Decide ranks, split long edges into at most `max_dummies` dummies, and order each
-/// rank with `sweeps` barycentre sweeps.
-pub(crate) fn layer(scene: &Scene, sweeps: usize, max_dummies: usize) -> Layering {
+/// Decide ranks, split long edges into at most `max_dummies` dummies (edges first,
+/// then threads when `threads` is set), and order each rank with `sweeps` barycentre
+/// sweeps.
+pub(crate) fn layer(scene: &Scene, sweeps: usize, max_dummies: usize, threads: bool) -> Layering {
     let (col, lower) = columns(scene);
     let o = Oriented::of(scene, &col);
     let rank = ranks(scene, &col, &lower, &o);
@@ -149,10 +150,13 @@ pub(crate) fn layer(scene: &Scene, sweeps: usize, max_dummies: usize) -> Layerin
         rank[h].saturating_sub(rank[t])
     };
     let mut long: Vec<usize> = (0..scene.edges.len()).filter(|&i| span(i) > 1).collect();
-    long.sort_by_key(|&i| (span(i), i));
+    // Edges before threads (light hints, drawn straight behind everything when not
+    // routed), shorter before longer.
+    long.sort_by_key(|&i| (scene.edges[i].is_thread(), span(i), i));
     let mut routed: Vec<bool> = (0..scene.edges.len()).map(|i| span(i) == 1).collect();
-    // Threads are light hints drawn straight behind everything: they take no layout work.
-    long.retain(|&i| !scene.edges[i].is_thread());
+    if !threads {
+        long.retain(|&i| !scene.edges[i].is_thread());
+    }
     let mut budget = max_dummies;
     for i in long {
         if span(i) - 1 <= budget {

@@ -15,7 +15,7 @@ fn every_layout_edge_goes_one_rank_right_and_articles_keep_date_order() {
         cycles: true,
     });
     let s = scene(&g, &DrawOptions::default());
-    let l = layer(&s, 6, usize::MAX);
+    let l = layer(&s, 6, usize::MAX, false);
     for (k, e) in s.edges.iter().enumerate() {
         let (t, h) = if l.forward[k] {
             (e.from, e.to)
@@ -60,7 +60,7 @@ fn claims_without_articles_run_left_to_right_by_date() {
         &DrawOptions::default(),
     );
     assert!(s.timeline.is_empty());
-    let l = layer(&s, 4, usize::MAX);
+    let l = layer(&s, 4, usize::MAX, false);
     for a in 0..s.nodes.len() {
         for b in 0..s.nodes.len() {
             if s.nodes[a].date < s.nodes[b].date {
@@ -85,8 +85,8 @@ fn sweeps_do_not_add_crossings() {
         cycles: false,
     });
     let s = scene(&g, &DrawOptions::default());
-    let none = layer(&s, 0, usize::MAX);
-    let some = layer(&s, 8, usize::MAX);
+    let none = layer(&s, 0, usize::MAX, true);
+    let some = layer(&s, 8, usize::MAX, true);
     assert!(
         some.crossings <= none.crossings,
         "{} > {}",

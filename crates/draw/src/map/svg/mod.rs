@@ -52,8 +52,8 @@ pub struct SvgReport {
     pub note: String,
 }
 
-/// Views with more nodes than this are large: skipping the crossing optimiser on
-/// them is worth a warning.
+/// Views with more nodes than this are large: too many to read in one picture, and
+/// skipping the crossing optimiser on them is worth a warning.
 const LARGE_VIEW: usize = 1000;
 
 /// Height of a line of label, px.
@@ -113,14 +113,14 @@ pub(crate) fn render_scene(
     let mut backend = SvgBackend::default();
     let (layering, stats) = layout::run(s, &sizes, &labels, limits, &mut backend)?;
     let mut warnings = Vec::new();
-    if stats.engine == Engine::Fast {
+    if stats.engine == Engine::Fast && stats.nodes > LARGE_VIEW {
         warnings.push(format!(
-            "the SVG has {} nodes, more than layout-rs lays out in reasonable time ({}): it was placed by levelmap's fast placement; draw a smaller view (export --around, --kind, --from/--to) or render the DOT with Graphviz for a finer drawing",
-            stats.nodes, limits.layout_rs_up_to
+            "the SVG has {} nodes, too many to read in one picture: it was placed by levelmap's fast placement; draw a smaller view (export --around, --kind, --from/--to) or render the DOT with Graphviz",
+            stats.nodes
         ));
-    } else if !stats.optimised && stats.nodes > LARGE_VIEW {
+    } else if stats.engine == Engine::LayoutRs && !stats.optimised && stats.nodes > LARGE_VIEW {
         warnings.push(format!(
-            "the SVG has {} nodes: layout-rs's crossing optimiser was skipped (estimated work {} > {}); ranks keep levelmap's barycentre order",
+            "the SVG has {} nodes: layout-rs's crossing optimiser was skipped (estimated work {} > {}); ranks keep levelmap's order (barycentre sweeps and transposition)",
             stats.nodes, stats.optimiser_work, limits.optimiser_work
         ));
     }
@@ -136,17 +136,18 @@ pub(crate) fn render_scene(
         note.push_str(&format!(", {} long ones drawn straight", stats.unrouted));
     }
     note.push_str(&format!(
-        ") and {} threads, {}, {}",
+        ") and {} threads ({} routed), {}, {}",
         stats.threads,
+        stats.threads_routed,
         if stats.engine == Engine::Fast {
-            "fast placement"
+            "placed by levelmap"
         } else {
             "laid out by layout-rs"
         },
         if stats.optimised {
-            "crossing optimiser on"
+            "layout-rs's crossing optimiser on"
         } else {
-            "barycentre order (crossing optimiser skipped: too much work)"
+            "ranks ordered by barycentre sweeps and transposition"
         }
     ));
     let doc = backend.finish(s, &layering, &warnings);

@@ -1,5 +1,6 @@
-//! Tests of the argument map SVG: path segments, determinism, the fast placement of
-//! large views and its warning, the dummy budget, and the empty scene.
+//! Tests of the argument map SVG: path segments, determinism, levelmap's placement
+//! above the layout-rs bound and the warning on large views, the dummy budget, and
+//! the empty scene.
 
 use super::paths::{cubics, reverse};
 use super::*;
@@ -33,44 +34,63 @@ fn render(nodes: usize, limits: LayoutLimits) -> (String, SvgReport) {
 
 #[test]
 fn rendering_is_deterministic() {
-    // layout-rs keeps hash sets inside; each has its own random seed.
-    let (a, _) = render(150, LayoutLimits::default());
-    let (b, _) = render(150, LayoutLimits::default());
-    assert!(a == b, "two renderings differ");
+    // layout-rs keeps hash sets inside; each has its own random seed. 40 nodes are
+    // laid out by layout-rs, 150 by levelmap's placement.
+    for n in [40, 150] {
+        let (a, ra) = render(n, LayoutLimits::default());
+        let (b, _) = render(n, LayoutLimits::default());
+        assert!(
+            a == b,
+            "two renderings of {n} nodes ({:?}) differ",
+            ra.stats.engine
+        );
+    }
 }
 
 #[test]
-fn large_views_get_the_fast_placement_and_a_warning() {
+fn views_above_the_layout_rs_bound_get_levelmaps_placement_and_large_ones_a_warning() {
     let limits = LayoutLimits {
         layout_rs_up_to: 50,
         ..Default::default()
     };
     let (doc, report) = render(100, limits);
     assert_eq!(report.stats.engine, Engine::Fast);
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     assert!(
-        report.warnings[0].contains("fast placement"),
-        "{:?}",
-        report.warnings
+        report.note.contains("placed by levelmap"),
+        "{}",
+        report.note
     );
     assert!(
         doc.contains("<g id=\"claim:claim-0\" class=\"node claim"),
         "every node is still drawn"
     );
-    let (_, normal) = render(100, LayoutLimits::default());
-    assert_eq!(normal.stats.engine, Engine::LayoutRs);
-    assert!(normal.warnings.is_empty(), "{:?}", normal.warnings);
+    let (_, small) = render(40, LayoutLimits::default());
+    assert_eq!(small.stats.engine, Engine::LayoutRs);
+    assert!(small.warnings.is_empty(), "{:?}", small.warnings);
+    let (_, large) = render(800, LayoutLimits::default());
+    assert!(large.stats.nodes > LARGE_VIEW);
+    assert_eq!(large.stats.engine, Engine::Fast);
+    assert!(
+        large.warnings[0].contains("fast placement"),
+        "{:?}",
+        large.warnings
+    );
 }
 
 #[test]
 fn the_dummy_budget_bounds_layout_work() {
     let limits = LayoutLimits {
         dummies_per_node_x2: 0,
+        fast_dummies: 0,
         ..Default::default()
     };
-    let (_, report) = render(100, limits);
-    assert_eq!(report.stats.dummies, 0);
-    assert!(report.stats.unrouted > 0);
-    assert!(report.note.contains("drawn straight"), "{}", report.note);
+    for n in [40, 100] {
+        let (_, report) = render(n, limits);
+        assert_eq!(report.stats.dummies, 0);
+        assert!(report.stats.unrouted > 0);
+        assert!(report.note.contains("drawn straight"), "{}", report.note);
+    }
 }
 
 #[test]
