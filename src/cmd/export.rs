@@ -25,6 +25,8 @@ pub(crate) enum Format {
     Svg,
     /// The lossless JSON of graph.json, restricted to the view.
     Json,
+    /// The explorer: one offline HTML page (map, timeline, search, filters, time, paths).
+    Html,
 }
 
 /// Flags of `levelmap export`.
@@ -81,7 +83,8 @@ fn format_of(args: &Args) -> Result<Format> {
         Some("dot" | "gv") => Ok(Format::Dot),
         Some("svg") => Ok(Format::Svg),
         Some("json") => Ok(Format::Json),
-        _ => bail!("give --format dot, svg or json (or an -o file ending in .dot, .svg or .json)"),
+        Some("html" | "htm") => Ok(Format::Html),
+        _ => bail!("give --format dot, svg, json or html (or an -o file ending in .dot, .svg, .json or .html)"),
     }
 }
 
@@ -126,6 +129,7 @@ pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Resul
     match format {
         Format::Json => json::write_json(g, &mut out)?,
         Format::Dot => dot::write_dot(g, &dot::DotOptions { draw }, &mut out)?,
+        Format::Html => out = explore_page(g, draw.title, Default::default())?.1,
         Format::Svg => {
             let report = svg::write_svg(
                 g,
@@ -143,6 +147,17 @@ pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Resul
     Ok(out)
 }
 
+/// The explorer page of `g` (explore.html), with the article texts it quotes.
+pub(crate) fn explore_page(
+    g: &LevelGraph,
+    title: String,
+    texts: std::collections::BTreeMap<String, levelmap_explore::ArticleText>,
+) -> Result<(String, Vec<u8>)> {
+    let opts = levelmap_explore::PageOptions { title, texts };
+    let page = levelmap_explore::page(g, &opts).context("cannot write the explorer page")?;
+    Ok(("explore.html".to_string(), page.into_bytes()))
+}
+
 /// Run `export`.
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let format = format_of(&args)?;
@@ -154,14 +169,22 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     } else {
         format!("levelmap: {}", opts.describe())
     };
-    let bytes = render(
-        &v,
-        format,
-        DrawOptions {
-            collapse_mentions: opts.collapse_mentions,
-            title,
-        },
-    )?;
+    let bytes = if format == Format::Html {
+        let texts = match &args.from_json {
+            Some(_) => Default::default(),
+            None => levelmap_explore::texts(&super::read_checked(&args.corpus)?.corpus),
+        };
+        explore_page(&v, title, texts)?.1
+    } else {
+        render(
+            &v,
+            format,
+            DrawOptions {
+                collapse_mentions: opts.collapse_mentions,
+                title,
+            },
+        )?
+    };
     match &args.output {
         Some(path) => {
             let _lock = crate::outset::lock_folder_of(path)?;
