@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every test. Installs Graphviz (the DOT tests run `dot`) and Chromium (the
-# screenshot tests) from Debian's packages first when they are missing and we are root.
+# screenshot and explorer tests) from Debian's packages first when they are missing and
+# we are root, and Python's playwright (the explorer tests) with pip.
 set -euo pipefail
 cd "$(dirname "$0")"
 need=()
@@ -14,6 +15,12 @@ if [ ${#need[@]} -gt 0 ]; then
   else
     echo "warning: ${need[*]} missing and cannot be installed here; the tests that need them will fail" >&2
   fi
+fi
+# The explorer's browser tests drive the system Chromium with Python's Playwright
+# (never `playwright install`: no browser is downloaded).
+if ! python3 -c "import playwright.sync_api" >/dev/null 2>&1; then
+  echo "installing python playwright" >&2
+  python3 -m pip install --quiet playwright || echo "warning: playwright missing; the explorer's browser tests will fail" >&2
 fi
 # The crate boundaries are enforced by lints, not hoped for: clippy.toml keeps std::fs
 # out of every crate whose job is not files; unsafe code is denied but in one module.

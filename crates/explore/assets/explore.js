@@ -2,7 +2,15 @@
 // (schema levelmap/explore), draws the map and the timeline with Cytoscape.js at the
 // positions levelmap computed, and keeps the view's state in the URL fragment.
 // Text from the corpus only ever reaches the page through textContent, never as markup.
+// The page paints its frame first ("Loading…"), then reads the data and draws: on a
+// large corpus the reader sees the page at once instead of a blank window.
 (function () {
+  'use strict';
+  document.getElementById('status').textContent = 'Loading the graph…';
+  requestAnimationFrame(function () { setTimeout(levelmapExplore, 0); });
+})();
+
+function levelmapExplore() {
   'use strict';
   var D = JSON.parse(document.getElementById('data').textContent);
   var N = D.graph.nodes, E = D.graph.edges;
@@ -149,7 +157,7 @@
         shape: 'data(shape)', width: 'data(w)', height: 'data(h)', 'background-color': 'data(fill)',
         'border-color': 'data(stroke)', 'border-width': 1.5, label: 'data(label)', 'font-size': 11,
         'text-wrap': 'wrap', 'text-max-width': 'data(tw)', 'text-valign': 'center', 'text-halign': 'center',
-        color: '#1b1b1b', 'font-family': 'system-ui, DejaVu Sans, sans-serif' } },
+        color: '#1b1b1b', 'font-family': 'system-ui, DejaVu Sans, sans-serif', 'min-zoomed-font-size': 5 } },
       { selector: 'node.draft', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#f57f17' } },
       { selector: 'edge', style: {
         width: 1.4, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle',
@@ -175,17 +183,19 @@
       var n = b.n >= 0 ? N[b.n] : null;
       var r = b.r, kind = n ? n.kind : 'label';
       var draft = n && n.origin === 'extracted';
+      var base = (n ? kind : 'label') + (draft ? ' draft' : '');
       els.push({ group: 'nodes', data: {
-        id: 'b' + i, n: b.n, w: r[2], h: r[3], tw: Math.max(20, r[2] - 10),
+        id: 'b' + i, n: b.n, base: base, w: r[2], h: r[3], tw: Math.max(20, r[2] - 10),
         shape: SHAPE[kind] || 'rectangle', fill: FILL[kind] || '#ffffff', stroke: STROKE[kind] || '#ffffff',
         label: (draft ? '[draft] ' : '') + shortLabel(b.t || (n ? n.label : ''), Math.max(12, Math.floor(r[2] * r[3] / 90)))
-      }, position: { x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 }, classes: (n ? kind : 'label') + (draft ? ' draft' : '') });
+      }, position: { x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 }, classes: base });
     });
     layout.lines.forEach(function (l, i) {
       var e = l[2] >= 0 ? E[l[2]] : null;
       var color = e ? (e.kind === 'about' ? STANCE_COLOR[e.stance || 'neutral'] : EDGE_COLOR[e.kind] || '#78909c') : '#b0bec5';
-      els.push({ group: 'edges', data: { id: 'l' + i, source: 'b' + l[0], target: 'b' + l[1], e: l[2], color: color },
-        classes: e ? (e.kind + (e.origin === 'extracted' ? ' draft' : '')) : 'thread' });
+      var base = e ? (e.kind + (e.origin === 'extracted' ? ' draft' : '')) : 'thread';
+      els.push({ group: 'edges', data: { id: 'l' + i, source: 'b' + l[0], target: 'b' + l[1], e: l[2], color: color,
+        sn: layout.boxes[l[0]].n, tn: layout.boxes[l[1]].n, base: base }, classes: base });
     });
     return els;
   }
@@ -196,7 +206,9 @@
     var cy = cytoscape({
       container: document.getElementById('cy-' + view), elements: elements(layout), style: style(),
       layout: { name: 'preset' }, minZoom: 0.02, maxZoom: 4,
-      boxSelectionEnabled: false, autoungrabify: true
+      boxSelectionEnabled: false, autoungrabify: true,
+      // Large maps stay responsive: edges hidden and a texture shown while panning.
+      hideEdgesOnViewport: layout.lines.length > 5000, textureOnViewport: layout.lines.length > 5000
     });
     cy.on('tap', 'node', function (ev) {
       var n = ev.target.data('n');
@@ -237,24 +249,29 @@
     var shown = 0, lit = 0;
     nodeVis.forEach(function (v, i) { if (v && placed[S.view].has(i)) shown++; });
     cy.batch(function () {
+      // One class string per element, set only when it changes (fast on large graphs).
+      var dim = !!(highlighted || onPath.size);
+      function set(el, cls) { if (el.scratch('_c') !== cls) { el.scratch('_c', cls); el.classes(cls); } }
       cy.nodes().forEach(function (el) {
-        var n = el.data('n'), vis = n < 0 || nodeVis[n];
-        el.toggleClass('hidden', !vis);
+        var n = el.data('n'), c = el.data('base');
+        if (!(n < 0 || nodeVis[n])) c += ' hidden';
         var hl = highlighted && n >= 0 && highlighted.has(n);
-        el.toggleClass('hl', !!hl);
-        el.toggleClass('focus', n >= 0 && n === S.focus);
-        el.toggleClass('faded', !!(highlighted || onPath.size) && !hl && !onPath.has(n));
-        el.toggleClass('path', onPath.has(n));
-        el.toggleClass('match', !!(matches && matches.nodes.has(n)));
+        if (hl) c += ' hl';
+        if (n >= 0 && n === S.focus) c += ' focus';
+        if (dim && !hl && !onPath.has(n)) c += ' faded';
+        if (onPath.has(n)) c += ' path';
+        if (matches && matches.nodes.has(n)) c += ' match';
+        set(el, c);
       });
       cy.edges().forEach(function (el) {
-        var k = el.data('e'), src = el.source().data('n'), dst = el.target().data('n');
+        var k = el.data('e'), src = el.data('sn'), dst = el.data('tn'), c = el.data('base');
         var vis = k >= 0 ? edgeVis[k] : (nodeVis[src] && nodeVis[dst]);
-        el.toggleClass('hidden', !vis);
-        var hl = highlighted && highlighted.has(src) && highlighted.has(dst) && (k >= 0 || src === dst);
-        el.toggleClass('hl', !!hl);
-        el.toggleClass('faded', !!(highlighted || onPath.size) && !hl && !pathEdges.has(k));
-        el.toggleClass('path', k >= 0 && pathEdges.has(k));
+        if (!vis) c += ' hidden';
+        var hl = highlighted && highlighted.has(src) && highlighted.has(dst);
+        if (hl) c += ' hl';
+        if (dim && !hl && !pathEdges.has(k)) c += ' faded';
+        if (k >= 0 && pathEdges.has(k)) c += ' path';
+        set(el, c);
       });
     });
     if (highlighted) {
@@ -353,7 +370,10 @@
       p.appendChild(el('blockquote', null, n.evidence.quote));
       p.appendChild(articleButton(n.evidence.article, n.evidence.quote));
     }
-    var edges = adj[i].slice().sort(function (a, b) { return a - b; });
+    // Relations that explain best first (as `levelmap path` ranks them), mentions last.
+    var edges = adj[i].slice().sort(function (a, b) {
+      return D.kinds[E[a].kind].rank - D.kinds[E[b].kind].rank || a - b;
+    });
     p.appendChild(el('h3', null, 'Edges (' + edges.length + ')'));
     var ul = el('ul', { id: 'panel-edges' });
     edges.forEach(function (k) {
@@ -659,11 +679,11 @@
   }
   // A read-only hook for tests and scripts: where a node's boxes are on screen.
   window.levelmapExplorer = Object.freeze({
-    reveal: function (id) {
+    reveal: function (id, zoom) {
       var cy = cys[S.view], i = index.get(id);
       var boxes = cy.nodes().filter(function (x) { return x.data('n') === i && !x.hasClass('hidden'); });
       if (!boxes.length) return null;
-      cy.zoom(1); cy.center(boxes.first());
+      cy.zoom(zoom || 1); cy.center(boxes.first());
       var r = document.getElementById('cy-' + S.view).getBoundingClientRect(), p = boxes.first().renderedPosition();
       return { x: r.left + p.x, y: r.top + p.y, w: boxes.first().renderedWidth(), h: boxes.first().renderedHeight() };
     },
@@ -678,4 +698,4 @@
   setup();
   update();
   if (S.focus !== null) centre(S.focus);
-})();
+}
