@@ -177,6 +177,28 @@ function levelmapExplore() {
     ];
     return st;
   }
+  // Above this many lines a drawing is large: Cytoscape takes minutes to lay out every
+  // line, so only the lines of the highlighted neighbourhood and of the path are drawn.
+  var LARGE = 20000;
+  function lineElement(layout, i) {
+    var l = layout.lines[i], e = l[2] >= 0 ? E[l[2]] : null;
+    var color = e ? (e.kind === 'about' ? STANCE_COLOR[e.stance || 'neutral'] : EDGE_COLOR[e.kind] || '#78909c') : '#b0bec5';
+    var base = e ? (e.kind + (e.origin === 'extracted' ? ' draft' : '')) : 'thread';
+    return { group: 'edges', data: { id: 'l' + i, source: 'b' + l[0], target: 'b' + l[1], e: l[2], color: color,
+      sn: layout.boxes[l[0]].n, tn: layout.boxes[l[1]].n, base: base }, classes: base };
+  }
+  // In a large drawing: the lines to show now (at most LARGE).
+  function syncLines(cy, layout, highlighted, pathEdges) {
+    var want = [];
+    if (highlighted || pathEdges.size) {
+      layout.lines.forEach(function (l, i) {
+        var sn = layout.boxes[l[0]].n, tn = layout.boxes[l[1]].n;
+        if ((highlighted && highlighted.has(sn) && highlighted.has(tn)) || (l[2] >= 0 && pathEdges.has(l[2]))) want.push(i);
+      });
+    }
+    cy.edges().remove();
+    cy.add(want.slice(0, LARGE).map(function (i) { return lineElement(layout, i); }));
+  }
   function elements(layout) {
     var els = [];
     layout.boxes.forEach(function (b, i) {
@@ -190,13 +212,9 @@ function levelmapExplore() {
         label: (draft ? '[draft] ' : '') + shortLabel(b.t || (n ? n.label : ''), Math.max(12, Math.floor(r[2] * r[3] / 90)))
       }, position: { x: r[0] + r[2] / 2, y: r[1] + r[3] / 2 }, classes: base });
     });
-    layout.lines.forEach(function (l, i) {
-      var e = l[2] >= 0 ? E[l[2]] : null;
-      var color = e ? (e.kind === 'about' ? STANCE_COLOR[e.stance || 'neutral'] : EDGE_COLOR[e.kind] || '#78909c') : '#b0bec5';
-      var base = e ? (e.kind + (e.origin === 'extracted' ? ' draft' : '')) : 'thread';
-      els.push({ group: 'edges', data: { id: 'l' + i, source: 'b' + l[0], target: 'b' + l[1], e: l[2], color: color,
-        sn: layout.boxes[l[0]].n, tn: layout.boxes[l[1]].n, base: base }, classes: base });
-    });
+    if (layout.lines.length <= LARGE) {
+      layout.lines.forEach(function (l, i) { els.push(lineElement(layout, i)); });
+    }
     return els;
   }
   var cys = {};
@@ -246,6 +264,8 @@ function levelmapExplore() {
       pathResult.path.forEach(function (h) { onPath.add(h.to); pathEdges.add(h.edge); });
     }
     var q = S.q.trim().toLowerCase(), matches = q ? searchMatches(q) : null;
+    var large = (S.view === 'map' ? D.map : D.timeline).lines.length > LARGE;
+    if (large) syncLines(cy, S.view === 'map' ? D.map : D.timeline, highlighted, pathEdges);
     var shown = 0, lit = 0;
     nodeVis.forEach(function (v, i) { if (v && placed[S.view].has(i)) shown++; });
     cy.batch(function () {
@@ -281,6 +301,7 @@ function levelmapExplore() {
     var parts = [shown + ' of ' + placed[S.view].size + ' nodes shown'];
     if (highlighted) parts.push(highlighted.size + ' highlighted within ' + S.n + ' step(s) of ' + N[S.focus].label);
     if (D.days.length) parts.push('as of ' + D.days[S.t][1]);
+    if (large) parts.push('large graph: lines drawn only around the focus and along the path');
     status.textContent = parts.join(' · ');
     status.dataset.highlighted = highlighted ? String(highlighted.size) : '0';
     status.dataset.highlightedBoxes = String(lit);
