@@ -84,7 +84,7 @@ fn format_of(args: &Args) -> Result<Format> {
         Some("svg") => Ok(Format::Svg),
         Some("json") => Ok(Format::Json),
         Some("html" | "htm") => Ok(Format::Html),
-        _ => bail!("give --format dot, svg, json or html (or an -o file ending in .dot, .svg, .json or .html)"),
+        _ => bail!("give --format dot, svg or json, or html for the explorer page (or an -o file ending in .dot, .svg, .json or .html)"),
     }
 }
 
