@@ -446,6 +446,66 @@ def test_timeline_view_uses_the_timeline_layout(b, g, opts):
     page.close()
 
 
+def test_pan_zoom_at_the_positions_of_graph_svg(b, g, opts):
+    """The map's boxes are graph.svg's nodes, one for one, shifted by one constant; the
+    canvas pans on drag and zooms on the wheel."""
+    import re
+    svg = open(opts.out + "/graph.svg", encoding="utf-8").read()
+    centres = []
+    for m in re.finditer(r'<g id="([^"]+)" class="node [^"]*">(.*?)</g>', svg, re.S):
+        body = m.group(2)
+        xs = ys = None
+        if (p := re.search(r'<polygon points="([^"]+)"', body)):
+            pts = [tuple(map(float, q.split(","))) for q in p.group(1).split()]
+            xs, ys = [x for x, _ in pts], [y for _, y in pts]
+        elif (r := re.search(r'<rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"', body)):
+            x, y, w, h = map(float, r.groups())
+            xs, ys = [x, x + w], [y, y + h]
+        elif (e := re.search(r'<ellipse cx="([-\d.]+)" cy="([-\d.]+)" rx="([\d.]+)" ry="([\d.]+)"', body)):
+            cx, cy, rx, ry = map(float, e.groups())
+            xs, ys = [cx - rx, cx + rx], [cy - ry, cy + ry]
+        elif (p := re.search(r'<path d="M\s*([-\d.]+)[ ,]([-\d.]+)', body)):
+            continue  # a shape drawn as a path: its box is not read here
+        if xs:
+            centres.append((m.group(1), (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2))
+    boxes = g.page_data["map"]["boxes"]
+    page = {}
+    for bx in boxes:
+        nid = g.nodes[bx["n"]]["id"]
+        page.setdefault(nid, []).append((bx["r"][0] + bx["r"][2] / 2, bx["r"][1] + bx["r"][3] / 2))
+    seen = {}
+    shifts = []
+    for sid, x, y in centres:
+        nid = sid.split("@")[0]
+        k = seen.get(nid, 0)
+        seen[nid] = k + 1
+        if nid in page and k < len(page[nid]):
+            px, py = page[nid][k]
+            shifts.append((x - px, y - py))
+    spread = max(max(v[i] for v in shifts) - min(v[i] for v in shifts) for i in (0, 1))
+    assert len(centres) >= 100 and len(shifts) >= 100 and spread <= 0.5, \
+        f"{len(centres)} nodes, shifts spread {spread:.2f} px"
+    page_ = b.open()
+    node = busiest(g, "policy")
+    box = page_.evaluate("id => window.levelmapExplorer.reveal(id)", node)
+    region = {"x": box["x"] - 60, "y": box["y"] - 40, "width": 120, "height": 80}
+    before = page_.screenshot(clip=region)
+    page_.mouse.move(box["x"], box["y"])
+    page_.mouse.wheel(0, -400)
+    page_.wait_for_timeout(300)
+    zoomed = page_.screenshot(clip=region)
+    assert zoomed != before, "the wheel zooms"
+    # Drag the background (the map is sparse: several starting points, one is empty).
+    for dx, dy in ((-250, -200), (250, 200), (-250, 200), (250, -200)):
+        page_.mouse.move(box["x"] + dx, box["y"] + dy)
+        page_.mouse.down()
+        page_.mouse.move(box["x"] + dx + 120, box["y"] + dy + 70, steps=8)
+        page_.mouse.up()
+    page_.wait_for_timeout(200)
+    assert page_.screenshot(clip=region) != zoomed, "a drag pans"
+    page_.close()
+
+
 def test_keyboard_only(b, g, opts):
     page = b.open()
     # Tab reaches the controls in order, each with a visible focus ring.
@@ -561,7 +621,8 @@ SUITES = {
                 test_play_adds_items_in_time_order, test_path_agrees_with_levelmap_path,
                 test_url_fragment_reopens_the_same_view,
                 test_filters_by_kind_edge_stance_actor_policy_and_date,
-                test_timeline_view_uses_the_timeline_layout, test_keyboard_only,
+                test_timeline_view_uses_the_timeline_layout,
+                test_pan_zoom_at_the_positions_of_graph_svg, test_keyboard_only,
                 test_contrast_is_readable, first_paint],
     "hostile": [test_hostile_names_stay_text],
     "drafts": [test_drafts_are_marked_unreviewed],

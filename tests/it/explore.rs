@@ -99,6 +99,7 @@ fn explorer_in_chromium_searches_highlights_plays_time_finds_paths_and_reopens_f
             "test_url_fragment_reopens_the_same_view",
             "test_filters_by_kind_edge_stance_actor_policy_and_date",
             "test_timeline_view_uses_the_timeline_layout",
+            "test_pan_zoom_at_the_positions_of_graph_svg",
             "test_keyboard_only",
             "test_contrast_is_readable",
             "first_paint",
