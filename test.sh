@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Run every test. Installs Graphviz (the DOT tests run `dot`), Chromium (the
-# screenshot tests) and xmllint (libxml2-utils: the GraphML and GEXF schema checks) from
-# Debian's packages first when they are missing and we are root, and the Python readers
-# the interchange tests check exports with (networkx, igraph, pandas) when missing.
+# screenshot and explorer tests) and xmllint (libxml2-utils: the GraphML and GEXF schema
+# checks) from Debian's packages first when they are missing and we are root, and with
+# pip the Python readers the interchange tests check exports with (networkx, igraph,
+# pandas) and Python's playwright (the explorer tests) when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 need=()
@@ -22,6 +23,12 @@ if ! python3 -c 'import networkx, igraph, pandas' >/dev/null 2>&1; then
   echo "installing networkx, igraph and pandas (the interchange tests' readers)" >&2
   python3 -m pip install --quiet networkx igraph pandas \
     || echo "warning: networkx, igraph or pandas missing; the interchange tests will fail" >&2
+fi
+# The explorer's browser tests drive the system Chromium with Python's Playwright
+# (never `playwright install`: no browser is downloaded).
+if ! python3 -c "import playwright.sync_api" >/dev/null 2>&1; then
+  echo "installing python playwright" >&2
+  python3 -m pip install --quiet playwright || echo "warning: playwright missing; the explorer's browser tests will fail" >&2
 fi
 # The crate boundaries are enforced by lints, not hoped for: clippy.toml keeps std::fs
 # out of every crate whose job is not files; unsafe code is denied but in one module.

@@ -40,7 +40,7 @@ use anyhow::{anyhow, bail, Context, Result};
 pub(crate) fn is_set_file(name: &str) -> bool {
     matches!(
         name,
-        "graph.json" | "graph.dot" | "graph.svg" | "graph.cache" | "timeline.svg"
+        "graph.json" | "graph.dot" | "graph.svg" | "graph.cache" | "timeline.svg" | "explore.html"
     ) || (name.ends_with(".svg") && (name.starts_with("map-") || name.starts_with("evolution-")))
 }
 

@@ -105,12 +105,12 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     };
     let pb = progress(5);
     pb.set_message("reading the corpus");
-    let (g, import_warnings, mut warnings) = match &args.from_json {
+    let (g, import_warnings, mut warnings, texts) = match &args.from_json {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
             let (g, w) = json::from_json_with_warnings(&text, &path.display().to_string())?;
-            (g, w, 0)
+            (g, w, 0, Default::default())
         }
         None => {
             let reading = super::read_checked(&args.corpus)?;
@@ -120,7 +120,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
                     include_extracted: args.auto,
                 },
             );
-            (g, vec![], reading.warning_count())
+            let texts = levelmap_explore::texts(&reading.corpus);
+            (g, vec![], reading.warning_count(), texts)
         }
     };
     show_if_long(&pb, &g);
@@ -132,7 +133,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         Draw::Never => false,
         Draw::Auto => size <= DRAWABLE && years <= DRAWABLE_YEARS,
     };
-    let (files, report) = render_all(&g, &pb, draw)?;
+    let (mut files, report) = render_all(&g, &pb, draw)?;
+    files.push(super::export::explore_page(&g, "levelmap".into(), texts)?);
     pb.set_message("writing");
     // The whole set is written beside the output folder and switched in at once.
     let mut set = crate::outset::OutputSet::open(&args.out)?;

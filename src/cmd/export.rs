@@ -34,6 +34,8 @@ pub(crate) enum Format {
     Csv,
     /// The Argument Interchange Format as AIFdb's JSON (claims, supports, attacks, echoes, speakers).
     Aif,
+    /// The explorer: one offline HTML page (map, timeline, search, filters, time, paths).
+    Html,
 }
 
 /// Flags of `levelmap export`.
@@ -92,7 +94,8 @@ fn format_of(args: &Args) -> Result<Format> {
         Some("json") => Ok(Format::Json),
         Some("graphml") => Ok(Format::Graphml),
         Some("gexf") => Ok(Format::Gexf),
-        _ => bail!("give --format dot, svg or json (or an -o file ending in .dot, .svg or .json), or graphml, gexf, csv or aif for other tools"),
+        Some("html" | "htm") => Ok(Format::Html),
+        _ => bail!("give --format dot, svg or json (or an -o file ending in .dot, .svg or .json), or graphml, gexf, csv or aif for other tools, or html for the explorer page"),
     }
 }
 
@@ -147,6 +150,7 @@ pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Resul
         Format::Csv => {
             bail!("csv writes two files: give -o DIR, the folder for nodes.csv and edges.csv")
         }
+        Format::Html => out = explore_page(g, draw.title, Default::default())?.1,
         Format::Svg => {
             let report = svg::write_svg(
                 g,
@@ -189,6 +193,17 @@ fn write_csv_folder(dir: Option<&Path>, v: &LevelGraph) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The explorer page of `g` (explore.html), with the article texts it quotes.
+pub(crate) fn explore_page(
+    g: &LevelGraph,
+    title: String,
+    texts: std::collections::BTreeMap<String, levelmap_explore::ArticleText>,
+) -> Result<(String, Vec<u8>)> {
+    let opts = levelmap_explore::PageOptions { title, texts };
+    let page = levelmap_explore::page(g, &opts).context("cannot write the explorer page")?;
+    Ok(("explore.html".to_string(), page.into_bytes()))
+}
+
 /// Run `export`.
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let format = format_of(&args)?;
@@ -203,14 +218,22 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     } else {
         format!("levelmap: {}", opts.describe())
     };
-    let bytes = render(
-        &v,
-        format,
-        DrawOptions {
-            collapse_mentions: opts.collapse_mentions,
-            title,
-        },
-    )?;
+    let bytes = if format == Format::Html {
+        let texts = match &args.from_json {
+            Some(_) => Default::default(),
+            None => levelmap_explore::texts(&super::read_checked(&args.corpus)?.corpus),
+        };
+        explore_page(&v, title, texts)?.1
+    } else {
+        render(
+            &v,
+            format,
+            DrawOptions {
+                collapse_mentions: opts.collapse_mentions,
+                title,
+            },
+        )?
+    };
     match &args.output {
         Some(path) => {
             let _lock = crate::outset::lock_folder_of(path)?;

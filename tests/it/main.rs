@@ -7,6 +7,7 @@ mod support;
 mod build;
 mod check;
 mod export;
+mod explore;
 mod extract;
 mod gold;
 mod inputs;

@@ -265,7 +265,9 @@ fn a_full_disk_fails_the_build_and_leaves_the_old_set() {
     let mnt = dir.path().join("small");
     std::fs::create_dir_all(&mnt).unwrap();
     let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=128k", "tmpfs"])
+        // Room for the old set (0.55 MB, explore.html with its 0.44 MB script included)
+        // but not for the new one beside it (0.69 MB).
+        .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
         .arg(&mnt)
         .stderr(std::process::Stdio::null())
         .status()

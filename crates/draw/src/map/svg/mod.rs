@@ -10,6 +10,9 @@ mod backend;
 mod finish;
 mod paint;
 mod paths;
+mod positions;
+
+pub use positions::{placement, PlacedEdge, PlacedNode, Placement};
 
 use backend::SvgBackend;
 

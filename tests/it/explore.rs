@@ -1,0 +1,230 @@
+//! The explorer page (`explore.html`): written by `build` and by `export --format html`,
+//! one self-contained file with the graph's data escaped inside it, and used in headless
+//! Chromium by `tests/browser/explore.py` (Playwright driving the system Chromium over
+//! the DevTools protocol; every test there fails on any network request).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::*;
+
+/// Whether the browser tests can run here: the system Chromium and Python's
+/// Playwright. On CI (`CI` set) they must; locally they are skipped with a note.
+fn browser_available() -> bool {
+    let chromium = Path::new("/usr/bin/chromium").exists();
+    let playwright = Command::new("python3")
+        .args(["-c", "import playwright.sync_api"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if chromium && playwright {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "the browser tests need /usr/bin/chromium and `python3 -m pip install playwright` on CI (test.sh installs them)"
+    );
+    eprintln!("skipped: Chromium or Python's playwright is missing");
+    false
+}
+
+/// Run one suite of tests/browser/explore.py; its stdout, after checking that it
+/// passed and that every test in `expect` reported `ok`.
+fn run_browser(suite: &str, out: &Path, corpus: &Path, expect: &[&str]) -> Option<String> {
+    if !browser_available() {
+        return None;
+    }
+    let o = Command::new("python3")
+        .arg(root().join("tests/browser/explore.py"))
+        .args(["--suite", suite, "--page"])
+        .arg(out.join("explore.html"))
+        .arg("--graph")
+        .arg(out.join("graph.json"))
+        .arg("--bin")
+        .arg(env!("CARGO_BIN_EXE_levelmap"))
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&o.stdout).to_string();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        o.status.success(),
+        "browser tests failed\nstdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    for t in expect {
+        assert!(
+            stdout.lines().any(|l| l == format!("ok {t}")),
+            "{t} did not pass\n{stdout}"
+        );
+    }
+    assert!(!stdout.contains("FAIL"), "{stdout}");
+    Some(stdout)
+}
+
+/// Build `corpus` into `out`, with extra flags.
+fn build_into(corpus: &Path, out: &Path, extra: &[&str]) {
+    let mut run = levelmap(["build"]);
+    for a in extra {
+        run = run.arg(a);
+    }
+    run.arg("--corpus").arg(corpus).arg("--out").arg(out).ok();
+}
+
+/// The data a page embeds, parsed back.
+fn embedded(page: &str) -> serde_json::Value {
+    let open = "<script type=\"application/json\" id=\"data\">";
+    let start = page.find(open).expect("the data script") + open.len();
+    let end = start + page[start..].find("</script>").expect("its end");
+    serde_json::from_str(&page[start..end]).expect("the data is JSON")
+}
+
+#[test]
+fn explorer_in_chromium_searches_highlights_plays_time_finds_paths_and_reopens_from_the_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build_into(&corpus(), &out, &[]);
+    let Some(stdout) = run_browser(
+        "bundled",
+        &out,
+        &corpus(),
+        &[
+            "test_search_as_you_type",
+            "test_click_node_highlights_neighbours_within_n",
+            "test_article_opens_with_quote_highlighted",
+            "test_time_slider_shows_the_debate_as_it_stood",
+            "test_play_adds_items_in_time_order",
+            "test_path_agrees_with_levelmap_path",
+            "test_url_fragment_reopens_the_same_view",
+            "test_filters_by_kind_edge_stance_actor_policy_and_date",
+            "test_timeline_view_uses_the_timeline_layout",
+            "test_pan_zoom_at_the_positions_of_graph_svg",
+            "test_keyboard_only",
+            "test_contrast_is_readable",
+            "first_paint",
+        ],
+    ) else {
+        return;
+    };
+    let paint = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("first-paint-ms "))
+        .expect("first paint measured");
+    eprintln!("explore.html first contentful paint: {paint} ms");
+}
+
+#[test]
+fn explorer_keeps_hostile_names_as_text() {
+    let c = TempCorpus::of("hostile");
+    build_into(&c.path(), &c.out(), &[]);
+    let page = std::fs::read_to_string(c.out().join("explore.html")).unwrap();
+    // The corpus' markup never reaches the document as markup.
+    assert_eq!(page.matches("<script").count(), 3, "three script elements");
+    assert!(!page.contains("<b>"), "a name's <b> is escaped");
+    let data = embedded(&page);
+    let labels: Vec<&str> = data["graph"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["label"].as_str())
+        .collect();
+    assert!(
+        labels.iter().any(|l| l.contains("<b>&amp;</b>")),
+        "the name reads back unchanged: {labels:?}"
+    );
+    run_browser(
+        "hostile",
+        &c.out(),
+        &c.path(),
+        &["test_hostile_names_stay_text"],
+    );
+}
+
+#[test]
+fn explorer_marks_drafts_as_unreviewed() {
+    let t = TempCorpus::of("mini");
+    let f = t.dir.path().join("new.txt");
+    std::fs::write(&f, "Regions and Labour\n\nPosted on: 8 July 2024 by Carol Gamma\n\nDevolution must go further, and the Treasury should let go of growth funding across the regions.\n").unwrap();
+    levelmap(["add", "--corpus"]).arg(t.path()).arg(&f).ok();
+    build_into(&t.path(), &t.out(), &["--auto"]);
+    let data = embedded(&std::fs::read_to_string(t.out().join("explore.html")).unwrap());
+    assert!(data["drafts"].as_u64().unwrap() > 0, "drafts are counted");
+    run_browser(
+        "drafts",
+        &t.out(),
+        &t.path(),
+        &["test_drafts_are_marked_unreviewed"],
+    );
+}
+
+#[test]
+fn export_html_writes_the_explorer_of_a_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let html: PathBuf = dir.path().join("view.html");
+    let json: PathBuf = dir.path().join("view.json");
+    let view = [
+        "--around",
+        "policy:levelling-up",
+        "--depth",
+        "2",
+        "--kind",
+        "policy,actor,article,claim",
+    ];
+    let export = |extra: &[&std::ffi::OsStr]| {
+        let mut run = levelmap(["export", "--corpus"]).arg(corpus());
+        for a in view
+            .iter()
+            .map(std::ffi::OsStr::new)
+            .chain(extra.iter().copied())
+        {
+            run = run.arg(a);
+        }
+        run.ok().stdout
+    };
+    export(&["-o".as_ref(), html.as_os_str()]);
+    export(&["-o".as_ref(), json.as_os_str()]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    let data = embedded(&page);
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(
+        data["graph"]["nodes"], want["nodes"],
+        "the view's nodes, as JSON exports them"
+    );
+    assert_eq!(data["graph"]["edges"], want["edges"]);
+    assert_eq!(data["schema"], "levelmap/explore");
+    assert!(data["title"].as_str().unwrap().contains("levelling-up"));
+    // Article texts come with it, for the reader to open at a quote.
+    assert!(!data["texts"].as_object().unwrap().is_empty());
+    // --format html to standard output gives the same page.
+    let stdout = export(&["--format".as_ref(), "html".as_ref()]);
+    assert_eq!(stdout, page);
+}
+
+#[test]
+fn explorer_is_one_small_file_that_loads_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build_into(&corpus(), &out, &[]);
+    let page = std::fs::read_to_string(out.join("explore.html")).unwrap();
+    assert!(
+        page.len() < 2_000_000,
+        "explore.html of the bundled corpus is {} bytes, over 2 MB",
+        page.len()
+    );
+    let lower = page.to_ascii_lowercase();
+    for bad in ["<link", "<img", "<iframe", " src=", "@import", "url(http", "url(//"] {
+        assert!(!lower.contains(bad), "the page would load something: {bad}");
+    }
+    assert!(
+        page.contains("default-src 'none'"),
+        "the CSP forbids fetches"
+    );
+    // Every node of graph.json is in it, with the map's positions for the drawn ones.
+    let data = embedded(&page);
+    let graph: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    assert_eq!(data["graph"]["nodes"], graph["nodes"]);
+    assert!(data["map"]["boxes"].as_array().unwrap().len() >= 100);
+}
