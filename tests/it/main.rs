@@ -10,6 +10,7 @@ mod export;
 mod extract;
 mod gold;
 mod inputs;
+mod network;
 mod outset;
 mod query;
 mod render;

@@ -72,7 +72,7 @@ pub fn measures(net: &Network) -> Vec<NodeMeasures> {
     (0..all.len())
         .map(|i| NodeMeasures {
             degree: all.adj[i].len(),
-            weighted_degree: all.adj[i].iter().map(|&(_, w)| w).sum(),
+            weighted_degree: all.adj[i].iter().map(|&(_, w)| w).sum::<f64>() + 0.0,
             betweenness: bc[i],
             pagerank: pr[i],
             community: com[i],
