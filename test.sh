@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every test. Installs Graphviz (the DOT tests run `dot`) and Chromium (the
-# screenshot tests) from Debian's packages first when they are missing and we are root.
+# screenshot tests) from Debian's packages first when they are missing and we are root,
+# and networkx from PyPI (the oracle of the network measures).
 set -euo pipefail
 cd "$(dirname "$0")"
 need=()
@@ -14,6 +15,11 @@ if [ ${#need[@]} -gt 0 ]; then
   else
     echo "warning: ${need[*]} missing and cannot be installed here; the tests that need them will fail" >&2
   fi
+fi
+# networkx (with scipy, which its PageRank needs) is the oracle of the network measures.
+if ! python3 -c "import networkx, scipy" >/dev/null 2>&1; then
+  echo "installing networkx and scipy" >&2
+  python3 -m pip install --quiet networkx scipy || echo "warning: networkx cannot be installed; the measure oracle tests will fail on CI" >&2
 fi
 # The crate boundaries are enforced by lints, not hoped for: clippy.toml keeps std::fs
 # out of every crate whose job is not files; unsafe code is denied but in one module.

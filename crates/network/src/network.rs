@@ -199,17 +199,15 @@ fn first_date(ev: &[Statement]) -> Option<PartialDate> {
 fn affiliation(statements: &[Statement], min: usize) -> (Vec<NetNode>, Vec<NetEdge>) {
     let actors = nodes_of(statements, Side::Actor, min);
     let kept: BTreeSet<&Text> = actors.iter().map(|n| &n.id).collect();
-    let mut policies = nodes_of(
-        &statements.iter().filter(|s| kept.contains(&s.actor)).cloned().collect::<Vec<_>>(),
-        Side::Policy,
-        1,
-    );
+    let theirs: Vec<Statement> = statements.iter().filter(|s| kept.contains(&s.actor)).cloned().collect();
+    let mut policies = nodes_of(&theirs, Side::Policy, 1);
     let offset = actors.len();
     let pindex: BTreeMap<Text, usize> =
         policies.iter().enumerate().map(|(k, n)| (n.id.clone(), offset + k)).collect();
+    let aindex: BTreeMap<&Text, usize> = actors.iter().enumerate().map(|(k, n)| (&n.id, k)).collect();
     let mut by_pair: BTreeMap<(usize, usize), Vec<Statement>> = BTreeMap::new();
-    for (ai, a) in actors.iter().enumerate() {
-        for s in statements.iter().filter(|s| s.actor == a.id) {
+    for s in statements {
+        if let Some(&ai) = aindex.get(&s.actor) {
             by_pair.entry((ai, pindex[&s.policy])).or_default().push(s.clone());
         }
     }
@@ -292,6 +290,13 @@ fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> (Vec<
             }
         }
     }
+    // each node's signed statements, by position in `statements`
+    let mut by_node: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (k, s) in statements.iter().enumerate().filter(|(_, s)| s.signed()) {
+        if let Some(&i) = index.get(ends(s, side).0) {
+            by_node[i].push(k);
+        }
+    }
     let mut edges = Vec::new();
     for ((i, j), p) in pairs {
         let raw = match opts.kind {
@@ -312,22 +317,22 @@ fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> (Vec<
         };
         let weight = if norm == 0.0 { 0.0 } else { raw / norm };
         let via: Vec<Text> = p.via.into_iter().collect();
-        let evidence = edge_evidence(statements, side, [&nodes[i].id, &nodes[j].id], &via);
+        let evidence = edge_evidence(statements, &by_node, side, [i, j], &via);
         edges.push(NetEdge { source: i, target: j, weight, first: first_date(&evidence), via, evidence });
     }
     (nodes, edges)
 }
 
-/// The signed statements of the two nodes on the concepts their tie runs through.
-fn edge_evidence(statements: &[Statement], side: Side, pair: [&Text; 2], via: &[Text]) -> Vec<Statement> {
-    statements
+/// The signed statements of the two nodes on the concepts their tie runs through,
+/// in statement order.
+fn edge_evidence(statements: &[Statement], by_node: &[Vec<usize>], side: Side, pair: [usize; 2], via: &[Text]) -> Vec<Statement> {
+    let mut ks: Vec<usize> = pair
         .iter()
-        .filter(|s| {
-            let (id, _, concept) = ends(s, side);
-            s.signed() && pair.contains(&id) && via.binary_search(concept).is_ok()
-        })
-        .cloned()
-        .collect()
+        .flat_map(|&n| by_node[n].iter().copied())
+        .filter(|&k| via.binary_search(ends(&statements[k], side).2).is_ok())
+        .collect();
+    ks.sort_unstable();
+    ks.into_iter().map(|k| statements[k].clone()).collect()
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub fn parse_months(flag: &str, text: &str) -> Result<i64, NetworkError> {
         "y" | "Y" => n.checked_mul(12).ok_or_else(bad)?,
         _ => return Err(bad()),
     };
-    if months < 1 || months > 12 * 1000 {
+    if !(1..=12 * 1000).contains(&months) {
         return Err(bad());
     }
     Ok(months)
@@ -129,7 +129,7 @@ pub fn windows(
     loop {
         out.push(Window { start, months });
         start += step;
-        if start + months - 1 >= span.last + step {
+        if start + months > span.last + step {
             break;
         }
     }
