@@ -315,7 +315,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
                 normalisation: built[0].network.normalisation.as_str().into(),
                 duplicates: args.shape.select.duplicates.as_str().into(),
                 min_statements: args.shape.min_statements,
-                windows: built.iter().map(|b| WindowJson::of(&b.network, &b.measures, b.from, b.to, b.statements)).collect(),
+                windows: built.iter().map(|b| WindowJson::of(&b.network, &b.measures, b.from, b.to)).collect(),
             };
             levelmap_model::json::write_pretty(&mut bytes, &doc).map_err(io::Error::from)?;
             writeln!(bytes)?;
@@ -522,10 +522,11 @@ pub(crate) fn stats(source: &Source, kind: Kind, shape: &Shape, top: usize, form
                 windows: built
                     .iter()
                     .map(|b| {
-                        let mut j = WindowJson::of(&b.network, &b.measures, b.from, b.to, b.statements);
+                        let mut j = WindowJson::of(&b.network, &b.measures, b.from, b.to);
                         let keep: Vec<usize> = ranked(&b.network, &b.measures).into_iter().take(top).collect();
                         j.nodes = keep.iter().map(|&i| j.nodes[i].clone()).collect();
                         j.edges.clear();
+                        j.statements.clear();
                         j
                     })
                     .collect(),

@@ -68,7 +68,7 @@ fn every_network_kind_is_pinned_in_json_with_measures_and_evidence() {
         assert_eq!(n.windows.len(), 1);
         let w = &n.windows[0];
         assert!(!w.nodes.is_empty() && !w.edges.is_empty(), "{kind}");
-        assert!(w.edges.iter().all(|e| !e.evidence.is_empty() && e.evidence.iter().all(|s| !s.quote.is_empty())), "{kind}");
+        assert!(w.edges.iter().all(|e| !e.evidence.is_empty() && e.evidence.iter().all(|&k| !w.statements[k].quote.is_empty())), "{kind}");
         let ids: std::collections::BTreeSet<_> = w.nodes.iter().map(|n| n.id.clone()).collect();
         assert!(w.edges.iter().all(|e| ids.contains(&e.source) && ids.contains(&e.target)));
         assert!(w.nodes.iter().all(|n| (0.0..=1.0).contains(&n.pagerank) && (0.0..=1.0).contains(&n.betweenness)));
@@ -93,8 +93,8 @@ fn moving_windows_give_one_network_each_and_stay_inside_their_dates() {
     for w in &n.windows {
         let (from, to) = (w.from.unwrap(), w.to.unwrap());
         for e in &w.edges {
-            for s in &e.evidence {
-                let d = s.date.unwrap();
+            for &k in &e.evidence {
+                let d = w.statements[k].date.unwrap();
                 assert!(d.start_days() >= from.start_days() && d.end_days() <= to.end_days(), "{d} outside {from}..{to}");
             }
         }
@@ -133,7 +133,8 @@ fn the_network_svg_is_well_formed_and_every_edge_tooltip_lists_its_evidence() {
     let edges: Vec<_> = doc.elements.iter().filter(|e| e.class.starts_with("edge")).collect();
     assert_eq!(edges.len(), n.windows[0].edges.len());
     for (el, e) in edges.iter().zip(&n.windows[0].edges) {
-        for s in &e.evidence {
+        for &k in &e.evidence {
+            let s = &n.windows[0].statements[k];
             assert!(el.title.contains(s.quote.as_ref()), "{} lacks “{}”", el.title, s.quote);
         }
     }

@@ -117,7 +117,7 @@ pub fn network_svg(net: &Network, m: &[NodeMeasures], title: &str) -> String {
     w.open("g", &[("class", "edges")]);
     for e in &net.edges {
         let (a, b) = (at(e.source), at(e.target));
-        let lines: Vec<String> = e.evidence.iter().map(evidence_line).collect();
+        let lines: Vec<String> = net.evidence(e).map(evidence_line).collect();
         let head = format!(
             "{} — {}: {} {} (via {})",
             net.nodes[e.source].label,

@@ -10,6 +10,7 @@ use crate::measures::{measures, NodeMeasures};
 use crate::network::Network;
 use crate::statements::Statement;
 
+
 fn key(name: &str, ty: ValueType, doc: &str) -> AttrKey {
     AttrKey { name: name.into(), ty, doc: doc.into() }
 }
@@ -63,7 +64,7 @@ pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
         .edges
         .iter()
         .map(|e| {
-            let evidence: Vec<String> = e.evidence.iter().map(evidence_line).collect();
+            let evidence: Vec<String> = net.evidence(e).map(evidence_line).collect();
             let via: Vec<&str> = e.via.iter().map(|v| v.as_ref()).collect();
             let attrs = BTreeMap::from([
                 ("sign".to_string(), Value::Text(e.sign().into())),

@@ -111,8 +111,8 @@ pub struct EdgeJson {
     /// First dated evidence.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub first: Option<PartialDate>,
-    /// The statements behind it.
-    pub evidence: Vec<StatementJson>,
+    /// The statements behind it: positions in the window's `statements`.
+    pub evidence: Vec<usize>,
 }
 
 /// One network (of one window, or of the whole selection).
@@ -125,8 +125,8 @@ pub struct WindowJson {
     /// Last month or the `--to` date.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub to: Option<PartialDate>,
-    /// Statements in it (after the duplicate rule).
-    pub statements: usize,
+    /// Its statements (after the duplicate rule), in order; edges point into them.
+    pub statements: Vec<StatementJson>,
     /// Nodes.
     pub nodes: Vec<NodeJson>,
     /// Edges.
@@ -135,11 +135,11 @@ pub struct WindowJson {
 
 impl WindowJson {
     /// From a network and its measures.
-    pub fn of(net: &Network, m: &[NodeMeasures], from: Option<PartialDate>, to: Option<PartialDate>, statements: usize) -> Self {
+    pub fn of(net: &Network, m: &[NodeMeasures], from: Option<PartialDate>, to: Option<PartialDate>) -> Self {
         WindowJson {
             from,
             to,
-            statements,
+            statements: net.statements.iter().map(StatementJson::of).collect(),
             nodes: net.nodes.iter().zip(m).map(|(n, m)| node_json(n, m)).collect(),
             edges: net.edges.iter().map(|e| edge_json(net, e)).collect(),
         }
@@ -169,7 +169,7 @@ fn edge_json(net: &Network, e: &NetEdge) -> EdgeJson {
         sign: e.sign().into(),
         via: e.via.clone(),
         first: e.first,
-        evidence: e.evidence.iter().map(StatementJson::of).collect(),
+        evidence: e.evidence.clone(),
     }
 }
 

@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use levelmap_model::date::PartialDate;
 use levelmap_model::{NodeKind, Stance, Text};
 
+use rustc_hash::FxHashMap;
+
 use crate::statements::Statement;
 use crate::NetworkError;
 
@@ -112,8 +114,8 @@ pub struct NetEdge {
     /// The policies (actor networks) or actors (policy network, affiliation: the
     /// stance) the tie runs through, sorted.
     pub via: Vec<Text>,
-    /// The statements behind the edge, in statement order.
-    pub evidence: Vec<Statement>,
+    /// The statements behind the edge: positions in [`Network::statements`], ascending.
+    pub evidence: Vec<usize>,
     /// The first date it is evidenced.
     pub first: Option<PartialDate>,
 }
@@ -142,6 +144,15 @@ pub struct Network {
     pub nodes: Vec<NetNode>,
     /// The edges.
     pub edges: Vec<NetEdge>,
+    /// The statements it was built from, in order; edges point into them.
+    pub statements: Vec<Statement>,
+}
+
+impl Network {
+    /// The statements behind an edge.
+    pub fn evidence<'a>(&'a self, e: &'a NetEdge) -> impl Iterator<Item = &'a Statement> + 'a {
+        e.evidence.iter().map(|&k| &self.statements[k])
+    }
 }
 
 /// Build a network from statements already filtered and deduplicated.
@@ -154,7 +165,7 @@ pub fn build_network(statements: &[Statement], opts: NetworkOptions) -> Result<N
         Kind::Policies => one_mode(statements, opts, Side::Policy),
         _ => one_mode(statements, opts, Side::Actor),
     };
-    Ok(Network { kind: opts.kind, normalisation: opts.normalisation, nodes, edges })
+    Ok(Network { kind: opts.kind, normalisation: opts.normalisation, nodes, edges, statements: statements.to_vec() })
 }
 
 /// Which end of a statement is the network's node.
@@ -192,8 +203,8 @@ fn nodes_of(statements: &[Statement], side: Side, min: usize) -> Vec<NetNode> {
     m.into_values().filter(|n| n.statements >= min).collect()
 }
 
-fn first_date(ev: &[Statement]) -> Option<PartialDate> {
-    ev.iter().filter_map(|s| s.date).min()
+fn first_date(statements: &[Statement], ev: &[usize]) -> Option<PartialDate> {
+    ev.iter().filter_map(|&k| statements[k].date).min()
 }
 
 fn affiliation(statements: &[Statement], min: usize) -> (Vec<NetNode>, Vec<NetEdge>) {
@@ -205,22 +216,22 @@ fn affiliation(statements: &[Statement], min: usize) -> (Vec<NetNode>, Vec<NetEd
     let pindex: BTreeMap<Text, usize> =
         policies.iter().enumerate().map(|(k, n)| (n.id.clone(), offset + k)).collect();
     let aindex: BTreeMap<&Text, usize> = actors.iter().enumerate().map(|(k, n)| (&n.id, k)).collect();
-    let mut by_pair: BTreeMap<(usize, usize), Vec<Statement>> = BTreeMap::new();
-    for s in statements {
+    let mut by_pair: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (k, s) in statements.iter().enumerate() {
         if let Some(&ai) = aindex.get(&s.actor) {
-            by_pair.entry((ai, pindex[&s.policy])).or_default().push(s.clone());
+            by_pair.entry((ai, pindex[&s.policy])).or_default().push(k);
         }
     }
     let edges = by_pair
         .into_iter()
         .map(|((a, p), ev)| {
-            let stances: BTreeSet<Stance> = ev.iter().map(|s| s.stance).collect();
+            let stances: BTreeSet<Stance> = ev.iter().map(|&k| statements[k].stance).collect();
             NetEdge {
                 source: a,
                 target: p,
-                weight: ev.iter().map(Statement::sign).sum::<i64>() as f64,
+                weight: ev.iter().map(|&k| statements[k].sign()).sum::<i64>() as f64,
                 via: stances.iter().map(|s| Text::from(s.as_str())).collect(),
-                first: first_date(&ev),
+                first: first_date(statements, &ev),
                 evidence: ev,
             }
         })
@@ -229,9 +240,6 @@ fn affiliation(statements: &[Statement], min: usize) -> (Vec<NetNode>, Vec<NetEd
     nodes.append(&mut policies);
     (nodes, edges)
 }
-
-/// The counts a[node][concept][stance] of signed statements, by node index.
-type Cells = Vec<BTreeMap<(Text, Stance), f64>>;
 
 /// What a pair of nodes share, summed over the concepts both use.
 #[derive(Default)]
@@ -244,30 +252,48 @@ struct Pair {
     both_i: f64,
     /// Σ a_j over cells both use.
     both_j: f64,
-    via: BTreeSet<Text>,
+    /// Concept numbers the tie runs through, ascending.
+    via: Vec<u32>,
 }
 
 fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> (Vec<NetNode>, Vec<NetEdge>) {
     let nodes = nodes_of(statements, side, opts.min_statements);
     let index: BTreeMap<&Text, usize> = nodes.iter().enumerate().map(|(k, n)| (&n.id, k)).collect();
-    let mut cells: Cells = vec![BTreeMap::new(); nodes.len()];
-    // concept -> the nodes using it
-    let mut users: BTreeMap<&Text, BTreeSet<usize>> = BTreeMap::new();
-    for s in statements.iter().filter(|s| s.signed()) {
+    // concepts numbered in sorted order, so a pair's `via` comes out sorted
+    let concepts: BTreeMap<&Text, u32> = statements
+        .iter()
+        .filter(|s| s.signed())
+        .map(|s| ends(s, side).2)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .enumerate()
+        .map(|(k, c)| (c, k as u32))
+        .collect();
+    let names: Vec<&Text> = concepts.keys().copied().collect();
+    // a[node][concept] = (for, against), and each statement's (node, concept)
+    let mut cell: FxHashMap<(usize, u32), [f64; 2]> = FxHashMap::default();
+    let mut by_node: Vec<Vec<(usize, u32)>> = vec![Vec::new(); nodes.len()];
+    for (k, s) in statements.iter().enumerate().filter(|(_, s)| s.signed()) {
         let (id, _, concept) = ends(s, side);
         let Some(&i) = index.get(id) else { continue };
-        *cells[i].entry((concept.clone(), s.stance)).or_insert(0.0) += 1.0;
-        users.entry(concept).or_default().insert(i);
+        let c = concepts[concept];
+        cell.entry((i, c)).or_default()[usize::from(s.stance == Stance::Against)] += 1.0;
+        by_node[i].push((k, c));
     }
-    let activity: Vec<f64> = cells.iter().map(|c| c.values().sum()).collect();
-    let mut pairs: BTreeMap<(usize, usize), Pair> = BTreeMap::new();
-    for (concept, us) in &users {
-        let us: Vec<usize> = us.iter().copied().collect();
-        for (x, &i) in us.iter().enumerate() {
-            for &j in &us[x + 1..] {
+    let mut users: Vec<Vec<(usize, [f64; 2])>> = vec![Vec::new(); concepts.len()];
+    let mut activity = vec![0.0; nodes.len()];
+    let mut cells: Vec<((usize, u32), [f64; 2])> = cell.into_iter().collect();
+    cells.sort_by_key(|&(k, _)| k);
+    for ((i, c), fa) in cells {
+        users[c as usize].push((i, fa));
+        activity[i] += fa[0] + fa[1];
+    }
+    let mut pairs: FxHashMap<(usize, usize), Pair> = FxHashMap::default();
+    for (c, us) in users.iter_mut().enumerate() {
+        us.sort_by_key(|&(i, _)| i);
+        for (x, &(i, [fi, ai])) in us.iter().enumerate() {
+            for &(j, [fj, aj]) in &us[x + 1..] {
                 let p = pairs.entry((i, j)).or_default();
-                let get = |n: usize, k: Stance| cells[n].get(&((*concept).clone(), k)).copied().unwrap_or(0.0);
-                let (fi, ai, fj, aj) = (get(i, Stance::For), get(i, Stance::Against), get(j, Stance::For), get(j, Stance::Against));
                 let cong = fi * fj + ai * aj;
                 let conf = fi * aj + ai * fj;
                 p.congruence += cong;
@@ -285,18 +311,13 @@ fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> (Vec<
                     _ => cong > 0.0,
                 };
                 if counts {
-                    p.via.insert((*concept).clone());
+                    p.via.push(c as u32);
                 }
             }
         }
     }
-    // each node's signed statements, by position in `statements`
-    let mut by_node: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    for (k, s) in statements.iter().enumerate().filter(|(_, s)| s.signed()) {
-        if let Some(&i) = index.get(ends(s, side).0) {
-            by_node[i].push(k);
-        }
-    }
+    let mut pairs: Vec<((usize, usize), Pair)> = pairs.into_iter().collect();
+    pairs.sort_by_key(|&(k, _)| k);
     let mut edges = Vec::new();
     for ((i, j), p) in pairs {
         let raw = match opts.kind {
@@ -316,23 +337,24 @@ fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> (Vec<
             Normalisation::Cosine => (activity[i] * activity[j]).sqrt(),
         };
         let weight = if norm == 0.0 { 0.0 } else { raw / norm };
-        let via: Vec<Text> = p.via.into_iter().collect();
-        let evidence = edge_evidence(statements, &by_node, side, [i, j], &via);
-        edges.push(NetEdge { source: i, target: j, weight, first: first_date(&evidence), via, evidence });
+        let evidence = edge_evidence(&by_node, [i, j], &p.via);
+        let via: Vec<Text> = p.via.iter().map(|&c| names[c as usize].clone()).collect();
+        edges.push(NetEdge { source: i, target: j, weight, first: first_date(statements, &evidence), via, evidence });
     }
     (nodes, edges)
 }
 
 /// The signed statements of the two nodes on the concepts their tie runs through,
 /// in statement order.
-fn edge_evidence(statements: &[Statement], by_node: &[Vec<usize>], side: Side, pair: [usize; 2], via: &[Text]) -> Vec<Statement> {
+fn edge_evidence(by_node: &[Vec<(usize, u32)>], pair: [usize; 2], via: &[u32]) -> Vec<usize> {
     let mut ks: Vec<usize> = pair
         .iter()
-        .flat_map(|&n| by_node[n].iter().copied())
-        .filter(|&k| via.binary_search(ends(&statements[k], side).2).is_ok())
+        .flat_map(|&n| by_node[n].iter())
+        .filter(|&&(_, c)| via.binary_search(&c).is_ok())
+        .map(|&(k, _)| k)
         .collect();
     ks.sort_unstable();
-    ks.into_iter().map(|k| statements[k].clone()).collect()
+    ks
 }
 
 #[cfg(test)]
@@ -441,7 +463,7 @@ mod tests {
         let labels: Vec<&str> = n.nodes.iter().map(|n| n.label.as_ref()).collect();
         assert_eq!(labels, ["a", "b"]);
         assert_eq!(n.edges.len(), 1);
-        let quotes: Vec<&str> = n.edges[0].evidence.iter().map(|s| s.quote.as_ref()).collect();
+        let quotes: Vec<&str> = n.evidence(&n.edges[0]).map(|s| s.quote.as_ref()).collect();
         assert_eq!(quotes, ["quote 2", "quote 5"]);
         assert!(build_network(&worked(), NetworkOptions { kind: Kind::Conflict, normalisation: Normalisation::None, min_statements: 0 }).is_err());
     }

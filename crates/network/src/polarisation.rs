@@ -120,21 +120,54 @@ fn local_moves(pos: &Adjacency, neg: &Adjacency, tied: &[usize], side: &mut [u8]
             }
         }
     }
-    let mut q = signed_modularity(pos, neg, side);
+    // Each sign's total degree 2m and the degree sums of the two groups, kept up to
+    // date, so that a move's gain costs the node's ties, not the whole network.
+    let sums = |g: &Adjacency, side: &[u8]| {
+        let mut d = [0.0f64; 2];
+        let k: Vec<f64> = g.adj.iter().map(|nb| nb.iter().map(|&(_, w)| w).sum()).collect();
+        for (i, &ki) in k.iter().enumerate() {
+            d[side[i] as usize] += ki;
+        }
+        (k, d, d[0] + d[1])
+    };
+    let (kp, mut dp, mp) = sums(pos, side);
+    let (kn, mut dn, mn) = sums(neg, side);
+    let total = mp + mn;
+    if total == 0.0 {
+        return 0.0;
+    }
+    // the change of one sign's part of Q·(2m⁺ + 2m⁻) when i moves from a to b
+    let delta = |g: &Adjacency, k: &[f64], d: &[f64; 2], two_m: f64, side: &[u8], i: usize| {
+        if two_m == 0.0 {
+            return 0.0;
+        }
+        let (a, b) = (side[i] as usize, 1 - side[i] as usize);
+        let (mut wa, mut wb) = (0.0, 0.0);
+        for &(j, w) in &g.adj[i] {
+            if side[j] as usize == a {
+                wa += w;
+            } else {
+                wb += w;
+            }
+        }
+        2.0 * (wb - wa) - 2.0 * k[i] * (d[b] - d[a] + k[i]) / two_m
+    };
     loop {
         let mut moved = false;
         for &i in tied {
-            side[i] = 1 - side[i];
-            let q2 = signed_modularity(pos, neg, side);
-            if q2 > q + 1e-12 {
-                q = q2;
+            let gain = delta(pos, &kp, &dp, mp, side, i) - delta(neg, &kn, &dn, mn, side, i);
+            if gain / total > 1e-12 {
+                let (a, b) = (side[i] as usize, 1 - side[i] as usize);
+                dp[a] -= kp[i];
+                dp[b] += kp[i];
+                dn[a] -= kn[i];
+                dn[b] += kn[i];
+                side[i] = b as u8;
                 moved = true;
-            } else {
-                side[i] = 1 - side[i];
             }
         }
         if !moved {
-            return q;
+            return signed_modularity(pos, neg, side);
         }
     }
 }
