@@ -193,6 +193,28 @@ fn bad_input_is_refused_with_a_clear_message_and_no_panic() {
     }
 }
 
+#[test]
+fn hostile_names_and_quotes_are_escaped_in_the_drawing_and_kept_in_csv() {
+    let out = tempfile::tempdir().unwrap();
+    let c = fixture("hostile");
+    levelmap(["build", "--corpus"]).arg(&c).arg("--out").arg(out.path()).ok();
+    let svg_path = out.path().join("a.svg");
+    levelmap(["network", "affiliation", "--format", "svg", "-o"])
+        .arg(&svg_path)
+        .arg("--corpus")
+        .arg(&c)
+        .arg("--out")
+        .arg(out.path())
+        .ok();
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    let doc = parse_xml(&svg);
+    assert!(!doc.tags.contains("b"), "markup from a name reached the SVG");
+    let edge = doc.elements.iter().find(|e| e.class.starts_with("edge")).expect("an edge");
+    assert!(edge.title.contains("<deserve>"), "{}", edge.title);
+    let d = levelmap(["statements", "--format", "csv", "--corpus"]).arg(&c).arg("--out").arg(out.path()).ok();
+    assert!(d.stdout.contains("<deserve>"));
+}
+
 const ORACLE: &str = r#"
 import json, sys
 import networkx as nx

@@ -29,7 +29,7 @@ pub enum NetworkError {
         text: String,
     },
     /// A window longer than the statements' span.
-    #[error("--window {window} is longer than the statements, which run from {first} to {last} ({months} month(s)); give a shorter window or leave it out for one network")]
+    #[error("--window {window} is longer than the statements, which run from {first} to {last} ({months} month(s)); give a shorter --window")]
     WindowTooLong {
         /// The window as given.
         window: String,
