@@ -2,8 +2,9 @@
 # Run every test. Installs Graphviz (the DOT tests run `dot`), Chromium (the
 # screenshot and explorer tests) and xmllint (libxml2-utils: the GraphML and GEXF schema
 # checks) from Debian's packages first when they are missing and we are root, and with
-# pip the Python readers the interchange tests check exports with (networkx, igraph,
-# pandas) and Python's playwright (the explorer tests) when missing.
+# pip, when missing, the Python readers the interchange tests check exports with
+# (networkx, igraph, pandas; networkx with scipy is also the network measures' oracle)
+# and Python's playwright (the explorer tests).
 set -euo pipefail
 cd "$(dirname "$0")"
 need=()
@@ -19,10 +20,10 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "warning: ${need[*]} missing and cannot be installed here; the tests that need them will fail" >&2
   fi
 fi
-if ! python3 -c 'import networkx, igraph, pandas' >/dev/null 2>&1; then
-  echo "installing networkx, igraph and pandas (the interchange tests' readers)" >&2
-  python3 -m pip install --quiet networkx igraph pandas \
-    || echo "warning: networkx, igraph or pandas missing; the interchange tests will fail" >&2
+if ! python3 -c 'import networkx, igraph, pandas, scipy' >/dev/null 2>&1; then
+  echo "installing networkx, igraph, pandas and scipy (the export readers and the measures' oracle)" >&2
+  python3 -m pip install --quiet networkx igraph pandas scipy \
+    || echo "warning: networkx, igraph, pandas or scipy missing; the interchange and network tests will fail" >&2
 fi
 # The explorer's browser tests drive the system Chromium with Python's Playwright
 # (never `playwright install`: no browser is downloaded).

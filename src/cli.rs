@@ -79,6 +79,24 @@ pub(crate) enum Command {
     ///
     /// Example: levelmap stats --top 5 --format json
     Stats(cmd::stats::Args),
+    /// The statements discourse networks are made of: actor, policy, stance, date,
+    /// article and quote (docs/networks.md).
+    ///
+    /// Example: levelmap statements --actor 'Labour Party' --stance for
+    Statements(cmd::statements::Args),
+    /// A discourse network of the statements: affiliation, congruence, conflict,
+    /// subtract or policies, with degree, betweenness, PageRank and communities.
+    ///
+    /// Example: levelmap network congruence --format svg -o congruence.svg
+    ///
+    /// Example: levelmap network conflict --window 12m --step 3m --format json
+    Network(cmd::network::Args),
+    /// How divided the actors are, window by window: the best two-group split of the
+    /// signed congruence/conflict network, scored by signed modularity.
+    ///
+    /// Example: levelmap polarisation --window 12m --step 3m --svg polarisation.svg
+    #[command(visible_alias = "polarization")]
+    Polarisation(cmd::polarisation::Args),
     /// Write a view of the graph as DOT, SVG or JSON, filtered by kind, edge, dates or
     /// neighbourhood.
     ///

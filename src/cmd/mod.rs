@@ -10,12 +10,15 @@ pub(crate) mod export;
 pub(crate) mod extract;
 pub(crate) mod load;
 pub(crate) mod neighbors;
+pub(crate) mod network;
 pub(crate) mod path;
+pub(crate) mod polarisation;
 pub(crate) mod render;
 pub(crate) mod search;
 pub(crate) mod show;
 pub(crate) mod stance;
 pub(crate) mod stats;
+pub(crate) mod statements;
 pub(crate) mod table;
 pub(crate) mod timeline;
 
@@ -39,6 +42,9 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stance(args) => stance::run(args),
         Command::Search(args) => search::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Statements(args) => statements::run(args),
+        Command::Network(args) => network::run(args),
+        Command::Polarisation(args) => polarisation::run(args),
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
         Command::Extract(args) => extract::run(args),

@@ -18,6 +18,12 @@ pub(crate) struct Args {
     /// List the N most connected nodes and most contested policies.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub(crate) top: usize,
+    /// Instead, the measures of this discourse network's nodes (docs/networks.md).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub(crate) network: Option<super::network::KindArg>,
+    /// The network's statements, normalisation and windows (with --network).
+    #[command(flatten)]
+    pub(crate) shape: super::network::Shape,
     /// Where the graph comes from.
     #[command(flatten)]
     pub(crate) source: Source,
@@ -30,6 +36,9 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     if args.top == 0 {
         return Err(QueryError::BadCount { flag: "top".into() }.into());
+    }
+    if let Some(kind) = args.network {
+        return super::network::stats(&args.source, kind.kind(), &args.shape, args.top, args.output.format);
     }
     let (loaded, answer) = ask(&args.source, |pending| {
         // The store keeps the statistics of the whole graph, computed when it was written.

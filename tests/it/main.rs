@@ -13,6 +13,7 @@ mod gold;
 mod inputs;
 mod interchange;
 mod mapcross;
+mod network;
 mod outset;
 mod query;
 mod render;

@@ -1,0 +1,248 @@
+//! The JSON the network commands print: export structs with their schemas
+//! (`levelmap/statements`, `levelmap/network`, `levelmap/polarisation`, version 1),
+//! read back with `deny_unknown_fields` by the tests that pin them.
+
+use levelmap_model::date::PartialDate;
+use levelmap_model::Text;
+use serde::{Deserialize, Serialize};
+
+use crate::measures::NodeMeasures;
+use crate::network::{NetEdge, NetNode, Network};
+use crate::statements::Statement;
+
+/// The schema version of every document here.
+pub const VERSION: u32 = 1;
+
+/// One statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementJson {
+    /// Actor id.
+    pub actor: Text,
+    /// Actor name.
+    pub actor_label: Text,
+    /// Policy id.
+    pub policy: Text,
+    /// Policy name.
+    pub policy_label: Text,
+    /// for | against | mixed | neutral.
+    pub stance: Text,
+    /// The article's date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<PartialDate>,
+    /// The article's stem.
+    pub article: Text,
+    /// The verbatim quote.
+    pub quote: Text,
+    /// The claim id, or `proposes` / `criticises`.
+    pub source: Text,
+}
+
+impl StatementJson {
+    /// From a statement.
+    pub fn of(s: &Statement) -> Self {
+        StatementJson {
+            actor: s.actor.clone(),
+            actor_label: s.actor_label.clone(),
+            policy: s.policy.clone(),
+            policy_label: s.policy_label.clone(),
+            stance: s.stance.as_str().into(),
+            date: s.date,
+            article: s.article.clone(),
+            quote: s.quote.clone(),
+            source: s.source.name().into(),
+        }
+    }
+}
+
+/// `levelmap statements --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementsJson {
+    /// `levelmap/statements`.
+    pub schema: String,
+    /// [`VERSION`].
+    pub version: u32,
+    /// The statements, in order.
+    pub statements: Vec<StatementJson>,
+}
+
+/// A node with its measures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeJson {
+    /// Graph id.
+    pub id: Text,
+    /// Name.
+    pub label: Text,
+    /// actor | policy.
+    pub mode: Text,
+    /// Statements it takes part in.
+    pub statements: usize,
+    /// First dated statement.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub first: Option<PartialDate>,
+    /// Ties.
+    pub degree: usize,
+    /// Sum of tie weights.
+    pub weighted_degree: f64,
+    /// Betweenness.
+    pub betweenness: f64,
+    /// PageRank.
+    pub pagerank: f64,
+    /// Louvain community.
+    pub community: usize,
+}
+
+/// An edge with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EdgeJson {
+    /// Source node id.
+    pub source: Text,
+    /// Target node id.
+    pub target: Text,
+    /// Weight after normalisation.
+    pub weight: f64,
+    /// positive | negative | zero.
+    pub sign: Text,
+    /// The policies (actors, stances) the tie runs through.
+    pub via: Vec<Text>,
+    /// First dated evidence.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub first: Option<PartialDate>,
+    /// The statements behind it: positions in the window's `statements`.
+    pub evidence: Vec<usize>,
+}
+
+/// One network (of one window, or of the whole selection).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowJson {
+    /// First month or the `--from` date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from: Option<PartialDate>,
+    /// Last month or the `--to` date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to: Option<PartialDate>,
+    /// Its statements (after the duplicate rule), in order; edges point into them.
+    pub statements: Vec<StatementJson>,
+    /// Nodes.
+    pub nodes: Vec<NodeJson>,
+    /// Edges.
+    pub edges: Vec<EdgeJson>,
+}
+
+impl WindowJson {
+    /// From a network and its measures.
+    pub fn of(net: &Network, m: &[NodeMeasures], from: Option<PartialDate>, to: Option<PartialDate>) -> Self {
+        WindowJson {
+            from,
+            to,
+            statements: net.statements.iter().map(StatementJson::of).collect(),
+            nodes: net.nodes.iter().zip(m).map(|(n, m)| node_json(n, m)).collect(),
+            edges: net.edges.iter().map(|e| edge_json(net, e)).collect(),
+        }
+    }
+}
+
+fn node_json(n: &NetNode, m: &NodeMeasures) -> NodeJson {
+    NodeJson {
+        id: n.id.clone(),
+        label: n.label.clone(),
+        mode: n.mode.as_str().into(),
+        statements: n.statements,
+        first: n.first,
+        degree: m.degree,
+        weighted_degree: m.weighted_degree,
+        betweenness: m.betweenness,
+        pagerank: m.pagerank,
+        community: m.community,
+    }
+}
+
+fn edge_json(net: &Network, e: &NetEdge) -> EdgeJson {
+    EdgeJson {
+        source: net.nodes[e.source].id.clone(),
+        target: net.nodes[e.target].id.clone(),
+        weight: e.weight,
+        sign: e.sign().into(),
+        via: e.via.clone(),
+        first: e.first,
+        evidence: e.evidence.clone(),
+    }
+}
+
+/// `levelmap network KIND --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkJson {
+    /// `levelmap/network`.
+    pub schema: String,
+    /// [`VERSION`].
+    pub version: u32,
+    /// affiliation | congruence | conflict | subtract | policies.
+    pub kind: Text,
+    /// none | average | jaccard | cosine.
+    pub normalisation: Text,
+    /// all | article | window.
+    pub duplicates: Text,
+    /// The `--min-statements` threshold.
+    pub min_statements: usize,
+    /// One network, or one per moving window.
+    pub windows: Vec<WindowJson>,
+}
+
+/// An actor as a polarisation group names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberJson {
+    /// Graph id.
+    pub id: Text,
+    /// Name.
+    pub label: Text,
+    /// Statements in the window.
+    pub statements: usize,
+}
+
+/// One window's polarisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolarisationWindowJson {
+    /// First month.
+    pub from: PartialDate,
+    /// Last month.
+    pub to: PartialDate,
+    /// Statements in it.
+    pub statements: usize,
+    /// Actors in it.
+    pub actors: usize,
+    /// Congruence ties.
+    pub congruence_ties: usize,
+    /// Conflict ties.
+    pub conflict_ties: usize,
+    /// Best signed modularity of a two-group split.
+    pub score: f64,
+    /// Whether every split was tried.
+    pub exhaustive: bool,
+    /// Group A (holding the most active tied actor) and group B, most active first.
+    pub groups: [Vec<MemberJson>; 2],
+}
+
+/// `levelmap polarisation --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolarisationJson {
+    /// `levelmap/polarisation`.
+    pub schema: String,
+    /// [`VERSION`].
+    pub version: u32,
+    /// signed-modularity.
+    pub measure: Text,
+    /// Window length in months.
+    pub window_months: i64,
+    /// Step in months.
+    pub step_months: i64,
+    /// The windows in order.
+    pub windows: Vec<PolarisationWindowJson>,
+}

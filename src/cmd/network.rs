@@ -1,0 +1,564 @@
+//! `levelmap network KIND`: the affiliation, congruence, conflict, subtract or
+//! policies network of the statements, whole or in moving windows, with the
+//! measures of every node; a table, JSON, a CSV edge list, a matrix CSV or an SVG
+//! drawing. Also what `statements`, `polarisation` and `stats --network` share:
+//! selecting statements and building networks.
+
+use std::collections::BTreeSet;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use levelmap_model::date::PartialDate;
+use levelmap_model::{NodeKind, Stance, Text};
+use levelmap_network::json::{NetworkJson, WindowJson, VERSION};
+use levelmap_network::measures::{measures, NodeMeasures};
+use levelmap_network::statements::{dedupe, statements, Duplicates};
+use levelmap_network::window::{parse_months, windows, Span};
+use levelmap_network::{build_network, Kind, Network, NetworkError, NetworkOptions, Normalisation, Statement, StatementFilter};
+use levelmap_query::{parse_date, resolve::resolve_kind, QueryError};
+
+use super::load::{ask, Source};
+use super::table::{fixed, wrapping, Cell, Table, Term};
+use crate::output::write_atomic;
+
+/// The duplicate rule, as a flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub(crate) enum DupArg {
+    /// Every statement counts.
+    All,
+    /// One per actor, policy, stance and article.
+    #[default]
+    Article,
+    /// One per actor, policy and stance in the selection or window.
+    Window,
+}
+
+impl DupArg {
+    pub(crate) fn rule(self) -> Duplicates {
+        match self {
+            DupArg::All => Duplicates::All,
+            DupArg::Article => Duplicates::Article,
+            DupArg::Window => Duplicates::Window,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            DupArg::All => "all",
+            DupArg::Article => "article",
+            DupArg::Window => "window",
+        }
+    }
+}
+
+/// Which statements (the flags `statements`, `network` and `polarisation` share).
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct Select {
+    /// Only this actor's statements (id, name or alias; repeatable).
+    #[arg(long, value_name = "ACTOR")]
+    pub(crate) actor: Vec<String>,
+    /// Only statements on this policy (repeatable).
+    #[arg(long, value_name = "POLICY")]
+    pub(crate) policy: Vec<String>,
+    /// Only this stance (repeatable): for, against, mixed, neutral.
+    #[arg(long, value_name = "STANCE")]
+    pub(crate) stance: Vec<Stance>,
+    /// From this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) from: Option<String>,
+    /// Up to this date (inclusive, at its precision).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) to: Option<String>,
+    /// Count every statement, or one per actor, policy, stance and article (or window).
+    #[arg(long, value_enum, default_value_t = DupArg::Article)]
+    pub(crate) duplicates: DupArg,
+}
+
+impl Select {
+    fn dates(&self) -> Result<(Option<PartialDate>, Option<PartialDate>)> {
+        let from = self.from.as_deref().map(|s| parse_date("from", s)).transpose()?;
+        let to = self.to.as_deref().map(|s| parse_date("to", s)).transpose()?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if f.start_days() >= t.end_days() {
+                return Err(QueryError::BadRange { from: f, to: t }.into());
+            }
+        }
+        Ok((from, to))
+    }
+
+    fn describe(&self) -> String {
+        let mut parts = vec![];
+        if !self.actor.is_empty() {
+            parts.push(format!("by {}", self.actor.join(", ")));
+        }
+        if !self.policy.is_empty() {
+            parts.push(format!("on {}", self.policy.join(", ")));
+        }
+        if !self.stance.is_empty() {
+            let s: Vec<&str> = self.stance.iter().map(|s| s.as_str()).collect();
+            parts.push(format!("with stance {}", s.join(", ")));
+        }
+        if let Some(f) = &self.from {
+            parts.push(format!("from {f}"));
+        }
+        if let Some(t) = &self.to {
+            parts.push(format!("to {t}"));
+        }
+        if parts.is_empty() {
+            "at all".into()
+        } else {
+            parts.join(" ")
+        }
+    }
+}
+
+/// The statements `select` keeps (before the duplicate rule), in order; refused
+/// with a clear error when none is left.
+pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<Statement>> {
+    let (from, to) = select.dates()?;
+    let (all, filter) = ask(source, |pending| {
+        let names = pending.names();
+        let ids = |list: &[String], kind: NodeKind| -> Result<BTreeSet<Text>, QueryError> {
+            list.iter().map(|t| resolve_kind(names, t, kind).map(|i| names.node_ref(i).id)).collect()
+        };
+        let filter = StatementFilter {
+            actors: ids(&select.actor, NodeKind::Actor)?,
+            policies: ids(&select.policy, NodeKind::Policy)?,
+            stances: select.stance.iter().copied().collect(),
+            from,
+            to,
+        };
+        let loaded = pending.whole()?;
+        Ok((statements(&loaded.graph), filter))
+    })?;
+    let kept: Vec<Statement> = all.iter().filter(|s| filter.keeps(s)).cloned().collect();
+    if kept.is_empty() {
+        return Err(NetworkError::NoStatements {
+            what: select.describe(),
+            total: all.len(),
+            span: Span::of(&all).map(|s| format!(", dated {}", s.text())).unwrap_or_default(),
+        }
+        .into());
+    }
+    Ok(kept)
+}
+
+/// The network kind, as a flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum KindArg {
+    /// Two-mode actor × policy; weight = for − against.
+    Affiliation,
+    /// Actor × actor: the same stance on the same policy.
+    Congruence,
+    /// Actor × actor: opposite stances on the same policy.
+    Conflict,
+    /// Congruence minus conflict.
+    Subtract,
+    /// Policy × policy: the same actors, the same stance on both.
+    Policies,
+}
+
+impl KindArg {
+    pub(crate) fn kind(self) -> Kind {
+        match self {
+            KindArg::Affiliation => Kind::Affiliation,
+            KindArg::Congruence => Kind::Congruence,
+            KindArg::Conflict => Kind::Conflict,
+            KindArg::Subtract => Kind::Subtract,
+            KindArg::Policies => Kind::Policies,
+        }
+    }
+}
+
+/// The normalisation, as a flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub(crate) enum NormArg {
+    /// Raw counts.
+    #[default]
+    None,
+    /// Divided by the pair's average activity.
+    Average,
+    /// DNA's Jaccard coefficient.
+    Jaccard,
+    /// Cosine similarity.
+    Cosine,
+}
+
+/// How `network` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// Nodes with their measures, and edges, as tables.
+    #[default]
+    Table,
+    /// JSON, schema levelmap/network v1 (measures and evidence included).
+    Json,
+    /// CSV edge list (one row per edge and window).
+    Csv,
+    /// CSV adjacency matrix (one network: no --window).
+    Matrix,
+    /// SVG drawing (one network: no --window).
+    Svg,
+}
+
+/// The flags of any network (shared by `network` and `stats --network`).
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct Shape {
+    /// Which statements.
+    #[command(flatten)]
+    pub(crate) select: Select,
+    /// Edge weight normalisation (one-mode networks), as DNA defines it.
+    #[arg(long, value_enum, default_value_t = NormArg::None)]
+    pub(crate) normalisation: NormArg,
+    /// Leave out actors (policies, in the policies network) with fewer statements.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub(crate) min_statements: usize,
+    /// One network per moving window of this length: 12m, 6m, 2y.
+    #[arg(long, value_name = "LENGTH")]
+    pub(crate) window: Option<String>,
+    /// How far each window moves (default: the window's length).
+    #[arg(long, value_name = "LENGTH", requires = "window")]
+    pub(crate) step: Option<String>,
+}
+
+/// Flags of `levelmap network`.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct Args {
+    /// Which network.
+    #[arg(value_enum)]
+    pub(crate) kind: KindArg,
+    /// The network's shape.
+    #[command(flatten)]
+    pub(crate) shape: Shape,
+    /// How to print it.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub(crate) format: Format,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Where the graph comes from.
+    #[command(flatten)]
+    pub(crate) source: Source,
+}
+
+/// One network and what it was built from.
+pub(crate) struct Built {
+    pub(crate) from: Option<PartialDate>,
+    pub(crate) to: Option<PartialDate>,
+    pub(crate) statements: usize,
+    pub(crate) network: Network,
+    pub(crate) measures: Vec<NodeMeasures>,
+}
+
+/// Build the network(s) `shape` asks for: one, or one per window.
+pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Built>> {
+    if shape.min_statements == 0 {
+        return Err(NetworkError::BadMinimum.into());
+    }
+    let window = shape.window.as_deref().map(|w| parse_months("window", w)).transpose()?;
+    let step = shape.step.as_deref().map(|s| parse_months("step", s)).transpose()?;
+    let kept = load_statements(source, &shape.select)?;
+    let opts = NetworkOptions {
+        kind,
+        normalisation: match shape.normalisation {
+            NormArg::None => Normalisation::None,
+            NormArg::Average => Normalisation::Average,
+            NormArg::Jaccard => Normalisation::Jaccard,
+            NormArg::Cosine => Normalisation::Cosine,
+        },
+        min_statements: shape.min_statements,
+    };
+    let rule = shape.select.duplicates.rule();
+    let one = |list: Vec<Statement>, from, to| -> Result<Built> {
+        let network = build_network(&list, opts)?;
+        let measures = measures(&network);
+        Ok(Built { from, to, statements: list.len(), network, measures })
+    };
+    match window {
+        None => {
+            let (from, to) = shape.select.dates()?;
+            Ok(vec![one(dedupe(kept, rule), from, to)?])
+        }
+        Some(months) => {
+            let text = shape.window.as_deref().unwrap_or_default();
+            windows(&kept, months, step.unwrap_or(months), text)?
+                .into_iter()
+                .map(|w| {
+                    let list = dedupe(kept.iter().filter(|s| w.holds(s)).cloned(), rule);
+                    one(list, Some(w.from()), Some(w.to()))
+                })
+                .collect()
+        }
+    }
+}
+
+/// Run `network`.
+pub(crate) fn run(args: Args) -> Result<ExitCode> {
+    let kind = args.kind.kind();
+    let built = build(&args.source, kind, &args.shape)?;
+    if matches!(args.format, Format::Matrix | Format::Svg) && built.len() > 1 {
+        anyhow::bail!(
+            "--format {} draws one network, and --window {} gives {}; leave out --window (and choose dates with --from/--to), or use --format json or csv for every window",
+            if args.format == Format::Svg { "svg" } else { "matrix" },
+            args.shape.window.as_deref().unwrap_or_default(),
+            built.len()
+        );
+    }
+    let mut bytes = Vec::new();
+    match args.format {
+        Format::Json => {
+            let doc = NetworkJson {
+                schema: "levelmap/network".into(),
+                version: VERSION,
+                kind: kind.as_str().into(),
+                normalisation: built[0].network.normalisation.as_str().into(),
+                duplicates: args.shape.select.duplicates.as_str().into(),
+                min_statements: args.shape.min_statements,
+                windows: built.iter().map(|b| WindowJson::of(&b.network, &b.measures, b.from, b.to)).collect(),
+            };
+            levelmap_model::json::write_pretty(&mut bytes, &doc).map_err(io::Error::from)?;
+            writeln!(bytes)?;
+        }
+        Format::Csv => edge_list(&mut bytes, &built)?,
+        Format::Matrix => matrix(&mut bytes, &built[0].network)?,
+        Format::Svg => {
+            let b = &built[0];
+            let title = format!("{} network{}", kind.as_str(), period(b.from, b.to));
+            bytes = levelmap_draw::network::network_svg(&b.network, &b.measures, &title).into_bytes();
+        }
+        Format::Table => {
+            for b in &built {
+                table(&mut bytes, kind, b)?;
+            }
+        }
+    }
+    match &args.output {
+        Some(p) => write_atomic(p, |w| w.write_all(&bytes)).with_context(|| format!("cannot write {}", p.display()))?,
+        None => {
+            let stdout = io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            w.write_all(&bytes)?;
+            w.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn period(from: Option<PartialDate>, to: Option<PartialDate>) -> String {
+    match (from, to) {
+        (None, None) => String::new(),
+        (f, t) => format!(
+            ", {} to {}",
+            f.map_or("the start".into(), |d| d.to_string()),
+            t.map_or("the end".into(), |d| d.to_string())
+        ),
+    }
+}
+
+/// Write CSV rows (header first).
+pub(crate) fn write_csv(w: &mut dyn Write, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> io::Result<()> {
+    let mut c = csv::Writer::from_writer(w);
+    let err = |e: csv::Error| io::Error::other(e.to_string());
+    c.write_record(header).map_err(err)?;
+    for r in rows {
+        c.write_record(&r).map_err(err)?;
+    }
+    c.flush()
+}
+
+fn edge_list(w: &mut dyn Write, built: &[Built]) -> io::Result<()> {
+    let rows = built.iter().flat_map(|b| {
+        let n = &b.network;
+        n.edges.iter().map(move |e| {
+            let via: Vec<&str> = e.via.iter().map(|v| v.as_ref()).collect();
+            vec![
+                b.from.map(|d| d.to_string()).unwrap_or_default(),
+                b.to.map(|d| d.to_string()).unwrap_or_default(),
+                n.nodes[e.source].id.to_string(),
+                n.nodes[e.source].label.to_string(),
+                n.nodes[e.target].id.to_string(),
+                n.nodes[e.target].label.to_string(),
+                e.weight.to_string(),
+                e.sign().to_string(),
+                via.join("; "),
+                e.evidence.len().to_string(),
+            ]
+        })
+    });
+    write_csv(
+        w,
+        &["from", "to", "source", "source_label", "target", "target_label", "weight", "sign", "via", "statements"],
+        rows,
+    )
+}
+
+/// The adjacency matrix: rows and columns by node id (affiliation: actors × policies).
+fn matrix(w: &mut dyn Write, n: &Network) -> io::Result<()> {
+    let (rows, cols): (Vec<usize>, Vec<usize>) = if n.kind == Kind::Affiliation {
+        let a = (0..n.nodes.len()).filter(|&i| n.nodes[i].mode == NodeKind::Actor).collect();
+        let p = (0..n.nodes.len()).filter(|&i| n.nodes[i].mode == NodeKind::Policy).collect();
+        (a, p)
+    } else {
+        ((0..n.nodes.len()).collect(), (0..n.nodes.len()).collect())
+    };
+    let mut cell = vec![vec![0.0f64; n.nodes.len()]; n.nodes.len()];
+    for e in &n.edges {
+        cell[e.source][e.target] = e.weight;
+        cell[e.target][e.source] = e.weight;
+    }
+    let mut header = vec!["id".to_string()];
+    header.extend(cols.iter().map(|&c| n.nodes[c].id.to_string()));
+    let header_ref: Vec<&str> = header.iter().map(String::as_str).collect();
+    let body = rows.iter().map(|&r| {
+        let mut row = vec![n.nodes[r].id.to_string()];
+        row.extend(cols.iter().map(|&c| cell[r][c].to_string()));
+        row
+    });
+    write_csv(w, &header_ref, body)
+}
+
+fn f3(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+fn table(w: &mut dyn Write, kind: Kind, b: &Built) -> io::Result<()> {
+    let term = Term::detect();
+    let n = &b.network;
+    term.heading(
+        w,
+        &format!(
+            "{} network{} ({} normalisation): {} statement(s), {} node(s), {} edge(s)",
+            kind.as_str(),
+            period(b.from, b.to),
+            n.normalisation.as_str(),
+            b.statements,
+            n.nodes.len(),
+            n.edges.len()
+        ),
+    )?;
+    measures_table(w, &term, n, &b.measures, usize::MAX)?;
+    writeln!(w)?;
+    let mut t = Table::new(vec![wrapping("from"), wrapping("to"), fixed("weight"), wrapping("via")]);
+    for e in &n.edges {
+        let via: Vec<&str> = e.via.iter().map(|v| v.as_ref()).collect();
+        t.row(vec![
+            Cell::plain(n.nodes[e.source].label.as_ref()),
+            Cell::plain(n.nodes[e.target].label.as_ref()),
+            Cell::plain(f3(e.weight)),
+            Cell::plain(via.join(", ")),
+        ]);
+    }
+    t.print(&term, w)?;
+    writeln!(w)
+}
+
+/// The nodes ranked by weighted degree (then degree, id), at most `top` of them.
+pub(crate) fn ranked(n: &Network, m: &[NodeMeasures]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n.nodes.len()).collect();
+    order.sort_by(|&a, &b| {
+        m[b].weighted_degree
+            .total_cmp(&m[a].weighted_degree)
+            .then(m[b].degree.cmp(&m[a].degree))
+            .then(n.nodes[a].id.cmp(&n.nodes[b].id))
+    });
+    order
+}
+
+/// The nodes with their measures as a table.
+pub(crate) fn measures_table(w: &mut dyn Write, term: &Term, n: &Network, m: &[NodeMeasures], top: usize) -> io::Result<()> {
+    let mut t = Table::new(vec![
+        wrapping("node"),
+        fixed("mode"),
+        fixed("statements"),
+        fixed("degree"),
+        fixed("weighted"),
+        fixed("betweenness"),
+        fixed("pagerank"),
+        fixed("community"),
+    ]);
+    for i in ranked(n, m).into_iter().take(top) {
+        t.row(vec![
+            Cell::plain(n.nodes[i].label.as_ref()),
+            Cell::plain(n.nodes[i].mode.as_str()),
+            Cell::plain(n.nodes[i].statements.to_string()),
+            Cell::plain(m[i].degree.to_string()),
+            Cell::plain(f3(m[i].weighted_degree)),
+            Cell::plain(f3(m[i].betweenness)),
+            Cell::plain(f3(m[i].pagerank)),
+            Cell::plain((m[i].community + 1).to_string()),
+        ]);
+    }
+    t.print(term, w)
+}
+
+/// `levelmap stats --network KIND`: the measures of the network's nodes (the `top`
+/// by weighted degree), per window.
+pub(crate) fn stats(source: &Source, kind: Kind, shape: &Shape, top: usize, format: super::answer::Format) -> Result<ExitCode> {
+    use super::answer::Format as F;
+    let built = build(source, kind, shape)?;
+    let stdout = io::stdout();
+    let mut w = BufWriter::new(stdout.lock());
+    match format {
+        F::Table => {
+            let term = Term::detect();
+            for b in &built {
+                term.heading(
+                    &mut w,
+                    &format!("Measures of the {} network{}: {} node(s), {} edge(s)", kind.as_str(), period(b.from, b.to), b.network.nodes.len(), b.network.edges.len()),
+                )?;
+                measures_table(&mut w, &term, &b.network, &b.measures, top)?;
+                writeln!(&mut w)?;
+            }
+        }
+        F::Json => {
+            let doc = NetworkJson {
+                schema: "levelmap/network".into(),
+                version: VERSION,
+                kind: kind.as_str().into(),
+                normalisation: built[0].network.normalisation.as_str().into(),
+                duplicates: shape.select.duplicates.as_str().into(),
+                min_statements: shape.min_statements,
+                windows: built
+                    .iter()
+                    .map(|b| {
+                        let mut j = WindowJson::of(&b.network, &b.measures, b.from, b.to);
+                        let keep: Vec<usize> = ranked(&b.network, &b.measures).into_iter().take(top).collect();
+                        j.nodes = keep.iter().map(|&i| j.nodes[i].clone()).collect();
+                        j.edges.clear();
+                        j.statements.clear();
+                        j
+                    })
+                    .collect(),
+            };
+            levelmap_model::json::write_pretty(&mut w, &doc).map_err(io::Error::from)?;
+            writeln!(w)?;
+        }
+        F::Csv => {
+            let rows = built.iter().flat_map(|b| {
+                ranked(&b.network, &b.measures).into_iter().take(top).map(move |i| {
+                    let (n, m) = (&b.network.nodes[i], &b.measures[i]);
+                    vec![
+                        b.from.map(|d| d.to_string()).unwrap_or_default(),
+                        b.to.map(|d| d.to_string()).unwrap_or_default(),
+                        n.id.to_string(),
+                        n.label.to_string(),
+                        n.statements.to_string(),
+                        m.degree.to_string(),
+                        m.weighted_degree.to_string(),
+                        m.betweenness.to_string(),
+                        m.pagerank.to_string(),
+                        m.community.to_string(),
+                    ]
+                })
+            });
+            write_csv(
+                &mut w,
+                &["from", "to", "id", "label", "statements", "degree", "weighted_degree", "betweenness", "pagerank", "community"],
+                rows,
+            )?;
+        }
+    }
+    w.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
