@@ -200,6 +200,12 @@ pub(crate) enum Format {
     Matrix,
     /// SVG drawing (one network: no --window).
     Svg,
+    /// GraphML with the measures as typed node attributes (networkx, igraph, R, visone;
+    /// one network: no --window).
+    Graphml,
+    /// GEXF 1.3 for Gephi, each node and tie starting when first evidenced (one
+    /// network: no --window).
+    Gexf,
 }
 
 /// The flags of any network (shared by `network` and `stats --network`).
@@ -297,10 +303,11 @@ pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Bu
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let kind = args.kind.kind();
     let built = build(&args.source, kind, &args.shape)?;
-    if matches!(args.format, Format::Matrix | Format::Svg) && built.len() > 1 {
+    let single = matches!(args.format, Format::Matrix | Format::Svg | Format::Graphml | Format::Gexf);
+    if single && built.len() > 1 {
         anyhow::bail!(
-            "--format {} draws one network, and --window {} gives {}; leave out --window (and choose dates with --from/--to), or use --format json or csv for every window",
-            if args.format == Format::Svg { "svg" } else { "matrix" },
+            "--format {} holds one network, and --window {} gives {}; leave out --window (and choose dates with --from/--to), or use --format json or csv for every window",
+            format_name(args.format),
             args.shape.window.as_deref().unwrap_or_default(),
             built.len()
         );
@@ -327,6 +334,15 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             let title = format!("{} network{}", kind.as_str(), period(b.from, b.to));
             bytes = levelmap_draw::network::network_svg(&b.network, &b.measures, &title).into_bytes();
         }
+        Format::Graphml | Format::Gexf => {
+            let b = &built[0];
+            let x = levelmap_network::exchange::to_exchange_with(&b.network, &b.measures);
+            if args.format == Format::Graphml {
+                levelmap_interchange::write_graphml(&x, &mut bytes)?;
+            } else {
+                levelmap_interchange::write_gexf(&x, &mut bytes)?;
+            }
+        }
         Format::Table => {
             for b in &built {
                 table(&mut bytes, kind, b)?;
@@ -343,6 +359,19 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The flag value of a format, for messages.
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Table => "table",
+        Format::Json => "json",
+        Format::Csv => "csv",
+        Format::Matrix => "matrix",
+        Format::Svg => "svg",
+        Format::Graphml => "graphml",
+        Format::Gexf => "gexf",
+    }
 }
 
 fn period(from: Option<PartialDate>, to: Option<PartialDate>) -> String {

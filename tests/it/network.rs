@@ -270,3 +270,87 @@ fn measures_of_the_bundled_networks_agree_with_networkx() {
         assert!(r["modularity"].as_f64().unwrap() >= 0.0, "{kind}: {}", r["modularity"]);
     }
 }
+
+/// Run `tests/fixtures/interchange/oracle.py MODE FILE`; what the reader read.
+fn read_with(mode: &str, file: &std::path::Path) -> serde_json::Value {
+    let out = std::process::Command::new("python3")
+        .arg(fixture("interchange/oracle.py"))
+        .arg(mode)
+        .arg(file)
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{mode}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Validate `file` against a vendored schema with xmllint, offline.
+fn validates(schema: &str, file: &std::path::Path) {
+    let out = std::process::Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(fixture(schema))
+        .arg(file)
+        .output()
+        .expect("xmllint runs");
+    assert!(out.status.success(), "{}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn a_network_exports_as_graphml_and_gexf_that_validate_and_networkx_reads_with_its_measures() {
+    let have = std::process::Command::new("python3")
+        .args(["-c", "import networkx"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+        && std::process::Command::new("xmllint").arg("--version").output().is_ok();
+    if !have {
+        assert!(std::env::var_os("CI").is_none(), "networkx and xmllint are needed on CI");
+        eprintln!("skipped: networkx or xmllint is not installed");
+        return;
+    }
+    let b = Bundled::new();
+    let doc: NetworkJson = b.json(&["network", "congruence"]);
+    let w = &doc.windows[0];
+    assert!(!w.edges.is_empty(), "the bundled congruence network has ties");
+    let dir = tempfile::tempdir().unwrap();
+    for (format, schema, reader) in [
+        ("graphml", "graphml/schema/graphml.xsd", "networkx-graphml"),
+        ("gexf", "gexf/schema/gexf.xsd", "networkx-gexf"),
+    ] {
+        let file = dir.path().join(format!("congruence.{format}"));
+        let output = format!("--output={}", file.display());
+        b.run(&["network", "congruence", "--format", format, &output]).ok();
+        validates(schema, &file);
+        let read = read_with(reader, &file);
+        let nodes = read["nodes"].as_object().unwrap();
+        assert_eq!(nodes.len(), w.nodes.len(), "{format}: every actor");
+        for n in &w.nodes {
+            let got = &nodes[n.id.as_ref()];
+            assert_eq!(got["degree"][1].as_i64(), Some(n.degree as i64), "{format} {}", n.id);
+            assert_eq!(got["community"][1].as_i64(), Some(n.community as i64), "{format} {}", n.id);
+            let pr = got["pagerank"][1].as_f64().unwrap();
+            assert!((pr - n.pagerank).abs() < 1e-9, "{format} {}: {pr} vs {}", n.id, n.pagerank);
+        }
+        let mut want: Vec<(String, String, String)> = w
+            .edges
+            .iter()
+            .map(|e| {
+                let (a, z) = if e.source <= e.target { (&e.source, &e.target) } else { (&e.target, &e.source) };
+                (a.to_string(), z.to_string(), format!("{:.6}", e.weight))
+            })
+            .collect();
+        let mut got: Vec<(String, String, String)> = read["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let (s, t) = (e[0].as_str().unwrap().to_string(), e[1].as_str().unwrap().to_string());
+                let (a, z) = if s <= t { (s, t) } else { (t, s) };
+                (a, z, format!("{:.6}", e[2]["weight"][1].as_f64().unwrap()))
+            })
+            .collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "{format}: the ties and their weights");
+    }
+    let refused = b.run(&["network", "congruence", "--window", "12m", "--format", "graphml"]).fails();
+    assert!(refused.stderr.contains("holds one network"), "{}", refused.stderr);
+}
