@@ -36,6 +36,10 @@ pub(crate) struct Args {
     /// drawings cannot be read, and take minutes and gigabytes), always, or never.
     #[arg(long, value_enum, default_value_t = Draw::Auto, value_name = "WHEN")]
     pub(crate) draw: Draw,
+    /// Print the wall time of each phase (read, graph, json, dot, drawings, store,
+    /// write) and the peak memory to stderr (`cargo bench --bench build` reads them).
+    #[arg(long)]
+    pub(crate) timings: bool,
 }
 
 /// When `build` draws the whole-graph pictures.
@@ -105,21 +109,26 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     };
     let pb = progress(5);
     pb.set_message("reading the corpus");
+    let mut phases = Phases::new(args.timings);
     let (g, import_warnings, mut warnings) = match &args.from_json {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
+            phases.mark("read");
             let (g, w) = json::from_json_with_warnings(&text, &path.display().to_string())?;
+            phases.mark("graph");
             (g, w, 0)
         }
         None => {
             let reading = super::read_checked(&args.corpus)?;
+            phases.mark("read");
             let g = build(
                 &reading.corpus,
                 BuildOptions {
                     include_extracted: args.auto,
                 },
             );
+            phases.mark("graph");
             (g, vec![], reading.warning_count())
         }
     };
@@ -132,7 +141,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         Draw::Never => false,
         Draw::Auto => size <= DRAWABLE && years <= DRAWABLE_YEARS,
     };
-    let (files, report) = render_all(&g, &pb, draw)?;
+    let (files, report) = render_all(&g, &pb, draw, &mut phases)?;
     pb.set_message("writing");
     // The whole set is written beside the output folder and switched in at once.
     let mut set = crate::outset::OutputSet::open(&args.out)?;
@@ -142,10 +151,13 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     if let Some(fp) = fingerprint {
         // After graph.json, whose size and time the store records.
         let header = levelmap_store::cache::header_after_build(set.dir(), fp);
+        phases.mark("write");
         let bytes = levelmap_store::encode(&header, &g);
+        phases.mark("store");
         set.write_optional(levelmap_store::cache::CACHE_FILE, &bytes, "the query cache")?;
     }
     set.commit()?;
+    phases.mark("write");
     let targets: Vec<PathBuf> = files.iter().map(|(name, _)| args.out.join(name)).collect();
     pb.inc(1);
     pb.finish_and_clear();
@@ -192,7 +204,58 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         "{warnings} warning(s); {:.0} ms",
         start.elapsed().as_secs_f64() * 1000.0
     )?;
+    phases.mark("other");
+    phases.print();
     Ok(ExitCode::SUCCESS)
+}
+
+/// The wall time of each phase of one build, summed by name, printed to stderr with
+/// `--timings` as `phase <name> <ms>` lines and `peak memory <kB> kB`.
+struct Phases {
+    on: bool,
+    last: Instant,
+    done: Vec<(&'static str, Duration)>,
+}
+
+impl Phases {
+    fn new(on: bool) -> Self {
+        Phases {
+            on,
+            last: Instant::now(),
+            done: Vec::new(),
+        }
+    }
+
+    /// The time since the previous mark was spent on `name`.
+    fn mark(&mut self, name: &'static str) {
+        let now = Instant::now();
+        let d = now - self.last;
+        self.last = now;
+        match self.done.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, t)) => *t += d,
+            None => self.done.push((name, d)),
+        }
+    }
+
+    fn print(&self) {
+        if !self.on {
+            return;
+        }
+        for (name, d) in &self.done {
+            note!("phase {name} {:.1}", d.as_secs_f64() * 1000.0);
+        }
+        match peak_memory_kb() {
+            Some(kb) => note!("peak memory {kb} kB"),
+            None => note!("peak memory unknown (no /proc/self/status)"),
+        }
+    }
+}
+
+/// The process' peak resident memory (VmHWM), where the system tells it.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// A file name and its bytes.
@@ -204,14 +267,17 @@ fn render_all(
     g: &LevelGraph,
     pb: &ProgressBar,
     draw: bool,
+    phases: &mut Phases,
 ) -> Result<(Vec<Rendered>, Option<svg::SvgReport>)> {
     pb.set_message("graph.json");
     let mut json_bytes = Vec::new();
     json::write_json(g, &mut json_bytes)?;
+    phases.mark("json");
     pb.inc(1);
     pb.set_message("graph.dot");
     let mut dot_bytes = Vec::new();
     dot::write_dot(g, &dot::DotOptions::default(), &mut dot_bytes)?;
+    phases.mark("dot");
     pb.inc(1);
     let mut files: Vec<Rendered> = vec![
         ("graph.json".into(), json_bytes),
@@ -230,6 +296,7 @@ fn render_all(
         pb.set_message("timeline views");
         files.extend(render_views(g)?);
     }
+    phases.mark("drawings");
     Ok((files, Some(report)))
 }
 
