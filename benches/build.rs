@@ -33,10 +33,12 @@ const PHASES: [&str; 8] = [
     "read", "graph", "json", "dot", "drawings", "store", "write", "other",
 ];
 
-/// One build's report: milliseconds per phase, the whole wall time, peak memory in MB.
+/// One build's report: wall and CPU milliseconds per phase, the whole wall time,
+/// peak memory in MB.
 #[derive(Debug, Clone, Default)]
 struct Report {
     phases: BTreeMap<String, f64>,
+    cpu: BTreeMap<String, f64>,
     wall_ms: f64,
     peak_mb: f64,
 }
@@ -93,9 +95,11 @@ fn build(corpus: &Path, out: &Path) -> Report {
     for line in stderr.lines() {
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.as_slice() {
-            ["phase", name, ms] => {
+            ["phase", name, ms, "cpu", cpu] => {
                 let ms: f64 = ms.parse().expect("milliseconds");
                 *r.phases.entry(name.to_string()).or_default() += ms;
+                let cpu: f64 = cpu.parse().expect("milliseconds");
+                *r.cpu.entry(name.to_string()).or_default() += cpu;
             }
             ["peak", "memory", kb, "kB"] => {
                 r.peak_mb = kb.parse::<f64>().expect("kB") / 1024.0;
@@ -126,6 +130,11 @@ fn measure(corpus: &Path, out: &Path, runs: usize) -> Report {
             .map(|r| r.phases.get(p).copied().unwrap_or(0.0))
             .collect();
         m.phases.insert(p.to_string(), median(v));
+        let v: Vec<f64> = reports
+            .iter()
+            .map(|r| r.cpu.get(p).copied().unwrap_or(0.0))
+            .collect();
+        m.cpu.insert(p.to_string(), median(v));
     }
     m
 }
@@ -141,19 +150,21 @@ fn exponent(a: f64, b: f64, ratio: f64) -> String {
 
 fn print_table(sizes: &[usize], reports: &[Report]) {
     println!();
-    println!("levelmap build, wall ms per phase (median), peak memory; growth = log(t2/t1)/log(n2/n1), 1 is linear");
+    println!("levelmap build, wall ms per phase (median; CPU ms of all threads, to 10 ms, in brackets),");
+    println!("peak memory; growth = log(t2/t1)/log(n2/n1) of the wall time, 1 is linear");
     print!("{:<10}", "phase");
     for n in sizes {
-        print!("{:>12}", format!("{n} art."));
+        print!("{:>16}", format!("{n} art."));
     }
     for w in sizes.windows(2) {
         print!("{:>14}", format!("growth {}k→{}k", w[0] / 1000, w[1] / 1000));
     }
     println!();
-    let row = |label: &str, value: &dyn Fn(&Report) -> f64, unit: &str| {
+    let row = |label: &str, value: &dyn Fn(&Report) -> f64, cpu: &dyn Fn(&Report) -> Option<f64>| {
         print!("{label:<10}");
         for r in reports {
-            print!("{:>12}", format!("{:.0}{unit}", value(r)));
+            let c = cpu(r).map_or(String::new(), |c| format!(" ({c:.0})"));
+            print!("{:>16}", format!("{:.0}{c}", value(r)));
         }
         for (w, r) in sizes.windows(2).zip(reports.windows(2)) {
             let ratio = w[1] as f64 / w[0] as f64;
@@ -162,10 +173,18 @@ fn print_table(sizes: &[usize], reports: &[Report]) {
         println!();
     };
     for p in PHASES {
-        row(p, &|r: &Report| r.phases.get(p).copied().unwrap_or(0.0), "");
+        row(
+            p,
+            &|r: &Report| r.phases.get(p).copied().unwrap_or(0.0),
+            &|r: &Report| r.cpu.get(p).copied(),
+        );
     }
-    row("total", &|r: &Report| r.wall_ms, "");
-    row("peak MB", &|r: &Report| r.peak_mb, "");
+    row(
+        "total",
+        &|r: &Report| r.wall_ms,
+        &|r: &Report| Some(r.cpu.values().sum()),
+    );
+    row("peak MB", &|r: &Report| r.peak_mb, &|_| None);
 }
 
 /// Copy a corpus folder (two levels: lexicon/ and articles/).
