@@ -152,28 +152,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     // graph.dot draws the whole graph where the drawings' size rule allows (or when
     // asked to); past it, no drawing tool could lay it out, and it holds an overview.
     let whole_dot = args.draw == Draw::Always || size <= DRAWABLE;
-    // The whole set is written beside the output folder and switched in at once, so a
-    // failure while rendering leaves the old set; graph.json goes straight to its file.
-    let mut set = crate::outset::OutputSet::open(&args.out)?;
-    pb.set_message("graph.json");
-    set.write_with("graph.json", |mut w| json::write_json(&g, &mut w))?;
-    phases.mark("json");
-    pb.inc(1);
-    let (files, report) = render_all(&g, &pb, draw, whole_dot, &mut phases)?;
-    pb.set_message("writing");
-    for (name, bytes) in &files {
-        set.write(name, bytes)?;
-    }
-    if let Some(fp) = fingerprint {
-        // After graph.json, whose size and time the store records.
-        let header = levelmap_store::cache::header_after_build(set.dir(), fp);
-        phases.mark("write");
-        let bytes = levelmap_store::encode(&header, &g);
-        phases.mark("store");
-        set.write_optional(levelmap_store::cache::CACHE_FILE, &bytes, "the query cache")?;
-    }
-    set.commit()?;
-    phases.mark("write");
+    let (files, report) = write_set(&args.out, &g, fingerprint, draw, whole_dot, &pb, &mut phases)?;
     let targets: Vec<PathBuf> = std::iter::once("graph.json")
         .chain(files.iter().map(|(name, _)| name.as_str()))
         .map(|name| args.out.join(name))
@@ -305,6 +284,51 @@ fn peak_memory_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Write the output set: graph.json (while the query store's sections are made on
+/// another thread), graph.dot and the drawings, then the store. The whole set is
+/// written beside the output folder and switched in at once, so a failure while
+/// rendering leaves the old set. Returns the files besides graph.json and the cache.
+fn write_set(
+    out: &std::path::Path,
+    g: &LevelGraph,
+    fingerprint: Option<String>,
+    draw: bool,
+    whole_dot: bool,
+    pb: &ProgressBar,
+    phases: &mut Phases,
+) -> Result<(Vec<Rendered>, Option<svg::SvgReport>)> {
+    let mut set = crate::outset::OutputSet::open(out)?;
+    std::thread::scope(|scope| {
+        let store = fingerprint
+            .is_some()
+            .then(|| scope.spawn(|| levelmap_store::prepare(g)));
+        pb.set_message("graph.json");
+        set.write_with("graph.json", |mut w| json::write_json(g, &mut w))?;
+        phases.mark("json");
+        pb.inc(1);
+        let (files, report) = render_all(g, pb, draw, whole_dot, phases)?;
+        pb.set_message("writing");
+        for (name, bytes) in &files {
+            set.write(name, bytes)?;
+        }
+        phases.mark("write");
+        if let (Some(fp), Some(store)) = (fingerprint, store) {
+            let prepared = store
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // After graph.json, whose size and time the store records.
+            let header = levelmap_store::cache::header_after_build(set.dir(), fp);
+            let bytes = prepared.finish(&header, g);
+            drop(prepared);
+            phases.mark("store");
+            set.write_optional(levelmap_store::cache::CACHE_FILE, &bytes, "the query cache")?;
+        }
+        set.commit()?;
+        phases.mark("write");
+        Ok((files, report))
+    })
 }
 
 /// A file name and its bytes.
