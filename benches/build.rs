@@ -150,28 +150,34 @@ fn exponent(a: f64, b: f64, ratio: f64) -> String {
 
 fn print_table(sizes: &[usize], reports: &[Report]) {
     println!();
-    println!("levelmap build, wall ms per phase (median; CPU ms of all threads, to 10 ms, in brackets),");
+    println!(
+        "levelmap build, wall ms per phase (median; CPU ms of all threads, to 10 ms, in brackets),"
+    );
     println!("peak memory; growth = log(t2/t1)/log(n2/n1) of the wall time, 1 is linear");
     print!("{:<10}", "phase");
     for n in sizes {
         print!("{:>16}", format!("{n} art."));
     }
     for w in sizes.windows(2) {
-        print!("{:>14}", format!("growth {}k→{}k", w[0] / 1000, w[1] / 1000));
+        print!(
+            "{:>14}",
+            format!("growth {}k→{}k", w[0] / 1000, w[1] / 1000)
+        );
     }
     println!();
-    let row = |label: &str, value: &dyn Fn(&Report) -> f64, cpu: &dyn Fn(&Report) -> Option<f64>| {
-        print!("{label:<10}");
-        for r in reports {
-            let c = cpu(r).map_or(String::new(), |c| format!(" ({c:.0})"));
-            print!("{:>16}", format!("{:.0}{c}", value(r)));
-        }
-        for (w, r) in sizes.windows(2).zip(reports.windows(2)) {
-            let ratio = w[1] as f64 / w[0] as f64;
-            print!("{:>14}", exponent(value(&r[0]), value(&r[1]), ratio));
-        }
-        println!();
-    };
+    let row =
+        |label: &str, value: &dyn Fn(&Report) -> f64, cpu: &dyn Fn(&Report) -> Option<f64>| {
+            print!("{label:<10}");
+            for r in reports {
+                let c = cpu(r).map_or(String::new(), |c| format!(" ({c:.0})"));
+                print!("{:>16}", format!("{:.0}{c}", value(r)));
+            }
+            for (w, r) in sizes.windows(2).zip(reports.windows(2)) {
+                let ratio = w[1] as f64 / w[0] as f64;
+                print!("{:>14}", exponent(value(&r[0]), value(&r[1]), ratio));
+            }
+            println!();
+        };
     for p in PHASES {
         row(
             p,
@@ -179,11 +185,9 @@ fn print_table(sizes: &[usize], reports: &[Report]) {
             &|r: &Report| r.cpu.get(p).copied(),
         );
     }
-    row(
-        "total",
-        &|r: &Report| r.wall_ms,
-        &|r: &Report| Some(r.cpu.values().sum()),
-    );
+    row("total", &|r: &Report| r.wall_ms, &|r: &Report| {
+        Some(r.cpu.values().sum())
+    });
     row("peak MB", &|r: &Report| r.peak_mb, &|_| None);
 }
 
@@ -220,7 +224,11 @@ fn incremental(n: usize) {
     std::fs::write(&last, text).expect("text written");
     let edited = build(&copy, &out);
     // Add: a copy of the last article under a new name.
-    let stem = last.file_stem().expect("stem").to_string_lossy().into_owned();
+    let stem = last
+        .file_stem()
+        .expect("stem")
+        .to_string_lossy()
+        .into_owned();
     std::fs::copy(&last, articles.join("zz-added.txt")).expect("text copied");
     std::fs::copy(
         articles.join(format!("{stem}.toml")),

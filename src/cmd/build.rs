@@ -152,7 +152,15 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     // graph.dot draws the whole graph where the drawings' size rule allows (or when
     // asked to); past it, no drawing tool could lay it out, and it holds an overview.
     let whole_dot = args.draw == Draw::Always || size <= DRAWABLE;
-    let (files, report) = write_set(&args.out, &g, fingerprint, draw, whole_dot, &pb, &mut phases)?;
+    let (files, report) = write_set(
+        &args.out,
+        &g,
+        fingerprint,
+        draw,
+        whole_dot,
+        &pb,
+        &mut phases,
+    )?;
     let targets: Vec<PathBuf> = std::iter::once("graph.json")
         .chain(files.iter().map(|(name, _)| name.as_str()))
         .map(|name| args.out.join(name))

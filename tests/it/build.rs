@@ -500,7 +500,8 @@ fn a_graph_too_large_to_draw_gets_an_overview_dot_that_graphviz_draws() {
     levelmap_testkit::corpus::generate(&corpus, 200, 7).unwrap();
     let d = build(&corpus, &out);
     assert!(
-        d.stdout.contains("graph.dot holds an overview, not the whole graph"),
+        d.stdout
+            .contains("graph.dot holds an overview, not the whole graph"),
         "{}",
         d.stdout
     );
@@ -511,14 +512,22 @@ fn a_graph_too_large_to_draw_gets_an_overview_dot_that_graphviz_draws() {
         .filter(|l| l.starts_with("  \"") && !l.contains(" -> "))
         .collect();
     let edges = dot.lines().filter(|l| l.contains(" -> ")).count();
-    assert!(!nodes.is_empty() && nodes.len() <= 80 && edges <= 300, "{dot}");
+    assert!(
+        !nodes.is_empty() && nodes.len() <= 80 && edges <= 300,
+        "{dot}"
+    );
     assert!(
         nodes
             .iter()
             .all(|l| l.starts_with("  \"policy:") || l.starts_with("  \"actor:")),
         "{dot}"
     );
-    assert!(nodes.iter().all(|l| l.contains(" claims\"") || l.contains(" claim\"")), "{dot}");
+    assert!(
+        nodes
+            .iter()
+            .all(|l| l.contains(" claims\"") || l.contains(" claim\"")),
+        "{dot}"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
     assert!(json["nodes"].as_array().unwrap().len() > 3000);

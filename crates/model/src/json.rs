@@ -328,8 +328,11 @@ impl Serialize for Streamed<'_> {
                 for e in g.graph.edge_indices() {
                     let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
                     let kind = g.graph[e].kind;
-                    let n = seen.entry((a.index() as u32, b.index() as u32, kind)).or_default();
-                    let id = crate::graph::numbered_edge_id(&g.graph[a].id, kind, &g.graph[b].id, *n);
+                    let n = seen
+                        .entry((a.index() as u32, b.index() as u32, kind))
+                        .or_default();
+                    let id =
+                        crate::graph::numbered_edge_id(&g.graph[a].id, kind, &g.graph[b].id, *n);
                     *n += 1;
                     seq.serialize_element(&edge_json(g, e, id))?;
                 }

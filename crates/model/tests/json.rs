@@ -34,6 +34,10 @@ fn streamed_graph_json_is_the_whole_export_serialised() {
         whole.push(b'\n');
         let streamed = String::from_utf8(streamed).unwrap();
         assert_eq!(streamed, String::from_utf8(whole).unwrap());
-        assert_eq!(streamed.contains("#3\""), numbered, "the third parallel edge is #3");
+        assert_eq!(
+            streamed.contains("#3\""),
+            numbered,
+            "the third parallel edge is #3"
+        );
     }
 }

@@ -21,6 +21,9 @@ const LEXICON: [(&str, &str, NodeKind); 3] = [
     (layout::EVENTS_FILE, "event", NodeKind::Event),
 ];
 
+/// An article's text and annotation, either of which may be missing.
+type Pair = (Option<PathBuf>, Option<PathBuf>);
+
 impl Reader {
     /// Read the corpus in `dir`: every step, in order (walk and parse, define, validate).
     pub(crate) fn read(&mut self, dir: &Path) {
@@ -71,7 +74,7 @@ impl Reader {
     /// Pair the texts and annotations in `dir` by stem and read each pair; a half
     /// without the other is reported.
     fn read_articles(&mut self, dir: &Path) {
-        let mut stems: BTreeMap<String, (Option<PathBuf>, Option<PathBuf>)> = BTreeMap::new();
+        let mut stems: BTreeMap<String, Pair> = BTreeMap::new();
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
@@ -95,7 +98,7 @@ impl Reader {
                 ArticlePart::Annotation => stems.entry(stem).or_default().1 = Some(path),
             }
         }
-        let stems: Vec<(String, (Option<PathBuf>, Option<PathBuf>))> = stems.into_iter().collect();
+        let stems: Vec<(String, Pair)> = stems.into_iter().collect();
         // Each article is read and parsed by a reader of its own, on all cores, and
         // taken in in stem order: the same sources, digest and diagnostics as one by one.
         let read: Vec<Option<Reader>> = stems

@@ -102,7 +102,10 @@ fn top(g: &LevelGraph, t: &Tally, kind: NodeKind, n: usize) -> Vec<NodeIndex> {
         .filter(|(&i, _)| g.node(i).kind == kind)
         .map(|(&i, &c)| (c, i))
         .collect();
-    v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| g.node(a.1).id.cmp(&g.node(b.1).id)));
+    v.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| g.node(a.1).id.cmp(&g.node(b.1).id))
+    });
     v.into_iter().take(n).map(|(_, i)| i).collect()
 }
 
@@ -139,7 +142,9 @@ fn links(
     for &i in kept.keys() {
         for e in g.graph.edges_directed(i, Direction::Outgoing) {
             if RELATIONS.contains(&e.weight().kind) && kept.contains_key(&e.target()) {
-                *relations.entry((i, e.target(), e.weight().kind)).or_default() += 1;
+                *relations
+                    .entry((i, e.target(), e.weight().kind))
+                    .or_default() += 1;
             }
         }
     }
@@ -148,8 +153,14 @@ fn links(
             .into_iter()
             .map(|((a, b, k), n)| (a, b, Link::Relation(k, n))),
     );
-    let key = |(a, b, l): &(NodeIndex, NodeIndex, Link)| (g.node(*a).id.clone(), g.node(*b).id.clone(), l.clone());
-    all.sort_by(|x, y| y.2.weight().cmp(&x.2.weight()).then_with(|| key(x).cmp(&key(y))));
+    let key = |(a, b, l): &(NodeIndex, NodeIndex, Link)| {
+        (g.node(*a).id.clone(), g.node(*b).id.clone(), l.clone())
+    };
+    all.sort_by(|x, y| {
+        y.2.weight()
+            .cmp(&x.2.weight())
+            .then_with(|| key(x).cmp(&key(y)))
+    });
     all.truncate(max);
     all.sort_by_key(key);
     all
@@ -164,7 +175,11 @@ fn claims(n: usize) -> String {
 }
 
 /// Write the overview of `g` as DOT.
-pub fn write_overview(g: &LevelGraph, opts: &OverviewOptions, w: &mut impl Write) -> io::Result<()> {
+pub fn write_overview(
+    g: &LevelGraph,
+    opts: &OverviewOptions,
+    w: &mut impl Write,
+) -> io::Result<()> {
     let t = tally(g);
     let policies = top(g, &t, NodeKind::Policy, opts.policies);
     let actors = top(g, &t, NodeKind::Actor, opts.actors);
@@ -197,8 +212,16 @@ pub fn write_overview(g: &LevelGraph, opts: &OverviewOptions, w: &mut impl Write
             ("class", "levelmap overview"),
         ])
     )?;
-    writeln!(w, "  node {};", attrs(&[("fontname", font), ("fontsize", "11"), ("style", "filled")]))?;
-    writeln!(w, "  edge {};", attrs(&[("fontname", font), ("fontsize", "9"), ("arrowsize", "0.7")]))?;
+    writeln!(
+        w,
+        "  node {};",
+        attrs(&[("fontname", font), ("fontsize", "11"), ("style", "filled")])
+    )?;
+    writeln!(
+        w,
+        "  edge {};",
+        attrs(&[("fontname", font), ("fontsize", "9"), ("arrowsize", "0.7")])
+    )?;
     writeln!(w)?;
     for i in policies.iter().chain(&actors) {
         let n = g.node(*i);
@@ -237,8 +260,15 @@ pub fn write_overview(g: &LevelGraph, opts: &OverviewOptions, w: &mut impl Write
 fn said_attrs(s: &Stances, actor: &str, policy: &str) -> Vec<(&'static str, String)> {
     let total: usize = s.iter().sum();
     let names = ["for", "against", "mixed", "neutral"];
-    let stances = [Some(Stance::For), Some(Stance::Against), Some(Stance::Mixed), None];
-    let most = (0..4).max_by_key(|&k| (s[k], std::cmp::Reverse(k))).unwrap_or(3);
+    let stances = [
+        Some(Stance::For),
+        Some(Stance::Against),
+        Some(Stance::Mixed),
+        None,
+    ];
+    let most = (0..4)
+        .max_by_key(|&k| (s[k], std::cmp::Reverse(k)))
+        .unwrap_or(3);
     let parts: Vec<String> = (0..4)
         .filter(|&k| s[k] > 0)
         .map(|k| format!("{} {}", s[k], names[k]))
@@ -246,7 +276,14 @@ fn said_attrs(s: &Stances, actor: &str, policy: &str) -> Vec<(&'static str, Stri
     let width = 1.0 + (total as f64).log2().min(5.0);
     vec![
         ("label", total.to_string()),
-        ("tooltip", format!("{actor} said {} about {policy}: {}", claims(total), parts.join(", "))),
+        (
+            "tooltip",
+            format!(
+                "{actor} said {} about {policy}: {}",
+                claims(total),
+                parts.join(", ")
+            ),
+        ),
         ("class", "said".to_string()),
         ("color", style::stance_color(stances[most]).to_string()),
         ("penwidth", format!("{width:.1}")),
@@ -256,7 +293,11 @@ fn said_attrs(s: &Stances, actor: &str, policy: &str) -> Vec<(&'static str, Stri
 /// A relation between two kept entities, styled as in the whole map.
 fn relation_attrs(kind: EdgeKind, n: usize, from: &str, to: &str) -> Vec<(&'static str, String)> {
     let st = style::edge_style(kind);
-    let times = if n > 1 { format!(" ({n} sources)") } else { String::new() };
+    let times = if n > 1 {
+        format!(" ({n} sources)")
+    } else {
+        String::new()
+    };
     vec![
         ("tooltip", format!("{from} {} {to}{times}", kind.phrase())),
         ("class", kind.as_str().to_string()),
@@ -290,7 +331,10 @@ mod tests {
         assert!(nodes > 0, "{dot}");
         assert!(!dot.contains("\"claim:"), "no claim node: {dot}");
         assert!(!dot.contains("\"article:"), "no article node: {dot}");
-        assert!(dot.contains(" claims\"") || dot.contains(" claim\""), "{dot}");
+        assert!(
+            dot.contains(" claims\"") || dot.contains(" claim\""),
+            "{dot}"
+        );
     }
 
     #[test]
