@@ -2,7 +2,8 @@
 # Run every test. Installs Graphviz (the DOT tests run `dot`), Chromium (the
 # screenshot tests) and xmllint (libxml2-utils: the GraphML and GEXF schema checks) from
 # Debian's packages first when they are missing and we are root, and the Python readers
-# the interchange tests check exports with (networkx, igraph, pandas) when missing.
+# the interchange tests check exports with (networkx, igraph, pandas) and Playwright
+# (the browser tests) when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 need=()
@@ -22,6 +23,12 @@ if ! python3 -c 'import networkx, igraph, pandas' >/dev/null 2>&1; then
   echo "installing networkx, igraph and pandas (the interchange tests' readers)" >&2
   python3 -m pip install --quiet networkx igraph pandas \
     || echo "warning: networkx, igraph or pandas missing; the interchange tests will fail" >&2
+fi
+# Playwright drives the system Chromium in the browser tests (never `playwright install`).
+if ! python3 -c 'import playwright.sync_api' >/dev/null 2>&1; then
+  echo "installing playwright (the browser tests' driver)" >&2
+  python3 -m pip install --quiet playwright \
+    || echo "warning: playwright missing; the browser tests will fail" >&2
 fi
 # The crate boundaries are enforced by lints, not hoped for: clippy.toml keeps std::fs
 # out of every crate whose job is not files; unsafe code is denied but in one module.

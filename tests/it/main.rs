@@ -16,3 +16,4 @@ mod query;
 mod render;
 mod screenshot;
 mod stderr;
+mod timelinejs;
