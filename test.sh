@@ -4,7 +4,7 @@
 # checks) from Debian's packages first when they are missing and we are root, and with
 # pip, when missing, the Python readers the interchange tests check exports with
 # (networkx, igraph, pandas; networkx with scipy is also the network measures' oracle)
-# and Python's playwright (the explorer tests).
+# and Python's playwright (the browser tests: the explorer, TimelineJS).
 set -euo pipefail
 cd "$(dirname "$0")"
 need=()
@@ -25,11 +25,11 @@ if ! python3 -c 'import networkx, igraph, pandas, scipy' >/dev/null 2>&1; then
   python3 -m pip install --quiet networkx igraph pandas scipy \
     || echo "warning: networkx, igraph, pandas or scipy missing; the interchange and network tests will fail" >&2
 fi
-# The explorer's browser tests drive the system Chromium with Python's Playwright
+# The browser tests (the explorer, TimelineJS) drive the system Chromium with Python's Playwright
 # (never `playwright install`: no browser is downloaded).
 if ! python3 -c "import playwright.sync_api" >/dev/null 2>&1; then
   echo "installing python playwright" >&2
-  python3 -m pip install --quiet playwright || echo "warning: playwright missing; the explorer's browser tests will fail" >&2
+  python3 -m pip install --quiet playwright || echo "warning: playwright missing; the browser tests will fail" >&2
 fi
 # The crate boundaries are enforced by lints, not hoped for: clippy.toml keeps std::fs
 # out of every crate whose job is not files; unsafe code is denied but in one module.

@@ -1,6 +1,7 @@
 //! `levelmap export`: write a view of the graph (filtered by kind, edge, dates or
-//! neighbourhood) as DOT, SVG or JSON, or for other tools as GraphML, GEXF, CSV or AIF
-//! (`levelmap_interchange`, docs/interchange.md), to a file or to standard output.
+//! neighbourhood) as DOT, SVG or JSON, or for other tools as GraphML, GEXF, CSV, AIF or
+//! TimelineJS (`levelmap_interchange`, docs/interchange.md), to a file or to standard
+//! output.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -36,6 +37,8 @@ pub(crate) enum Format {
     Aif,
     /// The explorer: one offline HTML page (map, timeline, search, filters, time, paths).
     Html,
+    /// TimelineJS 3 JSON: articles, events and claims as slides, one group per lane.
+    Timelinejs,
 }
 
 /// Flags of `levelmap export`.
@@ -95,7 +98,7 @@ fn format_of(args: &Args) -> Result<Format> {
         Some("graphml") => Ok(Format::Graphml),
         Some("gexf") => Ok(Format::Gexf),
         Some("html" | "htm") => Ok(Format::Html),
-        _ => bail!("give --format dot, svg or json (or an -o file ending in .dot, .svg or .json), or graphml, gexf, csv or aif for other tools, or html for the explorer page"),
+        _ => bail!("give --format dot, svg or json (or an -o file ending in .dot, .svg or .json), or graphml, gexf, csv, aif or timelinejs for other tools, or html for the explorer page"),
     }
 }
 
@@ -147,6 +150,7 @@ pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Resul
             levelmap_interchange::write_gexf(&levelmap_interchange::from_graph(g), &mut out)?
         }
         Format::Aif => levelmap_interchange::write_aif(g, &mut out)?,
+        Format::Timelinejs => levelmap_interchange::write_timelinejs(g, &mut out)?,
         Format::Csv => {
             bail!("csv writes two files: give -o DIR, the folder for nodes.csv and edges.csv")
         }

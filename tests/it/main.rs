@@ -19,3 +19,4 @@ mod query;
 mod render;
 mod screenshot;
 mod stderr;
+mod timelinejs;

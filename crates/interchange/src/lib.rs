@@ -1,6 +1,7 @@
 //! The graph in the formats other tools read: GraphML (networkx, igraph, R, visone,
 //! yEd), GEXF 1.3 with spells (Gephi's timeline), CSV (spreadsheets, pandas, Neo4j's
-//! bulk importer) and the Argument Interchange Format as AIFdb's JSON.
+//! bulk importer), the Argument Interchange Format as AIFdb's JSON, and TimelineJS 3
+//! JSON (the timeline's slides, in the lanes of levelmap's own timeline).
 //!
 //! GraphML, GEXF and CSV are written from one neutral shape, an
 //! [`Exchange`](levelmap_model::exchange::Exchange): the argument graph becomes one by
@@ -13,6 +14,7 @@ mod csv;
 mod from_graph;
 mod gexf;
 mod graphml;
+mod timelinejs;
 mod xml;
 
 pub use aif::{to_aif, write_aif, AifEdge, AifGraph, AifLocution, AifNode, AifParticipant};
@@ -20,6 +22,9 @@ pub use csv::{write_csv, CsvFiles};
 pub use from_graph::from_graph;
 pub use gexf::write_gexf;
 pub use graphml::write_graphml;
+pub use timelinejs::{
+    to_timelinejs, write_timelinejs, TljsDate, TljsDocument, TljsSlide, TljsText,
+};
 
 use levelmap_model::exchange::{Exchange, ExchangeError};
 
@@ -52,6 +57,9 @@ pub enum InterchangeError {
         /// The value.
         value: f64,
     },
+    /// The graph has no timeline (no dated article).
+    #[error("no timeline to export: {0}")]
+    Timeline(#[from] levelmap_draw::views::TimelineError),
     /// Writing failed.
     #[error("cannot write: {0}")]
     Io(#[from] std::io::Error),
