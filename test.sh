@@ -15,6 +15,8 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "warning: ${need[*]} missing and cannot be installed here; the tests that need them will fail" >&2
   fi
 fi
+# The integration tests read the Parquet tables back with pyarrow and DuckDB.
+python3 -c "import pyarrow, duckdb" 2>/dev/null || python3 -m pip install --quiet pyarrow duckdb
 # The crate boundaries are enforced by lints, not hoped for: clippy.toml keeps std::fs
 # out of every crate whose job is not files; unsafe code is denied but in one module.
 cargo clippy --workspace --all-targets --quiet -- -D warnings

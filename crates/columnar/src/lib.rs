@@ -54,7 +54,10 @@ pub fn tables(g: &LevelGraph) -> Result<Vec<TableFile>, ColumnarError> {
         file(schema::EDGES, rows::edges(g, &ids))?,
         file(schema::EVIDENCE, rows::evidence(g, &ids))?,
     ];
-    debug_assert!(out.iter().map(|t| t.table).eq(schema::TABLES.iter().map(|t| t.name)));
+    debug_assert!(out
+        .iter()
+        .map(|t| t.table)
+        .eq(schema::TABLES.iter().map(|t| t.name)));
     Ok(out)
 }
 

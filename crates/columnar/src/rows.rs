@@ -59,7 +59,8 @@ fn owned<'g>(s: String) -> Option<Cow<'g, str>> {
 pub(crate) fn nodes(g: &LevelGraph) -> Vec<Values<'_>> {
     let n = g.node_count();
     let text = || Vec::with_capacity(n);
-    let (mut id, mut kind, mut label, mut org, mut subkind) = (text(), text(), text(), text(), text());
+    let (mut id, mut kind, mut label, mut org, mut subkind) =
+        (text(), text(), text(), text(), text());
     let mut confidence = Vec::with_capacity(n);
     let (mut date, mut precision, mut provenance, mut url, mut description) =
         (text(), text(), text(), text(), text());
@@ -160,7 +161,12 @@ pub(crate) fn edge_ids(g: &LevelGraph) -> Vec<String> {
             let key = (e.source().index() as u32, e.target().index() as u32, kind);
             let n = seen.entry(key).or_insert(0);
             *n += 1;
-            let base = format!("{}-{}->{}", g.graph[e.source()].id, kind, g.graph[e.target()].id);
+            let base = format!(
+                "{}-{}->{}",
+                g.graph[e.source()].id,
+                kind,
+                g.graph[e.target()].id
+            );
             if *n == 1 {
                 base
             } else {

@@ -134,14 +134,34 @@ pub const NODES: Table = Table {
 pub const EDGES: Table = Table {
     name: "edges",
     columns: &[
-        req("id", Utf8, "`<source>-<kind>-><target>`, `#n` added for the n-th repeat; graph.json's edge id"),
-        req("kind", Utf8, "authored, mentions, makes, about, supports, … (docs/query.md)"),
+        req(
+            "id",
+            Utf8,
+            "`<source>-<kind>-><target>`, `#n` added for the n-th repeat; graph.json's edge id",
+        ),
+        req(
+            "kind",
+            Utf8,
+            "authored, mentions, makes, about, supports, … (docs/query.md)",
+        ),
         req("source", Utf8, "the id of the node it leaves (`nodes.id`)"),
         req("target", Utf8, "the id of the node it enters (`nodes.id`)"),
-        opt("stance", Utf8, "`about` edges: for, against, mixed or neutral"),
-        req("article", Utf8, "the stem of the article its evidence quotes"),
+        opt(
+            "stance",
+            Utf8,
+            "`about` edges: for, against, mixed or neutral",
+        ),
+        req(
+            "article",
+            Utf8,
+            "the stem of the article its evidence quotes",
+        ),
         req("origin", Utf8, "curated, derived or extracted"),
-        opt("confidence", Float64, "extracted edges: the extractor's confidence, 0 to 1"),
+        opt(
+            "confidence",
+            Float64,
+            "extracted edges: the extractor's confidence, 0 to 1",
+        ),
         opt("note", Utf8, "the curator's note"),
     ],
 };
@@ -150,11 +170,27 @@ pub const EDGES: Table = Table {
 pub const EVIDENCE: Table = Table {
     name: "evidence",
     columns: &[
-        req("owner", Utf8, "what the quote is evidence for: `edge` or `node` (later also `statement`)"),
+        req(
+            "owner",
+            Utf8,
+            "what the quote is evidence for: `edge` or `node` (later also `statement`)",
+        ),
         req("owner_id", Utf8, "`edges.id` or `nodes.id`"),
-        req("article", Utf8, "the stem of the article quoted (its node is `article:<stem>`)"),
-        opt("article_date", Utf8, "the article's date as written (null if the article is not in the graph)"),
-        opt("article_date_start", Date, "first day of the article's date"),
+        req(
+            "article",
+            Utf8,
+            "the stem of the article quoted (its node is `article:<stem>`)",
+        ),
+        opt(
+            "article_date",
+            Utf8,
+            "the article's date as written (null if the article is not in the graph)",
+        ),
+        opt(
+            "article_date_start",
+            Date,
+            "first day of the article's date",
+        ),
         req("quote", Utf8, "the verbatim quote"),
     ],
 };

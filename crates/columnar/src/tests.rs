@@ -49,7 +49,10 @@ fn read_back(bytes: &[u8]) -> ReadBack {
         .collect();
     for row in reader.get_row_iter(None).expect("rows") {
         for (name, field) in row.expect("a row").get_column_iter() {
-            columns.get_mut(name).expect("known column").push(field_text(field));
+            columns
+                .get_mut(name)
+                .expect("known column")
+                .push(field_text(field));
         }
     }
     ReadBack {
@@ -62,7 +65,10 @@ fn read_back(bytes: &[u8]) -> ReadBack {
 
 fn values_text(v: &Values<'_>) -> Vec<Option<String>> {
     match v {
-        Values::Utf8(v) => v.iter().map(|s| s.as_ref().map(|s| s.to_string())).collect(),
+        Values::Utf8(v) => v
+            .iter()
+            .map(|s| s.as_ref().map(|s| s.to_string()))
+            .collect(),
         Values::Date(v) => v.iter().map(|d| d.map(|d| d.to_string())).collect(),
         Values::Float64(v) => v.iter().map(|x| x.map(|x| x.to_string())).collect(),
         Values::Bool(v) => v.iter().map(|b| b.map(|b| b.to_string())).collect(),
@@ -86,13 +92,20 @@ fn every_table_has_a_row_per_node_edge_and_quote() {
     for g in [mini(), synthetic()] {
         let files = tables(&g).unwrap();
         let names: Vec<&str> = files.iter().map(|f| f.file_name.as_str()).collect();
-        assert_eq!(names, ["nodes.parquet", "edges.parquet", "evidence.parquet"]);
+        assert_eq!(
+            names,
+            ["nodes.parquet", "edges.parquet", "evidence.parquet"]
+        );
         let claims = g.count_nodes()[&levelmap_model::NodeKind::Claim];
         let want = [g.node_count(), g.edge_count(), g.edge_count() + claims];
         for (f, want) in files.iter().zip(want) {
             assert_eq!(f.rows, want, "{}", f.table);
             let back = read_back(&f.bytes);
-            assert!(back.columns.values().all(|c| c.len() == want), "{}", f.table);
+            assert!(
+                back.columns.values().all(|c| c.len() == want),
+                "{}",
+                f.table
+            );
         }
     }
 }
@@ -110,7 +123,13 @@ fn every_value_reads_back_as_written() {
         let bytes = write::table_bytes(table, columns, "d", write::ROW_GROUP_ROWS).unwrap();
         let back = read_back(&bytes);
         for (c, v) in table.columns.iter().zip(columns) {
-            assert_eq!(back.columns[c.name], values_text(v), "{}.{}", table.name, c.name);
+            assert_eq!(
+                back.columns[c.name],
+                values_text(v),
+                "{}.{}",
+                table.name,
+                c.name
+            );
         }
     }
 }
@@ -128,19 +147,37 @@ fn rows_say_what_the_graph_says() {
         assert_eq!(nodes.columns["kind"][row].as_deref(), Some(n.kind.as_str()));
         assert_eq!(nodes.columns["date"][row], n.date().map(|d| d.to_string()));
         if let NodeData::Claim { evidence, .. } = &n.data {
-            assert_eq!(nodes.columns["article"][row].as_deref(), Some(&*evidence.article));
+            assert_eq!(
+                nodes.columns["article"][row].as_deref(),
+                Some(&*evidence.article)
+            );
         }
     }
     let ids = rows::edge_ids(&g);
     for (row, e) in g.graph.edge_indices().enumerate() {
         let (a, b) = g.graph.edge_endpoints(e).unwrap();
         let w = g.edge(e);
-        assert_eq!(edges.columns["source"][row].as_deref(), Some(&*g.node(a).id));
-        assert_eq!(edges.columns["target"][row].as_deref(), Some(&*g.node(b).id));
-        assert_eq!(edges.columns["stance"][row].as_deref(), w.stance.map(|s| s.as_str()));
+        assert_eq!(
+            edges.columns["source"][row].as_deref(),
+            Some(&*g.node(a).id)
+        );
+        assert_eq!(
+            edges.columns["target"][row].as_deref(),
+            Some(&*g.node(b).id)
+        );
+        assert_eq!(
+            edges.columns["stance"][row].as_deref(),
+            w.stance.map(|s| s.as_str())
+        );
         assert_eq!(evidence.columns["owner"][row].as_deref(), Some("edge"));
-        assert_eq!(evidence.columns["owner_id"][row].as_deref(), Some(ids[row].as_str()));
-        assert_eq!(evidence.columns["quote"][row].as_deref(), Some(&*w.evidence.quote));
+        assert_eq!(
+            evidence.columns["owner_id"][row].as_deref(),
+            Some(ids[row].as_str())
+        );
+        assert_eq!(
+            evidence.columns["quote"][row].as_deref(),
+            Some(&*w.evidence.quote)
+        );
         assert_eq!(
             evidence.columns["article_date"][row],
             g.evidence_date(w).map(|d| d.to_string())

@@ -39,7 +39,7 @@ fn properties(table: &Table, digest: &str) -> WriterProperties {
     WriterProperties::builder()
         .set_created_by(created_by())
         .set_compression(Compression::SNAPPY)
-                .set_key_value_metadata(Some(
+        .set_key_value_metadata(Some(
             meta.into_iter()
                 .map(|(k, v)| KeyValue::new(k.to_string(), v))
                 .collect(),
@@ -56,7 +56,12 @@ pub(crate) fn table_bytes(
     group_rows: usize,
 ) -> Result<Vec<u8>, ColumnarError> {
     let rows = columns.first().map_or(0, Values::len);
-    assert_eq!(columns.len(), table.columns.len(), "{}: one Values per column", table.name);
+    assert_eq!(
+        columns.len(),
+        table.columns.len(),
+        "{}: one Values per column",
+        table.name
+    );
     for (c, v) in table.columns.iter().zip(columns) {
         assert!(
             v.len() == rows && matches_type(v, c.ty),
