@@ -152,11 +152,31 @@ impl OutputSet {
         }
     }
 
+    /// Write one file of the set as `fill` writes it (through a buffer), without
+    /// holding the whole file in memory.
+    pub(crate) fn write_with(
+        &mut self,
+        name: &str,
+        fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<()> {
+        self.put_with(name, fill)?;
+        self.fault_point()
+    }
+
     fn put(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        self.put_with(name, |w| w.write_all(bytes))
+    }
+
+    fn put_with(
+        &mut self,
+        name: &str,
+        fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<()> {
         let path = self.staging.join(name);
-        let written = File::create(&path).and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
+        let written = File::create(&path).and_then(|f| {
+            let mut w = io::BufWriter::with_capacity(1 << 20, f);
+            fill(&mut w)?;
+            w.into_inner().map_err(|e| e.into_error())?.sync_all()
         });
         written.with_context(|| {
             format!(

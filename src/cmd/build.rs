@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use levelmap_draw::map::dot_overview::{self, OverviewOptions};
 use levelmap_draw::map::{dot, svg};
 use levelmap_draw::views::{self, evolution, slices};
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
@@ -36,6 +37,10 @@ pub(crate) struct Args {
     /// drawings cannot be read, and take minutes and gigabytes), always, or never.
     #[arg(long, value_enum, default_value_t = Draw::Auto, value_name = "WHEN")]
     pub(crate) draw: Draw,
+    /// Print the wall time of each phase (read, graph, json, dot, drawings, store,
+    /// write) and the peak memory to stderr (`cargo bench --bench build` reads them).
+    #[arg(long)]
+    pub(crate) timings: bool,
 }
 
 /// When `build` draws the whole-graph pictures.
@@ -69,6 +74,13 @@ fn article_years(g: &LevelGraph) -> i64 {
     let (lo, hi) = years.fold((i64::MAX, i64::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
     (hi - lo).max(0)
 }
+
+/// What graph.dot keeps of a graph too large to draw.
+const OVERVIEW: OverviewOptions = OverviewOptions {
+    policies: 40,
+    actors: 40,
+    edges: 300,
+};
 
 /// Graphs larger than this (nodes + edges) get a progress bar on a terminal.
 const LONG_WORK: usize = 2000;
@@ -105,21 +117,26 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     };
     let pb = progress(5);
     pb.set_message("reading the corpus");
+    let mut phases = Phases::new(args.timings);
     let (g, import_warnings, mut warnings) = match &args.from_json {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
+            phases.mark("read");
             let (g, w) = json::from_json_with_warnings(&text, &path.display().to_string())?;
+            phases.mark("graph");
             (g, w, 0)
         }
         None => {
             let reading = super::read_checked(&args.corpus)?;
+            phases.mark("read");
             let g = build(
                 &reading.corpus,
                 BuildOptions {
                     include_extracted: args.auto,
                 },
             );
+            phases.mark("graph");
             (g, vec![], reading.warning_count())
         }
     };
@@ -132,21 +149,22 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         Draw::Never => false,
         Draw::Auto => size <= DRAWABLE && years <= DRAWABLE_YEARS,
     };
-    let (files, report) = render_all(&g, &pb, draw)?;
-    pb.set_message("writing");
-    // The whole set is written beside the output folder and switched in at once.
-    let mut set = crate::outset::OutputSet::open(&args.out)?;
-    for (name, bytes) in &files {
-        set.write(name, bytes)?;
-    }
-    if let Some(fp) = fingerprint {
-        // After graph.json, whose size and time the store records.
-        let header = levelmap_store::cache::header_after_build(set.dir(), fp);
-        let bytes = levelmap_store::encode(&header, &g);
-        set.write_optional(levelmap_store::cache::CACHE_FILE, &bytes, "the query cache")?;
-    }
-    set.commit()?;
-    let targets: Vec<PathBuf> = files.iter().map(|(name, _)| args.out.join(name)).collect();
+    // graph.dot draws the whole graph where the drawings' size rule allows (or when
+    // asked to); past it, no drawing tool could lay it out, and it holds an overview.
+    let whole_dot = args.draw == Draw::Always || size <= DRAWABLE;
+    let (files, report) = write_set(
+        &args.out,
+        &g,
+        fingerprint,
+        draw,
+        whole_dot,
+        &pb,
+        &mut phases,
+    )?;
+    let targets: Vec<PathBuf> = std::iter::once("graph.json")
+        .chain(files.iter().map(|(name, _)| name.as_str()))
+        .map(|name| args.out.join(name))
+        .collect();
     pb.inc(1);
     pb.finish_and_clear();
 
@@ -171,6 +189,16 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     for p in &targets {
         writeln!(out, "wrote {}", p.display())?;
     }
+    if !whole_dot {
+        writeln!(
+            out,
+            "graph.dot holds an overview, not the whole graph: the {} most-discussed policies and the {} actors \
+             with the most claims, with their claim counts; {size} nodes and edges are more than Graphviz can lay out \
+             (graph.json holds them all; draw parts with `levelmap export --around NODE --depth 2 -o part.dot`, \
+             or the whole with --draw always)",
+            OVERVIEW.policies, OVERVIEW.actors
+        )?;
+    }
     match report {
         Some(report) => writeln!(out, "graph.svg: {}", report.note)?,
         None if args.draw == Draw::Auto && years > DRAWABLE_YEARS => writeln!(
@@ -192,31 +220,147 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         "{warnings} warning(s); {:.0} ms",
         start.elapsed().as_secs_f64() * 1000.0
     )?;
+    phases.mark("other");
+    phases.print();
     Ok(ExitCode::SUCCESS)
+}
+
+/// The wall time (and CPU time of all threads) of each phase of one build, summed by
+/// name, printed to stderr with `--timings` as `phase <name> <wall ms> cpu <ms>` lines
+/// and `peak memory <kB> kB`.
+struct Phases {
+    on: bool,
+    last: Instant,
+    last_cpu: u64,
+    /// Name, wall time, CPU milliseconds.
+    done: Vec<(&'static str, Duration, u64)>,
+}
+
+impl Phases {
+    fn new(on: bool) -> Self {
+        Phases {
+            on,
+            last: Instant::now(),
+            last_cpu: if on { cpu_ms().unwrap_or(0) } else { 0 },
+            done: Vec::new(),
+        }
+    }
+
+    /// The time since the previous mark was spent on `name`.
+    fn mark(&mut self, name: &'static str) {
+        if !self.on {
+            return;
+        }
+        let now = Instant::now();
+        let d = now - self.last;
+        let cpu = cpu_ms().unwrap_or(0);
+        let c = cpu.saturating_sub(self.last_cpu);
+        (self.last, self.last_cpu) = (now, cpu);
+        match self.done.iter_mut().find(|(n, ..)| *n == name) {
+            Some((_, t, tc)) => (*t, *tc) = (*t + d, *tc + c),
+            None => self.done.push((name, d, c)),
+        }
+    }
+
+    fn print(&self) {
+        if !self.on {
+            return;
+        }
+        for (name, d, c) in &self.done {
+            note!("phase {name} {:.1} cpu {c}", d.as_secs_f64() * 1000.0);
+        }
+        match peak_memory_kb() {
+            Some(kb) => note!("peak memory {kb} kB"),
+            None => note!("peak memory unknown (no /proc/self/status)"),
+        }
+    }
+}
+
+/// The CPU time of the process so far (user and system, every thread), in
+/// milliseconds, to the kernel's tick (10 ms), where the system tells it.
+fn cpu_ms() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // After the command name in parentheses: state is the first field, utime the 12th.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(ticks * 10)
+}
+
+/// The process' peak resident memory (VmHWM), where the system tells it.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Write the output set: graph.json (while the query store's sections are made on
+/// another thread), graph.dot and the drawings, then the store. The whole set is
+/// written beside the output folder and switched in at once, so a failure while
+/// rendering leaves the old set. Returns the files besides graph.json and the cache.
+fn write_set(
+    out: &std::path::Path,
+    g: &LevelGraph,
+    fingerprint: Option<String>,
+    draw: bool,
+    whole_dot: bool,
+    pb: &ProgressBar,
+    phases: &mut Phases,
+) -> Result<(Vec<Rendered>, Option<svg::SvgReport>)> {
+    let mut set = crate::outset::OutputSet::open(out)?;
+    std::thread::scope(|scope| {
+        let store = fingerprint
+            .is_some()
+            .then(|| scope.spawn(|| levelmap_store::prepare(g)));
+        pb.set_message("graph.json");
+        set.write_with("graph.json", |mut w| json::write_json(g, &mut w))?;
+        phases.mark("json");
+        pb.inc(1);
+        let (files, report) = render_all(g, pb, draw, whole_dot, phases)?;
+        pb.set_message("writing");
+        for (name, bytes) in &files {
+            set.write(name, bytes)?;
+        }
+        phases.mark("write");
+        if let (Some(fp), Some(store)) = (fingerprint, store) {
+            let prepared = store
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // After graph.json, whose size and time the store records.
+            let header = levelmap_store::cache::header_after_build(set.dir(), fp);
+            let bytes = prepared.finish(&header, g);
+            drop(prepared);
+            phases.mark("store");
+            set.write_optional(levelmap_store::cache::CACHE_FILE, &bytes, "the query cache")?;
+        }
+        set.commit()?;
+        phases.mark("write");
+        Ok((files, report))
+    })
 }
 
 /// A file name and its bytes.
 type Rendered = (String, Vec<u8>);
 
-/// Render every output file to memory first, so that nothing is written unless all
-/// succeed. Returns the files and what drawing the SVG did.
+/// Render graph.dot and the drawings to memory (each is small enough to draw), in
+/// the order they are written. Returns the files and what drawing the SVG did.
 fn render_all(
     g: &LevelGraph,
     pb: &ProgressBar,
     draw: bool,
+    whole_dot: bool,
+    phases: &mut Phases,
 ) -> Result<(Vec<Rendered>, Option<svg::SvgReport>)> {
-    pb.set_message("graph.json");
-    let mut json_bytes = Vec::new();
-    json::write_json(g, &mut json_bytes)?;
-    pb.inc(1);
     pb.set_message("graph.dot");
     let mut dot_bytes = Vec::new();
-    dot::write_dot(g, &dot::DotOptions::default(), &mut dot_bytes)?;
+    if whole_dot {
+        dot::write_dot(g, &dot::DotOptions::default(), &mut dot_bytes)?;
+    } else {
+        dot_overview::write_overview(g, &OVERVIEW, &mut dot_bytes)?;
+    }
+    phases.mark("dot");
     pb.inc(1);
-    let mut files: Vec<Rendered> = vec![
-        ("graph.json".into(), json_bytes),
-        ("graph.dot".into(), dot_bytes),
-    ];
+    let mut files: Vec<Rendered> = vec![("graph.dot".into(), dot_bytes)];
     if !draw {
         return Ok((files, None));
     }
@@ -230,6 +374,7 @@ fn render_all(
         pb.set_message("timeline views");
         files.extend(render_views(g)?);
     }
+    phases.mark("drawings");
     Ok((files, Some(report)))
 }
 

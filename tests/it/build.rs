@@ -489,3 +489,49 @@ fn articles_over_thousands_of_years_were_drawn_for_minutes() {
     );
     assert!(out.join("graph.json").is_file() && !out.join("timeline.svg").exists());
 }
+
+/// Past the drawings' size rule, graph.dot held the whole graph (621 MB for 10,000
+/// articles), which no Graphviz run could lay out: it holds an overview that Graphviz
+/// draws, and build says so. graph.json still holds the whole graph.
+#[test]
+fn a_graph_too_large_to_draw_gets_an_overview_dot_that_graphviz_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, out) = (dir.path().join("corpus"), dir.path().join("out"));
+    levelmap_testkit::corpus::generate(&corpus, 200, 7).unwrap();
+    let d = build(&corpus, &out);
+    assert!(
+        d.stdout
+            .contains("graph.dot holds an overview, not the whole graph"),
+        "{}",
+        d.stdout
+    );
+    let dot = std::fs::read_to_string(out.join("graph.dot")).unwrap();
+    assert!(dot.starts_with("digraph \"levelmap overview\""), "{dot}");
+    let nodes: Vec<&str> = dot
+        .lines()
+        .filter(|l| l.starts_with("  \"") && !l.contains(" -> "))
+        .collect();
+    let edges = dot.lines().filter(|l| l.contains(" -> ")).count();
+    assert!(
+        !nodes.is_empty() && nodes.len() <= 80 && edges <= 300,
+        "{dot}"
+    );
+    assert!(
+        nodes
+            .iter()
+            .all(|l| l.starts_with("  \"policy:") || l.starts_with("  \"actor:")),
+        "{dot}"
+    );
+    assert!(
+        nodes
+            .iter()
+            .all(|l| l.contains(" claims\"") || l.contains(" claim\"")),
+        "{dot}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    assert!(json["nodes"].as_array().unwrap().len() > 3000);
+    if let Some(svg) = graphviz_svg(&out.join("graph.dot")) {
+        assert!(svg.contains("<svg"), "{svg}");
+    }
+}

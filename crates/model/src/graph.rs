@@ -272,17 +272,22 @@ impl LevelGraph {
     pub fn edge_id(&self, e: EdgeIndex) -> String {
         let (a, b) = self.graph.edge_endpoints(e).expect("edge exists");
         let w = &self.graph[e];
-        let base = format!("{}-{}->{}", self.graph[a].id, w.kind, self.graph[b].id);
         let n = self
             .graph
             .edges_connecting(a, b)
             .filter(|x| x.weight().kind == w.kind && x.id() < e)
             .count();
-        if n == 0 {
-            base
-        } else {
-            format!("{base}#{}", n + 1)
-        }
+        numbered_edge_id(&self.graph[a].id, w.kind, &self.graph[b].id, n)
+    }
+}
+
+/// An edge's id when `n` earlier edges join the same nodes with the same kind:
+/// `from-kind->to`, then `#2`, `#3`… for the parallel ones.
+pub(crate) fn numbered_edge_id(from: &str, kind: EdgeKind, to: &str, n: usize) -> String {
+    if n == 0 {
+        format!("{from}-{kind}->{to}")
+    } else {
+        format!("{from}-{kind}->{to}#{}", n + 1)
     }
 }
 

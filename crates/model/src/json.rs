@@ -271,22 +271,7 @@ pub fn to_export(g: &LevelGraph) -> GraphJson {
     let edges = g
         .graph
         .edge_indices()
-        .map(|e| {
-            let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
-            let w = &g.graph[e];
-            let (origin, confidence) = origin_str(w.origin);
-            EdgeJson {
-                id: g.edge_id(e),
-                kind: w.kind,
-                from: g.graph[a].id.to_string(),
-                to: g.graph[b].id.to_string(),
-                stance: w.stance,
-                evidence: ev(&w.evidence),
-                note: w.note.clone(),
-                origin,
-                confidence,
-            }
-        })
+        .map(|e| edge_json(g, e, g.edge_id(e)))
         .collect();
     GraphJson {
         schema: SCHEMA.into(),
@@ -294,6 +279,74 @@ pub fn to_export(g: &LevelGraph) -> GraphJson {
         digest: g.digest.clone(),
         nodes,
         edges,
+    }
+}
+
+fn edge_json(g: &LevelGraph, e: petgraph::graph::EdgeIndex, id: String) -> EdgeJson {
+    let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
+    let w = &g.graph[e];
+    let (origin, confidence) = origin_str(w.origin);
+    EdgeJson {
+        id,
+        kind: w.kind,
+        from: g.graph[a].id.to_string(),
+        to: g.graph[b].id.to_string(),
+        stance: w.stance,
+        evidence: ev(&w.evidence),
+        note: w.note.clone(),
+        origin,
+        confidence,
+    }
+}
+
+/// The graph as [`GraphJson`] serialises it, made one node and one edge at a time
+/// while writing (the whole export would be as large as the file). Edge ids are
+/// [`LevelGraph::edge_id`]'s, numbered in one pass instead of one walk per edge.
+struct Streamed<'a>(&'a LevelGraph);
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeStruct};
+        struct Nodes<'a>(&'a LevelGraph);
+        impl Serialize for Nodes<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.node_count()))?;
+                for n in self.0.graph.node_weights() {
+                    seq.serialize_element(&node_json(n))?;
+                }
+                seq.end()
+            }
+        }
+        struct Edges<'a>(&'a LevelGraph);
+        impl Serialize for Edges<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let g = self.0;
+                let mut seq = s.serialize_seq(Some(g.edge_count()))?;
+                // How many earlier edges join the same two nodes with the same kind.
+                let mut seen: std::collections::HashMap<(u32, u32, EdgeKind), usize> =
+                    std::collections::HashMap::new();
+                for e in g.graph.edge_indices() {
+                    let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
+                    let kind = g.graph[e].kind;
+                    let n = seen
+                        .entry((a.index() as u32, b.index() as u32, kind))
+                        .or_default();
+                    let id =
+                        crate::graph::numbered_edge_id(&g.graph[a].id, kind, &g.graph[b].id, *n);
+                    *n += 1;
+                    seq.serialize_element(&edge_json(g, e, id))?;
+                }
+                seq.end()
+            }
+        }
+        let g = self.0;
+        let mut st = s.serialize_struct("GraphJson", 5)?;
+        st.serialize_field("schema", SCHEMA)?;
+        st.serialize_field("version", &VERSION)?;
+        st.serialize_field("digest", &g.digest)?;
+        st.serialize_field("nodes", &Nodes(g))?;
+        st.serialize_field("edges", &Edges(g))?;
+        st.end()
     }
 }
 
@@ -364,7 +417,7 @@ fn node_json(n: &Node) -> NodeJson {
 
 /// Write the graph as pretty JSON with a final newline.
 pub fn write_json(g: &LevelGraph, w: &mut impl io::Write) -> io::Result<()> {
-    write_pretty(&mut *w, &to_export(g))?;
+    write_pretty(&mut *w, &Streamed(g))?;
     w.write_all(b"\n")
 }
 

@@ -13,7 +13,7 @@ use levelmap_model::NodeKind;
 
 use crate::layout;
 use crate::raw::{RawArticleHead, RawEntity};
-use crate::reader::{PendingArticle, Reader};
+use crate::reader::{Hashed, PendingArticle, Reader};
 use crate::{stamp, Diagnostic, Location, ReadError};
 
 impl Reader {
@@ -110,6 +110,9 @@ impl Reader {
         if let Some(h) = self.hasher.as_mut() {
             stamp::hash_file(h, &layout::text_file_name(stem), text.as_bytes());
         }
+        if let Some(log) = self.hash_log.as_mut() {
+            log.push((layout::text_file_name(stem), Hashed::ArticleText));
+        }
         if let Some(problem) = levelmap_model::id_problem(&format!("article:{stem}")) {
             self.diags.push(Diagnostic::error(
                 Location::file(ann),
@@ -122,6 +125,12 @@ impl Reader {
             ));
         }
         let Some(src) = self.add_source(ann) else {
+            // The text went into the digest; an article's reader keeps it for that.
+            if let Some((_, what @ Hashed::ArticleText)) =
+                self.hash_log.as_mut().and_then(|log| log.last_mut())
+            {
+                *what = Hashed::Owned(text);
+            }
             return;
         };
         let mut pending = PendingArticle {

@@ -48,6 +48,19 @@ pub(crate) struct Reader {
     pub(crate) dates: Vec<DateField>,
     /// Today, past which no date may be; the clock's when not set (tests set it).
     pub(crate) today: Option<levelmap_model::date::PartialDate>,
+    /// A reader of one article on a worker thread: the files it would have fed into
+    /// the digest, in order, fed by the corpus' reader when it takes the article in.
+    pub(crate) hash_log: Option<Vec<(String, Hashed)>>,
+}
+
+/// A file read by an article's reader, to be fed into the digest later.
+pub(crate) enum Hashed {
+    /// The article's text, kept in its pending article.
+    ArticleText,
+    /// A text the reader no longer keeps (the annotation could not be read).
+    Owned(String),
+    /// A source of the article's reader.
+    Source(usize),
 }
 
 /// The step that found a diagnostic. Diagnostics are listed step by step, because
@@ -174,14 +187,18 @@ impl Reader {
     pub(crate) fn add_source(&mut self, path: &Path) -> Option<usize> {
         match self.read_file(path) {
             Some(text) => {
+                let name = path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 if let Some(h) = self.hasher.as_mut() {
-                    let name = path
-                        .file_name()
-                        .map(|f| f.to_string_lossy().into_owned())
-                        .unwrap_or_default();
                     stamp::hash_file(h, &name, text.as_bytes());
                 }
-                Some(self.push_source(path, text))
+                let src = self.push_source(path, text);
+                if let Some(log) = self.hash_log.as_mut() {
+                    log.push((name, Hashed::Source(src)));
+                }
+                Some(src)
             }
             None => None,
         }

@@ -9,8 +9,10 @@ use sha2::{Digest, Sha256};
 use levelmap_model::NodeKind;
 
 use crate::layout::{self, ArticlePart};
-use crate::reader::Reader;
-use crate::{Diagnostic, Location, ReadError};
+use rayon::prelude::*;
+
+use crate::reader::{Hashed, Reader};
+use crate::{stamp, Diagnostic, Location, ReadError};
 
 /// Each lexicon file with the key of its array of tables and the kind of its entries.
 const LEXICON: [(&str, &str, NodeKind); 3] = [
@@ -18,6 +20,9 @@ const LEXICON: [(&str, &str, NodeKind); 3] = [
     (layout::POLICIES_FILE, "policy", NodeKind::Policy),
     (layout::EVENTS_FILE, "event", NodeKind::Event),
 ];
+
+/// An article's text and annotation, either of which may be missing.
+type Pair = (Option<PathBuf>, Option<PathBuf>);
 
 impl Reader {
     /// Read the corpus in `dir`: every step, in order (walk and parse, define, validate).
@@ -69,7 +74,7 @@ impl Reader {
     /// Pair the texts and annotations in `dir` by stem and read each pair; a half
     /// without the other is reported.
     fn read_articles(&mut self, dir: &Path) {
-        let mut stems: BTreeMap<String, (Option<PathBuf>, Option<PathBuf>)> = BTreeMap::new();
+        let mut stems: BTreeMap<String, Pair> = BTreeMap::new();
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
@@ -93,20 +98,61 @@ impl Reader {
                 ArticlePart::Annotation => stems.entry(stem).or_default().1 = Some(path),
             }
         }
-        for (stem, (txt, toml_path)) in stems {
-            match (txt, toml_path) {
-                (Some(t), None) => self.diags.push(Diagnostic::error(
+        let stems: Vec<(String, Pair)> = stems.into_iter().collect();
+        // Each article is read and parsed by a reader of its own, on all cores, and
+        // taken in in stem order: the same sources, digest and diagnostics as one by one.
+        let read: Vec<Option<Reader>> = stems
+            .par_iter()
+            .with_min_len(16)
+            .map(|(stem, pair)| match pair {
+                (Some(t), Some(a)) => {
+                    let mut r = Reader {
+                        hash_log: Some(Vec::new()),
+                        ..Reader::default()
+                    };
+                    r.read_article(stem, t, a);
+                    Some(r)
+                }
+                _ => None,
+            })
+            .collect();
+        for ((stem, (txt, toml_path)), r) in stems.into_iter().zip(read) {
+            match (txt, toml_path, r) {
+                (Some(t), None, _) => self.diags.push(Diagnostic::error(
                     Location::file(&t),
                     ReadError::MissingAnnotation { stem: stem.clone() },
                 )),
-                (None, Some(a)) => self.diags.push(Diagnostic::error(
+                (None, Some(a), _) => self.diags.push(Diagnostic::error(
                     Location::file(&a),
                     ReadError::MissingText { stem: stem.clone() },
                 )),
-                (Some(t), Some(a)) => self.read_article(&stem, &t, &a),
-                (None, None) => {}
+                (Some(_), Some(_), Some(r)) => self.take_article(r),
+                _ => {}
             }
         }
+    }
+
+    /// Take in what an article's reader read: its files into the digest, its sources,
+    /// diagnostics, pending article and quote index.
+    fn take_article(&mut self, mut r: Reader) {
+        for (name, what) in r.hash_log.take().unwrap_or_default() {
+            let text = match &what {
+                Hashed::ArticleText => r.articles.values().next().map(|p| p.text.as_str()),
+                Hashed::Owned(t) => Some(t.as_str()),
+                Hashed::Source(s) => r.sources.get(*s).map(|s| s.text.as_str()),
+            };
+            if let (Some(h), Some(text)) = (self.hasher.as_mut(), text) {
+                stamp::hash_file(h, &name, text.as_bytes());
+            }
+        }
+        let offset = self.sources.len();
+        self.sources.append(&mut r.sources);
+        self.diags.append(&mut r.diags);
+        for (stem, mut p) in std::mem::take(&mut r.articles) {
+            p.src += offset;
+            self.articles.insert(stem, p);
+        }
+        self.quote_index.append(&mut r.quote_index);
     }
 }
 

@@ -77,11 +77,22 @@ pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
 
 /// [`encode`] with checked blocks of `block` bytes (tests use small ones).
 pub(crate) fn encode_in_blocks(h: &StoreHeader, g: &LevelGraph, block: usize) -> Vec<u8> {
+    prepare(g).finish_in_blocks(h, g, block)
+}
+
+/// A store's sections, made before its header is known (build writes graph.json,
+/// whose size and time the header records, while they are made).
+pub struct Prepared {
+    counts: [u32; 5],
+    total_len: u64,
+    sections: [Vec<u8>; SECTIONS],
+}
+
+/// The sections of `g`'s store: [`Prepared::finish`] adds the header.
+pub fn prepare(g: &LevelGraph) -> Prepared {
     let mut st = Strings::default();
     let nodes = encode_nodes(g, &mut st);
     let edges = encode_edges(g, &mut st);
-    let mut out = Vec::with_capacity(nodes.bytes.len() + edges.records.len() * 2);
-    write_header(&mut out, h, g);
     // What `stats` and `search` read about the whole graph.
     let stats_json = stats(g, StatsOptions { top: STATS_TOP })
         .ok()
@@ -89,49 +100,64 @@ pub(crate) fn encode_in_blocks(h: &StoreHeader, g: &LevelGraph, block: usize) ->
         .unwrap_or_default();
     let ix = SearchIndex::build(g);
     let search = encode_search(&ix);
-    for n in [
+    let counts = [
         g.node_count(),
         g.edge_count(),
         st.list.len(),
         ix.docs.len(),
         ix.terms.len(),
-    ] {
-        put_u32(&mut out, n as u32);
-    }
-    out.extend_from_slice(&ix.total_len.to_le_bytes());
+    ]
+    .map(|n| n as u32);
     let string_offsets = string_offsets(&st);
     let (out_offsets, out_edges) = csr(&edges.outs);
     let (in_offsets, in_edges) = csr(&edges.ins);
-    let blob: Vec<u8> = st
-        .list
-        .iter()
-        .flat_map(|s| s.as_bytes().iter().copied())
-        .collect();
-    write_sections(
-        &mut out,
-        block,
-        [
-            &string_offsets,
-            &blob,
-            &u32s(&nodes.offsets),
-            &nodes.bytes,
-            &nodes.kinds,
-            &u32s(&nodes.article_of),
-            &u32s(&nodes.by_id),
-            &edges.records,
-            &out_offsets,
-            &out_edges,
-            &in_offsets,
-            &in_edges,
-            &stats_json,
-            &search.docs,
-            &search.term_offsets,
-            &search.term_blob,
-            &search.post_offsets,
-            &search.postings,
+    let mut blob: Vec<u8> = Vec::with_capacity(st.list.iter().map(|s| s.len()).sum());
+    for s in &st.list {
+        blob.extend_from_slice(s.as_bytes());
+    }
+    Prepared {
+        counts,
+        total_len: ix.total_len,
+        sections: [
+            string_offsets,
+            blob,
+            u32s(&nodes.offsets),
+            nodes.bytes,
+            nodes.kinds,
+            u32s(&nodes.article_of),
+            u32s(&nodes.by_id),
+            edges.records,
+            out_offsets,
+            out_edges,
+            in_offsets,
+            in_edges,
+            stats_json,
+            search.docs,
+            search.term_offsets,
+            search.term_blob,
+            search.post_offsets,
+            search.postings,
         ],
-    );
-    out
+    }
+}
+
+impl Prepared {
+    /// The store: the header `h` of `g`, then the sections.
+    pub fn finish(&self, h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
+        self.finish_in_blocks(h, g, BLOCK)
+    }
+
+    fn finish_in_blocks(&self, h: &StoreHeader, g: &LevelGraph, block: usize) -> Vec<u8> {
+        let data: usize = self.sections.iter().map(Vec::len).sum();
+        let mut out = Vec::with_capacity(data + data / block * 8 + 4096);
+        write_header(&mut out, h, g);
+        for n in self.counts {
+            put_u32(&mut out, n);
+        }
+        out.extend_from_slice(&self.total_len.to_le_bytes());
+        write_sections(&mut out, block, self.sections.each_ref().map(Vec::as_slice));
+        out
+    }
 }
 
 /// The node sections: a record per node, where each starts, kinds, articles, ids in order.

@@ -80,12 +80,12 @@ pub(crate) fn fit(escaped: String) -> String {
 }
 
 /// A quoted DOT string, cut to fit Graphviz's limit.
-fn q(s: &str) -> String {
+pub(crate) fn q(s: &str) -> String {
     format!("\"{}\"", fit(escape(s)))
 }
 
 /// Attributes as `[k=v, ...]`; values are quoted and escaped.
-fn attrs(list: &[(&str, &str)]) -> String {
+pub(crate) fn attrs(list: &[(&str, &str)]) -> String {
     let parts: Vec<String> = list.iter().map(|(k, v)| format!("{k}={}", q(v))).collect();
     format!("[{}]", parts.join(", "))
 }
@@ -142,7 +142,14 @@ pub(crate) fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
     )?;
     write_legend(s, w)?;
 
-    // Articles with their claims, one cluster each, in date order.
+    // Articles with their claims, one cluster each, in date order. The members of
+    // each article's cluster, in scene order, found in one pass over the nodes.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
+    for (k, n) in s.nodes.iter().enumerate() {
+        if let Some(a) = n.slot.filter(|&a| a != k && a < members.len()) {
+            members[a].push(k);
+        }
+    }
     let mut in_cluster = vec![false; s.nodes.len()];
     for &a in &s.timeline {
         let art = &s.nodes[a];
@@ -165,11 +172,9 @@ pub(crate) fn write_scene(s: &Scene, w: &mut impl Write) -> io::Result<()> {
         )?;
         write_node(w, "    ", art)?;
         in_cluster[a] = true;
-        for (k, n) in s.nodes.iter().enumerate() {
-            if n.slot == Some(a) && k != a {
-                write_node(w, "    ", n)?;
-                in_cluster[k] = true;
-            }
+        for &k in &members[a] {
+            write_node(w, "    ", &s.nodes[k])?;
+            in_cluster[k] = true;
         }
         writeln!(w, "  }}")?;
     }

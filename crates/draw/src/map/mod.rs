@@ -3,6 +3,7 @@
 //! layout-rs in [`layout`].
 
 pub mod dot;
+pub mod dot_overview;
 pub mod layout;
 pub mod scene;
 pub mod svg;
