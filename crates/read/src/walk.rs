@@ -152,7 +152,10 @@ impl Reader {
             p.src += offset;
             self.articles.insert(stem, p);
         }
-        self.quote_index.append(&mut r.quote_index);
+        // One by one: `BTreeMap::append` rebuilds the whole map, once per article.
+        for (stem, ix) in std::mem::take(&mut r.quote_index) {
+            self.quote_index.insert(stem, ix);
+        }
     }
 }
 
