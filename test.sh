@@ -31,6 +31,11 @@ if ! python3 -c "import playwright.sync_api" >/dev/null 2>&1; then
   echo "installing python playwright" >&2
   python3 -m pip install --quiet playwright || echo "warning: playwright missing; the browser tests will fail" >&2
 fi
+# The integration tests read the Parquet tables back with pyarrow and DuckDB.
+if ! python3 -c "import pyarrow, duckdb" >/dev/null 2>&1; then
+  echo "installing pyarrow and duckdb (the Parquet tables' readers)" >&2
+  python3 -m pip install --quiet pyarrow duckdb || echo "warning: pyarrow or duckdb missing; the Parquet tests will fail" >&2
+fi
 # The crate boundaries are enforced by lints, not hoped for: clippy.toml keeps std::fs
 # out of every crate whose job is not files; unsafe code is denied but in one module.
 cargo clippy --workspace --all-targets --quiet -- -D warnings

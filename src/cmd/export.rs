@@ -39,6 +39,8 @@ pub(crate) enum Format {
     Html,
     /// TimelineJS 3 JSON: articles, events and claims as slides, one group per lane.
     Timelinejs,
+    /// Apache Parquet tables (nodes, edges, evidence) in the folder --out (docs/parquet.md).
+    Parquet,
 }
 
 /// Flags of `levelmap export`.
@@ -56,6 +58,9 @@ pub(crate) struct Args {
     /// Write to FILE (replaced atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// Write the tables of --format parquet into the folder DIR (each file replaced atomically).
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub(crate) out: Option<PathBuf>,
     /// Keep only these node kinds: article, actor, policy, claim, event (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
     pub(crate) kind: Vec<NodeKind>,
@@ -98,7 +103,7 @@ fn format_of(args: &Args) -> Result<Format> {
         Some("graphml") => Ok(Format::Graphml),
         Some("gexf") => Ok(Format::Gexf),
         Some("html" | "htm") => Ok(Format::Html),
-        _ => bail!("give --format dot, svg or json (or an -o file ending in .dot, .svg or .json), or graphml, gexf, csv, aif or timelinejs for other tools, or html for the explorer page"),
+        _ => bail!("give --format dot, svg or json (or an -o file ending in .dot, .svg or .json), or graphml, gexf, csv, aif or timelinejs for other tools, or html for the explorer page, or parquet with --out DIR for engines at scale"),
     }
 }
 
@@ -168,6 +173,7 @@ pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Resul
                 note!("warning: {w}");
             }
         }
+        Format::Parquet => bail!("parquet is a folder of tables: give --out DIR"),
     }
     Ok(out)
 }
@@ -214,6 +220,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let g = load(&args.corpus, args.from_json.as_deref(), args.auto)?;
     let opts = view_options(&args);
     let v = view(&g, &opts)?;
+    if format == Format::Parquet || args.out.is_some() {
+        return write_tables(&v, format, args.out.as_deref());
+    }
     if format == Format::Csv {
         return write_csv_folder(args.output.as_deref(), &v);
     }
@@ -255,5 +264,28 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             out.flush()?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--format parquet --out DIR`: the view's tables, rendered in memory, then each file
+/// replaced atomically (docs/parquet.md).
+fn write_tables(v: &LevelGraph, format: Format, dir: Option<&Path>) -> Result<ExitCode> {
+    let Some(dir) = dir.filter(|_| format == Format::Parquet) else {
+        bail!("--format parquet writes a folder of tables and --out DIR is only for it: give both");
+    };
+    let tables = levelmap_columnar::tables(v)?;
+    let rows: Vec<String> = tables
+        .iter()
+        .map(|t| format!("{} {}", t.rows, t.table))
+        .collect();
+    let paths: Vec<PathBuf> = tables.iter().map(|t| dir.join(&t.file_name)).collect();
+    let files: Vec<(&Path, Vec<u8>)> = paths
+        .iter()
+        .map(PathBuf::as_path)
+        .zip(tables.into_iter().map(|t| t.bytes))
+        .collect();
+    let _lock = crate::outset::lock_folder_of(&paths[0])?;
+    crate::output::write_all_atomic(&files)?;
+    note!("wrote {} ({})", dir.display(), rows.join(", "));
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@ mod support;
 
 mod build;
 mod check;
+mod columnar;
 mod export;
 mod explore;
 mod extract;
