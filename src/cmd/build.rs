@@ -207,17 +207,17 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         Some(report) => writeln!(out, "graph.svg: {}", report.note)?,
         None if args.draw == Draw::Auto && years > DRAWABLE_YEARS => writeln!(
             out,
-            "graph.svg and the timeline views not drawn: the articles span {years} years, more than \
+            "graph.svg, the timeline views and explore.html not written: the articles span {years} years, more than \
              {DRAWABLE_YEARS} (is a year mistyped? `levelmap check` warns about dates far from the others); \
              the views would be as wide as the span (force it with --draw always)"
         )?,
         None if args.draw == Draw::Auto => writeln!(
             out,
-            "graph.svg and the timeline views not drawn: {size} nodes and edges are too many to read in one picture \
-             (draw parts with `levelmap export --around NODE --depth 2 -o part.svg` or `levelmap render timeline --about NODE`, \
-             or force it with --draw always)"
+            "graph.svg, the timeline views and explore.html not written: {size} nodes and edges are too many to read in one picture \
+             (draw parts with `levelmap export --around NODE --depth 2 -o part.svg` (or part.html, an explorer page of the part) \
+             or `levelmap render timeline --about NODE`, or force it with --draw always)"
         )?,
-        None => writeln!(out, "graph.svg and the timeline views not drawn (--draw never)")?,
+        None => writeln!(out, "graph.svg, the timeline views and explore.html not written (--draw never)")?,
     }
     writeln!(
         out,

@@ -228,3 +228,41 @@ fn explorer_is_one_small_file_that_loads_nothing() {
     assert_eq!(data["graph"]["nodes"], graph["nodes"]);
     assert!(data["map"]["boxes"].as_array().unwrap().len() >= 100);
 }
+
+/// The explorer opens from disk in Firefox too: Debian's firefox-esr driven over
+/// WebDriver BiDi by `tests/browser/firefox/firefox.mjs` (puppeteer-core from the npm
+/// registry; no browser downloaded). The graph is drawn, a search finds Rachel Reeves,
+/// Enter opens her in the side panel, and the page makes no network request. On CI
+/// (`CI` set) Firefox and the driver must be there (test.sh installs them).
+#[test]
+fn explorer_opens_from_disk_in_firefox_draws_searches_and_fetches_nothing() {
+    let script = root().join("tests/browser/firefox/firefox.mjs");
+    let driver = root().join("tests/browser/firefox/node_modules/puppeteer-core");
+    let firefox = Path::new("/usr/bin/firefox-esr").exists();
+    if !(firefox && driver.is_dir()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the Firefox check needs /usr/bin/firefox-esr and `npm ci --prefix tests/browser/firefox` on CI (test.sh installs them)"
+        );
+        eprintln!("skipped: firefox-esr or puppeteer-core is missing");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    build_into(&corpus(), out.path(), &[]);
+    let o = Command::new("node")
+        .arg(&script)
+        .arg(out.path().join("explore.html"))
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "Firefox check failed\nstdout:\n{stdout}\nstderr:\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON line");
+    assert!(r["version"].as_str().unwrap_or_default().starts_with("firefox/"), "{r}");
+    assert!(r["status"].as_str().unwrap_or_default().contains("nodes shown"), "{r}");
+    assert!(r["panel"].as_str().unwrap_or_default().contains("actor:rachel-reeves"), "{r}");
+    assert_eq!(r["problems"], serde_json::json!([]), "{r}");
+}
