@@ -184,7 +184,7 @@ fn bad_input_is_refused_with_a_clear_message_and_no_panic() {
         (&["polarisation", "--window", "30y"][..], "longer than the statements"),
         (&["network", "congruence", "--from", "2030"][..], "no statements from 2030"),
         (&["network", "congruence", "--min-statements", "0"][..], "at least 1"),
-        (&["network", "congruence", "--window", "12m", "--format", "svg"][..], "draws one network"),
+        (&["network", "congruence", "--window", "12m", "--format", "svg"][..], "svg holds one network"),
         (&["statements", "--from", "2024", "--to", "2020"][..], "after --to"),
     ] {
         let d = b.run(args).fails();
