@@ -2,8 +2,10 @@
 //! interchange commands on a synthetic corpus (the query bench's generator,
 //! `levelmap_testkit::corpus`, same seed): each command is run as a process of the
 //! release binary, from start to exit, after one warm-up run, and the median wall
-//! time, the largest peak RSS (from `/usr/bin/time -f %M`) and the bytes written are
-//! printed. Issue 15's target: every command under 2 s at 10,000 articles.
+//! time (with the user and system CPU of that run), the largest peak RSS (from
+//! `/usr/bin/time -f %M`) and the bytes written are printed. Issue 15's target: every
+//! command under 2 s at 10,000 articles. On a shared machine the system time (the
+//! kernel zeroing fresh pages) swings from run to run; user time is the steadier peer.
 //!
 //! Run with `cargo bench --bench network` (10,000 articles), or for a quick run
 //! `NETWORK_BENCH_N=1000 cargo bench --bench network`. Options (after `--`):
@@ -108,15 +110,15 @@ fn size(p: &Path) -> u64 {
     }
 }
 
-/// Run once: (wall seconds, peak RSS in MB, output bytes).
-fn run(c: &Cmd, results: &Path, k: usize) -> (f64, f64, u64) {
+/// Run once: (wall seconds, peak RSS in MB, user and system CPU seconds, output bytes).
+fn run(c: &Cmd, results: &Path, k: usize) -> (f64, f64, f64, f64, u64) {
     let rss = results.join(format!("rss-{k}"));
     let stdout = results.join(format!("stdout-{k}"));
     let t = Instant::now();
     let status = Command::new("/usr/bin/time")
         .arg("-o")
         .arg(&rss)
-        .args(["-f", "%M"])
+        .args(["-f", "%M %U %S"])
         .arg(bin())
         .args(&c.args)
         .env("NO_COLOR", "1")
@@ -126,12 +128,17 @@ fn run(c: &Cmd, results: &Path, k: usize) -> (f64, f64, u64) {
         .expect("/usr/bin/time runs levelmap");
     let wall = t.elapsed().as_secs_f64();
     assert!(status.success(), "`levelmap {}` failed", c.args.join(" "));
-    let kb: f64 = std::fs::read_to_string(&rss)
-        .ok()
-        .and_then(|s| s.lines().last().and_then(|l| l.trim().parse().ok()))
-        .unwrap_or(0.0);
+    let text = std::fs::read_to_string(&rss).unwrap_or_default();
+    let v: Vec<f64> = text
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    let at = |i: usize| v.get(i).copied().unwrap_or(0.0);
     let bytes = size(c.output.as_deref().unwrap_or(&stdout));
-    (wall, kb / 1024.0, bytes)
+    (wall, at(0) / 1024.0, at(1), at(2), bytes)
 }
 
 fn main() {
@@ -145,7 +152,10 @@ fn main() {
     std::fs::create_dir_all(&results).expect("results folder");
     let json = std::fs::metadata(out.join("graph.json")).map(|m| m.len()).unwrap_or(0);
     println!("{n} synthetic articles (graph.json {:.0} MB); median of {runs} runs after a warm-up", json as f64 / 1e6);
-    println!("{:<52} {:>8} {:>10} {:>12}", "command", "wall s", "peak MB", "output bytes");
+    println!(
+        "{:<52} {:>8} {:>8} {:>8} {:>10} {:>12}",
+        "command", "wall s", "user s", "sys s", "peak MB", "output bytes"
+    );
     let mut slow = vec![];
     for (k, c) in commands(&corpus, &out, &results).iter().enumerate() {
         if only.as_deref().is_some_and(|w| !c.label.contains(w)) {
@@ -155,17 +165,20 @@ fn main() {
         let mut times = vec![];
         let (mut peak, mut bytes) = (0.0f64, 0);
         for _ in 0..runs {
-            let (w, m, b) = run(c, &results, k);
-            times.push(w);
+            let (w, m, u, s, b) = run(c, &results, k);
+            times.push((w, u, s));
             peak = peak.max(m);
             bytes = b;
         }
-        times.sort_by(f64::total_cmp);
-        let median = times[times.len() / 2];
+        times.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (median, user, sys) = times[times.len() / 2];
         if median >= 2.0 {
             slow.push(c.label.clone());
         }
-        println!("{:<52} {:>8.2} {:>10.0} {:>12}", c.label, median, peak, bytes);
+        println!(
+            "{:<52} {:>8.2} {:>8.2} {:>8.2} {:>10.0} {:>12}",
+            c.label, median, user, sys, peak, bytes
+        );
     }
     println!();
     println!("Target: under 2 s each at 10,000 articles. Over: {}", if slow.is_empty() { "none".into() } else { slow.join("; ") });

@@ -90,9 +90,18 @@ pub fn betweenness(g: &Adjacency) -> Vec<f64> {
     // the walks on large networks). A node's predecessors on shortest paths are its
     // neighbours one step nearer the source, found again in the backward pass; each
     // node's delta receives one addition per successor, in stack order, as before.
-    let mut stack = Vec::with_capacity(n);
+    // The neighbours in one flat array (without the weights, which the walks ignore).
+    let mut start = Vec::with_capacity(n + 1);
+    start.push(0usize);
+    let mut flat: Vec<u32> = Vec::with_capacity(g.adj.iter().map(Vec::len).sum());
+    for nb in &g.adj {
+        flat.extend(nb.iter().map(|&(w, _)| w as u32));
+        start.push(flat.len());
+    }
+    let near = |v: usize| flat[start[v]..start[v + 1]].iter().map(|&w| w as usize);
+    let mut stack: Vec<usize> = Vec::with_capacity(n);
     let mut sigma = vec![0.0f64; n];
-    let mut dist = vec![-1i64; n];
+    let mut dist = vec![-1i32; n];
     let mut delta = vec![0.0f64; n];
     let mut queue = VecDeque::with_capacity(n);
     for s in 0..n {
@@ -107,7 +116,7 @@ pub fn betweenness(g: &Adjacency) -> Vec<f64> {
         queue.push_back(s);
         while let Some(v) = queue.pop_front() {
             stack.push(v);
-            for &(w, _) in &g.adj[v] {
+            for w in near(v) {
                 if dist[w] < 0 {
                     dist[w] = dist[v] + 1;
                     queue.push_back(w);
@@ -118,7 +127,7 @@ pub fn betweenness(g: &Adjacency) -> Vec<f64> {
             }
         }
         for &w in stack.iter().rev() {
-            for &(v, _) in &g.adj[w] {
+            for v in near(w) {
                 if dist[v] >= 0 && dist[v] + 1 == dist[w] {
                     delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
                 }
