@@ -86,31 +86,51 @@ pub fn measures(net: &Network) -> Vec<NodeMeasures> {
 pub fn betweenness(g: &Adjacency) -> Vec<f64> {
     let n = g.len();
     let mut bc = vec![0.0; n];
+    // One set of buffers for every source (allocating them per source cost more than
+    // the walks on large networks). A node's predecessors on shortest paths are its
+    // neighbours one step nearer the source, found again in the backward pass; each
+    // node's delta receives one addition per successor, in stack order, as before.
+    // The neighbours in one flat array (without the weights, which the walks ignore).
+    let mut start = Vec::with_capacity(n + 1);
+    start.push(0usize);
+    let mut flat: Vec<u32> = Vec::with_capacity(g.adj.iter().map(Vec::len).sum());
+    for nb in &g.adj {
+        flat.extend(nb.iter().map(|&(w, _)| w as u32));
+        start.push(flat.len());
+    }
+    let near = |v: usize| flat[start[v]..start[v + 1]].iter().map(|&w| w as usize);
+    let mut stack: Vec<usize> = Vec::with_capacity(n);
+    let mut sigma = vec![0.0f64; n];
+    let mut dist = vec![-1i32; n];
+    let mut delta = vec![0.0f64; n];
+    let mut queue = VecDeque::with_capacity(n);
     for s in 0..n {
-        let mut stack = Vec::with_capacity(n);
-        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut sigma = vec![0.0f64; n];
-        let mut dist = vec![-1i64; n];
+        for &v in &stack {
+            sigma[v] = 0.0;
+            dist[v] = -1;
+            delta[v] = 0.0;
+        }
+        stack.clear();
         sigma[s] = 1.0;
         dist[s] = 0;
-        let mut queue = VecDeque::from([s]);
+        queue.push_back(s);
         while let Some(v) = queue.pop_front() {
             stack.push(v);
-            for &(w, _) in &g.adj[v] {
+            for w in near(v) {
                 if dist[w] < 0 {
                     dist[w] = dist[v] + 1;
                     queue.push_back(w);
                 }
                 if dist[w] == dist[v] + 1 {
                     sigma[w] += sigma[v];
-                    preds[w].push(v);
                 }
             }
         }
-        let mut delta = vec![0.0; n];
-        while let Some(w) = stack.pop() {
-            for &v in &preds[w] {
-                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+        for &w in stack.iter().rev() {
+            for v in near(w) {
+                if dist[v] >= 0 && dist[v] + 1 == dist[w] {
+                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+                }
             }
             if w != s {
                 bc[w] += delta[w];

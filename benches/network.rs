@@ -1,0 +1,185 @@
+//! End-to-end time, peak memory and output size of the network, measure and
+//! interchange commands on a synthetic corpus (the query bench's generator,
+//! `levelmap_testkit::corpus`, same seed): each command is run as a process of the
+//! release binary, from start to exit, after one warm-up run, and the median wall
+//! time (with the user and system CPU of that run), the largest peak RSS (from
+//! `/usr/bin/time -f %M`) and the bytes written are printed. Issue 15's target: every
+//! command under 2 s at 10,000 articles. On a shared machine the system time (the
+//! kernel zeroing fresh pages) swings from run to run; user time is the steadier peer.
+//!
+//! Run with `cargo bench --bench network` (10,000 articles), or for a quick run
+//! `NETWORK_BENCH_N=1000 cargo bench --bench network`. Options (after `--`):
+//!   --runs 3           timed runs per command (after one warm-up run)
+//!   --only WORD        time only the commands whose label contains WORD
+//!
+//! The corpus is generated and built (`levelmap build --corpus DIR --out OUT`) once
+//! into target/bench-corpora/network-N/ and reused; outputs go to its `results/`.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // benchmarks set up corpora and outputs on disk
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Bump when the generator or the build changes, so that old corpora are not reused.
+const GENERATOR: u32 = 3;
+const SEED: u64 = 7;
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_levelmap")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Generate and build the corpus of `n` articles once; its corpus and out folders.
+fn corpus(n: usize) -> (PathBuf, PathBuf) {
+    let dir = root().join(format!("target/bench-corpora/network-{n}-g{GENERATOR}-s{SEED}"));
+    let (corpus, out) = (dir.join("corpus"), dir.join("out"));
+    let done = dir.join("built");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        eprintln!("generating {n} synthetic articles in {} …", dir.display());
+        levelmap_testkit::corpus::generate(&corpus, n, SEED).expect("corpus written");
+        let t = Instant::now();
+        let status = Command::new(bin())
+            .args(["build", "--corpus"])
+            .arg(&corpus)
+            .arg("--out")
+            .arg(&out)
+            .stdout(Stdio::null())
+            .status()
+            .expect("levelmap runs");
+        assert!(status.success(), "build failed");
+        eprintln!("  levelmap build: {:.1} s", t.elapsed().as_secs_f64());
+        std::fs::write(&done, "").expect("marker written");
+    }
+    (corpus, out)
+}
+
+/// One command: its label, its arguments, and where it writes (None: standard output).
+struct Cmd {
+    label: String,
+    args: Vec<String>,
+    output: Option<PathBuf>,
+}
+
+fn commands(corpus: &Path, out: &Path, results: &Path) -> Vec<Cmd> {
+    let src = |mut a: Vec<String>| {
+        a.extend(["--corpus".into(), corpus.display().to_string(), "--out".into(), out.display().to_string()]);
+        a
+    };
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<String>>();
+    let mut list = vec![];
+    let mut push = |label: &str, args: Vec<String>, output: Option<PathBuf>| {
+        list.push(Cmd { label: label.into(), args, output })
+    };
+    push("statements --format csv", src(s(&["statements", "--format", "csv"])), None);
+    for kind in ["affiliation", "congruence", "conflict", "subtract", "policies"] {
+        for format in ["json", "csv"] {
+            push(&format!("network {kind} --format {format}"), src(s(&["network", kind, "--format", format])), None);
+        }
+    }
+    push(
+        "network congruence --window 12m --step 3m json",
+        src(s(&["network", "congruence", "--window", "12m", "--step", "3m", "--format", "json"])),
+        None,
+    );
+    push("polarisation", src(s(&["polarisation"])), None);
+    push("stats --network congruence", src(s(&["stats", "--network", "congruence"])), None);
+    let json = out.join("graph.json").display().to_string();
+    for format in ["graphml", "gexf", "csv", "aif"] {
+        let file = results.join(format!("export-{format}"));
+        let mut a = s(&["export", "--format", format, "--corpus"]);
+        a.push(corpus.display().to_string());
+        a.extend(["-o".into(), file.display().to_string()]);
+        push(&format!("export --format {format} (corpus)"), a.clone(), Some(file.clone()));
+        let file = results.join(format!("export-{format}-json"));
+        let mut a = s(&["export", "--format", format, "--from-json", &json]);
+        a.extend(["-o".into(), file.display().to_string()]);
+        push(&format!("export --format {format} --from-json"), a, Some(file));
+    }
+    list
+}
+
+/// Bytes in a file, or in every file of a folder.
+fn size(p: &Path) -> u64 {
+    match std::fs::read_dir(p) {
+        Ok(entries) => entries.flatten().map(|e| size(&e.path())).sum(),
+        Err(_) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+    }
+}
+
+/// Run once: (wall seconds, peak RSS in MB, user and system CPU seconds, output bytes).
+fn run(c: &Cmd, results: &Path, k: usize) -> (f64, f64, f64, f64, u64) {
+    let rss = results.join(format!("rss-{k}"));
+    let stdout = results.join(format!("stdout-{k}"));
+    let t = Instant::now();
+    let status = Command::new("/usr/bin/time")
+        .arg("-o")
+        .arg(&rss)
+        .args(["-f", "%M %U %S"])
+        .arg(bin())
+        .args(&c.args)
+        .env("NO_COLOR", "1")
+        .stdout(std::fs::File::create(&stdout).expect("stdout file"))
+        .stderr(Stdio::null())
+        .status()
+        .expect("/usr/bin/time runs levelmap");
+    let wall = t.elapsed().as_secs_f64();
+    assert!(status.success(), "`levelmap {}` failed", c.args.join(" "));
+    let text = std::fs::read_to_string(&rss).unwrap_or_default();
+    let v: Vec<f64> = text
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    let at = |i: usize| v.get(i).copied().unwrap_or(0.0);
+    let bytes = size(c.output.as_deref().unwrap_or(&stdout));
+    (wall, at(0) / 1024.0, at(1), at(2), bytes)
+}
+
+fn main() {
+    let argv: Vec<String> = std::env::args().collect();
+    let flag = |name: &str| argv.iter().position(|a| a == name).and_then(|i| argv.get(i + 1)).cloned();
+    let n: usize = std::env::var("NETWORK_BENCH_N").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let runs: usize = flag("--runs").and_then(|s| s.parse().ok()).unwrap_or(3).max(1);
+    let only = flag("--only");
+    let (corpus, out) = corpus(n);
+    let results = out.parent().expect("out has a parent").join("results");
+    std::fs::create_dir_all(&results).expect("results folder");
+    let json = std::fs::metadata(out.join("graph.json")).map(|m| m.len()).unwrap_or(0);
+    println!("{n} synthetic articles (graph.json {:.0} MB); median of {runs} runs after a warm-up", json as f64 / 1e6);
+    println!(
+        "{:<52} {:>8} {:>8} {:>8} {:>10} {:>12}",
+        "command", "wall s", "user s", "sys s", "peak MB", "output bytes"
+    );
+    let mut slow = vec![];
+    for (k, c) in commands(&corpus, &out, &results).iter().enumerate() {
+        if only.as_deref().is_some_and(|w| !c.label.contains(w)) {
+            continue;
+        }
+        run(c, &results, k); // warm-up: page cache, query store
+        let mut times = vec![];
+        let (mut peak, mut bytes) = (0.0f64, 0);
+        for _ in 0..runs {
+            let (w, m, u, s, b) = run(c, &results, k);
+            times.push((w, u, s));
+            peak = peak.max(m);
+            bytes = b;
+        }
+        times.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (median, user, sys) = times[times.len() / 2];
+        if median >= 2.0 {
+            slow.push(c.label.clone());
+        }
+        println!(
+            "{:<52} {:>8.2} {:>8.2} {:>8.2} {:>10.0} {:>12}",
+            c.label, median, user, sys, peak, bytes
+        );
+    }
+    println!();
+    println!("Target: under 2 s each at 10,000 articles. Over: {}", if slow.is_empty() { "none".into() } else { slow.join("; ") });
+}
