@@ -75,7 +75,13 @@ pub(crate) fn write_store(
     header: &levelmap_store::StoreHeader,
     g: &levelmap_model::graph::LevelGraph,
 ) {
-    let bytes = levelmap_store::encode(header, g);
+    let bytes = match levelmap_store::encode(header, g) {
+        Ok(bytes) => bytes,
+        Err(too_large) => {
+            note!("note: no query cache written: {too_large}");
+            return;
+        }
+    };
     let path = levelmap_store::cache::cache_path(out);
     if let Err(e) = write_atomic(&path, |w| w.write_all(&bytes)) {
         note!("note: could not write the query cache ({e}); queries will be slower");

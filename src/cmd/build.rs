@@ -348,12 +348,17 @@ fn write_set(
             let prepared = store
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            // After graph.json, whose size and time the store records.
-            let header = levelmap_store::cache::header_after_build(set.dir(), fp);
-            let bytes = prepared.finish(&header, g);
-            drop(prepared);
-            phases.mark("store");
-            set.write_optional(levelmap_store::cache::CACHE_FILE, &bytes, "the query cache")?;
+            match prepared.check() {
+                Ok(()) => {
+                    // After graph.json, whose size and time the store records.
+                    let header = levelmap_store::cache::header_after_build(set.dir(), fp);
+                    let bytes = prepared.finish(&header, g);
+                    drop(prepared);
+                    phases.mark("store");
+                    set.write_optional(levelmap_store::cache::CACHE_FILE, &bytes, "the query cache")?;
+                }
+                Err(too_large) => note!("note: no query cache written: {too_large}"),
+            }
         }
         set.commit()?;
         phases.mark("write");

@@ -71,11 +71,14 @@ fn origin_bits(o: Origin) -> (u8, f64) {
 
 /// Encode a graph as a store: the nodes, the edges with their adjacency, the header,
 /// what `stats` and `search` read, then every section after the section table.
-pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
-    encode_in_blocks(h, g, BLOCK)
+pub fn encode(h: &StoreHeader, g: &LevelGraph) -> Result<Vec<u8>, TooLarge> {
+    let prepared = prepare(g);
+    prepared.check()?;
+    Ok(prepared.finish_in_blocks(h, g, BLOCK))
 }
 
 /// [`encode`] with checked blocks of `block` bytes (tests use small ones).
+#[cfg(test)]
 pub(crate) fn encode_in_blocks(h: &StoreHeader, g: &LevelGraph, block: usize) -> Vec<u8> {
     prepare(g).finish_in_blocks(h, g, block)
 }
@@ -86,6 +89,35 @@ pub struct Prepared {
     counts: [u32; 5],
     total_len: u64,
     sections: [Vec<u8>; SECTIONS],
+    /// Set when a part of the graph passes what the store's 32-bit offsets address.
+    too_large: Option<TooLarge>,
+}
+
+/// The most a store's 32-bit offsets and counts address.
+const SECTION_LIMIT: u64 = u32::MAX as u64;
+
+/// Why a graph gets no query store: a part of it passes what the store's 32-bit
+/// offsets address, and writing it would wrap them into wrong answers.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the query store's {part} would need {size} (bytes or items), past the {limit} its 32-bit offsets address; \
+     queries read graph.json instead (slower, same answers)"
+)]
+pub struct TooLarge {
+    /// What is too large.
+    pub part: &'static str,
+    /// Its size.
+    pub size: u64,
+    /// The limit.
+    pub limit: u64,
+}
+
+/// The first of `sizes` past `limit`, as an error.
+fn check_sizes(sizes: &[(&'static str, u64)], limit: u64) -> Result<(), TooLarge> {
+    match sizes.iter().find(|(_, size)| *size > limit) {
+        Some(&(part, size)) => Err(TooLarge { part, size, limit }),
+        None => Ok(()),
+    }
 }
 
 /// The sections of `g`'s store: [`Prepared::finish`] adds the header.
@@ -93,6 +125,16 @@ pub fn prepare(g: &LevelGraph) -> Prepared {
     let mut st = Strings::default();
     let nodes = encode_nodes(g, &mut st);
     let edges = encode_edges(g, &mut st);
+    let strings_len: u64 = st.list.iter().map(|s| s.len() as u64).sum();
+    let addressed = [
+        ("graph's nodes and edges", g.node_count() as u64 + g.edge_count() as u64),
+        ("string table", strings_len),
+        ("node records", nodes.bytes.len() as u64),
+    ];
+    if let Err(too_large) = check_sizes(&addressed, SECTION_LIMIT) {
+        // Its 32-bit offsets would wrap: no store (queries read graph.json instead).
+        return Prepared { counts: [0; 5], total_len: 0, sections: Default::default(), too_large: Some(too_large) };
+    }
     // What `stats` and `search` read about the whole graph.
     let stats_json = stats(g, StatsOptions { top: STATS_TOP })
         .ok()
@@ -115,9 +157,17 @@ pub fn prepare(g: &LevelGraph) -> Prepared {
     for s in &st.list {
         blob.extend_from_slice(s.as_bytes());
     }
+    let searched = [
+        ("search terms", search.term_blob.len() as u64),
+        ("search postings", search.postings.len() as u64),
+        // A search document marks an edge with the top bit.
+        ("graph's edges, twice", 2 * g.edge_count() as u64),
+    ];
+    let too_large = check_sizes(&searched, SECTION_LIMIT).err();
     Prepared {
         counts,
         total_len: ix.total_len,
+        too_large,
         sections: [
             string_offsets,
             blob,
@@ -142,6 +192,12 @@ pub fn prepare(g: &LevelGraph) -> Prepared {
 }
 
 impl Prepared {
+    /// Whether the store can be written: refused when a part of the graph passes
+    /// what its 32-bit offsets address (they would wrap into wrong answers).
+    pub fn check(&self) -> Result<(), TooLarge> {
+        self.too_large.clone().map_or(Ok(()), Err)
+    }
+
     /// The store: the header `h` of `g`, then the sections.
     pub fn finish(&self, h: &StoreHeader, g: &LevelGraph) -> Vec<u8> {
         self.finish_in_blocks(h, g, BLOCK)
@@ -429,4 +485,25 @@ fn write_sections(out: &mut Vec<u8>, block: usize, parts: [&[u8]; SECTIONS]) {
     }
     let check = xxh3_64(&head[..data - 8]);
     head[data - 8..].copy_from_slice(&check.to_le_bytes());
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::check_sizes;
+
+    #[test]
+    fn a_part_past_the_32_bit_limit_is_refused_by_name() {
+        assert_eq!(check_sizes(&[("a", 10), ("b", 20)], 20), Ok(()));
+        let e = check_sizes(&[("a", 10), ("string table", 21), ("c", 99)], 20).unwrap_err();
+        assert_eq!((e.part, e.size, e.limit), ("string table", 21, 20));
+        assert!(e.to_string().contains("graph.json instead"), "{e}");
+    }
+
+    #[test]
+    fn the_bundled_corpus_fits() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../graph");
+        let reading = levelmap_read::read_corpus(&dir);
+        let g = levelmap_model::graph::build(&reading.corpus, Default::default());
+        assert_eq!(super::prepare(&g).check(), Ok(()));
+    }
 }

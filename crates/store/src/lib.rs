@@ -42,7 +42,7 @@ mod read;
 mod tests;
 pub mod walk;
 
-pub use encode::{encode, prepare, Prepared};
+pub use encode::{encode, prepare, Prepared, TooLarge};
 pub use materialise::{Materialised, Region};
 pub use read::{Bytes, Damage, EdgeEnds, Store, Unopened};
 

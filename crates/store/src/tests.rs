@@ -40,7 +40,7 @@ fn json_of(g: &LevelGraph) -> String {
 #[test]
 fn the_whole_store_is_the_graph() {
     let g = mini();
-    let bytes = encode(&header(), &g);
+    let bytes = encode(&header(), &g).unwrap();
     let (h, s) = Store::open(Box::new(bytes), |_| true).unwrap();
     assert_eq!(h, header());
     assert_eq!(json_of(&g), json_of(&s.whole().unwrap()));
@@ -49,7 +49,7 @@ fn the_whole_store_is_the_graph() {
 #[test]
 fn nodes_are_found_by_id_and_read_one_by_one() {
     let g = mini();
-    let s = open(encode(&header(), &g)).unwrap();
+    let s = open(encode(&header(), &g).unwrap()).unwrap();
     for i in g.graph.node_indices() {
         let n = s.find(&g.node(i).id).unwrap();
         assert_eq!(n as usize, i.index());
@@ -70,7 +70,7 @@ fn nodes_are_found_by_id_and_read_one_by_one() {
 #[test]
 fn a_region_keeps_store_order_and_brings_what_answers_read() {
     let g = mini();
-    let s = open(encode(&header(), &g)).unwrap();
+    let s = open(encode(&header(), &g).unwrap()).unwrap();
     let reeves = s.find("actor:rachel-reeves").unwrap();
     let mut r = Region::new(&s);
     r.incident(reeves, |_| true);
@@ -107,7 +107,7 @@ fn a_region_keeps_store_order_and_brings_what_answers_read() {
 #[test]
 fn the_search_index_and_statistics_are_kept() {
     let g = mini();
-    let s = open(encode(&header(), &g)).unwrap();
+    let s = open(encode(&header(), &g).unwrap()).unwrap();
     let ix = SearchIndex::build(&g);
     assert_eq!(
         (s.doc_count(), s.total_len()),
@@ -137,7 +137,7 @@ fn the_search_index_and_statistics_are_kept() {
 /// `bytes` with every checksum made to match again.
 fn reseal(mut bytes: Vec<u8>) -> Vec<u8> {
     use xxhash_rust::xxh3::xxh3_64;
-    let s = open(encode(&header(), &mini())).unwrap().s;
+    let s = open(encode(&header(), &mini()).unwrap()).unwrap().s;
     let (data, sums, block) = (s.data, s.sums, s.block);
     let (head, body) = bytes.split_at_mut(data);
     for (k, b) in body.chunks(block).enumerate() {
@@ -151,7 +151,7 @@ fn reseal(mut bytes: Vec<u8>) -> Vec<u8> {
 #[test]
 fn damaged_stores_are_refused() {
     let g = mini();
-    let bytes = encode(&header(), &g);
+    let bytes = encode(&header(), &g).unwrap();
     assert!(open(bytes[..bytes.len() - 1].to_vec()).is_none(), "short");
     assert!(open(b"LMSTORE\0".to_vec()).is_none());
     let mut other = bytes.clone();

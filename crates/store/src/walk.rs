@@ -201,7 +201,7 @@ mod tests {
             json: None,
             json_fresh: true,
         };
-        Store::open(Box::new(encode(&h, &mini())), |_| true)
+        Store::open(Box::new(encode(&h, &mini()).unwrap()), |_| true)
             .unwrap()
             .1
     }
