@@ -34,7 +34,9 @@ fn root() -> PathBuf {
 
 /// Generate and build the corpus of `n` articles once; its corpus and out folders.
 fn corpus(n: usize) -> (PathBuf, PathBuf) {
-    let dir = root().join(format!("target/bench-corpora/network-{n}-g{GENERATOR}-s{SEED}"));
+    let dir = root().join(format!(
+        "target/bench-corpora/network-{n}-g{GENERATOR}-s{SEED}"
+    ));
     let (corpus, out) = (dir.join("corpus"), dir.join("out"));
     let done = dir.join("built");
     if !done.exists() {
@@ -66,38 +68,82 @@ struct Cmd {
 
 fn commands(corpus: &Path, out: &Path, results: &Path) -> Vec<Cmd> {
     let src = |mut a: Vec<String>| {
-        a.extend(["--corpus".into(), corpus.display().to_string(), "--out".into(), out.display().to_string()]);
+        a.extend([
+            "--corpus".into(),
+            corpus.display().to_string(),
+            "--out".into(),
+            out.display().to_string(),
+        ]);
         a
     };
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<String>>();
     let mut list = vec![];
     let mut push = |label: &str, args: Vec<String>, output: Option<PathBuf>| {
-        list.push(Cmd { label: label.into(), args, output })
+        list.push(Cmd {
+            label: label.into(),
+            args,
+            output,
+        })
     };
-    push("statements --format csv", src(s(&["statements", "--format", "csv"])), None);
-    for kind in ["affiliation", "congruence", "conflict", "subtract", "policies"] {
+    push(
+        "statements --format csv",
+        src(s(&["statements", "--format", "csv"])),
+        None,
+    );
+    for kind in [
+        "affiliation",
+        "congruence",
+        "conflict",
+        "subtract",
+        "policies",
+    ] {
         for format in ["json", "csv"] {
-            push(&format!("network {kind} --format {format}"), src(s(&["network", kind, "--format", format])), None);
+            push(
+                &format!("network {kind} --format {format}"),
+                src(s(&["network", kind, "--format", format])),
+                None,
+            );
         }
     }
     push(
         "network congruence --window 12m --step 3m json",
-        src(s(&["network", "congruence", "--window", "12m", "--step", "3m", "--format", "json"])),
+        src(s(&[
+            "network",
+            "congruence",
+            "--window",
+            "12m",
+            "--step",
+            "3m",
+            "--format",
+            "json",
+        ])),
         None,
     );
     push("polarisation", src(s(&["polarisation"])), None);
-    push("stats --network congruence", src(s(&["stats", "--network", "congruence"])), None);
+    push(
+        "stats --network congruence",
+        src(s(&["stats", "--network", "congruence"])),
+        None,
+    );
     let json = out.join("graph.json").display().to_string();
     for format in ["graphml", "gexf", "csv", "aif"] {
         let file = results.join(format!("export-{format}"));
         let mut a = s(&["export", "--format", format, "--corpus"]);
         a.push(corpus.display().to_string());
         a.extend(["-o".into(), file.display().to_string()]);
-        push(&format!("export --format {format} (corpus)"), a.clone(), Some(file.clone()));
+        push(
+            &format!("export --format {format} (corpus)"),
+            a.clone(),
+            Some(file.clone()),
+        );
         let file = results.join(format!("export-{format}-json"));
         let mut a = s(&["export", "--format", format, "--from-json", &json]);
         a.extend(["-o".into(), file.display().to_string()]);
-        push(&format!("export --format {format} --from-json"), a, Some(file));
+        push(
+            &format!("export --format {format} --from-json"),
+            a,
+            Some(file),
+        );
     }
     list
 }
@@ -143,15 +189,31 @@ fn run(c: &Cmd, results: &Path, k: usize) -> (f64, f64, f64, f64, u64) {
 
 fn main() {
     let argv: Vec<String> = std::env::args().collect();
-    let flag = |name: &str| argv.iter().position(|a| a == name).and_then(|i| argv.get(i + 1)).cloned();
-    let n: usize = std::env::var("NETWORK_BENCH_N").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
-    let runs: usize = flag("--runs").and_then(|s| s.parse().ok()).unwrap_or(3).max(1);
+    let flag = |name: &str| {
+        argv.iter()
+            .position(|a| a == name)
+            .and_then(|i| argv.get(i + 1))
+            .cloned()
+    };
+    let n: usize = std::env::var("NETWORK_BENCH_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
+    let runs: usize = flag("--runs")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3)
+        .max(1);
     let only = flag("--only");
     let (corpus, out) = corpus(n);
     let results = out.parent().expect("out has a parent").join("results");
     std::fs::create_dir_all(&results).expect("results folder");
-    let json = std::fs::metadata(out.join("graph.json")).map(|m| m.len()).unwrap_or(0);
-    println!("{n} synthetic articles (graph.json {:.0} MB); median of {runs} runs after a warm-up", json as f64 / 1e6);
+    let json = std::fs::metadata(out.join("graph.json"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    println!(
+        "{n} synthetic articles (graph.json {:.0} MB); median of {runs} runs after a warm-up",
+        json as f64 / 1e6
+    );
     println!(
         "{:<52} {:>8} {:>8} {:>8} {:>10} {:>12}",
         "command", "wall s", "user s", "sys s", "peak MB", "output bytes"
@@ -181,5 +243,12 @@ fn main() {
         );
     }
     println!();
-    println!("Target: under 2 s each at 10,000 articles. Over: {}", if slow.is_empty() { "none".into() } else { slow.join("; ") });
+    println!(
+        "Target: under 2 s each at 10,000 articles. Over: {}",
+        if slow.is_empty() {
+            "none".into()
+        } else {
+            slow.join("; ")
+        }
+    );
 }

@@ -321,7 +321,12 @@ fn write_set(
     pb: &ProgressBar,
     phases: &mut Phases,
 ) -> Result<(Vec<Rendered>, Option<svg::SvgReport>)> {
-    let SetContents { fingerprint, draw, whole_dot, texts } = what;
+    let SetContents {
+        fingerprint,
+        draw,
+        whole_dot,
+        texts,
+    } = what;
     let mut set = crate::outset::OutputSet::open(out)?;
     std::thread::scope(|scope| {
         let store = fingerprint
@@ -355,7 +360,11 @@ fn write_set(
                     let bytes = prepared.finish(&header, g);
                     drop(prepared);
                     phases.mark("store");
-                    set.write_optional(levelmap_store::cache::CACHE_FILE, &bytes, "the query cache")?;
+                    set.write_optional(
+                        levelmap_store::cache::CACHE_FILE,
+                        &bytes,
+                        "the query cache",
+                    )?;
                 }
                 Err(too_large) => note!("note: no query cache written: {too_large}"),
             }

@@ -17,8 +17,8 @@ pub(crate) mod render;
 pub(crate) mod search;
 pub(crate) mod show;
 pub(crate) mod stance;
-pub(crate) mod stats;
 pub(crate) mod statements;
+pub(crate) mod stats;
 pub(crate) mod table;
 pub(crate) mod timeline;
 

@@ -16,7 +16,10 @@ use levelmap_network::json::{NetworkJson, WindowJson, VERSION};
 use levelmap_network::measures::{measures, NodeMeasures};
 use levelmap_network::statements::{dedupe, statements, Duplicates};
 use levelmap_network::window::{parse_months, windows, Span};
-use levelmap_network::{build_network, Kind, Network, NetworkError, NetworkOptions, Normalisation, Statement, StatementFilter};
+use levelmap_network::{
+    build_network, Kind, Network, NetworkError, NetworkOptions, Normalisation, Statement,
+    StatementFilter,
+};
 use levelmap_query::{parse_date, resolve::resolve_kind, QueryError};
 
 use super::load::{ask, Source};
@@ -78,8 +81,16 @@ pub(crate) struct Select {
 
 impl Select {
     fn dates(&self) -> Result<(Option<PartialDate>, Option<PartialDate>)> {
-        let from = self.from.as_deref().map(|s| parse_date("from", s)).transpose()?;
-        let to = self.to.as_deref().map(|s| parse_date("to", s)).transpose()?;
+        let from = self
+            .from
+            .as_deref()
+            .map(|s| parse_date("from", s))
+            .transpose()?;
+        let to = self
+            .to
+            .as_deref()
+            .map(|s| parse_date("to", s))
+            .transpose()?;
         if let (Some(f), Some(t)) = (from, to) {
             if f.start_days() >= t.end_days() {
                 return Err(QueryError::BadRange { from: f, to: t }.into());
@@ -121,7 +132,9 @@ pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<St
     let (all, filter) = ask(source, |pending| {
         let names = pending.names();
         let ids = |list: &[String], kind: NodeKind| -> Result<BTreeSet<Text>, QueryError> {
-            list.iter().map(|t| resolve_kind(names, t, kind).map(|i| names.node_ref(i).id)).collect()
+            list.iter()
+                .map(|t| resolve_kind(names, t, kind).map(|i| names.node_ref(i).id))
+                .collect()
         };
         let filter = StatementFilter {
             actors: ids(&select.actor, NodeKind::Actor)?,
@@ -138,7 +151,9 @@ pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<St
         return Err(NetworkError::NoStatements {
             what: select.describe(),
             total: all.len(),
-            span: Span::of(&all).map(|s| format!(", dated {}", s.text())).unwrap_or_default(),
+            span: Span::of(&all)
+                .map(|s| format!(", dated {}", s.text()))
+                .unwrap_or_default(),
         }
         .into());
     }
@@ -262,8 +277,16 @@ pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Bu
     if shape.min_statements == 0 {
         return Err(NetworkError::BadMinimum.into());
     }
-    let window = shape.window.as_deref().map(|w| parse_months("window", w)).transpose()?;
-    let step = shape.step.as_deref().map(|s| parse_months("step", s)).transpose()?;
+    let window = shape
+        .window
+        .as_deref()
+        .map(|w| parse_months("window", w))
+        .transpose()?;
+    let step = shape
+        .step
+        .as_deref()
+        .map(|s| parse_months("step", s))
+        .transpose()?;
     let kept = load_statements(source, &shape.select)?;
     let opts = NetworkOptions {
         kind,
@@ -279,7 +302,13 @@ pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Bu
     let one = |list: Vec<Statement>, from, to| -> Result<Built> {
         let network = build_network(&list, opts)?;
         let measures = measures(&network);
-        Ok(Built { from, to, statements: list.len(), network, measures })
+        Ok(Built {
+            from,
+            to,
+            statements: list.len(),
+            network,
+            measures,
+        })
     };
     match window {
         None => {
@@ -303,7 +332,10 @@ pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Bu
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let kind = args.kind.kind();
     let built = build(&args.source, kind, &args.shape)?;
-    let single = matches!(args.format, Format::Matrix | Format::Svg | Format::Graphml | Format::Gexf);
+    let single = matches!(
+        args.format,
+        Format::Matrix | Format::Svg | Format::Graphml | Format::Gexf
+    );
     if single && built.len() > 1 {
         anyhow::bail!(
             "--format {} holds one network, and --window {} gives {}; leave out --window (and choose dates with --from/--to), or use --format json or csv for every window",
@@ -322,7 +354,10 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
                 normalisation: built[0].network.normalisation.as_str().into(),
                 duplicates: args.shape.select.duplicates.as_str().into(),
                 min_statements: args.shape.min_statements,
-                windows: built.iter().map(|b| WindowJson::of(&b.network, &b.measures, b.from, b.to)).collect(),
+                windows: built
+                    .iter()
+                    .map(|b| WindowJson::of(&b.network, &b.measures, b.from, b.to))
+                    .collect(),
             };
             levelmap_model::json::write_pretty(&mut bytes, &doc).map_err(io::Error::from)?;
             writeln!(bytes)?;
@@ -332,7 +367,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         Format::Svg => {
             let b = &built[0];
             let title = format!("{} network{}", kind.as_str(), period(b.from, b.to));
-            bytes = levelmap_draw::network::network_svg(&b.network, &b.measures, &title).into_bytes();
+            bytes =
+                levelmap_draw::network::network_svg(&b.network, &b.measures, &title).into_bytes();
         }
         Format::Graphml | Format::Gexf => {
             let b = &built[0];
@@ -350,7 +386,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         }
     }
     match &args.output {
-        Some(p) => write_atomic(p, |w| w.write_all(&bytes)).with_context(|| format!("cannot write {}", p.display()))?,
+        Some(p) => write_atomic(p, |w| w.write_all(&bytes))
+            .with_context(|| format!("cannot write {}", p.display()))?,
         None => {
             let stdout = io::stdout();
             let mut w = BufWriter::new(stdout.lock());
@@ -386,7 +423,11 @@ fn period(from: Option<PartialDate>, to: Option<PartialDate>) -> String {
 }
 
 /// Write CSV rows (header first).
-pub(crate) fn write_csv(w: &mut dyn Write, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> io::Result<()> {
+pub(crate) fn write_csv(
+    w: &mut dyn Write,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> io::Result<()> {
     let mut c = csv::Writer::from_writer(w);
     let err = |e: csv::Error| io::Error::other(e.to_string());
     c.write_record(header).map_err(err)?;
@@ -417,7 +458,18 @@ fn edge_list(w: &mut dyn Write, built: &[Built]) -> io::Result<()> {
     });
     write_csv(
         w,
-        &["from", "to", "source", "source_label", "target", "target_label", "weight", "sign", "via", "statements"],
+        &[
+            "from",
+            "to",
+            "source",
+            "source_label",
+            "target",
+            "target_label",
+            "weight",
+            "sign",
+            "via",
+            "statements",
+        ],
         rows,
     )
 }
@@ -425,8 +477,12 @@ fn edge_list(w: &mut dyn Write, built: &[Built]) -> io::Result<()> {
 /// The adjacency matrix: rows and columns by node id (affiliation: actors × policies).
 fn matrix(w: &mut dyn Write, n: &Network) -> io::Result<()> {
     let (rows, cols): (Vec<usize>, Vec<usize>) = if n.kind == Kind::Affiliation {
-        let a = (0..n.nodes.len()).filter(|&i| n.nodes[i].mode == NodeKind::Actor).collect();
-        let p = (0..n.nodes.len()).filter(|&i| n.nodes[i].mode == NodeKind::Policy).collect();
+        let a = (0..n.nodes.len())
+            .filter(|&i| n.nodes[i].mode == NodeKind::Actor)
+            .collect();
+        let p = (0..n.nodes.len())
+            .filter(|&i| n.nodes[i].mode == NodeKind::Policy)
+            .collect();
         (a, p)
     } else {
         ((0..n.nodes.len()).collect(), (0..n.nodes.len()).collect())
@@ -468,7 +524,12 @@ fn table(w: &mut dyn Write, kind: Kind, b: &Built) -> io::Result<()> {
     )?;
     measures_table(w, &term, n, &b.measures, usize::MAX)?;
     writeln!(w)?;
-    let mut t = Table::new(vec![wrapping("from"), wrapping("to"), fixed("weight"), wrapping("via")]);
+    let mut t = Table::new(vec![
+        wrapping("from"),
+        wrapping("to"),
+        fixed("weight"),
+        wrapping("via"),
+    ]);
     for e in &n.edges {
         let via: Vec<&str> = e.via.iter().map(|v| v.as_ref()).collect();
         t.row(vec![
@@ -495,7 +556,13 @@ pub(crate) fn ranked(n: &Network, m: &[NodeMeasures]) -> Vec<usize> {
 }
 
 /// The nodes with their measures as a table.
-pub(crate) fn measures_table(w: &mut dyn Write, term: &Term, n: &Network, m: &[NodeMeasures], top: usize) -> io::Result<()> {
+pub(crate) fn measures_table(
+    w: &mut dyn Write,
+    term: &Term,
+    n: &Network,
+    m: &[NodeMeasures],
+    top: usize,
+) -> io::Result<()> {
     let mut t = Table::new(vec![
         wrapping("node"),
         fixed("mode"),
@@ -523,7 +590,13 @@ pub(crate) fn measures_table(w: &mut dyn Write, term: &Term, n: &Network, m: &[N
 
 /// `levelmap stats --network KIND`: the measures of the network's nodes (the `top`
 /// by weighted degree), per window.
-pub(crate) fn stats(source: &Source, kind: Kind, shape: &Shape, top: usize, format: super::answer::Format) -> Result<ExitCode> {
+pub(crate) fn stats(
+    source: &Source,
+    kind: Kind,
+    shape: &Shape,
+    top: usize,
+    format: super::answer::Format,
+) -> Result<ExitCode> {
     use super::answer::Format as F;
     let built = build(source, kind, shape)?;
     let stdout = io::stdout();
@@ -534,7 +607,13 @@ pub(crate) fn stats(source: &Source, kind: Kind, shape: &Shape, top: usize, form
             for b in &built {
                 term.heading(
                     &mut w,
-                    &format!("Measures of the {} network{}: {} node(s), {} edge(s)", kind.as_str(), period(b.from, b.to), b.network.nodes.len(), b.network.edges.len()),
+                    &format!(
+                        "Measures of the {} network{}: {} node(s), {} edge(s)",
+                        kind.as_str(),
+                        period(b.from, b.to),
+                        b.network.nodes.len(),
+                        b.network.edges.len()
+                    ),
                 )?;
                 measures_table(&mut w, &term, &b.network, &b.measures, top)?;
                 writeln!(&mut w)?;
@@ -552,7 +631,10 @@ pub(crate) fn stats(source: &Source, kind: Kind, shape: &Shape, top: usize, form
                     .iter()
                     .map(|b| {
                         let mut j = WindowJson::of(&b.network, &b.measures, b.from, b.to);
-                        let keep: Vec<usize> = ranked(&b.network, &b.measures).into_iter().take(top).collect();
+                        let keep: Vec<usize> = ranked(&b.network, &b.measures)
+                            .into_iter()
+                            .take(top)
+                            .collect();
                         j.nodes = keep.iter().map(|&i| j.nodes[i].clone()).collect();
                         j.edges.clear();
                         j.statements.clear();
@@ -565,25 +647,39 @@ pub(crate) fn stats(source: &Source, kind: Kind, shape: &Shape, top: usize, form
         }
         F::Csv => {
             let rows = built.iter().flat_map(|b| {
-                ranked(&b.network, &b.measures).into_iter().take(top).map(move |i| {
-                    let (n, m) = (&b.network.nodes[i], &b.measures[i]);
-                    vec![
-                        b.from.map(|d| d.to_string()).unwrap_or_default(),
-                        b.to.map(|d| d.to_string()).unwrap_or_default(),
-                        n.id.to_string(),
-                        n.label.to_string(),
-                        n.statements.to_string(),
-                        m.degree.to_string(),
-                        m.weighted_degree.to_string(),
-                        m.betweenness.to_string(),
-                        m.pagerank.to_string(),
-                        m.community.to_string(),
-                    ]
-                })
+                ranked(&b.network, &b.measures)
+                    .into_iter()
+                    .take(top)
+                    .map(move |i| {
+                        let (n, m) = (&b.network.nodes[i], &b.measures[i]);
+                        vec![
+                            b.from.map(|d| d.to_string()).unwrap_or_default(),
+                            b.to.map(|d| d.to_string()).unwrap_or_default(),
+                            n.id.to_string(),
+                            n.label.to_string(),
+                            n.statements.to_string(),
+                            m.degree.to_string(),
+                            m.weighted_degree.to_string(),
+                            m.betweenness.to_string(),
+                            m.pagerank.to_string(),
+                            m.community.to_string(),
+                        ]
+                    })
             });
             write_csv(
                 &mut w,
-                &["from", "to", "id", "label", "statements", "degree", "weighted_degree", "betweenness", "pagerank", "community"],
+                &[
+                    "from",
+                    "to",
+                    "id",
+                    "label",
+                    "statements",
+                    "degree",
+                    "weighted_degree",
+                    "betweenness",
+                    "pagerank",
+                    "community",
+                ],
                 rows,
             )?;
         }

@@ -69,7 +69,11 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let mut out = Vec::new();
     for w in windows(&kept, months, step, &args.window)? {
         let list = dedupe(kept.iter().filter(|s| w.holds(s)).cloned(), rule);
-        let opts = |kind| NetworkOptions { kind, normalisation: Normalisation::None, min_statements: args.min_statements };
+        let opts = |kind| NetworkOptions {
+            kind,
+            normalisation: Normalisation::None,
+            min_statements: args.min_statements,
+        };
         let cong = build_network(&list, opts(Kind::Congruence))?;
         let conf = build_network(&list, opts(Kind::Conflict))?;
         let (pos, neg) = signed(&cong, &conf);
@@ -78,7 +82,11 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         let groups = split.groups.clone().map(|g| {
             let mut m: Vec<MemberJson> = g
                 .iter()
-                .map(|&i| MemberJson { id: cong.nodes[i].id.clone(), label: cong.nodes[i].label.clone(), statements: cong.nodes[i].statements })
+                .map(|&i| MemberJson {
+                    id: cong.nodes[i].id.clone(),
+                    label: cong.nodes[i].label.clone(),
+                    statements: cong.nodes[i].statements,
+                })
                 .collect();
             m.sort_by(|a, b| b.statements.cmp(&a.statements).then(a.id.cmp(&b.id)));
             m
@@ -105,7 +113,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     };
     if let Some(p) = &args.svg {
         let svg = polarisation_svg(&doc, "Polarisation over time");
-        write_atomic(p, |w| w.write_all(svg.as_bytes())).with_context(|| format!("cannot write {}", p.display()))?;
+        write_atomic(p, |w| w.write_all(svg.as_bytes()))
+            .with_context(|| format!("cannot write {}", p.display()))?;
     }
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
@@ -128,7 +137,21 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
                     group_name(&x.groups[1]),
                 ]
             });
-            write_csv(&mut w, &["from", "to", "statements", "actors", "congruence_ties", "conflict_ties", "score", "group_a", "group_b"], rows)?;
+            write_csv(
+                &mut w,
+                &[
+                    "from",
+                    "to",
+                    "statements",
+                    "actors",
+                    "congruence_ties",
+                    "conflict_ties",
+                    "score",
+                    "group_a",
+                    "group_b",
+                ],
+                rows,
+            )?;
         }
         Format::Table => {
             let term = Term::detect();

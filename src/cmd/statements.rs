@@ -40,7 +40,10 @@ pub(crate) struct Args {
 
 /// Run `statements`.
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
-    let list = dedupe(load_statements(&args.source, &args.select)?, args.select.duplicates.rule());
+    let list = dedupe(
+        load_statements(&args.source, &args.select)?,
+        args.select.duplicates.rule(),
+    );
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
     match args.format {
@@ -69,7 +72,17 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             });
             write_csv(
                 &mut w,
-                &["date", "actor", "actor_label", "policy", "policy_label", "stance", "article", "source", "quote"],
+                &[
+                    "date",
+                    "actor",
+                    "actor_label",
+                    "policy",
+                    "policy_label",
+                    "stance",
+                    "article",
+                    "source",
+                    "quote",
+                ],
                 rows,
             )?;
         }
@@ -86,7 +99,11 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             ]);
             for s in &list {
                 t.row(vec![
-                    Cell::plain(s.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())),
+                    Cell::plain(
+                        s.date
+                            .map(|d| d.to_string())
+                            .unwrap_or_else(|| "undated".into()),
+                    ),
                     Cell::plain(s.actor_label.as_ref()),
                     Cell::tone(s.stance.as_str(), Tone::Stance(s.stance)),
                     Cell::plain(s.policy_label.as_ref()),

@@ -38,7 +38,13 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         return Err(QueryError::BadCount { flag: "top".into() }.into());
     }
     if let Some(kind) = args.network {
-        return super::network::stats(&args.source, kind.kind(), &args.shape, args.top, args.output.format);
+        return super::network::stats(
+            &args.source,
+            kind.kind(),
+            &args.shape,
+            args.top,
+            args.output.format,
+        );
     }
     let (loaded, answer) = ask(&args.source, |pending| {
         // The store keeps the statistics of the whole graph, computed when it was written.

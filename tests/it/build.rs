@@ -370,7 +370,10 @@ fn draw_never_writes_the_data_but_no_pictures_and_says_so() {
         .ok();
     assert!(c.out().join("graph.json").is_file() && c.out().join("graph.dot").is_file());
     assert!(!c.out().join("graph.svg").exists() && !c.out().join("timeline.svg").exists());
-    assert!(!c.out().join("explore.html").exists(), "the explorer goes with the drawings");
+    assert!(
+        !c.out().join("explore.html").exists(),
+        "the explorer goes with the drawings"
+    );
     assert!(
         d.stdout
             .contains("graph.svg, the timeline views and explore.html not written (--draw never)"),
@@ -483,8 +486,9 @@ fn articles_over_thousands_of_years_were_drawn_for_minutes() {
         d.stderr
     );
     assert!(
-        d.stdout
-            .contains("graph.svg, the timeline views and explore.html not written: the articles span"),
+        d.stdout.contains(
+            "graph.svg, the timeline views and explore.html not written: the articles span"
+        ),
         "{}",
         d.stdout
     );

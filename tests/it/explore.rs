@@ -214,7 +214,9 @@ fn explorer_is_one_small_file_that_loads_nothing() {
         page.len()
     );
     let lower = page.to_ascii_lowercase();
-    for bad in ["<link", "<img", "<iframe", " src=", "@import", "url(http", "url(//"] {
+    for bad in [
+        "<link", "<img", "<iframe", " src=", "@import", "url(http", "url(//",
+    ] {
         assert!(!lower.contains(bad), "the page would load something: {bad}");
     }
     assert!(
@@ -261,8 +263,26 @@ fn explorer_opens_from_disk_in_firefox_draws_searches_and_fetches_nothing() {
         String::from_utf8_lossy(&o.stderr)
     );
     let r: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON line");
-    assert!(r["version"].as_str().unwrap_or_default().starts_with("firefox/"), "{r}");
-    assert!(r["status"].as_str().unwrap_or_default().contains("nodes shown"), "{r}");
-    assert!(r["panel"].as_str().unwrap_or_default().contains("actor:rachel-reeves"), "{r}");
+    assert!(
+        r["version"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("firefox/"),
+        "{r}"
+    );
+    assert!(
+        r["status"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("nodes shown"),
+        "{r}"
+    );
+    assert!(
+        r["panel"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("actor:rachel-reeves"),
+        "{r}"
+    );
     assert_eq!(r["problems"], serde_json::json!([]), "{r}");
 }

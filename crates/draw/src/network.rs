@@ -3,16 +3,18 @@
 //! number of rounds), node size by degree, colour by community, edge colour by sign,
 //! and every edge's `<title>` listing its evidence.
 
+use levelmap_model::NodeKind;
 use levelmap_network::exchange::evidence_line;
 use levelmap_network::measures::NodeMeasures;
 use levelmap_network::Network;
-use levelmap_model::NodeKind;
 
 use crate::svgw::{num, SvgWriter};
 use crate::text::{shorten, text_width};
 
 /// Community colours (a colour-blind-safe qualitative palette); grey beyond.
-const PALETTE: [&str; 8] = ["#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bb5566", "#000000"];
+const PALETTE: [&str; 8] = [
+    "#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bb5566", "#000000",
+];
 const OTHER: &str = "#bbbbbb";
 const POSITIVE: &str = "#2e7d32";
 const NEGATIVE: &str = "#c62828";
@@ -39,7 +41,11 @@ pub fn layout(n: usize, edges: &[(usize, usize, f64)]) -> Vec<(f64, f64)> {
             (r0 * t.cos(), r0 * t.sin())
         })
         .collect();
-    let wmax = edges.iter().map(|e| e.2.abs()).fold(0.0, f64::max).max(1e-9);
+    let wmax = edges
+        .iter()
+        .map(|e| e.2.abs())
+        .fold(0.0, f64::max)
+        .max(1e-9);
     let (kr, kg) = (40.0, 0.5);
     let rounds = 400;
     for round in 0..rounds {
@@ -95,25 +101,57 @@ fn sign_colour(w: f64) -> &'static str {
 
 /// The network drawn as SVG, titled `title` (a window, a kind).
 pub fn network_svg(net: &Network, m: &[NodeMeasures], title: &str) -> String {
-    let edges: Vec<(usize, usize, f64)> = net.edges.iter().map(|e| (e.source, e.target, e.weight)).collect();
+    let edges: Vec<(usize, usize, f64)> = net
+        .edges
+        .iter()
+        .map(|e| (e.source, e.target, e.weight))
+        .collect();
     let pos = layout(net.nodes.len(), &edges);
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
     for &(x, y) in &pos {
         (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
     }
-    let sx = if x1 > x0 { (W - 2.0 * MARGIN) / (x1 - x0) } else { 0.0 };
-    let sy = if y1 > y0 { (H - 2.0 * MARGIN - 40.0) / (y1 - y0) } else { 0.0 };
+    let sx = if x1 > x0 {
+        (W - 2.0 * MARGIN) / (x1 - x0)
+    } else {
+        0.0
+    };
+    let sy = if y1 > y0 {
+        (H - 2.0 * MARGIN - 40.0) / (y1 - y0)
+    } else {
+        0.0
+    };
     let at = |i: usize| {
-        let x = if sx > 0.0 { MARGIN + (pos[i].0 - x0) * sx } else { W / 2.0 };
-        let y = if sy > 0.0 { MARGIN + 40.0 + (pos[i].1 - y0) * sy } else { H / 2.0 };
+        let x = if sx > 0.0 {
+            MARGIN + (pos[i].0 - x0) * sx
+        } else {
+            W / 2.0
+        };
+        let y = if sy > 0.0 {
+            MARGIN + 40.0 + (pos[i].1 - y0) * sy
+        } else {
+            H / 2.0
+        };
         (x, y)
     };
     let css = ".label{font-size:11px;fill:#222}.title{font-size:16px;font-weight:bold}.legend{font-size:11px;fill:#444}";
     let mut w = SvgWriter::new(W, H, css);
-    w.empty("rect", &[("width", &num(W)), ("height", &num(H)), ("fill", "#ffffff")]);
-    w.text("text", &[("class", "title"), ("x", "20"), ("y", "28")], title);
+    w.empty(
+        "rect",
+        &[("width", &num(W)), ("height", &num(H)), ("fill", "#ffffff")],
+    );
+    w.text(
+        "text",
+        &[("class", "title"), ("x", "20"), ("y", "28")],
+        title,
+    );
     legend(&mut w);
-    let wmax = net.edges.iter().map(|e| e.weight.abs()).fold(0.0, f64::max).max(1e-9);
+    let wmax = net
+        .edges
+        .iter()
+        .map(|e| e.weight.abs())
+        .fold(0.0, f64::max)
+        .max(1e-9);
     w.open("g", &[("class", "edges")]);
     for e in &net.edges {
         let (a, b) = (at(e.source), at(e.target));
@@ -124,17 +162,29 @@ pub fn network_svg(net: &Network, m: &[NodeMeasures], title: &str) -> String {
             net.nodes[e.target].label,
             net.kind.as_str(),
             num(e.weight),
-            e.via.iter().map(|v| v.as_ref()).collect::<Vec<_>>().join(", ")
+            e.via
+                .iter()
+                .map(|v| v.as_ref())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         let id = format!("{}--{}", net.nodes[e.source].id, net.nodes[e.target].id);
-        w.open("g", &[("class", &format!("edge {}", e.sign())), ("id", &id)]);
+        w.open(
+            "g",
+            &[("class", &format!("edge {}", e.sign())), ("id", &id)],
+        );
         w.title(&format!("{head}\n{}", lines.join("\n")));
         let width = 1.0 + 3.0 * e.weight.abs() / wmax;
         w.empty(
             "line",
             &[
-                ("x1", &num(a.0)), ("y1", &num(a.1)), ("x2", &num(b.0)), ("y2", &num(b.1)),
-                ("stroke", sign_colour(e.weight)), ("stroke-width", &num(width)), ("stroke-opacity", "0.7"),
+                ("x1", &num(a.0)),
+                ("y1", &num(a.1)),
+                ("x2", &num(b.0)),
+                ("y2", &num(b.1)),
+                ("stroke", sign_colour(e.weight)),
+                ("stroke-width", &num(width)),
+                ("stroke-opacity", "0.7"),
             ],
         );
         w.close("g");
@@ -144,20 +194,53 @@ pub fn network_svg(net: &Network, m: &[NodeMeasures], title: &str) -> String {
     for (i, n) in net.nodes.iter().enumerate() {
         let (x, y) = at(i);
         let r = 5.0 + 3.0 * (m[i].degree as f64).sqrt();
-        w.open("g", &[("class", &format!("node {}", n.mode.as_str())), ("id", &n.id)]);
+        w.open(
+            "g",
+            &[
+                ("class", &format!("node {}", n.mode.as_str())),
+                ("id", &n.id),
+            ],
+        );
         w.title(&format!(
             "{} ({})\nstatements {}, degree {}, weighted degree {}, betweenness {}, PageRank {}, community {}",
             n.label, n.id, n.statements, m[i].degree, num(m[i].weighted_degree), num(m[i].betweenness), num(m[i].pagerank), m[i].community + 1
         ));
         let fill = community_colour(m[i].community);
         if n.mode == NodeKind::Policy {
-            w.empty("rect", &[("x", &num(x - r)), ("y", &num(y - r)), ("width", &num(2.0 * r)), ("height", &num(2.0 * r)), ("fill", fill), ("stroke", "#333")]);
+            w.empty(
+                "rect",
+                &[
+                    ("x", &num(x - r)),
+                    ("y", &num(y - r)),
+                    ("width", &num(2.0 * r)),
+                    ("height", &num(2.0 * r)),
+                    ("fill", fill),
+                    ("stroke", "#333"),
+                ],
+            );
         } else {
-            w.empty("circle", &[("cx", &num(x)), ("cy", &num(y)), ("r", &num(r)), ("fill", fill), ("stroke", "#333")]);
+            w.empty(
+                "circle",
+                &[
+                    ("cx", &num(x)),
+                    ("cy", &num(y)),
+                    ("r", &num(r)),
+                    ("fill", fill),
+                    ("stroke", "#333"),
+                ],
+            );
         }
         let label = shorten(&n.label, 180.0, FONT, false);
-        let lx = if x + r + 4.0 + text_width(&label, FONT, false) > W { x - r - 4.0 - text_width(&label, FONT, false) } else { x + r + 4.0 };
-        w.text("text", &[("class", "label"), ("x", &num(lx)), ("y", &num(y + 4.0))], &label);
+        let lx = if x + r + 4.0 + text_width(&label, FONT, false) > W {
+            x - r - 4.0 - text_width(&label, FONT, false)
+        } else {
+            x + r + 4.0
+        };
+        w.text(
+            "text",
+            &[("class", "label"), ("x", &num(lx)), ("y", &num(y + 4.0))],
+            &label,
+        );
         w.close("g");
     }
     w.close("g");
@@ -173,8 +256,22 @@ fn legend(w: &mut SvgWriter) {
     w.open("g", &[("class", "legend")]);
     for (k, (c, t)) in items.iter().enumerate() {
         let y = 46.0 + 14.0 * k as f64;
-        w.empty("line", &[("x1", "20"), ("y1", &num(y - 4.0)), ("x2", "44"), ("y2", &num(y - 4.0)), ("stroke", c), ("stroke-width", "3")]);
-        w.text("text", &[("class", "legend"), ("x", "50"), ("y", &num(y))], t);
+        w.empty(
+            "line",
+            &[
+                ("x1", "20"),
+                ("y1", &num(y - 4.0)),
+                ("x2", "44"),
+                ("y2", &num(y - 4.0)),
+                ("stroke", c),
+                ("stroke-width", "3"),
+            ],
+        );
+        w.text(
+            "text",
+            &[("class", "legend"), ("x", "50"), ("y", &num(y))],
+            t,
+        );
     }
     w.text(
         "text",
@@ -215,7 +312,15 @@ mod tests {
             s("C", "p", Stance::Against, "p is bad"),
         ];
         for kind in [Kind::Subtract, Kind::Affiliation] {
-            let net = build_network(&st, NetworkOptions { kind, normalisation: Normalisation::None, min_statements: 1 }).unwrap();
+            let net = build_network(
+                &st,
+                NetworkOptions {
+                    kind,
+                    normalisation: Normalisation::None,
+                    min_statements: 1,
+                },
+            )
+            .unwrap();
             let svg = network_svg(&net, &measures(&net), "t <x>");
             assert_eq!(svg, network_svg(&net, &measures(&net), "t <x>"));
             assert!(!svg.contains("<script>") && !svg.contains("<b>"));

@@ -143,18 +143,27 @@ impl Exchange {
         let mut ids = std::collections::HashSet::new();
         for n in &self.nodes {
             if !ids.insert(n.id.as_str()) {
-                return Err(ExchangeError::DuplicateId { what: "node", id: n.id.clone() });
+                return Err(ExchangeError::DuplicateId {
+                    what: "node",
+                    id: n.id.clone(),
+                });
             }
             check_attrs("node", &n.id, &n.attrs, &self.node_keys)?;
         }
         let mut edge_ids = std::collections::HashSet::new();
         for e in &self.edges {
             if !edge_ids.insert(e.id.as_str()) {
-                return Err(ExchangeError::DuplicateId { what: "edge", id: e.id.clone() });
+                return Err(ExchangeError::DuplicateId {
+                    what: "edge",
+                    id: e.id.clone(),
+                });
             }
             for end in [&e.source, &e.target] {
                 if !ids.contains(end.as_str()) {
-                    return Err(ExchangeError::DanglingEdge { edge: e.id.clone(), node: end.clone() });
+                    return Err(ExchangeError::DanglingEdge {
+                        edge: e.id.clone(),
+                        node: end.clone(),
+                    });
                 }
             }
             check_attrs("edge", &e.id, &e.attrs, &self.edge_keys)?;
@@ -170,9 +179,15 @@ fn check_attrs(
     keys: &[AttrKey],
 ) -> Result<(), ExchangeError> {
     for (name, value) in attrs {
-        let declared = keys.iter().any(|k| k.name == *name && k.ty == value.value_type());
+        let declared = keys
+            .iter()
+            .any(|k| k.name == *name && k.ty == value.value_type());
         if !declared {
-            return Err(ExchangeError::Undeclared { what, id: id.to_string(), name: name.clone() });
+            return Err(ExchangeError::Undeclared {
+                what,
+                id: id.to_string(),
+                name: name.clone(),
+            });
         }
     }
     Ok(())
@@ -183,12 +198,21 @@ mod tests {
     use super::*;
 
     fn node(id: &str) -> ExNode {
-        ExNode { id: id.into(), label: id.into(), start: None, attrs: BTreeMap::new() }
+        ExNode {
+            id: id.into(),
+            label: id.into(),
+            start: None,
+            attrs: BTreeMap::new(),
+        }
     }
 
     #[test]
     fn check_refuses_a_dangling_edge_and_an_undeclared_attribute() {
-        let mut x = Exchange { name: "g".into(), directed: true, ..Default::default() };
+        let mut x = Exchange {
+            name: "g".into(),
+            directed: true,
+            ..Default::default()
+        };
         x.nodes = vec![node("a"), node("b")];
         x.edges.push(ExEdge {
             id: "e0".into(),
@@ -202,9 +226,15 @@ mod tests {
         assert!(matches!(x.check(), Err(ExchangeError::DanglingEdge { .. })));
         x.edges[0].target = "b".into();
         assert_eq!(x.check(), Ok(()));
-        x.nodes[0].attrs.insert("kind".into(), Value::Text("actor".into()));
+        x.nodes[0]
+            .attrs
+            .insert("kind".into(), Value::Text("actor".into()));
         assert!(matches!(x.check(), Err(ExchangeError::Undeclared { .. })));
-        x.node_keys.push(AttrKey { name: "kind".into(), ty: ValueType::Text, doc: "node kind".into() });
+        x.node_keys.push(AttrKey {
+            name: "kind".into(),
+            ty: ValueType::Text,
+            doc: "node kind".into(),
+        });
         assert_eq!(x.check(), Ok(()));
     }
 }

@@ -10,15 +10,21 @@ use crate::measures::{measures, NodeMeasures};
 use crate::network::Network;
 use crate::statements::Statement;
 
-
 fn key(name: &str, ty: ValueType, doc: &str) -> AttrKey {
-    AttrKey { name: name.into(), ty, doc: doc.into() }
+    AttrKey {
+        name: name.into(),
+        ty,
+        doc: doc.into(),
+    }
 }
 
 /// One line of evidence: "Actor for Policy — article (date): “quote”".
 pub fn evidence_line(s: &Statement) -> String {
     let date = s.date.map(|d| format!(" ({d})")).unwrap_or_default();
-    format!("{} {} {} — {}{}: “{}”", s.actor_label, s.stance, s.policy_label, s.article, date, s.quote)
+    format!(
+        "{} {} {} — {}{}: “{}”",
+        s.actor_label, s.stance, s.policy_label, s.article, date, s.quote
+    )
 }
 
 /// The network with its measures as an [`Exchange`] (undirected).
@@ -30,18 +36,42 @@ pub fn to_exchange(net: &Network) -> Exchange {
 pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
     let node_keys = vec![
         key("mode", ValueType::Text, "actor or policy"),
-        key("statements", ValueType::Int, "statements the node takes part in"),
+        key(
+            "statements",
+            ValueType::Int,
+            "statements the node takes part in",
+        ),
         key("degree", ValueType::Int, "number of ties"),
         key("weighted_degree", ValueType::Float, "sum of tie weights"),
-        key("betweenness", ValueType::Float, "betweenness centrality (normalised)"),
-        key("pagerank", ValueType::Float, "PageRank on the positive ties"),
-        key("community", ValueType::Int, "Louvain community on the positive ties"),
+        key(
+            "betweenness",
+            ValueType::Float,
+            "betweenness centrality (normalised)",
+        ),
+        key(
+            "pagerank",
+            ValueType::Float,
+            "PageRank on the positive ties",
+        ),
+        key(
+            "community",
+            ValueType::Int,
+            "Louvain community on the positive ties",
+        ),
     ];
     let edge_keys = vec![
         key("sign", ValueType::Text, "positive, negative or zero"),
-        key("via", ValueType::Text, "the policies, actors or stances the tie runs through"),
+        key(
+            "via",
+            ValueType::Text,
+            "the policies, actors or stances the tie runs through",
+        ),
         key("statements", ValueType::Int, "statements behind the tie"),
-        key("evidence", ValueType::Text, "each statement: actor, stance, policy, article, date, quote"),
+        key(
+            "evidence",
+            ValueType::Text,
+            "each statement: actor, stance, policy, article, date, quote",
+        ),
     ];
     let nodes = net
         .nodes
@@ -52,12 +82,20 @@ pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
                 ("mode".to_string(), Value::Text(n.mode.as_str().into())),
                 ("statements".to_string(), Value::Int(n.statements as i64)),
                 ("degree".to_string(), Value::Int(m.degree as i64)),
-                ("weighted_degree".to_string(), Value::Float(m.weighted_degree)),
+                (
+                    "weighted_degree".to_string(),
+                    Value::Float(m.weighted_degree),
+                ),
                 ("betweenness".to_string(), Value::Float(m.betweenness)),
                 ("pagerank".to_string(), Value::Float(m.pagerank)),
                 ("community".to_string(), Value::Int(m.community as i64)),
             ]);
-            ExNode { id: n.id.to_string(), label: n.label.to_string(), start: n.first, attrs }
+            ExNode {
+                id: n.id.to_string(),
+                label: n.label.to_string(),
+                start: n.first,
+                attrs,
+            }
         })
         .collect();
     let edges = net
@@ -69,7 +107,10 @@ pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
             let attrs = BTreeMap::from([
                 ("sign".to_string(), Value::Text(e.sign().into())),
                 ("via".to_string(), Value::Text(via.join("; "))),
-                ("statements".to_string(), Value::Int(e.evidence.len() as i64)),
+                (
+                    "statements".to_string(),
+                    Value::Int(e.evidence.len() as i64),
+                ),
                 ("evidence".to_string(), Value::Text(evidence.join("\n"))),
             ]);
             let (s, t) = (&net.nodes[e.source].id, &net.nodes[e.target].id);
@@ -102,23 +143,62 @@ mod tests {
 
     #[test]
     fn a_network_becomes_a_checked_exchange_with_measures_and_evidence() {
-        let all = select(&statements(&small()), &StatementFilter::default(), Duplicates::Article);
-        for kind in [Kind::Affiliation, Kind::Congruence, Kind::Conflict, Kind::Subtract, Kind::Policies] {
-            let net = build_network(&all, NetworkOptions { kind, normalisation: Normalisation::None, min_statements: 1 }).unwrap();
+        let all = select(
+            &statements(&small()),
+            &StatementFilter::default(),
+            Duplicates::Article,
+        );
+        for kind in [
+            Kind::Affiliation,
+            Kind::Congruence,
+            Kind::Conflict,
+            Kind::Subtract,
+            Kind::Policies,
+        ] {
+            let net = build_network(
+                &all,
+                NetworkOptions {
+                    kind,
+                    normalisation: Normalisation::None,
+                    min_statements: 1,
+                },
+            )
+            .unwrap();
             let x = to_exchange(&net);
             assert_eq!(x.check(), Ok(()), "{kind:?}");
             assert_eq!(x.nodes.len(), net.nodes.len());
-            assert!(x.nodes.iter().all(|n| n.attrs.contains_key("pagerank") && n.attrs.contains_key("community")));
+            assert!(x
+                .nodes
+                .iter()
+                .all(|n| n.attrs.contains_key("pagerank") && n.attrs.contains_key("community")));
         }
-        let net = build_network(&all, NetworkOptions { kind: Kind::Conflict, normalisation: Normalisation::None, min_statements: 1 }).unwrap();
+        let net = build_network(
+            &all,
+            NetworkOptions {
+                kind: Kind::Conflict,
+                normalisation: Normalisation::None,
+                min_statements: 1,
+            },
+        )
+        .unwrap();
         let x = to_exchange(&net);
         // x is against q (a1), b against q (a2): no conflict; a for p vs nobody against p.
         assert!(x.edges.is_empty());
-        let net = build_network(&all, NetworkOptions { kind: Kind::Congruence, normalisation: Normalisation::None, min_statements: 1 }).unwrap();
+        let net = build_network(
+            &all,
+            NetworkOptions {
+                kind: Kind::Congruence,
+                normalisation: Normalisation::None,
+                min_statements: 1,
+            },
+        )
+        .unwrap();
         let x = to_exchange(&net);
         let ids: Vec<&str> = x.edges.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["actor:a--actor:b", "actor:b--actor:x"]);
-        let Value::Text(ev) = &x.edges[1].attrs["evidence"] else { panic!() };
+        let Value::Text(ev) = &x.edges[1].attrs["evidence"] else {
+            panic!()
+        };
         assert_eq!(ev.lines().count(), 2);
         assert!(ev.contains("x against q — a1 (2020-01): “q”"), "{ev}");
     }

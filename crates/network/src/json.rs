@@ -135,12 +135,22 @@ pub struct WindowJson {
 
 impl WindowJson {
     /// From a network and its measures.
-    pub fn of(net: &Network, m: &[NodeMeasures], from: Option<PartialDate>, to: Option<PartialDate>) -> Self {
+    pub fn of(
+        net: &Network,
+        m: &[NodeMeasures],
+        from: Option<PartialDate>,
+        to: Option<PartialDate>,
+    ) -> Self {
         WindowJson {
             from,
             to,
             statements: net.statements.iter().map(StatementJson::of).collect(),
-            nodes: net.nodes.iter().zip(m).map(|(n, m)| node_json(n, m)).collect(),
+            nodes: net
+                .nodes
+                .iter()
+                .zip(m)
+                .map(|(n, m)| node_json(n, m))
+                .collect(),
             edges: net.edges.iter().map(|e| edge_json(net, e)).collect(),
         }
     }

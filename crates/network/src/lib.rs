@@ -21,7 +21,9 @@ pub use window::{windows, Span, Window};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NetworkError {
     /// A window or step that is not a number of months or years.
-    #[error("--{flag} '{text}' is not a length of time: write months or years, e.g. 12m, 3m or 2y")]
+    #[error(
+        "--{flag} '{text}' is not a length of time: write months or years, e.g. 12m, 3m or 2y"
+    )]
     BadLength {
         /// The flag (without dashes).
         flag: String,

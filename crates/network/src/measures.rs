@@ -41,7 +41,9 @@ impl Adjacency {
                 *m[b].entry(a).or_insert(0.0) += w;
             }
         }
-        Adjacency { adj: m.into_iter().map(|x| x.into_iter().collect()).collect() }
+        Adjacency {
+            adj: m.into_iter().map(|x| x.into_iter().collect()).collect(),
+        }
     }
 
     /// Number of nodes.
@@ -57,14 +59,21 @@ impl Adjacency {
     /// Only the ties with a positive weight.
     pub fn positive(&self) -> Adjacency {
         Adjacency {
-            adj: self.adj.iter().map(|v| v.iter().copied().filter(|&(_, w)| w > 0.0).collect()).collect(),
+            adj: self
+                .adj
+                .iter()
+                .map(|v| v.iter().copied().filter(|&(_, w)| w > 0.0).collect())
+                .collect(),
         }
     }
 }
 
 /// Every measure of every node of a network, in node order.
 pub fn measures(net: &Network) -> Vec<NodeMeasures> {
-    let all = Adjacency::new(net.nodes.len(), net.edges.iter().map(|e| (e.source, e.target, e.weight)));
+    let all = Adjacency::new(
+        net.nodes.len(),
+        net.edges.iter().map(|e| (e.source, e.target, e.weight)),
+    );
     let pos = all.positive();
     let bc = betweenness(&all);
     let pr = pagerank(&pos, 0.85);
@@ -152,7 +161,11 @@ pub fn pagerank(g: &Adjacency, alpha: f64) -> Vec<f64> {
     if n == 0 {
         return vec![];
     }
-    let out: Vec<f64> = g.adj.iter().map(|v| v.iter().map(|&(_, w)| w).sum()).collect();
+    let out: Vec<f64> = g
+        .adj
+        .iter()
+        .map(|v| v.iter().map(|&(_, w)| w).sum())
+        .collect();
     let mut x = vec![1.0 / n as f64; n];
     for _ in 0..10_000 {
         let dangling: f64 = (0..n).filter(|&i| out[i] <= 0.0).map(|i| x[i]).sum();
@@ -192,7 +205,9 @@ pub fn modularity(g: &Adjacency, community: &[usize]) -> f64 {
             }
         }
     }
-    (0..k).map(|c| inside[c] / two_m - (degree[c] / two_m).powi(2)).sum()
+    (0..k)
+        .map(|c| inside[c] / two_m - (degree[c] / two_m).powi(2))
+        .sum()
 }
 
 /// Louvain communities (Blondel et al. 2008) of a graph with non-negative weights:
@@ -219,7 +234,9 @@ pub fn louvain(g: &Adjacency) -> Vec<usize> {
         }
         let edges = level.adj.iter().enumerate().flat_map(|(i, nb)| {
             let local = &local;
-            nb.iter().filter(move |&&(j, _)| i < j).map(move |&(j, w)| (local[i], local[j], w))
+            nb.iter()
+                .filter(move |&&(j, _)| i < j)
+                .map(move |&(j, w)| (local[i], local[j], w))
         });
         let mut folded = Adjacency::new(ids.len(), edges.collect::<Vec<_>>());
         // weight inside a community stays as a self-loop (counted twice in degrees)
@@ -245,7 +262,11 @@ pub fn louvain(g: &Adjacency) -> Vec<usize> {
 /// One level of local moves; returns each node's community (a node index).
 fn one_level(g: &Adjacency) -> Vec<usize> {
     let n = g.len();
-    let k: Vec<f64> = g.adj.iter().map(|nb| nb.iter().map(|&(_, w)| w).sum()).collect();
+    let k: Vec<f64> = g
+        .adj
+        .iter()
+        .map(|nb| nb.iter().map(|&(_, w)| w).sum())
+        .collect();
     let two_m: f64 = k.iter().sum();
     let mut com: Vec<usize> = (0..n).collect();
     if two_m == 0.0 {
@@ -292,9 +313,16 @@ fn number_by_size(member: &[usize]) -> Vec<usize> {
         let e = groups.entry(c).or_insert((0, i));
         e.0 += 1;
     }
-    let mut order: Vec<(usize, usize, usize)> = groups.iter().map(|(&c, &(size, first))| (size, first, c)).collect();
+    let mut order: Vec<(usize, usize, usize)> = groups
+        .iter()
+        .map(|(&c, &(size, first))| (size, first, c))
+        .collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let rank: BTreeMap<usize, usize> = order.iter().enumerate().map(|(r, &(_, _, c))| (c, r)).collect();
+    let rank: BTreeMap<usize, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(r, &(_, _, c))| (c, r))
+        .collect();
     member.iter().map(|c| rank[c]).collect()
 }
 

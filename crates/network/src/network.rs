@@ -156,7 +156,10 @@ impl Network {
 }
 
 /// Build a network from statements already filtered and deduplicated.
-pub fn build_network(statements: &[Statement], opts: NetworkOptions) -> Result<Network, NetworkError> {
+pub fn build_network(
+    statements: &[Statement],
+    opts: NetworkOptions,
+) -> Result<Network, NetworkError> {
     if opts.min_statements == 0 {
         return Err(NetworkError::BadMinimum);
     }
@@ -165,7 +168,13 @@ pub fn build_network(statements: &[Statement], opts: NetworkOptions) -> Result<N
         Kind::Policies => one_mode(statements, opts, Side::Policy),
         _ => one_mode(statements, opts, Side::Actor),
     };
-    Ok(Network { kind: opts.kind, normalisation: opts.normalisation, nodes, edges, statements: statements.to_vec() })
+    Ok(Network {
+        kind: opts.kind,
+        normalisation: opts.normalisation,
+        nodes,
+        edges,
+        statements: statements.to_vec(),
+    })
 }
 
 /// Which end of a statement is the network's node.
@@ -190,7 +199,11 @@ fn nodes_of(statements: &[Statement], side: Side, min: usize) -> Vec<NetNode> {
         let n = m.entry(id).or_insert_with(|| NetNode {
             id: id.clone(),
             label: label.clone(),
-            mode: if side == Side::Actor { NodeKind::Actor } else { NodeKind::Policy },
+            mode: if side == Side::Actor {
+                NodeKind::Actor
+            } else {
+                NodeKind::Policy
+            },
             statements: 0,
             first: None,
         });
@@ -210,12 +223,20 @@ fn first_date(statements: &[Statement], ev: &[usize]) -> Option<PartialDate> {
 fn affiliation(statements: &[Statement], min: usize) -> (Vec<NetNode>, Vec<NetEdge>) {
     let actors = nodes_of(statements, Side::Actor, min);
     let kept: BTreeSet<&Text> = actors.iter().map(|n| &n.id).collect();
-    let theirs: Vec<Statement> = statements.iter().filter(|s| kept.contains(&s.actor)).cloned().collect();
+    let theirs: Vec<Statement> = statements
+        .iter()
+        .filter(|s| kept.contains(&s.actor))
+        .cloned()
+        .collect();
     let mut policies = nodes_of(&theirs, Side::Policy, 1);
     let offset = actors.len();
-    let pindex: BTreeMap<Text, usize> =
-        policies.iter().enumerate().map(|(k, n)| (n.id.clone(), offset + k)).collect();
-    let aindex: BTreeMap<&Text, usize> = actors.iter().enumerate().map(|(k, n)| (&n.id, k)).collect();
+    let pindex: BTreeMap<Text, usize> = policies
+        .iter()
+        .enumerate()
+        .map(|(k, n)| (n.id.clone(), offset + k))
+        .collect();
+    let aindex: BTreeMap<&Text, usize> =
+        actors.iter().enumerate().map(|(k, n)| (&n.id, k)).collect();
     let mut by_pair: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (k, s) in statements.iter().enumerate() {
         if let Some(&ai) = aindex.get(&s.actor) {
@@ -256,7 +277,11 @@ struct Pair {
     via: Vec<u32>,
 }
 
-fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> (Vec<NetNode>, Vec<NetEdge>) {
+fn one_mode(
+    statements: &[Statement],
+    opts: NetworkOptions,
+    side: Side,
+) -> (Vec<NetNode>, Vec<NetEdge>) {
     let nodes = nodes_of(statements, side, opts.min_statements);
     let index: BTreeMap<&Text, usize> = nodes.iter().enumerate().map(|(k, n)| (&n.id, k)).collect();
     // concepts numbered in sorted order, so a pair's `via` comes out sorted
@@ -339,7 +364,14 @@ fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> (Vec<
         let weight = if norm == 0.0 { 0.0 } else { raw / norm };
         let evidence = edge_evidence(&by_node, [i, j], &p.via);
         let via: Vec<Text> = p.via.iter().map(|&c| names[c as usize].clone()).collect();
-        edges.push(NetEdge { source: i, target: j, weight, first: first_date(statements, &evidence), via, evidence });
+        edges.push(NetEdge {
+            source: i,
+            target: j,
+            weight,
+            first: first_date(statements, &evidence),
+            via,
+            evidence,
+        });
     }
     (nodes, edges)
 }
@@ -385,17 +417,36 @@ mod tests {
     /// A: for p, q, r; B: for p, q, against r; C: against p, mixed q.
     fn worked() -> Vec<Statement> {
         st(&[
-            ("a", "p", Y), ("a", "q", Y), ("a", "r", Y),
-            ("b", "p", Y), ("b", "q", Y), ("b", "r", N),
-            ("c", "p", N), ("c", "q", M),
+            ("a", "p", Y),
+            ("a", "q", Y),
+            ("a", "r", Y),
+            ("b", "p", Y),
+            ("b", "q", Y),
+            ("b", "r", N),
+            ("c", "p", N),
+            ("c", "q", M),
         ])
     }
 
     fn weights(kind: Kind, normalisation: Normalisation) -> Vec<(String, String, f64)> {
-        let n = build_network(&worked(), NetworkOptions { kind, normalisation, min_statements: 1 }).unwrap();
+        let n = build_network(
+            &worked(),
+            NetworkOptions {
+                kind,
+                normalisation,
+                min_statements: 1,
+            },
+        )
+        .unwrap();
         n.edges
             .iter()
-            .map(|e| (n.nodes[e.source].label.to_string(), n.nodes[e.target].label.to_string(), e.weight))
+            .map(|e| {
+                (
+                    n.nodes[e.source].label.to_string(),
+                    n.nodes[e.target].label.to_string(),
+                    e.weight,
+                )
+            })
             .collect()
     }
 
@@ -406,7 +457,10 @@ mod tests {
     #[test]
     fn congruence_counts_policies_with_the_same_stance() {
         // a–b agree on p and q; nobody else agrees.
-        assert_eq!(weights(Kind::Congruence, Normalisation::None), [w("a", "b", 2.0)]);
+        assert_eq!(
+            weights(Kind::Congruence, Normalisation::None),
+            [w("a", "b", 2.0)]
+        );
     }
 
     #[test]
@@ -427,16 +481,28 @@ mod tests {
         // activities (signed statements): a 3, b 3, c 1.
         // average: 2 / ((3 + 3) / 2); cosine: 2 / √9;
         // Jaccard: m11 = 2 (p, q), m10 = 1 (a for r), m01 = 1 (b against r) → 2 / 4.
-        assert_eq!(weights(Kind::Congruence, Normalisation::Average), [w("a", "b", 2.0 / 3.0)]);
-        assert_eq!(weights(Kind::Congruence, Normalisation::Cosine), [w("a", "b", 2.0 / 3.0)]);
-        assert_eq!(weights(Kind::Congruence, Normalisation::Jaccard), [w("a", "b", 0.5)]);
+        assert_eq!(
+            weights(Kind::Congruence, Normalisation::Average),
+            [w("a", "b", 2.0 / 3.0)]
+        );
+        assert_eq!(
+            weights(Kind::Congruence, Normalisation::Cosine),
+            [w("a", "b", 2.0 / 3.0)]
+        );
+        assert_eq!(
+            weights(Kind::Congruence, Normalisation::Jaccard),
+            [w("a", "b", 0.5)]
+        );
         // conflict a–c: 1 / ((3 + 1) / 2), 1 / √3, and Jaccard: m11 = 0 shared cells,
         // m10 = 3, m01 = 1 → 1 / 4.
         let c = weights(Kind::Conflict, Normalisation::Average);
         assert_eq!(c[1], w("a", "c", 0.5));
         let c = weights(Kind::Conflict, Normalisation::Cosine);
         assert!((c[1].2 - 1.0 / 3f64.sqrt()).abs() < 1e-12);
-        assert_eq!(weights(Kind::Conflict, Normalisation::Jaccard)[1], w("a", "c", 0.25));
+        assert_eq!(
+            weights(Kind::Conflict, Normalisation::Jaccard)[1],
+            w("a", "c", 0.25)
+        );
     }
 
     #[test]
@@ -450,21 +516,54 @@ mod tests {
 
     #[test]
     fn affiliation_is_two_mode_with_for_minus_against() {
-        let n = build_network(&worked(), NetworkOptions { kind: Kind::Affiliation, normalisation: Normalisation::None, min_statements: 1 }).unwrap();
+        let n = build_network(
+            &worked(),
+            NetworkOptions {
+                kind: Kind::Affiliation,
+                normalisation: Normalisation::None,
+                min_statements: 1,
+            },
+        )
+        .unwrap();
         assert_eq!(n.nodes.len(), 6);
         assert_eq!(n.edges.len(), 8);
-        let cq = n.edges.iter().find(|e| n.nodes[e.source].label.as_ref() == "c" && n.nodes[e.target].label.as_ref() == "q").unwrap();
-        assert_eq!((cq.weight, cq.sign(), cq.via.clone()), (0.0, "zero", vec![Text::from("mixed")]));
+        let cq = n
+            .edges
+            .iter()
+            .find(|e| {
+                n.nodes[e.source].label.as_ref() == "c" && n.nodes[e.target].label.as_ref() == "q"
+            })
+            .unwrap();
+        assert_eq!(
+            (cq.weight, cq.sign(), cq.via.clone()),
+            (0.0, "zero", vec![Text::from("mixed")])
+        );
     }
 
     #[test]
     fn min_statements_drops_quiet_actors_and_edges_carry_their_evidence() {
-        let n = build_network(&worked(), NetworkOptions { kind: Kind::Conflict, normalisation: Normalisation::None, min_statements: 3 }).unwrap();
+        let n = build_network(
+            &worked(),
+            NetworkOptions {
+                kind: Kind::Conflict,
+                normalisation: Normalisation::None,
+                min_statements: 3,
+            },
+        )
+        .unwrap();
         let labels: Vec<&str> = n.nodes.iter().map(|n| n.label.as_ref()).collect();
         assert_eq!(labels, ["a", "b"]);
         assert_eq!(n.edges.len(), 1);
         let quotes: Vec<&str> = n.evidence(&n.edges[0]).map(|s| s.quote.as_ref()).collect();
         assert_eq!(quotes, ["quote 2", "quote 5"]);
-        assert!(build_network(&worked(), NetworkOptions { kind: Kind::Conflict, normalisation: Normalisation::None, min_statements: 0 }).is_err());
+        assert!(build_network(
+            &worked(),
+            NetworkOptions {
+                kind: Kind::Conflict,
+                normalisation: Normalisation::None,
+                min_statements: 0
+            }
+        )
+        .is_err());
     }
 }

@@ -30,8 +30,20 @@ pub struct Split {
 pub fn signed(congruence: &Network, conflict: &Network) -> (Adjacency, Adjacency) {
     debug_assert_eq!(congruence.nodes.len(), conflict.nodes.len());
     let n = congruence.nodes.len();
-    let pos = Adjacency::new(n, congruence.edges.iter().map(|e| (e.source, e.target, e.weight)));
-    let neg = Adjacency::new(n, conflict.edges.iter().map(|e| (e.source, e.target, e.weight)));
+    let pos = Adjacency::new(
+        n,
+        congruence
+            .edges
+            .iter()
+            .map(|e| (e.source, e.target, e.weight)),
+    );
+    let neg = Adjacency::new(
+        n,
+        conflict
+            .edges
+            .iter()
+            .map(|e| (e.source, e.target, e.weight)),
+    );
     (pos, neg)
 }
 
@@ -66,9 +78,15 @@ pub fn signed_modularity(pos: &Adjacency, neg: &Adjacency, side: &[u8]) -> f64 {
 /// The best two-group split of the actors `activity` weighs (statements per node).
 pub fn best_split(pos: &Adjacency, neg: &Adjacency, activity: &[usize]) -> Split {
     let n = pos.len();
-    let tied: Vec<usize> = (0..n).filter(|&i| !pos.adj[i].is_empty() || !neg.adj[i].is_empty()).collect();
+    let tied: Vec<usize> = (0..n)
+        .filter(|&i| !pos.adj[i].is_empty() || !neg.adj[i].is_empty())
+        .collect();
     if tied.is_empty() {
-        return Split { score: 0.0, groups: [vec![], vec![]], exhaustive: true };
+        return Split {
+            score: 0.0,
+            groups: [vec![], vec![]],
+            exhaustive: true,
+        };
     }
     let mut side = vec![0u8; n];
     let exhaustive = tied.len() <= 18;
@@ -95,11 +113,21 @@ pub fn best_split(pos: &Adjacency, neg: &Adjacency, activity: &[usize]) -> Split
         side.iter_mut().for_each(|s| *s = 0);
         best = 0.0;
     }
-    let lead = *tied.iter().max_by(|&&a, &&b| activity[a].cmp(&activity[b]).then(b.cmp(&a))).expect("non-empty");
+    let lead = *tied
+        .iter()
+        .max_by(|&&a, &&b| activity[a].cmp(&activity[b]).then(b.cmp(&a)))
+        .expect("non-empty");
     let groups = [0u8, 1].map(|g| {
-        tied.iter().copied().filter(|&i| (side[i] == side[lead]) == (g == 0)).collect::<Vec<_>>()
+        tied.iter()
+            .copied()
+            .filter(|&i| (side[i] == side[lead]) == (g == 0))
+            .collect::<Vec<_>>()
     });
-    Split { score: best, groups, exhaustive }
+    Split {
+        score: best,
+        groups,
+        exhaustive,
+    }
 }
 
 /// A start from two-colouring the conflict ties (breadth first, in node order), then
@@ -124,7 +152,11 @@ fn local_moves(pos: &Adjacency, neg: &Adjacency, tied: &[usize], side: &mut [u8]
     // date, so that a move's gain costs the node's ties, not the whole network.
     let sums = |g: &Adjacency, side: &[u8]| {
         let mut d = [0.0f64; 2];
-        let k: Vec<f64> = g.adj.iter().map(|nb| nb.iter().map(|&(_, w)| w).sum()).collect();
+        let k: Vec<f64> = g
+            .adj
+            .iter()
+            .map(|nb| nb.iter().map(|&(_, w)| w).sum())
+            .collect();
         for (i, &ki) in k.iter().enumerate() {
             d[side[i] as usize] += ki;
         }
@@ -200,7 +232,16 @@ mod tests {
 
     #[test]
     fn local_moves_agree_with_the_exhaustive_search_on_a_small_case() {
-        let pos = Adjacency::new(6, [(0, 1, 2.0), (1, 2, 1.0), (3, 4, 1.0), (4, 5, 2.0), (2, 3, 1.0)]);
+        let pos = Adjacency::new(
+            6,
+            [
+                (0, 1, 2.0),
+                (1, 2, 1.0),
+                (3, 4, 1.0),
+                (4, 5, 2.0),
+                (2, 3, 1.0),
+            ],
+        );
         let neg = Adjacency::new(6, [(0, 5, 1.0), (1, 4, 2.0), (2, 5, 1.0)]);
         let s = best_split(&pos, &neg, &[1; 6]);
         let tied: Vec<usize> = (0..6).collect();

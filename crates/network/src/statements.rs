@@ -199,9 +199,7 @@ pub fn dedupe(list: impl IntoIterator<Item = Statement>, dup: Duplicates) -> Vec
                 s.stance,
                 Some(s.article.clone()),
             )),
-            Duplicates::Window => {
-                seen.insert((s.actor.clone(), s.policy.clone(), s.stance, None))
-            }
+            Duplicates::Window => seen.insert((s.actor.clone(), s.policy.clone(), s.stance, None)),
         })
         .collect()
 }
@@ -213,7 +211,10 @@ pub(crate) mod tests {
     use levelmap_model::{ArticleDate, ClaimKind, DateProvenance, Evidence, Origin};
 
     fn ev(article: &str, quote: &str) -> Evidence {
-        Evidence { article: article.into(), quote: quote.into() }
+        Evidence {
+            article: article.into(),
+            quote: quote.into(),
+        }
     }
 
     fn entity(g: &mut LevelGraph, id: &str, kind: NodeKind) {
@@ -291,21 +292,62 @@ pub(crate) mod tests {
                 origin: Origin::Curated,
             });
         }
-        g.add_edge("actor:x", "article:a1", edge(EdgeKind::Authored, "a1", None));
-        g.add_edge("claim:c1", "actor:a", edge(EdgeKind::AttributedTo, "a1", None));
-        g.add_edge("claim:c1", "policy:p", edge(EdgeKind::About, "a1", Some(Stance::For)));
-        g.add_edge("claim:c2", "policy:p", edge(EdgeKind::About, "a1", Some(Stance::Mixed)));
-        g.add_edge("claim:c2", "policy:q", edge(EdgeKind::About, "a1", Some(Stance::Against)));
-        g.add_edge("claim:c3", "actor:b", edge(EdgeKind::AttributedTo, "a2", None));
-        g.add_edge("claim:c3", "policy:q", edge(EdgeKind::About, "a2", Some(Stance::Against)));
+        g.add_edge(
+            "actor:x",
+            "article:a1",
+            edge(EdgeKind::Authored, "a1", None),
+        );
+        g.add_edge(
+            "claim:c1",
+            "actor:a",
+            edge(EdgeKind::AttributedTo, "a1", None),
+        );
+        g.add_edge(
+            "claim:c1",
+            "policy:p",
+            edge(EdgeKind::About, "a1", Some(Stance::For)),
+        );
+        g.add_edge(
+            "claim:c2",
+            "policy:p",
+            edge(EdgeKind::About, "a1", Some(Stance::Mixed)),
+        );
+        g.add_edge(
+            "claim:c2",
+            "policy:q",
+            edge(EdgeKind::About, "a1", Some(Stance::Against)),
+        );
+        g.add_edge(
+            "claim:c3",
+            "actor:b",
+            edge(EdgeKind::AttributedTo, "a2", None),
+        );
+        g.add_edge(
+            "claim:c3",
+            "policy:q",
+            edge(EdgeKind::About, "a2", Some(Stance::Against)),
+        );
         g.add_edge("actor:b", "policy:p", edge(EdgeKind::Proposes, "a2", None));
-        g.add_edge("actor:b", "policy:q", edge(EdgeKind::Criticises, "a2", None));
+        g.add_edge(
+            "actor:b",
+            "policy:q",
+            edge(EdgeKind::Criticises, "a2", None),
+        );
         g
     }
 
     fn brief(v: &[Statement]) -> Vec<String> {
         v.iter()
-            .map(|s| format!("{} {} {} {} {}", s.article, s.actor, s.stance, s.policy, s.source.name()))
+            .map(|s| {
+                format!(
+                    "{} {} {} {} {}",
+                    s.article,
+                    s.actor,
+                    s.stance,
+                    s.policy,
+                    s.source.name()
+                )
+            })
             .collect()
     }
 
@@ -332,7 +374,11 @@ pub(crate) mod tests {
         assert_eq!(select(&all, &f, Duplicates::All).len(), 6);
         let one = select(&all, &f, Duplicates::Article);
         assert_eq!(one.len(), 5);
-        assert_eq!(one[4].source, Source::Claim("claim:c3".into()), "the first in order is kept");
+        assert_eq!(
+            one[4].source,
+            Source::Claim("claim:c3".into()),
+            "the first in order is kept"
+        );
     }
 
     #[test]
@@ -344,9 +390,15 @@ pub(crate) mod tests {
             ..Default::default()
         };
         assert_eq!(select(&all, &f, Duplicates::All).len(), 2);
-        let f = StatementFilter { actors: ["actor:x".into()].into(), ..Default::default() };
+        let f = StatementFilter {
+            actors: ["actor:x".into()].into(),
+            ..Default::default()
+        };
         assert_eq!(select(&all, &f, Duplicates::All).len(), 2);
-        let f = StatementFilter { to: Some(PartialDate::parse("2019").unwrap()), ..Default::default() };
+        let f = StatementFilter {
+            to: Some(PartialDate::parse("2019").unwrap()),
+            ..Default::default()
+        };
         assert!(select(&all, &f, Duplicates::All).is_empty());
     }
 }

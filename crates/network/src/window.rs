@@ -9,7 +9,10 @@ use crate::NetworkError;
 
 /// A length of time in whole months, parsed from `12m`, `3m`, `1y`, `2y`.
 pub fn parse_months(flag: &str, text: &str) -> Result<i64, NetworkError> {
-    let bad = || NetworkError::BadLength { flag: flag.into(), text: text.into() };
+    let bad = || NetworkError::BadLength {
+        flag: flag.into(),
+        text: text.into(),
+    };
     let t = text.trim();
     let (num, unit) = t.split_at(t.len().saturating_sub(1));
     let n: i64 = num.parse().map_err(|_| bad())?;
@@ -63,7 +66,11 @@ impl Span {
 
     /// "2020-09 to 2024-07".
     pub fn text(&self) -> String {
-        format!("from {} to {}", month_date(self.first), month_date(self.last))
+        format!(
+            "from {} to {}",
+            month_date(self.first),
+            month_date(self.last)
+        )
     }
 }
 
@@ -157,8 +164,13 @@ mod tests {
         let starts: Vec<String> = w.iter().map(|w| w.from().to_string()).collect();
         assert_eq!(starts, ["2020-01", "2020-04", "2020-07"]);
         assert_eq!(w[2].to().to_string(), "2021-06");
-        assert!(w.iter().any(|w| all.iter().all(|s| !w.holds(s) || s.article.as_ref() == "a2")));
-        assert!(matches!(windows(&all, 19, 1, "19m"), Err(NetworkError::WindowTooLong { months: 18, .. })));
+        assert!(w.iter().any(|w| all
+            .iter()
+            .all(|s| !w.holds(s) || s.article.as_ref() == "a2")));
+        assert!(matches!(
+            windows(&all, 19, 1, "19m"),
+            Err(NetworkError::WindowTooLong { months: 18, .. })
+        ));
         assert_eq!(windows(&all, 18, 1, "18m").unwrap().len(), 1);
     }
 }

@@ -127,13 +127,21 @@ pub fn prepare(g: &LevelGraph) -> Prepared {
     let edges = encode_edges(g, &mut st);
     let strings_len: u64 = st.list.iter().map(|s| s.len() as u64).sum();
     let addressed = [
-        ("graph's nodes and edges", g.node_count() as u64 + g.edge_count() as u64),
+        (
+            "graph's nodes and edges",
+            g.node_count() as u64 + g.edge_count() as u64,
+        ),
         ("string table", strings_len),
         ("node records", nodes.bytes.len() as u64),
     ];
     if let Err(too_large) = check_sizes(&addressed, SECTION_LIMIT) {
         // Its 32-bit offsets would wrap: no store (queries read graph.json instead).
-        return Prepared { counts: [0; 5], total_len: 0, sections: Default::default(), too_large: Some(too_large) };
+        return Prepared {
+            counts: [0; 5],
+            total_len: 0,
+            sections: Default::default(),
+            too_large: Some(too_large),
+        };
     }
     // What `stats` and `search` read about the whole graph.
     let stats_json = stats(g, StatsOptions { top: STATS_TOP })

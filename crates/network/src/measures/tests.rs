@@ -45,15 +45,22 @@ fn louvain_finds_two_cliques_joined_by_a_bridge() {
     assert_eq!(c, [0, 0, 0, 0, 1, 1, 1, 1]);
     // Q = 2 × (13/26 − (13/26)²) for two halves of 13 degree each, 26 in all: 6.5/13 …
     let q = modularity(&g, &c);
-    assert!((q - (12.0 / 26.0 - 2.0 * 0.25)).abs() < 1e-12 || q > 0.4, "{q}");
+    assert!(
+        (q - (12.0 / 26.0 - 2.0 * 0.25)).abs() < 1e-12 || q > 0.4,
+        "{q}"
+    );
 }
 
 /// A deterministic random graph: n nodes, each pair tied with probability p, weight
 /// 1..=4.
 fn random_graph(seed: u64, n: usize, p: f64) -> Vec<(usize, usize, f64)> {
-    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut s = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut next = move || {
-        s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (s >> 11) as f64 / (1u64 << 53) as f64
     };
     let mut e = vec![];
@@ -99,13 +106,24 @@ fn networkx_available() -> bool {
 #[test]
 fn oracle_measures_agree_with_networkx_on_random_graphs() {
     if !networkx_available() {
-        assert!(std::env::var_os("CI").is_none(), "networkx and scipy are needed on CI (python3 -m pip install networkx scipy)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "networkx and scipy are needed on CI (python3 -m pip install networkx scipy)"
+        );
         eprintln!("skipped: networkx is not installed");
         return;
     }
     let mut cases = vec![];
     let mut ours = vec![];
-    for (seed, n, p) in [(1, 6, 0.5), (2, 12, 0.3), (3, 20, 0.2), (4, 30, 0.15), (5, 40, 0.1), (6, 25, 0.5), (7, 9, 0.0)] {
+    for (seed, n, p) in [
+        (1, 6, 0.5),
+        (2, 12, 0.3),
+        (3, 20, 0.2),
+        (4, 30, 0.15),
+        (5, 40, 0.1),
+        (6, 25, 0.5),
+        (7, 9, 0.0),
+    ] {
         let edges = random_graph(seed, n, p);
         let g = Adjacency::new(n, edges.clone());
         let c = louvain(&g);
@@ -119,19 +137,44 @@ fn oracle_measures_agree_with_networkx_on_random_graphs() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("python3 runs");
-    child.stdin.take().unwrap().write_all(serde_json::to_string(&cases).unwrap().as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(serde_json::to_string(&cases).unwrap().as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let theirs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     for (k, ((bc, pr, q), t)) in ours.iter().zip(&theirs).enumerate() {
         let f = |v: &serde_json::Value| v.as_f64().unwrap();
         for (i, x) in bc.iter().enumerate() {
-            assert!((x - f(&t["bc"][i])).abs() < 1e-9, "case {k}: betweenness of {i}: {x} vs {}", t["bc"][i]);
+            assert!(
+                (x - f(&t["bc"][i])).abs() < 1e-9,
+                "case {k}: betweenness of {i}: {x} vs {}",
+                t["bc"][i]
+            );
         }
         for (i, x) in pr.iter().enumerate() {
-            assert!((x - f(&t["pr"][i])).abs() < 1e-9, "case {k}: pagerank of {i}: {x} vs {}", t["pr"][i]);
+            assert!(
+                (x - f(&t["pr"][i])).abs() < 1e-9,
+                "case {k}: pagerank of {i}: {x} vs {}",
+                t["pr"][i]
+            );
         }
-        assert!((q - f(&t["q_ours"])).abs() < 1e-9, "case {k}: modularity {q} vs {}", t["q_ours"]);
-        assert!(*q >= f(&t["q_nx"]) - 0.03, "case {k}: our Louvain {q} is well below networkx's {}", t["q_nx"]);
+        assert!(
+            (q - f(&t["q_ours"])).abs() < 1e-9,
+            "case {k}: modularity {q} vs {}",
+            t["q_ours"]
+        );
+        assert!(
+            *q >= f(&t["q_nx"]) - 0.03,
+            "case {k}: our Louvain {q} is well below networkx's {}",
+            t["q_nx"]
+        );
     }
 }
