@@ -8,29 +8,10 @@ use std::process::Command;
 
 use crate::support::*;
 
-/// Whether the browser tests can run here: the system Chromium and Python's
-/// Playwright. On CI (`CI` set) they must; locally they are skipped with a note.
-fn browser_available() -> bool {
-    let chromium = Path::new("/usr/bin/chromium").exists();
-    let playwright = Command::new("python3")
-        .args(["-c", "import playwright.sync_api"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if chromium && playwright {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "the browser tests need /usr/bin/chromium and `python3 -m pip install playwright` on CI (test.sh installs them)"
-    );
-    eprintln!("skipped: Chromium or Python's playwright is missing");
-    false
-}
-
 /// Run one suite of tests/browser/explore.py; its stdout, after checking that it
 /// passed and that every test in `expect` reported `ok`.
 fn run_browser(suite: &str, out: &Path, corpus: &Path, expect: &[&str]) -> Option<String> {
-    if !browser_available() {
+    if !chromium_and_playwright("the browser tests") {
         return None;
     }
     let o = Command::new("python3")

@@ -44,7 +44,7 @@ fn exchange_of(corpus: &Path) -> Exchange {
 }
 
 /// Run a reader of `oracle.py` on `path`; what it read.
-fn oracle(mode: &str, path: &Path) -> J {
+pub(crate) fn oracle(mode: &str, path: &Path) -> J {
     let out = Command::new("python3")
         .arg(fixture("interchange/oracle.py"))
         .arg(mode)
@@ -61,7 +61,7 @@ fn oracle(mode: &str, path: &Path) -> J {
 }
 
 /// Validate `file` against a vendored schema with xmllint, offline.
-fn xmllint(schema: &str, file: &Path) {
+pub(crate) fn xmllint(schema: &str, file: &Path) {
     let out = Command::new("xmllint")
         .args(["--noout", "--nonet", "--schema"])
         .arg(fixture(schema))

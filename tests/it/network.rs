@@ -501,38 +501,6 @@ fn measures_of_the_bundled_networks_agree_with_networkx() {
     }
 }
 
-/// Run `tests/fixtures/interchange/oracle.py MODE FILE`; what the reader read.
-fn read_with(mode: &str, file: &std::path::Path) -> serde_json::Value {
-    let out = std::process::Command::new("python3")
-        .arg(fixture("interchange/oracle.py"))
-        .arg(mode)
-        .arg(file)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "{mode}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// Validate `file` against a vendored schema with xmllint, offline.
-fn validates(schema: &str, file: &std::path::Path) {
-    let out = std::process::Command::new("xmllint")
-        .args(["--noout", "--nonet", "--schema"])
-        .arg(fixture(schema))
-        .arg(file)
-        .output()
-        .expect("xmllint runs");
-    assert!(
-        out.status.success(),
-        "{}: {}",
-        file.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn a_network_exports_as_graphml_and_gexf_that_validate_and_networkx_reads_with_its_measures() {
     let have = std::process::Command::new("python3")
@@ -567,8 +535,8 @@ fn a_network_exports_as_graphml_and_gexf_that_validate_and_networkx_reads_with_i
         let output = format!("--output={}", file.display());
         b.run(&["network", "congruence", "--format", format, &output])
             .ok();
-        validates(schema, &file);
-        let read = read_with(reader, &file);
+        crate::interchange::xmllint(schema, &file);
+        let read = crate::interchange::oracle(reader, &file);
         let nodes = read["nodes"].as_object().unwrap();
         assert_eq!(nodes.len(), w.nodes.len(), "{format}: every actor");
         for n in &w.nodes {

@@ -424,3 +424,23 @@ pub fn screenshot(svg: &Path, width: u32, height: u32) -> Option<(Vec<u8>, u32, 
     };
     Some((rgba, info.width, info.height))
 }
+
+/// Whether the browser tests can run here: the system Chromium and Python's
+/// Playwright. On CI (`CI` set) they must (test.sh installs them); locally `what`
+/// is skipped with a note.
+pub fn chromium_and_playwright(what: &str) -> bool {
+    let chromium = Path::new("/usr/bin/chromium").exists();
+    let playwright = Command::new("python3")
+        .args(["-c", "import playwright.sync_api"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if chromium && playwright {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{what} needs /usr/bin/chromium and `python3 -m pip install playwright` on CI (test.sh installs them)"
+    );
+    eprintln!("skipped: Chromium or Python's playwright is missing");
+    false
+}

@@ -10,24 +10,6 @@ use std::process::Command;
 use crate::support::*;
 use levelmap_interchange::TljsDocument;
 
-/// Whether the browser can run here; on CI (`CI` set) it must.
-fn browser_available() -> bool {
-    let chromium = Path::new("/usr/bin/chromium").exists();
-    let playwright = Command::new("python3")
-        .args(["-c", "import playwright.sync_api"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if chromium && playwright {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "the TimelineJS test needs /usr/bin/chromium and `python3 -m pip install playwright` on CI (test.sh installs it)"
-    );
-    eprintln!("skipped: Chromium or Python's playwright is missing");
-    false
-}
-
 fn export(corpus: &Path, out: &Path) -> TljsDocument {
     levelmap(["export", "--corpus"])
         .arg(corpus)
@@ -42,7 +24,7 @@ fn export(corpus: &Path, out: &Path) -> TljsDocument {
 
 /// Run the browser checks on `json`; every check in `expect` must report `ok`.
 fn browser(json: &Path, hostile: &[&str], groups: &[&str], expect: &[&str]) {
-    if !browser_available() {
+    if !chromium_and_playwright("the TimelineJS test") {
         return;
     }
     let mut cmd = Command::new("python3");
