@@ -547,3 +547,59 @@ fn generated_ids_held_stemmed_or_truncated_words() {
         "{draft}"
     );
 }
+
+/// A page saved from a browser states its author, date and outlet only in its
+/// metadata (meta tags, JSON-LD, front matter); the draft had none of them. They are
+/// now written into the stored text as header lines, so each is a verbatim quote.
+#[test]
+fn page_metadata_gave_no_author_date_or_outlet() {
+    let t = TempCorpus::of("mini");
+    for (file, id, date, author, outlet) in [
+        (
+            "page.html",
+            "2021-03-page",
+            "2021-03-04",
+            "By Jane Smithson",
+            Some("Publisher: The Northern Echo"),
+        ),
+        (
+            "post.md",
+            "2020-11-post",
+            "2020-11-18",
+            "By Ann Leeward",
+            None,
+        ),
+    ] {
+        let src = fixture("page-metadata").join(file);
+        levelmap(["add", "--corpus"])
+            .arg(t.path())
+            .arg("--id")
+            .arg(id)
+            .arg(&src)
+            .ok();
+        let text = std::fs::read_to_string(t.file(&format!("articles/{id}.txt"))).unwrap();
+        let draft = std::fs::read_to_string(t.file(&format!("articles/{id}.toml"))).unwrap();
+        let v: toml::Value = toml::from_str(&draft).unwrap();
+        assert_eq!(v["date"]["value"].as_str(), Some(date), "{draft}");
+        assert_eq!(v["date"]["provenance"].as_str(), Some("stated"), "{draft}");
+        let quotes: Vec<&str> = v["author"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["quote"].as_str())
+            .collect();
+        assert_eq!(quotes, [author], "{draft}");
+        assert_eq!(
+            v.get("outlet").and_then(|o| o["quote"].as_str()),
+            outlet,
+            "{draft}"
+        );
+        assert!(text.contains(author), "{text}");
+        assert!(
+            !text.contains("application/ld+json") && !text.contains("---"),
+            "{text}"
+        );
+    }
+    // Every quote is verbatim in the stored text: the corpus checks.
+    levelmap(["check", "--corpus"]).arg(t.path()).ok();
+}

@@ -24,6 +24,7 @@ mod found;
 mod items;
 mod lexicon;
 pub mod markup;
+mod pagemeta;
 mod scan;
 pub mod sentences;
 mod slug;

@@ -1,11 +1,17 @@
 //! Markup stripping: HTML (tokenised by html5gum, which decodes entities) and
 //! Markdown (parsed by pulldown-cmark) become plain text with one block per line
-//! and a blank line between paragraphs, ready for [`super::sentences`].
+//! and a blank line between paragraphs, ready for [`super::sentences`]. What the
+//! page says of itself outside the body (meta tags, JSON-LD, front matter) comes
+//! back as header lines the body lacks ([`crate::pagemeta`]).
 
 use std::path::Path;
 
 use html5gum::{Token, Tokenizer};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::meta::dates::parse_dates;
+use crate::pagemeta::PageMeta;
+use levelmap_model::date::PartialDate;
 
 /// The format of an input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +129,8 @@ fn html_to_plain(html: &str) -> String {
     let mut title = String::new();
     let mut in_title = false;
     let mut saw_h1 = false;
+    let mut meta = PageMeta::default();
+    let mut json_ld: Option<String> = None;
     let mut emitter = html5gum::emitters::default::DefaultEmitter::default();
     emitter.naively_switch_states(true);
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
@@ -132,6 +140,27 @@ fn html_to_plain(html: &str) -> String {
                 if name == "title" {
                     in_title = true;
                     continue;
+                }
+                let attr = |k: &[u8]| {
+                    tag.attributes
+                        .get(k)
+                        .map(|v| String::from_utf8_lossy(v).into_owned())
+                };
+                if name == "meta" {
+                    if let (Some(key), Some(content)) = (
+                        attr(b"property")
+                            .or_else(|| attr(b"name"))
+                            .or_else(|| attr(b"itemprop")),
+                        attr(b"content"),
+                    ) {
+                        meta.meta_tag(&key, &content);
+                    }
+                    continue;
+                }
+                if name == "script"
+                    && attr(b"type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+                {
+                    json_ld = Some(String::new());
                 }
                 if SKIP_TAGS.contains(&name.as_str()) && !tag.self_closing {
                     skip += 1;
@@ -159,6 +188,11 @@ fn html_to_plain(html: &str) -> String {
                     in_title = false;
                     continue;
                 }
+                if name == "script" {
+                    if let Some(j) = json_ld.take() {
+                        meta.json_ld(&j);
+                    }
+                }
                 if SKIP_TAGS.contains(&name.as_str()) {
                     skip = skip.saturating_sub(1);
                     continue;
@@ -174,6 +208,8 @@ fn html_to_plain(html: &str) -> String {
                 let s = String::from_utf8_lossy(&s.value);
                 if in_title {
                     title.push_str(&s);
+                } else if let Some(j) = json_ld.as_mut() {
+                    j.push_str(&s);
                 } else if skip == 0 {
                     if pre > 0 {
                         out.push_str(&s);
@@ -199,14 +235,51 @@ fn html_to_plain(html: &str) -> String {
     }
     let body = tidy(&out);
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !saw_h1 && !title.is_empty() {
+    let title = meta.title.clone().unwrap_or(title);
+    let body = if !saw_h1 && !title.is_empty() {
         format!("{title}\n\n{body}")
     } else {
         body
-    }
+    };
+    with_header(&meta, body)
 }
 
+/// The text with the header lines the page's metadata gives and the body lacks,
+/// after its first (title) line.
+fn with_header(meta: &PageMeta, text: String) -> String {
+    let day = meta
+        .published
+        .as_deref()
+        .and_then(|d| PartialDate::parse(d).ok());
+    let stated = |head: &str| {
+        day.as_ref()
+            .is_some_and(|d| parse_dates(head).iter().any(|(x, _, _)| x == d))
+    };
+    let lines = meta.header_lines(&text, stated);
+    if lines.is_empty() {
+        return text;
+    }
+    let (first, rest) = text.split_once('\n').unwrap_or((text.as_str(), ""));
+    format!(
+        "{first}\n\n{}\n\n{}",
+        lines.join("\n"),
+        rest.trim_start_matches('\n')
+    )
+}
+
+/// Markdown as plain text: its front matter read as the page's metadata (the title
+/// line first if the body does not open with it), then the body.
 fn markdown_to_plain(md: &str) -> String {
+    let (meta, body) = PageMeta::front_matter(md);
+    let text = markdown_body(body);
+    let text = match meta.title.as_deref() {
+        Some(t) if text.lines().next().map(str::trim) != Some(t) => format!("{t}\n\n{text}"),
+        _ => text,
+    };
+    with_header(&meta, text)
+}
+
+fn markdown_body(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     let mut image = 0usize;
     let opts = Options::ENABLE_TABLES

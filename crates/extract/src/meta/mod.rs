@@ -4,7 +4,7 @@
 //! events the text refers to, with its precision, evidence and reasoning.
 
 mod authors;
-mod dates;
+pub(crate) mod dates;
 mod header;
 mod inferred;
 mod outlet;
