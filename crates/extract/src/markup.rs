@@ -122,126 +122,215 @@ const BLOCK_TAGS: &[&str] = &[
     "summary",
 ];
 
+/// HTML as plain text: the text of its main `<article>` (the longest, when it holds
+/// enough text to be the piece rather than a teaser) or else of the whole body, under
+/// its headline, with the header lines its metadata gives.
 fn html_to_plain(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut skip: usize = 0;
-    let mut pre = 0usize;
-    let mut title = String::new();
-    let mut in_title = false;
-    let mut saw_h1 = false;
-    let mut meta = PageMeta::default();
-    let mut json_ld: Option<String> = None;
+    let mut page = HtmlText::default();
     let mut emitter = html5gum::emitters::default::DefaultEmitter::default();
     emitter.naively_switch_states(true);
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if name == "title" {
-                    in_title = true;
-                    continue;
+            Token::StartTag(tag) => page.start_tag(&tag),
+            Token::EndTag(tag) => page.end_tag(&String::from_utf8_lossy(&tag.name)),
+            Token::String(s) => page.text(&String::from_utf8_lossy(&s.value)),
+            _ => {}
+        }
+    }
+    page.finish()
+}
+
+/// An `<article>` must hold this many characters of text to be taken as the piece.
+const ARTICLE_MIN_CHARS: usize = 500;
+
+/// At most this much text between a headline and the article below it is the
+/// article's header (standfirst, byline, date) rather than page furniture.
+const LEAD_IN_MAX_CHARS: usize = 400;
+
+/// The state of reading one HTML page.
+#[derive(Default)]
+struct HtmlText {
+    out: String,
+    skip: usize,
+    pre: usize,
+    title: String,
+    in_title: bool,
+    /// The text of the first `<h1>`, where it starts in `out`, and whether it is being read.
+    h1: Option<String>,
+    h1_start: usize,
+    in_h1: bool,
+    meta: PageMeta,
+    json_ld: Option<String>,
+    /// Open `<article>` elements, and where in `out` the outermost began.
+    article_depth: usize,
+    article_start: usize,
+    /// Where each outermost `<article>` lies in `out`.
+    articles: Vec<std::ops::Range<usize>>,
+}
+
+impl HtmlText {
+    fn start_tag(&mut self, tag: &html5gum::StartTag<()>) {
+        let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+        let attr = |k: &[u8]| {
+            tag.attributes
+                .get(k)
+                .map(|v| String::from_utf8_lossy(v).into_owned())
+        };
+        match name.as_str() {
+            "title" => {
+                self.in_title = true;
+                return;
+            }
+            "meta" => {
+                let key: Option<String> = attr(b"property")
+                    .or_else(|| attr(b"name"))
+                    .or_else(|| attr(b"itemprop"));
+                if let (Some(key), Some(content)) = (key, attr(b"content")) {
+                    self.meta.meta_tag(&key, &content);
                 }
-                let attr = |k: &[u8]| {
-                    tag.attributes
-                        .get(k)
-                        .map(|v| String::from_utf8_lossy(v).into_owned())
-                };
-                if name == "meta" {
-                    if let (Some(key), Some(content)) = (
-                        attr(b"property")
-                            .or_else(|| attr(b"name"))
-                            .or_else(|| attr(b"itemprop")),
-                        attr(b"content"),
-                    ) {
-                        meta.meta_tag(&key, &content);
-                    }
-                    continue;
+                return;
+            }
+            "script"
+                if attr(b"type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                self.json_ld = Some(String::new());
+            }
+            _ => {}
+        }
+        if SKIP_TAGS.contains(&name.as_str()) && !tag.self_closing {
+            self.skip += 1;
+            return;
+        }
+        match name.as_str() {
+            "h1" if self.h1.is_none() && self.skip == 0 => {
+                self.h1 = Some(String::new());
+                self.h1_start = self.out.len();
+                self.in_h1 = true;
+            }
+            "pre" => self.pre += 1,
+            "article" => {
+                if self.article_depth == 0 {
+                    self.article_start = self.out.len();
                 }
-                if name == "script"
-                    && attr(b"type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
-                {
-                    json_ld = Some(String::new());
-                }
-                if SKIP_TAGS.contains(&name.as_str()) && !tag.self_closing {
-                    skip += 1;
-                    continue;
-                }
-                if name == "h1" {
-                    saw_h1 = true;
-                }
-                if name == "pre" {
-                    pre += 1;
-                }
-                if name == "br" {
-                    out.push('\n');
-                } else if name == "li" {
-                    out.push_str("\n• ");
-                } else if name == "td" || name == "th" {
-                    out.push(' ');
-                } else if BLOCK_TAGS.contains(&name.as_str()) {
-                    out.push_str("\n\n");
+                self.article_depth += 1;
+            }
+            _ => {}
+        }
+        if name == "br" {
+            self.out.push('\n');
+        } else if name == "li" {
+            self.out.push_str("\n• ");
+        } else if name == "td" || name == "th" {
+            self.out.push(' ');
+        } else if BLOCK_TAGS.contains(&name.as_str()) {
+            self.out.push_str("\n\n");
+        }
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        let name = name.to_ascii_lowercase();
+        match name.as_str() {
+            "title" => {
+                self.in_title = false;
+                return;
+            }
+            "script" => {
+                if let Some(j) = self.json_ld.take() {
+                    self.meta.json_ld(&j);
                 }
             }
-            Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if name == "title" {
-                    in_title = false;
-                    continue;
-                }
-                if name == "script" {
-                    if let Some(j) = json_ld.take() {
-                        meta.json_ld(&j);
-                    }
-                }
-                if SKIP_TAGS.contains(&name.as_str()) {
-                    skip = skip.saturating_sub(1);
-                    continue;
-                }
-                if name == "pre" {
-                    pre = pre.saturating_sub(1);
-                }
-                if BLOCK_TAGS.contains(&name.as_str()) || name == "li" {
-                    out.push_str("\n\n");
-                }
-            }
-            Token::String(s) => {
-                let s = String::from_utf8_lossy(&s.value);
-                if in_title {
-                    title.push_str(&s);
-                } else if let Some(j) = json_ld.as_mut() {
-                    j.push_str(&s);
-                } else if skip == 0 {
-                    if pre > 0 {
-                        out.push_str(&s);
-                    } else {
-                        // HTML collapses whitespace.
-                        let mut space = out.ends_with(char::is_whitespace);
-                        for c in s.chars() {
-                            if c.is_whitespace() && c != '\u{a0}' {
-                                if !space {
-                                    out.push(' ');
-                                }
-                                space = true;
-                            } else {
-                                out.push(c);
-                                space = false;
-                            }
-                        }
-                    }
+            "h1" => self.in_h1 = false,
+            "pre" => self.pre = self.pre.saturating_sub(1),
+            "article" if self.article_depth > 0 => {
+                self.article_depth -= 1;
+                if self.article_depth == 0 {
+                    self.articles.push(self.article_start..self.out.len());
                 }
             }
             _ => {}
         }
+        if SKIP_TAGS.contains(&name.as_str()) {
+            self.skip = self.skip.saturating_sub(1);
+            return;
+        }
+        if BLOCK_TAGS.contains(&name.as_str()) || name == "li" {
+            self.out.push_str("\n\n");
+        }
     }
-    let body = tidy(&out);
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let title = meta.title.clone().unwrap_or(title);
-    let body = if !saw_h1 && !title.is_empty() {
-        format!("{title}\n\n{body}")
-    } else {
-        body
-    };
-    with_header(&meta, body)
+
+    fn text(&mut self, s: &str) {
+        if self.in_title {
+            self.title.push_str(s);
+            return;
+        }
+        if let Some(j) = self.json_ld.as_mut() {
+            j.push_str(s);
+            return;
+        }
+        if self.skip > 0 {
+            return;
+        }
+        if self.in_h1 {
+            if let Some(h) = self.h1.as_mut() {
+                h.push_str(s);
+            }
+        }
+        if self.pre > 0 {
+            self.out.push_str(s);
+            return;
+        }
+        // HTML collapses whitespace.
+        let mut space = self.out.ends_with(char::is_whitespace);
+        for c in s.chars() {
+            if c.is_whitespace() && c != '\u{a0}' {
+                if !space {
+                    self.out.push(' ');
+                }
+                space = true;
+            } else {
+                self.out.push(c);
+                space = false;
+            }
+        }
+    }
+
+    /// The plain text: the main article's or the whole body's, under its headline.
+    fn finish(self) -> String {
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let h1 = self.h1.as_deref().map(words).filter(|h| !h.is_empty());
+        let chars = |t: &str| t.split_whitespace().map(str::len).sum::<usize>();
+        let main = self
+            .articles
+            .iter()
+            .max_by_key(|r| chars(&self.out[(*r).clone()]))
+            .filter(|r| chars(&self.out[(*r).clone()]) >= ARTICLE_MIN_CHARS);
+        // With the article, its lead-in: from a headline above it, the short header
+        // between (standfirst, byline, date).
+        let main = main.map(|r| {
+            let lead = self.h1.is_some()
+                && self.h1_start < r.start
+                && chars(&self.out[self.h1_start..r.start]) <= LEAD_IN_MAX_CHARS;
+            &self.out[if lead { self.h1_start } else { r.start }..r.end]
+        });
+        let body = tidy(main.unwrap_or(&self.out));
+        // The headline: the page's first <h1>, else its metadata's, else <title>.
+        let title = h1
+            .clone()
+            .or_else(|| self.meta.title.clone())
+            .unwrap_or_else(|| words(&self.title));
+        let opens_with_title = body.lines().next().map(str::trim) == Some(title.as_str());
+        let needs_title = if main.is_some() {
+            !opens_with_title
+        } else {
+            h1.is_none()
+        };
+        let body = if needs_title && !title.is_empty() {
+            format!("{title}\n\n{body}")
+        } else {
+            body
+        };
+        with_header(&self.meta, body)
+    }
 }
 
 /// The text with the header lines the page's metadata gives and the body lacks,
@@ -344,6 +433,31 @@ mod tests {
             <ul><li>One</li><li>Two &lsquo;quoted&rsquo;</li></ul><p>It&#39;s &lt;fine&gt;.</p></body></html>";
         let t = to_plain(html, Format::Html);
         assert_eq!(t, "Labour & the regions\n\nPosted on 8 July 2024 by Bob Beta\n\n• One\n\n• Two ‘quoted’\n\nIt's <fine>.\n");
+    }
+
+    #[test]
+    fn the_main_article_is_the_piece_and_page_furniture_is_left_out() {
+        let para =
+            "Councils in the North East say the fund has been too small for the job. ".repeat(10);
+        let html = format!(
+            "<html><body><header><h1>Towns wait for the money</h1><p>By Ann Leeward</p></header>\
+             <article><p>{para}</p><p>The mayor said it must change.</p></article>\
+             <aside><article><p>Related: ten best beaches</p></article></aside>\
+             <footer><p>Cookie policy. Sign up to our newsletter.</p></footer></body></html>"
+        );
+        let t = to_plain(&html, Format::Html);
+        assert!(
+            t.starts_with("Towns wait for the money\n\nBy Ann Leeward\n\n"),
+            "{t}"
+        );
+        assert!(t.contains("The mayor said it must change."), "{t}");
+        for furniture in ["Cookie policy", "ten best beaches"] {
+            assert!(!t.contains(furniture), "{t}");
+        }
+        // A teaser-sized article is not the piece: the whole body is kept.
+        let short = "<html><body><h1>Short</h1><article><p>A teaser.</p></article><p>The body goes on here.</p></body></html>";
+        let t = to_plain(short, Format::Html);
+        assert!(t.contains("The body goes on here."), "{t}");
     }
 
     #[test]
