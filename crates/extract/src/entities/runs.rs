@@ -124,6 +124,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 return;
             }
         }
+        // A person "of" an organisation, in one run: "Tom Deakin of Taunton Town
+        // Council" names both, not one organisation.
+        if (policy_kind.is_some() || org_kind.is_some()) && self.person_of_org(run, &words) {
+            return;
+        }
         // A proposal named in quotes after "a": "a 'Devolution Parliament'".
         if (norm[..a].ends_with(" a '") || norm[..a].ends_with(" an '"))
             && norm[b..].starts_with('\'')
@@ -221,7 +226,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
     /// organisation (`org`) named generically after "a"/"an" and an adjective ("an
     /// interim Economic Partnership"; "a new Council of the Nations" names the new
     /// body), the tail of a longer name joined by a lowercase word ("Union with
-    /// England Act"), or the tail of a role ("secretary of State for Wales").
+    /// England Act"), or the tail of a title ("secretary of State for Wales").
     fn fragment_or_generic(&self, a: usize, org: bool) -> bool {
         let before: Vec<&str> = self.c.norm[..a].split_whitespace().rev().take(3).collect();
         let lw = |i: usize| before.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
@@ -231,10 +236,12 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             && !matches!(before[0], "new" | "proposed");
         let joined_tail = matches!(before.first(), Some(&("with" | "between" | "against")))
             && before.get(1).is_some_and(|w| is_cap(w));
+        // Only a title's tail: "secretary of State for Wales". After "leader of" or
+        // "chief executive of" comes the organisation the person speaks for.
         let role_tail = matches!(before.first(), Some(&("of" | "for")))
             && before.get(1).is_some_and(|w| {
                 let w = w.to_lowercase();
-                LOWER_ROLES.contains(&w.as_str()) || w == "secretary" || w == "minister"
+                w == "secretary" || w == "minister"
             });
         generic || joined_tail || role_tail
     }
@@ -505,6 +512,8 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         } else if is_connector(toks[k].s)
             && adjacent(norm, &toks[k - 1], &toks[k])
             && k + 1 < toks.len()
+            // "Taunton Town Council in Somerset": where an organisation is, not its name.
+            && !(toks[k].s == "in" && is_org_like(&toks[i..=last]))
         {
             // "of the Nations", "for Cities": up to two connectors before a capital.
             let mut m = k + 1;

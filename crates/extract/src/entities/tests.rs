@@ -645,3 +645,34 @@ fn fragments_of_longer_names_and_generic_nouns_are_not_candidates() {
         "{ids:?}"
     );
 }
+
+/// Issue 12's unseen-text miss class "person names followed by 'of [the]
+/// Organisation'": the organisation a person leads was dropped as the tail of a role
+/// ("leader of Taunton Town Council"), swallowed with its place ("... Council in
+/// Somerset"), or taken with the person as one organisation ("Tom Deakin of Taunton
+/// Town Council").
+#[test]
+fn the_organisation_after_a_persons_role_or_of_was_dropped() {
+    let lex = lex_of(vec![]);
+    for text in [
+        "Tom Deakin, the leader of Taunton Town Council in Somerset, says the town needs more.",
+        "Tom Deakin, leader of Taunton Town Council, says the town needs more.",
+        "Tom Deakin of Taunton Town Council says the town needs more.",
+    ] {
+        let f = run(text, &lex);
+        let names = candidate_names(&f);
+        for (name, kind) in [
+            ("Taunton Town Council", "government-body"),
+            ("Tom Deakin", "person"),
+        ] {
+            assert!(
+                names.contains(&(name.to_string(), kind.to_string())),
+                "{name} in {names:?} ({text})"
+            );
+        }
+        assert_eq!(names.len(), 2, "{names:?} ({text})");
+    }
+    // A title's tail is still no organisation: "secretary of State for Wales".
+    let f = run("The secretary of State for Wales Office was there.", &lex);
+    assert!(candidate_names(&f).is_empty(), "{:?}", candidate_names(&f));
+}
