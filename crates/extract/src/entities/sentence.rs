@@ -62,7 +62,14 @@ pub(super) struct SentenceScan<'r, 'a, 's> {
 
 /// Whether token `y` follows token `x` after exactly one space.
 pub(super) fn adjacent(norm: &str, x: &Tok, y: &Tok) -> bool {
-    norm[x.end..y.start] == *" "
+    let gap = &norm[x.end..y.start];
+    // A middle initial: "Jane K. Smith", "Andrew R. T. Davies".
+    gap == " " || (gap == ". " && is_initial(x.s))
+}
+
+/// Whether a word is one capital letter, as an initial is.
+fn is_initial(w: &str) -> bool {
+    w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
 }
 
 impl SentenceScan<'_, '_, '_> {
@@ -216,16 +223,21 @@ impl SentenceScan<'_, '_, '_> {
             if !is_boundary(norm, p, p + h.len()) || !norm[..p].ends_with(' ') {
                 continue;
             }
-            let Some((a, b)) = cap_run_before(norm, toks, p - 1) else {
+            // "the Localis think-tank"; "the think tank Onward"; "Shelter, the housing
+            // charity".
+            let found = [
+                cap_run_before(norm, toks, p - 1),
+                cap_run_after(norm, toks, p + h.len()),
+                appositive_before(norm, toks, p, p + h.len()),
+            ];
+            let Some((a, b)) = found
+                .into_iter()
+                .flatten()
+                .map(|(a, b)| self.without_opening_word(a, b))
+                .find(|&(a, b)| a < b && !self.covered(a, b))
+            else {
                 continue;
             };
-            if self.covered(a, b)
-                || a == 0
-                    && norm[a..b].split(' ').count() == 1
-                    && self.vocab.contains(&norm[a..b].to_lowercase())
-            {
-                continue;
-            }
             self.add(
                 norm[a..b].to_string(),
                 NodeKind::Actor,
@@ -262,6 +274,32 @@ impl SentenceScan<'_, '_, '_> {
                 b,
             );
         }
+    }
+
+    /// `a..b` without a common word that opens the sentence and the connectors after
+    /// it: "According to Shelter" is "Shelter", "The" alone is nothing.
+    fn without_opening_word(&self, a: usize, b: usize) -> (usize, usize) {
+        let norm = self.c.norm;
+        if a != 0 {
+            return (a, b);
+        }
+        let mut ws = norm[a..b].split(' ');
+        let first = ws.next().unwrap_or("");
+        let lw = first.to_lowercase();
+        // "According to", "Speaking for": a participle and a connector open no name.
+        let participle = lw.ends_with("ing") && ws.next().is_some_and(is_connector);
+        if !(self.vocab.contains(&lw) || words::is_stopword(&lw) || participle) {
+            return (a, b);
+        }
+        let mut start = a + first.len();
+        for w in norm[start..b].split(' ').filter(|w| !w.is_empty()) {
+            if !is_connector(w) {
+                break;
+            }
+            start = norm[start..].find(w).map_or(b, |i| start + i + w.len());
+        }
+        let start = start + norm[start..b].len() - norm[start..b].trim_start().len();
+        (start, b)
     }
 
     /// Quoted names and coinages: 'securonomics', the 'Made Smarter' programme.
@@ -343,6 +381,54 @@ fn cap_run_before(norm: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)
         first += 1;
     }
     Some((toks[first].start, toks[last].end))
+}
+
+/// The capitalised run of one to four words right after byte `start` and one space:
+/// "the think tank Onward", "pollster YouGov"; none if it opens with a common word.
+fn cap_run_after(norm: &str, toks: &[Tok], start: usize) -> Option<(usize, usize)> {
+    let first = toks.iter().position(|t| t.start == start + 1)?;
+    if !norm[start..].starts_with(' ')
+        || !is_cap(toks[first].s)
+        || words::is_stopword(&toks[first].s.to_lowercase())
+    {
+        return None;
+    }
+    let mut last = first;
+    while last + 1 < toks.len()
+        && last - first < 3
+        && adjacent(norm, &toks[last], &toks[last + 1])
+        && is_cap(toks[last + 1].s)
+    {
+        last += 1;
+    }
+    Some((toks[first].start, toks[last].end))
+}
+
+/// The capitalised run before a comma and an article that open a description ending
+/// at byte `head` and closes after it (`head_end`): "Shelter, the housing charity,",
+/// "Onward, a centre-right think tank." (at most three words between the article
+/// and the head).
+fn appositive_before(
+    norm: &str,
+    toks: &[Tok],
+    head: usize,
+    head_end: usize,
+) -> Option<(usize, usize)> {
+    // The description closes where the head does: "..., the housing charity, said".
+    if !(norm[head_end..].is_empty() || norm[head_end..].starts_with([',', '.', ';', ')'])) {
+        return None;
+    }
+    let before = &norm[..head];
+    let comma = before.rfind(", ")?;
+    let desc: Vec<&str> = before[comma + 2..].split_whitespace().collect();
+    let opens = desc
+        .first()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an"));
+    let plain = desc.iter().skip(1).all(|w| !is_cap(w));
+    if !opens || desc.len() > 4 || !plain {
+        return None;
+    }
+    cap_run_before(norm, toks, comma)
 }
 
 /// The [`words::GAZETTEER`] entries whose surface's first word is `w`, in list order.

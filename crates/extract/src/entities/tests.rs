@@ -676,3 +676,51 @@ fn the_organisation_after_a_persons_role_or_of_was_dropped() {
     let f = run("The secretary of State for Wales Office was there.", &lex);
     assert!(candidate_names(&f).is_empty(), "{:?}", candidate_names(&f));
 }
+
+/// Issue 12's unseen-text miss class "single-word organisation names with no suffix
+/// cue": a name is an organisation when a lowercase head stands before it ("the
+/// think tank Onward", "pollster YouGov") or describes it in apposition ("Shelter,
+/// the housing charity,"), not only when the head follows it ("the Localis
+/// think-tank"). A sentence's opening words are not part of the name.
+#[test]
+fn an_organisation_named_beside_a_lowercase_head_was_missed() {
+    let lex = lex_of(vec![]);
+    for (text, want) in [
+        ("The think tank Onward said the policy failed.", "Onward"),
+        ("The pollster YouGov found the policy failed.", "YouGov"),
+        (
+            "According to Shelter, the housing charity, the policy failed.",
+            "Shelter",
+        ),
+        (
+            "Onward, a centre-right think tank, said the policy failed.",
+            "Onward",
+        ),
+        ("The Localis think-tank said the policy failed.", "Localis"),
+    ] {
+        let f = run(text, &lex);
+        let names = candidate_names(&f);
+        assert_eq!(names.len(), 1, "{names:?} ({text})");
+        assert_eq!(names[0].0, want, "{text}");
+    }
+    for text in [
+        "The charity said the policy failed.",
+        "In March, the charity said it failed.",
+    ] {
+        let f = run(text, &lex);
+        assert!(
+            candidate_names(&f).is_empty(),
+            "{:?} ({text})",
+            candidate_names(&f)
+        );
+    }
+}
+
+/// Issue 12's unseen-text miss class "middle initials": "Jane K. Smith" was cut to
+/// "Jane K".
+#[test]
+fn a_name_with_a_middle_initial_was_cut_at_the_initial() {
+    let lex = lex_of(vec![]);
+    let f = run("Jane K. Smith said the policy failed.", &lex);
+    assert_eq!(people(&f), ["Jane K. Smith"]);
+}

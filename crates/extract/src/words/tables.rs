@@ -618,8 +618,9 @@ pub(crate) const GIVEN_NAMES: &[&str] = &[
 /// name after a given name ("Theresa May").
 pub(crate) const MONTH_SURNAMES: &[&str] = &["May", "June", "August", "April", "March"];
 
-/// Lowercase head nouns that make the capitalised name before them an organisation
-/// ("the Localis think-tank").
+/// Lowercase head nouns that make a capitalised name beside them an organisation:
+/// before ("the Localis think-tank"), after ("the pollster YouGov") or in apposition
+/// ("Shelter, the housing charity,").
 pub(crate) const LOWER_ORG_HEADS: &[(&str, &str)] = &[
     ("think-tank", "think-tank"),
     ("think tank", "think-tank"),
@@ -629,6 +630,12 @@ pub(crate) const LOWER_ORG_HEADS: &[(&str, &str)] = &[
     ("pressure group", "organisation"),
     ("lobby group", "organisation"),
     ("trade body", "organisation"),
+    ("trade union", "organisation"),
+    ("pollster", "organisation"),
+    ("polling company", "organisation"),
+    ("polling firm", "organisation"),
+    ("consultancy", "organisation"),
+    ("housing association", "organisation"),
 ];
 
 /// Person titles that may precede a name.
