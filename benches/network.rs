@@ -11,6 +11,10 @@
 //! `NETWORK_BENCH_N=1000 cargo bench --bench network`. Options (after `--`):
 //!   --runs 3           timed runs per command (after one warm-up run)
 //!   --only WORD        time only the commands whose label contains WORD
+//!   --timeout 60       stop a command after this many seconds (printed as "> 60")
+//!
+//! The exports read the built graph.json, which they load from the query store
+//! beside it; one export from the corpus folder shows what reading and building costs.
 //!
 //! The corpus is generated and built (`levelmap build --corpus DIR --out OUT`) once
 //! into target/bench-corpora/network-N/ and reused; outputs go to its `results/`.
@@ -125,26 +129,37 @@ fn commands(corpus: &Path, out: &Path, results: &Path) -> Vec<Cmd> {
         src(s(&["stats", "--network", "congruence"])),
         None,
     );
+    push(
+        "network policies --format graphml",
+        src(s(&["network", "policies", "--format", "graphml"])),
+        None,
+    );
     let json = out.join("graph.json").display().to_string();
-    for format in ["graphml", "gexf", "csv", "aif"] {
+    for format in [
+        "graphml",
+        "gexf",
+        "csv",
+        "aif",
+        "timelinejs",
+        "html",
+        "parquet",
+    ] {
         let file = results.join(format!("export-{format}"));
-        let mut a = s(&["export", "--format", format, "--corpus"]);
-        a.push(corpus.display().to_string());
-        a.extend(["-o".into(), file.display().to_string()]);
-        push(
-            &format!("export --format {format} (corpus)"),
-            a.clone(),
-            Some(file.clone()),
-        );
-        let file = results.join(format!("export-{format}-json"));
         let mut a = s(&["export", "--format", format, "--from-json", &json]);
-        a.extend(["-o".into(), file.display().to_string()]);
+        let to = if format == "parquet" { "--out" } else { "-o" };
+        a.extend([to.into(), file.display().to_string()]);
         push(
             &format!("export --format {format} --from-json"),
             a,
             Some(file),
         );
     }
+    // the same from the corpus folder: read and built first
+    let file = results.join("export-graphml-corpus");
+    let mut a = s(&["export", "--format", "graphml", "--corpus"]);
+    a.push(corpus.display().to_string());
+    a.extend(["-o".into(), file.display().to_string()]);
+    push("export --format graphml (corpus)", a, Some(file));
     list
 }
 
@@ -156,15 +171,16 @@ fn size(p: &Path) -> u64 {
     }
 }
 
-/// Run once: (wall seconds, peak RSS in MB, user and system CPU seconds, output bytes).
-fn run(c: &Cmd, results: &Path, k: usize) -> (f64, f64, f64, f64, u64) {
+/// Run once, stopped after `limit` seconds: (wall seconds, peak RSS in MB, user and
+/// system CPU seconds, output bytes), or None if it was stopped.
+fn run(c: &Cmd, results: &Path, k: usize, limit: u64) -> Option<(f64, f64, f64, f64, u64)> {
     let rss = results.join(format!("rss-{k}"));
     let stdout = results.join(format!("stdout-{k}"));
     let t = Instant::now();
     let status = Command::new("/usr/bin/time")
         .arg("-o")
         .arg(&rss)
-        .args(["-f", "%M %U %S"])
+        .args(["-f", "%M %U %S", "timeout", &limit.to_string()])
         .arg(bin())
         .args(&c.args)
         .env("NO_COLOR", "1")
@@ -173,6 +189,9 @@ fn run(c: &Cmd, results: &Path, k: usize) -> (f64, f64, f64, f64, u64) {
         .status()
         .expect("/usr/bin/time runs levelmap");
     let wall = t.elapsed().as_secs_f64();
+    if status.code() == Some(124) {
+        return None; // timeout(1) stopped it
+    }
     assert!(status.success(), "`levelmap {}` failed", c.args.join(" "));
     let text = std::fs::read_to_string(&rss).unwrap_or_default();
     let v: Vec<f64> = text
@@ -184,7 +203,7 @@ fn run(c: &Cmd, results: &Path, k: usize) -> (f64, f64, f64, f64, u64) {
         .collect();
     let at = |i: usize| v.get(i).copied().unwrap_or(0.0);
     let bytes = size(c.output.as_deref().unwrap_or(&stdout));
-    (wall, at(0) / 1024.0, at(1), at(2), bytes)
+    Some((wall, at(0) / 1024.0, at(1), at(2), bytes))
 }
 
 fn main() {
@@ -204,6 +223,7 @@ fn main() {
         .unwrap_or(3)
         .max(1);
     let only = flag("--only");
+    let limit: u64 = flag("--timeout").and_then(|s| s.parse().ok()).unwrap_or(60);
     let (corpus, out) = corpus(n);
     let results = out.parent().expect("out has a parent").join("results");
     std::fs::create_dir_all(&results).expect("results folder");
@@ -223,14 +243,26 @@ fn main() {
         if only.as_deref().is_some_and(|w| !c.label.contains(w)) {
             continue;
         }
-        run(c, &results, k); // warm-up: page cache, query store
+        // warm-up: page cache, query store; a command past the limit is run no more
+        if run(c, &results, k, limit).is_none() {
+            slow.push(c.label.clone());
+            println!("{:<52} {:>8}", c.label, format!("> {limit}"));
+            continue;
+        }
         let mut times = vec![];
         let (mut peak, mut bytes) = (0.0f64, 0);
         for _ in 0..runs {
-            let (w, m, u, s, b) = run(c, &results, k);
+            let Some((w, m, u, s, b)) = run(c, &results, k, limit) else {
+                continue;
+            };
             times.push((w, u, s));
             peak = peak.max(m);
             bytes = b;
+        }
+        if times.is_empty() {
+            slow.push(c.label.clone());
+            println!("{:<52} {:>8}", c.label, format!("> {limit}"));
+            continue;
         }
         times.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (median, user, sys) = times[times.len() / 2];

@@ -122,10 +122,14 @@ pub(crate) fn view_options(args: &Args) -> ViewOptions {
     }
 }
 
-/// Load the graph from the corpus or a graph.json.
+/// Load the graph from the corpus or a graph.json (through the query store beside
+/// it when that stands for it).
 pub(crate) fn load(corpus: &Path, from_json: Option<&Path>, auto: bool) -> Result<LevelGraph> {
     match from_json {
         Some(path) => {
+            if let Some(g) = from_store(path) {
+                return Ok(g);
+            }
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
             Ok(json::from_json(&text, &path.display().to_string())?)
@@ -140,6 +144,24 @@ pub(crate) fn load(corpus: &Path, from_json: Option<&Path>, auto: bool) -> Resul
             ))
         }
     }
+}
+
+/// The graph of `dir/graph.json` from the query store `levelmap build` wrote beside
+/// it (`dir/graph.cache`), if the store stands for this very file (same version, size
+/// and modification time, and written from it) and reads back undamaged: decoding
+/// the store takes a fraction of parsing the JSON (docs/networks.md, Speed). Else
+/// None, and the JSON is parsed.
+fn from_store(path: &Path) -> Option<LevelGraph> {
+    if path.file_name()? != "graph.json" {
+        return None;
+    }
+    let dir = path.parent()?;
+    let stamp = levelmap_store::cache::json_stamp(path);
+    let (header, store) = levelmap_store::cache::open_current(dir, stamp).ok()?;
+    if !header.json_fresh {
+        return None;
+    }
+    store.whole()
 }
 
 /// Render a graph in a format to memory; SVG layout warnings go to stderr.

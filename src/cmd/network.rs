@@ -11,9 +11,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use levelmap_model::date::PartialDate;
-use levelmap_model::{NodeKind, Stance, Text};
+use levelmap_model::{EdgeKind, NodeKind, Stance, Text};
 use levelmap_network::json::{NetworkJson, WindowJson, VERSION};
-use levelmap_network::measures::{measures, NodeMeasures};
+use levelmap_network::measures::{measures_sampled, NodeMeasures, Sample};
 use levelmap_network::statements::{dedupe, statements, Duplicates};
 use levelmap_network::window::{parse_months, windows, Span};
 use levelmap_network::{
@@ -21,6 +21,7 @@ use levelmap_network::{
     StatementFilter,
 };
 use levelmap_query::{parse_date, resolve::resolve_kind, QueryError};
+use levelmap_store::{Region, Store};
 
 use super::load::{ask, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term};
@@ -143,7 +144,7 @@ pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<St
             from,
             to,
         };
-        let loaded = pending.whole()?;
+        let loaded = pending.region(statement_region)?;
         Ok((statements(&loaded.graph), filter))
     })?;
     let kept: Vec<Statement> = all.iter().filter(|s| filter.keeps(s)).cloned().collect();
@@ -158,6 +159,24 @@ pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<St
         .into());
     }
     Ok(kept)
+}
+
+/// The part of the query store statements are read from: every claim (completed
+/// with what it is about, who it is attributed to and its article's authors, as
+/// [`Region::materialise`] does) and every actor's `proposes` and `criticises`
+/// edges. Mentions, supports, echoes and the rest are not loaded: at 10,000 articles
+/// that halves the graph decoded (docs/networks.md, Speed). The statements are
+/// those of the whole graph (sorted, they do not depend on the order of loading).
+fn statement_region(store: &Store, r: &mut Region) {
+    for n in 0..store.node_count() as u32 {
+        match store.kind(n) {
+            Some(NodeKind::Claim) => r.node(n),
+            Some(NodeKind::Actor) => r.incident(n, |k| {
+                matches!(k, EdgeKind::Proposes | EdgeKind::Criticises)
+            }),
+            _ => {}
+        }
+    }
 }
 
 /// The network kind, as a flag.
@@ -270,6 +289,17 @@ pub(crate) struct Built {
     pub(crate) statements: usize,
     pub(crate) network: Network,
     pub(crate) measures: Vec<NodeMeasures>,
+    /// How betweenness was sampled (None: exactly).
+    pub(crate) sample: Option<Sample>,
+}
+
+impl Built {
+    /// Its JSON (every node and edge).
+    fn json(&self) -> WindowJson {
+        let mut j = WindowJson::of(&self.network, &self.measures, self.from, self.to);
+        j.betweenness_sources = self.sample.map(|s| s.sources);
+        j
+    }
 }
 
 /// Build the network(s) `shape` asks for: one, or one per window.
@@ -301,16 +331,17 @@ pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Bu
     let rule = shape.select.duplicates.rule();
     let one = |list: Vec<Statement>, from, to| -> Result<Built> {
         let network = build_network(&list, opts)?;
-        let measures = measures(&network);
+        let (measures, sample) = measures_sampled(&network);
         Ok(Built {
             from,
             to,
             statements: list.len(),
             network,
             measures,
+            sample,
         })
     };
-    match window {
+    let built = match window {
         None => {
             let (from, to) = shape.select.dates()?;
             Ok(vec![one(dedupe(kept, rule), from, to)?])
@@ -323,9 +354,27 @@ pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Bu
                     let list = dedupe(kept.iter().filter(|s| w.holds(s)).cloned(), rule);
                     one(list, Some(w.from()), Some(w.to()))
                 })
-                .collect()
+                .collect::<Result<Vec<Built>>>()
         }
+    }?;
+    let sampled: Vec<Sample> = built.iter().filter_map(|b| b.sample).collect();
+    if let Some(s) = sampled.iter().min_by_key(|s| s.sources) {
+        let windows = if built.len() > 1 {
+            format!(
+                " in {} of {} windows (at least ",
+                sampled.len(),
+                built.len()
+            )
+        } else {
+            " (".into()
+        };
+        note!(
+            "note: betweenness estimated{windows}{} evenly spaced sources of {} nodes): exact betweenness walks from every node over every tie, too long for a network this dense; see docs/networks.md",
+            s.sources,
+            s.nodes
+        );
     }
+    Ok(built)
 }
 
 /// Run `network`.
@@ -354,10 +403,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
                 normalisation: built[0].network.normalisation.as_str().into(),
                 duplicates: args.shape.select.duplicates.as_str().into(),
                 min_statements: args.shape.min_statements,
-                windows: built
-                    .iter()
-                    .map(|b| WindowJson::of(&b.network, &b.measures, b.from, b.to))
-                    .collect(),
+                windows: built.iter().map(Built::json).collect(),
             };
             levelmap_model::json::write_pretty(&mut bytes, &doc).map_err(io::Error::from)?;
             writeln!(bytes)?;
@@ -630,7 +676,7 @@ pub(crate) fn stats(
                 windows: built
                     .iter()
                     .map(|b| {
-                        let mut j = WindowJson::of(&b.network, &b.measures, b.from, b.to);
+                        let mut j = b.json();
                         let keep: Vec<usize> = ranked(&b.network, &b.measures)
                             .into_iter()
                             .take(top)

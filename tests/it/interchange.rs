@@ -652,3 +652,50 @@ fn graphml_and_gexf_are_guessed_from_the_output_file_name() {
         );
     }
 }
+
+#[test]
+fn export_from_json_reads_the_query_store_beside_it_and_writes_the_same_bytes() {
+    let c = TempCorpus::of("mini");
+    let out = c.out();
+    levelmap(["build", "--corpus"])
+        .arg(c.path())
+        .arg("--out")
+        .arg(&out)
+        .ok();
+    let (json, store) = (out.join("graph.json"), out.join("graph.cache"));
+    assert!(store.is_file(), "build writes the query store");
+    let export = |name: &str| {
+        let file = c.dir.path().join(name);
+        levelmap(["export", "--format", "graphml", "--from-json"])
+            .arg(&json)
+            .arg("-o")
+            .arg(&file)
+            .run()
+            .code
+            .is_some_and(|c| c == 0)
+            .then(|| std::fs::read(&file).unwrap())
+    };
+    let aside = c.dir.path().join("graph.cache.aside");
+    std::fs::rename(&store, &aside).unwrap();
+    let parsed = export("parsed.graphml").expect("export from graph.json alone");
+    std::fs::rename(&aside, &store).unwrap();
+    assert_eq!(export("stored.graphml").as_ref(), Some(&parsed));
+    // The store answered: graph.json blanked, with its size and time kept, still exports
+    // the same bytes; once its time changes the store no longer stands for it, and
+    // the blank JSON is refused.
+    let modified = std::fs::metadata(&json).unwrap().modified().unwrap();
+    let len = std::fs::metadata(&json).unwrap().len() as usize;
+    std::fs::write(&json, vec![b' '; len]).unwrap();
+    let set = |t| {
+        std::fs::File::options()
+            .write(true)
+            .open(&json)
+            .unwrap()
+            .set_modified(t)
+            .unwrap()
+    };
+    set(modified);
+    assert_eq!(export("blanked.graphml").as_ref(), Some(&parsed));
+    set(modified + std::time::Duration::from_secs(5));
+    assert_eq!(export("refused.graphml"), None);
+}

@@ -125,6 +125,10 @@ pub struct WindowJson {
     /// Last month or the `--to` date.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub to: Option<PartialDate>,
+    /// Betweenness estimated from this many evenly spaced sources (absent: exact;
+    /// docs/networks.md).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub betweenness_sources: Option<usize>,
     /// Its statements (after the duplicate rule), in order; edges point into them.
     pub statements: Vec<StatementJson>,
     /// Nodes.
@@ -144,6 +148,7 @@ impl WindowJson {
         WindowJson {
             from,
             to,
+            betweenness_sources: None,
             statements: net.statements.iter().map(StatementJson::of).collect(),
             nodes: net
                 .nodes

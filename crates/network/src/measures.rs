@@ -68,17 +68,40 @@ impl Adjacency {
     }
 }
 
+/// Exact betweenness visits every tie from every node: up to this many steps
+/// (nodes × (tie ends + nodes), about half a second) it is computed exactly, beyond
+/// it estimated from evenly spaced sources ([`betweenness_sampled`]). Every network
+/// of the 1,000-article bench corpus stays exact (the largest, congruence, takes
+/// 1.45 × 10⁸ steps); at 10,000 articles the affiliation network (8,505 nodes) and
+/// the dense actor networks (6,000 actors, millions of ties) are estimated
+/// (docs/networks.md, Speed).
+pub const EXACT_BETWEENNESS_STEPS: u64 = 150_000_000;
+
+/// How betweenness was estimated when it was not computed exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sample {
+    /// The sources walked (evenly spaced in node order).
+    pub sources: usize,
+    /// The nodes (every one a source when exact).
+    pub nodes: usize,
+}
+
 /// Every measure of every node of a network, in node order.
 pub fn measures(net: &Network) -> Vec<NodeMeasures> {
+    measures_sampled(net).0
+}
+
+/// Every measure of every node, and how betweenness was sampled (None: exactly).
+pub fn measures_sampled(net: &Network) -> (Vec<NodeMeasures>, Option<Sample>) {
     let all = Adjacency::new(
         net.nodes.len(),
         net.edges.iter().map(|e| (e.source, e.target, e.weight)),
     );
     let pos = all.positive();
-    let bc = betweenness(&all);
+    let (bc, sample) = betweenness_within(&all, EXACT_BETWEENNESS_STEPS);
     let pr = pagerank(&pos, 0.85);
     let com = louvain(&pos);
-    (0..all.len())
+    let m = (0..all.len())
         .map(|i| NodeMeasures {
             degree: all.adj[i].len(),
             weighted_degree: all.adj[i].iter().map(|&(_, w)| w).sum::<f64>() + 0.0,
@@ -86,13 +109,60 @@ pub fn measures(net: &Network) -> Vec<NodeMeasures> {
             pagerank: pr[i],
             community: com[i],
         })
-        .collect()
+        .collect();
+    (m, sample)
+}
+
+/// Betweenness, exact when it takes at most `steps` node × tie-end steps, else
+/// estimated from as many evenly spaced sources as fit ([`betweenness_sampled`]).
+pub fn betweenness_within(g: &Adjacency, steps: u64) -> (Vec<f64>, Option<Sample>) {
+    let n = g.len() as u64;
+    let per_source = g.adj.iter().map(|v| v.len() as u64).sum::<u64>() + n;
+    if n * per_source <= steps {
+        return (betweenness(g), None);
+    }
+    let k = (steps / per_source.max(1)).clamp(1, n) as usize;
+    (
+        betweenness_sampled(g, k),
+        Some(Sample {
+            sources: k,
+            nodes: g.len(),
+        }),
+    )
+}
+
+/// Betweenness estimated from `k` sources, source j being node ⌊j·n/k⌋ (evenly
+/// spaced, so the same graph always gives the same values), scaled by n/k: networkx's
+/// `betweenness_centrality(G, k)` with these sources instead of random ones.
+/// With k = n it is [`betweenness`].
+pub fn betweenness_sampled(g: &Adjacency, k: usize) -> Vec<f64> {
+    let n = g.len();
+    let k = k.clamp(1, n.max(1));
+    let sources: Vec<usize> = (0..k).map(|j| j * n / k).collect();
+    let mut bc = brandes(g, &sources);
+    if n > 2 {
+        let scale = n as f64 / k as f64 / ((n - 1) * (n - 2)) as f64;
+        bc.iter_mut().for_each(|x| *x *= scale);
+    }
+    bc
 }
 
 /// Betweenness centrality of an unweighted undirected graph (Brandes 2001),
 /// normalised like networkx's `betweenness_centrality(G)`: divided by
 /// (n − 1)(n − 2), with each pair counted from both ends.
 pub fn betweenness(g: &Adjacency) -> Vec<f64> {
+    let n = g.len();
+    let sources: Vec<usize> = (0..n).collect();
+    let mut bc = brandes(g, &sources);
+    if n > 2 {
+        let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
+        bc.iter_mut().for_each(|x| *x *= scale);
+    }
+    bc
+}
+
+/// Brandes' accumulation from the given sources, in their order, unscaled.
+fn brandes(g: &Adjacency, sources: &[usize]) -> Vec<f64> {
     let n = g.len();
     let mut bc = vec![0.0; n];
     // One set of buffers for every source (allocating them per source cost more than
@@ -113,7 +183,7 @@ pub fn betweenness(g: &Adjacency) -> Vec<f64> {
     let mut dist = vec![-1i32; n];
     let mut delta = vec![0.0f64; n];
     let mut queue = VecDeque::with_capacity(n);
-    for s in 0..n {
+    for &s in sources {
         for &v in &stack {
             sigma[v] = 0.0;
             dist[v] = -1;
@@ -145,10 +215,6 @@ pub fn betweenness(g: &Adjacency) -> Vec<f64> {
                 bc[w] += delta[w];
             }
         }
-    }
-    if n > 2 {
-        let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
-        bc.iter_mut().for_each(|x| *x *= scale);
     }
     bc
 }

@@ -20,6 +20,49 @@ fn betweenness_of_a_path_and_a_star() {
 }
 
 #[test]
+fn sampled_betweenness_walks_evenly_spaced_sources_and_scales_by_n_over_k() {
+    // path 0-1-2-3, sources 0 and 2: from 0, node 1 lies on the paths to 2 and 3 and
+    // node 2 on the path to 3; from 2, node 1 lies on the path to 0. Scaled by
+    // (4 / 2) / ((n − 1)(n − 2)) = 1/3.
+    assert_eq!(betweenness_sampled(&path(4), 2), [0.0, 1.0, 1.0 / 3.0, 0.0]);
+    // every node a source: the exact values, bit for bit
+    let g = Adjacency::new(
+        6,
+        [
+            (0, 1, 1.0),
+            (1, 2, 1.0),
+            (2, 3, 1.0),
+            (1, 4, 1.0),
+            (4, 5, 1.0),
+            (5, 3, 1.0),
+        ],
+    );
+    assert_eq!(betweenness_sampled(&g, 6), betweenness(&g));
+}
+
+#[test]
+fn betweenness_is_exact_within_its_budget_and_says_when_it_samples() {
+    let g = path(10); // 10 nodes × (18 tie ends + 10) = 280 steps
+    assert_eq!(betweenness_within(&g, 280), (betweenness(&g), None));
+    let (b, sample) = betweenness_within(&g, 279);
+    assert_eq!(
+        sample,
+        Some(Sample {
+            sources: 9,
+            nodes: 10
+        })
+    );
+    assert_eq!(b, betweenness_sampled(&g, 9));
+    assert_eq!(
+        betweenness_within(&g, 1).1,
+        Some(Sample {
+            sources: 1,
+            nodes: 10
+        })
+    );
+}
+
+#[test]
 fn pagerank_sums_to_one_and_is_symmetric_on_a_cycle() {
     let cycle = Adjacency::new(5, (0..5).map(|i| (i, (i + 1) % 5, 1.0)));
     let p = pagerank(&cycle, 0.85);
