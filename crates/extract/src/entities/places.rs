@@ -417,9 +417,11 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
         .map(|c| c.id.as_str())
         .collect();
     let is_place = |id: &str| {
-        lex.entities
-            .get(id)
-            .map_or_else(|| place_cands.contains(id), |e| e.kind == "place")
+        if lex.entity_ids.contains(id) {
+            lex.place_ids.contains(id)
+        } else {
+            place_cands.contains(id)
+        }
     };
     found.mentions.retain(|m| {
         m.how == MentionHow::Role
