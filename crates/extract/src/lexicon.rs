@@ -56,6 +56,11 @@ pub struct Lexicon {
     pub(crate) entity_ids: rustc_hash::FxHashSet<String>,
     /// The ids of the entities of kind `person`, for the same.
     pub(crate) person_ids: rustc_hash::FxHashSet<String>,
+    /// The ids of the entities of kind `place`, for the same.
+    pub(crate) place_ids: rustc_hash::FxHashSet<String>,
+    /// The keys of `entities` that `levelmap_model::is_valid_id` accepts, checked once
+    /// here rather than in every draft that mentions them.
+    pub(crate) valid_entity_ids: rustc_hash::FxHashSet<String>,
     /// The events (indices into `events`) whose names have a subject and verb; the
     /// subjects are the [`Set::EventCore`] phrases of the scanner, in this order.
     pub(crate) core_events: Vec<usize>,
@@ -155,10 +160,18 @@ impl Lexicon {
                 .map(|a| levelmap_model::article_node_id(a)),
         );
         let entity_ids = entities.keys().cloned().collect();
-        let person_ids = entities
-            .iter()
-            .filter(|(_, e)| e.kind == "person")
-            .map(|(id, _)| id.clone())
+        let ids_of_kind = |kind: &str| {
+            entities
+                .iter()
+                .filter(|(_, e)| e.kind == kind)
+                .map(|(id, _)| id.clone())
+                .collect()
+        };
+        let (person_ids, place_ids) = (ids_of_kind("person"), ids_of_kind("place"));
+        let valid_entity_ids = entities
+            .keys()
+            .filter(|id| levelmap_model::is_valid_id(id))
+            .cloned()
             .collect();
         let id_set = ids.iter().cloned().collect();
         Lexicon {
@@ -166,6 +179,8 @@ impl Lexicon {
             entities,
             entity_ids,
             person_ids,
+            place_ids,
+            valid_entity_ids,
             core_events,
             events,
             claims,

@@ -253,15 +253,19 @@ pub fn extract(
         sentence_count: layout.sentences.len(),
     };
     background::propose(&mut draft, &layout, lex);
-    keep_valid_ids(&mut draft);
+    keep_valid_ids(&mut draft, lex);
     Ok(draft)
 }
 
 /// Drop whatever would carry an id the corpus refuses (`levelmap_model::is_valid_id`):
 /// a name with no Latin letter slugs to nothing (`actor:`), a very long one past the
 /// length limit. The extractor never proposes an id that `check` would refuse.
-fn keep_valid_ids(d: &mut Draft) {
-    let ok = |id: &str| levelmap_model::is_valid_id(id);
+fn keep_valid_ids(d: &mut Draft, lex: &Lexicon) {
+    let bad = invalid_ids(d, lex);
+    if bad.is_empty() {
+        return;
+    }
+    let ok = |id: &str| !bad.contains(id);
     d.candidates.retain(|c| ok(&c.id));
     d.mentions.retain(|m| ok(&m.id));
     d.authors.retain(|a| ok(&a.id));
@@ -274,6 +278,36 @@ fn keep_valid_ids(d: &mut Draft) {
         c.echoes.retain(|id| ok(id));
     }
     d.relations.retain(|r| ok(&r.from) && ok(&r.to));
+}
+
+/// Every id in the draft that `levelmap_model::is_valid_id` refuses, each distinct id
+/// checked once (an article names the same actors and policies many times), and the
+/// lexicon's entities not again (checked when the lexicon was built).
+fn invalid_ids(d: &Draft, lex: &Lexicon) -> rustc_hash::FxHashSet<String> {
+    let ids = d.candidates.iter().map(|c| c.id.as_str());
+    let ids = ids.chain(d.mentions.iter().map(|m| m.id.as_str()));
+    let ids = ids.chain(d.authors.iter().chain(&d.outlet).map(|a| a.id.as_str()));
+    let ids = ids.chain(d.refers_to.iter().map(|e| e.id.as_str()));
+    let ids = ids.chain(d.claims.iter().flat_map(|c| {
+        let about = c.about.iter().map(|(id, _)| id.as_str());
+        let echoes = c.echoes.iter().map(String::as_str);
+        [c.id.as_str()]
+            .into_iter()
+            .chain(c.speaker.as_deref())
+            .chain(about)
+            .chain(echoes)
+    }));
+    let ids = ids.chain(
+        d.relations
+            .iter()
+            .flat_map(|r| [r.from.as_str(), r.to.as_str()]),
+    );
+    let mut seen = rustc_hash::FxHashSet::default();
+    ids.filter(|id| {
+        seen.insert(*id) && !lex.valid_entity_ids.contains(*id) && !levelmap_model::is_valid_id(id)
+    })
+    .map(str::to_string)
+    .collect()
 }
 
 /// One article to extract with [`extract_all`].
@@ -539,6 +573,43 @@ mod tests {
             }
         }
         assert!(sentences > 300, "{sentences} sentences read");
+    }
+
+    #[test]
+    fn invalid_ids_finds_each_id_is_valid_id_refuses_and_keep_valid_ids_drops_them() {
+        let lex = lexicon(&Corpus::default());
+        let text = "Levelling up in the regions\n\nBy Jane Smith\n\n\
+            Andy Burnham said the Levelling Up Fund should be scrapped. \
+            The Northern Party argued that devolution must go further.";
+        let mut d = extract(
+            "x.txt",
+            text,
+            Some("2024-01-r"),
+            &lex,
+            &ExtractOptions::default(),
+        )
+        .unwrap();
+        assert!(invalid_ids(&d, &lex).is_empty());
+        assert!(!d.mentions.is_empty() && !d.claims.is_empty());
+        let mut m = d.mentions[0].clone();
+        m.id = "actor:".into();
+        d.mentions.push(m);
+        d.claims[0].speaker = Some("actor:Я".into());
+        d.claims[0]
+            .about
+            .push(("policy:x_y".into(), levelmap_model::Stance::For));
+        d.claims[0].echoes.push("claim:ok".into());
+        let before = (d.mentions.len() - 1, d.claims[0].about.len() - 1);
+        let want: rustc_hash::FxHashSet<String> = ["actor:", "actor:Я", "policy:x_y"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(invalid_ids(&d, &lex), want);
+        keep_valid_ids(&mut d, &lex);
+        assert_eq!((d.mentions.len(), d.claims[0].about.len()), before);
+        assert_eq!(d.claims[0].speaker, None);
+        assert_eq!(d.claims[0].echoes, ["claim:ok"]);
+        assert!(invalid_ids(&d, &lex).is_empty());
     }
 
     #[test]

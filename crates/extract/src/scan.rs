@@ -12,7 +12,7 @@ use aho_corasick::AhoCorasickBuilder;
 use aho_corasick::{Anchored, MatchKind};
 
 use super::sentences::Layout;
-use levelmap_model::mentions::name_matches;
+use levelmap_model::mentions::{keeps_written_case, name_matches};
 
 /// A phrase list in the combined automaton.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -154,6 +154,9 @@ pub(crate) struct Scanner {
     /// For each pattern of the automaton: its list, index in the list, and text.
     pats: Vec<(Set, u32)>,
     texts: Vec<String>,
+    /// For each pattern: whether it is a name that keeps its written case
+    /// (`mentions::keeps_written_case`), read once here for [`exact_name_matches`].
+    keeps_case: Vec<bool>,
     /// Per list (by `Set as usize`), each phrase's label (an entity id), if given.
     labels: Vec<Vec<String>>,
 }
@@ -187,6 +190,7 @@ impl Scanner {
                 labels[set as usize].push(label.to_string());
             }
         }
+        let keeps_case = texts.iter().map(|t| keeps_written_case(t)).collect();
         let dfa = (!texts.is_empty()).then(|| {
             NFA::builder()
                 .match_kind(MatchKind::Standard)
@@ -198,6 +202,7 @@ impl Scanner {
             dfa,
             pats,
             texts,
+            keeps_case,
             labels,
         }
     }
@@ -244,7 +249,7 @@ impl Scanner {
                 let start = end - dfa.pattern_len(pid);
                 let (set, idx) = self.pats[p];
                 if matches!(set, Set::LexExact | Set::EventExact) {
-                    if !name_matches(&self.texts[p], norm, start, end) {
+                    if !exact_name_matches(&self.texts[p], self.keeps_case[p], norm, start, end) {
                         continue;
                     }
                 } else if set.case_sensitive() && hay[start..end] != *self.texts[p].as_bytes() {
@@ -274,6 +279,21 @@ impl Scanner {
         }
         out[from..].sort_unstable_by_key(|o| (o.start, std::cmp::Reverse(o.end), o.set, o.idx));
     }
+}
+
+/// `mentions::name_matches(name, hay, start, end)` for a match of `name` in any ASCII
+/// case, where `keeps_case` is `keeps_written_case(name)`: the name as written passes,
+/// and a name that keeps its written case fails on a lowercase letter (it may match
+/// only in capitals), both without the general test's allocations.
+fn exact_name_matches(name: &str, keeps_case: bool, hay: &str, start: usize, end: usize) -> bool {
+    let found = &hay.as_bytes()[start..end];
+    if found == name.as_bytes() {
+        return true;
+    }
+    if keeps_case && found.iter().any(u8::is_ascii_lowercase) {
+        return false;
+    }
+    name_matches(name, hay, start, end)
 }
 
 /// The occurrences in each sentence of one article.
@@ -334,6 +354,41 @@ pub(crate) fn leftmost_longest(occs: &[Occ], set: Set) -> impl Iterator<Item = O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_name_matches_is_name_matches() {
+        let names = [
+            "LUF",
+            "IFS",
+            "Labour",
+            "Reform",
+            "Big Society",
+            "Boris Johnson",
+            "LEPs",
+            "HS2",
+            "New",
+        ];
+        let hays = [
+            "the luf and LUF and Luf, the ifs IFS Ifs; labour LABOUR Labour lAbour",
+            "REFORM UK reform Reform; big society Big Society BIG SOCIETY big Society",
+            "BORIS JOHNSON said; boris johnson; Boris johnson; leps LEPS LEPs Leps",
+            "hs2 HS2 Hs2; new NEW New; THE LUF PLAN; the LUF PLAN",
+        ];
+        for name in names {
+            let keeps = keeps_written_case(name);
+            for hay in hays {
+                let (lh, ln) = (hay.to_ascii_lowercase(), name.to_ascii_lowercase());
+                for (start, _) in lh.match_indices(&ln) {
+                    let end = start + name.len();
+                    assert_eq!(
+                        exact_name_matches(name, keeps, hay, start, end),
+                        name_matches(name, hay, start, end),
+                        "{name:?} at {start} in {hay:?}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The separate automata the combined one stands in for, on tricky text: matches
     /// that fail a case check, overlapping phrases, phrases inside words, duplicates.

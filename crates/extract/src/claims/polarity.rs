@@ -139,47 +139,79 @@ pub(crate) struct Surface {
     pub(crate) words: u32,
 }
 
+/// Byte classes for [`surface`], as bits: an ASCII letter; a byte that goes on a word
+/// (a letter, the apostrophe, the hyphen); an ASCII digit; ASCII whitespace.
+const LETTER: u8 = 1;
+const IN_WORD: u8 = 2;
+const DIGIT: u8 = 4;
+const SPACE: u8 = 8;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        if b.is_ascii_alphabetic() {
+            t[i] = LETTER | IN_WORD;
+        } else if b == b'\'' || b == b'-' {
+            t[i] = IN_WORD;
+        } else if b.is_ascii_digit() {
+            t[i] = DIGIT;
+        } else if b.is_ascii_whitespace() {
+            t[i] = SPACE;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// [`step`] over a byte of a word (a letter, apostrophe or hyphen), which setting
+/// bit 0x20 lowercases as `to_ascii_lowercase` does.
+fn step_word(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b | 0x20)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
 /// The [`Surface`] of a normalised sentence (straight quotes), in one pass over its
 /// bytes: a word is a run of ASCII letters, apostrophes and hyphens that starts with a
 /// letter, looked up lowercased.
 pub(crate) fn surface(norm: &str) -> Surface {
     let t = table();
     let b = norm.as_bytes();
+    let class = |i: usize| CLASS[b[i] as usize];
     let mut out = Surface::default();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
+        let k = class(i);
         // A piece starts where whitespace (or the start) meets anything else.
-        if !c.is_ascii_whitespace() && (i == 0 || b[i - 1].is_ascii_whitespace()) {
+        if k & SPACE == 0 && (i == 0 || class(i - 1) & SPACE != 0) {
             out.words += 1;
         }
-        if c.is_ascii_alphabetic() {
+        if k & LETTER != 0 {
             // The key up to the last letter: closing quotation marks and hyphens are
             // not part of the word ("... dead' said").
             let (mut h, mut trimmed) = (FNV_START, FNV_START);
-            while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'\'' || b[i] == b'-') {
-                h = step(h, b[i]);
-                if b[i].is_ascii_alphabetic() {
+            while i < b.len() && class(i) & IN_WORD != 0 {
+                h = step_word(h, b[i]);
+                if class(i) & LETTER != 0 {
                     trimmed = h;
                 }
                 i += 1;
             }
-            if b[i - 1] == b'\'' && b.get(i).is_none_or(u8::is_ascii_whitespace) {
+            if b[i - 1] == b'\'' && (i == b.len() || class(i) & SPACE != 0) {
                 out.quoted = true;
             }
             count(t.get(trimmed), &mut out);
             continue;
         }
-        if c.is_ascii_digit() {
+        if k & DIGIT != 0 {
             out.numbers += 1;
-            while i < b.len() && b[i].is_ascii_digit() {
+            while i < b.len() && class(i) & DIGIT != 0 {
                 i += 1;
             }
             continue;
         }
-        if c == b'\'' || c == b'"' {
-            let before = i == 0 || b[i - 1].is_ascii_whitespace();
-            let after = i + 1 == b.len() || b[i + 1].is_ascii_whitespace();
+        if b[i] == b'\'' || b[i] == b'"' {
+            let before = i == 0 || class(i - 1) & SPACE != 0;
+            let after = i + 1 == b.len() || class(i + 1) & SPACE != 0;
             out.quoted |= before || after;
         }
         i += 1;
@@ -232,6 +264,75 @@ mod tests {
         assert_eq!(s.words, 8);
         let s = surface("Labour's plans aren't new.");
         assert!(!s.quoted, "apostrophes inside words are not quotes");
+    }
+
+    /// The definition [`surface`] implements with its byte classes, test by test.
+    fn surface_reference(norm: &str) -> Surface {
+        let t = table();
+        let b = norm.as_bytes();
+        let mut out = Surface::default();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            // A piece starts where whitespace (or the start) meets anything else.
+            if !c.is_ascii_whitespace() && (i == 0 || b[i - 1].is_ascii_whitespace()) {
+                out.words += 1;
+            }
+            if c.is_ascii_alphabetic() {
+                // The key up to the last letter: closing quotation marks and hyphens are
+                // not part of the word ("... dead' said").
+                let (mut h, mut trimmed) = (FNV_START, FNV_START);
+                while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'\'' || b[i] == b'-') {
+                    h = step(h, b[i]);
+                    if b[i].is_ascii_alphabetic() {
+                        trimmed = h;
+                    }
+                    i += 1;
+                }
+                if b[i - 1] == b'\'' && b.get(i).is_none_or(u8::is_ascii_whitespace) {
+                    out.quoted = true;
+                }
+                count(t.get(trimmed), &mut out);
+                continue;
+            }
+            if c.is_ascii_digit() {
+                out.numbers += 1;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                continue;
+            }
+            if c == b'\'' || c == b'"' {
+                let before = i == 0 || b[i - 1].is_ascii_whitespace();
+                let after = i + 1 == b.len() || b[i + 1].is_ascii_whitespace();
+                out.quoted |= before || after;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn surface_is_its_reference_on_every_kind_of_byte() {
+        for b in 0..=255u8 {
+            if CLASS[b as usize] & IN_WORD != 0 {
+                assert_eq!(b | 0x20, b.to_ascii_lowercase(), "{b}");
+            }
+        }
+        let mut texts: Vec<String> = [
+            "",
+            "'",
+            "It WAS a 'DISASTER' - the well-being of 12,000 towns; \"Great\" news' end'",
+            "He said 'devolution will kill nationalism stone dead'. Were they? 2019-20",
+            "x-'y 9 \u{a0}é'x  \t\r\n\x0b\x0c tragic--failure' '",
+        ]
+        .map(String::from)
+        .to_vec();
+        texts.push((0..=127u8).map(char::from).collect());
+        texts.push((0..=127u8).rev().map(char::from).collect::<String>() + " bad");
+        for t in &texts {
+            assert_eq!(surface(t), surface_reference(t), "{t:?}");
+        }
     }
 
     #[test]

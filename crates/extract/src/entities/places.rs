@@ -146,34 +146,41 @@ fn noun_ending_ci(b: &[u8]) -> bool {
         .any(|e| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
 
+/// For each pair of first letters (`a`..`z` twice), a bit for each verb of
+/// [`PLACE_VERBS`] that opens with it (bit `k` for the `k`th verb): built from the
+/// list, so the index never drifts from it.
+const VERBS_BY_PAIR: [[u32; 26]; 26] = {
+    assert!(PLACE_VERBS.len() <= 32, "one bit per verb");
+    let mut t = [[0u32; 26]; 26];
+    let mut k = 0;
+    while k < PLACE_VERBS.len() {
+        let v = PLACE_VERBS[k].as_bytes();
+        t[(v[0] - b'a') as usize][(v[1] - b'a') as usize] |= 1 << k;
+        k += 1;
+    }
+    t
+};
+
 /// Whether a word may be one of [`PLACE_VERBS`] (any case, a cheap first test).
 fn starts_like_verb(w: &str) -> bool {
     let b = w.as_bytes();
     if b.len() < 3 {
         return false;
     }
-    // The first two letters of every verb in [`PLACE_VERBS`]: most words fail here.
-    let two = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()];
-    matches!(
-        &two,
-        b"ap"
-            | b"ba"
-            | b"bi"
-            | b"de"
-            | b"el"
-            | b"lo"
-            | b"op"
-            | b"pr"
-            | b"re"
-            | b"ru"
-            | b"se"
-            | b"so"
-            | b"sw"
-            | b"vo"
-            | b"wa"
-    ) && PLACE_VERBS
-        .iter()
-        .any(|v| b.len() >= v.len() && b[..v.len()].eq_ignore_ascii_case(v.as_bytes()))
+    // Only the verbs that open with the word's first two letters: most words have none.
+    let (x, y) = (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase());
+    if !(x.is_ascii_lowercase() && y.is_ascii_lowercase()) {
+        return false;
+    }
+    let mut verbs = VERBS_BY_PAIR[(x - b'a') as usize][(y - b'a') as usize];
+    while verbs != 0 {
+        let v = PLACE_VERBS[verbs.trailing_zeros() as usize].as_bytes();
+        if b.len() >= v.len() && b[2..v.len()].eq_ignore_ascii_case(&v[2..]) {
+            return true;
+        }
+        verbs &= verbs - 1;
+    }
+    false
 }
 
 /// Endings of nouns and adjectives made from a verb ("voters", "election").
@@ -199,14 +206,17 @@ fn list_word(w: &str) -> bool {
 
 /// The last list intro in `s` (" like ", " such as ", " including "): its byte
 /// offset and text, as the greatest `s.rfind(intro)` over the intros gives it. Every
-/// intro opens with a space, so only spaces are tried, from the right; this builds no
-/// substring searcher per call (a sentence is tried once per place it names).
+/// intro opens with a space, so only spaces are tried, from the right, each first by
+/// the byte after it; this builds no substring searcher per call (a sentence is tried
+/// once per place it names).
 fn last_list_intro(s: &str) -> Option<(usize, &'static str)> {
     let b = s.as_bytes();
     memchr::memrchr_iter(b' ', b).find_map(|at| {
+        // The byte after the space first: most spaces open no intro.
+        let next = *b.get(at + 1)?;
         LIST_INTROS
             .iter()
-            .find(|i| b[at..].starts_with(i.as_bytes()))
+            .find(|i| i.as_bytes()[1] == next && b[at..].starts_with(i.as_bytes()))
             .map(|i| (at, *i))
     })
 }
@@ -407,9 +417,11 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
         .map(|c| c.id.as_str())
         .collect();
     let is_place = |id: &str| {
-        lex.entities
-            .get(id)
-            .map_or_else(|| place_cands.contains(id), |e| e.kind == "place")
+        if lex.entity_ids.contains(id) {
+            lex.place_ids.contains(id)
+        } else {
+            place_cands.contains(id)
+        }
     };
     found.mentions.retain(|m| {
         m.how == MentionHow::Role
@@ -479,6 +491,33 @@ mod tests {
                 .filter_map(|i| s.rfind(i).map(|at| (at, *i)))
                 .max();
             assert_eq!(super::last_list_intro(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn starts_like_verb_is_a_case_blind_prefix_test_over_the_place_verbs() {
+        let simple = |w: &str| {
+            w.len() >= 3
+                && PLACE_VERBS.iter().any(|v| {
+                    w.len() >= v.len() && w.as_bytes()[..v.len()].eq_ignore_ascii_case(v.as_bytes())
+                })
+        };
+        let mut words: Vec<String> = Vec::new();
+        for v in PLACE_VERBS {
+            words.push(v.to_string());
+            words.push(v.to_uppercase());
+            words.push(format!("{v}ed"));
+            words.push(v[..2].to_string());
+            words.push(format!("{}x{}", &v[..1], &v[1..]));
+        }
+        for a in (b'A'..=b'z').chain([b'0', b'-', 0xC3]) {
+            for b in b'A'..=b'z' {
+                words.push(String::from_utf8_lossy(&[a, b, b'v', b'e']).into_owned());
+            }
+        }
+        words.extend(["", "ap", "approved", "Élection", "ba\u{e9}", "[]bid"].map(String::from));
+        for w in &words {
+            assert_eq!(starts_like_verb(w), simple(w), "{w:?}");
         }
     }
 

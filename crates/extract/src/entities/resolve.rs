@@ -120,6 +120,18 @@ pub(crate) fn role_regex() -> &'static Regex {
     })
 }
 
+/// Whether `s` opens with `head` and a space: `s.starts_with(&format!("{head} "))`,
+/// without building the pattern.
+fn opens_with_words(s: &str, head: &str) -> bool {
+    s.strip_prefix(head).is_some_and(|r| r.starts_with(' '))
+}
+
+/// Whether `s` closes with a space and `tail`: `s.ends_with(&format!(" {tail}"))`,
+/// without building the pattern.
+fn closes_with_words(s: &str, tail: &str) -> bool {
+    s.strip_suffix(tail).is_some_and(|r| r.ends_with(' '))
+}
+
 /// "the Chancellor", "the new Prime Minister": resolved to the one actor known to
 /// hold that role at `date` (from lexicon roles or roles found beside names in this article).
 pub(crate) fn resolve_roles(
@@ -156,9 +168,8 @@ pub(crate) fn resolve_roles(
             {
                 for r in &e.roles {
                     let t = r.title.to_lowercase();
-                    let matches = t == role
-                        || t.starts_with(&format!("{role} "))
-                        || role.starts_with(&format!("{t} "));
+                    let matches =
+                        t == role || opens_with_words(&t, &role) || opens_with_words(&role, &t);
                     let active = match date {
                         Some(d) => {
                             r.from.is_none_or(|f| f.start_days() <= d.end_days())
@@ -173,10 +184,7 @@ pub(crate) fn resolve_roles(
             }
             for (r, id) in &found.roles {
                 let t = r.to_lowercase();
-                if t == role
-                    || t.starts_with(&format!("{role} "))
-                    || t.ends_with(&format!(" {role}"))
-                {
+                if t == role || opens_with_words(&t, &role) || closes_with_words(&t, &role) {
                     holders.insert(id.clone());
                 }
             }
@@ -196,4 +204,42 @@ pub(crate) fn resolve_roles(
     found
         .mentions
         .sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{closes_with_words, opens_with_words};
+
+    #[test]
+    fn word_prefix_and_suffix_tests_are_the_format_patterns() {
+        let words = [
+            "",
+            " ",
+            "chancellor",
+            "chancellor ",
+            " chancellor",
+            "chancellor of the exchequer",
+            "shadow chancellor",
+            "chancellors",
+            "the chancellor",
+            "prime minister",
+            "minister",
+            "deputy prime minister",
+            "mayor of london",
+        ];
+        for s in words {
+            for w in words {
+                assert_eq!(
+                    opens_with_words(s, w),
+                    s.starts_with(&format!("{w} ")),
+                    "{s:?} {w:?}"
+                );
+                assert_eq!(
+                    closes_with_words(s, w),
+                    s.ends_with(&format!(" {w}")),
+                    "{s:?} {w:?}"
+                );
+            }
+        }
+    }
 }
