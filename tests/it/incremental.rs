@@ -192,8 +192,8 @@ fn a_corrupt_cache_file_is_ignored_safely() {
     rebuild(&c.path(), &out);
     let file = cache_file(&out);
     let good = std::fs::read(&file).unwrap();
-    // The magic, the format (u32) and the version (u64 length, then its bytes).
-    let header = 20 + 4 + 8 + env!("CARGO_PKG_VERSION").len();
+    // The magic, the format (u32) and the version (its length in a byte, its bytes).
+    let header = 20 + 4 + 1 + env!("CARGO_PKG_VERSION").len();
     assert!(good.starts_with(b"levelmap-read-cache\n"));
     let mut damaged: Vec<(&str, Vec<u8>)> = Vec::new();
     // Every byte after the header flipped in turn would be slow: flip one in each

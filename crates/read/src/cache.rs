@@ -26,7 +26,7 @@ use crate::raw::{
 use crate::reader::PendingArticle;
 
 /// The cache file's format: bump it whenever the raw records or their encoding change.
-pub(crate) const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 2;
 
 /// The cache file in the cache folder.
 pub const CACHE_FILE: &str = "articles.bin";
@@ -270,12 +270,28 @@ impl Code for u32 {
     }
 }
 
+/// Lengths and offsets: LEB128, seven bits a byte, low bits first (most take one or
+/// two bytes).
 impl Code for usize {
     fn put(&self, w: &mut Vec<u8>) {
-        (*self as u64).put(w);
+        let mut v = *self as u64;
+        while v >= 0x80 {
+            w.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        w.push(v as u8);
     }
     fn take(r: &mut &[u8]) -> Option<Self> {
-        usize::try_from(u64::take(r)?).ok()
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let (&b, rest) = r.split_first()?;
+            *r = rest;
+            v |= u64::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return usize::try_from(v).ok();
+            }
+        }
+        None
     }
 }
 
@@ -351,13 +367,14 @@ impl<T: Code> Code for Vec<T> {
 
 impl<T: Code> Code for Spanned<T> {
     fn put(&self, w: &mut Vec<u8>) {
-        self.span().start.put(w);
-        self.span().end.put(w);
+        let span = self.span();
+        span.start.put(w);
+        (span.end - span.start).put(w);
         self.get_ref().put(w);
     }
     fn take(r: &mut &[u8]) -> Option<Self> {
-        let (start, end) = (usize::take(r)?, usize::take(r)?);
-        (start <= end).then_some(())?;
+        let start = usize::take(r)?;
+        let end = start.checked_add(usize::take(r)?)?;
         Some(Spanned::new(start..end, T::take(r)?))
     }
 }
@@ -500,6 +517,29 @@ mod tests {
     }
 
     #[test]
+    fn lengths_read_back_at_every_size_and_a_runaway_one_is_refused() {
+        for v in [
+            0usize,
+            1,
+            127,
+            128,
+            300,
+            16_383,
+            16_384,
+            u32::MAX as usize,
+            usize::MAX,
+        ] {
+            let mut w = Vec::new();
+            v.put(&mut w);
+            let mut r = &w[..];
+            assert_eq!(usize::take(&mut r), Some(v));
+            assert!(r.is_empty());
+        }
+        assert_eq!(usize::take(&mut &[0x80u8; 11][..]), None);
+        assert_eq!(usize::take(&mut &[0x80u8][..]), None);
+    }
+
+    #[test]
     fn the_key_changes_with_any_byte_of_either_file_and_with_the_stem() {
         let k = key("a", b"text", b"notes");
         assert_eq!(k, key("a", b"text", b"notes"));
@@ -539,7 +579,7 @@ mod tests {
         assert!(loaded.get(&[2; 32]).is_none());
         assert!(loaded.damaged.unwrap().contains("damaged at byte"));
         // Another format's file is not read, and is not damage.
-        std::fs::write(&path, b"levelmap-read-cache\n\x02\0\0\0").unwrap();
+        std::fs::write(&path, b"levelmap-read-cache\n\x63\0\0\0").unwrap();
         let loaded = Loaded::open(dir.path());
         assert!(loaded.get(&[0; 32]).is_none() && loaded.damaged.is_none());
         // No file: an empty cache.
