@@ -144,6 +144,16 @@ impl Reader {
             relation: vec![],
             candidate: vec![],
         };
+        let quotes = self.parse_or_reuse(stem, &mut pending);
+        self.quote_index.insert(stem.to_string(), quotes);
+        self.articles.insert(stem.to_string(), pending);
+    }
+
+    /// Fill `pending` with its annotation's records, from the read cache when it holds
+    /// these exact files, else parsed (and, when the parse is clean, kept for the cache);
+    /// then what is known of its quotes.
+    fn parse_or_reuse(&mut self, stem: &str, pending: &mut PendingArticle) -> Quotes {
+        let src = pending.src;
         let key = self.cache.as_ref().map(|_| {
             cache::key(
                 stem,
@@ -171,12 +181,12 @@ impl Reader {
             None => {
                 self.cache_parsed += 1;
                 let before = self.diags.len();
-                self.parse_annotation(&mut pending);
+                self.parse_annotation(pending);
                 // Only a clean parse is cached: one with problems is parsed (and
                 // reported) again.
                 let clean = self.diags.len() == before;
                 (
-                    (key.is_some() && clean).then(|| cache::encode(&pending)),
+                    (key.is_some() && clean).then(|| cache::encode(pending)),
                     false,
                 )
             }
@@ -187,7 +197,7 @@ impl Reader {
             // Every quote is looked for now, on this article's thread; when all are
             // found, the index is not kept (validation asks again and is told yes).
             let index = QuoteIndex::new(&pending.text);
-            if quotes_of(&pending).all(|q| index.find(q) == QuoteMatch::Found) {
+            if quotes_of(pending).all(|q| index.find(q) == QuoteMatch::Found) {
                 Quotes::AllFound { src }
             } else {
                 Quotes::Index(index)
@@ -200,8 +210,7 @@ impl Reader {
                 records,
             });
         }
-        self.quote_index.insert(stem.to_string(), quotes);
-        self.articles.insert(stem.to_string(), pending);
+        quotes
     }
 
     /// Parse an annotation into its head and its arrays of tables.
