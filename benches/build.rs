@@ -10,9 +10,12 @@
 //!                        `LEVELMAP_BENCH_100K=1` adds it too)
 //!   --runs 3             builds per size (after one warm-up build); the median of each
 //!                        phase is shown
-//!   --incremental        also time a rebuild after one article is edited and one added
-//!                        (the first build of a copy fills the cache, then each change is
-//!                        rebuilt once)
+//!   --incremental        also time rebuilds through the read cache: a full build of a
+//!                        copy with an empty cache, then (each rebuilt once, in turn) one
+//!                        article edited, one added, one deleted, and nothing changed,
+//!                        each with its wall and CPU time as a share of the full build's
+//!                        in the same run
+//!   --incremental-only   only those rebuilds, without the phase table
 //!
 //! Corpora are generated once into target/bench-corpora/ and reused. Times are wall
 //! clock on a possibly shared machine: compare phases within one run.
@@ -29,8 +32,8 @@ const GENERATOR: u32 = 3;
 const SEED: u64 = 7;
 
 /// The phases `build --timings` reports, in order.
-const PHASES: [&str; 8] = [
-    "read", "graph", "json", "dot", "drawings", "store", "write", "other",
+const PHASES: [&str; 9] = [
+    "read", "graph", "json", "dot", "drawings", "store", "cache", "write", "other",
 ];
 
 /// One build's report: wall and CPU milliseconds per phase, the whole wall time,
@@ -71,9 +74,16 @@ fn corpus(n: usize) -> PathBuf {
 
 /// Build `corpus` into `out` with `--timings` and read the report from stderr.
 fn build(corpus: &Path, out: &Path) -> Report {
+    build_with(corpus, out, &[])
+}
+
+/// Build with `extra` arguments too.
+fn build_with(corpus: &Path, out: &Path, extra: &[&str]) -> Report {
     let t = Instant::now();
     let run = Command::new(bin())
-        .args(["build", "--timings", "--corpus"])
+        .args(["build", "--timings"])
+        .args(extra)
+        .arg("--corpus")
         .arg(corpus)
         .arg("--out")
         .arg(out)
@@ -203,12 +213,17 @@ fn copy_corpus(from: &Path, to: &Path) {
     }
 }
 
-/// Rebuild times after one article is edited and after one is added, against a full build.
+/// Rebuild times through the read cache after one article is edited, one added and
+/// one deleted, and with nothing changed, against a full build (empty cache) of the
+/// same corpus in the same run.
 fn incremental(n: usize) {
     let dir = root().join(format!("target/bench-corpora/build-incremental-{n}"));
     let (copy, out) = (dir.join("corpus"), dir.join("out"));
     copy_corpus(&corpus(n), &copy);
     let _ = std::fs::remove_dir_all(&out);
+    // Also the warm-up (page cache): the full build without the read cache.
+    let nocache = build_with(&copy, &dir.join("nocache"), &["--no-cache"]);
+    let _ = std::fs::remove_dir_all(dir.join("nocache"));
     let full = build(&copy, &out);
     let articles = copy.join("articles");
     let mut texts: Vec<PathBuf> = std::fs::read_dir(&articles)
@@ -223,27 +238,57 @@ fn incremental(n: usize) {
     text.push_str("\nA sentence added by the incremental benchmark.\n");
     std::fs::write(&last, text).expect("text written");
     let edited = build(&copy, &out);
-    // Add: a copy of the last article under a new name.
+    // Add: a copy of the last article under a new name, its claim ids renamed.
     let stem = last
         .file_stem()
         .expect("stem")
         .to_string_lossy()
         .into_owned();
     std::fs::copy(&last, articles.join("zz-added.txt")).expect("text copied");
-    std::fs::copy(
-        articles.join(format!("{stem}.toml")),
+    let ann = std::fs::read_to_string(articles.join(format!("{stem}.toml"))).expect("read");
+    std::fs::write(
         articles.join("zz-added.toml"),
+        ann.replace("id = \"claim:", "id = \"claim:zz-added-"),
     )
-    .expect("annotation copied");
+    .expect("annotation written");
     let added = build(&copy, &out);
+    // Delete: the article just added.
+    for ext in ["txt", "toml"] {
+        std::fs::remove_file(articles.join(format!("zz-added.{ext}"))).expect("removed");
+    }
+    let deleted = build(&copy, &out);
+    let unchanged = build(&copy, &out);
+    let cpu = |r: &Report| r.cpu.values().sum::<f64>();
     println!();
-    println!("incremental rebuild, {n} articles, wall ms (peak MB)");
+    println!(
+        "incremental rebuild, {n} articles: wall and CPU ms (all threads, to 10 ms), each as a share of the full build's, peak MB"
+    );
+    println!(
+        "{:<26}{:>10}{:>8}{:>10}{:>8}{:>9}   read / graph / json / store (wall ms), read CPU",
+        "", "wall", "", "cpu", "", "peak"
+    );
     for (label, r) in [
-        ("full build", &full),
+        ("full build (empty cache)", &full),
+        ("full, --no-cache", &nocache),
         ("one article edited", &edited),
         ("one article added", &added),
+        ("one article deleted", &deleted),
+        ("nothing changed", &unchanged),
     ] {
-        println!("{label:<20}{:>10.0}{:>10.0}", r.wall_ms, r.peak_mb);
+        let p = |name: &str| r.phases.get(name).copied().unwrap_or(0.0);
+        println!(
+            "{label:<26}{:>10.0}{:>7.0}%{:>10.0}{:>7.0}%{:>9.0}   {:.0} / {:.0} / {:.0} / {:.0}, {:.0}",
+            r.wall_ms,
+            100.0 * r.wall_ms / full.wall_ms,
+            cpu(r),
+            100.0 * cpu(r) / cpu(&full).max(1.0),
+            r.peak_mb,
+            p("read"),
+            p("graph"),
+            p("json"),
+            p("store"),
+            r.cpu.get("read").copied().unwrap_or(0.0),
+        );
     }
 }
 
@@ -271,15 +316,21 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(3)
         .max(1);
+    let incremental_only = argv.iter().any(|a| a == "--incremental-only");
     let mut reports = Vec::new();
-    for &n in &sizes {
+    for &n in sizes.iter().filter(|_| !incremental_only) {
         let c = corpus(n);
         let out = c.parent().expect("corpus folder").join("out");
         eprintln!("building {n} articles ({runs} runs) …");
         reports.push(measure(&c, &out, runs));
     }
-    print_table(&sizes, &reports);
-    if argv.iter().any(|a| a == "--incremental") {
+    if !incremental_only {
+        print_table(&sizes, &reports);
+    }
+    if argv
+        .iter()
+        .any(|a| a == "--incremental" || a == "--incremental-only")
+    {
         for &n in &sizes {
             incremental(n);
         }

@@ -37,6 +37,15 @@ pub(crate) struct Args {
     /// drawings cannot be read, and take minutes and gigabytes), always, or never.
     #[arg(long, value_enum, default_value_t = Draw::Auto, value_name = "WHEN")]
     pub(crate) draw: Draw,
+    /// Where to keep the read cache (each article's parsed annotation, keyed by a hash
+    /// of its files, so that a rebuild parses only the articles that changed; the
+    /// outputs are the same bytes either way) [default: `.levelmap-cache` inside the
+    /// output folder].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) cache: Option<PathBuf>,
+    /// Parse every article, neither reading nor writing the read cache.
+    #[arg(long, conflicts_with = "cache")]
+    pub(crate) no_cache: bool,
     /// Print the wall time of each phase (read, graph, json, dot, drawings, store,
     /// write) and the peak memory to stderr (`cargo bench --bench build` reads them).
     #[arg(long)]
@@ -118,6 +127,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let pb = progress(5);
     pb.set_message("reading the corpus");
     let mut phases = Phases::new(args.timings);
+    let mut cache_save = None;
     let (g, import_warnings, mut warnings, texts) = match &args.from_json {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -128,7 +138,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             (g, w, 0, Default::default())
         }
         None => {
-            let reading = super::read_checked(&args.corpus)?;
+            let (reading, save) = read_cached(&args)?;
+            cache_save = save;
             phases.mark("read");
             let g = build(
                 &reading.corpus,
@@ -161,6 +172,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             draw,
             whole_dot,
             texts,
+            cache_save,
         },
         &pb,
         &mut phases,
@@ -227,6 +239,63 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     phases.mark("other");
     phases.print();
     Ok(ExitCode::SUCCESS)
+}
+
+/// The read cache's folder: `--cache`, else [`CACHE_DIR`] inside the output folder
+/// (carried over from set to set like any file of the user's); none with `--no-cache`.
+fn cache_dir(args: &Args) -> Option<PathBuf> {
+    if args.no_cache {
+        return None;
+    }
+    Some(
+        args.cache
+            .clone()
+            .unwrap_or_else(|| args.out.join(CACHE_DIR)),
+    )
+}
+
+/// The read cache's folder inside the output folder, when `--cache` is not given.
+const CACHE_DIR: &str = ".levelmap-cache";
+
+/// Read the corpus through the read cache (unless `--no-cache`), printing its
+/// diagnostics; an error when it has errors. With `--timings`, a line says how many
+/// articles were reused and parsed. Returns the cache to save with the outputs.
+fn read_cached(args: &Args) -> Result<(levelmap_read::Reading, Option<CacheSave>)> {
+    let Some(dir) = cache_dir(args) else {
+        return Ok((super::read_checked(&args.corpus)?, None));
+    };
+    let (reading, used) = levelmap_read::read_corpus_cached(&args.corpus, &dir);
+    if let Some(why) = &used.note {
+        note!("note: {why}");
+    }
+    if args.timings {
+        note!(
+            "read cache {} reused {} parsed ({})",
+            used.reused,
+            used.parsed,
+            dir.display()
+        );
+    }
+    let save = used.update.map(|update| CacheSave { dir, update });
+    Ok((super::checked(&args.corpus, reading)?, save))
+}
+
+/// The read cache to save, and where.
+struct CacheSave {
+    dir: PathBuf,
+    update: levelmap_read::cache::Update,
+}
+
+impl CacheSave {
+    /// Save it; failing to is a note (the next build parses more).
+    fn save(&self) {
+        if let Err(e) = self.update.save(&self.dir) {
+            note!(
+                "note: could not write the read cache in {} ({e}); the next build parses every article",
+                self.dir.display()
+            );
+        }
+    }
 }
 
 /// The wall time (and CPU time of all threads) of each phase of one build, summed by
@@ -308,6 +377,9 @@ struct SetContents {
     whole_dot: bool,
     /// The article texts the explorer quotes.
     texts: std::collections::BTreeMap<String, levelmap_explore::ArticleText>,
+    /// The read cache to save once every file is written, before the set is switched
+    /// in (under the output folder's lock; from inside `out/` it is carried over).
+    cache_save: Option<CacheSave>,
 }
 
 /// Write the output set: graph.json (while the query store's sections are made on
@@ -326,6 +398,7 @@ fn write_set(
         draw,
         whole_dot,
         texts,
+        cache_save,
     } = what;
     let mut set = crate::outset::OutputSet::open(out)?;
     std::thread::scope(|scope| {
@@ -368,6 +441,10 @@ fn write_set(
                 }
                 Err(too_large) => note!("note: no query cache written: {too_large}"),
             }
+        }
+        if let Some(cache) = &cache_save {
+            cache.save();
+            phases.mark("cache");
         }
         set.commit()?;
         phases.mark("write");

@@ -55,7 +55,11 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
 
 /// Read the corpus and print every diagnostic to stderr; fail if any is an error.
 pub(crate) fn read_checked(corpus: &Path) -> Result<Reading> {
-    let reading = read_corpus(corpus);
+    checked(corpus, read_corpus(corpus))
+}
+
+/// A reading of `corpus` with its diagnostics printed; an error when it has errors.
+pub(crate) fn checked(corpus: &Path, reading: Reading) -> Result<Reading> {
     print_diagnostics(&reading);
     if reading.has_errors() {
         anyhow::bail!(

@@ -11,6 +11,7 @@ mod explore;
 mod export;
 mod extract;
 mod gold;
+mod incremental;
 mod inputs;
 mod interchange;
 mod mapcross;

@@ -23,6 +23,10 @@ fn snapshot(out: &Path) -> Option<Set> {
     for e in entries {
         let e = e.unwrap();
         let name = e.file_name().to_string_lossy().into_owned();
+        if name == ".levelmap-cache" {
+            // The read cache: not read by anyone but the next build, which checks it.
+            continue;
+        }
         let bytes = (name != "graph.cache").then(|| std::fs::read(e.path()).unwrap());
         set.insert(name, bytes);
     }

@@ -11,6 +11,7 @@
 //! stale without reading it all.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)] // reading the corpus files is this crate's job
 
+pub mod cache;
 pub mod error;
 pub mod file;
 pub mod gold;
@@ -69,6 +70,48 @@ pub fn read_corpus(dir: &Path) -> Reading {
     r.finish()
 }
 
+/// What the read cache did in one read, and what to write back.
+#[derive(Default)]
+pub struct CacheUse {
+    /// Articles whose parsed annotation came from the cache.
+    pub reused: usize,
+    /// Articles parsed (new, changed, or not cached).
+    pub parsed: usize,
+    /// Why the cache was not (wholly) used, when that is worth saying.
+    pub note: Option<String>,
+    /// The cache of exactly this corpus, when it differs from the one read: the
+    /// caller saves it ([`cache::Update::save`]) once its outputs are written.
+    pub update: Option<cache::Update>,
+}
+
+/// Read and validate the corpus in `dir` as [`read_corpus`] does, taking each
+/// unchanged article's parsed annotation from the read cache in `cache_dir` (see
+/// [`cache`]). The reading is the one [`read_corpus`] gives, whatever the cache holds.
+pub fn read_corpus_cached(dir: &Path, cache_dir: &Path) -> (Reading, CacheUse) {
+    let loaded = cache::Loaded::open(cache_dir);
+    let note = loaded.damaged.clone();
+    let had = loaded.len();
+    let mut r = Reader {
+        cache: Some(std::sync::Arc::new(loaded)),
+        ..Reader::default()
+    };
+    r.read(dir);
+    let entries = std::mem::take(&mut r.cache_entries);
+    let (reused, parsed) = (r.cache_reused, r.cache_parsed);
+    let reading = r.finish();
+    let unchanged = reused == entries.len() && had == reused && note.is_none();
+    let update = (!unchanged).then_some(cache::Update { entries });
+    (
+        reading,
+        CacheUse {
+            reused,
+            parsed,
+            note,
+            update,
+        },
+    )
+}
+
 /// Read one file as UTF-8 text (only a regular file, or a link to one, of at most
 /// [`file::MAX_FILE_BYTES`]); on failure, a located diagnostic. The second value is a
 /// warning when the file was read through a symbolic link.
@@ -123,6 +166,36 @@ mod tests {
         let d = super::read_text(&path).unwrap_err();
         assert!(d.to_string().contains("not UTF-8"), "{d}");
         assert_eq!(d.location.line, Some(2));
+    }
+
+    /// A quote validation never looked for (its edge's endpoint was unknown) is looked
+    /// for once the edge resolves, though the article comes from the cache.
+    #[test]
+    fn a_cached_quote_never_looked_for_is_looked_for_once_its_edge_resolves() {
+        let cache = tempfile::tempdir().unwrap();
+        let c = crate::testing::with_article(&format!(
+            "{}[[relation]]\nfrom = \"actor:newcomer\"\nkind = \"criticises\"\n\
+             to = \"policy:towns\"\nquote = \"words never written\"\n",
+            crate::testing::HEAD
+        ));
+        let (reading, used) = super::read_corpus_cached(c.path(), cache.path());
+        assert_eq!(messages(&reading).len(), 1);
+        assert!(messages(&reading)[0].contains("actor:newcomer"));
+        assert_eq!((used.reused, used.parsed), (0, 1));
+        used.update
+            .expect("a new cache")
+            .save(cache.path())
+            .unwrap();
+        let actors = c.path().join("lexicon/actors.toml");
+        let mut lexicon = std::fs::read_to_string(&actors).unwrap();
+        lexicon.push_str("\n[[actor]]\nid = \"actor:newcomer\"\nname = \"N\"\nkind = \"person\"\n");
+        std::fs::write(&actors, lexicon).unwrap();
+        let (reading, used) = super::read_corpus_cached(c.path(), cache.path());
+        assert_eq!((used.reused, used.parsed), (1, 0));
+        assert!(used.update.is_none(), "the same articles: nothing to save");
+        let m = messages(&reading);
+        assert!(m.len() == 1 && m[0].starts_with("quote not found"), "{m:?}");
+        assert_eq!(m, messages(&super::read_corpus(c.path())));
     }
 
     #[test]

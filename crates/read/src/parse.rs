@@ -8,13 +8,13 @@ use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use levelmap_model::evidence::QuoteIndex;
+use levelmap_model::evidence::{QuoteIndex, QuoteMatch};
 use levelmap_model::NodeKind;
 
 use crate::layout;
 use crate::raw::{RawArticleHead, RawEntity};
-use crate::reader::{Hashed, PendingArticle, Reader};
-use crate::{stamp, Diagnostic, Location, ReadError};
+use crate::reader::{Hashed, PendingArticle, Quotes, Reader};
+use crate::{cache, stamp, Diagnostic, Location, ReadError};
 
 impl Reader {
     /// Report a TOML error (syntax or type) at its span.
@@ -144,10 +144,73 @@ impl Reader {
             relation: vec![],
             candidate: vec![],
         };
-        self.parse_annotation(&mut pending);
-        self.quote_index
-            .insert(stem.to_string(), QuoteIndex::new(&pending.text));
+        let quotes = self.parse_or_reuse(stem, &mut pending);
+        self.quote_index.insert(stem.to_string(), quotes);
         self.articles.insert(stem.to_string(), pending);
+    }
+
+    /// Fill `pending` with its annotation's records, from the read cache when it holds
+    /// these exact files, else parsed (and, when the parse is clean, kept for the cache);
+    /// then what is known of its quotes.
+    fn parse_or_reuse(&mut self, stem: &str, pending: &mut PendingArticle) -> Quotes {
+        let src = pending.src;
+        let key = self.cache.as_ref().map(|_| {
+            cache::key(
+                stem,
+                pending.text.as_bytes(),
+                self.sources[src].text.as_bytes(),
+            )
+        });
+        let cache = self.cache.clone();
+        let payload = cache
+            .as_deref()
+            .zip(key.as_ref())
+            .and_then(|(c, k)| c.get(k));
+        let (records, quotes_found) = match payload.and_then(|p| Some((cache::decode(p)?, p))) {
+            Some((cached, payload)) => {
+                self.cache_reused += 1;
+                let r = cached.records;
+                pending.head = r.head;
+                pending.author = r.author;
+                pending.refers_to = r.refers_to;
+                pending.claim = r.claim;
+                pending.relation = r.relation;
+                pending.candidate = r.candidate;
+                (payload.get(1..).map(<[u8]>::to_vec), cached.quotes_found)
+            }
+            None => {
+                self.cache_parsed += 1;
+                let before = self.diags.len();
+                self.parse_annotation(pending);
+                // Only a clean parse is cached: one with problems is parsed (and
+                // reported) again.
+                let clean = self.diags.len() == before;
+                (
+                    (key.is_some() && clean).then(|| cache::encode(pending)),
+                    false,
+                )
+            }
+        };
+        let quotes = if quotes_found {
+            Quotes::AllFound { src }
+        } else {
+            // Every quote is looked for now, on this article's thread; when all are
+            // found, the index is not kept (validation asks again and is told yes).
+            let index = QuoteIndex::new(&pending.text);
+            if quotes_of(pending).all(|q| index.find(q) == QuoteMatch::Found) {
+                Quotes::AllFound { src }
+            } else {
+                Quotes::Index(index)
+            }
+        };
+        if let (Some(key), Some(records)) = (key, records) {
+            self.cache_entries.push(cache::Entry {
+                key,
+                quotes_found: matches!(quotes, Quotes::AllFound { .. }),
+                records,
+            });
+        }
+        quotes
     }
 
     /// Parse an annotation into its head and its arrays of tables.
@@ -177,6 +240,20 @@ impl Reader {
             Err(e) => self.toml_error(src, &e),
         }
     }
+}
+
+/// Every quote an annotation holds, each of which validation looks for in its text.
+fn quotes_of(a: &PendingArticle) -> impl Iterator<Item = &str> {
+    let head = a.head.iter().flat_map(|h| {
+        let date = h.date.get_ref().evidence.iter();
+        date.chain(h.outlet.iter().map(|o| &o.quote))
+    });
+    head.chain(a.author.iter().map(|x| &x.quote))
+        .chain(a.refers_to.iter().map(|x| &x.quote))
+        .chain(a.candidate.iter().map(|x| &x.quote))
+        .chain(a.claim.iter().map(|x| &x.quote))
+        .chain(a.relation.iter().map(|x| &x.quote))
+        .map(|q| q.get_ref().as_str())
 }
 
 #[cfg(test)]

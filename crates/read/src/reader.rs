@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::raw::{
     RawActorRef, RawArticleHead, RawCandidate, RawClaim, RawEntity, RawEventRef, RawRelation, F,
 };
-use crate::{read_text, stamp, Diagnostic, Location, ReadError, Reading};
+use crate::{cache, read_text, stamp, Diagnostic, Location, ReadError, Reading};
 
 /// A file read so far: its path and text (diagnostics are located in it).
 pub(crate) struct Source {
@@ -39,7 +39,8 @@ pub(crate) struct Reader {
     pub(crate) entities: Vec<(usize, NodeKind, RawEntity)>,
     /// Articles waiting for validation, by stem.
     pub(crate) articles: BTreeMap<String, PendingArticle>,
-    pub(crate) quote_index: BTreeMap<String, QuoteIndex>,
+    /// What is known of each article's quotes, by stem.
+    pub(crate) quote_index: BTreeMap<String, Quotes>,
     pub(crate) corpus: Corpus,
     pub(crate) hasher: Option<Sha256>,
     /// Where each step after the first began: (step, number of diagnostics then).
@@ -51,6 +52,26 @@ pub(crate) struct Reader {
     /// A reader of one article on a worker thread: the files it would have fed into
     /// the digest, in order, fed by the corpus' reader when it takes the article in.
     pub(crate) hash_log: Option<Vec<(String, Hashed)>>,
+    /// The read cache loaded, when reading with one.
+    pub(crate) cache: Option<std::sync::Arc<cache::Loaded>>,
+    /// The cache entries of the articles read (stem order, once taken in).
+    pub(crate) cache_entries: Vec<cache::Entry>,
+    /// How many articles were taken from the cache rather than parsed.
+    pub(crate) cache_reused: usize,
+    /// How many articles were parsed.
+    pub(crate) cache_parsed: usize,
+}
+
+/// What the reader knows of an article's quotes.
+pub(crate) enum Quotes {
+    /// Every quote of the annotation in source `src` was found in the text: a quote
+    /// checked from that source is found without indexing the text.
+    AllFound {
+        /// The annotation's source index.
+        src: usize,
+    },
+    /// The text indexed for quotes.
+    Index(QuoteIndex),
 }
 
 /// A file read by an article's reader, to be fed into the digest later.

@@ -2,12 +2,12 @@
 //! kind expected there), a quote to its place in an article, and an edge to two
 //! endpoints of the kinds its kind allows, with its evidence.
 
-use levelmap_model::evidence::QuoteMatch;
+use levelmap_model::evidence::{QuoteIndex, QuoteMatch};
 use levelmap_model::rules::kind_list;
 use levelmap_model::{suggest, EdgeKind, Evidence, NodeKind, Origin, Relation, Stance};
 
 use crate::raw::S;
-use crate::reader::Reader;
+use crate::reader::{Quotes, Reader};
 use crate::ReadError;
 
 impl Reader {
@@ -60,7 +60,24 @@ impl Reader {
 
     /// Check that a quote occurs in `article`; report otherwise.
     pub(crate) fn check_quote(&mut self, src: usize, article: &str, quote: &S) -> bool {
-        let Some(idx) = self.quote_index.get(article) else {
+        match self.quote_index.get(article) {
+            // Looked for when the article was read, and every one found.
+            Some(Quotes::AllFound { src: own }) if *own == src => return true,
+            // A quote from elsewhere (a lexicon link) in such an article: index it now.
+            Some(Quotes::AllFound { .. }) => {
+                let text = self.articles.get(article).map(|a| a.text.as_str());
+                let text = text.or_else(|| {
+                    let a = self.corpus.articles.get(article);
+                    a.map(|a| a.text.as_str())
+                });
+                if let Some(text) = text {
+                    let index = Quotes::Index(QuoteIndex::new(text));
+                    self.quote_index.insert(article.to_string(), index);
+                }
+            }
+            _ => {}
+        }
+        let Some(Quotes::Index(idx)) = self.quote_index.get(article) else {
             let suggestions = suggest::closest(
                 article,
                 self.quote_index.keys().map(|k| (k.as_str(), k.clone())),
@@ -186,7 +203,7 @@ mod tests {
         assert!(r.define(&s("policy:towns"), NodeKind::Policy, "Towns fund", src));
         r.quote_index.insert(
             "a".into(),
-            QuoteIndex::new("Ann backs the Towns fund, loudly."),
+            crate::reader::Quotes::Index(QuoteIndex::new("Ann backs the Towns fund, loudly.")),
         );
         (r, src)
     }

@@ -11,7 +11,7 @@ use levelmap_model::NodeKind;
 use crate::layout::{self, ArticlePart};
 use rayon::prelude::*;
 
-use crate::reader::{Hashed, Reader};
+use crate::reader::{Hashed, Quotes, Reader};
 use crate::{stamp, Diagnostic, Location, ReadError};
 
 /// Each lexicon file with the key of its array of tables and the kind of its entries.
@@ -28,7 +28,10 @@ impl Reader {
     /// Read the corpus in `dir`: every step, in order (walk and parse, define, validate).
     pub(crate) fn read(&mut self, dir: &Path) {
         self.hasher = Some(Sha256::new());
-        if !self.walk(dir) {
+        let walked = self.walk(dir);
+        // Every article is parsed or taken from the cache: free the cache's bytes.
+        self.cache = None;
+        if !walked {
             return;
         }
         self.define_all();
@@ -108,6 +111,7 @@ impl Reader {
                 (Some(t), Some(a)) => {
                     let mut r = Reader {
                         hash_log: Some(Vec::new()),
+                        cache: self.cache.clone(),
                         ..Reader::default()
                     };
                     r.read_article(stem, t, a);
@@ -148,13 +152,19 @@ impl Reader {
         let offset = self.sources.len();
         self.sources.append(&mut r.sources);
         self.diags.append(&mut r.diags);
+        self.cache_entries.append(&mut r.cache_entries);
+        self.cache_reused += r.cache_reused;
+        self.cache_parsed += r.cache_parsed;
         for (stem, mut p) in std::mem::take(&mut r.articles) {
             p.src += offset;
             self.articles.insert(stem, p);
         }
         // One by one: `BTreeMap::append` rebuilds the whole map, once per article.
-        for (stem, ix) in std::mem::take(&mut r.quote_index) {
-            self.quote_index.insert(stem, ix);
+        for (stem, mut quotes) in std::mem::take(&mut r.quote_index) {
+            if let Quotes::AllFound { src } = &mut quotes {
+                *src += offset;
+            }
+            self.quote_index.insert(stem, quotes);
         }
     }
 }

@@ -18,15 +18,15 @@ use crate::ReadError;
 
 impl Reader {
     /// Validate one article, in the order its parts are recorded.
-    pub(crate) fn validate_article(&mut self, stem: &str, a: &PendingArticle) {
+    pub(crate) fn validate_article(&mut self, stem: &str, mut a: PendingArticle) {
         let src = a.src;
         let Some(h) = &a.head else { return };
         self.non_empty(src, "title", &h.title);
         let art_id = Spanned::new(h.title.span(), levelmap_model::article_node_id(stem));
         let (value, provenance) = self.article_date(src, stem, h);
         let o = self.origin(src, h.extracted, &h.confidence);
-        self.article_edges(src, stem, &art_id, a, h);
-        self.candidates(src, stem, a);
+        self.article_edges(src, stem, &art_id, &a, h);
+        self.candidates(src, stem, &a);
         for c in &a.claim {
             self.claim(src, stem, c);
         }
@@ -47,7 +47,7 @@ impl Reader {
                         evidence: d.evidence.as_ref().map(|e| e.get_ref().clone()),
                         reasoning: d.reasoning.clone(),
                     },
-                    text: a.text.clone(),
+                    text: std::mem::take(&mut a.text),
                     text_path: a.text_path.display().to_string(),
                     origin: o,
                 },

@@ -113,8 +113,10 @@ impl Reader {
     /// Validate every article, then check the echoes across them.
     pub(crate) fn validate_articles(&mut self) {
         let articles = std::mem::take(&mut self.articles);
-        for (stem, a) in &articles {
-            self.validate_article(stem, a);
+        // Each pending article is dropped once validated (its text moves into the
+        // corpus' article): the reader never holds two copies of every text.
+        for (stem, a) in articles {
+            self.validate_article(&stem, a);
         }
         self.check_echoes();
         self.check_far_dates();

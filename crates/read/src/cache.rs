@@ -1,0 +1,588 @@
+//! The read cache: each article's parsed annotation (its raw records with their spans)
+//! and whether every quote in it was found in its text, keyed by a sha-256 of the
+//! article's stem and both its files, so that a rebuild parses (and indexes for quotes)
+//! only the articles that changed. Everything after parsing (defining ids, resolving,
+//! validating, the checks across articles) runs on the whole corpus every time, so a
+//! lexicon change or a new id elsewhere is seen as in a full read.
+//!
+//! One file, `articles.bin` in the cache folder: a header (magic, [`FORMAT`], the
+//! crate's version), then entries `key (32 bytes) | length (u64) | xxh3 of the payload
+//! (u64) | payload`. A file with another header is ignored whole; an entry whose
+//! checksum or payload does not read back ends the reading of the file (the entries
+//! before it are used, the article is parsed again). The cache can make a read faster,
+//! never different: an entry is used only for the exact bytes it was made from.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use toml::Spanned;
+
+use crate::raw::{
+    RawAbout, RawActorRef, RawArticleHead, RawCandidate, RawClaim, RawDate, RawEventRef,
+    RawRelation,
+};
+use crate::reader::PendingArticle;
+
+/// The cache file's format: bump it whenever the raw records or their encoding change.
+pub(crate) const FORMAT: u32 = 2;
+
+/// The cache file in the cache folder.
+pub const CACHE_FILE: &str = "articles.bin";
+
+const MAGIC: &[u8; 20] = b"levelmap-read-cache\n";
+
+/// The key of an article: sha-256 of the format, its stem, its text and its annotation.
+pub(crate) type Key = [u8; 32];
+
+/// The key of the article `stem` with these files.
+pub(crate) fn key(stem: &str, text: &[u8], annotation: &[u8]) -> Key {
+    let mut h = Sha256::new();
+    h.update(FORMAT.to_le_bytes());
+    for part in [stem.as_bytes(), text, annotation] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part);
+    }
+    h.finalize().into()
+}
+
+/// The header every cache file starts with.
+fn header() -> Vec<u8> {
+    let mut w = MAGIC.to_vec();
+    FORMAT.put(&mut w);
+    env!("CARGO_PKG_VERSION").to_string().put(&mut w);
+    w
+}
+
+/// What a cache entry says about an article.
+pub(crate) struct Cached {
+    /// Every quote of the annotation was found in the text.
+    pub(crate) quotes_found: bool,
+    /// The parsed records (the text is read from its file).
+    pub(crate) records: Records,
+}
+
+/// An article's parsed annotation, as [`PendingArticle`] holds it.
+pub(crate) struct Records {
+    pub(crate) head: Option<RawArticleHead>,
+    pub(crate) author: Vec<RawActorRef>,
+    pub(crate) refers_to: Vec<RawEventRef>,
+    pub(crate) claim: Vec<RawClaim>,
+    pub(crate) relation: Vec<RawRelation>,
+    pub(crate) candidate: Vec<RawCandidate>,
+}
+
+/// The records of a parsed article, encoded (without the flag that leads a payload).
+pub(crate) fn encode(a: &PendingArticle) -> Vec<u8> {
+    let mut w = Vec::new();
+    a.head.put(&mut w);
+    a.author.put(&mut w);
+    a.refers_to.put(&mut w);
+    a.claim.put(&mut w);
+    a.relation.put(&mut w);
+    a.candidate.put(&mut w);
+    w
+}
+
+/// A payload read back: the flag, then the records; `None` when it does not decode
+/// to the end exactly.
+pub(crate) fn decode(payload: &[u8]) -> Option<Cached> {
+    let (&flag, mut r) = payload.split_first()?;
+    let quotes_found = match flag {
+        0 => false,
+        1 => true,
+        _ => return None,
+    };
+    let records = Records {
+        head: Code::take(&mut r)?,
+        author: Code::take(&mut r)?,
+        refers_to: Code::take(&mut r)?,
+        claim: Code::take(&mut r)?,
+        relation: Code::take(&mut r)?,
+        candidate: Code::take(&mut r)?,
+    };
+    r.is_empty().then_some(Cached {
+        quotes_found,
+        records,
+    })
+}
+
+/// The cache as loaded: the entries of the file, by key.
+#[derive(Default)]
+pub(crate) struct Loaded {
+    bytes: Vec<u8>,
+    /// Key to the payload's range in `bytes`.
+    entries: HashMap<Key, std::ops::Range<usize>>,
+    /// Why the file (or its end) was not used, when it was there but unreadable.
+    pub(crate) damaged: Option<String>,
+}
+
+impl Loaded {
+    /// The number of entries.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The payload stored for `key`.
+    pub(crate) fn get(&self, key: &Key) -> Option<&[u8]> {
+        self.entries.get(key).map(|r| &self.bytes[r.clone()])
+    }
+
+    /// Read the cache file in `dir`; a missing file is an empty cache, a damaged one is
+    /// used up to the damage and says so.
+    pub(crate) fn open(dir: &Path) -> Loaded {
+        let path = dir.join(CACHE_FILE);
+        let bytes = match crate::file::read_limited(&path, 1 << 40) {
+            Ok(c) => c.bytes,
+            Err(crate::file::Refusal::Io(_)) if !path.exists() => return Loaded::default(),
+            Err(e) => {
+                return Loaded {
+                    damaged: Some(format!("{} could not be read ({e})", path.display())),
+                    ..Loaded::default()
+                }
+            }
+        };
+        Loaded::parse(bytes, &path)
+    }
+
+    fn parse(bytes: Vec<u8>, path: &Path) -> Loaded {
+        let head = header();
+        if !bytes.starts_with(&head) {
+            // Another format or version: not damage, just not ours to read.
+            return Loaded::default();
+        }
+        let mut entries = HashMap::new();
+        let mut at = head.len();
+        let mut damaged = None;
+        while at < bytes.len() {
+            match entry_at(&bytes, at) {
+                Some((key, range)) => {
+                    at = range.end;
+                    entries.insert(key, range);
+                }
+                None => {
+                    damaged = Some(format!(
+                        "{} is damaged at byte {at}; the articles after it are parsed again",
+                        path.display()
+                    ));
+                    break;
+                }
+            }
+        }
+        Loaded {
+            bytes,
+            entries,
+            damaged,
+        }
+    }
+}
+
+/// The entry starting at `at`: its key and its payload's range, if whole and checked.
+fn entry_at(bytes: &[u8], at: usize) -> Option<(Key, std::ops::Range<usize>)> {
+    let mut r = bytes.get(at..)?;
+    let key: Key = r.get(..32)?.try_into().ok()?;
+    r = &r[32..];
+    let len = usize::try_from(u64::take(&mut r)?).ok()?;
+    let sum = u64::take(&mut r)?;
+    let start = at + 32 + 16;
+    let end = start.checked_add(len)?;
+    let payload = bytes.get(start..end)?;
+    (xxhash_rust::xxh3::xxh3_64(payload) == sum).then_some((key, start..end))
+}
+
+/// One entry to write: the key, whether every quote was found, the encoded records.
+pub(crate) struct Entry {
+    pub(crate) key: Key,
+    pub(crate) quotes_found: bool,
+    pub(crate) records: Vec<u8>,
+}
+
+/// The cache of the corpus just read, to be saved.
+pub struct Update {
+    pub(crate) entries: Vec<Entry>,
+}
+
+impl Update {
+    /// Write the cache file in `dir` with exactly these entries, through a temporary
+    /// file renamed into place (the folder is made when missing).
+    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
+        save(dir, &self.entries)
+    }
+}
+
+/// Write the cache file in `dir` with exactly `entries`, through a temporary file
+/// renamed into place.
+pub(crate) fn save(dir: &Path, entries: &[Entry]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(CACHE_FILE);
+    let tmp: PathBuf = dir.join(format!(".{CACHE_FILE}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
+        w.write_all(&header())?;
+        for e in entries {
+            w.write_all(&e.key)?;
+            let len = 1 + e.records.len() as u64;
+            w.write_all(&len.to_le_bytes())?;
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            h.update(&[u8::from(e.quotes_found)]);
+            h.update(&e.records);
+            w.write_all(&h.digest().to_le_bytes())?;
+            w.write_all(&[u8::from(e.quotes_found)])?;
+            w.write_all(&e.records)?;
+        }
+        w.flush()
+    })();
+    match written.and_then(|()| std::fs::rename(&tmp, &path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// A value written to and read back from the cache, little-endian, lengths first.
+pub(crate) trait Code: Sized {
+    fn put(&self, w: &mut Vec<u8>);
+    fn take(r: &mut &[u8]) -> Option<Self>;
+}
+
+impl Code for u64 {
+    fn put(&self, w: &mut Vec<u8>) {
+        w.extend_from_slice(&self.to_le_bytes());
+    }
+    fn take(r: &mut &[u8]) -> Option<Self> {
+        let (b, rest) = r.split_first_chunk::<8>()?;
+        *r = rest;
+        Some(u64::from_le_bytes(*b))
+    }
+}
+
+impl Code for u32 {
+    fn put(&self, w: &mut Vec<u8>) {
+        w.extend_from_slice(&self.to_le_bytes());
+    }
+    fn take(r: &mut &[u8]) -> Option<Self> {
+        let (b, rest) = r.split_first_chunk::<4>()?;
+        *r = rest;
+        Some(u32::from_le_bytes(*b))
+    }
+}
+
+/// Lengths and offsets: LEB128, seven bits a byte, low bits first (most take one or
+/// two bytes).
+impl Code for usize {
+    fn put(&self, w: &mut Vec<u8>) {
+        let mut v = *self as u64;
+        while v >= 0x80 {
+            w.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        w.push(v as u8);
+    }
+    fn take(r: &mut &[u8]) -> Option<Self> {
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let (&b, rest) = r.split_first()?;
+            *r = rest;
+            v |= u64::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return usize::try_from(v).ok();
+            }
+        }
+        None
+    }
+}
+
+impl Code for bool {
+    fn put(&self, w: &mut Vec<u8>) {
+        w.push(u8::from(*self));
+    }
+    fn take(r: &mut &[u8]) -> Option<Self> {
+        let (&b, rest) = r.split_first()?;
+        *r = rest;
+        match b {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Code for f64 {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.to_bits().put(w);
+    }
+    fn take(r: &mut &[u8]) -> Option<Self> {
+        u64::take(r).map(f64::from_bits)
+    }
+}
+
+impl Code for String {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.len().put(w);
+        w.extend_from_slice(self.as_bytes());
+    }
+    fn take(r: &mut &[u8]) -> Option<Self> {
+        let len = usize::take(r)?;
+        let bytes = r.get(..len)?;
+        *r = &r[len..];
+        String::from_utf8(bytes.to_vec()).ok()
+    }
+}
+
+impl<T: Code> Code for Option<T> {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.is_some().put(w);
+        if let Some(v) = self {
+            v.put(w);
+        }
+    }
+    fn take(r: &mut &[u8]) -> Option<Self> {
+        Some(if bool::take(r)? {
+            Some(T::take(r)?)
+        } else {
+            None
+        })
+    }
+}
+
+impl<T: Code> Code for Vec<T> {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.len().put(w);
+        for v in self {
+            v.put(w);
+        }
+    }
+    fn take(r: &mut &[u8]) -> Option<Self> {
+        let len = usize::take(r)?;
+        // Every value takes at least one byte: a damaged length cannot ask for more.
+        if len > r.len() {
+            return None;
+        }
+        (0..len).map(|_| T::take(r)).collect()
+    }
+}
+
+impl<T: Code> Code for Spanned<T> {
+    fn put(&self, w: &mut Vec<u8>) {
+        let span = self.span();
+        span.start.put(w);
+        (span.end - span.start).put(w);
+        self.get_ref().put(w);
+    }
+    fn take(r: &mut &[u8]) -> Option<Self> {
+        let start = usize::take(r)?;
+        let end = start.checked_add(usize::take(r)?)?;
+        Some(Spanned::new(start..end, T::take(r)?))
+    }
+}
+
+/// `Code` for a struct, field by field in the order listed (every field must be).
+macro_rules! code_struct {
+    ($t:ident { $($f:ident),* $(,)? }) => {
+        impl Code for $t {
+            fn put(&self, w: &mut Vec<u8>) {
+                $( self.$f.put(w); )*
+            }
+            fn take(r: &mut &[u8]) -> Option<Self> {
+                Some($t { $( $f: Code::take(r)?, )* })
+            }
+        }
+    };
+}
+
+code_struct!(RawArticleHead {
+    title,
+    url,
+    date,
+    outlet,
+    extracted,
+    confidence
+});
+code_struct!(RawDate {
+    value,
+    provenance,
+    evidence,
+    reasoning,
+    extracted,
+    confidence
+});
+code_struct!(RawActorRef {
+    actor,
+    quote,
+    extracted,
+    confidence
+});
+code_struct!(RawEventRef {
+    event,
+    quote,
+    extracted,
+    confidence
+});
+code_struct!(RawClaim {
+    id,
+    text,
+    quote,
+    kind,
+    speaker,
+    hedged,
+    about,
+    supports,
+    attacks,
+    echoes,
+    extracted,
+    confidence
+});
+code_struct!(RawAbout { policy, stance });
+code_struct!(RawRelation {
+    from,
+    kind,
+    to,
+    quote,
+    note,
+    extracted,
+    confidence
+});
+code_struct!(RawCandidate {
+    id,
+    name,
+    kind,
+    aliases,
+    quote,
+    confidence
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{with_article, HEAD};
+
+    /// An annotation with every kind of record and optional field.
+    const FULL: &str = "[[author]]\nactor = \"actor:ann\"\nquote = \"Ann\"\nconfidence = 0.25\n\
+        [[claim]]\nid = \"claim:works\"\ntext = \"It works\"\nquote = \"the Towns fund works\"\n\
+        speaker = \"actor:ann\"\nhedged = true\nkind = \"evaluation\"\n\
+        about = [{ policy = \"policy:towns\", stance = \"for\" }]\nsupports = [\"claim:x\"]\n\
+        [[relation]]\nfrom = \"actor:party\"\nkind = \"criticises\"\nto = \"policy:towns\"\n\
+        quote = \"disagreed\"\nnote = \"n\"\nextracted = true\n\
+        [[candidate]]\nid = \"actor:new\"\nname = \"New\"\naliases = [\"N\"]\nquote = \"Ann\"\n";
+
+    fn parsed(annotation: &str) -> PendingArticle {
+        let c = with_article(annotation);
+        let mut r = crate::reader::Reader::default();
+        let dir = c.path().join("articles");
+        r.read_article(
+            "2021-05-a",
+            &dir.join("2021-05-a.txt"),
+            &dir.join("2021-05-a.toml"),
+        );
+        assert!(r.diags.is_empty());
+        r.articles.remove("2021-05-a").expect("parsed")
+    }
+
+    #[test]
+    fn records_read_back_with_their_values_and_spans() {
+        let a = parsed(&format!("{HEAD}{FULL}"));
+        let bytes = encode(&a);
+        let mut payload = vec![1];
+        payload.extend_from_slice(&bytes);
+        let back = decode(&payload).expect("decodes");
+        assert!(back.quotes_found);
+        let r = back.records;
+        // Debug shows every field with its span: equal Debug is equal records.
+        assert_eq!(format!("{:?}", r.head), format!("{:?}", a.head));
+        assert_eq!(format!("{:?}", r.author), format!("{:?}", a.author));
+        assert_eq!(format!("{:?}", r.claim), format!("{:?}", a.claim));
+        assert_eq!(format!("{:?}", r.relation), format!("{:?}", a.relation));
+        assert_eq!(format!("{:?}", r.candidate), format!("{:?}", a.candidate));
+        assert_eq!(r.claim[0].quote.span(), a.claim[0].quote.span());
+        assert_eq!(
+            r.author[0].confidence.as_ref().map(|c| *c.get_ref()),
+            Some(0.25)
+        );
+    }
+
+    #[test]
+    fn a_payload_cut_short_or_with_bytes_over_does_not_decode() {
+        let a = parsed(&format!("{HEAD}{FULL}"));
+        let mut payload = vec![0];
+        payload.extend_from_slice(&encode(&a));
+        for cut in [1, 2, payload.len() / 2, payload.len() - 1] {
+            assert!(decode(&payload[..cut]).is_none(), "cut at {cut}");
+        }
+        payload.push(0);
+        assert!(decode(&payload).is_none());
+        assert!(decode(&[2]).is_none(), "a flag is 0 or 1");
+    }
+
+    #[test]
+    fn lengths_read_back_at_every_size_and_a_runaway_one_is_refused() {
+        for v in [
+            0usize,
+            1,
+            127,
+            128,
+            300,
+            16_383,
+            16_384,
+            u32::MAX as usize,
+            usize::MAX,
+        ] {
+            let mut w = Vec::new();
+            v.put(&mut w);
+            let mut r = &w[..];
+            assert_eq!(usize::take(&mut r), Some(v));
+            assert!(r.is_empty());
+        }
+        assert_eq!(usize::take(&mut &[0x80u8; 11][..]), None);
+        assert_eq!(usize::take(&mut &[0x80u8][..]), None);
+    }
+
+    #[test]
+    fn the_key_changes_with_any_byte_of_either_file_and_with_the_stem() {
+        let k = key("a", b"text", b"notes");
+        assert_eq!(k, key("a", b"text", b"notes"));
+        assert_ne!(k, key("b", b"text", b"notes"));
+        assert_ne!(k, key("a", b"texT", b"notes"));
+        assert_ne!(k, key("a", b"text", b"notes "));
+        // Lengths are part of the key: moving a byte across files changes it.
+        assert_ne!(key("a", b"tex", b"tnotes"), k);
+    }
+
+    #[test]
+    fn a_saved_cache_loads_and_a_flipped_byte_loses_only_what_follows_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let entries: Vec<Entry> = (0..3u8)
+            .map(|i| Entry {
+                key: [i; 32],
+                quotes_found: i != 1,
+                records: vec![i; 10],
+            })
+            .collect();
+        save(dir.path(), &entries).unwrap();
+        let loaded = Loaded::open(dir.path());
+        assert!(loaded.damaged.is_none());
+        assert_eq!(
+            loaded.get(&[1; 32]),
+            Some(&[0u8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1][..])
+        );
+        let path = dir.path().join(CACHE_FILE);
+        let mut bytes = std::fs::read(&path).unwrap();
+        // Entries are 32 + 16 + 11 bytes: flip a payload byte of the second.
+        let second = header().len() + 59 + 48 + 3;
+        bytes[second] ^= 0x40;
+        std::fs::write(&path, &bytes).unwrap();
+        let loaded = Loaded::open(dir.path());
+        assert!(loaded.get(&[0; 32]).is_some());
+        assert!(loaded.get(&[1; 32]).is_none());
+        assert!(loaded.get(&[2; 32]).is_none());
+        assert!(loaded.damaged.unwrap().contains("damaged at byte"));
+        // Another format's file is not read, and is not damage.
+        std::fs::write(&path, b"levelmap-read-cache\n\x63\0\0\0").unwrap();
+        let loaded = Loaded::open(dir.path());
+        assert!(loaded.get(&[0; 32]).is_none() && loaded.damaged.is_none());
+        // No file: an empty cache.
+        assert!(Loaded::open(&dir.path().join("none")).damaged.is_none());
+    }
+}

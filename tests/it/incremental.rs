@@ -1,0 +1,293 @@
+//! The incremental build: a rebuild through the read cache (`out/.levelmap-cache/`)
+//! writes the same bytes as a full build from scratch, after an article is edited,
+//! added or deleted, after a lexicon change, and whatever the cache file holds.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::*;
+
+/// The read cache file of an output folder.
+fn cache_file(out: &Path) -> PathBuf {
+    out.join(".levelmap-cache/articles.bin")
+}
+
+/// Build with `--timings`; the numbers of articles reused and parsed, from its line.
+fn rebuild(corpus: &Path, out: &Path) -> (usize, usize, Done) {
+    let d = levelmap(["build", "--timings", "--corpus"])
+        .arg(corpus)
+        .arg("--out")
+        .arg(out)
+        .ok();
+    let line = d
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("read cache "))
+        .unwrap_or_else(|| panic!("no read cache line: {}", d.stderr));
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let reused = words[2].parse().unwrap();
+    let parsed = words[4].parse().unwrap();
+    (reused, parsed, d)
+}
+
+/// The whole graph a query store holds, as graph.json bytes.
+fn store_graph(path: &Path) -> Vec<u8> {
+    let bytes = std::fs::read(path).unwrap();
+    let (_, store) = levelmap_store::Store::open(Box::new(bytes), |_| true)
+        .unwrap_or_else(|e| panic!("{} does not open: {e:?}", path.display()));
+    let g = store.whole().expect("the store reads whole");
+    let mut json = Vec::new();
+    levelmap_model::json::write_json(&g, &mut json).unwrap();
+    json
+}
+
+/// Every file `out` holds (the cache folder aside) is the one a full build of
+/// `corpus` from scratch writes, byte for byte; graph.cache, whose header records
+/// graph.json's time and the corpus' file times, holds the same graph.
+fn assert_same_as_a_full_build(corpus: &Path, out: &Path, when: &str) {
+    let scratch = tempfile::tempdir().unwrap();
+    let full = scratch.path().join("full");
+    levelmap(["build", "--no-cache", "--corpus"])
+        .arg(corpus)
+        .arg("--out")
+        .arg(&full)
+        .ok();
+    let names = |dir: &Path| {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != ".levelmap-cache")
+            .collect();
+        v.sort();
+        v
+    };
+    let written = names(&full);
+    assert!(written.len() >= 3, "{written:?}");
+    assert_eq!(names(out), written, "{when}: the same files");
+    for name in &written {
+        if name == "graph.cache" {
+            assert!(
+                store_graph(&out.join(name)) == store_graph(&full.join(name)),
+                "{when}: graph.cache holds another graph than a full build's"
+            );
+            continue;
+        }
+        assert!(
+            std::fs::read(out.join(name)).unwrap() == std::fs::read(full.join(name)).unwrap(),
+            "{when}: {name} differs from a full build's"
+        );
+    }
+}
+
+/// The article stems of a corpus, sorted.
+fn stems(corpus: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(corpus.join("articles"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".toml").map(str::to_string)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn editing_adding_and_deleting_articles_rebuilds_the_bytes_of_a_full_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    copy_dir(&corpus_dir(), &corpus);
+    let out = dir.path().join("out");
+    let n = stems(&corpus).len();
+    assert_eq!(rebuild(&corpus, &out).0, 0, "an empty cache reuses nothing");
+    assert_eq!(
+        rebuild(&corpus, &out).0,
+        n,
+        "an unchanged corpus reuses every article"
+    );
+    assert_same_as_a_full_build(&corpus, &out, "unchanged");
+
+    // Edit: a claim's text in one annotation, and a sentence at the end of its text.
+    let stem = &stems(&corpus)[n / 2];
+    let toml = corpus.join(format!("articles/{stem}.toml"));
+    let ann = std::fs::read_to_string(&toml).unwrap();
+    let edited = ann.replacen("text = \"", "text = \"Edited: ", 1);
+    assert_ne!(ann, edited);
+    std::fs::write(&toml, edited).unwrap();
+    let txt = corpus.join(format!("articles/{stem}.txt"));
+    let mut text = std::fs::read_to_string(&txt).unwrap();
+    text.push_str("\nA sentence added by the incremental test.\n");
+    std::fs::write(&txt, text).unwrap();
+    assert_eq!(rebuild(&corpus, &out).0, n - 1, "one article parsed again");
+    assert_same_as_a_full_build(&corpus, &out, "one article edited");
+
+    // Add: a copy of that article under a new stem, with its claim ids renamed.
+    let added = "zz-added-by-test";
+    let ann = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        corpus.join(format!("articles/{added}.toml")),
+        ann.replace("id = \"claim:", "id = \"claim:zz-added-"),
+    )
+    .unwrap();
+    std::fs::copy(&txt, corpus.join(format!("articles/{added}.txt"))).unwrap();
+    let (reused, parsed, _) = rebuild(&corpus, &out);
+    assert_eq!((reused, parsed), (n, 1), "only the new article is parsed");
+    assert_same_as_a_full_build(&corpus, &out, "one article added");
+
+    // Delete: the article just added.
+    for ext in ["txt", "toml"] {
+        std::fs::remove_file(corpus.join(format!("articles/{added}.{ext}"))).unwrap();
+    }
+    let (reused, parsed, _) = rebuild(&corpus, &out);
+    assert_eq!((reused, parsed), (n, 0), "a deletion parses nothing");
+    assert_same_as_a_full_build(&corpus, &out, "one article deleted");
+}
+
+/// The bundled corpus.
+fn corpus_dir() -> PathBuf {
+    corpus()
+}
+
+#[test]
+fn deleting_an_article_and_adding_it_back_rebuilds_the_bytes_of_a_full_build() {
+    let c = TempCorpus::of("mini");
+    let out = c.out();
+    rebuild(&c.path(), &out);
+    // beta echoes alpha; only the lexicon's lineage of levelling up quotes beta.
+    let policies = c.file("lexicon/policies.toml");
+    let lexicon = std::fs::read_to_string(&policies).unwrap();
+    let (start, end) = (
+        lexicon.find("[[policy.lineage]]").unwrap(),
+        lexicon
+            .find("[[policy]]\nid = \"policy:securonomics\"")
+            .unwrap(),
+    );
+    std::fs::write(
+        &policies,
+        format!("{}{}", &lexicon[..start], &lexicon[end..]),
+    )
+    .unwrap();
+    let beta = c.file("articles/2024-07-beta-labour.toml");
+    let beta_txt = c.file("articles/2024-07-beta-labour.txt");
+    let (ann, text) = (
+        std::fs::read(&beta).unwrap(),
+        std::fs::read(&beta_txt).unwrap(),
+    );
+    std::fs::remove_file(&beta).unwrap();
+    std::fs::remove_file(&beta_txt).unwrap();
+    assert_eq!(rebuild(&c.path(), &out).0, 1);
+    assert_same_as_a_full_build(&c.path(), &out, "beta deleted");
+    std::fs::write(&beta, ann).unwrap();
+    std::fs::write(&beta_txt, text).unwrap();
+    std::fs::write(&policies, lexicon).unwrap();
+    let (reused, parsed, _) = rebuild(&c.path(), &out);
+    // The cache keeps only the corpus it last read: beta is parsed again.
+    assert_eq!((reused, parsed), (1, 1));
+    assert_same_as_a_full_build(&c.path(), &out, "beta back");
+}
+
+#[test]
+fn a_corrupt_cache_file_is_ignored_safely() {
+    let c = TempCorpus::of("mini");
+    let out = c.out();
+    rebuild(&c.path(), &out);
+    let file = cache_file(&out);
+    let good = std::fs::read(&file).unwrap();
+    // The magic, the format (u32) and the version (its length in a byte, its bytes).
+    let header = 20 + 4 + 1 + env!("CARGO_PKG_VERSION").len();
+    assert!(good.starts_with(b"levelmap-read-cache\n"));
+    let mut damaged: Vec<(&str, Vec<u8>)> = Vec::new();
+    // Every byte after the header flipped in turn would be slow: flip one in each
+    // tenth of the entries, and cut the file at each tenth.
+    for tenth in 0..10 {
+        let at = header + (good.len() - header) * tenth / 10;
+        let mut flipped = good.clone();
+        flipped[at] ^= 0x5a;
+        damaged.push(("a flipped byte", flipped));
+        damaged.push(("a cut", good[..at].to_vec()));
+    }
+    damaged.push(("garbage", vec![0xff; 300]));
+    damaged.push(("an empty file", Vec::new()));
+    damaged.push((
+        "another format",
+        b"levelmap-read-cache\n\x63\0\0\0".to_vec(),
+    ));
+    for (what, bytes) in damaged {
+        std::fs::write(&file, &bytes).unwrap();
+        let (reused, parsed, d) = rebuild(&c.path(), &out);
+        assert_eq!(reused + parsed, 2, "{what}: {}", d.stderr);
+        assert!(!d.stderr.contains("panicked"), "{what}: {}", d.stderr);
+        assert_same_as_a_full_build(&c.path(), &out, what);
+        // The next build finds a whole cache again.
+        assert_eq!(
+            rebuild(&c.path(), &out).0,
+            2,
+            "{what}: the cache is rewritten"
+        );
+    }
+    // A folder where the file should be: a note, and the build still succeeds.
+    std::fs::remove_file(&file).unwrap();
+    std::fs::create_dir(&file).unwrap();
+    let (reused, _, d) = rebuild(&c.path(), &out);
+    assert_eq!(reused, 0);
+    assert!(d.stderr.contains("note: "), "{}", d.stderr);
+    assert_same_as_a_full_build(&c.path(), &out, "a folder for the cache file");
+}
+
+#[test]
+fn a_lexicon_change_is_seen_by_a_rebuild_that_reuses_every_article() {
+    let c = TempCorpus::of("mini");
+    let out = c.out();
+    rebuild(&c.path(), &out);
+    c.edit(
+        "lexicon/actors.toml",
+        "name = \"Ann Alpha\"",
+        "name = \"Ann A. Alpha\"",
+    );
+    let (reused, parsed, _) = rebuild(&c.path(), &out);
+    assert_eq!((reused, parsed), (2, 0));
+    let json = std::fs::read_to_string(out.join("graph.json")).unwrap();
+    assert!(json.contains("Ann A. Alpha"));
+    assert_same_as_a_full_build(&c.path(), &out, "an actor renamed");
+    // An entity an article refers to, removed: the rebuild fails as a full build does.
+    c.edit(
+        "lexicon/actors.toml",
+        "id = \"actor:ann-alpha\"",
+        "id = \"actor:ann-gone\"",
+    );
+    let d = levelmap(["build", "--corpus"])
+        .arg(c.path())
+        .arg("--out")
+        .arg(&out)
+        .fails();
+    let f = levelmap(["build", "--no-cache", "--corpus"])
+        .arg(c.path())
+        .arg("--out")
+        .arg(c.dir.path().join("full"))
+        .fails();
+    assert!(d.stderr.contains("actor:ann-alpha"), "{}", d.stderr);
+    assert_eq!(d.stderr, f.stderr);
+    assert!(json == std::fs::read_to_string(out.join("graph.json")).unwrap());
+}
+
+#[test]
+fn a_failed_build_leaves_the_cache_as_it_was() {
+    let c = TempCorpus::of("mini");
+    let out = c.out();
+    rebuild(&c.path(), &out);
+    let cached = std::fs::read(cache_file(&out)).unwrap();
+    let rel = "articles/2024-07-beta-labour.toml";
+    let ann = std::fs::read_to_string(c.file(rel)).unwrap();
+    std::fs::write(
+        c.file(rel),
+        format!("{ann}\n[[relation]]\nfrom = \"actor:nobody\"\n"),
+    )
+    .unwrap();
+    levelmap(["build", "--corpus"])
+        .arg(c.path())
+        .arg("--out")
+        .arg(&out)
+        .fails();
+    assert!(cached == std::fs::read(cache_file(&out)).unwrap());
+    std::fs::write(c.file(rel), ann).unwrap();
+    assert_eq!(rebuild(&c.path(), &out).0, 2, "the last good build's cache");
+}
