@@ -23,7 +23,7 @@ use crate::raw::{
     RawAbout, RawActorRef, RawArticleHead, RawCandidate, RawClaim, RawDate, RawEventRef,
     RawRelation,
 };
-use crate::reader::PendingArticle;
+use crate::reader::{PendingArticle, Records};
 
 /// The cache file's format: bump it whenever the raw records or their encoding change.
 pub(crate) const FORMAT: u32 = 2;
@@ -63,25 +63,15 @@ pub(crate) struct Cached {
     pub(crate) records: Records,
 }
 
-/// An article's parsed annotation, as [`PendingArticle`] holds it.
-pub(crate) struct Records {
-    pub(crate) head: Option<RawArticleHead>,
-    pub(crate) author: Vec<RawActorRef>,
-    pub(crate) refers_to: Vec<RawEventRef>,
-    pub(crate) claim: Vec<RawClaim>,
-    pub(crate) relation: Vec<RawRelation>,
-    pub(crate) candidate: Vec<RawCandidate>,
-}
-
 /// The records of a parsed article, encoded (without the flag that leads a payload).
 pub(crate) fn encode(a: &PendingArticle) -> Vec<u8> {
     let mut w = Vec::new();
-    a.head.put(&mut w);
-    a.author.put(&mut w);
-    a.refers_to.put(&mut w);
-    a.claim.put(&mut w);
-    a.relation.put(&mut w);
-    a.candidate.put(&mut w);
+    a.records.head.put(&mut w);
+    a.records.author.put(&mut w);
+    a.records.refers_to.put(&mut w);
+    a.records.claim.put(&mut w);
+    a.records.relation.put(&mut w);
+    a.records.candidate.put(&mut w);
     w
 }
 
@@ -491,12 +481,18 @@ mod tests {
         assert!(back.quotes_found);
         let r = back.records;
         // Debug shows every field with its span: equal Debug is equal records.
-        assert_eq!(format!("{:?}", r.head), format!("{:?}", a.head));
-        assert_eq!(format!("{:?}", r.author), format!("{:?}", a.author));
-        assert_eq!(format!("{:?}", r.claim), format!("{:?}", a.claim));
-        assert_eq!(format!("{:?}", r.relation), format!("{:?}", a.relation));
-        assert_eq!(format!("{:?}", r.candidate), format!("{:?}", a.candidate));
-        assert_eq!(r.claim[0].quote.span(), a.claim[0].quote.span());
+        assert_eq!(format!("{:?}", r.head), format!("{:?}", a.records.head));
+        assert_eq!(format!("{:?}", r.author), format!("{:?}", a.records.author));
+        assert_eq!(format!("{:?}", r.claim), format!("{:?}", a.records.claim));
+        assert_eq!(
+            format!("{:?}", r.relation),
+            format!("{:?}", a.records.relation)
+        );
+        assert_eq!(
+            format!("{:?}", r.candidate),
+            format!("{:?}", a.records.candidate)
+        );
+        assert_eq!(r.claim[0].quote.span(), a.records.claim[0].quote.span());
         assert_eq!(
             r.author[0].confidence.as_ref().map(|c| *c.get_ref()),
             Some(0.25)

@@ -75,7 +75,7 @@ impl Reader {
         for stem in stems {
             let mut a = self.articles.remove(&stem).expect("stem listed");
             let src = a.src;
-            if let Some(h) = &a.head {
+            if let Some(h) = &a.records.head {
                 let id = levelmap_model::article_node_id(&stem);
                 let title = h.title.get_ref().clone();
                 self.defs.insert(
@@ -88,11 +88,12 @@ impl Reader {
                     },
                 );
             }
-            a.candidate.retain(|c| {
+            a.records.candidate.retain(|c| {
                 let kind = kind_of_id(c.id.get_ref()).unwrap_or(NodeKind::Actor);
                 self.define(&c.id, kind, &c.name, src)
             });
-            a.claim
+            a.records
+                .claim
                 .retain(|c| self.define(&c.id, NodeKind::Claim, c.text.get_ref(), src));
             self.articles.insert(stem, a);
         }

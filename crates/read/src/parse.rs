@@ -13,7 +13,7 @@ use levelmap_model::NodeKind;
 
 use crate::layout;
 use crate::raw::{RawArticleHead, RawEntity};
-use crate::reader::{Hashed, PendingArticle, Quotes, Reader};
+use crate::reader::{Hashed, PendingArticle, Quotes, Reader, Records};
 use crate::{cache, stamp, Diagnostic, Location, ReadError};
 
 impl Reader {
@@ -137,12 +137,7 @@ impl Reader {
             src,
             text,
             text_path: txt.to_path_buf(),
-            head: None,
-            author: vec![],
-            refers_to: vec![],
-            claim: vec![],
-            relation: vec![],
-            candidate: vec![],
+            records: Records::default(),
         };
         let quotes = self.parse_or_reuse(stem, &mut pending);
         self.quote_index.insert(stem.to_string(), quotes);
@@ -169,13 +164,7 @@ impl Reader {
         let (records, quotes_found) = match payload.and_then(|p| Some((cache::decode(p)?, p))) {
             Some((cached, payload)) => {
                 self.cache_reused += 1;
-                let r = cached.records;
-                pending.head = r.head;
-                pending.author = r.author;
-                pending.refers_to = r.refers_to;
-                pending.claim = r.claim;
-                pending.relation = r.relation;
-                pending.candidate = r.candidate;
+                pending.records = cached.records;
                 (payload.get(1..).map(<[u8]>::to_vec), cached.quotes_found)
             }
             None => {
@@ -223,11 +212,11 @@ impl Reader {
         let mut head = DeTable::new();
         for (k, v) in doc {
             match k.get_ref().as_ref() {
-                "author" => pending.author = self.each(src, "author", v),
-                "refers_to" => pending.refers_to = self.each(src, "refers_to", v),
-                "claim" => pending.claim = self.each(src, "claim", v),
-                "relation" => pending.relation = self.each(src, "relation", v),
-                "candidate" => pending.candidate = self.each(src, "candidate", v),
+                "author" => pending.records.author = self.each(src, "author", v),
+                "refers_to" => pending.records.refers_to = self.each(src, "refers_to", v),
+                "claim" => pending.records.claim = self.each(src, "claim", v),
+                "relation" => pending.records.relation = self.each(src, "relation", v),
+                "candidate" => pending.records.candidate = self.each(src, "candidate", v),
                 _ => {
                     head.insert(k, v);
                 }
@@ -236,7 +225,7 @@ impl Reader {
         let whole = 0..self.sources[src].text.len();
         let value = Spanned::new(whole, DeValue::Table(head));
         match RawArticleHead::deserialize(value.into_deserializer()) {
-            Ok(h) => pending.head = Some(h),
+            Ok(h) => pending.records.head = Some(h),
             Err(e) => self.toml_error(src, &e),
         }
     }
@@ -244,15 +233,15 @@ impl Reader {
 
 /// Every quote an annotation holds, each of which validation looks for in its text.
 fn quotes_of(a: &PendingArticle) -> impl Iterator<Item = &str> {
-    let head = a.head.iter().flat_map(|h| {
+    let head = a.records.head.iter().flat_map(|h| {
         let date = h.date.get_ref().evidence.iter();
         date.chain(h.outlet.iter().map(|o| &o.quote))
     });
-    head.chain(a.author.iter().map(|x| &x.quote))
-        .chain(a.refers_to.iter().map(|x| &x.quote))
-        .chain(a.candidate.iter().map(|x| &x.quote))
-        .chain(a.claim.iter().map(|x| &x.quote))
-        .chain(a.relation.iter().map(|x| &x.quote))
+    head.chain(a.records.author.iter().map(|x| &x.quote))
+        .chain(a.records.refers_to.iter().map(|x| &x.quote))
+        .chain(a.records.candidate.iter().map(|x| &x.quote))
+        .chain(a.records.claim.iter().map(|x| &x.quote))
+        .chain(a.records.relation.iter().map(|x| &x.quote))
         .map(|q| q.get_ref().as_str())
 }
 

@@ -113,6 +113,13 @@ pub(crate) struct PendingArticle {
     pub(crate) src: usize,
     pub(crate) text: String,
     pub(crate) text_path: PathBuf,
+    /// Its annotation's records (empty until parsed or taken from the read cache).
+    pub(crate) records: Records,
+}
+
+/// An article's parsed annotation: the raw records the read cache keeps.
+#[derive(Default)]
+pub(crate) struct Records {
     pub(crate) head: Option<RawArticleHead>,
     pub(crate) author: Vec<RawActorRef>,
     pub(crate) refers_to: Vec<RawEventRef>,

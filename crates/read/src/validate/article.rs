@@ -20,17 +20,17 @@ impl Reader {
     /// Validate one article, in the order its parts are recorded.
     pub(crate) fn validate_article(&mut self, stem: &str, mut a: PendingArticle) {
         let src = a.src;
-        let Some(h) = &a.head else { return };
+        let Some(h) = &a.records.head else { return };
         self.non_empty(src, "title", &h.title);
         let art_id = Spanned::new(h.title.span(), levelmap_model::article_node_id(stem));
         let (value, provenance) = self.article_date(src, stem, h);
         let o = self.origin(src, h.extracted, &h.confidence);
         self.article_edges(src, stem, &art_id, &a, h);
         self.candidates(src, stem, &a);
-        for c in &a.claim {
+        for c in &a.records.claim {
             self.claim(src, stem, c);
         }
-        for r in &a.relation {
+        for r in &a.records.relation {
             self.relation(src, stem, r);
         }
         if let (Some(value), Some(provenance)) = (value, provenance) {
@@ -105,7 +105,7 @@ impl Reader {
         a: &PendingArticle,
         h: &RawArticleHead,
     ) {
-        for au in &a.author {
+        for au in &a.records.author {
             let o = self.origin(src, au.extracted, &au.confidence);
             self.edge(
                 src,
@@ -133,7 +133,7 @@ impl Reader {
                 o,
             );
         }
-        for r in &a.refers_to {
+        for r in &a.records.refers_to {
             let o = self.origin(src, r.extracted, &r.confidence);
             self.edge(
                 src,
@@ -151,7 +151,7 @@ impl Reader {
 
     /// Candidate lexicon entries become extracted entities (their quote is checked).
     fn candidates(&mut self, src: usize, stem: &str, a: &PendingArticle) {
-        for c in &a.candidate {
+        for c in &a.records.candidate {
             self.check_quote(src, stem, &c.quote);
             let o = self.origin(src, true, &c.confidence);
             let node_kind = kind_of_id(c.id.get_ref()).unwrap_or(NodeKind::Actor);
