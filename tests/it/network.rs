@@ -8,37 +8,6 @@ use levelmap_network::json::{NetworkJson, PolarisationJson, StatementsJson};
 
 use crate::support::*;
 
-/// The bundled corpus built into a temporary `out/`.
-struct Bundled {
-    out: tempfile::TempDir,
-}
-
-impl Bundled {
-    fn new() -> Self {
-        let out = tempfile::tempdir().unwrap();
-        levelmap(["build", "--corpus"])
-            .arg(corpus())
-            .arg("--out")
-            .arg(out.path())
-            .ok();
-        Bundled { out }
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        levelmap(args)
-            .arg("--corpus")
-            .arg(corpus())
-            .arg("--out")
-            .arg(self.out.path())
-    }
-
-    fn json<T: serde::de::DeserializeOwned>(&self, args: &[&str]) -> T {
-        let d = self.run(args).arg("--format").arg("json").ok();
-        assert!(d.stderr.is_empty(), "unexpected stderr: {}", d.stderr);
-        serde_json::from_str(&d.stdout).unwrap_or_else(|e| panic!("{e}\n{}", d.stdout))
-    }
-}
-
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
     let mut r = csv::ReaderBuilder::new()
         .has_headers(false)

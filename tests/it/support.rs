@@ -444,3 +444,36 @@ pub fn chromium_and_playwright(what: &str) -> bool {
     eprintln!("skipped: Chromium or Python's playwright is missing");
     false
 }
+
+/// The bundled corpus built into a temporary `out/`, for the questions asked of it.
+pub struct Bundled {
+    pub out: tempfile::TempDir,
+}
+
+impl Bundled {
+    pub fn new() -> Self {
+        let out = tempfile::tempdir().unwrap();
+        levelmap(["build", "--corpus"])
+            .arg(corpus())
+            .arg("--out")
+            .arg(out.path())
+            .ok();
+        Bundled { out }
+    }
+
+    /// `levelmap ARGS` on the bundled corpus and this output.
+    pub fn run(&self, args: &[&str]) -> Run {
+        levelmap(args)
+            .arg("--corpus")
+            .arg(corpus())
+            .arg("--out")
+            .arg(self.out.path())
+    }
+
+    /// `levelmap ARGS --format json`, parsed; stderr must be empty.
+    pub fn json<T: serde::de::DeserializeOwned>(&self, args: &[&str]) -> T {
+        let d = self.run(args).arg("--format").arg("json").ok();
+        assert!(d.stderr.is_empty(), "unexpected stderr: {}", d.stderr);
+        serde_json::from_str(&d.stdout).unwrap_or_else(|e| panic!("{e}\n{}", d.stdout))
+    }
+}

@@ -302,8 +302,10 @@ impl HtmlText {
         let main = self
             .articles
             .iter()
-            .max_by_key(|r| chars(&self.out[(*r).clone()]))
-            .filter(|r| chars(&self.out[(*r).clone()]) >= ARTICLE_MIN_CHARS);
+            .map(|r| (chars(&self.out[r.clone()]), r))
+            .max_by_key(|&(n, _)| n)
+            .filter(|&(n, _)| n >= ARTICLE_MIN_CHARS)
+            .map(|(_, r)| r);
         // With the article, its lead-in: from a headline above it, the short header
         // between (standfirst, byline, date).
         let main = main.map(|r| {

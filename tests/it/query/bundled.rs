@@ -11,37 +11,6 @@ use levelmap_query::timeline::{EntryKind, TimelineAnswer};
 
 use crate::support::*;
 
-/// The bundled corpus, built into a temporary folder.
-struct Bundled {
-    out: tempfile::TempDir,
-}
-
-impl Bundled {
-    fn new() -> Self {
-        let out = tempfile::tempdir().unwrap();
-        levelmap(["build", "--corpus"])
-            .arg(corpus())
-            .arg("--out")
-            .arg(out.path())
-            .ok();
-        Bundled { out }
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        levelmap(args)
-            .arg("--corpus")
-            .arg(corpus())
-            .arg("--out")
-            .arg(self.out.path())
-    }
-
-    fn json<T: serde::de::DeserializeOwned>(&self, args: &[&str]) -> T {
-        let d = self.run(args).arg("--format").arg("json").ok();
-        assert!(d.stderr.is_empty(), "unexpected stderr: {}", d.stderr);
-        serde_json::from_str(&d.stdout).unwrap_or_else(|e| panic!("{e}\n{}", d.stdout))
-    }
-}
-
 /// The text of a bundled article, normalised as quotes are matched.
 fn article_text(article_id: &str) -> String {
     let stem = article_id.strip_prefix("article:").unwrap();

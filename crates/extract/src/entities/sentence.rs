@@ -283,22 +283,26 @@ impl SentenceScan<'_, '_, '_> {
         if a != 0 {
             return (a, b);
         }
-        let mut ws = norm[a..b].split(' ');
-        let first = ws.next().unwrap_or("");
+        let name = &norm[a..b];
+        let first = name.split(' ').next().unwrap_or("");
         let lw = first.to_lowercase();
+        let connectors = name
+            .split(' ')
+            .skip(1)
+            .take_while(|w| is_connector(w))
+            .count();
         // "According to", "Speaking for": a participle and a connector open no name.
-        let participle = lw.ends_with("ing") && ws.next().is_some_and(is_connector);
+        let participle = lw.ends_with("ing") && connectors > 0;
         if !(self.vocab.contains(&lw) || words::is_stopword(&lw) || participle) {
             return (a, b);
         }
-        let mut start = a + first.len();
-        for w in norm[start..b].split(' ').filter(|w| !w.is_empty()) {
-            if !is_connector(w) {
-                break;
-            }
-            start = norm[start..].find(w).map_or(b, |i| start + i + w.len());
-        }
-        let start = start + norm[start..b].len() - norm[start..b].trim_start().len();
+        // Drop the opening word and the connectors after it, each with its space.
+        let dropped: usize = name
+            .split(' ')
+            .take(1 + connectors)
+            .map(|w| w.len() + 1)
+            .sum();
+        let start = (a + dropped).min(b);
         (start, b)
     }
 
