@@ -205,7 +205,9 @@ impl Lexicon {
         };
         !found.chars().any(char::is_lowercase)
             || names.iter().any(|n| {
-                n == found || (!n.chars().any(char::is_uppercase) && n.eq_ignore_ascii_case(found))
+                n == found
+                    || (!n.chars().any(char::is_uppercase) && n.eq_ignore_ascii_case(found))
+                    || small_caps(n, found)
             })
     }
 
@@ -218,6 +220,38 @@ impl Lexicon {
     pub(crate) fn kind_of(&self, id: &str) -> Option<NodeKind> {
         self.entities.get(id).map(|e| e.node_kind)
     }
+}
+
+/// Whether `found` is background name `name` with its acronyms written in lower case,
+/// as pages that set acronyms in small capitals give them ("Reform uk", "hs2", "the
+/// snp"): every other word is as written, and a name made only of lowered acronyms
+/// counts only when each cannot be an English word (it holds a digit or no vowel), so
+/// "cbi" or "gla" alone are not taken, nor "us" for "US".
+fn small_caps(name: &str, found: &str) -> bool {
+    let is_acronym = |w: &str| {
+        w.len() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && w.chars().any(|c| c.is_ascii_uppercase())
+    };
+    let not_a_word =
+        |w: &str| w.chars().any(|c| c.is_ascii_digit()) || !w.chars().any(|c| "aeiouy".contains(c));
+    let mut lowered = 0;
+    let mut anchored = false;
+    let mut all_not_words = true;
+    let (mut nw, mut fw) = (name.split(' '), found.split(' '));
+    loop {
+        match (nw.next(), fw.next()) {
+            (None, None) => break,
+            (Some(n), Some(f)) if n == f => anchored |= f.chars().any(char::is_uppercase),
+            (Some(n), Some(f)) if is_acronym(n) && f == n.to_ascii_lowercase() => {
+                lowered += 1;
+                all_not_words &= not_a_word(f);
+            }
+            _ => return false,
+        }
+    }
+    lowered > 0 && (anchored || all_not_words)
 }
 
 /// Actors and policies, the ones [`Set::LexExact`] and [`Set::LexFolded`] match.

@@ -284,13 +284,21 @@ impl Scanner {
 /// `mentions::name_matches(name, hay, start, end)` for a match of `name` in any ASCII
 /// case, where `keeps_case` is `keeps_written_case(name)`: the name as written passes,
 /// and a name that keeps its written case fails on a lowercase letter (it may match
-/// only in capitals), both without the general test's allocations.
+/// only in capitals, or as an acronym all in lower case), both without the general
+/// test's allocations.
 fn exact_name_matches(name: &str, keeps_case: bool, hay: &str, start: usize, end: usize) -> bool {
     let found = &hay.as_bytes()[start..end];
     if found == name.as_bytes() {
         return true;
     }
-    if keeps_case && found.iter().any(u8::is_ascii_lowercase) {
+    if keeps_case
+        && found.iter().any(u8::is_ascii_lowercase)
+        && !(found.iter().all(|b| !b.is_ascii_uppercase())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+    {
+        // Only an acronym set in small capitals (all lower case) may match so.
         return false;
     }
     name_matches(name, hay, start, end)
@@ -367,12 +375,15 @@ mod tests {
             "LEPs",
             "HS2",
             "New",
+            "SNP",
+            "CBI",
         ];
         let hays = [
             "the luf and LUF and Luf, the ifs IFS Ifs; labour LABOUR Labour lAbour",
             "REFORM UK reform Reform; big society Big Society BIG SOCIETY big Society",
             "BORIS JOHNSON said; boris johnson; Boris johnson; leps LEPS LEPs Leps",
             "hs2 HS2 Hs2; new NEW New; THE LUF PLAN; the LUF PLAN",
+            "the snp, SNP, Snp; cbi CBI; ifs",
         ];
         for name in names {
             let keeps = keeps_written_case(name);

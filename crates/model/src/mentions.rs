@@ -9,7 +9,9 @@
 //! "ifs"): a single word that is a common lower-case English word ([`COMMON_WORDS`]),
 //! shorter than four letters or digits, or an acronym (two capitals in a row). In an
 //! all-caps run (a shouted headline or opening: the match and a neighbouring word both
-//! in capitals) those match in capitals too ("VOTE LABOUR NOW"). Matches must sit on
+//! in capitals) those match in capitals too ("VOTE LABOUR NOW"); an acronym set in
+//! small capitals matches in lower case when that is no English word ("hs2", "snp").
+//! Matches must sit on
 //! word boundaries. The extractor uses the same rule ([`NamePatterns`],
 //! [`name_matches`]).
 
@@ -145,6 +147,9 @@ pub fn name_matches(name: &str, hay: &str, start: usize, end: usize) -> bool {
         return true;
     }
     if keeps_written_case(name) {
+        if is_small_caps_acronym(name, found) {
+            return true;
+        }
         if !is_caps(found) {
             return false;
         }
@@ -173,6 +178,18 @@ pub fn name_matches(name: &str, hay: &str, start: usize, end: usize) -> bool {
         at_word = c == ' ';
     }
     found == title || found == sentence
+}
+
+/// Whether `found` is the acronym `name` set in small capitals, which pages give in
+/// lower case ("hs2", "snp"): all of `name` in capitals or digits, `found` its lower
+/// case, and no English word (it holds a digit or no vowel: "cbi", "gla" or "us" are
+/// not taken).
+fn is_small_caps_acronym(name: &str, found: &str) -> bool {
+    name.chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && found == name.to_ascii_lowercase()
+        && (found.chars().any(|c| c.is_ascii_digit())
+            || !found.chars().any(|c| "aeiouy".contains(c)))
 }
 
 /// A word (or words) in capitals: two letters or more, none of them lower-case.
@@ -551,6 +568,25 @@ mod tests {
         assert_eq!(ids_in(&m, "under New Labour"), ["actor:new-labour"]);
         assert!(ids_in(&m, "the labour market").is_empty());
         assert!(keeps_written_case("Labour") && keeps_written_case("IFS"));
+    }
+
+    #[test]
+    fn an_acronym_set_in_small_capitals_was_not_linked() {
+        let es = [
+            ent("policy:hs2", "High Speed 2", &["HS2"]),
+            ent("actor:snp", "Scottish National Party", &["SNP"]),
+            ent("actor:cbi", "Confederation of British Industry", &["CBI"]),
+        ];
+        let m = Matcher::new(es.iter());
+        assert_eq!(
+            ids_in(&m, "the snp blamed hs2 and HS2"),
+            ["actor:snp", "policy:hs2", "policy:hs2"]
+        );
+        assert!(ids_in(&m, "the cbi said").is_empty(), "a word-like acronym");
+        assert!(
+            ids_in(&m, "the Snp said").is_empty(),
+            "mixed case is no name"
+        );
         assert!(!keeps_written_case("Reeves") && !keeps_written_case("Big Society"));
     }
 

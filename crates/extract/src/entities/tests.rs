@@ -724,3 +724,25 @@ fn a_name_with_a_middle_initial_was_cut_at_the_initial() {
     let f = run("Jane K. Smith said the policy failed.", &lex);
     assert_eq!(people(&f), ["Jane K. Smith"]);
 }
+
+#[test]
+fn an_acronym_set_in_small_capitals_was_not_linked() {
+    // Pages that set acronyms in small capitals give them in lower case.
+    let lex = lex_bg(vec![]);
+    let f = run(
+        "Their neighbourhood voted for Reform uk, and the snp blamed the disruption of hs2.",
+        &lex,
+    );
+    let ids = mentioned(&f);
+    for id in ["actor:reform-uk", "actor:snp", "policy:hs2"] {
+        assert!(ids.contains(&id), "{id}: {ids:?}");
+    }
+    // A lowered acronym that is also a word, alone, is not a name.
+    let f = run("Let us go to the cbi meeting with them.", &lex);
+    let ids = mentioned(&f);
+    assert!(
+        !ids.iter()
+            .any(|id| *id == "actor:cbi" || *id == "actor:united-states"),
+        "{ids:?}"
+    );
+}
