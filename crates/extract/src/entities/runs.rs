@@ -219,7 +219,48 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         if self.person_of_org(run, &words) {
             return;
         }
+        if self.speaking_body(run, &words) {
+            return;
+        }
         self.person(run, i, &words);
+    }
+
+    /// "Power to Change said ...", "Friends of the Earth warned ...": a name joined by
+    /// a lowercase connector, which no person's name has, that speaks (a reporting
+    /// verb follows) is an organisation. Places ("Stoke-on-Trent", "Newcastle upon
+    /// Tyne") and known people are left to the other rules.
+    fn speaking_body(&mut self, run: &'s [Tok<'a>], words: &[&str]) -> bool {
+        let norm = self.c.norm;
+        let (a, b) = (run[0].start, strip_end(run));
+        let connected = words.len() >= 3
+            && words[1..words.len() - 1]
+                .iter()
+                .any(|w| matches!(*w, "to" | "for" | "of" | "the" | "and"))
+            && words.iter().filter(|w| is_cap(w)).count() >= 2;
+        let next = norm[b..]
+            .trim_start_matches([' ', ','])
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if !connected
+            || !words::REPORTING_VERBS.contains(&next)
+            || given_names().contains(words[0])
+            || PEERAGES.contains(&words[0])
+            || person_titles().contains(words[0])
+            || self.overlaps(a, b)
+        {
+            return false;
+        }
+        self.add(
+            norm[a..b].to_string(),
+            NodeKind::Actor,
+            "organisation",
+            0.55,
+            "a name joined by a lowercase word that speaks ('X to Y said')".into(),
+            a,
+            b,
+        );
+        true
     }
 
     /// Whether the organisation or policy name at byte `a` is no name: an

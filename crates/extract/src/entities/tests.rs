@@ -746,3 +746,37 @@ fn an_acronym_set_in_small_capitals_was_not_linked() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn an_organisation_named_with_a_lowercase_word_that_speaks_was_missed() {
+    let lex = lex_of(vec![]);
+    for (text, want) in [
+        (
+            "Power to Change said community businesses were ignored.",
+            "Power to Change",
+        ),
+        (
+            "Friends of the Earth warned that the plan would fail.",
+            "Friends of the Earth",
+        ),
+    ] {
+        let f = run(text, &lex);
+        let names = candidate_names(&f);
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == "organisation"),
+            "{names:?} ({text})"
+        );
+    }
+    // A person, or a name that does not speak, is no such organisation.
+    for text in [
+        "Lord Kerslake of Kidbrooke said devolution had stalled.",
+        "Jobs in Newcastle upon Tyne grew fast.",
+    ] {
+        let f = run(text, &lex);
+        assert!(
+            candidate_names(&f).iter().all(|(_, k)| k != "organisation"),
+            "{:?} ({text})",
+            candidate_names(&f)
+        );
+    }
+}

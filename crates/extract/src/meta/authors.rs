@@ -102,7 +102,10 @@ fn looks_like_person(name: &str) -> bool {
     let ws: Vec<&str> = name.split_whitespace().filter(|w| !is_title(w)).collect();
     let peer = name.starts_with("Lord ") || name.starts_with("Baroness ");
     let min = if peer { 1 } else { 2 };
-    (min..=4).contains(&ws.len())
+    // "The Northern Courier" is an outlet's name, never a person's.
+    let article = ws.first().is_some_and(|w| matches!(*w, "The" | "A" | "An"));
+    !article
+        && (min..=4).contains(&ws.len())
         && ws.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
         && !ws.iter().any(|w| {
             role_heads().contains(w)
@@ -153,7 +156,9 @@ pub(crate) fn authors(
             }
             let list = c.get(1).map_or("", |m| m.as_str());
             for part in split_names(list) {
-                if !looks_like_person(&part) {
+                // "By Jane Smith, Political Correspondent" or "By Jane Smith, BBC
+                // News": the list of names ends at a role or a known organisation.
+                if !looks_like_person(&part) || is_role(&part) || is_known_body(lex, &part) {
                     break;
                 }
                 hits.push(AuthorHit {
@@ -294,14 +299,30 @@ pub(crate) fn author_line(line: &str) -> Option<(Vec<String>, Option<String>)> {
     ok.then_some((names, outlet))
 }
 
+/// Whether `name` is (or starts with) the name of a known actor that is no person:
+/// "BBC News", "The Economist".
+fn is_known_body(lex: &Lexicon, name: &str) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    (1..=ws.len()).rev().any(|n| {
+        lex.id_for_name(&ws[..n].join(" "))
+            .and_then(|id| lex.entities.get(id))
+            .is_some_and(|e| e.node_kind == NodeKind::Actor && e.kind != "person")
+    })
+}
+
 /// Whether a byline's segment is the author's role ("Economics editor", "Political
 /// correspondent"): it holds a role word.
 fn is_role(seg: &str) -> bool {
-    seg.split_whitespace().any(|w| {
-        let l = w.to_lowercase();
-        ROLE_LINE_WORDS.contains(&l.as_str())
-            || matches!(l.as_str(), "reporter" | "columnist" | "commentator")
-    })
+    // "The Economist" names an outlet; "Chief Economist" is a role.
+    !seg.trim_start().starts_with("The ")
+        && seg.split_whitespace().any(|w| {
+            let l = w.to_lowercase();
+            ROLE_LINE_WORDS.contains(&l.as_str())
+                || matches!(
+                    l.as_str(),
+                    "reporter" | "columnist" | "commentator" | "correspondent" | "journalist"
+                )
+        })
 }
 
 /// A name an outlet may have: one to six words, the first capitalised, no sentence

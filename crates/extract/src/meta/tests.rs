@@ -491,3 +491,43 @@ fn a_biography_line_at_the_foot_gave_no_author() {
         .iter()
         .all(|a| a.id != "actor:stephen-bailey"));
 }
+
+/// A byline "By Jane Smith, Political Correspondent" made "Political Correspondent"
+/// a second author, "By Jane Smith, BBC News" made the BBC one and "By Jane Smith,
+/// The Northern Courier" the Courier; "Jane Smith, The Economist" gave no outlet
+/// ("economist" was read as her role).
+#[test]
+fn a_role_or_outlet_after_the_bylines_name_was_taken_as_an_author() {
+    for (line, outlet) in [
+        ("By Jane Smithson, Political Correspondent", None),
+        ("By Jane Smithson, BBC News", Some("actor:bbc")),
+        (
+            "By Jane Smithson, The Northern Courier",
+            Some("actor:northern-courier"),
+        ),
+        ("Jane Smithson, The Economist", Some("actor:the-economist")),
+        (
+            "By Jane Smithson and Tom Hughes, The Economist",
+            Some("actor:the-economist"),
+        ),
+    ] {
+        let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
+        let d = draft_of(&text);
+        let ids: Vec<&str> = d.authors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids[0], "actor:jane-smithson", "{line}");
+        assert!(
+            ids.iter()
+                .all(|id| *id == "actor:jane-smithson" || *id == "actor:tom-hughes"),
+            "{line}: {ids:?}"
+        );
+        assert!(
+            !d.candidates
+                .iter()
+                .any(|c| c.id == "actor:political-correspondent"),
+            "{line}"
+        );
+        if let Some(o) = outlet {
+            assert_eq!(d.outlet.as_ref().map(|o| o.id.as_str()), Some(o), "{line}");
+        }
+    }
+}
