@@ -203,11 +203,13 @@ impl Lexicon {
         let Some(names) = self.bg_names.get(id) else {
             return true;
         };
+        let programme = self.kind_of(id) == Some(NodeKind::Policy);
         !found.chars().any(char::is_lowercase)
             || names.iter().any(|n| {
                 n == found
                     || (!n.chars().any(char::is_uppercase) && n.eq_ignore_ascii_case(found))
                     || small_caps(n, found)
+                    || (programme && lower_case_programme(n, found))
             })
     }
 
@@ -220,6 +222,39 @@ impl Lexicon {
     pub(crate) fn kind_of(&self, id: &str) -> Option<NodeKind> {
         self.entities.get(id).map(|e| e.node_kind)
     }
+}
+
+/// Whether `found` is the named programme `name` written all in lower case, as
+/// articles often write them ("the towns fund", "city deals", "investment zones"): a
+/// name of two words or more ending in a programme's head noun (fund, deal,
+/// programme, scheme, zone, levy, act, ...). Names ending in words that are common in
+/// prose ("plan", "mission", "settlement") keep their capitals.
+fn lower_case_programme(name: &str, found: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Fund",
+        "Funds",
+        "Deal",
+        "Deals",
+        "Programme",
+        "Scheme",
+        "Initiative",
+        "Zone",
+        "Zones",
+        "Levy",
+        "Grant",
+        "Act",
+        "Bill",
+        "Strategy",
+        "Powerhouse",
+        "White Paper",
+    ];
+    let lower = found.chars().all(|c| !c.is_uppercase());
+    lower
+        && name.contains(' ')
+        && HEADS
+            .iter()
+            .any(|h| name.ends_with(h) && name.as_bytes()[name.len() - h.len() - 1] == b' ')
+        && found == name.to_lowercase()
 }
 
 /// Whether `found` is background name `name` with its acronyms written in lower case,

@@ -96,7 +96,39 @@ pub(super) fn acts(norm: &str, end: usize) -> bool {
 /// Whether the place named at `norm[start..end]` acts: a political verb follows
 /// it, or it is in a list of examples of a group of places that acts.
 pub(super) fn acts_at(norm: &str, start: usize, end: usize) -> bool {
-    acts(norm, end) || in_acting_list(norm, start, end)
+    (acts(norm, end) && !after_preposition(norm, start)) || in_acting_list(norm, start, end)
+}
+
+/// Whether the name at `norm[start..]` follows a preposition ("Councils in the north
+/// of England say", "Towns across Wales voted"): it names where the subject is, and
+/// the verb is the subject's, not the place's.
+fn after_preposition(norm: &str, start: usize) -> bool {
+    let mut before = norm[..start].split_whitespace().rev();
+    let mut w = before.next().unwrap_or("");
+    if w.eq_ignore_ascii_case("the") {
+        w = before.next().unwrap_or("");
+    }
+    matches!(
+        w,
+        "in" | "of"
+            | "from"
+            | "across"
+            | "throughout"
+            | "for"
+            | "to"
+            | "at"
+            | "within"
+            | "outside"
+            | "around"
+            | "near"
+            | "beyond"
+            | "into"
+            | "over"
+            | "between"
+            | "about"
+            | "on"
+            | "like"
+    )
 }
 
 /// `rest` without an aside between commas that opens it in lowercase
@@ -333,7 +365,8 @@ impl SentenceScan<'_, '_, '_> {
             {
                 continue;
             }
-            let rest_ok = verb_after && verb_follows(norm, b, PLACE_VERBS);
+            let rest_ok =
+                verb_after && verb_follows(norm, b, PLACE_VERBS) && !after_preposition(norm, a);
             if !(rest_ok || (has_list && in_acting_list(norm, a, b))) {
                 continue;
             }
@@ -553,6 +586,20 @@ mod tests {
         ));
         assert!(!at("Wales, for example, has a parliament.", "Wales"));
         assert!(!at("Scotland voters will react.", "Scotland"));
+    }
+
+    /// "Councils in the north of England say ..." made England an actor.
+    #[test]
+    fn a_place_after_a_preposition_was_taken_for_the_subject() {
+        for (s, place) in [
+            ("Councils in the north of England say the process failed.", "England"),
+            ("Towns across Wales voted to leave.", "Wales"),
+            ("Firms from Greater Manchester have backed the bid.", "Greater Manchester"),
+        ] {
+            assert!(!listed(s, place), "{s}");
+        }
+        assert!(listed("Scotland and Wales voted to remain.", "Wales"));
+        assert!(listed("In 2016 Wales voted to leave.", "Wales"));
     }
 
     fn listed(s: &str, place: &str) -> bool {

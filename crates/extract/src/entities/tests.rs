@@ -780,3 +780,21 @@ fn an_organisation_named_with_a_lowercase_word_that_speaks_was_missed() {
         );
     }
 }
+
+#[test]
+fn a_named_programme_written_in_lower_case_was_missed() {
+    let lex = lex_bg(vec![]);
+    let f = run(
+        "The towns fund and city deals were praised, but investment zones were not. \
+         The government has a plan for change, and the onward march goes on.",
+        &lex,
+    );
+    let ids = mentioned(&f);
+    for id in ["policy:towns-fund", "policy:city-deals", "policy:investment-zones"] {
+        assert!(ids.contains(&id), "{id}: {ids:?}");
+    }
+    assert!(
+        !ids.iter().any(|id| *id == "policy:plan-for-change" || *id == "actor:onward"),
+        "{ids:?}"
+    );
+}
