@@ -459,10 +459,9 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
     found.mentions.retain(|m| {
         m.how == MentionHow::Role
             || !is_place(&m.id)
-            || layout
-                .sentences
-                .get(m.sentence)
-                .is_some_and(|s| acts_at(&s.norm, m.start, m.end))
+            || layout.sentences.get(m.sentence).is_some_and(|s| {
+                acts_at(&s.norm, m.start, m.end) && !inside_longer_name(&s.norm, m.start, m.end)
+            })
     });
     let people = person_words(lex, found);
     let surnames: Vec<String> = found
@@ -477,6 +476,26 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
     found
         .candidates
         .retain(|c| c.kind != "place" || mentioned.contains(c.id.as_str()));
+}
+
+/// Whether the place named at `norm[start..end]` is only part of a longer
+/// capitalised name, a capitalised word right before or after it: "the South Wales
+/// Valleys" is not Wales, nor "Northern England" England.
+fn inside_longer_name(norm: &str, start: usize, end: usize) -> bool {
+    let cap_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !words::is_stopword(&w.to_lowercase())
+    };
+    let before = norm[..start]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(cap_word);
+    let after = norm[end..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(' ').next())
+        .is_some_and(cap_word);
+    before || after
 }
 
 /// Every word of the names of the people of the article (candidates, and lexicon
@@ -586,6 +605,21 @@ mod tests {
         ));
         assert!(!at("Wales, for example, has a parliament.", "Wales"));
         assert!(!at("Scotland voters will react.", "Scotland"));
+    }
+
+    #[test]
+    fn a_place_inside_a_longer_name_was_taken_for_that_name() {
+        use super::inside_longer_name;
+        let s = "areas such as Cornwall, the South Wales Valleys and Northern England voted";
+        for (place, inside) in [("Cornwall", false), ("Wales", true), ("England", true)] {
+            let i = s.find(place).unwrap();
+            assert_eq!(inside_longer_name(s, i, i + place.len()), inside, "{place}");
+        }
+        let s = "In Wales, and in England as well, voters agreed";
+        for place in ["Wales", "England"] {
+            let i = s.find(place).unwrap();
+            assert!(!inside_longer_name(s, i, i + place.len()), "{place}");
+        }
     }
 
     /// "Councils in the north of England say ..." made England an actor.
