@@ -511,6 +511,7 @@ mod tests {
                     si,
                     n,
                     [scan::Set::LexExact, scan::Set::LexFolded],
+                    &lex.person_ids,
                     &mut hits,
                 );
                 let got: Vec<(String, usize, usize)> = hits

@@ -28,6 +28,9 @@ pub struct Matcher {
     folded: Option<AhoCorasick>,
     exact_names: Vec<String>,
     exact_ids: Vec<String>,
+    /// Per exact pattern: a person's one-word name ("Bailey"), which another
+    /// person's full name may hold ("Stephen Bailey").
+    exact_surname: Vec<bool>,
     folded_ids: Vec<String>,
 }
 
@@ -274,7 +277,13 @@ pub struct Hit {
 impl Matcher {
     /// Build a matcher for the given entities (their names and aliases).
     pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Self {
-        let NamePatterns { exact, folded } = NamePatterns::new(entities);
+        let entities: Vec<&Entity> = entities.into_iter().collect();
+        let people: std::collections::BTreeSet<&str> = entities
+            .iter()
+            .filter(|e| e.kind == "person")
+            .map(|e| e.id.as_str())
+            .collect();
+        let NamePatterns { exact, folded } = NamePatterns::new(entities.iter().copied());
         let build = |pats: &[(String, String)], kind: MatchKind| {
             (!pats.is_empty()).then(|| {
                 AhoCorasickBuilder::new()
@@ -289,6 +298,10 @@ impl Matcher {
             exact: build(&exact, MatchKind::Standard),
             folded: build(&folded, MatchKind::LeftmostLongest),
             exact_names: exact.iter().map(|p| p.0.clone()).collect(),
+            exact_surname: exact
+                .iter()
+                .map(|(n, id)| !n.contains(' ') && people.contains(id.as_str()))
+                .collect(),
             exact_ids: exact.into_iter().map(|p| p.1).collect(),
             folded_ids: folded.into_iter().map(|p| p.1).collect(),
         }
@@ -331,7 +344,7 @@ impl Matcher {
                     continue;
                 }
                 at = e;
-                if is_boundary(norm, s, e) {
+                if is_boundary(norm, s, e) && !(self.exact_surname[p] && in_another_name(norm, s)) {
                     out.push(HitRef {
                         id: &self.exact_ids[p],
                         start: s,
@@ -353,6 +366,53 @@ impl Matcher {
         }
         out.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
     }
+}
+
+/// Whether the one-word name at `norm[start..]` ends another person's name: the word
+/// right before it is capitalised, no title ("Ms", "Chancellor") and not the first
+/// word of a sentence. "Stephen Bailey" or "Kenneth Clarke" mention neither David
+/// Bailey nor Chris Clarke; "Ms Reeves", "Chancellor Reeves" and "Yesterday Reeves"
+/// (a sentence's first word) still name Rachel Reeves.
+pub fn in_another_name(norm: &str, start: usize) -> bool {
+    const TITLES: &[&str] = &[
+        "Baron",
+        "Baroness",
+        "Cllr",
+        "Chancellor",
+        "Councillor",
+        "Dame",
+        "Dr",
+        "Lady",
+        "Leader",
+        "Lord",
+        "Mayor",
+        "Minister",
+        "Miss",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Mx",
+        "President",
+        "Prof",
+        "Professor",
+        "Rev",
+        "Secretary",
+        "Sir",
+    ];
+    let Some(before) = norm[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let (rest, prev) = before.rsplit_once(' ').unwrap_or(("", before));
+    let name_word = prev.chars().next().is_some_and(char::is_uppercase)
+        && prev.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !TITLES.contains(&prev.trim_end_matches('.'));
+    let sentence_start = rest.trim_end().chars().next_back().is_none_or(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ':' | '"' | '\u{201c}' | '\u{2018}' | '\''
+        )
+    });
+    name_word && !sentence_start
 }
 
 /// Whether `start..end` of `s` sits on word boundaries (no letter or digit just
@@ -568,6 +628,31 @@ mod tests {
         assert_eq!(ids_in(&m, "under New Labour"), ["actor:new-labour"]);
         assert!(ids_in(&m, "the labour market").is_empty());
         assert!(keeps_written_case("Labour") && keeps_written_case("IFS"));
+    }
+
+    /// "Written by Stephen Bailey" mentioned David Bailey (alias "Bailey").
+    #[test]
+    fn a_surname_inside_another_persons_name_was_linked() {
+        let mut bailey = ent("actor:david-bailey", "David Bailey", &["Bailey"]);
+        bailey.kind = "person".into();
+        let mut reeves = ent("actor:rachel-reeves", "Rachel Reeves", &["Reeves"]);
+        reeves.kind = "person".into();
+        let es = [bailey, reeves];
+        let m = Matcher::new(es.iter());
+        assert!(ids_in(&m, "It was written by Stephen Bailey and Mark Devlin.").is_empty());
+        assert!(ids_in(&m, "He met Keanu Reeves there.").is_empty());
+        assert_eq!(
+            ids_in(
+                &m,
+                "Then Chancellor Reeves said so. Bailey agreed, as did Ms Reeves."
+            ),
+            [
+                "actor:rachel-reeves",
+                "actor:david-bailey",
+                "actor:rachel-reeves"
+            ]
+        );
+        assert_eq!(ids_in(&m, "David Bailey wrote."), ["actor:david-bailey"]);
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::items::{Candidate, Mention, MentionHow};
 use crate::lexicon::Lexicon;
 use crate::scan::{Scan, Scanner, Set};
 use crate::sentences::{BlockKind, Layout};
-use levelmap_model::mentions::{is_boundary, HitRef};
+use levelmap_model::mentions::{in_another_name, is_boundary, HitRef};
 use resolve::resolve_short_forms;
 use sentence::{Finds, Scratch, SentenceCtx, SentenceScan};
 use tokens::{Vocab, Words};
@@ -55,6 +55,7 @@ pub(crate) fn find_events(layout: &Layout, lex: &Lexicon, scan: &Scan) -> Vec<Ev
             si,
             &s.norm,
             [Set::EventExact, Set::EventFolded],
+            &lex.person_ids,
             &mut hits,
         );
         for h in &hits {
@@ -108,18 +109,20 @@ pub(crate) fn lexicon_hits<'m>(
     si: usize,
     norm: &str,
     sets: [Set; 2],
+    people: &rustc_hash::FxHashSet<String>,
     out: &mut Vec<HitRef<'m>>,
 ) {
     out.clear();
     for set in sets {
         for o in scan.leftmost_longest(si, set) {
             let (start, end) = (o.start as usize, o.end as usize);
-            if is_boundary(norm, start, end) {
-                out.push(HitRef {
-                    id: scanner.label(set, o.idx),
-                    start,
-                    end,
-                });
+            let id = scanner.label(set, o.idx);
+            // A person's one-word name ending another person's name ("Stephen Bailey").
+            let other_person = !norm[start..end].contains(' ')
+                && people.contains(id)
+                && in_another_name(norm, start);
+            if is_boundary(norm, start, end) && !other_person {
+                out.push(HitRef { id, start, end });
             }
         }
     }
@@ -152,6 +155,7 @@ pub(crate) fn find(
             si,
             &s.norm,
             [Set::LexExact, Set::LexFolded],
+            &lex.person_ids,
             &mut hits,
         );
         hits.retain(|h| lex.case_ok(h.id, &s.norm[h.start..h.end]));

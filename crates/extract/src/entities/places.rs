@@ -626,9 +626,15 @@ mod tests {
     #[test]
     fn a_place_after_a_preposition_was_taken_for_the_subject() {
         for (s, place) in [
-            ("Councils in the north of England say the process failed.", "England"),
+            (
+                "Councils in the north of England say the process failed.",
+                "England",
+            ),
             ("Towns across Wales voted to leave.", "Wales"),
-            ("Firms from Greater Manchester have backed the bid.", "Greater Manchester"),
+            (
+                "Firms from Greater Manchester have backed the bid.",
+                "Greater Manchester",
+            ),
         ] {
             assert!(!listed(s, place), "{s}");
         }

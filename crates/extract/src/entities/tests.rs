@@ -790,11 +790,16 @@ fn a_named_programme_written_in_lower_case_was_missed() {
         &lex,
     );
     let ids = mentioned(&f);
-    for id in ["policy:towns-fund", "policy:city-deals", "policy:investment-zones"] {
+    for id in [
+        "policy:towns-fund",
+        "policy:city-deals",
+        "policy:investment-zones",
+    ] {
         assert!(ids.contains(&id), "{id}: {ids:?}");
     }
     assert!(
-        !ids.iter().any(|id| *id == "policy:plan-for-change" || *id == "actor:onward"),
+        !ids.iter()
+            .any(|id| *id == "policy:plan-for-change" || *id == "actor:onward"),
         "{ids:?}"
     );
 }
