@@ -84,6 +84,17 @@ fn article_years(g: &LevelGraph) -> i64 {
     (hi - lo).max(0)
 }
 
+/// Whether `build` draws `g` (the drawings' size rule, or `--draw`).
+fn will_draw(args: &Args, g: &LevelGraph) -> bool {
+    match args.draw {
+        Draw::Always => true,
+        Draw::Never => false,
+        Draw::Auto => {
+            g.node_count() + g.edge_count() <= DRAWABLE && article_years(g) <= DRAWABLE_YEARS
+        }
+    }
+}
+
 /// What graph.dot keeps of a graph too large to draw.
 const OVERVIEW: OverviewOptions = OverviewOptions {
     policies: 40,
@@ -128,18 +139,24 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     pb.set_message("reading the corpus");
     let mut phases = Phases::new(args.timings);
     let mut cache_save = None;
-    let (g, import_warnings, mut warnings, texts) = match &args.from_json {
+    let (g, import_warnings, mut warnings, texts, set) = match &args.from_json {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
             phases.mark("read");
             let (g, w) = json::from_json_with_warnings(&text, &path.display().to_string())?;
             phases.mark("graph");
-            (g, w, 0, Default::default())
+            let set = crate::outset::OutputSet::open(&args.out)?;
+            (g, w, 0, Default::default(), set)
         }
         None => {
             let (reading, save) = read_cached(&args)?;
-            cache_save = save;
+            // The output folder locked (and what killed builds left cleaned) before
+            // anything is written into it.
+            let set = crate::outset::OutputSet::open(&args.out)?;
+            // Written to a temporary file while the graph is built, and its entries
+            // dropped; renamed in only when the whole set is written.
+            cache_save = save.map(CacheSave::stage);
             phases.mark("read");
             let g = build(
                 &reading.corpus,
@@ -147,25 +164,26 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
                     include_extracted: args.auto,
                 },
             );
-            let texts = levelmap_explore::texts(&reading.corpus);
+            // The explorer's texts: only for a graph drawn (the texts are the corpus' size).
+            let texts = if will_draw(&args, &g) {
+                levelmap_explore::texts(&reading.corpus)
+            } else {
+                Default::default()
+            };
             phases.mark("graph");
-            (g, vec![], reading.warning_count(), texts)
+            (g, vec![], reading.warning_count(), texts, set)
         }
     };
     show_if_long(&pb, &g);
     pb.inc(1);
     let size = g.node_count() + g.edge_count();
     let years = article_years(&g);
-    let draw = match args.draw {
-        Draw::Always => true,
-        Draw::Never => false,
-        Draw::Auto => size <= DRAWABLE && years <= DRAWABLE_YEARS,
-    };
+    let draw = will_draw(&args, &g);
     // graph.dot draws the whole graph where the drawings' size rule allows (or when
     // asked to); past it, no drawing tool could lay it out, and it holds an overview.
     let whole_dot = args.draw == Draw::Always || size <= DRAWABLE;
     let (files, report) = write_set(
-        &args.out,
+        set,
         &g,
         SetContents {
             fingerprint,
@@ -287,9 +305,46 @@ struct CacheSave {
 }
 
 impl CacheSave {
-    /// Save it; failing to is a note (the next build parses more).
-    fn save(&self) {
-        if let Err(e) = self.update.save(&self.dir) {
+    /// Write the cache to a temporary file in its folder, on a thread of its own.
+    fn stage(self) -> StagingCache {
+        let dir = self.dir.clone();
+        StagingCache {
+            dir,
+            thread: Some(std::thread::spawn(move || self.update.stage(&self.dir))),
+        }
+    }
+}
+
+/// The read cache being written to a temporary file.
+struct StagingCache {
+    dir: PathBuf,
+    thread: Option<std::thread::JoinHandle<std::io::Result<levelmap_read::cache::Staged>>>,
+}
+
+impl StagingCache {
+    /// Wait for the temporary file.
+    fn join(&mut self) -> Option<std::io::Result<levelmap_read::cache::Staged>> {
+        let thread = self.thread.take()?;
+        Some(
+            thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
+    }
+}
+
+impl Drop for StagingCache {
+    /// A build that fails waits for the temporary file, and removes it.
+    fn drop(&mut self) {
+        drop(self.join());
+    }
+}
+
+impl StagingCache {
+    /// Rename it into place; failing to is a note (the next build parses more).
+    fn save(mut self) {
+        let Some(staged) = self.join() else { return };
+        if let Err(e) = staged.and_then(levelmap_read::cache::Staged::commit) {
             note!(
                 "note: could not write the read cache in {} ({e}); the next build parses every article",
                 self.dir.display()
@@ -379,7 +434,7 @@ struct SetContents {
     texts: std::collections::BTreeMap<String, levelmap_explore::ArticleText>,
     /// The read cache to save once every file is written, before the set is switched
     /// in (under the output folder's lock; from inside `out/` it is carried over).
-    cache_save: Option<CacheSave>,
+    cache_save: Option<StagingCache>,
 }
 
 /// Write the output set: graph.json (while the query store's sections are made on
@@ -387,7 +442,7 @@ struct SetContents {
 /// written beside the output folder and switched in at once, so a failure while
 /// rendering leaves the old set. Returns the files besides graph.json and the cache.
 fn write_set(
-    out: &std::path::Path,
+    mut set: crate::outset::OutputSet,
     g: &LevelGraph,
     what: SetContents,
     pb: &ProgressBar,
@@ -400,7 +455,6 @@ fn write_set(
         texts,
         cache_save,
     } = what;
-    let mut set = crate::outset::OutputSet::open(out)?;
     std::thread::scope(|scope| {
         let store = fingerprint
             .is_some()
@@ -442,7 +496,7 @@ fn write_set(
                 Err(too_large) => note!("note: no query cache written: {too_large}"),
             }
         }
-        if let Some(cache) = &cache_save {
+        if let Some(cache) = cache_save {
             cache.save();
             phases.mark("cache");
         }

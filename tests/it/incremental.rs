@@ -291,3 +291,46 @@ fn a_failed_build_leaves_the_cache_as_it_was() {
     std::fs::write(c.file(rel), ann).unwrap();
     assert_eq!(rebuild(&c.path(), &out).0, 2, "the last good build's cache");
 }
+
+/// The files in the read cache's folder.
+fn cache_folder(out: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(out.join(".levelmap-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_build_failed_or_killed_after_staging_the_cache_leaves_it_and_the_next_cleans_up() {
+    // The cache is written to a temporary file while the graph is built, and renamed
+    // in only once every output is written.
+    let c = TempCorpus::of("mini");
+    let out = c.out();
+    rebuild(&c.path(), &out);
+    let cached = std::fs::read(cache_file(&out)).unwrap();
+    let rel = "articles/2024-07-beta-labour.txt";
+    let text = std::fs::read_to_string(c.file(rel)).unwrap();
+    std::fs::write(c.file(rel), format!("{text}\nA paragraph added.\n")).unwrap();
+    for fault in ["fail@1", "kill@1", "kill@2"] {
+        let d = levelmap(["build", "--corpus"])
+            .arg(c.path())
+            .arg("--out")
+            .arg(&out)
+            .env("LEVELMAP_FAULT", fault)
+            .run();
+        assert_ne!(d.code, Some(0), "{fault}: {}", d.stderr);
+        assert!(
+            cached == std::fs::read(cache_file(&out)).unwrap(),
+            "{fault} changed the cache"
+        );
+        if fault.starts_with("fail") {
+            assert_eq!(cache_folder(&out), ["articles.bin"], "{fault}");
+        }
+    }
+    let (reused, parsed, _) = rebuild(&c.path(), &out);
+    assert_eq!((reused, parsed), (1, 1), "the edited article parsed again");
+    assert_eq!(cache_folder(&out), ["articles.bin"], "temporaries removed");
+    assert_same_as_a_full_build(&c.path(), &out, "after failed and killed builds");
+}

@@ -7,14 +7,16 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 use crate::date::PartialDate;
 use crate::{
-    article_node_id, ArticleDate, ClaimKind, Corpus, EdgeKind, Evidence, NodeKind, Origin,
-    Relation, Role, Stance, Text,
+    article_node_id, ArticleDate, ClaimKind, Corpus, EdgeKind, Evidence, NodeKind, Origin, Role,
+    Stance, Text,
 };
 
 /// What a node holds besides its id, kind and label.
@@ -303,8 +305,10 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
         .filter(|a| keep(&a.origin))
         .collect();
     articles.sort_by(|a, b| (a.date.value, &a.id).cmp(&(b.date.value, &b.id)));
+    // Each kept article's node, by its id (the file stem evidence names it by).
+    let mut article_ix: FxHashMap<&str, NodeIndex> = FxHashMap::default();
     for a in &articles {
-        g.add_node(Node {
+        let i = g.add_node(Node {
             id: article_node_id(&a.id).into(),
             kind: NodeKind::Article,
             label: a.title.clone().into(),
@@ -315,7 +319,20 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
             },
             origin: a.origin,
         });
+        article_ix.insert(a.id.as_str(), i);
     }
+    add_entities(&mut g, corpus, &keep);
+    add_claims(&mut g, corpus, &keep, &article_ix);
+    let edges = edges_in_order(&g, corpus, &keep, &article_ix);
+    g.graph.reserve_exact_edges(edges.len());
+    for (a, b, e) in edges {
+        g.graph.add_edge(a, b, e);
+    }
+    g
+}
+
+/// The actors, policies and events, each kind by id.
+fn add_entities(g: &mut LevelGraph, corpus: &Corpus, keep: &impl Fn(&Origin) -> bool) {
     for kind in [NodeKind::Actor, NodeKind::Policy, NodeKind::Event] {
         for e in corpus
             .entities
@@ -337,19 +354,27 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
             });
         }
     }
+}
+
+/// The claims of kept articles, by (article date, article, id).
+fn add_claims(
+    g: &mut LevelGraph,
+    corpus: &Corpus,
+    keep: &impl Fn(&Origin) -> bool,
+    article_ix: &FxHashMap<&str, NodeIndex>,
+) {
+    // The sort key computed once per claim (ids are unique, so no two keys tie).
     let mut claims: Vec<_> = corpus
         .claims
         .values()
-        .filter(|c| keep(&c.origin) && g.find(&article_node_id(&c.evidence.article)).is_some())
+        .filter(|c| keep(&c.origin) && article_ix.contains_key(&*c.evidence.article))
+        .map(|c| {
+            let date = corpus.article_date(&c.evidence.article);
+            ((date, &*c.evidence.article, c.id.as_str()), c)
+        })
         .collect();
-    claims.sort_by_key(|c| {
-        (
-            corpus.article_date(&c.evidence.article),
-            c.evidence.article.clone(),
-            c.id.clone(),
-        )
-    });
-    for c in claims {
+    claims.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for ((date, ..), c) in claims {
         let text: Text = c.text.as_str().into();
         g.add_node(Node {
             id: c.id.as_str().into(),
@@ -361,35 +386,75 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
                 claim_kind: c.kind,
                 speaker: c.speaker.clone(),
                 hedged: c.hedged,
-                date: corpus.article_date(&c.evidence.article),
+                date,
             },
             origin: c.origin,
         });
     }
+}
 
-    let mut relations: Vec<Relation> = corpus
-        .relations
-        .iter()
-        .filter(|r| keep(&r.origin))
-        .cloned()
+/// Every edge between two nodes of `g`, in edge order (source, target, kind,
+/// evidence, stance; ties in input order: the corpus' relations, then each claim's
+/// `makes`, then the mentions), the first of each (source, target, kind, evidence).
+fn edges_in_order(
+    g: &LevelGraph,
+    corpus: &Corpus,
+    keep: &impl Fn(&Origin) -> bool,
+    article_ix: &FxHashMap<&str, NodeIndex>,
+) -> Vec<(NodeIndex, NodeIndex, Edge)> {
+    use rayon::slice::ParallelSliceMut;
+    let ids: FxHashMap<&str, NodeIndex> = g
+        .graph
+        .node_indices()
+        .map(|i| (&*g.graph[i].id, i))
         .collect();
-    for c in corpus.claims.values().filter(|c| keep(&c.origin)) {
-        relations.push(Relation {
-            from: article_node_id(&c.evidence.article),
-            kind: EdgeKind::Makes,
-            to: c.id.clone(),
-            evidence: c.evidence.clone(),
-            stance: None,
-            note: None,
-            origin: Origin::Derived,
-        });
+    let mentions = crate::mentions::article_mentions(corpus);
+    let mut keyed: Vec<(NodeIndex, NodeIndex, Edge)> =
+        Vec::with_capacity(corpus.relations.len() + corpus.claims.len() + mentions.len());
+    for r in corpus.relations.iter().filter(|r| keep(&r.origin)) {
+        if let (Some(&a), Some(&b)) = (ids.get(r.from.as_str()), ids.get(r.to.as_str())) {
+            keyed.push((
+                a,
+                b,
+                Edge {
+                    kind: r.kind,
+                    evidence: r.evidence.clone(),
+                    stance: r.stance,
+                    note: r.note.clone(),
+                    origin: r.origin,
+                },
+            ));
+        }
     }
-    relations.extend(crate::mentions::find_mentions(corpus));
-    let mut keyed: Vec<(NodeIndex, NodeIndex, Relation)> = relations
-        .into_iter()
-        .filter_map(|r| Some((g.find(&r.from)?, g.find(&r.to)?, r)))
-        .collect();
-    keyed.sort_by(|a, b| {
+    let derived = |evidence: Evidence, kind: EdgeKind| Edge {
+        kind,
+        evidence,
+        stance: None,
+        note: None,
+        origin: Origin::Derived,
+    };
+    for c in corpus.claims.values().filter(|c| keep(&c.origin)) {
+        let (Some(&a), Some(&b)) = (
+            article_ix.get(&*c.evidence.article),
+            ids.get(c.id.as_str()),
+        ) else {
+            continue;
+        };
+        keyed.push((a, b, derived(c.evidence.clone(), EdgeKind::Makes)));
+    }
+    for m in mentions {
+        let (Some(&a), Some(&b)) = (article_ix.get(m.article.as_str()), ids.get(m.entity.as_str()))
+        else {
+            continue;
+        };
+        let evidence = Evidence {
+            article: m.article.as_str().into(),
+            quote: m.quote.into(),
+        };
+        keyed.push((a, b, derived(evidence, EdgeKind::Mentions)));
+    }
+    // A stable sort: equal keys keep their input order, and the first is kept.
+    keyed.par_sort_by(|a, b| {
         (a.0, a.1, a.2.kind, &a.2.evidence, a.2.stance).cmp(&(
             b.0,
             b.1,
@@ -401,18 +466,5 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
     keyed.dedup_by(|a, b| {
         a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind && a.2.evidence == b.2.evidence
     });
-    for (a, b, r) in keyed {
-        g.graph.add_edge(
-            a,
-            b,
-            Edge {
-                kind: r.kind,
-                evidence: r.evidence,
-                stance: r.stance,
-                note: r.note,
-                origin: r.origin,
-            },
-        );
-    }
-    g
+    keyed
 }

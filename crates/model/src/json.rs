@@ -299,55 +299,151 @@ fn edge_json(g: &LevelGraph, e: petgraph::graph::EdgeIndex, id: String) -> EdgeJ
     }
 }
 
-/// The graph as [`GraphJson`] serialises it, made one node and one edge at a time
-/// while writing (the whole export would be as large as the file). Edge ids are
-/// [`LevelGraph::edge_id`]'s, numbered in one pass instead of one walk per edge.
-struct Streamed<'a>(&'a LevelGraph);
+/// An edge as [`EdgeJson`] serialises it, borrowing from the graph (the same fields
+/// in the same order with the same rules, so the same bytes; a test compares them).
+#[derive(Serialize)]
+struct EdgeOut<'a> {
+    id: EdgeIdOut<'a>,
+    kind: EdgeKind,
+    from: &'a str,
+    to: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stance: Option<Stance>,
+    evidence: EvidenceOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    origin: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
+}
 
-impl Serialize for Streamed<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeSeq, SerializeStruct};
-        struct Nodes<'a>(&'a LevelGraph);
-        impl Serialize for Nodes<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.node_count()))?;
-                for n in self.0.graph.node_weights() {
-                    seq.serialize_element(&node_json(n))?;
-                }
-                seq.end()
-            }
+/// [`EvidenceJson`], borrowed.
+#[derive(Serialize)]
+struct EvidenceOut<'a> {
+    article: &'a str,
+    quote: &'a str,
+}
+
+/// An edge id as [`crate::graph::numbered_edge_id`] writes it, without making the string.
+struct EdgeIdOut<'a> {
+    from: &'a str,
+    kind: EdgeKind,
+    to: &'a str,
+    /// How many earlier edges join the same nodes with the same kind.
+    n: u32,
+}
+
+impl std::fmt::Display for EdgeIdOut<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}->{}", self.from, self.kind, self.to)?;
+        if self.n > 0 {
+            write!(f, "#{}", self.n + 1)?;
         }
-        struct Edges<'a>(&'a LevelGraph);
-        impl Serialize for Edges<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let g = self.0;
-                let mut seq = s.serialize_seq(Some(g.edge_count()))?;
-                // How many earlier edges join the same two nodes with the same kind.
-                let mut seen: std::collections::HashMap<(u32, u32, EdgeKind), usize> =
-                    std::collections::HashMap::new();
-                for e in g.graph.edge_indices() {
-                    let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
-                    let kind = g.graph[e].kind;
-                    let n = seen
-                        .entry((a.index() as u32, b.index() as u32, kind))
-                        .or_default();
-                    let id =
-                        crate::graph::numbered_edge_id(&g.graph[a].id, kind, &g.graph[b].id, *n);
-                    *n += 1;
-                    seq.serialize_element(&edge_json(g, e, id))?;
-                }
-                seq.end()
-            }
-        }
-        let g = self.0;
-        let mut st = s.serialize_struct("GraphJson", 5)?;
-        st.serialize_field("schema", SCHEMA)?;
-        st.serialize_field("version", &VERSION)?;
-        st.serialize_field("digest", &g.digest)?;
-        st.serialize_field("nodes", &Nodes(g))?;
-        st.serialize_field("edges", &Edges(g))?;
-        st.end()
+        Ok(())
     }
+}
+
+impl Serialize for EdgeIdOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+fn edge_out(g: &LevelGraph, e: petgraph::graph::EdgeIndex, n: u32) -> EdgeOut<'_> {
+    let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
+    let w = &g.graph[e];
+    let (origin, confidence) = match w.origin {
+        Origin::Curated => ("curated", None),
+        Origin::Derived => ("derived", None),
+        Origin::Extracted(c) => ("extracted", Some(c)),
+    };
+    let (from, to) = (&*g.graph[a].id, &*g.graph[b].id);
+    EdgeOut {
+        id: EdgeIdOut {
+            from,
+            kind: w.kind,
+            to,
+            n,
+        },
+        kind: w.kind,
+        from,
+        to,
+        stance: w.stance,
+        evidence: EvidenceOut {
+            article: &w.evidence.article,
+            quote: &w.evidence.quote,
+        },
+        note: w.note.as_deref(),
+        origin,
+        confidence,
+    }
+}
+
+/// For each edge in order, how many earlier edges join the same two nodes with the
+/// same kind ([`LevelGraph::edge_id`]'s numbering, in one pass).
+fn edge_repeats(g: &LevelGraph) -> Vec<u32> {
+    let mut seen: rustc_hash::FxHashMap<(u32, u32, EdgeKind), u32> = Default::default();
+    g.graph
+        .edge_indices()
+        .map(|e| {
+            let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
+            let n = seen
+                .entry((a.index() as u32, b.index() as u32, g.graph[e].kind))
+                .or_default();
+            *n += 1;
+            *n - 1
+        })
+        .collect()
+}
+
+/// Elements serialised per rayon task, and tasks written per round (a round's bytes
+/// are held until written: about 25 MB of edges).
+const CHUNK: usize = 4096;
+const ROUND: usize = 16;
+
+/// Write `n` elements as the items of an array at depth 1 of a pretty document
+/// (`[`, each on its own line at depth 2, `]`), exactly as serde_json's pretty printer
+/// does, serialising chunks of them in parallel and writing them in order.
+fn write_array<T: Serialize>(
+    w: &mut impl io::Write,
+    n: usize,
+    element: impl Fn(usize) -> T + Sync,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    if n == 0 {
+        return w.write_all(b"[]");
+    }
+    w.write_all(b"[")?;
+    let chunks: Vec<(usize, usize)> = (0..n)
+        .step_by(CHUNK)
+        .map(|s| (s, (s + CHUNK).min(n)))
+        .collect();
+    // The same buffers for every round: fresh ones would be fresh pages, each zeroed.
+    let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); ROUND];
+    for round in chunks.chunks(ROUND) {
+        let done: Vec<io::Result<()>> = bufs
+            .par_iter_mut()
+            .zip(round.par_iter())
+            .map(|(buf, &(s, e))| {
+                buf.clear();
+                for i in s..e {
+                    buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                    let pretty = Pretty {
+                        depth: 2,
+                        has_value: false,
+                    };
+                    let mut ser = serde_json::Serializer::with_formatter(&mut *buf, pretty);
+                    element(i).serialize(&mut ser)?;
+                }
+                Ok(())
+            })
+            .collect();
+        for (buf, done) in bufs.iter().zip(done) {
+            done?;
+            w.write_all(buf)?;
+        }
+    }
+    w.write_all(b"\n  ]")
 }
 
 fn node_json(n: &Node) -> NodeJson {
@@ -415,10 +511,26 @@ fn node_json(n: &Node) -> NodeJson {
     j
 }
 
-/// Write the graph as pretty JSON with a final newline.
+/// Write the graph as pretty JSON with a final newline: [`GraphJson`] as serde_json's
+/// pretty printer writes it, byte for byte, made one node and one edge at a time (the
+/// whole export would be as large as the file), chunks of them serialised in parallel.
 pub fn write_json(g: &LevelGraph, w: &mut impl io::Write) -> io::Result<()> {
-    write_pretty(&mut *w, &Streamed(g))?;
-    w.write_all(b"\n")
+    w.write_all(b"{\n  \"schema\": ")?;
+    write_pretty(&mut *w, SCHEMA)?;
+    w.write_all(b",\n  \"version\": ")?;
+    write_pretty(&mut *w, &VERSION)?;
+    w.write_all(b",\n  \"digest\": ")?;
+    write_pretty(&mut *w, &g.digest)?;
+    w.write_all(b",\n  \"nodes\": ")?;
+    write_array(w, g.node_count(), |i| {
+        node_json(&g.graph[petgraph::graph::NodeIndex::new(i)])
+    })?;
+    w.write_all(b",\n  \"edges\": ")?;
+    let repeats = edge_repeats(g);
+    write_array(w, g.edge_count(), |i| {
+        edge_out(g, petgraph::graph::EdgeIndex::new(i), repeats[i])
+    })?;
+    w.write_all(b"\n}\n")
 }
 
 /// Write `value` as serde_json's `to_writer_pretty` does, byte for byte, faster: each
@@ -680,6 +792,96 @@ mod tests {
         ];
         for v in &values {
             assert_eq!(pretty(v), serde_json::to_string_pretty(v).unwrap());
+        }
+    }
+
+    /// A graph of every node kind with more edges than two chunks: parallel edges
+    /// (numbered `#2`…), extracted ones with their confidence, notes, stances, and
+    /// strings that need escaping.
+    fn varied_graph() -> LevelGraph {
+        let mut g = LevelGraph::new();
+        let date: PartialDate = "2021-09".parse().unwrap();
+        for i in 0..40 {
+            let (kind, data) = match i % 3 {
+                0 => (
+                    NodeKind::Article,
+                    NodeData::Article {
+                        title: format!("title {i}"),
+                        date: ArticleDate {
+                            value: date,
+                            provenance: DateProvenance::Stated,
+                            evidence: Some("in \"September\"".into()),
+                            reasoning: None,
+                        },
+                        url: Some(format!("https://example.org/{i}")),
+                    },
+                ),
+                1 => (
+                    NodeKind::Actor,
+                    NodeData::Entity {
+                        subkind: "person".into(),
+                        aliases: vec![format!("alias {i}")],
+                        description: None,
+                        date: None,
+                        roles: vec![],
+                    },
+                ),
+                _ => (
+                    NodeKind::Claim,
+                    NodeData::Claim {
+                        text: format!("claim <{i}>").into(),
+                        evidence: Evidence {
+                            article: "a0".into(),
+                            quote: "q\u{1}".into(),
+                        },
+                        claim_kind: ClaimKind::ALL[i % ClaimKind::ALL.len()],
+                        speaker: None,
+                        hedged: i % 2 == 0,
+                        date: Some(date),
+                    },
+                ),
+            };
+            g.add_node(Node {
+                id: format!("{}:n{i}", kind.as_str()).into(),
+                kind,
+                label: format!("label é {i}").into(),
+                data,
+                origin: if i % 5 == 0 {
+                    Origin::Extracted(0.5)
+                } else {
+                    Origin::Curated
+                },
+            });
+        }
+        let ids: Vec<String> = g.ids().map(str::to_string).collect();
+        for k in 0..(2 * CHUNK + 123) {
+            let origin = [Origin::Extracted(0.25), Origin::Curated, Origin::Derived][k % 3];
+            let edge = Edge {
+                kind: EdgeKind::ALL[k % EdgeKind::ALL.len()],
+                evidence: Evidence {
+                    article: "a \"quoted\" stem".into(),
+                    quote: format!("line\nbreak {k} <&>").into(),
+                },
+                stance: (k % 4 == 0).then_some(Stance::ALL[k % Stance::ALL.len()]),
+                note: (k % 7 == 1).then(|| "a note\t".to_string()),
+                origin,
+            };
+            // Few pairs of nodes, so that many edges are parallel.
+            assert!(g.add_edge(&ids[k % 7], &ids[(k / 7) % 5 + 10], edge));
+        }
+        g
+    }
+
+    #[test]
+    fn write_json_is_the_export_structs_pretty_printed() {
+        let g = varied_graph();
+        let numbered = to_export(&g).edges.iter().any(|e| e.id.ends_with("#3"));
+        assert!(numbered, "some edges are numbered #2 or more");
+        for g in [&g, &LevelGraph::new()] {
+            let mut out = Vec::new();
+            write_json(g, &mut out).unwrap();
+            let expected = serde_json::to_string_pretty(&to_export(g)).unwrap() + "\n";
+            assert!(out == expected.as_bytes(), "write_json differs from the export structs");
         }
     }
 }

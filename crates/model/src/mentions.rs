@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::evidence::normalise;
-use crate::{Corpus, EdgeKind, Entity, Evidence, NodeKind, Origin, Relation};
+use crate::{Corpus, Entity, NodeKind};
 
 /// A compiled matcher over entity names and aliases.
 pub struct Matcher {
@@ -458,47 +458,80 @@ pub(crate) fn sentence_around(norm: &str, start: usize, end: usize) -> &str {
     norm[s..e].trim()
 }
 
+/// One `mentions` edge before it joins the graph: the article's stem, the entity's
+/// id and the sentence that first names it.
+pub(crate) struct Mention<'c> {
+    /// The article's stem (its key in the corpus).
+    pub(crate) article: &'c String,
+    /// The actor's or policy's id.
+    pub(crate) entity: String,
+    /// The first sentence of the article that names it.
+    pub(crate) quote: String,
+}
+
 /// `mentions` edges for every article: one per (article, actor or policy) found,
-/// evidenced by the first sentence that names it.
-pub(crate) fn find_mentions(corpus: &Corpus) -> Vec<Relation> {
+/// evidenced by the first sentence that names it. Articles are scanned in parallel
+/// (each on its own rayon task); the result is in article order, then entity id.
+pub(crate) fn article_mentions(corpus: &Corpus) -> Vec<Mention<'_>> {
+    use rayon::prelude::*;
     let entities = corpus
         .entities
         .values()
         .filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy));
     let matcher = Matcher::new(entities);
-    let mut out = Vec::new();
-    for (stem, article) in &corpus.articles {
-        // Match line by line, so that a quote never runs across a heading or paragraph.
-        let mut first: BTreeMap<String, String> = BTreeMap::new();
-        for line in article.text.lines() {
-            let norm = normalise(line);
-            for hit in matcher.find(&norm) {
-                first
-                    .entry(hit.id.clone())
-                    .or_insert_with(|| sentence_around(&norm, hit.start, hit.end).to_string());
+    let articles: Vec<(&String, &crate::Article)> = corpus.articles.iter().collect();
+    let per_article: Vec<Vec<Mention<'_>>> = articles
+        .par_iter()
+        .map_init(Vec::new, |hits, &(stem, article)| {
+            // Match line by line, so that a quote never runs across a heading or paragraph.
+            let mut first: BTreeMap<&str, String> = BTreeMap::new();
+            for line in article.text.lines() {
+                let norm = normalise(line);
+                matcher.find_into(&norm, hits);
+                for hit in hits.iter() {
+                    first.entry(hit.id).or_insert_with(|| {
+                        sentence_around(&norm, hit.start, hit.end).to_string()
+                    });
+                }
             }
-        }
-        for (id, quote) in first {
-            out.push(Relation {
-                from: crate::article_node_id(stem),
-                kind: EdgeKind::Mentions,
-                to: id,
-                evidence: Evidence {
-                    article: stem.clone().into(),
-                    quote: quote.into(),
-                },
-                stance: None,
-                note: None,
-                origin: Origin::Derived,
-            });
-        }
-    }
-    out
+            first
+                .into_iter()
+                .map(|(id, quote)| Mention {
+                    article: stem,
+                    entity: id.to_string(),
+                    quote,
+                })
+                .collect()
+        })
+        .collect();
+    per_article.into_iter().flatten().collect()
+}
+
+/// [`article_mentions`] as relations.
+#[cfg(test)]
+pub(crate) fn find_mentions(corpus: &Corpus) -> Vec<crate::Relation> {
+    use crate::{EdgeKind, Evidence, Origin, Relation};
+    article_mentions(corpus)
+        .into_iter()
+        .map(|m| Relation {
+            from: crate::article_node_id(m.article),
+            kind: EdgeKind::Mentions,
+            to: m.entity,
+            evidence: Evidence {
+                article: m.article.as_str().into(),
+                quote: m.quote.into(),
+            },
+            stance: None,
+            note: None,
+            origin: Origin::Derived,
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Origin;
 
     fn ent(id: &str, name: &str, aliases: &[&str]) -> Entity {
         Entity {

@@ -199,37 +199,82 @@ impl Update {
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
         save(dir, &self.entries)
     }
+
+    /// Write the cache file's new contents to a temporary file in `dir` (made when
+    /// missing), to be renamed into place by [`Staged::commit`]: the entries can be
+    /// dropped as soon as they are written, long before the build that read them
+    /// succeeds. A staged file never committed is removed when dropped.
+    pub fn stage(self, dir: &Path) -> std::io::Result<Staged> {
+        stage(dir, &self.entries)
+    }
+}
+
+/// A cache file written to a temporary file beside its place, not yet renamed in.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    path: PathBuf,
+    done: bool,
+}
+
+impl Staged {
+    /// Rename the staged file into place, and remove what staged files other builds
+    /// left in its folder (a build killed between staging and committing).
+    pub fn commit(mut self) -> std::io::Result<()> {
+        let renamed = std::fs::rename(&self.tmp, &self.path);
+        self.done = renamed.is_ok();
+        renamed?;
+        if let Some(Ok(entries)) = self.path.parent().map(std::fs::read_dir) {
+            let prefix = format!(".{CACHE_FILE}.");
+            for e in entries.flatten() {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with(&prefix) && name.ends_with(".tmp") {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 /// Write the cache file in `dir` with exactly `entries`, through a temporary file
 /// renamed into place.
 pub(crate) fn save(dir: &Path, entries: &[Entry]) -> std::io::Result<()> {
+    stage(dir, entries)?.commit()
+}
+
+/// Write `entries` as a cache file to a temporary file in `dir`.
+fn stage(dir: &Path, entries: &[Entry]) -> std::io::Result<Staged> {
     std::fs::create_dir_all(dir)?;
-    let path = dir.join(CACHE_FILE);
-    let tmp: PathBuf = dir.join(format!(".{CACHE_FILE}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
-        w.write_all(&header())?;
-        for e in entries {
-            w.write_all(&e.key)?;
-            let len = 1 + e.records.len() as u64;
-            w.write_all(&len.to_le_bytes())?;
-            let mut h = xxhash_rust::xxh3::Xxh3::new();
-            h.update(&[u8::from(e.quotes_found)]);
-            h.update(&e.records);
-            w.write_all(&h.digest().to_le_bytes())?;
-            w.write_all(&[u8::from(e.quotes_found)])?;
-            w.write_all(&e.records)?;
-        }
-        w.flush()
-    })();
-    match written.and_then(|()| std::fs::rename(&tmp, &path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
+    let staged = Staged {
+        tmp: dir.join(format!(".{CACHE_FILE}.{}.tmp", std::process::id())),
+        path: dir.join(CACHE_FILE),
+        done: false,
+    };
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&staged.tmp)?);
+    w.write_all(&header())?;
+    for e in entries {
+        w.write_all(&e.key)?;
+        let len = 1 + e.records.len() as u64;
+        w.write_all(&len.to_le_bytes())?;
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&[u8::from(e.quotes_found)]);
+        h.update(&e.records);
+        w.write_all(&h.digest().to_le_bytes())?;
+        w.write_all(&[u8::from(e.quotes_found)])?;
+        w.write_all(&e.records)?;
     }
+    w.flush()?;
+    Ok(staged)
 }
 
 /// A value written to and read back from the cache, little-endian, lengths first.

@@ -17,7 +17,7 @@ use crate::*;
 
 #[derive(Default)]
 struct Strings<'a> {
-    index: std::collections::HashMap<&'a str, u32>,
+    index: rustc_hash::FxHashMap<&'a str, u32>,
     list: Vec<&'a str>,
 }
 
@@ -120,11 +120,28 @@ fn check_sizes(sizes: &[(&'static str, u64)], limit: u64) -> Result<(), TooLarge
     }
 }
 
+/// What `stats` reads about the whole graph, as JSON.
+fn stats_json(g: &LevelGraph) -> Vec<u8> {
+    stats(g, StatsOptions { top: STATS_TOP })
+        .ok()
+        .and_then(|s| serde_json::to_vec(&s).ok())
+        .unwrap_or_default()
+}
+
 /// The sections of `g`'s store: [`Prepared::finish`] adds the header.
 pub fn prepare(g: &LevelGraph) -> Prepared {
-    let mut st = Strings::default();
-    let nodes = encode_nodes(g, &mut st);
-    let edges = encode_edges(g, &mut st);
+    // The records on this thread, what `stats` and `search` read on another (a thread
+    // of its own, not rayon's: `build` writes graph.json on rayon's meanwhile).
+    let ((st, nodes, edges), (stats_json, ix)) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| (stats_json(g), SearchIndex::build(g)));
+        let mut st = Strings::default();
+        let nodes = encode_nodes(g, &mut st);
+        let edges = encode_edges(g, &mut st);
+        let other = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        ((st, nodes, edges), other)
+    });
     let strings_len: u64 = st.list.iter().map(|s| s.len() as u64).sum();
     let addressed = [
         (
@@ -143,12 +160,6 @@ pub fn prepare(g: &LevelGraph) -> Prepared {
             too_large: Some(too_large),
         };
     }
-    // What `stats` and `search` read about the whole graph.
-    let stats_json = stats(g, StatsOptions { top: STATS_TOP })
-        .ok()
-        .and_then(|s| serde_json::to_vec(&s).ok())
-        .unwrap_or_default();
-    let ix = SearchIndex::build(g);
     let search = encode_search(&ix);
     let counts = [
         g.node_count(),
@@ -336,6 +347,8 @@ fn encode_edges<'a>(g: &'a LevelGraph, st: &mut Strings<'a>) -> Edges {
     let mut edges: Vec<u8> = Vec::with_capacity(n_edges * EDGE);
     let mut outs: Vec<Vec<u32>> = vec![Vec::new(); n_nodes];
     let mut ins: Vec<Vec<u32>> = vec![Vec::new(); n_nodes];
+    // The article node of the last evidence looked up (edges come in runs of one article).
+    let mut last: Option<(&str, u32)> = None;
     for (r, ei) in g.graph.edge_indices().enumerate() {
         let (a, b) = g.graph.edge_endpoints(ei).expect("edge exists");
         let w = g.edge(ei);
@@ -350,11 +363,17 @@ fn encode_edges<'a>(g: &'a LevelGraph, st: &mut Strings<'a>) -> Edges {
         put_u32(&mut edges, st.intern(&w.evidence.article));
         put_u32(&mut edges, st.intern(&w.evidence.quote));
         put_u32(&mut edges, st.opt(w.note.as_deref()));
-        put_u32(
-            &mut edges,
-            g.find(&article_node_id(&w.evidence.article))
-                .map_or(NONE, |i| i.index() as u32),
-        );
+        let article = match last {
+            Some((stem, i)) if stem == &*w.evidence.article => i,
+            _ => {
+                let i = g
+                    .find(&article_node_id(&w.evidence.article))
+                    .map_or(NONE, |i| i.index() as u32);
+                last = Some((&w.evidence.article, i));
+                i
+            }
+        };
+        put_u32(&mut edges, article);
         outs[a.index()].push(r as u32);
         ins[b.index()].push(r as u32);
     }
