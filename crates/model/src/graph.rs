@@ -434,17 +434,17 @@ fn edges_in_order(
         origin: Origin::Derived,
     };
     for c in corpus.claims.values().filter(|c| keep(&c.origin)) {
-        let (Some(&a), Some(&b)) = (
-            article_ix.get(&*c.evidence.article),
-            ids.get(c.id.as_str()),
-        ) else {
+        let (Some(&a), Some(&b)) = (article_ix.get(&*c.evidence.article), ids.get(c.id.as_str()))
+        else {
             continue;
         };
         keyed.push((a, b, derived(c.evidence.clone(), EdgeKind::Makes)));
     }
     for m in mentions {
-        let (Some(&a), Some(&b)) = (article_ix.get(m.article.as_str()), ids.get(m.entity.as_str()))
-        else {
+        let (Some(&a), Some(&b)) = (
+            article_ix.get(m.article.as_str()),
+            ids.get(m.entity.as_str()),
+        ) else {
             continue;
         };
         let evidence = Evidence {

@@ -881,7 +881,10 @@ mod tests {
             let mut out = Vec::new();
             write_json(g, &mut out).unwrap();
             let expected = serde_json::to_string_pretty(&to_export(g)).unwrap() + "\n";
-            assert!(out == expected.as_bytes(), "write_json differs from the export structs");
+            assert!(
+                out == expected.as_bytes(),
+                "write_json differs from the export structs"
+            );
         }
     }
 }

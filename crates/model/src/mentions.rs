@@ -489,9 +489,9 @@ pub(crate) fn article_mentions(corpus: &Corpus) -> Vec<Mention<'_>> {
                 let norm = normalise(line);
                 matcher.find_into(&norm, hits);
                 for hit in hits.iter() {
-                    first.entry(hit.id).or_insert_with(|| {
-                        sentence_around(&norm, hit.start, hit.end).to_string()
-                    });
+                    first
+                        .entry(hit.id)
+                        .or_insert_with(|| sentence_around(&norm, hit.start, hit.end).to_string());
                 }
             }
             first

@@ -544,7 +544,14 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
     let mut last = i;
     let mut k = i + 1;
     while k < toks.len() {
-        if strip_possessive(toks[k - 1].s) != toks[k - 1].s {
+        // A possessive ends a name ("London's Labour Party"), unless it is a
+        // collective noun opening one ("People's Justice Party", "Women's Equality Party").
+        if strip_possessive(toks[k - 1].s) != toks[k - 1].s
+            && !matches!(
+                toks[k - 1].s,
+                "People's" | "Women's" | "Children's" | "Men's"
+            )
+        {
             break;
         }
         if is_cap(toks[k].s) && adjacent(norm, &toks[k - 1], &toks[k]) {

@@ -803,3 +803,27 @@ fn a_named_programme_written_in_lower_case_was_missed() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn a_name_opening_with_a_collective_possessive_was_cut() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "In the 2000s the People’s Justice Party won seats, and London's Labour Party lost.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    assert!(
+        names
+            .iter()
+            .any(|(n, _)| n == "People's Justice Party" || n == "People’s Justice Party"),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|(n, _)| n == "Justice Party"),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|(n, _)| n.starts_with("London")),
+        "{names:?}"
+    );
+}
