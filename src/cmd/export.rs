@@ -164,25 +164,22 @@ fn from_store(path: &Path) -> Option<LevelGraph> {
     store.whole()
 }
 
-/// Render a graph in a format to memory; SVG layout warnings go to stderr.
-pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
+/// Write a graph in a format to `w` as it is made (the interchange writers and the
+/// JSON stream one node and edge at a time); SVG layout warnings go to stderr.
+fn render(g: &LevelGraph, format: Format, draw: DrawOptions, mut w: &mut dyn Write) -> Result<()> {
     match format {
-        Format::Json => json::write_json(g, &mut out)?,
-        Format::Dot => dot::write_dot(g, &dot::DotOptions { draw }, &mut out)?,
-        Format::Graphml => {
-            levelmap_interchange::write_graphml(&levelmap_interchange::from_graph(g), &mut out)?
-        }
-        Format::Gexf => {
-            levelmap_interchange::write_gexf(&levelmap_interchange::from_graph(g), &mut out)?
-        }
-        Format::Aif => levelmap_interchange::write_aif(g, &mut out)?,
-        Format::Timelinejs => levelmap_interchange::write_timelinejs(g, &mut out)?,
+        Format::Json => json::write_json(g, &mut w)?,
+        Format::Dot => dot::write_dot(g, &dot::DotOptions { draw }, &mut w)?,
+        Format::Graphml => levelmap_interchange::write_graph_graphml(g, &mut w)?,
+        Format::Gexf => levelmap_interchange::write_graph_gexf(g, &mut w)?,
+        Format::Aif => levelmap_interchange::write_aif(g, &mut w)?,
+        Format::Timelinejs => levelmap_interchange::write_timelinejs(g, &mut w)?,
         Format::Csv => {
             bail!("csv writes two files: give -o DIR, the folder for nodes.csv and edges.csv")
         }
-        Format::Html => out = explore_page(g, draw.title, Default::default())?.1,
+        Format::Html => w.write_all(&explore_page(g, draw.title, Default::default())?.1)?,
         Format::Svg => {
+            let mut out = Vec::new();
             let report = svg::write_svg(
                 g,
                 &svg::SvgOptions {
@@ -194,10 +191,31 @@ pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Resul
             for w in report.warnings {
                 note!("warning: {w}");
             }
+            w.write_all(&out)?;
         }
         Format::Parquet => bail!("parquet is a folder of tables: give --out DIR"),
     }
-    Ok(out)
+    Ok(())
+}
+
+/// Write `path` atomically with `write`, which may fail with any error: the file is
+/// then left as it was and the error returned.
+fn write_file_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let mut failed = None;
+    let written = write_atomic(path, |w| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        match write(&mut w).and_then(|()| Ok(w.flush()?)) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                failed = Some(e);
+                Err(std::io::Error::other("export failed"))
+            }
+        }
+    });
+    match (failed, written) {
+        (Some(e), _) => Err(e),
+        (None, r) => Ok(r?),
+    }
 }
 
 /// `--format csv`: nodes.csv and edges.csv into the folder `-o` names, both or neither.
@@ -211,10 +229,16 @@ fn write_csv_folder(dir: Option<&Path>, v: &LevelGraph) -> Result<ExitCode> {
             dir.display()
         );
     }
-    let files = levelmap_interchange::write_csv(&levelmap_interchange::from_graph(v))?;
     let (nodes, edges) = (dir.join("nodes.csv"), dir.join("edges.csv"));
     let _lock = crate::outset::lock_folder_of(&nodes)?;
-    crate::output::write_all_atomic(&[(&nodes, files.nodes), (&edges, files.edges)])?;
+    // Both files are streamed, each into its temporary file: a failure while making
+    // them leaves both earlier files (edges.csv is renamed in once both are written,
+    // nodes.csv just after).
+    write_file_with(&nodes, |nw| {
+        write_file_with(&edges, |ew| {
+            Ok(levelmap_interchange::write_graph_csv(v, &mut &mut *nw, &mut &mut *ew)?)
+        })
+    })?;
     note!(
         "wrote {} and {} ({} nodes, {} edges)",
         nodes.display(),
@@ -241,38 +265,45 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let format = format_of(&args)?;
     let g = load(&args.corpus, args.from_json.as_deref(), args.auto)?;
     let opts = view_options(&args);
-    let v = view(&g, &opts)?;
+    // The whole graph is its own view: no copy.
+    let viewed;
+    let v = if opts.is_everything() {
+        &g
+    } else {
+        viewed = view(&g, &opts)?;
+        &viewed
+    };
     if format == Format::Parquet || args.out.is_some() {
-        return write_tables(&v, format, args.out.as_deref());
+        return write_tables(v, format, args.out.as_deref());
     }
     if format == Format::Csv {
-        return write_csv_folder(args.output.as_deref(), &v);
+        return write_csv_folder(args.output.as_deref(), v);
     }
     let title = if opts.is_everything() {
         "levelmap".to_string()
     } else {
         format!("levelmap: {}", opts.describe())
     };
-    let bytes = if format == Format::Html {
-        let texts = match &args.from_json {
-            Some(_) => Default::default(),
-            None => levelmap_explore::texts(&super::read_checked(&args.corpus)?.corpus),
-        };
-        explore_page(&v, title, texts)?.1
-    } else {
-        render(
-            &v,
-            format,
-            DrawOptions {
-                collapse_mentions: opts.collapse_mentions,
-                title,
-            },
-        )?
+    let draw = DrawOptions {
+        collapse_mentions: opts.collapse_mentions,
+        title,
+    };
+    let write = |w: &mut dyn Write| -> Result<()> {
+        if format == Format::Html {
+            let texts = match &args.from_json {
+                Some(_) => Default::default(),
+                None => levelmap_explore::texts(&super::read_checked(&args.corpus)?.corpus),
+            };
+            w.write_all(&explore_page(v, draw.title, texts)?.1)?;
+            Ok(())
+        } else {
+            render(v, format, draw, w)
+        }
     };
     match &args.output {
         Some(path) => {
             let _lock = crate::outset::lock_folder_of(path)?;
-            write_atomic(path, |w| w.write_all(&bytes))?;
+            write_file_with(path, write)?;
             note!(
                 "wrote {} ({} nodes, {} edges)",
                 path.display(),
@@ -281,8 +312,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             );
         }
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            write(&mut out)?;
             out.flush()?;
         }
     }

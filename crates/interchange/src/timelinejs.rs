@@ -299,14 +299,23 @@ fn lineage_slides(g: &LevelGraph, tl: &Timeline, out: &mut Slides) {
         .map(|l| (l.id.as_str(), l.name.as_str()))
         .collect();
     let wanted: BTreeSet<&str> = tl.lineage.iter().map(|l| l.id.as_str()).collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let kinds: BTreeSet<EdgeKind> = tl.lineage.iter().map(|l| l.kind).collect();
     for e in g.graph.edge_indices() {
+        // An edge's id costs a walk over its source's edges: made only for the edges
+        // of a lineage kind that leave an idea with a lane.
+        let Some((a, b)) = g.graph.edge_endpoints(e) else {
+            continue;
+        };
+        if !kinds.contains(&g.edge(e).kind) || !lane_names.contains_key(g.node(a).id.as_ref()) {
+            continue;
+        }
         let id = g.edge_id(e);
         if !wanted.contains(id.as_str()) {
             continue;
         }
-        let Some((a, b)) = g.graph.edge_endpoints(e) else {
-            continue;
-        };
         let w = g.edge(e);
         let (Some(d), Some(group)) = (g.evidence_date(w), lane_names.get(g.node(a).id.as_ref()))
         else {

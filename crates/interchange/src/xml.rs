@@ -3,15 +3,19 @@
 //! U+FFFE and U+FFFF) replaced by U+FFFD, so that no input makes a document a parser
 //! refuses and none injects markup.
 
+use std::io::{self, Write};
+
 use levelmap_model::date::PartialDate;
 
 /// Whether XML 1.0 allows `c` in a document at all (its `Char` production; a Rust
 /// `char` is never a surrogate).
+#[cfg(test)]
 pub(crate) fn allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// The character written for one XML 1.0 forbids.
+#[cfg(test)]
 pub(crate) const REPLACEMENT: char = '\u{FFFD}';
 
 /// `s` escaped for element content: `&`, `<` and `>` as entities, forbidden characters
@@ -23,33 +27,78 @@ pub(crate) fn text(s: &str) -> String {
 /// `s` escaped for a double-quoted attribute value: as [`text`], and `"` and `'` as
 /// entities, tab, line feed and carriage return as character references (an XML
 /// parser would otherwise normalise them to spaces).
+#[cfg(test)]
 pub(crate) fn attr(s: &str) -> String {
     escape(s, true)
 }
 
 fn escape(s: &str, in_attr: bool) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if in_attr => out.push_str("&quot;"),
-            '\'' if in_attr => out.push_str("&apos;"),
-            '\t' if in_attr => out.push_str("&#9;"),
-            '\n' if in_attr => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if !allowed(c) => out.push(REPLACEMENT),
-            c => out.push(c),
-        }
+    let mut out = Vec::with_capacity(s.len() + 8);
+    write_escaped(&mut out, s, in_attr).expect("writing to memory");
+    String::from_utf8(out).expect("escaping keeps UTF-8")
+}
+
+/// [`text`] written straight to `w`.
+pub(crate) fn write_text(w: &mut impl Write, s: &str) -> io::Result<()> {
+    write_escaped(w, s, false)
+}
+
+/// [`attr`] written straight to `w`.
+pub(crate) fn write_attr(w: &mut impl Write, s: &str) -> io::Result<()> {
+    write_escaped(w, s, true)
+}
+
+/// The escaping of [`text`] and [`attr`], over bytes: runs that need nothing are
+/// copied whole. The characters XML 1.0 forbids are the C0 controls but tab, line feed
+/// and carriage return (one byte each in UTF-8) and U+FFFE, U+FFFF (`EF BF BE`,
+/// `EF BF BF`); every other byte of valid UTF-8 passes as it is.
+fn write_escaped(w: &mut impl Write, s: &str, in_attr: bool) -> io::Result<()> {
+    const FFFD: &[u8] = "\u{FFFD}".as_bytes();
+    let b = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let (with, len): (&[u8], usize) = match b[i] {
+            b'&' => (b"&amp;", 1),
+            b'<' => (b"&lt;", 1),
+            b'>' => (b"&gt;", 1),
+            b'"' if in_attr => (b"&quot;", 1),
+            b'\'' if in_attr => (b"&apos;", 1),
+            b'\t' if in_attr => (b"&#9;", 1),
+            b'\n' if in_attr => (b"&#10;", 1),
+            b'\r' => (b"&#13;", 1),
+            b'\t' | b'\n' => {
+                i += 1;
+                continue;
+            }
+            c if c < 0x20 => (FFFD, 1),
+            0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
+                (FFFD, 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        w.write_all(&b[run..i])?;
+        w.write_all(with)?;
+        i += len;
+        run = i;
     }
-    out
+    w.write_all(&b[run..])
 }
 
 /// The first day of a partial date, `YYYY-MM-DD`: "2021" is 2021-01-01, "2021-09" is
 /// 2021-09-01. GEXF's `timeformat="date"` and Neo4j's `date` type need a whole date.
 pub(crate) fn first_day(d: PartialDate) -> String {
-    format!(
+    let mut out = Vec::with_capacity(10);
+    write_first_day(&mut out, d).expect("writing to memory");
+    String::from_utf8(out).expect("ASCII")
+}
+
+/// [`first_day`] written straight to `w`.
+pub(crate) fn write_first_day(w: &mut impl Write, d: PartialDate) -> io::Result<()> {
+    write!(
+        w,
         "{:04}-{:02}-{:02}",
         d.year_num(),
         d.month_num().unwrap_or(1),
@@ -61,20 +110,31 @@ pub(crate) fn first_day(d: PartialDate) -> String {
 /// `.`, `-` and `:` are kept; every other character, `_` included, is written `_HEX_`
 /// (its code point in hexadecimal), so distinct ids stay distinct. levelmap's own node
 /// ids (`actor:rachel-reeves`) are unchanged.
+#[cfg(test)]
 pub(crate) fn nmtoken(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
+    let mut out = Vec::with_capacity(id.len());
+    write_nmtoken(&mut out, id).expect("writing to memory");
+    String::from_utf8(out).expect("ASCII")
+}
+
+/// [`nmtoken`] written straight to `w`.
+pub(crate) fn write_nmtoken(w: &mut impl Write, id: &str) -> io::Result<()> {
+    let keep = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':');
+    if id.is_empty() {
+        // Never the result of a non-empty id: there `_` always opens `_HEX_`.
+        return w.write_all(b"_");
+    }
+    if id.chars().all(keep) {
+        return w.write_all(id.as_bytes());
+    }
     for c in id.chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':') {
-            out.push(c);
+        if keep(c) {
+            w.write_all(&[c as u8])?;
         } else {
-            out.push_str(&format!("_{:X}_", c as u32));
+            write!(w, "_{:X}_", c as u32)?;
         }
     }
-    if out.is_empty() {
-        // Never the result of a non-empty id: there `_` always opens `_HEX_`.
-        out.push('_');
-    }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,422 @@
+//! What GraphML, GEXF and CSV write, one node or edge at a time: the [`Rows`] a writer
+//! walks, from an [`Exchange`] (an actor network) or straight from the argument graph
+//! ([`GraphRows`]), which never builds the whole exchange: each node's and edge's
+//! attributes are borrowed from the graph as it is written, in the order the keys are
+//! declared, so a writer streams a document of any size in constant memory.
+//!
+//! [`GraphRows`] writes exactly what [`from_graph`](crate::from_graph) gives
+//! (`graph_rows_write_the_bytes_of_the_exchange` checks it byte for byte).
+
+use std::fmt::Write as _;
+
+use levelmap_model::date::PartialDate;
+use levelmap_model::exchange::{AttrKey, Exchange, Value};
+use levelmap_model::graph::{Edge, LevelGraph, Node, NodeData};
+use levelmap_model::{EdgeKind, NodeKind, Origin};
+use petgraph::visit::EdgeRef;
+use rustc_hash::FxHashMap;
+
+use crate::InterchangeError;
+
+/// An attribute value, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Val<'a> {
+    Text(&'a str),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl<'a> From<&'a Value> for Val<'a> {
+    fn from(v: &'a Value) -> Self {
+        match v {
+            Value::Text(s) => Val::Text(s),
+            Value::Int(i) => Val::Int(*i),
+            Value::Float(f) => Val::Float(*f),
+            Value::Bool(b) => Val::Bool(*b),
+        }
+    }
+}
+
+/// One node: `attrs[i]` is the value of the i-th declared node key, if it has one.
+pub(crate) struct NodeRow<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) label: &'a str,
+    pub(crate) start: Option<PartialDate>,
+    pub(crate) attrs: &'a [Option<Val<'a>>],
+}
+
+/// One edge: `attrs[i]` is the value of the i-th declared edge key, if it has one.
+pub(crate) struct EdgeRow<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) source: &'a str,
+    pub(crate) target: &'a str,
+    pub(crate) label: &'a str,
+    pub(crate) weight: f64,
+    pub(crate) start: Option<PartialDate>,
+    pub(crate) attrs: &'a [Option<Val<'a>>],
+}
+
+/// A graph as the exchange writers walk it.
+pub(crate) trait Rows {
+    fn name(&self) -> &str;
+    fn directed(&self) -> bool;
+    fn node_keys(&self) -> &[AttrKey];
+    fn edge_keys(&self) -> &[AttrKey];
+    fn node_count(&self) -> usize;
+    fn edge_count(&self) -> usize;
+    /// Every rule a writer relies on, checked before anything is written.
+    fn check(&self) -> Result<(), InterchangeError>;
+    /// Each node in order.
+    fn each_node(
+        &self,
+        f: &mut dyn FnMut(&NodeRow<'_>) -> Result<(), InterchangeError>,
+    ) -> Result<(), InterchangeError>;
+    /// Each edge in order.
+    fn each_edge(
+        &self,
+        f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
+    ) -> Result<(), InterchangeError>;
+}
+
+/// The values of `attrs` in the order of `keys` (undeclared ones are refused by the
+/// check before any writing).
+fn in_key_order<'a>(
+    keys: &[AttrKey],
+    attrs: &'a std::collections::BTreeMap<String, Value>,
+    out: &mut Vec<Option<Val<'a>>>,
+) {
+    out.clear();
+    out.extend(keys.iter().map(|k| attrs.get(&k.name).map(Val::from)));
+}
+
+impl Rows for Exchange {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn directed(&self) -> bool {
+        self.directed
+    }
+    fn node_keys(&self) -> &[AttrKey] {
+        &self.node_keys
+    }
+    fn edge_keys(&self) -> &[AttrKey] {
+        &self.edge_keys
+    }
+    fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+    fn edge_count(&self) -> usize {
+        self.edges.len()
+    }
+    fn check(&self) -> Result<(), InterchangeError> {
+        crate::check(self)
+    }
+    fn each_node(
+        &self,
+        f: &mut dyn FnMut(&NodeRow<'_>) -> Result<(), InterchangeError>,
+    ) -> Result<(), InterchangeError> {
+        let mut attrs = Vec::new();
+        for n in &self.nodes {
+            in_key_order(&self.node_keys, &n.attrs, &mut attrs);
+            f(&NodeRow {
+                id: &n.id,
+                label: &n.label,
+                start: n.start,
+                attrs: &attrs,
+            })?;
+        }
+        Ok(())
+    }
+    fn each_edge(
+        &self,
+        f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
+    ) -> Result<(), InterchangeError> {
+        let mut attrs = Vec::new();
+        for e in &self.edges {
+            in_key_order(&self.edge_keys, &e.attrs, &mut attrs);
+            f(&EdgeRow {
+                id: &e.id,
+                source: &e.source,
+                target: &e.target,
+                label: &e.label,
+                weight: e.weight,
+                start: e.start,
+                attrs: &attrs,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// The dates of the articles evidence names, looked up once per article (an edge's
+/// evidence date is its article's date, `LevelGraph::evidence_date`).
+pub(crate) struct ArticleDates<'g> {
+    g: &'g LevelGraph,
+    dates: FxHashMap<&'g str, Option<PartialDate>>,
+}
+
+impl<'g> ArticleDates<'g> {
+    pub(crate) fn new(g: &'g LevelGraph) -> Self {
+        ArticleDates {
+            g,
+            dates: FxHashMap::default(),
+        }
+    }
+
+    /// `g.evidence_date(e)`, remembered per article.
+    pub(crate) fn of(&mut self, e: &'g Edge) -> Option<PartialDate> {
+        let g = self.g;
+        *self
+            .dates
+            .entry(&e.evidence.article)
+            .or_insert_with(|| g.evidence_date(e))
+    }
+}
+
+/// When each node is first evidenced, by node index (see `from_graph`'s module
+/// comment), and each edge's evidence date, by edge index.
+pub(crate) fn starts(g: &LevelGraph) -> (Vec<Option<PartialDate>>, Vec<Option<PartialDate>>) {
+    let gr = &g.graph;
+    let mut dates = ArticleDates::new(g);
+    let evidenced: Vec<Option<PartialDate>> = gr.edge_weights().map(|w| dates.of(w)).collect();
+    let mut starts: Vec<Option<PartialDate>> = gr
+        .node_weights()
+        .map(|n| match n.kind {
+            NodeKind::Article | NodeKind::Claim => n.date(),
+            _ => None,
+        })
+        .collect();
+    let mut earliest: Vec<Option<PartialDate>> = vec![None; gr.node_count()];
+    for e in gr.edge_references() {
+        let Some(d) = evidenced[e.id().index()] else {
+            continue;
+        };
+        for end in [e.source(), e.target()] {
+            let slot = &mut earliest[end.index()];
+            *slot = Some(slot.map_or(d, |s| s.min(d)));
+        }
+    }
+    for (i, n) in gr.node_weights().enumerate() {
+        if starts[i].is_none() {
+            starts[i] = earliest[i].or(n.date());
+        }
+    }
+    (starts, evidenced)
+}
+
+/// Edge ids as `LevelGraph::edge_id` gives them, in one pass over the edges in index
+/// order: the n-th edge joining the same two nodes with the same kind gets `#n` from
+/// the second on.
+pub(crate) struct EdgeIds {
+    seen: FxHashMap<(u32, u32, EdgeKind), u32>,
+}
+
+impl EdgeIds {
+    pub(crate) fn new() -> Self {
+        EdgeIds {
+            seen: FxHashMap::default(),
+        }
+    }
+
+    /// The next edge's id into `out` (cleared first).
+    pub(crate) fn next(&mut self, from: &Node, kind: EdgeKind, to: &Node, ends: (u32, u32), out: &mut String) {
+        let n = self.seen.entry((ends.0, ends.1, kind)).or_insert(0);
+        *n += 1;
+        out.clear();
+        let _ = write!(out, "{}-{}->{}", from.id, kind.as_str(), to.id);
+        if *n > 1 {
+            let _ = write!(out, "#{n}");
+        }
+    }
+}
+
+/// The origin's name and, for an extracted item, its confidence.
+pub(crate) fn origin(o: Origin) -> (&'static str, Option<f64>) {
+    match o {
+        Origin::Curated => ("curated", None),
+        Origin::Derived => ("derived", None),
+        Origin::Extracted(c) => ("extracted", Some(c)),
+    }
+}
+
+/// The argument graph as [`Rows`], with `from_graph`'s keys and values.
+pub(crate) struct GraphRows<'g> {
+    g: &'g LevelGraph,
+    node_keys: Vec<AttrKey>,
+    edge_keys: Vec<AttrKey>,
+}
+
+impl<'g> GraphRows<'g> {
+    pub(crate) fn new(g: &'g LevelGraph) -> Self {
+        GraphRows {
+            g,
+            node_keys: crate::from_graph::node_keys(),
+            edge_keys: crate::from_graph::edge_keys(),
+        }
+    }
+}
+
+// Positions of the keys in `from_graph::node_keys` and `edge_keys`.
+const N_KIND: usize = 0;
+const N_SUBKIND: usize = 1;
+const N_DATE: usize = 2;
+const N_PRECISION: usize = 3;
+const N_ORIGIN: usize = 4;
+const N_CONFIDENCE: usize = 5;
+const N_ARTICLE: usize = 6;
+const N_QUOTE: usize = 7;
+const N_SPEAKER: usize = 8;
+const N_HEDGED: usize = 9;
+const N_URL: usize = 10;
+const E_KIND: usize = 0;
+const E_STANCE: usize = 1;
+const E_DATE: usize = 2;
+const E_ORIGIN: usize = 3;
+const E_CONFIDENCE: usize = 4;
+const E_ARTICLE: usize = 5;
+const E_QUOTE: usize = 6;
+const E_NOTE: usize = 7;
+
+/// A node's attributes, as `from_graph` puts them, by key position.
+fn node_values<'a>(n: &'a Node, date: &'a str) -> [Option<Val<'a>>; 11] {
+    let mut out = [None; 11];
+    out[N_KIND] = Some(Val::Text(n.kind.as_str()));
+    if let Some(d) = n.date() {
+        out[N_DATE] = Some(Val::Text(date));
+        out[N_PRECISION] = Some(Val::Text(d.precision().as_str()));
+    }
+    let (o, c) = origin(n.origin);
+    out[N_ORIGIN] = Some(Val::Text(o));
+    out[N_CONFIDENCE] = c.map(Val::Float);
+    match &n.data {
+        NodeData::Article { url, .. } => out[N_URL] = url.as_deref().map(Val::Text),
+        NodeData::Entity { subkind, .. } => out[N_SUBKIND] = Some(Val::Text(subkind)),
+        NodeData::Claim {
+            evidence,
+            claim_kind,
+            speaker,
+            hedged,
+            ..
+        } => {
+            out[N_SUBKIND] = Some(Val::Text(claim_kind.as_str()));
+            out[N_ARTICLE] = Some(Val::Text(&evidence.article));
+            out[N_QUOTE] = Some(Val::Text(&evidence.quote));
+            out[N_SPEAKER] = speaker.as_deref().map(Val::Text);
+            out[N_HEDGED] = Some(Val::Bool(*hedged));
+        }
+    }
+    out
+}
+
+/// An edge's attributes, as `from_graph` puts them, by key position.
+fn edge_values<'a>(w: &'a Edge, date: Option<&'a str>) -> [Option<Val<'a>>; 8] {
+    let mut out = [None; 8];
+    out[E_KIND] = Some(Val::Text(w.kind.as_str()));
+    out[E_STANCE] = w.stance.map(|s| Val::Text(s.as_str()));
+    out[E_DATE] = date.map(Val::Text);
+    let (o, c) = origin(w.origin);
+    out[E_ORIGIN] = Some(Val::Text(o));
+    out[E_CONFIDENCE] = c.map(Val::Float);
+    out[E_ARTICLE] = Some(Val::Text(&w.evidence.article));
+    out[E_QUOTE] = Some(Val::Text(&w.evidence.quote));
+    out[E_NOTE] = w.note.as_deref().map(Val::Text);
+    out
+}
+
+impl Rows for GraphRows<'_> {
+    fn name(&self) -> &str {
+        "levelmap"
+    }
+    fn directed(&self) -> bool {
+        true
+    }
+    fn node_keys(&self) -> &[AttrKey] {
+        &self.node_keys
+    }
+    fn edge_keys(&self) -> &[AttrKey] {
+        &self.edge_keys
+    }
+    fn node_count(&self) -> usize {
+        self.g.node_count()
+    }
+    fn edge_count(&self) -> usize {
+        self.g.edge_count()
+    }
+    /// Node ids are unique in a `LevelGraph` (its id index), edge ids by their
+    /// numbering and edges join present nodes; the keys are `from_graph`'s; what is
+    /// left is that every confidence is a finite number.
+    fn check(&self) -> Result<(), InterchangeError> {
+        crate::check_keys(&self.node_keys, &self.edge_keys)?;
+        let gr = &self.g.graph;
+        for n in gr.node_weights() {
+            if let (_, Some(c)) = origin(n.origin) {
+                crate::finite("node", &n.id, "confidence", c)?;
+            }
+        }
+        for e in gr.edge_references() {
+            match origin(e.weight().origin) {
+                (_, Some(c)) if !c.is_finite() => {
+                    crate::finite("edge", &self.g.edge_id(e.id()), "confidence", c)?;
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+    fn each_node(
+        &self,
+        f: &mut dyn FnMut(&NodeRow<'_>) -> Result<(), InterchangeError>,
+    ) -> Result<(), InterchangeError> {
+        let (starts, _) = starts(self.g);
+        let mut date = String::new();
+        for (i, n) in self.g.graph.node_weights().enumerate() {
+            date.clear();
+            if let Some(d) = n.date() {
+                let _ = write!(date, "{d}");
+            }
+            let attrs = node_values(n, &date);
+            f(&NodeRow {
+                id: &n.id,
+                label: &n.label,
+                start: starts[i],
+                attrs: &attrs,
+            })?;
+        }
+        Ok(())
+    }
+    fn each_edge(
+        &self,
+        f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
+    ) -> Result<(), InterchangeError> {
+        let gr = &self.g.graph;
+        let (starts, evidenced) = starts(self.g);
+        let mut ids = EdgeIds::new();
+        let (mut id, mut date) = (String::new(), String::new());
+        for e in gr.edge_references() {
+            let (a, b, w) = (e.source(), e.target(), e.weight());
+            let (from, to) = (&gr[a], &gr[b]);
+            ids.next(from, w.kind, to, (a.index() as u32, b.index() as u32), &mut id);
+            let ev = evidenced[e.id().index()];
+            date.clear();
+            if let Some(d) = ev {
+                let _ = write!(date, "{d}");
+            }
+            let attrs = edge_values(w, ev.map(|_| date.as_str()));
+            let start = [ev, starts[a.index()], starts[b.index()]]
+                .into_iter()
+                .flatten()
+                .max();
+            f(&EdgeRow {
+                id: &id,
+                source: &from.id,
+                target: &to.id,
+                label: w.kind.as_str(),
+                weight: 1.0,
+                start,
+                attrs: &attrs,
+            })?;
+        }
+        Ok(())
+    }
+}
