@@ -100,6 +100,14 @@ pub fn write_graph_gexf(g: &LevelGraph, w: &mut impl Write) -> Result<(), Interc
 
 fn write_rows(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
     x.check()?;
+    // A buffer of its own, whose writes inline, whatever `w` is.
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    write_body(x, &mut w)?;
+    w.flush()?;
+    Ok(())
+}
+
+fn write_body(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
         w,

@@ -88,6 +88,14 @@ fn opening_tags(prefix: &str, keys: &[AttrKey]) -> Vec<Vec<u8>> {
 
 fn write_rows(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
     x.check()?;
+    // A buffer of its own, whose writes inline, whatever `w` is.
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    write_body(x, &mut w)?;
+    w.flush()?;
+    Ok(())
+}
+
+fn write_body(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
         w,

@@ -207,27 +207,83 @@ pub(crate) fn starts(g: &LevelGraph) -> (Vec<Option<PartialDate>>, Vec<Option<Pa
 
 /// Edge ids as `LevelGraph::edge_id` gives them, in one pass over the edges in index
 /// order: the n-th edge joining the same two nodes with the same kind gets `#n` from
-/// the second on.
+/// the second on. A graph's edges are sorted by (source, target, kind), so such edges
+/// are neighbours and a count of the run does; a graph in another order (a
+/// hand-written graph.json) is counted with a map.
 pub(crate) struct EdgeIds {
-    seen: FxHashMap<(u32, u32, EdgeKind), u32>,
+    seen: Option<FxHashMap<(u32, u32, EdgeKind), u32>>,
+    last: Option<((u32, u32, EdgeKind), u32)>,
+}
+
+fn edge_key(e: petgraph::graph::EdgeReference<'_, Edge>) -> (u32, u32, EdgeKind) {
+    (
+        e.source().index() as u32,
+        e.target().index() as u32,
+        e.weight().kind,
+    )
 }
 
 impl EdgeIds {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(g: &LevelGraph) -> Self {
+        let grouped = g
+            .graph
+            .edge_references()
+            .map(edge_key)
+            .is_sorted();
         EdgeIds {
-            seen: FxHashMap::default(),
+            seen: (!grouped).then(FxHashMap::default),
+            last: None,
         }
     }
 
     /// The next edge's id into `out` (cleared first).
-    pub(crate) fn next(&mut self, from: &Node, kind: EdgeKind, to: &Node, ends: (u32, u32), out: &mut String) {
-        let n = self.seen.entry((ends.0, ends.1, kind)).or_insert(0);
-        *n += 1;
+    pub(crate) fn next(&mut self, e: petgraph::graph::EdgeReference<'_, Edge>, g: &LevelGraph, out: &mut String) {
+        let key = edge_key(e);
+        let n = match &mut self.seen {
+            Some(seen) => {
+                let n = seen.entry(key).or_insert(0);
+                *n += 1;
+                *n
+            }
+            None => {
+                let n = match self.last {
+                    Some((k, n)) if k == key => n + 1,
+                    _ => 1,
+                };
+                self.last = Some((key, n));
+                n
+            }
+        };
         out.clear();
-        let _ = write!(out, "{}-{}->{}", from.id, kind.as_str(), to.id);
-        if *n > 1 {
-            let _ = write!(out, "#{n}");
+        out.push_str(&g.graph[e.source()].id);
+        out.push('-');
+        out.push_str(key.2.as_str());
+        out.push_str("->");
+        out.push_str(&g.graph[e.target()].id);
+        if n > 1 {
+            out.push('#');
+            out.push_str(&n.to_string());
         }
+    }
+}
+
+/// `d` as `PartialDate`'s `Display` writes it (`2021`, `2021-09`, `2021-09-14`),
+/// into `out`, without the formatting machinery for the usual four-digit years.
+pub(crate) fn push_date(out: &mut String, d: PartialDate) {
+    let y = d.year_num();
+    if !(0..=9999).contains(&y) {
+        let _ = write!(out, "{d}");
+        return;
+    }
+    let y = y as u16;
+    let digit = |n: u16| char::from(b'0' + n as u8);
+    for p in [1000, 100, 10, 1] {
+        out.push(digit(y / p % 10));
+    }
+    for part in [d.month_num(), d.day_num()].into_iter().map_while(|p| p) {
+        out.push('-');
+        out.push(digit(u16::from(part) / 10 % 10));
+        out.push(digit(u16::from(part) % 10));
     }
 }
 
@@ -245,14 +301,21 @@ pub(crate) struct GraphRows<'g> {
     g: &'g LevelGraph,
     node_keys: Vec<AttrKey>,
     edge_keys: Vec<AttrKey>,
+    /// When each node is first evidenced, by index.
+    starts: Vec<Option<PartialDate>>,
+    /// Each edge's evidence date, by index.
+    evidenced: Vec<Option<PartialDate>>,
 }
 
 impl<'g> GraphRows<'g> {
     pub(crate) fn new(g: &'g LevelGraph) -> Self {
+        let (starts, evidenced) = starts(g);
         GraphRows {
             g,
             node_keys: crate::from_graph::node_keys(),
             edge_keys: crate::from_graph::edge_keys(),
+            starts,
+            evidenced,
         }
     }
 }
@@ -368,12 +431,12 @@ impl Rows for GraphRows<'_> {
         &self,
         f: &mut dyn FnMut(&NodeRow<'_>) -> Result<(), InterchangeError>,
     ) -> Result<(), InterchangeError> {
-        let (starts, _) = starts(self.g);
+        let starts = &self.starts;
         let mut date = String::new();
         for (i, n) in self.g.graph.node_weights().enumerate() {
             date.clear();
             if let Some(d) = n.date() {
-                let _ = write!(date, "{d}");
+                push_date(&mut date, d);
             }
             let attrs = node_values(n, &date);
             f(&NodeRow {
@@ -390,17 +453,17 @@ impl Rows for GraphRows<'_> {
         f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
     ) -> Result<(), InterchangeError> {
         let gr = &self.g.graph;
-        let (starts, evidenced) = starts(self.g);
-        let mut ids = EdgeIds::new();
+        let (starts, evidenced) = (&self.starts, &self.evidenced);
+        let mut ids = EdgeIds::new(self.g);
         let (mut id, mut date) = (String::new(), String::new());
         for e in gr.edge_references() {
             let (a, b, w) = (e.source(), e.target(), e.weight());
             let (from, to) = (&gr[a], &gr[b]);
-            ids.next(from, w.kind, to, (a.index() as u32, b.index() as u32), &mut id);
+            ids.next(e, self.g, &mut id);
             let ev = evidenced[e.id().index()];
             date.clear();
             if let Some(d) = ev {
-                let _ = write!(date, "{d}");
+                push_date(&mut date, d);
             }
             let attrs = edge_values(w, ev.map(|_| date.as_str()));
             let start = [ev, starts[a.index()], starts[b.index()]]

@@ -54,24 +54,28 @@ pub(crate) fn write_attr(w: &mut impl Write, s: &str) -> io::Result<()> {
 /// `EF BF BF`); every other byte of valid UTF-8 passes as it is.
 fn write_escaped(w: &mut impl Write, s: &str, in_attr: bool) -> io::Result<()> {
     const FFFD: &[u8] = "\u{FFFD}".as_bytes();
+    let special = if in_attr { &ATTR_SPECIAL } else { &TEXT_SPECIAL };
     let b = s.as_bytes();
     let (mut run, mut i) = (0, 0);
-    while i < b.len() {
+    loop {
+        while i < b.len() && !special[usize::from(b[i])] {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
         let (with, len): (&[u8], usize) = match b[i] {
             b'&' => (b"&amp;", 1),
             b'<' => (b"&lt;", 1),
             b'>' => (b"&gt;", 1),
-            b'"' if in_attr => (b"&quot;", 1),
-            b'\'' if in_attr => (b"&apos;", 1),
-            b'\t' if in_attr => (b"&#9;", 1),
-            b'\n' if in_attr => (b"&#10;", 1),
+            b'"' => (b"&quot;", 1),
+            b'\'' => (b"&apos;", 1),
+            b'\t' => (b"&#9;", 1),
+            b'\n' => (b"&#10;", 1),
             b'\r' => (b"&#13;", 1),
-            b'\t' | b'\n' => {
-                i += 1;
-                continue;
-            }
             c if c < 0x20 => (FFFD, 1),
-            0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
+            // 0xEF: U+FFFE and U+FFFF are replaced; any other character passes.
+            _ if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
                 (FFFD, 3)
             }
             _ => {
@@ -87,6 +91,30 @@ fn write_escaped(w: &mut impl Write, s: &str, in_attr: bool) -> io::Result<()> {
     w.write_all(&b[run..])
 }
 
+/// The bytes [`write_escaped`] looks at in element content: `&`, `<`, `>`, the C0
+/// controls but tab and line feed, and 0xEF (the lead byte of U+FFFE and U+FFFF).
+static TEXT_SPECIAL: [bool; 256] = special_bytes(false);
+/// The same in an attribute value: also `"`, `'`, tab and line feed.
+static ATTR_SPECIAL: [bool; 256] = special_bytes(true);
+
+const fn special_bytes(in_attr: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t[b'\t' as usize] = in_attr;
+    t[b'\n' as usize] = in_attr;
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = in_attr;
+    t[b'\'' as usize] = in_attr;
+    t[0xEF] = true;
+    t
+}
+
 /// The first day of a partial date, `YYYY-MM-DD`: "2021" is 2021-01-01, "2021-09" is
 /// 2021-09-01. GEXF's `timeformat="date"` and Neo4j's `date` type need a whole date.
 pub(crate) fn first_day(d: PartialDate) -> String {
@@ -97,13 +125,31 @@ pub(crate) fn first_day(d: PartialDate) -> String {
 
 /// [`first_day`] written straight to `w`.
 pub(crate) fn write_first_day(w: &mut impl Write, d: PartialDate) -> io::Result<()> {
-    write!(
-        w,
-        "{:04}-{:02}-{:02}",
-        d.year_num(),
-        d.month_num().unwrap_or(1),
-        d.day_num().unwrap_or(1)
-    )
+    let y = d.year_num();
+    if !(0..=9999).contains(&y) {
+        return write!(
+            w,
+            "{:04}-{:02}-{:02}",
+            y,
+            d.month_num().unwrap_or(1),
+            d.day_num().unwrap_or(1)
+        );
+    }
+    let y = y as u16;
+    let (m, day) = (d.month_num().unwrap_or(1), d.day_num().unwrap_or(1));
+    let digit = |n: u16| b'0' + (n % 10) as u8;
+    w.write_all(&[
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(u16::from(m) / 10),
+        digit(u16::from(m)),
+        b'-',
+        digit(u16::from(day) / 10),
+        digit(u16::from(day)),
+    ])
 }
 
 /// An XML `NMTOKEN` for an id (GraphML's ids are NMTOKENs): ASCII letters, digits,
@@ -124,7 +170,10 @@ pub(crate) fn write_nmtoken(w: &mut impl Write, id: &str) -> io::Result<()> {
         // Never the result of a non-empty id: there `_` always opens `_HEX_`.
         return w.write_all(b"_");
     }
-    if id.chars().all(keep) {
+    if id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'))
+    {
         return w.write_all(id.as_bytes());
     }
     for c in id.chars() {
