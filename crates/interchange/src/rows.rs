@@ -238,8 +238,23 @@ impl EdgeIds {
 
     /// The next edge's id into `out` (cleared first).
     pub(crate) fn next(&mut self, e: petgraph::graph::EdgeReference<'_, Edge>, g: &LevelGraph, out: &mut String) {
+        let n = self.count(e);
+        out.clear();
+        out.push_str(&g.graph[e.source()].id);
+        out.push('-');
+        out.push_str(e.weight().kind.as_str());
+        out.push_str("->");
+        out.push_str(&g.graph[e.target()].id);
+        if n > 1 {
+            out.push('#');
+            out.push_str(&n.to_string());
+        }
+    }
+
+    /// Counts the next edge: it is the n-th joining its two nodes with its kind.
+    pub(crate) fn count(&mut self, e: petgraph::graph::EdgeReference<'_, Edge>) -> u32 {
         let key = edge_key(e);
-        let n = match &mut self.seen {
+        match &mut self.seen {
             Some(seen) => {
                 let n = seen.entry(key).or_insert(0);
                 *n += 1;
@@ -253,16 +268,6 @@ impl EdgeIds {
                 self.last = Some((key, n));
                 n
             }
-        };
-        out.clear();
-        out.push_str(&g.graph[e.source()].id);
-        out.push('-');
-        out.push_str(key.2.as_str());
-        out.push_str("->");
-        out.push_str(&g.graph[e.target()].id);
-        if n > 1 {
-            out.push('#');
-            out.push_str(&n.to_string());
         }
     }
 }
