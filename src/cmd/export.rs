@@ -83,6 +83,10 @@ pub(crate) struct Args {
     /// Include items drafted by `levelmap extract`, marked as extracted.
     #[arg(long)]
     pub(crate) auto: bool,
+    /// With --format html: write the explorer page even of a view past 20,000 nodes
+    /// and edges (a browser takes minutes to open one, if it does).
+    #[arg(long)]
+    pub(crate) force: bool,
 }
 
 /// The format to write: the flag, else the output file's extension.
@@ -236,7 +240,11 @@ fn write_csv_folder(dir: Option<&Path>, v: &LevelGraph) -> Result<ExitCode> {
     // nodes.csv just after).
     write_file_with(&nodes, |nw| {
         write_file_with(&edges, |ew| {
-            Ok(levelmap_interchange::write_graph_csv(v, &mut &mut *nw, &mut &mut *ew)?)
+            Ok(levelmap_interchange::write_graph_csv(
+                v,
+                &mut &mut *nw,
+                &mut &mut *ew,
+            )?)
         })
     })?;
     note!(
@@ -284,6 +292,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     } else {
         format!("levelmap: {}", opts.describe())
     };
+    if format == Format::Html && !args.force {
+        explorable(v, &opts)?;
+    }
     let draw = DrawOptions {
         collapse_mentions: opts.collapse_mentions,
         title,
@@ -318,6 +329,32 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The explorer page of a view past build's drawing size (20,000 nodes and edges) is
+/// refused before anything is written: a browser would take minutes to lay out and
+/// draw it (the page of 1,000 synthetic articles, 137,672 nodes and edges, is 42 MB),
+/// and `build` does not write one either. The error names the size and the way to a
+/// view that opens; `--force` writes it anyway.
+fn explorable(v: &LevelGraph, opts: &levelmap_query::view::ViewOptions) -> Result<()> {
+    let size = v.node_count() + v.edge_count();
+    if size <= super::build::DRAWABLE {
+        return Ok(());
+    }
+    let which = if opts.is_everything() {
+        "the whole graph".to_string()
+    } else {
+        format!("the view ({})", opts.describe())
+    };
+    bail!(
+        "the explorer page of {which} would hold {} nodes and {} edges ({size} in all), more than the {} a browser opens in useful time: \
+         export a part with --around NODE --depth 2, --kind (e.g. policy,actor), --edge or --from/--to \
+         (`levelmap export --format html --around policy:levelling-up --depth 2 -o part.html`), \
+         or write it anyway with --force",
+        v.node_count(),
+        v.edge_count(),
+        super::build::DRAWABLE
+    )
 }
 
 /// `--format parquet --out DIR`: the view's tables, rendered in memory, then each file

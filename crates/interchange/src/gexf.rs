@@ -118,7 +118,11 @@ fn write_body(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError>
     writeln!(w, "    <creator>levelmap</creator>")?;
     writeln!(w, "    <description>{}</description>", xml::text(x.name()))?;
     writeln!(w, "  </meta>")?;
-    let direction = if x.directed() { "directed" } else { "undirected" };
+    let direction = if x.directed() {
+        "directed"
+    } else {
+        "undirected"
+    };
     writeln!(
         w,
         "  <graph mode=\"dynamic\" timeformat=\"date\" defaultedgetype=\"{direction}\">"

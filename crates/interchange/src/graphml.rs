@@ -130,7 +130,11 @@ fn write_body(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError>
     for k in edge_builtin.iter().chain(x.edge_keys()) {
         write_key(w, "e", "edge", k)?;
     }
-    let direction = if x.directed() { "directed" } else { "undirected" };
+    let direction = if x.directed() {
+        "directed"
+    } else {
+        "undirected"
+    };
     writeln!(w, "  <graph id=\"G\" edgedefault=\"{direction}\">")?;
     writeln!(w, "    <desc>{}</desc>", xml::text(x.name()))?;
     let opens = opening_tags("n", x.node_keys());

@@ -100,7 +100,12 @@ pub(crate) fn check(x: &Exchange) -> Result<(), InterchangeError> {
 }
 
 /// A float the formats can carry: finite.
-pub(crate) fn finite(what: &'static str, id: &str, name: &str, v: f64) -> Result<(), InterchangeError> {
+pub(crate) fn finite(
+    what: &'static str,
+    id: &str,
+    name: &str,
+    v: f64,
+) -> Result<(), InterchangeError> {
     if v.is_finite() {
         Ok(())
     } else {
@@ -114,7 +119,10 @@ pub(crate) fn finite(what: &'static str, id: &str, name: &str, v: f64) -> Result
 }
 
 /// Attribute names that are identifiers, not reserved, each declared once.
-pub(crate) fn check_keys(node_keys: &[AttrKey], edge_keys: &[AttrKey]) -> Result<(), InterchangeError> {
+pub(crate) fn check_keys(
+    node_keys: &[AttrKey],
+    edge_keys: &[AttrKey],
+) -> Result<(), InterchangeError> {
     for (keys, reserved) in [
         (node_keys, &RESERVED_NODE[..]),
         (edge_keys, &RESERVED_EDGE[..]),

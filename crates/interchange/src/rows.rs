@@ -225,11 +225,7 @@ fn edge_key(e: petgraph::graph::EdgeReference<'_, Edge>) -> (u32, u32, EdgeKind)
 
 impl EdgeIds {
     pub(crate) fn new(g: &LevelGraph) -> Self {
-        let grouped = g
-            .graph
-            .edge_references()
-            .map(edge_key)
-            .is_sorted();
+        let grouped = g.graph.edge_references().map(edge_key).is_sorted();
         EdgeIds {
             seen: (!grouped).then(FxHashMap::default),
             last: None,
@@ -237,7 +233,12 @@ impl EdgeIds {
     }
 
     /// The next edge's id into `out` (cleared first).
-    pub(crate) fn next(&mut self, e: petgraph::graph::EdgeReference<'_, Edge>, g: &LevelGraph, out: &mut String) {
+    pub(crate) fn next(
+        &mut self,
+        e: petgraph::graph::EdgeReference<'_, Edge>,
+        g: &LevelGraph,
+        out: &mut String,
+    ) {
         let n = self.count(e);
         out.clear();
         out.push_str(&g.graph[e.source()].id);
@@ -486,5 +487,90 @@ impl Rows for GraphRows<'_> {
             })?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{from_graph, write_csv, write_gexf, write_graph_csv, write_graph_gexf};
+    use crate::{write_graph_graphml, write_graphml};
+
+    fn graphs() -> Vec<(&'static str, LevelGraph)> {
+        let hostile = levelmap_read::read_corpus(&levelmap_testkit::fixture("hostile"));
+        let map = |cycles| {
+            levelmap_testkit::map::argument_map(&levelmap_testkit::map::SynthOptions {
+                nodes: 600,
+                seed: 3,
+                cycles,
+            })
+        };
+        vec![
+            ("mini", levelmap_testkit::mini()),
+            (
+                "hostile",
+                levelmap_model::graph::build(&hostile.corpus, Default::default()),
+            ),
+            ("synthetic", map(false)),
+            ("synthetic with cycles", map(true)),
+        ]
+    }
+
+    #[test]
+    fn graph_rows_write_the_bytes_of_the_exchange() {
+        for (name, g) in graphs() {
+            let x = from_graph(&g);
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            write_graphml(&x, &mut a).unwrap();
+            write_graph_graphml(&g, &mut b).unwrap();
+            assert!(a == b, "{name}: GraphML differs");
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            write_gexf(&x, &mut a).unwrap();
+            write_graph_gexf(&g, &mut b).unwrap();
+            assert!(a == b, "{name}: GEXF differs");
+            let files = write_csv(&x).unwrap();
+            let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+            write_graph_csv(&g, &mut nodes, &mut edges).unwrap();
+            assert!(
+                files.nodes == nodes && files.edges == edges,
+                "{name}: CSV differs"
+            );
+        }
+    }
+
+    #[test]
+    fn edge_ids_in_one_pass_are_the_graphs_edge_ids_in_any_edge_order() {
+        for (name, g) in graphs() {
+            let mut ids = EdgeIds::new(&g);
+            let mut id = String::new();
+            let mut parallel = 0;
+            for e in g.graph.edge_references() {
+                ids.next(e, &g, &mut id);
+                assert_eq!(id, g.edge_id(e.id()), "{name}");
+                parallel += usize::from(id.contains('#'));
+            }
+            if name.starts_with("synthetic") {
+                assert!(parallel > 0, "{name}: no parallel edges to number");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_display_writes_them() {
+        for s in ["2021", "2021-09", "2021-09-04", "0999-01-31", "1850-12"] {
+            let d: PartialDate = s.parse().unwrap();
+            let mut out = String::new();
+            push_date(&mut out, d);
+            assert_eq!(out, d.to_string());
+            assert_eq!(
+                crate::xml::first_day(d),
+                format!(
+                    "{:04}-{:02}-{:02}",
+                    d.year_num(),
+                    d.month_num().unwrap_or(1),
+                    d.day_num().unwrap_or(1)
+                )
+            );
+        }
     }
 }

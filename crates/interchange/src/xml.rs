@@ -54,7 +54,11 @@ pub(crate) fn write_attr(w: &mut impl Write, s: &str) -> io::Result<()> {
 /// `EF BF BF`); every other byte of valid UTF-8 passes as it is.
 fn write_escaped(w: &mut impl Write, s: &str, in_attr: bool) -> io::Result<()> {
     const FFFD: &[u8] = "\u{FFFD}".as_bytes();
-    let special = if in_attr { &ATTR_SPECIAL } else { &TEXT_SPECIAL };
+    let special = if in_attr {
+        &ATTR_SPECIAL
+    } else {
+        &TEXT_SPECIAL
+    };
     let b = s.as_bytes();
     let (mut run, mut i) = (0, 0);
     loop {
