@@ -237,14 +237,13 @@ fn write_csv_folder(dir: Option<&Path>, v: &LevelGraph) -> Result<ExitCode> {
     let _lock = crate::outset::lock_folder_of(&nodes)?;
     // Both files are streamed, each into its temporary file: a failure while making
     // them leaves both earlier files (edges.csv is renamed in once both are written,
-    // nodes.csv just after).
+    // then nodes.csv).
     write_file_with(&nodes, |nw| {
         write_file_with(&edges, |ew| {
-            Ok(levelmap_interchange::write_graph_csv(
-                v,
-                &mut &mut *nw,
-                &mut &mut *ew,
-            )?)
+            levelmap_interchange::write_graph_csv(v, &mut &mut *nw, &mut &mut *ew)?;
+            // nodes.csv whole in its temporary file before edges.csv is renamed in.
+            nw.flush()?;
+            Ok(())
         })
     })?;
     note!(
