@@ -14,9 +14,8 @@ pub(crate) fn allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// The character written for one XML 1.0 forbids.
-#[cfg(test)]
-pub(crate) const REPLACEMENT: char = '\u{FFFD}';
+/// The character written for one XML 1.0 forbids (U+FFFD), in UTF-8.
+const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
 
 /// `s` escaped for element content: `&`, `<` and `>` as entities, forbidden characters
 /// replaced by U+FFFD.
@@ -53,7 +52,6 @@ pub(crate) fn write_attr(w: &mut impl Write, s: &str) -> io::Result<()> {
 /// and carriage return (one byte each in UTF-8) and U+FFFE, U+FFFF (`EF BF BE`,
 /// `EF BF BF`); every other byte of valid UTF-8 passes as it is.
 fn write_escaped(w: &mut impl Write, s: &str, in_attr: bool) -> io::Result<()> {
-    const FFFD: &[u8] = "\u{FFFD}".as_bytes();
     let special = if in_attr {
         &ATTR_SPECIAL
     } else {
@@ -77,10 +75,10 @@ fn write_escaped(w: &mut impl Write, s: &str, in_attr: bool) -> io::Result<()> {
             b'\t' => (b"&#9;", 1),
             b'\n' => (b"&#10;", 1),
             b'\r' => (b"&#13;", 1),
-            c if c < 0x20 => (FFFD, 1),
+            c if c < 0x20 => (REPLACEMENT, 1),
             // 0xEF: U+FFFE and U+FFFF are replaced; any other character passes.
             _ if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
-                (FFFD, 3)
+                (REPLACEMENT, 3)
             }
             _ => {
                 i += 1;
