@@ -63,11 +63,14 @@ fn corpus(n: usize) -> (PathBuf, PathBuf) {
     (corpus, out)
 }
 
-/// One command: its label, its arguments, and where it writes (None: standard output).
+/// One command: its label, its arguments, where it writes (None: standard output),
+/// and whether it is meant to refuse (a non-zero exit with an error, timed all the
+/// same: how soon a user hears no).
 struct Cmd {
     label: String,
     args: Vec<String>,
     output: Option<PathBuf>,
+    refused: bool,
 }
 
 fn commands(corpus: &Path, out: &Path, results: &Path) -> Vec<Cmd> {
@@ -87,6 +90,7 @@ fn commands(corpus: &Path, out: &Path, results: &Path) -> Vec<Cmd> {
             label: label.into(),
             args,
             output,
+            refused: label.contains("(refused"),
         })
     };
     push(
@@ -135,15 +139,7 @@ fn commands(corpus: &Path, out: &Path, results: &Path) -> Vec<Cmd> {
         None,
     );
     let json = out.join("graph.json").display().to_string();
-    for format in [
-        "graphml",
-        "gexf",
-        "csv",
-        "aif",
-        "timelinejs",
-        "html",
-        "parquet",
-    ] {
+    for format in ["graphml", "gexf", "csv", "aif", "timelinejs", "parquet"] {
         let file = results.join(format!("export-{format}"));
         let mut a = s(&["export", "--format", format, "--from-json", &json]);
         let to = if format == "parquet" { "--out" } else { "-o" };
@@ -154,6 +150,23 @@ fn commands(corpus: &Path, out: &Path, results: &Path) -> Vec<Cmd> {
             Some(file),
         );
     }
+    // The explorer page of the whole graph is past the drawing size at 1,000
+    // articles already: refused, with the views that open; a view of one policy and
+    // its neighbours is written.
+    let file = results.join("export-html");
+    let mut a = s(&["export", "--format", "html", "--from-json", &json, "-o"]);
+    a.push(file.display().to_string());
+    push(
+        "export --format html --from-json (refused: past the drawing size)",
+        a.clone(),
+        Some(file.clone()),
+    );
+    a.extend(s(&["--around", "policy:p300", "--depth", "1"]));
+    push(
+        "export --format html --from-json --around policy:p300 --depth 1",
+        a,
+        Some(file),
+    );
     // the same from the corpus folder: read and built first
     let file = results.join("export-graphml-corpus");
     let mut a = s(&["export", "--format", "graphml", "--corpus"]);
@@ -192,7 +205,16 @@ fn run(c: &Cmd, results: &Path, k: usize, limit: u64) -> Option<(f64, f64, f64, 
     if status.code() == Some(124) {
         return None; // timeout(1) stopped it
     }
-    assert!(status.success(), "`levelmap {}` failed", c.args.join(" "));
+    assert!(
+        status.success() != c.refused,
+        "`levelmap {}` {}",
+        c.args.join(" "),
+        if c.refused {
+            "was not refused"
+        } else {
+            "failed"
+        }
+    );
     let text = std::fs::read_to_string(&rss).unwrap_or_default();
     let v: Vec<f64> = text
         .lines()

@@ -64,7 +64,7 @@ pub(crate) enum Draw {
 }
 
 /// The largest graph (nodes + edges) that `--draw auto` draws.
-const DRAWABLE: usize = 20_000;
+pub(crate) const DRAWABLE: usize = 20_000;
 
 /// The longest span of article dates, in years, that `--draw auto` draws: the
 /// time-layered views are as wide as the articles' span (300 articles over 9,000

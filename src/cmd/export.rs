@@ -83,6 +83,10 @@ pub(crate) struct Args {
     /// Include items drafted by `levelmap extract`, marked as extracted.
     #[arg(long)]
     pub(crate) auto: bool,
+    /// With --format html: write the explorer page even of a view past 20,000 nodes
+    /// and edges (a browser takes minutes to open one, if it does).
+    #[arg(long)]
+    pub(crate) force: bool,
 }
 
 /// The format to write: the flag, else the output file's extension.
@@ -164,25 +168,22 @@ fn from_store(path: &Path) -> Option<LevelGraph> {
     store.whole()
 }
 
-/// Render a graph in a format to memory; SVG layout warnings go to stderr.
-pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
+/// Write a graph in a format to `w` as it is made (the interchange writers and the
+/// JSON stream one node and edge at a time); SVG layout warnings go to stderr.
+fn render(g: &LevelGraph, format: Format, draw: DrawOptions, mut w: &mut dyn Write) -> Result<()> {
     match format {
-        Format::Json => json::write_json(g, &mut out)?,
-        Format::Dot => dot::write_dot(g, &dot::DotOptions { draw }, &mut out)?,
-        Format::Graphml => {
-            levelmap_interchange::write_graphml(&levelmap_interchange::from_graph(g), &mut out)?
-        }
-        Format::Gexf => {
-            levelmap_interchange::write_gexf(&levelmap_interchange::from_graph(g), &mut out)?
-        }
-        Format::Aif => levelmap_interchange::write_aif(g, &mut out)?,
-        Format::Timelinejs => levelmap_interchange::write_timelinejs(g, &mut out)?,
+        Format::Json => json::write_json(g, &mut w)?,
+        Format::Dot => dot::write_dot(g, &dot::DotOptions { draw }, &mut w)?,
+        Format::Graphml => levelmap_interchange::write_graph_graphml(g, &mut w)?,
+        Format::Gexf => levelmap_interchange::write_graph_gexf(g, &mut w)?,
+        Format::Aif => levelmap_interchange::write_aif(g, &mut w)?,
+        Format::Timelinejs => levelmap_interchange::write_timelinejs(g, &mut w)?,
         Format::Csv => {
             bail!("csv writes two files: give -o DIR, the folder for nodes.csv and edges.csv")
         }
-        Format::Html => out = explore_page(g, draw.title, Default::default())?.1,
+        Format::Html => w.write_all(&explore_page(g, draw.title, Default::default())?.1)?,
         Format::Svg => {
+            let mut out = Vec::new();
             let report = svg::write_svg(
                 g,
                 &svg::SvgOptions {
@@ -194,10 +195,31 @@ pub(crate) fn render(g: &LevelGraph, format: Format, draw: DrawOptions) -> Resul
             for w in report.warnings {
                 note!("warning: {w}");
             }
+            w.write_all(&out)?;
         }
         Format::Parquet => bail!("parquet is a folder of tables: give --out DIR"),
     }
-    Ok(out)
+    Ok(())
+}
+
+/// Write `path` atomically with `write`, which may fail with any error: the file is
+/// then left as it was and the error returned.
+fn write_file_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let mut failed = None;
+    let written = write_atomic(path, |w| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        match write(&mut w).and_then(|()| Ok(w.flush()?)) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                failed = Some(e);
+                Err(std::io::Error::other("export failed"))
+            }
+        }
+    });
+    match (failed, written) {
+        (Some(e), _) => Err(e),
+        (None, r) => Ok(r?),
+    }
 }
 
 /// `--format csv`: nodes.csv and edges.csv into the folder `-o` names, both or neither.
@@ -211,10 +233,19 @@ fn write_csv_folder(dir: Option<&Path>, v: &LevelGraph) -> Result<ExitCode> {
             dir.display()
         );
     }
-    let files = levelmap_interchange::write_csv(&levelmap_interchange::from_graph(v))?;
     let (nodes, edges) = (dir.join("nodes.csv"), dir.join("edges.csv"));
     let _lock = crate::outset::lock_folder_of(&nodes)?;
-    crate::output::write_all_atomic(&[(&nodes, files.nodes), (&edges, files.edges)])?;
+    // Both files are streamed, each into its temporary file: a failure while making
+    // them leaves both earlier files (edges.csv is renamed in once both are written,
+    // then nodes.csv).
+    write_file_with(&nodes, |nw| {
+        write_file_with(&edges, |ew| {
+            levelmap_interchange::write_graph_csv(v, &mut &mut *nw, &mut &mut *ew)?;
+            // nodes.csv whole in its temporary file before edges.csv is renamed in.
+            nw.flush()?;
+            Ok(())
+        })
+    })?;
     note!(
         "wrote {} and {} ({} nodes, {} edges)",
         nodes.display(),
@@ -241,38 +272,48 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let format = format_of(&args)?;
     let g = load(&args.corpus, args.from_json.as_deref(), args.auto)?;
     let opts = view_options(&args);
-    let v = view(&g, &opts)?;
+    // The whole graph is its own view: no copy.
+    let viewed;
+    let v = if opts.is_everything() {
+        &g
+    } else {
+        viewed = view(&g, &opts)?;
+        &viewed
+    };
     if format == Format::Parquet || args.out.is_some() {
-        return write_tables(&v, format, args.out.as_deref());
+        return write_tables(v, format, args.out.as_deref());
     }
     if format == Format::Csv {
-        return write_csv_folder(args.output.as_deref(), &v);
+        return write_csv_folder(args.output.as_deref(), v);
     }
     let title = if opts.is_everything() {
         "levelmap".to_string()
     } else {
         format!("levelmap: {}", opts.describe())
     };
-    let bytes = if format == Format::Html {
-        let texts = match &args.from_json {
-            Some(_) => Default::default(),
-            None => levelmap_explore::texts(&super::read_checked(&args.corpus)?.corpus),
-        };
-        explore_page(&v, title, texts)?.1
-    } else {
-        render(
-            &v,
-            format,
-            DrawOptions {
-                collapse_mentions: opts.collapse_mentions,
-                title,
-            },
-        )?
+    if format == Format::Html && !args.force {
+        explorable(v, &opts)?;
+    }
+    let draw = DrawOptions {
+        collapse_mentions: opts.collapse_mentions,
+        title,
+    };
+    let write = |w: &mut dyn Write| -> Result<()> {
+        if format == Format::Html {
+            let texts = match &args.from_json {
+                Some(_) => Default::default(),
+                None => levelmap_explore::texts(&super::read_checked(&args.corpus)?.corpus),
+            };
+            w.write_all(&explore_page(v, draw.title, texts)?.1)?;
+            Ok(())
+        } else {
+            render(v, format, draw, w)
+        }
     };
     match &args.output {
         Some(path) => {
             let _lock = crate::outset::lock_folder_of(path)?;
-            write_atomic(path, |w| w.write_all(&bytes))?;
+            write_file_with(path, write)?;
             note!(
                 "wrote {} ({} nodes, {} edges)",
                 path.display(),
@@ -281,12 +322,38 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             );
         }
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            write(&mut out)?;
             out.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The explorer page of a view past build's drawing size (20,000 nodes and edges) is
+/// refused before anything is written: a browser would take minutes to lay out and
+/// draw it (the page of 1,000 synthetic articles, 137,672 nodes and edges, is 42 MB),
+/// and `build` does not write one either. The error names the size and the way to a
+/// view that opens; `--force` writes it anyway.
+fn explorable(v: &LevelGraph, opts: &levelmap_query::view::ViewOptions) -> Result<()> {
+    let size = v.node_count() + v.edge_count();
+    if size <= super::build::DRAWABLE {
+        return Ok(());
+    }
+    let which = if opts.is_everything() {
+        "the whole graph".to_string()
+    } else {
+        format!("the view ({})", opts.describe())
+    };
+    bail!(
+        "the explorer page of {which} would hold {} nodes and {} edges ({size} in all), more than the {} a browser opens in useful time: \
+         export a part with --around NODE --depth 2, --kind (e.g. policy,actor), --edge or --from/--to \
+         (`levelmap export --format html --around policy:levelling-up --depth 2 -o part.html`), \
+         or write it anyway with --force",
+        v.node_count(),
+        v.edge_count(),
+        super::build::DRAWABLE
+    )
 }
 
 /// `--format parquet --out DIR`: the view's tables, rendered in memory, then each file

@@ -267,3 +267,79 @@ fn explorer_opens_from_disk_in_firefox_draws_searches_and_fetches_nothing() {
     );
     assert_eq!(r["problems"], serde_json::json!([]), "{r}");
 }
+
+/// `export --format html` of the whole graph of 10,000 synthetic articles ran for
+/// minutes and wrote a page no browser opens in useful time. Past build's drawing size
+/// (20,000 nodes and edges) it is refused before anything is written, with the size
+/// and the view options that make a page that opens; `--force` writes it anyway.
+#[test]
+fn export_html_past_the_drawing_size_is_refused_with_the_size_and_the_views() {
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, out) = (dir.path().join("corpus"), dir.path().join("out"));
+    levelmap_testkit::corpus::generate(&corpus, 200, 7).unwrap();
+    levelmap(["build", "--corpus"])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .ok();
+    let json = out.join("graph.json");
+    let page = dir.path().join("all.html");
+    let export = |extra: &[&str]| {
+        let mut run = levelmap(["export", "--format", "html", "--from-json"])
+            .arg(&json)
+            .arg("-o")
+            .arg(&page);
+        for a in extra {
+            run = run.arg(a);
+        }
+        run
+    };
+    let refused = export(&[]).fails();
+    for said in [
+        "the whole graph",
+        "nodes and",
+        "--around",
+        "--kind",
+        "--from",
+        "--force",
+    ] {
+        assert!(refused.stderr.contains(said), "{said}: {}", refused.stderr);
+    }
+    assert!(!page.exists(), "nothing is written when refused");
+    // A view of a part opens.
+    let graph: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let policy = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .find(|id| id.starts_with("policy:"))
+        .unwrap()
+        .to_string();
+    export(&[
+        "--around",
+        &policy,
+        "--depth",
+        "1",
+        "--kind",
+        "policy,actor",
+    ])
+    .ok();
+    let part = std::fs::read_to_string(&page).unwrap();
+    assert!(embedded(&part)["graph"]["nodes"].as_array().unwrap().len() > 1);
+    // A view still too large is refused by name.
+    let refused = export(&["--from", "1900"]).fails();
+    assert!(
+        refused.stderr.contains("the view (from 1900"),
+        "{}",
+        refused.stderr
+    );
+    // --force writes the whole page.
+    export(&["--force"]).ok();
+    let whole = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(
+        embedded(&whole)["graph"]["nodes"].as_array().unwrap().len(),
+        graph["nodes"].as_array().unwrap().len()
+    );
+}

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, Node, NodeData};
-use levelmap_model::{article_node_id, Evidence, Origin};
+use levelmap_model::{article_node_id, EdgeKind, Evidence, Origin};
 use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
 
@@ -151,27 +151,52 @@ fn kind_specific(node: &Node) -> KindSpecific<'_> {
 }
 
 /// Every edge's id, as `LevelGraph::edge_id` gives it, in one pass: the n-th edge of a
-/// (source, target, kind) in index order is `#n` from the second on.
+/// (source, target, kind) in index order is `#n` from the second on. A graph's edges
+/// are sorted by (source, target, kind), so such edges are neighbours and the run is
+/// counted; a graph in another order is counted with a map.
 pub(crate) fn edge_ids(g: &LevelGraph) -> Vec<String> {
-    let mut seen: FxHashMap<(u32, u32, &str), usize> = FxHashMap::default();
+    let key = |e: petgraph::graph::EdgeReference<'_, levelmap_model::graph::Edge>| {
+        (
+            e.source().index() as u32,
+            e.target().index() as u32,
+            e.weight().kind,
+        )
+    };
+    let sorted = g.graph.edge_references().map(key).is_sorted();
+    let mut seen: FxHashMap<(u32, u32, EdgeKind), usize> = FxHashMap::default();
+    let mut last = None;
     g.graph
         .edge_references()
         .map(|e| {
-            let kind = e.weight().kind.as_str();
-            let key = (e.source().index() as u32, e.target().index() as u32, kind);
-            let n = seen.entry(key).or_insert(0);
-            *n += 1;
-            let base = format!(
-                "{}-{}->{}",
-                g.graph[e.source()].id,
-                kind,
-                g.graph[e.target()].id
-            );
-            if *n == 1 {
-                base
+            let k = key(e);
+            let n = if sorted {
+                let n = match last {
+                    Some((l, n)) if l == k => n + 1,
+                    _ => 1,
+                };
+                last = Some((k, n));
+                n
             } else {
-                format!("{base}#{n}")
+                let n = seen.entry(k).or_insert(0);
+                *n += 1;
+                *n
+            };
+            let (from, kind, to) = (
+                &g.graph[e.source()].id,
+                k.2.as_str(),
+                &g.graph[e.target()].id,
+            );
+            let mut id = String::with_capacity(from.len() + kind.len() + to.len() + 6);
+            id.push_str(from);
+            id.push('-');
+            id.push_str(kind);
+            id.push_str("->");
+            id.push_str(to);
+            if n > 1 {
+                id.push('#');
+                id.push_str(&n.to_string());
             }
+            id
         })
         .collect()
 }

@@ -15,7 +15,12 @@
 //! must be (RFC 4180); a quote may hold a line break, which Neo4j reads with
 //! `--multiline-fields=true`.
 
-use levelmap_model::exchange::{AttrKey, Exchange, Value, ValueType};
+use std::io::Write;
+
+use levelmap_model::exchange::{AttrKey, Exchange, ValueType};
+use levelmap_model::graph::LevelGraph;
+
+use crate::rows::{GraphRows, Rows, Val};
 
 use crate::InterchangeError;
 
@@ -37,13 +42,28 @@ fn column(k: &AttrKey) -> String {
     }
 }
 
-fn field(v: Option<&Value>) -> String {
+/// One value as a CSV field's text: numbers in `buf`.
+fn field<'a>(v: Option<Val<'a>>, buf: &'a mut String) -> &'a str {
+    use std::fmt::Write as _;
+    buf.clear();
     match v {
-        None => String::new(),
-        Some(Value::Text(s)) => s.clone(),
-        Some(Value::Int(i)) => i.to_string(),
-        Some(Value::Float(f)) => crate::number(*f),
-        Some(Value::Bool(b)) => b.to_string(),
+        None => "",
+        Some(Val::Text(s)) => s,
+        Some(Val::Int(i)) => {
+            let _ = write!(buf, "{i}");
+            buf
+        }
+        Some(Val::Float(f)) => {
+            *buf = crate::number(f);
+            buf
+        }
+        Some(Val::Bool(b)) => {
+            if b {
+                "true"
+            } else {
+                "false"
+            }
+        }
     }
 }
 
@@ -65,32 +85,72 @@ fn rel_type(label: &str) -> String {
         .collect()
 }
 
-fn start(d: Option<levelmap_model::date::PartialDate>) -> String {
-    d.map(crate::xml::first_day).unwrap_or_default()
+fn start(d: Option<levelmap_model::date::PartialDate>, buf: &mut Vec<u8>) -> &[u8] {
+    buf.clear();
+    if let Some(d) = d {
+        crate::xml::write_first_day(buf, d).expect("writing to memory");
+    }
+    buf
 }
 
 /// Write `x` as `nodes.csv` and `edges.csv`.
 pub fn write_csv(x: &Exchange) -> Result<CsvFiles, InterchangeError> {
-    crate::check(x)?;
-    let mut nodes = csv::Writer::from_writer(Vec::new());
+    let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+    write_rows(x, &mut nodes, &mut edges)?;
+    Ok(CsvFiles { nodes, edges })
+}
+
+/// Write the argument graph as `nodes.csv` and `edges.csv`: the bytes of
+/// `write_csv(&from_graph(g))`, streamed without building the exchange.
+pub fn write_graph_csv(
+    g: &LevelGraph,
+    nodes: &mut impl Write,
+    edges: &mut impl Write,
+) -> Result<(), InterchangeError> {
+    write_rows(&GraphRows::new(g), nodes, edges)
+}
+
+fn writer<W: Write>(w: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .buffer_capacity(1 << 16)
+        .from_writer(w)
+}
+
+fn write_rows(
+    x: &impl Rows,
+    nodes: &mut impl Write,
+    edges: &mut impl Write,
+) -> Result<(), InterchangeError> {
+    x.check()?;
+    let kind_at = x.node_keys().iter().position(|k| k.name == "kind");
+    let mut w = writer(nodes);
     let mut header = vec![
         "id:ID".to_string(),
         "label".into(),
         ":LABEL".into(),
         "start:date".into(),
     ];
-    header.extend(x.node_keys.iter().map(column));
-    nodes.write_record(&header)?;
-    for n in &x.nodes {
-        let label = match n.attrs.get("kind") {
-            Some(Value::Text(k)) if !k.is_empty() => k.clone(),
-            _ => "Node".into(),
+    header.extend(x.node_keys().iter().map(column));
+    w.write_record(&header)?;
+    let (mut buf, mut date) = (String::new(), Vec::new());
+    x.each_node(&mut |n| {
+        let label = match kind_at.and_then(|i| n.attrs[i]) {
+            Some(Val::Text(k)) if !k.is_empty() => k,
+            _ => "Node",
         };
-        let mut row = vec![n.id.clone(), n.label.clone(), label, start(n.start)];
-        row.extend(x.node_keys.iter().map(|k| field(n.attrs.get(&k.name))));
-        nodes.write_record(&row)?;
-    }
-    let mut edges = csv::Writer::from_writer(Vec::new());
+        w.write_field(n.id)?;
+        w.write_field(n.label)?;
+        w.write_field(label)?;
+        w.write_field(start(n.start, &mut date))?;
+        for v in n.attrs {
+            w.write_field(field(*v, &mut buf))?;
+        }
+        w.write_record(None::<&[u8]>)?;
+        Ok(())
+    })?;
+    w.flush()?;
+    drop(w);
+    let mut w = writer(edges);
     let mut header: Vec<String> = [
         ":START_ID",
         ":END_ID",
@@ -102,29 +162,33 @@ pub fn write_csv(x: &Exchange) -> Result<CsvFiles, InterchangeError> {
     ]
     .map(String::from)
     .to_vec();
-    header.extend(x.edge_keys.iter().map(column));
-    edges.write_record(&header)?;
-    for e in &x.edges {
-        let mut row = vec![
-            e.source.clone(),
-            e.target.clone(),
-            rel_type(&e.label),
-            e.id.clone(),
-            e.label.clone(),
-            crate::number(e.weight),
-            start(e.start),
-        ];
-        row.extend(x.edge_keys.iter().map(|k| field(e.attrs.get(&k.name))));
-        edges.write_record(&row)?;
-    }
-    let done = |w: csv::Writer<Vec<u8>>| {
-        w.into_inner()
-            .map_err(|e| InterchangeError::Io(e.into_error()))
-    };
-    Ok(CsvFiles {
-        nodes: done(nodes)?,
-        edges: done(edges)?,
-    })
+    header.extend(x.edge_keys().iter().map(column));
+    w.write_record(&header)?;
+    let mut types: Vec<(String, String)> = Vec::new();
+    x.each_edge(&mut |e| {
+        // Edge labels are few: their relationship types are made once each.
+        let ty = match types.iter().position(|(l, _)| l == e.label) {
+            Some(i) => i,
+            None => {
+                types.push((e.label.to_string(), rel_type(e.label)));
+                types.len() - 1
+            }
+        };
+        w.write_field(e.source)?;
+        w.write_field(e.target)?;
+        w.write_field(&types[ty].1)?;
+        w.write_field(e.id)?;
+        w.write_field(e.label)?;
+        w.write_field(crate::number(e.weight))?;
+        w.write_field(start(e.start, &mut date))?;
+        for v in e.attrs {
+            w.write_field(field(*v, &mut buf))?;
+        }
+        w.write_record(None::<&[u8]>)?;
+        Ok(())
+    })?;
+    w.flush()?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ fn key(name: &str, ty: ValueType, doc: &str) -> AttrKey {
     }
 }
 
-fn node_keys() -> Vec<AttrKey> {
+pub(crate) fn node_keys() -> Vec<AttrKey> {
     use ValueType::*;
     vec![
         key("kind", Text, "node kind: article, actor, policy, claim or event"),
@@ -41,7 +41,7 @@ fn node_keys() -> Vec<AttrKey> {
     ]
 }
 
-fn edge_keys() -> Vec<AttrKey> {
+pub(crate) fn edge_keys() -> Vec<AttrKey> {
     use ValueType::*;
     vec![
         key(

@@ -8,7 +8,11 @@
 
 use std::io::Write;
 
-use levelmap_model::exchange::{AttrKey, Exchange, Value, ValueType};
+use levelmap_model::date::PartialDate;
+use levelmap_model::exchange::{AttrKey, Exchange, ValueType};
+use levelmap_model::graph::LevelGraph;
+
+use crate::rows::{GraphRows, Rows, Val};
 
 use crate::xml;
 use crate::InterchangeError;
@@ -22,12 +26,12 @@ fn type_name(t: ValueType) -> &'static str {
     }
 }
 
-fn value_attr(v: &Value) -> String {
+fn write_value(w: &mut impl Write, v: Val<'_>) -> std::io::Result<()> {
     match v {
-        Value::Text(s) => xml::attr(s),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => crate::number(*f),
-        Value::Bool(b) => b.to_string(),
+        Val::Text(s) => xml::write_attr(w, s),
+        Val::Int(i) => write!(w, "{i}"),
+        Val::Float(f) => crate::write_number(w, f),
+        Val::Bool(b) => w.write_all(if b { b"true" } else { b"false" }),
     }
 }
 
@@ -47,38 +51,63 @@ fn write_attributes(w: &mut impl Write, class: &str, keys: &[AttrKey]) -> std::i
     writeln!(w, "    </attributes>")
 }
 
+/// The `<attvalues>` of one node or edge, if it has any value; each `<attvalue for=`
+/// made once per key.
 fn write_attvalues(
     w: &mut impl Write,
-    keys: &[AttrKey],
-    attrs: &std::collections::BTreeMap<String, Value>,
+    opens: &[Vec<u8>],
+    attrs: &[Option<Val<'_>>],
 ) -> std::io::Result<()> {
-    let present: Vec<(&AttrKey, &Value)> = keys
-        .iter()
-        .filter_map(|k| attrs.get(&k.name).map(|v| (k, v)))
-        .collect();
-    if present.is_empty() {
+    if attrs.iter().all(Option::is_none) {
         return Ok(());
     }
-    writeln!(w, "        <attvalues>")?;
-    for (k, v) in present {
-        writeln!(
-            w,
-            "          <attvalue for=\"{}\" value=\"{}\"/>",
-            k.name,
-            value_attr(v)
-        )?;
+    w.write_all(b"        <attvalues>\n")?;
+    for (open, v) in opens.iter().zip(attrs) {
+        if let Some(v) = v {
+            w.write_all(open)?;
+            write_value(w, *v)?;
+            w.write_all(b"\"/>\n")?;
+        }
     }
-    writeln!(w, "        </attvalues>")
+    w.write_all(b"        </attvalues>\n")
 }
 
-fn start_attr(s: Option<levelmap_model::date::PartialDate>) -> String {
-    s.map(|d| format!(" start=\"{}\"", xml::first_day(d)))
-        .unwrap_or_default()
+fn opening_tags(keys: &[AttrKey]) -> Vec<Vec<u8>> {
+    keys.iter()
+        .map(|k| format!("          <attvalue for=\"{}\" value=\"", k.name).into_bytes())
+        .collect()
+}
+
+fn write_start(w: &mut impl Write, s: Option<PartialDate>) -> std::io::Result<()> {
+    if let Some(d) = s {
+        w.write_all(b" start=\"")?;
+        xml::write_first_day(w, d)?;
+        w.write_all(b"\"")?;
+    }
+    Ok(())
 }
 
 /// Write `x` as a dynamic GEXF 1.3 document.
 pub fn write_gexf(x: &Exchange, w: &mut impl Write) -> Result<(), InterchangeError> {
-    crate::check(x)?;
+    write_rows(x, w)
+}
+
+/// Write the argument graph as a dynamic GEXF 1.3 document: the bytes of
+/// `write_gexf(&from_graph(g), w)`, streamed without building the exchange.
+pub fn write_graph_gexf(g: &LevelGraph, w: &mut impl Write) -> Result<(), InterchangeError> {
+    write_rows(&GraphRows::new(g), w)
+}
+
+fn write_rows(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
+    x.check()?;
+    // A buffer of its own, whose writes inline, whatever `w` is.
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    write_body(x, &mut w)?;
+    w.flush()?;
+    Ok(())
+}
+
+fn write_body(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
         w,
@@ -87,43 +116,54 @@ pub fn write_gexf(x: &Exchange, w: &mut impl Write) -> Result<(), InterchangeErr
     )?;
     writeln!(w, "  <meta>")?;
     writeln!(w, "    <creator>levelmap</creator>")?;
-    writeln!(w, "    <description>{}</description>", xml::text(&x.name))?;
+    writeln!(w, "    <description>{}</description>", xml::text(x.name()))?;
     writeln!(w, "  </meta>")?;
-    let direction = if x.directed { "directed" } else { "undirected" };
+    let direction = if x.directed() {
+        "directed"
+    } else {
+        "undirected"
+    };
     writeln!(
         w,
         "  <graph mode=\"dynamic\" timeformat=\"date\" defaultedgetype=\"{direction}\">"
     )?;
-    write_attributes(w, "node", &x.node_keys)?;
-    write_attributes(w, "edge", &x.edge_keys)?;
-    writeln!(w, "    <nodes count=\"{}\">", x.nodes.len())?;
-    for n in &x.nodes {
-        writeln!(
-            w,
-            "      <node id=\"{}\" label=\"{}\"{}>",
-            xml::attr(&n.id),
-            xml::attr(&n.label),
-            start_attr(n.start)
-        )?;
-        write_attvalues(w, &x.node_keys, &n.attrs)?;
-        writeln!(w, "      </node>")?;
-    }
+    write_attributes(w, "node", x.node_keys())?;
+    write_attributes(w, "edge", x.edge_keys())?;
+    writeln!(w, "    <nodes count=\"{}\">", x.node_count())?;
+    let opens = opening_tags(x.node_keys());
+    x.each_node(&mut |n| {
+        w.write_all(b"      <node id=\"")?;
+        xml::write_attr(w, n.id)?;
+        w.write_all(b"\" label=\"")?;
+        xml::write_attr(w, n.label)?;
+        w.write_all(b"\"")?;
+        write_start(w, n.start)?;
+        w.write_all(b">\n")?;
+        write_attvalues(w, &opens, n.attrs)?;
+        w.write_all(b"      </node>\n")?;
+        Ok(())
+    })?;
     writeln!(w, "    </nodes>")?;
-    writeln!(w, "    <edges count=\"{}\">", x.edges.len())?;
-    for e in &x.edges {
-        writeln!(
-            w,
-            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\" weight=\"{}\"{}>",
-            xml::attr(&e.id),
-            xml::attr(&e.source),
-            xml::attr(&e.target),
-            xml::attr(&e.label),
-            crate::number(e.weight),
-            start_attr(e.start)
-        )?;
-        write_attvalues(w, &x.edge_keys, &e.attrs)?;
-        writeln!(w, "      </edge>")?;
-    }
+    writeln!(w, "    <edges count=\"{}\">", x.edge_count())?;
+    let opens = opening_tags(x.edge_keys());
+    x.each_edge(&mut |e| {
+        w.write_all(b"      <edge id=\"")?;
+        xml::write_attr(w, e.id)?;
+        w.write_all(b"\" source=\"")?;
+        xml::write_attr(w, e.source)?;
+        w.write_all(b"\" target=\"")?;
+        xml::write_attr(w, e.target)?;
+        w.write_all(b"\" label=\"")?;
+        xml::write_attr(w, e.label)?;
+        w.write_all(b"\" weight=\"")?;
+        crate::write_number(w, e.weight)?;
+        w.write_all(b"\"")?;
+        write_start(w, e.start)?;
+        w.write_all(b">\n")?;
+        write_attvalues(w, &opens, e.attrs)?;
+        w.write_all(b"      </edge>\n")?;
+        Ok(())
+    })?;
     writeln!(w, "    </edges>")?;
     writeln!(w, "  </graph>")?;
     writeln!(w, "</gexf>")?;

@@ -1,13 +1,16 @@
 //! GraphML (graphml.graphdrawing.org), as networkx, igraph, R's igraph, visone,
 //! Cytoscape and yEd read it: every attribute declared once by a typed `<key>`
 //! (`attr.type` string, long, double or boolean), ids as XML `NMTOKEN`s
-//! ([`xml::nmtoken`]), text escaped ([`xml`]). Besides the exchange's own attributes,
+//! ([`xml::write_nmtoken`]), text escaped ([`xml`]). Besides the exchange's own attributes,
 //! nodes carry `label` and `start`, edges `label`, `weight` and `start` (the first day
 //! of the date each is first evidenced, `YYYY-MM-DD`).
 
 use std::io::Write;
 
-use levelmap_model::exchange::{AttrKey, Exchange, Value, ValueType};
+use levelmap_model::exchange::{AttrKey, Exchange, ValueType};
+use levelmap_model::graph::LevelGraph;
+
+use crate::rows::{GraphRows, Rows, Val};
 
 use crate::xml;
 use crate::InterchangeError;
@@ -19,16 +22,6 @@ fn type_name(t: ValueType) -> &'static str {
         ValueType::Int => "long",
         ValueType::Float => "double",
         ValueType::Bool => "boolean",
-    }
-}
-
-/// A value as GraphML `<data>` content.
-pub(crate) fn value_text(v: &Value) -> String {
-    match v {
-        Value::Text(s) => xml::text(s),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => crate::number(*f),
-        Value::Bool(b) => b.to_string(),
     }
 }
 
@@ -52,7 +45,57 @@ fn builtin(name: &str, ty: ValueType, doc: &str) -> AttrKey {
 
 /// Write `x` as a GraphML document.
 pub fn write_graphml(x: &Exchange, w: &mut impl Write) -> Result<(), InterchangeError> {
-    crate::check(x)?;
+    write_rows(x, w)
+}
+
+/// Write the argument graph as a GraphML document: the bytes of
+/// `write_graphml(&from_graph(g), w)`, streamed without building the exchange.
+pub fn write_graph_graphml(g: &LevelGraph, w: &mut impl Write) -> Result<(), InterchangeError> {
+    write_rows(&GraphRows::new(g), w)
+}
+
+/// One value as `<data>` content.
+fn write_value(w: &mut impl Write, v: Val<'_>) -> std::io::Result<()> {
+    match v {
+        Val::Text(s) => xml::write_text(w, s),
+        Val::Int(i) => write!(w, "{i}"),
+        Val::Float(f) => crate::write_number(w, f),
+        Val::Bool(b) => w.write_all(if b { b"true" } else { b"false" }),
+    }
+}
+
+/// Each declared attribute's `<data>`, its opening tag made once.
+fn write_data(
+    w: &mut impl Write,
+    opens: &[Vec<u8>],
+    attrs: &[Option<Val<'_>>],
+) -> std::io::Result<()> {
+    for (open, v) in opens.iter().zip(attrs) {
+        if let Some(v) = v {
+            w.write_all(open)?;
+            write_value(w, *v)?;
+            w.write_all(b"</data>\n")?;
+        }
+    }
+    Ok(())
+}
+
+fn opening_tags(prefix: &str, keys: &[AttrKey]) -> Vec<Vec<u8>> {
+    keys.iter()
+        .map(|k| format!("      <data key=\"{prefix}_{}\">", k.name).into_bytes())
+        .collect()
+}
+
+fn write_rows(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
+    x.check()?;
+    // A buffer of its own, whose writes inline, whatever `w` is.
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    write_body(x, &mut w)?;
+    w.flush()?;
+    Ok(())
+}
+
+fn write_body(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
         w,
@@ -81,78 +124,57 @@ pub fn write_graphml(x: &Exchange, w: &mut impl Write) -> Result<(), Interchange
             "the first day of the date it is first evidenced (YYYY-MM-DD)",
         ),
     ];
-    for k in node_builtin.iter().chain(&x.node_keys) {
+    for k in node_builtin.iter().chain(x.node_keys()) {
         write_key(w, "n", "node", k)?;
     }
-    for k in edge_builtin.iter().chain(&x.edge_keys) {
+    for k in edge_builtin.iter().chain(x.edge_keys()) {
         write_key(w, "e", "edge", k)?;
     }
-    let direction = if x.directed { "directed" } else { "undirected" };
+    let direction = if x.directed() {
+        "directed"
+    } else {
+        "undirected"
+    };
     writeln!(w, "  <graph id=\"G\" edgedefault=\"{direction}\">")?;
-    writeln!(w, "    <desc>{}</desc>", xml::text(&x.name))?;
-    for n in &x.nodes {
-        writeln!(w, "    <node id=\"{}\">", xml::nmtoken(&n.id))?;
-        writeln!(
-            w,
-            "      <data key=\"n_label\">{}</data>",
-            xml::text(&n.label)
-        )?;
+    writeln!(w, "    <desc>{}</desc>", xml::text(x.name()))?;
+    let opens = opening_tags("n", x.node_keys());
+    x.each_node(&mut |n| {
+        w.write_all(b"    <node id=\"")?;
+        xml::write_nmtoken(w, n.id)?;
+        w.write_all(b"\">\n      <data key=\"n_label\">")?;
+        xml::write_text(w, n.label)?;
+        w.write_all(b"</data>\n")?;
         if let Some(s) = n.start {
-            writeln!(
-                w,
-                "      <data key=\"n_start\">{}</data>",
-                xml::first_day(s)
-            )?;
+            w.write_all(b"      <data key=\"n_start\">")?;
+            xml::write_first_day(w, s)?;
+            w.write_all(b"</data>\n")?;
         }
-        for k in &x.node_keys {
-            if let Some(v) = n.attrs.get(&k.name) {
-                writeln!(
-                    w,
-                    "      <data key=\"n_{}\">{}</data>",
-                    k.name,
-                    value_text(v)
-                )?;
-            }
-        }
-        writeln!(w, "    </node>")?;
-    }
-    for e in &x.edges {
-        writeln!(
-            w,
-            "    <edge id=\"{}\" source=\"{}\" target=\"{}\">",
-            xml::nmtoken(&e.id),
-            xml::nmtoken(&e.source),
-            xml::nmtoken(&e.target)
-        )?;
-        writeln!(
-            w,
-            "      <data key=\"e_label\">{}</data>",
-            xml::text(&e.label)
-        )?;
-        writeln!(
-            w,
-            "      <data key=\"e_weight\">{}</data>",
-            crate::number(e.weight)
-        )?;
+        write_data(w, &opens, n.attrs)?;
+        w.write_all(b"    </node>\n")?;
+        Ok(())
+    })?;
+    let opens = opening_tags("e", x.edge_keys());
+    x.each_edge(&mut |e| {
+        w.write_all(b"    <edge id=\"")?;
+        xml::write_nmtoken(w, e.id)?;
+        w.write_all(b"\" source=\"")?;
+        xml::write_nmtoken(w, e.source)?;
+        w.write_all(b"\" target=\"")?;
+        xml::write_nmtoken(w, e.target)?;
+        w.write_all(b"\">\n      <data key=\"e_label\">")?;
+        xml::write_text(w, e.label)?;
+        w.write_all(b"</data>\n      <data key=\"e_weight\">")?;
+        crate::write_number(w, e.weight)?;
+        w.write_all(b"</data>\n")?;
         if let Some(s) = e.start {
-            writeln!(
-                w,
-                "      <data key=\"e_start\">{}</data>",
-                xml::first_day(s)
-            )?;
+            w.write_all(b"      <data key=\"e_start\">")?;
+            xml::write_first_day(w, s)?;
+            w.write_all(b"</data>\n")?;
         }
-        for k in &x.edge_keys {
-            if let Some(v) = e.attrs.get(&k.name) {
-                writeln!(
-                    w,
-                    "      <data key=\"e_{}\">{}</data>",
-                    k.name,
-                    value_text(v)
-                )?;
-            }
-        }
-        writeln!(w, "    </edge>")?;
-    }
+        write_data(w, &opens, e.attrs)?;
+        w.write_all(b"    </edge>\n")?;
+        Ok(())
+    })?;
     writeln!(w, "  </graph>")?;
     writeln!(w, "</graphml>")?;
     Ok(())

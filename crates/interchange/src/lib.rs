@@ -14,19 +14,20 @@ mod csv;
 mod from_graph;
 mod gexf;
 mod graphml;
+mod rows;
 mod timelinejs;
 mod xml;
 
 pub use aif::{to_aif, write_aif, AifEdge, AifGraph, AifLocution, AifNode, AifParticipant};
-pub use csv::{write_csv, CsvFiles};
+pub use csv::{write_csv, write_graph_csv, CsvFiles};
 pub use from_graph::from_graph;
-pub use gexf::write_gexf;
-pub use graphml::write_graphml;
+pub use gexf::{write_gexf, write_graph_gexf};
+pub use graphml::{write_graph_graphml, write_graphml};
 pub use timelinejs::{
     to_timelinejs, write_timelinejs, TljsDate, TljsDocument, TljsSlide, TljsText,
 };
 
-use levelmap_model::exchange::{Exchange, ExchangeError};
+use levelmap_model::exchange::{AttrKey, Exchange, ExchangeError};
 
 /// Why an interchange file could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -79,9 +80,52 @@ const RESERVED_EDGE: [&str; 7] = ["id", "source", "target", "label", "weight", "
 /// that are identifiers and not reserved, finite numbers.
 pub(crate) fn check(x: &Exchange) -> Result<(), InterchangeError> {
     x.check()?;
+    check_keys(&x.node_keys, &x.edge_keys)?;
+    for n in &x.nodes {
+        for (name, v) in &n.attrs {
+            if let levelmap_model::exchange::Value::Float(f) = v {
+                finite("node", &n.id, name, *f)?;
+            }
+        }
+    }
+    for e in &x.edges {
+        finite("edge", &e.id, "weight", e.weight)?;
+        for (name, v) in &e.attrs {
+            if let levelmap_model::exchange::Value::Float(f) = v {
+                finite("edge", &e.id, name, *f)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A float the formats can carry: finite.
+pub(crate) fn finite(
+    what: &'static str,
+    id: &str,
+    name: &str,
+    v: f64,
+) -> Result<(), InterchangeError> {
+    if v.is_finite() {
+        Ok(())
+    } else {
+        Err(InterchangeError::NotFinite {
+            what,
+            id: id.to_string(),
+            name: name.to_string(),
+            value: v,
+        })
+    }
+}
+
+/// Attribute names that are identifiers, not reserved, each declared once.
+pub(crate) fn check_keys(
+    node_keys: &[AttrKey],
+    edge_keys: &[AttrKey],
+) -> Result<(), InterchangeError> {
     for (keys, reserved) in [
-        (&x.node_keys, &RESERVED_NODE[..]),
-        (&x.edge_keys, &RESERVED_EDGE[..]),
+        (node_keys, &RESERVED_NODE[..]),
+        (edge_keys, &RESERVED_EDGE[..]),
     ] {
         for k in keys {
             let ident = !k.name.is_empty()
@@ -111,33 +155,6 @@ pub(crate) fn check(x: &Exchange) -> Result<(), InterchangeError> {
             });
         }
     }
-    let finite = |what, id: &str, name: &str, v: f64| {
-        if v.is_finite() {
-            Ok(())
-        } else {
-            Err(InterchangeError::NotFinite {
-                what,
-                id: id.to_string(),
-                name: name.to_string(),
-                value: v,
-            })
-        }
-    };
-    for n in &x.nodes {
-        for (name, v) in &n.attrs {
-            if let levelmap_model::exchange::Value::Float(f) = v {
-                finite("node", &n.id, name, *f)?;
-            }
-        }
-    }
-    for e in &x.edges {
-        finite("edge", &e.id, "weight", e.weight)?;
-        for (name, v) in &e.attrs {
-            if let levelmap_model::exchange::Value::Float(f) = v {
-                finite("edge", &e.id, name, *f)?;
-            }
-        }
-    }
     Ok(())
 }
 
@@ -145,11 +162,20 @@ pub(crate) fn check(x: &Exchange) -> Result<(), InterchangeError> {
 /// decimal point or an exponent (`1.0`, `0.25`, `1e20`), which Python's `float()`,
 /// pandas, Java's `Double.parseDouble` and `xs:double` all read as a float.
 pub(crate) fn number(f: f64) -> String {
+    let mut s = Vec::new();
+    write_number(&mut s, f).expect("writing to memory");
+    String::from_utf8(s).expect("a number is ASCII")
+}
+
+/// [`number`], written straight to `w`.
+pub(crate) fn write_number(w: &mut impl std::io::Write, f: f64) -> std::io::Result<()> {
     // `-0.0` is a valid double, but keep zero plain.
     if f == 0.0 {
-        "0.0".into()
+        w.write_all(b"0.0")
+    } else if f == 1.0 {
+        w.write_all(b"1.0")
     } else {
-        format!("{f:?}")
+        write!(w, "{f:?}")
     }
 }
 

@@ -250,6 +250,8 @@ fn event_slides(g: &LevelGraph, out: &mut Slides) {
 /// The claims the timeline places, each once, in the first lane that holds it.
 fn claim_slides(g: &LevelGraph, tl: &Timeline, out: &mut Slides) {
     let mut seen: BTreeSet<&str> = BTreeSet::new();
+    // An article's line is the same for each of its claims: made once.
+    let mut lines: BTreeMap<NodeIndex, String> = BTreeMap::new();
     for lane in &tl.lanes {
         for c in &lane.claims {
             if !seen.insert(c.id.as_str()) {
@@ -267,10 +269,10 @@ fn claim_slides(g: &LevelGraph, tl: &Timeline, out: &mut Slides) {
             };
             let mut text = format!("<blockquote>“{}”</blockquote>", html(&evidence.quote));
             let speakers = names(g, &g.speakers(i));
-            let article = g
-                .article_of(i)
-                .map(|a| article_line(g, a))
-                .unwrap_or_else(|| html(&evidence.article));
+            let article = match g.article_of(i) {
+                Some(a) => lines.entry(a).or_insert_with(|| article_line(g, a)).clone(),
+                None => html(&evidence.article),
+            };
             if speakers.is_empty() {
                 text.push_str(&format!("<p>— {article}</p>"));
             } else {
@@ -299,14 +301,33 @@ fn lineage_slides(g: &LevelGraph, tl: &Timeline, out: &mut Slides) {
         .map(|l| (l.id.as_str(), l.name.as_str()))
         .collect();
     let wanted: BTreeSet<&str> = tl.lineage.iter().map(|l| l.id.as_str()).collect();
-    for e in g.graph.edge_indices() {
-        let id = g.edge_id(e);
+    if wanted.is_empty() {
+        return;
+    }
+    let kinds: BTreeSet<EdgeKind> = tl.lineage.iter().map(|l| l.kind).collect();
+    // Edge ids counted in one pass, made only for the edges of a lineage kind that
+    // leave an idea with a lane.
+    let mut ids = crate::rows::EdgeIds::new(g);
+    let mut id = String::new();
+    for e in g.graph.edge_references() {
+        let n = ids.count(e);
+        let (a, b) = (e.source(), e.target());
+        if !kinds.contains(&e.weight().kind) || !lane_names.contains_key(g.node(a).id.as_ref()) {
+            continue;
+        }
+        id.clear();
+        id.push_str(&g.node(a).id);
+        id.push('-');
+        id.push_str(e.weight().kind.as_str());
+        id.push_str("->");
+        id.push_str(&g.node(b).id);
+        if n > 1 {
+            id.push_str(&format!("#{n}"));
+        }
         if !wanted.contains(id.as_str()) {
             continue;
         }
-        let Some((a, b)) = g.graph.edge_endpoints(e) else {
-            continue;
-        };
+        let e = e.id();
         let w = g.edge(e);
         let (Some(d), Some(group)) = (g.evidence_date(w), lane_names.get(g.node(a).id.as_ref()))
         else {
