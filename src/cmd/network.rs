@@ -17,7 +17,7 @@ use levelmap_network::measures::{measures_sampled, NodeMeasures, Sample};
 use levelmap_network::statements::{dedupe, statements, Duplicates};
 use levelmap_network::window::{parse_months, windows, Span};
 use levelmap_network::{
-    build_network, Kind, Network, NetworkError, NetworkOptions, Normalisation, Statement,
+    build_network_owned, Kind, Network, NetworkError, NetworkOptions, Normalisation, Statement,
     StatementFilter,
 };
 use levelmap_query::{parse_date, resolve::resolve_kind, QueryError};
@@ -330,12 +330,13 @@ pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Bu
     };
     let rule = shape.select.duplicates.rule();
     let one = |list: Vec<Statement>, from, to| -> Result<Built> {
-        let network = build_network(&list, opts)?;
+        let statements = list.len();
+        let network = build_network_owned(list, opts)?;
         let (measures, sample) = measures_sampled(&network);
         Ok(Built {
             from,
             to,
-            statements: list.len(),
+            statements,
             network,
             measures,
             sample,
@@ -487,7 +488,7 @@ fn edge_list(w: &mut dyn Write, built: &[Built]) -> io::Result<()> {
     let rows = built.iter().flat_map(|b| {
         let n = &b.network;
         n.edges.iter().map(move |e| {
-            let via: Vec<&str> = e.via.iter().map(|v| v.as_ref()).collect();
+            let via: Vec<&str> = n.via(e).map(|v| v.as_ref()).collect();
             vec![
                 b.from.map(|d| d.to_string()).unwrap_or_default(),
                 b.to.map(|d| d.to_string()).unwrap_or_default(),
@@ -498,7 +499,7 @@ fn edge_list(w: &mut dyn Write, built: &[Built]) -> io::Result<()> {
                 e.weight.to_string(),
                 e.sign().to_string(),
                 via.join("; "),
-                e.evidence.len().to_string(),
+                e.statements.to_string(),
             ]
         })
     });
@@ -577,7 +578,7 @@ fn table(w: &mut dyn Write, kind: Kind, b: &Built) -> io::Result<()> {
         wrapping("via"),
     ]);
     for e in &n.edges {
-        let via: Vec<&str> = e.via.iter().map(|v| v.as_ref()).collect();
+        let via: Vec<&str> = n.via(e).map(|v| v.as_ref()).collect();
         t.row(vec![
             Cell::plain(n.nodes[e.source].label.as_ref()),
             Cell::plain(n.nodes[e.target].label.as_ref()),

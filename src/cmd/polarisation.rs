@@ -12,7 +12,9 @@ use levelmap_network::json::{MemberJson, PolarisationJson, PolarisationWindowJso
 use levelmap_network::polarisation::{best_split, signed};
 use levelmap_network::statements::dedupe;
 use levelmap_network::window::{parse_months, windows};
-use levelmap_network::{build_network, Kind, NetworkError, NetworkOptions, Normalisation};
+use levelmap_network::{
+    build_network, build_network_owned, Kind, NetworkError, NetworkOptions, Normalisation,
+};
 
 use super::load::Source;
 use super::network::{load_statements, write_csv, Select};
@@ -74,8 +76,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             normalisation: Normalisation::None,
             min_statements: args.min_statements,
         };
+        let statements = list.len();
         let cong = build_network(&list, opts(Kind::Congruence))?;
-        let conf = build_network(&list, opts(Kind::Conflict))?;
+        let conf = build_network_owned(list, opts(Kind::Conflict))?;
         let (pos, neg) = signed(&cong, &conf);
         let activity: Vec<usize> = cong.nodes.iter().map(|n| n.statements).collect();
         let split = best_split(&pos, &neg, &activity);
@@ -94,7 +97,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         out.push(PolarisationWindowJson {
             from: w.from(),
             to: w.to(),
-            statements: list.len(),
+            statements,
             actors: cong.nodes.len(),
             congruence_ties: cong.edges.len(),
             conflict_ties: conf.edges.len(),
