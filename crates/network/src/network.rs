@@ -17,6 +17,7 @@ use levelmap_model::{NodeKind, Stance, Text};
 
 use rustc_hash::FxHashMap;
 
+use crate::measures::Adjacency;
 use crate::statements::Statement;
 use crate::NetworkError;
 
@@ -359,8 +360,8 @@ struct Cell {
     other: u32,
     /// Statements for and against.
     fa: [f64; 2],
-    /// The first date among them.
-    first: Option<PartialDate>,
+    /// The first date among them, coded by [`date_code`].
+    first: u32,
 }
 
 /// What a pair of nodes share, summed over the concepts both use.
@@ -376,8 +377,8 @@ struct Pair {
     both_j: f64,
     /// Statements behind the tie (of both, on the concepts it runs through).
     statements: usize,
-    /// Their first date.
-    first: Option<PartialDate>,
+    /// Their first date, coded by [`date_code`] (0: none).
+    first: u32,
     /// Concepts the tie runs through.
     via: u32,
     /// Where its concepts go in the node's via buffer.
@@ -392,6 +393,7 @@ fn cells(
     touches: &[Vec<(u32, u32)>],
     statements: &[Statement],
     concepts: usize,
+    dates: &[PartialDate],
 ) -> [Vec<Vec<Cell>>; 2] {
     let mut by_node = Vec::with_capacity(touches.len());
     let mut by_concept: Vec<Vec<Cell>> = vec![Vec::new(); concepts];
@@ -403,17 +405,17 @@ fn cells(
         let mine: Vec<Cell> = order
             .chunk_by(|x, y| x.1 == y.1)
             .map(|group| {
-                let mut cell = Cell {
-                    other: group[0].1,
-                    fa: [0.0; 2],
-                    first: None,
-                };
+                let (mut fa, mut first) = ([0.0; 2], None);
                 for &(k, _) in group {
                     let s = &statements[k as usize];
-                    cell.fa[usize::from(s.stance == Stance::Against)] += 1.0;
-                    cell.first = earliest(cell.first, s.date);
+                    fa[usize::from(s.stance == Stance::Against)] += 1.0;
+                    first = earliest(first, s.date);
                 }
-                cell
+                Cell {
+                    other: group[0].1,
+                    fa,
+                    first: date_code(dates, first),
+                }
             })
             .collect();
         for c in &mine {
@@ -427,8 +429,34 @@ fn cells(
     [by_node, by_concept]
 }
 
-fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts {
-    let nodes = nodes_of(statements.iter(), side, opts.min_statements);
+/// A one-mode network's nodes and cells, before any pair is summed.
+struct Prepared {
+    nodes: Vec<NetNode>,
+    names: Vec<Text>,
+    touches: Vec<Vec<(u32, u32)>>,
+    by_node: Vec<Vec<Cell>>,
+    by_concept: Vec<Vec<Cell>>,
+    /// Signed statements per node.
+    activity: Vec<f64>,
+    /// The statements' dates, sorted: what [`date_code`] numbers.
+    dates: Vec<PartialDate>,
+}
+
+/// A date as a number that is larger the earlier the date (0: no date), so that the
+/// first of many dates is their largest code: a compare of two numbers in the pair
+/// loop instead of two dates.
+fn date_code(dates: &[PartialDate], d: Option<PartialDate>) -> u32 {
+    d.and_then(|d| dates.binary_search(&d).ok())
+        .map_or(0, |k| u32::MAX - k as u32)
+}
+
+/// The date a [`date_code`] stands for.
+fn date_of(dates: &[PartialDate], code: u32) -> Option<PartialDate> {
+    (code != 0).then(|| dates[(u32::MAX - code) as usize])
+}
+
+fn prepare(statements: &[Statement], side: Side, min: usize) -> Prepared {
+    let nodes = nodes_of(statements.iter(), side, min);
     let index = index_of(&nodes, 0);
     // concepts numbered in sorted order, so a pair's `via` comes out sorted
     let names: Vec<Text> = statements
@@ -451,36 +479,127 @@ fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts
             touches[i as usize].push((k as u32, concepts[&**concept]));
         }
     }
-    let [by_node, by_concept] = cells(&touches, statements, names.len());
+    let dates: Vec<PartialDate> = statements
+        .iter()
+        .filter_map(|s| s.date)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let [by_node, by_concept] = cells(&touches, statements, names.len(), &dates);
     let activity: Vec<f64> = by_node
         .iter()
         .map(|cs| cs.iter().fold(0.0, |a, c| a + c.fa[0] + c.fa[1]))
         .collect();
-    let (edges, pool) = pairs(&by_node, &by_concept, &activity, opts);
-    Parts {
+    Prepared {
         nodes,
-        edges,
         names,
-        pool,
         touches,
+        by_node,
+        by_concept,
+        activity,
+        dates,
     }
 }
 
-/// Every tie, node by node: for node i, what it shares with each later node j is
-/// summed in a dense row (reset through the list of the nodes it touched), then the
-/// row's ties are written in order of j.
-fn pairs(
+fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts {
+    let p = prepare(statements, side, opts.min_statements);
+    let (mut edges, mut pool) = (Vec::new(), Vec::new());
+    pair_rows(
+        &p.by_node,
+        &p.by_concept,
+        Some(opts.kind),
+        |i, j, pair, concepts| {
+            if let Some(weight) = weight(pair, &p.activity, [i, j], opts) {
+                edges.push(NetEdge {
+                    source: i,
+                    target: j,
+                    weight,
+                    statements: pair.statements,
+                    first: date_of(&p.dates, pair.first),
+                    via_start: pool.len(),
+                    via_len: pair.via,
+                });
+                pool.extend_from_slice(concepts);
+            }
+        },
+    );
+    Parts {
+        nodes: p.nodes,
+        edges,
+        names: p.names,
+        pool,
+        touches: p.touches,
+    }
+}
+
+/// The actors' congruence and conflict ties at once (raw counts), as polarisation
+/// reads them: the same nodes and weights as the `congruence` and `conflict`
+/// networks without normalisation, from one pass over the pairs and without their
+/// evidence.
+#[derive(Debug, Clone)]
+pub struct SignedTies {
+    /// The actors with at least `min_statements` statements, sorted by id.
+    pub nodes: Vec<NetNode>,
+    /// Congruence ties.
+    pub positive: Adjacency,
+    /// Conflict ties.
+    pub negative: Adjacency,
+    /// How many congruence ties.
+    pub congruence_ties: usize,
+    /// How many conflict ties.
+    pub conflict_ties: usize,
+}
+
+/// [`SignedTies`] of statements already filtered and deduplicated.
+pub fn signed_ties(
+    statements: &[Statement],
+    min_statements: usize,
+) -> Result<SignedTies, NetworkError> {
+    if min_statements == 0 {
+        return Err(NetworkError::BadMinimum);
+    }
+    let p = prepare(statements, Side::Actor, min_statements);
+    let n = p.nodes.len();
+    let (mut pos, mut neg) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+    let (mut congruence_ties, mut conflict_ties) = (0, 0);
+    // rows in order of i and j within a row: every list comes out sorted
+    pair_rows(&p.by_node, &p.by_concept, None, |i, j, pair, _| {
+        for (w, adj, count) in [
+            (pair.congruence, &mut pos, &mut congruence_ties),
+            (pair.conflict, &mut neg, &mut conflict_ties),
+        ] {
+            if w != 0.0 {
+                adj[i].push((j, w + 0.0));
+                adj[j].push((i, w + 0.0));
+                *count += 1;
+            }
+        }
+    });
+    Ok(SignedTies {
+        nodes: p.nodes,
+        positive: Adjacency { adj: pos },
+        negative: Adjacency { adj: neg },
+        congruence_ties,
+        conflict_ties,
+    })
+}
+
+/// Every pair that shares a concept, node by node: for node i, what it shares with
+/// each later node j is summed in a dense row (reset through the list of the nodes
+/// it touched), then `emit(i, j, pair, via)` is called in order of j. With a `kind`,
+/// each pair also counts the concepts its tie runs through (`via`, ascending), its
+/// statements and first date; without, only the sums.
+fn pair_rows(
     by_node: &[Vec<Cell>],
     by_concept: &[Vec<Cell>],
-    activity: &[f64],
-    opts: NetworkOptions,
-) -> (Vec<NetEdge>, Vec<u32>) {
+    kind: Option<Kind>,
+    mut emit: impl FnMut(usize, usize, &Pair, &[u32]),
+) {
     let n = by_node.len();
     let mut row = vec![Pair::default(); n];
     let mut touched: Vec<u32> = Vec::new();
     let mut shared: Vec<(u32, u32)> = Vec::new();
     let mut via: Vec<u32> = Vec::new();
-    let (mut edges, mut pool) = (Vec::new(), Vec::new());
     for (i, mine) in by_node.iter().enumerate() {
         for a in mine {
             let [fi, ai] = a.fa;
@@ -504,15 +623,16 @@ fn pairs(
                         p.both_j += y;
                     }
                 }
-                let counts = match opts.kind {
-                    Kind::Conflict => conf > 0.0,
-                    Kind::Subtract => cong > 0.0 || conf > 0.0,
-                    _ => cong > 0.0,
+                let counts = match kind {
+                    None => false,
+                    Some(Kind::Conflict) => conf > 0.0,
+                    Some(Kind::Subtract) => cong > 0.0 || conf > 0.0,
+                    Some(_) => cong > 0.0,
                 };
                 if counts {
                     p.via += 1;
                     p.statements += (fi + ai + fj + aj) as usize;
-                    p.first = earliest(earliest(p.first, a.first), b.first);
+                    p.first = p.first.max(a.first).max(b.first);
                     shared.push((b.other, a.other));
                 }
             }
@@ -535,25 +655,12 @@ fn pairs(
         for &j in &touched {
             let j = j as usize;
             let p = std::mem::take(&mut row[j]);
-            let concepts = &via[start..start + p.via as usize];
+            emit(i, j, &p, &via[start..start + p.via as usize]);
             start += p.via as usize;
-            if let Some(weight) = weight(&p, activity, [i, j], opts) {
-                edges.push(NetEdge {
-                    source: i,
-                    target: j,
-                    weight,
-                    statements: p.statements,
-                    first: p.first,
-                    via_start: pool.len(),
-                    via_len: p.via,
-                });
-                pool.extend_from_slice(concepts);
-            }
         }
         touched.clear();
         shared.clear();
     }
-    (edges, pool)
 }
 
 /// A pair's weight after normalisation, or None when it has no tie.
@@ -726,6 +833,105 @@ mod tests {
             (cq.weight, cq.sign(), n.via(cq).cloned().collect::<Vec<_>>()),
             (0.0, "zero", vec![Text::from("mixed")])
         );
+    }
+
+    /// Many actors on few policies, every stance, some undated and repeated.
+    fn crowd() -> Vec<Statement> {
+        let stances = [Y, N, M, Y, N, Y, Y];
+        let mut list = Vec::new();
+        for k in 0..120usize {
+            let (a, p) = (format!("a{}", k * 7 % 13), format!("p{}", k * 5 % 6));
+            list.push((a, p, stances[k % stances.len()]));
+        }
+        let refs: Vec<(&str, &str, Stance)> = list
+            .iter()
+            .map(|(a, p, s)| (a.as_str(), p.as_str(), *s))
+            .collect();
+        let mut out = st(&refs);
+        for s in out.iter_mut().step_by(9) {
+            s.date = None;
+        }
+        out
+    }
+
+    #[test]
+    fn every_tie_counts_and_dates_the_evidence_it_lists() {
+        for kind in [
+            Kind::Affiliation,
+            Kind::Congruence,
+            Kind::Conflict,
+            Kind::Subtract,
+            Kind::Policies,
+        ] {
+            let opts = NetworkOptions {
+                kind,
+                normalisation: Normalisation::Jaccard,
+                min_statements: 2,
+            };
+            let n = build_network(&crowd(), opts).unwrap();
+            assert!(!n.edges.is_empty(), "{kind:?}");
+            for e in &n.edges {
+                let ev: Vec<&Statement> = n.evidence(e).collect();
+                assert_eq!(ev.len(), e.statements, "{kind:?}");
+                assert_eq!(ev.iter().filter_map(|s| s.date).min(), e.first, "{kind:?}");
+                let via: Vec<&Text> = n.via(e).collect();
+                // sorted (the affiliation network's stances in their own order)
+                let sorted = match kind {
+                    Kind::Affiliation => via
+                        .windows(2)
+                        .all(|w| Stance::parse(w[0]).unwrap() < Stance::parse(w[1]).unwrap()),
+                    _ => via.windows(2).all(|w| w[0] < w[1]),
+                };
+                assert!(sorted, "{kind:?}");
+                // every statement is the source's or the target's, on a via concept
+                for s in ev {
+                    let (node, concept) = match kind {
+                        Kind::Policies => (&s.policy, &s.actor),
+                        Kind::Affiliation => (&s.actor, &s.policy),
+                        _ => (&s.actor, &s.policy),
+                    };
+                    assert!(node == &n.nodes[e.source].id || node == &n.nodes[e.target].id);
+                    if kind != Kind::Affiliation {
+                        assert!(via.contains(&concept));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn signed_ties_are_the_congruence_and_conflict_networks() {
+        use crate::measures::Adjacency;
+        let list = crowd();
+        let t = signed_ties(&list, 2).unwrap();
+        let net = |kind| {
+            build_network(
+                &list,
+                NetworkOptions {
+                    kind,
+                    normalisation: Normalisation::None,
+                    min_statements: 2,
+                },
+            )
+            .unwrap()
+        };
+        let (cong, conf) = (net(Kind::Congruence), net(Kind::Conflict));
+        let adj = |n: &Network| {
+            Adjacency::new(
+                n.nodes.len(),
+                n.edges.iter().map(|e| (e.source, e.target, e.weight)),
+            )
+            .adj
+        };
+        assert_eq!(t.nodes, cong.nodes);
+        assert_eq!(t.positive.adj, adj(&cong));
+        assert_eq!(t.negative.adj, adj(&conf));
+        assert_eq!(
+            (t.congruence_ties, t.conflict_ties),
+            (cong.edges.len(), conf.edges.len())
+        );
+        assert!(t.congruence_ties > 0 && t.conflict_ties > 0);
+        assert!(signed_ties(&list, 0).is_err());
     }
 
     #[test]
