@@ -10,8 +10,6 @@
 //! subtract = congruence − conflict. The `policies` network is congruence with the
 //! roles of actors and policies swapped.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use levelmap_model::date::PartialDate;
 use levelmap_model::{NodeKind, Stance, Text};
 
@@ -272,24 +270,31 @@ fn nodes_of<'a>(
     side: Side,
     min: usize,
 ) -> Vec<NetNode> {
-    let mut m: BTreeMap<&Text, NetNode> = BTreeMap::new();
+    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut m: Vec<NetNode> = Vec::new();
     for s in statements {
         let (id, label, _) = ends(s, side);
-        let n = m.entry(id).or_insert_with(|| NetNode {
-            id: id.clone(),
-            label: label.clone(),
-            mode: if side == Side::Actor {
-                NodeKind::Actor
-            } else {
-                NodeKind::Policy
-            },
-            statements: 0,
-            first: None,
-        });
+        let k = *at.entry(id).or_insert_with(|| m.len());
+        if k == m.len() {
+            m.push(NetNode {
+                id: id.clone(),
+                label: label.clone(),
+                mode: if side == Side::Actor {
+                    NodeKind::Actor
+                } else {
+                    NodeKind::Policy
+                },
+                statements: 0,
+                first: None,
+            });
+        }
+        let n = &mut m[k];
         n.statements += 1;
         n.first = earliest(n.first, s.date);
     }
-    m.into_values().filter(|n| n.statements >= min).collect()
+    m.retain(|n| n.statements >= min);
+    m.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    m
 }
 
 /// Node ids to their indices.
@@ -459,14 +464,14 @@ fn prepare(statements: &[Statement], side: Side, min: usize) -> Prepared {
     let nodes = nodes_of(statements.iter(), side, min);
     let index = index_of(&nodes, 0);
     // concepts numbered in sorted order, so a pair's `via` comes out sorted
-    let names: Vec<Text> = statements
+    let mut names: Vec<&Text> = statements
         .iter()
         .filter(|s| s.signed())
         .map(|s| ends(s, side).2)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .cloned()
         .collect();
+    names.sort_unstable();
+    names.dedup();
+    let names: Vec<Text> = names.into_iter().cloned().collect();
     let concepts: FxHashMap<&str, u32> = names
         .iter()
         .enumerate()
@@ -479,12 +484,9 @@ fn prepare(statements: &[Statement], side: Side, min: usize) -> Prepared {
             touches[i as usize].push((k as u32, concepts[&**concept]));
         }
     }
-    let dates: Vec<PartialDate> = statements
-        .iter()
-        .filter_map(|s| s.date)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let mut dates: Vec<PartialDate> = statements.iter().filter_map(|s| s.date).collect();
+    dates.sort_unstable();
+    dates.dedup();
     let [by_node, by_concept] = cells(&touches, statements, names.len(), &dates);
     let activity: Vec<f64> = by_node
         .iter()
