@@ -17,7 +17,7 @@ use levelmap_network::measures::{measures_sampled, NodeMeasures, Sample};
 use levelmap_network::statements::{dedupe, statements, Duplicates};
 use levelmap_network::window::{parse_months, windows, Span};
 use levelmap_network::{
-    build_network, Kind, Network, NetworkError, NetworkOptions, Normalisation, Statement,
+    build_network_owned, Kind, Network, NetworkError, NetworkOptions, Normalisation, Statement,
     StatementFilter,
 };
 use levelmap_query::{parse_date, resolve::resolve_kind, QueryError};
@@ -302,8 +302,14 @@ impl Built {
     }
 }
 
-/// Build the network(s) `shape` asks for: one, or one per window.
-pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Built>> {
+/// Build the network(s) `shape` asks for: one, or one per window; with the measures
+/// of every node when `measured` (else none: a CSV edge list does not print them).
+pub(crate) fn build(
+    source: &Source,
+    kind: Kind,
+    shape: &Shape,
+    measured: bool,
+) -> Result<Vec<Built>> {
     if shape.min_statements == 0 {
         return Err(NetworkError::BadMinimum.into());
     }
@@ -330,12 +336,17 @@ pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Bu
     };
     let rule = shape.select.duplicates.rule();
     let one = |list: Vec<Statement>, from, to| -> Result<Built> {
-        let network = build_network(&list, opts)?;
-        let (measures, sample) = measures_sampled(&network);
+        let statements = list.len();
+        let network = build_network_owned(list, opts)?;
+        let (measures, sample) = if measured {
+            measures_sampled(&network)
+        } else {
+            (Vec::new(), None)
+        };
         Ok(Built {
             from,
             to,
-            statements: list.len(),
+            statements,
             network,
             measures,
             sample,
@@ -380,7 +391,8 @@ pub(crate) fn build(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Bu
 /// Run `network`.
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let kind = args.kind.kind();
-    let built = build(&args.source, kind, &args.shape)?;
+    let measured = !matches!(args.format, Format::Csv | Format::Matrix);
+    let built = build(&args.source, kind, &args.shape, measured)?;
     let single = matches!(
         args.format,
         Format::Matrix | Format::Svg | Format::Graphml | Format::Gexf
@@ -393,7 +405,23 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             built.len()
         );
     }
-    let mut bytes = Vec::new();
+    let write = |w: &mut dyn Write| write_network(w, &args, kind, &built);
+    match &args.output {
+        Some(p) => {
+            write_atomic(p, write).with_context(|| format!("cannot write {}", p.display()))?
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            write(&mut w)?;
+            w.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Write the network(s) in the format asked for, straight to `w`.
+fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) -> io::Result<()> {
     match args.format {
         Format::Json => {
             let doc = NetworkJson {
@@ -405,43 +433,31 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
                 min_statements: args.shape.min_statements,
                 windows: built.iter().map(Built::json).collect(),
             };
-            levelmap_model::json::write_pretty(&mut bytes, &doc).map_err(io::Error::from)?;
-            writeln!(bytes)?;
+            levelmap_model::json::write_pretty(&mut *w, &doc).map_err(io::Error::from)?;
+            writeln!(w)
         }
-        Format::Csv => edge_list(&mut bytes, &built)?,
-        Format::Matrix => matrix(&mut bytes, &built[0].network)?,
+        Format::Csv => edge_list(w, built),
+        Format::Matrix => matrix(w, &built[0].network),
         Format::Svg => {
             let b = &built[0];
             let title = format!("{} network{}", kind.as_str(), period(b.from, b.to));
-            bytes =
-                levelmap_draw::network::network_svg(&b.network, &b.measures, &title).into_bytes();
+            w.write_all(
+                levelmap_draw::network::network_svg(&b.network, &b.measures, &title).as_bytes(),
+            )
         }
         Format::Graphml | Format::Gexf => {
             let b = &built[0];
             let x = levelmap_network::exchange::to_exchange_with(&b.network, &b.measures);
-            if args.format == Format::Graphml {
-                levelmap_interchange::write_graphml(&x, &mut bytes)?;
+            let mut w = w;
+            let done = if args.format == Format::Graphml {
+                levelmap_interchange::write_graphml(&x, &mut w)
             } else {
-                levelmap_interchange::write_gexf(&x, &mut bytes)?;
-            }
+                levelmap_interchange::write_gexf(&x, &mut w)
+            };
+            done.map_err(|e| io::Error::other(e.to_string()))
         }
-        Format::Table => {
-            for b in &built {
-                table(&mut bytes, kind, b)?;
-            }
-        }
+        Format::Table => built.iter().try_for_each(|b| table(w, kind, b)),
     }
-    match &args.output {
-        Some(p) => write_atomic(p, |w| w.write_all(&bytes))
-            .with_context(|| format!("cannot write {}", p.display()))?,
-        None => {
-            let stdout = io::stdout();
-            let mut w = BufWriter::new(stdout.lock());
-            w.write_all(&bytes)?;
-            w.flush()?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// The flag value of a format, for messages.
@@ -483,41 +499,73 @@ pub(crate) fn write_csv(
     c.flush()
 }
 
+/// One CSV field as the csv crate writes it: quoted (quotes doubled) when it holds a
+/// comma, a quote or a line break, else as it is.
+fn csv_field(out: &mut Vec<u8>, field: &[u8]) {
+    if field
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
+        out.push(b'"');
+        for &b in field {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(field);
+    }
+}
+
+/// The CSV edge list, one row per edge and window, written row by row (a dense
+/// network has millions): each node's `id,label` and each window's `from,to` are
+/// rendered once.
 fn edge_list(w: &mut dyn Write, built: &[Built]) -> io::Result<()> {
-    let rows = built.iter().flat_map(|b| {
+    w.write_all(b"from,to,source,source_label,target,target_label,weight,sign,via,statements\n")?;
+    let (mut row, mut via) = (Vec::new(), String::new());
+    for b in built {
         let n = &b.network;
-        n.edges.iter().map(move |e| {
-            let via: Vec<&str> = e.via.iter().map(|v| v.as_ref()).collect();
-            vec![
-                b.from.map(|d| d.to_string()).unwrap_or_default(),
-                b.to.map(|d| d.to_string()).unwrap_or_default(),
-                n.nodes[e.source].id.to_string(),
-                n.nodes[e.source].label.to_string(),
-                n.nodes[e.target].id.to_string(),
-                n.nodes[e.target].label.to_string(),
-                e.weight.to_string(),
-                e.sign().to_string(),
-                via.join("; "),
-                e.evidence.len().to_string(),
-            ]
-        })
-    });
-    write_csv(
-        w,
-        &[
-            "from",
-            "to",
-            "source",
-            "source_label",
-            "target",
-            "target_label",
-            "weight",
-            "sign",
-            "via",
-            "statements",
-        ],
-        rows,
-    )
+        let mut span = Vec::new();
+        for d in [b.from, b.to] {
+            csv_field(
+                &mut span,
+                d.map(|d| d.to_string()).unwrap_or_default().as_bytes(),
+            );
+            span.push(b',');
+        }
+        let nodes: Vec<Vec<u8>> = n
+            .nodes
+            .iter()
+            .map(|x| {
+                let mut f = Vec::new();
+                csv_field(&mut f, x.id.as_bytes());
+                f.push(b',');
+                csv_field(&mut f, x.label.as_bytes());
+                f.push(b',');
+                f
+            })
+            .collect();
+        for e in &n.edges {
+            row.clear();
+            row.extend_from_slice(&span);
+            row.extend_from_slice(&nodes[e.source]);
+            row.extend_from_slice(&nodes[e.target]);
+            write!(row, "{},{},", e.weight, e.sign())?;
+            via.clear();
+            for (k, v) in n.via(e).enumerate() {
+                if k > 0 {
+                    via.push_str("; ");
+                }
+                via.push_str(v);
+            }
+            csv_field(&mut row, via.as_bytes());
+            writeln!(row, ",{}", e.statements)?;
+            w.write_all(&row)?;
+        }
+    }
+    Ok(())
 }
 
 /// The adjacency matrix: rows and columns by node id (affiliation: actors × policies).
@@ -577,7 +625,7 @@ fn table(w: &mut dyn Write, kind: Kind, b: &Built) -> io::Result<()> {
         wrapping("via"),
     ]);
     for e in &n.edges {
-        let via: Vec<&str> = e.via.iter().map(|v| v.as_ref()).collect();
+        let via: Vec<&str> = n.via(e).map(|v| v.as_ref()).collect();
         t.row(vec![
             Cell::plain(n.nodes[e.source].label.as_ref()),
             Cell::plain(n.nodes[e.target].label.as_ref()),
@@ -644,7 +692,7 @@ pub(crate) fn stats(
     format: super::answer::Format,
 ) -> Result<ExitCode> {
     use super::answer::Format as F;
-    let built = build(source, kind, shape)?;
+    let built = build(source, kind, shape, true)?;
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
     match format {

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use levelmap_draw::polarisation::{group_name, polarisation_svg};
 use levelmap_network::json::{MemberJson, PolarisationJson, PolarisationWindowJson, VERSION};
-use levelmap_network::polarisation::{best_split, signed};
+use levelmap_network::polarisation::best_split;
 use levelmap_network::statements::dedupe;
 use levelmap_network::window::{parse_months, windows};
-use levelmap_network::{build_network, Kind, NetworkError, NetworkOptions, Normalisation};
+use levelmap_network::{signed_ties, NetworkError};
 
 use super::load::Source;
 use super::network::{load_statements, write_csv, Select};
@@ -69,16 +69,13 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let mut out = Vec::new();
     for w in windows(&kept, months, step, &args.window)? {
         let list = dedupe(kept.iter().filter(|s| w.holds(s)).cloned(), rule);
-        let opts = |kind| NetworkOptions {
-            kind,
-            normalisation: Normalisation::None,
-            min_statements: args.min_statements,
-        };
-        let cong = build_network(&list, opts(Kind::Congruence))?;
-        let conf = build_network(&list, opts(Kind::Conflict))?;
-        let (pos, neg) = signed(&cong, &conf);
+        // congruence and conflict from one pass over the pairs (the same nodes and
+        // weights as `network congruence` and `network conflict`)
+        let ties = signed_ties(&list, args.min_statements)?;
+        let cong = &ties;
+        let (pos, neg) = (&ties.positive, &ties.negative);
         let activity: Vec<usize> = cong.nodes.iter().map(|n| n.statements).collect();
-        let split = best_split(&pos, &neg, &activity);
+        let split = best_split(pos, neg, &activity);
         let groups = split.groups.clone().map(|g| {
             let mut m: Vec<MemberJson> = g
                 .iter()
@@ -96,8 +93,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             to: w.to(),
             statements: list.len(),
             actors: cong.nodes.len(),
-            congruence_ties: cong.edges.len(),
-            conflict_ties: conf.edges.len(),
+            congruence_ties: ties.congruence_ties,
+            conflict_ties: ties.conflict_ties,
             score: (split.score * 1e9).round() / 1e9,
             exhaustive: split.exhaustive,
             groups,

@@ -162,8 +162,7 @@ pub fn network_svg(net: &Network, m: &[NodeMeasures], title: &str) -> String {
             net.nodes[e.target].label,
             net.kind.as_str(),
             num(e.weight),
-            e.via
-                .iter()
+            net.via(e)
                 .map(|v| v.as_ref())
                 .collect::<Vec<_>>()
                 .join(", ")

@@ -103,14 +103,11 @@ pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
         .iter()
         .map(|e| {
             let evidence: Vec<String> = net.evidence(e).map(evidence_line).collect();
-            let via: Vec<&str> = e.via.iter().map(|v| v.as_ref()).collect();
+            let via: Vec<&str> = net.via(e).map(|v| v.as_ref()).collect();
             let attrs = BTreeMap::from([
                 ("sign".to_string(), Value::Text(e.sign().into())),
                 ("via".to_string(), Value::Text(via.join("; "))),
-                (
-                    "statements".to_string(),
-                    Value::Int(e.evidence.len() as i64),
-                ),
+                ("statements".to_string(), Value::Int(e.statements as i64)),
                 ("evidence".to_string(), Value::Text(evidence.join("\n"))),
             ]);
             let (s, t) = (&net.nodes[e.source].id, &net.nodes[e.target].id);

@@ -182,9 +182,9 @@ fn edge_json(net: &Network, e: &NetEdge) -> EdgeJson {
         target: net.nodes[e.target].id.clone(),
         weight: e.weight,
         sign: e.sign().into(),
-        via: e.via.clone(),
+        via: net.via(e).cloned().collect(),
         first: e.first,
-        evidence: e.evidence.clone(),
+        evidence: net.evidence_positions(e),
     }
 }
 

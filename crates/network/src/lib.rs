@@ -13,7 +13,10 @@ pub mod polarisation;
 pub mod statements;
 pub mod window;
 
-pub use network::{build_network, Kind, NetEdge, NetNode, Network, NetworkOptions, Normalisation};
+pub use network::{
+    build_network, build_network_owned, signed_ties, Kind, NetEdge, NetNode, Network,
+    NetworkOptions, Normalisation, SignedTies,
+};
 pub use statements::{statements, Duplicates, Source, Statement, StatementFilter};
 pub use window::{windows, Span, Window};
 

@@ -32,18 +32,31 @@ pub struct Adjacency {
 }
 
 impl Adjacency {
-    /// From n nodes and (a, b, weight) edges; parallel edges add up; self-loops are dropped.
+    /// From n nodes and (a, b, weight) edges; parallel edges add up (in the order
+    /// given); self-loops are dropped.
     pub fn new(n: usize, edges: impl IntoIterator<Item = (usize, usize, f64)>) -> Self {
-        let mut m: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
+        let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
         for (a, b, w) in edges {
             if a != b {
-                *m[a].entry(b).or_insert(0.0) += w;
-                *m[b].entry(a).or_insert(0.0) += w;
+                adj[a].push((b, w));
+                adj[b].push((a, w));
             }
         }
-        Adjacency {
-            adj: m.into_iter().map(|x| x.into_iter().collect()).collect(),
+        for nb in &mut adj {
+            // stable, so parallel edges are summed in the order given, from 0.0
+            nb.sort_by_key(|&(j, _)| j);
+            for x in nb.iter_mut() {
+                x.1 += 0.0;
+            }
+            nb.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    kept.1 += later.1;
+                }
+                same
+            });
         }
+        Adjacency { adj }
     }
 
     /// Number of nodes.
@@ -341,28 +354,43 @@ fn one_level(g: &Adjacency) -> Vec<usize> {
     let mut tot = k.clone();
     let mut improved = true;
     let mut rounds = 0;
+    // the weight to each neighbouring community, in a dense row reset through the
+    // list of communities met (visited in ascending order, as a sorted map would)
+    let mut links = vec![0.0f64; n];
+    let mut met: Vec<usize> = Vec::new();
+    let mut seen = vec![false; n];
     while improved && rounds < 1000 {
         improved = false;
         rounds += 1;
         for i in 0..n {
             let old = com[i];
-            let mut links: BTreeMap<usize, f64> = BTreeMap::new();
             for &(j, w) in &g.adj[i] {
                 if j != i {
-                    *links.entry(com[j]).or_insert(0.0) += w;
+                    let c = com[j];
+                    if !seen[c] {
+                        seen[c] = true;
+                        met.push(c);
+                    }
+                    links[c] += w;
                 }
             }
+            met.sort_unstable();
             tot[old] -= k[i];
             let gain = |c: usize, l: f64| l - tot[c] * k[i] / two_m;
             let mut best = old;
-            let mut best_gain = gain(old, links.get(&old).copied().unwrap_or(0.0));
-            for (&c, &l) in &links {
-                let gc = gain(c, l);
+            let mut best_gain = gain(old, links[old]);
+            for &c in &met {
+                let gc = gain(c, links[c]);
                 if gc > best_gain + 1e-12 {
                     best = c;
                     best_gain = gc;
                 }
             }
+            for &c in &met {
+                links[c] = 0.0;
+                seen[c] = false;
+            }
+            met.clear();
             tot[best] += k[i];
             if best != old {
                 com[i] = best;

@@ -10,13 +10,12 @@
 //! subtract = congruence − conflict. The `policies` network is congruence with the
 //! roles of actors and policies swapped.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use levelmap_model::date::PartialDate;
 use levelmap_model::{NodeKind, Stance, Text};
 
 use rustc_hash::FxHashMap;
 
+use crate::measures::Adjacency;
 use crate::statements::Statement;
 use crate::NetworkError;
 
@@ -111,13 +110,14 @@ pub struct NetEdge {
     /// The weight after normalisation (negative: more conflict than congruence, or
     /// more against than for).
     pub weight: f64,
-    /// The policies (actor networks) or actors (policy network, affiliation: the
-    /// stance) the tie runs through, sorted.
-    pub via: Vec<Text>,
-    /// The statements behind the edge: positions in [`Network::statements`], ascending.
-    pub evidence: Vec<usize>,
+    /// How many statements are behind the edge ([`Network::evidence`] lists them).
+    pub statements: usize,
     /// The first date it is evidenced.
     pub first: Option<PartialDate>,
+    /// Where its `via` starts in the network's pool ([`Network::via`]).
+    via_start: usize,
+    /// How many `via` entries it has.
+    via_len: u32,
 }
 
 impl NetEdge {
@@ -134,6 +134,11 @@ impl NetEdge {
 }
 
 /// A network: nodes sorted by (mode, id), edges by (source, target).
+///
+/// A dense network has millions of ties, each resting on many statements: an edge
+/// keeps only its counts, its first date and a range of shared `via` numbers; its
+/// names ([`Network::via`]) and statements ([`Network::evidence`]) are looked up
+/// when asked for (docs/networks.md, Speed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Network {
     /// Which network.
@@ -146,35 +151,95 @@ pub struct Network {
     pub edges: Vec<NetEdge>,
     /// The statements it was built from, in order; edges point into them.
     pub statements: Vec<Statement>,
+    /// What the `via` numbers name: the concepts (policies of the actor networks,
+    /// actors of the policy network) in sorted order, or the stances (affiliation).
+    names: Vec<Text>,
+    /// Every edge's `via` numbers, one run per edge, each run ascending.
+    pool: Vec<u32>,
+    /// Per node, its statements that can tie it (positions) with what each is about:
+    /// the concept number (one-mode) or the policy's node index (affiliation, on the
+    /// actor's side), in statement order.
+    touches: Vec<Vec<(u32, u32)>>,
 }
 
 impl Network {
-    /// The statements behind an edge.
-    pub fn evidence<'a>(&'a self, e: &'a NetEdge) -> impl Iterator<Item = &'a Statement> + 'a {
-        e.evidence.iter().map(|&k| &self.statements[k])
+    /// The policies (actor networks) or actors (policy network, affiliation: the
+    /// stances) an edge runs through, sorted.
+    pub fn via<'a>(&'a self, e: &NetEdge) -> impl Iterator<Item = &'a Text> + 'a {
+        self.pool[e.via_start..e.via_start + e.via_len as usize]
+            .iter()
+            .map(|&c| &self.names[c as usize])
+    }
+
+    /// The statements behind an edge: positions in [`Network::statements`], ascending.
+    pub fn evidence_positions(&self, e: &NetEdge) -> Vec<usize> {
+        if self.kind == Kind::Affiliation {
+            return self.touches[e.source]
+                .iter()
+                .filter(|&&(_, p)| p as usize == e.target)
+                .map(|&(k, _)| k as usize)
+                .collect();
+        }
+        let via = &self.pool[e.via_start..e.via_start + e.via_len as usize];
+        let mut ks: Vec<usize> = [e.source, e.target]
+            .iter()
+            .flat_map(|&n| self.touches[n].iter())
+            .filter(|&&(_, c)| via.binary_search(&c).is_ok())
+            .map(|&(k, _)| k as usize)
+            .collect();
+        ks.sort_unstable();
+        ks
+    }
+
+    /// The statements behind an edge, in order.
+    pub fn evidence<'a>(&'a self, e: &NetEdge) -> impl Iterator<Item = &'a Statement> + 'a {
+        self.evidence_positions(e)
+            .into_iter()
+            .map(move |k| &self.statements[k])
     }
 }
 
-/// Build a network from statements already filtered and deduplicated.
+/// Build a network from statements already filtered and deduplicated (copied into
+/// the network; [`build_network_owned`] keeps them instead).
 pub fn build_network(
     statements: &[Statement],
+    opts: NetworkOptions,
+) -> Result<Network, NetworkError> {
+    build_network_owned(statements.to_vec(), opts)
+}
+
+/// [`build_network`] from statements the network keeps.
+pub fn build_network_owned(
+    statements: Vec<Statement>,
     opts: NetworkOptions,
 ) -> Result<Network, NetworkError> {
     if opts.min_statements == 0 {
         return Err(NetworkError::BadMinimum);
     }
-    let (nodes, edges) = match opts.kind {
-        Kind::Affiliation => affiliation(statements, opts.min_statements),
-        Kind::Policies => one_mode(statements, opts, Side::Policy),
-        _ => one_mode(statements, opts, Side::Actor),
+    let parts = match opts.kind {
+        Kind::Affiliation => affiliation(&statements, opts.min_statements),
+        Kind::Policies => one_mode(&statements, opts, Side::Policy),
+        _ => one_mode(&statements, opts, Side::Actor),
     };
     Ok(Network {
         kind: opts.kind,
         normalisation: opts.normalisation,
-        nodes,
-        edges,
-        statements: statements.to_vec(),
+        nodes: parts.nodes,
+        edges: parts.edges,
+        statements,
+        names: parts.names,
+        pool: parts.pool,
+        touches: parts.touches,
     })
+}
+
+/// What a network is made of, before its statements join it.
+struct Parts {
+    nodes: Vec<NetNode>,
+    edges: Vec<NetEdge>,
+    names: Vec<Text>,
+    pool: Vec<u32>,
+    touches: Vec<Vec<(u32, u32)>>,
 }
 
 /// Which end of a statement is the network's node.
@@ -191,79 +256,121 @@ fn ends(s: &Statement, side: Side) -> (&Text, &Text, &Text) {
     }
 }
 
+/// The earlier of two optional dates (a missing one does not count).
+fn earliest(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<PartialDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// The nodes of one side with at least `min` statements, sorted by id.
-fn nodes_of(statements: &[Statement], side: Side, min: usize) -> Vec<NetNode> {
-    let mut m: BTreeMap<&Text, NetNode> = BTreeMap::new();
+fn nodes_of<'a>(
+    statements: impl Iterator<Item = &'a Statement>,
+    side: Side,
+    min: usize,
+) -> Vec<NetNode> {
+    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut m: Vec<NetNode> = Vec::new();
     for s in statements {
         let (id, label, _) = ends(s, side);
-        let n = m.entry(id).or_insert_with(|| NetNode {
-            id: id.clone(),
-            label: label.clone(),
-            mode: if side == Side::Actor {
-                NodeKind::Actor
-            } else {
-                NodeKind::Policy
-            },
-            statements: 0,
-            first: None,
-        });
+        let k = *at.entry(id).or_insert_with(|| m.len());
+        if k == m.len() {
+            m.push(NetNode {
+                id: id.clone(),
+                label: label.clone(),
+                mode: if side == Side::Actor {
+                    NodeKind::Actor
+                } else {
+                    NodeKind::Policy
+                },
+                statements: 0,
+                first: None,
+            });
+        }
+        let n = &mut m[k];
         n.statements += 1;
-        n.first = match (n.first, s.date) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        n.first = earliest(n.first, s.date);
     }
-    m.into_values().filter(|n| n.statements >= min).collect()
+    m.retain(|n| n.statements >= min);
+    m.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    m
 }
 
-fn first_date(statements: &[Statement], ev: &[usize]) -> Option<PartialDate> {
-    ev.iter().filter_map(|&k| statements[k].date).min()
-}
-
-fn affiliation(statements: &[Statement], min: usize) -> (Vec<NetNode>, Vec<NetEdge>) {
-    let actors = nodes_of(statements, Side::Actor, min);
-    let kept: BTreeSet<&Text> = actors.iter().map(|n| &n.id).collect();
-    let theirs: Vec<Statement> = statements
-        .iter()
-        .filter(|s| kept.contains(&s.actor))
-        .cloned()
-        .collect();
-    let mut policies = nodes_of(&theirs, Side::Policy, 1);
-    let offset = actors.len();
-    let pindex: BTreeMap<Text, usize> = policies
+/// Node ids to their indices.
+fn index_of(nodes: &[NetNode], offset: usize) -> FxHashMap<&str, u32> {
+    nodes
         .iter()
         .enumerate()
-        .map(|(k, n)| (n.id.clone(), offset + k))
-        .collect();
-    let aindex: BTreeMap<&Text, usize> =
-        actors.iter().enumerate().map(|(k, n)| (&n.id, k)).collect();
-    let mut by_pair: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        .map(|(k, n)| (&*n.id, (offset + k) as u32))
+        .collect()
+}
+
+fn affiliation(statements: &[Statement], min: usize) -> Parts {
+    let actors = nodes_of(statements.iter(), Side::Actor, min);
+    let aindex = index_of(&actors, 0);
+    let theirs = statements.iter().filter(|s| aindex.contains_key(&*s.actor));
+    let mut policies = nodes_of(theirs, Side::Policy, 1);
+    let offset = actors.len();
+    let pindex = index_of(&policies, offset);
+    let mut touches = vec![Vec::new(); offset + policies.len()];
     for (k, s) in statements.iter().enumerate() {
-        if let Some(&ai) = aindex.get(&s.actor) {
-            by_pair.entry((ai, pindex[&s.policy])).or_default().push(k);
+        if let Some(&a) = aindex.get(&*s.actor) {
+            touches[a as usize].push((k as u32, pindex[&*s.policy]));
         }
     }
-    let edges = by_pair
-        .into_iter()
-        .map(|((a, p), ev)| {
-            let stances: BTreeSet<Stance> = ev.iter().map(|&k| statements[k].stance).collect();
-            NetEdge {
-                source: a,
-                target: p,
-                weight: ev.iter().map(|&k| statements[k].sign()).sum::<i64>() as f64,
-                via: stances.iter().map(|s| Text::from(s.as_str())).collect(),
-                first: first_date(statements, &ev),
-                evidence: ev,
+    let (mut edges, mut pool) = (Vec::new(), Vec::new());
+    let mut order: Vec<(u32, u32)> = Vec::new();
+    for (a, list) in touches.iter().enumerate().take(offset) {
+        order.clear();
+        order.extend_from_slice(list);
+        // stable: each policy's statements stay in statement order
+        order.sort_by_key(|&(_, p)| p);
+        for group in order.chunk_by(|x, y| x.1 == y.1) {
+            let (mut sum, mut stances, mut first) = (0i64, 0u8, None);
+            for &(k, _) in group {
+                let s = &statements[k as usize];
+                sum += s.sign();
+                stances |= 1 << s.stance as u8;
+                first = earliest(first, s.date);
             }
-        })
-        .collect();
+            let via_start = pool.len();
+            pool.extend((0..Stance::ALL.len() as u32).filter(|&b| stances & (1 << b) != 0));
+            edges.push(NetEdge {
+                source: a,
+                target: group[0].1 as usize,
+                weight: sum as f64,
+                statements: group.len(),
+                first,
+                via_start,
+                via_len: (pool.len() - via_start) as u32,
+            });
+        }
+    }
     let mut nodes = actors;
     nodes.append(&mut policies);
-    (nodes, edges)
+    Parts {
+        nodes,
+        edges,
+        names: Stance::ALL.iter().map(|s| Text::from(s.as_str())).collect(),
+        pool,
+        touches,
+    }
+}
+
+/// One node's signed statements on one concept.
+#[derive(Clone, Copy)]
+struct Cell {
+    /// The other end: the concept (in a node's list) or the node (in a concept's).
+    other: u32,
+    /// Statements for and against.
+    fa: [f64; 2],
+    /// The first date among them, coded by [`date_code`].
+    first: u32,
 }
 
 /// What a pair of nodes share, summed over the concepts both use.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Pair {
     congruence: f64,
     conflict: f64,
@@ -273,52 +380,240 @@ struct Pair {
     both_i: f64,
     /// Σ a_j over cells both use.
     both_j: f64,
-    /// Concept numbers the tie runs through, ascending.
-    via: Vec<u32>,
+    /// Statements behind the tie (of both, on the concepts it runs through).
+    statements: usize,
+    /// Their first date, coded by [`date_code`] (0: none).
+    first: u32,
+    /// Concepts the tie runs through.
+    via: u32,
+    /// Where its concepts go in the node's via buffer.
+    at: usize,
+    /// Whether the pair is in the touched list.
+    seen: bool,
 }
 
-fn one_mode(
+/// The cells of a one-mode network: each node's (concept, counts), concepts
+/// ascending, and each concept's (node, counts), nodes ascending.
+fn cells(
+    touches: &[Vec<(u32, u32)>],
     statements: &[Statement],
-    opts: NetworkOptions,
-    side: Side,
-) -> (Vec<NetNode>, Vec<NetEdge>) {
-    let nodes = nodes_of(statements, side, opts.min_statements);
-    let index: BTreeMap<&Text, usize> = nodes.iter().enumerate().map(|(k, n)| (&n.id, k)).collect();
+    concepts: usize,
+    dates: &[PartialDate],
+) -> [Vec<Vec<Cell>>; 2] {
+    let mut by_node = Vec::with_capacity(touches.len());
+    let mut by_concept: Vec<Vec<Cell>> = vec![Vec::new(); concepts];
+    let mut order: Vec<(u32, u32)> = Vec::new();
+    for (i, list) in touches.iter().enumerate() {
+        order.clear();
+        order.extend_from_slice(list);
+        order.sort_by_key(|&(_, c)| c);
+        let mine: Vec<Cell> = order
+            .chunk_by(|x, y| x.1 == y.1)
+            .map(|group| {
+                let (mut fa, mut first) = ([0.0; 2], None);
+                for &(k, _) in group {
+                    let s = &statements[k as usize];
+                    fa[usize::from(s.stance == Stance::Against)] += 1.0;
+                    first = earliest(first, s.date);
+                }
+                Cell {
+                    other: group[0].1,
+                    fa,
+                    first: date_code(dates, first),
+                }
+            })
+            .collect();
+        for c in &mine {
+            by_concept[c.other as usize].push(Cell {
+                other: i as u32,
+                ..*c
+            });
+        }
+        by_node.push(mine);
+    }
+    [by_node, by_concept]
+}
+
+/// A one-mode network's nodes and cells, before any pair is summed.
+struct Prepared {
+    nodes: Vec<NetNode>,
+    names: Vec<Text>,
+    touches: Vec<Vec<(u32, u32)>>,
+    by_node: Vec<Vec<Cell>>,
+    by_concept: Vec<Vec<Cell>>,
+    /// Signed statements per node.
+    activity: Vec<f64>,
+    /// The statements' dates, sorted: what [`date_code`] numbers.
+    dates: Vec<PartialDate>,
+}
+
+/// A date as a number that is larger the earlier the date (0: no date), so that the
+/// first of many dates is their largest code: a compare of two numbers in the pair
+/// loop instead of two dates.
+fn date_code(dates: &[PartialDate], d: Option<PartialDate>) -> u32 {
+    d.and_then(|d| dates.binary_search(&d).ok())
+        .map_or(0, |k| u32::MAX - k as u32)
+}
+
+/// The date a [`date_code`] stands for.
+fn date_of(dates: &[PartialDate], code: u32) -> Option<PartialDate> {
+    (code != 0).then(|| dates[(u32::MAX - code) as usize])
+}
+
+fn prepare(statements: &[Statement], side: Side, min: usize) -> Prepared {
+    let nodes = nodes_of(statements.iter(), side, min);
+    let index = index_of(&nodes, 0);
     // concepts numbered in sorted order, so a pair's `via` comes out sorted
-    let concepts: BTreeMap<&Text, u32> = statements
+    let mut names: Vec<&Text> = statements
         .iter()
         .filter(|s| s.signed())
         .map(|s| ends(s, side).2)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .enumerate()
-        .map(|(k, c)| (c, k as u32))
         .collect();
-    let names: Vec<&Text> = concepts.keys().copied().collect();
-    // a[node][concept] = (for, against), and each statement's (node, concept)
-    let mut cell: FxHashMap<(usize, u32), [f64; 2]> = FxHashMap::default();
-    let mut by_node: Vec<Vec<(usize, u32)>> = vec![Vec::new(); nodes.len()];
+    names.sort_unstable();
+    names.dedup();
+    let names: Vec<Text> = names.into_iter().cloned().collect();
+    let concepts: FxHashMap<&str, u32> = names
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (&**c, k as u32))
+        .collect();
+    let mut touches: Vec<Vec<(u32, u32)>> = vec![Vec::new(); nodes.len()];
     for (k, s) in statements.iter().enumerate().filter(|(_, s)| s.signed()) {
         let (id, _, concept) = ends(s, side);
-        let Some(&i) = index.get(id) else { continue };
-        let c = concepts[concept];
-        cell.entry((i, c)).or_default()[usize::from(s.stance == Stance::Against)] += 1.0;
-        by_node[i].push((k, c));
+        if let Some(&i) = index.get(&**id) {
+            touches[i as usize].push((k as u32, concepts[&**concept]));
+        }
     }
-    let mut users: Vec<Vec<(usize, [f64; 2])>> = vec![Vec::new(); concepts.len()];
-    let mut activity = vec![0.0; nodes.len()];
-    let mut cells: Vec<((usize, u32), [f64; 2])> = cell.into_iter().collect();
-    cells.sort_by_key(|&(k, _)| k);
-    for ((i, c), fa) in cells {
-        users[c as usize].push((i, fa));
-        activity[i] += fa[0] + fa[1];
+    let mut dates: Vec<PartialDate> = statements.iter().filter_map(|s| s.date).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    let [by_node, by_concept] = cells(&touches, statements, names.len(), &dates);
+    let activity: Vec<f64> = by_node
+        .iter()
+        .map(|cs| cs.iter().fold(0.0, |a, c| a + c.fa[0] + c.fa[1]))
+        .collect();
+    Prepared {
+        nodes,
+        names,
+        touches,
+        by_node,
+        by_concept,
+        activity,
+        dates,
     }
-    let mut pairs: FxHashMap<(usize, usize), Pair> = FxHashMap::default();
-    for (c, us) in users.iter_mut().enumerate() {
-        us.sort_by_key(|&(i, _)| i);
-        for (x, &(i, [fi, ai])) in us.iter().enumerate() {
-            for &(j, [fj, aj]) in &us[x + 1..] {
-                let p = pairs.entry((i, j)).or_default();
+}
+
+fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts {
+    let p = prepare(statements, side, opts.min_statements);
+    let (mut edges, mut pool) = (Vec::new(), Vec::new());
+    pair_rows(
+        &p.by_node,
+        &p.by_concept,
+        Some(opts.kind),
+        |i, j, pair, concepts| {
+            if let Some(weight) = weight(pair, &p.activity, [i, j], opts) {
+                edges.push(NetEdge {
+                    source: i,
+                    target: j,
+                    weight,
+                    statements: pair.statements,
+                    first: date_of(&p.dates, pair.first),
+                    via_start: pool.len(),
+                    via_len: pair.via,
+                });
+                pool.extend_from_slice(concepts);
+            }
+        },
+    );
+    Parts {
+        nodes: p.nodes,
+        edges,
+        names: p.names,
+        pool,
+        touches: p.touches,
+    }
+}
+
+/// The actors' congruence and conflict ties at once (raw counts), as polarisation
+/// reads them: the same nodes and weights as the `congruence` and `conflict`
+/// networks without normalisation, from one pass over the pairs and without their
+/// evidence.
+#[derive(Debug, Clone)]
+pub struct SignedTies {
+    /// The actors with at least `min_statements` statements, sorted by id.
+    pub nodes: Vec<NetNode>,
+    /// Congruence ties.
+    pub positive: Adjacency,
+    /// Conflict ties.
+    pub negative: Adjacency,
+    /// How many congruence ties.
+    pub congruence_ties: usize,
+    /// How many conflict ties.
+    pub conflict_ties: usize,
+}
+
+/// [`SignedTies`] of statements already filtered and deduplicated.
+pub fn signed_ties(
+    statements: &[Statement],
+    min_statements: usize,
+) -> Result<SignedTies, NetworkError> {
+    if min_statements == 0 {
+        return Err(NetworkError::BadMinimum);
+    }
+    let p = prepare(statements, Side::Actor, min_statements);
+    let n = p.nodes.len();
+    let (mut pos, mut neg) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+    let (mut congruence_ties, mut conflict_ties) = (0, 0);
+    // rows in order of i and j within a row: every list comes out sorted
+    pair_rows(&p.by_node, &p.by_concept, None, |i, j, pair, _| {
+        for (w, adj, count) in [
+            (pair.congruence, &mut pos, &mut congruence_ties),
+            (pair.conflict, &mut neg, &mut conflict_ties),
+        ] {
+            if w != 0.0 {
+                adj[i].push((j, w + 0.0));
+                adj[j].push((i, w + 0.0));
+                *count += 1;
+            }
+        }
+    });
+    Ok(SignedTies {
+        nodes: p.nodes,
+        positive: Adjacency { adj: pos },
+        negative: Adjacency { adj: neg },
+        congruence_ties,
+        conflict_ties,
+    })
+}
+
+/// Every pair that shares a concept, node by node: for node i, what it shares with
+/// each later node j is summed in a dense row (reset through the list of the nodes
+/// it touched), then `emit(i, j, pair, via)` is called in order of j. With a `kind`,
+/// each pair also counts the concepts its tie runs through (`via`, ascending), its
+/// statements and first date; without, only the sums.
+fn pair_rows(
+    by_node: &[Vec<Cell>],
+    by_concept: &[Vec<Cell>],
+    kind: Option<Kind>,
+    mut emit: impl FnMut(usize, usize, &Pair, &[u32]),
+) {
+    let n = by_node.len();
+    let mut row = vec![Pair::default(); n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut shared: Vec<(u32, u32)> = Vec::new();
+    let mut via: Vec<u32> = Vec::new();
+    for (i, mine) in by_node.iter().enumerate() {
+        for a in mine {
+            let [fi, ai] = a.fa;
+            let users = &by_concept[a.other as usize];
+            let later = users.partition_point(|u| u.other as usize <= i);
+            for b in &users[later..] {
+                let [fj, aj] = b.fa;
+                let p = &mut row[b.other as usize];
+                if !p.seen {
+                    p.seen = true;
+                    touched.push(b.other);
+                }
                 let cong = fi * fj + ai * aj;
                 let conf = fi * aj + ai * fj;
                 p.congruence += cong;
@@ -330,63 +625,65 @@ fn one_mode(
                         p.both_j += y;
                     }
                 }
-                let counts = match opts.kind {
-                    Kind::Conflict => conf > 0.0,
-                    Kind::Subtract => cong > 0.0 || conf > 0.0,
-                    _ => cong > 0.0,
+                let counts = match kind {
+                    None => false,
+                    Some(Kind::Conflict) => conf > 0.0,
+                    Some(Kind::Subtract) => cong > 0.0 || conf > 0.0,
+                    Some(_) => cong > 0.0,
                 };
                 if counts {
-                    p.via.push(c as u32);
+                    p.via += 1;
+                    p.statements += (fi + ai + fj + aj) as usize;
+                    p.first = p.first.max(a.first).max(b.first);
+                    shared.push((b.other, a.other));
                 }
             }
         }
-    }
-    let mut pairs: Vec<((usize, usize), Pair)> = pairs.into_iter().collect();
-    pairs.sort_by_key(|&(k, _)| k);
-    let mut edges = Vec::new();
-    for ((i, j), p) in pairs {
-        let raw = match opts.kind {
-            Kind::Conflict => p.conflict,
-            Kind::Subtract => p.congruence - p.conflict,
-            _ => p.congruence,
-        };
-        if raw == 0.0 {
-            continue;
+        touched.sort_unstable();
+        // each j's concepts together, still ascending (they were met in that order)
+        let mut at = 0;
+        for &j in &touched {
+            row[j as usize].at = at;
+            at += row[j as usize].via as usize;
         }
-        let norm = match opts.normalisation {
-            Normalisation::None => 1.0,
-            Normalisation::Average => (activity[i] + activity[j]) / 2.0,
-            Normalisation::Jaccard => {
-                (activity[i] - p.both_i) + (activity[j] - p.both_j) + p.both_product
-            }
-            Normalisation::Cosine => (activity[i] * activity[j]).sqrt(),
-        };
-        let weight = if norm == 0.0 { 0.0 } else { raw / norm };
-        let evidence = edge_evidence(&by_node, [i, j], &p.via);
-        let via: Vec<Text> = p.via.iter().map(|&c| names[c as usize].clone()).collect();
-        edges.push(NetEdge {
-            source: i,
-            target: j,
-            weight,
-            first: first_date(statements, &evidence),
-            via,
-            evidence,
-        });
+        via.clear();
+        via.resize(at, 0);
+        for &(j, c) in &shared {
+            let p = &mut row[j as usize];
+            via[p.at] = c;
+            p.at += 1;
+        }
+        let mut start = 0;
+        for &j in &touched {
+            let j = j as usize;
+            let p = std::mem::take(&mut row[j]);
+            emit(i, j, &p, &via[start..start + p.via as usize]);
+            start += p.via as usize;
+        }
+        touched.clear();
+        shared.clear();
     }
-    (nodes, edges)
 }
 
-/// The signed statements of the two nodes on the concepts their tie runs through,
-/// in statement order.
-fn edge_evidence(by_node: &[Vec<(usize, u32)>], pair: [usize; 2], via: &[u32]) -> Vec<usize> {
-    let mut ks: Vec<usize> = pair
-        .iter()
-        .flat_map(|&n| by_node[n].iter())
-        .filter(|&&(_, c)| via.binary_search(&c).is_ok())
-        .map(|&(k, _)| k)
-        .collect();
-    ks.sort_unstable();
-    ks
+/// A pair's weight after normalisation, or None when it has no tie.
+fn weight(p: &Pair, activity: &[f64], [i, j]: [usize; 2], opts: NetworkOptions) -> Option<f64> {
+    let raw = match opts.kind {
+        Kind::Conflict => p.conflict,
+        Kind::Subtract => p.congruence - p.conflict,
+        _ => p.congruence,
+    };
+    if raw == 0.0 {
+        return None;
+    }
+    let norm = match opts.normalisation {
+        Normalisation::None => 1.0,
+        Normalisation::Average => (activity[i] + activity[j]) / 2.0,
+        Normalisation::Jaccard => {
+            (activity[i] - p.both_i) + (activity[j] - p.both_j) + p.both_product
+        }
+        Normalisation::Cosine => (activity[i] * activity[j]).sqrt(),
+    };
+    Some(if norm == 0.0 { 0.0 } else { raw / norm })
 }
 
 #[cfg(test)]
@@ -535,9 +832,108 @@ mod tests {
             })
             .unwrap();
         assert_eq!(
-            (cq.weight, cq.sign(), cq.via.clone()),
+            (cq.weight, cq.sign(), n.via(cq).cloned().collect::<Vec<_>>()),
             (0.0, "zero", vec![Text::from("mixed")])
         );
+    }
+
+    /// Many actors on few policies, every stance, some undated and repeated.
+    fn crowd() -> Vec<Statement> {
+        let stances = [Y, N, M, Y, N, Y, Y];
+        let mut list = Vec::new();
+        for k in 0..120usize {
+            let (a, p) = (format!("a{}", k * 7 % 13), format!("p{}", k * 5 % 6));
+            list.push((a, p, stances[k % stances.len()]));
+        }
+        let refs: Vec<(&str, &str, Stance)> = list
+            .iter()
+            .map(|(a, p, s)| (a.as_str(), p.as_str(), *s))
+            .collect();
+        let mut out = st(&refs);
+        for s in out.iter_mut().step_by(9) {
+            s.date = None;
+        }
+        out
+    }
+
+    #[test]
+    fn every_tie_counts_and_dates_the_evidence_it_lists() {
+        for kind in [
+            Kind::Affiliation,
+            Kind::Congruence,
+            Kind::Conflict,
+            Kind::Subtract,
+            Kind::Policies,
+        ] {
+            let opts = NetworkOptions {
+                kind,
+                normalisation: Normalisation::Jaccard,
+                min_statements: 2,
+            };
+            let n = build_network(&crowd(), opts).unwrap();
+            assert!(!n.edges.is_empty(), "{kind:?}");
+            for e in &n.edges {
+                let ev: Vec<&Statement> = n.evidence(e).collect();
+                assert_eq!(ev.len(), e.statements, "{kind:?}");
+                assert_eq!(ev.iter().filter_map(|s| s.date).min(), e.first, "{kind:?}");
+                let via: Vec<&Text> = n.via(e).collect();
+                // sorted (the affiliation network's stances in their own order)
+                let sorted = match kind {
+                    Kind::Affiliation => via
+                        .windows(2)
+                        .all(|w| Stance::parse(w[0]).unwrap() < Stance::parse(w[1]).unwrap()),
+                    _ => via.windows(2).all(|w| w[0] < w[1]),
+                };
+                assert!(sorted, "{kind:?}");
+                // every statement is the source's or the target's, on a via concept
+                for s in ev {
+                    let (node, concept) = match kind {
+                        Kind::Policies => (&s.policy, &s.actor),
+                        Kind::Affiliation => (&s.actor, &s.policy),
+                        _ => (&s.actor, &s.policy),
+                    };
+                    assert!(node == &n.nodes[e.source].id || node == &n.nodes[e.target].id);
+                    if kind != Kind::Affiliation {
+                        assert!(via.contains(&concept));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn signed_ties_are_the_congruence_and_conflict_networks() {
+        use crate::measures::Adjacency;
+        let list = crowd();
+        let t = signed_ties(&list, 2).unwrap();
+        let net = |kind| {
+            build_network(
+                &list,
+                NetworkOptions {
+                    kind,
+                    normalisation: Normalisation::None,
+                    min_statements: 2,
+                },
+            )
+            .unwrap()
+        };
+        let (cong, conf) = (net(Kind::Congruence), net(Kind::Conflict));
+        let adj = |n: &Network| {
+            Adjacency::new(
+                n.nodes.len(),
+                n.edges.iter().map(|e| (e.source, e.target, e.weight)),
+            )
+            .adj
+        };
+        assert_eq!(t.nodes, cong.nodes);
+        assert_eq!(t.positive.adj, adj(&cong));
+        assert_eq!(t.negative.adj, adj(&conf));
+        assert_eq!(
+            (t.congruence_ties, t.conflict_ties),
+            (cong.edges.len(), conf.edges.len())
+        );
+        assert!(t.congruence_ties > 0 && t.conflict_ties > 0);
+        assert!(signed_ties(&list, 0).is_err());
     }
 
     #[test]

@@ -187,9 +187,10 @@ pub fn select(all: &[Statement], filter: &StatementFilter, dup: Duplicates) -> V
     dedupe(kept, dup)
 }
 
-/// Apply the duplicate rule to statements in their sorted order.
+/// Apply the duplicate rule to statements in their sorted order (the set only
+/// answers whether a key was seen: the kept statements stay in their order).
 pub fn dedupe(list: impl IntoIterator<Item = Statement>, dup: Duplicates) -> Vec<Statement> {
-    let mut seen = BTreeSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     list.into_iter()
         .filter(|s| match dup {
             Duplicates::All => true,
