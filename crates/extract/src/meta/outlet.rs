@@ -92,12 +92,71 @@ pub(crate) fn outlet(
             best = Some((conf, outlet_actor(&name, si, text, layout, lex, found), si));
         }
     }
+    if best.is_none() {
+        if let Some((conf, name, si)) = self_reference(layout) {
+            best = Some((conf, outlet_actor(name, si, text, layout, lex, found), si));
+        }
+    }
     let (conf, id, si) = best?;
     let s = &layout.sentences[si];
     Some(DraftRef {
         id,
         quote: quote(text, s.start, s.end),
         confidence: conf,
+    })
+}
+
+/// A news outlet that speaks of itself in the body, as reporters do, when nothing
+/// else names the outlet, as (confidence, name, sentence): "the BBC understands",
+/// "The Times has learnt", "told the Guardian" (the first such sentence), or The
+/// Economist's own idiom, "this newspaper".
+fn self_reference(layout: &Layout) -> Option<(f64, &'static str, usize)> {
+    const NEWS: usize = NEWS_SITES; // the news outlets lead KNOWN_SITES
+    const AFTER: &[&str] = &[
+        " understands",
+        " has learned",
+        " has learnt",
+        " has been told",
+        " has seen",
+        " has obtained",
+        " has approached",
+        " has contacted",
+    ];
+    for (si, s) in layout.sentences.iter().enumerate() {
+        let norm = s.norm.as_str();
+        if norm.contains("this newspaper") {
+            return Some((0.6, "The Economist", si));
+        }
+        let trigger = norm.contains("told ")
+            || norm.contains("speaking to ")
+            || AFTER.iter().any(|a| norm.contains(a));
+        if !trigger {
+            continue;
+        }
+        for (_, name) in &KNOWN_SITES[..NEWS] {
+            let bare = name.strip_prefix("The ").unwrap_or(name);
+            if bare.len() < 3 || !norm.contains(bare) {
+                continue;
+            }
+            let said_to = ["told the ", "told ", "speaking to the ", "speaking to "]
+                .iter()
+                .any(|p| word_at_end(norm, &format!("{p}{bare}")));
+            let learnt = AFTER.iter().any(|a| norm.contains(&format!("{bare}{a}")));
+            if said_to || learnt {
+                return Some((0.55, name, si));
+            }
+        }
+    }
+    None
+}
+
+/// Whether `phrase` occurs in `norm` ending on a word boundary.
+fn word_at_end(norm: &str, phrase: &str) -> bool {
+    norm.match_indices(phrase).any(|(i, _)| {
+        norm[i + phrase.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
@@ -138,6 +197,9 @@ fn named_outlet(layout: &Layout, header: &Header) -> Option<(f64, String, usize)
 /// with the name the outlet goes by (the background lexicon knows these names): a
 /// page saved from the web keeps its address on a header or footer line ("This
 /// article was downloaded by calibre from https://www.economist.com/...").
+/// How many of [`KNOWN_SITES`], from the first, are news outlets.
+const NEWS_SITES: usize = 26;
+
 const KNOWN_SITES: &[(&str, &str)] = &[
     ("economist.com", "The Economist"),
     ("bbc.co.uk", "BBC"),
@@ -368,4 +430,15 @@ fn is_org(id: &str, lex: &Lexicon, found: &Found) -> bool {
         .candidates
         .iter()
         .any(|c| c.id == id && matches!(c.kind.as_str(), "think-tank" | "organisation"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{KNOWN_SITES, NEWS_SITES};
+
+    #[test]
+    fn the_news_outlets_lead_the_known_sites() {
+        assert_eq!(KNOWN_SITES[NEWS_SITES - 1].1, "The Scotsman");
+        assert_eq!(KNOWN_SITES[NEWS_SITES].1, "Centre for Cities");
+    }
 }

@@ -531,3 +531,42 @@ fn a_role_or_outlet_after_the_bylines_name_was_taken_as_an_author() {
         }
     }
 }
+
+/// An outlet that names itself only in the body ("the BBC understands", "told the
+/// Guardian", The Economist's "this newspaper") gave no outlet.
+#[test]
+fn an_outlet_that_speaks_of_itself_in_the_body_was_not_drafted() {
+    for (sentence, outlet) in [
+        (
+            "The BBC understands that the fund will be cut.",
+            "actor:bbc",
+        ),
+        (
+            "One council leader told the Guardian the fund was a farce.",
+            "actor:the-guardian",
+        ),
+        (
+            "As this newspaper has argued, the fund is too small.",
+            "actor:the-economist",
+        ),
+    ] {
+        let text = format!("Why the towns fund will not level up the north\n\n{BODY}{sentence}\n");
+        let d = draft_of(&text);
+        assert_eq!(
+            d.outlet.as_ref().map(|o| o.id.as_str()),
+            Some(outlet),
+            "{sentence}"
+        );
+    }
+    // A byline's outlet comes first; an outlet merely named is none.
+    let text = format!(
+        "Why the towns fund will not level up the north\n\nJane Smithson, The Northern Courier\n\n{BODY}One leader told the BBC it was a farce.\n"
+    );
+    assert_eq!(
+        draft_of(&text).outlet.map(|o| o.id),
+        Some("actor:northern-courier".to_string())
+    );
+    let text =
+        format!("Why the towns fund will not level up the north\n\n{BODY}The BBC reported it.\n");
+    assert!(draft_of(&text).outlet.is_none());
+}
