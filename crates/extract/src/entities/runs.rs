@@ -50,13 +50,18 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                     .ends_with(['"', '\'', '(', ':', '-'])
                     && f.start < 3;
             // "New" opens many names ("New Local Government Network"); a given name
-            // that is also a word ("Will Tanner") is a name inside a sentence.
+            // that is also a word ("Will Tanner") is a name inside a sentence, and at
+            // its start when the name speaks ("Will Hutton wrote that ...").
             let keeps = run.len() >= 2
-                && !sentence_start
-                && ((f.s == "New"
-                    && (words::org_head(strip_possessive(run[run.len() - 1].s)).is_some()
-                        || words::policy_head(&norm[run[0].start..strip_end(run)]).is_some()))
-                    || given_names().contains(f.s));
+                && ((!sentence_start
+                    && ((f.s == "New"
+                        && (words::org_head(strip_possessive(run[run.len() - 1].s)).is_some()
+                            || words::policy_head(&norm[run[0].start..strip_end(run)])
+                                .is_some()))
+                        || given_names().contains(f.s)))
+                    || (run.len() == 2
+                        && given_names().contains(f.s)
+                        && reported_after(norm, strip_end(run))));
             if !keeps
                 && (words::is_stopword(&lw)
                     || (sentence_start && self.vocab.contains(&lw))
@@ -535,6 +540,16 @@ struct PersonSigns<'a> {
     prev_word: &'a str,
     /// The word after the run.
     next_word: &'a str,
+}
+
+/// Whether a reporting verb ("said", "wrote") follows `norm[..end]`, after a comma.
+fn reported_after(norm: &str, end: usize) -> bool {
+    let next = norm[end..]
+        .trim_start_matches([' ', ','])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    words::REPORTING_VERBS.contains(&next)
 }
 
 /// The last token of the capitalised run starting at token `i`: capitalised words

@@ -827,3 +827,24 @@ fn a_name_opening_with_a_collective_possessive_was_cut() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_first_name_that_is_a_word_opening_a_sentence_was_dropped() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Will Hutton wrote that the Treasury had failed. Will the money come? It will not.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    assert!(
+        names
+            .iter()
+            .any(|(n, k)| n == "Will Hutton" && k == "person"),
+        "{names:?}"
+    );
+    assert_eq!(
+        names.iter().filter(|(_, k)| k == "person").count(),
+        1,
+        "{names:?}"
+    );
+}
