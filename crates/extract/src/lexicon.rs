@@ -209,7 +209,7 @@ impl Lexicon {
                 n == found
                     || (!n.chars().any(char::is_uppercase) && n.eq_ignore_ascii_case(found))
                     || small_caps(n, found)
-                    || (programme && lower_case_programme(n, found))
+                    || (programme && lower_case_programme(n, &sentence_to_lower(found)))
             })
     }
 
@@ -246,6 +246,8 @@ fn lower_case_programme(name: &str, found: &str) -> bool {
         "Bill",
         "Strategy",
         "Powerhouse",
+        "Partnership",
+        "Partnerships",
         "White Paper",
     ];
     let lower = found.chars().all(|c| !c.is_uppercase());
@@ -255,6 +257,18 @@ fn lower_case_programme(name: &str, found: &str) -> bool {
             .iter()
             .any(|h| name.ends_with(h) && name.as_bytes()[name.len() - h.len() - 1] == b' ')
         && found == name.to_lowercase()
+}
+
+/// `found` in lower case if it is written in Sentence case ("Local enterprise
+/// partnerships" opening a sentence), else `found` itself.
+fn sentence_to_lower(found: &str) -> std::borrow::Cow<'_, str> {
+    let mut cs = found.chars();
+    let sentence = cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase());
+    if sentence {
+        std::borrow::Cow::Owned(found.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(found)
+    }
 }
 
 /// Whether `found` is background name `name` with its acronyms written in lower case,

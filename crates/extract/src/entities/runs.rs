@@ -42,6 +42,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
     /// if unknown) and without connectors or non-names at its end.
     fn trimmed(&mut self, mut run: &'s [Tok<'a>]) -> &'s [Tok<'a>] {
         let norm = self.c.norm;
+        // A named act, fund or plan of three words or more keeps the common words it
+        // opens with ("Take Back Control Act", "Build Back Better Fund"), all but a
+        // determiner.
+        let named_policy = run.len() >= 3
+            && words::policy_head(&norm[run[0].start..strip_end(run)]).is_some();
         while let Some(f) = run.first() {
             let lw = lower(f.s, &mut self.out.scratch.lower);
             let sentence_start = f.start == 0
@@ -62,7 +67,16 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                     || (run.len() == 2
                         && given_names().contains(f.s)
                         && reported_after(norm, strip_end(run))));
+            let named = named_policy
+                && run.len() >= 3
+                && f.start > 0
+                && !matches!(
+                    &*lw,
+                    "the" | "a" | "an" | "this" | "that" | "these" | "those" | "our" | "their"
+                        | "its" | "his" | "her" | "my" | "your" | "new"
+                );
             if !keeps
+                && !named
                 && (words::is_stopword(&lw)
                     || (sentence_start && self.vocab.contains(&lw))
                     || not_name().contains(f.s))

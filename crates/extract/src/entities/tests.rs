@@ -802,6 +802,24 @@ fn a_named_programme_written_in_lower_case_was_missed() {
             .any(|id| *id == "policy:plan-for-change" || *id == "actor:onward"),
         "{ids:?}"
     );
+    // Opening a sentence, in Sentence case.
+    let f = run("Local enterprise partnerships were abolished in 2024.", &lex);
+    assert_eq!(mentioned(&f), ["policy:local-enterprise-partnerships"]);
+}
+
+#[test]
+fn a_named_act_opening_with_common_words_was_cut() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Labour's Take Back Control Act would hand powers to communities.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    assert!(
+        names.iter().any(|(n, _)| n == "Take Back Control Act"),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|(n, _)| n == "Control Act"), "{names:?}");
 }
 
 #[test]
