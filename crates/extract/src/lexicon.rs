@@ -391,36 +391,6 @@ fn background_policy_names(
     out
 }
 
-/// Words that alone name no one thing: an alias made only of these ("white paper",
-/// "the fund") is generic when the entry's name says more.
-const GENERIC_WORDS: &[&str] = &[
-    "act",
-    "agenda",
-    "bill",
-    "deal",
-    "deals",
-    "framework",
-    "fund",
-    "funds",
-    "green",
-    "mission",
-    "missions",
-    "paper",
-    "papers",
-    "partnership",
-    "plan",
-    "plans",
-    "policy",
-    "programme",
-    "report",
-    "review",
-    "scheme",
-    "settlement",
-    "strategy",
-    "the",
-    "white",
-];
-
 /// The generic aliases of every actor and policy, folded.
 fn generic_aliases(
     entities: &BTreeMap<String, Entity>,
@@ -430,7 +400,10 @@ fn generic_aliases(
         let name = fold(&e.name);
         for a in &e.aliases {
             let f = fold(a);
-            if f != name && f.split(' ').all(|w| GENERIC_WORDS.contains(&w)) {
+            if f != name
+                && f.split(' ')
+                    .all(|w| levelmap_model::mentions::GENERIC_WORDS.contains(&w))
+            {
                 out.entry(e.id.clone()).or_default().push(f);
             }
         }

@@ -34,6 +34,36 @@ pub struct Matcher {
     folded_ids: Vec<String>,
 }
 
+/// Words that alone name no one thing: an alias made only of these ("white paper",
+/// "the fund") is generic when the entry's name says more.
+pub const GENERIC_WORDS: &[&str] = &[
+    "act",
+    "agenda",
+    "bill",
+    "deal",
+    "deals",
+    "framework",
+    "fund",
+    "funds",
+    "green",
+    "mission",
+    "missions",
+    "paper",
+    "papers",
+    "partnership",
+    "plan",
+    "plans",
+    "policy",
+    "programme",
+    "report",
+    "review",
+    "scheme",
+    "settlement",
+    "strategy",
+    "the",
+    "white",
+];
+
 /// Lower-case English words that are also names or aliases (parties, surnames,
 /// places): a single-word name that is one of these keeps its written case. Sorted.
 pub const COMMON_WORDS: &[&str] = &[
@@ -485,6 +515,9 @@ pub(crate) fn article_mentions(corpus: &Corpus) -> Vec<Mention<'_>> {
         .map_init(Vec::new, |hits, &(stem, article)| {
             // Match line by line, so that a quote never runs across a heading or paragraph.
             let mut first: BTreeMap<&str, String> = BTreeMap::new();
+            // Entries named by more than a generic alias ("white paper" alone names
+            // no one white paper): only those are mentioned.
+            let mut named: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
             for line in article.text.lines() {
                 let norm = normalise(line);
                 matcher.find_into(&norm, hits);
@@ -492,10 +525,15 @@ pub(crate) fn article_mentions(corpus: &Corpus) -> Vec<Mention<'_>> {
                     first
                         .entry(hit.id)
                         .or_insert_with(|| sentence_around(&norm, hit.start, hit.end).to_string());
+                    let name = corpus.entities.get(hit.id).map_or("", |e| e.name.as_str());
+                    if !is_generic(&norm[hit.start..hit.end], name) {
+                        named.insert(hit.id);
+                    }
                 }
             }
             first
                 .into_iter()
+                .filter(|(id, _)| named.contains(id))
                 .map(|(id, quote)| Mention {
                     article: stem,
                     entity: id.to_string(),
@@ -505,6 +543,19 @@ pub(crate) fn article_mentions(corpus: &Corpus) -> Vec<Mention<'_>> {
         })
         .collect();
     per_article.into_iter().flatten().collect()
+}
+
+/// Whether `found`, a match of an alias of the entry called `name`, is made only of
+/// [`GENERIC_WORDS`] ("white paper", "the fund") while the name says more: it names
+/// its entry only in an article that names it otherwise too ("Green Deal", a name of
+/// generic words, is no alias and always names its entry).
+fn is_generic(found: &str, name: &str) -> bool {
+    let generic = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| GENERIC_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    };
+    generic(found) && !generic(name)
 }
 
 /// [`article_mentions`] as relations.
@@ -661,6 +712,61 @@ mod tests {
         assert_eq!(ids_in(&m, "under New Labour"), ["actor:new-labour"]);
         assert!(ids_in(&m, "the labour market").is_empty());
         assert!(keeps_written_case("Labour") && keeps_written_case("IFS"));
+    }
+
+    /// Issue 12: the generic alias "white paper" of the levelling up white paper
+    /// linked every article that named any white paper.
+    #[test]
+    fn a_generic_alias_linked_an_unrelated_white_paper() {
+        let mut c = crate::Corpus::default();
+        let mut wp = ent(
+            "policy:lu-white-paper",
+            "Levelling Up the United Kingdom",
+            &["white paper"],
+        );
+        wp.node_kind = NodeKind::Policy;
+        c.entities.insert(wp.id.clone(), wp);
+        let mut gd = ent("policy:green-deal", "Green Deal", &[]);
+        gd.node_kind = NodeKind::Policy;
+        c.entities.insert(gd.id.clone(), gd);
+        for (stem, text) in [
+            (
+                "a",
+                "The English Devolution White Paper is out. The white paper says little.",
+            ),
+            (
+                "b",
+                "Levelling Up the United Kingdom was published. The white paper has missions.",
+            ),
+            ("c", "The Green Deal failed."),
+        ] {
+            let a = crate::Article {
+                id: stem.into(),
+                title: "t".into(),
+                url: None,
+                date: crate::ArticleDate {
+                    value: "2020".parse().unwrap(),
+                    provenance: crate::DateProvenance::Stated,
+                    evidence: None,
+                    reasoning: None,
+                },
+                text: text.into(),
+                text_path: format!("{stem}.txt"),
+                origin: Origin::Curated,
+            };
+            c.articles.insert(stem.into(), a);
+        }
+        let got: Vec<(String, String)> = article_mentions(&c)
+            .into_iter()
+            .map(|m| (m.article.to_string(), m.entity))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("b".to_string(), "policy:lu-white-paper".to_string()),
+                ("c".to_string(), "policy:green-deal".to_string())
+            ]
+        );
     }
 
     /// "Written by Stephen Bailey" mentioned David Bailey (alias "Bailey").

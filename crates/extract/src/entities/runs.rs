@@ -45,8 +45,8 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         // A named act, fund or plan of three words or more keeps the common words it
         // opens with ("Take Back Control Act", "Build Back Better Fund"), all but a
         // determiner.
-        let named_policy = run.len() >= 3
-            && words::policy_head(&norm[run[0].start..strip_end(run)]).is_some();
+        let named_policy =
+            run.len() >= 3 && words::policy_head(&norm[run[0].start..strip_end(run)]).is_some();
         while let Some(f) = run.first() {
             let lw = lower(f.s, &mut self.out.scratch.lower);
             let sentence_start = f.start == 0
@@ -72,8 +72,21 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 && f.start > 0
                 && !matches!(
                     &*lw,
-                    "the" | "a" | "an" | "this" | "that" | "these" | "those" | "our" | "their"
-                        | "its" | "his" | "her" | "my" | "your" | "new"
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "our"
+                        | "their"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "my"
+                        | "your"
+                        | "new"
                 );
             if !keeps
                 && !named

@@ -803,7 +803,10 @@ fn a_named_programme_written_in_lower_case_was_missed() {
         "{ids:?}"
     );
     // Opening a sentence, in Sentence case.
-    let f = run("Local enterprise partnerships were abolished in 2024.", &lex);
+    let f = run(
+        "Local enterprise partnerships were abolished in 2024.",
+        &lex,
+    );
     assert_eq!(mentioned(&f), ["policy:local-enterprise-partnerships"]);
 }
 
