@@ -584,6 +584,24 @@ mod tests {
     use super::*;
     use crate::Origin;
 
+    /// A curated article of 2020 with this stem and text.
+    fn article(stem: &str, text: &str) -> crate::Article {
+        crate::Article {
+            id: stem.into(),
+            title: "t".into(),
+            url: None,
+            date: crate::ArticleDate {
+                value: "2020".parse().unwrap(),
+                provenance: crate::DateProvenance::Stated,
+                evidence: None,
+                reasoning: None,
+            },
+            text: text.into(),
+            text_path: format!("{stem}.txt"),
+            origin: Origin::Curated,
+        }
+    }
+
     fn ent(id: &str, name: &str, aliases: &[&str]) -> Entity {
         Entity {
             id: id.into(),
@@ -617,23 +635,7 @@ mod tests {
     fn mention_quotes_stay_within_their_paragraph_and_occur_in_the_text() {
         let mut corpus = Corpus::default();
         let text = "Levelling Up through job quality\n\nPosted on\n\nThe Labour Party won.\n";
-        corpus.articles.insert(
-            "a".into(),
-            crate::Article {
-                id: "a".into(),
-                title: "t".into(),
-                url: None,
-                date: crate::ArticleDate {
-                    value: "2020".parse().unwrap(),
-                    provenance: crate::DateProvenance::Stated,
-                    evidence: None,
-                    reasoning: None,
-                },
-                text: text.into(),
-                text_path: "a.txt".into(),
-                origin: Origin::Curated,
-            },
-        );
+        corpus.articles.insert("a".into(), article("a", text));
         let mut lu = ent("policy:levelling-up", "levelling up", &[]);
         lu.node_kind = NodeKind::Policy;
         corpus.entities.insert(lu.id.clone(), lu);
@@ -740,21 +742,7 @@ mod tests {
             ),
             ("c", "The Green Deal failed."),
         ] {
-            let a = crate::Article {
-                id: stem.into(),
-                title: "t".into(),
-                url: None,
-                date: crate::ArticleDate {
-                    value: "2020".parse().unwrap(),
-                    provenance: crate::DateProvenance::Stated,
-                    evidence: None,
-                    reasoning: None,
-                },
-                text: text.into(),
-                text_path: format!("{stem}.txt"),
-                origin: Origin::Curated,
-            };
-            c.articles.insert(stem.into(), a);
+            c.articles.insert(stem.into(), article(stem, text));
         }
         let got: Vec<(String, String)> = article_mentions(&c)
             .into_iter()
