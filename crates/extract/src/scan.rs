@@ -56,6 +56,9 @@ pub(crate) enum Set {
     BylineGate,
     /// Lowercase organisation heads ("think-tank") and ", we " ("At IPPR North, we").
     OrgGate,
+    /// The words of a news outlet speaking of itself ("told ", " understands",
+    /// "this newspaper").
+    SelfRefGate,
 }
 
 impl Set {
@@ -72,17 +75,22 @@ impl Set {
                 | Set::RoleGate
                 | Set::BylineGate
                 | Set::OrgGate
+                | Set::SelfRefGate
         )
     }
 }
 
-const _: () = assert!((Set::OrgGate as u32) < 32, "a Scan keeps one bit per list");
+const _: () = assert!(
+    (Set::SelfRefGate as u32) < 32,
+    "a Scan keeps one bit per list"
+);
 
 /// Literal phrases that the extractor's regexes need, each list one [`Set`]: a
 /// sentence without any phrase of a list cannot match the regexes it guards, which
 /// then need not run.
 pub(crate) const GATES: &[(Set, &[&str])] = &[
     (Set::CopyrightGate, &["©", "(c)", "Copyright"]),
+    (Set::SelfRefGate, crate::meta::SELF_REFERENCE),
     (Set::PublishedGate, &["published "]),
     (Set::ViewsGate, &["opinions of", "views of"]),
     (Set::IsAGate, &["is a", "was a", "is the", "was the"]),
@@ -180,7 +188,7 @@ impl Scanner {
     ) -> Self {
         let mut pats = Vec::new();
         let mut texts = Vec::new();
-        let mut labels: Vec<Vec<String>> = vec![Vec::new(); Set::OrgGate as usize + 1];
+        let mut labels: Vec<Vec<String>> = vec![Vec::new(); Set::SelfRefGate as usize + 1];
         let mut all: Vec<(Set, Vec<(&str, &str)>)> = lists.into_iter().collect();
         all.sort_by_key(|(s, _)| *s);
         for (set, list) in all {

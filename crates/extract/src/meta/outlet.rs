@@ -18,6 +18,23 @@ use crate::sentences::{quote, BlockKind, Layout};
 use crate::slug::slug;
 use levelmap_model::NodeKind;
 
+/// The words of a news outlet speaking of itself in its body ([`self_reference`]):
+/// the first four open or hold it, the rest follow the outlet's name.
+pub(crate) const SELF_REFERENCE: &[&str] = &[
+    "this newspaper",
+    "This newspaper",
+    "told ",
+    "speaking to ",
+    " understands",
+    " has learned",
+    " has learnt",
+    " has been told",
+    " has seen",
+    " has obtained",
+    " has approached",
+    " has contacted",
+];
+
 /// Phrases by which an article presents an organisation as its own ("our research").
 pub(crate) const OUTLET_SELF: &[&str] = &[
     "our research",
@@ -93,7 +110,7 @@ pub(crate) fn outlet(
         }
     }
     if best.is_none() {
-        if let Some((conf, name, si)) = self_reference(layout) {
+        if let Some((conf, name, si)) = self_reference(layout, scan) {
             best = Some((conf, outlet_actor(name, si, text, layout, lex, found), si));
         }
     }
@@ -110,30 +127,16 @@ pub(crate) fn outlet(
 /// else names the outlet, as (confidence, name, sentence): "the BBC understands",
 /// "The Times has learnt", "told the Guardian" (the first such sentence), or The
 /// Economist's own idiom, "this newspaper".
-fn self_reference(layout: &Layout) -> Option<(f64, &'static str, usize)> {
-    const NEWS: usize = NEWS_SITES; // the news outlets lead KNOWN_SITES
-    const AFTER: &[&str] = &[
-        " understands",
-        " has learned",
-        " has learnt",
-        " has been told",
-        " has seen",
-        " has obtained",
-        " has approached",
-        " has contacted",
-    ];
+fn self_reference(layout: &Layout, scan: &Scan) -> Option<(f64, &'static str, usize)> {
     for (si, s) in layout.sentences.iter().enumerate() {
-        let norm = s.norm.as_str();
-        if norm.contains("this newspaper") {
-            return Some((0.6, "The Economist", si));
-        }
-        let trigger = norm.contains("told ")
-            || norm.contains("speaking to ")
-            || AFTER.iter().any(|a| norm.contains(a));
-        if !trigger {
+        if !scan.any(si, Set::SelfRefGate) {
             continue;
         }
-        for (_, name) in &KNOWN_SITES[..NEWS] {
+        let norm = s.norm.as_str();
+        if norm.contains("this newspaper") || norm.contains("This newspaper") {
+            return Some((0.6, "The Economist", si));
+        }
+        for (_, name) in &KNOWN_SITES[..NEWS_SITES] {
             let bare = name.strip_prefix("The ").unwrap_or(name);
             if bare.len() < 3 || !norm.contains(bare) {
                 continue;
@@ -141,7 +144,9 @@ fn self_reference(layout: &Layout) -> Option<(f64, &'static str, usize)> {
             let said_to = ["told the ", "told ", "speaking to the ", "speaking to "]
                 .iter()
                 .any(|p| word_at_end(norm, &format!("{p}{bare}")));
-            let learnt = AFTER.iter().any(|a| norm.contains(&format!("{bare}{a}")));
+            let learnt = SELF_REFERENCE[4..]
+                .iter()
+                .any(|a| norm.contains(&format!("{bare}{a}")));
             if said_to || learnt {
                 return Some((0.55, name, si));
             }
