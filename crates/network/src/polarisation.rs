@@ -9,7 +9,7 @@
 //! the best Q over two-group splits (exhaustive up to 18 tied actors, else local
 //! moves from a two-colouring of the conflict ties). docs/networks.md.
 
-use std::collections::BTreeSet;
+use std::collections::VecDeque;
 
 use crate::measures::Adjacency;
 use crate::network::Network;
@@ -133,15 +133,17 @@ pub fn best_split(pos: &Adjacency, neg: &Adjacency, activity: &[usize]) -> Split
 /// A start from two-colouring the conflict ties (breadth first, in node order), then
 /// single moves while one raises Q.
 fn local_moves(pos: &Adjacency, neg: &Adjacency, tied: &[usize], side: &mut [u8]) -> f64 {
-    let mut seen = BTreeSet::new();
+    // a flag per node (not a set): the same order of visits
+    let mut seen = vec![false; side.len()];
+    let mut queue = VecDeque::new();
     for &s in tied {
-        if !seen.insert(s) {
+        if std::mem::replace(&mut seen[s], true) {
             continue;
         }
-        let mut queue = std::collections::VecDeque::from([s]);
+        queue.push_back(s);
         while let Some(v) = queue.pop_front() {
             for &(w, _) in &neg.adj[v] {
-                if seen.insert(w) {
+                if !std::mem::replace(&mut seen[w], true) {
                     side[w] = 1 - side[v];
                     queue.push_back(w);
                 }
