@@ -283,8 +283,6 @@ fn small_caps(name: &str, found: &str) -> bool {
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && w.chars().any(|c| c.is_ascii_uppercase())
     };
-    let not_a_word =
-        |w: &str| w.chars().any(|c| c.is_ascii_digit()) || !w.chars().any(|c| "aeiouy".contains(c));
     let mut lowered = 0;
     let mut anchored = false;
     let mut all_not_words = true;
@@ -295,7 +293,7 @@ fn small_caps(name: &str, found: &str) -> bool {
             (Some(n), Some(f)) if n == f => anchored |= f.chars().any(char::is_uppercase),
             (Some(n), Some(f)) if is_acronym(n) && f == n.to_ascii_lowercase() => {
                 lowered += 1;
-                all_not_words &= not_a_word(f);
+                all_not_words &= levelmap_model::mentions::is_small_caps_acronym(n, f);
             }
             _ => return false,
         }

@@ -217,7 +217,7 @@ pub fn name_matches(name: &str, hay: &str, start: usize, end: usize) -> bool {
 /// lower case ("hs2", "snp"): all of `name` in capitals or digits, `found` its lower
 /// case, and no English word (it holds a digit or no vowel: "cbi", "gla" or "us" are
 /// not taken).
-fn is_small_caps_acronym(name: &str, found: &str) -> bool {
+pub fn is_small_caps_acronym(name: &str, found: &str) -> bool {
     name.chars()
         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && found == name.to_ascii_lowercase()

@@ -269,13 +269,8 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 .iter()
                 .any(|w| matches!(*w, "to" | "for" | "of" | "the" | "and"))
             && words.iter().filter(|w| is_cap(w)).count() >= 2;
-        let next = norm[b..]
-            .trim_start_matches([' ', ','])
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
         if !connected
-            || !words::REPORTING_VERBS.contains(&next)
+            || !reported_after(norm, b)
             || given_names().contains(words[0])
             || PEERAGES.contains(&words[0])
             || person_titles().contains(words[0])
@@ -415,11 +410,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                     | "Protector"
             );
         let mp = norm[b..].starts_with(" MP");
-        let next_word: &str = norm[b..]
-            .trim_start_matches([' ', ','])
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
+        let next_word = word_after(norm, b);
         let reported = words::REPORTING_VERBS.contains(&next_word);
         while person.last().is_some_and(|t| t.s == "MP") {
             person.pop();
@@ -569,14 +560,18 @@ struct PersonSigns<'a> {
     next_word: &'a str,
 }
 
-/// Whether a reporting verb ("said", "wrote") follows `norm[..end]`, after a comma.
-fn reported_after(norm: &str, end: usize) -> bool {
-    let next = norm[end..]
+/// The word after `norm[..end]`, past spaces and a comma.
+fn word_after(norm: &str, end: usize) -> &str {
+    norm[end..]
         .trim_start_matches([' ', ','])
         .split(|c: char| !c.is_alphabetic())
         .next()
-        .unwrap_or("");
-    words::REPORTING_VERBS.contains(&next)
+        .unwrap_or("")
+}
+
+/// Whether a reporting verb ("said", "wrote") follows `norm[..end]`, after a comma.
+fn reported_after(norm: &str, end: usize) -> bool {
+    words::REPORTING_VERBS.contains(&word_after(norm, end))
 }
 
 /// The last token of the capitalised run starting at token `i`: capitalised words
