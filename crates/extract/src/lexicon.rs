@@ -209,6 +209,7 @@ impl Lexicon {
                 n == found
                     || (!n.chars().any(char::is_uppercase) && n.eq_ignore_ascii_case(found))
                     || small_caps(n, found)
+                    || headline_case(n, found)
                     || (programme && lower_case_programme(n, &sentence_to_lower(found)))
             })
     }
@@ -257,6 +258,35 @@ fn lower_case_programme(name: &str, found: &str) -> bool {
             .iter()
             .any(|h| name.ends_with(h) && name.as_bytes()[name.len() - h.len() - 1] == b' ')
         && found == name.to_lowercase()
+}
+
+/// Whether `found` is background name `name` in headline case, its small linking
+/// words capitalised ("More In Common", "Institute For Government"): every other
+/// word exactly as the name writes it.
+fn headline_case(name: &str, found: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with",
+    ];
+    let mut raised = false;
+    let (mut nw, mut fw) = (name.split(' '), found.split(' '));
+    loop {
+        match (nw.next(), fw.next()) {
+            (None, None) => return raised,
+            (Some(n), Some(f)) if n == f => {}
+            (Some(n), Some(f)) if SMALL.contains(&n) => {
+                let mut cs = n.chars();
+                let cap: String = cs
+                    .next()
+                    .map(|c| c.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default();
+                if f != cap {
+                    return false;
+                }
+                raised = true;
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// `found` in lower case if it is written in Sentence case ("Local enterprise

@@ -415,6 +415,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         while person.last().is_some_and(|t| t.s == "MP") {
             person.pop();
         }
+        // "George Daggar Avenue", "Jubilee Line Station": a street or building named
+        // after someone is no person.
+        if words.last().is_some_and(|w| PLACE_HEADS.contains(w)) {
+            return;
+        }
         let name_like = person.iter().all(|t| {
             given_names().contains(t.s)
                 || (t.end == run[run.len() - 1].end && month_surname(run))
@@ -609,7 +614,8 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
                 && adjacent(norm, &toks[m - 1], &toks[m])
                 && !(toks[k].s == "and"
                     && ((i == last && !is_org_like(&toks[i..=last]))
-                        || given_names().contains(toks[i].s)))
+                        || given_names().contains(toks[i].s)
+                        || two_organisations(norm, toks, i, last, m)))
             {
                 last = m;
                 k = m + 1;
@@ -630,6 +636,32 @@ fn month_surname(run: &[Tok]) -> bool {
         && given_names().contains(run[run.len() - 2].s)
 }
 
+/// Whether "and" after `toks[i..=last]` joins two organisations, each a name of its
+/// own ("University of Oxford and IE University", "Cardiff University and Swansea
+/// University"), not one name with "and" inside ("Department for Business and
+/// Trade", "Ministry of Housing, Communities and Local Government"): the part before
+/// is an organisation ending in its head or opening with one ("University of"), and
+/// the capitalised words from `m` on end in a head of their own (a run never crosses
+/// a comma, so "Housing, Communities and Local Government" is never one run).
+fn two_organisations(norm: &str, toks: &[Tok], i: usize, last: usize, m: usize) -> bool {
+    let before = &toks[i..=last];
+    let org_before = is_org_like(before)
+        || (before.len() >= 3
+            && words::org_head(before[0].s).is_some()
+            && matches!(before[1].s, "of" | "for"));
+    if !org_before {
+        return false;
+    }
+    let mut end = m;
+    while end + 1 < toks.len()
+        && is_cap(toks[end + 1].s)
+        && adjacent(norm, &toks[end], &toks[end + 1])
+    {
+        end += 1;
+    }
+    end > m && is_org_like(&toks[m..=end]) && !matches!(toks[m].s, "Local" | "Central")
+}
+
 /// Whether the run ends in an organisation head ("Council").
 fn is_org_like(run: &[Tok]) -> bool {
     run.last().is_some_and(|t| words::org_head(t.s).is_some())
@@ -648,6 +680,7 @@ fn comma_role_before(norm: &str, at: usize) -> Option<String> {
     let start = before.rfind([',', '(', '-', '.', ';']).map_or(0, |i| i + 1);
     let phrase = before[start..].trim();
     let phrase = phrase.rsplit(" by ").next().unwrap_or(phrase).trim();
+    let phrase = without_clause_opening(phrase);
     let phrase = phrase.strip_prefix("the ").unwrap_or(phrase);
     let ws: Vec<&str> = phrase.split_whitespace().collect();
     let capital_role =
@@ -656,12 +689,67 @@ fn comma_role_before(norm: &str, at: usize) -> Option<String> {
     (ws.len() <= 8 && (capital_role || lower_role)).then(|| phrase.to_string())
 }
 
+/// A role phrase without the words of the clause it opens: "So did the party's first
+/// prime minister, Ramsay MacDonald" gives "the party's first prime minister".
+fn without_clause_opening(phrase: &str) -> &str {
+    let mut rest = phrase;
+    while let Some((w, tail)) = rest.split_once(' ') {
+        let clause_word = matches!(
+            w.to_lowercase().as_str(),
+            "so" | "did"
+                | "does"
+                | "do"
+                | "and"
+                | "but"
+                | "then"
+                | "also"
+                | "was"
+                | "is"
+                | "were"
+                | "are"
+                | "has"
+                | "had"
+                | "have"
+                | "like"
+                | "when"
+                | "while"
+                | "with"
+                | "nor"
+                | "yet"
+        );
+        if !clause_word {
+            break;
+        }
+        rest = tail;
+    }
+    rest
+}
+
 /// Capitalised generic nouns that name no one thing: "an Act of Parliament".
 const GENERIC_NOUNS: &[&str] = &[
     "Act of Parliament",
     "Acts of Parliament",
     "Member of Parliament",
     "Members of Parliament",
+];
+
+/// Head nouns of streets, buildings and sites, which end names made of a person's name
+/// ("George Daggar Avenue") but are never a surname.
+const PLACE_HEADS: &[&str] = &[
+    "Airport",
+    "Arena",
+    "Avenue",
+    "Boulevard",
+    "Crescent",
+    "Drive",
+    "Gardens",
+    "Hospital",
+    "Road",
+    "Square",
+    "Stadium",
+    "Station",
+    "Street",
+    "Terrace",
 ];
 
 /// Members' titles written before or after a name: "Tory MP Bob Seely", "list-MSP Murdo Fraser".

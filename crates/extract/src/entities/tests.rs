@@ -869,3 +869,100 @@ fn a_first_name_that_is_a_word_opening_a_sentence_was_dropped() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_street_named_after_a_person_was_a_person() {
+    let f = run(
+        "When the Abertillery MP George Daggar died in 1950, newspapers printed eulogies. \
+         Abertillery now has a George Daggar Avenue. Voters met at Jubilee Street.",
+        &lex_of(vec![]),
+    );
+    assert_eq!(people(&f), ["George Daggar"], "{:?}", f.candidates);
+}
+
+#[test]
+fn two_organisations_joined_by_and_were_one_name() {
+    let f = run(
+        "A paper by academics at the University of Oxford and IE University suggests so. \
+         The Department for Business and Trade disagreed, as did Cardiff University and Swansea University.",
+        &lex_of(vec![]),
+    );
+    let names: Vec<String> = candidate_names(&f).into_iter().map(|(n, _)| n).collect();
+    for want in [
+        "University of Oxford",
+        "IE University",
+        "Department for Business and Trade",
+        "Cardiff University",
+        "Swansea University",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want}: {names:?}");
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains(" and IE") || n.contains("and Swansea")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_role_before_a_comma_took_the_clause_opening_it() {
+    let f = run(
+        "Labour's first leader, Keir Hardie, represented a Welsh seat. \
+         So did the party's first prime minister, Ramsay MacDonald.",
+        &lex_of(vec![]),
+    );
+    let role = |name: &str| {
+        f.candidates
+            .iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.role.clone())
+    };
+    assert_eq!(
+        role("Keir Hardie").as_deref(),
+        Some("Labour's first leader")
+    );
+    assert_eq!(
+        role("Ramsay MacDonald").as_deref(),
+        Some("party's first prime minister")
+    );
+}
+
+#[test]
+fn a_newspaper_named_by_its_title_was_not_an_organisation() {
+    let f = run(
+        "\"His principles were magnificent,\" claimed the South Wales Gazette. \
+         The Basingstoke Observer reported the vote.",
+        &lex_of(vec![]),
+    );
+    let names = candidate_names(&f);
+    for want in ["South Wales Gazette", "Basingstoke Observer"] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == "organisation"),
+            "{want}: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn a_background_name_in_headline_case_was_cut_to_its_last_word() {
+    let lex = lex_bg(vec![]);
+    let f = run(
+        "About 32% of the Welsh population would support independence, says More In Common, a pollster. \
+         The Institute For Government disagreed, and the Westminster Parliament voted.",
+        &lex,
+    );
+    let ids = mentioned(&f);
+    for id in [
+        "actor:more-in-common",
+        "actor:institute-for-government",
+        "actor:uk-parliament",
+    ] {
+        assert!(ids.contains(&id), "{id}: {ids:?}");
+    }
+    assert!(
+        !f.candidates.iter().any(|c| c.name == "Common"),
+        "{:?}",
+        f.candidates
+    );
+}

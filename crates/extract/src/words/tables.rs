@@ -751,6 +751,25 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("Corporation", "organisation"),
     ("Ltd", "organisation"),
     ("plc", "organisation"),
+    // The titles of newspapers and magazines ("the South Wales Gazette").
+    ("Gazette", "organisation"),
+    ("Herald", "organisation"),
+    ("Chronicle", "organisation"),
+    ("Echo", "organisation"),
+    ("Journal", "organisation"),
+    ("Courier", "organisation"),
+    ("Advertiser", "organisation"),
+    ("Argus", "organisation"),
+    ("Observer", "organisation"),
+    ("Times", "organisation"),
+    ("Post", "organisation"),
+    ("Mirror", "organisation"),
+    ("Express", "organisation"),
+    ("Telegraph", "organisation"),
+    ("Tribune", "organisation"),
+    ("Mail", "organisation"),
+    ("News", "organisation"),
+    ("Magazine", "organisation"),
 ];
 
 /// Head nouns that make a name a policy, with its policy kind.
