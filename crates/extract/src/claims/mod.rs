@@ -130,6 +130,11 @@ fn speaker(
         levelmap_model::kind_of_id(id) == Some(NodeKind::Actor)
             && lex.kind_of(id).is_none_or(|k| k == NodeKind::Actor)
     };
+    // A conditional clause ("If Mr Farage wants to be prime minister, he will have
+    // to ...") reports no one: the main clause after it is the author's.
+    if in_conditional_clause(norm, report_at) {
+        return None;
+    }
     // (Lowercasing could only turn non-ASCII into 'k' or "i\u{307}", which cannot make
     // "according to": an ASCII comparison of the bytes is the same test.)
     if norm.as_bytes()[report_at..]
@@ -160,6 +165,15 @@ fn speaker(
         })
         .last()
         .map(|m| m.id.clone())
+}
+
+/// Whether byte `at` lies in a conditional clause opening the sentence ("If ...,",
+/// "Unless ...,"), before the comma that ends it.
+fn in_conditional_clause(norm: &str, at: usize) -> bool {
+    let opens = ["If ", "Unless ", "Even if ", "Only if "]
+        .iter()
+        .any(|o| norm.starts_with(o));
+    opens && norm.get(..at).is_some_and(|before| !before.contains(',')) && norm[at..].contains(',')
 }
 
 /// Strip discourse markers and cut a sentence into a short label.

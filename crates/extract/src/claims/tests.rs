@@ -123,3 +123,15 @@ fn labels_drop_openers_and_stay_short() {
     );
     assert!(label(&"word ".repeat(60)).ends_with("..."));
 }
+
+#[test]
+fn the_subject_of_an_if_clause_was_the_speaker_of_the_main_clause() {
+    let t =
+        "If Mr Farage wants to be prime minister, he will have to keep these new supporters happy.";
+    let at = t.find("wants to").unwrap();
+    assert!(in_conditional_clause(t, at));
+    let t = "Mr Farage wants to be prime minister, and he will say anything.";
+    assert!(!in_conditional_clause(t, t.find("wants to").unwrap()));
+    let t = "If the fund fails, Mr Farage wants to scrap it.";
+    assert!(!in_conditional_clause(t, t.find("wants to").unwrap()));
+}
