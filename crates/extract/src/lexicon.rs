@@ -83,6 +83,9 @@ pub struct Lexicon {
     bg_names: rustc_hash::FxHashMap<String, Vec<String>>,
     /// Generic aliases ("white paper" of a named white paper), folded: id -> aliases.
     pub(crate) generic: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// Head aliases of policies: one word that is the last word of the entry's name
+    /// ("independence" of "Scottish independence"), folded: id -> aliases.
+    pub(crate) head_aliases: rustc_hash::FxHashMap<String, Vec<String>>,
     /// Every folded name of the background policies in the lexicon, including those a
     /// corpus entry of another kind took: name -> policy id (see `entities::groups`).
     pub(crate) bg_policy_names: rustc_hash::FxHashMap<String, String>,
@@ -118,6 +121,7 @@ impl Lexicon {
             rustc_hash::FxHashMap::default()
         };
         let generic = generic_aliases(&entities);
+        let head_aliases = head_aliases(&entities);
         let bg_names = background
             .keys()
             .filter_map(|id| entities.get(id))
@@ -191,6 +195,7 @@ impl Lexicon {
             background,
             bg_names,
             generic,
+            head_aliases,
             bg_policy_names,
         }
     }
@@ -432,6 +437,24 @@ fn generic_aliases(
                 && f.split(' ')
                     .all(|w| levelmap_model::mentions::GENERIC_WORDS.contains(&w))
             {
+                out.entry(e.id.clone()).or_default().push(f);
+            }
+        }
+    }
+    out
+}
+
+/// The head aliases of every policy (see [`Lexicon::head_aliases`]).
+fn head_aliases(entities: &BTreeMap<String, Entity>) -> rustc_hash::FxHashMap<String, Vec<String>> {
+    let mut out: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+    for e in entities
+        .values()
+        .filter(|e| e.node_kind == NodeKind::Policy)
+    {
+        let name = fold(&e.name);
+        for a in &e.aliases {
+            let f = fold(a);
+            if !f.contains(' ') && name.len() > f.len() && name.ends_with(&format!(" {f}")) {
                 out.entry(e.id.clone()).or_default().push(f);
             }
         }

@@ -4,7 +4,8 @@
 //! [`crate::lexicon::Lexicon::generic`]) is kept when the article names its entry
 //! otherwise; else it goes to the one other entry named in the article whose name
 //! ends with those words ("the English Devolution White Paper ... the white paper");
-//! else it is dropped.
+//! else it is dropped. A policy's head alias ("independence" of "Scottish
+//! independence") is settled the same way, but kept when no other entry claims it.
 
 use levelmap_model::suggest::fold;
 
@@ -12,6 +13,70 @@ use crate::found::Found;
 use crate::items::MentionHow;
 use crate::lexicon::Lexicon;
 use crate::sentences::Layout;
+
+/// Settle the mentions of a policy by its head alias alone ("independence" of
+/// "Scottish independence"): in an article that names the entry otherwise, they stay;
+/// else they go to the one other policy named in the article whose name ends in that
+/// word ("Welsh independence ... independence"); one followed by "of" names a quality
+/// of something else ("the independence of the Bank of England") and is dropped.
+pub(super) fn settle_head_aliases(layout: &Layout, lex: &Lexicon, found: &mut Found) {
+    if lex.head_aliases.is_empty() {
+        return;
+    }
+    let mut by_head: Vec<(usize, String, bool)> = Vec::new();
+    for (i, m) in found.mentions.iter().enumerate() {
+        let (Some(heads), Some(s)) = (
+            lex.head_aliases.get(&m.id),
+            layout.sentences.get(m.sentence),
+        ) else {
+            continue;
+        };
+        let t = s.norm.get(m.start..m.end).map(fold).unwrap_or_default();
+        if heads.contains(&t) {
+            let of = s.norm[m.end..].starts_with(" of ");
+            by_head.push((i, t, of));
+        }
+    }
+    if by_head.is_empty() {
+        return;
+    }
+    let named: Vec<(String, String)> = found
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| m.id.starts_with("policy:") && !by_head.iter().any(|(h, ..)| h == i))
+        .filter_map(|(_, m)| {
+            lex.entities
+                .get(&m.id)
+                .map(|e| (m.id.clone(), fold(&e.name)))
+        })
+        .collect();
+    let mut drop = Vec::new();
+    for (i, head, of) in &by_head {
+        if *of {
+            drop.push(*i);
+            continue;
+        }
+        let id = &found.mentions[*i].id;
+        if named.iter().any(|(n, _)| n == id) {
+            continue;
+        }
+        let mut heirs: Vec<&String> = named
+            .iter()
+            .filter(|(n, name)| n != id && name.ends_with(&format!(" {head}")))
+            .map(|(n, _)| n)
+            .collect();
+        heirs.dedup();
+        if let [one] = heirs.as_slice() {
+            found.mentions[*i].id = (*one).clone();
+        }
+    }
+    let mut i = 0;
+    found.mentions.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
+}
 
 /// Settle the mentions found by a generic alias (see the module docs).
 pub(super) fn settle_generic(layout: &Layout, lex: &Lexicon, found: &mut Found) {

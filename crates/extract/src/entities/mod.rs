@@ -211,6 +211,7 @@ pub(crate) fn find(
     found.candidates = final_cands;
     resolve_short_forms(layout, &wtoks, lex, &mut found);
     generic::settle_generic(layout, lex, &mut found);
+    generic::settle_head_aliases(layout, lex, &mut found);
     groups::settle_groups(layout, lex, &mut found);
     places::keep_acting_places(layout, lex, &mut found);
     found

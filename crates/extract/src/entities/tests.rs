@@ -966,3 +966,33 @@ fn a_background_name_in_headline_case_was_cut_to_its_last_word() {
         f.candidates
     );
 }
+
+#[test]
+fn independence_of_a_central_bank_or_of_wales_was_scottish_independence() {
+    let lex = lex_bg(vec![]);
+    let f = run(
+        "Reform promised to respect the independence of the Bank of England.",
+        &lex,
+    );
+    assert!(
+        !mentioned(&f).contains(&"policy:scottish-independence"),
+        "{:?}",
+        f.mentions
+    );
+    let f = run(
+        "Plaid Cymru dreams of an independent Wales. Support for independence is rising.",
+        &lex,
+    );
+    let ids = mentioned(&f);
+    assert!(ids.contains(&"policy:welsh-independence"), "{ids:?}");
+    assert!(!ids.contains(&"policy:scottish-independence"), "{ids:?}");
+    let f = run(
+        "The SNP wants a second vote. Support for independence is rising in Scotland.",
+        &lex,
+    );
+    assert!(
+        mentioned(&f).contains(&"policy:scottish-independence"),
+        "{:?}",
+        f.mentions
+    );
+}
