@@ -274,6 +274,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             || given_names().contains(words[0])
             || PEERAGES.contains(&words[0])
             || person_titles().contains(words[0])
+            || is_role_phrase(words)
             || self.overlaps(a, b)
         {
             return false;
@@ -302,7 +303,10 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             && matches!(lw(1).as_str(), "a" | "an")
             && before[0].chars().all(char::is_lowercase)
             && !matches!(before[0], "new" | "proposed");
-        let joined_tail = matches!(before.first(), Some(&("with" | "between" | "against")))
+        // (An organisation after "with" is one of its own: "the Shared Staffing
+        // Arrangement with Wandsworth Council".)
+        let joined_tail = !org
+            && matches!(before.first(), Some(&("with" | "between" | "against")))
             && before.get(1).is_some_and(|w| is_cap(w));
         // Only a title's tail: "secretary of State for Wales". After "leader of" or
         // "chief executive of" comes the organisation the person speaks for.
@@ -652,6 +656,12 @@ fn two_organisations(norm: &str, toks: &[Tok], i: usize, last: usize, m: usize) 
     if !org_before {
         return false;
     }
+    organisation_from(norm, toks, m) && !matches!(toks[m].s, "Local" | "Central")
+}
+
+/// Whether the capitalised words from `toks[m]` on name an organisation of two words
+/// or more by its head ("Wandsworth Council", "IE University").
+fn organisation_from(norm: &str, toks: &[Tok], m: usize) -> bool {
     let mut end = m;
     while end + 1 < toks.len()
         && is_cap(toks[end + 1].s)
@@ -659,7 +669,7 @@ fn two_organisations(norm: &str, toks: &[Tok], i: usize, last: usize, m: usize) 
     {
         end += 1;
     }
-    end > m && is_org_like(&toks[m..=end]) && !matches!(toks[m].s, "Local" | "Central")
+    end > m && is_org_like(&toks[m..=end])
 }
 
 /// Whether the run ends in an organisation head ("Council").
@@ -669,9 +679,15 @@ fn is_org_like(run: &[Tok]) -> bool {
 
 /// Whether the words open with a role ("Secretary of State for ...").
 fn is_role_phrase(words: &[&str]) -> bool {
-    words
-        .first()
-        .is_some_and(|w| role_heads().contains(w) || *w == "Secretary" || *w == "Prime")
+    // "Cabinet Member for Finance", "Cabinet Secretary for Justice": a seat, not a body.
+    let cabinet_seat = words.first() == Some(&"Cabinet")
+        && words
+            .get(1)
+            .is_some_and(|w| matches!(*w, "Member" | "Secretary" | "Minister" | "Lead"));
+    cabinet_seat
+        || words
+            .first()
+            .is_some_and(|w| role_heads().contains(w) || *w == "Secretary" || *w == "Prime")
 }
 
 /// A role written before a name and a comma: "Chancellor of the Exchequer, Rachel Reeves".
@@ -727,6 +743,7 @@ fn without_clause_opening(phrase: &str) -> &str {
 
 /// Capitalised generic nouns that name no one thing: "an Act of Parliament".
 const GENERIC_NOUNS: &[&str] = &[
+    "Full Council",
     "Act of Parliament",
     "Acts of Parliament",
     "Member of Parliament",

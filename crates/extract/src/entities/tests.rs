@@ -996,3 +996,41 @@ fn independence_of_a_central_bank_or_of_wales_was_scottish_independence() {
         f.mentions
     );
 }
+
+#[test]
+fn an_organisation_after_with_and_a_cabinet_seat_were_misread() {
+    let f = run(
+        "Savings came from the Shared Staffing Arrangement with Wandsworth Council (SSA). \
+         Cllr Robin Brown, Cabinet Member for Finance and Performance, said the Full Council meets on Friday.",
+        &lex_of(vec![]),
+    );
+    let names: Vec<String> = candidate_names(&f).into_iter().map(|(n, _)| n).collect();
+    assert!(names.iter().any(|n| n == "Wandsworth Council"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Cabinet Member") || n == "Full Council"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn council_finance_described_in_words_named_no_policy() {
+    let lex = lex_bg(vec![]);
+    let f = run(
+        "Despite Government cuts, Richmond managed to freeze its Council Tax. \
+         A reduced Government Grant Settlement hurt, and SEND services face a funding gap. \
+         Councils may add a further 2% Government precept for social care.",
+        &lex,
+    );
+    let ids = mentioned(&f);
+    for id in [
+        "policy:austerity",
+        "policy:council-tax-freeze",
+        "policy:local-government-finance-settlement",
+        "policy:send-funding",
+        "policy:adult-social-care-precept",
+    ] {
+        assert!(ids.contains(&id), "{id}: {ids:?}");
+    }
+}
