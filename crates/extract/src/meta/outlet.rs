@@ -110,7 +110,7 @@ pub(crate) fn outlet(
         }
     }
     if best.is_none() {
-        if let Some((conf, name, si)) = self_reference(layout, scan) {
+        if let Some((conf, name, si)) = self_reference(layout, scan).or_else(|| end_mark(layout)) {
             best = Some((conf, outlet_actor(name, si, text, layout, lex, found), si));
         }
     }
@@ -153,6 +153,17 @@ fn self_reference(layout: &Layout, scan: &Scan) -> Option<(f64, &'static str, us
         }
     }
     None
+}
+
+/// The Economist's end mark, a black square closing an article's last paragraph
+/// ("... What a waste. ■"), as (confidence, name, sentence): the last of the last
+/// five sentences that ends in it.
+fn end_mark(layout: &Layout) -> Option<(f64, &'static str, usize)> {
+    let n = layout.sentences.len();
+    (n.saturating_sub(5)..n)
+        .rev()
+        .find(|&si| layout.sentences[si].norm.trim_end().ends_with('\u{25a0}'))
+        .map(|si| (0.55, "The Economist", si))
 }
 
 /// Whether `phrase` occurs in `norm` ending on a word boundary.

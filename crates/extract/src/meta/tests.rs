@@ -570,3 +570,22 @@ fn an_outlet_that_speaks_of_itself_in_the_body_was_not_drafted() {
         format!("Why the towns fund will not level up the north\n\n{BODY}The BBC reported it.\n");
     assert!(draft_of(&text).outlet.is_none());
 }
+
+/// An Economist article that never names itself but closes on its end mark ("■")
+/// gave no outlet.
+#[test]
+fn an_article_closed_by_the_economists_end_mark_gave_no_outlet() {
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n{BODY}The fund is too small. What a waste. \u{25a0}\n\nSubscribers can sign up to our newsletter.\n"
+    );
+    let d = draft_of(&text);
+    assert_eq!(
+        d.outlet.as_ref().map(|o| o.id.as_str()),
+        Some("actor:the-economist")
+    );
+    // A square inside the text, not closing it, is no end mark.
+    let text = format!(
+        "Why the towns fund will not level up the north\n\nThe \u{25a0} marks a fund.\n\n{BODY}"
+    );
+    assert_eq!(draft_of(&text).outlet, None);
+}
