@@ -251,11 +251,22 @@ impl NamePatterns {
                 if n.chars().count() < 3 {
                     continue;
                 }
-                if n.chars().any(char::is_uppercase) {
-                    exact.push((n, e.id.clone()));
+                // "Communities and Local Government" is also written "Communities &
+                // Local Government", and the other way round.
+                let swapped = if n.contains(" and ") {
+                    Some(n.replace(" and ", " & "))
+                } else if n.contains(" & ") {
+                    Some(n.replace(" & ", " and "))
                 } else {
-                    folded.push((n, e.id.clone()));
-                }
+                    None
+                };
+                let list = if n.chars().any(char::is_uppercase) {
+                    &mut exact
+                } else {
+                    &mut folded
+                };
+                list.extend(swapped.map(|v| (v, e.id.clone())));
+                list.push((n, e.id.clone()));
             }
         }
         exact.sort();
@@ -629,6 +640,25 @@ mod tests {
             .map(|h| h.id)
             .collect();
         assert_eq!(ids, ["actor:labour-party", "policy:levelling-up"]);
+    }
+
+    #[test]
+    fn a_name_written_with_an_ampersand_for_and_was_not_linked() {
+        let es = [
+            ent(
+                "actor:mhclg",
+                "Ministry of Housing, Communities and Local Government",
+                &[],
+            ),
+            ent("actor:dcms", "Department for Culture, Media & Sport", &[]),
+        ];
+        let m = Matcher::new(es.iter());
+        let ids: Vec<String> = m
+            .find("The Ministry of Housing, Communities & Local Government and the Department for Culture, Media and Sport met.")
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        assert_eq!(ids, ["actor:mhclg", "actor:dcms"]);
     }
 
     #[test]
