@@ -214,6 +214,7 @@ pub(crate) fn find(
     generic::settle_head_aliases(layout, lex, &mut found);
     groups::settle_groups(layout, lex, &mut found);
     places::keep_acting_places(layout, lex, &mut found);
+    drop_offices_in_titles(layout, lex, &mut found);
     found
         .mentions
         .sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
@@ -221,6 +222,43 @@ pub(crate) fn find(
         .mentions
         .dedup_by(|a, b| a.sentence == b.sentence && a.start == b.start && a.id == b.id);
     found
+}
+
+/// Drop the mentions of a department or office that only forms a person's title
+/// ("Cabinet Office Minister Michael Gove", "Treasury minister Jo Smith"): there the
+/// person acts, not the office. Parties ("Labour leader Keir Starmer") keep theirs.
+fn drop_offices_in_titles(layout: &Layout, lex: &Lexicon, found: &mut Found) {
+    const TITLES: &[&str] = &[
+        "Minister",
+        "minister",
+        "Secretary",
+        "secretary",
+        "Spokesman",
+        "spokesman",
+        "Spokeswoman",
+        "spokeswoman",
+        "Spokesperson",
+        "spokesperson",
+        "official",
+    ];
+    found.mentions.retain(|m| {
+        let Some(s) = layout.sentences.get(m.sentence) else {
+            return true;
+        };
+        let office = m.how == MentionHow::Lexicon
+            && lex.entities.get(&m.id).is_some_and(|e| {
+                e.node_kind == levelmap_model::NodeKind::Actor && e.kind == "government-body"
+            });
+        if !office {
+            return true;
+        }
+        let mut after = s.norm[m.end..].split_whitespace();
+        let titled = after.next().is_some_and(|w| TITLES.contains(&w))
+            && after
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        !titled
+    });
 }
 
 /// The candidates to propose: a candidate named in the lexicon under the same folded

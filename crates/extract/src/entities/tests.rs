@@ -1034,3 +1034,22 @@ fn council_finance_described_in_words_named_no_policy() {
         assert!(ids.contains(&id), "{id}: {ids:?}");
     }
 }
+
+#[test]
+fn an_office_in_a_ministers_title_was_an_actor() {
+    let lex = lex_bg(vec![]);
+    let f = run(
+        "The idea was tacitly approved by Cabinet Office Minister Michael Gove. \
+         Labour leader Keir Starmer disagreed.",
+        &lex,
+    );
+    let ids = mentioned(&f);
+    assert!(!ids.contains(&"actor:cabinet-office"), "{ids:?}");
+    assert!(ids.contains(&"actor:michael-gove"), "{ids:?}");
+    let f = run("The Cabinet Office said the plan would go ahead.", &lex);
+    assert!(
+        mentioned(&f).contains(&"actor:cabinet-office"),
+        "{:?}",
+        f.mentions
+    );
+}
