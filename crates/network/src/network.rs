@@ -509,7 +509,7 @@ fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts
     pair_rows(
         &p.by_node,
         &p.by_concept,
-        Some(opts.kind),
+        opts.kind,
         |i, j, pair, concepts| {
             if let Some(weight) = weight(pair, &p.activity, [i, j], opts) {
                 edges.push(NetEdge {
@@ -565,10 +565,10 @@ pub fn signed_ties(
     let (mut pos, mut neg) = (vec![Vec::new(); n], vec![Vec::new(); n]);
     let (mut congruence_ties, mut conflict_ties) = (0, 0);
     // rows in order of i and j within a row: every list comes out sorted
-    pair_rows(&p.by_node, &p.by_concept, None, |i, j, pair, _| {
+    signed_rows(&p.by_node, &p.by_concept, |i, j, [congruence, conflict]| {
         for (w, adj, count) in [
-            (pair.congruence, &mut pos, &mut congruence_ties),
-            (pair.conflict, &mut neg, &mut conflict_ties),
+            (congruence, &mut pos, &mut congruence_ties),
+            (conflict, &mut neg, &mut conflict_ties),
         ] {
             if w != 0.0 {
                 adj[i].push((j, w + 0.0));
@@ -586,15 +586,55 @@ pub fn signed_ties(
     })
 }
 
+/// [`pair_rows`] for the signed ties alone: for node i, the congruence and conflict it
+/// shares with each later node j, summed in the same order (so to the same bits) in a
+/// dense row of the two sums only, then `emit(i, j, [congruence, conflict])` in order
+/// of j.
+fn signed_rows(
+    by_node: &[Vec<Cell>],
+    by_concept: &[Vec<Cell>],
+    mut emit: impl FnMut(usize, usize, [f64; 2]),
+) {
+    let n = by_node.len();
+    let mut row = vec![[0.0f64; 2]; n];
+    let mut seen = vec![false; n];
+    let mut touched: Vec<u32> = Vec::new();
+    for (i, mine) in by_node.iter().enumerate() {
+        for a in mine {
+            let [fi, ai] = a.fa;
+            let users = &by_concept[a.other as usize];
+            let later = users.partition_point(|u| u.other as usize <= i);
+            for b in &users[later..] {
+                let [fj, aj] = b.fa;
+                let j = b.other as usize;
+                if !seen[j] {
+                    seen[j] = true;
+                    touched.push(b.other);
+                }
+                let p = &mut row[j];
+                p[0] += fi * fj + ai * aj;
+                p[1] += fi * aj + ai * fj;
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let j = j as usize;
+            seen[j] = false;
+            emit(i, j, std::mem::take(&mut row[j]));
+        }
+        touched.clear();
+    }
+}
+
 /// Every pair that shares a concept, node by node: for node i, what it shares with
 /// each later node j is summed in a dense row (reset through the list of the nodes
-/// it touched), then `emit(i, j, pair, via)` is called in order of j. With a `kind`,
-/// each pair also counts the concepts its tie runs through (`via`, ascending), its
-/// statements and first date; without, only the sums.
+/// it touched), then `emit(i, j, pair, via)` is called in order of j. Each pair also
+/// counts the concepts its tie of `kind` runs through (`via`, ascending), its
+/// statements and first date.
 fn pair_rows(
     by_node: &[Vec<Cell>],
     by_concept: &[Vec<Cell>],
-    kind: Option<Kind>,
+    kind: Kind,
     mut emit: impl FnMut(usize, usize, &Pair, &[u32]),
 ) {
     let n = by_node.len();
@@ -626,10 +666,9 @@ fn pair_rows(
                     }
                 }
                 let counts = match kind {
-                    None => false,
-                    Some(Kind::Conflict) => conf > 0.0,
-                    Some(Kind::Subtract) => cong > 0.0 || conf > 0.0,
-                    Some(_) => cong > 0.0,
+                    Kind::Conflict => conf > 0.0,
+                    Kind::Subtract => cong > 0.0 || conf > 0.0,
+                    _ => cong > 0.0,
                 };
                 if counts {
                     p.via += 1;
