@@ -503,6 +503,57 @@ fn prepare(statements: &[Statement], side: Side, min: usize) -> Prepared {
     }
 }
 
+/// The edges of the network of `statements` one at a time, in the order
+/// [`build_network`] lists them, without keeping them: `each(nodes, edge, via)` gets
+/// the network's nodes, the edge and the names of the concepts it runs through (its
+/// [`Network::via`]). For a CSV edge list of a dense network, which needs no edge
+/// twice. The affiliation network is built whole and walked.
+pub fn each_edge(
+    statements: &[Statement],
+    opts: NetworkOptions,
+    mut each: impl FnMut(&[NetNode], &NetEdge, &mut dyn Iterator<Item = &Text>),
+) -> Result<(), NetworkError> {
+    if opts.min_statements == 0 {
+        return Err(NetworkError::BadMinimum);
+    }
+    let side = match opts.kind {
+        Kind::Affiliation => {
+            let net = build_network(statements, opts)?;
+            for e in &net.edges {
+                each(&net.nodes, e, &mut net.via(e));
+            }
+            return Ok(());
+        }
+        Kind::Policies => Side::Policy,
+        _ => Side::Actor,
+    };
+    let p = prepare(statements, side, opts.min_statements);
+    pair_rows(
+        &p.by_node,
+        &p.by_concept,
+        opts.kind,
+        |i, j, pair, concepts| {
+            if let Some(weight) = weight(pair, &p.activity, [i, j], opts) {
+                let edge = NetEdge {
+                    source: i,
+                    target: j,
+                    weight,
+                    statements: pair.statements,
+                    first: date_of(&p.dates, pair.first),
+                    via_start: 0,
+                    via_len: pair.via,
+                };
+                each(
+                    &p.nodes,
+                    &edge,
+                    &mut concepts.iter().map(|&c| &p.names[c as usize]),
+                );
+            }
+        },
+    );
+    Ok(())
+}
+
 fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts {
     let p = prepare(statements, side, opts.min_statements);
     let (mut edges, mut pool) = (Vec::new(), Vec::new());
