@@ -12,7 +12,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use levelmap_model::date::PartialDate;
 use levelmap_model::{EdgeKind, NodeKind, Stance, Text};
-use levelmap_network::json::{NetworkJson, WindowJson, VERSION};
+use levelmap_network::json::{
+    NetworkJson, NetworkOut, WindowJson, WindowOut as NetworkWindowOut, VERSION,
+};
 use levelmap_network::measures::{measures_sampled, NodeMeasures, Sample};
 use levelmap_network::statements::{dedupe, statements, Duplicates};
 use levelmap_network::window::{parse_months, windows, Span, Window};
@@ -294,6 +296,13 @@ pub(crate) struct Built {
 }
 
 impl Built {
+    /// Its JSON as it is written ([`Built::json`]'s bytes, nothing copied first).
+    fn out(&self) -> NetworkWindowOut<'_> {
+        let mut j = NetworkWindowOut::of(&self.network, &self.measures, self.from, self.to);
+        j.betweenness_sources = self.sample.map(|s| s.sources);
+        j
+    }
+
     /// Its JSON (every node and edge).
     fn json(&self) -> WindowJson {
         let mut j = WindowJson::of(&self.network, &self.measures, self.from, self.to);
@@ -492,14 +501,15 @@ fn stream_edge_list(args: &Args, kind: Kind) -> Result<ExitCode> {
 fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) -> io::Result<()> {
     match args.format {
         Format::Json => {
-            let doc = NetworkJson {
-                schema: "levelmap/network".into(),
+            // written as the networks are walked: the bytes of the NetworkJson
+            let doc = NetworkOut {
+                schema: "levelmap/network",
                 version: VERSION,
-                kind: kind.as_str().into(),
-                normalisation: built[0].network.normalisation.as_str().into(),
-                duplicates: args.shape.select.duplicates.as_str().into(),
+                kind: kind.as_str(),
+                normalisation: built[0].network.normalisation.as_str(),
+                duplicates: args.shape.select.duplicates.as_str(),
                 min_statements: args.shape.min_statements,
-                windows: built.iter().map(Built::json).collect(),
+                windows: built.iter().map(Built::out).collect(),
             };
             levelmap_model::json::write_pretty(&mut *w, &doc).map_err(io::Error::from)?;
             writeln!(w)
