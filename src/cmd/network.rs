@@ -12,13 +12,15 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use levelmap_model::date::PartialDate;
 use levelmap_model::{EdgeKind, NodeKind, Stance, Text};
-use levelmap_network::json::{NetworkJson, WindowJson, VERSION};
+use levelmap_network::json::{
+    NetworkJson, NetworkOut, WindowJson, WindowOut as NetworkWindowOut, VERSION,
+};
 use levelmap_network::measures::{measures_sampled, NodeMeasures, Sample};
 use levelmap_network::statements::{dedupe, statements, Duplicates};
-use levelmap_network::window::{parse_months, windows, Span};
+use levelmap_network::window::{parse_months, windows, Span, Window};
 use levelmap_network::{
-    build_network_owned, Kind, Network, NetworkError, NetworkOptions, Normalisation, Statement,
-    StatementFilter,
+    build_network_owned, each_edge, Kind, Network, NetworkError, NetworkOptions, Normalisation,
+    Statement, StatementFilter,
 };
 use levelmap_query::{parse_date, resolve::resolve_kind, QueryError};
 use levelmap_store::{Region, Store};
@@ -294,11 +296,96 @@ pub(crate) struct Built {
 }
 
 impl Built {
+    /// Its JSON as it is written ([`Built::json`]'s bytes, nothing copied first).
+    fn out(&self) -> NetworkWindowOut<'_> {
+        let mut j = NetworkWindowOut::of(&self.network, &self.measures, self.from, self.to);
+        j.betweenness_sources = self.sample.map(|s| s.sources);
+        j
+    }
+
     /// Its JSON (every node and edge).
     fn json(&self) -> WindowJson {
         let mut j = WindowJson::of(&self.network, &self.measures, self.from, self.to);
         j.betweenness_sources = self.sample.map(|s| s.sources);
         j
+    }
+}
+
+/// The statements of the network(s) `shape` asks for, loaded and checked: the whole
+/// selection, or its moving windows.
+pub(crate) struct Selections {
+    kept: Vec<Statement>,
+    rule: Duplicates,
+    spans: Spans,
+}
+
+/// The whole selection with its `--from`/`--to` dates, or the moving windows.
+enum Spans {
+    Whole(Option<PartialDate>, Option<PartialDate>),
+    Windows(Vec<Window>),
+}
+
+impl Selections {
+    /// Load the statements and check `shape` (its minimum, window, step and dates):
+    /// every error comes here, before anything is built or written.
+    pub(crate) fn load(source: &Source, shape: &Shape) -> Result<Selections> {
+        if shape.min_statements == 0 {
+            return Err(NetworkError::BadMinimum.into());
+        }
+        let window = shape
+            .window
+            .as_deref()
+            .map(|w| parse_months("window", w))
+            .transpose()?;
+        let step = shape
+            .step
+            .as_deref()
+            .map(|s| parse_months("step", s))
+            .transpose()?;
+        let kept = load_statements(source, &shape.select)?;
+        let spans = match window {
+            None => {
+                let (from, to) = shape.select.dates()?;
+                Spans::Whole(from, to)
+            }
+            Some(months) => {
+                let text = shape.window.as_deref().unwrap_or_default();
+                Spans::Windows(windows(&kept, months, step.unwrap_or(months), text)?)
+            }
+        };
+        Ok(Selections {
+            kept,
+            rule: shape.select.duplicates.rule(),
+            spans,
+        })
+    }
+
+    /// Each network's statements (after the duplicate rule) and dates, in order.
+    pub(crate) fn each<E>(
+        self,
+        mut f: impl FnMut(Vec<Statement>, Option<PartialDate>, Option<PartialDate>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        match &self.spans {
+            Spans::Whole(from, to) => f(dedupe(self.kept, self.rule), *from, *to),
+            Spans::Windows(list) => list.iter().try_for_each(|w| {
+                let list = dedupe(self.kept.iter().filter(|s| w.holds(s)).cloned(), self.rule);
+                f(list, Some(w.from()), Some(w.to()))
+            }),
+        }
+    }
+}
+
+/// The options of a network of `kind` under `shape`.
+fn options(kind: Kind, shape: &Shape) -> NetworkOptions {
+    NetworkOptions {
+        kind,
+        normalisation: match shape.normalisation {
+            NormArg::None => Normalisation::None,
+            NormArg::Average => Normalisation::Average,
+            NormArg::Jaccard => Normalisation::Jaccard,
+            NormArg::Cosine => Normalisation::Cosine,
+        },
+        min_statements: shape.min_statements,
     }
 }
 
@@ -310,32 +397,10 @@ pub(crate) fn build(
     shape: &Shape,
     measured: bool,
 ) -> Result<Vec<Built>> {
-    if shape.min_statements == 0 {
-        return Err(NetworkError::BadMinimum.into());
-    }
-    let window = shape
-        .window
-        .as_deref()
-        .map(|w| parse_months("window", w))
-        .transpose()?;
-    let step = shape
-        .step
-        .as_deref()
-        .map(|s| parse_months("step", s))
-        .transpose()?;
-    let kept = load_statements(source, &shape.select)?;
-    let opts = NetworkOptions {
-        kind,
-        normalisation: match shape.normalisation {
-            NormArg::None => Normalisation::None,
-            NormArg::Average => Normalisation::Average,
-            NormArg::Jaccard => Normalisation::Jaccard,
-            NormArg::Cosine => Normalisation::Cosine,
-        },
-        min_statements: shape.min_statements,
-    };
-    let rule = shape.select.duplicates.rule();
-    let one = |list: Vec<Statement>, from, to| -> Result<Built> {
+    let selections = Selections::load(source, shape)?;
+    let opts = options(kind, shape);
+    let mut built = Vec::new();
+    selections.each(|list, from, to| -> Result<()> {
         let statements = list.len();
         let network = build_network_owned(list, opts)?;
         let (measures, sample) = if measured {
@@ -343,31 +408,16 @@ pub(crate) fn build(
         } else {
             (Vec::new(), None)
         };
-        Ok(Built {
+        built.push(Built {
             from,
             to,
             statements,
             network,
             measures,
             sample,
-        })
-    };
-    let built = match window {
-        None => {
-            let (from, to) = shape.select.dates()?;
-            Ok(vec![one(dedupe(kept, rule), from, to)?])
-        }
-        Some(months) => {
-            let text = shape.window.as_deref().unwrap_or_default();
-            windows(&kept, months, step.unwrap_or(months), text)?
-                .into_iter()
-                .map(|w| {
-                    let list = dedupe(kept.iter().filter(|s| w.holds(s)).cloned(), rule);
-                    one(list, Some(w.from()), Some(w.to()))
-                })
-                .collect::<Result<Vec<Built>>>()
-        }
-    }?;
+        });
+        Ok(())
+    })?;
     let sampled: Vec<Sample> = built.iter().filter_map(|b| b.sample).collect();
     if let Some(s) = sampled.iter().min_by_key(|s| s.sources) {
         let windows = if built.len() > 1 {
@@ -391,7 +441,10 @@ pub(crate) fn build(
 /// Run `network`.
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let kind = args.kind.kind();
-    let measured = !matches!(args.format, Format::Csv | Format::Matrix);
+    if args.format == Format::Csv {
+        return stream_edge_list(&args, kind);
+    }
+    let measured = args.format != Format::Matrix;
     let built = build(&args.source, kind, &args.shape, measured)?;
     let single = matches!(
         args.format,
@@ -420,23 +473,48 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `network --format csv`: the edge list of each network written as its edges are
+/// found, none of them kept (a dense network has millions); every check is made
+/// before the first byte.
+fn stream_edge_list(args: &Args, kind: Kind) -> Result<ExitCode> {
+    let selections = Selections::load(&args.source, &args.shape)?;
+    let opts = options(kind, &args.shape);
+    let write = |w: &mut dyn Write| -> io::Result<()> {
+        w.write_all(EDGE_LIST_HEADER)?;
+        selections.each(|list, from, to| edge_list(w, &list, opts, [from, to]))
+    };
+    match &args.output {
+        Some(p) => {
+            write_atomic(p, write).with_context(|| format!("cannot write {}", p.display()))?
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            write(&mut w)?;
+            w.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Write the network(s) in the format asked for, straight to `w`.
 fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) -> io::Result<()> {
     match args.format {
         Format::Json => {
-            let doc = NetworkJson {
-                schema: "levelmap/network".into(),
+            // written as the networks are walked: the bytes of the NetworkJson
+            let doc = NetworkOut {
+                schema: "levelmap/network",
                 version: VERSION,
-                kind: kind.as_str().into(),
-                normalisation: built[0].network.normalisation.as_str().into(),
-                duplicates: args.shape.select.duplicates.as_str().into(),
+                kind: kind.as_str(),
+                normalisation: built[0].network.normalisation.as_str(),
+                duplicates: args.shape.select.duplicates.as_str(),
                 min_statements: args.shape.min_statements,
-                windows: built.iter().map(Built::json).collect(),
+                windows: built.iter().map(Built::out).collect(),
             };
             levelmap_model::json::write_pretty(&mut *w, &doc).map_err(io::Error::from)?;
             writeln!(w)
         }
-        Format::Csv => edge_list(w, built),
+        Format::Csv => unreachable!("the edge list is streamed"),
         Format::Matrix => matrix(w, &built[0].network),
         Format::Svg => {
             let b = &built[0];
@@ -519,53 +597,100 @@ fn csv_field(out: &mut Vec<u8>, field: &[u8]) {
     }
 }
 
-/// The CSV edge list, one row per edge and window, written row by row (a dense
-/// network has millions): each node's `id,label` and each window's `from,to` are
-/// rendered once.
-fn edge_list(w: &mut dyn Write, built: &[Built]) -> io::Result<()> {
-    w.write_all(b"from,to,source,source_label,target,target_label,weight,sign,via,statements\n")?;
-    let (mut row, mut via) = (Vec::new(), String::new());
-    for b in built {
-        let n = &b.network;
-        let mut span = Vec::new();
-        for d in [b.from, b.to] {
-            csv_field(
-                &mut span,
-                d.map(|d| d.to_string()).unwrap_or_default().as_bytes(),
-            );
-            span.push(b',');
+/// A number as `{}` writes it, integers (raw weights are counts, and statements)
+/// without the float formatter: digits, with `-` when negative.
+fn push_number(out: &mut Vec<u8>, x: f64) {
+    if x.fract() == 0.0 && x.abs() < 1e15 && !(x == 0.0 && x.is_sign_negative()) {
+        if x < 0.0 {
+            out.push(b'-');
         }
-        let nodes: Vec<Vec<u8>> = n
-            .nodes
-            .iter()
-            .map(|x| {
-                let mut f = Vec::new();
-                csv_field(&mut f, x.id.as_bytes());
-                f.push(b',');
-                csv_field(&mut f, x.label.as_bytes());
-                f.push(b',');
-                f
-            })
-            .collect();
-        for e in &n.edges {
-            row.clear();
-            row.extend_from_slice(&span);
-            row.extend_from_slice(&nodes[e.source]);
-            row.extend_from_slice(&nodes[e.target]);
-            write!(row, "{},{},", e.weight, e.sign())?;
-            via.clear();
-            for (k, v) in n.via(e).enumerate() {
-                if k > 0 {
-                    via.push_str("; ");
-                }
-                via.push_str(v);
-            }
-            csv_field(&mut row, via.as_bytes());
-            writeln!(row, ",{}", e.statements)?;
-            w.write_all(&row)?;
+        push_digits(out, x.abs() as u64);
+    } else {
+        // `write!` into a Vec cannot fail
+        let _ = write!(out, "{x}");
+    }
+}
+
+/// The decimal digits of `v`.
+fn push_digits(out: &mut Vec<u8>, mut v: u64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
         }
     }
-    Ok(())
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// The header of the CSV edge list: one row per edge and window, each written as it
+/// is found (a dense network has millions), each node's `id,label` and each window's
+/// `from,to` rendered once.
+const EDGE_LIST_HEADER: &[u8] =
+    b"from,to,source,source_label,target,target_label,weight,sign,via,statements\n";
+
+/// The rows of the network of `statements` (dated `span`) in the edge list.
+fn edge_list(
+    w: &mut dyn Write,
+    statements: &[Statement],
+    opts: NetworkOptions,
+    span: [Option<PartialDate>; 2],
+) -> io::Result<()> {
+    let (mut row, mut via) = (Vec::new(), String::new());
+    let mut dates = Vec::new();
+    for d in span {
+        csv_field(
+            &mut dates,
+            d.map(|d| d.to_string()).unwrap_or_default().as_bytes(),
+        );
+        dates.push(b',');
+    }
+    // each node's `id,label,` quoted once, when the nodes are first seen
+    let mut nodes: Vec<Vec<u8>> = Vec::new();
+    let mut done = Ok(());
+    let built = each_edge(statements, opts, |list, e, names| {
+        if done.is_err() {
+            return;
+        }
+        if nodes.is_empty() {
+            nodes = list
+                .iter()
+                .map(|x| {
+                    let mut f = Vec::new();
+                    csv_field(&mut f, x.id.as_bytes());
+                    f.push(b',');
+                    csv_field(&mut f, x.label.as_bytes());
+                    f.push(b',');
+                    f
+                })
+                .collect();
+        }
+        row.clear();
+        row.extend_from_slice(&dates);
+        row.extend_from_slice(&nodes[e.source]);
+        row.extend_from_slice(&nodes[e.target]);
+        via.clear();
+        for (k, v) in names.enumerate() {
+            if k > 0 {
+                via.push_str("; ");
+            }
+            via.push_str(v);
+        }
+        push_number(&mut row, e.weight);
+        row.push(b',');
+        row.extend_from_slice(e.sign().as_bytes());
+        row.push(b',');
+        csv_field(&mut row, via.as_bytes());
+        row.push(b',');
+        push_digits(&mut row, e.statements as u64);
+        row.push(b'\n');
+        done = w.write_all(&row);
+    });
+    built.map_err(|e| io::Error::other(e.to_string()))?;
+    done
 }
 
 /// The adjacency matrix: rows and columns by node id (affiliation: actors × policies).
@@ -780,4 +905,38 @@ pub(crate) fn stats(
     }
     w.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            38387.0,
+            0.5,
+            -2.25,
+            1.0 / 3.0,
+            123456789012345.0,
+            1e15,
+            -1e16,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            let mut out = Vec::new();
+            push_number(&mut out, x);
+            assert_eq!(String::from_utf8(out).unwrap(), format!("{x}"), "{x:?}");
+        }
+        for v in [0u64, 7, 10, 99, 1_000_000, u64::MAX] {
+            let mut out = Vec::new();
+            push_digits(&mut out, v);
+            assert_eq!(String::from_utf8(out).unwrap(), v.to_string());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! TimelineJS 3 JSON (<https://timeline.knightlab.com/docs/json-format.html>): the
 //! debate as a story of slides, one per dated item, grouped in the lanes of levelmap's
-//! own timeline (`levelmap_draw::views::model::extract`).
+//! own timeline (`levelmap_draw::views::model::extract_for_slides`: the timeline without
+//! the tooltips and claim links that slides do not show).
 //!
 //! The mapping (docs/interchange.md):
 //! - the title slide: the timeline's heading and subtitle;
@@ -22,7 +23,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
-use levelmap_draw::views::model::{extract, Timeline};
+use levelmap_draw::views::model::{extract_for_slides, Timeline};
 use levelmap_draw::views::TimelineOptions;
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, NodeData};
@@ -355,7 +356,7 @@ fn lineage_slides(g: &LevelGraph, tl: &Timeline, out: &mut Slides) {
 /// The TimelineJS document of `g`: the timeline as `levelmap render timeline` extracts
 /// it (every recurring idea a lane), as slides; see the module comment for the mapping.
 pub fn to_timelinejs(g: &LevelGraph) -> Result<TljsDocument, InterchangeError> {
-    let tl = extract(g, &TimelineOptions::default())?;
+    let tl = extract_for_slides(g, &TimelineOptions::default())?;
     let mut ranks = BTreeMap::new();
     for (i, name) in [ARTICLES, EVENTS]
         .into_iter()
@@ -420,6 +421,7 @@ pub fn write_timelinejs(g: &LevelGraph, w: &mut impl Write) -> Result<(), Interc
 #[cfg(test)]
 mod tests {
     use super::*;
+    use levelmap_draw::views::model::extract;
 
     fn mini() -> TljsDocument {
         to_timelinejs(&levelmap_testkit::mini()).unwrap()

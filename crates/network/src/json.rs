@@ -4,7 +4,7 @@
 
 use levelmap_model::date::PartialDate;
 use levelmap_model::Text;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::measures::NodeMeasures;
 use crate::network::{NetEdge, NetNode, Network};
@@ -161,6 +161,72 @@ impl WindowJson {
     }
 }
 
+/// [`WindowJson`] as it is written: the same fields in the same order, each list
+/// serialised from the network as it is walked (no copy of millions of edges first),
+/// so the bytes are those of [`WindowJson::of`] serialised.
+#[derive(Serialize)]
+pub struct WindowOut<'a> {
+    /// First month or the `--from` date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<PartialDate>,
+    /// Last month or the `--to` date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<PartialDate>,
+    /// As in [`WindowJson`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub betweenness_sources: Option<usize>,
+    statements: StatementsOut<'a>,
+    nodes: NodesOut<'a>,
+    edges: EdgesOut<'a>,
+}
+
+impl<'a> WindowOut<'a> {
+    /// From a network and its measures.
+    pub fn of(
+        net: &'a Network,
+        m: &'a [NodeMeasures],
+        from: Option<PartialDate>,
+        to: Option<PartialDate>,
+    ) -> Self {
+        WindowOut {
+            from,
+            to,
+            betweenness_sources: None,
+            statements: StatementsOut(net),
+            nodes: NodesOut(net, m),
+            edges: EdgesOut(net),
+        }
+    }
+}
+
+struct StatementsOut<'a>(&'a Network);
+struct NodesOut<'a>(&'a Network, &'a [NodeMeasures]);
+struct EdgesOut<'a>(&'a Network);
+
+impl Serialize for StatementsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.statements.iter().map(StatementJson::of))
+    }
+}
+
+impl Serialize for NodesOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.0
+                .nodes
+                .iter()
+                .zip(self.1)
+                .map(|(n, m)| node_json(n, m)),
+        )
+    }
+}
+
+impl Serialize for EdgesOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.edges.iter().map(|e| edge_json(self.0, e)))
+    }
+}
+
 fn node_json(n: &NetNode, m: &NodeMeasures) -> NodeJson {
     NodeJson {
         id: n.id.clone(),
@@ -206,6 +272,25 @@ pub struct NetworkJson {
     pub min_statements: usize,
     /// One network, or one per moving window.
     pub windows: Vec<WindowJson>,
+}
+
+/// [`NetworkJson`] as it is written, its windows [`WindowOut`]: the same bytes.
+#[derive(Serialize)]
+pub struct NetworkOut<'a> {
+    /// `levelmap/network`.
+    pub schema: &'a str,
+    /// [`VERSION`].
+    pub version: u32,
+    /// affiliation | congruence | conflict | subtract | policies.
+    pub kind: &'a str,
+    /// none | average | jaccard | cosine.
+    pub normalisation: &'a str,
+    /// all | article | window.
+    pub duplicates: &'a str,
+    /// The `--min-statements` threshold.
+    pub min_statements: usize,
+    /// One network, or one per moving window.
+    pub windows: Vec<WindowOut<'a>>,
 }
 
 /// An actor as a polarisation group names it.

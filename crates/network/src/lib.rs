@@ -14,7 +14,7 @@ pub mod statements;
 pub mod window;
 
 pub use network::{
-    build_network, build_network_owned, signed_ties, Kind, NetEdge, NetNode, Network,
+    build_network, build_network_owned, each_edge, signed_ties, Kind, NetEdge, NetNode, Network,
     NetworkOptions, Normalisation, SignedTies,
 };
 pub use statements::{statements, Duplicates, Source, Statement, StatementFilter};

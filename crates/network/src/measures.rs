@@ -5,6 +5,7 @@
 //! the same graphs (`oracle` tests), since no maintained crate had all of them
 //! for weighted undirected graphs at a small compile cost.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
 
 use crate::network::Network;
@@ -34,8 +35,21 @@ pub struct Adjacency {
 impl Adjacency {
     /// From n nodes and (a, b, weight) edges; parallel edges add up (in the order
     /// given); self-loops are dropped.
-    pub fn new(n: usize, edges: impl IntoIterator<Item = (usize, usize, f64)>) -> Self {
-        let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    /// The edges are walked twice: once to size each list, once to fill it.
+    pub fn new<I>(n: usize, edges: I) -> Self
+    where
+        I: IntoIterator<Item = (usize, usize, f64)>,
+        I::IntoIter: Clone,
+    {
+        let edges = edges.into_iter();
+        let mut degree = vec![0usize; n];
+        for (a, b, _) in edges.clone() {
+            if a != b {
+                degree[a] += 1;
+                degree[b] += 1;
+            }
+        }
+        let mut adj: Vec<Vec<(usize, f64)>> = degree.into_iter().map(Vec::with_capacity).collect();
         for (a, b, w) in edges {
             if a != b {
                 adj[a].push((b, w));
@@ -110,7 +124,12 @@ pub fn measures_sampled(net: &Network) -> (Vec<NodeMeasures>, Option<Sample>) {
         net.nodes.len(),
         net.edges.iter().map(|e| (e.source, e.target, e.weight)),
     );
-    let pos = all.positive();
+    // the positive ties are all of them unless some weight is not positive
+    let pos = if all.adj.iter().flatten().all(|&(_, w)| w > 0.0) {
+        Cow::Borrowed(&all)
+    } else {
+        Cow::Owned(all.positive())
+    };
     let (bc, sample) = betweenness_within(&all, EXACT_BETWEENNESS_STEPS);
     let pr = pagerank(&pos, 0.85);
     let com = louvain(&pos);
@@ -296,7 +315,8 @@ pub fn modularity(g: &Adjacency, community: &[usize]) -> f64 {
 pub fn louvain(g: &Adjacency) -> Vec<usize> {
     let n = g.len();
     let mut member: Vec<usize> = (0..n).collect(); // node -> current super-node
-    let mut level = g.clone();
+                                                   // the first level is `g` itself; each later one the communities folded
+    let mut level = Cow::Borrowed(g);
     loop {
         let local = one_level(&level);
         let moved = local.iter().enumerate().any(|(i, &c)| c != i);
@@ -317,7 +337,7 @@ pub fn louvain(g: &Adjacency) -> Vec<usize> {
                 .filter(move |&&(j, _)| i < j)
                 .map(move |&(j, w)| (local[i], local[j], w))
         });
-        let mut folded = Adjacency::new(ids.len(), edges.collect::<Vec<_>>());
+        let mut folded = Adjacency::new(ids.len(), edges);
         // weight inside a community stays as a self-loop (counted twice in degrees)
         let mut selfw = vec![0.0; ids.len()];
         for (i, nb) in level.adj.iter().enumerate() {
@@ -333,7 +353,7 @@ pub fn louvain(g: &Adjacency) -> Vec<usize> {
                 folded.adj[c].sort_by_key(|&(j, _)| j);
             }
         }
-        level = folded;
+        level = Cow::Owned(folded);
     }
     number_by_size(&member)
 }

@@ -503,13 +503,64 @@ fn prepare(statements: &[Statement], side: Side, min: usize) -> Prepared {
     }
 }
 
+/// The edges of the network of `statements` one at a time, in the order
+/// [`build_network`] lists them, without keeping them: `each(nodes, edge, via)` gets
+/// the network's nodes, the edge and the names of the concepts it runs through (its
+/// [`Network::via`]). For a CSV edge list of a dense network, which needs no edge
+/// twice. The affiliation network is built whole and walked.
+pub fn each_edge(
+    statements: &[Statement],
+    opts: NetworkOptions,
+    mut each: impl FnMut(&[NetNode], &NetEdge, &mut dyn Iterator<Item = &Text>),
+) -> Result<(), NetworkError> {
+    if opts.min_statements == 0 {
+        return Err(NetworkError::BadMinimum);
+    }
+    let side = match opts.kind {
+        Kind::Affiliation => {
+            let net = build_network(statements, opts)?;
+            for e in &net.edges {
+                each(&net.nodes, e, &mut net.via(e));
+            }
+            return Ok(());
+        }
+        Kind::Policies => Side::Policy,
+        _ => Side::Actor,
+    };
+    let p = prepare(statements, side, opts.min_statements);
+    pair_rows(
+        &p.by_node,
+        &p.by_concept,
+        opts.kind,
+        |i, j, pair, concepts| {
+            if let Some(weight) = weight(pair, &p.activity, [i, j], opts) {
+                let edge = NetEdge {
+                    source: i,
+                    target: j,
+                    weight,
+                    statements: pair.statements,
+                    first: date_of(&p.dates, pair.first),
+                    via_start: 0,
+                    via_len: pair.via,
+                };
+                each(
+                    &p.nodes,
+                    &edge,
+                    &mut concepts.iter().map(|&c| &p.names[c as usize]),
+                );
+            }
+        },
+    );
+    Ok(())
+}
+
 fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts {
     let p = prepare(statements, side, opts.min_statements);
     let (mut edges, mut pool) = (Vec::new(), Vec::new());
     pair_rows(
         &p.by_node,
         &p.by_concept,
-        Some(opts.kind),
+        opts.kind,
         |i, j, pair, concepts| {
             if let Some(weight) = weight(pair, &p.activity, [i, j], opts) {
                 edges.push(NetEdge {
@@ -565,10 +616,10 @@ pub fn signed_ties(
     let (mut pos, mut neg) = (vec![Vec::new(); n], vec![Vec::new(); n]);
     let (mut congruence_ties, mut conflict_ties) = (0, 0);
     // rows in order of i and j within a row: every list comes out sorted
-    pair_rows(&p.by_node, &p.by_concept, None, |i, j, pair, _| {
+    signed_rows(&p.by_node, &p.by_concept, |i, j, [congruence, conflict]| {
         for (w, adj, count) in [
-            (pair.congruence, &mut pos, &mut congruence_ties),
-            (pair.conflict, &mut neg, &mut conflict_ties),
+            (congruence, &mut pos, &mut congruence_ties),
+            (conflict, &mut neg, &mut conflict_ties),
         ] {
             if w != 0.0 {
                 adj[i].push((j, w + 0.0));
@@ -586,15 +637,55 @@ pub fn signed_ties(
     })
 }
 
+/// [`pair_rows`] for the signed ties alone: for node i, the congruence and conflict it
+/// shares with each later node j, summed in the same order (so to the same bits) in a
+/// dense row of the two sums only, then `emit(i, j, [congruence, conflict])` in order
+/// of j.
+fn signed_rows(
+    by_node: &[Vec<Cell>],
+    by_concept: &[Vec<Cell>],
+    mut emit: impl FnMut(usize, usize, [f64; 2]),
+) {
+    let n = by_node.len();
+    let mut row = vec![[0.0f64; 2]; n];
+    let mut seen = vec![false; n];
+    let mut touched: Vec<u32> = Vec::new();
+    for (i, mine) in by_node.iter().enumerate() {
+        for a in mine {
+            let [fi, ai] = a.fa;
+            let users = &by_concept[a.other as usize];
+            let later = users.partition_point(|u| u.other as usize <= i);
+            for b in &users[later..] {
+                let [fj, aj] = b.fa;
+                let j = b.other as usize;
+                if !seen[j] {
+                    seen[j] = true;
+                    touched.push(b.other);
+                }
+                let p = &mut row[j];
+                p[0] += fi * fj + ai * aj;
+                p[1] += fi * aj + ai * fj;
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let j = j as usize;
+            seen[j] = false;
+            emit(i, j, std::mem::take(&mut row[j]));
+        }
+        touched.clear();
+    }
+}
+
 /// Every pair that shares a concept, node by node: for node i, what it shares with
 /// each later node j is summed in a dense row (reset through the list of the nodes
-/// it touched), then `emit(i, j, pair, via)` is called in order of j. With a `kind`,
-/// each pair also counts the concepts its tie runs through (`via`, ascending), its
-/// statements and first date; without, only the sums.
+/// it touched), then `emit(i, j, pair, via)` is called in order of j. Each pair also
+/// counts the concepts its tie of `kind` runs through (`via`, ascending), its
+/// statements and first date.
 fn pair_rows(
     by_node: &[Vec<Cell>],
     by_concept: &[Vec<Cell>],
-    kind: Option<Kind>,
+    kind: Kind,
     mut emit: impl FnMut(usize, usize, &Pair, &[u32]),
 ) {
     let n = by_node.len();
@@ -626,10 +717,9 @@ fn pair_rows(
                     }
                 }
                 let counts = match kind {
-                    None => false,
-                    Some(Kind::Conflict) => conf > 0.0,
-                    Some(Kind::Subtract) => cong > 0.0 || conf > 0.0,
-                    Some(_) => cong > 0.0,
+                    Kind::Conflict => conf > 0.0,
+                    Kind::Subtract => cong > 0.0 || conf > 0.0,
+                    _ => cong > 0.0,
                 };
                 if counts {
                     p.via += 1;

@@ -176,13 +176,13 @@ fn local_moves(pos: &Adjacency, neg: &Adjacency, tied: &[usize], side: &mut [u8]
             return 0.0;
         }
         let (a, b) = (side[i] as usize, 1 - side[i] as usize);
+        // Adding 0.0 leaves a sum of positive weights the same bits: the sums are
+        // those of a branch per neighbour, without its mispredictions.
         let (mut wa, mut wb) = (0.0, 0.0);
         for &(j, w) in &g.adj[i] {
-            if side[j] as usize == a {
-                wa += w;
-            } else {
-                wb += w;
-            }
+            let same = side[j] as usize == a;
+            wa += if same { w } else { 0.0 };
+            wb += if same { 0.0 } else { w };
         }
         2.0 * (wb - wa) - 2.0 * k[i] * (d[b] - d[a] + k[i]) / two_m
     };

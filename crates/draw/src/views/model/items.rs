@@ -185,12 +185,14 @@ pub(super) fn claim_tooltip(
 }
 
 /// A claim as placed in a lane: `about` is the lane's idea and the claim's stance
-/// toward it, `prefix` the ideas written before the text (in the "other" lane).
+/// toward it, `prefix` the ideas written before the text (in the "other" lane); its
+/// tooltip is left empty without `tips`.
 pub(super) fn claim_item(
     g: &LevelGraph,
     c: NodeIndex,
     about: Option<(NodeIndex, Option<Stance>)>,
     prefix: Option<String>,
+    tips: bool,
 ) -> Option<LaneClaim> {
     let n = g.node(c);
     let NodeData::Claim {
@@ -217,7 +219,11 @@ pub(super) fn claim_item(
             .to_string(),
         hedged: *hedged,
         extracted: matches!(n.origin, Origin::Extracted(_)),
-        tooltip: claim_tooltip(g, c, about),
+        tooltip: if tips {
+            claim_tooltip(g, c, about)
+        } else {
+            String::new()
+        },
         new: false,
     })
 }

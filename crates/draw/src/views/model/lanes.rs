@@ -10,7 +10,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 use levelmap_model::graph::{LevelGraph, NodeData};
-use levelmap_model::EdgeKind;
+use levelmap_model::{EdgeKind, Stance};
 
 use super::graph::{targets, Focus, CLAIM_LINKS, LINEAGE};
 use super::items::{claim_item, edge_tooltip, plural};
@@ -131,45 +131,75 @@ pub(super) fn lanes(
     selected: &[NodeIndex],
     claims: &[NodeIndex],
     stats: &IdeaStats,
+    tips: bool,
 ) -> Vec<Lane> {
-    let claim_set: BTreeSet<NodeIndex> = claims.iter().copied().collect();
-    let mut lanes = Vec::new();
-    let mut in_lane: BTreeSet<NodeIndex> = BTreeSet::new();
-    for &p in selected {
-        lanes.push(idea_lane(g, p, &claim_set, stats, &mut in_lane));
+    let mut claim_set = vec![false; g.graph.node_count()];
+    for c in claims {
+        claim_set[c.index()] = true;
     }
-    lanes.extend(other_lane(g, claims, &in_lane));
+    let mut lanes = Vec::new();
+    let mut in_lane = vec![false; g.graph.node_count()];
+    for &p in selected {
+        lanes.push(idea_lane(g, p, &claim_set, stats, &mut in_lane, tips));
+    }
+    lanes.extend(other_lane(g, claims, &in_lane, tips));
     lanes
 }
 
-/// The lane of idea `p`: its kept claims by (date, id), its stats and its tooltip;
-/// the claims placed are added to `in_lane`.
+/// The lane of idea `p`: its kept claims by (date, id), its stats and its tooltip
+/// (empty without `tips`); `claim_set` and `in_lane` are flags by node index, and the
+/// claims placed are flagged in `in_lane`.
 fn idea_lane(
     g: &LevelGraph,
     p: NodeIndex,
-    claim_set: &BTreeSet<NodeIndex>,
+    claim_set: &[bool],
     stats: &IdeaStats,
-    in_lane: &mut BTreeSet<NodeIndex>,
+    in_lane: &mut [bool],
+    tips: bool,
 ) -> Lane {
     let pn = g.node(p);
-    let mut lane_claims = Vec::new();
-    for e in g.graph.edges_directed(p, Direction::Incoming) {
-        if e.weight().kind != EdgeKind::About || !claim_set.contains(&e.source()) {
-            continue;
-        }
-        if lane_claims
-            .iter()
-            .any(|(c, _): &(NodeIndex, LaneClaim)| *c == e.source())
-        {
-            continue;
-        }
-        if let Some(item) = claim_item(g, e.source(), Some((p, e.weight().stance)), None) {
-            in_lane.insert(e.source());
-            lane_claims.push((e.source(), item));
+    // A claim linked to the idea by two About edges is placed once, with the first
+    // edge's stance (a stable sort keeps the first).
+    let mut about: Vec<(NodeIndex, Option<Stance>)> = g
+        .graph
+        .edges_directed(p, Direction::Incoming)
+        .filter(|e| e.weight().kind == EdgeKind::About && claim_set[e.source().index()])
+        .map(|e| (e.source(), e.weight().stance))
+        .collect();
+    about.sort_by_key(|a| a.0);
+    about.dedup_by_key(|a| a.0);
+    let mut lane_claims: Vec<LaneClaim> = Vec::with_capacity(about.len());
+    for (c, stance) in about {
+        if let Some(item) = claim_item(g, c, Some((p, stance)), None, tips) {
+            in_lane[c.index()] = true;
+            lane_claims.push(item);
         }
     }
-    lane_claims.sort_by(|a, b| (a.1.date, &a.1.id).cmp(&(b.1.date, &b.1.id)));
+    lane_claims.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let (nc, na) = (stats[&p].0.len(), stats[&p].1.len());
+    let tooltip = if tips {
+        idea_tooltip(g, p, (nc, na))
+    } else {
+        String::new()
+    };
+    Lane {
+        id: pn.id.to_string(),
+        name: pn.label.to_string(),
+        stats: format!(
+            "{} · {}",
+            plural(nc, "claim", "claims"),
+            plural(na, "article", "articles")
+        ),
+        lineage: vec![],
+        claims: lane_claims,
+        tooltip,
+        new: false,
+    }
+}
+
+/// The tooltip of idea `p`'s lane, given its numbers of claims and articles.
+fn idea_tooltip(g: &LevelGraph, p: NodeIndex, (nc, na): (usize, usize)) -> String {
+    let pn = g.node(p);
     let mut tip = vec![format!(
         "{} ({})",
         pn.label,
@@ -199,27 +229,15 @@ fn idea_lane(
             tip.push(format!("{} {}", e.weight().kind.inverse_phrase(), s.label));
         }
     }
-    Lane {
-        id: pn.id.to_string(),
-        name: pn.label.to_string(),
-        stats: format!(
-            "{} · {}",
-            plural(nc, "claim", "claims"),
-            plural(na, "article", "articles")
-        ),
-        lineage: vec![],
-        claims: lane_claims.into_iter().map(|(_, c)| c).collect(),
-        tooltip: tip.join("\n"),
-        new: false,
-    }
+    tip.join("\n")
 }
 
 /// The "other ideas" lane: the kept claims not in `in_lane`, each labelled with its
 /// ideas; none when every claim has a lane.
-fn other_lane(g: &LevelGraph, claims: &[NodeIndex], in_lane: &BTreeSet<NodeIndex>) -> Option<Lane> {
+fn other_lane(g: &LevelGraph, claims: &[NodeIndex], in_lane: &[bool], tips: bool) -> Option<Lane> {
     let mut others = Vec::new();
     for &c in claims {
-        if in_lane.contains(&c) {
+        if in_lane[c.index()] {
             continue;
         }
         let about = targets(g, c, &[EdgeKind::About], Direction::Outgoing);
@@ -239,7 +257,7 @@ fn other_lane(g: &LevelGraph, claims: &[NodeIndex], in_lane: &BTreeSet<NodeIndex
                 .and_then(|e| e.weight().stance);
             (p, st)
         });
-        others.extend(claim_item(g, c, first, prefix));
+        others.extend(claim_item(g, c, first, prefix, tips));
     }
     if others.is_empty() {
         return None;
@@ -252,10 +270,14 @@ fn other_lane(g: &LevelGraph, claims: &[NodeIndex], in_lane: &BTreeSet<NodeIndex
         stats: plural(n, "claim", "claims"),
         lineage: vec![],
         claims: others,
-        tooltip: format!(
-            "Claims about ideas without a lane of their own ({}); each label starts with its ideas",
-            plural(n, "claim", "claims")
-        ),
+        tooltip: if tips {
+            format!(
+                "Claims about ideas without a lane of their own ({}); each label starts with its ideas",
+                plural(n, "claim", "claims")
+            )
+        } else {
+            String::new()
+        },
         new: false,
     })
 }
@@ -270,49 +292,54 @@ pub(super) struct Drawn {
     pub(super) within: usize,
 }
 
-/// The links between the `shown` claims, and the lineage between the ideas of
-/// `lane_set` whose evidence is dated before `hi` (or undated).
+/// The links between the `shown` claims (flags by node index), and the lineage between
+/// the ideas of `lane_set` whose evidence is dated before `hi` (or undated). Without
+/// `tips` the links between claims are only counted (`within`) and the lineage has no
+/// tooltips.
 pub(super) fn links(
     g: &LevelGraph,
-    shown: &BTreeSet<&str>,
+    shown: &[bool],
     lane_set: &BTreeSet<NodeIndex>,
     hi: Option<i64>,
+    tips: bool,
 ) -> Drawn {
     let mut within = 0;
     let mut links = Vec::new();
     let mut lineage = Vec::new();
+    // Each shown claim's article, looked up once.
+    let mut articles: Vec<Option<Option<NodeIndex>>> = vec![None; g.graph.node_count()];
+    let mut article_of = |c: NodeIndex| *articles[c.index()].get_or_insert_with(|| g.article_of(c));
     for e in g.graph.edge_indices() {
         let Some((a, b)) = g.graph.edge_endpoints(e) else {
             continue;
         };
         let w = g.edge(e);
-        let date = g.evidence_date(w);
-        let link = |from: String, to: String| Link {
+        let link = |date| Link {
             id: g.edge_id(e),
             kind: w.kind,
-            from,
-            to,
+            from: g.node(a).id.to_string(),
+            to: g.node(b).id.to_string(),
             date,
-            tooltip: edge_tooltip(g, e),
+            tooltip: if tips {
+                edge_tooltip(g, e)
+            } else {
+                String::new()
+            },
             new: false,
         };
-        if CLAIM_LINKS.contains(&w.kind)
-            && shown.contains(g.node(a).id.as_ref())
-            && shown.contains(g.node(b).id.as_ref())
-        {
+        if CLAIM_LINKS.contains(&w.kind) && shown[a.index()] && shown[b.index()] {
             // The timeline shows how ideas travel between articles; links inside one
             // article belong to the map.
-            if g.article_of(a) == g.article_of(b) {
+            if article_of(a) == article_of(b) {
                 within += 1;
-            } else {
-                links.push(link(g.node(a).id.to_string(), g.node(b).id.to_string()));
+            } else if tips {
+                links.push(link(g.evidence_date(w)));
             }
-        } else if LINEAGE.contains(&w.kind)
-            && lane_set.contains(&a)
-            && lane_set.contains(&b)
-            && date.is_none_or(|d| hi.is_none_or(|h| d.start_days() < h))
-        {
-            lineage.push(link(g.node(a).id.to_string(), g.node(b).id.to_string()));
+        } else if LINEAGE.contains(&w.kind) && lane_set.contains(&a) && lane_set.contains(&b) {
+            let date = g.evidence_date(w);
+            if date.is_none_or(|d| hi.is_none_or(|h| d.start_days() < h)) {
+                lineage.push(link(date));
+            }
         }
     }
     Drawn {

@@ -299,6 +299,25 @@ fn kept_claims(
 /// claims the filters allow, choose the lanes and fill them, find the links between
 /// what is drawn, set the axis and its events, then write the notes and the heading.
 pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, TimelineError> {
+    extract_with(g, opts, true)
+}
+
+/// The timeline of [`extract`] for a consumer that shows neither tooltips nor the
+/// links between claims (the TimelineJS export): the tooltips of its lanes, claims and
+/// lineage are left empty and `links` is empty (the links within an article are still
+/// counted in the notes); everything else is the same.
+pub fn extract_for_slides(
+    g: &LevelGraph,
+    opts: &TimelineOptions,
+) -> Result<Timeline, TimelineError> {
+    extract_with(g, opts, false)
+}
+
+fn extract_with(
+    g: &LevelGraph,
+    opts: &TimelineOptions,
+    tips: bool,
+) -> Result<Timeline, TimelineError> {
     let corpus = Corpus::check(g, opts)?;
     let lo = opts.from.map(|d| d.start_days());
     let hi = opts.to.map(|d| d.end_days());
@@ -313,12 +332,17 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
     let stats = lanes::idea_stats(g, &claims, focus.as_ref());
     let (selected, rule) = lanes::select(g, &stats, focus.as_ref(), opts.lanes);
     let lane_set: BTreeSet<NodeIndex> = selected.iter().copied().collect();
-    let lanes = lanes::lanes(g, &selected, &claims, &stats);
-    let shown: BTreeSet<&str> = lanes
-        .iter()
-        .flat_map(|l| l.claims.iter().map(|c| c.id.as_str()))
-        .collect();
-    let drawn = lanes::links(g, &shown, &lane_set, hi);
+    let lanes = lanes::lanes(g, &selected, &claims, &stats, tips);
+    // The claims shown, as flags by node index, and how many.
+    let mut shown = vec![false; g.graph.node_count()];
+    let mut n_shown = 0;
+    for c in lanes.iter().flat_map(|l| &l.claims) {
+        if let Some(i) = g.find(&c.id) {
+            n_shown += usize::from(!shown[i.index()]);
+            shown[i.index()] = true;
+        }
+    }
+    let drawn = lanes::links(g, &shown, &lane_set, hi, tips);
 
     let event_nodes = axis::event_nodes(g);
     let domain = axis::domain(g, &articles, &event_nodes, lo, hi);
@@ -345,7 +369,7 @@ pub fn extract(g: &LevelGraph, opts: &TimelineOptions) -> Result<Timeline, Timel
         &article_items,
         (corpus.first, corpus.last),
         focus.as_ref(),
-        shown.len(),
+        n_shown,
         lanes.len(),
         &rule,
     );

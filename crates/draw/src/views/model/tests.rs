@@ -153,3 +153,23 @@ fn about_a_policy_keeps_its_lineage() {
         "{e}"
     );
 }
+
+#[test]
+fn slides_timeline_is_the_timeline_without_tooltips_and_claim_links() {
+    let g = mini();
+    let mut full = extract(&g, &opts()).unwrap();
+    let slides = extract_for_slides(&g, &opts()).unwrap();
+    assert!(!full.links.is_empty() && slides.links.is_empty());
+    assert!(full.lanes.iter().all(|l| !l.tooltip.is_empty()));
+    full.links.clear();
+    for lane in &mut full.lanes {
+        lane.tooltip.clear();
+        for c in &mut lane.claims {
+            c.tooltip.clear();
+        }
+    }
+    for l in &mut full.lineage {
+        l.tooltip.clear();
+    }
+    assert_eq!(full, slides);
+}
