@@ -304,14 +304,14 @@ fn build_graph(args: &Args, corpus: &levelmap_model::Corpus) -> (LevelGraph, Opt
         include_extracted: args.auto,
     };
     let Some(dir) = cache_dir(args) else {
-        return (build_reusing(corpus, opts, &|_| None).0, None);
+        return (build_reusing(corpus, opts, None).0, None);
     };
     let names = levelmap_model::mentions::names_digest(corpus);
     let cache = levelmap_read::cache::MentionsCache::open(&dir, &names);
     if let Some(why) = cache.damaged() {
         note!("note: {why}");
     }
-    let (g, entries) = build_reusing(corpus, opts, &|key| cache.get(key));
+    let (g, entries) = build_reusing(corpus, opts, Some(&|key| cache.get(key)));
     let reused = entries.iter().filter(|e| e.reused).count();
     if args.timings {
         note!(

@@ -295,16 +295,17 @@ pub(crate) fn numbered_edge_id(from: &str, kind: EdgeKind, to: &str, n: usize) -
 
 /// Build the graph from a corpus (which should be free of errors).
 pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
-    build_reusing(corpus, opts, &|_| None).0
+    build_reusing(corpus, opts, None).0
 }
 
-/// [`build`], taking each article's mentions from `reuse` where it has them (see
-/// [`crate::mentions::article_mentions_reusing`]: the same graph either way). Returns
-/// the graph and every article's cache entry of found mentions, in article order.
+/// [`build`], with a cache of found mentions: each article's taken from `reuse` where
+/// it has them (see [`crate::mentions::article_mentions_reusing`]: the same graph
+/// either way). Returns the graph and, with a cache, every article's cache entry of
+/// found mentions, in article order.
 pub fn build_reusing(
     corpus: &Corpus,
     opts: BuildOptions,
-    reuse: &crate::mentions::Reuse<'_>,
+    reuse: Option<&crate::mentions::Reuse<'_>>,
 ) -> (LevelGraph, Vec<crate::mentions::FoundEntry>) {
     let keep = |o: &Origin| opts.include_extracted || !matches!(o, Origin::Extracted(_));
     let mut g = LevelGraph::new();
@@ -458,7 +459,7 @@ fn edges_in_order(
     }
     let mut entries = Vec::with_capacity(mentions.len());
     for (stem, f) in mentions {
-        entries.push(f.entry);
+        entries.extend(f.entry);
         let Some(&a) = article_ix.get(stem.as_str()) else {
             continue;
         };

@@ -539,8 +539,8 @@ pub fn names_digest(corpus: &Corpus) -> [u8; 32] {
 pub struct Found {
     /// (entity id, quote), by entity id.
     pub found: Vec<(String, String)>,
-    /// The cache's entry for them.
-    pub entry: FoundEntry,
+    /// The cache's entry for them (none when no cache is used).
+    pub entry: Option<FoundEntry>,
 }
 
 /// A cache entry of an article's found mentions.
@@ -615,13 +615,14 @@ pub type Cached = (Vec<(String, String)>, Vec<u8>);
 /// Where [`article_mentions_reusing`] looks an article's mentions up, by [`article_key`].
 pub type Reuse<'a> = dyn Fn(&[u8; 32]) -> Option<Cached> + Sync + 'a;
 
-/// The mentions of every article, in article order: each article's from `reuse` (the
-/// decoded entry a cache holds for its [`article_key`], valid for this corpus' names)
-/// when it has them, else found by scanning its text (each article on a rayon task of
+/// The mentions of every article, in article order: with a cache (`reuse`: the
+/// decoded entry it holds for an article's [`article_key`], valid for this corpus'
+/// names), each article's from it when it has them, with their cache entry; else
+/// (and without a cache) found by scanning its text (each article on a rayon task of
 /// its own; the matcher is built only when an article is scanned).
 pub fn article_mentions_reusing<'c>(
     corpus: &'c Corpus,
-    reuse: &Reuse<'_>,
+    reuse: Option<&Reuse<'_>>,
 ) -> Vec<(&'c String, Found)> {
     use rayon::prelude::*;
     let matcher = std::sync::OnceLock::new();
@@ -639,15 +640,19 @@ pub fn article_mentions_reusing<'c>(
     articles
         .par_iter()
         .map_init(Vec::new, |hits, &(stem, article)| {
+            let Some(reuse) = reuse else {
+                let found = scan_article(corpus, matcher(), hits, article);
+                return (stem, Found { found, entry: None });
+            };
             let key = article_key(stem, &article.text);
             let found = match reuse(&key) {
                 Some((found, encoded)) => Found {
                     found,
-                    entry: FoundEntry {
+                    entry: Some(FoundEntry {
                         key,
                         encoded,
                         reused: true,
-                    },
+                    }),
                 },
                 None => {
                     let found = scan_article(corpus, matcher(), hits, article);
@@ -656,7 +661,10 @@ pub fn article_mentions_reusing<'c>(
                         encoded: Found::encode(&found),
                         reused: false,
                     };
-                    Found { found, entry }
+                    Found {
+                        found,
+                        entry: Some(entry),
+                    }
                 }
             };
             (stem, found)
@@ -714,7 +722,7 @@ fn is_generic(found: &str, name: &str) -> bool {
 #[cfg(test)]
 pub(crate) fn find_mentions(corpus: &Corpus) -> Vec<crate::Relation> {
     use crate::{EdgeKind, Evidence, Origin, Relation};
-    article_mentions_reusing(corpus, &|_| None)
+    article_mentions_reusing(corpus, None)
         .into_iter()
         .flat_map(|(stem, f)| f.found.into_iter().map(move |m| (stem, m)))
         .map(|(stem, (entity, quote))| Relation {
@@ -1006,23 +1014,34 @@ mod tests {
         ] {
             c.articles.insert(stem.into(), article(stem, text));
         }
-        let scanned = article_mentions_reusing(&c, &|_| None);
-        assert!(scanned.iter().all(|(_, f)| !f.entry.reused));
+        let scanned = article_mentions_reusing(&c, Some(&|_| None));
+        assert!(scanned
+            .iter()
+            .all(|(_, f)| !f.entry.as_ref().unwrap().reused));
+        let plain_scan = article_mentions_reusing(&c, None);
+        assert!(plain_scan.iter().all(|(_, f)| f.entry.is_none()));
         let by_key: std::collections::HashMap<[u8; 32], Vec<u8>> = scanned
             .iter()
-            .map(|(_, f)| (f.entry.key, f.entry.encoded.clone()))
+            .map(|(_, f)| {
+                let e = f.entry.as_ref().unwrap();
+                (e.key, e.encoded.clone())
+            })
             .collect();
-        let reused = article_mentions_reusing(&c, &|k| {
-            let bytes = by_key.get(k)?;
-            Some((Found::decode(bytes)?, bytes.clone()))
-        });
-        assert!(reused.iter().all(|(_, f)| f.entry.reused));
+        let reused = article_mentions_reusing(
+            &c,
+            Some(&|k| {
+                let bytes = by_key.get(k)?;
+                Some((Found::decode(bytes)?, bytes.clone()))
+            }),
+        );
+        assert!(reused.iter().all(|(_, f)| f.entry.as_ref().unwrap().reused));
         let plain = |v: &[(&String, Found)]| -> Vec<(String, Vec<(String, String)>)> {
             v.iter()
                 .map(|(s, f)| (s.to_string(), f.found.clone()))
                 .collect()
         };
         assert_eq!(plain(&reused), plain(&scanned));
+        assert_eq!(plain(&plain_scan), plain(&scanned));
         assert!(!scanned[0].1.found.is_empty() && !scanned[1].1.found.is_empty());
         assert_ne!(article_key("a", "x"), article_key("b", "x"));
         assert_ne!(article_key("a", "x"), article_key("a", "y"));
