@@ -38,12 +38,13 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value_t = Draw::Auto, value_name = "WHEN")]
     pub(crate) draw: Draw,
     /// Where to keep the read cache (each article's parsed annotation, keyed by a hash
-    /// of its files, so that a rebuild parses only the articles that changed; the
-    /// outputs are the same bytes either way) [default: `.levelmap-cache` inside the
-    /// output folder].
+    /// of its files, so that a rebuild parses only the articles that changed) and the
+    /// mentions found in each text (keyed by a hash of the text, for the lexicon's
+    /// names); the outputs are the same bytes either way [default: `.levelmap-cache`
+    /// inside the output folder].
     #[arg(long, value_name = "DIR")]
     pub(crate) cache: Option<PathBuf>,
-    /// Parse every article, neither reading nor writing the read cache.
+    /// Parse every article and scan every text, neither reading nor writing the caches.
     #[arg(long, conflicts_with = "cache")]
     pub(crate) no_cache: bool,
     /// Print the wall time of each phase (read, graph, json, dot, drawings, store,
