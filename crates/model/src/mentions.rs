@@ -506,13 +506,18 @@ pub fn article_key(stem: &str, text: &str) -> [u8; 32] {
 /// changes, or the rules of finding mentions do.
 pub const FOUND_FORMAT: u32 = 1;
 
-/// sha-256 of everything of the lexicon that finding mentions reads: the id, kind,
-/// name and aliases of every actor and policy, in id order. An article's mentions are
-/// a function of its stem, its text ([`article_key`]) and this.
+/// sha-256 of everything finding mentions reads besides an article's stem and text:
+/// the source of its rules (this file and the normalising in `evidence.rs`, so that a
+/// cache made by a build with other rules is not read even when no one bumped
+/// [`FOUND_FORMAT`]), and the id, kind, name and aliases of every actor and policy, in
+/// id order. An article's mentions are a function of its stem, its text
+/// ([`article_key`]) and this.
 pub fn names_digest(corpus: &Corpus) -> [u8; 32] {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(FOUND_FORMAT.to_le_bytes());
+    h.update(include_bytes!("mentions.rs"));
+    h.update(include_bytes!("evidence.rs"));
     let mut part = |s: &str| {
         h.update((s.len() as u64).to_le_bytes());
         h.update(s.as_bytes());
