@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use levelmap_draw::map::dot_overview::{self, OverviewOptions};
 use levelmap_draw::map::{dot, svg};
 use levelmap_draw::views::{self, evolution, slices};
-use levelmap_model::graph::{build, BuildOptions, LevelGraph};
+use levelmap_model::graph::{build_reusing, BuildOptions, LevelGraph};
 use levelmap_model::json;
 use levelmap_model::{EdgeKind, NodeKind};
 use petgraph::Direction;
@@ -38,12 +38,13 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value_t = Draw::Auto, value_name = "WHEN")]
     pub(crate) draw: Draw,
     /// Where to keep the read cache (each article's parsed annotation, keyed by a hash
-    /// of its files, so that a rebuild parses only the articles that changed; the
-    /// outputs are the same bytes either way) [default: `.levelmap-cache` inside the
-    /// output folder].
+    /// of its files, so that a rebuild parses only the articles that changed) and the
+    /// mentions found in each text (keyed by a hash of the text, for the lexicon's
+    /// names); the outputs are the same bytes either way [default: `.levelmap-cache`
+    /// inside the output folder].
     #[arg(long, value_name = "DIR")]
     pub(crate) cache: Option<PathBuf>,
-    /// Parse every article, neither reading nor writing the read cache.
+    /// Parse every article and scan every text, neither reading nor writing the caches.
     #[arg(long, conflicts_with = "cache")]
     pub(crate) no_cache: bool,
     /// Print the wall time of each phase (read, graph, json, dot, drawings, store,
@@ -138,7 +139,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let pb = progress(5);
     pb.set_message("reading the corpus");
     let mut phases = Phases::new(args.timings);
-    let mut cache_save = None;
+    let mut cache_save = Vec::new();
     let (g, import_warnings, mut warnings, texts, set) = match &args.from_json {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -156,14 +157,10 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             let set = crate::outset::OutputSet::open(&args.out)?;
             // Written to a temporary file while the graph is built, and its entries
             // dropped; renamed in only when the whole set is written.
-            cache_save = save.map(CacheSave::stage);
+            cache_save.extend(save.map(CacheSave::stage));
             phases.mark("read");
-            let g = build(
-                &reading.corpus,
-                BuildOptions {
-                    include_extracted: args.auto,
-                },
-            );
+            let (g, mentions_save) = build_graph(&args, &reading.corpus);
+            cache_save.extend(mentions_save);
             // The explorer's texts: only for a graph drawn (the texts are the corpus' size).
             let texts = if will_draw(&args, &g) {
                 levelmap_explore::texts(&reading.corpus)
@@ -298,6 +295,44 @@ fn read_cached(args: &Args) -> Result<(levelmap_read::Reading, Option<CacheSave>
     Ok((super::checked(&args.corpus, reading)?, save))
 }
 
+/// Build the graph of `corpus`, each article's mentions taken from the cache of found
+/// mentions (`mentions.bin` in the cache folder, for the lexicon's names) where it holds
+/// them and found by scanning otherwise (the same graph either way); with `--timings`,
+/// a line says how many were reused and scanned. Returns the graph and the cache of
+/// found mentions to save with the outputs (none when it is unchanged, or `--no-cache`).
+fn build_graph(args: &Args, corpus: &levelmap_model::Corpus) -> (LevelGraph, Option<StagingCache>) {
+    let opts = BuildOptions {
+        include_extracted: args.auto,
+    };
+    let Some(dir) = cache_dir(args) else {
+        return (build_reusing(corpus, opts, None).0, None);
+    };
+    let names = levelmap_model::mentions::names_digest(corpus);
+    let cache = levelmap_read::cache::MentionsCache::open(&dir, &names);
+    if let Some(why) = cache.damaged() {
+        note!("note: {why}");
+    }
+    let (g, entries) = build_reusing(corpus, opts, Some(&|key| cache.get(key)));
+    let reused = entries.iter().filter(|e| e.reused).count();
+    if args.timings {
+        note!(
+            "mentions cache {reused} reused {} scanned ({})",
+            entries.len() - reused,
+            dir.display()
+        );
+    }
+    let unchanged = reused == entries.len() && cache.len() == reused && cache.damaged().is_none();
+    drop(cache);
+    let save = (!unchanged).then(|| StagingCache {
+        what: "the cache of found mentions",
+        dir: dir.clone(),
+        thread: Some(std::thread::spawn(move || {
+            levelmap_read::cache::MentionsCache::stage(&dir, &names, &entries)
+        })),
+    });
+    (g, save)
+}
+
 /// The read cache to save, and where.
 struct CacheSave {
     dir: PathBuf,
@@ -309,14 +344,17 @@ impl CacheSave {
     fn stage(self) -> StagingCache {
         let dir = self.dir.clone();
         StagingCache {
+            what: "the read cache",
             dir,
             thread: Some(std::thread::spawn(move || self.update.stage(&self.dir))),
         }
     }
 }
 
-/// The read cache being written to a temporary file.
+/// A cache file (the read cache, or the found mentions) being written to a temporary file.
 struct StagingCache {
+    /// What it is, for a note.
+    what: &'static str,
     dir: PathBuf,
     thread: Option<std::thread::JoinHandle<std::io::Result<levelmap_read::cache::Staged>>>,
 }
@@ -346,7 +384,8 @@ impl StagingCache {
         let Some(staged) = self.join() else { return };
         if let Err(e) = staged.and_then(levelmap_read::cache::Staged::commit) {
             note!(
-                "note: could not write the read cache in {} ({e}); the next build parses every article",
+                "note: could not write {} in {} ({e}); the next build does its work again",
+                self.what,
                 self.dir.display()
             );
         }
@@ -432,9 +471,9 @@ struct SetContents {
     whole_dot: bool,
     /// The article texts the explorer quotes.
     texts: std::collections::BTreeMap<String, levelmap_explore::ArticleText>,
-    /// The read cache to save once every file is written, before the set is switched
-    /// in (under the output folder's lock; from inside `out/` it is carried over).
-    cache_save: Option<StagingCache>,
+    /// The caches to save once every file is written, before the set is switched
+    /// in (under the output folder's lock; from inside `out/` they are carried over).
+    cache_save: Vec<StagingCache>,
 }
 
 /// Write the output set: graph.json (while the query store's sections are made on
@@ -496,7 +535,7 @@ fn write_set(
                 Err(too_large) => note!("note: no query cache written: {too_large}"),
             }
         }
-        if let Some(cache) = cache_save {
+        for cache in cache_save {
             cache.save();
             phases.mark("cache");
         }

@@ -29,6 +29,22 @@ fn rebuild(corpus: &Path, out: &Path) -> (usize, usize, Done) {
     (reused, parsed, d)
 }
 
+/// The cache of found mentions of an output folder.
+fn mentions_file(out: &Path) -> PathBuf {
+    out.join(".levelmap-cache/mentions.bin")
+}
+
+/// The numbers of articles whose mentions a build with `--timings` reused and scanned.
+fn mentions_used(d: &Done) -> (usize, usize) {
+    let line = d
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("mentions cache "))
+        .unwrap_or_else(|| panic!("no mentions cache line: {}", d.stderr));
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (words[2].parse().unwrap(), words[4].parse().unwrap())
+}
+
 /// The whole graph a query store holds, as graph.json bytes.
 fn store_graph(path: &Path) -> Vec<u8> {
     let bytes = std::fs::read(path).unwrap();
@@ -99,11 +115,9 @@ fn editing_adding_and_deleting_articles_rebuilds_the_bytes_of_a_full_build() {
     let out = dir.path().join("out");
     let n = stems(&corpus).len();
     assert_eq!(rebuild(&corpus, &out).0, 0, "an empty cache reuses nothing");
-    assert_eq!(
-        rebuild(&corpus, &out).0,
-        n,
-        "an unchanged corpus reuses every article"
-    );
+    let (reused, _, d) = rebuild(&corpus, &out);
+    assert_eq!(reused, n, "an unchanged corpus reuses every article");
+    assert_eq!(mentions_used(&d), (n, 0), "and every article's mentions");
     assert_same_as_a_full_build(&corpus, &out, "unchanged");
 
     // Edit: a claim's text in one annotation, and a sentence at the end of its text.
@@ -117,7 +131,9 @@ fn editing_adding_and_deleting_articles_rebuilds_the_bytes_of_a_full_build() {
     let mut text = std::fs::read_to_string(&txt).unwrap();
     text.push_str("\nA sentence added by the incremental test.\n");
     std::fs::write(&txt, text).unwrap();
-    assert_eq!(rebuild(&corpus, &out).0, n - 1, "one article parsed again");
+    let (reused, _, d) = rebuild(&corpus, &out);
+    assert_eq!(reused, n - 1, "one article parsed again");
+    assert_eq!(mentions_used(&d), (n - 1, 1), "one article scanned again");
     assert_same_as_a_full_build(&corpus, &out, "one article edited");
 
     // Add: a copy of that article under a new stem, with its claim ids renamed.
@@ -129,16 +145,18 @@ fn editing_adding_and_deleting_articles_rebuilds_the_bytes_of_a_full_build() {
     )
     .unwrap();
     std::fs::copy(&txt, corpus.join(format!("articles/{added}.txt"))).unwrap();
-    let (reused, parsed, _) = rebuild(&corpus, &out);
+    let (reused, parsed, d) = rebuild(&corpus, &out);
     assert_eq!((reused, parsed), (n, 1), "only the new article is parsed");
+    assert_eq!(mentions_used(&d), (n, 1), "only the new article is scanned");
     assert_same_as_a_full_build(&corpus, &out, "one article added");
 
     // Delete: the article just added.
     for ext in ["txt", "toml"] {
         std::fs::remove_file(corpus.join(format!("articles/{added}.{ext}"))).unwrap();
     }
-    let (reused, parsed, _) = rebuild(&corpus, &out);
+    let (reused, parsed, d) = rebuild(&corpus, &out);
     assert_eq!((reused, parsed), (n, 0), "a deletion parses nothing");
+    assert_eq!(mentions_used(&d), (n, 0), "a deletion scans nothing");
     assert_same_as_a_full_build(&corpus, &out, "one article deleted");
 }
 
@@ -243,8 +261,13 @@ fn a_lexicon_change_is_seen_by_a_rebuild_that_reuses_every_article() {
         "name = \"Ann Alpha\"",
         "name = \"Ann A. Alpha\"",
     );
-    let (reused, parsed, _) = rebuild(&c.path(), &out);
+    let (reused, parsed, d) = rebuild(&c.path(), &out);
     assert_eq!((reused, parsed), (2, 0));
+    assert_eq!(
+        mentions_used(&d),
+        (0, 2),
+        "other names: every article scanned"
+    );
     let json = std::fs::read_to_string(out.join("graph.json")).unwrap();
     assert!(json.contains("Ann A. Alpha"));
     assert_same_as_a_full_build(&c.path(), &out, "an actor renamed");
@@ -267,6 +290,76 @@ fn a_lexicon_change_is_seen_by_a_rebuild_that_reuses_every_article() {
     assert!(d.stderr.contains("actor:ann-alpha"), "{}", d.stderr);
     assert_eq!(d.stderr, f.stderr);
     assert!(json == std::fs::read_to_string(out.join("graph.json")).unwrap());
+    // A lexicon change the names do not see (an event's name) reuses every mention.
+    c.edit(
+        "lexicon/actors.toml",
+        "id = \"actor:ann-gone\"",
+        "id = \"actor:ann-alpha\"",
+    );
+    rebuild(&c.path(), &out);
+    let events = c.file("lexicon/events.toml");
+    let text = std::fs::read_to_string(&events).unwrap();
+    std::fs::write(&events, format!("{text}\n")).unwrap();
+    let (_, _, d) = rebuild(&c.path(), &out);
+    assert_eq!(mentions_used(&d), (2, 0), "the names unchanged");
+    assert_same_as_a_full_build(&c.path(), &out, "events edited");
+}
+
+#[test]
+fn a_damaged_or_stale_cache_of_found_mentions_is_ignored_safely() {
+    let c = TempCorpus::of("mini");
+    let out = c.out();
+    rebuild(&c.path(), &out);
+    let file = mentions_file(&out);
+    let good = std::fs::read(&file).unwrap();
+    assert!(good.starts_with(b"levelmap-mentions-cache\n"));
+    // The magic, the format (u32), the version (its length in a byte, its bytes) and
+    // the names' digest.
+    let header = 24 + 4 + 1 + env!("CARGO_PKG_VERSION").len() + 32;
+    let mut damaged: Vec<(&str, Vec<u8>)> = Vec::new();
+    for tenth in 0..10 {
+        let at = header + (good.len() - header) * tenth / 10;
+        let mut flipped = good.clone();
+        flipped[at] ^= 0x5a;
+        damaged.push(("a flipped byte", flipped));
+        damaged.push(("a cut", good[..at].to_vec()));
+    }
+    let mut other_names = good.clone();
+    other_names[header - 1] ^= 1;
+    damaged.push(("other names", other_names));
+    damaged.push(("garbage", vec![0xff; 300]));
+    damaged.push(("an empty file", Vec::new()));
+    for (what, bytes) in damaged {
+        std::fs::write(&file, &bytes).unwrap();
+        let (_, _, d) = rebuild(&c.path(), &out);
+        let (reused, scanned) = mentions_used(&d);
+        assert_eq!(reused + scanned, 2, "{what}: {}", d.stderr);
+        assert!(!d.stderr.contains("panicked"), "{what}: {}", d.stderr);
+        assert_same_as_a_full_build(&c.path(), &out, what);
+        let (_, _, d) = rebuild(&c.path(), &out);
+        assert_eq!(mentions_used(&d), (2, 0), "{what}: the cache is rewritten");
+        assert!(good == std::fs::read(&file).unwrap(), "{what}: as it was");
+    }
+    // An entry whose checksum holds but whose payload is not found mentions is not
+    // used: a payload byte changed and its checksum made again.
+    let mut forged = good.clone();
+    let (len_at, sum_at) = (header + 32, header + 40);
+    let len = u64::from_le_bytes(forged[len_at..len_at + 8].try_into().unwrap()) as usize;
+    let payload = sum_at + 8..sum_at + 8 + len;
+    forged[payload.start] ^= 0x01;
+    let sum = xxhash_rust::xxh3::xxh3_64(&forged[payload.clone()]);
+    forged[sum_at..sum_at + 8].copy_from_slice(&sum.to_le_bytes());
+    std::fs::write(&file, &forged).unwrap();
+    let (_, _, d) = rebuild(&c.path(), &out);
+    assert_eq!(mentions_used(&d), (1, 1), "{}", d.stderr);
+    assert_same_as_a_full_build(&c.path(), &out, "a forged entry");
+    // A folder where the file should be: a note, and the build still succeeds.
+    std::fs::remove_file(&file).unwrap();
+    std::fs::create_dir(&file).unwrap();
+    let (_, _, d) = rebuild(&c.path(), &out);
+    assert_eq!(mentions_used(&d), (0, 2));
+    assert!(d.stderr.contains("note: "), "{}", d.stderr);
+    assert_same_as_a_full_build(&c.path(), &out, "a folder for the mentions file");
 }
 
 #[test]
@@ -275,6 +368,7 @@ fn a_failed_build_leaves_the_cache_as_it_was() {
     let out = c.out();
     rebuild(&c.path(), &out);
     let cached = std::fs::read(cache_file(&out)).unwrap();
+    let mentions = std::fs::read(mentions_file(&out)).unwrap();
     let rel = "articles/2024-07-beta-labour.toml";
     let ann = std::fs::read_to_string(c.file(rel)).unwrap();
     std::fs::write(
@@ -288,6 +382,7 @@ fn a_failed_build_leaves_the_cache_as_it_was() {
         .arg(&out)
         .fails();
     assert!(cached == std::fs::read(cache_file(&out)).unwrap());
+    assert!(mentions == std::fs::read(mentions_file(&out)).unwrap());
     std::fs::write(c.file(rel), ann).unwrap();
     assert_eq!(rebuild(&c.path(), &out).0, 2, "the last good build's cache");
 }
@@ -310,6 +405,7 @@ fn a_build_failed_or_killed_after_staging_the_cache_leaves_it_and_the_next_clean
     let out = c.out();
     rebuild(&c.path(), &out);
     let cached = std::fs::read(cache_file(&out)).unwrap();
+    let mentions = std::fs::read(mentions_file(&out)).unwrap();
     let rel = "articles/2024-07-beta-labour.txt";
     let text = std::fs::read_to_string(c.file(rel)).unwrap();
     std::fs::write(c.file(rel), format!("{text}\nA paragraph added.\n")).unwrap();
@@ -325,12 +421,25 @@ fn a_build_failed_or_killed_after_staging_the_cache_leaves_it_and_the_next_clean
             cached == std::fs::read(cache_file(&out)).unwrap(),
             "{fault} changed the cache"
         );
+        assert!(
+            mentions == std::fs::read(mentions_file(&out)).unwrap(),
+            "{fault} changed the cache of found mentions"
+        );
         if fault.starts_with("fail") {
-            assert_eq!(cache_folder(&out), ["articles.bin"], "{fault}");
+            assert_eq!(
+                cache_folder(&out),
+                ["articles.bin", "mentions.bin"],
+                "{fault}"
+            );
         }
     }
-    let (reused, parsed, _) = rebuild(&c.path(), &out);
+    let (reused, parsed, d) = rebuild(&c.path(), &out);
     assert_eq!((reused, parsed), (1, 1), "the edited article parsed again");
-    assert_eq!(cache_folder(&out), ["articles.bin"], "temporaries removed");
+    assert_eq!(mentions_used(&d), (1, 1), "and scanned again");
+    assert_eq!(
+        cache_folder(&out),
+        ["articles.bin", "mentions.bin"],
+        "temporaries removed"
+    );
     assert_same_as_a_full_build(&c.path(), &out, "after failed and killed builds");
 }

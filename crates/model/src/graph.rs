@@ -295,6 +295,18 @@ pub(crate) fn numbered_edge_id(from: &str, kind: EdgeKind, to: &str, n: usize) -
 
 /// Build the graph from a corpus (which should be free of errors).
 pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
+    build_reusing(corpus, opts, None).0
+}
+
+/// [`build`], with a cache of found mentions: each article's taken from `reuse` where
+/// it has them (see [`crate::mentions::article_mentions_reusing`]: the same graph
+/// either way). Returns the graph and, with a cache, every article's cache entry of
+/// found mentions, in article order.
+pub fn build_reusing(
+    corpus: &Corpus,
+    opts: BuildOptions,
+    reuse: Option<&crate::mentions::Reuse<'_>>,
+) -> (LevelGraph, Vec<crate::mentions::FoundEntry>) {
     let keep = |o: &Origin| opts.include_extracted || !matches!(o, Origin::Extracted(_));
     let mut g = LevelGraph::new();
     g.digest = corpus.digest.clone();
@@ -323,12 +335,13 @@ pub fn build(corpus: &Corpus, opts: BuildOptions) -> LevelGraph {
     }
     add_entities(&mut g, corpus, &keep);
     add_claims(&mut g, corpus, &keep, &article_ix);
-    let edges = edges_in_order(&g, corpus, &keep, &article_ix);
+    let mentions = crate::mentions::article_mentions_reusing(corpus, reuse);
+    let (edges, entries) = edges_in_order(&g, corpus, &keep, &article_ix, mentions);
     g.graph.reserve_exact_edges(edges.len());
     for (a, b, e) in edges {
         g.graph.add_edge(a, b, e);
     }
-    g
+    (g, entries)
 }
 
 /// The actors, policies and events, each kind by id.
@@ -401,16 +414,20 @@ fn edges_in_order(
     corpus: &Corpus,
     keep: &impl Fn(&Origin) -> bool,
     article_ix: &FxHashMap<&str, NodeIndex>,
-) -> Vec<(NodeIndex, NodeIndex, Edge)> {
+    mentions: Vec<(&String, crate::mentions::Found)>,
+) -> (
+    Vec<(NodeIndex, NodeIndex, Edge)>,
+    Vec<crate::mentions::FoundEntry>,
+) {
     use rayon::slice::ParallelSliceMut;
     let ids: FxHashMap<&str, NodeIndex> = g
         .graph
         .node_indices()
         .map(|i| (&*g.graph[i].id, i))
         .collect();
-    let mentions = crate::mentions::article_mentions(corpus);
+    let found: usize = mentions.iter().map(|(_, f)| f.found.len()).sum();
     let mut keyed: Vec<(NodeIndex, NodeIndex, Edge)> =
-        Vec::with_capacity(corpus.relations.len() + corpus.claims.len() + mentions.len());
+        Vec::with_capacity(corpus.relations.len() + corpus.claims.len() + found);
     for r in corpus.relations.iter().filter(|r| keep(&r.origin)) {
         if let (Some(&a), Some(&b)) = (ids.get(r.from.as_str()), ids.get(r.to.as_str())) {
             keyed.push((
@@ -440,18 +457,23 @@ fn edges_in_order(
         };
         keyed.push((a, b, derived(c.evidence.clone(), EdgeKind::Makes)));
     }
-    for m in mentions {
-        let (Some(&a), Some(&b)) = (
-            article_ix.get(m.article.as_str()),
-            ids.get(m.entity.as_str()),
-        ) else {
+    let mut entries = Vec::with_capacity(mentions.len());
+    for (stem, f) in mentions {
+        entries.extend(f.entry);
+        let Some(&a) = article_ix.get(stem.as_str()) else {
             continue;
         };
-        let evidence = Evidence {
-            article: m.article.as_str().into(),
-            quote: m.quote.into(),
-        };
-        keyed.push((a, b, derived(evidence, EdgeKind::Mentions)));
+        let article: crate::Text = stem.as_str().into();
+        for (entity, quote) in f.found {
+            let Some(&b) = ids.get(entity.as_str()) else {
+                continue;
+            };
+            let evidence = Evidence {
+                article: article.clone(),
+                quote: quote.into(),
+            };
+            keyed.push((a, b, derived(evidence, EdgeKind::Mentions)));
+        }
     }
     // A stable sort: equal keys keep their input order, and the first is kept.
     keyed.par_sort_by(|a, b| {
@@ -466,5 +488,5 @@ fn edges_in_order(
     keyed.dedup_by(|a, b| {
         a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind && a.2.evidence == b.2.evidence
     });
-    keyed
+    (keyed, entries)
 }

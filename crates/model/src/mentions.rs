@@ -499,61 +499,226 @@ pub(crate) fn sentence_around(norm: &str, start: usize, end: usize) -> &str {
     norm[s..e].trim()
 }
 
-/// One `mentions` edge before it joins the graph: the article's stem, the entity's
-/// id and the sentence that first names it.
-pub(crate) struct Mention<'c> {
-    /// The article's stem (its key in the corpus).
-    pub(crate) article: &'c String,
-    /// The actor's or policy's id.
-    pub(crate) entity: String,
-    /// The first sentence of the article that names it.
-    pub(crate) quote: String,
+/// The key of an article's mentions: sha-256 of [`FOUND_FORMAT`], the article's stem
+/// and its text (what [`article_mentions_reusing`] scans; the names it looks for are the
+/// lexicon's, whose [`names_digest`] a cache of found mentions records beside them).
+pub fn article_key(stem: &str, text: &str) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(FOUND_FORMAT.to_le_bytes());
+    for part in [stem.as_bytes(), text.as_bytes()] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part);
+    }
+    h.finalize().into()
 }
 
-/// `mentions` edges for every article: one per (article, actor or policy) found,
-/// evidenced by the first sentence that names it. Articles are scanned in parallel
-/// (each on its own rayon task); the result is in article order, then entity id.
-pub(crate) fn article_mentions(corpus: &Corpus) -> Vec<Mention<'_>> {
+/// The format of [`Found::encode`] and of [`article_key`]: bump it whenever either
+/// changes, or the rules of finding mentions do.
+pub const FOUND_FORMAT: u32 = 1;
+
+/// sha-256 of everything finding mentions reads besides an article's stem and text:
+/// the source of its rules (this file and the normalising in `evidence.rs`, so that a
+/// cache made by a build with other rules is not read even when no one bumped
+/// [`FOUND_FORMAT`]), and the id, kind, name and aliases of every actor and policy, in
+/// id order. An article's mentions are a function of its stem, its text
+/// ([`article_key`]) and this.
+pub fn names_digest(corpus: &Corpus) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(FOUND_FORMAT.to_le_bytes());
+    h.update(include_bytes!("mentions.rs"));
+    h.update(include_bytes!("evidence.rs"));
+    let mut part = |s: &str| {
+        h.update((s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    for e in corpus.entities.values() {
+        if !matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy) {
+            continue;
+        }
+        part(&e.id);
+        part(e.node_kind.as_str());
+        part(&e.kind);
+        part(&e.name);
+        part(&e.aliases.len().to_string());
+        for a in &e.aliases {
+            part(a);
+        }
+    }
+    h.finalize().into()
+}
+
+/// The mentions found in one article: (entity id, the first sentence naming it), by
+/// entity id, with what a cache of found mentions stores of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// (entity id, quote), by entity id.
+    pub found: Vec<(String, String)>,
+    /// The cache's entry for them (none when no cache is used).
+    pub entry: Option<FoundEntry>,
+}
+
+/// A cache entry of an article's found mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundEntry {
+    /// The key of the article they were found in ([`article_key`]).
+    pub key: [u8; 32],
+    /// [`Found::encode`] of them.
+    pub encoded: Vec<u8>,
+    /// Whether they came from the cache rather than a scan.
+    pub reused: bool,
+}
+
+impl Found {
+    /// The encoding: the number of mentions, then each id and quote, every length a
+    /// little-endian u32 before its bytes.
+    pub fn encode(found: &[(String, String)]) -> Vec<u8> {
+        let mut w = Vec::with_capacity(
+            4 + found
+                .iter()
+                .map(|(a, b)| 8 + a.len() + b.len())
+                .sum::<usize>(),
+        );
+        let mut put = |s: &[u8]| {
+            w.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            w.extend_from_slice(s);
+        };
+        put(&[]);
+        for (id, quote) in found {
+            put(id.as_bytes());
+            put(quote.as_bytes());
+        }
+        let n = (found.len() as u32).to_le_bytes();
+        w[..4].copy_from_slice(&n);
+        w
+    }
+
+    /// [`Found::encode`] read back; `None` unless it decodes to the end exactly, its
+    /// strings are UTF-8 and its ids in strictly increasing order.
+    pub fn decode(mut r: &[u8]) -> Option<Vec<(String, String)>> {
+        fn take<'a>(r: &mut &'a [u8]) -> Option<&'a [u8]> {
+            let (len, rest) = r.split_first_chunk::<4>()?;
+            let len = u32::from_le_bytes(*len) as usize;
+            let bytes = rest.get(..len)?;
+            *r = &rest[len..];
+            Some(bytes)
+        }
+        let (n, rest) = r.split_first_chunk::<4>()?;
+        let n = u32::from_le_bytes(*n) as usize;
+        r = rest;
+        // Every mention takes at least eight bytes: a damaged count cannot ask for more.
+        if n > r.len() / 8 {
+            return None;
+        }
+        let mut found: Vec<(String, String)> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let id = std::str::from_utf8(take(&mut r)?).ok()?.to_string();
+            let quote = std::str::from_utf8(take(&mut r)?).ok()?.to_string();
+            if found.last().is_some_and(|(last, _)| *last >= id) {
+                return None;
+            }
+            found.push((id, quote));
+        }
+        r.is_empty().then_some(found)
+    }
+}
+
+/// An article's mentions as a cache holds them: decoded ([`Found::decode`]), and
+/// their encoding.
+pub type Cached = (Vec<(String, String)>, Vec<u8>);
+
+/// Where [`article_mentions_reusing`] looks an article's mentions up, by [`article_key`].
+pub type Reuse<'a> = dyn Fn(&[u8; 32]) -> Option<Cached> + Sync + 'a;
+
+/// The mentions of every article, in article order: with a cache (`reuse`: the
+/// decoded entry it holds for an article's [`article_key`], valid for this corpus'
+/// names), each article's from it when it has them, with their cache entry; else
+/// (and without a cache) found by scanning its text (each article on a rayon task of
+/// its own; the matcher is built only when an article is scanned).
+pub fn article_mentions_reusing<'c>(
+    corpus: &'c Corpus,
+    reuse: Option<&Reuse<'_>>,
+) -> Vec<(&'c String, Found)> {
     use rayon::prelude::*;
-    let entities = corpus
-        .entities
-        .values()
-        .filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy));
-    let matcher = Matcher::new(entities);
+    let matcher = std::sync::OnceLock::new();
+    let matcher = || {
+        matcher.get_or_init(|| {
+            Matcher::new(
+                corpus
+                    .entities
+                    .values()
+                    .filter(|e| matches!(e.node_kind, NodeKind::Actor | NodeKind::Policy)),
+            )
+        })
+    };
     let articles: Vec<(&String, &crate::Article)> = corpus.articles.iter().collect();
-    let per_article: Vec<Vec<Mention<'_>>> = articles
+    articles
         .par_iter()
         .map_init(Vec::new, |hits, &(stem, article)| {
-            // Match line by line, so that a quote never runs across a heading or paragraph.
-            let mut first: BTreeMap<&str, String> = BTreeMap::new();
-            // Entries named by more than a generic alias ("white paper" alone names
-            // no one white paper): only those are mentioned.
-            let mut named: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-            for line in article.text.lines() {
-                let norm = normalise(line);
-                matcher.find_into(&norm, hits);
-                for hit in hits.iter() {
-                    first
-                        .entry(hit.id)
-                        .or_insert_with(|| sentence_around(&norm, hit.start, hit.end).to_string());
-                    let name = corpus.entities.get(hit.id).map_or("", |e| e.name.as_str());
-                    if !is_generic(&norm[hit.start..hit.end], name) {
-                        named.insert(hit.id);
+            let Some(reuse) = reuse else {
+                let found = scan_article(corpus, matcher(), hits, article);
+                return (stem, Found { found, entry: None });
+            };
+            let key = article_key(stem, &article.text);
+            let found = match reuse(&key) {
+                Some((found, encoded)) => Found {
+                    found,
+                    entry: Some(FoundEntry {
+                        key,
+                        encoded,
+                        reused: true,
+                    }),
+                },
+                None => {
+                    let found = scan_article(corpus, matcher(), hits, article);
+                    let entry = FoundEntry {
+                        key,
+                        encoded: Found::encode(&found),
+                        reused: false,
+                    };
+                    Found {
+                        found,
+                        entry: Some(entry),
                     }
                 }
-            }
-            first
-                .into_iter()
-                .filter(|(id, _)| named.contains(id))
-                .map(|(id, quote)| Mention {
-                    article: stem,
-                    entity: id.to_string(),
-                    quote,
-                })
-                .collect()
+            };
+            (stem, found)
         })
-        .collect();
-    per_article.into_iter().flatten().collect()
+        .collect()
+}
+
+/// The mentions in one article's text: (entity id, the first sentence naming it), by
+/// entity id.
+fn scan_article<'m>(
+    corpus: &Corpus,
+    matcher: &'m Matcher,
+    hits: &mut Vec<HitRef<'m>>,
+    article: &crate::Article,
+) -> Vec<(String, String)> {
+    // Match line by line, so that a quote never runs across a heading or paragraph.
+    let mut first: BTreeMap<&str, String> = BTreeMap::new();
+    // Entries named by more than a generic alias ("white paper" alone names
+    // no one white paper): only those are mentioned.
+    let mut named: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for line in article.text.lines() {
+        let norm = normalise(line);
+        matcher.find_into(&norm, hits);
+        for hit in hits.iter() {
+            first
+                .entry(hit.id)
+                .or_insert_with(|| sentence_around(&norm, hit.start, hit.end).to_string());
+            let name = corpus.entities.get(hit.id).map_or("", |e| e.name.as_str());
+            if !is_generic(&norm[hit.start..hit.end], name) {
+                named.insert(hit.id);
+            }
+        }
+    }
+    first
+        .into_iter()
+        .filter(|(id, _)| named.contains(id))
+        .map(|(id, quote)| (id.to_string(), quote))
+        .collect()
 }
 
 /// Whether `found`, a match of an alias of the entry called `name`, is made only of
@@ -569,19 +734,20 @@ fn is_generic(found: &str, name: &str) -> bool {
     generic(found) && !generic(name)
 }
 
-/// [`article_mentions`] as relations.
+/// Every article's mentions as relations.
 #[cfg(test)]
 pub(crate) fn find_mentions(corpus: &Corpus) -> Vec<crate::Relation> {
     use crate::{EdgeKind, Evidence, Origin, Relation};
-    article_mentions(corpus)
+    article_mentions_reusing(corpus, None)
         .into_iter()
-        .map(|m| Relation {
-            from: crate::article_node_id(m.article),
+        .flat_map(|(stem, f)| f.found.into_iter().map(move |m| (stem, m)))
+        .map(|(stem, (entity, quote))| Relation {
+            from: crate::article_node_id(stem),
             kind: EdgeKind::Mentions,
-            to: m.entity,
+            to: entity,
             evidence: Evidence {
-                article: m.article.as_str().into(),
-                quote: m.quote.into(),
+                article: stem.as_str().into(),
+                quote: quote.into(),
             },
             stance: None,
             note: None,
@@ -774,9 +940,9 @@ mod tests {
         ] {
             c.articles.insert(stem.into(), article(stem, text));
         }
-        let got: Vec<(String, String)> = article_mentions(&c)
+        let got: Vec<(String, String)> = find_mentions(&c)
             .into_iter()
-            .map(|m| (m.article.to_string(), m.entity))
+            .map(|m| (m.evidence.article.to_string(), m.to))
             .collect();
         assert_eq!(
             got,
@@ -848,5 +1014,97 @@ mod tests {
             sentence_around(t, i, i + 6),
             "Labour won the election in July."
         );
+    }
+
+    #[test]
+    fn found_mentions_read_back_and_damage_is_refused() {
+        let found = vec![
+            ("actor:a".to_string(), "Ann said so.".to_string()),
+            ("policy:b".to_string(), "The fund \u{e9}.".to_string()),
+        ];
+        let bytes = Found::encode(&found);
+        assert_eq!(Found::decode(&bytes), Some(found.clone()));
+        assert_eq!(Found::decode(&Found::encode(&[])), Some(vec![]));
+        for cut in 0..bytes.len() {
+            assert_eq!(Found::decode(&bytes[..cut]), None, "cut at {cut}");
+        }
+        let mut over = bytes.clone();
+        over.push(0);
+        assert_eq!(Found::decode(&over), None);
+        // Ids out of order (or repeated) are not what a scan makes.
+        let swapped = Found::encode(&[found[1].clone(), found[0].clone()]);
+        assert_eq!(Found::decode(&swapped), None);
+        assert_eq!(Found::decode(&[0xff, 0xff, 0xff, 0xff]), None);
+    }
+
+    #[test]
+    fn reused_mentions_are_the_ones_a_scan_finds_and_keyed_by_stem_and_text() {
+        let mut c = crate::Corpus::default();
+        for e in issue_lexicon() {
+            c.entities.insert(e.id.clone(), e);
+        }
+        for (stem, text) in [
+            ("a", "Rachel Reeves spoke. Then Reeves left."),
+            ("b", "Reform UK and Boris Johnson."),
+        ] {
+            c.articles.insert(stem.into(), article(stem, text));
+        }
+        let scanned = article_mentions_reusing(&c, Some(&|_| None));
+        assert!(scanned
+            .iter()
+            .all(|(_, f)| !f.entry.as_ref().unwrap().reused));
+        let plain_scan = article_mentions_reusing(&c, None);
+        assert!(plain_scan.iter().all(|(_, f)| f.entry.is_none()));
+        let by_key: std::collections::HashMap<[u8; 32], Vec<u8>> = scanned
+            .iter()
+            .map(|(_, f)| {
+                let e = f.entry.as_ref().unwrap();
+                (e.key, e.encoded.clone())
+            })
+            .collect();
+        let reused = article_mentions_reusing(
+            &c,
+            Some(&|k| {
+                let bytes = by_key.get(k)?;
+                Some((Found::decode(bytes)?, bytes.clone()))
+            }),
+        );
+        assert!(reused.iter().all(|(_, f)| f.entry.as_ref().unwrap().reused));
+        let plain = |v: &[(&String, Found)]| -> Vec<(String, Vec<(String, String)>)> {
+            v.iter()
+                .map(|(s, f)| (s.to_string(), f.found.clone()))
+                .collect()
+        };
+        assert_eq!(plain(&reused), plain(&scanned));
+        assert_eq!(plain(&plain_scan), plain(&scanned));
+        assert!(!scanned[0].1.found.is_empty() && !scanned[1].1.found.is_empty());
+        assert_ne!(article_key("a", "x"), article_key("b", "x"));
+        assert_ne!(article_key("a", "x"), article_key("a", "y"));
+        assert_ne!(article_key("ab", "c"), article_key("a", "bc"));
+    }
+
+    #[test]
+    fn the_names_digest_changes_with_any_name_alias_or_kind_and_not_with_events() {
+        let mut c = crate::Corpus::default();
+        for e in issue_lexicon() {
+            c.entities.insert(e.id.clone(), e);
+        }
+        let d = names_digest(&c);
+        assert_eq!(d, names_digest(&c.clone()));
+        let changed = |f: &dyn Fn(&mut Entity)| {
+            let mut c2 = c.clone();
+            let first = c2.entities.values_mut().next().unwrap();
+            f(first);
+            names_digest(&c2)
+        };
+        assert_ne!(changed(&|e| e.name.push('x')), d);
+        assert_ne!(changed(&|e| e.aliases.push("Alias".into())), d);
+        assert_ne!(changed(&|e| e.kind = "person".into()), d);
+        assert_ne!(changed(&|e| e.node_kind = NodeKind::Event), d);
+        let mut c3 = c.clone();
+        let mut ev = ent("event:x", "Some Event", &[]);
+        ev.node_kind = NodeKind::Event;
+        c3.entities.insert(ev.id.clone(), ev);
+        assert_eq!(names_digest(&c3), d, "events are not looked for");
     }
 }

@@ -34,7 +34,7 @@ pub const CACHE_FILE: &str = "articles.bin";
 const MAGIC: &[u8; 20] = b"levelmap-read-cache\n";
 
 /// The key of an article: sha-256 of the format, its stem, its text and its annotation.
-pub(crate) type Key = [u8; 32];
+pub type Key = [u8; 32];
 
 /// The key of the article `stem` with these files.
 pub(crate) fn key(stem: &str, text: &[u8], annotation: &[u8]) -> Key {
@@ -122,7 +122,12 @@ impl Loaded {
     /// Read the cache file in `dir`; a missing file is an empty cache, a damaged one is
     /// used up to the damage and says so.
     pub(crate) fn open(dir: &Path) -> Loaded {
-        let path = dir.join(CACHE_FILE);
+        Loaded::open_file(&dir.join(CACHE_FILE), &header())
+    }
+
+    /// Read the cache file `path`, which starts with `head` (another header: not read).
+    fn open_file(path: &Path, head: &[u8]) -> Loaded {
+        let path = path.to_path_buf();
         let bytes = match crate::file::read_limited(&path, 1 << 40) {
             Ok(c) => c.bytes,
             Err(crate::file::Refusal::Io(_)) if !path.exists() => return Loaded::default(),
@@ -133,12 +138,11 @@ impl Loaded {
                 }
             }
         };
-        Loaded::parse(bytes, &path)
+        Loaded::parse(bytes, &path, head)
     }
 
-    fn parse(bytes: Vec<u8>, path: &Path) -> Loaded {
-        let head = header();
-        if !bytes.starts_with(&head) {
+    fn parse(bytes: Vec<u8>, path: &Path, head: &[u8]) -> Loaded {
+        if !bytes.starts_with(head) {
             // Another format or version: not damage, just not ours to read.
             return Loaded::default();
         }
@@ -225,7 +229,8 @@ impl Staged {
         self.done = renamed.is_ok();
         renamed?;
         if let Some(Ok(entries)) = self.path.parent().map(std::fs::read_dir) {
-            let prefix = format!(".{CACHE_FILE}.");
+            let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+            let prefix = format!(".{name}.");
             for e in entries.flatten() {
                 let name = e.file_name();
                 let name = name.to_string_lossy();
@@ -252,29 +257,120 @@ pub(crate) fn save(dir: &Path, entries: &[Entry]) -> std::io::Result<()> {
     stage(dir, entries)?.commit()
 }
 
+/// The flag that leads a payload, by whether every quote was found.
+const FLAGS: [&[u8]; 2] = [&[0], &[1]];
+
 /// Write `entries` as a cache file to a temporary file in `dir`.
 fn stage(dir: &Path, entries: &[Entry]) -> std::io::Result<Staged> {
+    let payloads = entries
+        .iter()
+        .map(|e| (&e.key, [FLAGS[usize::from(e.quotes_found)], &e.records[..]]));
+    stage_file(dir, CACHE_FILE, &header(), payloads)
+}
+
+/// Write a cache file `name` to a temporary file in `dir` (made when missing): `head`,
+/// then each entry `key | length | xxh3 of the payload | payload`, the payload being
+/// the concatenation of its parts.
+fn stage_file<'e, const N: usize>(
+    dir: &Path,
+    name: &str,
+    head: &[u8],
+    entries: impl Iterator<Item = (&'e Key, [&'e [u8]; N])>,
+) -> std::io::Result<Staged> {
     std::fs::create_dir_all(dir)?;
     let staged = Staged {
-        tmp: dir.join(format!(".{CACHE_FILE}.{}.tmp", std::process::id())),
-        path: dir.join(CACHE_FILE),
+        tmp: dir.join(format!(".{name}.{}.tmp", std::process::id())),
+        path: dir.join(name),
         done: false,
     };
     let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&staged.tmp)?);
-    w.write_all(&header())?;
-    for e in entries {
-        w.write_all(&e.key)?;
-        let len = 1 + e.records.len() as u64;
-        w.write_all(&len.to_le_bytes())?;
+    w.write_all(head)?;
+    for (key, parts) in entries {
+        w.write_all(key)?;
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        w.write_all(&(len as u64).to_le_bytes())?;
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(&[u8::from(e.quotes_found)]);
-        h.update(&e.records);
+        for p in parts {
+            h.update(p);
+        }
         w.write_all(&h.digest().to_le_bytes())?;
-        w.write_all(&[u8::from(e.quotes_found)])?;
-        w.write_all(&e.records)?;
+        for p in parts {
+            w.write_all(p)?;
+        }
     }
     w.flush()?;
     Ok(staged)
+}
+
+/// The cache of found mentions in the cache folder (beside [`CACHE_FILE`]).
+pub const MENTIONS_FILE: &str = "mentions.bin";
+
+const MENTIONS_MAGIC: &[u8; 24] = b"levelmap-mentions-cache\n";
+
+/// The header of a cache of found mentions: magic, the format of its entries
+/// ([`levelmap_model::mentions::FOUND_FORMAT`]), the crate's version, and the digest of
+/// the names they were found with ([`levelmap_model::mentions::names_digest`]): a file
+/// made with other names is not read.
+fn mentions_header(names: &[u8; 32]) -> Vec<u8> {
+    let mut w = MENTIONS_MAGIC.to_vec();
+    levelmap_model::mentions::FOUND_FORMAT.put(&mut w);
+    env!("CARGO_PKG_VERSION").to_string().put(&mut w);
+    w.extend_from_slice(names);
+    w
+}
+
+/// The cache of each article's found mentions (`mentions.bin`), keyed by
+/// [`levelmap_model::mentions::article_key`], for one set of names: the same file
+/// design as the read cache (header, an xxh3 checksum per entry, damage ends what is
+/// used, written to a temporary file and renamed in by a build that succeeds).
+pub struct MentionsCache {
+    loaded: Loaded,
+}
+
+impl MentionsCache {
+    /// Read `mentions.bin` in `dir` for these names; a missing file, or one made for
+    /// other names, format or version, is an empty cache.
+    pub fn open(dir: &Path, names: &[u8; 32]) -> MentionsCache {
+        MentionsCache {
+            loaded: Loaded::open_file(&dir.join(MENTIONS_FILE), &mentions_header(names)),
+        }
+    }
+
+    /// The number of entries read.
+    pub fn len(&self) -> usize {
+        self.loaded.len()
+    }
+
+    /// Whether no entry was read.
+    pub fn is_empty(&self) -> bool {
+        self.loaded.len() == 0
+    }
+
+    /// Why the file (or its end) was not used, when it was there but damaged.
+    pub fn damaged(&self) -> Option<&str> {
+        self.loaded.damaged.as_deref()
+    }
+
+    /// The mentions stored for the article `key`, decoded, with their encoding; `None`
+    /// when there is no entry or it does not decode.
+    pub fn get(&self, key: &Key) -> Option<levelmap_model::mentions::Cached> {
+        let bytes = self.loaded.get(key)?;
+        Some((
+            levelmap_model::mentions::Found::decode(bytes)?,
+            bytes.to_vec(),
+        ))
+    }
+
+    /// Write `mentions.bin` with exactly `entries` (for these names) to a temporary file
+    /// in `dir`, to be renamed in by [`Staged::commit`].
+    pub fn stage(
+        dir: &Path,
+        names: &[u8; 32],
+        entries: &[levelmap_model::mentions::FoundEntry],
+    ) -> std::io::Result<Staged> {
+        let payloads = entries.iter().map(|e| (&e.key, [&e.encoded[..]]));
+        stage_file(dir, MENTIONS_FILE, &mentions_header(names), payloads)
+    }
 }
 
 /// A value written to and read back from the cache, little-endian, lengths first.
