@@ -459,17 +459,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         );
     }
     let write = |w: &mut dyn Write| write_network(w, &args, kind, &built);
-    match &args.output {
-        Some(p) => {
-            write_atomic(p, write).with_context(|| format!("cannot write {}", p.display()))?
-        }
-        None => {
-            let stdout = io::stdout();
-            let mut w = BufWriter::new(stdout.lock());
-            write(&mut w)?;
-            w.flush()?;
-        }
-    }
+    to_output(args.output.as_deref(), write)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -483,7 +473,16 @@ fn stream_edge_list(args: &Args, kind: Kind) -> Result<ExitCode> {
         w.write_all(EDGE_LIST_HEADER)?;
         selections.each(|list, from, to| edge_list(w, &list, opts, [from, to]))
     };
-    match &args.output {
+    to_output(args.output.as_deref(), write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Run `write` into the output file (replaced atomically) or standard output.
+fn to_output(
+    output: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    match output {
         Some(p) => {
             write_atomic(p, write).with_context(|| format!("cannot write {}", p.display()))?
         }
@@ -494,7 +493,7 @@ fn stream_edge_list(args: &Args, kind: Kind) -> Result<ExitCode> {
             w.flush()?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Write the network(s) in the format asked for, straight to `w`.
