@@ -213,18 +213,7 @@ fn a_corrupt_cache_file_is_ignored_safely() {
     // The magic, the format (u32) and the version (its length in a byte, its bytes).
     let header = 20 + 4 + 1 + env!("CARGO_PKG_VERSION").len();
     assert!(good.starts_with(b"levelmap-read-cache\n"));
-    let mut damaged: Vec<(&str, Vec<u8>)> = Vec::new();
-    // Every byte after the header flipped in turn would be slow: flip one in each
-    // tenth of the entries, and cut the file at each tenth.
-    for tenth in 0..10 {
-        let at = header + (good.len() - header) * tenth / 10;
-        let mut flipped = good.clone();
-        flipped[at] ^= 0x5a;
-        damaged.push(("a flipped byte", flipped));
-        damaged.push(("a cut", good[..at].to_vec()));
-    }
-    damaged.push(("garbage", vec![0xff; 300]));
-    damaged.push(("an empty file", Vec::new()));
+    let mut damaged = damaged_copies(&good, header);
     damaged.push((
         "another format",
         b"levelmap-read-cache\n\x63\0\0\0".to_vec(),
@@ -316,19 +305,10 @@ fn a_damaged_or_stale_cache_of_found_mentions_is_ignored_safely() {
     // The magic, the format (u32), the version (its length in a byte, its bytes) and
     // the names' digest.
     let header = 24 + 4 + 1 + env!("CARGO_PKG_VERSION").len() + 32;
-    let mut damaged: Vec<(&str, Vec<u8>)> = Vec::new();
-    for tenth in 0..10 {
-        let at = header + (good.len() - header) * tenth / 10;
-        let mut flipped = good.clone();
-        flipped[at] ^= 0x5a;
-        damaged.push(("a flipped byte", flipped));
-        damaged.push(("a cut", good[..at].to_vec()));
-    }
+    let mut damaged = damaged_copies(&good, header);
     let mut other_names = good.clone();
     other_names[header - 1] ^= 1;
     damaged.push(("other names", other_names));
-    damaged.push(("garbage", vec![0xff; 300]));
-    damaged.push(("an empty file", Vec::new()));
     for (what, bytes) in damaged {
         std::fs::write(&file, &bytes).unwrap();
         let (_, _, d) = rebuild(&c.path(), &out);
@@ -385,6 +365,23 @@ fn a_failed_build_leaves_the_cache_as_it_was() {
     assert!(mentions == std::fs::read(mentions_file(&out)).unwrap());
     std::fs::write(c.file(rel), ann).unwrap();
     assert_eq!(rebuild(&c.path(), &out).0, 2, "the last good build's cache");
+}
+
+/// Damaged copies of a cache file whose entries start at byte `header`: every byte
+/// after the header flipped in turn would be slow, so one byte flipped in each tenth
+/// of the entries, the file cut at each tenth, garbage and an empty file.
+fn damaged_copies(good: &[u8], header: usize) -> Vec<(&'static str, Vec<u8>)> {
+    let mut damaged = Vec::new();
+    for tenth in 0..10 {
+        let at = header + (good.len() - header) * tenth / 10;
+        let mut flipped = good.to_vec();
+        flipped[at] ^= 0x5a;
+        damaged.push(("a flipped byte", flipped));
+        damaged.push(("a cut", good[..at].to_vec()));
+    }
+    damaged.push(("garbage", vec![0xff; 300]));
+    damaged.push(("an empty file", Vec::new()));
+    damaged
 }
 
 /// The files in the read cache's folder.

@@ -580,17 +580,15 @@ impl Found {
                 .map(|(a, b)| 8 + a.len() + b.len())
                 .sum::<usize>(),
         );
+        w.extend_from_slice(&(found.len() as u32).to_le_bytes());
         let mut put = |s: &[u8]| {
             w.extend_from_slice(&(s.len() as u32).to_le_bytes());
             w.extend_from_slice(s);
         };
-        put(&[]);
         for (id, quote) in found {
             put(id.as_bytes());
             put(quote.as_bytes());
         }
-        let n = (found.len() as u32).to_le_bytes();
-        w[..4].copy_from_slice(&n);
         w
     }
 

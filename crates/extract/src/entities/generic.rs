@@ -40,7 +40,7 @@ pub(super) fn settle_head_aliases(layout: &Layout, lex: &Lexicon, found: &mut Fo
     if by_head.is_empty() {
         return;
     }
-    let named: Vec<(String, String)> = found
+    let mut named: Vec<(String, String)> = found
         .mentions
         .iter()
         .enumerate()
@@ -51,6 +51,8 @@ pub(super) fn settle_head_aliases(layout: &Layout, lex: &Lexicon, found: &mut Fo
                 .map(|e| (m.id.clone(), fold(&e.name)))
         })
         .collect();
+    named.sort_unstable();
+    named.dedup();
     let mut drop = Vec::new();
     for (i, head, of) in &by_head {
         if *of {
@@ -61,21 +63,16 @@ pub(super) fn settle_head_aliases(layout: &Layout, lex: &Lexicon, found: &mut Fo
         if named.iter().any(|(n, _)| n == id) {
             continue;
         }
-        let mut heirs: Vec<&String> = named
+        let heirs: Vec<&String> = named
             .iter()
             .filter(|(n, name)| n != id && name.ends_with(&format!(" {head}")))
             .map(|(n, _)| n)
             .collect();
-        heirs.dedup();
         if let [one] = heirs.as_slice() {
             found.mentions[*i].id = (*one).clone();
         }
     }
-    let mut i = 0;
-    found.mentions.retain(|_| {
-        i += 1;
-        !drop.contains(&(i - 1))
-    });
+    drop_mentions(found, &drop);
 }
 
 /// Settle the mentions found by a generic alias (see the module docs).
@@ -143,6 +140,11 @@ pub(super) fn settle_generic(layout: &Layout, lex: &Lexicon, found: &mut Found) 
             _ => drop.push(*i),
         }
     }
+    drop_mentions(found, &drop);
+}
+
+/// Remove the mentions at the indexes `drop`.
+fn drop_mentions(found: &mut Found, drop: &[usize]) {
     let mut i = 0;
     found.mentions.retain(|_| {
         i += 1;

@@ -229,15 +229,10 @@ pub(crate) fn find(
 /// person acts, not the office. Parties ("Labour leader Keir Starmer") keep theirs.
 fn drop_offices_in_titles(layout: &Layout, lex: &Lexicon, found: &mut Found) {
     const TITLES: &[&str] = &[
-        "Minister",
         "minister",
-        "Secretary",
         "secretary",
-        "Spokesman",
         "spokesman",
-        "Spokeswoman",
         "spokeswoman",
-        "Spokesperson",
         "spokesperson",
         "official",
     ];
@@ -253,7 +248,9 @@ fn drop_offices_in_titles(layout: &Layout, lex: &Lexicon, found: &mut Found) {
             return true;
         }
         let mut after = s.norm[m.end..].split_whitespace();
-        let titled = after.next().is_some_and(|w| TITLES.contains(&w))
+        let titled = after
+            .next()
+            .is_some_and(|w| TITLES.contains(&w.to_ascii_lowercase().as_str()))
             && after
                 .next()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
