@@ -1,5 +1,7 @@
 //! Computed `mentions` edges: every lexicon name or alias found in an article's text,
-//! evidenced by the sentence it occurs in.
+//! evidenced by the sentence it occurs in; a place (an actor of kind `place`) only
+//! where it acts ([`crate::places`]: "Scotland voted", not "jobs in Scotland"), and
+//! no actor by a generic group ([`crate::groups`]: "councils", "local government").
 //!
 //! English case rules (`graph/README.md`, "How names match"): names and aliases match
 //! in any ASCII case ("Reeves", "REEVES", "whitehall", "big society"); a name with a
@@ -518,7 +520,8 @@ pub fn article_key(stem: &str, text: &str) -> [u8; 32] {
 pub const FOUND_FORMAT: u32 = 1;
 
 /// sha-256 of everything finding mentions reads besides an article's stem and text:
-/// the source of its rules (this file and the normalising in `evidence.rs`, so that a
+/// the source of its rules (this file, the normalising in `evidence.rs`, the place
+/// rule in `places.rs` and the groups of `groups.rs`, so that a
 /// cache made by a build with other rules is not read even when no one bumped
 /// [`FOUND_FORMAT`]), and the id, kind, name and aliases of every actor and policy, in
 /// id order. An article's mentions are a function of its stem, its text
@@ -529,6 +532,8 @@ pub fn names_digest(corpus: &Corpus) -> [u8; 32] {
     h.update(FOUND_FORMAT.to_le_bytes());
     h.update(include_bytes!("mentions.rs"));
     h.update(include_bytes!("evidence.rs"));
+    h.update(include_bytes!("places.rs"));
+    h.update(include_bytes!("groups.rs"));
     let mut part = |s: &str| {
         h.update((s.len() as u64).to_le_bytes());
         h.update(s.as_bytes());
@@ -703,10 +708,20 @@ fn scan_article<'m>(
         let norm = normalise(line);
         matcher.find_into(&norm, hits);
         for hit in hits.iter() {
+            let entity = corpus.entities.get(hit.id);
+            // A place is an actor only where it acts (crate::places, the guide's 3.2);
+            // a generic group ("councils") names no actor (crate::groups, 3.5).
+            let actor = entity.is_some_and(|e| e.node_kind == NodeKind::Actor);
+            if (actor && crate::groups::group_of(&norm[hit.start..hit.end]).is_some())
+                || (entity.is_some_and(|e| e.kind == "place")
+                    && !crate::places::place_acts(&norm, hit.start, hit.end))
+            {
+                continue;
+            }
             first
                 .entry(hit.id)
                 .or_insert_with(|| sentence_around(&norm, hit.start, hit.end).to_string());
-            let name = corpus.entities.get(hit.id).map_or("", |e| e.name.as_str());
+            let name = entity.map_or("", |e| e.name.as_str());
             if !is_generic(&norm[hit.start..hit.end], name) {
                 named.insert(hit.id);
             }
@@ -840,6 +855,74 @@ mod tests {
             "Levelling Up through job quality".into()
         );
         assert!(crate::evidence::QuoteIndex::new(text).contains(&m[0].evidence.quote));
+    }
+
+    /// End to end on the gold dev part, "councils" and "local government" linked
+    /// the bundled Local authorities to 14 of 19 articles as an actor; the extractor
+    /// already dropped such generic groups (the guide's 3.5), the graph did not.
+    #[test]
+    fn a_generic_group_linked_an_actor() {
+        let mut corpus = Corpus::default();
+        let mut la = ent(
+            "actor:local-authorities",
+            "Local authorities",
+            &["councils", "local government"],
+        );
+        la.kind = "government-body".into();
+        corpus.entities.insert(la.id.clone(), la);
+        let mut cd = ent("policy:city-deals", "City Deals", &["city deals"]);
+        cd.node_kind = NodeKind::Policy;
+        corpus.entities.insert(cd.id.clone(), cd);
+        let text = "Councils bid for city deals.\nLocal government is short of money.\n";
+        corpus.articles.insert("a".into(), article("a", text));
+        let ids: Vec<String> = find_mentions(&corpus).into_iter().map(|r| r.to).collect();
+        assert_eq!(ids, ["policy:city-deals"]);
+    }
+
+    /// Issue 12's unseen articles: "a London-listed company", "130km west of London"
+    /// linked London to the article as an actor, though only a place that acts is one
+    /// (the guide's 3.2); the extractor's drafts already left it out, the graph did not.
+    #[test]
+    fn a_place_named_where_it_does_not_act_was_linked_as_an_actor() {
+        let mut corpus = Corpus::default();
+        let mut london = ent("actor:london", "London", &[]);
+        london.kind = "place".into();
+        corpus.entities.insert(london.id.clone(), london);
+        corpus.entities.insert(
+            "actor:labour".into(),
+            ent("actor:labour", "Labour Party", &["Labour"]),
+        );
+        let passive =
+            "Cornish Metals, a London-listed company, opened a mine 130km west of London.\n\
+                       Labour lost three boroughs in London.\n";
+        corpus.articles.insert("a".into(), article("a", passive));
+        let acting = "Jobs in London grew.\nLondon has demanded more powers, and Labour agreed.\n";
+        corpus.articles.insert("b".into(), article("b", acting));
+        let m = find_mentions(&corpus);
+        let of = |stem: &str| -> Vec<(&str, &str)> {
+            m.iter()
+                .filter(|r| &*r.evidence.article == stem)
+                .map(|r| (r.to.as_str(), &*r.evidence.quote))
+                .collect()
+        };
+        assert_eq!(
+            of("a"),
+            [("actor:labour", "Labour lost three boroughs in London.")]
+        );
+        // The quote is the sentence where the place acts, not the first naming it.
+        assert_eq!(
+            of("b"),
+            [
+                (
+                    "actor:labour",
+                    "London has demanded more powers, and Labour agreed."
+                ),
+                (
+                    "actor:london",
+                    "London has demanded more powers, and Labour agreed."
+                )
+            ]
+        );
     }
 
     fn ids_in(m: &Matcher, text: &str) -> Vec<String> {

@@ -91,7 +91,8 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             if !keeps
                 && !named
                 && (words::is_stopword(&lw)
-                    || (sentence_start && self.vocab.contains(&lw))
+                    || (sentence_start
+                        && (self.vocab.contains(&lw) || words::sentence_starters().contains(f.s)))
                     || not_name().contains(f.s))
             {
                 run = &run[1..];
@@ -355,13 +356,28 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .next()
             .unwrap_or("");
         let named = given_names().contains(words[0]) || words::REPORTING_VERBS.contains(&prev);
-        if !named || name.iter().any(|t| !is_cap(t.s) || is_allcaps(t.s)) {
+        // "Jac Larner of Cardiff University": a plain name of an organisation is a
+        // person of it, even with a given name no list holds.
+        let affiliated = !named
+            && words::org_head(words[words.len() - 1]).is_some()
+            && self.plain_name(&words[..p]);
+        if !(named || affiliated) || name.iter().any(|t| !is_cap(t.s) || is_allcaps(t.s)) {
             return false;
         }
         let Some(at) = self.c.toks.iter().position(|t| t.start == run[0].start) else {
             return false;
         };
-        self.person(name, at + p, &words[..p]);
+        if affiliated {
+            let signs = PersonSigns {
+                affiliated: true,
+                prev_word: prev,
+                next_word: "of",
+                ..PersonSigns::default()
+            };
+            self.propose_person(name, signs);
+        } else {
+            self.person(name, at + p, &words[..p]);
+        }
         let org = &run[p + 1..];
         let org = if org.first().is_some_and(|t| t.s == "the") {
             &org[1..]
@@ -372,6 +388,26 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             self.classify(org, at + run.len());
         }
         true
+    }
+
+    /// Whether `words` read as a person's name and nothing else: capitalised words,
+    /// none an organisation or role head, a title, a month or weekday, or a word the
+    /// article or English uses in lower case ("Jac Larner", not "Royal Society" or
+    /// "Metropolitan Borough").
+    fn plain_name(&mut self, words: &[&str]) -> bool {
+        words.iter().all(|w| {
+            let lw = lower(w, &mut self.out.scratch.lower).into_owned();
+            is_cap(w)
+                && !is_allcaps(w)
+                && !w.ends_with("'s")
+                && words::org_head(w).is_none()
+                && !role_heads().contains(w)
+                && !person_titles().contains(w)
+                && !not_name().contains(w)
+                && !words::is_stopword(&lw)
+                && !self.vocab.contains(&lw)
+                && !levelmap_model::mentions::COMMON_WORDS.contains(&lw.as_str())
+        })
     }
 
     /// People: role + name, title + name, given name + surname, name + MP.
@@ -481,6 +517,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 after_verb,
                 prev_word,
                 next_word,
+                affiliated: false,
             };
             self.propose_person(&person, signs);
         }
@@ -497,6 +534,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             after_verb,
             prev_word,
             next_word,
+            affiliated,
         } = signs;
         let first = strip_possessive(person[0].s);
         let given = given_names().contains(first);
@@ -507,6 +545,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         let at_start = norm[..person[0].start].trim().is_empty();
         if given
             || titled
+            || affiliated
             || mp
             || role.is_some()
             || (reported && person.len() == 2 && (!at_start || after_verb))
@@ -528,6 +567,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 Some(r) => format!("a person's name with the role '{r}'"),
                 None if mp => "a person's name followed by MP".into(),
                 None if titled => "a person's name after a title".into(),
+                None if affiliated => "a person's name before 'of' and an organisation".into(),
                 None if after_verb => format!("a name after '{prev_word}'"),
                 None if reported => format!("a name followed by '{next_word}'"),
                 None => "a given name and surname".into(),
@@ -552,6 +592,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
 }
 
 /// What marks a run of words as a person's name.
+#[derive(Default)]
 struct PersonSigns<'a> {
     /// A role written in the run before the name ("Chancellor Rachel Reeves").
     role: Option<String>,
@@ -567,6 +608,8 @@ struct PersonSigns<'a> {
     prev_word: &'a str,
     /// The word after the run.
     next_word: &'a str,
+    /// "of" and an organisation after the name ("Jac Larner of Cardiff University").
+    affiliated: bool,
 }
 
 /// The word after `norm[..end]`, past spaces and a comma.
@@ -738,8 +781,58 @@ fn without_clause_opening(phrase: &str) -> &str {
         }
         rest = tail;
     }
-    rest
+    without_opening_adverbial(rest)
 }
+
+/// A role phrase without an adverbial that opens it: "In the early 2000s the first
+/// minister" gives "the first minister", "In 2019 Wales's first minister" gives
+/// "Wales's first minister".
+fn without_opening_adverbial(phrase: &str) -> &str {
+    const PREPOSITIONS: &[&str] = &[
+        "in", "at", "by", "after", "before", "during", "since", "until", "from", "over", "for",
+        "back",
+    ];
+    let Some((first, tail)) = phrase.split_once(' ') else {
+        return phrase;
+    };
+    if !PREPOSITIONS.contains(&first.to_lowercase().as_str()) {
+        return phrase;
+    }
+    const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
+    // The last determiner opens the role ("the early 2000s the first minister").
+    let words: Vec<(usize, &str)> = tail
+        .split(' ')
+        .scan(0, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .collect();
+    if let Some(&(at, _)) = words
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|(_, w)| DETERMINERS.contains(w))
+    {
+        return &tail[at..];
+    }
+    // Else the adverbial is the preposition and a number ("In 2019").
+    match words.first() {
+        Some(&(_, w))
+            if w.chars().next().is_some_and(|c| c.is_ascii_digit()) && words.len() > 2 =>
+        {
+            &tail[words[1].0..]
+        }
+        _ => phrase,
+    }
+}
+
+/// Words that open a clause, not an apposition, after a comma.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "and", "or", "nor", "which", "who", "whose", "while", "whilst", "although", "though",
+    "when", "where", "so", "yet", "rather", "if", "because", "since", "after", "before", "until",
+    "unless", "whereas", "not", "then",
+];
 
 /// Capitalised generic nouns that name no one thing: "an Act of Parliament".
 const GENERIC_NOUNS: &[&str] = &[
@@ -850,6 +943,11 @@ fn role_after(norm: &str, at: usize) -> Option<String> {
     };
     let inner = inner.trim_start_matches("as ").trim_start_matches("both ");
     let ws: Vec<&str> = inner.split_whitespace().collect();
+    // A clause after the comma is no apposition: "the football World Cup, but rather
+    // the election of Plaid Cymru's first MP".
+    if ws.first().is_some_and(|w| CLAUSE_OPENERS.contains(w)) {
+        return None;
+    }
     if ws.len() > 12
         || !rest.starts_with(" (")
             && ws

@@ -384,7 +384,25 @@ fn cap_run_before(norm: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)
     {
         first += 1;
     }
+    // "a Scottish think-tank", "a London consultancy": a description, not a name.
+    let described = first > 0 && matches!(toks[first - 1].s, "a" | "an" | "A" | "An");
+    if described || (first == last && is_demonym(toks[first].s)) {
+        return None;
+    }
     Some((toks[first].start, toks[last].end))
+}
+
+/// Whether a capitalised word is an adjective of a people or place ("Scottish",
+/// "British", "European", "Canadian"), which describes an organisation, not names it.
+fn is_demonym(w: &str) -> bool {
+    matches!(
+        w,
+        "Welsh" | "Irish" | "British" | "English" | "Scottish" | "French" | "Dutch" | "Swiss"
+    ) || (w.len() > 5
+        && w != "Guardian"
+        && ["ish", "ese", "ian", "ean", "can"]
+            .iter()
+            .any(|e| w.ends_with(e)))
 }
 
 /// The capitalised run of one to four words right after byte `start` and one space:

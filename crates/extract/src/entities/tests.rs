@@ -1053,3 +1053,65 @@ fn an_office_in_a_ministers_title_was_an_actor() {
         f.mentions
     );
 }
+
+/// Unseen Economist text: "Jac Larner of Cardiff University" was one organisation,
+/// with "According to" in its name when the sentence opened with it.
+#[test]
+fn a_person_of_an_organisation_with_an_unlisted_given_name_was_one_organisation() {
+    let f = run(
+        "Labour won in Westminster. According to Jac Larner of Cardiff University, voters have split. \
+         A study by the Royal Society of Arts disagreed.",
+        &lex_of(vec![]),
+    );
+    assert_eq!(people(&f), ["Jac Larner"], "{:?}", f.candidates);
+    let names: Vec<String> = candidate_names(&f).into_iter().map(|(n, _)| n).collect();
+    assert!(names.iter().any(|n| n == "Cardiff University"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("According")), "{names:?}");
+    // An organisation head before "of" is no name of a person: "Royal Society".
+    assert!(!names.iter().any(|n| n == "Royal Society"), "{names:?}");
+}
+
+/// "the director of the Fraser of Allander Institute, a Scottish think-tank" gave
+/// a think-tank called "Scottish".
+#[test]
+fn an_adjective_before_an_organisation_noun_was_taken_for_its_name() {
+    let f = run(
+        "But Mairi Spowage, the director of the Fraser of Allander Institute, a Scottish \
+         think-tank, calls these benefits short-termist. A London consultancy agreed.",
+        &lex_of(vec![]),
+    );
+    let names: Vec<String> = candidate_names(&f).into_iter().map(|(n, _)| n).collect();
+    assert!(
+        names.iter().any(|n| n == "Fraser of Allander Institute"),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|n| n == "Scottish" || n == "London"),
+        "{names:?}"
+    );
+}
+
+/// "... its only football World Cup, but rather the election of Plaid Cymru's first
+/// MP, Gwynfor Evans" made "World Cup" a person with the role MP; "In the early
+/// 2000s the first minister, Rhodri Morgan" gave the whole adverbial as his role.
+#[test]
+fn a_clause_after_a_comma_was_read_as_an_apposition_giving_a_role() {
+    let f = run(
+        "They were not celebrating its only football World Cup, but rather the election of \
+         Plaid Cymru's first MP, Gwynfor Evans. In the early 2000s the first minister, \
+         Rhodri Morgan, adopted a strategy.",
+        &lex_of(vec![]),
+    );
+    assert_eq!(
+        people(&f),
+        ["Gwynfor Evans", "Rhodri Morgan"],
+        "{:?}",
+        f.candidates
+    );
+    let morgan = f
+        .candidates
+        .iter()
+        .find(|c| c.name == "Rhodri Morgan")
+        .unwrap();
+    assert_eq!(morgan.role.as_deref(), Some("first minister"));
+}

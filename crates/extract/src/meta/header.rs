@@ -116,19 +116,32 @@ fn is_title_like(text: &str, layout: &Layout, h: &Header, i: usize) -> bool {
         }
         BlockKind::Bullet => false,
     };
-    like && !h.boilerplate.contains(&i) && !is_byline(s) && first_date(s).is_none()
+    like && !h.boilerplate.contains(&i)
+        && !is_byline(s)
+        && !is_navigation(s)
+        && first_date(s).is_none()
+}
+
+/// Whether a line is a bar of navigation links ("| Next | Sections | Main menu |
+/// Previous |", as e-book converters write them): items between two or more bars.
+fn is_navigation(s: &str) -> bool {
+    s.matches('|').count() >= 2
 }
 
 /// The title: the first title-like block among the first eight, unless it is a short
-/// rubric (three words or fewer: "The phoenix city", "Local democracy") directly
-/// followed by a longer title-like line, the headline proper.
+/// rubric directly followed by a longer title-like line, the headline proper: a
+/// rubric of three words or fewer ("The phoenix city", "Local democracy"), or of up
+/// to six when a standfirst line follows the headline too ("Don't look under the
+/// kilt" / the headline / "And undermine the case for independence").
 fn title_block(text: &str, layout: &Layout, h: &Header) -> Option<usize> {
     let n = layout.blocks.len().min(8);
     let i = (0..n).find(|&i| is_title_like(text, layout, h, i))?;
     let next = i + 1;
-    if layout.blocks[i].words <= 3
+    let words = layout.blocks[i].words;
+    let stacked = next + 1 < n && is_title_like(text, layout, h, next + 1);
+    if (words <= 3 || (words <= 6 && stacked))
         && next < n
-        && layout.blocks[next].words > layout.blocks[i].words
+        && layout.blocks[next].words > words
         && is_title_like(text, layout, h, next)
     {
         return Some(next);

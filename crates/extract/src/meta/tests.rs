@@ -444,6 +444,35 @@ fn ids_held_stemmed_or_truncated_words() {
     );
 }
 
+/// Unseen Economist pages saved by an e-book converter: the title was its bar of
+/// navigation links ("| 下一项 | 章节菜单 | 主菜单 | 上一项 |"), or a rubric of five words
+/// ("Don't look under the kilt") instead of the headline under it.
+#[test]
+fn a_navigation_bar_or_a_five_word_rubric_was_the_title() {
+    let text = format!(
+        "| 下一项 | 章节菜单 | 主菜单 | 上一项 |\n\nMilitary unpreparedness\n\n\
+         Britain is slipping down the defence league table\n\n\
+         The government cannot avoid hard choices for ever\n\n6月 18, 2026 03:17 上午\n\n{BODY}"
+    );
+    assert_eq!(
+        draft_of(&text).title,
+        "Britain is slipping down the defence league table"
+    );
+    let text = format!(
+        "Don’t look under the kilt\n\nThe Scottish government’s new bonds will waste taxpayers’ money\n\n\
+         And undermine the case for independence\n\nFeb 19, 2026 05:47 AM | Edinburgh\n\n{BODY}"
+    );
+    assert_eq!(
+        draft_of(&text).title,
+        "The Scottish government’s new bonds will waste taxpayers’ money"
+    );
+    // A five-word title over its byline stays the title.
+    let text = format!(
+        "The towns fund will fail\n\nBy Jane Smithson of the Bugle\n\n3 March 2022\n\n{BODY}"
+    );
+    assert_eq!(draft_of(&text).title, "The towns fund will fail");
+}
+
 /// Regression (issue 12): the article's own outlet was never drafted when the text
 /// names it only by its web address, as a page saved from the web keeps it
 /// ("This article was downloaded by calibre from https://www.economist.com/...").
