@@ -196,7 +196,10 @@ pub fn extract(
     let mut found = entities::find(text, &layout, lex, &header, &scan);
     let events = entities::find_events(&layout, lex, &scan);
     let date = meta::date(text, &layout, lex, &events, &scan, opts.today);
-    entities::resolve_roles(&layout, lex, Some(date.value), &mut found, &scan);
+    // A placeholder year, or only the latest year the text mentions (a lower bound),
+    // cannot say who held a role: then roles resolve only to people named.
+    let role_date = (date.confidence >= 0.5).then_some(date.value);
+    entities::resolve_roles(&layout, lex, role_date, &mut found, &scan);
     let authors = meta::authors(text, &layout, lex, &header, &mut found, &scan);
     let outlet = meta::outlet(text, &layout, lex, &header, &mut found, &scan);
     let author_ids: BTreeSet<String> = authors.iter().map(|a| a.id.clone()).collect();

@@ -140,9 +140,37 @@ pub fn verb_follows(norm: &str, end: usize, verbs: &[&str]) -> bool {
         if !(capital || BETWEEN.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(b))) {
             return false;
         }
+        // "Brighton and Hove City Council approved": the verb is the body's.
+        if capital && BODY_HEADS.contains(&lw) {
+            return false;
+        }
     }
     false
 }
+
+/// Heads of the names of bodies: a place followed by one ("Brighton and Hove City
+/// Council", "Wales Office") is part of the body's name, and the verb after it the
+/// body's.
+const BODY_HEADS: &[&str] = &[
+    "Agency",
+    "Assembly",
+    "Authority",
+    "Board",
+    "Commission",
+    "Committee",
+    "Council",
+    "Councils",
+    "Department",
+    "Executive",
+    "Government",
+    "Ministry",
+    "Office",
+    "Parliament",
+    "Partnership",
+    "Party",
+    "Trust",
+    "University",
+];
 
 /// Whether a word that opens like a verb ends like a noun or adjective made from it
 /// ("voters", "election", "proposal", "supporters"), in any ASCII case: not the verb.
@@ -578,6 +606,13 @@ mod tests {
         ));
         assert!(!at("Wales, for example, has a parliament.", "Wales"));
         assert!(!at("Scotland voters will react.", "Scotland"));
+        // A body named after the place (and another) acts, not the place.
+        assert!(!at(
+            "Brighton and Hove City Council approved the plan.",
+            "Brighton"
+        ));
+        assert!(!at("Wales Office officials agreed.", "Wales"));
+        assert!(at("Scotland and Wales have agreed.", "Scotland"));
     }
 
     #[test]

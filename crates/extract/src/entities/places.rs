@@ -159,6 +159,7 @@ impl SentenceScan<'_, '_, '_> {
                 && !words::is_stopword(&lw)
                 && !not_name().contains(t.s)
                 && !role_heads().contains(t.s)
+                && words::org_head(t.s).is_none()
                 && !PLACE_GROUPS.contains(&lw.as_str())
                 && !(sentence_start && self.vocab.contains(&lw))
                 && !(sentence_start && words::sentence_starters().contains(t.s))

@@ -133,7 +133,8 @@ fn closes_with_words(s: &str, tail: &str) -> bool {
 }
 
 /// "the Chancellor", "the new Prime Minister": resolved to the one actor known to
-/// hold that role at `date` (from lexicon roles or roles found beside names in this article).
+/// hold that role at `date` (from lexicon roles or roles found beside names in this article);
+/// with no `date`, to the one holder at any time that the article names.
 pub(crate) fn resolve_roles(
     layout: &Layout,
     lex: &Lexicon,
@@ -142,6 +143,12 @@ pub(crate) fn resolve_roles(
     scan: &Scan,
 ) {
     let mut add = Vec::new();
+    let named: BTreeSet<&str> = found
+        .mentions
+        .iter()
+        .map(|m| m.id.as_str())
+        .chain(found.candidates.iter().map(|c| c.id.as_str()))
+        .collect();
     for (si, s) in layout.sentences.iter().enumerate() {
         if !scan.any(si, Set::RoleGate) {
             continue;
@@ -187,6 +194,11 @@ pub(crate) fn resolve_roles(
                 if t == role || opens_with_words(&t, &role) || closes_with_words(&t, &role) {
                     holders.insert(id.clone());
                 }
+            }
+            // Without a date to choose by, only a holder the article names by name
+            // ("Rishi Sunak ... The Prime Minister said"), never one of every holder.
+            if date.is_none() {
+                holders.retain(|id| named.contains(id.as_str()));
             }
             if holders.len() == 1 {
                 let id = holders.into_iter().next().unwrap_or_default();

@@ -660,7 +660,9 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
             if is_cap(toks[m].s)
                 && adjacent(norm, &toks[m - 1], &toks[m])
                 && !(toks[k].s == "and"
-                    && ((i == last && !is_org_like(&toks[i..=last]))
+                    && ((i == last
+                        && !is_org_like(&toks[i..=last])
+                        && !one_body_of_two_places(norm, toks, m))
                         || given_names().contains(toks[i].s)
                         || two_organisations(norm, toks, i, last, m)))
             {
@@ -674,6 +676,20 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         }
     }
     last
+}
+
+/// Whether the capitalised words from `toks[m]` on, after "Place and", name one body
+/// of both places ("Brighton and Hove City Council", "Westmorland and Furness
+/// Council"): they end in an organisation head and open with a place's name, not an
+/// adjective or a word of a national body ("Wales and Welsh Government", "Kent and
+/// Local Government").
+fn one_body_of_two_places(norm: &str, toks: &[Tok], m: usize) -> bool {
+    organisation_from(norm, toks, m)
+        && !super::sentence::is_demonym(toks[m].s)
+        && !matches!(
+            toks[m].s,
+            "Local" | "Central" | "National" | "UK" | "British" | "Her" | "His" | "The"
+        )
 }
 
 /// A run ending in a month that is also a surname after a given name ("Theresa May").

@@ -394,7 +394,7 @@ fn cap_run_before(norm: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)
 
 /// Whether a capitalised word is an adjective of a people or place ("Scottish",
 /// "British", "European", "Canadian"), which describes an organisation, not names it.
-fn is_demonym(w: &str) -> bool {
+pub(super) fn is_demonym(w: &str) -> bool {
     matches!(
         w,
         "Welsh" | "Irish" | "British" | "English" | "Scottish" | "French" | "Dutch" | "Swiss"

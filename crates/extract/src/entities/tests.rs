@@ -153,6 +153,43 @@ fn the_chancellor_resolves_by_role_and_date() {
     );
 }
 
+/// An undated page naming Rishi Sunak had "The Prime Minister said" resolved to Tony
+/// Blair: the placeholder year 2000 chose the holder. With no date to trust, a role
+/// names only a holder the article names.
+#[test]
+fn a_role_in_an_undated_article_was_resolved_by_the_placeholder_year() {
+    let pm = |id: &str, name: &str, from: &str, to: &str| {
+        let mut e = ent(id, name, "person", &[]);
+        e.roles.push(Role {
+            title: "Prime Minister".into(),
+            of: None,
+            from: PartialDate::parse(from).ok(),
+            to: PartialDate::parse(to).ok(),
+        });
+        e
+    };
+    let lex = lex_of(vec![
+        pm("actor:tony-blair", "Tony Blair", "1997-05", "2007-06"),
+        pm("actor:rishi-sunak", "Rishi Sunak", "2022-10", "2024-07"),
+    ]);
+    let roles = |text: &str| -> Vec<String> {
+        let layout = Layout::new(text);
+        let scan = lex.scanner.scan(&layout);
+        let mut f = find(text, &layout, &lex, &Header::default(), &scan);
+        resolve_roles(&layout, &lex, None, &mut f, &scan);
+        f.mentions
+            .iter()
+            .filter(|m| m.how == MentionHow::Role)
+            .map(|m| m.id.clone())
+            .collect()
+    };
+    assert_eq!(
+        roles("Rishi Sunak announced the fund. The Prime Minister said it would help."),
+        ["actor:rishi-sunak"]
+    );
+    assert!(roles("The Prime Minister said it would help.").is_empty());
+}
+
 #[test]
 fn fast_tokens_match_the_reference() {
     for t in [
@@ -1114,4 +1151,32 @@ fn a_clause_after_a_comma_was_read_as_an_apposition_giving_a_role() {
         .find(|c| c.name == "Rhodri Morgan")
         .unwrap();
     assert_eq!(morgan.role.as_deref(), Some("first minister"));
+}
+
+/// A council list on a local-government page: "Brighton and Hove City Council" gave
+/// a place "Brighton" that acts and a "Hove City Council"; "Yesterday" opened the
+/// name of the council it preceded.
+#[test]
+fn a_council_named_after_two_places_was_split_at_and() {
+    let f = run(
+        "The areas are Sussex (East Sussex County Council, Brighton and Hove City Council). \
+         Yesterday Brighton and Hove City Council approved the plan. \
+         Westmorland and Furness Council approved it too, as did Wales and Scotland.",
+        &lex_of(vec![]),
+    );
+    let names: Vec<String> = candidate_names(&f).into_iter().map(|(n, _)| n).collect();
+    for want in [
+        "Brighton and Hove City Council",
+        "Westmorland and Furness Council",
+        "East Sussex County Council",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want}: {names:?}");
+    }
+    for not in ["Brighton", "Hove City Council", "Furness Council"] {
+        assert!(!names.iter().any(|n| n == not), "{not}: {names:?}");
+    }
+    assert!(
+        !names.iter().any(|n| n.starts_with("Yesterday")),
+        "{names:?}"
+    );
 }
