@@ -206,7 +206,7 @@ pub(crate) fn authors(
     }
     // An author line under the title: "David Bailey (Birmingham) and Philip
     // Tomlinson", "Jane Smith, The Courier (economics editor)", "Dr Jane Smith (site)".
-    for (si, line) in header_lines(layout, header) {
+    for (k, (si, line)) in header_lines(layout, header).enumerate() {
         if let Some((names, _)) = author_line(&line.norm) {
             for p in names {
                 hits.push(AuthorHit {
@@ -216,6 +216,23 @@ pub(crate) fn authors(
                 });
             }
             break;
+        }
+        // "Phillip Blond" alone on the line under the title: a name whose words the
+        // article never writes in lower case ("Know Iorwerth", a rubric, is no name).
+        if k == 0 && looks_like_person(&line.norm) && !is_known_body(lex, &line.norm) {
+            let words: Vec<&str> = line.norm.split_whitespace().collect();
+            if (2..=3).contains(&words.len())
+                && !words
+                    .iter()
+                    .any(|w| is_title(w) || used_in_lower_case(text, w))
+            {
+                hits.push(AuthorHit {
+                    name: line.norm.clone(),
+                    sentence: si,
+                    confidence: 0.6,
+                });
+                break;
+            }
         }
     }
     let mut out: Vec<DraftRef> = Vec::new();
@@ -233,6 +250,21 @@ pub(crate) fn authors(
         }
     }
     out
+}
+
+/// Whether the text writes `word` in lower case as a word of its own ("know" for
+/// "Know"): then the capitalised word may be an ordinary word, not a name.
+fn used_in_lower_case(text: &str, word: &str) -> bool {
+    let lw = word.to_lowercase();
+    if lw == word || lw.is_empty() {
+        return true;
+    }
+    let b = text.as_bytes();
+    memchr::memmem::find_iter(b, lw.as_bytes()).any(|at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lw.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The header's own lines after the title, as (sentence, sentence): up to four short

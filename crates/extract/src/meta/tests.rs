@@ -444,6 +444,22 @@ fn ids_held_stemmed_or_truncated_words() {
     );
 }
 
+/// An opinion piece with its writer's name alone under the headline ("Phillip
+/// Blond") had no author: a single name needed a given name the list knows.
+#[test]
+fn a_writer_named_alone_under_the_title_was_no_author() {
+    let d = draft_of(&format!(
+        "Levelling up plan is compelling but will fail\n\nPhillip Blond\n\n{BODY}"
+    ));
+    let ids: Vec<&str> = d.authors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["actor:phillip-blond"]);
+    // A rubric of ordinary words the text also writes in lower case is no writer.
+    let d = draft_of(&format!(
+        "Levelling up plan is compelling but will fail\n\nGovernment Promised\n\n{BODY}"
+    ));
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+}
+
 /// Unseen Economist pages saved by an e-book converter: the title was its bar of
 /// navigation links ("| 下一项 | 章节菜单 | 主菜单 | 上一项 |"), or a rubric of five words
 /// ("Don't look under the kilt") instead of the headline under it.
