@@ -5,6 +5,7 @@
 //! one; it depends on none of them.
 
 pub mod date;
+pub mod eventlike;
 pub mod evidence;
 pub mod exchange;
 pub mod gold;

@@ -1,7 +1,9 @@
 //! Computed `mentions` edges: every lexicon name or alias found in an article's text,
 //! evidenced by the sentence it occurs in; a place (an actor of kind `place`) only
 //! where it acts ([`crate::places`]: "Scotland voted", not "jobs in Scotland"), and
-//! no actor by a generic group ([`crate::groups`]: "councils", "local government").
+//! no actor by a generic group ([`crate::groups`]: "councils", "local government"),
+//! and a policy that is also an event only where it is argued about
+//! ([`crate::eventlike`]: "a No Deal Brexit", not "after Brexit").
 //!
 //! English case rules (`graph/README.md`, "How names match"): names and aliases match
 //! in any ASCII case ("Reeves", "REEVES", "whitehall", "big society"); a name with a
@@ -521,7 +523,7 @@ pub const FOUND_FORMAT: u32 = 1;
 
 /// sha-256 of everything finding mentions reads besides an article's stem and text:
 /// the source of its rules (this file, the normalising in `evidence.rs`, the place
-/// rule in `places.rs` and the groups of `groups.rs`, so that a
+/// rule in `places.rs`, the groups of `groups.rs` and `eventlike.rs`, so that a
 /// cache made by a build with other rules is not read even when no one bumped
 /// [`FOUND_FORMAT`]), and the id, kind, name and aliases of every actor and policy, in
 /// id order. An article's mentions are a function of its stem, its text
@@ -534,6 +536,7 @@ pub fn names_digest(corpus: &Corpus) -> [u8; 32] {
     h.update(include_bytes!("evidence.rs"));
     h.update(include_bytes!("places.rs"));
     h.update(include_bytes!("groups.rs"));
+    h.update(include_bytes!("eventlike.rs"));
     let mut part = |s: &str| {
         h.update((s.len() as u64).to_le_bytes());
         h.update(s.as_bytes());
@@ -711,10 +714,14 @@ fn scan_article<'m>(
             let entity = corpus.entities.get(hit.id);
             // A place is an actor only where it acts (crate::places, the guide's 3.2);
             // a generic group ("councils") names no actor (crate::groups, 3.5).
+            // A policy that is also an event ("Brexit") only where it is argued about
+            // (crate::eventlike, 4.1).
             let actor = entity.is_some_and(|e| e.node_kind == NodeKind::Actor);
             if (actor && crate::groups::group_of(&norm[hit.start..hit.end]).is_some())
                 || (entity.is_some_and(|e| e.kind == "place")
                     && !crate::places::place_acts(&norm, hit.start, hit.end))
+                || (entity.is_some_and(|e| crate::eventlike::is_event_like(&e.name))
+                    && !crate::eventlike::argued_as_policy(&norm, hit.start, hit.end))
             {
                 continue;
             }

@@ -214,6 +214,7 @@ pub(crate) fn find(
     generic::settle_head_aliases(layout, lex, &mut found);
     groups::settle_groups(layout, lex, &mut found);
     places::keep_acting_places(layout, lex, &mut found);
+    keep_argued_event_like(layout, lex, &mut found);
     drop_offices_in_titles(layout, lex, &mut found);
     found
         .mentions
@@ -222,6 +223,47 @@ pub(crate) fn find(
         .mentions
         .dedup_by(|a, b| a.sentence == b.sentence && a.start == b.start && a.id == b.id);
     found
+}
+
+/// Drop the mentions of a policy that is also an event ("Brexit") where it is not
+/// argued about ("after Brexit"), and such a candidate left with none
+/// (`levelmap_model::eventlike`, the rule the graph's mentions follow too).
+fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
+    use levelmap_model::eventlike::{argued_as_policy, is_event_like};
+    let name_of = |id: &str, found: &Found| -> Option<String> {
+        lex.entities.get(id).map(|e| e.name.clone()).or_else(|| {
+            found
+                .candidates
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name.clone())
+        })
+    };
+    let event_like: rustc_hash::FxHashSet<String> = found
+        .mentions
+        .iter()
+        .filter(|m| name_of(&m.id, found).is_some_and(|n| is_event_like(&n)))
+        .map(|m| m.id.clone())
+        .collect();
+    if event_like.is_empty() {
+        return;
+    }
+    found.mentions.retain(|m| {
+        !event_like.contains(&m.id)
+            || layout
+                .sentences
+                .get(m.sentence)
+                .is_some_and(|s| argued_as_policy(&s.norm, m.start, m.end))
+    });
+    let mentioned: rustc_hash::FxHashSet<&str> =
+        found.mentions.iter().map(|m| m.id.as_str()).collect();
+    let keep: Vec<bool> = found
+        .candidates
+        .iter()
+        .map(|c| !event_like.contains(&c.id) || mentioned.contains(c.id.as_str()))
+        .collect();
+    let mut k = keep.into_iter();
+    found.candidates.retain(|_| k.next().unwrap_or(true));
 }
 
 /// Drop the mentions of a department or office that only forms a person's title
