@@ -135,6 +135,35 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         if self.covered(a, b) {
             return;
         }
+        // A proposal named in quotes after "a": "a 'Devolution Parliament'", "a “New
+        // Deal for Local Government”"; the names inside ("Local Government") give way.
+        if quoted_after_a(norm, a, b) && words.len() >= 2 {
+            let inside: Vec<(usize, usize)> = self
+                .c
+                .hit_spans
+                .iter()
+                .copied()
+                .filter(|&(s, e)| a <= s && e <= b)
+                .collect();
+            for (s, e) in inside {
+                self.out.scratch.superseded.push((self.c.si, s, e));
+            }
+            let kind = if org_kind.is_some() {
+                "institution"
+            } else {
+                policy_kind.unwrap_or("measure")
+            };
+            self.add(
+                name.to_string(),
+                NodeKind::Policy,
+                kind,
+                0.6,
+                "a capitalised name in quotes after 'a'".into(),
+                a,
+                b,
+            );
+            return;
+        }
         // A run that only extends a lexicon hit is new only if its head is a name head;
         // a lexicon hit that is only a bare head ("White Paper", an alias of one white
         // paper) gives way to the longer name it ends ("Devolution White Paper").
@@ -160,21 +189,6 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         // A person "of" an organisation, in one run: "Tom Deakin of Taunton Town
         // Council" names both, not one organisation.
         if (policy_kind.is_some() || org_kind.is_some()) && self.person_of_org(run, &words) {
-            return;
-        }
-        // A proposal named in quotes after "a": "a 'Devolution Parliament'".
-        if (norm[..a].ends_with(" a '") || norm[..a].ends_with(" an '"))
-            && norm[b..].starts_with('\'')
-        {
-            self.add(
-                name.to_string(),
-                NodeKind::Policy,
-                "institution",
-                0.6,
-                "a capitalised name in quotes after 'a'".into(),
-                a,
-                b,
-            );
             return;
         }
         // An organisation's role-holder: "Active Profile's Managing Director Anna Heyes".
@@ -690,6 +704,19 @@ fn one_body_of_two_places(norm: &str, toks: &[Tok], m: usize) -> bool {
             toks[m].s,
             "Local" | "Central" | "National" | "UK" | "British" | "Her" | "His" | "The"
         )
+}
+
+/// Whether `norm[a..b]` is the whole of a quotation that follows "a" or "an": "a
+/// 'Devolution Parliament'", "a "New Deal for Local Government"".
+fn quoted_after_a(norm: &str, a: usize, b: usize) -> bool {
+    ['\'', '"'].iter().any(|&q| {
+        let before = &norm[..a];
+        before
+            .strip_suffix(q)
+            .map(str::trim_end)
+            .is_some_and(|r| r.ends_with(" a") || r.ends_with(" an"))
+            && norm[b..].starts_with(q)
+    })
 }
 
 /// A run ending in a month that is also a surname after a given name ("Theresa May").

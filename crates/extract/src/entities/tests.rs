@@ -1180,3 +1180,33 @@ fn a_council_named_after_two_places_was_split_at_and() {
         "{names:?}"
     );
 }
+
+/// A think tank's proposal in double quotes, 'a “New Deal for Local Government”', was
+/// not drafted: only single quotes were read, and "Local Government" inside it (an
+/// alias of a lexicon entry) stopped the name before the rule was reached.
+#[test]
+fn a_proposal_in_double_quotes_holding_a_lexicon_name_was_missed() {
+    let lex = lex_of(vec![ent(
+        "actor:local-authorities",
+        "Local authorities",
+        "government-body",
+        &["local government"],
+    )]);
+    let f = run(
+        "We would advocate for a “New Deal for Local Government” which entails new boundaries. \
+         Others want a 'Devolution Parliament' instead.",
+        &lex,
+    );
+    let policies: Vec<&str> = f
+        .candidates
+        .iter()
+        .filter(|c| c.id.starts_with("policy:"))
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(
+        policies,
+        ["Devolution Parliament", "New Deal for Local Government"],
+        "{:?}",
+        f.candidates
+    );
+}
