@@ -474,8 +474,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         if words.last().is_some_and(|w| PLACE_HEADS.contains(w)) {
             return;
         }
-        let name_like = person.iter().all(|t| {
+        let last_tok = person.len().saturating_sub(1);
+        let name_like = person.iter().enumerate().all(|(k, t)| {
             given_names().contains(t.s)
+                // A middle initial ("Jane A. Bloggs"), though "A" and "I" are words.
+                || (k > 0 && k < last_tok && is_initial(t.s))
                 || (t.end == run[run.len() - 1].end && month_surname(run))
                 || (!is_allcaps(t.s)
                     && !words::is_stopword(&lower(t.s, &mut self.out.scratch.lower))
@@ -595,6 +598,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 person[0].start,
                 strip_end(person),
             );
+            // "Jane A. Bloggs" is "Jane Bloggs" too, as other articles write her.
+            if person.len() == 3 && is_initial(person[1].s) {
+                let plain = format!("{} {}", person[0].s, strip_possessive(person[2].s));
+                self.add_alias(&id, Some(&plain));
+            }
             if let Some(r) = role {
                 if let Some(c) = self.out.cands.get_mut(&id) {
                     c.role.get_or_insert(r.clone());
@@ -704,6 +712,12 @@ fn one_body_of_two_places(norm: &str, toks: &[Tok], m: usize) -> bool {
             toks[m].s,
             "Local" | "Central" | "National" | "UK" | "British" | "Her" | "His" | "The"
         )
+}
+
+/// Whether a token is an initial: one capital letter, with or without its full stop.
+fn is_initial(s: &str) -> bool {
+    let b = s.strip_suffix('.').unwrap_or(s).as_bytes();
+    b.len() == 1 && b[0].is_ascii_uppercase()
 }
 
 /// Whether `norm[a..b]` is the whole of a quotation that follows "a" or "an": "a

@@ -1210,3 +1210,20 @@ fn a_proposal_in_double_quotes_holding_a_lexicon_name_was_missed() {
         f.candidates
     );
 }
+
+/// "according to Professor Jane A. Bloggs" drafted no person: the middle initial "A"
+/// is also the word "a", and a stopword broke the name ("Peter J. Smith" passed).
+#[test]
+fn a_middle_initial_that_is_also_a_word_broke_the_name() {
+    let f = run(
+        "The gap is wide, according to Professor Jane A. Bloggs. Bloggs said ministers must act.",
+        &lex_of(vec![]),
+    );
+    assert_eq!(people(&f), ["Jane A. Bloggs"], "{:?}", f.candidates);
+    let c = &f.candidates[0];
+    assert!(
+        c.aliases.iter().any(|a| a == "Jane Bloggs"),
+        "{:?}",
+        c.aliases
+    );
+}
