@@ -62,3 +62,50 @@ fn the_split_in_sources_md_matches_the_folders() {
     }
     assert!(fixture("gold/test/FROZEN").is_file());
 }
+
+/// The end-to-end scorer (the articles added to a copy of the bundled corpus and
+/// built, as a user would) lists misses for the dev part and only totals for the
+/// frozen part, and its figures are fractions of the counts it prints.
+#[test]
+fn the_end_to_end_scorer_keeps_the_frozen_part_to_totals() {
+    let run = |part: &str| {
+        let out = std::process::Command::new("python3")
+            .arg(fixture("gold/end_to_end.py"))
+            .arg(env!("CARGO_BIN_EXE_levelmap"))
+            .arg(fixture(part))
+            .output()
+            .expect("python3 runs the end-to-end scorer");
+        assert!(
+            out.status.success(),
+            "{part}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let dev = run("gold/dev");
+    assert!(dev.contains("actor missed:"), "{dev}");
+    let test = run("gold/test");
+    assert!(
+        !test.contains("missed") && !test.contains("spurious"),
+        "{test}"
+    );
+    assert!(test.contains("totals only (FROZEN)"), "{test}");
+    for out in [&dev, &test] {
+        for kind in ["actors", "policies"] {
+            let line = out
+                .lines()
+                .find(|l| l.trim_start().starts_with(kind))
+                .unwrap_or_else(|| panic!("no {kind} line: {out}"));
+            // "  actors   0.90  0.83  0.86   193/215 found correct, 185/223 gold found"
+            let nums: Vec<f64> = line
+                .split(|c: char| c == ' ' || c == '/' || c == ',')
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            let (p, r, c, f, fg, g) = (nums[0], nums[1], nums[3], nums[4], nums[5], nums[6]);
+            assert!(
+                (p - c / f).abs() < 0.006 && (r - fg / g).abs() < 0.006,
+                "{line}"
+            );
+        }
+    }
+}
