@@ -51,8 +51,17 @@ const BEFORE: &[&str] = &[
 ];
 
 /// Words just after the name that make it a course of action ("get Brexit done", "the
-/// Brexit deal", "Brexit policy").
-const AFTER: &[&str] = &["done", "deal", "policy", "agenda", "plan", "strategy"];
+/// Brexit deal", "Brexit policy", "Brexit legislation").
+const AFTER: &[&str] = &[
+    "done",
+    "deal",
+    "policy",
+    "agenda",
+    "plan",
+    "strategy",
+    "legislation",
+    "bill",
+];
 
 /// Whether the event-like name at `norm[start..end]` is argued about as a policy:
 /// one of [`BEFORE`] among the three words before it ("voted for" counts too), or one
@@ -70,7 +79,12 @@ pub fn argued_as_policy(norm: &str, start: usize, end: usize) -> bool {
         .windows(2)
         .any(|w| w[0].starts_with("vot") && w[1] == "for");
     let after = words(norm.get(end..).unwrap_or(""));
+    // "Brexit is done", "Brexit was done": the slogan's course of action.
+    let is_done = after.len() >= 2
+        && matches!(after[0].as_str(), "is" | "was" | "being" | "gets" | "got")
+        && after[1] == "done";
     voted_for
+        || is_done
         || near.iter().any(|w| BEFORE.contains(&w.as_str()))
         || after.first().is_some_and(|w| AFTER.contains(&w.as_str()))
 }
@@ -94,6 +108,8 @@ mod tests {
             "Most of them voted for Brexit.",
             "He promised to get Brexit done.",
             "The party backed Brexit from the start.",
+            "MPs were bribed to vote for their flagship Brexit legislation.",
+            "Whilst Brexit is 'done', the budget may engage with its challenges.",
         ] {
             assert!(argued(s), "{s}");
         }

@@ -684,7 +684,7 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
                 && !(toks[k].s == "and"
                     && ((i == last
                         && !is_org_like(&toks[i..=last])
-                        && !one_body_of_two_places(norm, toks, m))
+                        && !one_name_over_and(norm, toks, m))
                         || given_names().contains(toks[i].s)
                         || two_organisations(norm, toks, i, last, m)))
             {
@@ -700,13 +700,14 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
     last
 }
 
-/// Whether the capitalised words from `toks[m]` on, after "Place and", name one body
-/// of both places ("Brighton and Hove City Council", "Westmorland and Furness
-/// Council"): they end in an organisation head and open with a place's name, not an
+/// Whether the capitalised words from `toks[m]` on, after "Word and", name one body
+/// or policy of both ("Brighton and Hove City Council", "Westmorland and Furness
+/// Council", "Enterprise and Skills Review"): they end in an organisation or policy
+/// head and open with a name, not an
 /// adjective or a word of a national body ("Wales and Welsh Government", "Kent and
 /// Local Government").
-fn one_body_of_two_places(norm: &str, toks: &[Tok], m: usize) -> bool {
-    organisation_from(norm, toks, m)
+fn one_name_over_and(norm: &str, toks: &[Tok], m: usize) -> bool {
+    (organisation_from(norm, toks, m) || policy_from(norm, toks, m))
         && !super::sentence::is_demonym(toks[m].s)
         && !matches!(
             toks[m].s,
@@ -770,6 +771,19 @@ fn organisation_from(norm: &str, toks: &[Tok], m: usize) -> bool {
         end += 1;
     }
     end > m && is_org_like(&toks[m..=end])
+}
+
+/// Whether the capitalised words from `toks[m]` on name a policy by its head ("Skills
+/// Review" of "Enterprise and Skills Review", "Planning Act").
+fn policy_from(norm: &str, toks: &[Tok], m: usize) -> bool {
+    let mut end = m;
+    while end + 1 < toks.len()
+        && is_cap(toks[end + 1].s)
+        && adjacent(norm, &toks[end], &toks[end + 1])
+    {
+        end += 1;
+    }
+    end > m && words::policy_head(&norm[toks[m].start..toks[end].end]).is_some()
 }
 
 /// Whether the run ends in an organisation head ("Council").
