@@ -98,7 +98,7 @@ fn the_end_to_end_scorer_keeps_the_frozen_part_to_totals() {
                 .unwrap_or_else(|| panic!("no {kind} line: {out}"));
             // "  actors   0.90  0.83  0.86   193/215 found correct, 185/223 gold found"
             let nums: Vec<f64> = line
-                .split(|c: char| c == ' ' || c == '/' || c == ',')
+                .split([' ', '/', ','])
                 .filter_map(|w| w.parse().ok())
                 .collect();
             let (p, r, c, f, fg, g) = (nums[0], nums[1], nums[3], nums[4], nums[5], nums[6]);
