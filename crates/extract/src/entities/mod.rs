@@ -210,6 +210,7 @@ pub(crate) fn find(
     found.mentions.extend(cand_mentions);
     found.candidates = final_cands;
     resolve_short_forms(layout, &wtoks, lex, &mut found);
+    resolve::merge_peers(lex, &mut found);
     generic::settle_generic(layout, lex, &mut found);
     generic::settle_head_aliases(layout, lex, &mut found);
     groups::settle_groups(layout, lex, &mut found);

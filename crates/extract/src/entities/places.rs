@@ -72,14 +72,17 @@ fn starts_like_verb(w: &str) -> bool {
 }
 
 /// Whether a capitalised word names people or a quality, not a place: a demonym
-/// ("Scots", "Londoners", "Mancunians") or an adjective ("Scottish-born", "Welsh").
+/// ("Scots", "Britons", "Londoners", "Mancunians"), a group of people ("Securocrats",
+/// "Unionists", "Blairites", "Brexiteers") or an adjective ("Scottish-born", "Welsh").
 fn demonym(w: &str) -> bool {
     matches!(
         w,
-        "Scots" | "Brits" | "Welsh" | "Irish" | "English" | "British"
-    ) || ["ers", "ians", "ish", "ese", "-born", "ans"]
-        .iter()
-        .any(|e| w.ends_with(e) && w.len() > e.len() + 3)
+        "Scots" | "Brits" | "Britons" | "Welsh" | "Irish" | "English" | "British" | "Tories"
+    ) || [
+        "ers", "ians", "ish", "ese", "-born", "ans", "crats", "ists", "ites", "eers",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e) && w.len() > e.len() + 3)
 }
 
 impl SentenceScan<'_, '_, '_> {

@@ -16,6 +16,62 @@ use crate::sentences::Layout;
 use levelmap_model::date::PartialDate;
 use levelmap_model::NodeKind;
 
+/// "Lord Mandelson" in an article that names Peter Mandelson: a peer named by title
+/// and surname is the one person of the article with that surname (a candidate or a
+/// lexicon person mentioned), not a person of their own. The peer's candidate goes;
+/// its mentions name that person, and a candidate person takes the title as an alias.
+pub(super) fn merge_peers(lex: &Lexicon, found: &mut Found) {
+    const PEERAGES: &[&str] = &["Lord", "Baroness", "Lady", "Baron", "Viscount"];
+    let peer_surname = |name: &str| -> Option<String> {
+        let mut w = name.split_whitespace();
+        let (title, surname) = (w.next()?, w.next()?);
+        (w.next().is_none() && PEERAGES.contains(&title)).then(|| surname.to_string())
+    };
+    // Every person of the article by surname: candidates, then lexicon persons mentioned.
+    let mut by_surname: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+    let candidate_people = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "person" && peer_surname(&c.name).is_none())
+        .map(|c| (c.id.clone(), c.name.clone()));
+    let lexicon_people = found
+        .mentions
+        .iter()
+        .filter_map(|m| lex.entities.get(&m.id))
+        .filter(|e| e.kind == "person" && peer_surname(&e.name).is_none())
+        .map(|e| (e.id.clone(), e.name.clone()));
+    for (id, name) in candidate_people.chain(lexicon_people) {
+        if let Some(last) = name.split_whitespace().last() {
+            let ids = by_surname.entry(last.to_string()).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    let mut merged: Vec<(String, String, String)> = Vec::new(); // (peer id, person id, peer name)
+    for c in found.candidates.iter().filter(|c| c.kind == "person") {
+        let Some(surname) = peer_surname(&c.name) else {
+            continue;
+        };
+        if let Some([one]) = by_surname.get(&surname).map(Vec::as_slice) {
+            merged.push((c.id.clone(), one.clone(), c.name.clone()));
+        }
+    }
+    for (peer, person, title) in &merged {
+        for m in found.mentions.iter_mut().filter(|m| &m.id == peer) {
+            m.id = person.clone();
+        }
+        if let Some(p) = found.candidates.iter_mut().find(|c| &c.id == person) {
+            if !p.aliases.contains(title) {
+                p.aliases.push(title.clone());
+            }
+        }
+    }
+    found
+        .candidates
+        .retain(|c| !merged.iter().any(|(peer, _, _)| peer == &c.id));
+}
+
 /// "Reeves" after "Rachel Reeves": a lone surname of a person found earlier in the
 /// article is that person.
 pub(super) fn resolve_short_forms(

@@ -1227,3 +1227,36 @@ fn a_middle_initial_that_is_also_a_word_broke_the_name() {
         c.aliases
     );
 }
+
+/// "Peter Mandelson ... Lord Mandelson" drafted two people, and "Britons would vote to
+/// rejoin" or "Securocrats want more" drafted places that act.
+#[test]
+fn a_peer_named_by_title_was_a_second_person_and_a_people_a_place() {
+    let f = run(
+        "Sir Keir sacked Peter Mandelson last year. Lord Mandelson said nothing. \
+         Britons would vote to rejoin the EU. Securocrats want to raise defence spending.",
+        &lex_of(vec![]),
+    );
+    assert_eq!(people(&f), ["Peter Mandelson"], "{:?}", f.candidates);
+    let pm = f
+        .candidates
+        .iter()
+        .find(|c| c.name == "Peter Mandelson")
+        .unwrap();
+    assert!(
+        pm.aliases.iter().any(|a| a == "Lord Mandelson"),
+        "{:?}",
+        pm.aliases
+    );
+    assert!(
+        !f.candidates.iter().any(|c| c.kind == "place"),
+        "{:?}",
+        f.candidates
+    );
+    // A peer whose surname no other person of the article has stays a person.
+    let f = run(
+        "Lord Kerslake warned that the gap was widening.",
+        &lex_of(vec![]),
+    );
+    assert_eq!(people(&f), ["Lord Kerslake"], "{:?}", f.candidates);
+}
