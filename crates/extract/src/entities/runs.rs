@@ -760,9 +760,8 @@ fn two_organisations(norm: &str, toks: &[Tok], i: usize, last: usize, m: usize) 
     organisation_from(norm, toks, m) && !matches!(toks[m].s, "Local" | "Central")
 }
 
-/// Whether the capitalised words from `toks[m]` on name an organisation of two words
-/// or more by its head ("Wandsworth Council", "IE University").
-fn organisation_from(norm: &str, toks: &[Tok], m: usize) -> bool {
+/// The last token of the capitalised words, one space apart, from `toks[m]` on.
+fn cap_words_end(norm: &str, toks: &[Tok], m: usize) -> usize {
     let mut end = m;
     while end + 1 < toks.len()
         && is_cap(toks[end + 1].s)
@@ -770,19 +769,20 @@ fn organisation_from(norm: &str, toks: &[Tok], m: usize) -> bool {
     {
         end += 1;
     }
+    end
+}
+
+/// Whether the capitalised words from `toks[m]` on name an organisation of two words
+/// or more by its head ("Wandsworth Council", "IE University").
+fn organisation_from(norm: &str, toks: &[Tok], m: usize) -> bool {
+    let end = cap_words_end(norm, toks, m);
     end > m && is_org_like(&toks[m..=end])
 }
 
 /// Whether the capitalised words from `toks[m]` on name a policy by its head ("Skills
 /// Review" of "Enterprise and Skills Review", "Planning Act").
 fn policy_from(norm: &str, toks: &[Tok], m: usize) -> bool {
-    let mut end = m;
-    while end + 1 < toks.len()
-        && is_cap(toks[end + 1].s)
-        && adjacent(norm, &toks[end], &toks[end + 1])
-    {
-        end += 1;
-    }
+    let end = cap_words_end(norm, toks, m);
     end > m && words::policy_head(&norm[toks[m].start..toks[end].end]).is_some()
 }
 
