@@ -31,6 +31,10 @@ pub(crate) struct Args {
     /// Up to this date (inclusive, at its precision: --to 2021 includes December 2021).
     #[arg(long, value_name = "DATE")]
     pub(crate) to: Option<String>,
+    /// Print at most N entries in the table, oldest first, and say how many more there
+    /// are (0: all). JSON and CSV always hold every entry.
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub(crate) limit: usize,
     /// Where the graph comes from.
     #[command(flatten)]
     pub(crate) source: Source,
@@ -102,6 +106,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         )?;
         Ok((loaded, answer))
     })?;
+    let mut answer = answer;
+    answer.page = (args.limit > 0).then_some(args.limit);
     let code = emit(&loaded, &answer, &args.output)?;
     release(answer);
     release(loaded);
@@ -205,7 +211,23 @@ impl Render for TimelineAnswer {
             }
             row
         };
-        print_made(&columns, self.entries.len(), row, term, w)?;
+        let shown = self
+            .page
+            .map_or(self.entries.len(), |p| p.min(self.entries.len()));
+        print_made(&columns, shown, row, term, w)?;
+        if shown < self.entries.len() {
+            writeln!(
+                w,
+                "{}",
+                term.paint(
+                    &format!(
+                        "… and {} more (--limit 0 lists all; --from and --to narrow the period)",
+                        self.entries.len() - shown
+                    ),
+                    Tone::Dim
+                )
+            )?;
+        }
         if !self.years.is_empty() {
             writeln!(w)?;
             term.heading(w, "Stances by year")?;

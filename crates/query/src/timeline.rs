@@ -64,6 +64,10 @@ pub struct TimelineAnswer {
     /// About a policy: stances per year, with the prevailing one.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub years: Vec<YearStances>,
+    /// How many entries a table for people prints (None: all). JSON and CSV hold
+    /// every entry; this is not part of them.
+    #[serde(skip)]
+    pub page: Option<usize>,
 }
 
 /// What an entry records.
@@ -432,6 +436,7 @@ pub fn timeline(g: &LevelGraph, opts: &TimelineOptions) -> Result<TimelineAnswer
         to: opts.to,
         entries,
         years,
+        page: None,
     })
 }
 

@@ -66,75 +66,136 @@ pub fn corpus_digest(dir: &Path) -> std::io::Result<String> {
 }
 
 /// A cheap fingerprint of the corpus files: names, sizes and modification times of the
-/// lexicon files and of every `.txt` and `.toml` in `articles/`. Any edit, addition or
-/// removal changes it (touching a file without changing it does too, which is harmless).
+/// lexicon files and of every `.txt` and `.toml` in `articles/`. Any edit, addition,
+/// removal or renaming changes it (touching a file without changing it does too, which
+/// is harmless). Every file is stat'ed: an edit in place changes no folder's time, so
+/// nothing cheaper can prove that the corpus is unchanged.
 pub fn fingerprint(dir: &Path) -> std::io::Result<String> {
-    // Tens of thousands of files on a large corpus: stat them through their directory
-    // entries, and hash with FNV-1a rather than sha-256 (this detects change, it does
-    // not need to resist tampering).
-    let mut files: Vec<(String, u64, u128)> = Vec::new();
-    let stamp = |m: std::fs::Metadata| {
-        (
-            m.len(),
-            m.modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos()),
-        )
-    };
+    // Hundreds of thousands of files on a large corpus, and a stat costs microseconds
+    // of the kernel's time each: stat them through their directory entries, on the
+    // thread pool while the directory is still being read, and fold each file's hash
+    // into an order-free sum, so that no name is kept and nothing is sorted. (FNV-1a,
+    // not sha-256: this detects change, it does not need to resist tampering.)
+    let mut total = Sum::default();
     let lexicon = layout::lexicon_dir(dir);
     for name in LEXICON_FILES {
         if let Ok(m) = std::fs::metadata(lexicon.join(name)) {
-            let (len, t) = stamp(m);
-            files.push((format!("{LEXICON_DIR}/{name}"), len, t));
+            total.add(&format!("{LEXICON_DIR}/{name}"), &m);
         }
     }
-    // The stat calls dominate (the kernel's work, not ours): spread them over threads.
-    use rayon::prelude::*;
-    let mut entries: Vec<(String, std::fs::DirEntry)> = Vec::new();
-    for entry in std::fs::read_dir(layout::articles_dir(dir))? {
+    let articles = articles_sum(&layout::articles_dir(dir))?;
+    total.hash = total.hash.wrapping_add(articles.hash);
+    total.files += articles.files;
+    let mut h = fnv(FNV_START, &total.hash.to_le_bytes());
+    h = fnv(h, &total.files.to_le_bytes());
+    Ok(format!("{h:016x}"))
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes`, from `h`.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The order-free sum of the files' hashes, and how many files it holds.
+#[derive(Default)]
+struct Sum {
+    hash: u64,
+    files: u64,
+}
+
+impl Sum {
+    /// Add one file: its name, size and modification time.
+    fn add(&mut self, name: &str, m: &std::fs::Metadata) {
+        let t = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        let mut h = fnv(FNV_START, name.as_bytes());
+        h = fnv(h, &[0]);
+        h = fnv(h, &m.len().to_le_bytes());
+        h = fnv(h, &t.to_le_bytes());
+        // Mix the bits (splitmix64's finaliser) before summing, so that sums of
+        // different files do not cancel out the way FNV's low bits could.
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^= h >> 31;
+        self.hash = self.hash.wrapping_add(h);
+        self.files += 1;
+    }
+
+    /// Stat `entries` and add them.
+    fn of(entries: &[(String, std::fs::DirEntry)]) -> std::io::Result<Sum> {
+        let mut s = Sum::default();
+        for (name, entry) in entries {
+            s.add(name, &entry.metadata()?);
+        }
+        Ok(s)
+    }
+}
+
+type Batch = Vec<(String, std::fs::DirEntry)>;
+
+/// Read the next `BATCH` article files of `dir` into `batch`; true once the folder is
+/// read to its end.
+fn next_batch(dir: &mut std::fs::ReadDir, batch: &mut Batch) -> std::io::Result<bool> {
+    while batch.len() < BATCH {
+        let Some(entry) = dir.next() else {
+            return Ok(true);
+        };
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if layout::is_article_file_name(&name) {
-            entries.push((name, entry));
+            batch.push((name, entry));
         }
     }
-    let stat = |(name, entry): (String, std::fs::DirEntry)| {
-        entry.metadata().map(|m| {
-            let (len, t) = stamp(m);
-            (name, len, t)
-        })
-    };
-    // Threads only pay on a large corpus (starting them costs about a millisecond).
-    let stamped: Vec<(String, u64, u128)> = if entries.len() < 2048 {
-        entries
-            .into_iter()
-            .map(stat)
-            .collect::<std::io::Result<_>>()?
-    } else {
-        entries
-            .into_par_iter()
-            .with_min_len(512)
-            .map(stat)
-            .collect::<std::io::Result<_>>()?
-    };
-    files.extend(stamped);
-    files.sort_unstable();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    Ok(false)
+}
+
+/// How many files one task of the pool stats.
+const BATCH: usize = 1024;
+
+/// The sum of the article files in `articles`, stat'ed in batches on the thread pool
+/// as the directory is read on this thread. A folder of one batch is stat'ed here
+/// (starting the pool costs about a millisecond).
+fn articles_sum(articles: &Path) -> std::io::Result<Sum> {
+    let mut dir = std::fs::read_dir(articles)?;
+    let mut batch = Batch::with_capacity(BATCH);
+    if next_batch(&mut dir, &mut batch)? {
+        return Sum::of(&batch);
+    }
+    let total = std::sync::Mutex::new(std::io::Result::Ok(Sum::default()));
+    let fold = |part: std::io::Result<Sum>| {
+        let mut t = total.lock().unwrap_or_else(|e| e.into_inner());
+        match (&mut *t, part) {
+            (Ok(t), Ok(p)) => {
+                t.hash = t.hash.wrapping_add(p.hash);
+                t.files += p.files;
+            }
+            (Ok(_), Err(e)) => *t = Err(e),
+            (Err(_), _) => {}
         }
     };
-    for (name, len, t) in &files {
-        feed(name.as_bytes());
-        feed(&[0]);
-        feed(&len.to_le_bytes());
-        feed(&t.to_le_bytes());
-    }
-    feed(&(files.len() as u64).to_le_bytes());
-    Ok(format!("{h:016x}"))
+    let listed = rayon::in_place_scope(|s| -> std::io::Result<()> {
+        loop {
+            let full = std::mem::replace(&mut batch, Batch::with_capacity(BATCH));
+            let fold = &fold;
+            s.spawn(move |_| fold(Sum::of(&full)));
+            if next_batch(&mut dir, &mut batch)? {
+                // The last part is stat'ed here while the pool finishes.
+                fold(Sum::of(&batch));
+                return Ok(());
+            }
+        }
+    });
+    listed?;
+    total.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]
@@ -174,5 +235,30 @@ mod tests {
         let after_add = fingerprint(dir.path()).unwrap();
         std::fs::remove_file(dir.path().join("articles/new.txt")).unwrap();
         assert_ne!(after_add, fingerprint(dir.path()).unwrap());
+    }
+
+    /// A folder of several batches (stat'ed on the pool) gives the same fingerprint
+    /// every time, and a new one when any file is renamed, grown or removed.
+    #[test]
+    fn fingerprint_of_a_large_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let articles = dir.path().join("articles");
+        std::fs::create_dir_all(&articles).unwrap();
+        for i in 0..(2 * BATCH + 7) {
+            std::fs::write(articles.join(format!("a{i:05}.txt")), "x").unwrap();
+        }
+        let before = fingerprint(dir.path()).unwrap();
+        assert_eq!(before, fingerprint(dir.path()).unwrap(), "stable");
+        let a = articles.join("a01500.txt");
+        let b = articles.join("b01500.txt");
+        std::fs::rename(&a, &b).unwrap();
+        let renamed = fingerprint(dir.path()).unwrap();
+        assert_ne!(before, renamed);
+        std::fs::rename(&b, &a).unwrap();
+        assert_eq!(before, fingerprint(dir.path()).unwrap(), "renamed back");
+        std::fs::write(&a, "xy").unwrap();
+        assert_ne!(before, fingerprint(dir.path()).unwrap());
+        std::fs::remove_file(&a).unwrap();
+        assert_ne!(before, fingerprint(dir.path()).unwrap());
     }
 }

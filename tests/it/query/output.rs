@@ -117,3 +117,27 @@ fn broken_pipe_exits_quietly() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+/// A timeline's table prints a page of entries and says how many more there are;
+/// `--limit 0` prints them all, and JSON always holds them all.
+#[test]
+fn timeline_table_is_cut_to_a_page() {
+    let b = mini();
+    let json: serde_json::Value = b.json(&["timeline"]);
+    let total = json["entries"].as_array().expect("entries").len();
+    assert!(total > 2, "{total}");
+    let paged = b.run(&["timeline", "--limit", "2"]).ok().stdout;
+    assert!(
+        paged.contains(&format!("({total} entries)")),
+        "the heading counts all: {paged}"
+    );
+    assert!(
+        paged.contains(&format!("… and {} more (--limit 0 lists all", total - 2)),
+        "{paged}"
+    );
+    let all = b.run(&["timeline", "--limit", "0"]).ok().stdout;
+    assert!(!all.contains("more (--limit 0"), "{all}");
+    assert!(all.len() > paged.len());
+    let limited: serde_json::Value = b.json(&["timeline", "--limit", "2"]);
+    assert_eq!(limited, json, "JSON is never cut");
+}

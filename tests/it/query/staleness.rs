@@ -110,3 +110,116 @@ fn damaged_cache_is_rebuilt() {
     assert!(d.stderr.is_empty(), "{}", d.stderr);
     assert!(d.stdout.starts_with("Securonomics (policy:securonomics)"));
 }
+
+/// The number of articles `stats` counts, and what it printed on stderr.
+fn articles_counted(b: &Built) -> (u64, String) {
+    let d = b.run(&["stats", "--format", "json"]).ok();
+    let v: serde_json::Value = serde_json::from_str(&d.stdout).expect("JSON");
+    let n = v["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .find(|k| k["kind"] == "article")
+        .and_then(|k| k["count"].as_u64())
+        .unwrap_or(0);
+    (n, d.stderr)
+}
+
+const STALE_NOTE: &str = "note: the corpus has changed since";
+
+/// An article edited in place, to the same size (no folder's time changes, and the
+/// file's size does not either), is noticed: the answer is the edited one.
+#[test]
+fn an_article_edited_in_place_is_noticed() {
+    let b = mini();
+    b.run(&["stats"]).ok();
+    let f = b.c.file("articles/2020-09-alpha-towns.toml");
+    let size = std::fs::metadata(&f).unwrap().len();
+    b.c.edit(
+        "articles/2020-09-alpha-towns.toml",
+        "Levelling up is a pencil sketch",
+        "Levelling up is a crayon sketch",
+    );
+    assert_eq!(size, std::fs::metadata(&f).unwrap().len(), "same size");
+    let d = b.run(&["show", "claim:alpha-2020-pencil-sketch"]).ok();
+    assert!(d.stderr.contains(STALE_NOTE), "{}", d.stderr);
+    assert!(d.stdout.contains("crayon sketch"), "{}", d.stdout);
+}
+
+/// An article the lexicon does not name (so that it can come and go): its text and
+/// annotation written into `articles/` under `stem`.
+fn write_note_article(c: &TempCorpus, stem: &str) {
+    std::fs::write(
+        c.file(&format!("articles/{stem}.txt")),
+        "A short note, 3 March 2021.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        c.file(&format!("articles/{stem}.toml")),
+        "title = \"A short note\"\n\n[date]\nvalue = \"2021-03-03\"\nprovenance = \"stated\"\nevidence = \"3 March 2021\"\n",
+    )
+    .unwrap();
+}
+
+/// The mini corpus with a third article, `2021-03-gamma-note`, built.
+fn mini_with_a_note() -> Built {
+    let c = TempCorpus::of("mini");
+    write_note_article(&c, "2021-03-gamma-note");
+    build(c)
+}
+
+/// Build `c` into its output folder.
+fn build(c: TempCorpus) -> Built {
+    levelmap(["build", "--corpus"])
+        .arg(c.path())
+        .arg("--out")
+        .arg(c.out())
+        .ok();
+    Built { c }
+}
+
+/// An article added after the build is counted.
+#[test]
+fn an_added_article_is_noticed() {
+    let b = build(TempCorpus::of("mini"));
+    assert_eq!(articles_counted(&b), (2, String::new()));
+    write_note_article(&b.c, "2021-03-gamma-note");
+    let (n, stderr) = articles_counted(&b);
+    assert_eq!(n, 3);
+    assert!(stderr.contains(STALE_NOTE), "{stderr}");
+}
+
+/// An article deleted after the build is no longer counted.
+#[test]
+fn a_deleted_article_is_noticed() {
+    let b = mini_with_a_note();
+    assert_eq!(articles_counted(&b), (3, String::new()));
+    for ext in ["txt", "toml"] {
+        std::fs::remove_file(b.c.file(&format!("articles/2021-03-gamma-note.{ext}"))).unwrap();
+    }
+    let (n, stderr) = articles_counted(&b);
+    assert_eq!(n, 2);
+    assert!(stderr.contains(STALE_NOTE), "{stderr}");
+}
+
+/// An article renamed after the build answers under its new name only.
+#[test]
+fn a_renamed_article_is_noticed() {
+    let b = mini_with_a_note();
+    b.run(&["show", "article:2021-03-gamma-note"]).ok();
+    for ext in ["txt", "toml"] {
+        std::fs::rename(
+            b.c.file(&format!("articles/2021-03-gamma-note.{ext}")),
+            b.c.file(&format!("articles/2021-03-delta-note.{ext}")),
+        )
+        .unwrap();
+    }
+    let d = b.run(&["show", "article:2021-03-delta-note"]).ok();
+    assert!(d.stderr.contains(STALE_NOTE), "{}", d.stderr);
+    assert!(
+        d.stdout.contains("(article:2021-03-delta-note)"),
+        "{}",
+        d.stdout
+    );
+    b.run(&["show", "article:2021-03-gamma-note"]).fails();
+}
