@@ -208,14 +208,21 @@ impl Lexicon {
         let Some(names) = self.bg_names.get(id) else {
             return true;
         };
-        let programme = self.kind_of(id) == Some(NodeKind::Policy);
+        // The id's kind (a lookup in the entity map) is read only when a name's other
+        // tests fail, once per call.
+        let mut programme = None;
         !found.chars().any(char::is_lowercase)
             || names.iter().any(|n| {
-                n == found
-                    || (!n.chars().any(char::is_uppercase) && n.eq_ignore_ascii_case(found))
-                    || small_caps(n, found)
-                    || headline_case(n, found)
-                    || (programme && lower_case_programme(n, &sentence_to_lower(found)))
+                // The first four tests each need a name as long as what was found (the
+                // words of the two differ at most in the case of ASCII letters).
+                (n.len() == found.len()
+                    && (n == found
+                        || (!n.chars().any(char::is_uppercase) && n.eq_ignore_ascii_case(found))
+                        || small_caps(n, found)
+                        || headline_case(n, found)))
+                    || (*programme
+                        .get_or_insert_with(|| self.kind_of(id) == Some(NodeKind::Policy))
+                        && lower_case_programme(n, &sentence_to_lower(found)))
             })
     }
 

@@ -203,6 +203,7 @@ impl Scanner {
             NFA::builder()
                 .match_kind(MatchKind::Standard)
                 .prefilter(false)
+                .dense_depth(4)
                 .build(texts.iter().map(|t| t.to_ascii_lowercase()))
                 .expect("phrases are plain strings")
         });

@@ -22,7 +22,7 @@ use crate::lexicon::Lexicon;
 use crate::sentences::Layout;
 use crate::words::{self, given_names, not_name, person_titles, role_heads};
 use levelmap_model::places::{
-    after_preposition, in_acting_list, last_list_intro, place_acts, verb_follows, PLACE_GROUPS,
+    after_preposition, has_list_intro, in_acting_list, place_acts, verb_follows, PLACE_GROUPS,
 };
 use levelmap_model::NodeKind;
 
@@ -90,7 +90,7 @@ impl SentenceScan<'_, '_, '_> {
     /// places ("Guildford is seeking ...", "Towns like Margate are rushing ...").
     pub(super) fn acting_places(&mut self) {
         let (norm, toks) = (self.c.norm, self.c.toks);
-        let has_list = last_list_intro(norm).is_some();
+        let has_list = has_list_intro(norm);
         let last_verb = toks.iter().rposition(|t| starts_like_verb(t.s));
         if !has_list && last_verb.is_none() {
             return;
@@ -213,13 +213,17 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
                 .get(m.sentence)
                 .is_some_and(|s| place_acts(&s.norm, m.start, m.end))
     });
-    let people = person_words(lex, found);
-    let surnames: Vec<String> = found
-        .candidates
-        .iter()
-        .filter(|c| c.kind == "place" && c.name.split(' ').any(|w| people.contains(w)))
-        .map(|c| c.id.clone())
-        .collect();
+    let surnames: Vec<String> = if found.candidates.iter().any(|c| c.kind == "place") {
+        let people = person_words(lex, found);
+        found
+            .candidates
+            .iter()
+            .filter(|c| c.kind == "place" && c.name.split(' ').any(|w| people.contains(w)))
+            .map(|c| c.id.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
     found.mentions.retain(|m| !surnames.contains(&m.id));
     let mentioned: rustc_hash::FxHashSet<&str> =
         found.mentions.iter().map(|m| m.id.as_str()).collect();
@@ -230,8 +234,8 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
 
 /// Every word of the names of the people of the article (candidates, and lexicon
 /// people it mentions): "Burnham" after "Andy Burnham" is not a place.
-fn person_words(lex: &Lexicon, found: &Found) -> std::collections::BTreeSet<String> {
-    let mut out = std::collections::BTreeSet::new();
+fn person_words<'a>(lex: &'a Lexicon, found: &'a Found) -> rustc_hash::FxHashSet<&'a str> {
+    let mut out = rustc_hash::FxHashSet::default();
     let lexicon_people = found
         .mentions
         .iter()
@@ -244,7 +248,7 @@ fn person_words(lex: &Lexicon, found: &Found) -> std::collections::BTreeSet<Stri
         .filter(|c| c.kind == "person")
         .map(|c| c.name.as_str());
     for name in lexicon_people.chain(candidate_people) {
-        out.extend(name.split(' ').map(str::to_string));
+        out.extend(name.split(' '));
     }
     out
 }
