@@ -8,6 +8,7 @@ pub mod date;
 pub mod eventlike;
 pub mod evidence;
 pub mod exchange;
+pub mod given_names;
 pub mod gold;
 pub mod graph;
 pub mod groups;

@@ -417,7 +417,7 @@ impl Matcher {
 
 /// Whether the one-word name at `norm[start..]` ends another person's name: the word
 /// right before it is capitalised, no title ("Ms", "Chancellor") and not the first
-/// word of a sentence. "Stephen Bailey" or "Kenneth Clarke" mention neither David
+/// word of a sentence unless a given name. "Stephen Bailey" or "Kenneth Clarke" mention neither David
 /// Bailey nor Chris Clarke; "Ms Reeves", "Chancellor Reeves" and "Yesterday Reeves"
 /// (a sentence's first word) still name Rachel Reeves.
 pub fn in_another_name(norm: &str, start: usize) -> bool {
@@ -459,7 +459,10 @@ pub fn in_another_name(norm: &str, start: usize) -> bool {
             '.' | '!' | '?' | ':' | '"' | '\u{201c}' | '\u{2018}' | '\''
         )
     });
-    name_word && !sentence_start
+    // A sentence's first word is a name word only when it is a given name ("Andrew
+    // Bailey, the bank's governor, ..." names neither David Bailey nor anyone else
+    // called Bailey).
+    name_word && (!sentence_start || crate::given_names::is_given_name(prev))
 }
 
 /// Whether `start..end` of `s` sits on word boundaries (no letter or digit just
@@ -1066,6 +1069,20 @@ mod tests {
             ]
         );
         assert_eq!(ids_in(&m, "David Bailey wrote."), ["actor:david-bailey"]);
+    }
+
+    /// "Andrew Bailey, the bank's governor, has called agents ..." opening a sentence
+    /// mentioned David Bailey (alias "Bailey"): a given name opening the sentence is
+    /// still another person's name.
+    #[test]
+    fn a_surname_after_a_given_name_opening_a_sentence_was_linked_to_another_person() {
+        let mut bailey = ent("actor:david-bailey", "David Bailey", &["Bailey"]);
+        bailey.kind = "person".into();
+        let es = [bailey];
+        let m = Matcher::new(es.iter());
+        assert!(ids_in(&m, "Andrew Bailey, the bank's governor, agreed.").is_empty());
+        assert_eq!(ids_in(&m, "Yesterday Bailey agreed."), ["actor:david-bailey"]);
+        assert_eq!(ids_in(&m, "David Bailey agreed."), ["actor:david-bailey"]);
     }
 
     #[test]

@@ -666,6 +666,11 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
             break;
         }
         if is_cap(toks[k].s) && adjacent(norm, &toks[k - 1], &toks[k]) {
+            if title_opens_name(toks[k - 1].s, toks[k].s) {
+                // "In the White House Mr Trump shot back", "the Anglicans Dame Sarah now
+                // leads": a person's title starts a name of its own.
+                break;
+            }
             last = k;
             k += 1;
         } else if is_connector(toks[k].s)
@@ -698,6 +703,19 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         }
     }
     last
+}
+
+/// Whether `title` after `prev` opens a person's name of its own, ending the run
+/// before it: a title that never sits inside a name ("Mr", "Dame", "Sir"; not
+/// "Lord", as in "First Lord of the Treasury"), after a word that is no role to
+/// hold it ("Chancellor Sir Jeremy Hunt", "Labour MP Dame Diana Johnson" stay one run).
+fn title_opens_name(prev: &str, title: &str) -> bool {
+    matches!(
+        title,
+        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Dame" | "Sir" | "Dr" | "Dr." | "Cllr"
+    ) && !role_heads().contains(prev)
+        && !is_allcaps(prev)
+        && !person_titles().contains(prev)
 }
 
 /// Whether the capitalised words from `toks[m]` on, after "Word and", name one body

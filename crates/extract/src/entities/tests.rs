@@ -1260,3 +1260,22 @@ fn a_peer_named_by_title_was_a_second_person_and_a_people_a_place() {
     );
     assert_eq!(people(&f), ["Lord Kerslake"], "{:?}", f.candidates);
 }
+
+/// "In the White House Mr Trump shot back" drafted "White House Mr Trump", and "the
+/// Anglicans Dame Sarah now leads" drafted "Anglicans Dame Sarah": a person's title
+/// inside a run of capitals opens a name of its own.
+#[test]
+fn a_title_inside_a_run_of_capitals_was_merged_into_the_name_before_it() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "In the White House Mr Trump shot back at the plan. Some of the Anglicans Dame Sarah Mullally now leads do not agree. Chancellor Sir Jeremy Hunt said no.",
+        &lex,
+    );
+    let names: Vec<&str> = f.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert!(
+        !names.iter().any(|n| n.contains("House Mr") || n.contains("Anglicans")),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Sarah Mullally"), "{names:?}");
+    assert!(names.contains(&"Jeremy Hunt"), "{names:?}");
+}
