@@ -310,7 +310,11 @@ pub(crate) fn author_line(line: &str) -> Option<(Vec<String>, Option<String>)> {
         {
             names.extend(more);
         } else if is_role(seg) {
-            // "Faisal Islam, Economics editor": a role, not an outlet.
+            // "Faisal Islam, Economics editor": a role, not an outlet; "Jane Smith, BBC
+            // political correspondent": a news outlet's role names the outlet.
+            if outlet.is_none() {
+                outlet = super::outlet::news_outlet_opening(seg).map(str::to_string);
+            }
             continue;
         } else if outlet.is_none() && is_outlet_name(seg) {
             outlet = Some(seg.trim().to_string());

@@ -261,6 +261,29 @@ const KNOWN_SITES: &[(&str, &str)] = &[
     ("parliament.uk", "UK Parliament"),
 ];
 
+/// The news outlet whose name opens a byline's role ("BBC political correspondent",
+/// "Guardian economics editor", "The Times's chief reporter"): one of the known news
+/// sites' names, with or without its "The", before a lower-case word.
+pub(crate) fn news_outlet_opening(role: &str) -> Option<&'static str> {
+    let role = role.trim();
+    KNOWN_SITES[..NEWS_SITES]
+        .iter()
+        .map(|(_, name)| *name)
+        .chain(["BBC News"])
+        .filter(|name| name.len() > 1)
+        .find(|name| {
+            [*name, name.strip_prefix("The ").unwrap_or(name)]
+                .iter()
+                .any(|n| {
+                    role.strip_prefix(n).is_some_and(|rest| {
+                        let rest = rest.strip_prefix("'s").unwrap_or(rest);
+                        rest.strip_prefix(' ')
+                            .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+                    })
+                })
+        })
+}
+
 /// The outlet whose web address a line holds, when the address is a known site's.
 fn known_site_in(line: &str) -> Option<&'static str> {
     // (memchr's one-shot search: no substring searcher is set up per line.)
@@ -450,7 +473,20 @@ fn is_org(id: &str, lex: &Lexicon, found: &Found) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{KNOWN_SITES, NEWS_SITES};
+    use super::{news_outlet_opening, KNOWN_SITES, NEWS_SITES};
+
+    /// "By Jane Smith, BBC political correspondent" gave no outlet: the role after
+    /// the name was read as a role only.
+    #[test]
+    fn a_news_outlets_name_opening_the_bylines_role_gave_no_outlet() {
+        assert_eq!(news_outlet_opening("BBC political correspondent"), Some("BBC"));
+        assert_eq!(news_outlet_opening("Guardian economics editor"), Some("The Guardian"));
+        assert_eq!(news_outlet_opening("The Times's chief reporter"), Some("The Times"));
+        assert_eq!(news_outlet_opening("BBC News political reporter"), Some("BBC News"));
+        assert_eq!(news_outlet_opening("Political correspondent"), None);
+        assert_eq!(news_outlet_opening("Economics editor"), None);
+        assert_eq!(news_outlet_opening("Sunday Times writer"), None);
+    }
 
     #[test]
     fn the_news_outlets_lead_the_known_sites() {
