@@ -1081,7 +1081,10 @@ mod tests {
         let es = [bailey];
         let m = Matcher::new(es.iter());
         assert!(ids_in(&m, "Andrew Bailey, the bank's governor, agreed.").is_empty());
-        assert_eq!(ids_in(&m, "Yesterday Bailey agreed."), ["actor:david-bailey"]);
+        assert_eq!(
+            ids_in(&m, "Yesterday Bailey agreed."),
+            ["actor:david-bailey"]
+        );
         assert_eq!(ids_in(&m, "David Bailey agreed."), ["actor:david-bailey"]);
     }
 

@@ -1273,7 +1273,9 @@ fn a_title_inside_a_run_of_capitals_was_merged_into_the_name_before_it() {
     );
     let names: Vec<&str> = f.candidates.iter().map(|c| c.name.as_str()).collect();
     assert!(
-        !names.iter().any(|n| n.contains("House Mr") || n.contains("Anglicans")),
+        !names
+            .iter()
+            .any(|n| n.contains("House Mr") || n.contains("Anglicans")),
         "{names:?}"
     );
     assert!(names.contains(&"Sarah Mullally"), "{names:?}");

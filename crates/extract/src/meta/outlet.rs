@@ -186,6 +186,9 @@ fn named_outlet(layout: &Layout, header: &Header) -> Option<(f64, String, usize)
             return Some((0.7, name, si));
         }
     }
+    if let Some((name, si)) = outlet_line(layout, header) {
+        return Some((0.7, name.to_string(), si));
+    }
     let n = layout.blocks.len();
     let edge = |bi: usize| bi < header.body_start.max(4) || bi + 4 >= n;
     let mut site = None;
@@ -260,6 +263,35 @@ const KNOWN_SITES: &[(&str, &str)] = &[
     ("theconversation.com", "The Conversation"),
     ("parliament.uk", "UK Parliament"),
 ];
+
+/// A short header line that names a news outlet as one of its comma-separated parts,
+/// as a byline's second line does ("Political reporter, BBC News", "BBC News,
+/// Yorkshire", "The Guardian | Politics"): between the title and the running prose,
+/// at most eight lines down.
+fn outlet_line(layout: &Layout, header: &Header) -> Option<(&'static str, usize)> {
+    let from = header.title_block.map_or(0, |t| t + 1);
+    let to = header.body_start.min(from + 8).min(layout.blocks.len());
+    (from..to)
+        .filter(|&bi| layout.blocks[bi].kind == BlockKind::Heading && layout.blocks[bi].words <= 8)
+        .filter_map(|bi| layout.sentences_of(bi).next())
+        .find_map(|(si, s)| {
+            s.norm
+                .split([',', '|'])
+                .map(str::trim)
+                .find_map(news_outlet_named)
+                .map(|name| (name, si))
+        })
+}
+
+/// The known news outlet a phrase is, exactly: "BBC News", "Guardian", "The Times".
+fn news_outlet_named(phrase: &str) -> Option<&'static str> {
+    KNOWN_SITES[..NEWS_SITES]
+        .iter()
+        .map(|(_, name)| *name)
+        .chain(["BBC News"])
+        .filter(|name| name.len() > 1)
+        .find(|name| phrase == *name || name.strip_prefix("The ") == Some(phrase))
+}
 
 /// The news outlet whose name opens a byline's role ("BBC political correspondent",
 /// "Guardian economics editor", "The Times's chief reporter"): one of the known news
@@ -479,10 +511,22 @@ mod tests {
     /// the name was read as a role only.
     #[test]
     fn a_news_outlets_name_opening_the_bylines_role_gave_no_outlet() {
-        assert_eq!(news_outlet_opening("BBC political correspondent"), Some("BBC"));
-        assert_eq!(news_outlet_opening("Guardian economics editor"), Some("The Guardian"));
-        assert_eq!(news_outlet_opening("The Times's chief reporter"), Some("The Times"));
-        assert_eq!(news_outlet_opening("BBC News political reporter"), Some("BBC News"));
+        assert_eq!(
+            news_outlet_opening("BBC political correspondent"),
+            Some("BBC")
+        );
+        assert_eq!(
+            news_outlet_opening("Guardian economics editor"),
+            Some("The Guardian")
+        );
+        assert_eq!(
+            news_outlet_opening("The Times's chief reporter"),
+            Some("The Times")
+        );
+        assert_eq!(
+            news_outlet_opening("BBC News political reporter"),
+            Some("BBC News")
+        );
         assert_eq!(news_outlet_opening("Political correspondent"), None);
         assert_eq!(news_outlet_opening("Economics editor"), None);
         assert_eq!(news_outlet_opening("Sunday Times writer"), None);

@@ -634,3 +634,25 @@ fn an_article_closed_by_the_economists_end_mark_gave_no_outlet() {
     );
     assert_eq!(draft_of(&text).outlet, None);
 }
+
+/// A byline whose outlet stands on the line under the author's name ("Jane Smith" then
+/// "Political reporter, BBC News") gave no outlet.
+#[test]
+fn an_outlet_on_the_bylines_second_line_gave_no_outlet() {
+    for line in [
+        "Political reporter, BBC News",
+        "BBC News, Yorkshire",
+        "The Guardian | Politics",
+    ] {
+        let text = format!(
+            "Levelling up funding goes to Tory seats, analysis finds\n\n2 hours ago\n\nShare\n\nSave\n\nJane Smith\n\n{line}\n\nMost of the money from the Levelling Up Fund went to areas with Conservative MPs.\n\n{BODY}"
+        );
+        let d = draft_of(&text);
+        assert!(d.outlet.is_some(), "{line}: no outlet");
+    }
+    // A line naming an outlet inside prose is no outlet line.
+    let text = format!(
+        "Levelling up funding goes to Tory seats, analysis finds\n\n{BODY}Councils wrote to the BBC News desk, the Guardian and others about it.\n"
+    );
+    assert!(draft_of(&text).outlet.is_none());
+}
