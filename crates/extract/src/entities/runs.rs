@@ -360,16 +360,19 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         let Some(p) = words.iter().position(|w| *w == "of") else {
             return false;
         };
-        if !(2..=3).contains(&p) || p + 1 >= run.len() {
-            return false;
-        }
-        let name = &run[..p];
         let prev = self.c.norm[..run[0].start]
             .trim_end()
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        let named = given_names().contains(words[0]) || words::REPORTING_VERBS.contains(&prev);
+        // "Mr Wright of New Financial": a titled surname of an organisation.
+        let titled = p == 1 && person_titles().contains(prev);
+        if !((2..=3).contains(&p) || titled) || p + 1 >= run.len() {
+            return false;
+        }
+        let name = &run[..p];
+        let named =
+            titled || given_names().contains(words[0]) || words::REPORTING_VERBS.contains(&prev);
         // "Jac Larner of Cardiff University": a plain name of an organisation is a
         // person of it, even with a given name no list holds.
         let affiliated = !named

@@ -234,6 +234,7 @@ impl SentenceScan<'_, '_, '_> {
                 .into_iter()
                 .flatten()
                 .map(|(a, b)| self.without_opening_word(a, b))
+                .map(|(a, b)| (org_after_person(norm, a, b), b))
                 .find(|&(a, b)| a < b && !self.covered(a, b))
             else {
                 continue;
@@ -424,6 +425,27 @@ fn cap_run_after(norm: &str, toks: &[Tok], start: usize) -> Option<(usize, usize
         last += 1;
     }
     Some((toks[first].start, toks[last].end))
+}
+
+/// Where the organisation starts in the run `norm[a..b]` when the run names a person
+/// of it: "Stephen Springham of Knight Frank" (a given name and up to two more
+/// capitalised words, then "of" and "the"), else `a`. "Friends of the Earth" and
+/// "University of Leeds" stay whole.
+fn org_after_person(norm: &str, a: usize, b: usize) -> usize {
+    let run = &norm[a..b];
+    let Some(of) = run.find(" of ") else {
+        return a;
+    };
+    let name: Vec<&str> = run[..of].split(' ').collect();
+    let person = (2..=3).contains(&name.len())
+        && words::given_names().contains(name[0])
+        && name.iter().all(|w| is_cap(w) && words::org_head(w).is_none());
+    if !person {
+        return a;
+    }
+    let org = &run[of + 4..];
+    let org = org.strip_prefix("the ").unwrap_or(org);
+    b - org.len()
 }
 
 /// The capitalised run before a comma and an article that open a description ending

@@ -1281,3 +1281,19 @@ fn a_title_inside_a_run_of_capitals_was_merged_into_the_name_before_it() {
     assert!(names.contains(&"Sarah Mullally"), "{names:?}");
     assert!(names.contains(&"Jeremy Hunt"), "{names:?}");
 }
+
+/// "Stephen Springham of Knight Frank, a property consultancy" made one organisation
+/// of the person and the firm, and "Mr Wright of New Financial argues" one person of
+/// the surname and the organisation.
+#[test]
+fn a_person_of_an_organisation_was_read_as_one_name() {
+    let lex = lex_of(vec![]);
+    let t = "Stephen Springham of Knight Frank, a property consultancy, is gloomy. \
+             William Wright, a banker, spoke first. Mr Wright of New Financial argues that the City is doing well.";
+    let names: Vec<String> = candidate_names(&run(t, &lex))
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert!(names.iter().any(|n| n == "Knight Frank"), "{names:?}");
+    assert!(names.iter().all(|n| !n.contains(" of ")), "{names:?}");
+}
