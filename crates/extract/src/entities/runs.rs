@@ -126,12 +126,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         }
         let head = *words.last().unwrap_or(&"");
         let policy_kind = words::policy_head(name);
-        let org_kind = words::org_head(head).or_else(|| {
-            (words.len() >= 3
-                && words::org_head(words[0]).is_some()
-                && matches!(words[1], "of" | "for"))
-            .then(|| words::org_head(words[0]).unwrap_or("organisation"))
-        });
+        let org_kind = words::org_head(head).or_else(|| org_head_before_of(&words));
         if self.covered(a, b) {
             return;
         }
@@ -706,6 +701,15 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         }
     }
     last
+}
+
+/// The kind of an organisation whose head comes before "of" or "for" in its first
+/// three words: "Confederation of British Industry", "National Association of
+/// Agricultural Contractors", "Royal Society for the Protection of Birds".
+fn org_head_before_of(words: &[&str]) -> Option<&'static str> {
+    (0..3.min(words.len().saturating_sub(2)))
+        .find(|&k| matches!(words[k + 1], "of" | "for") && words::org_head(words[k]).is_some())
+        .and_then(|k| words::org_head(words[k]))
 }
 
 /// Whether `title` after `prev` opens a person's name of its own, ending the run

@@ -439,7 +439,9 @@ fn org_after_person(norm: &str, a: usize, b: usize) -> usize {
     let name: Vec<&str> = run[..of].split(' ').collect();
     let person = (2..=3).contains(&name.len())
         && words::given_names().contains(name[0])
-        && name.iter().all(|w| is_cap(w) && words::org_head(w).is_none());
+        && name
+            .iter()
+            .all(|w| is_cap(w) && words::org_head(w).is_none());
     if !person {
         return a;
     }

@@ -1297,3 +1297,23 @@ fn a_person_of_an_organisation_was_read_as_one_name() {
     assert!(names.iter().any(|n| n == "Knight Frank"), "{names:?}");
     assert!(names.iter().all(|n| !n.contains(" of ")), "{names:?}");
 }
+
+/// "says Jill Hewitt of the National Association of Agricultural Contractors." gave
+/// no organisation: its head ("Association") is neither its first nor its last word.
+#[test]
+fn an_organisation_with_its_head_before_of_in_second_place_was_not_found() {
+    let lex = lex_of(vec![]);
+    for (t, org) in [
+        (
+            "It is fine, says Jill Hewitt of the National Association of Agricultural Contractors.",
+            "National Association of Agricultural Contractors",
+        ),
+        (
+            "Most members of the Royal Society for the Protection of Birds agree.",
+            "Royal Society for the Protection of Birds",
+        ),
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(names.iter().any(|(n, _)| n == org), "{t}: {names:?}");
+    }
+}
