@@ -216,20 +216,33 @@ impl SentenceScan<'_, '_, '_> {
     /// think-tank"), or the writer's own organisation ("At IPPR North, we ...").
     pub(super) fn before_org_heads(&mut self) {
         let (norm, toks, org_hits) = (self.c.norm, self.c.toks, self.c.org_hits);
+        let lower = words::LOWER_ORG_HEADS.len();
         for &(idx, p) in org_hits {
-            let Some(&(h, kind)) = words::LOWER_ORG_HEADS.get(idx) else {
+            let appositive_only = idx >= lower;
+            let Some(&(h, kind)) = words::LOWER_ORG_HEADS
+                .get(idx)
+                .or_else(|| words::APPOSITIVE_ORG_HEADS.get(idx - lower))
+            else {
                 continue;
             };
             if !is_boundary(norm, p, p + h.len()) || !norm[..p].ends_with(' ') {
                 continue;
             }
             // "the Localis think-tank"; "the think tank Onward"; "Shelter, the housing
-            // charity".
-            let found = [
-                cap_run_before(norm, toks, p - 1),
-                cap_run_after(norm, toks, p + h.len()),
-                appositive_before(norm, toks, p, p + h.len()),
-            ];
+            // charity"; only the last for "Zoopla, a property website".
+            let found = if appositive_only {
+                [
+                    None,
+                    None,
+                    plain_appositive_before(norm, toks, p, p + h.len()),
+                ]
+            } else {
+                [
+                    cap_run_before(norm, toks, p - 1),
+                    cap_run_after(norm, toks, p + h.len()),
+                    appositive_before(norm, toks, p, p + h.len()),
+                ]
+            };
             let Some((a, b)) = found
                 .into_iter()
                 .flatten()
@@ -251,7 +264,7 @@ impl SentenceScan<'_, '_, '_> {
         }
         for &(_, p) in org_hits
             .iter()
-            .filter(|h| h.0 == words::LOWER_ORG_HEADS.len())
+            .filter(|h| h.0 == lower + words::APPOSITIVE_ORG_HEADS.len())
         {
             let Some((a, b)) = cap_run_before(norm, toks, p) else {
                 continue;
@@ -475,6 +488,36 @@ fn appositive_before(
         return None;
     }
     cap_run_before(norm, toks, comma)
+}
+
+/// [`appositive_before`] for a head that names no organisation alone ("firm",
+/// "website"): the description holds no preposition ("Jane Smith, a director at the
+/// firm," describes a person) and the name opens with no given name.
+fn plain_appositive_before(
+    norm: &str,
+    toks: &[Tok],
+    head: usize,
+    head_end: usize,
+) -> Option<(usize, usize)> {
+    let comma = norm[..head].rfind(", ")?;
+    let prepositional = norm[comma + 2..head].split_whitespace().any(|w| {
+        matches!(
+            w,
+            "at" | "of" | "for" | "in" | "with" | "on" | "to" | "from" | "by" | "and" | "or"
+        )
+    });
+    if prepositional {
+        return None;
+    }
+    let (a, b) = appositive_before(norm, toks, head, head_end)?;
+    let first = norm[a..b].split(' ').next().unwrap_or("");
+    // A one-word name that is a function word ("Next, a clothing chain") would, once
+    // in the lexicon, be linked wherever a sentence opens "Next year".
+    let function_word = first.len() == b - a && words::is_stopword(&first.to_lowercase());
+    (!function_word
+        && !words::given_names().contains(first)
+        && !words::person_titles().contains(first))
+    .then_some((a, b))
 }
 
 /// The [`words::GAZETTEER`] entries whose surface's first word is `w`, in list order.

@@ -314,7 +314,11 @@ fn the_org_gate_lists_the_lowercase_heads_then_we() {
         .find(|g| g.0 == Set::OrgGate)
         .map(|g| g.1)
         .unwrap_or(&[]);
-    let mut want: Vec<&str> = words::LOWER_ORG_HEADS.iter().map(|h| h.0).collect();
+    let mut want: Vec<&str> = words::LOWER_ORG_HEADS
+        .iter()
+        .chain(words::APPOSITIVE_ORG_HEADS)
+        .map(|h| h.0)
+        .collect();
     want.push(", we ");
     assert_eq!(gate, want.as_slice());
 }
@@ -1315,5 +1319,41 @@ fn an_organisation_with_its_head_before_of_in_second_place_was_not_found() {
     ] {
         let names = candidate_names(&run(t, &lex));
         assert!(names.iter().any(|(n, _)| n == org), "{t}: {names:?}");
+    }
+}
+
+/// "Richard Donnell from Zoopla, a property website, says" gave no organisation: an
+/// organisation described in apposition by a head that alone names none ("website",
+/// "firm", "regulator") was not found. A person so described is none.
+#[test]
+fn an_organisation_described_in_apposition_as_a_firm_or_website_was_not_found() {
+    let lex = lex_of(vec![]);
+    for (t, org) in [
+        (
+            "Richard Donnell from Zoopla, a property website, says that the numbers do not add up.",
+            "Zoopla",
+        ),
+        (
+            "Prices are rising, according to Halifax, a lender.",
+            "Halifax",
+        ),
+        ("Ofgem, the energy regulator, disagrees.", "Ofgem"),
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(names.iter().any(|(n, _)| n == org), "{t}: {names:?}");
+    }
+    for t in [
+        "Jane Smithson, a director at the firm, disagrees.",
+        "Like Rachel Reeves, the company is cautious.",
+        "The firm Arup said nothing. Burnley, which bought a company, did too.",
+        // A name that is a function word would be linked wherever "Next year" opens
+        // a sentence.
+        "He points to Next, a clothing chain, as an example.",
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(
+            names.iter().all(|(_, k)| k != "organisation"),
+            "{t}: {names:?}"
+        );
     }
 }

@@ -167,6 +167,33 @@ pub(crate) const LOWER_ORG_HEADS: &[(&str, &str)] = &[
     ("housing association", "organisation"),
 ];
 
+/// Lowercase heads that make an organisation only of the name they describe in
+/// apposition ("Zoopla, a property website", "Ofgem, the energy regulator"): alone,
+/// "the firm" or "a company" before or after a name says nothing of it.
+pub(crate) const APPOSITIVE_ORG_HEADS: &[(&str, &str)] = &[
+    ("website", "organisation"),
+    ("firm", "organisation"),
+    ("company", "organisation"),
+    ("retailer", "organisation"),
+    ("supermarket", "organisation"),
+    ("bank", "organisation"),
+    ("lender", "organisation"),
+    ("housebuilder", "organisation"),
+    ("developer", "organisation"),
+    ("insurer", "organisation"),
+    ("chain", "organisation"),
+    ("union", "organisation"),
+    ("lobby", "organisation"),
+    ("business group", "organisation"),
+    ("trade association", "organisation"),
+    ("regulator", "government-body"),
+    ("watchdog", "government-body"),
+    ("quango", "government-body"),
+    ("newspaper", "organisation"),
+    ("broadcaster", "organisation"),
+    ("publisher", "organisation"),
+];
+
 /// Person titles that may precede a name.
 pub(crate) const PERSON_TITLES: &[&str] = &[
     "Dr",
