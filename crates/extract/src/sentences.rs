@@ -6,7 +6,7 @@
 //! taken from it is found by `levelmap check`.
 
 use super::words::{sentence_starters, MAYBE_END, NEVER_END};
-use levelmap_model::evidence::normalised_char;
+use levelmap_model::evidence::{is_word_dash, normalised_char};
 
 /// What a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,12 +226,12 @@ fn normalise_counting(s: &str) -> (String, usize) {
             }
             None => "",
         };
-        if space && !out.is_empty() {
+        if (space || is_word_dash(c)) && !out.is_empty() {
             out.push(' ');
             words += usize::from(has);
             has = false;
         }
-        space = false;
+        space = is_word_dash(c);
         if mapped.is_empty() {
             out.push(c);
             has |= c.is_alphanumeric();

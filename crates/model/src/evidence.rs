@@ -2,7 +2,8 @@
 //! and the closest passage when a quote is not found.
 
 /// Normalise text for quote matching: whitespace runs become one space, curly quotes
-/// become straight, dashes become '-', '…' becomes "...", and ends are trimmed.
+/// become straight, dashes become '-' (an em dash spaced: [`is_word_dash`]), '…'
+/// becomes "...", and ends are trimmed.
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -50,13 +51,22 @@ pub fn normalise(s: &str) -> String {
         if mapped.is_empty() {
             continue;
         }
-        if space && !out.is_empty() {
+        if (space || is_word_dash(c)) && !out.is_empty() {
             out.push(' ');
         }
-        space = false;
+        space = is_word_dash(c);
         out.push_str(mapped);
     }
     out
+}
+
+/// Whether `c` is a dash that stands between words, never inside one: the em dash
+/// and the horizontal bar. [`normalise`] writes it spaced (" - "), so that "Dan
+/// Morecroft-Rice\u{2014}found" or "Trump\u{2014}a man" stay separate words, while a
+/// hyphen or en dash inside a word ("Morecroft-Rice", "2010\u{2013}15") joins.
+#[inline]
+pub fn is_word_dash(c: char) -> bool {
+    matches!(c, '\u{2014}' | '\u{2015}')
 }
 
 /// How [`normalise`] writes a character it replaces: curly quotes, primes and
@@ -229,13 +239,32 @@ mod tests {
             if mapped.is_empty() {
                 continue;
             }
-            if space && !out.is_empty() {
+            let word_dash = matches!(c, '\u{2014}' | '\u{2015}');
+            if (space || word_dash) && !out.is_empty() {
                 out.push(' ');
             }
-            space = false;
+            space = word_dash;
             out.push_str(mapped);
         }
         out
+    }
+
+    /// "Dan Morecroft-Rice\u{2014}found that" was read as one word
+    /// "Morecroft-Rice-found", and "Donald Trump\u{2014}a man" gave a name "Donald
+    /// Trump-a": an em dash stands between words.
+    #[test]
+    fn an_em_dash_between_words_joined_them_into_one() {
+        assert_eq!(
+            normalise("Dan Morecroft-Rice\u{2014}found that Trump \u{2014} a man\u{2015}x\u{2014}"),
+            "Dan Morecroft-Rice - found that Trump - a man - x -"
+        );
+        assert_eq!(
+            normalise("2010\u{2013}15 and well-known"),
+            "2010-15 and well-known"
+        );
+        let q = QuoteIndex::new("Research by Dan Morecroft-Rice\u{2014}found that");
+        assert!(q.contains("Morecroft-Rice\u{2014}found"));
+        assert!(q.contains("Morecroft-Rice \u{2014} found"));
     }
 
     #[test]
@@ -248,6 +277,7 @@ mod tests {
             "£3.6bn — «quoted» ‚low‘ café",
             "a b  c \t d e` f ` g h\u{a0}i j ",
             "x y",
+            "Rice\u{2014}found \u{2014} x\u{2015}\u{2014}",
         ] {
             assert_eq!(normalise(t), normalise_reference(t), "{t:?}");
         }
