@@ -483,7 +483,11 @@ fn appositive_before(
     let opens = desc
         .first()
         .is_some_and(|w| matches!(*w, "the" | "a" | "an"));
-    let plain = desc.iter().skip(1).all(|w| !is_cap(w));
+    // "an American firm", "a British-owned lender": a people's adjective describes.
+    let plain = desc
+        .iter()
+        .skip(1)
+        .all(|w| !is_cap(w) || is_demonym(w.split('-').next().unwrap_or(w)));
     if !opens || desc.len() > 4 || !plain {
         return None;
     }

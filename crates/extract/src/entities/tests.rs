@@ -1338,6 +1338,10 @@ fn an_organisation_described_in_apposition_as_a_firm_or_website_was_not_found() 
             "Halifax",
         ),
         ("Ofgem, the energy regulator, disagrees.", "Ofgem"),
+        (
+            "At Amentum, an American firm, engineers show off a device.",
+            "Amentum",
+        ),
     ] {
         let names = candidate_names(&run(t, &lex));
         assert!(names.iter().any(|(n, _)| n == org), "{t}: {names:?}");
