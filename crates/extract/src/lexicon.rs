@@ -528,7 +528,7 @@ fn scanner<'p>(
         })
         .collect();
     let unlabelled = |list: Vec<&'p str>| list.into_iter().map(|p| (p, "")).collect::<Vec<_>>();
-    Scanner::labelled(
+    let mut scanner = Scanner::labelled(
         [
             (Set::LexExact, lex_names.exact_pairs()),
             (Set::LexFolded, lex_names.folded_pairs()),
@@ -547,7 +547,10 @@ fn scanner<'p>(
                 .iter()
                 .map(|(set, list)| (*set, list.iter().map(|p| (*p, "")).collect())),
         ),
-    )
+    );
+    scanner.keep_case(Set::LexExact, &lex_names.exact_keeps);
+    scanner.keep_case(Set::EventExact, &event_names.exact_keeps);
+    scanner
 }
 
 fn prepare_events<'a>(events: impl Iterator<Item = &'a Entity>) -> Vec<EventInfo> {

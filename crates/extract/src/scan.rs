@@ -12,7 +12,7 @@ use aho_corasick::AhoCorasickBuilder;
 use aho_corasick::{Anchored, MatchKind};
 
 use super::sentences::Layout;
-use levelmap_model::mentions::{keeps_written_case, name_matches};
+use levelmap_model::mentions::{keeps_written_case, name_matches_keeping};
 
 /// A phrase list in the combined automaton.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -191,6 +191,17 @@ pub(crate) struct Scanner {
 }
 
 impl Scanner {
+    /// Mark the names of list `set` that keep their written case though
+    /// `keeps_written_case` says not (`keeps`, by index in the list: the
+    /// `NamePatterns::exact_keeps` of unreviewed entries).
+    pub(crate) fn keep_case(&mut self, set: Set, keeps: &[bool]) {
+        for (k, &(s, i)) in self.pats.iter().enumerate() {
+            if s == set && keeps.get(i as usize).copied().unwrap_or(false) {
+                self.keeps_case[k] = true;
+            }
+        }
+    }
+
     /// Build the automaton over phrase lists, unlabelled (see [`Scanner::labelled`]).
     #[cfg(test)]
     pub(crate) fn new<'a>(lists: impl IntoIterator<Item = (Set, Vec<&'a str>)>) -> Self {
@@ -331,7 +342,7 @@ fn exact_name_matches(name: &str, keeps_case: bool, hay: &str, start: usize, end
         // Only an acronym set in small capitals (all lower case) may match so.
         return false;
     }
-    name_matches(name, hay, start, end)
+    name_matches_keeping(name, keeps_case, hay, start, end)
 }
 
 /// The occurrences in each sentence of one article.
@@ -392,6 +403,7 @@ pub(crate) fn leftmost_longest(occs: &[Occ], set: Set) -> impl Iterator<Item = O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use levelmap_model::mentions::name_matches;
 
     #[test]
     fn exact_name_matches_is_name_matches() {

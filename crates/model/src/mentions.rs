@@ -11,7 +11,8 @@
 //! Title or Sentence case: "new Labour" is not "New Labour"). Names that are also
 //! words keep their written case ("Labour" is not "labour market", "IFS" is not
 //! "ifs"): a single word that is a common lower-case English word ([`COMMON_WORDS`]),
-//! shorter than four letters or digits, or an acronym (two capitals in a row). In an
+//! shorter than four letters or digits, an acronym (two capitals in a row), or any
+//! single word of an unreviewed candidate ([`keeps_case`]). In an
 //! all-caps run (a shouted headline or opening: the match and a neighbouring word both
 //! in capitals) those match in capitals too ("VOTE LABOUR NOW"); an acronym set in
 //! small capitals matches in lower case when that is no English word ("hs2", "snp").
@@ -35,6 +36,8 @@ pub struct Matcher {
     /// Per exact pattern: a person's one-word name ("Bailey"), which another
     /// person's full name may hold ("Stephen Bailey").
     exact_surname: Vec<bool>,
+    /// Per exact pattern: whether it keeps its written case ([`keeps_case`]).
+    exact_keeps: Vec<bool>,
     folded_ids: Vec<String>,
 }
 
@@ -174,6 +177,15 @@ pub fn keeps_written_case(name: &str) -> bool {
             .any(|(a, b)| a.is_uppercase() && b.is_uppercase())
 }
 
+/// Whether a name of an entity keeps its written case: one that
+/// [`keeps_written_case`], or a single capitalised word of an entry drafted by
+/// `levelmap extract` and not reviewed (`unreviewed`): nobody has checked that it is
+/// no English word ("Best" of "Best for Britain" must not link "at best").
+pub fn keeps_case(name: &str, unreviewed: bool) -> bool {
+    keeps_written_case(name)
+        || (unreviewed && !name.contains(' ') && name.chars().any(char::is_uppercase))
+}
+
 /// Whether `hay[start..end]`, which equals the name `name` in ASCII case, counts as a
 /// mention of it: an all-lowercase name in any case; a name that keeps its written
 /// case ([`keeps_written_case`]) written so, or in capitals within an all-caps run (a
@@ -181,11 +193,17 @@ pub fn keeps_written_case(name: &str) -> bool {
 /// consistent case: all lower-case, all capitals, Title Case or Sentence case ("big
 /// society", "BORIS JOHNSON", but not "new Labour").
 pub fn name_matches(name: &str, hay: &str, start: usize, end: usize) -> bool {
+    name_matches_keeping(name, keeps_written_case(name), hay, start, end)
+}
+
+/// [`name_matches`] where whether the name keeps its written case is given (`keeps`,
+/// from [`keeps_case`]).
+pub fn name_matches_keeping(name: &str, keeps: bool, hay: &str, start: usize, end: usize) -> bool {
     let found = &hay[start..end];
     if found == name || !name.chars().any(char::is_uppercase) {
         return true;
     }
-    if keeps_written_case(name) {
+    if keeps {
         if is_small_caps_acronym(name, found) {
             return true;
         }
@@ -244,6 +262,8 @@ pub struct NamePatterns {
     pub exact: Vec<(String, String)>,
     /// All-lowercase names, matched in any ASCII case.
     pub folded: Vec<(String, String)>,
+    /// Per name of `exact`: whether it keeps its written case ([`keeps_case`]).
+    pub exact_keeps: Vec<bool>,
 }
 
 impl NamePatterns {
@@ -251,7 +271,11 @@ impl NamePatterns {
     pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Self {
         let mut exact: Vec<(String, String)> = Vec::new();
         let mut folded: Vec<(String, String)> = Vec::new();
+        let mut unreviewed = std::collections::BTreeSet::new();
         for e in entities {
+            if matches!(e.origin, crate::Origin::Extracted(_)) {
+                unreviewed.insert(e.id.clone());
+            }
             for name in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 let n = normalise(name);
                 if n.chars().count() < 3 {
@@ -279,7 +303,15 @@ impl NamePatterns {
         exact.dedup();
         folded.sort();
         folded.dedup();
-        NamePatterns { exact, folded }
+        let exact_keeps = exact
+            .iter()
+            .map(|(n, id)| keeps_case(n, unreviewed.contains(id)))
+            .collect();
+        NamePatterns {
+            exact,
+            folded,
+            exact_keeps,
+        }
     }
 
     /// (name, id) pairs of the names with a capital letter.
@@ -330,7 +362,11 @@ impl Matcher {
             .filter(|e| e.kind == "person")
             .map(|e| e.id.as_str())
             .collect();
-        let NamePatterns { exact, folded } = NamePatterns::new(entities.iter().copied());
+        let NamePatterns {
+            exact,
+            folded,
+            exact_keeps,
+        } = NamePatterns::new(entities.iter().copied());
         let build = |pats: &[(String, String)], kind: MatchKind| {
             (!pats.is_empty()).then(|| {
                 AhoCorasickBuilder::new()
@@ -349,6 +385,7 @@ impl Matcher {
                 .iter()
                 .map(|(n, id)| !n.contains(' ') && people.contains(id.as_str()))
                 .collect(),
+            exact_keeps,
             exact_ids: exact.into_iter().map(|p| p.1).collect(),
             folded_ids: folded.into_iter().map(|p| p.1).collect(),
         }
@@ -375,8 +412,10 @@ impl Matcher {
             let mut occ: Vec<(usize, usize, usize)> = ac
                 .find_overlapping_iter(norm)
                 .filter(|m| {
-                    name_matches(
-                        &self.exact_names[m.pattern().as_usize()],
+                    let p = m.pattern().as_usize();
+                    name_matches_keeping(
+                        &self.exact_names[p],
+                        self.exact_keeps[p],
                         norm,
                         m.start(),
                         m.end(),
@@ -939,6 +978,28 @@ mod tests {
 
     fn ids_in(m: &Matcher, text: &str) -> Vec<String> {
         m.find(text).into_iter().map(|h| h.id).collect()
+    }
+
+    /// A candidate "Best" (of "Best for Britain"), accepted by `build --auto`, was
+    /// linked wherever an article said "at best" or "may best match": an unreviewed
+    /// one-word name matched in lower case as a reviewed one does.
+    #[test]
+    fn an_unreviewed_one_word_name_was_linked_in_lower_case() {
+        let mut best = ent("actor:best", "Best", &[]);
+        best.origin = Origin::Extracted(0.65);
+        let mut group = ent("actor:power-to-change", "Power to Change", &["Powerhouse"]);
+        group.origin = Origin::Extracted(0.6);
+        let m = Matcher::new(&[best, group, ent("actor:whitehall", "Whitehall", &[])]);
+        assert!(ids_in(&m, "It is at best a plan, and may best match it.").is_empty());
+        assert_eq!(ids_in(&m, "Best said no."), ["actor:best"]);
+        assert_eq!(ids_in(&m, "BEST FOR BRITAIN SAID NO."), ["actor:best"]);
+        // Reviewed names and names of several words keep the documented rule.
+        assert_eq!(ids_in(&m, "whitehall said no."), ["actor:whitehall"]);
+        assert_eq!(
+            ids_in(&m, "power to change said no."),
+            ["actor:power-to-change"]
+        );
+        assert!(ids_in(&m, "the powerhouse said no.").is_empty());
     }
 
     fn issue_lexicon() -> [Entity; 5] {
