@@ -429,13 +429,19 @@ fn cap_run_after(norm: &str, toks: &[Tok], start: usize) -> Option<(usize, usize
     {
         return None;
     }
+    // Capitalised words, and connectors before a capital ("the lobby group Best for
+    // Britain", "the charity Friends of the Earth").
     let mut last = first;
-    while last + 1 < toks.len()
-        && last - first < 3
-        && adjacent(norm, &toks[last], &toks[last + 1])
-        && is_cap(toks[last + 1].s)
-    {
-        last += 1;
+    while last + 1 < toks.len() && last - first < 5 {
+        let mut next = last + 1;
+        while next + 1 < toks.len() && next - last <= 2 && is_connector(toks[next].s) {
+            next += 1;
+        }
+        let joined = (last + 1..=next).all(|k| adjacent(norm, &toks[k - 1], &toks[k]));
+        if !joined || !is_cap(toks[next].s) || (next > last + 1 && toks[next].s.ends_with("'s")) {
+            break;
+        }
+        last = next;
     }
     Some((toks[first].start, toks[last].end))
 }

@@ -1361,3 +1361,24 @@ fn an_organisation_described_in_apposition_as_a_firm_or_website_was_not_found() 
         );
     }
 }
+
+/// "the pro-EU lobby group Best for Britain" gave an organisation "Best": a name after
+/// a lowercase head stopped at its first connector.
+#[test]
+fn a_name_after_a_lowercase_head_stopped_at_its_first_connector() {
+    let lex = lex_of(vec![]);
+    for (t, org) in [
+        (
+            "A new poll from the pro-EU lobby group Best for Britain finds that most back it.",
+            "Best for Britain",
+        ),
+        (
+            "The campaign group Friends of the Earth said so.",
+            "Friends of the Earth",
+        ),
+        ("The think-tank Onward says so.", "Onward"),
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(names.iter().any(|(n, _)| n == org), "{t}: {names:?}");
+    }
+}
