@@ -371,7 +371,8 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         // "Jac Larner of Cardiff University": a plain name of an organisation is a
         // person of it, even with a given name no list holds.
         let affiliated = !named
-            && words::org_head(words[words.len() - 1]).is_some()
+            && (words::org_head(words[words.len() - 1]).is_some()
+                || org_description_after(&self.c.norm[strip_end(run)..]))
             && self.plain_name(&words[..p]);
         if !(named || affiliated) || name.iter().any(|t| !is_cap(t.s) || is_allcaps(t.s)) {
             return false;
@@ -407,8 +408,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
     /// article or English uses in lower case ("Jac Larner", not "Royal Society" or
     /// "Metropolitan Borough").
     fn plain_name(&mut self, words: &[&str]) -> bool {
-        words.iter().all(|w| {
+        let n = words.len();
+        words.iter().enumerate().all(|(i, w)| {
             let lw = lower(w, &mut self.out.scratch.lower).into_owned();
+            // A surname may be a name that is also a word ("Chetal Patel").
+            let surname = n >= 2 && i == n - 1;
             is_cap(w)
                 && !is_allcaps(w)
                 && !w.ends_with("'s")
@@ -418,7 +422,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 && !not_name().contains(w)
                 && !words::is_stopword(&lw)
                 && !self.vocab.contains(&lw)
-                && !levelmap_model::mentions::COMMON_WORDS.contains(&lw.as_str())
+                && (surname || !levelmap_model::mentions::COMMON_WORDS.contains(&lw.as_str()))
         })
     }
 
@@ -701,6 +705,26 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         }
     }
     last
+}
+
+/// Whether `rest` opens with a description of an organisation in apposition: ", a
+/// legal firm,", ", the housing charity." (an article, at most three more words, and
+/// a lowercase organisation head).
+fn org_description_after(rest: &str) -> bool {
+    let Some(desc) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let desc = &desc[..desc.find([',', '.', ';', ')']).unwrap_or(desc.len())];
+    let ws: Vec<&str> = desc.split(' ').collect();
+    let heads = words::LOWER_ORG_HEADS
+        .iter()
+        .chain(words::APPOSITIVE_ORG_HEADS)
+        .map(|h| h.0);
+    ws.len() <= 4
+        && matches!(ws.first(), Some(&("a" | "an" | "the")))
+        && heads
+            .into_iter()
+            .any(|h| desc.ends_with(h) && desc[..desc.len() - h.len()].ends_with(' '))
 }
 
 /// The kind of an organisation whose head comes before "of" or "for" in its first

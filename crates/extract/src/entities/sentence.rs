@@ -447,9 +447,10 @@ fn cap_run_after(norm: &str, toks: &[Tok], start: usize) -> Option<(usize, usize
 }
 
 /// Where the organisation starts in the run `norm[a..b]` when the run names a person
-/// of it: "Stephen Springham of Knight Frank" (a given name and up to two more
-/// capitalised words, then "of" and "the"), else `a`. "Friends of the Earth" and
-/// "University of Leeds" stay whole.
+/// of it: "Stephen Springham of Knight Frank", "Chetal Patel of Bates Wells" (two or
+/// three capitalised words, none the head of an organisation or a role, then "of"
+/// and "the"), else `a`. "Friends of the Earth", "University of Leeds" and "Royal
+/// Bank of Scotland" stay whole.
 fn org_after_person(norm: &str, a: usize, b: usize) -> usize {
     let run = &norm[a..b];
     let Some(of) = run.find(" of ") else {
@@ -457,10 +458,12 @@ fn org_after_person(norm: &str, a: usize, b: usize) -> usize {
     };
     let name: Vec<&str> = run[..of].split(' ').collect();
     let person = (2..=3).contains(&name.len())
-        && words::given_names().contains(name[0])
-        && name
-            .iter()
-            .all(|w| is_cap(w) && words::org_head(w).is_none());
+        && name.iter().all(|w| {
+            is_cap(w)
+                && words::org_head(w).is_none()
+                && !words::role_heads().contains(w)
+                && !is_demonym(w)
+        });
     if !person {
         return a;
     }

@@ -1293,13 +1293,22 @@ fn a_title_inside_a_run_of_capitals_was_merged_into_the_name_before_it() {
 fn a_person_of_an_organisation_was_read_as_one_name() {
     let lex = lex_of(vec![]);
     let t = "Stephen Springham of Knight Frank, a property consultancy, is gloomy. \
-             William Wright, a banker, spoke first. Mr Wright of New Financial argues that the City is doing well.";
+             William Wright, a banker, spoke first. Mr Wright of New Financial argues that the City is doing well. \
+             Chetal Patel of Bates Wells, a legal firm, says that firms are leaving.";
     let names: Vec<String> = candidate_names(&run(t, &lex))
         .into_iter()
         .map(|(n, _)| n)
         .collect();
     assert!(names.iter().any(|n| n == "Knight Frank"), "{names:?}");
+    assert!(names.iter().any(|n| n == "Bates Wells"), "{names:?}");
     assert!(names.iter().all(|n| !n.contains(" of ")), "{names:?}");
+    // An organisation's own name with "of" stays whole.
+    let t = "Royal Bank of Scotland, a lender, said so.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(
+        names.iter().any(|(n, _)| n == "Royal Bank of Scotland"),
+        "{names:?}"
+    );
 }
 
 /// "says Jill Hewitt of the National Association of Agricultural Contractors." gave
