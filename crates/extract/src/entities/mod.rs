@@ -341,6 +341,7 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
         lex,
         out,
     };
+    s.parenthesised_acts();
     s.capitalised_runs();
     s.usual_names();
     if !ctx.org_hits.is_empty() {

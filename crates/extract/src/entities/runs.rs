@@ -31,7 +31,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             }
             let run = self.trimmed(&toks[i..=last]);
             i = next_i;
-            if run.len() < 2 {
+            if run.len() < 2 || self.claimed(run[0].start, run[run.len() - 1].end) {
                 continue;
             }
             self.classify(run, i);

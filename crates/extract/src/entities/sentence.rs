@@ -37,6 +37,10 @@ pub(super) struct Scratch {
     /// Lexicon hits of a bare head ("White Paper") that a longer name in the same
     /// sentence ("Devolution White Paper") supersedes: (sentence, start, end).
     pub(super) superseded: Vec<(usize, usize, usize)>,
+    /// Spans of the sentence that a bill or act with a parenthesis in its name holds
+    /// ([`SentenceScan::parenthesised_acts`]): no capitalised run inside them names
+    /// anything of its own ("Public Office" of "Public Office (Accountability) Bill").
+    pub(super) claimed: Vec<(usize, usize)>,
 }
 
 /// What the article has found so far, which each sentence adds to.
@@ -147,7 +151,7 @@ impl SentenceScan<'_, '_, '_> {
         let (norm, toks) = (self.c.norm, self.c.toks);
         let mut gaz_until = 0;
         for (ti, t) in toks.iter().enumerate() {
-            if !is_cap(t.s) || t.start < gaz_until {
+            if !is_cap(t.s) || t.start < gaz_until || self.claimed(t.start, t.end) {
                 continue;
             }
             let w0 = strip_possessive(t.s);
@@ -210,6 +214,55 @@ impl SentenceScan<'_, '_, '_> {
                 }
             }
         }
+    }
+
+    /// A bill or act whose name holds a parenthesis: "Public Office (Accountability)
+    /// Bill", "European Union (Withdrawal) Act 2018", "Local Government (Scotland) Act
+    /// 1973". Its span is claimed ([`Scratch::claimed`]) and the lexicon hits inside
+    /// it ("European Union") give way.
+    pub(super) fn parenthesised_acts(&mut self) {
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        self.out.scratch.claimed.clear();
+        for (open, _) in norm.match_indices(" (") {
+            let Some(end) = act_after_parenthesis(norm, open) else {
+                continue;
+            };
+            let Some((a, _)) = cap_run_before(norm, toks, open) else {
+                continue;
+            };
+            if self.covered(a, end) {
+                continue;
+            }
+            let inside: Vec<(usize, usize)> = self
+                .c
+                .hit_spans
+                .iter()
+                .copied()
+                .filter(|&(s, e)| a <= s && e <= end)
+                .collect();
+            for (s, e) in inside {
+                self.out.scratch.superseded.push((self.c.si, s, e));
+            }
+            self.add(
+                norm[a..end].to_string(),
+                NodeKind::Policy,
+                "measure",
+                0.7,
+                "a bill or act named with a parenthesis".into(),
+                a,
+                end,
+            );
+            self.out.scratch.claimed.push((a, end));
+        }
+    }
+
+    /// Whether `a..b` overlaps a span claimed by a bill or act.
+    pub(super) fn claimed(&self, a: usize, b: usize) -> bool {
+        self.out
+            .scratch
+            .claimed
+            .iter()
+            .any(|&(s, e)| s < b && a < e)
     }
 
     /// A capitalised name before a lowercase organisation head ("the Localis
@@ -470,6 +523,44 @@ fn org_after_person(norm: &str, a: usize, b: usize) -> usize {
     let org = &run[of + 4..];
     let org = org.strip_prefix("the ").unwrap_or(org);
     b - org.len()
+}
+
+/// The end of a bill's or act's name after the " (" at byte `open`: a parenthesis of
+/// one to six capitalised words and connectors ("(Withdrawal)", "(End of Life)"), not
+/// an acronym alone, then "Act" or "Bill", and a year if one follows ("Act 1973").
+fn act_after_parenthesis(norm: &str, open: usize) -> Option<usize> {
+    let inner_start = open + 2;
+    let close = inner_start + norm[inner_start..].find(')')?;
+    let inner: Vec<&str> = norm[inner_start..close].split(' ').collect();
+    // An acronym in brackets abbreviates the name before it: "Levelling Up Fund (LUF)".
+    let acronym = inner.len() == 1 && !inner[0].chars().any(char::is_lowercase);
+    let words_ok = !inner.is_empty()
+        && inner.len() <= 6
+        && !acronym
+        && is_cap(inner[0])
+        && inner.iter().all(|w| is_cap(w) || is_connector(w));
+    if !words_ok {
+        return None;
+    }
+    let rest = &norm[close + 1..];
+    let head = [" Act", " Bill"]
+        .into_iter()
+        .find(|h| rest.starts_with(h))?;
+    let mut end = close + 1 + head.len();
+    if !is_boundary(norm, close + 2, end) {
+        return None;
+    }
+    let year = norm[end..].strip_prefix(' ').unwrap_or("");
+    if year.len() >= 4
+        && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && !year
+            .as_bytes()
+            .get(4)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        end += 5;
+    }
+    Some(end)
 }
 
 /// The capitalised run before a comma and an article that open a description ending

@@ -1391,3 +1391,33 @@ fn a_name_after_a_lowercase_head_stopped_at_its_first_connector() {
         assert!(names.iter().any(|(n, _)| n == org), "{t}: {names:?}");
     }
 }
+/// "The Public Office (Accountability) Bill" gave an organisation "Public Office", and
+/// "the European Union (Withdrawal) Act" the European Union: a bill or act whose name
+/// holds a parenthesis was not found.
+#[test]
+fn a_bill_named_with_a_parenthesis_was_read_as_an_organisation() {
+    let lex = lex_of(vec![]);
+    for (t, bill) in [
+        (
+            "The Public Office (Accountability) Bill, its formal name, was published.",
+            "Public Office (Accountability) Bill",
+        ),
+        (
+            "Ministers passed the European Union (Withdrawal) Act in 2018.",
+            "European Union (Withdrawal) Act",
+        ),
+        (
+            "The Local Government (Scotland) Act 1973 set up regions.",
+            "Local Government (Scotland) Act 1973",
+        ),
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert_eq!(names, [(bill.to_string(), "measure".to_string())], "{t}");
+    }
+    // A parenthesis of something else is no part of a name.
+    let names = candidate_names(&run(
+        "The Levelling Up Fund (LUF) Act was no act at all; the Home Office (in 2019) Bill neither.",
+        &lex,
+    ));
+    assert!(names.iter().all(|(n, _)| !n.contains('(')), "{names:?}");
+}
