@@ -195,6 +195,8 @@ fn fast_tokens_match_the_reference() {
     for t in [
         "O'Brien's co-operation on R&D in the U.K. - 'quoted' -x x- a.b. ",
         "Café naïve ÉCOLE ’twas £3.6bn 2019/20 x&",
+        "Marks & Spencer & & x &y & ",
+        "& a",
         "",
         "'",
         "a",
@@ -1420,4 +1422,20 @@ fn a_bill_named_with_a_parenthesis_was_read_as_an_organisation() {
         &lex,
     ));
     assert!(names.iter().all(|(n, _)| !n.contains('(')), "{names:?}");
+}
+/// "Bird & Bird, a law firm" gave an organisation "Bird", and "Marks & Spencer, a
+/// retailer" one "Spencer": an ampersand between spaces was no word, so no connector.
+#[test]
+fn an_ampersand_between_words_of_a_name_cut_the_name() {
+    let lex = lex_of(vec![]);
+    for (t, org) in [
+        (
+            "It is risky, says Andrew Dean, now a partner at Bird & Bird, a law firm.",
+            "Bird & Bird",
+        ),
+        ("Marks & Spencer, a retailer, said so.", "Marks & Spencer"),
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(names.iter().any(|(n, _)| n == org), "{t}: {names:?}");
+    }
 }

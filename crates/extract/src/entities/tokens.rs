@@ -51,7 +51,8 @@ static CLASS: [u8; 256] = {
 
 /// The words of `norm`, appended to `out`: runs of letters and digits, joined by an
 /// apostrophe, hyphen, ampersand or period that a letter or digit follows ("O'Brien",
-/// "co-operation", "R&D", "U.K"; a trailing "'s" stays in).
+/// "co-operation", "R&D", "U.K"; a trailing "'s" stays in), and an ampersand between
+/// spaces ("Marks & Spencer").
 pub(super) fn tokens_into<'a>(norm: &'a str, out: &mut Vec<Tok<'a>>) {
     let b = norm.as_bytes();
     let n = norm.len();
@@ -67,6 +68,13 @@ pub(super) fn tokens_into<'a>(norm: &'a str, out: &mut Vec<Tok<'a>>) {
                 }
             }
             _ => {
+                if standalone_ampersand(b, i) {
+                    out.push(Tok {
+                        s: &norm[i..i + 1],
+                        start: i,
+                        end: i + 1,
+                    });
+                }
                 i += 1;
                 continue;
             }
@@ -102,6 +110,12 @@ pub(super) fn tokens_into<'a>(norm: &'a str, out: &mut Vec<Tok<'a>>) {
     }
 }
 
+/// Whether byte `i` is an ampersand standing between words as one ("Bird & Bird",
+/// "Marks & Spencer"): a word of its own, the connector of a name.
+fn standalone_ampersand(b: &[u8], i: usize) -> bool {
+    b[i] == b'&' && i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ')
+}
+
 /// The definition [`tokens_into`] implements, character by character.
 #[cfg(test)]
 pub(super) fn tokens_reference(norm: &str) -> Vec<Tok<'_>> {
@@ -110,6 +124,13 @@ pub(super) fn tokens_reference(norm: &str) -> Vec<Tok<'_>> {
     let mut i = 0;
     while i < n {
         let c = norm[i..].chars().next().unwrap_or(' ');
+        if c == '&' && norm[..i].ends_with(' ') && norm[i + 1..].starts_with(' ') {
+            out.push(Tok {
+                s: &norm[i..i + 1],
+                start: i,
+                end: i + 1,
+            });
+        }
         if !c.is_alphanumeric() {
             i += c.len_utf8();
             continue;
