@@ -180,9 +180,11 @@ fn noun_ending_ci(b: &[u8]) -> bool {
         .any(|e| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
 
-/// Endings of nouns and adjectives made from a verb ("voters", "election").
+/// Endings of nouns and adjectives made from a verb ("voters", "election",
+/// "electricity", "electric", "agreement").
 const NOUN_ENDINGS: &[&str] = &[
-    "er", "ers", "ion", "ions", "al", "als", "orate", "or", "ors",
+    "er", "ers", "ion", "ions", "al", "als", "orate", "or", "ors", "ity", "ities", "ic", "ics",
+    "ment", "ments",
 ];
 
 /// Whether `w` may be a word of a place's name in a list ("St", "Clacton-on-Sea").
@@ -576,6 +578,23 @@ pub const STOPWORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "High electricity prices ... are factors" made "High" a place that acts: a
+    /// noun that opens like a verb ("elect") was read as the verb.
+    #[test]
+    fn a_noun_opening_like_a_verb_made_a_place_act() {
+        let verbs = ["elect", "vote", "approv"];
+        for s in [
+            "High electricity prices, rising costs and competition are factors.",
+            "Leeds electric buses run late.",
+            "Hull voters stayed home.",
+        ] {
+            let end = s.find(' ').unwrap();
+            assert!(!verb_follows(s, end, &verbs), "{s}");
+        }
+        assert!(verb_follows("Hull voted to leave.", 4, &verbs));
+        assert!(verb_follows("Hull elected a mayor.", 4, &verbs));
+    }
 
     fn at(s: &str, place: &str) -> bool {
         let i = s.find(place).unwrap_or(0);
