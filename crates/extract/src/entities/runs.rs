@@ -966,20 +966,32 @@ const GENERIC_NOUNS: &[&str] = &[
 /// Head nouns of streets, buildings and sites, which end names made of a person's name
 /// ("George Daggar Avenue") but are never a surname.
 const PLACE_HEADS: &[&str] = &[
+    "Abbey",
     "Airport",
     "Arena",
     "Avenue",
     "Boulevard",
+    "Bridge",
+    "Cathedral",
+    "Circus",
     "Crescent",
+    "Docks",
     "Drive",
+    "Embankment",
     "Gardens",
+    "Harbour",
     "Hospital",
+    "Lane",
+    "Palace",
+    "Parade",
+    "Quay",
     "Road",
     "Square",
     "Stadium",
     "Station",
     "Street",
     "Terrace",
+    "Wharf",
 ];
 
 /// Members' titles written before or after a name: "Tory MP Bob Seely", "list-MSP Murdo Fraser".

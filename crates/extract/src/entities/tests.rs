@@ -1439,3 +1439,17 @@ fn an_ampersand_between_words_of_a_name_cut_the_name() {
         assert!(names.iter().any(|(n, _)| n == org), "{t}: {names:?}");
     }
 }
+
+/// "Victoria Embankment on the north side of the Thames contains monuments" gave a
+/// person "Victoria Embankment": a street's head noun was read as a surname.
+#[test]
+fn a_street_after_a_given_name_was_read_as_a_person() {
+    let lex = lex_of(vec![]);
+    for t in [
+        "Victoria Embankment on the north side of the Thames contains monuments.",
+        "Crowds gathered on Albert Bridge and at Alexandra Palace.",
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(names.iter().all(|(_, k)| k != "person"), "{t}: {names:?}");
+    }
+}
