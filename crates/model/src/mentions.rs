@@ -451,7 +451,24 @@ impl Matcher {
             }
         }
         out.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
+        drop_nested(out);
     }
+}
+
+/// Drop the hits that lie inside a longer hit of another entry: a name inside a
+/// longer name is no mention of its own (the alias "independence" in "UK
+/// Independence Party"). The case-sensitive and any-case names are searched apart;
+/// within each the longest match already wins. `out` is sorted by start.
+pub fn drop_nested(out: &mut Vec<HitRef<'_>>) {
+    if out.len() < 2 {
+        return;
+    }
+    let spans: Vec<(usize, usize, &str)> = out.iter().map(|h| (h.start, h.end, h.id)).collect();
+    out.retain(|h| {
+        !spans
+            .iter()
+            .any(|&(s, e, id)| id != h.id && s <= h.start && h.end <= e && e - s > h.end - h.start)
+    });
 }
 
 /// Whether the one-word name at `norm[start..]` ends another person's name: the word
@@ -761,7 +778,15 @@ fn scan_article<'m>(
             // A policy that is also an event ("Brexit") only where it is argued about
             // (crate::eventlike, 4.1).
             let actor = entity.is_some_and(|e| e.node_kind == NodeKind::Actor);
-            if (actor && crate::groups::group_of(&norm[hit.start..hit.end]).is_some())
+            // A policy's head alias before "of" names a quality of something else:
+            // "the independence of the Bank of England" is no Scottish independence.
+            let quality = entity.is_some_and(|e| {
+                e.node_kind == NodeKind::Policy
+                    && is_head_alias(&norm[hit.start..hit.end], &e.name)
+                    && norm[hit.end..].starts_with(" of ")
+            });
+            if quality
+                || (actor && crate::groups::group_of(&norm[hit.start..hit.end]).is_some())
                 || (entity.is_some_and(|e| e.kind == "place")
                     && !crate::places::place_acts(&norm, hit.start, hit.end))
                 || (entity.is_some_and(|e| crate::eventlike::is_event_like(&e.name))
@@ -789,6 +814,17 @@ fn scan_article<'m>(
 /// [`GENERIC_WORDS`] ("white paper", "the fund") while the name says more: it names
 /// its entry only in an article that names it otherwise too ("Green Deal", a name of
 /// generic words, is no alias and always names its entry).
+/// Whether `found` is the head alias of the name `name`: one word, the last word of a
+/// name of several ("independence" of "Scottish independence"), in any case.
+fn is_head_alias(found: &str, name: &str) -> bool {
+    !found.contains(' ')
+        && name.contains(' ')
+        && name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| last.eq_ignore_ascii_case(found))
+}
+
 fn is_generic(found: &str, name: &str) -> bool {
     let generic = |s: &str| {
         s.split(|c: char| !c.is_alphanumeric())
@@ -928,6 +964,35 @@ mod tests {
         corpus.articles.insert("a".into(), article("a", text));
         let ids: Vec<String> = find_mentions(&corpus).into_iter().map(|r| r.to).collect();
         assert_eq!(ids, ["policy:city-deals"]);
+    }
+
+    /// "his UK Independence Party" and "the independence of the Office for Budget
+    /// Responsibility" linked Scottish independence (by its alias "independence") to
+    /// articles that never argue about it; the extractor's drafts already left them out,
+    /// the graph did not.
+    #[test]
+    fn a_policys_head_alias_inside_another_name_or_before_of_was_linked() {
+        let mut corpus = Corpus::default();
+        let mut si = ent(
+            "policy:scottish-independence",
+            "Scottish independence",
+            &["independence"],
+        );
+        si.node_kind = NodeKind::Policy;
+        corpus.entities.insert(si.id.clone(), si);
+        let ukip = ent("actor:ukip", "UK Independence Party", &["UKIP"]);
+        corpus.entities.insert(ukip.id.clone(), ukip);
+        let text = "His UK Independence Party won 14%.
+He respects the independence of the Bank.
+";
+        corpus.articles.insert("a".into(), article("a", text));
+        let ids: Vec<String> = find_mentions(&corpus).into_iter().map(|r| r.to).collect();
+        assert_eq!(ids, ["actor:ukip"]);
+        let text = "The SNP wants independence now.
+";
+        corpus.articles.insert("a".into(), article("a", text));
+        let ids: Vec<String> = find_mentions(&corpus).into_iter().map(|r| r.to).collect();
+        assert_eq!(ids, ["policy:scottish-independence"]);
     }
 
     /// Issue 12's unseen articles: "a London-listed company", "130km west of London"

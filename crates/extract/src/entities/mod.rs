@@ -127,6 +127,7 @@ pub(crate) fn lexicon_hits<'m>(
         }
     }
     out.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
+    levelmap_model::mentions::drop_nested(out);
 }
 
 /// Find lexicon mentions and new candidates in every sentence.
