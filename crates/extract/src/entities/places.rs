@@ -71,6 +71,39 @@ fn starts_like_verb(w: &str) -> bool {
     false
 }
 
+/// Whether a lowercase word is a number or a share ("four-fifths", "two-thirds",
+/// "half", "dozens"), which opens a sentence about people, never a place's name.
+fn is_number_word(lw: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "half",
+        "dozen",
+        "dozens",
+    ];
+    lw.split('-').next().is_some_and(|w| NUMBERS.contains(&w))
+}
+
 /// Whether a capitalised word names people or a quality, not a place: a demonym
 /// ("Scots", "Britons", "Londoners", "Mancunians"), a group of people ("Securocrats",
 /// "Unionists", "Blairites", "Brexiteers") or an adjective ("Scottish-born", "Welsh").
@@ -159,6 +192,7 @@ impl SentenceScan<'_, '_, '_> {
             let lw = lower(t.s, &mut self.out.scratch.lower).into_owned();
             !is_allcaps(t.s)
                 && !demonym(t.s)
+                && !is_number_word(&lw)
                 && !words::is_stopword(&lw)
                 && !not_name().contains(t.s)
                 && !role_heads().contains(t.s)

@@ -693,6 +693,8 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
                         && !is_org_like(&toks[i..=last])
                         && !one_name_over_and(norm, toks, m))
                         || given_names().contains(toks[i].s)
+                        // "Sir Sadiq and Westminster Council": a titled person and a body.
+                        || person_titles().contains(toks[i].s)
                         || two_organisations(norm, toks, i, last, m)))
             {
                 last = m;

@@ -1453,3 +1453,21 @@ fn a_street_after_a_given_name_was_read_as_a_person() {
         assert!(names.iter().all(|(_, k)| k != "person"), "{t}: {names:?}");
     }
 }
+
+/// "Four-fifths are opposed to building on the green belt" gave a place "Four-fifths"
+/// that acts, and "Sir Sadiq and Westminster Council are both Labour" one body "Sadiq
+/// and Westminster Council".
+#[test]
+fn a_share_was_read_as_a_place_and_a_titled_person_joined_a_body() {
+    let lex = lex_of(vec![]);
+    let names = candidate_names(&run(
+        "Four-fifths are opposed to building on the green belt. Half oppose it.",
+        &lex,
+    ));
+    assert!(names.is_empty(), "{names:?}");
+    let names = candidate_names(&run(
+        "Sir Sadiq Khan runs London. Sir Sadiq and Westminster Council are both Labour.",
+        &lex,
+    ));
+    assert!(names.iter().all(|(n, _)| !n.contains(" and ")), "{names:?}");
+}
