@@ -1471,3 +1471,25 @@ fn a_share_was_read_as_a_place_and_a_titled_person_joined_a_body() {
     ));
     assert!(names.iter().all(|(n, _)| !n.contains(" and ")), "{names:?}");
 }
+/// "No Patrick Harvie or Maggie Chapman" found only Patrick Harvie, and "headed by
+/// Canon Kenyon Wright" nobody: a given name no list held, a clergy title no list held.
+#[test]
+fn a_person_with_a_short_given_name_or_a_clergy_title_was_not_found() {
+    let lex = lex_of(vec![]);
+    for (t, person) in [
+        (
+            "No Patrick Harvie or Maggie Chapman. No broken system.",
+            "Maggie Chapman",
+        ),
+        (
+            "Prominent Scots signed the Claim of Right, headed by Canon Kenyon Wright.",
+            "Kenyon Wright",
+        ),
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(
+            names.iter().any(|(n, k)| n == person && k == "person"),
+            "{t}: {names:?}"
+        );
+    }
+}

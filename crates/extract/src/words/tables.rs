@@ -217,6 +217,11 @@ pub(crate) const PERSON_TITLES: &[&str] = &[
     "Councillor",
     "Rt",
     "Hon",
+    "Canon",
+    "Reverend",
+    "Rev",
+    "Rev.",
+    "Revd",
 ];
 
 /// Role words: a capitalised run ending in one of these names a role ("Chancellor of the Exchequer").
