@@ -235,6 +235,20 @@ pub(crate) fn authors(
             }
         }
     }
+    // A columnist named in capitals at the head of the title line: "STEPHEN GLOVER
+    // Never mind Covid and Brexit, ..." (as the Daily Mail sets its comment pieces).
+    let title = header
+        .title_block
+        .and_then(|tb| layout.sentences_of(tb).next());
+    if let Some((si, name)) =
+        title.and_then(|(si, s)| capitals_name_opening(&s.norm).map(|n| (si, n)))
+    {
+        hits.push(AuthorHit {
+            name,
+            sentence: si,
+            confidence: 0.7,
+        });
+    }
     let mut out: Vec<DraftRef> = Vec::new();
     for h in hits {
         let s = &layout.sentences[h.sentence];
@@ -250,6 +264,39 @@ pub(crate) fn authors(
         }
     }
     out
+}
+
+/// The name in capitals that opens a title line, in title case: two or three words
+/// all in capitals, the first a given name, then a word in lower case ("STEPHEN
+/// GLOVER Never mind ..." gives "Stephen Glover"). A headline all in capitals gives none.
+fn capitals_name_opening(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let caps = |w: &str| {
+        let w = w.trim_end_matches(':');
+        w.len() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '\'' || c == '-')
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    };
+    let k = words.iter().take_while(|w| caps(w)).count();
+    let next_lower = words
+        .get(k)
+        .is_some_and(|w| w.chars().any(char::is_lowercase));
+    if !(2..=3).contains(&k) || !next_lower {
+        return None;
+    }
+    let title_case = |w: &str| {
+        let w = w.trim_end_matches(':');
+        let mut cs = w.chars();
+        cs.next()
+            .map(|c| {
+                c.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect::<String>()
+            })
+            .unwrap_or_default()
+    };
+    let name: Vec<String> = words[..k].iter().map(|w| title_case(w)).collect();
+    levelmap_model::given_names::is_given_name(&name[0]).then(|| name.join(" "))
 }
 
 /// Whether the text writes `word` in lower case as a word of its own ("know" for

@@ -656,3 +656,23 @@ fn an_outlet_on_the_bylines_second_line_gave_no_outlet() {
     );
     assert!(draft_of(&text).outlet.is_none());
 }
+
+/// "STEPHEN GLOVER Never mind Covid and Brexit, PM faces a bigger challenge" gave no
+/// author: a columnist named in capitals at the head of the title line.
+#[test]
+fn a_columnist_named_in_capitals_at_the_head_of_the_title_gave_no_author() {
+    let text = format!(
+        "STEPHEN GLOVER Never mind Covid and Brexit, PM faces a bigger challenge - losing Scotland from UK\n\n{BODY}"
+    );
+    let d = draft_of(&text);
+    let ids: Vec<&str> = d.authors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["actor:stephen-glover"]);
+    // A headline all in capitals, or one opening with capitals that are no name, none.
+    for title in [
+        "LEVELLING UP IS DEAD, SAYS MAYOR\n\n",
+        "HS2 NORTHERN leg is scrapped by the government\n\n",
+    ] {
+        let d = draft_of(&format!("{title}{BODY}"));
+        assert!(d.authors.is_empty(), "{title}");
+    }
+}
