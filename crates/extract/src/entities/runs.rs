@@ -25,7 +25,9 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             let next_i = last + 1;
             if last == i {
                 // One capitalised word alone names nothing here: policies and organisations
-                // take two words or more, and people a given name and surname.
+                // take two words or more, and people a given name and surname; but an
+                // acronym that speaks is a body ("warned CREDS").
+                self.speaking_acronym(i);
                 i = next_i;
                 continue;
             }
@@ -265,6 +267,66 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             return;
         }
         self.person(run, i, &words);
+    }
+
+    /// An acronym no lexicon holds that speaks or is cited is an organisation: "warned
+    /// CREDS", "NIESR found", "according to NPEU". Three capitals or more, in a
+    /// sentence not itself in capitals, and no acronym of a thing ("GDP", "VAT").
+    fn speaking_acronym(&mut self, i: usize) {
+        const SAYS: &[&str] = &[
+            "found",
+            "finds",
+            "estimates",
+            "estimated",
+            "reported",
+            "reports",
+            "published",
+            "calculated",
+            "calculates",
+            "predicts",
+            "predicted",
+            "forecasts",
+        ];
+        const THINGS: &[&str] = &[
+            "GDP", "GVA", "VAT", "COVID", "CEO", "CEOs", "MPs", "MSPs", "MEPs", "CCTV", "GCSE",
+            "GCSEs", "PPE", "LGBT", "LGBTQ", "AI", "NATO", "USA", "III", "OK", "TV", "PR",
+        ];
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        let t = toks[i];
+        let letters = t.s.chars().filter(|c| c.is_ascii_uppercase()).count();
+        if !is_allcaps(t.s)
+            || letters < 3
+            || letters != t.s.chars().count()
+            || THINGS.contains(&t.s)
+            || self.overlaps(t.start, t.end)
+        {
+            return;
+        }
+        // A shouted sentence holds many words in capitals.
+        if toks.iter().filter(|w| is_allcaps(w.s)).count() > 2 {
+            return;
+        }
+        let next = word_after(norm, t.end);
+        let prev: Vec<&str> = norm[..t.start].split_whitespace().rev().take(2).collect();
+        let says = words::REPORTING_VERBS.contains(&next) || SAYS.contains(&next);
+        let said = prev
+            .first()
+            .is_some_and(|w| words::REPORTING_VERBS.contains(&w.trim_end_matches(',')));
+        let cited = prev.len() == 2 && prev[0] == "to" && prev[1].eq_ignore_ascii_case("according");
+        // Spelled out in the article ("the Strategic Defence Review ... the SDR found"),
+        // it is the short form of a name the other rules read.
+        if !(says || said || cited) || spelled_out(self.c.q.0, t.s) {
+            return;
+        }
+        self.add(
+            t.s.to_string(),
+            NodeKind::Actor,
+            "organisation",
+            0.55,
+            "an acronym that speaks or is cited".into(),
+            t.start,
+            t.end,
+        );
     }
 
     /// "Power to Change said ...", "Friends of the Earth warned ...": a name joined by
@@ -736,6 +798,39 @@ fn org_head_before_of(words: &[&str]) -> Option<&'static str> {
     (0..3.min(words.len().saturating_sub(2)))
         .find(|&k| matches!(words[k + 1], "of" | "for") && words::org_head(words[k]).is_some())
         .and_then(|k| words::org_head(words[k]))
+}
+
+/// Whether `text` spells out the acronym `acr`: capitalised words in a row whose
+/// initials are its letters, connectors ("of", "for", "and", "the") skipped ("Stove
+/// Industry Association" for "SIA", "Institute for Fiscal Studies" for "IFS"), or
+/// any name followed by the acronym in brackets.
+fn spelled_out(text: &str, acr: &str) -> bool {
+    // "a strategic defence review (SDR)": introduced in brackets after its name.
+    if text.contains(&format!("({acr})")) {
+        return true;
+    }
+    let letters: Vec<char> = acr.chars().collect();
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).any(|start| {
+        let mut k = 0;
+        for w in &words[start..] {
+            if k == letters.len() {
+                break;
+            }
+            if k > 0 && is_connector(w) {
+                continue;
+            }
+            if w.starts_with(letters[k]) && is_cap(w) && !is_allcaps(w) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        k == letters.len()
+    })
 }
 
 /// Whether `title` after `prev` opens a person's name of its own, ending the run
