@@ -9,10 +9,11 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use levelmap_draw::polarisation::{group_name, polarisation_svg};
 use levelmap_network::json::{MemberJson, PolarisationJson, PolarisationWindowJson, VERSION};
-use levelmap_network::polarisation::best_split;
-use levelmap_network::statements::dedupe;
-use levelmap_network::window::{parse_months, windows};
-use levelmap_network::{signed_ties, NetworkError};
+use levelmap_network::polarisation::split_profiles;
+use levelmap_network::statements::{dedupe_refs, Duplicates, Statement};
+use levelmap_network::window::{parse_months, windows, Window};
+use levelmap_network::{profiles, NetworkError};
+use rayon::prelude::*;
 
 use super::load::Source;
 use super::network::{load_statements, write_csv, Select};
@@ -66,40 +67,11 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let step = parse_months("step", &args.step)?;
     let kept = load_statements(&args.source, &args.select)?;
     let rule = args.select.duplicates.rule();
-    let mut out = Vec::new();
-    for w in windows(&kept, months, step, &args.window)? {
-        let list = dedupe(kept.iter().filter(|s| w.holds(s)).cloned(), rule);
-        // congruence and conflict from one pass over the pairs (the same nodes and
-        // weights as `network congruence` and `network conflict`)
-        let ties = signed_ties(&list, args.min_statements)?;
-        let cong = &ties;
-        let (pos, neg) = (&ties.positive, &ties.negative);
-        let activity: Vec<usize> = cong.nodes.iter().map(|n| n.statements).collect();
-        let split = best_split(pos, neg, &activity);
-        let groups = split.groups.clone().map(|g| {
-            let mut m: Vec<MemberJson> = g
-                .iter()
-                .map(|&i| MemberJson {
-                    id: cong.nodes[i].id.clone(),
-                    label: cong.nodes[i].label.clone(),
-                    statements: cong.nodes[i].statements,
-                })
-                .collect();
-            m.sort_by(|a, b| b.statements.cmp(&a.statements).then(a.id.cmp(&b.id)));
-            m
-        });
-        out.push(PolarisationWindowJson {
-            from: w.from(),
-            to: w.to(),
-            statements: list.len(),
-            actors: cong.nodes.len(),
-            congruence_ties: ties.congruence_ties,
-            conflict_ties: ties.conflict_ties,
-            score: (split.score * 1e9).round() / 1e9,
-            exhaustive: split.exhaustive,
-            groups,
-        });
-    }
+    // windows are independent: split in parallel, collected in window order
+    let out = windows(&kept, months, step, &args.window)?
+        .par_iter()
+        .map(|w| split_window(&kept, w, rule, args.min_statements))
+        .collect::<Result<Vec<_>, NetworkError>>()?;
     let doc = PolarisationJson {
         schema: "levelmap/polarisation".into(),
         version: VERSION,
@@ -178,4 +150,42 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     }
     w.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One window's row: its statements (deduplicated by `rule`), the actors' stance
+/// profiles and their best two-group split.
+fn split_window(
+    kept: &[Statement],
+    w: &Window,
+    rule: Duplicates,
+    min_statements: usize,
+) -> Result<PolarisationWindowJson, NetworkError> {
+    let list = dedupe_refs(kept.iter().filter(|s| w.holds(s)), rule);
+    // the same nodes, tie counts and split as `network congruence` and `network
+    // conflict` would give, without listing the ties
+    let prof = profiles(&list, min_statements)?;
+    let split = split_profiles(&prof);
+    let groups = split.groups.clone().map(|g| {
+        let mut m: Vec<MemberJson> = g
+            .iter()
+            .map(|&i| MemberJson {
+                id: prof.nodes[i].id.clone(),
+                label: prof.nodes[i].label.clone(),
+                statements: prof.nodes[i].statements,
+            })
+            .collect();
+        m.sort_by(|a, b| b.statements.cmp(&a.statements).then(a.id.cmp(&b.id)));
+        m
+    });
+    Ok(PolarisationWindowJson {
+        from: w.from(),
+        to: w.to(),
+        statements: list.len(),
+        actors: prof.nodes.len(),
+        congruence_ties: prof.congruence_ties,
+        conflict_ties: prof.conflict_ties,
+        score: (split.score * 1e9).round() / 1e9,
+        exhaustive: split.exhaustive,
+        groups,
+    })
 }

@@ -14,8 +14,8 @@ pub mod statements;
 pub mod window;
 
 pub use network::{
-    build_network, build_network_owned, each_edge, signed_ties, Kind, NetEdge, NetNode, Network,
-    NetworkOptions, Normalisation, SignedTies,
+    build_network, build_network_owned, each_edge, profiles, signed_ties, Kind, NetEdge, NetNode,
+    Network, NetworkOptions, Normalisation, Profiles, SignedTies,
 };
 pub use statements::{statements, Duplicates, Source, Statement, StatementFilter};
 pub use window::{windows, Span, Window};

@@ -10,6 +10,8 @@
 //! subtract = congruence − conflict. The `policies` network is congruence with the
 //! roles of actors and policies swapped.
 
+use std::borrow::Borrow;
+
 use levelmap_model::date::PartialDate;
 use levelmap_model::{NodeKind, Stance, Text};
 
@@ -394,9 +396,9 @@ struct Pair {
 
 /// The cells of a one-mode network: each node's (concept, counts), concepts
 /// ascending, and each concept's (node, counts), nodes ascending.
-fn cells(
+fn cells<S: Borrow<Statement>>(
     touches: &[Vec<(u32, u32)>],
-    statements: &[Statement],
+    statements: &[S],
     concepts: usize,
     dates: &[PartialDate],
 ) -> [Vec<Vec<Cell>>; 2] {
@@ -412,7 +414,7 @@ fn cells(
             .map(|group| {
                 let (mut fa, mut first) = ([0.0; 2], None);
                 for &(k, _) in group {
-                    let s = &statements[k as usize];
+                    let s = statements[k as usize].borrow();
                     fa[usize::from(s.stance == Stance::Against)] += 1.0;
                     first = earliest(first, s.date);
                 }
@@ -460,13 +462,14 @@ fn date_of(dates: &[PartialDate], code: u32) -> Option<PartialDate> {
     (code != 0).then(|| dates[(u32::MAX - code) as usize])
 }
 
-fn prepare(statements: &[Statement], side: Side, min: usize) -> Prepared {
-    let nodes = nodes_of(statements.iter(), side, min);
+fn prepare<S: Borrow<Statement>>(statements: &[S], side: Side, min: usize) -> Prepared {
+    let nodes = nodes_of(statements.iter().map(Borrow::borrow), side, min);
     let index = index_of(&nodes, 0);
     // concepts numbered in sorted order, so a pair's `via` comes out sorted
     let mut names: Vec<&Text> = statements
         .iter()
-        .filter(|s| s.signed())
+        .map(Borrow::borrow)
+        .filter(|s: &&Statement| s.signed())
         .map(|s| ends(s, side).2)
         .collect();
     names.sort_unstable();
@@ -478,13 +481,14 @@ fn prepare(statements: &[Statement], side: Side, min: usize) -> Prepared {
         .map(|(k, c)| (&**c, k as u32))
         .collect();
     let mut touches: Vec<Vec<(u32, u32)>> = vec![Vec::new(); nodes.len()];
-    for (k, s) in statements.iter().enumerate().filter(|(_, s)| s.signed()) {
+    let signed = statements.iter().map(Borrow::borrow).enumerate();
+    for (k, s) in signed.filter(|(_, s): &(usize, &Statement)| s.signed()) {
         let (id, _, concept) = ends(s, side);
         if let Some(&i) = index.get(&**id) {
             touches[i as usize].push((k as u32, concepts[&**concept]));
         }
     }
-    let mut dates: Vec<PartialDate> = statements.iter().filter_map(|s| s.date).collect();
+    let mut dates: Vec<PartialDate> = statements.iter().filter_map(|s| s.borrow().date).collect();
     dates.sort_unstable();
     dates.dedup();
     let [by_node, by_concept] = cells(&touches, statements, names.len(), &dates);
@@ -635,6 +639,85 @@ pub fn signed_ties(
         congruence_ties,
         conflict_ties,
     })
+}
+
+/// A window's actors as stance profiles, as the factored polarisation reads them
+/// (`polarisation::split_profiles`): each actor's signed statements per policy and
+/// the policies' per actor, with how many congruence and conflict ties there are.
+/// The weights of the raw `congruence` and `conflict` networks are bilinear in these
+/// profiles, so no tie needs listing.
+#[derive(Debug, Clone)]
+pub struct Profiles {
+    /// The actors with at least `min_statements` statements, sorted by id.
+    pub nodes: Vec<NetNode>,
+    /// For each actor, (policy, [for, against]), policies ascending.
+    pub by_actor: Vec<Vec<(u32, [f64; 2])>>,
+    /// For each policy, (actor, [for, against]), actors ascending.
+    pub by_policy: Vec<Vec<(u32, [f64; 2])>>,
+    /// How many congruence ties.
+    pub congruence_ties: usize,
+    /// How many conflict ties.
+    pub conflict_ties: usize,
+}
+
+/// [`Profiles`] of statements already filtered and deduplicated: the nodes and tie
+/// counts of [`signed_ties`], without the ties.
+pub fn profiles<S: Borrow<Statement>>(
+    statements: &[S],
+    min_statements: usize,
+) -> Result<Profiles, NetworkError> {
+    if min_statements == 0 {
+        return Err(NetworkError::BadMinimum);
+    }
+    let p = prepare(statements, Side::Actor, min_statements);
+    let (congruence_ties, conflict_ties) = count_ties(&p.by_node, &p.by_concept);
+    let list = |cells: &[Vec<Cell>]| -> Vec<Vec<(u32, [f64; 2])>> {
+        cells
+            .iter()
+            .map(|cs| cs.iter().map(|c| (c.other, c.fa)).collect())
+            .collect()
+    };
+    Ok(Profiles {
+        by_actor: list(&p.by_node),
+        by_policy: list(&p.by_concept),
+        nodes: p.nodes,
+        congruence_ties,
+        conflict_ties,
+    })
+}
+
+/// How many pairs of nodes share a stance on some concept (congruence) and how many
+/// take opposite stances on some concept (conflict): the pairs of [`signed_rows`]
+/// with a flag per pair instead of its sums.
+fn count_ties(by_node: &[Vec<Cell>], by_concept: &[Vec<Cell>]) -> (usize, usize) {
+    const TOUCHED: u8 = 4;
+    let mut row = vec![0u8; by_node.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let (mut congruence, mut conflict) = (0, 0);
+    for (i, mine) in by_node.iter().enumerate() {
+        for a in mine {
+            let [fi, ai] = a.fa;
+            let users = &by_concept[a.other as usize];
+            let later = users.partition_point(|u| u.other as usize <= i);
+            for b in &users[later..] {
+                let [fj, aj] = b.fa;
+                let flags = &mut row[b.other as usize];
+                if *flags == 0 {
+                    touched.push(b.other);
+                }
+                *flags |= TOUCHED
+                    | u8::from(fi * fj + ai * aj > 0.0)
+                    | (u8::from(fi * aj + ai * fj > 0.0) << 1);
+            }
+        }
+        for &j in &touched {
+            let flags = std::mem::take(&mut row[j as usize]);
+            congruence += usize::from(flags & 1);
+            conflict += usize::from((flags >> 1) & 1);
+        }
+        touched.clear();
+    }
+    (congruence, conflict)
 }
 
 /// [`pair_rows`] for the signed ties alone: for node i, the congruence and conflict it

@@ -12,7 +12,7 @@
 use std::collections::VecDeque;
 
 use crate::measures::Adjacency;
-use crate::network::Network;
+use crate::network::{Network, Profiles};
 
 /// The best split of one window.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +90,7 @@ pub fn best_split(pos: &Adjacency, neg: &Adjacency, activity: &[usize]) -> Split
     }
     let mut side = vec![0u8; n];
     let exhaustive = tied.len() <= 18;
-    let mut best = if exhaustive {
+    let best = if exhaustive {
         let mut best = (f64::NEG_INFINITY, 0u64);
         // the first tied actor stays in group 0: each split is tried once
         for mask in 0u64..(1 << (tied.len() - 1)) {
@@ -109,6 +109,18 @@ pub fn best_split(pos: &Adjacency, neg: &Adjacency, activity: &[usize]) -> Split
     } else {
         local_moves(pos, neg, &tied, &mut side)
     };
+    finish(best, side, &tied, activity, exhaustive)
+}
+
+/// The split from the sides found: no split when the best is below 0, group A
+/// holding the most active tied actor.
+fn finish(
+    mut best: f64,
+    mut side: Vec<u8>,
+    tied: &[usize],
+    activity: &[usize],
+    exhaustive: bool,
+) -> Split {
     if best < 0.0 {
         side.iter_mut().for_each(|s| *s = 0);
         best = 0.0;
@@ -206,9 +218,293 @@ fn local_moves(pos: &Adjacency, neg: &Adjacency, tied: &[usize], side: &mut [u8]
     }
 }
 
+/// The best two-group split of a window's actors from their stance [`Profiles`]:
+/// the same split and score, to the bit, as [`best_split`] on the raw congruence and
+/// conflict networks, without listing their ties.
+///
+/// Both weights are bilinear in the profiles: with f and a an actor's statements for
+/// and against a policy c, and F_g and A_g their sums over a group g,
+/// Σ_{j∈g, j≠i} w⁺_ij = Σ_c f_i (F_g − f_i[i∈g]) + a_i (A_g − a_i[i∈g]) and
+/// Σ_{j∈g, j≠i} w⁻_ij = Σ_c f_i (A_g − a_i[i∈g]) + a_i (F_g − f_i[i∈g]). So a
+/// degree or a local move costs the actor's policies, not its ties, and every sum is
+/// of whole numbers, exact in f64 in any order. Up to 18 tied actors the ties among
+/// them are listed and every split tried by [`best_split`].
+pub fn split_profiles(p: &Profiles) -> Split {
+    let n = p.nodes.len();
+    let activity: Vec<usize> = p.nodes.iter().map(|x| x.statements).collect();
+    let mut whole = vec![[[0.0f64; 2]; 2]; p.by_policy.len()];
+    for (c, users) in p.by_policy.iter().enumerate() {
+        for (_, [f, a]) in users {
+            whole[c][0][0] += f;
+            whole[c][0][1] += a;
+        }
+    }
+    // every actor in group 0: its ties to group 0 are its degrees
+    let zero = vec![0u8; n];
+    let degrees: Vec<[f64; 2]> = (0..n).map(|i| ties_to(p, &whole, &zero, i, 0)).collect();
+    let tied: Vec<usize> = (0..n)
+        .filter(|&i| degrees[i][0] > 0.0 || degrees[i][1] > 0.0)
+        .collect();
+    if tied.len() <= 18 {
+        let (pos, neg) = listed_ties(p, &tied);
+        return best_split(&pos, &neg, &activity);
+    }
+    let mut side = vec![0u8; n];
+    colour_conflicts(p, &tied, &mut side);
+    let best = factored_moves(p, &degrees, &tied, &mut side);
+    finish(best, side, &tied, &activity, false)
+}
+
+/// Actor i's congruence and conflict weight to the members of group g (other than
+/// itself), from the groups' stance sums `sums[c][g]`.
+fn ties_to(p: &Profiles, sums: &[[[f64; 2]; 2]], side: &[u8], i: usize, g: usize) -> [f64; 2] {
+    let own = side[i] as usize == g;
+    let (mut pos, mut neg) = (0.0, 0.0);
+    for &(c, [f, a]) in &p.by_actor[i] {
+        let [mut fg, mut ag] = sums[c as usize][g];
+        if own {
+            fg -= f;
+            ag -= a;
+        }
+        pos += f * fg + a * ag;
+        neg += f * ag + a * fg;
+    }
+    [pos, neg]
+}
+
+/// The raw congruence and conflict ties among a few actors, listed.
+fn listed_ties(p: &Profiles, tied: &[usize]) -> (Adjacency, Adjacency) {
+    let (mut pos, mut neg) = (Vec::new(), Vec::new());
+    for (k, &i) in tied.iter().enumerate() {
+        for &j in &tied[k + 1..] {
+            let (mut wp, mut wn) = (0.0, 0.0);
+            let mut x = p.by_actor[i].iter().peekable();
+            for &(c, [fj, aj]) in &p.by_actor[j] {
+                while x.next_if(|&&(ci, _)| ci < c).is_some() {}
+                if let Some(&(_, [fi, ai])) = x.next_if(|&&(ci, _)| ci == c) {
+                    wp += fi * fj + ai * aj;
+                    wn += fi * aj + ai * fj;
+                }
+            }
+            if wp != 0.0 {
+                pos.push((i, j, wp));
+            }
+            if wn != 0.0 {
+                neg.push((i, j, wn));
+            }
+        }
+    }
+    let n = p.nodes.len();
+    (Adjacency::new(n, pos), Adjacency::new(n, neg))
+}
+
+/// [`local_moves`]' start: two-colouring the conflict ties breadth first, in node
+/// order, each node's unseen neighbours queued in ascending order. A policy's list of
+/// actors with one stance is read once: after that every one of them is seen.
+fn colour_conflicts(p: &Profiles, tied: &[usize], side: &mut [u8]) {
+    let mut seen = vec![false; side.len()];
+    let mut spent = vec![[false; 2]; p.by_policy.len()];
+    let mut queue = VecDeque::new();
+    let mut found: Vec<usize> = Vec::new();
+    for &s in tied {
+        if std::mem::replace(&mut seen[s], true) {
+            continue;
+        }
+        queue.push_back(s);
+        while let Some(v) = queue.pop_front() {
+            for &(c, fa) in &p.by_actor[v] {
+                // for meets against (stance 1), against meets for (stance 0)
+                for (mine, theirs) in [(fa[0], 1), (fa[1], 0)] {
+                    if mine == 0.0 || std::mem::replace(&mut spent[c as usize][theirs], true) {
+                        continue;
+                    }
+                    for &(w, x) in &p.by_policy[c as usize] {
+                        if x[theirs] > 0.0 && !std::mem::replace(&mut seen[w as usize], true) {
+                            found.push(w as usize);
+                        }
+                    }
+                }
+            }
+            found.sort_unstable();
+            for &w in &found {
+                side[w] = 1 - side[v];
+                queue.push_back(w);
+            }
+            found.clear();
+        }
+    }
+}
+
+/// [`local_moves`] from the profiles: each group's stance sums per policy kept up to
+/// date, so a move's gain costs the actor's policies. Returns the final Q.
+fn factored_moves(p: &Profiles, degrees: &[[f64; 2]], tied: &[usize], side: &mut [u8]) -> f64 {
+    let mut sums = vec![[[0.0f64; 2]; 2]; p.by_policy.len()];
+    for (i, cells) in p.by_actor.iter().enumerate() {
+        for &(c, [f, a]) in cells {
+            let s = &mut sums[c as usize][side[i] as usize];
+            s[0] += f;
+            s[1] += a;
+        }
+    }
+    // each sign's 2m and its degree sums per group, as local_moves keeps them
+    let mut d = [[0.0f64; 2]; 2];
+    for (i, k) in degrees.iter().enumerate() {
+        for sign in 0..2 {
+            d[sign][side[i] as usize] += k[sign];
+        }
+    }
+    let two_m = [d[0][0] + d[0][1], d[1][0] + d[1][1]];
+    let total = two_m[0] + two_m[1];
+    if total == 0.0 {
+        return 0.0;
+    }
+    loop {
+        let mut moved = false;
+        for &i in tied {
+            let (a, b) = (side[i] as usize, 1 - side[i] as usize);
+            let (wa, wb) = (ties_to(p, &sums, side, i, a), ties_to(p, &sums, side, i, b));
+            let delta = |sign: usize| {
+                if two_m[sign] == 0.0 {
+                    return 0.0;
+                }
+                let (k, d) = (degrees[i][sign], &d[sign]);
+                2.0 * (wb[sign] - wa[sign]) - 2.0 * k * (d[b] - d[a] + k) / two_m[sign]
+            };
+            let gain = delta(0) - delta(1);
+            if gain / total > 1e-12 {
+                for sign in 0..2 {
+                    d[sign][a] -= degrees[i][sign];
+                    d[sign][b] += degrees[i][sign];
+                }
+                for &(c, [f, x]) in &p.by_actor[i] {
+                    let s = &mut sums[c as usize];
+                    s[a][0] -= f;
+                    s[a][1] -= x;
+                    s[b][0] += f;
+                    s[b][1] += x;
+                }
+                side[i] = b as u8;
+                moved = true;
+            }
+        }
+        if !moved {
+            return factored_modularity(p, degrees, side, &sums, two_m);
+        }
+    }
+}
+
+/// [`signed_modularity`] from the groups' stance sums: the weight inside the groups
+/// is Σ_c Σ_g (F_g² + A_g²) − Σ_i Σ_c (f_i² + a_i²) for congruence and
+/// Σ_c Σ_g 2·F_g·A_g − Σ_i Σ_c 2·f_i·a_i for conflict.
+fn factored_modularity(
+    p: &Profiles,
+    degrees: &[[f64; 2]],
+    side: &[u8],
+    sums: &[[[f64; 2]; 2]],
+    two_m: [f64; 2],
+) -> f64 {
+    let mut inside = [0.0f64; 2];
+    for s in sums {
+        for [f, a] in s {
+            inside[0] += f * f + a * a;
+            inside[1] += 2.0 * f * a;
+        }
+    }
+    for cells in &p.by_actor {
+        for &(_, [f, a]) in cells {
+            inside[0] -= f * f + a * a;
+            inside[1] -= 2.0 * f * a;
+        }
+    }
+    let mut q = [0.0f64; 2];
+    for sign in 0..2 {
+        if two_m[sign] == 0.0 {
+            continue;
+        }
+        let mut deg = [0.0f64; 2];
+        for (i, k) in degrees.iter().enumerate() {
+            deg[side[i] as usize] += k[sign];
+        }
+        q[sign] = inside[sign] - (deg[0] * deg[0] + deg[1] * deg[1]) / two_m[sign];
+    }
+    (q[0] - q[1]) / (two_m[0] + two_m[1])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::network::{profiles, signed_ties};
+    use crate::statements::{Source, Statement};
+    use levelmap_model::date::PartialDate;
+    use levelmap_model::Stance;
+
+    /// `count` statements of `actors` actors on `policies` policies, stances drawn
+    /// from a fixed-seed generator (mixed and neutral among them).
+    fn random_statements(seed: u64, count: usize, actors: u64, policies: u64) -> Vec<Statement> {
+        let mut x = seed;
+        let mut next = move |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        (0..count)
+            .map(|k| {
+                let (a, p) = (next(actors), next(policies));
+                let stance = [
+                    Stance::For,
+                    Stance::Against,
+                    Stance::For,
+                    Stance::Against,
+                    Stance::Mixed,
+                    Stance::Neutral,
+                ][next(6) as usize];
+                Statement {
+                    date: Some(PartialDate::parse("2021-05").unwrap()),
+                    article: format!("art{}", next(40)).into(),
+                    actor: format!("actor:a{a}").into(),
+                    policy: format!("policy:p{p}").into(),
+                    stance,
+                    source: Source::Claim(format!("claim:c{k}").into()),
+                    actor_label: format!("A{a}").into(),
+                    policy_label: format!("P{p}").into(),
+                    quote: "q".into(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_split_from_profiles_is_the_split_from_listed_ties_to_the_bit() {
+        // few tied actors (every split tried) and many (local moves), sparse and dense
+        for (seed, count, actors, policies) in [
+            (1, 12, 8, 4),
+            (2, 40, 15, 6),
+            (3, 300, 60, 20),
+            (4, 900, 120, 15),
+            (5, 2000, 400, 90),
+            (6, 3000, 150, 8),
+        ] {
+            let list = random_statements(seed, count, actors, policies);
+            for min in [1, 2] {
+                let ties = signed_ties(&list, min).unwrap();
+                let activity: Vec<usize> = ties.nodes.iter().map(|n| n.statements).collect();
+                let listed = best_split(&ties.positive, &ties.negative, &activity);
+                let prof = profiles(&list, min).unwrap();
+                assert_eq!(prof.congruence_ties, ties.congruence_ties, "seed {seed}");
+                assert_eq!(prof.conflict_ties, ties.conflict_ties, "seed {seed}");
+                assert_eq!(prof.nodes, ties.nodes);
+                let factored = split_profiles(&prof);
+                assert_eq!(
+                    factored.score.to_bits(),
+                    listed.score.to_bits(),
+                    "seed {seed} min {min}"
+                );
+                assert_eq!(factored.groups, listed.groups, "seed {seed} min {min}");
+                assert_eq!(factored.exhaustive, listed.exhaustive);
+            }
+        }
+    }
 
     #[test]
     fn two_camps_in_conflict_score_high_and_are_found() {

@@ -205,6 +205,24 @@ pub fn dedupe(list: impl IntoIterator<Item = Statement>, dup: Duplicates) -> Vec
         .collect()
 }
 
+/// [`dedupe`] of borrowed statements: the same ones kept, in the same order, with
+/// nothing cloned.
+pub fn dedupe_refs<'a>(
+    list: impl IntoIterator<Item = &'a Statement>,
+    dup: Duplicates,
+) -> Vec<&'a Statement> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    list.into_iter()
+        .filter(|s| match dup {
+            Duplicates::All => true,
+            Duplicates::Article => {
+                seen.insert((&*s.actor, &*s.policy, s.stance, Some(&*s.article)))
+            }
+            Duplicates::Window => seen.insert((&*s.actor, &*s.policy, s.stance, None)),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
