@@ -10,6 +10,7 @@ pub(crate) mod export;
 pub(crate) mod extract;
 pub(crate) mod load;
 pub(crate) mod neighbors;
+pub(crate) mod netstats;
 pub(crate) mod network;
 pub(crate) mod path;
 pub(crate) mod polarisation;

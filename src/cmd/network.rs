@@ -12,15 +12,13 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use levelmap_model::date::PartialDate;
 use levelmap_model::{EdgeKind, NodeKind, Stance, Text};
-use levelmap_network::json::{
-    NetworkJson, NetworkOut, WindowJson, WindowOut as NetworkWindowOut, VERSION,
-};
+use levelmap_network::json::{NetworkOut, WindowOut as NetworkWindowOut, VERSION};
 use levelmap_network::measures::{measures_sampled, NodeMeasures, Sample};
 use levelmap_network::statements::{dedupe, statements, Duplicates};
 use levelmap_network::window::{parse_months, windows, Span, Window};
 use levelmap_network::{
-    build_network_owned, each_edge, Kind, Network, NetworkError, NetworkOptions, Normalisation,
-    Statement, StatementFilter,
+    build_network_owned, each_edge, Kind, NetNode, Network, NetworkError, NetworkOptions,
+    Normalisation, Statement, StatementFilter,
 };
 use levelmap_query::{parse_date, resolve::resolve_kind, QueryError};
 use levelmap_store::{Region, Store};
@@ -50,7 +48,7 @@ impl DupArg {
         }
     }
 
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             DupArg::All => "all",
             DupArg::Article => "article",
@@ -296,16 +294,9 @@ pub(crate) struct Built {
 }
 
 impl Built {
-    /// Its JSON as it is written ([`Built::json`]'s bytes, nothing copied first).
+    /// Its JSON as it is written (a `WindowJson`, nothing copied first).
     fn out(&self) -> NetworkWindowOut<'_> {
         let mut j = NetworkWindowOut::of(&self.network, &self.measures, self.from, self.to);
-        j.betweenness_sources = self.sample.map(|s| s.sources);
-        j
-    }
-
-    /// Its JSON (every node and edge).
-    fn json(&self) -> WindowJson {
-        let mut j = WindowJson::of(&self.network, &self.measures, self.from, self.to);
         j.betweenness_sources = self.sample.map(|s| s.sources);
         j
     }
@@ -376,7 +367,7 @@ impl Selections {
 }
 
 /// The options of a network of `kind` under `shape`.
-fn options(kind: Kind, shape: &Shape) -> NetworkOptions {
+pub(crate) fn options(kind: Kind, shape: &Shape) -> NetworkOptions {
     NetworkOptions {
         kind,
         normalisation: match shape.normalisation {
@@ -418,14 +409,18 @@ pub(crate) fn build(
         });
         Ok(())
     })?;
-    let sampled: Vec<Sample> = built.iter().filter_map(|b| b.sample).collect();
+    note_sampled(built.iter().map(|b| b.sample));
+    Ok(built)
+}
+
+/// Say, once, when betweenness was estimated in some window(s), from the fewest
+/// sources of any (`samples`: one per network, None when exact).
+pub(crate) fn note_sampled(samples: impl ExactSizeIterator<Item = Option<Sample>>) {
+    let networks = samples.len();
+    let sampled: Vec<Sample> = samples.flatten().collect();
     if let Some(s) = sampled.iter().min_by_key(|s| s.sources) {
-        let windows = if built.len() > 1 {
-            format!(
-                " in {} of {} windows (at least ",
-                sampled.len(),
-                built.len()
-            )
+        let windows = if networks > 1 {
+            format!(" in {} of {} windows (at least ", sampled.len(), networks)
         } else {
             " (".into()
         };
@@ -435,7 +430,6 @@ pub(crate) fn build(
             s.nodes
         );
     }
-    Ok(built)
 }
 
 /// Run `network`.
@@ -550,7 +544,7 @@ fn format_name(f: Format) -> &'static str {
     }
 }
 
-fn period(from: Option<PartialDate>, to: Option<PartialDate>) -> String {
+pub(crate) fn period(from: Option<PartialDate>, to: Option<PartialDate>) -> String {
     match (from, to) {
         (None, None) => String::new(),
         (f, t) => format!(
@@ -721,7 +715,7 @@ fn matrix(w: &mut dyn Write, n: &Network) -> io::Result<()> {
     write_csv(w, &header_ref, body)
 }
 
-fn f3(x: f64) -> String {
+pub(crate) fn f3(x: f64) -> String {
     format!("{x:.3}")
 }
 
@@ -740,7 +734,7 @@ fn table(w: &mut dyn Write, kind: Kind, b: &Built) -> io::Result<()> {
             n.edges.len()
         ),
     )?;
-    measures_table(w, &term, n, &b.measures, usize::MAX)?;
+    measures_table(w, &term, &n.nodes, &b.measures, usize::MAX)?;
     writeln!(w)?;
     let mut t = Table::new(vec![
         wrapping("from"),
@@ -762,13 +756,13 @@ fn table(w: &mut dyn Write, kind: Kind, b: &Built) -> io::Result<()> {
 }
 
 /// The nodes ranked by weighted degree (then degree, id), at most `top` of them.
-pub(crate) fn ranked(n: &Network, m: &[NodeMeasures]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n.nodes.len()).collect();
+pub(crate) fn ranked(nodes: &[NetNode], m: &[NodeMeasures]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
     order.sort_by(|&a, &b| {
         m[b].weighted_degree
             .total_cmp(&m[a].weighted_degree)
             .then(m[b].degree.cmp(&m[a].degree))
-            .then(n.nodes[a].id.cmp(&n.nodes[b].id))
+            .then(nodes[a].id.cmp(&nodes[b].id))
     });
     order
 }
@@ -777,7 +771,7 @@ pub(crate) fn ranked(n: &Network, m: &[NodeMeasures]) -> Vec<usize> {
 pub(crate) fn measures_table(
     w: &mut dyn Write,
     term: &Term,
-    n: &Network,
+    nodes: &[NetNode],
     m: &[NodeMeasures],
     top: usize,
 ) -> io::Result<()> {
@@ -791,11 +785,11 @@ pub(crate) fn measures_table(
         fixed("pagerank"),
         fixed("community"),
     ]);
-    for i in ranked(n, m).into_iter().take(top) {
+    for i in ranked(nodes, m).into_iter().take(top) {
         t.row(vec![
-            Cell::plain(n.nodes[i].label.as_ref()),
-            Cell::plain(n.nodes[i].mode.as_str()),
-            Cell::plain(n.nodes[i].statements.to_string()),
+            Cell::plain(nodes[i].label.as_ref()),
+            Cell::plain(nodes[i].mode.as_str()),
+            Cell::plain(nodes[i].statements.to_string()),
             Cell::plain(m[i].degree.to_string()),
             Cell::plain(f3(m[i].weighted_degree)),
             Cell::plain(f3(m[i].betweenness)),
@@ -804,106 +798,6 @@ pub(crate) fn measures_table(
         ]);
     }
     t.print(term, w)
-}
-
-/// `levelmap stats --network KIND`: the measures of the network's nodes (the `top`
-/// by weighted degree), per window.
-pub(crate) fn stats(
-    source: &Source,
-    kind: Kind,
-    shape: &Shape,
-    top: usize,
-    format: super::answer::Format,
-) -> Result<ExitCode> {
-    use super::answer::Format as F;
-    let built = build(source, kind, shape, true)?;
-    let stdout = io::stdout();
-    let mut w = BufWriter::new(stdout.lock());
-    match format {
-        F::Table => {
-            let term = Term::detect();
-            for b in &built {
-                term.heading(
-                    &mut w,
-                    &format!(
-                        "Measures of the {} network{}: {} node(s), {} edge(s)",
-                        kind.as_str(),
-                        period(b.from, b.to),
-                        b.network.nodes.len(),
-                        b.network.edges.len()
-                    ),
-                )?;
-                measures_table(&mut w, &term, &b.network, &b.measures, top)?;
-                writeln!(&mut w)?;
-            }
-        }
-        F::Json => {
-            let doc = NetworkJson {
-                schema: "levelmap/network".into(),
-                version: VERSION,
-                kind: kind.as_str().into(),
-                normalisation: built[0].network.normalisation.as_str().into(),
-                duplicates: shape.select.duplicates.as_str().into(),
-                min_statements: shape.min_statements,
-                windows: built
-                    .iter()
-                    .map(|b| {
-                        let mut j = b.json();
-                        let keep: Vec<usize> = ranked(&b.network, &b.measures)
-                            .into_iter()
-                            .take(top)
-                            .collect();
-                        j.nodes = keep.iter().map(|&i| j.nodes[i].clone()).collect();
-                        j.edges.clear();
-                        j.statements.clear();
-                        j
-                    })
-                    .collect(),
-            };
-            levelmap_model::json::write_pretty(&mut w, &doc).map_err(io::Error::from)?;
-            writeln!(w)?;
-        }
-        F::Csv => {
-            let rows = built.iter().flat_map(|b| {
-                ranked(&b.network, &b.measures)
-                    .into_iter()
-                    .take(top)
-                    .map(move |i| {
-                        let (n, m) = (&b.network.nodes[i], &b.measures[i]);
-                        vec![
-                            b.from.map(|d| d.to_string()).unwrap_or_default(),
-                            b.to.map(|d| d.to_string()).unwrap_or_default(),
-                            n.id.to_string(),
-                            n.label.to_string(),
-                            n.statements.to_string(),
-                            m.degree.to_string(),
-                            m.weighted_degree.to_string(),
-                            m.betweenness.to_string(),
-                            m.pagerank.to_string(),
-                            m.community.to_string(),
-                        ]
-                    })
-            });
-            write_csv(
-                &mut w,
-                &[
-                    "from",
-                    "to",
-                    "id",
-                    "label",
-                    "statements",
-                    "degree",
-                    "weighted_degree",
-                    "betweenness",
-                    "pagerank",
-                    "community",
-                ],
-                rows,
-            )?;
-        }
-    }
-    w.flush()?;
-    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

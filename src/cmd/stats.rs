@@ -38,7 +38,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         return Err(QueryError::BadCount { flag: "top".into() }.into());
     }
     if let Some(kind) = args.network {
-        return super::network::stats(
+        return super::netstats::run(
             &args.source,
             kind.kind(),
             &args.shape,

@@ -227,7 +227,8 @@ impl Serialize for EdgesOut<'_> {
     }
 }
 
-fn node_json(n: &NetNode, m: &NodeMeasures) -> NodeJson {
+/// A node of a network with its measures, as JSON.
+pub fn node_json(n: &NetNode, m: &NodeMeasures) -> NodeJson {
     NodeJson {
         id: n.id.clone(),
         label: n.label.clone(),

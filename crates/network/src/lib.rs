@@ -11,11 +11,13 @@ pub mod measures;
 pub mod network;
 pub mod polarisation;
 pub mod statements;
+#[cfg(test)]
+mod testgen;
 pub mod window;
 
 pub use network::{
-    build_network, build_network_owned, each_edge, profiles, signed_ties, Kind, NetEdge, NetNode,
-    Network, NetworkOptions, Normalisation, Profiles, SignedTies,
+    build_network, build_network_owned, each_edge, network_ties, profiles, signed_ties, Kind,
+    NetEdge, NetNode, Network, NetworkOptions, Normalisation, Profiles, SignedTies, Ties,
 };
 pub use statements::{statements, Duplicates, Source, Statement, StatementFilter};
 pub use window::{windows, Span, Window};

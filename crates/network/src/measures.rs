@@ -124,15 +124,23 @@ pub fn measures_sampled(net: &Network) -> (Vec<NodeMeasures>, Option<Sample>) {
         net.nodes.len(),
         net.edges.iter().map(|e| (e.source, e.target, e.weight)),
     );
+    measures_of(&all)
+}
+
+/// Every measure of every node of a network given as its adjacency lists (every
+/// tie, any sign), and how betweenness was sampled (None: exactly).
+pub fn measures_of(all: &Adjacency) -> (Vec<NodeMeasures>, Option<Sample>) {
     // the positive ties are all of them unless some weight is not positive
     let pos = if all.adj.iter().flatten().all(|&(_, w)| w > 0.0) {
-        Cow::Borrowed(&all)
+        Cow::Borrowed(all)
     } else {
         Cow::Owned(all.positive())
     };
-    let (bc, sample) = betweenness_within(&all, EXACT_BETWEENNESS_STEPS);
-    let pr = pagerank(&pos, 0.85);
-    let com = louvain(&pos);
+    // three independent computations, each the same bits on any thread
+    let ((bc, sample), (pr, com)) = rayon::join(
+        || betweenness_within(all, EXACT_BETWEENNESS_STEPS),
+        || rayon::join(|| pagerank(&pos, 0.85), || louvain(&pos)),
+    );
     let m = (0..all.len())
         .map(|i| NodeMeasures {
             degree: all.adj[i].len(),

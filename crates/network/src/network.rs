@@ -235,6 +235,61 @@ pub fn build_network_owned(
     })
 }
 
+/// A network's nodes and ties as adjacency lists, without the edges' concepts,
+/// dates and evidence: what the measures read (`stats --network`). The lists are
+/// those [`Adjacency::new`] makes of the network's edges (`measures_sampled`).
+#[derive(Debug, Clone)]
+pub struct Ties {
+    /// The nodes, as in [`Network::nodes`].
+    pub nodes: Vec<NetNode>,
+    /// How many edges the network has.
+    pub edges: usize,
+    /// Every edge both ways, neighbours ascending.
+    pub adjacency: Adjacency,
+}
+
+/// The [`Ties`] of the network of `statements` (already filtered and deduplicated):
+/// a one-mode network's ties go from the pair loop straight into adjacency lists.
+pub fn network_ties(statements: &[Statement], opts: NetworkOptions) -> Result<Ties, NetworkError> {
+    if opts.min_statements == 0 {
+        return Err(NetworkError::BadMinimum);
+    }
+    let side = match opts.kind {
+        Kind::Affiliation => {
+            let net = build_network(statements, opts)?;
+            let adjacency = Adjacency::new(
+                net.nodes.len(),
+                net.edges.iter().map(|e| (e.source, e.target, e.weight)),
+            );
+            return Ok(Ties {
+                edges: net.edges.len(),
+                nodes: net.nodes,
+                adjacency,
+            });
+        }
+        Kind::Policies => Side::Policy,
+        _ => Side::Actor,
+    };
+    let p = prepare(statements, side, opts.min_statements);
+    let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); p.nodes.len()];
+    let mut edges = 0;
+    // Rows come in order of i, and within a row in order of j > i: each list gets
+    // its earlier neighbours (from their rows) before its later ones (from its own),
+    // every one ascending, as Adjacency::new sorts them; + 0.0 as it adds.
+    pair_rows(&p.by_node, &p.by_concept, opts.kind, |i, j, pair, _| {
+        if let Some(w) = weight(pair, &p.activity, [i, j], opts) {
+            adj[i].push((j, w + 0.0));
+            adj[j].push((i, w + 0.0));
+            edges += 1;
+        }
+    });
+    Ok(Ties {
+        nodes: p.nodes,
+        edges,
+        adjacency: Adjacency { adj },
+    })
+}
+
 /// What a network is made of, before its statements join it.
 struct Parts {
     nodes: Vec<NetNode>,
@@ -922,6 +977,57 @@ mod tests {
 
     fn w(a: &str, b: &str, x: f64) -> (String, String, f64) {
         (a.into(), b.into(), x)
+    }
+
+    #[test]
+    fn the_ties_for_the_measures_are_the_networks_edges() {
+        use crate::testgen::random_statements;
+        for (seed, count, actors, policies) in
+            [(11, 60, 12, 5), (12, 800, 90, 25), (13, 2500, 300, 12)]
+        {
+            let list = random_statements(seed, count, actors, policies);
+            for kind in [
+                Kind::Affiliation,
+                Kind::Congruence,
+                Kind::Conflict,
+                Kind::Subtract,
+                Kind::Policies,
+            ] {
+                for normalisation in [
+                    Normalisation::None,
+                    Normalisation::Average,
+                    Normalisation::Jaccard,
+                    Normalisation::Cosine,
+                ] {
+                    for min_statements in [1, 3] {
+                        let opts = NetworkOptions {
+                            kind,
+                            normalisation,
+                            min_statements,
+                        };
+                        let net = build_network(&list, opts).unwrap();
+                        let ties = network_ties(&list, opts).unwrap();
+                        let listed = Adjacency::new(
+                            net.nodes.len(),
+                            net.edges.iter().map(|e| (e.source, e.target, e.weight)),
+                        );
+                        assert_eq!(ties.nodes, net.nodes);
+                        assert_eq!(ties.edges, net.edges.len());
+                        let bits = |a: &Adjacency| -> Vec<Vec<(usize, u64)>> {
+                            a.adj
+                                .iter()
+                                .map(|l| l.iter().map(|&(j, w)| (j, w.to_bits())).collect())
+                                .collect()
+                        };
+                        assert_eq!(
+                            bits(&ties.adjacency),
+                            bits(&listed),
+                            "{kind:?} {normalisation:?} {min_statements}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
