@@ -212,6 +212,7 @@ pub(crate) fn find(
     found.candidates = final_cands;
     resolve_short_forms(layout, &wtoks, lex, &mut found);
     resolve::merge_peers(lex, &mut found);
+    resolve::merge_name_tails(lex, &mut found);
     generic::settle_generic(layout, lex, &mut found);
     generic::settle_head_aliases(layout, lex, &mut found);
     groups::settle_groups(layout, lex, &mut found);
@@ -343,6 +344,7 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
         out,
     };
     s.parenthesised_acts();
+    s.defined_acronyms();
     s.capitalised_runs();
     s.usual_names();
     if !ctx.org_hits.is_empty() {

@@ -72,6 +72,57 @@ pub(super) fn merge_peers(lex: &Lexicon, found: &mut Found) {
         .retain(|c| !merged.iter().any(|(peer, _, _)| peer == &c.id));
 }
 
+/// "Ms Burlin O'Connell" in an article that names Kendalle Burlin O'Connell: a person
+/// of two words or more whose words end the name of exactly one longer person of the
+/// article (a candidate or a lexicon person mentioned) is that person, named without
+/// the given name (a double surname, "Lloyd George"). The shorter candidate goes; its
+/// mentions name the longer, which takes the short name as an alias.
+pub(super) fn merge_name_tails(lex: &Lexicon, found: &mut Found) {
+    let words = |name: &str| name.split_whitespace().count();
+    let mut people: Vec<(String, String)> = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "person")
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    for m in &found.mentions {
+        if let Some(e) = lex.entities.get(&m.id).filter(|e| e.kind == "person") {
+            if !people.iter().any(|(id, _)| id == &e.id) {
+                people.push((e.id.clone(), e.name.clone()));
+            }
+        }
+    }
+    let mut merged: Vec<(String, String, String)> = Vec::new(); // (short id, long id, short name)
+    for c in found.candidates.iter().filter(|c| c.kind == "person") {
+        if words(&c.name) < 2 {
+            continue;
+        }
+        let longer: Vec<&String> = people
+            .iter()
+            .filter(|(id, name)| {
+                id != &c.id && words(name) > words(&c.name) && closes_with_words(name, &c.name)
+            })
+            .map(|(id, _)| id)
+            .collect();
+        if let [one] = longer.as_slice() {
+            merged.push((c.id.clone(), (*one).clone(), c.name.clone()));
+        }
+    }
+    for (short, long, name) in &merged {
+        for m in found.mentions.iter_mut().filter(|m| &m.id == short) {
+            m.id = long.clone();
+        }
+        if let Some(p) = found.candidates.iter_mut().find(|c| &c.id == long) {
+            if !p.aliases.contains(name) {
+                p.aliases.push(name.clone());
+            }
+        }
+    }
+    found
+        .candidates
+        .retain(|c| !merged.iter().any(|(short, _, _)| short == &c.id));
+}
+
 /// "Reeves" after "Rachel Reeves": a lone surname of a person found earlier in the
 /// article is that person.
 pub(super) fn resolve_short_forms(

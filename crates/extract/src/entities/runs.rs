@@ -785,7 +785,7 @@ fn org_description_after(rest: &str) -> bool {
         .chain(words::APPOSITIVE_ORG_HEADS)
         .map(|h| h.0);
     ws.len() <= 4
-        && matches!(ws.first(), Some(&("a" | "an" | "the")))
+        && matches!(ws.first(), Some(&("a" | "an" | "the" | "another")))
         && heads
             .into_iter()
             .any(|h| desc.ends_with(h) && desc[..desc.len() - h.len()].ends_with(' '))
@@ -889,7 +889,7 @@ fn month_surname(run: &[Tok]) -> bool {
 
 /// Whether "and" after `toks[i..=last]` joins two organisations, each a name of its
 /// own ("University of Oxford and IE University", "Cardiff University and Swansea
-/// University"), not one name with "and" inside ("Department for Business and
+/// University", "University of Cambridge and MIT"), not one name with "and" inside ("Department for Business and
 /// Trade", "Ministry of Housing, Communities and Local Government"): the part before
 /// is an organisation ending in its head or opening with one ("University of"), and
 /// the capitalised words from `m` on end in a head of their own (a run never crosses
@@ -903,7 +903,11 @@ fn two_organisations(norm: &str, toks: &[Tok], i: usize, last: usize, m: usize) 
     if !org_before {
         return false;
     }
-    organisation_from(norm, toks, m) && !matches!(toks[m].s, "Local" | "Central")
+    // "University of Cambridge and MIT": an acronym alone after "and" is a name of
+    // its own
+    let lone_acronym =
+        cap_words_end(norm, toks, m) == m && toks[m].s.len() >= 2 && is_allcaps(toks[m].s);
+    (organisation_from(norm, toks, m) || lone_acronym) && !matches!(toks[m].s, "Local" | "Central")
 }
 
 /// The last token of the capitalised words, one space apart, from `toks[m]` on.

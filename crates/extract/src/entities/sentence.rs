@@ -256,6 +256,41 @@ impl SentenceScan<'_, '_, '_> {
         }
     }
 
+    /// A lowercase policy name defined by its acronym in brackets: "the defence
+    /// investment plan (DIP)", "a strategic defence review (SDR)": as many words
+    /// before the bracket as the acronym has letters, their initials its letters, the
+    /// last a policy head. The acronym becomes an alias.
+    pub(super) fn defined_acronyms(&mut self) {
+        let norm = self.c.norm;
+        for (open, _) in norm.match_indices(" (") {
+            let Some((a, acr)) = acronym_definition(norm, open) else {
+                continue;
+            };
+            if self.covered(a, open) || self.overlaps(a, open) || self.claimed(a, open) {
+                continue;
+            }
+            let last = norm[a..open].rsplit(' ').next().unwrap_or("");
+            let Some(kind) = words::LOWER_POLICY_HEADS
+                .iter()
+                .find(|(h, _)| *h == last)
+                .map(|h| h.1)
+                .or_else(|| words::policy_head(&capitalised(last)))
+            else {
+                continue;
+            };
+            let id = self.add(
+                capitalised(&norm[a..open]),
+                NodeKind::Policy,
+                kind,
+                0.65,
+                format!("a lowercase name defined as '{acr}'"),
+                a,
+                open,
+            );
+            self.add_alias(&id, Some(acr));
+        }
+    }
+
     /// Whether `a..b` overlaps a span claimed by a bill or act.
     pub(super) fn claimed(&self, a: usize, b: usize) -> bool {
         self.out
@@ -431,6 +466,35 @@ impl SentenceScan<'_, '_, '_> {
     }
 }
 
+/// The lowercase words before `open` (a " (" ) that its bracketed acronym spells,
+/// one word per letter: their start and the acronym.
+fn acronym_definition(norm: &str, open: usize) -> Option<(usize, &str)> {
+    let rest = &norm[open + 2..];
+    let acr = &rest[..rest.find(')')?];
+    if !(2..=6).contains(&acr.len()) || !acr.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut start = open + 1;
+    for letter in acr.bytes().rev() {
+        let end = start.checked_sub(1)?;
+        start = norm[..end].rfind(' ').map_or(0, |k| k + 1);
+        let w = &norm[start..end];
+        let plain = !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+        if !plain || w.as_bytes()[0] != letter.to_ascii_lowercase() {
+            return None;
+        }
+    }
+    Some((start, acr))
+}
+
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// The capitalised run of words that ends at byte `end` ("Localis", "IPPR North",
 /// "Centre for Cities"), without connectors or common words opening it.
 fn cap_run_before(norm: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
@@ -582,7 +646,7 @@ fn appositive_before(
     let desc: Vec<&str> = before[comma + 2..].split_whitespace().collect();
     let opens = desc
         .first()
-        .is_some_and(|w| matches!(*w, "the" | "a" | "an"));
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "another"));
     // "an American firm", "a British-owned lender": a people's adjective describes.
     let plain = desc
         .iter()

@@ -1537,3 +1537,77 @@ fn an_unknown_acronym_that_speaks_was_not_found() {
         assert!(names.iter().all(|(n, _)| n != "SDR"), "{names:?}");
     }
 }
+
+#[test]
+fn a_lowercase_plan_defined_by_its_acronym_was_not_found() {
+    let lex = lex_of(vec![]);
+    let t = "The long-awaited defence investment plan (DIP) broke cover. The DIP is late.";
+    let found = run(t, &lex);
+    let names = candidate_names(&found);
+    assert!(
+        names.contains(&(
+            "Defence investment plan".to_string(),
+            "strategy".to_string()
+        )),
+        "{names:?}"
+    );
+    let plan = found
+        .candidates
+        .iter()
+        .find(|c| c.name == "Defence investment plan")
+        .expect("found");
+    assert!(
+        plan.aliases.iter().any(|a| a == "DIP"),
+        "{:?}",
+        plan.aliases
+    );
+    // the initials must spell the acronym, the last word must be a policy head
+    for t in [
+        "The new housing plan (NHS) is late.",
+        "The defence investment agency (DIA) is late.",
+        "The Defence Investment Plan (DIP) is late.",
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(
+            names
+                .iter()
+                .all(|(n, _)| n.to_lowercase() != "defence investment agency"
+                    && n != "New housing plan"
+                    && n != "Defence investment plan"),
+            "{t}: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn an_organisation_described_as_another_of_its_kind_was_not_found() {
+    let lex = lex_of(vec![]);
+    let t = "Matthew Savill, director of military sciences at RUSI, another think-tank, says it is bold.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(
+        names.contains(&("RUSI".to_string(), "think-tank".to_string())),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_double_surname_after_a_title_was_a_person_of_its_own() {
+    let lex = lex_of(vec![]);
+    let t = "Firms listed too early, explains Kendalle Burlin O'Connell of MassBio, a trade body. \
+             Listings fell to one or two a year, says Ms Burlin O'Connell.";
+    let found = run(t, &lex);
+    let people: Vec<&str> = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "person")
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(people, ["Kendalle Burlin O'Connell"], "{people:?}");
+    let full = &found
+        .candidates
+        .iter()
+        .find(|c| c.kind == "person")
+        .unwrap();
+    let mentions = found.mentions.iter().filter(|m| m.id == full.id).count();
+    assert!(mentions >= 2, "{mentions}");
+}
