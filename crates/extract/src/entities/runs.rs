@@ -179,7 +179,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             } else if (policy_kind.is_none() && org_kind.is_none())
                 || self.overlaps(head_span.0, head_span.1)
             {
-                self.person_after_hit(run, i);
+                // "Jane Smith of IPPR", "Tom Jones of the Resolution Foundation": a
+                // person of an organisation the lexicon knows.
+                if !self.person_of_known_org(run, &words) {
+                    self.person_after_hit(run, i);
+                }
                 return;
             }
         }
@@ -409,6 +413,17 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         if rest.len() >= 3 && has_role {
             self.person(rest, i, &words);
         }
+    }
+
+    /// [`Self::person_of_org`] when the lexicon knows the organisation after "of" and
+    /// nothing before it: the words before "of" are the person's name.
+    fn person_of_known_org(&mut self, run: &'s [Tok<'a>], words: &[&str]) -> bool {
+        let Some(p) = words.iter().position(|w| *w == "of") else {
+            return false;
+        };
+        let before_known = run[..p].iter().any(|t| self.overlaps(t.start, t.end));
+        let after_known = run[p + 1..].iter().any(|t| self.overlaps(t.start, t.end));
+        !before_known && after_known && self.person_of_org(run, words)
     }
 
     /// "Richard Harris of the University of Bristol": a person named with the
@@ -720,12 +735,12 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
     let mut k = i + 1;
     while k < toks.len() {
         // A possessive ends a name ("London's Labour Party"), unless it is a
-        // collective noun opening one ("People's Justice Party", "Women's Equality Party").
-        if strip_possessive(toks[k - 1].s) != toks[k - 1].s
-            && !matches!(
-                toks[k - 1].s,
-                "People's" | "Women's" | "Children's" | "Men's"
-            )
+        // collective noun opening one ("People's Justice Party", "Women's Equality
+        // Party", "National Federation of Fishermen's Organisations").
+        let base = strip_possessive(toks[k - 1].s);
+        if base != toks[k - 1].s
+            && !matches!(base, "People" | "Children")
+            && !(base.ends_with("men") && base.len() > 3 || base == "Men")
         {
             break;
         }

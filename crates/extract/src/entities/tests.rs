@@ -1611,3 +1611,48 @@ fn a_double_surname_after_a_title_was_a_person_of_its_own() {
     let mentions = found.mentions.iter().filter(|m| m.id == full.id).count();
     assert!(mentions >= 2, "{mentions}");
 }
+
+#[test]
+fn a_person_of_an_organisation_the_lexicon_knows_was_not_found() {
+    let lex = lex_of(vec![
+        ent(
+            "actor:ippr",
+            "Institute for Public Policy Research",
+            "think-tank",
+            &["IPPR"],
+        ),
+        ent(
+            "actor:resolution-foundation",
+            "Resolution Foundation",
+            "think-tank",
+            &[],
+        ),
+    ]);
+    let t = "The tax is unfair, says Ed Arnold of IPPR, a think-tank in London. \
+             Jane Smith of the Resolution Foundation agreed.";
+    let people: Vec<(String, String)> = candidate_names(&run(t, &lex))
+        .into_iter()
+        .filter(|(_, k)| k == "person")
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Ed Arnold".to_string(), "person".to_string()),
+            ("Jane Smith".to_string(), "person".to_string())
+        ],
+        "{people:?}"
+    );
+}
+
+#[test]
+fn a_collective_possessive_inside_an_organisation_cut_its_name() {
+    let lex = lex_of(vec![]);
+    let t = "Mike Roach of the National Federation of Fishermen's Organisations notes that boats use radio.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(
+        names
+            .iter()
+            .any(|(n, _)| n == "National Federation of Fishermen's Organisations"),
+        "{names:?}"
+    );
+}
