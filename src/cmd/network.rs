@@ -17,8 +17,8 @@ use levelmap_network::measures::{measures_sampled, NodeMeasures, Sample};
 use levelmap_network::statements::{dedupe, statements, Duplicates};
 use levelmap_network::window::{parse_months, windows, Span, Window};
 use levelmap_network::{
-    build_network_owned, each_edge, Kind, NetNode, Network, NetworkError, NetworkOptions,
-    Normalisation, Statement, StatementFilter,
+    build_network_owned, each_edge_written, Kind, NetEdge, NetNode, Network, NetworkError,
+    NetworkOptions, Normalisation, Statement, StatementFilter,
 };
 use levelmap_query::{parse_date, resolve::resolve_kind, QueryError};
 use levelmap_store::{Region, Store};
@@ -625,14 +625,14 @@ fn push_digits(out: &mut Vec<u8>, mut v: u64) {
 const EDGE_LIST_HEADER: &[u8] =
     b"from,to,source,source_label,target,target_label,weight,sign,via,statements\n";
 
-/// The rows of the network of `statements` (dated `span`) in the edge list.
+/// The rows of the network of `statements` (dated `span`) in the edge list, the pair
+/// loop on every core (`each_edge_written`: the same bytes in the same order).
 fn edge_list(
     w: &mut dyn Write,
     statements: &[Statement],
     opts: NetworkOptions,
     span: [Option<PartialDate>; 2],
 ) -> io::Result<()> {
-    let (mut row, mut via) = (Vec::new(), String::new());
     let mut dates = Vec::new();
     for d in span {
         csv_field(
@@ -641,48 +641,55 @@ fn edge_list(
         );
         dates.push(b',');
     }
-    // each node's `id,label,` quoted once, when the nodes are first seen
-    let mut nodes: Vec<Vec<u8>> = Vec::new();
-    let mut done = Ok(());
-    let built = each_edge(statements, opts, |list, e, names| {
-        if done.is_err() {
-            return;
-        }
-        if nodes.is_empty() {
-            nodes = list
-                .iter()
-                .map(|x| {
-                    let mut f = Vec::new();
-                    csv_field(&mut f, x.id.as_bytes());
-                    f.push(b',');
-                    csv_field(&mut f, x.label.as_bytes());
-                    f.push(b',');
-                    f
-                })
-                .collect();
-        }
-        row.clear();
-        row.extend_from_slice(&dates);
-        row.extend_from_slice(&nodes[e.source]);
-        row.extend_from_slice(&nodes[e.target]);
-        via.clear();
+    // each node's `id,label,` quoted once, before the first edge
+    let nodes_of = |list: &[NetNode]| -> Vec<Vec<u8>> {
+        list.iter()
+            .map(|x| {
+                let mut f = Vec::new();
+                csv_field(&mut f, x.id.as_bytes());
+                f.push(b',');
+                csv_field(&mut f, x.label.as_bytes());
+                f.push(b',');
+                f
+            })
+            .collect()
+    };
+    let row = |nodes: &Vec<Vec<u8>>,
+               out: &mut Vec<u8>,
+               e: &NetEdge,
+               names: &mut dyn Iterator<Item = &Text>| {
+        out.extend_from_slice(&dates);
+        out.extend_from_slice(&nodes[e.source]);
+        out.extend_from_slice(&nodes[e.target]);
+        push_number(out, e.weight);
+        out.push(b',');
+        out.extend_from_slice(e.sign().as_bytes());
+        out.push(b',');
+        // the concepts joined in place, quoted afterwards if they need it
+        let at = out.len();
         for (k, v) in names.enumerate() {
             if k > 0 {
-                via.push_str("; ");
+                out.extend_from_slice(b"; ");
             }
-            via.push_str(v);
+            out.extend_from_slice(v.as_bytes());
         }
-        push_number(&mut row, e.weight);
-        row.push(b',');
-        row.extend_from_slice(e.sign().as_bytes());
-        row.push(b',');
-        csv_field(&mut row, via.as_bytes());
-        row.push(b',');
-        push_digits(&mut row, e.statements as u64);
-        row.push(b'\n');
-        done = w.write_all(&row);
-    });
-    built.map_err(|e| io::Error::other(e.to_string()))?;
+        if out[at..]
+            .iter()
+            .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+        {
+            let field = out.split_off(at);
+            csv_field(out, &field);
+        }
+        out.push(b',');
+        push_digits(out, e.statements as u64);
+        out.push(b'\n');
+    };
+    let mut done = Ok(());
+    each_edge_written(statements, opts, nodes_of, row, |bytes| {
+        done = w.write_all(bytes);
+        done.is_ok()
+    })
+    .map_err(|e| io::Error::other(e.to_string()))?;
     done
 }
 

@@ -16,8 +16,9 @@ mod testgen;
 pub mod window;
 
 pub use network::{
-    build_network, build_network_owned, each_edge, network_ties, profiles, signed_ties, Kind,
-    NetEdge, NetNode, Network, NetworkOptions, Normalisation, Profiles, SignedTies, Ties,
+    build_network, build_network_owned, each_edge, each_edge_written, network_ties, profiles,
+    signed_ties, Kind, NetEdge, NetNode, Network, NetworkOptions, Normalisation, Profiles,
+    SignedTies, Ties,
 };
 pub use statements::{statements, Duplicates, Source, Statement, StatementFilter};
 pub use window::{windows, Span, Window};

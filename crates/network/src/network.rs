@@ -15,6 +15,7 @@ use std::borrow::Borrow;
 use levelmap_model::date::PartialDate;
 use levelmap_model::{NodeKind, Stance, Text};
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::measures::Adjacency;
@@ -613,6 +614,128 @@ pub fn each_edge(
     Ok(())
 }
 
+/// [`each_edge`] on every core, for a text written edge by edge (the CSV edge
+/// list): the rows of the pair loop are cut into chunks of about equal work; each
+/// chunk's edges are written by `write` into a buffer of its own, on any thread, and
+/// the buffers go to `sink` in row order, a few chunks at a time, so the bytes are
+/// those of one pass in order and memory holds a few chunks, not the network.
+/// `context` is made once from the nodes (before any edge) for `write` to read;
+/// `sink` returns false to stop.
+pub fn each_edge_written<C: Sync>(
+    statements: &[Statement],
+    opts: NetworkOptions,
+    context: impl FnOnce(&[NetNode]) -> C,
+    write: impl Fn(&C, &mut Vec<u8>, &NetEdge, &mut dyn Iterator<Item = &Text>) + Sync,
+    mut sink: impl FnMut(&[u8]) -> bool,
+) -> Result<(), NetworkError> {
+    if opts.min_statements == 0 {
+        return Err(NetworkError::BadMinimum);
+    }
+    let side = match opts.kind {
+        Kind::Affiliation => {
+            let net = build_network(statements, opts)?;
+            let ctx = context(&net.nodes);
+            let mut buf = Vec::new();
+            for e in &net.edges {
+                write(&ctx, &mut buf, e, &mut net.via(e));
+                if buf.len() >= 1 << 20 {
+                    if !sink(&buf) {
+                        return Ok(());
+                    }
+                    buf.clear();
+                }
+            }
+            sink(&buf);
+            return Ok(());
+        }
+        Kind::Policies => Side::Policy,
+        _ => Side::Actor,
+    };
+    let p = prepare(statements, side, opts.min_statements);
+    let ctx = context(&p.nodes);
+    let chunks = row_chunks(&p.by_node, &p.by_concept, 256);
+    let batch = 2 * rayon::current_num_threads().max(1);
+    for group in chunks.chunks(batch) {
+        let bufs: Vec<Vec<u8>> = group
+            .par_iter()
+            .map(|rows| {
+                let mut buf = Vec::new();
+                pair_rows_of(
+                    &p.by_node,
+                    &p.by_concept,
+                    opts.kind,
+                    rows.clone(),
+                    |i, j, pair, concepts| {
+                        if let Some(weight) = weight(pair, &p.activity, [i, j], opts) {
+                            let edge = NetEdge {
+                                source: i,
+                                target: j,
+                                weight,
+                                statements: pair.statements,
+                                first: date_of(&p.dates, pair.first),
+                                via_start: 0,
+                                via_len: pair.via,
+                            };
+                            write(
+                                &ctx,
+                                &mut buf,
+                                &edge,
+                                &mut concepts.iter().map(|&c| &p.names[c as usize]),
+                            );
+                        }
+                    },
+                );
+                buf
+            })
+            .collect();
+        for b in &bufs {
+            if !sink(b) {
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The rows of the pair loop cut into about `count` ranges of about equal work (a
+/// row's work: the later nodes its concepts' lists hold, about).
+fn row_chunks(
+    by_node: &[Vec<Cell>],
+    by_concept: &[Vec<Cell>],
+    count: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let n = by_node.len();
+    let cost: Vec<u64> = by_node
+        .iter()
+        .enumerate()
+        .map(|(i, mine)| {
+            1 + mine
+                .iter()
+                .map(|a| {
+                    let users = &by_concept[a.other as usize];
+                    (users.len() - users.partition_point(|u| u.other as usize <= i)) as u64
+                })
+                .sum::<u64>()
+        })
+        .collect();
+    let total: u64 = cost.iter().sum();
+    let share = (total / count.max(1) as u64).max(1);
+    let mut out = Vec::new();
+    let (mut start, mut acc) = (0, 0u64);
+    for (i, c) in cost.iter().enumerate() {
+        acc += c;
+        if acc >= share {
+            out.push(start..i + 1);
+            start = i + 1;
+            acc = 0;
+        }
+    }
+    if start < n {
+        out.push(start..n);
+    }
+    out
+}
+
 fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts {
     let p = prepare(statements, side, opts.min_statements);
     let (mut edges, mut pool) = (Vec::new(), Vec::new());
@@ -824,6 +947,17 @@ fn pair_rows(
     by_node: &[Vec<Cell>],
     by_concept: &[Vec<Cell>],
     kind: Kind,
+    emit: impl FnMut(usize, usize, &Pair, &[u32]),
+) {
+    pair_rows_of(by_node, by_concept, kind, 0..by_node.len(), emit);
+}
+
+/// [`pair_rows`] for the rows (nodes i) in `rows` alone.
+fn pair_rows_of(
+    by_node: &[Vec<Cell>],
+    by_concept: &[Vec<Cell>],
+    kind: Kind,
+    rows: std::ops::Range<usize>,
     mut emit: impl FnMut(usize, usize, &Pair, &[u32]),
 ) {
     let n = by_node.len();
@@ -831,7 +965,7 @@ fn pair_rows(
     let mut touched: Vec<u32> = Vec::new();
     let mut shared: Vec<(u32, u32)> = Vec::new();
     let mut via: Vec<u32> = Vec::new();
-    for (i, mine) in by_node.iter().enumerate() {
+    for (i, mine) in by_node.iter().enumerate().take(rows.end).skip(rows.start) {
         for a in mine {
             let [fi, ai] = a.fa;
             let users = &by_concept[a.other as usize];
@@ -977,6 +1111,69 @@ mod tests {
 
     fn w(a: &str, b: &str, x: f64) -> (String, String, f64) {
         (a.into(), b.into(), x)
+    }
+
+    #[test]
+    fn the_edges_written_on_every_core_are_those_of_one_pass_in_order() {
+        use crate::testgen::random_statements;
+        let line = |nodes: &[NetNode],
+                    out: &mut Vec<u8>,
+                    e: &NetEdge,
+                    via: &mut dyn Iterator<Item = &Text>| {
+            let via: Vec<&str> = via.map(|t| &**t).collect();
+            out.extend_from_slice(
+                format!(
+                    "{} {} {} {} {}\n",
+                    nodes[e.source].id,
+                    nodes[e.target].id,
+                    e.weight,
+                    e.statements,
+                    via.join(";")
+                )
+                .as_bytes(),
+            );
+        };
+        for (seed, count, actors, policies) in [(21, 50, 10, 4), (22, 3000, 700, 40)] {
+            let list = random_statements(seed, count, actors, policies);
+            for kind in [
+                Kind::Affiliation,
+                Kind::Congruence,
+                Kind::Conflict,
+                Kind::Subtract,
+                Kind::Policies,
+            ] {
+                let opts = NetworkOptions {
+                    kind,
+                    normalisation: Normalisation::Average,
+                    min_statements: 1,
+                };
+                let mut one = Vec::new();
+                each_edge(&list, opts, |nodes, e, via| line(nodes, &mut one, e, via)).unwrap();
+                let mut many = Vec::new();
+                let mut pieces = 0;
+                each_edge_written(
+                    &list,
+                    opts,
+                    |nodes| nodes.to_vec(),
+                    |nodes, out, e, via| line(nodes, out, e, via),
+                    |bytes| {
+                        many.extend_from_slice(bytes);
+                        pieces += 1;
+                        true
+                    },
+                )
+                .unwrap();
+                assert!(!one.is_empty());
+                assert_eq!(
+                    String::from_utf8(many).unwrap(),
+                    String::from_utf8(one).unwrap(),
+                    "{kind:?}"
+                );
+                if seed == 22 && kind != Kind::Affiliation {
+                    assert!(pieces > 8, "{kind:?}: {pieces} chunks");
+                }
+            }
+        }
     }
 
     #[test]
