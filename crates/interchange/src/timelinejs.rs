@@ -23,7 +23,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
-use levelmap_draw::views::model::{extract_for_slides, Timeline};
+use levelmap_draw::views::model::{extract_for_slides, LaneClaim, Timeline};
 use levelmap_draw::views::TimelineOptions;
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, NodeData};
@@ -31,6 +31,7 @@ use levelmap_model::{article_node_id, EdgeKind, NodeKind, Origin};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::InterchangeError;
@@ -181,25 +182,45 @@ fn names(g: &LevelGraph, v: &[NodeIndex]) -> String {
 }
 
 /// Slides being collected, each with its group's rank for sorting.
-struct Slides {
+struct Slides<'r> {
     slides: Vec<(usize, TljsSlide)>,
     /// Group name → rank (Articles, Events, then the lanes in order).
-    ranks: BTreeMap<String, usize>,
+    ranks: &'r BTreeMap<String, usize>,
 }
 
-impl Slides {
-    fn push(&mut self, d: PartialDate, group: &str, id: &str, headline: String, text: String) {
-        let rank = self.ranks.get(group).copied().unwrap_or(usize::MAX);
-        self.slides.push((
-            rank,
-            TljsSlide {
-                start_date: Some(date(d)),
-                text: TljsText { headline, text },
-                group: Some(html(&html(group))),
-                unique_id: slug(id),
-            },
-        ));
+impl<'r> Slides<'r> {
+    fn new(ranks: &'r BTreeMap<String, usize>) -> Self {
+        Slides {
+            slides: Vec::new(),
+            ranks,
+        }
     }
+
+    fn push(&mut self, d: PartialDate, group: &str, id: &str, headline: String, text: String) {
+        self.slides
+            .push(slide(self.ranks, d, group, id, headline, text));
+    }
+}
+
+/// One slide with its group's rank.
+fn slide(
+    ranks: &BTreeMap<String, usize>,
+    d: PartialDate,
+    group: &str,
+    id: &str,
+    headline: String,
+    text: String,
+) -> (usize, TljsSlide) {
+    let rank = ranks.get(group).copied().unwrap_or(usize::MAX);
+    (
+        rank,
+        TljsSlide {
+            start_date: Some(date(d)),
+            text: TljsText { headline, text },
+            group: Some(html(&html(group))),
+            unique_id: slug(id),
+        },
+    )
 }
 
 fn article_slides(g: &LevelGraph, out: &mut Slides) {
@@ -248,17 +269,35 @@ fn event_slides(g: &LevelGraph, out: &mut Slides) {
     }
 }
 
-/// The claims the timeline places, each once, in the first lane that holds it.
-fn claim_slides(g: &LevelGraph, tl: &Timeline, out: &mut Slides) {
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
-    // An article's line is the same for each of its claims: made once.
-    let mut lines: BTreeMap<NodeIndex, String> = BTreeMap::new();
-    for lane in &tl.lanes {
-        for c in &lane.claims {
-            if !seen.insert(c.id.as_str()) {
-                continue;
-            }
-            let Some(i) = g.find(&c.id) else { continue };
+/// The claims the timeline places, each once, in the first lane that holds it: the
+/// claims chosen in lane order, then their slides made on every core (in that order).
+fn claim_slides(
+    g: &LevelGraph,
+    tl: &Timeline,
+    ranks: &BTreeMap<String, usize>,
+) -> Vec<(usize, TljsSlide)> {
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+    let placed: Vec<(&str, &LaneClaim, NodeIndex)> = tl
+        .lanes
+        .iter()
+        .flat_map(|lane| lane.claims.iter().map(move |c| (lane.name.as_str(), c)))
+        .filter(|(_, c)| seen.insert(c.id.as_str()))
+        .filter_map(|(lane, c)| g.find(&c.id).map(|i| (lane, c, i)))
+        .collect();
+    // An article's line is the same for each of its claims: made once per article.
+    let mut articles: Vec<NodeIndex> = placed
+        .iter()
+        .filter_map(|&(_, _, i)| g.article_of(i))
+        .collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let lines: rustc_hash::FxHashMap<NodeIndex, String> = articles
+        .par_iter()
+        .map(|&a| (a, article_line(g, a)))
+        .collect();
+    placed
+        .par_iter()
+        .filter_map(|&(lane, c, i)| {
             let NodeData::Claim {
                 evidence,
                 claim_kind,
@@ -266,12 +305,12 @@ fn claim_slides(g: &LevelGraph, tl: &Timeline, out: &mut Slides) {
                 ..
             } = &g.node(i).data
             else {
-                continue;
+                return None;
             };
             let mut text = format!("<blockquote>“{}”</blockquote>", html(&evidence.quote));
             let speakers = names(g, &g.speakers(i));
-            let article = match g.article_of(i) {
-                Some(a) => lines.entry(a).or_insert_with(|| article_line(g, a)).clone(),
+            let article = match g.article_of(i).and_then(|a| lines.get(&a)) {
+                Some(line) => line.clone(),
                 None => html(&evidence.article),
             };
             if speakers.is_empty() {
@@ -281,7 +320,7 @@ fn claim_slides(g: &LevelGraph, tl: &Timeline, out: &mut Slides) {
             }
             let mut about = format!("{claim_kind}{}", if *hedged { ", hedged" } else { "" });
             if let Some(st) = c.stance {
-                about.push_str(&format!("; {st} {}", lane.name));
+                about.push_str(&format!("; {st} {lane}"));
             }
             text.push_str(&format!("<p>{}</p>", html(&about)));
             if let Origin::Extracted(conf) = g.node(i).origin {
@@ -289,9 +328,9 @@ fn claim_slides(g: &LevelGraph, tl: &Timeline, out: &mut Slides) {
                     "<p>Drafted by levelmap extract (confidence {conf:.2}), not reviewed</p>"
                 ));
             }
-            out.push(c.date, &lane.name, &c.id, html(&c.text), text);
-        }
-    }
+            Some(slide(ranks, c.date, lane, &c.id, html(&c.text), text))
+        })
+        .collect()
 }
 
 /// The dated lineage links between ideas with lanes, in the earlier idea's lane.
@@ -365,25 +404,50 @@ pub fn to_timelinejs(g: &LevelGraph) -> Result<TljsDocument, InterchangeError> {
     {
         ranks.entry(name.to_string()).or_insert(i);
     }
-    let mut out = Slides {
-        slides: Vec::new(),
-        ranks,
-    };
-    article_slides(g, &mut out);
-    event_slides(g, &mut out);
-    claim_slides(g, &tl, &mut out);
-    lineage_slides(g, &tl, &mut out);
+    // The four kinds of slide made side by side, joined in the same order as one
+    // pass, then sorted stably: the same slides in the same order.
+    let ((articles, events), (claims, lineage)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    let mut out = Slides::new(&ranks);
+                    article_slides(g, &mut out);
+                    out.slides
+                },
+                || {
+                    let mut out = Slides::new(&ranks);
+                    event_slides(g, &mut out);
+                    out.slides
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || claim_slides(g, &tl, &ranks),
+                || {
+                    let mut out = Slides::new(&ranks);
+                    lineage_slides(g, &tl, &mut out);
+                    out.slides
+                },
+            )
+        },
+    );
+    let mut slides = articles;
+    slides.extend(events);
+    slides.extend(claims);
+    slides.extend(lineage);
     // The date as written (year, then month, then day), then the group, then the id.
     let key = |s: &TljsSlide| {
         s.start_date
             .map(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)))
     };
-    out.slides
-        .sort_by(|(ra, a), (rb, b)| (key(a), ra, &a.unique_id).cmp(&(key(b), rb, &b.unique_id)));
+    slides.par_sort_by(|(ra, a), (rb, b)| {
+        (key(a), ra, &a.unique_id).cmp(&(key(b), rb, &b.unique_id))
+    });
     // Ids unique (distinct graph ids may share a slug): later ones get a number.
-    let mut used: BTreeSet<String> = BTreeSet::from(["levelmap".to_string()]);
-    let mut events = Vec::with_capacity(out.slides.len());
-    for (_, mut s) in out.slides {
+    let mut used: rustc_hash::FxHashSet<String> = ["levelmap".to_string()].into_iter().collect();
+    let mut events = Vec::with_capacity(slides.len());
+    for (_, mut s) in slides {
         let base = s.unique_id.clone();
         let mut n = 2;
         while !used.insert(s.unique_id.clone()) {
@@ -494,10 +558,8 @@ mod tests {
     #[test]
     fn markup_in_names_is_escaped_and_groups_twice() {
         assert_eq!(html("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
-        let mut s = Slides {
-            slides: vec![],
-            ranks: BTreeMap::new(),
-        };
+        let ranks = BTreeMap::new();
+        let mut s = Slides::new(&ranks);
         s.push(
             "2021".parse().unwrap(),
             "<i>x</i> & co",
