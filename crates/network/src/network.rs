@@ -272,18 +272,34 @@ pub fn network_ties(statements: &[Statement], opts: NetworkOptions) -> Result<Ti
         _ => Side::Actor,
     };
     let p = prepare(statements, side, opts.min_statements);
-    let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); p.nodes.len()];
-    let mut edges = 0;
+    // The pair loop on every core, in chunks of rows, each chunk's ties in order.
+    let chunks: Vec<Vec<(u32, u32, f64)>> = row_chunks(&p.by_node, &p.by_concept, 64)
+        .into_par_iter()
+        .map(|rows| {
+            let mut ties = Vec::new();
+            pair_rows_of(&p.by_node, &p.by_concept, opts.kind, rows, |i, j, pair, _| {
+                if let Some(w) = weight(pair, &p.activity, [i, j], opts) {
+                    ties.push((i as u32, j as u32, w + 0.0));
+                }
+            });
+            ties
+        })
+        .collect();
+    let mut degree = vec![0usize; p.nodes.len()];
+    for &(i, j, _) in chunks.iter().flatten() {
+        degree[i as usize] += 1;
+        degree[j as usize] += 1;
+    }
+    let mut adj: Vec<Vec<(usize, f64)>> = degree.into_iter().map(Vec::with_capacity).collect();
     // Rows come in order of i, and within a row in order of j > i: each list gets
     // its earlier neighbours (from their rows) before its later ones (from its own),
     // every one ascending, as Adjacency::new sorts them; + 0.0 as it adds.
-    pair_rows(&p.by_node, &p.by_concept, opts.kind, |i, j, pair, _| {
-        if let Some(w) = weight(pair, &p.activity, [i, j], opts) {
-            adj[i].push((j, w + 0.0));
-            adj[j].push((i, w + 0.0));
-            edges += 1;
-        }
-    });
+    let mut edges = 0;
+    for &(i, j, w) in chunks.iter().flatten() {
+        adj[i as usize].push((j as usize, w));
+        adj[j as usize].push((i as usize, w));
+        edges += 1;
+    }
     Ok(Ties {
         nodes: p.nodes,
         edges,
