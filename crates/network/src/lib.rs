@@ -16,9 +16,8 @@ mod testgen;
 pub mod window;
 
 pub use network::{
-    build_network, build_network_owned, each_edge, each_edge_written, network_ties, profiles,
-    signed_ties, Kind, NetEdge, NetNode, Network, NetworkOptions, Normalisation, Profiles,
-    SignedTies, Ties,
+    build_network, build_network_owned, each_edge_written, network_ties, profiles, Kind, NetEdge,
+    NetNode, Network, NetworkOptions, Normalisation, Profiles, Ties,
 };
 pub use statements::{statements, Duplicates, Source, Statement, StatementFilter};
 pub use window::{windows, Span, Window};

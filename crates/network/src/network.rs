@@ -277,11 +277,17 @@ pub fn network_ties(statements: &[Statement], opts: NetworkOptions) -> Result<Ti
         .into_par_iter()
         .map(|rows| {
             let mut ties = Vec::new();
-            pair_rows_of(&p.by_node, &p.by_concept, opts.kind, rows, |i, j, pair, _| {
-                if let Some(w) = weight(pair, &p.activity, [i, j], opts) {
-                    ties.push((i as u32, j as u32, w + 0.0));
-                }
-            });
+            pair_rows_of(
+                &p.by_node,
+                &p.by_concept,
+                opts.kind,
+                rows,
+                |i, j, pair, _| {
+                    if let Some(w) = weight(pair, &p.activity, [i, j], opts) {
+                        ties.push((i as u32, j as u32, w + 0.0));
+                    }
+                },
+            );
             ties
         })
         .collect();
@@ -582,9 +588,10 @@ fn prepare<S: Borrow<Statement>>(statements: &[S], side: Side, min: usize) -> Pr
 /// The edges of the network of `statements` one at a time, in the order
 /// [`build_network`] lists them, without keeping them: `each(nodes, edge, via)` gets
 /// the network's nodes, the edge and the names of the concepts it runs through (its
-/// [`Network::via`]). For a CSV edge list of a dense network, which needs no edge
+/// [`Network::via`]). The one-pass oracle of [`each_edge_written`] in its tests. For a CSV edge list of a dense network, which needs no edge
 /// twice. The affiliation network is built whole and walked.
-pub fn each_edge(
+#[cfg(test)]
+pub(crate) fn each_edge(
     statements: &[Statement],
     opts: NetworkOptions,
     mut each: impl FnMut(&[NetNode], &NetEdge, &mut dyn Iterator<Item = &Text>),
@@ -630,7 +637,7 @@ pub fn each_edge(
     Ok(())
 }
 
-/// [`each_edge`] on every core, for a text written edge by edge (the CSV edge
+/// `each_edge` on every core, for a text written edge by edge (the CSV edge
 /// list): the rows of the pair loop are cut into chunks of about equal work; each
 /// chunk's edges are written by `write` into a buffer of its own, on any thread, and
 /// the buffers go to `sink` in row order, a few chunks at a time, so the bytes are
@@ -786,9 +793,11 @@ fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts
 /// The actors' congruence and conflict ties at once (raw counts), as polarisation
 /// reads them: the same nodes and weights as the `congruence` and `conflict`
 /// networks without normalisation, from one pass over the pairs and without their
-/// evidence.
+/// evidence. The listed-ties oracle of [`crate::polarisation::split_profiles`] in its
+/// tests.
+#[cfg(test)]
 #[derive(Debug, Clone)]
-pub struct SignedTies {
+pub(crate) struct SignedTies {
     /// The actors with at least `min_statements` statements, sorted by id.
     pub nodes: Vec<NetNode>,
     /// Congruence ties.
@@ -802,7 +811,8 @@ pub struct SignedTies {
 }
 
 /// [`SignedTies`] of statements already filtered and deduplicated.
-pub fn signed_ties(
+#[cfg(test)]
+pub(crate) fn signed_ties(
     statements: &[Statement],
     min_statements: usize,
 ) -> Result<SignedTies, NetworkError> {
@@ -855,7 +865,7 @@ pub struct Profiles {
 }
 
 /// [`Profiles`] of statements already filtered and deduplicated: the nodes and tie
-/// counts of [`signed_ties`], without the ties.
+/// counts of the listed signed ties (the tests' `signed_ties`), without the ties.
 pub fn profiles<S: Borrow<Statement>>(
     statements: &[S],
     min_statements: usize,
@@ -881,7 +891,7 @@ pub fn profiles<S: Borrow<Statement>>(
 }
 
 /// How many pairs of nodes share a stance on some concept (congruence) and how many
-/// take opposite stances on some concept (conflict): the pairs of [`signed_rows`]
+/// take opposite stances on some concept (conflict): the pairs of `signed_rows`
 /// with a flag per pair instead of its sums.
 fn count_ties(by_node: &[Vec<Cell>], by_concept: &[Vec<Cell>]) -> (usize, usize) {
     const TOUCHED: u8 = 4;
@@ -918,6 +928,7 @@ fn count_ties(by_node: &[Vec<Cell>], by_concept: &[Vec<Cell>]) -> (usize, usize)
 /// shares with each later node j, summed in the same order (so to the same bits) in a
 /// dense row of the two sums only, then `emit(i, j, [congruence, conflict])` in order
 /// of j.
+#[cfg(test)]
 fn signed_rows(
     by_node: &[Vec<Cell>],
     by_concept: &[Vec<Cell>],
