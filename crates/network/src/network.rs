@@ -540,6 +540,29 @@ fn date_of(dates: &[PartialDate], code: u32) -> Option<PartialDate> {
     (code != 0).then(|| dates[(u32::MAX - code) as usize])
 }
 
+impl Prepared {
+    /// The edge of the pair (i, j) the pair loop summed, if its weight under `opts`
+    /// makes a tie; its concepts start at `via_start` of the network's pool.
+    fn edge(
+        &self,
+        i: usize,
+        j: usize,
+        pair: &Pair,
+        opts: NetworkOptions,
+        via_start: usize,
+    ) -> Option<NetEdge> {
+        weight(pair, &self.activity, [i, j], opts).map(|weight| NetEdge {
+            source: i,
+            target: j,
+            weight,
+            statements: pair.statements,
+            first: date_of(&self.dates, pair.first),
+            via_start,
+            via_len: pair.via,
+        })
+    }
+}
+
 fn prepare<S: Borrow<Statement>>(statements: &[S], side: Side, min: usize) -> Prepared {
     let nodes = nodes_of(statements.iter().map(Borrow::borrow), side, min);
     let index = index_of(&nodes, 0);
@@ -616,16 +639,7 @@ pub(crate) fn each_edge(
         &p.by_concept,
         opts.kind,
         |i, j, pair, concepts| {
-            if let Some(weight) = weight(pair, &p.activity, [i, j], opts) {
-                let edge = NetEdge {
-                    source: i,
-                    target: j,
-                    weight,
-                    statements: pair.statements,
-                    first: date_of(&p.dates, pair.first),
-                    via_start: 0,
-                    via_len: pair.via,
-                };
+            if let Some(edge) = p.edge(i, j, pair, opts, 0) {
                 each(
                     &p.nodes,
                     &edge,
@@ -689,16 +703,7 @@ pub fn each_edge_written<C: Sync>(
                     opts.kind,
                     rows.clone(),
                     |i, j, pair, concepts| {
-                        if let Some(weight) = weight(pair, &p.activity, [i, j], opts) {
-                            let edge = NetEdge {
-                                source: i,
-                                target: j,
-                                weight,
-                                statements: pair.statements,
-                                first: date_of(&p.dates, pair.first),
-                                via_start: 0,
-                                via_len: pair.via,
-                            };
+                        if let Some(edge) = p.edge(i, j, pair, opts, 0) {
                             write(
                                 &ctx,
                                 &mut buf,
@@ -767,16 +772,8 @@ fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts
         &p.by_concept,
         opts.kind,
         |i, j, pair, concepts| {
-            if let Some(weight) = weight(pair, &p.activity, [i, j], opts) {
-                edges.push(NetEdge {
-                    source: i,
-                    target: j,
-                    weight,
-                    statements: pair.statements,
-                    first: date_of(&p.dates, pair.first),
-                    via_start: pool.len(),
-                    via_len: pair.via,
-                });
+            if let Some(edge) = p.edge(i, j, pair, opts, pool.len()) {
+                edges.push(edge);
                 pool.extend_from_slice(concepts);
             }
         },

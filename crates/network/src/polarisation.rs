@@ -142,6 +142,14 @@ fn finish(
     }
 }
 
+/// The change of one sign's part of Q·(2m⁺ + 2m⁻) when a node of degree `k`, with
+/// weights `wa` to its own group a and `wb` to group b, moves from a to b (`d`: the
+/// groups' degree sums, `two_m` > 0). One formula for both searches, so that they
+/// agree to the bit.
+fn move_change(wa: f64, wb: f64, k: f64, d: &[f64; 2], [a, b]: [usize; 2], two_m: f64) -> f64 {
+    2.0 * (wb - wa) - 2.0 * k * (d[b] - d[a] + k) / two_m
+}
+
 /// A start from two-colouring the conflict ties (breadth first, in node order), then
 /// single moves while one raises Q.
 fn local_moves(pos: &Adjacency, neg: &Adjacency, tied: &[usize], side: &mut [u8]) -> f64 {
@@ -196,7 +204,7 @@ fn local_moves(pos: &Adjacency, neg: &Adjacency, tied: &[usize], side: &mut [u8]
             wa += if same { w } else { 0.0 };
             wb += if same { 0.0 } else { w };
         }
-        2.0 * (wb - wa) - 2.0 * k[i] * (d[b] - d[a] + k[i]) / two_m
+        move_change(wa, wb, k[i], d, [a, b], two_m)
     };
     loop {
         let mut moved = false;
@@ -367,8 +375,14 @@ fn factored_moves(p: &Profiles, degrees: &[[f64; 2]], tied: &[usize], side: &mut
                 if two_m[sign] == 0.0 {
                     return 0.0;
                 }
-                let (k, d) = (degrees[i][sign], &d[sign]);
-                2.0 * (wb[sign] - wa[sign]) - 2.0 * k * (d[b] - d[a] + k) / two_m[sign]
+                move_change(
+                    wa[sign],
+                    wb[sign],
+                    degrees[i][sign],
+                    &d[sign],
+                    [a, b],
+                    two_m[sign],
+                )
             };
             let gain = delta(0) - delta(1);
             if gain / total > 1e-12 {

@@ -57,19 +57,26 @@ pub(super) fn merge_peers(lex: &Lexicon, found: &mut Found) {
             merged.push((c.id.clone(), one.clone(), c.name.clone()));
         }
     }
-    for (peer, person, title) in &merged {
-        for m in found.mentions.iter_mut().filter(|m| &m.id == peer) {
+    fold_into(found, &merged);
+}
+
+/// Fold each (short id, person id, short name) of `merged` into the person: the
+/// short candidate's mentions name the person, a candidate person takes the short
+/// name as an alias, and the short candidate goes.
+fn fold_into(found: &mut Found, merged: &[(String, String, String)]) {
+    for (short, person, name) in merged {
+        for m in found.mentions.iter_mut().filter(|m| &m.id == short) {
             m.id = person.clone();
         }
         if let Some(p) = found.candidates.iter_mut().find(|c| &c.id == person) {
-            if !p.aliases.contains(title) {
-                p.aliases.push(title.clone());
+            if !p.aliases.contains(name) {
+                p.aliases.push(name.clone());
             }
         }
     }
     found
         .candidates
-        .retain(|c| !merged.iter().any(|(peer, _, _)| peer == &c.id));
+        .retain(|c| !merged.iter().any(|(short, _, _)| short == &c.id));
 }
 
 /// "Ms Burlin O'Connell" in an article that names Kendalle Burlin O'Connell: a person
@@ -108,19 +115,7 @@ pub(super) fn merge_name_tails(lex: &Lexicon, found: &mut Found) {
             merged.push((c.id.clone(), (*one).clone(), c.name.clone()));
         }
     }
-    for (short, long, name) in &merged {
-        for m in found.mentions.iter_mut().filter(|m| &m.id == short) {
-            m.id = long.clone();
-        }
-        if let Some(p) = found.candidates.iter_mut().find(|c| &c.id == long) {
-            if !p.aliases.contains(name) {
-                p.aliases.push(name.clone());
-            }
-        }
-    }
-    found
-        .candidates
-        .retain(|c| !merged.iter().any(|(short, _, _)| short == &c.id));
+    fold_into(found, &merged);
 }
 
 /// "Reeves" after "Rachel Reeves": a lone surname of a person found earlier in the
