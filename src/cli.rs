@@ -7,7 +7,7 @@ use crate::cmd;
 
 /// levelmap turns a corpus of policy articles into an evidenced timeline and argument map.
 #[derive(Debug, Clone, Parser)]
-#[command(name = "levelmap", version, about, long_about = None, propagate_version = true)]
+#[command(name = "levelmap", version = crate::BUILD, about, long_about = None, propagate_version = true)]
 pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]

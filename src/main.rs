@@ -16,6 +16,11 @@ mod outset;
 
 use std::process::ExitCode;
 
+/// This build: the crate version and the digest of the sources it was built from
+/// (build.rs). The caches beside the outputs are keyed by it, so that a binary built
+/// from other sources, even at the same version, never answers from another's cache.
+pub(crate) const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("LEVELMAP_SOURCE"));
+
 use clap::Parser;
 
 fn main() -> ExitCode {

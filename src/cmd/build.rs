@@ -279,7 +279,7 @@ fn read_cached(args: &Args) -> Result<(levelmap_read::Reading, Option<CacheSave>
     let Some(dir) = cache_dir(args) else {
         return Ok((super::read_checked(&args.corpus)?, None));
     };
-    let (reading, used) = levelmap_read::read_corpus_cached(&args.corpus, &dir);
+    let (reading, used) = levelmap_read::read_corpus_cached(&args.corpus, &dir, crate::BUILD);
     if let Some(why) = &used.note {
         note!("note: {why}");
     }
@@ -308,7 +308,7 @@ fn build_graph(args: &Args, corpus: &levelmap_model::Corpus) -> (LevelGraph, Opt
         return (build_reusing(corpus, opts, None).0, None);
     };
     let names = levelmap_model::mentions::names_digest(corpus);
-    let cache = levelmap_read::cache::MentionsCache::open(&dir, &names);
+    let cache = levelmap_read::cache::MentionsCache::open(&dir, &names, crate::BUILD);
     if let Some(why) = cache.damaged() {
         note!("note: {why}");
     }
@@ -327,7 +327,7 @@ fn build_graph(args: &Args, corpus: &levelmap_model::Corpus) -> (LevelGraph, Opt
         what: "the cache of found mentions",
         dir: dir.clone(),
         thread: Some(std::thread::spawn(move || {
-            levelmap_read::cache::MentionsCache::stage(&dir, &names, &entries)
+            levelmap_read::cache::MentionsCache::stage(&dir, &names, crate::BUILD, &entries)
         })),
     });
     (g, save)
@@ -522,7 +522,8 @@ fn write_set(
             match prepared.check() {
                 Ok(()) => {
                     // After graph.json, whose size and time the store records.
-                    let header = levelmap_store::cache::header_after_build(set.dir(), fp);
+                    let header =
+                        levelmap_store::cache::header_after_build(set.dir(), fp, crate::BUILD);
                     let bytes = prepared.finish(&header, g);
                     drop(prepared);
                     phases.mark("store");

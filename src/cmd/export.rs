@@ -151,7 +151,7 @@ pub(crate) fn load(corpus: &Path, from_json: Option<&Path>, auto: bool) -> Resul
 }
 
 /// The graph of `dir/graph.json` from the query store `levelmap build` wrote beside
-/// it (`dir/graph.cache`), if the store stands for this very file (same version, size
+/// it (`dir/graph.cache`), if the store stands for this very file (same build, size
 /// and modification time, and written from it) and reads back undamaged: decoding
 /// the store takes a fraction of parsing the JSON (docs/networks.md, Speed). Else
 /// None, and the JSON is parsed.
@@ -161,7 +161,7 @@ fn from_store(path: &Path) -> Option<LevelGraph> {
     }
     let dir = path.parent()?;
     let stamp = levelmap_store::cache::json_stamp(path);
-    let (header, store) = levelmap_store::cache::open_current(dir, stamp).ok()?;
+    let (header, store) = levelmap_store::cache::open_current(dir, stamp, crate::BUILD).ok()?;
     if !header.json_fresh {
         return None;
     }

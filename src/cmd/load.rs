@@ -39,7 +39,7 @@ use levelmap_model::Origin;
 use levelmap_query::resolve::Names;
 use levelmap_query::search::Owner;
 use levelmap_read::stamp;
-use levelmap_store::cache::{self, cache_path, json_stamp, WRITER};
+use levelmap_store::cache::{self, cache_path, json_stamp};
 use levelmap_store::fresh::{Check, Deferred, Freshness, Listing};
 use levelmap_store::{Damage, Region, Store, StoreHeader, Unopened};
 
@@ -288,7 +288,7 @@ fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
     let has_corpus = src.corpus.is_dir();
     let json = json_stamp(&json_path);
     let listing = Listing::start(&src.corpus);
-    let cached = match cache::open_current(&src.out, json) {
+    let cached = match cache::open_current(&src.out, json, crate::BUILD) {
         Ok(opened) => Some(opened),
         Err(Unopened::Damaged) => {
             drop_damaged(&src.out);
@@ -316,7 +316,7 @@ fn open(src: &Source, check: Check) -> Result<(Pending, Option<Deferred>)> {
     };
     let fingerprint = listing.finish()?;
     let wanted = |json_fresh| StoreHeader {
-        writer: WRITER.into(),
+        writer: crate::BUILD.into(),
         fingerprint: fingerprint.clone(),
         json,
         json_fresh,

@@ -203,6 +203,13 @@ fn deleting_an_article_and_adding_it_back_rebuilds_the_bytes_of_a_full_build() {
     assert_same_as_a_full_build(&c.path(), &out, "beta back");
 }
 
+/// The build the binary names in `--version` (its version and source digest), which
+/// heads every cache file it writes.
+fn this_build() -> String {
+    let version = levelmap(["--version"]).ok().stdout;
+    version.trim().trim_start_matches("levelmap ").to_string()
+}
+
 #[test]
 fn a_corrupt_cache_file_is_ignored_safely() {
     let c = TempCorpus::of("mini");
@@ -210,8 +217,8 @@ fn a_corrupt_cache_file_is_ignored_safely() {
     rebuild(&c.path(), &out);
     let file = cache_file(&out);
     let good = std::fs::read(&file).unwrap();
-    // The magic, the format (u32) and the version (its length in a byte, its bytes).
-    let header = 20 + 4 + 1 + env!("CARGO_PKG_VERSION").len();
+    // The magic, the format (u32) and the build (its length in a byte, its bytes).
+    let header = 20 + 4 + 1 + this_build().len();
     assert!(good.starts_with(b"levelmap-read-cache\n"));
     let mut damaged = damaged_copies(&good, header);
     damaged.push((
@@ -302,9 +309,9 @@ fn a_damaged_or_stale_cache_of_found_mentions_is_ignored_safely() {
     let file = mentions_file(&out);
     let good = std::fs::read(&file).unwrap();
     assert!(good.starts_with(b"levelmap-mentions-cache\n"));
-    // The magic, the format (u32), the version (its length in a byte, its bytes) and
-    // the names' digest.
-    let header = 24 + 4 + 1 + env!("CARGO_PKG_VERSION").len() + 32;
+    // The magic, the format (u32), the build (its length in a byte, its bytes: the
+    // version and source digest `--version` prints) and the names' digest.
+    let header = 24 + 4 + 1 + this_build().len() + 32;
     let mut damaged = damaged_copies(&good, header);
     let mut other_names = good.clone();
     other_names[header - 1] ^= 1;

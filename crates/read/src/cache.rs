@@ -6,7 +6,8 @@
 //! lexicon change or a new id elsewhere is seen as in a full read.
 //!
 //! One file, `articles.bin` in the cache folder: a header (magic, [`FORMAT`], the
-//! crate's version), then entries `key (32 bytes) | length (u64) | xxh3 of the payload
+//! build that wrote it: the binary's version and source digest, given by the caller),
+//! then entries `key (32 bytes) | length (u64) | xxh3 of the payload
 //! (u64) | payload`. A file with another header is ignored whole; an entry whose
 //! checksum or payload does not read back ends the reading of the file (the entries
 //! before it are used, the article is parsed again). The cache can make a read faster,
@@ -47,11 +48,11 @@ pub(crate) fn key(stem: &str, text: &[u8], annotation: &[u8]) -> Key {
     h.finalize().into()
 }
 
-/// The header every cache file starts with.
-fn header() -> Vec<u8> {
+/// The header every cache file written by the build `build` starts with.
+fn header(build: &str) -> Vec<u8> {
     let mut w = MAGIC.to_vec();
     FORMAT.put(&mut w);
-    env!("CARGO_PKG_VERSION").to_string().put(&mut w);
+    build.to_string().put(&mut w);
     w
 }
 
@@ -119,10 +120,11 @@ impl Loaded {
         self.entries.get(key).map(|r| &self.bytes[r.clone()])
     }
 
-    /// Read the cache file in `dir`; a missing file is an empty cache, a damaged one is
-    /// used up to the damage and says so.
-    pub(crate) fn open(dir: &Path) -> Loaded {
-        Loaded::open_file(&dir.join(CACHE_FILE), &header())
+    /// Read the cache file the build `build` wrote in `dir`; a missing file (or one
+    /// of another build) is an empty cache, a damaged one is used up to the damage and
+    /// says so.
+    pub(crate) fn open(dir: &Path, build: &str) -> Loaded {
+        Loaded::open_file(&dir.join(CACHE_FILE), &header(build))
     }
 
     /// Read the cache file `path`, which starts with `head` (another header: not read).
@@ -195,13 +197,15 @@ pub(crate) struct Entry {
 /// The cache of the corpus just read, to be saved.
 pub struct Update {
     pub(crate) entries: Vec<Entry>,
+    /// The build that read them, which the file is written for.
+    pub(crate) build: String,
 }
 
 impl Update {
     /// Write the cache file in `dir` with exactly these entries, through a temporary
     /// file renamed into place (the folder is made when missing).
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
-        save(dir, &self.entries)
+        save(dir, &self.entries, &self.build)
     }
 
     /// Write the cache file's new contents to a temporary file in `dir` (made when
@@ -209,7 +213,7 @@ impl Update {
     /// dropped as soon as they are written, long before the build that read them
     /// succeeds. A staged file never committed is removed when dropped.
     pub fn stage(self, dir: &Path) -> std::io::Result<Staged> {
-        stage(dir, &self.entries)
+        stage(dir, &self.entries, &self.build)
     }
 }
 
@@ -253,19 +257,19 @@ impl Drop for Staged {
 
 /// Write the cache file in `dir` with exactly `entries`, through a temporary file
 /// renamed into place.
-pub(crate) fn save(dir: &Path, entries: &[Entry]) -> std::io::Result<()> {
-    stage(dir, entries)?.commit()
+pub(crate) fn save(dir: &Path, entries: &[Entry], build: &str) -> std::io::Result<()> {
+    stage(dir, entries, build)?.commit()
 }
 
 /// The flag that leads a payload, by whether every quote was found.
 const FLAGS: [&[u8]; 2] = [&[0], &[1]];
 
 /// Write `entries` as a cache file to a temporary file in `dir`.
-fn stage(dir: &Path, entries: &[Entry]) -> std::io::Result<Staged> {
+fn stage(dir: &Path, entries: &[Entry], build: &str) -> std::io::Result<Staged> {
     let payloads = entries
         .iter()
         .map(|e| (&e.key, [FLAGS[usize::from(e.quotes_found)], &e.records[..]]));
-    stage_file(dir, CACHE_FILE, &header(), payloads)
+    stage_file(dir, CACHE_FILE, &header(build), payloads)
 }
 
 /// Write a cache file `name` to a temporary file in `dir` (made when missing): `head`,
@@ -308,13 +312,13 @@ pub const MENTIONS_FILE: &str = "mentions.bin";
 const MENTIONS_MAGIC: &[u8; 24] = b"levelmap-mentions-cache\n";
 
 /// The header of a cache of found mentions: magic, the format of its entries
-/// ([`levelmap_model::mentions::FOUND_FORMAT`]), the crate's version, and the digest of
-/// the names they were found with ([`levelmap_model::mentions::names_digest`]): a file
-/// made with other names is not read.
-fn mentions_header(names: &[u8; 32]) -> Vec<u8> {
+/// ([`levelmap_model::mentions::FOUND_FORMAT`]), the build that wrote it, and the digest
+/// of the names they were found with ([`levelmap_model::mentions::names_digest`]): a
+/// file made with other names, or by another build, is not read.
+fn mentions_header(names: &[u8; 32], build: &str) -> Vec<u8> {
     let mut w = MENTIONS_MAGIC.to_vec();
     levelmap_model::mentions::FOUND_FORMAT.put(&mut w);
-    env!("CARGO_PKG_VERSION").to_string().put(&mut w);
+    build.to_string().put(&mut w);
     w.extend_from_slice(names);
     w
 }
@@ -328,11 +332,11 @@ pub struct MentionsCache {
 }
 
 impl MentionsCache {
-    /// Read `mentions.bin` in `dir` for these names; a missing file, or one made for
-    /// other names, format or version, is an empty cache.
-    pub fn open(dir: &Path, names: &[u8; 32]) -> MentionsCache {
+    /// Read `mentions.bin` in `dir` for these names and the build `build`; a missing
+    /// file, or one made for other names, format or build, is an empty cache.
+    pub fn open(dir: &Path, names: &[u8; 32], build: &str) -> MentionsCache {
         MentionsCache {
-            loaded: Loaded::open_file(&dir.join(MENTIONS_FILE), &mentions_header(names)),
+            loaded: Loaded::open_file(&dir.join(MENTIONS_FILE), &mentions_header(names, build)),
         }
     }
 
@@ -361,15 +365,16 @@ impl MentionsCache {
         ))
     }
 
-    /// Write `mentions.bin` with exactly `entries` (for these names) to a temporary file
-    /// in `dir`, to be renamed in by [`Staged::commit`].
+    /// Write `mentions.bin` with exactly `entries` (for these names, by the build
+    /// `build`) to a temporary file in `dir`, to be renamed in by [`Staged::commit`].
     pub fn stage(
         dir: &Path,
         names: &[u8; 32],
+        build: &str,
         entries: &[levelmap_model::mentions::FoundEntry],
     ) -> std::io::Result<Staged> {
         let payloads = entries.iter().map(|e| (&e.key, [&e.encoded[..]]));
-        stage_file(dir, MENTIONS_FILE, &mentions_header(names), payloads)
+        stage_file(dir, MENTIONS_FILE, &mentions_header(names, build), payloads)
     }
 }
 
@@ -697,8 +702,8 @@ mod tests {
                 records: vec![i; 10],
             })
             .collect();
-        save(dir.path(), &entries).unwrap();
-        let loaded = Loaded::open(dir.path());
+        save(dir.path(), &entries, "1+a").unwrap();
+        let loaded = Loaded::open(dir.path(), "1+a");
         assert!(loaded.damaged.is_none());
         assert_eq!(
             loaded.get(&[1; 32]),
@@ -707,19 +712,55 @@ mod tests {
         let path = dir.path().join(CACHE_FILE);
         let mut bytes = std::fs::read(&path).unwrap();
         // Entries are 32 + 16 + 11 bytes: flip a payload byte of the second.
-        let second = header().len() + 59 + 48 + 3;
+        let second = header("1+a").len() + 59 + 48 + 3;
         bytes[second] ^= 0x40;
         std::fs::write(&path, &bytes).unwrap();
-        let loaded = Loaded::open(dir.path());
+        let loaded = Loaded::open(dir.path(), "1+a");
         assert!(loaded.get(&[0; 32]).is_some());
         assert!(loaded.get(&[1; 32]).is_none());
         assert!(loaded.get(&[2; 32]).is_none());
         assert!(loaded.damaged.unwrap().contains("damaged at byte"));
         // Another format's file is not read, and is not damage.
         std::fs::write(&path, b"levelmap-read-cache\n\x63\0\0\0").unwrap();
-        let loaded = Loaded::open(dir.path());
+        let loaded = Loaded::open(dir.path(), "1+a");
         assert!(loaded.get(&[0; 32]).is_none() && loaded.damaged.is_none());
         // No file: an empty cache.
-        assert!(Loaded::open(&dir.path().join("none")).damaged.is_none());
+        assert!(Loaded::open(&dir.path().join("none"), "1+a")
+            .damaged
+            .is_none());
+    }
+
+    /// A cache written by another build of the same version (other sources) was read
+    /// as if this build had written it: parsed records and found mentions that the
+    /// changed code would not give.
+    #[test]
+    fn a_cache_written_by_another_build_of_the_same_version_was_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let entries = vec![Entry {
+            key: [7; 32],
+            quotes_found: true,
+            records: vec![1, 2, 3],
+        }];
+        save(dir.path(), &entries, "0.1.0+aaaa").unwrap();
+        assert!(Loaded::open(dir.path(), "0.1.0+aaaa")
+            .get(&[7; 32])
+            .is_some());
+        let other = Loaded::open(dir.path(), "0.1.0+bbbb");
+        assert!(other.get(&[7; 32]).is_none() && other.damaged.is_none());
+        let names = [3u8; 32];
+        let found = vec![levelmap_model::mentions::FoundEntry {
+            key: [7; 32],
+            encoded: vec![0; 4],
+            reused: false,
+        }];
+        MentionsCache::stage(dir.path(), &names, "0.1.0+aaaa", &found)
+            .unwrap()
+            .commit()
+            .unwrap();
+        assert_eq!(
+            MentionsCache::open(dir.path(), &names, "0.1.0+aaaa").len(),
+            1
+        );
+        assert!(MentionsCache::open(dir.path(), &names, "0.1.0+bbbb").is_empty());
     }
 }

@@ -86,9 +86,10 @@ pub struct CacheUse {
 
 /// Read and validate the corpus in `dir` as [`read_corpus`] does, taking each
 /// unchanged article's parsed annotation from the read cache in `cache_dir` (see
-/// [`cache`]). The reading is the one [`read_corpus`] gives, whatever the cache holds.
-pub fn read_corpus_cached(dir: &Path, cache_dir: &Path) -> (Reading, CacheUse) {
-    let loaded = cache::Loaded::open(cache_dir);
+/// [`cache`]) that the build `build` (the binary's version and source digest) wrote.
+/// The reading is the one [`read_corpus`] gives, whatever the cache holds.
+pub fn read_corpus_cached(dir: &Path, cache_dir: &Path, build: &str) -> (Reading, CacheUse) {
+    let loaded = cache::Loaded::open(cache_dir, build);
     let note = loaded.damaged.clone();
     let had = loaded.len();
     let mut r = Reader {
@@ -100,7 +101,10 @@ pub fn read_corpus_cached(dir: &Path, cache_dir: &Path) -> (Reading, CacheUse) {
     let (reused, parsed) = (r.cache_reused, r.cache_parsed);
     let reading = r.finish();
     let unchanged = reused == entries.len() && had == reused && note.is_none();
-    let update = (!unchanged).then_some(cache::Update { entries });
+    let update = (!unchanged).then(|| cache::Update {
+        entries,
+        build: build.to_string(),
+    });
     (
         reading,
         CacheUse {
@@ -178,7 +182,7 @@ mod tests {
              to = \"policy:towns\"\nquote = \"words never written\"\n",
             crate::testing::HEAD
         ));
-        let (reading, used) = super::read_corpus_cached(c.path(), cache.path());
+        let (reading, used) = super::read_corpus_cached(c.path(), cache.path(), "1+a");
         assert_eq!(messages(&reading).len(), 1);
         assert!(messages(&reading)[0].contains("actor:newcomer"));
         assert_eq!((used.reused, used.parsed), (0, 1));
@@ -190,7 +194,7 @@ mod tests {
         let mut lexicon = std::fs::read_to_string(&actors).unwrap();
         lexicon.push_str("\n[[actor]]\nid = \"actor:newcomer\"\nname = \"N\"\nkind = \"person\"\n");
         std::fs::write(&actors, lexicon).unwrap();
-        let (reading, used) = super::read_corpus_cached(c.path(), cache.path());
+        let (reading, used) = super::read_corpus_cached(c.path(), cache.path(), "1+a");
         assert_eq!((used.reused, used.parsed), (1, 0));
         assert!(used.update.is_none(), "the same articles: nothing to save");
         let m = messages(&reading);

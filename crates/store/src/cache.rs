@@ -15,10 +15,6 @@ pub fn cache_path(out: &Path) -> PathBuf {
     out.join(CACHE_FILE)
 }
 
-/// The crate version written into every store: a store written by another version is
-/// not used.
-pub const WRITER: &str = env!("CARGO_PKG_VERSION");
-
 /// A file's (size, modification time in ns), to tell whether graph.json is the one a
 /// store was written beside; None if it does not exist.
 pub fn json_stamp(path: &Path) -> Option<(u64, u128)> {
@@ -32,21 +28,24 @@ pub fn json_stamp(path: &Path) -> Option<(u64, u128)> {
     Some((m.len(), t))
 }
 
-/// The store in `out` if this version wrote it beside the graph.json stamped `json`;
-/// else why not: missing, of another format, damaged, or of another version or graph.json.
+/// The store in `out` if the build `writer` (the binary's version and source digest)
+/// wrote it beside the graph.json stamped `json`; else why not: missing, of another
+/// format, damaged, or of another build or graph.json.
 pub fn open_current(
     out: &Path,
     json: Option<(u64, u128)>,
+    writer: &str,
 ) -> Result<(StoreHeader, Store), Unopened> {
-    crate::map::open_file(&cache_path(out), |h| h.writer == WRITER && h.json == json)
+    crate::map::open_file(&cache_path(out), |h| h.writer == writer && h.json == json)
 }
 
 /// The header of the store for a graph `levelmap build` has just built and written
 /// to `out/graph.json`. `fingerprint` is taken before the corpus was read, so that an
-/// edit made while building makes the store stale rather than wrong.
-pub fn header_after_build(out: &Path, fingerprint: String) -> StoreHeader {
+/// edit made while building makes the store stale rather than wrong; `writer` is the
+/// build that writes it.
+pub fn header_after_build(out: &Path, fingerprint: String, writer: &str) -> StoreHeader {
     StoreHeader {
-        writer: WRITER.into(),
+        writer: writer.into(),
         fingerprint,
         json: json_stamp(&out.join("graph.json")),
         json_fresh: true,

@@ -66,7 +66,7 @@ pub const BLOCK: usize = 4096;
 /// What a store stands for: checked before it is used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoreHeader {
-    /// The crate version that wrote it.
+    /// The build that wrote it: the crate version and the digest of its sources.
     pub writer: String,
     /// Corpus fingerprint ("" when there was no corpus folder).
     pub fingerprint: String,

@@ -223,3 +223,53 @@ fn a_renamed_article_is_noticed() {
     );
     b.run(&["show", "article:2021-03-gamma-note"]).fails();
 }
+
+/// A query store written by another build of the same version (other sources, the
+/// same crate version) answered as if this build had written it. Here the other
+/// build's store holds a graph in which Securonomics is called "Other Build's Name":
+/// the answer must be graph.json's, and the store is written anew by this build.
+#[test]
+fn a_store_written_by_another_build_of_the_same_version_was_used() {
+    let b = mini();
+    b.run(&["stats"]).ok();
+    let store = b.c.out().join("graph.cache");
+    let (mut header, _) =
+        levelmap_store::Store::open(Box::new(std::fs::read(&store).unwrap()), |_| true)
+            .expect("this build's store opens");
+    let version = levelmap(["--version"]).ok().stdout;
+    let this_build = version.trim().trim_start_matches("levelmap ");
+    assert_eq!(
+        header.writer, this_build,
+        "the store names the build that wrote it"
+    );
+    let (ours, source) = this_build.split_once('+').expect("version+source digest");
+    assert_eq!(source.len(), 16, "{this_build}");
+    header.writer = format!("{ours}+0000000000000000");
+    let json = std::fs::read_to_string(b.c.out().join("graph.json")).unwrap();
+    let renamed = json.replace("\"Securonomics\"", "\"Other Build's Name\"");
+    assert_ne!(renamed, json);
+    let g = levelmap_model::json::from_json(&renamed, "graph.json").unwrap();
+    let other = levelmap_store::encode(&header, &g).unwrap();
+    let stamp = std::fs::metadata(b.c.out().join("graph.json"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::fs::write(&store, other).unwrap();
+    // The store's graph.json stamp is the real file's: only the writer differs.
+    assert_eq!(
+        std::fs::metadata(b.c.out().join("graph.json"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        stamp
+    );
+    let d = b.run(&["show", "policy:securonomics"]).ok();
+    assert!(
+        d.stdout.starts_with("Securonomics (policy:securonomics)"),
+        "answered from the other build's store: {}",
+        d.stdout
+    );
+    let (header, _) =
+        levelmap_store::Store::open(Box::new(std::fs::read(&store).unwrap()), |_| true).unwrap();
+    assert_eq!(header.writer, this_build, "written anew by this build");
+}
