@@ -192,6 +192,12 @@ pub(crate) fn stated_date(
             if !(cue || edge && short) {
                 continue;
             }
+            // Without a cue, a date that a preposition governs ("open until December
+            // 2021", "elected in May 2019") or one inside a sentence of prose is an
+            // event's, even near the edge of a short page.
+            if !cue && (governed(&s.norm[..start]) || prose(b.kind, s.words, &s.norm)) {
+                continue;
+            }
             let mut score = if cue {
                 3.0
             } else if updated {
@@ -226,6 +232,31 @@ pub(crate) fn stated_date(
         reasoning: None,
         confidence: if score >= 4.0 { 0.95 } else { 0.75 },
     })
+}
+
+/// Prepositions that make the date after them an event's: a deadline, a span, a
+/// time something happened ("until December 2021", "in May 2019", "since 2016").
+const GOVERNING: [&str; 14] = [
+    "until", "till", "by", "before", "after", "from", "since", "in", "during", "on", "to",
+    "between", "through", "of",
+];
+
+/// Whether the word just before a date (the text before it is `before`) is one of
+/// [`GOVERNING`].
+fn governed(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    GOVERNING.iter().any(|g| last.eq_ignore_ascii_case(g))
+}
+
+/// Whether a sentence of a paragraph reads as prose rather than a date line: it ends
+/// with a full stop and has more than eight words ("The fund opens in the spring
+/// of 2021." against "Thursday 3 March 2022" or "By Jane Smith, 3 March 2022").
+fn prose(kind: BlockKind, words: usize, norm: &str) -> bool {
+    kind == BlockKind::Paragraph && words > 8 && norm.trim_end().ends_with('.')
 }
 
 /// The cue nearest before a date (within its last 40 bytes): where a publication cue

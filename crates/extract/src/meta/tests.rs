@@ -208,13 +208,14 @@ fn an_article_n_years_ago_gave_a_date_in_the_future() {
     assert!(!d.value.is_after(today), "{d:?}");
     assert_eq!(d.value.to_string(), "2019", "{d:?}");
 
-    // A stated date after today is not the article's either: the next date is.
+    // A stated date after today is not the article's either; nor is the date of the
+    // election the body tells of ("on 4 July 2024"): there is no stated date.
     let t = "Title of the piece\n\nPosted on: 8 July 2039 by James Hickson in Blog\n\n\
         The election on 4 July 2024 was won by a party that had promised a great many things.\n";
     let l = Layout::new(t);
     let scan = lx.scanner.scan(&l);
-    let d = stated_date(t, &l, &scan, today).unwrap();
-    assert_eq!(d.value.to_string(), "2024-07-04", "{d:?}");
+    let d = stated_date(t, &l, &scan, today);
+    assert!(d.is_none(), "{d:?}");
     let later = stated_date(t, &l, &scan, day("2999-01-01")).unwrap();
     assert_eq!(later.value.to_string(), "2039-07-08", "{later:?}");
 }
@@ -674,5 +675,44 @@ fn a_columnist_named_in_capitals_at_the_head_of_the_title_gave_no_author() {
     ] {
         let d = draft_of(&format!("{title}{BODY}"));
         assert!(d.authors.is_empty(), "{title}");
+    }
+}
+
+/// Issue 12: in a short article every line is near the page's edge, and a deadline in
+/// the body ("will initially be open until December 2021") was taken as the stated
+/// date of an article published a year before it.
+#[test]
+fn a_deadline_in_a_short_article_was_taken_as_its_stated_date() {
+    let text = "Youth jobs scheme to be launched by the Government today\n\n\
+                A youth employment scheme is being launched today.\n\n\
+                Ministers said it would create jobs for the under-25s.\n\n\
+                The scheme, which will be delivered by the Department for Work and Pensions, will initially be open until December 2021.\n\n\
+                Employers have signed up so far.\n";
+    let d = draft_of(text);
+    assert_ne!(d.date.value.to_string(), "2021-12", "{:?}", d.date);
+    assert_ne!(
+        d.date.provenance,
+        levelmap_model::DateProvenance::Stated,
+        "{:?}",
+        d.date
+    );
+    // A date line of its own still states the date, with or without a weekday.
+    for line in [
+        "Thursday 3 September 2020",
+        "By Jane Smith, 3 September 2020",
+    ] {
+        let dated = text.replacen("\n\n", &format!("\n\n{line}\n\n"), 1);
+        let d = draft_of(&dated);
+        assert_eq!(
+            d.date.value.to_string(),
+            "2020-09-03",
+            "{line}: {:?}",
+            d.date
+        );
+        assert_eq!(
+            d.date.provenance,
+            levelmap_model::DateProvenance::Stated,
+            "{line}"
+        );
     }
 }
