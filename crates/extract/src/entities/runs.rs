@@ -228,6 +228,36 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .filter(|x| {
                 is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8
             });
+        // "Suffolk Coastal and Waveney District Councils", "Growth Zones and Renewal
+        // Zones": two bodies or policies sharing a plural head, one name each.
+        if policy_kind.is_some() || org_kind.is_some() {
+            if let Some(names) = coordinated(&words) {
+                for n in names {
+                    let (node, kind, what) = match org_kind {
+                        Some(ok) if policy_kind.is_none() => {
+                            (NodeKind::Actor, ok, "an organisation")
+                        }
+                        _ => (
+                            NodeKind::Policy,
+                            words::policy_head(&n)
+                                .or(policy_kind)
+                                .unwrap_or("programme"),
+                            "a policy",
+                        ),
+                    };
+                    self.add(
+                        n,
+                        node,
+                        kind,
+                        0.55,
+                        format!("{what} of two named before a shared plural head ('{head}')"),
+                        a,
+                        b,
+                    );
+                }
+                return;
+            }
+        }
         if (policy_kind.is_some() || org_kind.is_some())
             && (self.fragment_or_generic(a, org_kind.is_some() && policy_kind.is_none())
                 || GENERIC_NOUNS.contains(&name))
@@ -923,6 +953,115 @@ fn two_organisations(norm: &str, toks: &[Tok], i: usize, last: usize, m: usize) 
     let lone_acronym =
         cap_words_end(norm, toks, m) == m && toks[m].s.len() >= 2 && is_allcaps(toks[m].s);
     (organisation_from(norm, toks, m) || lone_acronym) && !matches!(toks[m].s, "Local" | "Central")
+}
+
+/// Plural heads of names and their singulars: two names may share one ("Forest Heath
+/// and St Edmundsbury District Councils").
+const PLURAL_HEADS: [(&str, &str); 13] = [
+    ("Councils", "Council"),
+    ("Authorities", "Authority"),
+    ("Partnerships", "Partnership"),
+    ("Panels", "Panel"),
+    ("Colleges", "College"),
+    ("Unions", "Union"),
+    ("Funds", "Fund"),
+    ("Plans", "Plan"),
+    ("Strategies", "Strategy"),
+    ("Deals", "Deal"),
+    ("Zones", "Zone"),
+    ("Missions", "Mission"),
+    ("Organisations", "Organisation"),
+];
+
+/// Words that qualify a shared head rather than name one body: "District Councils",
+/// "Combined Authorities", "Growth Deals".
+const SHARED_QUALIFIERS: [&str; 14] = [
+    "District",
+    "Borough",
+    "County",
+    "City",
+    "Metropolitan",
+    "Town",
+    "Parish",
+    "Unitary",
+    "Combined",
+    "Regional",
+    "Region",
+    "Local",
+    "Growth",
+    "Enterprise",
+];
+
+/// Capitalised words of a field or service that name no place or body alone: "Health
+/// and Wellbeing Boards", "Police and Crime Commissioners" are one name each.
+const FIELD_WORDS: [&str; 24] = [
+    "Health",
+    "Police",
+    "Fire",
+    "Crime",
+    "Housing",
+    "Education",
+    "Skills",
+    "Transport",
+    "Business",
+    "Trade",
+    "Work",
+    "Culture",
+    "Sport",
+    "Energy",
+    "Science",
+    "Arts",
+    "Communities",
+    "Justice",
+    "Employment",
+    "Innovation",
+    "Planning",
+    "Rescue",
+    "Social",
+    "Economic",
+];
+
+/// The two names of a run "A and B <plural head>" ("Suffolk Coastal and Waveney
+/// District Councils": Suffolk Coastal District Council, Waveney District Council) or
+/// "A <head> and B <head>" ("Growth Zones and Renewal Zones"), each with a proper
+/// name of its own; None for one name with "and" inside ("Police and Crime
+/// Commissioners", "Department for Business and Trade").
+fn coordinated(words: &[&str]) -> Option<[String; 2]> {
+    let k = words.iter().position(|w| *w == "and")?;
+    if words[k + 1..].contains(&"and") || k == 0 {
+        return None;
+    }
+    let (left, right) = (&words[..k], &words[k + 1..]);
+    let head = *right.last()?;
+    let &(_, one) = PLURAL_HEADS.iter().find(|(p, _)| *p == head)?;
+    let proper = |part: &[&str]| {
+        !part.is_empty()
+            && part
+                .iter()
+                .all(|w| is_cap(w) && !matches!(*w, "of" | "for" | "the"))
+            && !(part.len() == 1 && FIELD_WORDS.contains(&part[0]))
+    };
+    let last_left = *left.last()?;
+    if last_left == head || last_left == one {
+        // Each names its own head: "Growth Zones and Renewal Zones".
+        let (a, b) = (&left[..left.len() - 1], &right[..right.len() - 1]);
+        return (proper(a) && proper(b)).then(|| [left.join(" "), right.join(" ")]);
+    }
+    // The shared tail: the head and the qualifiers before it.
+    let mut t = right.len() - 1;
+    while t > 0 && SHARED_QUALIFIERS.contains(&right[t - 1]) {
+        t -= 1;
+    }
+    let (b, tail) = (&right[..t], &right[t..right.len() - 1]);
+    if !proper(left) || !proper(b) {
+        return None;
+    }
+    let shared: Vec<&str> = tail.iter().copied().chain([one]).collect();
+    let shared = shared.join(" ");
+    Some([
+        format!("{} {shared}", left.join(" ")),
+        format!("{} {shared}", b.join(" ")),
+    ])
 }
 
 /// The last token of the capitalised words, one space apart, from `toks[m]` on.

@@ -1656,3 +1656,47 @@ fn a_collective_possessive_inside_an_organisation_cut_its_name() {
         "{names:?}"
     );
 }
+
+/// Issue 12 (scratch text): two bodies or policies named before one plural head were
+/// drafted as one fused name ("Suffolk Coastal and Waveney District Councils"); a
+/// name with "and" inside stays whole.
+#[test]
+fn two_names_sharing_a_plural_head_were_fused_into_one() {
+    let lex = lex_of(vec![]);
+    let names = |t: &str| -> Vec<String> {
+        candidate_names(&run(t, &lex))
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect()
+    };
+    let t = "In 2019 Suffolk Coastal and Waveney District Councils merged to form a new council.";
+    assert_eq!(
+        names(t),
+        [
+            "Suffolk Coastal District Council",
+            "Waveney District Council"
+        ],
+        "{t}"
+    );
+    let t = "Later Forest Heath and St Edmundsbury District Councils merged as well.";
+    let got = names(t);
+    assert!(
+        got.contains(&"Forest Heath District Council".to_string())
+            && got.contains(&"St Edmundsbury District Council".to_string()),
+        "{got:?}"
+    );
+    let t = "There are opportunities in Growth Zones and Renewal Zones for builders.";
+    assert_eq!(names(t), ["Growth Zones", "Renewal Zones"], "{t}");
+    let t = "The county has Health and Wellbeing Boards in every district.";
+    assert!(
+        !names(t).iter().any(|n| n == "Health Board"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Money went to the Ayrshire and Moray Growth Deals last year.";
+    assert_eq!(
+        names(t),
+        ["Ayrshire Growth Deal", "Moray Growth Deal"],
+        "{t}"
+    );
+}
