@@ -4,6 +4,7 @@
 //! build from a corpus, its lossless JSON form, and text made safe to print. Every other crate depends on this
 //! one; it depends on none of them.
 
+pub mod aside;
 pub mod date;
 pub mod eventlike;
 pub mod evidence;

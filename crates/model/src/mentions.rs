@@ -584,7 +584,7 @@ pub const FOUND_FORMAT: u32 = 1;
 
 /// sha-256 of everything finding mentions reads besides an article's stem and text:
 /// the source of its rules (this file, the normalising in `evidence.rs`, the place
-/// rule in `places.rs`, the groups of `groups.rs` and `eventlike.rs`, so that a
+/// rule in `places.rs`, the groups of `groups.rs`, `eventlike.rs` and `aside.rs`, so that a
 /// cache made by a build with other rules is not read even when no one bumped
 /// [`FOUND_FORMAT`]), and the id, kind, name and aliases of every actor and policy, in
 /// id order. An article's mentions are a function of its stem, its text
@@ -598,6 +598,7 @@ pub fn names_digest(corpus: &Corpus) -> [u8; 32] {
     h.update(include_bytes!("places.rs"));
     h.update(include_bytes!("groups.rs"));
     h.update(include_bytes!("eventlike.rs"));
+    h.update(include_bytes!("aside.rs"));
     let mut part = |s: &str| {
         h.update((s.len() as u64).to_le_bytes());
         h.update(s.as_bytes());
@@ -791,6 +792,15 @@ fn scan_article<'m>(
                     && !crate::places::place_acts(&norm, hit.start, hit.end))
                 || (entity.is_some_and(|e| crate::eventlike::is_event_like(&e.name))
                     && !crate::eventlike::argued_as_policy(&norm, hit.start, hit.end))
+                // An actor met only in an aside: an analogy, an era, a destination
+                // (crate::aside, the guide's 3.5a).
+                || (actor
+                    && crate::aside::only_an_aside(
+                        &norm,
+                        hit.start,
+                        hit.end,
+                        entity.is_some_and(|e| e.kind == "person"),
+                    ))
             {
                 continue;
             }

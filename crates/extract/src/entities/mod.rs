@@ -218,6 +218,7 @@ pub(crate) fn find(
     groups::settle_groups(layout, lex, &mut found);
     places::keep_acting_places(layout, lex, &mut found);
     keep_argued_event_like(layout, lex, &mut found);
+    drop_asides(layout, lex, &mut found);
     drop_offices_in_titles(layout, lex, &mut found);
     found
         .mentions
@@ -267,6 +268,54 @@ fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
         .collect();
     let mut k = keep.into_iter();
     found.candidates.retain(|_| k.next().unwrap_or(true));
+}
+
+/// Drop the mentions of actors met only in an aside ("like David Cameron and his
+/// Brexit referendum", "leave Downing Street": `levelmap_model::aside`, the rule the
+/// graph's mentions follow too), and a candidate left with none.
+fn drop_asides(layout: &Layout, lex: &Lexicon, found: &mut Found) {
+    let person = |id: &str, found: &Found| -> Option<bool> {
+        lex.entities
+            .get(id)
+            .map(|e| (e.node_kind, e.kind.as_str() == "person"))
+            .or_else(|| {
+                found
+                    .candidates
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| (c.node_kind, c.kind.as_str() == "person"))
+            })
+            .filter(|(k, _)| *k == levelmap_model::NodeKind::Actor)
+            .map(|(_, p)| p)
+    };
+    let asides: Vec<bool> = found
+        .mentions
+        .iter()
+        .map(|m| {
+            person(&m.id, found).is_some_and(|p| {
+                layout.sentences.get(m.sentence).is_some_and(|s| {
+                    levelmap_model::aside::only_an_aside(&s.norm, m.start, m.end, p)
+                })
+            })
+        })
+        .collect();
+    if !asides.contains(&true) {
+        return;
+    }
+    let dropped: rustc_hash::FxHashSet<String> = found
+        .mentions
+        .iter()
+        .zip(&asides)
+        .filter(|(_, a)| **a)
+        .map(|(m, _)| m.id.clone())
+        .collect();
+    let mut a = asides.into_iter();
+    found.mentions.retain(|_| !a.next().unwrap_or(false));
+    let mentioned: rustc_hash::FxHashSet<&str> =
+        found.mentions.iter().map(|m| m.id.as_str()).collect();
+    found
+        .candidates
+        .retain(|c| !dropped.contains(&c.id) || mentioned.contains(c.id.as_str()));
 }
 
 /// Drop the mentions of a department or office that only forms a person's title

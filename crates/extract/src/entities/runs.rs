@@ -232,7 +232,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         // Zones": two bodies or policies sharing a plural head, one name each.
         if policy_kind.is_some() || org_kind.is_some() {
             if let Some(names) = coordinated(&words) {
-                for n in names {
+                for (n, alias) in names {
                     let (node, kind, what) = match org_kind {
                         Some(ok) if policy_kind.is_none() => {
                             (NodeKind::Actor, ok, "an organisation")
@@ -245,7 +245,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                             "a policy",
                         ),
                     };
-                    self.add(
+                    let id = self.add(
                         n,
                         node,
                         kind,
@@ -254,6 +254,9 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                         a,
                         b,
                     );
+                    // The name as the text writes it ("Waveney"), so that the article's
+                    // mentions find it.
+                    self.add_alias(&id, alias.as_deref());
                 }
                 return;
             }
@@ -1025,8 +1028,9 @@ const FIELD_WORDS: [&str; 24] = [
 /// District Councils": Suffolk Coastal District Council, Waveney District Council) or
 /// "A <head> and B <head>" ("Growth Zones and Renewal Zones"), each with a proper
 /// name of its own; None for one name with "and" inside ("Police and Crime
-/// Commissioners", "Department for Business and Trade").
-fn coordinated(words: &[&str]) -> Option<[String; 2]> {
+/// Commissioners", "Department for Business and Trade"). Each name comes with the
+/// words the text writes it by when they differ ("Suffolk Coastal", "Waveney").
+fn coordinated(words: &[&str]) -> Option<[(String, Option<String>); 2]> {
     let k = words.iter().position(|w| *w == "and")?;
     if words[k + 1..].contains(&"and") || k == 0 {
         return None;
@@ -1045,7 +1049,7 @@ fn coordinated(words: &[&str]) -> Option<[String; 2]> {
     if last_left == head || last_left == one {
         // Each names its own head: "Growth Zones and Renewal Zones".
         let (a, b) = (&left[..left.len() - 1], &right[..right.len() - 1]);
-        return (proper(a) && proper(b)).then(|| [left.join(" "), right.join(" ")]);
+        return (proper(a) && proper(b)).then(|| [(left.join(" "), None), (right.join(" "), None)]);
     }
     // The shared tail: the head and the qualifiers before it.
     let mut t = right.len() - 1;
@@ -1058,9 +1062,10 @@ fn coordinated(words: &[&str]) -> Option<[String; 2]> {
     }
     let shared: Vec<&str> = tail.iter().copied().chain([one]).collect();
     let shared = shared.join(" ");
+    let (left, b) = (left.join(" "), b.join(" "));
     Some([
-        format!("{} {shared}", left.join(" ")),
-        format!("{} {shared}", b.join(" ")),
+        (format!("{left} {shared}"), Some(left)),
+        (format!("{b} {shared}"), Some(b)),
     ])
 }
 

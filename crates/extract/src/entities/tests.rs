@@ -1678,6 +1678,16 @@ fn two_names_sharing_a_plural_head_were_fused_into_one() {
         ],
         "{t}"
     );
+    // Each by the words the text writes it with, so that the article's mentions find it.
+    let f = run(t, &lex);
+    let waveney = f
+        .candidates
+        .iter()
+        .find(|c| c.name == "Waveney District Council");
+    assert_eq!(
+        waveney.map(|c| c.aliases.clone()),
+        Some(vec!["Waveney".to_string()])
+    );
     let t = "Later Forest Heath and St Edmundsbury District Councils merged as well.";
     let got = names(t);
     assert!(
@@ -1699,4 +1709,34 @@ fn two_names_sharing_a_plural_head_were_fused_into_one() {
         ["Ayrshire Growth Deal", "Moray Growth Deal"],
         "{t}"
     );
+}
+
+/// Issue 12 (scratch text): people held up as an analogy ("like David Cameron and his
+/// Brexit referendum") and a body named as where someone goes ("leave Downing
+/// Street") were drafted as the article's actors; where they act they still are.
+#[test]
+fn an_actor_named_only_as_an_analogy_or_a_destination_was_drafted() {
+    let lex = lex_of(vec![
+        ent(
+            "actor:david-cameron",
+            "David Cameron",
+            "person",
+            &["Cameron"],
+        ),
+        ent(
+            "actor:downing-street",
+            "Downing Street",
+            "government-body",
+            &[],
+        ),
+    ]);
+    let ids = |t: &str| -> Vec<String> {
+        let f = run(t, &lex);
+        f.mentions.iter().map(|m| m.id.clone()).collect()
+    };
+    let t = "His offence was not born of hubris, like David Cameron and his Brexit referendum. \
+             He will leave Downing Street after just two years.";
+    assert!(ids(t).is_empty(), "{:?}", ids(t));
+    let t = "David Cameron called the referendum. Downing Street said the plan would go ahead.";
+    assert_eq!(ids(t), ["actor:david-cameron", "actor:downing-street"]);
 }

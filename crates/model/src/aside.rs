@@ -1,0 +1,164 @@
+//! Names met only in an aside are not the article's actors (docs/annotation-guide.md
+//! 3.5a): a person held up as an analogy ("like David Cameron and his Brexit
+//! referendum", "unlike Liz Truss"), an era named after someone ("since the times of
+//! Sir Tony Blair"), or an institution that is only where someone goes ("he will leave
+//! Downing Street", "returned to the House of Commons"). The one rule, read by the
+//! extractor and by the graph's computed mentions.
+
+/// Whether the mention `norm[start..end]` of an actor (a person when `person`) is
+/// only an aside: an analogy or an era for a person, a destination for a body.
+pub fn only_an_aside(norm: &str, start: usize, end: usize, person: bool) -> bool {
+    let before = words_before(&norm[..start], 4);
+    let after = norm[end..]
+        .trim_start_matches(['’', '\''])
+        .trim_start_matches('s');
+    if person {
+        return analogy(&before, after) || era(&before);
+    }
+    destination(&before)
+}
+
+/// The last `n` words before a mention, lower-cased, nearest last; punctuation ends
+/// them ("Labour, like Boris Johnson": only "like").
+fn words_before(before: &str, n: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in before.split(' ').rev() {
+        if w.is_empty() {
+            continue;
+        }
+        if out.len() == n || w.ends_with([',', ';', ':', '.', '(', ')', '"', '“', '”']) {
+            break;
+        }
+        out.push(w.to_lowercase());
+    }
+    out.reverse();
+    out
+}
+
+/// "like David Cameron and his Brexit referendum", "unlike Liz Truss".
+fn analogy(before: &[String], after: &str) -> bool {
+    match before.last().map(String::as_str) {
+        Some("unlike") => true,
+        Some("like") => {
+            let after = after.trim_start();
+            [
+                "and his ",
+                "and her ",
+                "and their ",
+                "with his ",
+                "with her ",
+                "did ",
+                "before him",
+                "before her",
+            ]
+            .iter()
+            .any(|c| after.starts_with(c))
+        }
+        _ => false,
+    }
+}
+
+/// "since the times of Sir Tony Blair", "in the days of Thatcher", "the era of Blair".
+fn era(before: &[String]) -> bool {
+    let n = before.len();
+    n >= 2
+        && before[n - 1] == "of"
+        && matches!(
+            before[n - 2].as_str(),
+            "times" | "days" | "era" | "age" | "heyday"
+        )
+}
+
+/// "leave Downing Street", "returned to the House of Commons", "came to Parliament":
+/// a body as a place someone goes to or leaves.
+fn destination(before: &[String]) -> bool {
+    let mut ws: Vec<&str> = before.iter().map(String::as_str).collect();
+    if ws.last() == Some(&"the") {
+        ws.pop();
+    }
+    let n = ws.len();
+    let Some(&last) = ws.last() else {
+        return false;
+    };
+    const LEAVE: [&str; 6] = ["leave", "leaves", "leaving", "left", "quit", "quitting"];
+    const GO: [&str; 8] = [
+        "came",
+        "come",
+        "comes",
+        "coming",
+        "returned",
+        "return",
+        "returns",
+        "returning",
+    ];
+    LEAVE.contains(&last) || (last == "to" && n >= 2 && GO.contains(&ws[n - 2]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::only_an_aside;
+
+    fn aside(s: &str, name: &str, person: bool) -> bool {
+        let start = s.find(name).unwrap();
+        only_an_aside(s, start, start + name.len(), person)
+    }
+
+    #[test]
+    fn analogies_eras_and_destinations_are_asides() {
+        let p = |s, n| aside(s, n, true);
+        assert!(p("It was not a misjudgment born of hubris, like David Cameron and his Brexit referendum.", "David Cameron"));
+        assert!(p(
+            "Nor was it a scandal, like Boris Johnson and his boozy parties.",
+            "Boris Johnson"
+        ));
+        assert!(p(
+            "The budget went well, unlike Liz Truss and her budget.",
+            "Liz Truss"
+        ));
+        assert!(p(
+            "Not since the times of Sir Tony Blair has Labour been so popular.",
+            "Sir Tony Blair"
+        ));
+        let b = |s, n| aside(s, n, false);
+        assert!(b(
+            "He will leave Downing Street after just two years.",
+            "Downing Street"
+        ));
+        assert!(b(
+            "Many of his MPs came to Parliament expecting the money to flow.",
+            "Parliament"
+        ));
+        assert!(b(
+            "He returned to the House of Commons just last week.",
+            "House of Commons"
+        ));
+    }
+
+    #[test]
+    fn actors_that_act_or_are_addressed_are_not_asides() {
+        let p = |s, n| aside(s, n, true);
+        assert!(!p(
+            "Leaders like Andy Burnham argue for more powers.",
+            "Andy Burnham"
+        ));
+        assert!(!p(
+            "David Cameron and his chancellor launched the plan.",
+            "David Cameron"
+        ));
+        assert!(!p("I would like Rachel Reeves to answer.", "Rachel Reeves"));
+        let b = |s, n| aside(s, n, false);
+        assert!(!b(
+            "Downing Street said the plan would go ahead.",
+            "Downing Street"
+        ));
+        assert!(!b("The bill was sent to Parliament in May.", "Parliament"));
+        assert!(!b(
+            "Ministers will report back to Parliament.",
+            "Parliament"
+        ));
+        assert!(!b(
+            "The Treasury wants to leave nothing to chance.",
+            "Treasury"
+        ));
+    }
+}
