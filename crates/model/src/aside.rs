@@ -2,12 +2,19 @@
 //! 3.5a): a person held up as an analogy ("like David Cameron and his Brexit
 //! referendum", "unlike Liz Truss"), an era named after someone ("since the times of
 //! Sir Tony Blair"), or an institution that is only where someone goes ("he will leave
-//! Downing Street", "returned to the House of Commons"). The one rule, read by the
+//! Downing Street", "returned to the House of Commons") or given as an example of a
+//! kind ("companies such as Apple and Google"). The one rule, read by the
 //! extractor and by the graph's computed mentions.
 
-/// Whether the mention `norm[start..end]` of an actor (a person when `person`) is
-/// only an aside: an analogy or an era for a person, a destination for a body.
-pub fn only_an_aside(norm: &str, start: usize, end: usize, person: bool) -> bool {
+/// Whether the mention `norm[start..end]` of an actor of kind `kind` is only an
+/// aside: an analogy or an era for a person, a destination or an example for a body.
+/// A place follows its own rule ([`crate::places`]: "towns like Margate are rushing"
+/// act).
+pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
+    if kind == "place" {
+        return false;
+    }
+    let person = kind == "person";
     let before = words_before(&norm[..start], 4);
     let after = norm[end..]
         .trim_start_matches(['’', '\''])
@@ -15,7 +22,14 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, person: bool) -> bool
     if person {
         return analogy(&before, after) || era(&before);
     }
-    destination(&before)
+    destination(&before) || example(&before)
+}
+
+/// "digital companies such as Apple and Google", "firms like Amazon": a body named as
+/// an example of a kind (the guide's 3.5a), the list's later names included.
+fn example(before: &[String]) -> bool {
+    before.last().is_some_and(|w| w == "like")
+        || before.windows(2).any(|w| w[0] == "such" && w[1] == "as")
 }
 
 /// The last `n` words before a mention, lower-cased, nearest last; punctuation ends
@@ -100,7 +114,8 @@ mod tests {
 
     fn aside(s: &str, name: &str, person: bool) -> bool {
         let start = s.find(name).unwrap();
-        only_an_aside(s, start, start + name.len(), person)
+        let kind = if person { "person" } else { "organisation" };
+        only_an_aside(s, start, start + name.len(), kind)
     }
 
     #[test]

@@ -799,7 +799,7 @@ fn scan_article<'m>(
                         &norm,
                         hit.start,
                         hit.end,
-                        entity.is_some_and(|e| e.kind == "person"),
+                        entity.map_or("", |e| e.kind.as_str()),
                     ))
             {
                 continue;

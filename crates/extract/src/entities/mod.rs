@@ -271,30 +271,31 @@ fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
 }
 
 /// Drop the mentions of actors met only in an aside ("like David Cameron and his
-/// Brexit referendum", "leave Downing Street": `levelmap_model::aside`, the rule the
+/// Brexit referendum", "leave Downing Street", "companies such as Apple and Google":
+/// `levelmap_model::aside`, the rule the
 /// graph's mentions follow too), and a candidate left with none.
 fn drop_asides(layout: &Layout, lex: &Lexicon, found: &mut Found) {
-    let person = |id: &str, found: &Found| -> Option<bool> {
+    let kind = |id: &str, found: &Found| -> Option<String> {
         lex.entities
             .get(id)
-            .map(|e| (e.node_kind, e.kind.as_str() == "person"))
+            .map(|e| (e.node_kind, e.kind.clone()))
             .or_else(|| {
                 found
                     .candidates
                     .iter()
                     .find(|c| c.id == id)
-                    .map(|c| (c.node_kind, c.kind.as_str() == "person"))
+                    .map(|c| (c.node_kind, c.kind.clone()))
             })
             .filter(|(k, _)| *k == levelmap_model::NodeKind::Actor)
-            .map(|(_, p)| p)
+            .map(|(_, kind)| kind)
     };
     let asides: Vec<bool> = found
         .mentions
         .iter()
         .map(|m| {
-            person(&m.id, found).is_some_and(|p| {
+            kind(&m.id, found).is_some_and(|k| {
                 layout.sentences.get(m.sentence).is_some_and(|s| {
-                    levelmap_model::aside::only_an_aside(&s.norm, m.start, m.end, p)
+                    levelmap_model::aside::only_an_aside(&s.norm, m.start, m.end, &k)
                 })
             })
         })
