@@ -82,34 +82,54 @@ fn fold_into(found: &mut Found, merged: &[(String, String, String)]) {
 /// "Ms Burlin O'Connell" in an article that names Kendalle Burlin O'Connell: a person
 /// of two words or more whose words end the name of exactly one longer person of the
 /// article (a candidate or a lexicon person mentioned) is that person, named without
-/// the given name (a double surname, "Lloyd George"). The shorter candidate goes; its
-/// mentions name the longer, which takes the short name as an alias.
+/// the given name (a double surname, "Lloyd George"). So with bodies and policies:
+/// "the Fiscal Commission" in an article that names the Scottish Fiscal Commission,
+/// "Sturgeon's Referendum Bill" beside the Second Independence Referendum Bill. The
+/// shorter candidate goes; its mentions name the longer, which takes the short name as
+/// an alias.
 pub(super) fn merge_name_tails(lex: &Lexicon, found: &mut Found) {
     let words = |name: &str| name.split_whitespace().count();
-    let mut people: Vec<(String, String)> = found
+    // (id, name, node kind, a person)
+    let mut named: Vec<(String, String, NodeKind, bool)> = found
         .candidates
         .iter()
-        .filter(|c| c.kind == "person")
-        .map(|c| (c.id.clone(), c.name.clone()))
+        .map(|c| {
+            (
+                c.id.clone(),
+                c.name.clone(),
+                c.node_kind,
+                c.kind == "person",
+            )
+        })
         .collect();
     for m in &found.mentions {
-        if let Some(e) = lex.entities.get(&m.id).filter(|e| e.kind == "person") {
-            if !people.iter().any(|(id, _)| id == &e.id) {
-                people.push((e.id.clone(), e.name.clone()));
+        if let Some(e) = lex.entities.get(&m.id) {
+            if !named.iter().any(|(id, ..)| id == &e.id) {
+                named.push((
+                    e.id.clone(),
+                    e.name.clone(),
+                    e.node_kind,
+                    e.kind == "person",
+                ));
             }
         }
     }
     let mut merged: Vec<(String, String, String)> = Vec::new(); // (short id, long id, short name)
-    for c in found.candidates.iter().filter(|c| c.kind == "person") {
-        if words(&c.name) < 2 {
+    for c in &found.candidates {
+        if words(&c.name) < 2 || !matches!(c.node_kind, NodeKind::Actor | NodeKind::Policy) {
             continue;
         }
-        let longer: Vec<&String> = people
+        let person = c.kind == "person";
+        let longer: Vec<&String> = named
             .iter()
-            .filter(|(id, name)| {
-                id != &c.id && words(name) > words(&c.name) && closes_with_words(name, &c.name)
+            .filter(|(id, name, kind, p)| {
+                id != &c.id
+                    && *kind == c.node_kind
+                    && *p == person
+                    && words(name) > words(&c.name)
+                    && closes_with_words(name, &c.name)
             })
-            .map(|(id, _)| id)
+            .map(|(id, ..)| id)
             .collect();
         if let [one] = longer.as_slice() {
             merged.push((c.id.clone(), (*one).clone(), c.name.clone()));

@@ -1740,3 +1740,31 @@ fn an_actor_named_only_as_an_analogy_or_a_destination_was_drafted() {
     let t = "David Cameron called the referendum. Downing Street said the plan would go ahead.";
     assert_eq!(ids(t), ["actor:david-cameron", "actor:downing-street"]);
 }
+
+/// Issue 12 (scratch text): a body or policy named again by the end of its name ("the
+/// Fiscal Commission" after the Scottish Fiscal Commission) was drafted as a second,
+/// new entry.
+#[test]
+fn a_body_named_again_by_the_end_of_its_name_was_a_new_entry() {
+    let lex = lex_of(vec![ent(
+        "actor:scottish-fiscal-commission",
+        "Scottish Fiscal Commission",
+        "government-body",
+        &[],
+    )]);
+    let t = "The Scottish Fiscal Commission published its forecasts. \
+             Now the Fiscal Commission is estimating a gap of a billion pounds.";
+    let f = run(t, &lex);
+    assert!(
+        !f.candidates.iter().any(|c| c.name == "Fiscal Commission"),
+        "{:?}",
+        candidate_names(&f)
+    );
+    assert_eq!(
+        f.mentions
+            .iter()
+            .filter(|m| m.id == "actor:scottish-fiscal-commission")
+            .count(),
+        2
+    );
+}
