@@ -266,6 +266,26 @@ pub struct NamePatterns {
     pub exact_keeps: Vec<bool>,
 }
 
+/// The other spellings of a lower-case name of up to three words: every hyphen
+/// between letters as a space, or one space between words of letters as a hyphen
+/// ("house building": "house-building"; "tax-raising powers": "tax raising powers",
+/// "tax-raising-powers" not).
+fn hyphen_variants(n: &str) -> Vec<String> {
+    let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+    if n.contains('-') {
+        let spaced = n.replace('-', " ");
+        let ok = n.split([' ', '-']).all(letters) && spaced.split(' ').count() <= 3;
+        return if ok { vec![spaced] } else { vec![] };
+    }
+    let words: Vec<&str> = n.split(' ').collect();
+    if !(2..=3).contains(&words.len()) || !words.iter().all(|w| letters(w)) {
+        return vec![];
+    }
+    (1..words.len())
+        .map(|k| format!("{}-{}", words[..k].join(" "), words[k..].join(" ")))
+        .collect()
+}
+
 impl NamePatterns {
     /// The names and aliases of the entities (three characters or more), sorted.
     pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Self {
@@ -290,12 +310,14 @@ impl NamePatterns {
                 } else {
                     None
                 };
-                let list = if n.chars().any(char::is_uppercase) {
-                    &mut exact
-                } else {
-                    &mut folded
-                };
+                let lower = !n.chars().any(char::is_uppercase);
+                let list = if lower { &mut folded } else { &mut exact };
                 list.extend(swapped.map(|v| (v, e.id.clone())));
+                // A lower-case compound is written with a hyphen or a space: "house
+                // building", "house-building"; "tax-raising powers", "tax raising powers".
+                if lower {
+                    list.extend(hyphen_variants(&n).into_iter().map(|v| (v, e.id.clone())));
+                }
                 list.push((n, e.id.clone()));
             }
         }
@@ -916,6 +938,39 @@ mod tests {
             .map(|h| h.id)
             .collect();
         assert_eq!(ids, ["actor:labour-party", "policy:levelling-up"]);
+    }
+
+    #[test]
+    fn a_lower_case_name_spelt_with_a_hyphen_for_a_space_was_not_linked() {
+        let es = [
+            ent("policy:housebuilding", "Housebuilding", &["house building"]),
+            ent(
+                "policy:fiscal-devolution",
+                "Fiscal devolution",
+                &["tax-raising powers"],
+            ),
+            ent(
+                "policy:cba",
+                "Cost-benefit appraisal",
+                &["cost benefit appraisal"],
+            ),
+        ];
+        let m = Matcher::new(es.iter());
+        let ids = |t: &str| -> Vec<String> {
+            let mut ids: Vec<String> = m.find(t).into_iter().map(|h| h.id).collect();
+            ids.dedup(); // the name and its alias both match "cost-benefit appraisal"
+            ids
+        };
+        assert_eq!(
+            ids("More house-building needs tax raising powers and a cost-benefit appraisal."),
+            [
+                "policy:housebuilding",
+                "policy:fiscal-devolution",
+                "policy:cba"
+            ]
+        );
+        // Only single hyphens between words of letters: no "tax-raising-powers".
+        assert!(ids("The tax-raising-powers debate.").is_empty());
     }
 
     #[test]
