@@ -189,7 +189,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         }
         // A person "of" an organisation, in one run: "Tom Deakin of Taunton Town
         // Council" names both, not one organisation.
-        if (policy_kind.is_some() || org_kind.is_some()) && self.person_of_org(run, &words) {
+        if (policy_kind.is_some() || org_kind.is_some()) && self.person_of_org(run, &words, false) {
             return;
         }
         // An organisation's role-holder: "Active Profile's Managing Director Anna Heyes".
@@ -297,7 +297,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             }
             return;
         }
-        if self.person_of_org(run, &words) {
+        if self.person_of_org(run, &words, false) {
             return;
         }
         if self.speaking_body(run, &words) {
@@ -456,12 +456,13 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         };
         let before_known = run[..p].iter().any(|t| self.overlaps(t.start, t.end));
         let after_known = run[p + 1..].iter().any(|t| self.overlaps(t.start, t.end));
-        !before_known && after_known && self.person_of_org(run, words)
+        !before_known && after_known && self.person_of_org(run, words, true)
     }
 
     /// "Richard Harris of the University of Bristol": a person named with the
     /// organisation they belong to; the organisation is read as a run of its own.
-    fn person_of_org(&mut self, run: &'s [Tok<'a>], words: &[&str]) -> bool {
+    /// `known`: the lexicon knows the organisation ("Jensen Huang of Nvidia").
+    fn person_of_org(&mut self, run: &'s [Tok<'a>], words: &[&str], known: bool) -> bool {
         let Some(p) = words.iter().position(|w| *w == "of") else {
             return false;
         };
@@ -481,7 +482,8 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         // "Jac Larner of Cardiff University": a plain name of an organisation is a
         // person of it, even with a given name no list holds.
         let affiliated = !named
-            && (words::org_head(words[words.len() - 1]).is_some()
+            && (known
+                || words::org_head(words[words.len() - 1]).is_some()
                 || org_description_after(&self.c.norm[strip_end(run)..]))
             && self.plain_name(&words[..p]);
         if !(named || affiliated) || name.iter().any(|t| !is_cap(t.s) || is_allcaps(t.s)) {

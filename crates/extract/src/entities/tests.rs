@@ -1768,3 +1768,19 @@ fn a_body_named_again_by_the_end_of_its_name_was_a_new_entry() {
         2
     );
 }
+
+/// Issue 12 (scratch text): "Jensen Huang of Nvidia", a given name no list holds, of a
+/// company the lexicon knows, was missed, and "Huang wants ..." later became a place.
+#[test]
+fn a_person_of_a_known_company_with_an_unlisted_given_name_became_a_place() {
+    let lex = lex_of(vec![ent("actor:nvidia", "Nvidia", "organisation", &[])]);
+    let t =
+        "The bid was backed by billionaires such as Jensen Huang of Nvidia, who run large firms. \
+             There can be no surprise that Huang wants to get his hands on the firm.";
+    let names = candidate_names(&run(t, &lex));
+    assert_eq!(
+        names,
+        [("Jensen Huang".to_string(), "person".to_string())],
+        "{names:?}"
+    );
+}
