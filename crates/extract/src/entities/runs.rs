@@ -790,8 +790,9 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         } else if is_connector(toks[k].s)
             && adjacent(norm, &toks[k - 1], &toks[k])
             && k + 1 < toks.len()
-            // "Taunton Town Council in Somerset": where an organisation is, not its name.
-            && !(toks[k].s == "in" && is_org_like(&toks[i..=last]))
+            // "Taunton Town Council in Somerset": where an organisation is, not its name;
+            // "the BVI in the Council": an acronym's subject, not a name.
+            && !(toks[k].s == "in" && (is_org_like(&toks[i..=last]) || i == last && is_allcaps(toks[i].s)))
         {
             // "of the Nations", "for Cities": up to two connectors before a capital.
             let mut m = k + 1;

@@ -1784,3 +1784,13 @@ fn a_person_of_a_known_company_with_an_unlisted_given_name_became_a_place() {
         "{names:?}"
     );
 }
+
+/// Issue 12 (scratch text): "the issues raised by the BVI in the Council" gave the
+/// organisation "BVI in the Council".
+#[test]
+fn an_acronym_and_where_it_acts_were_one_name() {
+    let lex = lex_of(vec![]);
+    let t = "Despite the clear issues raised by the BVI in the Council, nothing changed.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(!names.iter().any(|(n, _)| n.contains(" in ")), "{names:?}");
+}
