@@ -397,6 +397,7 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     s.defined_acronyms();
     s.capitalised_runs();
     s.usual_names();
+    s.named_before_lower_heads();
     if !ctx.org_hits.is_empty() {
         s.before_org_heads();
     }

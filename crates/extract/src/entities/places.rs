@@ -107,7 +107,7 @@ fn is_number_word(lw: &str) -> bool {
 /// Whether a capitalised word names people or a quality, not a place: a demonym
 /// ("Scots", "Britons", "Londoners", "Mancunians"), a group of people ("Securocrats",
 /// "Unionists", "Blairites", "Brexiteers") or an adjective ("Scottish-born", "Welsh").
-fn demonym(w: &str) -> bool {
+pub(super) fn demonym(w: &str) -> bool {
     matches!(
         w,
         "Scots" | "Brits" | "Britons" | "Welsh" | "Irish" | "English" | "British" | "Tories"

@@ -306,6 +306,84 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         self.person(run, i, &words);
     }
 
+    /// A capitalised name before a lowercase programme head, after a determiner: "the
+    /// Kickstart scheme", "two Growth Accelerator schemes", "the Pathfinder
+    /// programme". The name is the policy; with its head, an alias. Not a name the
+    /// lexicon or another rule has, nor a person, body, people or month.
+    pub(super) fn named_before_lower_heads(&mut self) {
+        const HEADS: [(&str, &str); 10] = [
+            ("scheme", "programme"),
+            ("schemes", "programme"),
+            ("programme", "programme"),
+            ("programmes", "programme"),
+            ("initiative", "programme"),
+            ("initiatives", "programme"),
+            ("pilot", "programme"),
+            ("pilots", "programme"),
+            ("fund", "fund"),
+            ("strategy", "strategy"),
+        ];
+        const DETERMINERS: [&str; 14] = [
+            "the", "The", "a", "A", "an", "its", "their", "our", "his", "her", "this", "two",
+            "three", "new",
+        ];
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        for j in 1..toks.len() {
+            let Some(&(head, kind)) = HEADS.iter().find(|(h, _)| *h == toks[j].s) else {
+                continue;
+            };
+            let mut i = j;
+            while i > 0
+                && j - i < 4
+                && is_cap(toks[i - 1].s)
+                && adjacent(norm, &toks[i - 1], &toks[i])
+            {
+                i -= 1;
+            }
+            if i == j || i == 0 || !DETERMINERS.contains(&toks[i - 1].s) {
+                continue;
+            }
+            let run = &toks[i..j];
+            let (a, b) = (run[0].start, run[run.len() - 1].end);
+            let named_already = self
+                .out
+                .mentions
+                .iter()
+                .any(|m| m.sentence == self.c.si && m.start < b && a < m.end);
+            if named_already || self.overlaps(a, b) || self.claimed(a, b) {
+                continue;
+            }
+            let plain = run.iter().all(|t| {
+                let lw = lower(t.s, &mut self.out.scratch.lower).into_owned();
+                !is_allcaps(t.s)
+                    && !words::is_stopword(&lw)
+                    && !not_name().contains(t.s)
+                    && !given_names().contains(t.s)
+                    && !person_titles().contains(t.s)
+                    && !role_heads().contains(t.s)
+                    && words::org_head(t.s).is_none()
+                    && !super::places::demonym(t.s)
+                    && !t.s.ends_with("'s")
+                    // "a British-led scheme": a quality, not a name.
+                    && !t.s.split('-').skip(1).any(|p| p.starts_with(char::is_lowercase))
+            });
+            let name = &norm[a..b];
+            if !plain || words::policy_head(name).is_some() {
+                continue;
+            }
+            let id = self.add(
+                name.to_string(),
+                NodeKind::Policy,
+                kind,
+                0.6,
+                format!("a name before '{head}'"),
+                a,
+                b,
+            );
+            self.add_alias(&id, Some(&norm[a..toks[j].end]));
+        }
+    }
+
     /// An acronym no lexicon holds that speaks or is cited is an organisation: "warned
     /// CREDS", "NIESR found", "according to NPEU". Three capitals or more, in a
     /// sentence not itself in capitals, and no acronym of a thing ("GDP", "VAT").

@@ -1794,3 +1794,27 @@ fn an_acronym_and_where_it_acts_were_one_name() {
     let names = candidate_names(&run(t, &lex));
     assert!(!names.iter().any(|(n, _)| n.contains(" in ")), "{names:?}");
 }
+
+/// Issue 12 (scratch text): a programme named in capitals before a lower-case head
+/// ("two Growth Accelerator schemes", "the Kickstart scheme") was missed; a quality
+/// ("a British-led scheme") or a body ("the Treasury scheme") is no programme.
+#[test]
+fn a_programme_named_before_a_lower_case_head_was_missed() {
+    let lex = lex_of(vec![]);
+    let t = "We have already delivered two Growth Accelerator schemes, and the Kickstart scheme opens today.";
+    let f = run(t, &lex);
+    let names = candidate_names(&f);
+    assert_eq!(
+        names,
+        [
+            ("Growth Accelerator".to_string(), "programme".to_string()),
+            ("Kickstart".to_string(), "programme".to_string())
+        ],
+        "{names:?}"
+    );
+    let kick = f.candidates.iter().find(|c| c.name == "Kickstart").unwrap();
+    assert_eq!(kick.aliases, ["Kickstart scheme"]);
+    let t = "It joined a British-led scheme and the Treasury scheme for Bob Smith.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(!names.iter().any(|(_, k)| k == "programme"), "{names:?}");
+}
