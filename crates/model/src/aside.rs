@@ -16,20 +16,59 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
     }
     let person = kind == "person";
     let before = words_before(&norm[..start], 4);
+    let wider = words_before(&norm[..start], 7);
     let after = norm[end..]
         .trim_start_matches(['’', '\''])
         .trim_start_matches('s');
     if person {
         return analogy(&before, after) || era(&before);
     }
-    destination(&before) || example(&before)
+    destination(&before) || example(&wider) && !acts_after(after)
 }
 
-/// "digital companies such as Apple and Google", "firms like Amazon": a body named as
-/// an example of a kind (the guide's 3.5a), the list's later names included.
+/// Businesses by kind: "companies such as Apple", "tech giants like Google".
+const KINDS_OF_BUSINESS: [&str; 14] = [
+    "companies",
+    "firms",
+    "giants",
+    "brands",
+    "retailers",
+    "businesses",
+    "multinationals",
+    "platforms",
+    "chains",
+    "supermarkets",
+    "banks",
+    "carmakers",
+    "manufacturers",
+    "names",
+];
+
+/// "digital companies such as Apple and Google", "tech firms like Amazon": a business
+/// named as an example of its kind (the guide's 3.5a), the list's later names
+/// included; "groups such as the National Farmers' Union" may be an actor.
 fn example(before: &[String]) -> bool {
-    before.last().is_some_and(|w| w == "like")
-        || before.windows(2).any(|w| w[0] == "such" && w[1] == "as")
+    let kind_at = |i: usize| {
+        before
+            .get(i)
+            .is_some_and(|w| KINDS_OF_BUSINESS.contains(&w.as_str()))
+    };
+    before.iter().enumerate().any(|(i, w)| {
+        (w == "like" && i > 0 && kind_at(i - 1))
+            || (w == "such"
+                && before.get(i + 1).is_some_and(|n| n == "as")
+                && i > 0
+                && kind_at(i - 1))
+    })
+}
+
+/// Whether the words after a mention make it act: ", which has tried to argue",
+/// ", who warned".
+fn acts_after(after: &str) -> bool {
+    let a = after.trim_start();
+    [", which ", ", who ", " said", " says", " argued", " warned"]
+        .iter()
+        .any(|c| after.starts_with(c) || a.starts_with(c.trim_start()))
 }
 
 /// The last `n` words before a mention, lower-cased, nearest last; punctuation ends
@@ -175,5 +214,32 @@ mod tests {
             "The Treasury wants to leave nothing to chance.",
             "Treasury"
         ));
+    }
+
+    #[test]
+    fn businesses_given_as_examples_are_asides_unless_they_act() {
+        let b = |s, n| aside(s, n, false);
+        assert!(b(
+            "A tax targets digital companies such as Apple and Google.",
+            "Google"
+        ));
+        assert!(b(
+            "It is the playground of retailers like Tesco and Asda.",
+            "Tesco"
+        ));
+        assert!(!b("Employers including Tesco have signed up.", "Tesco"));
+        assert!(!b(
+            "Despite objections from groups such as the National Farmers' Union, which has tried to argue.",
+            "National Farmers' Union"
+        ));
+        assert!(!b(
+            "Big firms such as Tesco, which said prices would rise.",
+            "Tesco"
+        ));
+        let s = "Towns like Margate are rushing to create councils.";
+        assert!(
+            !super::only_an_aside(s, 11, 18, "place"),
+            "places follow their own rule"
+        );
     }
 }
