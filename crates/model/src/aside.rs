@@ -15,15 +15,16 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
         return false;
     }
     let person = kind == "person";
-    let before = words_before(&norm[..start], 4);
-    let wider = words_before(&norm[..start], 7);
+    let mut buf = [""; 7];
+    let wider = words_before(&norm[..start], &mut buf);
+    let before = &wider[wider.len().saturating_sub(4)..];
     let after = norm[end..]
         .trim_start_matches(['’', '\''])
         .trim_start_matches('s');
     if person {
-        return analogy(&before, after) || era(&before);
+        return analogy(before, after) || era(before);
     }
-    destination(&before) || example(&wider) && !acts_after(after)
+    destination(before) || example(wider) && !acts_after(after)
 }
 
 /// Businesses by kind: "companies such as Apple", "tech giants like Google".
@@ -47,18 +48,16 @@ const KINDS_OF_BUSINESS: [&str; 14] = [
 /// "digital companies such as Apple and Google", "tech firms like Amazon": a business
 /// named as an example of its kind (the guide's 3.5a), the list's later names
 /// included; "groups such as the National Farmers' Union" may be an actor.
-fn example(before: &[String]) -> bool {
+fn example(before: &[&str]) -> bool {
     let kind_at = |i: usize| {
         before
             .get(i)
-            .is_some_and(|w| KINDS_OF_BUSINESS.contains(&w.as_str()))
+            .is_some_and(|w| KINDS_OF_BUSINESS.iter().any(|k| is(w, k)))
     };
     before.iter().enumerate().any(|(i, w)| {
-        (w == "like" && i > 0 && kind_at(i - 1))
-            || (w == "such"
-                && before.get(i + 1).is_some_and(|n| n == "as")
-                && i > 0
-                && kind_at(i - 1))
+        i > 0
+            && kind_at(i - 1)
+            && (is(w, "like") || is(w, "such") && before.get(i + 1).is_some_and(|n| is(n, "as")))
     })
 }
 
@@ -71,28 +70,35 @@ fn acts_after(after: &str) -> bool {
         .any(|c| after.starts_with(c) || a.starts_with(c.trim_start()))
 }
 
-/// The last `n` words before a mention, lower-cased, nearest last; punctuation ends
-/// them ("Labour, like Boris Johnson": only "like").
-fn words_before(before: &str, n: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// The last words before a mention (as many as `buf` holds), nearest last;
+/// punctuation ends them ("Labour, like Boris Johnson": only "like"). Compared
+/// without regard to ASCII case.
+fn words_before<'t, 'b>(before: &'t str, buf: &'b mut [&'t str; 7]) -> &'b [&'t str] {
+    let mut n = 0;
     for w in before.split(' ').rev() {
         if w.is_empty() {
             continue;
         }
-        if out.len() == n || w.ends_with([',', ';', ':', '.', '(', ')', '"', '“', '”']) {
+        if n == buf.len() || w.ends_with([',', ';', ':', '.', '(', ')', '"', '“', '”']) {
             break;
         }
-        out.push(w.to_lowercase());
+        buf[n] = w;
+        n += 1;
     }
-    out.reverse();
-    out
+    buf[..n].reverse();
+    &buf[..n]
+}
+
+/// Whether `w` is `word`, in any ASCII case.
+fn is(w: &str, word: &str) -> bool {
+    w.eq_ignore_ascii_case(word)
 }
 
 /// "like David Cameron and his Brexit referendum", "unlike Liz Truss".
-fn analogy(before: &[String], after: &str) -> bool {
-    match before.last().map(String::as_str) {
-        Some("unlike") => true,
-        Some("like") => {
+fn analogy(before: &[&str], after: &str) -> bool {
+    match before.last() {
+        Some(w) if is(w, "unlike") => true,
+        Some(w) if is(w, "like") => {
             let after = after.trim_start();
             [
                 "and his ",
@@ -112,23 +118,22 @@ fn analogy(before: &[String], after: &str) -> bool {
 }
 
 /// "since the times of Sir Tony Blair", "in the days of Thatcher", "the era of Blair".
-fn era(before: &[String]) -> bool {
+fn era(before: &[&str]) -> bool {
     let n = before.len();
     n >= 2
-        && before[n - 1] == "of"
-        && matches!(
-            before[n - 2].as_str(),
-            "times" | "days" | "era" | "age" | "heyday"
-        )
+        && is(before[n - 1], "of")
+        && ["times", "days", "era", "age", "heyday"]
+            .iter()
+            .any(|e| is(before[n - 2], e))
 }
 
 /// "leave Downing Street", "returned to the House of Commons", "came to Parliament":
 /// a body as a place someone goes to or leaves.
-fn destination(before: &[String]) -> bool {
-    let mut ws: Vec<&str> = before.iter().map(String::as_str).collect();
-    if ws.last() == Some(&"the") {
-        ws.pop();
-    }
+fn destination(before: &[&str]) -> bool {
+    let ws = match before.split_last() {
+        Some((last, rest)) if is(last, "the") => rest,
+        _ => before,
+    };
     let n = ws.len();
     let Some(&last) = ws.last() else {
         return false;
@@ -144,7 +149,8 @@ fn destination(before: &[String]) -> bool {
         "returns",
         "returning",
     ];
-    LEAVE.contains(&last) || (last == "to" && n >= 2 && GO.contains(&ws[n - 2]))
+    LEAVE.iter().any(|l| is(last, l))
+        || (is(last, "to") && n >= 2 && GO.iter().any(|g| is(ws[n - 2], g)))
 }
 
 #[cfg(test)]

@@ -275,27 +275,13 @@ fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
 /// `levelmap_model::aside`, the rule the
 /// graph's mentions follow too), and a candidate left with none.
 fn drop_asides(layout: &Layout, lex: &Lexicon, found: &mut Found) {
-    let kind = |id: &str, found: &Found| -> Option<String> {
-        lex.entities
-            .get(id)
-            .map(|e| (e.node_kind, e.kind.clone()))
-            .or_else(|| {
-                found
-                    .candidates
-                    .iter()
-                    .find(|c| c.id == id)
-                    .map(|c| (c.node_kind, c.kind.clone()))
-            })
-            .filter(|(k, _)| *k == levelmap_model::NodeKind::Actor)
-            .map(|(_, kind)| kind)
-    };
     let asides: Vec<bool> = found
         .mentions
         .iter()
         .map(|m| {
-            kind(&m.id, found).is_some_and(|k| {
+            actor_kind(&m.id, lex, found).is_some_and(|k| {
                 layout.sentences.get(m.sentence).is_some_and(|s| {
-                    levelmap_model::aside::only_an_aside(&s.norm, m.start, m.end, &k)
+                    levelmap_model::aside::only_an_aside(&s.norm, m.start, m.end, k)
                 })
             })
         })
@@ -317,6 +303,22 @@ fn drop_asides(layout: &Layout, lex: &Lexicon, found: &mut Found) {
     found
         .candidates
         .retain(|c| !dropped.contains(&c.id) || mentioned.contains(c.id.as_str()));
+}
+
+/// The kind of the actor `id` (of the lexicon or a candidate); None for another node.
+fn actor_kind<'a>(id: &str, lex: &'a Lexicon, found: &'a Found) -> Option<&'a str> {
+    lex.entities
+        .get(id)
+        .map(|e| (e.node_kind, e.kind.as_str()))
+        .or_else(|| {
+            found
+                .candidates
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| (c.node_kind, c.kind.as_str()))
+        })
+        .filter(|(k, _)| *k == levelmap_model::NodeKind::Actor)
+        .map(|(_, kind)| kind)
 }
 
 /// Drop the mentions of a department or office that only forms a person's title

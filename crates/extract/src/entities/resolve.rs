@@ -89,50 +89,43 @@ fn fold_into(found: &mut Found, merged: &[(String, String, String)]) {
 /// an alias.
 pub(super) fn merge_name_tails(lex: &Lexicon, found: &mut Found) {
     let words = |name: &str| name.split_whitespace().count();
-    // (id, name, node kind, a person)
-    let mut named: Vec<(String, String, NodeKind, bool)> = found
-        .candidates
-        .iter()
-        .map(|c| {
+    // (id, name, words, node kind, a person): the article's candidates, then the
+    // lexicon entries it mentions, each once.
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let mut named: Vec<(&str, &str, usize, NodeKind, bool)> = Vec::new();
+    let candidates = found.candidates.iter().map(|c| {
+        (
+            c.id.as_str(),
+            c.name.as_str(),
+            c.node_kind,
+            c.kind == "person",
+        )
+    });
+    let mentioned = found.mentions.iter().filter_map(|m| {
+        lex.entities.get(&m.id).map(|e| {
             (
-                c.id.clone(),
-                c.name.clone(),
-                c.node_kind,
-                c.kind == "person",
+                e.id.as_str(),
+                e.name.as_str(),
+                e.node_kind,
+                e.kind == "person",
             )
         })
-        .collect();
-    for m in &found.mentions {
-        if let Some(e) = lex.entities.get(&m.id) {
-            if !named.iter().any(|(id, ..)| id == &e.id) {
-                named.push((
-                    e.id.clone(),
-                    e.name.clone(),
-                    e.node_kind,
-                    e.kind == "person",
-                ));
-            }
+    });
+    for (id, name, kind, person) in candidates.chain(mentioned) {
+        if seen.insert(id) {
+            named.push((id, name, words(name), kind, person));
         }
     }
     let mut merged: Vec<(String, String, String)> = Vec::new(); // (short id, long id, short name)
-    for c in &found.candidates {
-        if words(&c.name) < 2 || !matches!(c.node_kind, NodeKind::Actor | NodeKind::Policy) {
+    for &(id, name, n, kind, person) in &named[..found.candidates.len()] {
+        if n < 2 || !matches!(kind, NodeKind::Actor | NodeKind::Policy) {
             continue;
         }
-        let person = c.kind == "person";
-        let longer: Vec<&String> = named
-            .iter()
-            .filter(|(id, name, kind, p)| {
-                id != &c.id
-                    && *kind == c.node_kind
-                    && *p == person
-                    && words(name) > words(&c.name)
-                    && closes_with_words(name, &c.name)
-            })
-            .map(|(id, ..)| id)
-            .collect();
-        if let [one] = longer.as_slice() {
-            merged.push((c.id.clone(), (*one).clone(), c.name.clone()));
+        let mut longer = named.iter().filter(|&&(other, long, m, k, p)| {
+            other != id && k == kind && p == person && m > n && closes_with_words(long, name)
+        });
+        if let (Some(one), None) = (longer.next(), longer.next()) {
+            merged.push((id.to_string(), one.0.to_string(), name.to_string()));
         }
     }
     fold_into(found, &merged);
