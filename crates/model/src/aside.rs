@@ -3,7 +3,8 @@
 //! referendum", "unlike Liz Truss"), an era named after someone ("since the times of
 //! Sir Tony Blair"), or an institution that is only where someone goes ("he will leave
 //! Downing Street", "returned to the House of Commons") or given as an example of a
-//! kind ("companies such as Apple and Google"). The one rule, read by the
+//! kind ("companies such as Apple and Google"), or a Parliament named for its term
+//! ("over this Parliament"). The one rule, read by the
 //! extractor and by the graph's computed mentions.
 
 /// Whether the mention `norm[start..end]` of an actor of kind `kind` is only an
@@ -24,7 +25,41 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
     if person {
         return analogy(before, after) || era(before);
     }
-    destination(before) || example(wider) && !acts_after(after)
+    destination(before) || example(wider) && !acts_after(after) || term(before, &norm[start..end])
+}
+
+/// "over this Parliament", "by the end of this Parliament": a Parliament as the years it
+/// sits, not the body; "the home of the European Union": a place of a body.
+fn term(before: &[&str], name: &str) -> bool {
+    let last = before.last().copied().unwrap_or("");
+    let n = before.len();
+    let preposition = |w: &str| {
+        [
+            "over",
+            "in",
+            "during",
+            "throughout",
+            "for",
+            "of",
+            "across",
+            "within",
+            "until",
+        ]
+        .iter()
+        .any(|p| is(w, p))
+    };
+    (is(name, "Parliament")
+        && n >= 2
+        && preposition(before[n - 2])
+        && ["this", "next", "last", "previous", "current", "whole"]
+            .iter()
+            .any(|w| is(last, w)))
+        || (n >= 2
+            && is(before[n - 1], "the")
+            && is(before[n - 2], "of")
+            && n >= 3
+            && is(before[n - 3], "home"))
+        || (n >= 2 && is(before[n - 1], "of") && is(before[n - 2], "home"))
 }
 
 /// Businesses by kind: "companies such as Apple", "tech giants like Google".
@@ -247,5 +282,23 @@ mod tests {
             !super::only_an_aside(s, 11, 18, "place"),
             "places follow their own rule"
         );
+    }
+
+    #[test]
+    fn a_parliament_as_a_term_and_a_body_as_a_home_are_asides() {
+        let b = |s, n| aside(s, n, false);
+        assert!(b(
+            "Our record housing investment of three billion over this Parliament.",
+            "Parliament"
+        ));
+        assert!(b(
+            "Its base is in Brussels, the home of the European Union.",
+            "European Union"
+        ));
+        assert!(!b("This Parliament voted for the bill.", "Parliament"));
+        assert!(!b(
+            "The Scottish Parliament voted for the bill.",
+            "Parliament"
+        ));
     }
 }
