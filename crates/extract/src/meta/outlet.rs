@@ -458,7 +458,7 @@ fn stated_outlet(
             let lower = s.norm.to_lowercase();
             OUTLET_SELF.iter().any(|p| lower.contains(p))
         };
-        if names_itself {
+        if names_itself && !cites_another(&s.norm) {
             let orgs: BTreeSet<&str> = found
                 .in_sentence(si)
                 .filter(|m| is_org(&m.id, lex, found))
@@ -490,6 +490,28 @@ fn stated_outlet(
         }
     }
     best
+}
+
+/// Whether a sentence that seems to name its own outlet only cites another body or
+/// uses the words otherwise: "As Shelter research has shown" cites Shelter, and "this
+/// series of disasters" is no series of articles.
+fn cites_another(norm: &str) -> bool {
+    let lower = norm.to_ascii_lowercase();
+    let as_cited = lower.find(" research has ").is_some_and(|at| {
+        let before = &lower[..at];
+        let from = before
+            .rfind("as ")
+            .filter(|&i| i == 0 || before[..i].ends_with([' ', ',']));
+        from.is_some_and(|i| {
+            let between = &before[i + 3..];
+            between.split(' ').count() <= 5
+                && !between
+                    .split(' ')
+                    .any(|w| matches!(w, "our" | "my" | "this"))
+        })
+    });
+    let series_of = lower.contains("this series of ");
+    as_cited || series_of
 }
 
 fn is_org(id: &str, lex: &Lexicon, found: &Found) -> bool {

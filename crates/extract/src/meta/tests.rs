@@ -716,3 +716,18 @@ fn a_deadline_in_a_short_article_was_taken_as_its_stated_date() {
         );
     }
 }
+
+/// Issue 12 (scratch text): a body cited in the body text was taken as the outlet: "As
+/// Shelter research has shown" (Shelter did not publish the article), and "this series
+/// of disasters" read as the outlet's own series.
+#[test]
+fn a_body_cited_in_the_text_was_taken_as_the_outlet() {
+    for line in [
+        "As Shelter research has shown, thousands of affordable homes have been lost.",
+        "Finally called to account for this series of disasters, the Chief Constable of Police Scotland resigned.",
+    ] {
+        let text = format!("Why the towns fund will not level up the north\n\n{BODY}\n{line}\n");
+        let d = draft_of(&text);
+        assert!(d.outlet.is_none(), "{line}: {:?}", d.outlet);
+    }
+}
