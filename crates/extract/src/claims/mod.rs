@@ -167,6 +167,17 @@ fn speaker(
         .map(|m| m.id.clone())
 }
 
+/// Whether a sentence holds a quotation mark (straight or curly, single or double).
+fn has_quote_mark(norm: &str) -> bool {
+    norm.contains(['"', '\'', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'])
+}
+
+/// Whether a sentence opens a quotation: "'The scheme will open the door ...".
+fn opens_with_quote_mark(norm: &str) -> bool {
+    norm.trim_start()
+        .starts_with(['"', '\'', '\u{2018}', '\u{201c}'])
+}
+
 /// Whether byte `at` lies in a conditional clause opening the sentence ("If ...,",
 /// "Unless ...,"), before the comma that ends it.
 fn in_conditional_clause(norm: &str, at: usize) -> bool {
@@ -275,6 +286,9 @@ pub(crate) fn find(
 ) -> Vec<DraftClaim> {
     let mut out: Vec<DraftClaim> = Vec::new();
     let mut cue_list = Vec::new();
+    // The speaker of the last quoted sentence drafted, and where it was: a quotation
+    // that goes on in the next sentences without a new reporting verb is theirs.
+    let mut quoting: Option<(String, usize)> = None;
     for (si, s) in layout.sentences.iter().enumerate() {
         let block = &layout.blocks[s.block];
         if block.kind == BlockKind::Heading || s.words < 6 {
@@ -297,6 +311,21 @@ pub(crate) fn find(
             .report_at
             .and_then(|at| speaker(&s.norm, at, found, si, lex))
             .filter(|id| !authors.contains(id));
+        let sp = match sp {
+            Some(id) => {
+                quoting = has_quote_mark(&s.norm).then(|| (id.clone(), si));
+                Some(id)
+            }
+            None => quoting
+                .as_ref()
+                .filter(|(_, at)| si <= at + 2 && opens_with_quote_mark(&s.norm))
+                .map(|(id, _)| id.clone()),
+        };
+        if let Some((id, at)) = quoting.as_mut() {
+            if sp.as_deref() == Some(id.as_str()) {
+                *at = si;
+            }
+        }
         let r = if sp.is_some() {
             read_cues(&s.norm, &cue_list, true, &surface)
         } else {

@@ -135,3 +135,43 @@ fn the_subject_of_an_if_clause_was_the_speaker_of_the_main_clause() {
     let t = "If the fund fails, Mr Farage wants to scrap it.";
     assert!(!in_conditional_clause(t, t.find("wants to").unwrap()));
 }
+
+/// Issue 12 (scratch text): a quotation that goes on over several sentences lost its
+/// speaker after the first ("'The system has been undermined ...'" had no speaker, so
+/// its stance would have gone to the article's authors).
+#[test]
+fn a_quotation_over_several_sentences_lost_its_speaker_after_the_first() {
+    let western = levelmap_model::Entity {
+        id: "actor:andrew-western".into(),
+        name: "Andrew Western".into(),
+        node_kind: NodeKind::Actor,
+        kind: "person".into(),
+        aliases: vec!["Mr Western".into()],
+        description: None,
+        date: None,
+        roles: vec![],
+        origin: levelmap_model::Origin::Curated,
+    };
+    let mut corpus = levelmap_model::Corpus::default();
+    corpus.entities.insert(western.id.clone(), western);
+    let lex = crate::lexicon_with(&corpus, crate::Background::Off);
+    let text = "Council leaders are angry\n\n\
+        Andrew Western said: 'This decision has caused chaos and confusion for everyone in the borough.\n\n\
+        'The proposed arrangements now make little sense and should be reversed at once.\n\n\
+        'The system has been badly undermined by the Government's decision-making processes.'\n\n\
+        Ministers should have consulted the council properly before any decision was taken.\n";
+    let opts = crate::ExtractOptions::default();
+    let d = crate::extract("a.txt", text, None, &lex, &opts).unwrap();
+    let speakers: Vec<(&str, Option<&str>)> = d
+        .claims
+        .iter()
+        .map(|c| (&c.quote[..12], c.speaker.as_deref()))
+        .collect();
+    let western = Some("actor:andrew-western");
+    let want = [
+        ("Andrew Weste", western),
+        ("'The propose", western),
+        ("'The system ", western),
+    ];
+    assert_eq!(speakers, want);
+}
