@@ -57,6 +57,15 @@ impl Found {
         self.mentions[a..b].iter()
     }
 
+    /// Drop the candidates that `among` picks and no mention names any more (after a
+    /// rule dropped some of their mentions).
+    pub(crate) fn drop_unmentioned(&mut self, among: impl Fn(&crate::items::Candidate) -> bool) {
+        let mentioned: rustc_hash::FxHashSet<&str> =
+            self.mentions.iter().map(|m| m.id.as_str()).collect();
+        self.candidates
+            .retain(|c| !among(c) || mentioned.contains(c.id.as_str()));
+    }
+
     /// Add a mention after every mention of its sentence (keeps `mentions` sorted by sentence).
     pub(crate) fn push_mention(&mut self, m: Mention) {
         let at = self.mentions.partition_point(|x| x.sentence <= m.sentence);

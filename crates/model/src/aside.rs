@@ -54,12 +54,15 @@ fn term(before: &[&str], name: &str) -> bool {
         && ["this", "next", "last", "previous", "current", "whole"]
             .iter()
             .any(|w| is(last, w)))
-        || (n >= 2
-            && is(before[n - 1], "the")
-            && is(before[n - 2], "of")
-            && n >= 3
-            && is(before[n - 3], "home"))
-        || (n >= 2 && is(before[n - 1], "of") && is(before[n - 2], "home"))
+        || matches!(without_the(before), [.., home, of] if is(home, "home") && is(of, "of"))
+}
+
+/// The words before a mention without a "the" just before it.
+fn without_the<'b, 't>(before: &'b [&'t str]) -> &'b [&'t str] {
+    match before.split_last() {
+        Some((last, rest)) if is(last, "the") => rest,
+        _ => before,
+    }
 }
 
 /// Businesses by kind: "companies such as Apple", "tech giants like Google".
@@ -165,10 +168,7 @@ fn era(before: &[&str]) -> bool {
 /// "leave Downing Street", "returned to the House of Commons", "came to Parliament":
 /// a body as a place someone goes to or leaves.
 fn destination(before: &[&str]) -> bool {
-    let ws = match before.split_last() {
-        Some((last, rest)) if is(last, "the") => rest,
-        _ => before,
-    };
+    let ws = without_the(before);
     let n = ws.len();
     let Some(&last) = ws.last() else {
         return false;

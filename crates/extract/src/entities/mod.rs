@@ -259,15 +259,7 @@ fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
                 .get(m.sentence)
                 .is_some_and(|s| argued_as_policy(&s.norm, m.start, m.end))
     });
-    let mentioned: rustc_hash::FxHashSet<&str> =
-        found.mentions.iter().map(|m| m.id.as_str()).collect();
-    let keep: Vec<bool> = found
-        .candidates
-        .iter()
-        .map(|c| !event_like.contains(&c.id) || mentioned.contains(c.id.as_str()))
-        .collect();
-    let mut k = keep.into_iter();
-    found.candidates.retain(|_| k.next().unwrap_or(true));
+    found.drop_unmentioned(|c| event_like.contains(&c.id));
 }
 
 /// Drop the mentions of actors met only in an aside ("like David Cameron and his
@@ -298,11 +290,7 @@ fn drop_asides(layout: &Layout, lex: &Lexicon, found: &mut Found) {
         .collect();
     let mut a = asides.into_iter();
     found.mentions.retain(|_| !a.next().unwrap_or(false));
-    let mentioned: rustc_hash::FxHashSet<&str> =
-        found.mentions.iter().map(|m| m.id.as_str()).collect();
-    found
-        .candidates
-        .retain(|c| !dropped.contains(&c.id) || mentioned.contains(c.id.as_str()));
+    found.drop_unmentioned(|c| dropped.contains(&c.id));
 }
 
 /// The kind of the actor `id` (of the lexicon or a candidate); None for another node.

@@ -259,11 +259,7 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
         Vec::new()
     };
     found.mentions.retain(|m| !surnames.contains(&m.id));
-    let mentioned: rustc_hash::FxHashSet<&str> =
-        found.mentions.iter().map(|m| m.id.as_str()).collect();
-    found
-        .candidates
-        .retain(|c| c.kind != "place" || mentioned.contains(c.id.as_str()));
+    found.drop_unmentioned(|c| c.kind == "place");
 }
 
 /// Every word of the names of the people of the article (candidates, and lexicon
