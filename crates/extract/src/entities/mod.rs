@@ -120,7 +120,7 @@ pub(crate) fn lexicon_hits<'m>(
             // A person's one-word name ending another person's name ("Stephen Bailey").
             let other_person = !norm[start..end].contains(' ')
                 && people.contains(id)
-                && in_another_name(norm, start);
+                && in_another_name(norm, start, end);
             if is_boundary(norm, start, end) && !other_person {
                 out.push(HitRef { id, start, end });
             }
