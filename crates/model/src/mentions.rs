@@ -286,12 +286,119 @@ fn hyphen_variants(n: &str) -> Vec<String> {
         .collect()
 }
 
+/// The prepositional and verbal forms of a lower-case policy name ending in a noun of
+/// action, by that noun: "welfare cuts" is also "cuts to welfare", "cuts in welfare"
+/// and "cutting welfare"; "planning reform" is also "reform of planning", "reform of
+/// the planning system" (from "planning system reform") and "reforming planning".
+/// `{}` is the object.
+const ACTIONS: &[(&str, &[&str])] = &[
+    (
+        "abolition",
+        &[
+            "abolition of {}",
+            "abolition of the {}",
+            "abolishing {}",
+            "abolishing the {}",
+        ],
+    ),
+    ("cap", &["cap on {}", "capping {}"]),
+    ("cut", &["cuts to {}", "cutting {}"]),
+    ("cuts", &["cuts to {}", "cuts in {}", "cutting {}"]),
+    ("expansion", &["expansion of {}", "expanding {}"]),
+    ("freeze", &["freeze on {}", "freezing {}"]),
+    ("investment", &["investment in {}", "investing in {}"]),
+    (
+        "nationalisation",
+        &[
+            "nationalisation of {}",
+            "nationalising {}",
+            "nationalising the {}",
+        ],
+    ),
+    (
+        "privatisation",
+        &[
+            "privatisation of {}",
+            "privatisation of the {}",
+            "privatising {}",
+            "privatising the {}",
+        ],
+    ),
+    (
+        "reform",
+        &[
+            "reform of {}",
+            "reform of the {}",
+            "reforms to {}",
+            "reforms to the {}",
+            "reforming {}",
+            "reforming the {}",
+        ],
+    ),
+    (
+        "reforms",
+        &[
+            "reform of {}",
+            "reform of the {}",
+            "reforms to {}",
+            "reforms to the {}",
+            "reforming {}",
+            "reforming the {}",
+        ],
+    ),
+];
+
+/// Objects that are adjectives or too wide to be the object of a policy's action
+/// ("public investment" is no "investing in public ...", "government cuts" no
+/// "cutting government red tape").
+const NOT_OBJECTS: &[&str] = &[
+    "capital",
+    "electoral",
+    "fiscal",
+    "government",
+    "local",
+    "national",
+    "public",
+    "regulatory",
+];
+
+/// The prepositional and verbal forms of a lower-case policy name of two or three
+/// words of letters whose last word is a noun of action ([`ACTIONS`]), with a
+/// one-word object also in the plural ("benefit cuts": "cuts to benefits", "cutting
+/// benefits"; "rent cap": "cap on rents").
+fn action_variants(n: &str) -> Vec<String> {
+    let words: Vec<&str> = n.split(' ').collect();
+    let Some((last, object)) = words.split_last() else {
+        return vec![];
+    };
+    let Some((_, forms)) = ACTIONS.iter().find(|(a, _)| a == last) else {
+        return vec![];
+    };
+    let letters = |w: &&str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase());
+    if !(1..=2).contains(&object.len())
+        || !object.iter().all(letters)
+        || (object.len() == 1 && NOT_OBJECTS.contains(&object[0]))
+    {
+        return vec![];
+    }
+    let x = object.join(" ");
+    let mut objects = vec![x.clone()];
+    if object.len() == 1 && !x.ends_with('s') {
+        objects.push(format!("{x}s"));
+    }
+    objects
+        .iter()
+        .flat_map(|o| forms.iter().map(move |f| f.replace("{}", o)))
+        .collect()
+}
+
 impl NamePatterns {
     /// The names and aliases of the entities (three characters or more), sorted.
     pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Self {
         let mut exact: Vec<(String, String)> = Vec::new();
         let mut folded: Vec<(String, String)> = Vec::new();
         let mut unreviewed = std::collections::BTreeSet::new();
+        let mut actions: Vec<(String, String)> = Vec::new();
         for e in entities {
             if matches!(e.origin, crate::Origin::Extracted(_)) {
                 unreviewed.insert(e.id.clone());
@@ -318,9 +425,29 @@ impl NamePatterns {
                 if lower {
                     list.extend(hyphen_variants(&n).into_iter().map(|v| (v, e.id.clone())));
                 }
+                if lower && e.node_kind == NodeKind::Policy {
+                    actions.extend(action_variants(&n).into_iter().map(|v| (v, e.id.clone())));
+                }
                 list.push((n, e.id.clone()));
             }
         }
+        // A form of action is a name only where no entry has it as a name of its own
+        // and it is the form of one entry's names alone.
+        let named: std::collections::HashSet<&str> =
+            folded.iter().map(|(n, _)| n.as_str()).collect();
+        actions.sort();
+        actions.dedup();
+        let mut owners: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (v, _) in &actions {
+            *owners.entry(v.as_str()).or_default() += 1;
+        }
+        let keep: Vec<bool> = actions
+            .iter()
+            .map(|(v, _)| owners[v.as_str()] == 1 && !named.contains(v.as_str()))
+            .collect();
+        let mut keep = keep.into_iter();
+        actions.retain(|_| keep.next().unwrap_or(false));
+        folded.extend(actions);
         exact.sort();
         exact.dedup();
         folded.sort();
@@ -1313,6 +1440,49 @@ He respects the independence of the Bank.
             ["actor:david-bailey"]
         );
         assert_eq!(ids_in(&m, "David Bailey agreed."), ["actor:david-bailey"]);
+    }
+
+    /// "He claims he can find the money by cutting welfare" did not mention welfare
+    /// reform (alias "welfare cuts"), nor "reform of the planning system" planning
+    /// reform: a policy named by its noun of action is also named by the verb or the
+    /// noun before its object.
+    #[test]
+    fn a_policy_named_by_a_verb_of_its_action_was_missed() {
+        let mut welfare = ent(
+            "policy:welfare-reform",
+            "Welfare reform",
+            &["welfare cuts", "benefit cuts"],
+        );
+        welfare.node_kind = NodeKind::Policy;
+        let mut planning = ent(
+            "policy:planning-reform",
+            "Planning reform",
+            &["planning system reform"],
+        );
+        planning.node_kind = NodeKind::Policy;
+        let mut investment = ent("policy:public-investment", "public investment", &[]);
+        investment.node_kind = NodeKind::Policy;
+        let mut grants = ent("actor:lobby", "Lobby", &["grant cuts"]);
+        grants.node_kind = NodeKind::Actor;
+        let es = [welfare, planning, investment, grants];
+        let m = Matcher::new(es.iter());
+        assert_eq!(
+            ids_in(
+                &m,
+                "by cutting welfare, with cuts to benefits and reform of the planning system"
+            ),
+            [
+                "policy:welfare-reform",
+                "policy:welfare-reform",
+                "policy:planning-reform"
+            ]
+        );
+        assert!(
+            ids_in(&m, "investing in public transport").is_empty(),
+            "an adjective"
+        );
+        assert!(ids_in(&m, "cuts to grants").is_empty(), "an actor's name");
+        assert!(ids_in(&m, "Reforming the planning system").len() == 1);
     }
 
     /// "Investment in deals for Falkirk, the Western Isles, Orkney and Shetland"
