@@ -3,6 +3,9 @@
 //! against Brexit") and the event elsewhere ("pummelled by the financial crisis, Brexit
 //! and the pandemic", "after Brexit"), which names no policy (the annotation guide's
 //! 4.1). The one rule, read by the graph's computed mentions and by the extractor.
+//! Also: a policy idea written in lower case and named only to date something
+//! ([`only_a_time`]: "since devolution", "post-devolution", "the austerity of the
+//! 2010s") is not argued about there either.
 
 /// Folded names of policies that are also events.
 const EVENT_LIKE: &[&str] = &["brexit"];
@@ -89,6 +92,39 @@ pub fn argued_as_policy(norm: &str, start: usize, end: usize) -> bool {
         || after.first().is_some_and(|w| AFTER.contains(&w.as_str()))
 }
 
+/// Whether the lower-case policy name at `norm[start..end]` only dates something: right
+/// after "since", "until", "before", "after" or a "pre-"/"post-" prefix ("affordable
+/// housing since devolution", "post-devolution Scotland"), or followed by "era" or
+/// by "of the" and a decade ("the austerity of the 2010s"). A name written with a
+/// capital is not read so ("before the Levelling Up Fund closes").
+pub fn only_a_time(norm: &str, start: usize, end: usize) -> bool {
+    let Some(name) = norm.get(start..end) else {
+        return false;
+    };
+    if name.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let before = norm.get(..start).unwrap_or("");
+    let prefixed = ["pre-", "post-"].iter().any(|p| {
+        before.len() >= p.len() && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
+    });
+    let last = before
+        .strip_suffix(' ')
+        .map(|b| b.rsplit(' ').next().unwrap_or(b))
+        .unwrap_or("");
+    let after = norm.get(end..).unwrap_or("");
+    let decade = after.strip_prefix(" of the ").is_some_and(|a| {
+        let b = a.as_bytes();
+        b.len() >= 5 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b's'
+    });
+    prefixed
+        || decade
+        || (after.starts_with(" era") && !after[4..].starts_with(|c: char| c.is_alphanumeric()))
+        || ["since", "until", "before", "after"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +159,41 @@ mod tests {
             assert!(!argued(s), "{s}");
         }
         assert!(is_event_like("Brexit") && !is_event_like("Levelling up"));
+    }
+
+    fn dated(s: &str, name: &str) -> bool {
+        let i = s.find(name).unwrap();
+        only_a_time(s, i, i + name.len())
+    }
+
+    /// "the delivery of affordable housing since devolution" and "MPs, who came of age
+    /// under the austerity of the 2010s" were drafted as arguing about devolution and
+    /// austerity: a policy idea named only to date something.
+    #[test]
+    fn a_policy_idea_named_only_to_date_something_was_drafted() {
+        for (s, n) in [
+            (
+                "the delivery of affordable housing since devolution",
+                "devolution",
+            ),
+            ("in post-devolution Scotland", "devolution"),
+            (
+                "who came of age under the austerity of the 2010s.",
+                "austerity",
+            ),
+            ("Since austerity, councils have cut.", "austerity"),
+            ("the devolution era", "devolution"),
+        ] {
+            assert!(dated(s, n), "{s}");
+        }
+        for (s, n) in [
+            ("Years of austerity have hollowed out councils.", "austerity"),
+            ("calls for devolution of powers", "devolution"),
+            ("before the Levelling Up Fund closes", "Levelling Up Fund"),
+            ("the devolution settlement", "devolution"),
+            ("the devolution eras", "devolution"),
+        ] {
+            assert!(!dated(s, n), "{s}");
+        }
     }
 }

@@ -977,6 +977,9 @@ fn scan_article<'m>(
                     && !crate::places::place_acts(&norm, hit.start, hit.end))
                 || (entity.is_some_and(|e| crate::eventlike::is_event_like(&e.name))
                     && !crate::eventlike::argued_as_policy(&norm, hit.start, hit.end))
+                // A policy idea named only to date something ("since devolution").
+                || (entity.is_some_and(|e| e.node_kind == NodeKind::Policy)
+                    && crate::eventlike::only_a_time(&norm, hit.start, hit.end))
                 // An actor met only in an aside: an analogy, an era, a destination
                 // (crate::aside, the guide's 3.5a).
                 || (actor

@@ -230,10 +230,28 @@ pub(crate) fn find(
 }
 
 /// Drop the mentions of a policy that is also an event ("Brexit") where it is not
-/// argued about ("after Brexit"), and such a candidate left with none
-/// (`levelmap_model::eventlike`, the rule the graph's mentions follow too).
+/// argued about ("after Brexit"), those of a policy idea named only to date something
+/// ("since devolution"), and such a candidate left with none
+/// (`levelmap_model::eventlike`, the rules the graph's mentions follow too).
 fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
-    use levelmap_model::eventlike::{argued_as_policy, is_event_like};
+    use levelmap_model::eventlike::{argued_as_policy, is_event_like, only_a_time};
+    let dated = |m: &crate::items::Mention| {
+        m.id.starts_with("policy:")
+            && layout
+                .sentences
+                .get(m.sentence)
+                .is_some_and(|s| only_a_time(&s.norm, m.start, m.end))
+    };
+    let dated_ids: rustc_hash::FxHashSet<String> = found
+        .mentions
+        .iter()
+        .filter(|m| dated(m))
+        .map(|m| m.id.clone())
+        .collect();
+    if !dated_ids.is_empty() {
+        found.mentions.retain(|m| !dated(m));
+        found.drop_unmentioned(|c| dated_ids.contains(&c.id));
+    }
     let name_of = |id: &str, found: &Found| -> Option<String> {
         lex.entities.get(id).map(|e| e.name.clone()).or_else(|| {
             found
