@@ -187,7 +187,10 @@ mod tests {
             assert!(dated(s, n), "{s}");
         }
         for (s, n) in [
-            ("Years of austerity have hollowed out councils.", "austerity"),
+            (
+                "Years of austerity have hollowed out councils.",
+                "austerity",
+            ),
             ("calls for devolution of powers", "devolution"),
             ("before the Levelling Up Fund closes", "Levelling Up Fund"),
             ("the devolution settlement", "devolution"),

@@ -20,6 +20,7 @@ mod model;
 pub mod places;
 pub mod rules;
 pub mod suggest;
+pub mod titles;
 pub mod visible;
 
 pub use model::*;

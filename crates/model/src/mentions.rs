@@ -769,7 +769,7 @@ pub const FOUND_FORMAT: u32 = 1;
 
 /// sha-256 of everything finding mentions reads besides an article's stem and text:
 /// the source of its rules (this file, the normalising in `evidence.rs`, the place
-/// rule in `places.rs`, the groups of `groups.rs`, `eventlike.rs` and `aside.rs`, so that a
+/// rule in `places.rs`, the groups of `groups.rs`, `eventlike.rs`, `titles.rs` and `aside.rs`, so that a
 /// cache made by a build with other rules is not read even when no one bumped
 /// [`FOUND_FORMAT`]), and the id, kind, name and aliases of every actor and policy, in
 /// id order. An article's mentions are a function of its stem, its text
@@ -784,6 +784,7 @@ pub fn names_digest(corpus: &Corpus) -> [u8; 32] {
     h.update(include_bytes!("groups.rs"));
     h.update(include_bytes!("eventlike.rs"));
     h.update(include_bytes!("aside.rs"));
+    h.update(include_bytes!("titles.rs"));
     let mut part = |s: &str| {
         h.update((s.len() as u64).to_le_bytes());
         h.update(s.as_bytes());
@@ -977,9 +978,11 @@ fn scan_article<'m>(
                     && !crate::places::place_acts(&norm, hit.start, hit.end))
                 || (entity.is_some_and(|e| crate::eventlike::is_event_like(&e.name))
                     && !crate::eventlike::argued_as_policy(&norm, hit.start, hit.end))
-                // A policy idea named only to date something ("since devolution").
+                // A policy idea named only to date something ("since devolution"), or
+                // a policy's name in an office's title ("Net Zero Secretary").
                 || (entity.is_some_and(|e| e.node_kind == NodeKind::Policy)
-                    && crate::eventlike::only_a_time(&norm, hit.start, hit.end))
+                    && (crate::eventlike::only_a_time(&norm, hit.start, hit.end)
+                        || crate::titles::in_a_title(&norm, hit.start, hit.end)))
                 // An actor met only in an aside: an analogy, an era, a destination
                 // (crate::aside, the guide's 3.5a).
                 || (actor

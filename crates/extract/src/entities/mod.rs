@@ -231,16 +231,17 @@ pub(crate) fn find(
 
 /// Drop the mentions of a policy that is also an event ("Brexit") where it is not
 /// argued about ("after Brexit"), those of a policy idea named only to date something
-/// ("since devolution"), and such a candidate left with none
-/// (`levelmap_model::eventlike`, the rules the graph's mentions follow too).
+/// ("since devolution") or in an office's title ("Net Zero Secretary"), and such a
+/// candidate left with none (`levelmap_model::eventlike` and `titles`, the rules the
+/// graph's mentions follow too).
 fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
     use levelmap_model::eventlike::{argued_as_policy, is_event_like, only_a_time};
+    use levelmap_model::titles::in_a_title;
     let dated = |m: &crate::items::Mention| {
         m.id.starts_with("policy:")
-            && layout
-                .sentences
-                .get(m.sentence)
-                .is_some_and(|s| only_a_time(&s.norm, m.start, m.end))
+            && layout.sentences.get(m.sentence).is_some_and(|s| {
+                only_a_time(&s.norm, m.start, m.end) || in_a_title(&s.norm, m.start, m.end)
+            })
     };
     let dated_ids: rustc_hash::FxHashSet<String> = found
         .mentions
