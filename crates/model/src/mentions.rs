@@ -662,6 +662,16 @@ fn begins_another_name(norm: &str, end: usize) -> bool {
 /// Bailey nor Chris Clarke; "Ms Reeves", "Chancellor Reeves" and "Yesterday Reeves"
 /// (a sentence's first word) still name Rachel Reeves.
 fn ends_another_name(norm: &str, start: usize) -> bool {
+    // The end of a double-barrelled name ("Knox-Johnson" is no Johnson).
+    if let Some(joined) = norm[..start].strip_suffix('-') {
+        let word = joined
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if word.len() > 1 && word.starts_with(|c: char| c.is_uppercase()) {
+            return true;
+        }
+    }
     const TITLES: &[&str] = &[
         "Baron",
         "Baroness",
@@ -1493,7 +1503,8 @@ He respects the independence of the Bank.
 
     /// "Investment in deals for Falkirk, the Western Isles, Orkney and Shetland"
     /// mentioned Andrew Western (alias "Western", drafted from another article): a
-    /// surname that begins a longer name is no mention of the person.
+    /// surname that begins a longer name, or ends a double-barrelled one
+    /// ("Knox-Johnson"), is no mention of the person.
     #[test]
     fn a_surname_beginning_a_place_name_was_linked_to_a_person() {
         let mut western = ent("actor:andrew-western", "Andrew Western", &["Western"]);
@@ -1505,6 +1516,11 @@ He respects the independence of the Bank.
         let places = "deals for Falkirk, the Western Isles, Orkney and Shetland";
         assert!(ids_in(&m, places).is_empty());
         assert!(ids_in(&m, "Shares in Johnson Matthey fell.").is_empty());
+        assert!(ids_in(&m, "Richard Knox-Johnson, Chair of the Council").is_empty());
+        assert_eq!(
+            ids_in(&m, "the anti-Johnson rebels"),
+            ["actor:boris-johnson"]
+        );
         assert_eq!(
             ids_in(
                 &m,

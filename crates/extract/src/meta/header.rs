@@ -4,7 +4,6 @@
 
 use std::sync::OnceLock;
 
-use super::dates::first_date;
 use crate::found::Header;
 use crate::lexicon::Lexicon;
 use crate::sentences::{quote, BlockKind, Layout};
@@ -88,7 +87,7 @@ pub(crate) fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header
         let first = layout
             .sentences
             .iter()
-            .find(|s| s.words >= 3)
+            .find(|s| s.words >= 3 && !is_byline(&s.norm) && !is_date_line(&s.norm))
             .map(|s| s.norm.as_str())
             .unwrap_or("Untitled");
         let ws: Vec<&str> = first.split(' ').collect();
@@ -102,13 +101,14 @@ pub(crate) fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header
 }
 
 /// Whether block `i` may be the title: a line of its own of three or more words
-/// (at most 25) without closing punctuation, or a question; not page furniture, a
-/// byline or a date line.
+/// (at most 25; any number for the text's first block) without closing punctuation,
+/// or a question; not page furniture, a byline or a date line.
 fn is_title_like(text: &str, layout: &Layout, h: &Header, i: usize) -> bool {
     let b = &layout.blocks[i];
     let s = text[b.start..b.end].trim_end();
     let like = match b.kind {
-        BlockKind::Heading => b.words >= 3,
+        // A short heading is a section's, unless it opens the text ("Budget 2026").
+        BlockKind::Heading => b.words >= 3 || i == 0,
         BlockKind::Paragraph => {
             let one_line = !s.contains('\n');
             (b.words <= 20 && s.ends_with('?'))
@@ -116,10 +116,27 @@ fn is_title_like(text: &str, layout: &Layout, h: &Header, i: usize) -> bool {
         }
         BlockKind::Bullet => false,
     };
-    like && !h.boilerplate.contains(&i)
-        && !is_byline(s)
-        && !is_navigation(s)
-        && first_date(s).is_none()
+    like && !h.boilerplate.contains(&i) && !is_byline(s) && !is_navigation(s) && !is_date_line(s)
+}
+
+/// Whether a line is a date line: it holds a date with its month ("16 January 2026",
+/// "Posted on 3 May 2024"), or only a year and words that announce one ("2026",
+/// "Updated 2026"). A title with a year in it ("Budget 2026") is not.
+fn is_date_line(s: &str) -> bool {
+    let dates = super::dates::parse_dates(s);
+    if dates.is_empty() {
+        return false;
+    }
+    if dates.iter().any(|d| d.0.month_num().is_some()) {
+        return true;
+    }
+    s.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let w = w.to_lowercase();
+            super::dates::DATE_CUES.contains(&w.as_str())
+                || matches!(w.as_str(), "updated" | "on" | "in" | "year")
+        })
 }
 
 /// Whether a line is a bar of navigation links ("| Next | Sections | Main menu |

@@ -461,6 +461,16 @@ fn a_writer_named_alone_under_the_title_was_no_author() {
     assert!(d.authors.is_empty(), "{:?}", d.authors);
 }
 
+/// "Budget 2026" over "By Graham Stark" gave the title "By Graham Stark": a title with a
+/// year in it was taken for a date line, and the stand-in title was the byline.
+#[test]
+fn a_title_with_a_year_was_taken_for_a_date_line() {
+    let text = format!("Budget 2026\n\nBy Graham Stark\n\n16 January 2026\n\n{BODY}");
+    assert_eq!(draft_of(&text).title, "Budget 2026");
+    let text = format!("By Graham Stark\n\n2026\n\n{BODY}");
+    assert!(!draft_of(&text).title.starts_with("By "));
+}
+
 /// Unseen Economist pages saved by an e-book converter: the title was its bar of
 /// navigation links ("| 下一项 | 章节菜单 | 主菜单 | 上一项 |"), or a rubric of five words
 /// ("Don't look under the kilt") instead of the headline under it.
