@@ -435,7 +435,7 @@ pub(crate) fn is_site_name(s: &str) -> bool {
 }
 
 /// Words a byline may hold before its "by": "Posted on: 8 July 2024 by", "Words |
-/// 3 March 2020 | by"; anything else (a sentence's words) and the "by" is no byline's.
+/// 3 March 2020 | by", "Viewpoint by", "Guest column by"; anything else (a sentence's words) and the "by" is no byline's.
 fn is_byline_prefix(prefix: &str) -> bool {
     const WORDS: &[&str] = &[
         "posted",
@@ -453,7 +453,17 @@ fn is_byline_prefix(prefix: &str) -> bool {
         "post",
         "opinion",
         "comment",
+        "commentary",
         "analysis",
+        "viewpoint",
+        "guest",
+        "column",
+        "feature",
+        "interview",
+        "review",
+        "essay",
+        "briefing",
+        "explainer",
         "am",
         "pm",
         "bst",

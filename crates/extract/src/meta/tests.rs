@@ -343,6 +343,21 @@ fn a_politician_named_after_by_in_a_body_sentence_was_taken_as_the_author() {
     );
 }
 
+/// "Viewpoint by Peter Stonham" under a trade paper's headline gave no author: a
+/// byline's kind of piece ("Viewpoint", "Guest column") may come before its "by".
+#[test]
+fn a_viewpoint_byline_gave_no_author() {
+    for line in [
+        "Viewpoint by Peter Stonham",
+        "Guest column by Peter Stonham",
+    ] {
+        let text = format!("Levelling up needs transport money\n\n{line}\n\n11 Feb 2022\n\n{BODY}");
+        let d = draft_of(&text);
+        let ids: Vec<&str> = d.authors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["actor:peter-stonham"], "{line}");
+    }
+}
+
 /// Issue 12: bylines "Name, Outlet (role)" and "Dr Name (site)" gave no author, and
 /// the outlet line was never read.
 #[test]
