@@ -272,6 +272,99 @@ pub(crate) fn label(norm: &str) -> String {
     }
 }
 
+/// Whose quotation the text is in, read sentence by sentence: the speaker of the
+/// last sentence with a reporting verb and a quotation mark, where that was, and
+/// whether a quotation is still open at the end of the sentence read last.
+#[derive(Default)]
+struct Quoting {
+    /// The speaker, the sentence they were last given to, and its block.
+    who: Option<(String, usize, usize)>,
+    /// Whether a double quotation mark opened in the speaker's block is not closed yet.
+    open: bool,
+}
+
+impl Quoting {
+    /// The speaker of sentence `si`: the one its reporting verb names (`said`, with the
+    /// verb's byte), else
+    /// the speaker whose quotation it is in: one still open in the same block
+    /// ("Mr Javid said: \"The Midlands Engine already boasts ... We want to harness
+    /// ..."), or one going on in a sentence that opens with a quotation mark, up to two
+    /// sentences after the speaker's last ("'The system has been undermined ...'").
+    fn speaker_of(
+        &mut self,
+        si: usize,
+        block: usize,
+        norm: &str,
+        said: Option<(String, usize)>,
+    ) -> Option<String> {
+        let sp = match said {
+            Some((id, at)) => {
+                // Only a quotation opened after the reporting verb is the speaker's
+                // ("X said: \"..."), not one the sentence goes on from.
+                self.open = still_open(false, norm.get(at..).unwrap_or(""));
+                self.who = has_quote_mark(norm).then(|| (id.clone(), si, block));
+                return Some(id);
+            }
+            None => self.who.as_ref().and_then(|(id, at, b)| {
+                let inside = self.open && *b == block;
+                (inside || (si <= at + 2 && opens_with_quote_mark(norm))).then(|| id.clone())
+            }),
+        };
+        match (&sp, self.who.as_mut()) {
+            (Some(_), Some(who)) => {
+                self.open = still_open(self.open && who.2 == block, norm);
+                who.1 = si;
+                who.2 = block;
+            }
+            _ => self.pass(block, norm),
+        }
+        sp
+    }
+
+    /// Read a sentence that is given no speaker: a quotation open in another block
+    /// ends there; one open in this block goes on or closes.
+    fn pass(&mut self, block: usize, norm: &str) {
+        let same = self.who.as_ref().is_some_and(|w| w.2 == block);
+        self.open = same && still_open(self.open, norm);
+    }
+}
+
+/// Whether a quotation closes before the reporting verb at byte `at` and someone
+/// other than a pronoun is named between ("“Europe remains our biggest trading
+/// partner,” says Ms Reeves"): the sentence is that person's, even when they are not
+/// known, and not the previous speaker's ("..., ” she adds" is theirs).
+fn attributed_to_another(norm: &str, at: usize) -> bool {
+    let Some(before) = norm.get(..at) else {
+        return false;
+    };
+    let Some(close) = ["\u{201d}", ",\u{2019}", ",'", ",\"", "?\u{2019}", "?\""]
+        .iter()
+        .filter_map(|m| before.rfind(m).map(|i| i + m.len()))
+        .max()
+    else {
+        return false;
+    };
+    let between = before[close..].trim();
+    let after = norm[at..].split(' ').nth(1).unwrap_or("");
+    let pronoun = |w: &str| matches!(w, "he" | "she" | "they" | "He" | "She" | "They");
+    !(pronoun(between) || (between.is_empty() && pronoun(after.trim_end_matches(['.', ',']))))
+}
+
+/// Whether a double quotation is open after `norm`, given whether one was open
+/// before it: an opening mark opens, a closing mark closes, a straight mark
+/// toggles.
+fn still_open(mut open: bool, norm: &str) -> bool {
+    for c in norm.chars() {
+        match c {
+            '\u{201c}' => open = true,
+            '\u{201d}' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
 /// Draft the article's claims: those of at least `min_confidence`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
@@ -286,12 +379,13 @@ pub(crate) fn find(
 ) -> Vec<DraftClaim> {
     let mut out: Vec<DraftClaim> = Vec::new();
     let mut cue_list = Vec::new();
-    // The speaker of the last quoted sentence drafted, and where it was: a quotation
-    // that goes on in the next sentences without a new reporting verb is theirs.
-    let mut quoting: Option<(String, usize)> = None;
+    // Whose quotation the text is in, if anyone's: a quotation that goes on in the
+    // next sentences without a new reporting verb is theirs.
+    let mut quoting = Quoting::default();
     for (si, s) in layout.sentences.iter().enumerate() {
         let block = &layout.blocks[s.block];
         if block.kind == BlockKind::Heading || s.words < 6 {
+            quoting.pass(s.block, &s.norm);
             continue;
         }
         if scan.any(si, Set::Boilerplate) {
@@ -301,30 +395,28 @@ pub(crate) fn find(
         cues_scanned_into(scan, si, &s.norm, &mut cue_list);
         let surface = polarity::surface(&s.norm);
         let pre = read_cues(&s.norm, &cue_list, false, &surface);
-        let conf = confidence(pre.score);
-        if conf < min_confidence {
-            continue;
-        }
         // Only a sentence with a reporting verb can have a reported speaker: its stance
-        // is read again as reported.
-        let sp = pre
+        // is read again as reported. Read before the confidence test, so that a
+        // quotation opened by a sentence that is no claim ("X said: \"The region already
+        // boasts ...") still gives its speaker to the claims inside it.
+        let said = pre
             .report_at
             .and_then(|at| speaker(&s.norm, at, found, si, lex))
             .filter(|id| !authors.contains(id));
-        let sp = match sp {
-            Some(id) => {
-                quoting = has_quote_mark(&s.norm).then(|| (id.clone(), si));
-                Some(id)
-            }
-            None => quoting
-                .as_ref()
-                .filter(|(_, at)| si <= at + 2 && opens_with_quote_mark(&s.norm))
-                .map(|(id, _)| id.clone()),
+        let said = said.zip(pre.report_at);
+        let sp = if said.is_none()
+            && pre
+                .report_at
+                .is_some_and(|at| attributed_to_another(&s.norm, at))
+        {
+            quoting.pass(s.block, &s.norm);
+            None
+        } else {
+            quoting.speaker_of(si, s.block, &s.norm, said)
         };
-        if let Some((id, at)) = quoting.as_mut() {
-            if sp.as_deref() == Some(id.as_str()) {
-                *at = si;
-            }
+        let conf = confidence(pre.score);
+        if conf < min_confidence {
+            continue;
         }
         let r = if sp.is_some() {
             read_cues(&s.norm, &cue_list, true, &surface)

@@ -136,6 +136,59 @@ fn the_subject_of_an_if_clause_was_the_speaker_of_the_main_clause() {
     assert!(!in_conditional_clause(t, t.find("wants to").unwrap()));
 }
 
+/// "Mr Javid said: \"The Midlands Engine already boasts ... We want to harness its
+/// huge potential ... Ensuring every part of the UK can play to its strengths ...\""
+/// gave the claims inside the quotation no speaker: the sentence that opened it was
+/// no claim, and the sentences after it open with no quotation mark. A quotation
+/// attributed to someone else after it ("..., says Ms Nobody") is not his.
+#[test]
+fn a_claim_inside_a_quotation_opened_by_a_sentence_that_is_no_claim_had_no_speaker() {
+    let javid = levelmap_model::Entity {
+        id: "actor:sajid-javid".into(),
+        name: "Sajid Javid".into(),
+        node_kind: NodeKind::Actor,
+        kind: "person".into(),
+        aliases: vec!["Mr Javid".into()],
+        description: None,
+        date: None,
+        roles: vec![],
+        origin: levelmap_model::Origin::Curated,
+    };
+    let mut corpus = levelmap_model::Corpus::default();
+    corpus.entities.insert(javid.id.clone(), javid);
+    let lex = crate::lexicon_with(&corpus, crate::Background::Off);
+    let text = "Launch of the fund\n\n\
+        Mr Javid said: \"The region already has fourteen per cent of the high-growth firms in the country. \
+        We must harness its huge potential and give small firms the boost they badly need. \
+        This fund should spread prosperity and will generate many good jobs across the region.\" \
+        The new fund should also have been launched years ago, critics of the scheme argue.\n\n\
+        Mr Javid said: \"The region must be the best place in Britain to start a business. \
+        \u{201c}It should have had this fund a decade ago,\u{201d} says Ms Nobody, a rival.\n\n\
+        Small firms must get better access to finance if the region is to grow faster.\n";
+    let opts = crate::ExtractOptions::default();
+    let d = crate::extract("a.txt", text, None, &lex, &opts).unwrap();
+    let speakers: Vec<(&str, Option<&str>)> = d
+        .claims
+        .iter()
+        .map(|c| (&c.quote[..12], c.speaker.as_deref()))
+        .collect();
+    let javid = Some("actor:sajid-javid");
+    assert!(speakers.contains(&("We must harn", javid)), "{speakers:?}");
+    assert!(speakers.contains(&("This fund sh", javid)), "{speakers:?}");
+    assert!(
+        speakers.iter().any(|(q, _)| q.starts_with("\u{201c}It should")),
+        "{speakers:?}"
+    );
+    for (q, sp) in &speakers {
+        if q.starts_with("The new fund")
+            || q.starts_with("Small firms ")
+            || q.starts_with("\u{201c}It should")
+        {
+            assert_ne!(*sp, javid, "{q}: after the quotation closes");
+        }
+    }
+}
+
 /// Issue 12 (scratch text): a quotation that goes on over several sentences lost its
 /// speaker after the first ("'The system has been undermined ...'" had no speaker, so
 /// its stance would have gone to the article's authors).

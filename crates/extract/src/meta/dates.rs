@@ -102,10 +102,6 @@ pub(crate) fn short_year_date(line: &str) -> Option<PartialDate> {
     PartialDate::parse(&format!("{year:04}-{month:02}-{d:02}")).ok()
 }
 
-pub(super) fn first_date(s: &str) -> Option<PartialDate> {
-    parse_dates(s).first().map(|d| d.0)
-}
-
 /// Words before a date that make it the article's date.
 pub(crate) const DATE_CUES: &[&str] = &[
     "posted",
