@@ -12,16 +12,23 @@ pub const GROUPS: &[&str] = &[
     "businesses",
     "combined authorities",
     "councillors",
+    "charities",
     "councils",
     "communities",
     "county councils",
+    "developers",
     "district councils",
     "employers",
     "firms",
     "households",
+    "housebuilders",
+    "housing associations",
+    "investors",
     "landlords",
     "local authorities",
     "local authority",
+    "local planning authorities",
+    "local planning authority",
     "local communities",
     "local councils",
     "local government",
@@ -29,12 +36,17 @@ pub const GROUPS: &[&str] = &[
     "metro mayors",
     "mayors",
     "parish councils",
+    "planning authorities",
     "residents",
     "strategic authorities",
     "taxpayers",
     "town councils",
+    "trade union",
+    "trade unions",
+    "unions",
     "unitary authorities",
     "unitary councils",
+    "universities",
     "voters",
 ];
 
@@ -131,5 +143,10 @@ mod tests {
         assert_eq!(group_of("Kent County Council"), None);
         assert_eq!(group_of("the government"), None);
         assert_eq!(group_of("devolved administrations"), None);
+        assert_eq!(
+            group_of("Local Planning Authorities").as_deref(),
+            Some("local planning authorities")
+        );
+        assert_eq!(group_of("Trade Union").as_deref(), Some("trade union"));
     }
 }

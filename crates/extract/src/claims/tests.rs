@@ -176,7 +176,9 @@ fn a_claim_inside_a_quotation_opened_by_a_sentence_that_is_no_claim_had_no_speak
     assert!(speakers.contains(&("We must harn", javid)), "{speakers:?}");
     assert!(speakers.contains(&("This fund sh", javid)), "{speakers:?}");
     assert!(
-        speakers.iter().any(|(q, _)| q.starts_with("\u{201c}It should")),
+        speakers
+            .iter()
+            .any(|(q, _)| q.starts_with("\u{201c}It should")),
         "{speakers:?}"
     );
     for (q, sp) in &speakers {

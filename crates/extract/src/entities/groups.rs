@@ -13,8 +13,20 @@ use crate::items::MentionHow;
 use crate::lexicon::Lexicon;
 use crate::sentences::Layout;
 
-/// Drop (or turn into their policy) the actor mentions written as a generic group.
+/// Drop (or turn into their policy) the actor mentions written as a generic group,
+/// and the actor candidates named only by one ("47 Local Planning Authorities",
+/// "all relevant Trade Unions" drafted actors of those names).
 pub(super) fn settle_groups(layout: &Layout, lex: &Lexicon, found: &mut Found) {
+    let groups: Vec<String> = found
+        .candidates
+        .iter()
+        .filter(|c| c.node_kind == NodeKind::Actor && group_of(&c.name).is_some())
+        .map(|c| c.id.clone())
+        .collect();
+    if !groups.is_empty() {
+        found.candidates.retain(|c| !groups.contains(&c.id));
+        found.mentions.retain(|m| !groups.contains(&m.id));
+    }
     let mut drop = Vec::new();
     for (i, m) in found.mentions.iter_mut().enumerate() {
         if m.how != MentionHow::Lexicon || lex.kind_of(&m.id) != Some(NodeKind::Actor) {

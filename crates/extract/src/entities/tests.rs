@@ -1818,3 +1818,19 @@ fn a_programme_named_before_a_lower_case_head_was_missed() {
     let names = candidate_names(&run(t, &lex));
     assert!(!names.iter().any(|(_, k)| k == "programme"), "{names:?}");
 }
+
+/// Issue 12 (scratch text): "47 Local Planning Authorities and 62 planning districts"
+/// and "all relevant Trade Unions must be fully consulted" drafted actors named by a
+/// generic group.
+#[test]
+fn a_generic_group_in_capitals_was_drafted_as_an_actor() {
+    let lex = lex_of(vec![]);
+    let t = "There are 47 Local Planning Authorities and 62 planning districts. All relevant Trade Unions must be fully consulted, the Tower Hamlets Renters Union said.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(
+        !names
+            .iter()
+            .any(|(n, _)| n.contains("Planning Authorit") || n.starts_with("Trade Union")),
+        "{names:?}"
+    );
+}
