@@ -1834,3 +1834,17 @@ fn a_generic_group_in_capitals_was_drafted_as_an_actor() {
         "{names:?}"
     );
 }
+
+/// Issue 12 (scratch text): "Sure, seeking to ensure local public transport
+/// connectivity ..." drafted the place "Sure": a discourse word opening a sentence
+/// is no name.
+#[test]
+fn a_word_set_off_by_a_comma_opening_a_sentence_became_a_place() {
+    let lex = lex_of(vec![]);
+    let t = "Sure, seeking to ensure local transport connectivity is welcomed by councils.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(!names.iter().any(|(n, _)| n == "Sure"), "{names:?}");
+    let t = "Swindon voted to leave the scheme.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(names.iter().any(|(n, _)| n == "Swindon"), "{names:?}");
+}

@@ -133,6 +133,15 @@ pub(crate) const SENTENCE_STARTERS: &[&str] = &[
     "Ultimately",
     "Currently",
     "Previously",
+    "Sure",
+    "Surely",
+    "Well",
+    "Granted",
+    "Admittedly",
+    "Certainly",
+    "Clearly",
+    "Obviously",
+    "Maybe",
 ];
 
 /// English function words and very common words (lowercase): in the model crate,
