@@ -353,6 +353,41 @@ fn nan_confidence_was_accepted_and_broke_the_json_round_trip() {
     );
 }
 
+/// A drafted article with no date in its text kept the extractor's placeholder year
+/// (2000, confidence 0) and `build --auto` drew it there with no word of warning.
+#[test]
+fn a_placeholder_date_was_drawn_on_the_timeline_without_a_warning() {
+    let c = TempCorpus::of("mini");
+    c.edit(
+        BETA,
+        "value = \"2024-07-08\"\nprovenance = \"stated\"",
+        "value = \"2000\"\nprovenance = \"stated\"\nextracted = true\nconfidence = 0.0",
+    );
+    let d = levelmap(["check", "--corpus"]).arg(c.path()).ok();
+    assert!(
+        d.stderr.contains(
+            "warning[placeholder-date]: date 2000 is the extractor's placeholder: nothing in the article's text dates it"
+        ),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains("2024-07-beta-labour.toml:4:9"),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr
+            .contains("= help: set the article's [date] by hand"),
+        "{}",
+        d.stderr
+    );
+    // A drafted date the extractor had some ground for is no placeholder.
+    c.edit(BETA, "confidence = 0.0", "confidence = 0.4");
+    let d = levelmap(["check", "--corpus"]).arg(c.path()).ok();
+    assert!(!d.stderr.contains("placeholder-date"), "{}", d.stderr);
+}
+
 #[test]
 fn year_typo_0202_silently_stretched_the_timeline_tenfold() {
     let c = TempCorpus::of("mini");

@@ -86,6 +86,13 @@ pub fn far_date(date: &str, span: &str) -> String {
     )
 }
 
+/// An article date that `levelmap extract` wrote as a placeholder (confidence 0):
+/// nothing in the text dates the article, and the timeline would show it at that
+/// year as if it were known.
+pub fn placeholder_date(date: &str) -> String {
+    format!("date {date} is the extractor's placeholder: nothing in the article's text dates it")
+}
+
 /// A date after today: an article, a claim or an event is written about what has
 /// happened, so a later date is a mistyped year or a wrong inference.
 pub fn after_today(date: &str, today: &str) -> String {

@@ -183,6 +183,12 @@ pub enum ReadError {
         /// The span of the articles' dates.
         span: String,
     },
+    /// An article date the extractor wrote as a placeholder (a warning).
+    #[error("{}", rules::placeholder_date(.date))]
+    PlaceholderDate {
+        /// The date.
+        date: String,
+    },
     /// A field that must be present is not, or has no content.
     #[error("{message}")]
     Invalid {
@@ -215,6 +221,7 @@ impl ReadError {
             ReadError::SelfLoop { .. } => "self-loop",
             ReadError::BadConfidence { .. } => "bad-number",
             ReadError::FarDate { .. } => "far-date",
+            ReadError::PlaceholderDate { .. } => "placeholder-date",
             ReadError::Invalid { .. } => "invalid",
         }
     }
@@ -292,6 +299,11 @@ impl ReadError {
             ReadError::FarDate { .. } => Some(
                 "a mistyped year (0202 for 2020) stretches the timeline and the yearly maps; \
                  if the date is right, ignore this warning"
+                    .into(),
+            ),
+            ReadError::PlaceholderDate { .. } => Some(
+                "set the article's [date] by hand (value, provenance, and the evidence it \
+                 rests on); until then the timeline shows the article at this year"
                     .into(),
             ),
             ReadError::BadId { .. } => Some(

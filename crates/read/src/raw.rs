@@ -116,11 +116,12 @@ pub(crate) struct RawDate {
     pub(crate) evidence: Option<S>,
     /// Reasoning for an inferred date.
     pub(crate) reasoning: Option<String>,
-    /// Drafted by `levelmap extract`: accepted, not used (the article's own flag is).
+    /// Drafted by `levelmap extract`: with a confidence of 0, the extractor's
+    /// placeholder (warned about); otherwise the article's own flag is used.
     #[serde(default)]
-    #[allow(dead_code)]
     pub(crate) extracted: bool,
-    /// The extractor's confidence: checked, not used (the article's own is).
+    /// The extractor's confidence: checked, 0 marks a placeholder (the article's own
+    /// is used otherwise).
     pub(crate) confidence: Option<F>,
 }
 

@@ -76,7 +76,16 @@ impl Reader {
             self.check_quote(src, stem, ev);
         }
         if let Some(c) = &d.confidence {
-            self.confidence(src, c);
+            let placeholder = self.confidence(src, c) == Some(0.0) && d.extracted;
+            if let (true, Some(v)) = (placeholder, value) {
+                let loc = self.loc(src, d.value.span().start);
+                self.diags.push(crate::Diagnostic::warning(
+                    loc,
+                    ReadError::PlaceholderDate {
+                        date: v.to_string(),
+                    },
+                ));
+            }
         }
         if provenance == Some(DateProvenance::Inferred) {
             if d.reasoning.as_deref().is_none_or(|r| r.trim().is_empty()) {
