@@ -61,7 +61,12 @@ fn write_window(w: &mut (impl Write + ?Sized), window: &WindowOut<'_>) -> io::Re
     let net = window.network();
     w.write_all(sep)?;
     w.write_all(b"statements\": ")?;
-    write_items(w, 3, net.statements.len(), |_: &mut (), i, buf| {
+    // a statement is a quote and eight fields: small chunks keep a round's bytes small
+    let chunks: Vec<(usize, usize)> = (0..net.statements.len())
+        .step_by(512)
+        .map(|s| (s, (s + 512).min(net.statements.len())))
+        .collect();
+    write_chunks(w, 3, &chunks, |_: &mut (), i, buf| {
         write_pretty_at(buf, 4, &StatementJson::of(&net.statements[i]))
     })?;
     w.write_all(b",\n      \"nodes\": ")?;
@@ -87,7 +92,8 @@ fn write_window(w: &mut (impl Write + ?Sized), window: &WindowOut<'_>) -> io::Re
 /// The edges in chunks of about equal bytes (an edge's JSON grows with its
 /// evidence, and a few ties of a dense network list thousands of statements).
 fn edge_chunks(net: &Network) -> Vec<(usize, usize)> {
-    const LINES: usize = 1 << 16;
+    // about 16 bytes a line: chunks of about 256 KB, 4 MB a round
+    const LINES: usize = 1 << 14;
     let mut chunks = Vec::new();
     let (mut start, mut lines) = (0, 0);
     for (i, e) in net.edges.iter().enumerate() {
