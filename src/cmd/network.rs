@@ -494,7 +494,8 @@ fn to_output(
 fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) -> io::Result<()> {
     match args.format {
         Format::Json => {
-            // written as the networks are walked: the bytes of the NetworkJson
+            // written as the networks are walked, edges on every core: the bytes of
+            // the NetworkJson pretty-printed by serde_json
             let doc = NetworkOut {
                 schema: "levelmap/network",
                 version: VERSION,
@@ -504,7 +505,7 @@ fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) ->
                 min_statements: args.shape.min_statements,
                 windows: built.iter().map(Built::out).collect(),
             };
-            levelmap_model::json::write_pretty(&mut *w, &doc).map_err(io::Error::from)?;
+            levelmap_network::json_write::write_network_json(&mut *w, &doc)?;
             writeln!(w)
         }
         Format::Csv => unreachable!("the edge list is streamed"),
@@ -517,13 +518,13 @@ fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) ->
             )
         }
         Format::Graphml | Format::Gexf => {
+            // streamed tie by tie: the bytes of the network's exchange
             let b = &built[0];
-            let x = levelmap_network::exchange::to_exchange_with(&b.network, &b.measures);
             let mut w = w;
             let done = if args.format == Format::Graphml {
-                levelmap_interchange::write_graphml(&x, &mut w)
+                levelmap_interchange::write_network_graphml(&b.network, &b.measures, &mut w)
             } else {
-                levelmap_interchange::write_gexf(&x, &mut w)
+                levelmap_interchange::write_network_gexf(&b.network, &b.measures, &mut w)
             };
             done.map_err(|e| io::Error::other(e.to_string()))
         }

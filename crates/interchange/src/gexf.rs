@@ -12,6 +12,10 @@ use levelmap_model::date::PartialDate;
 use levelmap_model::exchange::{AttrKey, Exchange, ValueType};
 use levelmap_model::graph::LevelGraph;
 
+use levelmap_network::measures::NodeMeasures;
+use levelmap_network::Network;
+
+use crate::netrows::NetworkRows;
 use crate::rows::{GraphRows, Rows, Val};
 
 use crate::xml;
@@ -96,6 +100,17 @@ pub fn write_gexf(x: &Exchange, w: &mut impl Write) -> Result<(), InterchangeErr
 /// `write_gexf(&from_graph(g), w)`, streamed without building the exchange.
 pub fn write_graph_gexf(g: &LevelGraph, w: &mut impl Write) -> Result<(), InterchangeError> {
     write_rows(&GraphRows::new(g), w)
+}
+
+/// Write a discourse network and its measures as a GEXF 1.3 document: the bytes of
+/// `write_gexf(&to_exchange_with(net, measures), w)`, streamed without building the
+/// exchange.
+pub fn write_network_gexf(
+    net: &Network,
+    measures: &[NodeMeasures],
+    w: &mut impl Write,
+) -> Result<(), InterchangeError> {
+    write_rows(&NetworkRows::new(net, measures), w)
 }
 
 fn write_rows(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {

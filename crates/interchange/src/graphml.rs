@@ -10,6 +10,10 @@ use std::io::Write;
 use levelmap_model::exchange::{AttrKey, Exchange, ValueType};
 use levelmap_model::graph::LevelGraph;
 
+use levelmap_network::measures::NodeMeasures;
+use levelmap_network::Network;
+
+use crate::netrows::NetworkRows;
 use crate::rows::{GraphRows, Rows, Val};
 
 use crate::xml;
@@ -52,6 +56,17 @@ pub fn write_graphml(x: &Exchange, w: &mut impl Write) -> Result<(), Interchange
 /// `write_graphml(&from_graph(g), w)`, streamed without building the exchange.
 pub fn write_graph_graphml(g: &LevelGraph, w: &mut impl Write) -> Result<(), InterchangeError> {
     write_rows(&GraphRows::new(g), w)
+}
+
+/// Write a discourse network and its measures as a GraphML document: the bytes of
+/// `write_graphml(&to_exchange_with(net, measures), w)`, streamed without building the
+/// exchange (a dense network's evidence text runs to gigabytes).
+pub fn write_network_graphml(
+    net: &Network,
+    measures: &[NodeMeasures],
+    w: &mut impl Write,
+) -> Result<(), InterchangeError> {
+    write_rows(&NetworkRows::new(net, measures), w)
 }
 
 /// One value as `<data>` content.

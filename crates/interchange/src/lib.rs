@@ -5,7 +5,8 @@
 //!
 //! GraphML, GEXF and CSV are written from one neutral shape, an
 //! [`Exchange`](levelmap_model::exchange::Exchange): the argument graph becomes one by
-//! [`from_graph`], an actor network by its own conversion. AIF is written from the
+//! [`from_graph`], an actor network by its own conversion (or, streamed, by
+//! [`write_network_graphml`] and [`write_network_gexf`]). AIF is written from the
 //! argument graph itself, since it needs what claims are and who said them. Every
 //! writer takes values and an `io::Write` (or returns bytes): no files here.
 
@@ -14,6 +15,7 @@ mod csv;
 mod from_graph;
 mod gexf;
 mod graphml;
+mod netrows;
 mod rows;
 mod timelinejs;
 mod xml;
@@ -21,8 +23,8 @@ mod xml;
 pub use aif::{to_aif, write_aif, AifEdge, AifGraph, AifLocution, AifNode, AifParticipant};
 pub use csv::{write_csv, write_graph_csv, CsvFiles};
 pub use from_graph::from_graph;
-pub use gexf::{write_gexf, write_graph_gexf};
-pub use graphml::{write_graph_graphml, write_graphml};
+pub use gexf::{write_gexf, write_graph_gexf, write_network_gexf};
+pub use graphml::{write_graph_graphml, write_graphml, write_network_graphml};
 pub use timelinejs::{
     to_timelinejs, write_timelinejs, TljsDate, TljsDocument, TljsSlide, TljsText,
 };

@@ -409,15 +409,59 @@ fn write_array<T: Serialize>(
     n: usize,
     element: impl Fn(usize) -> T + Sync,
 ) -> io::Result<()> {
-    use rayon::prelude::*;
-    if n == 0 {
-        return w.write_all(b"[]");
-    }
-    w.write_all(b"[")?;
+    write_items(w, 1, n, |_: &mut (), i, buf| {
+        write_pretty_at(buf, 2, &element(i))
+    })
+}
+
+/// Write `value` as serde_json's pretty printer does at `depth` of a document (its
+/// inner lines indented two spaces a level from there), appending to `buf`.
+pub fn write_pretty_at<T: Serialize + ?Sized>(
+    buf: &mut Vec<u8>,
+    depth: usize,
+    value: &T,
+) -> io::Result<()> {
+    let pretty = Pretty {
+        depth,
+        has_value: false,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(&mut *buf, pretty);
+    value.serialize(&mut ser).map_err(io::Error::from)
+}
+
+/// Write `n` items as a pretty array whose brackets are at `depth` (`[`, each item on
+/// its own line at `depth + 1`, `]`; `[]` when empty), as serde_json's pretty printer
+/// lays one out: `item(scratch, i, buf)` appends item i's value, laid out for
+/// `depth + 1`. Chunks of items are made in parallel (each chunk with a `scratch` of
+/// its own) and written in order, a round of chunks held at a time.
+pub fn write_items<S: Default + Send>(
+    w: &mut (impl io::Write + ?Sized),
+    depth: usize,
+    n: usize,
+    item: impl Fn(&mut S, usize, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
     let chunks: Vec<(usize, usize)> = (0..n)
         .step_by(CHUNK)
         .map(|s| (s, (s + CHUNK).min(n)))
         .collect();
+    write_chunks(w, depth, &chunks, item)
+}
+
+/// [`write_items`] in the chunks given (consecutive ranges of item numbers from 0,
+/// cut where the caller knows the items' sizes: a round's bytes are held at once).
+pub fn write_chunks<S: Default + Send>(
+    w: &mut (impl io::Write + ?Sized),
+    depth: usize,
+    chunks: &[(usize, usize)],
+    item: impl Fn(&mut S, usize, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    if chunks.iter().all(|&(s, e)| s == e) {
+        return w.write_all(b"[]");
+    }
+    w.write_all(b"[")?;
+    let mut open = b",\n".to_vec();
+    open.resize(2 + 2 * (depth + 1), b' ');
     // The same buffers for every round: fresh ones would be fresh pages, each zeroed.
     let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); ROUND];
     for round in chunks.chunks(ROUND) {
@@ -426,14 +470,10 @@ fn write_array<T: Serialize>(
             .zip(round.par_iter())
             .map(|(buf, &(s, e))| {
                 buf.clear();
+                let mut scratch = S::default();
                 for i in s..e {
-                    buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-                    let pretty = Pretty {
-                        depth: 2,
-                        has_value: false,
-                    };
-                    let mut ser = serde_json::Serializer::with_formatter(&mut *buf, pretty);
-                    element(i).serialize(&mut ser)?;
+                    buf.extend_from_slice(if i == 0 { &open[1..] } else { &open });
+                    item(&mut scratch, i, buf)?;
                 }
                 Ok(())
             })
@@ -443,7 +483,8 @@ fn write_array<T: Serialize>(
             w.write_all(buf)?;
         }
     }
-    w.write_all(b"\n  ]")
+    w.write_all(&open[1..2 + 2 * depth])?;
+    w.write_all(b"]")
 }
 
 fn node_json(n: &Node) -> NodeJson {

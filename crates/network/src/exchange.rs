@@ -20,11 +20,24 @@ fn key(name: &str, ty: ValueType, doc: &str) -> AttrKey {
 
 /// One line of evidence: "Actor for Policy — article (date): “quote”".
 pub fn evidence_line(s: &Statement) -> String {
-    let date = s.date.map(|d| format!(" ({d})")).unwrap_or_default();
-    format!(
-        "{} {} {} — {}{}: “{}”",
-        s.actor_label, s.stance, s.policy_label, s.article, date, s.quote
-    )
+    let mut line = String::new();
+    push_evidence_line(&mut line, s);
+    line
+}
+
+/// [`evidence_line`], appended to `out`.
+pub fn push_evidence_line(out: &mut String, s: &Statement) {
+    use std::fmt::Write as _;
+    // writing to a String cannot fail
+    let _ = write!(
+        out,
+        "{} {} {} — {}",
+        s.actor_label, s.stance, s.policy_label, s.article
+    );
+    if let Some(d) = s.date {
+        let _ = write!(out, " ({d})");
+    }
+    let _ = write!(out, ": “{}”", s.quote);
 }
 
 /// The network with its measures as an [`Exchange`] (undirected).
@@ -32,9 +45,15 @@ pub fn to_exchange(net: &Network) -> Exchange {
     to_exchange_with(net, &measures(net))
 }
 
-/// As [`to_exchange`], with measures already computed.
-pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
-    let node_keys = vec![
+/// The name of a network's exchange: `levelmap-KIND`.
+pub fn exchange_name(net: &Network) -> String {
+    format!("levelmap-{}", net.kind.as_str())
+}
+
+/// The node attributes of a network's exchange, in order: mode, statements, degree,
+/// weighted_degree, betweenness, pagerank, community.
+pub fn node_keys() -> Vec<AttrKey> {
+    vec![
         key("mode", ValueType::Text, "actor or policy"),
         key(
             "statements",
@@ -58,8 +77,13 @@ pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
             ValueType::Int,
             "Louvain community on the positive ties",
         ),
-    ];
-    let edge_keys = vec![
+    ]
+}
+
+/// The edge attributes of a network's exchange, in order: sign, via, statements,
+/// evidence.
+pub fn edge_keys() -> Vec<AttrKey> {
+    vec![
         key("sign", ValueType::Text, "positive, negative or zero"),
         key(
             "via",
@@ -72,7 +96,11 @@ pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
             ValueType::Text,
             "each statement: actor, stance, policy, article, date, quote",
         ),
-    ];
+    ]
+}
+
+/// As [`to_exchange`], with measures already computed.
+pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
     let nodes = net
         .nodes
         .iter()
@@ -123,10 +151,10 @@ pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
         })
         .collect();
     Exchange {
-        name: format!("levelmap-{}", net.kind.as_str()),
+        name: exchange_name(net),
         directed: false,
-        node_keys,
-        edge_keys,
+        node_keys: node_keys(),
+        edge_keys: edge_keys(),
         nodes,
         edges,
     }

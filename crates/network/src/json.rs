@@ -199,6 +199,18 @@ impl<'a> WindowOut<'a> {
     }
 }
 
+impl<'a> WindowOut<'a> {
+    /// The network it writes.
+    pub(crate) fn network(&self) -> &'a Network {
+        self.edges.0
+    }
+
+    /// Its nodes' measures.
+    pub(crate) fn measures(&self) -> &'a [NodeMeasures] {
+        self.nodes.1
+    }
+}
+
 struct StatementsOut<'a>(&'a Network);
 struct NodesOut<'a>(&'a Network, &'a [NodeMeasures]);
 struct EdgesOut<'a>(&'a Network);

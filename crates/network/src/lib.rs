@@ -5,8 +5,10 @@
 //! Pure functions of a [`levelmap_model::graph::LevelGraph`]; no files. Definitions
 //! and formulas: docs/networks.md.
 
+pub mod evidence;
 pub mod exchange;
 pub mod json;
+pub mod json_write;
 pub mod measures;
 pub mod network;
 pub mod polarisation;

@@ -124,6 +124,11 @@ pub struct NetEdge {
 }
 
 impl NetEdge {
+    /// How many policies (actors, stances) it runs through.
+    pub fn via_len(&self) -> usize {
+        self.via_len as usize
+    }
+
     /// "positive", "negative" or "zero".
     pub fn sign(&self) -> &'static str {
         if self.weight > 0.0 {
@@ -192,6 +197,17 @@ impl Network {
             .collect();
         ks.sort_unstable();
         ks
+    }
+
+    /// An edge's `via` numbers (indices into the names [`Network::via`] reads).
+    pub(crate) fn via_numbers(&self, e: &NetEdge) -> &[u32] {
+        &self.pool[e.via_start..e.via_start + e.via_len as usize]
+    }
+
+    /// A node's statements that can tie it: (position, concept number or, on an
+    /// affiliation actor's side, the policy's node index), in statement order.
+    pub(crate) fn touches_of(&self, node: usize) -> &[(u32, u32)] {
+        &self.touches[node]
     }
 
     /// The statements behind an edge, in order.
