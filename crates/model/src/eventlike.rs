@@ -106,7 +106,8 @@ pub fn only_a_time(norm: &str, start: usize, end: usize) -> bool {
     }
     let before = norm.get(..start).unwrap_or("");
     let prefixed = ["pre-", "post-"].iter().any(|p| {
-        before.len() >= p.len() && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
+        let b = before.as_bytes();
+        b.len() >= p.len() && b[b.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
     });
     let last = before
         .strip_suffix(' ')
@@ -195,6 +196,8 @@ mod tests {
             ("before the Levelling Up Fund closes", "Levelling Up Fund"),
             ("the devolution settlement", "devolution"),
             ("the devolution eras", "devolution"),
+            ("a fair devolution", "devolution"),
+            ("ééé devolution", "devolution"),
         ] {
             assert!(!dated(s, n), "{s}");
         }
