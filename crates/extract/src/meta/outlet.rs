@@ -340,7 +340,8 @@ fn known_site_in(line: &str) -> Option<&'static str> {
 fn publisher_line(line: &str) -> Option<String> {
     let rest = ["Published by ", "Publisher: ", "Source: ", "Published by: "]
         .iter()
-        .find_map(|p| line.strip_prefix(p))?;
+        .find_map(|p| line.strip_prefix(p))
+        .or_else(|| work_by(line))?;
     let name = rest
         .split(['|', '(', ','])
         .next()
@@ -350,6 +351,27 @@ fn publisher_line(line: &str) -> Option<String> {
     let words = name.split_whitespace().count();
     ((1..=6).contains(&words) && name.starts_with(|c: char| c.is_uppercase()) || is_site_name(name))
         .then(|| name.to_string())
+}
+
+/// The body named on a footer or header line as the one whose work the page is
+/// ("Analysis by PolicyEngine.", "Research by the Resolution Foundation"), unless it
+/// is a person's name (then it is a byline: "Analysis by Jane Smith").
+fn work_by(line: &str) -> Option<&str> {
+    let rest = [
+        "Analysis by ",
+        "Research by ",
+        "A report by ",
+        "Report by ",
+        "Produced by ",
+    ]
+    .iter()
+    .find_map(|p| line.strip_prefix(p))?;
+    let name = rest.split(['|', '(', ',', '.']).next().unwrap_or("").trim();
+    let mut words = name.split_whitespace();
+    let person = words.clone().count() >= 2
+        && words.all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && crate::words::given_names().contains(name.split(' ').next().unwrap_or(""));
+    (!person).then_some(rest)
 }
 
 /// A web site's name alone on a line or in brackets: "www.example.org", "(janesmith.org)".

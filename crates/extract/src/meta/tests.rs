@@ -756,3 +756,19 @@ fn a_body_cited_in_the_text_was_taken_as_the_outlet() {
         assert!(d.outlet.is_none(), "{line}: {:?}", d.outlet);
     }
 }
+
+/// Issue 12 (scratch text): "Analysis by PolicyEngine. Data and code available on
+/// GitHub." closing an analysis gave no outlet; "Analysis by Jane Smith" is a byline.
+#[test]
+fn an_analysis_by_line_gave_no_outlet() {
+    let text = format!(
+        "Who pays the new council tax surcharge\n\n{BODY}\n\nAnalysis by PolicyEngine. Data and code available on GitHub.\n"
+    );
+    let d = draft_of(&text);
+    let outlet = d.outlet.as_ref().map(|o| o.id.as_str());
+    assert_eq!(outlet, Some("actor:policyengine"), "{:?}", d.outlet);
+    let text =
+        format!("Who pays the new council tax surcharge\n\n{BODY}\n\nAnalysis by Jane Smith.\n");
+    let d = draft_of(&text);
+    assert!(d.outlet.is_none(), "{:?}", d.outlet);
+}
