@@ -655,6 +655,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                     | "Chief"
                     | "Protector"
             );
+        // "Cllr Muten", "Councillor Rowkins": a councillor named by title only.
+        let councillor = run.len() == 2
+            && matches!(run[0].s, "Cllr" | "Councillor")
+            && !role_heads().contains(strip_possessive(run[1].s))
+            && !given_names().contains(strip_possessive(run[1].s));
         let mp = norm[b..].starts_with(" MP");
         let next_word = word_after(norm, b);
         let reported = words::REPORTING_VERBS.contains(&next_word);
@@ -701,16 +706,18 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .next()
             .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'));
         let reported = reported || after_verb;
-        if peer && name_like && !is_allcaps(run[1].s) {
-            // "Lord Frost", "Baroness Chapman": a peer named by title only.
+        if (peer || councillor) && name_like && !is_allcaps(run[1].s) {
+            // "Lord Frost", "Baroness Chapman": a peer named by title only; "Cllr
+            // Muten": a councillor.
             let (a, b) = (run[0].start, strip_end(run));
             if !self.overlaps(a, b) && self.lex.id_for_name(&norm[a..b]).is_none() {
+                let what = if peer { "a peer" } else { "a councillor" };
                 self.add(
                     norm[a..b].to_string(),
                     NodeKind::Actor,
                     "person",
                     0.7,
-                    format!("a peer named by title ('{}')", run[0].s),
+                    format!("{what} named by title ('{}')", run[0].s),
                     a,
                     b,
                 );

@@ -1848,3 +1848,19 @@ fn a_word_set_off_by_a_comma_opening_a_sentence_became_a_place() {
     let names = candidate_names(&run(t, &lex));
     assert!(names.iter().any(|(n, _)| n == "Swindon"), "{names:?}");
 }
+
+/// Issue 12 (scratch text): "Cllr Muten, chair of the transport committee, ruled out
+/// a Clean Air Zone" and "Cllr Rowkins ... said": councillors named by title and
+/// surname only were missed.
+#[test]
+fn a_councillor_named_by_title_and_surname_was_missed() {
+    let lex = lex_of(vec![]);
+    let t = "It came as a shock when Cllr Muten, chair of the transport committee, ruled out a Clean Air Zone. Councillor Rowkins said there is little point.";
+    let names = candidate_names(&run(t, &lex));
+    for want in ["Cllr Muten", "Councillor Rowkins"] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == "person"),
+            "{want}: {names:?}"
+        );
+    }
+}
