@@ -186,13 +186,7 @@ mod tests {
     #[test]
     fn network_rows_write_the_bytes_of_the_networks_exchange() {
         let all = statements();
-        for kind in [
-            Kind::Affiliation,
-            Kind::Congruence,
-            Kind::Conflict,
-            Kind::Subtract,
-            Kind::Policies,
-        ] {
+        for kind in Kind::ALL {
             for normalisation in [Normalisation::None, Normalisation::Cosine] {
                 let opts = NetworkOptions {
                     kind,

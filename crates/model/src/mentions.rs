@@ -437,16 +437,11 @@ impl NamePatterns {
             folded.iter().map(|(n, _)| n.as_str()).collect();
         actions.sort();
         actions.dedup();
-        let mut owners: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut owners: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (v, _) in &actions {
-            *owners.entry(v.as_str()).or_default() += 1;
+            *owners.entry(v.clone()).or_default() += 1;
         }
-        let keep: Vec<bool> = actions
-            .iter()
-            .map(|(v, _)| owners[v.as_str()] == 1 && !named.contains(v.as_str()))
-            .collect();
-        let mut keep = keep.into_iter();
-        actions.retain(|_| keep.next().unwrap_or(false));
+        actions.retain(|(v, _)| owners[v] == 1 && !named.contains(v.as_str()));
         folded.extend(actions);
         exact.sort();
         exact.dedup();
@@ -1090,6 +1085,13 @@ mod tests {
         }
     }
 
+    fn person(id: &str, name: &str, aliases: &[&str]) -> Entity {
+        Entity {
+            kind: "person".into(),
+            ..ent(id, name, aliases)
+        }
+    }
+
     fn ent(id: &str, name: &str, aliases: &[&str]) -> Entity {
         Entity {
             id: id.into(),
@@ -1419,10 +1421,8 @@ He respects the independence of the Bank.
     /// "Written by Stephen Bailey" mentioned David Bailey (alias "Bailey").
     #[test]
     fn a_surname_inside_another_persons_name_was_linked() {
-        let mut bailey = ent("actor:david-bailey", "David Bailey", &["Bailey"]);
-        bailey.kind = "person".into();
-        let mut reeves = ent("actor:rachel-reeves", "Rachel Reeves", &["Reeves"]);
-        reeves.kind = "person".into();
+        let bailey = person("actor:david-bailey", "David Bailey", &["Bailey"]);
+        let reeves = person("actor:rachel-reeves", "Rachel Reeves", &["Reeves"]);
         let es = [bailey, reeves];
         let m = Matcher::new(es.iter());
         assert!(ids_in(&m, "It was written by Stephen Bailey and Mark Devlin.").is_empty());
@@ -1446,8 +1446,7 @@ He respects the independence of the Bank.
     /// still another person's name.
     #[test]
     fn a_surname_after_a_given_name_opening_a_sentence_was_linked_to_another_person() {
-        let mut bailey = ent("actor:david-bailey", "David Bailey", &["Bailey"]);
-        bailey.kind = "person".into();
+        let bailey = person("actor:david-bailey", "David Bailey", &["Bailey"]);
         let es = [bailey];
         let m = Matcher::new(es.iter());
         assert!(ids_in(&m, "Andrew Bailey, the bank's governor, agreed.").is_empty());
@@ -1507,10 +1506,8 @@ He respects the independence of the Bank.
     /// ("Knox-Johnson"), is no mention of the person.
     #[test]
     fn a_surname_beginning_a_place_name_was_linked_to_a_person() {
-        let mut western = ent("actor:andrew-western", "Andrew Western", &["Western"]);
-        western.kind = "person".into();
-        let mut johnson = ent("actor:boris-johnson", "Boris Johnson", &["Johnson"]);
-        johnson.kind = "person".into();
+        let western = person("actor:andrew-western", "Andrew Western", &["Western"]);
+        let johnson = person("actor:boris-johnson", "Boris Johnson", &["Johnson"]);
         let es = [western, johnson];
         let m = Matcher::new(es.iter());
         let places = "deals for Falkirk, the Western Isles, Orkney and Shetland";

@@ -73,13 +73,7 @@ mod tests {
 
     #[test]
     fn indexed_evidence_is_every_edges_evidence_positions() {
-        let kinds = [
-            Kind::Affiliation,
-            Kind::Congruence,
-            Kind::Conflict,
-            Kind::Subtract,
-            Kind::Policies,
-        ];
+        let kinds = Kind::ALL;
         for (seed, count, actors, policies) in [(1, 300, 20, 8), (2, 2000, 60, 30), (3, 50, 5, 40)]
         {
             let all = random_statements(seed, count, actors, policies);

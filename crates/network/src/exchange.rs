@@ -173,13 +173,7 @@ mod tests {
             &StatementFilter::default(),
             Duplicates::Article,
         );
-        for kind in [
-            Kind::Affiliation,
-            Kind::Congruence,
-            Kind::Conflict,
-            Kind::Subtract,
-            Kind::Policies,
-        ] {
+        for kind in Kind::ALL {
             let net = build_network(
                 &all,
                 NetworkOptions {

@@ -222,13 +222,7 @@ mod tests {
         all[1].policy_label = "P \"x\"\n\t".into();
         all[2].date = None;
         all[3].quote = "“é” \u{7f} \u{2028}".into();
-        let kinds = [
-            Kind::Affiliation,
-            Kind::Congruence,
-            Kind::Conflict,
-            Kind::Subtract,
-            Kind::Policies,
-        ];
+        let kinds = Kind::ALL;
         let norms = [Normalisation::None, Normalisation::Jaccard];
         for (kind, normalisation) in kinds.iter().flat_map(|k| norms.map(|n| (*k, n))) {
             let opts = NetworkOptions {

@@ -38,6 +38,15 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in declaration order.
+    pub const ALL: [Kind; 5] = [
+        Kind::Affiliation,
+        Kind::Congruence,
+        Kind::Conflict,
+        Kind::Subtract,
+        Kind::Policies,
+    ];
+
     /// Its name on the command line and in exports.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -1175,13 +1184,7 @@ mod tests {
         };
         for (seed, count, actors, policies) in [(21, 50, 10, 4), (22, 3000, 700, 40)] {
             let list = random_statements(seed, count, actors, policies);
-            for kind in [
-                Kind::Affiliation,
-                Kind::Congruence,
-                Kind::Conflict,
-                Kind::Subtract,
-                Kind::Policies,
-            ] {
+            for kind in Kind::ALL {
                 let opts = NetworkOptions {
                     kind,
                     normalisation: Normalisation::Average,
@@ -1223,13 +1226,7 @@ mod tests {
             [(11, 60, 12, 5), (12, 800, 90, 25), (13, 2500, 300, 12)]
         {
             let list = random_statements(seed, count, actors, policies);
-            for kind in [
-                Kind::Affiliation,
-                Kind::Congruence,
-                Kind::Conflict,
-                Kind::Subtract,
-                Kind::Policies,
-            ] {
+            for kind in Kind::ALL {
                 for normalisation in [
                     Normalisation::None,
                     Normalisation::Average,
@@ -1374,13 +1371,7 @@ mod tests {
 
     #[test]
     fn every_tie_counts_and_dates_the_evidence_it_lists() {
-        for kind in [
-            Kind::Affiliation,
-            Kind::Congruence,
-            Kind::Conflict,
-            Kind::Subtract,
-            Kind::Policies,
-        ] {
+        for kind in Kind::ALL {
             let opts = NetworkOptions {
                 kind,
                 normalisation: Normalisation::Jaccard,

@@ -143,20 +143,7 @@ fn the_subject_of_an_if_clause_was_the_speaker_of_the_main_clause() {
 /// attributed to someone else after it ("..., says Ms Nobody") is not his.
 #[test]
 fn a_claim_inside_a_quotation_opened_by_a_sentence_that_is_no_claim_had_no_speaker() {
-    let javid = levelmap_model::Entity {
-        id: "actor:sajid-javid".into(),
-        name: "Sajid Javid".into(),
-        node_kind: NodeKind::Actor,
-        kind: "person".into(),
-        aliases: vec!["Mr Javid".into()],
-        description: None,
-        date: None,
-        roles: vec![],
-        origin: levelmap_model::Origin::Curated,
-    };
-    let mut corpus = levelmap_model::Corpus::default();
-    corpus.entities.insert(javid.id.clone(), javid);
-    let lex = crate::lexicon_with(&corpus, crate::Background::Off);
+    let lex = lexicon_of_person("actor:sajid-javid", "Sajid Javid", "Mr Javid");
     let text = "Launch of the fund\n\n\
         Mr Javid said: \"The region already has fourteen per cent of the high-growth firms in the country. \
         We must harness its huge potential and give small firms the boost they badly need. \
@@ -165,13 +152,8 @@ fn a_claim_inside_a_quotation_opened_by_a_sentence_that_is_no_claim_had_no_speak
         Mr Javid said: \"The region must be the best place in Britain to start a business. \
         \u{201c}It should have had this fund a decade ago,\u{201d} says Ms Nobody, a rival.\n\n\
         Small firms must get better access to finance if the region is to grow faster.\n";
-    let opts = crate::ExtractOptions::default();
-    let d = crate::extract("a.txt", text, None, &lex, &opts).unwrap();
-    let speakers: Vec<(&str, Option<&str>)> = d
-        .claims
-        .iter()
-        .map(|c| (&c.quote[..12], c.speaker.as_deref()))
-        .collect();
+    let d = draft_of_with(text, &lex);
+    let speakers = speakers_of(&d);
     let javid = Some("actor:sajid-javid");
     assert!(speakers.contains(&("We must harn", javid)), "{speakers:?}");
     assert!(speakers.contains(&("This fund sh", javid)), "{speakers:?}");
@@ -196,32 +178,14 @@ fn a_claim_inside_a_quotation_opened_by_a_sentence_that_is_no_claim_had_no_speak
 /// its stance would have gone to the article's authors).
 #[test]
 fn a_quotation_over_several_sentences_lost_its_speaker_after_the_first() {
-    let western = levelmap_model::Entity {
-        id: "actor:andrew-western".into(),
-        name: "Andrew Western".into(),
-        node_kind: NodeKind::Actor,
-        kind: "person".into(),
-        aliases: vec!["Mr Western".into()],
-        description: None,
-        date: None,
-        roles: vec![],
-        origin: levelmap_model::Origin::Curated,
-    };
-    let mut corpus = levelmap_model::Corpus::default();
-    corpus.entities.insert(western.id.clone(), western);
-    let lex = crate::lexicon_with(&corpus, crate::Background::Off);
+    let lex = lexicon_of_person("actor:andrew-western", "Andrew Western", "Mr Western");
     let text = "Council leaders are angry\n\n\
         Andrew Western said: 'This decision has caused chaos and confusion for everyone in the borough.\n\n\
         'The proposed arrangements now make little sense and should be reversed at once.\n\n\
         'The system has been badly undermined by the Government's decision-making processes.'\n\n\
         Ministers should have consulted the council properly before any decision was taken.\n";
-    let opts = crate::ExtractOptions::default();
-    let d = crate::extract("a.txt", text, None, &lex, &opts).unwrap();
-    let speakers: Vec<(&str, Option<&str>)> = d
-        .claims
-        .iter()
-        .map(|c| (&c.quote[..12], c.speaker.as_deref()))
-        .collect();
+    let d = draft_of_with(text, &lex);
+    let speakers = speakers_of(&d);
     let western = Some("actor:andrew-western");
     let want = [
         ("Andrew Weste", western),
@@ -229,4 +193,34 @@ fn a_quotation_over_several_sentences_lost_its_speaker_after_the_first() {
         ("'The system ", western),
     ];
     assert_eq!(speakers, want);
+}
+
+/// A lexicon of one person, with one alias, and no background.
+fn lexicon_of_person(id: &str, name: &str, alias: &str) -> crate::Lexicon {
+    let person = levelmap_model::Entity {
+        id: id.into(),
+        name: name.into(),
+        node_kind: NodeKind::Actor,
+        kind: "person".into(),
+        aliases: vec![alias.into()],
+        description: None,
+        date: None,
+        roles: vec![],
+        origin: levelmap_model::Origin::Curated,
+    };
+    let mut corpus = levelmap_model::Corpus::default();
+    corpus.entities.insert(person.id.clone(), person);
+    crate::lexicon_with(&corpus, crate::Background::Off)
+}
+
+fn draft_of_with(text: &str, lex: &crate::Lexicon) -> crate::Draft {
+    crate::extract("a.txt", text, None, lex, &crate::ExtractOptions::default()).unwrap()
+}
+
+/// Each claim's first 12 bytes of quote and its speaker.
+fn speakers_of(d: &crate::Draft) -> Vec<(&str, Option<&str>)> {
+    d.claims
+        .iter()
+        .map(|c| (&c.quote[..12], c.speaker.as_deref()))
+        .collect()
 }

@@ -237,20 +237,26 @@ pub(crate) fn find(
 fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
     use levelmap_model::eventlike::{argued_as_policy, is_event_like, only_a_time};
     use levelmap_model::titles::in_a_title;
-    let dated = |m: &crate::items::Mention| {
-        m.id.starts_with("policy:")
-            && layout.sentences.get(m.sentence).is_some_and(|s| {
-                only_a_time(&s.norm, m.start, m.end) || in_a_title(&s.norm, m.start, m.end)
-            })
-    };
-    let dated_ids: rustc_hash::FxHashSet<String> = found
+    let dated: Vec<bool> = found
         .mentions
         .iter()
-        .filter(|m| dated(m))
-        .map(|m| m.id.clone())
+        .map(|m| {
+            m.id.starts_with("policy:")
+                && layout.sentences.get(m.sentence).is_some_and(|s| {
+                    only_a_time(&s.norm, m.start, m.end) || in_a_title(&s.norm, m.start, m.end)
+                })
+        })
         .collect();
-    if !dated_ids.is_empty() {
-        found.mentions.retain(|m| !dated(m));
+    if dated.contains(&true) {
+        let dated_ids: rustc_hash::FxHashSet<String> = found
+            .mentions
+            .iter()
+            .zip(&dated)
+            .filter(|(_, &d)| d)
+            .map(|(m, _)| m.id.clone())
+            .collect();
+        let mut flags = dated.into_iter();
+        found.mentions.retain(|_| !flags.next().unwrap_or(false));
         found.drop_unmentioned(|c| dated_ids.contains(&c.id));
     }
     let name_of = |id: &str, found: &Found| -> Option<String> {
