@@ -115,7 +115,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
     /// Propose what a trimmed run names; `i` is the index of the token after the
     /// untrimmed run.
     fn classify(&mut self, run: &'s [Tok<'a>], i: usize) {
-        let (norm, toks) = (self.c.norm, self.c.toks);
+        let norm = self.c.norm;
         let (a, b) = (run[0].start, strip_end(run));
         let name = &norm[a..b];
         let words: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
@@ -127,174 +127,30 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             return;
         }
         let head = *words.last().unwrap_or(&"");
-        let policy_kind = words::policy_head(name);
-        let org_kind = words::org_head(head).or_else(|| org_head_before_of(&words));
+        let heads = Heads {
+            policy: words::policy_head(name),
+            org: words::org_head(head).or_else(|| org_head_before_of(&words)),
+        };
         if self.covered(a, b) {
             return;
         }
-        // A proposal named in quotes after "a": "a 'Devolution Parliament'", "a “New
-        // Deal for Local Government”"; the names inside ("Local Government") give way.
         if quoted_after_a(norm, a, b) && words.len() >= 2 {
-            let inside: Vec<(usize, usize)> = self
-                .c
-                .hit_spans
-                .iter()
-                .copied()
-                .filter(|&(s, e)| a <= s && e <= b)
-                .collect();
-            for (s, e) in inside {
-                self.out.scratch.superseded.push((self.c.si, s, e));
-            }
-            let kind = if org_kind.is_some() {
-                "institution"
-            } else {
-                policy_kind.unwrap_or("measure")
-            };
-            self.add(
-                name.to_string(),
-                NodeKind::Policy,
-                kind,
-                0.6,
-                "a capitalised name in quotes after 'a'".into(),
-                a,
-                b,
-            );
+            self.quoted_proposal(heads, (a, b));
             return;
         }
-        // A run that only extends a lexicon hit is new only if its head is a name head;
-        // a lexicon hit that is only a bare head ("White Paper", an alias of one white
-        // paper) gives way to the longer name it ends ("Devolution White Paper").
-        if self.overlaps(a, b) {
-            let head_span = run.last().map(|t| (t.start, t.end)).unwrap_or((a, b));
-            let bare_head = self.c.hit_spans.iter().find(|&&(s, e)| {
-                e == b && s > a && !norm[a..s].trim().is_empty() && {
-                    let h = &norm[s..e];
-                    words::POLICY_HEADS.iter().any(|(p, _)| *p == h)
-                        || words::ORG_HEADS.iter().any(|(o, _)| *o == h)
-                }
-            });
-            if let Some(&(s, e)) = bare_head.filter(|_| policy_kind.is_some() || org_kind.is_some())
-            {
-                self.out.scratch.superseded.push((self.c.si, s, e));
-            } else if (policy_kind.is_none() && org_kind.is_none())
-                || self.overlaps(head_span.0, head_span.1)
-            {
-                // "Jane Smith of IPPR", "Tom Jones of the Resolution Foundation": a
-                // person of an organisation the lexicon knows.
-                if !self.person_of_known_org(run, &words) {
-                    self.person_after_hit(run, i);
-                }
-                return;
-            }
+        if self.overlaps(a, b) && self.only_extends_a_hit(run, i, &words, heads, (a, b)) {
+            return;
         }
         // A person "of" an organisation, in one run: "Tom Deakin of Taunton Town
         // Council" names both, not one organisation.
-        if (policy_kind.is_some() || org_kind.is_some()) && self.person_of_org(run, &words, false) {
+        if heads.any() && self.person_of_org(run, &words, false) {
             return;
         }
-        // An organisation's role-holder: "Active Profile's Managing Director Anna Heyes".
-        if run.last().is_some_and(|t| t.s.ends_with("'s"))
-            && !self.overlaps(a, b)
-            && !given_names().contains(words[0])
-        {
-            let after = &toks[i..];
-            let role_next = after
-                .iter()
-                .take(3)
-                .take_while(|t| is_cap(t.s))
-                .any(|t| role_heads().contains(t.s));
-            if role_next
-                && after
-                    .first()
-                    .is_some_and(|t| t.start == run[run.len() - 1].end + 1)
-            {
-                self.add(
-                    name.to_string(),
-                    NodeKind::Actor,
-                    "organisation",
-                    0.6,
-                    "a name whose role-holder follows ('X's Director')".into(),
-                    a,
-                    b,
-                );
-                return;
-            }
-        }
-        // Acronym defined in brackets right after: "Local Enterprise Partnerships (LEPs)".
-        let acronym = norm[b..]
-            .strip_prefix(" (")
-            .and_then(|r| r.split_once(')'))
-            .map(|(x, _)| x)
-            .filter(|x| {
-                is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8
-            });
-        // "Suffolk Coastal and Waveney District Councils", "Growth Zones and Renewal
-        // Zones": two bodies or policies sharing a plural head, one name each.
-        if policy_kind.is_some() || org_kind.is_some() {
-            if let Some(names) = coordinated(&words) {
-                for (n, alias) in names {
-                    let (node, kind, what) = match org_kind {
-                        Some(ok) if policy_kind.is_none() => {
-                            (NodeKind::Actor, ok, "an organisation")
-                        }
-                        _ => (
-                            NodeKind::Policy,
-                            words::policy_head(&n)
-                                .or(policy_kind)
-                                .unwrap_or("programme"),
-                            "a policy",
-                        ),
-                    };
-                    let id = self.add(
-                        n,
-                        node,
-                        kind,
-                        0.55,
-                        format!("{what} of two named before a shared plural head ('{head}')"),
-                        a,
-                        b,
-                    );
-                    // The name as the text writes it ("Waveney"), so that the article's
-                    // mentions find it.
-                    self.add_alias(&id, alias.as_deref());
-                }
-                return;
-            }
-        }
-        if (policy_kind.is_some() || org_kind.is_some())
-            && (self.fragment_or_generic(a, org_kind.is_some() && policy_kind.is_none())
-                || GENERIC_NOUNS.contains(&name))
-        {
+        if self.role_holders_body(run, i, &words, (a, b)) {
             return;
         }
-        if let Some(pk) = policy_kind {
-            if words.len() >= 2 && !role_heads().contains(words[0]) {
-                let id = self.add(
-                    name.to_string(),
-                    NodeKind::Policy,
-                    pk,
-                    0.6,
-                    format!("a name ending in '{head}'"),
-                    a,
-                    b,
-                );
-                self.add_alias(&id, acronym);
-            }
-            return;
-        }
-        if let Some(ok) = org_kind {
-            if words.len() >= 2 && !is_role_phrase(&words) {
-                let id = self.add(
-                    name.to_string(),
-                    NodeKind::Actor,
-                    ok,
-                    0.6,
-                    format!("an organisation name ending in '{head}'"),
-                    a,
-                    b,
-                );
-                self.add_alias(&id, acronym);
-            }
+        if heads.any() {
+            self.named_by_head(&words, heads, (a, b));
             return;
         }
         if self.person_of_org(run, &words, false) {
@@ -304,6 +160,191 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             return;
         }
         self.person(run, i, &words);
+    }
+
+    /// A proposal named in quotes after "a": "a 'Devolution Parliament'", "a “New
+    /// Deal for Local Government”"; the names inside ("Local Government") give way.
+    fn quoted_proposal(&mut self, heads: Heads, (a, b): (usize, usize)) {
+        let inside: Vec<(usize, usize)> = self
+            .c
+            .hit_spans
+            .iter()
+            .copied()
+            .filter(|&(s, e)| a <= s && e <= b)
+            .collect();
+        for (s, e) in inside {
+            self.out.scratch.superseded.push((self.c.si, s, e));
+        }
+        let kind = if heads.org.is_some() {
+            "institution"
+        } else {
+            heads.policy.unwrap_or("measure")
+        };
+        self.add(
+            self.c.norm[a..b].to_string(),
+            NodeKind::Policy,
+            kind,
+            0.6,
+            "a capitalised name in quotes after 'a'".into(),
+            a,
+            b,
+        );
+    }
+
+    /// A run overlapping a lexicon hit is new only if its head is a name head; a
+    /// lexicon hit that is only a bare head ("White Paper", an alias of one white
+    /// paper) gives way to the longer name it ends ("Devolution White Paper"). Whether
+    /// the run is dealt with here (as a person of a known body, or as nothing new).
+    fn only_extends_a_hit(
+        &mut self,
+        run: &'s [Tok<'a>],
+        i: usize,
+        words: &[&str],
+        heads: Heads,
+        (a, b): (usize, usize),
+    ) -> bool {
+        let norm = self.c.norm;
+        let head_span = run.last().map(|t| (t.start, t.end)).unwrap_or((a, b));
+        let bare_head = self.c.hit_spans.iter().find(|&&(s, e)| {
+            e == b && s > a && !norm[a..s].trim().is_empty() && {
+                let h = &norm[s..e];
+                words::POLICY_HEADS.iter().any(|(p, _)| *p == h)
+                    || words::ORG_HEADS.iter().any(|(o, _)| *o == h)
+            }
+        });
+        if let Some(&(s, e)) = bare_head.filter(|_| heads.any()) {
+            self.out.scratch.superseded.push((self.c.si, s, e));
+            return false;
+        }
+        if !heads.any() || self.overlaps(head_span.0, head_span.1) {
+            // "Jane Smith of IPPR", "Tom Jones of the Resolution Foundation": a
+            // person of an organisation the lexicon knows.
+            if !self.person_of_known_org(run, words) {
+                self.person_after_hit(run, i);
+            }
+            return true;
+        }
+        false
+    }
+
+    /// An organisation's role-holder: "Active Profile's Managing Director Anna Heyes".
+    /// Whether the run was such a body.
+    fn role_holders_body(
+        &mut self,
+        run: &'s [Tok<'a>],
+        i: usize,
+        words: &[&str],
+        (a, b): (usize, usize),
+    ) -> bool {
+        if !run.last().is_some_and(|t| t.s.ends_with("'s"))
+            || self.overlaps(a, b)
+            || given_names().contains(words[0])
+        {
+            return false;
+        }
+        let after = &self.c.toks[i..];
+        let role_next = after
+            .iter()
+            .take(3)
+            .take_while(|t| is_cap(t.s))
+            .any(|t| role_heads().contains(t.s));
+        let adjacent = after
+            .first()
+            .is_some_and(|t| t.start == run[run.len() - 1].end + 1);
+        if !(role_next && adjacent) {
+            return false;
+        }
+        self.add(
+            self.c.norm[a..b].to_string(),
+            NodeKind::Actor,
+            "organisation",
+            0.6,
+            "a name whose role-holder follows ('X's Director')".into(),
+            a,
+            b,
+        );
+        true
+    }
+
+    /// A run ending in a policy or organisation head: one name, or two sharing a
+    /// plural head; nothing for a fragment or a generic name.
+    fn named_by_head(&mut self, words: &[&str], heads: Heads, (a, b): (usize, usize)) {
+        let norm = self.c.norm;
+        let name = &norm[a..b];
+        let head = *words.last().unwrap_or(&"");
+        if let Some(names) = coordinated(words) {
+            self.coordinated_names(names, heads, head, (a, b));
+            return;
+        }
+        let body_only = heads.org.is_some() && heads.policy.is_none();
+        if self.fragment_or_generic(a, body_only) || GENERIC_NOUNS.contains(&name) {
+            return;
+        }
+        // Acronym defined in brackets right after: "Local Enterprise Partnerships (LEPs)".
+        let acronym = norm[b..]
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .map(|(x, _)| x)
+            .filter(|x| {
+                is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8
+            });
+        let (node, kind, what) = match (heads.policy, heads.org) {
+            (Some(pk), _) if !role_heads().contains(words[0]) => {
+                (NodeKind::Policy, pk, "a name ending in")
+            }
+            (None, Some(ok)) if !is_role_phrase(words) => {
+                (NodeKind::Actor, ok, "an organisation name ending in")
+            }
+            _ => return,
+        };
+        if words.len() < 2 {
+            return;
+        }
+        let id = self.add(
+            name.to_string(),
+            node,
+            kind,
+            0.6,
+            format!("{what} '{head}'"),
+            a,
+            b,
+        );
+        self.add_alias(&id, acronym);
+    }
+
+    /// "Suffolk Coastal and Waveney District Councils", "Growth Zones and Renewal
+    /// Zones": two bodies or policies sharing a plural head, one name each.
+    fn coordinated_names(
+        &mut self,
+        names: [(String, Option<String>); 2],
+        heads: Heads,
+        head: &str,
+        (a, b): (usize, usize),
+    ) {
+        for (n, alias) in names {
+            let (node, kind, what) = match heads.org {
+                Some(ok) if heads.policy.is_none() => (NodeKind::Actor, ok, "an organisation"),
+                _ => (
+                    NodeKind::Policy,
+                    words::policy_head(&n)
+                        .or(heads.policy)
+                        .unwrap_or("programme"),
+                    "a policy",
+                ),
+            };
+            let id = self.add(
+                n,
+                node,
+                kind,
+                0.55,
+                format!("{what} of two named before a shared plural head ('{head}')"),
+                a,
+                b,
+            );
+            // The name as the text writes it ("Waveney"), so that the article's
+            // mentions find it.
+            self.add_alias(&id, alias.as_deref());
+        }
     }
 
     /// A capitalised name before a lowercase programme head, after a determiner: "the
@@ -1449,4 +1490,18 @@ fn role_after(norm: &str, at: usize) -> Option<String> {
         .rposition(|w| !is_cap(w))
         .map_or(0, |p| p + 1);
     (end - start <= 10).then(|| ws[start..end].join(" "))
+}
+
+/// The kinds of name a run's head gives: a policy head ("Fund", "Strategy") and an
+/// organisation head ("Council", "Foundation"), either, both or neither.
+#[derive(Clone, Copy)]
+struct Heads {
+    policy: Option<&'static str>,
+    org: Option<&'static str>,
+}
+
+impl Heads {
+    fn any(self) -> bool {
+        self.policy.is_some() || self.org.is_some()
+    }
 }
