@@ -2,7 +2,7 @@
 //! signed modularity per window as a line over time, each point's tooltip and the
 //! table under the chart naming the two groups.
 
-use levelmap_network::json::{MemberJson, PolarisationJson};
+use levelmap_network::json::{MemberJson, PolarisationJson, PolarisationWindowJson};
 
 use crate::dates::{human_date, year_start};
 use crate::svgw::{num, SvgWriter};
@@ -40,6 +40,48 @@ pub fn polarisation_svg(p: &PolarisationJson, title: &str) -> String {
         "rect",
         &[("width", &num(W)), ("height", &num(h)), ("fill", "#ffffff")],
     );
+    heading(&mut w, p, title);
+    let scale = Scale::of(p);
+    axes(&mut w, p, &scale);
+    line_and_points(&mut w, p, &scale);
+    group_rows(&mut w, p);
+    w.finish()
+}
+
+/// Where a date and a score fall on the plot.
+struct Scale {
+    d0: f64,
+    d1: f64,
+    ymax: f64,
+}
+
+impl Scale {
+    /// The windows' whole span, and the highest score rounded up to a tenth (at least 0.5).
+    fn of(p: &PolarisationJson) -> Scale {
+        let (d0, d1) = match (p.windows.first(), p.windows.last()) {
+            (Some(a), Some(b)) => (a.from.start_days() as f64, b.to.end_days() as f64),
+            _ => (0.0, 1.0),
+        };
+        let ymax = (p.windows.iter().map(|x| x.score).fold(0.5, f64::max) * 10.0).ceil() / 10.0;
+        Scale { d0, d1, ymax }
+    }
+
+    fn x(&self, d: f64) -> f64 {
+        LEFT + (d - self.d0) / (self.d1 - self.d0).max(1.0) * (W - LEFT - RIGHT)
+    }
+
+    fn y(&self, q: f64) -> f64 {
+        TOP + PLOT_H - q.max(0.0) / self.ymax * PLOT_H
+    }
+}
+
+/// A window's middle day.
+fn middle(win: &PolarisationWindowJson) -> f64 {
+    (win.from.start_days() as f64 + win.to.end_days() as f64) / 2.0
+}
+
+/// The title and the line saying what is plotted.
+fn heading(w: &mut SvgWriter, p: &PolarisationJson, title: &str) {
     w.text(
         "text",
         &[("class", "title"), ("x", "20"), ("y", "28")],
@@ -53,29 +95,21 @@ pub fn polarisation_svg(p: &PolarisationJson, title: &str) -> String {
             p.window_months, p.step_months
         ),
     );
-    let mids: Vec<f64> = p
-        .windows
-        .iter()
-        .map(|x| (x.from.start_days() as f64 + x.to.end_days() as f64) / 2.0)
-        .collect();
-    let (d0, d1) = match (p.windows.first(), p.windows.last()) {
-        (Some(a), Some(b)) => (a.from.start_days() as f64, b.to.end_days() as f64),
-        _ => (0.0, 1.0),
-    };
-    let ymax = (p.windows.iter().map(|x| x.score).fold(0.5, f64::max) * 10.0).ceil() / 10.0;
-    let x = |d: f64| LEFT + (d - d0) / (d1 - d0).max(1.0) * (W - LEFT - RIGHT);
-    let y = |q: f64| TOP + PLOT_H - q.max(0.0) / ymax * PLOT_H;
-    // axes and ticks
+}
+
+/// The score's gridlines by tenths and the years' gridlines, labelled.
+fn axes(w: &mut SvgWriter, p: &PolarisationJson, s: &Scale) {
     w.open("g", &[("class", "axis")]);
-    for k in 0..=(ymax * 10.0).round() as i64 {
+    for k in 0..=(s.ymax * 10.0).round() as i64 {
         let q = k as f64 / 10.0;
+        let y = num(s.y(q));
         w.empty(
             "line",
             &[
                 ("x1", &num(LEFT)),
                 ("x2", &num(W - RIGHT)),
-                ("y1", &num(y(q))),
-                ("y2", &num(y(q))),
+                ("y1", &y),
+                ("y2", &y),
                 ("stroke", "#e0e0e0"),
             ],
         );
@@ -84,7 +118,7 @@ pub fn polarisation_svg(p: &PolarisationJson, title: &str) -> String {
             &[
                 ("class", "axis"),
                 ("x", &num(LEFT - 8.0)),
-                ("y", &num(y(q) + 4.0)),
+                ("y", &num(s.y(q) + 4.0)),
                 ("text-anchor", "end"),
             ],
             &format!("{q:.1}"),
@@ -93,36 +127,41 @@ pub fn polarisation_svg(p: &PolarisationJson, title: &str) -> String {
     if let (Some(a), Some(b)) = (p.windows.first(), p.windows.last()) {
         for yr in i64::from(a.from.year_num())..=i64::from(b.to.year_num()) + 1 {
             let d = year_start(yr) as f64;
-            if d >= d0 && d <= d1 {
-                w.empty(
-                    "line",
-                    &[
-                        ("x1", &num(x(d))),
-                        ("x2", &num(x(d))),
-                        ("y1", &num(TOP)),
-                        ("y2", &num(TOP + PLOT_H)),
-                        ("stroke", "#e0e0e0"),
-                    ],
-                );
-                w.text(
-                    "text",
-                    &[
-                        ("class", "axis"),
-                        ("x", &num(x(d))),
-                        ("y", &num(TOP + PLOT_H + 16.0)),
-                        ("text-anchor", "middle"),
-                    ],
-                    &yr.to_string(),
-                );
+            if d < s.d0 || d > s.d1 {
+                continue;
             }
+            let x = num(s.x(d));
+            w.empty(
+                "line",
+                &[
+                    ("x1", &x),
+                    ("x2", &x),
+                    ("y1", &num(TOP)),
+                    ("y2", &num(TOP + PLOT_H)),
+                    ("stroke", "#e0e0e0"),
+                ],
+            );
+            w.text(
+                "text",
+                &[
+                    ("class", "axis"),
+                    ("x", &x),
+                    ("y", &num(TOP + PLOT_H + 16.0)),
+                    ("text-anchor", "middle"),
+                ],
+                &yr.to_string(),
+            );
         }
     }
     w.close("g");
+}
+
+/// The scores as a line, and a point per window whose tooltip names its groups.
+fn line_and_points(w: &mut SvgWriter, p: &PolarisationJson, s: &Scale) {
     let points: Vec<String> = p
         .windows
         .iter()
-        .zip(&mids)
-        .map(|(win, &m)| format!("{},{}", num(x(m)), num(y(win.score))))
+        .map(|win| format!("{},{}", num(s.x(middle(win))), num(s.y(win.score))))
         .collect();
     if !points.is_empty() {
         w.empty(
@@ -136,7 +175,7 @@ pub fn polarisation_svg(p: &PolarisationJson, title: &str) -> String {
         );
     }
     w.open("g", &[("class", "points")]);
-    for (win, &m) in p.windows.iter().zip(&mids) {
+    for win in &p.windows {
         w.open("g", &[("class", "window")]);
         w.title(&format!(
             "{} – {}: polarisation {:.3} ({} statements, {} actors)\nA: {}\nB: {}",
@@ -151,8 +190,8 @@ pub fn polarisation_svg(p: &PolarisationJson, title: &str) -> String {
         w.empty(
             "circle",
             &[
-                ("cx", &num(x(m))),
-                ("cy", &num(y(win.score))),
+                ("cx", &num(s.x(middle(win)))),
+                ("cy", &num(s.y(win.score))),
                 ("r", "4"),
                 ("fill", "#4477aa"),
             ],
@@ -160,7 +199,10 @@ pub fn polarisation_svg(p: &PolarisationJson, title: &str) -> String {
         w.close("g");
     }
     w.close("g");
-    // the groups, named, one row per window
+}
+
+/// The groups, named, one row per window under the chart.
+fn group_rows(w: &mut SvgWriter, p: &PolarisationJson) {
     let top = TOP + PLOT_H + 44.0;
     w.open("g", &[("class", "groups")]);
     w.text(
@@ -193,5 +235,4 @@ pub fn polarisation_svg(p: &PolarisationJson, title: &str) -> String {
         );
     }
     w.close("g");
-    w.finish()
 }
