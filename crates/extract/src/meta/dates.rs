@@ -1,5 +1,6 @@
 //! Dates written in the text ("8 July 2024", "Jul 9th 2020", "2024-07-08",
-//! "July 2024", "4 Mar 19", a Chinese-locale "5月 21, 2026") and the article's stated date: one next to "Posted on",
+//! "2024-07-08T09:30:00Z", "08.07.2024", "12 MAR 2020", "July 2024", "4 Mar 19", a
+//! Chinese-locale "5月 21, 2026") and the article's stated date: one next to "Posted on",
 //! "Published" and the like, or on a short line at the top or bottom of the page.
 
 use std::sync::OnceLock;
@@ -17,9 +18,12 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 fn date_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        let m = MONTHS;
+        // Month names as written, or in capitals as some news pages print them ("12 MAR 2020").
+        let m = format!("{MONTHS}|{}", MONTHS.to_uppercase());
+        // An ISO date may carry its time ("2020-03-12T09:30:00Z"); a numeric date may
+        // be written with slashes, dots or dashes ("12/03/2020", "12.03.2020").
         Regex::new(&format!(
-            r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})|(?P<d4>\d{{1,2}})/(?P<m4>\d{{1,2}})/(?P<y4>\d{{4}})|(?P<m6>\d{{1,2}})月\s*(?P<d6>\d{{1,2}})日?,?\s+(?P<y6>\d{{4}})|(?P<m5>{m})\.?,?\s+(?P<y5>\d{{4}}))\b"
+            r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{m})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|(?P<d4>\d{{1,2}})(?:/(?P<m4>\d{{1,2}})/|\.(?P<m7>\d{{1,2}})\.|-(?P<m8>\d{{1,2}})-)(?P<y4>\d{{4}})|(?P<m6>\d{{1,2}})月\s*(?P<d6>\d{{1,2}})日?,?\s+(?P<y6>\d{{4}})|(?P<m5>{m})\.?,?\s+(?P<y5>\d{{4}}))\b"
         ))
         .expect("valid regex")
     })
@@ -51,7 +55,8 @@ pub(crate) fn parse_dates(s: &str) -> Vec<(PartialDate, usize, usize)> {
             (y, num("m3"), num("d3"))
         } else if let Some(y) = num("y4") {
             // Day first (British usage), unless that cannot be.
-            let (a, b) = (num("d4").unwrap_or(0), num("m4").unwrap_or(0));
+            let month = num("m4").or_else(|| num("m7")).or_else(|| num("m8"));
+            let (a, b) = (num("d4").unwrap_or(0), month.unwrap_or(0));
             if a <= 12 && b > 12 {
                 (y, Some(a), Some(b))
             } else {
@@ -190,8 +195,11 @@ pub(crate) fn stated_date(
             }
             // Without a cue, a date that a preposition governs ("open until December
             // 2021", "elected in May 2019") or one inside a sentence of prose is an
-            // event's, even near the edge of a short page.
-            if !cue && (governed(&s.norm[..start]) || prose(b.kind, s.words, &s.norm)) {
+            // event's, even near the edge of a short page. After an edit's cue the
+            // preposition is the cue's ("Last updated on 12 March 2020"): the page's
+            // own date, taken when no publication date is given.
+            let governed = !updated && governed(&s.norm[..start]);
+            if !cue && (governed || prose(b.kind, s.words, &s.norm)) {
                 continue;
             }
             let mut score = if cue {

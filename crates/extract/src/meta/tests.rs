@@ -290,6 +290,43 @@ fn stated_dates_in_every_dateline_form_are_read_to_the_day() {
     }
 }
 
+/// Issue 12: date lines in forms the reader did not know were taken for no date, and
+/// the article got an inferred year: a numeric date with dots or dashes, an ISO date
+/// with its time, a month in capitals, and a page whose only date is its last edit
+/// ("Last updated on ..."), which is the nearest the text gives.
+#[test]
+fn a_date_line_with_dots_a_time_or_a_month_in_capitals_gave_only_a_year() {
+    for (line, want) in [
+        ("12.03.2020", "2020-03-12"),
+        ("12-03-2020", "2020-03-12"),
+        ("2020-03-12T09:30:00Z", "2020-03-12"),
+        ("Published 2020-03-12T09:30:00+01:00", "2020-03-12"),
+        ("Updated 12:05, 12 MAR 2020", "2020-03-12"),
+        ("Last updated on 12 March 2020", "2020-03-12"),
+        (
+            "Wed 11 Mar 2020 18.00 GMT Last modified on Thu 12 Mar 2020 06.00 GMT",
+            "2020-03-11",
+        ),
+    ] {
+        let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
+        let d = draft_of(&text);
+        assert_eq!(d.date.value.to_string(), want, "{line}: {:?}", d.date);
+        assert_eq!(
+            d.date.provenance,
+            levelmap_model::DateProvenance::Stated,
+            "{line}"
+        );
+    }
+    // A deadline in the body is still no date line, with an edit date or without.
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n{BODY}\nBids closed on 12.03.2021, the department said.\n"
+    );
+    assert_ne!(
+        draft_of(&text).date.provenance,
+        levelmap_model::DateProvenance::Stated
+    );
+}
+
 /// Issue 12: a stated publication date in the header beats dates in the body, even
 /// one beside a cue word ("published") in running prose; no date after today.
 #[test]
