@@ -109,6 +109,12 @@ impl Layout {
     }
 }
 
+/// Whether a line opens as a byline in lower case: "by" and a capitalised word.
+fn byline_opening(line: &str) -> bool {
+    line.strip_prefix("by ")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+}
+
 /// The quote for a byte range: the text as written, with each run of whitespace
 /// made one space (which `levelmap check` treats as the same).
 pub fn quote(text: &str, start: usize, end: usize) -> String {
@@ -440,9 +446,11 @@ fn cut_blocks(text: &str, cap: Option<usize>) -> Vec<Block> {
     let mut head = true;
     for (li, l) in lines.iter().enumerate() {
         let this = &text[l.start..l.end];
-        let lower = this.starts_with(|c: char| c.is_lowercase());
         head = head && li < HEAD_LINES;
         let in_head = head;
+        // "by Jane Smith" under the title is a byline, not the title's run-on.
+        let lower =
+            this.starts_with(|c: char| c.is_lowercase()) && !(in_head && byline_opening(this));
         if head && is_prose_line(this) {
             head = false;
         }

@@ -86,8 +86,12 @@ fn is_title(w: &str) -> bool {
 
 /// A person's name as the lexicon writes it: titles dropped ("Dr Jane Smith" is
 /// "Jane Smith"), but a peerage with one name kept whole ("Lord Frost").
+///
+/// A name in capitals ("JANE O'NEILL-SMITH", as some bylines print it) is written in
+/// title case ("Jane O'Neill-Smith").
 pub(crate) fn person_name(name: &str) -> String {
-    let ws: Vec<&str> = name.split_whitespace().collect();
+    let ws: Vec<String> = name.split_whitespace().map(title_case_capitals).collect();
+    let ws: Vec<&str> = ws.iter().map(String::as_str).collect();
     let bare: Vec<&str> = ws.iter().copied().filter(|w| !is_title(w)).collect();
     let peer = ws
         .first()
@@ -96,6 +100,27 @@ pub(crate) fn person_name(name: &str) -> String {
         return ws.join(" ");
     }
     bare.join(" ")
+}
+
+/// A word in capitals of three letters or more in title case, each part after an
+/// apostrophe or hyphen too ("O'NEILL-SMITH" is "O'Neill-Smith"); any other word as
+/// it is ("MP", "McDonald").
+fn title_case_capitals(w: &str) -> String {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || w.chars().any(char::is_lowercase) {
+        return w.to_string();
+    }
+    let mut out = String::with_capacity(w.len());
+    let mut start = true;
+    for c in w.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = matches!(c, '\'' | '-' | '\u{2019}');
+    }
+    out
 }
 
 fn looks_like_person(name: &str) -> bool {
@@ -219,7 +244,11 @@ pub(crate) fn authors(
         }
         // "Phillip Blond" alone on the line under the title: a name whose words the
         // article never writes in lower case ("Know Iorwerth", a rubric, is no name).
-        if k == 0 && looks_like_person(&line.norm) && !is_known_body(lex, &line.norm) {
+        // A byline ("By JANE SMITH") was read above, by the byline pattern.
+        let byline = ["By ", "BY ", "by "]
+            .iter()
+            .any(|p| line.norm.starts_with(p));
+        if k == 0 && !byline && looks_like_person(&line.norm) && !is_known_body(lex, &line.norm) {
             let words: Vec<&str> = line.norm.split_whitespace().collect();
             if (2..=3).contains(&words.len())
                 && !words

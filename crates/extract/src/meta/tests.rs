@@ -327,6 +327,35 @@ fn a_date_line_with_dots_a_time_or_a_month_in_capitals_gave_only_a_year() {
     );
 }
 
+/// Issue 12: a byline in lower case under the title ("by Jane Smith") was joined to
+/// the title as its run-on line and gave no author; one in capitals ("By JANE SMITH")
+/// gave a second author, "By JANE SMITH", and named the person in capitals.
+#[test]
+fn a_byline_in_lower_case_or_in_capitals_gave_a_wrong_or_no_author() {
+    for (line, want) in [
+        ("by Jane Smith", "Jane Smith"),
+        ("By JANE SMITH", "Jane Smith"),
+        ("BY JANE O'NEILL-SMITH", "Jane O'Neill-Smith"),
+    ] {
+        let text = format!(
+            "Why the towns fund will not level up the north\n\n{line}\n\n3 March 2022\n\n{BODY}"
+        );
+        let d = draft_of(&text);
+        assert_eq!(
+            d.title, "Why the towns fund will not level up the north",
+            "{line}"
+        );
+        let authors: Vec<&str> = d.authors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(authors.len(), 1, "{line}: {authors:?}");
+        let c = d
+            .candidates
+            .iter()
+            .find(|c| c.id == authors[0])
+            .expect("a candidate");
+        assert_eq!(c.name, want, "{line}");
+    }
+}
+
 /// Issue 12: a stated publication date in the header beats dates in the body, even
 /// one beside a cue word ("published") in running prose; no date after today.
 #[test]
