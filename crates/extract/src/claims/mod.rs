@@ -146,6 +146,9 @@ fn speaker(
             .find(|m| m.start > report_at && m.start < report_at + 40 && is_actor(&m.id))
             .map(|m| m.id.clone());
     }
+    if let Some(id) = speaker_after_verb(norm, report_at, found, si, &is_actor) {
+        return Some(id);
+    }
     found
         .in_sentence(si)
         .filter(|m| m.end <= report_at && is_actor(&m.id))
@@ -164,6 +167,31 @@ fn speaker(
             near || appositive
         })
         .last()
+        .map(|m| m.id.clone())
+}
+
+/// The speaker named right after a reporting verb that follows a quotation or a
+/// comma: "'... done correctly,' said Miah.", "..., says Mr ap Iorwerth". (After
+/// anything else the name is what is reported: "he said Labour had failed".)
+fn speaker_after_verb(
+    norm: &str,
+    report_at: usize,
+    found: &Found,
+    si: usize,
+    is_actor: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let before = norm[..report_at].trim_end();
+    if !before.ends_with([',', '\u{2019}', '\u{201d}', '"', '\'']) {
+        return None;
+    }
+    let verb_end = norm[report_at..]
+        .find(|c: char| !c.is_alphabetic())
+        .map_or(norm.len(), |k| report_at + k);
+    found
+        .in_sentence(si)
+        .find(|m| {
+            m.start >= verb_end && norm[verb_end..m.start].trim().is_empty() && is_actor(&m.id)
+        })
         .map(|m| m.id.clone())
 }
 
@@ -281,6 +309,8 @@ struct Quoting {
     who: Option<(String, usize, usize)>,
     /// Whether a double quotation mark opened in the speaker's block is not closed yet.
     open: bool,
+    /// The last speaker a reporting verb named, and where.
+    named: Option<(String, usize)>,
 }
 
 impl Quoting {
@@ -299,6 +329,7 @@ impl Quoting {
     ) -> Option<String> {
         let sp = match said {
             Some((id, at)) => {
+                self.named = Some((id.clone(), si));
                 // Only a quotation opened after the reporting verb is the speaker's
                 // ("X said: \"..."), not one the sentence goes on from.
                 self.open = still_open(false, norm.get(at..).unwrap_or(""));
@@ -321,12 +352,37 @@ impl Quoting {
         sp
     }
 
+    /// The speaker of a quotation tagged by a pronoun ("..., ” she adds", "...,’ he
+    /// said"): the last one a reporting verb named, up to four sentences before.
+    fn named_before(&mut self, si: usize) -> Option<String> {
+        let (id, at) = self.named.as_mut().filter(|(_, at)| si <= *at + 4)?;
+        *at = si;
+        Some(id.clone())
+    }
+
     /// Read a sentence that is given no speaker: a quotation open in another block
     /// ends there; one open in this block goes on or closes.
     fn pass(&mut self, block: usize, norm: &str) {
         let same = self.who.as_ref().is_some_and(|w| w.2 == block);
         self.open = same && still_open(self.open, norm);
     }
+}
+
+/// Whether the reporting verb at byte `at` has a pronoun for its subject right after
+/// a quotation closes: "..., ” she adds", "...,’ he said", "...,\" they say".
+fn pronoun_tag(norm: &str, at: usize) -> bool {
+    let Some(before) = norm.get(..at).map(str::trim_end) else {
+        return false;
+    };
+    ["he", "she", "they"].iter().any(|p| {
+        before
+            .strip_suffix(p)
+            .filter(|rest| rest.ends_with(' '))
+            .is_some_and(|rest| {
+                rest.trim_end()
+                    .ends_with(['\u{2019}', '\u{201d}', '"', '\'', ','])
+            })
+    })
 }
 
 /// Whether a quotation closes before the reporting verb at byte `at` and someone
@@ -411,6 +467,8 @@ pub(crate) fn find(
         {
             quoting.pass(s.block, &s.norm);
             None
+        } else if said.is_none() && pre.report_at.is_some_and(|at| pronoun_tag(&s.norm, at)) {
+            quoting.named_before(si)
         } else {
             quoting.speaker_of(si, s.block, &s.norm, said)
         };

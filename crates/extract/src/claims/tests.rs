@@ -224,3 +224,54 @@ fn speakers_of(d: &crate::Draft) -> Vec<(&str, Option<&str>)> {
         .map(|c| (&c.quote[..12], c.speaker.as_deref()))
         .collect()
 }
+
+/// Issue 12 (scratch set of the sixteenth session): a quotation whose tag follows it
+/// had no speaker: the name after the verb ("..., said Miah."), a pronoun after the
+/// closing mark ("..., ’ he said.", "...,” she adds.") for the last speaker named,
+/// and reporting verbs the cues did not know ("added", "notes", "wrote").
+#[test]
+fn a_quotation_tagged_after_it_by_a_name_or_a_pronoun_had_no_speaker() {
+    let lex = lexicon_of_person("actor:andrew-wood", "Andrew Wood", "Wood");
+    let text = "Council budget row\n\n\
+        ‘Any money spent on the scheme is wasted and the council should stop it at once,’ said Wood.\n\n\
+        ‘But there has been a huge increase in his personal staff, and that is plainly unjustified,’ he said.\n\n\
+        Wood added that the cuts would badly damage the poorest families in the borough.\n\n\
+        Critics said the mayor had failed the borough and should resign at once.\n";
+    let d = draft_of_with(text, &lex);
+    let wood = Some("actor:andrew-wood");
+    let want = [
+        ("‘Any money", wood),
+        ("‘But there", wood),
+        ("Wood added", wood),
+        ("Critics said", None),
+    ];
+    let got: Vec<(String, Option<&str>)> = d
+        .claims
+        .iter()
+        .map(|c| {
+            let two: Vec<&str> = c.quote.split_whitespace().take(2).collect();
+            (two.join(" "), c.speaker.as_deref())
+        })
+        .collect();
+    let got: Vec<(&str, Option<&str>)> = got.iter().map(|(q, s)| (q.as_str(), *s)).collect();
+    assert_eq!(got, want);
+}
+
+/// A pronoun tag far from the last named speaker (more than four sentences) gives no
+/// speaker: "he" may be someone else by then.
+#[test]
+fn a_pronoun_tag_far_from_its_speaker_takes_no_one() {
+    let lex = lexicon_of_person("actor:andrew-wood", "Andrew Wood", "Wood");
+    let text = "Council budget row\n\n\
+        Wood said the council should stop the scheme at once because it wastes money.\n\n\
+        The council should publish its savings plans before the budget vote next month.\n\n\
+        The mayor should explain why the youth service budget was cut so sharply last year.\n\n\
+        The opposition should also set out its own alternative budget for the borough.\n\n\
+        The auditors should be asked to review the council's finances in full this year.\n\n\
+        Residents should be consulted before any further cuts are made to local services.\n\n\
+        ‘That is not a good use of public money, and it should be spent on services,’ he said.\n";
+    let d = draft_of_with(text, &lex);
+    let last = d.claims.last().expect("claims");
+    assert!(last.quote.starts_with("‘That"), "{:?}", last.quote);
+    assert_eq!(last.speaker, None);
+}

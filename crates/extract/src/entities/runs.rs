@@ -1236,7 +1236,12 @@ fn is_role_phrase(words: &[&str]) -> bool {
         && words
             .get(1)
             .is_some_and(|w| matches!(*w, "Member" | "Secretary" | "Minister" | "Lead"));
+    // "Green Councillor for Bow West", "Labour Member for Hull": a seat, after a party.
+    let councillor_seat = words
+        .windows(2)
+        .any(|p| matches!(p[0], "Councillor" | "Cllr" | "Member") && p[1] == "for");
     cabinet_seat
+        || councillor_seat
         || words
             .first()
             .is_some_and(|w| role_heads().contains(w) || *w == "Secretary" || *w == "Prime")
@@ -1477,9 +1482,13 @@ fn role_after(norm: &str, at: usize) -> Option<String> {
     {
         return None;
     }
-    let r = ws
-        .iter()
-        .position(|w| role_heads().contains(w) || LOWER_ROLES.contains(w) || is_member_title(w))?;
+    // "Puru Miah, former Labour Councillor for Mile End, said": the title as a role.
+    let r = ws.iter().position(|w| {
+        role_heads().contains(w)
+            || LOWER_ROLES.contains(w)
+            || is_member_title(w)
+            || *w == "Councillor"
+    })?;
     let end = ws
         .iter()
         .skip(r)

@@ -1864,3 +1864,25 @@ fn a_councillor_named_by_title_and_surname_was_missed() {
         );
     }
 }
+
+/// Issue 12 (scratch set of the sixteenth session): a person introduced with a
+/// councillor's seat after a comma was missed when the given name is in no list
+/// ("Puru Miah, former Labour Councillor for Mile End, said"), and the seat itself
+/// was drafted as an organisation ("Green Councillor for Bow West").
+#[test]
+fn a_person_named_with_a_councillors_seat_was_missed_or_the_seat_drafted_as_a_body() {
+    let lex = lex_of(vec![]);
+    let t = "Puru Miah, former Labour Councillor for Mile End, said the plans must be published. \
+             But Nathalie Bienfait, Green Councillor for Bow West, said the team needs scrutiny.";
+    let names = candidate_names(&run(t, &lex));
+    for want in ["Puru Miah", "Nathalie Bienfait"] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == "person"),
+            "{want}: {names:?}"
+        );
+    }
+    assert!(
+        !names.iter().any(|(n, _)| n.contains("Councillor")),
+        "{names:?}"
+    );
+}
