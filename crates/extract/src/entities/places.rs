@@ -198,12 +198,31 @@ impl SentenceScan<'_, '_, '_> {
                 && !role_heads().contains(t.s)
                 && words::org_head(t.s).is_none()
                 && !PLACE_GROUPS.contains(&lw.as_str())
+                && !NOT_PLACES.contains(&t.s)
                 && !(sentence_start && self.vocab.contains(&lw))
                 && !(sentence_start && words::sentence_starters().contains(t.s))
                 && (t.s == "St" || !person_titles().contains(t.s))
         })
     }
 }
+
+/// Adjectives of scope that open a sentence and are no place ("Local voting here is
+/// along party lines").
+const NOT_PLACES: &[&str] = &[
+    "Local",
+    "National",
+    "Regional",
+    "Central",
+    "Rural",
+    "Urban",
+    "Federal",
+    "Global",
+    "Public",
+    "Private",
+    "Political",
+    "Economic",
+    "Social",
+];
 
 /// The number of capitalised words (one to three, one space apart) of a name
 /// starting at token `i`, if it starts there (no capitalised word just before).

@@ -292,7 +292,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             (Some(pk), _) if !role_heads().contains(words[0]) => {
                 (NodeKind::Policy, pk, "a name ending in")
             }
-            (None, Some(ok)) if !is_role_phrase(words) => {
+            (None, Some(ok)) if !is_role_phrase(words) && !is_venue(words) => {
                 (NodeKind::Actor, ok, "an organisation name ending in")
             }
             _ => return,
@@ -1499,6 +1499,46 @@ fn role_after(norm: &str, at: usize) -> Option<String> {
         .rposition(|w| !is_cap(w))
         .map_or(0, |p| p + 1);
     (end - start <= 10).then(|| ws[start..end].join(" "))
+}
+
+/// Whether a name ending in an organisation head is a building or facility, a venue
+/// rather than a body (guide 3.5a): "Tiller Leisure Centre", "Berry Hill Primary
+/// School".
+fn is_venue(words: &[&str]) -> bool {
+    const CENTRES: &[&str] = &[
+        "Leisure",
+        "Sports",
+        "Community",
+        "Shopping",
+        "Health",
+        "Medical",
+        "Arts",
+        "Visitor",
+        "Conference",
+        "Civic",
+        "Garden",
+        "Youth",
+        "Exhibition",
+        "Enterprise",
+        "Learning",
+        "Aspiration",
+    ];
+    const SCHOOLS: &[&str] = &[
+        "Primary",
+        "Secondary",
+        "High",
+        "Grammar",
+        "Junior",
+        "Infant",
+        "Infants",
+        "Nursery",
+        "Comprehensive",
+    ];
+    match words {
+        [.., kind, "Centre" | "Center"] => CENTRES.contains(kind),
+        [.., kind, "School"] => SCHOOLS.contains(kind),
+        _ => false,
+    }
 }
 
 /// The kinds of name a run's head gives: a policy head ("Fund", "Strategy") and an

@@ -1886,3 +1886,34 @@ fn a_person_named_with_a_councillors_seat_was_missed_or_the_seat_drafted_as_a_bo
         "{names:?}"
     );
 }
+
+/// Issue 12 (scratch set of the sixteenth session): an ordinal adverb or an adjective
+/// of scope opening a sentence was drafted as a place that acts ("Thirdly, my Lady, I
+/// want to say ...", "Local voting here is along party lines"), and buildings named
+/// by an organisation's head were drafted as bodies ("Tiller Leisure Centre", "Berry
+/// Hill Primary School"; the guide's 3.5a: a venue is no actor).
+#[test]
+fn an_opening_adverb_became_a_place_and_a_venue_an_organisation() {
+    let lex = lex_of(vec![]);
+    let t = "Thirdly, my Lady, I want to say that the councils were not involved early enough. \
+             Local voting here is along party lines and the council is run by the Conservatives. \
+             We visited John Orwell Sports Centre, Tiller Leisure Centre and Berry Hill Primary School last week. \
+             The Centre for Cities said the money was too little.";
+    let names = candidate_names(&run(t, &lex));
+    for not in [
+        "Thirdly",
+        "Local",
+        "Sports Centre",
+        "Leisure Centre",
+        "Primary School",
+    ] {
+        assert!(
+            !names.iter().any(|(n, _)| n.contains(not)),
+            "{not}: {names:?}"
+        );
+    }
+    assert!(
+        names.iter().any(|(n, _)| n == "Centre for Cities"),
+        "{names:?}"
+    );
+}

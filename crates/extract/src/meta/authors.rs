@@ -39,7 +39,7 @@ pub(crate) fn role_line_regex() -> &'static Regex {
 pub(crate) fn bio_line_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^((?:(?:Dr|Prof|Professor)\.? )?[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){1,2}) (?:is|was) (?:(?:a|an|the) )?(?:[A-Za-z-]+ ){0,4}?(?:author|writer|journalist|columnist|commentator|blogger|leader|founder|co-founder|campaigner|editor|director|chair|convener)\b")
+        Regex::new(r"^((?:(?:Dr|Prof|Professor)\.? )?[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){1,2}) (?:is|was) (?:(?:a|an|the) )?(?:[A-Za-z-]+ ){0,4}?(?i:author|writer|journalist|columnist|commentator|blogger|leader|founder|co-founder|campaigner|editor|director|chair|chairman|chairwoman|convener)\b")
             .expect("valid regex")
     })
 }

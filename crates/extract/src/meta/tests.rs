@@ -356,6 +356,21 @@ fn a_byline_in_lower_case_or_in_capitals_gave_a_wrong_or_no_author() {
     }
 }
 
+/// Issue 12 (scratch set of the sixteenth session): a biography line at the foot with
+/// its roles in capitals ("Robert Kilgour is Chairman and Founder of Scottish Business
+/// UK") gave no author: the role words were read in lower case only.
+#[test]
+fn a_biography_line_with_its_roles_in_capitals_gave_no_author() {
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n3 March 2022\n\n{BODY}\n\
+         Robert Kilgour is Chairman and Founder of Scottish Business UK, and CEO of Dow Investments\n\n\
+         This article was originally published in City A.M.\n"
+    );
+    let d = draft_of(&text);
+    let authors: Vec<&str> = d.authors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(authors, ["actor:robert-kilgour"]);
+}
+
 /// Issue 12: a stated publication date in the header beats dates in the body, even
 /// one beside a cue word ("published") in running prose; no date after today.
 #[test]
