@@ -25,7 +25,61 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
     if person {
         return analogy(before, after) || era(before);
     }
-    destination(before) || example(wider) && !acts_after(after) || term(before, &norm[start..end])
+    let name = &norm[start..end];
+    destination(before)
+        || (example(wider) || carrier(before, &norm[..start]) || place_of_work(before, name))
+            && !acts_after(after)
+        || term(before, name)
+}
+
+/// "writing in the Financial Times", "in a piece for The Spectator", "'A Useful
+/// Idiot' for The Telegraph": an outlet that only carries someone's words (the
+/// guide's 3.5a: the writer is the actor, not the outlet).
+fn carrier(before: &[&str], text_before: &str) -> bool {
+    let ws = without_the(before);
+    let n = ws.len();
+    const WRITING: [&str; 4] = ["writing", "wrote", "writes", "written"];
+    const PIECES: [&str; 9] = [
+        "article",
+        "piece",
+        "column",
+        "op-ed",
+        "blog",
+        "letter",
+        "interview",
+        "essay",
+        "comment",
+    ];
+    let last2 = |a: &[&str], b: &[&str]| {
+        n >= 2 && a.iter().any(|w| is(ws[n - 2], w)) && b.iter().any(|w| is(ws[n - 1], w))
+    };
+    // A title in quotation marks just before "for": "'... Useful Idiot' for The Telegraph".
+    let titled = {
+        let t = text_before.trim_end();
+        let t = t
+            .strip_suffix("the")
+            .or(t.strip_suffix("The"))
+            .unwrap_or(t)
+            .trim_end();
+        t.strip_suffix("for")
+            .is_some_and(|r| r.trim_end().ends_with(['\u{2019}', '\u{201d}', '\'', '"']))
+    };
+    last2(&WRITING, &["in", "for"]) || last2(&PIECES, &["for", "in"]) || titled
+}
+
+/// "Jac Larner of Cardiff University", "Professor Matthew Goodwin from the University
+/// of Kent": a university or college named as where a person works (the guide's
+/// 3.5a), not acting itself.
+fn place_of_work(before: &[&str], name: &str) -> bool {
+    let academic = ["University", "College"]
+        .iter()
+        .any(|w| name.split(' ').any(|x| x == *w));
+    let ws = without_the(before);
+    let n = ws.len();
+    academic
+        && n >= 2
+        && ["of", "from", "at"].iter().any(|p| is(ws[n - 1], p))
+        && ws[n - 2].starts_with(|c: char| c.is_uppercase())
 }
 
 /// "over this Parliament", "by the end of this Parliament": a Parliament as the years it
@@ -282,6 +336,46 @@ mod tests {
             !super::only_an_aside(s, 11, 18, "place"),
             "places follow their own rule"
         );
+    }
+
+    /// Issue 12 (scratch set of the sixteenth session): an outlet that only carried a
+    /// writer's words and a university named as where someone works were drafted as
+    /// the article's actors.
+    #[test]
+    fn an_outlet_carrying_words_and_a_place_of_work_are_asides() {
+        let b = |s, n| aside(s, n, false);
+        assert!(b(
+            "Writing in the Financial Times last weekend, Mr Wilson said it was a mistake.",
+            "Financial Times"
+        ));
+        assert!(b(
+            "He penned ‘For Islamists, Corbyn is a Useful Idiot’ for The Telegraph.",
+            "The Telegraph"
+        ));
+        assert!(b(
+            "In a column for The Spectator, she argued the opposite.",
+            "The Spectator"
+        ));
+        assert!(b(
+            "According to Jac Larner of Cardiff University, the vote is shifting.",
+            "Cardiff University"
+        ));
+        assert!(b(
+            "Research by Professor Matthew Goodwin from the University of Kent shows a shift.",
+            "University of Kent"
+        ));
+        assert!(!b(
+            "The Financial Times reported that the plan was dropped.",
+            "Financial Times"
+        ));
+        assert!(!b(
+            "A study from Cardiff University found that turnout fell.",
+            "Cardiff University"
+        ));
+        assert!(!b(
+            "Funding for Cardiff University, which said it would cut jobs, fell.",
+            "Cardiff University"
+        ));
     }
 
     #[test]
