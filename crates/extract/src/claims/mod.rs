@@ -8,6 +8,7 @@ mod model;
 mod polarity;
 #[cfg(test)]
 mod tests;
+mod verbs;
 
 use std::collections::BTreeSet;
 
@@ -514,7 +515,7 @@ pub(crate) fn find(
             about: policies
                 .into_iter()
                 .map(|p| {
-                    let stance = policy_stance(&r, &cue_list, found, si, &p);
+                    let stance = policy_stance(&r, &cue_list, found, si, &p, &s.norm);
                     (p, stance)
                 })
                 .collect(),
@@ -566,7 +567,8 @@ fn claim_base(prefix: &str, label: &str) -> String {
     out
 }
 
-/// The stance toward one policy: in a recommendation, a policy named after the
+/// The stance toward one policy: the verb that governs it, if one does ("scrap the
+/// fund", "austerity must end"); else, in a recommendation, a policy named after the
 /// "should"/"need" is what is recommended; otherwise the sentence's stance.
 fn policy_stance(
     r: &Reading,
@@ -574,7 +576,15 @@ fn policy_stance(
     found: &Found,
     si: usize,
     policy: &str,
+    norm: &str,
 ) -> Stance {
+    let by_verb = found
+        .in_sentence(si)
+        .filter(|m| m.id == policy)
+        .find_map(|m| verbs::stance_from_verb(norm, m.start, m.end));
+    if let Some(stance) = by_verb {
+        return stance;
+    }
     if r.kind == ClaimKind::Recommendation {
         let deontic_at = cue_list
             .iter()

@@ -1110,7 +1110,10 @@ fn a_person_of_an_organisation_with_an_unlisted_given_name_was_one_organisation(
     let names: Vec<String> = candidate_names(&f).into_iter().map(|(n, _)| n).collect();
     // The university is named only as where he works: an aside, no actor (guide
     // 3.5a; `aside::place_of_work`).
-    assert!(!names.iter().any(|n| n.contains("Cardiff University")), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains("Cardiff University")),
+        "{names:?}"
+    );
     assert!(!names.iter().any(|n| n.contains("According")), "{names:?}");
     // An organisation head before "of" is no name of a person: "Royal Society".
     assert!(!names.iter().any(|n| n == "Royal Society"), "{names:?}");

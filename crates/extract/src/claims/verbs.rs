@@ -1,0 +1,181 @@
+//! A claim's stance toward one policy read from the verb that governs it: "scrap the
+//! Towns Fund", "resist calls for road-building", "austerity ... must end" are against
+//! it; "invest in active travel", "calls for HS2 in full" are for it, whatever the
+//! sentence's words of feeling say ("mismanagement" made "austerity must end" read
+//! as for austerity).
+
+use levelmap_model::Stance;
+
+/// Verbs and phrases right before a policy (after an optional determiner) that are
+/// against it. Longer phrases first where one ends another ("resist calls for" before
+/// "calls for").
+const AGAINST_BEFORE: &[&str] = &[
+    "resist calls for",
+    "resisting calls for",
+    "opposed to",
+    "opposition to",
+    "an end to",
+    "end to",
+    "abolition of",
+    "abolish",
+    "abolishing",
+    "scrap",
+    "scrapping",
+    "scrapped",
+    "axe",
+    "axing",
+    "ditch",
+    "ditching",
+    "halt",
+    "halting",
+    "stop",
+    "stopping",
+    "reverse",
+    "reversing",
+    "cancel",
+    "cancelling",
+    "repeal",
+    "repealing",
+    "oppose",
+    "opposing",
+    "against",
+    "end",
+    "ending",
+];
+
+/// Verbs and phrases right before a policy that are for it.
+const FOR_BEFORE: &[&str] = &[
+    "calls for",
+    "call for",
+    "calling for",
+    "support for",
+    "backing for",
+    "in favour of",
+    "invest in",
+    "investing in",
+    "investment in",
+    "expand",
+    "expanding",
+    "extend",
+    "extending",
+    "protect",
+    "protecting",
+    "restore",
+    "restoring",
+    "reinstate",
+    "reinstating",
+    "deliver",
+    "delivering",
+    "fund and build",
+    "build",
+];
+
+/// What a policy is told to do after it, in the same clause: "must end", "should be
+/// scrapped".
+const AGAINST_AFTER: &[&str] = &[
+    "must end",
+    "should end",
+    "must stop",
+    "should stop",
+    "must be scrapped",
+    "should be scrapped",
+    "must be abolished",
+    "should be abolished",
+    "must be reversed",
+    "should be reversed",
+    "should be axed",
+    "must be axed",
+    "should be cancelled",
+    "must be cancelled",
+    "should be ditched",
+    "must be ditched",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the ", "a ", "its ", "their ", "our ", "this ", "any ", "all ",
+];
+
+/// The stance a verb gives the policy named at `norm[start..end]`, if one governs it.
+/// A negation just before the verb ("not to scrap", "won't end") leaves it unread.
+pub(super) fn stance_from_verb(norm: &str, start: usize, end: usize) -> Option<Stance> {
+    let lower_before = norm.get(..start)?.to_ascii_lowercase();
+    let mut before = lower_before.trim_end();
+    // "scrap the Towns Fund", "calls for a new HS2": one determiner between.
+    for d in DETERMINERS {
+        if let Some(b) = before.strip_suffix(d.trim_end()) {
+            if b.is_empty() || b.ends_with(' ') {
+                before = b.trim_end();
+                break;
+            }
+        }
+    }
+    let governs = |p: &&str| {
+        before
+            .strip_suffix(*p)
+            .is_some_and(|rest| (rest.is_empty() || rest.ends_with(' ')) && !negated(rest))
+    };
+    if AGAINST_BEFORE.iter().any(governs) {
+        return Some(Stance::Against);
+    }
+    if FOR_BEFORE.iter().any(governs) {
+        return Some(Stance::For);
+    }
+    let after = norm.get(end..)?.to_ascii_lowercase();
+    // The policy's own clause: up to a comma, semicolon or dash, at most ten words.
+    let clause = after
+        .split([',', ';', '\u{2013}', '\u{2014}', '.'])
+        .next()
+        .unwrap_or("");
+    let clause: String = clause
+        .split_whitespace()
+        .take(10)
+        .collect::<Vec<_>>()
+        .join(" ");
+    AGAINST_AFTER
+        .iter()
+        .any(|p| clause.contains(p))
+        .then_some(Stance::Against)
+}
+
+/// Whether the words before a verb negate it: "not", "never", "n't", "no longer".
+fn negated(rest: &str) -> bool {
+    let rest = rest.trim_end();
+    let rest = rest.strip_suffix(" to").unwrap_or(rest);
+    ["not", "never", "n't", "no longer", "nor"]
+        .iter()
+        .any(|n| rest.ends_with(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stance_from_verb;
+    use levelmap_model::Stance;
+
+    fn at(s: &str, policy: &str) -> Option<Stance> {
+        let a = s.find(policy).unwrap();
+        stance_from_verb(s, a, a + policy.len())
+    }
+
+    /// Issue 12 (scratch set of the sixteenth session): "austerity ... must end" and
+    /// "resist calls for road-building" were drafted as for the policy (the sentence's
+    /// other words of feeling decided), "not taken the opportunity to invest in cycling
+    /// infrastructure" as against it.
+    #[test]
+    fn a_policy_told_to_end_or_resisted_was_read_as_backed() {
+        use Stance::{Against, For};
+        let cases = [
+            ("The austerity and mismanagement which have prolonged these impacts must end.", "austerity", Some(Against)),
+            ("It is crucial to connect communities; resist calls for road-building; and cut emissions.", "road-building", Some(Against)),
+            ("Ministers should scrap the Towns Fund and give councils the money.", "Towns Fund", Some(Against)),
+            ("The Green Party calls for the government to fund and build HS2 in full.", "HS2", Some(For)),
+            ("It has not taken the opportunity to invest in cycling infrastructure.", "cycling infrastructure", Some(For)),
+            ("The party promised an end to austerity.", "austerity", Some(Against)),
+            ("The minister said she would not scrap the Towns Fund.", "Towns Fund", None),
+            ("The Towns Fund was a success.", "Towns Fund", None),
+            ("The Towns Fund, which should end next year, was a success.", "Towns Fund", None),
+        ];
+        for (s, p, want) in cases {
+            assert_eq!(at(s, p), want, "{s}");
+        }
+    }
+}
