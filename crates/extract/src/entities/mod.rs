@@ -213,6 +213,7 @@ pub(crate) fn find(
     resolve_short_forms(layout, &wtoks, lex, &mut found);
     resolve::merge_peers(lex, &mut found);
     resolve::merge_name_tails(lex, &mut found);
+    resolve::merge_familiar_names(lex, &mut found);
     generic::settle_generic(layout, lex, &mut found);
     generic::settle_head_aliases(layout, lex, &mut found);
     groups::settle_groups(layout, lex, &mut found);

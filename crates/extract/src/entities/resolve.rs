@@ -79,6 +79,116 @@ fn fold_into(found: &mut Found, merged: &[(String, String, String)]) {
         .retain(|c| !merged.iter().any(|(short, _, _)| short == &c.id));
 }
 
+/// Familiar forms of given names and the full name each is short for.
+const FAMILIAR: &[(&str, &str)] = &[
+    ("Tom", "Thomas"),
+    ("Tommy", "Thomas"),
+    ("Bill", "William"),
+    ("Billy", "William"),
+    ("Will", "William"),
+    ("Bob", "Robert"),
+    ("Rob", "Robert"),
+    ("Robbie", "Robert"),
+    ("Jim", "James"),
+    ("Jimmy", "James"),
+    ("Jamie", "James"),
+    ("Andy", "Andrew"),
+    ("Mike", "Michael"),
+    ("Mick", "Michael"),
+    ("Dave", "David"),
+    ("Steve", "Stephen"),
+    ("Nick", "Nicholas"),
+    ("Chris", "Christopher"),
+    ("Liz", "Elizabeth"),
+    ("Beth", "Elizabeth"),
+    ("Kate", "Catherine"),
+    ("Cathy", "Catherine"),
+    ("Sue", "Susan"),
+    ("Jenny", "Jennifer"),
+    ("Matt", "Matthew"),
+    ("Ed", "Edward"),
+    ("Ted", "Edward"),
+    ("Ben", "Benjamin"),
+    ("Dan", "Daniel"),
+    ("Danny", "Daniel"),
+    ("Joe", "Joseph"),
+    ("Tony", "Anthony"),
+    ("Rick", "Richard"),
+    ("Rich", "Richard"),
+    ("Alex", "Alexander"),
+    ("Jon", "Jonathan"),
+    ("Phil", "Philip"),
+    ("Pete", "Peter"),
+    ("Ken", "Kenneth"),
+    ("Greg", "Gregory"),
+    ("Tim", "Timothy"),
+    ("Fred", "Frederick"),
+    ("Gerry", "Gerald"),
+    ("Ray", "Raymond"),
+];
+
+/// The full given name a familiar one is short for ("Tom" is "Thomas"); any other as it is.
+fn full_given_name(w: &str) -> &str {
+    FAMILIAR
+        .iter()
+        .find(|(short, _)| *short == w)
+        .map_or(w, |(_, full)| full)
+}
+
+/// "Tom Oliver" in an article that names Thomas Oliver: a person candidate whose
+/// given name is a familiar form of exactly one other person's of the same surname
+/// (a candidate or a lexicon person mentioned) is that person. The candidate with the
+/// familiar name goes, and the other takes it as an alias.
+pub(super) fn merge_familiar_names(lex: &Lexicon, found: &mut Found) {
+    let split = |name: &str| -> Option<(String, String)> {
+        let ws: Vec<&str> = name.split_whitespace().collect();
+        match ws.as_slice() {
+            [given, surname] => Some((given.to_string(), surname.to_string())),
+            _ => None,
+        }
+    };
+    let people: Vec<(String, String)> = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "person")
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .chain(
+            found
+                .mentions
+                .iter()
+                .filter_map(|m| lex.entities.get(&m.id))
+                .filter(|e| e.kind == "person")
+                .map(|e| (e.id.clone(), e.name.clone())),
+        )
+        .collect();
+    let mut merged: Vec<(String, String, String)> = Vec::new(); // (familiar id, person id, name)
+    for c in found.candidates.iter().filter(|c| c.kind == "person") {
+        let Some((given, surname)) = split(&c.name) else {
+            continue;
+        };
+        let full = full_given_name(&given);
+        if full == given {
+            continue;
+        }
+        let mut same: Vec<&String> = people
+            .iter()
+            .filter(|(id, name)| {
+                id != &c.id
+                    && split(name).is_some_and(|(g, s)| {
+                        s == surname && g != given && full_given_name(&g) == full
+                    })
+            })
+            .map(|(id, _)| id)
+            .collect();
+        same.sort();
+        same.dedup();
+        if let [one] = same.as_slice() {
+            merged.push((c.id.clone(), (*one).clone(), c.name.clone()));
+        }
+    }
+    fold_into(found, &merged);
+}
+
 /// "Ms Burlin O'Connell" in an article that names Kendalle Burlin O'Connell: a person
 /// of two words or more whose words end the name of exactly one longer person of the
 /// article (a candidate or a lexicon person mentioned) is that person, named without

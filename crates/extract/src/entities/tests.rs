@@ -1922,3 +1922,25 @@ fn an_opening_adverb_became_a_place_and_a_venue_an_organisation() {
         "{names:?}"
     );
 }
+
+/// Issue 12 (scratch set of the sixteenth session): meeting notes naming a speaker
+/// "Thomas Oliver" and later "Tom Oliver" gave two people.
+#[test]
+fn a_person_named_again_by_a_familiar_given_name_was_a_second_person() {
+    let lex = lex_of(vec![]);
+    let t = "Thomas Oliver said the Green Belt must be protected. Tom Oliver added that the idea was too loose. \
+             Tom Smith and Thomas Jones disagreed.";
+    let names = candidate_names(&run(t, &lex));
+    let people: Vec<&str> = names
+        .iter()
+        .filter(|(_, k)| k == "person")
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert!(people.contains(&"Thomas Oliver"), "{people:?}");
+    assert!(!people.contains(&"Tom Oliver"), "{people:?}");
+    // Other surnames are other people.
+    assert!(
+        people.contains(&"Tom Smith") && people.contains(&"Thomas Jones"),
+        "{people:?}"
+    );
+}
