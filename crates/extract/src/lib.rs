@@ -222,6 +222,7 @@ pub fn extract(
         &prefix,
         opts.min_claim_confidence,
         &scan,
+        header.title_block,
     );
     if opts.propose_echoes {
         links::propose_echoes(&mut claims, lex, &date.value);

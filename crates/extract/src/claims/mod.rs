@@ -433,6 +433,7 @@ pub(crate) fn find(
     prefix: &str,
     min_confidence: f64,
     scan: &Scan,
+    title_block: Option<usize>,
 ) -> Vec<DraftClaim> {
     let mut out: Vec<DraftClaim> = Vec::new();
     let mut cue_list = Vec::new();
@@ -441,7 +442,10 @@ pub(crate) fn find(
     let mut quoting = Quoting::default();
     for (si, s) in layout.sentences.iter().enumerate() {
         let block = &layout.blocks[s.block];
-        if block.kind == BlockKind::Heading || s.words < 6 {
+        // The title is read as a claim too ("Scotland's devolution disaster"); other
+        // headings name sections.
+        let title = Some(s.block) == title_block && s.words >= 3;
+        if !title && (block.kind == BlockKind::Heading || s.words < 6) {
             quoting.pass(s.block, &s.norm);
             continue;
         }

@@ -179,7 +179,7 @@ fn a_claim_inside_a_quotation_opened_by_a_sentence_that_is_no_claim_had_no_speak
 #[test]
 fn a_quotation_over_several_sentences_lost_its_speaker_after_the_first() {
     let lex = lexicon_of_person("actor:andrew-western", "Andrew Western", "Mr Western");
-    let text = "Council leaders are angry\n\n\
+    let text = "Council decision on school transport\n\n\
         Andrew Western said: 'This decision has caused chaos and confusion for everyone in the borough.\n\n\
         'The proposed arrangements now make little sense and should be reversed at once.\n\n\
         'The system has been badly undermined by the Government's decision-making processes.'\n\n\
@@ -274,4 +274,23 @@ fn a_pronoun_tag_far_from_its_speaker_takes_no_one() {
     let last = d.claims.last().expect("claims");
     assert!(last.quote.starts_with("‘That"), "{:?}", last.quote);
     assert_eq!(last.speaker, None);
+}
+
+/// Issue 12: the title was never read as a claim (headings were skipped whole), though
+/// the guide judges titles like any sentence ("Scotland's devolution disaster"); a
+/// section heading is still no claim.
+#[test]
+fn an_evaluative_title_was_never_a_claim() {
+    let lex = lexicon_of_person("actor:andrew-wood", "Andrew Wood", "Wood");
+    let text = "The government's new bonds will waste taxpayers' money\n\n\
+        The Scottish government plans to borrow directly in the private market next year.\n\n\
+        A disastrous record\n\n\
+        The ratings agencies have said that they could lower the rating at any time.\n";
+    let d = draft_of_with(text, &lex);
+    let quotes: Vec<&str> = d.claims.iter().map(|c| c.quote.as_str()).collect();
+    assert!(
+        quotes.contains(&"The government's new bonds will waste taxpayers' money"),
+        "{quotes:?}"
+    );
+    assert!(!quotes.contains(&"A disastrous record"), "{quotes:?}");
 }
