@@ -196,6 +196,36 @@ fn speaker_after_verb(
         .map(|m| m.id.clone())
 }
 
+/// Whether a sentence only introduces what follows it: it ends with a colon after
+/// "as follows", "the following" or a verb or preposition whose object is the list
+/// ("which also supports:", "the second phase will include:", "a hub with:").
+fn introduces_a_list(norm: &str) -> bool {
+    let Some(body) = norm.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let last = body
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    const INTRODUCERS: [&str; 14] = [
+        "follows",
+        "following",
+        "include",
+        "includes",
+        "included",
+        "including",
+        "supports",
+        "support",
+        "necessitate",
+        "necessitates",
+        "with",
+        "are",
+        "were",
+        "below",
+    ];
+    INTRODUCERS.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
 /// Whether a sentence holds a quotation mark (straight or curly, single or double).
 fn has_quote_mark(norm: &str) -> bool {
     norm.contains(['"', '\'', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'])
@@ -449,7 +479,7 @@ pub(crate) fn find(
             quoting.pass(s.block, &s.norm);
             continue;
         }
-        if scan.any(si, Set::Boilerplate) {
+        if scan.any(si, Set::Boilerplate) || introduces_a_list(&s.norm) {
             continue;
         }
         let is_policy = |m: &&Mention| levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy);

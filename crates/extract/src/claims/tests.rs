@@ -294,3 +294,21 @@ fn an_evaluative_title_was_never_a_claim() {
     );
     assert!(!quotes.contains(&"A disastrous record"), "{quotes:?}");
 }
+
+/// Issue 12 (scratch set of the sixteenth session): a sentence that only introduces a
+/// list or an amended text ("..., so that it reads as follows:", "which also
+/// supports:") was drafted as a claim.
+#[test]
+fn a_sentence_introducing_a_list_was_drafted_as_a_claim() {
+    let lex = lexicon_of_person("actor:andrew-wood", "Andrew Wood", "Wood");
+    let text = "Conference motion\n\n\
+        Delete the words “maximise efficient use of the existing rail network”, so that it reads as follows:\n\n\
+        The redevelopment is being funded by a very successful bid, which also supports:\n\n\
+        The council should stop wasting money on consultants and must publish its plans:\n";
+    let d = draft_of_with(text, &lex);
+    let quotes: Vec<&str> = d.claims.iter().map(|c| c.quote.as_str()).collect();
+    assert_eq!(
+        quotes,
+        ["The council should stop wasting money on consultants and must publish its plans:"]
+    );
+}
