@@ -198,13 +198,16 @@ pub(crate) fn stated_date(
             // event's, even near the edge of a short page. After an edit's cue the
             // preposition is the cue's ("Last updated on 12 March 2020"): the page's
             // own date, taken when no publication date is given.
-            let governed = !updated && governed(&s.norm[..start]);
+            // In the header, a line dated "on" a day is the page's own occasion ("Notes
+            // of a meeting held on 6th November 2024"), taken when nothing better is.
+            let header_on = in_header && last_word_is(&s.norm[..start], "on");
+            let governed = !updated && !header_on && governed(&s.norm[..start]);
             if !cue && (governed || prose(b.kind, s.words, &s.norm)) {
                 continue;
             }
             let mut score = if cue {
                 3.0
-            } else if updated {
+            } else if updated || header_on {
                 -1.0
             } else {
                 0.0
@@ -248,12 +251,17 @@ const GOVERNING: [&str; 14] = [
 /// Whether the word just before a date (the text before it is `before`) is one of
 /// [`GOVERNING`].
 fn governed(before: &str) -> bool {
-    let last = before
+    GOVERNING.iter().any(|g| last_word_is(before, g))
+}
+
+/// Whether the last word of `before` is `word`, in any ASCII case.
+fn last_word_is(before: &str, word: &str) -> bool {
+    before
         .trim_end()
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
-        .unwrap_or("");
-    GOVERNING.iter().any(|g| last.eq_ignore_ascii_case(g))
+        .unwrap_or("")
+        .eq_ignore_ascii_case(word)
 }
 
 /// Whether a sentence of a paragraph reads as prose rather than a date line: it ends

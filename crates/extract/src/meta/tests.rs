@@ -371,6 +371,23 @@ fn a_biography_line_with_its_roles_in_capitals_gave_no_author() {
     assert_eq!(authors, ["actor:robert-kilgour"]);
 }
 
+/// Issue 12 (scratch set of the sixteenth session): meeting notes dated only by their
+/// opening line ("Notes of a meeting held on 6th November 2024 by ...") got an
+/// inferred year: "on" was read as a date in prose. A header line's own date still
+/// loses to a publication date.
+#[test]
+fn meeting_notes_dated_by_their_opening_line_gave_only_a_year() {
+    let line = "Notes of a meeting held on 6th November 2024 by Friends of Farthing Downs";
+    let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
+    let d = draft_of(&text);
+    assert_eq!(d.date.value.to_string(), "2024-11-06", "{:?}", d.date);
+    assert_eq!(d.date.provenance, levelmap_model::DateProvenance::Stated);
+    let text = format!(
+        "Why the towns fund will not level up the north\n\n{line}\n\nPublished 9 November 2024\n\n{BODY}"
+    );
+    assert_eq!(draft_of(&text).date.value.to_string(), "2024-11-09");
+}
+
 /// Issue 12: a stated publication date in the header beats dates in the body, even
 /// one beside a cue word ("published") in running prose; no date after today.
 #[test]
