@@ -615,7 +615,7 @@ fn policy_stance(
     let by_verb = found
         .in_sentence(si)
         .filter(|m| m.id == policy)
-        .find_map(|m| verbs::stance_from_verb(norm, m.start, m.end));
+        .find_map(|m| verbs::stance_from_verb(norm, m.start, m.end, policy));
     if let Some(stance) = by_verb {
         return stance;
     }

@@ -95,9 +95,12 @@ const DETERMINERS: &[&str] = &[
     "the ", "a ", "its ", "their ", "our ", "this ", "any ", "all ",
 ];
 
-/// The stance a verb gives the policy named at `norm[start..end]`, if one governs it.
-/// A negation just before the verb ("not to scrap", "won't end") leaves it unread.
-pub(super) fn stance_from_verb(norm: &str, start: usize, end: usize) -> Option<Stance> {
+/// The stance a verb gives the policy `id` named at `norm[start..end]`, if one governs
+/// it. A negation just before the verb ("not to scrap", "won't end") leaves it unread,
+/// and so does a verb that is the policy's own first word ("end fire and rehire" is
+/// the policy "end fire and rehire", found by its last words).
+pub(super) fn stance_from_verb(norm: &str, start: usize, end: usize, id: &str) -> Option<Stance> {
+    let slug = id.split_once(':').map_or(id, |(_, s)| s);
     let lower_before = norm.get(..start)?.to_ascii_lowercase();
     let mut before = lower_before.trim_end();
     // "scrap the Towns Fund", "calls for a new HS2": one determiner between.
@@ -110,7 +113,10 @@ pub(super) fn stance_from_verb(norm: &str, start: usize, end: usize) -> Option<S
         }
     }
     let governs = |p: &&str| {
-        before
+        let own = slug
+            .strip_prefix(&p.replace(' ', "-"))
+            .is_some_and(|r| r.starts_with('-'));
+        !own && before
             .strip_suffix(*p)
             .is_some_and(|rest| (rest.is_empty() || rest.ends_with(' ')) && !negated(rest))
     };
@@ -153,7 +159,21 @@ mod tests {
 
     fn at(s: &str, policy: &str) -> Option<Stance> {
         let a = s.find(policy).unwrap();
-        stance_from_verb(s, a, a + policy.len())
+        stance_from_verb(s, a, a + policy.len(), "policy:x")
+    }
+
+    /// "plans to ... end fire and rehire": the policy "end fire and rehire", named by
+    /// its last words, is what is planned, not ended.
+    #[test]
+    fn a_verb_that_opens_the_policys_own_name_gives_no_stance() {
+        let s = "More security at work, with plans to end fire and rehire.";
+        let a = s.find("fire and rehire").unwrap();
+        let id = "policy:end-fire-and-rehire";
+        assert_eq!(stance_from_verb(s, a, a + 15, id), None);
+        assert_eq!(
+            stance_from_verb(s, a, a + 15, "policy:fire-and-rehire"),
+            Some(Stance::Against)
+        );
     }
 
     /// Issue 12 (scratch set of the sixteenth session): "austerity ... must end" and
