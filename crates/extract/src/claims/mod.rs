@@ -147,7 +147,7 @@ fn speaker(
             .find(|m| m.start > report_at && m.start < report_at + 40 && is_actor(&m.id))
             .map(|m| m.id.clone());
     }
-    if let Some(id) = speaker_after_verb(norm, report_at, found, si, &is_actor) {
+    if let Some(id) = speaker_after_verb(norm, report_at, found, si, lex, &is_actor) {
         return Some(id);
     }
     found
@@ -179,6 +179,7 @@ fn speaker_after_verb(
     report_at: usize,
     found: &Found,
     si: usize,
+    lex: &Lexicon,
     is_actor: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let before = norm[..report_at].trim_end();
@@ -188,11 +189,27 @@ fn speaker_after_verb(
     let verb_end = norm[report_at..]
         .find(|c: char| !c.is_alphabetic())
         .map_or(norm.len(), |k| report_at + k);
-    found
+    // The names right after the verb, before any punctuation: "says Labour MP Jane
+    // Smith" names the party and the person; the person speaks.
+    let after: Vec<&Mention> = found
         .in_sentence(si)
-        .find(|m| {
-            m.start >= verb_end && norm[verb_end..m.start].trim().is_empty() && is_actor(&m.id)
+        .filter(|m| {
+            m.start >= verb_end
+                && {
+                    let gap = &norm[verb_end..m.start];
+                    gap.split_whitespace().count() <= 3
+                        && !gap.contains([',', ';', ':', '.', '(', '"', '\u{201c}', '\u{2018}'])
+                }
+                && is_actor(&m.id)
         })
+        .collect();
+    let person = |m: &&&Mention| lex.entities.get(&m.id).is_none_or(|e| e.kind == "person");
+    after
+        .iter()
+        .find(person)
+        .or(after
+            .first()
+            .filter(|m| norm[verb_end..m.start].trim().is_empty()))
         .map(|m| m.id.clone())
 }
 

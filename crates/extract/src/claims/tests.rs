@@ -312,3 +312,32 @@ fn a_sentence_introducing_a_list_was_drafted_as_a_claim() {
         ["The council should stop wasting money on consultants and must publish its plans:"]
     );
 }
+
+/// A tag naming a party and then a person ("says Labour MP Jane Smith") gave the
+/// quotation to the party: the person speaks.
+#[test]
+fn a_tag_naming_a_party_and_a_person_gave_the_quotation_to_the_party() {
+    let entity = |id: &str, name: &str, kind: &str| levelmap_model::Entity {
+        id: id.into(),
+        name: name.into(),
+        node_kind: NodeKind::Actor,
+        kind: kind.into(),
+        aliases: vec![],
+        description: None,
+        date: None,
+        roles: vec![],
+        origin: levelmap_model::Origin::Curated,
+    };
+    let mut corpus = levelmap_model::Corpus::default();
+    for e in [
+        entity("actor:labour", "Labour", "party"),
+        entity("actor:jane-smith", "Jane Smith", "person"),
+    ] {
+        corpus.entities.insert(e.id.clone(), e);
+    }
+    let lex = crate::lexicon_with(&corpus, crate::Background::Off);
+    let text = "Council budget row\n\n\
+        “The cuts are a disgrace and must be reversed at once,” says Labour MP Jane Smith.\n";
+    let d = draft_of_with(text, &lex);
+    assert_eq!(speakers_of(&d), [("“The cuts ", Some("actor:jane-smith"))]);
+}
