@@ -147,8 +147,7 @@ pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<St
         let loaded = pending.region(statement_region)?;
         Ok((statements(&loaded.graph), filter))
     })?;
-    let kept: Vec<Statement> = all.iter().filter(|s| filter.keeps(s)).cloned().collect();
-    if kept.is_empty() {
+    if !all.iter().any(|s| filter.keeps(s)) {
         return Err(NetworkError::NoStatements {
             what: select.describe(),
             total: all.len(),
@@ -158,6 +157,9 @@ pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<St
         }
         .into());
     }
+    // kept in place, not cloned
+    let mut kept = all;
+    kept.retain(|s| filter.keeps(s));
     Ok(kept)
 }
 

@@ -302,17 +302,11 @@ pub fn network_ties(statements: &[Statement], opts: NetworkOptions) -> Result<Ti
         .into_par_iter()
         .map(|rows| {
             let mut ties = Vec::new();
-            pair_rows_of(
-                &p.by_node,
-                &p.by_concept,
-                opts.kind,
-                rows,
-                |i, j, pair, _| {
-                    if let Some(w) = weight(pair, &p.activity, [i, j], opts) {
-                        ties.push((i as u32, j as u32, w + 0.0));
-                    }
-                },
-            );
+            pair_rows_for::<false>(&p, opts, rows, |i, j, pair, _| {
+                if let Some(w) = weight(pair, &p.activity, [i, j], opts) {
+                    ties.push((i as u32, j as u32, w + 0.0));
+                }
+            });
             ties
         })
         .collect();
@@ -659,20 +653,15 @@ pub(crate) fn each_edge(
         _ => Side::Actor,
     };
     let p = prepare(statements, side, opts.min_statements);
-    pair_rows(
-        &p.by_node,
-        &p.by_concept,
-        opts.kind,
-        |i, j, pair, concepts| {
-            if let Some(edge) = p.edge(i, j, pair, opts, 0) {
-                each(
-                    &p.nodes,
-                    &edge,
-                    &mut concepts.iter().map(|&c| &p.names[c as usize]),
-                );
-            }
-        },
-    );
+    pair_rows(&p, opts, |i, j, pair, concepts| {
+        if let Some(edge) = p.edge(i, j, pair, opts, 0) {
+            each(
+                &p.nodes,
+                &edge,
+                &mut concepts.iter().map(|&c| &p.names[c as usize]),
+            );
+        }
+    });
     Ok(())
 }
 
@@ -717,31 +706,25 @@ pub fn each_edge_written<C: Sync>(
     let ctx = context(&p.nodes);
     let chunks = row_chunks(&p.by_node, &p.by_concept, 256);
     let batch = 2 * rayon::current_num_threads().max(1);
+    // one buffer per chunk of a batch, kept from batch to batch: grown once, not
+    // reallocated (and copied) as every chunk's bytes come
+    let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); batch];
     for group in chunks.chunks(batch) {
-        let bufs: Vec<Vec<u8>> = group
-            .par_iter()
-            .map(|rows| {
-                let mut buf = Vec::new();
-                pair_rows_of(
-                    &p.by_node,
-                    &p.by_concept,
-                    opts.kind,
-                    rows.clone(),
-                    |i, j, pair, concepts| {
-                        if let Some(edge) = p.edge(i, j, pair, opts, 0) {
-                            write(
-                                &ctx,
-                                &mut buf,
-                                &edge,
-                                &mut concepts.iter().map(|&c| &p.names[c as usize]),
-                            );
-                        }
-                    },
-                );
-                buf
-            })
-            .collect();
-        for b in &bufs {
+        let bufs = &mut bufs[..group.len()];
+        bufs.par_iter_mut().zip(group).for_each(|(buf, rows)| {
+            buf.clear();
+            pair_rows_for::<true>(&p, opts, rows.clone(), |i, j, pair, concepts| {
+                if let Some(edge) = p.edge(i, j, pair, opts, 0) {
+                    write(
+                        &ctx,
+                        buf,
+                        &edge,
+                        &mut concepts.iter().map(|&c| &p.names[c as usize]),
+                    );
+                }
+            });
+        });
+        for b in bufs.iter() {
             if !sink(b) {
                 return Ok(());
             }
@@ -792,17 +775,12 @@ fn row_chunks(
 fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts {
     let p = prepare(statements, side, opts.min_statements);
     let (mut edges, mut pool) = (Vec::new(), Vec::new());
-    pair_rows(
-        &p.by_node,
-        &p.by_concept,
-        opts.kind,
-        |i, j, pair, concepts| {
-            if let Some(edge) = p.edge(i, j, pair, opts, pool.len()) {
-                edges.push(edge);
-                pool.extend_from_slice(concepts);
-            }
-        },
-    );
+    pair_rows(&p, opts, |i, j, pair, concepts| {
+        if let Some(edge) = p.edge(i, j, pair, opts, pool.len()) {
+            edges.push(edge);
+            pool.extend_from_slice(concepts);
+        }
+    });
     Parts {
         nodes: p.nodes,
         edges,
@@ -992,17 +970,32 @@ fn signed_rows(
 /// it touched), then `emit(i, j, pair, via)` is called in order of j. Each pair also
 /// counts the concepts its tie of `kind` runs through (`via`, ascending), its
 /// statements and first date.
-fn pair_rows(
-    by_node: &[Vec<Cell>],
-    by_concept: &[Vec<Cell>],
-    kind: Kind,
-    emit: impl FnMut(usize, usize, &Pair, &[u32]),
-) {
-    pair_rows_of(by_node, by_concept, kind, 0..by_node.len(), emit);
+fn pair_rows(p: &Prepared, opts: NetworkOptions, emit: impl FnMut(usize, usize, &Pair, &[u32])) {
+    pair_rows_for::<true>(p, opts, 0..p.by_node.len(), emit);
 }
 
-/// [`pair_rows`] for the rows (nodes i) in `rows` alone.
-fn pair_rows_of(
+/// [`pair_rows_of`] for the rows in `rows` of a network under `opts`, Jaccard's sums
+/// made only for the Jaccard normalisation, which alone reads them.
+fn pair_rows_for<const EDGES: bool>(
+    p: &Prepared,
+    opts: NetworkOptions,
+    rows: std::ops::Range<usize>,
+    emit: impl FnMut(usize, usize, &Pair, &[u32]),
+) {
+    let (by_node, by_concept, kind) = (&p.by_node, &p.by_concept, opts.kind);
+    if opts.normalisation == Normalisation::Jaccard {
+        pair_rows_of::<EDGES, true>(by_node, by_concept, kind, rows, emit);
+    } else {
+        pair_rows_of::<EDGES, false>(by_node, by_concept, kind, rows, emit);
+    }
+}
+
+/// [`pair_rows`] for the rows (nodes i) in `rows` alone. With `EDGES` false only
+/// what a tie's weight reads is summed (congruence and conflict, and with `JACCARD`
+/// the sums of Jaccard's normalisation): no `via`, statements or first date, and
+/// `emit` gets no concepts. Without `JACCARD` those sums stay 0: only the Jaccard
+/// normalisation reads them ([`weight`]).
+fn pair_rows_of<const EDGES: bool, const JACCARD: bool>(
     by_node: &[Vec<Cell>],
     by_concept: &[Vec<Cell>],
     kind: Kind,
@@ -1030,12 +1023,17 @@ fn pair_rows_of(
                 let conf = fi * aj + ai * fj;
                 p.congruence += cong;
                 p.conflict += conf;
-                for (x, y) in [(fi, fj), (ai, aj)] {
-                    if x > 0.0 && y > 0.0 {
-                        p.both_product += x * y;
-                        p.both_i += x;
-                        p.both_j += y;
+                if JACCARD {
+                    for (x, y) in [(fi, fj), (ai, aj)] {
+                        if x > 0.0 && y > 0.0 {
+                            p.both_product += x * y;
+                            p.both_i += x;
+                            p.both_j += y;
+                        }
                     }
+                }
+                if !EDGES {
+                    continue;
                 }
                 let counts = match kind {
                     Kind::Conflict => conf > 0.0,
@@ -1051,6 +1049,14 @@ fn pair_rows_of(
             }
         }
         touched.sort_unstable();
+        if !EDGES {
+            for &j in &touched {
+                let p = std::mem::take(&mut row[j as usize]);
+                emit(i, j as usize, &p, &[]);
+            }
+            touched.clear();
+            continue;
+        }
         // each j's concepts together, still ascending (they were met in that order)
         let mut at = 0;
         for &j in &touched {

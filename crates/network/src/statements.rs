@@ -188,21 +188,26 @@ pub fn select(all: &[Statement], filter: &StatementFilter, dup: Duplicates) -> V
 }
 
 /// Apply the duplicate rule to statements in their sorted order (the set only
-/// answers whether a key was seen: the kept statements stay in their order).
+/// answers whether a key was seen: the kept statements stay in their order). The
+/// keys are borrowed from the statements (which are then kept or dropped in place),
+/// not cloned.
 pub fn dedupe(list: impl IntoIterator<Item = Statement>, dup: Duplicates) -> Vec<Statement> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    list.into_iter()
-        .filter(|s| match dup {
-            Duplicates::All => true,
-            Duplicates::Article => seen.insert((
-                s.actor.clone(),
-                s.policy.clone(),
-                s.stance,
-                Some(s.article.clone()),
-            )),
-            Duplicates::Window => seen.insert((s.actor.clone(), s.policy.clone(), s.stance, None)),
-        })
-        .collect()
+    let mut list: Vec<Statement> = list.into_iter().collect();
+    if dup == Duplicates::All {
+        return list;
+    }
+    let keep: Vec<bool> = {
+        let mut seen = rustc_hash::FxHashSet::default();
+        list.iter()
+            .map(|s| {
+                let article = (dup == Duplicates::Article).then_some(&*s.article);
+                seen.insert((&*s.actor, &*s.policy, s.stance, article))
+            })
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    list.retain(|_| keep.next().unwrap_or(false));
+    list
 }
 
 /// [`dedupe`] of borrowed statements: the same ones kept, in the same order, with
