@@ -147,8 +147,7 @@ pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<St
         let loaded = pending.region(statement_region)?;
         Ok((statements(&loaded.graph), filter))
     })?;
-    let kept: Vec<Statement> = all.iter().filter(|s| filter.keeps(s)).cloned().collect();
-    if kept.is_empty() {
+    if !all.iter().any(|s| filter.keeps(s)) {
         return Err(NetworkError::NoStatements {
             what: select.describe(),
             total: all.len(),
@@ -158,6 +157,9 @@ pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<St
         }
         .into());
     }
+    // kept in place, not cloned
+    let mut kept = all;
+    kept.retain(|s| filter.keeps(s));
     Ok(kept)
 }
 
@@ -605,8 +607,17 @@ fn push_number(out: &mut Vec<u8>, x: f64) {
     }
 }
 
-/// The decimal digits of `v`.
+/// The decimal digits of `v` (one or two digits, most counts, pushed as bytes
+/// rather than copied from a buffer).
 fn push_digits(out: &mut Vec<u8>, mut v: u64) {
+    if v < 10 {
+        out.push(b'0' + v as u8);
+        return;
+    }
+    if v < 100 {
+        out.extend_from_slice(&[b'0' + (v / 10) as u8, b'0' + (v % 10) as u8]);
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut at = buf.len();
     loop {
@@ -626,6 +637,14 @@ fn push_digits(out: &mut Vec<u8>, mut v: u64) {
 const EDGE_LIST_HEADER: &[u8] =
     b"from,to,source,source_label,target,target_label,weight,sign,via,statements\n";
 
+/// What every row of the edge list reads: each node's `id,label,` as CSV, and the
+/// concepts' names with whether each needs quoting.
+struct EdgeListContext {
+    nodes: Vec<Vec<u8>>,
+    names: Vec<Text>,
+    special: Vec<bool>,
+}
+
 /// The rows of the network of `statements` (dated `span`) in the edge list, the pair
 /// loop on every core (`each_edge_written`: the same bytes in the same order).
 fn edge_list(
@@ -642,9 +661,11 @@ fn edge_list(
         );
         dates.push(b',');
     }
-    // each node's `id,label,` quoted once, before the first edge
-    let nodes_of = |list: &[NetNode]| -> Vec<Vec<u8>> {
-        list.iter()
+    // each node's `id,label,` quoted once, and whether each concept's name needs
+    // quoting, before the first edge
+    let context = |list: &[NetNode], names: &[Text]| EdgeListContext {
+        nodes: list
+            .iter()
             .map(|x| {
                 let mut f = Vec::new();
                 csv_field(&mut f, x.id.as_bytes());
@@ -653,31 +674,31 @@ fn edge_list(
                 f.push(b',');
                 f
             })
-            .collect()
+            .collect(),
+        special: names
+            .iter()
+            .map(|t| t.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n')))
+            .collect(),
+        names: names.to_vec(),
     };
-    let row = |nodes: &Vec<Vec<u8>>,
-               out: &mut Vec<u8>,
-               e: &NetEdge,
-               names: &mut dyn Iterator<Item = &Text>| {
+    let row = |ctx: &EdgeListContext, out: &mut Vec<u8>, e: &NetEdge, via: &[u32]| {
         out.extend_from_slice(&dates);
-        out.extend_from_slice(&nodes[e.source]);
-        out.extend_from_slice(&nodes[e.target]);
+        out.extend_from_slice(&ctx.nodes[e.source]);
+        out.extend_from_slice(&ctx.nodes[e.target]);
         push_number(out, e.weight);
         out.push(b',');
         out.extend_from_slice(e.sign().as_bytes());
         out.push(b',');
-        // the concepts joined in place, quoted afterwards if they need it
+        // the concepts joined in place ("; " needs no quoting), quoted afterwards if a
+        // name needs it
         let at = out.len();
-        for (k, v) in names.enumerate() {
+        for (k, &c) in via.iter().enumerate() {
             if k > 0 {
                 out.extend_from_slice(b"; ");
             }
-            out.extend_from_slice(v.as_bytes());
+            out.extend_from_slice(ctx.names[c as usize].as_bytes());
         }
-        if out[at..]
-            .iter()
-            .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
-        {
+        if via.iter().any(|&c| ctx.special[c as usize]) {
             let field = out.split_off(at);
             csv_field(out, &field);
         }
@@ -686,7 +707,7 @@ fn edge_list(
         out.push(b'\n');
     };
     let mut done = Ok(());
-    each_edge_written(statements, opts, nodes_of, row, |bytes| {
+    each_edge_written(statements, opts, context, row, |bytes| {
         done = w.write_all(bytes);
         done.is_ok()
     })

@@ -302,17 +302,11 @@ pub fn network_ties(statements: &[Statement], opts: NetworkOptions) -> Result<Ti
         .into_par_iter()
         .map(|rows| {
             let mut ties = Vec::new();
-            pair_rows_of(
-                &p.by_node,
-                &p.by_concept,
-                opts.kind,
-                rows,
-                |i, j, pair, _| {
-                    if let Some(w) = weight(pair, &p.activity, [i, j], opts) {
-                        ties.push((i as u32, j as u32, w + 0.0));
-                    }
-                },
-            );
+            pair_rows_for::<false>(&p, opts, rows, |i, j, pair, _| {
+                if let Some(w) = weight(pair, &p.activity, [i, j], opts) {
+                    ties.push((i as u32, j as u32, w + 0.0));
+                }
+            });
             ties
         })
         .collect();
@@ -474,27 +468,32 @@ struct Cell {
     first: u32,
 }
 
-/// What a pair of nodes share, summed over the concepts both use.
+/// What a pair of nodes share, summed over the concepts both use. What every tie
+/// reads comes first, in 32 bytes of one 32-byte-aligned block (so in one cache
+/// line: the pair loop touches thousands of pairs at random), then Jaccard's sums and
+/// the via buffer's cursor.
 #[derive(Default, Clone)]
+#[repr(C, align(32))]
 struct Pair {
     congruence: f64,
     conflict: f64,
+    /// Statements behind the tie (of both, on the concepts it runs through; at most
+    /// every statement, which are numbered in u32).
+    statements: u32,
+    /// Their first date, coded by [`date_code`] (0: none).
+    first: u32,
+    /// Concepts the tie runs through.
+    via: u32,
+    /// Whether the pair is in the touched list.
+    seen: bool,
     /// Σ a_i·a_j over cells both use (Jaccard's m11).
     both_product: f64,
     /// Σ a_i over cells both use.
     both_i: f64,
     /// Σ a_j over cells both use.
     both_j: f64,
-    /// Statements behind the tie (of both, on the concepts it runs through).
-    statements: usize,
-    /// Their first date, coded by [`date_code`] (0: none).
-    first: u32,
-    /// Concepts the tie runs through.
-    via: u32,
     /// Where its concepts go in the node's via buffer.
     at: usize,
-    /// Whether the pair is in the touched list.
-    seen: bool,
 }
 
 /// The cells of a one-mode network: each node's (concept, counts), concepts
@@ -580,7 +579,7 @@ impl Prepared {
             source: i,
             target: j,
             weight,
-            statements: pair.statements,
+            statements: pair.statements as usize,
             first: date_of(&self.dates, pair.first),
             via_start,
             via_len: pair.via,
@@ -659,20 +658,15 @@ pub(crate) fn each_edge(
         _ => Side::Actor,
     };
     let p = prepare(statements, side, opts.min_statements);
-    pair_rows(
-        &p.by_node,
-        &p.by_concept,
-        opts.kind,
-        |i, j, pair, concepts| {
-            if let Some(edge) = p.edge(i, j, pair, opts, 0) {
-                each(
-                    &p.nodes,
-                    &edge,
-                    &mut concepts.iter().map(|&c| &p.names[c as usize]),
-                );
-            }
-        },
-    );
+    pair_rows(&p, opts, |i, j, pair, concepts| {
+        if let Some(edge) = p.edge(i, j, pair, opts, 0) {
+            each(
+                &p.nodes,
+                &edge,
+                &mut concepts.iter().map(|&c| &p.names[c as usize]),
+            );
+        }
+    });
     Ok(())
 }
 
@@ -681,13 +675,14 @@ pub(crate) fn each_edge(
 /// chunk's edges are written by `write` into a buffer of its own, on any thread, and
 /// the buffers go to `sink` in row order, a few chunks at a time, so the bytes are
 /// those of one pass in order and memory holds a few chunks, not the network.
-/// `context` is made once from the nodes (before any edge) for `write` to read;
-/// `sink` returns false to stop.
+/// `context` is made once from the nodes and the concepts' names (before any edge)
+/// for `write` to read; `write` gets the concepts an edge runs through (its
+/// [`Network::via`]) as numbers into those names. `sink` returns false to stop.
 pub fn each_edge_written<C: Sync>(
     statements: &[Statement],
     opts: NetworkOptions,
-    context: impl FnOnce(&[NetNode]) -> C,
-    write: impl Fn(&C, &mut Vec<u8>, &NetEdge, &mut dyn Iterator<Item = &Text>) + Sync,
+    context: impl FnOnce(&[NetNode], &[Text]) -> C,
+    write: impl Fn(&C, &mut Vec<u8>, &NetEdge, &[u32]) + Sync,
     mut sink: impl FnMut(&[u8]) -> bool,
 ) -> Result<(), NetworkError> {
     if opts.min_statements == 0 {
@@ -696,10 +691,10 @@ pub fn each_edge_written<C: Sync>(
     let side = match opts.kind {
         Kind::Affiliation => {
             let net = build_network(statements, opts)?;
-            let ctx = context(&net.nodes);
+            let ctx = context(&net.nodes, &net.names);
             let mut buf = Vec::new();
             for e in &net.edges {
-                write(&ctx, &mut buf, e, &mut net.via(e));
+                write(&ctx, &mut buf, e, net.via_numbers(e));
                 if buf.len() >= 1 << 20 {
                     if !sink(&buf) {
                         return Ok(());
@@ -714,34 +709,23 @@ pub fn each_edge_written<C: Sync>(
         _ => Side::Actor,
     };
     let p = prepare(statements, side, opts.min_statements);
-    let ctx = context(&p.nodes);
+    let ctx = context(&p.nodes, &p.names);
     let chunks = row_chunks(&p.by_node, &p.by_concept, 256);
     let batch = 2 * rayon::current_num_threads().max(1);
+    // one buffer per chunk of a batch, kept from batch to batch: grown once, not
+    // reallocated (and copied) as every chunk's bytes come
+    let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); batch];
     for group in chunks.chunks(batch) {
-        let bufs: Vec<Vec<u8>> = group
-            .par_iter()
-            .map(|rows| {
-                let mut buf = Vec::new();
-                pair_rows_of(
-                    &p.by_node,
-                    &p.by_concept,
-                    opts.kind,
-                    rows.clone(),
-                    |i, j, pair, concepts| {
-                        if let Some(edge) = p.edge(i, j, pair, opts, 0) {
-                            write(
-                                &ctx,
-                                &mut buf,
-                                &edge,
-                                &mut concepts.iter().map(|&c| &p.names[c as usize]),
-                            );
-                        }
-                    },
-                );
-                buf
-            })
-            .collect();
-        for b in &bufs {
+        let bufs = &mut bufs[..group.len()];
+        bufs.par_iter_mut().zip(group).for_each(|(buf, rows)| {
+            buf.clear();
+            pair_rows_for::<true>(&p, opts, rows.clone(), |i, j, pair, concepts| {
+                if let Some(edge) = p.edge(i, j, pair, opts, 0) {
+                    write(&ctx, buf, &edge, concepts);
+                }
+            });
+        });
+        for b in bufs.iter() {
             if !sink(b) {
                 return Ok(());
             }
@@ -792,17 +776,12 @@ fn row_chunks(
 fn one_mode(statements: &[Statement], opts: NetworkOptions, side: Side) -> Parts {
     let p = prepare(statements, side, opts.min_statements);
     let (mut edges, mut pool) = (Vec::new(), Vec::new());
-    pair_rows(
-        &p.by_node,
-        &p.by_concept,
-        opts.kind,
-        |i, j, pair, concepts| {
-            if let Some(edge) = p.edge(i, j, pair, opts, pool.len()) {
-                edges.push(edge);
-                pool.extend_from_slice(concepts);
-            }
-        },
-    );
+    pair_rows(&p, opts, |i, j, pair, concepts| {
+        if let Some(edge) = p.edge(i, j, pair, opts, pool.len()) {
+            edges.push(edge);
+            pool.extend_from_slice(concepts);
+        }
+    });
     Parts {
         nodes: p.nodes,
         edges,
@@ -992,17 +971,32 @@ fn signed_rows(
 /// it touched), then `emit(i, j, pair, via)` is called in order of j. Each pair also
 /// counts the concepts its tie of `kind` runs through (`via`, ascending), its
 /// statements and first date.
-fn pair_rows(
-    by_node: &[Vec<Cell>],
-    by_concept: &[Vec<Cell>],
-    kind: Kind,
-    emit: impl FnMut(usize, usize, &Pair, &[u32]),
-) {
-    pair_rows_of(by_node, by_concept, kind, 0..by_node.len(), emit);
+fn pair_rows(p: &Prepared, opts: NetworkOptions, emit: impl FnMut(usize, usize, &Pair, &[u32])) {
+    pair_rows_for::<true>(p, opts, 0..p.by_node.len(), emit);
 }
 
-/// [`pair_rows`] for the rows (nodes i) in `rows` alone.
-fn pair_rows_of(
+/// [`pair_rows_of`] for the rows in `rows` of a network under `opts`, Jaccard's sums
+/// made only for the Jaccard normalisation, which alone reads them.
+fn pair_rows_for<const EDGES: bool>(
+    p: &Prepared,
+    opts: NetworkOptions,
+    rows: std::ops::Range<usize>,
+    emit: impl FnMut(usize, usize, &Pair, &[u32]),
+) {
+    let (by_node, by_concept, kind) = (&p.by_node, &p.by_concept, opts.kind);
+    if opts.normalisation == Normalisation::Jaccard {
+        pair_rows_of::<EDGES, true>(by_node, by_concept, kind, rows, emit);
+    } else {
+        pair_rows_of::<EDGES, false>(by_node, by_concept, kind, rows, emit);
+    }
+}
+
+/// [`pair_rows`] for the rows (nodes i) in `rows` alone. With `EDGES` false only
+/// what a tie's weight reads is summed (congruence and conflict, and with `JACCARD`
+/// the sums of Jaccard's normalisation): no `via`, statements or first date, and
+/// `emit` gets no concepts. Without `JACCARD` those sums stay 0: only the Jaccard
+/// normalisation reads them ([`weight`]).
+fn pair_rows_of<const EDGES: bool, const JACCARD: bool>(
     by_node: &[Vec<Cell>],
     by_concept: &[Vec<Cell>],
     kind: Kind,
@@ -1030,12 +1024,17 @@ fn pair_rows_of(
                 let conf = fi * aj + ai * fj;
                 p.congruence += cong;
                 p.conflict += conf;
-                for (x, y) in [(fi, fj), (ai, aj)] {
-                    if x > 0.0 && y > 0.0 {
-                        p.both_product += x * y;
-                        p.both_i += x;
-                        p.both_j += y;
+                if JACCARD {
+                    for (x, y) in [(fi, fj), (ai, aj)] {
+                        if x > 0.0 && y > 0.0 {
+                            p.both_product += x * y;
+                            p.both_i += x;
+                            p.both_j += y;
+                        }
                     }
+                }
+                if !EDGES {
+                    continue;
                 }
                 let counts = match kind {
                     Kind::Conflict => conf > 0.0,
@@ -1044,13 +1043,21 @@ fn pair_rows_of(
                 };
                 if counts {
                     p.via += 1;
-                    p.statements += (fi + ai + fj + aj) as usize;
+                    p.statements += (fi + ai + fj + aj) as u32;
                     p.first = p.first.max(a.first).max(b.first);
                     shared.push((b.other, a.other));
                 }
             }
         }
         touched.sort_unstable();
+        if !EDGES {
+            for &j in &touched {
+                let p = std::mem::take(&mut row[j as usize]);
+                emit(i, j as usize, &p, &[]);
+            }
+            touched.clear();
+            continue;
+        }
         // each j's concepts together, still ascending (they were met in that order)
         let mut at = 0;
         for &j in &touched {
@@ -1197,8 +1204,10 @@ mod tests {
                 each_edge_written(
                     &list,
                     opts,
-                    |nodes| nodes.to_vec(),
-                    |nodes, out, e, via| line(nodes, out, e, via),
+                    |nodes, names| (nodes.to_vec(), names.to_vec()),
+                    |(nodes, names), out, e, via| {
+                        line(nodes, out, e, &mut via.iter().map(|&c| &names[c as usize]))
+                    },
                     |bytes| {
                         many.extend_from_slice(bytes);
                         pieces += 1;
