@@ -197,19 +197,32 @@ fn a_quotation_over_several_sentences_lost_its_speaker_after_the_first() {
 
 /// A lexicon of one person, with one alias, and no background.
 fn lexicon_of_person(id: &str, name: &str, alias: &str) -> crate::Lexicon {
-    let person = levelmap_model::Entity {
+    let mut person = actor(id, name, "person");
+    person.aliases.push(alias.into());
+    lexicon_of([person])
+}
+
+/// An actor of the curated lexicon, without aliases.
+fn actor(id: &str, name: &str, kind: &str) -> levelmap_model::Entity {
+    levelmap_model::Entity {
         id: id.into(),
         name: name.into(),
         node_kind: NodeKind::Actor,
-        kind: "person".into(),
-        aliases: vec![alias.into()],
+        kind: kind.into(),
+        aliases: vec![],
         description: None,
         date: None,
         roles: vec![],
         origin: levelmap_model::Origin::Curated,
-    };
+    }
+}
+
+/// A lexicon of these entities, and no background.
+fn lexicon_of<const N: usize>(entities: [levelmap_model::Entity; N]) -> crate::Lexicon {
     let mut corpus = levelmap_model::Corpus::default();
-    corpus.entities.insert(person.id.clone(), person);
+    for e in entities {
+        corpus.entities.insert(e.id.clone(), e);
+    }
     crate::lexicon_with(&corpus, crate::Background::Off)
 }
 
@@ -317,25 +330,10 @@ fn a_sentence_introducing_a_list_was_drafted_as_a_claim() {
 /// quotation to the party: the person speaks.
 #[test]
 fn a_tag_naming_a_party_and_a_person_gave_the_quotation_to_the_party() {
-    let entity = |id: &str, name: &str, kind: &str| levelmap_model::Entity {
-        id: id.into(),
-        name: name.into(),
-        node_kind: NodeKind::Actor,
-        kind: kind.into(),
-        aliases: vec![],
-        description: None,
-        date: None,
-        roles: vec![],
-        origin: levelmap_model::Origin::Curated,
-    };
-    let mut corpus = levelmap_model::Corpus::default();
-    for e in [
-        entity("actor:labour", "Labour", "party"),
-        entity("actor:jane-smith", "Jane Smith", "person"),
-    ] {
-        corpus.entities.insert(e.id.clone(), e);
-    }
-    let lex = crate::lexicon_with(&corpus, crate::Background::Off);
+    let lex = lexicon_of([
+        actor("actor:labour", "Labour", "party"),
+        actor("actor:jane-smith", "Jane Smith", "person"),
+    ]);
     let text = "Council budget row\n\n\
         “The cuts are a disgrace and must be reversed at once,” says Labour MP Jane Smith.\n";
     let d = draft_of_with(text, &lex);

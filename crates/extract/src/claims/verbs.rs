@@ -113,12 +113,14 @@ pub(super) fn stance_from_verb(norm: &str, start: usize, end: usize, id: &str) -
         }
     }
     let governs = |p: &&str| {
-        let own = slug
-            .strip_prefix(&p.replace(' ', "-"))
-            .is_some_and(|r| r.starts_with('-'));
-        !own && before
+        let own = || {
+            slug.strip_prefix(&p.replace(' ', "-"))
+                .is_some_and(|r| r.starts_with('-'))
+        };
+        before
             .strip_suffix(*p)
             .is_some_and(|rest| (rest.is_empty() || rest.ends_with(' ')) && !negated(rest))
+            && !own()
     };
     if AGAINST_BEFORE.iter().any(governs) {
         return Some(Stance::Against);

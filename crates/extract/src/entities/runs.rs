@@ -165,16 +165,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
     /// A proposal named in quotes after "a": "a 'Devolution Parliament'", "a “New
     /// Deal for Local Government”"; the names inside ("Local Government") give way.
     fn quoted_proposal(&mut self, heads: Heads, (a, b): (usize, usize)) {
-        let inside: Vec<(usize, usize)> = self
-            .c
-            .hit_spans
-            .iter()
-            .copied()
-            .filter(|&(s, e)| a <= s && e <= b)
-            .collect();
-        for (s, e) in inside {
-            self.out.scratch.superseded.push((self.c.si, s, e));
-        }
+        self.supersede_hits_within(a, b);
         let kind = if heads.org.is_some() {
             "institution"
         } else {

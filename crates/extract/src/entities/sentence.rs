@@ -233,16 +233,7 @@ impl SentenceScan<'_, '_, '_> {
             if self.covered(a, end) {
                 continue;
             }
-            let inside: Vec<(usize, usize)> = self
-                .c
-                .hit_spans
-                .iter()
-                .copied()
-                .filter(|&(s, e)| a <= s && e <= end)
-                .collect();
-            for (s, e) in inside {
-                self.out.scratch.superseded.push((self.c.si, s, e));
-            }
+            self.supersede_hits_within(a, end);
             self.add(
                 norm[a..end].to_string(),
                 NodeKind::Policy,
@@ -254,6 +245,17 @@ impl SentenceScan<'_, '_, '_> {
             );
             self.out.scratch.claimed.push((a, end));
         }
+    }
+
+    /// The lexicon hits inside `a..b` give way to the longer name there ("Local
+    /// Government" inside a "New Deal for Local Government").
+    pub(super) fn supersede_hits_within(&mut self, a: usize, b: usize) {
+        let si = self.c.si;
+        let inside = self.c.hit_spans.iter().filter(|&&(s, e)| a <= s && e <= b);
+        self.out
+            .scratch
+            .superseded
+            .extend(inside.map(|&(s, e)| (si, s, e)));
     }
 
     /// A lowercase policy name defined by its acronym in brackets: "the defence

@@ -255,6 +255,18 @@ fn a_date_line_under_a_headline_was_merged_into_one_sentence() {
     );
 }
 
+/// Assert that a page whose date line is `line` has the stated date `want`.
+fn assert_stated(line: &str, want: &str) {
+    let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
+    let d = draft_of(&text);
+    assert_eq!(d.date.value.to_string(), want, "{line}: {:?}", d.date);
+    assert_eq!(
+        d.date.provenance,
+        levelmap_model::DateProvenance::Stated,
+        "{line}"
+    );
+}
+
 /// Issue 12: the forms a publication date takes on real pages, each read to the day.
 #[test]
 fn stated_dates_in_every_dateline_form_are_read_to_the_day() {
@@ -279,14 +291,7 @@ fn stated_dates_in_every_dateline_form_are_read_to_the_day() {
         ("3rd March 2020", "2020-03-03"),
         ("March 3rd, 2020", "2020-03-03"),
     ] {
-        let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
-        let d = draft_of(&text);
-        assert_eq!(d.date.value.to_string(), want, "{line}: {:?}", d.date);
-        assert_eq!(
-            d.date.provenance,
-            levelmap_model::DateProvenance::Stated,
-            "{line}"
-        );
+        assert_stated(line, want);
     }
 }
 
@@ -308,14 +313,7 @@ fn a_date_line_with_dots_a_time_or_a_month_in_capitals_gave_only_a_year() {
             "2020-03-11",
         ),
     ] {
-        let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
-        let d = draft_of(&text);
-        assert_eq!(d.date.value.to_string(), want, "{line}: {:?}", d.date);
-        assert_eq!(
-            d.date.provenance,
-            levelmap_model::DateProvenance::Stated,
-            "{line}"
-        );
+        assert_stated(line, want);
     }
     // A deadline in the body is still no date line, with an edit date or without.
     let text = format!(
