@@ -567,6 +567,7 @@ fn date_of(dates: &[PartialDate], code: u32) -> Option<PartialDate> {
 impl Prepared {
     /// The edge of the pair (i, j) the pair loop summed, if its weight under `opts`
     /// makes a tie; its concepts start at `via_start` of the network's pool.
+    #[inline]
     fn edge(
         &self,
         i: usize,

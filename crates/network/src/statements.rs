@@ -180,39 +180,42 @@ pub fn statements(g: &LevelGraph) -> Vec<Statement> {
     out
 }
 
-/// The statements in their `Ord` order, compared by numbers: each text of the
-/// leading fields (article, actor, policy) is ranked once among the distinct ones
-/// (rank order is text order), and a key of date, ranks and stance orders most
+/// The statements in their `Ord` order, compared by numbers: each value of the
+/// leading fields (date, article, actor, policy, stance) is ranked once among the
+/// distinct ones (rank order is their order), and a key of these ranks orders most
 /// pairs; only pairs equal on it are compared whole. Statements equal whole are the
 /// same in every field, so the order is that of `sort` to the byte.
 fn sorted(mut list: Vec<Statement>) -> Vec<Statement> {
-    type Key = (Option<PartialDate>, u32, u32, u32, Stance);
-    fn ranks<'a>(texts: impl Iterator<Item = &'a str>) -> rustc_hash::FxHashMap<&'a str, u32> {
-        let mut rank: rustc_hash::FxHashMap<&str, u32> = Default::default();
-        for t in texts {
+    fn ranks<'a, T: Ord + std::hash::Hash + ?Sized + 'a>(
+        items: impl Iterator<Item = &'a T>,
+    ) -> rustc_hash::FxHashMap<&'a T, u32> {
+        let mut rank: rustc_hash::FxHashMap<&T, u32> = Default::default();
+        for t in items {
             rank.entry(t).or_insert(0);
         }
-        let mut distinct: Vec<&str> = rank.keys().copied().collect();
+        let mut distinct: Vec<&T> = rank.keys().copied().collect();
         distinct.sort_unstable();
         for (k, t) in distinct.into_iter().enumerate() {
             rank.insert(t, k as u32);
         }
         rank
     }
+    let date = ranks(list.iter().map(|s| &s.date));
     let article = ranks(list.iter().map(|s| &*s.article));
     let actor = ranks(list.iter().map(|s| &*s.actor));
     let policy = ranks(list.iter().map(|s| &*s.policy));
-    let mut order: Vec<(Key, u32)> = list
+    let stance = ranks(list.iter().map(|s| &s.stance));
+    let mut order: Vec<([u32; 5], u32)> = list
         .iter()
         .enumerate()
         .map(|(k, s)| {
-            let key = (
-                s.date,
+            let key = [
+                date[&s.date],
                 article[&*s.article],
                 actor[&*s.actor],
                 policy[&*s.policy],
-                s.stance,
-            );
+                stance[&s.stance],
+            ];
             (key, k as u32)
         })
         .collect();
@@ -255,7 +258,8 @@ pub fn dedupe(list: impl IntoIterator<Item = Statement>, dup: Duplicates) -> Vec
         return list;
     }
     let keep: Vec<bool> = {
-        let mut seen = rustc_hash::FxHashSet::default();
+        let mut seen =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(list.len(), Default::default());
         list.iter()
             .map(|s| {
                 let article = (dup == Duplicates::Article).then_some(&*s.article);
@@ -274,21 +278,23 @@ pub fn dedupe_refs<'a>(
     list: impl IntoIterator<Item = &'a Statement>,
     dup: Duplicates,
 ) -> Vec<&'a Statement> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    list.into_iter()
-        .filter(|s| match dup {
-            Duplicates::All => true,
-            Duplicates::Article => {
-                seen.insert((&*s.actor, &*s.policy, s.stance, Some(&*s.article)))
-            }
-            Duplicates::Window => seen.insert((&*s.actor, &*s.policy, s.stance, None)),
-        })
-        .collect()
+    let list = list.into_iter();
+    let mut seen =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(list.size_hint().0, Default::default());
+    list.filter(|s| match dup {
+        Duplicates::All => true,
+        Duplicates::Article => seen.insert((&*s.actor, &*s.policy, s.stance, Some(&*s.article))),
+        Duplicates::Window => seen.insert((&*s.actor, &*s.policy, s.stance, None)),
+    })
+    .collect()
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    use levelmap_model::graph::{Edge, Node};
+    use levelmap_model::{ArticleDate, ClaimKind, DateProvenance, Evidence, Origin};
 
     #[test]
     fn statements_sorted_by_ranks_are_in_ord_order() {
@@ -317,8 +323,6 @@ pub(crate) mod tests {
             assert_eq!(sorted(list), expected, "seed {seed}");
         }
     }
-    use levelmap_model::graph::{Edge, Node};
-    use levelmap_model::{ArticleDate, ClaimKind, DateProvenance, Evidence, Origin};
 
     fn ev(article: &str, quote: &str) -> Evidence {
         Evidence {

@@ -9,7 +9,7 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use levelmap_model::graph::{LevelGraph, NodeData};
+use levelmap_model::graph::{EdgeNumbering, LevelGraph, NodeData};
 use levelmap_model::{EdgeKind, Stance};
 
 use super::graph::{targets, Focus, CLAIM_LINKS, LINEAGE};
@@ -309,13 +309,16 @@ pub(super) fn links(
     // Each shown claim's article, looked up once.
     let mut articles: Vec<Option<Option<NodeIndex>>> = vec![None; g.graph.node_count()];
     let mut article_of = |c: NodeIndex| *articles[c.index()].get_or_insert_with(|| g.article_of(c));
+    // each edge's id numbered as the walk passes it, not by scanning its source's edges
+    let mut numbering = EdgeNumbering::new(g);
     for e in g.graph.edge_indices() {
+        let earlier = numbering.earlier(g, e);
         let Some((a, b)) = g.graph.edge_endpoints(e) else {
             continue;
         };
         let w = g.edge(e);
         let link = |date| Link {
-            id: g.edge_id(e),
+            id: EdgeNumbering::id(g, e, earlier),
             kind: w.kind,
             from: g.node(a).id.to_string(),
             to: g.node(b).id.to_string(),
