@@ -114,7 +114,14 @@ fn is_title_like(text: &str, layout: &Layout, h: &Header, i: usize) -> bool {
             (b.words <= 20 && s.ends_with('?'))
                 || (one_line && b.words <= 25 && !s.ends_with(['.', '!', ':', ';', ',', '"', '”']))
         }
-        BlockKind::Bullet => false,
+        // A numbered line that opens the text is a numbered title ("6. Submissions on
+        // Behalf of ..."), marker left out; a list item further down is not.
+        BlockKind::Bullet => {
+            i == 0
+                && !s.contains('\n')
+                && (3..=25).contains(&b.words)
+                && !s.ends_with(['.', '!', ':', ';', ','])
+        }
     };
     like && !h.boilerplate.contains(&i) && !is_byline(s) && !is_navigation(s) && !is_date_line(s)
 }

@@ -868,3 +868,20 @@ fn an_analysis_by_line_gave_no_outlet() {
     let d = draft_of(&text);
     assert!(d.outlet.is_none(), "{:?}", d.outlet);
 }
+
+/// A numbered title line ("6. Submissions on Behalf of ...", as inquiry transcripts
+/// head their sections) was read as a list item, and the title was the first
+/// sentence cut at twelve words with "...".
+#[test]
+fn a_numbered_title_line_was_cut_short_as_a_list_item() {
+    let text = format!(
+        "6. Submissions on Behalf of the Trades Union Congress and Wales Trades Union Congress by Mr Jacobs\n\nUK Covid-19 Inquiry, Module 2B public hearing, 27 February 2024\n\n{BODY}"
+    );
+    assert_eq!(
+        draft_of(&text).title,
+        "Submissions on Behalf of the Trades Union Congress and Wales Trades Union Congress by Mr Jacobs"
+    );
+    // A list further down is no title.
+    let text = format!("Towns fund review\n\n1. First point of the list here\n\n{BODY}");
+    assert_eq!(draft_of(&text).title, "Towns fund review");
+}
