@@ -189,6 +189,7 @@ pub(crate) fn surface(norm: &str) -> Surface {
             // The key up to the last letter: closing quotation marks and hyphens are
             // not part of the word ("... dead' said").
             let (mut h, mut trimmed) = (FNV_START, FNV_START);
+            let start = i;
             while i < b.len() && class(i) & IN_WORD != 0 {
                 h = step_word(h, b[i]);
                 if class(i) & LETTER != 0 {
@@ -199,7 +200,7 @@ pub(crate) fn surface(norm: &str) -> Surface {
             if b[i - 1] == b'\'' && (i == b.len() || class(i) & SPACE != 0) {
                 out.quoted = true;
             }
-            count(t.get(trimmed), &mut out);
+            count(name_word(t.get(trimmed), b[start], out.words), &mut out);
             continue;
         }
         if k & DIGIT != 0 {
@@ -216,7 +217,70 @@ pub(crate) fn surface(norm: &str) -> Surface {
         }
         i += 1;
     }
+    if out.quoted && quotes_only_names(b) {
+        out.quoted = false;
+    }
     out
+}
+
+/// A word's flags, without its polarity when it is capitalised after the sentence's
+/// first piece: a word of a name ("Police and Crime Commissioners", "Child Poverty
+/// Action Group", "Great British Railways") judges nothing.
+fn name_word(f: u8, first: u8, words: u32) -> u8 {
+    if words > 1 && first.is_ascii_uppercase() {
+        f & PAST
+    } else {
+        f
+    }
+}
+
+/// Whether every quotation in a sentence is a name in quotation marks ("The 'All
+/// Party Parliamentary Group' met", a report's title in quotes): capitalised words
+/// (joined by "and", "of", "the", "for", "on", "to", "in", "&"), six at most. Such
+/// marks quote no one. A mark that pairs with none leaves the answer false.
+fn quotes_only_names(b: &[u8]) -> bool {
+    let mut i = 0;
+    let mut spans = 0;
+    while i < b.len() {
+        let q = b[i];
+        let opens = (q == b'\'' || q == b'"')
+            && (i == 0 || b[i - 1].is_ascii_whitespace() || b[i - 1] == b'(')
+            && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace());
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let Some(len) = b[i + 1..].iter().enumerate().position(|(k, &c)| {
+            let j = i + 1 + k;
+            c == q
+                && k > 0
+                && !b[j - 1].is_ascii_whitespace()
+                && b.get(j + 1)
+                    .is_none_or(|n| n.is_ascii_whitespace() || b".,;:!?)".contains(n))
+        }) else {
+            return false;
+        };
+        if !is_quoted_name(&b[i + 1..i + 1 + len]) {
+            return false;
+        }
+        spans += 1;
+        i += len + 2;
+    }
+    spans > 0
+}
+
+/// Whether quoted words are a name: one to six words, each capitalised or a joiner.
+fn is_quoted_name(span: &[u8]) -> bool {
+    const JOINERS: [&[u8]; 8] = [b"and", b"of", b"the", b"for", b"on", b"to", b"in", b"&"];
+    let words: Vec<&[u8]> = span
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=6).contains(&words.len())
+        && words[0][0].is_ascii_uppercase()
+        && words
+            .iter()
+            .all(|w| w[0].is_ascii_uppercase() || JOINERS.contains(w))
 }
 
 /// Count one word's flags into `out`.
@@ -282,6 +346,7 @@ mod tests {
                 // The key up to the last letter: closing quotation marks and hyphens are
                 // not part of the word ("... dead' said").
                 let (mut h, mut trimmed) = (FNV_START, FNV_START);
+                let capital = c.is_ascii_uppercase() && out.words > 1;
                 while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'\'' || b[i] == b'-') {
                     h = step(h, b[i]);
                     if b[i].is_ascii_alphabetic() {
@@ -292,7 +357,8 @@ mod tests {
                 if b[i - 1] == b'\'' && b.get(i).is_none_or(u8::is_ascii_whitespace) {
                     out.quoted = true;
                 }
-                count(t.get(trimmed), &mut out);
+                let f = t.get(trimmed);
+                count(if capital { f & PAST } else { f }, &mut out);
                 continue;
             }
             if c.is_ascii_digit() {
@@ -309,7 +375,34 @@ mod tests {
             }
             i += 1;
         }
+        out.quoted &= !quotes_only_names(b);
         out
+    }
+
+    /// Issue 12: "There were meetings between ... the Welsh Police and Crime
+    /// Commissioners" and "The 'All Party Parliamentary Group' met in March" were
+    /// drafted as evaluations: the word "Crime" of a name counted as a judgement, and a
+    /// name in quotation marks as quoted speech.
+    #[test]
+    fn a_judgement_word_inside_a_name_or_a_quoted_name_made_a_claim() {
+        let s = surface("There were meetings with the Police and Crime Commissioners last year.");
+        assert_eq!((s.polar, s.negative), (0, 0));
+        let s = surface("Crime rose in the town, a disaster for the Child Poverty Action Group.");
+        assert_eq!(
+            (s.polar, s.negative, s.strong),
+            (2, 2, 2),
+            "the opening word and 'disaster' count"
+        );
+        assert!(
+            !surface("The 'All Party Parliamentary Group' on green belts met in March.").quoted
+        );
+        assert!(!surface("The report 'Levelling Up the United Kingdom' was published.").quoted);
+        assert!(surface("He said 'devolution will kill nationalism stone dead'.").quoted);
+        assert!(surface("The 'Towns Fund' is 'a gimmick', he said.").quoted);
+        assert!(
+            surface("It is a 'Towns Fund that never ends.").quoted,
+            "unpaired"
+        );
     }
 
     #[test]
