@@ -130,6 +130,30 @@ pub(crate) fn lexicon_hits<'m>(
     levelmap_model::mentions::drop_nested(out);
 }
 
+/// Whether `found`, an acronym that is a name of lexicon entry `id` ("BCC", the
+/// British Chambers of Commerce), stands for another organisation in this text: the
+/// text never names the entry but spells the acronym out as an organisation of its
+/// own ("Bristol City Council ... BCC set itself some conditions"). Answers are kept
+/// per acronym and entry in `seen`.
+fn acronym_of_another<'m>(
+    text: &str,
+    lex: &Lexicon,
+    id: &'m str,
+    found: &str,
+    seen: &mut rustc_hash::FxHashMap<(&'m str, String), bool>,
+) -> bool {
+    if !(2..=6).contains(&found.len()) || !found.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let Some(e) = lex.entities.get(id) else {
+        return false;
+    };
+    *seen.entry((id, found.to_string())).or_insert_with(|| {
+        !text.contains(e.name.as_str())
+            && runs::spelled_out_by(text, found, |w| crate::words::org_head(w).is_some())
+    })
+}
+
 /// Find lexicon mentions and new candidates in every sentence.
 pub(crate) fn find(
     text: &str,
@@ -149,6 +173,7 @@ pub(crate) fn find(
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut scratch = Scratch::default();
     let mut org_hits: Vec<(usize, usize)> = Vec::new();
+    let mut acronyms = rustc_hash::FxHashMap::default();
     for (si, s) in layout.sentences.iter().enumerate() {
         lexicon_hits(
             &lex.scanner,
@@ -160,6 +185,9 @@ pub(crate) fn find(
             &mut hits,
         );
         hits.retain(|h| lex.case_ok(h.id, &s.norm[h.start..h.end]));
+        hits.retain(|h| {
+            !acronym_of_another(text, lex, h.id, &s.norm[h.start..h.end], &mut acronyms)
+        });
         for h in &hits {
             found.mentions.push(Mention {
                 id: h.id.to_string(),

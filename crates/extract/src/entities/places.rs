@@ -201,6 +201,7 @@ impl SentenceScan<'_, '_, '_> {
                 && !NOT_PLACES.contains(&t.s)
                 && !(sentence_start && self.vocab.contains(&lw))
                 && !(sentence_start && words::sentence_starters().contains(t.s))
+                && !(sentence_start && super::runs::is_opening_adverb(&lw))
                 && (t.s == "St" || !person_titles().contains(t.s))
         })
     }

@@ -94,7 +94,9 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 && !named
                 && (words::is_stopword(&lw)
                     || (sentence_start
-                        && (self.vocab.contains(&lw) || words::sentence_starters().contains(f.s)))
+                        && (self.vocab.contains(&lw)
+                            || words::sentence_starters().contains(f.s)
+                            || is_opening_adverb(&lw)))
                     || not_name().contains(f.s))
             {
                 run = &run[1..];
@@ -667,6 +669,19 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .copied()
             .filter(|t| !person_titles().contains(t.s))
             .collect();
+        // "In Derbyshire Charlotte Hill, a former highways worker": a place after a
+        // preposition, then a given name and surname, is no part of the name.
+        let after_preposition = matches!(
+            norm[..run[0].start].trim_end().rsplit(' ').next(),
+            Some("In" | "in" | "At" | "at" | "From" | "from" | "Across" | "across")
+        );
+        if after_preposition
+            && person.len() == 3
+            && !given_names().contains(person[0].s)
+            && given_names().contains(person[1].s)
+        {
+            person.remove(0);
+        }
         let before = toks[..i.saturating_sub(run.len())].last();
         let titled = person.len() < run.len()
             || before.is_some_and(|p| {
@@ -865,6 +880,20 @@ struct PersonSigns<'a> {
     affiliated: bool,
 }
 
+/// Whether a lowercased word that opens a sentence is an adverb by its ending
+/// ("Nationally, Reform opposes", "Eventually Councillor Varney submits"), never
+/// the first word of a name: seven letters or more (names such as "Sally" and
+/// "Kelly" are shorter) and an adverb's ending, which no "-ley" name has.
+pub(super) fn is_opening_adverb(lw: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ally", "ently", "antly", "ously", "ively", "ately", "ingly", "edly", "fully", "ibly",
+        "ably", "arly", "arily", "ictly", "ectly", "ntly",
+    ];
+    lw.len() >= 7
+        && lw.bytes().all(|b| b.is_ascii_lowercase())
+        && ENDINGS.iter().any(|e| lw.ends_with(e))
+}
+
 /// The word after `norm[..end]`, past spaces and a comma.
 fn word_after(norm: &str, end: usize) -> &str {
     norm[end..]
@@ -974,9 +1003,12 @@ fn org_head_before_of(words: &[&str]) -> Option<&'static str> {
 /// any name followed by the acronym in brackets.
 fn spelled_out(text: &str, acr: &str) -> bool {
     // "a strategic defence review (SDR)": introduced in brackets after its name.
-    if text.contains(&format!("({acr})")) {
-        return true;
-    }
+    text.contains(&format!("({acr})")) || spelled_out_by(text, acr, |_| true)
+}
+
+/// Whether `text` spells out the acronym `acr` as [`spelled_out`] reads it, by words
+/// whose last one `last_ok` accepts.
+pub(super) fn spelled_out_by(text: &str, acr: &str, last_ok: impl Fn(&str) -> bool) -> bool {
     let letters: Vec<char> = acr.chars().collect();
     let words: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
@@ -984,6 +1016,7 @@ fn spelled_out(text: &str, acr: &str) -> bool {
         .collect();
     (0..words.len()).any(|start| {
         let mut k = 0;
+        let mut last = "";
         for w in &words[start..] {
             if k == letters.len() {
                 break;
@@ -993,11 +1026,12 @@ fn spelled_out(text: &str, acr: &str) -> bool {
             }
             if w.starts_with(letters[k]) && is_cap(w) && !is_allcaps(w) {
                 k += 1;
+                last = w;
             } else {
                 break;
             }
         }
-        k == letters.len()
+        k == letters.len() && last_ok(last)
     })
 }
 
@@ -1409,8 +1443,12 @@ const LOWER_ROLES: &[&str] = &[
     "academic",
     "adviser",
     "advisor",
+    "aide",
     "analyst",
+    "anchor",
+    "architect",
     "author",
+    "barrister",
     "campaigner",
     "candidate",
     "chair",
@@ -1419,29 +1457,46 @@ const LOWER_ROLES: &[&str] = &[
     "colleague",
     "columnist",
     "commentator",
+    "consultant",
     "councillor",
     "director",
     "economist",
     "editor",
+    "engineer",
+    "entrepreneur",
     "executive",
     "founder",
     "governor",
     "head",
+    "historian",
     "independent",
     "journalist",
     "lawyer",
     "leader",
     "lecturer",
+    "manager",
     "mayor",
     "minister",
+    "official",
+    "officer",
+    "organiser",
+    "planner",
     "politician",
+    "presenter",
     "president",
     "professor",
     "researcher",
+    "resident",
+    "scientist",
     "secretary",
+    "solicitor",
     "spokesman",
     "spokeswoman",
     "spokesperson",
+    "staffer",
+    "strategist",
+    "teacher",
+    "trustee",
 ];
 
 /// A role in brackets or after a comma right after a name: "Angela Rayner (as both Deputy Prime Minister ...)".

@@ -1944,3 +1944,85 @@ fn a_person_named_again_by_a_familiar_given_name_was_a_second_person() {
         "{people:?}"
     );
 }
+
+/// Issue 12 (scratch set of the seventeenth session): an adverb opening a sentence was
+/// drafted as a place or glued to a name ("Nationally, Reform opposes ...",
+/// "Eventually Councillor Varney submits ..."), and a county after "In" was glued to
+/// the person named after it ("In Derbyshire Charlotte Hill, a former highways worker
+/// ...").
+#[test]
+fn an_opening_adverb_or_a_place_was_glued_to_a_name() {
+    let lex = lex_of(vec![]);
+    let t = "Nationally, Reform opposes the net zero targets that councils have adopted. \
+             Eventually Councillor Varney submits an amendment to the motion on the plans. \
+             In Derbyshire Charlotte Hill, a former highways worker, has promised to fix the roads.";
+    let names = candidate_names(&run(t, &lex));
+    let names: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        !names.iter().any(|n| n.contains("Nationally")
+            || n.contains("Eventually")
+            || n.contains("Derbyshire")),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"Councillor Varney") && names.contains(&"Charlotte Hill"),
+        "{names:?}"
+    );
+    // A name that ends as adverbs do is still a name.
+    let t = "Kelly Tolhurst said the towns fund had failed the north.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(
+        names.iter().any(|(n, _)| n == "Kelly Tolhurst"),
+        "{names:?}"
+    );
+}
+
+/// Issue 12 (scratch set of the seventeenth session): people and organisations
+/// introduced by what they are were missed: "Linden Kemkaran, a former TV anchor",
+/// "Antoine Forterre, the chief financial officer of Man Group", "Colliers
+/// International, a commercial estate agent", "Abul Zubair, local resident".
+#[test]
+fn a_name_described_by_a_role_or_a_kind_of_firm_after_a_comma_was_missed() {
+    let lex = lex_of(vec![]);
+    let t = "Kent is being run colourfully and chaotically by Linden Kemkaran, a former TV anchor. \
+             Antoine Forterre, the chief financial officer of Man Group, thinks the city will recover. \
+             Colliers International, a commercial estate agent, estimates that rents will fall. \
+             Abul Zubair, local resident, tweeted that the plan was a disgrace.";
+    let names = candidate_names(&run(t, &lex));
+    for (want, kind) in [
+        ("Linden Kemkaran", "person"),
+        ("Antoine Forterre", "person"),
+        ("Colliers International", "organisation"),
+        ("Abul Zubair", "person"),
+    ] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == kind),
+            "{want}: {names:?}"
+        );
+    }
+}
+
+/// Issue 12 (scratch set of the seventeenth session): "BCC set itself some
+/// conditions", in a text about Bristol City Council, was linked to the British
+/// Chambers of Commerce, whose alias it is. An acronym that the text spells out as
+/// another organisation, and whose entry the text never names, is not that entry.
+#[test]
+fn an_acronym_the_text_spells_out_as_another_body_linked_the_lexicons_entry() {
+    let lex = lex_of(vec![ent(
+        "actor:british-chambers-of-commerce",
+        "British Chambers of Commerce",
+        "organisation",
+        &["BCC"],
+    )]);
+    let t = "Bristol City Council must re-submit its plans. BCC set itself some conditions for the site.";
+    assert!(
+        lexicon_ids(t, &lex).is_empty(),
+        "{:?}",
+        lexicon_ids(t, &lex)
+    );
+    // Named in the text, or with nothing else spelling it out, the acronym is the entry's.
+    let t = "The British Chambers of Commerce warned of costs. BCC set itself some conditions.";
+    assert_eq!(lexicon_ids(t, &lex).len(), 2);
+    let t = "BCC set itself some conditions for the site and the Local Government Act applies.";
+    assert_eq!(lexicon_ids(t, &lex), ["actor:british-chambers-of-commerce"]);
+}

@@ -233,6 +233,16 @@ pub(crate) const APPOSITIVE_ORG_HEADS: &[(&str, &str)] = &[
     ("newspaper", "organisation"),
     ("broadcaster", "organisation"),
     ("publisher", "organisation"),
+    ("estate agent", "organisation"),
+    ("agency", "organisation"),
+    ("partnership", "organisation"),
+    ("association", "organisation"),
+    ("alliance", "organisation"),
+    ("coalition", "organisation"),
+    ("federation", "organisation"),
+    ("manufacturer", "organisation"),
+    ("airline", "organisation"),
+    ("carmaker", "organisation"),
 ];
 
 /// Person titles that may precede a name.
