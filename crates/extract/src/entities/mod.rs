@@ -130,6 +130,16 @@ pub(crate) fn lexicon_hits<'m>(
     levelmap_model::mentions::drop_nested(out);
 }
 
+/// Whether `norm[a..b]` is all that a pair of quotation marks holds: a name quoted in
+/// any case is the name ("a scheme called 'pride in place'").
+fn in_quotation_marks(norm: &str, a: usize, b: usize) -> bool {
+    let (before, after) = (norm[..a].chars().next_back(), norm[b..].chars().next());
+    matches!(
+        (before, after),
+        (Some('"'), Some('"')) | (Some('\''), Some('\''))
+    )
+}
+
 /// Whether `found`, an acronym that is a name of lexicon entry `id` ("BCC", the
 /// British Chambers of Commerce), stands for another organisation in this text: the
 /// text never names the entry but spells the acronym out as an organisation of its
@@ -184,7 +194,10 @@ pub(crate) fn find(
             &lex.person_ids,
             &mut hits,
         );
-        hits.retain(|h| lex.case_ok(h.id, &s.norm[h.start..h.end]));
+        hits.retain(|h| {
+            lex.case_ok(h.id, &s.norm[h.start..h.end])
+                || in_quotation_marks(&s.norm, h.start, h.end)
+        });
         hits.retain(|h| {
             !acronym_of_another(text, lex, h.id, &s.norm[h.start..h.end], &mut acronyms)
         });

@@ -2026,3 +2026,20 @@ fn an_acronym_the_text_spells_out_as_another_body_linked_the_lexicons_entry() {
     let t = "BCC set itself some conditions for the site and the Local Government Act applies.";
     assert_eq!(lexicon_ids(t, &lex), ["actor:british-chambers-of-commerce"]);
 }
+
+/// Issue 12 (scratch set of the seventeenth session): a programme named in lower case
+/// inside quotation marks ("a scheme called “pride in place”") was not linked to the
+/// background's Pride in Place Programme, whose capitals the name otherwise needs.
+#[test]
+fn a_background_name_quoted_in_lower_case_was_not_linked() {
+    let lex = crate::lexicon_with(&Corpus::default(), crate::Background::On);
+    let t = "The government launched a scheme called 'pride in place' for the high streets.";
+    assert!(
+        lexicon_ids(t, &lex).contains(&"policy:pride-in-place".to_string()),
+        "{:?}",
+        lexicon_ids(t, &lex)
+    );
+    // Unquoted, the words are only words.
+    let t = "The town takes pride in place and in its history.";
+    assert!(!lexicon_ids(t, &lex).contains(&"policy:pride-in-place".to_string()));
+}
