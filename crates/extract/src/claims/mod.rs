@@ -165,10 +165,28 @@ fn speaker(
                 && gap.ends_with(',')
                 && !gap[1..gap.len() - 1].contains([',', ';', '.', '(', ')', '"', '\u{201c}'])
                 && gap.split_whitespace().count() <= 12;
-            near || appositive
+            // A person's role in apposition with no comma to close it: "Tony Brown,
+            // Chair of Suffolk Libraries Board added".
+            let open_appositive = gap.len() > 2
+                && gap.starts_with(',')
+                && !gap[1..].contains([',', ';', '.', '(', ')', '"', '\u{201c}', ':'])
+                && gap.split_whitespace().count() <= 8
+                && is_person(&m.id, found, lex);
+            near || appositive || open_appositive
         })
         .last()
         .map(|m| m.id.clone())
+}
+
+/// Whether `id` is a person: a lexicon entry or a candidate of kind "person".
+fn is_person(id: &str, found: &Found, lex: &Lexicon) -> bool {
+    match lex.entities.get(id) {
+        Some(e) => e.kind == "person",
+        None => found
+            .candidates
+            .iter()
+            .any(|c| c.id == id && c.kind == "person"),
+    }
 }
 
 /// The speaker named right after a reporting verb that follows a quotation or a

@@ -339,3 +339,35 @@ fn a_tag_naming_a_party_and_a_person_gave_the_quotation_to_the_party() {
     let d = draft_of_with(text, &lex);
     assert_eq!(speakers_of(&d), [("“The cuts ", Some("actor:jane-smith"))]);
 }
+
+/// Issue 12 (scratch set of the seventeenth session): a speaker introduced with a role
+/// and no comma to close it ("Tony Brown, Chair of Suffolk Libraries Board added
+/// “...”") and reporting verbs the cues lacked ("crowed", "bemoans") gave no speaker.
+#[test]
+fn a_role_without_a_closing_comma_or_a_rarer_reporting_verb_lost_the_speaker() {
+    let lex = lexicon_of_person("actor:tony-brown", "Tony Brown", "Brown");
+    let text = "Library budget cut\n\n\
+        Tony Brown, Chair of Suffolk Libraries Board added “Over the past year the cuts have badly damaged the service and must stop.”\n\n\
+        “The council should not cut the library budget again,” crowed Brown.\n\n\
+        In Suffolk, the council said the libraries should close early on Sundays.\n";
+    let d = draft_of_with(text, &lex);
+    let got: Vec<(String, Option<&str>)> = d
+        .claims
+        .iter()
+        .map(|c| {
+            let two: Vec<&str> = c.quote.split_whitespace().take(2).collect();
+            (two.join(" "), c.speaker.as_deref())
+        })
+        .collect();
+    let brown = Some("actor:tony-brown");
+    assert!(got.contains(&("Tony Brown,".to_string(), brown)), "{got:?}");
+    assert!(
+        got.contains(&("“The council".to_string(), brown)),
+        "{got:?}"
+    );
+    // A place before the comma speaks for no one.
+    assert!(
+        got.iter().all(|(q, s)| q != "In Suffolk," || s.is_none()),
+        "{got:?}"
+    );
+}

@@ -189,6 +189,9 @@ fn named_outlet(layout: &Layout, header: &Header) -> Option<(f64, String, usize)
     if let Some((name, si)) = outlet_line(layout, header) {
         return Some((0.7, name.to_string(), si));
     }
+    if let Some((name, si)) = statement_title(layout, header) {
+        return Some((0.65, name, si));
+    }
     let n = layout.blocks.len();
     let edge = |bi: usize| bi < header.body_start.max(4) || bi + 4 >= n;
     let mut site = None;
@@ -210,6 +213,49 @@ fn named_outlet(layout: &Layout, header: &Header) -> Option<(f64, String, usize)
         }
     }
     site
+}
+
+/// The body whose statement the article is, by its title, as (name, sentence):
+/// "Suffolk Libraries' statement regarding ...", "Statement from the Local
+/// Government Association on ...", "Shelter responds to the Budget". A press release
+/// is its body's own article.
+fn statement_title(layout: &Layout, header: &Header) -> Option<(String, usize)> {
+    let bi = header.title_block?;
+    let si = layout.sentences.iter().position(|s| s.block == bi)?;
+    let t = layout.sentences[si].norm.trim();
+    let lower = t.to_lowercase();
+    let name = if let Some(p) = [
+        "'s statement",
+        "' statement",
+        " statement on ",
+        " responds to ",
+        " response to ",
+    ]
+    .iter()
+    .find_map(|k| lower.find(k))
+    {
+        &t[..p]
+    } else {
+        let rest = ["statement from ", "statement by "]
+            .iter()
+            .find_map(|k| lower.starts_with(k).then(|| &t[k.len()..]))?;
+        let end = [" on ", " regarding ", " about ", ":", " to "]
+            .iter()
+            .filter_map(|k| rest.find(k))
+            .min()
+            .unwrap_or(rest.len());
+        &rest[..end]
+    };
+    let name = name.trim();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = (1..=6).contains(&words.len())
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "for" | "and" | "the" | "&")
+        });
+    named.then(|| (name.to_string(), si))
 }
 
 /// Web sites of outlets and publishers that write about UK public policy, by domain,

@@ -885,3 +885,38 @@ fn a_numbered_title_line_was_cut_short_as_a_list_item() {
     let text = format!("Towns fund review\n\n1. First point of the list here\n\n{BODY}");
     assert_eq!(draft_of(&text).title, "Towns fund review");
 }
+
+/// Issue 12 (scratch set of the seventeenth session): a press statement titled
+/// "Suffolk Libraries' statement regarding ..." gave no outlet: the body whose
+/// statement it is, named by the title, is its own outlet.
+#[test]
+fn a_statement_titled_with_its_bodys_name_gave_no_outlet() {
+    for (title, want) in [
+        (
+            "Suffolk Libraries' statement regarding Suffolk County Council budget proposals",
+            "Suffolk Libraries",
+        ),
+        (
+            "Statement from the Local Government Association on the Budget",
+            "Local Government Association",
+        ),
+        ("Shelter responds to the Renters' Rights Bill", "Shelter"),
+    ] {
+        let d = draft_of(&format!("{title}\n\n{BODY}"));
+        let got = d.outlet.as_ref().map(|o| o.id.as_str()).unwrap_or("");
+        let name = d
+            .candidates
+            .iter()
+            .find(|c| c.id == got)
+            .map(|c| c.name.as_str());
+        assert!(
+            name == Some(want) || got.ends_with(&crate::slug::slug(want)),
+            "{title}: {got} {name:?}"
+        );
+    }
+    // A title that only speaks of a statement names no outlet.
+    let d = draft_of(&format!(
+        "Why the minister's statement on towns fell flat\n\n{BODY}"
+    ));
+    assert!(d.outlet.is_none());
+}
