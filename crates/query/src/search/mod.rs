@@ -300,40 +300,127 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// Index every searchable text of `g`.
+    ///
+    /// The terms are gathered in a hash map (one hash of a borrowed word per word,
+    /// not a dozen string compares down a tree and a string made for each) and
+    /// sorted once at the end: the same index as adding each word to the tree.
     pub fn build(g: &LevelGraph) -> SearchIndex {
-        let mut ix = SearchIndex::default();
-        let add = |ix: &mut SearchIndex, owner: Owner, text: DocText, body: &str| {
-            let d = ix.docs.len() as u32;
-            let len = body.split_whitespace().count().max(1) as u32;
-            ix.docs.push(DocInfo { owner, text, len });
-            ix.total_len += u64::from(len);
-            for (_, w) in words(body) {
-                if STOP.contains(&w.as_str()) {
-                    continue;
+        let mut docs: Vec<DocInfo> = Vec::new();
+        let mut total_len = 0u64;
+        let mut terms: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
+        let mut scratch = WordScratch::default();
+        let mut add = |owner: Owner, text: DocText, body: &str| {
+            let d = docs.len() as u32;
+            let len = scratch.each_word(body, |w, stemmed| {
+                if is_stop(w) {
+                    return;
                 }
-                let list = ix.terms.entry(stem(&w)).or_default();
-                if list.last() != Some(&d) {
-                    list.push(d);
+                let s = stem_into(w, stemmed);
+                match terms.get_mut(s) {
+                    Some(list) => {
+                        if list.last() != Some(&d) {
+                            list.push(d);
+                        }
+                    }
+                    None => {
+                        terms.insert(s.to_string(), vec![d]);
+                    }
                 }
-            }
+            });
+            let len = len.max(1);
+            docs.push(DocInfo { owner, text, len });
+            total_len += u64::from(len);
         };
         for i in g.graph.node_indices() {
             let owner = Owner::Node(i.index() as u32);
             for (text, body) in texts(g.node(i)) {
-                add(&mut ix, owner, text, body);
+                add(owner, text, body);
             }
         }
         for e in g.graph.edge_references() {
             if SEARCHED_EDGES.contains(&e.weight().kind) {
                 add(
-                    &mut ix,
                     Owner::Edge(e.id().index() as u32),
                     DocText::Quote,
                     &e.weight().evidence.quote,
                 );
             }
         }
-        ix
+        let mut sorted: Vec<(String, Vec<u32>)> = terms.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        SearchIndex {
+            docs,
+            terms: sorted.into_iter().collect(),
+            total_len,
+        }
+    }
+}
+
+/// Whether a folded word is a stop word ([`STOP`]; none is longer than 5 bytes).
+fn is_stop(w: &str) -> bool {
+    w.len() <= 5 && STOP.contains(&w)
+}
+
+/// [`stem`], borrowing the word where the stem is a prefix of it, else made in `buf`.
+fn stem_into<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        buf.clear();
+        buf.push_str(&w[..n - 3]);
+        buf.push('y');
+        return buf;
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return &w[..n - 1];
+    }
+    w
+}
+
+/// The buffers [`WordScratch::each_word`] reuses from text to text.
+#[derive(Default)]
+struct WordScratch {
+    word: String,
+    stemmed: String,
+}
+
+impl WordScratch {
+    /// Call `f` with each word of `text` as [`words`] gives them (and a buffer for its
+    /// stem), without making a string per word; returns the number of
+    /// whitespace-separated words, as `text.split_whitespace().count()` does.
+    fn each_word(&mut self, text: &str, mut f: impl FnMut(&str, &mut String)) -> u32 {
+        let WordScratch { word, stemmed } = self;
+        word.clear();
+        let mut runs = 0u32;
+        let mut in_run = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                in_run = false;
+            } else if !in_run {
+                in_run = true;
+                runs += 1;
+            }
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    word.push(c.to_ascii_lowercase());
+                    continue;
+                }
+            } else if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+                continue;
+            }
+            if (c == '\'' || c == '\u{2019}') && !word.is_empty() {
+                // "Labour's" -> "labour" + "s": drop the possessive.
+                continue;
+            }
+            if !word.is_empty() {
+                f(word, stemmed);
+                word.clear();
+            }
+        }
+        if !word.is_empty() {
+            f(word, stemmed);
+        }
+        runs
     }
 }
 

@@ -122,3 +122,79 @@ fn snippets_cut_long_text_around_the_match() {
     );
     assert!(s.chars().count() <= 202);
 }
+
+/// The index as it was first built: each word made a string, stemmed into another, and
+/// added to the tree one by one (the reference [`SearchIndex::build`] must equal).
+fn index_word_by_word(g: &LevelGraph) -> SearchIndex {
+    let mut ix = SearchIndex::default();
+    let add = |ix: &mut SearchIndex, owner: Owner, text: DocText, body: &str| {
+        let d = ix.docs.len() as u32;
+        let len = body.split_whitespace().count().max(1) as u32;
+        ix.docs.push(DocInfo { owner, text, len });
+        ix.total_len += u64::from(len);
+        for (_, w) in words(body) {
+            if STOP.contains(&w.as_str()) {
+                continue;
+            }
+            let list = ix.terms.entry(stem(&w)).or_default();
+            if list.last() != Some(&d) {
+                list.push(d);
+            }
+        }
+    };
+    for i in g.graph.node_indices() {
+        for (text, body) in texts(g.node(i)) {
+            add(&mut ix, Owner::Node(i.index() as u32), text, body);
+        }
+    }
+    for e in g.graph.edge_references() {
+        if SEARCHED_EDGES.contains(&e.weight().kind) {
+            add(
+                &mut ix,
+                Owner::Edge(e.id().index() as u32),
+                DocText::Quote,
+                &e.weight().evidence.quote,
+            );
+        }
+    }
+    ix
+}
+
+#[test]
+fn the_index_is_the_one_built_word_by_word() {
+    let g = mini();
+    let (fast, slow) = (SearchIndex::build(&g), index_word_by_word(&g));
+    assert!(!fast.terms.is_empty());
+    assert_eq!(fast.docs, slow.docs);
+    assert_eq!(fast.total_len, slow.total_len);
+    assert_eq!(fast.terms, slow.terms);
+}
+
+#[test]
+fn each_word_gives_the_words_stems_and_length_of_words() {
+    let texts = [
+        "",
+        "   ",
+        "What did the Work Foundation say about skills?",
+        "policies, Labour's towns' O\u{2019}Brien \u{2019}quoted' 'tis",
+        "Éire's ÉCOLES naïve Straße İstanbul ǅemal — 2024–25 £3bn x\u{b}y\u{a0}z\u{2003}w",
+        "bus buses business status thesis analysis ties flies series is us ss s",
+        "tab\tnew\nline\r\nend.  trailing ",
+    ];
+    let mut scratch = WordScratch::default();
+    for text in texts {
+        let mut got = Vec::new();
+        let n = scratch.each_word(text, |w, buf| {
+            got.push((w.to_string(), is_stop(w), stem_into(w, buf).to_string()));
+        });
+        let want: Vec<(String, bool, String)> = words(text)
+            .map(|(_, w)| {
+                let stop = STOP.contains(&w.as_str());
+                let s = stem(&w);
+                (w, stop, s)
+            })
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+        assert_eq!(n as usize, text.split_whitespace().count(), "{text:?}");
+    }
+}
