@@ -202,8 +202,9 @@ impl Lexicon {
 
     /// Whether `found`, a match of a name of `id`, is written as a background name
     /// must be: a background name with a capital matches only as written or in
-    /// capitals ("The Times", not "the times"; "Onward", not "onward"); an
-    /// all-lowercase one in any case. Corpus names follow the corpus rule alone.
+    /// capitals ("The Times", not "the times"; "Onward", not "onward"), or with its
+    /// acronyms as written and its other words in one case ("RHI Scandal" of "RHI
+    /// scandal"); an all-lowercase one in any case. Corpus names follow the corpus rule alone.
     pub(crate) fn case_ok(&self, id: &str, found: &str) -> bool {
         let Some(names) = self.bg_names.get(id) else {
             return true;
@@ -219,7 +220,8 @@ impl Lexicon {
                     && (n == found
                         || (!n.chars().any(char::is_uppercase) && n.eq_ignore_ascii_case(found))
                         || small_caps(n, found)
-                        || headline_case(n, found)))
+                        || headline_case(n, found)
+                        || levelmap_model::mentions::keeps_acronyms_in_one_case(n, found)))
                     || (*programme
                         .get_or_insert_with(|| self.kind_of(id) == Some(NodeKind::Policy))
                         && lower_case_programme(n, &sentence_to_lower(found)))

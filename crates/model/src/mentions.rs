@@ -8,7 +8,8 @@
 //! English case rules (`graph/README.md`, "How names match"): names and aliases match
 //! in any ASCII case ("Reeves", "REEVES", "whitehall", "big society"); a name with a
 //! capital must be written as in the lexicon or in one consistent case (lower, CAPS,
-//! Title or Sentence case: "new Labour" is not "New Labour"). Names that are also
+//! Title or Sentence case: "new Labour" is not "New Labour"; its acronyms kept as
+//! written, "the UK government"). Names that are also
 //! words keep their written case ("Labour" is not "labour market", "IFS" is not
 //! "ifs"): a single word that is a common lower-case English word ([`COMMON_WORDS`]),
 //! shorter than four letters or digits, an acronym (two capitals in a row), or any
@@ -218,6 +219,9 @@ pub fn name_matches_keeping(name: &str, keeps: bool, hay: &str, start: usize, en
     if found == lower || !found.chars().any(char::is_lowercase) {
         return true;
     }
+    if keeps_acronyms_in_one_case(name, found) {
+        return true;
+    }
     let mut title = String::with_capacity(found.len());
     let mut sentence = String::with_capacity(found.len());
     let mut at_word = true;
@@ -235,6 +239,46 @@ pub fn name_matches_keeping(name: &str, keeps: bool, hay: &str, start: usize, en
         at_word = c == ' ';
     }
     found == title || found == sentence
+}
+
+/// Whether `found`, which equals the name `name` in ASCII case, keeps the name's
+/// acronyms (words of two capitals or more: "UK", "EU") as written and sets its other
+/// words in one consistent case: all lower-case, Title Case, or Sentence case ("the UK
+/// government" of "UK Government", "EU Structural Funds" of "EU structural funds").
+/// A name with no acronym is left to the whole-name rule.
+pub fn keeps_acronyms_in_one_case(name: &str, found: &str) -> bool {
+    let acronym = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let (nw, fw): (Vec<&str>, Vec<&str>) = (name.split(' ').collect(), found.split(' ').collect());
+    if nw.len() != fw.len() || nw.len() < 2 {
+        return false;
+    }
+    let mut kept = false;
+    let mut rest: Vec<(usize, &str)> = Vec::new();
+    for (i, (n, f)) in nw.iter().zip(&fw).enumerate() {
+        if acronym(n) {
+            if n != f {
+                return false;
+            }
+            kept = true;
+        } else {
+            rest.push((i, f));
+        }
+    }
+    if !kept || rest.is_empty() {
+        return false;
+    }
+    let is_lower = |w: &str| !w.chars().any(char::is_uppercase);
+    let is_title = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
+    };
+    rest.iter().all(|(_, w)| is_lower(w))
+        || rest.iter().all(|(_, w)| is_title(w))
+        || rest
+            .iter()
+            .all(|&(i, w)| if i == 0 { is_title(w) } else { is_lower(w) })
 }
 
 /// Whether `found` is the acronym `name` set in small capitals, which pages give in
@@ -1346,6 +1390,23 @@ He respects the independence of the Bank.
     }
 
     #[test]
+    fn a_name_with_an_acronym_in_lower_case_after_it_was_not_linked() {
+        let es = [
+            ent("actor:uk-government", "UK Government", &[]),
+            ent("policy:eu-structural-funds", "EU structural funds", &[]),
+        ];
+        let m = Matcher::new(es.iter());
+        assert_eq!(
+            ids_in(&m, "why the UK government isn't in charge of it"),
+            ["actor:uk-government"]
+        );
+        assert_eq!(
+            ids_in(&m, "EU Structural Funds and the UK Government"),
+            ["policy:eu-structural-funds", "actor:uk-government"]
+        );
+    }
+
+    #[test]
     fn a_name_that_is_also_a_word_is_not_linked_in_another_case() {
         let es = issue_lexicon();
         let m = Matcher::new(es.iter());
@@ -1373,6 +1434,10 @@ He respects the independence of the Bank.
             ["actor:labour-party"]
         );
         assert_eq!(ids_in(&m, "under New Labour"), ["actor:new-labour"]);
+        let uk = [ent("actor:uk-government", "UK Government", &[])];
+        let m = Matcher::new(uk.iter());
+        assert!(ids_in(&m, "the uk Government").is_empty(), "an acronym keeps its case");
+        assert!(ids_in(&m, "the UK GoveRnment").is_empty(), "mixed case is no name");
         assert!(ids_in(&m, "the labour market").is_empty());
         assert!(keeps_written_case("Labour") && keeps_written_case("IFS"));
     }

@@ -272,10 +272,23 @@ fn opens_with_quote_mark(norm: &str) -> bool {
         .starts_with(['"', '\'', '\u{2018}', '\u{201c}'])
 }
 
-/// Whether byte `at` lies in a conditional clause opening the sentence ("If ...,",
-/// "Unless ...,"), before the comma that ends it.
+/// Whether byte `at` lies in a conditional or concessive clause opening the sentence
+/// ("If ...,", "Unless ...,", "While the UK government has promised ...,",
+/// "Although ...,"), before the comma that ends it: the main clause after it is what
+/// the sentence says.
 fn in_conditional_clause(norm: &str, at: usize) -> bool {
-    let opens = ["If ", "Unless ", "Even if ", "Only if "]
+    let opens = [
+        "If ",
+        "Unless ",
+        "Even if ",
+        "Only if ",
+        "While ",
+        "Whilst ",
+        "Although ",
+        "Though ",
+        "Even though ",
+        "Whereas ",
+    ]
         .iter()
         .any(|o| norm.starts_with(o));
     opens && norm.get(..at).is_some_and(|before| !before.contains(',')) && norm[at..].contains(',')

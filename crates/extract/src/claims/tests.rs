@@ -136,6 +136,21 @@ fn the_subject_of_an_if_clause_was_the_speaker_of_the_main_clause() {
     assert!(!in_conditional_clause(t, t.find("wants to").unwrap()));
 }
 
+/// "While the UK government has since promised to underwrite EU funded projects until
+/// 2020 (...), there remains uncertainty about what support will be available beyond
+/// Brexit." was drafted with the UK government as its speaker: the promise is
+/// reported in a concessive clause, the claim after it is the author's.
+#[test]
+fn the_subject_of_a_while_clause_was_the_speaker_of_the_main_clause() {
+    let t = "While the UK government has since promised to underwrite EU funded projects, \
+             there remains uncertainty about what support will be available beyond Brexit.";
+    assert!(in_conditional_clause(t, t.find("has since promised").unwrap()));
+    let t = "Although ministers said the fund would help, it has failed.";
+    assert!(in_conditional_clause(t, t.find("said").unwrap()));
+    let t = "The minister said the fund would help, while others disagreed.";
+    assert!(!in_conditional_clause(t, t.find("said").unwrap()));
+}
+
 /// "Mr Javid said: \"The Midlands Engine already boasts ... We want to harness its
 /// huge potential ... Ensuring every part of the UK can play to its strengths ...\""
 /// gave the claims inside the quotation no speaker: the sentence that opened it was

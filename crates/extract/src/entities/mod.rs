@@ -255,6 +255,7 @@ pub(crate) fn find(
     resolve::merge_peers(lex, &mut found);
     resolve::merge_name_tails(lex, &mut found);
     resolve::merge_familiar_names(lex, &mut found);
+    resolve::merge_short_names(lex, &mut found);
     generic::settle_generic(layout, lex, &mut found);
     generic::settle_head_aliases(layout, lex, &mut found);
     groups::settle_groups(layout, lex, &mut found);
@@ -452,6 +453,7 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     };
     s.parenthesised_acts();
     s.defined_acronyms();
+    s.lower_case_councils();
     s.capitalised_runs();
     s.usual_names();
     s.named_before_lower_heads();

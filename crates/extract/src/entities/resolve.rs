@@ -443,6 +443,41 @@ pub(crate) fn resolve_roles(
         .sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
 }
 
+/// Words that close a party's or body's full name and that its short name leaves off:
+/// "Reform" of "Reform UK", "Alba" of "Alba Party".
+const SHORT_NAME_SUFFIXES: &[&str] = &["UK", "Party", "Cymru"];
+
+/// "Reform" in an article that names Reform UK: a one-word candidate that is not a
+/// person ("In Cornwall Reform lost its majority", drafted as a place that acts) and
+/// whose word opens the name of exactly one actor the article mentions, the rest of
+/// that name being only "UK", "Party" or "Cymru", is that actor.
+pub(super) fn merge_short_names(lex: &Lexicon, found: &mut Found) {
+    let mut longs: Vec<(&str, &str)> = found
+        .mentions
+        .iter()
+        .filter_map(|m| lex.entities.get(&m.id))
+        .filter(|e| e.node_kind == NodeKind::Actor && e.kind != "person")
+        .filter_map(|e| {
+            let (head, tail) = e.name.rsplit_once(' ')?;
+            (SHORT_NAME_SUFFIXES.contains(&tail) && !head.contains(' '))
+                .then_some((head, e.id.as_str()))
+        })
+        .collect();
+    longs.sort_unstable();
+    longs.dedup();
+    let mut merged: Vec<(String, String, String)> = Vec::new();
+    for c in &found.candidates {
+        if c.node_kind != NodeKind::Actor || c.kind == "person" || c.name.contains(' ') {
+            continue;
+        }
+        let mut of = longs.iter().filter(|(head, _)| *head == c.name);
+        if let (Some((_, id)), None) = (of.next(), of.next()) {
+            merged.push((c.id.clone(), (*id).to_string(), c.name.clone()));
+        }
+    }
+    fold_into(found, &merged);
+}
+
 #[cfg(test)]
 mod tests {
     use super::{closes_with_words, opens_with_words};

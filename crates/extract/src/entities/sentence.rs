@@ -293,6 +293,67 @@ impl SentenceScan<'_, '_, '_> {
         }
     }
 
+    /// A council named in lower case, as newspapers write it: "Epping council",
+    /// "Birmingham city council", "Kent county council" (a capitalised place before
+    /// "council", or before "city", "county", "district", "borough", "town" or
+    /// "parish" and "council"). The name is set in Title Case ("Epping Council").
+    /// Not a council's name: a party or a description before it ("the Labour
+    /// council", "a Reform-run council", "Scottish councils"), nor "council tax" and
+    /// the like after a place ("the Birmingham council tax rise").
+    pub(super) fn lower_case_councils(&mut self) {
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        for (k, t) in toks.iter().enumerate() {
+            if t.s != "council" || k == 0 {
+                continue;
+            }
+            if toks
+                .get(k + 1)
+                .is_some_and(|n| adjacent(norm, t, n) && NOT_AFTER_COUNCIL.contains(&n.s))
+            {
+                continue;
+            }
+            let tier = (k >= 2 && COUNCIL_TIERS.contains(&toks[k - 1].s)
+                && adjacent(norm, &toks[k - 1], t))
+                .then_some(k - 1);
+            let head = tier.unwrap_or(k);
+            if !adjacent(norm, &toks[head - 1], &toks[head]) {
+                continue;
+            }
+            let Some((mut a, b)) = cap_run_before(norm, toks, toks[head - 1].end) else {
+                continue;
+            };
+            // "Conservative-run Epping council": the description before the place goes.
+            while let Some(w) = norm[a..b].split(' ').next().filter(|w| w.contains('-')) {
+                a = (a + w.len() + 1).min(b);
+            }
+            let run: Vec<&str> = norm[a..b].split(' ').collect();
+            if a == b
+                || run
+                    .iter()
+                    .any(|w| NOT_A_COUNCILS_PLACE.contains(w) || is_demonym(w))
+                || (a == 0 && self.vocab.contains(&run[0].to_lowercase()))
+                || self.covered(a, t.end)
+                || self.overlaps(a, t.end)
+            {
+                continue;
+            }
+            let tier_word = tier.map(|i| capitalised(toks[i].s));
+            let name = match tier_word {
+                Some(w) => format!("{} {w} Council", &norm[a..b]),
+                None => format!("{} Council", &norm[a..b]),
+            };
+            self.add(
+                name,
+                NodeKind::Actor,
+                "government-body",
+                0.65,
+                "a place before a lowercase 'council'".into(),
+                a,
+                t.end,
+            );
+        }
+    }
+
     /// Whether `a..b` overlaps a span claimed by a bill or act.
     pub(super) fn claimed(&self, a: usize, b: usize) -> bool {
         self.out
@@ -533,6 +594,25 @@ fn cap_run_before(norm: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)
     }
     Some((toks[first].start, toks[last].end))
 }
+
+/// The tiers a council's name may hold before "council" ("Kent county council").
+const COUNCIL_TIERS: &[&str] = &["city", "county", "district", "borough", "town", "parish"];
+
+/// Words after "council" that make it part of another thing ("council tax").
+const NOT_AFTER_COUNCIL: &[&str] = &[
+    "tax", "taxes", "house", "houses", "housing", "home", "homes", "estate", "estates",
+    "flat", "flats", "tenant", "tenants", "seat", "seats", "election", "elections",
+];
+
+/// Capitalised words before "council" that describe it, not name its place: parties,
+/// the tiers themselves, determiners that open a sentence.
+const NOT_A_COUNCILS_PLACE: &[&str] = &[
+    "Labour", "Conservative", "Conservatives", "Tory", "Tories", "Reform", "Liberal",
+    "Democrat", "Democrats", "Lib", "Dem", "Dems", "Green", "Greens", "SNP", "Plaid",
+    "Independent", "Independents", "Local", "City", "County", "District", "Borough",
+    "Town", "Parish", "The", "A", "An", "This", "That", "Every", "Each", "Another", "No",
+    "Any", "One", "Our", "Their", "His", "Her", "Its", "Your", "My", "Unitary", "London",
+];
 
 /// Whether a capitalised word is an adjective of a people or place ("Scottish",
 /// "British", "European", "Canadian"), which describes an organisation, not names it.

@@ -2043,3 +2043,63 @@ fn a_background_name_quoted_in_lower_case_was_not_linked() {
     let t = "The town takes pride in place and in its history.";
     assert!(!lexicon_ids(t, &lex).contains(&"policy:pride-in-place".to_string()));
 }
+
+/// Issue 12 (scratch set of the seventeenth session): "a court granted
+/// Conservative-run Epping council an interim injunction" drafted no council. A
+/// newspaper writes a council's name in lower case after its place; a party, a
+/// description or "council tax" after a place is no council's name.
+#[test]
+fn a_council_named_in_lower_case_after_its_place_was_missed() {
+    let lex = lex_of(vec![]);
+    let t = "In August a court granted Conservative-run Epping council an interim injunction. \
+             Birmingham city council declared itself bankrupt, and Kent county council is run by Reform. \
+             The Labour council in Hull disagreed. The Birmingham council tax rise was steep. \
+             Scottish council leaders met.";
+    let names = candidate_names(&run(t, &lex));
+    for want in [
+        "Epping Council",
+        "Birmingham City Council",
+        "Kent County Council",
+    ] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == "government-body"),
+            "{want}: {names:?}"
+        );
+    }
+    for not in ["Labour Council", "Birmingham Council", "Scottish Council"] {
+        assert!(!names.iter().any(|(n, _)| n == not), "{not}: {names:?}");
+    }
+}
+
+/// The UK Government in "why the UK government isn't in charge of it" and the
+/// Renewable Heat Incentive in "the RHI Scandal" (alias "RHI scandal") were not linked:
+/// a name's acronyms kept as written and its other words in one case is the name, for
+/// background names too.
+#[test]
+fn a_name_with_an_acronym_in_another_case_after_it_was_not_linked() {
+    let lex = crate::lexicon_with(&Corpus::default(), crate::Background::On);
+    assert_eq!(
+        lexicon_ids("It is called the RHI Scandal and it is a disgrace.", &lex),
+        ["policy:renewable-heat-incentive"]
+    );
+}
+
+/// Issue 12 (scratch set of the seventeenth session): an article about Reform UK that
+/// then calls it "Reform" drafted "Reform" as a place that acts ("In Cornwall Reform
+/// lost its majority"), a second node beside Reform UK.
+#[test]
+fn a_partys_short_name_became_a_second_actor() {
+    let lex = lex_of(vec![ent("actor:reform-uk", "Reform UK", "party", &[])]);
+    let t = "Mark Arnull of Reform UK is hard at work. \
+             Nationally, Reform opposes diversity, equity and inclusion training.";
+    let f = run(t, &lex);
+    assert!(
+        !f.candidates.iter().any(|c| c.name == "Reform"),
+        "{:?}",
+        candidate_names(&f)
+    );
+    // Without Reform UK named, "Reform" is left to the other rules.
+    let lex = lex_of(vec![ent("actor:reform-uk", "Reform UK", "party", &[])]);
+    let f = run("Nationally, Reform opposes diversity, equity and inclusion training.", &lex);
+    assert!(f.mentions.iter().all(|m| m.id != "actor:reform-uk"));
+}
