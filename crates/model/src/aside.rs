@@ -68,12 +68,15 @@ fn carrier(before: &[&str], text_before: &str) -> bool {
 }
 
 /// "Jac Larner of Cardiff University", "Professor Matthew Goodwin from the University
-/// of Kent": a university or college named as where a person works (the guide's
-/// 3.5a), not acting itself.
+/// of Kent", "Tony Travers of the London School of Economics": a university, college
+/// or school of one named as where a person works (the guide's 3.5a), not acting
+/// itself.
 fn place_of_work(before: &[&str], name: &str) -> bool {
-    let academic = ["University", "College"]
-        .iter()
-        .any(|w| name.split(' ').any(|x| x == *w));
+    let words: Vec<&str> = name.split(' ').collect();
+    let academic = words.iter().any(|x| ["University", "College", "Polytechnic"].contains(x))
+        || words
+            .windows(2)
+            .any(|w| w == ["School", "of"] || w == ["Business", "School"]);
     let ws = without_the(before);
     let n = ws.len();
     academic
@@ -375,6 +378,29 @@ mod tests {
         assert!(!b(
             "Funding for Cardiff University, which said it would cut jobs, fell.",
             "Cardiff University"
+        ));
+    }
+
+    /// Issue 12 (scratch set of the seventeenth session): "says Tony Travers of the
+    /// London School of Economics" drafted the school as an actor of the article.
+    #[test]
+    fn a_school_of_a_university_named_as_a_place_of_work_was_an_actor() {
+        let b = |s, n| aside(s, n, false);
+        assert!(b(
+            "That is unusual, says Tony Travers of the London School of Economics.",
+            "London School of Economics"
+        ));
+        assert!(b(
+            "The plan will fail, warns Professor Jane Smith of Warwick Business School.",
+            "Warwick Business School"
+        ));
+        assert!(!b(
+            "The London School of Economics said it would cut jobs.",
+            "London School of Economics"
+        ));
+        assert!(!b(
+            "Pupils of Tiller Primary School visited.",
+            "Tiller Primary School"
         ));
     }
 
