@@ -2,9 +2,10 @@
 //! 3.5a): a person held up as an analogy ("like David Cameron and his Brexit
 //! referendum", "unlike Liz Truss"), an era named after someone ("since the times of
 //! Sir Tony Blair"), or an institution that is only where someone goes ("he will leave
-//! Downing Street", "returned to the House of Commons") or given as an example of a
-//! kind ("companies such as Apple and Google"), or a Parliament named for its term
-//! ("over this Parliament"). The one rule, read by the
+//! Downing Street", "returned to the House of Commons", "his path to Number 10") or
+//! given as an example of a kind ("companies such as Apple and Google"), a body's name
+//! as the modifier of its members or figures ("any OECD country", "the OECD
+//! average"), or a Parliament named for its term ("over this Parliament"). The one rule, read by the
 //! extractor and by the graph's computed mentions.
 
 /// Whether the mention `norm[start..end]` of an actor of kind `kind` is only an
@@ -27,6 +28,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
     }
     let name = &norm[start..end];
     destination(before)
+        || modifier(after)
         || (example(wider) || carrier(before, &norm[..start]) || place_of_work(before, name))
             && !acts_after(after)
         || term(before, name)
@@ -241,8 +243,39 @@ fn destination(before: &[&str]) -> bool {
         "returns",
         "returning",
     ];
+    const PATH: [&str; 4] = ["path", "road", "route", "way"];
+    const ENTER: [&str; 4] = ["enter", "enters", "entered", "entering"];
     LEAVE.iter().any(|l| is(last, l))
-        || (is(last, "to") && n >= 2 && GO.iter().any(|g| is(ws[n - 2], g)))
+        || ENTER.iter().any(|l| is(last, l))
+        || (is(last, "to")
+            && n >= 2
+            && (GO.iter().any(|g| is(ws[n - 2], g)) || PATH.iter().any(|g| is(ws[n - 2], g))))
+}
+
+/// "the highest property taxes of any OECD country", "the OECD average", "EU member
+/// states": a body's name as the modifier of its members or its figures, which
+/// compares, not acts.
+fn modifier(after: &str) -> bool {
+    const OF_MEMBERS: [&str; 12] = [
+        "country",
+        "countries",
+        "average",
+        "averages",
+        "member",
+        "members",
+        "nations",
+        "states",
+        "economies",
+        "citizens",
+        "nationals",
+        "counterparts",
+    ];
+    after.starts_with(' ')
+        && after
+            .split_whitespace()
+            .next()
+            .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
+            .is_some_and(|w| OF_MEMBERS.contains(&w))
 }
 
 #[cfg(test)]
@@ -402,6 +435,28 @@ mod tests {
             "Pupils of Tiller Primary School visited.",
             "Tiller Primary School"
         ));
+    }
+
+    /// Issue 12 (scratch set of the seventeenth session): "the highest property taxes
+    /// of any OECD country" drafted the OECD, and "will smooth his path to Number 10"
+    /// Downing Street, as actors of the article.
+    #[test]
+    fn a_body_as_a_modifier_or_a_goal_was_an_actor() {
+        let b = |s, n| aside(s, n, false);
+        assert!(b(
+            "Britain has the highest property taxes of any OECD country.",
+            "OECD"
+        ));
+        assert!(b("Spending is below the OECD average.", "OECD"));
+        assert!(b("EU member states agreed.", "EU"));
+        assert!(b(
+            "Power in the town halls will smooth his path to Number 10.",
+            "Number 10"
+        ));
+        assert!(b("She entered Downing Street in 2016.", "Downing Street"));
+        assert!(!b("The OECD warned that growth would slow.", "OECD"));
+        assert!(!b("The OECD, whose members disagree, said no.", "OECD"));
+        assert!(!b("Number 10 said the path was clear.", "Number 10"));
     }
 
     #[test]

@@ -342,7 +342,7 @@ impl SentenceScan<'_, '_, '_> {
                 Some(w) => format!("{} {w} Council", &norm[a..b]),
                 None => format!("{} Council", &norm[a..b]),
             };
-            self.add(
+            let id = self.add(
                 name,
                 NodeKind::Actor,
                 "government-body",
@@ -351,6 +351,9 @@ impl SentenceScan<'_, '_, '_> {
                 a,
                 t.end,
             );
+            // As written, so that the graph finds it again ("West Northamptonshire
+            // council" is no one case of "West Northamptonshire Council").
+            self.add_alias(&id, Some(&norm[a..t.end]));
         }
     }
 

@@ -2066,6 +2066,13 @@ fn a_council_named_in_lower_case_after_its_place_was_missed() {
             "{want}: {names:?}"
         );
     }
+    let f = run(t, &lex);
+    let kent = f.candidates.iter().find(|c| c.name == "Kent County Council");
+    assert_eq!(
+        kent.map(|c| c.aliases.clone()),
+        Some(vec!["Kent county council".to_string()]),
+        "the written form is an alias"
+    );
     for not in ["Labour Council", "Birmingham Council", "Scottish Council"] {
         assert!(!names.iter().any(|(n, _)| n == not), "{not}: {names:?}");
     }
