@@ -43,6 +43,8 @@ pub(crate) struct Reading {
     pub(crate) stance: Stance,
     /// Byte offset of a reporting verb, if any.
     pub(crate) report_at: Option<usize>,
+    /// Byte offset of a verb that names who holds a view ([`Cue::Speaks`]), if any.
+    pub(crate) speaks_at: Option<usize>,
 }
 
 /// Read one sentence (normalised text): claim score, kind, hedging and stance.
@@ -63,6 +65,7 @@ pub(crate) fn read_cues(
     let (mut pos, mut neg) = (0.0, 0.0);
     let mut negate_until = 0usize;
     let mut report_at = None;
+    let mut speaks_at = None;
     for &(s, e, kinds) in found {
         let negated = s < negate_until;
         for &k in kinds {
@@ -74,6 +77,9 @@ pub(crate) fn read_cues(
                 Cue::Negator => negate_until = e + 30,
                 Cue::Report => {
                     report_at.get_or_insert(s);
+                }
+                Cue::Speaks => {
+                    speaks_at.get_or_insert(s);
                 }
                 _ => {}
             }
@@ -110,6 +116,7 @@ pub(crate) fn read_cues(
         hedged,
         stance,
         report_at,
+        speaks_at,
     }
 }
 
@@ -176,6 +183,41 @@ fn speaker(
         })
         .last()
         .map(|m| m.id.clone())
+}
+
+/// Who holds the view a sentence gives with a verb such as "thinks" or "disagreed"
+/// at `at` ([`Cue::Speaks`]): the speaker [`speaker`] finds, only when that actor is
+/// the sentence's subject (named at its start, after at most "The" or a title) and
+/// the sentence asks nothing. "Sir Malcolm Fenwick thinks devolution has failed" is
+/// his; "the economic catastrophe the SNP predicts" and "The party thinks it can
+/// win, but is that so?" are the author's.
+fn holder_of_view(
+    norm: &str,
+    at: usize,
+    found: &Found,
+    si: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    // A question, or the verb in the passive ("has been accused of"): no one's view.
+    let passive = norm[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w, "been" | "was" | "were" | "is" | "are" | "be" | "being"));
+    if passive || norm.trim_end().ends_with('?') {
+        return None;
+    }
+    let id = speaker(norm, at, found, si, lex)?;
+    let opens = |start: usize| {
+        let lead = &norm[..start];
+        lead.split_whitespace().count() <= 1
+            && lead
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    found
+        .in_sentence(si)
+        .any(|m| m.id == id && m.start < at && opens(m.start))
+        .then_some(id)
 }
 
 /// Whether `id` is a person: a lexicon entry or a candidate of kind "person".
@@ -541,8 +583,9 @@ pub(crate) fn find(
         let said = pre
             .report_at
             .and_then(|at| speaker(&s.norm, at, found, si, lex))
+            .or_else(|| holder_of_view(&s.norm, pre.speaks_at?, found, si, lex))
             .filter(|id| !authors.contains(id));
-        let said = said.zip(pre.report_at);
+        let said = said.zip(pre.report_at.or(pre.speaks_at));
         let sp = if said.is_none()
             && pre
                 .report_at

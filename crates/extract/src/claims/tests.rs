@@ -386,3 +386,42 @@ fn a_role_without_a_closing_comma_or_a_rarer_reporting_verb_lost_the_speaker() {
         "{got:?}"
     );
 }
+
+/// "Sir Malcolm Fenwick thinks devolution has failed." and "The Hollybrook Trust, which
+/// runs three academies, disagreed." were drafted with no speaker: "thinks",
+/// "disagreed", "urged" and the like name who holds the view, as "said" does; they
+/// leave the claim model's score as it was.
+#[test]
+fn a_verb_of_thinking_or_disagreeing_gave_no_speaker() {
+    let lex = lexicon_of_person("actor:malcolm-fenwick", "Malcolm Fenwick", "Fenwick");
+    let text = "Regional gaps\n\n\
+        Sir Malcolm Fenwick thinks devolution has failed badly and must be reversed.\n\n\
+        Malcolm Fenwick urged ministers to scrap the failing fund at once.\n";
+    let d = draft_of_with(text, &lex);
+    let got = speakers_of(&d);
+    let fenwick = Some("actor:malcolm-fenwick");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|(_, s)| *s == fenwick), "{got:?}");
+    // The model's score is the one without the verb.
+    let with = super::read_sentence("Sir Malcolm Fenwick thinks devolution has failed.", false);
+    let without = super::read_sentence("Sir Malcolm Fenwick devolution has failed.", false);
+    assert_eq!(with.score, without.score);
+    assert!(with.speaks_at.is_some() && with.report_at.is_none());
+    // A verb listed for its speaker keeps the signals it had as an inflected form.
+    let found = super::cues::cues("The council welcomes the opportunity.");
+    let kinds: Vec<super::Cue> = found.iter().flat_map(|c| c.2.iter().copied()).collect();
+    assert!(
+        [super::Cue::Evaluative, super::Cue::Positive, super::Cue::Speaks]
+            .iter()
+            .all(|k| kinds.contains(k)),
+        "{kinds:?}"
+    );
+    // Not the subject, or a question: the author's.
+    let lex = lexicon_of_person("actor:snp", "SNP", "Scottish National Party");
+    let text = "Scottish gaps\n\n\
+        Wait until it is clear that Brexit is not the economic catastrophe the SNP predicts, thereby undermining the case.\n\n\
+        The SNP thinks it can capitalise on the failing union, but is that a sensible bet?\n\n\
+        The SNP has also been accused of endorsing a terrible and divisive campaign.\n";
+    let d = draft_of_with(text, &lex);
+    assert!(speakers_of(&d).iter().all(|(_, s)| s.is_none()), "{:?}", speakers_of(&d));
+}
