@@ -163,6 +163,15 @@ fn speaker(
         .filter(|m| {
             let gap = &norm[m.end..report_at];
             let gap = gap.trim_start_matches("'s").trim();
+            // A photo note in the gap says nothing of who speaks: "George Robertson
+            // (pictured), said".
+            let pictured = PHOTO_NOTES.iter().find_map(|n| gap.strip_prefix(n));
+            let gap = pictured.map_or(gap, str::trim_start);
+            // A name that closes an appositive of its own ("One of them, George
+            // Robertson, said"), or a photo note's: not "... at Royal Holloway, said".
+            let closed = gap == ","
+                && (pictured.is_some() || norm[..m.start].trim_end().ends_with(','))
+                && is_person(&m.id, found, lex);
             let near = gap.split_whitespace().count() <= 3
                 && !gap.contains([',', ';', '.', '-', '(', ')'])
                 && !gap.split_whitespace().any(|w| w == "and" || w == "MP");
@@ -179,7 +188,7 @@ fn speaker(
                 && !gap[1..].contains([',', ';', '.', '(', ')', '"', '\u{201c}', ':'])
                 && gap.split_whitespace().count() <= 8
                 && is_person(&m.id, found, lex);
-            near || appositive || open_appositive
+            near || appositive || open_appositive || closed
         })
         .last()
         .map(|m| m.id.clone())
@@ -219,6 +228,9 @@ fn holder_of_view(
         .any(|m| m.id == id && m.start < at && opens(m.start))
         .then_some(id)
 }
+
+/// Bracketed notes on a photo that papers set after a name.
+const PHOTO_NOTES: [&str; 5] = ["(pictured)", "(above)", "(left)", "(right)", "(inset)"];
 
 /// Whether `id` is a person: a lexicon entry or a candidate of kind "person".
 fn is_person(id: &str, found: &Found, lex: &Lexicon) -> bool {

@@ -425,3 +425,24 @@ fn a_verb_of_thinking_or_disagreeing_gave_no_speaker() {
     let d = draft_of_with(text, &lex);
     assert!(speakers_of(&d).iter().all(|(_, s)| s.is_none()), "{:?}", speakers_of(&d));
 }
+
+/// "One of them, George Robertson, said that 'devolution will kill nationalism stone
+/// dead'." and the same with "George Robertson (pictured), said" had no speaker: a
+/// name closing its own appositive, or followed by a photo note, before the verb.
+#[test]
+fn a_name_between_commas_or_with_a_photo_note_lost_the_speaker() {
+    let lex = lexicon_of_person("actor:george-robertson", "George Robertson", "Robertson");
+    let text = "Losing Scotland\n\n\
+        One of them, George Robertson, said that devolution would kill nationalism stone dead and must go ahead.\n\n\
+        Later George Robertson (pictured), said that the union was safe and the plan would surely work.\n\n\
+        Professor Jane Doe, from the Department of Politics at Royal Holloway, said the plan would surely fail badly.\n";
+    let d = draft_of_with(text, &lex);
+    let got = speakers_of(&d);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(
+        got[..2].iter().all(|(_, s)| *s == Some("actor:george-robertson")),
+        "{got:?}"
+    );
+    // A place of work closing an appositive is not the one who speaks.
+    assert_ne!(got[2].1, Some("actor:royal-holloway"), "{got:?}");
+}
