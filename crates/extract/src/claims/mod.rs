@@ -440,8 +440,8 @@ pub(crate) fn label(norm: &str) -> String {
 struct Quoting {
     /// The speaker, the sentence they were last given to, and its block.
     who: Option<(String, usize, usize)>,
-    /// Whether a double quotation mark opened in the speaker's block is not closed yet.
-    open: bool,
+    /// Which quotations opened in the speaker's block are not closed yet.
+    open: Open,
     /// The last speaker a reporting verb named, and where.
     named: Option<(String, usize)>,
 }
@@ -465,18 +465,19 @@ impl Quoting {
                 self.named = Some((id.clone(), si));
                 // Only a quotation opened after the reporting verb is the speaker's
                 // ("X said: \"..."), not one the sentence goes on from.
-                self.open = still_open(false, norm.get(at..).unwrap_or(""));
+                self.open = still_open(Open::default(), norm.get(at..).unwrap_or(""));
                 self.who = has_quote_mark(norm).then(|| (id.clone(), si, block));
                 return Some(id);
             }
             None => self.who.as_ref().and_then(|(id, at, b)| {
-                let inside = self.open && *b == block;
+                let inside = self.open.any() && *b == block;
                 (inside || (si <= at + 2 && opens_with_quote_mark(norm))).then(|| id.clone())
             }),
         };
         match (&sp, self.who.as_mut()) {
             (Some(_), Some(who)) => {
-                self.open = still_open(self.open && who.2 == block, norm);
+                let before = if who.2 == block { self.open } else { Open::default() };
+                self.open = still_open(before, norm);
                 who.1 = si;
                 who.2 = block;
             }
@@ -497,7 +498,7 @@ impl Quoting {
     /// ends there; one open in this block goes on or closes.
     fn pass(&mut self, block: usize, norm: &str) {
         let same = self.who.as_ref().is_some_and(|w| w.2 == block);
-        self.open = same && still_open(self.open, norm);
+        self.open = if same { still_open(self.open, norm) } else { Open::default() };
     }
 }
 
@@ -539,15 +540,41 @@ fn attributed_to_another(norm: &str, at: usize) -> bool {
     !(pronoun(between) || (between.is_empty() && pronoun(after.trim_end_matches(['.', ',']))))
 }
 
-/// Whether a double quotation is open after `norm`, given whether one was open
-/// before it: an opening mark opens, a closing mark closes, a straight mark
-/// toggles.
-fn still_open(mut open: bool, norm: &str) -> bool {
-    for c in norm.chars() {
+/// Which quotations are open: one in double marks, one in single marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Open {
+    double: bool,
+    single: bool,
+}
+
+impl Open {
+    fn any(self) -> bool {
+        self.double || self.single
+    }
+}
+
+/// Which quotations are open after `norm`, given those open before it. Double marks:
+/// an opening mark opens, a closing mark closes, a straight mark toggles. Single
+/// marks, as papers quote ('We all agree ... the South'.): one at a word's start
+/// opens, one at a word's end closes, one between letters is an apostrophe ("don't",
+/// "Government’s") and does neither.
+fn still_open(mut open: Open, norm: &str) -> Open {
+    let cs: Vec<char> = norm.chars().collect();
+    for (i, &c) in cs.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|k| cs[k]);
+        let next = cs.get(i + 1).copied();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         match c {
-            '\u{201c}' => open = true,
-            '\u{201d}' => open = false,
-            '"' => open = !open,
+            '\u{201c}' => open.double = true,
+            '\u{201d}' => open.double = false,
+            '"' => open.double = !open.double,
+            '\u{2018}' | '\u{2019}' | '\'' if word(prev) && word(next) => {}
+            '\u{2018}' | '\u{2019}' | '\'' if !word(prev) && word(next) => {
+                open.single = c != '\u{2019}' || open.single;
+            }
+            '\u{2018}' | '\u{2019}' | '\'' if !word(next) && prev.is_some() => {
+                open.single = false;
+            }
             _ => {}
         }
     }

@@ -446,3 +446,38 @@ fn a_name_between_commas_or_with_a_photo_note_lost_the_speaker() {
     // A place of work closing an appositive is not the one who speaks.
     assert_ne!(got[2].1, Some("actor:royal-holloway"), "{got:?}");
 }
+
+/// "Tory MP Bob Seely said: 'We all agree ...' / 'The key fact is this: ... Instead of
+/// levelling up the North, I fear we are concreting out the South'." gave the last
+/// sentence no speaker: a quotation in single marks was not followed past the
+/// sentence that opened it.
+#[test]
+fn a_quotation_in_single_marks_lost_its_speaker_after_its_first_sentence() {
+    let lex = lexicon_of_person("actor:bob-seely", "Bob Seely", "Seely");
+    let text = "Housing row\n\n\
+        Tory MP Bob Seely said: 'We all agree we need to build housing, but we need to build the right housing in the right places.\n\n\
+        'The key fact is this: cities are being asked to build far less than the rural areas around them. \
+        Instead of levelling up the North, I fear we are wrongly concreting over the South'.\n\n\
+        Critics think the government's 'mutant' algorithm will surely fail badly.\n";
+    let d = draft_of_with(text, &lex);
+    let got = speakers_of(&d);
+    let seely = Some("actor:bob-seely");
+    let instead = got.iter().find(|(q, _)| q.starts_with("Instead"));
+    assert_eq!(instead.map(|g| g.1), Some(seely), "{got:?}");
+    // Scare quotes open and close within their sentence: what follows is no one's.
+    let critics = got.iter().find(|(q, _)| q.starts_with("Critics"));
+    assert_eq!(critics.map(|g| g.1), Some(None), "{got:?}");
+}
+
+#[test]
+fn single_marks_open_and_close_at_word_edges_and_apostrophes_do_neither() {
+    use super::{still_open, Open};
+    let closed = Open::default();
+    assert!(still_open(closed, "He said: 'We all agree.").single);
+    assert!(!still_open(closed, "The Government's plan doesn't work.").any());
+    assert!(!still_open(closed, "the 'mutant' algorithm").any());
+    let open = still_open(closed, "'The key fact is this.");
+    assert!(!still_open(open, "Instead, the South'.").any());
+    // Nested: single marks inside a double quotation leave it open.
+    assert!(still_open(closed, "\u{201c}He said \u{2018}no\u{2019} to it").double);
+}
