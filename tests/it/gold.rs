@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 2] = ["gold/dev", "gold/test"];
+const PARTS: [&str; 3] = ["gold/dev", "gold/test", "gold/test2"];
 
 #[test]
 fn each_gold_part_is_a_corpus_check_accepts() {
@@ -39,7 +39,11 @@ fn each_gold_part_follows_the_annotation_guide() {
 #[test]
 fn the_split_in_sources_md_matches_the_folders() {
     let sources = std::fs::read_to_string(fixture("gold/SOURCES.md")).unwrap();
-    for (part, split) in [("gold/dev", "dev"), ("gold/test", "test")] {
+    for (part, split) in [
+        ("gold/dev", "dev"),
+        ("gold/test", "test"),
+        ("gold/test2", "test2"),
+    ] {
         let mut n = 0;
         for e in std::fs::read_dir(fixture(part).join("articles")).unwrap() {
             let name = e.unwrap().file_name().to_string_lossy().into_owned();
@@ -61,6 +65,7 @@ fn the_split_in_sources_md_matches_the_folders() {
         }
     }
     assert!(fixture("gold/test/FROZEN").is_file());
+    assert!(fixture("gold/test2/FROZEN").is_file());
 }
 
 /// The end-to-end scorer (the articles added to a copy of the bundled corpus and
