@@ -687,7 +687,56 @@ pub(crate) fn find(
             confidence: conf,
         });
     }
+    carry_speakers_back(layout, &mut out);
     out
+}
+
+/// A quotation tagged at its end ("'Governing by algorithm simply doesn't work. We
+/// are in the midst of a housing crisis ...,' he said."): the speaker found for the
+/// sentence that closes it is the speaker of the quotation's earlier sentences in the
+/// same block, from the one that opens it with a quotation mark, that have none.
+fn carry_speakers_back(layout: &Layout, out: &mut [DraftClaim]) {
+    for i in 0..out.len() {
+        let Some(who) = out[i].speaker.clone() else {
+            continue;
+        };
+        let last = out[i].sentence;
+        let Some(opened) = quotation_closed_by(layout, last) else {
+            continue;
+        };
+        for c in out[..i].iter_mut().rev() {
+            if c.sentence < opened {
+                break;
+            }
+            if c.speaker.is_none() {
+                c.speaker = Some(who.clone());
+            }
+        }
+    }
+}
+
+/// The sentence that opens, with a quotation mark, the quotation that sentence `last`
+/// closes, in the same block and at most three sentences before: none when `last`
+/// closes none, opens its own or lies in another block.
+fn quotation_closed_by(layout: &Layout, last: usize) -> Option<usize> {
+    let s = layout.sentences.get(last)?;
+    if opens_with_quote_mark(&s.norm) {
+        return None;
+    }
+    (last.saturating_sub(3)..last).rev().find(|&k| {
+        let block = layout.sentences[k].block;
+        let run = &layout.sentences[k..last];
+        block == s.block
+            && run.iter().all(|r| r.block == block)
+            && opens_with_quote_mark(&run[0].norm)
+            && run
+                .iter()
+                .try_fold(Open::default(), |o, r| {
+                    let o = still_open(o, &r.norm);
+                    o.any().then_some(o)
+                })
+                .is_some_and(|o| !still_open(o, &s.norm).any())
+    })
 }
 
 /// A claim's id before de-duplication: `claim:<prefix>-<slug of the label's first

@@ -481,3 +481,26 @@ fn single_marks_open_and_close_at_word_edges_and_apostrophes_do_neither() {
     // Nested: single marks inside a double quotation leave it open.
     assert!(still_open(closed, "\u{201c}He said \u{2018}no\u{2019} to it").double);
 }
+
+/// "'Governing by algorithm simply doesn't work. We are in the midst of a housing
+/// crisis, and we need many more genuinely affordable homes,' he said." gave the first
+/// sentence of the quotation no speaker: the tag at its end names the speaker of all
+/// of it.
+#[test]
+fn a_quotation_tagged_at_its_end_lost_the_speaker_of_its_first_sentences() {
+    let lex = lexicon_of_person("actor:crispin-truman", "Crispin Truman", "Truman");
+    let text = "Housing row\n\n\
+        Crispin Truman said the plans were wrong and should be dropped at once.\n\n\
+        'Governing by algorithm simply doesn't work and it never will. We are in a housing crisis, and we need many more affordable homes,' he said.\n\n\
+        'This is a terrible idea and must be stopped. It should go.' The minister disagreed strongly with that view.\n";
+    let d = draft_of_with(text, &lex);
+    let got = speakers_of(&d);
+    let truman = Some("actor:crispin-truman");
+    for start in ["'Governing", "We are in"] {
+        let g = got.iter().find(|(q, _)| q.starts_with(start));
+        assert_eq!(g.map(|g| g.1), Some(truman), "{start}: {got:?}");
+    }
+    // A quotation closed before an untagged sentence gives nothing back.
+    let g = got.iter().find(|(q, _)| q.starts_with("'This is a"));
+    assert_ne!(g.map(|g| g.1), Some(truman), "{got:?}");
+}
