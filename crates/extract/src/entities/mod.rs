@@ -59,7 +59,7 @@ pub(crate) fn find_events(layout: &Layout, lex: &Lexicon, scan: &Scan) -> Vec<Ev
             &mut hits,
         );
         for h in &hits {
-            if seen.insert((h.id.to_string(), si)) {
+            if seen.insert((h.id, si)) {
                 out.push(EventRef {
                     id: h.id.to_string(),
                     sentence: si,
@@ -89,7 +89,7 @@ pub(crate) fn find_events(layout: &Layout, lex: &Lexicon, scan: &Scan) -> Vec<Ev
                 .norm
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w.len() >= verb.len() && w[..verb.len()].eq_ignore_ascii_case(verb));
-            if has_verb && seen.insert((e.id.clone(), si)) {
+            if has_verb && seen.insert((e.id.as_str(), si)) {
                 out.push(EventRef {
                     id: e.id.clone(),
                     sentence: si,
@@ -335,11 +335,19 @@ fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
 /// `levelmap_model::aside`, the rule the
 /// graph's mentions follow too), and a candidate left with none.
 fn drop_asides(layout: &Layout, lex: &Lexicon, found: &mut Found) {
+    // Each candidate's kinds by id, looked up once per mention instead of searched.
+    let mut candidates: CandidateKinds<'_> = rustc_hash::FxHashMap::default();
+    for c in &found.candidates {
+        // The first candidate of an id, as a search in order finds.
+        candidates
+            .entry(c.id.as_str())
+            .or_insert((c.node_kind, c.kind.as_str()));
+    }
     let asides: Vec<bool> = found
         .mentions
         .iter()
         .map(|m| {
-            actor_kind(&m.id, lex, found).is_some_and(|k| {
+            actor_kind(&m.id, lex, &candidates).is_some_and(|k| {
                 layout.sentences.get(m.sentence).is_some_and(|s| {
                     levelmap_model::aside::only_an_aside(&s.norm, m.start, m.end, k)
                 })
@@ -361,18 +369,19 @@ fn drop_asides(layout: &Layout, lex: &Lexicon, found: &mut Found) {
     found.drop_unmentioned(|c| dropped.contains(&c.id));
 }
 
+/// The article's candidates: id -> (node kind, kind).
+type CandidateKinds<'a> = rustc_hash::FxHashMap<&'a str, (levelmap_model::NodeKind, &'a str)>;
+
 /// The kind of the actor `id` (of the lexicon or a candidate); None for another node.
-fn actor_kind<'a>(id: &str, lex: &'a Lexicon, found: &'a Found) -> Option<&'a str> {
+fn actor_kind<'a>(
+    id: &str,
+    lex: &'a Lexicon,
+    candidates: &CandidateKinds<'a>,
+) -> Option<&'a str> {
     lex.entities
         .get(id)
         .map(|e| (e.node_kind, e.kind.as_str()))
-        .or_else(|| {
-            found
-                .candidates
-                .iter()
-                .find(|c| c.id == id)
-                .map(|c| (c.node_kind, c.kind.as_str()))
-        })
+        .or_else(|| candidates.get(id).copied())
         .filter(|(k, _)| *k == levelmap_model::NodeKind::Actor)
         .map(|(_, kind)| kind)
 }

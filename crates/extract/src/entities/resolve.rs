@@ -28,21 +28,22 @@ pub(super) fn merge_peers(lex: &Lexicon, found: &mut Found) {
         (w.next().is_none() && PEERAGES.contains(&title)).then(|| surname.to_string())
     };
     // Every person of the article by surname: candidates, then lexicon persons mentioned.
-    let mut by_surname: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+    // Borrowed, not copied: the map is dropped before the candidates change.
+    let mut by_surname: rustc_hash::FxHashMap<&str, Vec<&str>> = Default::default();
     let candidate_people = found
         .candidates
         .iter()
         .filter(|c| c.kind == "person" && peer_surname(&c.name).is_none())
-        .map(|c| (c.id.clone(), c.name.clone()));
+        .map(|c| (c.id.as_str(), c.name.as_str()));
     let lexicon_people = found
         .mentions
         .iter()
         .filter_map(|m| lex.entities.get(&m.id))
         .filter(|e| e.kind == "person" && peer_surname(&e.name).is_none())
-        .map(|e| (e.id.clone(), e.name.clone()));
+        .map(|e| (e.id.as_str(), e.name.as_str()));
     for (id, name) in candidate_people.chain(lexicon_people) {
         if let Some(last) = name.split_whitespace().last() {
-            let ids = by_surname.entry(last.to_string()).or_default();
+            let ids = by_surname.entry(last).or_default();
             if !ids.contains(&id) {
                 ids.push(id);
             }
@@ -53,8 +54,8 @@ pub(super) fn merge_peers(lex: &Lexicon, found: &mut Found) {
         let Some(surname) = peer_surname(&c.name) else {
             continue;
         };
-        if let Some([one]) = by_surname.get(&surname).map(Vec::as_slice) {
-            merged.push((c.id.clone(), one.clone(), c.name.clone()));
+        if let Some([one]) = by_surname.get(surname.as_str()).map(Vec::as_slice) {
+            merged.push((c.id.clone(), (*one).to_string(), c.name.clone()));
         }
     }
     fold_into(found, &merged);
@@ -140,25 +141,24 @@ fn full_given_name(w: &str) -> &str {
 /// (a candidate or a lexicon person mentioned) is that person. The candidate with the
 /// familiar name goes, and the other takes it as an alias.
 pub(super) fn merge_familiar_names(lex: &Lexicon, found: &mut Found) {
-    let split = |name: &str| -> Option<(String, String)> {
-        let ws: Vec<&str> = name.split_whitespace().collect();
-        match ws.as_slice() {
-            [given, surname] => Some((given.to_string(), surname.to_string())),
-            _ => None,
-        }
-    };
-    let people: Vec<(String, String)> = found
+    // Borrowed, not copied: a name is copied only when it merges.
+    fn split(name: &str) -> Option<(&str, &str)> {
+        let mut ws = name.split_whitespace();
+        let (given, surname) = (ws.next()?, ws.next()?);
+        ws.next().is_none().then_some((given, surname))
+    }
+    let people: Vec<(&str, &str)> = found
         .candidates
         .iter()
         .filter(|c| c.kind == "person")
-        .map(|c| (c.id.clone(), c.name.clone()))
+        .map(|c| (c.id.as_str(), c.name.as_str()))
         .chain(
             found
                 .mentions
                 .iter()
                 .filter_map(|m| lex.entities.get(&m.id))
                 .filter(|e| e.kind == "person")
-                .map(|e| (e.id.clone(), e.name.clone())),
+                .map(|e| (e.id.as_str(), e.name.as_str())),
         )
         .collect();
     let mut merged: Vec<(String, String, String)> = Vec::new(); // (familiar id, person id, name)
@@ -166,24 +166,24 @@ pub(super) fn merge_familiar_names(lex: &Lexicon, found: &mut Found) {
         let Some((given, surname)) = split(&c.name) else {
             continue;
         };
-        let full = full_given_name(&given);
+        let full = full_given_name(given);
         if full == given {
             continue;
         }
-        let mut same: Vec<&String> = people
+        let mut same: Vec<&str> = people
             .iter()
-            .filter(|(id, name)| {
-                id != &c.id
+            .filter(|&&(id, name)| {
+                id != c.id
                     && split(name).is_some_and(|(g, s)| {
-                        s == surname && g != given && full_given_name(&g) == full
+                        s == surname && g != given && full_given_name(g) == full
                     })
             })
-            .map(|(id, _)| id)
+            .map(|&(id, _)| id)
             .collect();
-        same.sort();
+        same.sort_unstable();
         same.dedup();
         if let [one] = same.as_slice() {
-            merged.push((c.id.clone(), (*one).clone(), c.name.clone()));
+            merged.push((c.id.clone(), (*one).to_string(), c.name.clone()));
         }
     }
     fold_into(found, &merged);
@@ -232,7 +232,9 @@ pub(super) fn merge_name_tails(lex: &Lexicon, found: &mut Found) {
             continue;
         }
         let mut longer = named.iter().filter(|&&(other, long, m, k, p)| {
-            other != id && k == kind && p == person && m > n && closes_with_words(long, name)
+            // Integer tests first: ids are unique in `named`, so the string test of
+            // the id only runs for the few of more words, of the same kind.
+            m > n && k == kind && p == person && other != id && closes_with_words(long, name)
         });
         if let (Some(one), None) = (longer.next(), longer.next()) {
             merged.push((id.to_string(), one.0.to_string(), name.to_string()));
