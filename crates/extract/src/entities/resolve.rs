@@ -445,6 +445,54 @@ pub(crate) fn resolve_roles(
         .sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
 }
 
+/// "Mr Pendleton" (a person named by title and surname only) in an article that names
+/// Jim Pendleton: the one other person of the article whose name ends in that
+/// surname is that person.
+pub(super) fn merge_titled_surnames(lex: &Lexicon, found: &mut Found) {
+    const TITLES: [&str; 12] = [
+        "Mr", "Mrs", "Ms", "Miss", "Dr", "Mayor", "Professor", "Prof", "Cllr", "Councillor",
+        "Lord", "Baroness",
+    ];
+    let people: Vec<(String, String)> = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "person")
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .chain(
+            found
+                .mentions
+                .iter()
+                .filter_map(|m| lex.entities.get(&m.id))
+                .filter(|e| e.kind == "person")
+                .map(|e| (e.id.clone(), e.name.clone())),
+        )
+        .collect();
+    let mut merged: Vec<(String, String, String)> = Vec::new();
+    for c in found.candidates.iter().filter(|c| c.kind == "person") {
+        let Some((title, surname)) = c.name.split_once(' ') else {
+            continue;
+        };
+        if !TITLES.contains(&title) || surname.contains(' ') {
+            continue;
+        }
+        let mut of: Vec<&String> = people
+            .iter()
+            .filter(|(id, name)| {
+                *id != c.id
+                    && name.split(' ').next() != Some(title)
+                    && closes_with_words(name, surname)
+            })
+            .map(|(id, _)| id)
+            .collect();
+        of.sort_unstable();
+        of.dedup();
+        if let [one] = of.as_slice() {
+            merged.push((c.id.clone(), (*one).clone(), c.name.clone()));
+        }
+    }
+    fold_into(found, &merged);
+}
+
 /// Words that close a party's or body's full name and that its short name leaves off:
 /// "Reform" of "Reform UK", "Alba" of "Alba Party".
 const SHORT_NAME_SUFFIXES: &[&str] = &["UK", "Party", "Cymru"];

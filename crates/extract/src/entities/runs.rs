@@ -68,7 +68,12 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                         || given_names().contains(f.s)))
                     || (run.len() == 2
                         && given_names().contains(f.s)
-                        && reported_after(norm, strip_end(run))));
+                        && reported_after(norm, strip_end(run)))
+                    // "Mr Pendleton said", "Mayor Rees: ...": a title and a surname.
+                    || (run.len() == 2
+                        && SURNAME_TITLES.contains(&f.s)
+                        && (reported_after(norm, strip_end(run))
+                            || norm[strip_end(run)..].starts_with(':'))));
             let named = named_policy
                 && run.len() >= 3
                 && f.start > 0
@@ -121,10 +126,15 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         let (a, b) = (run[0].start, strip_end(run));
         let name = &norm[a..b];
         let words: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
+        // "Mr Pendleton said": a person by title ("Mr" is no name of its own).
+        let titled = words.len() == 2
+            && SURNAME_TITLES.contains(&words[0])
+            && !not_name().contains(&words[1]);
         if words
             .iter()
             .any(|w| not_name().contains(w) && words.len() <= 2)
             && !month_surname(run)
+            && !titled
         {
             return;
         }
@@ -158,7 +168,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         if self.person_of_org(run, &words, false) {
             return;
         }
-        if self.speaking_body(run, &words) {
+        if !titled && self.speaking_body(run, &words) {
             return;
         }
         self.person(run, i, &words);
@@ -707,6 +717,15 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             && matches!(run[0].s, "Cllr" | "Councillor")
             && !role_heads().contains(strip_possessive(run[1].s))
             && !given_names().contains(strip_possessive(run[1].s));
+        // "Mr Pendleton said", "Mayor Rees: I think ...": a person named by title and
+        // surname only, who speaks (a reporting verb after, or a transcript's colon).
+        let titled_speaker = run.len() == 2
+            && SURNAME_TITLES.contains(&run[0].s)
+            && !role_heads().contains(strip_possessive(run[1].s))
+            && !OFFICES_AFTER_TITLES.contains(&strip_possessive(run[1].s))
+            && !given_names().contains(strip_possessive(run[1].s))
+            && (words::REPORTING_VERBS.contains(&word_after(norm, b))
+                || (run[0].start == 0 && norm[b..].starts_with(':')));
         let mp = norm[b..].starts_with(" MP");
         let next_word = word_after(norm, b);
         let reported = words::REPORTING_VERBS.contains(&next_word);
@@ -753,12 +772,18 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .next()
             .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'));
         let reported = reported || after_verb;
-        if (peer || councillor) && name_like && !is_allcaps(run[1].s) {
+        if (peer || councillor || titled_speaker) && name_like && !is_allcaps(run[1].s) {
             // "Lord Frost", "Baroness Chapman": a peer named by title only; "Cllr
-            // Muten": a councillor.
+            // Muten": a councillor; "Mr Pendleton said": a speaker.
             let (a, b) = (run[0].start, strip_end(run));
             if !self.overlaps(a, b) && self.lex.id_for_name(&norm[a..b]).is_none() {
-                let what = if peer { "a peer" } else { "a councillor" };
+                let what = if peer {
+                    "a peer"
+                } else if councillor {
+                    "a councillor"
+                } else {
+                    "a speaker"
+                };
                 self.add(
                     norm[a..b].to_string(),
                     NodeKind::Actor,
@@ -879,6 +904,14 @@ struct PersonSigns<'a> {
     /// "of" and an organisation after the name ("Jac Larner of Cardiff University").
     affiliated: bool,
 }
+
+/// Titles before a surname alone that name a person who speaks ("Mr Pendleton said").
+const SURNAME_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Mayor", "Professor", "Prof"];
+
+/// Offices addressed with a title, which are no surname ("Mr Speaker", "Madam Chair").
+const OFFICES_AFTER_TITLES: &[&str] = &[
+    "Speaker", "Chairman", "Chair", "President", "Deputy", "Chancellor", "Justice", "Mayor",
+];
 
 /// Whether a lowercased word that opens a sentence is an adverb by its ending
 /// ("Nationally, Reform opposes", "Eventually Councillor Varney submits"), never

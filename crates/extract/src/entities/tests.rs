@@ -2110,3 +2110,25 @@ fn a_partys_short_name_became_a_second_actor() {
     let f = run("Nationally, Reform opposes diversity, equity and inclusion training.", &lex);
     assert!(f.mentions.iter().all(|m| m.id != "actor:reform-uk"));
 }
+
+/// Issue 12 (scratch set of the seventeenth session): "Mayor Rees: I think very dimly
+/// of it" and "Mr Pendleton said ..." drafted no one: a person named by title and
+/// surname only who speaks is a person; one the article names in full is that person.
+#[test]
+fn a_person_named_by_title_and_surname_only_was_missed() {
+    let lex = lex_of(vec![]);
+    let t = "Mr Pendleton said the numbers did not add up. Mayor Rees: I think very dimly of it. \
+             Ms Okafor warned that the cuts would hurt. Mr Speaker said order.";
+    let names = candidate_names(&run(t, &lex));
+    for want in ["Mr Pendleton", "Mayor Rees", "Ms Okafor"] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == "person"),
+            "{want}: {names:?}"
+        );
+    }
+    assert!(!names.iter().any(|(n, _)| n.contains("Speaker")), "{names:?}");
+    let t = "Jim Pendleton, the finance chief, presented the budget. Mr Pendleton said it was tight.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(names.iter().any(|(n, _)| n == "Jim Pendleton"), "{names:?}");
+    assert!(!names.iter().any(|(n, _)| n == "Mr Pendleton"), "{names:?}");
+}
