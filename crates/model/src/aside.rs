@@ -75,7 +75,9 @@ fn carrier(before: &[&str], text_before: &str) -> bool {
 /// itself.
 fn place_of_work(before: &[&str], name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
-    let academic = words.iter().any(|x| ["University", "College", "Polytechnic"].contains(x))
+    let academic = words
+        .iter()
+        .any(|x| ["University", "College", "Polytechnic"].contains(x))
         || words
             .windows(2)
             .any(|w| w == ["School", "of"] || w == ["Business", "School"]);

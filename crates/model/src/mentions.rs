@@ -1436,8 +1436,14 @@ He respects the independence of the Bank.
         assert_eq!(ids_in(&m, "under New Labour"), ["actor:new-labour"]);
         let uk = [ent("actor:uk-government", "UK Government", &[])];
         let m = Matcher::new(uk.iter());
-        assert!(ids_in(&m, "the uk Government").is_empty(), "an acronym keeps its case");
-        assert!(ids_in(&m, "the UK GoveRnment").is_empty(), "mixed case is no name");
+        assert!(
+            ids_in(&m, "the uk Government").is_empty(),
+            "an acronym keeps its case"
+        );
+        assert!(
+            ids_in(&m, "the UK GoveRnment").is_empty(),
+            "mixed case is no name"
+        );
         assert!(ids_in(&m, "the labour market").is_empty());
         assert!(keeps_written_case("Labour") && keeps_written_case("IFS"));
     }

@@ -343,8 +343,8 @@ fn in_conditional_clause(norm: &str, at: usize) -> bool {
         "Even though ",
         "Whereas ",
     ]
-        .iter()
-        .any(|o| norm.starts_with(o));
+    .iter()
+    .any(|o| norm.starts_with(o));
     opens && norm.get(..at).is_some_and(|before| !before.contains(',')) && norm[at..].contains(',')
 }
 
@@ -476,7 +476,11 @@ impl Quoting {
         };
         match (&sp, self.who.as_mut()) {
             (Some(_), Some(who)) => {
-                let before = if who.2 == block { self.open } else { Open::default() };
+                let before = if who.2 == block {
+                    self.open
+                } else {
+                    Open::default()
+                };
                 self.open = still_open(before, norm);
                 who.1 = si;
                 who.2 = block;
@@ -498,7 +502,11 @@ impl Quoting {
     /// ends there; one open in this block goes on or closes.
     fn pass(&mut self, block: usize, norm: &str) {
         let same = self.who.as_ref().is_some_and(|w| w.2 == block);
-        self.open = if same { still_open(self.open, norm) } else { Open::default() };
+        self.open = if same {
+            still_open(self.open, norm)
+        } else {
+            Open::default()
+        };
     }
 }
 

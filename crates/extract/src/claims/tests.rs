@@ -144,7 +144,10 @@ fn the_subject_of_an_if_clause_was_the_speaker_of_the_main_clause() {
 fn the_subject_of_a_while_clause_was_the_speaker_of_the_main_clause() {
     let t = "While the UK government has since promised to underwrite EU funded projects, \
              there remains uncertainty about what support will be available beyond Brexit.";
-    assert!(in_conditional_clause(t, t.find("has since promised").unwrap()));
+    assert!(in_conditional_clause(
+        t,
+        t.find("has since promised").unwrap()
+    ));
     let t = "Although ministers said the fund would help, it has failed.";
     assert!(in_conditional_clause(t, t.find("said").unwrap()));
     let t = "The minister said the fund would help, while others disagreed.";
@@ -411,9 +414,13 @@ fn a_verb_of_thinking_or_disagreeing_gave_no_speaker() {
     let found = super::cues::cues("The council welcomes the opportunity.");
     let kinds: Vec<super::Cue> = found.iter().flat_map(|c| c.2.iter().copied()).collect();
     assert!(
-        [super::Cue::Evaluative, super::Cue::Positive, super::Cue::Speaks]
-            .iter()
-            .all(|k| kinds.contains(k)),
+        [
+            super::Cue::Evaluative,
+            super::Cue::Positive,
+            super::Cue::Speaks
+        ]
+        .iter()
+        .all(|k| kinds.contains(k)),
         "{kinds:?}"
     );
     // Not the subject, or a question: the author's.
@@ -423,7 +430,11 @@ fn a_verb_of_thinking_or_disagreeing_gave_no_speaker() {
         The SNP thinks it can capitalise on the failing union, but is that a sensible bet?\n\n\
         The SNP has also been accused of endorsing a terrible and divisive campaign.\n";
     let d = draft_of_with(text, &lex);
-    assert!(speakers_of(&d).iter().all(|(_, s)| s.is_none()), "{:?}", speakers_of(&d));
+    assert!(
+        speakers_of(&d).iter().all(|(_, s)| s.is_none()),
+        "{:?}",
+        speakers_of(&d)
+    );
 }
 
 /// "One of them, George Robertson, said that 'devolution will kill nationalism stone
@@ -440,7 +451,9 @@ fn a_name_between_commas_or_with_a_photo_note_lost_the_speaker() {
     let got = speakers_of(&d);
     assert_eq!(got.len(), 3, "{got:?}");
     assert!(
-        got[..2].iter().all(|(_, s)| *s == Some("actor:george-robertson")),
+        got[..2]
+            .iter()
+            .all(|(_, s)| *s == Some("actor:george-robertson")),
         "{got:?}"
     );
     // A place of work closing an appositive is not the one who speaks.

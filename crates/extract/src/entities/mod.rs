@@ -374,11 +374,7 @@ fn drop_asides(layout: &Layout, lex: &Lexicon, found: &mut Found) {
 type CandidateKinds<'a> = rustc_hash::FxHashMap<&'a str, (levelmap_model::NodeKind, &'a str)>;
 
 /// The kind of the actor `id` (of the lexicon or a candidate); None for another node.
-fn actor_kind<'a>(
-    id: &str,
-    lex: &'a Lexicon,
-    candidates: &CandidateKinds<'a>,
-) -> Option<&'a str> {
+fn actor_kind<'a>(id: &str, lex: &'a Lexicon, candidates: &CandidateKinds<'a>) -> Option<&'a str> {
     lex.entities
         .get(id)
         .map(|e| (e.node_kind, e.kind.as_str()))

@@ -450,8 +450,18 @@ pub(crate) fn resolve_roles(
 /// surname is that person.
 pub(super) fn merge_titled_surnames(lex: &Lexicon, found: &mut Found) {
     const TITLES: [&str; 12] = [
-        "Mr", "Mrs", "Ms", "Miss", "Dr", "Mayor", "Professor", "Prof", "Cllr", "Councillor",
-        "Lord", "Baroness",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Mayor",
+        "Professor",
+        "Prof",
+        "Cllr",
+        "Councillor",
+        "Lord",
+        "Baroness",
     ];
     let people: Vec<(String, String)> = found
         .candidates

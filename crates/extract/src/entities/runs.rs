@@ -906,11 +906,27 @@ struct PersonSigns<'a> {
 }
 
 /// Titles before a surname alone that name a person who speaks ("Mr Pendleton said").
-const SURNAME_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Mayor", "Professor", "Prof"];
+const SURNAME_TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Mayor",
+    "Professor",
+    "Prof",
+];
 
 /// Offices addressed with a title, which are no surname ("Mr Speaker", "Madam Chair").
 const OFFICES_AFTER_TITLES: &[&str] = &[
-    "Speaker", "Chairman", "Chair", "President", "Deputy", "Chancellor", "Justice", "Mayor",
+    "Speaker",
+    "Chairman",
+    "Chair",
+    "President",
+    "Deputy",
+    "Chancellor",
+    "Justice",
+    "Mayor",
 ];
 
 /// Whether a lowercased word that opens a sentence is an adverb by its ending

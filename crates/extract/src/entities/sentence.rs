@@ -312,9 +312,10 @@ impl SentenceScan<'_, '_, '_> {
             {
                 continue;
             }
-            let tier = (k >= 2 && COUNCIL_TIERS.contains(&toks[k - 1].s)
+            let tier = (k >= 2
+                && COUNCIL_TIERS.contains(&toks[k - 1].s)
                 && adjacent(norm, &toks[k - 1], t))
-                .then_some(k - 1);
+            .then_some(k - 1);
             let head = tier.unwrap_or(k);
             if !adjacent(norm, &toks[head - 1], &toks[head]) {
                 continue;
@@ -603,18 +604,73 @@ const COUNCIL_TIERS: &[&str] = &["city", "county", "district", "borough", "town"
 
 /// Words after "council" that make it part of another thing ("council tax").
 const NOT_AFTER_COUNCIL: &[&str] = &[
-    "tax", "taxes", "house", "houses", "housing", "home", "homes", "estate", "estates",
-    "flat", "flats", "tenant", "tenants", "seat", "seats", "election", "elections",
+    "tax",
+    "taxes",
+    "house",
+    "houses",
+    "housing",
+    "home",
+    "homes",
+    "estate",
+    "estates",
+    "flat",
+    "flats",
+    "tenant",
+    "tenants",
+    "seat",
+    "seats",
+    "election",
+    "elections",
 ];
 
 /// Capitalised words before "council" that describe it, not name its place: parties,
 /// the tiers themselves, determiners that open a sentence.
 const NOT_A_COUNCILS_PLACE: &[&str] = &[
-    "Labour", "Conservative", "Conservatives", "Tory", "Tories", "Reform", "Liberal",
-    "Democrat", "Democrats", "Lib", "Dem", "Dems", "Green", "Greens", "SNP", "Plaid",
-    "Independent", "Independents", "Local", "City", "County", "District", "Borough",
-    "Town", "Parish", "The", "A", "An", "This", "That", "Every", "Each", "Another", "No",
-    "Any", "One", "Our", "Their", "His", "Her", "Its", "Your", "My", "Unitary", "London",
+    "Labour",
+    "Conservative",
+    "Conservatives",
+    "Tory",
+    "Tories",
+    "Reform",
+    "Liberal",
+    "Democrat",
+    "Democrats",
+    "Lib",
+    "Dem",
+    "Dems",
+    "Green",
+    "Greens",
+    "SNP",
+    "Plaid",
+    "Independent",
+    "Independents",
+    "Local",
+    "City",
+    "County",
+    "District",
+    "Borough",
+    "Town",
+    "Parish",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Every",
+    "Each",
+    "Another",
+    "No",
+    "Any",
+    "One",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Your",
+    "My",
+    "Unitary",
+    "London",
 ];
 
 /// Whether a capitalised word is an adjective of a people or place ("Scottish",

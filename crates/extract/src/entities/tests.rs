@@ -2062,12 +2062,17 @@ fn a_council_named_in_lower_case_after_its_place_was_missed() {
         "Kent County Council",
     ] {
         assert!(
-            names.iter().any(|(n, k)| n == want && k == "government-body"),
+            names
+                .iter()
+                .any(|(n, k)| n == want && k == "government-body"),
             "{want}: {names:?}"
         );
     }
     let f = run(t, &lex);
-    let kent = f.candidates.iter().find(|c| c.name == "Kent County Council");
+    let kent = f
+        .candidates
+        .iter()
+        .find(|c| c.name == "Kent County Council");
     assert_eq!(
         kent.map(|c| c.aliases.clone()),
         Some(vec!["Kent county council".to_string()]),
@@ -2107,7 +2112,10 @@ fn a_partys_short_name_became_a_second_actor() {
     );
     // Without Reform UK named, "Reform" is left to the other rules.
     let lex = lex_of(vec![ent("actor:reform-uk", "Reform UK", "party", &[])]);
-    let f = run("Nationally, Reform opposes diversity, equity and inclusion training.", &lex);
+    let f = run(
+        "Nationally, Reform opposes diversity, equity and inclusion training.",
+        &lex,
+    );
     assert!(f.mentions.iter().all(|m| m.id != "actor:reform-uk"));
 }
 
@@ -2126,8 +2134,12 @@ fn a_person_named_by_title_and_surname_only_was_missed() {
             "{want}: {names:?}"
         );
     }
-    assert!(!names.iter().any(|(n, _)| n.contains("Speaker")), "{names:?}");
-    let t = "Jim Pendleton, the finance chief, presented the budget. Mr Pendleton said it was tight.";
+    assert!(
+        !names.iter().any(|(n, _)| n.contains("Speaker")),
+        "{names:?}"
+    );
+    let t =
+        "Jim Pendleton, the finance chief, presented the budget. Mr Pendleton said it was tight.";
     let names = candidate_names(&run(t, &lex));
     assert!(names.iter().any(|(n, _)| n == "Jim Pendleton"), "{names:?}");
     assert!(!names.iter().any(|(n, _)| n == "Mr Pendleton"), "{names:?}");
