@@ -219,9 +219,6 @@ pub fn name_matches_keeping(name: &str, keeps: bool, hay: &str, start: usize, en
     if found == lower || !found.chars().any(char::is_lowercase) {
         return true;
     }
-    if keeps_acronyms_in_one_case(name, found) {
-        return true;
-    }
     let mut title = String::with_capacity(found.len());
     let mut sentence = String::with_capacity(found.len());
     let mut at_word = true;
@@ -238,7 +235,7 @@ pub fn name_matches_keeping(name: &str, keeps: bool, hay: &str, start: usize, en
         }
         at_word = c == ' ';
     }
-    found == title || found == sentence
+    found == title || found == sentence || keeps_acronyms_in_one_case(name, found)
 }
 
 /// Whether `found`, which equals the name `name` in ASCII case, keeps the name's
@@ -250,35 +247,35 @@ pub fn keeps_acronyms_in_one_case(name: &str, found: &str) -> bool {
     let acronym = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     };
-    let (nw, fw): (Vec<&str>, Vec<&str>) = (name.split(' ').collect(), found.split(' ').collect());
-    if nw.len() != fw.len() || nw.len() < 2 {
-        return false;
-    }
-    let mut kept = false;
-    let mut rest: Vec<(usize, &str)> = Vec::new();
-    for (i, (n, f)) in nw.iter().zip(&fw).enumerate() {
-        if acronym(n) {
-            if n != f {
-                return false;
-            }
-            kept = true;
-        } else {
-            rest.push((i, f));
-        }
-    }
-    if !kept || rest.is_empty() {
-        return false;
-    }
     let is_lower = |w: &str| !w.chars().any(char::is_uppercase);
     let is_title = |w: &str| {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
     };
-    rest.iter().all(|(_, w)| is_lower(w))
-        || rest.iter().all(|(_, w)| is_title(w))
-        || rest
-            .iter()
-            .all(|&(i, w)| if i == 0 { is_title(w) } else { is_lower(w) })
+    if !name.contains(' ') || name.matches(' ').count() != found.matches(' ').count() {
+        return false;
+    }
+    // Whether an acronym was kept, and whether the other words are all lower-case, all
+    // in Title Case, or in Sentence case (none of them: no other word).
+    let (mut kept, mut others) = (false, false);
+    let (mut lower, mut title, mut sentence) = (true, true, true);
+    for (i, (n, f)) in name.split(' ').zip(found.split(' ')).enumerate() {
+        if acronym(n) {
+            if n != f {
+                return false;
+            }
+            kept = true;
+            continue;
+        }
+        if !n.eq_ignore_ascii_case(f) {
+            return false;
+        }
+        others = true;
+        lower &= is_lower(f);
+        title &= is_title(f);
+        sentence &= if i == 0 { is_title(f) } else { is_lower(f) };
+    }
+    kept && others && (lower || title || sentence)
 }
 
 /// Whether `found` is the acronym `name` set in small capitals, which pages give in

@@ -216,12 +216,12 @@ fn holder_of_view(
         return None;
     }
     let id = speaker(norm, at, found, si, lex)?;
+    // At most one capitalised word ("The", "Sir") before the subject.
     let opens = |start: usize| {
-        let lead = &norm[..start];
-        lead.split_whitespace().count() <= 1
-            && lead
-                .split_whitespace()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        let mut lead = norm[..start].split_whitespace();
+        lead.next()
+            .is_none_or(|w| w.starts_with(|c: char| c.is_uppercase()))
+            && lead.next().is_none()
     };
     found
         .in_sentence(si)
@@ -567,11 +567,11 @@ impl Open {
 /// opens, one at a word's end closes, one between letters is an apostrophe ("don't",
 /// "Government’s") and does neither.
 fn still_open(mut open: Open, norm: &str) -> Open {
-    let cs: Vec<char> = norm.chars().collect();
-    for (i, &c) in cs.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|k| cs[k]);
-        let next = cs.get(i + 1).copied();
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut prev = None;
+    let mut chars = norm.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         match c {
             '\u{201c}' => open.double = true,
             '\u{201d}' => open.double = false,
@@ -585,6 +585,7 @@ fn still_open(mut open: Open, norm: &str) -> Open {
             }
             _ => {}
         }
+        prev = Some(c);
     }
     open
 }

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::runs::SURNAME_TITLES;
 use super::tokens::{strip_possessive, Words};
 use crate::found::Found;
 use crate::items::{Mention, MentionHow};
@@ -147,20 +148,7 @@ pub(super) fn merge_familiar_names(lex: &Lexicon, found: &mut Found) {
         let (given, surname) = (ws.next()?, ws.next()?);
         ws.next().is_none().then_some((given, surname))
     }
-    let people: Vec<(&str, &str)> = found
-        .candidates
-        .iter()
-        .filter(|c| c.kind == "person")
-        .map(|c| (c.id.as_str(), c.name.as_str()))
-        .chain(
-            found
-                .mentions
-                .iter()
-                .filter_map(|m| lex.entities.get(&m.id))
-                .filter(|e| e.kind == "person")
-                .map(|e| (e.id.as_str(), e.name.as_str())),
-        )
-        .collect();
+    let people = article_people(lex, found);
     let mut merged: Vec<(String, String, String)> = Vec::new(); // (familiar id, person id, name)
     for c in found.candidates.iter().filter(|c| c.kind == "person") {
         let Some((given, surname)) = split(&c.name) else {
@@ -449,58 +437,55 @@ pub(crate) fn resolve_roles(
 /// Jim Pendleton: the one other person of the article whose name ends in that
 /// surname is that person.
 pub(super) fn merge_titled_surnames(lex: &Lexicon, found: &mut Found) {
-    const TITLES: [&str; 12] = [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Miss",
-        "Dr",
-        "Mayor",
-        "Professor",
-        "Prof",
-        "Cllr",
-        "Councillor",
-        "Lord",
-        "Baroness",
-    ];
-    let people: Vec<(String, String)> = found
+    // The titles a person may be drafted under with the surname alone: those of a
+    // speaker ("Mr Pendleton said"), a councillor ("Cllr Muten"), a peer ("Lord Frost").
+    let titled = |t: &str| {
+        SURNAME_TITLES.contains(&t) || matches!(t, "Cllr" | "Councillor" | "Lord" | "Baroness")
+    };
+    let people = article_people(lex, found);
+    let mut merged: Vec<(String, String, String)> = Vec::new();
+    for c in found.candidates.iter().filter(|c| c.kind == "person") {
+        let Some((title, surname)) = c.name.split_once(' ') else {
+            continue;
+        };
+        if !titled(title) || surname.contains(' ') {
+            continue;
+        }
+        let mut of: Vec<&str> = people
+            .iter()
+            .filter(|&&(id, name)| {
+                id != c.id
+                    && name.split(' ').next() != Some(title)
+                    && closes_with_words(name, surname)
+            })
+            .map(|&(id, _)| id)
+            .collect();
+        of.sort_unstable();
+        of.dedup();
+        if let [one] = of.as_slice() {
+            merged.push((c.id.clone(), (*one).to_string(), c.name.clone()));
+        }
+    }
+    fold_into(found, &merged);
+}
+
+/// The people of the article, borrowed: (id, name) of its person candidates, then of
+/// the lexicon persons it mentions (once per mention).
+fn article_people<'f>(lex: &'f Lexicon, found: &'f Found) -> Vec<(&'f str, &'f str)> {
+    found
         .candidates
         .iter()
         .filter(|c| c.kind == "person")
-        .map(|c| (c.id.clone(), c.name.clone()))
+        .map(|c| (c.id.as_str(), c.name.as_str()))
         .chain(
             found
                 .mentions
                 .iter()
                 .filter_map(|m| lex.entities.get(&m.id))
                 .filter(|e| e.kind == "person")
-                .map(|e| (e.id.clone(), e.name.clone())),
+                .map(|e| (e.id.as_str(), e.name.as_str())),
         )
-        .collect();
-    let mut merged: Vec<(String, String, String)> = Vec::new();
-    for c in found.candidates.iter().filter(|c| c.kind == "person") {
-        let Some((title, surname)) = c.name.split_once(' ') else {
-            continue;
-        };
-        if !TITLES.contains(&title) || surname.contains(' ') {
-            continue;
-        }
-        let mut of: Vec<&String> = people
-            .iter()
-            .filter(|(id, name)| {
-                *id != c.id
-                    && name.split(' ').next() != Some(title)
-                    && closes_with_words(name, surname)
-            })
-            .map(|(id, _)| id)
-            .collect();
-        of.sort_unstable();
-        of.dedup();
-        if let [one] = of.as_slice() {
-            merged.push((c.id.clone(), (*one).clone(), c.name.clone()));
-        }
-    }
-    fold_into(found, &merged);
+        .collect()
 }
 
 /// Words that close a party's or body's full name and that its short name leaves off:

@@ -69,11 +69,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                     || (run.len() == 2
                         && given_names().contains(f.s)
                         && reported_after(norm, strip_end(run)))
-                    // "Mr Pendleton said", "Mayor Rees: ...": a title and a surname.
-                    || (run.len() == 2
-                        && SURNAME_TITLES.contains(&f.s)
-                        && (reported_after(norm, strip_end(run))
-                            || norm[strip_end(run)..].starts_with(':'))));
+                    || title_and_surname_speak(norm, run));
             let named = named_policy
                 && run.len() >= 3
                 && f.start > 0
@@ -127,9 +123,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         let name = &norm[a..b];
         let words: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
         // "Mr Pendleton said": a person by title ("Mr" is no name of its own).
-        let titled = words.len() == 2
-            && SURNAME_TITLES.contains(&words[0])
-            && !not_name().contains(&words[1]);
+        let titled = title_and_surname_speak(norm, run) && !not_name().contains(&words[1]);
         if words
             .iter()
             .any(|w| not_name().contains(w) && words.len() <= 2)
@@ -719,13 +713,10 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             && !given_names().contains(strip_possessive(run[1].s));
         // "Mr Pendleton said", "Mayor Rees: I think ...": a person named by title and
         // surname only, who speaks (a reporting verb after, or a transcript's colon).
-        let titled_speaker = run.len() == 2
-            && SURNAME_TITLES.contains(&run[0].s)
+        let titled_speaker = title_and_surname_speak(norm, run)
             && !role_heads().contains(strip_possessive(run[1].s))
             && !OFFICES_AFTER_TITLES.contains(&strip_possessive(run[1].s))
-            && !given_names().contains(strip_possessive(run[1].s))
-            && (words::REPORTING_VERBS.contains(&word_after(norm, b))
-                || (run[0].start == 0 && norm[b..].starts_with(':')));
+            && !given_names().contains(strip_possessive(run[1].s));
         let mp = norm[b..].starts_with(" MP");
         let next_word = word_after(norm, b);
         let reported = words::REPORTING_VERBS.contains(&next_word);
@@ -905,8 +896,17 @@ struct PersonSigns<'a> {
     affiliated: bool,
 }
 
+/// Whether `run` is a title and a surname that speak: "Mr Pendleton said", or a
+/// transcript's "Mayor Rees: ..." at the sentence's start.
+fn title_and_surname_speak(norm: &str, run: &[Tok]) -> bool {
+    let end = strip_end(run);
+    run.len() == 2
+        && SURNAME_TITLES.contains(&run[0].s)
+        && (reported_after(norm, end) || (run[0].start == 0 && norm[end..].starts_with(':')))
+}
+
 /// Titles before a surname alone that name a person who speaks ("Mr Pendleton said").
-const SURNAME_TITLES: &[&str] = &[
+pub(super) const SURNAME_TITLES: &[&str] = &[
     "Mr",
     "Mrs",
     "Ms",
