@@ -297,16 +297,25 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         if words.len() < 2 {
             return;
         }
+        // "the Local Government Act 1999": a law's year is part of its name; the name
+        // without it is an alias.
+        let dated = matches!(head, "Act" | "Bill" | "Order" | "Regulations")
+            .then(|| year_after(norm, b))
+            .flatten();
+        let end = dated.unwrap_or(b);
         let id = self.add(
-            name.to_string(),
+            norm[a..end].to_string(),
             node,
             kind,
             0.6,
             format!("{what} '{head}'"),
             a,
-            b,
+            end,
         );
         self.add_alias(&id, acronym);
+        if dated.is_some() {
+            self.add_alias(&id, Some(name));
+        }
     }
 
     /// "Suffolk Coastal and Waveney District Councils", "Growth Zones and Renewal
@@ -1634,6 +1643,17 @@ fn is_venue(words: &[&str]) -> bool {
         [.., kind, "School"] => SCHOOLS.contains(kind),
         _ => false,
     }
+}
+
+/// The end of a year written right after byte `b` (" 1999", " 2022"), if one is.
+fn year_after(norm: &str, b: usize) -> Option<usize> {
+    let rest = norm[b..].strip_prefix(' ')?;
+    let digits = rest.as_bytes().get(..4)?;
+    let after = rest[4..].chars().next();
+    (digits.iter().all(u8::is_ascii_digit)
+        && (digits.starts_with(b"19") || digits.starts_with(b"20"))
+        && !after.is_some_and(char::is_alphanumeric))
+    .then_some(b + 5)
 }
 
 /// The kinds of name a run's head gives: a policy head ("Fund", "Strategy") and an

@@ -2144,3 +2144,36 @@ fn a_person_named_by_title_and_surname_only_was_missed() {
     assert!(names.iter().any(|(n, _)| n == "Jim Pendleton"), "{names:?}");
     assert!(!names.iter().any(|(n, _)| n == "Mr Pendleton"), "{names:?}");
 }
+
+#[test]
+fn a_law_lost_its_year_and_principles_or_duties_were_no_policy() {
+    let lex = lex_of(vec![]);
+    let t = "The council said the Local Government Act 1999 requires it to secure best value. \
+             Critics said the 'Gunning Principles' were ignored, and the Air Passenger Duty \
+             should go. The Conservative Party Manifesto promised more. The Housing Act of \
+             1985 stands.";
+    let f = run(t, &lex);
+    let names = candidate_names(&f);
+    for (want, kind) in [
+        ("Local Government Act 1999", "measure"),
+        ("Gunning Principles", "measure"),
+        ("Air Passenger Duty", "measure"),
+        ("Conservative Party Manifesto", "white-paper"),
+        ("Housing Act", "measure"),
+    ] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == kind),
+            "{want}: {names:?}"
+        );
+    }
+    let act = f
+        .candidates
+        .iter()
+        .find(|c| c.name == "Local Government Act 1999");
+    assert_eq!(
+        act.map(|c| c.aliases.clone()),
+        Some(vec!["Local Government Act".to_string()]),
+        "the name without its year is an alias"
+    );
+    assert!(!names.iter().any(|(n, _)| n == "Local Government Act"));
+}

@@ -421,6 +421,16 @@ pub(crate) const POLICY_HEADS: &[(&str, &str)] = &[
     ("Pledge", "measure"),
     ("Charter", "measure"),
     ("Settlement", "measure"),
+    ("Principles", "measure"),
+    ("Manifesto", "white-paper"),
+    ("Duty", "measure"),
+    ("Formula", "measure"),
+    ("Agreement", "measure"),
+    ("Premium", "measure"),
+    ("Allowance", "measure"),
+    ("Cap", "measure"),
+    ("Arc", "programme"),
+    ("Corridor", "programme"),
 ];
 
 /// Lowercase head nouns after a quoted or capitalised name that make it a programme or agenda.
