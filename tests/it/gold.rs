@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 3] = ["gold/dev", "gold/test", "gold/test2"];
+const PARTS: [&str; 4] = ["gold/dev", "gold/dev2", "gold/test", "gold/test2"];
 
 #[test]
 fn each_gold_part_is_a_corpus_check_accepts() {
@@ -41,6 +41,7 @@ fn the_split_in_sources_md_matches_the_folders() {
     let sources = std::fs::read_to_string(fixture("gold/SOURCES.md")).unwrap();
     for (part, split) in [
         ("gold/dev", "dev"),
+        ("gold/dev2", "dev2"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
@@ -66,6 +67,10 @@ fn the_split_in_sources_md_matches_the_folders() {
     }
     assert!(fixture("gold/test/FROZEN").is_file());
     assert!(fixture("gold/test2/FROZEN").is_file());
+    assert!(
+        !fixture("gold/dev2/FROZEN").exists(),
+        "dev2 is read: it must not pose as frozen"
+    );
 }
 
 /// The end-to-end scorer (the articles added to a copy of the bundled corpus and
