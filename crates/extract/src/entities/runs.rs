@@ -297,6 +297,29 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         if words.len() < 2 {
             return;
         }
+        // "PricewaterhouseCoopers LLP": a company is named without its legal form, as
+        // other articles write it; the full form is an alias.
+        if node == NodeKind::Actor
+            && matches!(head, "LLP" | "PLC" | "plc" | "Ltd" | "Limited" | "Inc")
+        {
+            let bare = norm[a..b]
+                .rsplit_once(' ')
+                .map_or("", |(x, _)| x.trim_end_matches(','));
+            if !bare.is_empty() {
+                let id = self.add(
+                    bare.to_string(),
+                    node,
+                    kind,
+                    0.6,
+                    format!("{what} '{head}'"),
+                    a,
+                    b,
+                );
+                self.add_alias(&id, Some(name));
+                self.add_alias(&id, acronym);
+                return;
+            }
+        }
         // "the Local Government Act 1999": a law's year is part of its name; the name
         // without it is an alias.
         let dated = matches!(head, "Act" | "Bill" | "Order" | "Regulations")
@@ -772,6 +795,19 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .next()
             .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'));
         let reported = reported || after_verb;
+        // "the Council of Mosques, chaired by Shamsul Haque": a body's chair or founder.
+        let led_by = {
+            let before = norm[..run[0].start].trim_end();
+            [
+                "chaired by",
+                "headed by",
+                "founded by",
+                "fronted by",
+                "convened by",
+            ]
+            .iter()
+            .any(|p| before.ends_with(p))
+        };
         if (peer || councillor || titled_speaker) && name_like && !is_allcaps(run[1].s) {
             // "Lord Frost", "Baroness Chapman": a peer named by title only; "Cllr
             // Muten": a councillor; "Mr Pendleton said": a speaker.
@@ -806,6 +842,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 prev_word,
                 next_word,
                 affiliated: false,
+                led_by,
             };
             self.propose_person(&person, signs);
         }
@@ -823,6 +860,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             prev_word,
             next_word,
             affiliated,
+            led_by,
         } = signs;
         let first = strip_possessive(person[0].s);
         let given = given_names().contains(first);
@@ -836,6 +874,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             || affiliated
             || mp
             || role.is_some()
+            || (led_by && person.len() == 2)
             || (reported && person.len() == 2 && (!at_start || after_verb))
         {
             let pname = norm[person[0].start..strip_end(person)].to_string();
@@ -857,6 +896,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 None if titled => "a person's name after a title".into(),
                 None if affiliated => "a person's name before 'of' and an organisation".into(),
                 None if after_verb => format!("a name after '{prev_word}'"),
+                None if led_by => "a name after 'chaired by' or the like".into(),
                 None if reported => format!("a name followed by '{next_word}'"),
                 None => "a given name and surname".into(),
             };
@@ -897,6 +937,8 @@ struct PersonSigns<'a> {
     reported: bool,
     /// A reporting verb before the name, which ends a clause ("..., writes Terina Hine.").
     after_verb: bool,
+    /// "chaired by", "founded by" before the name.
+    led_by: bool,
     /// The word before the run.
     prev_word: &'a str,
     /// The word after the run.
@@ -1341,7 +1383,10 @@ fn comma_role_before(norm: &str, at: usize) -> Option<String> {
     let ws: Vec<&str> = phrase.split_whitespace().collect();
     let capital_role =
         ws.first().is_some_and(|w| is_cap(w)) && ws.iter().any(|w| role_heads().contains(w));
-    let lower_role = ws.last().is_some_and(|w| LOWER_ROLES.contains(w));
+    // "Journalist, Pete Apps, has written": a role opening the sentence is capitalised.
+    let lower_role = ws
+        .last()
+        .is_some_and(|w| LOWER_ROLES.contains(w) || LOWER_ROLES.contains(&&*w.to_lowercase()));
     (ws.len() <= 8 && (capital_role || lower_role)).then(|| phrase.to_string())
 }
 

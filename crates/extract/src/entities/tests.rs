@@ -2177,3 +2177,42 @@ fn a_law_lost_its_year_and_principles_or_duties_were_no_policy() {
     );
     assert!(!names.iter().any(|(n, _)| n == "Local Government Act"));
 }
+
+#[test]
+fn a_company_by_its_legal_form_a_chair_and_a_capitalised_role_were_missed() {
+    let lex = lex_of(vec![]);
+    let t = "In 2014, a report by PricewaterhouseCoopers LLP (PWC) found irregularities. \
+             The money went to the Tower Hamlets Council of Mosques, chaired by Shamsul Haque, \
+             who was close to the campaign. Journalist, Pete Apps, has written about the report.";
+    let f = run(t, &lex);
+    let names = candidate_names(&f);
+    for (want, kind) in [
+        ("PricewaterhouseCoopers", "organisation"),
+        ("Shamsul Haque", "person"),
+        ("Pete Apps", "person"),
+    ] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == kind),
+            "{want}: {names:?}"
+        );
+    }
+    let pwc = f
+        .candidates
+        .iter()
+        .find(|c| c.name == "PricewaterhouseCoopers");
+    assert_eq!(
+        pwc.map(|c| c.aliases.clone()),
+        Some(vec![
+            "PricewaterhouseCoopers LLP".to_string(),
+            "PWC".to_string()
+        ]),
+        "the legal form and the acronym are aliases"
+    );
+    // "led by" may name a place or a body: no sign of a person on its own.
+    let f = run("The bid was led by Greater Lincolnshire last year.", &lex);
+    assert!(
+        !candidate_names(&f).iter().any(|(_, k)| k == "person"),
+        "{:?}",
+        candidate_names(&f)
+    );
+}

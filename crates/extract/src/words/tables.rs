@@ -366,6 +366,10 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("Corporation", "organisation"),
     ("Ltd", "organisation"),
     ("plc", "organisation"),
+    ("PLC", "organisation"),
+    ("LLP", "organisation"),
+    ("Limited", "organisation"),
+    ("Inc", "organisation"),
     // The titles of newspapers and magazines ("the South Wales Gazette").
     ("Gazette", "organisation"),
     ("Herald", "organisation"),
