@@ -120,6 +120,10 @@ pub(crate) fn read_cues(
     }
 }
 
+/// The confidence given to a named speaker's stated stance on a named policy that the
+/// claim model scores lower ([`verbs::stated_stance`]): the default threshold.
+const STATED_STANCE_FLOOR: f64 = 0.6;
+
 /// The confidence that a sentence read as `score` is a claim.
 fn confidence(score: f64) -> f64 {
     model::probability(score)
@@ -646,7 +650,18 @@ pub(crate) fn find(
         } else {
             quoting.speaker_of(si, s.block, &s.norm, said)
         };
-        let conf = confidence(pre.score);
+        let mut conf = confidence(pre.score);
+        // A named speaker's stated stance on a named policy ("Chris Rawlins said he
+        // does not support Liveable Streets") is a claim whatever its other words.
+        if conf < STATED_STANCE_FLOOR
+            && sp.is_some()
+            && found
+                .in_sentence(si)
+                .filter(is_policy)
+                .any(|m| verbs::stated_stance(&s.norm, m.start).is_some())
+        {
+            conf = STATED_STANCE_FLOOR;
+        }
         if conf < min_confidence {
             continue;
         }
@@ -804,7 +819,12 @@ fn policy_stance(
         .in_sentence(si)
         .filter(|m| m.id == policy)
         .find_map(|m| verbs::stance_from_verb(norm, m.start, m.end, policy));
-    if let Some(stance) = by_verb {
+    if let Some(stance) = by_verb.or_else(|| {
+        found
+            .in_sentence(si)
+            .filter(|m| m.id == policy)
+            .find_map(|m| verbs::stated_stance(norm, m.start))
+    }) {
         return stance;
     }
     if r.kind == ClaimKind::Recommendation {

@@ -517,3 +517,27 @@ fn a_quotation_tagged_at_its_end_lost_the_speaker_of_its_first_sentences() {
     let g = got.iter().find(|(q, _)| q.starts_with("'This is a"));
     assert_ne!(g.map(|g| g.1), Some(truman), "{got:?}");
 }
+
+/// Issue 12 (the dev2 part): a speaker's stance on a programme the article named
+/// once by a cue ("the Liveable Streets schemes") was no claim: the later mentions
+/// of the programme's bare name were not found, and the claim model scores "said he
+/// is against X" low.
+#[test]
+fn a_speakers_stated_stance_on_a_programme_named_earlier_was_no_claim() {
+    let lex = lexicon_of_person("actor:matt-durso", "Matt Durso", "Durso");
+    let text = "Protest in Bow\n\n\
+        Residents met to discuss the council’s proposal to reverse the Liveable Streets schemes.\n\n\
+        A shop worker, Matt Durso said he is ‘totally against Liveable Streets’.\n\n\
+        Matt Durso said he does not support Liveable Streets at all now.\n";
+    let d = draft_of_with(text, &lex);
+    for start in ["A shop worker", "Matt Durso said he does"] {
+        let c = d.claims.iter().find(|c| c.quote.starts_with(start));
+        let c = c.unwrap_or_else(|| panic!("{start}: {:?}", d.claims));
+        assert_eq!(c.speaker.as_deref(), Some("actor:matt-durso"), "{start}");
+        assert_eq!(
+            c.about,
+            vec![("policy:liveable-streets".to_string(), Stance::Against)],
+            "{start}"
+        );
+    }
+}

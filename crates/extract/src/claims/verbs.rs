@@ -145,6 +145,76 @@ pub(super) fn stance_from_verb(norm: &str, start: usize, end: usize, id: &str) -
         .then_some(Stance::Against)
 }
 
+/// A stance stated on the policy at `norm[start..]` by the words right before it, as
+/// reported speech gives it: "said he is 'totally against Liveable Streets'", "said
+/// she supports the scheme", "does not support Liveable Streets" (against), "is in
+/// favour of HS2". A determiner, an opening quote mark and one intensifier may stand
+/// between.
+pub(super) fn stated_stance(norm: &str, start: usize) -> Option<Stance> {
+    const FOR: &[&str] = &[
+        "supports",
+        "support",
+        "supporting",
+        "backs",
+        "back",
+        "backing",
+        "in favour of",
+        "supportive of",
+        "welcomes",
+        "welcome",
+    ];
+    const AGAINST: &[&str] = &["against", "opposes", "oppose", "opposed to", "opposing"];
+    const BETWEEN: &[&str] = &[
+        "totally",
+        "strongly",
+        "fully",
+        "firmly",
+        "completely",
+        "wholly",
+        "very",
+    ];
+    let lower = norm.get(..start)?.to_ascii_lowercase();
+    let mut before = lower
+        .trim_end()
+        .trim_end_matches(['\'', '"', '\u{2018}', '\u{201c}'])
+        .trim_end();
+    for d in DETERMINERS {
+        if let Some(b) = before.strip_suffix(d.trim_end()) {
+            if b.is_empty() || b.ends_with(' ') {
+                before = b.trim_end();
+                break;
+            }
+        }
+    }
+    let word_end = |p: &str| {
+        before
+            .strip_suffix(p)
+            .filter(|rest| rest.is_empty() || rest.ends_with(' ') || rest.ends_with('\u{2018}'))
+    };
+    let intensified = |p: &str| {
+        word_end(p).or_else(|| {
+            BETWEEN.iter().find_map(|b| {
+                before
+                    .strip_suffix(p)
+                    .and_then(|r| r.trim_end().strip_suffix(b))
+                    .filter(|r| r.is_empty() || r.ends_with(' '))
+            })
+        })
+    };
+    if let Some(rest) = FOR.iter().find_map(|p| word_end(p)) {
+        return Some(if negated(rest) {
+            Stance::Against
+        } else {
+            Stance::For
+        });
+    }
+    AGAINST
+        .iter()
+        .find_map(|p| intensified(p).or_else(|| word_end(p)))
+        .filter(|rest| !negated(rest))
+        .map(|_| Stance::Against)
+}
+
 /// Whether the words before a verb negate it: "not", "never", "n't", "no longer".
 fn negated(rest: &str) -> bool {
     let rest = rest.trim_end();
@@ -156,7 +226,25 @@ fn negated(rest: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::stance_from_verb;
+    use super::{stance_from_verb, stated_stance};
+
+    #[test]
+    fn a_stance_stated_in_reported_speech() {
+        let at = |s: &str, p: &str| stated_stance(s, s.find(p).unwrap());
+        let s = "he said he is ‘totally against Liveable Streets’";
+        assert_eq!(at(s, "Liveable"), Some(Stance::Against));
+        assert_eq!(
+            at("she supports the Towns Fund", "Towns"),
+            Some(Stance::For)
+        );
+        let s = "he does not support Liveable Streets";
+        assert_eq!(at(s, "Liveable"), Some(Stance::Against));
+        assert_eq!(at("she is in favour of HS2", "HS2"), Some(Stance::For));
+        assert_eq!(at("they are not against HS2", "HS2"), None);
+        assert_eq!(at("the cost of HS2", "HS2"), None);
+        // a word that only ends in a stance word is none
+        assert_eq!(at("a drawback HS2", "HS2"), None);
+    }
     use levelmap_model::Stance;
 
     fn at(s: &str, policy: &str) -> Option<Stance> {

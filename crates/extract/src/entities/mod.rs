@@ -251,6 +251,7 @@ pub(crate) fn find(
     }
     found.mentions.extend(cand_mentions);
     found.candidates = final_cands;
+    resolve::mention_new_policies_again(layout, &mut found);
     resolve_short_forms(layout, &wtoks, lex, &mut found);
     resolve::merge_peers(lex, &mut found);
     resolve::merge_name_tails(lex, &mut found);

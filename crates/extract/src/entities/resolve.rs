@@ -523,6 +523,63 @@ pub(super) fn merge_short_names(lex: &Lexicon, found: &mut Found) {
     fold_into(found, &merged);
 }
 
+/// A new policy found once by a cue ("the Liveable Streets schemes") is mentioned
+/// wherever the article writes its name or an alias of two words or more again
+/// ("he does not support Liveable Streets"), as a lexicon entry would be once added:
+/// so that the claims of those sentences are about it. Case as written, whole words,
+/// not inside another mention.
+pub(super) fn mention_new_policies_again(layout: &Layout, found: &mut Found) {
+    let mut forms: Vec<(&str, usize)> = Vec::new();
+    for (k, c) in found.candidates.iter().enumerate() {
+        if c.node_kind != NodeKind::Policy {
+            continue;
+        }
+        for f in std::iter::once(&c.name).chain(&c.aliases) {
+            if f.split_whitespace().count() >= 2 {
+                forms.push((f.as_str(), k));
+            }
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    // Longest first, so that "Liveable Streets schemes" wins over "Liveable Streets".
+    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+    let mut add: Vec<Mention> = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        let norm = s.norm.as_str();
+        for &(form, k) in &forms {
+            for (at, _) in norm.match_indices(form) {
+                let end = at + form.len();
+                let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+                if !edge(norm[..at].chars().next_back()) || !edge(norm[end..].chars().next()) {
+                    continue;
+                }
+                let covered = found
+                    .mentions
+                    .iter()
+                    .chain(&add)
+                    .any(|m| m.sentence == si && m.start < end && at < m.end);
+                if !covered {
+                    add.push(Mention {
+                        id: found.candidates[k].id.clone(),
+                        sentence: si,
+                        start: at,
+                        end,
+                        how: MentionHow::Candidate,
+                    });
+                }
+            }
+        }
+    }
+    for m in &add {
+        if let Some(c) = found.candidates.iter_mut().find(|c| c.id == m.id) {
+            c.count += 1;
+        }
+    }
+    found.mentions.extend(add);
+}
+
 #[cfg(test)]
 mod tests {
     use super::{closes_with_words, opens_with_words};
