@@ -192,7 +192,13 @@ fn speaker(
                 && !gap[1..].contains([',', ';', '.', '(', ')', '"', '\u{201c}', ':'])
                 && gap.split_whitespace().count() <= 8
                 && is_person(&m.id, found, lex);
-            near || appositive || open_appositive || closed
+            // A person's relative clause with no commas: "Chris Rawlins who lives on
+            // Aberavon Road said".
+            let relative = gap.starts_with("who ")
+                && !gap.contains([',', ';', '.', '(', ')', '"', '\u{201c}', ':'])
+                && gap.split_whitespace().count() <= 9
+                && is_person(&m.id, found, lex);
+            near || appositive || open_appositive || closed || relative
         })
         .last()
         .map(|m| m.id.clone())

@@ -541,3 +541,17 @@ fn a_speakers_stated_stance_on_a_programme_named_earlier_was_no_claim() {
         );
     }
 }
+
+/// Issue 12 (the dev2 part): a person with a relative clause and no commas before
+/// the reporting verb was no speaker.
+#[test]
+fn a_person_with_a_relative_clause_before_said_was_no_speaker() {
+    let lex = lexicon_of_person("actor:chris-rawlins", "Chris Rawlins", "Rawlins");
+    let text = "Road plans\n\n\
+        Chris Rawlins who lives on Aberavon Road said the plan is a disaster for local shops.\n\n\
+        The shop that Chris Rawlins who lives nearby runs will close, the council said.\n";
+    let d = draft_of_with(text, &lex);
+    let got = speakers_of(&d);
+    let c = got.iter().find(|(q, _)| q.starts_with("Chris Rawli"));
+    assert_eq!(c.map(|c| c.1), Some(Some("actor:chris-rawlins")), "{got:?}");
+}
