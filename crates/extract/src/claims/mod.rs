@@ -124,6 +124,48 @@ pub(crate) fn read_cues(
 /// claim model scores lower ([`verbs::stated_stance`]): the default threshold.
 const STATED_STANCE_FLOOR: f64 = 0.6;
 
+/// Whether the sentence calls on someone to act: "urged the government to scrap it",
+/// "has pressed ministers to set targets", "called on the council to think again"
+/// (a verb of urging, at most six words, then "to" and a verb in lower case).
+fn calls_to_act(norm: &str) -> bool {
+    const URGING: [&str; 11] = [
+        "urged ",
+        "urges ",
+        "urging ",
+        "pressed ",
+        "presses ",
+        "pressing ",
+        "called on ",
+        "calls on ",
+        "calling on ",
+        "implored ",
+        "implores ",
+    ];
+    URGING.iter().any(|u| {
+        norm.match_indices(u).any(|(at, _)| {
+            let word_start = norm[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            // not the passive: "were pressed together", "was urged to"
+            let passive = norm[..at].split_whitespace().next_back().is_some_and(|w| {
+                matches!(w, "was" | "were" | "been" | "be" | "being" | "is" | "are")
+            });
+            let rest = &norm[at + u.len()..];
+            let words: Vec<&str> = rest.split_whitespace().take(8).collect();
+            word_start
+                && !passive
+                && words.iter().position(|w| *w == "to").is_some_and(|k| {
+                    (1..=6).contains(&k)
+                        && !words[..k].iter().any(|w| w.ends_with([',', ';', '.', ':']))
+                        && words
+                            .get(k + 1)
+                            .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_lowercase()))
+                })
+        })
+    })
+}
+
 /// The confidence that a sentence read as `score` is a claim.
 fn confidence(score: f64) -> f64 {
     model::probability(score)
@@ -226,12 +268,14 @@ fn holder_of_view(
         return None;
     }
     let id = speaker(norm, at, found, si, lex)?;
-    // At most one capitalised word ("The", "Sir") before the subject.
+    // Only capitalised words before the subject, at most four: "The", "Sir", a role
+    // ("Green MP Ellie Chowns", "Shadow Housing Secretary Jane Smith").
     let opens = |start: usize| {
-        let mut lead = norm[..start].split_whitespace();
-        lead.next()
-            .is_none_or(|w| w.starts_with(|c: char| c.is_uppercase()))
-            && lead.next().is_none()
+        let lead: Vec<&str> = norm[..start].split_whitespace().collect();
+        lead.len() <= 4
+            && lead
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
     };
     found
         .in_sentence(si)
@@ -668,14 +712,23 @@ pub(crate) fn find(
         {
             conf = STATED_STANCE_FLOOR;
         }
+        // "Ellie Chowns has pressed the government to set targets": a named speaker
+        // calling on someone to act recommends.
+        let call = sp.is_some() && calls_to_act(&s.norm);
+        if call {
+            conf = conf.max(STATED_STANCE_FLOOR);
+        }
         if conf < min_confidence {
             continue;
         }
-        let r = if sp.is_some() {
+        let mut r = if sp.is_some() {
             read_cues(&s.norm, &cue_list, true, &surface)
         } else {
             pre
         };
+        if call {
+            r.kind = ClaimKind::Recommendation;
+        }
         let mut policies: Vec<String> = Vec::new();
         for m in found.in_sentence(si).filter(is_policy) {
             if !policies.contains(&m.id) {

@@ -555,3 +555,26 @@ fn a_person_with_a_relative_clause_before_said_was_no_speaker() {
     let c = got.iter().find(|(q, _)| q.starts_with("Chris Rawli"));
     assert_eq!(c.map(|c| c.1), Some(Some("actor:chris-rawlins")), "{got:?}");
 }
+
+/// Issue 12 (the dev2 part): a named speaker calling on someone to act ("has pressed
+/// the Labour government to set clear targets") was no claim.
+#[test]
+fn a_speaker_calling_on_someone_to_act_was_no_recommendation() {
+    let lex = lexicon_of_person("actor:ellie-chowns", "Ellie Chowns", "Chowns");
+    let text = "Housing targets\n\n\
+        Green MP Ellie Chowns has pressed the Labour government to set clear targets for the delivery of new social housing.\n\n\
+        Ellie Chowns called on the council to think again about the closures this year.\n\n\
+        The houses were pressed together to save land in the new estate near the river.\n";
+    let d = draft_of_with(text, &lex);
+    for start in ["Green MP Ellie", "Ellie Chowns called"] {
+        let c = d.claims.iter().find(|c| c.quote.starts_with(start));
+        let c = c.unwrap_or_else(|| panic!("{start}: {:?}", d.claims));
+        assert_eq!(c.kind, ClaimKind::Recommendation, "{start}");
+        assert_eq!(c.speaker.as_deref(), Some("actor:ellie-chowns"), "{start}");
+    }
+    assert!(super::calls_to_act("they urged ministers to act now"));
+    assert!(!super::calls_to_act("they urged restraint, to no avail"));
+    assert!(!super::calls_to_act(
+        "the houses were pressed together to save land"
+    ));
+}
