@@ -120,10 +120,6 @@ pub(crate) fn read_cues(
     }
 }
 
-/// The confidence given to a named speaker's stated stance on a named policy that the
-/// claim model scores lower ([`verbs::stated_stance`]): the default threshold.
-const STATED_STANCE_FLOOR: f64 = 0.6;
-
 /// Whether the sentence calls on someone to act: "urged the government to scrap it",
 /// "has pressed ministers to set targets", "called on the council to think again"
 /// (a verb of urging, at most six words, then "to" and a verb in lower case).
@@ -702,21 +698,22 @@ pub(crate) fn find(
         };
         let mut conf = confidence(pre.score);
         // A named speaker's stated stance on a named policy ("Chris Rawlins said he
-        // does not support Liveable Streets") is a claim whatever its other words.
-        if conf < STATED_STANCE_FLOOR
+        // does not support Liveable Streets") is a claim whatever its other words: it
+        // gets the default threshold's confidence if the model scores it lower.
+        if conf < DEFAULT_MIN_CONFIDENCE
             && sp.is_some()
             && found
                 .in_sentence(si)
                 .filter(is_policy)
                 .any(|m| verbs::stated_stance(&s.norm, m.start).is_some())
         {
-            conf = STATED_STANCE_FLOOR;
+            conf = DEFAULT_MIN_CONFIDENCE;
         }
         // "Ellie Chowns has pressed the government to set targets": a named speaker
         // calling on someone to act recommends.
         let call = sp.is_some() && calls_to_act(&s.norm);
         if call {
-            conf = conf.max(STATED_STANCE_FLOOR);
+            conf = conf.max(DEFAULT_MIN_CONFIDENCE);
         }
         if conf < min_confidence {
             continue;

@@ -102,16 +102,8 @@ const DETERMINERS: &[&str] = &[
 pub(super) fn stance_from_verb(norm: &str, start: usize, end: usize, id: &str) -> Option<Stance> {
     let slug = id.split_once(':').map_or(id, |(_, s)| s);
     let lower_before = norm.get(..start)?.to_ascii_lowercase();
-    let mut before = lower_before.trim_end();
     // "scrap the Towns Fund", "calls for a new HS2": one determiner between.
-    for d in DETERMINERS {
-        if let Some(b) = before.strip_suffix(d.trim_end()) {
-            if b.is_empty() || b.ends_with(' ') {
-                before = b.trim_end();
-                break;
-            }
-        }
-    }
+    let before = without_determiner(lower_before.trim_end());
     let governs = |p: &&str| {
         let own = || {
             slug.strip_prefix(&p.replace(' ', "-"))
@@ -148,8 +140,8 @@ pub(super) fn stance_from_verb(norm: &str, start: usize, end: usize, id: &str) -
 /// A stance stated on the policy at `norm[start..]` by the words right before it, as
 /// reported speech gives it: "said he is 'totally against Liveable Streets'", "said
 /// she supports the scheme", "does not support Liveable Streets" (against), "is in
-/// favour of HS2". A determiner, an opening quote mark and one intensifier may stand
-/// between.
+/// favour of HS2". A determiner and an opening quote mark may stand between; an
+/// intensifier stands before the stance word ("totally against").
 pub(super) fn stated_stance(norm: &str, start: usize) -> Option<Stance> {
     const FOR: &[&str] = &[
         "supports",
@@ -164,42 +156,17 @@ pub(super) fn stated_stance(norm: &str, start: usize) -> Option<Stance> {
         "welcome",
     ];
     const AGAINST: &[&str] = &["against", "opposes", "oppose", "opposed to", "opposing"];
-    const BETWEEN: &[&str] = &[
-        "totally",
-        "strongly",
-        "fully",
-        "firmly",
-        "completely",
-        "wholly",
-        "very",
-    ];
     let lower = norm.get(..start)?.to_ascii_lowercase();
-    let mut before = lower
-        .trim_end()
-        .trim_end_matches(['\'', '"', '\u{2018}', '\u{201c}'])
-        .trim_end();
-    for d in DETERMINERS {
-        if let Some(b) = before.strip_suffix(d.trim_end()) {
-            if b.is_empty() || b.ends_with(' ') {
-                before = b.trim_end();
-                break;
-            }
-        }
-    }
+    let before = without_determiner(
+        lower
+            .trim_end()
+            .trim_end_matches(['\'', '"', '\u{2018}', '\u{201c}'])
+            .trim_end(),
+    );
     let word_end = |p: &str| {
         before
             .strip_suffix(p)
             .filter(|rest| rest.is_empty() || rest.ends_with(' ') || rest.ends_with('\u{2018}'))
-    };
-    let intensified = |p: &str| {
-        word_end(p).or_else(|| {
-            BETWEEN.iter().find_map(|b| {
-                before
-                    .strip_suffix(p)
-                    .and_then(|r| r.trim_end().strip_suffix(b))
-                    .filter(|r| r.is_empty() || r.ends_with(' '))
-            })
-        })
     };
     if let Some(rest) = FOR.iter().find_map(|p| word_end(p)) {
         return Some(if negated(rest) {
@@ -210,9 +177,21 @@ pub(super) fn stated_stance(norm: &str, start: usize) -> Option<Stance> {
     }
     AGAINST
         .iter()
-        .find_map(|p| intensified(p).or_else(|| word_end(p)))
+        .find_map(|p| word_end(p))
         .filter(|rest| !negated(rest))
         .map(|_| Stance::Against)
+}
+
+/// `before` (trimmed) without the one determiner that may end it ("scrap the").
+fn without_determiner(before: &str) -> &str {
+    DETERMINERS
+        .iter()
+        .find_map(|d| {
+            before
+                .strip_suffix(d.trim_end())
+                .filter(|b| b.is_empty() || b.ends_with(' '))
+        })
+        .map_or(before, str::trim_end)
 }
 
 /// Whether the words before a verb negate it: "not", "never", "n't", "no longer".

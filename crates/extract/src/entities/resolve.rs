@@ -158,20 +158,13 @@ pub(super) fn merge_familiar_names(lex: &Lexicon, found: &mut Found) {
         if full == given {
             continue;
         }
-        let mut same: Vec<&str> = people
-            .iter()
-            .filter(|&&(id, name)| {
-                id != c.id
-                    && split(name).is_some_and(|(g, s)| {
-                        s == surname && g != given && full_given_name(g) == full
-                    })
-            })
-            .map(|&(id, _)| id)
-            .collect();
-        same.sort_unstable();
-        same.dedup();
-        if let [one] = same.as_slice() {
-            merged.push((c.id.clone(), (*one).to_string(), c.name.clone()));
+        let same = people.iter().filter(|&&(id, name)| {
+            id != c.id
+                && split(name)
+                    .is_some_and(|(g, s)| s == surname && g != given && full_given_name(g) == full)
+        });
+        if let Some(one) = only_one(same.map(|&(id, _)| id)) {
+            merged.push((c.id.clone(), one.to_string(), c.name.clone()));
         }
     }
     fold_into(found, &merged);
@@ -451,22 +444,25 @@ pub(super) fn merge_titled_surnames(lex: &Lexicon, found: &mut Found) {
         if !titled(title) || surname.contains(' ') {
             continue;
         }
-        let mut of: Vec<&str> = people
-            .iter()
-            .filter(|&&(id, name)| {
-                id != c.id
-                    && name.split(' ').next() != Some(title)
-                    && closes_with_words(name, surname)
-            })
-            .map(|&(id, _)| id)
-            .collect();
-        of.sort_unstable();
-        of.dedup();
-        if let [one] = of.as_slice() {
-            merged.push((c.id.clone(), (*one).to_string(), c.name.clone()));
+        let of = people.iter().filter(|&&(id, name)| {
+            id != c.id && name.split(' ').next() != Some(title) && closes_with_words(name, surname)
+        });
+        if let Some(one) = only_one(of.map(|&(id, _)| id)) {
+            merged.push((c.id.clone(), one.to_string(), c.name.clone()));
         }
     }
     fold_into(found, &merged);
+}
+
+/// The one id among `ids` (repeats counted once), if there is exactly one.
+fn only_one<'a>(ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut ids: Vec<&str> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    match ids.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
 }
 
 /// The people of the article, borrowed: (id, name) of its person candidates, then of

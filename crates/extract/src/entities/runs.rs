@@ -298,36 +298,20 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             return;
         }
         // "PricewaterhouseCoopers LLP": a company is named without its legal form, as
-        // other articles write it; the full form is an alias.
-        if node == NodeKind::Actor
-            && matches!(head, "LLP" | "PLC" | "plc" | "Ltd" | "Limited" | "Inc")
-        {
-            let bare = norm[a..b]
-                .rsplit_once(' ')
-                .map_or("", |(x, _)| x.trim_end_matches(','));
-            if !bare.is_empty() {
-                let id = self.add(
-                    bare.to_string(),
-                    node,
-                    kind,
-                    0.6,
-                    format!("{what} '{head}'"),
-                    a,
-                    b,
-                );
-                self.add_alias(&id, Some(name));
-                self.add_alias(&id, acronym);
-                return;
-            }
-        }
-        // "the Local Government Act 1999": a law's year is part of its name; the name
-        // without it is an alias.
+        // other articles write it, the full form an alias; "the Local Government Act
+        // 1999": a law's year is part of its name, the name without it an alias.
+        let legal_form = node == NodeKind::Actor
+            && matches!(head, "LLP" | "PLC" | "plc" | "Ltd" | "Limited" | "Inc");
+        let bare = legal_form
+            .then(|| name.rsplit_once(' ').map(|(x, _)| x.trim_end_matches(',')))
+            .flatten()
+            .filter(|x| !x.is_empty());
         let dated = matches!(head, "Act" | "Bill" | "Order" | "Regulations")
             .then(|| year_after(norm, b))
             .flatten();
         let end = dated.unwrap_or(b);
         let id = self.add(
-            norm[a..end].to_string(),
+            bare.unwrap_or(&norm[a..end]).to_string(),
             node,
             kind,
             0.6,
@@ -335,6 +319,9 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             a,
             end,
         );
+        if bare.is_some() {
+            self.add_alias(&id, Some(name));
+        }
         self.add_alias(&id, acronym);
         if dated.is_some() {
             self.add_alias(&id, Some(name));
