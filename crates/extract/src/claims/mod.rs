@@ -209,6 +209,9 @@ fn speaker(
             // (pictured), said".
             let pictured = PHOTO_NOTES.iter().find_map(|n| gap.strip_prefix(n));
             let gap = pictured.map_or(gap, str::trim_start);
+            // Auxiliaries and adverbs before the verb are no part of the gap: "Its
+            // mayor, Richard Parker, has pleaded", "X, director of Y, has also said".
+            let gap = without_trailing_auxiliaries(gap);
             // A name that closes an appositive of its own ("One of them, George
             // Robertson, said"), or a photo note's: not "... at Royal Holloway, said".
             let closed = gap == ","
@@ -218,11 +221,19 @@ fn speaker(
                 && !gap.contains([',', ';', '.', '-', '(', ')'])
                 && !gap.split_whitespace().any(|w| w == "and" || w == "MP");
             // An appositive between commas: "Adam Lent, director of NLGN, said".
+            // A short quoted phrase may sit inside: "Stuart Mann, an independent
+            // councillor and self-described “pain in the arse”, argues". A person's
+            // relative clause may be longer: "D'Urso, who lives in Plaidstow but has
+            // family in Bow and drives to Roman Road for work, said".
             let appositive = gap.len() > 2
                 && gap.starts_with(',')
                 && gap.ends_with(',')
-                && !gap[1..gap.len() - 1].contains([',', ';', '.', '(', ')', '"', '\u{201c}'])
-                && gap.split_whitespace().count() <= 12;
+                && !without_short_quotations(&gap[1..gap.len() - 1])
+                    .contains([',', ';', '.', '(', ')', '"', '\u{201c}', '\u{201d}'])
+                && (gap.split_whitespace().count() <= 12
+                    || (gap.starts_with(", who ")
+                        && gap.split_whitespace().count() <= 24
+                        && is_person(&m.id, found, lex)));
             // A person's role in apposition with no comma to close it: "Tony Brown,
             // Chair of Suffolk Libraries Board added".
             let open_appositive = gap.len() > 2
@@ -277,6 +288,65 @@ fn holder_of_view(
         .in_sentence(si)
         .any(|m| m.id == id && m.start < at && opens(m.start))
         .then_some(id)
+}
+
+/// `gap` without the auxiliaries and adverbs that may stand before a reporting verb
+/// at its end: ", has" → ",", ", director of Y, has also" → ", director of Y,".
+fn without_trailing_auxiliaries(gap: &str) -> &str {
+    const AUX: [&str; 9] = [
+        "has",
+        "have",
+        "had",
+        "also",
+        "previously",
+        "recently",
+        "repeatedly",
+        "since",
+        "then",
+    ];
+    let mut g = gap;
+    while let Some((rest, last)) = g.rsplit_once(' ') {
+        if !AUX.contains(&last) {
+            break;
+        }
+        g = rest.trim_end();
+    }
+    if AUX.contains(&g) {
+        return "";
+    }
+    g
+}
+
+/// `s` with each quotation of at most six words in double marks taken out, marks and
+/// all ("a self-described “pain in the arse”" → "a self-described "): an appositive
+/// may quote a phrase.
+fn without_short_quotations(s: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut rest = s;
+    let mut changed = false;
+    while let Some(open) = rest.find(['\u{201c}', '"']) {
+        let mark = rest[open..].chars().next().unwrap_or('"');
+        let close_mark = if mark == '"' { '"' } else { '\u{201d}' };
+        let inner_start = open + mark.len_utf8();
+        let Some(len) = rest[inner_start..].find(close_mark) else {
+            break;
+        };
+        if rest[inner_start..inner_start + len]
+            .split_whitespace()
+            .count()
+            > 6
+        {
+            break;
+        }
+        out.push_str(&rest[..open]);
+        rest = &rest[inner_start + len + close_mark.len_utf8()..];
+        changed = true;
+    }
+    if !changed {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Bracketed notes on a photo that papers set after a name.
@@ -494,6 +564,8 @@ struct Quoting {
     open: Open,
     /// The last speaker a reporting verb named, and where.
     named: Option<(String, usize)>,
+    /// The last sentence with a reporting verb, whoever it named.
+    reported: Option<usize>,
 }
 
 impl Quoting {
@@ -548,6 +620,15 @@ impl Quoting {
         Some(id.clone())
     }
 
+    /// The person a reporting verb named last, up to two sentences before `si`, when
+    /// no reporting verb since named another or no one: whom "he" or "she" opening a
+    /// sentence stands for.
+    fn person_named_before(&self, si: usize, is_person: impl Fn(&str) -> bool) -> Option<String> {
+        let (id, at) = self.named.as_ref().filter(|(_, at)| si <= *at + 2)?;
+        let latest = self.reported.is_none_or(|r| r <= *at);
+        (*at < si && latest && is_person(id)).then(|| id.clone())
+    }
+
     /// Read a sentence that is given no speaker: a quotation open in another block
     /// ends there; one open in this block goes on or closes.
     fn pass(&mut self, block: usize, norm: &str) {
@@ -575,6 +656,60 @@ fn pronoun_tag(norm: &str, at: usize) -> bool {
                     .ends_with(['\u{2019}', '\u{201d}', '"', '\'', ','])
             })
     })
+}
+
+/// The one person named in the nearest of the two sentences before `si` that names
+/// a person ("Tam Dalyell asked the West Lothian question. He prophesied ..."): none
+/// when it names two.
+fn one_person_just_before(found: &Found, lex: &Lexicon, si: usize) -> Option<String> {
+    (si.saturating_sub(2)..si).rev().find_map(|k| {
+        let mut people = found
+            .in_sentence(k)
+            .filter(|m| is_person(&m.id, found, lex));
+        let first = people.next()?;
+        Some(people.all(|m| m.id == first.id).then(|| first.id.clone()))
+    })?
+}
+
+/// Whether the reporting verb at byte `at` has "he" or "she" for its subject, opening
+/// the sentence: "He said: '...'", "She also added that ...", "But he warned ...",
+/// "He has previously argued ..." (at most three adverbs or auxiliaries between).
+fn pronoun_subject(norm: &str, at: usize) -> bool {
+    const BETWEEN: [&str; 18] = [
+        "also",
+        "then",
+        "later",
+        "previously",
+        "further",
+        "has",
+        "had",
+        "once",
+        "recently",
+        "subsequently",
+        "earlier",
+        "repeatedly",
+        "often",
+        "too",
+        "again",
+        "since",
+        "himself",
+        "herself",
+    ];
+    let Some(before) = norm.get(..at) else {
+        return false;
+    };
+    let mut words = before.split_whitespace().peekable();
+    if words
+        .peek()
+        .is_some_and(|w| matches!(*w, "But" | "And" | "Yet" | "However," | "Now"))
+    {
+        words.next();
+    }
+    let subject = words.next().map(|w| w.to_ascii_lowercase());
+    let rest: Vec<&str> = words.collect();
+    matches!(subject.as_deref(), Some("he" | "she"))
+        && rest.len() <= 3
+        && rest.iter().all(|w| BETWEEN.contains(w))
 }
 
 /// Whether a quotation closes before the reporting verb at byte `at` and someone
@@ -683,7 +818,22 @@ pub(crate) fn find(
             .and_then(|at| speaker(&s.norm, at, found, si, lex))
             .or_else(|| holder_of_view(&s.norm, pre.speaks_at?, found, si, lex))
             .filter(|id| !authors.contains(id));
-        let said = said.zip(pre.report_at.or(pre.speaks_at));
+        let said = said.zip(pre.report_at.or(pre.speaks_at)).or_else(|| {
+            // "He said: '...'", "She also added that ...": a pronoun opening the
+            // sentence is the person a reporting verb named last.
+            let at = pre.report_at.or(pre.speaks_at)?;
+            if !pronoun_subject(&s.norm, at) {
+                return None;
+            }
+            let id = quoting
+                .person_named_before(si, |id| is_person(id, found, lex))
+                .or_else(|| {
+                    // only when no one else was reported in between
+                    let quiet = quoting.reported.is_none_or(|r| r + 2 < si);
+                    quiet.then(|| one_person_just_before(found, lex, si))?
+                })?;
+            Some((id, at))
+        });
         let sp = if said.is_none()
             && pre
                 .report_at
@@ -696,6 +846,9 @@ pub(crate) fn find(
         } else {
             quoting.speaker_of(si, s.block, &s.norm, said)
         };
+        if pre.report_at.is_some() {
+            quoting.reported = Some(si);
+        }
         let mut conf = confidence(pre.score);
         // A named speaker's stated stance on a named policy ("Chris Rawlins said he
         // does not support Liveable Streets") is a claim whatever its other words: it

@@ -248,12 +248,27 @@ fn draft_of_with(text: &str, lex: &crate::Lexicon) -> crate::Draft {
     crate::extract("a.txt", text, None, lex, &crate::ExtractOptions::default()).unwrap()
 }
 
-/// Each claim's first 12 bytes of quote and its speaker.
+/// Each claim's first 12 characters of quote and its speaker.
 fn speakers_of(d: &crate::Draft) -> Vec<(&str, Option<&str>)> {
     d.claims
         .iter()
-        .map(|c| (&c.quote[..12], c.speaker.as_deref()))
+        .map(|c| {
+            let end = c
+                .quote
+                .char_indices()
+                .nth(12)
+                .map_or(c.quote.len(), |(i, _)| i);
+            (&c.quote[..end], c.speaker.as_deref())
+        })
         .collect()
+}
+
+/// The speaker of the claim whose quote opens with `start`; `None` when no claim does.
+fn speaker_of<'d>(d: &'d crate::Draft, start: &str) -> Option<Option<&'d str>> {
+    d.claims
+        .iter()
+        .find(|c| c.quote.starts_with(start))
+        .map(|c| c.speaker.as_deref())
 }
 
 /// Issue 12 (scratch set of the sixteenth session): a quotation whose tag follows it
@@ -355,7 +370,10 @@ fn a_tag_naming_a_party_and_a_person_gave_the_quotation_to_the_party() {
     let text = "Council budget row\n\n\
         “The cuts are a disgrace and must be reversed at once,” says Labour MP Jane Smith.\n";
     let d = draft_of_with(text, &lex);
-    assert_eq!(speakers_of(&d), [("“The cuts ", Some("actor:jane-smith"))]);
+    assert_eq!(
+        speakers_of(&d),
+        [("“The cuts ar", Some("actor:jane-smith"))]
+    );
 }
 
 /// Issue 12 (scratch set of the seventeenth session): a speaker introduced with a role
@@ -577,4 +595,65 @@ fn a_speaker_calling_on_someone_to_act_was_no_recommendation() {
     assert!(!super::calls_to_act(
         "the houses were pressed together to save land"
     ));
+}
+
+/// Issue 12 (the dev2 part): a sentence opened by "He" or "She" before a reporting
+/// verb ("He said: '...'", "She also added that ...") had no speaker, though the
+/// person named just before spoke.
+#[test]
+fn a_pronoun_opening_a_reported_sentence_gave_no_speaker() {
+    let lex = lexicon_of_person("actor:nathalie-bienfait", "Nathalie Bienfait", "Bienfait");
+    let text = "Streets protest\n\n\
+        Nathalie Bienfait said the council had failed residents badly on road safety.\n\n\
+        She also added that the borough has dangerously high asthma rates among children.\n\n\
+        She said: ‘These issues are serious, and we won’t stop fighting until the plan is saved.’\n\n\
+        The scheme was launched in 2019 and covers most of the borough's streets.\n\n\
+        Critics of the plan said the closures were a disaster for local businesses.\n\n\
+        The council met in June. He warned that the budget would fail without more money.\n";
+    let d = draft_of_with(text, &lex);
+    let got = speakers_of(&d);
+    for start in ["She also added", "She said"] {
+        let who = speaker_of(&d, start);
+        assert_eq!(
+            who,
+            Some(Some("actor:nathalie-bienfait")),
+            "{start}: {got:?}"
+        );
+    }
+    // No person named within reach: the pronoun stands for no one known.
+    assert!(
+        speaker_of(&d, "He warned").is_none_or(|w| w.is_none()),
+        "{got:?}"
+    );
+    assert!(super::pronoun_subject("He has previously argued that", 18));
+    assert!(super::pronoun_subject("But she said", 8));
+    assert!(!super::pronoun_subject("He and Labour said", 14));
+    assert!(!super::pronoun_subject("Then the report he wrote said", 25));
+}
+
+/// Issue 12 (the dev part): an appositive holding a short quotation ("self-described
+/// “pain in the arse”"), a long relative clause between commas, or an auxiliary after
+/// the closing comma ("Its mayor, Richard Parker, has pleaded") lost the speaker.
+#[test]
+fn an_appositive_with_a_quotation_or_an_auxiliary_after_it_lost_the_speaker() {
+    let lex = lexicon_of_person("actor:stuart-mann", "Stuart Mann", "Mann");
+    let text = "Town growth\n\n\
+        Stuart Mann, an independent councillor and self-described “pain in the arse”, argues that too little infrastructure is being built.\n\n\
+        Stuart Mann, who lives in the north of the town but has family in the south and drives to the centre for work, said the roads are a disgrace.\n\n\
+        Its councillor, Stuart Mann, has warned that the plan is a failure for residents.\n";
+    let d = draft_of_with(text, &lex);
+    let got = speakers_of(&d);
+    for start in ["Stuart Mann, an", "Stuart Mann, who", "Its councillor"] {
+        let who = speaker_of(&d, start);
+        assert_eq!(who, Some(Some("actor:stuart-mann")), "{start}: {got:?}");
+    }
+    assert_eq!(super::without_trailing_auxiliaries(", has also"), ",");
+    assert_eq!(
+        super::without_trailing_auxiliaries(", director of Y, has"),
+        ", director of Y,"
+    );
+    assert_eq!(
+        super::without_short_quotations("a “pain in the arse” here"),
+        "a  here"
+    );
 }

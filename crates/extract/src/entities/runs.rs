@@ -69,7 +69,15 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                     || (run.len() == 2
                         && given_names().contains(f.s)
                         && reported_after(norm, strip_end(run)))
-                    || title_and_surname_speak(norm, run));
+                    || title_and_surname_speak(norm, run)
+                    // "Mayor Lutfur Rahman leads ...": a title opening a sentence
+                    // before a name of two words stays, though "mayor" is a word.
+                    || (sentence_start
+                        && run.len() == 3
+                        && (person_titles().contains(f.s)
+                            || role_heads().contains(f.s)
+                            || is_member_title(f.s))
+                        && run[1..].iter().all(|t| is_cap(t.s) && !is_allcaps(t.s))));
             let named = named_policy
                 && run.len() >= 3
                 && f.start > 0

@@ -2216,3 +2216,23 @@ fn a_company_by_its_legal_form_a_chair_and_a_capitalised_role_were_missed() {
         candidate_names(&f)
     );
 }
+
+/// Issue 12 (the dev2 part): a title opening a sentence before an uncommon given name
+/// ("Mayor Lutfur Rahman leads ...") was dropped as a common word when the article
+/// also says "mayor", and the name with it.
+#[test]
+fn a_title_opening_a_sentence_before_an_uncommon_name_lost_the_name() {
+    let lex = lex_of(vec![]);
+    let t = "Mayor Lutfur Rahman leads Tower Hamlets Council. Rahman has been mayor since 2022.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(
+        names
+            .iter()
+            .any(|(n, k)| n == "Lutfur Rahman" && k == "person"),
+        "{names:?}"
+    );
+    // A title before a single word is still read as before.
+    let t = "Mayor Rahman leads the council. The mayor spoke last week about the budget.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(!names.iter().any(|(n, _)| n == "Mayor Rahman"), "{names:?}");
+}
