@@ -1,5 +1,6 @@
 //! Tests of reading claims.
 
+use super::speakers::in_conditional_clause;
 use super::*;
 
 #[test]
@@ -502,7 +503,7 @@ fn a_quotation_in_single_marks_lost_its_speaker_after_its_first_sentence() {
 
 #[test]
 fn single_marks_open_and_close_at_word_edges_and_apostrophes_do_neither() {
-    use super::{still_open, Open};
+    use super::speakers::{still_open, Open};
     let closed = Open::default();
     assert!(still_open(closed, "He said: 'We all agree.").single);
     assert!(!still_open(closed, "The Government's plan doesn't work.").any());
@@ -625,10 +626,16 @@ fn a_pronoun_opening_a_reported_sentence_gave_no_speaker() {
         speaker_of(&d, "He warned").is_none_or(|w| w.is_none()),
         "{got:?}"
     );
-    assert!(super::pronoun_subject("He has previously argued that", 18));
-    assert!(super::pronoun_subject("But she said", 8));
-    assert!(!super::pronoun_subject("He and Labour said", 14));
-    assert!(!super::pronoun_subject("Then the report he wrote said", 25));
+    assert!(super::speakers::pronoun_subject(
+        "He has previously argued that",
+        18
+    ));
+    assert!(super::speakers::pronoun_subject("But she said", 8));
+    assert!(!super::speakers::pronoun_subject("He and Labour said", 14));
+    assert!(!super::speakers::pronoun_subject(
+        "Then the report he wrote said",
+        25
+    ));
 }
 
 /// Issue 12 (the dev part): an appositive holding a short quotation ("self-described
@@ -647,13 +654,16 @@ fn an_appositive_with_a_quotation_or_an_auxiliary_after_it_lost_the_speaker() {
         let who = speaker_of(&d, start);
         assert_eq!(who, Some(Some("actor:stuart-mann")), "{start}: {got:?}");
     }
-    assert_eq!(super::without_trailing_auxiliaries(", has also"), ",");
     assert_eq!(
-        super::without_trailing_auxiliaries(", director of Y, has"),
+        super::speakers::without_trailing_auxiliaries(", has also"),
+        ","
+    );
+    assert_eq!(
+        super::speakers::without_trailing_auxiliaries(", director of Y, has"),
         ", director of Y,"
     );
     assert_eq!(
-        super::without_short_quotations("a “pain in the arse” here"),
+        super::speakers::without_short_quotations("a “pain in the arse” here"),
         "a  here"
     );
 }

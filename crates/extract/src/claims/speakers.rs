@@ -1,0 +1,664 @@
+//! Who speaks a sentence: the actor a reporting verb names (before it, after it in a
+//! tag, after "according to"), the holder of a view, the person a pronoun opening a
+//! sentence stands for, the author of a document that reports, and whose quotation
+//! runs on across sentences.
+
+use std::collections::BTreeSet;
+
+use super::documents;
+use crate::found::Found;
+use crate::items::{DraftClaim, Mention};
+use crate::lexicon::Lexicon;
+use crate::sentences::{Layout, Sentence};
+use levelmap_model::NodeKind;
+
+/// The speakers of an article's sentences, read in order: the state that carries
+/// from one sentence to the next (whose quotation is open, who was named last, the
+/// document brought in last).
+pub(super) struct Speakers<'a> {
+    found: &'a Found,
+    lex: &'a Lexicon,
+    /// The article's authors: the default speaker, never a reported one.
+    authors: &'a BTreeSet<String>,
+    quoting: Quoting,
+    /// The author of the document the article last brought in, and where.
+    document: Option<(String, usize)>,
+}
+
+impl<'a> Speakers<'a> {
+    pub(super) fn new(found: &'a Found, lex: &'a Lexicon, authors: &'a BTreeSet<String>) -> Self {
+        Speakers {
+            found,
+            lex,
+            authors,
+            quoting: Quoting::default(),
+            document: None,
+        }
+    }
+
+    /// Read sentence `si` for a document it brings in ("a report by the LGA").
+    pub(super) fn introduce(&mut self, si: usize, norm: &str) {
+        let is_actor = |id: &str| levelmap_model::kind_of_id(id) == Some(NodeKind::Actor);
+        let mentions = self.found.in_sentence(si);
+        if let Some(id) = documents::introduced_author(norm, mentions, is_actor) {
+            self.document = Some((id, si));
+        }
+    }
+
+    /// Read a sentence that is no claim's and speaks for no one (a heading).
+    pub(super) fn pass(&mut self, block: usize, norm: &str) {
+        self.quoting.pass(block, norm);
+    }
+
+    /// The speaker of sentence `si`, with its reporting verb at `report_at` or its
+    /// verb of a view at `speaks_at`. Read before the confidence test, so that a
+    /// quotation opened by a sentence that is no claim ("X said: \"The region already
+    /// boasts ...") still gives its speaker to the claims inside it.
+    pub(super) fn of_sentence(
+        &mut self,
+        si: usize,
+        s: &Sentence,
+        report_at: Option<usize>,
+        speaks_at: Option<usize>,
+    ) -> Option<String> {
+        let norm = s.norm.as_str();
+        let said = self.named(si, norm, report_at, speaks_at);
+        let sp = if said.is_none() && report_at.is_some_and(|at| attributed_to_another(norm, at)) {
+            self.quoting.pass(s.block, norm);
+            None
+        } else if said.is_none() && report_at.is_some_and(|at| pronoun_tag(norm, at)) {
+            self.quoting.named_before(si)
+        } else {
+            self.quoting.speaker_of(si, s.block, norm, said)
+        };
+        if report_at.is_some() {
+            self.quoting.reported = Some(si);
+        }
+        sp
+    }
+
+    /// The speaker the sentence itself gives, with the verb's byte: named by the
+    /// verb, holding the view, a pronoun for the person named just before, or a
+    /// document for its author.
+    fn named(
+        &self,
+        si: usize,
+        norm: &str,
+        report_at: Option<usize>,
+        speaks_at: Option<usize>,
+    ) -> Option<(String, usize)> {
+        let (found, lex) = (self.found, self.lex);
+        let said = report_at
+            .and_then(|at| speaker(norm, at, found, si, lex))
+            .or_else(|| holder_of_view(norm, speaks_at?, found, si, lex))
+            .filter(|id| !self.authors.contains(id));
+        let verb = report_at.or(speaks_at)?;
+        if let Some(id) = said {
+            return Some((id, verb));
+        }
+        // "He said: '...'", "She also added that ...": a pronoun opening the
+        // sentence is the person a reporting verb named last, or else the one person
+        // just named when no one else was reported in between.
+        if pronoun_subject(norm, verb) {
+            let quiet = self.quoting.reported.is_none_or(|r| r + 2 < si);
+            let id = self
+                .quoting
+                .person_named_before(si, |id| is_person(id, found, lex))
+                .or_else(|| quiet.then(|| one_person_just_before(found, lex, si))?);
+            if let Some(id) = id {
+                return Some((id, verb));
+            }
+        }
+        // "The review noted ...": the author of the document brought in last, up to
+        // twenty sentences before.
+        let at = report_at?;
+        let (id, _) = self.document.as_ref().filter(|(_, from)| si <= from + 20)?;
+        (documents::document_subject(norm, at) && !self.authors.contains(id))
+            .then(|| (id.clone(), at))
+    }
+}
+
+/// Who is reported: an actor named within a few words before the reporting verb, or
+/// after "according to".
+pub(super) fn speaker(
+    norm: &str,
+    report_at: usize,
+    found: &Found,
+    si: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    let is_actor = |id: &str| {
+        levelmap_model::kind_of_id(id) == Some(NodeKind::Actor)
+            && lex.kind_of(id).is_none_or(|k| k == NodeKind::Actor)
+    };
+    // A conditional clause ("If Mr Farage wants to be prime minister, he will have
+    // to ...") reports no one: the main clause after it is the author's.
+    if in_conditional_clause(norm, report_at) {
+        return None;
+    }
+    // (Lowercasing could only turn non-ASCII into 'k' or "i\u{307}", which cannot make
+    // "according to": an ASCII comparison of the bytes is the same test.)
+    if norm.as_bytes()[report_at..]
+        .get(..12)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"according to"))
+    {
+        return found
+            .in_sentence(si)
+            .find(|m| m.start > report_at && m.start < report_at + 40 && is_actor(&m.id))
+            .map(|m| m.id.clone());
+    }
+    if let Some(id) = speaker_after_verb(norm, report_at, found, si, lex, &is_actor) {
+        return Some(id);
+    }
+    found
+        .in_sentence(si)
+        .filter(|m| m.end <= report_at && is_actor(&m.id))
+        .filter(|m| {
+            let gap = &norm[m.end..report_at];
+            let gap = gap.trim_start_matches("'s").trim();
+            // A photo note in the gap says nothing of who speaks: "George Robertson
+            // (pictured), said".
+            let pictured = PHOTO_NOTES.iter().find_map(|n| gap.strip_prefix(n));
+            let gap = pictured.map_or(gap, str::trim_start);
+            // Auxiliaries and adverbs before the verb are no part of the gap: "Its
+            // mayor, Richard Parker, has pleaded", "X, director of Y, has also said".
+            let gap = without_trailing_auxiliaries(gap);
+            // A name that closes an appositive of its own ("One of them, George
+            // Robertson, said"), or a photo note's: not "... at Royal Holloway, said".
+            let closed = gap == ","
+                && (pictured.is_some() || norm[..m.start].trim_end().ends_with(','))
+                && is_person(&m.id, found, lex);
+            let near = gap.split_whitespace().count() <= 3
+                && !gap.contains([',', ';', '.', '-', '(', ')'])
+                && !gap.split_whitespace().any(|w| w == "and" || w == "MP");
+            // An appositive between commas: "Adam Lent, director of NLGN, said".
+            // A short quoted phrase may sit inside: "Stuart Mann, an independent
+            // councillor and self-described “pain in the arse”, argues". A person's
+            // relative clause may be longer: "D'Urso, who lives in Plaidstow but has
+            // family in Bow and drives to Roman Road for work, said".
+            let appositive = gap.len() > 2
+                && gap.starts_with(',')
+                && gap.ends_with(',')
+                && !without_short_quotations(&gap[1..gap.len() - 1])
+                    .contains([',', ';', '.', '(', ')', '"', '\u{201c}', '\u{201d}'])
+                && (gap.split_whitespace().count() <= 12
+                    || (gap.starts_with(", who ")
+                        && gap.split_whitespace().count() <= 24
+                        && is_person(&m.id, found, lex)));
+            // A person's role in apposition with no comma to close it: "Tony Brown,
+            // Chair of Suffolk Libraries Board added".
+            let open_appositive = gap.len() > 2
+                && gap.starts_with(',')
+                && !gap[1..].contains([',', ';', '.', '(', ')', '"', '\u{201c}', ':'])
+                && gap.split_whitespace().count() <= 8
+                && is_person(&m.id, found, lex);
+            // A person's relative clause with no commas: "Chris Rawlins who lives on
+            // Aberavon Road said".
+            let relative = gap.starts_with("who ")
+                && !gap.contains([',', ';', '.', '(', ')', '"', '\u{201c}', ':'])
+                && gap.split_whitespace().count() <= 9
+                && is_person(&m.id, found, lex);
+            near || appositive || open_appositive || closed || relative
+        })
+        .last()
+        .map(|m| m.id.clone())
+}
+
+/// Who holds the view a sentence gives with a verb such as "thinks" or "disagreed"
+/// at `at` ([`Cue::Speaks`]): the speaker [`speaker`] finds, only when that actor is
+/// the sentence's subject (named at its start, after at most "The" or a title) and
+/// the sentence asks nothing. "Sir Malcolm Fenwick thinks devolution has failed" is
+/// his; "the economic catastrophe the SNP predicts" and "The party thinks it can
+/// win, but is that so?" are the author's.
+pub(super) fn holder_of_view(
+    norm: &str,
+    at: usize,
+    found: &Found,
+    si: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    // A question, or the verb in the passive ("has been accused of"): no one's view.
+    let passive = norm[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w, "been" | "was" | "were" | "is" | "are" | "be" | "being"));
+    if passive || norm.trim_end().ends_with('?') {
+        return None;
+    }
+    let id = speaker(norm, at, found, si, lex)?;
+    // Only capitalised words before the subject, at most four: "The", "Sir", a role
+    // ("Green MP Ellie Chowns", "Shadow Housing Secretary Jane Smith").
+    let opens = |start: usize| {
+        let lead: Vec<&str> = norm[..start].split_whitespace().collect();
+        lead.len() <= 4
+            && lead
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    found
+        .in_sentence(si)
+        .any(|m| m.id == id && m.start < at && opens(m.start))
+        .then_some(id)
+}
+
+/// `gap` without the auxiliaries and adverbs that may stand before a reporting verb
+/// at its end: ", has" → ",", ", director of Y, has also" → ", director of Y,".
+pub(super) fn without_trailing_auxiliaries(gap: &str) -> &str {
+    const AUX: [&str; 9] = [
+        "has",
+        "have",
+        "had",
+        "also",
+        "previously",
+        "recently",
+        "repeatedly",
+        "since",
+        "then",
+    ];
+    let mut g = gap;
+    while let Some((rest, last)) = g.rsplit_once(' ') {
+        if !AUX.contains(&last) {
+            break;
+        }
+        g = rest.trim_end();
+    }
+    if AUX.contains(&g) {
+        return "";
+    }
+    g
+}
+
+/// `s` with each quotation of at most six words in double marks taken out, marks and
+/// all ("a self-described “pain in the arse”" → "a self-described "): an appositive
+/// may quote a phrase.
+pub(super) fn without_short_quotations(s: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut rest = s;
+    let mut changed = false;
+    while let Some(open) = rest.find(['\u{201c}', '"']) {
+        let mark = rest[open..].chars().next().unwrap_or('"');
+        let close_mark = if mark == '"' { '"' } else { '\u{201d}' };
+        let inner_start = open + mark.len_utf8();
+        let Some(len) = rest[inner_start..].find(close_mark) else {
+            break;
+        };
+        if rest[inner_start..inner_start + len]
+            .split_whitespace()
+            .count()
+            > 6
+        {
+            break;
+        }
+        out.push_str(&rest[..open]);
+        rest = &rest[inner_start + len + close_mark.len_utf8()..];
+        changed = true;
+    }
+    if !changed {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Bracketed notes on a photo that papers set after a name.
+pub(super) const PHOTO_NOTES: [&str; 5] = ["(pictured)", "(above)", "(left)", "(right)", "(inset)"];
+
+/// Whether `id` is a person: a lexicon entry or a candidate of kind "person".
+pub(super) fn is_person(id: &str, found: &Found, lex: &Lexicon) -> bool {
+    match lex.entities.get(id) {
+        Some(e) => e.kind == "person",
+        None => found
+            .candidates
+            .iter()
+            .any(|c| c.id == id && c.kind == "person"),
+    }
+}
+
+/// The speaker named right after a reporting verb that follows a quotation or a
+/// comma: "'... done correctly,' said Miah.", "..., says Mr ap Iorwerth". (After
+/// anything else the name is what is reported: "he said Labour had failed".)
+pub(super) fn speaker_after_verb(
+    norm: &str,
+    report_at: usize,
+    found: &Found,
+    si: usize,
+    lex: &Lexicon,
+    is_actor: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let before = norm[..report_at].trim_end();
+    if !before.ends_with([',', '\u{2019}', '\u{201d}', '"', '\'']) {
+        return None;
+    }
+    let verb_end = norm[report_at..]
+        .find(|c: char| !c.is_alphabetic())
+        .map_or(norm.len(), |k| report_at + k);
+    // The names right after the verb, before any punctuation: "says Labour MP Jane
+    // Smith" names the party and the person; the person speaks.
+    let after: Vec<&Mention> = found
+        .in_sentence(si)
+        .filter(|m| {
+            m.start >= verb_end
+                && {
+                    let gap = &norm[verb_end..m.start];
+                    gap.split_whitespace().count() <= 3
+                        && !gap.contains([',', ';', ':', '.', '(', '"', '\u{201c}', '\u{2018}'])
+                }
+                && is_actor(&m.id)
+        })
+        .collect();
+    let person = |m: &&&Mention| lex.entities.get(&m.id).is_none_or(|e| e.kind == "person");
+    after
+        .iter()
+        .find(person)
+        .or(after
+            .first()
+            .filter(|m| norm[verb_end..m.start].trim().is_empty()))
+        .map(|m| m.id.clone())
+}
+
+/// Whether a sentence holds a quotation mark (straight or curly, single or double).
+pub(super) fn has_quote_mark(norm: &str) -> bool {
+    norm.contains(['"', '\'', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'])
+}
+
+/// Whether a sentence opens a quotation: "'The scheme will open the door ...".
+pub(super) fn opens_with_quote_mark(norm: &str) -> bool {
+    norm.trim_start()
+        .starts_with(['"', '\'', '\u{2018}', '\u{201c}'])
+}
+
+/// Whether byte `at` lies in a conditional or concessive clause opening the sentence
+/// ("If ...,", "Unless ...,", "While the UK government has promised ...,",
+/// "Although ...,"), before the comma that ends it: the main clause after it is what
+/// the sentence says.
+pub(super) fn in_conditional_clause(norm: &str, at: usize) -> bool {
+    let opens = [
+        "If ",
+        "Unless ",
+        "Even if ",
+        "Only if ",
+        "While ",
+        "Whilst ",
+        "Although ",
+        "Though ",
+        "Even though ",
+        "Whereas ",
+    ]
+    .iter()
+    .any(|o| norm.starts_with(o));
+    opens && norm.get(..at).is_some_and(|before| !before.contains(',')) && norm[at..].contains(',')
+}
+
+/// Whose quotation the text is in, read sentence by sentence: the speaker of the
+/// last sentence with a reporting verb and a quotation mark, where that was, and
+/// whether a quotation is still open at the end of the sentence read last.
+#[derive(Default)]
+pub(super) struct Quoting {
+    /// The speaker, the sentence they were last given to, and its block.
+    who: Option<(String, usize, usize)>,
+    /// Which quotations opened in the speaker's block are not closed yet.
+    open: Open,
+    /// The last speaker a reporting verb named, and where.
+    named: Option<(String, usize)>,
+    /// The last sentence with a reporting verb, whoever it named.
+    reported: Option<usize>,
+}
+
+impl Quoting {
+    /// The speaker of sentence `si`: the one its reporting verb names (`said`, with the
+    /// verb's byte), else
+    /// the speaker whose quotation it is in: one still open in the same block
+    /// ("Mr Javid said: \"The Midlands Engine already boasts ... We want to harness
+    /// ..."), or one going on in a sentence that opens with a quotation mark, up to two
+    /// sentences after the speaker's last ("'The system has been undermined ...'").
+    pub(super) fn speaker_of(
+        &mut self,
+        si: usize,
+        block: usize,
+        norm: &str,
+        said: Option<(String, usize)>,
+    ) -> Option<String> {
+        let sp = match said {
+            Some((id, at)) => {
+                self.named = Some((id.clone(), si));
+                // Only a quotation opened after the reporting verb is the speaker's
+                // ("X said: \"..."), not one the sentence goes on from.
+                self.open = still_open(Open::default(), norm.get(at..).unwrap_or(""));
+                self.who = has_quote_mark(norm).then(|| (id.clone(), si, block));
+                return Some(id);
+            }
+            None => self.who.as_ref().and_then(|(id, at, b)| {
+                let inside = self.open.any() && *b == block;
+                (inside || (si <= at + 2 && opens_with_quote_mark(norm))).then(|| id.clone())
+            }),
+        };
+        match (&sp, self.who.as_mut()) {
+            (Some(_), Some(who)) => {
+                let before = if who.2 == block {
+                    self.open
+                } else {
+                    Open::default()
+                };
+                self.open = still_open(before, norm);
+                who.1 = si;
+                who.2 = block;
+            }
+            _ => self.pass(block, norm),
+        }
+        sp
+    }
+
+    /// The speaker of a quotation tagged by a pronoun ("..., ” she adds", "...,’ he
+    /// said"): the last one a reporting verb named, up to four sentences before.
+    pub(super) fn named_before(&mut self, si: usize) -> Option<String> {
+        let (id, at) = self.named.as_mut().filter(|(_, at)| si <= *at + 4)?;
+        *at = si;
+        Some(id.clone())
+    }
+
+    /// The person a reporting verb named last, up to two sentences before `si`, when
+    /// no reporting verb since named another or no one: whom "he" or "she" opening a
+    /// sentence stands for.
+    pub(super) fn person_named_before(
+        &self,
+        si: usize,
+        is_person: impl Fn(&str) -> bool,
+    ) -> Option<String> {
+        let (id, at) = self.named.as_ref().filter(|(_, at)| si <= *at + 2)?;
+        let latest = self.reported.is_none_or(|r| r <= *at);
+        (*at < si && latest && is_person(id)).then(|| id.clone())
+    }
+
+    /// Read a sentence that is given no speaker: a quotation open in another block
+    /// ends there; one open in this block goes on or closes.
+    pub(super) fn pass(&mut self, block: usize, norm: &str) {
+        let same = self.who.as_ref().is_some_and(|w| w.2 == block);
+        self.open = if same {
+            still_open(self.open, norm)
+        } else {
+            Open::default()
+        };
+    }
+}
+
+/// Whether the reporting verb at byte `at` has a pronoun for its subject right after
+/// a quotation closes: "..., ” she adds", "...,’ he said", "...,\" they say".
+pub(super) fn pronoun_tag(norm: &str, at: usize) -> bool {
+    let Some(before) = norm.get(..at).map(str::trim_end) else {
+        return false;
+    };
+    ["he", "she", "they"].iter().any(|p| {
+        before
+            .strip_suffix(p)
+            .filter(|rest| rest.ends_with(' '))
+            .is_some_and(|rest| {
+                rest.trim_end()
+                    .ends_with(['\u{2019}', '\u{201d}', '"', '\'', ','])
+            })
+    })
+}
+
+/// The one person named in the nearest of the two sentences before `si` that names
+/// a person ("Tam Dalyell asked the West Lothian question. He prophesied ..."): none
+/// when it names two.
+pub(super) fn one_person_just_before(found: &Found, lex: &Lexicon, si: usize) -> Option<String> {
+    (si.saturating_sub(2)..si).rev().find_map(|k| {
+        let mut people = found
+            .in_sentence(k)
+            .filter(|m| is_person(&m.id, found, lex));
+        let first = people.next()?;
+        Some(people.all(|m| m.id == first.id).then(|| first.id.clone()))
+    })?
+}
+
+/// Whether the reporting verb at byte `at` has "he" or "she" for its subject, opening
+/// the sentence: "He said: '...'", "She also added that ...", "But he warned ...",
+/// "He has previously argued ..." (at most three adverbs or auxiliaries between).
+pub(super) fn pronoun_subject(norm: &str, at: usize) -> bool {
+    const BETWEEN: [&str; 18] = [
+        "also",
+        "then",
+        "later",
+        "previously",
+        "further",
+        "has",
+        "had",
+        "once",
+        "recently",
+        "subsequently",
+        "earlier",
+        "repeatedly",
+        "often",
+        "too",
+        "again",
+        "since",
+        "himself",
+        "herself",
+    ];
+    let Some(before) = norm.get(..at) else {
+        return false;
+    };
+    let mut words = before.split_whitespace().peekable();
+    if words
+        .peek()
+        .is_some_and(|w| matches!(*w, "But" | "And" | "Yet" | "However," | "Now"))
+    {
+        words.next();
+    }
+    let subject = words.next().map(|w| w.to_ascii_lowercase());
+    let rest: Vec<&str> = words.collect();
+    matches!(subject.as_deref(), Some("he" | "she"))
+        && rest.len() <= 3
+        && rest.iter().all(|w| BETWEEN.contains(w))
+}
+
+/// Whether a quotation closes before the reporting verb at byte `at` and someone
+/// other than a pronoun is named between ("“Europe remains our biggest trading
+/// partner,” says Ms Reeves"): the sentence is that person's, even when they are not
+/// known, and not the previous speaker's ("..., ” she adds" is theirs).
+pub(super) fn attributed_to_another(norm: &str, at: usize) -> bool {
+    let Some(before) = norm.get(..at) else {
+        return false;
+    };
+    let Some(close) = ["\u{201d}", ",\u{2019}", ",'", ",\"", "?\u{2019}", "?\""]
+        .iter()
+        .filter_map(|m| before.rfind(m).map(|i| i + m.len()))
+        .max()
+    else {
+        return false;
+    };
+    let between = before[close..].trim();
+    let after = norm[at..].split(' ').nth(1).unwrap_or("");
+    let pronoun = |w: &str| matches!(w, "he" | "she" | "they" | "He" | "She" | "They");
+    !(pronoun(between) || (between.is_empty() && pronoun(after.trim_end_matches(['.', ',']))))
+}
+
+/// Which quotations are open: one in double marks, one in single marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Open {
+    pub(super) double: bool,
+    pub(super) single: bool,
+}
+
+impl Open {
+    pub(super) fn any(self) -> bool {
+        self.double || self.single
+    }
+}
+
+/// Which quotations are open after `norm`, given those open before it. Double marks:
+/// an opening mark opens, a closing mark closes, a straight mark toggles. Single
+/// marks, as papers quote ('We all agree ... the South'.): one at a word's start
+/// opens, one at a word's end closes, one between letters is an apostrophe ("don't",
+/// "Government’s") and does neither.
+pub(super) fn still_open(mut open: Open, norm: &str) -> Open {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut prev = None;
+    let mut chars = norm.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match c {
+            '\u{201c}' => open.double = true,
+            '\u{201d}' => open.double = false,
+            '"' => open.double = !open.double,
+            '\u{2018}' | '\u{2019}' | '\'' if word(prev) && word(next) => {}
+            '\u{2018}' | '\u{2019}' | '\'' if !word(prev) && word(next) => {
+                open.single = c != '\u{2019}' || open.single;
+            }
+            '\u{2018}' | '\u{2019}' | '\'' if !word(next) && prev.is_some() => {
+                open.single = false;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    open
+}
+
+/// A quotation tagged at its end ("'Governing by algorithm simply doesn't work. We
+/// are in the midst of a housing crisis ...,' he said."): the speaker found for the
+/// sentence that closes it is the speaker of the quotation's earlier sentences in the
+/// same block, from the one that opens it with a quotation mark, that have none.
+pub(super) fn carry_speakers_back(layout: &Layout, out: &mut [DraftClaim]) {
+    for i in 0..out.len() {
+        let Some(who) = out[i].speaker.clone() else {
+            continue;
+        };
+        let last = out[i].sentence;
+        let Some(opened) = quotation_closed_by(layout, last) else {
+            continue;
+        };
+        for c in out[..i].iter_mut().rev() {
+            if c.sentence < opened {
+                break;
+            }
+            if c.speaker.is_none() {
+                c.speaker = Some(who.clone());
+            }
+        }
+    }
+}
+
+/// The sentence that opens, with a quotation mark, the quotation that sentence `last`
+/// closes, in the same block and at most three sentences before: none when `last`
+/// closes none, opens its own or lies in another block.
+pub(super) fn quotation_closed_by(layout: &Layout, last: usize) -> Option<usize> {
+    let s = layout.sentences.get(last)?;
+    if opens_with_quote_mark(&s.norm) {
+        return None;
+    }
+    (last.saturating_sub(3)..last).rev().find(|&k| {
+        let block = layout.sentences[k].block;
+        let run = &layout.sentences[k..last];
+        block == s.block
+            && run.iter().all(|r| r.block == block)
+            && opens_with_quote_mark(&run[0].norm)
+            && run
+                .iter()
+                .try_fold(Open::default(), |o, r| {
+                    let o = still_open(o, &r.norm);
+                    o.any().then_some(o)
+                })
+                .is_some_and(|o| !still_open(o, &s.norm).any())
+    })
+}
