@@ -88,11 +88,19 @@ impl<'a> Speakers<'a> {
         speaks_at: Option<usize>,
     ) -> Option<(String, usize)> {
         let (found, lex) = (self.found, self.lex);
+        let verb = report_at.or(speaks_at)?;
+        // "A government source said", "..., a Whitehall spokesman said": the UK
+        // Government (the annotation guide, 5.5: anonymous speakers).
+        if government_source(norm, verb)
+            && lex.entities.contains_key(UK_GOVERNMENT)
+            && !self.authors.contains(UK_GOVERNMENT)
+        {
+            return Some((UK_GOVERNMENT.to_string(), verb));
+        }
         let said = report_at
             .and_then(|at| speaker(norm, at, found, si, lex))
             .or_else(|| holder_of_view(norm, speaks_at?, found, si, lex))
             .filter(|id| !self.authors.contains(id));
-        let verb = report_at.or(speaks_at)?;
         if let Some(id) = said {
             return Some((id, verb));
         }
@@ -298,6 +306,70 @@ pub(super) fn without_short_quotations(s: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(rest);
     std::borrow::Cow::Owned(out)
+}
+
+/// The government of the day, which anonymous government sources speak for.
+const UK_GOVERNMENT: &str = "actor:uk-government";
+
+/// Whether the reporting verb at byte `at` has an anonymous source of the government
+/// for its subject, opening the sentence or tagging a quotation: "A government source
+/// told the Telegraph", "Senior Whitehall sources said", "..., a government spokesman
+/// said". Sources of a named department ("A Treasury spokesman") are that body's,
+/// found as any named speaker is.
+pub(super) fn government_source(norm: &str, at: usize) -> bool {
+    const SOURCES: [&str; 12] = [
+        "source",
+        "sources",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "insider",
+        "insiders",
+        "official",
+        "officials",
+        "figure",
+        "figures",
+        "aide",
+    ];
+    let Some(before) = norm.get(..at) else {
+        return false;
+    };
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let Some(k) = words
+        .iter()
+        .rposition(|w| SOURCES.contains(&w.trim_end_matches(',')))
+    else {
+        return false;
+    };
+    // at most an auxiliary between the source and the verb ("sources have said")
+    if words.len() - k > 2 || (words.len() - k == 2 && !matches!(words[k + 1], "have" | "has")) {
+        return false;
+    }
+    if k == 0
+        || !matches!(
+            words[k - 1],
+            "government" | "Government" | "Whitehall" | "ministerial"
+        )
+    {
+        return false;
+    }
+    // before the body: at most a determiner and an adjective, opening the sentence
+    // (after "But" or "However,") or after a closing quotation
+    let lead = &words[..k - 1];
+    let lead = match lead
+        .iter()
+        .rposition(|w| w.ends_with(['\u{2019}', '\u{201d}', '"', '\'', ',']))
+    {
+        Some(p) => &lead[p + 1..],
+        None => lead,
+    };
+    lead.len() <= 2
+        && lead.iter().all(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "a" | "one" | "another" | "the" | "senior" | "other" | "but" | "well-placed"
+            )
+        })
 }
 
 /// Bracketed notes on a photo that papers set after a name.

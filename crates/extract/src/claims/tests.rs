@@ -667,3 +667,34 @@ fn an_appositive_with_a_quotation_or_an_auxiliary_after_it_lost_the_speaker() {
         "a  here"
     );
 }
+
+/// Issue 12 (the dev part): "A Government source told the Telegraph: '...'" and
+/// "Senior government sources said" gave no speaker; the guide (5.5) gives such
+/// anonymous sources to the UK Government.
+#[test]
+fn an_anonymous_government_source_gave_no_speaker() {
+    use super::speakers::government_source;
+    let at = |norm: &str, verb: &str| government_source(norm, norm.find(verb).unwrap());
+    assert!(at("A Government source told the Telegraph: 'No.'", "told"));
+    assert!(at(
+        "Senior government sources said the plan is dead.",
+        "said"
+    ));
+    assert!(at("'It is dead,' a government spokesman said.", "said"));
+    assert!(at("But government sources have said it will fail.", "said"));
+    assert!(!at("A Treasury spokesman said the cuts were fair.", "said"));
+    assert!(!at("Critics of government sources said they lie.", "said"));
+    assert!(!at("The government said the plan was fair.", "said"));
+    let lex = lexicon_of([actor(
+        "actor:uk-government",
+        "UK Government",
+        "government-body",
+    )]);
+    let text = "Powers row\n\n\
+        A Government source told the Telegraph: 'These figures are purely speculative and wrong.'\n";
+    let d = draft_of_with(text, &lex);
+    assert_eq!(
+        speaker_of(&d, "A Government"),
+        Some(Some("actor:uk-government"))
+    );
+}
