@@ -870,7 +870,10 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             || mp
             || role.is_some()
             || (led_by && person.len() == 2)
-            || (reported && person.len() == 2 && (!at_start || after_verb))
+            || (reported
+                && person.len() == 2
+                && (!at_start || after_verb)
+                && !closes_an_appositive(norm, person[0].start))
         {
             let pname = norm[person[0].start..strip_end(person)].to_string();
             if self.lex.id_for_name(&pname).is_some()
@@ -1128,6 +1131,20 @@ pub(super) fn spelled_out_by(text: &str, acr: &str, last_ok: impl Fn(&str) -> bo
         }
         k == letters.len() && last_ok(last)
     })
+}
+
+/// Whether the name at byte `start` ends an appositive after a preposition ("Tracy
+/// Brabin, the Labour mayor for West Yorkshire, said", "the Conservative mayor of the
+/// West Midlands, said"): the verb after it is the appositive's subject's, so it is
+/// no sign that the name is a person's.
+fn closes_an_appositive(norm: &str, start: usize) -> bool {
+    let mut before = norm[..start].split_whitespace().rev();
+    let mut w = before.next();
+    if w.is_some_and(|x| x.eq_ignore_ascii_case("the")) {
+        w = before.next();
+    }
+    w.is_some_and(|x| matches!(x, "of" | "for" | "in" | "at" | "from" | "across" | "on"))
+        && norm[..start].contains(',')
 }
 
 /// Whether `title` after `prev` opens a person's name of its own, ending the run

@@ -2236,3 +2236,26 @@ fn a_title_opening_a_sentence_before_an_uncommon_name_lost_the_name() {
     let names = candidate_names(&run(t, &lex));
     assert!(!names.iter().any(|(n, _)| n == "Mayor Rahman"), "{names:?}");
 }
+
+/// Issue 12 (a spot check on an unseen news report): the place that ends a speaker's
+/// appositive ("Tracy Brabin, the Labour mayor for West Yorkshire, said") was taken as
+/// a person named before "said".
+#[test]
+fn a_place_ending_a_speakers_appositive_was_taken_as_a_person() {
+    let lex = lex_of(vec![]);
+    let t = "Tracy Brabin, the Labour mayor for West Yorkshire, said the cuts were a disaster. \
+             Andy Street, the Conservative mayor of the West Midlands, said the approach was random.";
+    let names = candidate_names(&run(t, &lex));
+    for place in ["West Yorkshire", "West Midlands"] {
+        assert!(
+            !names.iter().any(|(n, k)| n == place && k == "person"),
+            "{place}: {names:?}"
+        );
+    }
+    assert!(
+        names
+            .iter()
+            .any(|(n, k)| n == "Tracy Brabin" && k == "person"),
+        "{names:?}"
+    );
+}
