@@ -119,10 +119,9 @@ impl<'a> Speakers<'a> {
         }
         // "The review noted ...": the author of the document brought in last, up to
         // twenty sentences before.
-        let at = report_at?;
         let (id, _) = self.document.as_ref().filter(|(_, from)| si <= from + 20)?;
-        (documents::document_subject(norm, at) && !self.authors.contains(id))
-            .then(|| (id.clone(), at))
+        (documents::document_subject(norm, verb) && !self.authors.contains(id))
+            .then(|| (id.clone(), verb))
     }
 }
 

@@ -698,3 +698,34 @@ fn an_anonymous_government_source_gave_no_speaker() {
         Some(Some("actor:uk-government"))
     );
 }
+
+/// Issue 12 (the dev part): verbs that report speech without weighing it ("He
+/// continued: '...'", "Government sources denied that ...", "the review concluded")
+/// found no speaker.
+#[test]
+fn verbs_reporting_speech_without_weighing_it_found_no_speaker() {
+    let lex = lexicon_of([
+        actor("actor:bob-seely", "Bob Seely", "person"),
+        actor("actor:uk-government", "UK Government", "government-body"),
+        actor("actor:lga", "Local Government Association", "organisation"),
+    ]);
+    let text = "Planning row\n\n\
+        Bob Seely said the planning algorithm was a serious mistake for rural England.\n\n\
+        He continued: 'The algorithm row is an unnecessary, self-inflicted wound for the party.'\n\n\
+        Government sources denied that the changes amounted to a damaging power grab.\n\n\
+        A review by the Local Government Association was published in May.\n\n\
+        The review concluded that the council should urgently improve its weak governance.\n";
+    let d = draft_of_with(text, &lex);
+    for (start, who) in [
+        ("He continued", "actor:bob-seely"),
+        ("Government sources", "actor:uk-government"),
+        ("The review concluded", "actor:lga"),
+    ] {
+        assert_eq!(
+            speaker_of(&d, start),
+            Some(Some(who)),
+            "{start}: {:?}",
+            speakers_of(&d)
+        );
+    }
+}
