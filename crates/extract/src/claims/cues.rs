@@ -405,6 +405,8 @@ const CUES: &[(&str, &[Cue])] = {
         ("declared", &[Speaks]),
         ("observed", &[Speaks]),
         ("concluded", &[Speaks]),
+        ("found that", &[Speaks]),
+        ("finds that", &[Speaks]),
         ("concludes", &[Speaks]),
         ("explained", &[Speaks]),
         ("explains", &[Speaks]),

@@ -88,7 +88,12 @@ fn by_document(before: &str) -> bool {
     if prev == Some("out") {
         prev = w.next().filter(|v| *v == "carried").and_then(|_| w.next());
     } else if prev.is_some_and(|v| DONE.contains(&v)) {
-        prev = w.next();
+        // "a wide-ranging report on levelling up published by": the document may
+        // have a few words of its own before the participle
+        return w
+            .take(5)
+            .take_while(|x| !x.ends_with([',', '.', ';', ':']))
+            .any(is_document);
     }
     prev.is_some_and(is_document)
 }
@@ -154,6 +159,15 @@ pub(super) fn document_subject(norm: &str, at: usize) -> bool {
         return w.next().is_some_and(|d| d.eq_ignore_ascii_case("the"))
             && w.next().is_some_and(|d| d.ends_with(',') && is_document(d));
     }
+    // "Instead, argues the report, the Government should ...": the verb first.
+    let mut after = norm[at..].split_whitespace().skip(1);
+    if after.next().is_some_and(|d| d.eq_ignore_ascii_case("the"))
+        && after
+            .next()
+            .is_some_and(|d| d.ends_with(',') && is_document(d))
+    {
+        return true;
+    }
     let mut words: Vec<&str> = before.split_whitespace().collect();
     while words
         .last()
@@ -169,7 +183,8 @@ pub(super) fn document_subject(norm: &str, at: usize) -> bool {
     // "However,") or follows a closing quotation
     let lead = &words[..n - 2];
     lead.is_empty()
-        || (lead.len() == 1 && lead[0].ends_with(','))
+        || (lead.len() == 1
+            && (lead[0].ends_with(',') || matches!(lead[0], "And" | "But" | "Yet" | "So")))
         || lead
             .last()
             .is_some_and(|w| w.ends_with(['\u{2019}', '\u{201d}', '"', '\'']))
@@ -202,6 +217,10 @@ mod tests {
                 "Local Government Association",
             ),
             ("A survey conducted by YouGov found this.", "YouGov"),
+            (
+                "It came in a wide-ranging report on levelling up published by the Devolution APPG.",
+                "Devolution APPG",
+            ),
         ] {
             let ms = [m("actor:x", norm, name)];
             assert_eq!(
@@ -236,6 +255,15 @@ mod tests {
             "‘Not only is this inefficient,’ the review added.",
             "added"
         ));
+        assert!(at(
+            "Instead, argues the report, the Government should act.",
+            "argues"
+        ));
+        assert!(at(
+            "And the report found that it seems likely to fail.",
+            "found"
+        ));
+        assert!(!at("He argues the report is wrong.", "argues"));
         assert!(!at("The council said the review was late.", "said"));
         assert!(!at("Critics of the report said it was weak.", "said"));
         assert!(!at(
