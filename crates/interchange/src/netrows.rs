@@ -8,7 +8,7 @@
 
 use levelmap_model::exchange::AttrKey;
 use levelmap_network::evidence::EvidenceIndex;
-use levelmap_network::exchange::{edge_keys, exchange_name, node_keys, push_evidence_line};
+use levelmap_network::exchange::{edge_keys, exchange_name, node_keys, push_evidence};
 use levelmap_network::measures::NodeMeasures;
 use levelmap_network::Network;
 
@@ -119,12 +119,12 @@ impl Rows for NetworkRows<'_> {
             }
             evidence.clear();
             index.positions(e, &mut positions);
-            for (k, &p) in positions.iter().enumerate() {
-                if k > 0 {
-                    evidence.push('\n');
-                }
-                push_evidence_line(&mut evidence, &net.statements[p as usize]);
-            }
+            push_evidence(
+                &mut evidence,
+                net.kind,
+                positions.len(),
+                positions.iter().map(|&p| &net.statements[p as usize]),
+            );
             let attrs = [
                 Some(Val::Text(e.sign())),
                 Some(Val::Text(&via)),

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use levelmap_model::exchange::{AttrKey, ExEdge, ExNode, Exchange, Value, ValueType};
 
 use crate::measures::{measures, NodeMeasures};
-use crate::network::Network;
+use crate::network::{Kind, Network};
 use crate::statements::Statement;
 
 fn key(name: &str, ty: ValueType, doc: &str) -> AttrKey {
@@ -23,6 +23,41 @@ pub fn evidence_line(s: &Statement) -> String {
     let mut line = String::new();
     push_evidence_line(&mut line, s);
     line
+}
+
+/// The statements a tie's `evidence` text lists, in order; past them one line counts
+/// the rest. A popular policy's ties each hold thousands of statements: written out
+/// in full, the policies network of 10,000 articles was a GraphML file of 15 GB that
+/// no consumer opens; the tie's `statements` attribute still counts them all, and the
+/// network's JSON lists every one (docs/networks.md).
+pub const EVIDENCE_LINES: usize = 20;
+
+/// A tie's `evidence` text: one [`evidence_line`] for each of the first
+/// [`EVIDENCE_LINES`] of its `total` statements (`first` may yield more; they are not
+/// read), then "… and N more statements (`levelmap network KIND --format json` lists
+/// them all)" when there are more.
+pub fn push_evidence<'a>(
+    out: &mut String,
+    kind: Kind,
+    total: usize,
+    first: impl Iterator<Item = &'a Statement>,
+) {
+    for (k, s) in first.take(EVIDENCE_LINES).enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        push_evidence_line(out, s);
+    }
+    if total > EVIDENCE_LINES {
+        use std::fmt::Write as _;
+        // writing to a String cannot fail
+        let _ = write!(
+            out,
+            "\n… and {} more statements (`levelmap network {} --format json` lists them all)",
+            total - EVIDENCE_LINES,
+            kind.as_str()
+        );
+    }
 }
 
 /// [`evidence_line`], appended to `out`.
@@ -94,7 +129,7 @@ pub fn edge_keys() -> Vec<AttrKey> {
         key(
             "evidence",
             ValueType::Text,
-            "each statement: actor, stance, policy, article, date, quote",
+            "each statement: actor, stance, policy, article, date, quote (the first 20, then a count of the rest)",
         ),
     ]
 }
@@ -130,13 +165,15 @@ pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
         .edges
         .iter()
         .map(|e| {
-            let evidence: Vec<String> = net.evidence(e).map(evidence_line).collect();
+            let all: Vec<&Statement> = net.evidence(e).collect();
+            let mut evidence = String::new();
+            push_evidence(&mut evidence, net.kind, all.len(), all.into_iter());
             let via: Vec<&str> = net.via(e).map(|v| v.as_ref()).collect();
             let attrs = BTreeMap::from([
                 ("sign".to_string(), Value::Text(e.sign().into())),
                 ("via".to_string(), Value::Text(via.join("; "))),
                 ("statements".to_string(), Value::Int(e.statements as i64)),
-                ("evidence".to_string(), Value::Text(evidence.join("\n"))),
+                ("evidence".to_string(), Value::Text(evidence)),
             ]);
             let (s, t) = (&net.nodes[e.source].id, &net.nodes[e.target].id);
             ExEdge {
@@ -220,5 +257,40 @@ mod tests {
         };
         assert_eq!(ev.lines().count(), 2);
         assert!(ev.contains("x against q — a1 (2020-01): “q”"), "{ev}");
+    }
+
+    #[test]
+    fn a_ties_evidence_lists_the_first_statements_and_counts_the_rest() {
+        use crate::network::tests::st;
+        use levelmap_model::Stance::For;
+        let names: Vec<String> = (0..25).map(|k| format!("p{k}")).collect();
+        let mut list = Vec::new();
+        for p in &names {
+            list.push(("x", p.as_str(), For));
+            list.push(("y", p.as_str(), For));
+        }
+        let all = st(&list);
+        let opts = NetworkOptions {
+            kind: Kind::Congruence,
+            normalisation: Normalisation::None,
+            min_statements: 1,
+        };
+        let net = build_network(&all, opts).unwrap();
+        let x = to_exchange(&net);
+        assert_eq!(x.edges.len(), 1);
+        let Value::Int(n) = x.edges[0].attrs["statements"] else {
+            panic!()
+        };
+        assert_eq!(n, 50);
+        let Value::Text(ev) = &x.edges[0].attrs["evidence"] else {
+            panic!()
+        };
+        let lines: Vec<&str> = ev.lines().collect();
+        assert_eq!(lines.len(), EVIDENCE_LINES + 1, "{ev}");
+        assert!(lines[0].contains("“quote 0”"), "{ev}");
+        assert_eq!(
+            lines[EVIDENCE_LINES],
+            "… and 30 more statements (`levelmap network congruence --format json` lists them all)"
+        );
     }
 }

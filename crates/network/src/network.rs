@@ -1106,7 +1106,7 @@ fn weight(p: &Pair, activity: &[f64], [i, j]: [usize; 2], opts: NetworkOptions) 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::statements::Source;
 
