@@ -129,7 +129,10 @@ pub fn edge_keys() -> Vec<AttrKey> {
         key(
             "evidence",
             ValueType::Text,
-            "each statement: actor, stance, policy, article, date, quote (the first 20, then a count of the rest)",
+            &format!(
+                "each statement: actor, stance, policy, article, date, quote (the first \
+                 {EVIDENCE_LINES}, then a count of the rest)"
+            ),
         ),
     ]
 }
