@@ -124,7 +124,7 @@ impl QuoteIndex {
     /// Whether the quote occurs (after normalisation).
     pub fn contains(&self, quote: &str) -> bool {
         let q = normalise(quote);
-        !q.is_empty() && self.norm.contains(&q)
+        !q.is_empty() && memchr::memmem::find(self.norm.as_bytes(), q.as_bytes()).is_some()
     }
 
     /// Look a quote up, and explain a miss.
@@ -133,13 +133,14 @@ impl QuoteIndex {
         if q.is_empty() {
             return QuoteMatch::Missing(None);
         }
-        if self.norm.contains(&q) {
+        // memchr's vectorised search: the same answer as `str::contains`, several times faster.
+        if memchr::memmem::find(self.norm.as_bytes(), q.as_bytes()).is_some() {
             return QuoteMatch::Found;
         }
         let ql = q.to_lowercase();
         // Lowercasing can change byte lengths for some scripts; only map back when it did not.
         if self.lower.len() == self.norm.len() {
-            if let Some(i) = self.lower.find(&ql) {
+            if let Some(i) = memchr::memmem::find(self.lower.as_bytes(), ql.as_bytes()) {
                 if self.norm.is_char_boundary(i) && self.norm.is_char_boundary(i + ql.len()) {
                     return QuoteMatch::CaseOnly(self.norm[i..i + ql.len()].to_string());
                 }

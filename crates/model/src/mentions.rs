@@ -646,15 +646,59 @@ impl Matcher {
 /// longer name is no mention of its own (the alias "independence" in "UK
 /// Independence Party"). The case-sensitive and any-case names are searched apart;
 /// within each the longest match already wins. `out` is sorted by start.
+///
+/// One sweep in start order: a hit is inside a longer hit of another entry that starts
+/// before it when one of the two furthest-reaching earlier hits of distinct entries
+/// reaches its end, or inside one starting where it starts and reaching further.
 pub fn drop_nested(out: &mut Vec<HitRef<'_>>) {
     if out.len() < 2 {
         return;
     }
-    let spans: Vec<(usize, usize, &str)> = out.iter().map(|h| (h.start, h.end, h.id)).collect();
-    out.retain(|h| {
-        !spans
+    let mut inside = vec![false; out.len()];
+    // The furthest end of the hits that start before the current group, and the
+    // furthest end of those of another entry than that one's.
+    let mut best: Option<(usize, &str)> = None;
+    let mut second: Option<(usize, &str)> = None;
+    let mut group = 0;
+    while group < out.len() {
+        let start = out[group].start;
+        let next = out[group..]
             .iter()
-            .any(|&(s, e, id)| id != h.id && s <= h.start && h.end <= e && e - s > h.end - h.start)
+            .position(|h| h.start != start)
+            .map_or(out.len(), |n| group + n);
+        for (i, h) in out.iter().enumerate().take(next).skip(group) {
+            let reach = match best {
+                Some((e, id)) if id != h.id => Some(e),
+                _ => second.map(|(e, _)| e),
+            };
+            let before = reach.is_some_and(|e| e >= h.end);
+            let same_start = out[group..next]
+                .iter()
+                .any(|o| o.id != h.id && o.end > h.end);
+            inside[i] = before || same_start;
+        }
+        for h in &out[group..next] {
+            let far = (h.end, h.id);
+            match best {
+                Some((e, id)) if id == h.id => best = Some((e.max(h.end), id)),
+                Some((e, id)) if h.end > e => {
+                    second = Some((e, id));
+                    best = Some(far);
+                }
+                Some(_) => {
+                    if second.is_none_or(|(e, _)| h.end > e) {
+                        second = Some(far);
+                    }
+                }
+                None => best = Some(far),
+            }
+        }
+        group = next;
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !inside[i - 1]
     });
 }
 
@@ -1107,6 +1151,52 @@ pub(crate) fn find_mentions(corpus: &Corpus) -> Vec<crate::Relation> {
 mod tests {
     use super::*;
     use crate::Origin;
+
+    /// The rule [`drop_nested`] applies, pair by pair.
+    fn drop_nested_pairwise(out: &mut Vec<HitRef<'_>>) {
+        let spans: Vec<(usize, usize, &str)> = out.iter().map(|h| (h.start, h.end, h.id)).collect();
+        out.retain(|h| {
+            !spans.iter().any(|&(s, e, id)| {
+                id != h.id && s <= h.start && h.end <= e && e - s > h.end - h.start
+            })
+        });
+    }
+
+    #[test]
+    fn dropping_nested_hits_in_one_sweep_keeps_what_the_pairwise_rule_keeps() {
+        let ids = ["a", "b", "c", "d"];
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..3000 {
+            let n = next(12) as usize;
+            let mut hits: Vec<HitRef<'_>> = (0..n)
+                .map(|_| {
+                    let start = next(20) as usize;
+                    let end = start + 1 + next(8) as usize;
+                    HitRef {
+                        id: ids[next(4) as usize],
+                        start,
+                        end,
+                    }
+                })
+                .collect();
+            hits.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
+            let mut want = hits.clone();
+            drop_nested_pairwise(&mut want);
+            drop_nested(&mut hits);
+            let spans = |v: &[HitRef<'_>]| -> Vec<(usize, usize, String)> {
+                v.iter()
+                    .map(|h| (h.start, h.end, h.id.to_string()))
+                    .collect()
+            };
+            assert_eq!(spans(&hits), spans(&want));
+        }
+    }
 
     /// A curated article of 2020 with this stem and text.
     fn article(stem: &str, text: &str) -> crate::Article {

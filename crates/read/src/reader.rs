@@ -34,7 +34,8 @@ pub(crate) struct Def {
 pub(crate) struct Reader {
     pub(crate) sources: Vec<Source>,
     pub(crate) diags: Vec<Diagnostic>,
-    pub(crate) defs: BTreeMap<String, Def>,
+    /// Every defined id (looked up for each reference: hashed, not ordered).
+    pub(crate) defs: rustc_hash::FxHashMap<String, Def>,
     /// Entities waiting for validation: (source index, node kind, raw).
     pub(crate) entities: Vec<(usize, NodeKind, RawEntity)>,
     /// Articles waiting for validation, by stem.

@@ -32,16 +32,19 @@ impl Reader {
                 false
             }
             None => {
-                let candidates = self
+                // In id order, so that suggestions tied in score come in one order.
+                let mut defs: Vec<(&String, &crate::reader::Def)> = self
                     .defs
                     .iter()
                     .filter(|(_, d)| kinds.contains(&d.kind))
-                    .flat_map(|(k, d)| {
-                        [
-                            (k.as_str(), (k.clone(), d.name.clone())),
-                            (d.name.as_str(), (k.clone(), d.name.clone())),
-                        ]
-                    });
+                    .collect();
+                defs.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                let candidates = defs.into_iter().flat_map(|(k, d)| {
+                    [
+                        (k.as_str(), (k.clone(), d.name.clone())),
+                        (d.name.as_str(), (k.clone(), d.name.clone())),
+                    ]
+                });
                 let suggestions = suggest::closest(raw, candidates, 3);
                 let expected = kind_list(kinds);
                 self.err(
