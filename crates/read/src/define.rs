@@ -47,7 +47,7 @@ impl Reader {
             ));
             return false;
         }
-        self.defs.insert(
+        std::sync::Arc::make_mut(&mut self.defs).insert(
             raw.clone(),
             Def {
                 kind,
@@ -78,7 +78,7 @@ impl Reader {
             if let Some(h) = &a.records.head {
                 let id = levelmap_model::article_node_id(&stem);
                 let title = h.title.get_ref().clone();
-                self.defs.insert(
+                std::sync::Arc::make_mut(&mut self.defs).insert(
                     id,
                     Def {
                         kind: NodeKind::Article,

@@ -15,6 +15,7 @@ use crate::raw::{
 use crate::{cache, read_text, stamp, Diagnostic, Location, ReadError, Reading};
 
 /// A file read so far: its path and text (diagnostics are located in it).
+#[derive(Default)]
 pub(crate) struct Source {
     pub(crate) path: PathBuf,
     pub(crate) text: String,
@@ -22,6 +23,7 @@ pub(crate) struct Source {
 
 /// A definition; its location is computed only when a message needs it, since
 /// computing a line number scans the file.
+#[derive(Clone)]
 pub(crate) struct Def {
     pub(crate) kind: NodeKind,
     pub(crate) name: String,
@@ -34,8 +36,9 @@ pub(crate) struct Def {
 pub(crate) struct Reader {
     pub(crate) sources: Vec<Source>,
     pub(crate) diags: Vec<Diagnostic>,
-    /// Every defined id (looked up for each reference: hashed, not ordered).
-    pub(crate) defs: rustc_hash::FxHashMap<String, Def>,
+    /// Every defined id (looked up for each reference: hashed, not ordered; shared
+    /// with the readers that validate articles on other threads).
+    pub(crate) defs: std::sync::Arc<rustc_hash::FxHashMap<String, Def>>,
     /// Entities waiting for validation: (source index, node kind, raw).
     pub(crate) entities: Vec<(usize, NodeKind, RawEntity)>,
     /// Articles waiting for validation, by stem.
@@ -61,6 +64,9 @@ pub(crate) struct Reader {
     pub(crate) cache_reused: usize,
     /// How many articles were parsed.
     pub(crate) cache_parsed: usize,
+    /// A reader validating one article on a worker thread: that article's source
+    /// index in the corpus' reader (the worker holds it as source 0).
+    pub(crate) own_src: usize,
 }
 
 /// What the reader knows of an article's quotes.

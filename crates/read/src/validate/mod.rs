@@ -10,8 +10,10 @@ use levelmap_model::date::PartialDate;
 use levelmap_model::rules::DateSpan;
 use levelmap_model::EdgeKind;
 
+use rayon::prelude::*;
+
 use crate::raw::S;
-use crate::reader::{DateField, Reader};
+use crate::reader::{DateField, PendingArticle, Quotes, Reader};
 use crate::{Diagnostic, ReadError};
 
 impl Reader {
@@ -111,15 +113,93 @@ impl Reader {
     }
 
     /// Validate every article, then check the echoes across them.
+    ///
+    /// Each article is validated by a reader of its own on all cores ([`Self::worker`]:
+    /// the definitions shared, its own source and quote index lent), and what each
+    /// found is taken in in stem order: the same corpus and diagnostics as one by one.
     pub(crate) fn validate_articles(&mut self) {
-        let articles = std::mem::take(&mut self.articles);
+        let today = self.today();
+        let articles: Vec<(String, PendingArticle)> =
+            std::mem::take(&mut self.articles).into_iter().collect();
+        let lent: Vec<(String, Reader, PendingArticle)> = articles
+            .into_iter()
+            .map(|(stem, a)| {
+                let (worker, a) = self.worker(&stem, a, today);
+                (stem, worker, a)
+            })
+            .collect();
         // Each pending article is dropped once validated (its text moves into the
-        // corpus' article): the reader never holds two copies of every text.
-        for (stem, a) in articles {
-            self.validate_article(&stem, a);
+        // corpus' article): the readers never hold two copies of every text.
+        let done: Vec<(String, Reader, usize)> = lent
+            .into_par_iter()
+            .with_min_len(16)
+            .map(|(stem, mut worker, a)| {
+                let src = std::mem::replace(&mut worker.own_src, 0);
+                worker.validate_article(&stem, a);
+                (stem, worker, src)
+            })
+            .collect();
+        let relations: usize = done.iter().map(|(_, w, _)| w.corpus.relations.len()).sum();
+        self.corpus.relations.reserve(relations);
+        for (stem, worker, src) in done {
+            self.take_validated(stem, worker, src);
         }
         self.check_echoes();
         self.check_far_dates();
+    }
+
+    /// A reader to validate the article `stem` on another thread: the definitions
+    /// shared, the article's source and quote index moved in (as source 0), today given.
+    fn worker(
+        &mut self,
+        stem: &str,
+        mut a: PendingArticle,
+        today: PartialDate,
+    ) -> (Reader, PendingArticle) {
+        let src = a.src;
+        let mut quote_index = std::collections::BTreeMap::new();
+        if let Some(mut q) = self.quote_index.remove(stem) {
+            if let Quotes::AllFound { src: own } = &mut q {
+                // Another source's quotes are never all found in the worker.
+                *own = if *own == src { 0 } else { usize::MAX };
+            }
+            quote_index.insert(stem.to_string(), q);
+        }
+        a.src = 0;
+        let worker = Reader {
+            defs: self.defs.clone(),
+            sources: vec![std::mem::take(&mut self.sources[src])],
+            quote_index,
+            today: Some(today),
+            own_src: src,
+            ..Reader::default()
+        };
+        (worker, a)
+    }
+
+    /// Take in what a worker validated: its source and quote index back, its
+    /// diagnostics, dates and records after those of the articles before it.
+    fn take_validated(&mut self, stem: String, mut w: Reader, src: usize) {
+        if let Some(source) = w.sources.pop() {
+            self.sources[src] = source;
+        }
+        if let Some(mut q) = w.quote_index.remove(&stem) {
+            if let Quotes::AllFound { src: own } = &mut q {
+                *own = if *own == 0 { src } else { usize::MAX };
+            }
+            self.quote_index.insert(stem, q);
+        }
+        self.diags.append(&mut w.diags);
+        self.dates.extend(w.dates.into_iter().map(|mut d| {
+            d.src = src;
+            d
+        }));
+        let corpus = w.corpus;
+        self.corpus.articles.extend(corpus.articles);
+        self.corpus.entities.extend(corpus.entities);
+        self.corpus.claims.extend(corpus.claims);
+        let mut relations = corpus.relations;
+        self.corpus.relations.append(&mut relations);
     }
 
     /// Warn about each date more than [`levelmap_model::rules::FAR_YEARS`] years from the median year
