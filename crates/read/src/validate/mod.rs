@@ -285,6 +285,75 @@ mod tests {
 
     use crate::reader::Reader;
     use crate::testing::{messages, Corpus, LEXICON};
+
+    /// Articles validated on worker threads are taken in in stem order: 60 articles
+    /// (more than one thread's share), each with a good and a bad reference, give
+    /// their relations, claims and errors in the order of one-by-one validation.
+    #[test]
+    fn articles_validated_on_all_cores_keep_the_order_of_one_by_one() {
+        let mut c = Corpus::new();
+        for (path, text) in LEXICON {
+            c = c.file(path, text);
+        }
+        for i in 0..60 {
+            let toml = format!(
+                "title = \"A{i}\"\n[date]\nvalue = \"2021-05\"\nprovenance = \"stated\"\n\
+                 [[author]]\nactor = \"actor:ann\"\nquote = \"Ann\"\n\
+                 [[claim]]\nid = \"claim:c{i:02}\"\ntext = \"t\"\nquote = \"works\"\n\
+                 about = [{{ policy = \"policy:towns\", stance = \"for\" }}, \
+                 {{ policy = \"policy:nope{i:02}\", stance = \"for\" }}]\n\
+                 [[claim]]\nid = \"claim:d{i:02}\"\ntext = \"t\"\nquote = \"absent {i}\"\n"
+            );
+            c = c.article(&format!("2021-05-a{i:02}"), "Ann said it works.", &toml);
+        }
+        let reading = c.read();
+        let want: Vec<String> = (0..60)
+            .flat_map(|i| {
+                [
+                    format!("unknown policy id 'policy:nope{i:02}'"),
+                    format!("quote not found in article '2021-05-a{i:02}'"),
+                ]
+            })
+            .collect();
+        let got: Vec<String> = messages(&reading)
+            .into_iter()
+            .map(|m| {
+                m.split(" (")
+                    .next()
+                    .unwrap_or("")
+                    .split(": ")
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        let got: Vec<&str> = got.iter().map(|m| m.trim_end_matches(['.', ';'])).collect();
+        let want: Vec<&str> = want.iter().map(String::as_str).collect();
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(&want) {
+            assert!(g.starts_with(w), "{g} / {w}");
+        }
+        for (i, d) in reading.diagnostics.iter().enumerate() {
+            let file = d.location.file.file_name().unwrap().to_string_lossy();
+            assert_eq!(file, format!("2021-05-a{:02}.toml", i / 2));
+            assert!(d.location.line.is_some_and(|l| l > 4), "{d:?}");
+        }
+        let claims: Vec<&str> = reading.corpus.claims.keys().map(String::as_str).collect();
+        assert_eq!(claims.len(), 60);
+        let from: Vec<(String, &str)> = reading
+            .corpus
+            .relations
+            .iter()
+            .map(|r| (r.evidence.article.to_string(), r.kind.as_str()))
+            .collect();
+        let want: Vec<(String, &str)> = (0..60)
+            .flat_map(|i| {
+                let a = format!("2021-05-a{i:02}");
+                [(a.clone(), "authored"), (a, "about")]
+            })
+            .collect();
+        assert_eq!(from, want);
+    }
     use crate::Severity;
 
     fn s(v: &str) -> Spanned<String> {
