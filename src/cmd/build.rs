@@ -253,6 +253,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     )?;
     phases.mark("other");
     phases.print();
+    // The process ends here: freeing the graph node by node (a tenth of a second at
+    // 10,000 articles) would only delay the exit.
+    std::mem::forget(g);
     Ok(ExitCode::SUCCESS)
 }
 
