@@ -468,25 +468,28 @@ fn add_claims(
 fn edges_in_order(
     g: &LevelGraph,
     corpus: &Corpus,
-    keep: &impl Fn(&Origin) -> bool,
+    keep: &(impl Fn(&Origin) -> bool + Sync),
     article_ix: &FxHashMap<&str, NodeIndex>,
     mentions: Vec<(&String, crate::mentions::Found)>,
 ) -> (
     Vec<(NodeIndex, NodeIndex, Edge)>,
     Vec<crate::mentions::FoundEntry>,
 ) {
-    use rayon::slice::ParallelSliceMut;
+    use rayon::prelude::*;
     let ids: FxHashMap<&str, NodeIndex> = g
         .graph
         .node_indices()
         .map(|i| (&*g.graph[i].id, i))
         .collect();
-    let found: usize = mentions.iter().map(|(_, f)| f.found.len()).sum();
-    let mut keyed: Vec<(NodeIndex, NodeIndex, Edge)> =
-        Vec::with_capacity(corpus.relations.len() + corpus.claims.len() + found);
-    for r in corpus.relations.iter().filter(|r| keep(&r.origin)) {
-        if let (Some(&a), Some(&b)) = (ids.get(r.from.as_str()), ids.get(r.to.as_str())) {
-            keyed.push((
+    let ids = &ids;
+    // Each part made on all cores; `collect` keeps the input order.
+    let mut keyed: Vec<(NodeIndex, NodeIndex, Edge)> = corpus
+        .relations
+        .par_iter()
+        .filter(|r| keep(&r.origin))
+        .filter_map(|r| {
+            let (&a, &b) = (ids.get(r.from.as_str())?, ids.get(r.to.as_str())?);
+            Some((
                 a,
                 b,
                 Edge {
@@ -496,9 +499,9 @@ fn edges_in_order(
                     note: r.note.clone(),
                     origin: r.origin,
                 },
-            ));
-        }
-    }
+            ))
+        })
+        .collect();
     let derived = |evidence: Evidence, kind: EdgeKind| Edge {
         kind,
         evidence,
@@ -506,31 +509,39 @@ fn edges_in_order(
         note: None,
         origin: Origin::Derived,
     };
-    for c in corpus.claims.values().filter(|c| keep(&c.origin)) {
-        let (Some(&a), Some(&b)) = (article_ix.get(&*c.evidence.article), ids.get(c.id.as_str()))
-        else {
-            continue;
-        };
-        keyed.push((a, b, derived(c.evidence.clone(), EdgeKind::Makes)));
-    }
+    let claims: Vec<&crate::Claim> = corpus.claims.values().collect();
+    keyed.par_extend(
+        claims
+            .par_iter()
+            .filter(|c| keep(&c.origin))
+            .filter_map(|c| {
+                let a = *article_ix.get(&*c.evidence.article)?;
+                let b = *ids.get(c.id.as_str())?;
+                Some((a, b, derived(c.evidence.clone(), EdgeKind::Makes)))
+            }),
+    );
     let mut entries = Vec::with_capacity(mentions.len());
+    let mut found = Vec::with_capacity(mentions.len());
     for (stem, f) in mentions {
         entries.extend(f.entry);
-        let Some(&a) = article_ix.get(stem.as_str()) else {
-            continue;
-        };
-        let article: crate::Text = stem.as_str().into();
-        for (entity, quote) in f.found {
-            let Some(&b) = ids.get(entity.as_str()) else {
-                continue;
-            };
-            let evidence = Evidence {
-                article: article.clone(),
-                quote: quote.into(),
-            };
-            keyed.push((a, b, derived(evidence, EdgeKind::Mentions)));
-        }
+        found.push((stem, f.found));
     }
+    keyed.par_extend(
+        found
+            .into_par_iter()
+            .filter_map(|(stem, found)| Some((*article_ix.get(stem.as_str())?, stem, found)))
+            .flat_map_iter(|(a, stem, found)| {
+                let article: crate::Text = stem.as_str().into();
+                found.into_iter().filter_map(move |(entity, quote)| {
+                    let b = *ids.get(entity.as_str())?;
+                    let evidence = Evidence {
+                        article: article.clone(),
+                        quote: quote.into(),
+                    };
+                    Some((a, b, derived(evidence, EdgeKind::Mentions)))
+                })
+            }),
+    );
     // A stable sort: equal keys keep their input order, and the first is kept.
     keyed.par_sort_by(|a, b| {
         (a.0, a.1, a.2.kind, &a.2.evidence, a.2.stance).cmp(&(

@@ -63,6 +63,13 @@ impl Reader {
     /// records whose id could not be defined are dropped.
     pub(crate) fn define_all(&mut self) {
         self.begin(Step::Define);
+        let ids = self.entities.len()
+            + self
+                .articles
+                .values()
+                .map(|a| 1 + a.records.candidate.len() + a.records.claim.len())
+                .sum::<usize>();
+        std::sync::Arc::make_mut(&mut self.defs).reserve(ids);
         let entities = std::mem::take(&mut self.entities);
         let mut kept = Vec::new();
         for (src, kind, e) in entities {

@@ -236,35 +236,32 @@ impl Reader {
     /// Echoes should point back in time: warn about one to a later claim, or to a
     /// claim of the same article.
     fn check_echoes(&mut self) {
-        let mut late = Vec::new();
-        for r in &self.corpus.relations {
-            if r.kind != EdgeKind::Echoes {
-                continue;
-            }
-            let (Some(fc), Some(tc)) = (
-                self.corpus.claims.get(&r.from),
-                self.corpus.claims.get(&r.to),
-            ) else {
-                continue;
-            };
-            let (Some(fd), Some(td)) = (
-                self.corpus.article_date(&fc.evidence.article),
-                self.corpus.article_date(&tc.evidence.article),
-            ) else {
-                continue;
-            };
-            if fc.evidence.article == tc.evidence.article {
-                late.push((
-                    r.from.clone(),
-                    format!(
-                        "'{}' echoes '{}' from the same article; use supports instead",
-                        r.from, r.to
-                    ),
-                ));
-            } else if td > fd {
-                late.push((r.from.clone(), format!("'{}' ({fd}) echoes '{}', which is later ({td}); echoes point to an earlier claim", r.from, r.to)));
-            }
-        }
+        let corpus = &self.corpus;
+        // On all cores; `collect` keeps the relations' order.
+        let late: Vec<(String, String)> = corpus
+            .relations
+            .par_iter()
+            .filter(|r| r.kind == EdgeKind::Echoes)
+            .filter_map(|r| {
+                let fc = corpus.claims.get(&r.from)?;
+                let tc = corpus.claims.get(&r.to)?;
+                let fd = corpus.article_date(&fc.evidence.article)?;
+                let td = corpus.article_date(&tc.evidence.article)?;
+                if fc.evidence.article == tc.evidence.article {
+                    Some((
+                        r.from.clone(),
+                        format!(
+                            "'{}' echoes '{}' from the same article; use supports instead",
+                            r.from, r.to
+                        ),
+                    ))
+                } else if td > fd {
+                    Some((r.from.clone(), format!("'{}' ({fd}) echoes '{}', which is later ({td}); echoes point to an earlier claim", r.from, r.to)))
+                } else {
+                    None
+                }
+            })
+            .collect();
         for (id, message) in late {
             let loc = self
                 .defs
