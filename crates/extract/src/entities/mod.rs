@@ -159,7 +159,7 @@ fn acronym_of_another<'m>(
         return false;
     };
     *seen.entry((id, found.to_string())).or_insert_with(|| {
-        !text.contains(e.name.as_str())
+        memchr::memmem::find(text.as_bytes(), e.name.as_bytes()).is_none()
             && runs::spelled_out_by(text, found, |w| crate::words::org_head(w).is_some())
     })
 }

@@ -1108,29 +1108,91 @@ fn spelled_out(text: &str, acr: &str) -> bool {
 /// whose last one `last_ok` accepts.
 pub(super) fn spelled_out_by(text: &str, acr: &str, last_ok: impl Fn(&str) -> bool) -> bool {
     let letters: Vec<char> = acr.chars().collect();
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    (0..words.len()).any(|start| {
-        let mut k = 0;
-        let mut last = "";
-        for w in &words[start..] {
-            if k == letters.len() {
-                break;
-            }
-            if k > 0 && is_connector(w) {
-                continue;
-            }
-            if w.starts_with(letters[k]) && is_cap(w) && !is_allcaps(w) {
-                k += 1;
-                last = w;
-            } else {
-                break;
-            }
+    match acr.as_bytes().first() {
+        // Only where a word begins with the acronym's first letter (found with memchr).
+        Some(&first) if first.is_ascii() => memchr::memchr_iter(first, text.as_bytes()).any(|p| {
+            let starts_word = text[..p]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c));
+            starts_word && spells(TextWords { text, at: p }, &letters, &last_ok)
+        }),
+        _ => {
+            let words = text_words(text);
+            (0..words.len()).any(|start| spells(words[start..].iter().copied(), &letters, &last_ok))
         }
-        k == letters.len() && last_ok(last)
-    })
+    }
+}
+
+/// Whether `c` belongs to a word as [`text_words`] reads them.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '-'
+}
+
+/// The words of `text` as [`spelled_out_by`] reads them: runs of letters, digits,
+/// apostrophes and hyphens.
+pub(super) fn text_words(text: &str) -> Vec<&str> {
+    TextWords { text, at: 0 }.collect()
+}
+
+/// The words of `text` from byte `at` on (a char boundary), as [`text_words`].
+struct TextWords<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Iterator for TextWords<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        let mut start = None;
+        while self.at < bytes.len() {
+            let i = self.at;
+            // ASCII by test; any other character decoded.
+            let (in_word, len) = match bytes[i] {
+                b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1),
+                _ => self.text[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+            };
+            match (in_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => return Some(&self.text[s..i]),
+                _ => {}
+            }
+            self.at += len;
+        }
+        start.map(|s| &self.text[s..])
+    }
+}
+
+/// Whether the words from here on spell out `letters`: capitalised words (not in
+/// capitals) beginning with each letter in turn, connectors ("of", "and") between
+/// them skipped, the last one accepted by `last_ok`.
+fn spells<'w>(
+    words: impl Iterator<Item = &'w str>,
+    letters: &[char],
+    last_ok: &impl Fn(&str) -> bool,
+) -> bool {
+    let mut k = 0;
+    let mut last = "";
+    for w in words {
+        if k == letters.len() {
+            break;
+        }
+        if k > 0 && is_connector(w) {
+            continue;
+        }
+        if w.starts_with(letters[k]) && is_cap(w) && !is_allcaps(w) {
+            k += 1;
+            last = w;
+        } else {
+            break;
+        }
+    }
+    k == letters.len() && last_ok(last)
 }
 
 /// Whether the name at byte `start` ends an appositive after a preposition ("Tracy

@@ -2259,3 +2259,37 @@ fn a_place_ending_a_speakers_appositive_was_taken_as_a_person() {
         "{names:?}"
     );
 }
+
+/// The byte-wise word split gives the words of the char-wise split it replaced.
+#[test]
+fn text_words_are_those_of_the_char_split() {
+    let texts = [
+        "Bristol City Council (BCC) said: \u{201c}We\u{2019}ll act\u{201d} \u{2014} in 2024-25.",
+        "Caf\u{e9} owners in K\u{f8}benhavn and \u{410}\u{411}\u{412} don't co-operate",
+        "",
+        "  --  ''  ",
+        "end-word",
+        "\u{1f600}emoji\u{1f600} mixed\u{a0}space",
+    ];
+    for t in texts {
+        let want: Vec<&str> = t
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(runs::text_words(t), want, "{t}");
+    }
+}
+
+/// An acronym is spelled out wherever a word starts with its first letter: at the
+/// text's start, after punctuation or a non-ASCII character, never inside a word.
+#[test]
+fn acronyms_are_spelled_out_where_a_word_begins() {
+    let yes = |t: &str, a: &str| runs::spelled_out_by(t, a, |_| true);
+    assert!(yes("Bristol City Council said", "BCC"));
+    assert!(yes("\u{201c}Bristol City Council\u{201d}", "BCC"));
+    assert!(yes("the Bank of England and the BoE", "BE"));
+    assert!(!yes("ABristol City Council", "BCC"));
+    assert!(!yes("caf\u{e9}Bristol City Council", "BCC"));
+    assert!(!yes("Bristol city council", "BCC"));
+    assert!(!yes("BRISTOL City Council", "BCC"));
+}
