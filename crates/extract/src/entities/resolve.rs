@@ -541,11 +541,18 @@ pub(super) fn mention_new_policies_again(layout: &Layout, found: &mut Found) {
     }
     // Longest first, so that "Liveable Streets schemes" wins over "Liveable Streets".
     forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+    // Each form's searcher made once, not once per sentence (`match_indices` would).
+    let finders: Vec<(memchr::memmem::Finder<'_>, usize)> = forms
+        .iter()
+        .map(|&(form, k)| (memchr::memmem::Finder::new(form), k))
+        .collect();
     let mut add: Vec<Mention> = Vec::new();
     for (si, s) in layout.sentences.iter().enumerate() {
         let norm = s.norm.as_str();
-        for &(form, k) in &forms {
-            for (at, _) in norm.match_indices(form) {
+        for (finder, k) in &finders {
+            let (form, k) = (finder.needle(), *k);
+            // Left to right, not overlapping, as `match_indices`.
+            for at in finder.find_iter(norm.as_bytes()) {
                 let end = at + form.len();
                 let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
                 if !edge(norm[..at].chars().next_back()) || !edge(norm[end..].chars().next()) {
