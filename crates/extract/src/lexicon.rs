@@ -50,8 +50,9 @@ pub struct KnownClaim {
 /// The corpus as the extractor needs it: lexicon entries and a matcher over their
 /// names, events, roles, earlier claims and every id already used.
 pub struct Lexicon {
-    /// Curated actors, policies and events by id.
-    pub(crate) entities: BTreeMap<String, Entity>,
+    /// Curated actors, policies and events by id (looked up for every mention:
+    /// hashed; the scanner and name index are built from them in id order first).
+    pub(crate) entities: rustc_hash::FxHashMap<String, Entity>,
     /// The keys of `entities` in a hash set, for membership tests in hot loops.
     pub(crate) entity_ids: rustc_hash::FxHashSet<String>,
     /// The ids of the entities of kind `person`, for the same.
@@ -180,7 +181,7 @@ impl Lexicon {
         let id_set = ids.iter().cloned().collect();
         Lexicon {
             names: name_index(&entities),
-            entities,
+            entities: entities.into_iter().collect(),
             entity_ids,
             person_ids,
             place_ids,
