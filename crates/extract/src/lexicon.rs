@@ -53,8 +53,6 @@ pub struct Lexicon {
     /// Curated actors, policies and events by id (looked up for every mention:
     /// hashed; the scanner and name index are built from them in id order first).
     pub(crate) entities: rustc_hash::FxHashMap<String, Entity>,
-    /// The keys of `entities` in a hash set, for membership tests in hot loops.
-    pub(crate) entity_ids: rustc_hash::FxHashSet<String>,
     /// The ids of the entities of kind `person`, for the same.
     pub(crate) person_ids: rustc_hash::FxHashSet<String>,
     /// The ids of the entities of kind `place`, for the same.
@@ -164,7 +162,6 @@ impl Lexicon {
                 .keys()
                 .map(|a| levelmap_model::article_node_id(a)),
         );
-        let entity_ids = entities.keys().cloned().collect();
         let ids_of_kind = |kind: &str| {
             entities
                 .iter()
@@ -182,7 +179,6 @@ impl Lexicon {
         Lexicon {
             names: name_index(&entities),
             entities: entities.into_iter().collect(),
-            entity_ids,
             person_ids,
             place_ids,
             valid_entity_ids,

@@ -235,7 +235,7 @@ pub fn extract(
     });
     let kept: BTreeSet<String> = found.candidates.iter().map(|c| c.id.clone()).collect();
     found.mentions.retain(|m| {
-        !m.id.starts_with("candidate") && (lex.entity_ids.contains(&m.id) || kept.contains(&m.id))
+        !m.id.starts_with("candidate") && (lex.entities.contains_key(&m.id) || kept.contains(&m.id))
     });
     let confidence = (date.confidence + if authors.is_empty() { 0.4 } else { 0.8 }) / 2.0;
     let mut draft = Draft {

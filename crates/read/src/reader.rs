@@ -64,9 +64,6 @@ pub(crate) struct Reader {
     pub(crate) cache_reused: usize,
     /// How many articles were parsed.
     pub(crate) cache_parsed: usize,
-    /// A reader validating one article on a worker thread: that article's source
-    /// index in the corpus' reader (the worker holds it as source 0).
-    pub(crate) own_src: usize,
 }
 
 /// What the reader knows of an article's quotes.

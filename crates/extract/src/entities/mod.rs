@@ -437,7 +437,7 @@ fn settle_candidates(
             }
             continue;
         }
-        if lex.id_set.contains(&c.id) && lex.entity_ids.contains(&c.id) {
+        if lex.id_set.contains(&c.id) && lex.entities.contains_key(&c.id) {
             continue;
         }
         if c.count >= 2 {

@@ -253,7 +253,7 @@ pub(super) fn keep_acting_places(layout: &Layout, lex: &Lexicon, found: &mut Fou
         .map(|c| c.id.as_str())
         .collect();
     let is_place = |id: &str| {
-        if lex.entity_ids.contains(id) {
+        if lex.entities.contains_key(id) {
             lex.place_ids.contains(id)
         } else {
             place_cands.contains(id)

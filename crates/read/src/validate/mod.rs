@@ -119,13 +119,14 @@ impl Reader {
     /// found is taken in in stem order: the same corpus and diagnostics as one by one.
     pub(crate) fn validate_articles(&mut self) {
         let today = self.today();
-        let articles: Vec<(String, PendingArticle)> =
-            std::mem::take(&mut self.articles).into_iter().collect();
-        let lent: Vec<(String, Reader, PendingArticle)> = articles
+        let pending = std::mem::take(&mut self.articles);
+        // (stem, worker, article, the article's source index here)
+        let lent: Vec<(String, Reader, PendingArticle, usize)> = pending
             .into_iter()
             .map(|(stem, a)| {
+                let src = a.src;
                 let (worker, a) = self.worker(&stem, a, today);
-                (stem, worker, a)
+                (stem, worker, a, src)
             })
             .collect();
         // Each pending article is dropped once validated (its text moves into the
@@ -133,8 +134,7 @@ impl Reader {
         let done: Vec<(String, Reader, usize)> = lent
             .into_par_iter()
             .with_min_len(16)
-            .map(|(stem, mut worker, a)| {
-                let src = std::mem::replace(&mut worker.own_src, 0);
+            .map(|(stem, mut worker, a, src)| {
                 worker.validate_article(&stem, a);
                 (stem, worker, src)
             })
@@ -149,7 +149,9 @@ impl Reader {
     }
 
     /// A reader to validate the article `stem` on another thread: the definitions
-    /// shared, the article's source and quote index moved in (as source 0), today given.
+    /// shared, the article's source and quote index moved in (as source 0; an
+    /// article's quotes are all found, if at all, in its own annotation's source),
+    /// today given.
     fn worker(
         &mut self,
         stem: &str,
@@ -171,7 +173,6 @@ impl Reader {
             sources: vec![std::mem::take(&mut self.sources[src])],
             quote_index,
             today: Some(today),
-            own_src: src,
             ..Reader::default()
         };
         (worker, a)
@@ -198,8 +199,7 @@ impl Reader {
         self.corpus.articles.extend(corpus.articles);
         self.corpus.entities.extend(corpus.entities);
         self.corpus.claims.extend(corpus.claims);
-        let mut relations = corpus.relations;
-        self.corpus.relations.append(&mut relations);
+        self.corpus.relations.extend(corpus.relations);
     }
 
     /// Warn about each date more than [`levelmap_model::rules::FAR_YEARS`] years from the median year
