@@ -218,6 +218,7 @@ impl Lexicon {
                         || (!n.chars().any(char::is_uppercase) && n.eq_ignore_ascii_case(found))
                         || small_caps(n, found)
                         || headline_case(n, found)
+                        || institution_lowered(n, found)
                         || levelmap_model::mentions::keeps_acronyms_in_one_case(n, found)))
                     || (*programme
                         .get_or_insert_with(|| self.kind_of(id) == Some(NodeKind::Policy))
@@ -298,6 +299,53 @@ fn headline_case(name: &str, found: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// Whether `found` is background name `name` of an institution with its generic
+/// tail in lower case, as the press writes them ("the Welsh government", "the
+/// Scottish government", "the Northern Ireland executive", "Greater Manchester
+/// combined authority"): the name's first words exactly as written (the first
+/// capitalised, and no "The"), the rest in lower case, ending in an institution's head
+/// noun. The capitalised words keep what makes it a name ("Welsh"), so no English
+/// phrase matches by chance.
+fn institution_lowered(name: &str, found: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "agency",
+        "assembly",
+        "authority",
+        "bank",
+        "commission",
+        "committee",
+        "council",
+        "court",
+        "department",
+        "executive",
+        "government",
+        "ministry",
+        "office",
+        "parliament",
+        "party",
+    ];
+    let (nw, fw): (Vec<&str>, Vec<&str>) = (name.split(' ').collect(), found.split(' ').collect());
+    if nw.len() < 2 || nw.len() != fw.len() || nw[0] == "The" || nw[0] != fw[0] {
+        return false;
+    }
+    if !nw[0].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let Some(last) = fw.last() else { return false };
+    if !HEADS.contains(last) {
+        return false;
+    }
+    // Where the lower case begins: every word after it is the name's, lowered.
+    let Some(k) = (1..nw.len()).find(|&k| nw[k] != fw[k]) else {
+        return false;
+    };
+    nw[k..]
+        .iter()
+        .zip(&fw[k..])
+        .all(|(n, f)| n.to_lowercase() == *f)
+        && nw[..k].iter().zip(&fw[..k]).all(|(n, f)| n == f)
 }
 
 /// `found` in lower case if it is written in Sentence case ("Local enterprise

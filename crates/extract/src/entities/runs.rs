@@ -68,7 +68,8 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                         || given_names().contains(f.s)))
                     || (run.len() == 2
                         && given_names().contains(f.s)
-                        && reported_after(norm, strip_end(run)))
+                        && (reported_after(norm, strip_end(run))
+                            || role_in_apposition(norm, strip_end(run))))
                     || title_and_surname_speak(norm, run)
                     // "Mayor Lutfur Rahman leads ...": a title opening a sentence
                     // before a name of two words stays, though "mayor" is a word.
@@ -143,7 +144,9 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         let head = *words.last().unwrap_or(&"");
         let heads = Heads {
             policy: words::policy_head(name),
-            org: words::org_head(head).or_else(|| org_head_before_of(&words)),
+            org: words::org_head(head)
+                .filter(|_| !housing_concept(&words))
+                .or_else(|| org_head_before_of(&words)),
         };
         if self.covered(a, b) {
             return;
@@ -869,6 +872,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             || affiliated
             || mp
             || role.is_some()
+            || (person.len() == 2 && role_in_apposition(norm, strip_end(person)))
             || (led_by && person.len() == 2)
             || (reported
                 && person.len() == 2
@@ -1006,6 +1010,92 @@ fn reported_after(norm: &str, end: usize) -> bool {
     words::REPORTING_VERBS.contains(&word_after(norm, end))
 }
 
+/// Whether a run ending in "Housing" or "Homes" names a kind of housing, not a
+/// landlord or builder: "Social Housing", "Affordable Homes", "Council Housing"
+/// (unlike "Swan Housing", "Tower Hamlets Community Housing", "Bellway Homes").
+fn housing_concept(words: &[&str]) -> bool {
+    const KINDS: &[&str] = &[
+        "Accessible",
+        "Adequate",
+        "Affordable",
+        "Better",
+        "Cheap",
+        "Community",
+        "Council",
+        "Decent",
+        "Empty",
+        "Emergency",
+        "Fair",
+        "Family",
+        "First",
+        "Future",
+        "Genuinely",
+        "Good",
+        "Green",
+        "Healthy",
+        "Key",
+        "Local",
+        "Low",
+        "Mixed",
+        "Modular",
+        "More",
+        "New",
+        "Private",
+        "Public",
+        "Quality",
+        "Rented",
+        "Retirement",
+        "Rural",
+        "Safe",
+        "Second",
+        "Secure",
+        "Shared",
+        "Sheltered",
+        "Social",
+        "Specialist",
+        "Starter",
+        "Student",
+        "Supported",
+        "Sustainable",
+        "Temporary",
+        "Truly",
+        "Warm",
+        "Zero",
+    ];
+    matches!(words.last(), Some(&("Housing" | "Homes")))
+        && words.first().is_some_and(|w| KINDS.contains(w))
+}
+
+/// Whether an apposition naming a role follows `norm[..end]`: a comma (or "the"),
+/// then within four words a role ("Will Tanner, director of Onward, said", "Dawn
+/// Butler, the Labour MP for Brent Central, said", "Osama Bhutta, Shelter's Director
+/// of Campaigns", "Matt Townend the Chief Operating Officer at EcoWorld London said"):
+/// what follows a person's name, not a word's.
+fn role_in_apposition(norm: &str, end: usize) -> bool {
+    let Some(rest) = norm[end..]
+        .strip_prefix(", ")
+        .or_else(|| norm[end..].strip_prefix(" the "))
+    else {
+        return false;
+    };
+    let mut cap = String::new();
+    rest.split(' ')
+        .take(4)
+        .take_while(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        })
+        .any(|w| {
+            cap.clear();
+            let mut cs = w.chars();
+            if let Some(c) = cs.next() {
+                cap.extend(c.to_uppercase());
+                cap.push_str(cs.as_str());
+            }
+            w == "MP" || role_heads().contains(cap.as_str())
+        })
+}
+
 /// The last token of the capitalised run starting at token `i`: capitalised words
 /// one space apart, and up to two connectors before a capital ("of the Nations",
 /// "for Cities"); an "and" joins only organisation-like runs and not after a given name.
@@ -1053,6 +1143,12 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
                         // "Sir Sadiq and Westminster Council": a titled person and a body.
                         || person_titles().contains(toks[i].s)
                         || two_organisations(norm, toks, i, last, m)))
+                // "Matt Townend the Chief Operating Officer at ...": a person's name,
+                // then a role in apposition.
+                && !(toks[k].s == "the"
+                    && m == k + 1
+                    && last > i
+                    && given_names().contains(toks[i].s))
             {
                 last = m;
                 k = m + 1;

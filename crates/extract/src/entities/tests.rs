@@ -2293,3 +2293,67 @@ fn acronyms_are_spelled_out_where_a_word_begins() {
     assert!(!yes("Bristol city council", "BCC"));
     assert!(!yes("BRISTOL City Council", "BCC"));
 }
+
+#[test]
+fn a_first_name_that_is_a_word_opening_a_sentence_before_a_role_was_dropped() {
+    // "Will Tanner, director of Onward, said": the name opens the sentence and the
+    // reporting verb comes only after an apposition naming a role.
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Will Fairbank, director of the Northern Trust, said the plan had failed. \
+         Dawn Okafor, the Labour MP for Brent Central, said the cuts were cruel. \
+         Will Bigtown, for one, gain from it?",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    let people: Vec<&str> = names
+        .iter()
+        .filter(|(_, k)| k == "person")
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert!(people.contains(&"Will Fairbank"), "{names:?}");
+    assert!(people.contains(&"Dawn Okafor"), "{names:?}");
+    assert!(!people.contains(&"Will Bigtown"), "{names:?}");
+}
+
+#[test]
+fn a_background_institution_with_its_tail_in_lower_case_was_not_linked() {
+    // "the Welsh government" is the Welsh Government; a background name otherwise
+    // matches only as written ("The Times", not "the times").
+    let lex = crate::lexicon_with(&Corpus::default(), crate::Background::On);
+    let ids = |t: &str| -> Vec<String> {
+        let mut v: Vec<String> = run(t, &lex).mentions.into_iter().map(|m| m.id).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    for (t, id) in [
+        (
+            "The Welsh government wants more borrowing powers.",
+            "actor:welsh-government",
+        ),
+        (
+            "Ministers in the Scottish government issued bonds.",
+            "actor:scottish-government",
+        ),
+        (
+            "The Welsh Government wants more borrowing powers.",
+            "actor:welsh-government",
+        ),
+    ] {
+        assert!(ids(t).iter().any(|i| i == id), "{t}: {:?}", ids(t));
+    }
+    // Only the generic tail may be lowered: not the words that make it a name.
+    for t in [
+        "The welsh government wants more powers.",
+        "the times they are a-changing.",
+    ] {
+        assert!(
+            !ids(t)
+                .iter()
+                .any(|i| i == "actor:welsh-government" || i == "actor:the-times"),
+            "{t}: {:?}",
+            ids(t)
+        );
+    }
+}
