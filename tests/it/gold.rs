@@ -4,7 +4,15 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 4] = ["gold/dev", "gold/dev2", "gold/test", "gold/test2"];
+const PARTS: [&str; 7] = [
+    "gold/dev",
+    "gold/dev2",
+    "gold/dev3",
+    "gold/dev4",
+    "gold/dev5",
+    "gold/test",
+    "gold/test2",
+];
 
 #[test]
 fn each_gold_part_is_a_corpus_check_accepts() {
@@ -42,6 +50,9 @@ fn the_split_in_sources_md_matches_the_folders() {
     for (part, split) in [
         ("gold/dev", "dev"),
         ("gold/dev2", "dev2"),
+        ("gold/dev3", "dev3"),
+        ("gold/dev4", "dev4"),
+        ("gold/dev5", "dev5"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
