@@ -452,6 +452,132 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         }
     }
 
+    /// A local project named by its place and a lowercase project noun, after a
+    /// determiner: "the Heygate estate regeneration", "the Truman Brewery
+    /// development", "the Antill Road traffic filter", "the Aberfeldy Masterplan".
+    /// The whole phrase is the policy. Not where the noun goes on into a longer name
+    /// or a compound ("the European Regional Development Fund", "the London
+    /// development market"), nor after a description ("the British development").
+    pub(super) fn named_projects(&mut self) {
+        const HEADS: &[&str] = &[
+            "regeneration",
+            "redevelopment",
+            "masterplan",
+            "Masterplan",
+            "development",
+            "Development",
+            "extension",
+            "filter",
+        ];
+        const MIDDLE: &[&str] = &["estate", "line", "road", "traffic", "street"];
+        const DETERMINERS: &[&str] = &["the", "The", "a", "its", "their", "this", "This"];
+        const COMPOUNDS: &[&str] = &[
+            "agency",
+            "area",
+            "areas",
+            "bank",
+            "board",
+            "committee",
+            "companies",
+            "company",
+            "consent",
+            "control",
+            "corporation",
+            "costs",
+            "finance",
+            "framework",
+            "fund",
+            "funding",
+            "funds",
+            "goals",
+            "grant",
+            "grants",
+            "industry",
+            "land",
+            "management",
+            "market",
+            "markets",
+            "officer",
+            "officers",
+            "order",
+            "orders",
+            "partner",
+            "partners",
+            "plan",
+            "plans",
+            "policies",
+            "policy",
+            "programme",
+            "rights",
+            "scheme",
+            "sector",
+            "site",
+            "sites",
+            "strategy",
+            "team",
+            "work",
+            "works",
+            "zone",
+            "zones",
+        ];
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        for j in 1..toks.len() {
+            if !HEADS.contains(&toks[j].s) {
+                continue;
+            }
+            if toks.get(j + 1).is_some_and(|n| {
+                adjacent(norm, &toks[j], n) && (is_cap(n.s) || COMPOUNDS.contains(&n.s))
+            }) {
+                continue;
+            }
+            let mut k = j;
+            if MIDDLE.contains(&toks[k - 1].s) && adjacent(norm, &toks[k - 1], &toks[k]) {
+                k -= 1;
+            }
+            let mut i = k;
+            while i > 0
+                && k - i < 3
+                && is_cap(toks[i - 1].s)
+                && !DETERMINERS.contains(&toks[i - 1].s)
+                && adjacent(norm, &toks[i - 1], &toks[i])
+            {
+                i -= 1;
+            }
+            if i == k || i == 0 || !DETERMINERS.contains(&toks[i - 1].s) {
+                continue;
+            }
+            let plain = toks[i..k].iter().all(|t| {
+                let lw = lower(t.s, &mut self.out.scratch.lower).into_owned();
+                !is_allcaps(t.s)
+                    && !words::is_stopword(&lw)
+                    && !not_name().contains(t.s)
+                    && !given_names().contains(t.s)
+                    && !person_titles().contains(t.s)
+                    && !role_heads().contains(t.s)
+                    && words::org_head(t.s).is_none()
+                    && !super::places::demonym(t.s)
+                    && !t.s.ends_with("'s")
+                    && !t.s.ends_with("\u{2019}s")
+            });
+            let (a, b) = (toks[i].start, toks[j].end);
+            if !plain || self.covered(a, b) || self.claimed(a, b) {
+                continue;
+            }
+            let head = toks[j].s;
+            // "estate regeneration" within "the Heygate estate regeneration" is this.
+            self.supersede_hits_within(a, b);
+            self.add(
+                norm[a..b].to_string(),
+                NodeKind::Policy,
+                "programme",
+                0.6,
+                format!("a place's name before '{head}'"),
+                a,
+                b,
+            );
+        }
+    }
+
     /// An acronym no lexicon holds that speaks or is cited is an organisation: "warned
     /// CREDS", "NIESR found", "according to NPEU". Three capitals or more, in a
     /// sentence not itself in capitals, and no acronym of a thing ("GDP", "VAT").

@@ -2357,3 +2357,53 @@ fn a_background_institution_with_its_tail_in_lower_case_was_not_linked() {
         );
     }
 }
+
+#[test]
+fn a_local_project_named_by_its_place_and_a_lowercase_noun_was_missed() {
+    let lex = crate::lexicon_with(&Corpus::default(), crate::Background::On);
+    for (t, name) in [
+        (
+            "The Heygate estate regeneration displaced thousands.",
+            "Heygate estate regeneration",
+        ),
+        (
+            "The Truman Brewery development was approved.",
+            "Truman Brewery development",
+        ),
+        (
+            "The Aberfeldy Masterplan was published.",
+            "Aberfeldy Masterplan",
+        ),
+        (
+            "They fought the Antill Road traffic filter.",
+            "Antill Road traffic filter",
+        ),
+    ] {
+        let f = run(t, &lex);
+        let names = candidate_names(&f);
+        assert!(
+            names.iter().any(|(n, k)| n == name && k == "programme"),
+            "{t}: {names:?}"
+        );
+        // The general idea inside the name is this project here, not a second policy.
+        assert!(
+            !f.mentions
+                .iter()
+                .any(|m| m.id == "policy:estate-regeneration"),
+            "{t}"
+        );
+    }
+    for t in [
+        "Wales gets money from the European Regional Development Fund.",
+        "The London development market is weak.",
+        "The British development was slow.",
+        "Regeneration of the estate is slow.",
+    ] {
+        let f = run(t, &lex);
+        let names = candidate_names(&f);
+        assert!(
+            !names.iter().any(|(_, k)| k == "programme"),
+            "{t}: {names:?}"
+        );
+    }
+}
