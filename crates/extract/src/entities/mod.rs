@@ -465,6 +465,7 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     s.usual_names();
     s.named_before_lower_heads();
     s.named_projects();
+    s.employers_of_roles();
     if !ctx.org_hits.is_empty() {
         s.before_org_heads();
     }

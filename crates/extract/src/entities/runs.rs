@@ -176,7 +176,47 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         if !titled && self.speaking_body(run, &words) {
             return;
         }
+        if self.named_with_an_acronym(&words, (a, b)) {
+            return;
+        }
         self.person(run, i, &words);
+    }
+
+    /// "Poplar HARCA", "Tower Hamlets CVS": a name ending in an acronym of three to
+    /// six capitals after capitalised words (a place, often) is an organisation, no
+    /// person (no given name or title opens it) and no thing ("Britain GDP").
+    fn named_with_an_acronym(&mut self, words: &[&str], (a, b): (usize, usize)) -> bool {
+        const THINGS: &[&str] = &[
+            "GDP", "GVA", "VAT", "COVID", "CEO", "CEOs", "MPs", "MSPs", "MEPs", "CCTV", "GCSE",
+            "GCSEs", "PPE", "LGBT", "LGBTQ", "NATO", "USA", "III", "ULEZ", "LTN", "LTNs", "HMO",
+            "HMOs", "SEND", "NHS", "BBC", "PLC", "LTD", "LLP", "CIC",
+        ];
+        let Some((last, rest)) = words.split_last() else {
+            return false;
+        };
+        let acronym = (3..=6).contains(&last.len())
+            && last.bytes().all(|c| c.is_ascii_uppercase())
+            && !THINGS.contains(last);
+        if !acronym
+            || rest.is_empty()
+            || rest.iter().any(|w| is_allcaps(w) || !is_cap(w))
+            || given_names().contains(rest[0])
+            || person_titles().contains(rest[0])
+            || role_heads().contains(rest[0])
+            || self.overlaps(a, b)
+        {
+            return false;
+        }
+        self.add(
+            self.c.norm[a..b].to_string(),
+            NodeKind::Actor,
+            "organisation",
+            0.6,
+            "a name ending in an acronym".into(),
+            a,
+            b,
+        );
+        true
     }
 
     /// A proposal named in quotes after "a": "a 'Devolution Parliament'", "a “New
@@ -572,6 +612,114 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 "programme",
                 0.6,
                 format!("a place's name before '{head}'"),
+                a,
+                b,
+            );
+        }
+    }
+
+    /// The employer after a person's role: "the Chief Operating Officer at EcoWorld
+    /// London", "an economist at Moneyfacts", "chief executive of Cipfa": a
+    /// capitalised name after "at" (or "of", after a role that heads a body), within
+    /// four words of a role, is an organisation. Not a place ("a councillor at Leeds"),
+    /// a department ("Director of Policy"), a name the lexicon or another rule has, or
+    /// a person.
+    pub(super) fn employers_of_roles(&mut self) {
+        const HEADS_A_BODY: &[&str] = &[
+            "chair",
+            "chairman",
+            "chairwoman",
+            "director",
+            "executive",
+            "founder",
+            "head",
+            "president",
+            "spokesman",
+            "spokesperson",
+            "spokeswoman",
+            "co-founder",
+        ];
+        const MORE_ROLES: &[&str] = &["analyst", "manager", "partner", "founder", "co-founder"];
+        const DEPARTMENTS: &[&str] = &[
+            "Campaigns",
+            "Communications",
+            "Economics",
+            "External",
+            "Finance",
+            "Government",
+            "Housing",
+            "Operations",
+            "Planning",
+            "Policy",
+            "Public",
+            "Research",
+            "Staff",
+            "State",
+            "Strategy",
+            "Studies",
+            "Affairs",
+            "Development",
+            "Programmes",
+            "Services",
+        ];
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        let is_role = |w: &str| {
+            let mut cap = String::with_capacity(w.len());
+            let mut cs = w.chars();
+            if let Some(c) = cs.next() {
+                cap.extend(c.to_uppercase());
+                cap.push_str(cs.as_str());
+            }
+            role_heads().contains(cap.as_str()) || MORE_ROLES.contains(&w)
+        };
+        for p in 1..toks.len().saturating_sub(1) {
+            let prep = toks[p].s;
+            if prep != "at" && prep != "of" {
+                continue;
+            }
+            let role_near = (p.saturating_sub(4)..p).any(|k| is_role(toks[k].s));
+            let heads_body = HEADS_A_BODY.contains(&toks[p - 1].s.to_lowercase().as_str());
+            if !(role_near && (prep == "at" || heads_body)) {
+                continue;
+            }
+            let mut i = p + 1;
+            if matches!(toks[i].s, "the" | "The") && i + 1 < toks.len() {
+                i += 1;
+            }
+            if !is_cap(toks[i].s) || !adjacent(norm, &toks[p], &toks[p + 1]) {
+                continue;
+            }
+            let last = run_end(norm, toks, i);
+            let run = &toks[i..=last];
+            let (a, b) = (run[0].start, strip_end(run));
+            let name = &norm[a..b];
+            let ws: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
+            let place = super::sentence::gazetteer_by_first_word(ws[0])
+                .iter()
+                .any(|(s, _, _)| *s == name)
+                || ws.iter().all(|w| super::places::demonym(w));
+            let plain = ws.iter().all(|w| {
+                !DEPARTMENTS.contains(w)
+                    && !role_heads().contains(w)
+                    && !person_titles().contains(w)
+                    && !not_name().contains(w)
+            }) && !given_names().contains(ws[0])
+                && !(ws.len() == 1
+                    && (is_allcaps(ws[0]) || words::is_stopword(&ws[0].to_lowercase())));
+            // A name with a body's head ("Suffolk Libraries Board") is the other
+            // rules' to read.
+            let headed = words::org_head(ws[ws.len() - 1]).is_some()
+                // "at King's College": a possessive ends the run within a name.
+                || run.iter().any(|t| t.s != strip_possessive(t.s));
+            if place || headed || !plain || self.overlaps(a, b) || self.claimed(a, b) {
+                continue;
+            }
+            self.add(
+                name.to_string(),
+                NodeKind::Actor,
+                "organisation",
+                0.6,
+                format!("a name after a role and '{prep}'"),
                 a,
                 b,
             );

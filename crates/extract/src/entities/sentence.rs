@@ -839,7 +839,9 @@ fn plain_appositive_before(
 }
 
 /// The [`words::GAZETTEER`] entries whose surface's first word is `w`, in list order.
-fn gazetteer_by_first_word(w: &str) -> &'static [(&'static str, &'static str, &'static str)] {
+pub(super) fn gazetteer_by_first_word(
+    w: &str,
+) -> &'static [(&'static str, &'static str, &'static str)] {
     type Entries = Vec<(&'static str, &'static str, &'static str)>;
     static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
     let first = FIRST.get_or_init(|| {

@@ -2407,3 +2407,26 @@ fn a_local_project_named_by_its_place_and_a_lowercase_noun_was_missed() {
         );
     }
 }
+
+#[test]
+fn an_organisation_named_only_as_an_employer_or_by_its_acronym_was_missed() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Rob Whiteman, chief executive of Quidco, said councils faced a crisis. \
+         Phil Jones, an economist at Moneyfacts, argued that rates would rise. \
+         Poplar HARCA has received planning approval. \
+         Jane Smith, Director of Policy at the Tarbell Trust, agreed. \
+         A councillor at Leeds objected, as did the Secretary of State.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    for want in ["Quidco", "Moneyfacts", "Poplar HARCA", "Tarbell Trust"] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k != "person"),
+            "{want}: {names:?}"
+        );
+    }
+    for not in ["Policy", "Leeds", "State"] {
+        assert!(!names.iter().any(|(n, _)| n == not), "{not}: {names:?}");
+    }
+}
