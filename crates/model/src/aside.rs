@@ -29,7 +29,10 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
     let name = &norm[start..end];
     destination(before)
         || modifier(after)
-        || (example(wider) || carrier(before, &norm[..start]) || place_of_work(before, name))
+        || (example(wider)
+            || carrier(before, &norm[..start])
+            || place_of_work(before, name)
+            || (matches!(kind, "organisation" | "think-tank") && employer(before, &norm[end..])))
             && !acts_after(after)
         || term(before, name)
 }
@@ -87,6 +90,61 @@ fn place_of_work(before: &[&str], name: &str) -> bool {
         && n >= 2
         && ["of", "from", "at"].iter().any(|p| is(ws[n - 1], p))
         && ws[n - 2].starts_with(|c: char| c.is_uppercase())
+}
+
+/// "the director of the Fraser of Allander Institute", "an economist at Moneyfacts",
+/// "Paul Swinney of Centre for Cities", "Shelter's director of campaigns": a body
+/// named only as where someone works (not a founder's or an editor's: that is how a
+/// writer's note names the article's own outlet) (the guide's 3.5a, "a place of work"), any
+/// body as [`place_of_work`] is for universities. The caller keeps it where it acts.
+fn employer(before: &[&str], after_raw: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "director",
+        "executive",
+        "economist",
+        "economists",
+        "lecturer",
+        "professor",
+        "researcher",
+        "researchers",
+        "fellow",
+        "head",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "president",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "analyst",
+        "analysts",
+        "officer",
+        "manager",
+        "partner",
+        "adviser",
+        "advisor",
+        "staff",
+        "employee",
+        "employees",
+        "boss",
+        "trustee",
+    ];
+    let role = |w: &str| ROLES.iter().any(|r| is(w, r));
+    let ws = without_the(before);
+    let n = ws.len();
+    let at = n >= 2 && ["of", "at", "from"].iter().any(|p| is(ws[n - 1], p));
+    let role_before = at && ws[n.saturating_sub(4)..n - 1].iter().any(|w| role(w));
+    // "Tom Deakin of Taunton Town Council": a person's given name and surname, then
+    // "of" (not a sentence's first word: "Data from ...").
+    let name_word =
+        |w: &str| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic);
+    let named_before =
+        n >= 3 && is(ws[n - 1], "of") && name_word(ws[n - 2]) && name_word(ws[n - 3]);
+    let possessive = after_raw
+        .strip_prefix("\u{2019}s ")
+        .or_else(|| after_raw.strip_prefix("'s "));
+    let role_after = possessive.is_some_and(|a| a.split(' ').take(3).any(role));
+    role_before || named_before || role_after
 }
 
 /// "over this Parliament", "by the end of this Parliament": a Parliament as the years it
@@ -437,6 +495,45 @@ mod tests {
             "Pupils of Tiller Primary School visited.",
             "Tiller Primary School"
         ));
+    }
+
+    /// Issue 12 (development part dev4): "Mairi Spowage, the director of the Fraser
+    /// of Allander Institute, a Scottish think-tank, calls these ..." drafted the
+    /// institute, named only as where its director works, as an actor.
+    #[test]
+    fn a_body_named_only_as_where_someone_works_was_an_actor() {
+        let b = |s, n| aside(s, n, false);
+        assert!(b(
+            "But Mairi Spowage, the director of the Fraser of Allander Institute, a Scottish think-tank, calls these benefits short-termist.",
+            "Fraser of Allander Institute"
+        ));
+        assert!(b(
+            "Phil Jones, an economist at Moneyfacts, argued that rates would rise.",
+            "Moneyfacts"
+        ));
+        assert!(b(
+            "Osama Bhutta, Shelter\u{2019}s Director of Campaigns, lays the blame on the government.",
+            "Shelter"
+        ));
+        assert!(b(
+            "That is unusual, says Paul Swinney of Centre for Cities.",
+            "Centre for Cities"
+        ));
+        // It acts, or it is the writer's own outlet in a note, or it is cited.
+        for (s, n) in [
+            ("Mark is the founder of The Majority.", "The Majority"),
+            (
+                "Data from Poplar LDN's freedom of information request shows a fall.",
+                "Poplar LDN",
+            ),
+            (
+                "The director of Onward, which backs the plan, said so.",
+                "Onward",
+            ),
+            ("Moneyfacts said rates would rise.", "Moneyfacts"),
+        ] {
+            assert!(!b(s, n), "{s}");
+        }
     }
 
     /// Issue 12 (scratch set of the seventeenth session): "the highest property taxes
