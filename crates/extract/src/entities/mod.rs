@@ -251,7 +251,7 @@ pub(crate) fn find(
     }
     found.mentions.extend(cand_mentions);
     found.candidates = final_cands;
-    resolve::mention_new_policies_again(layout, &mut found);
+    resolve::mention_new_candidates_again(layout, &mut found);
     resolve_short_forms(layout, &wtoks, lex, &mut found);
     resolve::merge_peers(lex, &mut found);
     resolve::merge_name_tails(lex, &mut found);
@@ -471,4 +471,5 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     }
     s.quoted_names();
     s.acting_places();
+    s.listed_with_bodies();
 }

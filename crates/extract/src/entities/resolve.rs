@@ -519,19 +519,30 @@ pub(super) fn merge_short_names(lex: &Lexicon, found: &mut Found) {
     fold_into(found, &merged);
 }
 
-/// A new policy found once by a cue ("the Liveable Streets schemes") is mentioned
-/// wherever the article writes its name or an alias of two words or more again
-/// ("he does not support Liveable Streets"), as a lexicon entry would be once added:
-/// so that the claims of those sentences are about it. Case as written, whole words,
-/// not inside another mention.
-pub(super) fn mention_new_policies_again(layout: &Layout, found: &mut Found) {
+/// A new policy or body found once by a cue ("the Liveable Streets schemes", "chief
+/// executive of Quidco") is mentioned wherever the article writes its name or an
+/// alias again ("he does not support Liveable Streets", "Quidco has cut jobs"), as a
+/// lexicon entry would be once added: so that the claims of those sentences are about
+/// it, and a body named first as someone's employer acts where it acts. A policy's
+/// forms of two words or more; a body's also of one capitalised word of four letters
+/// or more. Case as written, whole words, not inside another mention.
+pub(super) fn mention_new_candidates_again(layout: &Layout, found: &mut Found) {
     let mut forms: Vec<(&str, usize)> = Vec::new();
     for (k, c) in found.candidates.iter().enumerate() {
-        if c.node_kind != NodeKind::Policy {
+        let body = c.node_kind == NodeKind::Actor
+            && matches!(
+                c.kind.as_str(),
+                "organisation" | "think-tank" | "government-body"
+            );
+        if c.node_kind != NodeKind::Policy && !body {
             continue;
         }
         for f in std::iter::once(&c.name).chain(&c.aliases) {
-            if f.split_whitespace().count() >= 2 {
+            let one_word_name = body
+                && f.len() >= 4
+                && !f.contains(' ')
+                && f.starts_with(|ch: char| ch.is_uppercase());
+            if f.split_whitespace().count() >= 2 || one_word_name {
                 forms.push((f.as_str(), k));
             }
         }

@@ -694,10 +694,16 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             let (a, b) = (run[0].start, strip_end(run));
             let name = &norm[a..b];
             let ws: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
+            // A place, or a place whose council the article names ("the chief
+            // executive of Tower Hamlets" of Tower Hamlets Council).
+            let text = self.c.q.0;
             let place = super::sentence::gazetteer_by_first_word(ws[0])
                 .iter()
                 .any(|(s, _, _)| *s == name)
-                || ws.iter().all(|w| super::places::demonym(w));
+                || ws.iter().all(|w| super::places::demonym(w))
+                || [" Council", " council", " Borough", " City Council"]
+                    .iter()
+                    .any(|c| text.contains(&format!("{name}{c}")));
             let plain = ws.iter().all(|w| {
                 !DEPARTMENTS.contains(w)
                     && !role_heads().contains(w)
@@ -720,6 +726,121 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 "organisation",
                 0.6,
                 format!("a name after a role and '{prep}'"),
+                a,
+                b,
+            );
+        }
+    }
+
+    /// Names listed beside bodies are bodies: "seven community groups: The Spitalfields
+    /// Trust, Nijjor Manush, House of Annetta, East End Preservation Society,
+    /// Spitalfields Life as well as the East End Trades Guild". In a list of three
+    /// names or more (joined by commas, "and", "as well as"), two or more of them
+    /// bodies (a body's head noun, or a body found here), each other capitalised name
+    /// of one to four words that no rule has read is an organisation too: no person
+    /// (no given name or title opens it), place or description.
+    pub(super) fn listed_with_bodies(&mut self) {
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        if norm.matches(", ").count() < 2 {
+            return;
+        }
+        // The list's items: capitalised runs (without an opening "The"), in order.
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !is_cap(toks[i].s) {
+                i += 1;
+                continue;
+            }
+            let last = run_end(norm, toks, i);
+            let first = if matches!(toks[i].s, "The" | "the") && i < last {
+                i + 1
+            } else {
+                i
+            };
+            items.push((first, last));
+            i = last + 1;
+        }
+        let joined = |a: &(usize, usize), b: &(usize, usize)| {
+            let gap = &norm[toks[a.1].end..toks[b.0].start];
+            let gap = gap
+                .strip_suffix("the ")
+                .or_else(|| gap.strip_suffix("The "))
+                .unwrap_or(gap);
+            matches!(
+                gap,
+                ", " | " and " | ", and " | " as well as " | ", as well as " | " or "
+            )
+        };
+        let mut k = 0;
+        while k < items.len() {
+            let mut end = k;
+            while end + 1 < items.len() && joined(&items[end], &items[end + 1]) {
+                end += 1;
+            }
+            if end - k + 1 >= 3 {
+                self.bodies_in_list(&items[k..=end]);
+            }
+            k = end + 1;
+        }
+    }
+
+    /// [`Self::listed_with_bodies`] for one list of item runs (first, last token).
+    fn bodies_in_list(&mut self, items: &[(usize, usize)]) {
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        let si = self.c.si;
+        let body_found = |this: &Self, a: usize, b: usize| {
+            this.out.mentions.iter().any(|m| {
+                m.sentence == si
+                    && m.start <= a
+                    && b <= m.end
+                    && this.out.cands.get(&m.id).is_some_and(|c| {
+                        matches!(
+                            c.kind.as_str(),
+                            "organisation" | "think-tank" | "government-body"
+                        )
+                    })
+            })
+        };
+        let is_body = |this: &Self, &(f, l): &(usize, usize)| {
+            words::org_head(strip_possessive(toks[l].s)).is_some()
+                || body_found(this, toks[f].start, strip_end(&toks[f..=l]))
+        };
+        if items.iter().filter(|it| is_body(self, it)).count() < 2 {
+            return;
+        }
+        for &(f, l) in items {
+            let run = &toks[f..=l];
+            let (a, b) = (run[0].start, strip_end(run));
+            let ws: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
+            let name = &norm[a..b];
+            let place = super::sentence::gazetteer_by_first_word(ws[0])
+                .iter()
+                .any(|(s, _, _)| *s == name)
+                || ws.iter().any(|w| super::places::demonym(w));
+            let plain = ws.len() <= 4
+                && !given_names().contains(ws[0])
+                && !person_titles().contains(ws[0])
+                && !role_heads().contains(ws[0])
+                && !ws
+                    .iter()
+                    .any(|w| not_name().contains(w) || is_allcaps(w) && w.len() < 3);
+            let known = self.overlaps(a, b)
+                || self.claimed(a, b)
+                || self
+                    .out
+                    .mentions
+                    .iter()
+                    .any(|m| m.sentence == si && m.start < b && a < m.end);
+            if place || !plain || known || is_body(self, &(f, l)) {
+                continue;
+            }
+            self.add(
+                name.to_string(),
+                NodeKind::Actor,
+                "organisation",
+                0.55,
+                "a name listed with bodies".into(),
                 a,
                 b,
             );

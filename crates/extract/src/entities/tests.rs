@@ -1129,6 +1129,18 @@ fn an_adjective_before_an_organisation_noun_was_taken_for_its_name() {
         &lex_of(vec![]),
     );
     let names: Vec<String> = candidate_names(&f).into_iter().map(|(n, _)| n).collect();
+    // Named only as where its director works, the institute is an aside (guide 3.5a).
+    assert!(!names.iter().any(|n| n.contains("Allander")), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n == "Scottish" || n == "London"),
+        "{names:?}"
+    );
+    let f = run(
+        "The Fraser of Allander Institute, a Scottish think-tank, calls these benefits \
+         short-termist. A London consultancy agreed.",
+        &lex_of(vec![]),
+    );
+    let names: Vec<String> = candidate_names(&f).into_iter().map(|(n, _)| n).collect();
     assert!(
         names.iter().any(|n| n == "Fraser of Allander Institute"),
         "{names:?}"
@@ -1306,9 +1318,19 @@ fn a_person_of_an_organisation_was_read_as_one_name() {
         .into_iter()
         .map(|(n, _)| n)
         .collect();
+    assert!(names.iter().any(|n| n == "Stephen Springham"), "{names:?}");
+    assert!(names.iter().any(|n| n == "Chetal Patel"), "{names:?}");
+    assert!(names.iter().all(|n| !n.contains(" of ")), "{names:?}");
+    // Knight Frank and Bates Wells are only where the speakers work: asides (guide
+    // 3.5a, `aside::employer`); acting, each is read whole.
+    let t = "Knight Frank, a property consultancy, is gloomy. Bates Wells, a legal firm, says \
+             that firms are leaving.";
+    let names: Vec<String> = candidate_names(&run(t, &lex))
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
     assert!(names.iter().any(|n| n == "Knight Frank"), "{names:?}");
     assert!(names.iter().any(|n| n == "Bates Wells"), "{names:?}");
-    assert!(names.iter().all(|n| !n.contains(" of ")), "{names:?}");
     // An organisation's own name with "of" stays whole.
     let t = "Royal Bank of Scotland, a lender, said so.";
     let names = candidate_names(&run(t, &lex));
@@ -1325,7 +1347,8 @@ fn an_organisation_with_its_head_before_of_in_second_place_was_not_found() {
     let lex = lex_of(vec![]);
     for (t, org) in [
         (
-            "It is fine, says Jill Hewitt of the National Association of Agricultural Contractors.",
+            // (Acting: named only as where Jill Hewitt works, it would be an aside.)
+            "It is fine, says the National Association of Agricultural Contractors.",
             "National Association of Agricultural Contractors",
         ),
         (
@@ -1435,7 +1458,7 @@ fn an_ampersand_between_words_of_a_name_cut_the_name() {
     let lex = lex_of(vec![]);
     for (t, org) in [
         (
-            "It is risky, says Andrew Dean, now a partner at Bird & Bird, a law firm.",
+            "Bird & Bird, a law firm, says that it is risky.",
             "Bird & Bird",
         ),
         ("Marks & Spencer, a retailer, said so.", "Marks & Spencer"),
@@ -1652,7 +1675,9 @@ fn a_person_of_an_organisation_the_lexicon_knows_was_not_found() {
 #[test]
 fn a_collective_possessive_inside_an_organisation_cut_its_name() {
     let lex = lex_of(vec![]);
-    let t = "Mike Roach of the National Federation of Fishermen's Organisations notes that boats use radio.";
+    // (Named first as where Mike Roach works, an aside; then acting.)
+    let t = "Mike Roach of the National Federation of Fishermen's Organisations notes that boats use radio. \
+             The National Federation of Fishermen's Organisations disagrees.";
     let names = candidate_names(&run(t, &lex));
     assert!(
         names
@@ -2416,7 +2441,8 @@ fn an_organisation_named_only_as_an_employer_or_by_its_acronym_was_missed() {
          Phil Jones, an economist at Moneyfacts, argued that rates would rise. \
          Poplar HARCA has received planning approval. \
          Jane Smith, Director of Policy at the Tarbell Trust, agreed. \
-         A councillor at Leeds objected, as did the Secretary of State.",
+         A councillor at Leeds objected, as did the Secretary of State. \
+         Quidco has cut jobs, Moneyfacts publishes rates and the Tarbell Trust disagrees.",
         &lex,
     );
     let names = candidate_names(&f);
@@ -2428,5 +2454,30 @@ fn an_organisation_named_only_as_an_employer_or_by_its_acronym_was_missed() {
     }
     for not in ["Policy", "Leeds", "State"] {
         assert!(!names.iter().any(|(n, _)| n == not), "{not}: {names:?}");
+    }
+}
+
+#[test]
+fn names_listed_beside_bodies_without_a_head_noun_were_missed() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "The coalition was formed by seven community groups: The Spitalfields Trust, \
+         Nijjor Manush, House of Annetta, East End Preservation Society, Spitalfields Life \
+         as well as the East End Trades Guild. Ministers met Leeds, Bradford and Sheffield \
+         City Council. They thanked Jane Smith, Tom Brown and Sarah Green.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    for want in ["Nijjor Manush", "House of Annetta", "Spitalfields Life"] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == "organisation"),
+            "{want}: {names:?}"
+        );
+    }
+    for not in ["Leeds", "Bradford", "Jane Smith", "Tom Brown"] {
+        assert!(
+            !names.iter().any(|(n, k)| n == not && k == "organisation"),
+            "{not}: {names:?}"
+        );
     }
 }
