@@ -663,30 +663,46 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             "Services",
         ];
         let (norm, toks) = (self.c.norm, self.c.toks);
+        // Looked up in lower case, lowered on the stack (no string per word).
+        static ROLES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+            std::sync::OnceLock::new();
+        let roles = ROLES.get_or_init(|| {
+            words::ROLE_HEADS
+                .iter()
+                .chain(MORE_ROLES)
+                .map(|r| r.to_ascii_lowercase())
+                .collect()
+        });
         let is_role = |w: &str| {
-            let mut cap = String::with_capacity(w.len());
-            let mut cs = w.chars();
-            if let Some(c) = cs.next() {
-                cap.extend(c.to_uppercase());
-                cap.push_str(cs.as_str());
+            let mut buf = [0u8; 24];
+            w.len() <= buf.len() && w.is_ascii() && {
+                let b = &mut buf[..w.len()];
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).is_ok_and(|l| roles.contains(l))
             }
-            role_heads().contains(cap.as_str()) || MORE_ROLES.contains(&w)
         };
         for p in 1..toks.len().saturating_sub(1) {
             let prep = toks[p].s;
             if prep != "at" && prep != "of" {
                 continue;
             }
-            let role_near = (p.saturating_sub(4)..p).any(|k| is_role(toks[k].s));
-            let heads_body = HEADS_A_BODY.contains(&toks[p - 1].s.to_lowercase().as_str());
-            if !(role_near && (prep == "at" || heads_body)) {
-                continue;
-            }
+            // A capitalised name after it first (cheap), then a role before it.
             let mut i = p + 1;
             if matches!(toks[i].s, "the" | "The") && i + 1 < toks.len() {
                 i += 1;
             }
             if !is_cap(toks[i].s) || !adjacent(norm, &toks[p], &toks[p + 1]) {
+                continue;
+            }
+            let heads_body = || {
+                HEADS_A_BODY
+                    .iter()
+                    .any(|h| h.eq_ignore_ascii_case(toks[p - 1].s))
+            };
+            if !((prep == "at" || heads_body())
+                && (p.saturating_sub(4)..p).any(|k| is_role(toks[k].s)))
+            {
                 continue;
             }
             let last = run_end(norm, toks, i);
@@ -741,7 +757,10 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
     /// (no given name or title opens it), place or description.
     pub(super) fn listed_with_bodies(&mut self) {
         let (norm, toks) = (self.c.norm, self.c.toks);
-        if norm.matches(", ").count() < 2 {
+        if memchr::memmem::find_iter(norm.as_bytes(), b", ")
+            .nth(1)
+            .is_none()
+        {
             return;
         }
         // The list's items: capitalised runs (without an opening "The"), in order.
