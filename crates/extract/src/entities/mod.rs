@@ -472,4 +472,5 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     s.quoted_names();
     s.acting_places();
     s.listed_with_bodies();
+    s.named_after_policy_verbs();
 }

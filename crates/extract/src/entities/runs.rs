@@ -866,6 +866,118 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         }
     }
 
+    /// A programme named only by its capitalised name, after a verb that one does to
+    /// a policy: "promised to reverse Liveable Streets", "voted to scrap Healthy
+    /// Streets", "abandoned Project Speed". Two to five words; no person (given name,
+    /// title or role first), body (a body's head noun), place or name another rule has.
+    pub(super) fn named_after_policy_verbs(&mut self) {
+        const VERBS: &[&str] = &[
+            "abandon",
+            "abandoned",
+            "abolish",
+            "abolished",
+            "abolishing",
+            "axe",
+            "axed",
+            "axing",
+            "cancel",
+            "cancelled",
+            "cancelling",
+            "expand",
+            "expanded",
+            "expanding",
+            "extend",
+            "extended",
+            "implement",
+            "implemented",
+            "implementing",
+            "introduce",
+            "introduced",
+            "introducing",
+            "launch",
+            "launched",
+            "launching",
+            "pilot",
+            "piloted",
+            "reinstate",
+            "reinstated",
+            "replace",
+            "replaced",
+            "reverse",
+            "reversed",
+            "reversing",
+            "scrap",
+            "scrapped",
+            "scrapping",
+            "unveil",
+            "unveiled",
+        ];
+        static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+            std::sync::OnceLock::new();
+        let verbs = SET.get_or_init(|| VERBS.iter().copied().collect());
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        for v in 0..toks.len().saturating_sub(2) {
+            // Cheap first: a capitalised word two places on at most.
+            let next_cap = |k: usize| toks.get(k).is_some_and(|t| is_cap(t.s));
+            let w = toks[v].s.as_bytes();
+            if !(3..=12).contains(&w.len())
+                || !matches!(
+                    w[0],
+                    b'a' | b'c' | b'e' | b'i' | b'l' | b'p' | b'r' | b's' | b'u'
+                )
+                || !(next_cap(v + 1) || next_cap(v + 2))
+                || !verbs.contains(toks[v].s)
+            {
+                continue;
+            }
+            let mut i = v + 1;
+            if matches!(toks[i].s, "the" | "its" | "their") && i + 1 < toks.len() {
+                i += 1;
+            }
+            if !is_cap(toks[i].s) || !adjacent(norm, &toks[i - 1], &toks[i]) {
+                continue;
+            }
+            let last = run_end(norm, toks, i);
+            let run = &toks[i..=last];
+            let ws: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
+            if !(2..=5).contains(&ws.len()) {
+                continue;
+            }
+            let (a, b) = (run[0].start, strip_end(run));
+            let name = &norm[a..b];
+            let place = super::sentence::gazetteer_by_first_word(ws[0])
+                .iter()
+                .any(|(s, _, _)| *s == name)
+                || ws.iter().any(|w| super::places::demonym(w));
+            let person_or_body = given_names().contains(ws[0])
+                || person_titles().contains(ws[0])
+                || role_heads().contains(ws[0])
+                || PEERAGES.contains(&ws[0])
+                || words::org_head(ws[ws.len() - 1]).is_some()
+                || ws.iter().any(|w| not_name().contains(w) || is_allcaps(w));
+            let known = self.overlaps(a, b)
+                || self.claimed(a, b)
+                || self
+                    .out
+                    .mentions
+                    .iter()
+                    .any(|m| m.sentence == self.c.si && m.start < b && a < m.end);
+            if place || person_or_body || known {
+                continue;
+            }
+            let kind = words::policy_head(name).unwrap_or("programme");
+            self.add(
+                name.to_string(),
+                NodeKind::Policy,
+                kind,
+                0.55,
+                format!("a name after '{}'", toks[v].s),
+                a,
+                b,
+            );
+        }
+    }
+
     /// An acronym no lexicon holds that speaks or is cited is an organisation: "warned
     /// CREDS", "NIESR found", "according to NPEU". Three capitals or more, in a
     /// sentence not itself in capitals, and no acronym of a thing ("GDP", "VAT").

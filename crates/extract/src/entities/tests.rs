@@ -2481,3 +2481,33 @@ fn names_listed_beside_bodies_without_a_head_noun_were_missed() {
         );
     }
 }
+
+#[test]
+fn a_programme_named_only_after_a_verb_done_to_policies_was_missed() {
+    let lex = lex_of(vec![]);
+    let f = run(
+        "The mayor promised to reverse Liveable Streets, and the council voted to scrap \
+         Healthy Streets. Ministers later abandoned Project Speed. He backed Jane Smith, \
+         launched Greater Bigtown Council and visited Poplar Baths.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    for want in ["Liveable Streets", "Healthy Streets", "Project Speed"] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == "programme"),
+            "{want}: {names:?}"
+        );
+    }
+    assert!(
+        names
+            .iter()
+            .all(|(n, k)| k != "programme" || !matches!(n.as_str(), "Jane Smith" | "Poplar Baths")),
+        "{names:?}"
+    );
+    assert!(
+        !names
+            .iter()
+            .any(|(n, k)| n.contains("Bigtown") && k == "programme"),
+        "{names:?}"
+    );
+}
