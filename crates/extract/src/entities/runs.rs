@@ -414,6 +414,30 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         }
     }
 
+    /// Whether `w`, a word of a capitalised run, may be part of a thing's name: no
+    /// word in capitals, function word, non-name, given name, title, role, body's head
+    /// noun or demonym, and no possessive.
+    fn plain_name_word(&mut self, w: &str) -> bool {
+        let lw = lower(w, &mut self.out.scratch.lower).into_owned();
+        !is_allcaps(w)
+            && !words::is_stopword(&lw)
+            && !not_name().contains(w)
+            && !given_names().contains(w)
+            && !person_titles().contains(w)
+            && !role_heads().contains(w)
+            && words::org_head(w).is_none()
+            && !super::places::demonym(w)
+            && !w.ends_with("'s")
+    }
+
+    /// Whether a candidate found in this sentence already spans part of `a..b`.
+    fn named_here(&self, a: usize, b: usize) -> bool {
+        self.out
+            .mentions
+            .iter()
+            .any(|m| m.sentence == self.c.si && m.start < b && a < m.end)
+    }
+
     /// A capitalised name before a lowercase programme head, after a determiner: "the
     /// Kickstart scheme", "two Growth Accelerator schemes", "the Pathfinder
     /// programme". The name is the policy; with its head, an alias. Not a name the
@@ -453,25 +477,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             }
             let run = &toks[i..j];
             let (a, b) = (run[0].start, run[run.len() - 1].end);
-            let named_already = self
-                .out
-                .mentions
-                .iter()
-                .any(|m| m.sentence == self.c.si && m.start < b && a < m.end);
-            if named_already || self.overlaps(a, b) || self.claimed(a, b) {
+            if self.named_here(a, b) || self.overlaps(a, b) || self.claimed(a, b) {
                 continue;
             }
             let plain = run.iter().all(|t| {
-                let lw = lower(t.s, &mut self.out.scratch.lower).into_owned();
-                !is_allcaps(t.s)
-                    && !words::is_stopword(&lw)
-                    && !not_name().contains(t.s)
-                    && !given_names().contains(t.s)
-                    && !person_titles().contains(t.s)
-                    && !role_heads().contains(t.s)
-                    && words::org_head(t.s).is_none()
-                    && !super::places::demonym(t.s)
-                    && !t.s.ends_with("'s")
+                self.plain_name_word(t.s)
                     // "a British-led scheme": a quality, not a name.
                     && !t.s.split('-').skip(1).any(|p| p.starts_with(char::is_lowercase))
             });
@@ -586,19 +596,9 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             if i == k || i == 0 || !DETERMINERS.contains(&toks[i - 1].s) {
                 continue;
             }
-            let plain = toks[i..k].iter().all(|t| {
-                let lw = lower(t.s, &mut self.out.scratch.lower).into_owned();
-                !is_allcaps(t.s)
-                    && !words::is_stopword(&lw)
-                    && !not_name().contains(t.s)
-                    && !given_names().contains(t.s)
-                    && !person_titles().contains(t.s)
-                    && !role_heads().contains(t.s)
-                    && words::org_head(t.s).is_none()
-                    && !super::places::demonym(t.s)
-                    && !t.s.ends_with("'s")
-                    && !t.s.ends_with("\u{2019}s")
-            });
+            let plain = toks[i..k]
+                .iter()
+                .all(|t| self.plain_name_word(t.s) && !t.s.ends_with("\u{2019}s"));
             let (a, b) = (toks[i].start, toks[j].end);
             if !plain || self.covered(a, b) || self.claimed(a, b) {
                 continue;
@@ -713,9 +713,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             // A place, or a place whose council the article names ("the chief
             // executive of Tower Hamlets" of Tower Hamlets Council).
             let text = self.c.q.0;
-            let place = super::sentence::gazetteer_by_first_word(ws[0])
-                .iter()
-                .any(|(s, _, _)| *s == name)
+            let place = in_gazetteer(name)
                 || ws.iter().all(|w| super::places::demonym(w))
                 || [" Council", " council", " Borough", " City Council"]
                     .iter()
@@ -833,10 +831,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             let (a, b) = (run[0].start, strip_end(run));
             let ws: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
             let name = &norm[a..b];
-            let place = super::sentence::gazetteer_by_first_word(ws[0])
-                .iter()
-                .any(|(s, _, _)| *s == name)
-                || ws.iter().any(|w| super::places::demonym(w));
+            let place = in_gazetteer(name) || ws.iter().any(|w| super::places::demonym(w));
             let plain = ws.len() <= 4
                 && !given_names().contains(ws[0])
                 && !person_titles().contains(ws[0])
@@ -844,13 +839,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 && !ws
                     .iter()
                     .any(|w| not_name().contains(w) || is_allcaps(w) && w.len() < 3);
-            let known = self.overlaps(a, b)
-                || self.claimed(a, b)
-                || self
-                    .out
-                    .mentions
-                    .iter()
-                    .any(|m| m.sentence == si && m.start < b && a < m.end);
+            let known = self.overlaps(a, b) || self.claimed(a, b) || self.named_here(a, b);
             if place || !plain || known || is_body(self, &(f, l)) {
                 continue;
             }
@@ -945,23 +934,14 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             }
             let (a, b) = (run[0].start, strip_end(run));
             let name = &norm[a..b];
-            let place = super::sentence::gazetteer_by_first_word(ws[0])
-                .iter()
-                .any(|(s, _, _)| *s == name)
-                || ws.iter().any(|w| super::places::demonym(w));
+            let place = in_gazetteer(name) || ws.iter().any(|w| super::places::demonym(w));
             let person_or_body = given_names().contains(ws[0])
                 || person_titles().contains(ws[0])
                 || role_heads().contains(ws[0])
                 || PEERAGES.contains(&ws[0])
                 || words::org_head(ws[ws.len() - 1]).is_some()
                 || ws.iter().any(|w| not_name().contains(w) || is_allcaps(w));
-            let known = self.overlaps(a, b)
-                || self.claimed(a, b)
-                || self
-                    .out
-                    .mentions
-                    .iter()
-                    .any(|m| m.sentence == self.c.si && m.start < b && a < m.end);
+            let known = self.overlaps(a, b) || self.claimed(a, b) || self.named_here(a, b);
             if place || person_or_body || known {
                 continue;
             }
@@ -1590,6 +1570,14 @@ fn housing_concept(words: &[&str]) -> bool {
     ];
     matches!(words.last(), Some(&("Housing" | "Homes")))
         && words.first().is_some_and(|w| KINDS.contains(w))
+}
+
+/// Whether `name` is a place of the gazetteer, exactly.
+fn in_gazetteer(name: &str) -> bool {
+    let first = name.split(' ').next().unwrap_or(name);
+    super::sentence::gazetteer_by_first_word(first)
+        .iter()
+        .any(|(s, _, _)| *s == name)
 }
 
 /// Whether an apposition naming a role follows `norm[..end]`: a comma (or "the"),
