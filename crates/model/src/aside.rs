@@ -69,7 +69,13 @@ fn carrier(before: &[&str], text_before: &str) -> bool {
         t.strip_suffix("for")
             .is_some_and(|r| r.trim_end().ends_with(['\u{2019}', '\u{201d}', '\'', '"']))
     };
-    last2(&WRITING, &["in", "for"]) || last2(&PIECES, &["for", "in"]) || titled
+    // Someone's words given to a body that only hears them: "told the Telegraph",
+    // "speaking to the BBC", "in an interview with Sky News", "interviewed by LBC".
+    const TALKING: [&str; 4] = ["speaking", "talking", "spoke", "spoken"];
+    let audience = ws.last().is_some_and(|w| is(w, "told"))
+        || last2(&TALKING, &["to"])
+        || last2(&["interview", "interviewed", "interviews"], &["with", "by"]);
+    last2(&WRITING, &["in", "for"]) || last2(&PIECES, &["for", "in"]) || titled || audience
 }
 
 /// "Jac Larner of Cardiff University", "Professor Matthew Goodwin from the University
@@ -434,6 +440,34 @@ mod tests {
         );
     }
 
+    /// Issue 12 (the twenty-fourth session, from the guide's 3.5a): an outlet or body
+    /// that only heard someone's words ("A Government source told the Telegraph")
+    /// was drafted as an actor of the article.
+    #[test]
+    fn a_body_that_only_heard_someones_words_was_an_actor() {
+        let b = |s, n| aside(s, n, false);
+        assert!(b(
+            "A Government source told the Telegraph: 'These figures are speculative.'",
+            "Telegraph"
+        ));
+        assert!(b(
+            "Speaking to the BBC, the mayor said she would resign.",
+            "BBC"
+        ));
+        assert!(b(
+            "In an interview with Sky News, he called for more powers.",
+            "Sky News"
+        ));
+        assert!(!b(
+            "The BBC told the minister that the figures were wrong.",
+            "BBC"
+        ));
+        assert!(!b(
+            "The Telegraph, which was told of the plan, backed it.",
+            "Telegraph"
+        ));
+    }
+
     /// Issue 12 (scratch set of the sixteenth session): an outlet that only carried a
     /// writer's words and a university named as where someone works were drafted as
     /// the article's actors.
@@ -462,6 +496,10 @@ mod tests {
         ));
         assert!(!b(
             "The Financial Times reported that the plan was dropped.",
+            "Financial Times"
+        ));
+        assert!(!b(
+            "The minister told the Financial Times, which backed the plan, nothing.",
             "Financial Times"
         ));
         assert!(!b(

@@ -1649,6 +1649,16 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
             }
             if is_cap(toks[m].s)
                 && adjacent(norm, &toks[m - 1], &toks[m])
+                // "National Rally and the Swiss People's Party", "the Treasury and
+                // the Bank of England": a name after "and the" is a name of its own,
+                // but not in an office's portfolio ("Cabinet Member for Resources and
+                // the Cost of Living").
+                && !(toks[k].s == "and"
+                    && m == k + 2
+                    && toks[k + 1].s == "the"
+                    && !toks[i..=last].iter().any(|t| {
+                        role_heads().contains(t.s) || matches!(t.s, "Member" | "Holder" | "Lead")
+                    }))
                 && !(toks[k].s == "and"
                     && ((i == last
                         && !is_org_like(&toks[i..=last])
@@ -2228,29 +2238,37 @@ fn is_cap_role_opener(w: &str) -> bool {
 /// Akhmed Yakoob", "Crispin Truman, chief executive of CPRE", "the Labour politician Tam Dalyell".
 const LOWER_ROLES: &[&str] = &[
     "academic",
+    "activist",
     "adviser",
     "advisor",
     "aide",
+    "ambassador",
     "analyst",
     "anchor",
     "architect",
     "author",
+    "backbencher",
     "barrister",
+    "boss",
     "campaigner",
     "candidate",
     "chair",
     "chairman",
     "chairwoman",
+    "chief",
     "colleague",
     "columnist",
     "commentator",
+    "commissioner",
     "consultant",
     "councillor",
+    "demographer",
     "director",
     "economist",
     "editor",
     "engineer",
     "entrepreneur",
+    "expert",
     "executive",
     "founder",
     "governor",
@@ -2261,6 +2279,7 @@ const LOWER_ROLES: &[&str] = &[
     "lawyer",
     "leader",
     "lecturer",
+    "negotiator",
     "manager",
     "mayor",
     "minister",
@@ -2268,6 +2287,7 @@ const LOWER_ROLES: &[&str] = &[
     "officer",
     "organiser",
     "planner",
+    "pollster",
     "politician",
     "presenter",
     "president",
@@ -2280,9 +2300,11 @@ const LOWER_ROLES: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
+    "statistician",
     "staffer",
     "strategist",
     "teacher",
+    "treasurer",
     "trustee",
 ];
 
@@ -2302,6 +2324,13 @@ fn role_after(norm: &str, at: usize) -> Option<String> {
     };
     let inner = inner.trim_start_matches("as ").trim_start_matches("both ");
     let ws: Vec<&str> = inner.split_whitespace().collect();
+    // "Mathias Döpfner, Springer's boss", "Ngozi Okafor, the council's finance
+    // chief": a body's possessive before the role is part of it, not a name.
+    let possessive_then_role = ws.len() >= 2
+        && ws[0].ends_with(['s', 'S'])
+        && (ws[0].ends_with("'s") || ws[0].ends_with("’s"))
+        && ws[1..ws.len().min(4)].iter().any(|w| is_lower_role(w));
+
     // A clause after the comma is no apposition: "the football World Cup, but rather
     // the election of Plaid Cymru's first MP".
     if ws.first().is_some_and(|w| CLAUSE_OPENERS.contains(w)) {
@@ -2309,6 +2338,7 @@ fn role_after(norm: &str, at: usize) -> Option<String> {
     }
     if ws.len() > 12
         || !rest.starts_with(" (")
+            && !possessive_then_role
             && ws
                 .first()
                 .is_some_and(|w| is_cap(w) && !role_heads().contains(w) && !is_cap_role_opener(w))
@@ -2317,21 +2347,28 @@ fn role_after(norm: &str, at: usize) -> Option<String> {
     }
     // "Puru Miah, former Labour Councillor for Mile End, said": the title as a role.
     let r = ws.iter().position(|w| {
-        role_heads().contains(w)
-            || LOWER_ROLES.contains(w)
-            || is_member_title(w)
-            || *w == "Councillor"
+        role_heads().contains(w) || is_lower_role(w) || is_member_title(w) || *w == "Councillor"
     })?;
     let end = ws
         .iter()
         .skip(r)
         .position(|w| *w == "and")
         .map_or(ws.len(), |p| r + p);
-    let start = ws[..r]
-        .iter()
-        .rposition(|w| !is_cap(w))
-        .map_or(0, |p| p + 1);
+    let start = if possessive_then_role {
+        0
+    } else {
+        ws[..r]
+            .iter()
+            .rposition(|w| !is_cap(w))
+            .map_or(0, |p| p + 1)
+    };
     (end - start <= 10).then(|| ws[start..end].join(" "))
+}
+
+/// Whether `w` is a lower-case role noun, or a hyphenated one made of one
+/// ("secretary-general", "vice-chancellor", "co-founder").
+fn is_lower_role(w: &str) -> bool {
+    LOWER_ROLES.contains(&w) || w.contains('-') && w.split('-').any(|p| LOWER_ROLES.contains(&p))
 }
 
 /// Whether a name ending in an organisation head is a building or facility, a venue

@@ -2511,3 +2511,54 @@ fn a_programme_named_only_after_a_verb_done_to_policies_was_missed() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_role_after_a_name_with_a_hyphen_or_a_bodys_possessive_was_not_seen() {
+    // Issue 12 (the twenty-fourth session, from unannotated Economist text): "Mathias
+    // Döpfner, Springer's boss", "Emmanuelle Causse, secretary-general of ...": a
+    // name whose first word is no listed given name was dropped, and its later "Mr
+    // Döpfner" became a person of its own.
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Emmanuelle Causse, secretary-general of the International Union of Property Owners, says rents are rising. \
+         Mathias Döpfner, Springer’s boss, wants to double its value. \
+         Ngozi Okafor, the council's finance chief, warned that reserves would run out. \
+         Later Mr Döpfner said the paper would keep its editor.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    for name in ["Emmanuelle Causse", "Mathias Döpfner", "Ngozi Okafor"] {
+        assert!(
+            names.contains(&(name.into(), "person".into())),
+            "{name}: {names:?}"
+        );
+    }
+    assert!(!names.iter().any(|(n, _)| n == "Mr Döpfner"), "{names:?}");
+}
+
+#[test]
+fn two_names_joined_by_and_the_were_one_name() {
+    // "National Rally and the Swiss People's Party" was one candidate; a portfolio
+    // ("Cabinet Member for Resources and the Cost of Living") stays one office.
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Voters backed the Sunrise Alliance and the Swiss People’s Party. \
+         Councillor Saied Ahmed, Cabinet Member for Resources and the Cost of Living, said the budget was fair.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    assert!(
+        names
+            .iter()
+            .any(|(n, _)| n == "Swiss People’s Party" || n == "Swiss People's Party"),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|(n, _)| n.contains(" and the ")),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|(n, _)| n == "Cost of Living"),
+        "{names:?}"
+    );
+}
