@@ -33,7 +33,7 @@ pub(super) fn settle_head_aliases(layout: &Layout, lex: &Lexicon, found: &mut Fo
         };
         let t = s.norm.get(m.start..m.end).map(fold).unwrap_or_default();
         if heads.contains(&t) {
-            let of = s.norm[m.end..].starts_with(" of ");
+            let of = s.norm[m.end..].starts_with(" of ") || qualified(&s.norm[..m.start]);
             by_head.push((i, t, of));
         }
     }
@@ -73,6 +73,32 @@ pub(super) fn settle_head_aliases(layout: &Layout, lex: &Lexicon, found: &mut Fo
         }
     }
     drop_mentions(found, &drop);
+}
+
+/// Whether the word before a head alias qualifies it as another thing's: "editorial
+/// independence", "operational independence", "energy independence" are no
+/// country's. An adjective by its ending, or a noun that names such a thing.
+fn qualified(before: &str) -> bool {
+    let Some(w) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
+        return false;
+    };
+    // Capitalised only as the sentence's first word ("Editorial independence is").
+    let opening = before.trim_end() == w;
+    let w = if opening {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_string()
+    };
+    let w = w.as_str();
+    if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    const ENDINGS: [&str; 5] = ["al", "ic", "ary", "ive", "ous"];
+    const THINGS: [&str; 6] = ["energy", "food", "press", "bank", "media", "party"];
+    ENDINGS
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        || THINGS.contains(&w)
 }
 
 /// Settle the mentions found by a generic alias (see the module docs).

@@ -1041,6 +1041,31 @@ fn independence_of_a_central_bank_or_of_wales_was_scottish_independence() {
 }
 
 #[test]
+fn editorial_independence_was_scottish_independence() {
+    // Issue 12 (the twenty-fourth session, unannotated Economist text): "Editorial
+    // independence is sacrosanct" drafted Scottish independence.
+    let lex = lex_bg(vec![]);
+    for t in [
+        "Editorial independence is sacrosanct, he says.",
+        "The Bank's operational independence must be kept.",
+        "Britain wants energy independence by 2030.",
+    ] {
+        let f = run(t, &lex);
+        assert!(
+            !mentioned(&f).contains(&"policy:scottish-independence"),
+            "{t}: {:?}",
+            f.mentions
+        );
+    }
+    let f = run("The SNP has revived its case for independence.", &lex);
+    assert!(
+        mentioned(&f).contains(&"policy:scottish-independence"),
+        "{:?}",
+        f.mentions
+    );
+}
+
+#[test]
 fn an_organisation_after_with_and_a_cabinet_seat_were_misread() {
     let f = run(
         "Savings came from the Shared Staffing Arrangement with Wandsworth Council (SSA). \
