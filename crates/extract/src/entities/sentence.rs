@@ -227,7 +227,7 @@ impl SentenceScan<'_, '_, '_> {
             let Some(end) = act_after_parenthesis(norm, open) else {
                 continue;
             };
-            let Some((a, _)) = cap_run_before(norm, toks, open) else {
+            let Some((a, _)) = cap_run_before_as(norm, toks, open, true) else {
                 continue;
             };
             if self.covered(a, end) {
@@ -574,6 +574,12 @@ fn capitalised(text: &str) -> String {
 /// The capitalised run of words that ends at byte `end` ("Localis", "IPPR North",
 /// "Centre for Cities"), without connectors or common words opening it.
 fn cap_run_before(norm: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    cap_run_before_as(norm, toks, end, false)
+}
+
+/// [`cap_run_before`], where `named` says that what follows makes the run a name
+/// even after "a" ("an Illegal Migration (Mass Deportation) Bill").
+fn cap_run_before_as(norm: &str, toks: &[Tok], end: usize, named: bool) -> Option<(usize, usize)> {
     let last = toks.iter().rposition(|t| t.end <= end)?;
     if toks[last].end != end || !is_cap(toks[last].s) {
         return None;
@@ -592,7 +598,7 @@ fn cap_run_before(norm: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)
         first += 1;
     }
     // "a Scottish think-tank", "a London consultancy": a description, not a name.
-    let described = first > 0 && matches!(toks[first - 1].s, "a" | "an" | "A" | "An");
+    let described = !named && first > 0 && matches!(toks[first - 1].s, "a" | "an" | "A" | "An");
     if described || (first == last && is_demonym(toks[first].s)) {
         return None;
     }

@@ -1465,6 +1465,11 @@ fn a_bill_named_with_a_parenthesis_was_read_as_an_organisation() {
             "The Local Government (Scotland) Act 1973 set up regions.",
             "Local Government (Scotland) Act 1973",
         ),
+        // After "an" too (the twenty-fourth session, unannotated Economist text).
+        (
+            "Mr Farage launched an Illegal Migration (Mass Deportation) Bill.",
+            "Illegal Migration (Mass Deportation) Bill",
+        ),
     ] {
         let names = candidate_names(&run(t, &lex));
         assert_eq!(names, [(bill.to_string(), "measure".to_string())], "{t}");
