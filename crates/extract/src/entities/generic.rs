@@ -90,9 +90,11 @@ fn qualified(before: &str) -> bool {
         w.to_string()
     };
     let w = w.as_str();
-    if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase()) {
+    if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
         return false;
     }
+    // "central-bank independence": the compound's last word decides.
+    let w = w.rsplit('-').next().unwrap_or(w);
     const ENDINGS: [&str; 5] = ["al", "ic", "ary", "ive", "ous"];
     const THINGS: [&str; 6] = ["energy", "food", "press", "bank", "media", "party"];
     ENDINGS

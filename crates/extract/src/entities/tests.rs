@@ -1049,6 +1049,7 @@ fn editorial_independence_was_scottish_independence() {
         "Editorial independence is sacrosanct, he says.",
         "The Bank's operational independence must be kept.",
         "Britain wants energy independence by 2030.",
+        "The first is the threat to central-bank independence.",
     ] {
         let f = run(t, &lex);
         assert!(
