@@ -1108,7 +1108,15 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         };
         let before_known = run[..p].iter().any(|t| self.overlaps(t.start, t.end));
         let after_known = run[p + 1..].iter().any(|t| self.overlaps(t.start, t.end));
-        !before_known && after_known && self.person_of_org(run, words, true)
+        // "Axel Springer of Germany": a country known as a place is no body one
+        // belongs to.
+        let of = words[p + 1..].join(" ");
+        let place = self
+            .lex
+            .id_for_name(of.strip_prefix("the ").unwrap_or(&of))
+            .and_then(|id| self.lex.entities.get(id))
+            .is_some_and(|e| e.kind == "place");
+        !before_known && after_known && !place && self.person_of_org(run, words, true)
     }
 
     /// "Richard Harris of the University of Bristol": a person named with the
@@ -1311,6 +1319,13 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             ]
             .iter()
             .any(|p| before.ends_with(p))
+                // "a report written by Tomasz Nowak", "According to Priya
+                // Raghunathan, the scheme failed": a person's, unless a word of the
+                // name is a body's or a place's ("according to Kent Police").
+                || ["written by", "authored by", "according to", "According to"]
+                    .iter()
+                    .any(|p| before.ends_with(p))
+                    && spoken_name(&person)
         };
         if (peer || councillor || titled_speaker) && name_like && !is_allcaps(run[1].s) {
             // "Lord Frost", "Baroness Chapman": a peer named by title only; "Cllr
@@ -1578,6 +1593,36 @@ fn in_gazetteer(name: &str) -> bool {
     super::sentence::gazetteer_by_first_word(first)
         .iter()
         .any(|(s, _, _)| *s == name)
+}
+
+/// Whether two words given as someone's ("according to Priya Raghunathan") are a
+/// person's name, though the first is no listed given name: neither word is an
+/// organisation's or a place's head, a demonym, or a place of the gazetteer
+/// ("according to Kent Police", "according to Network Rail" name bodies).
+fn spoken_name(person: &[Tok]) -> bool {
+    let [first, last] = person else {
+        return false;
+    };
+    let last_s = strip_possessive(last.s);
+    let body_word = |w: &str| {
+        words::org_head(w).is_some()
+            || words::policy_head(w).is_some()
+            || matches!(
+                w,
+                "Police" | "Rail" | "Water" | "Energy" | "Homes" | "Housing"
+            )
+            || PLACE_HEADS.contains(&w)
+            || super::sentence::is_demonym(w)
+            || super::places::demonym(w)
+            || !super::sentence::gazetteer_by_first_word(w).is_empty()
+    };
+    first.s.chars().next().is_some_and(char::is_uppercase)
+        && last_s.chars().next().is_some_and(char::is_uppercase)
+        && !is_allcaps(first.s)
+        && !is_allcaps(last_s)
+        && !body_word(first.s)
+        && !body_word(last_s)
+        && !in_gazetteer(&format!("{} {last_s}", first.s))
 }
 
 /// Whether an apposition naming a role follows `norm[..end]`: a comma (or "the"),

@@ -2593,3 +2593,48 @@ fn two_names_joined_by_and_the_were_one_name() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_speaker_whose_given_name_no_list_holds_was_dropped() {
+    // Issue 12 (the twenty-fourth session, invented from the issue's class "person
+    // names ... first names that are common words"): a name common in Britain but
+    // not in England's lists opening a sentence before "said", and a name after
+    // "according to" or "written by", found no one.
+    let lex = lex_of(vec![]);
+    let f = run(
+        "Chidi Okeke said the council had ignored residents. \
+         According to Priya Raghunathan, the scheme has failed. \
+         The report, written by Wojciech Zielinski, was ignored. \
+         Tower Hamlets said it would appeal. According to Kent Police, the road was closed.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    for name in ["Chidi Okeke", "Priya Raghunathan", "Wojciech Zielinski"] {
+        assert!(
+            names.contains(&(name.into(), "person".into())),
+            "{name}: {names:?}"
+        );
+    }
+    for body in ["Tower Hamlets", "Kent Police"] {
+        assert!(
+            !names.contains(&(body.into(), "person".into())),
+            "{body}: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_of_a_country_was_a_person_of_an_organisation() {
+    // "Axel Springer of Germany": once countries are places of the background, the
+    // country after "of" made the company a person.
+    let lex = lex_bg(vec![]);
+    let f = run(
+        "The Telegraph is being acquired by Axel Springer of Germany.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    assert!(
+        !names.iter().any(|(n, _)| n == "Axel Springer"),
+        "{names:?}"
+    );
+}
