@@ -32,7 +32,9 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
         || (example(wider)
             || carrier(before, &norm[..start])
             || place_of_work(before, name)
-            || (matches!(kind, "organisation" | "think-tank") && employer(before, &norm[end..])))
+            || (matches!(kind, "organisation" | "think-tank")
+                && employer(before, &norm[end..])
+                && !represents(name, &norm[end..])))
             && !acts_after(after)
         || term(before, name)
 }
@@ -144,13 +146,61 @@ fn employer(before: &[&str], after_raw: &str) -> bool {
     // "of" (not a sentence's first word: "Data from ...").
     let name_word =
         |w: &str| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic);
-    let named_before =
-        n >= 3 && is(ws[n - 1], "of") && name_word(ws[n - 2]) && name_word(ws[n - 3]);
+    let named_before = n >= 3
+        && (is(ws[n - 1], "of") || is(ws[n - 1], "from"))
+        && name_word(ws[n - 2])
+        && name_word(ws[n - 3]);
     let possessive = after_raw
         .strip_prefix("\u{2019}s ")
         .or_else(|| after_raw.strip_prefix("'s "));
     let role_after = possessive.is_some_and(|a| a.split(' ').take(3).any(role));
     role_before || named_before || role_after
+}
+
+/// Whether a body named beside a person is one that the person speaks for, not only
+/// where they work: a membership, community, industry or campaign body, by its name
+/// ("the Marylebone Association", "the Federation of Small Businesses") or by the
+/// description after it ("ADS, an industry group", "Friends of X, a campaign group").
+/// Such a body is an actor (the guide's 3.5a, as the dev6 annotator read it).
+fn represents(name: &str, after_raw: &str) -> bool {
+    const HEADS: [&str; 11] = [
+        "Association",
+        "Federation",
+        "Confederation",
+        "Union",
+        "Alliance",
+        "Campaign",
+        "Coalition",
+        "Forum",
+        "Network",
+        "Chamber",
+        "Congress",
+    ];
+    const KINDS: [&str; 10] = [
+        "group",
+        "association",
+        "body",
+        "lobby",
+        "campaign",
+        "union",
+        "federation",
+        "network",
+        "alliance",
+        "coalition",
+    ];
+    let named = name.split(' ').any(|w| HEADS.contains(&w));
+    let described = after_raw
+        .strip_prefix(", ")
+        .and_then(|r| ["a ", "an ", "the "].iter().find_map(|d| r.strip_prefix(d)))
+        .is_some_and(|r| {
+            r.split([',', '.', ';'])
+                .next()
+                .unwrap_or("")
+                .split(' ')
+                .take(4)
+                .any(|w| KINDS.contains(&w))
+        });
+    named || described
 }
 
 /// "over this Parliament", "by the end of this Parliament": a Parliament as the years it
@@ -438,6 +488,30 @@ mod tests {
             !super::only_an_aside(s, 11, 18, "place"),
             "places follow their own rule"
         );
+    }
+
+    /// Issue 12 (dev6, read in the twenty-fourth session): a body a quoted person
+    /// speaks for was dropped as their place of work, and an employer after "from"
+    /// was kept.
+    #[test]
+    fn a_body_someone_speaks_for_is_no_place_of_work() {
+        let b = |s, n| aside(s, n, false);
+        assert!(!b(
+            "Michael Bolt of the Marylebone Association, a community group, argues that it would fail.",
+            "Marylebone Association"
+        ));
+        assert!(!b(
+            "Absent clear plans, startups are wary, says Nathan Mathiot of ADS, an industry group for small firms.",
+            "ADS"
+        ));
+        assert!(b(
+            "Richard Donnell from Zoopla, a property website, says that the numbers don't stack up.",
+            "Zoopla"
+        ));
+        assert!(b(
+            "Paul Swinney of Centre for Cities, a think-tank, says so.",
+            "Centre for Cities"
+        ));
     }
 
     /// Issue 12 (the twenty-fourth session, from the guide's 3.5a): an outlet or body

@@ -518,6 +518,18 @@ impl SentenceScan<'_, '_, '_> {
                     );
                     self.add_alias(&id, Some(&format!("{inner} {h}")));
                 }
+            } else if let Some(&(_, pk)) = quoted_lower_name(&words_in, &before) {
+                // "the “defence investment plan”": a name in quotation marks that
+                // ends in a policy's head, lower case as the text writes it.
+                self.add(
+                    capitalised(inner),
+                    NodeKind::Policy,
+                    pk,
+                    0.65,
+                    "a quoted name ending in a policy's head".into(),
+                    qs + 1,
+                    qe - 1,
+                );
             } else if introduced && single_rare {
                 self.add(
                     inner.to_string(),
@@ -531,6 +543,26 @@ impl SentenceScan<'_, '_, '_> {
             }
         }
     }
+}
+
+/// The policy head that ends a quoted lower-case name of two to four words after
+/// "the" ("the “defence investment plan”"; not "their ‘fighting fund’", a
+/// campaign's own), if any.
+fn quoted_lower_name(
+    words_in: &[&str],
+    before: &[&str],
+) -> Option<&'static (&'static str, &'static str)> {
+    let last = words_in.last()?;
+    let lower = words_in
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    let the = before.first().is_some_and(|w| matches!(*w, "the" | "The"));
+    if !(2..=4).contains(&words_in.len()) || !lower || !the {
+        return None;
+    }
+    words::LOWER_POLICY_HEADS
+        .iter()
+        .find(|(h, _)| h == last && !matches!(*h, "approach" | "model" | "project"))
 }
 
 /// Where " (" opens in `norm` (the space's offset): a search for the bracket alone,
@@ -684,7 +716,26 @@ const NOT_A_COUNCILS_PLACE: &[&str] = &[
 pub(super) fn is_demonym(w: &str) -> bool {
     matches!(
         w,
-        "Welsh" | "Irish" | "British" | "English" | "Scottish" | "French" | "Dutch" | "Swiss"
+        "Welsh"
+            | "Irish"
+            | "British"
+            | "English"
+            | "Scottish"
+            | "French"
+            | "Dutch"
+            | "Swiss"
+            | "German"
+            | "Greek"
+            | "Thai"
+            | "Czech"
+            | "Israeli"
+            | "Saudi"
+            | "Qatari"
+            | "Emirati"
+            | "Pakistani"
+            | "Bangladeshi"
+            | "Iraqi"
+            | "Kuwaiti"
     ) || (w.len() > 5
         && w != "Guardian"
         && ["ish", "ese", "ian", "ean", "can"]
@@ -793,8 +844,15 @@ fn appositive_before(
     head: usize,
     head_end: usize,
 ) -> Option<(usize, usize)> {
-    // The description closes where the head does: "..., the housing charity, said".
-    if !(norm[head_end..].is_empty() || norm[head_end..].starts_with([',', '.', ';', ')'])) {
+    // The description closes where the head does: "..., the housing charity, said",
+    // or goes on with what the body is for: "ADS, an industry group for small
+    // defence enterprises".
+    let rest = &norm[head_end..];
+    if !(rest.is_empty()
+        || rest.starts_with([',', '.', ';', ')'])
+        || rest.starts_with(" for ")
+        || rest.starts_with(" of "))
+    {
         return None;
     }
     let before = &norm[..head];
@@ -834,6 +892,8 @@ fn plain_appositive_before(
         return None;
     }
     let (a, b) = appositive_before(norm, toks, head, head_end)?;
+    // "Nathan Mathiot of ADS, an industry group": the body after the person.
+    let a = org_after_person(norm, a, b);
     let first = norm[a..b].split(' ').next().unwrap_or("");
     // A one-word name that is a function word ("Next, a clothing chain") would, once
     // in the lexicon, be linked wherever a sentence opens "Next year".
@@ -876,10 +936,20 @@ pub(super) fn gazetteer_by_first_word(
 
 /// Spans of single-quoted phrases: (start of opening quote, end after closing quote, inner text).
 fn quoted_spans(norm: &str) -> Vec<(usize, usize, &str)> {
+    // Single quotation marks (British usage), then double ones (“defence investment
+    // plan”, as The Economist writes), each span in text order within its kind.
+    let mut out = quoted_spans_by(norm, b'\'');
+    out.extend(quoted_spans_by(norm, b'"'));
+    out
+}
+
+/// [`quoted_spans`] for one quotation mark `mark` (ASCII, as the normalised text has it).
+fn quoted_spans_by(norm: &str, mark: u8) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
     let b = norm.as_bytes();
+    let m = mark as char;
     let mut i = 0;
-    while let Some(q) = memchr::memchr(b'\'', &b[i..]) {
+    while let Some(q) = memchr::memchr(mark, &b[i..]) {
         i += q;
         if i == 0
             || !norm[..i]
@@ -887,7 +957,7 @@ fn quoted_spans(norm: &str) -> Vec<(usize, usize, &str)> {
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
         {
-            if let Some(rel) = norm[i + 1..].find('\'') {
+            if let Some(rel) = norm[i + 1..].find(m) {
                 let j = i + 1 + rel;
                 let after_ok = !norm[j + 1..]
                     .chars()
