@@ -4,12 +4,13 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 7] = [
+const PARTS: [&str; 8] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
     "gold/dev4",
     "gold/dev5",
+    "gold/dev6",
     "gold/test",
     "gold/test2",
 ];
@@ -53,6 +54,7 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev3", "dev3"),
         ("gold/dev4", "dev4"),
         ("gold/dev5", "dev5"),
+        ("gold/dev6", "dev6"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
