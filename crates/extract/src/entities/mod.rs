@@ -251,6 +251,7 @@ pub(crate) fn find(
     }
     found.mentions.extend(cand_mentions);
     found.candidates = final_cands;
+    drop_names_inside_bodies(&mut found);
     resolve::mention_new_candidates_again(layout, &mut found);
     resolve_short_forms(layout, &wtoks, lex, &mut found);
     resolve::merge_peers(lex, &mut found);
@@ -272,6 +273,38 @@ pub(crate) fn find(
         .mentions
         .dedup_by(|a, b| a.sentence == b.sentence && a.start == b.start && a.id == b.id);
     found
+}
+
+/// Drop a known actor's name met inside a longer body's name found in the same place:
+/// "Westminster" (the UK Government) in "Westminster Council", "Tower Hamlets" in
+/// "Tower Hamlets Council". The longer name is the body meant, as the graph's longest
+/// match has it once the body is in the lexicon.
+fn drop_names_inside_bodies(found: &mut Found) {
+    let bodies: Vec<(usize, usize, usize)> = found
+        .mentions
+        .iter()
+        .filter(|m| m.how == MentionHow::Candidate && m.id.starts_with("actor:"))
+        .filter(|m| {
+            found.candidates.iter().any(|c| {
+                c.id == m.id
+                    && matches!(
+                        c.kind.as_str(),
+                        "government-body" | "organisation" | "party" | "think-tank"
+                    )
+            })
+        })
+        .map(|m| (m.sentence, m.start, m.end))
+        .collect();
+    if bodies.is_empty() {
+        return;
+    }
+    found.mentions.retain(|m| {
+        !(m.how == MentionHow::Lexicon
+            && m.id.starts_with("actor:")
+            && bodies.iter().any(|&(si, a, b)| {
+                si == m.sentence && a <= m.start && m.end <= b && (a, b) != (m.start, m.end)
+            }))
+    });
 }
 
 /// Drop the mentions of a policy that is also an event ("Brexit") where it is not

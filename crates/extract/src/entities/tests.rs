@@ -2683,3 +2683,30 @@ fn a_lower_case_policy_name_in_double_quotation_marks_was_missed() {
     let f = run("You can donate to their ‘fighting fund’ here.", &lex);
     assert!(candidate_names(&f).is_empty(), "{:?}", candidate_names(&f));
 }
+
+#[test]
+fn westminster_council_was_the_uk_government() {
+    // Issue 12 (dev6): "Sir Sadiq and Westminster Council are both Labour" linked the
+    // UK Government by its alias "Westminster" inside the council's name.
+    let lex = lex_of(vec![ent(
+        "actor:uk-government",
+        "UK Government",
+        "government-body",
+        &["Westminster", "Whitehall"],
+    )]);
+    let f = run(
+        "Sir Sadiq and Westminster Council are both Labour. Westminster City Council approved it.",
+        &lex,
+    );
+    assert!(
+        !mentioned(&f).contains(&"actor:uk-government"),
+        "{:?}",
+        f.mentions
+    );
+    let f = run("Westminster has refused to fund it.", &lex);
+    assert!(
+        mentioned(&f).contains(&"actor:uk-government"),
+        "{:?}",
+        f.mentions
+    );
+}
