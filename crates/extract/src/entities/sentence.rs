@@ -846,13 +846,9 @@ fn appositive_before(
 ) -> Option<(usize, usize)> {
     // The description closes where the head does: "..., the housing charity, said",
     // or goes on with what the body is for: "ADS, an industry group for small
-    // defence enterprises".
+    // defence enterprises" (not "of": "Abertillery, a group of residents").
     let rest = &norm[head_end..];
-    if !(rest.is_empty()
-        || rest.starts_with([',', '.', ';', ')'])
-        || rest.starts_with(" for ")
-        || rest.starts_with(" of "))
-    {
+    if !(rest.is_empty() || rest.starts_with([',', '.', ';', ')']) || rest.starts_with(" for ")) {
         return None;
     }
     let before = &norm[..head];

@@ -2664,6 +2664,12 @@ fn a_company_described_as_a_startup_or_a_maker_and_a_body_after_its_spokesman_we
             "{t}: {names:?}"
         );
     }
+    // "a group of" is a number of people, no description of the name before it.
+    let names = candidate_names(&run(
+        "Just outside Abertillery, a group of old residents describe how the place has changed.",
+        &lex,
+    ));
+    assert!(!names.iter().any(|(n, _)| n == "Abertillery"), "{names:?}");
 }
 
 #[test]
