@@ -2371,10 +2371,18 @@ fn role_after(norm: &str, at: usize) -> Option<String> {
     let ws: Vec<&str> = inner.split_whitespace().collect();
     // "Mathias Döpfner, Springer's boss", "Ngozi Okafor, the council's finance
     // chief": a body's possessive before the role is part of it, not a name.
-    let possessive_then_role = ws.len() >= 2
-        && ws[0].ends_with(['s', 'S'])
-        && (ws[0].ends_with("'s") || ws[0].ends_with("’s"))
-        && ws[1..ws.len().min(4)].iter().any(|w| is_lower_role(w));
+    // "Morgan McSweeney, Sir Keir's most influential adviser": up to three words
+    // of a name before the possessive.
+    let possessive_at = ws
+        .iter()
+        .take(3)
+        .position(|w| w.ends_with("'s") || w.ends_with("’s"));
+    let possessive_then_role = possessive_at.is_some_and(|k| {
+        ws[..k].iter().all(|w| is_cap(w))
+            && ws[k + 1..ws.len().min(k + 5)]
+                .iter()
+                .any(|w| is_lower_role(w))
+    });
 
     // A clause after the comma is no apposition: "the football World Cup, but rather
     // the election of Plaid Cymru's first MP".
@@ -2413,7 +2421,11 @@ fn role_after(norm: &str, at: usize) -> Option<String> {
 /// Whether `w` is a lower-case role noun, or a hyphenated one made of one
 /// ("secretary-general", "vice-chancellor", "co-founder").
 fn is_lower_role(w: &str) -> bool {
-    LOWER_ROLES.contains(&w) || w.contains('-') && w.split('-').any(|p| LOWER_ROLES.contains(&p))
+    // "one of its founders": a plural names the role too.
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    LOWER_ROLES.contains(&w)
+        || LOWER_ROLES.contains(&singular)
+        || w.contains('-') && w.split('-').any(|p| LOWER_ROLES.contains(&p))
 }
 
 /// Whether a name ending in an organisation head is a building or facility, a venue

@@ -2716,3 +2716,24 @@ fn westminster_council_was_the_uk_government() {
         f.mentions
     );
 }
+
+#[test]
+fn a_role_after_a_possessive_name_or_in_the_plural_was_not_seen() {
+    // Issue 12 (the twenty-fourth session, unannotated Economist text): "Morgan
+    // McSweeney, Sir Keir's most influential adviser", "Lindsey German, one of its
+    // founders" found no one.
+    let lex = lex_of(vec![]);
+    let f = run(
+        "He was close to Morgan McSweeney, Sir Keir’s most influential adviser. \
+         Lindsey German, one of its founders, is 74. \
+         Tomasz Zielinski, one of its founders, spoke.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    for name in ["Morgan McSweeney", "Lindsey German", "Tomasz Zielinski"] {
+        assert!(
+            names.contains(&(name.into(), "person".into())),
+            "{name}: {names:?}"
+        );
+    }
+}
