@@ -4,13 +4,14 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 8] = [
+const PARTS: [&str; 9] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
     "gold/dev4",
     "gold/dev5",
     "gold/dev6",
+    "gold/dev7",
     "gold/test",
     "gold/test2",
 ];
@@ -55,6 +56,7 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev4", "dev4"),
         ("gold/dev5", "dev5"),
         ("gold/dev6", "dev6"),
+        ("gold/dev7", "dev7"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
