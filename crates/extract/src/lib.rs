@@ -539,7 +539,7 @@ mod tests {
                     "evolve cue in {n:?}"
                 );
                 assert_eq!(
-                    scan.any(si, scan::Set::Boilerplate),
+                    meta::boilerplate_scanned(&scan, si, n),
                     meta::is_boilerplate(n),
                     "boilerplate in {n:?}"
                 );

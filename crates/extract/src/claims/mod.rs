@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use crate::found::Found;
 use crate::items::{DraftClaim, Mention};
 use crate::lexicon::Lexicon;
-use crate::scan::{Scan, Set};
+use crate::scan::Scan;
 use crate::sentences::{quote, BlockKind, Layout};
 use crate::slug::slug;
 use levelmap_model::date::PartialDate;
@@ -312,7 +312,7 @@ pub(crate) fn find(
             speakers.pass(s.block, &s.norm);
             continue;
         }
-        if scan.any(si, Set::Boilerplate) || introduces_a_list(&s.norm) {
+        if crate::meta::boilerplate_scanned(scan, si, &s.norm) || introduces_a_list(&s.norm) {
             continue;
         }
         let is_policy = |m: &&Mention| levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy);

@@ -39,6 +39,36 @@ pub(crate) fn boilerplate_phrases() -> impl Iterator<Item = &'static str> {
     BOILERPLATE.iter().copied()
 }
 
+/// Phrases of [`BOILERPLATE`] that are page furniture only where a passage opens with
+/// them or the passage is short ("Back to top", "Sign up for our newsletter"): in
+/// prose they are plain words ("link costs back to local incomes", "sign up to the
+/// deal", "the council's newsletter said"), and a paragraph holding one was dropped
+/// whole, its claims and names with it.
+const OPENERS_ONLY: &[&str] = &[
+    "back to",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "log in",
+    "read more",
+    "follow us",
+    "share this",
+    "skip to",
+];
+
+/// Whether the boilerplate phrase number `phrase` found at byte `start` of passage
+/// `s` makes the passage furniture: anywhere, or for [`OPENERS_ONLY`] within its
+/// first two words or in a passage of six words or fewer ("Click here to subscribe").
+pub(crate) fn furniture_at(s: &str, phrase: usize, start: usize) -> bool {
+    let opener_only = BOILERPLATE
+        .get(phrase)
+        .is_some_and(|p| OPENERS_ONLY.contains(p));
+    !opener_only
+        || s.get(..start)
+            .is_some_and(|b| b.split_whitespace().count() < 2)
+        || s.split_whitespace().count() <= 6
+}
+
 /// Whether a passage is page furniture (navigation, disclaimers, sharing links).
 pub(crate) fn is_boilerplate(s: &str) -> bool {
     static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
@@ -49,7 +79,18 @@ pub(crate) fn is_boilerplate(s: &str) -> bool {
             .build(BOILERPLATE)
             .expect("plain patterns")
     })
-    .is_match(s)
+    .find_overlapping_iter(s)
+    .any(|m| furniture_at(s, m.pattern().as_usize(), m.start()))
+}
+
+/// [`is_boilerplate`] for sentence `si` from the article's scan.
+pub(crate) fn boilerplate_scanned(scan: &crate::scan::Scan, si: usize, norm: &str) -> bool {
+    scan.any(si, crate::scan::Set::Boilerplate)
+        && scan
+            .of(si)
+            .iter()
+            .filter(|o| o.set == crate::scan::Set::Boilerplate)
+            .any(|o| furniture_at(norm, o.idx as usize, o.start as usize))
 }
 
 /// The first block of running prose: a paragraph of twenty words or more that closes

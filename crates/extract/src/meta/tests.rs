@@ -920,3 +920,26 @@ fn a_statement_titled_with_its_bodys_name_gave_no_outlet() {
     ));
     assert!(d.outlet.is_none());
 }
+
+/// Issue 12 (dev7, read in the twenty-fourth session): a paragraph of prose holding
+/// "back to", "sign up" or "newsletter" was page furniture, so its claims and names
+/// were dropped.
+#[test]
+fn a_paragraph_with_back_to_or_newsletter_in_its_prose_was_page_furniture() {
+    for prose in [
+        "However a much better way to ensure housing provided is truly affordable would be to link costs back to local average household incomes.",
+        "The council's newsletter said that the scheme had failed to deliver the homes it promised.",
+        "Ministers hope that more councils will sign up to the devolution deals before the election.",
+    ] {
+        assert!(!is_boilerplate(prose), "{prose}");
+    }
+    for furniture in [
+        "Back to top",
+        "Sign up to our weekly newsletter for the latest news and analysis from the region.",
+        "Click here to subscribe",
+        "Read more: the council's budget in full, with every line of spending explained.",
+        "All rights reserved. No part of this page may be copied without permission from us.",
+    ] {
+        assert!(is_boilerplate(furniture), "{furniture}");
+    }
+}
