@@ -42,7 +42,29 @@ fn deunicode_basic(s: &str) -> String {
             'ñ' => 'n',
             'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
             'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
+            'ý' | 'ÿ' | 'ŷ' => 'y',
+            // Welsh, Polish, Czech, Turkish, Hungarian and Latvian letters of names
+            // common in Britain ("Glyndŵr", "Wałęsa", "Dvořák").
+            'ŵ' => 'w',
+            'ł' => 'l',
+            'ś' | 'š' | 'ş' => 's',
+            'ć' | 'č' => 'c',
+            'ń' | 'ň' => 'n',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ą' | 'ā' => 'a',
+            'ę' | 'ě' | 'ē' => 'e',
+            'ř' => 'r',
+            'ů' | 'ű' | 'ū' => 'u',
+            'ő' | 'ō' => 'o',
+            'ğ' => 'g',
+            'ı' | 'ī' => 'i',
+            'Ŵ' => 'W',
+            'Ŷ' => 'Y',
+            'Ł' => 'L',
+            'Ś' | 'Š' | 'Ş' => 'S',
+            'Ć' | 'Č' => 'C',
+            'Ź' | 'Ż' | 'Ž' => 'Z',
+            'Ř' => 'R',
             'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
             'Ç' => 'C',
             'È' | 'É' | 'Ê' | 'Ë' => 'E',
@@ -59,6 +81,14 @@ fn deunicode_basic(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn welsh_and_polish_letters_were_dropped_from_slugs() {
+        // "Owain Glyndŵr" gave "owain-glynd-r".
+        assert_eq!(slug("Owain Glyndŵr"), "owain-glyndwr");
+        assert_eq!(slug("Lech Wałęsa"), "lech-walesa");
+        assert_eq!(slug("Antonín Dvořák"), "antonin-dvorak");
+    }
 
     #[test]
     fn slugs() {
