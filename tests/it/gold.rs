@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 9] = [
+const PARTS: [&str; 11] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -12,6 +12,8 @@ const PARTS: [&str; 9] = [
     "gold/dev5",
     "gold/dev6",
     "gold/dev7",
+    "gold/dev8",
+    "gold/dev9",
     "gold/test",
     "gold/test2",
 ];
@@ -57,6 +59,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev5", "dev5"),
         ("gold/dev6", "dev6"),
         ("gold/dev7", "dev7"),
+        ("gold/dev8", "dev8"),
+        ("gold/dev9", "dev9"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
