@@ -30,8 +30,10 @@ pub(crate) use cues::{cues, cues_scanned};
 use speakers::{carry_speakers_back, Speakers};
 
 /// Claims below this confidence (the claim model's probability) are not drafted: the
-/// operating point, chosen on the development gold set (see [`model`]).
-pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.6;
+/// operating point, chosen on the development gold set (see [`model`]): on the eight
+/// development parts the weights were not fitted on (dev2 to dev9, 28 articles), 0.55
+/// gives precision 0.80, recall 0.76 (F1 0.78) where 0.6 gave 0.81 / 0.71 (0.76).
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.55;
 
 /// How a sentence reads: scores per cue and the claim decision.
 #[derive(Debug, Clone, PartialEq)]

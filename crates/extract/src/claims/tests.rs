@@ -206,10 +206,12 @@ fn a_quotation_over_several_sentences_lost_its_speaker_after_the_first() {
     let d = draft_of_with(text, &lex);
     let speakers = speakers_of(&d);
     let western = Some("actor:andrew-western");
+    // The last sentence, after the quotation closes, is the article's own.
     let want = [
         ("Andrew Weste", western),
         ("'The propose", western),
         ("'The system ", western),
+        ("Ministers sh", None),
     ];
     assert_eq!(speakers, want);
 }
