@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 12] = [
+const PARTS: [&str; 13] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -14,6 +14,7 @@ const PARTS: [&str; 12] = [
     "gold/dev7",
     "gold/dev8",
     "gold/dev9",
+    "gold/dev10",
     "gold/dev11",
     "gold/test",
     "gold/test2",
@@ -62,6 +63,7 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev7", "dev7"),
         ("gold/dev8", "dev8"),
         ("gold/dev9", "dev9"),
+        ("gold/dev10", "dev10"),
         ("gold/dev11", "dev11"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
