@@ -1146,7 +1146,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 || words::org_head(words[words.len() - 1]).is_some()
                 || org_description_after(&self.c.norm[strip_end(run)..]))
             && self.plain_name(&words[..p]);
-        if !(named || affiliated) || name.iter().any(|t| !is_cap(t.s) || is_allcaps(t.s)) {
+        if !(named || affiliated)
+            || name
+                .iter()
+                .any(|t| !is_cap(t.s) && !is_name_particle(t.s) || is_allcaps(t.s))
+        {
             return false;
         }
         let Some(at) = self.c.toks.iter().position(|t| t.start == run[0].start) else {
@@ -1680,6 +1684,22 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
             }
             last = k;
             k += 1;
+        } else if given_names().contains(toks[last].s)
+            && is_name_particle(toks[k].s)
+            && adjacent(norm, &toks[k - 1], &toks[k])
+        {
+            // "Huw van Steenis", "Ursula von der Leyen": a surname's particle after a
+            // given name.
+            let mut m = k + 1;
+            if m < toks.len() && is_name_particle(toks[m].s) && adjacent(norm, &toks[k], &toks[m]) {
+                m += 1;
+            }
+            if m < toks.len() && is_cap(toks[m].s) && adjacent(norm, &toks[m - 1], &toks[m]) {
+                last = m;
+                k = m + 1;
+            } else {
+                break;
+            }
         } else if is_connector(toks[k].s)
             && adjacent(norm, &toks[k - 1], &toks[k])
             && k + 1 < toks.len()
@@ -1729,6 +1749,14 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         }
     }
     last
+}
+
+/// The lower-case particles of surnames ("van Steenis", "von der Leyen", "de Souza").
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van" | "von" | "der" | "den" | "de" | "du" | "da" | "di" | "bin"
+    )
 }
 
 /// Whether `rest` opens with a description of an organisation in apposition: ", a

@@ -781,7 +781,14 @@ fn org_after_person(norm: &str, a: usize, b: usize) -> usize {
         return a;
     };
     let name: Vec<&str> = run[..of].split(' ').collect();
-    let person = (2..=3).contains(&name.len())
+    // "Huw van Steenis of Oliver Wyman": a surname after its particle.
+    let particle = norm[..a].trim_end().rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w,
+            "van" | "von" | "der" | "den" | "de" | "du" | "da" | "di" | "bin"
+        )
+    });
+    let person = ((2..=3).contains(&name.len()) || name.len() == 1 && particle)
         && name.iter().all(|w| {
             is_cap(w)
                 && words::org_head(w).is_none()

@@ -2737,3 +2737,24 @@ fn a_role_after_a_possessive_name_or_in_the_plural_was_not_seen() {
         );
     }
 }
+
+#[test]
+fn a_surname_with_a_particle_was_cut_from_its_given_name() {
+    // Issue 12 (dev10, read in the twenty-fourth session): "Huw van Steenis of OIiver
+    // Wyman" gave an actor "Steenis of OIiver Wyman" and no person.
+    let lex = lex_of(vec![]);
+    for t in [
+        "Huw van Steenis of Oliver Wyman, a consultancy, points to a spate of acquisitions.",
+        "Yesterday Huw van Steenis said the deal had failed.",
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(
+            names.contains(&("Huw van Steenis".into(), "person".into())),
+            "{t}: {names:?}"
+        );
+        assert!(
+            !names.iter().any(|(n, _)| n.starts_with("Steenis")),
+            "{t}: {names:?}"
+        );
+    }
+}
