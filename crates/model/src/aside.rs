@@ -147,11 +147,11 @@ fn employer(before: &[&str], after_raw: &str) -> bool {
     let name_word =
         |w: &str| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic);
     // "Huw van Steenis of Oliver Wyman": a particle may stand inside the name.
-    let particle = |w: &str| matches!(w, "van" | "von" | "der" | "den" | "de" | "du" | "da");
     let named_before = n >= 3
         && (is(ws[n - 1], "of") || is(ws[n - 1], "from"))
         && name_word(ws[n - 2])
-        && (name_word(ws[n - 3]) || particle(ws[n - 3]) && n >= 4 && name_word(ws[n - 4]));
+        && (name_word(ws[n - 3])
+            || crate::given_names::is_name_particle(ws[n - 3]) && n >= 4 && name_word(ws[n - 4]));
     let possessive = after_raw
         .strip_prefix("\u{2019}s ")
         .or_else(|| after_raw.strip_prefix("'s "));

@@ -801,6 +801,16 @@ pub const GIVEN_NAMES: &[&str] = &[
     "Fergal",
 ];
 
+/// Whether `w` is a lower-case particle of a surname ("van Steenis", "von der Leyen",
+/// "de Souza"), which may stand between a given name and the rest of a name: read by
+/// the aside rules and the extractor's name finding, so both agree.
+pub fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van" | "von" | "der" | "den" | "de" | "du" | "da" | "di" | "bin"
+    )
+}
+
 /// Whether `w` is one of [`GIVEN_NAMES`].
 pub fn is_given_name(w: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();

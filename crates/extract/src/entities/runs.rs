@@ -8,6 +8,7 @@
 use super::sentence::{adjacent, SentenceScan};
 use super::tokens::{is_allcaps, is_cap, is_connector, lower, strip_end, strip_possessive, Tok};
 use crate::words::{self, given_names, not_name, person_titles, role_heads};
+use levelmap_model::given_names::is_name_particle;
 use levelmap_model::NodeKind;
 
 impl<'a, 's> SentenceScan<'_, 'a, 's> {
@@ -1749,14 +1750,6 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         }
     }
     last
-}
-
-/// The lower-case particles of surnames ("van Steenis", "von der Leyen", "de Souza").
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "van" | "von" | "der" | "den" | "de" | "du" | "da" | "di" | "bin"
-    )
 }
 
 /// Whether `rest` opens with a description of an organisation in apposition: ", a

@@ -782,12 +782,11 @@ fn org_after_person(norm: &str, a: usize, b: usize) -> usize {
     };
     let name: Vec<&str> = run[..of].split(' ').collect();
     // "Huw van Steenis of Oliver Wyman": a surname after its particle.
-    let particle = norm[..a].trim_end().rsplit(' ').next().is_some_and(|w| {
-        matches!(
-            w,
-            "van" | "von" | "der" | "den" | "de" | "du" | "da" | "di" | "bin"
-        )
-    });
+    let particle = norm[..a]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(levelmap_model::given_names::is_name_particle);
     let person = ((2..=3).contains(&name.len()) || name.len() == 1 && particle)
         && name.iter().all(|w| {
             is_cap(w)
