@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use levelmap_model::date::PartialDate;
-use levelmap_network::json::{node_json, NetworkJson, WindowJson, VERSION};
+use levelmap_network::json::{
+    node_json, NetworkJson, WindowJson, NETWORK_FLAT_AT, NETWORK_VERSION,
+};
 use levelmap_network::measures::{measures_of, NodeMeasures, Sample};
 use levelmap_network::{network_ties, Kind, NetNode};
 
@@ -86,7 +88,7 @@ pub(crate) fn run(
         F::Json => {
             let doc = NetworkJson {
                 schema: "levelmap/network".into(),
-                version: VERSION,
+                version: NETWORK_VERSION,
                 kind: kind.as_str().into(),
                 normalisation: options(kind, shape).normalisation.as_str().into(),
                 duplicates: shape.select.duplicates.as_str().into(),
@@ -107,7 +109,8 @@ pub(crate) fn run(
                     })
                     .collect(),
             };
-            levelmap_model::json::write_pretty(&mut w, &doc).map_err(io::Error::from)?;
+            levelmap_model::json::write_layered(&mut w, &doc, NETWORK_FLAT_AT)
+                .map_err(io::Error::from)?;
             writeln!(w)?;
         }
         F::Csv => {

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use levelmap_model::date::PartialDate;
 use levelmap_model::{EdgeKind, NodeKind, Stance, Text};
-use levelmap_network::json::{NetworkOut, WindowOut as NetworkWindowOut, VERSION};
+use levelmap_network::json::{NetworkOut, WindowOut as NetworkWindowOut, NETWORK_VERSION};
 use levelmap_network::measures::{measures_sampled, NodeMeasures, Sample};
 use levelmap_network::statements::{dedupe, statements, Duplicates};
 use levelmap_network::window::{parse_months, windows, Span, Window};
@@ -228,7 +228,7 @@ pub(crate) enum Format {
     /// Nodes with their measures, and edges, as tables.
     #[default]
     Table,
-    /// JSON, schema levelmap/network v1 (measures and evidence included).
+    /// JSON, schema levelmap/network v2 (measures included; each statement, node and tie on a line).
     Json,
     /// CSV edge list (one row per edge and window).
     Csv,
@@ -497,10 +497,10 @@ fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) ->
     match args.format {
         Format::Json => {
             // written as the networks are walked, edges on every core: the bytes of
-            // the NetworkJson pretty-printed by serde_json
+            // the NetworkJson laid out by write_layered (one statement, node, tie a line)
             let doc = NetworkOut {
                 schema: "levelmap/network",
-                version: VERSION,
+                version: NETWORK_VERSION,
                 kind: kind.as_str(),
                 normalisation: built[0].network.normalisation.as_str(),
                 duplicates: args.shape.select.duplicates.as_str(),

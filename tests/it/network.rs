@@ -4,7 +4,7 @@
 //! read by an XML parser with every edge's evidence in its tooltip, the measures
 //! checked against networkx, and bad input refused with a located message.
 
-use levelmap_network::json::{NetworkJson, PolarisationJson, StatementsJson};
+use levelmap_network::json::{evidence_of, NetworkJson, PolarisationJson, StatementsJson};
 
 use crate::support::*;
 
@@ -95,18 +95,25 @@ fn every_network_kind_is_pinned_in_json_with_measures_and_evidence() {
         let n: NetworkJson = b.json(&["network", kind]);
         assert_eq!(
             (n.schema.as_str(), n.version, n.kind.as_ref()),
-            ("levelmap/network", 1, kind)
+            ("levelmap/network", 2, kind)
         );
         assert_eq!(n.windows.len(), 1);
         let w = &n.windows[0];
         assert!(!w.nodes.is_empty() && !w.edges.is_empty(), "{kind}");
-        assert!(
-            w.edges.iter().all(|e| !e.evidence.is_empty()
-                && e.evidence
-                    .iter()
-                    .all(|&k| !w.statements[k].quote.is_empty())),
-            "{kind}"
-        );
+        // every tie's statements, found by the documented rule, are as many as it
+        // says and each has its quote
+        for e in &w.edges {
+            let found = evidence_of(kind, &w.statements, e);
+            assert_eq!(
+                found.len(),
+                e.statements,
+                "{kind} {} {}",
+                e.source,
+                e.target
+            );
+            assert!(!found.is_empty());
+            assert!(found.iter().all(|&k| !w.statements[k].quote.is_empty()));
+        }
         let ids: std::collections::BTreeSet<_> = w.nodes.iter().map(|n| n.id.clone()).collect();
         assert!(w
             .edges
@@ -142,6 +149,25 @@ fn every_network_kind_is_pinned_in_json_with_measures_and_evidence() {
     assert!(busy.windows[0].nodes.iter().all(|n| n.statements >= 5));
 }
 
+/// The network document's bytes pinned: version 2's layout (each statement, node and
+/// tie compact on a line of its own) and its values.
+#[test]
+fn the_network_json_of_the_bundled_corpus_is_pinned() {
+    let b = Bundled::new();
+    let out = b
+        .run(&[
+            "network",
+            "subtract",
+            "--min-statements",
+            "4",
+            "--format",
+            "json",
+        ])
+        .ok()
+        .stdout;
+    insta::assert_snapshot!("network_subtract_json", out);
+}
+
 #[test]
 fn moving_windows_give_one_network_each_and_stay_inside_their_dates() {
     let b = Bundled::new();
@@ -150,7 +176,7 @@ fn moving_windows_give_one_network_each_and_stay_inside_their_dates() {
     for w in &n.windows {
         let (from, to) = (w.from.unwrap(), w.to.unwrap());
         for e in &w.edges {
-            for &k in &e.evidence {
+            for k in evidence_of("affiliation", &w.statements, e) {
                 let d = w.statements[k].date.unwrap();
                 assert!(
                     d.start_days() >= from.start_days() && d.end_days() <= to.end_days(),
@@ -220,7 +246,7 @@ fn the_network_svg_is_well_formed_and_every_edge_tooltip_lists_its_evidence() {
         .collect();
     assert_eq!(edges.len(), n.windows[0].edges.len());
     for (el, e) in edges.iter().zip(&n.windows[0].edges) {
-        for &k in &e.evidence {
+        for k in evidence_of("congruence", &n.windows[0].statements, e) {
             let s = &n.windows[0].statements[k];
             assert!(
                 el.title.contains(s.quote.as_ref()),

@@ -235,6 +235,28 @@ impl PartialOrd for PartialDate {
     }
 }
 
+impl PartialDate {
+    /// Append the date as [`Display`](fmt::Display) writes it, without a formatter
+    /// (the JSON of a dense network writes millions of them).
+    pub fn push_to(&self, out: &mut Vec<u8>) {
+        if !(0..=9999).contains(&self.year) {
+            use std::io::Write;
+            let _ = write!(out, "{self}");
+            return;
+        }
+        let y = self.year as u16;
+        out.extend_from_slice(&[
+            b'0' + (y / 1000) as u8,
+            b'0' + (y / 100 % 10) as u8,
+            b'0' + (y / 10 % 10) as u8,
+            b'0' + (y % 10) as u8,
+        ]);
+        for part in [self.month, self.day].into_iter().flatten() {
+            out.extend_from_slice(&[b'-', b'0' + part / 10 % 10, b'0' + part % 10]);
+        }
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
@@ -325,6 +347,24 @@ pub fn civil_from_days(days: i64) -> (i64, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_pushed_as_bytes_is_its_display() {
+        let mut out = Vec::new();
+        for year in [-32768i16, -1, 0, 7, 99, 999, 1000, 2021, 9999, 10000, 32767] {
+            for month in [None, Some(1u8), Some(9), Some(12)] {
+                for day in [None, Some(1u8), Some(9), Some(31)] {
+                    if month.is_none() && day.is_some() {
+                        continue;
+                    }
+                    let d = PartialDate { year, month, day };
+                    out.clear();
+                    d.push_to(&mut out);
+                    assert_eq!(String::from_utf8(out.clone()).unwrap(), d.to_string());
+                }
+            }
+        }
+    }
 
     #[test]
     fn parses_three_precisions() {

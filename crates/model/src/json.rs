@@ -423,7 +423,7 @@ pub fn write_pretty_at<T: Serialize + ?Sized>(
 ) -> io::Result<()> {
     let pretty = Pretty {
         depth,
-        has_value: false,
+        ..Pretty::default()
     };
     let mut ser = serde_json::Serializer::with_formatter(&mut *buf, pretty);
     value.serialize(&mut ser).map_err(io::Error::from)
@@ -585,12 +585,32 @@ pub fn write_pretty<W: io::Write, T: serde::Serialize + ?Sized>(
     value.serialize(&mut ser)
 }
 
+/// Write `value` pretty-printed, except that every array or object opened at depth
+/// `flat_at` or deeper is written compact (the document's own array or object opens
+/// depth 1, each one inside it one more): the records of an array opened at depth
+/// `flat_at - 1` come one a line, each as serde_json's compact writer lays it out. The layout of documents of millions of records, whose
+/// pretty-printing would be mostly indentation.
+pub fn write_layered<W: io::Write, T: serde::Serialize + ?Sized>(
+    w: W,
+    value: &T,
+    flat_at: usize,
+) -> serde_json::Result<()> {
+    let pretty = Pretty {
+        flat_at,
+        ..Pretty::default()
+    };
+    let mut ser = serde_json::Serializer::with_formatter(w, pretty);
+    value.serialize(&mut ser)
+}
+
 /// serde_json's pretty formatter (two spaces a level), writing a line break and its
-/// indentation at once.
+/// indentation at once; compact inside containers at depth `flat_at` or deeper (0:
+/// pretty throughout).
 #[derive(Debug, Default)]
 pub(crate) struct Pretty {
     depth: usize,
     has_value: bool,
+    flat_at: usize,
 }
 
 impl Pretty {
@@ -620,13 +640,31 @@ impl Pretty {
         w.write_all(bracket)
     }
 
-    /// Close an array or object: on a line of its own if it held anything.
+    /// Close an array or object: on a line of its own if it held anything (and is
+    /// not laid out flat).
     fn close<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        let flat = self.flat();
         self.depth -= 1;
-        if self.has_value {
+        if self.has_value && !flat {
             self.new_line(w, true)?;
         }
         w.write_all(bracket)
+    }
+
+    /// Whether the container being written is laid out compact.
+    fn flat(&self) -> bool {
+        self.flat_at != 0 && self.depth >= self.flat_at
+    }
+
+    /// Before an item or a key: a line break and indentation, or a comma when flat.
+    fn item<W: ?Sized + io::Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        if !self.flat() {
+            self.new_line(w, first)
+        } else if first {
+            Ok(())
+        } else {
+            w.write_all(b",")
+        }
     }
 }
 
@@ -644,7 +682,7 @@ impl serde_json::ser::Formatter for Pretty {
         w: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.new_line(w, first)
+        self.item(w, first)
     }
 
     fn end_array_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
@@ -665,11 +703,11 @@ impl serde_json::ser::Formatter for Pretty {
         w: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.new_line(w, first)
+        self.item(w, first)
     }
 
     fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(b": ")
+        w.write_all(if self.flat() { b":" } else { b": " })
     }
 
     fn end_object_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
@@ -813,6 +851,28 @@ mod tests {
         let mut out = Vec::new();
         write_pretty(&mut out, v).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn layered_json_is_pretty_above_its_depth_and_compact_from_it() {
+        let v = serde_json::json!({
+            "schema": "x",
+            "windows": [{"from": "2020", "edges": [{"a": [1, 2], "b": {"c": []}}, {}], "none": []}],
+            "empty": {}
+        });
+        let mut out = Vec::new();
+        write_layered(&mut out, &v, 5).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "{\n  \"empty\": {},\n  \"schema\": \"x\",\n  \"windows\": [\n    {\n      \"edges\": [\n        {\"a\":[1,2],\"b\":{\"c\":[]}},\n        {}\n      ],\n      \"from\": \"2020\",\n      \"none\": []\n    }\n  ]\n}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v);
+        // flat_at 0 is pretty throughout
+        let mut zero = Vec::new();
+        write_layered(&mut zero, &v, 0).unwrap();
+        assert_eq!(String::from_utf8(zero).unwrap(), pretty(&v));
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn evidence_line(s: &Statement) -> String {
 /// the rest. A popular policy's ties each hold thousands of statements: written out
 /// in full, the policies network of 10,000 articles was a GraphML file of 15 GB that
 /// no consumer opens; the tie's `statements` attribute still counts them all, and the
-/// network's JSON lists every one (docs/networks.md).
+/// network's JSON holds every one (docs/networks.md).
 pub const EVIDENCE_LINES: usize = 20;
 
 /// A tie's `evidence` text: one [`evidence_line`] for each of the first

@@ -1,6 +1,7 @@
 //! The JSON the network commands print: export structs with their schemas
-//! (`levelmap/statements`, `levelmap/network`, `levelmap/polarisation`, version 1),
-//! read back with `deny_unknown_fields` by the tests that pin them.
+//! (`levelmap/statements` v1, `levelmap/network` v2, `levelmap/polarisation` v1),
+//! read back with `deny_unknown_fields` by the tests that pin them, and the rule
+//! that finds a tie's statements in a network document ([`evidence_of`]).
 
 use levelmap_model::date::PartialDate;
 use levelmap_model::Text;
@@ -10,8 +11,18 @@ use crate::measures::NodeMeasures;
 use crate::network::{NetEdge, NetNode, Network};
 use crate::statements::Statement;
 
-/// The schema version of every document here.
+/// The schema version of the statements and polarisation documents.
 pub const VERSION: u32 = 1;
+
+/// The schema version of `levelmap/network`: 2 since a tie no longer lists its
+/// evidence positions (derived from `statements` and `via`: [`EdgeJson`]) and each
+/// statement, node and tie is written on one line
+/// ([`NetworkOut`]'s layout, [`NETWORK_FLAT_AT`]).
+pub const NETWORK_VERSION: u32 = 2;
+
+/// The depth from which a network document is written compact
+/// ([`levelmap_model::json::write_layered`]): each statement, node and tie one a line.
+pub const NETWORK_FLAT_AT: usize = 5;
 
 /// One statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -111,8 +122,13 @@ pub struct EdgeJson {
     /// First dated evidence.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub first: Option<PartialDate>,
-    /// The statements behind it: positions in the window's `statements`.
-    pub evidence: Vec<usize>,
+    /// How many statements are behind it. Which ones is not listed (a dense
+    /// network's ties would list hundreds of millions): they are the window's
+    /// `statements` whose node end (the actor; the policy in the policies network)
+    /// is the source or the target and whose other end is in `via`, counting only
+    /// statements for or against; in the affiliation network, those of the source
+    /// actor on the target policy, of any stance (docs/networks.md, `evidence_of`).
+    pub statements: usize,
 }
 
 /// One network (of one window, or of the whole selection).
@@ -263,8 +279,26 @@ fn edge_json(net: &Network, e: &NetEdge) -> EdgeJson {
         sign: e.sign().into(),
         via: net.via(e).cloned().collect(),
         first: e.first,
-        evidence: net.evidence_positions(e),
+        statements: e.statements,
     }
+}
+
+/// The positions in `statements` (a window's) of the statements behind `e`, a tie of
+/// a network of `kind` (`affiliation`, `congruence`, `conflict`, `subtract` or
+/// `policies`), ascending: the rule [`EdgeJson::statements`] states, which a reader
+/// of the JSON applies (docs/networks.md gives it in Python).
+pub fn evidence_of(kind: &str, statements: &[StatementJson], e: &EdgeJson) -> Vec<usize> {
+    let signed = |s: &StatementJson| matches!(&*s.stance, "for" | "against");
+    let behind = |s: &StatementJson| match kind {
+        "affiliation" => s.actor == e.source && s.policy == e.target,
+        "policies" => {
+            signed(s) && (s.policy == e.source || s.policy == e.target) && e.via.contains(&s.actor)
+        }
+        _ => signed(s) && (s.actor == e.source || s.actor == e.target) && e.via.contains(&s.policy),
+    };
+    (0..statements.len())
+        .filter(|&k| behind(&statements[k]))
+        .collect()
 }
 
 /// `levelmap network KIND --format json`.
@@ -273,7 +307,7 @@ fn edge_json(net: &Network, e: &NetEdge) -> EdgeJson {
 pub struct NetworkJson {
     /// `levelmap/network`.
     pub schema: String,
-    /// [`VERSION`].
+    /// [`NETWORK_VERSION`].
     pub version: u32,
     /// affiliation | congruence | conflict | subtract | policies.
     pub kind: Text,
@@ -287,12 +321,13 @@ pub struct NetworkJson {
     pub windows: Vec<WindowJson>,
 }
 
-/// [`NetworkJson`] as it is written, its windows [`WindowOut`]: the same bytes.
+/// [`NetworkJson`] as it is written, its windows [`WindowOut`]: the same bytes, laid
+/// out by [`levelmap_model::json::write_layered`] at [`NETWORK_FLAT_AT`].
 #[derive(Serialize)]
 pub struct NetworkOut<'a> {
     /// `levelmap/network`.
     pub schema: &'a str,
-    /// [`VERSION`].
+    /// [`NETWORK_VERSION`].
     pub version: u32,
     /// affiliation | congruence | conflict | subtract | policies.
     pub kind: &'a str,

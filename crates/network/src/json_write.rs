@@ -1,19 +1,19 @@
-//! `levelmap/network` JSON written fast: the bytes serde_json's pretty printer gives
-//! for [`NetworkOut`](crate::json::NetworkOut), with the document's frame written
-//! here, statements and nodes serialised in parallel chunks, and every edge (a dense
-//! network has millions, each listing its evidence) laid out by hand on every core:
-//! its evidence found through an [`EvidenceIndex`], no allocation per edge, integers
-//! written without a formatter (`written_json_is_serde_jsons_pretty_printing`).
+//! `levelmap/network` JSON written fast: the bytes of
+//! [`NetworkOut`](crate::json::NetworkOut) laid out by `write_layered` (pretty down to
+//! the lists, each statement, node and tie compact on a line of its own), with the
+//! document's frame written here, statements and nodes serialised in parallel
+//! chunks, and every tie (a dense network has millions) laid out by hand on every
+//! core, with no allocation per tie and integers written without a formatter
+//! (`written_json_is_the_layered_network_document`).
 
 use std::io::{self, Write};
 
-use levelmap_model::json::{write_chunks, write_items, write_pretty_at};
+use levelmap_model::json::{write_chunks, write_items};
 
-use crate::evidence::EvidenceIndex;
 use crate::json::{node_json, NetworkOut, StatementJson, WindowOut};
 use crate::network::{NetEdge, Network};
 
-/// Write `doc` as pretty JSON (no final newline): `write_pretty(w, doc)`'s bytes.
+/// Write `doc` (no final newline): `write_layered(w, doc, NETWORK_FLAT_AT)`'s bytes.
 pub fn write_network_json(w: &mut (impl Write + ?Sized), doc: &NetworkOut<'_>) -> io::Result<()> {
     w.write_all(b"{\n  \"schema\": ")?;
     string(w, doc.schema)?;
@@ -67,38 +67,30 @@ fn write_window(w: &mut (impl Write + ?Sized), window: &WindowOut<'_>) -> io::Re
         .map(|s| (s, (s + 512).min(net.statements.len())))
         .collect();
     write_chunks(w, 3, &chunks, |_: &mut (), i, buf| {
-        write_pretty_at(buf, 4, &StatementJson::of(&net.statements[i]))
+        serde_json::to_writer(buf, &StatementJson::of(&net.statements[i])).map_err(io::Error::from)
     })?;
     w.write_all(b",\n      \"nodes\": ")?;
     let m = window.measures();
     write_items(w, 3, net.nodes.len(), |_: &mut (), i, buf| {
-        write_pretty_at(buf, 4, &node_json(&net.nodes[i], &m[i]))
+        serde_json::to_writer(buf, &node_json(&net.nodes[i], &m[i])).map_err(io::Error::from)
     })?;
     w.write_all(b",\n      \"edges\": ")?;
-    let index = EvidenceIndex::new(net);
-    write_chunks(
-        w,
-        3,
-        &edge_chunks(net),
-        |positions: &mut Vec<u32>, i, buf| {
-            let e = &net.edges[i];
-            index.positions(e, positions);
-            edge(buf, net, e, positions);
-            Ok(())
-        },
-    )
+    write_chunks(w, 3, &edge_chunks(net), |_: &mut (), i, buf| {
+        edge(buf, net, &net.edges[i]);
+        Ok(())
+    })
 }
 
-/// The edges in chunks of about equal bytes (an edge's JSON grows with its
-/// evidence, and a few ties of a dense network list thousands of statements).
+/// The edges in chunks of about equal bytes (a tie's JSON grows with its `via`, and a
+/// few ties of a dense network run through thousands of policies).
 fn edge_chunks(net: &Network) -> Vec<(usize, usize)> {
-    // about 16 bytes a line: chunks of about 256 KB, 4 MB a round
-    const LINES: usize = 1 << 14;
+    // about 12 bytes a concept, 100 a tie: chunks of about 256 KB, 4 MB a round
+    const CONCEPTS: usize = 1 << 14;
     let mut chunks = Vec::new();
     let (mut start, mut lines) = (0, 0);
     for (i, e) in net.edges.iter().enumerate() {
-        lines += 10 + e.statements + e.via_len();
-        if lines >= LINES {
+        lines += 8 + e.via_len();
+        if lines >= CONCEPTS {
             chunks.push((start, i + 1));
             (start, lines) = (i + 1, 0);
         }
@@ -109,50 +101,34 @@ fn edge_chunks(net: &Network) -> Vec<(usize, usize)> {
     chunks
 }
 
-/// One edge as an object at depth 4, `EdgeJson`'s fields in order.
-fn edge(buf: &mut Vec<u8>, net: &Network, e: &NetEdge, evidence: &[u32]) {
-    const FIELD: &[u8] = b",\n          \"";
-    const ITEM: &[u8] = b",\n            ";
-    buf.extend_from_slice(&b"{\n          \"source\": "[..]);
+/// One tie as a compact object, `EdgeJson`'s fields in order.
+fn edge(buf: &mut Vec<u8>, net: &Network, e: &NetEdge) {
+    buf.extend_from_slice(b"{\"source\":");
     push_string(buf, &net.nodes[e.source].id);
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"target\": ");
+    buf.extend_from_slice(b",\"target\":");
     push_string(buf, &net.nodes[e.target].id);
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"weight\": ");
+    buf.extend_from_slice(b",\"weight\":");
     // serde_json's own float writing (ryu, `null` when not finite)
     let _ = serde_json::to_writer(&mut *buf, &e.weight);
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"sign\": \"");
+    buf.extend_from_slice(b",\"sign\":\"");
     buf.extend_from_slice(e.sign().as_bytes());
-    buf.extend_from_slice(b"\"");
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"via\": ");
-    let mut first = true;
-    for v in net.via(e) {
-        buf.extend_from_slice(if first { b"[\n            " } else { ITEM });
+    buf.extend_from_slice(b"\",\"via\":[");
+    for (k, v) in net.via(e).enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
         push_string(buf, v);
-        first = false;
     }
-    close(buf, first);
+    buf.push(b']');
     if let Some(d) = e.first {
-        buf.extend_from_slice(FIELD);
         // a date's text needs no escaping
-        let _ = write!(buf, "first\": \"{d}\"");
+        buf.extend_from_slice(b",\"first\":\"");
+        d.push_to(buf);
+        buf.push(b'"');
     }
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"evidence\": ");
-    for (k, &p) in evidence.iter().enumerate() {
-        buf.extend_from_slice(if k == 0 { b"[\n            " } else { ITEM });
-        push_digits(buf, p as u64);
-    }
-    close(buf, evidence.is_empty());
-    buf.extend_from_slice(b"\n        }");
-}
-
-/// The end of an array of an edge: `[]` when it was empty.
-fn close(buf: &mut Vec<u8>, empty: bool) {
-    buf.extend_from_slice(if empty { b"[]" } else { b"\n          ]" });
+    buf.extend_from_slice(b",\"statements\":");
+    push_digits(buf, e.statements as u64);
+    buf.push(b'}');
 }
 
 /// A JSON string as serde_json writes it: as it is, quoted, unless it holds a
@@ -197,7 +173,7 @@ fn number(w: &mut (impl Write + ?Sized), v: u64) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::VERSION;
+    use crate::json::{NETWORK_FLAT_AT, NETWORK_VERSION};
     use crate::measures::measures;
     use crate::network::{build_network, Kind, NetworkOptions, Normalisation};
     use crate::testgen::random_statements;
@@ -205,7 +181,7 @@ mod tests {
 
     fn both(doc: &NetworkOut<'_>) -> (String, String) {
         let mut want = Vec::new();
-        levelmap_model::json::write_pretty(&mut want, doc).unwrap();
+        levelmap_model::json::write_layered(&mut want, doc, NETWORK_FLAT_AT).unwrap();
         let mut got = Vec::new();
         write_network_json(&mut got, doc).unwrap();
         (
@@ -215,7 +191,7 @@ mod tests {
     }
 
     #[test]
-    fn written_json_is_serde_jsons_pretty_printing() {
+    fn written_json_is_the_layered_network_document() {
         let mut all = random_statements(5, 9000, 40, 25);
         // hostile text, a missing date, an odd weight
         all[0].actor = "actor:\"q\\\u{1}".into();
@@ -246,7 +222,7 @@ mod tests {
             windows.push(WindowOut::of(&nets[1], &ms[1], None, None));
             let doc = |windows| NetworkOut {
                 schema: "levelmap/network",
-                version: VERSION,
+                version: NETWORK_VERSION,
                 kind: kind.as_str(),
                 normalisation: normalisation.as_str(),
                 duplicates: "article",
@@ -258,6 +234,45 @@ mod tests {
             assert!(got == want, "{kind:?} {normalisation:?}");
             let (got, want) = both(&doc(vec![]));
             assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn a_ties_statements_are_found_from_the_document_by_the_stated_rule() {
+        use crate::json::{evidence_of, NetworkJson};
+        let all = random_statements(11, 3000, 30, 20);
+        for kind in Kind::ALL {
+            let opts = NetworkOptions {
+                kind,
+                normalisation: Normalisation::None,
+                min_statements: 2,
+            };
+            let net = build_network(&all, opts).unwrap();
+            let m = measures(&net);
+            let doc = NetworkOut {
+                schema: "levelmap/network",
+                version: NETWORK_VERSION,
+                kind: kind.as_str(),
+                normalisation: "none",
+                duplicates: "article",
+                min_statements: 2,
+                windows: vec![WindowOut::of(&net, &m, None, None)],
+            };
+            let mut out = Vec::new();
+            write_network_json(&mut out, &doc).unwrap();
+            let back: NetworkJson = serde_json::from_slice(&out).unwrap();
+            let w = &back.windows[0];
+            assert_eq!(w.edges.len(), net.edges.len());
+            assert!(net.edges.len() > 20, "{kind:?}");
+            for (e, j) in net.edges.iter().zip(&w.edges) {
+                let want = net.evidence_positions(e);
+                assert_eq!(
+                    evidence_of(kind.as_str(), &w.statements, j),
+                    want,
+                    "{kind:?}"
+                );
+                assert_eq!(j.statements, want.len(), "{kind:?}");
+            }
         }
     }
 }
