@@ -12,7 +12,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use levelmap_model::date::PartialDate;
 use levelmap_model::{EdgeKind, NodeKind, Stance, Text};
-use levelmap_network::json::{NetworkOut, WindowOut as NetworkWindowOut, NETWORK_VERSION};
+use levelmap_network::json::{NetworkOut, NETWORK_VERSION};
+use levelmap_network::json_write::NetworkWriter;
 use levelmap_network::measures::{measures_sampled, NodeMeasures, Sample};
 use levelmap_network::statements::{dedupe, statements, Duplicates};
 use levelmap_network::window::{parse_months, windows, Span, Window};
@@ -295,15 +296,6 @@ pub(crate) struct Built {
     pub(crate) sample: Option<Sample>,
 }
 
-impl Built {
-    /// Its JSON as it is written (a `WindowJson`, nothing copied first).
-    fn out(&self) -> NetworkWindowOut<'_> {
-        let mut j = NetworkWindowOut::of(&self.network, &self.measures, self.from, self.to);
-        j.betweenness_sources = self.sample.map(|s| s.sources);
-        j
-    }
-}
-
 /// The statements of the network(s) `shape` asks for, loaded and checked: the whole
 /// selection, or its moving windows.
 pub(crate) struct Selections {
@@ -437,8 +429,10 @@ pub(crate) fn note_sampled(samples: impl ExactSizeIterator<Item = Option<Sample>
 /// Run `network`.
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let kind = args.kind.kind();
-    if args.format == Format::Csv {
-        return stream_edge_list(&args, kind);
+    match args.format {
+        Format::Csv => return stream_edge_list(&args, kind),
+        Format::Json => return stream_json(&args, kind),
+        _ => {}
     }
     let measured = args.format != Format::Matrix;
     let built = build(&args.source, kind, &args.shape, measured)?;
@@ -473,6 +467,36 @@ fn stream_edge_list(args: &Args, kind: Kind) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `network --format json`: each network measured from its adjacency lists, then
+/// written with its ties as they are found, none of them kept; one window at a
+/// time. Every check is made before the first byte.
+fn stream_json(args: &Args, kind: Kind) -> Result<ExitCode> {
+    let selections = Selections::load(&args.source, &args.shape)?;
+    let opts = options(kind, &args.shape);
+    let mut samples = Vec::new();
+    let write = |w: &mut dyn Write| -> io::Result<()> {
+        let head = NetworkOut {
+            schema: "levelmap/network",
+            version: NETWORK_VERSION,
+            kind: kind.as_str(),
+            normalisation: opts.normalisation.as_str(),
+            duplicates: args.shape.select.duplicates.as_str(),
+            min_statements: args.shape.min_statements,
+            windows: Vec::new(),
+        };
+        let mut out = NetworkWriter::start(&mut *w, &head)?;
+        selections.each(|list, from, to| -> io::Result<()> {
+            samples.push(out.window_streamed(&list, opts, from, to)?);
+            Ok(())
+        })?;
+        out.finish()?;
+        writeln!(w)
+    };
+    to_output(args.output.as_deref(), write)?;
+    note_sampled(samples.into_iter());
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Run `write` into the output file (replaced atomically) or standard output.
 fn to_output(
     output: Option<&std::path::Path>,
@@ -495,22 +519,7 @@ fn to_output(
 /// Write the network(s) in the format asked for, straight to `w`.
 fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) -> io::Result<()> {
     match args.format {
-        Format::Json => {
-            // written as the networks are walked, edges on every core: the bytes of
-            // the NetworkJson laid out by write_layered (one statement, node, tie a line)
-            let doc = NetworkOut {
-                schema: "levelmap/network",
-                version: NETWORK_VERSION,
-                kind: kind.as_str(),
-                normalisation: built[0].network.normalisation.as_str(),
-                duplicates: args.shape.select.duplicates.as_str(),
-                min_statements: args.shape.min_statements,
-                windows: built.iter().map(Built::out).collect(),
-            };
-            levelmap_network::json_write::write_network_json(&mut *w, &doc)?;
-            writeln!(w)
-        }
-        Format::Csv => unreachable!("the edge list is streamed"),
+        Format::Csv | Format::Json => unreachable!("the edge list and the JSON are streamed"),
         Format::Matrix => matrix(w, &built[0].network),
         Format::Svg => {
             let b = &built[0];

@@ -10,74 +10,201 @@ use std::io::{self, Write};
 
 use levelmap_model::json::{write_chunks, write_items};
 
+use levelmap_model::date::PartialDate;
+use levelmap_model::Text;
+
 use crate::json::{node_json, NetworkOut, StatementJson, WindowOut};
-use crate::network::{NetEdge, Network};
+use crate::measures::{measures_of, NodeMeasures, Sample};
+use crate::network::{each_edge_written, network_ties, NetEdge, NetNode, Network, NetworkOptions};
+use crate::statements::Statement;
 
 /// Write `doc` (no final newline): `write_layered(w, doc, NETWORK_FLAT_AT)`'s bytes.
 pub fn write_network_json(w: &mut (impl Write + ?Sized), doc: &NetworkOut<'_>) -> io::Result<()> {
-    w.write_all(b"{\n  \"schema\": ")?;
-    string(w, doc.schema)?;
-    w.write_all(b",\n  \"version\": ")?;
-    number(w, doc.version as u64)?;
-    w.write_all(b",\n  \"kind\": ")?;
-    string(w, doc.kind)?;
-    w.write_all(b",\n  \"normalisation\": ")?;
-    string(w, doc.normalisation)?;
-    w.write_all(b",\n  \"duplicates\": ")?;
-    string(w, doc.duplicates)?;
-    w.write_all(b",\n  \"min_statements\": ")?;
-    number(w, doc.min_statements as u64)?;
-    w.write_all(b",\n  \"windows\": ")?;
-    if doc.windows.is_empty() {
-        w.write_all(b"[]")?;
+    let mut out = NetworkWriter::start(w, doc)?;
+    for window in &doc.windows {
+        out.window(window)?;
     }
-    for (k, window) in doc.windows.iter().enumerate() {
-        w.write_all(if k == 0 { b"[\n    {" } else { b",\n    {" })?;
-        write_window(w, window)?;
-        w.write_all(b"\n    }")?;
-    }
-    if !doc.windows.is_empty() {
-        w.write_all(b"\n  ]")?;
-    }
-    w.write_all(b"\n}")
+    out.finish()
 }
 
-/// One window's fields, at depth 3.
-fn write_window(w: &mut (impl Write + ?Sized), window: &WindowOut<'_>) -> io::Result<()> {
-    let mut sep: &[u8] = b"\n      \"";
-    for (name, date) in [("from", window.from), ("to", window.to)] {
+/// A network document written window by window: [`NetworkWriter::start`] writes its
+/// head (`doc`'s fields, not its windows), each window is written whole
+/// ([`NetworkWriter::window`]) or as its ties are found
+/// ([`NetworkWriter::window_streamed`]), and [`NetworkWriter::finish`] closes it.
+pub struct NetworkWriter<'w, W: Write + ?Sized> {
+    w: &'w mut W,
+    windows: usize,
+}
+
+impl<'w, W: Write + ?Sized> NetworkWriter<'w, W> {
+    /// Write the document's fields up to its windows.
+    pub fn start(w: &'w mut W, doc: &NetworkOut<'_>) -> io::Result<Self> {
+        w.write_all(b"{\n  \"schema\": ")?;
+        string(w, doc.schema)?;
+        w.write_all(b",\n  \"version\": ")?;
+        number(w, doc.version as u64)?;
+        w.write_all(b",\n  \"kind\": ")?;
+        string(w, doc.kind)?;
+        w.write_all(b",\n  \"normalisation\": ")?;
+        string(w, doc.normalisation)?;
+        w.write_all(b",\n  \"duplicates\": ")?;
+        string(w, doc.duplicates)?;
+        w.write_all(b",\n  \"min_statements\": ")?;
+        number(w, doc.min_statements as u64)?;
+        w.write_all(b",\n  \"windows\": ")?;
+        Ok(NetworkWriter { w, windows: 0 })
+    }
+
+    /// One window of a network built whole.
+    pub fn window(&mut self, window: &WindowOut<'_>) -> io::Result<()> {
+        self.open()?;
+        let net = window.network();
+        let w = &mut *self.w;
+        let sep = window_dates(w, window.from, window.to, window.betweenness_sources)?;
+        write_statements(w, sep, &net.statements)?;
+        write_nodes(w, &net.nodes, window.measures())?;
+        w.write_all(b",\n      \"edges\": ")?;
+        write_chunks(w, 3, &edge_chunks(net), |_: &mut (), i, buf| {
+            let e = &net.edges[i];
+            let (source, target) = (&net.nodes[e.source].id, &net.nodes[e.target].id);
+            tie(buf, source, target, e, net.via(e));
+            Ok(())
+        })?;
+        self.w.write_all(b"\n    }")
+    }
+
+    /// One window of the network of `statements` (already selected and deduplicated)
+    /// under `opts`, none of its ties kept: the measures come from its adjacency
+    /// lists ([`network_ties`]), then its ties are written as the pair loop finds
+    /// them ([`each_edge_written`]). The bytes of [`NetworkWriter::window`] given the
+    /// network built whole and its measures. Returns how betweenness was sampled.
+    pub fn window_streamed(
+        &mut self,
+        statements: &[Statement],
+        opts: NetworkOptions,
+        from: Option<PartialDate>,
+        to: Option<PartialDate>,
+    ) -> io::Result<Option<Sample>> {
+        let ties = network_ties(statements, opts).map_err(io::Error::other)?;
+        let (measures, sample) = measures_of(&ties.adjacency);
+        drop(ties.adjacency);
+        self.open()?;
+        let w = &mut *self.w;
+        let sep = window_dates(w, from, to, sample.map(|s| s.sources))?;
+        write_statements(w, sep, statements)?;
+        write_nodes(w, &ties.nodes, &measures)?;
+        drop(measures);
+        w.write_all(b",\n      \"edges\": ")?;
+        let (mut first, mut failed) = (true, None);
+        each_edge_written(
+            statements,
+            opts,
+            |nodes, names| {
+                let ids: Vec<Text> = nodes.iter().map(|n| n.id.clone()).collect();
+                (ids, names.to_vec())
+            },
+            |(ids, names), buf, e, via| {
+                buf.extend_from_slice(ITEM);
+                let via = via.iter().map(|&c| &names[c as usize]);
+                tie(buf, &ids[e.source], &ids[e.target], e, via);
+            },
+            |bytes| {
+                if bytes.is_empty() {
+                    return true;
+                }
+                // the first tie opens the list: "[" for its leading comma
+                let done = if first {
+                    first = false;
+                    w.write_all(b"[").and_then(|()| w.write_all(&bytes[1..]))
+                } else {
+                    w.write_all(bytes)
+                };
+                done.map_err(|e| failed = Some(e)).is_ok()
+            },
+        )
+        .map_err(io::Error::other)?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        w.write_all(if first { b"[]" } else { b"\n      ]" })?;
+        w.write_all(b"\n    }")?;
+        Ok(sample)
+    }
+
+    /// Close the document (no final newline).
+    pub fn finish(self) -> io::Result<()> {
+        self.w
+            .write_all(if self.windows == 0 { b"[]" } else { b"\n  ]" })?;
+        self.w.write_all(b"\n}")
+    }
+
+    /// Open the next window's object.
+    fn open(&mut self) -> io::Result<()> {
+        self.windows += 1;
+        self.w.write_all(if self.windows == 1 {
+            b"[\n    {"
+        } else {
+            b",\n    {"
+        })
+    }
+}
+
+/// What comes before a tie in the list: a comma, a line break and the indentation of
+/// depth 4.
+const ITEM: &[u8] = b",\n        ";
+
+/// A window's dates and sampling, at depth 3; returns what comes before its next
+/// field.
+fn window_dates(
+    w: &mut (impl Write + ?Sized),
+    from: Option<PartialDate>,
+    to: Option<PartialDate>,
+    betweenness_sources: Option<usize>,
+) -> io::Result<&'static [u8]> {
+    let mut sep: &'static [u8] = b"\n      \"";
+    for (name, date) in [("from", from), ("to", to)] {
         if let Some(d) = date {
             w.write_all(sep)?;
             write!(w, "{name}\": \"{d}\"")?;
             sep = b",\n      \"";
         }
     }
-    if let Some(k) = window.betweenness_sources {
+    if let Some(k) = betweenness_sources {
         w.write_all(sep)?;
         w.write_all(b"betweenness_sources\": ")?;
         number(w, k as u64)?;
         sep = b",\n      \"";
     }
-    let net = window.network();
+    Ok(sep)
+}
+
+/// A window's statements, after `sep`.
+fn write_statements(
+    w: &mut (impl Write + ?Sized),
+    sep: &[u8],
+    statements: &[Statement],
+) -> io::Result<()> {
     w.write_all(sep)?;
     w.write_all(b"statements\": ")?;
     // a statement is a quote and eight fields: small chunks keep a round's bytes small
-    let chunks: Vec<(usize, usize)> = (0..net.statements.len())
+    let chunks: Vec<(usize, usize)> = (0..statements.len())
         .step_by(512)
-        .map(|s| (s, (s + 512).min(net.statements.len())))
+        .map(|s| (s, (s + 512).min(statements.len())))
         .collect();
     write_chunks(w, 3, &chunks, |_: &mut (), i, buf| {
-        serde_json::to_writer(buf, &StatementJson::of(&net.statements[i])).map_err(io::Error::from)
-    })?;
+        serde_json::to_writer(buf, &StatementJson::of(&statements[i])).map_err(io::Error::from)
+    })
+}
+
+/// A window's nodes with their measures.
+fn write_nodes(
+    w: &mut (impl Write + ?Sized),
+    nodes: &[NetNode],
+    measures: &[NodeMeasures],
+) -> io::Result<()> {
     w.write_all(b",\n      \"nodes\": ")?;
-    let m = window.measures();
-    write_items(w, 3, net.nodes.len(), |_: &mut (), i, buf| {
-        serde_json::to_writer(buf, &node_json(&net.nodes[i], &m[i])).map_err(io::Error::from)
-    })?;
-    w.write_all(b",\n      \"edges\": ")?;
-    write_chunks(w, 3, &edge_chunks(net), |_: &mut (), i, buf| {
-        edge(buf, net, &net.edges[i]);
-        Ok(())
+    write_items(w, 3, nodes.len(), |_: &mut (), i, buf| {
+        serde_json::to_writer(buf, &node_json(&nodes[i], &measures[i])).map_err(io::Error::from)
     })
 }
 
@@ -102,18 +229,24 @@ fn edge_chunks(net: &Network) -> Vec<(usize, usize)> {
 }
 
 /// One tie as a compact object, `EdgeJson`'s fields in order.
-fn edge(buf: &mut Vec<u8>, net: &Network, e: &NetEdge) {
+fn tie<'a>(
+    buf: &mut Vec<u8>,
+    source: &str,
+    target: &str,
+    e: &NetEdge,
+    via: impl Iterator<Item = &'a Text>,
+) {
     buf.extend_from_slice(b"{\"source\":");
-    push_string(buf, &net.nodes[e.source].id);
+    push_string(buf, source);
     buf.extend_from_slice(b",\"target\":");
-    push_string(buf, &net.nodes[e.target].id);
+    push_string(buf, target);
     buf.extend_from_slice(b",\"weight\":");
     // serde_json's own float writing (ryu, `null` when not finite)
     let _ = serde_json::to_writer(&mut *buf, &e.weight);
     buf.extend_from_slice(b",\"sign\":\"");
     buf.extend_from_slice(e.sign().as_bytes());
     buf.extend_from_slice(b"\",\"via\":[");
-    for (k, v) in net.via(e).enumerate() {
+    for (k, v) in via.enumerate() {
         if k > 0 {
             buf.push(b',');
         }
@@ -273,6 +406,70 @@ mod tests {
                 );
                 assert_eq!(j.statements, want.len(), "{kind:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_window_written_as_its_ties_are_found_is_the_window_built_whole() {
+        use crate::measures::measures_sampled;
+        let mut all = random_statements(7, 6000, 40, 25);
+        all[0].actor = "actor:\"q\\\u{1}".into();
+        all[2].date = None;
+        for (kind, normalisation) in Kind::ALL
+            .iter()
+            .flat_map(|k| [Normalisation::None, Normalisation::Cosine].map(|n| (*k, n)))
+        {
+            let opts = NetworkOptions {
+                kind,
+                normalisation,
+                min_statements: 2,
+            };
+            let date = |s| Some(PartialDate::parse(s).unwrap());
+            // a network, one too small to have ties, and one of no statements
+            let parts: [(&[_], _, _); 3] = [
+                (&all[..], date("2020-01"), date("2020-12")),
+                (&all[..1], None, date("2021")),
+                (&all[..0], None, None),
+            ];
+            let nets: Vec<_> = parts
+                .iter()
+                .map(|(list, ..)| build_network(list, opts).unwrap())
+                .collect();
+            let ms: Vec<_> = nets.iter().map(measures_sampled).collect();
+            let doc = |windows| NetworkOut {
+                schema: "levelmap/network",
+                version: NETWORK_VERSION,
+                kind: kind.as_str(),
+                normalisation: normalisation.as_str(),
+                duplicates: "article",
+                min_statements: 2,
+                windows,
+            };
+            let windows = nets
+                .iter()
+                .zip(&ms)
+                .zip(&parts)
+                .map(|((net, (m, sample)), (_, from, to))| {
+                    let mut w = WindowOut::of(net, m, *from, *to);
+                    w.betweenness_sources = sample.map(|s| s.sources);
+                    w
+                })
+                .collect();
+            let mut want = Vec::new();
+            write_network_json(&mut want, &doc(windows)).unwrap();
+            let mut got = Vec::new();
+            let head = doc(vec![]);
+            let mut out = NetworkWriter::start(&mut got, &head).unwrap();
+            for (list, from, to) in &parts {
+                out.window_streamed(list, opts, *from, *to).unwrap();
+            }
+            out.finish().unwrap();
+            assert!(nets[0].edges.len() > 20, "{kind:?}");
+            assert!(
+                got == want,
+                "{kind:?} {normalisation:?}\n{}",
+                String::from_utf8_lossy(&got[..got.len().min(3000)])
+            );
         }
     }
 }
