@@ -531,6 +531,14 @@ fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) ->
         Format::Graphml | Format::Gexf => {
             // streamed tie by tie: the bytes of the network's exchange
             let b = &built[0];
+            let ties = b.network.edges.len();
+            let limit = levelmap_network::exchange::EVIDENCE_TIES;
+            if !levelmap_network::exchange::keeps_evidence(ties, limit) {
+                note!(
+                    "note: the {} network has {ties} ties, more than {limit}: each tie's `evidence` is left out (its `statements` still counts them; `--format json` lists every statement, see docs/networks.md); `--min-statements N` or `--from`/`--to` give a smaller network that keeps it",
+                    kind.as_str()
+                );
+            }
             let mut w = w;
             let done = if args.format == Format::Graphml {
                 levelmap_interchange::write_network_graphml(&b.network, &b.measures, &mut w)

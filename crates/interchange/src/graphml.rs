@@ -101,7 +101,7 @@ fn opening_tags(prefix: &str, keys: &[AttrKey]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-fn write_rows(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
+pub(crate) fn write_rows(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
     x.check()?;
     // A buffer of its own, whose writes inline, whatever `w` is.
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);

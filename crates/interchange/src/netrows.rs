@@ -8,7 +8,9 @@
 
 use levelmap_model::exchange::AttrKey;
 use levelmap_network::evidence::EvidenceIndex;
-use levelmap_network::exchange::{edge_keys, exchange_name, node_keys, push_evidence};
+use levelmap_network::exchange::{
+    edge_keys, exchange_name, keeps_evidence, node_keys, push_evidence, EVIDENCE_TIES,
+};
 use levelmap_network::measures::NodeMeasures;
 use levelmap_network::Network;
 
@@ -22,17 +24,25 @@ pub(crate) struct NetworkRows<'a> {
     name: String,
     node_keys: Vec<AttrKey>,
     edge_keys: Vec<AttrKey>,
+    /// Whether each tie's evidence is written ([`keeps_evidence`]).
+    evidence: bool,
 }
 
 impl<'a> NetworkRows<'a> {
     /// `measures` are the network's nodes' (in node order).
     pub(crate) fn new(net: &'a Network, measures: &'a [NodeMeasures]) -> Self {
+        Self::limited(net, measures, EVIDENCE_TIES)
+    }
+
+    /// As [`NetworkRows::new`], the ties' evidence kept up to `limit` ties.
+    pub(crate) fn limited(net: &'a Network, measures: &'a [NodeMeasures], limit: usize) -> Self {
         NetworkRows {
             net,
             measures,
             name: exchange_name(net),
             node_keys: node_keys(),
             edge_keys: edge_keys(),
+            evidence: keeps_evidence(net.edges.len(), limit),
         }
     }
 }
@@ -101,7 +111,7 @@ impl Rows for NetworkRows<'_> {
         f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
     ) -> Result<(), InterchangeError> {
         let net = self.net;
-        let index = EvidenceIndex::new(net);
+        let index = self.evidence.then(|| EvidenceIndex::new(net));
         let (mut id, mut via, mut evidence) = (String::new(), String::new(), String::new());
         let mut positions = Vec::new();
         for e in &net.edges {
@@ -118,18 +128,20 @@ impl Rows for NetworkRows<'_> {
                 via.push_str(v);
             }
             evidence.clear();
-            index.positions(e, &mut positions);
-            push_evidence(
-                &mut evidence,
-                net.kind,
-                positions.len(),
-                positions.iter().map(|&p| &net.statements[p as usize]),
-            );
+            if let Some(index) = &index {
+                index.positions(e, &mut positions);
+                push_evidence(
+                    &mut evidence,
+                    net.kind,
+                    positions.len(),
+                    positions.iter().map(|&p| &net.statements[p as usize]),
+                );
+            }
             let attrs = [
                 Some(Val::Text(e.sign())),
                 Some(Val::Text(&via)),
                 Some(Val::Int(e.statements as i64)),
-                Some(Val::Text(&evidence)),
+                index.is_some().then_some(Val::Text(&evidence)),
             ];
             f(&EdgeRow {
                 id: &id,
@@ -206,6 +218,38 @@ mod tests {
                 crate::write_network_gexf(&net, &m, &mut got).unwrap();
                 assert!(got == want, "GEXF {kind:?} {normalisation:?}");
             }
+        }
+    }
+
+    /// A network past the size leaves every tie's evidence out, in the exchange and
+    /// in the rows alike; one at the size keeps it.
+    #[test]
+    fn a_network_past_the_size_leaves_its_ties_evidence_out() {
+        use crate::graphml::write_rows;
+        use levelmap_network::exchange::to_exchange_limited;
+        let all = statements();
+        let opts = NetworkOptions {
+            kind: Kind::Congruence,
+            normalisation: Normalisation::None,
+            min_statements: 2,
+        };
+        let net = build_network(&all, opts).unwrap();
+        let m = measures(&net);
+        let ties = net.edges.len();
+        assert!(ties > 10);
+        for (limit, kept) in [(ties, true), (ties - 1, false)] {
+            let x = to_exchange_limited(&net, &m, limit);
+            assert_eq!(
+                x.edges.iter().all(|e| e.attrs.contains_key("evidence")),
+                kept
+            );
+            assert!(x.edges.iter().all(|e| e.attrs.contains_key("statements")));
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            crate::write_graphml(&x, &mut want).unwrap();
+            write_rows(&super::NetworkRows::limited(&net, &m, limit), &mut got).unwrap();
+            assert!(got == want, "limit {limit}");
+            let text = String::from_utf8(got).unwrap();
+            assert_eq!(text.contains('“'), kept, "limit {limit}");
         }
     }
 }

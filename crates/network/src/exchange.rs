@@ -85,6 +85,21 @@ pub fn exchange_name(net: &Network) -> String {
     format!("levelmap-{}", net.kind.as_str())
 }
 
+/// Past this many ties a network's exchange (GraphML, GEXF) leaves every tie's
+/// `evidence` out: the policies network of 10,000 synthetic articles has 3.5 million
+/// ties, and their evidence (up to [`EVIDENCE_LINES`] quotes each, a popular policy's
+/// repeated in each of its ties) made a 6.3 GB GraphML file in 29 s that neither Gephi
+/// nor networkx opens; without it the file is a seventh of that. Each tie still counts
+/// its `statements`; the network's JSON holds them (docs/networks.md), and
+/// `--min-statements` or dates make a network small enough to keep them.
+pub const EVIDENCE_TIES: usize = 100_000;
+
+/// Whether a network of `ties` ties keeps its ties' evidence in its exchange, with
+/// `limit` [`EVIDENCE_TIES`] (a smaller one in tests).
+pub fn keeps_evidence(ties: usize, limit: usize) -> bool {
+    ties <= limit
+}
+
 /// The node attributes of a network's exchange, in order: mode, statements, degree,
 /// weighted_degree, betweenness, pagerank, community.
 pub fn node_keys() -> Vec<AttrKey> {
@@ -131,7 +146,8 @@ pub fn edge_keys() -> Vec<AttrKey> {
             ValueType::Text,
             &format!(
                 "each statement: actor, stance, policy, article, date, quote (the first \
-                 {EVIDENCE_LINES}, then a count of the rest)"
+                 {EVIDENCE_LINES}, then a count of the rest; left out of every tie of a \
+                 network of more than {EVIDENCE_TIES} ties)"
             ),
         ),
     ]
@@ -139,6 +155,13 @@ pub fn edge_keys() -> Vec<AttrKey> {
 
 /// As [`to_exchange`], with measures already computed.
 pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
+    to_exchange_limited(net, m, EVIDENCE_TIES)
+}
+
+/// As [`to_exchange_with`], the ties' evidence kept up to `limit` ties
+/// ([`keeps_evidence`]).
+pub fn to_exchange_limited(net: &Network, m: &[NodeMeasures], limit: usize) -> Exchange {
+    let with_evidence = keeps_evidence(net.edges.len(), limit);
     let nodes = net
         .nodes
         .iter()
@@ -168,16 +191,18 @@ pub fn to_exchange_with(net: &Network, m: &[NodeMeasures]) -> Exchange {
         .edges
         .iter()
         .map(|e| {
-            let all: Vec<&Statement> = net.evidence(e).collect();
-            let mut evidence = String::new();
-            push_evidence(&mut evidence, net.kind, all.len(), all.into_iter());
             let via: Vec<&str> = net.via(e).map(|v| v.as_ref()).collect();
-            let attrs = BTreeMap::from([
+            let mut attrs = BTreeMap::from([
                 ("sign".to_string(), Value::Text(e.sign().into())),
                 ("via".to_string(), Value::Text(via.join("; "))),
                 ("statements".to_string(), Value::Int(e.statements as i64)),
-                ("evidence".to_string(), Value::Text(evidence)),
             ]);
+            if with_evidence {
+                let all: Vec<&Statement> = net.evidence(e).collect();
+                let mut evidence = String::new();
+                push_evidence(&mut evidence, net.kind, all.len(), all.into_iter());
+                attrs.insert("evidence".to_string(), Value::Text(evidence));
+            }
             let (s, t) = (&net.nodes[e.source].id, &net.nodes[e.target].id);
             ExEdge {
                 id: format!("{s}--{t}"),
