@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 13] = [
+const PARTS: [&str; 15] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -16,6 +16,8 @@ const PARTS: [&str; 13] = [
     "gold/dev9",
     "gold/dev10",
     "gold/dev11",
+    "gold/dev12",
+    "gold/dev13",
     "gold/test",
     "gold/test2",
 ];
@@ -65,6 +67,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev9", "dev9"),
         ("gold/dev10", "dev10"),
         ("gold/dev11", "dev11"),
+        ("gold/dev12", "dev12"),
+        ("gold/dev13", "dev13"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
