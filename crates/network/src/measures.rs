@@ -201,14 +201,17 @@ pub fn betweenness(g: &Adjacency) -> Vec<f64> {
     bc
 }
 
-/// Brandes' accumulation from the given sources, in their order, unscaled.
+/// Brandes' accumulation from the given sources, in their order, unscaled. The walks
+/// from a batch of sources run on every core, each into its own buffers; their
+/// dependencies are then added in source order, as one walk after another added them,
+/// so the sums are the same bits on any number of threads
+/// (`betweenness_is_the_same_bits_walked_in_batches`).
 fn brandes(g: &Adjacency, sources: &[usize]) -> Vec<f64> {
+    use rayon::prelude::*;
+    /// Sources walked at once: each holds a dependency vector until it is added.
+    const BATCH: usize = 32;
     let n = g.len();
     let mut bc = vec![0.0; n];
-    // One set of buffers for every source (allocating them per source cost more than
-    // the walks on large networks). A node's predecessors on shortest paths are its
-    // neighbours one step nearer the source, found again in the backward pass; each
-    // node's delta receives one addition per successor, in stack order, as before.
     // The neighbours in one flat array (without the weights, which the walks ignore).
     let mut start = Vec::with_capacity(n + 1);
     start.push(0usize);
@@ -217,14 +220,76 @@ fn brandes(g: &Adjacency, sources: &[usize]) -> Vec<f64> {
         flat.extend(nb.iter().map(|&(w, _)| w as u32));
         start.push(flat.len());
     }
-    let near = |v: usize| flat[start[v]..start[v + 1]].iter().map(|&w| w as usize);
-    let mut stack: Vec<usize> = Vec::with_capacity(n);
-    let mut sigma = vec![0.0f64; n];
-    let mut dist = vec![-1i32; n];
-    let mut delta = vec![0.0f64; n];
-    let mut queue = VecDeque::with_capacity(n);
-    for &s in sources {
-        for &v in &stack {
+    let csr = Csr {
+        start: &start,
+        flat: &flat,
+    };
+    let mut deltas: Vec<Vec<f64>> = Vec::new();
+    for batch in sources.chunks(BATCH) {
+        batch
+            .par_iter()
+            .map_init(|| Walk::new(n), |walk, &s| walk.dependencies(&csr, s))
+            .collect_into_vec(&mut deltas);
+        for (&s, delta) in batch.iter().zip(&deltas) {
+            for (w, (b, d)) in bc.iter_mut().zip(delta).enumerate() {
+                // a node no path from s passes through adds 0.0: no change
+                if w != s {
+                    *b += d;
+                }
+            }
+        }
+    }
+    bc
+}
+
+/// A graph's neighbour lists, flat.
+struct Csr<'a> {
+    start: &'a [usize],
+    flat: &'a [u32],
+}
+
+impl Csr<'_> {
+    fn near(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
+        self.flat[self.start[v]..self.start[v + 1]]
+            .iter()
+            .map(|&w| w as usize)
+    }
+}
+
+/// The buffers of one breadth-first walk, reused from source to source (allocating
+/// them per source cost more than the walks on large networks).
+struct Walk {
+    stack: Vec<usize>,
+    sigma: Vec<f64>,
+    dist: Vec<i32>,
+    delta: Vec<f64>,
+    queue: VecDeque<usize>,
+}
+
+impl Walk {
+    fn new(n: usize) -> Self {
+        Walk {
+            stack: Vec::with_capacity(n),
+            sigma: vec![0.0; n],
+            dist: vec![-1; n],
+            delta: vec![0.0; n],
+            queue: VecDeque::with_capacity(n),
+        }
+    }
+
+    /// Each node's dependency on the walk from `s` (Brandes' delta; 0 for `s` and for
+    /// nodes it does not reach). A node's predecessors on shortest paths are its
+    /// neighbours one step nearer the source, found again in the backward pass; each
+    /// node's delta receives one addition per successor, in stack order.
+    fn dependencies(&mut self, g: &Csr<'_>, s: usize) -> Vec<f64> {
+        let Walk {
+            stack,
+            sigma,
+            dist,
+            delta,
+            queue,
+        } = self;
+        for &v in stack.iter() {
             sigma[v] = 0.0;
             dist[v] = -1;
             delta[v] = 0.0;
@@ -235,7 +300,7 @@ fn brandes(g: &Adjacency, sources: &[usize]) -> Vec<f64> {
         queue.push_back(s);
         while let Some(v) = queue.pop_front() {
             stack.push(v);
-            for w in near(v) {
+            for w in g.near(v) {
                 if dist[w] < 0 {
                     dist[w] = dist[v] + 1;
                     queue.push_back(w);
@@ -246,17 +311,16 @@ fn brandes(g: &Adjacency, sources: &[usize]) -> Vec<f64> {
             }
         }
         for &w in stack.iter().rev() {
-            for v in near(w) {
+            for v in g.near(w) {
                 if dist[v] >= 0 && dist[v] + 1 == dist[w] {
                     delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
                 }
             }
-            if w != s {
-                bc[w] += delta[w];
-            }
         }
+        let mut out = delta.clone();
+        out[s] = 0.0;
+        out
     }
-    bc
 }
 
 /// Weighted PageRank with damping `alpha`, as networkx's `pagerank(G, alpha)` on an
