@@ -32,6 +32,17 @@ const BOILERPLATE: &[&str] = &[
     "privacy policy",
     "terms of use",
     "log in",
+    // links to more stories under a report ("If you like this story, you may be
+    // interested in: ...")
+    "if you like this story",
+    "if you liked this story",
+    "if you enjoyed this",
+    "you may be interested in:",
+    "you might be interested in:",
+    "you may also like",
+    "you might also like",
+    "related stories",
+    "more stories",
 ];
 
 /// The boilerplate phrases, in automaton order.

@@ -943,3 +943,29 @@ fn a_paragraph_with_back_to_or_newsletter_in_its_prose_was_page_furniture() {
         assert!(is_boilerplate(furniture), "{furniture}");
     }
 }
+
+/// Issue 12 (dev13, read in the twenty-fifth session): the line under a hyperlocal
+/// report that links to another story ("If you like this story, you may be interested
+/// in: New 952 home development approved ...") was drafted as a claim.
+#[test]
+fn a_line_linking_to_more_stories_under_a_report_was_a_claim() {
+    for furniture in [
+        "If you like this story, you may be interested in: New 952 home development approved for Poplar, despite concerns about affordable housing along A12",
+        "You may also like: the council's plan for the high street",
+        "More stories from Bow and Poplar",
+        "If you enjoyed this article, please share it with your neighbours.",
+    ] {
+        assert!(is_boilerplate(furniture), "{furniture}");
+        let d = draft_of(&format!("{BODY}\n\n{furniture}"));
+        assert!(
+            d.claims.iter().all(|c| !c.text.contains("interested in")),
+            "{furniture}"
+        );
+    }
+    for prose in [
+        "Investors may be interested in the new bonds, which pay more than gilts.",
+        "Ministers say they would like this story of decline to end with the new fund.",
+    ] {
+        assert!(!is_boilerplate(prose), "{prose}");
+    }
+}
