@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 15] = [
+const PARTS: [&str; 17] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -18,6 +18,8 @@ const PARTS: [&str; 15] = [
     "gold/dev11",
     "gold/dev12",
     "gold/dev13",
+    "gold/dev14",
+    "gold/dev15",
     "gold/test",
     "gold/test2",
 ];
@@ -69,6 +71,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev11", "dev11"),
         ("gold/dev12", "dev12"),
         ("gold/dev13", "dev13"),
+        ("gold/dev14", "dev14"),
+        ("gold/dev15", "dev15"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
