@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 17] = [
+const PARTS: [&str; 19] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -20,6 +20,8 @@ const PARTS: [&str; 17] = [
     "gold/dev13",
     "gold/dev14",
     "gold/dev15",
+    "gold/dev16",
+    "gold/dev17",
     "gold/test",
     "gold/test2",
 ];
@@ -73,6 +75,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev13", "dev13"),
         ("gold/dev14", "dev14"),
         ("gold/dev15", "dev15"),
+        ("gold/dev16", "dev16"),
+        ("gold/dev17", "dev17"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
