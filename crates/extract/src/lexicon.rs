@@ -223,6 +223,9 @@ impl Lexicon {
                     || (*programme
                         .get_or_insert_with(|| self.kind_of(id) == Some(NodeKind::Policy))
                         && lower_case_programme(n, &sentence_to_lower(found)))
+                    // a lower-case name's other spellings, which the scan looks for:
+                    // "clean-power mission", "cuts to welfare"
+                    || levelmap_model::mentions::is_lower_spelling(n, found)
             })
     }
 

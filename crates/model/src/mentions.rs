@@ -403,6 +403,32 @@ const NOT_OBJECTS: &[&str] = &[
     "regulatory",
 ];
 
+/// Whether `found` is one of the spellings [`NamePatterns`] looks for of the
+/// lower-case name `name`: the name in any case, "&" for "and" or the other way round,
+/// a hyphen for a space or a space for a hyphen ([`hyphen_variants`]: "clean-power
+/// mission" for "clean power mission"), or a form of action ([`action_variants`]:
+/// "cuts to welfare" for "welfare cuts"). False for a name with a capital.
+pub fn is_lower_spelling(name: &str, found: &str) -> bool {
+    let n = normalise(name);
+    if n.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let f = found.to_lowercase();
+    if f == n {
+        return true;
+    }
+    let swapped = if n.contains(" and ") {
+        Some(n.replace(" and ", " & "))
+    } else if n.contains(" & ") {
+        Some(n.replace(" & ", " and "))
+    } else {
+        None
+    };
+    swapped.as_deref() == Some(f.as_str())
+        || hyphen_variants(&n).iter().any(|v| *v == f)
+        || action_variants(&n).iter().any(|v| *v == f)
+}
+
 /// The prepositional and verbal forms of a lower-case policy name of two or three
 /// words of letters whose last word is a noun of action ([`ACTIONS`]), with a
 /// one-word object also in the plural ("benefit cuts": "cuts to benefits", "cutting

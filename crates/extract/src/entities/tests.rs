@@ -2758,3 +2758,42 @@ fn a_surname_with_a_particle_was_cut_from_its_given_name() {
         );
     }
 }
+
+/// Issue 12 (dev16, read in the twenty-fifth session): the background's lower-case
+/// names were looked for in their other spellings (a hyphen for a space, "&" for
+/// "and", a form of action), then each such hit was refused by the case check, which
+/// knew only the names as written: "the clean-power mission" named no policy.
+#[test]
+fn a_background_name_spelt_with_a_hyphen_was_found_then_refused_by_its_case() {
+    let lex = lex_bg(vec![]);
+    for text in [
+        "Ed Miliband has long known that fear alone will not sell his clean-power mission.",
+        "Ed Miliband has long known that fear alone will not sell his Clean-Power Mission.",
+        "Ed Miliband has long known that fear alone will not sell his clean power mission.",
+    ] {
+        let f = run(text, &lex);
+        assert!(
+            mentioned(&f).contains(&"policy:clean-power-2030"),
+            "{text}: {:?}",
+            f.mentions
+        );
+    }
+    // The spellings are the name's own: a capitalised name is not relaxed, nor another
+    // lower-case phrase.
+    assert!(levelmap_model::mentions::is_lower_spelling(
+        "clean power mission",
+        "clean-power mission"
+    ));
+    assert!(levelmap_model::mentions::is_lower_spelling(
+        "benefit cuts",
+        "cuts to benefits"
+    ));
+    assert!(!levelmap_model::mentions::is_lower_spelling(
+        "Clean Power 2030",
+        "clean power 2030"
+    ));
+    assert!(!levelmap_model::mentions::is_lower_spelling(
+        "clean power mission",
+        "clean power"
+    ));
+}
