@@ -425,8 +425,8 @@ pub fn is_lower_spelling(name: &str, found: &str) -> bool {
         None
     };
     swapped.as_deref() == Some(f.as_str())
-        || hyphen_variants(&n).iter().any(|v| *v == f)
-        || action_variants(&n).iter().any(|v| *v == f)
+        || hyphen_variants(&n).contains(&f)
+        || action_variants(&n).contains(&f)
 }
 
 /// The prepositional and verbal forms of a lower-case policy name of two or three
