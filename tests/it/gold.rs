@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 19] = [
+const PARTS: [&str; 21] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -22,6 +22,8 @@ const PARTS: [&str; 19] = [
     "gold/dev15",
     "gold/dev16",
     "gold/dev17",
+    "gold/dev18",
+    "gold/dev19",
     "gold/test",
     "gold/test2",
 ];
@@ -77,6 +79,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev15", "dev15"),
         ("gold/dev16", "dev16"),
         ("gold/dev17", "dev17"),
+        ("gold/dev18", "dev18"),
+        ("gold/dev19", "dev19"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
