@@ -403,6 +403,18 @@ const NOT_OBJECTS: &[&str] = &[
     "regulatory",
 ];
 
+/// A name with "&" for "and", or "and" for "&" ("Communities and Local Government"
+/// is also written "Communities & Local Government"); None when it has neither.
+fn and_swapped(n: &str) -> Option<String> {
+    if n.contains(" and ") {
+        Some(n.replace(" and ", " & "))
+    } else if n.contains(" & ") {
+        Some(n.replace(" & ", " and "))
+    } else {
+        None
+    }
+}
+
 /// Whether `found` is one of the spellings [`NamePatterns`] looks for of the
 /// lower-case name `name`: the name in any case, "&" for "and" or the other way round,
 /// a hyphen for a space or a space for a hyphen ([`hyphen_variants`]: "clean-power
@@ -417,14 +429,7 @@ pub fn is_lower_spelling(name: &str, found: &str) -> bool {
     if f == n {
         return true;
     }
-    let swapped = if n.contains(" and ") {
-        Some(n.replace(" and ", " & "))
-    } else if n.contains(" & ") {
-        Some(n.replace(" & ", " and "))
-    } else {
-        None
-    };
-    swapped.as_deref() == Some(f.as_str())
+    and_swapped(&n).as_deref() == Some(f.as_str())
         || hyphen_variants(&n).contains(&f)
         || action_variants(&n).contains(&f)
 }
@@ -475,15 +480,7 @@ impl NamePatterns {
                 if n.chars().count() < 3 {
                     continue;
                 }
-                // "Communities and Local Government" is also written "Communities &
-                // Local Government", and the other way round.
-                let swapped = if n.contains(" and ") {
-                    Some(n.replace(" and ", " & "))
-                } else if n.contains(" & ") {
-                    Some(n.replace(" & ", " and "))
-                } else {
-                    None
-                };
+                let swapped = and_swapped(&n);
                 let lower = !n.chars().any(char::is_uppercase);
                 let list = if lower { &mut folded } else { &mut exact };
                 list.extend(swapped.map(|v| (v, e.id.clone())));

@@ -312,6 +312,23 @@ mod tests {
     use crate::testgen::random_statements;
     use levelmap_model::date::PartialDate;
 
+    /// A network document of `kind` under `normalisation`, as the tests write it.
+    fn doc<'a>(
+        kind: Kind,
+        normalisation: Normalisation,
+        windows: Vec<WindowOut<'a>>,
+    ) -> NetworkOut<'a> {
+        NetworkOut {
+            schema: "levelmap/network",
+            version: NETWORK_VERSION,
+            kind: kind.as_str(),
+            normalisation: normalisation.as_str(),
+            duplicates: "article",
+            min_statements: 2,
+            windows,
+        }
+    }
+
     fn both(doc: &NetworkOut<'_>) -> (String, String) {
         let mut want = Vec::new();
         levelmap_model::json::write_layered(&mut want, doc, NETWORK_FLAT_AT).unwrap();
@@ -353,15 +370,7 @@ mod tests {
             windows.push(WindowOut::of(&nets[1], &ms[1], None, None));
             windows[2].betweenness_sources = Some(3);
             windows.push(WindowOut::of(&nets[1], &ms[1], None, None));
-            let doc = |windows| NetworkOut {
-                schema: "levelmap/network",
-                version: NETWORK_VERSION,
-                kind: kind.as_str(),
-                normalisation: normalisation.as_str(),
-                duplicates: "article",
-                min_statements: 2,
-                windows,
-            };
+            let doc = |windows| doc(kind, normalisation, windows);
             let (got, want) = both(&doc(windows));
             assert!(got.len() > 1000);
             assert!(got == want, "{kind:?} {normalisation:?}");
@@ -382,15 +391,11 @@ mod tests {
             };
             let net = build_network(&all, opts).unwrap();
             let m = measures(&net);
-            let doc = NetworkOut {
-                schema: "levelmap/network",
-                version: NETWORK_VERSION,
-                kind: kind.as_str(),
-                normalisation: "none",
-                duplicates: "article",
-                min_statements: 2,
-                windows: vec![WindowOut::of(&net, &m, None, None)],
-            };
+            let doc = doc(
+                kind,
+                Normalisation::None,
+                vec![WindowOut::of(&net, &m, None, None)],
+            );
             let mut out = Vec::new();
             write_network_json(&mut out, &doc).unwrap();
             let back: NetworkJson = serde_json::from_slice(&out).unwrap();
@@ -436,15 +441,7 @@ mod tests {
                 .map(|(list, ..)| build_network(list, opts).unwrap())
                 .collect();
             let ms: Vec<_> = nets.iter().map(measures_sampled).collect();
-            let doc = |windows| NetworkOut {
-                schema: "levelmap/network",
-                version: NETWORK_VERSION,
-                kind: kind.as_str(),
-                normalisation: normalisation.as_str(),
-                duplicates: "article",
-                min_statements: 2,
-                windows,
-            };
+            let doc = |windows| doc(kind, normalisation, windows);
             let windows = nets
                 .iter()
                 .zip(&ms)
