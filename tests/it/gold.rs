@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 21] = [
+const PARTS: [&str; 23] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -24,6 +24,8 @@ const PARTS: [&str; 21] = [
     "gold/dev17",
     "gold/dev18",
     "gold/dev19",
+    "gold/dev20",
+    "gold/dev21",
     "gold/test",
     "gold/test2",
 ];
@@ -81,6 +83,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev17", "dev17"),
         ("gold/dev18", "dev18"),
         ("gold/dev19", "dev19"),
+        ("gold/dev20", "dev20"),
+        ("gold/dev21", "dev21"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
