@@ -1306,11 +1306,13 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 | "warned"
                 | "adds"
                 | "added"
-        ) && norm[strip_end(run)..]
+        ) && (norm[strip_end(run)..]
             .trim_start()
             .chars()
             .next()
-            .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'));
+            .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':'))
+            // "..., says Krishna Yeshwant of GV": the speaker's body after "of".
+            || of_a_name_after(norm, strip_end(run)));
         let reported = reported || after_verb;
         // "the Council of Mosques, chaired by Shamsul Haque": a body's chair or founder.
         let led_by = {
@@ -1393,7 +1395,19 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         let bracket_role = role_after(norm, strip_end(person));
         let role = role.or(comma_role).or(bracket_role);
         let at_start = norm[..person[0].start].trim().is_empty();
+        // A name no list knows ("Surinder Arora", "Agnes Kabuto"), two words that are
+        // no body's, place's or common word's, is a person's where only people are
+        // written so: before an occupation in apposition ("..., the billionaire owner
+        // of several hotels") or before "who" (not before "said" alone, which places
+        // do too: "Tower Hamlets said").
+        let unknown_name = person.len() == 2
+            && spoken_name(person)
+            && !self.vocab.contains(&person[0].s.to_lowercase())
+            && !words::sentence_starters().contains(person[0].s);
+        let as_a_person = unknown_name
+            && (occupation_in_apposition(norm, strip_end(person)) || next_word == "who");
         if given
+            || as_a_person
             || titled
             || affiliated
             || mp
@@ -1658,6 +1672,31 @@ fn role_in_apposition(norm: &str, end: usize) -> bool {
             }
             w == "MP" || role_heads().contains(cap.as_str())
         })
+}
+
+/// Whether an apposition naming an occupation follows `norm[..end]`: a comma, a
+/// determiner, then within four words a noun only people are ("Surinder Arora, the
+/// billionaire owner of several hotels", "Ben James, an energy specialist").
+fn occupation_in_apposition(norm: &str, end: usize) -> bool {
+    let Some(rest) = norm[end..]
+        .strip_prefix(", a ")
+        .or_else(|| norm[end..].strip_prefix(", an "))
+        .or_else(|| norm[end..].strip_prefix(", the "))
+    else {
+        return false;
+    };
+    rest.split(' ')
+        .take(4)
+        .take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .any(|w| words::OCCUPATIONS.binary_search(&w).is_ok())
+}
+
+/// Whether "of" and a capitalised name follow `norm[..end]` ("Krishna Yeshwant of GV").
+fn of_a_name_after(norm: &str, end: usize) -> bool {
+    norm[end..]
+        .strip_prefix(" of ")
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// The last token of the capitalised run starting at token `i`: capitalised words

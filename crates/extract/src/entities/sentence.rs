@@ -82,6 +82,14 @@ impl SentenceScan<'_, '_, '_> {
         self.c.hit_spans.iter().any(|&(s, e)| s < b && a < e)
     }
 
+    /// Whether `name` is a place the lexicon knows ("Britain").
+    fn known_place(&self, name: &str) -> bool {
+        self.lex
+            .id_for_name(name)
+            .and_then(|id| self.lex.entities.get(id))
+            .is_some_and(|e| e.kind == "place")
+    }
+
     /// Whether `a..b` lies within a lexicon hit.
     pub(super) fn covered(&self, a: usize, b: usize) -> bool {
         self.c.hit_spans.iter().any(|&(s, e)| s <= a && b <= e)
@@ -388,7 +396,8 @@ impl SentenceScan<'_, '_, '_> {
             let found = if appositive_only {
                 [
                     None,
-                    None,
+                    described_name_after(norm, toks, p, p + h.len())
+                        .filter(|&(a, b)| !self.known_place(&norm[a..b])),
                     plain_appositive_before(norm, toks, p, p + h.len()),
                 ]
             } else {
@@ -853,8 +862,14 @@ fn appositive_before(
     // The description closes where the head does: "..., the housing charity, said",
     // or goes on with what the body is for: "ADS, an industry group for small
     // defence enterprises" (not "of": "Abertillery, a group of residents").
+    // Or a relative clause says what it does: "Dealroom, a data provider that ranks".
     let rest = &norm[head_end..];
-    if !(rest.is_empty() || rest.starts_with([',', '.', ';', ')']) || rest.starts_with(" for ")) {
+    if !(rest.is_empty()
+        || rest.starts_with([',', '.', ';', ')'])
+        || [" for ", " that ", " which ", " whose "]
+            .iter()
+            .any(|w| rest.starts_with(w)))
+    {
         return None;
     }
     let before = &norm[..head];
@@ -872,6 +887,75 @@ fn appositive_before(
         return None;
     }
     cap_run_before(norm, toks, comma)
+}
+
+/// Adjectives that size or judge a firm rather than name its trade ("a big firm").
+const DESCRIBING: &[&str] = &[
+    "big",
+    "bigger",
+    "small",
+    "smaller",
+    "large",
+    "larger",
+    "huge",
+    "giant",
+    "major",
+    "leading",
+    "local",
+    "global",
+    "rival",
+    "private",
+    "public",
+    "family",
+    "new",
+    "old",
+    "young",
+    "same",
+    "other",
+    "such",
+    "only",
+    "troubled",
+    "struggling",
+    "listed",
+    "foreign",
+    "domestic",
+    "former",
+    "parent",
+    "holding",
+    "main",
+    "top",
+    "little",
+];
+
+/// The name after a head that names no organisation alone, when a word describing
+/// the trade comes before the head: "development firm Mount Anvil", "engineering
+/// company Arup" (not "the firm Tuesday", nor a place or a person after it).
+fn described_name_after(
+    norm: &str,
+    toks: &[Tok],
+    head: usize,
+    head_end: usize,
+) -> Option<(usize, usize)> {
+    let modifier = norm[..head].trim_end().rsplit(' ').next().unwrap_or("");
+    let trade = modifier.len() >= 3
+        && modifier.chars().all(|c| c.is_lowercase() || c == '-')
+        && !words::is_stopword(modifier)
+        && !DESCRIBING.contains(&modifier)
+        && !["ly", "ous", "ive", "ful", "less", "est", "ic"]
+            .iter()
+            .any(|s| modifier.ends_with(s));
+    if !trade {
+        return None;
+    }
+    let (a, b) = cap_run_after(norm, toks, head_end)?;
+    let first = norm[a..b].split(' ').next().unwrap_or("");
+    let named = !words::given_names().contains(first)
+        && !words::person_titles().contains(first)
+        && !is_demonym(first)
+        && gazetteer_by_first_word(first)
+            .iter()
+            .all(|(s, _, _)| *s != &norm[a..b]);
+    named.then_some((a, b))
 }
 
 /// [`appositive_before`] for a head that names no organisation alone ("firm",

@@ -2797,3 +2797,74 @@ fn a_background_name_spelt_with_a_hyphen_was_found_then_refused_by_its_case() {
         "clean power"
     ));
 }
+
+#[test]
+fn people_whose_given_names_no_list_knows_were_missed_though_written_as_people() {
+    let lex = lex_of(vec![]);
+    for (t, name) in [
+        (
+            "Surinder Arora, the billionaire owner of several surrounding hotels, has pitched himself as a developer.",
+            "Surinder Arora",
+        ),
+        (
+            "The market is thin, says Krishna Yeshwant of GV, Google's venture arm.",
+            "Krishna Yeshwant",
+        ),
+        (
+            "Agnes Kabuto who lives with her mother said the demolition began early.",
+            "Agnes Kabuto",
+        ),
+    ] {
+        let got = candidate_names(&run(t, &lex));
+        assert!(
+            got.contains(&(name.into(), "person".into())),
+            "{t}: {got:?}"
+        );
+    }
+    // Words of a place or a body, or a place the lexicon knows, are still no
+    // person's, whatever follows them.
+    let places = lex_of(vec![ent(
+        "actor:tower-hamlets",
+        "Tower Hamlets",
+        "place",
+        &[],
+    )]);
+    for t in [
+        "Kendall Square, the home of many a resident, is busy.",
+        "Network Rail said the line would close.",
+        "Tower Hamlets, who bid for the fund, lost.",
+    ] {
+        let got = candidate_names(&run(t, &places));
+        assert!(!got.iter().any(|(_, k)| k == "person"), "{t}: {got:?}");
+    }
+}
+
+#[test]
+fn a_firm_named_after_its_trade_or_described_with_a_relative_clause_was_missed() {
+    let lex = lex_of(vec![ent("actor:britain", "Britain", "place", &[])]);
+    for (t, name) in [
+        (
+            "Dealroom, a data provider that ranks the ecosystems, puts London first.",
+            "Dealroom",
+        ),
+        (
+            "The estate will go ahead after development firm Mount Anvil confirmed it.",
+            "Mount Anvil",
+        ),
+        ("He joined the engineering company Arup in 2010.", "Arup"),
+    ] {
+        let got = candidate_names(&run(t, &lex));
+        assert!(
+            got.contains(&(name.into(), "organisation".into())),
+            "{t}: {got:?}"
+        );
+    }
+    // A size or a judgement is no trade, and a place is no firm.
+    for t in [
+        "The big firm Acme won.",
+        "It is the kind of engineering firm Britain needs.",
+    ] {
+        let got = candidate_names(&run(t, &lex));
+        assert!(got.is_empty(), "{t}: {got:?}");
+    }
+}

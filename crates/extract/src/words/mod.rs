@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 
 pub(crate) use tables::{
     APPOSITIVE_ORG_HEADS, COINAGE_INTRO, EVENT_VERBS, GAZETTEER, GIVEN_NAMES, LOWER_ORG_HEADS,
-    LOWER_POLICY_HEADS, MAYBE_END, MONTH_SURNAMES, NEVER_END, NOT_NAME, ORG_HEADS, PERSON_TITLES,
-    POLICY_HEADS, REPORTING_VERBS, ROLE_HEADS, SENTENCE_STARTERS, STOPWORDS,
+    LOWER_POLICY_HEADS, MAYBE_END, MONTH_SURNAMES, NEVER_END, NOT_NAME, OCCUPATIONS, ORG_HEADS,
+    PERSON_TITLES, POLICY_HEADS, REPORTING_VERBS, ROLE_HEADS, SENTENCE_STARTERS, STOPWORDS,
 };
 
 fn set(list: &'static [&'static str]) -> HashSet<&'static str> {
@@ -466,6 +466,11 @@ pub(crate) fn content_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn occupations_are_sorted_for_binary_search() {
+        assert!(OCCUPATIONS.windows(2).all(|p| p[0] < p[1]));
+    }
 
     #[test]
     fn pack16_lower_matches_pack_of_the_lowercase() {
