@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 23] = [
+const PARTS: [&str; 25] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -26,6 +26,8 @@ const PARTS: [&str; 23] = [
     "gold/dev19",
     "gold/dev20",
     "gold/dev21",
+    "gold/dev22",
+    "gold/dev23",
     "gold/test",
     "gold/test2",
 ];
@@ -85,6 +87,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev19", "dev19"),
         ("gold/dev20", "dev20"),
         ("gold/dev21", "dev21"),
+        ("gold/dev22", "dev22"),
+        ("gold/dev23", "dev23"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
