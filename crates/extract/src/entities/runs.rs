@@ -1329,7 +1329,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 // "a report written by Tomasz Nowak", "According to Priya
                 // Raghunathan, the scheme failed": a person's, unless a word of the
                 // name is a body's or a place's ("according to Kent Police").
-                || ["written by", "authored by", "according to", "According to"]
+                || ["written by", "authored by", "posted by", "according to", "According to"]
                     .iter()
                     .any(|p| before.ends_with(p))
                     && spoken_name(&person)

@@ -388,6 +388,27 @@ impl SentenceScan<'_, '_, '_> {
             else {
                 continue;
             };
+            // "estate agents Barrows and Forrester": a head in the plural describes
+            // the name after it too.
+            let plural = appositive_only
+                && norm[p + h.len()..].starts_with('s')
+                && is_boundary(norm, p, p + h.len() + 1);
+            if plural && norm[..p].ends_with(' ') {
+                if let Some((a, b)) = described_name_after(norm, toks, p, p + h.len() + 1)
+                    .filter(|&(a, b)| !self.known_place(&norm[a..b]) && !self.covered(a, b))
+                {
+                    self.add(
+                        norm[a..b].to_string(),
+                        NodeKind::Actor,
+                        kind,
+                        0.65,
+                        format!("a name after '{h}s'"),
+                        a,
+                        b,
+                    );
+                }
+                continue;
+            }
             if !is_boundary(norm, p, p + h.len()) || !norm[..p].ends_with(' ') {
                 continue;
             }
@@ -937,13 +958,15 @@ fn described_name_after(
     head_end: usize,
 ) -> Option<(usize, usize)> {
     let modifier = norm[..head].trim_end().rsplit(' ').next().unwrap_or("");
-    let trade = modifier.len() >= 3
-        && modifier.chars().all(|c| c.is_lowercase() || c == '-')
-        && !words::is_stopword(modifier)
-        && !DESCRIBING.contains(&modifier)
-        && !["ly", "ous", "ive", "ful", "less", "est", "ic"]
-            .iter()
-            .any(|s| modifier.ends_with(s));
+    // A head of two words names the trade itself: "estate agents Barrows and Forrester".
+    let trade = norm[head..head_end].contains(' ')
+        || modifier.len() >= 3
+            && modifier.chars().all(|c| c.is_lowercase() || c == '-')
+            && !words::is_stopword(modifier)
+            && !DESCRIBING.contains(&modifier)
+            && !["ly", "ous", "ive", "ful", "less", "est", "ic"]
+                .iter()
+                .any(|s| modifier.ends_with(s));
     if !trade {
         return None;
     }

@@ -2868,3 +2868,28 @@ fn a_firm_named_after_its_trade_or_described_with_a_relative_clause_was_missed()
         assert!(got.is_empty(), "{t}: {got:?}");
     }
 }
+
+#[test]
+fn a_firm_after_its_trade_in_the_plural_and_a_bureau_were_missed() {
+    // dev23: "estate agents Barrows and Forrester", "the Bureau of Investigative
+    // Journalism" found no one.
+    let lex = lex_of(vec![]);
+    for (t, name) in [
+        (
+            "Last month, estate agents Barrows and Forrester declared Oxford the worst place to rent.",
+            "Barrows and Forrester",
+        ),
+        (
+            "An investigation by the Bureau of Investigative Journalism found that rents rose.",
+            "Bureau of Investigative Journalism",
+        ),
+    ] {
+        let got = candidate_names(&run(t, &lex));
+        assert!(
+            got.contains(&(name.into(), "organisation".into())),
+            "{t}: {got:?}"
+        );
+    }
+    let got = candidate_names(&run("Many firms Acme bought have closed.", &lex));
+    assert!(got.is_empty(), "{got:?}");
+}

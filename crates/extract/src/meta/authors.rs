@@ -464,7 +464,8 @@ pub(crate) fn is_site_name(s: &str) -> bool {
 }
 
 /// Words a byline may hold before its "by": "Posted on: 8 July 2024 by", "Words |
-/// 3 March 2020 | by", "Viewpoint by", "Guest column by"; anything else (a sentence's words) and the "by" is no byline's.
+/// 3 March 2020 | by", "Viewpoint by", "Guest column by", "This article was originally
+/// posted on Medium by"; anything else (a sentence's words) and the "by" is no byline's.
 fn is_byline_prefix(prefix: &str) -> bool {
     const WORDS: &[&str] = &[
         "posted",
@@ -501,6 +502,15 @@ fn is_byline_prefix(prefix: &str) -> bool {
         "and",
         "photos",
         "last",
+        // "This article was originally posted on Medium by Lucy Warin".
+        "this",
+        "was",
+        "originally",
+        "previously",
+        "also",
+        "medium",
+        "substack",
+        "linkedin",
     ];
     let mut rest = prefix.to_string();
     for (_, a, b) in super::dates::parse_dates(prefix).into_iter().rev() {

@@ -89,6 +89,8 @@ fn byline_forms() {
         ("Title of it all\n\nBy Ann Alpha, Policy Researcher at the Towns Institute.\n\nBody text.\n", vec!["actor:ann-alpha"]),
         ("Some Priorities for the agenda\n\nDavid Bailey (Birmingham) and Philip Tomlinson\n\nBody text.\n", vec!["actor:david-bailey", "actor:philip-tomlinson"]),
         ("Title of it all\n\nBody text here.\n\nChris Clarke is a Policy Researcher at HOPE not hate\n", vec!["actor:chris-clarke"]),
+        // A blog's note of where the post first appeared was no byline (dev23).
+        ("Title of it all\n\nThis article was originally posted on Medium by Lucy Warin\n\nBody text goes here and on.\n", vec!["actor:lucy-warin"]),
     ];
     for (t, want) in cases {
         let l = Layout::new(t);

@@ -469,6 +469,7 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("Homes", "organisation"),
     ("Network", "organisation"),
     ("Forum", "organisation"),
+    ("Bureau", "organisation"),
     ("Group", "organisation"),
     ("Taskforce", "organisation"),
     ("Campaign", "organisation"),
