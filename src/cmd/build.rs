@@ -325,12 +325,11 @@ fn build_graph(args: &Args, corpus: &levelmap_model::Corpus) -> (LevelGraph, Opt
         );
     }
     let unchanged = reused == entries.len() && cache.len() == reused && cache.damaged().is_none();
-    drop(cache);
     let save = (!unchanged).then(|| StagingCache {
         what: "the cache of found mentions",
         dir: dir.clone(),
         thread: Some(std::thread::spawn(move || {
-            levelmap_read::cache::MentionsCache::stage(&dir, &names, crate::BUILD, &entries)
+            cache.stage(&dir, &names, crate::BUILD, &entries)
         })),
     });
     (g, save)

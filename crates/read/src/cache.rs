@@ -12,6 +12,11 @@
 //! checksum or payload does not read back ends the reading of the file (the entries
 //! before it are used, the article is parsed again). The cache can make a read faster,
 //! never different: an entry is used only for the exact bytes it was made from.
+//!
+//! A rebuild after an edit appends the new entries to the file this build wrote
+//! (readers take the last entry of a key; there is one), rather than writing the whole
+//! file again; once the entries no longer used are more than those used, or the file
+//! is another build's or damaged, it is written whole to a temporary file renamed in.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -107,6 +112,8 @@ pub(crate) struct Loaded {
     entries: HashMap<Key, std::ops::Range<usize>>,
     /// Why the file (or its end) was not used, when it was there but unreadable.
     pub(crate) damaged: Option<String>,
+    /// Whether the file starts with this build's header.
+    ours: bool,
 }
 
 impl Loaded {
@@ -120,6 +127,42 @@ impl Loaded {
         self.entries.get(key).map(|r| &self.bytes[r.clone()])
     }
 
+    /// What is known of the file without its bytes, to save the next cache by.
+    pub(crate) fn on_disk(&self) -> OnDisk {
+        OnDisk {
+            len: (self.ours && self.damaged.is_none()).then_some(self.bytes.len() as u64),
+            sizes: self
+                .entries
+                .iter()
+                .map(|(k, r)| (*k, r.len() + ENTRY_HEAD))
+                .collect(),
+        }
+    }
+}
+
+/// A cache file as it was read: its length (none when it is another build's or
+/// damaged, and so not to be appended to), and the bytes of each of its entries.
+#[derive(Default)]
+pub(crate) struct OnDisk {
+    len: Option<u64>,
+    sizes: HashMap<Key, usize>,
+}
+
+impl OnDisk {
+    /// The file's length, when a cache whose entries read from the file are `keep`
+    /// may be written by appending the others to it (a key read but not used, its
+    /// payload not decoding, is appended again: readers take a key's last entry): the
+    /// file is this build's, read whole, and the entries `keep` make at least half of
+    /// it (else it is written whole again, without the others).
+    fn appendable<'k>(&self, keep: impl Iterator<Item = &'k Key>) -> Option<u64> {
+        let len = self.len?;
+        let live: usize = keep.filter_map(|k| self.sizes.get(k)).sum();
+        let stored: usize = self.sizes.values().sum();
+        (2 * live >= stored).then_some(len)
+    }
+}
+
+impl Loaded {
     /// Read the cache file the build `build` wrote in `dir`; a missing file (or one
     /// of another build) is an empty cache, a damaged one is used up to the damage and
     /// says so.
@@ -170,9 +213,13 @@ impl Loaded {
             bytes,
             entries,
             damaged,
+            ours: true,
         }
     }
 }
+
+/// The bytes of an entry before its payload: key, length, checksum.
+const ENTRY_HEAD: usize = 32 + 16;
 
 /// The entry starting at `at`: its key and its payload's range, if whole and checked.
 fn entry_at(bytes: &[u8], at: usize) -> Option<(Key, std::ops::Range<usize>)> {
@@ -187,11 +234,13 @@ fn entry_at(bytes: &[u8], at: usize) -> Option<(Key, std::ops::Range<usize>)> {
     (xxhash_rust::xxh3::xxh3_64(payload) == sum).then_some((key, start..end))
 }
 
-/// One entry to write: the key, whether every quote was found, the encoded records.
+/// One entry to write: the key, whether every quote was found, the encoded records,
+/// and whether it was read from the cache file (else it is new to it).
 pub(crate) struct Entry {
     pub(crate) key: Key,
     pub(crate) quotes_found: bool,
     pub(crate) records: Vec<u8>,
+    pub(crate) reused: bool,
 }
 
 /// The cache of the corpus just read, to be saved.
@@ -199,13 +248,15 @@ pub struct Update {
     pub(crate) entries: Vec<Entry>,
     /// The build that read them, which the file is written for.
     pub(crate) build: String,
+    /// The cache file as read, which the new entries may be appended to.
+    pub(crate) on_disk: OnDisk,
 }
 
 impl Update {
     /// Write the cache file in `dir` with exactly these entries, through a temporary
     /// file renamed into place (the folder is made when missing).
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
-        save(dir, &self.entries, &self.build)
+        self.stage_ref(dir)?.commit()
     }
 
     /// Write the cache file's new contents to a temporary file in `dir` (made when
@@ -213,11 +264,25 @@ impl Update {
     /// dropped as soon as they are written, long before the build that read them
     /// succeeds. A staged file never committed is removed when dropped.
     pub fn stage(self, dir: &Path) -> std::io::Result<Staged> {
-        stage(dir, &self.entries, &self.build)
+        self.stage_ref(dir)
+    }
+
+    fn stage_ref(&self, dir: &Path) -> std::io::Result<Staged> {
+        let kept = self.entries.iter().filter(|e| e.reused).map(|e| &e.key);
+        let append = self.on_disk.appendable(kept);
+        let payloads = self.entries.iter().map(|e| {
+            (
+                &e.key,
+                [FLAGS[usize::from(e.quotes_found)], &e.records[..]],
+                !e.reused,
+            )
+        });
+        stage_file(dir, CACHE_FILE, &header(&self.build), payloads, append)
     }
 }
 
-/// A cache file written to a temporary file beside its place, not yet renamed in.
+/// A cache file written to a temporary file beside its place, not yet renamed in (or
+/// appended to in place: nothing left to do).
 #[derive(Debug)]
 pub struct Staged {
     tmp: PathBuf,
@@ -229,6 +294,9 @@ impl Staged {
     /// Rename the staged file into place, and remove what staged files other builds
     /// left in its folder (a build killed between staging and committing).
     pub fn commit(mut self) -> std::io::Result<()> {
+        if self.done {
+            return Ok(());
+        }
         let renamed = std::fs::rename(&self.tmp, &self.path);
         self.done = renamed.is_ok();
         renamed?;
@@ -257,6 +325,7 @@ impl Drop for Staged {
 
 /// Write the cache file in `dir` with exactly `entries`, through a temporary file
 /// renamed into place.
+#[cfg(test)]
 pub(crate) fn save(dir: &Path, entries: &[Entry], build: &str) -> std::io::Result<()> {
     stage(dir, entries, build)?.commit()
 }
@@ -265,31 +334,69 @@ pub(crate) fn save(dir: &Path, entries: &[Entry], build: &str) -> std::io::Resul
 const FLAGS: [&[u8]; 2] = [&[0], &[1]];
 
 /// Write `entries` as a cache file to a temporary file in `dir`.
+#[cfg(test)]
 fn stage(dir: &Path, entries: &[Entry], build: &str) -> std::io::Result<Staged> {
-    let payloads = entries
-        .iter()
-        .map(|e| (&e.key, [FLAGS[usize::from(e.quotes_found)], &e.records[..]]));
-    stage_file(dir, CACHE_FILE, &header(build), payloads)
+    let payloads = entries.iter().map(|e| {
+        (
+            &e.key,
+            [FLAGS[usize::from(e.quotes_found)], &e.records[..]],
+            true,
+        )
+    });
+    stage_file(dir, CACHE_FILE, &header(build), payloads, None)
 }
 
 /// Write a cache file `name` to a temporary file in `dir` (made when missing): `head`,
 /// then each entry `key | length | xxh3 of the payload | payload`, the payload being
-/// the concatenation of its parts.
+/// the concatenation of its parts. With `append`, the length of the file in place as
+/// it was read, only the entries marked new are appended to it instead (when it still
+/// has that length; else it is written whole).
 fn stage_file<'e, const N: usize>(
     dir: &Path,
     name: &str,
     head: &[u8],
-    entries: impl Iterator<Item = (&'e Key, [&'e [u8]; N])>,
+    entries: impl Iterator<Item = (&'e Key, [&'e [u8]; N], bool)>,
+    append: Option<u64>,
 ) -> std::io::Result<Staged> {
     std::fs::create_dir_all(dir)?;
+    let path = dir.join(name);
+    if let Some(len) = append {
+        if let Some(file) = open_to_append(&path, len) {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+            write_entries(&mut w, entries.filter(|e| e.2))?;
+            w.flush()?;
+            return Ok(Staged {
+                tmp: path.clone(),
+                path,
+                done: true,
+            });
+        }
+    }
     let staged = Staged {
         tmp: dir.join(format!(".{name}.{}.tmp", std::process::id())),
-        path: dir.join(name),
+        path,
         done: false,
     };
     let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&staged.tmp)?);
     w.write_all(head)?;
-    for (key, parts) in entries {
+    write_entries(&mut w, entries)?;
+    w.flush()?;
+    Ok(staged)
+}
+
+/// The cache file at `path` opened to append to, if it still has the length `len`
+/// it had when read.
+fn open_to_append(path: &Path, len: u64) -> Option<std::fs::File> {
+    let file = std::fs::OpenOptions::new().append(true).open(path).ok()?;
+    (file.metadata().ok()?.len() == len).then_some(file)
+}
+
+/// Write each entry `key | length | xxh3 of the payload | payload`.
+fn write_entries<'e, const N: usize>(
+    w: &mut impl Write,
+    entries: impl Iterator<Item = (&'e Key, [&'e [u8]; N], bool)>,
+) -> std::io::Result<()> {
+    for (key, parts, _) in entries {
         w.write_all(key)?;
         let len: usize = parts.iter().map(|p| p.len()).sum();
         w.write_all(&(len as u64).to_le_bytes())?;
@@ -302,8 +409,7 @@ fn stage_file<'e, const N: usize>(
             w.write_all(p)?;
         }
     }
-    w.flush()?;
-    Ok(staged)
+    Ok(())
 }
 
 /// The cache of found mentions in the cache folder (beside [`CACHE_FILE`]).
@@ -368,13 +474,24 @@ impl MentionsCache {
     /// Write `mentions.bin` with exactly `entries` (for these names, by the build
     /// `build`) to a temporary file in `dir`, to be renamed in by [`Staged::commit`].
     pub fn stage(
+        &self,
         dir: &Path,
         names: &[u8; 32],
         build: &str,
         entries: &[levelmap_model::mentions::FoundEntry],
     ) -> std::io::Result<Staged> {
-        let payloads = entries.iter().map(|e| (&e.key, [&e.encoded[..]]));
-        stage_file(dir, MENTIONS_FILE, &mentions_header(names, build), payloads)
+        let kept = entries.iter().filter(|e| e.reused).map(|e| &e.key);
+        let append = self.loaded.on_disk().appendable(kept);
+        let payloads = entries
+            .iter()
+            .map(|e| (&e.key, [&e.encoded[..]], !e.reused));
+        stage_file(
+            dir,
+            MENTIONS_FILE,
+            &mentions_header(names, build),
+            payloads,
+            append,
+        )
     }
 }
 
@@ -700,6 +817,7 @@ mod tests {
                 key: [i; 32],
                 quotes_found: i != 1,
                 records: vec![i; 10],
+                reused: false,
             })
             .collect();
         save(dir.path(), &entries, "1+a").unwrap();
@@ -740,6 +858,7 @@ mod tests {
             key: [7; 32],
             quotes_found: true,
             records: vec![1, 2, 3],
+            reused: false,
         }];
         save(dir.path(), &entries, "0.1.0+aaaa").unwrap();
         assert!(Loaded::open(dir.path(), "0.1.0+aaaa")
@@ -753,7 +872,8 @@ mod tests {
             encoded: vec![0; 4],
             reused: false,
         }];
-        MentionsCache::stage(dir.path(), &names, "0.1.0+aaaa", &found)
+        MentionsCache::open(dir.path(), &names, "0.1.0+aaaa")
+            .stage(dir.path(), &names, "0.1.0+aaaa", &found)
             .unwrap()
             .commit()
             .unwrap();
@@ -762,5 +882,53 @@ mod tests {
             1
         );
         assert!(MentionsCache::open(dir.path(), &names, "0.1.0+bbbb").is_empty());
+    }
+
+    /// A rebuild after one edit wrote the whole cache file again (89 MB at 10,000
+    /// articles) to change one entry: now it appends the new one, until the entries no
+    /// longer used outweigh the others, and then writes the file whole again.
+    #[test]
+    fn an_edit_appends_its_entry_and_a_file_mostly_unused_is_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let entry = |i: u8| Entry {
+            key: [i; 32],
+            quotes_found: true,
+            records: vec![i; 100],
+            reused: i < 9,
+        };
+        let path = dir.path().join(CACHE_FILE);
+        save(dir.path(), &(0..4).map(entry).collect::<Vec<_>>(), "b").unwrap();
+        let whole = std::fs::metadata(&path).unwrap().len();
+        let update = |keys: &[u8]| Update {
+            entries: keys.iter().map(|&i| entry(i)).collect(),
+            build: "b".into(),
+            on_disk: Loaded::open(dir.path(), "b").on_disk(),
+        };
+        // Article 3 edited: entry 9 replaces it, appended.
+        update(&[0, 1, 2, 9]).save(dir.path()).unwrap();
+        let appended = std::fs::metadata(&path).unwrap().len();
+        assert_eq!(appended, whole + (ENTRY_HEAD + 101) as u64);
+        let loaded = Loaded::open(dir.path(), "b");
+        assert!(loaded.damaged.is_none());
+        for i in [0, 1, 2, 3, 9] {
+            assert_eq!(loaded.get(&[i; 32]).map(|p| p[1]), Some(i), "entry {i}");
+        }
+        // Two of five stored entries still used: the file is written whole, with them.
+        update(&[0, 9, 7]).save(dir.path()).unwrap();
+        let loaded = Loaded::open(dir.path(), "b");
+        assert_eq!(loaded.len(), 3);
+        assert!(loaded.get(&[1; 32]).is_none() && loaded.get(&[7; 32]).is_some());
+        // Another build's file, or one changed since it was read, is written whole.
+        let stale = update(&[0, 9, 7, 8]);
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"x")
+            .unwrap();
+        stale.save(dir.path()).unwrap();
+        let loaded = Loaded::open(dir.path(), "b");
+        assert!(loaded.damaged.is_none());
+        assert_eq!(loaded.len(), 4);
     }
 }

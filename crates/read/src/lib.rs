@@ -90,6 +90,7 @@ pub struct CacheUse {
 /// The reading is the one [`read_corpus`] gives, whatever the cache holds.
 pub fn read_corpus_cached(dir: &Path, cache_dir: &Path, build: &str) -> (Reading, CacheUse) {
     let loaded = cache::Loaded::open(cache_dir, build);
+    let on_disk = loaded.on_disk();
     let note = loaded.damaged.clone();
     let had = loaded.len();
     let mut r = Reader {
@@ -104,6 +105,7 @@ pub fn read_corpus_cached(dir: &Path, cache_dir: &Path, build: &str) -> (Reading
     let update = (!unchanged).then(|| cache::Update {
         entries,
         build: build.to_string(),
+        on_disk,
     });
     (
         reading,

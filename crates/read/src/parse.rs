@@ -161,25 +161,31 @@ impl Reader {
             .as_deref()
             .zip(key.as_ref())
             .and_then(|(c, k)| c.get(k));
-        let (records, quotes_found) = match payload.and_then(|p| Some((cache::decode(p)?, p))) {
-            Some((cached, payload)) => {
-                self.cache_reused += 1;
-                pending.records = cached.records;
-                (payload.get(1..).map(<[u8]>::to_vec), cached.quotes_found)
-            }
-            None => {
-                self.cache_parsed += 1;
-                let before = self.diags.len();
-                self.parse_annotation(pending);
-                // Only a clean parse is cached: one with problems is parsed (and
-                // reported) again.
-                let clean = self.diags.len() == before;
-                (
-                    (key.is_some() && clean).then(|| cache::encode(pending)),
-                    false,
-                )
-            }
-        };
+        let (records, quotes_found, reused) =
+            match payload.and_then(|p| Some((cache::decode(p)?, p))) {
+                Some((cached, payload)) => {
+                    self.cache_reused += 1;
+                    pending.records = cached.records;
+                    (
+                        payload.get(1..).map(<[u8]>::to_vec),
+                        cached.quotes_found,
+                        true,
+                    )
+                }
+                None => {
+                    self.cache_parsed += 1;
+                    let before = self.diags.len();
+                    self.parse_annotation(pending);
+                    // Only a clean parse is cached: one with problems is parsed (and
+                    // reported) again.
+                    let clean = self.diags.len() == before;
+                    (
+                        (key.is_some() && clean).then(|| cache::encode(pending)),
+                        false,
+                        false,
+                    )
+                }
+            };
         let quotes = if quotes_found {
             Quotes::AllFound { src }
         } else {
@@ -197,6 +203,7 @@ impl Reader {
                 key,
                 quotes_found: matches!(quotes, Quotes::AllFound { .. }),
                 records,
+                reused,
             });
         }
         quotes
