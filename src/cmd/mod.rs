@@ -34,8 +34,14 @@ use crate::cli::{Cli, Command};
 /// Run the chosen subcommand.
 pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Check(args) => check::run(args),
-        Command::Build(args) => build::run(args),
+        Command::Check(args) => {
+            small_pages();
+            check::run(args)
+        }
+        Command::Build(args) => {
+            small_pages();
+            build::run(args)
+        }
         Command::Show(args) => show::run(args),
         Command::Neighbors(args) => neighbors::run(args),
         Command::Path(args) => path::run(args),
@@ -52,6 +58,17 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
         Command::Add(args) => add::run(args),
         Command::Eval(args) => eval::run(args),
     }
+}
+
+/// Ask the kernel for 4 kB pages only, for a command that reads the whole corpus: it
+/// allocates and frees gigabytes in short-lived pieces, and with transparent huge pages
+/// the kernel zeroes 2 MB for each fresh piece (at 10,000 articles, a quarter to a
+/// third of a rebuild's CPU time went to that; docs/scale.md). The commands that walk
+/// one large graph (`network`, `stats --network`) keep huge pages, which they gain from.
+/// Where the kernel has no such switch, nothing changes.
+fn small_pages() {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
 }
 
 /// Read the corpus and print every diagnostic to stderr; fail if any is an error.
