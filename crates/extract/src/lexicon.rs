@@ -219,6 +219,7 @@ impl Lexicon {
                         || small_caps(n, found)
                         || headline_case(n, found)
                         || institution_lowered(n, found)
+                        || levelmap_model::mentions::article_lowered(n, found)
                         || levelmap_model::mentions::keeps_acronyms_in_one_case(n, found)))
                     || (*programme
                         .get_or_insert_with(|| self.kind_of(id) == Some(NodeKind::Policy))

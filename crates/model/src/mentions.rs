@@ -201,7 +201,7 @@ pub fn name_matches(name: &str, hay: &str, start: usize, end: usize) -> bool {
 /// from [`keeps_case`]).
 pub fn name_matches_keeping(name: &str, keeps: bool, hay: &str, start: usize, end: usize) -> bool {
     let found = &hay[start..end];
-    if found == name || !name.chars().any(char::is_uppercase) {
+    if found == name || !name.chars().any(char::is_uppercase) || article_lowered(name, found) {
         return true;
     }
     if keeps {
@@ -236,6 +236,16 @@ pub fn name_matches_keeping(name: &str, keeps: bool, hay: &str, start: usize, en
         at_word = c == ' ';
     }
     found == title || found == sentence || keeps_acronyms_in_one_case(name, found)
+}
+
+/// Whether `found` is the name `name` opening with "The", written inside a sentence
+/// with its article in lower case and the rest as named: "wrote the Times" ("the
+/// times", "the TIMES" are not).
+pub fn article_lowered(name: &str, found: &str) -> bool {
+    matches!(
+        (name.strip_prefix("The "), found.strip_prefix("the ")),
+        (Some(n), Some(f)) if n == f
+    )
 }
 
 /// Whether `found`, which equals the name `name` in ASCII case, keeps the name's
@@ -1183,6 +1193,20 @@ mod tests {
                 id != h.id && s <= h.start && h.end <= e && e - s > h.end - h.start
             })
         });
+    }
+
+    /// dev20: "wrote the Times" named no one, as "The Times" written with its article
+    /// in lower case did not match the name.
+    #[test]
+    fn a_name_opening_with_the_written_with_a_lower_case_article_was_missed() {
+        let hay = "The plan is thin, wrote the Times, and at times the TIMES agreed.";
+        let at = |s: &str| hay.find(s).map(|i| (i, i + s.len())).unwrap();
+        let (a, b) = at("the Times");
+        assert!(name_matches("The Times", hay, a, b));
+        let (a, b) = at("the TIMES");
+        assert!(!name_matches("The Times", hay, a, b));
+        assert!(!article_lowered("The Times", "the times"));
+        assert!(!article_lowered("Times", "the Times"));
     }
 
     #[test]
