@@ -1716,6 +1716,14 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         {
             break;
         }
+        // A company's legal suffix ends its name: "HS2 Ltd to Parliament" is two.
+        if matches!(
+            toks[k - 1].s.trim_end_matches('.'),
+            "Ltd" | "plc" | "PLC" | "LLP" | "Inc"
+        ) && k - 1 > i
+        {
+            break;
+        }
         if is_cap(toks[k].s) && adjacent(norm, &toks[k - 1], &toks[k]) {
             if title_opens_name(toks[k - 1].s, toks[k].s) {
                 // "In the White House Mr Trump shot back", "the Anglicans Dame Sarah now

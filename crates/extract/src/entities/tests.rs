@@ -2893,3 +2893,20 @@ fn a_firm_after_its_trade_in_the_plural_and_a_bureau_were_missed() {
     let got = candidate_names(&run("Many firms Acme bought have closed.", &lex));
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_company_name_ran_on_past_its_legal_suffix() {
+    // dev21: "presented by HS2 Ltd to Parliament" gave one actor, "HS2 Ltd to Parliament".
+    let lex = lex_of(vec![]);
+    let got = candidate_names(&run(
+        "Each forecast presented by Acme Rail Ltd to Parliament was wrong.",
+        &lex,
+    ));
+    assert!(
+        got.iter()
+            .all(|(n, _)| !n.contains("Parliament") || n == "Parliament"),
+        "{got:?}"
+    );
+    // (A candidate's name leaves the legal suffix out.)
+    assert!(got.iter().any(|(n, _)| n == "Acme Rail"), "{got:?}");
+}
