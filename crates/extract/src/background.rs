@@ -300,6 +300,36 @@ mod propose_tests {
         );
     }
 
+    /// Ideas the development parts' annotators mark as policies wherever they are
+    /// argued about (renewables, offshore wind, heat pumps, high-speed rail, tax
+    /// rises, ...) were in no lexicon, so no draft proposed them.
+    #[test]
+    fn recurring_energy_transport_and_tax_ideas_were_no_policies() {
+        let lex = crate::lexicon(&Corpus::default());
+        let text = "Clean power\n\nThe plan locks in offshore wind and renewables, and heat pumps \
+            matter more. Tax rises would pay for high-speed rail, though ticket-office closures \
+            and airport expansion divide the party.";
+        let d = crate::extract(
+            "x.txt",
+            text,
+            Some("2026-01-x"),
+            &lex,
+            &crate::ExtractOptions::default(),
+        )
+        .unwrap();
+        for id in [
+            "policy:offshore-wind",
+            "policy:renewable-energy",
+            "policy:heat-pumps",
+            "policy:tax-rises",
+            "policy:high-speed-rail",
+            "policy:ticket-office-closures",
+            "policy:airport-expansion",
+        ] {
+            assert!(d.candidate(id).is_some(), "{id}: {:?}", d.candidates);
+        }
+    }
+
     #[test]
     fn the_corpus_lexicon_wins_over_the_background() {
         let mut c = Corpus::default();
