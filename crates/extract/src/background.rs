@@ -265,19 +265,24 @@ mod tests {
 mod propose_tests {
     use levelmap_model::Corpus;
 
-    #[test]
-    fn a_draft_proposes_the_background_entries_it_uses_with_their_source() {
+    /// The draft of `text` (dated `date`) with the background lexicon only.
+    fn draft_of(text: &str, date: &str) -> crate::items::Draft {
         let lex = crate::lexicon(&Corpus::default());
-        let text = "Funding cuts\n\nGeorge Osborne said the Northern Powerhouse will rebalance the economy. \
-            The Institute for Fiscal Studies warned that business rates must be reformed.";
-        let d = crate::extract(
+        crate::extract(
             "x.txt",
             text,
-            Some("2015-01-x"),
+            Some(date),
             &lex,
             &crate::ExtractOptions::default(),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn a_draft_proposes_the_background_entries_it_uses_with_their_source() {
+        let text = "Funding cuts\n\nGeorge Osborne said the Northern Powerhouse will rebalance the economy. \
+            The Institute for Fiscal Studies warned that business rates must be reformed.";
+        let d = draft_of(text, "2015-01-x");
         for id in [
             "actor:george-osborne",
             "policy:northern-powerhouse",
@@ -305,18 +310,10 @@ mod propose_tests {
     /// rises, ...) were in no lexicon, so no draft proposed them.
     #[test]
     fn recurring_energy_transport_and_tax_ideas_were_no_policies() {
-        let lex = crate::lexicon(&Corpus::default());
         let text = "Clean power\n\nThe plan locks in offshore wind and renewables, and heat pumps \
             matter more. Tax rises would pay for high-speed rail, though ticket-office closures \
             and airport expansion divide the party.";
-        let d = crate::extract(
-            "x.txt",
-            text,
-            Some("2026-01-x"),
-            &lex,
-            &crate::ExtractOptions::default(),
-        )
-        .unwrap();
+        let d = draft_of(text, "2026-01-x");
         for id in [
             "policy:offshore-wind",
             "policy:renewable-energy",

@@ -251,13 +251,17 @@ mod tests {
     use std::collections::VecDeque;
 
     fn store() -> Store {
+        store_of(&mini())
+    }
+
+    fn store_of(g: &levelmap_model::graph::LevelGraph) -> Store {
         let h = StoreHeader {
             writer: "0".into(),
             fingerprint: String::new(),
             json: None,
             json_fresh: true,
         };
-        Store::open(Box::new(encode(&h, &mini()).unwrap()), |_| true)
+        Store::open(Box::new(encode(&h, g).unwrap()), |_| true)
             .unwrap()
             .1
     }
@@ -431,15 +435,7 @@ mod tests {
                 seed,
                 cycles: seed == 2,
             });
-            let h = StoreHeader {
-                writer: "0".into(),
-                fingerprint: String::new(),
-                json: None,
-                json_fresh: true,
-            };
-            let s = Store::open(Box::new(encode(&h, &g).unwrap()), |_| true)
-                .unwrap()
-                .1;
+            let s = store_of(&g);
             let all: Vec<EdgeKind> = EdgeKind::ALL.to_vec();
             let mut rng = levelmap_testkit::rng::Rng::splitmix(seed);
             for _ in 0..300 {

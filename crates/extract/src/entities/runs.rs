@@ -1112,11 +1112,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         // "Axel Springer of Germany": a country known as a place is no body one
         // belongs to.
         let of = words[p + 1..].join(" ");
-        let place = self
-            .lex
-            .id_for_name(of.strip_prefix("the ").unwrap_or(&of))
-            .and_then(|id| self.lex.entities.get(id))
-            .is_some_and(|e| e.kind == "place");
+        let place = self.known_place(of.strip_prefix("the ").unwrap_or(&of));
         !before_known && after_known && !place && self.person_of_org(run, words, true)
     }
 

@@ -83,7 +83,7 @@ impl SentenceScan<'_, '_, '_> {
     }
 
     /// Whether `name` is a place the lexicon knows ("Britain").
-    fn known_place(&self, name: &str) -> bool {
+    pub(super) fn known_place(&self, name: &str) -> bool {
         self.lex
             .id_for_name(name)
             .and_then(|id| self.lex.entities.get(id))

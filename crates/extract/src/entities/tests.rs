@@ -219,6 +219,14 @@ fn candidate_names(f: &Found) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Assert that each text drafts its name as a candidate of `kind`.
+fn assert_candidates(lex: &Lexicon, kind: &str, cases: &[(&str, &str)]) {
+    for &(t, name) in cases {
+        let got = candidate_names(&run(t, lex));
+        assert!(got.contains(&(name.into(), kind.into())), "{t}: {got:?}");
+    }
+}
+
 #[test]
 fn names_that_are_also_words_months_or_bylines() {
     let lex = lex_of(vec![]);
@@ -2647,23 +2655,21 @@ fn a_company_described_as_a_startup_or_a_maker_and_a_body_after_its_spokesman_we
     // "Tekever, a Portuguese dronemaker", "Nathan Mathiot of ADS, an industry group for
     // small defence enterprises" found no organisation.
     let lex = lex_of(vec![]);
-    for (t, org) in [
-        ("Stark, a German startup, is assembling drones.", "Stark"),
-        (
-            "The town has attracted Tekever, a Portuguese dronemaker, which is investing there.",
-            "Tekever",
-        ),
-        (
-            "Startups are wary, says Nathan Mathiot of ADS, an industry group for small defence enterprises.",
-            "ADS",
-        ),
-    ] {
-        let names = candidate_names(&run(t, &lex));
-        assert!(
-            names.contains(&(org.to_string(), "organisation".to_string())),
-            "{t}: {names:?}"
-        );
-    }
+    assert_candidates(
+        &lex,
+        "organisation",
+        &[
+            ("Stark, a German startup, is assembling drones.", "Stark"),
+            (
+                "The town has attracted Tekever, a Portuguese dronemaker, which is investing there.",
+                "Tekever",
+            ),
+            (
+                "Startups are wary, says Nathan Mathiot of ADS, an industry group for small defence enterprises.",
+                "ADS",
+            ),
+        ],
+    );
     // "a group of" is a number of people, no description of the name before it.
     let names = candidate_names(&run(
         "Just outside Abertillery, a group of old residents describe how the place has changed.",
@@ -2801,26 +2807,24 @@ fn a_background_name_spelt_with_a_hyphen_was_found_then_refused_by_its_case() {
 #[test]
 fn people_whose_given_names_no_list_knows_were_missed_though_written_as_people() {
     let lex = lex_of(vec![]);
-    for (t, name) in [
-        (
-            "Surinder Arora, the billionaire owner of several surrounding hotels, has pitched himself as a developer.",
-            "Surinder Arora",
-        ),
-        (
-            "The market is thin, says Krishna Yeshwant of GV, Google's venture arm.",
-            "Krishna Yeshwant",
-        ),
-        (
-            "Agnes Kabuto who lives with her mother said the demolition began early.",
-            "Agnes Kabuto",
-        ),
-    ] {
-        let got = candidate_names(&run(t, &lex));
-        assert!(
-            got.contains(&(name.into(), "person".into())),
-            "{t}: {got:?}"
-        );
-    }
+    assert_candidates(
+        &lex,
+        "person",
+        &[
+            (
+                "Surinder Arora, the billionaire owner of several surrounding hotels, has pitched himself as a developer.",
+                "Surinder Arora",
+            ),
+            (
+                "The market is thin, says Krishna Yeshwant of GV, Google's venture arm.",
+                "Krishna Yeshwant",
+            ),
+            (
+                "Agnes Kabuto who lives with her mother said the demolition began early.",
+                "Agnes Kabuto",
+            ),
+        ],
+    );
     // Words of a place or a body, or a place the lexicon knows, are still no
     // person's, whatever follows them.
     let places = lex_of(vec![ent(
@@ -2842,23 +2846,21 @@ fn people_whose_given_names_no_list_knows_were_missed_though_written_as_people()
 #[test]
 fn a_firm_named_after_its_trade_or_described_with_a_relative_clause_was_missed() {
     let lex = lex_of(vec![ent("actor:britain", "Britain", "place", &[])]);
-    for (t, name) in [
-        (
-            "Dealroom, a data provider that ranks the ecosystems, puts London first.",
-            "Dealroom",
-        ),
-        (
-            "The estate will go ahead after development firm Mount Anvil confirmed it.",
-            "Mount Anvil",
-        ),
-        ("He joined the engineering company Arup in 2010.", "Arup"),
-    ] {
-        let got = candidate_names(&run(t, &lex));
-        assert!(
-            got.contains(&(name.into(), "organisation".into())),
-            "{t}: {got:?}"
-        );
-    }
+    assert_candidates(
+        &lex,
+        "organisation",
+        &[
+            (
+                "Dealroom, a data provider that ranks the ecosystems, puts London first.",
+                "Dealroom",
+            ),
+            (
+                "The estate will go ahead after development firm Mount Anvil confirmed it.",
+                "Mount Anvil",
+            ),
+            ("He joined the engineering company Arup in 2010.", "Arup"),
+        ],
+    );
     // A size or a judgement is no trade, and a place is no firm.
     for t in [
         "The big firm Acme won.",
@@ -2874,22 +2876,20 @@ fn a_firm_after_its_trade_in_the_plural_and_a_bureau_were_missed() {
     // dev23: "estate agents Barrows and Forrester", "the Bureau of Investigative
     // Journalism" found no one.
     let lex = lex_of(vec![]);
-    for (t, name) in [
-        (
-            "Last month, estate agents Barrows and Forrester declared Oxford the worst place to rent.",
-            "Barrows and Forrester",
-        ),
-        (
-            "An investigation by the Bureau of Investigative Journalism found that rents rose.",
-            "Bureau of Investigative Journalism",
-        ),
-    ] {
-        let got = candidate_names(&run(t, &lex));
-        assert!(
-            got.contains(&(name.into(), "organisation".into())),
-            "{t}: {got:?}"
-        );
-    }
+    assert_candidates(
+        &lex,
+        "organisation",
+        &[
+            (
+                "Last month, estate agents Barrows and Forrester declared Oxford the worst place to rent.",
+                "Barrows and Forrester",
+            ),
+            (
+                "An investigation by the Bureau of Investigative Journalism found that rents rose.",
+                "Bureau of Investigative Journalism",
+            ),
+        ],
+    );
     let got = candidate_names(&run("Many firms Acme bought have closed.", &lex));
     assert!(got.is_empty(), "{got:?}");
 }
