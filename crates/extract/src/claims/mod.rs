@@ -402,41 +402,11 @@ pub(crate) fn find(
 }
 
 /// A claim's id before de-duplication: `claim:<prefix>-<slug of the label's first
-/// four content words>`.
+/// four content words>`, whole words as written ("planning-reform-answer-argued"),
+/// never their stems.
 fn claim_base(prefix: &str, label: &str) -> String {
-    // Built as bytes: the prefix, then ASCII words (checked one by one), so the whole
-    // is UTF-8 and is checked once at the end.
-    let mut out: Vec<u8> = Vec::with_capacity(prefix.len() + 48);
-    out.extend_from_slice(b"claim:");
-    out.extend_from_slice(prefix.as_bytes());
-    out.push(b'-');
-    let mut ascii = true;
-    let mut n = 0;
-    let mut buf = String::new();
-    // The slug of ASCII words joined by spaces: each word without its apostrophes,
-    // hyphens between.
-    crate::words::try_for_each_content_word(label, &mut buf, |w| {
-        if !w.is_ascii() {
-            ascii = false;
-            return false;
-        }
-        if n > 0 {
-            out.push(b'-');
-        }
-        if w.contains(&b'\'') {
-            out.extend(w.iter().filter(|&&c| c != b'\''));
-        } else {
-            out.extend_from_slice(w);
-        }
-        n += 1;
-        n < 4
-    });
-    let mut out = if ascii {
-        String::from_utf8(out).unwrap_or_default()
-    } else {
-        let words: Vec<String> = crate::words::first_content_words(label, 4);
-        format!("claim:{prefix}-{}", slug(&words.join(" ")))
-    };
+    let words = crate::words::first_whole_content_words(label, 4);
+    let mut out = format!("claim:{prefix}-{}", slug(&words.join(" ")));
     let keep = out.trim_end_matches('-').len();
     out.truncate(keep);
     out

@@ -110,9 +110,37 @@ fn claim_ids_are_the_slug_of_the_first_content_words() {
         "",
         "Local Enterprise Partnerships' (LEPs) role in growth",
     ] {
-        let words = crate::words::first_content_words(l, 4);
+        let words = crate::words::first_whole_content_words(l, 4);
         let want = format!("claim:x-2024-{}", slug(&words.join(" ")));
         assert_eq!(claim_base("x-2024", l), want.trim_end_matches('-'), "{l:?}");
+    }
+}
+
+#[test]
+fn claim_ids_held_stems_not_whole_words() {
+    // "claim:reform-2025-plann-reform-answer-argu" before.
+    assert_eq!(
+        claim_base(
+            "reform-2025",
+            "Planning reform is the answer, argued Angela Rayner"
+        ),
+        "claim:reform-2025-planning-reform-answer-argued"
+    );
+    assert_eq!(
+        claim_base("x-2024", "Levelling up remains a vague slogan"),
+        "claim:x-2024-levelling-remains-vague-slogan"
+    );
+    assert_eq!(
+        claim_base("x-2024", "Café naïve plans"),
+        "claim:x-2024-cafe-naive-plans"
+    );
+    // The words are those the stemmed content words come from, in order.
+    for l in ["O'Brien's plans for the North's towns", "The the of", ""] {
+        assert_eq!(
+            crate::words::first_whole_content_words(l, 4).len(),
+            crate::words::first_content_words(l, 4).len(),
+            "{l:?}"
+        );
     }
 }
 

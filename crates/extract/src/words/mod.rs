@@ -279,6 +279,7 @@ pub(crate) fn for_each_content_word_bytes(text: &str, buf: &mut String, mut f: i
 }
 
 /// The first `n` content words of a text (what `content_words(text)[..n]` holds).
+#[cfg(test)]
 pub(crate) fn first_content_words(text: &str, n: usize) -> Vec<String> {
     let mut out = Vec::with_capacity(n);
     let mut buf = String::new();
@@ -287,6 +288,29 @@ pub(crate) fn first_content_words(text: &str, n: usize) -> Vec<String> {
             out.push(String::from_utf8_lossy(w).into_owned());
             out.len() < n
         });
+    }
+    out
+}
+
+/// The first `n` content words of a text as written, lowercased but not stemmed
+/// (the words [`first_content_words`] stems, in the same order): for ids a reader
+/// recognises.
+pub(crate) fn first_whole_content_words(text: &str, n: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(n);
+    let mut i = 0;
+    while i < text.len() && out.len() < n {
+        let (start, end, _) = next_piece(text, &mut i);
+        if end - start < 3 {
+            continue;
+        }
+        let w = text[start..end].trim_matches('\'');
+        if w.is_empty() {
+            continue;
+        }
+        let low = w.to_lowercase();
+        if !is_stopword(&low) {
+            out.push(low);
+        }
     }
     out
 }
