@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 25] = [
+const PARTS: [&str; 28] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -28,6 +28,9 @@ const PARTS: [&str; 25] = [
     "gold/dev21",
     "gold/dev22",
     "gold/dev23",
+    "gold/dev24",
+    "gold/dev25",
+    "gold/dev26",
     "gold/test",
     "gold/test2",
 ];
@@ -89,6 +92,9 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev21", "dev21"),
         ("gold/dev22", "dev22"),
         ("gold/dev23", "dev23"),
+        ("gold/dev24", "dev24"),
+        ("gold/dev25", "dev25"),
+        ("gold/dev26", "dev26"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
