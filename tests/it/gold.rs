@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 28] = [
+const PARTS: [&str; 31] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -31,6 +31,9 @@ const PARTS: [&str; 28] = [
     "gold/dev24",
     "gold/dev25",
     "gold/dev26",
+    "gold/dev27",
+    "gold/dev28",
+    "gold/dev29",
     "gold/test",
     "gold/test2",
 ];
@@ -95,6 +98,9 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev24", "dev24"),
         ("gold/dev25", "dev25"),
         ("gold/dev26", "dev26"),
+        ("gold/dev27", "dev27"),
+        ("gold/dev28", "dev28"),
+        ("gold/dev29", "dev29"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
