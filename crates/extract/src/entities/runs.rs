@@ -1750,6 +1750,13 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
             // "Taunton Town Council in Somerset": where an organisation is, not its name;
             // "the BVI in the Council": an acronym's subject, not a name.
             && !(toks[k].s == "in" && (is_org_like(&toks[i..=last]) || i == last && is_allcaps(toks[i].s)))
+            // "from FlueCube Europe to FlueCube Limited", "moving the Office for National
+            // Statistics to Newport": "to" joins a name only after a body named for its
+            // purpose ("Campaign to Protect Rural England") or before a verb of purpose
+            // ("Power to Change").
+            && !(toks[k].s == "to"
+                && !PURPOSE_HEADS.contains(&toks[last].s)
+                && !PURPOSE_VERBS.contains(&toks[k + 1].s))
         {
             // "of the Nations", "for Cities": up to two connectors before a capital.
             let mut m = k + 1;
@@ -1794,6 +1801,37 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
     }
     last
 }
+
+/// The last words of bodies named for a purpose, which "to" may continue ("Campaign
+/// to Protect Rural England", "Committee to Protect Journalists", "Coalition to End
+/// Childhood Poverty").
+const PURPOSE_HEADS: &[&str] = &[
+    "Action",
+    "Alliance",
+    "Association",
+    "Campaign",
+    "Coalition",
+    "Commission",
+    "Committee",
+    "Foundation",
+    "Fund",
+    "Group",
+    "League",
+    "Movement",
+    "Network",
+    "Partnership",
+    "Society",
+    "Taskforce",
+    "Trust",
+];
+
+/// Verbs that open the purpose in a body's name after "to" ("Power to Change", "Right
+/// to Build", "Back to Work").
+const PURPOSE_VERBS: &[&str] = &[
+    "Abolish", "Act", "Build", "Care", "Change", "Create", "Defend", "End", "Fight", "Free",
+    "Help", "Learn", "Make", "Prevent", "Promote", "Protect", "Read", "Reform", "Restore", "Save",
+    "Stop", "Support", "Tackle", "Win", "Work",
+];
 
 /// Whether `rest` opens with a description of an organisation in apposition: ", a
 /// legal firm,", ", the housing charity." (an article, at most three more words, and

@@ -2910,3 +2910,27 @@ fn a_company_name_ran_on_past_its_legal_suffix() {
     // (A candidate's name leaves the legal suffix out.)
     assert!(got.iter().any(|(n, _)| n == "Acme Rail"), "{got:?}");
 }
+
+#[test]
+fn a_name_ran_on_over_to_into_the_next_name() {
+    let lex = lex_of(vec![]);
+    for t in [
+        "Two years ago he changed his company’s name from FlueCube Europe to FlueCube Limited, the founder said.",
+        "Moving the Office for National Statistics to Newport was less successful, the report found.",
+    ] {
+        let got = candidate_names(&run(t, &lex));
+        assert!(
+            !got.iter().any(|(n, _)| n.contains(" to ")),
+            "{t}: {got:?}"
+        );
+    }
+    // A body named for its purpose keeps its "to".
+    assert_candidates(
+        &lex,
+        "organisation",
+        &[(
+            "The Campaign to Protect Rural England said the plan would wreck the green belt.",
+            "Campaign to Protect Rural England",
+        )],
+    );
+}
