@@ -195,7 +195,15 @@ pub fn extract(
     let scan = lex.scanner.scan(&layout);
     let mut found = entities::find(text, &layout, lex, &header, &scan);
     let events = entities::find_events(&layout, lex, &scan);
-    let date = meta::date(text, &layout, lex, &events, &scan, opts.today);
+    let date = meta::date(
+        text,
+        &layout,
+        lex,
+        &events,
+        &found.mentions,
+        &scan,
+        opts.today,
+    );
     // A placeholder year, or only the latest year the text mentions (a lower bound),
     // cannot say who held a role: then roles resolve only to people named.
     let role_date = (date.confidence >= 0.5).then_some(date.value);

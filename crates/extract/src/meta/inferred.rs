@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::dates::{civil_from_days, stated_date};
 use crate::found::EventRef;
-use crate::items::DraftDate;
+use crate::items::{DraftDate, Mention};
 use crate::lexicon::{EventInfo, Lexicon};
 use crate::scan::{ascii_fold_is_lowercase, Scan, Set};
 use crate::sentences::{quote, Layout};
@@ -43,13 +43,16 @@ pub(super) enum Rel {
     Day(i64),
     /// Mentioned as past: some time after.
     After,
+    /// A person named with a role held from the event's date until this day (an open
+    /// end for one still held): "Housing Secretary Steve Reed".
+    During(i64),
 }
 
 impl Rel {
     fn priority(self) -> u8 {
         match self {
             Rel::Same | Rel::Ago(_) | Rel::Day(_) => 3,
-            Rel::Soon | Rel::Recent => 2,
+            Rel::Soon | Rel::Recent | Rel::During(_) => 2,
             Rel::After => 1,
         }
     }
@@ -66,6 +69,7 @@ impl Rel {
             }
             Rel::Day(n) => (s + n, e + n),
             Rel::After => (s, i64::MAX / 4),
+            Rel::During(until) => (s, until),
         }
     }
 
@@ -77,6 +81,7 @@ impl Rel {
             Rel::Ago(_) => "as a stated time ago",
             Rel::Day(_) => "as yesterday's",
             Rel::After => "as past",
+            Rel::During(_) => "as holding that role",
         }
     }
 }
@@ -245,6 +250,7 @@ pub(crate) fn date(
     layout: &Layout,
     lex: &Lexicon,
     events: &[EventRef],
+    mentions: &[Mention],
     scan: &Scan,
     today: PartialDate,
 ) -> DraftDate {
@@ -253,6 +259,7 @@ pub(crate) fn date(
     }
     let mut cons = event_constraints(layout, lex, events, scan);
     anchor_constraints(layout, lex, events, scan, &mut cons);
+    role_constraints(layout, lex, mentions, &mut cons);
     dated_constraints(layout, scan, &mut cons);
     cons.sort_by(|a, b| {
         b.rel
@@ -360,6 +367,85 @@ fn dated_constraints(layout: &Layout, scan: &Scan, cons: &mut Vec<Constraint>) {
             });
         }
     }
+}
+
+/// People of the lexicon named with a dated role they held ("the new Housing
+/// Secretary Steve Reed", "Rachel Reeves, the Chancellor,"): the article is from
+/// within that role's span. A role said to be over ("former", "then", "ex-") or
+/// written in the past ("who was Chancellor") says nothing here.
+fn role_constraints(
+    layout: &Layout,
+    lex: &Lexicon,
+    mentions: &[Mention],
+    cons: &mut Vec<Constraint>,
+) {
+    for m in mentions {
+        let Some(e) = lex.entities.get(&m.id) else {
+            continue;
+        };
+        if e.roles.is_empty() {
+            continue;
+        }
+        let Some(s) = layout.sentences.get(m.sentence) else {
+            continue;
+        };
+        let (before, after) = (&s.norm[..m.start], &s.norm[m.end..]);
+        for r in &e.roles {
+            let Some(from) = r.from else { continue };
+            if !titled_by(before, after, &r.title) {
+                continue;
+            }
+            let until = r.to.map_or(i64::MAX / 4, |t| t.end_days());
+            cons.push(Constraint {
+                name: format!("{} as {}", e.name, r.title),
+                date: from,
+                rel: Rel::During(until),
+                sentence: m.sentence,
+                how: "names",
+            });
+        }
+    }
+}
+
+/// Whether a name is given its role `title` right before it ("Housing Secretary Steve
+/// Reed", "the new housing secretary, Steve Reed") or in apposition right after it
+/// ("Steve Reed, the housing secretary"), and not as one over ("former", "then",
+/// "ex-", "outgoing").
+pub(super) fn titled_by(before: &str, after: &str, title: &str) -> bool {
+    let t = title.to_lowercase();
+    let b = before
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end()
+        .to_lowercase();
+    if let Some(lead) = b.strip_suffix(&t) {
+        // The title starts at a word, and is not another role's tail ("shadow
+        // housing secretary", "deputy prime minister").
+        let at_word = lead.is_empty() || lead.ends_with(|c: char| !c.is_alphanumeric() && c != '-');
+        let lead = lead.trim_end();
+        let last = lead.rsplit(' ').next().unwrap_or("");
+        return at_word
+            && !matches!(
+                last,
+                "former"
+                    | "then"
+                    | "outgoing"
+                    | "ex"
+                    | "erstwhile"
+                    | "shadow"
+                    | "deputy"
+                    | "junior"
+            )
+            && !lead.ends_with("ex-");
+    }
+    let a = after.to_lowercase();
+    let Some(rest) = a.strip_prefix(", ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let rest = rest.strip_prefix("new ").unwrap_or(rest);
+    rest.strip_prefix(&t)
+        .is_some_and(|tail| !tail.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// Anchor sentences that name no event: "released new plans ... this week", matched

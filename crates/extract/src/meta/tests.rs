@@ -971,3 +971,62 @@ fn a_line_linking_to_more_stories_under_a_report_was_a_claim() {
         assert!(!is_boilerplate(prose), "{prose}");
     }
 }
+
+/// A news report naming "the new Housing Secretary Steve Reed" with no date line got
+/// the placeholder year 2000: a person named with a dated role of the lexicon places
+/// the article within that role's span.
+#[test]
+fn a_person_named_with_a_dated_role_did_not_date_the_article() {
+    let d = draft_of(
+        "We will build the homes, housing secretary insists\n\n\
+         The new Housing Secretary Steve Reed has said the government is committed to its target. \
+         Councils warned the plan would fail without more money for planners.\n",
+    );
+    assert_eq!(d.date.value.to_string(), "2025", "{:?}", d.date);
+    assert_eq!(d.date.provenance, levelmap_model::DateProvenance::Inferred);
+    assert!(d
+        .date
+        .reasoning
+        .as_deref()
+        .unwrap_or("")
+        .contains("Housing Secretary"));
+    // In apposition after the name, too; a role said to be over says nothing.
+    assert!(titled_by(
+        "",
+        ", the housing secretary, said",
+        "Housing Secretary"
+    ));
+    assert!(titled_by(
+        "The new Housing Secretary ",
+        " has said",
+        "Housing Secretary"
+    ));
+    assert!(!titled_by(
+        "The former Housing Secretary ",
+        " said",
+        "Housing Secretary"
+    ));
+    assert!(!titled_by(
+        "Shadow Housing Secretary ",
+        " said",
+        "Housing Secretary"
+    ));
+    assert!(!titled_by(
+        "The Housing Secretary and ",
+        " said",
+        "Housing Secretary"
+    ));
+    let d = draft_of(
+        "Homes pledge\n\nThe former Housing Secretary Steve Reed has said the government is committed to its target. \
+         Councils warned the plan would fail without more money for planners.\n",
+    );
+    assert!(
+        !d.date
+            .reasoning
+            .as_deref()
+            .unwrap_or("")
+            .contains("Housing Secretary"),
+        "{:?}",
+        d.date
+    );
+}
