@@ -37,6 +37,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
                 && !represents(name, &norm[end..])))
             && !acts_after(after)
         || term(before, name)
+        || (venue(before, name) && !acts_after(after))
 }
 
 /// "writing in the Financial Times", "in a piece for The Spectator", "'A Useful
@@ -225,13 +226,81 @@ fn term(before: &[&str], name: &str) -> bool {
         .iter()
         .any(|p| is(w, p))
     };
-    (is(name, "Parliament")
-        && n >= 2
-        && preposition(before[n - 2])
-        && ["this", "next", "last", "previous", "current", "whole"]
+    let span_word = |w: &str| {
+        ["this", "next", "last", "previous", "current", "whole"]
             .iter()
-            .any(|w| is(last, w)))
+            .any(|x| is(w, x))
+    };
+    // "over this Parliament", "over the next Parliament", "by the end of the
+    // Parliament", "the lifetime of this Parliament".
+    let spanned = span_word(last)
+        && ((n >= 2 && preposition(before[n - 2]))
+            || (n >= 3 && is(before[n - 2], "the") && preposition(before[n - 3])));
+    let part_of = match without_the(before) {
+        [.., part, of] => {
+            is(of, "of")
+                && [
+                    "end",
+                    "start",
+                    "lifetime",
+                    "course",
+                    "rest",
+                    "life",
+                    "remainder",
+                ]
+                .iter()
+                .any(|x| is(part, x))
+        }
+        _ => false,
+    };
+    let part_of_this = match before {
+        [.., part, of, this] => {
+            is(of, "of")
+                && span_word(this)
+                && [
+                    "end",
+                    "start",
+                    "lifetime",
+                    "course",
+                    "rest",
+                    "life",
+                    "remainder",
+                ]
+                .iter()
+                .any(|x| is(part, x))
+        }
+        _ => false,
+    };
+    (is(name, "Parliament") && (spanned || part_of || part_of_this))
         || matches!(without_the(before), [.., home, of] if is(home, "home") && is(of, "of"))
+}
+
+/// Whether a name is a legislature's ("Parliament", "the House of Commons", "the
+/// Senedd", "Holyrood", "the Welsh Assembly").
+fn legislature(name: &str) -> bool {
+    name.split(' ').any(|w| {
+        matches!(
+            w,
+            "Parliament" | "Assembly" | "Senedd" | "Commons" | "Lords" | "Holyrood" | "Stormont"
+        )
+    })
+}
+
+/// "a debate in the House of Commons", "going through Parliament", "a seat in
+/// Parliament": a legislature named as the place where something happens, not as a
+/// body that decides (the guide's 3.1: "a legislature or assembly when it decides").
+/// One a thing is sent or answerable to ("sent to Parliament", "accountable to
+/// Parliament") is addressed, and keeps its role.
+fn venue(before: &[&str], name: &str) -> bool {
+    if !legislature(name) {
+        return false;
+    }
+    let Some(&last) = without_the(before).last() else {
+        return false;
+    };
+    ["in", "through", "into", "at", "inside"]
+        .iter()
+        .any(|p| is(last, p))
 }
 
 /// The words before a mention without a "the" just before it.
@@ -684,9 +753,64 @@ mod tests {
             "European Union"
         ));
         assert!(!b("This Parliament voted for the bill.", "Parliament"));
+        // Issue 12 (development part dev27): a Parliament named for its term with
+        // "the" before it, or as a part of it, was taken for the body.
+        assert!(b(
+            "The promise to build 1.5 million new homes over the next Parliament was a key pledge.",
+            "Parliament"
+        ));
+        assert!(b(
+            "The pledge to stop housing asylum seekers in hotels by the end of the Parliament.",
+            "Parliament"
+        ));
+        assert!(b(
+            "Over the course of this Parliament wages will rise.",
+            "Parliament"
+        ));
         assert!(!b(
             "The Scottish Parliament voted for the bill.",
             "Parliament"
         ));
+    }
+
+    #[test]
+    fn a_legislature_named_only_as_a_venue_was_taken_for_an_actor() {
+        let b = |s, n| aside(s, n, false);
+        for (s, n) in [
+            (
+                "Speaking during a debate in the House of Commons, Ms Chowns asked the minister.",
+                "House of Commons",
+            ),
+            (
+                "Legislation to speed up housebuilding is currently going through Parliament.",
+                "Parliament",
+            ),
+            (
+                "He claims to have a seat in Parliament ready for his return.",
+                "Parliament",
+            ),
+        ] {
+            assert!(b(s, n), "{s}");
+        }
+        for (s, n) in [
+            (
+                "The road was rejected by the Welsh Assembly last year.",
+                "Welsh Assembly",
+            ),
+            (
+                "Parliament has not yet approved the funding for Phase 2b.",
+                "Parliament",
+            ),
+            (
+                "Ministers are accountable to Parliament for these decisions.",
+                "Parliament",
+            ),
+            (
+                "In the Senedd, which voted for the bill, members cheered.",
+                "Senedd",
+            ),
+        ] {
+            assert!(!b(s, n), "{s}");
+        }
     }
 }
