@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 31] = [
+const PARTS: [&str; 34] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -34,6 +34,9 @@ const PARTS: [&str; 31] = [
     "gold/dev27",
     "gold/dev28",
     "gold/dev29",
+    "gold/dev30",
+    "gold/dev31",
+    "gold/dev32",
     "gold/test",
     "gold/test2",
 ];
@@ -101,6 +104,9 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev27", "dev27"),
         ("gold/dev28", "dev28"),
         ("gold/dev29", "dev29"),
+        ("gold/dev30", "dev30"),
+        ("gold/dev31", "dev31"),
+        ("gold/dev32", "dev32"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
