@@ -264,6 +264,7 @@ pub(crate) fn find(
     groups::settle_groups(layout, lex, &mut found);
     places::keep_acting_places(layout, lex, &mut found);
     keep_argued_event_like(layout, lex, &mut found);
+    green_members(layout, lex, &mut found);
     drop_asides(layout, lex, &mut found);
     drop_offices_in_titles(layout, lex, &mut found);
     found
@@ -273,6 +274,105 @@ pub(crate) fn find(
         .mentions
         .dedup_by(|a, b| a.sentence == b.sentence && a.start == b.start && a.id == b.id);
     found
+}
+
+/// "Labour and Green councillors", "a Green MP", "Scottish Green MSPs": "Green" before
+/// a word for the party's members or its vote names the Green Party (the Scottish
+/// Greens after "Scottish"), which "Green" alone, a common word and a surname, does
+/// not. Not after a capitalised word other than "Scottish" ("Damian Green MP"), nor
+/// as a person's title ("Green MP Ellie Chowns").
+fn green_members(layout: &Layout, lex: &Lexicon, found: &mut Found) {
+    const MEMBERS: &[&str] = &[
+        "councillor",
+        "councillors",
+        "MP",
+        "MPs",
+        "MSP",
+        "MSPs",
+        "MS",
+        "MSs",
+        "AM",
+        "AMs",
+        "MEP",
+        "MEPs",
+        "peer",
+        "candidate",
+        "candidates",
+        "group",
+        "leader",
+        "leaders",
+        "co-leader",
+        "co-leaders",
+        "member",
+        "members",
+        "voters",
+        "vote",
+        "campaigners",
+        "politician",
+        "politicians",
+        "mayor",
+        "mayors",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "manifesto",
+        "surge",
+    ];
+    let mut add = Vec::new();
+    for (si, s) in layout.sentences.iter().enumerate() {
+        let norm = &s.norm;
+        for (at, _) in norm.match_indices("Green ") {
+            let before = &norm[..at];
+            if before.ends_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let next = norm[at + 6..]
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
+                .next()
+                .unwrap_or("");
+            if !MEMBERS.contains(&next) {
+                continue;
+            }
+            // "Green MP Ellie Chowns": a person's title, where the person acts.
+            let after = norm[at + 6 + next.len()..].trim_start();
+            if after.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
+            let scottish = prev == "Scottish";
+            if !scottish && prev.starts_with(|c: char| c.is_uppercase()) && !prev.is_empty() {
+                // "Damian Green MP"; "The Green" and "And Green" at a sentence's start are
+                // capitalised function words.
+                if !matches!(prev, "The" | "A" | "And" | "But" | "Labour" | "Liberal") {
+                    continue;
+                }
+            }
+            let (id, start) = if scottish {
+                ("actor:scottish-green-party", at - "Scottish ".len())
+            } else {
+                ("actor:green-party", at)
+            };
+            if !lex.entities.contains_key(id) {
+                continue;
+            }
+            let end = at + "Green".len();
+            if found
+                .mentions
+                .iter()
+                .any(|m| m.sentence == si && m.start < end && start < m.end)
+            {
+                continue;
+            }
+            add.push(Mention {
+                id: id.to_string(),
+                sentence: si,
+                start,
+                end,
+                how: MentionHow::Lexicon,
+            });
+        }
+    }
+    found.mentions.extend(add);
 }
 
 /// Drop a known actor's name met inside a longer body's name found in the same place:

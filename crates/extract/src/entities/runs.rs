@@ -143,6 +143,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             return;
         }
         let head = *words.last().unwrap_or(&"");
+        // "the Funding Service", "Children's Services": a department or a thing, and
+        // no person either.
+        if words.len() < min_words_before(head) {
+            return;
+        }
         let heads = Heads {
             policy: words::policy_head(name),
             org: words::org_head(head)
@@ -1800,6 +1805,20 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         }
     }
     last
+}
+
+/// How many words a name must have to be an organisation by a head that alone, or
+/// after one common word, names a thing or a department ("Police", "Children's
+/// Services", "the Funding Service"): "Greater Manchester Police", "the Crown
+/// Prosecution Service", "the Local Democracy Reporting Service" are bodies.
+fn min_words_before(head: &str) -> usize {
+    match head {
+        "Service" | "Services" => 3,
+        "Consortium" | "Movement" | "Collective" | "Cooperative" | "Co-operative"
+        | "Institution" | "Police" | "Constabulary" | "Inspectorate" | "Tribunal" | "Regulator"
+        | "Ombudsman" => 2,
+        _ => 0,
+    }
 }
 
 /// The last words of bodies named for a purpose, which "to" may continue ("Campaign

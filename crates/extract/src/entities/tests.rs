@@ -2934,3 +2934,86 @@ fn a_name_ran_on_over_to_into_the_next_name() {
         )],
     );
 }
+
+#[test]
+fn a_body_named_by_consortium_service_or_police_was_missed() {
+    let lex = lex_of(vec![]);
+    assert_candidates(
+        &lex,
+        "organisation",
+        &[
+            (
+                "The Northern Housing Consortium highlighted the changes last week.",
+                "Northern Housing Consortium",
+            ),
+            (
+                "The Crown Prosecution Service said it would not act.",
+                "Crown Prosecution Service",
+            ),
+        ],
+    );
+    assert_candidates(
+        &lex,
+        "government-body",
+        &[(
+            "Greater Manchester Police said the march was peaceful.",
+            "Greater Manchester Police",
+        )],
+    );
+    // A head alone, or after one common word, names a department or a thing.
+    for t in [
+        "The Funding Service said the bids were late.",
+        "Children's Services warned of cuts.",
+    ] {
+        let got = candidate_names(&run(t, &lex));
+        assert!(
+            !got.iter()
+                .any(|(n, _)| n.ends_with("Service") || n.ends_with("Services")),
+            "{t}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn green_councillors_named_no_party() {
+    let lex = lex_of(vec![
+        ent(
+            "actor:green-party",
+            "Green Party of England and Wales",
+            "party",
+            &["Greens"],
+        ),
+        ent(
+            "actor:scottish-green-party",
+            "Scottish Green Party",
+            "party",
+            &["Scottish Greens"],
+        ),
+    ]);
+    let ids =
+        |t: &str| -> Vec<String> { run(t, &lex).mentions.into_iter().map(|m| m.id).collect() };
+    let t = "The policy stayed, with Labour and Green councillors outnumbered by councillors from the ruling party.";
+    assert!(
+        ids(t).contains(&"actor:green-party".to_string()),
+        "{:?}",
+        ids(t)
+    );
+    let t = "Scottish Green MSPs voted against the budget.";
+    assert!(
+        ids(t).contains(&"actor:scottish-green-party".to_string()),
+        "{:?}",
+        ids(t)
+    );
+    for t in [
+        "Damian Green MP said the plan was wrong.",
+        "Green MP Ellie Chowns has pressed the government to set targets.",
+        "The Green Book is the Treasury's guide to appraisal.",
+        "Green spaces and a green belt matter to voters.",
+    ] {
+        assert!(
+            !ids(t).contains(&"actor:green-party".to_string()),
+            "{t}: {:?}",
+            ids(t)
+        );
+    }
+}

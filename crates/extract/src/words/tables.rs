@@ -486,6 +486,23 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("Mail", "organisation"),
     ("News", "organisation"),
     ("Magazine", "organisation"),
+    // Bodies named for what they do or how they are made up ("the Northern Housing
+    // Consortium", "the Local Democracy Reporting Service", "Greater Manchester
+    // Police", "the Brookings Institution").
+    ("Consortium", "organisation"),
+    ("Service", "organisation"),
+    ("Services", "organisation"),
+    ("Movement", "organisation"),
+    ("Collective", "organisation"),
+    ("Cooperative", "organisation"),
+    ("Co-operative", "organisation"),
+    ("Institution", "organisation"),
+    ("Police", "government-body"),
+    ("Constabulary", "government-body"),
+    ("Inspectorate", "government-body"),
+    ("Tribunal", "government-body"),
+    ("Regulator", "government-body"),
+    ("Ombudsman", "government-body"),
 ];
 
 /// Head nouns that make a name a policy, with its policy kind.
