@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 34] = [
+const PARTS: [&str; 37] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -37,6 +37,9 @@ const PARTS: [&str; 34] = [
     "gold/dev30",
     "gold/dev31",
     "gold/dev32",
+    "gold/dev33",
+    "gold/dev34",
+    "gold/dev35",
     "gold/test",
     "gold/test2",
 ];
@@ -107,6 +110,9 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev30", "dev30"),
         ("gold/dev31", "dev31"),
         ("gold/dev32", "dev32"),
+        ("gold/dev33", "dev33"),
+        ("gold/dev34", "dev34"),
+        ("gold/dev35", "dev35"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
