@@ -24,7 +24,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
         .trim_start_matches(['’', '\''])
         .trim_start_matches('s');
     if person {
-        return analogy(before, after) || era(before);
+        return analogy(before, after) || era(before) || acknowledged(before, after);
     }
     let name = &norm[start..end];
     destination(before)
@@ -411,6 +411,39 @@ fn era(before: &[&str]) -> bool {
             .any(|e| is(before[n - 2], e))
 }
 
+/// "With thanks to Andy Higgs for feedback on an earlier draft": a person thanked for
+/// help with the text, no actor of it (not "thanks to Andy Burnham, buses were
+/// franchised", which credits an act).
+fn acknowledged(before: &[&str], after: &str) -> bool {
+    let n = before.len();
+    let thanked = n >= 2 && is(before[n - 1], "to") && is(before[n - 2], "thanks");
+    let Some(rest) = after.trim_start().strip_prefix("for ") else {
+        return false;
+    };
+    let rest = rest
+        .trim_start_matches("his ")
+        .trim_start_matches("her ")
+        .trim_start_matches("their ")
+        .trim_start_matches("the ");
+    thanked
+        && [
+            "feedback",
+            "comments",
+            "help",
+            "reading",
+            "advice",
+            "input",
+            "suggestions",
+            "review",
+            "proofreading",
+            "edits",
+            "thoughts",
+            "assistance",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+}
+
 /// "leave Downing Street", "returned to the House of Commons", "came to Parliament":
 /// a body as a place someone goes to or leaves.
 fn destination(before: &[&str]) -> bool {
@@ -770,6 +803,24 @@ mod tests {
         assert!(!b(
             "The Scottish Parliament voted for the bill.",
             "Parliament"
+        ));
+    }
+
+    #[test]
+    fn a_person_thanked_for_feedback_was_taken_for_an_actor() {
+        let p = |s, n| aside(s, n, true);
+        assert!(p(
+            "With thanks to Andy Higgs for feedback on an earlier draft of this post.",
+            "Andy Higgs"
+        ));
+        assert!(p("Thanks to Jo Bloggs for her comments.", "Jo Bloggs"));
+        assert!(!p(
+            "Thanks to Andy Burnham, buses were franchised.",
+            "Andy Burnham"
+        ));
+        assert!(!p(
+            "Thanks to Andy Burnham for bus franchising, fares fell.",
+            "Andy Burnham"
         ));
     }
 
