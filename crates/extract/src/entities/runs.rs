@@ -1807,13 +1807,11 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
     last
 }
 
-/// How many words a name must have to be an organisation by a head that alone, or
-/// after one common word, names a thing or a department ("Police", "Children's
-/// Services", "the Funding Service"): "Greater Manchester Police", "the Crown
-/// Prosecution Service", "the Local Democracy Reporting Service" are bodies.
+/// How many words a name must have to be an organisation by a head that alone names a
+/// thing or a rank ("Police", "the Regulator"): "Greater Manchester Police", "the
+/// Northern Housing Consortium" are bodies.
 fn min_words_before(head: &str) -> usize {
     match head {
-        "Service" | "Services" => 3,
         "Consortium" | "Movement" | "Collective" | "Cooperative" | "Co-operative"
         | "Institution" | "Police" | "Constabulary" | "Inspectorate" | "Tribunal" | "Regulator"
         | "Ombudsman" => 2,

@@ -487,11 +487,11 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("News", "organisation"),
     ("Magazine", "organisation"),
     // Bodies named for what they do or how they are made up ("the Northern Housing
-    // Consortium", "the Local Democracy Reporting Service", "Greater Manchester
-    // Police", "the Brookings Institution").
+    // Consortium", "Greater Manchester Police", "the Brookings Institution"). Not
+    // "Service": the bodies so named in the development parts were mostly former or
+    // proposed ones ("the National Criminal Intelligence Service before that", "the
+    // creation of ... the National Police Service"), not actors (dev38).
     ("Consortium", "organisation"),
-    ("Service", "organisation"),
-    ("Services", "organisation"),
     ("Movement", "organisation"),
     ("Collective", "organisation"),
     ("Cooperative", "organisation"),
