@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 37] = [
+const PARTS: [&str; 40] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -40,6 +40,9 @@ const PARTS: [&str; 37] = [
     "gold/dev33",
     "gold/dev34",
     "gold/dev35",
+    "gold/dev36",
+    "gold/dev37",
+    "gold/dev38",
     "gold/test",
     "gold/test2",
 ];
@@ -113,6 +116,9 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev33", "dev33"),
         ("gold/dev34", "dev34"),
         ("gold/dev35", "dev35"),
+        ("gold/dev36", "dev36"),
+        ("gold/dev37", "dev37"),
+        ("gold/dev38", "dev38"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
