@@ -548,6 +548,11 @@ fn stated_outlet(
             continue;
         }
         if let Some((si, s)) = layout.sentences_of(bi).next() {
+            // "A British FBI" over an Economist headline: a rubric, a phrase with an
+            // article, not a site's name.
+            if s.norm.starts_with("A ") || s.norm.starts_with("An ") {
+                continue;
+            }
             let ms: Vec<&Mention> = found.in_sentence(si).collect();
             if ms.len() == 1
                 && ms[0].end - ms[0].start + 2 >= s.norm.len()

@@ -1030,3 +1030,19 @@ fn a_person_named_with_a_dated_role_did_not_date_the_article() {
         d.date
     );
 }
+
+/// An Economist piece whose rubric stands above the headline ("A British FBI") had the
+/// rubric's name taken for its outlet, over the end mark that names The Economist.
+#[test]
+fn a_rubric_above_the_headline_was_taken_for_the_outlet() {
+    let text = format!(
+        "A British FBI\n\nBritain’s police reforms are a step in the right direction\n\nBut will they make people feel safer?\n\n{BODY}None of them was particularly successful. \u{25a0}\n"
+    );
+    let d = draft_of(&text);
+    assert_eq!(
+        d.outlet.as_ref().map(|o| o.id.as_str()),
+        Some("actor:the-economist"),
+        "{:?}",
+        d.outlet
+    );
+}
