@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 40] = [
+const PARTS: [&str; 42] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -43,6 +43,8 @@ const PARTS: [&str; 40] = [
     "gold/dev36",
     "gold/dev37",
     "gold/dev38",
+    "gold/dev40",
+    "gold/dev41",
     "gold/test",
     "gold/test2",
 ];
@@ -119,6 +121,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev36", "dev36"),
         ("gold/dev37", "dev37"),
         ("gold/dev38", "dev38"),
+        ("gold/dev40", "dev40"),
+        ("gold/dev41", "dev41"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
