@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 42] = [
+const PARTS: [&str; 43] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -43,6 +43,7 @@ const PARTS: [&str; 42] = [
     "gold/dev36",
     "gold/dev37",
     "gold/dev38",
+    "gold/dev39",
     "gold/dev40",
     "gold/dev41",
     "gold/test",
@@ -121,6 +122,7 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev36", "dev36"),
         ("gold/dev37", "dev37"),
         ("gold/dev38", "dev38"),
+        ("gold/dev39", "dev39"),
         ("gold/dev40", "dev40"),
         ("gold/dev41", "dev41"),
         ("gold/test", "test"),
