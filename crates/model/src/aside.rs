@@ -236,42 +236,25 @@ fn term(before: &[&str], name: &str) -> bool {
     let spanned = span_word(last)
         && ((n >= 2 && preposition(before[n - 2]))
             || (n >= 3 && is(before[n - 2], "the") && preposition(before[n - 3])));
-    let part_of = match without_the(before) {
-        [.., part, of] => {
-            is(of, "of")
-                && [
-                    "end",
-                    "start",
-                    "lifetime",
-                    "course",
-                    "rest",
-                    "life",
-                    "remainder",
-                ]
-                .iter()
-                .any(|x| is(part, x))
-        }
-        _ => false,
+    // "the end of the Parliament", "the course of this Parliament": a part of its term.
+    let part = |w: &str| {
+        [
+            "end",
+            "start",
+            "lifetime",
+            "course",
+            "rest",
+            "life",
+            "remainder",
+        ]
+        .iter()
+        .any(|x| is(w, x))
     };
-    let part_of_this = match before {
-        [.., part, of, this] => {
-            is(of, "of")
-                && span_word(this)
-                && [
-                    "end",
-                    "start",
-                    "lifetime",
-                    "course",
-                    "rest",
-                    "life",
-                    "remainder",
-                ]
-                .iter()
-                .any(|x| is(part, x))
-        }
-        _ => false,
+    let part_of = match before {
+        [.., p, of, this] if span_word(this) => part(p) && is(of, "of"),
+        _ => matches!(without_the(before), [.., p, of] if part(p) && is(of, "of")),
     };
-    (is(name, "Parliament") && (spanned || part_of || part_of_this))
+    (is(name, "Parliament") && (spanned || part_of))
         || matches!(without_the(before), [.., home, of] if is(home, "home") && is(of, "of"))
 }
 
