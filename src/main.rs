@@ -13,6 +13,7 @@ mod cli;
 mod cmd;
 mod output;
 mod outset;
+mod splice;
 
 use std::process::ExitCode;
 

@@ -142,6 +142,11 @@ impl OutputSet {
         Ok(set)
     }
 
+    /// The output folder, holding the previous set until the switch.
+    pub(crate) fn target(&self) -> &Path {
+        &self.target
+    }
+
     /// The staging folder (where graph.json is, once written).
     pub(crate) fn dir(&self) -> &Path {
         &self.staging
@@ -190,20 +195,43 @@ impl OutputSet {
         name: &str,
         fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<()> {
+        self.put_file(name, |w| fill(w)).map(|_| ())
+    }
+
+    /// Write one file of the set as `fill` writes it into the file's buffered writer
+    /// (which may copy ranges of another file into the file itself). Returns what
+    /// `fill` returned, and the file's metadata once written.
+    pub(crate) fn write_file_with<T>(
+        &mut self,
+        name: &str,
+        fill: impl FnOnce(&mut io::BufWriter<File>) -> io::Result<T>,
+    ) -> Result<(T, fs::Metadata)> {
+        let done = self.put_file(name, fill)?;
+        self.fault_point()?;
+        Ok(done)
+    }
+
+    fn put_file<T>(
+        &mut self,
+        name: &str,
+        fill: impl FnOnce(&mut io::BufWriter<File>) -> io::Result<T>,
+    ) -> Result<(T, fs::Metadata)> {
         let path = self.staging.join(name);
         let written = File::create(&path).and_then(|f| {
             let mut w = io::BufWriter::with_capacity(1 << 20, f);
-            fill(&mut w)?;
-            w.into_inner().map_err(|e| e.into_error())
+            let made = fill(&mut w)?;
+            let file = w.into_inner().map_err(|e| e.into_error())?;
+            let meta = file.metadata()?;
+            Ok((made, file, meta))
         });
-        let file = written.with_context(|| self.cannot_write(name))?;
+        let (made, file, meta) = written.with_context(|| self.cannot_write(name))?;
         self.syncing.push(Syncing {
             name: name.to_string(),
             optional: None,
             flushed: std::thread::spawn(move || file.sync_all()),
         });
         self.written.push(name.to_string());
-        Ok(())
+        Ok((made, meta))
     }
 
     /// The message of a file of the set that could not be written or flushed.

@@ -14,6 +14,7 @@ use levelmap_draw::map::{dot, svg};
 use levelmap_draw::views::{self, evolution, slices};
 use levelmap_model::graph::{build_reusing, BuildOptions, LevelGraph};
 use levelmap_model::json;
+use levelmap_model::json_index::{write_json_spliced, JsonIndex, Spliced};
 use levelmap_model::{EdgeKind, NodeKind};
 use petgraph::Direction;
 
@@ -179,7 +180,13 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     // graph.dot draws the whole graph where the drawings' size rule allows (or when
     // asked to); past it, no drawing tool could lay it out, and it holds an overview.
     let whole_dot = args.draw == Draw::Always || size <= DRAWABLE;
-    let (files, report) = write_set(
+    let (
+        files,
+        SetReport {
+            svg: report,
+            spliced,
+        },
+    ) = write_set(
         set,
         &g,
         SetContents {
@@ -188,10 +195,14 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             whole_dot,
             texts,
             cache_save,
+            cache: cache_dir(&args),
         },
         &pb,
         &mut phases,
     )?;
+    if let (true, Some(s)) = (args.timings, spliced) {
+        note!("graph.json {} items copied {} written", s.copied, s.written);
+    }
     let targets: Vec<PathBuf> = std::iter::once("graph.json")
         .chain(files.iter().map(|(name, _)| name.as_str()))
         .map(|name| args.out.join(name))
@@ -476,6 +487,15 @@ struct SetContents {
     /// The caches to save once every file is written, before the set is switched
     /// in (under the output folder's lock; from inside `out/` they are carried over).
     cache_save: Vec<StagingCache>,
+    /// The cache folder, where graph.json's index is (none: graph.json written whole,
+    /// without one).
+    cache: Option<PathBuf>,
+}
+
+/// What writing the set did besides the files: how graph.json was spliced.
+struct SetReport {
+    svg: Option<svg::SvgReport>,
+    spliced: Option<Spliced>,
 }
 
 /// Write the output set: graph.json (while the query store's sections are made on
@@ -488,20 +508,21 @@ fn write_set(
     what: SetContents,
     pb: &ProgressBar,
     phases: &mut Phases,
-) -> Result<(Vec<Rendered>, Option<svg::SvgReport>)> {
+) -> Result<(Vec<Rendered>, SetReport)> {
     let SetContents {
         fingerprint,
         draw,
         whole_dot,
         texts,
         cache_save,
+        cache,
     } = what;
     std::thread::scope(|scope| {
         let store = fingerprint
             .is_some()
             .then(|| scope.spawn(|| levelmap_store::prepare(g)));
         pb.set_message("graph.json");
-        set.write_with("graph.json", |mut w| json::write_json(g, &mut w))?;
+        let (json_index, spliced) = write_json(&mut set, g, cache.as_deref())?;
         phases.mark("json");
         pb.inc(1);
         let (mut files, report) = render_all(g, pb, draw, whole_dot, phases)?;
@@ -542,10 +563,58 @@ fn write_set(
             cache.save();
             phases.mark("cache");
         }
+        if let (Some(dir), Some((stamp, index))) = (&cache, json_index) {
+            if let Err(e) = crate::splice::save(dir, stamp, &index, crate::BUILD) {
+                note!(
+                    "note: could not write graph.json's index in {} ({e}); the next build writes graph.json whole",
+                    dir.display()
+                );
+            }
+            phases.mark("cache");
+        }
         set.commit()?;
         phases.mark("write");
-        Ok((files, report))
+        Ok((
+            files,
+            SetReport {
+                svg: report,
+                spliced,
+            },
+        ))
     })
+}
+
+/// graph.json's stamp as written, and its index.
+type Indexed = (crate::splice::Stamp, JsonIndex);
+
+/// Write graph.json into the set: with a cache folder, spliced from the previous
+/// graph.json where its index there describes it, and indexed for the next build;
+/// without, written whole. Returns the new file's stamp and index, and what splicing did.
+fn write_json(
+    set: &mut crate::outset::OutputSet,
+    g: &LevelGraph,
+    cache: Option<&std::path::Path>,
+) -> Result<(Option<Indexed>, Option<Spliced>)> {
+    let Some(cache) = cache else {
+        set.write_with("graph.json", |mut w| json::write_json(g, &mut w))?;
+        return Ok((None, None));
+    };
+    let previous = crate::splice::Previous::open(set.target(), cache, crate::BUILD);
+    let ((index, spliced), meta) = set.write_file_with("graph.json", |w| match &previous {
+        Some(p) => write_json_spliced(g, &mut p.splicing(w), Some(&p.index)),
+        None => write_json_spliced(
+            g,
+            &mut crate::splice::Splicing {
+                out: w,
+                previous: None,
+            },
+            None,
+        ),
+    })?;
+    Ok((
+        Some((crate::splice::Stamp::of(&meta), index)),
+        Some(spliced),
+    ))
 }
 
 /// A file name and its bytes.

@@ -434,6 +434,7 @@ fn a_build_failed_or_killed_after_staging_the_cache_leaves_it_and_the_next_clean
     rebuild(&c.path(), &out);
     let cached = std::fs::read(cache_file(&out)).unwrap();
     let mentions = std::fs::read(mentions_file(&out)).unwrap();
+    let index = std::fs::read(out.join(".levelmap-cache/graph-json.index")).unwrap();
     let rel = "articles/2024-07-beta-labour.txt";
     let text = std::fs::read_to_string(c.file(rel)).unwrap();
     std::fs::write(c.file(rel), format!("{text}\nA paragraph added.\n")).unwrap();
@@ -453,10 +454,14 @@ fn a_build_failed_or_killed_after_staging_the_cache_leaves_it_and_the_next_clean
             mentions == std::fs::read(mentions_file(&out)).unwrap(),
             "{fault} changed the cache of found mentions"
         );
+        assert!(
+            index == std::fs::read(out.join(".levelmap-cache/graph-json.index")).unwrap(),
+            "{fault} changed graph.json's index"
+        );
         if fault.starts_with("fail") {
             assert_eq!(
                 cache_folder(&out),
-                ["articles.bin", "mentions.bin"],
+                ["articles.bin", "graph-json.index", "mentions.bin"],
                 "{fault}"
             );
         }
@@ -466,8 +471,102 @@ fn a_build_failed_or_killed_after_staging_the_cache_leaves_it_and_the_next_clean
     assert_eq!(mentions_used(&d), (1, 1), "and scanned again");
     assert_eq!(
         cache_folder(&out),
-        ["articles.bin", "mentions.bin"],
+        ["articles.bin", "graph-json.index", "mentions.bin"],
         "temporaries removed"
     );
     assert_same_as_a_full_build(&c.path(), &out, "after failed and killed builds");
+}
+
+/// The numbers of graph.json's items a build with `--timings` copied from the previous
+/// graph.json and serialised.
+fn json_spliced(d: &Done) -> (usize, usize) {
+    let line = d
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("graph.json ") && l.contains(" items copied "))
+        .unwrap_or_else(|| panic!("no graph.json line: {}", d.stderr));
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (words[1].parse().unwrap(), words[4].parse().unwrap())
+}
+
+/// The number of nodes and edges in an output folder's graph.json.
+fn items(out: &Path) -> usize {
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("graph.json")).unwrap()).unwrap();
+    json["nodes"].as_array().unwrap().len() + json["edges"].as_array().unwrap().len()
+}
+
+#[test]
+fn an_edit_rebuilds_graph_json_from_the_previous_one_with_the_bytes_of_a_full_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    copy_dir(&corpus_dir(), &corpus);
+    let out = dir.path().join("out");
+    let (_, _, d) = rebuild(&corpus, &out);
+    let n = items(&out);
+    assert_eq!(
+        json_spliced(&d),
+        (0, n),
+        "a first build serialises every item"
+    );
+    let (_, _, d) = rebuild(&corpus, &out);
+    assert_eq!(json_spliced(&d), (n, 0), "unchanged: every item copied");
+    assert_same_as_a_full_build(&corpus, &out, "unchanged");
+    // One claim's text edited: its node is written again, the rest copied.
+    let stem = &stems(&corpus)[n % stems(&corpus).len()];
+    let toml = corpus.join(format!("articles/{stem}.toml"));
+    let ann = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, ann.replacen("text = \"", "text = \"Edited: ", 1)).unwrap();
+    let (_, _, d) = rebuild(&corpus, &out);
+    let (copied, written) = json_spliced(&d);
+    assert_eq!(copied + written, n, "{}", d.stderr);
+    assert!(
+        (1..10).contains(&written),
+        "{copied} copied, {written} written"
+    );
+    assert_same_as_a_full_build(&corpus, &out, "a claim edited");
+}
+
+#[test]
+fn a_graph_json_changed_since_the_build_is_written_whole_not_spliced_from() {
+    let c = TempCorpus::of("mini");
+    let out = c.out();
+    rebuild(&c.path(), &out);
+    // graph.json edited by hand (the same length): its time is not the one indexed.
+    let path = out.join("graph.json");
+    let json = std::fs::read_to_string(&path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, json.replacen("\"label\": \"", "\"label\": \"X", 1)).unwrap();
+    c.edit(
+        "articles/2024-07-beta-labour.toml",
+        "text = \"",
+        "text = \"Edited: ",
+    );
+    let (_, _, d) = rebuild(&c.path(), &out);
+    assert_eq!(
+        json_spliced(&d).0,
+        0,
+        "nothing copied from an edited graph.json"
+    );
+    assert_same_as_a_full_build(&c.path(), &out, "graph.json edited by hand");
+    // The index itself damaged, or written by another build: graph.json is written whole.
+    let index = out.join(".levelmap-cache/graph-json.index");
+    let good = std::fs::read(&index).unwrap();
+    assert!(good.starts_with(b"levelmap graph.json index 1\n"));
+    let mut another = good.clone();
+    another[b"levelmap graph.json index 1\n".len() + 4] ^= 1;
+    let mut damaged = damaged_copies(&good, 0);
+    damaged.push(("another build", another));
+    for (what, bytes) in damaged {
+        std::fs::write(&index, &bytes).unwrap();
+        c.edit(
+            "articles/2024-07-beta-labour.toml",
+            "text = \"",
+            "text = \"Again: ",
+        );
+        let (_, _, d) = rebuild(&c.path(), &out);
+        assert_eq!(json_spliced(&d).0, 0, "{what}: nothing copied");
+        assert!(!d.stderr.contains("panicked"), "{what}: {}", d.stderr);
+        assert_same_as_a_full_build(&c.path(), &out, what);
+    }
 }

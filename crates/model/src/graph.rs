@@ -20,7 +20,7 @@ use crate::{
 };
 
 /// What a node holds besides its id, kind and label.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub enum NodeData {
     /// An article.
     Article {
@@ -61,8 +61,8 @@ pub enum NodeData {
     },
 }
 
-/// A node of the graph.
-#[derive(Debug, Clone, PartialEq)]
+/// A node of the graph (hashed whole: the fingerprint of its graph.json item).
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Node {
     /// `kind:slug`.
     pub id: Text,
@@ -103,8 +103,8 @@ impl Node {
     }
 }
 
-/// An edge of the graph.
-#[derive(Debug, Clone, PartialEq)]
+/// An edge of the graph (hashed whole: with its ends, the fingerprint of its graph.json item).
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Edge {
     /// Edge kind.
     pub kind: EdgeKind,

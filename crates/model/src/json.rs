@@ -302,7 +302,7 @@ fn edge_json(g: &LevelGraph, e: petgraph::graph::EdgeIndex, id: String) -> EdgeJ
 /// An edge as [`EdgeJson`] serialises it, borrowing from the graph (the same fields
 /// in the same order with the same rules, so the same bytes; a test compares them).
 #[derive(Serialize)]
-struct EdgeOut<'a> {
+pub(crate) struct EdgeOut<'a> {
     id: EdgeIdOut<'a>,
     kind: EdgeKind,
     from: &'a str,
@@ -349,7 +349,7 @@ impl Serialize for EdgeIdOut<'_> {
     }
 }
 
-fn edge_out(g: &LevelGraph, e: petgraph::graph::EdgeIndex, n: u32) -> EdgeOut<'_> {
+pub(crate) fn edge_out(g: &LevelGraph, e: petgraph::graph::EdgeIndex, n: u32) -> EdgeOut<'_> {
     let (a, b) = g.graph.edge_endpoints(e).expect("edge exists");
     let w = &g.graph[e];
     let (origin, confidence) = match w.origin {
@@ -381,8 +381,9 @@ fn edge_out(g: &LevelGraph, e: petgraph::graph::EdgeIndex, n: u32) -> EdgeOut<'_
 
 /// For each edge in order, how many earlier edges join the same two nodes with the
 /// same kind ([`LevelGraph::edge_id`]'s numbering, in one pass).
-fn edge_repeats(g: &LevelGraph) -> Vec<u32> {
-    let mut seen: rustc_hash::FxHashMap<(u32, u32, EdgeKind), u32> = Default::default();
+pub(crate) fn edge_repeats(g: &LevelGraph) -> Vec<u32> {
+    let mut seen: rustc_hash::FxHashMap<(u32, u32, EdgeKind), u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(g.edge_count(), Default::default());
     g.graph
         .edge_indices()
         .map(|e| {
@@ -487,7 +488,7 @@ pub fn write_chunks<S: Default + Send>(
     w.write_all(b"]")
 }
 
-fn node_json(n: &Node) -> NodeJson {
+pub(crate) fn node_json(n: &Node) -> NodeJson {
     let (origin, confidence) = origin_str(n.origin);
     let mut j = NodeJson {
         id: n.id.to_string(),
@@ -556,13 +557,7 @@ fn node_json(n: &Node) -> NodeJson {
 /// pretty printer writes it, byte for byte, made one node and one edge at a time (the
 /// whole export would be as large as the file), chunks of them serialised in parallel.
 pub fn write_json(g: &LevelGraph, w: &mut impl io::Write) -> io::Result<()> {
-    w.write_all(b"{\n  \"schema\": ")?;
-    write_pretty(&mut *w, SCHEMA)?;
-    w.write_all(b",\n  \"version\": ")?;
-    write_pretty(&mut *w, &VERSION)?;
-    w.write_all(b",\n  \"digest\": ")?;
-    write_pretty(&mut *w, &g.digest)?;
-    w.write_all(b",\n  \"nodes\": ")?;
+    write_head(g, w)?;
     write_array(w, g.node_count(), |i| {
         node_json(&g.graph[petgraph::graph::NodeIndex::new(i)])
     })?;
@@ -572,6 +567,18 @@ pub fn write_json(g: &LevelGraph, w: &mut impl io::Write) -> io::Result<()> {
         edge_out(g, petgraph::graph::EdgeIndex::new(i), repeats[i])
     })?;
     w.write_all(b"\n}\n")
+}
+
+/// The document up to the nodes array: `{`, the schema, version and digest, and the
+/// key `"nodes": `.
+pub(crate) fn write_head(g: &LevelGraph, w: &mut (impl io::Write + ?Sized)) -> io::Result<()> {
+    w.write_all(b"{\n  \"schema\": ")?;
+    write_pretty(&mut *w, SCHEMA)?;
+    w.write_all(b",\n  \"version\": ")?;
+    write_pretty(&mut *w, &VERSION)?;
+    w.write_all(b",\n  \"digest\": ")?;
+    write_pretty(&mut *w, &g.digest)?;
+    w.write_all(b",\n  \"nodes\": ")
 }
 
 /// Write `value` as serde_json's `to_writer_pretty` does, byte for byte, faster: each
@@ -844,7 +851,7 @@ pub fn from_json_with_warnings(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn pretty(v: &serde_json::Value) -> String {
@@ -899,7 +906,7 @@ mod tests {
     /// A graph of every node kind with more edges than two chunks: parallel edges
     /// (numbered `#2`…), extracted ones with their confidence, notes, stances, and
     /// strings that need escaping.
-    fn varied_graph() -> LevelGraph {
+    pub(crate) fn varied_graph() -> LevelGraph {
         let mut g = LevelGraph::new();
         let date: PartialDate = "2021-09".parse().unwrap();
         for i in 0..40 {

@@ -15,6 +15,7 @@ pub mod graph;
 pub mod groups;
 pub mod json;
 pub mod json_check;
+pub mod json_index;
 pub mod mentions;
 mod model;
 pub mod places;

@@ -291,13 +291,28 @@ pub enum Origin {
     Extracted(f64),
 }
 
+/// Hashed by the confidence's bits (the bits graph.json writes: `-0.0` is not `0.0`),
+/// for the fingerprints of graph.json's items ([`crate::json_index`]).
+impl std::hash::Hash for Origin {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        match self {
+            Origin::Curated => h.write_u8(0),
+            Origin::Derived => h.write_u8(1),
+            Origin::Extracted(c) => {
+                h.write_u8(2);
+                h.write_u64(c.to_bits());
+            }
+        }
+    }
+}
+
 /// Shared, immutable text: cloning it copies a pointer, not the text. Node ids, labels
 /// and quotes are named again and again in answers (a hub's timeline names the same
 /// policy tens of thousands of times).
 pub type Text = std::sync::Arc<str>;
 
 /// A verbatim quote from an article.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Evidence {
     /// The article id (file stem, without the `article:` prefix).
     pub article: Text,
@@ -306,7 +321,7 @@ pub struct Evidence {
 }
 
 /// An article's date with its provenance.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct ArticleDate {
     /// The date.
     pub value: PartialDate,
@@ -338,7 +353,7 @@ pub struct Article {
 }
 
 /// A role an actor held.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Role {
     /// "Chancellor of the Exchequer".
     pub title: String,
