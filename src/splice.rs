@@ -159,7 +159,8 @@ impl Splice for Splicing<'_> {
         if copied != len {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
-                "the previous graph.json was cut short while it was copied",
+                "the previous graph.json was cut short while it was copied from \
+                 (remove graph-json.index in the cache folder, or build with --no-cache)",
             ));
         }
         Ok(())

@@ -127,7 +127,7 @@ pub fn write_json_spliced<S: Splice + ?Sized>(
         &edge,
         &mut done,
     )?;
-    io::Write::write_all(&mut w, b"\n}\n")?;
+    w.write_all(b"\n}\n")?;
     Ok((JsonIndex { nodes, edges }, done))
 }
 
@@ -204,7 +204,7 @@ fn splice_array<S: Splice + ?Sized>(
             Piece::Copy { .. } => None,
         })
         .collect();
-    let mut made: Vec<Vec<u8>> = changed
+    let made: Vec<Vec<u8>> = changed
         .par_iter()
         .map(|&i| {
             let mut buf = Vec::new();
@@ -213,7 +213,7 @@ fn splice_array<S: Splice + ?Sized>(
         .collect::<io::Result<_>>()?;
     let offsets = previous.offsets();
     let mut lens: Vec<u32> = Vec::with_capacity(fps.len());
-    let mut made = made.drain(..);
+    let mut made = made.into_iter();
     w.write_all(b"[")?;
     let start = w.at + (SEP.len() - 1) as u64;
     for (k, piece) in pieces.iter().enumerate() {
