@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 43] = [
+const PARTS: [&str; 44] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -46,6 +46,7 @@ const PARTS: [&str; 43] = [
     "gold/dev39",
     "gold/dev40",
     "gold/dev41",
+    "gold/dev44",
     "gold/test",
     "gold/test2",
 ];
@@ -125,6 +126,7 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev39", "dev39"),
         ("gold/dev40", "dev40"),
         ("gold/dev41", "dev41"),
+        ("gold/dev44", "dev44"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
