@@ -33,7 +33,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
             || carrier(before, &norm[..start])
             || place_of_work(before, name)
             || (matches!(kind, "organisation" | "think-tank")
-                && employer(before, &norm[end..])
+                && employer(wider, &norm[end..])
                 && !represents(name, &norm[end..])))
             && !acts_after(after)
         || term(before, name)
@@ -142,7 +142,13 @@ fn employer(before: &[&str], after_raw: &str) -> bool {
     let ws = without_the(before);
     let n = ws.len();
     let at = n >= 2 && ["of", "at", "from"].iter().any(|p| is(ws[n - 1], p));
-    let role_before = at && ws[n.saturating_sub(4)..n - 1].iter().any(|w| role(w));
+    // The role just before ("an economist at"), or before its field ("a lecturer on
+    // London politics at", "a senior fellow in urban policy at").
+    let role_before = at
+        && (ws[n.saturating_sub(4)..n - 1].iter().any(|w| role(w))
+            || (n.saturating_sub(6)..n.saturating_sub(3)).any(|k| {
+                role(ws[k]) && ["on", "in", "of", "for"].iter().any(|p| is(ws[k + 1], p))
+            }));
     // "Tom Deakin of Taunton Town Council": a person's given name and surname, then
     // "of" (not a sentence's first word: "Data from ...").
     let name_word =
@@ -717,6 +723,16 @@ mod tests {
         assert!(b(
             "That is unusual, says Paul Swinney of Centre for Cities.",
             "Centre for Cities"
+        ));
+        // The role before its field (from dev: "a lecturer on London politics at
+        // King's College").
+        assert!(b(
+            "Jack Brown, a lecturer on London politics at King's College, says that the mayor wants more.",
+            "King's College"
+        ));
+        assert!(b(
+            "Ann Lee, a senior fellow in urban policy at the Grattan Trust, disagrees.",
+            "Grattan Trust"
         ));
         // It acts, or it is the writer's own outlet in a note, or it is cited.
         for (s, n) in [

@@ -131,7 +131,16 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         let norm = self.c.norm;
         let (a, b) = (run[0].start, strip_end(run));
         let name = &norm[a..b];
-        let words: Vec<&str> = run.iter().map(|t| strip_possessive(t.s)).collect();
+        // An office's possessive opening a name keeps its "'s" ("Mayor's Design
+        // Advisory Group"): the name is a body's or a programme's, not a role's.
+        let words: Vec<&str> = run
+            .iter()
+            .enumerate()
+            .map(|(k, t)| match k {
+                0 if is_office_possessive(t.s) => t.s,
+                _ => strip_possessive(t.s),
+            })
+            .collect();
         // "Mr Pendleton said": a person by title ("Mr" is no name of its own).
         let titled = title_and_surname_speak(norm, run) && !not_name().contains(&words[1]);
         if words
@@ -1703,6 +1712,21 @@ fn of_a_name_after(norm: &str, end: usize) -> bool {
 /// The last token of the capitalised run starting at token `i`: capitalised words
 /// one space apart, and up to two connectors before a capital ("of the Nations",
 /// "for Cities"); an "and" joins only organisation-like runs and not after a given name.
+/// Whether the possessive at `at`, the first word of a run from `i` (or after "The"),
+/// is an office or crown that opens a body's or a programme's own name: "the Mayor's
+/// Design Advisory Group", "the Mayor's Office for Policing and Crime", "King's
+/// College London", "the Queen's Speech"; not "London's Labour Party".
+fn office_opens_name(toks: &[Tok], i: usize, at: usize) -> bool {
+    let opens = at == i || (at == i + 1 && toks[i].s == "The");
+    opens && is_office_possessive(toks[at].s)
+}
+
+/// "Mayor's", "King's", "Queen's", "Prince's", "Princess's".
+fn is_office_possessive(w: &str) -> bool {
+    w.strip_suffix("'s")
+        .is_some_and(|b| matches!(b, "Mayor" | "King" | "Queen" | "Prince" | "Princess"))
+}
+
 fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
     let mut last = i;
     let mut k = i + 1;
@@ -1711,10 +1735,10 @@ fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         // collective noun opening one ("People's Justice Party", "Women's Equality
         // Party", "National Federation of Fishermen's Organisations").
         let base = strip_possessive(toks[k - 1].s);
-        if base != toks[k - 1].s
-            && !matches!(base, "People" | "Children")
-            && !(base.ends_with("men") && base.len() > 3 || base == "Men")
-        {
+        let collective = matches!(base, "People" | "Children")
+            || base.ends_with("men") && base.len() > 3
+            || base == "Men";
+        if base != toks[k - 1].s && !collective && !office_opens_name(toks, i, k - 1) {
             break;
         }
         // A company's legal suffix ends its name: "HS2 Ltd to Parliament" is two.

@@ -1651,12 +1651,18 @@ fn a_lowercase_plan_defined_by_its_acronym_was_not_found() {
 #[test]
 fn an_organisation_described_as_another_of_its_kind_was_not_found() {
     let lex = lex_of(vec![]);
-    let t = "Matthew Savill, director of military sciences at RUSI, another think-tank, says it is bold.";
+    let t = "RUSI, another think-tank, says the plan is bold.";
     let names = candidate_names(&run(t, &lex));
     assert!(
         names.contains(&("RUSI".to_string(), "think-tank".to_string())),
         "{names:?}"
     );
+    // Named only as where its director works, it is an aside (as "Paul Swinney of
+    // Centre for Cities" is), the role before its field: "director of military
+    // sciences at RUSI".
+    let t = "Matthew Savill, director of military sciences at RUSI, another think-tank, says it is bold.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(names.iter().all(|(n, _)| n != "RUSI"), "{names:?}");
 }
 
 #[test]
@@ -3006,4 +3012,35 @@ fn green_councillors_named_no_party() {
             ids(t)
         );
     }
+}
+
+/// dev44 (a planner's blog): "the Mayor's Design Advisory Group advised ..." was drafted
+/// as "Design Advisory Group", the possessive of the office opening the body's name
+/// cut off as if it were a place's ("London's Labour Party").
+#[test]
+fn a_body_named_after_an_office_in_the_possessive_lost_its_first_word() {
+    let lex = lex_of(vec![]);
+    assert_candidates(
+        &lex,
+        "organisation",
+        &[(
+            "The Mayor's Design Advisory Group said density policies should be updated.",
+            "Mayor's Design Advisory Group",
+        )],
+    );
+    assert_candidates(
+        &lex,
+        "organisation",
+        &[(
+            "The Prince's Trust said the scheme had failed.",
+            "Prince's Trust",
+        )],
+    );
+    // A place's possessive still ends a name.
+    let got = candidate_names(&run(
+        "Sheffield's Housing Forum said the scheme had failed.",
+        &lex,
+    ));
+    let names: Vec<&str> = got.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["Housing Forum"], "{got:?}");
 }
