@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, Node, NodeData};
-use levelmap_model::{article_node_id, EdgeKind, Evidence, Origin};
+use levelmap_model::{EdgeKind, Evidence, Origin};
 use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
 
@@ -247,10 +247,9 @@ pub(crate) fn evidence<'g>(g: &'g LevelGraph, edge_ids: &'g [String]) -> Vec<Val
         .collect();
     let mut dates: FxHashMap<&str, Option<PartialDate>> = FxHashMap::default();
     let mut date_of = |stem: &'g str| {
-        *dates.entry(stem).or_insert_with(|| {
-            g.find(&article_node_id(stem))
-                .and_then(|i| g.node(i).date())
-        })
+        *dates
+            .entry(stem)
+            .or_insert_with(|| g.find_article(stem).and_then(|i| g.node(i).date()))
     };
     let n = quotes.len();
     let text = || Vec::with_capacity(n);

@@ -134,7 +134,7 @@ pub(crate) fn gather(g: &LevelGraph, opts: &PageOptions) -> Result<PageData, Exp
     let texts = opts
         .texts
         .iter()
-        .filter(|(id, _)| g.find(&levelmap_model::article_node_id(id)).is_some())
+        .filter(|(id, _)| g.find_article(id).is_some())
         .map(|(id, t)| (id.clone(), t.clone()))
         .collect();
     Ok(PageData {

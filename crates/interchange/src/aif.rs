@@ -31,7 +31,7 @@ use std::io::Write;
 
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, NodeData};
-use levelmap_model::{article_node_id, EdgeKind, NodeKind};
+use levelmap_model::{EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
@@ -210,7 +210,7 @@ impl Builder {
 
 /// The article's address, else its node id: where a locution was published.
 fn source_of(g: &LevelGraph, article: &str) -> Option<String> {
-    let i = g.find(&article_node_id(article))?;
+    let i = g.find_article(article)?;
     match &g.node(i).data {
         NodeData::Article { url: Some(u), .. } => Some(u.clone()),
         _ => Some(g.node(i).id.to_string()),

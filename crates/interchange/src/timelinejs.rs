@@ -27,7 +27,7 @@ use levelmap_draw::views::model::{extract_for_slides, LaneClaim, Timeline};
 use levelmap_draw::views::TimelineOptions;
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, NodeData};
-use levelmap_model::{article_node_id, EdgeKind, NodeKind, Origin};
+use levelmap_model::{EdgeKind, NodeKind, Origin};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -381,7 +381,7 @@ fn lineage_slides(g: &LevelGraph, tl: &Timeline, out: &mut Slides) {
         );
         let mut text = format!("<blockquote>“{}”</blockquote>", html(&w.evidence.quote));
         let article = g
-            .find(&article_node_id(&w.evidence.article))
+            .find_article(&w.evidence.article)
             .map(|i| article_line(g, i))
             .unwrap_or_else(|| html(&w.evidence.article));
         text.push_str(&format!("<p>— {article}</p>"));

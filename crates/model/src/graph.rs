@@ -184,6 +184,20 @@ impl LevelGraph {
         self.index.get(id).copied()
     }
 
+    /// The article node of the article with stem `stem` (`find(&article_node_id(stem))`
+    /// without making the id: an answer looks up an article for every quote it gives).
+    pub fn find_article(&self, stem: &str) -> Option<NodeIndex> {
+        const PREFIX: &[u8] = b"article:";
+        let mut buf = [0u8; 128];
+        let n = PREFIX.len() + stem.len();
+        if n > buf.len() {
+            return self.find(&article_node_id(stem));
+        }
+        buf[..PREFIX.len()].copy_from_slice(PREFIX);
+        buf[PREFIX.len()..n].copy_from_slice(stem.as_bytes());
+        self.find(std::str::from_utf8(&buf[..n]).ok()?)
+    }
+
     /// The node at an index.
     pub fn node(&self, i: NodeIndex) -> &Node {
         &self.graph[i]
@@ -237,14 +251,14 @@ impl LevelGraph {
     pub fn article_of(&self, i: NodeIndex) -> Option<NodeIndex> {
         match &self.graph[i].data {
             NodeData::Article { .. } => Some(i),
-            NodeData::Claim { evidence, .. } => self.find(&article_node_id(&evidence.article)),
+            NodeData::Claim { evidence, .. } => self.find_article(&evidence.article),
             _ => None,
         }
     }
 
     /// The date of the article an edge's evidence comes from.
     pub fn evidence_date(&self, e: &Edge) -> Option<PartialDate> {
-        self.find(&article_node_id(&e.evidence.article))
+        self.find_article(&e.evidence.article)
             .and_then(|i| self.graph[i].date())
     }
 
@@ -589,6 +603,22 @@ mod tests {
             note: None,
             origin: Origin::Curated,
         }
+    }
+
+    #[test]
+    fn an_article_found_by_its_stem_is_the_one_found_by_its_id() {
+        let long = "x".repeat(200);
+        let stems = ["2024-07-hickson", "é-accent", long.as_str(), ""];
+        let mut g = LevelGraph::new();
+        for stem in &stems[..3] {
+            g.add_node(node(&article_node_id(stem)));
+        }
+        g.add_node(node("actor:2024-07-hickson"));
+        for stem in stems {
+            assert_eq!(g.find_article(stem), g.find(&article_node_id(stem)), "{stem}");
+        }
+        assert!(g.find_article(&long).is_some(), "a stem past the buffer");
+        assert_eq!(g.find_article("missing"), None);
     }
 
     #[test]

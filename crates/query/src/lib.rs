@@ -203,13 +203,12 @@ impl EvidenceRef {
 
     /// A quote from the article with stem `stem`.
     pub fn quote(g: &LevelGraph, stem: &str, quote: &Text) -> Self {
-        let id = article_node_id(stem);
-        let (article, title, date) = match g.find(&id) {
+        let (article, title, date) = match g.find_article(stem) {
             Some(i) => {
                 let n = g.node(i);
                 (n.id.clone(), n.label.clone(), n.date())
             }
-            None => (id.into(), Text::from(""), None),
+            None => (article_node_id(stem).into(), Text::from(""), None),
         };
         EvidenceRef {
             article,

@@ -5,9 +5,7 @@ use petgraph::graph::NodeIndex;
 
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, Node, NodeData};
-use levelmap_model::{
-    article_node_id, ClaimKind, DateProvenance, EdgeKind, NodeKind, Origin, Stance,
-};
+use levelmap_model::{ClaimKind, DateProvenance, EdgeKind, NodeKind, Origin, Stance};
 use levelmap_query::search::{DocText, Owner, SearchIndex};
 use levelmap_query::stats::{stats, StatsOptions};
 
@@ -367,7 +365,7 @@ fn encode_edges<'a>(g: &'a LevelGraph, st: &mut Strings<'a>) -> Edges {
             Some((stem, i)) if stem == &*w.evidence.article => i,
             _ => {
                 let i = g
-                    .find(&article_node_id(&w.evidence.article))
+                    .find_article(&w.evidence.article)
                     .map_or(NONE, |i| i.index() as u32);
                 last = Some((&w.evidence.article, i));
                 i

@@ -14,7 +14,7 @@ use super::{DrawOptions, Scene, SceneEdge, SceneNode, THREAD_COLOR};
 use crate::style;
 use crate::text;
 use levelmap_model::graph::{Edge, LevelGraph};
-use levelmap_model::{article_node_id, EdgeKind, NodeKind, Origin};
+use levelmap_model::{EdgeKind, NodeKind, Origin};
 
 /// Whether an edge is drawn (mentions are not, when collapsed).
 fn drawn(opts: &DrawOptions, e: &Edge) -> bool {
@@ -121,7 +121,7 @@ impl Placement {
                 continue;
             }
             let ev = g
-                .find(&article_node_id(&e.weight().evidence.article))
+                .find_article(&e.weight().evidence.article)
                 .filter(|a| axis.time_of.contains_key(a));
             let slot = ev
                 .or_else(|| axis.own_slot(g, e.source()))

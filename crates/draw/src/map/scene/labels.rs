@@ -2,7 +2,7 @@
 //! edges, with their quotes and sources.
 
 use levelmap_model::graph::{Edge, LevelGraph, Node, NodeData};
-use levelmap_model::{article_node_id, NodeKind, Origin};
+use levelmap_model::{NodeKind, Origin};
 
 use super::FONT_PX;
 use crate::style;
@@ -37,7 +37,7 @@ pub(super) fn node_classes(n: &Node) -> String {
 /// "“quote” (Article title, 2020-09)".
 fn cite(g: &LevelGraph, article: &str, quote: &str) -> String {
     let q = text::one_line(quote);
-    match g.find(&article_node_id(article)).map(|i| g.node(i)) {
+    match g.find_article(article).map(|i| g.node(i)) {
         Some(a) => match a.date() {
             Some(d) => format!("\u{201c}{q}\u{201d} ({}, {d})", text::one_line(&a.label)),
             None => format!("\u{201c}{q}\u{201d} ({})", text::one_line(&a.label)),

@@ -120,7 +120,7 @@ pub(crate) fn edge_tooltip(g: &LevelGraph, e: petgraph::graph::EdgeIndex) -> Str
         s.push_str(&format!(" ({st})"));
     }
     let source = g
-        .find(&levelmap_model::article_node_id(&w.evidence.article))
+        .find_article(&w.evidence.article)
         .map(|i| {
             let n = g.node(i);
             match n.date() {
