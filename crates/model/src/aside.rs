@@ -29,6 +29,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
     let name = &norm[start..end];
     destination(before)
         || modifier(after)
+        || (legislature(name) && elects(after))
         || (example(wider)
             || carrier(before, &norm[..start])
             || place_of_work(before, name)
@@ -461,6 +462,32 @@ fn destination(before: &[&str]) -> bool {
             && (GO.iter().any(|g| is(ws[n - 2], g)) || PATH.iter().any(|g| is(ws[n - 2], g))))
 }
 
+/// "the 2016 Senedd election", "Holyrood elections", "a Commons seat": a legislature's
+/// name as the modifier of its elections, seats or members, which are talked about;
+/// the legislature does nothing.
+fn elects(after: &str) -> bool {
+    const OF_ELECTIONS: [&str; 12] = [
+        "election",
+        "elections",
+        "seat",
+        "seats",
+        "candidate",
+        "candidates",
+        "constituency",
+        "constituencies",
+        "poll",
+        "polls",
+        "campaign",
+        "race",
+    ];
+    after.starts_with(' ')
+        && after
+            .split_whitespace()
+            .next()
+            .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
+            .is_some_and(|w| OF_ELECTIONS.contains(&w))
+}
+
 /// "the highest property taxes of any OECD country", "the OECD average", "EU member
 /// states": a body's name as the modifier of its members or its figures, which
 /// compares, not acts.
@@ -839,6 +866,17 @@ mod tests {
                 "He claims to have a seat in Parliament ready for his return.",
                 "Parliament",
             ),
+            // Named for its elections (dev: "At the time of the 2016 Senedd
+            // election, 31% of voters ...", "heading into the Senedd election").
+            (
+                "At the time of the 2016 Senedd election, 31% of voters in Wales said so.",
+                "Senedd",
+            ),
+            (
+                "Come the 2026 Senedd elections, that tension could split them.",
+                "Senedd",
+            ),
+            ("She won a Holyrood seat in 2021.", "Holyrood"),
         ] {
             assert!(b(s, n), "{s}");
         }
@@ -855,6 +893,7 @@ mod tests {
                 "Ministers are accountable to Parliament for these decisions.",
                 "Parliament",
             ),
+            ("The Senedd elected a new first minister.", "Senedd"),
             (
                 "In the Senedd, which voted for the bill, members cheered.",
                 "Senedd",

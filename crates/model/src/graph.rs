@@ -615,7 +615,11 @@ mod tests {
         }
         g.add_node(node("actor:2024-07-hickson"));
         for stem in stems {
-            assert_eq!(g.find_article(stem), g.find(&article_node_id(stem)), "{stem}");
+            assert_eq!(
+                g.find_article(stem),
+                g.find(&article_node_id(stem)),
+                "{stem}"
+            );
         }
         assert!(g.find_article(&long).is_some(), "a stem past the buffer");
         assert_eq!(g.find_article("missing"), None);
