@@ -480,12 +480,18 @@ fn elects(after: &str) -> bool {
         "campaign",
         "race",
     ];
+    next_word_is(after, &OF_ELECTIONS)
+}
+
+/// Whether the word right after a name (after a space, without its punctuation) is
+/// one of `words`.
+fn next_word_is(after: &str, words: &[&str]) -> bool {
     after.starts_with(' ')
         && after
             .split_whitespace()
             .next()
             .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
-            .is_some_and(|w| OF_ELECTIONS.contains(&w))
+            .is_some_and(|w| words.contains(&w))
 }
 
 /// "the highest property taxes of any OECD country", "the OECD average", "EU member
@@ -506,12 +512,7 @@ fn modifier(after: &str) -> bool {
         "nationals",
         "counterparts",
     ];
-    after.starts_with(' ')
-        && after
-            .split_whitespace()
-            .next()
-            .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
-            .is_some_and(|w| OF_MEMBERS.contains(&w))
+    next_word_is(after, &OF_MEMBERS)
 }
 
 #[cfg(test)]

@@ -366,16 +366,6 @@ impl JsonIndex {
         let edges = ArrayIndex::take(&mut r)?;
         r.is_empty().then_some(JsonIndex { nodes, edges })
     }
-
-    /// The number of items indexed.
-    pub fn len(&self) -> usize {
-        self.nodes.items.len() + self.edges.items.len()
-    }
-
-    /// Whether it indexes no item.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 impl ArrayIndex {

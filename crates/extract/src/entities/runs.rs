@@ -1709,9 +1709,6 @@ fn of_a_name_after(norm: &str, end: usize) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// The last token of the capitalised run starting at token `i`: capitalised words
-/// one space apart, and up to two connectors before a capital ("of the Nations",
-/// "for Cities"); an "and" joins only organisation-like runs and not after a given name.
 /// Whether the possessive at `at`, the first word of a run from `i` (or after "The"),
 /// is an office or crown that opens a body's or a programme's own name: "the Mayor's
 /// Design Advisory Group", "the Mayor's Office for Policing and Crime", "King's
@@ -1727,6 +1724,9 @@ fn is_office_possessive(w: &str) -> bool {
         .is_some_and(|b| matches!(b, "Mayor" | "King" | "Queen" | "Prince" | "Princess"))
 }
 
+/// The last token of the capitalised run starting at token `i`: capitalised words
+/// one space apart, and up to two connectors before a capital ("of the Nations",
+/// "for Cities"); an "and" joins only organisation-like runs and not after a given name.
 fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
     let mut last = i;
     let mut k = i + 1;
