@@ -11,6 +11,7 @@ mod stderr;
 
 mod cli;
 mod cmd;
+mod memory;
 mod output;
 mod outset;
 mod splice;

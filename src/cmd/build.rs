@@ -159,6 +159,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             // Written to a temporary file while the graph is built, and its entries
             // dropped; renamed in only when the whole set is written.
             cache_save.extend(save.map(CacheSave::stage));
+            crate::memory::return_freed();
             phases.mark("read");
             let (g, mentions_save) = build_graph(&args, &reading.corpus);
             cache_save.extend(mentions_save);
@@ -172,6 +173,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             (g, vec![], reading.warning_count(), texts, set)
         }
     };
+    // The corpus as read is dropped: what the graph does not share of it is freed.
+    crate::memory::return_freed();
     show_if_long(&pb, &g);
     pb.inc(1);
     let size = g.node_count() + g.edge_count();
@@ -327,7 +330,7 @@ fn build_graph(args: &Args, corpus: &levelmap_model::Corpus) -> (LevelGraph, Opt
         note!("note: {why}");
     }
     let (g, entries) = build_reusing(corpus, opts, Some(&|key| cache.get(key)));
-    let reused = entries.iter().filter(|e| e.reused).count();
+    let reused = entries.iter().filter(|e| e.reused()).count();
     if args.timings {
         note!(
             "mentions cache {reused} reused {} scanned ({})",

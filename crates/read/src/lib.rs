@@ -100,12 +100,14 @@ pub fn read_corpus_cached(dir: &Path, cache_dir: &Path, build: &str) -> (Reading
     r.read(dir);
     let entries = std::mem::take(&mut r.cache_entries);
     let (reused, parsed) = (r.cache_reused, r.cache_parsed);
+    let stored = r.cache_stored.take();
     let reading = r.finish();
     let unchanged = reused == entries.len() && had == reused && note.is_none();
     let update = (!unchanged).then(|| cache::Update {
         entries,
         build: build.to_string(),
         on_disk,
+        stored,
     });
     (
         reading,

@@ -161,31 +161,26 @@ impl Reader {
             .as_deref()
             .zip(key.as_ref())
             .and_then(|(c, k)| c.get(k));
-        let (records, quotes_found, reused) =
-            match payload.and_then(|p| Some((cache::decode(p)?, p))) {
-                Some((cached, payload)) => {
-                    self.cache_reused += 1;
-                    pending.records = cached.records;
-                    (
-                        payload.get(1..).map(<[u8]>::to_vec),
-                        cached.quotes_found,
-                        true,
-                    )
-                }
-                None => {
-                    self.cache_parsed += 1;
-                    let before = self.diags.len();
-                    self.parse_annotation(pending);
-                    // Only a clean parse is cached: one with problems is parsed (and
-                    // reported) again.
-                    let clean = self.diags.len() == before;
-                    (
-                        (key.is_some() && clean).then(|| cache::encode(pending)),
-                        false,
-                        false,
-                    )
-                }
-            };
+        // The entry to keep: `Some(None)` for one reused (the file read holds its
+        // bytes, which are not copied), `Some(Some(records))` for one parsed cleanly,
+        // `None` for one parsed with problems (parsed, and reported, again next time).
+        let (entry, quotes_found) = match payload.and_then(cache::decode) {
+            Some(cached) => {
+                self.cache_reused += 1;
+                pending.records = cached.records;
+                (Some(None), cached.quotes_found)
+            }
+            None => {
+                self.cache_parsed += 1;
+                let before = self.diags.len();
+                self.parse_annotation(pending);
+                let clean = self.diags.len() == before;
+                (
+                    (key.is_some() && clean).then(|| Some(cache::encode(pending))),
+                    false,
+                )
+            }
+        };
         let quotes = if quotes_found {
             Quotes::AllFound { src }
         } else {
@@ -198,12 +193,11 @@ impl Reader {
                 Quotes::Index(index)
             }
         };
-        if let (Some(key), Some(records)) = (key, records) {
+        if let (Some(key), Some(records)) = (key, entry) {
             self.cache_entries.push(cache::Entry {
                 key,
                 quotes_found: matches!(quotes, Quotes::AllFound { .. }),
                 records,
-                reused,
             });
         }
         quotes

@@ -58,6 +58,9 @@ pub(crate) struct Reader {
     pub(crate) hash_log: Option<Vec<(String, Hashed)>>,
     /// The read cache loaded, when reading with one.
     pub(crate) cache: Option<std::sync::Arc<cache::Loaded>>,
+    /// The read cache's bytes once every article is read, when the cache is to be
+    /// written whole again with its reused entries.
+    pub(crate) cache_stored: Option<std::sync::Arc<cache::Loaded>>,
     /// The cache entries of the articles read (stem order, once taken in).
     pub(crate) cache_entries: Vec<cache::Entry>,
     /// How many articles were taken from the cache rather than parsed.

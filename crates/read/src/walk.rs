@@ -29,8 +29,12 @@ impl Reader {
     pub(crate) fn read(&mut self, dir: &Path) {
         self.hasher = Some(Sha256::new());
         let walked = self.walk(dir);
-        // Every article is parsed or taken from the cache: free the cache's bytes.
-        self.cache = None;
+        // Every article is parsed or taken from the cache: free the cache's bytes,
+        // unless saving the cache will write the file whole again with them.
+        self.cache_stored = self
+            .cache
+            .take()
+            .filter(|c| c.needed_to_save(&self.cache_entries));
         if !walked {
             return;
         }
