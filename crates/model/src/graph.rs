@@ -406,10 +406,10 @@ pub fn build_reusing(
     add_entities(&mut g, corpus, &keep);
     add_claims(&mut g, corpus, &keep, &article_ix);
     let mentions = crate::mentions::article_mentions_reusing(corpus, reuse);
-    let (edges, entries) = edges_in_order(&g, corpus, &keep, &article_ix, mentions);
+    let (edges, sources, entries) = edges_in_order(&g, corpus, &keep, &article_ix, mentions);
     g.graph.reserve_exact_edges(edges.len());
-    for (a, b, e) in edges {
-        g.graph.add_edge(a, b, e);
+    for e in &edges {
+        g.graph.add_edge(e.a, e.b, sources.edge(e.source));
     }
     (g, entries)
 }
@@ -476,19 +476,104 @@ fn add_claims(
     }
 }
 
+/// Where an edge comes from, to be made only once its place is known: the corpus'
+/// relation, the claim whose `makes` it is, or a found mention (by index).
+#[derive(Clone, Copy)]
+enum EdgeSource {
+    Relation(u32),
+    Makes(u32),
+    Mention(u32),
+}
+
+/// An edge before it is made: its ends, what orders it, and where it comes from (24
+/// bytes, where the edge itself is 80: at 100,000 articles the 12 million edges
+/// sorted whole, with the merge sort's buffer beside them, were 3 GB of the build's
+/// peak; see docs/scale.md, "Memory at 100,000 articles").
+#[derive(Clone, Copy)]
+struct Pending {
+    a: NodeIndex,
+    b: NodeIndex,
+    /// Its place in the input (the order equal keys keep).
+    pos: u32,
+    kind: EdgeKind,
+    stance: Option<Stance>,
+    source: EdgeSource,
+}
+
+/// What the pending edges are made from: the corpus' relations and claims, and the
+/// found mentions (each its article's stem and quote).
+struct Sources<'c> {
+    relations: &'c [crate::Relation],
+    claims: Vec<&'c crate::Claim>,
+    mentions: Vec<(Text, Text)>,
+}
+
+impl Sources<'_> {
+    /// The evidence an edge from `source` will carry, as (article, quote).
+    fn evidence(&self, source: EdgeSource) -> (&str, &str) {
+        match source {
+            EdgeSource::Relation(i) => {
+                let e = &self.relations[i as usize].evidence;
+                (&e.article, &e.quote)
+            }
+            EdgeSource::Makes(i) => {
+                let e = &self.claims[i as usize].evidence;
+                (&e.article, &e.quote)
+            }
+            EdgeSource::Mention(i) => {
+                let (article, quote) = &self.mentions[i as usize];
+                (article, quote)
+            }
+        }
+    }
+
+    /// The edge from `source`.
+    fn edge(&self, source: EdgeSource) -> Edge {
+        let derived = |evidence: Evidence, kind: EdgeKind| Edge {
+            kind,
+            evidence,
+            stance: None,
+            note: None,
+            origin: Origin::Derived,
+        };
+        match source {
+            EdgeSource::Relation(i) => {
+                let r = &self.relations[i as usize];
+                Edge {
+                    kind: r.kind,
+                    evidence: r.evidence.clone(),
+                    stance: r.stance,
+                    note: r.note.clone(),
+                    origin: r.origin,
+                }
+            }
+            EdgeSource::Makes(i) => {
+                derived(self.claims[i as usize].evidence.clone(), EdgeKind::Makes)
+            }
+            EdgeSource::Mention(i) => {
+                let (article, quote) = &self.mentions[i as usize];
+                let evidence = Evidence {
+                    article: article.clone(),
+                    quote: quote.clone(),
+                };
+                derived(evidence, EdgeKind::Mentions)
+            }
+        }
+    }
+}
+
 /// Every edge between two nodes of `g`, in edge order (source, target, kind,
 /// evidence, stance; ties in input order: the corpus' relations, then each claim's
-/// `makes`, then the mentions), the first of each (source, target, kind, evidence).
-fn edges_in_order(
+/// `makes`, then the mentions), the first of each (source, target, kind, evidence),
+/// still to be made from the sources returned with them; and every article's cache
+/// entry of found mentions (with a cache), in article order.
+fn edges_in_order<'c>(
     g: &LevelGraph,
-    corpus: &Corpus,
+    corpus: &'c Corpus,
     keep: &(impl Fn(&Origin) -> bool + Sync),
     article_ix: &FxHashMap<&str, NodeIndex>,
     mentions: Vec<(&String, crate::mentions::Found)>,
-) -> (
-    Vec<(NodeIndex, NodeIndex, Edge)>,
-    Vec<crate::mentions::FoundEntry>,
-) {
+) -> (Vec<Pending>, Sources<'c>, Vec<crate::mentions::FoundEntry>) {
     use rayon::prelude::*;
     let ids: FxHashMap<&str, NodeIndex> = g
         .graph
@@ -496,85 +581,310 @@ fn edges_in_order(
         .map(|i| (&*g.graph[i].id, i))
         .collect();
     let ids = &ids;
+    let pending = |a, b, kind, stance, source| Pending {
+        a,
+        b,
+        pos: 0,
+        kind,
+        stance,
+        source,
+    };
     // Each part made on all cores; `collect` keeps the input order.
-    let mut keyed: Vec<(NodeIndex, NodeIndex, Edge)> = corpus
+    let mut keyed: Vec<Pending> = corpus
         .relations
         .par_iter()
-        .filter(|r| keep(&r.origin))
-        .filter_map(|r| {
+        .enumerate()
+        .filter(|(_, r)| keep(&r.origin))
+        .filter_map(|(i, r)| {
             let (&a, &b) = (ids.get(r.from.as_str())?, ids.get(r.to.as_str())?);
-            Some((
+            Some(pending(
                 a,
                 b,
-                Edge {
-                    kind: r.kind,
-                    evidence: r.evidence.clone(),
-                    stance: r.stance,
-                    note: r.note.clone(),
-                    origin: r.origin,
-                },
+                r.kind,
+                r.stance,
+                EdgeSource::Relation(i as u32),
             ))
         })
         .collect();
-    let derived = |evidence: Evidence, kind: EdgeKind| Edge {
-        kind,
-        evidence,
-        stance: None,
-        note: None,
-        origin: Origin::Derived,
-    };
     let claims: Vec<&crate::Claim> = corpus.claims.values().collect();
     keyed.par_extend(
         claims
             .par_iter()
-            .filter(|c| keep(&c.origin))
-            .filter_map(|c| {
+            .enumerate()
+            .filter(|(_, c)| keep(&c.origin))
+            .filter_map(|(i, c)| {
                 let a = *article_ix.get(&*c.evidence.article)?;
                 let b = *ids.get(c.id.as_str())?;
-                Some((a, b, derived(c.evidence.clone(), EdgeKind::Makes)))
+                Some(pending(
+                    a,
+                    b,
+                    EdgeKind::Makes,
+                    None,
+                    EdgeSource::Makes(i as u32),
+                ))
             }),
     );
     let mut entries = Vec::with_capacity(mentions.len());
-    let mut found = Vec::with_capacity(mentions.len());
+    let mut quotes: Vec<(Text, Text)> = Vec::new();
     for (stem, f) in mentions {
         entries.extend(f.entry);
-        found.push((stem, f.found));
+        let Some(&a) = article_ix.get(stem.as_str()) else {
+            continue;
+        };
+        let article: Text = stem.as_str().into();
+        for (entity, quote) in f.found {
+            if let Some(&b) = ids.get(entity.as_str()) {
+                let source = EdgeSource::Mention(quotes.len() as u32);
+                keyed.push(pending(a, b, EdgeKind::Mentions, None, source));
+                quotes.push((article.clone(), quote.into()));
+            }
+        }
     }
-    keyed.par_extend(
-        found
-            .into_par_iter()
-            .filter_map(|(stem, found)| Some((*article_ix.get(stem.as_str())?, stem, found)))
-            .flat_map_iter(|(a, stem, found)| {
-                let article: crate::Text = stem.as_str().into();
-                found.into_iter().filter_map(move |(entity, quote)| {
-                    let b = *ids.get(entity.as_str())?;
-                    let evidence = Evidence {
-                        article: article.clone(),
-                        quote: quote.into(),
-                    };
-                    Some((a, b, derived(evidence, EdgeKind::Mentions)))
-                })
-            }),
-    );
-    // A stable sort: equal keys keep their input order, and the first is kept.
-    keyed.par_sort_by(|a, b| {
-        (a.0, a.1, a.2.kind, &a.2.evidence, a.2.stance).cmp(&(
-            b.0,
-            b.1,
-            b.2.kind,
-            &b.2.evidence,
-            b.2.stance,
+    for (pos, k) in keyed.iter_mut().enumerate() {
+        k.pos = pos as u32;
+    }
+    let sources = Sources {
+        relations: &corpus.relations,
+        claims,
+        mentions: quotes,
+    };
+    let by = &sources;
+    // In place: equal keys ordered by their place in the input, as a stable sort
+    // would leave them, and the first of each is kept.
+    keyed.par_sort_unstable_by(|x, y| {
+        (x.a, x.b, x.kind, by.evidence(x.source), x.stance, x.pos).cmp(&(
+            y.a,
+            y.b,
+            y.kind,
+            by.evidence(y.source),
+            y.stance,
+            y.pos,
         ))
     });
-    keyed.dedup_by(|a, b| {
-        a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind && a.2.evidence == b.2.evidence
+    keyed.dedup_by(|x, y| {
+        x.a == y.a
+            && x.b == y.b
+            && x.kind == y.kind
+            && by.evidence(x.source) == by.evidence(y.source)
     });
-    (keyed, entries)
+    (keyed, sources, entries)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The edges were sorted whole (80 bytes each, with a merge sort's buffer beside
+    /// them: 3 GB of the peak at 100,000 articles); now their 24-byte keys are sorted
+    /// in place, and each edge made once its place is known. The graph's edges are
+    /// those of the whole sort: the same order, the same first of equal ones.
+    #[test]
+    fn edges_sorted_by_their_keys_are_the_edges_sorted_whole() {
+        let ev = |article: &str, quote: &str| Evidence {
+            article: article.into(),
+            quote: quote.into(),
+        };
+        let entity = |id: &str, name: &str, node_kind| {
+            let e = crate::Entity {
+                id: id.into(),
+                name: name.into(),
+                node_kind,
+                kind: String::new(),
+                aliases: vec![],
+                description: None,
+                date: None,
+                roles: vec![],
+                origin: Origin::Curated,
+            };
+            (id.to_string(), e)
+        };
+        let article = |id: &str, date: &str, text: &str| {
+            let a = crate::Article {
+                id: id.into(),
+                title: id.into(),
+                url: None,
+                date: ArticleDate {
+                    value: PartialDate::parse(date).unwrap(),
+                    provenance: crate::DateProvenance::Stated,
+                    evidence: None,
+                    reasoning: None,
+                },
+                text: text.into(),
+                text_path: String::new(),
+                origin: Origin::Curated,
+            };
+            (id.to_string(), a)
+        };
+        let rel =
+            |from: &str, kind, to: &str, e: Evidence, stance, note: Option<&str>| crate::Relation {
+                from: from.into(),
+                kind,
+                to: to.into(),
+                evidence: e,
+                stance,
+                note: note.map(str::to_string),
+                origin: Origin::Curated,
+            };
+        let q = "Ann Bee backs the Growth Fund.";
+        let corpus = Corpus {
+            articles: [
+                article("a2", "2021", &format!("{q} The Growth Fund works.")),
+                article("a1", "2020-05", q),
+            ]
+            .into(),
+            entities: [
+                entity("actor:ann", "Ann Bee", NodeKind::Actor),
+                entity("policy:fund", "Growth Fund", NodeKind::Policy),
+                entity("actor:cat", "Cat Dee", NodeKind::Actor),
+            ]
+            .into(),
+            claims: [(
+                "claim:c1".to_string(),
+                crate::Claim {
+                    id: "claim:c1".into(),
+                    text: "backs".into(),
+                    evidence: ev("a1", q),
+                    kind: ClaimKind::Evaluation,
+                    speaker: None,
+                    hedged: false,
+                    origin: Origin::Curated,
+                },
+            )]
+            .into(),
+            relations: vec![
+                // equal but for the note: the first kept
+                rel(
+                    "actor:ann",
+                    EdgeKind::Proposes,
+                    "policy:fund",
+                    ev("a1", q),
+                    None,
+                    Some("first"),
+                ),
+                rel(
+                    "actor:ann",
+                    EdgeKind::Proposes,
+                    "policy:fund",
+                    ev("a1", q),
+                    None,
+                    Some("second"),
+                ),
+                // a smaller quote sorts before
+                rel(
+                    "actor:ann",
+                    EdgeKind::Proposes,
+                    "policy:fund",
+                    ev("a1", "Ann"),
+                    None,
+                    None,
+                ),
+                // equal but for the stance: the smaller stance kept, wherever it stands
+                rel(
+                    "claim:c1",
+                    EdgeKind::About,
+                    "policy:fund",
+                    ev("a1", q),
+                    Some(Stance::Against),
+                    None,
+                ),
+                rel(
+                    "claim:c1",
+                    EdgeKind::About,
+                    "policy:fund",
+                    ev("a1", q),
+                    Some(Stance::For),
+                    None,
+                ),
+                // a curated mention the scan also finds: the curated one kept
+                rel(
+                    "article:a1",
+                    EdgeKind::Mentions,
+                    "policy:fund",
+                    ev("a1", q),
+                    None,
+                    Some("curated"),
+                ),
+                rel(
+                    "actor:cat",
+                    EdgeKind::Criticises,
+                    "policy:fund",
+                    ev("a2", "The Growth Fund works."),
+                    None,
+                    None,
+                ),
+            ],
+            digest: String::new(),
+        };
+        let g = build(&corpus, BuildOptions::default());
+        let got: Vec<(String, String, Edge)> = g
+            .graph
+            .edge_references()
+            .map(|e| {
+                let id = |i: NodeIndex| g.graph[i].id.to_string();
+                (id(e.source()), id(e.target()), e.weight().clone())
+            })
+            .collect();
+        // The oracle: every edge made in input order, sorted whole by a stable sort,
+        // the first of each (source, target, kind, evidence) kept.
+        let ix = |id: &str| g.find(id).unwrap();
+        let derived = |kind, evidence| Edge {
+            kind,
+            evidence,
+            stance: None,
+            note: None,
+            origin: Origin::Derived,
+        };
+        let mut all: Vec<(NodeIndex, NodeIndex, Edge)> = corpus
+            .relations
+            .iter()
+            .map(|r| {
+                let e = Edge {
+                    kind: r.kind,
+                    evidence: r.evidence.clone(),
+                    stance: r.stance,
+                    note: r.note.clone(),
+                    origin: r.origin,
+                };
+                (ix(&r.from), ix(&r.to), e)
+            })
+            .collect();
+        for c in corpus.claims.values() {
+            let a = ix(&article_node_id(&c.evidence.article));
+            all.push((a, ix(&c.id), derived(EdgeKind::Makes, c.evidence.clone())));
+        }
+        for (stem, found) in crate::mentions::article_mentions_reusing(&corpus, None) {
+            for (entity, quote) in found.found {
+                let e = derived(EdgeKind::Mentions, ev(stem, &quote));
+                all.push((ix(&article_node_id(stem)), ix(&entity), e));
+            }
+        }
+        all.sort_by(|x, y| {
+            let key = |(a, b, e): &(NodeIndex, NodeIndex, Edge)| {
+                (*a, *b, e.kind, e.evidence.clone(), e.stance)
+            };
+            key(x).cmp(&key(y))
+        });
+        all.dedup_by(|x, y| {
+            x.0 == y.0 && x.1 == y.1 && x.2.kind == y.2.kind && x.2.evidence == y.2.evidence
+        });
+        let want: Vec<(String, String, Edge)> = all
+            .into_iter()
+            .map(|(a, b, e)| (g.graph[a].id.to_string(), g.graph[b].id.to_string(), e))
+            .collect();
+        assert_eq!(got, want);
+        // what the cases above were for
+        let notes: Vec<Option<&str>> = got.iter().map(|(.., e)| e.note.as_deref()).collect();
+        assert!(notes.contains(&Some("first")) && !notes.contains(&Some("second")));
+        assert!(notes.contains(&Some("curated")));
+        let about: Vec<_> = got
+            .iter()
+            .filter(|(.., e)| e.kind == EdgeKind::About)
+            .collect();
+        assert_eq!(about.len(), 1);
+        assert!(got
+            .iter()
+            .any(|(.., e)| e.kind == EdgeKind::Mentions && e.origin == Origin::Derived));
+    }
 
     fn node(id: &str) -> Node {
         Node {
