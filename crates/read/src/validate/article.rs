@@ -196,11 +196,13 @@ impl Reader {
                 .unwrap_or(ClaimKind::Evaluation),
             None => ClaimKind::Evaluation,
         };
+        // One evidence for the claim and all its edges (their texts shared, not copied).
+        let evidence = claim_evidence(stem, c);
         let from_claim = |kind, to: &S, stance| Relation {
             from: c.id.get_ref().clone(),
             kind,
             to: to.get_ref().clone(),
-            evidence: claim_evidence(stem, c),
+            evidence: evidence.clone(),
             stance,
             note: None,
             origin: o,
@@ -222,7 +224,7 @@ impl Reader {
                 Claim {
                     id: c.id.get_ref().clone(),
                     text: c.text.get_ref().clone(),
-                    evidence: claim_evidence(stem, c),
+                    evidence: evidence.clone(),
                     kind,
                     speaker: c.speaker.as_ref().map(|s| s.get_ref().clone()),
                     hedged: c.hedged,
