@@ -13,7 +13,7 @@ use super::{origin_name, Answer, EvidenceRef, NodeRef, Walk, VERSION};
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, NodeData};
 use levelmap_model::json::RoleJson;
-use levelmap_model::{ClaimKind, EdgeKind, NodeKind, Stance};
+use levelmap_model::{ClaimKind, EdgeKind, NodeKind, Stance, Text};
 
 /// Options of `show`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -183,7 +183,10 @@ pub fn show(g: &LevelGraph, i: NodeIndex, opts: ShowOptions) -> ShowAnswer {
         }
     }
 
-    let mut groups: BTreeMap<(bool, EdgeKind, Walk), Vec<EdgeItem>> = BTreeMap::new();
+    // Each edge first as a small key (its evidence's date, the other end's id, the
+    // quote): a hub has hundreds of thousands of edges and shows 20 of each kind, so
+    // only those kept are made whole.
+    let mut groups: BTreeMap<(bool, EdgeKind, Walk), Vec<Keyed<'_>>> = BTreeMap::new();
     let mut dates: Vec<PartialDate> = n.date().into_iter().collect();
     let mut degree = 0;
     for (dir, walk) in [
@@ -198,34 +201,46 @@ pub fn show(g: &LevelGraph, i: NodeIndex, opts: ShowOptions) -> ShowAnswer {
             } else {
                 e.source()
             };
-            let evidence = EvidenceRef::of(g, w);
-            dates.extend(evidence.date);
+            let date = g
+                .find_article(&w.evidence.article)
+                .and_then(|a| g.node(a).date());
+            dates.extend(date);
             groups
                 .entry((w.kind == EdgeKind::Mentions, w.kind, walk))
                 .or_default()
-                .push(EdgeItem {
-                    other: NodeRef::of(g, other),
-                    stance: w.stance,
-                    note: w.note.clone(),
-                    origin: origin_name(w.origin).into(),
-                    evidence,
+                .push(Keyed {
+                    date,
+                    other,
+                    other_id: &g.node(other).id,
+                    edge: w,
                 });
         }
     }
     let groups = groups
         .into_iter()
-        .map(|((_, kind, walk), mut edges)| {
-            edges.sort_by(|a, b| {
-                (a.evidence.date, &a.other.id, &a.evidence.quote).cmp(&(
-                    b.evidence.date,
-                    &b.other.id,
-                    &b.evidence.quote,
+        .map(|((_, kind, walk), mut keyed)| {
+            // stable: edges equal in all three keep the graph's order
+            keyed.sort_by(|a, b| {
+                (a.date, a.other_id, &a.edge.evidence.quote).cmp(&(
+                    b.date,
+                    b.other_id,
+                    &b.edge.evidence.quote,
                 ))
             });
-            let total = edges.len();
+            let total = keyed.len();
             if let Some(l) = opts.limit {
-                edges.truncate(l);
+                keyed.truncate(l);
             }
+            let edges = keyed
+                .into_iter()
+                .map(|k| EdgeItem {
+                    other: NodeRef::of(g, k.other),
+                    stance: k.edge.stance,
+                    note: k.edge.note.clone(),
+                    origin: origin_name(k.edge.origin).into(),
+                    evidence: EvidenceRef::of(g, k.edge),
+                })
+                .collect();
             let phrase = if walk == Walk::Forward {
                 kind.phrase()
             } else {
@@ -249,6 +264,16 @@ pub fn show(g: &LevelGraph, i: NodeIndex, opts: ShowOptions) -> ShowAnswer {
         degree,
         groups,
     }
+}
+
+/// An edge of the shown node by what orders it in its group.
+struct Keyed<'g> {
+    /// The date of its evidence's article.
+    date: Option<PartialDate>,
+    /// The node at its other end, and that node's id.
+    other: NodeIndex,
+    other_id: &'g Text,
+    edge: &'g levelmap_model::graph::Edge,
 }
 
 #[cfg(test)]
@@ -296,6 +321,35 @@ mod tests {
         let about = a.groups.iter().find(|g| g.edge == EdgeKind::About).unwrap();
         assert_eq!(about.edges.len(), 1);
         assert_eq!(about.total, 3);
+    }
+
+    /// A hub's every edge was made whole (its other end, evidence, note) and sorted,
+    /// to show 20 of each kind; now they are sorted by small keys and only those kept
+    /// are made. What a limit keeps is the head of the whole list, for every node.
+    #[test]
+    fn a_limited_group_is_the_head_of_the_whole_group() {
+        let g = mini();
+        for i in g.graph.node_indices() {
+            let all = show(&g, i, ShowOptions { limit: None });
+            let some = show(&g, i, ShowOptions { limit: Some(2) });
+            assert_eq!(all.groups.len(), some.groups.len());
+            assert_eq!(
+                (all.first_seen, all.last_seen),
+                (some.first_seen, some.last_seen)
+            );
+            for (a, s) in all.groups.iter().zip(&some.groups) {
+                assert_eq!(a.total, s.total);
+                assert_eq!(&a.edges[..a.edges.len().min(2)], &s.edges[..]);
+                let key = |e: &EdgeItem| {
+                    (
+                        e.evidence.date,
+                        e.other.id.clone(),
+                        e.evidence.quote.clone(),
+                    )
+                };
+                assert!(a.edges.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
+            }
+        }
     }
 
     #[test]
