@@ -124,7 +124,9 @@ impl Reader {
     pub(crate) fn validate_articles(&mut self) {
         let today = self.today();
         let pending = std::mem::take(&mut self.articles);
-        self.corpus.relations.reserve(relations_bound(pending.values()));
+        self.corpus
+            .relations
+            .reserve(relations_bound(pending.values()));
         let mut pending = pending.into_iter();
         loop {
             // (stem, worker, article, the article's source index here)
