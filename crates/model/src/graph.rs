@@ -625,20 +625,35 @@ fn edges_in_order<'c>(
             }),
     );
     let mut entries = Vec::with_capacity(mentions.len());
-    let mut quotes: Vec<(Text, Text)> = Vec::new();
+    let mut found = Vec::with_capacity(mentions.len());
     for (stem, f) in mentions {
         entries.extend(f.entry);
-        let Some(&a) = article_ix.get(stem.as_str()) else {
-            continue;
-        };
-        let article: Text = stem.as_str().into();
-        for (entity, quote) in f.found {
-            if let Some(&b) = ids.get(entity.as_str()) {
-                let source = EdgeSource::Mention(quotes.len() as u32);
-                keyed.push(pending(a, b, EdgeKind::Mentions, None, source));
-                quotes.push((article.clone(), quote.into()));
-            }
-        }
+        found.push((stem, f.found));
+    }
+    // Each article's mentions resolved on all cores, then numbered in article order.
+    let per_article: Vec<Vec<(NodeIndex, NodeIndex, Text, Text)>> = found
+        .into_par_iter()
+        .map(|(stem, found)| {
+            let Some(&a) = article_ix.get(stem.as_str()) else {
+                return Vec::new();
+            };
+            let article: Text = stem.as_str().into();
+            found
+                .into_iter()
+                .filter_map(|(entity, quote)| {
+                    let b = *ids.get(entity.as_str())?;
+                    Some((a, b, article.clone(), quote.into()))
+                })
+                .collect()
+        })
+        .collect();
+    let n: usize = per_article.iter().map(Vec::len).sum();
+    keyed.reserve_exact(n);
+    let mut quotes: Vec<(Text, Text)> = Vec::with_capacity(n);
+    for (a, b, article, quote) in per_article.into_iter().flatten() {
+        let source = EdgeSource::Mention(quotes.len() as u32);
+        keyed.push(pending(a, b, EdgeKind::Mentions, None, source));
+        quotes.push((article, quote));
     }
     for (pos, k) in keyed.iter_mut().enumerate() {
         k.pos = pos as u32;
