@@ -131,16 +131,12 @@ impl Loaded {
     /// again, and so needs its bytes: not when the read changed nothing (nothing is
     /// written), nor when the new entries can be appended to it.
     pub(crate) fn needed_to_save(&self, entries: &[Entry]) -> bool {
-        let kept = || {
-            entries
-                .iter()
-                .filter(|e| e.records.is_none())
-                .map(|e| &e.key)
-        };
-        let unchanged = kept().count() == entries.len()
-            && entries.len() == self.len()
-            && self.damaged.is_none();
-        !unchanged && self.on_disk().appendable(kept()).is_none()
+        let kept = entries
+            .iter()
+            .filter(|e| e.records.is_none())
+            .map(|e| &e.key);
+        !unchanged(entries, self.len(), self.damaged.is_some())
+            && self.on_disk().appendable(kept).is_none()
     }
 
     /// What is known of the file without its bytes, to save the next cache by.
@@ -248,6 +244,13 @@ fn entry_at(bytes: &[u8], at: usize) -> Option<(Key, std::ops::Range<usize>)> {
     let end = start.checked_add(len)?;
     let payload = bytes.get(start..end)?;
     (xxhash_rust::xxh3::xxh3_64(payload) == sum).then_some((key, start..end))
+}
+
+/// Whether a read that kept `entries` leaves the cache file as it was (it held `had`
+/// entries, `damaged` or not): every entry reused, none dropped, nothing to mend. Then
+/// nothing is saved.
+pub(crate) fn unchanged(entries: &[Entry], had: usize, damaged: bool) -> bool {
+    entries.iter().all(|e| e.records.is_none()) && entries.len() == had && !damaged
 }
 
 /// One entry to write: the key, whether every quote was found, and the encoded

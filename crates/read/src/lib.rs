@@ -102,7 +102,7 @@ pub fn read_corpus_cached(dir: &Path, cache_dir: &Path, build: &str) -> (Reading
     let (reused, parsed) = (r.cache_reused, r.cache_parsed);
     let stored = r.cache_stored.take();
     let reading = r.finish();
-    let unchanged = reused == entries.len() && had == reused && note.is_none();
+    let unchanged = cache::unchanged(&entries, had, note.is_some());
     let update = (!unchanged).then(|| cache::Update {
         entries,
         build: build.to_string(),
