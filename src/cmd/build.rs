@@ -143,11 +143,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let mut cache_save = Vec::new();
     let (g, import_warnings, mut warnings, texts, set) = match &args.from_json {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+            let (g, w) = super::read_graph_json(path)?;
             phases.mark("read");
-            let (g, w) = json::from_json_with_warnings(&text, &path.display().to_string())?;
-            phases.mark("graph");
             let set = crate::outset::OutputSet::open(&args.out)?;
             (g, w, 0, Default::default(), set)
         }

@@ -134,9 +134,7 @@ pub(crate) fn load(corpus: &Path, from_json: Option<&Path>, auto: bool) -> Resul
             if let Some(g) = from_store(path) {
                 return Ok(g);
             }
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            Ok(json::from_json(&text, &path.display().to_string())?)
+            Ok(super::read_graph_json(path)?.0)
         }
         None => {
             let reading = super::read_checked(corpus)?;

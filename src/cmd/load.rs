@@ -34,7 +34,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use levelmap_model::graph::{build, BuildOptions, LevelGraph};
-use levelmap_model::json;
 use levelmap_model::Origin;
 use levelmap_query::resolve::Names;
 use levelmap_query::search::Owner;
@@ -392,9 +391,7 @@ fn stale_note(json_path: &Path, exists: bool) {
 }
 
 fn read_json(path: &Path) -> Result<LevelGraph> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(json::from_json(&text, &path.display().to_string())?)
+    Ok(super::read_graph_json(path)?.0)
 }
 
 fn rebuild(corpus: &Path, auto: bool) -> Result<LevelGraph> {

@@ -26,7 +26,7 @@ pub(crate) mod timeline;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use levelmap_read::{read_corpus, Reading};
 
 use crate::cli::{Cli, Command};
@@ -79,6 +79,20 @@ fn small_pages(corpus: &Path) {
 
 /// The corpus size (articles) from which `build` and `check` keep huge pages.
 const SMALL_PAGES_BELOW: usize = 30_000;
+
+/// Read a graph.json back (streamed: its text is never held whole), with its
+/// warnings rendered.
+pub(crate) fn read_graph_json(
+    path: &Path,
+) -> Result<(levelmap_model::graph::LevelGraph, Vec<String>)> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let reader = std::io::BufReader::with_capacity(1 << 20, file);
+    Ok(levelmap_model::json::from_json_reader(
+        reader,
+        &path.display().to_string(),
+    )?)
+}
 
 /// Read the corpus and print every diagnostic to stderr; fail if any is an error.
 pub(crate) fn read_checked(corpus: &Path) -> Result<Reading> {

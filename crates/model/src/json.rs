@@ -11,12 +11,10 @@ use std::io;
 use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
-use crate::graph::{Edge, LevelGraph, Node, NodeData};
+use crate::graph::{LevelGraph, Node, NodeData};
 use crate::json_check;
-use crate::{
-    ArticleDate, ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Role, Stance,
-    Text,
-};
+pub use crate::json_read::{from_json, from_json_reader, from_json_with_warnings};
+use crate::{ClaimKind, DateProvenance, EdgeKind, Evidence, NodeKind, Origin, Role, Stance};
 
 /// The schema name written in every file.
 pub const SCHEMA: &str = "levelmap/graph";
@@ -236,7 +234,7 @@ fn origin_str(o: Origin) -> (String, Option<f64>) {
     }
 }
 
-fn origin_from(s: &str, c: Option<f64>) -> Origin {
+pub(crate) fn origin_from(s: &str, c: Option<f64>) -> Origin {
     match s {
         "derived" => Origin::Derived,
         "extracted" => Origin::Extracted(c.unwrap_or(0.5)),
@@ -723,136 +721,11 @@ impl serde_json::ser::Formatter for Pretty {
     }
 }
 
-/// Read a graph back from its JSON, checked as the corpus is; `path` is used in
-/// messages. Warnings (dates far from the articles') are dropped: see
-/// [`from_json_with_warnings`].
-pub fn from_json(text: &str, path: &str) -> Result<LevelGraph, ImportError> {
-    from_json_with_warnings(text, path).map(|(g, _)| g)
-}
-
-/// Read a graph back from its JSON, checked as the corpus is ([`json_check`]): any
-/// error refuses the file; the warnings come back rendered, one per problem.
-pub fn from_json_with_warnings(
-    text: &str,
-    path: &str,
-) -> Result<(LevelGraph, Vec<String>), ImportError> {
-    let j: GraphJson = serde_json::from_str(text).map_err(|e| ImportError::Parse {
-        path: path.into(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
-    if j.schema != SCHEMA || j.version != VERSION {
-        return Err(ImportError::Version {
-            path: path.into(),
-            schema: j.schema,
-            version: j.version,
-        });
-    }
-    let checked = json_check::check(&j, path);
-    if !checked.errors.is_empty() {
-        return Err(ImportError::Invalid {
-            path: path.into(),
-            problems: checked.errors,
-        });
-    }
-    let warnings = checked
-        .warnings
-        .iter()
-        .map(|p| format!("{path}: {p}"))
-        .collect();
-    let mut g = LevelGraph::new();
-    g.digest = j.digest;
-    for n in j.nodes {
-        let label: Text = n.label.as_str().into();
-        let missing = |field: &str| ImportError::MissingField {
-            path: path.into(),
-            node: n.id.clone(),
-            field: field.into(),
-        };
-        let data = match n.kind {
-            NodeKind::Article => {
-                let d = n.date.as_ref().ok_or_else(|| missing("date"))?;
-                NodeData::Article {
-                    title: n.label.clone(),
-                    date: ArticleDate {
-                        value: d.value,
-                        provenance: d.provenance.unwrap_or(DateProvenance::Stated),
-                        evidence: d.evidence.clone(),
-                        reasoning: d.reasoning.clone(),
-                    },
-                    url: n.url.clone(),
-                }
-            }
-            NodeKind::Claim => {
-                let e = n.evidence.as_ref().ok_or_else(|| missing("evidence"))?;
-                NodeData::Claim {
-                    text: label.clone(),
-                    evidence: Evidence {
-                        article: e.article.as_str().into(),
-                        quote: e.quote.as_str().into(),
-                    },
-                    claim_kind: n.claim_kind.unwrap_or(ClaimKind::Evaluation),
-                    speaker: n.speaker.clone(),
-                    hedged: n.hedged,
-                    date: n.date.as_ref().map(|d| d.value),
-                }
-            }
-            _ => NodeData::Entity {
-                subkind: n.subkind.clone().ok_or_else(|| missing("subkind"))?,
-                aliases: n.aliases.clone(),
-                description: n.description.clone(),
-                date: n.date.as_ref().map(|d| d.value),
-                roles: n
-                    .roles
-                    .iter()
-                    .map(|r| Role {
-                        title: r.title.clone(),
-                        of: r.of.clone(),
-                        from: r.from,
-                        to: r.to,
-                    })
-                    .collect(),
-            },
-        };
-        g.add_node(Node {
-            id: n.id.into(),
-            kind: n.kind,
-            label,
-            data,
-            origin: origin_from(&n.origin, n.confidence),
-        });
-    }
-    for e in j.edges {
-        let edge = Edge {
-            kind: e.kind,
-            evidence: Evidence {
-                article: e.evidence.article.into(),
-                quote: e.evidence.quote.into(),
-            },
-            stance: e.stance,
-            note: e.note,
-            origin: origin_from(&e.origin, e.confidence),
-        };
-        if !g.add_edge(&e.from, &e.to, edge) {
-            let node = if g.find(&e.from).is_none() {
-                e.from
-            } else {
-                e.to
-            };
-            return Err(ImportError::Dangling {
-                path: path.into(),
-                edge: e.id,
-                node,
-            });
-        }
-    }
-    Ok((g, warnings))
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::graph::Edge;
+    use crate::ArticleDate;
 
     fn pretty(v: &serde_json::Value) -> String {
         let mut out = Vec::new();

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::date::PartialDate;
-use crate::json::{GraphJson, NodeJson};
+use crate::json::{EdgeJson, NodeJson};
 use crate::rules::{self, DateSpan};
 use crate::{is_valid_id, kind_of_id, NodeKind};
 
@@ -63,11 +63,20 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Check a graph.json; `path` names the file in messages.
-pub fn check(j: &GraphJson, path: &str) -> Checked {
+impl Checked {
+    /// Add `other`'s errors and warnings after these.
+    pub(crate) fn append(&mut self, other: Checked) {
+        self.errors.extend(other.errors);
+        self.warnings.extend(other.warnings);
+    }
+}
+
+/// The nodes' own problems: ids (well formed, of their kind, unique), origins and
+/// confidences, roles; in node order.
+pub(crate) fn check_nodes(nodes: &[NodeJson], path: &str) -> Checked {
     let mut c = Checked::default();
     let mut first: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, n) in j.nodes.iter().enumerate() {
+    for (i, n) in nodes.iter().enumerate() {
         let at = |field: &str| format!("nodes[{i}].{field}");
         if let Some(p) = id_problem(&n.id, n.kind) {
             c.errors.push(Problem::new("bad-id", at("id"), p));
@@ -81,60 +90,73 @@ pub fn check(j: &GraphJson, path: &str) -> Checked {
         origin(&mut c, &n.origin, n.confidence, &at);
         roles(&mut c, n, &at);
     }
-    let kinds: BTreeMap<&str, NodeKind> = j.nodes.iter().map(|n| (n.id.as_str(), n.kind)).collect();
-    for (i, e) in j.edges.iter().enumerate() {
-        let at = |field: &str| format!("edges[{i}].{field}");
-        origin(&mut c, &e.origin, e.confidence, &at);
-        let (allowed_from, allowed_to) = e.kind.endpoints();
-        let from = kinds.get(e.from.as_str());
-        let to = kinds.get(e.to.as_str());
-        for (end, id, kind, allowed) in [
-            ("from", &e.from, from, allowed_from),
-            ("to", &e.to, to, allowed_to),
-        ] {
-            if kind.is_none() {
-                let message = rules::unknown_id(&rules::kind_list(allowed), id);
-                c.errors.push(Problem::new("unknown-id", at(end), message));
-            }
-        }
-        let (Some(&fk), Some(&tk)) = (from, to) else {
-            continue;
-        };
-        if !allowed_from.contains(&fk) || !allowed_to.contains(&tk) {
-            let message = rules::wrong_endpoints(
-                e.kind.as_str(),
-                (&e.from, fk.as_str()),
-                (&e.to, tk.as_str()),
-                (
-                    &rules::kind_list(allowed_from),
-                    &rules::kind_list(allowed_to),
-                ),
-            );
-            c.errors.push(Problem::new(
-                "wrong-endpoints",
-                format!("edges[{i}]"),
-                message,
-            ));
-        } else if e.from == e.to {
-            let message = rules::self_loop(fk.as_str(), &e.to, e.kind.as_str());
-            c.errors.push(Problem::new("self-loop", at("to"), message));
+    c
+}
+
+/// The problems of edge `i`: its origin and confidence, ends that are not nodes
+/// (`kind_of` gives a node's kind by id), ends of the wrong kinds, a self-loop.
+pub(crate) fn check_edge(
+    c: &mut Checked,
+    i: usize,
+    e: &EdgeJson,
+    kind_of: impl Fn(&str) -> Option<NodeKind>,
+) {
+    let at = |field: &str| format!("edges[{i}].{field}");
+    origin(c, &e.origin, e.confidence, &at);
+    let (allowed_from, allowed_to) = e.kind.endpoints();
+    let from = kind_of(e.from.as_str());
+    let to = kind_of(e.to.as_str());
+    for (end, id, kind, allowed) in [
+        ("from", &e.from, from, allowed_from),
+        ("to", &e.to, to, allowed_to),
+    ] {
+        if kind.is_none() {
+            let message = rules::unknown_id(&rules::kind_list(allowed), id);
+            c.errors.push(Problem::new("unknown-id", at(end), message));
         }
     }
-    far_dates(&mut c, j);
-    future_dates(&mut c, j, crate::date::today());
+    let (Some(fk), Some(tk)) = (from, to) else {
+        return;
+    };
+    if !allowed_from.contains(&fk) || !allowed_to.contains(&tk) {
+        let message = rules::wrong_endpoints(
+            e.kind.as_str(),
+            (&e.from, fk.as_str()),
+            (&e.to, tk.as_str()),
+            (
+                &rules::kind_list(allowed_from),
+                &rules::kind_list(allowed_to),
+            ),
+        );
+        c.errors.push(Problem::new(
+            "wrong-endpoints",
+            format!("edges[{i}]"),
+            message,
+        ));
+    } else if e.from == e.to {
+        let message = rules::self_loop(fk.as_str(), &e.to, e.kind.as_str());
+        c.errors.push(Problem::new("self-loop", at("to"), message));
+    }
+}
+
+/// The nodes' dates: far from the articles' (warnings), after today (errors).
+pub(crate) fn check_dates(nodes: &[NodeJson]) -> Checked {
+    let mut c = Checked::default();
+    far_dates(&mut c, nodes);
+    future_dates(&mut c, nodes, crate::date::today());
     c
 }
 
 /// Refuse node and role dates after `today`, as the corpus reader does (a claim has
 /// its article's date: the article is the one to fix).
-fn future_dates(c: &mut Checked, j: &GraphJson, today: PartialDate) {
+fn future_dates(c: &mut Checked, nodes: &[NodeJson], today: PartialDate) {
     let mut refuse = |at: String, d: PartialDate| {
         if d.is_after(today) {
             let message = rules::after_today(&d.to_string(), &today.to_string());
             c.errors.push(Problem::new("future-date", at, message));
         }
     };
-    for (i, n) in j.nodes.iter().enumerate() {
+    for (i, n) in nodes.iter().enumerate() {
         if let Some(d) = n.date.as_ref().filter(|_| n.kind != NodeKind::Claim) {
             refuse(format!("nodes[{i}].date"), d.value);
         }
@@ -190,9 +212,9 @@ fn roles(c: &mut Checked, n: &NodeJson, at: &dyn Fn(&str) -> String) {
 }
 
 /// Warn about node dates far from the articles' (or, without articles, all) dates.
-fn far_dates(c: &mut Checked, j: &GraphJson) {
+fn far_dates(c: &mut Checked, nodes: &[NodeJson]) {
     let dated = |want: Option<NodeKind>| -> Vec<PartialDate> {
-        j.nodes
+        nodes
             .iter()
             .filter(|n| want.is_none_or(|k| n.kind == k))
             .filter_map(|n| n.date.as_ref().map(|d| d.value))
@@ -208,7 +230,7 @@ fn far_dates(c: &mut Checked, j: &GraphJson) {
         return;
     };
     // A claim has its article's date: the article is the one to fix.
-    for (i, n) in j.nodes.iter().enumerate() {
+    for (i, n) in nodes.iter().enumerate() {
         if n.kind == NodeKind::Claim {
             continue;
         }

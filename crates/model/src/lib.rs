@@ -16,6 +16,7 @@ pub mod groups;
 pub mod json;
 pub mod json_check;
 pub mod json_index;
+mod json_read;
 pub mod mentions;
 mod model;
 pub mod places;
