@@ -436,7 +436,11 @@ mod tests {
         let (from_reader, warnings) = from_json_reader(text.as_bytes(), "graph.json").unwrap();
         assert!(warnings.is_empty());
         assert_eq!(written(&from_reader), written(&from_text));
-        assert_eq!(written(&from_reader), text, "a round trip gives the same bytes");
+        assert_eq!(
+            written(&from_reader),
+            text,
+            "a round trip gives the same bytes"
+        );
         assert_eq!(from_reader.digest, "d1");
     }
 
@@ -454,7 +458,11 @@ mod tests {
         for q in quotes {
             assert!(Arc::ptr_eq(q, &evidence.quote), "one text for the quote");
         }
-        let articles: Vec<&Text> = g.graph.edge_weights().map(|e| &e.evidence.article).collect();
+        let articles: Vec<&Text> = g
+            .graph
+            .edge_weights()
+            .map(|e| &e.evidence.article)
+            .collect();
         assert!(Arc::ptr_eq(articles[0], articles[1]));
     }
 
@@ -466,7 +474,10 @@ mod tests {
             v["edges"], v["nodes"]
         );
         let g = from_json(&reordered, "graph.json").unwrap();
-        assert_eq!(written(&g), written(&from_json(&v.to_string(), "graph.json").unwrap()));
+        assert_eq!(
+            written(&g),
+            written(&from_json(&v.to_string(), "graph.json").unwrap())
+        );
         assert_eq!(g.graph.edge_count(), 2);
         // An edge's problem is still located by its place among the edges.
         let mut bad = v.clone();
