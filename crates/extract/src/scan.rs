@@ -72,7 +72,6 @@ impl Set {
                 | Set::ViewsGate
                 | Set::IsAGate
                 | Set::AtGate
-                | Set::RoleGate
                 | Set::BylineGate
                 | Set::OrgGate
                 | Set::SelfRefGate

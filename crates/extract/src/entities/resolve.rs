@@ -317,15 +317,28 @@ pub(super) fn resolve_short_forms(
     found.mentions.extend(add);
 }
 
-/// The roles "the Chancellor" may name, each with an optional "new", "current" or "incoming".
+/// The roles "the Chancellor" may name, each with an optional "new", "current" or
+/// "incoming"; the offices in any case ("the chancellor", "the home secretary": the
+/// BBC's and The Economist's style), a mayoralty's place and a department's field
+/// capitalised.
 pub(crate) fn role_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"\b[Tt]he (?:new |current |incoming )?((?:Deputy )?Prime Minister|Chancellor(?: of the Exchequer)?|Chief Secretary to the Treasury|Secretary of State for [A-Z][A-Za-z]+(?:(?:,| and)? [A-Z][A-Za-z]+)*|(?:Home|Foreign|Business|Health|Levelling Up|Communities|Housing) Secretary|Mayor of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Leader of the Opposition)",
+            r"\b[Tt]he (?:new |current |incoming )?((?i:(?:deputy )?prime minister|chancellor(?: of the exchequer)?|chief secretary to the treasury|(?:home|foreign|business|health|levelling up|communities|housing|justice|education|defence|transport|environment|work and pensions|energy|science|culture|scottish|scotland|welsh|wales|northern ireland) secretary|leader of the opposition)\b|Secretary of State for [A-Z][A-Za-z]+(?:(?:,| and)? [A-Z][A-Za-z]+)*|(?i:mayor of) [A-Z][a-z]+(?: [A-Z][a-z]+)*)",
         )
         .expect("valid regex")
     })
+}
+
+/// An office's title, lower-cased, in the one form the lexicon's roles use: "the
+/// Scotland Secretary" is the Scottish Secretary, "the Wales Secretary" the Welsh one.
+fn office_title(role: &str) -> String {
+    match role {
+        "scotland secretary" => "scottish secretary".into(),
+        "wales secretary" => "welsh secretary".into(),
+        _ => role.to_string(),
+    }
 }
 
 /// Whether `s` opens with `head` and a space: `s.starts_with(&format!("{head} "))`,
@@ -363,7 +376,7 @@ pub(crate) fn resolve_roles(
         }
         for cap in role_regex().captures_iter(&s.norm) {
             let Some(m) = cap.get(1) else { continue };
-            let role = m.as_str().to_lowercase();
+            let role = office_title(&m.as_str().to_lowercase());
             let whole = cap
                 .get(0)
                 .map_or(m.start()..m.end(), |w| w.start()..w.end());

@@ -3044,3 +3044,77 @@ fn a_body_named_after_an_office_in_the_possessive_lost_its_first_word() {
     let names: Vec<&str> = got.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(names, ["Housing Forum"], "{got:?}");
 }
+
+/// The BBC and The Economist write offices in lower case: "the chancellor said", "the
+/// home secretary" named no one, and offices other than the few great ones (the
+/// justice, defence or work and pensions secretary, "the Scotland Secretary") had no
+/// dated holder to resolve to.
+#[test]
+fn an_office_in_lower_case_or_beyond_the_great_ones_named_no_one() {
+    let lex = lex_bg(vec![]);
+    for (text, date, want) in [
+        (
+            "The chancellor said the fund would grow.",
+            "2025-03-26",
+            "actor:rachel-reeves",
+        ),
+        (
+            "Growth is slow, the home secretary said.",
+            "2026-02-10",
+            "actor:shabana-mahmood",
+        ),
+        (
+            "Growth is slow, the home secretary said.",
+            "2024-10-01",
+            "actor:yvette-cooper",
+        ),
+        (
+            "The deputy prime minister backed the plan.",
+            "2026-01-15",
+            "actor:david-lammy",
+        ),
+        (
+            "The Justice Secretary backed the plan.",
+            "2023-06-01",
+            "actor:alex-chalk",
+        ),
+        (
+            "The work and pensions secretary disagreed.",
+            "2025-01-20",
+            "actor:liz-kendall",
+        ),
+        (
+            "The Scotland Secretary disagreed.",
+            "2025-01-20",
+            "actor:ian-murray",
+        ),
+        (
+            "The prime minister said so.",
+            "2023-03-01",
+            "actor:rishi-sunak",
+        ),
+    ] {
+        let layout = Layout::new(text);
+        let scan = lex.scanner.scan(&layout);
+        let mut f = find(text, &layout, &lex, &Header::default(), &scan);
+        resolve_roles(&layout, &lex, PartialDate::parse(date).ok(), &mut f, &scan);
+        assert_eq!(mentioned(&f), [want], "{text} ({date})");
+    }
+    // A plural names no one, nor does an office's word inside a longer one.
+    for text in [
+        "The prime ministers of Europe met.",
+        "The chancellorship was vacant.",
+    ] {
+        let layout = Layout::new(text);
+        let scan = lex.scanner.scan(&layout);
+        let mut f = find(text, &layout, &lex, &Header::default(), &scan);
+        resolve_roles(
+            &layout,
+            &lex,
+            PartialDate::parse("2025-03-01").ok(),
+            &mut f,
+            &scan,
+        );
+        assert!(mentioned(&f).is_empty(), "{text}: {:?}", mentioned(&f));
+    }
+}
