@@ -424,7 +424,7 @@ fn is_known_body(lex: &Lexicon, name: &str) -> bool {
 
 /// Whether a byline's segment is the author's role ("Economics editor", "Political
 /// correspondent"): it holds a role word.
-fn is_role(seg: &str) -> bool {
+pub(super) fn is_role(seg: &str) -> bool {
     // "The Economist" names an outlet; "Chief Economist" is a role.
     !seg.trim_start().starts_with("The ")
         && seg.split_whitespace().any(|w| {

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::authors::{author_line, header_lines, is_site_name};
+use super::authors::{author_line, header_lines, is_role, is_site_name};
 use crate::found::{Found, Header};
 use crate::items::{Candidate, DraftRef, Mention, MentionHow};
 use crate::lexicon::Lexicon;
@@ -185,6 +185,9 @@ fn named_outlet(layout: &Layout, header: &Header) -> Option<(f64, String, usize)
         if let Some((_, Some(name))) = author_line(&line.norm) {
             return Some((0.7, name, si));
         }
+        if let Some(name) = role_line_outlet(&line.norm) {
+            return Some((0.7, name.to_string(), si));
+        }
     }
     if let Some((name, si)) = outlet_line(layout, header) {
         return Some((0.7, name.to_string(), si));
@@ -213,6 +216,25 @@ fn named_outlet(layout: &Layout, header: &Header) -> Option<(f64, String, usize)
         }
     }
     site
+}
+
+/// The news outlet of a byline's role on a line of its own, under the author's name,
+/// as the BBC's pages set it: "Political reporter, BBC News", "BBC political
+/// correspondent". Every part of the line is a role or the one known news outlet.
+fn role_line_outlet(line: &str) -> Option<&'static str> {
+    let mut outlet = None;
+    let mut role = false;
+    for seg in line.trim().split(", ") {
+        if let Some(name) = news_outlet_named(seg.trim()) {
+            outlet = outlet.or(Some(name));
+        } else if is_role(seg) {
+            role = true;
+            outlet = outlet.or_else(|| news_outlet_opening(seg));
+        } else {
+            return None;
+        }
+    }
+    outlet.filter(|_| role)
 }
 
 /// The body whose statement the article is, by its title, as (name, sentence):
