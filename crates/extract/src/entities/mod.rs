@@ -16,6 +16,7 @@
 mod generic;
 mod groups;
 mod places;
+mod pledges;
 mod resolve;
 mod runs;
 mod sentence;
@@ -265,6 +266,7 @@ pub(crate) fn find(
     places::keep_acting_places(layout, lex, &mut found);
     keep_argued_event_like(layout, lex, &mut found);
     green_members(layout, lex, &mut found);
+    pledges::housing_targets(layout, lex, &mut found);
     drop_asides(layout, lex, &mut found);
     drop_offices_in_titles(layout, lex, &mut found);
     found

@@ -3118,3 +3118,36 @@ fn an_office_in_lower_case_or_beyond_the_great_ones_named_no_one() {
         assert!(mentioned(&f).is_empty(), "{text}: {:?}", mentioned(&f));
     }
 }
+
+/// Gold development parts: "1.5 million new homes", "300,000 homes a year" and "200,000
+/// more homes" name the housing targets, and no draft found them; a count of homes
+/// that stand, or a council's few hundred, names none.
+#[test]
+fn a_housing_target_named_by_its_number_of_homes_was_missed() {
+    let lex = lex_bg(vec![]);
+    for text in [
+        "Labour has pledged to build 1.5 million new homes in England by 2029.",
+        "The target of 300,000 homes a year has never been met.",
+        "Reed will build 1.5m homes, he says.",
+        "Ministers promised 200,000 more homes.",
+    ] {
+        let f = run(text, &lex);
+        assert!(
+            mentioned(&f).contains(&"policy:housing-targets"),
+            "{text}: {:?}",
+            mentioned(&f)
+        );
+    }
+    for text in [
+        "More than 1 million homes with planning permission remain unbuilt.",
+        "The council built 450 new homes last year.",
+        "Crudely this equates to a total of over 1.6 million new homes.",
+    ] {
+        let f = run(text, &lex);
+        assert!(
+            !mentioned(&f).contains(&"policy:housing-targets"),
+            "{text}: {:?}",
+            mentioned(&f)
+        );
+    }
+}
