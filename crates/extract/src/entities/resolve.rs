@@ -353,9 +353,10 @@ fn closes_with_words(s: &str, tail: &str) -> bool {
     s.strip_suffix(tail).is_some_and(|r| r.ends_with(' '))
 }
 
-/// "the Chancellor", "the new Prime Minister": resolved to the one actor known to
-/// hold that role at `date` (from lexicon roles or roles found beside names in this article);
-/// with no `date`, to the one holder at any time that the article names.
+/// "the Chancellor", "the new Prime Minister": resolved to the one actor the article
+/// names by name who held that role at `date` (from lexicon roles or roles found
+/// beside names in this article), or with no `date` at any time; an office whose
+/// holder the article never names stays unresolved (the annotation guide's 3.5).
 pub(crate) fn resolve_roles(
     layout: &Layout,
     lex: &Lexicon,
@@ -416,11 +417,11 @@ pub(crate) fn resolve_roles(
                     holders.insert(id.clone());
                 }
             }
-            // Without a date to choose by, only a holder the article names by name
-            // ("Rishi Sunak ... The Prime Minister said"), never one of every holder.
-            if date.is_none() {
-                holders.retain(|id| named.contains(id.as_str()));
-            }
+            // Only a holder the article names by name ("Rishi Sunak ... The Prime
+            // Minister said"): an office alone names no one (the annotation guide's
+            // 3.5: "the chancellor" with no person named is left unannotated). The date
+            // chooses among the holders named (two chancellors in one article).
+            holders.retain(|id| named.contains(id.as_str()));
             if holders.len() == 1 {
                 let id = holders.into_iter().next().unwrap_or_default();
                 add.push(Mention {

@@ -138,19 +138,25 @@ fn the_chancellor_resolves_by_role_and_date() {
         .collect();
     // Both held the role in July 2024: ambiguous, so not resolved.
     assert!(roles.is_empty(), "{roles:?}");
-    let layout = Layout::new("The Chancellor set out a plan.");
-    let mut f = Found::default();
+    // Both named in the article: the date chooses the one who held the role then.
+    let text = "Jeremy Hunt and Rachel Reeves disagree. The Chancellor set out a plan.";
+    let layout = Layout::new(text);
+    let scan = lex.scanner.scan(&layout);
+    let mut f = find(text, &layout, &lex, &Header::default(), &scan);
     resolve_roles(
         &layout,
         &lex,
         PartialDate::parse("2025-01").ok(),
         &mut f,
-        &lex.scanner.scan(&layout),
+        &scan,
     );
-    assert_eq!(
-        f.mentions.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
-        ["actor:rachel-reeves"]
-    );
+    let roles: Vec<&str> = f
+        .mentions
+        .iter()
+        .filter(|m| m.how == MentionHow::Role)
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(roles, ["actor:rachel-reeves"]);
 }
 
 /// An undated page naming Rishi Sunak had "The Prime Minister said" resolved to Tony
@@ -534,9 +540,10 @@ fn a_place_is_an_actor_only_where_it_acts() {
 #[test]
 fn the_chancellor_resolves_by_the_background_roles_at_the_articles_date() {
     let lex = lex_bg(vec![]);
-    let layout = Layout::new("The Chancellor said the fund would grow.");
+    let text = "George Osborne spoke. The Chancellor said the fund would grow.";
+    let layout = Layout::new(text);
     let scan = lex.scanner.scan(&layout);
-    let mut f = find("", &layout, &lex, &Header::default(), &scan);
+    let mut f = find(text, &layout, &lex, &Header::default(), &scan);
     resolve_roles(
         &layout,
         &lex,
@@ -544,7 +551,34 @@ fn the_chancellor_resolves_by_the_background_roles_at_the_articles_date() {
         &mut f,
         &scan,
     );
-    assert_eq!(mentioned(&f), ["actor:george-osborne"]);
+    let roles: Vec<&str> = f
+        .mentions
+        .iter()
+        .filter(|m| m.how == MentionHow::Role)
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(roles, ["actor:george-osborne"]);
+}
+
+/// Every gold part: "the chancellor" in an article that never names the chancellor was
+/// resolved by the date to the holder of the day, an actor the annotation guide (3.5)
+/// leaves unannotated (readable dev 3, frozen 2 and unseen dev 2 spurious actors, none
+/// found by it).
+#[test]
+fn an_office_whose_holder_the_article_never_names_was_resolved_by_the_date() {
+    let lex = lex_bg(vec![]);
+    let text = "The Chancellor said the fund would grow.";
+    let layout = Layout::new(text);
+    let scan = lex.scanner.scan(&layout);
+    let mut f = find(text, &layout, &lex, &Header::default(), &scan);
+    resolve_roles(
+        &layout,
+        &lex,
+        PartialDate::parse("2015-03-18").ok(),
+        &mut f,
+        &scan,
+    );
+    assert!(mentioned(&f).is_empty(), "{:?}", mentioned(&f));
 }
 
 #[test]
@@ -3048,74 +3082,72 @@ fn a_body_named_after_an_office_in_the_possessive_lost_its_first_word() {
 /// The BBC and The Economist write offices in lower case: "the chancellor said", "the
 /// home secretary" named no one, and offices other than the few great ones (the
 /// justice, defence or work and pensions secretary, "the Scotland Secretary") had no
-/// dated holder to resolve to.
+/// dated holder to resolve to. The holder is one the article names (guide 3.5).
 #[test]
 fn an_office_in_lower_case_or_beyond_the_great_ones_named_no_one() {
     let lex = lex_bg(vec![]);
-    for (text, date, want) in [
-        (
-            "The chancellor said the fund would grow.",
-            "2025-03-26",
-            "actor:rachel-reeves",
-        ),
-        (
-            "Growth is slow, the home secretary said.",
-            "2026-02-10",
-            "actor:shabana-mahmood",
-        ),
-        (
-            "Growth is slow, the home secretary said.",
-            "2024-10-01",
-            "actor:yvette-cooper",
-        ),
-        (
-            "The deputy prime minister backed the plan.",
-            "2026-01-15",
-            "actor:david-lammy",
-        ),
-        (
-            "The Justice Secretary backed the plan.",
-            "2023-06-01",
-            "actor:alex-chalk",
-        ),
-        (
-            "The work and pensions secretary disagreed.",
-            "2025-01-20",
-            "actor:liz-kendall",
-        ),
-        (
-            "The Scotland Secretary disagreed.",
-            "2025-01-20",
-            "actor:ian-murray",
-        ),
-        (
-            "The prime minister said so.",
-            "2023-03-01",
-            "actor:rishi-sunak",
-        ),
-    ] {
+    let roles_in = |text: &str, date: &str| -> Vec<String> {
         let layout = Layout::new(text);
         let scan = lex.scanner.scan(&layout);
         let mut f = find(text, &layout, &lex, &Header::default(), &scan);
         resolve_roles(&layout, &lex, PartialDate::parse(date).ok(), &mut f, &scan);
-        assert_eq!(mentioned(&f), [want], "{text} ({date})");
+        f.mentions
+            .iter()
+            .filter(|m| m.how == MentionHow::Role)
+            .map(|m| m.id.clone())
+            .collect()
+    };
+    let named = "Rachel Reeves, Shabana Mahmood, Yvette Cooper, David Lammy, Alex Chalk, \
+                 Liz Kendall, Ian Murray and Rishi Sunak spoke.";
+    for (office, date, want) in [
+        (
+            "The chancellor said the fund would grow.",
+            "2025-03-26",
+            "rachel-reeves",
+        ),
+        (
+            "Growth is slow, the home secretary said.",
+            "2026-02-10",
+            "shabana-mahmood",
+        ),
+        (
+            "Growth is slow, the home secretary said.",
+            "2024-10-01",
+            "yvette-cooper",
+        ),
+        (
+            "The deputy prime minister backed the plan.",
+            "2026-01-15",
+            "david-lammy",
+        ),
+        (
+            "The Justice Secretary backed the plan.",
+            "2023-06-01",
+            "alex-chalk",
+        ),
+        (
+            "The work and pensions secretary disagreed.",
+            "2025-01-20",
+            "liz-kendall",
+        ),
+        (
+            "The Scotland Secretary disagreed.",
+            "2025-01-20",
+            "ian-murray",
+        ),
+        ("The prime minister said so.", "2023-03-01", "rishi-sunak"),
+    ] {
+        let text = format!("{named} {office}");
+        let want = format!("actor:{want}");
+        assert_eq!(roles_in(&text, date), [want], "{office} ({date})");
     }
     // A plural names no one, nor does an office's word inside a longer one.
-    for text in [
+    for office in [
         "The prime ministers of Europe met.",
         "The chancellorship was vacant.",
     ] {
-        let layout = Layout::new(text);
-        let scan = lex.scanner.scan(&layout);
-        let mut f = find(text, &layout, &lex, &Header::default(), &scan);
-        resolve_roles(
-            &layout,
-            &lex,
-            PartialDate::parse("2025-03-01").ok(),
-            &mut f,
-            &scan,
-        );
-        assert!(mentioned(&f).is_empty(), "{text}: {:?}", mentioned(&f));
+        let text = format!("{named} {office}");
+        assert!(roles_in(&text, "2025-03-01").is_empty(), "{office}");
     }
 }
 
