@@ -187,6 +187,17 @@ pub fn keeps_case(name: &str, unreviewed: bool) -> bool {
         || (unreviewed && !name.contains(' ') && name.chars().any(char::is_uppercase))
 }
 
+/// "Reform of the planning system", "Labour of love": a name that is a common word
+/// ([`COMMON_WORDS`]: "Reform" of Reform UK), opening its sentence before "of", is
+/// the word, capitalised only because the sentence starts there.
+pub fn common_word_opening_before_of(name: &str, hay: &str, start: usize, end: usize) -> bool {
+    hay[..start].chars().all(|c| !c.is_alphanumeric())
+        && hay[end..].starts_with(" of ")
+        && COMMON_WORDS
+            .binary_search(&name.to_lowercase().as_str())
+            .is_ok()
+}
+
 /// Whether `hay[start..end]`, which equals the name `name` in ASCII case, counts as a
 /// mention of it: an all-lowercase name in any case; a name that keeps its written
 /// case ([`keeps_written_case`]) written so, or in capitals within an all-caps run (a
@@ -201,6 +212,9 @@ pub fn name_matches(name: &str, hay: &str, start: usize, end: usize) -> bool {
 /// from [`keeps_case`]).
 pub fn name_matches_keeping(name: &str, keeps: bool, hay: &str, start: usize, end: usize) -> bool {
     let found = &hay[start..end];
+    if keeps && found == name && common_word_opening_before_of(name, hay, start, end) {
+        return false;
+    }
     if found == name || !name.chars().any(char::is_uppercase) || article_lowered(name, found) {
         return true;
     }
@@ -1539,6 +1553,19 @@ He respects the independence of the Bank.
             ids_in(&m, "EU Structural Funds and the UK Government"),
             ["policy:eu-structural-funds", "actor:uk-government"]
         );
+    }
+
+    #[test]
+    fn a_name_that_is_a_word_opening_its_sentence_before_of_was_linked() {
+        let at = |hay: &str, name: &str| {
+            let k = hay.find(name).unwrap();
+            name_matches(name, hay, k, k + name.len())
+        };
+        assert!(!at("Reform of the planning system is overdue.", "Reform"));
+        assert!(!at("“Labour of love,” she said.", "Labour"));
+        assert!(at("Reform said it would win.", "Reform"));
+        assert!(at("If Reform of all parties wins", "Reform"));
+        assert!(at("Reform UK of course won.", "Reform UK"));
     }
 
     #[test]

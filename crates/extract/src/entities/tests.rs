@@ -3183,3 +3183,36 @@ fn a_housing_target_named_by_its_number_of_homes_was_missed() {
         );
     }
 }
+
+/// Since 2021 "Reform" alone is Reform UK ("If Reform wins", "Meanwhile Reform's
+/// deputy leader"), and no draft found it; the word opening a sentence before "of"
+/// ("Reform of the planning system") stays a word, and the longer names that hold it
+/// stay theirs.
+#[test]
+fn reform_uk_named_as_reform_alone_was_missed() {
+    let lex = lex_bg(vec![]);
+    for text in [
+        "If Reform wins the election, taxes will fall.",
+        "Meanwhile Reform's deputy leader attacked the plan.",
+        "Reform said it would cut taxes.",
+    ] {
+        let f = run(text, &lex);
+        assert!(
+            mentioned(&f).contains(&"actor:reform-uk"),
+            "{text}: {:?}",
+            mentioned(&f)
+        );
+    }
+    for text in [
+        "Reform of the planning system is overdue.",
+        "The Electoral Reform Society said the system was unfair.",
+        "Reform Scotland published a paper.",
+    ] {
+        let f = run(text, &lex);
+        assert!(
+            !mentioned(&f).contains(&"actor:reform-uk"),
+            "{text}: {:?}",
+            mentioned(&f)
+        );
+    }
+}
