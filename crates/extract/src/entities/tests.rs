@@ -140,23 +140,10 @@ fn the_chancellor_resolves_by_role_and_date() {
     assert!(roles.is_empty(), "{roles:?}");
     // Both named in the article: the date chooses the one who held the role then.
     let text = "Jeremy Hunt and Rachel Reeves disagree. The Chancellor set out a plan.";
-    let layout = Layout::new(text);
-    let scan = lex.scanner.scan(&layout);
-    let mut f = find(text, &layout, &lex, &Header::default(), &scan);
-    resolve_roles(
-        &layout,
-        &lex,
-        PartialDate::parse("2025-01").ok(),
-        &mut f,
-        &scan,
+    assert_eq!(
+        role_mentions(&lex, text, "2025-01"),
+        ["actor:rachel-reeves"]
     );
-    let roles: Vec<&str> = f
-        .mentions
-        .iter()
-        .filter(|m| m.how == MentionHow::Role)
-        .map(|m| m.id.as_str())
-        .collect();
-    assert_eq!(roles, ["actor:rachel-reeves"]);
 }
 
 /// An undated page naming Rishi Sunak had "The Prime Minister said" resolved to Tony
@@ -422,6 +409,20 @@ fn mentioned(f: &Found) -> Vec<&str> {
     ids
 }
 
+/// The actors that offices in `text` resolve to at `date` ([`resolve_roles`]), after
+/// the names the text gives are found.
+fn role_mentions(lex: &Lexicon, text: &str, date: &str) -> Vec<String> {
+    let layout = Layout::new(text);
+    let scan = lex.scanner.scan(&layout);
+    let mut f = find(text, &layout, lex, &Header::default(), &scan);
+    resolve_roles(&layout, lex, PartialDate::parse(date).ok(), &mut f, &scan);
+    f.mentions
+        .iter()
+        .filter(|m| m.how == MentionHow::Role)
+        .map(|m| m.id.clone())
+        .collect()
+}
+
 #[test]
 fn the_generic_alias_white_paper_linked_an_unrelated_white_paper() {
     let lup = ent(
@@ -539,25 +540,11 @@ fn a_place_is_an_actor_only_where_it_acts() {
 
 #[test]
 fn the_chancellor_resolves_by_the_background_roles_at_the_articles_date() {
-    let lex = lex_bg(vec![]);
     let text = "George Osborne spoke. The Chancellor said the fund would grow.";
-    let layout = Layout::new(text);
-    let scan = lex.scanner.scan(&layout);
-    let mut f = find(text, &layout, &lex, &Header::default(), &scan);
-    resolve_roles(
-        &layout,
-        &lex,
-        PartialDate::parse("2015-03-18").ok(),
-        &mut f,
-        &scan,
+    assert_eq!(
+        role_mentions(&lex_bg(vec![]), text, "2015-03-18"),
+        ["actor:george-osborne"]
     );
-    let roles: Vec<&str> = f
-        .mentions
-        .iter()
-        .filter(|m| m.how == MentionHow::Role)
-        .map(|m| m.id.as_str())
-        .collect();
-    assert_eq!(roles, ["actor:george-osborne"]);
 }
 
 /// Every gold part: "the chancellor" in an article that never names the chancellor was
@@ -566,19 +553,9 @@ fn the_chancellor_resolves_by_the_background_roles_at_the_articles_date() {
 /// found by it).
 #[test]
 fn an_office_whose_holder_the_article_never_names_was_resolved_by_the_date() {
-    let lex = lex_bg(vec![]);
     let text = "The Chancellor said the fund would grow.";
-    let layout = Layout::new(text);
-    let scan = lex.scanner.scan(&layout);
-    let mut f = find(text, &layout, &lex, &Header::default(), &scan);
-    resolve_roles(
-        &layout,
-        &lex,
-        PartialDate::parse("2015-03-18").ok(),
-        &mut f,
-        &scan,
-    );
-    assert!(mentioned(&f).is_empty(), "{:?}", mentioned(&f));
+    let roles = role_mentions(&lex_bg(vec![]), text, "2015-03-18");
+    assert!(roles.is_empty(), "{roles:?}");
 }
 
 #[test]
@@ -3086,17 +3063,7 @@ fn a_body_named_after_an_office_in_the_possessive_lost_its_first_word() {
 #[test]
 fn an_office_in_lower_case_or_beyond_the_great_ones_named_no_one() {
     let lex = lex_bg(vec![]);
-    let roles_in = |text: &str, date: &str| -> Vec<String> {
-        let layout = Layout::new(text);
-        let scan = lex.scanner.scan(&layout);
-        let mut f = find(text, &layout, &lex, &Header::default(), &scan);
-        resolve_roles(&layout, &lex, PartialDate::parse(date).ok(), &mut f, &scan);
-        f.mentions
-            .iter()
-            .filter(|m| m.how == MentionHow::Role)
-            .map(|m| m.id.clone())
-            .collect()
-    };
+    let roles_in = |text: &str, date: &str| role_mentions(&lex, text, date);
     let named = "Rachel Reeves, Shabana Mahmood, Yvette Cooper, David Lammy, Alex Chalk, \
                  Liz Kendall, Ian Murray and Rishi Sunak spoke.";
     for (office, date, want) in [
@@ -3151,37 +3118,37 @@ fn an_office_in_lower_case_or_beyond_the_great_ones_named_no_one() {
     }
 }
 
+/// Assert that each text of `yes` mentions `id` and no text of `no` does.
+fn assert_mentions(lex: &Lexicon, id: &str, yes: &[&str], no: &[&str]) {
+    for (texts, want) in [(yes, true), (no, false)] {
+        for text in texts {
+            let f = run(text, lex);
+            let ids = mentioned(&f);
+            assert_eq!(ids.contains(&id), want, "{text}: {ids:?}");
+        }
+    }
+}
+
 /// Gold development parts: "1.5 million new homes", "300,000 homes a year" and "200,000
 /// more homes" name the housing targets, and no draft found them; a count of homes
 /// that stand, or a council's few hundred, names none.
 #[test]
 fn a_housing_target_named_by_its_number_of_homes_was_missed() {
-    let lex = lex_bg(vec![]);
-    for text in [
-        "Labour has pledged to build 1.5 million new homes in England by 2029.",
-        "The target of 300,000 homes a year has never been met.",
-        "Reed will build 1.5m homes, he says.",
-        "Ministers promised 200,000 more homes.",
-    ] {
-        let f = run(text, &lex);
-        assert!(
-            mentioned(&f).contains(&"policy:housing-targets"),
-            "{text}: {:?}",
-            mentioned(&f)
-        );
-    }
-    for text in [
-        "More than 1 million homes with planning permission remain unbuilt.",
-        "The council built 450 new homes last year.",
-        "Crudely this equates to a total of over 1.6 million new homes.",
-    ] {
-        let f = run(text, &lex);
-        assert!(
-            !mentioned(&f).contains(&"policy:housing-targets"),
-            "{text}: {:?}",
-            mentioned(&f)
-        );
-    }
+    assert_mentions(
+        &lex_bg(vec![]),
+        "policy:housing-targets",
+        &[
+            "Labour has pledged to build 1.5 million new homes in England by 2029.",
+            "The target of 300,000 homes a year has never been met.",
+            "Reed will build 1.5m homes, he says.",
+            "Ministers promised 200,000 more homes.",
+        ],
+        &[
+            "More than 1 million homes with planning permission remain unbuilt.",
+            "The council built 450 new homes last year.",
+            "Crudely this equates to a total of over 1.6 million new homes.",
+        ],
+    );
 }
 
 /// Since 2021 "Reform" alone is Reform UK ("If Reform wins", "Meanwhile Reform's
@@ -3190,29 +3157,18 @@ fn a_housing_target_named_by_its_number_of_homes_was_missed() {
 /// stay theirs.
 #[test]
 fn reform_uk_named_as_reform_alone_was_missed() {
-    let lex = lex_bg(vec![]);
-    for text in [
-        "If Reform wins the election, taxes will fall.",
-        "Meanwhile Reform's deputy leader attacked the plan.",
-        "Reform said it would cut taxes.",
-    ] {
-        let f = run(text, &lex);
-        assert!(
-            mentioned(&f).contains(&"actor:reform-uk"),
-            "{text}: {:?}",
-            mentioned(&f)
-        );
-    }
-    for text in [
-        "Reform of the planning system is overdue.",
-        "The Electoral Reform Society said the system was unfair.",
-        "Reform Scotland published a paper.",
-    ] {
-        let f = run(text, &lex);
-        assert!(
-            !mentioned(&f).contains(&"actor:reform-uk"),
-            "{text}: {:?}",
-            mentioned(&f)
-        );
-    }
+    assert_mentions(
+        &lex_bg(vec![]),
+        "actor:reform-uk",
+        &[
+            "If Reform wins the election, taxes will fall.",
+            "Meanwhile Reform's deputy leader attacked the plan.",
+            "Reform said it would cut taxes.",
+        ],
+        &[
+            "Reform of the planning system is overdue.",
+            "The Electoral Reform Society said the system was unfair.",
+            "Reform Scotland published a paper.",
+        ],
+    );
 }
