@@ -121,23 +121,41 @@ impl<'p> Import<'p> {
             let kinds = nodes.into_iter().map(|n| (n.id, n.kind)).collect();
             self.nodes = Nodes::Refused(kinds);
         } else {
-            let mut g = LevelGraph::new();
-            for n in nodes {
-                if self.fault.is_some() {
-                    break;
-                }
-                match node_from_json(n, self.path, &mut self.texts) {
-                    Ok(node) => {
-                        g.add_node(node);
-                    }
-                    Err(e) => self.fault = Some(e),
-                }
-            }
-            self.nodes = Nodes::Graph(g);
+            self.nodes = self.graph_of(nodes);
         }
         for e in std::mem::take(&mut self.early_edges) {
             self.take_edge(e);
         }
+    }
+
+    /// The nodes as a graph; or, when one lacks a field its kind requires (the fault
+    /// reported if no rule is broken), every node's kind, to check the edges against
+    /// as the corpus reader does.
+    fn graph_of(&mut self, nodes: Vec<NodeJson>) -> Nodes {
+        let mut g = LevelGraph::new();
+        let mut rest = nodes.into_iter();
+        while let Some(n) = rest.next() {
+            let kind = n.kind;
+            match node_from_json(n, self.path, &mut self.texts) {
+                Ok(node) => {
+                    g.add_node(node);
+                }
+                Err(e) => {
+                    let mut kinds: FxHashMap<String, NodeKind> = g
+                        .graph
+                        .node_weights()
+                        .map(|n| (n.id.to_string(), n.kind))
+                        .collect();
+                    if let ImportError::MissingField { node, .. } = &e {
+                        kinds.insert(node.clone(), kind);
+                    }
+                    kinds.extend(rest.map(|n| (n.id, n.kind)));
+                    self.fault = Some(e);
+                    return Nodes::Refused(kinds);
+                }
+            }
+        }
+        Nodes::Graph(g)
     }
 
     /// Check one edge, and add it to the graph while nothing is refused.
@@ -511,6 +529,23 @@ mod tests {
         assert!(parse_error("[1, 2]").contains("expected a levelmap graph"));
         let text = graph().to_string() + " x";
         assert!(parse_error(&text).contains("trailing characters"));
+    }
+
+    /// A claim without its evidence, before the policy its edge points to: the node's
+    /// fault is reported, not an unknown node for every edge after it.
+    #[test]
+    fn a_node_lacking_a_field_is_the_fault_reported_whatever_follows_it() {
+        let mut v = graph();
+        v["nodes"][1].as_object_mut().unwrap().remove("evidence");
+        match from_json(&v.to_string(), "graph.json") {
+            Err(ImportError::MissingField { node, field, .. }) => {
+                assert_eq!(
+                    (node.as_str(), field.as_str()),
+                    ("claim:2021-a-1", "evidence")
+                );
+            }
+            other => panic!("expected the missing field, got {other:?}"),
+        }
     }
 
     #[test]
