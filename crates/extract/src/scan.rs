@@ -12,9 +12,7 @@ use aho_corasick::AhoCorasickBuilder;
 use aho_corasick::{Anchored, MatchKind};
 
 use super::sentences::Layout;
-use levelmap_model::mentions::{
-    common_word_opening_before_of, keeps_written_case, name_matches_keeping,
-};
+use levelmap_model::mentions::{keeps_written_case, name_matches_keeping};
 
 /// A phrase list in the combined automaton.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -368,7 +366,9 @@ impl Scanner {
 fn exact_name_matches(name: &str, keeps_case: bool, hay: &str, start: usize, end: usize) -> bool {
     let found = &hay.as_bytes()[start..end];
     if found == name.as_bytes() {
-        return !(keeps_case && common_word_opening_before_of(name, hay, start, end));
+        // As written: a match, but a name that keeps its case may still be the word
+        // it also is, which the shared rule decides.
+        return !keeps_case || name_matches_keeping(name, true, hay, start, end);
     }
     if keeps_case
         && found.iter().any(u8::is_ascii_lowercase)

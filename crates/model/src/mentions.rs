@@ -190,7 +190,7 @@ pub fn keeps_case(name: &str, unreviewed: bool) -> bool {
 /// "Reform of the planning system", "Labour of love": a name that is a common word
 /// ([`COMMON_WORDS`]: "Reform" of Reform UK), opening its sentence before "of", is
 /// the word, capitalised only because the sentence starts there.
-pub fn common_word_opening_before_of(name: &str, hay: &str, start: usize, end: usize) -> bool {
+fn common_word_opening_before_of(name: &str, hay: &str, start: usize, end: usize) -> bool {
     hay[..start].chars().all(|c| !c.is_alphanumeric())
         && hay[end..].starts_with(" of ")
         && COMMON_WORDS
