@@ -6,7 +6,9 @@
 //! for weighted undirected graphs at a small compile cost.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
+
+use rayon::prelude::*;
 
 use crate::network::Network;
 
@@ -139,7 +141,7 @@ pub fn measures_of(all: &Adjacency) -> (Vec<NodeMeasures>, Option<Sample>) {
     // three independent computations, each the same bits on any thread
     let ((bc, sample), (pr, com)) = rayon::join(
         || betweenness_within(all, EXACT_BETWEENNESS_STEPS),
-        || rayon::join(|| pagerank(&pos, 0.85), || louvain(&pos)),
+        || ranks_and_communities(&pos),
     );
     let m = (0..all.len())
         .map(|i| NodeMeasures {
@@ -151,6 +153,18 @@ pub fn measures_of(all: &Adjacency) -> (Vec<NodeMeasures>, Option<Sample>) {
         })
         .collect();
     (m, sample)
+}
+
+/// PageRank and Louvain communities of the positive ties, side by side, from one
+/// flat copy of them.
+fn ranks_and_communities(pos: &Adjacency) -> (Vec<f64>, Vec<usize>) {
+    fn both<W: Weight>(g: &Flat<W>) -> (Vec<f64>, Vec<usize>) {
+        rayon::join(|| pagerank_flat(g, 0.85), || louvain::louvain_flat(g))
+    }
+    match Ties::of(pos) {
+        Ties::Narrow(f) => both(&f),
+        Ties::Wide(f) => both(&f),
+    }
 }
 
 /// Betweenness, exact when it takes at most `steps` node × tie-end steps, else
@@ -207,7 +221,6 @@ pub fn betweenness(g: &Adjacency) -> Vec<f64> {
 /// so the sums are the same bits on any number of threads
 /// (`betweenness_is_the_same_bits_walked_in_batches`).
 fn brandes(g: &Adjacency, sources: &[usize]) -> Vec<f64> {
-    use rayon::prelude::*;
     /// Sources walked at once: each holds a dependency vector until it is added.
     const BATCH: usize = 32;
     let n = g.len();
@@ -327,34 +340,63 @@ impl Walk {
 /// undirected graph: each tie is followed both ways in proportion to its weight; a
 /// node with no ties hands its rank to every node equally. Iterated to 1e-12.
 pub fn pagerank(g: &Adjacency, alpha: f64) -> Vec<f64> {
+    match Ties::of(g) {
+        Ties::Narrow(f) => pagerank_flat(&f, alpha),
+        Ties::Wide(f) => pagerank_flat(&f, alpha),
+    }
+}
+
+/// [`pagerank`] of ties already flat.
+fn pagerank_flat<W: Weight>(g: &Flat<W>, alpha: f64) -> Vec<f64> {
     let n = g.len();
     if n == 0 {
         return vec![];
     }
-    let out: Vec<f64> = g
-        .adj
-        .iter()
-        .map(|v| v.iter().map(|&(_, w)| w).sum())
-        .collect();
+    let out = g.strengths();
     let mut x = vec![1.0 / n as f64; n];
+    // what each node hands each unit of tie weight: alpha x_j / out_j
+    let mut share = vec![0.0; n];
+    let mut next = vec![0.0; n];
     for _ in 0..10_000 {
         let dangling: f64 = (0..n).filter(|&i| out[i] <= 0.0).map(|i| x[i]).sum();
         let base = (1.0 - alpha) / n as f64 + alpha * dangling / n as f64;
-        let mut next = vec![base; n];
-        for (i, nb) in g.adj.iter().enumerate() {
-            if out[i] > 0.0 {
-                for &(j, w) in nb {
-                    next[j] += alpha * x[i] * w / out[i];
-                }
-            }
+        for ((s, &xj), &o) in share.iter_mut().zip(&x).zip(&out) {
+            *s = if o > 0.0 { alpha * xj / o } else { 0.0 };
         }
+        // Pulled: each node sums what its neighbours hand it (a tie runs both ways
+        // with the same weight), each sum in a fixed order: the same bits on any
+        // number of threads.
+        next.par_iter_mut()
+            .enumerate()
+            .with_min_len(64)
+            .for_each(|(i, v)| {
+                let (to, w) = g.ties(i);
+                *v = base + weighted_sum(to, w, &share);
+            });
         let err: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
-        x = next;
+        std::mem::swap(&mut x, &mut next);
         if err < 1e-12 {
             break;
         }
     }
     x
+}
+
+/// Σ w·y[j] over the ties (j, w), in four interleaved partial sums (tie k goes to
+/// sum k mod 4; the remainder after the last four, in order, to their total).
+fn weighted_sum<W: Weight>(to: &[u32], w: &[W], y: &[f64]) -> f64 {
+    let mut acc = [0.0f64; 4];
+    let (mut tos, mut ws) = (to.chunks_exact(4), w.chunks_exact(4));
+    for (t, w) in (&mut tos).zip(&mut ws) {
+        for k in 0..4 {
+            acc[k] += w[k].get() * y[t[k] as usize];
+        }
+    }
+    let mut sum = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    for (&j, &w) in tos.remainder().iter().zip(ws.remainder()) {
+        sum += w.get() * y[j as usize];
+    }
+    sum
 }
 
 /// Newman's modularity of a partition (resolution 1) of a graph with non-negative
@@ -380,137 +422,12 @@ pub fn modularity(g: &Adjacency, community: &[usize]) -> f64 {
         .sum()
 }
 
-/// Louvain communities (Blondel et al. 2008) of a graph with non-negative weights:
-/// local moves in node order, each to the neighbouring community with the best gain,
-/// then the communities folded into nodes, until nothing moves. Deterministic.
-/// Communities are numbered by size (largest first), then by their first node.
-pub fn louvain(g: &Adjacency) -> Vec<usize> {
-    let n = g.len();
-    let mut member: Vec<usize> = (0..n).collect(); // node -> current super-node
-                                                   // the first level is `g` itself; each later one the communities folded
-    let mut level = Cow::Borrowed(g);
-    loop {
-        let local = one_level(&level);
-        let moved = local.iter().enumerate().any(|(i, &c)| c != i);
-        // renumber the local communities 0.. in order of first appearance
-        let mut ids = BTreeMap::new();
-        for &c in &local {
-            let next = ids.len();
-            ids.entry(c).or_insert(next);
-        }
-        let local: Vec<usize> = local.iter().map(|c| ids[c]).collect();
-        member.iter_mut().for_each(|m| *m = local[*m]);
-        if !moved {
-            break;
-        }
-        let edges = level.adj.iter().enumerate().flat_map(|(i, nb)| {
-            let local = &local;
-            nb.iter()
-                .filter(move |&&(j, _)| i < j)
-                .map(move |&(j, w)| (local[i], local[j], w))
-        });
-        let mut folded = Adjacency::new(ids.len(), edges);
-        // weight inside a community stays as a self-loop (counted twice in degrees)
-        let mut selfw = vec![0.0; ids.len()];
-        for (i, nb) in level.adj.iter().enumerate() {
-            for &(j, w) in nb {
-                if local[i] == local[j] {
-                    selfw[local[i]] += w;
-                }
-            }
-        }
-        for (c, w) in selfw.into_iter().enumerate() {
-            if w > 0.0 {
-                folded.adj[c].push((c, w));
-                folded.adj[c].sort_by_key(|&(j, _)| j);
-            }
-        }
-        level = Cow::Owned(folded);
-    }
-    number_by_size(&member)
-}
+mod flat;
+mod louvain;
 
-/// One level of local moves; returns each node's community (a node index).
-fn one_level(g: &Adjacency) -> Vec<usize> {
-    let n = g.len();
-    let k: Vec<f64> = g
-        .adj
-        .iter()
-        .map(|nb| nb.iter().map(|&(_, w)| w).sum())
-        .collect();
-    let two_m: f64 = k.iter().sum();
-    let mut com: Vec<usize> = (0..n).collect();
-    if two_m == 0.0 {
-        return com;
-    }
-    let mut tot = k.clone();
-    let mut improved = true;
-    let mut rounds = 0;
-    // the weight to each neighbouring community, in a dense row reset through the
-    // list of communities met (visited in ascending order, as a sorted map would)
-    let mut links = vec![0.0f64; n];
-    let mut met: Vec<usize> = Vec::new();
-    let mut seen = vec![false; n];
-    while improved && rounds < 1000 {
-        improved = false;
-        rounds += 1;
-        for i in 0..n {
-            let old = com[i];
-            for &(j, w) in &g.adj[i] {
-                if j != i {
-                    let c = com[j];
-                    if !seen[c] {
-                        seen[c] = true;
-                        met.push(c);
-                    }
-                    links[c] += w;
-                }
-            }
-            met.sort_unstable();
-            tot[old] -= k[i];
-            let gain = |c: usize, l: f64| l - tot[c] * k[i] / two_m;
-            let mut best = old;
-            let mut best_gain = gain(old, links[old]);
-            for &c in &met {
-                let gc = gain(c, links[c]);
-                if gc > best_gain + 1e-12 {
-                    best = c;
-                    best_gain = gc;
-                }
-            }
-            for &c in &met {
-                links[c] = 0.0;
-                seen[c] = false;
-            }
-            met.clear();
-            tot[best] += k[i];
-            if best != old {
-                com[i] = best;
-                improved = true;
-            }
-        }
-    }
-    com
-}
+use flat::{Flat, Ties, Weight};
 
-fn number_by_size(member: &[usize]) -> Vec<usize> {
-    let mut groups: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // label -> (size, first)
-    for (i, &c) in member.iter().enumerate() {
-        let e = groups.entry(c).or_insert((0, i));
-        e.0 += 1;
-    }
-    let mut order: Vec<(usize, usize, usize)> = groups
-        .iter()
-        .map(|(&c, &(size, first))| (size, first, c))
-        .collect();
-    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let rank: BTreeMap<usize, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(r, &(_, _, c))| (c, r))
-        .collect();
-    member.iter().map(|c| rank[c]).collect()
-}
+pub use louvain::louvain;
 
 #[cfg(test)]
 mod tests;

@@ -282,3 +282,74 @@ fn oracle_measures_agree_with_networkx_on_random_graphs() {
         );
     }
 }
+
+/// Louvain's folding as it was, through `Adjacency::new` and a list of every tie
+/// between two communities: the sums `louvain::fold` must give, bit for bit.
+fn fold_listed(g: &Adjacency, local: &[usize], k: usize) -> Adjacency {
+    let edges = g.adj.iter().enumerate().flat_map(|(i, nb)| {
+        nb.iter()
+            .filter(move |&&(j, _)| i < j)
+            .map(move |&(j, w)| (local[i], local[j], w))
+    });
+    let mut folded = Adjacency::new(k, edges.collect::<Vec<_>>());
+    let mut selfw = vec![0.0; k];
+    for (i, nb) in g.adj.iter().enumerate() {
+        for &(j, w) in nb {
+            if local[i] == local[j] {
+                selfw[local[i]] += w;
+            }
+        }
+    }
+    for (c, w) in selfw.into_iter().enumerate() {
+        if w > 0.0 {
+            folded.adj[c].push((c, w));
+            folded.adj[c].sort_by_key(|&(j, _)| j);
+        }
+    }
+    folded
+}
+
+#[test]
+fn communities_fold_to_the_sums_a_list_of_their_ties_gave() {
+    for seed in 0..6 {
+        // weights with a fraction, so that the order of the additions shows
+        let g = Adjacency::new(
+            60,
+            random_graph(seed, 60, 0.3)
+                .into_iter()
+                .map(|(a, b, w)| (a, b, w / 3.0 + 0.1)),
+        );
+        let local: Vec<usize> = (0..60).map(|i| (i * 7 + seed as usize) % 5).collect();
+        let want = fold_listed(&g, &local, 5);
+        let got = super::louvain::fold_of(&g, &local, 5);
+        let bits = |a: &Adjacency| -> Vec<Vec<(usize, u64)>> {
+            a.adj
+                .iter()
+                .map(|v| v.iter().map(|&(j, w)| (j, w.to_bits())).collect())
+                .collect()
+        };
+        assert_eq!(bits(&got), bits(&want), "seed {seed}");
+    }
+}
+
+#[test]
+fn counts_held_as_f32_give_the_same_bits_as_f64() {
+    use super::flat::{Flat, Ties};
+    for seed in 0..4 {
+        let g = Adjacency::new(80, random_graph(seed, 80, 0.2));
+        let Ties::Narrow(narrow) = Ties::of(&g) else {
+            panic!("integer weights fit in f32")
+        };
+        let wide = Flat::wide(&g);
+        let bits = |v: Vec<f64>| v.into_iter().map(f64::to_bits).collect::<Vec<_>>();
+        assert_eq!(
+            bits(super::pagerank_flat(&narrow, 0.85)),
+            bits(super::pagerank_flat(&wide, 0.85)),
+            "seed {seed}"
+        );
+        assert_eq!(
+            super::louvain::louvain_flat(&narrow),
+            super::louvain::louvain_flat(&wide)
+        );
+    }
+}
