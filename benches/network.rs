@@ -13,6 +13,11 @@
 //!   --only WORD        time only the commands whose label contains WORD
 //!   --timeout 60       stop a command after this many seconds (printed as "> 60")
 //!
+//! Each command's peer, measured in the same run after each of its runs: `write s`,
+//! the median time this process takes to write as many bytes as the command wrote to
+//! a new file (no command writing them can be faster). Outputs are removed after each
+//! run, so that the page cache does not grow by gigabytes from command to command.
+//!
 //! The exports read the built graph.json, which they load from the query store
 //! beside it; one export from the corpus folder shows what reading and building costs.
 //!
@@ -225,7 +230,37 @@ fn run(c: &Cmd, results: &Path, k: usize, limit: u64) -> Option<(f64, f64, f64, 
         .collect();
     let at = |i: usize| v.get(i).copied().unwrap_or(0.0);
     let bytes = size(c.output.as_deref().unwrap_or(&stdout));
+    // gone before the next run: gigabytes of outputs left in the page cache make
+    // the kernel reclaim memory while the next command faults its pages in
+    for p in [Some(stdout.as_path()), c.output.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        let _ = std::fs::remove_dir_all(p);
+        let _ = std::fs::remove_file(p);
+    }
     Some((wall, at(0) / 1024.0, at(1), at(2), bytes))
+}
+
+/// The peer of a command: the wall seconds it takes this process to write `bytes`
+/// zero bytes to a new file beside the outputs, in 1 MiB writes, and remove it: what
+/// no command writing that many bytes can beat.
+fn write_floor(results: &Path, bytes: u64) -> f64 {
+    use std::io::Write;
+    let path = results.join("floor");
+    let chunk = vec![0u8; 1 << 20];
+    let t = Instant::now();
+    let mut f = std::fs::File::create(&path).expect("floor file");
+    let mut left = bytes;
+    while left > 0 {
+        let k = left.min(chunk.len() as u64) as usize;
+        f.write_all(&chunk[..k]).expect("floor written");
+        left -= k as u64;
+    }
+    drop(f);
+    let secs = t.elapsed().as_secs_f64();
+    let _ = std::fs::remove_file(&path);
+    secs
 }
 
 fn main() {
@@ -257,8 +292,8 @@ fn main() {
         json as f64 / 1e6
     );
     println!(
-        "{:<52} {:>8} {:>8} {:>8} {:>10} {:>12}",
-        "command", "wall s", "user s", "sys s", "peak MB", "output bytes"
+        "{:<52} {:>8} {:>8} {:>8} {:>10} {:>12} {:>8}",
+        "command", "wall s", "user s", "sys s", "peak MB", "output bytes", "write s"
     );
     let mut slow = vec![];
     for (k, c) in commands(&corpus, &out, &results).iter().enumerate() {
@@ -272,6 +307,7 @@ fn main() {
             continue;
         }
         let mut times = vec![];
+        let mut floors = vec![];
         let (mut peak, mut bytes) = (0.0f64, 0);
         for _ in 0..runs {
             let Some((w, m, u, s, b)) = run(c, &results, k, limit) else {
@@ -280,6 +316,7 @@ fn main() {
             times.push((w, u, s));
             peak = peak.max(m);
             bytes = b;
+            floors.push(write_floor(&results, b));
         }
         if times.is_empty() {
             slow.push(c.label.clone());
@@ -288,12 +325,17 @@ fn main() {
         }
         times.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (median, user, sys) = times[times.len() / 2];
+        floors.sort_by(f64::total_cmp);
+        let floor = floors[floors.len() / 2];
         if median >= 2.0 {
-            slow.push(c.label.clone());
+            slow.push(format!(
+                "{} ({median:.2} s; writing its bytes alone {floor:.2} s)",
+                c.label
+            ));
         }
         println!(
-            "{:<52} {:>8.2} {:>8.2} {:>8.2} {:>10.0} {:>12}",
-            c.label, median, user, sys, peak, bytes
+            "{:<52} {:>8.2} {:>8.2} {:>8.2} {:>10.0} {:>12} {:>8.2}",
+            c.label, median, user, sys, peak, bytes, floor
         );
     }
     println!();
