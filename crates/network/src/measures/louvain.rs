@@ -51,22 +51,39 @@ fn level<W: Weight>(g: &Flat<W>, member: &mut [usize]) -> Option<Flat<f64>> {
 /// their upper end, from 0.0: the sums `Adjacency::new` makes of those ties given
 /// in that order, with no list of them made.
 fn fold<W: Weight>(g: &Flat<W>, local: &[usize], k: usize) -> Flat<f64> {
-    let mut between: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+    fold_within(g, local, k, DENSE_FOLD)
+}
+
+/// Up to this many communities the sums between them are kept in a k × k table
+/// (a few megabytes), beyond it in a hash map of the pairs met.
+const DENSE_FOLD: usize = 1024;
+
+/// [`fold`], the sums in a table when there are at most `dense` communities.
+fn fold_within<W: Weight>(g: &Flat<W>, local: &[usize], k: usize, dense: usize) -> Flat<f64> {
     let mut inside = vec![0.0; k];
-    for i in 0..g.len() {
-        let (to, w) = g.ties(i);
-        for (&j, &w) in to.iter().zip(w) {
-            let (j, w) = (j as usize, w.get());
-            let (a, b) = (local[i], local[j]);
-            if a == b {
-                inside[a] += w;
-            } else if i < j {
-                *between.entry((a.min(b), a.max(b))).or_insert(0.0) += w;
+    let mut between: Vec<((usize, usize), f64)> = Vec::new();
+    if k <= dense {
+        // each pair's sum and whether a tie was met (a tie may weigh 0)
+        let mut table = vec![(0.0f64, false); k * k];
+        each_tie(g, local, &mut inside, |a, b, w| {
+            let cell = &mut table[a * k + b];
+            cell.0 += w;
+            cell.1 = true;
+        });
+        for (at, &(w, met)) in table.iter().enumerate() {
+            if met {
+                between.push(((at / k, at % k), w));
             }
         }
+    } else {
+        let mut sums: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+        each_tie(g, local, &mut inside, |a, b, w| {
+            *sums.entry((a, b)).or_insert(0.0) += w;
+        });
+        between.extend(sums);
     }
     let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); k];
-    for (&(a, b), &w) in &between {
+    for &((a, b), w) in &between {
         adj[a].push((b, w));
         adj[b].push((a, w));
     }
@@ -83,8 +100,31 @@ fn fold<W: Weight>(g: &Flat<W>, local: &[usize], k: usize) -> Flat<f64> {
 
 /// [`fold`] of lists, for the tests.
 #[cfg(test)]
-pub(super) fn fold_of(g: &Adjacency, local: &[usize], k: usize) -> Adjacency {
-    fold(&Flat::wide(g), local, k).lists()
+pub(super) fn fold_of(g: &Adjacency, local: &[usize], k: usize, dense: usize) -> Adjacency {
+    fold_within(&Flat::wide(g), local, k, dense).lists()
+}
+
+/// Every tie of `g` between two communities once (lower end first), as
+/// `add(lower community, higher community, weight)` in tie order; the weight of
+/// ties inside a community (both ways) added to `inside`.
+fn each_tie<W: Weight>(
+    g: &Flat<W>,
+    local: &[usize],
+    inside: &mut [f64],
+    mut add: impl FnMut(usize, usize, f64),
+) {
+    for i in 0..g.len() {
+        let (to, w) = g.ties(i);
+        for (&j, &w) in to.iter().zip(w) {
+            let (j, w) = (j as usize, w.get());
+            let (a, b) = (local[i], local[j]);
+            if a == b {
+                inside[a] += w;
+            } else if i < j {
+                add(a.min(b), a.max(b), w);
+            }
+        }
+    }
 }
 
 /// One level of local moves; returns each node's community (a node index).
@@ -102,6 +142,7 @@ fn one_level<W: Weight>(g: &Flat<W>) -> Vec<usize> {
     // the weight to each neighbouring community, in a dense row reset through the
     // list of communities met (visited in ascending order, as a sorted map would)
     let mut links = vec![0.0f64; n];
+    let mut lanes = vec![[0.0f64; 4]; n];
     let mut met: Vec<usize> = Vec::new();
     let mut seen = vec![false; n];
     while improved && rounds < 1000 {
@@ -109,7 +150,7 @@ fn one_level<W: Weight>(g: &Flat<W>) -> Vec<usize> {
         rounds += 1;
         for i in 0..n {
             let old = com[i];
-            gather(g, i, &com, &mut links, &mut met, &mut seen);
+            gather(g, i, &com, &mut links, &mut lanes, &mut met, &mut seen);
             tot[old] -= k[i];
             let gain = |c: usize, l: f64| l - tot[c] * k[i] / two_m;
             let mut best = old;
@@ -136,43 +177,37 @@ fn one_level<W: Weight>(g: &Flat<W>) -> Vec<usize> {
     com
 }
 
-/// Node i's tie weight to each community of its neighbours, summed into `links` in
-/// neighbour order; the communities met listed in `met`, ascending.
+/// Node i's tie weight to each community of its neighbours, summed into `links`
+/// (through `lanes`, left zero); the communities met listed in `met`, ascending.
 fn gather<W: Weight>(
     g: &Flat<W>,
     i: usize,
     com: &[usize],
     links: &mut [f64],
+    lanes: &mut [[f64; 4]],
     met: &mut Vec<usize>,
     seen: &mut [bool],
 ) {
-    // Neighbours in one community often come in a run: its sum is carried in a
-    // register through the run (the same additions in the same order as adding each
-    // to the row, without a store and a load per tie).
-    let mut run: Option<(usize, f64)> = None;
+    // Four partial sums per community, tie t adding to sum t mod 4, so that ties to
+    // one community do not wait on each other; added up in a fixed order. For
+    // whole-number weights (the raw networks' counts) every order gives the same
+    // sums; for others the last bits are those of this order on any machine.
     let (to, w) = g.ties(i);
-    for (&j, &w) in to.iter().zip(w) {
+    for (t, (&j, &w)) in to.iter().zip(w).enumerate() {
         let j = j as usize;
         if j == i {
             continue;
         }
         let c = com[j];
-        match &mut run {
-            Some((rc, sum)) if *rc == c => *sum += w.get(),
-            _ => {
-                if let Some((rc, sum)) = run {
-                    links[rc] = sum;
-                }
-                if !seen[c] {
-                    seen[c] = true;
-                    met.push(c);
-                }
-                run = Some((c, links[c] + w.get()));
-            }
+        if !seen[c] {
+            seen[c] = true;
+            met.push(c);
         }
+        lanes[c][t & 3] += w.get();
     }
-    if let Some((rc, sum)) = run {
-        links[rc] = sum;
+    for &c in met.iter() {
+        let l = std::mem::take(&mut lanes[c]);
+        links[c] = (l[0] + l[1]) + (l[2] + l[3]);
     }
     if met.len() > links.len() / 16 {
         // many: read them off in ascending order rather than sort them

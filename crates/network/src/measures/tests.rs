@@ -321,14 +321,17 @@ fn communities_fold_to_the_sums_a_list_of_their_ties_gave() {
         );
         let local: Vec<usize> = (0..60).map(|i| (i * 7 + seed as usize) % 5).collect();
         let want = fold_listed(&g, &local, 5);
-        let got = super::louvain::fold_of(&g, &local, 5);
         let bits = |a: &Adjacency| -> Vec<Vec<(usize, u64)>> {
             a.adj
                 .iter()
                 .map(|v| v.iter().map(|&(j, w)| (j, w.to_bits())).collect())
                 .collect()
         };
-        assert_eq!(bits(&got), bits(&want), "seed {seed}");
+        // the sums in a table, and in a hash map
+        for dense in [5, 4] {
+            let got = super::louvain::fold_of(&g, &local, 5, dense);
+            assert_eq!(bits(&got), bits(&want), "seed {seed}, table up to {dense}");
+        }
     }
 }
 
