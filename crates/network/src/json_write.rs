@@ -64,10 +64,11 @@ impl<'w, W: Write + ?Sized> NetworkWriter<'w, W> {
         write_statements(w, sep, &net.statements)?;
         write_nodes(w, &net.nodes, window.measures())?;
         w.write_all(b",\n      \"edges\": ")?;
+        let (ids, names) = quoted(&net.nodes, net.via_names());
         write_chunks(w, 3, &edge_chunks(net), |_: &mut (), i, buf| {
             let e = &net.edges[i];
-            let (source, target) = (&net.nodes[e.source].id, &net.nodes[e.target].id);
-            tie(buf, source, target, e, net.via(e));
+            let via = net.via_numbers(e).iter().map(|&c| &names[c as usize][..]);
+            tie(buf, &ids[e.source], &ids[e.target], e, via);
             Ok(())
         })?;
         self.w.write_all(b"\n    }")
@@ -99,13 +100,10 @@ impl<'w, W: Write + ?Sized> NetworkWriter<'w, W> {
         each_edge_written(
             statements,
             opts,
-            |nodes, names| {
-                let ids: Vec<Text> = nodes.iter().map(|n| n.id.clone()).collect();
-                (ids, names.to_vec())
-            },
+            quoted,
             |(ids, names), buf, e, via| {
                 buf.extend_from_slice(ITEM);
-                let via = via.iter().map(|&c| &names[c as usize]);
+                let via = via.iter().map(|&c| &names[c as usize][..]);
                 tie(buf, &ids[e.source], &ids[e.target], e, via);
             },
             |bytes| {
@@ -228,21 +226,35 @@ fn edge_chunks(net: &Network) -> Vec<(usize, usize)> {
     chunks
 }
 
-/// One tie as a compact object, `EdgeJson`'s fields in order.
+/// Each node's id and each concept's name as JSON strings, quoted once for the
+/// millions of ties that name them.
+fn quoted(nodes: &[NetNode], names: &[Text]) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
+    let q = |s: &str| {
+        let mut b = Vec::with_capacity(s.len() + 2);
+        push_string(&mut b, s);
+        b
+    };
+    (
+        nodes.iter().map(|n| q(&n.id)).collect(),
+        names.iter().map(|t| q(t)).collect(),
+    )
+}
+
+/// One tie as a compact object, `EdgeJson`'s fields in order; `source`, `target`
+/// and `via` are JSON strings already.
 fn tie<'a>(
     buf: &mut Vec<u8>,
-    source: &str,
-    target: &str,
+    source: &[u8],
+    target: &[u8],
     e: &NetEdge,
-    via: impl Iterator<Item = &'a Text>,
+    via: impl Iterator<Item = &'a [u8]>,
 ) {
     buf.extend_from_slice(b"{\"source\":");
-    push_string(buf, source);
+    buf.extend_from_slice(source);
     buf.extend_from_slice(b",\"target\":");
-    push_string(buf, target);
+    buf.extend_from_slice(target);
     buf.extend_from_slice(b",\"weight\":");
-    // serde_json's own float writing (ryu, `null` when not finite)
-    let _ = serde_json::to_writer(&mut *buf, &e.weight);
+    push_float(buf, e.weight);
     buf.extend_from_slice(b",\"sign\":\"");
     buf.extend_from_slice(e.sign().as_bytes());
     buf.extend_from_slice(b"\",\"via\":[");
@@ -250,7 +262,7 @@ fn tie<'a>(
         if k > 0 {
             buf.push(b',');
         }
-        push_string(buf, v);
+        buf.extend_from_slice(v);
     }
     buf.push(b']');
     if let Some(d) = e.first {
@@ -262,6 +274,21 @@ fn tie<'a>(
     buf.extend_from_slice(b",\"statements\":");
     push_digits(buf, e.statements as u64);
     buf.push(b'}');
+}
+
+/// An f64 as serde_json writes it: a whole number below 10^15 (the raw networks'
+/// weights are counts) as its digits and ".0", without the float formatter; any other
+/// through serde_json (`null` when not finite).
+fn push_float(buf: &mut Vec<u8>, x: f64) {
+    if x.fract() == 0.0 && x.abs() < 1e15 && !(x == 0.0 && x.is_sign_negative()) {
+        if x < 0.0 {
+            buf.push(b'-');
+        }
+        push_digits(buf, x.abs() as u64);
+        buf.extend_from_slice(b".0");
+    } else {
+        let _ = serde_json::to_writer(&mut *buf, &x);
+    }
 }
 
 /// A JSON string as serde_json writes it: as it is, quoted, unless it holds a
@@ -311,6 +338,28 @@ mod tests {
     use crate::network::{build_network, Kind, NetworkOptions, Normalisation};
     use crate::testgen::random_statements;
     use levelmap_model::date::PartialDate;
+
+    #[test]
+    fn a_weight_is_written_as_serde_json_writes_it() {
+        let mut xs = vec![0.0, -0.0, 1.0, -1.0, 7.0, 1377606.0, 0.5, -2.25, 1.0 / 3.0];
+        xs.extend([
+            1e15 - 1.0,
+            1e15,
+            1e16,
+            123456789012345.0,
+            f64::NAN,
+            f64::INFINITY,
+        ]);
+        for x in xs {
+            let mut buf = Vec::new();
+            push_float(&mut buf, x);
+            assert_eq!(
+                String::from_utf8(buf).unwrap(),
+                serde_json::to_string(&x).unwrap(),
+                "{x}"
+            );
+        }
+    }
 
     /// A network document of `kind` under `normalisation`, as the tests write it.
     fn doc<'a>(

@@ -208,6 +208,11 @@ impl Network {
         ks
     }
 
+    /// What the `via` numbers name (see [`Network::via_numbers`]).
+    pub(crate) fn via_names(&self) -> &[Text] {
+        &self.names
+    }
+
     /// An edge's `via` numbers (indices into the names [`Network::via`] reads).
     pub(crate) fn via_numbers(&self, e: &NetEdge) -> &[u32] {
         &self.pool[e.via_start..e.via_start + e.via_len as usize]
