@@ -16,7 +16,7 @@ use levelmap_network::measures::NodeMeasures;
 use levelmap_network::Network;
 
 use crate::netrows::NetworkRows;
-use crate::rows::{GraphRows, Rows, Val};
+use crate::rows::{write_edges, EdgeRow, EdgeWriter, GraphRows, Rows, Val, EDGE_CHUNK};
 
 use crate::xml;
 use crate::InterchangeError;
@@ -113,16 +113,47 @@ pub fn write_network_gexf(
     write_rows(&NetworkRows::new(net, measures), w)
 }
 
-fn write_rows(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
+fn write_rows<R: Rows + Sync>(x: &R, w: &mut impl Write) -> Result<(), InterchangeError> {
     x.check()?;
     // A buffer of its own, whose writes inline, whatever `w` is.
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    write_body(x, &mut w)?;
+    write_body(x, &mut w, EDGE_CHUNK)?;
     w.flush()?;
     Ok(())
 }
 
-fn write_body(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
+/// A GEXF `<edge>` element, with the opening tags of the edge attributes.
+struct GexfEdge {
+    opens: Vec<Vec<u8>>,
+}
+
+impl EdgeWriter for GexfEdge {
+    fn edge<W: Write>(&self, w: &mut W, e: &EdgeRow<'_>) -> std::io::Result<()> {
+        w.write_all(b"      <edge id=\"")?;
+        xml::write_attr(w, e.id)?;
+        w.write_all(b"\" source=\"")?;
+        xml::write_attr(w, e.source)?;
+        w.write_all(b"\" target=\"")?;
+        xml::write_attr(w, e.target)?;
+        w.write_all(b"\" label=\"")?;
+        xml::write_attr(w, e.label)?;
+        w.write_all(b"\" weight=\"")?;
+        crate::write_number(w, e.weight)?;
+        w.write_all(b"\"")?;
+        write_start(w, e.start)?;
+        w.write_all(b">\n")?;
+        write_attvalues(w, &self.opens, e.attrs)?;
+        w.write_all(b"      </edge>\n")
+    }
+}
+
+/// The document, its edges formatted `chunk` at a time on every core when the rows
+/// allow it ([`write_edges`]).
+pub(crate) fn write_body<R: Rows + Sync>(
+    x: &R,
+    w: &mut impl Write,
+    chunk: usize,
+) -> Result<(), InterchangeError> {
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
         w,
@@ -160,25 +191,10 @@ fn write_body(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError>
     })?;
     writeln!(w, "    </nodes>")?;
     writeln!(w, "    <edges count=\"{}\">", x.edge_count())?;
-    let opens = opening_tags(x.edge_keys());
-    x.each_edge(&mut |e| {
-        w.write_all(b"      <edge id=\"")?;
-        xml::write_attr(w, e.id)?;
-        w.write_all(b"\" source=\"")?;
-        xml::write_attr(w, e.source)?;
-        w.write_all(b"\" target=\"")?;
-        xml::write_attr(w, e.target)?;
-        w.write_all(b"\" label=\"")?;
-        xml::write_attr(w, e.label)?;
-        w.write_all(b"\" weight=\"")?;
-        crate::write_number(w, e.weight)?;
-        w.write_all(b"\"")?;
-        write_start(w, e.start)?;
-        w.write_all(b">\n")?;
-        write_attvalues(w, &opens, e.attrs)?;
-        w.write_all(b"      </edge>\n")?;
-        Ok(())
-    })?;
+    let edges = GexfEdge {
+        opens: opening_tags(x.edge_keys()),
+    };
+    write_edges(x, w, chunk, &edges)?;
     writeln!(w, "    </edges>")?;
     writeln!(w, "  </graph>")?;
     writeln!(w, "</gexf>")?;

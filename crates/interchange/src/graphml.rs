@@ -14,7 +14,7 @@ use levelmap_network::measures::NodeMeasures;
 use levelmap_network::Network;
 
 use crate::netrows::NetworkRows;
-use crate::rows::{GraphRows, Rows, Val};
+use crate::rows::{write_edges, EdgeRow, EdgeWriter, GraphRows, Rows, Val, EDGE_CHUNK};
 
 use crate::xml;
 use crate::InterchangeError;
@@ -101,16 +101,53 @@ fn opening_tags(prefix: &str, keys: &[AttrKey]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-pub(crate) fn write_rows(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
+pub(crate) fn write_rows<R: Rows + Sync>(
+    x: &R,
+    w: &mut impl Write,
+) -> Result<(), InterchangeError> {
     x.check()?;
     // A buffer of its own, whose writes inline, whatever `w` is.
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    write_body(x, &mut w)?;
+    write_body(x, &mut w, EDGE_CHUNK)?;
     w.flush()?;
     Ok(())
 }
 
-fn write_body(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError> {
+/// A GraphML `<edge>` element, with the opening tags of the edge attributes.
+struct GraphmlEdge {
+    opens: Vec<Vec<u8>>,
+}
+
+impl EdgeWriter for GraphmlEdge {
+    fn edge<W: Write>(&self, w: &mut W, e: &EdgeRow<'_>) -> std::io::Result<()> {
+        w.write_all(b"    <edge id=\"")?;
+        xml::write_nmtoken(w, e.id)?;
+        w.write_all(b"\" source=\"")?;
+        xml::write_nmtoken(w, e.source)?;
+        w.write_all(b"\" target=\"")?;
+        xml::write_nmtoken(w, e.target)?;
+        w.write_all(b"\">\n      <data key=\"e_label\">")?;
+        xml::write_text(w, e.label)?;
+        w.write_all(b"</data>\n      <data key=\"e_weight\">")?;
+        crate::write_number(w, e.weight)?;
+        w.write_all(b"</data>\n")?;
+        if let Some(s) = e.start {
+            w.write_all(b"      <data key=\"e_start\">")?;
+            xml::write_first_day(w, s)?;
+            w.write_all(b"</data>\n")?;
+        }
+        write_data(w, &self.opens, e.attrs)?;
+        w.write_all(b"    </edge>\n")
+    }
+}
+
+/// The document, its edges formatted `chunk` at a time on every core when the rows
+/// allow it ([`write_edges`]).
+pub(crate) fn write_body<R: Rows + Sync>(
+    x: &R,
+    w: &mut impl Write,
+    chunk: usize,
+) -> Result<(), InterchangeError> {
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
         w,
@@ -168,28 +205,10 @@ fn write_body(x: &impl Rows, w: &mut impl Write) -> Result<(), InterchangeError>
         w.write_all(b"    </node>\n")?;
         Ok(())
     })?;
-    let opens = opening_tags("e", x.edge_keys());
-    x.each_edge(&mut |e| {
-        w.write_all(b"    <edge id=\"")?;
-        xml::write_nmtoken(w, e.id)?;
-        w.write_all(b"\" source=\"")?;
-        xml::write_nmtoken(w, e.source)?;
-        w.write_all(b"\" target=\"")?;
-        xml::write_nmtoken(w, e.target)?;
-        w.write_all(b"\">\n      <data key=\"e_label\">")?;
-        xml::write_text(w, e.label)?;
-        w.write_all(b"</data>\n      <data key=\"e_weight\">")?;
-        crate::write_number(w, e.weight)?;
-        w.write_all(b"</data>\n")?;
-        if let Some(s) = e.start {
-            w.write_all(b"      <data key=\"e_start\">")?;
-            xml::write_first_day(w, s)?;
-            w.write_all(b"</data>\n")?;
-        }
-        write_data(w, &opens, e.attrs)?;
-        w.write_all(b"    </edge>\n")?;
-        Ok(())
-    })?;
+    let edges = GraphmlEdge {
+        opens: opening_tags("e", x.edge_keys()),
+    };
+    write_edges(x, w, chunk, &edges)?;
     writeln!(w, "  </graph>")?;
     writeln!(w, "</graphml>")?;
     Ok(())

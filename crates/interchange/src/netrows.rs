@@ -6,6 +6,8 @@
 //! made in buffers reused from tie to tie, its statements found through an
 //! [`EvidenceIndex`].
 
+use std::ops::Range;
+
 use levelmap_model::exchange::AttrKey;
 use levelmap_network::evidence::EvidenceIndex;
 use levelmap_network::exchange::{
@@ -24,8 +26,9 @@ pub(crate) struct NetworkRows<'a> {
     name: String,
     node_keys: Vec<AttrKey>,
     edge_keys: Vec<AttrKey>,
-    /// Whether each tie's evidence is written ([`keeps_evidence`]).
-    evidence: bool,
+    /// The index of the ties' statements, when each tie's evidence is written
+    /// ([`keeps_evidence`]).
+    evidence: Option<EvidenceIndex<'a>>,
 }
 
 impl<'a> NetworkRows<'a> {
@@ -42,7 +45,7 @@ impl<'a> NetworkRows<'a> {
             name: exchange_name(net),
             node_keys: node_keys(),
             edge_keys: edge_keys(),
-            evidence: keeps_evidence(net.edges.len(), limit),
+            evidence: keeps_evidence(net.edges.len(), limit).then(|| EvidenceIndex::new(net)),
         }
     }
 }
@@ -110,11 +113,28 @@ impl Rows for NetworkRows<'_> {
         &self,
         f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
     ) -> Result<(), InterchangeError> {
+        self.ties(0..self.net.edges.len(), f)
+    }
+    fn each_edge_in(
+        &self,
+        range: Range<usize>,
+        f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
+    ) -> Option<Result<(), InterchangeError>> {
+        Some(self.ties(range, f))
+    }
+}
+
+impl NetworkRows<'_> {
+    /// The ties in `range`, in order, as rows.
+    fn ties(
+        &self,
+        range: Range<usize>,
+        f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
+    ) -> Result<(), InterchangeError> {
         let net = self.net;
-        let index = self.evidence.then(|| EvidenceIndex::new(net));
         let (mut id, mut via, mut evidence) = (String::new(), String::new(), String::new());
         let mut positions = Vec::new();
-        for e in &net.edges {
+        for e in &net.edges[range] {
             let (s, t) = (&net.nodes[e.source].id, &net.nodes[e.target].id);
             id.clear();
             id.push_str(s);
@@ -128,7 +148,7 @@ impl Rows for NetworkRows<'_> {
                 via.push_str(v);
             }
             evidence.clear();
-            if let Some(index) = &index {
+            if let Some(index) = &self.evidence {
                 index.positions(e, &mut positions);
                 push_evidence(
                     &mut evidence,
@@ -141,7 +161,7 @@ impl Rows for NetworkRows<'_> {
                 Some(Val::Text(e.sign())),
                 Some(Val::Text(&via)),
                 Some(Val::Int(e.statements as i64)),
-                index.is_some().then_some(Val::Text(&evidence)),
+                self.evidence.is_some().then_some(Val::Text(&evidence)),
             ];
             f(&EdgeRow {
                 id: &id,
@@ -217,6 +237,35 @@ mod tests {
                 crate::write_gexf(&x, &mut want).unwrap();
                 crate::write_network_gexf(&net, &m, &mut got).unwrap();
                 assert!(got == want, "GEXF {kind:?} {normalisation:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ties_formatted_a_chunk_at_a_time_on_every_core_are_the_bytes_of_one_pass() {
+        let all = statements();
+        for kind in Kind::ALL {
+            let opts = NetworkOptions {
+                kind,
+                normalisation: Normalisation::None,
+                min_statements: 2,
+            };
+            let net = build_network(&all, opts).unwrap();
+            assert!(net.edges.len() > 10, "{kind:?}: {} ties", net.edges.len());
+            let m = measures(&net);
+            let rows = super::NetworkRows::new(&net, &m);
+            let x = to_exchange_with(&net, &m);
+            for chunk in [1, 3, 7] {
+                let write = |f: &dyn Fn(&mut Vec<u8>, usize)| {
+                    let (mut one, mut chunked) = (Vec::new(), Vec::new());
+                    f(&mut one, usize::MAX);
+                    f(&mut chunked, chunk);
+                    assert!(one == chunked, "{kind:?}, chunks of {chunk}");
+                };
+                write(&|w, c| crate::graphml::write_body(&rows, w, c).unwrap());
+                write(&|w, c| crate::gexf::write_body(&rows, w, c).unwrap());
+                write(&|w, c| crate::graphml::write_body(&x, w, c).unwrap());
+                write(&|w, c| crate::gexf::write_body(&x, w, c).unwrap());
             }
         }
     }

@@ -8,6 +8,10 @@
 //! (`graph_rows_write_the_bytes_of_the_exchange` checks it byte for byte).
 
 use std::fmt::Write as _;
+use std::io::Write;
+use std::ops::Range;
+
+use rayon::prelude::*;
 
 use levelmap_model::date::PartialDate;
 use levelmap_model::exchange::{AttrKey, Exchange, Value};
@@ -77,6 +81,65 @@ pub(crate) trait Rows {
         &self,
         f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
     ) -> Result<(), InterchangeError>;
+    /// The edges in `range` (of `0..edge_count()`), in order, as `each_edge` gives
+    /// them: Some when any range can be walked on its own, on any thread; None when
+    /// the edges come only in one pass from the first (the whole graph numbers its
+    /// edge ids as it meets them).
+    fn each_edge_in(
+        &self,
+        _range: Range<usize>,
+        _f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
+    ) -> Option<Result<(), InterchangeError>> {
+        None
+    }
+}
+
+/// How a format writes one edge, into any writer.
+pub(crate) trait EdgeWriter: Sync {
+    fn edge<W: Write>(&self, w: &mut W, e: &EdgeRow<'_>) -> std::io::Result<()>;
+}
+
+/// Edges formatted a chunk at a time on every core ([`write_edges`]).
+pub(crate) const EDGE_CHUNK: usize = 4096;
+
+/// Every edge of `x` written to `w` by `writer`, in order. When the rows can be
+/// walked by range ([`Rows::each_edge_in`]) and there is more than one `chunk` of
+/// edges, the chunks are formatted on every core, each into a buffer of its own, and
+/// written in order: the same bytes as one pass.
+pub(crate) fn write_edges<R: Rows + Sync>(
+    x: &R,
+    w: &mut impl Write,
+    chunk: usize,
+    writer: &impl EdgeWriter,
+) -> Result<(), InterchangeError> {
+    let n = x.edge_count();
+    let chunk = chunk.max(1);
+    if n <= chunk || x.each_edge_in(0..0, &mut |_| Ok(())).is_none() {
+        return x.each_edge(&mut |e| Ok(writer.edge(w, e)?));
+    }
+    let ranges: Vec<Range<usize>> = (0..n)
+        .step_by(chunk)
+        .map(|s| s..(s + chunk).min(n))
+        .collect();
+    let batch = 2 * rayon::current_num_threads().max(1);
+    let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); batch];
+    for group in ranges.chunks(batch) {
+        let done: Vec<Result<(), InterchangeError>> = bufs[..group.len()]
+            .par_iter_mut()
+            .zip(group)
+            .map(|(buf, range)| {
+                buf.clear();
+                let mut each = |e: &EdgeRow<'_>| Ok(writer.edge(buf, e)?);
+                x.each_edge_in(range.clone(), &mut each)
+                    .unwrap_or_else(|| x.each_edge(&mut each))
+            })
+            .collect();
+        for (buf, result) in bufs.iter().zip(done) {
+            result?;
+            w.write_all(buf)?;
+        }
+    }
+    Ok(())
 }
 
 /// The values of `attrs` in the order of `keys` (undeclared ones are refused by the
@@ -132,21 +195,37 @@ impl Rows for Exchange {
         &self,
         f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
     ) -> Result<(), InterchangeError> {
-        let mut attrs = Vec::new();
-        for e in &self.edges {
-            in_key_order(&self.edge_keys, &e.attrs, &mut attrs);
-            f(&EdgeRow {
-                id: &e.id,
-                source: &e.source,
-                target: &e.target,
-                label: &e.label,
-                weight: e.weight,
-                start: e.start,
-                attrs: &attrs,
-            })?;
-        }
-        Ok(())
+        exchange_edges_in(self, 0..self.edges.len(), f)
     }
+    fn each_edge_in(
+        &self,
+        range: Range<usize>,
+        f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
+    ) -> Option<Result<(), InterchangeError>> {
+        Some(exchange_edges_in(self, range, f))
+    }
+}
+
+/// The edges of an exchange in `range`, in order, as rows.
+fn exchange_edges_in(
+    x: &Exchange,
+    range: Range<usize>,
+    f: &mut dyn FnMut(&EdgeRow<'_>) -> Result<(), InterchangeError>,
+) -> Result<(), InterchangeError> {
+    let mut attrs = Vec::new();
+    for e in &x.edges[range] {
+        in_key_order(&x.edge_keys, &e.attrs, &mut attrs);
+        f(&EdgeRow {
+            id: &e.id,
+            source: &e.source,
+            target: &e.target,
+            label: &e.label,
+            weight: e.weight,
+            start: e.start,
+            attrs: &attrs,
+        })?;
+    }
+    Ok(())
 }
 
 /// The dates of the articles evidence names, looked up once per article (an edge's
