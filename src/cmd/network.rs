@@ -613,11 +613,11 @@ fn csv_field(out: &mut Vec<u8>, field: &[u8]) {
 /// A number as `{}` writes it, integers (raw weights are counts, and statements)
 /// without the float formatter: digits, with `-` when negative.
 fn push_number(out: &mut Vec<u8>, x: f64) {
-    if x.fract() == 0.0 && x.abs() < 1e15 && !(x == 0.0 && x.is_sign_negative()) {
-        if x < 0.0 {
+    if let Some((negative, digits)) = levelmap_network::json_write::whole(x) {
+        if negative {
             out.push(b'-');
         }
-        push_digits(out, x.abs() as u64);
+        push_digits(out, digits);
     } else {
         // `write!` into a Vec cannot fail
         let _ = write!(out, "{x}");

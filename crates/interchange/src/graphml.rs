@@ -14,7 +14,7 @@ use levelmap_network::measures::NodeMeasures;
 use levelmap_network::Network;
 
 use crate::netrows::NetworkRows;
-use crate::rows::{write_edges, EdgeRow, EdgeWriter, GraphRows, Rows, Val, EDGE_CHUNK};
+use crate::rows::{write_document, write_edges, EdgeRow, EdgeWriter, GraphRows, Rows, Val};
 
 use crate::xml;
 use crate::InterchangeError;
@@ -105,12 +105,7 @@ pub(crate) fn write_rows<R: Rows + Sync>(
     x: &R,
     w: &mut impl Write,
 ) -> Result<(), InterchangeError> {
-    x.check()?;
-    // A buffer of its own, whose writes inline, whatever `w` is.
-    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    write_body(x, &mut w, EDGE_CHUNK)?;
-    w.flush()?;
-    Ok(())
+    write_document(x, w, |x, w, chunk| write_body(x, w, chunk))
 }
 
 /// A GraphML `<edge>` element, with the opening tags of the edge attributes.

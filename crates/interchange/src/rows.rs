@@ -94,13 +94,27 @@ pub(crate) trait Rows {
     }
 }
 
+/// `x` checked, then written by `body` through a buffer of its own (whose writes
+/// inline, whatever `w` is), its edges a chunk of [`EDGE_CHUNK`] at a time.
+pub(crate) fn write_document<R: Rows + Sync, W: Write>(
+    x: &R,
+    w: &mut W,
+    body: impl FnOnce(&R, &mut std::io::BufWriter<&mut W>, usize) -> Result<(), InterchangeError>,
+) -> Result<(), InterchangeError> {
+    x.check()?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    body(x, &mut w, EDGE_CHUNK)?;
+    w.flush()?;
+    Ok(())
+}
+
 /// How a format writes one edge, into any writer.
 pub(crate) trait EdgeWriter: Sync {
     fn edge<W: Write>(&self, w: &mut W, e: &EdgeRow<'_>) -> std::io::Result<()>;
 }
 
 /// Edges formatted a chunk at a time on every core ([`write_edges`]).
-pub(crate) const EDGE_CHUNK: usize = 4096;
+const EDGE_CHUNK: usize = 4096;
 
 /// Every edge of `x` written to `w` by `writer`, in order. When the rows can be
 /// walked by range ([`Rows::each_edge_in`]) and there is more than one `chunk` of
@@ -130,8 +144,10 @@ pub(crate) fn write_edges<R: Rows + Sync>(
             .map(|(buf, range)| {
                 buf.clear();
                 let mut each = |e: &EdgeRow<'_>| Ok(writer.edge(buf, e)?);
-                x.each_edge_in(range.clone(), &mut each)
-                    .unwrap_or_else(|| x.each_edge(&mut each))
+                match x.each_edge_in(range.clone(), &mut each) {
+                    Some(done) => done,
+                    None => unreachable!("rows that walk the empty range walk any range"),
+                }
             })
             .collect();
         for (buf, result) in bufs.iter().zip(done) {

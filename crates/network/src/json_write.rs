@@ -280,15 +280,24 @@ fn tie<'a>(
 /// weights are counts) as its digits and ".0", without the float formatter; any other
 /// through serde_json (`null` when not finite).
 fn push_float(buf: &mut Vec<u8>, x: f64) {
-    if x.fract() == 0.0 && x.abs() < 1e15 && !(x == 0.0 && x.is_sign_negative()) {
-        if x < 0.0 {
+    if let Some((negative, digits)) = whole(x) {
+        if negative {
             buf.push(b'-');
         }
-        push_digits(buf, x.abs() as u64);
+        push_digits(buf, digits);
         buf.extend_from_slice(b".0");
     } else {
         let _ = serde_json::to_writer(&mut *buf, &x);
     }
+}
+
+/// A weight that is a whole number below 10^15 (the raw networks' weights are
+/// counts), as whether it is negative and its digits' value, for the writers that
+/// write such numbers without the float formatter; None for any other (a fraction,
+/// -0.0, 10^15 and beyond, not finite).
+pub fn whole(x: f64) -> Option<(bool, u64)> {
+    (x.fract() == 0.0 && x.abs() < 1e15 && !(x == 0.0 && x.is_sign_negative()))
+        .then(|| (x < 0.0, x.abs() as u64))
 }
 
 /// A JSON string as serde_json writes it: as it is, quoted, unless it holds a
