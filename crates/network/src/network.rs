@@ -315,26 +315,39 @@ pub fn network_ties(statements: &[Statement], opts: NetworkOptions) -> Result<Ti
             ties
         })
         .collect();
-    let mut degree = vec![0usize; p.nodes.len()];
-    for &(i, j, _) in chunks.iter().flatten() {
-        degree[i as usize] += 1;
-        degree[j as usize] += 1;
-    }
-    let mut adj: Vec<Vec<(usize, f64)>> = degree.into_iter().map(Vec::with_capacity).collect();
-    // Rows come in order of i, and within a row in order of j > i: each list gets
-    // its earlier neighbours (from their rows) before its later ones (from its own),
-    // every one ascending, as Adjacency::new sorts them; + 0.0 as it adds.
-    let mut edges = 0;
-    for &(i, j, w) in chunks.iter().flatten() {
-        adj[i as usize].push((j as usize, w));
-        adj[j as usize].push((i as usize, w));
-        edges += 1;
-    }
     Ok(Ties {
+        edges: chunks.iter().map(Vec::len).sum(),
+        adjacency: adjacency_of(p.nodes.len(), &chunks),
         nodes: p.nodes,
-        edges,
-        adjacency: Adjacency { adj },
     })
+}
+
+/// The adjacency of `n` nodes from the pair loop's ties (i < j), which come in
+/// order of i, and within a row in order of j: each node gets its earlier
+/// neighbours (from their rows) before its later ones (from its own), every one
+/// ascending, as [`Adjacency::new`] sorts them, and + 0.0 as it adds. Written
+/// straight into the flat arrays, sized first.
+fn adjacency_of(n: usize, chunks: &[Vec<(u32, u32, f64)>]) -> Adjacency {
+    let mut start = vec![0usize; n + 1];
+    for &(i, j, _) in chunks.iter().flatten() {
+        start[i as usize + 1] += 1;
+        start[j as usize + 1] += 1;
+    }
+    for k in 0..n {
+        start[k + 1] += start[k];
+    }
+    let total = start[n];
+    let (mut to, mut w) = (vec![0u32; total], vec![0.0f64; total]);
+    let mut cursor = start[..n].to_vec();
+    for &(i, j, x) in chunks.iter().flatten() {
+        for (a, b) in [(i, j), (j, i)] {
+            let at = &mut cursor[a as usize];
+            to[*at] = b;
+            w[*at] = x;
+            *at += 1;
+        }
+    }
+    Adjacency::from_parts(start, to, w)
 }
 
 /// What a network is made of, before its statements join it.
@@ -864,8 +877,8 @@ pub(crate) fn signed_ties(
     });
     Ok(SignedTies {
         nodes: p.nodes,
-        positive: Adjacency { adj: pos },
-        negative: Adjacency { adj: neg },
+        positive: Adjacency::from_lists(&pos),
+        negative: Adjacency::from_lists(&neg),
         congruence_ties,
         conflict_ties,
     })
@@ -1283,7 +1296,7 @@ pub(crate) mod tests {
                         assert_eq!(ties.nodes, net.nodes);
                         assert_eq!(ties.edges, net.edges.len());
                         let bits = |a: &Adjacency| -> Vec<Vec<(usize, u64)>> {
-                            a.adj
+                            a.lists()
                                 .iter()
                                 .map(|l| l.iter().map(|&(j, w)| (j, w.to_bits())).collect())
                                 .collect()
@@ -1465,11 +1478,10 @@ pub(crate) mod tests {
                 n.nodes.len(),
                 n.edges.iter().map(|e| (e.source, e.target, e.weight)),
             )
-            .adj
         };
         assert_eq!(t.nodes, cong.nodes);
-        assert_eq!(t.positive.adj, adj(&cong));
-        assert_eq!(t.negative.adj, adj(&conf));
+        assert_eq!(t.positive, adj(&cong));
+        assert_eq!(t.negative, adj(&conf));
         assert_eq!(
             (t.congruence_ties, t.conflict_ties),
             (cong.edges.len(), conf.edges.len())

@@ -50,14 +50,14 @@ pub fn signed(congruence: &Network, conflict: &Network) -> (Adjacency, Adjacency
 /// Signed modularity of a two-group split (`side[i]` is 0 or 1).
 pub fn signed_modularity(pos: &Adjacency, neg: &Adjacency, side: &[u8]) -> f64 {
     let part = |g: &Adjacency| -> (f64, f64) {
-        let two_m: f64 = g.adj.iter().flatten().map(|&(_, w)| w).sum();
+        let two_m: f64 = g.weights().iter().sum();
         if two_m == 0.0 {
             return (0.0, 0.0);
         }
         let mut inside = 0.0;
         let mut deg = [0.0f64; 2];
-        for (i, nb) in g.adj.iter().enumerate() {
-            for &(j, w) in nb {
+        for i in 0..g.len() {
+            for (j, w) in g.neighbours(i) {
                 deg[side[i] as usize] += w;
                 if side[i] == side[j] {
                     inside += w;
@@ -79,7 +79,7 @@ pub fn signed_modularity(pos: &Adjacency, neg: &Adjacency, side: &[u8]) -> f64 {
 pub fn best_split(pos: &Adjacency, neg: &Adjacency, activity: &[usize]) -> Split {
     let n = pos.len();
     let tied: Vec<usize> = (0..n)
-        .filter(|&i| !pos.adj[i].is_empty() || !neg.adj[i].is_empty())
+        .filter(|&i| pos.degree(i) > 0 || neg.degree(i) > 0)
         .collect();
     if tied.is_empty() {
         return Split {
@@ -162,7 +162,7 @@ fn local_moves(pos: &Adjacency, neg: &Adjacency, tied: &[usize], side: &mut [u8]
         }
         queue.push_back(s);
         while let Some(v) = queue.pop_front() {
-            for &(w, _) in &neg.adj[v] {
+            for (w, _) in neg.neighbours(v) {
                 if !std::mem::replace(&mut seen[w], true) {
                     side[w] = 1 - side[v];
                     queue.push_back(w);
@@ -174,11 +174,7 @@ fn local_moves(pos: &Adjacency, neg: &Adjacency, tied: &[usize], side: &mut [u8]
     // date, so that a move's gain costs the node's ties, not the whole network.
     let sums = |g: &Adjacency, side: &[u8]| {
         let mut d = [0.0f64; 2];
-        let k: Vec<f64> = g
-            .adj
-            .iter()
-            .map(|nb| nb.iter().map(|&(_, w)| w).sum())
-            .collect();
+        let k: Vec<f64> = (0..g.len()).map(|i| g.ties(i).1.iter().sum()).collect();
         for (i, &ki) in k.iter().enumerate() {
             d[side[i] as usize] += ki;
         }
@@ -199,7 +195,7 @@ fn local_moves(pos: &Adjacency, neg: &Adjacency, tied: &[usize], side: &mut [u8]
         // Adding 0.0 leaves a sum of positive weights the same bits: the sums are
         // those of a branch per neighbour, without its mispredictions.
         let (mut wa, mut wb) = (0.0, 0.0);
-        for &(j, w) in &g.adj[i] {
+        for (j, w) in g.neighbours(i) {
             let same = side[j] as usize == a;
             wa += if same { w } else { 0.0 };
             wb += if same { 0.0 } else { w };

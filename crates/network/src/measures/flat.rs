@@ -4,6 +4,8 @@
 //! one of them is exactly an `f32` (the raw networks' counts), which halves what
 //! each pass reads; the sums are then those of the `f64` weights, bit for bit.
 
+use std::borrow::Cow;
+
 use super::Adjacency;
 
 /// A tie weight as stored: read back as the `f64` it is.
@@ -25,14 +27,15 @@ impl Weight for f64 {
     }
 }
 
-/// Ties in flat arrays (module docs).
-pub(crate) struct Flat<W> {
-    start: Vec<usize>,
-    to: Vec<u32>,
-    w: Vec<W>,
+/// Ties in flat arrays (module docs): borrowed from an [`Adjacency`], or owned
+/// (a folded graph of Louvain's).
+pub(crate) struct Flat<'a, W: Clone> {
+    start: Cow<'a, [usize]>,
+    to: Cow<'a, [u32]>,
+    w: Cow<'a, [W]>,
 }
 
-impl<W: Weight> Flat<W> {
+impl<W: Weight> Flat<'_, W> {
     /// Number of nodes.
     pub(crate) fn len(&self) -> usize {
         self.start.len() - 1
@@ -51,63 +54,53 @@ impl<W: Weight> Flat<W> {
             .map(|i| self.ties(i).1.iter().map(|w| w.get()).sum())
             .collect()
     }
-
-    fn of(g: &Adjacency, weight: impl Fn(f64) -> W) -> Self {
-        let mut start = Vec::with_capacity(g.len() + 1);
-        start.push(0);
-        let total = g.adj.iter().map(Vec::len).sum();
-        let (mut to, mut w) = (Vec::with_capacity(total), Vec::with_capacity(total));
-        for nb in &g.adj {
-            for &(j, x) in nb {
-                to.push(j as u32);
-                w.push(weight(x));
-            }
-            start.push(to.len());
-        }
-        Flat { start, to, w }
-    }
 }
 
-impl Flat<f64> {
-    /// The ties of `g`, weights as they are.
-    pub(crate) fn wide(g: &Adjacency) -> Self {
-        Flat::of(g, |x| x)
+impl<'a> Flat<'a, f64> {
+    /// The ties of `g`, weights as they are, read in place.
+    pub(crate) fn wide(g: &'a Adjacency) -> Self {
+        Flat {
+            start: Cow::Borrowed(&g.start),
+            to: Cow::Borrowed(&g.to),
+            w: Cow::Borrowed(&g.w),
+        }
+    }
+
+    /// The ties of `g`, owned.
+    pub(crate) fn owned(g: Adjacency) -> Flat<'static, f64> {
+        Flat {
+            start: Cow::Owned(g.start),
+            to: Cow::Owned(g.to),
+            w: Cow::Owned(g.w),
+        }
     }
 
     /// Back to adjacency lists.
     #[cfg(test)]
     pub(crate) fn lists(&self) -> Adjacency {
-        let adj = (0..self.len())
-            .map(|i| {
-                let (to, w) = self.ties(i);
-                to.iter()
-                    .map(|&j| j as usize)
-                    .zip(w.iter().copied())
-                    .collect()
-            })
-            .collect();
-        Adjacency { adj }
+        Adjacency::from_parts(self.start.to_vec(), self.to.to_vec(), self.w.to_vec())
     }
 }
 
 /// The ties of a graph, as compact as their weights allow.
-pub(crate) enum Ties {
-    /// Every weight exactly an `f32`.
-    Narrow(Flat<f32>),
-    /// Some weight is not.
-    Wide(Flat<f64>),
+pub(crate) enum Ties<'a> {
+    /// Every weight exactly an `f32`: the neighbours read in place, the weights
+    /// narrowed into an array of their own.
+    Narrow(Flat<'a, f32>),
+    /// Some weight is not: everything read in place.
+    Wide(Flat<'a, f64>),
 }
 
-impl Ties {
+impl<'a> Ties<'a> {
     /// The ties of `g` (whose node count fits in `u32`).
-    pub(crate) fn of(g: &Adjacency) -> Self {
-        let exact = g
-            .adj
-            .iter()
-            .flatten()
-            .all(|&(_, x)| f64::from(x as f32) == x);
+    pub(crate) fn of(g: &'a Adjacency) -> Self {
+        let exact = g.w.iter().all(|&x| f64::from(x as f32) == x);
         if exact {
-            Ties::Narrow(Flat::of(g, |x| x as f32))
+            Ties::Narrow(Flat {
+                start: Cow::Borrowed(&g.start),
+                to: Cow::Borrowed(&g.to),
+                w: Cow::Owned(g.w.iter().map(|&x| x as f32).collect()),
+            })
         } else {
             Ties::Wide(Flat::wide(g))
         }

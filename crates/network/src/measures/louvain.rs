@@ -20,7 +20,7 @@ pub fn louvain(g: &Adjacency) -> Vec<usize> {
 }
 
 /// [`louvain`] of ties already flat.
-pub(crate) fn louvain_flat<W: Weight>(g: &Flat<W>) -> Vec<usize> {
+pub(crate) fn louvain_flat<W: Weight>(g: &Flat<'_, W>) -> Vec<usize> {
     let mut member: Vec<usize> = (0..g.len()).collect(); // node -> current super-node
     let mut next = level(g, &mut member);
     while let Some(folded) = next {
@@ -32,7 +32,7 @@ pub(crate) fn louvain_flat<W: Weight>(g: &Flat<W>) -> Vec<usize> {
 /// One level: local moves on `g`, whose nodes `member` maps the original nodes to,
 /// then `member` moved on to the communities found (numbered in order of first
 /// appearance); the graph of those communities, or None when no node moved.
-fn level<W: Weight>(g: &Flat<W>, member: &mut [usize]) -> Option<Flat<f64>> {
+fn level<W: Weight>(g: &Flat<'_, W>, member: &mut [usize]) -> Option<Flat<'static, f64>> {
     let local = one_level(g);
     let moved = local.iter().enumerate().any(|(i, &c)| c != i);
     let mut ids = BTreeMap::new();
@@ -50,7 +50,7 @@ fn level<W: Weight>(g: &Flat<W>, member: &mut [usize]) -> Option<Flat<f64>> {
 /// twice in degrees). Each sum adds the ties in the order of their lower end, then
 /// their upper end, from 0.0: the sums `Adjacency::new` makes of those ties given
 /// in that order, with no list of them made.
-fn fold<W: Weight>(g: &Flat<W>, local: &[usize], k: usize) -> Flat<f64> {
+fn fold<W: Weight>(g: &Flat<'_, W>, local: &[usize], k: usize) -> Flat<'static, f64> {
     fold_within(g, local, k, DENSE_FOLD)
 }
 
@@ -59,7 +59,12 @@ fn fold<W: Weight>(g: &Flat<W>, local: &[usize], k: usize) -> Flat<f64> {
 const DENSE_FOLD: usize = 1024;
 
 /// [`fold`], the sums in a table when there are at most `dense` communities.
-fn fold_within<W: Weight>(g: &Flat<W>, local: &[usize], k: usize, dense: usize) -> Flat<f64> {
+fn fold_within<W: Weight>(
+    g: &Flat<'_, W>,
+    local: &[usize],
+    k: usize,
+    dense: usize,
+) -> Flat<'static, f64> {
     let mut inside = vec![0.0; k];
     let mut between: Vec<((usize, usize), f64)> = Vec::new();
     if k <= dense {
@@ -95,7 +100,7 @@ fn fold_within<W: Weight>(g: &Flat<W>, local: &[usize], k: usize, dense: usize) 
     for nb in &mut adj {
         nb.sort_unstable_by_key(|&(j, _)| j);
     }
-    Flat::wide(&Adjacency { adj })
+    Flat::owned(Adjacency::from_lists(&adj))
 }
 
 /// [`fold`] of lists, for the tests.
@@ -108,7 +113,7 @@ pub(super) fn fold_of(g: &Adjacency, local: &[usize], k: usize, dense: usize) ->
 /// `add(lower community, higher community, weight)` in tie order; the weight of
 /// ties inside a community (both ways) added to `inside`.
 fn each_tie<W: Weight>(
-    g: &Flat<W>,
+    g: &Flat<'_, W>,
     local: &[usize],
     inside: &mut [f64],
     mut add: impl FnMut(usize, usize, f64),
@@ -128,7 +133,7 @@ fn each_tie<W: Weight>(
 }
 
 /// One level of local moves; returns each node's community (a node index).
-fn one_level<W: Weight>(g: &Flat<W>) -> Vec<usize> {
+fn one_level<W: Weight>(g: &Flat<'_, W>) -> Vec<usize> {
     let n = g.len();
     let k = g.strengths();
     let two_m: f64 = k.iter().sum();
@@ -180,7 +185,7 @@ fn one_level<W: Weight>(g: &Flat<W>) -> Vec<usize> {
 /// Node i's tie weight to each community of its neighbours, summed into `links`
 /// (through `lanes`, left zero); the communities met listed in `met`, ascending.
 fn gather<W: Weight>(
-    g: &Flat<W>,
+    g: &Flat<'_, W>,
     i: usize,
     com: &[usize],
     links: &mut [f64],

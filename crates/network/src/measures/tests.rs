@@ -131,7 +131,7 @@ fn brandes_one_by_one(g: &Adjacency, sources: &[usize]) -> Vec<f64> {
         queue.push_back(s);
         while let Some(v) = queue.pop_front() {
             stack.push(v);
-            for &(w, _) in &g.adj[v] {
+            for (w, _) in g.neighbours(v) {
                 if dist[w] < 0 {
                     dist[w] = dist[v] + 1;
                     queue.push_back(w);
@@ -142,7 +142,7 @@ fn brandes_one_by_one(g: &Adjacency, sources: &[usize]) -> Vec<f64> {
             }
         }
         for &w in stack.iter().rev() {
-            for &(v, _) in &g.adj[w] {
+            for (v, _) in g.neighbours(w) {
                 if dist[v] >= 0 && dist[v] + 1 == dist[w] {
                     delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
                 }
@@ -286,15 +286,15 @@ fn oracle_measures_agree_with_networkx_on_random_graphs() {
 /// Louvain's folding as it was, through `Adjacency::new` and a list of every tie
 /// between two communities: the sums `louvain::fold` must give, bit for bit.
 fn fold_listed(g: &Adjacency, local: &[usize], k: usize) -> Adjacency {
-    let edges = g.adj.iter().enumerate().flat_map(|(i, nb)| {
-        nb.iter()
-            .filter(move |&&(j, _)| i < j)
-            .map(move |&(j, w)| (local[i], local[j], w))
+    let edges = (0..g.len()).flat_map(|i| {
+        g.neighbours(i)
+            .filter(move |&(j, _)| i < j)
+            .map(move |(j, w)| (local[i], local[j], w))
     });
-    let mut folded = Adjacency::new(k, edges.collect::<Vec<_>>());
+    let mut folded = Adjacency::new(k, edges.collect::<Vec<_>>()).lists();
     let mut selfw = vec![0.0; k];
-    for (i, nb) in g.adj.iter().enumerate() {
-        for &(j, w) in nb {
+    for i in 0..g.len() {
+        for (j, w) in g.neighbours(i) {
             if local[i] == local[j] {
                 selfw[local[i]] += w;
             }
@@ -302,11 +302,11 @@ fn fold_listed(g: &Adjacency, local: &[usize], k: usize) -> Adjacency {
     }
     for (c, w) in selfw.into_iter().enumerate() {
         if w > 0.0 {
-            folded.adj[c].push((c, w));
-            folded.adj[c].sort_by_key(|&(j, _)| j);
+            folded[c].push((c, w));
+            folded[c].sort_by_key(|&(j, _)| j);
         }
     }
-    folded
+    Adjacency::from_lists(&folded)
 }
 
 #[test]
@@ -322,7 +322,7 @@ fn communities_fold_to_the_sums_a_list_of_their_ties_gave() {
         let local: Vec<usize> = (0..60).map(|i| (i * 7 + seed as usize) % 5).collect();
         let want = fold_listed(&g, &local, 5);
         let bits = |a: &Adjacency| -> Vec<Vec<(usize, u64)>> {
-            a.adj
+            a.lists()
                 .iter()
                 .map(|v| v.iter().map(|&(j, w)| (j, w.to_bits())).collect())
                 .collect()
