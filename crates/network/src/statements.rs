@@ -120,7 +120,19 @@ impl StatementFilter {
 /// Every statement of the graph, sorted by (date, article, actor, policy, stance,
 /// source): the same graph always gives the same list.
 pub fn statements(g: &LevelGraph) -> Vec<Statement> {
-    let mut out = Vec::new();
+    // One statement per about, proposes or criticises edge (more only for a claim
+    // with several speakers): sized once, not doubled and copied as it fills.
+    let likely = g
+        .graph
+        .edge_weights()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EdgeKind::About | EdgeKind::Proposes | EdgeKind::Criticises
+            )
+        })
+        .count();
+    let mut out = Vec::with_capacity(likely);
     for i in g.graph.node_indices() {
         let node = g.node(i);
         match (&node.data, node.kind) {
