@@ -32,7 +32,7 @@ pub struct NodeMeasures {
 /// with their weights beside them in `w`. One allocation per array, not one per
 /// node: a dense network's 14 million tie ends are 170 MB in three arrays, where
 /// a list per node took 227 MB in 5,000 allocations, and the measures read the
-/// arrays in place ([`flat`]).
+/// arrays in place (`measures/flat.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Adjacency {
     start: Vec<usize>,
@@ -247,8 +247,8 @@ pub fn measures_of(all: &Adjacency) -> (Vec<NodeMeasures>, Option<Sample>) {
     (m, sample)
 }
 
-/// PageRank and Louvain communities of the positive ties, side by side, from one
-/// flat copy of them.
+/// PageRank and Louvain communities of the positive ties, side by side, both
+/// reading them in place (their weights narrowed once when exact in 32 bits).
 fn ranks_and_communities(pos: &Adjacency) -> (Vec<f64>, Vec<usize>) {
     fn both<W: Weight>(g: &Flat<W>) -> (Vec<f64>, Vec<usize>) {
         rayon::join(|| pagerank_flat(g, 0.85), || louvain::louvain_flat(g))

@@ -1,8 +1,9 @@
-//! A graph's ties in flat arrays, the form the iterated measures (PageRank, Louvain)
-//! walk many times over: node i's neighbours are `to[start[i]..start[i + 1]]`,
-//! ascending, with their weights beside them. Weights are kept as `f32` when every
-//! one of them is exactly an `f32` (the raw networks' counts), which halves what
-//! each pass reads; the sums are then those of the `f64` weights, bit for bit.
+//! A graph's ties in flat arrays, as the iterated measures (PageRank, Louvain) walk
+//! them many times over: node i's neighbours are `to[start[i]..start[i + 1]]`,
+//! ascending, with their weights beside them, borrowed from an [`Adjacency`] (or
+//! owned, for a graph Louvain folds). Weights are narrowed to `f32` when every one of
+//! them is exactly an `f32` (the raw networks' counts), which halves what each pass
+//! reads; the sums are then those of the `f64` weights, bit for bit.
 
 use std::borrow::Cow;
 
