@@ -131,7 +131,8 @@ impl Adjacency {
     }
 
     /// Each node's (neighbour, weight) list.
-    pub fn lists(&self) -> Vec<Vec<(usize, f64)>> {
+    #[cfg(test)]
+    pub(crate) fn lists(&self) -> Vec<Vec<(usize, f64)>> {
         (0..self.len())
             .map(|i| self.neighbours(i).collect())
             .collect()
@@ -149,24 +150,24 @@ impl Adjacency {
 
     /// Node i's neighbours (ascending) and the weights of its ties to them.
     #[inline]
-    pub fn ties(&self, i: usize) -> (&[u32], &[f64]) {
+    pub(crate) fn ties(&self, i: usize) -> (&[u32], &[f64]) {
         let r = self.start[i]..self.start[i + 1];
         (&self.to[r.clone()], &self.w[r])
     }
 
     /// Node i's (neighbour, weight) pairs, neighbours ascending.
-    pub fn neighbours(&self, i: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+    pub(crate) fn neighbours(&self, i: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
         let (to, w) = self.ties(i);
         to.iter().map(|&j| j as usize).zip(w.iter().copied())
     }
 
     /// Node i's number of ties.
-    pub fn degree(&self, i: usize) -> usize {
+    pub(crate) fn degree(&self, i: usize) -> usize {
         self.start[i + 1] - self.start[i]
     }
 
     /// Every tie end's weight, node by node, each node's in neighbour order.
-    pub fn weights(&self) -> &[f64] {
+    pub(crate) fn weights(&self) -> &[f64] {
         &self.w
     }
 
