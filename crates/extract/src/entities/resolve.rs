@@ -442,7 +442,7 @@ pub(crate) fn resolve_roles(
 
 /// "Mr Pendleton" (a person named by title and surname only) in an article that names
 /// Jim Pendleton: the one other person of the article whose name ends in that
-/// surname is that person.
+/// surname is that person; where several do, the one named last before it.
 pub(super) fn merge_titled_surnames(lex: &Lexicon, found: &mut Found) {
     // The titles a person may be drafted under with the surname alone: those of a
     // speaker ("Mr Pendleton said"), a councillor ("Cllr Muten"), a peer ("Lord Frost").
@@ -451,6 +451,7 @@ pub(super) fn merge_titled_surnames(lex: &Lexicon, found: &mut Found) {
     };
     let people = article_people(lex, found);
     let mut merged: Vec<(String, String, String)> = Vec::new();
+    let mut ambiguous: Vec<(String, String)> = Vec::new();
     for c in found.candidates.iter().filter(|c| c.kind == "person") {
         let Some((title, surname)) = c.name.split_once(' ') else {
             continue;
@@ -461,11 +462,41 @@ pub(super) fn merge_titled_surnames(lex: &Lexicon, found: &mut Found) {
         let of = people.iter().filter(|&&(id, name)| {
             id != c.id && name.split(' ').next() != Some(title) && closes_with_words(name, surname)
         });
-        if let Some(one) = only_one(of.map(|&(id, _)| id)) {
+        let of: Vec<&str> = of.map(|&(id, _)| id).collect();
+        if let Some(one) = only_one(of.iter().copied()) {
             merged.push((c.id.clone(), one.to_string(), c.name.clone()));
+        } else if let Some(near) = nearest_before(found, &c.id, &of) {
+            // Two people share the surname ("Shaz Nawaz", "Shahzad Nawaz"): "Mr Nawaz"
+            // is the one named last before it, and no alias of either.
+            ambiguous.push((c.id.clone(), near.to_string()));
         }
     }
     fold_into(found, &merged);
+    for (short, person) in &ambiguous {
+        for m in found.mentions.iter_mut().filter(|m| &m.id == short) {
+            m.id = person.clone();
+        }
+    }
+    found
+        .candidates
+        .retain(|c| !ambiguous.iter().any(|(short, _)| short == &c.id));
+}
+
+/// Of the people `ids`, the one whose mention comes last before the first mention of
+/// `of`, if any is mentioned before it.
+fn nearest_before(found: &Found, of: &str, ids: &[&str]) -> Option<String> {
+    let first = found
+        .mentions
+        .iter()
+        .filter(|m| m.id == of)
+        .map(|m| (m.sentence, m.start))
+        .min()?;
+    found
+        .mentions
+        .iter()
+        .filter(|m| ids.contains(&m.id.as_str()) && (m.sentence, m.start) < first)
+        .max_by_key(|m| (m.sentence, m.start))
+        .map(|m| m.id.clone())
 }
 
 /// The one id among `ids` (repeats counted once), if there is exactly one.

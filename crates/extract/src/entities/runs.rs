@@ -2573,9 +2573,19 @@ fn is_lower_role(w: &str) -> bool {
 
 /// Whether a name ending in an organisation head is a building or facility, a venue
 /// rather than a body (guide 3.5a): "Tiller Leisure Centre", "Berry Hill Primary
-/// School".
+/// School"; or a place: "the City Centre", "Kirkby Town Centre".
 fn is_venue(words: &[&str]) -> bool {
     const CENTRES: &[&str] = &[
+        "City",
+        "Town",
+        "Village",
+        "Retail",
+        "Heritage",
+        "Job",
+        "Jobcentre",
+        "Day",
+        "Distribution",
+        "Data",
         "Leisure",
         "Sports",
         "Community",

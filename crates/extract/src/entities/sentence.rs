@@ -71,6 +71,16 @@ pub(super) fn adjacent(norm: &str, x: &Tok, y: &Tok) -> bool {
     gap == " " || (gap == ". " && is_initial(x.s))
 }
 
+/// "The Irish Times" for the name "Irish Times" found at `start..end` right after a
+/// capital "The" ("founder of The Majority", "The Irish Times report"): the name as
+/// its owner writes it, an alias, so that the name matches either way it is written.
+fn with_capital_the(norm: &str, name: &str, start: usize, end: usize) -> Option<String> {
+    (norm[..start].ends_with("The ")
+        && !norm[..start - 4].ends_with(|c: char| c.is_alphanumeric())
+        && norm.get(start..end) == Some(name))
+    .then(|| format!("The {name}"))
+}
+
 /// Whether a word is one capital letter, as an initial is.
 fn is_initial(w: &str) -> bool {
     w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
@@ -134,6 +144,11 @@ impl SentenceScan<'_, '_, '_> {
             });
         e.count += 1;
         e.confidence = e.confidence.max(conf);
+        if let Some(alias) = with_capital_the(self.c.norm, &name, start, end) {
+            if !e.aliases.contains(&alias) {
+                e.aliases.push(alias);
+            }
+        }
         self.out.mentions.push(Mention {
             id: id.clone(),
             sentence: self.c.si,

@@ -37,7 +37,7 @@ static CLASS: [u8; 256] = {
         let b = i as u8;
         t[i] = if b.is_ascii_alphanumeric() {
             ALNUM
-        } else if matches!(b, b'\'' | b'-' | b'&' | b'.') {
+        } else if matches!(b, b'\'' | b'-' | b'&' | b'.' | b':') {
             JOINER
         } else if b >= 0x80 {
             NON_ASCII
@@ -51,7 +51,8 @@ static CLASS: [u8; 256] = {
 
 /// The words of `norm`, appended to `out`: runs of letters and digits, joined by an
 /// apostrophe, hyphen, ampersand or period that a letter or digit follows ("O'Brien",
-/// "co-operation", "R&D", "U.K"; a trailing "'s" stays in), and an ampersand between
+/// "co-operation", "R&D", "U.K"; a trailing "'s" stays in), a colon between a letter
+/// and a capital ("Re:State"), and an ampersand between
 /// spaces ("Marks & Spencer").
 pub(super) fn tokens_into<'a>(norm: &'a str, out: &mut Vec<Tok<'a>>) {
     let b = norm.as_bytes();
@@ -97,7 +98,7 @@ pub(super) fn tokens_into<'a>(norm: &'a str, out: &mut Vec<Tok<'a>>) {
                     }
                     j += len;
                 }
-                JOINER if j + 1 < n && alnum_at(norm, j + 1).0 => j += 1,
+                JOINER if j + 1 < n && joins(b, j) && alnum_at(norm, j + 1).0 => j += 1,
                 _ => break,
             }
         }
@@ -108,6 +109,14 @@ pub(super) fn tokens_into<'a>(norm: &'a str, out: &mut Vec<Tok<'a>>) {
         });
         i = j.max(i + 1);
     }
+}
+
+/// Whether the joiner at byte `j` joins: a colon only between a letter and a capital
+/// ("Re:State", a think-tank's name), never in a time ("10:30") or before a lower-case
+/// word ("Note:the"); the other joiners whenever a letter or digit follows.
+#[inline]
+fn joins(b: &[u8], j: usize) -> bool {
+    b[j] != b':' || (b[j - 1].is_ascii_alphabetic() && b[j + 1].is_ascii_uppercase())
 }
 
 /// Whether byte `i` is an ampersand standing between words as one ("Bird & Bird",
@@ -140,9 +149,12 @@ pub(super) fn tokens_reference(norm: &str) -> Vec<Tok<'_>> {
         while let Some(c) = norm[j..].chars().next() {
             if c.is_alphanumeric() {
                 j += c.len_utf8();
-            } else if matches!(c, '\'' | '-' | '&' | '.')
+            } else if (matches!(c, '\'' | '-' | '&' | '.')
                 && j + 1 < n
-                && norm[j + 1..].starts_with(char::is_alphanumeric)
+                && norm[j + 1..].starts_with(char::is_alphanumeric))
+                || (c == ':'
+                    && norm[..j].ends_with(|p: char| p.is_ascii_alphabetic())
+                    && norm[j + 1..].starts_with(|n: char| n.is_ascii_uppercase()))
             {
                 j += 1;
             } else {
