@@ -260,6 +260,7 @@ pub(crate) fn find(
     resolve::merge_familiar_names(lex, &mut found);
     resolve::merge_short_names(lex, &mut found);
     resolve::merge_titled_surnames(lex, &mut found);
+    resolve::merge_generic_bodies(lex, &mut found);
     generic::settle_generic(layout, lex, &mut found);
     generic::settle_head_aliases(layout, lex, &mut found);
     groups::settle_groups(layout, lex, &mut found);

@@ -499,6 +499,109 @@ fn nearest_before(found: &Found, of: &str, ids: &[&str]) -> Option<String> {
         .map(|m| m.id.clone())
 }
 
+/// Words that name a kind of body, not one body: a candidate named only by these
+/// ("Town Council", "the Borough Council", "Planning Committee", "Mayor's Office",
+/// "Steering Group") is a different body in every article.
+const GENERIC_BODY_TIERS: &[&str] = &[
+    "City",
+    "County",
+    "District",
+    "Borough",
+    "Town",
+    "Parish",
+    "Community",
+    "Local",
+    "Metropolitan",
+    "Unitary",
+    "Planning",
+    "Steering",
+    "Scrutiny",
+    "Licensing",
+    "Executive",
+    "Development",
+    "Regeneration",
+    "Audit",
+    "Residents'",
+    "Residents’",
+    "Mayor's",
+    "Mayor’s",
+    "Government",
+];
+
+/// The heads of [`GENERIC_BODY_TIERS`] names.
+const GENERIC_BODY_HEADS: &[&str] = &[
+    "Council",
+    "Councils",
+    "Committee",
+    "Office",
+    "Group",
+    "Board",
+    "Panel",
+    "Cabinet",
+];
+
+/// Whether `name` is a kind of body and no one body: tiers, then one head.
+pub(super) fn is_generic_body(name: &str) -> bool {
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some((head, tiers)) = words.split_last() else {
+        return false;
+    };
+    GENERIC_BODY_HEADS.contains(head) && tiers.iter().all(|w| GENERIC_BODY_TIERS.contains(w))
+}
+
+/// A body named only by its kind ("the Town Council", "the Planning Committee"): in
+/// an article that names exactly one body of that kind in full ("Monmouth Town
+/// Council"), it is that body; else it is not drafted, since `build --auto` would link
+/// such a name in every article that speaks of any town council.
+pub(super) fn merge_generic_bodies(lex: &Lexicon, found: &mut Found) {
+    let generic: Vec<(String, String)> = found
+        .candidates
+        .iter()
+        .filter(|c| c.node_kind == NodeKind::Actor && c.kind != "person")
+        .filter(|c| is_generic_body(&c.name))
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    if generic.is_empty() {
+        return;
+    }
+    let bodies: Vec<(String, String)> = found
+        .candidates
+        .iter()
+        .filter(|c| c.node_kind == NodeKind::Actor && !is_generic_body(&c.name))
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .chain(found.mentions.iter().filter_map(|m| {
+            lex.entities
+                .get(&m.id)
+                .filter(|e| e.node_kind == NodeKind::Actor && e.kind != "person")
+                .map(|e| (e.id.clone(), e.name.clone()))
+        }))
+        .collect();
+    let mut into: Vec<(String, Option<String>)> = Vec::new();
+    for (id, name) in generic {
+        let kind = name.strip_prefix("The ").unwrap_or(&name);
+        let of = bodies
+            .iter()
+            .filter(|(other, full)| other != &id && full.len() > kind.len() && full.ends_with(kind))
+            .map(|(other, _)| other.as_str());
+        let body = only_one(of).map(str::to_string);
+        into.push((id, body));
+    }
+    for (short, body) in &into {
+        match body {
+            Some(b) => found
+                .mentions
+                .iter_mut()
+                .filter(|m| &m.id == short)
+                .for_each(|m| m.id = b.clone()),
+            None => found.mentions.retain(|m| &m.id != short),
+        }
+    }
+    found
+        .candidates
+        .retain(|c| !into.iter().any(|(short, _)| short == &c.id));
+}
+
 /// The one id among `ids` (repeats counted once), if there is exactly one.
 fn only_one<'a>(ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let mut ids: Vec<&str> = ids.collect();

@@ -3236,3 +3236,44 @@ fn a_titled_surname_shared_by_two_people_was_made_a_third_person() {
         f.mentions
     );
 }
+
+/// Session 33 (the readable dev parts added to one corpus): "the Town Council", "the
+/// Planning Committee" and "the Mayor's Office" were drafted as bodies of their own,
+/// and `build --auto` linked each in every other article that speaks of any town
+/// council, planning committee or mayor's office.
+#[test]
+fn a_body_named_only_by_its_kind_was_drafted_and_linked_everywhere() {
+    let lex = lex_of(vec![]);
+    let t = "Monmouthshire County Council's Planning Committee has approved the scheme. \
+             Residents and the Town Council raised questions about traffic. Kent County \
+             Council said it would appeal. The County Council will decide in May. The \
+             money will subsidise the Mayor's Office of advisers.";
+    let f = run(t, &lex);
+    let names = candidate_names(&f);
+    for bad in [
+        "Planning Committee",
+        "Town Council",
+        "County Council",
+        "Mayor's Office",
+    ] {
+        assert!(!names.iter().any(|(n, _)| n == bad), "{bad}: {names:?}");
+    }
+    // Two county councils are named: "The County Council" is neither for sure, and
+    // no mention of a generic body is left.
+    assert!(f
+        .mentions
+        .iter()
+        .all(|m| !m.id.ends_with(":county-council")));
+    let t = "Kent County Council said it would appeal. The County Council will decide in May.";
+    let f = run(t, &lex);
+    let kent: Vec<usize> = f
+        .mentions
+        .iter()
+        .filter(|m| m.id == "actor:kent-county-council")
+        .map(|m| m.sentence)
+        .collect();
+    assert_eq!(kent, [0, 1], "{:?}", f.mentions);
+    assert!(resolve::is_generic_body("The Borough Council"));
+    assert!(!resolve::is_generic_body("Treasury Committee"));
+    assert!(!resolve::is_generic_body("Kent County Council"));
+}
