@@ -12,7 +12,7 @@ use aho_corasick::AhoCorasickBuilder;
 use aho_corasick::{Anchored, MatchKind};
 
 use super::sentences::Layout;
-use levelmap_model::mentions::{keeps_written_case, name_matches_keeping};
+use levelmap_model::mentions::{article_lowered, keeps_written_case, name_matches_keeping};
 
 /// A phrase list in the combined automaton.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -370,6 +370,10 @@ fn exact_name_matches(name: &str, keeps_case: bool, hay: &str, start: usize, end
         // it also is, which the shared rule decides.
         return !keeps_case || name_matches_keeping(name, true, hay, start, end);
     }
+    if keeps_case && article_lowered(name, &hay[start..end]) {
+        // "wrote the Times": the name's article in lower case inside a sentence.
+        return true;
+    }
     if keeps_case
         && found.iter().any(u8::is_ascii_lowercase)
         && !(found.iter().all(|b| !b.is_ascii_uppercase())
@@ -457,6 +461,8 @@ mod tests {
             "New",
             "SNP",
             "CBI",
+            "The Times",
+            "The Majority",
         ];
         let hays = [
             "the luf and LUF and Luf, the ifs IFS Ifs; labour LABOUR Labour lAbour",
@@ -464,6 +470,8 @@ mod tests {
             "BORIS JOHNSON said; boris johnson; Boris johnson; leps LEPS LEPs Leps",
             "hs2 HS2 Hs2; new NEW New; THE LUF PLAN; the LUF PLAN",
             "the snp, SNP, Snp; cbi CBI; ifs",
+            "wrote the Times; The times are hard; THE TIMES; the times; The Times",
+            "The majority want; founder of The Majority; the majority of them",
         ];
         for name in names {
             let keeps = keeps_written_case(name);

@@ -164,9 +164,18 @@ pub const COMMON_WORDS: &[&str] = &[
 
 /// Whether a (normalised) name must be matched in its written case: a single word
 /// that is a [`COMMON_WORDS`] word, shorter than four letters or digits, or an
-/// acronym (two capitals in a row: "IFS", "LEPs"). All-lowercase names never need it.
+/// acronym (two capitals in a row: "IFS", "LEPs"); or "The" and one capitalised word
+/// ("The Majority", "The Times": "the majority of councils" and "The times are hard"
+/// are English, not the name; "the Times" still is, see [`article_lowered`]).
+/// All-lowercase names never need it.
 pub fn keeps_written_case(name: &str) -> bool {
-    if !name.chars().any(char::is_uppercase) || name.contains(' ') {
+    if !name.chars().any(char::is_uppercase) {
+        return false;
+    }
+    if let Some(word) = name.strip_prefix("The ") {
+        return !word.contains(' ') && word.starts_with(char::is_uppercase);
+    }
+    if name.contains(' ') {
         return false;
     }
     let lower = name.to_lowercase();
@@ -1504,6 +1513,28 @@ He respects the independence of the Bank.
             ["actor:power-to-change"]
         );
         assert!(ids_in(&m, "the powerhouse said no.").is_empty());
+    }
+
+    /// Session 33: an outlet's name "The Majority" (an alias the extractor gives a
+    /// name written after a capital "The") was linked by "the majority of councils"
+    /// and "The majority want": "The" and one word matched in lower and Sentence case
+    /// as a longer name does.
+    #[test]
+    fn the_and_one_word_was_linked_as_an_english_phrase() {
+        let mut majority = ent("actor:majority", "Majority", &["The Majority"]);
+        majority.origin = Origin::Extracted(0.6);
+        let m = Matcher::new(&[majority, ent("actor:the-times", "The Times", &[])]);
+        assert!(ids_in(
+            &m,
+            "The majority want change; the majority of councils agree."
+        )
+        .is_empty());
+        assert!(ids_in(&m, "The times are hard, and the times will change.").is_empty());
+        assert_eq!(ids_in(&m, "He founded The Majority."), ["actor:majority"]);
+        assert_eq!(ids_in(&m, "He wrote in the Times."), ["actor:the-times"]);
+        assert_eq!(ids_in(&m, "THE TIMES SAID NO."), ["actor:the-times"]);
+        assert!(keeps_written_case("The Times"));
+        assert!(!keeps_written_case("The Overground Trust"));
     }
 
     fn issue_lexicon() -> [Entity; 5] {
