@@ -165,16 +165,16 @@ fn the_split_in_sources_md_matches_the_folders() {
 /// frozen part, and its figures are fractions of the counts it prints.
 #[test]
 fn the_end_to_end_scorer_keeps_the_frozen_part_to_totals() {
-    let run = |part: &str| {
+    let run = |parts: &str| {
         let out = std::process::Command::new("python3")
             .arg(fixture("gold/end_to_end.py"))
             .arg(env!("CARGO_BIN_EXE_levelmap"))
-            .arg(fixture(part))
+            .args(parts.split(' ').map(fixture))
             .output()
             .expect("python3 runs the end-to-end scorer");
         assert!(
             out.status.success(),
-            "{part}: {}",
+            "{parts}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
@@ -187,7 +187,23 @@ fn the_end_to_end_scorer_keeps_the_frozen_part_to_totals() {
         "{test}"
     );
     assert!(test.contains("totals only (FROZEN)"), "{test}");
-    for out in [&dev, &test] {
+    // Parts built together into one corpus: a frozen part among them keeps every
+    // article to totals, and the totals count the articles of all the parts.
+    let both = run("gold/dev27 gold/test");
+    assert!(
+        !both.contains("missed") && !both.contains("spurious"),
+        "{both}"
+    );
+    assert!(both.contains("totals only (FROZEN)"), "{both}");
+    let articles = |out: &str| {
+        out.split("end to end (")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    };
+    assert_eq!(articles(&both), articles(&test) + 2, "{both}");
+    for out in [&dev, &test, &both] {
         for kind in ["actors", "policies"] {
             let line = out
                 .lines()
