@@ -3277,3 +3277,21 @@ fn a_body_named_only_by_its_kind_was_drafted_and_linked_everywhere() {
     assert!(!resolve::is_generic_body("Treasury Committee"));
     assert!(!resolve::is_generic_body("Kent County Council"));
 }
+
+/// Session 33 (dev5): "Tower Hamlets Community Housing is a housing association" was
+/// drafted as "Hamlets Community Housing": the opening "Tower" was dropped as a common
+/// word because the article also says "tower" ("the 46-story tower"), though it
+/// writes "Tower Hamlets" inside a sentence too.
+#[test]
+fn an_opening_word_the_article_also_writes_in_lower_case_was_cut_from_a_name() {
+    let lex = lex_of(vec![]);
+    let t = "The 46-story tower was approved in Tower Hamlets. Tower Hamlets Community \
+             Housing is a housing association that manages some 3,000 homes.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(
+        names
+            .iter()
+            .any(|(n, _)| n == "Tower Hamlets Community Housing"),
+        "{names:?}"
+    );
+}

@@ -285,4 +285,18 @@ impl<'a> Vocab<'a> {
         self.known.borrow_mut().insert(w.to_string(), found);
         found
     }
+
+    /// Whether the article writes `phrase` inside a sentence, after a space and on
+    /// word boundaries: "Tower Hamlets" in "the council of Tower Hamlets" shows that a
+    /// sentence opening "Tower Hamlets Community Housing" opens with a name.
+    pub(super) fn written_inside(&self, phrase: &str) -> bool {
+        let finder = memchr::memmem::Finder::new(phrase.as_bytes());
+        self.layout.sentences.iter().any(|s| {
+            finder.find_iter(s.norm.as_bytes()).any(|at| {
+                at > 0
+                    && s.norm.as_bytes()[at - 1] == b' '
+                    && levelmap_model::mentions::is_boundary(&s.norm, at, at + phrase.len())
+            })
+        })
+    }
 }
