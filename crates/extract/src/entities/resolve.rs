@@ -499,16 +499,11 @@ fn nearest_before(found: &Found, of: &str, ids: &[&str]) -> Option<String> {
         .map(|m| m.id.clone())
 }
 
-/// Words that name a kind of body, not one body: a candidate named only by these
-/// ("Town Council", "the Borough Council", "Planning Committee", "Mayor's Office",
-/// "Steering Group") is a different body in every article.
+/// Words that name a kind of body, not one body, besides a council's tiers
+/// (`COUNCIL_TIERS`): a candidate named only by these ("Town Council", "the Borough
+/// Council", "Planning Committee", "Mayor's Office", "Steering Group") is a different
+/// body in every article.
 const GENERIC_BODY_TIERS: &[&str] = &[
-    "City",
-    "County",
-    "District",
-    "Borough",
-    "Town",
-    "Parish",
     "Community",
     "Local",
     "Metropolitan",
@@ -547,7 +542,11 @@ pub(super) fn is_generic_body(name: &str) -> bool {
     let Some((head, tiers)) = words.split_last() else {
         return false;
     };
-    GENERIC_BODY_HEADS.contains(head) && tiers.iter().all(|w| GENERIC_BODY_TIERS.contains(w))
+    GENERIC_BODY_HEADS.contains(head)
+        && tiers.iter().all(|w| {
+            GENERIC_BODY_TIERS.contains(w)
+                || super::sentence::COUNCIL_TIERS.contains(&w.to_ascii_lowercase().as_str())
+        })
 }
 
 /// A body named only by its kind ("the Town Council", "the Planning Committee"): in

@@ -683,7 +683,8 @@ fn cap_run_before_as(norm: &str, toks: &[Tok], end: usize, named: bool) -> Optio
 }
 
 /// The tiers a council's name may hold before "council" ("Kent county council").
-const COUNCIL_TIERS: &[&str] = &["city", "county", "district", "borough", "town", "parish"];
+pub(super) const COUNCIL_TIERS: &[&str] =
+    &["city", "county", "district", "borough", "town", "parish"];
 
 /// Words after "council" that make it part of another thing ("council tax").
 const NOT_AFTER_COUNCIL: &[&str] = &[
