@@ -555,17 +555,26 @@ fn drop_offices_in_titles(layout: &Layout, lex: &Lexicon, found: &mut Found) {
 }
 
 /// The candidates to propose: a candidate named in the lexicon under the same folded
-/// name is a lexicon mention (its mentions are renamed), one whose id is a lexicon
-/// entry's is dropped; one found twice or more gains confidence, and one already
-/// proposed elsewhere in the corpus is marked known.
+/// name is a lexicon mention (its mentions are renamed) if the entry is of its node
+/// kind, and is dropped with its mentions if not (an actor is no mention of a policy);
+/// one whose id is a lexicon entry's is dropped; one found twice or more gains
+/// confidence, and one already proposed elsewhere in the corpus is marked known.
 fn settle_candidates(
     cands: BTreeMap<String, Candidate>,
-    cand_mentions: &mut [Mention],
+    cand_mentions: &mut Vec<Mention>,
     lex: &Lexicon,
 ) -> Vec<Candidate> {
     let mut final_cands = Vec::new();
+    let mut other_kind: Vec<String> = Vec::new();
     for (_, mut c) in cands {
         if let Some(id) = lex.id_for_name(&c.name) {
+            if lex.kind_of(id).is_some_and(|k| k != c.node_kind) {
+                // "NHS", read as the body "National Health Service", where the
+                // lexicon holds that name as a policy: the lexicon says what the name
+                // is, and an actor found by it is no mention of that policy.
+                other_kind.push(c.id);
+                continue;
+            }
             let id = id.to_string();
             for m in cand_mentions.iter_mut().filter(|m| m.id == c.id) {
                 m.id = id.clone();
@@ -581,6 +590,9 @@ fn settle_candidates(
         }
         c.known = lex.id_set.contains(&c.id);
         final_cands.push(c);
+    }
+    if !other_kind.is_empty() {
+        cand_mentions.retain(|m| !other_kind.contains(&m.id));
     }
     final_cands
 }

@@ -3295,3 +3295,39 @@ fn an_opening_word_the_article_also_writes_in_lower_case_was_cut_from_a_name() {
         "{names:?}"
     );
 }
+
+/// Session 33 (the readable dev parts, built together): "The NHS can have more money"
+/// drafted a claim about the bundled corpus's policy "National Health Service" in five
+/// articles, though the graph saw no mention of it there: the NHS was found as a body
+/// (the gazetteer's "National Health Service", a government body) and that actor was
+/// renamed to the lexicon's policy of the same name.
+#[test]
+fn an_actor_found_by_a_name_the_lexicon_holds_as_a_policy_became_that_policy() {
+    let lex = lex_of(vec![ent(
+        "policy:national-health-service",
+        "National Health Service",
+        "institution",
+        &[],
+    )]);
+    let f = run("The NHS can have more money, ministers said.", &lex);
+    assert!(
+        f.mentions
+            .iter()
+            .all(|m| !m.id.contains("national-health-service")),
+        "{:?}",
+        f.mentions
+    );
+    assert!(f
+        .candidates
+        .iter()
+        .all(|c| !c.id.contains("national-health-service")));
+    // The policy written as the lexicon names it is still that policy.
+    let f = run(
+        "Ministers should protect the National Health Service.",
+        &lex,
+    );
+    assert!(f
+        .mentions
+        .iter()
+        .any(|m| m.id == "policy:national-health-service"));
+}
