@@ -66,19 +66,36 @@ pub(super) fn merge_peers(lex: &Lexicon, found: &mut Found) {
 /// short candidate's mentions name the person, a candidate person takes the short
 /// name as an alias, and the short candidate goes.
 fn fold_into(found: &mut Found, merged: &[(String, String, String)]) {
-    for (short, person, name) in merged {
-        for m in found.mentions.iter_mut().filter(|m| &m.id == short) {
-            m.id = person.clone();
-        }
+    for (_, person, name) in merged {
         if let Some(p) = found.candidates.iter_mut().find(|c| &c.id == person) {
             if !p.aliases.contains(name) {
                 p.aliases.push(name.clone());
             }
         }
     }
+    let moves: Vec<(String, Option<String>)> = merged
+        .iter()
+        .map(|(short, person, _)| (short.clone(), Some(person.clone())))
+        .collect();
+    retire(found, &moves);
+}
+
+/// Retire each short candidate of `moves`: its mentions name the id it goes to, or
+/// are dropped (`None`), and the candidate goes.
+fn retire(found: &mut Found, moves: &[(String, Option<String>)]) {
+    for (short, into) in moves {
+        match into {
+            Some(to) => found
+                .mentions
+                .iter_mut()
+                .filter(|m| &m.id == short)
+                .for_each(|m| m.id = to.clone()),
+            None => found.mentions.retain(|m| &m.id != short),
+        }
+    }
     found
         .candidates
-        .retain(|c| !merged.iter().any(|(short, _, _)| short == &c.id));
+        .retain(|c| !moves.iter().any(|(short, _)| short == &c.id));
 }
 
 /// Familiar forms of given names and the full name each is short for.
@@ -451,7 +468,7 @@ pub(super) fn merge_titled_surnames(lex: &Lexicon, found: &mut Found) {
     };
     let people = article_people(lex, found);
     let mut merged: Vec<(String, String, String)> = Vec::new();
-    let mut ambiguous: Vec<(String, String)> = Vec::new();
+    let mut ambiguous: Vec<(String, Option<String>)> = Vec::new();
     for c in found.candidates.iter().filter(|c| c.kind == "person") {
         let Some((title, surname)) = c.name.split_once(' ') else {
             continue;
@@ -468,18 +485,11 @@ pub(super) fn merge_titled_surnames(lex: &Lexicon, found: &mut Found) {
         } else if let Some(near) = nearest_before(found, &c.id, &of) {
             // Two people share the surname ("Shaz Nawaz", "Shahzad Nawaz"): "Mr Nawaz"
             // is the one named last before it, and no alias of either.
-            ambiguous.push((c.id.clone(), near.to_string()));
+            ambiguous.push((c.id.clone(), Some(near)));
         }
     }
     fold_into(found, &merged);
-    for (short, person) in &ambiguous {
-        for m in found.mentions.iter_mut().filter(|m| &m.id == short) {
-            m.id = person.clone();
-        }
-    }
-    found
-        .candidates
-        .retain(|c| !ambiguous.iter().any(|(short, _)| short == &c.id));
+    retire(found, &ambiguous);
 }
 
 /// Of the people `ids`, the one whose mention comes last before the first mention of
@@ -586,19 +596,7 @@ pub(super) fn merge_generic_bodies(lex: &Lexicon, found: &mut Found) {
         let body = only_one(of).map(str::to_string);
         into.push((id, body));
     }
-    for (short, body) in &into {
-        match body {
-            Some(b) => found
-                .mentions
-                .iter_mut()
-                .filter(|m| &m.id == short)
-                .for_each(|m| m.id = b.clone()),
-            None => found.mentions.retain(|m| &m.id != short),
-        }
-    }
-    found
-        .candidates
-        .retain(|c| !into.iter().any(|(short, _)| short == &c.id));
+    retire(found, &into);
 }
 
 /// The one id among `ids` (repeats counted once), if there is exactly one.

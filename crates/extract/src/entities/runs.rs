@@ -79,16 +79,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                         && (person_titles().contains(f.s)
                             || role_heads().contains(f.s)
                             || is_member_title(f.s))
-                        && run[1..].iter().all(|t| is_cap(t.s) && !is_allcaps(t.s)))
-                    // "Tower Hamlets Community Housing is ...": a word the article
-                    // also uses in lower case ("a tower block") still opens the name
-                    // when the article writes it with the next word inside a sentence
-                    // ("in Tower Hamlets").
-                    || (sentence_start
-                        && run.len() >= 2
-                        && is_cap(run[1].s)
-                        && !words::is_stopword(&lw)
-                        && self.vocab.written_inside(&norm[f.start..run[1].end])));
+                        && run[1..].iter().all(|t| is_cap(t.s) && !is_allcaps(t.s))));
             let named = named_policy
                 && run.len() >= 3
                 && f.start > 0
@@ -118,6 +109,15 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                             || words::sentence_starters().contains(f.s)
                             || is_opening_adverb(&lw)))
                     || not_name().contains(f.s))
+                // "Tower Hamlets Community Housing is ...": a word the article also
+                // uses in lower case ("a tower block") still opens the name when the
+                // article writes it with the next word inside a sentence ("in Tower
+                // Hamlets"); searched for only where the word would otherwise go.
+                && !(sentence_start
+                    && run.len() >= 2
+                    && is_cap(run[1].s)
+                    && !words::is_stopword(&lw)
+                    && self.vocab.written_inside(&norm[f.start..run[1].end]))
             {
                 run = &run[1..];
             } else {
