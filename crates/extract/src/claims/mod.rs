@@ -311,7 +311,17 @@ pub(crate) fn find(
         // headings name sections.
         let title = Some(s.block) == title_block && s.words >= 3;
         if !title && (block.kind == BlockKind::Heading || s.words < 6) {
-            speakers.pass(s.block, &s.norm);
+            // "Mr Jenrick said:" opens the quotation of the next paragraph.
+            let report_at = (s.norm.trim_end().ends_with(':') && block.kind != BlockKind::Heading)
+                .then(|| {
+                    cues_scanned_into(scan, si, &s.norm, &mut cue_list);
+                    read_cues(&s.norm, &cue_list, false, &polarity::surface(&s.norm)).report_at
+                })
+                .flatten();
+            match report_at {
+                Some(at) => drop(speakers.of_sentence(si, s, Some(at), None)),
+                None => speakers.pass(s.block, &s.norm),
+            }
             continue;
         }
         if crate::meta::boilerplate_scanned(scan, si, &s.norm) || introduces_a_list(&s.norm) {

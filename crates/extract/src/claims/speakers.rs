@@ -62,8 +62,16 @@ impl<'a> Speakers<'a> {
         speaks_at: Option<usize>,
     ) -> Option<String> {
         let norm = s.norm.as_str();
-        let said = self.named(si, norm, report_at, speaks_at);
-        let sp = if said.is_none() && report_at.is_some_and(|at| attributed_to_another(norm, at)) {
+        let said = self
+            .named(si, norm, report_at, speaks_at)
+            .filter(|&(_, at)| !self.quoting.quoted_at(si, s.block, norm, at));
+        let sp = if said.is_none() && report_at.is_some_and(|at| introduces_quotation(norm, at)) {
+            // "Cllr Ann Other said:" with no speaker found: the quotation it opens is
+            // not the last speaker's.
+            self.quoting.who = None;
+            self.quoting.pass(s.block, norm);
+            None
+        } else if said.is_none() && report_at.is_some_and(|at| attributed_to_another(norm, at)) {
             self.quoting.pass(s.block, norm);
             None
         } else if said.is_none() && report_at.is_some_and(|at| pronoun_tag(norm, at)) {
@@ -117,6 +125,14 @@ impl<'a> Speakers<'a> {
                 return Some((id, verb));
             }
         }
+        // "It added that ...", "The think tank said ...", "The council believes ...":
+        // the body of that kind named last, up to three sentences before.
+        if let Some(id) = definite_subject(norm, verb)
+            .and_then(|kind| body_named_before(found, lex, si, kind, &self.quoting))
+            .filter(|id| !self.authors.contains(id))
+        {
+            return Some((id, verb));
+        }
         // "The review noted ...": the author of the document brought in last, up to
         // twenty sentences before.
         let (id, _) = self.document.as_ref().filter(|(_, from)| si <= from + 20)?;
@@ -157,7 +173,7 @@ pub(super) fn speaker(
     if let Some(id) = speaker_after_verb(norm, report_at, found, si, lex, &is_actor) {
         return Some(id);
     }
-    found
+    let said: Vec<&Mention> = found
         .in_sentence(si)
         .filter(|m| m.end <= report_at && is_actor(&m.id))
         .filter(|m| {
@@ -207,8 +223,47 @@ pub(super) fn speaker(
                 && is_person(&m.id, found, lex);
             near || appositive || open_appositive || closed || relative
         })
-        .last()
-        .map(|m| m.id.clone())
+        .collect();
+    // A person whose role in apposition names a body ("Cllr Julia Neden-Watts, Chair
+    // of the Sport Committee for Richmond Council said:") speaks, not the body.
+    let last = *said.last()?;
+    if is_person(&last.id, found, lex) {
+        return Some(last.id.clone());
+    }
+    found
+        .in_sentence(si)
+        .find(|p| {
+            p.end <= last.start && is_person(&p.id, found, lex) && role_of(&norm[p.end..last.start])
+        })
+        .unwrap_or(last)
+        .id
+        .clone()
+        .into()
+}
+
+/// Whether `gap`, between a person's name and a body's, is the person's role in
+/// apposition naming the body: ", Chair of the Environment, Sustainability, Culture and
+/// Sport Committee for", ", chief executive of", ", leader of": a comma, a role (the
+/// [`ROLE_HEADS`](crate::words::ROLE_HEADS), in any case, after "the" or an adjective
+/// or two), and no other clause.
+fn role_of(gap: &str) -> bool {
+    let Some(rest) = gap.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    if rest.contains(['.', ';', '(', ')', '"', '\u{201c}', ':'])
+        || rest.split_whitespace().count() > 16
+    {
+        return false;
+    }
+    rest.split_whitespace()
+        .take(4)
+        .take_while(|w| !matches!(*w, "of" | "for" | "at"))
+        .any(|w| {
+            let w = w.trim_end_matches(',');
+            crate::words::ROLE_HEADS
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(w))
+        })
 }
 
 /// Who holds the view a sentence gives with a verb such as "thinks" or "disagreed"
@@ -432,6 +487,17 @@ pub(super) fn has_quote_mark(norm: &str) -> bool {
     norm.contains(['"', '\'', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'])
 }
 
+/// Whether the sentence ends in a colon after its reporting verb at byte `at`, with
+/// no quotation mark: the quotation it introduces opens in the next paragraph ("Cllr
+/// Julia Neden-Watts, Chair of the Committee, said:").
+pub(super) fn introduces_quotation(norm: &str, at: usize) -> bool {
+    // "said:", "said in a statement:", not a colon ending a longer clause.
+    norm.trim_end().ends_with(':')
+        && norm
+            .get(at..)
+            .is_some_and(|rest| rest.split_whitespace().count() <= 4)
+}
+
 /// Whether a sentence opens a quotation: "'The scheme will open the door ...".
 pub(super) fn opens_with_quote_mark(norm: &str) -> bool {
     norm.trim_start()
@@ -495,7 +561,8 @@ impl Quoting {
                 // Only a quotation opened after the reporting verb is the speaker's
                 // ("X said: \"..."), not one the sentence goes on from.
                 self.open = still_open(Open::default(), norm.get(at..).unwrap_or(""));
-                self.who = has_quote_mark(norm).then(|| (id.clone(), si, block));
+                self.who = (has_quote_mark(norm) || introduces_quotation(norm, at))
+                    .then(|| (id.clone(), si, block));
                 return Some(id);
             }
             None => self.who.as_ref().and_then(|(id, at, b)| {
@@ -517,6 +584,25 @@ impl Quoting {
             _ => self.pass(block, norm),
         }
         sp
+    }
+
+    /// Whether byte `at` of sentence `si` lies inside the quotation of the speaker
+    /// whose quotation the sentence goes on with (as [`Quoting::speaker_of`] would
+    /// give it): a reporting word there is the quoted speaker's ("\"... contrary to the
+    /// Government's commitment to giving more power to councils ..."), not the tag
+    /// of another speaker.
+    fn quoted_at(&self, si: usize, block: usize, norm: &str, at: usize) -> bool {
+        let Some((_, last, b)) = self.who.as_ref() else {
+            return false;
+        };
+        let open_before = if *b == block {
+            self.open
+        } else {
+            Open::default()
+        };
+        let goes_on =
+            (open_before.any() && *b == block) || (si <= last + 2 && opens_with_quote_mark(norm));
+        goes_on && still_open(open_before, norm.get(..at).unwrap_or("")).any()
     }
 
     /// The speaker of a quotation tagged by a pronoun ("..., ” she adds", "...,’ he
@@ -580,6 +666,155 @@ pub(super) fn one_person_just_before(found: &Found, lex: &Lexicon, si: usize) ->
         let first = people.next()?;
         Some(people.all(|m| m.id == first.id).then(|| first.id.clone()))
     })?
+}
+
+/// The kind of body a sentence's subject refers back to, when the reporting verb at
+/// byte `at` has "It" or "The" and a body's noun for its subject, opening the sentence
+/// ("It added that ...", "The think tank said ...", "The Council believes ...", at most
+/// three adverbs or auxiliaries between, as for [`pronoun_subject`]).
+pub(super) fn definite_subject(norm: &str, at: usize) -> Option<BodyNoun> {
+    let before = norm.get(..at)?;
+    let mut words = before
+        .trim_start_matches(['"', '\'', '\u{2018}', '\u{201c}'])
+        .split_whitespace()
+        .peekable();
+    if words
+        .peek()
+        .is_some_and(|w| matches!(*w, "But" | "And" | "Yet" | "However," | "Now"))
+    {
+        words.next();
+    }
+    let first = words.next()?;
+    let noun = if first == "It" {
+        BodyNoun::It
+    } else if first.eq_ignore_ascii_case("the") {
+        let w = words.next()?.to_ascii_lowercase();
+        let w = if w == "think" && words.peek().is_some_and(|n| n.eq_ignore_ascii_case("tank")) {
+            words.next();
+            "think-tank".to_string()
+        } else {
+            w
+        };
+        BodyNoun::of(&w)?
+    } else {
+        return None;
+    };
+    let rest: Vec<&str> = words.collect();
+    (rest.len() <= 3 && rest.iter().all(|w| SUBJECT_BETWEEN.contains(w))).then_some(noun)
+}
+
+/// Adverbs and auxiliaries between a subject and its reporting verb.
+const SUBJECT_BETWEEN: [&str; 19] = [
+    "also",
+    "then",
+    "later",
+    "previously",
+    "further",
+    "has",
+    "had",
+    "have",
+    "once",
+    "recently",
+    "subsequently",
+    "earlier",
+    "repeatedly",
+    "often",
+    "too",
+    "again",
+    "long",
+    "itself",
+    "now",
+];
+
+/// What a sentence's subject says of the body it refers back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BodyNoun {
+    /// "It": the body that spoke last, or the one body just named.
+    It,
+    /// "The think tank": a body of this kind (the lexicon's actor kinds).
+    Kind(&'static str),
+    /// "The council", "The committee": a body whose name holds this word.
+    Named(&'static str),
+}
+
+impl BodyNoun {
+    /// The body noun of a lower-case word after "The", if it names one.
+    fn of(w: &str) -> Option<BodyNoun> {
+        Some(match w {
+            "think-tank" | "think-tank's" | "thinktank" => BodyNoun::Kind("think-tank"),
+            "party" => BodyNoun::Kind("party"),
+            "council" => BodyNoun::Named("Council"),
+            "committee" => BodyNoun::Named("Committee"),
+            "commission" => BodyNoun::Named("Commission"),
+            "charity" => BodyNoun::Kind("organisation"),
+            "union" => BodyNoun::Named("Union"),
+            "institute" => BodyNoun::Named("Institute"),
+            "authority" => BodyNoun::Named("Authority"),
+            "department" => BodyNoun::Named("Department"),
+            "ministry" => BodyNoun::Named("Ministry"),
+            "federation" => BodyNoun::Named("Federation"),
+            "association" => BodyNoun::Named("Association"),
+            "foundation" => BodyNoun::Named("Foundation"),
+            "campaign" => BodyNoun::Named("Campaign"),
+            "school" => BodyNoun::Named("School"),
+            "college" => BodyNoun::Named("College"),
+            "university" => BodyNoun::Named("University"),
+            "company" | "firm" => BodyNoun::Kind("organisation"),
+            _ => return None,
+        })
+    }
+
+    /// Whether the body `id` is of this noun's kind.
+    fn fits(self, id: &str, found: &Found, lex: &Lexicon) -> bool {
+        let (name, kind) = match lex.entities.get(id) {
+            Some(e) => (e.name.as_str(), e.kind.as_str()),
+            None => match found.candidates.iter().find(|c| c.id == id) {
+                Some(c) => (c.name.as_str(), c.kind.as_str()),
+                None => return false,
+            },
+        };
+        match self {
+            BodyNoun::It => !matches!(kind, "person" | "place"),
+            BodyNoun::Kind(k) => kind == k,
+            BodyNoun::Named(w) => kind != "person" && name.split(' ').any(|x| x == w),
+        }
+    }
+}
+
+/// The body a definite subject refers back to: for "It", the body a reporting verb
+/// named last, up to three sentences before, else the one body named in the nearest
+/// sentence before that names any; for "The think tank" and the like, the body of
+/// that kind named last, up to three sentences before (the sentence itself first,
+/// before the verb: "The Council of Europe's committee" is no back reference).
+fn body_named_before(
+    found: &Found,
+    lex: &Lexicon,
+    si: usize,
+    noun: BodyNoun,
+    quoting: &Quoting,
+) -> Option<String> {
+    let is_actor = |id: &str| levelmap_model::kind_of_id(id) == Some(NodeKind::Actor);
+    if noun == BodyNoun::It {
+        if let Some((id, at)) = quoting.named.as_ref() {
+            if *at < si && si <= at + 3 && noun.fits(id, found, lex) {
+                return Some(id.clone());
+            }
+        }
+        return (si.saturating_sub(2)..si).rev().find_map(|k| {
+            let mut bodies = found
+                .in_sentence(k)
+                .filter(|m| is_actor(&m.id) && noun.fits(&m.id, found, lex));
+            let first = bodies.next()?;
+            Some(bodies.all(|m| m.id == first.id).then(|| first.id.clone()))
+        })?;
+    }
+    (si.saturating_sub(3)..si).rev().find_map(|k| {
+        found
+            .in_sentence(k)
+            .filter(|m| is_actor(&m.id) && noun.fits(&m.id, found, lex))
+            .last()
+            .map(|m| m.id.clone())
+    })
 }
 
 /// Whether the reporting verb at byte `at` has "he" or "she" for its subject, opening

@@ -220,6 +220,64 @@ fn a_claim_inside_a_quotation_opened_by_a_sentence_that_is_no_claim_had_no_speak
     }
 }
 
+/// Issue 12 (the dev36 part, read once it was no longer held apart): a council press
+/// release, "Cllr Julia Neden-Watts, Chair of the Environment, Sustainability, Culture
+/// and Sport Committee for Richmond Council said:" and then its quotation paragraph by
+/// paragraph, gave the first paragraph no speaker and every later one to the UK
+/// Government: the introducing sentence holds no quotation mark, so no quotation was
+/// opened, its body ("... Council said") was taken for the speaker over the person in
+/// apposition, and "the Government's commitment to" inside the quotation was read as
+/// the Government reporting.
+#[test]
+fn a_quotation_introduced_by_a_colon_went_to_a_body_named_inside_it() {
+    let mut lex = lexicon_of([
+        actor("actor:uk-government", "UK Government", "government-body"),
+        actor(
+            "actor:richmond-council",
+            "Richmond Council",
+            "government-body",
+        ),
+        actor("actor:julia-neden-watts", "Julia Neden-Watts", "person"),
+    ]);
+    lex.entities
+        .get_mut("actor:uk-government")
+        .expect("in the lexicon")
+        .aliases
+        .push("the Government".into());
+    let text = "Council reply to the minister\n\n\
+        Cllr Julia Neden-Watts, Chair of the Environment, Sustainability, Culture and Sport Committee for Richmond Council said:\n\n\
+        \"The Council is extremely disappointed that the Secretary of State is clearing the way for the scheme.\n\n\
+        \"In this case, contrary to the Government's commitment to giving more power to local councils, this decision is being made against what this Council would have wanted.\n\n\
+        \"This is not the right outcome for our area.\"\n\n\
+        Cllr Ann Other said:\n\n\
+        \"The scheme must be stopped before it does lasting damage to the town.\"\n";
+    let d = draft_of_with(text, &lex);
+    let julia = Some(Some("actor:julia-neden-watts"));
+    assert_eq!(
+        speaker_of(&d, "\"The Council is"),
+        julia,
+        "{:?}",
+        speakers_of(&d)
+    );
+    assert_eq!(
+        speaker_of(&d, "\"In this case"),
+        julia,
+        "{:?}",
+        speakers_of(&d)
+    );
+    assert_eq!(
+        speaker_of(&d, "\"This is not"),
+        julia,
+        "{:?}",
+        speakers_of(&d)
+    );
+    assert_ne!(
+        speaker_of(&d, "\"The scheme must"),
+        julia,
+        "a later quotation is another's"
+    );
+}
+
 /// Issue 12 (scratch text): a quotation that goes on over several sentences lost its
 /// speaker after the first ("'The system has been undermined ...'" had no speaker, so
 /// its stance would have gone to the article's authors).
