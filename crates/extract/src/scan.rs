@@ -442,6 +442,40 @@ pub(crate) fn leftmost_longest(occs: &[Occ], set: Set) -> impl Iterator<Item = O
     })
 }
 
+/// [`leftmost_longest`] for names, as `levelmap_model::mentions::Matcher` takes them:
+/// a name opening with "the" gives way to one that starts right after the article and
+/// reaches further ([`levelmap_model::mentions::article_gives_way`]: "the Commons
+/// Transport Committee").
+pub(crate) fn leftmost_longest_names<'a>(
+    occs: &'a [Occ],
+    set: Set,
+    norm: &'a str,
+) -> impl Iterator<Item = Occ> + 'a {
+    let mut pos = 0u32;
+    occs.iter().enumerate().filter_map(move |(i, o)| {
+        if o.set != set || o.start < pos {
+            return None;
+        }
+        let (s, e) = (o.start as usize, o.end as usize);
+        let gives_way = occs[i + 1..]
+            .iter()
+            .take_while(|b| b.start as usize <= s + 4)
+            .any(|b| {
+                b.set == set
+                    && levelmap_model::mentions::article_gives_way(
+                        norm,
+                        (s, e),
+                        (b.start as usize, b.end as usize),
+                    )
+            });
+        if gives_way {
+            return None;
+        }
+        pos = o.end;
+        Some(*o)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -666,8 +666,13 @@ impl Matcher {
                 .collect();
             occ.sort_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
             let mut at = 0;
-            for (s, e, p) in occ {
-                if s < at {
+            for (i, &(s, e, p)) in occ.iter().enumerate() {
+                if s < at
+                    || occ[i + 1..]
+                        .iter()
+                        .take_while(|o| o.0 <= s + 4)
+                        .any(|o| article_gives_way(norm, (s, e), (o.0, o.1)))
+                {
                     continue;
                 }
                 at = e;
@@ -696,6 +701,19 @@ impl Matcher {
         out.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
         drop_nested(out);
     }
+}
+
+/// Whether a name opening with "the" at `a` (byte range) gives way to another name at
+/// `b` that starts right after the article and reaches further: "the Commons Transport
+/// Committee" names the committee, not "the Commons" (the House of Commons), and "the
+/// Treasury Committee" not "the Treasury".
+pub fn article_gives_way(norm: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    b.0 == a.0 + 4
+        && b.1 > a.1
+        && norm
+            .as_bytes()
+            .get(a.0..b.0)
+            .is_some_and(|t| t.eq_ignore_ascii_case(b"the "))
 }
 
 /// Drop the hits that lie inside a longer hit of another entry: a name inside a
@@ -1535,6 +1553,46 @@ He respects the independence of the Bank.
         assert_eq!(ids_in(&m, "THE TIMES SAID NO."), ["actor:the-times"]);
         assert!(keeps_written_case("The Times"));
         assert!(!keeps_written_case("The Overground Trust"));
+    }
+
+    /// Issue 12 (the dev40 part, read once it was no longer held apart): "Huw Merriman
+    /// MP, chair of the Commons Transport Committee" was linked to the House of Commons
+    /// (alias "the Commons", matched from its article on) and the committee, drafted
+    /// from the same words, was linked nowhere.
+    #[test]
+    fn a_name_after_the_was_taken_for_an_alias_opening_with_the() {
+        let m = Matcher::new(&[
+            ent(
+                "actor:house-of-commons",
+                "House of Commons",
+                &["the Commons"],
+            ),
+            ent(
+                "actor:commons-transport-committee",
+                "Commons Transport Committee",
+                &[],
+            ),
+            ent("actor:hm-treasury", "HM Treasury", &["the Treasury"]),
+            ent("actor:treasury-committee", "Treasury Committee", &[]),
+        ]);
+        assert_eq!(
+            ids_in(
+                &m,
+                "He is chair of the Commons Transport Committee, and spoke."
+            ),
+            ["actor:commons-transport-committee"]
+        );
+        assert_eq!(
+            ids_in(
+                &m,
+                "The Treasury Committee heard that the Treasury had erred."
+            ),
+            ["actor:treasury-committee", "actor:hm-treasury"]
+        );
+        assert_eq!(
+            ids_in(&m, "MPs in the Commons voted."),
+            ["actor:house-of-commons"]
+        );
     }
 
     fn issue_lexicon() -> [Entity; 5] {

@@ -114,16 +114,27 @@ pub(crate) fn lexicon_hits<'m>(
     out: &mut Vec<HitRef<'m>>,
 ) {
     out.clear();
+    let mut push = |set: Set, o: crate::scan::Occ| {
+        let (start, end) = (o.start as usize, o.end as usize);
+        let id = scanner.label(set, o.idx);
+        // A person's one-word name ending another person's name ("Stephen Bailey").
+        let other_person = !norm[start..end].contains(' ')
+            && people.contains(id)
+            && in_another_name(norm, start, end);
+        if is_boundary(norm, start, end) && !other_person {
+            out.push(HitRef { id, start, end });
+        }
+    };
     for set in sets {
-        for o in scan.leftmost_longest(si, set) {
-            let (start, end) = (o.start as usize, o.end as usize);
-            let id = scanner.label(set, o.idx);
-            // A person's one-word name ending another person's name ("Stephen Bailey").
-            let other_person = !norm[start..end].contains(' ')
-                && people.contains(id)
-                && in_another_name(norm, start, end);
-            if is_boundary(norm, start, end) && !other_person {
-                out.push(HitRef { id, start, end });
+        // Names with capitals give way after "the" as the graph's matcher has them give
+        // way; lower-case names are matched leftmost-longest there too.
+        if set == Set::LexExact {
+            for o in crate::scan::leftmost_longest_names(scan.of(si), set, norm) {
+                push(set, o);
+            }
+        } else {
+            for o in scan.leftmost_longest(si, set) {
+                push(set, o);
             }
         }
     }
