@@ -811,11 +811,26 @@ pub fn is_name_particle(w: &str) -> bool {
     )
 }
 
-/// Whether `w` is one of [`GIVEN_NAMES`].
+/// More given names, from the 1990 US Census name files (public domain): every one
+/// that is no English word or word of an organisation's or a place's name the project
+/// knows (the file's head says how it was drawn). A name found in an article with one
+/// of these first is a person's as one with a [`GIVEN_NAMES`] name is.
+const CENSUS_GIVEN_NAMES: &str = include_str!("../data/given_names_census.txt");
+
+/// Every given name: [`GIVEN_NAMES`], then the census names.
+pub fn all_given_names() -> impl Iterator<Item = &'static str> {
+    GIVEN_NAMES.iter().copied().chain(
+        CENSUS_GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#')),
+    )
+}
+
+/// Whether `w` is a given name ([`all_given_names`]).
 pub fn is_given_name(w: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| GIVEN_NAMES.iter().copied().collect())
-        .contains(w)
+    S.get_or_init(|| all_given_names().collect()).contains(w)
 }
 
 #[cfg(test)]
@@ -827,5 +842,36 @@ mod tests {
             .all(|n| n.starts_with(char::is_uppercase) && !n.contains(' ')));
         assert!(super::is_given_name("Andrew"));
         assert!(!super::is_given_name("Yesterday"));
+    }
+
+    /// The census names are single capitalised words, none a common lower-case word
+    /// the graph's matching keeps apart, and none of the places the file's head leaves
+    /// out ("Hong" of Hong Kong).
+    #[test]
+    fn census_given_names_are_names_and_no_common_words() {
+        let census: Vec<&str> = super::all_given_names()
+            .skip(super::GIVEN_NAMES.len())
+            .collect();
+        assert!(census.len() > 2000, "{}", census.len());
+        for n in &census {
+            assert!(
+                n.starts_with(char::is_uppercase)
+                    && n.chars().skip(1).all(char::is_lowercase)
+                    && n.len() >= 3,
+                "{n}"
+            );
+            assert!(
+                crate::mentions::COMMON_WORDS
+                    .binary_search(&n.to_lowercase().as_str())
+                    .is_err(),
+                "{n}"
+            );
+        }
+        for place in [
+            "Hong", "Sydney", "Chelsea", "Kent", "Georgia", "Hope", "Will",
+        ] {
+            assert!(!census.contains(&place), "{place}");
+        }
+        assert!(super::is_given_name("Bryan") && super::is_given_name("Stacey"));
     }
 }

@@ -3331,3 +3331,26 @@ fn an_actor_found_by_a_name_the_lexicon_holds_as_a_policy_became_that_policy() {
         .iter()
         .any(|m| m.id == "policy:national-health-service"));
 }
+
+/// Issue 12 (the dev29 and dev39 parts and the former measure-only parts): people
+/// whose given name no list held, named once with no title or role ("such alumni of
+/// the city as Bryan Ferry", "Stacey Abrams campaigned"), were not drafted. Given names
+/// from the 1990 US Census files now count too; one that is also a place's first word
+/// ("Hong Kong") was left out of the list.
+#[test]
+fn a_person_whose_given_name_no_list_held_was_not_drafted() {
+    let f = run(
+        "The cut was opposed by such alumni of the city as Bryan Ferry. \
+         In Georgia, Stacey Abrams campaigned to bring voters to the polls. \
+         Banks in Hong Kong have moved staff to Singapore.",
+        &lex_of(vec![]),
+    );
+    let names = candidate_names(&f);
+    for want in ["Bryan Ferry", "Stacey Abrams"] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == "person"),
+            "{want}: {names:?}"
+        );
+    }
+    assert!(!names.iter().any(|(n, _)| n.contains("Hong")), "{names:?}");
+}

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 pub(crate) use tables::{
-    APPOSITIVE_ORG_HEADS, COINAGE_INTRO, EVENT_VERBS, GAZETTEER, GIVEN_NAMES, LOWER_ORG_HEADS,
+    APPOSITIVE_ORG_HEADS, COINAGE_INTRO, EVENT_VERBS, GAZETTEER, LOWER_ORG_HEADS,
     LOWER_POLICY_HEADS, MAYBE_END, MONTH_SURNAMES, NEVER_END, NOT_NAME, OCCUPATIONS, ORG_HEADS,
     PERSON_TITLES, POLICY_HEADS, REPORTING_VERBS, ROLE_HEADS, SENTENCE_STARTERS, STOPWORDS,
 };
@@ -36,11 +36,11 @@ lazy_set!(
     stopwords,
     STOPWORDS
 );
-lazy_set!(
-    /// [`GIVEN_NAMES`] as a set.
-    given_names,
-    GIVEN_NAMES
-);
+/// Every given name (`levelmap_model::given_names::all_given_names`) as a set.
+pub(crate) fn given_names() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static S: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| levelmap_model::given_names::all_given_names().collect())
+}
 lazy_set!(
     /// [`SENTENCE_STARTERS`] as a set.
     sentence_starters,

@@ -180,10 +180,6 @@ pub(crate) const SENTENCE_STARTERS: &[&str] = &[
 /// where the graph's place rule reads them too.
 pub(crate) use levelmap_model::places::STOPWORDS;
 
-/// Common English given names: in the model crate, where the graph's name matching
-/// reads them too.
-pub(crate) use levelmap_model::given_names::GIVEN_NAMES;
-
 /// Words that are months or other never-name words but also common surnames: a
 /// name after a given name ("Theresa May").
 pub(crate) const MONTH_SURNAMES: &[&str] = &["May", "June", "August", "April", "March"];
