@@ -3354,3 +3354,25 @@ fn a_person_whose_given_name_no_list_held_was_not_drafted() {
     }
     assert!(!names.iter().any(|(n, _)| n.contains("Hong")), "{names:?}");
 }
+
+/// Issue 12 (the dev16 and dev28 parts): planning and policy statements and
+/// blueprints, named in capitals, were drafted as nothing ("the government publishes
+/// its Airports National Policy Statement", "the Heat Decarbonisation Policy
+/// Statement", "the Levenmouth Blueprint").
+#[test]
+fn a_policy_statement_or_blueprint_named_in_capitals_was_not_drafted() {
+    let f = run(
+        "Challenges are inevitable after the government publishes its Airports National Policy Statement this summer. \
+         We will publish a Heat Decarbonisation Policy Statement next year. \
+         The Levenmouth Blueprint sets out how the rail link will serve the town.",
+        &lex_of(vec![]),
+    );
+    let names = candidate_names(&f);
+    for want in [
+        "Airports National Policy Statement",
+        "Heat Decarbonisation Policy Statement",
+        "Levenmouth Blueprint",
+    ] {
+        assert!(names.iter().any(|(n, _)| n == want), "{want}: {names:?}");
+    }
+}

@@ -512,6 +512,8 @@ pub(crate) const POLICY_HEADS: &[(&str, &str)] = &[
     ("Strategy", "strategy"),
     ("Strategies", "strategy"),
     ("Framework", "strategy"),
+    ("Policy Statement", "strategy"),
+    ("Blueprint", "strategy"),
     ("Guarantee", "measure"),
     ("Programme", "programme"),
     ("Program", "programme"),
