@@ -23,6 +23,7 @@ mod sentence;
 #[cfg(test)]
 mod tests;
 mod tokens;
+mod vox;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -265,6 +266,7 @@ pub(crate) fn find(
     found.candidates = final_cands;
     drop_names_inside_bodies(&mut found);
     resolve::mention_new_candidates_again(layout, &mut found);
+    resolve::merge_lone_names(lex, &mut found);
     resolve_short_forms(layout, &wtoks, lex, &mut found);
     resolve::merge_peers(lex, &mut found);
     resolve::merge_name_tails(lex, &mut found);
@@ -630,6 +632,7 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     }
     s.quoted_names();
     s.acting_places();
+    s.first_names_alone();
     s.listed_with_bodies();
     s.named_after_policy_verbs();
 }

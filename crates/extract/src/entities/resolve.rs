@@ -241,6 +241,53 @@ pub(super) fn merge_name_tails(lex: &Lexicon, found: &mut Found) {
     fold_into(found, &merged);
 }
 
+/// "Mitchell says" in an article that names Mike Mitchell: a person candidate named
+/// by one word (a given name alone, "Eileen, a Reform UK voter") that is a word of the
+/// name of exactly one other person of the article (a candidate or a lexicon person
+/// mentioned) is that person; where it is a word of several, no one can tell which,
+/// and it goes with its mentions.
+pub(super) fn merge_lone_names(lex: &Lexicon, found: &mut Found) {
+    let lone: Vec<(String, String)> = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "person" && !c.name.contains(' '))
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    if lone.is_empty() {
+        return;
+    }
+    let mut people: Vec<(&str, &str)> = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "person" && c.name.contains(' '))
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .chain(
+            found
+                .mentions
+                .iter()
+                .filter(|m| lex.person_ids.contains(&m.id))
+                .map(|m| (m.id.as_str(), lex.entities[&m.id].name.as_str())),
+        )
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    let mut merged = Vec::new();
+    let mut dropped = Vec::new();
+    for (id, name) in lone {
+        let mut of = people
+            .iter()
+            .filter(|(_, n)| n.split(' ').any(|w| w == name))
+            .map(|(pid, _)| *pid);
+        match (of.next(), of.next()) {
+            (Some(p), None) => merged.push((id, p.to_string(), name)),
+            (Some(_), Some(_)) => dropped.push((id, None)),
+            _ => {}
+        }
+    }
+    fold_into(found, &merged);
+    retire(found, &dropped);
+}
+
 /// "Reeves" after "Rachel Reeves": a lone surname of a person found earlier in the
 /// article is that person.
 pub(super) fn resolve_short_forms(

@@ -3376,3 +3376,51 @@ fn a_policy_statement_or_blueprint_named_in_capitals_was_not_drafted() {
         assert!(names.iter().any(|(n, _)| n == want), "{want}: {names:?}");
     }
 }
+
+/// Issue 12 (the dev3, dev4, dev25 and dev41 parts): people a report names by a given
+/// name alone were not drafted ("says Bobbi, a retired teacher", "Marcus, a member of
+/// XR Cambridge, said:", "One of the property owners, Nick, said:", "Eileen, a Reform
+/// UK voter"). A place or a firm written so after a preposition ("the streets of
+/// Caerphilly, a local resident approached", "boss of Schroders, a big British asset
+/// manager") is no person.
+#[test]
+fn a_person_named_by_a_given_name_alone_was_not_drafted() {
+    let f = run(
+        "\u{201c}We are all a bit thick,\u{201d} says Bobbi, a retired teacher, in the square. \
+         Marcus, a member of XR Cambridge, said the plans were weak. \
+         One of the property owners, Nick, said: \"I am very sad.\" \
+         Eileen, a Reform UK voter, was laying out her problems. \
+         As a crew filmed on the streets of Caerphilly, a local resident approached. \
+         The deal, says Richard Oldfield, boss of Schroders, a big British asset manager, is good.",
+        &lex_of(vec![]),
+    );
+    let names = candidate_names(&f);
+    for want in ["Bobbi", "Marcus", "Nick", "Eileen"] {
+        assert!(
+            names.iter().any(|(n, k)| n == want && k == "person"),
+            "{want}: {names:?}"
+        );
+    }
+    for not in ["Caerphilly", "Schroders"] {
+        assert!(
+            !names.iter().any(|(n, k)| n == not && k == "person"),
+            "{not}: {names:?}"
+        );
+    }
+}
+
+/// Issue 12 (the dev31 part): with people drafted from a given name alone, "Mitchell
+/// says:" in an article that names Mike Mitchell was drafted as a second person, and
+/// the surname, now two people's, no longer named Mike Mitchell elsewhere.
+#[test]
+fn a_surname_alone_was_drafted_as_a_second_person() {
+    let f = run(
+        "Mike Mitchell of the Roman Road Bow Neighbourhood Forum says the money was spent. \
+         Mitchell says: \u{2018}The Council says that expenditure will meet the rules.\u{2019}",
+        &lex_of(vec![]),
+    );
+    let names = candidate_names(&f);
+    let people: Vec<&(String, String)> = names.iter().filter(|(_, k)| k == "person").collect();
+    assert_eq!(people.len(), 1, "{names:?}");
+    assert_eq!(people[0].0, "Mike Mitchell");
+}
