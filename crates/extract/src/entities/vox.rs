@@ -80,14 +80,18 @@ impl SentenceScan<'_, '_, '_> {
 /// capitalised word right before or after it, a comma or a clause's end after it.
 fn alone(norm: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
-    let letters = t.s.len() >= 3
-        && t.s.chars().next().is_some_and(char::is_uppercase)
-        && t.s.chars().skip(1).all(char::is_lowercase);
-    let capital_before = i > 0 && is_cap(toks[i - 1].s) && norm[toks[i - 1].end..t.start] == *" ";
-    let capital_after = toks
-        .get(i + 1)
-        .is_some_and(|n| is_cap(n.s) && norm[t.end..n.start] == *" ");
-    letters && !capital_before && !capital_after
+    // Most words open in lower case: the first byte tells.
+    if t.s.len() < 3 || !t.s.as_bytes()[0].is_ascii_uppercase() {
+        return false;
+    }
+    let letters = t.s.chars().skip(1).all(char::is_lowercase);
+    let capital_before =
+        || i > 0 && is_cap(toks[i - 1].s) && norm[toks[i - 1].end..t.start] == *" ";
+    let capital_after = || {
+        toks.get(i + 1)
+            .is_some_and(|n| is_cap(n.s) && norm[t.end..n.start] == *" ")
+    };
+    letters && !capital_before() && !capital_after()
 }
 
 /// Occupations only people have, of the [`words::OCCUPATIONS`] (not "developer",
