@@ -288,6 +288,87 @@ pub(super) fn merge_lone_names(lex: &Lexicon, found: &mut Found) {
     retire(found, &dropped);
 }
 
+/// "Sir Bernard added:" in an article that names Sir Bernard Jenkin: a knight or dame
+/// is called by title and given name, and "Sir" or "Dame" and a capitalised word that
+/// no capitalised word follows is the one person of the article (a candidate or a
+/// lexicon person mentioned) with that given name. The mention is added (so that
+/// "Sir Bernard added" has its speaker) and a candidate takes the form as an alias.
+pub(super) fn resolve_titled_given_names(
+    layout: &Layout,
+    words: &Words<'_>,
+    lex: &Lexicon,
+    found: &mut Found,
+) {
+    let mut people: Vec<(&str, &str)> = found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "person")
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .chain(
+            found
+                .mentions
+                .iter()
+                .filter(|m| lex.person_ids.contains(&m.id))
+                .map(|m| (m.id.as_str(), lex.entities[&m.id].name.as_str())),
+        )
+        .filter(|(_, n)| n.contains(' '))
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    if people.is_empty() {
+        return;
+    }
+    let mut add: Vec<(String, Mention, String)> = Vec::new();
+    for si in 0..layout.sentences.len() {
+        let toks = words.of(si);
+        for (i, pair) in toks.windows(2).enumerate() {
+            let (title, given) = (pair[0], pair[1]);
+            if !matches!(title.s, "Sir" | "Dame")
+                || layout.sentences[si].norm[title.end..given.start] != *" "
+            {
+                continue;
+            }
+            let g = strip_possessive(given.s);
+            let next_cap = toks
+                .get(i + 2)
+                .is_some_and(|n| n.start == given.end + 1 && n.s.starts_with(char::is_uppercase));
+            if next_cap || !g.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let mut of = people
+                .iter()
+                .filter(|(_, n)| n.split(' ').next() == Some(g))
+                .map(|(id, _)| *id);
+            let (Some(id), None) = (of.next(), of.next()) else {
+                continue;
+            };
+            let end = given.start + g.len();
+            let already = found
+                .mentions
+                .iter()
+                .any(|m| m.sentence == si && m.start <= title.start && end <= m.end);
+            if !already {
+                let m = Mention {
+                    id: id.to_string(),
+                    sentence: si,
+                    start: title.start,
+                    end,
+                    how: MentionHow::ShortForm,
+                };
+                add.push((id.to_string(), m, format!("{} {g}", title.s)));
+            }
+        }
+    }
+    for (id, m, form) in add {
+        if let Some(c) = found.candidates.iter_mut().find(|c| c.id == id) {
+            if !c.aliases.contains(&form) {
+                c.aliases.push(form);
+            }
+        }
+        found.mentions.push(m);
+    }
+}
+
 /// "Reeves" after "Rachel Reeves": a lone surname of a person found earlier in the
 /// article is that person.
 pub(super) fn resolve_short_forms(

@@ -3424,3 +3424,37 @@ fn a_surname_alone_was_drafted_as_a_second_person() {
     assert_eq!(people.len(), 1, "{names:?}");
     assert_eq!(people[0].0, "Mike Mitchell");
 }
+
+/// Issue 12 (the dev34 part): "Sir Bernard added: '...'" after "senior Tory MP Sir
+/// Bernard Jenkin signalled" named nobody, so the quotation had no speaker: a knight
+/// is called by title and given name.
+#[test]
+fn a_knight_called_by_title_and_given_name_named_nobody() {
+    let f = run(
+        "Last night, senior Tory MP Sir Bernard Jenkin signalled he would not back the plans. \
+         Sir Bernard added that the planning laws must not be relaxed for the housebuilders. \
+         Sir Humphrey Appleby was not consulted, and Sir Bernard's allies agreed.",
+        &lex_of(vec![]),
+    );
+    let jenkin: Vec<usize> = f
+        .mentions
+        .iter()
+        .filter(|m| m.id == "actor:bernard-jenkin")
+        .map(|m| m.sentence)
+        .collect();
+    assert!(
+        jenkin.contains(&1) && jenkin.contains(&2),
+        "{:?}",
+        f.mentions
+    );
+    let c = f
+        .candidates
+        .iter()
+        .find(|c| c.id == "actor:bernard-jenkin")
+        .expect("drafted");
+    assert!(
+        c.aliases.iter().any(|a| a == "Sir Bernard"),
+        "{:?}",
+        c.aliases
+    );
+}
