@@ -34,7 +34,15 @@ impl SentenceScan<'_, '_, '_> {
     pub(super) fn first_names_alone(&mut self) {
         let (norm, toks) = (self.c.norm, self.c.toks);
         for (i, t) in toks.iter().enumerate() {
-            if !alone(norm, toks, i)
+            if !alone(norm, toks, i) {
+                continue;
+            }
+            // The rare contexts first, the lists and the article's words after: a
+            // person's noun in apposition (of any given name for now), or a reporting
+            // verb beside the name.
+            let noun_after = person_in_apposition(norm, t.end, true);
+            let verb_beside = tagged_by_reporting_verb(norm, t.start, t.end);
+            if !(noun_after || verb_beside)
                 || self.overlaps(t.start, t.end)
                 || self.claimed(t.start, t.end)
             {
@@ -51,10 +59,11 @@ impl SentenceScan<'_, '_, '_> {
             // "the streets of Caerphilly, a local resident approached", "boss of
             // Schroders, a big British asset manager": after a preposition the name is
             // a place's or a body's, the apposition another sentence part.
-            let apposition = (given || unknown)
+            let apposition = noun_after
+                && (given || unknown)
                 && !levelmap_model::places::after_preposition(norm, t.start)
                 && person_in_apposition(norm, t.end, given);
-            let tagged = given && tagged_by_reporting_verb(norm, t.start, t.end);
+            let tagged = given && verb_beside;
             if !(apposition || tagged) || self.lex.id_for_name(w).is_some() {
                 continue;
             }
