@@ -75,7 +75,17 @@ impl<'a> Speakers<'a> {
             self.quoting.pass(s.block, norm);
             None
         } else if said.is_none() && report_at.is_some_and(|at| pronoun_tag(norm, at)) {
-            self.quoting.named_before(si)
+            // "..., \" he says": the last one a reporting verb named, else the one
+            // person the sentences just before name ("Tim Schoen, the chief executive of
+            // BioMed Realty, ... \"The markets are complementary,\" he says").
+            let who = self
+                .quoting
+                .named_before(si)
+                .or_else(|| one_person_just_before(self.found, self.lex, si));
+            if let Some(id) = &who {
+                self.quoting.named = Some((id.clone(), si));
+            }
+            who
         } else {
             self.quoting.speaker_of(si, s.block, norm, said)
         };

@@ -278,6 +278,25 @@ fn a_quotation_introduced_by_a_colon_went_to_a_body_named_inside_it() {
     );
 }
 
+/// Issue 12 (the dev4, dev12 and dev16 parts): a quotation tagged by a pronoun
+/// ("\"The markets are complementary to each other,\" he says.") had no speaker when
+/// the person was named just before without a reporting verb ("Tim Schoen, the chief
+/// executive of BioMed Realty, ...").
+#[test]
+fn a_quotation_tagged_by_a_pronoun_lost_a_speaker_named_without_a_verb() {
+    let lex = lexicon_of_person("actor:tim-schoen", "Tim Schoen", "Mr Schoen");
+    let text = "Lab space in two Cambridges\n\n\
+        Tim Schoen, the chief executive of BioMed Realty, owns lab offices in both cities. \
+        \u{201c}The markets are complementary to each other and both will keep growing,\u{201d} he says.\n";
+    let d = draft_of_with(text, &lex);
+    assert_eq!(
+        speaker_of(&d, "\u{201c}The markets"),
+        Some(Some("actor:tim-schoen")),
+        "{:?}",
+        speakers_of(&d)
+    );
+}
+
 /// Issue 12 (scratch text): a quotation that goes on over several sentences lost its
 /// speaker after the first ("'The system has been undermined ...'" had no speaker, so
 /// its stance would have gone to the article's authors).
