@@ -17,8 +17,9 @@ pub fn is_event_like(name: &str) -> bool {
 }
 
 /// Words just before the name that make it a course of action: a kind of it ("a
-/// No Deal Brexit", "a hard Brexit") or a stance on it ("voted against Brexit",
-/// "backed Brexit", "to deliver Brexit").
+/// No Deal Brexit", "a hard Brexit"), a stance on it ("voted against Brexit",
+/// "backed Brexit", "to deliver Brexit") or a judgement of it ("in spite of Brexit",
+/// "describing Brexit as").
 const BEFORE: &[&str] = &[
     "no-deal",
     "deal",
@@ -51,6 +52,16 @@ const BEFORE: &[&str] = &[
     "favour",
     "favoured",
     "favouring",
+    // A judgement of it: "London thrives in spite of Brexit", "despite Brexit",
+    // "describing Brexit as an act of self-harm", "Holyrood could block Brexit".
+    "despite",
+    "spite",
+    "describing",
+    "described",
+    "block",
+    "blocks",
+    "blocked",
+    "blocking",
 ];
 
 /// Words just after the name that make it a course of action ("get Brexit done", "the
@@ -147,6 +158,15 @@ mod tests {
             "The party backed Brexit from the start.",
             "MPs were bribed to vote for their flagship Brexit legislation.",
             "Whilst Brexit is 'done', the budget may engage with its challenges.",
+        ] {
+            assert!(argued(s), "{s}");
+        }
+        // Issue 12 (the dev10 and dev30 parts): a judgement of it was taken for the event.
+        for s in [
+            "The city serves as Europe's founder factory in spite of Brexit, not because of it.",
+            "Sturgeon has said Holyrood could block Brexit.",
+            "The Irish Times report fears, describing Brexit as a bewildering act of self-harm.",
+            "Exports grew despite Brexit.",
         ] {
             assert!(argued(s), "{s}");
         }
