@@ -684,16 +684,8 @@ pub(super) fn one_person_just_before(found: &Found, lex: &Lexicon, si: usize) ->
 /// three adverbs or auxiliaries between, as for [`pronoun_subject`]).
 pub(super) fn definite_subject(norm: &str, at: usize) -> Option<BodyNoun> {
     let before = norm.get(..at)?;
-    let mut words = before
-        .trim_start_matches(['"', '\'', '\u{2018}', '\u{201c}'])
-        .split_whitespace()
-        .peekable();
-    if words
-        .peek()
-        .is_some_and(|w| matches!(*w, "But" | "And" | "Yet" | "However," | "Now"))
-    {
-        words.next();
-    }
+    let mut words =
+        after_connective(before.trim_start_matches(['"', '\'', '\u{2018}', '\u{201c}']));
     let first = words.next()?;
     let noun = if first == "It" {
         BodyNoun::It
@@ -709,12 +701,12 @@ pub(super) fn definite_subject(norm: &str, at: usize) -> Option<BodyNoun> {
     } else {
         return None;
     };
-    let rest: Vec<&str> = words.collect();
-    (rest.len() <= 3 && rest.iter().all(|w| SUBJECT_BETWEEN.contains(w))).then_some(noun)
+    adverbs_only(words, &["have", "long", "itself", "now"]).then_some(noun)
 }
 
-/// Adverbs and auxiliaries between a subject and its reporting verb.
-const SUBJECT_BETWEEN: [&str; 19] = [
+/// Adverbs and auxiliaries that may stand between a subject opening the sentence and
+/// its reporting verb ("He has previously argued", "It also added").
+const ADVERBS_BEFORE_VERB: [&str; 15] = [
     "also",
     "then",
     "later",
@@ -722,7 +714,6 @@ const SUBJECT_BETWEEN: [&str; 19] = [
     "further",
     "has",
     "had",
-    "have",
     "once",
     "recently",
     "subsequently",
@@ -731,10 +722,30 @@ const SUBJECT_BETWEEN: [&str; 19] = [
     "often",
     "too",
     "again",
-    "long",
-    "itself",
-    "now",
 ];
+
+/// The words of `before`, past a connective opening the sentence ("But", "And",
+/// "Yet", "However,", "Now").
+fn after_connective(before: &str) -> std::iter::Peekable<std::str::SplitWhitespace<'_>> {
+    let mut words = before.split_whitespace().peekable();
+    if words
+        .peek()
+        .is_some_and(|w| matches!(*w, "But" | "And" | "Yet" | "However," | "Now"))
+    {
+        words.next();
+    }
+    words
+}
+
+/// Whether `rest`, the words between a subject and its verb, are at most three of
+/// [`ADVERBS_BEFORE_VERB`] and `more`.
+fn adverbs_only<'a>(rest: impl Iterator<Item = &'a str>, more: &[&str]) -> bool {
+    let rest: Vec<&str> = rest.collect();
+    rest.len() <= 3
+        && rest
+            .iter()
+            .all(|w| ADVERBS_BEFORE_VERB.contains(w) || more.contains(w))
+}
 
 /// What a sentence's subject says of the body it refers back to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -831,41 +842,13 @@ fn body_named_before(
 /// the sentence: "He said: '...'", "She also added that ...", "But he warned ...",
 /// "He has previously argued ..." (at most three adverbs or auxiliaries between).
 pub(super) fn pronoun_subject(norm: &str, at: usize) -> bool {
-    const BETWEEN: [&str; 18] = [
-        "also",
-        "then",
-        "later",
-        "previously",
-        "further",
-        "has",
-        "had",
-        "once",
-        "recently",
-        "subsequently",
-        "earlier",
-        "repeatedly",
-        "often",
-        "too",
-        "again",
-        "since",
-        "himself",
-        "herself",
-    ];
     let Some(before) = norm.get(..at) else {
         return false;
     };
-    let mut words = before.split_whitespace().peekable();
-    if words
-        .peek()
-        .is_some_and(|w| matches!(*w, "But" | "And" | "Yet" | "However," | "Now"))
-    {
-        words.next();
-    }
+    let mut words = after_connective(before);
     let subject = words.next().map(|w| w.to_ascii_lowercase());
-    let rest: Vec<&str> = words.collect();
     matches!(subject.as_deref(), Some("he" | "she"))
-        && rest.len() <= 3
-        && rest.iter().all(|w| BETWEEN.contains(w))
+        && adverbs_only(words, &["since", "himself", "herself"])
 }
 
 /// Whether a quotation closes before the reporting verb at byte `at` and someone

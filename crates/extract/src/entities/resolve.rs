@@ -256,21 +256,7 @@ pub(super) fn merge_lone_names(lex: &Lexicon, found: &mut Found) {
     if lone.is_empty() {
         return;
     }
-    let mut people: Vec<(&str, &str)> = found
-        .candidates
-        .iter()
-        .filter(|c| c.kind == "person" && c.name.contains(' '))
-        .map(|c| (c.id.as_str(), c.name.as_str()))
-        .chain(
-            found
-                .mentions
-                .iter()
-                .filter(|m| lex.person_ids.contains(&m.id))
-                .map(|m| (m.id.as_str(), lex.entities[&m.id].name.as_str())),
-        )
-        .collect();
-    people.sort_unstable();
-    people.dedup();
+    let people = people_of_full_names(lex, found);
     let mut merged = Vec::new();
     let mut dropped = Vec::new();
     for (id, name) in lone {
@@ -299,22 +285,7 @@ pub(super) fn resolve_titled_given_names(
     lex: &Lexicon,
     found: &mut Found,
 ) {
-    let mut people: Vec<(&str, &str)> = found
-        .candidates
-        .iter()
-        .filter(|c| c.kind == "person")
-        .map(|c| (c.id.as_str(), c.name.as_str()))
-        .chain(
-            found
-                .mentions
-                .iter()
-                .filter(|m| lex.person_ids.contains(&m.id))
-                .map(|m| (m.id.as_str(), lex.entities[&m.id].name.as_str())),
-        )
-        .filter(|(_, n)| n.contains(' '))
-        .collect();
-    people.sort_unstable();
-    people.dedup();
+    let people = people_of_full_names(lex, found);
     if people.is_empty() {
         return;
     }
@@ -755,6 +726,16 @@ fn article_people<'f>(lex: &'f Lexicon, found: &'f Found) -> Vec<(&'f str, &'f s
                 .map(|e| (e.id.as_str(), e.name.as_str())),
         )
         .collect()
+}
+
+/// The people of the article named by more than one word ([`article_people`]), each
+/// once, sorted: those a one-word form may stand for.
+fn people_of_full_names<'f>(lex: &'f Lexicon, found: &'f Found) -> Vec<(&'f str, &'f str)> {
+    let mut people = article_people(lex, found);
+    people.retain(|(_, n)| n.contains(' '));
+    people.sort_unstable();
+    people.dedup();
+    people
 }
 
 /// Words that close a party's or body's full name and that its short name leaves off:
