@@ -335,7 +335,15 @@ pub(crate) fn find(
         // is read again as reported. Read before the confidence test, so that a
         // quotation opened by a sentence that is no claim ("X said: \"The region already
         // boasts ...") still gives its speaker to the claims inside it.
-        let sp = speakers.of_sentence(si, s, pre.report_at, pre.speaks_at);
+        let report_at = speakers::report_tagging_quotation(
+            &s.norm,
+            pre.report_at,
+            cue_list
+                .iter()
+                .filter(|(_, _, kinds)| kinds.contains(&Cue::Report))
+                .map(|&(at, _, _)| at),
+        );
+        let sp = speakers.of_sentence(si, s, report_at, pre.speaks_at);
         let mut conf = confidence(pre.score);
         // A named speaker's stated stance on a named policy ("Chris Rawlins said he
         // does not support Liveable Streets") is a claim whatever its other words: it

@@ -514,6 +514,24 @@ pub(super) fn opens_with_quote_mark(norm: &str) -> bool {
         .starts_with(['"', '\'', '\u{2018}', '\u{201c}'])
 }
 
+/// The reporting verb that names a quotation's speaker: the first one outside the
+/// quotation the sentence opens with, when the first reporting word (`first`) lies
+/// inside it ("We were promised a fair share," said Louise Gittins: "promised" is the
+/// speaker's own word, "said" names her). `reports` are the byte offsets of the
+/// sentence's reporting cues in text order; with none outside, `first` stays.
+pub(super) fn report_tagging_quotation(
+    norm: &str,
+    first: Option<usize>,
+    mut reports: impl Iterator<Item = usize>,
+) -> Option<usize> {
+    let first = first?;
+    let inside = |at: usize| still_open(Open::default(), norm.get(..at).unwrap_or("")).any();
+    if !opens_with_quote_mark(norm) || !inside(first) {
+        return Some(first);
+    }
+    Some(reports.find(|&at| !inside(at)).unwrap_or(first))
+}
+
 /// Whether byte `at` lies in a conditional or concessive clause opening the sentence
 /// ("If ...,", "Unless ...,", "While the UK government has promised ...,",
 /// "Although ...,"), before the comma that ends it: the main clause after it is what

@@ -608,6 +608,29 @@ fn a_quotation_in_single_marks_lost_its_speaker_after_its_first_sentence() {
     assert_eq!(critics.map(|g| g.1), Some(None), "{got:?}");
 }
 
+/// "“We were promised a fair share and we have not had it,” said Louise Gittins." had
+/// no speaker: the sentence's first reporting word, "promised", lies inside the
+/// quotation and its subject "We" names no one; "said" after the closing mark names
+/// the speaker.
+#[test]
+fn a_reporting_word_inside_an_opening_quotation_hid_the_tag_that_names_its_speaker() {
+    let lex = lexicon_of_person("actor:louise-gittins", "Louise Gittins", "Gittins");
+    let text = "Funding row\n\n\
+        \u{201c}We were promised a fair share and we have not had it, which is a scandal,\u{201d} said Louise Gittins.\n\n\
+        'They promised us the money and the deal has clearly failed,' Louise Gittins told the BBC.\n\n\
+        The council said it promised residents that the plan will surely fail badly.\n";
+    let d = draft_of_with(text, &lex);
+    let got = speakers_of(&d);
+    let gittins = Some("actor:louise-gittins");
+    for start in ["\u{201c}We were", "'They prom"] {
+        let g = got.iter().find(|(q, _)| q.starts_with(start));
+        assert_eq!(g.map(|g| g.1), Some(gittins), "{start}: {got:?}");
+    }
+    // With no quotation opening the sentence, the first reporting word stays the one.
+    let g = got.iter().find(|(q, _)| q.starts_with("The council"));
+    assert_ne!(g.map(|g| g.1), Some(gittins), "{got:?}");
+}
+
 #[test]
 fn single_marks_open_and_close_at_word_edges_and_apostrophes_do_neither() {
     use super::speakers::{still_open, Open};
