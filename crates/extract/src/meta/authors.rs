@@ -350,10 +350,42 @@ pub(crate) fn header_lines<'a>(
     header: &Header,
 ) -> impl Iterator<Item = (usize, &'a crate::sentences::Sentence)> {
     let from = header.title_block.map_or(0, |t| t + 1);
-    let to = (from + 4).min(layout.blocks.len());
+    // Four lines under the title, not counting the page's furniture.
+    let (mut to, mut left) = (from, 4);
+    while to < layout.blocks.len() && left > 0 {
+        left -= usize::from(!is_page_furniture(layout, to));
+        to += 1;
+    }
     (from..to)
         .filter(move |&bi| layout.blocks[bi].kind == BlockKind::Heading)
+        .filter(move |&bi| !is_page_furniture(layout, bi))
         .filter_map(move |bi| layout.sentences_of(bi).next())
+}
+
+/// Whether block `bi` is a news page's furniture under its title, as a copy of the
+/// page keeps it: a word alone on its line ("Share", "Save", "Listen") or the age of
+/// the page ("3 days ago", "an hour ago"), neither of which names an author.
+fn is_page_furniture(layout: &Layout, bi: usize) -> bool {
+    let b = &layout.blocks[bi];
+    if b.kind != BlockKind::Heading || b.words > 4 {
+        return false;
+    }
+    let line = layout
+        .sentences_of(bi)
+        .next()
+        .map_or("", |(_, s)| s.norm.trim());
+    b.words == 1 && !line.contains('.')
+        || line.strip_suffix(" ago").is_some_and(|age| {
+            let mut w = age.split(' ');
+            let n = w.next().unwrap_or("");
+            let unit = w.next().unwrap_or("").trim_end_matches('s');
+            (n.bytes().all(|c| c.is_ascii_digit()) || matches!(n, "a" | "an" | "one"))
+                && matches!(
+                    unit,
+                    "minute" | "min" | "hour" | "hr" | "day" | "week" | "month"
+                )
+                && w.next().is_none()
+        })
 }
 
 /// An author line: names (a list, with bracketed affiliations or roles), and the

@@ -183,6 +183,8 @@ fn word_at_end(norm: &str, phrase: &str) -> bool {
 fn named_outlet(layout: &Layout, header: &Header) -> Option<(f64, String, usize)> {
     for (si, line) in header_lines(layout, header) {
         if let Some((_, Some(name))) = author_line(&line.norm) {
+            // "By Jane Smith, BBC Scotland": the outlet is the BBC.
+            let name = news_outlet_division(&name).map_or(name, str::to_string);
             return Some((0.7, name, si));
         }
         if let Some(name) = role_line_outlet(&line.norm) {
@@ -225,7 +227,9 @@ fn role_line_outlet(line: &str) -> Option<&'static str> {
     let mut outlet = None;
     let mut role = false;
     for seg in line.trim().split(", ") {
-        if let Some(name) = news_outlet_named(seg.trim()) {
+        if let Some(name) =
+            news_outlet_named(seg.trim()).or_else(|| news_outlet_division(seg.trim()))
+        {
             outlet = outlet.or(Some(name));
         } else if is_role(seg) {
             role = true;
@@ -346,42 +350,83 @@ fn outlet_line(layout: &Layout, header: &Header) -> Option<(&'static str, usize)
             s.norm
                 .split([',', '|'])
                 .map(str::trim)
-                .find_map(news_outlet_named)
+                .find_map(|p| news_outlet_named(p).or_else(|| news_outlet_division(p)))
                 .map(|name| (name, si))
         })
 }
 
 /// The known news outlet a phrase is, exactly: "BBC News", "Guardian", "The Times".
 fn news_outlet_named(phrase: &str) -> Option<&'static str> {
+    news_names().find(|name| phrase == *name || name.strip_prefix("The ") == Some(phrase))
+}
+
+/// The known news outlets' names, longest-standing first: the news sites', and "BBC
+/// News".
+fn news_names() -> impl Iterator<Item = &'static str> {
     KNOWN_SITES[..NEWS_SITES]
         .iter()
         .map(|(_, name)| *name)
         .chain(["BBC News"])
         .filter(|name| name.len() > 1)
-        .find(|name| phrase == *name || name.strip_prefix("The ") == Some(phrase))
 }
 
 /// The news outlet whose name opens a byline's role ("BBC political correspondent",
 /// "Guardian economics editor", "The Times's chief reporter"): one of the known news
-/// sites' names, with or without its "The", before a lower-case word.
+/// sites' names, with or without its "The", before a lower-case word; else a name as
+/// written before a division of it in capitals and a lower-case word ("BBC Scotland
+/// political editor", "BBC North West reporter").
 pub(crate) fn news_outlet_opening(role: &str) -> Option<&'static str> {
     let role = role.trim();
-    KNOWN_SITES[..NEWS_SITES]
-        .iter()
-        .map(|(_, name)| *name)
-        .chain(["BBC News"])
-        .filter(|name| name.len() > 1)
+    let lower_next = |rest: &str| {
+        rest.strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+    };
+    news_names()
         .find(|name| {
             [*name, name.strip_prefix("The ").unwrap_or(name)]
                 .iter()
                 .any(|n| {
-                    role.strip_prefix(n).is_some_and(|rest| {
-                        let rest = rest.strip_prefix("'s").unwrap_or(rest);
-                        rest.strip_prefix(' ')
-                            .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
-                    })
+                    role.strip_prefix(n)
+                        .is_some_and(|rest| lower_next(rest.strip_prefix("'s").unwrap_or(rest)))
                 })
         })
+        .or_else(|| {
+            news_names().find(|name| {
+                role.strip_prefix(name)
+                    .and_then(|rest| division_words(rest, 3))
+                    .is_some_and(lower_next)
+            })
+        })
+}
+
+/// The known news outlet a phrase names by one of its divisions: its name as written,
+/// then one to three capitalised words and nothing else ("BBC Scotland", "BBC North
+/// West", "BBC Radio Leeds").
+fn news_outlet_division(phrase: &str) -> Option<&'static str> {
+    news_names().find(|name| {
+        phrase
+            .strip_prefix(name)
+            .and_then(|rest| division_words(rest, 3))
+            .is_some_and(str::is_empty)
+    })
+}
+
+/// What follows one to `max` capitalised words at the start of `rest`, each after a
+/// space; `None` if `rest` opens with none.
+fn division_words(rest: &str, max: usize) -> Option<&str> {
+    let mut rest = rest;
+    let mut n = 0;
+    while n < max {
+        let Some(word) = rest
+            .strip_prefix(' ')
+            .filter(|r| r.starts_with(|c: char| c.is_uppercase()))
+        else {
+            break;
+        };
+        rest = &word[word.find(' ').unwrap_or(word.len())..];
+        n += 1;
+    }
+    (n > 0).then_some(rest)
 }
 
 /// The outlet whose web address a line holds, when the address is a known site's.
@@ -622,7 +667,9 @@ fn is_org(id: &str, lex: &Lexicon, found: &Found) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{news_outlet_opening, KNOWN_SITES, NEWS_SITES};
+    use super::{
+        news_outlet_division, news_outlet_opening, role_line_outlet, KNOWN_SITES, NEWS_SITES,
+    };
 
     /// "By Jane Smith, BBC political correspondent" gave no outlet: the role after
     /// the name was read as a role only.
@@ -647,6 +694,37 @@ mod tests {
         assert_eq!(news_outlet_opening("Political correspondent"), None);
         assert_eq!(news_outlet_opening("Economics editor"), None);
         assert_eq!(news_outlet_opening("Sunday Times writer"), None);
+    }
+
+    /// "Political correspondent, BBC North West", "BBC Scotland political editor" and
+    /// "By Jane Smith, BBC Scotland" gave no outlet, or a new one named "BBC North
+    /// West": a division of a news outlet is that outlet.
+    #[test]
+    fn a_division_of_a_news_outlet_gave_no_outlet_or_a_new_one() {
+        assert_eq!(
+            news_outlet_opening("BBC Scotland political editor"),
+            Some("BBC")
+        );
+        assert_eq!(news_outlet_opening("BBC North West reporter"), Some("BBC"));
+        assert_eq!(
+            news_outlet_opening("BBC News political reporter"),
+            Some("BBC News")
+        );
+        assert_eq!(news_outlet_division("BBC North West"), Some("BBC"));
+        assert_eq!(news_outlet_division("BBC Radio Leeds"), Some("BBC"));
+        assert_eq!(news_outlet_division("BBC"), None);
+        assert_eq!(news_outlet_division("BBC Scotland says"), None);
+        // Only a name as written: "Times" is no opening of "Times Higher Education".
+        assert_eq!(news_outlet_opening("Times Higher Education reporter"), None);
+        assert_eq!(news_outlet_division("Times Higher Education"), None);
+        assert_eq!(
+            role_line_outlet("Political correspondent, BBC North West"),
+            Some("BBC")
+        );
+        assert_eq!(
+            role_line_outlet("Political correspondent, Acme North West"),
+            None
+        );
     }
 
     #[test]

@@ -257,6 +257,37 @@ fn a_date_line_under_a_headline_was_merged_into_one_sentence() {
     );
 }
 
+/// A news page copied whole keeps its furniture under the title ("3 days ago",
+/// "Share", "Save"): the byline and its role line came after the four header lines
+/// read for an author, so the page had no outlet, and a role line naming a division
+/// of the outlet ("BBC Scotland") named none.
+#[test]
+fn a_news_pages_furniture_under_its_title_hid_its_byline_and_outlet() {
+    for role in [
+        "Political reporter, BBC Scotland",
+        "BBC Scotland political reporter",
+        "Political reporter, BBC News",
+    ] {
+        let text = format!(
+            "Councils say the towns fund has failed the north\n\n3 days ago\n\nShare\n\nSave\n\n\
+             Becky Morton\n\n{role}\n\n{BODY}"
+        );
+        let d = draft_of(&text);
+        let authors: Vec<&str> = d.authors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(authors, ["actor:becky-morton"], "{role}");
+        assert_eq!(
+            d.outlet.as_ref().map(|o| o.id.as_str()),
+            Some("actor:bbc"),
+            "{role}"
+        );
+        assert_eq!(d.outlet.as_ref().map(|o| o.quote.as_str()), Some(role));
+    }
+    // A page's age is no author, and a line of one word no byline.
+    let text =
+        format!("Councils say the towns fund has failed\n\n2 hours ago\n\nAnalysis\n\n{BODY}");
+    assert!(draft_of(&text).authors.is_empty());
+}
+
 /// Assert that a page whose date line is `line` has the stated date `want`.
 fn assert_stated(line: &str, want: &str) {
     let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
