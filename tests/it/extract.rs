@@ -355,6 +355,10 @@ fn eval_scores_a_judged_article_by_its_judgement_files() {
     let kinds = r["claim_kinds"]["kinds"].as_array().unwrap();
     let total: u64 = kinds.iter().map(|k| k[2].as_u64().unwrap()).sum();
     assert_eq!(total, 3);
+    // Both judged sentences about the Towns Fund are against it, and so are the
+    // drafted claims that match them.
+    assert_eq!(r["stances"]["pairs"], 2, "{r}");
+    assert_eq!(r["stances"]["agree"], 2, "{r}");
 }
 
 /// Regression: nothing stopped a developer from reading the frozen test part's

@@ -41,6 +41,9 @@ pub struct Judged {
     pub kind: String,
     /// The sentence, verbatim.
     pub sentence: String,
+    /// The policies the sentence is about, each with the claim's stance on it (the
+    /// `about` column: `policy:slug=stance` items).
+    pub about: Vec<(String, crate::Stance)>,
 }
 
 /// The gold judgements of one article; either file may be absent.

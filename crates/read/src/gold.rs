@@ -7,6 +7,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use levelmap_model::gold::{Gold, GoldArticle, Judged, Label};
+use levelmap_model::Stance;
 
 use crate::layout;
 
@@ -150,12 +151,28 @@ fn judged(path: &Path, line: usize, c: &[String], errors: &mut Vec<GoldError>) -
     let Some(label) = Label::parse(&c[2]) else {
         return fail(format!("label {:?}: write clear, borderline or none", c[2]));
     };
+    let mut about = Vec::new();
+    for item in c[6].split(';').map(str::trim).filter(|i| !i.is_empty()) {
+        let parsed = item
+            .split_once('=')
+            .and_then(|(id, st)| Some((id.trim().to_string(), Stance::parse(st.trim())?)));
+        match parsed {
+            Some(pair) => about.push(pair),
+            None => {
+                return fail(format!(
+                    "about item {item:?}: write policy:slug=stance, the stance one of {}",
+                    Stance::names()
+                ))
+            }
+        }
+    }
     Some(Judged {
         idx,
         part: c[1].clone(),
         label,
         kind: c[3].clone(),
         sentence: c[8].clone(),
+        about,
     })
 }
 
@@ -207,5 +224,34 @@ mod tests {
             .to_string()
             .contains("a.claims.tsv:2: label \"maybe\""));
         assert_eq!(g.articles["a"].sentences.as_ref().unwrap().len(), 1);
+    }
+
+    /// The `about` column was not read, so no stance of the gold could be scored.
+    #[test]
+    fn the_stances_a_judged_sentence_lists_are_read_and_a_bad_one_is_located() {
+        let d = folder(&[(
+            "a.claims.tsv",
+            "idx\tpart\tlabel\tkind\tspeaker\thedged\tabout\tclaim\tsentence\n\
+             1\tbody\tclear\tevaluation\tauthor\tno\tpolicy:a=for; policy:b=against\tclaim:x\tX.\n\
+             2\tbody\tclear\tevaluation\tauthor\tno\tpolicy:a=sideways\tclaim:y\tY.\n",
+        )]);
+        let (g, errors) = read_gold(d.path());
+        let s = g.articles["a"].sentences.as_ref().unwrap();
+        assert_eq!(
+            s[0].about,
+            vec![
+                ("policy:a".to_string(), Stance::For),
+                ("policy:b".to_string(), Stance::Against)
+            ]
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0]
+                .to_string()
+                .contains("a.claims.tsv:3: about item \"policy:a=sideways\""),
+            "{}",
+            errors[0]
+        );
     }
 }

@@ -110,13 +110,24 @@ impl ByKind {
     }
 }
 
+/// Stances of matched claims: each policy of an extracted claim that the judged
+/// sentence it overlaps (the first clear or borderline one) also lists, by id, and
+/// whether the two stances agree.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub(crate) struct StanceScore {
+    /// Pairs whose stances are the same.
+    pub(crate) agree: usize,
+    /// Pairs compared.
+    pub(crate) pairs: usize,
+}
+
 /// Claims against every judged sentence: an extracted claim is correct when it
 /// overlaps a clear or borderline sentence; a clear sentence is found when some
-/// extracted claim overlaps it.
+/// extracted claim overlaps it. The stances of correct claims are added to `stances`.
 pub(super) fn judged_score(
     judged: &[levelmap_model::gold::Judged],
     draft: &Draft,
-    by_kind: &mut ByKind,
+    (by_kind, stances): (&mut ByKind, &mut StanceScore),
     missed: &mut Vec<String>,
     spurious: &mut Vec<String>,
 ) -> Score {
@@ -129,14 +140,20 @@ pub(super) fn judged_score(
         .map(|c| (c.quote.as_str(), tokens(&c.quote)))
         .collect();
     let mut correct = 0;
-    for (quote, t) in &got {
-        let ok = rows
+    for (claim, (quote, t)) in draft.claims.iter().zip(&got) {
+        let row = rows
             .iter()
-            .any(|(j, rt)| j.label != Label::None && overlaps(t, rt));
-        if ok {
-            correct += 1;
-        } else {
+            .find(|(j, rt)| j.label != Label::None && overlaps(t, rt));
+        let Some((j, _)) = row else {
             spurious.push(quote.to_string());
+            continue;
+        };
+        correct += 1;
+        for (policy, stance) in &claim.about {
+            if let Some((_, want)) = j.about.iter().find(|(p, _)| p == policy) {
+                stances.pairs += 1;
+                stances.agree += usize::from(want == stance);
+            }
         }
     }
     let mut score = Score {

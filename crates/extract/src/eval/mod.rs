@@ -29,7 +29,7 @@ mod render;
 pub use render::{render, render_details};
 
 use super::{extract, Draft, ExtractOptions, Lexicon};
-use claims::{claim_score, judged_score, ByKind};
+use claims::{claim_score, judged_score, ByKind, StanceScore};
 use echo::echo_eval;
 use levelmap_model::date::PartialDate;
 use levelmap_model::gold::{Gold, GoldArticle};
@@ -205,6 +205,8 @@ pub struct EvalReport {
     pub(crate) dates: DateScore,
     /// Clear claims found, by kind (articles with judged sentences only).
     pub(crate) claim_kinds: ByKind,
+    /// Stances of matched claims on the policies their judged sentence lists.
+    pub(crate) stances: StanceScore,
     /// Curated articles measured.
     pub(crate) article_count: usize,
     /// Articles whose claims were scored against every judged sentence.
@@ -400,7 +402,8 @@ fn article_eval(
     ae.claims = match judged.and_then(|j| j.sentences.as_ref()) {
         Some(rows) => {
             report.judged_articles += 1;
-            judged_score(rows, &d, &mut report.claim_kinds, mc, sc)
+            let tally = (&mut report.claim_kinds, &mut report.stances);
+            judged_score(rows, &d, tally, mc, sc)
         }
         None => claim_score(gold, stem, &a.text, &d, mc, sc),
     };
@@ -450,6 +453,7 @@ pub fn evaluate(set: &GoldSet<'_>, lex: &Lexicon, opts: &ExtractOptions) -> Eval
         protocol: set.protocol.to_string(),
         gold_diagnostics: set.diagnostics,
         claim_kinds: ByKind::default(),
+        stances: StanceScore::default(),
         judged_articles: 0,
         article_count: 0,
         frozen: set.judged.frozen,

@@ -75,6 +75,15 @@ pub fn render(r: &EvalReport) -> String {
             r.judged_articles,
             kinds.join(", ")
         );
+        let st = r.stances;
+        let _ = writeln!(
+            w,
+            "  {:<10} {}/{} agree ({:.2}): each matched claim's policies that its judged sentence also lists, by id",
+            "stances",
+            st.agree,
+            st.pairs,
+            if st.pairs > 0 { st.agree as f64 / st.pairs as f64 } else { 0.0 }
+        );
     }
     let e = &r.echoes;
     if e.gold > 0 {
