@@ -468,8 +468,30 @@ fn policy_stance(
             }
         }
     }
-    r.stance
+    // Words of feeling the cue lists lack ("a wasteful policy", "disastrous
+    // results") turn a stance they left for or neutral.
+    let v = polarity::valence(norm);
+    // "the lack of an industrial strategy", "cuts to Sure Start": deploring a policy's
+    // absence is being for it.
+    let missing = || {
+        found
+            .in_sentence(si)
+            .filter(|m| m.id == policy)
+            .any(|m| verbs::named_as_missing(norm, m.start))
+    };
+    if v <= -STANCE_VALENCE && missing() {
+        return Stance::For;
+    }
+    match r.stance {
+        Stance::For | Stance::Neutral if v <= -STANCE_VALENCE => Stance::Against,
+        Stance::Neutral if v >= STANCE_VALENCE => Stance::For,
+        s => s,
+    }
 }
+
+/// How far from 0 a sentence's [`polarity::valence`] must be to give a stance the
+/// cue phrases did not.
+const STANCE_VALENCE: f32 = 0.5;
 
 /// The claim id prefix for an article: its author (or outlet) and year, "hickson-2024".
 pub(crate) fn claim_prefix(stem: &str, date: &PartialDate) -> String {

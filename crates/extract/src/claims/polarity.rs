@@ -120,6 +120,39 @@ pub(crate) fn polarity(word: &str) -> Option<f32> {
     table().rated.get(word).copied()
 }
 
+/// Words that turn the rating of a word up to three words after them, as VADER's
+/// negators do ("not fair", "never worked", "without merit").
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "none", "nor", "neither", "nothing", "nowhere", "without", "cannot",
+    "rarely", "seldom", "despite", "hardly", "barely",
+];
+
+/// A sentence's valence as VADER sums it, without its boosters, capitals and
+/// punctuation rules: each rated word's mean rating (-4 to +4), times -0.74 (VADER's
+/// factor) when a negator or a word in "n't" stands in the three words before it.
+pub(crate) fn valence(norm: &str) -> f32 {
+    let t = table();
+    let mut negated_for = 0u8;
+    let mut total = 0.0;
+    let mut lw = String::new();
+    for w in norm
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '-'))
+        .map(|w| w.trim_matches(['\'', '-']))
+        .filter(|w| !w.is_empty())
+    {
+        lw.clear();
+        lw.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        if let Some(&v) = t.rated.get(lw.as_str()) {
+            total += if negated_for > 0 { -0.74 * v } else { v };
+        }
+        negated_for = negated_for.saturating_sub(1);
+        if NEGATORS.contains(&lw.as_str()) || lw.ends_with("n't") {
+            negated_for = 3;
+        }
+    }
+    total
+}
+
 /// What a sentence shows besides its cue phrases.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Surface {

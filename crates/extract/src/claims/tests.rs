@@ -328,6 +328,61 @@ fn lexicon_of_person(id: &str, name: &str, alias: &str) -> crate::Lexicon {
     lexicon_of([person])
 }
 
+/// Issue 12, measured on the gold's stances: a claim's stance on a policy came from
+/// the few words of feeling in the cue lists, so "Baby Boxes (a wasteful policy that
+/// should have been paid for by the private sector)" and "the disastrous results of
+/// the Named Person scheme" read as for the policy (the test's first sentence puts a
+/// word VADER rates, "useless", for "wasteful", which it does not), and a claim deploring a policy's
+/// absence ("the lack of an industrial strategy") read as against it. 117 of 317
+/// stances of the dev parts' matched claims agreed with the gold before.
+#[test]
+fn a_claims_stance_missed_the_words_of_feeling_the_cue_lists_lack() {
+    let policy = |id: &str, name: &str| levelmap_model::Entity {
+        node_kind: NodeKind::Policy,
+        ..actor(id, name, "programme")
+    };
+    let lex = lexicon_of([
+        policy("policy:baby-boxes", "Baby Boxes"),
+        policy("policy:named-person-scheme", "Named Person scheme"),
+        policy("policy:industrial-strategy", "Industrial Strategy"),
+        policy("policy:towns-fund", "Towns Fund"),
+    ]);
+    let text = "Scotland's record\n\n\
+        The Baby Boxes were a useless policy that should have been paid for by the private sector.\n\n\
+        Ministers pressed on with the Named Person scheme, with disastrous results for families.\n\n\
+        The lack of an Industrial Strategy has left firms unclear and anxious about the future.\n\n\
+        Labour MP Rachael Maskell said the Towns Fund should be replaced with long-term settlements.\n";
+    let d = draft_of_with(text, &lex);
+    let stance = |p: &str| {
+        d.claims
+            .iter()
+            .flat_map(|c| &c.about)
+            .find(|(id, _)| id == p)
+            .map(|(_, s)| *s)
+    };
+    assert_eq!(
+        stance("policy:baby-boxes"),
+        Some(Stance::Against),
+        "{:?}",
+        d.claims
+    );
+    assert_eq!(stance("policy:named-person-scheme"), Some(Stance::Against));
+    assert_eq!(stance("policy:industrial-strategy"), Some(Stance::For));
+    assert_eq!(stance("policy:towns-fund"), Some(Stance::Against));
+}
+
+#[test]
+fn valence_sums_the_ratings_and_turns_them_after_a_negator() {
+    use super::polarity::valence;
+    assert!(valence("The scheme was a disaster.") < -2.0);
+    assert!(valence("The scheme was a great success.") > 2.0);
+    assert!(valence("The scheme was not a success.") < 0.0);
+    assert!(valence("It isn't fair at all.") < 0.0);
+    // The turn lasts three words.
+    assert!(valence("Not that it matters, the plan is good.") > 0.0);
+    assert_eq!(valence("The council met on Tuesday."), 0.0);
+}
+
 /// An actor of the curated lexicon, without aliases.
 fn actor(id: &str, name: &str, kind: &str) -> levelmap_model::Entity {
     levelmap_model::Entity {

@@ -41,6 +41,22 @@ const AGAINST_BEFORE: &[&str] = &[
     "against",
     "end",
     "ending",
+    "replace",
+    "replacing",
+    "abandon",
+    "abandoning",
+    "shelve",
+    "shelving",
+    "tear up",
+    "tearing up",
+    "rip up",
+    "ripping up",
+    "water down",
+    "watering down",
+    "get rid of",
+    "getting rid of",
+    "do away with",
+    "doing away with",
 ];
 
 /// Verbs and phrases right before a policy that are for it.
@@ -89,10 +105,23 @@ const AGAINST_AFTER: &[&str] = &[
     "must be cancelled",
     "should be ditched",
     "must be ditched",
+    "should be replaced",
+    "must be replaced",
+    "should be abandoned",
+    "must be abandoned",
+    "should be shelved",
+    "must be shelved",
+    "should be repealed",
+    "must be repealed",
+    "should be halted",
+    "must be halted",
+    "needs to be scrapped",
+    "needs to be replaced",
+    "must go",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the ", "a ", "its ", "their ", "our ", "this ", "any ", "all ",
+    "the ", "a ", "an ", "its ", "their ", "our ", "this ", "any ", "all ",
 ];
 
 /// The stance a verb gives the policy `id` named at `norm[start..end]`, if one governs
@@ -192,6 +221,41 @@ fn without_determiner(before: &str) -> &str {
                 .filter(|b| b.is_empty() || b.ends_with(' '))
         })
         .map_or(before, str::trim_end)
+}
+
+/// Words right before a policy that say it is missing or taken away ("the lack of an
+/// industrial strategy", "the government's failure to set out an industrial policy",
+/// "cuts to Sure Start"): a sentence that deplores that is for the policy.
+const MISSING_BEFORE: &[&str] = &[
+    "lack of",
+    "absence of",
+    "shortage of",
+    "failure to deliver",
+    "failure to set out",
+    "failure to",
+    "failed to deliver",
+    "failed to",
+    "cuts to",
+    "cuts in",
+    "cut to",
+    "loss of",
+    "without",
+    "need for",
+];
+
+/// Whether the policy at `norm[start..]` is named as missing or taken away
+/// ([`MISSING_BEFORE`], one determiner between).
+pub(super) fn named_as_missing(norm: &str, start: usize) -> bool {
+    let Some(before) = norm.get(..start) else {
+        return false;
+    };
+    let lower = before.to_ascii_lowercase();
+    let before = without_determiner(lower.trim_end());
+    MISSING_BEFORE.iter().any(|p| {
+        before
+            .strip_suffix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
 }
 
 /// Whether the words before a verb negate it: "not", "never", "n't", "no longer".
