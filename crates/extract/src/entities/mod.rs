@@ -7,14 +7,18 @@
 
 //!
 //! [`find`] reads each sentence: lexicon hits, then new candidates
-//! ([`sentence`], with capitalised [`runs`]) over the sentence's [`tokens`]; then
+//! ([`sentence`], with capitalised [`runs`], the [`people`] they name, the names
+//! found by their [`contexts`] and [`acronyms`]) over the sentence's [`tokens`]; then
 //! short forms are resolved ([`resolve`]), mentions by a generic alias settled
 //! ([`generic`]), generic groups ("local authorities") dropped or turned into the
 //! institution they name ([`groups`]), and places kept only where they act ([`places`]).
 //! [`find_events`] finds event references.
 
+mod acronyms;
+mod contexts;
 mod generic;
 mod groups;
+mod people;
 mod places;
 mod pledges;
 mod resolve;
@@ -173,7 +177,7 @@ fn acronym_of_another<'m>(
     };
     *seen.entry((id, found.to_string())).or_insert_with(|| {
         memchr::memmem::find(text.as_bytes(), e.name.as_bytes()).is_none()
-            && runs::spelled_out_by(text, found, |w| crate::words::org_head(w).is_some())
+            && acronyms::spelled_out_by(text, found, |w| crate::words::org_head(w).is_some())
     })
 }
 

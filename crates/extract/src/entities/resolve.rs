@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::runs::SURNAME_TITLES;
+use super::people::SURNAME_TITLES;
 use super::tokens::{strip_possessive, Words};
 use crate::found::Found;
 use crate::items::{Mention, MentionHow};

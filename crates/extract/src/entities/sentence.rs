@@ -56,7 +56,8 @@ pub(super) struct Finds<'f> {
 }
 
 /// One sentence being read: its context, the article's vocabulary, the lexicon and
-/// the finds to add to. The steps are methods (here and in `runs`).
+/// the finds to add to. The steps are methods (here and in `runs`, `people`,
+/// `contexts` and `acronyms`).
 pub(super) struct SentenceScan<'r, 'a, 's> {
     pub(super) c: &'r SentenceCtx<'a, 's>,
     pub(super) vocab: &'r Vocab<'a>,

@@ -2360,7 +2360,7 @@ fn text_words_are_those_of_the_char_split() {
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
             .filter(|w| !w.is_empty())
             .collect();
-        assert_eq!(runs::text_words(t), want, "{t}");
+        assert_eq!(acronyms::text_words(t), want, "{t}");
     }
 }
 
@@ -2368,7 +2368,7 @@ fn text_words_are_those_of_the_char_split() {
 /// text's start, after punctuation or a non-ASCII character, never inside a word.
 #[test]
 fn acronyms_are_spelled_out_where_a_word_begins() {
-    let yes = |t: &str, a: &str| runs::spelled_out_by(t, a, |_| true);
+    let yes = |t: &str, a: &str| acronyms::spelled_out_by(t, a, |_| true);
     assert!(yes("Bristol City Council said", "BCC"));
     assert!(yes("\u{201c}Bristol City Council\u{201d}", "BCC"));
     assert!(yes("the Bank of England and the BoE", "BE"));
