@@ -470,7 +470,8 @@ fn policy_stance(
     }
     // Words of feeling the cue lists lack ("a wasteful policy", "disastrous
     // results") turn a stance they left for or neutral.
-    let v = polarity::valence(norm);
+    let names: Vec<(usize, usize)> = found.in_sentence(si).map(|m| (m.start, m.end)).collect();
+    let v = polarity::valence(norm, &names);
     // "the lack of an industrial strategy", "cuts to Sure Start": deploring a policy's
     // absence is being for it.
     let missing = || {

@@ -127,27 +127,93 @@ const NEGATORS: &[&str] = &[
     "rarely", "seldom", "despite", "hardly", "barely",
 ];
 
+/// Words VADER rates that in writing about policy name no feeling: the verbs of
+/// debate and report ("argues", rated as quarrelling; "stressed that"), "like" (mostly
+/// "such as" here) and "ban", an act of policy ("plans to ban zero hour contracts").
+const NO_FEELING: &[&str] = &[
+    "argue", "argues", "argued", "arguing", "stressed", "stresses", "like", "ban", "bans",
+    "banned", "banning",
+];
+
+/// Verbs of acting on a problem: a rated word in the three words after one names the
+/// problem a policy is for ("addressing poverty", "to tackle the housing crisis"),
+/// not a judgement of the policy, and is not counted.
+const ACT_ON: &[&str] = &[
+    "address",
+    "addressing",
+    "tackle",
+    "tackling",
+    "reduce",
+    "reducing",
+    "cut",
+    "cutting",
+    "end",
+    "ending",
+    "fight",
+    "fighting",
+    "combat",
+    "combating",
+    "alleviate",
+    "alleviating",
+    "ease",
+    "easing",
+    "eliminate",
+    "eliminating",
+    "prevent",
+    "preventing",
+    "solve",
+    "solving",
+    "fix",
+    "fixing",
+    "beat",
+    "beating",
+    "eradicate",
+    "eradicating",
+    "ban",
+    "banning",
+];
+
 /// A sentence's valence as VADER sums it, without its boosters, capitals and
 /// punctuation rules: each rated word's mean rating (-4 to +4), times -0.74 (VADER's
 /// factor) when a negator or a word in "n't" stands in the three words before it.
-pub(crate) fn valence(norm: &str) -> f32 {
+/// Words inside `names` (byte ranges of the names found in the sentence: "end fire
+/// and rehire", "social care" are names, not judgements), [`NO_FEELING`] and the
+/// problem after a verb of [`ACT_ON`] do not count.
+pub(crate) fn valence(norm: &str, names: &[(usize, usize)]) -> f32 {
     let t = table();
-    let mut negated_for = 0u8;
+    let b = norm.as_bytes();
+    let in_word = |i: usize| b[i].is_ascii_alphabetic() || b[i] == b'\'' || b[i] == b'-';
+    let (mut negated_for, mut acted_for) = (0u8, 0u8);
     let mut total = 0.0;
     let mut lw = String::new();
-    for w in norm
-        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '-'))
-        .map(|w| w.trim_matches(['\'', '-']))
-        .filter(|w| !w.is_empty())
-    {
+    let mut i = 0;
+    while i < b.len() {
+        if !in_word(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && in_word(i) {
+            i += 1;
+        }
+        let w = norm[start..i].trim_matches(['\'', '-']);
+        if w.is_empty() {
+            continue;
+        }
         lw.clear();
         lw.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-        if let Some(&v) = t.rated.get(lw.as_str()) {
+        let named = names.iter().any(|&(a, z)| a <= start && start < z);
+        let counted = !named && acted_for == 0 && !NO_FEELING.contains(&lw.as_str());
+        if let Some(&v) = t.rated.get(lw.as_str()).filter(|_| counted) {
             total += if negated_for > 0 { -0.74 * v } else { v };
         }
         negated_for = negated_for.saturating_sub(1);
+        acted_for = acted_for.saturating_sub(1);
         if NEGATORS.contains(&lw.as_str()) || lw.ends_with("n't") {
             negated_for = 3;
+        }
+        if !named && ACT_ON.contains(&lw.as_str()) {
+            acted_for = 3;
         }
     }
     total

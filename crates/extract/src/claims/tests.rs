@@ -373,7 +373,7 @@ fn a_claims_stance_missed_the_words_of_feeling_the_cue_lists_lack() {
 
 #[test]
 fn valence_sums_the_ratings_and_turns_them_after_a_negator() {
-    use super::polarity::valence;
+    let valence = |s: &str| super::polarity::valence(s, &[]);
     assert!(valence("The scheme was a disaster.") < -2.0);
     assert!(valence("The scheme was a great success.") > 2.0);
     assert!(valence("The scheme was not a success.") < 0.0);
@@ -381,6 +381,19 @@ fn valence_sums_the_ratings_and_turns_them_after_a_negator() {
     // The turn lasts three words.
     assert!(valence("Not that it matters, the plan is good.") > 0.0);
     assert_eq!(valence("The council met on Tuesday."), 0.0);
+    // A name is no judgement, nor a verb of debate, nor the problem a policy is for.
+    let s = "Labour set up the Poverty Reduction Fund, he argues.";
+    let name = s.find("Poverty").unwrap();
+    assert_eq!(super::polarity::valence(s, &[(name, name + 22)]), 0.0);
+    assert!(valence(s) < 0.0, "poverty counts outside the name");
+    assert_eq!(
+        valence("It means addressing poverty and ending the crisis."),
+        0.0
+    );
+    assert_eq!(
+        valence("He stressed that ministers plan to ban zero hour contracts."),
+        0.0
+    );
 }
 
 /// An actor of the curated lexicon, without aliases.
