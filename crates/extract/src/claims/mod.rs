@@ -396,6 +396,9 @@ pub(crate) fn find(
                 id = format!("{base}-{k}");
             }
         }
+        // The sentence's valence, read once for all its policies, only if a policy's
+        // stance needs it.
+        let valence = std::cell::OnceCell::new();
         out.push(DraftClaim {
             id,
             text: lab,
@@ -407,7 +410,7 @@ pub(crate) fn find(
             about: policies
                 .into_iter()
                 .map(|p| {
-                    let stance = policy_stance(&r, &cue_list, found, si, &p, &s.norm);
+                    let stance = policy_stance(&r, &cue_list, found, si, &p, (&s.norm, &valence));
                     (p, stance)
                 })
                 .collect(),
@@ -439,7 +442,7 @@ fn policy_stance(
     found: &Found,
     si: usize,
     policy: &str,
-    norm: &str,
+    (norm, valence): (&str, &std::cell::OnceCell<f32>),
 ) -> Stance {
     let by_verb = found
         .in_sentence(si)
@@ -470,8 +473,10 @@ fn policy_stance(
     }
     // Words of feeling the cue lists lack ("a wasteful policy", "disastrous
     // results") turn a stance they left for or neutral.
-    let names: Vec<(usize, usize)> = found.in_sentence(si).map(|m| (m.start, m.end)).collect();
-    let v = polarity::valence(norm, &names);
+    let v = *valence.get_or_init(|| {
+        let names: Vec<(usize, usize)> = found.in_sentence(si).map(|m| (m.start, m.end)).collect();
+        polarity::valence(norm, &names)
+    });
     // "the lack of an industrial strategy", "cuts to Sure Start": deploring a policy's
     // absence is being for it.
     let missing = || {

@@ -39,6 +39,8 @@ struct Table {
     flags: Vec<u8>,
     /// The lexicon's rating of each word (for tests and callers that want the value).
     rated: FxHashMap<&'static str, f32>,
+    /// The words [`valence`] reads.
+    valence: FxHashMap<&'static str, (f32, u8)>,
 }
 
 impl Table {
@@ -84,6 +86,7 @@ fn table() -> &'static Table {
         let mut t = Table {
             keys: vec![0; slots],
             flags: vec![0; slots],
+            valence: valence_words(&rated),
             rated,
         };
         let flagged: Vec<(u64, u8)> = t
@@ -185,7 +188,7 @@ pub(crate) fn valence(norm: &str, names: &[(usize, usize)]) -> f32 {
     let in_word = |i: usize| b[i].is_ascii_alphabetic() || b[i] == b'\'' || b[i] == b'-';
     let (mut negated_for, mut acted_for) = (0u8, 0u8);
     let mut total = 0.0;
-    let mut lw = String::new();
+    let mut lower = String::new();
     let mut i = 0;
     while i < b.len() {
         if !in_word(i) {
@@ -200,23 +203,52 @@ pub(crate) fn valence(norm: &str, names: &[(usize, usize)]) -> f32 {
         if w.is_empty() {
             continue;
         }
-        lw.clear();
-        lw.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        // Most words are written in lower case: looked up as they are.
+        let lw: &str = if w.bytes().any(|c| c.is_ascii_uppercase()) {
+            lower.clear();
+            lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            &lower
+        } else {
+            w
+        };
         let named = names.iter().any(|&(a, z)| a <= start && start < z);
-        let counted = !named && acted_for == 0 && !NO_FEELING.contains(&lw.as_str());
-        if let Some(&v) = t.rated.get(lw.as_str()).filter(|_| counted) {
+        // One look-up gives the word's rating and its part in the rules.
+        let (v, role) = t.valence.get(lw).copied().unwrap_or((0.0, 0));
+        if !named && acted_for == 0 && role & NO_FEELING_WORD == 0 {
             total += if negated_for > 0 { -0.74 * v } else { v };
         }
         negated_for = negated_for.saturating_sub(1);
         acted_for = acted_for.saturating_sub(1);
-        if NEGATORS.contains(&lw.as_str()) || lw.ends_with("n't") {
+        if role & NEGATOR_WORD != 0 || lw.ends_with("n't") {
             negated_for = 3;
         }
-        if !named && ACT_ON.contains(&lw.as_str()) {
+        if !named && role & ACT_ON_WORD != 0 {
             acted_for = 3;
         }
     }
     total
+}
+
+/// A word's part in [`valence`]'s rules, as bits: one of [`NEGATORS`], [`ACT_ON`],
+/// [`NO_FEELING`].
+const NEGATOR_WORD: u8 = 1;
+const ACT_ON_WORD: u8 = 2;
+const NO_FEELING_WORD: u8 = 4;
+
+/// Every word [`valence`] reads: its rating (0 if unrated) and its part in the rules.
+fn valence_words(rated: &FxHashMap<&'static str, f32>) -> FxHashMap<&'static str, (f32, u8)> {
+    let mut words: FxHashMap<&'static str, (f32, u8)> =
+        rated.iter().map(|(&w, &v)| (w, (v, 0))).collect();
+    for (list, bit) in [
+        (NEGATORS, NEGATOR_WORD),
+        (ACT_ON, ACT_ON_WORD),
+        (NO_FEELING, NO_FEELING_WORD),
+    ] {
+        for &w in list {
+            words.entry(w).or_insert((0.0, 0)).1 |= bit;
+        }
+    }
+    words
 }
 
 /// What a sentence shows besides its cue phrases.
