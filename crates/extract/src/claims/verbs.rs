@@ -57,6 +57,10 @@ const AGAINST_BEFORE: &[&str] = &[
     "getting rid of",
     "do away with",
     "doing away with",
+    "slow down",
+    "slowing down",
+    "rein in",
+    "reining in",
 ];
 
 /// Verbs and phrases right before a policy that are for it.
@@ -160,10 +164,56 @@ pub(super) fn stance_from_verb(norm: &str, start: usize, end: usize, id: &str) -
         .take(10)
         .collect::<Vec<_>>()
         .join(" ");
-    AGAINST_AFTER
-        .iter()
-        .any(|p| clause.contains(p))
+    (AGAINST_AFTER.iter().any(|p| clause.contains(p)) || told_to_go(&clause))
         .then_some(Stance::Against)
+}
+
+/// Modal verbs that tell a policy what to undergo: "HS2 must be opposed", "the
+/// scheme needs to be paused".
+const MODALS: &[&str] = &[
+    "must", "should", "needs to", "need to", "ought to", "has to", "have to",
+];
+
+/// What a policy undergoes that ends or stalls it, after a modal and "be".
+const UNDONE: &[&str] = &[
+    "opposed",
+    "stopped",
+    "dropped",
+    "paused",
+    "rethought",
+    "reconsidered",
+    "slowed",
+    "scaled back",
+    "scrapped",
+    "abolished",
+    "reversed",
+    "axed",
+    "cancelled",
+    "ditched",
+    "replaced",
+    "abandoned",
+    "shelved",
+    "repealed",
+    "halted",
+    "resisted",
+    "rejected",
+];
+
+/// Whether the clause after a policy tells it, by a modal not negated, to be undone
+/// ([`UNDONE`]): "must be opposed", "should now be scrapped".
+fn told_to_go(clause: &str) -> bool {
+    MODALS.iter().any(|m| {
+        clause.match_indices(m).any(|(at, _)| {
+            let before_ok = at == 0 || clause.as_bytes()[at - 1] == b' ';
+            let rest = clause[at + m.len()..].trim_start();
+            let rest = rest.strip_prefix("now ").unwrap_or(rest);
+            let rest = rest.strip_prefix("also ").unwrap_or(rest);
+            before_ok
+                && rest
+                    .strip_prefix("be ")
+                    .is_some_and(|r| UNDONE.iter().any(|u| r.starts_with(u)))
+        })
+    })
 }
 
 /// A stance stated on the policy at `norm[start..]` by the words right before it, as
@@ -223,39 +273,60 @@ fn without_determiner(before: &str) -> &str {
         .map_or(before, str::trim_end)
 }
 
-/// Words right before a policy that say it is missing or taken away ("the lack of an
-/// industrial strategy", "the government's failure to set out an industrial policy",
-/// "cuts to Sure Start"): a sentence that deplores that is for the policy.
+/// Words before a policy, in its clause and at most eight words before it, that say
+/// it is missing, short or taken away ("the lack of an industrial strategy", "not
+/// enough social housing", "the failure by successive governments to build genuinely
+/// affordable social homes", "fall short of affordable housing targets", "cuts to Sure
+/// Start"): a sentence that deplores that is for the policy. "failure of X", where X
+/// is what failed, is none of these.
 const MISSING_BEFORE: &[&str] = &[
     "lack of",
+    "lack any",
     "absence of",
     "shortage of",
-    "failure to deliver",
-    "failure to set out",
-    "failure to",
-    "failed to deliver",
-    "failed to",
+    "shortfall in",
+    "not enough",
+    "too little",
+    "too few",
+    "fall short of",
+    "falls short of",
+    "fell short of",
+    "falling short of",
     "cuts to",
     "cuts in",
     "cut to",
+    "cut in",
+    "delay to",
+    "delays to",
     "loss of",
     "without",
     "need for",
+    "benefit of",
 ];
 
-/// Whether the policy at `norm[start..]` is named as missing or taken away
-/// ([`MISSING_BEFORE`], one determiner between).
+/// Whether the policy at `norm[start..]` is named as missing or taken away: one of
+/// [`MISSING_BEFORE`] in the eight words before it and its clause, or "failure" or
+/// "failed" with a "to" after it ("failure to build", "failed to deliver").
 pub(super) fn named_as_missing(norm: &str, start: usize) -> bool {
     let Some(before) = norm.get(..start) else {
         return false;
     };
-    let lower = before.to_ascii_lowercase();
-    let before = without_determiner(lower.trim_end());
-    MISSING_BEFORE.iter().any(|p| {
-        before
-            .strip_suffix(p)
-            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-    })
+    let clause = before
+        .rfind([',', ';', ':', '(', '\u{2013}', '\u{2014}'])
+        .map_or(before, |c| &before[c + 1..]);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let near = words[words.len().saturating_sub(8)..]
+        .join(" ")
+        .to_ascii_lowercase();
+    let near = format!(" {near} ");
+    let has = |p: &str| near.contains(&format!(" {p} "));
+    MISSING_BEFORE.iter().any(|p| has(p))
+        || ["failure", "failures", "failed", "fail", "fails", "failing"]
+            .iter()
+            .any(|f| {
+                near.find(&format!(" {f} "))
+                    .is_some_and(|at| near[at..].contains(" to "))
+            })
 }
 
 /// Whether the words before a verb negate it: "not", "never", "n't", "no longer".
@@ -269,7 +340,81 @@ fn negated(rest: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{stance_from_verb, stated_stance};
+    use super::{named_as_missing, stance_from_verb, stated_stance};
+
+    /// A policy deplored as missing or short was read as opposed ("There is simply
+    /// not enough social housing across our borough", "Decades of failure by
+    /// successive governments to build genuinely affordable social homes").
+    #[test]
+    fn a_policy_named_as_missing_or_short_is_told_apart_from_one_that_failed() {
+        let at = |s: &str, p: &str| named_as_missing(s, s.find(p).unwrap());
+        assert!(at(
+            "There is simply not enough social housing across our borough.",
+            "social"
+        ));
+        assert!(at(
+            "Decades of failure by successive governments to build genuinely affordable social homes.",
+            "social"
+        ));
+        assert!(at(
+            "Developers fall short of affordable housing targets.",
+            "affordable"
+        ));
+        assert!(at(
+            "They are chafing at the delay to the defence investment plan.",
+            "defence"
+        ));
+        assert!(at(
+            "The lack of an industrial strategy hurts.",
+            "industrial"
+        ));
+        // What failed, and a shortfall in another clause, are not missing.
+        assert!(!at("The failure of HS2 is plain.", "HS2"));
+        assert!(!at("There are not enough buses, and HS2 is late.", "HS2"));
+        assert!(!at("HS2 is late.", "HS2"));
+    }
+
+    /// "HS2 ... must be opposed" and "Labour needs to slow down its clean-power mission"
+    /// read as for the policy: a recommendation names what it is for.
+    #[test]
+    fn a_policy_told_to_be_opposed_or_slowed_was_read_as_recommended() {
+        let against = |s: &str, p: &str, id: &str| {
+            let a = s.find(p).unwrap();
+            stance_from_verb(s, a, a + p.len(), id)
+        };
+        assert_eq!(
+            against(
+                "HS2 is a project that must be opposed by the party.",
+                "HS2",
+                "policy:hs2"
+            ),
+            Some(Stance::Against)
+        );
+        assert_eq!(
+            against(
+                "Labour needs to slow down its clean-power mission.",
+                "clean-power mission",
+                "policy:clean-power-2030"
+            ),
+            Some(Stance::Against)
+        );
+        assert_eq!(
+            against(
+                "The Towns Fund should now be scrapped.",
+                "Towns Fund",
+                "policy:towns-fund"
+            ),
+            Some(Stance::Against)
+        );
+        assert_eq!(
+            against("HS2 must not be stopped.", "HS2", "policy:hs2"),
+            None
+        );
+        assert_eq!(
+            against("HS2 must be built in full.", "HS2", "policy:hs2"),
+            None
+        );
+    }
 
     #[test]
     fn a_stance_stated_in_reported_speech() {
