@@ -314,19 +314,27 @@ pub(super) fn named_as_missing(norm: &str, start: usize) -> bool {
     let clause = before
         .rfind([',', ';', ':', '(', '\u{2013}', '\u{2014}'])
         .map_or(before, |c| &before[c + 1..]);
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    let near = words[words.len().saturating_sub(8)..]
-        .join(" ")
-        .to_ascii_lowercase();
-    let near = format!(" {near} ");
-    let has = |p: &str| near.contains(&format!(" {p} "));
-    MISSING_BEFORE.iter().any(|p| has(p))
+    // The last eight words of the clause, lowered, one space between words (one
+    // allocation: this runs for every policy of a negative claim).
+    let mut words: Vec<&str> = clause.split_whitespace().rev().take(8).collect();
+    words.reverse();
+    let mut near = String::with_capacity(clause.len().min(120) + 2);
+    near.push(' ');
+    for w in words {
+        near.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        near.push(' ');
+    }
+    // The first place `p` stands as whole words in `near`.
+    let at = |p: &str| {
+        let b = near.as_bytes();
+        near.match_indices(p)
+            .map(|(i, _)| i)
+            .find(|&i| b[i - 1] == b' ' && b.get(i + p.len()) == Some(&b' '))
+    };
+    MISSING_BEFORE.iter().any(|p| at(p).is_some())
         || ["failure", "failures", "failed", "fail", "fails", "failing"]
             .iter()
-            .any(|f| {
-                near.find(&format!(" {f} "))
-                    .is_some_and(|at| near[at..].contains(" to "))
-            })
+            .any(|f| at(f).is_some_and(|i| near[i - 1..].contains(" to ")))
 }
 
 /// Whether the words before a verb negate it: "not", "never", "n't", "no longer".
