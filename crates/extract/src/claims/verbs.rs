@@ -90,37 +90,13 @@ const FOR_BEFORE: &[&str] = &[
     "build",
 ];
 
-/// What a policy is told to do after it, in the same clause: "must end", "should be
-/// scrapped".
+/// What a policy is told to do after it, in the same clause: "must end", "must go"
+/// (being undone, "should be scrapped", is [`told_to_go`]'s).
 const AGAINST_AFTER: &[&str] = &[
     "must end",
     "should end",
     "must stop",
     "should stop",
-    "must be scrapped",
-    "should be scrapped",
-    "must be abolished",
-    "should be abolished",
-    "must be reversed",
-    "should be reversed",
-    "should be axed",
-    "must be axed",
-    "should be cancelled",
-    "must be cancelled",
-    "should be ditched",
-    "must be ditched",
-    "should be replaced",
-    "must be replaced",
-    "should be abandoned",
-    "must be abandoned",
-    "should be shelved",
-    "must be shelved",
-    "should be repealed",
-    "must be repealed",
-    "should be halted",
-    "must be halted",
-    "needs to be scrapped",
-    "needs to be replaced",
     "must go",
 ];
 
@@ -204,7 +180,7 @@ const UNDONE: &[&str] = &[
 fn told_to_go(clause: &str) -> bool {
     MODALS.iter().any(|m| {
         clause.match_indices(m).any(|(at, _)| {
-            let before_ok = at == 0 || clause.as_bytes()[at - 1] == b' ';
+            let before_ok = at == 0 || !clause.as_bytes()[at - 1].is_ascii_alphanumeric();
             let rest = clause[at + m.len()..].trim_start();
             let rest = rest.strip_prefix("now ").unwrap_or(rest);
             let rest = rest.strip_prefix("also ").unwrap_or(rest);

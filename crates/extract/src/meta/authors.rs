@@ -351,14 +351,10 @@ pub(crate) fn header_lines<'a>(
 ) -> impl Iterator<Item = (usize, &'a crate::sentences::Sentence)> {
     let from = header.title_block.map_or(0, |t| t + 1);
     // Four lines under the title, not counting the page's furniture.
-    let (mut to, mut left) = (from, 4);
-    while to < layout.blocks.len() && left > 0 {
-        left -= usize::from(!is_page_furniture(layout, to));
-        to += 1;
-    }
-    (from..to)
-        .filter(move |&bi| layout.blocks[bi].kind == BlockKind::Heading)
+    (from..layout.blocks.len())
         .filter(move |&bi| !is_page_furniture(layout, bi))
+        .take(4)
+        .filter(move |&bi| layout.blocks[bi].kind == BlockKind::Heading)
         .filter_map(move |bi| layout.sentences_of(bi).next())
 }
 

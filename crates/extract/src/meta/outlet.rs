@@ -227,9 +227,7 @@ fn role_line_outlet(line: &str) -> Option<&'static str> {
     let mut outlet = None;
     let mut role = false;
     for seg in line.trim().split(", ") {
-        if let Some(name) =
-            news_outlet_named(seg.trim()).or_else(|| news_outlet_division(seg.trim()))
-        {
+        if let Some(name) = news_outlet_or_division(seg.trim()) {
             outlet = outlet.or(Some(name));
         } else if is_role(seg) {
             role = true;
@@ -350,7 +348,7 @@ fn outlet_line(layout: &Layout, header: &Header) -> Option<(&'static str, usize)
             s.norm
                 .split([',', '|'])
                 .map(str::trim)
-                .find_map(|p| news_outlet_named(p).or_else(|| news_outlet_division(p)))
+                .find_map(news_outlet_or_division)
                 .map(|name| (name, si))
         })
 }
@@ -397,6 +395,12 @@ pub(crate) fn news_outlet_opening(role: &str) -> Option<&'static str> {
                     .is_some_and(lower_next)
             })
         })
+}
+
+/// The known news outlet a phrase is ([`news_outlet_named`]) or names by one of its
+/// divisions ([`news_outlet_division`]).
+fn news_outlet_or_division(phrase: &str) -> Option<&'static str> {
+    news_outlet_named(phrase).or_else(|| news_outlet_division(phrase))
 }
 
 /// The known news outlet a phrase names by one of its divisions: its name as written,
