@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use levelmap_extract::{
     self as extract, draft, Draft, ExtractError, ExtractOptions, Format, Lexicon,
 };
-use levelmap_read::{layout, read_corpus};
+use levelmap_read::{layout, read_corpus, ReadError};
 
 /// Flags of `levelmap extract`.
 #[derive(Debug, Clone, clap::Args)]
@@ -131,7 +131,15 @@ pub(crate) fn parse_format(s: Option<&str>) -> Option<Format> {
 /// Read the corpus for its lexicon; a missing or broken corpus gives a smaller lexicon, with a warning.
 pub(crate) fn load_lexicon(corpus: &Path) -> Lexicon {
     let reading = read_corpus(corpus);
-    if reading.has_errors() {
+    let no_folder = reading.diagnostics.iter().any(
+        |d| matches!(&d.error, ReadError::Missing { what } if what.starts_with("corpus folder")),
+    );
+    if no_folder {
+        note!(
+            "warning: no corpus folder at {}: the drafts know only the background lexicon of UK public life\n  = help: give the corpus whose names the drafts should link with `--corpus DIR`",
+            corpus.display()
+        );
+    } else if reading.has_errors() {
         note!(
             "warning: the corpus in {} has {} error(s); its valid entries are used as the lexicon (run `levelmap check`)",
             corpus.display(),

@@ -607,3 +607,26 @@ fn page_metadata_gave_no_author_date_or_outlet() {
     // Every quote is verbatim in the stored text: the corpus checks.
     levelmap(["check", "--corpus"]).arg(t.path()).ok();
 }
+
+#[test]
+fn extract_outside_a_corpus_warned_of_errors_instead_of_saying_the_folder_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("2021-03-post.txt");
+    std::fs::write(
+        &f,
+        "Towns need more\n\nAndy Burnham said the government should devolve more powers to mayors.\n",
+    )
+    .unwrap();
+    let d = levelmap(["extract", "--stdout"])
+        .arg(&f)
+        .cwd(dir.path())
+        .ok();
+    assert!(
+        d.stderr.contains("warning: no corpus folder at graph")
+            && d.stderr.contains("--corpus DIR"),
+        "{}",
+        d.stderr
+    );
+    assert!(!d.stderr.contains("error(s)"), "{}", d.stderr);
+    assert!(d.stdout.contains("actor:andy-burnham"), "{}", d.stdout);
+}
