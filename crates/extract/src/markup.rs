@@ -10,7 +10,7 @@ use html5gum::{Token, Tokenizer};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::meta::dates::parse_dates;
-use crate::pagemeta::PageMeta;
+use crate::pagemeta::{iso_day, PageMeta};
 use levelmap_model::date::PartialDate;
 
 /// The format of an input file.
@@ -166,6 +166,9 @@ struct HtmlText {
     article_start: usize,
     /// Where each outermost `<article>` lies in `out`.
     articles: Vec<std::ops::Range<usize>>,
+    /// Each `<time>` element's day (its `datetime`, `YYYY-MM-DD...`) and where in
+    /// `out` it stood: the page's date when its metadata gives none.
+    times: Vec<(usize, String)>,
 }
 
 impl HtmlText {
@@ -208,6 +211,11 @@ impl HtmlText {
                 self.in_h1 = true;
             }
             "pre" => self.pre += 1,
+            "time" if self.skip == 0 => {
+                if let Some(day) = attr(b"datetime").and_then(|d| iso_day(&d)) {
+                    self.times.push((self.out.len(), day));
+                }
+            }
             "article" => {
                 if self.article_depth == 0 {
                     self.article_start = self.out.len();
@@ -312,13 +320,18 @@ impl HtmlText {
             let lead = self.h1.is_some()
                 && self.h1_start < r.start
                 && chars(&self.out[self.h1_start..r.start]) <= LEAD_IN_MAX_CHARS;
-            &self.out[if lead { self.h1_start } else { r.start }..r.end]
+            (if lead { self.h1_start } else { r.start })..r.end
         });
+        let mut meta = self.meta;
+        if meta.published.is_none() {
+            meta.published = first_time(&self.times, main.clone());
+        }
+        let main = main.map(|r| &self.out[r]);
         let body = tidy(main.unwrap_or(&self.out));
         // The headline: the page's first <h1>, else its metadata's, else <title>.
         let title = h1
             .clone()
-            .or_else(|| self.meta.title.clone())
+            .or_else(|| meta.title.clone())
             .unwrap_or_else(|| words(&self.title));
         let opens_with_title = body.lines().next().map(str::trim) == Some(title.as_str());
         let needs_title = if main.is_some() {
@@ -331,8 +344,20 @@ impl HtmlText {
         } else {
             body
         };
-        with_header(&self.meta, body)
+        with_header(&meta, body)
     }
+}
+
+/// The page's date from its `<time>` elements: the first in the main article (or its
+/// lead-in), else, with no main article, the first of the page. A `<time>` names the
+/// day a blog post or a news page was published ("3 days ago" on the page, the day in
+/// its `datetime`); one further down an article (a comment's, an event's) is not
+/// taken, as the first of its article comes before it.
+fn first_time(times: &[(usize, String)], main: Option<std::ops::Range<usize>>) -> Option<String> {
+    times
+        .iter()
+        .find(|(at, _)| main.as_ref().is_none_or(|r| r.contains(at) || *at == r.end))
+        .map(|(_, day)| day.clone())
 }
 
 /// The text with the header lines the page's metadata gives and the body lacks,
@@ -460,6 +485,36 @@ mod tests {
         let short = "<html><body><h1>Short</h1><article><p>A teaser.</p></article><p>The body goes on here.</p></body></html>";
         let t = to_plain(short, Format::Html);
         assert!(t.contains("The body goes on here."), "{t}");
+    }
+
+    #[test]
+    fn a_page_dated_only_by_its_time_element_had_no_date() {
+        let para = "Councils say the fund has been too small for the job. ".repeat(12);
+        // A news page shows its age ("3 days ago"); the day is in the `<time>` element.
+        // A later `<time>` (a comment's) and one outside the article are not the date.
+        let html = format!(
+            "<html><body><header><time datetime='2019-01-01'>Today</time></header>\
+             <h1>Towns wait for the money</h1>\
+             <div><time datetime='2025-03-12T06:01:22.000Z'>3 days ago</time></div>\
+             <article><p>{para}</p><p>Posted <time datetime='2025-04-01'>1 April</time></p></article></body></html>"
+        );
+        let t = to_plain(&html, Format::Html);
+        assert!(
+            t.starts_with("Towns wait for the money\n\nPublished 12 March 2025\n\n3 days ago"),
+            "{t}"
+        );
+        // The metadata's date wins over the element's.
+        let meta = html.replace(
+            "<html>",
+            "<html><head><meta property='article:published_time' content='2025-03-11'></head>",
+        );
+        assert!(to_plain(&meta, Format::Html).contains("Published 11 March 2025"));
+        // A `datetime` that is not a day is not a date: the article's next one is taken,
+        // and the page's own header's never is.
+        let bad = html.replace("2025-03-12T06:01:22.000Z", "soon");
+        assert!(to_plain(&bad, Format::Html).contains("Published 1 April 2025"));
+        let none = bad.replace("2025-04-01", "later");
+        assert!(!to_plain(&none, Format::Html).contains("Published"));
     }
 
     #[test]

@@ -268,7 +268,7 @@ fn join_names(names: &[String]) -> String {
 
 /// The `YYYY-MM-DD` day an ISO 8601 date or date-time opens with (the day as the page
 /// wrote it, in its own offset), if it is a real day.
-fn iso_day(s: &str) -> Option<String> {
+pub(crate) fn iso_day(s: &str) -> Option<String> {
     let s = s.trim();
     let d = s.get(..10)?;
     let b = d.as_bytes();
