@@ -187,7 +187,10 @@ pub fn extract(
     if text.trim().is_empty() {
         return Err(ExtractError::Empty { file: file.into() });
     }
-    let layout = Layout::new(text);
+    let mut layout = Layout::new(text);
+    if let Some(tail) = meta::page_tail(text, &layout) {
+        layout.cut_at_block(tail);
+    }
     if !layout.sentences.iter().any(|s| s.words >= 3) {
         return Err(ExtractError::NoSentences { file: file.into() });
     }

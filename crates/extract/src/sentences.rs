@@ -57,6 +57,13 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// Leave out block `block` and every block and sentence after it (a page's tail).
+    pub(crate) fn cut_at_block(&mut self, block: usize) {
+        self.blocks.truncate(block);
+        let keep = self.sentences.partition_point(|s| s.block < block);
+        self.sentences.truncate(keep);
+    }
+
     /// Cut `text` into blocks and sentences.
     pub fn new(text: &str) -> Self {
         // Block word counts are only read up to HEADING_WORDS + 1 here (enough to tell a

@@ -121,6 +121,51 @@ pub(crate) fn body_start(text: &str, layout: &Layout) -> usize {
         .unwrap_or(0)
 }
 
+/// Headings that end an article on its page: what follows them is the page's tail
+/// (links to other stories, topics, comments), not the article. Each must stand as a
+/// line of its own, below the article's first paragraph of prose.
+const TAIL_HEADINGS: &[&str] = &[
+    "related topics",
+    "more on this story",
+    "more on this topic",
+    "related stories",
+    "related articles",
+    "related posts",
+    "related links",
+    "related internet links",
+    "related content",
+    "top stories",
+    "most read",
+    "most popular",
+    "elsewhere on the bbc",
+    "you may also like",
+    "you might also like",
+    "read next",
+    "leave a reply",
+    "leave a comment",
+    "share this",
+    "like this",
+];
+
+/// Where the page's tail begins: the first block below the body's start that is one
+/// of [`TAIL_HEADINGS`] (a colon after it allowed), as a block number. A page copied
+/// whole ends with links to other stories under such a heading ("Related topics",
+/// "More on this story", "Top stories"); their headlines named people and policies
+/// the article never argues about, and the newest of their dates could date it.
+pub(crate) fn page_tail(text: &str, layout: &Layout) -> Option<usize> {
+    let start = body_start(text, layout);
+    layout
+        .blocks
+        .iter()
+        .enumerate()
+        .skip(start + 1)
+        .find_map(|(i, b)| {
+            let line = text[b.start..b.end].trim().trim_end_matches(':').trim_end();
+            (b.words <= 5 && TAIL_HEADINGS.iter().any(|h| line.eq_ignore_ascii_case(h)))
+                .then_some(i)
+        })
+}
+
 /// Read the title and find page furniture.
 pub(crate) fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header {
     let mut h = Header::default();

@@ -288,6 +288,52 @@ fn a_news_pages_furniture_under_its_title_hid_its_byline_and_outlet() {
     assert!(draft_of(&text).authors.is_empty());
 }
 
+/// A news page copied whole ends with links to other stories: under "Related
+/// topics", "More on this story" or "Top stories", their headlines and dates were read
+/// as the article's, naming people and policies it never argues about.
+#[test]
+fn the_links_under_a_pages_related_topics_were_read_as_the_article() {
+    for heading in [
+        "Related topics",
+        "More on this story",
+        "Top stories",
+        "Leave a Reply:",
+    ] {
+        let text = format!(
+            "Councils say the towns fund has failed the north\n\n12 March 2025\n\n{BODY}\n\
+             {heading}\n\nCouncil tax\n\nNHS England to be abolished, Starmer announces\n\n\
+             Published\n\n18 December 2026\n\nThe mayor said the council tax rise was a disgrace and must be reversed.\n"
+        );
+        let d = draft_of(&text);
+        let ids: Vec<&str> = d.mentions.iter().map(|m| m.id.as_str()).collect();
+        let named = |id: &str| {
+            ids.contains(&id)
+                || d.candidates.iter().any(|c| c.id == id)
+                || d.claims
+                    .iter()
+                    .any(|c| c.about.iter().any(|(p, _)| p == id))
+        };
+        assert!(!named("policy:council-tax"), "{heading}: {ids:?}");
+        assert!(!named("actor:nhs-england"), "{heading}: {ids:?}");
+        assert!(
+            d.claims.iter().all(|c| !c.quote.contains("disgrace")),
+            "{heading}"
+        );
+        assert_eq!(d.date.value.to_string(), "2025-03-12", "{heading}");
+        assert!(d.sentence_count >= 3, "{heading}");
+    }
+    // The same words as a line of the article's top, or inside prose, end nothing.
+    let text = format!(
+        "Top stories\n\nCouncils say the towns fund has failed the north\n\n{BODY}\n\
+         Related topics are housing and transport, and the mayor said the council tax rise must be reversed.\n"
+    );
+    let d = draft_of(&text);
+    assert!(d
+        .claims
+        .iter()
+        .any(|c| c.quote.contains("council tax rise")));
+}
+
 /// Assert that a page whose date line is `line` has the stated date `want`.
 fn assert_stated(line: &str, want: &str) {
     let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
