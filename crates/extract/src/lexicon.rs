@@ -223,7 +223,8 @@ impl Lexicon {
                         || levelmap_model::mentions::keeps_acronyms_in_one_case(n, found)))
                     || (*programme
                         .get_or_insert_with(|| self.kind_of(id) == Some(NodeKind::Policy))
-                        && lower_case_programme(n, &sentence_to_lower(found)))
+                        && (lower_case_programme(n, &sentence_to_lower(found))
+                            || (n.len() == found.len() && programme_lowered(n, found))))
                     // a lower-case name's other spellings, which the scan looks for:
                     // "clean-power mission", "cuts to welfare"
                     || levelmap_model::mentions::is_lower_spelling(n, found)
@@ -313,44 +314,34 @@ fn headline_case(name: &str, found: &str) -> bool {
 /// noun. The capitalised words keep what makes it a name ("Welsh"), so no English
 /// phrase matches by chance.
 fn institution_lowered(name: &str, found: &str) -> bool {
-    const HEADS: &[&str] = &[
-        "agency",
-        "assembly",
-        "authority",
-        "bank",
-        "commission",
-        "committee",
-        "council",
-        "court",
-        "department",
-        "executive",
-        "government",
-        "ministry",
-        "office",
-        "parliament",
-        "party",
-    ];
-    let (nw, fw): (Vec<&str>, Vec<&str>) = (name.split(' ').collect(), found.split(' ').collect());
-    if nw.len() < 2 || nw.len() != fw.len() || nw[0] == "The" || nw[0] != fw[0] {
-        return false;
-    }
-    if !nw[0].starts_with(|c: char| c.is_uppercase()) {
-        return false;
-    }
-    let Some(last) = fw.last() else { return false };
-    if !HEADS.contains(last) {
-        return false;
-    }
-    // Where the lower case begins: every word after it is the name's, lowered.
-    let Some(k) = (1..nw.len()).find(|&k| nw[k] != fw[k]) else {
-        return false;
-    };
-    nw[k..]
-        .iter()
-        .zip(&fw[k..])
-        .all(|(n, f)| n.to_lowercase() == *f)
-        && nw[..k].iter().zip(&fw[..k]).all(|(n, f)| n == f)
+    levelmap_model::mentions::lowered_tail(name, found, INSTITUTION_HEADS)
 }
+
+/// Whether `found` is background name `name` of a programme with its generic tail in
+/// lower case, as the press often writes them ("the Levelling Up fund", "the
+/// Northern Powerhouse rail project"): the model's rule, which the scan applies too.
+fn programme_lowered(name: &str, found: &str) -> bool {
+    levelmap_model::mentions::lowered_tail(name, found, levelmap_model::mentions::PROGRAMME_HEADS)
+}
+
+/// An institution's head nouns, for [`institution_lowered`].
+const INSTITUTION_HEADS: &[&str] = &[
+    "agency",
+    "assembly",
+    "authority",
+    "bank",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "executive",
+    "government",
+    "ministry",
+    "office",
+    "parliament",
+    "party",
+];
 
 /// `found` in lower case if it is written in Sentence case ("Local enterprise
 /// partnerships" opening a sentence), else `found` itself.

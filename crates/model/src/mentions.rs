@@ -258,7 +258,58 @@ pub fn name_matches_keeping(name: &str, keeps: bool, hay: &str, start: usize, en
         }
         at_word = c == ' ';
     }
-    found == title || found == sentence || keeps_acronyms_in_one_case(name, found)
+    found == title
+        || found == sentence
+        || keeps_acronyms_in_one_case(name, found)
+        || lowered_tail(name, found, PROGRAMME_HEADS)
+}
+
+/// Head nouns of programmes the press writes with a lower-case tail ("the Levelling Up
+/// fund", "the Northern Powerhouse rail project"): [`lowered_tail`].
+pub const PROGRAMME_HEADS: &[&str] = &[
+    "fund",
+    "funds",
+    "deal",
+    "deals",
+    "programme",
+    "scheme",
+    "initiative",
+    "zone",
+    "zones",
+    "levy",
+    "grant",
+    "strategy",
+    "rail",
+    "railway",
+    "guarantee",
+];
+
+/// Whether `found` is `name` with its first words exactly as written (the first
+/// capitalised, and no "The") and the rest in lower case, ending in one of `heads`
+/// ("Welsh government" of "Welsh Government", "Levelling Up fund" of "Levelling Up
+/// Fund"): the capitalised words keep what makes it a name, so no English phrase
+/// matches by chance.
+pub fn lowered_tail(name: &str, found: &str, heads: &[&str]) -> bool {
+    let (nw, fw): (Vec<&str>, Vec<&str>) = (name.split(' ').collect(), found.split(' ').collect());
+    if nw.len() < 2 || nw.len() != fw.len() || nw[0] == "The" || nw[0] != fw[0] {
+        return false;
+    }
+    if !nw[0].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let Some(last) = fw.last() else { return false };
+    if !heads.contains(last) {
+        return false;
+    }
+    // Where the lower case begins: every word after it is the name's, lowered.
+    let Some(k) = (1..nw.len()).find(|&k| nw[k] != fw[k]) else {
+        return false;
+    };
+    nw[k..]
+        .iter()
+        .zip(&fw[k..])
+        .all(|(n, f)| n.to_lowercase() == *f)
+        && nw[..k].iter().zip(&fw[..k]).all(|(n, f)| n == f)
 }
 
 /// Whether `found` is the name `name` opening with "The", written inside a sentence
@@ -1249,6 +1300,35 @@ mod tests {
         assert!(!name_matches("The Times", hay, a, b));
         assert!(!article_lowered("The Times", "the times"));
         assert!(!article_lowered("Times", "the Times"));
+    }
+
+    /// dev46: "the overall Northern Powerhouse rail project" linked the Northern
+    /// Powerhouse, not Northern Powerhouse Rail, as a name of two capitals written
+    /// with its last word in lower case matched in no case the rule allowed.
+    #[test]
+    fn a_programme_written_with_its_head_noun_in_lower_case_was_missed() {
+        let hay = "Part of the Northern Powerhouse rail project and the Levelling Up fund, \
+                   not the northern Powerhouse Rail nor Levelling up Fund nor Better Buses Fund.";
+        let at = |s: &str| hay.find(s).map(|i| (i, i + s.len())).unwrap();
+        let m = |name: &str, s: &str| {
+            let (a, b) = at(s);
+            name_matches(name, hay, a, b)
+        };
+        assert!(m("Northern Powerhouse Rail", "Northern Powerhouse rail"));
+        assert!(m("Levelling Up Fund", "Levelling Up fund"));
+        // The capitalised words must be as written, and the tail a programme's head.
+        assert!(!m("Northern Powerhouse Rail", "northern Powerhouse Rail"));
+        assert!(!m("Levelling Up Fund", "Levelling up Fund"));
+        assert!(!lowered_tail(
+            "Better Buses Fund",
+            "Better buses fund",
+            &["plan"]
+        ));
+        assert!(!lowered_tail(
+            "The Towns Fund",
+            "The towns fund",
+            PROGRAMME_HEADS
+        ));
     }
 
     #[test]
