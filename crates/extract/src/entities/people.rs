@@ -30,7 +30,12 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .iter()
             .take(words.len().saturating_sub(1))
             .any(|w| role_heads().contains(w) || is_member_title(w));
-        if rest.len() >= 3 && has_role {
+        // "the boss of Manchester Airport Chris Woodroofe said": a given name and a
+        // surname right after the organisation, then a reporting verb.
+        let named_then_reported = (2..=3).contains(&rest.len())
+            && given_names().contains(words[0])
+            && reported_after(self.c.norm, strip_end(rest));
+        if rest.len() >= 3 && has_role || named_then_reported {
             self.person(rest, i, &words);
         }
     }

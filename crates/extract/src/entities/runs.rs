@@ -206,6 +206,14 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         if self.named_with_an_acronym(&words, (a, b)) {
             return;
         }
+        // "the boss of Manchester Airport Chris Woodroofe said": a given name and a
+        // surname closing a longer run, then a reporting verb, are the speaker; the
+        // words before them are whatever they lead.
+        let n = run.len();
+        if n >= 4 && given_names().contains(words[n - 2]) && reported_after(norm, b) {
+            self.person(&run[n - 2..], i, &words[n - 2..]);
+            return;
+        }
         self.person(run, i, &words);
     }
 

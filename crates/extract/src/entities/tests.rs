@@ -3458,3 +3458,25 @@ fn a_knight_called_by_title_and_given_name_named_nobody() {
         c.aliases
     );
 }
+
+/// dev46: "the boss of Manchester Airport Chris Woodroofe said" named no one, the
+/// organisation and the person being one run of capitals with no role between them
+/// (and the same after an organisation the lexicon knows).
+#[test]
+fn a_person_named_right_after_the_organisation_they_lead_was_missed() {
+    let lex = lex_of(vec![ent(
+        "actor:local-government-association",
+        "Local Government Association",
+        "organisation",
+        &[],
+    )]);
+    let f = run(
+        "In August, the boss of Manchester Airport Chris Woodroofe said the links were poor. \
+         The chief executive of the Local Government Association Mark Lloyd said councils needed money. \
+         Visitors to Manchester Airport Terminal Two said nothing.",
+        &lex,
+    );
+    let mut got = people(&f);
+    got.sort();
+    assert_eq!(got, ["Chris Woodroofe", "Mark Lloyd"], "{:?}", f.candidates);
+}
