@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 44] = [
+const PARTS: [&str; 47] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -47,6 +47,9 @@ const PARTS: [&str; 44] = [
     "gold/dev40",
     "gold/dev41",
     "gold/dev44",
+    "gold/dev45",
+    "gold/dev46",
+    "gold/dev47",
     "gold/test",
     "gold/test2",
 ];
@@ -127,6 +130,9 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev40", "dev40"),
         ("gold/dev41", "dev41"),
         ("gold/dev44", "dev44"),
+        ("gold/dev45", "dev45"),
+        ("gold/dev46", "dev46"),
+        ("gold/dev47", "dev47"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
