@@ -43,6 +43,10 @@ const BOILERPLATE: &[&str] = &[
     "you might also like",
     "related stories",
     "more stories",
+    // The magazine's note under an article ("This article appeared in the Britain
+    // section of the print edition under the headline ...").
+    "this article appeared in",
+    "of the print edition",
 ];
 
 /// The boilerplate phrases, in automaton order.

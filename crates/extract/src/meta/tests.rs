@@ -1023,6 +1023,19 @@ fn a_paragraph_with_back_to_or_newsletter_in_its_prose_was_page_furniture() {
     }
 }
 
+/// A weekly magazine's note under each article ("This article appeared in the Britain
+/// section of the print edition under the headline ...") was drafted as a claim.
+#[test]
+fn the_magazines_print_edition_note_was_a_claim() {
+    let note = "This article appeared in the Britain section of the print edition under the headline \"Up north\"";
+    assert!(is_boilerplate(note));
+    let d = draft_of(&format!("{BODY}\n\n{note}"));
+    assert!(d.claims.iter().all(|c| !c.quote.contains("print edition")));
+    assert!(!d.claims.is_empty());
+    let prose = "The print edition of the paper said the fund had failed, and this article appeared to agree.";
+    assert!(!is_boilerplate(prose));
+}
+
 /// Issue 12 (dev13, read in the twenty-fifth session): the line under a hyperlocal
 /// report that links to another story ("If you like this story, you may be interested
 /// in: New 952 home development approved ...") was drafted as a claim.
