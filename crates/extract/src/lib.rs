@@ -191,6 +191,7 @@ pub fn extract(
     if let Some(tail) = meta::page_tail(text, &layout) {
         layout.cut_at_block(tail);
     }
+    layout.drop_blocks(&meta::picture_blocks(text, &layout));
     if !layout.sentences.iter().any(|s| s.words >= 3) {
         return Err(ExtractError::NoSentences { file: file.into() });
     }

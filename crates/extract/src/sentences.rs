@@ -64,6 +64,32 @@ impl Layout {
         self.sentences.truncate(keep);
     }
 
+    /// Leave out the blocks `drop` (ascending) and their sentences, the blocks after
+    /// each renumbered.
+    pub(crate) fn drop_blocks(&mut self, drop: &[usize]) {
+        if drop.is_empty() {
+            return;
+        }
+        let mut new_index = Vec::with_capacity(self.blocks.len());
+        let mut kept = 0;
+        for i in 0..self.blocks.len() {
+            new_index.push(kept);
+            if drop.binary_search(&i).is_err() {
+                kept += 1;
+            }
+        }
+        self.sentences
+            .retain(|s| drop.binary_search(&s.block).is_err());
+        for s in &mut self.sentences {
+            s.block = new_index[s.block];
+        }
+        let mut i = 0;
+        self.blocks.retain(|_| {
+            i += 1;
+            drop.binary_search(&(i - 1)).is_err()
+        });
+    }
+
     /// Cut `text` into blocks and sentences.
     pub fn new(text: &str) -> Self {
         // Block word counts are only read up to HEADING_WORDS + 1 here (enough to tell a
@@ -408,6 +434,10 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
 }
 
 /// [`blocks`], with word counts read at most up to `cap` when given.
+/// The longest line (in bytes) of a text wrapped at a fixed width; a longer line means
+/// the text is not wrapped ([`cut_blocks`]).
+const WRAP_MAX: usize = 120;
+
 fn cut_blocks(text: &str, cap: Option<usize>) -> Vec<Block> {
     struct Line {
         start: usize,
@@ -450,14 +480,21 @@ fn cut_blocks(text: &str, cap: Option<usize>) -> Vec<Block> {
     // standfirst, section line, dateline or byline has no closing punctuation, and
     // joining them made one long pseudo-sentence.
     let mut merged: Vec<(usize, usize, bool, bool, bool)> = Vec::new(); // start, end, bullet, standalone-before, joined
+                                                                        // A text with a line longer than any wrapping makes gives each paragraph a line of
+                                                                        // its own (a page copied from a browser): there a capitalised line after one with
+                                                                        // no closing punctuation is no run-on but the next paragraph ("Andy Burnham has
+                                                                        // long called for more powers", a photograph's caption, then the report).
+    let wrapped = lines.iter().all(|l| l.end - l.start <= WRAP_MAX);
     let mut head = true;
     for (li, l) in lines.iter().enumerate() {
         let this = &text[l.start..l.end];
         head = head && li < HEAD_LINES;
         let in_head = head;
         // "by Jane Smith" under the title is a byline, not the title's run-on.
-        let lower =
-            this.starts_with(|c: char| c.is_lowercase()) && !(in_head && byline_opening(this));
+        // A line opening in lower case or with a comma or closing bracket continues the
+        // one before (", the landscape ..." after a link's text on a line of its own).
+        let lower = this.starts_with(|c: char| c.is_lowercase() || matches!(c, ',' | ';' | ')'))
+            && !(in_head && byline_opening(this));
         if head && is_prose_line(this) {
             head = false;
         }
@@ -467,7 +504,7 @@ fn cut_blocks(text: &str, cap: Option<usize>) -> Vec<Block> {
             let run_on = || {
                 let prev_words = prev.split_whitespace().count();
                 (lower && prev_words >= 4)
-                    || (!l.blank_before && prev_words >= 8 && prev.len() >= 50)
+                    || (wrapped && !l.blank_before && prev_words >= 8 && prev.len() >= 50)
             };
             if !l.bullet && (lower || !l.blank_before) && !ends_sentence(prev) && run_on() {
                 last.1 = l.end;
@@ -631,6 +668,34 @@ mod tests {
         let mut v = Vec::new();
         split_sentences(s, 0, s.len(), &mut v);
         v.into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    /// A page copied from a browser gives each paragraph a line: a photograph's
+    /// caption with no closing punctuation was joined to the paragraph under it, one
+    /// pseudo-sentence with two speakers' words.
+    #[test]
+    fn a_caption_line_was_joined_to_the_paragraph_under_it() {
+        let para = "Greater Manchester mayor Andy Burnham welcomed the plans but said they did not go far enough, and that the money on offer would not close the gap with London.";
+        let page = format!("Title line here\n\nThe first paragraph of prose is here and it is long enough to count as running prose.\nAndy Burnham has long called for more powers for mayors\n{para}\n");
+        let l = Layout::new(&page);
+        let texts: Vec<&str> = l.sentences.iter().map(|s| &page[s.start..s.end]).collect();
+        assert!(
+            texts.contains(&"Andy Burnham has long called for more powers for mayors"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&para), "{texts:?}");
+        // A text wrapped at a fixed width still runs on from line to line.
+        let wrapped = "Title line here\n\nThe first paragraph of prose is here, and it runs on long enough to count as the prose of it.\n\nThe government said that the new fund for towns would be\nGreater than any before it, and the mayors agreed with that.\n";
+        let l = Layout::new(wrapped);
+        let texts: Vec<&str> = l
+            .sentences
+            .iter()
+            .map(|s| &wrapped[s.start..s.end])
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains("would be\nGreater")),
+            "{texts:?}"
+        );
     }
 
     #[test]

@@ -170,6 +170,63 @@ pub(crate) fn page_tail(text: &str, layout: &Layout) -> Option<usize> {
         })
 }
 
+/// Picture agencies and the other names a news page credits its photographs to.
+const CREDITS: &[&str] = &[
+    "afp",
+    "alamy",
+    "anadolu",
+    "ap",
+    "bbc",
+    "bbc news",
+    "bloomberg",
+    "epa",
+    "epa-efe",
+    "getty",
+    "getty images",
+    "handout",
+    "nurphoto",
+    "pa",
+    "pa archive",
+    "pa media",
+    "pa wire",
+    "pool",
+    "reuters",
+    "shutterstock",
+    "sopa images",
+    "supplied",
+    "uk parliament",
+    "wpa pool",
+];
+
+/// Whether a line is a photograph's credit or caption as a news page gives them: the
+/// names of picture agencies alone ("PA Media", "Getty Images/AFP", "Reuters via
+/// Alamy"), or the labels a copied page keeps ("Image source, Getty Images", "Image
+/// caption, The mayor at the launch").
+pub(crate) fn is_picture_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.starts_with("Image source, ") || line.starts_with("Image caption, ") {
+        return true;
+    }
+    let lower = line.to_lowercase();
+    lower.split_whitespace().count() <= 6
+        && lower
+            .split(['/', ','])
+            .flat_map(|p| p.split(" via "))
+            .map(str::trim)
+            .all(|p| CREDITS.contains(&p))
+}
+
+/// The blocks that are a photograph's credit or caption ([`is_picture_line`]).
+pub(crate) fn picture_blocks(text: &str, layout: &Layout) -> Vec<usize> {
+    layout
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.words <= 40 && is_picture_line(&text[b.start..b.end]))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Read the title and find page furniture.
 pub(crate) fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header {
     let mut h = Header::default();

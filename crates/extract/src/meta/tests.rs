@@ -334,6 +334,40 @@ fn the_links_under_a_pages_related_topics_were_read_as_the_article() {
         .any(|c| c.quote.contains("council tax rise")));
 }
 
+/// A news page copied whole keeps its photographs' credits ("PA Media", "Image
+/// source, Getty Images") and captions ("Image caption, ..."): a credit naming a news
+/// agency was drafted as an actor of the article.
+#[test]
+fn a_photographs_credit_was_drafted_as_an_actor() {
+    for credit in [
+        "PA Media",
+        "Image source, PA Media",
+        "Getty Images/AFP",
+        "Reuters via Alamy",
+    ] {
+        assert!(super::header::is_picture_line(credit), "{credit}");
+        let text = format!(
+            "Councils say the towns fund has failed the north\n\n12 March 2025\n\n{BODY}\n{credit}\n\nImage caption, The mayor of Bristol at the launch\n\n{BODY}"
+        );
+        let d = draft_of(&text);
+        let named = |id: &str| {
+            d.mentions.iter().any(|m| m.id == id) || d.candidates.iter().any(|c| c.id == id)
+        };
+        assert!(!named("actor:pa-media"), "{credit}");
+        assert!(
+            d.claims.iter().all(|c| !c.quote.contains("Image")),
+            "{credit}"
+        );
+    }
+    for line in [
+        "PA Media reported that the fund had failed",
+        "The BBC",
+        "Reuters said so.",
+    ] {
+        assert!(!super::header::is_picture_line(line), "{line}");
+    }
+}
+
 /// Assert that a page whose date line is `line` has the stated date `want`.
 fn assert_stated(line: &str, want: &str) {
     let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
