@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 47] = [
+const PARTS: [&str; 48] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -50,6 +50,7 @@ const PARTS: [&str; 47] = [
     "gold/dev45",
     "gold/dev46",
     "gold/dev47",
+    "gold/dev49",
     "gold/test",
     "gold/test2",
 ];
@@ -133,6 +134,7 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev45", "dev45"),
         ("gold/dev46", "dev46"),
         ("gold/dev47", "dev47"),
+        ("gold/dev49", "dev49"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
