@@ -29,7 +29,7 @@ pub(crate) fn byline_regex() -> &'static Regex {
 pub(crate) fn role_line_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^((?:(?:Dr|Prof|Professor)\.? )?[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){1,2}) (?:is|was) (?:a|an|the) ((?:[A-Za-z-]+ ){0,5}?[A-Za-z-]+) (?:at|with|of|for|in) (?:the )?([A-Z][^.,;(]*)")
+        Regex::new(r"^((?:(?:Dr|Prof|Professor)\.? )?[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){1,2}) (?:is|was) (?:(?:a|an|the) (?P<role>(?:[A-Za-z-]+ ){0,5}?[A-Za-z-]+)|(?P<title>(?:Professor|Senior|Lecturer|Reader|Director|Head|Chief|Research|Associate|Assistant|Visiting|Honorary|Emeritus)(?: [A-Za-z-]+){0,5}?)) (?:at|with|of|for|in) (?:the )?([A-Z][^.,;(]*)")
             .expect("valid regex")
     })
 }
@@ -39,7 +39,7 @@ pub(crate) fn role_line_regex() -> &'static Regex {
 pub(crate) fn bio_line_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^((?:(?:Dr|Prof|Professor)\.? )?[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){1,2}) (?:is|was) (?:(?:a|an|the) )?(?:[A-Za-z-]+ ){0,4}?(?i:author|writer|journalist|columnist|commentator|blogger|leader|founder|co-founder|campaigner|editor|director|chair|chairman|chairwoman|convener)\b")
+        Regex::new(r"^((?:(?:Dr|Prof|Professor)\.? )?[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){1,2}) (?:is|was) (?P<article>(?:a|an|the) )?(?P<gap>(?:[A-Za-z-]+ ){0,4}?)(?i:author|writer|journalist|columnist|commentator|blogger|leader|founder|co-founder|campaigner|editor|director|chair|chairman|chairwoman|convener)\b")
             .expect("valid regex")
     })
 }
@@ -129,7 +129,14 @@ fn looks_like_person(name: &str) -> bool {
     let min = if peer { 1 } else { 2 };
     // "The Northern Courier" is an outlet's name, never a person's.
     let article = ws.first().is_some_and(|w| matches!(*w, "The" | "A" | "An"));
+    // "LSE British Politics": an acronym beside words in lower case is a body's name
+    // ("JANE SMITH", all in capitals, is still a person's).
+    let caps = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    let acronym_among_words = ws.iter().any(caps) && !ws.iter().all(caps);
     !article
+        && !acronym_among_words
         && (min..=4).contains(&ws.len())
         && ws.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
         && !ws.iter().any(|w| {
@@ -198,7 +205,12 @@ pub(crate) fn authors(
                 .then(|| role_line_regex().captures(&s.norm))
                 .flatten()
             {
-                let role = c[2].to_lowercase();
+                // The role after an article, or a title without one ("Jane Smith is
+                // Professor of Politics at ...").
+                let role = c
+                    .name("role")
+                    .or_else(|| c.name("title"))
+                    .map_or(String::new(), |m| m.as_str().to_lowercase());
                 if ROLE_LINE_WORDS
                     .iter()
                     .any(|w| role.split_whitespace().any(|x| x == *w))
@@ -220,7 +232,11 @@ pub(crate) fn authors(
             continue;
         }
         if let Some(c) = bio_line_regex().captures(&s.norm) {
-            if looks_like_person(&c[1]) {
+            // "Boris Johnson was elected leader of ...": an event, not a writer's note.
+            let event = c.name("article").is_none()
+                && c.name("gap")
+                    .is_some_and(|g| g.as_str().split_whitespace().any(|w| w.ends_with("ed")));
+            if !event && looks_like_person(&c[1]) {
                 hits.push(AuthorHit {
                     name: c[1].to_string(),
                     sentence: si,

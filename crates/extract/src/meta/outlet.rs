@@ -480,10 +480,26 @@ fn work_by(line: &str) -> Option<&str> {
         "A report by ",
         "Report by ",
         "Produced by ",
+        // A blog that posts under its own name: "Posted by LSE British Politics and
+        // Policy" (a person's name there is a byline).
+        "Posted by ",
     ]
     .iter()
     .find_map(|p| line.strip_prefix(p))?;
     let name = rest.split(['|', '(', ',', '.']).next().unwrap_or("").trim();
+    // A blog's user account is no outlet: "Posted by Admin", "Posted by Guest".
+    const ACCOUNTS: &[&str] = &[
+        "Admin",
+        "Administrator",
+        "Editor",
+        "Guest",
+        "Staff",
+        "Team",
+        "Webmaster",
+    ];
+    if ACCOUNTS.contains(&name) {
+        return None;
+    }
     let mut words = name.split_whitespace();
     let person = words.clone().count() >= 2
         && words.all(|w| w.starts_with(|c: char| c.is_uppercase()))

@@ -368,6 +368,34 @@ fn a_photographs_credit_was_drafted_as_an_actor() {
     }
 }
 
+/// A university blog's page: "Posted by LSE British Politics and Policy" gave an
+/// author "LSE British Politics" (an acronym beside words is a body's name) and no
+/// outlet, and the author's note at its foot ("Jane Smith is Professor of Politics at
+/// the University of Nottingham.", a title with no article) gave no author.
+#[test]
+fn a_blog_posting_under_its_own_name_gave_an_author_and_no_outlet() {
+    let text = format!(
+        "Levelling up has failed the towns it was meant to help\n\nPosted by LSE British Politics and Policy\n\n\
+         March 12th, 2024\n\n{BODY}\n{BODY}\nAbout the author\n\n\
+         Jane Smith is Professor of Politics at the University of Nottingham.\n"
+    );
+    let d = draft_of(&text);
+    let authors: Vec<&str> = d.authors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(authors, ["actor:jane-smith"]);
+    assert_eq!(
+        d.outlet.as_ref().map(|o| o.id.as_str()),
+        Some("actor:lse-british-politics-and-policy")
+    );
+    // A blog's account is no outlet, and a role won is no author's note.
+    let text = format!(
+        "Levelling up has failed the towns it was meant to help\n\nPosted by Admin\n\n{BODY}\n{BODY}\n\
+         Boris Johnson was elected leader of the Conservative Party in July.\n"
+    );
+    let d = draft_of(&text);
+    assert!(d.outlet.is_none(), "{:?}", d.outlet);
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+}
+
 /// Assert that a page whose date line is `line` has the stated date `want`.
 fn assert_stated(line: &str, want: &str) {
     let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
