@@ -47,6 +47,12 @@ const BOILERPLATE: &[&str] = &[
     // section of the print edition under the headline ...").
     "this article appeared in",
     "of the print edition",
+    // An academic news site's disclosure and funding notes.
+    "disclosure statement",
+    "disclosed no relevant affiliations",
+    "does not work for, consult, own shares in",
+    "as a founding partner of",
+    "as a member of the conversation",
 ];
 
 /// The boilerplate phrases, in automaton order.
@@ -228,7 +234,7 @@ pub(crate) fn picture_blocks(text: &str, layout: &Layout) -> Vec<usize> {
 }
 
 /// Read the title and find page furniture.
-pub(crate) fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header {
+pub(crate) fn read_header(text: &str, layout: &Layout, lex: &Lexicon) -> Header {
     let mut h = Header::default();
     for (i, b) in layout.blocks.iter().enumerate() {
         if b.words <= 60 && is_boilerplate(&text[b.start..b.end]) {
@@ -236,7 +242,7 @@ pub(crate) fn read_header(text: &str, layout: &Layout, _lex: &Lexicon) -> Header
         }
     }
     h.body_start = body_start(text, layout);
-    if let Some(i) = title_block(text, layout, &h) {
+    if let Some(i) = title_block(text, layout, &h, lex) {
         let b = &layout.blocks[i];
         h.title = quote(text, b.start, b.end);
         h.title_block = Some(i);
@@ -315,7 +321,7 @@ fn is_navigation(s: &str) -> bool {
 /// rubric of three words or fewer ("The phoenix city", "Local democracy"), or of up
 /// to six when a standfirst line follows the headline too ("Don't look under the
 /// kilt" / the headline / "And undermine the case for independence").
-fn title_block(text: &str, layout: &Layout, h: &Header) -> Option<usize> {
+fn title_block(text: &str, layout: &Layout, h: &Header, lex: &Lexicon) -> Option<usize> {
     let n = layout.blocks.len().min(8);
     let i = (0..n).find(|&i| is_title_like(text, layout, h, i))?;
     let next = i + 1;
@@ -326,6 +332,26 @@ fn title_block(text: &str, layout: &Layout, h: &Header) -> Option<usize> {
         && layout.blocks[next].words > words
         && is_title_like(text, layout, h, next)
     {
+        // Under a masthead (the outlet's name, as the lexicon knows it), the site's
+        // motto may come first ("The Conversation", "Academic rigour, journalistic
+        // flair", then the headline): the headline is the line right above the date
+        // or byline. Under a magazine's rubric ("The phoenix city") the line above
+        // the date is the standfirst, and the headline is `next`.
+        let dated = |k: usize| {
+            k < layout.blocks.len() && {
+                let b = &layout.blocks[k];
+                let line = &text[b.start..b.end];
+                is_date_line(line) || is_byline(line)
+            }
+        };
+        let masthead = {
+            let b = &layout.blocks[i];
+            lex.id_for_name(text[b.start..b.end].trim())
+                .is_some_and(|id| id.starts_with("actor:"))
+        };
+        if masthead && stacked && !dated(next + 1) && dated(next + 2) {
+            return Some(next + 1);
+        }
         return Some(next);
     }
     Some(i)

@@ -396,6 +396,43 @@ fn a_blog_posting_under_its_own_name_gave_an_author_and_no_outlet() {
     assert!(d.authors.is_empty(), "{:?}", d.authors);
 }
 
+/// An academic news site's page: the site's motto under its name ("Academic rigour,
+/// journalistic flair") was taken for the title, and the author's disclosure
+/// statement ("... does not work for, consult, own shares in ...") for a claim.
+#[test]
+fn an_academic_news_sites_motto_and_disclosure_were_the_title_and_a_claim() {
+    let text = format!(
+        "The Conversation\nAcademic rigour, journalistic flair\n\
+         Devolution deals have not given England's regions the power they need\n\
+         Published: November 3, 2023 6.12am GMT\nAuthor\nMark Jones\n\
+         Senior Lecturer in Politics, University of Leeds\nDisclosure statement\n\
+         Mark Jones does not work for, consult, own shares in or receive funding from any company or organisation that would benefit from this article, and has disclosed no relevant affiliations beyond their academic appointment.\n\
+         Partners\nUniversity of Leeds provides funding as a founding partner of The Conversation UK.\n{BODY}"
+    );
+    let d = draft_of(&text);
+    assert_eq!(
+        d.title,
+        "Devolution deals have not given England's regions the power they need"
+    );
+    assert!(
+        d.claims.iter().all(|c| !c.quote.contains("consult")),
+        "{:?}",
+        d.claims
+    );
+    assert!(d
+        .candidates
+        .iter()
+        .all(|c| c.id != "actor:university-of-leeds"));
+    // Under a magazine's rubric the headline stays the line after it, not the
+    // standfirst above the date.
+    let text = format!(
+        "The phoenix city\n\nHow London can rise again\n\n\
+         The economy of Britain's capital has suffered since 2008, but the city has what it takes to prosper\n\n\
+         Jan 29, 2026 09:37 AM | London\n\n{BODY}"
+    );
+    assert_eq!(draft_of(&text).title, "How London can rise again");
+}
+
 /// Assert that a page whose date line is `line` has the stated date `want`.
 fn assert_stated(line: &str, want: &str) {
     let text = format!("Why the towns fund will not level up the north\n\n{line}\n\n{BODY}");
