@@ -298,14 +298,18 @@ pub(super) fn holder_of_view(
         return None;
     }
     let id = speaker(norm, at, found, si, lex)?;
-    // Only capitalised words before the subject, at most four: "The", "Sir", a role
-    // ("Green MP Ellie Chowns", "Shadow Housing Secretary Jane Smith").
+    // Only capitalised words or a role before the subject, at most four: "The",
+    // "Sir", a role ("Green MP Ellie Chowns", "Shadow Housing Secretary Jane Smith",
+    // "Greater Manchester mayor Andy Burnham").
     let opens = |start: usize| {
         let lead: Vec<&str> = norm[..start].split_whitespace().collect();
         lead.len() <= 4
-            && lead
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            && lead.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    || crate::words::ROLE_HEADS
+                        .iter()
+                        .any(|r| r.eq_ignore_ascii_case(w))
+            })
     };
     found
         .in_sentence(si)

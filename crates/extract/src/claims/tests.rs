@@ -927,3 +927,30 @@ fn verbs_reporting_speech_without_weighing_it_found_no_speaker() {
         );
     }
 }
+
+/// A BBC report's subjects: "Greater Manchester mayor Andy Burnham has criticised the
+/// government ..." gave no speaker (a lower-case role before the name was not let
+/// open the sentence), and "Labour MP for Leeds Central Alex Sobel said ..." named no
+/// one (the role's constituency was read as part of his name).
+#[test]
+fn a_speaker_after_a_role_with_a_place_was_missed() {
+    let lex = lexicon_of([
+        actor("actor:andy-burnham", "Andy Burnham", "person"),
+        actor("actor:labour-party", "Labour", "party"),
+    ]);
+    let text = "Rail row\n\n\
+        Greater Manchester mayor Andy Burnham has criticised the government over the delays to the new railway line.\n\n\
+        Labour MP for Leeds Central Alex Sobel said ministers must get on with the railway and stop the delays.\n";
+    let d = draft_of_with(text, &lex);
+    for (start, who) in [
+        ("Greater Manc", "actor:andy-burnham"),
+        ("Labour MP fo", "actor:alex-sobel"),
+    ] {
+        assert_eq!(
+            speaker_of(&d, start),
+            Some(Some(who)),
+            "{start}: {:?}",
+            speakers_of(&d)
+        );
+    }
+}

@@ -342,6 +342,16 @@ fn role_and_name<'a>(
         ),
         _ => (None, run),
     };
+    // "Labour MP for Leeds Central Alex Sobel": the role's place ("for Leeds
+    // Central") is no part of the name, which starts at its given name.
+    let person = match person.first().map(|t| t.s) {
+        Some("for" | "of") => person
+            .iter()
+            .rposition(|t| given_names().contains(t.s))
+            .filter(|&g| g + 1 < person.len())
+            .map_or(person, |g| &person[g..]),
+        _ => person,
+    };
     let mut person: Vec<Tok> = person
         .iter()
         .copied()
