@@ -231,7 +231,22 @@ pub(super) fn speaker(
                 && !gap.contains([',', ';', '.', '(', ')', '"', '\u{201c}', ':'])
                 && gap.split_whitespace().count() <= 9
                 && is_person(&m.id, found, lex);
-            near || appositive || open_appositive || closed || relative
+            // A role, then a relative clause, each between commas: "Andy Haldane, the
+            // Bank of England's chief economist, who chairs the Industrial Strategy
+            // Council, has argued".
+            let role_then_who = gap.len() > 2
+                && gap.starts_with(',')
+                && gap.ends_with(',')
+                && {
+                    let inner = &gap[1..gap.len() - 1];
+                    let parts: Vec<&str> = inner.split(',').collect();
+                    parts.len() == 2
+                        && parts[1].trim_start().starts_with("who ")
+                        && !inner.contains([';', '.', '(', ')', '"', '\u{201c}', ':'])
+                }
+                && gap.split_whitespace().count() <= 24
+                && is_person(&m.id, found, lex);
+            near || appositive || open_appositive || closed || relative || role_then_who
         })
         .collect();
     // A person whose role in apposition names a body ("Cllr Julia Neden-Watts, Chair

@@ -954,3 +954,42 @@ fn a_speaker_after_a_role_with_a_place_was_missed() {
         );
     }
 }
+
+/// A weekly magazine's speakers: "Mr Swinney thinks ..." after "Paul Swinney of the
+/// Centre for Cities" was the lexicon's John Swinney (a bare surname alias), and "Andy
+/// Haldane, the Bank of England's chief economist, who chairs the Industrial Strategy
+/// Council, has argued ..." gave no speaker (a role and a relative clause in commas).
+#[test]
+fn a_surname_alias_of_another_person_and_a_long_appositive_hid_the_speaker() {
+    let mut swinney = actor("actor:john-swinney", "John Swinney", "person");
+    swinney.aliases.push("Swinney".into());
+    let lex = lexicon_of([
+        swinney,
+        actor("actor:andy-haldane", "Andy Haldane", "person"),
+        actor("actor:centre-for-cities", "Centre for Cities", "think-tank"),
+    ]);
+    let text = "Towns\n\n\
+        The town's economy has been hollowed out, reckons Paul Swinney of the Centre for Cities, a think-tank.\n\n\
+        Mr Swinney thinks that cities, not towns, should get most of the money for growth.\n\n\
+        Andy Haldane, the Bank of England's chief economist, who chairs the Industrial Strategy Council, has argued that skills matter more than roads.\n";
+    let d = draft_of_with(text, &lex);
+    for (start, who) in [
+        ("Mr Swinney t", "actor:paul-swinney"),
+        ("Andy Haldane", "actor:andy-haldane"),
+    ] {
+        assert_eq!(
+            speaker_of(&d, start),
+            Some(Some(who)),
+            "{start}: {:?}",
+            speakers_of(&d)
+        );
+    }
+    // Named in full, the lexicon's person keeps the surname.
+    let text = "Towns\n\nJohn Swinney said the plan was weak. Paul Swinney of the Centre for Cities agreed.\n\n\
+        Mr Swinney thinks that cities, not towns, should get most of the money for growth.\n";
+    let d = draft_of_with(text, &lex);
+    assert_ne!(
+        speaker_of(&d, "Mr Swinney t"),
+        Some(Some("actor:paul-swinney"))
+    );
+}

@@ -272,6 +272,7 @@ pub(crate) fn find(
     resolve::mention_new_candidates_again(layout, &mut found);
     resolve::merge_lone_names(lex, &mut found);
     resolve_short_forms(layout, &wtoks, lex, &mut found);
+    resolve::reassign_bare_surnames(layout, lex, &mut found);
     resolve::resolve_titled_given_names(layout, &wtoks, lex, &mut found);
     resolve::merge_peers(lex, &mut found);
     resolve::merge_name_tails(lex, &mut found);

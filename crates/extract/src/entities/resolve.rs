@@ -433,6 +433,64 @@ pub(super) fn resolve_short_forms(
     found.mentions.extend(add);
 }
 
+/// "Mr Swinney thinks ..." in an article that names Paul Swinney: a lexicon person met
+/// only by a bare surname (an alias, "Swinney" of John Swinney) is the article's one
+/// person of that surname named in full, unless the article names the lexicon person
+/// in full too.
+pub(super) fn reassign_bare_surnames(layout: &Layout, lex: &Lexicon, found: &mut Found) {
+    let text_of = |m: &Mention| {
+        layout
+            .sentences
+            .get(m.sentence)
+            .and_then(|s| s.norm.get(m.start..m.end))
+    };
+    let surname = |name: &str| name.split_whitespace().last().map(str::to_string);
+    // Surname -> the people the article names in full.
+    let mut full: rustc_hash::FxHashMap<String, Vec<String>> = rustc_hash::FxHashMap::default();
+    for c in found
+        .candidates
+        .iter()
+        .filter(|c| c.kind == "person" && c.name.contains(' '))
+    {
+        if let Some(last) = surname(&c.name) {
+            full.entry(last).or_default().push(c.id.clone());
+        }
+    }
+    for m in &found.mentions {
+        if lex.person_ids.contains(&m.id) && text_of(m).is_some_and(|t| t.contains(' ')) {
+            if let Some(last) = surname(&lex.entities[&m.id].name) {
+                full.entry(last).or_default().push(m.id.clone());
+            }
+        }
+    }
+    if full.is_empty() {
+        return;
+    }
+    for ids in full.values_mut() {
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    let moves: Vec<(usize, String)> = found
+        .mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| {
+            if !lex.person_ids.contains(&m.id) {
+                return None;
+            }
+            let t = strip_possessive(text_of(m)?);
+            let last = surname(&lex.entities[&m.id].name)?;
+            let ids = full.get(&last)?;
+            (t == last && ids.len() == 1 && ids[0] != m.id).then(|| (k, ids[0].clone()))
+        })
+        .collect();
+    for (k, id) in moves {
+        let m = &mut found.mentions[k];
+        m.id = id;
+        m.how = MentionHow::ShortForm;
+    }
+}
+
 /// The roles "the Chancellor" may name, each with an optional "new", "current" or
 /// "incoming"; the offices in any case ("the chancellor", "the home secretary": the
 /// BBC's and The Economist's style), a mayoralty's place and a department's field
