@@ -320,7 +320,9 @@ pub(super) fn holder_of_view(
         let lead: Vec<&str> = norm[..start].split_whitespace().collect();
         lead.len() <= 4
             && lead.iter().all(|w| {
+                // "As the Institute for Government has pointed out, ...".
                 w.starts_with(|c: char| c.is_uppercase())
+                    || *w == "the"
                     || crate::words::ROLE_HEADS
                         .iter()
                         .any(|r| r.eq_ignore_ascii_case(w))

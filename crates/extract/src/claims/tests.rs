@@ -993,3 +993,24 @@ fn a_surname_alias_of_another_person_and_a_long_appositive_hid_the_speaker() {
         Some(Some("actor:paul-swinney"))
     );
 }
+
+/// A blog's endorsement of a body's view: "As the Institute for Government has
+/// pointed out, this rewards ..." gave no speaker, "the" before the body's name not
+/// being let open the sentence.
+#[test]
+fn a_view_the_author_cites_with_as_the_body_has_pointed_out_had_no_holder() {
+    let lex = lexicon_of([actor(
+        "actor:institute-for-government",
+        "Institute for Government",
+        "think-tank",
+    )]);
+    let text = "Pots\n\n\
+        As the Institute for Government has pointed out, this rewards the councils with the biggest policy teams, not the places in greatest need.\n";
+    let d = draft_of_with(text, &lex);
+    assert_eq!(
+        speaker_of(&d, "As the Insti"),
+        Some(Some("actor:institute-for-government")),
+        "{:?}",
+        speakers_of(&d)
+    );
+}
