@@ -189,6 +189,15 @@ pub(super) fn speaker(
         .filter(|m| {
             let gap = &norm[m.end..report_at];
             let gap = gap.trim_start_matches("'s").trim();
+            // A name's acronym in brackets after it says nothing of who speaks: "The
+            // County Councils Network (CCN) said"; nor the bracket closing after the
+            // acronym itself, where the scan found it as a name of its own.
+            let gap = without_bracketed_acronym(gap);
+            let gap = if gap == ")" && norm[..m.start].ends_with('(') {
+                ""
+            } else {
+                gap
+            };
             // A photo note in the gap says nothing of who speaks: "George Robertson
             // (pictured), said".
             let pictured = PHOTO_NOTES.iter().find_map(|n| gap.strip_prefix(n));
@@ -258,7 +267,19 @@ pub(super) fn speaker(
     found
         .in_sentence(si)
         .find(|p| {
-            p.end <= last.start && is_person(&p.id, found, lex) && role_of(&norm[p.end..last.start])
+            p.end <= last.start
+                && is_person(&p.id, found, lex)
+                && (role_of(&norm[p.end..last.start]) || {
+                    // "Helen Dickinson of the British Retail Consortium (BRC) says":
+                    // the person of the body named first after the person's name.
+                    let body = found
+                        .in_sentence(si)
+                        .filter(|b| b.start >= p.end)
+                        .map(|b| b.start)
+                        .min()
+                        .unwrap_or(last.start);
+                    person_of(&norm[p.end..body])
+                })
         })
         .unwrap_or(last)
         .id
@@ -332,6 +353,33 @@ pub(super) fn holder_of_view(
         .in_sentence(si)
         .any(|m| m.id == id && m.start < at && opens(m.start))
         .then_some(id)
+}
+
+/// Whether `gap`, between a person's name and a body's, makes the person one of the
+/// body: "Jane Smith of the Centre for Cities", "Tom Jones at Ofgem".
+fn person_of(gap: &str) -> bool {
+    matches!(
+        gap.trim(),
+        "of" | "of the" | "at" | "at the" | "from" | "from the"
+    )
+}
+
+/// `gap` without an acronym in brackets opening it: "(CCN) has" → "has".
+fn without_bracketed_acronym(gap: &str) -> &str {
+    let Some(rest) = gap.strip_prefix('(') else {
+        return gap;
+    };
+    match rest.split_once(')') {
+        Some((inner, after))
+            if (2..=8).contains(&inner.len())
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) =>
+        {
+            after.trim_start()
+        }
+        _ => gap,
+    }
 }
 
 /// `gap` without the auxiliaries and adverbs that may stand before a reporting verb

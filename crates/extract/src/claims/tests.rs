@@ -1014,3 +1014,30 @@ fn a_view_the_author_cites_with_as_the_body_has_pointed_out_had_no_holder() {
         speakers_of(&d)
     );
 }
+
+/// "The County Councils Network (CCN) said ..." gave no speaker (the acronym in
+/// brackets stood between the name and the verb), and "David Whitehouse of Offshore
+/// Energies UK, a trade body, says ..." was the body's, not the person's.
+#[test]
+fn a_bracketed_acronym_or_a_persons_body_took_the_speaker() {
+    let lex = lexicon_of([
+        actor("actor:ccn", "County Councils Network", "organisation"),
+        actor("actor:oeuk", "Offshore Energies UK", "organisation"),
+        actor("actor:david-whitehouse", "David Whitehouse", "person"),
+    ]);
+    let text = "Mergers\n\n\
+        The County Councils Network (CCN) said the mergers were a serious mistake and should be stopped before they damage services.\n\n\
+        David Whitehouse of Offshore Energies UK, a trade body, says a thousand jobs are being lost every month because of the tax.\n";
+    let d = draft_of_with(text, &lex);
+    for (start, who) in [
+        ("The County C", "actor:ccn"),
+        ("David Whiteh", "actor:david-whitehouse"),
+    ] {
+        assert_eq!(
+            speaker_of(&d, start),
+            Some(Some(who)),
+            "{start}: {:?}",
+            speakers_of(&d)
+        );
+    }
+}
