@@ -188,10 +188,7 @@ pub fn extract(
         return Err(ExtractError::Empty { file: file.into() });
     }
     let mut layout = Layout::new(text);
-    if let Some(tail) = meta::page_tail(text, &layout) {
-        layout.cut_at_block(tail);
-    }
-    layout.drop_blocks(&meta::picture_blocks(text, &layout));
+    layout.drop_blocks(&meta::not_the_article(text, &layout));
     if !layout.sentences.iter().any(|s| s.words >= 3) {
         return Err(ExtractError::NoSentences { file: file.into() });
     }

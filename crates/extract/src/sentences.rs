@@ -57,13 +57,6 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Leave out block `block` and every block and sentence after it (a page's tail).
-    pub(crate) fn cut_at_block(&mut self, block: usize) {
-        self.blocks.truncate(block);
-        let keep = self.sentences.partition_point(|s| s.block < block);
-        self.sentences.truncate(keep);
-    }
-
     /// Leave out the blocks `drop` (ascending) and their sentences, the blocks after
     /// each renumbered.
     pub(crate) fn drop_blocks(&mut self, drop: &[usize]) {

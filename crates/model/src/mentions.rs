@@ -290,15 +290,15 @@ pub const PROGRAMME_HEADS: &[&str] = &[
 /// Fund"): the capitalised words keep what makes it a name, so no English phrase
 /// matches by chance.
 pub fn lowered_tail(name: &str, found: &str, heads: &[&str]) -> bool {
+    // The head test first: this runs for every mixed-case match the scan weighs.
+    if !found.rsplit(' ').next().is_some_and(|w| heads.contains(&w)) {
+        return false;
+    }
     let (nw, fw): (Vec<&str>, Vec<&str>) = (name.split(' ').collect(), found.split(' ').collect());
     if nw.len() < 2 || nw.len() != fw.len() || nw[0] == "The" || nw[0] != fw[0] {
         return false;
     }
     if !nw[0].starts_with(|c: char| c.is_uppercase()) {
-        return false;
-    }
-    let Some(last) = fw.last() else { return false };
-    if !heads.contains(last) {
         return false;
     }
     // Where the lower case begins: every word after it is the name's, lowered.

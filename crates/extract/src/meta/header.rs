@@ -162,7 +162,7 @@ const TAIL_HEADINGS: &[&str] = &[
 /// whole ends with links to other stories under such a heading ("Related topics",
 /// "More on this story", "Top stories"); their headlines named people and policies
 /// the article never argues about, and the newest of their dates could date it.
-pub(crate) fn page_tail(text: &str, layout: &Layout) -> Option<usize> {
+fn page_tail(text: &str, layout: &Layout) -> Option<usize> {
     let start = body_start(text, layout);
     layout
         .blocks
@@ -213,23 +213,28 @@ pub(crate) fn is_picture_line(line: &str) -> bool {
     if line.starts_with("Image source, ") || line.starts_with("Image caption, ") {
         return true;
     }
-    let lower = line.to_lowercase();
-    lower.split_whitespace().count() <= 6
-        && lower
-            .split(['/', ','])
-            .flat_map(|p| p.split(" via "))
-            .map(str::trim)
-            .all(|p| CREDITS.contains(&p))
+    if line.split_whitespace().count() > 6 {
+        return false;
+    }
+    line.to_lowercase()
+        .split(['/', ','])
+        .flat_map(|p| p.split(" via "))
+        .map(str::trim)
+        .all(|p| CREDITS.contains(&p))
 }
 
-/// The blocks that are a photograph's credit or caption ([`is_picture_line`]).
-pub(crate) fn picture_blocks(text: &str, layout: &Layout) -> Vec<usize> {
-    layout
-        .blocks
+/// The blocks that are the page's and not the article's, ascending: a photograph's
+/// credit or caption ([`is_picture_line`]), and every block of the page's tail
+/// ([`page_tail`]).
+pub(crate) fn not_the_article(text: &str, layout: &Layout) -> Vec<usize> {
+    let n = layout.blocks.len();
+    let tail = page_tail(text, layout).unwrap_or(n);
+    layout.blocks[..tail]
         .iter()
         .enumerate()
         .filter(|(_, b)| b.words <= 40 && is_picture_line(&text[b.start..b.end]))
         .map(|(i, _)| i)
+        .chain(tail..n)
         .collect()
 }
 

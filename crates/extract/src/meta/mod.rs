@@ -22,9 +22,7 @@ use levelmap_model::date::PartialDate;
 
 pub(crate) use authors::authors;
 pub(crate) use dates::DATE_CUES;
-pub(crate) use header::{
-    boilerplate_phrases, boilerplate_scanned, page_tail, picture_blocks, read_header,
-};
+pub(crate) use header::{boilerplate_phrases, boilerplate_scanned, not_the_article, read_header};
 pub(crate) use inferred::{date, time_phrases};
 pub(crate) use outlet::{outlet, OUTLET_SELF, SELF_REFERENCE};
 #[cfg(test)]
