@@ -24,6 +24,7 @@ mod pledges;
 mod resolve;
 mod runs;
 mod sentence;
+mod subjects;
 #[cfg(test)]
 mod tests;
 mod tokens;
@@ -638,6 +639,7 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     }
     s.quoted_names();
     s.acting_places();
+    s.lone_subject();
     s.first_names_alone();
     s.listed_with_bodies();
     s.named_after_policy_verbs();

@@ -20,7 +20,7 @@ use crate::found::Found;
 use crate::items::MentionHow;
 use crate::lexicon::Lexicon;
 use crate::sentences::Layout;
-use crate::words::{self, given_names, not_name, person_titles, role_heads};
+use crate::words::{self, dictionary, given_names, not_name, person_titles, role_heads};
 use levelmap_model::places::{
     after_preposition, has_list_intro, in_acting_list, place_acts, verb_follows, PLACE_GROUPS,
 };
@@ -199,7 +199,7 @@ impl SentenceScan<'_, '_, '_> {
                 && words::org_head(t.s).is_none()
                 && !PLACE_GROUPS.contains(&lw.as_str())
                 && !NOT_PLACES.contains(&t.s)
-                && !(sentence_start && self.vocab.contains(&lw))
+                && !(sentence_start && (self.vocab.contains(&lw) || dictionary::is_word(&lw)))
                 && !(sentence_start && words::sentence_starters().contains(t.s))
                 && !(sentence_start && super::runs::is_opening_adverb(&lw))
                 && (t.s == "St" || !person_titles().contains(t.s))

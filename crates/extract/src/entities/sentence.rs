@@ -93,6 +93,15 @@ impl SentenceScan<'_, '_, '_> {
         self.c.hit_spans.iter().any(|&(s, e)| s < b && a < e)
     }
 
+    /// Whether a lexicon hit overlaps `a..b` without lying strictly inside it: one
+    /// that covers it, crosses one of its ends or is the same span.
+    pub(super) fn crossed_by_hit(&self, a: usize, b: usize) -> bool {
+        self.c
+            .hit_spans
+            .iter()
+            .any(|&(s, e)| s < b && a < e && !(a <= s && e <= b && (s, e) != (a, b)))
+    }
+
     /// Whether `name` is a place the lexicon knows ("Britain").
     pub(super) fn known_place(&self, name: &str) -> bool {
         self.lex
@@ -215,9 +224,18 @@ impl SentenceScan<'_, '_, '_> {
                 let (a, b) = (t.start, toks[ti + n - 1].end);
                 let text = &norm[a..b];
                 let bare = text.strip_suffix("'s").unwrap_or(text);
-                if bare != surface || self.overlaps(a, a + bare.len()) {
+                // Only a name the lexicon lacks gives the hits inside it way.
+                let blocked = if self.lex.id_for_name(canonical).is_none() {
+                    self.crossed_by_hit(a, a + bare.len())
+                } else {
+                    self.overlaps(a, a + bare.len())
+                };
+                if bare != surface || blocked {
                     continue;
                 }
+                // "Northern Ireland" holds the lexicon's "Ireland" (the Republic): the
+                // longer name is the one written, and the hit inside gives way.
+                self.supersede_hits_within(a, a + bare.len());
                 gaz_until = a + bare.len();
                 let node_kind = if levelmap_model::PolicyKind::parse(kind).is_some() {
                     NodeKind::Policy

@@ -3480,3 +3480,77 @@ fn a_person_named_right_after_the_organisation_they_lead_was_missed() {
     got.sort();
     assert_eq!(got, ["Chris Woodroofe", "Mark Lloyd"], "{:?}", f.candidates);
 }
+
+/// "Northern Ireland voted Remain" named no actor: the background lexicon's "Ireland"
+/// (the Republic) inside it blocked the gazetteer's "Northern Ireland", and was then
+/// dropped as a place inside a longer name.
+#[test]
+fn northern_ireland_was_lost_to_the_ireland_inside_it() {
+    let lex = crate::lexicon_with(&Corpus::default(), crate::Background::On);
+    let ids = |t: &str| -> Vec<String> {
+        let f = run(t, &lex);
+        let mut v: Vec<String> = f.mentions.iter().map(|m| m.id.clone()).collect();
+        v.dedup();
+        v
+    };
+    assert_eq!(
+        ids("Northern Ireland voted Remain."),
+        ["actor:northern-ireland"]
+    );
+    assert_eq!(
+        ids("Ireland voted to stay in the EU."),
+        ["actor:republic-of-ireland"]
+    );
+    assert!(ids("Jobs in Northern Ireland grew.").is_empty());
+}
+
+/// "Primark has opened a new store", "Whitbread indicated they would reduce
+/// investment", "Nuveen, another American asset manager, has agreed to buy": a body
+/// named by one word with no suffix and no description the extractor knew was missed.
+#[test]
+fn a_firm_named_by_one_word_opening_a_sentence_was_missed() {
+    let lex = lex_of(vec![]);
+    let names = |t: &str| -> Vec<String> {
+        run(t, &lex)
+            .candidates
+            .iter()
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    assert_eq!(
+        names("Primark has opened a new store in the High Street."),
+        ["Primark"]
+    );
+    assert_eq!(
+        names("But Whitbread indicated they would reduce investment."),
+        ["Whitbread"]
+    );
+    assert_eq!(
+        names("Nuveen, another American asset manager, has agreed to buy the firm."),
+        ["Nuveen"]
+    );
+    for t in [
+        // English words, a place, American spelling, a verb that is no body's.
+        "Inflation has risen again.",
+        "But Britain shed much of its industrial muscle.",
+        "Councilors voted against the plan.",
+        "Primark stores are busy.",
+        // Written after another capitalised word: a word of a longer name.
+        "We met Ada Hoyle on Monday. Hoyle said profits would fall.",
+        "Brookfield Asset Management is big. Brookfield bought insurers.",
+    ] {
+        let lone = [
+            "Inflation",
+            "Britain",
+            "Councilors",
+            "Primark",
+            "Hoyle",
+            "Brookfield",
+        ];
+        let got = names(t);
+        assert!(
+            got.iter().all(|n| !lone.contains(&n.as_str())),
+            "{t}: {got:?}"
+        );
+    }
+}

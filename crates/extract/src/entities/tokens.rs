@@ -269,6 +269,30 @@ impl<'a> Vocab<'a> {
         }
     }
 
+    /// Whether the article writes `w` (a capitalised word) right after or before
+    /// another capitalised word, as a word of a longer name ("Guy Hoy", "Brookfield
+    /// Asset Management").
+    pub(super) fn in_a_longer_name(&self, w: &str) -> bool {
+        let finder = memchr::memmem::Finder::new(w.as_bytes());
+        // A capitalised word that is no function word ("But", "In" open sentences).
+        let cap_word = |s: &str| {
+            s.starts_with(|c: char| c.is_uppercase())
+                && !crate::words::is_stopword(&s.to_lowercase())
+                && !crate::words::sentence_starters().contains(s)
+        };
+        self.layout.sentences.iter().any(|s| {
+            let n = &s.norm;
+            finder.find_iter(n.as_bytes()).any(|at| {
+                let end = at + w.len();
+                levelmap_model::mentions::is_boundary(n, at, end)
+                    && (n[..at]
+                        .strip_suffix(' ')
+                        .is_some_and(|b| cap_word(b.rsplit(' ').next().unwrap_or("")))
+                        || n[end..].strip_prefix(' ').is_some_and(cap_word))
+            })
+        })
+    }
+
     pub(super) fn contains(&self, w: &str) -> bool {
         if !w.starts_with(|c: char| c.is_lowercase()) || !w.chars().all(char::is_alphanumeric) {
             return false;

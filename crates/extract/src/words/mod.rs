@@ -3,6 +3,7 @@
 //! nouns, ...) as sets, stopword and head-noun look-ups, stemming, and content words
 //! (lowercase stems of the words that are not stopwords).
 
+pub(crate) mod dictionary;
 mod tables;
 
 use rustc_hash::FxHashSet as HashSet;

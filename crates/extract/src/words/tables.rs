@@ -266,6 +266,11 @@ pub(crate) const APPOSITIVE_ORG_HEADS: &[(&str, &str)] = &[
     ("co-operative", "organisation"),
     ("conglomerate", "organisation"),
     ("multinational", "organisation"),
+    ("asset manager", "organisation"),
+    ("fund manager", "organisation"),
+    ("hedge fund", "organisation"),
+    ("subsidiary", "organisation"),
+    ("giant", "organisation"),
 ];
 
 /// Person titles that may precede a name.
