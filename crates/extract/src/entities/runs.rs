@@ -75,6 +75,8 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                         && (reported_after(norm, strip_end(run))
                             || role_in_apposition(norm, strip_end(run))))
                     || title_and_surname_speak(norm, run)
+                    // "Project Speed was abandoned": a programme's code name.
+                    || (run.len() == 2 && f.s == "Project")
                     // "Mayor Lutfur Rahman leads ...": a title opening a sentence
                     // before a name of two words stays, though "mayor" is a word.
                     || (sentence_start
@@ -170,7 +172,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             return;
         }
         let heads = Heads {
-            policy: words::policy_head(name),
+            policy: words::policy_head(name).or_else(|| head_first_policy(&words)),
             org: words::org_head(head)
                 .filter(|_| !housing_concept(&words))
                 .or_else(|| org_head_before_of(&words)),
@@ -556,6 +558,19 @@ fn housing_concept(words: &[&str]) -> bool {
     ];
     matches!(words.last(), Some(&("Housing" | "Homes")))
         && words.first().is_some_and(|w| KINDS.contains(w))
+}
+
+/// The kind of policy a name opening with its head before "for" names ("the Plan
+/// for Jobs", "a Strategy for Towns", "the Fund for Coastal Towns"), or a programme's
+/// code name ("Project Gigabit", "Project Speed"); None for any other name.
+fn head_first_policy(words: &[&str]) -> Option<&'static str> {
+    match words {
+        ["Project", w] if is_cap(w) && !is_allcaps(w) => Some("programme"),
+        [head, "for", rest @ ..] if rest.last().is_some_and(|w| is_cap(w)) => {
+            words::policy_head(head)
+        }
+        _ => None,
+    }
 }
 
 /// Whether `name` is a place of the gazetteer, exactly.

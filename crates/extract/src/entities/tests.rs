@@ -3554,3 +3554,48 @@ fn a_firm_named_by_one_word_opening_a_sentence_was_missed() {
         );
     }
 }
+
+/// "The Plan for Jobs saved livelihoods", "a Strategy for Towns", "Project Speed was
+/// abandoned": a policy named with its head first, before "for", or by a
+/// programme's code name opening a sentence, was missed (its last word is no head).
+#[test]
+fn a_policy_named_head_first_or_by_code_name_was_missed() {
+    let lex = lex_of(vec![]);
+    let got = |t: &str| candidate_names(&run(t, &lex));
+    let has = |t: &str, name: &str, kind: &str| {
+        let g = got(t);
+        assert!(g.contains(&(name.into(), kind.into())), "{t}: {g:?}");
+    };
+    has(
+        "The Plan for Jobs saved livelihoods.",
+        "Plan for Jobs",
+        "strategy",
+    );
+    has(
+        "Ministers published the Strategy for Towns.",
+        "Strategy for Towns",
+        "strategy",
+    );
+    has(
+        "The Fund for Coastal Towns was closed.",
+        "Fund for Coastal Towns",
+        "fund",
+    );
+    has(
+        "The project was late. Project Speed failed.",
+        "Project Speed",
+        "programme",
+    );
+    // A body's name, and an office, keep what they were.
+    has(
+        "The Centre for Cities said so.",
+        "Centre for Cities",
+        "think-tank",
+    );
+    let g = got("The Secretary of State for Levelling Up said so.");
+    assert!(
+        g.iter()
+            .all(|(_, k)| k == "person" || k == "government-body"),
+        "{g:?}"
+    );
+}
