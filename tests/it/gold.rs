@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 48] = [
+const PARTS: [&str; 49] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -51,6 +51,7 @@ const PARTS: [&str; 48] = [
     "gold/dev46",
     "gold/dev47",
     "gold/dev49",
+    "gold/dev50",
     "gold/test",
     "gold/test2",
 ];
@@ -135,6 +136,7 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev46", "dev46"),
         ("gold/dev47", "dev47"),
         ("gold/dev49", "dev49"),
+        ("gold/dev50", "dev50"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
