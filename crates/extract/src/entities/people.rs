@@ -550,22 +550,35 @@ pub(super) fn role_in_apposition(norm: &str, end: usize) -> bool {
     else {
         return false;
     };
+    // The four words after an article: "Will Norman, the cycling and walking
+    // commissioner for London".
+    let rest = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
     let mut cap = String::new();
-    rest.split(' ')
-        .take(4)
+    let words: Vec<&str> = rest
+        .split(' ')
+        .take(5)
         .take_while(|w| {
             w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
         })
-        .any(|w| {
-            cap.clear();
-            let mut cs = w.chars();
-            if let Some(c) = cs.next() {
-                cap.extend(c.to_uppercase());
-                cap.push_str(cs.as_str());
-            }
-            w == "MP" || role_heads().contains(cap.as_str())
-        })
+        .collect();
+    words.iter().take(4).enumerate().any(|(k, w)| {
+        cap.clear();
+        let mut cs = w.chars();
+        if let Some(c) = cs.next() {
+            cap.extend(c.to_uppercase());
+            cap.push_str(cs.as_str());
+        }
+        // A member of a named body, or one "for" a place or portfolio ("London
+        // Assembly member for City and East", "Cabinet Member for Housing"), not
+        // any "member of the partnership".
+        let member =
+            cap == "Member" && (k > 0 && is_cap(words[k - 1]) || words.get(k + 1) == Some(&"for"));
+        w == &"MP" || member || role_heads().contains(cap.as_str())
+    })
 }
 
 /// Whether an apposition naming an occupation follows `norm[..end]`: a comma, a

@@ -3599,3 +3599,30 @@ fn a_policy_named_head_first_or_by_code_name_was_missed() {
         "{g:?}"
     );
 }
+
+/// "Unmesh Desai, London Assembly member for City & East, said", "Will Norman, the
+/// cycling and walking commissioner for London approached ...": a person whose
+/// given name the list lacks, or is a word, named before a role in apposition that
+/// ends past the fourth word or is a "member", was missed.
+#[test]
+fn a_person_before_a_long_role_or_a_member_in_apposition_was_missed() {
+    let lex = lex_of(vec![]);
+    let people = |t: &str| -> Vec<String> {
+        candidate_names(&run(t, &lex))
+            .into_iter()
+            .filter(|(_, k)| k == "person")
+            .map(|(n, _)| n)
+            .collect()
+    };
+    assert_eq!(
+        people("Unmesh Desai, London Assembly member for City & East, said the plan was wrong."),
+        ["Unmesh Desai"]
+    );
+    assert_eq!(
+        people(
+            "Will Norman, the cycling and walking commissioner for London approached the mayor."
+        ),
+        ["Will Norman"]
+    );
+    assert!(people("Ribble Valley, a member of the partnership, approved the plan.").is_empty());
+}
