@@ -172,6 +172,22 @@ fn confidence(score: f64) -> f64 {
     model::probability(score)
 }
 
+/// Whether a sentence only reports that a newsroom asked for comment ("Roman Road LDN
+/// approached Tower Hamlets council for comment but received no reply", "The
+/// department declined to comment"): a reporter's routine, never a claim.
+fn asks_for_comment(norm: &str) -> bool {
+    const ASKING: &[&str] = &[
+        "for comment",
+        "for a comment",
+        "request for comment",
+        "declined to comment",
+        "did not respond to a request",
+        "did not respond to requests",
+    ];
+    let lower = norm.to_lowercase();
+    ASKING.iter().any(|p| lower.contains(p))
+}
+
 /// Whether a sentence only introduces what follows it: it ends with a colon after
 /// "as follows", "the following" or a verb or preposition whose object is the list
 /// ("which also supports:", "the second phase will include:", "a hub with:").
@@ -324,7 +340,10 @@ pub(crate) fn find(
             }
             continue;
         }
-        if crate::meta::boilerplate_scanned(scan, si, &s.norm) || introduces_a_list(&s.norm) {
+        if crate::meta::boilerplate_scanned(scan, si, &s.norm)
+            || introduces_a_list(&s.norm)
+            || asks_for_comment(&s.norm)
+        {
             continue;
         }
         let is_policy = |m: &&Mention| levelmap_model::kind_of_id(&m.id) == Some(NodeKind::Policy);

@@ -43,6 +43,9 @@ const BOILERPLATE: &[&str] = &[
     "you might also like",
     "related stories",
     "more stories",
+    // "For more of our news, read about a police horse injured in a ... attack."
+    "for more of our news",
+    "for more news",
     // The magazine's note under an article ("This article appeared in the Britain
     // section of the print edition under the headline ...").
     "this article appeared in",
@@ -75,6 +78,7 @@ const OPENERS_ONLY: &[&str] = &[
     "follow us",
     "share this",
     "skip to",
+    "for more news",
 ];
 
 /// Whether the boilerplate phrase number `phrase` found at byte `start` of passage

@@ -114,6 +114,11 @@ pub(crate) fn outlet(
             best = Some((conf, outlet_actor(name, si, text, layout, lex, found), si));
         }
     }
+    if best.is_none() {
+        if let Some((name, si)) = asked_for_comment(layout) {
+            best = Some((0.5, outlet_actor(name, si, text, layout, lex, found), si));
+        }
+    }
     let (conf, id, si) = best?;
     let s = &layout.sentences[si];
     Some(DraftRef {
@@ -153,6 +158,49 @@ fn self_reference(layout: &Layout, scan: &Scan) -> Option<(f64, &'static str, us
         }
     }
     None
+}
+
+/// Verbs by which a newsroom asks someone for comment: "Roman Road LDN approached
+/// Tower Hamlets council for comment", "The Courier has contacted the council for a
+/// response".
+const ASKED: &[&str] = &[
+    " approached ",
+    " has approached ",
+    " contacted ",
+    " has contacted ",
+    " asked ",
+    " has asked ",
+    " reached out to ",
+];
+
+/// The outlet as a report names itself asking for comment, when nothing else names
+/// it, as (name, sentence): the capitalised name that opens the sentence whose verb
+/// is one of [`ASKED`], the sentence asking "for comment" or "for a comment" or "for
+/// a response". A person's name does not say so ("Jane Smith asked the council for
+/// comment"): the name must hold no given name.
+fn asked_for_comment(layout: &Layout) -> Option<(&str, usize)> {
+    layout.sentences.iter().enumerate().find_map(|(si, s)| {
+        let norm = s.norm.as_str();
+        if !["for comment", "for a comment", "for a response"]
+            .iter()
+            .any(|p| norm.contains(p))
+        {
+            return None;
+        }
+        let at = ASKED.iter().filter_map(|v| norm.find(v)).min()?;
+        let name = &norm[..at];
+        let words: Vec<&str> = name.split(' ').collect();
+        let named = (1..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            && !words.iter().enumerate().any(|(k, w)| {
+                crate::words::given_names().contains(w)
+                    || (k > 0 || *w != "The") && crate::words::is_stopword(&w.to_lowercase())
+            })
+            && !name.contains([',', '"', '\'', '\u{2018}', '\u{201c}']);
+        named.then_some((name, si))
+    })
 }
 
 /// The Economist's end mark, a black square closing an article's last paragraph
@@ -530,6 +578,16 @@ fn outlet_actor(
     let bare = name.strip_prefix("The ").unwrap_or(name);
     if let Some(id) = lex.id_for_name(name).or_else(|| lex.id_for_name(bare)) {
         return id.to_string();
+    }
+    // A body the article has named already, by its name or an alias ("the PTU" after
+    // "The Peterborough Tenants' Union (PTU)").
+    if let Some(c) = found.candidates.iter().find(|c| {
+        c.node_kind == NodeKind::Actor
+            && std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .any(|n| n == name || n == bare)
+    }) {
+        return c.id.clone();
     }
     let id = format!("actor:{}", slug(bare));
     let s = &layout.sentences[si];

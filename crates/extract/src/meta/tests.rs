@@ -1270,3 +1270,52 @@ fn an_outlet_in_the_role_line_under_the_authors_name_was_not_drafted() {
         assert!(draft_of(&text).outlet.is_none(), "{role}");
     }
 }
+
+/// A hyperlocal report names its outlet only where it asks for comment ("Roman Road
+/// LDN approached Tower Hamlets council for comment but received no reply"): the
+/// draft had no outlet, and that sentence was drafted as a claim. A person asking
+/// names no outlet, and a body the article named already is that body.
+#[test]
+fn a_newsroom_asking_for_comment_gave_no_outlet_and_a_claim() {
+    let text = format!(
+        "Councils say the towns fund has failed the north\n\n12 March 2025\n\n{BODY}\n\
+         Roman Road LDN approached Tower Hamlets council for comment but received no reply.\n"
+    );
+    let d = draft_of(&text);
+    assert_eq!(
+        d.outlet.as_ref().map(|o| o.id.as_str()),
+        Some("actor:roman-road-ldn")
+    );
+    assert!(d.claims.iter().all(|c| !c.quote.contains("for comment")));
+    let text = format!(
+        "Councils say the towns fund has failed the north\n\n12 March 2025\n\n{BODY}\n\
+         Jane Smith approached the council for comment but received no reply.\n"
+    );
+    assert!(draft_of(&text).outlet.is_none());
+    let text = format!(
+        "Tenants say the landlord has failed them\n\n12 March 2025\n\n\
+         The Peterborough Tenants Union (PTU) has written to the council about the eviction, which it says was unlawful. {BODY}\n\
+         The PTU contacted the landlord to put these allegations to him and ask for a comment.\n"
+    );
+    let d = draft_of(&text);
+    let outlet = d.outlet.as_ref().map(|o| o.id.as_str());
+    assert!(
+        d.candidates
+            .iter()
+            .any(|c| Some(c.id.as_str()) == outlet && c.name == "Peterborough Tenants Union"),
+        "{outlet:?} {:?}",
+        d.candidates
+    );
+}
+
+/// "For more of our news, read about a police horse injured in a Victoria Park dog
+/// attack." closed a local report: a link to another story, read as the article's.
+#[test]
+fn a_link_to_more_of_the_sites_news_was_read_as_the_article() {
+    let text = format!(
+        "Councils say the towns fund has failed the north\n\n12 March 2025\n\n{BODY}\n\
+         For more of our news, read about how the mayor must scrap the council tax rise in Victoria Park.\n"
+    );
+    let d = draft_of(&text);
+    assert!(d.claims.iter().all(|c| !c.quote.contains("Victoria Park")));
+}
