@@ -1041,3 +1041,26 @@ fn a_bracketed_acronym_or_a_persons_body_took_the_speaker() {
         );
     }
 }
+
+/// "But Nathalie Bienfait, Green Councillor for Bow West, said that there needed to
+/// be more scrutiny on the Council's housing team": a recommendation reported in the
+/// past tense scored just under the threshold; "not all in-house expenses were
+/// justified" carried no cue at all.
+#[test]
+fn a_reported_call_in_the_past_tense_and_a_judgement_of_justification_had_no_cue() {
+    let r = read_sentence(
+        "But Nathalie Bienfait, Green Councillor for Bow West, said that there needed to be more scrutiny on the Council's housing team.",
+        false,
+    );
+    assert_eq!(r.kind, ClaimKind::Recommendation, "{r:?}");
+    assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{r:?}");
+    let base = read_sentence(
+        "Francis also said that not all in-house expenses were large.",
+        false,
+    );
+    let judged = read_sentence(
+        "Francis also said that not all in-house expenses were justified.",
+        false,
+    );
+    assert!(judged.score > base.score, "{judged:?} {base:?}");
+}
