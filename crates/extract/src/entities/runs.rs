@@ -26,6 +26,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 continue;
             }
             let last = run_end(self.c.norm, toks, i);
+            let last = body_before_programme(toks, i, last);
             let next_i = last + 1;
             if last == i {
                 // One capitalised word alone names nothing here: policies and organisations
@@ -701,6 +702,28 @@ pub(super) fn run_end(norm: &str, toks: &[Tok], i: usize) -> usize {
         }
     }
     last
+}
+
+/// The run from `i` to `last` cut before "for" where a body's name ends there and the
+/// words after it are a programme's, written before its lowercase head: "to Tower
+/// Hamlets Council for the Liveable Streets programme", "Leeds City Council for the
+/// Connecting Leeds scheme" name a council and a programme, not one body.
+fn body_before_programme(toks: &[Tok], i: usize, last: usize) -> usize {
+    let programme_after = toks
+        .get(last + 1)
+        .is_some_and(|t| words::LOWER_POLICY_HEADS.iter().any(|(h, _)| *h == t.s));
+    if !programme_after {
+        return last;
+    }
+    (i + 1..last)
+        .find(|&f| {
+            toks[f].s == "for"
+                && matches!(
+                    toks[f - 1].s,
+                    "Council" | "Authority" | "Agency" | "Department" | "Government" | "Executive"
+                )
+        })
+        .map_or(last, |f| f - 1)
 }
 
 /// How many words a name must have to be an organisation by a head that alone names a

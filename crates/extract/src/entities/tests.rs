@@ -3626,3 +3626,27 @@ fn a_person_before_a_long_role_or_a_member_in_apposition_was_missed() {
     );
     assert!(people("Ribble Valley, a member of the partnership, approved the plan.").is_empty());
 }
+
+/// "£4.5 million would be given by TfL to Tower Hamlets Council for the Liveable
+/// Streets programme" drafted one body, "Tower Hamlets Council for the Liveable
+/// Streets": a council's name, then "for the" and a programme written before its
+/// lowercase head, are two names.
+#[test]
+fn a_council_and_the_programme_it_was_given_money_for_were_one_body() {
+    let lex = lex_of(vec![]);
+    let got = candidate_names(&run(
+        "Money was given to Leeds City Council for the Connecting Leeds scheme.",
+        &lex,
+    ));
+    assert!(got.iter().all(|(n, _)| !n.contains(" for ")), "{got:?}");
+    assert!(
+        got.iter().any(|(n, _)| n == "Leeds City Council"),
+        "{got:?}"
+    );
+    // A body named for its purpose keeps its "for": "the Council for the Homeless".
+    let got = candidate_names(&run("The Council for the Homeless said so.", &lex));
+    assert!(
+        got.iter().any(|(n, _)| n == "Council for the Homeless"),
+        "{got:?}"
+    );
+}
