@@ -184,6 +184,11 @@ fn asks_for_comment(norm: &str) -> bool {
         "did not respond to a request",
         "did not respond to requests",
     ];
+    // Every phrase holds "comment" or "respond": most sentences hold neither, and are
+    // not lowered.
+    if !crate::meta::may_ask_for_comment(norm) {
+        return false;
+    }
     let lower = norm.to_lowercase();
     ASKING.iter().any(|p| lower.contains(p))
 }

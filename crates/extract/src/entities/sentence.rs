@@ -224,13 +224,14 @@ impl SentenceScan<'_, '_, '_> {
                 let (a, b) = (t.start, toks[ti + n - 1].end);
                 let text = &norm[a..b];
                 let bare = text.strip_suffix("'s").unwrap_or(text);
+                if bare != surface {
+                    continue;
+                }
                 // Only a name the lexicon lacks gives the hits inside it way.
-                let blocked = if self.lex.id_for_name(canonical).is_none() {
-                    self.crossed_by_hit(a, a + bare.len())
-                } else {
-                    self.overlaps(a, a + bare.len())
-                };
-                if bare != surface || blocked {
+                let blocked = self.overlaps(a, a + bare.len())
+                    && (self.crossed_by_hit(a, a + bare.len())
+                        || self.lex.id_for_name(canonical).is_some());
+                if blocked {
                     continue;
                 }
                 // "Northern Ireland" holds the lexicon's "Ireland" (the Republic): the

@@ -7,7 +7,7 @@
 
 use super::places::demonym;
 use super::sentence::SentenceScan;
-use super::tokens::{is_allcaps, is_cap};
+use super::tokens::{is_allcaps, is_cap, lower};
 use crate::words::{self, dictionary, given_names};
 use levelmap_model::places::{verb_follows, ACTING};
 use levelmap_model::NodeKind;
@@ -23,6 +23,12 @@ const DOES: &[&str] = &[
 /// Places no dictionary holds that act only as places do ("But Britain ... shed much
 /// of its industrial muscle").
 const PLACES: &[&str] = &["Britain", "Europe", "America", "Africa", "Asia"];
+
+/// [`ACTING`] and [`DOES`] as one list, for one pass over the words after the name.
+fn verbs() -> &'static [&'static str] {
+    static V: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    V.get_or_init(|| ACTING.iter().chain(DOES).copied().collect())
+}
 
 /// Words that may open a sentence before its subject: "But Primark has opened".
 const OPENERS: &[&str] = &["And", "But", "Yet", "Now", "Still", "Meanwhile"];
@@ -44,13 +50,19 @@ impl SentenceScan<'_, '_, '_> {
         if !(opens && alone && one_word_name(t.s)) {
             return;
         }
-        if !(verb_follows(norm, t.end, ACTING) || verb_follows(norm, t.end, DOES)) {
+        // The cheap tests first: most sentences open with a common word ("The").
+        let w = t.s;
+        {
+            let lw = lower(w, &mut self.out.scratch.lower);
+            if words::is_stopword(&lw) || dictionary::is_word(&lw) {
+                return;
+            }
+        }
+        if !verb_follows(norm, t.end, verbs()) {
             return;
         }
-        let w = t.s;
         let lw = w.to_lowercase();
-        let common = dictionary::is_word(&lw)
-            || words::is_stopword(&lw)
+        let common = words::is_stopword(&lw)
             || self.vocab.contains(&lw)
             || given_names().contains(w)
             || words::person_titles().contains(w)

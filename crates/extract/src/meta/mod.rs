@@ -24,7 +24,7 @@ pub(crate) use authors::authors;
 pub(crate) use dates::DATE_CUES;
 pub(crate) use header::{boilerplate_phrases, boilerplate_scanned, not_the_article, read_header};
 pub(crate) use inferred::{date, time_phrases};
-pub(crate) use outlet::{outlet, OUTLET_SELF, SELF_REFERENCE};
+pub(crate) use outlet::{may_ask_for_comment, outlet, OUTLET_SELF, SELF_REFERENCE};
 #[cfg(test)]
 pub(crate) use {
     authors::{byline_may_match, byline_regex, role_line_may_match, role_line_regex},

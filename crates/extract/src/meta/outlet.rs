@@ -181,9 +181,10 @@ const ASKED: &[&str] = &[
 fn asked_for_comment(layout: &Layout) -> Option<(&str, usize)> {
     layout.sentences.iter().enumerate().find_map(|(si, s)| {
         let norm = s.norm.as_str();
-        if !["for comment", "for a comment", "for a response"]
-            .iter()
-            .any(|p| norm.contains(p))
+        if !may_ask_for_comment(norm)
+            || !["for comment", "for a comment", "for a response"]
+                .iter()
+                .any(|p| norm.contains(p))
         {
             return None;
         }
@@ -201,6 +202,20 @@ fn asked_for_comment(layout: &Layout) -> Option<(&str, usize)> {
             && !name.contains([',', '"', '\'', '\u{2018}', '\u{201c}']);
         named.then_some((name, si))
     })
+}
+
+/// Whether `norm` holds "comment" or "respond" (in any case of their first letter),
+/// as every phrase of asking for comment does: a cheap first test, most sentences
+/// holding neither.
+pub(crate) fn may_ask_for_comment(norm: &str) -> bool {
+    static GATES: OnceLock<[memchr::memmem::Finder<'static>; 2]> = OnceLock::new();
+    let gates = GATES.get_or_init(|| {
+        [
+            memchr::memmem::Finder::new(b"omment"),
+            memchr::memmem::Finder::new(b"espon"),
+        ]
+    });
+    gates.iter().any(|g| g.find(norm.as_bytes()).is_some())
 }
 
 /// The Economist's end mark, a black square closing an article's last paragraph
