@@ -544,9 +544,12 @@ fn spoken_name(person: &[Tok]) -> bool {
 /// of Campaigns", "Matt Townend the Chief Operating Officer at EcoWorld London said"):
 /// what follows a person's name, not a word's.
 pub(super) fn role_in_apposition(norm: &str, end: usize) -> bool {
+    // An editor's role in brackets inside a quotation: "Kabir Ahmed [Cabinet Member
+    // for Housing]".
     let Some(rest) = norm[end..]
         .strip_prefix(", ")
         .or_else(|| norm[end..].strip_prefix(" the "))
+        .or_else(|| norm[end..].strip_prefix(" ["))
     else {
         return false;
     };
@@ -589,9 +592,14 @@ fn occupation_in_apposition(norm: &str, end: usize) -> bool {
         .strip_prefix(", a ")
         .or_else(|| norm[end..].strip_prefix(", an "))
         .or_else(|| norm[end..].strip_prefix(", the "))
+        .or_else(|| norm[end..].strip_prefix(", another "))
     else {
         return false;
     };
+    // "Jas Bhangal, another local, was pleased": "local" as the noun closing it.
+    if rest.starts_with("local,") || rest.starts_with("local resident") {
+        return true;
+    }
     rest.split(' ')
         .take(4)
         .take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))

@@ -3650,3 +3650,27 @@ fn a_council_and_the_programme_it_was_given_money_for_were_one_body() {
         "{got:?}"
     );
 }
+
+/// "Jas Bhangal, another local, was pleased" and "more work for Kabir Ahmed [Cabinet
+/// Member for Housing]": a person described as "another local", or given a role in
+/// an editor's square brackets, was missed.
+#[test]
+fn a_person_called_another_local_or_given_a_role_in_brackets_was_missed() {
+    let lex = lex_of(vec![]);
+    let people = |t: &str| -> Vec<String> {
+        candidate_names(&run(t, &lex))
+            .into_iter()
+            .filter(|(_, k)| k == "person")
+            .map(|(n, _)| n)
+            .collect()
+    };
+    assert_eq!(
+        people("Jas Bhangal, another local, was pleased about free school meals."),
+        ["Jas Bhangal"]
+    );
+    assert_eq!(
+        people("It means a lot more work for Kabir Ahmed [Cabinet Member for Housing], she said."),
+        ["Kabir Ahmed"]
+    );
+    assert!(people("Brick Lane, another local landmark, was busy.").is_empty());
+}
