@@ -187,7 +187,11 @@ impl SentenceScan<'_, '_, '_> {
         if toks[i + n - 1].s.ends_with("'s") || given_names().contains(first) {
             return false;
         }
-        let sentence_start = i == 0;
+        // A quotation opens a sentence of its own: 'said: "Nobody wants to ...'.
+        let sentence_start = i == 0
+            || self.c.norm[..toks[i].start]
+                .trim_end()
+                .ends_with(['"', '\u{201c}', '\u{2018}']);
         toks[i..i + n].iter().all(|t| {
             let lw = lower(t.s, &mut self.out.scratch.lower).into_owned();
             !is_allcaps(t.s)

@@ -3674,3 +3674,23 @@ fn a_person_called_another_local_or_given_a_role_in_brackets_was_missed() {
     );
     assert!(people("Brick Lane, another local landmark, was busy.").is_empty());
 }
+
+/// 'Councillor Karen Kilgour, the council's leader, said: "Nobody wants to close
+/// libraries"' drafted a place "Nobody" that acts ("wants"): a quotation opens a
+/// sentence of its own, whose first word is a common word as any sentence's is.
+#[test]
+fn a_common_word_opening_a_quotation_was_a_place_that_acts() {
+    let lex = lex_of(vec![]);
+    let t = "Councillor Karen Kilgour, the council's leader, said: \"Nobody wants to close libraries, but we have no choice.\"";
+    let got = candidate_names(&run(t, &lex));
+    assert!(got.iter().all(|(n, _)| n != "Nobody"), "{got:?}");
+    // A place opening a quotation still acts: '"Guildford wants a town council," he said.'
+    let got = candidate_names(&run(
+        "He said: \"Guildford wants a town council of its own.\"",
+        &lex,
+    ));
+    assert!(
+        got.iter().any(|(n, k)| n == "Guildford" && k == "place"),
+        "{got:?}"
+    );
+}
