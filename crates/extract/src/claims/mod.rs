@@ -172,6 +172,36 @@ fn confidence(score: f64) -> f64 {
     model::probability(score)
 }
 
+/// Verbs that give a view as held, not only said: "reckons", "insists", "believes".
+const OPINION_VERBS: &[&str] = &[
+    "reckons",
+    "reckoned",
+    "insists",
+    "insisted",
+    "believes",
+    "believed",
+    "thinks",
+    "contends",
+    "contended",
+    "maintains",
+    "predicts",
+    "predicted",
+    "fears",
+    "feared",
+];
+
+/// Whether a verb of [`OPINION_VERBS`] gives a view in `norm`, followed by its clause
+/// (not the sentence's last word).
+fn holds_a_view(norm: &str) -> bool {
+    let mut words = norm.split(' ').peekable();
+    while let Some(w) = words.next() {
+        if OPINION_VERBS.contains(&w) && words.peek().is_some() {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether a sentence only reports that a newsroom asked for comment ("Roman Road LDN
 /// approached Tower Hamlets council for comment but received no reply", "The
 /// department declined to comment"): a reporter's routine, never a claim.
@@ -380,6 +410,12 @@ pub(crate) fn find(
                 .any(|m| verbs::stated_stance(&s.norm, m.start).is_some())
         {
             conf = DEFAULT_MIN_CONFIDENCE;
+        }
+        // "Andy Haldane ... reckons the gap will take a generation to close", "Rachel
+        // Reeves insists that her rules will help": a named speaker's view, given by a
+        // verb of opinion rather than of saying, is argued.
+        if sp.is_some() && holds_a_view(&s.norm) {
+            conf = conf.max(DEFAULT_MIN_CONFIDENCE);
         }
         // "Ellie Chowns has pressed the government to set targets": a named speaker
         // calling on someone to act recommends.

@@ -1064,3 +1064,31 @@ fn a_reported_call_in_the_past_tense_and_a_judgement_of_justification_had_no_cue
     );
     assert!(judged.score > base.score, "{judged:?} {base:?}");
 }
+
+/// "Andy Haldane, a former chief economist at the Bank of England, reckons the gap
+/// will take a generation to close." and "Rachel Reeves, the chancellor, insists that
+/// her new rules will help." were no claims: a named speaker's view given by a verb
+/// of opinion scored under the threshold, a reporting verb counting against it.
+#[test]
+fn a_named_speakers_view_given_by_a_verb_of_opinion_was_no_claim() {
+    let lex = lexicon_of([]);
+    let text = "Regional inequality is narrowing\n\n12 March 2026\n\n\
+        Productivity in Leeds is a fifth below the national average. \
+        Andy Haldane, a former chief economist at the Bank of England, reckons the gap will take a generation to close. \
+        Rachel Reeves, the chancellor, insists that her new rules will help. \
+        The meeting was held in Leeds on Tuesday.\n";
+    let d = draft_of_with(text, &lex);
+    let quotes: Vec<&str> = d.claims.iter().map(|c| c.quote.as_str()).collect();
+    for start in ["Andy Haldane", "Rachel Reeves"] {
+        assert!(
+            quotes.iter().any(|q| q.starts_with(start)),
+            "{start}: {quotes:?}"
+        );
+    }
+    assert!(
+        !quotes.iter().any(|q| q.starts_with("The meeting")),
+        "{quotes:?}"
+    );
+    assert!(holds_a_view("She believes the fund is a sham."));
+    assert!(!holds_a_view("It is what she believes"));
+}
