@@ -43,6 +43,12 @@ const BOILERPLATE: &[&str] = &[
     "you might also like",
     "related stories",
     "more stories",
+    // A news magazine's audio player, copied with its page ("Listen to this story.
+    // Enjoy more audio and podcasts on iOS or Android.").
+    "listen to this story",
+    "enjoy more audio and podcasts",
+    "your browser does not support the",
+    "save time by listening to our audio",
     // "For more of our news, read about a police horse injured in a ... attack."
     "for more of our news",
     "for more news",

@@ -1319,3 +1319,34 @@ fn a_link_to_more_of_the_sites_news_was_read_as_the_article() {
     let d = draft_of(&text);
     assert!(d.claims.iter().all(|c| !c.quote.contains("Victoria Park")));
 }
+
+/// A news magazine's page copied with its audio player: "Listen to this story.",
+/// "Enjoy more audio and podcasts on iOS or Android." and "Your browser does not
+/// support the <audio> element." scored near the claim threshold.
+#[test]
+fn a_magazines_audio_player_was_read_as_the_article() {
+    let text = format!(
+        "Councils say the towns fund has failed the north\n\n12 March 2025\n\n\
+         Listen to this story.\nEnjoy more audio and podcasts on iOS or Android.\n\n\
+         Your browser does not support the <audio> element.\n\n\
+         Save time by listening to our audio articles as you multitask\n\n{BODY}"
+    );
+    let d = draft_of(&text);
+    let opts = crate::ExtractOptions {
+        today: PartialDate::parse("2026-12-02").unwrap(),
+        min_claim_confidence: 0.0,
+        ..Default::default()
+    };
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let lx = crate::lexicon(&levelmap_read::read_corpus(&root.join("graph")).corpus);
+    let all = crate::extract("a.txt", &text, None, &lx, &opts).unwrap();
+    for c in d.claims.iter().chain(&all.claims) {
+        assert!(
+            !["audio", "listening", "Listen"]
+                .iter()
+                .any(|w| c.quote.contains(w)),
+            "{}",
+            c.quote
+        );
+    }
+}
