@@ -392,7 +392,18 @@ fn role_constraints(
         let (before, after) = (&s.norm[..m.start], &s.norm[m.end..]);
         for r in &e.roles {
             let Some(from) = r.from else { continue };
-            if !titled_by(before, after, &r.title) {
+            // "led by mayor Kim McGuinness", "the chancellor, Rachel Reeves": the
+            // title's head alone, when it is the head of no other role of the person.
+            let head = title_head(&r.title).filter(|h| {
+                e.roles
+                    .iter()
+                    .filter(|o| title_head(&o.title) == Some(h))
+                    .count()
+                    == 1
+            });
+            if !(titled_by(before, after, &r.title)
+                || head.is_some_and(|h| titled_by(before, after, h)))
+            {
                 continue;
             }
             let until = r.to.map_or(i64::MAX / 4, |t| t.end_days());
@@ -405,6 +416,16 @@ fn role_constraints(
             });
         }
     }
+}
+
+/// The head of a title written "head of place" ("Mayor" of "Mayor of the North East",
+/// "Chancellor" of "Chancellor of the Exchequer"); None for a title whose head ends
+/// it ("Housing Secretary"), which alone would name many roles.
+fn title_head(title: &str) -> Option<&str> {
+    title
+        .split_once(" of ")
+        .map(|(h, _)| h)
+        .filter(|h| !h.contains(' '))
 }
 
 /// Whether a name is given its role `title` right before it ("Housing Secretary Steve

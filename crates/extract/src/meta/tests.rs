@@ -1350,3 +1350,19 @@ fn a_magazines_audio_player_was_read_as_the_article() {
         );
     }
 }
+
+/// A page with no date but "2 days ago", naming "mayor Kim McGuinness" and "since
+/// 2010", was dated 2010 (the latest year it mentions): the mayor, named by the head
+/// of her role ("Mayor of the North East") alone, dates it from May 2024.
+#[test]
+fn a_person_named_by_the_head_of_their_role_did_not_date_the_page() {
+    let text = "Councils in the North East warn of cuts\n\n2 days ago\n\n\
+        The North East Combined Authority, led by mayor Kim McGuinness, was given new powers over transport and skills. \
+        \"We have lost hundreds of millions since 2010, and this deal will not bring it back,\" a council leader said.\n";
+    let d = draft_of(text);
+    assert_eq!(d.date.value.to_string(), "2024", "{:?}", d.date);
+    assert!(d.date.evidence.contains("Kim McGuinness"), "{:?}", d.date);
+    // A former holder dates nothing: "the former mayor Kim McGuinness".
+    let text = text.replace("led by mayor", "led by the former mayor");
+    assert_eq!(draft_of(&text).date.value.to_string(), "2010");
+}
