@@ -43,6 +43,10 @@ const BOILERPLATE: &[&str] = &[
     "you might also like",
     "related stories",
     "more stories",
+    // A newspaper's comment box under the article ("Want to join the conversation?
+    // Please log in or register to comment on this article.").
+    "want to join the conversation",
+    "to comment on this article",
     // A news magazine's audio player, copied with its page ("Listen to this story.
     // Enjoy more audio and podcasts on iOS or Android.").
     "listen to this story",

@@ -1366,3 +1366,22 @@ fn a_person_named_by_the_head_of_their_role_did_not_date_the_page() {
     let text = text.replace("led by mayor", "led by the former mayor");
     assert_eq!(draft_of(&text).date.value.to_string(), "2010");
 }
+
+/// A regional newspaper's page copied with its comment box ("Want to join the
+/// conversation? Please log in or register to comment on this article.") gave the
+/// claim "Please or to comment on this article." (the links' words gone).
+#[test]
+fn a_newspapers_comment_box_was_a_claim() {
+    let text = format!(
+        "Councils say the towns fund has failed the north\n\n12 March 2025\n\n{BODY}\n\
+         Comments\n\nWant to join the conversation? Please or to comment on this article.\n"
+    );
+    let d = draft_of(&text);
+    assert!(
+        d.claims
+            .iter()
+            .all(|c| !c.quote.contains("comment on this")),
+        "{:?}",
+        d.claims.iter().map(|c| &c.quote).collect::<Vec<_>>()
+    );
+}
