@@ -259,8 +259,14 @@ pub(crate) fn date(
     }
     let mut cons = event_constraints(layout, lex, events, scan);
     anchor_constraints(layout, lex, events, scan, &mut cons);
-    role_constraints(layout, lex, mentions, &mut cons);
+    role_constraints(layout, lex, mentions, &mut cons, false);
     dated_constraints(layout, scan, &mut cons);
+    // A role named by its head alone ("mayor Kim McGuinness") is read only when
+    // nothing else dates the page: history names roles so too ("chancellor George
+    // Osborne launched ..."), and it narrowed a better window wrongly.
+    if cons.is_empty() {
+        role_constraints(layout, lex, mentions, &mut cons, true);
+    }
     cons.sort_by(|a, b| {
         b.rel
             .priority()
@@ -378,6 +384,7 @@ fn role_constraints(
     lex: &Lexicon,
     mentions: &[Mention],
     cons: &mut Vec<Constraint>,
+    by_head: bool,
 ) {
     for m in mentions {
         let Some(e) = lex.entities.get(&m.id) else {
@@ -392,8 +399,9 @@ fn role_constraints(
         let (before, after) = (&s.norm[..m.start], &s.norm[m.end..]);
         for r in &e.roles {
             let Some(from) = r.from else { continue };
-            // "led by mayor Kim McGuinness", "the chancellor, Rachel Reeves": the
-            // title's head alone, when it is the head of no other role of the person.
+            // "led by mayor Kim McGuinness", "the chancellor, Rachel Reeves": with
+            // `by_head`, the title's head alone, when it heads no other role of the
+            // person.
             let head = title_head(&r.title).filter(|h| {
                 e.roles
                     .iter()
@@ -401,9 +409,12 @@ fn role_constraints(
                     .count()
                     == 1
             });
-            if !(titled_by(before, after, &r.title)
-                || head.is_some_and(|h| titled_by(before, after, h)))
-            {
+            let titled = if by_head {
+                head.is_some_and(|h| titled_by(before, after, h))
+            } else {
+                titled_by(before, after, &r.title)
+            };
+            if !titled {
                 continue;
             }
             let until = r.to.map_or(i64::MAX / 4, |t| t.end_days());
