@@ -447,6 +447,18 @@ fn speaker_of<'d>(d: &'d crate::Draft, start: &str) -> Option<Option<&'d str>> {
         .map(|c| c.speaker.as_deref())
 }
 
+/// Assert that the claim whose quote opens with each `start` has speaker `who`.
+fn assert_speakers(d: &crate::Draft, cases: &[(&str, &str)]) {
+    for &(start, who) in cases {
+        assert_eq!(
+            speaker_of(d, start),
+            Some(Some(who)),
+            "{start}: {:?}",
+            speakers_of(d)
+        );
+    }
+}
+
 /// Issue 12 (scratch set of the sixteenth session): a quotation whose tag follows it
 /// had no speaker: the name after the verb ("..., said Miah."), a pronoun after the
 /// closing mark ("..., ’ he said.", "...,” she adds.") for the last speaker named,
@@ -914,18 +926,14 @@ fn verbs_reporting_speech_without_weighing_it_found_no_speaker() {
         A review by the Local Government Association was published in May.\n\n\
         The review concluded that the council should urgently improve its weak governance.\n";
     let d = draft_of_with(text, &lex);
-    for (start, who) in [
-        ("He continued", "actor:bob-seely"),
-        ("Government sources", "actor:uk-government"),
-        ("The review concluded", "actor:lga"),
-    ] {
-        assert_eq!(
-            speaker_of(&d, start),
-            Some(Some(who)),
-            "{start}: {:?}",
-            speakers_of(&d)
-        );
-    }
+    assert_speakers(
+        &d,
+        &[
+            ("He continued", "actor:bob-seely"),
+            ("Government sources", "actor:uk-government"),
+            ("The review concluded", "actor:lga"),
+        ],
+    );
 }
 
 /// A BBC report's subjects: "Greater Manchester mayor Andy Burnham has criticised the
@@ -942,17 +950,13 @@ fn a_speaker_after_a_role_with_a_place_was_missed() {
         Greater Manchester mayor Andy Burnham has criticised the government over the delays to the new railway line.\n\n\
         Labour MP for Leeds Central Alex Sobel said ministers must get on with the railway and stop the delays.\n";
     let d = draft_of_with(text, &lex);
-    for (start, who) in [
-        ("Greater Manc", "actor:andy-burnham"),
-        ("Labour MP fo", "actor:alex-sobel"),
-    ] {
-        assert_eq!(
-            speaker_of(&d, start),
-            Some(Some(who)),
-            "{start}: {:?}",
-            speakers_of(&d)
-        );
-    }
+    assert_speakers(
+        &d,
+        &[
+            ("Greater Manc", "actor:andy-burnham"),
+            ("Labour MP fo", "actor:alex-sobel"),
+        ],
+    );
 }
 
 /// A weekly magazine's speakers: "Mr Swinney thinks ..." after "Paul Swinney of the
@@ -973,17 +977,13 @@ fn a_surname_alias_of_another_person_and_a_long_appositive_hid_the_speaker() {
         Mr Swinney thinks that cities, not towns, should get most of the money for growth.\n\n\
         Andy Haldane, the Bank of England's chief economist, who chairs the Industrial Strategy Council, has argued that skills matter more than roads.\n";
     let d = draft_of_with(text, &lex);
-    for (start, who) in [
-        ("Mr Swinney t", "actor:paul-swinney"),
-        ("Andy Haldane", "actor:andy-haldane"),
-    ] {
-        assert_eq!(
-            speaker_of(&d, start),
-            Some(Some(who)),
-            "{start}: {:?}",
-            speakers_of(&d)
-        );
-    }
+    assert_speakers(
+        &d,
+        &[
+            ("Mr Swinney t", "actor:paul-swinney"),
+            ("Andy Haldane", "actor:andy-haldane"),
+        ],
+    );
     // Named in full, the lexicon's person keeps the surname.
     let text = "Towns\n\nJohn Swinney said the plan was weak. Paul Swinney of the Centre for Cities agreed.\n\n\
         Mr Swinney thinks that cities, not towns, should get most of the money for growth.\n";
@@ -1029,17 +1029,13 @@ fn a_bracketed_acronym_or_a_persons_body_took_the_speaker() {
         The County Councils Network (CCN) said the mergers were a serious mistake and should be stopped before they damage services.\n\n\
         David Whitehouse of Offshore Energies UK, a trade body, says a thousand jobs are being lost every month because of the tax.\n";
     let d = draft_of_with(text, &lex);
-    for (start, who) in [
-        ("The County C", "actor:ccn"),
-        ("David Whiteh", "actor:david-whitehouse"),
-    ] {
-        assert_eq!(
-            speaker_of(&d, start),
-            Some(Some(who)),
-            "{start}: {:?}",
-            speakers_of(&d)
-        );
-    }
+    assert_speakers(
+        &d,
+        &[
+            ("The County C", "actor:ccn"),
+            ("David Whiteh", "actor:david-whitehouse"),
+        ],
+    );
 }
 
 /// "But Nathalie Bienfait, Green Councillor for Bow West, said that there needed to

@@ -62,8 +62,7 @@ impl SentenceScan<'_, '_, '_> {
             return;
         }
         let lw = w.to_lowercase();
-        let common = words::is_stopword(&lw)
-            || self.vocab.contains(&lw)
+        let common = self.vocab.contains(&lw)
             || given_names().contains(w)
             || words::person_titles().contains(w)
             || words::sentence_starters().contains(w)

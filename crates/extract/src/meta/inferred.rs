@@ -402,15 +402,16 @@ fn role_constraints(
             // "led by mayor Kim McGuinness", "the chancellor, Rachel Reeves": with
             // `by_head`, the title's head alone, when it heads no other role of the
             // person.
-            let head = title_head(&r.title).filter(|h| {
-                e.roles
-                    .iter()
-                    .filter(|o| title_head(&o.title) == Some(h))
-                    .count()
-                    == 1
-            });
             let titled = if by_head {
-                head.is_some_and(|h| titled_by(before, after, h))
+                title_head(&r.title).is_some_and(|h| {
+                    let heads_one = e
+                        .roles
+                        .iter()
+                        .filter(|o| title_head(&o.title) == Some(h))
+                        .count()
+                        == 1;
+                    heads_one && titled_by(before, after, h)
+                })
             } else {
                 titled_by(before, after, &r.title)
             };

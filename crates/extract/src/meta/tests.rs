@@ -224,10 +224,16 @@ fn an_article_n_years_ago_gave_a_date_in_the_future() {
 
 /// Extract `text` with the bundled lexicon, today fixed at 2026-12-02.
 fn draft_of(text: &str) -> crate::Draft {
+    draft_keeping(text, crate::claims::DEFAULT_MIN_CONFIDENCE)
+}
+
+/// [`draft_of`], keeping claims of at least `min_claim_confidence`.
+fn draft_keeping(text: &str, min_claim_confidence: f64) -> crate::Draft {
     let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let lx = crate::lexicon(&levelmap_read::read_corpus(&root.join("graph")).corpus);
     let opts = crate::ExtractOptions {
         today: PartialDate::parse("2026-12-02").unwrap(),
+        min_claim_confidence,
         ..Default::default()
     };
     crate::extract("a.txt", text, None, &lx, &opts).unwrap()
@@ -1331,16 +1337,7 @@ fn a_magazines_audio_player_was_read_as_the_article() {
          Your browser does not support the <audio> element.\n\n\
          Save time by listening to our audio articles as you multitask\n\n{BODY}"
     );
-    let d = draft_of(&text);
-    let opts = crate::ExtractOptions {
-        today: PartialDate::parse("2026-12-02").unwrap(),
-        min_claim_confidence: 0.0,
-        ..Default::default()
-    };
-    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
-    let lx = crate::lexicon(&levelmap_read::read_corpus(&root.join("graph")).corpus);
-    let all = crate::extract("a.txt", &text, None, &lx, &opts).unwrap();
-    for c in d.claims.iter().chain(&all.claims) {
+    for c in draft_keeping(&text, 0.0).claims {
         assert!(
             !["audio", "listening", "Listen"]
                 .iter()
