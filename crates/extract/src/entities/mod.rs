@@ -38,6 +38,8 @@ use crate::lexicon::Lexicon;
 use crate::scan::{Scan, Scanner, Set};
 use crate::sentences::{BlockKind, Layout};
 use levelmap_model::mentions::{in_another_name, is_boundary, HitRef};
+use levelmap_model::suggest::fold;
+use levelmap_model::NodeKind;
 use resolve::resolve_short_forms;
 use sentence::{Finds, Scratch, SentenceCtx, SentenceScan};
 use tokens::{Vocab, Words};
@@ -586,6 +588,7 @@ fn settle_candidates(
 ) -> Vec<Candidate> {
     let mut final_cands = Vec::new();
     let mut other_kind: Vec<String> = Vec::new();
+    let cands = set_up_bodies_are_policies(cands, cand_mentions);
     for (_, mut c) in cands {
         if let Some(id) = lex.id_for_name(&c.name) {
             if lex.kind_of(id).is_some_and(|k| k != c.node_kind) {
@@ -615,6 +618,45 @@ fn settle_candidates(
         cand_mentions.retain(|m| !other_kind.contains(&m.id));
     }
     final_cands
+}
+
+/// A body the article says is being set up ("replace it with a Department for
+/// Growth") is a policy wherever the article names it ("the new Department for
+/// Growth would be in Birmingham"): the actor found under the same name gives its
+/// mentions to the policy.
+fn set_up_bodies_are_policies(
+    mut cands: BTreeMap<String, Candidate>,
+    cand_mentions: &mut [Mention],
+) -> BTreeMap<String, Candidate> {
+    let institutions: Vec<(String, String)> = cands
+        .values()
+        .filter(|c| c.node_kind == NodeKind::Policy && c.kind == "institution")
+        .map(|c| (fold(&c.name), c.id.clone()))
+        .collect();
+    if institutions.is_empty() {
+        return cands;
+    }
+    let merged: Vec<(String, String)> = cands
+        .values()
+        .filter(|c| c.node_kind == NodeKind::Actor)
+        .filter_map(|c| {
+            let name = fold(&c.name);
+            let (_, to) = institutions.iter().find(|(n, _)| *n == name)?;
+            Some((c.id.clone(), to.clone()))
+        })
+        .collect();
+    for (from, to) in merged {
+        let Some(actor) = cands.remove(&from) else {
+            continue;
+        };
+        for m in cand_mentions.iter_mut().filter(|m| m.id == from) {
+            m.id = to.clone();
+        }
+        if let Some(p) = cands.get_mut(&to) {
+            p.count += actor.count;
+        }
+    }
+    cands
 }
 
 /// Find new candidates in one sentence, step after step (the order matters: a

@@ -326,7 +326,13 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             return;
         }
         let body_only = heads.org.is_some() && heads.policy.is_none();
-        if self.fragment_or_generic(a, body_only) || GENERIC_NOUNS.contains(&name) {
+        // "to establish the Convention ...", "replace it with a Department for Growth",
+        // "the creation of a smaller Department for Public Expenditure": a body the
+        // text says is being set up is a policy (annotation guide 4.1).
+        // One set up generations ago ("1885 saw the creation of the Scottish Office")
+        // is a body that exists.
+        let created = body_only && set_up_before(&norm[..a]) && !names_an_old_year(norm);
+        if !created && (self.fragment_or_generic(a, body_only) || GENERIC_NOUNS.contains(&name)) {
             return;
         }
         // Acronym defined in brackets right after: "Local Enterprise Partnerships (LEPs)".
@@ -338,6 +344,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 is_allcaps(x.strip_suffix('s').unwrap_or(x)) && !x.contains(' ') && x.len() <= 8
             });
         let (node, kind, what) = match (heads.policy, heads.org) {
+            (None, Some(_)) if created && !is_role_phrase(words) && !is_venue(words) => (
+                NodeKind::Policy,
+                "institution",
+                "a body the text sets up, named with",
+            ),
             (Some(pk), _) if !role_heads().contains(words[0]) => {
                 (NodeKind::Policy, pk, "a name ending in")
             }
@@ -475,6 +486,64 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             });
         generic || joined_tail || role_tail
     }
+}
+
+/// Whether the text before a name says the body is being set up: a verb or noun of
+/// founding ("establish", "the creation of", "set up", "replace it with"), then
+/// "the", "a" or "an" and at most two lowercase words ("a smaller", "the new"), or an
+/// opening quotation mark. "The established Scottish Executive" and "the newly created
+/// Office" name a body that already exists.
+fn set_up_before(before: &str) -> bool {
+    let before = before.trim_end().trim_end_matches(['‘', '“', '"', '\'']);
+    let w: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(7)
+        .map(str::to_lowercase)
+        .collect();
+    let at = |i: usize| w.get(i).map_or("", String::as_str);
+    let mut i = 0;
+    while i < 2 && is_modifier(at(i)) {
+        i += 1;
+    }
+    // The modifiers stand after an article, or there are none.
+    i = if matches!(at(i), "the" | "a" | "an") {
+        i + 1
+    } else {
+        0
+    };
+    let cue = at(i);
+    let next = at(i + 1);
+    match cue {
+        "establish" | "establishes" | "establishing" | "create" | "creates" | "creating" => true,
+        "established" | "created" => !matches!(
+            next,
+            "the" | "a" | "an" | "newly" | "recently" | "already" | "well" | "long" | "was"
+        ),
+        "of" => matches!(next, "establishment" | "creation" | "formation"),
+        "up" => matches!(next, "set" | "sets" | "setting"),
+        "with" => matches!(next, "it" | "them") && matches!(at(i + 2), "replace" | "replacing"),
+        _ => false,
+    }
+}
+
+/// Whether a sentence names a year before 1990 ("in 1885", "the Scotland Act 1978").
+fn names_an_old_year(norm: &str) -> bool {
+    norm.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .any(|y| (1700..1990).contains(&y))
+}
+
+/// A lowercase word that may stand between an article and a name ("smaller", "new",
+/// "interim"): letters only, no article or preposition.
+fn is_modifier(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && !matches!(
+            w,
+            "the" | "a" | "an" | "of" | "to" | "and" | "with" | "for" | "by" | "in" | "up"
+        )
 }
 
 /// Whether a lowercased word that opens a sentence is an adverb by its ending

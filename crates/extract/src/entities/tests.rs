@@ -3696,3 +3696,49 @@ fn a_common_word_opening_a_quotation_was_a_place_that_acts() {
         "{got:?}"
     );
 }
+
+/// A body the text says is being set up is a policy (annotation guide 4.1), yet
+/// "replace it with a Department for Growth" drafted an actor, and "the creation of a
+/// smaller Department for Public Expenditure" nothing ("a smaller" read as a kind of
+/// department); a body set up generations ago, or one "established" as an adjective,
+/// stays an actor.
+#[test]
+fn a_body_the_text_sets_up_was_an_actor_or_nothing() {
+    let lex = lex_of(vec![]);
+    assert_candidates(
+        &lex,
+        "institution",
+        &[
+            (
+                "The party would replace it with a Department for Growth.",
+                "Department for Growth",
+            ),
+            (
+                "Step four is the creation of a smaller Department for Public Expenditure.",
+                "Department for Public Expenditure",
+            ),
+            (
+                "Work is underway to establish the new Rural Enterprise Agency by April.",
+                "Rural Enterprise Agency",
+            ),
+        ],
+    );
+    // Named again without the cue, it is still the policy, not an actor.
+    let t = "They would replace it with a Department for Growth. The Department for Growth would sit in Birmingham.";
+    let got = candidate_names(&run(t, &lex));
+    assert_eq!(
+        got,
+        [(
+            "Department for Growth".to_string(),
+            "institution".to_string()
+        )],
+        "{got:?}"
+    );
+    for t in [
+        "1885 saw the creation of the Northern Office and the post of Secretary.",
+        "The established Northern Executive Office said no.",
+    ] {
+        let got = candidate_names(&run(t, &lex));
+        assert!(got.iter().all(|(_, k)| k != "institution"), "{t}: {got:?}");
+    }
+}
