@@ -188,14 +188,21 @@ impl SentenceScan<'_, '_, '_> {
                 continue;
             }
             let w0 = strip_possessive(t.s);
-            // "the Government" (capitalised, alone) is the national government.
-            if w0 == "Government"
-                && ti > 0
+            // "the Government" (capitalised, alone) is the national government, and
+            // so is "Government" opening a sentence ("Government's role in housing is
+            // ...", "Government says targets ...").
+            let determined = ti > 0
                 && matches!(
                     toks[ti - 1].s,
                     "the" | "The" | "this" | "This" | "new" | "current"
                 )
-                && adjacent(norm, &toks[ti - 1], t)
+                && adjacent(norm, &toks[ti - 1], t);
+            let opening = ti == 0
+                && norm[..t.start]
+                    .trim_matches(['"', '“', '‘', '\''])
+                    .is_empty();
+            if w0 == "Government"
+                && (determined || opening)
                 && toks.get(ti + 1).is_none_or(|n| !is_cap(n.s))
                 && !self.overlaps(t.start, t.start + w0.len())
             {

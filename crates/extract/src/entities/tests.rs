@@ -3742,3 +3742,21 @@ fn a_body_the_text_sets_up_was_an_actor_or_nothing() {
         assert!(got.iter().all(|(_, k)| k != "institution"), "{t}: {got:?}");
     }
 }
+
+/// "Government's role in housing is that of a market corrector", "Government says
+/// targets ...", "This week his government briefed ...": the UK Government of the day
+/// (annotation guide 3.3), and no draft found it; "Government Digital Service" opening
+/// a sentence is another name.
+#[test]
+fn government_opening_a_sentence_or_after_his_was_missed() {
+    assert_mentions(
+        &lex_bg(vec![]),
+        "actor:uk-government",
+        &[
+            "Government's role in housing is that of a market corrector.",
+            "Government says targets will be met.",
+            "This week his government briefed that it wants a cap.",
+        ],
+        &["Government Digital Service staff moved to Manchester."],
+    );
+}
