@@ -728,6 +728,7 @@ impl Matcher {
                 }
                 at = e;
                 if is_boundary(norm, s, e)
+                    && !ends_a_compound(norm, s, e)
                     && !(self.exact_surname[p] && in_another_name(norm, s, e))
                 {
                     out.push(HitRef {
@@ -740,7 +741,9 @@ impl Matcher {
         }
         if let Some(ac) = &self.folded {
             for m in ac.find_iter(norm) {
-                if is_boundary(norm, m.start(), m.end()) {
+                if is_boundary(norm, m.start(), m.end())
+                    && !ends_a_compound(norm, m.start(), m.end())
+                {
                     out.push(HitRef {
                         id: &self.folded_ids[m.pattern().as_usize()],
                         start: m.start(),
@@ -919,6 +922,30 @@ fn ends_another_name(norm: &str, start: usize) -> bool {
     // Bailey, the bank's governor, ..." names neither David Bailey nor anyone else
     // called Bailey).
     name_word && (!sentence_start || crate::given_names::is_given_name(prev))
+}
+
+/// Whether the lower-case name at `norm[start..end]` is only the tail of a hyphenated
+/// compound: "venture-capital investment" is no "capital investment", "tax-free
+/// childcare" no "free childcare". A prefix of stance or time keeps the name
+/// ("anti-austerity", "post-devolution": other rules read those), and a name written
+/// with a capital ("Liverpool-Manchester") is not read so.
+pub fn ends_a_compound(norm: &str, start: usize, end: usize) -> bool {
+    const PREFIXES: &[&str] = &[
+        "anti", "pro", "post", "pre", "non", "ex", "neo", "re", "de", "un", "semi", "quasi", "mid",
+        "sub", "super", "over", "under", "co", "counter", "self", "full", "half", "all", "long",
+        "short", "so", "well",
+    ];
+    let Some(joined) = norm[..start].strip_suffix('-') else {
+        return false;
+    };
+    if !norm[start..end].starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    let word = joined
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.chars().count() > 1 && !PREFIXES.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether `start..end` of `s` sits on word boundaries (no letter or digit just
@@ -1419,6 +1446,32 @@ mod tests {
             .map(|h| h.id)
             .collect();
         assert_eq!(ids, ["actor:labour-party", "policy:levelling-up"]);
+    }
+
+    /// "the lowest venture-capital investment" named "capital investment", "tax-free
+    /// childcare" "free childcare", and a link's slug ("the-limits-of-estate-regeneration")
+    /// "estate regeneration"; a prefix of stance keeps the name, and so does a place
+    /// joined to another.
+    #[test]
+    fn the_tail_of_a_hyphenated_compound_was_linked_as_a_name() {
+        let es = [
+            ent("policy:capital-investment", "capital investment", &[]),
+            ent("policy:free-childcare", "free childcare", &[]),
+            ent("policy:estate-regeneration", "estate regeneration", &[]),
+            ent("policy:austerity", "austerity", &[]),
+            ent("actor:manchester", "Manchester", &[]),
+        ];
+        let m = Matcher::new(es.iter());
+        let ids = |t: &str| -> Vec<String> { m.find(t).into_iter().map(|h| h.id).collect() };
+        assert!(ids("the lowest venture-capital investment in the G7").is_empty());
+        assert!(ids("more tax-free childcare").is_empty());
+        assert!(ids("substack.com/p/the-limits-of-estate-regeneration").is_empty());
+        assert_eq!(ids("an anti-austerity budget"), ["policy:austerity"]);
+        assert_eq!(ids("the Liverpool-Manchester line"), ["actor:manchester"]);
+        assert_eq!(
+            ids("more capital investment"),
+            ["policy:capital-investment"]
+        );
     }
 
     #[test]

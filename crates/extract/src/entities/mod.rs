@@ -37,7 +37,7 @@ use crate::items::{Candidate, Mention, MentionHow};
 use crate::lexicon::Lexicon;
 use crate::scan::{Scan, Scanner, Set};
 use crate::sentences::{BlockKind, Layout};
-use levelmap_model::mentions::{in_another_name, is_boundary, HitRef};
+use levelmap_model::mentions::{ends_a_compound, in_another_name, is_boundary, HitRef};
 use levelmap_model::suggest::fold;
 use levelmap_model::NodeKind;
 use resolve::resolve_short_forms;
@@ -129,7 +129,7 @@ pub(crate) fn lexicon_hits<'m>(
         let other_person = !norm[start..end].contains(' ')
             && people.contains(id)
             && in_another_name(norm, start, end);
-        if is_boundary(norm, start, end) && !other_person {
+        if is_boundary(norm, start, end) && !other_person && !ends_a_compound(norm, start, end) {
             out.push(HitRef { id, start, end });
         }
     };
