@@ -263,8 +263,22 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             && spoken_name(person)
             && !self.vocab.contains(&person[0].s.to_lowercase())
             && !words::sentence_starters().contains(person[0].s);
+        // Opening a sentence before "said", two words in no English dictionary are a
+        // person's name ("Mufeedah Bustin said"): a place or body that speaks has a
+        // common word in its name ("Tower Hamlets said", "Northumbria Police said").
+        let foreign_words = || {
+            person.iter().all(|t| {
+                let w = strip_possessive(t.s).to_lowercase();
+                !crate::words::dictionary::is_word(&w) && !self.vocab.contains(&w)
+            })
+        };
         let as_a_person = unknown_name
-            && (occupation_in_apposition(norm, strip_end(person)) || next_word == "who");
+            && (occupation_in_apposition(norm, strip_end(person))
+                || next_word == "who"
+                || (reported
+                    && at_start
+                    && !closes_an_appositive(norm, person[0].start)
+                    && foreign_words()));
         if given
             || as_a_person
             || titled
@@ -580,7 +594,10 @@ pub(super) fn role_in_apposition(norm: &str, end: usize) -> bool {
         // any "member of the partnership".
         let member =
             cap == "Member" && (k > 0 && is_cap(words[k - 1]) || words.get(k + 1) == Some(&"for"));
-        w == &"MP" || member || role_heads().contains(cap.as_str())
+        // "Mufeedah Bustin, Councilor for Island Gardens,": a councillor's title is
+        // a person's role after the name too.
+        let councillor = matches!(cap.as_str(), "Councillor" | "Councilor" | "Cllr");
+        w == &"MP" || member || councillor || role_heads().contains(cap.as_str())
     })
 }
 

@@ -124,6 +124,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                     && is_cap(run[1].s)
                     && !words::is_stopword(&lw)
                     && self.vocab.written_inside(&norm[f.start..run[1].end]))
+                && !(opens_a_generic_body_name(run) && !words::is_stopword(&lw))
             {
                 run = &run[1..];
             } else {
@@ -544,6 +545,24 @@ fn is_modifier(w: &str) -> bool {
             w,
             "the" | "a" | "an" | "of" | "to" | "and" | "with" | "for" | "by" | "in" | "up"
         )
+}
+
+/// Whether the run's first word is all that makes it a name: a body's name of three
+/// words or more whose other words are common words ending in a singular
+/// organisation head ("Riverside Housing Group", "Home Builders Association"), which
+/// without it would be "Housing Group", a kind of body. The word is kept though it is
+/// a common word opening a sentence or a site's menu word ("Home").
+fn opens_a_generic_body_name(run: &[Tok]) -> bool {
+    let Some(last) = run.last().map(|t| strip_possessive(t.s)) else {
+        return false;
+    };
+    run.len() >= 3
+        && words::org_head(last).is_some()
+        && !last.ends_with('s')
+        && run[1..].iter().all(|t| {
+            let w = strip_possessive(t.s).to_lowercase();
+            is_cap(t.s) && words::dictionary::is_word(&w)
+        })
 }
 
 /// Whether a lowercased word that opens a sentence is an adverb by its ending

@@ -3760,3 +3760,42 @@ fn government_opening_a_sentence_or_after_his_was_missed() {
         &["Government Digital Service staff moved to Manchester."],
     );
 }
+
+/// "Mufeedah Bustin, Councilor for Island Gardens, has said" and "Mufeedah Bustin said"
+/// (a given name no list knows) named no one; "Riverside Housing Group" opening a
+/// sentence was drafted as "Housing Group" (the article writes "riverside" too), and
+/// "the Home Builders Association" as "Builders Association" ("Home" a site's menu
+/// word).
+#[test]
+fn an_unlisted_councillor_and_a_body_named_by_a_common_word_were_cut() {
+    let lex = lex_of(vec![]);
+    assert_eq!(
+        people_named(
+            "Mufeedah Bustin, Councilor for Island Gardens, has said that this is wrong.",
+            &lex
+        ),
+        ["Mufeedah Bustin"]
+    );
+    assert_eq!(
+        people_named("Mufeedah Bustin said the plan is wrong.", &lex),
+        ["Mufeedah Bustin"]
+    );
+    // Two common words opening a sentence before "said" are no person.
+    assert!(people_named("Tower Hamlets said the plan is wrong.", &lex).is_empty());
+    assert_candidates(
+        &lex,
+        "organisation",
+        &[(
+            "Riverside Housing Group manages the estates. The riverside flats are dear.",
+            "Riverside Housing Group",
+        )],
+    );
+    let got = candidate_names(&run(
+        "Developers follow institutions such as the Home Builders Association.",
+        &lex,
+    ));
+    assert!(
+        got.iter().any(|(n, _)| n == "Home Builders Association"),
+        "{got:?}"
+    );
+}
