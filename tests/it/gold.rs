@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 49] = [
+const PARTS: [&str; 51] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -52,6 +52,8 @@ const PARTS: [&str; 49] = [
     "gold/dev47",
     "gold/dev49",
     "gold/dev50",
+    "gold/dev52",
+    "gold/dev53",
     "gold/test",
     "gold/test2",
 ];
@@ -137,6 +139,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev47", "dev47"),
         ("gold/dev49", "dev49"),
         ("gold/dev50", "dev50"),
+        ("gold/dev52", "dev52"),
+        ("gold/dev53", "dev53"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
