@@ -340,6 +340,19 @@ const CUES: &[(&str, &[Cue])] = {
         ("nonetheless", &[Contrast]),
         ("will", &[Predictive]),
         ("would", &[Predictive, Hedge]),
+        // What a plan would build or hold is its description, no forecast: "It would
+        // consist of one 32-floor tower", "four towers would be built" (guide 5.1:
+        // what a document contains is no claim).
+        ("would consist of", &[]),
+        ("would comprise", &[]),
+        ("would contain", &[]),
+        ("would include", &[]),
+        ("would be built", &[]),
+        ("would be located", &[]),
+        ("would be situated", &[]),
+        ("would be accompanied by", &[]),
+        ("would be made up of", &[]),
+        ("would be accessible to", &[]),
         ("likely", &[Predictive, Hedge]),
         ("unlikely", &[Predictive, Hedge, Negative]),
         ("is expected to", &[Predictive]),

@@ -1088,3 +1088,24 @@ fn a_named_speakers_view_given_by_a_verb_of_opinion_was_no_claim() {
     assert!(holds_a_view("She believes the fund is a sham."));
     assert!(!holds_a_view("It is what she believes"));
 }
+
+/// A feature's description of what a planning application would build ("They would
+/// be accompanied by two new parks.", "The first and second-floor community spaces
+/// would be accessible to all residents.") was drafted as a prediction: "would" read
+/// as a forecast where it only gives a plan's contents (guide 5.1). A forecast with
+/// "would" stays one.
+#[test]
+fn what_a_plan_would_build_was_drafted_as_a_prediction() {
+    for t in [
+        "They would be accompanied by two new parks.",
+        "The first and second-floor community spaces would be accessible to all residents.",
+    ] {
+        let r = read_sentence(t, false);
+        assert!(confidence(r.score) < DEFAULT_MIN_CONFIDENCE, "{t}: {r:?}");
+    }
+    let r = read_sentence(
+        "The cuts would be disastrous for the towns that need help most.",
+        false,
+    );
+    assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{r:?}");
+}
