@@ -55,6 +55,16 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         let named_policy =
             run.len() >= 3 && words::policy_head(&norm[run[0].start..strip_end(run)]).is_some();
         while let Some(f) = run.first() {
+            // "Homes versus high-rises: Will Isle of Dogs' housing survive?": the verb
+            // opening a question, not the given name.
+            if f.s == "Will"
+                && norm.trim_end().ends_with('?')
+                && (norm[..f.start].trim_end().is_empty()
+                    || norm[..f.start].trim_end().ends_with(':'))
+            {
+                run = &run[1..];
+                continue;
+            }
             let lw = lower(f.s, &mut self.out.scratch.lower);
             let sentence_start = f.start == 0
                 || norm[..f.start]
@@ -364,6 +374,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         // "PricewaterhouseCoopers LLP": a company is named without its legal form, as
         // other articles write it, the full form an alias; "the Local Government Act
         // 1999": a law's year is part of its name, the name without it an alias.
+        self.supersede_names_cut_by(a, b);
         let legal_form = node == NodeKind::Actor
             && matches!(head, "LLP" | "PLC" | "plc" | "Ltd" | "Limited" | "Inc");
         let bare = legal_form

@@ -308,6 +308,21 @@ impl SentenceScan<'_, '_, '_> {
             .extend(inside.map(|&(s, e)| (si, s, e)));
     }
 
+    /// Lexicon names that open with "the" before `a` and end inside `a..b` give way to
+    /// the longer name found there: "the Canary Wharf Group's land" names the
+    /// company, not the outlet "The Canary".
+    pub(super) fn supersede_names_cut_by(&mut self, a: usize, b: usize) {
+        let (si, norm) = (self.c.si, self.c.norm);
+        let cut =
+            self.c.hit_spans.iter().filter(|&&(s, e)| {
+                s < a && a < e && e < b && norm[s..a].eq_ignore_ascii_case("the ")
+            });
+        self.out
+            .scratch
+            .superseded
+            .extend(cut.map(|&(s, e)| (si, s, e)));
+    }
+
     /// A lowercase policy name defined by its acronym in brackets: "the defence
     /// investment plan (DIP)", "a strategic defence review (SDR)": as many words
     /// before the bracket as the acronym has letters, their initials its letters, the

@@ -3799,3 +3799,32 @@ fn an_unlisted_councillor_and_a_body_named_by_a_common_word_were_cut() {
         "{got:?}"
     );
 }
+
+/// "the Canary Wharf Group's land" named the outlet The Canary beside the company,
+/// and a headline's question "Homes versus high-rises: Will Isle of Dogs' housing
+/// survive?" drafted a person called "Will Isle".
+#[test]
+fn a_name_cut_short_by_a_longer_one_and_a_questions_will_were_drafted() {
+    let canary = lex_bg(vec![ent(
+        "actor:the-canary",
+        "The Canary",
+        "organisation",
+        &[],
+    )]);
+    assert_mentions(
+        &canary,
+        "actor:the-canary",
+        &["A story in the Canary says the plan failed."],
+        &["The road marks the border of the Canary Wharf Group's land."],
+    );
+    let lex = lex_of(vec![]);
+    assert!(people_named(
+        "Homes versus high-rises: Will Isle of Dogs' housing survive the fallout?",
+        &lex
+    )
+    .is_empty());
+    assert_eq!(
+        people_named("Will Hutton said the plan is wrong.", &lex),
+        ["Will Hutton"]
+    );
+}
