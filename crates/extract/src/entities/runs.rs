@@ -134,7 +134,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                     && is_cap(run[1].s)
                     && !words::is_stopword(&lw)
                     && self.vocab.written_inside(&norm[f.start..run[1].end]))
-                && !(opens_a_generic_body_name(run) && !words::is_stopword(&lw))
+                && (!opens_a_generic_body_name(run) || words::is_stopword(&lw))
             {
                 run = &run[1..];
             } else {
