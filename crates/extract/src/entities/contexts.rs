@@ -182,21 +182,32 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             if MIDDLE.contains(&toks[k - 1].s) && adjacent(norm, &toks[k - 1], &toks[k]) {
                 k -= 1;
             }
+            // Two streets joined by "&" name one site: "the Bellamy Close & Byng
+            // Street development" (four words, against three otherwise).
             let mut i = k;
-            while i > 0
-                && k - i < 3
-                && is_cap(toks[i - 1].s)
-                && !DETERMINERS.contains(&toks[i - 1].s)
-                && adjacent(norm, &toks[i - 1], &toks[i])
-            {
+            let mut amp = false;
+            while i > 1 && k - i < if amp { 5 } else { 3 } {
+                let prev = &toks[i - 1];
+                if prev.s == "&" && !amp && i < k && is_cap(toks[i - 2].s) {
+                    amp = true;
+                } else if !is_cap(prev.s)
+                    || DETERMINERS.contains(&prev.s)
+                    || !adjacent(norm, prev, &toks[i])
+                {
+                    break;
+                }
                 i -= 1;
             }
             if i == k || i == 0 || !DETERMINERS.contains(&toks[i - 1].s) {
                 continue;
             }
-            let plain = toks[i..k]
-                .iter()
-                .all(|t| self.plain_name_word(t.s) && !t.s.ends_with("\u{2019}s"));
+            // A given name is a word of a place's name ("the Ailsa Wharf development"),
+            // never a person's ("the Andy Burnham development").
+            let sited = super::people::PLACE_HEADS.contains(&toks[k - 1].s);
+            let plain = toks[i..k].iter().filter(|t| t.s != "&").all(|t| {
+                (self.plain_name_word(t.s) || (sited && given_names().contains(t.s)))
+                    && !t.s.ends_with("\u{2019}s")
+            });
             let (a, b) = (toks[i].start, toks[j].end);
             if !plain || self.covered(a, b) || self.claimed(a, b) {
                 continue;

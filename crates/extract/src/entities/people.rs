@@ -777,7 +777,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// Head nouns of streets, buildings and sites, which end names made of a person's name
 /// ("George Daggar Avenue") but are never a surname.
-const PLACE_HEADS: &[&str] = &[
+pub(super) const PLACE_HEADS: &[&str] = &[
     "Abbey",
     "Airport",
     "Arena",

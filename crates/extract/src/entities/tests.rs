@@ -3828,3 +3828,30 @@ fn a_name_cut_short_by_a_longer_one_and_a_questions_will_were_drafted() {
         ["Will Hutton"]
     );
 }
+
+/// "The Ailsa Wharf development" (a given name opening a place's name) and "the
+/// Bellamy Close & Byng Street development" (two streets joined by "&") were no
+/// local project; "the Andy Burnham development" is no site.
+#[test]
+fn a_site_named_with_a_given_name_or_two_streets_was_no_project() {
+    let lex = lex_of(vec![]);
+    assert_candidates(
+        &lex,
+        "programme",
+        &[
+            (
+                "One example is The Ailsa Wharf development on a patch of land.",
+                "Ailsa Wharf development",
+            ),
+            (
+                "Developers describe the Bellamy Close & Byng Street development as tenure blind.",
+                "Bellamy Close & Byng Street development",
+            ),
+        ],
+    );
+    let got = candidate_names(&run(
+        "He praised the Andy Burnham development of buses.",
+        &lex,
+    ));
+    assert!(got.iter().all(|(_, k)| k != "programme"), "{got:?}");
+}
