@@ -1109,3 +1109,16 @@ fn what_a_plan_would_build_was_drafted_as_a_prediction() {
     );
     assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{r:?}");
 }
+
+/// "In her opinion, the solution is at the planning policy level." gives a view by
+/// whose it is, and no cue read "in her opinion" ("in my view" was the only one).
+#[test]
+fn a_view_given_as_someones_opinion_had_no_cue() {
+    for t in [
+        "In her opinion, the solution is at the planning policy level.",
+        "In their view, the solution is at the planning policy level.",
+    ] {
+        let r = read_sentence(t, false);
+        assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{t}: {r:?}");
+    }
+}
