@@ -3855,3 +3855,31 @@ fn a_site_named_with_a_given_name_or_two_streets_was_no_project() {
     ));
     assert!(got.iter().all(|(_, k)| k != "programme"), "{got:?}");
 }
+
+/// A housing feature argued about "tenure blind" developments, "intermediate rent",
+/// "Shared Equity" and "co-operative housing developments", and the background
+/// lexicon knew none of these housing policies.
+#[test]
+fn housing_tenures_and_tenure_blind_design_were_unknown() {
+    let lex = lex_bg(vec![]);
+    for (id, t) in [
+        (
+            "policy:tenure-blind-design",
+            "Developments should be tenure blind, the standard says.",
+        ),
+        (
+            "policy:intermediate-rent",
+            "Meanwhile, they placed intermediate rent units across the development.",
+        ),
+        (
+            "policy:shared-equity",
+            "Shared Equity refers to residents purchasing a share of the home.",
+        ),
+        (
+            "policy:co-operative-housing",
+            "Another answer is the increase of co-operative housing developments.",
+        ),
+    ] {
+        assert_mentions(&lex, id, &[t], &[]);
+    }
+}
