@@ -1015,9 +1015,25 @@ fn described_name_after(
     head: usize,
     head_end: usize,
 ) -> Option<(usize, usize)> {
+    /// Trades that name a body after "the" alone: "the developer Mount Anvil", "the
+    /// regulator Ofwat" (unlike "the firm" or "the company", said of anything).
+    const TRADES: &[&str] = &[
+        "developer",
+        "housebuilder",
+        "retailer",
+        "supermarket",
+        "lender",
+        "insurer",
+        "broadcaster",
+        "newspaper",
+        "publisher",
+        "regulator",
+        "watchdog",
+    ];
     let modifier = norm[..head].trim_end().rsplit(' ').next().unwrap_or("");
     // A head of two words names the trade itself: "estate agents Barrows and Forrester".
     let trade = norm[head..head_end].contains(' ')
+        || (matches!(modifier, "the" | "The") && TRADES.contains(&&norm[head..head_end]))
         || modifier.len() >= 3
             && modifier.chars().all(|c| c.is_lowercase() || c == '-')
             && !words::is_stopword(modifier)

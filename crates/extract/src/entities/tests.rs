@@ -3883,3 +3883,21 @@ fn housing_tenures_and_tenure_blind_design_were_unknown() {
         assert_mentions(&lex, id, &[t], &[]);
     }
 }
+
+/// "partnership with the developer Mount Anvil" named no one: a trade after "the"
+/// alone ("the developer", "the regulator") did not make the name after it a body,
+/// as "the property developer" did; "the firm" still does not.
+#[test]
+fn a_body_after_the_and_its_trade_was_missed() {
+    let lex = lex_of(vec![]);
+    assert_candidates(
+        &lex,
+        "organisation",
+        &[(
+            "Riverside announced its partnership with the developer Mount Anvil to build homes.",
+            "Mount Anvil",
+        )],
+    );
+    let got = candidate_names(&run("He joined the firm Golden Gate in May.", &lex));
+    assert!(got.is_empty(), "{got:?}");
+}
