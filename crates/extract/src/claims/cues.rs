@@ -424,6 +424,9 @@ const CUES: &[(&str, &[Cue])] = {
         ("acknowledged", &[Speaks]),
         ("acknowledges", &[Speaks]),
         ("pointed out", &[Speaks]),
+        // "As the Hackney Citizen put it in 2015: ...".
+        ("put it", &[Speaks]),
+        ("puts it", &[Speaks]),
         ("points out", &[Speaks]),
         ("denied", &[Speaks]),
         ("denies", &[Speaks]),

@@ -1122,3 +1122,17 @@ fn a_view_given_as_someones_opinion_had_no_cue() {
         assert!(confidence(r.score) >= DEFAULT_MIN_CONFIDENCE, "{t}: {r:?}");
     }
 }
+
+/// "As the Resolution Foundation put it, the plan is a mistake." gave no speaker:
+/// "put it" was no verb of saying.
+#[test]
+fn a_view_cited_with_as_the_body_put_it_had_no_holder() {
+    let lex = lexicon_of([actor(
+        "actor:resolution-foundation",
+        "Resolution Foundation",
+        "think-tank",
+    )]);
+    let text = "Pots\n\nAs the Resolution Foundation put it, the plan is a costly mistake for the poorest towns.\n";
+    let d = draft_of_with(text, &lex);
+    assert_speakers(&d, &[("As the Resolution", "actor:resolution-foundation")]);
+}
