@@ -1136,3 +1136,31 @@ fn a_view_cited_with_as_the_body_put_it_had_no_holder() {
     let d = draft_of_with(text, &lex);
     assert_speakers(&d, &[("As the Resolution", "actor:resolution-foundation")]);
 }
+
+/// A news magazine's "Andy Street, the Conservative mayor of the West Midlands, wants
+/// the money handed to mayors rather than to Whitehall." and "Robert Jenrick, the
+/// housing secretary, rejects the charge." gave no speaker, and the quotation after
+/// the first ("'Bidding wars ... are a waste,' he says.") went to the last person
+/// who had said something before, Meg Hillier.
+#[test]
+fn a_view_given_by_what_someone_wants_or_rejects_had_no_speaker() {
+    let lex = lexicon_of([
+        actor("actor:andy-street", "Andy Street", "person"),
+        actor("actor:meg-hillier", "Meg Hillier", "person"),
+        actor("actor:robert-jenrick", "Robert Jenrick", "person"),
+    ]);
+    let text = "Pots\n\n\
+        Robert Jenrick, the housing secretary, rejects the charge that the fund is unfair. \
+        Meg Hillier, the committee's Labour chairwoman, says the process was not impartial and that ministers should publish their workings. \
+        Andy Street, the Conservative mayor of the West Midlands, wants the money handed to mayors rather than to Whitehall. \
+        \"Bidding wars between towns are a waste of everyone's time,\" he says.\n";
+    let d = draft_of_with(text, &lex);
+    assert_speakers(
+        &d,
+        &[
+            ("Robert Jenrick", "actor:robert-jenrick"),
+            ("Andy Street", "actor:andy-street"),
+            ("\"Bidding wars", "actor:andy-street"),
+        ],
+    );
+}
