@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 51] = [
+const PARTS: [&str; 52] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -54,6 +54,7 @@ const PARTS: [&str; 51] = [
     "gold/dev50",
     "gold/dev52",
     "gold/dev53",
+    "gold/dev54",
     "gold/test",
     "gold/test2",
 ];
@@ -141,6 +142,7 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev50", "dev50"),
         ("gold/dev52", "dev52"),
         ("gold/dev53", "dev53"),
+        ("gold/dev54", "dev54"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
