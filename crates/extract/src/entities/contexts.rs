@@ -38,10 +38,12 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
 
     /// A capitalised name before a lowercase programme head, after a determiner: "the
     /// Kickstart scheme", "two Growth Accelerator schemes", "the Pathfinder
-    /// programme". The name is the policy; with its head, an alias. Not a name the
+    /// programme", "the Beeching plan". The name is the policy; with its head, an alias. Not a name the
     /// lexicon or another rule has, nor a person, body, people or month.
     pub(super) fn named_before_lower_heads(&mut self) {
-        const HEADS: [(&str, &str); 10] = [
+        const HEADS: [(&str, &str); 11] = [
+            // "the Beeching plan": a named plan (annotation guide 4.1).
+            ("plan", "white-paper"),
             ("scheme", "programme"),
             ("schemes", "programme"),
             ("programme", "programme"),

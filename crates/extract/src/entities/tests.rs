@@ -3901,3 +3901,18 @@ fn a_body_after_the_and_its_trade_was_missed() {
     let got = candidate_names(&run("He joined the firm Golden Gate in May.", &lex));
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// "pruning under the Beeching plan of the early 1960s" named no policy: "plan" was
+/// no head after a name, as "scheme" and "programme" were.
+#[test]
+fn a_plan_named_after_its_author_was_missed() {
+    let lex = lex_of(vec![]);
+    assert_candidates(
+        &lex,
+        "white-paper",
+        &[(
+            "The railways survived, albeit with pruning under the Beeching plan of the early 1960s.",
+            "Beeching",
+        )],
+    );
+}
