@@ -74,13 +74,18 @@ impl<'a> Speakers<'a> {
         } else if said.is_none() && report_at.is_some_and(|at| attributed_to_another(norm, at)) {
             self.quoting.pass(s.block, norm);
             None
-        } else if said.is_none() && report_at.is_some_and(|at| pronoun_tag(norm, at)) {
-            // "..., \" he says": the last one a reporting verb named, else the one
+        } else if said.is_none()
+            && (report_at.is_some_and(|at| pronoun_tag(norm, at))
+                || speaks_at.is_some_and(|at| pronoun_tag_after_quotation(norm, at)))
+        {
+            // "..., \" he says", "...,\" he told the committee": the last one a
+            // reporting verb named, else the one
             // person the sentences just before name ("Tim Schoen, the chief executive of
             // BioMed Realty, ... \"The markets are complementary,\" he says").
-            let who = self
-                .quoting
-                .named_before(si)
+            // The one person the sentence just before names comes first ("I spoke to
+            // Forbes last week. \u{201c}We've cut ...,\u{201d} he told me.").
+            let who = one_person_in(self.found, self.lex, si.wrapping_sub(1))
+                .or_else(|| self.quoting.named_before(si))
                 .or_else(|| one_person_just_before(self.found, self.lex, si));
             if let Some(id) = &who {
                 self.quoting.named = Some((id.clone(), si));
@@ -750,6 +755,29 @@ pub(super) fn pronoun_tag(norm: &str, at: usize) -> bool {
                     .ends_with(['\u{2019}', '\u{201d}', '"', '\'', ','])
             })
     })
+}
+
+/// [`pronoun_tag`] for a verb that need not report speech ("told", "predicted"): only
+/// right after a closing quotation mark ("...,\u{201d} he told me"), not after a comma
+/// inside the writer's own sentence ("which, he predicted, would ...").
+fn pronoun_tag_after_quotation(norm: &str, at: usize) -> bool {
+    pronoun_tag(norm, at)
+        && norm[..at]
+            .trim_end()
+            .rsplit_once(' ')
+            .is_some_and(|(rest, _)| {
+                rest.trim_end()
+                    .ends_with(['\u{2019}', '\u{201d}', '"', '\''])
+            })
+}
+
+/// The one person sentence `k` names, if it names exactly one.
+fn one_person_in(found: &Found, lex: &Lexicon, k: usize) -> Option<String> {
+    let mut people = found
+        .in_sentence(k)
+        .filter(|m| is_person(&m.id, found, lex));
+    let first = people.next()?;
+    people.all(|m| m.id == first.id).then(|| first.id.clone())
 }
 
 /// The one person named in the nearest of the two sentences before `si` that names

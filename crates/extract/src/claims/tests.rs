@@ -1164,3 +1164,21 @@ fn a_view_given_by_what_someone_wants_or_rejects_had_no_speaker() {
         ],
     );
 }
+
+/// "I spoke to Forbes last week. \u{201c}We've cut every other service ...,\u{201d} he told
+/// me." gave the quotation to the mayor whose words the paragraph reported before, and
+/// a tag with "told" was read at all only after "Robert Jenrick ... rejects the
+/// charge"; "which, he predicted, would ..." inside the writer's sentence is no tag.
+#[test]
+fn a_pronoun_tag_with_told_went_to_an_earlier_speaker_or_to_no_one() {
+    let lex = lexicon_of([
+        actor("actor:joe-anderson", "Joe Anderson", "person"),
+        actor("actor:nick-forbes", "Forbes", "person"),
+    ]);
+    let text = "Pots\n\n\
+        In Liverpool, the mayor, Joe Anderson, now says he will review the cuts. \
+        I spoke to Forbes last week. \
+        \u{201c}We\u{2019}ve cut every other service that the council provides to the absolute minimum, to try to protect social care,\u{201d} he told me.\n";
+    let d = draft_of_with(text, &lex);
+    assert_speakers(&d, &[("\u{201c}We\u{2019}ve cut", "actor:nick-forbes")]);
+}
