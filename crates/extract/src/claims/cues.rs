@@ -426,6 +426,7 @@ const CUES: &[(&str, &[Cue])] = {
         ("pointed out", &[Speaks]),
         // "As the Hackney Citizen put it in 2015: ...".
         ("put it", &[Speaks]),
+        ("puts it", &[Speaks]),
         // A view given by what someone wants or rejects: "Andy Street, the mayor of the
         // West Midlands, wants the money handed to mayors", "Robert Jenrick rejects the
         // charge".
@@ -434,7 +435,6 @@ const CUES: &[(&str, &[Cue])] = {
         ("rejected", &[Speaks]),
         ("disputes", &[Speaks]),
         ("disputed", &[Speaks]),
-        ("puts it", &[Speaks]),
         ("points out", &[Speaks]),
         ("denied", &[Speaks]),
         ("denies", &[Speaks]),

@@ -84,7 +84,9 @@ impl<'a> Speakers<'a> {
             // BioMed Realty, ... \"The markets are complementary,\" he says").
             // The one person the sentence just before names comes first ("I spoke to
             // Forbes last week. \u{201c}We've cut ...,\u{201d} he told me.").
-            let who = one_person_in(self.found, self.lex, si.wrapping_sub(1))
+            let who = si
+                .checked_sub(1)
+                .and_then(|k| people_in(self.found, self.lex, k).flatten())
                 .or_else(|| self.quoting.named_before(si))
                 .or_else(|| one_person_just_before(self.found, self.lex, si));
             if let Some(id) = &who {
@@ -771,26 +773,23 @@ fn pronoun_tag_after_quotation(norm: &str, at: usize) -> bool {
             })
 }
 
-/// The one person sentence `k` names, if it names exactly one.
-fn one_person_in(found: &Found, lex: &Lexicon, k: usize) -> Option<String> {
+/// The person sentence `k` names: `None` when it names no one, `Some(None)` when it
+/// names two or more.
+fn people_in(found: &Found, lex: &Lexicon, k: usize) -> Option<Option<String>> {
     let mut people = found
         .in_sentence(k)
         .filter(|m| is_person(&m.id, found, lex));
     let first = people.next()?;
-    people.all(|m| m.id == first.id).then(|| first.id.clone())
+    Some(people.all(|m| m.id == first.id).then(|| first.id.clone()))
 }
 
 /// The one person named in the nearest of the two sentences before `si` that names
 /// a person ("Tam Dalyell asked the West Lothian question. He prophesied ..."): none
 /// when it names two.
 pub(super) fn one_person_just_before(found: &Found, lex: &Lexicon, si: usize) -> Option<String> {
-    (si.saturating_sub(2)..si).rev().find_map(|k| {
-        let mut people = found
-            .in_sentence(k)
-            .filter(|m| is_person(&m.id, found, lex));
-        let first = people.next()?;
-        Some(people.all(|m| m.id == first.id).then(|| first.id.clone()))
-    })?
+    (si.saturating_sub(2)..si)
+        .rev()
+        .find_map(|k| people_in(found, lex, k))?
 }
 
 /// The kind of body a sentence's subject refers back to, when the reporting verb at

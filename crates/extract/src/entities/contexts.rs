@@ -38,8 +38,9 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
 
     /// A capitalised name before a lowercase programme head, after a determiner: "the
     /// Kickstart scheme", "two Growth Accelerator schemes", "the Pathfinder
-    /// programme", "the Beeching plan". The name is the policy; with its head, an alias. Not a name the
-    /// lexicon or another rule has, nor a person, body, people or month.
+    /// programme", "the Beeching plan". The name is the policy; with its head, an
+    /// alias. Not a name the lexicon or another rule has, nor a person, body, people
+    /// or month.
     pub(super) fn named_before_lower_heads(&mut self) {
         const HEADS: [(&str, &str); 11] = [
             // "the Beeching plan": a named plan (annotation guide 4.1).

@@ -57,10 +57,10 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         while let Some(f) = run.first() {
             // "Homes versus high-rises: Will Isle of Dogs' housing survive?": the verb
             // opening a question, not the given name.
+            let before = norm[..f.start].trim_end();
             if f.s == "Will"
                 && norm.trim_end().ends_with('?')
-                && (norm[..f.start].trim_end().is_empty()
-                    || norm[..f.start].trim_end().ends_with(':'))
+                && (before.is_empty() || before.ends_with(':'))
             {
                 run = &run[1..];
                 continue;

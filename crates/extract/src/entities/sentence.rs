@@ -313,10 +313,11 @@ impl SentenceScan<'_, '_, '_> {
     /// company, not the outlet "The Canary".
     pub(super) fn supersede_names_cut_by(&mut self, a: usize, b: usize) {
         let (si, norm) = (self.c.si, self.c.norm);
-        let cut =
-            self.c.hit_spans.iter().filter(|&&(s, e)| {
-                s < a && a < e && e < b && norm[s..a].eq_ignore_ascii_case("the ")
-            });
+        let cut = self
+            .c
+            .hit_spans
+            .iter()
+            .filter(|&&hit| levelmap_model::mentions::article_gives_way(norm, hit, (a, b)));
         self.out
             .scratch
             .superseded
