@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 52] = [
+const PARTS: [&str; 55] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -55,6 +55,9 @@ const PARTS: [&str; 52] = [
     "gold/dev52",
     "gold/dev53",
     "gold/dev54",
+    "gold/dev55",
+    "gold/dev56",
+    "gold/dev57",
     "gold/test",
     "gold/test2",
 ];
@@ -143,6 +146,9 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev52", "dev52"),
         ("gold/dev53", "dev53"),
         ("gold/dev54", "dev54"),
+        ("gold/dev55", "dev55"),
+        ("gold/dev56", "dev56"),
+        ("gold/dev57", "dev57"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
