@@ -617,10 +617,26 @@ fn occupation_in_apposition(norm: &str, end: usize) -> bool {
     if rest.starts_with("local,") || rest.starts_with("local resident") {
         return true;
     }
+    // The words up to the first that closes the apposition ("a bookseller.", "a
+    // retired nurse,"), without its mark.
+    let mut closed = false;
     rest.split(' ')
         .take(4)
-        .take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
-        .any(|w| words::OCCUPATIONS.binary_search(&w).is_ok())
+        .map_while(|raw| {
+            if closed {
+                return None;
+            }
+            let w = raw.trim_end_matches([',', '.', ';', ':', ')']);
+            closed = w.len() < raw.len();
+            // "a Welsh nationalist and poet": a capitalised adjective may stand
+            // between; a preposition ends the noun phrase.
+            let word = w
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
+            (word && !matches!(w, "of" | "in" | "at" | "from" | "who" | "for" | "with"))
+                .then_some(w)
+        })
+        .any(|w| words::OCCUPATIONS.binary_search(&w).is_ok() || super::vox::is_vox_noun(w))
 }
 
 /// Whether "of" and a capitalised name follow `norm[..end]` ("Krishna Yeshwant of GV").

@@ -3916,3 +3916,35 @@ fn a_plan_named_after_its_author_was_missed() {
         )],
     );
 }
+
+/// "remarks Guy Hoy, a bookseller." gave no person: the occupation closing the
+/// apposition carried its full stop, and only bare lowercase words were read, so
+/// only "a bookseller in Redruth" counted; "Harri Webb, a Welsh nationalist and
+/// poet," was cut at the capitalised adjective, and "poet" was no occupation.
+#[test]
+fn an_occupation_closing_its_apposition_named_no_person() {
+    let lex = lex_of(vec![]);
+    for (t, who) in [
+        (
+            "Local residents are less confident, remarks Guy Hoy, a bookseller.",
+            "Guy Hoy",
+        ),
+        (
+            "Harri Webb, a Welsh nationalist and poet, declared that Wales would be free.",
+            "Harri Webb",
+        ),
+        (
+            "Asked why, Rylan Dwyer, a retired nurse; said nothing.",
+            "Rylan Dwyer",
+        ),
+    ] {
+        let names = people_named(t, &lex);
+        assert!(names.iter().any(|n| n == who), "{t}: {names:?}");
+    }
+    // A body described by a word that people are called too stays no person.
+    let names = people_named(
+        "Plaid Cymru, a nationalist party, is expected to win.",
+        &lex,
+    );
+    assert!(names.is_empty(), "{names:?}");
+}

@@ -26,6 +26,11 @@ const VOX_NOUNS: &[&str] = &[
     "worker",
 ];
 
+/// Whether `w` is one of the [`VOX_NOUNS`].
+pub(super) fn is_vox_noun(w: &str) -> bool {
+    VOX_NOUNS.contains(&w)
+}
+
 impl SentenceScan<'_, '_, '_> {
     /// Propose a person named by one word: a given name or a word the article never
     /// writes in lower case, before a person's noun in apposition ("Bobbi, a retired
