@@ -77,10 +77,28 @@ pub fn acts_at(norm: &str, start: usize, end: usize) -> bool {
 /// of England say", "Towns across Wales voted"): it names where the subject is, and
 /// the verb is the subject's, not the place's.
 pub fn after_preposition(norm: &str, start: usize) -> bool {
-    let mut before = norm[..start].split_whitespace().rev();
+    let mut before = norm[..start].split_whitespace().rev().peekable();
     let mut w = before.next().unwrap_or("");
     if w.eq_ignore_ascii_case("the") {
         w = before.next().unwrap_or("");
+    }
+    // "homes in England and Wales, says": the second of two places joined by "and"
+    // or "or" follows the first one's preposition.
+    if matches!(w, "and" | "or" | "&") {
+        let mut capitals = 0;
+        while let Some(c) = before.next_if(|c| c.starts_with(|ch: char| ch.is_uppercase())) {
+            if c.ends_with([',', ';', ':', '.']) {
+                break;
+            }
+            capitals += 1;
+        }
+        if capitals == 0 {
+            return false;
+        }
+        w = before.next().unwrap_or("");
+        if w.eq_ignore_ascii_case("the") {
+            w = before.next().unwrap_or("");
+        }
     }
     matches!(
         w,
@@ -618,6 +636,30 @@ mod tests {
             assert_eq!(last_list_intro(s), want, "{s:?}");
             assert_eq!(has_list_intro(s), want.is_some(), "{s:?}");
         }
+    }
+
+    /// "building 80% of new homes in England and Wales, says there has been no
+    /// help" made Wales speak: the second of two places joined by "and" was not
+    /// seen to follow the first one's preposition.
+    #[test]
+    fn a_place_joined_to_one_after_a_preposition_was_read_as_acting() {
+        let acting = |t: &str, place: &str| {
+            let i = t.rfind(place).unwrap_or(0);
+            acts_at(t, i, i + place.len())
+        };
+        let t =
+            "The body, which builds 80% of new homes in England and Wales, says there is no help.";
+        assert!(!acting(t, "Wales"));
+        let t = "The chair of the Federation for England and Wales, said the cuts will go on.";
+        assert!(!acting(t, "Wales"));
+        assert!(acting(
+            "Leeds and Bradford voted against the plan.",
+            "Bradford"
+        ));
+        assert!(acting(
+            "After the vote, Leeds and Bradford said no.",
+            "Bradford"
+        ));
     }
 
     #[test]
