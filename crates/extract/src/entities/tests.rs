@@ -3948,3 +3948,40 @@ fn an_occupation_closing_its_apposition_named_no_person() {
     );
     assert!(names.is_empty(), "{names:?}");
 }
+
+/// The Sixth Carbon Budget, the police precept, a building safety levy and the
+/// three options of the 2020 pavement parking consultation (a national
+/// prohibition, Traffic Regulation Orders, civil parking enforcement) were unknown
+/// to the background lexicon.
+#[test]
+fn carbon_budgets_precepts_levies_and_pavement_parking_were_unknown() {
+    let lex = lex_bg(vec![]);
+    for (id, t) in [
+        (
+            "policy:carbon-budgets",
+            "The Sixth Carbon Budget requires a cut in car use.",
+        ),
+        (
+            "policy:police-precept",
+            "The police precept is assumed to rise by the maximum each year.",
+        ),
+        (
+            "policy:building-safety-levy",
+            "The building safety levy will add costs, the builders say.",
+        ),
+        (
+            "policy:pavement-parking-ban",
+            "We need a national pavement parking prohibition now.",
+        ),
+        (
+            "policy:traffic-regulation-orders",
+            "To rely on improvements to the existing TRO (Traffic Regulation Orders) system.",
+        ),
+        (
+            "policy:civil-parking-enforcement",
+            "Councils with civil parking enforcement powers could act.",
+        ),
+    ] {
+        assert_mentions(&lex, id, &[t], &[]);
+    }
+}
