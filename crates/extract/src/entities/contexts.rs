@@ -570,3 +570,127 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         }
     }
 }
+
+/// Nouns of a piece of research whose author "by" names: "a study by UCL".
+const RESEARCH_NOUNS: &[&str] = &[
+    "analysis",
+    "audit",
+    "briefing",
+    "estimates",
+    "evaluation",
+    "figures",
+    "forecast",
+    "forecasts",
+    "investigation",
+    "modelling",
+    "paper",
+    "poll",
+    "polling",
+    "polls",
+    "projections",
+    "report",
+    "reports",
+    "research",
+    "review",
+    "studies",
+    "study",
+    "survey",
+    "surveys",
+];
+
+impl SentenceScan<'_, '_, '_> {
+    /// A body named as the author of a piece of research: "a study by UCL",
+    /// "Research in 2019 by Citizens Advice Oxford", "a report commissioned by the
+    /// County Council Network", "polling by YouGov". The capitalised run after "by"
+    /// (and "the") is an organisation when no given name, title or role opens it,
+    /// it is no known place and nothing else named it; one word only when it is in
+    /// capitals or has a capital inside ("UCL", "YouGov"), as a surname alone is
+    /// an academic author's ("a study by Bentley (2017)").
+    pub(super) fn authors_of_research(&mut self) {
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        for i in 0..toks.len() {
+            if toks[i].s != "by" {
+                continue;
+            }
+            let cited = toks[i.saturating_sub(4)..i]
+                .iter()
+                .any(|t| RESEARCH_NOUNS.contains(&t.s.to_ascii_lowercase().as_str()));
+            if !cited {
+                continue;
+            }
+            let mut j = i + 1;
+            if toks.get(j).is_some_and(|t| t.s == "the") {
+                j += 1;
+            }
+            let Some((a, b, n)) = capitalised_run_from(norm, toks, j) else {
+                continue;
+            };
+            let first = toks[j].s;
+            let one_word_ok = n > 1
+                || is_allcaps(first) && first.len() >= 3
+                || first.chars().skip(1).any(char::is_uppercase);
+            // "analysis by MPs": a plural acronym names people, not a body.
+            let plural_acronym = first
+                .strip_suffix('s')
+                .is_some_and(|w| w.len() >= 2 && is_allcaps(w));
+            let citation = norm[b..].trim_start().starts_with("(1")
+                || norm[b..].trim_start().starts_with("(2");
+            let name = &norm[a..b];
+            if !one_word_ok
+                || plural_acronym
+                || citation
+                || given_names().contains(first)
+                || person_titles().contains(first)
+                || role_heads().contains(first)
+                || self.known_place(name)
+                || self.lex.id_for_name(name).is_some()
+                || self.overlaps(a, b)
+                || self.named_here(a, b)
+            {
+                continue;
+            }
+            self.add(
+                name.to_string(),
+                NodeKind::Actor,
+                "organisation",
+                0.6,
+                "a body named as the author of research ('a study by UCL')".into(),
+                a,
+                b,
+            );
+        }
+    }
+}
+
+/// The capitalised run from token `j`: capitalised words, joined by a connector
+/// ("of", "for", "and", "the") only before another capitalised word, at most six
+/// words; its span and word count.
+fn capitalised_run_from(
+    norm: &str,
+    toks: &[super::tokens::Tok],
+    j: usize,
+) -> Option<(usize, usize, usize)> {
+    let first = toks.get(j)?;
+    if !is_cap(first.s) || first.s.ends_with("'s") || first.s.ends_with('\u{2019}') {
+        return None;
+    }
+    let mut last = j;
+    while last - j < 5 {
+        let mut next = last + 1;
+        while next < toks.len()
+            && next - last <= 2
+            && matches!(toks[next].s, "of" | "for" | "and" | "the" | "&")
+        {
+            next += 1;
+        }
+        let Some(t) = toks.get(next) else {
+            break;
+        };
+        let joined = (last + 1..=next).all(|k| adjacent(norm, &toks[k - 1], &toks[k]));
+        if !joined || !is_cap(t.s) {
+            break;
+        }
+        last = next;
+    }
+    Some((first.start, strip_end(&toks[j..=last]), last - j + 1))
+}

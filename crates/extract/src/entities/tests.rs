@@ -3985,3 +3985,39 @@ fn carbon_budgets_precepts_levies_and_pavement_parking_were_unknown() {
         assert_mentions(&lex, id, &[t], &[]);
     }
 }
+
+/// "a study by UCL looking into the design of new housing" named no body: a name
+/// after "by" and a piece of research had no cue; a surname cited with its year, a
+/// person's name and a plural acronym ("MPs") stay no body.
+#[test]
+fn a_body_named_as_the_author_of_research_was_missed() {
+    let lex = lex_of(vec![]);
+    for (t, who) in [
+        (
+            "A study by UCL looking into the design of new housing classed 75% of it as poor.",
+            "UCL",
+        ),
+        ("Polling by YouGov found that most voters agreed.", "YouGov"),
+        (
+            "Research in 2019 by Oxford Housing Action explored the impact of the freeze.",
+            "Oxford Housing Action",
+        ),
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(
+            names.iter().any(|(n, k)| n == who && k == "organisation"),
+            "{t}: {names:?}"
+        );
+    }
+    for t in [
+        "A study by Bentley (2017) found that landowners gained most.",
+        "A report by John Smith found the opposite.",
+        "An analysis by MPs found the fund was badly run.",
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(
+            names.iter().all(|(_, k)| k != "organisation"),
+            "{t}: {names:?}"
+        );
+    }
+}
