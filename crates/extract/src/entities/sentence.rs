@@ -452,6 +452,26 @@ impl SentenceScan<'_, '_, '_> {
                 && norm[p + h.len()..].starts_with('s')
                 && is_boundary(norm, p, p + h.len() + 1);
             if plural && norm[..p].ends_with(' ') {
+                // "Apollo and Brookfield, two private-markets giants,"; "two
+                // charities: Richmond MIND and Off the Record".
+                for (a, b) in names_in_plural_apposition(norm, toks, p, p + h.len() + 1) {
+                    let (a, b) = self.without_opening_word(a, b);
+                    if a < b
+                        && !self.known_place(&norm[a..b])
+                        && !self.overlaps(a, b)
+                        && !words::given_names().contains(toks_first_word(&norm[a..b]))
+                    {
+                        self.add(
+                            norm[a..b].to_string(),
+                            NodeKind::Actor,
+                            kind,
+                            0.6,
+                            format!("one of the names described as '{h}s'"),
+                            a,
+                            b,
+                        );
+                    }
+                }
                 if let Some((a, b)) = described_name_after(norm, toks, p, p + h.len() + 1)
                     .filter(|&(a, b)| !self.known_place(&norm[a..b]) && !self.covered(a, b))
                 {
@@ -1006,6 +1026,110 @@ const DESCRIBING: &[&str] = &[
     "top",
     "little",
 ];
+
+/// The first word of `name`.
+fn toks_first_word(name: &str) -> &str {
+    name.split(' ').next().unwrap_or("")
+}
+
+/// The names a plural organisation head describes, two or more joined by "and" or
+/// commas: before it, in apposition after a number ("Apollo and Brookfield, two
+/// private-markets giants"), or after it and a colon ("two charities: Richmond MIND
+/// and Off the Record"). Each name is a run of capitalised words (connectors only
+/// between capitals); none when the list is not all names.
+fn names_in_plural_apposition(
+    norm: &str,
+    toks: &[Tok],
+    head: usize,
+    head_end: usize,
+) -> Vec<(usize, usize)> {
+    const NUMBERS: &[&str] = &["two", "three", "four", "five", "both"];
+    let Some(h) = toks.iter().position(|t| t.start == head) else {
+        return vec![];
+    };
+    // The number, at most three words before the head.
+    let Some(num) = (h.saturating_sub(3)..h).find(|&k| NUMBERS.contains(&toks[k].s)) else {
+        return vec![];
+    };
+    if (num + 1..h).any(|k| is_cap(toks[k].s)) {
+        return vec![];
+    }
+    if norm[head_end..].starts_with(": ") {
+        let Some(first) = toks.iter().position(|t| t.start == head_end + 2) else {
+            return vec![];
+        };
+        return listed_names(norm, toks, first);
+    }
+    // ", two ... giants": the names end at the comma before the number.
+    if num == 0 || !norm[..toks[num].start].ends_with(", ") {
+        return vec![];
+    }
+    let end = toks[num].start - 2;
+    let Some(last) = toks.iter().rposition(|t| t.end == end) else {
+        return vec![];
+    };
+    // Walk back to where the list starts: names joined by "and" or commas.
+    let mut start = last;
+    loop {
+        let mut k = start;
+        while k > 0
+            && (is_cap(toks[k - 1].s)
+                || is_connector(toks[k - 1].s) && k >= 2 && is_cap(toks[k - 2].s))
+        {
+            k -= 1;
+        }
+        start = k;
+        if k >= 2 && toks[k - 1].s == "and" && is_cap(toks[k - 2].s) {
+            start = k - 2;
+            continue;
+        }
+        break;
+    }
+    listed_names(norm, toks, start)
+        .into_iter()
+        .filter(|&(_, b)| b <= end)
+        .collect()
+}
+
+/// Capitalised runs from token `i` joined by "and" or commas, two or more; the list
+/// ends at a clause's end or a lowercase word.
+fn listed_names(norm: &str, toks: &[Tok], mut i: usize) -> Vec<(usize, usize)> {
+    let mut out = vec![];
+    while i < toks.len() && is_cap(toks[i].s) {
+        let a = toks[i].start;
+        let mut j = i;
+        while j + 1 < toks.len()
+            && adjacent(norm, &toks[j], &toks[j + 1])
+            && (is_cap(toks[j + 1].s)
+                || toks[j + 1].s != "and"
+                    && is_connector(toks[j + 1].s)
+                    && toks.get(j + 2).is_some_and(|t| is_cap(t.s)))
+        {
+            j += 1;
+        }
+        out.push((a, strip_possessive_end(&toks[j])));
+        let rest = &norm[toks[j].end..];
+        let Some(next) = toks.get(j + 1) else {
+            break;
+        };
+        if rest.starts_with(" and ") && next.s == "and" {
+            i = j + 2;
+        } else if rest.starts_with(", ") && is_cap(next.s) {
+            i = j + 1;
+        } else {
+            break;
+        }
+    }
+    if out.len() < 2 {
+        return vec![];
+    }
+    out
+}
+
+/// The end of a token without a final "'s".
+fn strip_possessive_end(t: &Tok) -> usize {
+    t.start + strip_possessive(t.s).len()
+}
 
 /// The name after a head that names no organisation alone, when a word describing
 /// the trade comes before the head: "development firm Mount Anvil", "engineering

@@ -4021,3 +4021,23 @@ fn a_body_named_as_the_author_of_research_was_missed() {
         );
     }
 }
+
+/// "Apollo and Brookfield, two private-markets giants based in America and
+/// Canada," named no body: a plural head in apposition after a number describes
+/// every name of the list before it; one name alone, or a place, is not read so.
+#[test]
+fn names_listed_before_a_plural_head_in_apposition_were_missed() {
+    let lex = lex_of(vec![]);
+    let t = "In the past year Apollo and Brookfield, two private-markets giants based in \
+             America and Canada, have bought British insurers.";
+    let names = candidate_names(&run(t, &lex));
+    for who in ["Apollo", "Brookfield"] {
+        assert!(
+            names.iter().any(|(n, k)| n == who && k == "organisation"),
+            "{names:?}"
+        );
+    }
+    let t = "Last year Apollo, two private-markets giants said, bought insurers.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(names.iter().all(|(n, _)| n != "Apollo"), "{names:?}");
+}
