@@ -4041,3 +4041,28 @@ fn names_listed_before_a_plural_head_in_apposition_were_missed() {
     let names = candidate_names(&run(t, &lex));
     assert!(names.iter().all(|(n, _)| n != "Apollo"), "{names:?}");
 }
+
+/// "When Politics Joe interviewed Powell" named no outlet: the background knew
+/// the channel only as "PoliticsJOE" and "Politics JOE"; housing and local
+/// government trade titles were unknown.
+#[test]
+fn trade_titles_and_a_channel_spelt_otherwise_were_unknown_outlets() {
+    let lex = lex_bg(vec![]);
+    for (id, t) in [
+        (
+            "actor:politicsjoe",
+            "When Politics Joe interviewed Powell on the streets, a resident approached.",
+        ),
+        (
+            "actor:inside-housing",
+            "Figures obtained by Inside Housing show the backlog grew.",
+        ),
+        (
+            "actor:the-mj",
+            "The MJ reported that councils are short of money.",
+        ),
+        ("actor:city-am", "City AM reported that the deal was done."),
+    ] {
+        assert_mentions(&lex, id, &[t], &[]);
+    }
+}
