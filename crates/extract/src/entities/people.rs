@@ -636,7 +636,11 @@ fn occupation_in_apposition(norm: &str, end: usize) -> bool {
             (word && !matches!(w, "of" | "in" | "at" | "from" | "who" | "for" | "with"))
                 .then_some(w)
         })
-        .any(|w| words::OCCUPATIONS.binary_search(&w).is_ok() || super::vox::is_vox_noun(w))
+        // "a member of the partnership" describes bodies too.
+        .any(|w| {
+            words::OCCUPATIONS.binary_search(&w).is_ok()
+                || (super::vox::is_vox_noun(w) && w != "member")
+        })
 }
 
 /// Whether "of" and a capitalised name follow `norm[..end]` ("Krishna Yeshwant of GV").
