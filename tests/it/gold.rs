@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 55] = [
+const PARTS: [&str; 57] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -58,6 +58,8 @@ const PARTS: [&str; 55] = [
     "gold/dev55",
     "gold/dev56",
     "gold/dev57",
+    "gold/dev58",
+    "gold/dev59",
     "gold/test",
     "gold/test2",
 ];
@@ -149,6 +151,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev55", "dev55"),
         ("gold/dev56", "dev56"),
         ("gold/dev57", "dev57"),
+        ("gold/dev58", "dev58"),
+        ("gold/dev59", "dev59"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
