@@ -4066,3 +4066,22 @@ fn trade_titles_and_a_channel_spelt_otherwise_were_unknown_outlets() {
         assert_mentions(&lex, id, &[t], &[]);
     }
 }
+
+/// "fuel duty rates will then be uprated" and "the rail fares freeze" named no
+/// policy: the background knew only the fuel duty freeze, and no rail fare freeze.
+#[test]
+fn fuel_duty_and_the_rail_fares_freeze_were_unknown() {
+    let lex = lex_bg(vec![]);
+    assert_mentions(
+        &lex,
+        "policy:fuel-duty",
+        &["From April 2027, fuel duty rates will be uprated annually by RPI."],
+        &["The fuel duty freeze costs £2.4 billion a year."],
+    );
+    assert_mentions(
+        &lex,
+        "policy:rail-fare-freeze",
+        &["The distributional impact of the rail fares freeze is small."],
+        &[],
+    );
+}
