@@ -86,10 +86,12 @@ pub fn after_preposition(norm: &str, start: usize) -> bool {
     // or "or" follows the first one's preposition.
     if matches!(w, "and" | "or" | "&") {
         let mut capitals = 0;
-        while let Some(c) = before.next_if(|c| c.starts_with(|ch: char| ch.is_uppercase())) {
-            if c.ends_with([',', ';', ':', '.']) {
-                break;
-            }
+        while before
+            .next_if(|c| {
+                c.starts_with(|ch: char| ch.is_uppercase()) && !c.ends_with([',', ';', ':', '.'])
+            })
+            .is_some()
+        {
             capitals += 1;
         }
         if capitals == 0 {

@@ -6,7 +6,7 @@
 
 use super::people::PEERAGES;
 use super::runs::{in_gazetteer, run_end};
-use super::sentence::{adjacent, SentenceScan};
+use super::sentence::{adjacent, cap_run_last, SentenceScan};
 use super::tokens::{is_allcaps, is_cap, lower, strip_end, strip_possessive};
 use crate::words::{self, given_names, not_name, person_titles, role_heads};
 use levelmap_model::NodeKind;
@@ -622,11 +622,17 @@ impl SentenceScan<'_, '_, '_> {
             if toks.get(j).is_some_and(|t| t.s == "the") {
                 j += 1;
             }
-            let Some((a, b, n)) = capitalised_run_from(norm, toks, j) else {
+            let Some(first) = toks.get(j).map(|t| t.s) else {
                 continue;
             };
-            let first = toks[j].s;
-            let one_word_ok = n > 1
+            if !is_cap(first) || first.ends_with("'s") || first.ends_with('\u{2019}') {
+                continue;
+            }
+            let last = cap_run_last(norm, toks, j, 5, |w| {
+                matches!(w, "of" | "for" | "and" | "the" | "&")
+            });
+            let (a, b) = (toks[j].start, strip_end(&toks[j..=last]));
+            let one_word_ok = last > j
                 || is_allcaps(first) && first.len() >= 3
                 || first.chars().skip(1).any(char::is_uppercase);
             // "analysis by MPs": a plural acronym names people, not a body.
@@ -660,37 +666,4 @@ impl SentenceScan<'_, '_, '_> {
             );
         }
     }
-}
-
-/// The capitalised run from token `j`: capitalised words, joined by a connector
-/// ("of", "for", "and", "the") only before another capitalised word, at most six
-/// words; its span and word count.
-fn capitalised_run_from(
-    norm: &str,
-    toks: &[super::tokens::Tok],
-    j: usize,
-) -> Option<(usize, usize, usize)> {
-    let first = toks.get(j)?;
-    if !is_cap(first.s) || first.s.ends_with("'s") || first.s.ends_with('\u{2019}') {
-        return None;
-    }
-    let mut last = j;
-    while last - j < 5 {
-        let mut next = last + 1;
-        while next < toks.len()
-            && next - last <= 2
-            && matches!(toks[next].s, "of" | "for" | "and" | "the" | "&")
-        {
-            next += 1;
-        }
-        let Some(t) = toks.get(next) else {
-            break;
-        };
-        let joined = (last + 1..=next).all(|k| adjacent(norm, &toks[k - 1], &toks[k]));
-        if !joined || !is_cap(t.s) {
-            break;
-        }
-        last = next;
-    }
-    Some((first.start, strip_end(&toks[j..=last]), last - j + 1))
 }

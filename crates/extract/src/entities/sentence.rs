@@ -459,7 +459,8 @@ impl SentenceScan<'_, '_, '_> {
                     if a < b
                         && !self.known_place(&norm[a..b])
                         && !self.overlaps(a, b)
-                        && !words::given_names().contains(toks_first_word(&norm[a..b]))
+                        && !words::given_names()
+                            .contains(norm[a..b].split(' ').next().unwrap_or(""))
                     {
                         self.add(
                             norm[a..b].to_string(),
@@ -864,10 +865,25 @@ fn cap_run_after(norm: &str, toks: &[Tok], start: usize) -> Option<(usize, usize
     }
     // Capitalised words, and connectors before a capital ("the lobby group Best for
     // Britain", "the charity Friends of the Earth").
+    let last = cap_run_last(norm, toks, first, 5, is_connector);
+    Some((toks[first].start, toks[last].end))
+}
+
+/// The last token of the capitalised run opening at token `first`: capitalised words,
+/// joined by up to two words that `connector` takes ("of", "the") only before
+/// another capitalised word (not one with "'s" after connectors), each next to the
+/// one before, and at most `more` tokens after the first.
+pub(super) fn cap_run_last(
+    norm: &str,
+    toks: &[Tok],
+    first: usize,
+    more: usize,
+    connector: impl Fn(&str) -> bool,
+) -> usize {
     let mut last = first;
-    while last + 1 < toks.len() && last - first < 5 {
+    while last + 1 < toks.len() && last - first < more {
         let mut next = last + 1;
-        while next + 1 < toks.len() && next - last <= 2 && is_connector(toks[next].s) {
+        while next + 1 < toks.len() && next - last <= 2 && connector(toks[next].s) {
             next += 1;
         }
         let joined = (last + 1..=next).all(|k| adjacent(norm, &toks[k - 1], &toks[k]));
@@ -876,7 +892,7 @@ fn cap_run_after(norm: &str, toks: &[Tok], start: usize) -> Option<(usize, usize
         }
         last = next;
     }
-    Some((toks[first].start, toks[last].end))
+    last
 }
 
 /// Where the organisation starts in the run `norm[a..b]` when the run names a person
@@ -1027,11 +1043,6 @@ const DESCRIBING: &[&str] = &[
     "little",
 ];
 
-/// The first word of `name`.
-fn toks_first_word(name: &str) -> &str {
-    name.split(' ').next().unwrap_or("")
-}
-
 /// The names a plural organisation head describes, two or more joined by "and" or
 /// commas: before it, in apposition after a number ("Apollo and Brookfield, two
 /// private-markets giants"), or after it and a colon ("two charities: Richmond MIND
@@ -1097,17 +1108,8 @@ fn listed_names(norm: &str, toks: &[Tok], mut i: usize) -> Vec<(usize, usize)> {
     let mut out = vec![];
     while i < toks.len() && is_cap(toks[i].s) {
         let a = toks[i].start;
-        let mut j = i;
-        while j + 1 < toks.len()
-            && adjacent(norm, &toks[j], &toks[j + 1])
-            && (is_cap(toks[j + 1].s)
-                || toks[j + 1].s != "and"
-                    && is_connector(toks[j + 1].s)
-                    && toks.get(j + 2).is_some_and(|t| is_cap(t.s)))
-        {
-            j += 1;
-        }
-        out.push((a, strip_possessive_end(&toks[j])));
+        let j = cap_run_last(norm, toks, i, usize::MAX, |w| w != "and" && is_connector(w));
+        out.push((a, super::tokens::strip_end(&toks[j..=j])));
         let rest = &norm[toks[j].end..];
         let Some(next) = toks.get(j + 1) else {
             break;
@@ -1124,11 +1126,6 @@ fn listed_names(norm: &str, toks: &[Tok], mut i: usize) -> Vec<(usize, usize)> {
         return vec![];
     }
     out
-}
-
-/// The end of a token without a final "'s".
-fn strip_possessive_end(t: &Tok) -> usize {
-    t.start + strip_possessive(t.s).len()
 }
 
 /// The name after a head that names no organisation alone, when a word describing
