@@ -108,6 +108,15 @@ impl Pending {
         }
     }
 
+    /// Every statement of the graph (`levelmap_network::statements`): found in a whole
+    /// graph, read from the store's table of them (no graph decoded).
+    pub(crate) fn statements(self) -> Result<Vec<levelmap_network::Statement>> {
+        match self {
+            Pending::Whole(g) => Ok(levelmap_network::statements(&g)),
+            Pending::Stored(store, _) => store.statements().ok_or_else(damaged_error),
+        }
+    }
+
     /// The store's damage flag, if the question is answered from a store.
     fn damage(&self) -> Option<Damage> {
         match self {

@@ -11,18 +11,17 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use levelmap_model::date::PartialDate;
-use levelmap_model::{EdgeKind, NodeKind, Stance, Text};
+use levelmap_model::{NodeKind, Stance, Text};
 use levelmap_network::json::{NetworkOut, NETWORK_VERSION};
 use levelmap_network::json_write::NetworkWriter;
 use levelmap_network::measures::{measures_sampled, NodeMeasures, Sample};
-use levelmap_network::statements::{dedupe, statements, Duplicates};
+use levelmap_network::statements::{dedupe, Duplicates};
 use levelmap_network::window::{parse_months, windows, Span, Window};
 use levelmap_network::{
     build_network_owned, each_edge_written, Kind, NetEdge, NetNode, Network, NetworkError,
     NetworkOptions, Normalisation, Statement, StatementFilter,
 };
 use levelmap_query::{parse_date, resolve::resolve_kind, QueryError};
-use levelmap_store::{Region, Store};
 
 use super::load::{ask, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term};
@@ -145,8 +144,7 @@ pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<St
             from,
             to,
         };
-        let loaded = pending.region(statement_region)?;
-        Ok((statements(&loaded.graph), filter))
+        Ok((pending.statements()?, filter))
     })?;
     if !all.iter().any(|s| filter.keeps(s)) {
         return Err(NetworkError::NoStatements {
@@ -162,24 +160,6 @@ pub(crate) fn load_statements(source: &Source, select: &Select) -> Result<Vec<St
     let mut kept = all;
     kept.retain(|s| filter.keeps(s));
     Ok(kept)
-}
-
-/// The part of the query store statements are read from: every claim (completed
-/// with what it is about, who it is attributed to and its article's authors, as
-/// [`Region::materialise`] does) and every actor's `proposes` and `criticises`
-/// edges. Mentions, supports, echoes and the rest are not loaded: at 10,000 articles
-/// that halves the graph decoded (docs/networks.md, Speed). The statements are
-/// those of the whole graph (sorted, they do not depend on the order of loading).
-fn statement_region(store: &Store, r: &mut Region) {
-    for n in 0..store.node_count() as u32 {
-        match store.kind(n) {
-            Some(NodeKind::Claim) => r.node(n),
-            Some(NodeKind::Actor) => r.incident(n, |k| {
-                matches!(k, EdgeKind::Proposes | EdgeKind::Criticises)
-            }),
-            _ => {}
-        }
-    }
 }
 
 /// The network kind, as a flag.

@@ -6,6 +6,8 @@ use petgraph::graph::NodeIndex;
 use levelmap_model::date::PartialDate;
 use levelmap_model::graph::{LevelGraph, Node, NodeData};
 use levelmap_model::{ClaimKind, DateProvenance, EdgeKind, NodeKind, Origin, Stance};
+use levelmap_network::statements::{statements, Source};
+use levelmap_network::Statement;
 use levelmap_query::search::{DocText, Owner, SearchIndex};
 use levelmap_query::stats::{stats, StatsOptions};
 
@@ -84,7 +86,7 @@ pub(crate) fn encode_in_blocks(h: &StoreHeader, g: &LevelGraph, block: usize) ->
 /// A store's sections, made before its header is known (build writes graph.json,
 /// whose size and time the header records, while they are made).
 pub struct Prepared {
-    counts: [u32; 5],
+    counts: [u32; 6],
     total_len: u64,
     sections: [Vec<u8>; SECTIONS],
     /// Set when a part of the graph passes what the store's 32-bit offsets address.
@@ -130,16 +132,19 @@ fn stats_json(g: &LevelGraph) -> Vec<u8> {
 pub fn prepare(g: &LevelGraph) -> Prepared {
     // The records on this thread, what `stats` and `search` read on another (a thread
     // of its own, not rayon's: `build` writes graph.json on rayon's meanwhile).
-    let ((st, nodes, edges), (stats_json, ix)) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| (stats_json(g), SearchIndex::build(g)));
+    // The statements (what every network command reads) are found on that thread too;
+    // their strings are the graph's, interned once they are in.
+    let (mut st, nodes, edges, (stats_json, ix, said)) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| (stats_json(g), SearchIndex::build(g), statements(g)));
         let mut st = Strings::default();
         let nodes = encode_nodes(g, &mut st);
         let edges = encode_edges(g, &mut st);
         let other = other
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        ((st, nodes, edges), other)
+        (st, nodes, edges, other)
     });
+    let said_records = encode_statements(&said, &mut st);
     let strings_len: u64 = st.list.iter().map(|s| s.len() as u64).sum();
     let addressed = [
         (
@@ -152,7 +157,7 @@ pub fn prepare(g: &LevelGraph) -> Prepared {
     if let Err(too_large) = check_sizes(&addressed, SECTION_LIMIT) {
         // Its 32-bit offsets would wrap: no store (queries read graph.json instead).
         return Prepared {
-            counts: [0; 5],
+            counts: [0; 6],
             total_len: 0,
             sections: Default::default(),
             too_large: Some(too_large),
@@ -165,6 +170,7 @@ pub fn prepare(g: &LevelGraph) -> Prepared {
         st.list.len(),
         ix.docs.len(),
         ix.terms.len(),
+        said.len(),
     ]
     .map(|n| n as u32);
     let string_offsets = string_offsets(&st);
@@ -204,8 +210,35 @@ pub fn prepare(g: &LevelGraph) -> Prepared {
             search.term_blob,
             search.post_offsets,
             search.postings,
+            said_records,
         ],
     }
+}
+
+/// The statements, a fixed record each ([`STATEMENT`] bytes), in their order:
+/// date, article, actor, policy, stance, source (0 a claim, 1 `proposes`,
+/// 2 `criticises`), two bytes of padding, the claim (or none), the actor's and the
+/// policy's names, the quote; strings as indices into the table.
+fn encode_statements<'a>(said: &'a [Statement], st: &mut Strings<'a>) -> Vec<u8> {
+    let mut b = Vec::with_capacity(STATEMENT * said.len());
+    for s in said {
+        put_u32(&mut b, date_bits(s.date));
+        put_u32(&mut b, st.intern(&s.article));
+        put_u32(&mut b, st.intern(&s.actor));
+        put_u32(&mut b, st.intern(&s.policy));
+        b.push(pos(Stance::ALL, &s.stance));
+        let (source, claim) = match &s.source {
+            Source::Claim(id) => (0, st.intern(id)),
+            Source::Relation(EdgeKind::Proposes) => (1, NONE),
+            Source::Relation(_) => (2, NONE),
+        };
+        b.extend_from_slice(&[source, 0, 0]);
+        put_u32(&mut b, claim);
+        put_u32(&mut b, st.intern(&s.actor_label));
+        put_u32(&mut b, st.intern(&s.policy_label));
+        put_u32(&mut b, st.intern(&s.quote));
+    }
+    b
 }
 
 impl Prepared {

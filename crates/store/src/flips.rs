@@ -26,6 +26,11 @@ fn json<T: serde::Serialize>(v: &T) -> Option<String> {
     serde_json::to_string(v).ok()
 }
 
+/// `statements` (and every network command): the store's table of statements.
+fn statements_q() -> Question {
+    Box::new(|st| Some(format!("{:?}", st.statements()?)))
+}
+
 /// `show NAME`, planned as `levelmap show` plans it.
 fn show_q(name: &'static str) -> Question {
     Box::new(move |st| {
@@ -257,6 +262,7 @@ fn a_flipped_byte_anywhere_in_a_small_store_never_gives_a_wrong_answer() {
         timeline_q("levelling up"),
         search_q("towns"),
         stats_q(),
+        statements_q(),
     ];
     for (flip, how) in [(XOR, "xor 0xff"), (ONE_BIT, "one bit")] {
         let (t, wrong) = flip_all(&bytes, 0..bytes.len(), &questions, flip);
@@ -283,6 +289,7 @@ fn flipped_bytes_in_the_bundled_store_never_give_a_wrong_answer() {
         stance_q("securonomics"),
         search_q("skills"),
         stats_q(),
+        statements_q(),
     ];
     let data = data_start(&bytes);
     let positions = (0..data).chain((data..bytes.len()).step_by(11));

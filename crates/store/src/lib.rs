@@ -6,8 +6,10 @@
 //! and 1.2 million edges. Decoding the whole graph costs more than answering, so the
 //! store keeps every node as a record that decodes on its own, every edge as a
 //! fixed-size record, the adjacency as compressed sparse rows (the edges out of and
-//! into each node, by record number), the ids sorted for binary search, and one
-//! shared string table. A query walks the adjacency in place, collects the region it
+//! into each node, by record number), the ids sorted for binary search, the
+//! statements every network command reads (a fixed record each, in their order, found
+//! from the whole graph when the store is written, so that no command decodes the
+//! graph to find them again), and one shared string table. A query walks the adjacency in place, collects the region it
 //! needs, and materialises just that region, with the nodes and edges in their
 //! original relative order, so that the query code (which runs on a [`LevelGraph`])
 //! gives exactly the answer the whole graph gives.
@@ -48,17 +50,20 @@ pub use read::{Bytes, Damage, EdgeEnds, Store, Unopened};
 
 pub(crate) const MAGIC: &[u8; 8] = b"LMSTORE\0";
 /// The layout version; bump on any change to the layout.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 pub(crate) const NONE: u32 = u32::MAX;
 /// Bytes per edge record: from, to, kind, stance, origin, pad, confidence (f64),
 /// article (string), quote (string), note (string), article node.
 pub(crate) const EDGE: usize = 36;
 /// Bytes per search document: owner (edges with the top bit set), text, length.
 pub(crate) const DOC: usize = 12;
+/// Bytes per statement record: date, article, actor, policy, stance, source, pad,
+/// claim, actor's name, policy's name, quote.
+pub(crate) const STATEMENT: usize = 36;
 /// How many of the most connected and most contested nodes the store keeps: `stats
 /// --top N` answers from the store up to this N.
 pub const STATS_TOP: usize = 100;
-pub(crate) const SECTIONS: usize = 18;
+pub(crate) const SECTIONS: usize = 19;
 /// Bytes per checked block of the sections (each store records its own): a query
 /// hashes each block it reads, once.
 pub const BLOCK: usize = 4096;
@@ -100,6 +105,7 @@ pub(crate) struct Sections {
     term_blob: usize,
     post_offsets: usize,
     postings: usize,
+    statements: usize,
     end: usize,
     /// Where the sections (and so the blocks) start.
     data: usize,
@@ -110,5 +116,6 @@ pub(crate) struct Sections {
     n_blocks: usize,
     n_docs: usize,
     n_terms: usize,
+    n_statements: usize,
     total_len: u64,
 }

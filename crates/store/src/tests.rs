@@ -47,6 +47,24 @@ fn the_whole_store_is_the_graph() {
 }
 
 #[test]
+fn the_stored_statements_are_those_of_the_whole_graph() {
+    let bundled = build(
+        &levelmap_read::read_corpus(
+            &std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("graph"),
+        )
+        .corpus,
+        BuildOptions::default(),
+    );
+    for g in [mini(), bundled] {
+        let s = open(encode(&header(), &g).unwrap()).unwrap();
+        let expected = levelmap_network::statements(&g);
+        assert!(!expected.is_empty());
+        assert_eq!(s.statements().unwrap(), expected);
+        assert!(!s.is_damaged());
+    }
+}
+
+#[test]
 fn nodes_are_found_by_id_and_read_one_by_one() {
     let g = mini();
     let s = open(encode(&header(), &g).unwrap()).unwrap();

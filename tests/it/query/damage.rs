@@ -52,7 +52,7 @@ fn edge_records(bytes: &[u8]) -> (usize, usize) {
     at += 1; // freshness
     at += 4 + u32_at(at); // digest
     let n_edges = u32_at(at + 4);
-    at += 5 * 4 + 8; // counts, total length
+    at += 6 * 4 + 8; // counts (nodes, edges, strings, documents, terms, statements), total length
     let edges = u64::from_le_bytes(bytes[at + 7 * 8..at + 8 * 8].try_into().unwrap());
     (edges as usize, n_edges)
 }
