@@ -47,13 +47,20 @@ pub fn tables(g: &LevelGraph) -> Result<Vec<TableFile>, ColumnarError> {
             bytes: write::table_bytes(&table, &columns, &g.digest, write::ROW_GROUP_ROWS)?,
         })
     };
-    // One table's columns are in memory at once. A statements table, once statements
-    // exist, is one more line here and one more `schema::Table`.
-    let out = vec![
-        file(schema::NODES, rows::nodes(g))?,
-        file(schema::EDGES, rows::edges(g, &ids))?,
-        file(schema::EVIDENCE, rows::evidence(g, &ids))?,
-    ];
+    // The three tables are made and encoded at once, each on a core of its own (the
+    // Parquet writer encodes one column after another): their columns borrow the
+    // graph's strings, so holding all three costs little beside the graph. A
+    // statements table, once statements exist, is one more `schema::Table` here.
+    let (nodes, (edges, evidence)) = rayon::join(
+        || file(schema::NODES, rows::nodes(g)),
+        || {
+            rayon::join(
+                || file(schema::EDGES, rows::edges(g, &ids)),
+                || file(schema::EVIDENCE, rows::evidence(g, &ids)),
+            )
+        },
+    );
+    let out = vec![nodes?, edges?, evidence?];
     debug_assert!(out
         .iter()
         .map(|t| t.table)
