@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 57] = [
+const PARTS: [&str; 59] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -60,6 +60,8 @@ const PARTS: [&str; 57] = [
     "gold/dev57",
     "gold/dev58",
     "gold/dev59",
+    "gold/dev61",
+    "gold/dev62",
     "gold/test",
     "gold/test2",
 ];
@@ -153,6 +155,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev57", "dev57"),
         ("gold/dev58", "dev58"),
         ("gold/dev59", "dev59"),
+        ("gold/dev61", "dev61"),
+        ("gold/dev62", "dev62"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
