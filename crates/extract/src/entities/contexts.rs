@@ -65,15 +65,25 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             let Some(&(head, kind)) = HEADS.iter().find(|(h, _)| *h == toks[j].s) else {
                 continue;
             };
+            // The name's words, and "to", "for" or "of" between two of them ("the Help
+            // to Save scheme", "the Right to Rent scheme").
             let mut i = j;
-            while i > 0
-                && j - i < 4
-                && is_cap(toks[i - 1].s)
-                && adjacent(norm, &toks[i - 1], &toks[i])
-            {
+            while i > 0 && j - i < 5 && adjacent(norm, &toks[i - 1], &toks[i]) {
+                let inner = i >= 2
+                    && i < j
+                    && matches!(toks[i - 1].s, "to" | "for" | "of")
+                    && is_cap(toks[i - 2].s);
+                if !(is_cap(toks[i - 1].s) || inner) {
+                    break;
+                }
                 i -= 1;
             }
-            if i == j || i == 0 || !DETERMINERS.contains(&toks[i - 1].s) {
+            // "the divisive Liveable Streets scheme": a determiner, then one adjective.
+            let determined = |k: usize| DETERMINERS.contains(&toks[k].s);
+            if i == j
+                || i == 0
+                || !(determined(i - 1) || (i >= 2 && determined(i - 2) && describes(toks[i - 1].s)))
+            {
                 continue;
             }
             let run = &toks[i..j];
@@ -81,8 +91,9 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             if self.named_here(a, b) || self.overlaps(a, b) || self.claimed(a, b) {
                 continue;
             }
-            let plain = run.iter().all(|t| {
-                self.plain_name_word(t.s)
+            let plain = run.iter().enumerate().all(|(k, t)| {
+                (k > 0 && matches!(t.s, "to" | "for" | "of"))
+                    || self.plain_name_word(t.s)
                     // "a British-led scheme": a quality, not a name.
                     && !t.s.split('-').skip(1).any(|p| p.starts_with(char::is_lowercase))
             });
@@ -666,4 +677,79 @@ impl SentenceScan<'_, '_, '_> {
             );
         }
     }
+
+    /// A body named after the noun of what it is and "called" or "named": "the group
+    /// called One Tower Hamlets", "a campaign called Save Our Parks", "a new party
+    /// named Reform". Not a place, a person, or a name the lexicon has.
+    pub(super) fn bodies_called(&mut self) {
+        const BODIES: [(&str, &str); 14] = [
+            ("group", "organisation"),
+            ("campaign", "organisation"),
+            ("organisation", "organisation"),
+            ("organization", "organisation"),
+            ("charity", "organisation"),
+            ("company", "organisation"),
+            ("firm", "organisation"),
+            ("network", "organisation"),
+            ("coalition", "organisation"),
+            ("alliance", "organisation"),
+            ("movement", "organisation"),
+            ("association", "organisation"),
+            ("trust", "organisation"),
+            ("party", "party"),
+        ];
+        let (norm, toks) = (self.c.norm, self.c.toks);
+        for i in 1..toks.len() {
+            if !matches!(toks[i].s, "called" | "named") {
+                continue;
+            }
+            let Some(&(_, kind)) = BODIES.iter().find(|(n, _)| *n == toks[i - 1].s) else {
+                continue;
+            };
+            let j = i + 1;
+            let Some(first) = toks.get(j).map(|t| t.s) else {
+                continue;
+            };
+            if !is_cap(first) || first.ends_with("'s") || first.ends_with('\u{2019}') {
+                continue;
+            }
+            let last = cap_run_last(norm, toks, j, 6, |w| {
+                matches!(w, "of" | "for" | "and" | "the" | "&")
+            });
+            let (a, b) = (toks[j].start, strip_end(&toks[j..=last]));
+            let name = &norm[a..b];
+            if given_names().contains(first)
+                || person_titles().contains(first)
+                || self.known_place(name)
+                || self.lex.id_for_name(name).is_some()
+                || self.overlaps(a, b)
+                || self.named_here(a, b)
+            {
+                continue;
+            }
+            self.add(
+                name.to_string(),
+                NodeKind::Actor,
+                kind,
+                0.6,
+                format!("a name after '{} {}'", toks[i - 1].s, toks[i].s),
+                a,
+                b,
+            );
+        }
+    }
+}
+
+/// Whether `w` is a lowercase adjective that may stand between a determiner and a
+/// programme's name ("the divisive Liveable Streets scheme", "the flagship Towns Fund
+/// scheme"): by its ending, or one of a few that have none.
+fn describes(w: &str) -> bool {
+    const ENDINGS: [&str; 9] = ["ive", "al", "ous", "ful", "ic", "ed", "ent", "ant", "ble"];
+    const OTHERS: [&str; 5] = ["flagship", "landmark", "popular", "pilot", "former"];
+    w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !crate::words::is_stopword(w)
+        && (ENDINGS
+            .iter()
+            .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+            || OTHERS.contains(&w))
 }

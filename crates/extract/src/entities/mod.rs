@@ -685,5 +685,6 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     s.first_names_alone();
     s.listed_with_bodies();
     s.authors_of_research();
+    s.bodies_called();
     s.named_after_policy_verbs();
 }

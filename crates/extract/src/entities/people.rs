@@ -290,7 +290,8 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             || (reported
                 && person.len() == 2
                 && (!at_start || after_verb)
-                && !closes_an_appositive(norm, person[0].start))
+                && !closes_an_appositive(norm, person[0].start)
+                && !after_a_preposition(norm, person[0].start))
         {
             let pname = norm[person[0].start..strip_end(person)].to_string();
             if self.lex.id_for_name(&pname).is_some()
@@ -683,6 +684,24 @@ fn closes_an_appositive(norm: &str, start: usize) -> bool {
     }
     w.is_some_and(|x| matches!(x, "of" | "for" | "in" | "at" | "from" | "across" | "on"))
         && norm[..start].contains(',')
+}
+
+/// Whether the name at byte `start` follows a preposition that ends a phrase of the
+/// subject ("Rebecca Unverzagt from the campaign supporting the schemes in Bethnal
+/// Green said", "a spokesperson for Tower Hamlets said"): the verb after it is the
+/// subject's, so it is no sign that the name is a person's.
+fn after_a_preposition(norm: &str, start: usize) -> bool {
+    let mut before = norm[..start].split_whitespace().rev();
+    let mut w = before.next();
+    if w.is_some_and(|x| x.eq_ignore_ascii_case("the")) {
+        w = before.next();
+    }
+    w.is_some_and(|x| {
+        matches!(
+            x,
+            "of" | "for" | "in" | "at" | "from" | "across" | "on" | "to" | "near" | "around"
+        )
+    })
 }
 
 /// Whether a token is an initial: one capital letter, with or without its full stop.

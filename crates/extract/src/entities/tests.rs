@@ -4085,3 +4085,90 @@ fn fuel_duty_and_the_rail_fares_freeze_were_unknown() {
         &[],
     );
 }
+
+/// "Rebecca Unverzagt from Save Our Safer Streets campaign group supporting Liveable
+/// Streets schemes in Bethnal Green said:" drafted a person "Bethnal Green": the name
+/// before "said" closed a phrase of the subject after "in". A name after a
+/// preposition before a reporting verb is no sign of a person; a speaker's own name
+/// still is.
+#[test]
+fn a_place_after_in_before_said_was_drafted_as_a_person() {
+    let lex = lex_of(vec![]);
+    let t = "A campaigner supporting the schemes in Bethnal Green said the council was wrong.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(
+        names
+            .iter()
+            .all(|(n, k)| !(n == "Bethnal Green" && k == "person")),
+        "{names:?}"
+    );
+    let t = "The report was wrong, Mufeedah Bustin said on Tuesday.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(
+        names
+            .iter()
+            .any(|(n, k)| n == "Mufeedah Bustin" && k == "person"),
+        "{names:?}"
+    );
+}
+
+/// "the divisive Liveable Streets scheme" and "a new Help to Save scheme" named no
+/// programme: an adjective stood between the determiner and the name, and "to" inside
+/// the name broke its run. A verb before the name ("supporting Liveable Streets
+/// schemes") or a phrase of places ("Sheffield to Leeds schemes") still names none.
+#[test]
+fn a_programme_after_an_adjective_or_with_to_in_its_name_was_missed() {
+    let lex = lex_of(vec![]);
+    for (t, name) in [
+        (
+            "The council published a report on the divisive Liveable Streets scheme.",
+            "Liveable Streets",
+        ),
+        (
+            "Measures will help families save, through a new Help to Save scheme.",
+            "Help to Save",
+        ),
+        (
+            "The minister defended the Right to Rent scheme.",
+            "Right to Rent",
+        ),
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(
+            names.iter().any(|(n, k)| n == name && k == "programme"),
+            "{t}: {names:?}"
+        );
+    }
+    let t = "Young people in Sheffield to Leeds schemes complain.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(names.iter().all(|(_, k)| k != "programme"), "{names:?}");
+}
+
+/// "The group called One Tower Hamlets is in favour of the scheme" named no body: a
+/// name after "called" or "named" and the noun of what it is (group, campaign,
+/// party...) is that body; after any other noun it is not read so.
+#[test]
+fn a_body_named_after_group_called_was_missed() {
+    let lex = lex_of(vec![]);
+    for (t, name, kind) in [
+        (
+            "The group called One Tower Hamlets is in favour of the scheme.",
+            "One Tower Hamlets",
+            "organisation",
+        ),
+        (
+            "Last year a new party named Better Bolton won three seats.",
+            "Better Bolton",
+            "party",
+        ),
+    ] {
+        let names = candidate_names(&run(t, &lex));
+        assert!(
+            names.iter().any(|(n, k)| n == name && k == kind),
+            "{t}: {names:?}"
+        );
+    }
+    let t = "The estate called Harbour View was rebuilt.";
+    let names = candidate_names(&run(t, &lex));
+    assert!(names.iter().all(|(n, _)| n != "Harbour View"), "{names:?}");
+}
