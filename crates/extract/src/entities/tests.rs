@@ -4172,3 +4172,55 @@ fn a_body_named_after_group_called_was_missed() {
     let names = candidate_names(&run(t, &lex));
     assert!(names.iter().all(|(n, _)| n != "Harbour View"), "{names:?}");
 }
+
+/// The Queen's Speech of 2016 and a Tower Hamlets report named national schemes the
+/// background did not know: "a new Help to Save scheme", "a Lifetime ISA" (drafted
+/// as a body), "the military covenant", "Britain's nuclear deterrent", "TfL is
+/// spending £737.8 million over five years on 'healthy streets'", "all 33 School
+/// Streets timed closures", "The youth employment initiative in the west of Scotland";
+/// a minister cited "the Scottish Parliament information centre’s briefing", a body
+/// the background did not know (there, after "in", it is read as where, not who).
+#[test]
+fn national_schemes_of_a_queens_speech_and_a_london_borough_were_unknown() {
+    let lex = lex_bg(vec![]);
+    for (id, t) in [
+        (
+            "policy:help-to-save",
+            "Measures will help families save, through a new Help to Save scheme.",
+        ),
+        (
+            "policy:lifetime-isa",
+            "Measures will create a Lifetime ISA to help young people save for the long term.",
+        ),
+        (
+            "policy:armed-forces-covenant",
+            "My government will continue to honour the military covenant.",
+        ),
+        (
+            "policy:trident-renewal",
+            "Ministers will act to secure the future of Britain's nuclear deterrent.",
+        ),
+        (
+            "policy:healthy-streets",
+            "TfL is spending £737.8 million over five years on 'healthy streets' across London.",
+        ),
+        (
+            "policy:school-streets",
+            "We will retain all 33 School Streets timed closures.",
+        ),
+        (
+            "policy:youth-employment-initiative",
+            "The youth employment initiative in the west of Scotland helped young people.",
+        ),
+        (
+            "policy:stormont-house-agreement",
+            "The government will implement the Stormont House Agreement.",
+        ),
+        (
+            "actor:scottish-parliament-information-centre",
+            "The Scottish Parliament information centre said the allocation was reduced.",
+        ),
+    ] {
+        assert_mentions(&lex, id, &[t], &[]);
+    }
+}
