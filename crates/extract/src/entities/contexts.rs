@@ -7,7 +7,7 @@
 use super::people::PEERAGES;
 use super::runs::{in_gazetteer, run_end};
 use super::sentence::{adjacent, cap_run_last, SentenceScan};
-use super::tokens::{is_allcaps, is_cap, lower, strip_end, strip_possessive};
+use super::tokens::{is_allcaps, is_cap, lower, strip_end, strip_possessive, Tok};
 use crate::words::{self, given_names, not_name, person_titles, role_heads};
 use levelmap_model::NodeKind;
 
@@ -633,16 +633,10 @@ impl SentenceScan<'_, '_, '_> {
             if toks.get(j).is_some_and(|t| t.s == "the") {
                 j += 1;
             }
-            let Some(first) = toks.get(j).map(|t| t.s) else {
+            let Some((last, a, b)) = body_name_at(norm, toks, j, 5) else {
                 continue;
             };
-            if !is_cap(first) || first.ends_with("'s") || first.ends_with('\u{2019}') {
-                continue;
-            }
-            let last = cap_run_last(norm, toks, j, 5, |w| {
-                matches!(w, "of" | "for" | "and" | "the" | "&")
-            });
-            let (a, b) = (toks[j].start, strip_end(&toks[j..=last]));
+            let first = toks[j].s;
             let one_word_ok = last > j
                 || is_allcaps(first) && first.len() >= 3
                 || first.chars().skip(1).any(char::is_uppercase);
@@ -656,13 +650,8 @@ impl SentenceScan<'_, '_, '_> {
             if !one_word_ok
                 || plural_acronym
                 || citation
-                || given_names().contains(first)
-                || person_titles().contains(first)
                 || role_heads().contains(first)
-                || self.known_place(name)
-                || self.lex.id_for_name(name).is_some()
-                || self.overlaps(a, b)
-                || self.named_here(a, b)
+                || self.taken_or_no_body(first, a, b)
             {
                 continue;
             }
@@ -676,6 +665,19 @@ impl SentenceScan<'_, '_, '_> {
                 b,
             );
         }
+    }
+
+    /// Whether the name `norm[a..b]`, opening with the word `first`, is no body's (a
+    /// given name or a title opens it: a person's; a known place) or is had already
+    /// (the lexicon's, or another rule's here).
+    fn taken_or_no_body(&self, first: &str, a: usize, b: usize) -> bool {
+        let name = &self.c.norm[a..b];
+        given_names().contains(first)
+            || person_titles().contains(first)
+            || self.known_place(name)
+            || self.lex.id_for_name(name).is_some()
+            || self.overlaps(a, b)
+            || self.named_here(a, b)
     }
 
     /// A body named after the noun of what it is and "called" or "named": "the group
@@ -706,29 +708,14 @@ impl SentenceScan<'_, '_, '_> {
             let Some(&(_, kind)) = BODIES.iter().find(|(n, _)| *n == toks[i - 1].s) else {
                 continue;
             };
-            let j = i + 1;
-            let Some(first) = toks.get(j).map(|t| t.s) else {
+            let Some((_, a, b)) = body_name_at(norm, toks, i + 1, 6) else {
                 continue;
             };
-            if !is_cap(first) || first.ends_with("'s") || first.ends_with('\u{2019}') {
-                continue;
-            }
-            let last = cap_run_last(norm, toks, j, 6, |w| {
-                matches!(w, "of" | "for" | "and" | "the" | "&")
-            });
-            let (a, b) = (toks[j].start, strip_end(&toks[j..=last]));
-            let name = &norm[a..b];
-            if given_names().contains(first)
-                || person_titles().contains(first)
-                || self.known_place(name)
-                || self.lex.id_for_name(name).is_some()
-                || self.overlaps(a, b)
-                || self.named_here(a, b)
-            {
+            if self.taken_or_no_body(toks[i + 1].s, a, b) {
                 continue;
             }
             self.add(
-                name.to_string(),
+                norm[a..b].to_string(),
                 NodeKind::Actor,
                 kind,
                 0.6,
@@ -752,4 +739,18 @@ fn describes(w: &str) -> bool {
             .iter()
             .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
             || OTHERS.contains(&w))
+}
+
+/// The capitalised name opening at token `j` ("of", "for", "and", "the" and "&" inside
+/// it, at most `more` words after its first): its last token and its span, without
+/// the closing mark; None when no capital, or a possessive, opens it.
+fn body_name_at(norm: &str, toks: &[Tok], j: usize, more: usize) -> Option<(usize, usize, usize)> {
+    let first = toks.get(j)?.s;
+    if !is_cap(first) || first.ends_with("'s") || first.ends_with('\u{2019}') {
+        return None;
+    }
+    let last = cap_run_last(norm, toks, j, more, |w| {
+        matches!(w, "of" | "for" | "and" | "the" | "&")
+    });
+    Some((last, toks[j].start, strip_end(&toks[j..=last])))
 }

@@ -290,7 +290,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             || (reported
                 && person.len() == 2
                 && (!at_start || after_verb)
-                && !closes_an_appositive(norm, person[0].start)
+                // (covers a name closing an appositive after a preposition, too)
                 && !after_a_preposition(norm, person[0].start))
         {
             let pname = norm[person[0].start..strip_end(person)].to_string();
@@ -677,13 +677,19 @@ fn org_description_after(rest: &str) -> bool {
 /// West Midlands, said"): the verb after it is the appositive's subject's, so it is
 /// no sign that the name is a person's.
 fn closes_an_appositive(norm: &str, start: usize) -> bool {
-    let mut before = norm[..start].split_whitespace().rev();
-    let mut w = before.next();
-    if w.is_some_and(|x| x.eq_ignore_ascii_case("the")) {
-        w = before.next();
-    }
-    w.is_some_and(|x| matches!(x, "of" | "for" | "in" | "at" | "from" | "across" | "on"))
+    word_before(norm, start)
+        .is_some_and(|x| matches!(x, "of" | "for" | "in" | "at" | "from" | "across" | "on"))
         && norm[..start].contains(',')
+}
+
+/// The word before byte `start`, passing over a "the".
+fn word_before(norm: &str, start: usize) -> Option<&str> {
+    let mut before = norm[..start].split_whitespace().rev();
+    let w = before.next();
+    if w.is_some_and(|x| x.eq_ignore_ascii_case("the")) {
+        return before.next();
+    }
+    w
 }
 
 /// Whether the name at byte `start` follows a preposition that ends a phrase of the
@@ -691,12 +697,7 @@ fn closes_an_appositive(norm: &str, start: usize) -> bool {
 /// Green said", "a spokesperson for Tower Hamlets said"): the verb after it is the
 /// subject's, so it is no sign that the name is a person's.
 fn after_a_preposition(norm: &str, start: usize) -> bool {
-    let mut before = norm[..start].split_whitespace().rev();
-    let mut w = before.next();
-    if w.is_some_and(|x| x.eq_ignore_ascii_case("the")) {
-        w = before.next();
-    }
-    w.is_some_and(|x| {
+    word_before(norm, start).is_some_and(|x| {
         matches!(
             x,
             "of" | "for" | "in" | "at" | "from" | "across" | "on" | "to" | "near" | "around"
