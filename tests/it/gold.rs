@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 59] = [
+const PARTS: [&str; 61] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -62,6 +62,8 @@ const PARTS: [&str; 59] = [
     "gold/dev59",
     "gold/dev61",
     "gold/dev62",
+    "gold/dev63",
+    "gold/dev64",
     "gold/test",
     "gold/test2",
 ];
@@ -157,6 +159,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev59", "dev59"),
         ("gold/dev61", "dev61"),
         ("gold/dev62", "dev62"),
+        ("gold/dev63", "dev63"),
+        ("gold/dev64", "dev64"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
