@@ -88,6 +88,9 @@ pub struct Lexicon {
     /// Every folded name of the background policies in the lexicon, including those a
     /// corpus entry of another kind took: name -> policy id (see `entities::groups`).
     pub(crate) bg_policy_names: rustc_hash::FxHashMap<String, String>,
+    /// The local councils by their place ("Tower Hamlets" -> Tower Hamlets Council),
+    /// for "the council" of an article about one place (see `entities::councils`).
+    pub(crate) councils: rustc_hash::FxHashMap<String, Vec<String>>,
 }
 
 /// Whether a lexicon is built with the background lexicon.
@@ -176,8 +179,11 @@ impl Lexicon {
             .cloned()
             .collect();
         let id_set = ids.iter().cloned().collect();
+        let names = name_index(&entities);
+        let councils = crate::entities::councils_by_place(&entities, &names);
         Lexicon {
-            names: name_index(&entities),
+            names,
+            councils,
             entities: entities.into_iter().collect(),
             person_ids,
             place_ids,

@@ -16,6 +16,7 @@
 
 mod acronyms;
 mod contexts;
+mod councils;
 mod generic;
 mod groups;
 mod people;
@@ -44,6 +45,7 @@ use resolve::resolve_short_forms;
 use sentence::{Finds, Scratch, SentenceCtx, SentenceScan};
 use tokens::{Vocab, Words};
 
+pub(crate) use councils::councils_by_place;
 pub(crate) use resolve::resolve_roles;
 #[cfg(test)]
 pub(crate) use resolve::role_regex;
@@ -287,6 +289,7 @@ pub(crate) fn find(
     generic::settle_head_aliases(layout, lex, &mut found);
     groups::settle_groups(layout, lex, &mut found);
     places::keep_acting_places(layout, lex, &mut found);
+    councils::the_council_of_the_place(layout, lex, &mut found);
     keep_argued_event_like(layout, lex, &mut found);
     green_members(layout, lex, &mut found);
     pledges::housing_targets(layout, lex, &mut found);

@@ -4224,3 +4224,48 @@ fn national_schemes_of_a_queens_speech_and_a_london_borough_were_unknown() {
         assert_mentions(&lex, id, &[t], &[]);
     }
 }
+
+#[test]
+fn the_council_of_a_place_named_only_as_the_council_was_missed() {
+    // Issue 12 (dev31, dev61, dev36, dev27): local reports name their borough as a
+    // place ("Tower Hamlets", "Essex") and its council only as "the council".
+    let lex = lex_bg(vec![]);
+    let f = run(
+        "Tower Hamlets residents protested outside the town hall. Tower Hamlets has the \
+         densest streets. The council said it would remove the schemes.",
+        &lex,
+    );
+    assert!(
+        mentioned(&f).contains(&"actor:tower-hamlets-council"),
+        "{:?}",
+        f.mentions
+    );
+    // The tier the article writes picks among a place's councils.
+    let f = run(
+        "Essex will be split up. The county council proposed three unitary authorities.",
+        &lex,
+    );
+    assert!(
+        mentioned(&f).contains(&"actor:essex-county-council"),
+        "{:?}",
+        f.mentions
+    );
+    // Not the council tax, not a place the article names no more than another, not a
+    // place that is also another entry's name ("Westminster"), not when a council is
+    // named outright.
+    for text in [
+        "Essex residents pay more: the council tax rose by 5%.",
+        "Essex and Kent disagree. The council said nothing.",
+        "Westminster has cut grants. The council said it would close libraries.",
+        "Camden Council and Essex agree. Essex is large. The council said so.",
+    ] {
+        let f = run(text, &lex);
+        let ids = mentioned(&f);
+        assert!(
+            !ids.iter().any(|i| *i == "actor:essex-county-council"
+                || *i == "actor:kent-county-council"
+                || *i == "actor:westminster-city-council"),
+            "{text}: {ids:?}"
+        );
+    }
+}
