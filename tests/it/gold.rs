@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 61] = [
+const PARTS: [&str; 63] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -64,6 +64,8 @@ const PARTS: [&str; 61] = [
     "gold/dev62",
     "gold/dev63",
     "gold/dev64",
+    "gold/dev65",
+    "gold/dev66",
     "gold/test",
     "gold/test2",
 ];
@@ -161,6 +163,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev62", "dev62"),
         ("gold/dev63", "dev63"),
         ("gold/dev64", "dev64"),
+        ("gold/dev65", "dev65"),
+        ("gold/dev66", "dev66"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
