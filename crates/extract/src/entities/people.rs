@@ -367,6 +367,12 @@ fn role_and_name<'a>(
             .map_or(person, |g| &person[g..]),
         _ => person,
     };
+    // The name starts after the last title: "Westmorland and Furness Councillor
+    // Virginia Taylor" is Virginia Taylor, not "Furness Councillor Virginia Taylor".
+    let person = match person.iter().rposition(|t| person_titles().contains(t.s)) {
+        Some(k) if k + 1 < person.len() => &person[k + 1..],
+        _ => person,
+    };
     let mut person: Vec<Tok> = person
         .iter()
         .copied()

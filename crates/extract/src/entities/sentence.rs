@@ -191,11 +191,14 @@ impl SentenceScan<'_, '_, '_> {
             // "the Government" (capitalised, alone) is the national government, and
             // so is "Government" opening a sentence ("Government's role in housing is
             // ...", "Government says targets ...").
+            // Local reports write it bare after a lower-case word too ("awaiting
+            // approval from Government", "thanks to Government funding"), though not
+            // "local Government", "head of Government" or "in Government" (in office).
             let determined = ti > 0
-                && matches!(
+                && (matches!(
                     toks[ti - 1].s,
                     "the" | "The" | "this" | "This" | "new" | "current"
-                )
+                ) || bare_government_after(toks[ti - 1].s))
                 && adjacent(norm, &toks[ti - 1], t);
             let opening = ti == 0
                 && norm[..t.start]
@@ -203,7 +206,9 @@ impl SentenceScan<'_, '_, '_> {
                     .is_empty();
             if w0 == "Government"
                 && (determined || opening)
-                && toks.get(ti + 1).is_none_or(|n| !is_cap(n.s))
+                // (a capital after the possessive starts another name: "the
+                // Government's Levelling Up Fund")
+                && (w0.len() < t.s.len() || toks.get(ti + 1).is_none_or(|n| !is_cap(n.s)))
                 && !self.overlaps(t.start, t.start + w0.len())
             {
                 let id = self.add(
@@ -1284,4 +1289,31 @@ fn quoted_spans_by(norm: &str, mark: u8) -> Vec<(usize, usize, &str)> {
         i += 1;
     }
     out
+}
+
+/// Whether "Government" after `prev`, a lower-case word, is the national government
+/// ("from Government", "to Government", "previous Government"), not a tier or a
+/// field ("local Government", "devolved Government", "head of Government", "Institute
+/// for Government") nor a party's time in office ("in Government").
+fn bare_government_after(prev: &str) -> bool {
+    prev.starts_with(|c: char| c.is_ascii_lowercase())
+        && prev.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            prev,
+            "local"
+                | "devolved"
+                | "regional"
+                | "federal"
+                | "state"
+                | "municipal"
+                | "provincial"
+                | "city"
+                | "county"
+                | "in"
+                | "into"
+                | "of"
+                | "for"
+                | "and"
+                | "or"
+        )
 }

@@ -4269,3 +4269,33 @@ fn the_council_of_a_place_named_only_as_the_council_was_missed() {
         );
     }
 }
+
+#[test]
+fn government_written_bare_after_a_lower_case_word_was_missed() {
+    // Issue 12 (dev63): local reports write "Government" without "the".
+    assert_mentions(
+        &lex_bg(vec![]),
+        "actor:uk-government",
+        &[
+            "The board is awaiting approval from Government.",
+            "The campus is being made possible thanks to Government funding.",
+            "The cash came from the previous Government's Levelling Up Fund.",
+        ],
+        &[
+            "Councils work in local Government across the region.",
+            "When Labour was in Government the fund was smaller.",
+            "She was the head of Government for a decade.",
+        ],
+    );
+}
+
+#[test]
+fn a_person_after_a_title_inside_a_longer_run_kept_the_words_before_it() {
+    // Issue 12 (dev63): "Westmorland and Furness Councillor Virginia Taylor said"
+    // drafted "Furness Councillor Virginia Taylor".
+    let names = people_named(
+        "Westmorland and Furness Councillor Virginia Taylor said: \"We have had positive talks.\"",
+        &lex_bg(vec![]),
+    );
+    assert_eq!(names, ["Virginia Taylor"], "{names:?}");
+}
