@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 63] = [
+const PARTS: [&str; 65] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -66,6 +66,8 @@ const PARTS: [&str; 63] = [
     "gold/dev64",
     "gold/dev65",
     "gold/dev66",
+    "gold/dev67",
+    "gold/dev68",
     "gold/test",
     "gold/test2",
 ];
@@ -165,6 +167,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev64", "dev64"),
         ("gold/dev65", "dev65"),
         ("gold/dev66", "dev66"),
+        ("gold/dev67", "dev67"),
+        ("gold/dev68", "dev68"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
