@@ -4299,3 +4299,61 @@ fn a_person_after_a_title_inside_a_longer_run_kept_the_words_before_it() {
     );
     assert_eq!(names, ["Virginia Taylor"], "{names:?}");
 }
+
+/// Issue 12 (dev66, dev17, dev31, dev65): the instruments of active travel, councils'
+/// climate emergency declarations, public sector reform and a place's masterplan
+/// were unknown; so were rejoining the EU and the estate-regeneration right to return
+/// (dev48, dev50, dev31). Background entries, each with its source.
+#[test]
+fn active_travel_instruments_and_a_rejoin_campaign_were_unknown() {
+    let lex = lex_bg(vec![]);
+    for (id, t) in [
+        (
+            "policy:local-cycling-and-walking-infrastructure-plans",
+            "We responded to the council's Local Cycling and Walking Infrastructure Plan.",
+        ),
+        (
+            "policy:gear-change",
+            "The plan should be updated to meet the Gear Change policy.",
+        ),
+        (
+            "policy:modal-filters",
+            "The modal filters are good schemes and we hope they are kept.",
+        ),
+        (
+            "policy:pop-up-cycle-lanes",
+            "The pop-up cycle lanes were late, narrow and badly placed.",
+        ),
+        (
+            "policy:climate-emergency-declarations",
+            "The plan lacks the drive to deliver on the Climate Change Emergency declaration.",
+        ),
+        (
+            "policy:road-space-reallocation",
+            "Reallocating road space is the plan's stated aim.",
+        ),
+        (
+            "policy:public-sector-reform",
+            "The Government lacks a clear vision for public sector reform.",
+        ),
+        (
+            "policy:rejoining-the-eu",
+            "Streeting and Burnham want to rejoin the European Union one day.",
+        ),
+        (
+            "policy:right-to-return",
+            "Residents were promised a right to return to the rebuilt estate.",
+        ),
+    ] {
+        let f = run(t, &lex);
+        assert!(mentioned(&f).contains(&id), "{t}: {:?}", f.mentions);
+    }
+    let names = candidate_names(&run(
+        "The council's draft Seafront Masterplan is welcome.",
+        &lex,
+    ));
+    assert!(
+        names.iter().any(|(n, _)| n == "Seafront Masterplan"),
+        "{names:?}"
+    );
+}

@@ -555,6 +555,8 @@ pub(crate) const POLICY_HEADS: &[(&str, &str)] = &[
     ("Framework", "strategy"),
     ("Policy Statement", "strategy"),
     ("Blueprint", "strategy"),
+    ("Masterplan", "programme"),
+    ("Masterplans", "programme"),
     ("Guarantee", "measure"),
     ("Programme", "programme"),
     ("Program", "programme"),
