@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 65] = [
+const PARTS: [&str; 67] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -68,6 +68,8 @@ const PARTS: [&str; 65] = [
     "gold/dev66",
     "gold/dev67",
     "gold/dev68",
+    "gold/dev69",
+    "gold/dev70",
     "gold/test",
     "gold/test2",
 ];
@@ -169,6 +171,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev66", "dev66"),
         ("gold/dev67", "dev67"),
         ("gold/dev68", "dev68"),
+        ("gold/dev69", "dev69"),
+        ("gold/dev70", "dev70"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
