@@ -4357,3 +4357,31 @@ fn active_travel_instruments_and_a_rejoin_campaign_were_unknown() {
         "{names:?}"
     );
 }
+
+/// Issue 12 (dev68, dev69, dev9): "the New Towns Taskforce has recommended" was
+/// swallowed by the new towns policy, whose background entry held the taskforce's
+/// name as an alias; a council named by its initials ("NHDC commissioned further
+/// work") was unknown; "Section 21 'no fault' evictions" named no policy.
+#[test]
+fn a_taskforce_a_councils_initials_and_section_21_were_missed() {
+    let lex = lex_bg(vec![]);
+    let f = run(
+        "The New Towns Taskforce has recommended 12 locations.",
+        &lex,
+    );
+    let ids = mentioned(&f);
+    assert!(ids.contains(&"actor:new-towns-taskforce"), "{ids:?}");
+    assert!(!ids.contains(&"policy:new-towns"), "{ids:?}");
+    assert_mentions(
+        &lex,
+        "actor:north-hertfordshire-district-council",
+        &["NHDC commissioned further work to defend the decision."],
+        &["Nhdc is not how anyone writes it."],
+    );
+    assert_mentions(
+        &lex,
+        "policy:no-fault-evictions",
+        &["The government will abolish Section 21 'no fault' evictions."],
+        &[],
+    );
+}
