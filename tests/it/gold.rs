@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 67] = [
+const PARTS: [&str; 69] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -70,6 +70,8 @@ const PARTS: [&str; 67] = [
     "gold/dev68",
     "gold/dev69",
     "gold/dev70",
+    "gold/dev71",
+    "gold/dev72",
     "gold/test",
     "gold/test2",
 ];
@@ -173,6 +175,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev68", "dev68"),
         ("gold/dev69", "dev69"),
         ("gold/dev70", "dev70"),
+        ("gold/dev71", "dev71"),
+        ("gold/dev72", "dev72"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
