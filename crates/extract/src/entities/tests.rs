@@ -4385,3 +4385,31 @@ fn a_taskforce_a_councils_initials_and_section_21_were_missed() {
         &[],
     );
 }
+
+/// Issue 12 (dev70): road tax, the RAC that is cited on it, "the single European
+/// market" and a prime minister's nickname were unknown.
+#[test]
+fn road_tax_the_rac_and_a_nickname_were_unknown() {
+    let lex = lex_bg(vec![]);
+    for (id, t) in [
+        (
+            "policy:vehicle-excise-duty",
+            "The RAC says drivers pay more in road tax than is spent on the roads.",
+        ),
+        (
+            "actor:rac",
+            "The RAC says drivers pay more in road tax than is spent on the roads.",
+        ),
+        (
+            "policy:single-market",
+            "Remaining in the single European market benefits Northern Ireland.",
+        ),
+        (
+            "actor:boris-johnson",
+            "The country is led by BoJo and his friends.",
+        ),
+    ] {
+        let f = run(t, &lex);
+        assert!(mentioned(&f).contains(&id), "{t}: {:?}", f.mentions);
+    }
+}
