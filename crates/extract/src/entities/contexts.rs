@@ -42,9 +42,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
     /// alias. Not a name the lexicon or another rule has, nor a person, body, people
     /// or month.
     pub(super) fn named_before_lower_heads(&mut self) {
-        const HEADS: [(&str, &str); 11] = [
+        const HEADS: [(&str, &str); 13] = [
             // "the Beeching plan": a named plan (annotation guide 4.1).
             ("plan", "white-paper"),
+            ("agenda", "agenda"),
+            ("agendas", "agenda"),
             ("scheme", "programme"),
             ("schemes", "programme"),
             ("programme", "programme"),
@@ -68,7 +70,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             // The name's words, and "to", "for" or "of" between two of them ("the Help
             // to Save scheme", "the Right to Rent scheme").
             let mut i = j;
-            while i > 0 && j - i < 5 && adjacent(norm, &toks[i - 1], &toks[i]) {
+            while i > 0
+                && j - i < 5
+                && adjacent(norm, &toks[i - 1], &toks[i])
+                && !toks[i - 1].s.ends_with("'s")
+            {
                 let inner = i >= 2
                     && i < j
                     && matches!(toks[i - 1].s, "to" | "for" | "of")
@@ -78,8 +84,10 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
                 }
                 i -= 1;
             }
-            // "the divisive Liveable Streets scheme": a determiner, then one adjective.
-            let determined = |k: usize| DETERMINERS.contains(&toks[k].s);
+            // "the divisive Liveable Streets scheme": a determiner, then one adjective;
+            // "the council's Community Power agenda": a possessive.
+            let determined =
+                |k: usize| DETERMINERS.contains(&toks[k].s) || toks[k].s.ends_with("'s");
             if i == j
                 || i == 0
                 || !(determined(i - 1) || (i >= 2 && determined(i - 2) && describes(toks[i - 1].s)))

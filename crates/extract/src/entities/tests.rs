@@ -4413,3 +4413,39 @@ fn road_tax_the_rac_and_a_nickname_were_unknown() {
         assert!(mentioned(&f).contains(&id), "{t}: {:?}", f.mentions);
     }
 }
+
+/// Issue 12 (dev71, dev72): "Westmorland and Furness Council's Community Power agenda"
+/// named no policy ("agenda" was no lowercase head, and a possessive no determiner);
+/// "Borderlands Inclusive Growth Funding" and "CrossRail" were unknown spellings.
+#[test]
+fn an_agenda_after_a_possessive_and_two_spellings_were_missed() {
+    let lex = lex_bg(vec![]);
+    let f = run(
+        "As part of Westmorland and Furness Council's Community Power agenda, the team works.",
+        &lex,
+    );
+    let names = candidate_names(&f);
+    assert!(
+        names
+            .iter()
+            .any(|(n, k)| n == "Community Power" && k == "agenda"),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|(n, _)| n.contains("Council's")),
+        "{names:?}"
+    );
+    for (id, t) in [
+        (
+            "policy:borderlands-growth-deal",
+            "The town bid for Borderlands Inclusive Growth Funding.",
+        ),
+        (
+            "policy:crossrail",
+            "Transport spending went to CrossRail and HS2.",
+        ),
+    ] {
+        let f = run(t, &lex);
+        assert!(mentioned(&f).contains(&id), "{t}: {:?}", f.mentions);
+    }
+}
