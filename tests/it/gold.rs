@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 69] = [
+const PARTS: [&str; 71] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -72,6 +72,8 @@ const PARTS: [&str; 69] = [
     "gold/dev70",
     "gold/dev71",
     "gold/dev72",
+    "gold/dev73",
+    "gold/dev74",
     "gold/test",
     "gold/test2",
 ];
@@ -177,6 +179,8 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev70", "dev70"),
         ("gold/dev71", "dev71"),
         ("gold/dev72", "dev72"),
+        ("gold/dev73", "dev73"),
+        ("gold/dev74", "dev74"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
