@@ -91,6 +91,8 @@ pub struct Lexicon {
     /// The local councils by their place ("Tower Hamlets" -> Tower Hamlets Council),
     /// for "the council" of an article about one place (see `entities::councils`).
     pub(crate) councils: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// The ids of `councils`, for looking a mention up.
+    pub(crate) council_ids: rustc_hash::FxHashSet<String>,
 }
 
 /// Whether a lexicon is built with the background lexicon.
@@ -181,9 +183,11 @@ impl Lexicon {
         let id_set = ids.iter().cloned().collect();
         let names = name_index(&entities);
         let councils = crate::entities::councils_by_place(&entities, &names);
+        let council_ids = councils.values().flatten().cloned().collect();
         Lexicon {
             names,
             councils,
+            council_ids,
             entities: entities.into_iter().collect(),
             person_ids,
             place_ids,

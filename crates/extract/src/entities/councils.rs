@@ -145,9 +145,12 @@ struct TheCouncil {
 /// "councillors".
 fn the_councils(layout: &Layout) -> Vec<TheCouncil> {
     let mut out = Vec::new();
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new("ouncil"));
     for (si, s) in layout.sentences.iter().enumerate() {
         let norm = s.norm.as_str();
-        for (at, _) in norm.match_indices("ouncil") {
+        for at in finder.find_iter(norm.as_bytes()) {
             let Some(start) = at.checked_sub(1) else {
                 continue;
             };
@@ -258,16 +261,10 @@ fn trim_word(norm: &str, a: usize, b: usize) -> (usize, usize) {
 /// Whether the article already names a council: a lexicon council, or a candidate
 /// whose name ends in "Council".
 fn names_a_council(lex: &Lexicon, found: &Found) -> bool {
-    let council_ids: rustc_hash::FxHashSet<&str> = lex
-        .councils
-        .values()
-        .flatten()
-        .map(String::as_str)
-        .collect();
     found
         .mentions
         .iter()
-        .any(|m| council_ids.contains(m.id.as_str()))
+        .any(|m| lex.council_ids.contains(m.id.as_str()))
         || found
             .candidates
             .iter()
