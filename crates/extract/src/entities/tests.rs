@@ -4449,3 +4449,30 @@ fn an_agenda_after_a_possessive_and_two_spellings_were_missed() {
         assert!(mentioned(&f).contains(&id), "{t}: {:?}", f.mentions);
     }
 }
+
+/// Issue 12 (dev73, dev13): "Scottish Conservative leader Russell Findlay" and "the
+/// Scottish Tory establishment" named the UK Conservative Party: the singular forms
+/// of the devolved parties were no aliases.
+#[test]
+fn a_devolved_party_in_the_singular_named_the_uk_party() {
+    let lex = lex_bg(vec![]);
+    for (id, t) in [
+        (
+            "actor:scottish-conservatives",
+            "Scottish Conservative leader Russell Findlay said the pledge was broken.",
+        ),
+        (
+            "actor:scottish-conservatives",
+            "The Scottish Tory establishment was aghast.",
+        ),
+        (
+            "actor:welsh-conservatives",
+            "The Welsh Conservative group voted against the budget.",
+        ),
+    ] {
+        let f = run(t, &lex);
+        let ids = mentioned(&f);
+        assert!(ids.contains(&id), "{t}: {ids:?}");
+        assert!(!ids.contains(&"actor:conservative-party"), "{t}: {ids:?}");
+    }
+}
