@@ -4476,3 +4476,21 @@ fn a_devolved_party_in_the_singular_named_the_uk_party() {
         assert!(!ids.contains(&"actor:conservative-party"), "{t}: {ids:?}");
     }
 }
+
+/// Issue 12 (dev24, dev29, dev31, dev46, dev50): "former Conservative councillor Andrew
+/// Wood", "former Conservative chancellor George Osborne", "a former Tory special
+/// adviser" drafted the Conservative Party: a past membership is no act of the party.
+#[test]
+fn a_party_named_in_a_former_membership_was_drafted() {
+    assert_mentions(
+        &lex_bg(vec![]),
+        "actor:conservative-party",
+        &["The Conservative Party has chosen a new leader."],
+        &[
+            "Former Conservative councillor Andrew Wood said the scheme failed.",
+            "It was first put forward by former Conservative chancellor George Osborne.",
+            "Lauren McEvatt, a former Tory special adviser, argues the opposite.",
+            "The ex-Conservative MP resigned.",
+        ],
+    );
+}
