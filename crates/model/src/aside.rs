@@ -28,6 +28,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
     }
     let name = &norm[start..end];
     destination(before)
+        || residence(before, name, after)
         || modifier(after)
         || (legislature(name) && elects(after))
         || (example(wider)
@@ -462,6 +463,45 @@ fn destination(before: &[&str]) -> bool {
             && (GO.iter().any(|g| is(ws[n - 2], g)) || PATH.iter().any(|g| is(ws[n - 2], g))))
 }
 
+/// "his first year in Downing Street", "moved into Downing Street", "the next occupant
+/// of Downing Street", "the front steps of 10 Downing Street", "a crisis made in
+/// Downing Street": the Prime Minister's house as where someone is or goes, not the
+/// office that speaks ("Downing Street said").
+fn residence(before: &[&str], name: &str, after: &str) -> bool {
+    let house = matches!(
+        name,
+        "Downing Street" | "10 Downing Street" | "Number 10" | "No 10" | "No. 10" | "Number Ten"
+    );
+    let mut ws = without_the(before);
+    if let Some((last, rest)) = ws.split_last() {
+        if *last == "10" {
+            ws = rest;
+        }
+    }
+    // "the current occupants of Downing Street have pooh-poohed the policy": they act
+    // (though "the government in Downing Street has made" is the government's act).
+    const VERBS: [&str; 14] = [
+        "have", "has", "had", "is", "are", "was", "were", "will", "would", "say", "says", "said",
+        "want", "wants",
+    ];
+    let acting = after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| VERBS.iter().any(|v| is(w, v)));
+    let of = ws.last().is_some_and(|w| is(w, "of"));
+    house
+        && !(of && acting)
+        && (destination(ws)
+            || ws.last().is_some_and(|w| {
+                [
+                    "in", "into", "of", "at", "outside", "inside", "reach", "reached",
+                ]
+                .iter()
+                .any(|x| is(w, x))
+                    || w.trim_end_matches('-').ends_with("-in")
+            }))
+}
+
 /// "the 2016 Senedd election", "Holyrood elections", "a Commons seat": a legislature's
 /// name as the modifier of its elections, seats or members, which are talked about;
 /// the legislature does nothing.
@@ -796,6 +836,28 @@ mod tests {
             "Number 10"
         ));
         assert!(b("She entered Downing Street in 2016.", "Downing Street"));
+        // Issue 12 (dev68, dev73 and five older parts): the house, not the office.
+        for s in [
+            "He will enter 10 Downing Street on July 20th.",
+            "When he moved into Downing Street, he promised a great deal.",
+            "The elections will determine the next occupant of Downing Street.",
+            "The unpopular Labour government in Downing Street has made this harder.",
+            "He had to deal with a crisis-made-in-Downing Street about his leadership.",
+        ] {
+            assert!(b(s, "Downing Street"), "{s}");
+        }
+        assert!(!b(
+            "Downing Street said the plan would go ahead.",
+            "Downing Street"
+        ));
+        assert!(!b(
+            "A spokesman said Downing Street was in talks.",
+            "Downing Street"
+        ));
+        assert!(!b(
+            "The current occupants of Downing Street have pooh-poohed the policy.",
+            "Downing Street"
+        ));
         assert!(!b("The OECD warned that growth would slow.", "OECD"));
         assert!(!b("The OECD, whose members disagree, said no.", "OECD"));
         assert!(!b("Number 10 said the path was clear.", "Number 10"));
