@@ -30,6 +30,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
     destination(before)
         || residence(before, name, after)
         || modifier(after)
+        || (kind == "party" && party_modifier(after))
         || (legislature(name) && elects(after))
         || (example(wider)
             || carrier(before, &norm[..start])
@@ -555,6 +556,35 @@ fn modifier(after: &str) -> bool {
     next_word_is(after, &OF_MEMBERS)
 }
 
+/// "the Labour heartlands", "Labour constituencies", "Lib Dem and Labour authorities",
+/// "Tory-supporting shires", "Labour-held seats", "the Labour Party conference": a
+/// party's name as the modifier of the places, seats or voters it holds, or of its
+/// conference, which are talked about; the party does nothing.
+fn party_modifier(after: &str) -> bool {
+    const HELD: [&str; 17] = [
+        "heartland",
+        "heartlands",
+        "constituency",
+        "constituencies",
+        "seat",
+        "seats",
+        "voters",
+        "supporters",
+        "areas",
+        "strongholds",
+        "authorities",
+        "councils",
+        "cities",
+        "towns",
+        "wards",
+        "conference",
+        "conferences",
+    ];
+    // Not "-run" or "-led": "the Labour-run borough council" is the party governing.
+    const COMPOUNDS: [&str; 4] = ["-supporting ", "-voting ", "-held ", "-leaning "];
+    next_word_is(after, &HELD) || COMPOUNDS.iter().any(|c| after.starts_with(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::only_an_aside;
@@ -861,6 +891,43 @@ mod tests {
         assert!(!b("The OECD warned that growth would slow.", "OECD"));
         assert!(!b("The OECD, whose members disagree, said no.", "OECD"));
         assert!(!b("Number 10 said the path was clear.", "Number 10"));
+    }
+
+    /// Issue 12 (dev, dev6, dev33, dev36, dev44 and older parts): "the neglected Labour
+    /// heartlands", "Tory-supporting shires", "Lib Dem and Labour authorities", "the
+    /// Labour Party conference" drafted the party as an actor.
+    #[test]
+    fn a_party_as_the_modifier_of_its_seats_or_conference_was_an_actor() {
+        let party = |s: &str, n: &str| {
+            let start = s.find(n).unwrap();
+            only_an_aside(s, start, start + n.len(), "party")
+        };
+        for (s, n) in [
+            (
+                "England voted Leave, notably the Labour heartlands.",
+                "Labour",
+            ),
+            ("Labour-held seats fell to Reform.", "Labour"),
+            (
+                "It was not just Lib Dem and Labour authorities that lost out.",
+                "Labour",
+            ),
+            (
+                "It will be announced at the Labour Party conference.",
+                "Labour Party",
+            ),
+            ("More homes for Tory-supporting shires.", "Tory"),
+        ] {
+            assert!(party(s, n), "{s}");
+        }
+        for (s, n) in [
+            ("Labour won the seat.", "Labour"),
+            ("Labour councillors voted against.", "Labour"),
+            ("The Labour-led council cut the budget.", "Labour"),
+            ("The Labour-run borough council wants to grow.", "Labour"),
+        ] {
+            assert!(!party(s, n), "{s}");
+        }
     }
 
     #[test]
