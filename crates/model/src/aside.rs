@@ -30,7 +30,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
     destination(before)
         || residence(before, name, after)
         || modifier(after)
-        || (kind == "party" && party_modifier(after))
+        || (kind == "party" && (party_modifier(after) || former_membership(before)))
         || (legislature(name) && elects(after))
         || (example(wider)
             || carrier(before, &norm[..start])
@@ -583,6 +583,15 @@ fn party_modifier(after: &str) -> bool {
     // Not "-run" or "-led": "the Labour-run borough council" is the party governing.
     const COMPOUNDS: [&str; 4] = ["-supporting ", "-voting ", "-held ", "-leaning "];
     next_word_is(after, &HELD) || COMPOUNDS.iter().any(|c| after.starts_with(c))
+}
+
+/// "former Conservative councillor Andrew Wood", "a former Tory special adviser",
+/// "the ex-Conservative MP": a party after "former" or "ex-" is a person's past
+/// membership, no act of the party and no membership the guide's `member-of` states.
+fn former_membership(before: &[&str]) -> bool {
+    before
+        .last()
+        .is_some_and(|w| is(w, "former") || is(w, "ex-"))
 }
 
 #[cfg(test)]

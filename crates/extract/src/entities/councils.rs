@@ -15,6 +15,8 @@ use crate::items::{Mention, MentionHow};
 use crate::lexicon::Lexicon;
 use crate::sentences::Layout;
 
+use super::sentence::NOT_AFTER_COUNCIL;
+
 /// What a council's name holds around its place, longest first: "London Borough of
 /// Tower Hamlets", "Essex County Council", "City of Edinburgh Council".
 const PREFIXES: &[&str] = &[
@@ -103,33 +105,10 @@ pub(crate) fn councils_by_place(
     out
 }
 
-/// Words after "council" that make it part of another thing ("the council tax", "the
-/// council estate"), not the body.
-const COMPOUNDS: &[&str] = &[
-    "tax",
-    "taxes",
-    "house",
-    "houses",
-    "housing",
-    "home",
-    "homes",
-    "estate",
-    "estates",
-    "tenant",
-    "tenants",
-    "flat",
-    "flats",
-    "seat",
-    "seats",
-    "election",
-    "elections",
-    "chamber",
-    "ward",
-    "wards",
-    "area",
-    "areas",
-    "of",
-];
+/// Words after "council" that, beside `sentence::NOT_AFTER_COUNCIL` ("the council
+/// tax"), make it part of another thing: "the council chamber", "the council area",
+/// "the Council of Europe".
+const NOT_THE_BODY: &[&str] = &["chamber", "ward", "wards", "area", "areas", "of"];
 
 /// One "the council" of a sentence: where its words are, and the tier it names
 /// ("County" of "the county council").
@@ -169,7 +148,9 @@ fn the_councils(layout: &Layout) -> Vec<TheCouncil> {
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if next.starts_with(|c: char| c.is_uppercase()) || COMPOUNDS.contains(&next_word) {
+            if next.starts_with(|c: char| c.is_uppercase())
+                || (NOT_AFTER_COUNCIL.contains(&next_word) || NOT_THE_BODY.contains(&next_word))
+            {
                 continue;
             }
             let Some(before) = norm[..start].strip_suffix(' ') else {

@@ -295,7 +295,6 @@ pub(crate) fn find(
     pledges::housing_targets(layout, lex, &mut found);
     drop_asides(layout, lex, &mut found);
     drop_offices_in_titles(layout, lex, &mut found);
-    drop_former_memberships(layout, lex, &mut found);
     found
         .mentions
         .sort_by(|a, b| (a.sentence, a.start, &a.id).cmp(&(b.sentence, b.start, &b.id)));
@@ -691,32 +690,4 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     s.authors_of_research();
     s.bodies_called();
     s.named_after_policy_verbs();
-}
-
-/// "former Conservative councillor Andrew Wood", "a former Tory special adviser", "ex-Labour
-/// MP": a party named after "former" or "ex-" is a person's past membership, no act of
-/// the party and no membership the annotation guide's `member-of` states (7.3); the
-/// mention is dropped (the party stays where the article names it otherwise).
-fn drop_former_memberships(layout: &Layout, lex: &Lexicon, found: &mut Found) {
-    found.mentions.retain(|m| {
-        let party = m.how == MentionHow::Lexicon
-            && lex.entities.get(&m.id).is_some_and(|e| {
-                e.node_kind == levelmap_model::NodeKind::Actor && e.kind == "party"
-            });
-        if !party {
-            return true;
-        }
-        let Some(s) = layout.sentences.get(m.sentence) else {
-            return true;
-        };
-        let before = &s.norm[..m.start];
-        let former = before
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("former"))
-            || before.ends_with("ex-")
-            || before.ends_with("Ex-");
-        !former
-    });
 }

@@ -756,7 +756,7 @@ pub(super) const COUNCIL_TIERS: &[&str] =
     &["city", "county", "district", "borough", "town", "parish"];
 
 /// Words after "council" that make it part of another thing ("council tax").
-const NOT_AFTER_COUNCIL: &[&str] = &[
+pub(super) const NOT_AFTER_COUNCIL: &[&str] = &[
     "tax",
     "taxes",
     "house",
