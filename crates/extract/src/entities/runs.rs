@@ -220,6 +220,9 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         if self.named_with_an_acronym(&words, (a, b)) {
             return;
         }
+        if !titled && self.body_opening_that_speaks(run, &words) {
+            return;
+        }
         // "the boss of Manchester Airport Chris Woodroofe said": a given name and a
         // surname closing a longer run, then a reporting verb, are the speaker; the
         // words before them are whatever they lead.
@@ -472,6 +475,108 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         true
     }
 
+    /// "Living Streets wrote to the minister", "One Housing said the delays were
+    /// regrettable", "Cornish Lithium has demonstrated refining": a run of two or three
+    /// capitalised words opening a sentence, with a common English word among them and
+    /// no given name, title or role first, followed by a reporting verb (or "has" or
+    /// "have" and one), is a body that speaks. A person's name of words no dictionary
+    /// knows is left to [`Self::person`]; groups ("Local Residents") are dropped later.
+    fn body_opening_that_speaks(&mut self, run: &'s [Tok<'a>], words: &[&str]) -> bool {
+        let norm = self.c.norm;
+        let (a, b) = (run[0].start, strip_end(run));
+        // At the sentence's start, or after a short opening phrase and a comma ("Last
+        // September, One Housing apologised").
+        let before = norm[..a].trim_end();
+        let opens = before.is_empty()
+            || before
+                .strip_suffix(',')
+                .is_some_and(|o| !o.contains(',') && o.split_whitespace().count() <= 4);
+        if !(2..=3).contains(&words.len()) || !opens {
+            return false;
+        }
+        let after = norm[b..].trim_start();
+        let after = ["has already ", "have already ", "has ", "have "]
+            .iter()
+            .find_map(|aux| after.strip_prefix(aux))
+            .unwrap_or(after);
+        if after.starts_with(',') || !(reported_after(after, 0) || acts_as_a_body(after)) {
+            return false;
+        }
+        let first = words[0];
+        let plain = |w: &&str| {
+            is_cap(w) && !is_allcaps(w) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        if !words.iter().all(plain)
+            || given_names().contains(first)
+            || PEERAGES.contains(&first)
+            || person_titles().contains(first)
+            || words::sentence_starters().contains(first)
+            || words
+                .iter()
+                .any(|w| role_heads().contains(w) || not_name().contains(w))
+            || is_role_phrase(words)
+            || self.known_place(&norm[a..b])
+            || self.overlaps(a, b)
+        {
+            return false;
+        }
+        // "Local Residents said", "Senior Officials warned": people of a kind.
+        const PEOPLE: &[&str] = &[
+            "residents",
+            "officials",
+            "ministers",
+            "critics",
+            "campaigners",
+            "experts",
+            "tenants",
+            "councillors",
+            "leaders",
+            "members",
+            "voters",
+            "landlords",
+            "developers",
+            "economists",
+            "researchers",
+            "analysts",
+            "activists",
+            "officers",
+            "people",
+            "users",
+            "families",
+            "workers",
+            "sources",
+            "insiders",
+            "figures",
+            "business",
+            "businesses",
+            "owners",
+            "parents",
+            "students",
+            "staff",
+        ];
+        let last = words[words.len() - 1].to_lowercase();
+        if PEOPLE.contains(&last.as_str()) {
+            return false;
+        }
+        let common = words.iter().any(|w| {
+            let l = w.to_lowercase();
+            crate::words::dictionary::is_word(&l)
+        });
+        if !common {
+            return false;
+        }
+        self.add(
+            norm[a..b].to_string(),
+            NodeKind::Actor,
+            "organisation",
+            0.5,
+            "a name of common words opening a sentence that speaks ('Living Streets said')".into(),
+            a,
+            b,
+        );
+        true
+    }
+
     /// Whether the organisation or policy name at byte `a` is no name: an
     /// organisation (`org`) named generically after "a"/"an" and an adjective ("an
     /// interim Economic Partnership"; "a new Council of the Nations" names the new
@@ -597,6 +702,40 @@ pub(super) fn word_after(norm: &str, end: usize) -> &str {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("")
+}
+
+/// Whether `after` opens with a verb of what bodies do ("apologised", "launched",
+/// "owns"), that a person's name rarely opens a sentence with.
+fn acts_as_a_body(after: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "apologised",
+        "identified",
+        "launched",
+        "published",
+        "demonstrated",
+        "submitted",
+        "campaigns",
+        "campaigned",
+        "owns",
+        "manages",
+        "operates",
+        "funds",
+        "funded",
+        "commissioned",
+        "estimates",
+        "estimated",
+        "revealed",
+        "reported",
+        "urged",
+        "welcomed",
+        "called",
+        "calls",
+        "objected",
+        "opposes",
+        "opposed",
+        "lobbied",
+    ];
+    VERBS.contains(&word_after(after, 0))
 }
 
 /// Whether a reporting verb ("said", "wrote") follows `norm[..end]`, after a comma.

@@ -4494,3 +4494,41 @@ fn a_party_named_in_a_former_membership_was_drafted() {
         ],
     );
 }
+
+#[test]
+fn a_body_of_common_words_opening_a_sentence_that_acts_was_missed() {
+    let lex = lex_of(vec![]);
+    assert_candidates(
+        &lex,
+        "organisation",
+        &[
+            (
+                "Living Streets wrote to the minister about pavement parking.",
+                "Living Streets",
+            ),
+            (
+                "Cornish Lithium has already demonstrated the refining of lithium.",
+                "Cornish Lithium",
+            ),
+            (
+                "Last September, Peabody Homes apologised to residents for the delays.",
+                "Peabody Homes",
+            ),
+        ],
+    );
+    // A person's name, a title, a group of people, or a body that does not act, is
+    // no such organisation.
+    for text in [
+        "Rachel Reeves said the budget was fair.",
+        "Local Residents said the plan was rushed.",
+        "Prime Minister Keir Starmer said growth would come.",
+        "Cornish Lithium is a young firm near Redruth.",
+        "Yesterday, after a long debate in the chamber, Cornish Lithium apologised.",
+    ] {
+        let got = candidate_names(&run(text, &lex));
+        assert!(
+            !got.iter().any(|(_, k)| k == "organisation"),
+            "{text}: {got:?}"
+        );
+    }
+}
