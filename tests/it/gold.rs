@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 71] = [
+const PARTS: [&str; 77] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -74,6 +74,12 @@ const PARTS: [&str; 71] = [
     "gold/dev72",
     "gold/dev73",
     "gold/dev74",
+    "gold/dev77",
+    "gold/dev78",
+    "gold/dev79",
+    "gold/dev80",
+    "gold/dev81",
+    "gold/dev82",
     "gold/test",
     "gold/test2",
 ];
@@ -181,6 +187,12 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev72", "dev72"),
         ("gold/dev73", "dev73"),
         ("gold/dev74", "dev74"),
+        ("gold/dev77", "dev77"),
+        ("gold/dev78", "dev78"),
+        ("gold/dev79", "dev79"),
+        ("gold/dev80", "dev80"),
+        ("gold/dev81", "dev81"),
+        ("gold/dev82", "dev82"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
