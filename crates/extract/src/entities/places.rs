@@ -142,7 +142,10 @@ impl SentenceScan<'_, '_, '_> {
             let (a, b) = (toks[i].start, toks[i + n - 1].end);
             i += n;
             let verb_after = last_verb.is_some_and(|v| v >= i);
-            if !(verb_after || has_list) || self.overlaps(a, b) || !self.place_like(toks, i - n, n)
+            if !(verb_after || has_list)
+                || self.overlaps(a, b)
+                || self.inside_a_new_name(a, b)
+                || !self.place_like(toks, i - n, n)
             {
                 continue;
             }
@@ -161,6 +164,17 @@ impl SentenceScan<'_, '_, '_> {
                 b,
             );
         }
+    }
+
+    /// Whether `a..b` lies inside a longer name this sentence already proposed: "Gypsy"
+    /// of "Gypsy and Traveller Accommodation Assessment, approved by ...".
+    fn inside_a_new_name(&self, a: usize, b: usize) -> bool {
+        self.out
+            .mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == self.c.si)
+            .any(|m| m.start <= a && b <= m.end && (m.start, m.end) != (a, b))
     }
 
     /// Whether `w`, opening a sentence, is a common word there ("Later", "The").

@@ -4532,3 +4532,53 @@ fn a_body_of_common_words_opening_a_sentence_that_acts_was_missed() {
         );
     }
 }
+
+#[test]
+fn an_assessment_toolkit_or_crossing_named_with_capitals_was_missed() {
+    let lex = lex_of(vec![]);
+    for (text, want) in [
+        (
+            "Its most recent Gypsy and Traveller Accommodation Assessment, approved by the Welsh Government in 2024, identifies a need for 13 pitches.",
+            "Gypsy and Traveller Accommodation Assessment",
+        ),
+        (
+            "The scheme was examined against the Levelling Up Toolkit and found wanting.",
+            "Levelling Up Toolkit",
+        ),
+        (
+            "The East London River Crossing was cancelled after a public inquiry.",
+            "East London River Crossing",
+        ),
+    ] {
+        let got = candidate_names(&run(text, &lex));
+        assert!(
+            got.iter().any(|(n, k)| n == want && k != "place" && k != "organisation"),
+            "{text}: {got:?}"
+        );
+        // A word of the longer name is no place that acts ("Gypsy ... approved").
+        assert!(!got.iter().any(|(_, k)| k == "place"), "{text}: {got:?}");
+    }
+}
+
+/// A small party's pledges ("we'll end fossil fuel subsidies", "a national investment
+/// bank", "parking charges at hospitals") named recurring policy ideas the background
+/// lexicon lacked, and none was drafted.
+#[test]
+fn a_pledge_list_of_recurring_policy_ideas_was_missed() {
+    let lex = crate::lexicon_with(&Corpus::default(), crate::Background::On);
+    let f = run(
+        "We'll create a national investment bank and end fossil fuel subsidies. We'll abolish parking charges at hospitals, make childcare vouchers available to lower earners, invest in home insulation and re-open lines closed by the Beeching cuts.",
+        &lex,
+    );
+    let ids: Vec<&str> = f.mentions.iter().map(|m| m.id.as_str()).collect();
+    for want in [
+        "policy:national-investment-bank",
+        "policy:fossil-fuel-subsidies",
+        "policy:hospital-parking-charges",
+        "policy:childcare-vouchers",
+        "policy:home-insulation",
+        "policy:reopening-railway-lines",
+    ] {
+        assert!(ids.contains(&want), "{want}: {ids:?}");
+    }
+}

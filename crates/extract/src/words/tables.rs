@@ -590,6 +590,11 @@ pub(crate) const POLICY_HEADS: &[(&str, &str)] = &[
     ("Cap", "measure"),
     ("Arc", "programme"),
     ("Corridor", "programme"),
+    ("Assessment", "measure"),
+    ("Assessments", "measure"),
+    ("Toolkit", "measure"),
+    ("Crossing", "programme"),
+    ("Accelerator", "programme"),
 ];
 
 /// Lowercase head nouns after a quoted or capitalised name that make it a programme or agenda.
