@@ -43,7 +43,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
     /// [`Self::person_of_org`] when the lexicon knows the organisation after "of" and
     /// nothing before it: the words before "of" are the person's name.
     pub(super) fn person_of_known_org(&mut self, run: &'s [Tok<'a>], words: &[&str]) -> bool {
-        let Some(p) = words.iter().position(|w| *w == "of") else {
+        let Some(p) = words.iter().position(|w| *w == "of" || *w == "for") else {
             return false;
         };
         let before_known = run[..p].iter().any(|t| self.overlaps(t.start, t.end));
@@ -64,22 +64,32 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         words: &[&str],
         known: bool,
     ) -> bool {
-        let Some(p) = words.iter().position(|w| *w == "of") else {
+        // "of", or "for" after a person's name ("Oliver Heath for the Rowntree
+        // Foundation": a study's author and its commissioner).
+        let Some(p) = words.iter().position(|w| *w == "of" || *w == "for") else {
             return false;
         };
+        let by_for = words[p] == "for";
         let prev = self.c.norm[..run[0].start]
             .trim_end()
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        // "Mr Wright of New Financial": a titled surname of an organisation.
+        // "Mr Wright of New Financial": a titled surname of an organisation;
+        // "Professor Philip McCann of Sheffield University": a title opening the run.
         let titled = p == 1 && person_titles().contains(prev);
-        if !((2..=3).contains(&p) || titled) || p + 1 >= run.len() {
+        let title_first = (3..=4).contains(&p) && person_titles().contains(words[0]);
+        if !((2..=3).contains(&p) || titled || title_first) || p + 1 >= run.len() {
             return false;
         }
         let name = &run[..p];
-        let named =
-            titled || given_names().contains(words[0]) || words::REPORTING_VERBS.contains(&prev);
+        let named = titled
+            || title_first
+            || given_names().contains(words[0])
+            || words::REPORTING_VERBS.contains(&prev);
+        if by_for && !(named && given_names().contains(words[usize::from(title_first)])) {
+            return false;
+        }
         // "Jac Larner of Cardiff University": a plain name of an organisation is a
         // person of it, even with a given name no list holds.
         let affiliated = !named

@@ -4582,3 +4582,38 @@ fn a_pledge_list_of_recurring_policy_ideas_was_missed() {
         assert!(ids.contains(&want), "{want}: {ids:?}");
     }
 }
+
+/// "Matthew Goodwin and Oliver Heath for the Rowntree Foundation" drafted one body of
+/// that whole name, and "Professor Philip McCann of Sheffield University" no body at
+/// all: a person "for" an organisation, and a titled person "of" one, name both.
+#[test]
+fn a_person_for_an_organisation_was_drafted_as_one_body() {
+    let lex = lex_of(vec![]);
+    let got = candidate_names(&run(
+        "A study by Matthew Goodwin and Oliver Heath for the Rowntree Foundation uses data on 19,000 voters.",
+        &lex,
+    ));
+    assert!(
+        got.contains(&("Oliver Heath".into(), "person".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(n, _)| n == "Rowntree Foundation"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(n, _)| n.contains(" for ")), "{got:?}");
+    let got = candidate_names(&run(
+        "Professor Philip McCann of Sheffield University said the gap was the widest.",
+        &lex,
+    ));
+    assert!(
+        got.iter().any(|(n, _)| n == "Sheffield University"),
+        "{got:?}"
+    );
+    // A title's "for" is no person's: "Secretary of State for Levelling Up".
+    let got = candidate_names(&run(
+        "The Secretary of State for Levelling Up Michael Gove said the fund would grow.",
+        &lex,
+    ));
+    assert!(!got.iter().any(|(n, _)| n == "Levelling Up"), "{got:?}");
+}
