@@ -37,11 +37,12 @@ pub const BETWEEN: &[&str] = &[
 
 /// Beginnings of the verbs by which a place acts politically.
 pub const ACTING: &[&str] = &[
-    "accept", "agree", "announc", "approv", "argu", "ask", "back", "bid", "call", "campaign",
-    "chose", "choos", "claim", "complain", "decid", "demand", "elect", "insist", "launch", "lobb",
-    "negotiat", "object", "oppos", "pledg", "promis", "propos", "push", "refus", "reject",
-    "respond", "rush", "said", "say", "secur", "seek", "sign", "sought", "support", "switch",
-    "threaten", "tried", "tries", "trying", "urg", "veto", "vote", "voting", "want", "warn", "won",
+    "accept", "agree", "announc", "approv", "argu", "ask", "back", "bid", "block", "call",
+    "campaign", "chose", "choos", "claim", "complain", "decid", "demand", "discuss", "elect",
+    "impos", "insist", "introduc", "invest", "launch", "legislat", "lobb", "negotiat", "object",
+    "offer", "oppos", "pledg", "promis", "propos", "push", "refus", "reject", "respond", "rush",
+    "said", "say", "secur", "seek", "sign", "sought", "subsidis", "support", "switch", "threaten",
+    "tried", "tries", "trying", "urg", "veto", "vote", "voting", "want", "warn", "won",
 ];
 
 /// Plural nouns for groups of places, which a list of places may follow ("towns like").
@@ -70,7 +71,59 @@ pub fn acts(norm: &str, end: usize) -> bool {
 /// Whether the place named at `norm[start..end]` acts: a political verb follows
 /// it, or it is in a list of examples of a group of places that acts.
 pub fn acts_at(norm: &str, start: usize, end: usize) -> bool {
-    (acts(norm, end) && !after_preposition(norm, start)) || in_acting_list(norm, start, end)
+    (acts(norm, end) && !after_preposition(norm, start))
+        || in_acting_list(norm, start, end)
+        || agent_of_a_passive(norm, start)
+}
+
+/// Participles of what a government does, whose agent after "by" acts: "schemes
+/// currently run by the EU", "tariffs imposed by America", "a deal agreed by Wales".
+const DONE_BY: &[&str] = &[
+    "administered",
+    "agreed",
+    "approved",
+    "awarded",
+    "backed",
+    "blocked",
+    "controlled",
+    "demanded",
+    "financed",
+    "funded",
+    "granted",
+    "imposed",
+    "introduced",
+    "levied",
+    "managed",
+    "negotiated",
+    "offered",
+    "opposed",
+    "paid",
+    "proposed",
+    "rejected",
+    "run",
+    "set",
+    "signed",
+    "spent",
+    "subsidised",
+    "supported",
+];
+
+/// Whether the name at `norm[start..]` is the agent of a passive verb of
+/// [`DONE_BY`]: "run by the EU" (an adverb may stand between: "funded directly by").
+pub fn agent_of_a_passive(norm: &str, start: usize) -> bool {
+    let mut before = norm[..start].split_whitespace().rev();
+    let mut w = before.next().unwrap_or("");
+    if w.eq_ignore_ascii_case("the") {
+        w = before.next().unwrap_or("");
+    }
+    if w != "by" {
+        return false;
+    }
+    let mut v = before.next().unwrap_or("");
+    if v.ends_with("ly") {
+        v = before.next().unwrap_or("");
+    }
+    DONE_BY.contains(&v)
 }
 
 /// Whether the name at `norm[start..]` follows a preposition ("Councils in the north
@@ -693,6 +746,27 @@ mod tests {
         ));
         assert!(!at("Wales Office officials agreed.", "Wales"));
         assert!(at("Scotland and Wales have agreed.", "Scotland"));
+    }
+
+    /// "The EU is discussing a Made in Europe strategy", "regeneration schemes
+    /// currently run by the EU": a union of states that discusses, invests or runs
+    /// schemes acts, and was dropped as a place only named.
+    #[test]
+    fn the_eu_discussing_or_running_schemes_was_a_place_only_named() {
+        let at_ = |s: &str, place: &str| {
+            let i = s.find(place).unwrap_or(0);
+            acts_at(s, i, i + place.len())
+        };
+        assert!(at_("The EU is discussing a Made in Europe strategy.", "EU"));
+        assert!(at_("Norway invested its oil revenue abroad.", "Norway"));
+        assert!(at_(
+            "It will take over regeneration schemes currently run by the EU.",
+            "EU"
+        ));
+        assert!(at_("Tariffs imposed by America hurt exporters.", "America"));
+        assert!(!at_("The train was delayed by Wales's storms.", "Wales"));
+        assert!(!at_("Exports to the EU fell by a third.", "EU"));
+        assert!(!at_("The plan was drawn up by 2020 in London.", "London"));
     }
 
     #[test]
