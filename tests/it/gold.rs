@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 77] = [
+const PARTS: [&str; 81] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -80,6 +80,10 @@ const PARTS: [&str; 77] = [
     "gold/dev80",
     "gold/dev81",
     "gold/dev82",
+    "gold/dev83",
+    "gold/dev84",
+    "gold/dev85",
+    "gold/dev86",
     "gold/test",
     "gold/test2",
 ];
@@ -193,6 +197,10 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev80", "dev80"),
         ("gold/dev81", "dev81"),
         ("gold/dev82", "dev82"),
+        ("gold/dev83", "dev83"),
+        ("gold/dev84", "dev84"),
+        ("gold/dev85", "dev85"),
+        ("gold/dev86", "dev86"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
