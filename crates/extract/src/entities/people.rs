@@ -24,8 +24,23 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         else {
             return;
         };
-        let rest = &run[k..];
+        let mut rest = &run[k..];
+        // "Boris Johnson and Zac Goldsmith", "Labour's Sadiq Khan and the Conservative
+        // Zac Goldsmith": a given name and surname joined to the known name by "and".
+        let mut joined = false;
+        while rest.first().is_some_and(|t| matches!(t.s, "and" | "the")) {
+            rest = &rest[1..];
+            joined = true;
+        }
         let words: Vec<&str> = rest.iter().map(|t| strip_possessive(t.s)).collect();
+        if (joined || k > 0)
+            && (2..=3).contains(&rest.len())
+            && given_names().contains(words[0])
+            && rest.iter().all(|t| is_cap(t.s) && !is_allcaps(t.s))
+        {
+            self.person(rest, i, &words);
+            return;
+        }
         let has_role = words
             .iter()
             .take(words.len().saturating_sub(1))
@@ -357,9 +372,19 @@ fn role_and_name<'a>(
     run: &[Tok<'a>],
     words: &[&str],
 ) -> (Option<String>, Vec<Tok<'a>>) {
-    let role_split = words
-        .iter()
-        .rposition(|w| role_heads().contains(w) || is_member_title(w));
+    // "Journalist Jeremy Warner": an occupation opening the run, before a given
+    // name, is the person's description, as a role is.
+    let occupation = |k: usize, w: &str| {
+        words.len() > k + 2
+            && words.get(k + 1).is_some_and(|n| given_names().contains(n))
+            && !given_names().contains(w)
+            && words::OCCUPATIONS
+                .binary_search(&w.to_lowercase().as_str())
+                .is_ok()
+    };
+    let role_split = words.iter().enumerate().rposition(|(k, w)| {
+        role_heads().contains(w) || is_member_title(w) || (k == 0 && occupation(k, w))
+    });
     let (role, person): (Option<String>, &[Tok]) = match role_split {
         Some(r) if r + 1 < run.len() => (
             Some(norm[run[0].start..run[r].end].to_string()),

@@ -507,7 +507,7 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             is_cap(w) && !is_allcaps(w) && w.chars().all(|c| c.is_alphabetic() || c == '-')
         };
         if !words.iter().all(plain)
-            || given_names().contains(first)
+            || words.iter().any(|w| given_names().contains(w))
             || PEERAGES.contains(&first)
             || person_titles().contains(first)
             || words::sentence_starters().contains(first)

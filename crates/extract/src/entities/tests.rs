@@ -4617,3 +4617,34 @@ fn a_person_for_an_organisation_was_drafted_as_one_body() {
     ));
     assert!(!got.iter().any(|(n, _)| n == "Levelling Up"), "{got:?}");
 }
+
+/// "Both Boris Johnson and Zac Goldsmith were against", "Journalist Jeremy Warner
+/// recently argued": a person joined by "and" to a name the lexicon knows, and a
+/// person after an occupation opening the sentence, were missed or named with the
+/// occupation.
+#[test]
+fn a_person_joined_to_a_known_name_or_after_an_occupation_was_missed() {
+    let lex = lex_of(vec![ent(
+        "actor:boris-johnson",
+        "Boris Johnson",
+        "person",
+        &[],
+    )]);
+    assert_eq!(
+        people_named(
+            "Both Boris Johnson and Zac Goldsmith were against this extradition arrangement.",
+            &lex
+        ),
+        ["Zac Goldsmith"]
+    );
+    let lex = lex_of(vec![]);
+    for (text, want) in [
+        (
+            "Journalist Jeremy Warner recently argued that further tax rises would worsen the slump.",
+            "Jeremy Warner",
+        ),
+        ("Campaigner Jane Smith said the plan was wrong.", "Jane Smith"),
+    ] {
+        assert_eq!(people_named(text, &lex), [want], "{text}");
+    }
+}
