@@ -35,12 +35,32 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         {
             return false;
         }
+        // "the Dennistoun RPZ", after "a Restricted Parking Zone (RPZ)": an acronym the
+        // article defined for a policy names a policy of that kind.
+        let policy_kind = self
+            .out
+            .cands
+            .values()
+            .find(|c| c.node_kind == NodeKind::Policy && c.aliases.iter().any(|x| x == last))
+            .map(|c| c.kind.clone());
+        let (node, kind, why) = match &policy_kind {
+            Some(k) => (
+                NodeKind::Policy,
+                k.as_str(),
+                "a name ending in a policy's acronym",
+            ),
+            None => (
+                NodeKind::Actor,
+                "organisation",
+                "a name ending in an acronym",
+            ),
+        };
         self.add(
             self.c.norm[a..b].to_string(),
-            NodeKind::Actor,
-            "organisation",
+            node,
+            kind,
             0.6,
-            "a name ending in an acronym".into(),
+            why.into(),
             a,
             b,
         );

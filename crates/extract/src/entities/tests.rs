@@ -4648,3 +4648,25 @@ fn a_person_joined_to_a_known_name_or_after_an_occupation_was_missed() {
         assert_eq!(people_named(text, &lex), [want], "{text}");
     }
 }
+
+/// "the Restricted Parking Zone (RPZ) ... after the Dennistoun RPZ roadshow": a place
+/// before an acronym the article defined for a policy drafted an organisation.
+#[test]
+fn a_name_ending_in_a_policys_acronym_was_drafted_an_organisation() {
+    let lex = lex_of(vec![]);
+    let got = candidate_names(&run(
+        "The council proposed a Restricted Parking Zone (RPZ) for Broomhill. The decision came after the Dennistoun RPZ roadshow, where staff faced abuse.",
+        &lex,
+    ));
+    let kind = got
+        .iter()
+        .find(|(n, _)| n == "Dennistoun RPZ")
+        .map(|(_, k)| k.as_str());
+    assert!(kind.is_some_and(|k| k != "organisation"), "{got:?}");
+    // An acronym no policy of the article has stays an organisation's.
+    let got = candidate_names(&run("The Broomhill BCC said the plan was rushed.", &lex));
+    assert!(
+        got.contains(&("Broomhill BCC".into(), "organisation".into())),
+        "{got:?}"
+    );
+}
