@@ -30,7 +30,10 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
     destination(before)
         || residence(before, name, after)
         || modifier(after)
-        || (kind == "party" && (party_modifier(after) || former_membership(before)))
+        || (kind == "party"
+            && (party_modifier(after)
+                || former_membership(before)
+                || chosen_by_voters(before, &norm[end..])))
         || (legislature(name) && elects(after))
         || (example(wider)
             || carrier(before, &norm[..start])
@@ -585,6 +588,41 @@ fn party_modifier(after: &str) -> bool {
     next_word_is(after, &HELD) || COMPOUNDS.iter().any(|c| after.starts_with(c))
 }
 
+/// "would vote for the Green Party", "8% Liberal Democrat", "renters have flocked to
+/// the Greens", "now votes Lib Dem": a party as what voters choose or poll for, which
+/// does nothing itself; not "voted for Labour's plan", where the plan is the party's.
+fn chosen_by_voters(before: &[&str], raw_after: &str) -> bool {
+    if raw_after.starts_with("'s") || raw_after.starts_with('\u{2019}') {
+        return false;
+    }
+    // One lowercase word of description may stand after "the" or "for" ("for the
+    // populist-left Green Party").
+    let ws = match before.split_last() {
+        Some((w, rest))
+            if w.starts_with(|c: char| c.is_lowercase())
+                && rest.last().is_some_and(|p| is(p, "the") || is(p, "for")) =>
+        {
+            rest
+        }
+        _ => before,
+    };
+    let ws = without_the(ws);
+    let n = ws.len();
+    let Some(&last) = ws.last() else {
+        return false;
+    };
+    let second = if n >= 2 { ws[n - 2] } else { "" };
+    const VOTE: [&str; 4] = ["vote", "votes", "voted", "voting"];
+    const MOVE: [&str; 5] = ["flocked", "switched", "defected", "drifted", "turned"];
+    let voted =
+        VOTE.iter().any(|v| is(last, v)) || (is(last, "for") && VOTE.iter().any(|v| is(second, v)));
+    let moved = is(last, "to") && MOVE.iter().any(|m| is(second, m));
+    let polled = last.ends_with('%')
+        || (is(last, "for") && second.ends_with('%'))
+        || (is(last, "cent") && is(second, "per"));
+    voted || moved || polled
+}
+
 /// "former Conservative councillor Andrew Wood", "a former Tory special adviser",
 /// "the ex-Conservative MP": a party after "former" or "ex-" is a person's past
 /// membership, no act of the party and no membership the guide's `member-of` states.
@@ -900,6 +938,38 @@ mod tests {
         assert!(!b("The OECD warned that growth would slow.", "OECD"));
         assert!(!b("The OECD, whose members disagree, said no.", "OECD"));
         assert!(!b("Number 10 said the path was clear.", "Number 10"));
+    }
+
+    /// Issue 12 (older dev parts and dev78): "would vote for the populist-left Green
+    /// Party", "8% Liberal Democrat", "private renters have flocked to the Greens"
+    /// drafted the party voters choose as an actor.
+    #[test]
+    fn a_party_voters_choose_was_an_actor() {
+        let party = |s: &str, n: &str| {
+            let start = s.find(n).unwrap();
+            only_an_aside(s, start, start + n.len(), "party")
+        };
+        for (s, n) in [
+            (
+                "14% now say they would vote for the populist-left Green Party.",
+                "Green Party",
+            ),
+            (
+                "11% for Reform UK, 8% Liberal Democrat.",
+                "Liberal Democrat",
+            ),
+            ("Private renters have flocked to the Greens.", "Greens"),
+            ("Oxfordshire now votes Lib Dem.", "Lib Dem"),
+        ] {
+            assert!(party(s, n), "{s}");
+        }
+        for (s, n) in [
+            ("MPs voted for Labour's plan.", "Labour"),
+            ("Labour voted for the bill.", "Labour"),
+            ("The Greens called for a vote.", "Greens"),
+        ] {
+            assert!(!party(s, n), "{s}");
+        }
     }
 
     /// Issue 12 (dev, dev6, dev33, dev36, dev44 and older parts): "the neglected Labour

@@ -386,7 +386,7 @@ fn an_all_caps_or_lower_case_alias_was_not_linked() {
         ["actor:boris-johnson"]
     );
     assert_eq!(
-        lexicon_ids("THEY VOTE REFORM NOW.", &lex),
+        lexicon_ids("REFORM WON THE WARD.", &lex),
         ["actor:reform-uk"]
     );
 }
@@ -802,7 +802,7 @@ fn an_acronym_set_in_small_capitals_was_not_linked() {
     // Pages that set acronyms in small capitals give them in lower case.
     let lex = lex_bg(vec![]);
     let f = run(
-        "Their neighbourhood voted for Reform uk, and the snp blamed the disruption of hs2.",
+        "In their neighbourhood Reform uk won, and the snp blamed the disruption of hs2.",
         &lex,
     );
     let ids = mentioned(&f);
