@@ -172,14 +172,18 @@ pub(crate) fn stated_date(
                 continue;
             }
         }
-        if (!(edge && short) && no_cue) || !may_hold_date(&s.norm) {
+        // A press release's dateline opens its first paragraph ("6th April 2017 -
+        // Lichfield - ...", "LONDON, 6 April 2017 - ..."): its sentence is long.
+        let may_open_dated = edge && opens_with_a_date(&s.norm);
+        if (!(edge && short) && no_cue && !may_open_dated) || !may_hold_date(&s.norm) {
             continue;
         }
-        for (d, start, _) in parse_dates(&s.norm) {
+        for (d, start, end) in parse_dates(&s.norm) {
             if d.is_after(today) {
                 continue;
             }
             let (cue_at, updated) = cue_before(&s.norm[..start]);
+            let cue_at = cue_at.or_else(|| dateline(&s.norm, start, end).then_some(start));
             // A cue word makes the date the article's on a line of its own (or a short
             // one), or when it opens the sentence ("Published: ..."); not in running prose ("the
             // commission published its report on ...").
@@ -239,6 +243,33 @@ pub(crate) fn stated_date(
         reasoning: None,
         confidence: if score >= 4.0 { 0.95 } else { 0.75 },
     })
+}
+
+/// Whether `norm` opens with a digit, or with a word or two and a comma before one:
+/// where a dateline may stand.
+fn opens_with_a_date(norm: &str) -> bool {
+    let head = norm.get(..norm.len().min(32)).unwrap_or(norm);
+    norm.starts_with(|c: char| c.is_ascii_digit())
+        || head.split_once(", ").is_some_and(|(place, rest)| {
+            place.split(' ').count() <= 3 && rest.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// Whether the date at `norm[start..end]` is a press release's dateline: it opens the
+/// sentence, alone or after the place ("LONDON, 6 April 2017"), and a dash follows it
+/// ("6th April 2017 - Lichfield, Staffordshire - In May, ...").
+fn dateline(norm: &str, start: usize, end: usize) -> bool {
+    let before = norm[..start].trim();
+    let place = before.strip_suffix(',').is_some_and(|p| {
+        !p.is_empty()
+            && p.split_whitespace().count() <= 3
+            && p.split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    });
+    (before.is_empty() || place)
+        && norm[end..]
+            .trim_start()
+            .starts_with(['-', '\u{2013}', '\u{2014}'])
 }
 
 /// Prepositions that make the date after them an event's: a deadline, a span, a

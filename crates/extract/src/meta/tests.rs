@@ -1382,3 +1382,30 @@ fn a_newspapers_comment_box_was_a_claim() {
         d.claims.iter().map(|c| &c.quote).collect::<Vec<_>>()
     );
 }
+
+/// A press release dated in its first paragraph ("6th April 2017 - Lichfield,
+/// Staffordshire - In May, a local man ...") gave no stated date: the sentence was
+/// long prose with no cue word.
+#[test]
+fn a_press_release_dateline_gave_no_stated_date() {
+    let today = PartialDate::parse("2026-12-02").unwrap();
+    let lx = lex();
+    for (t, want) in [
+        (
+            "Lichfield To Get a New Kind of Politics\n\nCouncil candidate offers a break from the same old politics\n\n6th April 2017 - Lichfield, Staffordshire - In May, a local man is hoping to bring a new kind of politics to Staffordshire by running for election to the county council.\n\nHe said the council had been underfunded for years by a government that did not listen.\n",
+            "2017-04-06",
+        ),
+        (
+            "Council sets out its budget\n\nLONDON, 3 March 2022 \u{2014} The council today set out a budget that protects frontline services while meeting the cost of rising demand for social care.\n\nThe leader said it was a fair budget for hard times.\n",
+            "2022-03-03",
+        ),
+    ] {
+        let l = Layout::new(t);
+        let d = stated_date(t, &l, &lx.scanner.scan(&l), today);
+        assert_eq!(d.map(|d| d.value.to_string()).as_deref(), Some(want), "{t}");
+    }
+    // A date opening a sentence of prose without a dash is an event's.
+    let t = "A title here\n\nIntro text.\n\n6 April 2017 was the day the council voted to close the library after a long and bitter campaign by residents.\n";
+    let l = Layout::new(t);
+    assert!(stated_date(t, &l, &lx.scanner.scan(&l), today).is_none());
+}
