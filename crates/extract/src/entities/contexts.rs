@@ -42,9 +42,11 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
     /// alias. Not a name the lexicon or another rule has, nor a person, body, people
     /// or month.
     pub(super) fn named_before_lower_heads(&mut self) {
-        const HEADS: [(&str, &str); 13] = [
+        const HEADS: [(&str, &str); 15] = [
             // "the Beeching plan": a named plan (annotation guide 4.1).
             ("plan", "white-paper"),
+            ("project", "programme"),
+            ("projects", "programme"),
             ("agenda", "agenda"),
             ("agendas", "agenda"),
             ("scheme", "programme"),
@@ -70,10 +72,13 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             // The name's words, and "to", "for" or "of" between two of them ("the Help
             // to Save scheme", "the Right to Rent scheme").
             let mut i = j;
+            // (A capitalised determiner opening the sentence is no word of the name: "The
+            // Heart of Kendal scheme would ...".)
             while i > 0
                 && j - i < 5
                 && adjacent(norm, &toks[i - 1], &toks[i])
                 && !toks[i - 1].s.ends_with("'s")
+                && !DETERMINERS.contains(&toks[i - 1].s)
             {
                 let inner = i >= 2
                     && i < j

@@ -4670,3 +4670,27 @@ fn a_name_ending_in_a_policys_acronym_was_drafted_an_organisation() {
         "{got:?}"
     );
 }
+
+/// "The Heart of Kendal scheme would revamp the town's market hall": the capitalised
+/// "The" opening the sentence was read into the name, which then had no determiner
+/// before it; and "the Tiller Road Estate project" named no project.
+#[test]
+fn a_scheme_named_at_the_sentences_start_or_a_project_was_missed() {
+    let lex = lex_of(vec![]);
+    for (text, want) in [
+        (
+            "The Heart of Kendal scheme would revamp the town's market hall.",
+            "Heart of Kendal",
+        ),
+        (
+            "They have dubbed this the Tiller Road Estate project.",
+            "Tiller Road Estate",
+        ),
+    ] {
+        let got = candidate_names(&run(text, &lex));
+        assert!(
+            got.iter().any(|(n, k)| n == want && k == "programme"),
+            "{text}: {got:?}"
+        );
+    }
+}
