@@ -26,15 +26,13 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         };
         let mut rest = &run[k..];
         // "Boris Johnson and Zac Goldsmith", "Labour's Sadiq Khan and the Conservative
-        // Zac Goldsmith": a given name and surname joined to the known name by "and".
-        let mut joined = false;
+        // Zac Goldsmith": a given name and surname after the known name, or joined to
+        // it by "and", is a person.
         while rest.first().is_some_and(|t| matches!(t.s, "and" | "the")) {
             rest = &rest[1..];
-            joined = true;
         }
         let words: Vec<&str> = rest.iter().map(|t| strip_possessive(t.s)).collect();
-        if (joined || k > 0)
-            && (2..=3).contains(&rest.len())
+        if (2..=3).contains(&rest.len())
             && given_names().contains(words[0])
             && rest.iter().all(|t| is_cap(t.s) && !is_allcaps(t.s))
         {
@@ -374,16 +372,14 @@ fn role_and_name<'a>(
 ) -> (Option<String>, Vec<Tok<'a>>) {
     // "Journalist Jeremy Warner": an occupation opening the run, before a given
     // name, is the person's description, as a role is.
-    let occupation = |k: usize, w: &str| {
-        words.len() > k + 2
-            && words.get(k + 1).is_some_and(|n| given_names().contains(n))
-            && !given_names().contains(w)
-            && words::OCCUPATIONS
-                .binary_search(&w.to_lowercase().as_str())
-                .is_ok()
-    };
+    let occupation_first = words.len() > 2
+        && given_names().contains(words[1])
+        && !given_names().contains(words[0])
+        && words::OCCUPATIONS
+            .binary_search(&words[0].to_lowercase().as_str())
+            .is_ok();
     let role_split = words.iter().enumerate().rposition(|(k, w)| {
-        role_heads().contains(w) || is_member_title(w) || (k == 0 && occupation(k, w))
+        role_heads().contains(w) || is_member_title(w) || (k == 0 && occupation_first)
     });
     let (role, person): (Option<String>, &[Tok]) = match role_split {
         Some(r) if r + 1 < run.len() => (
