@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 81] = [
+const PARTS: [&str; 87] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -84,6 +84,12 @@ const PARTS: [&str; 81] = [
     "gold/dev84",
     "gold/dev85",
     "gold/dev86",
+    "gold/dev87",
+    "gold/dev88",
+    "gold/dev89",
+    "gold/dev90",
+    "gold/dev91",
+    "gold/dev92",
     "gold/test",
     "gold/test2",
 ];
@@ -201,6 +207,12 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev84", "dev84"),
         ("gold/dev85", "dev85"),
         ("gold/dev86", "dev86"),
+        ("gold/dev87", "dev87"),
+        ("gold/dev88", "dev88"),
+        ("gold/dev89", "dev89"),
+        ("gold/dev90", "dev90"),
+        ("gold/dev91", "dev91"),
+        ("gold/dev92", "dev92"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
