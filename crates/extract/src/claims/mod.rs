@@ -27,7 +27,7 @@ use cues::cues_scanned_into;
 pub(crate) use cues::{cue_phrases, Cue};
 #[cfg(test)]
 pub(crate) use cues::{cues, cues_scanned};
-use speakers::{carry_speakers_back, Speakers};
+use speakers::{carry_speakers_back, signed_quotations, Speakers};
 
 /// Claims below this confidence (the claim model's probability) are not drafted: the
 /// operating point, chosen on the development gold set (see [`model`]): on the eight
@@ -479,6 +479,7 @@ pub(crate) fn find(
         });
     }
     carry_speakers_back(layout, &mut out);
+    signed_quotations(layout, found, lex, &mut out);
     out
 }
 

@@ -9,7 +9,7 @@ use super::documents;
 use crate::found::Found;
 use crate::items::{DraftClaim, Mention};
 use crate::lexicon::Lexicon;
-use crate::sentences::{Layout, Sentence};
+use crate::sentences::{BlockKind, Layout, Sentence};
 use levelmap_model::NodeKind;
 
 /// The speakers of an article's sentences, read in order: the state that carries
@@ -1074,4 +1074,70 @@ pub(super) fn quotation_closed_by(layout: &Layout, last: usize) -> Option<usize>
                 })
                 .is_some_and(|o| !still_open(o, &s.norm).any())
     })
+}
+
+/// A quotation signed on the line below it, as a press release signs one ("“The
+/// innovation centre will be the heart of the Business Park”." then "Cllr John Lamb,
+/// Leader, Southend-on-Sea Borough Council"): the person the signature names is the
+/// speaker of the claims, with none, in the paragraphs just above that open with a
+/// quotation mark (at most three).
+pub(super) fn signed_quotations(
+    layout: &Layout,
+    found: &Found,
+    lex: &Lexicon,
+    out: &mut [DraftClaim],
+) {
+    for (si, s) in layout.sentences.iter().enumerate() {
+        let block = s.block;
+        if layout.blocks[block].kind != BlockKind::Heading
+            || !crate::entities::attribution_line(&s.norm)
+        {
+            continue;
+        }
+        let name_end = s.norm.find(", ").unwrap_or(s.norm.len());
+        let Some(who) = found
+            .in_sentence(si)
+            .find(|m| m.start < name_end && is_person(&m.id, found, lex))
+            .map(|m| m.id.clone())
+        else {
+            continue;
+        };
+        // The quoted paragraphs just above, nearest first: the one that closes the
+        // quotation, back to the one that opens it (a quotation may run over
+        // paragraphs, each but the last without a closing mark).
+        let mut quoted = Vec::new();
+        let closes = layout
+            .sentences_of(block.saturating_sub(1))
+            .last()
+            .is_some_and(|(_, last)| {
+                let t = last.norm.trim_end().trim_end_matches(['.', ',']);
+                t.ends_with(['"', '\u{201d}', '\''])
+            });
+        let mut opened = false;
+        for b in (block.saturating_sub(3)..block).rev() {
+            if !closes || layout.blocks[b].kind != BlockKind::Paragraph {
+                break;
+            }
+            quoted.push(b);
+            opened = layout
+                .sentences_of(b)
+                .next()
+                .is_some_and(|(_, first)| opens_with_quote_mark(&first.norm));
+            if opened {
+                break;
+            }
+        }
+        if !opened {
+            continue;
+        }
+        for c in out.iter_mut() {
+            let in_quoted = layout
+                .sentences
+                .get(c.sentence)
+                .is_some_and(|cs| quoted.contains(&cs.block));
+            if in_quoted && c.speaker.is_none() {
+                c.speaker = Some(who.clone());
+            }
+        }
+    }
 }

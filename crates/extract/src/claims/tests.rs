@@ -1182,3 +1182,35 @@ fn a_pronoun_tag_with_told_went_to_an_earlier_speaker_or_to_no_one() {
     let d = draft_of_with(text, &lex);
     assert_speakers(&d, &[("\u{201c}We\u{2019}ve cut", "actor:nick-forbes")]);
 }
+
+/// Issue 12 (dev90, a regional development agency's press-release posts): a
+/// quotation signed on the line below it ("Cllr John Lamb, Leader, Southend-on-Sea
+/// Borough Council"), over one paragraph or two, had no speaker; a paragraph that
+/// opens no quotation takes none.
+#[test]
+fn a_quotation_signed_on_the_line_below_had_no_speaker() {
+    let lex = lexicon_of_person("actor:ron-woodley", "Ron Woodley", "Woodley");
+    let text = "Funding for the business park\n\n\
+        Published 3 February 2017\n\n\
+        “This is fantastic news and further proof that the town continues to punch above its weight when bidding for funding.\n\n\
+        For the Borough to receive a fifth of all the funding is a great achievement that we should celebrate”.\n\n\
+        Cllr John Lamb, Leader, Southend-on-Sea Borough Council\n\n\
+        The council should now spend the money quickly because the park will fail without it.\n\n\
+        “Our ambitious plans are a once in a generation opportunity to bring in significant investment.”\n\n\
+        Councillor Ron Woodley, Leader, Southend Borough Council\n";
+    let d = draft_of_with(text, &lex);
+    assert_speakers(
+        &d,
+        &[
+            ("“This is fantastic", "actor:john-lamb"),
+            ("For the Borough", "actor:john-lamb"),
+            ("“Our ambitious", "actor:ron-woodley"),
+        ],
+    );
+    assert_eq!(
+        speaker_of(&d, "The council should"),
+        Some(None),
+        "{:?}",
+        speakers_of(&d)
+    );
+}

@@ -46,6 +46,7 @@ use sentence::{Finds, Scratch, SentenceCtx, SentenceScan};
 use tokens::{Vocab, Words};
 
 pub(crate) use councils::councils_by_place;
+pub(crate) use people::attribution_line;
 pub(crate) use resolve::resolve_roles;
 #[cfg(test)]
 pub(crate) use resolve::role_regex;
@@ -233,7 +234,9 @@ pub(crate) fn find(
             });
         }
         let kind = layout.blocks[s.block].kind;
-        if kind == BlockKind::Heading || header.boilerplate.contains(&s.block) {
+        let signed =
+            kind == BlockKind::Heading && s.block >= header.body_start && attribution_line(&s.norm);
+        if (kind == BlockKind::Heading && !signed) || header.boilerplate.contains(&s.block) {
             continue;
         }
         spans.clear();
@@ -428,7 +431,7 @@ fn drop_names_inside_bodies(found: &mut Found) {
     }
     found.mentions.retain(|m| {
         !(m.how == MentionHow::Lexicon
-            && m.id.starts_with("actor:")
+            && (m.id.starts_with("actor:") || m.id.starts_with("policy:"))
             && bodies.iter().any(|&(si, a, b)| {
                 si == m.sentence && a <= m.start && m.end <= b && (a, b) != (m.start, m.end)
             }))

@@ -1055,3 +1055,39 @@ fn is_lower_role(w: &str) -> bool {
         || LOWER_ROLES.contains(&singular)
         || w.contains('-') && w.split('-').any(|p| LOWER_ROLES.contains(&p))
 }
+
+/// Whether a line of its own, with no closing period, names the speaker of the quote
+/// above it as a press release signs one: a person (a title or a given name first),
+/// a comma, a role, and perhaps the body ("Cllr John Lamb, Leader, Southend-on-Sea
+/// Borough Council", "Professor Michael Thorne, Vice Chancellor, Anglia Ruskin
+/// University"). Such a line is scanned for names, where other short lines
+/// (headings, captions, navigation) are not.
+pub(crate) fn attribution_line(norm: &str) -> bool {
+    let mut parts = norm.split(", ");
+    let (Some(name), Some(role)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    if parts.count() > 1 {
+        return false;
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let first = words[0];
+    let person_first = (given_names().contains(first) && words.len() >= 2)
+        || (person_titles().contains(first) || matches!(first, "Cllr" | "Councillor"))
+            && words.len() >= 2;
+    let role_words: Vec<&str> = role.split([' ', '-']).collect();
+    (2..=5).contains(&words.len())
+        && person_first
+        && words.iter().all(|w| is_cap(w) && !is_allcaps(w))
+        && role_words.len() <= 5
+        && role_words
+            .iter()
+            .all(|w| is_cap(w) || matches!(*w, "of" | "for" | "and" | "the"))
+        && role_words.iter().any(|w| {
+            role_heads().contains(w)
+                || matches!(
+                    *w,
+                    "Manager" | "Member" | "Partner" | "Principal" | "Councillor"
+                )
+        })
+}

@@ -279,6 +279,23 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             self.out.scratch.superseded.push((self.c.si, s, e));
             return false;
         }
+        // "the South East Local Enterprise Partnership": a known institution (a kind
+        // of body, "Local Enterprise Partnerships") closing a longer name that ends in
+        // a body's head is one body of that kind, named by the whole run.
+        let kind_of_bodies = self.c.hit_spans.iter().find(|&&(s, e)| {
+            e == b
+                && s > a
+                && heads.org.is_some()
+                && self
+                    .lex
+                    .id_for_name(&norm[s..e])
+                    .and_then(|id| self.lex.entities.get(id))
+                    .is_some_and(|p| p.id.starts_with("policy:") && p.kind == "institution")
+        });
+        if let Some(&(s, e)) = kind_of_bodies {
+            self.out.scratch.superseded.push((self.c.si, s, e));
+            return false;
+        }
         if !heads.any() || self.overlaps(head_span.0, head_span.1) {
             // "Jane Smith of IPPR", "Tom Jones of the Resolution Foundation": a
             // person of an organisation the lexicon knows.

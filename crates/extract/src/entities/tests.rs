@@ -4694,3 +4694,81 @@ fn a_scheme_named_at_the_sentences_start_or_a_project_was_missed() {
         );
     }
 }
+
+/// Issue 12 (dev90, a regional development agency's press-release posts): the line
+/// that signs a quotation ("Cllr John Lamb, Leader, Southend-on-Sea Borough Council")
+/// was read as a heading, so neither the person nor the body it names was found.
+/// Other short lines (a heading, a name with no role) are still not scanned.
+#[test]
+fn a_line_signing_a_quotation_was_read_as_a_heading() {
+    let lex = lex_of(vec![]);
+    let text = "Funding for the business park\n\n\
+        Published 3 February 2017\n\n\
+        The council has secured new money for the park.\n\n\
+        “The innovation centre will be the heart of the Business Park”.\n\n\
+        John Keddie, Chairman, Harlow Enterprise Zone Board\n\n\
+        Professor Michael Thorne, Vice Chancellor, Anglia Ruskin University\n\n\
+        Allocated land usage and opportunities for overseas investors\n\n\
+        Peter Lamb, Southend\n\n\
+        The park will open next year.\n";
+    let d = crate::extract("a.txt", text, None, &lex, &crate::ExtractOptions::default()).unwrap();
+    let names: Vec<&str> = d.candidates.iter().map(|c| c.name.as_str()).collect();
+    for want in [
+        "John Keddie",
+        "Harlow Enterprise Zone Board",
+        "Michael Thorne",
+        "Anglia Ruskin University",
+    ] {
+        assert!(names.contains(&want), "{want} in {names:?}");
+    }
+    assert!(!names.contains(&"Peter Lamb"), "{names:?}");
+    use super::people::attribution_line;
+    assert!(attribution_line(
+        "Cllr John Lamb, Leader, Southend-on-Sea Borough Council"
+    ));
+    assert!(attribution_line("Jane Smith, Chief Executive"));
+    for line in [
+        "Peter Lamb, Southend",
+        "Allocated land usage and opportunities for overseas investors",
+        "Networking and collaboration opportunities",
+        "Leeds, Bradford, Wakefield, Chief Executive",
+        "John Keddie, Chairman, Harlow Board, Essex, England",
+    ] {
+        assert!(!attribution_line(line), "{line}");
+    }
+}
+
+/// Issue 12 (dev90 and an older part's Association of Police and Crime
+/// Commissioners): a known kind of body closing a longer body's name ("Local
+/// Enterprise Partnerships" in "the South East Local Enterprise Partnership") was
+/// drafted as that policy, and the body was lost; a policy inside a new body's name
+/// ("Enterprise Zones" in "Harlow Enterprise Zone Board") was drafted too. A policy
+/// that is no kind of body keeps its name ("the EU Customs Union").
+#[test]
+fn a_body_named_after_a_known_kind_of_body_was_drafted_as_the_policy() {
+    let lex = lex_bg(vec![]);
+    for (text, want, not) in [
+        (
+            "The money is for the South East Local Enterprise Partnership (SELEP).",
+            "South East Local Enterprise Partnership",
+            "Local Enterprise Partnerships",
+        ),
+        (
+            "The Harlow Enterprise Zone Board appointed a development partner.",
+            "Harlow Enterprise Zone Board",
+            "Enterprise Zones",
+        ),
+    ] {
+        let f = run(text, &lex);
+        let got = candidate_names(&f);
+        assert!(got.iter().any(|(n, _)| n == want), "{text}: {got:?}");
+        let ids: Vec<&str> = f.mentions.iter().map(|m| m.id.as_str()).collect();
+        assert!(
+            !got.iter().any(|(n, _)| n == not) && !ids.iter().any(|i| i.starts_with("policy:")),
+            "{text}: {got:?} {ids:?}"
+        );
+    }
+    let f = run("The Lib Dems want to rejoin the EU Customs Union.", &lex);
+    let ids: Vec<&str> = f.mentions.iter().map(|m| m.id.as_str()).collect();
+    assert!(ids.contains(&"policy:customs-union"), "{ids:?}");
+}
