@@ -4772,3 +4772,22 @@ fn a_body_named_after_a_known_kind_of_body_was_drafted_as_the_policy() {
     let ids: Vec<&str> = f.mentions.iter().map(|m| m.id.as_str()).collect();
     assert!(ids.contains(&"policy:customs-union"), "{ids:?}");
 }
+
+/// Issue 12 (dev91, a university research group's data note): "without HM Govt
+/// announcing another initiative" named the UK Government by a short form no list
+/// held ("HM Govt", and "HMG" as civil servants write it).
+#[test]
+fn the_government_as_hm_govt_or_hmg_was_missed() {
+    let lex = lex_bg(vec![]);
+    for text in [
+        "We cannot snooze for a second without HM Govt announcing another initiative.",
+        "HMG has said the scheme will end next year.",
+    ] {
+        let f = run(text, &lex);
+        assert!(
+            mentioned(&f).contains(&"actor:uk-government"),
+            "{text}: {:?}",
+            mentioned(&f)
+        );
+    }
+}
