@@ -4791,3 +4791,33 @@ fn the_government_as_hm_govt_or_hmg_was_missed() {
         );
     }
 }
+
+/// Issue 12 (dev90): a developer named with "Developments" ("Vinci Developments",
+/// "Henry Boot Developments") was no organisation: missed, or a person by its given
+/// name.
+#[test]
+fn a_developer_named_with_developments_was_missed_or_a_person() {
+    let lex = lex_of(vec![]);
+    for (text, want) in [
+        (
+            "The park is being developed by Vinci Developments, part of a large company.",
+            "Vinci Developments",
+        ),
+        (
+            "The park is being developed by Henry Boot Developments.",
+            "Henry Boot Developments",
+        ),
+    ] {
+        let got = candidate_names(&run(text, &lex));
+        assert_eq!(
+            got,
+            [(want.to_string(), "organisation".to_string())],
+            "{text}"
+        );
+    }
+    let got = candidate_names(&run(
+        "Housing developments in the town were approved.",
+        &lex,
+    ));
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -489,6 +489,8 @@ pub(crate) const ORG_HEADS: &[(&str, &str)] = &[
     ("Guild", "organisation"),
     ("Housing", "organisation"),
     ("Homes", "organisation"),
+    // A developer's name ("Barratt Developments", "Vinci Developments").
+    ("Developments", "organisation"),
     ("Network", "organisation"),
     ("Forum", "organisation"),
     ("Bureau", "organisation"),
