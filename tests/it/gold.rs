@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-const PARTS: [&str; 87] = [
+const PARTS: [&str; 91] = [
     "gold/dev",
     "gold/dev2",
     "gold/dev3",
@@ -90,6 +90,10 @@ const PARTS: [&str; 87] = [
     "gold/dev90",
     "gold/dev91",
     "gold/dev92",
+    "gold/dev93",
+    "gold/dev94",
+    "gold/dev95",
+    "gold/dev96",
     "gold/test",
     "gold/test2",
 ];
@@ -213,6 +217,10 @@ fn the_split_in_sources_md_matches_the_folders() {
         ("gold/dev90", "dev90"),
         ("gold/dev91", "dev91"),
         ("gold/dev92", "dev92"),
+        ("gold/dev93", "dev93"),
+        ("gold/dev94", "dev94"),
+        ("gold/dev95", "dev95"),
+        ("gold/dev96", "dev96"),
         ("gold/test", "test"),
         ("gold/test2", "test2"),
     ] {
