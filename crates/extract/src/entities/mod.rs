@@ -265,7 +265,11 @@ pub(crate) fn find(
             roles: &mut found.roles,
             scratch: &mut scratch,
         };
-        scan_sentence(&ctx, &vocab, lex, out);
+        if signed {
+            scan_signature(&ctx, &vocab, lex, out);
+        } else {
+            scan_sentence(&ctx, &vocab, lex, out);
+        }
     }
     let final_cands = settle_candidates(cands, &mut cand_mentions, lex);
     if !scratch.superseded.is_empty() {
@@ -693,4 +697,16 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     s.authors_of_research();
     s.bodies_called();
     s.named_after_policy_verbs();
+}
+
+/// A line signing a quotation ([`people::attribution_line`]): only its person and
+/// the body after the role, not the role's words.
+fn scan_signature(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, out: Finds<'_>) {
+    let mut s = SentenceScan {
+        c: ctx,
+        vocab,
+        lex,
+        out,
+    };
+    s.signature();
 }

@@ -1076,18 +1076,92 @@ pub(crate) fn attribution_line(norm: &str) -> bool {
         || (person_titles().contains(first) || matches!(first, "Cllr" | "Councillor"))
             && words.len() >= 2;
     let role_words: Vec<&str> = role.split([' ', '-']).collect();
+    // The role capitalised or not ("Leader", "chief technical officer", "CEO").
+    let is_role = |w: &str| {
+        let cap = match w.split_at_checked(1) {
+            Some((f, rest)) => format!("{}{rest}", f.to_uppercase()),
+            None => w.to_string(),
+        };
+        role_heads().contains(cap.as_str())
+            || matches!(
+                cap.as_str(),
+                "Manager" | "Member" | "Partner" | "Principal" | "Councillor" | "Vice"
+            )
+            || matches!(w, "CEO" | "CTO" | "CFO" | "COO" | "MD")
+    };
     (2..=5).contains(&words.len())
         && person_first
         && words.iter().all(|w| is_cap(w) && !is_allcaps(w))
         && role_words.len() <= 5
-        && role_words
-            .iter()
-            .all(|w| is_cap(w) || matches!(*w, "of" | "for" | "and" | "the"))
-        && role_words.iter().any(|w| {
-            role_heads().contains(w)
-                || matches!(
-                    *w,
-                    "Manager" | "Member" | "Partner" | "Principal" | "Councillor"
-                )
+        && role_words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '&')
         })
+        && role_words.iter().any(|w| is_role(w))
+}
+
+impl SentenceScan<'_, '_, '_> {
+    /// A signature line ([`attribution_line`]): the person it names first, without
+    /// a title ("Cllr John Lamb"), and the body after the role ("Paul Finch, chief
+    /// technical officer, KAO Data"), an organisation; each where no lexicon name
+    /// covers it. The role's words name nothing.
+    pub(super) fn signature(&mut self) {
+        let norm = self.c.norm;
+        if !attribution_line(norm) {
+            return;
+        }
+        let name_end = norm.find(", ").unwrap_or(norm.len());
+        let mut a = 0;
+        for w in norm[..name_end].split(' ') {
+            if !(person_titles().contains(w) || matches!(w, "Cllr" | "Councillor")) {
+                break;
+            }
+            a += w.len() + 1;
+        }
+        if a < name_end && !self.overlaps(a, name_end) {
+            self.add(
+                norm[a..name_end].to_string(),
+                NodeKind::Actor,
+                "person",
+                0.8,
+                "a name signing a quotation".into(),
+                a,
+                name_end,
+            );
+        }
+        let Some(at) = norm.match_indices(", ").nth(1).map(|(i, _)| i + 2) else {
+            return;
+        };
+        let body = norm[at..].trim_end_matches(['.', ' ']);
+        let words: Vec<&str> = body.split(' ').collect();
+        let (a, b) = (at, at + body.len());
+        let capitalised = words
+            .iter()
+            .all(|w| is_cap(w) || matches!(*w, "of" | "for" | "and" | "the" | "&"));
+        // A known policy inside the body's name is no mention of it ("Harlow
+        // Enterprise Zone Board"); a known name that is the body, or an actor, is.
+        let lex = self.lex;
+        let known = self.c.hit_spans.iter().any(|&(s, e)| {
+            s < b
+                && a < e
+                && ((s, e) == (a, b)
+                    || s < a
+                    || e > b
+                    || !lex
+                        .id_for_name(&norm[s..e])
+                        .is_some_and(|id| id.starts_with("policy:")))
+        });
+        if (1..=5).contains(&words.len()) && capitalised && !known {
+            self.supersede_hits_within(a, b);
+            self.add(
+                body.to_string(),
+                NodeKind::Actor,
+                "organisation",
+                0.6,
+                "the body a signature line names after the role".into(),
+                a,
+                b,
+            );
+        }
+    }
 }

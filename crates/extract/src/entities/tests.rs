@@ -4697,8 +4697,10 @@ fn a_scheme_named_at_the_sentences_start_or_a_project_was_missed() {
 
 /// Issue 12 (dev90, a regional development agency's press-release posts): the line
 /// that signs a quotation ("Cllr John Lamb, Leader, Southend-on-Sea Borough Council")
-/// was read as a heading, so neither the person nor the body it names was found.
-/// Other short lines (a heading, a name with no role) are still not scanned.
+/// was read as a heading, so neither the person nor the body it names was found
+/// (dev94: with the role in lower case, "Paul Finch, chief technical officer, KAO
+/// Data"). Other short lines (a heading, a name with no role) are still not scanned,
+/// and a role's words name nothing.
 #[test]
 fn a_line_signing_a_quotation_was_read_as_a_heading() {
     let lex = lex_of(vec![]);
@@ -4710,6 +4712,9 @@ fn a_line_signing_a_quotation_was_read_as_a_heading() {
         Professor Michael Thorne, Vice Chancellor, Anglia Ruskin University\n\n\
         Allocated land usage and opportunities for overseas investors\n\n\
         Peter Lamb, Southend\n\n\
+        “It is essential to the region”.\n\n\
+        Paul Finch, chief technical officer, KAO Data\n\n\
+        Andrew Bramidge, Project Director, Harlow Enterprise Zone\n\n\
         The park will open next year.\n";
     let d = crate::extract("a.txt", text, None, &lex, &crate::ExtractOptions::default()).unwrap();
     let names: Vec<&str> = d.candidates.iter().map(|c| c.name.as_str()).collect();
@@ -4718,15 +4723,27 @@ fn a_line_signing_a_quotation_was_read_as_a_heading() {
         "Harlow Enterprise Zone Board",
         "Michael Thorne",
         "Anglia Ruskin University",
+        "Paul Finch",
+        "KAO Data",
+        "Andrew Bramidge",
     ] {
         assert!(names.contains(&want), "{want} in {names:?}");
     }
-    assert!(!names.contains(&"Peter Lamb"), "{names:?}");
+    // A role's words name nothing ("Project Director" was a project).
+    for not in [
+        "Peter Lamb",
+        "Project Director",
+        "Chairman",
+        "Vice Chancellor",
+    ] {
+        assert!(!names.contains(&not), "{not} in {names:?}");
+    }
     use super::people::attribution_line;
     assert!(attribution_line(
         "Cllr John Lamb, Leader, Southend-on-Sea Borough Council"
     ));
     assert!(attribution_line("Jane Smith, Chief Executive"));
+    assert!(attribution_line("Richard Daniel, CEO, Raytheon UK"));
     for line in [
         "Peter Lamb, Southend",
         "Allocated land usage and opportunities for overseas investors",
@@ -4820,4 +4837,38 @@ fn a_developer_named_with_developments_was_missed_or_a_person() {
         &lex,
     ));
     assert!(got.is_empty(), "{got:?}");
+}
+
+/// Issue 12 (dev87, dev88, dev89 and dev91, read after their first measurement):
+/// policy ideas a researcher knows had no background entry: statutory sick pay,
+/// Energy Performance Certificates, revoking Article 50, Wales's social partnership,
+/// and an asset of community value (the singular of an alias).
+#[test]
+fn policy_ideas_of_the_new_parts_had_no_background_entry() {
+    let lex = lex_bg(vec![]);
+    for (text, id) in [
+        (
+            "The union argued that the provision of sick pay was inadequate.",
+            "policy:statutory-sick-pay",
+        ),
+        (
+            "Focusing on EPC bands might be a red herring for retrofit.",
+            "policy:energy-performance-certificates",
+        ),
+        (
+            "The Liberal Democrats promised to revoke Article 50 without a vote.",
+            "policy:revoke-article-50",
+        ),
+        (
+            "The Wales TUC praised social partnership as the model to follow.",
+            "policy:social-partnership",
+        ),
+        (
+            "He hopes the pub will be registered as an asset of community value.",
+            "policy:community-right-to-bid",
+        ),
+    ] {
+        let f = run(text, &lex);
+        assert!(mentioned(&f).contains(&id), "{text}: {:?}", mentioned(&f));
+    }
 }
