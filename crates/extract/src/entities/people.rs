@@ -1151,7 +1151,10 @@ impl SentenceScan<'_, '_, '_> {
                         .id_for_name(&norm[s..e])
                         .is_some_and(|id| id.starts_with("policy:")))
         });
-        if (1..=5).contains(&words.len()) && capitalised && !known {
+        // A programme's name is no body's ("Andrew Bramidge, Project Director, Harlow
+        // Enterprise Zone": he directs the zone).
+        let programme = crate::words::policy_head(body).is_some();
+        if (1..=5).contains(&words.len()) && capitalised && !known && !programme {
             self.supersede_hits_within(a, b);
             self.add(
                 body.to_string(),

@@ -296,6 +296,31 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             self.out.scratch.superseded.push((self.c.si, s, e));
             return false;
         }
+        // "the Harlow Enterprise Zone", "the Carlisle Town Deal": one of a known kind
+        // of policy, named in the singular ("Enterprise Zones", "Town Deals") after
+        // its place, is a policy of its own, named by the whole run.
+        let one_of_a_kind = self.c.hit_spans.iter().find(|&&(s, e)| {
+            let hit = &norm[s..e];
+            e == b
+                && s > a
+                && heads.policy.is_some()
+                && is_cap(hit)
+                && norm[a..s].split_whitespace().all(is_cap)
+                && self
+                    .lex
+                    .id_for_name(hit)
+                    .and_then(|id| self.lex.entities.get(id))
+                    .is_some_and(|p| {
+                        p.id.starts_with("policy:")
+                            && p.name.len() == hit.len() + 1
+                            && p.name.ends_with('s')
+                            && p.name[..hit.len()].eq_ignore_ascii_case(hit)
+                    })
+        });
+        if let Some(&(s, e)) = one_of_a_kind {
+            self.out.scratch.superseded.push((self.c.si, s, e));
+            return false;
+        }
         if !heads.any() || self.overlaps(head_span.0, head_span.1) {
             // "Jane Smith of IPPR", "Tom Jones of the Resolution Foundation": a
             // person of an organisation the lexicon knows.

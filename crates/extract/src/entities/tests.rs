@@ -4872,3 +4872,46 @@ fn policy_ideas_of_the_new_parts_had_no_background_entry() {
         assert!(mentioned(&f).contains(&id), "{text}: {:?}", mentioned(&f));
     }
 }
+
+/// Issue 12 (dev94, and older parts' "Welwyn Hatfield Local Plan"): one of a known
+/// kind of policy, named in the singular after its place ("the Harlow Enterprise
+/// Zone", "the Carlisle Town Deal"), was drafted as the kind ("Enterprise Zones"),
+/// and the programme itself was lost. The kind alone, or after a lowercase word or
+/// a connector, stays the kind.
+#[test]
+fn a_named_one_of_a_known_kind_of_policy_was_drafted_as_the_kind() {
+    let lex = lex_bg(vec![]);
+    for (text, want) in [
+        (
+            "The Harlow Enterprise Zone is at the forefront of new technology.",
+            "Harlow Enterprise Zone",
+        ),
+        (
+            "The Carlisle Town Deal will fund a new station.",
+            "Carlisle Town Deal",
+        ),
+    ] {
+        let f = run(text, &lex);
+        let got = candidate_names(&f);
+        assert!(
+            got.iter().any(|(n, k)| n == want && k == "programme"),
+            "{text}: {got:?}"
+        );
+        let ids = mentioned(&f);
+        assert!(
+            !ids.contains(&"policy:enterprise-zones") && !ids.contains(&"policy:town-deals"),
+            "{text}: {ids:?}"
+        );
+    }
+    for text in [
+        "Each Enterprise Zone will get money.",
+        "Places in an Enterprise Zone will get money.",
+    ] {
+        let f = run(text, &lex);
+        assert!(
+            mentioned(&f).contains(&"policy:enterprise-zones"),
+            "{text}: {:?}",
+            mentioned(&f)
+        );
+    }
+}
