@@ -4839,10 +4839,12 @@ fn a_developer_named_with_developments_was_missed_or_a_person() {
     assert!(got.is_empty(), "{got:?}");
 }
 
-/// Issue 12 (dev87, dev88, dev89 and dev91, read after their first measurement):
-/// policy ideas a researcher knows had no background entry: statutory sick pay,
-/// Energy Performance Certificates, revoking Article 50, Wales's social partnership,
-/// and an asset of community value (the singular of an alias).
+/// Issue 12 (dev87 to dev95, each read after its first measurement): policy ideas a
+/// researcher knows had no background entry: statutory sick pay, Energy Performance
+/// Certificates, revoking Article 50, Wales's social partnership, shielding, the
+/// vaccine roll-out, non-pharmaceutical interventions, Neighbourhood CIL and car-free
+/// development; and an asset of community value and tier systems (an alias's
+/// singular or plural).
 #[test]
 fn policy_ideas_of_the_new_parts_had_no_background_entry() {
     let lex = lex_bg(vec![]);
@@ -4866,6 +4868,32 @@ fn policy_ideas_of_the_new_parts_had_no_background_entry() {
         (
             "He hopes the pub will be registered as an asset of community value.",
             "policy:community-right-to-bid",
+        ),
+        // dev93 and dev95: the Covid-19 response as councils argued about it, and a
+        // council's neighbourhood levy.
+        (
+            "Councils delivered shielding and supported the vaccination roll-out.",
+            "policy:shielding",
+        ),
+        (
+            "Councils delivered shielding and supported the vaccination roll-out.",
+            "policy:covid-vaccination-programme",
+        ),
+        (
+            "The checkerboard tier systems were very confusing.",
+            "policy:covid-tiers",
+        ),
+        (
+            "NPI enforcement fell to councils in the end.",
+            "policy:non-pharmaceutical-interventions",
+        ),
+        (
+            "The mayor cancelled the projects funded by NCIL last year.",
+            "policy:neighbourhood-cil",
+        ),
+        (
+            "The appeal failed because the scheme could not deliver a car-free development.",
+            "policy:car-free-development",
         ),
     ] {
         let f = run(text, &lex);
