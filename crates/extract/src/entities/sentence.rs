@@ -861,6 +861,9 @@ pub(super) fn is_demonym(w: &str) -> bool {
 /// The capitalised run of one to four words right after byte `start` and one space:
 /// "the think tank Onward", "pollster YouGov"; none if it opens with a common word.
 fn cap_run_after(norm: &str, toks: &[Tok], start: usize) -> Option<(usize, usize)> {
+    if let Some(quoted) = quoted_name_after(norm, start) {
+        return Some(quoted);
+    }
     let first = toks.iter().position(|t| t.start == start + 1)?;
     if !norm[start..].starts_with(' ')
         || !is_cap(toks[first].s)
@@ -872,6 +875,25 @@ fn cap_run_after(norm: &str, toks: &[Tok], start: usize) -> Option<(usize, usize
     // Britain", "the charity Friends of the Earth").
     let last = cap_run_last(norm, toks, first, 5, is_connector);
     Some((toks[first].start, toks[last].end))
+}
+
+/// A name in quotation marks right after `start` ("the campaign group 'Bring Back our
+/// Statue' took a petition"): one to six words, the first capitalised, no sentence
+/// punctuation inside; the span without the marks.
+fn quoted_name_after(norm: &str, start: usize) -> Option<(usize, usize)> {
+    let rest = norm.get(start..)?.strip_prefix(' ')?;
+    let mark = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+    let inner = &rest[1..];
+    let close = inner.find(mark)?;
+    let name = &inner[..close];
+    let words = name.split(' ').count();
+    let after = inner[close + 1..].chars().next();
+    let ok = (1..=6).contains(&words)
+        && name.starts_with(|c: char| c.is_uppercase())
+        && !name.contains(['.', ',', ';', ':', '!', '?'])
+        && !after.is_some_and(char::is_alphanumeric);
+    let a = start + 2;
+    ok.then_some((a, a + name.len()))
 }
 
 /// The last token of the capitalised run opening at token `first`: capitalised words,

@@ -4943,3 +4943,24 @@ fn a_named_one_of_a_known_kind_of_policy_was_drafted_as_the_kind() {
         );
     }
 }
+
+/// Issue 12 (dev95): a body named in quotation marks after its lowercase head ("the
+/// campaign group 'Bring Back our Statue' took a petition") was missed; a quotation
+/// that is no name stays none.
+#[test]
+fn a_quoted_name_after_a_lowercase_head_was_missed() {
+    let lex = lex_of(vec![]);
+    let got = candidate_names(&run(
+        "In 2018 the campaign group ‘Bring Back our Statue’ took a petition to Full Council.",
+        &lex,
+    ));
+    assert!(
+        got.contains(&("Bring Back our Statue".into(), "organisation".into())),
+        "{got:?}"
+    );
+    let got = candidate_names(&run(
+        "The campaign group ‘was never consulted, not once’ on the plan.",
+        &lex,
+    ));
+    assert!(got.is_empty(), "{got:?}");
+}
