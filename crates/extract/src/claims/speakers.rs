@@ -1111,7 +1111,8 @@ pub(super) fn signed_quotations(
             .last()
             .is_some_and(|(_, last)| {
                 let t = last.norm.trim_end().trim_end_matches(['.', ',']);
-                t.ends_with(['"', '\u{201d}', '\''])
+                // (The normalised text has straight quotation marks.)
+                t.ends_with(['"', '\''])
             });
         let mut opened = false;
         for b in (block.saturating_sub(3)..block).rev() {

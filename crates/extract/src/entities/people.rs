@@ -1056,12 +1056,13 @@ fn is_lower_role(w: &str) -> bool {
         || w.contains('-') && w.split('-').any(|p| LOWER_ROLES.contains(&p))
 }
 
-/// Whether a line of its own, with no closing period, names the speaker of the quote
-/// above it as a press release signs one: a person (a title or a given name first),
-/// a comma, a role, and perhaps the body ("Cllr John Lamb, Leader, Southend-on-Sea
-/// Borough Council", "Professor Michael Thorne, Vice Chancellor, Anglia Ruskin
-/// University"). Such a line is scanned for names, where other short lines
-/// (headings, captions, navigation) are not.
+/// Whether a short line (the caller checks it is one, a heading by its layout) names
+/// the speaker of the quotation above it as a press release signs one: a person (a
+/// title or a given name first), a comma, a role, and perhaps the body ("Cllr John
+/// Lamb, Leader, Southend-on-Sea Borough Council", "Paul Finch, chief technical
+/// officer, KAO Data"). Such a line is read for its person and body
+/// ([`SentenceScan::signature`]), where other short lines (headings, captions,
+/// navigation) are not read for names at all.
 pub(crate) fn attribution_line(norm: &str) -> bool {
     let mut parts = norm.split(", ");
     let (Some(name), Some(role)) = (parts.next(), parts.next()) else {
@@ -1072,9 +1073,7 @@ pub(crate) fn attribution_line(norm: &str) -> bool {
     }
     let words: Vec<&str> = name.split(' ').collect();
     let first = words[0];
-    let person_first = (given_names().contains(first) && words.len() >= 2)
-        || (person_titles().contains(first) || matches!(first, "Cllr" | "Councillor"))
-            && words.len() >= 2;
+    let person_first = words.len() >= 2 && (given_names().contains(first) || signs_title(first));
     let role_words: Vec<&str> = role.split([' ', '-']).collect();
     // The role capitalised or not ("Leader", "chief technical officer", "CEO").
     let is_role = |w: &str| {
@@ -1100,6 +1099,11 @@ pub(crate) fn attribution_line(norm: &str) -> bool {
         && role_words.iter().any(|w| is_role(w))
 }
 
+/// A title a signature line may open with ("Professor", "Dr", "Cllr").
+fn signs_title(w: &str) -> bool {
+    person_titles().contains(w) || matches!(w, "Cllr" | "Councillor")
+}
+
 impl SentenceScan<'_, '_, '_> {
     /// A signature line ([`attribution_line`]): the person it names first, without
     /// a title ("Cllr John Lamb"), and the body after the role ("Paul Finch, chief
@@ -1113,7 +1117,7 @@ impl SentenceScan<'_, '_, '_> {
         let name_end = norm.find(", ").unwrap_or(norm.len());
         let mut a = 0;
         for w in norm[..name_end].split(' ') {
-            if !(person_titles().contains(w) || matches!(w, "Cllr" | "Councillor")) {
+            if !signs_title(w) {
                 break;
             }
             a += w.len() + 1;

@@ -12,6 +12,7 @@ use super::sentence::{adjacent, SentenceScan};
 use super::tokens::{is_allcaps, is_cap, is_connector, lower, strip_end, strip_possessive, Tok};
 use crate::words::{self, given_names, not_name, person_titles, role_heads};
 use levelmap_model::given_names::is_name_particle;
+use levelmap_model::Entity;
 use levelmap_model::NodeKind;
 
 impl<'a, 's> SentenceScan<'_, 'a, 's> {
@@ -281,43 +282,33 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
         }
         // "the South East Local Enterprise Partnership": a known institution (a kind
         // of body, "Local Enterprise Partnerships") closing a longer name that ends in
-        // a body's head is one body of that kind, named by the whole run.
-        let kind_of_bodies = self.c.hit_spans.iter().find(|&&(s, e)| {
-            e == b
-                && s > a
-                && heads.org.is_some()
-                && self
-                    .lex
-                    .id_for_name(&norm[s..e])
-                    .and_then(|id| self.lex.entities.get(id))
-                    .is_some_and(|p| p.id.starts_with("policy:") && p.kind == "institution")
-        });
-        if let Some(&(s, e)) = kind_of_bodies {
-            self.out.scratch.superseded.push((self.c.si, s, e));
-            return false;
-        }
-        // "the Harlow Enterprise Zone", "the Carlisle Town Deal": one of a known kind
-        // of policy, named in the singular ("Enterprise Zones", "Town Deals") after
-        // its place, is a policy of its own, named by the whole run.
-        let one_of_a_kind = self.c.hit_spans.iter().find(|&&(s, e)| {
+        // a body's head is one body of that kind, named by the whole run. "The Harlow
+        // Enterprise Zone", "the Carlisle Town Deal": one of a known kind of policy,
+        // named in the singular ("Enterprise Zones", "Town Deals") after its place, is
+        // a policy of its own, named by the whole run.
+        let kind_of_bodies = |p: &Entity, _: &str| heads.org.is_some() && p.kind == "institution";
+        let one_of_a_kind = |p: &Entity, hit: &str| {
+            heads.policy.is_some()
+                && is_cap(hit)
+                && norm[a..b - hit.len()].split_whitespace().all(is_cap)
+                && p.name.len() == hit.len() + 1
+                && p.name.ends_with('s')
+                && p.name[..hit.len()].eq_ignore_ascii_case(hit)
+        };
+        let closing = self.c.hit_spans.iter().find(|&&(s, e)| {
             let hit = &norm[s..e];
             e == b
                 && s > a
-                && heads.policy.is_some()
-                && is_cap(hit)
-                && norm[a..s].split_whitespace().all(is_cap)
                 && self
                     .lex
                     .id_for_name(hit)
                     .and_then(|id| self.lex.entities.get(id))
                     .is_some_and(|p| {
                         p.id.starts_with("policy:")
-                            && p.name.len() == hit.len() + 1
-                            && p.name.ends_with('s')
-                            && p.name[..hit.len()].eq_ignore_ascii_case(hit)
+                            && (kind_of_bodies(p, hit) || one_of_a_kind(p, hit))
                     })
         });
-        if let Some(&(s, e)) = one_of_a_kind {
+        if let Some(&(s, e)) = closing {
             self.out.scratch.superseded.push((self.c.si, s, e));
             return false;
         }
