@@ -527,13 +527,17 @@ struct PersonSigns<'a> {
     affiliated: bool,
 }
 
-/// Whether `run` is a title and a surname that speak: "Mr Pendleton said", or a
-/// transcript's "Mayor Rees: ..." at the sentence's start.
+/// Whether `run` is a title and a surname that name a person: "Mr", "Mrs", "Ms" or
+/// "Dr" and a surname anywhere ("questions posed by Mr Poole"); another title
+/// ("Mayor", "Professor") only where they speak: "Mayor Rees said", or a transcript's
+/// "Mayor Rees: ..." at the sentence's start.
 pub(super) fn title_and_surname_speak(norm: &str, run: &[Tok]) -> bool {
     let end = strip_end(run);
     run.len() == 2
         && SURNAME_TITLES.contains(&run[0].s)
-        && (reported_after(norm, end) || (run[0].start == 0 && norm[end..].starts_with(':')))
+        && (matches!(run[0].s, "Mr" | "Mrs" | "Ms" | "Dr")
+            || reported_after(norm, end)
+            || (run[0].start == 0 && norm[end..].starts_with(':')))
 }
 
 /// Titles before a surname alone that name a person who speaks ("Mr Pendleton said").
