@@ -18,7 +18,9 @@ pub(crate) enum OutputError {
 }
 
 /// Write `path` atomically: `write` fills a temporary file beside it, which is then
-/// renamed over `path`. If `write` fails, `path` is untouched.
+/// renamed over `path`. If `write` fails, `path` is untouched. A `path` that is no
+/// ordinary file (`-o /dev/null`, a named pipe, `/dev/stdout`) is written into as it
+/// is: a rename would put a file in the device's place.
 pub(crate) fn write_atomic<F>(path: &Path, write: F) -> Result<(), OutputError>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -27,6 +29,16 @@ where
         path: path.display().to_string(),
         source,
     };
+    let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    if special {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(err)?;
+        let mut buf = io::BufWriter::new(file);
+        write(&mut buf).map_err(err)?;
+        return buf.flush().map_err(err);
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -91,6 +103,20 @@ pub(crate) fn write_store(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `levelmap export ... -o /dev/null`, run as root, renamed its temporary file
+    /// over /dev/null: the device became an ordinary file that every later program
+    /// writing to /dev/null filled (and cargo, reading it as an empty input, choked on).
+    #[cfg(unix)]
+    #[test]
+    fn writing_to_dev_null_replaced_the_device_with_a_file() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        write_atomic(null, |w| w.write_all(b"discarded")).unwrap();
+        let m = std::fs::symlink_metadata(null).unwrap();
+        assert!(m.file_type().is_char_device(), "{m:?}");
+        assert_eq!(std::fs::read(null).unwrap(), b"");
+    }
 
     #[test]
     fn failed_write_leaves_the_old_file() {
