@@ -42,10 +42,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// A reader that went away (`levelmap stats | head`) is not an error.
+/// A reader that went away (`levelmap stats | head`) is not an error, however the
+/// write that met it was wrapped (serde_json wraps the io error of its writer).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|e| e.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(BrokenPipe))
     })
 }

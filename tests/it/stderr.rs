@@ -75,3 +75,51 @@ fn no_command_panics_when_stderr_is_a_broken_pipe() {
         );
     }
 }
+
+/// `levelmap eval --format json | head` sometimes ended "error: Broken pipe" with exit
+/// 1: serde_json wraps the writer's io error in its own, which the check for a reader
+/// that went away did not look into. Every command that prints JSON, to a closed pipe.
+#[test]
+fn eval_json_into_a_closed_pipe_ended_with_an_error() {
+    let mini = fixture("mini").display().to_string();
+    let built = TempCorpus::of("mini");
+    let out = built.dir.path().join("out");
+    let out = out.display().to_string();
+    let corpus = built.path().display().to_string();
+    assert_eq!(
+        levelmap(["build", "--corpus", &corpus, "--out", &out])
+            .run()
+            .code,
+        Some(0)
+    );
+    let query = |args: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        v.extend([
+            "--corpus".into(),
+            corpus.clone(),
+            "--out".into(),
+            out.clone(),
+        ]);
+        v
+    };
+    let cases = vec![
+        vec![
+            "eval".to_string(),
+            "--corpus".into(),
+            mini.clone(),
+            "--gold".into(),
+            mini.clone(),
+            "--format".into(),
+            "json".into(),
+        ],
+        query(&["stats", "--format", "json"]),
+        query(&["timeline", "--format", "json"]),
+        query(&["statements", "--format", "json"]),
+        query(&["network", "congruence", "--format", "json"]),
+    ];
+    for args in cases {
+        let (code, stderr) = levelmap(&args).with_broken_stdout();
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+}

@@ -146,6 +146,23 @@ impl Run {
             .code()
     }
 
+    /// Run with stdout a pipe whose reader is already gone (`levelmap ... | head -0`):
+    /// the exit code (None if killed by a signal) and what it printed to stderr.
+    pub fn with_broken_stdout(mut self) -> (Option<i32>, String) {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let out = self
+            .cmd
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("levelmap runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
     /// Run to completion, but kill it and fail the test after `secs` seconds: for inputs
     /// that once made levelmap hang, so that a regression fails instead of hanging. The
     /// limit is generous; it is a guard, not a timing.
