@@ -39,6 +39,9 @@ pub(crate) struct Found {
     pub(crate) candidates: Vec<Candidate>,
     /// Person roles found beside names: role text -> person id.
     pub(crate) roles: Vec<(String, String)>,
+    /// The sentences that are lines signing a quotation above them, in order
+    /// ([`crate::entities::attribution_line`]).
+    pub(crate) signatures: Vec<usize>,
 }
 
 impl Found {

@@ -1087,13 +1087,9 @@ pub(super) fn signed_quotations(
     lex: &Lexicon,
     out: &mut [DraftClaim],
 ) {
-    for (si, s) in layout.sentences.iter().enumerate() {
+    for &si in &found.signatures {
+        let s = &layout.sentences[si];
         let block = s.block;
-        if layout.blocks[block].kind != BlockKind::Heading
-            || !crate::entities::attribution_line(&s.norm)
-        {
-            continue;
-        }
         let name_end = s.norm.find(", ").unwrap_or(s.norm.len());
         let Some(who) = found
             .in_sentence(si)

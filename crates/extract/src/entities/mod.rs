@@ -236,6 +236,9 @@ pub(crate) fn find(
         let kind = layout.blocks[s.block].kind;
         let signed =
             kind == BlockKind::Heading && s.block >= header.body_start && attribution_line(&s.norm);
+        if signed {
+            found.signatures.push(si);
+        }
         if (kind == BlockKind::Heading && !signed) || header.boilerplate.contains(&s.block) {
             continue;
         }
@@ -265,11 +268,7 @@ pub(crate) fn find(
             roles: &mut found.roles,
             scratch: &mut scratch,
         };
-        if signed {
-            scan_signature(&ctx, &vocab, lex, out);
-        } else {
-            scan_sentence(&ctx, &vocab, lex, out);
-        }
+        scan_sentence(&ctx, signed, &vocab, lex, out);
     }
     let final_cands = settle_candidates(cands, &mut cand_mentions, lex);
     if !scratch.superseded.is_empty() {
@@ -670,14 +669,26 @@ fn set_up_bodies_are_policies(
 }
 
 /// Find new candidates in one sentence, step after step (the order matters: a
-/// candidate keeps the quote and evidence of its first find).
-fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, out: Finds<'_>) {
+/// candidate keeps the quote and evidence of its first find). A line signing a
+/// quotation (`signed`, [`people::attribution_line`]) is read only for its person
+/// and the body after the role, not the role's words.
+fn scan_sentence(
+    ctx: &SentenceCtx<'_, '_>,
+    signed: bool,
+    vocab: &Vocab<'_>,
+    lex: &Lexicon,
+    out: Finds<'_>,
+) {
     let mut s = SentenceScan {
         c: ctx,
         vocab,
         lex,
         out,
     };
+    if signed {
+        s.signature();
+        return;
+    }
     s.parenthesised_acts();
     s.defined_acronyms();
     s.lower_case_councils();
@@ -697,16 +708,4 @@ fn scan_sentence(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, ou
     s.authors_of_research();
     s.bodies_called();
     s.named_after_policy_verbs();
-}
-
-/// A line signing a quotation ([`people::attribution_line`]): only its person and
-/// the body after the role, not the role's words.
-fn scan_signature(ctx: &SentenceCtx<'_, '_>, vocab: &Vocab<'_>, lex: &Lexicon, out: Finds<'_>) {
-    let mut s = SentenceScan {
-        c: ctx,
-        vocab,
-        lex,
-        out,
-    };
-    s.signature();
 }

@@ -1112,12 +1112,9 @@ impl SentenceScan<'_, '_, '_> {
     /// A signature line ([`attribution_line`]): the person it names first, without
     /// a title ("Cllr John Lamb"), and the body after the role ("Paul Finch, chief
     /// technical officer, KAO Data"), an organisation; each where no lexicon name
-    /// covers it. The role's words name nothing.
+    /// covers it. The role's words name nothing. The caller checks the line is one.
     pub(super) fn signature(&mut self) {
         let norm = self.c.norm;
-        if !attribution_line(norm) {
-            return;
-        }
         let name_end = norm.find(", ").unwrap_or(norm.len());
         let mut a = 0;
         for w in norm[..name_end].split(' ') {
