@@ -442,10 +442,13 @@ fn named_by_title(norm: &str, run: &[Tok]) -> Option<&'static str> {
         && !given_names().contains(strip_possessive(run[1].s));
     // "Mr Pendleton said", "Mayor Rees: I think ...": a person named by title and
     // surname only, who speaks (a reporting verb after, or a transcript's colon).
+    // After "Mr", "Mrs", "Ms" or "Dr" a given name is the surname ("Mr Allen", "Dr
+    // Thomas"): those titles never stand before a given name alone, as "Sir" does.
+    let surname = run.get(1).map_or("", |t| strip_possessive(t.s));
     let titled_speaker = title_and_surname_speak(norm, run)
-        && !role_heads().contains(strip_possessive(run[1].s))
-        && !OFFICES_AFTER_TITLES.contains(&strip_possessive(run[1].s))
-        && !given_names().contains(strip_possessive(run[1].s));
+        && !role_heads().contains(surname)
+        && !OFFICES_AFTER_TITLES.contains(&surname)
+        && (matches!(run[0].s, "Mr" | "Mrs" | "Ms" | "Dr") || !given_names().contains(surname));
     if peer {
         Some("a peer")
     } else if councillor {

@@ -4989,3 +4989,23 @@ fn a_person_named_by_mr_or_dr_and_a_surname_alone_was_missed() {
     let got = candidate_names(&run("Thank you, Mr Speaker, for the time.", &lex));
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// Issue 12 (dev87 and dev93, Covid-19 Inquiry transcripts): after "Mr", "Mrs", "Ms"
+/// or "Dr", a surname that is also a given name ("Mr Allen", "Mr Keith", "Dr Thomas")
+/// named no one, as if the title stood before a given name alone.
+#[test]
+fn a_title_before_a_surname_that_is_also_a_given_name_named_no_one() {
+    let lex = lex_of(vec![]);
+    for (text, want) in [
+        ("Thank you, Mr Allen, for those submissions.", "Mr Allen"),
+        ("Mr Allen: Good morning, my Lady.", "Mr Allen"),
+        (
+            "As Mr Keith discussed yesterday, it was disorganised.",
+            "Mr Keith",
+        ),
+        ("Dr Thomas said the plan had failed.", "Dr Thomas"),
+    ] {
+        let got = candidate_names(&run(text, &lex));
+        assert_eq!(got, [(want.to_string(), "person".to_string())], "{text}");
+    }
+}
