@@ -327,6 +327,22 @@ mod propose_tests {
         }
     }
 
+    /// "Capital spending" and "capital investment" were aliases of infrastructure
+    /// investment, so a budget's capital side ("Holyrood's day-to-day and capital
+    /// spending") drafted that policy where no annotator of the development parts saw
+    /// one (0 of the 6 articles that use either phrase).
+    #[test]
+    fn a_budgets_capital_spending_was_drafted_as_infrastructure_investment() {
+        let text = "Spending review\n\nCapital spending looks in an easier position, and the \
+            plan would pay for capital investment by councils. Infrastructure investment \
+            must rise.";
+        let d = draft_of(text, "2025-06-x");
+        let c = d
+            .candidate("policy:infrastructure-investment")
+            .unwrap_or_else(|| panic!("{:?}", d.candidates));
+        assert_eq!(c.count, 1, "{c:?}");
+    }
+
     #[test]
     fn the_corpus_lexicon_wins_over_the_background() {
         let mut c = Corpus::default();
