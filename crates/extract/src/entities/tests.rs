@@ -5009,3 +5009,38 @@ fn a_title_before_a_surname_that_is_also_a_given_name_named_no_one() {
         assert_eq!(got, [(want.to_string(), "person".to_string())], "{text}");
     }
 }
+
+/// Issue 12 (readable dev parts): a new name ending in "Centre", "College", "School"
+/// or "Campus" was drafted as an organisation, though each named a place where
+/// someone studied or worked, or a building ("the former Armed Forces Careers
+/// Centre", "sends as many students to Oxbridge as Dulwich College"): 15 of 15 such
+/// drafts were spurious. Where it speaks it is still one; a "Centre for ..." is a body.
+#[test]
+fn a_college_or_centre_named_as_a_place_was_drafted_as_a_body() {
+    let lex = lex_of(vec![]);
+    for text in [
+        "It sends as many students to Oxbridge as Dulwich College in south London.",
+        "The Hub Building is the former Armed Forces Careers Centre in Carlisle.",
+        "Local pupils from Langdon Park School designed the shop windows.",
+        "How the new Citadels Campus might look.",
+    ] {
+        let got = candidate_names(&run(text, &lex));
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    for (text, want) in [
+        (
+            "Kendal College said rising costs forced it to close.",
+            "Kendal College",
+        ),
+        (
+            "The Centre for Regional Growth warned that funding is too thin.",
+            "Centre for Regional Growth",
+        ),
+    ] {
+        let got = candidate_names(&run(text, &lex));
+        assert!(
+            got.iter().any(|(n, k)| n == want && k != "person"),
+            "{text}: {got:?}"
+        );
+    }
+}
