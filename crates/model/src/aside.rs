@@ -34,7 +34,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
             && (party_modifier(after)
                 || former_membership(before)
                 || chosen_by_voters(before, &norm[end..])))
-        || (legislature(name) && elects(after))
+        || (legislature(name) && (elects(after) || elected_to(before)))
         || (example(wider)
             || carrier(before, &norm[..start])
             || place_of_work(before, name)
@@ -504,6 +504,29 @@ fn residence(before: &[&str], name: &str, after: &str) -> bool {
                 .any(|x| is(w, x))
                     || w.trim_end_matches('-').ends_with("-in")
             }))
+}
+
+/// "elected to the Scottish Parliament", "elections to the Westminster Parliament", "an
+/// election for the Scottish Parliament", "candidates for Holyrood": a legislature
+/// named as what voters fill, not as a body that decides (the guide's 3.1), as
+/// [`elects`] reads "the Senedd election".
+fn elected_to(before: &[&str]) -> bool {
+    const OF_ELECTIONS: [&str; 9] = [
+        "election",
+        "elections",
+        "by-election",
+        "elected",
+        "re-elected",
+        "candidate",
+        "candidates",
+        "standing",
+        "stood",
+    ];
+    let ws = without_the(before);
+    let n = ws.len();
+    n >= 2
+        && (is(ws[n - 1], "to") || is(ws[n - 1], "for"))
+        && OF_ELECTIONS.iter().any(|w| is(ws[n - 2], w))
 }
 
 /// "the 2016 Senedd election", "Holyrood elections", "a Commons seat": a legislature's
@@ -1110,5 +1133,35 @@ mod tests {
         ] {
             assert!(!b(s, n), "{s}");
         }
+    }
+
+    /// Issue 12 (dev, dev22): a legislature named as the seats voters fill ("elected to
+    /// the Scottish Parliament", "elections to the Westminster Parliament") was drafted
+    /// as an actor; "the Senedd election" already was read so. One that is elected to
+    /// nothing still decides.
+    #[test]
+    fn a_legislature_voters_are_elected_to_was_drafted_as_acting() {
+        let b = |s, n| aside(s, n, false);
+        for (s, n) in [
+            (
+                "The new leader hopes he gets himself elected to the Scottish Parliament.",
+                "Scottish Parliament",
+            ),
+            (
+                "In 12 out of 20 elections to the Westminster Parliament, Labour won.",
+                "Westminster Parliament",
+            ),
+            (
+                "There is an election for the Scottish Parliament next May.",
+                "Scottish Parliament",
+            ),
+            ("The candidates for Holyrood were named.", "Holyrood"),
+        ] {
+            assert!(b(s, n), "{s}");
+        }
+        assert!(!b(
+            "Elected members of the Senedd voted to scrap the plan, and the Senedd decided.",
+            "Senedd"
+        ));
     }
 }
