@@ -186,8 +186,13 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             person.pop();
         }
         // "George Daggar Avenue", "Jubilee Line Station": a street or building named
-        // after someone is no person.
-        if words.last().is_some_and(|w| PLACE_HEADS.contains(w)) {
+        // after someone is no person; nor is an event, a company or a district whose
+        // first word is a given name ("the Iraq War", "the Norman Conquest", "Morris
+        // Motors", "the East End").
+        if words
+            .last()
+            .is_some_and(|w| PLACE_HEADS.contains(w) || NOT_SURNAMES.contains(w))
+        {
             return;
         }
         let name_like = self.name_like(run, &person);
@@ -888,6 +893,30 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "Street",
     "Terrace",
     "Wharf",
+];
+
+/// Last words of names that open with a given name but are no person's: events
+/// ("the Iraq War", "the Great Exhibition", "the Norman Conquest"), companies
+/// ("Morris Motors"), districts and plans ("the East End", "Ailsa Wharf Planning",
+/// "future Canary Wharfs") and councillors in the plural ("Borough Cllrs").
+const NOT_SURNAMES: &[&str] = &[
+    "War",
+    "Wars",
+    "Conquest",
+    "Exhibition",
+    "Revolution",
+    "Festival",
+    "Olympics",
+    "Riots",
+    "Uprising",
+    "Rebellion",
+    "Blitz",
+    "Motors",
+    "End",
+    "Wharfs",
+    "Planning",
+    "Cllrs",
+    "Councillors",
 ];
 
 /// Members' titles written before or after a name: "Tory MP Bob Seely", "list-MSP Murdo Fraser".

@@ -5044,3 +5044,24 @@ fn a_college_or_centre_named_as_a_place_was_drafted_as_a_body() {
         );
     }
 }
+
+/// Issue 12 (readable dev parts): a name opening with a given name was drafted as a
+/// person though its last word made it an event, a company or a district ("who opposed
+/// the Iraq War", "the founder of Morris Motors", "dating back to the Norman Conquest").
+#[test]
+fn an_event_or_company_opening_with_a_given_name_was_drafted_as_a_person() {
+    let lex = lex_of(vec![]);
+    for text in [
+        "The Jeremy who stood up to Blair, who opposed the Iraq War, is gone.",
+        "The plant dates back to the early days of William Morris, the founder of Morris Motors.",
+        "The Treasury is the oldest department, dating back to the Norman Conquest.",
+        "Newcastle was hosting the Great Exhibition of the North that summer.",
+    ] {
+        let got = candidate_names(&run(text, &lex));
+        assert!(
+            got.iter()
+                .all(|(n, k)| k != "person" || n == "William Morris"),
+            "{text}: {got:?}"
+        );
+    }
+}
