@@ -24,7 +24,10 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
         .trim_start_matches(['’', '\''])
         .trim_start_matches('s');
     if person {
-        return analogy(before, after) || era(before) || acknowledged(before, after);
+        return analogy(before, after)
+            || era(before)
+            || acknowledged(before, after)
+            || artist(before, after);
     }
     let name = &norm[start..end];
     destination(before)
@@ -404,6 +407,35 @@ fn era(before: &[&str]) -> bool {
         && ["times", "days", "era", "age", "heyday"]
             .iter()
             .any(|e| is(before[n - 2], e))
+}
+
+/// "built by renowned architect Erno Goldfinger", "created by artist Antonio Lopez
+/// Reche", "the work of the sculptor Frank Dobson": a person named by an occupation of
+/// the arts, whose work (a building, a statue, a picture) is described, not an actor of
+/// the debate (the guide's 3.5a); one who speaks ("the architect Alison Smithson said")
+/// is.
+fn artist(before: &[&str], after: &str) -> bool {
+    const ARTS: [&str; 18] = [
+        "architect",
+        "architects",
+        "artist",
+        "artists",
+        "sculptor",
+        "sculptors",
+        "painter",
+        "novelist",
+        "poet",
+        "photographer",
+        "musician",
+        "singer",
+        "actor",
+        "actress",
+        "footballer",
+        "supermodel",
+        "composer",
+        "playwright",
+    ];
+    before.last().is_some_and(|w| ARTS.iter().any(|a| is(w, a))) && !acts_after(after)
 }
 
 /// "With thanks to Andy Higgs for feedback on an earlier draft": a person thanked for
@@ -1162,6 +1194,31 @@ mod tests {
         assert!(!b(
             "Elected members of the Senedd voted to scrap the plan, and the Senedd decided.",
             "Senedd"
+        ));
+    }
+
+    /// Issue 12 (dev92, dev95): a person named by an occupation of the arts, whose
+    /// building or statue the text describes ("built by renowned architect Erno
+    /// Goldfinger", "created by artist Antonio Lopez Reche"), was drafted as an actor;
+    /// one who speaks still is.
+    #[test]
+    fn an_architect_or_artist_whose_work_is_described_was_drafted_as_an_actor() {
+        let p = |s, n| aside(s, n, true);
+        assert!(p(
+            "Built in 1967 by renowned architect Erno Goldfinger, the tower aspired to more.",
+            "Erno Goldfinger"
+        ));
+        assert!(p(
+            "In 2006 a replica was created by artist Antonio Lopez Reche.",
+            "Antonio Lopez Reche"
+        ));
+        assert!(!p(
+            "The architect Alison Smithson said the streets in the sky would unite people.",
+            "Alison Smithson"
+        ));
+        assert!(!p(
+            "The council leader Lutfur Rahman cancelled the scheme.",
+            "Lutfur Rahman"
         ));
     }
 }
