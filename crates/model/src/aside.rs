@@ -39,6 +39,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
                 || chosen_by_voters(before, &norm[end..])))
         || (legislature(name) && (elects(after) || elected_to(before)))
         || (example(wider)
+            || listed_example(&norm[..start])
             || carrier(before, &norm[..start])
             || place_of_work(before, name)
             || (matches!(kind, "organisation" | "think-tank")
@@ -310,8 +311,11 @@ fn without_the<'b, 't>(before: &'b [&'t str]) -> &'b [&'t str] {
 }
 
 /// Businesses by kind: "companies such as Apple", "tech giants like Google".
-const KINDS_OF_BUSINESS: [&str; 14] = [
+const KINDS_OF_BUSINESS: [&str; 17] = [
     "companies",
+    "publications",
+    "newspapers",
+    "outlets",
     "firms",
     "giants",
     "brands",
@@ -341,6 +345,42 @@ fn example(before: &[&str]) -> bool {
             && kind_at(i - 1)
             && (is(w, "like") || is(w, "such") && before.get(i + 1).is_some_and(|n| is(n, "as")))
     })
+}
+
+/// "manufacturers such as JCB, Rolls-Royce, Toyota and Alstom", "publications such as
+/// the New York Times, The Guardian and the BBC": a later name of the list of
+/// [`example`], which the words before it (cut at the list's commas) do not show.
+/// `text_before` is the sentence up to the name; what lies between "such as" (or
+/// "like") and the name must be names only (capitalised words, "and", "the", commas).
+fn listed_example(text_before: &str) -> bool {
+    let Some(at) = text_before
+        .rfind(" such as ")
+        .map(|i| (i, i + " such as ".len()))
+        .or_else(|| text_before.rfind(" like ").map(|i| (i, i + " like ".len())))
+    else {
+        return false;
+    };
+    let list = &text_before[at.1..];
+    let open = list.trim_end();
+    let open = open
+        .strip_suffix("the")
+        .or_else(|| open.strip_suffix("The"))
+        .unwrap_or(open)
+        .trim_end();
+    if !open.ends_with(',') && !open.ends_with(" and") {
+        return false;
+    }
+    let names_only = list.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || is(w, "and")
+            || is(w, "the")
+            || w == "&"
+    });
+    let mut buf = [""; 7];
+    let kind = words_before(&text_before[..at.0], &mut buf)
+        .last()
+        .is_some_and(|w| KINDS_OF_BUSINESS.iter().any(|k| is(w, k)));
+    names_only && kind
 }
 
 /// Whether the words after a mention make it act: ", which has tried to argue",
@@ -1219,6 +1259,31 @@ mod tests {
         assert!(!p(
             "The council leader Lutfur Rahman cancelled the scheme.",
             "Lutfur Rahman"
+        ));
+    }
+
+    /// Issue 12 (dev80): only the first name of a list of examples was an aside
+    /// ("manufacturers such as JCB, Rolls-Royce, Toyota and Alstom": Rolls-Royce was
+    /// drafted as an actor), because the list's commas cut the words looked at.
+    #[test]
+    fn a_later_name_in_a_list_of_example_businesses_was_drafted_as_an_actor() {
+        let b = |s, n| aside(s, n, false);
+        let s = "It serves large manufacturers such as JCB, Rolls-Royce, Toyota and Alstom.";
+        for n in ["JCB", "Rolls-Royce", "Toyota", "Alstom"] {
+            assert!(b(s, n), "{n}");
+        }
+        assert!(b(
+            "It was covered by publications such as the New York Times, The Guardian, the BBC and others.",
+            "BBC"
+        ));
+        // A list that is no set of examples, or a name that acts after it, is not.
+        assert!(!b(
+            "Listings on Rightmove, Zoopla and OnTheMarket rose.",
+            "Zoopla"
+        ));
+        assert!(!b(
+            "Firms such as Tesco, Asda and Sainsbury's, which has tried to argue otherwise, agree.",
+            "Sainsbury's"
         ));
     }
 }
