@@ -343,6 +343,29 @@ mod propose_tests {
         assert_eq!(c.count, 1, "{c:?}");
     }
 
+    /// Common phrasings of background policies named no policy: "to sell off council
+    /// houses" (Right to Buy), "build more homes" (housebuilding), "targets for house
+    /// building" (housing targets), "changes to the planning system" (planning reform),
+    /// "cuts to local councils" (local government funding).
+    #[test]
+    fn a_policy_named_in_a_common_phrasing_was_missed() {
+        let text = "Housing\n\nThe decision to sell off council houses began the crisis. We \
+            must build more homes, yet targets for house building are set in Whitehall. The \
+            changes to the planning system follow years of cuts to local councils, and \
+            brownfield sites lie empty.";
+        let d = draft_of(text, "2024-01-x");
+        for id in [
+            "policy:right-to-buy",
+            "policy:housebuilding",
+            "policy:housing-targets",
+            "policy:planning-reform",
+            "policy:local-government-funding",
+            "policy:brownfield-first",
+        ] {
+            assert!(d.candidate(id).is_some(), "{id}: {:?}", d.candidates);
+        }
+    }
+
     #[test]
     fn the_corpus_lexicon_wins_over_the_background() {
         let mut c = Corpus::default();
