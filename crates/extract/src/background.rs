@@ -366,6 +366,23 @@ mod propose_tests {
         }
     }
 
+    /// Public ownership written out named no policy: "bringing the buses under public
+    /// control" (bus franchising), "the railways back into public ownership" (rail
+    /// nationalisation), "privatising" (privatisation).
+    #[test]
+    fn public_control_of_buses_and_rail_written_out_was_missed() {
+        let text = "Transport\n\nThe mayor wants public control of buses, and Labour would bring \
+            the railways back into public ownership, after decades of privatising them.";
+        let d = draft_of(text, "2024-01-x");
+        for id in [
+            "policy:bus-franchising",
+            "policy:rail-nationalisation",
+            "policy:privatisation",
+        ] {
+            assert!(d.candidate(id).is_some(), "{id}: {:?}", d.candidates);
+        }
+    }
+
     #[test]
     fn the_corpus_lexicon_wins_over_the_background() {
         let mut c = Corpus::default();
