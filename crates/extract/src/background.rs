@@ -383,6 +383,22 @@ mod propose_tests {
         }
     }
 
+    /// "Build back better", the government's recovery slogan from 2020, written in lower
+    /// case ("our plans to build back better") named no policy: it was only an alias,
+    /// in capitals, of the March 2021 plan for growth.
+    #[test]
+    fn build_back_better_in_lower_case_was_missed() {
+        let text = "Recovery\n\nHS2 is at the heart of our plans to build back better, the \
+            minister said.";
+        let d = draft_of(text, "2020-09-x");
+        assert!(
+            d.candidate("policy:build-back-better").is_some(),
+            "{:?}",
+            d.candidates
+        );
+        assert!(d.candidate("policy:plan-for-growth").is_none());
+    }
+
     #[test]
     fn the_corpus_lexicon_wins_over_the_background() {
         let mut c = Corpus::default();
