@@ -5,7 +5,9 @@
 //! 4.1). The one rule, read by the graph's computed mentions and by the extractor.
 //! Also: a policy idea written in lower case and named only to date something
 //! ([`only_a_time`]: "since devolution", "post-devolution", "the austerity of the
-//! 2010s") is not argued about there either.
+//! 2010s") is not argued about there either, nor one that only names the kind of a
+//! thing after it ([`only_a_modifier`]: "social-housing landlords", "active travel
+//! links").
 
 /// Folded names of policies that are also events.
 const EVENT_LIKE: &[&str] = &["brexit"];
@@ -137,6 +139,44 @@ pub fn only_a_time(norm: &str, start: usize, end: usize) -> bool {
             .any(|w| last.eq_ignore_ascii_case(w))
 }
 
+/// Whether the lower-case policy name at `norm[start..end]` only describes a thing
+/// after it: the landlords, estates, tenants or stock of a kind of housing ("rented
+/// by a social-housing landlord", "large social-housing estates"), the links or modes
+/// of a kind of travel ("accessible via active travel links"). Such a name is no
+/// policy argued about. A name written with a capital is not read so.
+pub fn only_a_modifier(norm: &str, start: usize, end: usize) -> bool {
+    const THINGS: [&str; 16] = [
+        "landlord",
+        "landlords",
+        "estate",
+        "estates",
+        "tenant",
+        "tenants",
+        "residents",
+        "stock",
+        "provider",
+        "providers",
+        "sector",
+        "links",
+        "modes",
+        "routes",
+        "organisations",
+        "associations",
+    ];
+    let Some(name) = norm.get(start..end) else {
+        return false;
+    };
+    if name.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let next = norm
+        .get(end..)
+        .and_then(|a| a.strip_prefix(' '))
+        .and_then(|a| a.split([' ', ',', '.', ';', ':', ')']).next())
+        .unwrap_or("");
+    THINGS.contains(&next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,5 +261,38 @@ mod tests {
         ] {
             assert!(!dated(s, n), "{s}");
         }
+    }
+
+    /// Issue 12 (readable dev parts): a lower-case policy idea naming the kind of a
+    /// thing ("rented by a social-housing landlord", "large social housing estates",
+    /// "accessible via active travel links") was drafted as the policy argued about.
+    #[test]
+    fn a_policy_idea_describing_a_landlord_or_a_link_was_drafted_as_argued() {
+        let m = |s: &str, n: &str| {
+            let a = s.find(n).unwrap();
+            only_a_modifier(s, a, a + n.len())
+        };
+        assert!(m(
+            "Homes rented by a social-housing landlord.",
+            "social-housing"
+        ));
+        assert!(m(
+            "They built large social housing estates.",
+            "social housing"
+        ));
+        assert!(m(
+            "The park is reached via active travel links.",
+            "active travel"
+        ));
+        // The idea itself, a tenure's units, or a capitalised name, are not.
+        assert!(!m(
+            "We need more social housing in the borough.",
+            "social housing"
+        ));
+        assert!(!m("There are 75 affordable rent units.", "affordable rent"));
+        assert!(!m(
+            "The Social Housing Estates Fund pays.",
+            "Social Housing"
+        ));
     }
 }

@@ -1221,10 +1221,12 @@ fn scan_article<'m>(
                     && !crate::places::place_acts(&norm, hit.start, hit.end))
                 || (entity.is_some_and(|e| crate::eventlike::is_event_like(&e.name))
                     && !crate::eventlike::argued_as_policy(&norm, hit.start, hit.end))
-                // A policy idea named only to date something ("since devolution"), or
-                // a policy's name in an office's title ("Net Zero Secretary").
+                // A policy idea named only to date something ("since devolution") or to
+                // describe a thing ("social-housing landlords"), or a policy's name in
+                // an office's title ("Net Zero Secretary").
                 || (entity.is_some_and(|e| e.node_kind == NodeKind::Policy)
                     && (crate::eventlike::only_a_time(&norm, hit.start, hit.end)
+                        || crate::eventlike::only_a_modifier(&norm, hit.start, hit.end)
                         || crate::titles::in_a_title(&norm, hit.start, hit.end)))
                 // An actor met only in an aside: an analogy, an era, a destination
                 // (crate::aside, the guide's 3.5a).

@@ -447,7 +447,9 @@ fn drop_names_inside_bodies(found: &mut Found) {
 /// candidate left with none (`levelmap_model::eventlike` and `titles`, the rules the
 /// graph's mentions follow too).
 fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
-    use levelmap_model::eventlike::{argued_as_policy, is_event_like, only_a_time};
+    use levelmap_model::eventlike::{
+        argued_as_policy, is_event_like, only_a_modifier, only_a_time,
+    };
     use levelmap_model::titles::in_a_title;
     let dated: Vec<bool> = found
         .mentions
@@ -455,7 +457,9 @@ fn keep_argued_event_like(layout: &Layout, lex: &Lexicon, found: &mut Found) {
         .map(|m| {
             m.id.starts_with("policy:")
                 && layout.sentences.get(m.sentence).is_some_and(|s| {
-                    only_a_time(&s.norm, m.start, m.end) || in_a_title(&s.norm, m.start, m.end)
+                    only_a_time(&s.norm, m.start, m.end)
+                        || only_a_modifier(&s.norm, m.start, m.end)
+                        || in_a_title(&s.norm, m.start, m.end)
                 })
         })
         .collect();
