@@ -399,6 +399,22 @@ mod propose_tests {
         assert!(d.candidate("policy:plan-for-growth").is_none());
     }
 
+    /// "Transport investment" was an alias of infrastructure investment, so an article
+    /// on how transport schemes are appraised ("new approaches across all transport
+    /// investment") drafted that policy where no annotator of the readable development
+    /// parts saw one (0 of 5 articles).
+    #[test]
+    fn transport_investment_in_general_was_drafted_as_infrastructure_investment() {
+        let text = "Appraisal\n\nHe believes the findings should prompt new approaches across \
+            all transport investment, roads and rail alike.";
+        let d = draft_of(text, "2022-01-x");
+        assert!(
+            d.candidate("policy:infrastructure-investment").is_none(),
+            "{:?}",
+            d.candidates
+        );
+    }
+
     #[test]
     fn the_corpus_lexicon_wins_over_the_background() {
         let mut c = Corpus::default();
