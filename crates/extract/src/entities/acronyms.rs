@@ -43,6 +43,16 @@ impl<'a, 's> SentenceScan<'_, 'a, 's> {
             .values()
             .find(|c| c.node_kind == NodeKind::Policy && c.aliases.iter().any(|x| x == last))
             .map(|c| c.kind.clone());
+        // "the River Usk SAC", "Island Gardens DLR", "the Cornwall PSO": a designation,
+        // a zone, a railway or a contract, not a body, unless the article defined it as
+        // a policy's.
+        const NOT_BODIES: &[&str] = &[
+            "SAC", "SACs", "SSSI", "SSSIs", "SPA", "AONB", "RPZ", "CPZ", "LEZ", "CAZ", "PSO",
+            "DLR", "SPD", "SPG", "CIL", "NPPF", "EPC", "PFI", "SME", "SMEs", "STEM", "GDPR",
+        ];
+        if policy_kind.is_none() && NOT_BODIES.contains(last) {
+            return false;
+        }
         let (node, kind, why) = match &policy_kind {
             Some(k) => (
                 NodeKind::Policy,

@@ -5065,3 +5065,29 @@ fn an_event_or_company_opening_with_a_given_name_was_drafted_as_a_person() {
         );
     }
 }
+
+/// Issue 12 (dev52, dev81, dev85, dev40): a name ending in the acronym of a
+/// designation, a zone, a railway or a contract ("the River Usk SAC", "Island Gardens
+/// DLR station", "the Dennistoun RPZ roadshow") was drafted as an organisation; one
+/// ending in a body's acronym ("Poplar HARCA") still is.
+#[test]
+fn a_designation_or_railway_acronym_made_a_name_an_organisation() {
+    let lex = lex_of(vec![]);
+    for text in [
+        "The project would not harm the River Usk SAC downstream.",
+        "The estates cluster around Island Gardens DLR station.",
+        "This followed the Dennistoun RPZ roadshow last year.",
+    ] {
+        let got = candidate_names(&run(text, &lex));
+        assert!(
+            got.iter().all(|(_, k)| k != "organisation"),
+            "{text}: {got:?}"
+        );
+    }
+    let got = candidate_names(&run("In 2007 Poplar HARCA took over the block.", &lex));
+    assert!(
+        got.iter()
+            .any(|(n, k)| n == "Poplar HARCA" && k == "organisation"),
+        "{got:?}"
+    );
+}
