@@ -5,20 +5,18 @@ use std::path::Path;
 
 use crate::support::*;
 
+/// A query's arguments: `args`, then `--corpus corpus --out out`.
+fn query_of(args: &[&str], corpus: &str, out: &str) -> Vec<String> {
+    let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    v.extend(["--corpus", corpus, "--out", out].map(String::from));
+    v
+}
+
 /// One invocation of every subcommand that prints to stderr.
 fn invocations(bad: &Path, none: &Path) -> Vec<Vec<String>> {
     let mini = fixture("mini").display().to_string();
     let (bad, none) = (bad.display().to_string(), none.display().to_string());
-    let query = |args: &[&str]| -> Vec<String> {
-        let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        v.extend([
-            "--corpus".into(),
-            mini.clone(),
-            "--out".into(),
-            none.clone(),
-        ]);
-        v
-    };
+    let query = |args: &[&str]| query_of(args, &mini, &none);
     let of = |args: &[&str]| -> Vec<String> { args.iter().map(|s| s.to_string()).collect() };
     vec![
         of(&["check", "--corpus", &bad]),
@@ -92,16 +90,7 @@ fn eval_json_into_a_closed_pipe_ended_with_an_error() {
             .code,
         Some(0)
     );
-    let query = |args: &[&str]| -> Vec<String> {
-        let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        v.extend([
-            "--corpus".into(),
-            corpus.clone(),
-            "--out".into(),
-            out.clone(),
-        ]);
-        v
-    };
+    let query = |args: &[&str]| query_of(args, &corpus, &out);
     let cases = vec![
         vec![
             "eval".to_string(),

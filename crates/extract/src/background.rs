@@ -278,6 +278,13 @@ mod propose_tests {
         .unwrap()
     }
 
+    /// Assert that the draft `d` proposes each of `ids` as a candidate.
+    fn assert_proposes(d: &crate::items::Draft, ids: &[&str]) {
+        for id in ids {
+            assert!(d.candidate(id).is_some(), "{id}: {:?}", d.candidates);
+        }
+    }
+
     #[test]
     fn a_draft_proposes_the_background_entries_it_uses_with_their_source() {
         let text = "Funding cuts\n\nGeorge Osborne said the Northern Powerhouse will rebalance the economy. \
@@ -314,17 +321,18 @@ mod propose_tests {
             matter more. Tax rises would pay for high-speed rail, though ticket-office closures \
             and airport expansion divide the party.";
         let d = draft_of(text, "2026-01-x");
-        for id in [
-            "policy:offshore-wind",
-            "policy:renewable-energy",
-            "policy:heat-pumps",
-            "policy:tax-rises",
-            "policy:high-speed-rail",
-            "policy:ticket-office-closures",
-            "policy:airport-expansion",
-        ] {
-            assert!(d.candidate(id).is_some(), "{id}: {:?}", d.candidates);
-        }
+        assert_proposes(
+            &d,
+            &[
+                "policy:offshore-wind",
+                "policy:renewable-energy",
+                "policy:heat-pumps",
+                "policy:tax-rises",
+                "policy:high-speed-rail",
+                "policy:ticket-office-closures",
+                "policy:airport-expansion",
+            ],
+        );
     }
 
     /// "Capital spending" and "capital investment" were aliases of infrastructure
@@ -353,15 +361,16 @@ mod propose_tests {
             must build more homes, yet targets for house building are set in Whitehall. The \
             changes to the planning system follow years of cuts to local councils.";
         let d = draft_of(text, "2024-01-x");
-        for id in [
-            "policy:right-to-buy",
-            "policy:housebuilding",
-            "policy:housing-targets",
-            "policy:planning-reform",
-            "policy:local-government-funding",
-        ] {
-            assert!(d.candidate(id).is_some(), "{id}: {:?}", d.candidates);
-        }
+        assert_proposes(
+            &d,
+            &[
+                "policy:right-to-buy",
+                "policy:housebuilding",
+                "policy:housing-targets",
+                "policy:planning-reform",
+                "policy:local-government-funding",
+            ],
+        );
     }
 
     /// Public ownership written out named no policy: "bringing the buses under public
@@ -372,13 +381,14 @@ mod propose_tests {
         let text = "Transport\n\nThe mayor wants public control of buses, and Labour would bring \
             the railways back into public ownership, after decades of privatising them.";
         let d = draft_of(text, "2024-01-x");
-        for id in [
-            "policy:bus-franchising",
-            "policy:rail-nationalisation",
-            "policy:privatisation",
-        ] {
-            assert!(d.candidate(id).is_some(), "{id}: {:?}", d.candidates);
-        }
+        assert_proposes(
+            &d,
+            &[
+                "policy:bus-franchising",
+                "policy:rail-nationalisation",
+                "policy:privatisation",
+            ],
+        );
     }
 
     /// "Build back better", the government's recovery slogan from 2020, written in lower

@@ -594,20 +594,24 @@ fn elected_to(before: &[&str]) -> bool {
         "standing",
         "stood",
     ];
-    let ws = without_the(before);
-    let n = ws.len();
-    n >= 2
-        && (is(ws[n - 1], "to") || is(ws[n - 1], "for"))
-        && OF_ELECTIONS.iter().any(|w| is(ws[n - 2], w))
+    word_then_preposition(before, &OF_ELECTIONS, &["to", "for"])
 }
 
 /// "Members of the House of Commons", "a member of the Scottish Parliament": a
 /// legislature named for its members, who are meant (or addressed), not for what it
 /// decides.
 fn members_of(before: &[&str]) -> bool {
+    word_then_preposition(before, &["members", "member"], &["of"])
+}
+
+/// Whether the words before a name end with one of `words` and then one of
+/// `prepositions`, a "the" after them left out ("elected to the", "members of").
+fn word_then_preposition(before: &[&str], words: &[&str], prepositions: &[&str]) -> bool {
     let ws = without_the(before);
     let n = ws.len();
-    n >= 2 && is(ws[n - 1], "of") && ["members", "member"].iter().any(|m| is(ws[n - 2], m))
+    n >= 2
+        && prepositions.iter().any(|p| is(ws[n - 1], p))
+        && words.iter().any(|w| is(ws[n - 2], w))
 }
 
 /// "the 2016 Senedd election", "Holyrood elections", "a Commons seat": a legislature's
@@ -633,7 +637,7 @@ fn elects(after: &str) -> bool {
 
 /// Whether the word right after a name (after a space, without its punctuation) is
 /// one of `words`.
-fn next_word_is(after: &str, words: &[&str]) -> bool {
+pub(crate) fn next_word_is(after: &str, words: &[&str]) -> bool {
     after.starts_with(' ')
         && after
             .split_whitespace()

@@ -169,12 +169,7 @@ pub fn only_a_modifier(norm: &str, start: usize, end: usize) -> bool {
     if name.chars().any(char::is_uppercase) {
         return false;
     }
-    let next = norm
-        .get(end..)
-        .and_then(|a| a.strip_prefix(' '))
-        .and_then(|a| a.split([' ', ',', '.', ';', ':', ')']).next())
-        .unwrap_or("");
-    THINGS.contains(&next)
+    crate::aside::next_word_is(norm.get(end..).unwrap_or(""), &THINGS)
 }
 
 #[cfg(test)]
