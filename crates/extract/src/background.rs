@@ -24,7 +24,7 @@ use levelmap_model::date::PartialDate;
 use levelmap_model::{Entity, NodeKind, Origin, Role};
 
 /// The data files, embedded.
-const FILES: [(&str, &str); 2] = [
+const FILES: [(&str, &str); 3] = [
     (
         "actors.toml",
         include_str!("../data/background/actors.toml"),
@@ -32,6 +32,10 @@ const FILES: [(&str, &str); 2] = [
     (
         "policies.toml",
         include_str!("../data/background/policies.toml"),
+    ),
+    (
+        "events.toml",
+        include_str!("../data/background/events.toml"),
     ),
 ];
 
@@ -51,6 +55,22 @@ struct RawFile {
     actor: Vec<RawEntry>,
     #[serde(default)]
     policy: Vec<RawEntry>,
+    #[serde(default)]
+    event: Vec<RawEvent>,
+}
+
+/// A dated event (`events.toml`): used only to infer an undated article's date.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    id: String,
+    name: String,
+    kind: String,
+    date: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    description: String,
+    source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,6 +131,22 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, String> {
                 source: r.source,
             });
         }
+    }
+    for r in raw.event {
+        out.push(Entry {
+            entity: Entity {
+                id: r.id,
+                name: r.name,
+                node_kind: NodeKind::Event,
+                kind: r.kind,
+                aliases: r.aliases,
+                description: Some(r.description),
+                date: date(&Some(r.date))?,
+                roles: Vec::new(),
+                origin: Origin::Curated,
+            },
+            source: r.source,
+        });
     }
     Ok(out)
 }
@@ -238,9 +274,16 @@ mod tests {
             assert!(e.source.starts_with("https://"), "{}: {}", x.id, e.source);
             let kind_ok = match x.node_kind {
                 NodeKind::Actor => levelmap_model::ActorKind::parse(&x.kind).is_some(),
+                NodeKind::Event => levelmap_model::EventKind::parse(&x.kind).is_some(),
                 _ => levelmap_model::PolicyKind::parse(&x.kind).is_some(),
             };
             assert!(kind_ok, "{}: kind {}", x.id, x.kind);
+            // An event is dated, and may share its name with the policy it
+            // publishes ("English Devolution White Paper"), as the corpus's do.
+            if x.node_kind == NodeKind::Event {
+                assert!(x.date.is_some(), "{}: no date", x.id);
+                continue;
+            }
             assert!(x.description.as_deref().is_some_and(|d| !d.is_empty()));
             for r in &x.roles {
                 if let (Some(a), Some(b)) = (r.from, r.to) {

@@ -34,6 +34,9 @@ pub(crate) struct EventInfo {
     pub(crate) core: Option<(String, String)>,
     /// Content words of name, aliases and description, with weights.
     pub(crate) bag: BTreeMap<String, f64>,
+    /// From the background lexicon: found by its names only, to date an undated
+    /// article (never by shared words, never a draft's `[[refers_to]]`).
+    pub(crate) background: bool,
 }
 
 /// An earlier claim of the corpus, for proposing echoes.
@@ -144,7 +147,10 @@ impl Lexicon {
         } else {
             rustc_hash::FxHashMap::default()
         };
-        let events = prepare_events(entities.values().filter(|e| e.node_kind == NodeKind::Event));
+        let events = prepare_events(
+            entities.values().filter(|e| e.node_kind == NodeKind::Event),
+            &background,
+        );
         let core_events: Vec<usize> = events
             .iter()
             .enumerate()
@@ -605,7 +611,10 @@ fn scanner<'p>(
     scanner
 }
 
-fn prepare_events<'a>(events: impl Iterator<Item = &'a Entity>) -> Vec<EventInfo> {
+fn prepare_events<'a>(
+    events: impl Iterator<Item = &'a Entity>,
+    background: &rustc_hash::FxHashMap<String, String>,
+) -> Vec<EventInfo> {
     let events: Vec<&Entity> = events.filter(|e| e.date.is_some()).collect();
     let bags: Vec<Vec<String>> = events
         .iter()
@@ -645,6 +654,7 @@ fn prepare_events<'a>(events: impl Iterator<Item = &'a Entity>) -> Vec<EventInfo
                 date: e.date.expect("filtered"),
                 core: event_core(&e.name),
                 bag,
+                background: background.contains_key(&e.id),
             }
         })
         .collect()

@@ -195,7 +195,7 @@ pub fn extract(
     let header = meta::read_header(text, &layout, lex);
     let scan = lex.scanner.scan(&layout);
     let mut found = entities::find(text, &layout, lex, &header, &scan);
-    let events = entities::find_events(&layout, lex, &scan);
+    let mut events = entities::find_events(&layout, lex, &scan);
     let date = meta::date(
         text,
         &layout,
@@ -237,6 +237,8 @@ pub fn extract(
         links::propose_echoes(&mut claims, lex, &date.value);
     }
     let relations = links::evolves_into(text, &layout, &found, &scan);
+    // A background event only dates the article: the corpus has no node for it.
+    events.retain(|r| !lex.background.contains_key(&r.id));
     let refers_to = meta::refers_to(text, &layout, &events);
     found.candidates.retain(|c| {
         c.confidence >= opts.min_candidate_confidence

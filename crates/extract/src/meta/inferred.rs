@@ -102,6 +102,13 @@ const SAME: &[&str] = &[
     "last week",
     "this month",
     "earlier this week",
+    // "This Monday the UK Government presented its English Devolution White Paper".
+    "this monday",
+    "this tuesday",
+    "this wednesday",
+    "this thursday",
+    "this friday",
+    "this weekend",
 ];
 const SOON: &[&str] = &[
     "due in the next",
@@ -208,7 +215,8 @@ const ELECTION_CUES: &[&str] = &[
     "majority",
 ];
 
-/// An anchor sentence with no event name: score lexicon events by shared words.
+/// An anchor sentence with no event name: score lexicon events by shared words, two
+/// at least.
 fn best_event_by_words<'a>(
     lex: &'a Lexicon,
     sentence: &str,
@@ -217,7 +225,7 @@ fn best_event_by_words<'a>(
     let words: rustc_hash::FxHashSet<String> = content_words(sentence).into_iter().collect();
     lex.events
         .iter()
-        .filter(|e| kinds.is_empty() || kinds.contains(&e.kind.as_str()))
+        .filter(|e| !e.background && (kinds.is_empty() || kinds.contains(&e.kind.as_str())))
         .map(|e| {
             let score: f64 = e
                 .bag
@@ -226,7 +234,9 @@ fn best_event_by_words<'a>(
                 .map(|(_, v)| *v)
                 .sum();
             let shared = e.bag.keys().filter(|w| words.contains(*w)).count();
-            (e, if shared >= 1 { score } else { 0.0 })
+            // One shared word is chance ("the third and final part" and a manifesto
+            // "to level up every part of the country"): two at least.
+            (e, if shared >= 2 { score } else { 0.0 })
         })
         .filter(|(_, s)| *s > 0.0)
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.id.cmp(&a.0.id)))

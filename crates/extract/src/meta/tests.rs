@@ -1409,3 +1409,52 @@ fn a_press_release_dateline_gave_no_stated_date() {
     let l = Layout::new(t);
     assert!(stated_date(t, &l, &lx.scanner.scan(&l), today).is_none());
 }
+
+/// Issue 12 (dev, an undated blog post of December 2024): "This Monday the UK
+/// Government presented its English Devolution White Paper" dated the post to 2022,
+/// from "the White Paper" (the corpus's Levelling Up White Paper) named as past: no
+/// event knew the English one, and "this Monday" was no time phrase. The background
+/// lexicon's dated events now place it, and no draft refers to a background event
+/// (the corpus has no node for it).
+#[test]
+fn an_undated_article_naming_a_recent_white_paper_was_dated_years_before_it() {
+    let d = draft_of(
+        "Is the white paper a digital change moment?\n\n\
+         This Monday the UK Government presented its English Devolution White Paper which sets out the plans for local government. \
+         The White Paper outlines the future funding model for local government, which is in need of reform.\n",
+    );
+    assert_eq!(d.date.value.to_string(), "2024-12", "{:?}", d.date);
+    assert_eq!(d.date.provenance, levelmap_model::DateProvenance::Inferred);
+    assert!(
+        d.refers_to
+            .iter()
+            .all(|r| !r.id.contains("english-devolution")),
+        "{:?}",
+        d.refers_to
+    );
+    // A background event named as past is a lower bound, as a corpus event is.
+    let d = draft_of(
+        "Lessons for councils\n\nSince the Grenfell Tower fire, councils have had to review the cladding on their towers.\n",
+    );
+    assert!(d.date.value.to_string().as_str() >= "2017", "{:?}", d.date);
+}
+
+/// Issue 12 (dev, two undated articles): one shared word matched a sentence with a
+/// time phrase to a corpus event's description, and dated the article by it: "The
+/// third and final part will be published on Wednesday" to the Conservative manifesto
+/// of 2019 ("... level up every part of the country"), "until the plans are finalised
+/// later this year" to the Plan for Growth. Two shared words at least.
+#[test]
+fn one_shared_word_tied_a_sentence_to_an_unrelated_event() {
+    for text in [
+        "Scotland's devolution disaster\n\nThe third and final part will be published on Wednesday, May 3, and will ask where we go from here.\n",
+        "Councils lose funding\n\nIt will not be possible to say exactly what the changes will mean for each area until the plans are finalised later this year.\n",
+    ] {
+        let d = draft_of(text);
+        let r = d.date.reasoning.as_deref().unwrap_or("");
+        assert!(
+            !r.contains("manifesto") && !r.contains("Plan for Growth"),
+            "{text}: {r}"
+        );
+    }
+}
