@@ -46,6 +46,10 @@ pub(crate) struct Entry {
     pub(crate) entity: Entity,
     /// The URL of an official or reference page documenting it.
     pub(crate) source: String,
+    /// An event that is a name's coming into being ("Reform UK", named so since
+    /// January 2021): an article naming it is from that date or later, whatever the
+    /// time words of its sentence say.
+    pub(crate) founding: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +75,9 @@ struct RawEvent {
     aliases: Vec<String>,
     description: String,
     source: String,
+    /// The event is the coming into being of what its names name (`Entry::founding`).
+    #[serde(default)]
+    founding: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -129,6 +136,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, String> {
                     origin: Origin::Curated,
                 },
                 source: r.source,
+                founding: false,
             });
         }
     }
@@ -146,6 +154,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, String> {
                 origin: Origin::Curated,
             },
             source: r.source,
+            founding: r.founding,
         });
     }
     Ok(out)

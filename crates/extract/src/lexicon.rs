@@ -37,6 +37,9 @@ pub(crate) struct EventInfo {
     /// From the background lexicon: found by its names only, to date an undated
     /// article (never by shared words, never a draft's `[[refers_to]]`).
     pub(crate) background: bool,
+    /// The coming into being of what it names ([`crate::background::Entry::founding`]):
+    /// a lower bound only.
+    pub(crate) founding: bool,
 }
 
 /// An earlier claim of the corpus, for proposing echoes.
@@ -655,6 +658,10 @@ fn prepare_events<'a>(
                 core: event_core(&e.name),
                 bag,
                 background: background.contains_key(&e.id),
+                founding: background.contains_key(&e.id)
+                    && crate::background::entries()
+                        .binary_search_by(|b| b.entity.id.as_str().cmp(&e.id))
+                        .is_ok_and(|i| crate::background::entries()[i].founding),
             }
         })
         .collect()

@@ -46,6 +46,9 @@ pub(super) enum Rel {
     /// A person named with a role held from the event's date until this day (an open
     /// end for one still held): "Housing Secretary Steve Reed".
     During(i64),
+    /// A name that exists only since the event's date ("Reform UK"): some time after,
+    /// whatever the sentence's time words say.
+    Since,
 }
 
 impl Rel {
@@ -53,7 +56,7 @@ impl Rel {
         match self {
             Rel::Same | Rel::Ago(_) | Rel::Day(_) => 3,
             Rel::Soon | Rel::Recent | Rel::During(_) => 2,
-            Rel::After => 1,
+            Rel::After | Rel::Since => 1,
         }
     }
 
@@ -68,7 +71,7 @@ impl Rel {
                 (s + days - slack, e + days + slack)
             }
             Rel::Day(n) => (s + n, e + n),
-            Rel::After => (s, i64::MAX / 4),
+            Rel::After | Rel::Since => (s, i64::MAX / 4),
             Rel::During(until) => (s, until),
         }
     }
@@ -82,6 +85,7 @@ impl Rel {
             Rel::Day(_) => "as yesterday's",
             Rel::After => "as past",
             Rel::During(_) => "as holding that role",
+            Rel::Since => "(so named only since then)",
         }
     }
 }
@@ -326,7 +330,9 @@ fn event_constraints(
         let norm = &layout.sentences[r.sentence].norm;
         // Every phrase `relation` looks for is a time phrase of the scan: without one
         // (and when ASCII case folding finds what lowercasing finds), it is `After`.
-        let rel = if !scan.any(r.sentence, Set::Time) && ascii_fold_is_lowercase(norm) {
+        let rel = if e.founding {
+            Rel::Since
+        } else if !scan.any(r.sentence, Set::Time) && ascii_fold_is_lowercase(norm) {
             Rel::After
         } else {
             relation(&norm.to_lowercase())

@@ -1458,3 +1458,27 @@ fn one_shared_word_tied_a_sentence_to_an_unrelated_event() {
         );
     }
 }
+
+/// Issue 12 (dev, an undated post of August 2018): "the Ministry for Housing,
+/// Communities & Local Government" is a name used only since January 2018, yet the
+/// post was dated to 2017 by the Grenfell Tower fire alone. A name that exists only
+/// since a date is a lower bound, and only that: "Reform UK won ... this week" is no
+/// week of January 2021, when the party took its name.
+#[test]
+fn a_name_used_only_since_a_date_did_not_bound_the_article() {
+    let d = draft_of(
+        "What challenges face the ministry?\n\n\
+         What challenges are facing the Ministry for Housing, Communities & Local Government? \
+         Since the Grenfell Tower fire, building safety has been its first concern.\n",
+    );
+    assert_eq!(d.date.value.to_string(), "2018", "{:?}", d.date);
+    let d = draft_of(
+        "Local elections\n\nReform UK won two councils from the Conservatives this week.\n",
+    );
+    let v = d.date.value.to_string();
+    assert!(
+        v.as_str() >= "2021" && !v.starts_with("2021-01"),
+        "{:?}",
+        d.date
+    );
+}
