@@ -335,7 +335,7 @@ fn event_constraints(
         } else if !scan.any(r.sentence, Set::Time) && ascii_fold_is_lowercase(norm) {
             Rel::After
         } else {
-            relation(&norm.to_lowercase())
+            lasting(e, relation(&norm.to_lowercase()))
         };
         cons.push(Constraint {
             name: e.name.clone(),
@@ -346,6 +346,18 @@ fn event_constraints(
         });
     }
     cons
+}
+
+/// A crisis dated to a month or a year is a span, not a day: "yesterday" or "this
+/// week" in a sentence naming it ("a Cabinet meeting held at the Foreign Office due
+/// to the ongoing coronavirus pandemic yesterday") dates what happened in it, not the
+/// crisis's start; the crisis is only past.
+fn lasting(e: &EventInfo, rel: Rel) -> Rel {
+    let span = e.kind == "crisis" && e.date.precision() != Precision::Day;
+    match rel {
+        Rel::Same | Rel::Day(_) | Rel::Recent if span => Rel::After,
+        other => other,
+    }
 }
 
 /// Dates written beside a time phrase that places the article against them ("was
@@ -588,7 +600,9 @@ fn window_date(
         } else if hi - lo <= 400 {
             (PartialDate::year(y).ok(), "year", 0.5)
         } else {
-            (PartialDate::year(y).ok(), "year", 0.3)
+            // A window over a year long: its first year, as for an open window (what
+            // an article names as past it is mostly written soon after).
+            (PartialDate::year(civil_from_days(lo).0).ok(), "year", 0.3)
         }
     }
 }
@@ -635,6 +649,24 @@ fn reasoning(
 
 /// Neither stated nor inferable: the latest year the text mentions that is not a
 /// target ("by 2030") nor after `today`, else a placeholder for the reviewer.
+/// Whether the clause that `before` (lower case) ends in speaks of the future: "they
+/// will suffer at the polling booth in", "to be phased in over three years from". A
+/// year there is no year the article has seen.
+fn in_future_clause(before: &str) -> bool {
+    let clause = before
+        .rsplit([',', ';', ':', '(', '\u{2013}', '\u{2014}'])
+        .next()
+        .unwrap_or(before);
+    clause.split(' ').any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
+            "will" | "won't" | "shall" | "would" | "due" | "expected" | "next" | "upcoming"
+        )
+    }) || clause.contains("to be ")
+        || clause.contains("going to ")
+        || clause.contains("set to ")
+}
+
 fn fallback_date(text: &str, layout: &Layout, today: PartialDate) -> DraftDate {
     static Y: OnceLock<Regex> = OnceLock::new();
     let re = Y.get_or_init(|| {
@@ -648,7 +680,9 @@ fn fallback_date(text: &str, layout: &Layout, today: PartialDate) -> DraftDate {
                 .trim_end()
                 .to_lowercase();
             let last = before.rsplit(' ').next().unwrap_or("");
-            if ["by", "to", "for", "until", "before", "-"].contains(&last) {
+            if ["by", "to", "for", "until", "before", "-"].contains(&last)
+                || in_future_clause(&before)
+            {
                 continue;
             }
             if let Ok(y) = c[2].parse::<i16>() {

@@ -1482,3 +1482,47 @@ fn a_name_used_only_since_a_date_did_not_bound_the_article() {
         d.date
     );
 }
+
+/// Issue 12 (dev, an undated Daily Mail report of September 2020): a photograph's
+/// caption, "... held at the Foreign Office ... due to the ongoing coronavirus pandemic
+/// yesterday", dated the report to the day after the pandemic began (March 2020), and
+/// the window left out the Internal Market Bill (September 2020) named as past. A
+/// crisis dated to a month is a span: a time word beside it dates what happened in it.
+#[test]
+fn a_crisis_named_beside_yesterday_dated_the_article_to_the_crisiss_start() {
+    let d = draft_of(
+        "Gove's power surge\n\n\
+         Michael Gove returns to Downing Street after attending Cabinet held at the Foreign Office to comply with social distancing guidelines due to the ongoing coronavirus pandemic yesterday in London. \
+         The UK Internal Market Bill was attacked by the Scottish government.\n",
+    );
+    let r = d.date.reasoning.as_deref().unwrap_or("");
+    assert_eq!(d.date.value.to_string(), "2020", "{:?}", d.date);
+    assert!(r.contains("from 2020-09 or later"), "{r}");
+}
+
+/// Issue 12 (dev, an undated post of November 2020): with nothing else to date it,
+/// the post was given the latest year it mentions, 2021, from "they will suffer at
+/// the polling booth in 2021": a year of a clause about the future is none the article
+/// has seen (nor "to be phased in over three years from 2026").
+#[test]
+fn a_year_in_a_clause_about_the_future_was_taken_for_a_year_gone_by() {
+    let d = draft_of(
+        "Who wants devolution?\n\n\
+         Support for the settlement has been dropping since 2012, when it was at around 60%. \
+         If they do not listen, they will suffer at the polling booth in 2021. \
+         The new funding system, to be phased in over three years from 2026, changes the formulas.\n",
+    );
+    assert_eq!(d.date.value.to_string(), "2012", "{:?}", d.date);
+}
+
+/// Issue 12 (dev34, an undated Mail on Sunday report of September 2020): the window
+/// from the planning algorithm (August 2020) to the end of Robert Jenrick's time as
+/// Housing Secretary (September 2021) was given the year of its middle, 2021. A window
+/// over a year long is given its first year, as an open one is.
+#[test]
+fn a_window_over_a_year_long_was_given_the_year_of_its_middle() {
+    let d = draft_of(
+        "Tory rebellion\n\nHousing Secretary Robert Jenrick faces a revolt by Conservative MPs over the planning algorithm.\n",
+    );
+    assert_eq!(d.date.value.to_string(), "2020", "{:?}", d.date);
+}
