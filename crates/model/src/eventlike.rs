@@ -80,8 +80,8 @@ const AFTER: &[&str] = &[
 ];
 
 /// Whether the event-like name at `norm[start..end]` is argued about as a policy:
-/// one of [`BEFORE`] among the three words before it ("voted for" counts too), or one
-/// of [`AFTER`] right after it.
+/// one of [`BEFORE`] among the three words before it ("voted for" counts too), "pro-"
+/// or "anti-" before it, or one of [`AFTER`] right after it.
 pub fn argued_as_policy(norm: &str, start: usize, end: usize) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -99,7 +99,13 @@ pub fn argued_as_policy(norm: &str, start: usize, end: usize) -> bool {
     let is_done = after.len() >= 2
         && matches!(after[0].as_str(), "is" | "was" | "being" | "gets" | "got")
         && after[1] == "done";
+    // "he is pro-Brexit", "an anti-Brexit march": a stance on it.
+    let prefixed = norm.get(..start).is_some_and(|b| {
+        let b = b.to_lowercase();
+        b.ends_with("pro-") || b.ends_with("anti-")
+    });
     voted_for
+        || prefixed
         || is_done
         || near.iter().any(|w| BEFORE.contains(&w.as_str()))
         || after.first().is_some_and(|w| AFTER.contains(&w.as_str()))
@@ -202,6 +208,9 @@ mod tests {
             "Sturgeon has said Holyrood could block Brexit.",
             "The Irish Times report fears, describing Brexit as a bewildering act of self-harm.",
             "Exports grew despite Brexit.",
+            // Issue 12 (dev84): a stance written as a prefix.
+            "Like Boris, he is pro-Brexit.",
+            "They joined an anti-Brexit march.",
         ] {
             assert!(argued(s), "{s}");
         }
