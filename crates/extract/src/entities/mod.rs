@@ -17,6 +17,7 @@
 mod acronyms;
 mod contexts;
 mod councils;
+mod figures;
 mod generic;
 mod groups;
 mod people;
@@ -619,6 +620,16 @@ fn settle_candidates(
             continue;
         }
         if lex.id_set.contains(&c.id) && lex.entities.contains_key(&c.id) {
+            continue;
+        }
+        // "Its university shaped John Milton, Charles Darwin and Stephen Hawking": a
+        // figure of history named in passing acts in no debate of today, unless quoted.
+        if c.kind == "person"
+            && c.count < 3
+            && figures::is_figure(&c.name)
+            && !figures::quoted_in(&c.quote)
+        {
+            other_kind.push(c.id);
             continue;
         }
         if c.count >= 2 {

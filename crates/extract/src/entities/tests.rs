@@ -5091,3 +5091,33 @@ fn a_designation_or_railway_acronym_made_a_name_an_organisation() {
         "{got:?}"
     );
 }
+
+/// Issue 12 (dev16, dev29, dev92 and others, mostly Economist pieces): figures of
+/// history named for a flourish were drafted as actors ("Its university shaped John
+/// Milton, Charles Darwin and Stephen Hawking"); a quoted one is a speaker and stays.
+#[test]
+fn a_figure_of_history_named_in_passing_was_drafted_as_an_actor() {
+    let lex = lex_of(vec![]);
+    let t = "Its university shaped John Milton, Charles Darwin and Stephen Hawking. \
+             Commentators reached for “The Road to Wigan Pier”, George Orwell’s journey into working-class life. \
+             “Not London’s most distinguished thoroughfare,” wrote Virginia Woolf, a novelist. \
+             Tony Travers said the council was wrong.";
+    let names = candidate_names(&run(t, &lex));
+    for figure in [
+        "John Milton",
+        "Charles Darwin",
+        "Stephen Hawking",
+        "George Orwell",
+    ] {
+        assert!(
+            !names.iter().any(|(n, _)| n == figure),
+            "{figure}: {names:?}"
+        );
+    }
+    for person in ["Virginia Woolf", "Tony Travers"] {
+        assert!(
+            names.iter().any(|(n, _)| n == person),
+            "{person}: {names:?}"
+        );
+    }
+}
