@@ -650,8 +650,9 @@ fn reasoning(
 /// Neither stated nor inferable: the latest year the text mentions that is not a
 /// target ("by 2030") nor after `today`, else a placeholder for the reviewer.
 /// Whether the clause that `before` (lower case) ends in speaks of the future: "they
-/// will suffer at the polling booth in", "to be phased in over three years from". A
-/// year there is no year the article has seen.
+/// will suffer at the polling booth in", "to be phased in over three years from",
+/// "is due to be finished by". A year there is no year the article has seen ("fell
+/// due to the pandemic in 2020" is one it has).
 fn in_future_clause(before: &str) -> bool {
     let clause = before
         .rsplit([',', ';', ':', '(', '\u{2013}', '\u{2014}'])
@@ -660,7 +661,7 @@ fn in_future_clause(before: &str) -> bool {
     clause.split(' ').any(|w| {
         matches!(
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
-            "will" | "won't" | "shall" | "would" | "due" | "expected" | "next" | "upcoming"
+            "will" | "won't" | "shall" | "would" | "expected" | "next" | "upcoming"
         )
     }) || clause.contains("to be ")
         || clause.contains("going to ")

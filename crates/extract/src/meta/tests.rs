@@ -1513,6 +1513,11 @@ fn a_year_in_a_clause_about_the_future_was_taken_for_a_year_gone_by() {
          The new funding system, to be phased in over three years from 2026, changes the formulas.\n",
     );
     assert_eq!(d.date.value.to_string(), "2012", "{:?}", d.date);
+    // A cause is no future: "due to".
+    let d = draft_of(
+        "Who wants devolution?\n\nSupport has been dropping since 2012. Turnout fell due to the floods in 2014.\n",
+    );
+    assert_eq!(d.date.value.to_string(), "2014", "{:?}", d.date);
 }
 
 /// Issue 12 (dev34, an undated Mail on Sunday report of September 2020): the window
