@@ -1531,3 +1531,28 @@ fn a_window_over_a_year_long_was_given_the_year_of_its_middle() {
     );
     assert_eq!(d.date.value.to_string(), "2020", "{:?}", d.date);
 }
+
+/// Issue 12 (dev26, dev54, dev10): "devolved" named the policy of devolution ("the
+/// country's 96-member devolved parliament", "devolved responsibility"), and "green
+/// jobs" the Green New Deal ("help more workers switch to green jobs"): a body or a
+/// job described so is no policy argued about. The verb still names it.
+#[test]
+fn a_devolved_body_or_green_jobs_named_a_policy() {
+    let ids = |text: &str| -> Vec<String> {
+        let d = draft_of(text);
+        d.mentions
+            .iter()
+            .map(|m| m.id.clone())
+            .chain(d.candidates.iter().map(|c| c.id.clone()))
+            .collect()
+    };
+    let got = ids("Wales votes\n\nLabour will lose seats in the country's 96-member devolved parliament in May, and slowing the decline of oil might help more workers switch to green jobs.\n");
+    assert!(
+        !got.iter()
+            .any(|i| i == "policy:devolution" || i == "policy:green-new-deal"),
+        "{got:?}"
+    );
+    let got =
+        ids("Mayors\n\nThe government plans to devolve housing powers to the mayors next year.\n");
+    assert!(got.iter().any(|i| i == "policy:devolution"), "{got:?}");
+}
