@@ -499,3 +499,43 @@ mod propose_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod national_insurance_tests {
+    /// Issue 12 (dev73, dev86, dev the Majority): National Insurance named in passing
+    /// ("paid in national insurance") was drafted as a policy argued about three times
+    /// in three, while the employer rise of the 2024 Budget, "the jobs tax", which the
+    /// articles do argue about, was drafted as the tax itself or not at all.
+    #[test]
+    fn the_tax_named_in_passing_was_drafted_and_the_jobs_tax_missed() {
+        let lex = crate::lexicon(&levelmap_model::Corpus::default());
+        let draft = |text: &str| {
+            crate::extract(
+                "x.txt",
+                text,
+                Some("2025-03-01"),
+                &lex,
+                &crate::ExtractOptions::default(),
+            )
+            .unwrap()
+        };
+        let d = draft(
+            "Shops and jobs\n\nRetailers say the jobs tax will cost them dearly. \
+             The Chancellor defended the rise in employer national insurance as necessary.",
+        );
+        assert!(
+            d.candidate("policy:employer-national-insurance-rise")
+                .is_some(),
+            "{:?}",
+            d.candidates
+        );
+        let d = draft("Pay slips\n\nMost of the money he earned was paid in tax and national insurance last year.");
+        assert!(
+            d.candidates
+                .iter()
+                .all(|c| !c.id.contains("national-insurance")),
+            "{:?}",
+            d.candidates
+        );
+    }
+}
