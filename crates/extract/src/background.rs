@@ -501,7 +501,7 @@ mod propose_tests {
 }
 
 #[cfg(test)]
-mod national_insurance_tests {
+mod named_in_passing_tests {
     /// Issue 12 (dev73, dev86, dev the Majority): National Insurance named in passing
     /// ("paid in national insurance") was drafted as a policy argued about three times
     /// in three, while the employer rise of the 2024 Budget, "the jobs tax", which the
@@ -534,6 +534,27 @@ mod national_insurance_tests {
             d.candidates
                 .iter()
                 .all(|c| !c.id.contains("national-insurance")),
+            "{:?}",
+            d.candidates
+        );
+    }
+
+    /// Issue 12 (dev parts, six articles): "decarbonisation" named in passing ("the
+    /// decarbonisation of the grid") was drafted as a policy argued about; the gold
+    /// counted it in one of the six.
+    #[test]
+    fn decarbonisation_named_in_passing_was_drafted_as_a_policy() {
+        let lex = crate::lexicon(&levelmap_model::Corpus::default());
+        let d = crate::extract(
+            "x.txt",
+            "Grid costs\n\nThe decarbonisation of the grid will need new pylons across East Anglia.",
+            Some("2025-03-01"),
+            &lex,
+            &crate::ExtractOptions::default(),
+        )
+        .unwrap();
+        assert!(
+            d.candidates.iter().all(|c| !c.id.contains("decarbon")),
             "{:?}",
             d.candidates
         );
