@@ -498,27 +498,14 @@ mod propose_tests {
             "Department for Levelling Up, Housing and Communities"
         );
     }
-}
 
-#[cfg(test)]
-mod named_in_passing_tests {
     /// Issue 12 (dev73, dev86, dev the Majority): National Insurance named in passing
     /// ("paid in national insurance") was drafted as a policy argued about three times
     /// in three, while the employer rise of the 2024 Budget, "the jobs tax", which the
     /// articles do argue about, was drafted as the tax itself or not at all.
     #[test]
     fn the_tax_named_in_passing_was_drafted_and_the_jobs_tax_missed() {
-        let lex = crate::lexicon(&levelmap_model::Corpus::default());
-        let draft = |text: &str| {
-            crate::extract(
-                "x.txt",
-                text,
-                Some("2025-03-01"),
-                &lex,
-                &crate::ExtractOptions::default(),
-            )
-            .unwrap()
-        };
+        let draft = |text: &str| draft_of(text, "2025-03-01");
         let d = draft(
             "Shops and jobs\n\nRetailers say the jobs tax will cost them dearly. \
              The Chancellor defended the rise in employer national insurance as necessary.",
@@ -544,15 +531,10 @@ mod named_in_passing_tests {
     /// counted it in one of the six.
     #[test]
     fn decarbonisation_named_in_passing_was_drafted_as_a_policy() {
-        let lex = crate::lexicon(&levelmap_model::Corpus::default());
-        let d = crate::extract(
-            "x.txt",
+        let d = draft_of(
             "Grid costs\n\nThe decarbonisation of the grid will need new pylons across East Anglia.",
-            Some("2025-03-01"),
-            &lex,
-            &crate::ExtractOptions::default(),
-        )
-        .unwrap();
+            "2025-03-01",
+        );
         assert!(
             d.candidates.iter().all(|c| !c.id.contains("decarbon")),
             "{:?}",
