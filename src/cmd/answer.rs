@@ -93,7 +93,7 @@ pub(crate) fn emit<A: Render>(loaded: &Loaded, answer: &A, out: &Output) -> Resu
 }
 
 /// The I/O error inside a CSV error (so that a broken pipe is still recognised).
-fn csv_io(e: csv::Error) -> io::Error {
+pub(crate) fn csv_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),

@@ -112,3 +112,58 @@ fn eval_json_into_a_closed_pipe_ended_with_an_error() {
         assert!(stderr.is_empty(), "{args:?}: {stderr}");
     }
 }
+
+/// `levelmap network KIND --format graphml | head -0` (and GEXF) ended "error: cannot
+/// write: Broken pipe" with exit 1: the interchange error was turned into a string on
+/// the way up, hiding the io error the binary looks for (the CSV writer's case, which
+/// shows only past its buffer, is `a_csv_into_a_closed_pipe_was_an_error_not_a_broken_pipe`).
+/// Every format of the statements, the networks, polarisation, stats and the exports to
+/// standard output, into a pipe whose reader is gone.
+#[test]
+fn network_graphml_into_a_closed_pipe_ended_with_an_error() {
+    let built = TempCorpus::of("mini");
+    let out = built.dir.path().join("out");
+    let out = out.display().to_string();
+    let corpus = built.path().display().to_string();
+    assert_eq!(
+        levelmap(["build", "--corpus", &corpus, "--out", &out])
+            .run()
+            .code,
+        Some(0)
+    );
+    let query = |args: &[&str]| query_of(args, &corpus, &out);
+    let mut cases = Vec::new();
+    for format in ["table", "json", "csv"] {
+        cases.push(query(&["statements", "--format", format]));
+        cases.push(query(&["polarisation", "--format", format]));
+        cases.push(query(&["stats", "--format", format]));
+    }
+    for kind in [
+        "affiliation",
+        "congruence",
+        "conflict",
+        "subtract",
+        "policies",
+    ] {
+        for format in ["table", "json", "csv", "matrix", "svg", "graphml", "gexf"] {
+            cases.push(query(&["network", kind, "--format", format]));
+        }
+    }
+    for format in ["dot", "svg", "json", "graphml", "gexf", "aif", "timelinejs"] {
+        cases.push(vec![
+            "export".into(),
+            "--corpus".into(),
+            corpus.clone(),
+            "--format".into(),
+            format.into(),
+        ]);
+    }
+    let mut failed = Vec::new();
+    for args in cases {
+        let (code, stderr) = levelmap(&args).with_broken_stdout();
+        if code != Some(0) || stderr.contains("error") {
+            failed.push(format!("{:?}: exit {code:?}: {stderr}", &args[..4]));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

@@ -74,6 +74,23 @@ pub enum InterchangeError {
     Json(#[from] serde_json::Error),
 }
 
+impl From<InterchangeError> for std::io::Error {
+    /// The writer's own io error when that is what failed (so that a reader gone
+    /// away, `levelmap network ... --format graphml | head`, stays a broken pipe the
+    /// binary treats as success), else the error as it reads.
+    fn from(e: InterchangeError) -> Self {
+        match e {
+            InterchangeError::Io(e) => e,
+            InterchangeError::Csv(e) if e.is_io_error() => match e.into_kind() {
+                ::csv::ErrorKind::Io(e) => e,
+                other => std::io::Error::other(format!("cannot write CSV: {other:?}")),
+            },
+            InterchangeError::Json(e) if e.io_error_kind().is_some() => e.into(),
+            other => std::io::Error::other(other),
+        }
+    }
+}
+
 /// Names every format writes itself, so an attribute may not take them.
 const RESERVED_NODE: [&str; 3] = ["id", "label", "start"];
 const RESERVED_EDGE: [&str; 7] = ["id", "source", "target", "label", "weight", "start", "type"];
