@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use levelmap_interchange::NetFormat;
 use levelmap_model::date::PartialDate;
 use levelmap_model::{NodeKind, Stance, Text};
 use levelmap_network::json::{NetworkOut, NETWORK_VERSION};
@@ -325,6 +326,14 @@ impl Selections {
         })
     }
 
+    /// How many networks [`Selections::each`] gives: one, or one per window.
+    fn networks(&self) -> usize {
+        match &self.spans {
+            Spans::Whole(..) => 1,
+            Spans::Windows(list) => list.len(),
+        }
+    }
+
     /// Each network's statements (after the duplicate rule) and dates, in order.
     pub(crate) fn each<E>(
         self,
@@ -412,24 +421,60 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     match args.format {
         Format::Csv => return stream_edge_list(&args, kind),
         Format::Json => return stream_json(&args, kind),
+        Format::Graphml => return stream_exchange(&args, kind, NetFormat::Graphml),
+        Format::Gexf => return stream_exchange(&args, kind, NetFormat::Gexf),
         _ => {}
     }
     let measured = args.format != Format::Matrix;
     let built = build(&args.source, kind, &args.shape, measured)?;
-    let single = matches!(
-        args.format,
-        Format::Matrix | Format::Svg | Format::Graphml | Format::Gexf
-    );
+    let single = matches!(args.format, Format::Matrix | Format::Svg);
     if single && built.len() > 1 {
-        anyhow::bail!(
-            "--format {} holds one network, and --window {} gives {}; leave out --window (and choose dates with --from/--to), or use --format json or csv for every window",
-            format_name(args.format),
-            args.shape.window.as_deref().unwrap_or_default(),
-            built.len()
-        );
+        return Err(one_network_only(&args, built.len()));
     }
     let write = |w: &mut dyn Write| write_network(w, &args, kind, &built);
     to_output(args.output.as_deref(), write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The error of a format that holds one network asked for `networks` windows.
+fn one_network_only(args: &Args, networks: usize) -> anyhow::Error {
+    anyhow::anyhow!(
+        "--format {} holds one network, and --window {} gives {networks}; leave out --window (and choose dates with --from/--to), or use --format json or csv for every window",
+        format_name(args.format),
+        args.shape.window.as_deref().unwrap_or_default(),
+    )
+}
+
+/// `network --format graphml` or `gexf`: the network measured from its adjacency
+/// lists and written with its ties as they are found when it has too many to keep
+/// their evidence (`levelmap_interchange::write_network_of`). Every check is made
+/// before the first byte.
+fn stream_exchange(args: &Args, kind: Kind, format: NetFormat) -> Result<ExitCode> {
+    let selections = Selections::load(&args.source, &args.shape)?;
+    if selections.networks() > 1 {
+        return Err(one_network_only(args, selections.networks()));
+    }
+    let opts = options(kind, &args.shape);
+    let mut written = None;
+    let write = |mut w: &mut dyn Write| -> io::Result<()> {
+        selections.each(|list, _, _| -> io::Result<()> {
+            let done = levelmap_interchange::write_network_of(format, &list, opts, &mut w);
+            written = Some(done.map_err(io::Error::from)?);
+            Ok(())
+        })
+    };
+    to_output(args.output.as_deref(), write)?;
+    if let Some(done) = written {
+        note_sampled(std::iter::once(done.sample));
+        let limit = levelmap_network::exchange::EVIDENCE_TIES;
+        if !levelmap_network::exchange::keeps_evidence(done.ties, limit) {
+            note!(
+                "note: the {} network has {} ties, more than {limit}: each tie's `evidence` is left out (its `statements` still counts them; `--format json` lists every statement, see docs/networks.md); `--min-statements N` or `--from`/`--to` give a smaller network that keeps it",
+                kind.as_str(),
+                done.ties
+            );
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -499,7 +544,9 @@ fn to_output(
 /// Write the network(s) in the format asked for, straight to `w`.
 fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) -> io::Result<()> {
     match args.format {
-        Format::Csv | Format::Json => unreachable!("the edge list and the JSON are streamed"),
+        Format::Csv | Format::Json | Format::Graphml | Format::Gexf => {
+            unreachable!("the edge list, the JSON, GraphML and GEXF are streamed")
+        }
         Format::Matrix => matrix(w, &built[0].network),
         Format::Svg => {
             let b = &built[0];
@@ -507,25 +554,6 @@ fn write_network(w: &mut dyn Write, args: &Args, kind: Kind, built: &[Built]) ->
             w.write_all(
                 levelmap_draw::network::network_svg(&b.network, &b.measures, &title).as_bytes(),
             )
-        }
-        Format::Graphml | Format::Gexf => {
-            // streamed tie by tie: the bytes of the network's exchange
-            let b = &built[0];
-            let ties = b.network.edges.len();
-            let limit = levelmap_network::exchange::EVIDENCE_TIES;
-            if !levelmap_network::exchange::keeps_evidence(ties, limit) {
-                note!(
-                    "note: the {} network has {ties} ties, more than {limit}: each tie's `evidence` is left out (its `statements` still counts them; `--format json` lists every statement, see docs/networks.md); `--min-statements N` or `--from`/`--to` give a smaller network that keeps it",
-                    kind.as_str()
-                );
-            }
-            let mut w = w;
-            let done = if args.format == Format::Graphml {
-                levelmap_interchange::write_network_graphml(&b.network, &b.measures, &mut w)
-            } else {
-                levelmap_interchange::write_network_gexf(&b.network, &b.measures, &mut w)
-            };
-            done.map_err(io::Error::from)
         }
         Format::Table => built.iter().try_for_each(|b| table(w, kind, b)),
     }

@@ -113,12 +113,15 @@ pub fn write_network_gexf(
     write_rows(&NetworkRows::new(net, measures), w)
 }
 
-fn write_rows<R: Rows + Sync>(x: &R, w: &mut impl Write) -> Result<(), InterchangeError> {
+pub(crate) fn write_rows<R: Rows + Sync>(
+    x: &R,
+    w: &mut impl Write,
+) -> Result<(), InterchangeError> {
     write_document(x, w, |x, w, chunk| write_body(x, w, chunk))
 }
 
 /// A GEXF `<edge>` element, with the opening tags of the edge attributes.
-struct GexfEdge {
+pub(crate) struct GexfEdge {
     opens: Vec<Vec<u8>>,
 }
 
@@ -148,6 +151,16 @@ pub(crate) fn write_body<R: Rows + Sync>(
     x: &R,
     w: &mut impl Write,
     chunk: usize,
+) -> Result<(), InterchangeError> {
+    write_body_with(x, w, |w, edges| write_edges(x, w, chunk, edges))
+}
+
+/// The document of `x`'s nodes, its edges written by `edges` with the format's edge
+/// writer (the rows' own edges, or a network's ties as the pair loop finds them).
+pub(crate) fn write_body_with<R: Rows, W: Write>(
+    x: &R,
+    w: &mut W,
+    edges: impl FnOnce(&mut W, &GexfEdge) -> Result<(), InterchangeError>,
 ) -> Result<(), InterchangeError> {
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
@@ -186,10 +199,10 @@ pub(crate) fn write_body<R: Rows + Sync>(
     })?;
     writeln!(w, "    </nodes>")?;
     writeln!(w, "    <edges count=\"{}\">", x.edge_count())?;
-    let edges = GexfEdge {
+    let writer = GexfEdge {
         opens: opening_tags(x.edge_keys()),
     };
-    write_edges(x, w, chunk, &edges)?;
+    edges(w, &writer)?;
     writeln!(w, "    </edges>")?;
     writeln!(w, "  </graph>")?;
     writeln!(w, "</gexf>")?;

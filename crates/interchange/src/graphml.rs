@@ -109,7 +109,7 @@ pub(crate) fn write_rows<R: Rows + Sync>(
 }
 
 /// A GraphML `<edge>` element, with the opening tags of the edge attributes.
-struct GraphmlEdge {
+pub(crate) struct GraphmlEdge {
     opens: Vec<Vec<u8>>,
 }
 
@@ -142,6 +142,16 @@ pub(crate) fn write_body<R: Rows + Sync>(
     x: &R,
     w: &mut impl Write,
     chunk: usize,
+) -> Result<(), InterchangeError> {
+    write_body_with(x, w, |w, edges| write_edges(x, w, chunk, edges))
+}
+
+/// The document of `x`'s nodes, its edges written by `edges` with the format's edge
+/// writer (the rows' own edges, or a network's ties as the pair loop finds them).
+pub(crate) fn write_body_with<R: Rows, W: Write>(
+    x: &R,
+    w: &mut W,
+    edges: impl FnOnce(&mut W, &GraphmlEdge) -> Result<(), InterchangeError>,
 ) -> Result<(), InterchangeError> {
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
@@ -200,10 +210,10 @@ pub(crate) fn write_body<R: Rows + Sync>(
         w.write_all(b"    </node>\n")?;
         Ok(())
     })?;
-    let edges = GraphmlEdge {
+    let writer = GraphmlEdge {
         opens: opening_tags("e", x.edge_keys()),
     };
-    write_edges(x, w, chunk, &edges)?;
+    edges(w, &writer)?;
     writeln!(w, "  </graph>")?;
     writeln!(w, "</graphml>")?;
     Ok(())

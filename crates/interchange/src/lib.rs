@@ -16,6 +16,7 @@ mod from_graph;
 mod gexf;
 mod graphml;
 mod netrows;
+mod netstream;
 mod rows;
 mod timelinejs;
 mod xml;
@@ -25,6 +26,7 @@ pub use csv::{write_csv, write_graph_csv, CsvFiles};
 pub use from_graph::from_graph;
 pub use gexf::{write_gexf, write_graph_gexf, write_network_gexf};
 pub use graphml::{write_graph_graphml, write_graphml, write_network_graphml};
+pub use netstream::{write_network_of, NetFormat, Written};
 pub use timelinejs::{
     to_timelinejs, write_timelinejs, TljsDate, TljsDocument, TljsSlide, TljsText,
 };
@@ -63,6 +65,9 @@ pub enum InterchangeError {
     /// The graph has no timeline (no dated article).
     #[error("no timeline to export: {0}")]
     Timeline(#[from] levelmap_draw::views::TimelineError),
+    /// The network could not be made (a bad minimum of statements).
+    #[error(transparent)]
+    Network(#[from] levelmap_network::NetworkError),
     /// Writing failed.
     #[error("cannot write: {0}")]
     Io(#[from] std::io::Error),

@@ -14,7 +14,7 @@ use levelmap_network::exchange::{
     edge_keys, exchange_name, keeps_evidence, node_keys, push_evidence, EVIDENCE_TIES,
 };
 use levelmap_network::measures::NodeMeasures;
-use levelmap_network::Network;
+use levelmap_network::{NetEdge, NetNode, Network};
 
 use crate::rows::{EdgeRow, NodeRow, Rows, Val};
 use crate::{check_keys, finite, InterchangeError};
@@ -72,12 +72,12 @@ impl Rows for NetworkRows<'_> {
     /// The exchange's checks that can fail for a network: finite numbers (in the
     /// order the exchange checks them: its attributes by name).
     fn check(&self) -> Result<(), InterchangeError> {
-        check_keys(&self.node_keys, &self.edge_keys)?;
-        for (n, m) in self.net.nodes.iter().zip(self.measures) {
-            finite("node", &n.id, "betweenness", m.betweenness)?;
-            finite("node", &n.id, "pagerank", m.pagerank)?;
-            finite("node", &n.id, "weighted_degree", m.weighted_degree)?;
-        }
+        check_nodes(
+            &self.node_keys,
+            &self.edge_keys,
+            &self.net.nodes,
+            self.measures,
+        )?;
         for e in &self.net.edges {
             if !e.weight.is_finite() {
                 let (s, t) = (&self.net.nodes[e.source].id, &self.net.nodes[e.target].id);
@@ -90,24 +90,7 @@ impl Rows for NetworkRows<'_> {
         &self,
         f: &mut dyn FnMut(&NodeRow<'_>) -> Result<(), InterchangeError>,
     ) -> Result<(), InterchangeError> {
-        for (n, m) in self.net.nodes.iter().zip(self.measures) {
-            let attrs = [
-                Some(Val::Text(n.mode.as_str())),
-                Some(Val::Int(n.statements as i64)),
-                Some(Val::Int(m.degree as i64)),
-                Some(Val::Float(m.weighted_degree)),
-                Some(Val::Float(m.betweenness)),
-                Some(Val::Float(m.pagerank)),
-                Some(Val::Int(m.community as i64)),
-            ];
-            f(&NodeRow {
-                id: &n.id,
-                label: &n.label,
-                start: n.first,
-                attrs: &attrs,
-            })?;
-        }
-        Ok(())
+        each_network_node(&self.net.nodes, self.measures, f)
     }
     fn each_edge(
         &self,
@@ -122,6 +105,64 @@ impl Rows for NetworkRows<'_> {
     ) -> Option<Result<(), InterchangeError>> {
         Some(self.ties(range, f))
     }
+}
+
+/// The keys and the nodes' measures checked: what the exchange checks of a network
+/// but its ties' weights.
+pub(crate) fn check_nodes(
+    node_keys: &[AttrKey],
+    edge_keys: &[AttrKey],
+    nodes: &[NetNode],
+    measures: &[NodeMeasures],
+) -> Result<(), InterchangeError> {
+    check_keys(node_keys, edge_keys)?;
+    for (n, m) in nodes.iter().zip(measures) {
+        finite("node", &n.id, "betweenness", m.betweenness)?;
+        finite("node", &n.id, "pagerank", m.pagerank)?;
+        finite("node", &n.id, "weighted_degree", m.weighted_degree)?;
+    }
+    Ok(())
+}
+
+/// Each node of a network with its measures, as a row.
+pub(crate) fn each_network_node(
+    nodes: &[NetNode],
+    measures: &[NodeMeasures],
+    f: &mut dyn FnMut(&NodeRow<'_>) -> Result<(), InterchangeError>,
+) -> Result<(), InterchangeError> {
+    for (n, m) in nodes.iter().zip(measures) {
+        let attrs = [
+            Some(Val::Text(n.mode.as_str())),
+            Some(Val::Int(n.statements as i64)),
+            Some(Val::Int(m.degree as i64)),
+            Some(Val::Float(m.weighted_degree)),
+            Some(Val::Float(m.betweenness)),
+            Some(Val::Float(m.pagerank)),
+            Some(Val::Int(m.community as i64)),
+        ];
+        f(&NodeRow {
+            id: &n.id,
+            label: &n.label,
+            start: n.first,
+            attrs: &attrs,
+        })?;
+    }
+    Ok(())
+}
+
+/// A tie's attributes in the order of [`edge_keys`]: sign, via (joined), statements,
+/// and its evidence when the network keeps it.
+pub(crate) fn tie_attrs<'a>(
+    e: &'a NetEdge,
+    via: &'a str,
+    evidence: Option<&'a str>,
+) -> [Option<Val<'a>>; 4] {
+    [
+        Some(Val::Text(e.sign())),
+        Some(Val::Text(via)),
+        Some(Val::Int(e.statements as i64)),
+        evidence.map(Val::Text),
+    ]
 }
 
 impl NetworkRows<'_> {
@@ -157,12 +198,7 @@ impl NetworkRows<'_> {
                     positions.iter().map(|&p| &net.statements[p as usize]),
                 );
             }
-            let attrs = [
-                Some(Val::Text(e.sign())),
-                Some(Val::Text(&via)),
-                Some(Val::Int(e.statements as i64)),
-                self.evidence.is_some().then_some(Val::Text(&evidence)),
-            ];
+            let attrs = tie_attrs(e, &via, self.evidence.is_some().then_some(&evidence[..]));
             f(&EdgeRow {
                 id: &id,
                 source: s,
@@ -178,7 +214,7 @@ impl NetworkRows<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use levelmap_model::date::PartialDate;
     use levelmap_model::Stance;
     use levelmap_network::exchange::to_exchange_with;
@@ -186,7 +222,7 @@ mod tests {
     use levelmap_network::{build_network, Kind, NetworkOptions, Normalisation, Source, Statement};
 
     /// Statements of a fixed-seed generator, some with hostile text and no date.
-    fn statements() -> Vec<Statement> {
+    pub(crate) fn statements() -> Vec<Statement> {
         let mut x = 11u64;
         let mut next = move |m: u64| {
             x = x
