@@ -16,7 +16,7 @@ use levelmap_query::QueryError;
 use levelmap_store::walk::claims_by_candidates;
 use levelmap_store::{Region, Store};
 
-use super::answer::{date_text, emit, labels, node_cell, Output, Render};
+use super::answer::{date_text, emit, labels, Output, Render};
 use super::load::{ask, release, Source};
 use super::table::{fixed, wrapping, Cell, Table, Term, Tone};
 
@@ -216,14 +216,13 @@ impl Render for SearchAnswer {
             wrapping("why"),
         ]);
         for h in &self.hits {
-            let mut what = node_cell(&h.node);
-            what.text = hit_label(h).into();
+            let mut what = hit_label(h);
             if !h.speakers.is_empty() {
-                what.text
-                    .to_mut()
-                    .push_str(&format!("\n— {}", labels(&h.speakers)));
+                what.push_str(&format!("\n— {}", labels(&h.speakers)));
             }
-            what.text.to_mut().push_str(&format!("\n{}", h.node.id));
+            what.push_str(&format!("\n{}", h.node.id));
+            // made through the cell's constructor, which shows control characters
+            let what = Cell::tone(what, Tone::Kind(h.node.kind));
             let kind = if h.edge.is_some() {
                 "relation".to_string()
             } else {

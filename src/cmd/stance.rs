@@ -115,9 +115,7 @@ impl Render for StanceAnswer {
                     let actor = if k == 0 {
                         let mut c = node_cell(&a.actor);
                         if a.statements.len() > 1 {
-                            c.text
-                                .to_mut()
-                                .push_str(&format!("\n({})", counts_text(&a.counts)));
+                            c.push_line(&format!("({})", counts_text(&a.counts)));
                         }
                         c
                     } else {

@@ -126,7 +126,9 @@ impl Tone {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Cell<'a> {
     /// The text (may hold newlines); borrowed from the answer where it can be.
-    pub(crate) text: Cow<'a, str>,
+    /// Private: every cell is made by [`Cell::plain`] or [`Cell::tone`], which show
+    /// control characters visibly ([`visible`]); a raw label once bypassed them.
+    text: Cow<'a, str>,
     /// How to colour it.
     pub(crate) tone: Tone,
 }
@@ -146,6 +148,13 @@ impl<'a> Cell<'a> {
             text: shown(text.into()),
             tone,
         }
+    }
+
+    /// Add a line under its text, shown as the constructors show text.
+    pub(crate) fn push_line(&mut self, line: &str) {
+        let text = self.text.to_mut();
+        text.push('\n');
+        text.push_str(&visible(line));
     }
 
     /// The display width of its widest line.

@@ -276,6 +276,56 @@ fn show_prints_escape_osc_and_bidi_characters_visibly_but_json_keeps_them() {
     );
 }
 
+/// `levelmap search` printed a matching label raw in its table's "match" column, and
+/// every message on stderr ("error: no node 'Ann'; did you mean actor:ann-alpha
+/// (...)?") quoted labels raw: a name holding escape sequences recoloured the
+/// terminal or opened a hyperlink. Every table command and such an error, stdout and
+/// stderr alike.
+#[test]
+fn search_and_did_you_mean_printed_raw_control_characters() {
+    let c = TempCorpus::of("mini");
+    let hostile =
+        "Ann \\u001B[31mRed \\u001B]8;;https://evil.example\\u0007link \\u009B\\u202Eahpla";
+    c.edit(
+        "lexicon/actors.toml",
+        "name = \"Ann Alpha\"",
+        &format!("name = \"{hostile}\"\naliases = [\"Ann Alpha\"]"),
+    );
+    let run = |args: &[&str]| {
+        levelmap(args)
+            .arg("--corpus")
+            .arg(c.path())
+            .arg("--out")
+            .arg(c.out())
+            .run_within(HANG)
+    };
+    let mut printed = Vec::new();
+    for args in [
+        &["search", "Ann"][..],
+        &["search", "Alpha"],
+        &["show", "actor:ann-alpha"],
+        &["show", "Ann"],
+        &["neighbors", "actor:ann-alpha"],
+        &["stance", "actor:ann-alpha"],
+        &["statements", "--actor", "An"],
+        &["path", "An", "actor:ann-alpha"],
+        &["timeline"],
+        &["stats"],
+        &["network", "affiliation"],
+    ] {
+        let done = run(args);
+        for (stream, text) in [("stdout", &done.stdout), ("stderr", &done.stderr)] {
+            if text.chars().any(levelmap_model::visible::is_hidden) {
+                printed.push(format!("{args:?} {stream}: {text:?}"));
+            }
+        }
+    }
+    assert!(printed.is_empty(), "{}", printed.join("\n"));
+    // and the error names the node, its label shown
+    let error = run(&["show", "Ann"]);
+    assert!(error.stderr.contains("\\u{1b}[31mRed"), "{}", error.stderr);
+}
+
 #[cfg(unix)]
 #[test]
 fn extract_of_a_fifo_is_refused_instead_of_hanging() {
