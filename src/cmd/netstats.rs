@@ -33,7 +33,7 @@ struct Measured {
 
 /// The measures of the network(s) `shape` asks for: one, or one per window.
 fn measured(source: &Source, kind: Kind, shape: &Shape) -> Result<Vec<Measured>> {
-    let selections = Selections::load(source, shape)?;
+    let selections = Selections::load(source, shape, kind)?;
     let opts = options(kind, shape);
     let mut out = Vec::new();
     selections.each(|list, from, to| -> Result<()> {

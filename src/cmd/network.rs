@@ -292,9 +292,10 @@ enum Spans {
 }
 
 impl Selections {
-    /// Load the statements and check `shape` (its minimum, window, step and dates):
-    /// every error comes here, before anything is built or written.
-    pub(crate) fn load(source: &Source, shape: &Shape) -> Result<Selections> {
+    /// Load the statements of a network of `kind` and check `shape` (its minimum,
+    /// window, step and dates): every error comes here, before anything is built or
+    /// written.
+    pub(crate) fn load(source: &Source, shape: &Shape, kind: Kind) -> Result<Selections> {
         if shape.min_statements == 0 {
             return Err(NetworkError::BadMinimum.into());
         }
@@ -319,11 +320,9 @@ impl Selections {
                 Spans::Windows(windows(&kept, months, step.unwrap_or(months), text)?)
             }
         };
-        Ok(Selections {
-            kept,
-            rule: shape.select.duplicates.rule(),
-            spans,
-        })
+        let rule = shape.select.duplicates.rule();
+        reaches_minimum(&kept, &spans, rule, kind, shape.min_statements)?;
+        Ok(Selections { kept, rule, spans })
     }
 
     /// How many networks [`Selections::each`] gives: one, or one per window.
@@ -349,6 +348,46 @@ impl Selections {
     }
 }
 
+/// `--min-statements N` that leaves no node in the network (no actor, or no policy in
+/// the policies network, with N statements) is refused, naming the most any has: an
+/// empty network was written with exit 0, as though the debate had no sides. Counted
+/// after the duplicate rule over the whole selection, also for moving windows (one
+/// window may be empty; all of them cannot be).
+fn reaches_minimum(
+    kept: &[Statement],
+    spans: &Spans,
+    rule: Duplicates,
+    kind: Kind,
+    min: usize,
+) -> Result<()> {
+    if min <= 1 || kept.is_empty() {
+        return Ok(());
+    }
+    let policies = kind == Kind::Policies;
+    // over the whole selection, an upper bound of every window's count: a window's
+    // statements kept by the rule are among the selection's
+    let list = levelmap_network::statements::dedupe_refs(kept, rule);
+    let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+    for s in list {
+        let node = if policies { &*s.policy } else { &*s.actor };
+        *counts.entry(node).or_default() += 1;
+    }
+    let most = counts.values().copied().max().unwrap_or(0);
+    if most >= min {
+        return Ok(());
+    }
+    let (node, within) = match (policies, spans) {
+        (true, Spans::Whole(..)) => ("policy", "in the selection"),
+        (true, Spans::Windows(_)) => ("policy", "in all the windows together"),
+        (false, Spans::Whole(..)) => ("actor", "in the selection"),
+        (false, Spans::Windows(_)) => ("actor", "in all the windows together"),
+    };
+    anyhow::bail!(
+        "--min-statements {min} leaves the {} network empty: no {node} has {min} statements; the most any {node} has {within} is {most}; give --min-statements {most} or less",
+        kind.as_str()
+    )
+}
+
 /// The options of a network of `kind` under `shape`.
 pub(crate) fn options(kind: Kind, shape: &Shape) -> NetworkOptions {
     NetworkOptions {
@@ -371,7 +410,7 @@ pub(crate) fn build(
     shape: &Shape,
     measured: bool,
 ) -> Result<Vec<Built>> {
-    let selections = Selections::load(source, shape)?;
+    let selections = Selections::load(source, shape, kind)?;
     let opts = options(kind, shape);
     let mut built = Vec::new();
     selections.each(|list, from, to| -> Result<()> {
@@ -450,7 +489,7 @@ fn one_network_only(args: &Args, networks: usize) -> anyhow::Error {
 /// their evidence (`levelmap_interchange::write_network_of`). Every check is made
 /// before the first byte.
 fn stream_exchange(args: &Args, kind: Kind, format: NetFormat) -> Result<ExitCode> {
-    let selections = Selections::load(&args.source, &args.shape)?;
+    let selections = Selections::load(&args.source, &args.shape, kind)?;
     if selections.networks() > 1 {
         return Err(one_network_only(args, selections.networks()));
     }
@@ -482,7 +521,7 @@ fn stream_exchange(args: &Args, kind: Kind, format: NetFormat) -> Result<ExitCod
 /// found, none of them kept (a dense network has millions); every check is made
 /// before the first byte.
 fn stream_edge_list(args: &Args, kind: Kind) -> Result<ExitCode> {
-    let selections = Selections::load(&args.source, &args.shape)?;
+    let selections = Selections::load(&args.source, &args.shape, kind)?;
     let opts = options(kind, &args.shape);
     let write = |w: &mut dyn Write| -> io::Result<()> {
         w.write_all(EDGE_LIST_HEADER)?;
@@ -496,7 +535,7 @@ fn stream_edge_list(args: &Args, kind: Kind) -> Result<ExitCode> {
 /// written with its ties as they are found, none of them kept; one window at a
 /// time. Every check is made before the first byte.
 fn stream_json(args: &Args, kind: Kind) -> Result<ExitCode> {
-    let selections = Selections::load(&args.source, &args.shape)?;
+    let selections = Selections::load(&args.source, &args.shape, kind)?;
     let opts = options(kind, &args.shape);
     let mut samples = Vec::new();
     let write = |w: &mut dyn Write| -> io::Result<()> {

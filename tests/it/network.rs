@@ -356,6 +356,28 @@ fn bad_input_is_refused_with_a_clear_message_and_no_panic() {
             &["network", "congruence", "--min-statements", "0"][..],
             "at least 1",
         ),
+        // regression: a minimum no actor reaches wrote an empty network with exit 0
+        (
+            &["network", "congruence", "--min-statements", "999"][..],
+            "leaves the congruence network empty: no actor has 999 statements",
+        ),
+        (
+            &[
+                "network",
+                "policies",
+                "--min-statements",
+                "999",
+                "--window",
+                "12m",
+                "--format",
+                "json",
+            ][..],
+            "no policy has 999 statements",
+        ),
+        (
+            &["stats", "--network", "conflict", "--min-statements", "999"][..],
+            "give --min-statements",
+        ),
         (
             &[
                 "network",
