@@ -321,7 +321,15 @@ impl Selections {
             }
         };
         let rule = shape.select.duplicates.rule();
-        reaches_minimum(&kept, &spans, rule, kind, shape.min_statements)?;
+        let windowed = matches!(spans, Spans::Windows(_));
+        let network = format!("{} network", kind.as_str());
+        reaches_minimum(
+            &kept,
+            windowed,
+            rule,
+            (kind, &network),
+            shape.min_statements,
+        )?;
         Ok(Selections { kept, rule, spans })
     }
 
@@ -353,11 +361,11 @@ impl Selections {
 /// empty network was written with exit 0, as though the debate had no sides. Counted
 /// after the duplicate rule over the whole selection, also for moving windows (one
 /// window may be empty; all of them cannot be).
-fn reaches_minimum(
+pub(crate) fn reaches_minimum(
     kept: &[Statement],
-    spans: &Spans,
+    windowed: bool,
     rule: Duplicates,
-    kind: Kind,
+    (kind, network): (Kind, &str),
     min: usize,
 ) -> Result<()> {
     if min <= 1 || kept.is_empty() {
@@ -376,15 +384,14 @@ fn reaches_minimum(
     if most >= min {
         return Ok(());
     }
-    let (node, within) = match (policies, spans) {
-        (true, Spans::Whole(..)) => ("policy", "in the selection"),
-        (true, Spans::Windows(_)) => ("policy", "in all the windows together"),
-        (false, Spans::Whole(..)) => ("actor", "in the selection"),
-        (false, Spans::Windows(_)) => ("actor", "in all the windows together"),
+    let node = if policies { "policy" } else { "actor" };
+    let within = if windowed {
+        "in all the windows together"
+    } else {
+        "in the selection"
     };
     anyhow::bail!(
-        "--min-statements {min} leaves the {} network empty: no {node} has {min} statements; the most any {node} has {within} is {most}; give --min-statements {most} or less",
-        kind.as_str()
+        "--min-statements {min} leaves the {network} empty: no {node} has {min} statements; the most any {node} has {within} is {most}; give --min-statements {most} or less"
     )
 }
 

@@ -12,11 +12,11 @@ use levelmap_network::json::{MemberJson, PolarisationJson, PolarisationWindowJso
 use levelmap_network::polarisation::split_profiles;
 use levelmap_network::statements::{dedupe_refs, Duplicates, Statement};
 use levelmap_network::window::{parse_months, windows, Window};
-use levelmap_network::{profiles, NetworkError};
+use levelmap_network::{profiles, Kind, NetworkError};
 use rayon::prelude::*;
 
 use super::load::Source;
-use super::network::{load_statements, write_csv, Select};
+use super::network::{load_statements, reaches_minimum, write_csv, Select};
 use super::table::{fixed, wrapping, Cell, Table, Term};
 use crate::output::write_atomic;
 
@@ -67,6 +67,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let step = parse_months("step", &args.step)?;
     let kept = load_statements(&args.source, &args.select)?;
     let rule = args.select.duplicates.rule();
+    // a minimum no actor reaches scored every window 0.000, as though nobody disagreed
+    let network = (Kind::Subtract, "signed network of every window");
+    reaches_minimum(&kept, true, rule, network, args.min_statements)?;
     // windows are independent: split in parallel, collected in window order
     let out = windows(&kept, months, step, &args.window)?
         .par_iter()

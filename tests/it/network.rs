@@ -378,6 +378,11 @@ fn bad_input_is_refused_with_a_clear_message_and_no_panic() {
             &["stats", "--network", "conflict", "--min-statements", "999"][..],
             "give --min-statements",
         ),
+        // and scored every window of polarisation 0.000, as though nobody disagreed
+        (
+            &["polarisation", "--min-statements", "999"][..],
+            "leaves the signed network of every window empty",
+        ),
         (
             &[
                 "network",
