@@ -246,6 +246,29 @@ pub(crate) struct Shape {
     pub(crate) step: Option<String>,
 }
 
+impl Shape {
+    /// The flags given away from their defaults, as typed: `stats` takes them only with
+    /// `--network`, and without it they would change nothing silently.
+    pub(crate) fn flags_given(&self) -> Vec<&'static str> {
+        let s = &self.select;
+        [
+            (!s.actor.is_empty(), "--actor"),
+            (!s.policy.is_empty(), "--policy"),
+            (!s.stance.is_empty(), "--stance"),
+            (s.from.is_some(), "--from"),
+            (s.to.is_some(), "--to"),
+            (s.duplicates != DupArg::Article, "--duplicates"),
+            (self.normalisation != NormArg::None, "--normalisation"),
+            (self.min_statements != 1, "--min-statements"),
+            (self.window.is_some(), "--window"),
+            (self.step.is_some(), "--step"),
+        ]
+        .into_iter()
+        .filter_map(|(given, flag)| given.then_some(flag))
+        .collect()
+    }
+}
+
 /// Flags of `levelmap network`.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct Args {

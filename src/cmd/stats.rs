@@ -37,6 +37,15 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     if args.top == 0 {
         return Err(QueryError::BadCount { flag: "top".into() }.into());
     }
+    let given = args.shape.flags_given();
+    if args.network.is_none() && !given.is_empty() {
+        // `stats --from 2023` printed the whole graph's counts, as though filtered
+        let verb = if given.len() == 1 { "shapes" } else { "shape" };
+        anyhow::bail!(
+            "{} {verb} a discourse network and only works with --network KIND: stats without --network counts the whole graph, which it would not change. Add --network congruence (or another kind), or list the statements with `levelmap statements`",
+            given.join(", ")
+        );
+    }
     if let Some(kind) = args.network {
         return super::netstats::run(
             &args.source,

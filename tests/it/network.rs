@@ -378,6 +378,15 @@ fn bad_input_is_refused_with_a_clear_message_and_no_panic() {
             &["stats", "--network", "conflict", "--min-statements", "999"][..],
             "give --min-statements",
         ),
+        // regression: `stats --from 2030` printed the whole graph's counts, unfiltered
+        (
+            &["stats", "--from", "2030"][..],
+            "--from shapes a discourse network and only works with --network KIND",
+        ),
+        (
+            &["stats", "--actor", "Rachel Reeves", "--window", "12m"][..],
+            "--actor, --window shape a discourse network",
+        ),
         // and scored every window of polarisation 0.000, as though nobody disagreed
         (
             &["polarisation", "--min-statements", "999"][..],
