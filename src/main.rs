@@ -34,8 +34,15 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             note!("error: {err}");
+            // a cause an error's own message already quotes is not printed again
+            let mut said = err.to_string();
             for cause in err.chain().skip(1) {
-                note!("  caused by: {cause}");
+                let cause = cause.to_string();
+                if !said.contains(&cause) {
+                    note!("  caused by: {cause}");
+                }
+                said.push('\n');
+                said.push_str(&cause);
             }
             ExitCode::FAILURE
         }

@@ -292,6 +292,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     if format == Format::Html && !args.force {
         explorable(v, &opts)?;
     }
+    holds_what_the_format_carries(v, format, &opts)?;
     let draw = DrawOptions {
         collapse_mentions: opts.collapse_mentions,
         title,
@@ -333,6 +334,35 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
 /// draw it (the page of 1,000 synthetic articles, 137,672 nodes and edges, is 42 MB),
 /// and `build` does not write one either. The error names the size and the way to a
 /// view that opens; `--force` writes it anyway.
+/// AIF carries claims and TimelineJS dates articles: a view without any was written as
+/// an empty AIF document with exit 0 (`export --format aif --kind actor,policy`), and
+/// TimelineJS blamed the corpus ("the corpus has no articles") for what the view left
+/// out. Either is refused, naming the view and the fix.
+fn holds_what_the_format_carries(
+    v: &LevelGraph,
+    format: Format,
+    opts: &levelmap_query::view::ViewOptions,
+) -> Result<()> {
+    let (kind, why) = match format {
+        Format::Aif => (NodeKind::Claim, "AIF holds claims and their relations"),
+        Format::Timelinejs => (
+            NodeKind::Article,
+            "TimelineJS places articles and what they date",
+        ),
+        _ => return Ok(()),
+    };
+    if v.graph.node_weights().any(|n| n.kind == kind) {
+        return Ok(());
+    }
+    if opts.is_everything() {
+        bail!("the graph has no {kind}: {why}, so there is nothing to export");
+    }
+    bail!(
+        "the view ({}) has no {kind}: {why}; include {kind} in --kind, or widen the view",
+        opts.describe()
+    )
+}
+
 fn explorable(v: &LevelGraph, opts: &levelmap_query::view::ViewOptions) -> Result<()> {
     let size = v.node_count() + v.edge_count();
     if size <= super::build::DRAWABLE {

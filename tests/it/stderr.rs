@@ -167,3 +167,49 @@ fn network_graphml_into_a_closed_pipe_ended_with_an_error() {
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// An error whose message quotes its cause printed the cause again ("error: cannot
+/// write: No space left on device" then "caused by: No space left on device"; "no
+/// timeline to export: the corpus has no articles: ..." then the same words): main
+/// now leaves out a cause an earlier line already says.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_errors_cause_was_printed_twice() {
+    let mini = fixture("mini").display().to_string();
+    for format in ["graphml", "gexf", "aif", "timelinejs", "json"] {
+        let (code, stderr) =
+            levelmap(["export", "--corpus", &mini, "--format", format]).with_full_stdout();
+        assert_eq!(code, Some(1), "{format}: {stderr}");
+        assert_eq!(
+            stderr.matches("No space left on device").count(),
+            1,
+            "{format}: {stderr}"
+        );
+    }
+}
+
+/// `export --format aif --kind actor,policy` wrote an empty AIF document with exit 0,
+/// and TimelineJS of a view without articles blamed the corpus ("the corpus has no
+/// articles"): both are refused, naming the view and the fix.
+#[test]
+fn aif_of_a_view_without_claims_was_an_empty_document() {
+    let mini = fixture("mini").display().to_string();
+    for (format, says) in [
+        ("aif", "the view (kind actor,policy) has no claim"),
+        ("timelinejs", "the view (kind actor,policy) has no article"),
+    ] {
+        let done = levelmap([
+            "export",
+            "--corpus",
+            &mini,
+            "--format",
+            format,
+            "--kind",
+            "actor,policy",
+        ])
+        .run();
+        assert_eq!(done.code, Some(1), "{format}: {}", done.stdout);
+        assert!(done.stderr.contains(says), "{format}: {}", done.stderr);
+        assert!(done.stdout.is_empty(), "{format}: {}", done.stdout);
+    }
+}

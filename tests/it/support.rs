@@ -146,6 +146,26 @@ impl Run {
             .code()
     }
 
+    /// Run with stdout a full device (`levelmap ... > /dev/full`): every write fails
+    /// with "no space left"; the exit code and what it printed to stderr.
+    #[cfg(target_os = "linux")]
+    pub fn with_full_stdout(mut self) -> (Option<i32>, String) {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full opens");
+        let out = self
+            .cmd
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("levelmap runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
     /// Run with stdout a pipe whose reader is already gone (`levelmap ... | head -0`):
     /// the exit code (None if killed by a signal) and what it printed to stderr.
     pub fn with_broken_stdout(mut self) -> (Option<i32>, String) {

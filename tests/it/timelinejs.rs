@@ -151,8 +151,10 @@ fn timelinejs_without_a_dated_article_is_a_clear_error() {
         .arg("--format")
         .arg("timelinejs")
         .fails();
+    // the view, not the corpus, lacks the articles (the message once blamed the corpus)
     assert!(
-        d.stderr.contains("no timeline to export") && d.stderr.contains("no articles"),
+        d.stderr.contains("the view (kind actor) has no article")
+            && d.stderr.contains("include article in --kind"),
         "{}",
         d.stderr
     );
