@@ -80,8 +80,9 @@ pub(crate) struct Args {
     /// How many edges away from --around to go.
     #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
     pub(crate) depth: usize,
-    /// Include items drafted by `levelmap extract`, marked as extracted.
-    #[arg(long)]
+    /// Include items drafted by `levelmap extract`, marked as extracted (from the
+    /// corpus: a graph.json holds what its build included, `levelmap build --auto`).
+    #[arg(long, conflicts_with = "from_json")]
     pub(crate) auto: bool,
     /// With --format html: write the explorer page even of a view past 20,000 nodes
     /// and edges (a browser takes minutes to open one, if it does).

@@ -213,3 +213,25 @@ fn aif_of_a_view_without_claims_was_an_empty_document() {
         assert!(done.stdout.is_empty(), "{format}: {}", done.stdout);
     }
 }
+
+/// `export --from-json out/graph.json --auto` ignored `--auto` (a graph.json holds what
+/// its build included) and exited 0, as though the drafts were in: refused.
+#[test]
+fn export_from_json_with_auto_ignored_auto() {
+    let done = levelmap([
+        "export",
+        "--from-json",
+        "out/graph.json",
+        "--auto",
+        "--format",
+        "json",
+    ])
+    .run();
+    assert_eq!(done.code, Some(2), "{}", done.stderr);
+    assert!(
+        done.stderr
+            .contains("'--from-json <FILE>' cannot be used with '--auto'"),
+        "{}",
+        done.stderr
+    );
+}
