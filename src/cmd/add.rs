@@ -31,6 +31,9 @@ pub(crate) struct Args {
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = extract::DEFAULT_MAX_BYTES)]
     pub(crate) max_bytes: usize,
+    /// Add the text even when the corpus already holds it as another article.
+    #[arg(long)]
+    pub(crate) again: bool,
 }
 
 /// Refuse an article id (file stem) that breaks the id rule: it would make files the
@@ -65,6 +68,16 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             anyhow::bail!("{} was not added", args.file.display());
         }
     };
+    // the same text added twice counted its claims and statements twice, silently
+    if !args.again {
+        if let Some(stem) = levelmap_read::article_holding(&args.corpus, &text) {
+            anyhow::bail!(
+                "{} is already in {} as article '{stem}' (the same text): adding it again would count its claims and statements twice; pass --again to add it anyway",
+                args.file.display(),
+                args.corpus.display()
+            );
+        }
+    }
     let lex = load_lexicon(&args.corpus);
     let name = args.file.display().to_string();
     let mut d = match extract::extract(&name, &text, args.id.as_deref(), &lex, &opts) {

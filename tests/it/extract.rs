@@ -198,11 +198,18 @@ fn add_puts_text_and_draft_into_the_corpus_and_refuses_a_taken_id() {
     levelmap(["check", "--corpus"]).arg(t.path()).ok();
     let again = levelmap(["add", "--corpus"])
         .arg(t.path())
+        .arg("--again")
         .arg("--id")
         .arg("2020-09-alpha-towns")
         .arg(&f)
         .fails();
-    assert!(again.stderr.contains("already in"), "{}", again.stderr);
+    assert!(
+        again
+            .stderr
+            .contains("article '2020-09-alpha-towns' is already in"),
+        "{}",
+        again.stderr
+    );
     let bad = levelmap(["add", "--corpus"])
         .arg(t.path())
         .arg("--id")
@@ -214,6 +221,44 @@ fn add_puts_text_and_draft_into_the_corpus_and_refuses_a_taken_id() {
         "{}",
         bad.stderr
     );
+}
+
+/// `levelmap add` of a text the corpus already held added it again as `<id>-2`, with
+/// exit 0: its claims and statements then counted twice in every network and stance.
+/// Refused, naming the article that holds it; `--again` adds it anyway.
+#[test]
+fn adding_the_same_text_twice_counted_its_statements_twice() {
+    let t = TempCorpus::of("mini");
+    let f = t.dir.path().join("piece.txt");
+    std::fs::write(&f, "Towns and the state\n\nBy Carol Gamma\n\nPosted on 2 May 2022\n\nThe Government must fund towns properly, or levelling up will remain an empty slogan.\n").unwrap();
+    let first = levelmap(["add", "--corpus"]).arg(t.path()).arg(&f).ok();
+    let stem = first
+        .stdout
+        .split('\'')
+        .nth(1)
+        .expect("the added article's id")
+        .to_string();
+    let twice = levelmap(["add", "--corpus"]).arg(t.path()).arg(&f).fails();
+    assert!(
+        twice
+            .stderr
+            .contains(&format!("as article '{stem}' (the same text)"))
+            && twice.stderr.contains("--again"),
+        "{}",
+        twice.stderr
+    );
+    let texts = |t: &TempCorpus| {
+        std::fs::read_dir(t.path().join("articles"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "txt")
+            .count()
+    };
+    let before = texts(&t);
+    levelmap(["add", "--again", "--corpus"])
+        .arg(t.path())
+        .arg(&f)
+        .ok();
+    assert_eq!(texts(&t), before + 1, "--again adds it anyway");
 }
 
 #[test]

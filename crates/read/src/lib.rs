@@ -63,6 +63,26 @@ impl Reading {
     }
 }
 
+/// The stem of an article of the corpus in `dir` whose text is exactly `text` (the
+/// first in name order), if any: `levelmap add` of a text already added would count
+/// its claims and statements twice. Only texts of the same length are read.
+pub fn article_holding(dir: &Path, text: &str) -> Option<String> {
+    let entries = std::fs::read_dir(layout::articles_dir(dir)).ok()?;
+    let mut same: Vec<(String, std::path::PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let path = e.path();
+            let (stem, part) = layout::article_part(&path)?;
+            let len = e.metadata().ok()?.len();
+            (part == layout::ArticlePart::Text && len == text.len() as u64).then_some((stem, path))
+        })
+        .collect();
+    same.sort();
+    same.into_iter()
+        .find(|(_, path)| std::fs::read(path).is_ok_and(|b| b == text.as_bytes()))
+        .map(|(stem, _)| stem)
+}
+
 /// Read and validate the corpus in `dir` (with `lexicon/` and `articles/`).
 pub fn read_corpus(dir: &Path) -> Reading {
     let mut r = Reader::default();
