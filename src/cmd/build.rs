@@ -130,7 +130,56 @@ fn show_if_long(pb: &ProgressBar, g: &LevelGraph) {
 }
 
 /// Run `build`.
+/// `build --out graph/articles` wrote graph.json, the pictures, the query store and its
+/// caches among the articles (and a lock file into the corpus): the corpus folder
+/// itself and its `articles/` and `lexicon/` are refused as the output folder.
+fn out_outside_the_corpus(corpus: &std::path::Path, out: &std::path::Path) -> Result<()> {
+    use levelmap_read::layout::{ARTICLES_DIR, LEXICON_DIR};
+    let (corpus_at, out_at) = (resolved(corpus), resolved(out));
+    let within = |sub: &str| out_at.starts_with(corpus_at.join(sub));
+    let place = if out_at == corpus_at {
+        "is the corpus folder"
+    } else if within(ARTICLES_DIR) {
+        "is inside the corpus's articles/ folder"
+    } else if within(LEXICON_DIR) {
+        "is inside the corpus's lexicon/ folder"
+    } else {
+        return Ok(());
+    };
+    anyhow::bail!(
+        "--out {} {place} ({}): the outputs (graph.json, the pictures, the query store) would be written among the corpus files; give a folder outside it, e.g. --out out",
+        out.display(),
+        corpus.display()
+    )
+}
+
+/// `p` made absolute with its links resolved as far as it exists (an output folder
+/// may not exist yet): its nearest existing ancestor canonicalised, the rest appended.
+fn resolved(p: &std::path::Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut rest = Vec::new();
+    let mut at = abs.as_path();
+    loop {
+        if let Ok(real) = at.canonicalize() {
+            return rest
+                .iter()
+                .rev()
+                .fold(real, |acc: PathBuf, part| acc.join(part));
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
+    if args.from_json.is_none() {
+        out_outside_the_corpus(&args.corpus, &args.out)?;
+    }
     let start = Instant::now();
     // Taken before reading, so that an edit made while building leaves the query cache stale.
     let fingerprint = match &args.from_json {

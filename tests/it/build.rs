@@ -540,3 +540,41 @@ fn a_graph_too_large_to_draw_gets_an_overview_dot_that_graphviz_draws() {
         assert!(svg.contains("<svg"), "{svg}");
     }
 }
+
+/// `build --out graph/articles` wrote graph.json, the pictures, the query store and
+/// its caches among the articles, and a lock file into the corpus: the corpus folder
+/// and its articles/ and lexicon/ are refused as the output folder, nothing written.
+#[test]
+fn build_into_the_corpus_articles_folder_mixed_outputs_with_articles() {
+    let c = TempCorpus::of("mini");
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            out.push(path.display().to_string());
+            if path.is_dir() {
+                walk(&path, out);
+            }
+        }
+    }
+    let listing = |c: &TempCorpus| {
+        let mut v = Vec::new();
+        walk(&c.path(), &mut v);
+        v.sort();
+        v
+    };
+    let before = listing(&c);
+    for (out, says) in [
+        ("articles", "inside the corpus's articles/ folder"),
+        ("articles/new", "inside the corpus's articles/ folder"),
+        ("lexicon", "inside the corpus's lexicon/ folder"),
+        (".", "is the corpus folder"),
+    ] {
+        let d = levelmap(["build", "--corpus"])
+            .arg(c.path())
+            .arg("--out")
+            .arg(c.path().join(out))
+            .fails();
+        assert!(d.stderr.contains(says), "{out}: {}", d.stderr);
+    }
+    assert_eq!(listing(&c), before, "nothing was written into the corpus");
+}
