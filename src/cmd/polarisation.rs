@@ -16,7 +16,7 @@ use levelmap_network::{profiles, Kind, NetworkError};
 use rayon::prelude::*;
 
 use super::load::Source;
-use super::network::{load_statements, reaches_minimum, write_csv, Select};
+use super::network::{load_statements, note_gaps, reaches_minimum, write_csv, Select};
 use super::table::{fixed, wrapping, Cell, Table, Term};
 use crate::output::write_atomic;
 
@@ -71,7 +71,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let network = (Kind::Subtract, "signed network of every window");
     reaches_minimum(&kept, true, rule, network, args.min_statements)?;
     // windows are independent: split in parallel, collected in window order
-    let out = windows(&kept, months, step, &args.window)?
+    let list = windows(&kept, months, step, &args.window)?;
+    note_gaps(&kept, &list, &args.window, &args.step);
+    let out = list
         .par_iter()
         .map(|w| split_window(&kept, w, rule, args.min_statements))
         .collect::<Result<Vec<_>, NetworkError>>()?;

@@ -637,3 +637,39 @@ fn a_network_exports_as_graphml_and_gexf_that_validate_and_networkx_reads_with_i
         refused.stderr
     );
 }
+
+/// `polarisation --window 6m --step 24m` left most statements (the bundled corpus's 2024
+/// ones among them) in no window and said nothing: the months between windows are now
+/// counted on stderr. A step no longer than the window leaves none, and says nothing.
+#[test]
+fn a_step_longer_than_the_window_dropped_statements_silently() {
+    let b = Bundled::new();
+    for args in [
+        &["polarisation", "--window", "6m", "--step", "24m"][..],
+        &[
+            "network",
+            "congruence",
+            "--window",
+            "6m",
+            "--step",
+            "24m",
+            "--format",
+            "csv",
+        ],
+    ] {
+        let d = b.run(args).ok();
+        assert!(
+            d.stderr
+                .contains("dated statements fall in no window (--window 6m every 24m)"),
+            "{args:?}: {}",
+            d.stderr
+        );
+    }
+    for args in [
+        &["polarisation"][..],
+        &["network", "congruence", "--window", "12m", "--step", "12m"],
+    ] {
+        let d = b.run(args).ok();
+        assert!(!d.stderr.contains("in no window"), "{args:?}: {}", d.stderr);
+    }
+}
