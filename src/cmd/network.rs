@@ -322,6 +322,12 @@ impl Selections {
         if shape.min_statements == 0 {
             return Err(NetworkError::BadMinimum.into());
         }
+        // the affiliation network ignores it, yet its output said "jaccard normalisation"
+        if kind == Kind::Affiliation && shape.normalisation != NormArg::None {
+            anyhow::bail!(
+                "--normalisation applies to the one-mode networks (congruence, conflict, subtract, policies); the affiliation network is two-mode, its weights the actor's statements for minus against each policy: leave out --normalisation"
+            );
+        }
         let window = shape
             .window
             .as_deref()

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use levelmap_model::{EdgeKind, NodeKind};
+use levelmap_query::resolve::resolve_kind;
 use levelmap_query::timeline::{timeline, Entry, EntryKind, TimelineAnswer, TimelineOptions};
 use levelmap_query::{parse_date, resolve, QueryError};
 use levelmap_store::walk::claims_by_candidates;
@@ -66,10 +67,12 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             .as_deref()
             .map(|s| resolve(pending.names(), s))
             .transpose()?;
+        // an actor, not any node: `--actor policy:x` once gave the policy's timeline
+        // titled as though it were someone's
         let actor = args
             .actor
             .as_deref()
-            .map(|s| resolve(pending.names(), s))
+            .map(|s| resolve_kind(pending.names(), s, NodeKind::Actor))
             .transpose()?;
         let focus: Vec<_> = about.into_iter().chain(actor).collect();
         // What a timeline reads: the edges at the nodes asked about (mentions aside) and

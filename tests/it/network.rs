@@ -387,6 +387,26 @@ fn bad_input_is_refused_with_a_clear_message_and_no_panic() {
             &["stats", "--actor", "Rachel Reeves", "--window", "12m"][..],
             "--actor, --window shape a discourse network",
         ),
+        // regression: affiliation ignored the normalisation its output claimed
+        (
+            &["network", "affiliation", "--normalisation", "jaccard"][..],
+            "the affiliation network is two-mode",
+        ),
+        (
+            &[
+                "stats",
+                "--network",
+                "affiliation",
+                "--normalisation",
+                "cosine",
+            ][..],
+            "leave out --normalisation",
+        ),
+        // regression: `timeline --actor POLICY` gave the policy's timeline as an actor's
+        (
+            &["timeline", "--actor", "policy:levelling-up"][..],
+            "policy:levelling-up is a policy, not an actor",
+        ),
         // and scored every window of polarisation 0.000, as though nobody disagreed
         (
             &["polarisation", "--min-statements", "999"][..],
