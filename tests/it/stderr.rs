@@ -74,15 +74,11 @@ fn no_command_panics_when_stderr_is_a_broken_pipe() {
     }
 }
 
-/// `levelmap eval --format json | head` sometimes ended "error: Broken pipe" with exit
-/// 1: serde_json wraps the writer's io error in its own, which the check for a reader
-/// that went away did not look into. Every command that prints JSON, to a closed pipe.
-#[test]
-fn eval_json_into_a_closed_pipe_ended_with_an_error() {
-    let mini = fixture("mini").display().to_string();
+/// A copy of the mini fixture built into its own out folder: the copy (kept alive for
+/// the test), and the corpus and out paths as arguments.
+fn built_mini() -> (TempCorpus, String, String) {
     let built = TempCorpus::of("mini");
-    let out = built.dir.path().join("out");
-    let out = out.display().to_string();
+    let out = built.dir.path().join("out").display().to_string();
     let corpus = built.path().display().to_string();
     assert_eq!(
         levelmap(["build", "--corpus", &corpus, "--out", &out])
@@ -90,6 +86,16 @@ fn eval_json_into_a_closed_pipe_ended_with_an_error() {
             .code,
         Some(0)
     );
+    (built, corpus, out)
+}
+
+/// `levelmap eval --format json | head` sometimes ended "error: Broken pipe" with exit
+/// 1: serde_json wraps the writer's io error in its own, which the check for a reader
+/// that went away did not look into. Every command that prints JSON, to a closed pipe.
+#[test]
+fn eval_json_into_a_closed_pipe_ended_with_an_error() {
+    let mini = fixture("mini").display().to_string();
+    let (_built, corpus, out) = built_mini();
     let query = |args: &[&str]| query_of(args, &corpus, &out);
     let cases = vec![
         vec![
@@ -121,16 +127,7 @@ fn eval_json_into_a_closed_pipe_ended_with_an_error() {
 /// standard output, into a pipe whose reader is gone.
 #[test]
 fn network_graphml_into_a_closed_pipe_ended_with_an_error() {
-    let built = TempCorpus::of("mini");
-    let out = built.dir.path().join("out");
-    let out = out.display().to_string();
-    let corpus = built.path().display().to_string();
-    assert_eq!(
-        levelmap(["build", "--corpus", &corpus, "--out", &out])
-            .run()
-            .code,
-        Some(0)
-    );
+    let (_built, corpus, out) = built_mini();
     let query = |args: &[&str]| query_of(args, &corpus, &out);
     let mut cases = Vec::new();
     for format in ["table", "json", "csv"] {
